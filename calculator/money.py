@@ -1,0 +1,50 @@
+"""Money: one constructor, named constants, rounding always spelled out.
+
+Every amount in 明白账 is a ``decimal.Decimal`` — never a float. A share that a document's rule
+produces (an amount times a ratio) is rounded to the fen, half-up, by :func:`round_fen`, at the
+point the rule produces it; that rounding is itself a traced step of the calculation.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+
+__all__ = ["D", "FEN", "ZERO", "MAX_AMOUNT", "round_fen", "money", "share", "is_fen_exact"]
+
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+#: Amounts above this are refused as absurd for one outpatient item or a year's position.
+MAX_AMOUNT = Decimal("10000000")
+_CONTEXT = Context(prec=34)
+
+
+def D(value: str | int | Decimal) -> Decimal:
+    """The only way to make money from text or integers; floats are refused."""
+    if isinstance(value, float):  # pragma: no cover - a programming error, not user input
+        raise TypeError("money must never pass through float")
+    return Decimal(value)
+
+
+def round_fen(value: Decimal) -> Decimal:
+    """Round to the fen (0.01 yuan), half-up — the rounding the documents' shares need."""
+    with localcontext(_CONTEXT):
+        return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def money(value: Decimal) -> Decimal:
+    """An exact amount shown with two places (no rounding may be needed: asserted)."""
+    out = round_fen(value)
+    if out != value:  # pragma: no cover - guarded by input validation
+        raise ValueError(f"amount {value} has more than two decimal places")
+    return out
+
+
+def share(amount: Decimal, ratio: Decimal) -> Decimal:
+    """``amount × ratio`` rounded to the fen, half-up."""
+    with localcontext(_CONTEXT):
+        return round_fen(amount * ratio)
+
+
+def is_fen_exact(value: Decimal) -> bool:
+    """True when the value is finite and has at most two decimal places."""
+    return value.is_finite() and value == value.quantize(FEN, rounding=ROUND_HALF_UP)
