@@ -252,6 +252,10 @@ class Pack(Base, kw_only=True):
     account: Account = Account()
     #: the article making the deductible and cap yearly and cumulative
     annual: Rule | None = None
+    #: the article defining the in-scope costs (what self-pay items fall outside of)
+    scope: Rule | None = None
+    #: item categories the document does not name, counted in scope by a reading (id)
+    item_readings: dict[str, str] = {}
     family_doctor: FamilyDoctor | None = None
     supplied: Supplied | None = None
     #: deductible and cap figures absent on purpose (the resident scheme sets none): reading id
@@ -317,7 +321,7 @@ def _citations(pack: Pack) -> list[tuple[str, str, str]]:
         add(f"ineligible[{i}]", rule)
     for key, ref in pack.referral.items():
         add(f"referral.{key}", ref)
-    for name in ("pharmacy", "consultation", "retirement", "account", "annual"):
+    for name in ("pharmacy", "consultation", "retirement", "account", "annual", "scope"):
         obj = getattr(pack, name)
         if obj is not None:
             add(name, obj)
@@ -345,10 +349,12 @@ def _reading_refs(pack: Pack) -> list[tuple[str, str]]:
             refs.append((f"ratio.{cat}.{key}", val.reading))
     for i, rule in enumerate(pack.ineligible):
         refs.append((f"ineligible[{i}]", rule.reading))
-    for name in ("pharmacy", "consultation", "retirement", "account", "annual"):
+    for name in ("pharmacy", "consultation", "retirement", "account", "annual", "scope"):
         obj = getattr(pack, name)
         if obj is not None:
             refs.append((name, obj.reading))
+    for key, rid in pack.item_readings.items():
+        refs.append((f"item_readings.{key}", rid))
     for i, na in enumerate(pack.account.none_for):
         refs.append((f"account.none_for[{i}]", na.reading))
     for key, ref in pack.referral.items():

@@ -1,0 +1,120 @@
+"""The ``mingbai`` command (``CONTRACT.md``, "Command line").
+
+    mingbai serve [--host H] [--port P]        the web app: chat at /, API under /api/v1
+    mingbai calc                                calculation request (JSON, stdin) → result (JSON)
+    mingbai explain [--format F] [--locale L]   calculation request → step-by-step explanation
+    mingbai ask "MESSAGE"                       one chat turn without a session → chat reply (JSON)
+
+Invalid input exits 2 with ``{"error": {"code", "message", "path", …}}`` on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Callable
+
+import msgspec
+
+from calculator import CalculatorError, FieldError, InvalidRequest
+
+_ENCODER = msgspec.json.Encoder(decimal_format="string")
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(msgspec.json.format(_ENCODER.encode(obj), indent=2).decode("utf-8") + "\n")
+
+
+def _fail(error: CalculatorError) -> int:
+    _print_json({"error": error.to_dict()})
+    return 2
+
+
+def _stdin() -> bytes:
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        raise InvalidRequest.of([FieldError(path="", code="empty_input",
+                                            message="标准输入为空：请通过标准输入提供 JSON 格式的计算请求。")])
+    return data
+
+
+def cmd_calc(args: argparse.Namespace) -> int:
+    from calculator import calculate_raw
+
+    _print_json(calculate_raw(_stdin()))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from calculator import decode_request
+    from explanations import explain_request
+
+    out = explain_request(decode_request(_stdin()), format=args.format, locale=args.locale)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.chat.dialogue import ask_once
+
+    _print_json(ask_once(args.message, locale=args.locale))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.server import serve
+
+    serve(host=args.host, port=args.port)
+    return 0
+
+
+def _json_command(module: str, func: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        handler = getattr(importlib.import_module(module), func)
+        _print_json(handler(_stdin()))
+        return 0
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mingbai", description="明白账：把门诊医保账单讲明白")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("serve", help="运行网页应用（聊天、接口、坐席台、自助机嵌入页）")
+    p.add_argument("--host", default=None, help="监听地址（默认 MINGBAI_HOST 或 127.0.0.1）")
+    p.add_argument("--port", type=int, default=None, help="端口（默认 MINGBAI_PORT 或 8000）")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("calc", help="从标准输入读取计算请求（JSON），输出计算结果（JSON）")
+    p.set_defaults(func=cmd_calc)
+    p = sub.add_parser("explain", help="从标准输入读取计算请求，输出逐步说明")
+    p.add_argument("--format", choices=["text", "markdown", "html"], default="text")
+    p.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN")
+    p.set_defaults(func=cmd_explain)
+    p = sub.add_parser("ask", help="一轮对话（不保存会话），输出回复（JSON）")
+    p.add_argument("message")
+    p.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN")
+    p.set_defaults(func=cmd_ask)
+    for name, module, func, help_ in (
+        ("account-credits", "calculator.credits", "run_json", "个人账户按月划入（JSON 标准输入）"),
+        ("account-usage", "calculator.usage", "run_json", "个人账户能否支付某项费用（JSON 标准输入）"),
+        ("budget", "calculator.budget", "run_json", "南昌居民门诊统筹签约机构预算与结算（JSON 标准输入）"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.set_defaults(func=_json_command(module, func))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CalculatorError as exc:
+        return _fail(exc)
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
