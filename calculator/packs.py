@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tomllib
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -359,6 +360,13 @@ def _reading_refs(pack: Pack) -> list[tuple[str, str]]:
         refs.append((f"account.none_for[{i}]", na.reading))
     for key, ref in pack.referral.items():
         refs.append((f"referral.{key}", ref.reading))
+    for key, val in pack.first_self_pay.items():
+        refs.append((f"first_self_pay.{key}", val.reading))
+    for name in ("deductible", "cap"):
+        for key, val in getattr(pack, name).items():
+            refs.append((f"{name}.{key}", val.reading))
+    if pack.supplied and pack.supplied.min_ratio:
+        refs.append(("supplied.min_ratio", pack.supplied.min_ratio.reading))
     if pack.family_doctor:
         refs.append(("family_doctor.bonus", pack.family_doctor.bonus.reading))
     if pack.supplied and pack.supplied.retiree_not_below_employee:
@@ -408,11 +416,16 @@ def check_pack(pack: Pack) -> list[str]:
     return problems
 
 
+def _no_float(text: str) -> Decimal:
+    raise ValueError(f"数字 {text} 必须写成带引号的字符串（如 \"0.55\"），金额和比例不得经过浮点数")
+
+
 def load_pack(path: Path) -> Pack:
     """Decode and check one pack file; raise :class:`PackError` naming every problem."""
     try:
-        pack = msgspec.toml.decode(path.read_bytes(), type=Pack)
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=_no_float)
+        pack = msgspec.convert(raw, type=Pack)
+    except (msgspec.ValidationError, tomllib.TOMLDecodeError, ValueError) as exc:
         raise PackError(code="pack_invalid", message=f"规则包 {path.name} 格式错误：{exc}",
                         path=str(path)) from exc
     problems = check_pack(pack)

@@ -58,6 +58,11 @@ class StepBase(Out, kw_only=True, tag_field="kind"):
     citations: list[CitationOut]
     readings: list[str] = []
 
+    @property
+    def kind(self) -> str:
+        """The step's tag (``eligibility``, ``deductible`` …), as encoded in ``kind``."""
+        return self.__struct_config__.tag
+
 
 class EligibilityStep(StepBase, kw_only=True, tag="eligibility"):
     eligible: bool

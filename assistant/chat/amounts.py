@@ -1,0 +1,318 @@
+"""Money amounts in a chat message, with the role the sentence gives them.
+
+Forms understood: ``1200元``, ``1,200块``, ``¥1200``, ``1200.5元``, ``一千二百元``, ``一千二`` (=1200),
+``两千``, ``1.2千``, ``1.2万``, ``三百五十块五毛`` (=350.50), ``八十八块八`` (=88.80), ``五块二毛三``,
+``5块2毛3分``, ``五毛``, and a bare number after a money word (``花了1200``, ``一共一千二``).
+
+How a number becomes money:
+
+* our own regex extracts a numeral span; the yuan part is parsed by :func:`parse_number` —
+  ASCII digits straight into ``Decimal``, ``1.2万``-style digits times a unit in ``Decimal``, and
+  Chinese numerals by ``cn2an.cn2an(span, "smart")`` (integers only, so no float ever carries a
+  fraction); 角/毛 and 分 are single digits added in ``Decimal``. Results are quantized to 0.01.
+* it must look like money: a currency sign, 元/块, 角/毛, a money word before it (``花了``,
+  ``自费``, ``还有``…), or — without any of these — a large number (ASCII ≥ 10, or a Chinese
+  numeral with 百/千/万) that is not followed by a non-money unit (年 月 日 号 级 岁 次 天 个 % …).
+  Dates are masked first. ``第一``, ``百分之六十``, ``三级``, ``2023年``, ``5月`` are never money.
+* approximations (``一千多``, ``大概一千``, ``1200左右``, ``七八百``) are reported with
+  ``approximate=True`` and are not used as facts: only exact amounts are.
+* ``不是1200`` is reported with ``negated=True``.
+
+Roles (from the nearest money word before the amount in the same clause, or a role word right
+after it): ``total`` (花了/一共/总共/费用…), ``self_pay`` (自费), ``class_b_drug`` (乙类药),
+``fund_paid`` (已经报了/统筹已经付了), ``deductible_used`` (起付线累计了/已经扣了X起付线),
+``account_balance`` (个人账户/医保卡里还有), ``other`` (a money word that is none of these:
+起付线是…, 工资, 退休金, 每月划…), ``None`` when nothing says (the caller treats it as the total).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+import cn2an
+import msgspec
+
+from .dates import find_dates
+from .normalise import normalise
+
+__all__ = ["AMOUNT_ROLES", "Amount", "extract_amounts", "parse_amount", "parse_number"]
+
+AMOUNT_ROLES = (
+    "account_balance",
+    "class_b_drug",
+    "deductible_used",
+    "fund_paid",
+    "other",
+    "self_pay",
+    "total",
+)
+
+_FEN = Decimal("0.01")
+_CN_DIGITS = "零一二两三四五六七八九"
+_DIGIT_VALUE = {c: i for i, c in enumerate("0123456789")}
+_DIGIT_VALUE.update({c: i for i, c in enumerate("零一二三四五六七八九")})
+_DIGIT_VALUE["两"] = 2
+_UNIT_VALUE = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+_D = rf"[0-9{_CN_DIGITS}]"  # one digit
+_D_NZ = r"[1-9一二两三四五六七八九]"
+_BOUNDARY = ",，。;；!！?？\n"
+_MASK = "□"
+_TOO_LARGE = Decimal(100_000_000)  # phone numbers, ids: no outpatient bill is this large
+
+
+class Amount(msgspec.Struct, frozen=True, kw_only=True):
+    """One amount of money found in a message."""
+
+    value: Decimal
+    role: str | None
+    start: int
+    end: int
+    text: str
+    #: a money word (or unit-less cue) said what the amount is; ``False`` for the default role.
+    explicit: bool = False
+    approximate: bool = False
+    negated: bool = False
+
+
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ARABIC_UNIT = re.compile(rf"(\d+(?:\.\d+)?)([十百千万])({_D})?")
+_ADJACENT_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
+
+
+@lru_cache(maxsize=4096)
+def parse_number(num: str) -> Decimal | None:
+    """The value of a numeral span (``1200``, ``1,200.5``, ``1.2万``, ``3千5``, ``一千二``), or None.
+
+    Only integers go through cn2an; ranges (``七八百``) and malformed spans give None.
+    """
+    if not num:
+        return None
+    if _ARABIC.fullmatch(num):
+        return Decimal(num)
+    if _GROUPED.fullmatch(num):
+        return Decimal(num.replace(",", ""))
+    m = _ARABIC_UNIT.fullmatch(num)
+    if m:
+        unit = _UNIT_VALUE[m.group(2)]
+        value = Decimal(m.group(1)) * unit
+        if m.group(3):
+            if unit == 10:
+                return None
+            value += _DIGIT_VALUE[m.group(3)] * unit / 10
+        return value
+    if "." in num or "," in num or _ADJACENT_DIGITS.search(num):
+        return None
+    try:
+        value = cn2an.cn2an(num, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            return None
+    return Decimal(value)
+
+
+# A numeral span: starts with a digit or a Chinese digit / 十, never with 百千万.
+_TOKEN = re.compile(
+    rf"(?P<cur>¥|rmb|人民币)?(?P<num>[0-9{_CN_DIGITS}十][0-9{_CN_DIGITS}十百千万,.]*)"
+)
+_YUAN = re.compile(r"元钱?|块钱?|rmb|人民币")
+_AFTER_YUAN = re.compile(
+    rf"零(?P<f0>{_D_NZ})分?"
+    rf"|(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"
+    rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分])"
+)
+_JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
+_TRAILING_QIAN = re.compile(r"钱")
+_NOT_MONEY_AFTER = re.compile(
+    r"[级年月日号岁次天个周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]"
+    r"|分钟|小时|公里|以上|以下|以内|甲|乙|丙|医|路"
+)
+_APPROX_AFTER = re.compile(r"多(?!少)|余|来[块元]|几|出头|左右|上下|不到|以上|以下")
+_APPROX_BEFORE = re.compile(
+    r"(?:大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"[^,，。;；!！?？]{0,4}$"
+)
+_NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|尾号|[a-z])$")
+_NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
+_TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
+_CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|应该是|其实是|改成|改为|更正")
+
+# Money words before an amount; the nearest one in the clause gives the role.
+_PRE_CUES: tuple[tuple[str, str], ...] = (
+    ("deductible_used", r"起付线(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
+    ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    ("fund_paid", r"(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计)?(?:付|支付|报|报销|给|出)了?"),
+    ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉)(?:有)?"),
+    ("account_balance", r"(?:个人账户|医保账户|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:还|目前|现在|只)?(?:有|剩|剩下|余|余额)了?(?:有|是|为)?"),
+    ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
+    ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
+    ("class_b_drug", r"乙类(?:药品|药)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    ("other", r"起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
+    ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
+     r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"),
+)
+_PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
+_PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
+_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类|起付线)")
+_NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
+
+
+def _quantize(value: Decimal) -> Decimal:
+    return value.quantize(_FEN, rounding=ROUND_HALF_UP)
+
+
+def _clause_before(text: str, start: int, width: int = 14) -> str:
+    lo = max(0, start - width)
+    prefix = text[lo:start]
+    for i in range(len(prefix) - 1, -1, -1):
+        if prefix[i] in _BOUNDARY:
+            return prefix[i + 1 :]
+    return prefix
+
+
+def _role_before(prefix: str) -> tuple[str | None, str | None]:
+    last = None
+    for m in _PRE_CUE_RE.finditer(prefix):
+        last = m
+    if last is None:
+        return None, None
+    # Only a cue close to the amount counts (a few characters may sit between: 花了大约, 还有).
+    if len(prefix) - last.end() > 3:
+        return None, None
+    return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
+
+
+def _mask_dates(text: str) -> str:
+    chars = list(text)
+    for date in find_dates(text):
+        for i in range(date.start, date.end):
+            chars[i] = _MASK
+    return "".join(chars)
+
+
+def _scan(text: str, masked: str) -> list[Amount]:
+    out: list[Amount] = []
+    pos = 0
+    n = len(masked)
+    while True:
+        m = _TOKEN.search(masked, pos)
+        if m is None:
+            break
+        start = m.start()
+        num = m.group("num")
+        num_start = m.start("num")
+        # Trailing separators belong to the sentence, not to the number.
+        num = num.rstrip(",.")
+        end = num_start + len(num)
+        if "," in num and not _GROUPED.fullmatch(num):
+            num = num.split(",", 1)[0]
+            end = num_start + len(num)
+        if "," in num and not _YUAN.match(masked, end) and not m.group("cur"):
+            num = num.split(",", 1)[0]
+            end = num_start + len(num)
+        pos = max(end, start + 1)
+        value = parse_number(num)
+        if value is None or value >= _TOO_LARGE:
+            continue
+        has_cur = bool(m.group("cur"))
+        has_unit = False
+        jiao = fen = 0
+        y = _YUAN.match(masked, end)
+        if y:
+            has_unit = True
+            end = y.end()
+            if num == "一" and _TOGETHER_AFTER.match(masked, end):  # 一块去: together, not ¥1
+                continue
+            a = _AFTER_YUAN.match(masked, end)
+            if a:
+                if a.group("f0"):
+                    fen = _DIGIT_VALUE[a.group("f0")]
+                elif a.group("j"):
+                    jiao = _DIGIT_VALUE[a.group("j")]
+                    fen = _DIGIT_VALUE[a.group("f")] if a.group("f") else 0
+                else:
+                    jiao = _DIGIT_VALUE[a.group("jb")]
+                end = a.end()
+                q = _TRAILING_QIAN.match(masked, end)
+                if q:
+                    end = q.end()
+        elif len(num) == 1 and num in _DIGIT_VALUE:
+            j = _JIAO_ONLY.match(masked, end)
+            if j:
+                has_unit = True
+                jiao, value = int(value), Decimal(0)
+                fen = _DIGIT_VALUE[j.group("f")] if j.group("f") else 0
+                end = j.end()
+                q = _TRAILING_QIAN.match(masked, end)
+                if q:
+                    end = q.end()
+        pos = max(pos, end)
+        prefix = _clause_before(masked, start)
+        if _NOT_MONEY_BEFORE.search(prefix):
+            continue
+        if not (has_unit or has_cur):
+            if _NOT_MONEY_AFTER.match(masked, end):
+                continue
+        role, cue = _role_before(prefix)
+        post = _POST_CUE.match(masked, end)
+        if post and not _NUMERAL_AHEAD.match(masked, post.end()):
+            role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "起付线": "deductible_used"}[
+                post.group("w")
+            ], post.group(0)
+        if not (has_unit or has_cur or role is not None):
+            # No unit, no money word: only a number that can hardly be anything but money.
+            if num[0].isdigit():
+                if not (_ARABIC.fullmatch(num) or _GROUPED.fullmatch(num)) and not any(u in num for u in "百千万"):
+                    continue
+                if value < 10:
+                    continue
+            elif not any(u in num for u in "百千万"):
+                continue
+        elif role is not None and not (has_unit or has_cur) and len(num) == 1 and not num.isdigit():
+            continue  # 一, 两 after a money word (花了一次, 还有两个) are not amounts
+        approximate = bool(
+            _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
+        )
+        negated = bool(_NEGATED_BEFORE.search(prefix))
+        total = _quantize(value + Decimal(jiao) / 10 + Decimal(fen) / 100)
+        out.append(
+            Amount(
+                value=total,
+                role=role,
+                start=start,
+                end=end,
+                text=text[start:end],
+                explicit=role is not None,
+                approximate=approximate,
+                negated=negated,
+            )
+        )
+    return out
+
+
+def extract_amounts(text: str, *, normalised: bool = False) -> list[Amount]:
+    """Every amount of money in ``text``, in order (including approximate and negated ones).
+
+    ``text`` is normalised first unless ``normalised`` says it already is; positions refer to
+    the normalised text.
+    """
+    if not normalised:
+        text = normalise(text)
+    return _scan(text, _mask_dates(text))
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The one exact amount a short text states (``三百五十块五毛`` → 350.50), or None."""
+    found = [a for a in extract_amounts(text) if not a.approximate and not a.negated]
+    return found[0].value if len(found) == 1 else None
+
+
+def correction_between(text: str, start: int, end: int) -> bool:
+    """True when a correction word (不对, 说错了, 应该是…) occurs in ``text[start:end]``."""
+    return _CORRECTION.search(text, start, end) is not None

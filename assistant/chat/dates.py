@@ -1,0 +1,67 @@
+"""Explicit dates in a normalised message: ``2026年5月10日``, ``2026-05-10``, ``5月10号``, ``五月``.
+
+Only what the message spells out: a month, a day of a month, a year (2000–2099). Relative
+expressions (上个月, 昨天) give nothing. ``3个月`` is a duration, not a month.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+import msgspec
+
+__all__ = ["DateMention", "find_dates"]
+
+
+class DateMention(msgspec.Struct, frozen=True, kw_only=True):
+    """One date (or partial date) written in the message; ``start``/``end`` index the text."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+_CN = "零一二两三四五六七八九十"
+_YEAR = rf"(?P<y>20\d{{2}}|二[零〇][{_CN}]{{2}})年"
+_MONTH = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+_DAY = rf"(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号)"
+_DATE = re.compile(
+    rf"(?P<iy>20\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
+    rf"|(?:{_YEAR})?(?<![0-9{_CN}个]){_MONTH}(?:{_DAY})?"
+    rf"|(?<!\d)(?P<yo>20\d{{2}})年"
+)
+
+
+@lru_cache(maxsize=512)
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text.startswith("二") and len(text) == 4 and "十" not in text:  # 二〇二六 → 2026
+        digits = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
+        return int("".join(digits.get(c, c) for c in text))
+    return int(cn2an.cn2an(text, "smart"))
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every explicit date in ``text`` (already normalised), in order."""
+    out: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        if m.group("iy"):
+            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        elif m.group("yo"):
+            year, month, day = int(m.group("yo")), None, None
+        else:
+            year = _number(m.group("y").replace("〇", "零")) if m.group("y") else None
+            month = _number(m.group("m"))
+            day = _number(m.group("d")) if m.group("d") else None
+        if month is not None and not 1 <= month <= 12:
+            continue
+        if day is not None and not 1 <= day <= 31:
+            continue
+        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=year, month=month, day=day))
+    return out

@@ -1,0 +1,80 @@
+"""Normalise a chat message before any pattern sees it.
+
+Steps, in order (each is idempotent, so normalising twice changes nothing):
+
+1. NFKC: full-width digits, letters and punctuation become ASCII (``１２００`` → ``1200``,
+   ``，`` → ``,``, ``？`` → ``?``, ``￥`` → ``¥``); ``。`` and ``、`` stay as they are.
+2. Traditional → simplified for the characters our gazetteers and keywords use (a small
+   built-in table, no dependency): ``醫療門診`` → ``医疗门诊``, ``塊`` → ``块``, ``平涼`` → ``平凉``.
+   Financial numerals (``壹贰叁…拾佰仟``) become ordinary ones, ``〇`` becomes ``零``.
+3. Lower-case latin.
+4. White space is dropped, except one space between two latin letters or digits.
+5. A few common typos of the words we match (``报消`` → ``报销``, ``起伏线`` → ``起付线``, ``1200快`` →
+   ``1200块``).
+
+Span positions reported by :mod:`assistant.chat.understand` refer to the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise"]
+
+# Pairs: traditional (or variant) character, then its simplified form.
+_T2S_PAIRS = (
+    "醫医療疗門门診诊塊块萬万兩两級级藥药職职縣县涼凉報报銷销帳账賬账戶户險险費费錢钱區区華华靈灵"
+    "閬阆營营儀仪隴陇順顺蓮莲臺台莊庄寧宁涇泾藍蓝臨临閻阎長长滻浐經经開开東东雲云譜谱義义進进賢贤"
+    "灣湾裏里裡里衛卫務务處处簽签約约機机構构轉转貧贫檔档備备異异統统籌筹個个餘余額额養养體体檢检"
+    "數数歲岁這这麼么嗎吗們们來来還还沒没過过對对說说錯错離离點点號号幾几從从頭头誤误請请問问幫帮"
+    "設设應应該该單单繳缴納纳農农鄉乡鎮镇總总計计買买給给媽妈愛爱兒儿親亲實实價价減减線线綫线滿满"
+    "夠够達达補补參参業业劃划讓让時时間间種种類类於于與与範范圍围內内記记錄录認认為为換换變变樣样"
+    "較较見见邊边氣气準准標标啓启啟启雙双獲获歸归專专員员國国際际產产態态濟济發发證证齡龄倆俩婦妇"
+    "嬰婴護护術术談谈選选項项歡欢謝谢聽听幹干須须決决辦办話话電电視视讀读寫写習习陝陕贛赣廣广蘭兰"
+    "寶宝陽阳漢汉鄭郑慶庆綿绵溫温蘇苏無无後后剛刚覺觉斷断聯联帶带場场鐘钟週周隻只僅仅雖虽當当歷历"
+    "曆历憑凭據据擔担負负賠赔償偿託托顧顾屬属傷伤殘残筆笔輸输鏡镜館馆孫孙爺爷夥伙傳传識识優优鄰邻"
+    "齊齐劑剂貴贵驗验針针齒齿腦脑腸肠膽胆臟脏癥症題题複复鍛锻煉炼練练遊游戲戏樂乐訂订嚴严隊队碼码"
+    "網网頁页資资續续結结採采購购賣卖獎奖勵励誰谁蓋盖廳厅韓韩閱阅覽览禮礼師师獨独"
+    "壹一貳二贰二叁三肆四伍五陸六陆六柒七捌八玖九拾十佰百仟千〇零圓元"
+)
+_T2S = {ord(_T2S_PAIRS[i]): _T2S_PAIRS[i + 1] for i in range(0, len(_T2S_PAIRS), 2)}
+
+_TYPOS = (
+    ("报消", "报销"),
+    ("报肖", "报销"),
+    ("起伏线", "起付线"),
+    ("起付限", "起付线"),
+    ("启付线", "起付线"),
+    ("起附线", "起付线"),
+    ("退修", "退休"),
+    ("医阮", "医院"),
+    ("职功", "职工"),
+    ("平良", "平凉"),
+    ("药点", "药店"),
+    ("帐户", "账户"),
+    ("医保帐", "医保账"),
+)
+_TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
+_TYPO_MAP = dict(_TYPOS)
+# "1200快" is "1200块" typed with the wrong character.
+_KUAI_TYPO = re.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
+_SPACE = re.compile(r"\s+")
+
+
+def _space(match: re.Match[str]) -> str:
+    text = match.string
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return " "
+    return ""
+
+
+def normalise(text: str) -> str:
+    """The message in the form every pattern of the chat package expects."""
+    out = unicodedata.normalize("NFKC", text)
+    out = out.translate(_T2S).lower()
+    out = _SPACE.sub(_space, out).strip()
+    out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
+    return _KUAI_TYPO.sub("块", out)

@@ -1,0 +1,126 @@
+"""The rule packs: every figure cited, every quote verbatim, every article accounted for."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from calculator import packs as packs_mod
+from calculator.coverage import coverage_markdown, coverage_rows
+from calculator.errors import PackError, UnknownPolicy
+from calculator.packs import _citations, get_pack, load_pack, load_packs
+from calculator.text import normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY_IDS = ["nanchong-employee", "xian-employee", "nanchang-employee", "nanchang-resident",
+              "pingliang-employee"]
+PINGLIANG = ROOT / "calculator" / "policies" / "pingliang-employee.toml"
+
+
+def test_the_five_documents_are_packed():
+    assert set(POLICY_IDS) <= set(load_packs())
+
+
+@pytest.mark.parametrize("policy_id", POLICY_IDS)
+def test_every_quote_is_in_the_seed_document(policy_id, seeds_dir):
+    pack = get_pack(policy_id)
+    seed = normalise((seeds_dir / pack.meta.source_file).read_text(encoding="utf-8"))
+    quotes = [(where, q) for where, _, q in _citations(pack)]
+    assert quotes, "a pack without citations"
+    missing = [f"{where}: {q}" for where, q in quotes if normalise(q) not in seed]
+    assert not missing, "quotes not found verbatim in the document:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("policy_id", POLICY_IDS)
+def test_every_article_text_is_the_documents(policy_id, seeds_dir):
+    pack = get_pack(policy_id)
+    seed = normalise((seeds_dir / pack.meta.source_file).read_text(encoding="utf-8"))
+    for art in pack.articles:
+        for sentence in re.split(r"(?<=[。；])", normalise(art.text)):
+            assert sentence in seed, f"{policy_id} {art.id}: {sentence!r} is not in the document"
+
+
+@pytest.mark.parametrize("policy_id", POLICY_IDS)
+def test_metadata_matches_the_seed_index(policy_id, seeds_dir):
+    pack = get_pack(policy_id)
+    index = (seeds_dir / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in index.splitlines() if f"`{policy_id}`" in line)
+    assert pack.meta.source_file in row
+    assert pack.meta.document_number in row
+    assert pack.meta.issuer in row
+
+
+@pytest.mark.parametrize("policy_id", POLICY_IDS)
+def test_every_article_is_encoded_or_explained(policy_id):
+    rows = coverage_rows(get_pack(policy_id))
+    assert rows
+    for article, status, detail in rows:
+        assert status in ("encoded", "out of scope")
+        assert detail.strip(), f"{policy_id} {article} has no reason"
+
+
+def test_coverage_table_is_current():
+    committed = (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
+    assert committed == coverage_markdown(), "run: python -m calculator.coverage"
+
+
+def _write_variant(tmp_path: Path, old: str, new: str) -> Path:
+    text = PINGLIANG.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "variant.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_a_sound_pack_loads(tmp_path):
+    pack = load_pack(_write_variant(tmp_path, 'id = "pingliang-employee"', 'id = "demo"'))
+    assert pack.id == "demo"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        ('value = "200.00"\narticle = "第七条"', 'value = "200.00"\ncolour = "red"\narticle = "第七条"',
+         "colour"),
+        ('value = "2500.00"\narticle = "第七条"\nquote = "最高支付限额2500元"\n',
+         'value = "2500.00"\narticle = "第七条"\nquote = ""\n', "quote"),
+        ('quote = "最高支付限额2500元"', 'quote = "最高支付限额3000元"', "is not in the text"),
+        ('article = "第六条"\nquote = "门诊医疗费用支付范围', 'article = "第九十九条"\nquote = "门诊医疗费用支付范围',
+         "does not carry"),
+        ('"1" = { value = "0.65"', '"1" = { value = 0.65', "带引号的字符串"),
+        ('note = "制定依据，不设计算规则。"\n', "", "neither cited nor given a note"),
+        ('reading = "retirement_same_month"', 'reading = "no_such_reading"', "no_such_reading"),
+    ],
+    ids=["unknown-field", "empty-quote", "quote-not-in-article", "unknown-article", "float-rate",
+         "uncited-article", "undefined-reading"],
+)
+def test_the_loader_refuses_a_bad_pack(tmp_path, old, new, complaint):
+    path = _write_variant(tmp_path, old, new)
+    with pytest.raises(PackError) as err:
+        load_pack(path)
+    assert err.value.code == "pack_invalid"
+    assert complaint in err.value.message
+
+
+def test_a_deployment_adds_a_city_as_a_data_file(tmp_path, monkeypatch):
+    extra = tmp_path / "packs"
+    extra.mkdir()
+    text = PINGLIANG.read_text(encoding="utf-8").replace('id = "pingliang-employee"', 'id = "demo-city"')
+    (extra / "demo.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("MINGBAI_POLICY_DIRS", str(extra))
+    packs_mod._load_all.cache_clear()
+    try:
+        assert get_pack("demo-city").meta.document_number == "平政办发〔2022〕112号"
+        assert "pingliang-employee" in load_packs()
+    finally:
+        monkeypatch.delenv("MINGBAI_POLICY_DIRS")
+        packs_mod._load_all.cache_clear()
+
+
+def test_an_unknown_policy_is_named():
+    with pytest.raises(UnknownPolicy) as err:
+        get_pack("beijing-employee")
+    assert err.value.path == "policy"
+    assert "beijing-employee" in err.value.message
