@@ -37,7 +37,7 @@ import msgspec
 from .dates import find_dates
 from .normalise import normalise
 
-__all__ = ["AMOUNT_ROLES", "Amount", "extract_amounts", "parse_amount", "parse_number"]
+__all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "parse_amount", "parse_number"]
 
 AMOUNT_ROLES = (
     "account_balance",
@@ -153,7 +153,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"乙类(?:药品|药)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("other", r"起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
+    ("other", r"自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
      r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"),
 )
@@ -161,6 +161,13 @@ _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerat
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类|起付线)")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
+
+
+def _looks_like_money(num: str, value: Decimal) -> bool:
+    """A unit-less number that can hardly be anything but money: 一千二, 1.2万, 1200."""
+    if any(u in num for u in "百千万"):
+        return True
+    return num[0].isdigit() and value >= 10 and bool(_ARABIC.fullmatch(num) or _GROUPED.fullmatch(num))
 
 
 def _quantize(value: Decimal) -> Decimal:
@@ -189,8 +196,11 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
 
 
 def _mask_dates(text: str) -> str:
+    dates = find_dates(text)
+    if not dates:
+        return text
     chars = list(text)
-    for date in find_dates(text):
+    for date in dates:
         for i in range(date.start, date.end):
             chars[i] = _MASK
     return "".join(chars)
@@ -265,17 +275,16 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "起付线": "deductible_used"}[
                 post.group("w")
             ], post.group(0)
-        if not (has_unit or has_cur or role is not None):
-            # No unit, no money word: only a number that can hardly be anything but money.
-            if num[0].isdigit():
-                if not (_ARABIC.fullmatch(num) or _GROUPED.fullmatch(num)) and not any(u in num for u in "百千万"):
+        if not (has_unit or has_cur):
+            if role is not None:
+                if len(num) == 1 and not num.isdigit():
+                    continue  # 一, 两 after a money word (花了一次, 还有两个) are not amounts
+            elif not _looks_like_money(num, value):
+                # No unit, no money word: a number standing alone in its clause (…，五十)
+                # may still be money; anything else small is not.
+                alone = not prefix and (end == n or masked[end] in _BOUNDARY)
+                if not (alone and value >= 10):
                     continue
-                if value < 10:
-                    continue
-            elif not any(u in num for u in "百千万"):
-                continue
-        elif role is not None and not (has_unit or has_cur) and len(num) == 1 and not num.isdigit():
-            continue  # 一, 两 after a money word (花了一次, 还有两个) are not amounts
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
         )

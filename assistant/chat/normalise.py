@@ -8,7 +8,7 @@ Steps, in order (each is idempotent, so normalising twice changes nothing):
    built-in table, no dependency): ``醫療門診`` → ``医疗门诊``, ``塊`` → ``块``, ``平涼`` → ``平凉``.
    Financial numerals (``壹贰叁…拾佰仟``) become ordinary ones, ``〇`` becomes ``零``.
 3. Lower-case latin.
-4. White space is dropped, except one space between two latin letters or digits.
+4. White space is dropped, except one space between two latin letters (``1 200`` → ``1200``).
 5. A few common typos of the words we match (``报消`` → ``报销``, ``起伏线`` → ``起付线``, ``1200快`` →
    ``1200块``).
 
@@ -36,7 +36,8 @@ _T2S_PAIRS = (
     "曆历憑凭據据擔担負负賠赔償偿託托顧顾屬属傷伤殘残筆笔輸输鏡镜館馆孫孙爺爷夥伙傳传識识優优鄰邻"
     "齊齐劑剂貴贵驗验針针齒齿腦脑腸肠膽胆臟脏癥症題题複复鍛锻煉炼練练遊游戲戏樂乐訂订嚴严隊队碼码"
     "網网頁页資资續续結结採采購购賣卖獎奖勵励誰谁蓋盖廳厅韓韩閱阅覽览禮礼師师獨独"
-    "壹一貳二贰二叁三肆四伍五陸六陆六柒七捌八玖九拾十佰百仟千〇零圓元"
+    "紅红灘滩橋桥靜静頂顶狀状癒愈圖图書书車车"
+    "壹一貳二贰二叁三肆四伍五陸六陆六柒七捌八玖九拾十佰百仟千〇零圓元圆元"
 )
 _T2S = {ord(_T2S_PAIRS[i]): _T2S_PAIRS[i + 1] for i in range(0, len(_T2S_PAIRS), 2)}
 
@@ -66,7 +67,7 @@ def _space(match: re.Match[str]) -> str:
     text = match.string
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
-    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+    if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return " "
     return ""
 

@@ -1,0 +1,439 @@
+"""Gazetteers and keyword patterns: places, schemes and categories, providers, year position.
+
+Every family of patterns is one precompiled alternation scanned left to right; at each position
+the first listed alternative wins, and the lists put longer, more specific forms first (南昌县
+before 南昌, 还没退休 before 退休, 社区卫生服务中心 before 社区). A match yields a :class:`Hit` that sets
+one or more slots. Hits preceded in their clause by a negation (不是, 并非, 不在…; for yes/no
+slots also 没, 没有, 未, 非, 不) are marked ``negated``: a negated yes/no hit sets the opposite
+value, a negated choice (不是三级) sets nothing. ``是不是三级`` is a question, not a negation.
+
+Ambiguous names are only accepted in an unambiguous form: 西湖区 (not 西湖, Hangzhou's lake),
+南部县, 新建区/新建县, 长安区, 东湖区, 新城区, 嘉陵 (not 嘉陵江). A few names that other cities share
+(高新区, 经开区, 曲江, 新城区, 西湖区) are *weak*: they name the city only when no other city is
+mentioned. Provinces (江西, 陕西…) are consumed so that 江西安义 is 安义, not 西安.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import msgspec
+
+__all__ = [
+    "CITIES",
+    "DISTRICTS",
+    "Hit",
+    "find_account_uses",
+    "find_beneficiaries",
+    "find_places",
+    "find_slots",
+    "is_negated",
+]
+
+#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids
+CITIES: Mapping[str, str] = {
+    "南充": "nanchong",
+    "西安": "xian",
+    "南昌": "nanchang",
+    "平凉": "pingliang",
+}
+
+#: canonical district / county name → (its city, the forms people write, weak?)
+DISTRICTS: Mapping[str, tuple[str, tuple[str, ...], bool]] = {
+    # 南充
+    "顺庆区": ("南充", ("顺庆区", "顺庆"), False),
+    "高坪区": ("南充", ("高坪区", "高坪"), False),
+    "嘉陵区": ("南充", ("嘉陵区", "嘉陵(?!江)"), False),
+    "阆中市": ("南充", ("阆中市", "阆中"), False),
+    "南部县": ("南充", ("南部县",), False),
+    "西充县": ("南充", ("西充县", "西充"), False),
+    "营山县": ("南充", ("营山县", "营山"), False),
+    "蓬安县": ("南充", ("蓬安县", "蓬安"), False),
+    "仪陇县": ("南充", ("仪陇县", "仪陇"), False),
+    # 南昌
+    "东湖区": ("南昌", ("东湖区",), False),
+    "西湖区": ("南昌", ("西湖区",), True),
+    "青云谱区": ("南昌", ("青云谱区", "青云谱"), False),
+    "青山湖区": ("南昌", ("青山湖区", "青山湖"), False),
+    "新建区": ("南昌", ("新建区", "新建县"), False),
+    "红谷滩区": ("南昌", ("红谷滩区", "红谷滩新区", "红谷滩"), False),
+    "南昌县": ("南昌", ("南昌县",), False),
+    "进贤县": ("南昌", ("进贤县", "进贤"), False),
+    "安义县": ("南昌", ("安义县", "安义"), False),
+    "湾里": ("南昌", ("湾里管理局", "湾里区", "湾里"), False),
+    # 平凉
+    "崆峒区": ("平凉", ("崆峒区", "崆峒"), False),
+    "华亭市": ("平凉", ("华亭市", "华亭县", "华亭"), False),
+    "泾川县": ("平凉", ("泾川县", "泾川"), False),
+    "灵台县": ("平凉", ("灵台县", "灵台"), False),
+    "崇信县": ("平凉", ("崇信县", "崇信"), False),
+    "庄浪县": ("平凉", ("庄浪县", "庄浪"), False),
+    "静宁县": ("平凉", ("静宁县", "静宁"), False),
+    # 西安
+    "新城区": ("西安", ("新城区",), True),
+    "碑林区": ("西安", ("碑林区", "碑林"), False),
+    "莲湖区": ("西安", ("莲湖区", "莲湖"), False),
+    "雁塔区": ("西安", ("雁塔区", "雁塔"), False),
+    "未央区": ("西安", ("未央区", "未央"), False),
+    "灞桥区": ("西安", ("灞桥区", "灞桥"), False),
+    "阎良区": ("西安", ("阎良区", "阎良"), False),
+    "临潼区": ("西安", ("临潼区", "临潼"), False),
+    "长安区": ("西安", ("长安区",), False),
+    "高陵区": ("西安", ("高陵区", "高陵"), False),
+    "鄠邑区": ("西安", ("鄠邑区", "鄠邑", "户县"), False),
+    "蓝田县": ("西安", ("蓝田县", "蓝田"), False),
+    "周至县": ("西安", ("周至县", "周至"), False),
+    "高新区": ("西安", ("高新技术产业开发区", "高新区"), True),
+    "曲江新区": ("西安", ("曲江新区", "曲江"), True),
+    "浐灞生态区": ("西安", ("浐灞生态区", "浐灞国际港", "浐灞"), False),
+    "经开区": ("西安", ("经济技术开发区", "经济开发区", "经开区"), True),
+}
+
+_CITY_FORMS: Mapping[str, tuple[str, ...]] = {
+    "南充": ("南充市", "南充", "(?<![a-z])nanchong(?![a-z])"),
+    "西安": ("西安市", "西安", "(?<![a-z])xi'?an(?![a-z])"),
+    "南昌": ("南昌市", "南昌", "(?<![a-z])nanchang(?![a-z])"),
+    "平凉": ("平凉市", "平凉", "(?<![a-z])pingliang(?![a-z])"),
+}
+_PROVINCES = ("江西省", "江西", "四川省", "四川", "陕西省", "陕西", "甘肃省", "甘肃", "山西", "广西")
+_OTHER_CITIES = (
+    "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "长沙", "郑州", "兰州",
+    "九江", "赣州", "宜春", "上饶", "吉安", "抚州", "景德镇", "萍乡", "新余", "鹰潭", "宝鸡", "咸阳",
+    "渭南", "延安", "汉中", "榆林", "商洛", "铜川", "天水", "庆阳", "定西", "武威", "张掖", "酒泉",
+    "陇南", "绵阳", "广安", "遂宁", "达州", "巴中", "德阳", "宜宾", "泸州", "乐山", "自贡", "内江",
+    "南京", "苏州", "合肥", "济南", "青岛", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "银川", "西宁",
+    "乌鲁木齐", "昆明", "贵阳", "南宁", "海口", "福州", "厦门", "宁波", "无锡", "东莞", "佛山",
+)
+
+
+class Hit(msgspec.Struct, frozen=True, kw_only=True):
+    """One pattern match: the slots it sets, where it is, how strongly it speaks."""
+
+    sets: dict[str, Any]
+    start: int
+    end: int
+    text: str
+    #: higher wins over lower for the same slot (an explicit 二级 beats the 一级 a 卫生院 implies)
+    priority: int = 1
+    negated: bool = False
+
+
+def _split_top(src: str) -> list[str]:
+    """The top-level alternatives of a regex source (``a|b(?:c|d)`` → ``a``, ``b(?:c|d)``)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(src[start:i])
+            start = i + 1
+        i += 1
+    parts.append(src[start:])
+    return parts
+
+
+def _close(src: str, i: int) -> int:
+    """Index just after the group that opens at ``src[i]``."""
+    depth, in_class = 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group in {src!r}")
+
+
+def _first_chars(src: str) -> frozenset[str]:
+    """The characters a match of ``src`` can start with (the rule forms this module uses).
+
+    Supports literals, simple classes (``[一1]``, ``[a-z]``), optional groups and leading
+    look-arounds; anything else raises at import time, so a new rule cannot silently be skipped.
+    """
+    out: set[str] = set()
+    for alt in _split_top(src):
+        out |= _first_of_sequence(alt)
+    return frozenset(out)
+
+
+def _first_of_sequence(src: str) -> set[str]:
+    i = 0
+    while i < len(src):
+        if src.startswith(("(?<!", "(?<=", "(?!", "(?="), i):
+            i = _close(src, i)
+            continue
+        if src.startswith("(?:", i):
+            j = _close(src, i)
+            first = set(_first_chars(src[i + 3 : j - 1]))
+            optional = j < len(src) and src[j] in "?*"
+            return first | _first_of_sequence(src[j + 1 :]) if optional else first
+        if src[i] == "[":
+            j = src.index("]", i + 1)
+            body, first = src[i + 1 : j], set()
+            k = 0
+            while k < len(body):
+                if k + 2 < len(body) and body[k + 1] == "-":
+                    first |= {chr(c) for c in range(ord(body[k]), ord(body[k + 2]) + 1)}
+                    k += 3
+                else:
+                    first.add(body[k])
+                    k += 1
+            j += 1
+        elif src[i] in "\\.()^$":
+            raise ValueError(f"unsupported rule start in {src!r}")
+        else:
+            first, j = {src[i]}, i + 1
+        optional = j < len(src) and src[j] in "?*"
+        return first | _first_of_sequence(src[j + 1 :]) if optional else first
+    raise ValueError(f"a rule must not match the empty string: {src!r}")
+
+
+class _Family:
+    """An alternation of rules; each rule: (regex source, slots it sets, priority).
+
+    Scanning is leftmost, first-listed-alternative-wins, like ``finditer`` over the whole
+    alternation; it only tries, at each position, the rules that can start with its character.
+    """
+
+    def __init__(self, rules: Iterable[tuple[str, Mapping[str, Any], int]]) -> None:
+        self.rules = list(rules)
+        by_char: dict[str, list[int]] = {}
+        for index, (src, _, _) in enumerate(self.rules):
+            for char in _first_chars(src):
+                by_char.setdefault(char, []).append(index)
+        self.by_char = {
+            char: re.compile("|".join(f"(?P<r{i}>{self.rules[i][0]})" for i in indices))
+            for char, indices in by_char.items()
+        }
+
+    def scan(self, text: str) -> list[Hit]:
+        out = []
+        pos, n, by_char = 0, len(text), self.by_char
+        while pos < n:
+            regex = by_char.get(text[pos])
+            m = regex.match(text, pos) if regex is not None else None
+            if m is None or m.end() == pos:
+                pos += 1
+                continue
+            _, sets, priority = self.rules[int((m.lastgroup or "r0")[1:])]
+            out.append(
+                Hit(sets=dict(sets), start=pos, end=m.end(), text=m.group(0), priority=priority,
+                    negated=is_negated(text, pos, boolean=_is_boolean(sets)))
+            )
+            pos = m.end()
+        return out
+
+
+_BOOLEAN_SLOTS = frozenset(
+    {"signed", "family_doctor", "poverty_registered", "designated", "inpatient", "offsite", "offsite_filed",
+     "first_visit_this_year", "deductible_met"}
+)
+
+
+def _is_boolean(sets: Mapping[str, Any]) -> bool:
+    return bool(sets) and all(k in _BOOLEAN_SLOTS for k in sets)
+
+
+_CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
+_STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$")
+_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?$")
+
+
+def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
+    """True when the words just before ``start`` (same clause) negate what starts there."""
+    prefix = text[max(0, start - 6) : start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(prefix):
+        pass
+    if cut is not None:
+        prefix = prefix[cut.end() :]
+    if boolean:
+        return _WEAK_NEGATION.search(prefix) is not None
+    return _STRONG_NEGATION.search(prefix) is not None
+
+
+# ---------------------------------------------------------------------------------------- places
+def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
+    rules: list[tuple[str, Mapping[str, Any], int]] = []
+    for name, (city, forms, weak) in DISTRICTS.items():
+        for form in forms:
+            rules.append((form, {"city": city, "district": name}, 0 if weak else 1))
+    for city, forms in _CITY_FORMS.items():
+        for form in forms:
+            rules.append((form, {"city": city}, 2))
+    for province in _PROVINCES:
+        rules.append((province, {}, 0))
+    for other in _OTHER_CITIES:
+        rules.append((f"{other}(?:市)?", {"other_city": other}, 2))
+    # longest written form first, so that 南昌县 wins over 南昌 and 红谷滩新区 over 红谷滩
+    rules.sort(key=lambda r: -len(re.sub(r"\(\?[<!=]*[^)]*\)|\[[^]]*\]|[?\\']", "", r[0])))
+    return rules
+
+
+_PLACES = _Family(_place_rules())
+
+
+def find_places(text: str) -> list[Hit]:
+    """Cities, districts/counties, other cities named in a normalised text."""
+    return _PLACES.scan(text)
+
+
+# ------------------------------------------------------------------------------ other slot families
+_EMP = {"scheme": "employee", "category": "employee"}
+_RET = {"scheme": "employee", "category": "retiree"}
+_FLEX = {"scheme": "employee", "category": "flexible"}
+_RES = {"scheme": "resident", "category": "resident"}
+
+_INSURED = _Family(
+    [
+        ("还没有退休|还没退休|没有退休|没退休|未退休|快要退休|快退休|还不到退休", _EMP, 2),
+        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退休", _RET, 2),
+        ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工", _EMP, 2),
+        ("灵活就业人员|灵活就业|个体工商户|个体户|个体|自己交社保|自己缴社保|自己交的社保|自由职业", _FLEX, 2),
+        ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
+        ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
+        ("职工医保|职工医疗保险|城镇职工|职工", {"scheme": "employee"}, 1),
+        ("单位交的|单位交|单位缴|单位给交|单位买的", {"scheme": "employee"}, 1),
+    ]
+)
+
+
+def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
+    level_words = {1: "[一1]", 2: "[二2]", 3: "[三3]"}
+    grade_words = {"A": "甲", "B": "乙", "C": "丙"}
+    rules: list[tuple[str, Mapping[str, Any], int]] = []
+    for level, lw in level_words.items():
+        for grade, gw in grade_words.items():
+            rules.append((f"{lw}级{gw}等?", {"provider_level": level, "provider_grade": grade}, 2))
+            guard = "(?!双胍|基|苯|醚|酸|状)" if level == 2 and grade == "A" else ""
+            rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
+    for level, lw in level_words.items():
+        rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+    rules += [
+        ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
+        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院", {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
+        (
+            "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
+            "|卫生所|村医|诊所|门诊部|医务室|社区",
+            {"provider_kind": "hospital", "provider_level": 1},
+            0,
+        ),
+        ("中医院|医院|医疗机构|保健院", {"provider_kind": "hospital"}, 1),
+    ]
+    return rules
+
+
+_PROVIDER = _Family(_provider_rules())
+
+_FLAGS = _Family(
+    [
+        # family doctor first, so that 家庭医生签约 is not the signed institution
+        ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
+        ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?", {"family_doctor": True}, 1),
+        ("签约(?:的)?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)", {"signed": True}, 1),
+        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口", {"poverty_registered": True}, 1),
+        ("定点", {"designated": True}, 1),
+        ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
+        ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),
+        ("本地|本市", {"offsite": False}, 1),
+        ("备案", {"offsite_filed": True}, 1),
+        (
+            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线",
+            {"deductible_met": False},
+            2,
+        ),
+        (
+            "起付线(?:已经|已|早就|早|都|也)?(?:扣完|扣满|够了|满了|过了|达到了|用完了|交够了|交完了|付完了|走完了)"
+            "|(?:已经)?(?:过|超过|达到|够|超)了?起付线|起付线以上",
+            {"deductible_met": True},
+            2,
+        ),
+        (
+            "看过(?:好几|几|很多|两|三)次|报过(?:好几|几|很多|两|三)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
+            "|已经(?:看|报)过",
+            {"first_visit_this_year": False},
+            2,
+        ),
+        (
+            "今年(?:的)?第一次|今年首次|今年头一回|今年头一次|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
+            "|第一次(?=$|[,，。!！?？~])|头一回|头一次|首次就医|首次就诊|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
+            {"first_visit_this_year": True},
+            1,
+        ),
+    ]
+)
+
+
+def find_slots(text: str) -> list[Hit]:
+    """Scheme, category, provider and the yes/no facts named in a normalised text, in order."""
+    hits = _INSURED.scan(text) + _PROVIDER.scan(text) + _FLAGS.scan(text)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+# ----------------------------------------------------------------------- account-use questions
+_BENEFICIARY = _Family(
+    [
+        ("我妈妈|我妈|我爸爸|我爸|妈妈|爸爸|父母|爸妈|母亲|父亲|老妈|老爸|双亲", {"beneficiary": "parent"}, 1),
+        ("老婆|老公|爱人|配偶|媳妇|妻子|丈夫", {"beneficiary": "spouse"}, 1),
+        ("孩子|儿子|女儿|小孩|子女|娃", {"beneficiary": "child"}, 1),
+        ("家里人|家人|家属|亲属|亲人", {"beneficiary": "family"}, 1),
+        (
+            "爷爷|奶奶|外公|外婆|姥姥|姥爷|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹|孙子|孙女|岳父|岳母|公公|婆婆|朋友|同事|亲戚",
+            {"beneficiary": "other"},
+            1,
+        ),
+        ("我自己|自己(?!交|缴|掏|付|出)|本人", {"beneficiary": "self"}, 1),
+    ]
+)
+
+_ACCOUNT_USE = _Family(
+    [
+        ("大额医疗费用补助|大额医疗|大额补助", {"account_use": "large_medical_contribution"}, 1),
+        ("职工大病保险|大病保险|大病医疗", {"account_use": "serious_illness_contribution"}, 1),
+        (
+            "(?:交|缴|缴纳|买|续|续交)(?:城乡)?(?:居民)?(?:医保|医疗保险|保险)(?:费)?|居民医保费?|城乡居民医保|新农合|农合",
+            {"account_use": "resident_contribution"},
+            1,
+        ),
+        ("取现|提现|取出来|取出|取钱|套现|变现|换现金|转出来|转到银行卡", {"account_use": "cash"}, 1),
+        ("健身房|健身|游泳|瑜伽|锻炼", {"account_use": "fitness"}, 1),
+        ("保健品|保健|养生|美容|按摩|足疗|营养品|化妆品", {"account_use": "wellness"}, 1),
+        ("体检|健康检查|查体", {"account_use": "checkup"}, 1),
+        ("买药|开药|拿药|配药|药店|药房|买点药|药品", {"account_use": "medicine"}, 1),
+        ("看病|看门诊|门诊|挂号|住院|就医|医院|看牙|治病", {"account_use": "hospital"}, 1),
+        ("日用品|生活用品|超市|买东西|买米|买油|买菜", {"account_use": "daily_goods"}, 1),
+    ]
+)
+
+
+def find_beneficiaries(text: str) -> list[Hit]:
+    """Who an account-use question is about (parent, spouse, child, family, other, self)."""
+    return _BENEFICIARY.scan(text)
+
+
+def find_account_uses(text: str) -> list[Hit]:
+    """What an account-use question wants to pay for."""
+    return _ACCOUNT_USE.scan(text)

@@ -1,0 +1,182 @@
+"""What a message asks for: one intent per message, decided by ordered rules.
+
+Intents (:data:`INTENTS`):
+
+``reset``          重新开始, 清除, 重来
+``help``           怎么用, 你能做什么
+``greeting``       你好 (also 谢谢, 再见) — only when nothing else is said
+``out_of_scope``   住院 bills (明白账 covers ordinary outpatient bills; a visit *during* an inpatient
+                   stay is in scope), 门诊慢特病 / 两病, anything with no fact and no known request
+                   (天气…). ``topic`` says ``inpatient_bill`` or ``chronic_disease`` when it is one of those.
+``correct``        不对, 我说错了, 应该是… (with or without new facts)
+``account_credit`` 个人账户每个月划多少 / 进多少钱
+``account_use``    个人账户能不能给我妈用 / 买药 / 体检 / 健身
+``compare``        南充和南昌哪个报得多 (two or more cities, or 哪个/比 with two values of a slot)
+``what_if``        如果去一级医院呢, 要是退休了呢, 那二级医院呢 — a change to the last visit
+``add_visit``      又看了一次, 再加一次, 第二次
+``policy_fact``    起付线 / 比例 / 报多少 / 限额 of a city and category, with no amount;
+                   ``topic`` is ``deductible``, ``ratio`` or ``cap``
+``calculate``      a visit described (an amount, or a provider with the person, or a bill question)
+``inform``         facts only, no request: the answer to the assistant's question (``二级``, ``南昌``,
+                   ``1200``, ``今年第一次``); the dialogue manager merges them into the case it is building
+
+The order of the rules is the order of this list.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+__all__ = ["INTENTS", "TOPICS", "Evidence", "classify", "is_correction", "mentions_account"]
+
+INTENTS = (
+    "account_credit",
+    "account_use",
+    "add_visit",
+    "calculate",
+    "compare",
+    "correct",
+    "greeting",
+    "help",
+    "inform",
+    "out_of_scope",
+    "policy_fact",
+    "reset",
+    "what_if",
+)
+TOPICS = ("cap", "chronic_disease", "deductible", "inpatient_bill", "ratio")
+
+
+class Evidence(msgspec.Struct, frozen=True, kw_only=True):
+    """What the slot extractors found, as far as the intent rules need it."""
+
+    has_facts: bool = False
+    has_amount: bool = False  # an exact total (or self-pay / class-B) amount of a bill
+    approximate_amount: bool = False  # 一千多, 大概一千二: a bill amount, but not exact
+    has_place_or_person: bool = False  # city, policy, scheme or category
+    has_provider: bool = False
+    has_year_position: bool = False
+    cities: int = 0
+    alternative_slots: tuple[str, ...] = ()
+    account_mentioned: bool = False
+    account_use_target: bool = False
+    beneficiary: bool = False
+
+
+_RESET = re.compile(r"重新开始|重新来|重新算|重来|清除|清空|从头(?:开始|来)|重置|再来一遍|换个问题|reset|restart")
+_HELP = re.compile(
+    r"怎么用|如何使用|怎么使用|你能做什么|你会什么|你能干什么|能干什么|能干嘛|能做啥|你是谁|帮助|使用说明|help|怎么问"
+    r"|有什么功能|可以做什么|能做什么|可以问什么|能问什么|你是干什么的|你是做什么的"
+)
+_GREETING = re.compile(
+    r"你好|您好|hello|(?<![a-z])hi(?![a-z])|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|喂|谢谢|多谢|感谢|再见|拜拜|好的|知道了|明白了|ok"
+)
+_FILLER = re.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈的了们小助手请问]+")
+_CORRECTION = re.compile(
+    r"(?<!对)不对|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
+)
+_INPATIENT = re.compile(r"住院")
+_INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
+_CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
+_ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡|卡里的钱|卡里|统筹账户")
+_CREDIT = re.compile(
+    r"划入|划拨|划账|划多少|划到|怎么划|划的|计入|注入|入账|返还|返多少|打多少|进多少|入多少|存多少|到账"
+    r"|(?:每个?月|一个月|按月).{0,6}(?:进|打|返|入|给|存|到|拿|有).{0,3}多少"
+)
+_QUESTION = re.compile(r"吗|么|\?|？|能不能|可不可以|可以不|能否|可否|是否|行不行|行吗|允许|多少|几|什么|怎么|如何|咋|哪")
+_USE_VERB = re.compile(r"能|可以|可否|允许|用|给|付|交|缴|买|支付|报|刷")
+_COMPARE = re.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|相比|比一比|比起|区别|差别|差多少|差几|不一样|一样吗|不同|还是|vs|和.{0,8}比|跟.{0,8}比|与.{0,8}比|比.{0,8}(?:多|少|高|低|好)")
+_WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算")
+_ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$")
+_ADD_VISIT = re.compile(
+    r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
+    r"|第[二三四五六七八九十2-9]次|下一次|下次|后来又|接着又"
+)
+_TOPIC_CAP = re.compile(r"最高支付限额|限额|封顶|最多(?:能|可以)?报|最高(?:能|可以)?报|上限|最多报销|最高报销|年度最高")
+_TOPIC_DEDUCTIBLE = re.compile(r"起付线|起付标准|起付|门槛")
+_TOPIC_RATIO = re.compile(
+    r"报销比例|支付比例|比例|报几成|几成|百分之|多少个点|能报多少|报多少|报销多少|怎么报|能报吗|给报吗|能不能报|报不报|可以报|能报销|报销吗|报得(?:多|少)|报的(?:多|少)"
+)
+_VISIT = re.compile(r"看病|看了|看门诊|(?<!异地)就医|就诊|买药|开药|拿药|花了|花费|一共|总共|检查|挂号|开了|输液|打针")
+
+
+def _only(pattern: re.Pattern[str], text: str) -> bool:
+    """True when the text is nothing but matches of ``pattern`` and filler."""
+    rest = pattern.sub("", text)
+    return not _FILLER.sub("", rest)
+
+
+def _topic(text: str) -> str | None:
+    if _TOPIC_CAP.search(text):
+        return "cap"
+    if _TOPIC_DEDUCTIBLE.search(text):
+        return "deductible"
+    if _TOPIC_RATIO.search(text):
+        return "ratio"
+    return None
+
+
+def mentions_account(text: str) -> bool:
+    """True when a normalised message talks about the personal account (个人账户, 医保卡…)."""
+    return _ACCOUNT.search(text) is not None
+
+
+def is_correction(text: str) -> bool:
+    """True when a normalised message says the assistant (or the user) got something wrong."""
+    return _CORRECTION.search(text) is not None
+
+
+def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
+    """The intent of a normalised message and its topic (or None)."""
+    if not _FILLER.sub("", text):
+        return "out_of_scope", None
+    if _RESET.search(text) and not evidence.has_facts:
+        return "reset", None
+    if _HELP.search(text) and not evidence.has_facts:
+        return "help", None
+    if _GREETING.search(text) and _only(_GREETING, text):
+        return "greeting", None
+    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text))
+    if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned:
+        return "out_of_scope", "inpatient_bill"
+    if _CHRONIC.search(text):
+        return "out_of_scope", "chronic_disease"
+    if _CORRECTION.search(text):
+        return "correct", None
+    account = evidence.account_mentioned
+    if _CREDIT.search(text) and (account or re.search(r"每个?月|按月|一个月", text)):
+        return "account_credit", None
+    if account and (evidence.account_use_target or evidence.beneficiary) and _QUESTION.search(text) and _USE_VERB.search(text):
+        return "account_use", None
+    if evidence.cities >= 2 and not evidence.has_amount:
+        return "compare", _topic(text)
+    if evidence.alternative_slots and _COMPARE.search(text):
+        return "compare", _topic(text)
+    what_if = _WHAT_IF.search(text) is not None
+    ends_ne = _ENDS_WITH_NE.search(text) is not None
+    if (what_if or ends_ne) and (evidence.has_facts or evidence.has_amount):
+        standalone = evidence.has_amount and evidence.has_place_or_person and not ends_ne
+        if not standalone:
+            return "what_if", None
+    if _ADD_VISIT.search(text):
+        return "add_visit", None
+    topic = _topic(text)
+    if topic and not evidence.has_amount and not evidence.has_year_position:
+        return "policy_fact", topic
+    if evidence.has_amount and (evidence.has_place_or_person or evidence.has_provider or _VISIT.search(text)):
+        return "calculate", None
+    if _VISIT.search(text) and (evidence.has_facts or evidence.approximate_amount or _QUESTION.search(text)):
+        return "calculate", None
+    if evidence.has_provider and evidence.has_place_or_person:
+        return "calculate", None
+    if evidence.has_facts or evidence.approximate_amount:
+        return "inform", None
+    if _RESET.search(text):
+        return "reset", None
+    if _HELP.search(text):
+        return "help", None
+    if _GREETING.search(text) and len(_FILLER.sub("", _GREETING.sub("", text))) <= 2:
+        return "greeting", None
+    return "out_of_scope", None
