@@ -7,6 +7,12 @@ Public API::
     run_json(raw) -> dict                          # both, returning JSON-ready builtins
     load_packs() / get_pack(id)                    # the rule packs
 
+    account_credits(req) -> CreditsResult          # a year's personal-account credits (credits.py)
+    account_usage(req) -> UsageResult              # may the account pay for this (usage.py)
+    resident_budget(req) -> BudgetResult           # 南昌 signed institution's budget (budget.py)
+    decode_credits_request / decode_usage_request / decode_budget_request (raw) -> request
+    credits_run_json / usage_run_json / budget_run_json (raw) -> result Struct
+
 Errors are in :mod:`calculator.errors`; every one has ``to_dict()`` with a Chinese message and the
 offending field's path.
 """
@@ -17,6 +23,10 @@ from typing import Any
 
 import msgspec
 
+from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_for_age, resident_budget
+from .budget import run_json as budget_run_json
+from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
+from .credits import run_json as credits_run_json
 from .engine import calculate
 from .errors import (
     CalculatorError,
@@ -31,11 +41,17 @@ from .errors import (
 from .packs import Pack, get_pack, load_packs
 from .request import CalculationRequest, convert_request, decode_request
 from .result import STEP_KINDS, CalculationResult
+from .usage import UsageRequest, UsageResult, account_usage, decode_usage_request
+from .usage import run_json as usage_run_json
 
 __all__ = [
+    "BudgetRequest",
+    "BudgetResult",
     "CalculationRequest",
     "CalculationResult",
     "CalculatorError",
+    "CreditsRequest",
+    "CreditsResult",
     "FieldError",
     "InvalidRequest",
     "MissingFact",
@@ -45,15 +61,27 @@ __all__ = [
     "PackError",
     "STEP_KINDS",
     "UnknownPolicy",
+    "UsageRequest",
+    "UsageResult",
+    "account_credits",
+    "account_usage",
+    "budget_run_json",
     "calculate",
     "calculate_raw",
     "convert_request",
+    "credits_run_json",
+    "decode_budget_request",
+    "decode_credits_request",
     "decode_request",
+    "decode_usage_request",
     "encode",
     "get_pack",
+    "group_for_age",
     "load_packs",
+    "resident_budget",
     "run_json",
     "to_builtins",
+    "usage_run_json",
 ]
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")

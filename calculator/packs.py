@@ -10,6 +10,25 @@ The loader refuses a pack with an unknown field (a typo), a value without a cita
 an article the pack does not carry, or a quote that is not in that article's text. Amounts and
 rates are quoted strings in TOML so that no figure passes through float.
 
+Three optional sections serve the questions beside settlement:
+
+``[credits]``
+    the personal-account credit of each category (``basis``: a rate of the contribution base, a
+    rate of a pension average the request supplies, a fixed monthly amount, an amount the bureau
+    sets, or none), the month the credit switches on retirement, the provisional average and its
+    back-payment (南充), the lump-sum back-payment credit (南昌), and the rounding reading.
+``[[account_uses]]``
+    who (``beneficiaries``) may use the account for what (``purposes``): ``allowed``,
+    ``not_allowed``, ``pending_rules`` (allowed once the bureau's rules exist or conditions are
+    met), each with its article and quote; or ``not_stated`` with a reading and ``read_as``. The
+    table must answer every (beneficiary, purpose) pair exactly once.
+``[budget]``
+    the resident scheme's signed-institution budget: the service groups with their ages and
+    yearly amounts (each row quoting the article's table), the monthly pre-settlement, the
+    mid-year changes and the year-end 80% / 90% rule. The groups must cover every age once.
+
+In those sections each figure must also appear in its own quote (``2%``, ``90元``, ``37``).
+
 Packs are found in ``calculator/policies`` and in every directory named by the environment
 variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated): a new city is a data file, not code.
 """
@@ -31,16 +50,25 @@ from .errors import PackError, UnknownPolicy
 from .text import normalise
 
 __all__ = [
+    "AccountUse",
     "Article",
+    "BENEFICIARIES",
+    "Budget",
+    "BudgetGroup",
     "CategoryRule",
     "Cited",
     "Citation",
+    "CreditRule",
+    "Credits",
+    "MAX_AGE",
+    "PURPOSES",
     "Pack",
     "Reading",
     "TIER_KEYS",
+    "get_pack",
     "load_pack",
     "load_packs",
-    "get_pack",
+    "parse_ages",
     "policy_dirs",
 ]
 
@@ -59,6 +87,22 @@ TIER_KEYS = (
     "signed", "county_tcm", "signed_poor", "county_tcm_poor",
 )
 _TIER_RE = re.compile(r"^(?:[123][ABC]?|pharmacy|signed|county_tcm|signed_poor|county_tcm_poor)$")
+
+Beneficiary = Literal["self", "spouse", "parent", "child", "other"]
+Purpose = Literal[
+    "designated_hospital", "designated_pharmacy", "resident_contribution",
+    "serious_illness_contribution", "checkup", "fitness", "wellness", "public_health", "abroad",
+    "work_injury", "third_party", "cash_withdrawal",
+]
+#: Who may use an account, and for what: the keys of ``[[account_uses]]``, in table order.
+BENEFICIARIES: tuple[str, ...] = ("self", "spouse", "parent", "child", "other")
+PURPOSES: tuple[str, ...] = (
+    "designated_hospital", "designated_pharmacy", "resident_contribution",
+    "serious_illness_contribution", "checkup", "fitness", "wellness", "public_health", "abroad",
+    "work_injury", "third_party", "cash_withdrawal",
+)
+#: The oldest age the budget groups are checked for; an open range (``90-``) runs on past it.
+MAX_AGE = 130
 
 
 class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -232,6 +276,157 @@ class Supplied(Base, kw_only=True):
     retiree_not_below_employee: Rule | None = None
 
 
+class CreditRule(Base, kw_only=True):
+    """How one category's account is credited each month (``[credits.<category>]``)."""
+
+    #: contribution_base: ``value`` × the person's monthly contribution base;
+    #: pension_average: ``value`` × the pension average named by ``average`` (supplied, never invented);
+    #: fixed: ``value`` yuan a month; supplied: an amount the bureau sets, to be supplied
+    #: (``value`` is the document's approximate rate, for the check); none: no account.
+    basis: Literal["contribution_base", "pension_average", "fixed", "supplied", "none"]
+    value: Decimal | None = None
+    #: the Chinese name of the average a pension_average / supplied credit is a share of
+    average: str = ""
+    article: str = ""
+    quote: str = ""
+    reading: str = ""
+
+    def __post_init__(self) -> None:
+        if not (self.article.strip() and self.quote.strip()) and not self.reading:
+            raise ValueError("a credit rule needs a citation (article and quote) or a reading")
+        if bool(self.article.strip()) != bool(self.quote.strip()):
+            raise ValueError("a citation needs both an article and a quote")
+        if self.basis == "none" and self.value is not None:
+            raise ValueError("a category without an account has no credit value")
+        if self.basis != "none" and self.value is None:
+            raise ValueError(f"a {self.basis} credit needs a value")
+        if self.value is not None and (not self.value.is_finite() or self.value < 0):
+            raise ValueError("a credit value must be a finite, non-negative decimal")
+        if self.basis in ("pension_average", "supplied") and not self.average.strip():
+            raise ValueError("name the average the credit is a share of (average)")
+
+
+class ProvisionalAverage(Rule, kw_only=True):
+    """南充 第十三条: an earlier average is used until the document's one is known; then the
+    difference is paid back."""
+
+    average: str  # the Chinese name of the provisional average
+
+
+class Credits(Base, kw_only=True):
+    monthly: Rule  # the account is credited month by month
+    #: whom the ``monthly`` quote speaks of: everyone, or retirees only (南昌, 西安: employees' monthly
+    #: crediting is then a reading of their own rule)
+    monthly_scope: Literal["all", "retiree"] = "all"
+    employee: CreditRule
+    retiree: CreditRule
+    flexible: CreditRule
+    switch: Retirement  # the month the retiree credit starts
+    provisional: ProvisionalAverage | None = None
+    lump_sum: Cited | None = None  # rate of a lump-sum back-payment's base credited at once
+    rounding: str  # reading id: each month's credit rounded to the fen
+
+    def rule(self, category: str) -> CreditRule:
+        return {"employee": self.employee, "retiree": self.retiree, "flexible": self.flexible}[category]
+
+
+class AccountUse(Base, kw_only=True):
+    """One answer of the use table: may the account pay for these purposes of these people."""
+
+    beneficiaries: list[Beneficiary]
+    purposes: list[Purpose]
+    answer: Literal["allowed", "not_allowed", "pending_rules", "not_stated"]
+    article: str = ""
+    quote: str = ""
+    #: further citations the answer rests on (南昌 第十一条's sentence deferring (四)(五)(六))
+    also: list[Citation] = []
+    reading: str = ""
+    #: for ``not_stated``: what the reading concludes
+    read_as: Literal["allowed", "not_allowed", "unknown"] | None = None
+    #: a Chinese sentence added to the answer (what "pending" waits for)
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.beneficiaries or not self.purposes:
+            raise ValueError("an account use names at least one beneficiary and one purpose")
+        cited = bool(self.article.strip() and self.quote.strip())
+        if bool(self.article.strip()) != bool(self.quote.strip()):
+            raise ValueError("a citation needs both an article and a quote")
+        if self.answer == "not_stated":
+            if not self.reading or self.read_as is None:
+                raise ValueError("a not_stated answer needs a reading and read_as")
+        else:
+            if not cited:
+                raise ValueError(f"an {self.answer} answer needs an article and a quote")
+            if self.read_as is not None:
+                raise ValueError("read_as is only for not_stated answers")
+
+
+class BudgetGroup(Base, kw_only=True):
+    """One row of the service-group table: its ages and its yearly budget per signed resident."""
+
+    group: int
+    ages: str  # as the article writes them: "0,14-25"; "90-" is 90 and over
+    value: Decimal
+    article: str
+    quote: str
+
+    def __post_init__(self) -> None:
+        if not self.article.strip() or not self.quote.strip():
+            raise ValueError("a budget group needs an article and a quote")
+        if not self.value.is_finite() or self.value < 0:
+            raise ValueError("a budget must be a finite, non-negative decimal")
+        parse_ages(self.ages)
+
+
+class Budget(Base, kw_only=True):
+    groups: list[BudgetGroup]
+    age: Rule  # age = benefit year − birth year
+    method: Rule  # total control, monthly pre-settlement, year-end settlement
+    monthly_quota: Rule  # (group budget ÷ 12) × residents signed that month
+    monthly_settlement: Rule  # the month settled at the actual cost, at most the quota
+    annual: Rule  # group budget × residents signed that year
+    first_signing: Rule  # first signing within the year: the full year's amount
+    change_address: Rule  # 第八条 case 1: old through the month of change, new from the next
+    change_suspended: Rule  # 第八条 case 2: old through the month before, new from the month
+    lower: Cited  # 0.80: below it, the actual cost
+    upper: Cited  # 0.90: from it, the budget
+    unused_share: Cited  # 0.50 of the unused budget between the two
+    over_budget: Rule  # overspending is not paid
+    rounding: str  # reading id: monthly and prorated amounts rounded to the fen
+
+    def group_for_age(self, age: int) -> BudgetGroup:
+        for g in self.groups:
+            if age_in(age, g.ages):
+                return g
+        raise KeyError(age)
+
+
+def parse_ages(spec: str) -> list[tuple[int, int | None]]:
+    """``"1,10-13,26-32,90-"`` → ``[(1, 1), (10, 13), (26, 32), (90, None)]`` (None: no upper end)."""
+    out: list[tuple[int, int | None]] = []
+    for part in spec.replace("，", ",").split(","):
+        part = part.strip()
+        m = re.fullmatch(r"(\d+)(?:-(\d*))?", part)
+        if not m:
+            raise ValueError(f"age range {part!r} is not N, N-M or N-")
+        low = int(m.group(1))
+        if m.group(2) is None:
+            out.append((low, low))
+        elif m.group(2) == "":
+            out.append((low, None))
+        else:
+            high = int(m.group(2))
+            if high < low:
+                raise ValueError(f"age range {part!r} runs backwards")
+            out.append((low, high))
+    return out
+
+
+def age_in(age: int, spec: str) -> bool:
+    return any(low <= age and (high is None or age <= high) for low, high in parse_ages(spec))
+
+
 class Pack(Base, kw_only=True):
     schema: int
     meta: Meta
@@ -262,6 +457,12 @@ class Pack(Base, kw_only=True):
     #: deductible and cap figures absent on purpose (the resident scheme sets none): reading id
     no_deductible: str = ""
     no_cap: str = ""
+    #: the personal account's monthly credits (employee schemes)
+    credits: Credits | None = None
+    #: who may use the account for what (employee schemes)
+    account_uses: list[AccountUse] = []
+    #: the signed institution's budget and settlement (南昌 resident scheme)
+    budget: Budget | None = None
 
     # -- look-ups -----------------------------------------------------------------------------
     @property
@@ -336,6 +537,24 @@ def _citations(pack: Pack) -> list[tuple[str, str, str]]:
             add("supplied.min_ratio", pack.supplied.min_ratio)
         if pack.supplied.retiree_not_below_employee:
             add("supplied.retiree_not_below_employee", pack.supplied.retiree_not_below_employee)
+    if pack.credits:
+        cr = pack.credits
+        for name in ("monthly", "employee", "retiree", "flexible", "switch", "provisional", "lump_sum"):
+            obj = getattr(cr, name)
+            if obj is not None:
+                add(f"credits.{name}", obj)
+    for i, use in enumerate(pack.account_uses):
+        add(f"account_uses[{i}]", use)
+        for j, c in enumerate(use.also):
+            add(f"account_uses[{i}].also[{j}]", c)
+    if pack.budget:
+        bg = pack.budget
+        for i, g in enumerate(bg.groups):
+            add(f"budget.groups[{i}]", g)
+        for name in ("age", "method", "monthly_quota", "monthly_settlement", "annual", "first_signing",
+                     "change_address", "change_suspended", "lower", "upper", "unused_share",
+                     "over_budget"):
+            add(f"budget.{name}", getattr(bg, name))
     return out
 
 
@@ -372,6 +591,22 @@ def _reading_refs(pack: Pack) -> list[tuple[str, str]]:
     if pack.supplied and pack.supplied.retiree_not_below_employee:
         refs.append(("supplied.retiree_not_below_employee",
                      pack.supplied.retiree_not_below_employee.reading))
+    if pack.credits:
+        cr = pack.credits
+        refs.append(("credits.rounding", cr.rounding))
+        for name in ("monthly", "employee", "retiree", "flexible", "switch", "provisional", "lump_sum"):
+            obj = getattr(cr, name)
+            if obj is not None:
+                refs.append((f"credits.{name}", obj.reading))
+    for i, use in enumerate(pack.account_uses):
+        refs.append((f"account_uses[{i}]", use.reading))
+    if pack.budget:
+        bg = pack.budget
+        refs.append(("budget.rounding", bg.rounding))
+        for name in ("age", "method", "monthly_quota", "monthly_settlement", "annual", "first_signing",
+                     "change_address", "change_suspended", "lower", "upper", "unused_share",
+                     "over_budget"):
+            refs.append((f"budget.{name}", getattr(bg, name).reading))
     return [(w, r) for w, r in refs if r]
 
 
@@ -413,6 +648,88 @@ def check_pack(pack: Pack) -> list[str]:
             for cat in ("employee", "retiree"):
                 if cat not in getattr(pack, name):
                     problems.append(f"{name}.{cat}: missing")
+    problems += _check_credits(pack) + _check_account_uses(pack) + _check_budget(pack)
+    return problems
+
+
+def _figure_words(value: Decimal, unit: str) -> str:
+    """How a document writes a figure: ``0.028`` as ``2.8%``, ``90.00`` yuan as ``90元``."""
+    if unit == "%":
+        return f"{(value * 100).normalize():f}%"
+    return f"{value.normalize():f}{unit}"
+
+
+def _figure_in_quote(where: str, value: Decimal, unit: str, quote: str) -> list[str]:
+    words = _figure_words(value, unit)
+    if words not in normalise(quote):
+        return [f"{where}: the figure {words} is not in its quote {quote!r}"]
+    return []
+
+
+def _check_credits(pack: Pack) -> list[str]:
+    cr = pack.credits
+    if cr is None:
+        return []
+    problems: list[str] = []
+    if not pack.account.available:
+        problems.append("credits: the pack says there is no personal account")
+    for name in ("employee", "retiree", "flexible"):
+        rule = cr.rule(name)
+        if rule.value is not None and rule.quote:
+            unit = "元" if rule.basis == "fixed" else "%"
+            problems += _figure_in_quote(f"credits.{name}", rule.value, unit, rule.quote)
+    if cr.lump_sum is not None:
+        problems += _figure_in_quote("credits.lump_sum", cr.lump_sum.value, "%", cr.lump_sum.quote)
+    if cr.provisional is not None and cr.retiree.basis != "pension_average":
+        problems.append("credits.provisional: only for a retiree credit that is a share of an average")
+    return problems
+
+
+def _check_account_uses(pack: Pack) -> list[str]:
+    if not pack.account_uses:
+        return []
+    problems: list[str] = []
+    if not pack.account.available:
+        problems.append("account_uses: the pack says there is no personal account")
+    seen: dict[tuple[str, str], int] = {}
+    for i, use in enumerate(pack.account_uses):
+        for b in use.beneficiaries:
+            for p in use.purposes:
+                if (b, p) in seen:
+                    problems.append(f"account_uses[{i}]: ({b}, {p}) is already answered by "
+                                    f"account_uses[{seen[(b, p)]}]")
+                else:
+                    seen[(b, p)] = i
+    missing = [f"({b}, {p})" for b in BENEFICIARIES for p in PURPOSES if (b, p) not in seen]
+    if missing:
+        problems.append("account_uses: no answer for " + ", ".join(missing))
+    return problems
+
+
+def _check_budget(pack: Pack) -> list[str]:
+    bg = pack.budget
+    if bg is None:
+        return []
+    problems: list[str] = []
+    numbers = [g.group for g in bg.groups]
+    if sorted(numbers) != list(range(1, len(numbers) + 1)):
+        problems.append(f"budget.groups: groups must be numbered 1..{len(numbers)}, got {numbers}")
+    for i, g in enumerate(bg.groups):
+        problems += _figure_in_quote(f"budget.groups[{i}]", g.value, "", g.quote)
+        # the table's row: the ages, then the amount
+        if normalise(g.ages) + _figure_words(g.value, "") not in normalise(g.quote):
+            problems.append(f"budget.groups[{i}]: the ages {g.ages!r} followed by {g.value} are not its quote's row")
+    for age in range(MAX_AGE + 1):
+        owners = [g.group for g in bg.groups if age_in(age, g.ages)]
+        if len(owners) != 1:
+            problems.append(f"budget.groups: age {age} is in {len(owners)} groups {owners}")
+    for name in ("lower", "upper", "unused_share"):
+        cited = getattr(bg, name)
+        problems += _figure_in_quote(f"budget.{name}", cited.value, "%", cited.quote)
+        if cited.value > 1:
+            problems.append(f"budget.{name}: a share above 1")
+    if bg.lower.value >= bg.upper.value:
+        problems.append("budget: the lower threshold must be below the upper one")
     return problems
 
 
