@@ -280,7 +280,8 @@ def _category_for(ctx: Context, visit: Visit, index: int) -> tuple[str, Category
             citations += [c for c in ctx.reading_citations(rid) if c not in citations]
         step = CategoryStep(amount=ZERO, text=text, citations=citations, readings=readings,
                             category=cat, category_label=CATEGORY_LABELS[cat], retired_on=r,
-                            switch_from=switch, switch_rule=rule.switch)
+                            switch_from=switch, switch_rule=rule.switch,
+                            settled_as=pack.settled_category(cat))
     rule_c = pack.categories.get(cat)
     if step is None and rule_c is not None and rule_c.settled_as:
         settled = rule_c.settled_as
@@ -288,7 +289,8 @@ def _category_for(ctx: Context, visit: Visit, index: int) -> tuple[str, Category
             amount=ZERO,
             text=f"{rule_c.label}按{CATEGORY_LABELS.get(settled, settled)}的标准结算。",
             citations=ctx.cite_obj(rule_c), readings=ctx.use(rule_c.reading), category=cat,
-            category_label=rule_c.label, retired_on=None, switch_from=None, switch_rule=None)
+            category_label=rule_c.label, retired_on=None, switch_from=None, switch_rule=None,
+            settled_as=settled)
     return cat, step
 
 
@@ -407,7 +409,8 @@ def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitRe
         acct = _account(ctx, state, category, total, eligible=False)
         steps.append(acct)
         return VisitResult(
-            date=visit.date, category=category, category_label=CATEGORY_LABELS[category],
+            date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
+            provider_grade=_grade(visit), category=category, category_label=CATEGORY_LABELS[category],
             provider_label=_provider_label(visit), eligible=False, total=total, excluded=total,
             first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
             personal_pays=total, account_pays=acct.amount, cash_pays=acct.cash, steps=steps)
@@ -527,7 +530,7 @@ def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitRe
     steps.append(DeductibleStep(
         amount=applied, deductible=ded.value if ded else None, used_before=used_before,
         remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
-        above=above, citations=ded_cites, readings=ded_readings, text=ded_text))
+        above=above, remaining_after=(remaining - applied) if ded is not None else None, citations=ded_cites, readings=ded_readings, text=ded_text))
 
     # 6. ratio
     ratio_fig = ctx.ratio_figure(category, tier_key)
@@ -536,6 +539,11 @@ def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitRe
     base_ratio = None
     ratio_cites = list(ratio_fig.citations)
     ratio_readings = list(ratio_fig.readings)
+    prov = visit.provider
+    if (prov.kind == "pharmacy" and pack.pharmacy is not None and pack.pharmacy.rule == "prescribing_level"
+            and pack.meta.scheme == "employee"):
+        _add(ratio_cites, ctx.cite_obj(pack.pharmacy))
+        ratio_readings += [r for r in ctx.use(pack.pharmacy.reading) if r not in ratio_readings]
     resident = req.insured.resident
     if (pack.family_doctor is not None and resident is not None and resident.family_doctor
             and visit.provider.referral is None):
@@ -562,7 +570,8 @@ def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitRe
         ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{yuan(above)}×{percent(ratio)}="
                       f"{yuan(ratio_share)}（四舍五入到分）。")
     steps.append(RatioStep(
-        amount=ratio_share, base=above, ratio=ratio, share=ratio_share, tier=tier_key, tier_label=tier_label,
+        amount=ratio_share, base=above, ratio=ratio, share=ratio_share, product=above * ratio,
+        tier=tier_key, tier_label=tier_label,
         base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
         text=ratio_text))
 
@@ -606,10 +615,21 @@ def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitRe
     acct = _account(ctx, state, category, personal, eligible=True)
     steps.append(acct)
     return VisitResult(
-        date=visit.date, category=category, category_label=CATEGORY_LABELS[category],
+        date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
+        provider_grade=_grade(visit), category=category, category_label=CATEGORY_LABELS[category],
         provider_label=tier_label, eligible=True, total=total, excluded=excluded, first_self_pay=first_total,
         in_scope=in_scope, deductible_applied=applied, ratio=ratio, fund_pays=fund, personal_pays=personal,
         account_pays=acct.amount, cash_pays=acct.cash, steps=steps)
+
+
+def _level(visit: Visit) -> int | None:
+    prov = visit.provider
+    return prov.prescribed_at_level if prov.kind == "pharmacy" else prov.level
+
+
+def _grade(visit: Visit) -> str | None:
+    prov = visit.provider
+    return prov.prescribed_at_grade if prov.kind == "pharmacy" else prov.grade
 
 
 def _add(target: list[CitationOut], new: list[CitationOut]) -> None:
@@ -704,7 +724,8 @@ def calculate(req: CalculationRequest) -> CalculationResult:
     m = pack.meta
     return CalculationResult(
         policy=PolicyRef(id=m.id, title=m.title, document_number=m.document_number, name=m.name,
-                         name_en=m.name_en, city=m.city, city_en=m.city_en, scheme=m.scheme, issuer=m.issuer),
+                         name_en=m.name_en, city=m.city, city_en=m.city_en, scheme=m.scheme, issuer=m.issuer,
+                         numbering=m.numbering),
         category=req.insured.category, visits=visits, year_end=year_end, totals=totals,
         assumptions=assumptions, parameters_source=req.parameters.source if req.parameters else None)
 

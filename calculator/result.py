@@ -73,6 +73,7 @@ class EligibilityStep(StepBase, kw_only=True, tag="eligibility"):
 class CategoryStep(StepBase, kw_only=True, tag="category"):
     category: str  # the category this visit is settled in
     category_label: str
+    settled_as: str | None = None  # whose figures apply (flexible workers: employee)
     retired_on: dt.date | None
     switch_from: dt.date | None  # first day the retiree figures apply
     switch_rule: str | None  # month_after, same_month
@@ -113,6 +114,7 @@ class DeductibleStep(StepBase, kw_only=True, tag="deductible"):
     applied: Decimal
     used_after: Decimal
     above: Decimal  # base − applied: what the ratio applies to
+    remaining_after: Decimal | None = None  # the year's deductible still to bear after this visit
 
 
 class RatioPart(Out, kw_only=True):
@@ -125,6 +127,7 @@ class RatioStep(StepBase, kw_only=True, tag="ratio"):
     base: Decimal
     ratio: Decimal
     share: Decimal
+    product: Decimal | None = None  # base × ratio before rounding to the fen
     tier: str  # the ratio table's key: 1, 2, 3, 3A, pharmacy, signed, county_tcm …
     tier_label: str
     base_ratio: Decimal | None = None  # before a family-doctor bonus
@@ -162,6 +165,9 @@ STEP_KINDS = ("eligibility", "category", "scope", "first_self_pay", "deductible"
 
 class VisitResult(Out, kw_only=True):
     date: dt.date
+    provider_kind: str = "hospital"
+    provider_level: int | None = None
+    provider_grade: str | None = None
     category: str
     category_label: str
     provider_label: str
@@ -189,6 +195,7 @@ class PolicyRef(Out, kw_only=True):
     city_en: str
     scheme: str
     issuer: str
+    numbering: str = "article"  # "section" for a plan numbered 一、（一）… (西安)
 
 
 class YearEnd(Out, kw_only=True):

@@ -1,0 +1,197 @@
+"""明白账's explanations: a calculation result (its trace) turned into words a caller can follow.
+
+Public API::
+
+    explain(result, *, format="text", locale="zh-CN", request=None) -> str
+    explain_request(request, *, format="text", locale="zh-CN") -> str
+    explain_error(error, *, format="text", locale="zh-CN", request=None) -> str
+    chart_svg(request, result, *, locale="zh-CN", visit=-1) -> str
+    locales_available() -> list[str]
+
+Formats: ``text`` (plain: SMS, WeChat, hotline read-out), ``markdown``, ``html`` (a fragment, no
+``<html>``/``<body>``; every citation expandable to the document's words; the SVG chart when the
+request is given). Locales: ``zh-CN`` (the source language) and ``en``.
+
+The explanation never computes money: every amount it shows is a field of the trace, formatted by
+Babel after a half-up quantise; the chart's curve is computed by :mod:`calculator.curve`.
+Wording is in the gettext catalogs under ``locales/`` (see :mod:`explanations.i18n`); templates
+are under ``explanations/templates`` (one per step kind in ``steps/``; see
+:mod:`explanations.render`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from calculator import (
+    CalculationRequest,
+    CalculationResult,
+    CalculatorError,
+    InvalidRequest,
+    MissingFact,
+    MissingParameter,
+    OutOfForce,
+    PackError,
+    UnknownPolicy,
+    calculate,
+    get_pack,
+)
+
+from . import labels
+from .chart import chart_svg
+from .i18n import activated, gettext, locales_available
+from .render import FORMATS, Doc, render, visit_views
+
+__all__ = [
+    "chart_svg",
+    "explain",
+    "explain_error",
+    "explain_request",
+    "locales_available",
+]
+
+
+def _format(format: str) -> str:
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    return format
+
+
+def explain(result: CalculationResult, *, format: str = "text", locale: str = "zh-CN",
+            request: CalculationRequest | None = None) -> str:
+    """The whole step-by-step explanation of a result, in ``text``, ``markdown`` or ``html``."""
+    fmt = _format(format)
+    p = result.policy
+    readings = [a for a in result.assumptions if a.kind == "reading"]
+    inputs = [a for a in result.assumptions if a.kind != "reading"]
+    notes = {a.id: i for i, a in enumerate(readings, 1)}
+    with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title), notes=notes) as state:
+        zh = state.tag.startswith("zh")
+        chart = None
+        if fmt == "html" and request is not None:
+            chart = Markup(chart_svg(request, result, locale=state.tag))
+        views = visit_views(result, request)
+        return render(
+            fmt, "year", result=result, request=request, policy=p, views=views,
+            multi=len(views) > 1, readings=readings, inputs=inputs, zh=zh, lang=state.tag,
+            city=p.city if zh else p.city_en, chart=chart,
+            all_steps=[s for v in result.visits for s in v.steps])
+
+
+def explain_request(request: CalculationRequest, *, format: str = "text", locale: str = "zh-CN") -> str:
+    """Calculate and explain; a fact, parameter or document the calculation lacks is explained too.
+
+    ``MissingFact``, ``MissingParameter``, ``OutOfForce`` (and any other calculation the document
+    does not cover) become an explanation of what to ask and why; ``InvalidRequest``,
+    ``UnknownPolicy`` and ``PackError`` are raised for the caller to report.
+    """
+    _format(format)
+    try:
+        result = calculate(request)
+    except (InvalidRequest, UnknownPolicy, PackError):
+        raise
+    except CalculatorError as error:
+        return explain_error(error, format=format, locale=locale, request=request)
+    return explain(result, format=format, locale=locale, request=request)
+
+
+# -- errors -----------------------------------------------------------------------------------------
+
+@dataclass
+class ErrorView:
+    """What an error explanation needs, read from the error (and the request and pack, if known)."""
+
+    kind: str
+    message: str
+    path: str
+    citations: list[dict[str, Any]]
+    policy: str = ""
+    fact: str = ""
+    fact_label: str = ""
+    choices: list[str] = field(default_factory=list)
+    level: str = ""
+    parameter: str = ""
+    parameter_name: str = ""
+    category_label: str = ""
+    place: str = ""
+    visit_date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+_VISIT = re.compile(r"^visits\[(\d+)\]")
+
+
+def _visit_of(path: str, request: CalculationRequest | None) -> Any:
+    m = _VISIT.match(path or "")
+    if request is None or m is None or int(m.group(1)) >= len(request.visits):
+        return None
+    return request.visits[int(m.group(1))]
+
+
+def _error_meta(error: CalculatorError, request: CalculationRequest | None) -> Any:
+    """The metadata of the document the error concerns (from the request or the citations)."""
+    policy_id = request.policy if request is not None else next(
+        (c.get("policy") for c in error.citations if c.get("policy")), None)
+    if not policy_id:
+        return None
+    try:
+        return get_pack(policy_id).meta
+    except CalculatorError:
+        return None
+
+
+def _error_view(error: CalculatorError, request: CalculationRequest | None, meta: Any,
+                zh: bool) -> ErrorView:
+    view = ErrorView(kind="other", message=error.message, path=error.path, citations=list(error.citations))
+    if meta is not None:
+        # zh: the document's title; en: “Xi'an document” (the English wording puts “the” before it)
+        view.policy = f"《{meta.title}》" if zh else gettext("%(city)s文件") % {"city": meta.city_en}
+    else:
+        view.policy = gettext("这份文件")
+    visit = _visit_of(error.path, request)
+    if isinstance(error, MissingFact):
+        view.kind = "missing_fact"
+        view.fact = error.fact
+        label, choices = labels.FACTS.get(error.fact, ("", ()))
+        view.fact_label = gettext(label) if label else error.fact
+        view.choices = [gettext(c) for c in choices]
+        if visit is not None and error.fact == "provider_grade":
+            view.level = labels.level(visit.provider.level)
+        elif visit is not None and error.fact == "prescribed_at_grade":
+            view.level = labels.level(visit.provider.prescribed_at_level)
+    elif isinstance(error, MissingParameter):
+        view.kind = "missing_parameter"
+        view.parameter = error.parameter
+        parts = error.parameter.split(".")
+        view.parameter_name = parts[0] if len(parts) > 1 else ""
+        if len(parts) > 1:
+            view.category_label = labels.category(parts[1])
+        if len(parts) > 2:
+            view.place = labels.tier(parts[2])
+    elif isinstance(error, OutOfForce):
+        view.kind = "out_of_force"
+        if meta is not None:
+            view.start, view.end = meta.in_force.start, meta.in_force.end
+        if visit is not None:
+            view.visit_date = visit.date
+    return view
+
+
+def explain_error(error: CalculatorError, *, format: str = "text", locale: str = "zh-CN",
+                  request: CalculationRequest | None = None) -> str:
+    """What a calculation lacks, explained: the question to ask, why the document needs it, the
+    articles' own words. ``request`` (optional) lets it name the visit's date and level."""
+    fmt = _format(format)
+    meta = _error_meta(error, request)
+    doc = Doc(city=meta.city, city_en=meta.city_en, title=meta.title) if meta else Doc("", "", "")
+    with activated(locale, doc=doc) as state:
+        zh = state.tag.startswith("zh")
+        view = _error_view(error, request, meta, zh)
+        return render(fmt, "error", e=view, zh=zh, lang=state.tag)
+

@@ -79,6 +79,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     ledger: list[Known] = []  # earlier visits this year, settled together with the current one
     asking: str | None = None
     turns: int = 0
+    #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
+    pending: dict[str, str] = {}
 
 
 class Reply(msgspec.Struct, kw_only=True):
@@ -427,9 +429,20 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if intent == "out_of_scope" and not has_facts and state.asking is None:
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])
+    if state.pending and intent in ("inform", "calculate") and facts.amount is None:
+        pending = state.pending
+        u = msgspec.structs.replace(u, intent=pending["intent"], facts=msgspec.structs.replace(
+            facts, account_use=facts.account_use or pending.get("account_use") or None,
+            beneficiary=facts.beneficiary or pending.get("beneficiary") or None))
+        intent, facts = u.intent, u.facts
+    state.pending = {}
     if intent in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
-        return state, _account_answer(state, u, locale, today)
+        reply = _account_answer(state, u, locale, today)
+        if reply.asking:
+            state.pending = {"intent": intent, "account_use": facts.account_use or "",
+                             "beneficiary": facts.beneficiary or ""}
+        return state, reply
     if intent == "policy_fact":
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale)

@@ -1,0 +1,160 @@
+"""Display formatting: money, percentages, dates and article numbers, for the active locale.
+
+Formatting only — no arithmetic on money. Babel rounds half-even, so every amount is first
+quantised to the fen *half-up* (the trace's amounts already have two places; this is belt and
+braces) and every ratio to four places half-up, then handed to Babel with the locale spelled out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from .i18n import current, gettext
+
+__all__ = [
+    "article_label",
+    "article_numbers",
+    "cn_number",
+    "count",
+    "date",
+    "money",
+    "number",
+    "ordinal",
+    "percent",
+    "to_chinese_numeral",
+]
+
+FEN = Decimal("0.01")
+RATIO_PLACES = Decimal("0.0001")
+
+
+def _fen(value: Decimal) -> Decimal:
+    return Decimal(value).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def money(value: Decimal) -> str:
+    """``¥1,234.50`` (zh-CN) / ``CN¥1,234.50`` (en)."""
+    return format_currency(_fen(value), "CNY", locale=current().babel)
+
+
+def number(value: Decimal) -> str:
+    """An amount without the currency sign, for formulas: ``1,234.50``."""
+    return format_decimal(_fen(value), format="#,##0.00", locale=current().babel)
+
+
+def percent(ratio: Decimal) -> str:
+    """``0.55`` → ``55%``; ``0.555`` → ``55.5%``."""
+    q = Decimal(ratio).quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
+    return format_percent(q, format="#,##0.##%", locale=current().babel)
+
+
+def date(value: dt.date) -> str:
+    """``2026年5月10日`` / ``May 10, 2026``."""
+    return format_date(value, format="long", locale=current().babel)
+
+
+# -- Chinese numerals -----------------------------------------------------------------------------
+
+_DIGITS = "零一二三四五六七八九"
+_CN_DIGIT = {c: i for i, c in enumerate(_DIGITS)} | {"两": 2, "〇": 0}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(text: str) -> int:
+    """``七`` → 7, ``十七`` → 17, ``二十五`` → 25, ``一百零三`` → 103 (small article numbers)."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + (digit or 0)
+
+
+def to_chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (counts and ordinals up to 9999)."""
+    if n < 0 or n > 9999:
+        return str(n)
+    if n < 10:
+        return _DIGITS[n]
+    out, zero = "", False
+    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit_value % 10
+        if d:
+            if zero and out:
+                out += "零"
+            out += ("" if (unit == "十" and d == 1 and n < 20) else _DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def count(n: int) -> str:
+    """A count of visits in the locale's words: 两 / 三 (zh), 2 / 3 (en)."""
+    if not current().tag.startswith("zh"):
+        return str(n)
+    return "两" if n == 2 else to_chinese_numeral(n)
+
+
+def ordinal(n: int) -> str:
+    """The number in “第一次” (zh: 一, 二 …; en: 1, 2 …)."""
+    return to_chinese_numeral(n) if current().tag.startswith("zh") else str(n)
+
+
+# -- article numbers ------------------------------------------------------------------------------
+
+_NUMERAL = "零一二三四五六七八九十百千两〇"
+_ARTICLE = re.compile(rf"^第([{_NUMERAL}]+)条(.*)$")
+_SECTION_SUB = re.compile(rf"^([{_NUMERAL}]+)[（(]([{_NUMERAL}]+)[)）]$")
+_SECTION = re.compile(rf"^([{_NUMERAL}]+)、(.*)$")
+_CLAUSE = re.compile(rf"[（(]([{_NUMERAL}]+)[)）]")
+
+
+def article_numbers(article: str) -> list[int]:
+    """The numbers an article id holds: ``第二十五条（四）`` → [25, 4]; ``四（三）`` → [4, 3]."""
+    return [cn_number(m) for m in re.findall(rf"[{_NUMERAL}]+", article) if _is_numeral(m)]
+
+
+def _is_numeral(text: str) -> bool:
+    try:
+        cn_number(text)
+    except ValueError:
+        return False
+    return True
+
+
+def article_label(article: str, *, city: str, city_en: str, title: str) -> str:
+    """How an article is named inside 〔〕 in the active locale.
+
+    A numbered article (``第七条``) stands alone; a plan numbered by sections (西安: ``四（三）``)
+    gets the document's short name (``西安方案 四（三）``). In English: ``Art. 7``,
+    ``Xi'an plan §4(3)``.
+    """
+    english = not current().tag.startswith("zh")
+    if m := _ARTICLE.match(article):
+        if not english:
+            return article
+        rest = _CLAUSE.sub(lambda c: f"({cn_number(c.group(1))})", m.group(2))
+        return gettext("第%(n)s条") % {"n": f"{cn_number(m.group(1))}{rest}"}
+    doc = (gettext("%(city)s方案") if title.endswith("方案") else gettext("%(city)s文件")) % {
+        "city": city_en if english else city}
+    if not english:
+        return f"{doc} {article}"
+    if m := _SECTION_SUB.match(article):
+        section = f"§{cn_number(m.group(1))}({cn_number(m.group(2))})"
+    elif m := _SECTION.match(article):
+        section = f"§{cn_number(m.group(1))}"
+    elif article == "前言":
+        section = gettext("前言")
+    else:
+        section = article
+    return f"{doc} {section}"

@@ -1,0 +1,143 @@
+"""Catalogs and the active locale.
+
+The wording lives in gettext catalogs under ``locales/`` (``<lang>/LC_MESSAGES/messages.po``, with
+``locales/messages.pot`` extracted from the templates and this package by ``pybabel extract -F
+babel.cfg``). Simplified Chinese is the source language: every msgid is Chinese, the ``zh_CN``
+catalog maps each to itself and the ``en`` catalog translates each. No ``.mo`` is committed: a
+catalog is compiled in memory the first time its locale is used (``read_po`` → ``write_mo`` into a
+``BytesIO`` → :class:`gettext.GNUTranslations`) and kept for the life of the process.
+
+The locale of a rendering lives in a :class:`~contextvars.ContextVar`, set for the duration of one
+call (:func:`activated`); the Jinja environments have gettext callables installed that read it, so
+two requests in two languages rendering at once — threads or asyncio tasks — never see each
+other's catalog (no global ``install_gettext_translations``).
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+import locales as _locales_pkg
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES_DIR",
+    "State",
+    "activated",
+    "current",
+    "gettext",
+    "locales_available",
+    "N_",
+    "ngettext",
+    "normalise_locale",
+    "translations",
+]
+
+LOCALES_DIR = Path(_locales_pkg.__file__).resolve().parent
+DEFAULT_LOCALE = "zh-CN"
+#: BCP 47 tag (what the API and the command line speak) → catalog directory (POSIX locale name).
+_CATALOG_DIRS = {"zh-CN": "zh_CN", "en": "en"}
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction without translating it (translated where it is shown)."""
+    return message
+
+
+def _tag_of(directory: str) -> str:
+    return directory.replace("_", "-")
+
+
+def locales_available() -> list[str]:
+    """The locales with a catalog, as BCP 47 tags; the source language (``zh-CN``) first."""
+    found = sorted(_tag_of(p.parent.parent.name)
+                   for p in LOCALES_DIR.glob("*/LC_MESSAGES/messages.po"))
+    return sorted(found, key=lambda tag: (tag != DEFAULT_LOCALE, tag))
+
+
+def normalise_locale(locale: str | None) -> str:
+    """``zh-CN``/``zh_CN``/``zh``/``zh-Hans`` → ``zh-CN``; ``en``/``en-US``/``en_GB`` → ``en``.
+
+    Raises :class:`ValueError` for a locale without a catalog.
+    """
+    if locale is None or not locale.strip():
+        return DEFAULT_LOCALE
+    low = locale.strip().replace("_", "-").lower()
+    for tag in locales_available():
+        lang = tag.split("-")[0].lower()
+        if low == tag.lower() or low == lang or low.startswith(lang + "-"):
+            return tag
+    raise ValueError(f"no catalog for locale {locale!r}; available: {', '.join(locales_available())}")
+
+
+@lru_cache(maxsize=None)
+def translations(tag: str) -> _gettext.GNUTranslations:
+    """The compiled catalog of a locale (compiled from its ``.po`` on first use, then cached)."""
+    directory = _CATALOG_DIRS.get(tag, tag.replace("-", "_"))
+    po = LOCALES_DIR / directory / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=directory)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+@dataclass(frozen=True)
+class State:
+    """What one rendering needs besides its data: the locale and per-rendering look-ups."""
+
+    tag: str
+    babel: Locale  # the Babel locale (parsed once: parsing a name per call is slow)
+    catalog: _gettext.GNUTranslations
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def babel_locale(tag: str) -> Locale:
+    return Locale.parse(_CATALOG_DIRS.get(tag, tag.replace("-", "_")))
+
+
+def _state_for(tag: str, **extra: Any) -> State:
+    return State(tag=tag, babel=babel_locale(tag), catalog=translations(tag), extra=extra)
+
+
+_STATE: ContextVar[State | None] = ContextVar("mingbai_explanations_state", default=None)
+
+
+def current() -> State:
+    state = _STATE.get()
+    if state is None:
+        state = _state_for(DEFAULT_LOCALE)
+    return state
+
+
+@contextmanager
+def activated(locale: str | None, **extra: Any) -> Iterator[State]:
+    """Make a locale (and per-rendering values) current for the calls inside the block."""
+    state = _state_for(normalise_locale(locale), **extra)
+    token = _STATE.set(state)
+    try:
+        yield state
+    finally:
+        _STATE.reset(token)
+
+
+def gettext(message: str) -> str:
+    return current().catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return current().catalog.ngettext(singular, plural, n)

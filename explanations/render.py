@@ -1,0 +1,300 @@
+"""The Jinja environments and the view of a result the templates read.
+
+One :class:`jinja2.Environment` per output format (text, Markdown, HTML), built once: templates
+in files under ``templates/``, ``StrictUndefined``, ``auto_reload=False``, ``trim_blocks`` and
+``lstrip_blocks``, autoescaping on for HTML (and the SVG chart). The step templates
+(``templates/steps/<kind>.j2``, one per step kind) are shared by the three formats; what differs —
+how a heading is set, how a citation is shown — comes from the format's macros
+(``templates/formats/<ext>.j2``), and the page around the steps is one template per format
+(``year``, ``visit``, ``assumptions``, ``error``).
+
+Gettext callables (newstyle) read the locale of the current rendering from a ContextVar
+(:mod:`explanations.i18n`). Filters only *format* the trace's Decimals (:mod:`.formatting`);
+nothing here adds, subtracts or multiplies money.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from calculator.request import CalculationRequest, Visit
+from calculator.result import CalculationResult, RatioStep, VisitResult
+
+from . import formatting, labels
+from .i18n import current, gettext, ngettext
+
+__all__ = ["FORMATS", "TEMPLATES", "VisitView", "environment", "render", "visit_views"]
+
+TEMPLATES = Path(__file__).with_name("templates")
+#: ``format`` argument → template file extension
+FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+# -- per-rendering look-ups (kept in the i18n state, so concurrent renderings never mix) -----------
+
+@dataclass(frozen=True)
+class Doc:
+    """The document a rendering cites: enough to name its articles."""
+
+    city: str
+    city_en: str
+    title: str
+
+
+def _doc() -> Doc:
+    return current().extra["doc"]
+
+
+def _notes() -> dict[str, int]:
+    return current().extra.get("notes", {})
+
+
+def note_mark(index: int) -> str:
+    return _CIRCLED[index - 1] if 1 <= index <= len(_CIRCLED) else f"({index})"
+
+
+def note_marks(readings: Iterable[str]) -> str:
+    """``（按本计算的理解，见说明①②）`` for a step relying on readings; empty otherwise."""
+    notes = _notes()
+    marks = "".join(note_mark(notes[r]) for r in dict.fromkeys(readings) if r in notes)
+    return gettext("（这一步是本计算的理解，见说明%(marks)s）") % {"marks": marks} if marks else ""
+
+
+@dataclass(frozen=True)
+class CiteGroup:
+    article: str
+    label: str  # the article's name in the locale (第七条 / 西安方案 四（三） / Art. 7)
+    bracket: str  # 〔label〕
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CiteView:
+    supplied: tuple[str, ...]  # “（经办机构参数：source）” for figures supplied, not cited
+    groups: tuple[CiteGroup, ...]
+    bracket: str  # 〔第七条、第五条〕 — every article at once
+
+
+def _get(c: Any, name: str) -> Any:
+    return c.get(name) if isinstance(c, dict) else getattr(c, name)
+
+
+def cite_view(citations: Iterable[Any]) -> CiteView:
+    """Citations grouped by article (in order of first appearance), supplied figures apart."""
+    doc = _doc()
+    supplied: list[str] = []
+    quotes: dict[str, list[str]] = {}
+    for c in citations:
+        if _get(c, "supplied"):
+            source = _get(c, "source")
+            text = (gettext("（经办机构参数：%(source)s）") % {"source": source} if source
+                    else gettext("（经办机构参数）"))
+            if text not in supplied:
+                supplied.append(text)
+            continue
+        article = _get(c, "article")
+        if not article:
+            continue
+        qs = quotes.setdefault(article, [])
+        quote = _get(c, "quote")
+        if quote and not any(quote in q for q in qs):
+            # a longer quote of the same article replaces the shorter ones it contains
+            qs[:] = [q for q in qs if q not in quote] + [quote]
+    groups = []
+    names = []
+    for article, qs in quotes.items():
+        label = formatting.article_label(article, city=doc.city, city_en=doc.city_en, title=doc.title)
+        groups.append(CiteGroup(article=article, label=label, bracket=f"〔{label}〕", quotes=tuple(qs)))
+        names.append(label)
+    bracket = ""
+    if names:
+        # a plan numbered by sections names itself once: 〔西安方案 五（二）、四（三）〕
+        prefix = _common_prefix(names)
+        sep = gettext("、")
+        bracket = "〔" + prefix + sep.join(n[len(prefix):] for n in names) + "〕"
+        if prefix == "Art. ":
+            bracket = bracket.replace("〔Art. ", "〔Arts. ", 1)
+    return CiteView(supplied=tuple(supplied), groups=tuple(groups), bracket=bracket)
+
+
+def _common_prefix(names: list[str]) -> str:
+    if len(names) < 2 or " " not in names[0]:
+        return ""
+    head = names[0].rsplit(" ", 1)[0] + " "
+    return head if all(n.startswith(head) for n in names) else ""
+
+
+def all_citations(steps: Iterable[Any]) -> tuple[CiteGroup, ...]:
+    """Every article cited by these steps, once, with all its quotes (for a list of sources)."""
+    every = [c for s in steps for c in s.citations]
+    return cite_view(every).groups
+
+
+# -- formatting helpers for the templates -----------------------------------------------------------
+
+def yuan(value: Decimal) -> str:
+    """The result of a formula: ``440.00 元`` (zh) / ``CN¥440.00`` (en)."""
+    return gettext("%(amount)s 元") % {"amount": formatting.number(value)}
+
+
+def points(ratio: Decimal) -> str:
+    """A ratio as percentage points, without the sign: 0.05 → ``5`` (for “提高5个百分点”)."""
+    return formatting.percent(ratio).rstrip("%").strip()
+
+
+def plus(values: Iterable[Decimal]) -> str:
+    return " + ".join(formatting.number(v) for v in values)
+
+
+def amount_list(lines: Iterable[Any]) -> str:
+    """``自费费用 50.00 元、产前检查费用 200.00 元``."""
+    sep = gettext("、")
+
+    def what(line: Any) -> str:
+        if line.category == "in_scope" and getattr(line, "reason", None) == "referral_scope":
+            return gettext(labels.OTHER_COSTS)  # in scope elsewhere, not on a TCM referral
+        return labels.item_category(line.category)
+
+    return sep.join(gettext("%(what)s %(amount)s") % {"what": what(ln), "amount": yuan(ln.amount)}
+                    for ln in lines)
+
+
+def first_self_pay_lines(lines: Iterable[Any]) -> str:
+    """``乙类药品 200.00 × 10% = 20.00 元；…``."""
+    sep = gettext("；")
+    return sep.join(
+        gettext("%(what)s %(amount)s × %(rate)s = %(share)s") % {
+            "what": labels.item_category(ln.category), "amount": formatting.number(ln.amount),
+            "rate": formatting.percent(ln.rate), "share": yuan(ln.share)}
+        for ln in lines)
+
+
+_SPACES = re.compile(r" {2,}")
+
+
+def squash(text: str) -> str:
+    """One line from a template block: lines stripped and joined — with nothing between them in
+    Chinese, with one space in English (keeps Markup as Markup)."""
+    parts = [line.strip() for line in str(text).splitlines()]
+    if current().tag.startswith("zh"):
+        joined = "".join(p for p in parts if p)
+    else:
+        joined = _SPACES.sub(" ", " ".join(p for p in parts if p))
+    return Markup(joined) if isinstance(text, Markup) else joined
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md_escape(text: Any) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def kind_of(step: Any) -> str:
+    """A step's tag (``deductible``…), as it is encoded in ``kind``."""
+    return type(step).__struct_config__.tag
+
+
+# -- the view of a visit ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VisitView:
+    """One visit of the result, with what the templates look up about it (no money computed)."""
+
+    n: int  # 1-based position in the year
+    visit: VisitResult
+    request: Visit | None
+    steps: dict[str, Any]  # kind → step
+    tier: str | None  # the ratio table's key, when the visit reached the ratio step
+    by_prescription: bool  # a pharmacy purchase settled at the prescribing institution's level
+    pharmacy: bool  # bought at a pharmacy (any kind)
+    provider: str  # where, in the locale's words
+
+
+def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit | None) -> bool:
+    if ratio is None or ratio.tier == "pharmacy":
+        return False
+    if request is not None:
+        return request.provider.kind == "pharmacy"
+    # the trace has no provider kind: the engine names such a tier “定点零售药店，按开具处方的…”
+    return visit.provider_label.startswith("定点零售药店，")
+
+
+def visit_views(result: CalculationResult, request: CalculationRequest | None) -> list[VisitView]:
+    views = []
+    for i, visit in enumerate(result.visits):
+        steps = {kind_of(s): s for s in visit.steps}
+        ratio = steps.get("ratio")
+        req_visit = request.visits[i] if request is not None and i < len(request.visits) else None
+        by_prescription = _by_prescription(visit, ratio, req_visit)
+        if ratio is not None:
+            provider = labels.tier(ratio.tier)
+            if by_prescription:
+                provider = gettext("定点零售药店（凭%(tier)s的处方）") % {"tier": provider}
+        else:
+            provider = labels.provider_label(visit.provider_label)
+        if req_visit is not None:
+            pharmacy = req_visit.provider.kind == "pharmacy"
+        else:
+            pharmacy = by_prescription or "药店" in visit.provider_label
+        views.append(VisitView(n=i + 1, visit=visit, request=req_visit, steps=steps,
+                               tier=ratio.tier if ratio is not None else None,
+                               by_prescription=by_prescription, pharmacy=pharmacy, provider=provider))
+    return views
+
+
+# -- environments -----------------------------------------------------------------------------------
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@lru_cache(maxsize=None)
+def environment(fmt: str) -> Environment:
+    """The environment of one output format (``text``, ``markdown``, ``html``), built once."""
+    ext = FORMATS[fmt]
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=(fmt == "html"),
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+    )
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        money=formatting.money, num=formatting.number, pct=formatting.percent,
+        date=formatting.date, yuan=yuan, points=points, squash=squash,
+        esc=md_escape if fmt == "markdown" else _identity,
+    )
+    env.globals.update(
+        fmt=ext, kind_of=kind_of, cite_view=cite_view, note_marks=note_marks, note_mark=note_mark,
+        all_citations=all_citations, step_title=labels.step_title, category=labels.category,
+        item_category=labels.item_category, tier_label=labels.tier, count=formatting.count,
+        ordinal=formatting.ordinal,
+        plus=plus, amount_list=amount_list, first_self_pay_lines=first_self_pay_lines,
+    )
+    env.globals["f"] = env.get_template(f"formats/{ext}.j2").module
+    return env
+
+
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def render(fmt: str, name: str, **context: Any) -> str:
+    """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
+    env = environment(fmt)
+    out = env.get_template(f"{name}.{FORMATS[fmt]}.j2").render(**context)
+    out = "\n".join(line.rstrip() for line in out.splitlines())
+    return _BLANKS.sub("\n\n", out).strip() + "\n"
