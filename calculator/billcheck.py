@@ -40,7 +40,7 @@ from .engine import CATEGORY_LABELS, TIER_LABELS, calculate
 from .errors import CalculatorError
 from .money import FEN, ZERO, round_fen
 from .packs import get_pack
-from .request import CalculationRequest, Item, Visit, YearStart
+from .request import CalculationRequest, Item, Visit
 from .result import CalculationResult, CapStep, DeductibleStep, RatioStep, VisitResult
 
 __all__ = ["BillCheck", "Variant", "check_bill", "ROUNDING_TOLERANCE"]

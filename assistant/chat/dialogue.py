@@ -289,10 +289,7 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
 
 
 def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
-    out = []
-    if known.self_pay is None and known.class_b_drug is None:
-        out.append(_t(locale, "按全部为政策范围内费用计算；如有自费或乙类药品，请告诉我金额。",
-                      "The whole bill is taken as in-scope; tell me any self-pay or class-B amounts."))
+    out = []  # the whole-bill-in-scope default is stated by the calculator's own input assumption
     if known.designated is None:
         out.append(_t(locale, "按在本市定点医药机构就诊、不在住院期间计算。",
                       "The provider is taken as designated and in the city, not during an inpatient stay."))

@@ -1,0 +1,105 @@
+"""The hotline console: ``GET/POST /console``.
+
+A server-rendered form for what is on a settlement slip. On submit it shows the explanation, the
+chart and a plain-text answer to read out or paste; when the operator enters the fund figure from
+the slip, the bill check (:func:`calculator.billcheck.check_bill`) says whether it matches and which
+step most likely differs. Everything works without JavaScript; a small script adds a copy button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+
+import calculator
+from calculator import CalculatorError, InvalidRequest
+from calculator.billcheck import check_bill
+
+from . import render
+from .forms import ITEM_CATEGORIES, ConsoleForm, build_console, parse_slip
+from .pages import html_response, nav
+from .pages import render as render_template
+
+__all__ = ["ConsoleController"]
+
+CATEGORIES = {"employee": "在职职工", "retiree": "退休人员", "flexible": "灵活就业人员", "resident": "城乡居民"}
+LEVELS = {"": "请选择", "1": "一级及以下", "2": "二级", "3": "三级"}
+GRADES = {"": "不分等次 / 不清楚", "A": "甲等", "B": "乙等", "C": "丙等"}
+STEP_NAMES = {"deductible": "起付线", "ratio": "支付比例", "cap": "年度限额", "scope": "支付范围",
+              "first_self_pay": "乙类先行自付", "eligibility": "是否按门诊统筹结算"}
+
+
+def _policies() -> list[dict[str, str]]:
+    packs = sorted(calculator.load_packs().values(), key=lambda p: (p.meta.city, p.id))
+    return [{"id": p.id, "label": f"{p.meta.name}（{p.meta.document_number}）", "scheme": p.meta.scheme}
+            for p in packs]
+
+
+def _context(form: ConsoleForm, request: Request, **extra: Any) -> dict[str, Any]:
+    ctx: dict[str, Any] = {
+        "form": form, "policies": _policies(), "categories": CATEGORIES, "levels": LEVELS, "grades": GRADES,
+        "item_categories": ITEM_CATEGORIES, "nav": nav(request.url.path), "page_title": "坐席台",
+        "field_errors": {}, "general_errors": [], "result": None, "visit": None, "explanation": None,
+        "chart": None, "text": None, "check": None, "step_names": STEP_NAMES, "error_html": None,
+        "submitted": False,
+    }
+    ctx.update(extra)
+    return ctx
+
+
+class ConsoleController(Controller):
+    path = "/console"
+    include_in_schema = False
+
+    @get("/")
+    async def show(self, request: Request) -> Response:
+        policy = request.query_params.get("policy", "")
+        ids = [p["id"] for p in _policies()]
+        form = ConsoleForm.blank(policy if policy in ids else (ids[0] if ids else ""))
+        return html_response(render_template("console.html", **_context(form, request)))
+
+    @post("/", status_code=200)
+    async def submit(self, request: Request) -> Response:
+        raw = await request.form()
+        form = ConsoleForm.from_form({k: str(v) for k, v in raw.items()})
+        if form.get("action") == "add_row":
+            return html_response(render_template("console.html", **_context(form, request)))
+        built = build_console(form)
+        slip, slip_error = parse_slip(form.slip_fund)
+        field_errors = dict(built.field_errors)
+        if slip_error:
+            field_errors["slip_fund"] = slip_error
+        if built.request is None:
+            assert built.error is not None
+            error_html = None if isinstance(built.error, InvalidRequest) else render.explain_error_html(
+                built.error, "zh-CN")
+            ctx = _context(form, request, field_errors=field_errors, general_errors=built.general_errors,
+                           error_html=error_html, submitted=True)
+            return html_response(render_template("console.html", **ctx), 422)
+        req = built.request
+        try:
+            check = check_bill(req, slip) if slip is not None else None
+            result = check.result if check is not None else calculator.calculate(req)
+        except CalculatorError as exc:
+            built.fail(exc)
+            field_errors.update(built.field_errors)
+            error_html = None if isinstance(exc, InvalidRequest) else render.explain_error_html(exc, "zh-CN", req)
+            ctx = _context(form, request, field_errors=field_errors, general_errors=built.general_errors,
+                           error_html=error_html, submitted=True)
+            return html_response(render_template("console.html", **ctx), 422)
+        explanation = render.explain_html(result, req, "zh-CN")
+        ctx = _context(
+            form, request, field_errors=field_errors, result=result, visit=result.visits[-1], check=check,
+            explanation=explanation, chart=render.chart_unless_in(explanation, req, result, "zh-CN"),
+            text=_answer_text(render.explain_text(result, req, "zh-CN"), check), submitted=True)
+        return html_response(render_template("console.html", **ctx), 422 if slip_error else 200)
+
+
+def _answer_text(text: str, check: Any) -> str:
+    if check is None:
+        return text
+    lines = [text.rstrip(), "", "【结算单核对】" + check.verdict]
+    for n, v in enumerate(check.variants[1:4], 2):
+        lines.append(f"其他可能 {n - 1}：{v.description}。")
+    return "\n".join(lines)

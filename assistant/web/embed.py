@@ -1,0 +1,224 @@
+"""The kiosk embed: ``/embed/explain`` (a whole page) and ``/embed/explain/fragment`` (HTML only).
+
+A kiosk passes a one-visit calculation request as flat query parameters (:data:`forms.EMBED_PARAMS`)
+or POSTs the same names as a form, or a full JSON calculation request. The page shows the fund's
+payment in large type, the chart and the step-by-step explanation with its citations, and prints
+as a slip. It may be framed by the origins in ``MINGBAI_FRAME_ANCESTORS`` and sets no cookies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from litestar import Controller, Request, Response, get, post
+from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody, Schema
+from litestar.openapi.spec import Parameter as ParameterSpec
+from litestar.openapi.spec.enums import OpenAPIType
+
+import calculator
+from calculator import CalculationRequest, CalculationResult, CalculatorError, InvalidRequest, MissingFact
+
+from . import render
+from .body import decode_body
+from .forms import EMBED_PARAMS, Built, build_embed
+from .pages import html_response
+from .pages import render as render_template
+
+__all__ = ["EmbedController", "EMBED_LABELS"]
+
+_TYPES = {
+    "string": Schema(type=OpenAPIType.STRING),
+    "date": Schema(type=OpenAPIType.STRING, format="date"),  # type: ignore[arg-type]
+    "boolean": Schema(type=OpenAPIType.BOOLEAN),
+    "integer": Schema(type=OpenAPIType.INTEGER, enum=[1, 2, 3]),
+    "money": Schema(type=OpenAPIType.STRING, pattern=r"^\d+(\.\d{1,2})?$"),
+}
+
+
+@dataclass
+class _QueryOperation(Operation):
+    """Documents the flat query parameters, which the handler reads itself (to report every
+    malformed value on the page instead of failing before it)."""
+
+    def __post_init__(self) -> None:
+        self.parameters = [ParameterSpec(name=name, param_in="query", description=desc, required=name == "policy",
+                                         schema=_TYPES[kind]) for name, (kind, desc) in EMBED_PARAMS.items()]
+
+
+@dataclass
+class _BodyOperation(Operation):
+    def __post_init__(self) -> None:
+        props = {name: _TYPES[kind] for name, (kind, _) in EMBED_PARAMS.items()}
+        self.request_body = RequestBody(
+            required=True,
+            description="与 GET 相同的参数（表单），或完整的 JSON 计算请求（Content-Type: application/json）。",
+            content={
+                "application/x-www-form-urlencoded": OpenAPIMediaType(schema=Schema(type=OpenAPIType.OBJECT,
+                                                                                    properties=props)),
+                "application/json": OpenAPIMediaType(schema=Schema(type=OpenAPIType.OBJECT,
+                                                                   description="CalculationRequest")),
+            })
+
+
+EMBED_LABELS: dict[str, dict[str, str]] = {
+    "zh-CN": {
+        "title": "医保报销明细", "fund": "统筹基金支付", "personal": "个人负担", "account": "个人账户",
+        "cash": "现金", "total": "费用合计", "ratio": "支付比例", "print": "打印", "steps": "逐步说明",
+        "disclaimer": "按政策文件原文计算，供核对参考；实际以医保经办机构结算为准。",
+        "cannot": "暂时无法计算", "usage": "自助机说明页", "document": "依据", "choose": "请选择",
+    },
+    "en": {
+        "title": "Outpatient reimbursement", "fund": "Paid by the fund", "personal": "Paid by you",
+        "account": "Personal account", "cash": "Cash", "total": "Total", "ratio": "Ratio", "print": "Print",
+        "steps": "Step by step",
+        "disclaimer": "Calculated from the policy document's own words, for checking; the insurance office's "
+                      "settlement is authoritative.",
+        "cannot": "Cannot calculate yet", "usage": "Kiosk page", "document": "Source", "choose": "Choose",
+    },
+}
+
+
+@dataclass
+class _Outcome:
+    locale: str
+    request: CalculationRequest | None = None
+    result: CalculationResult | None = None
+    error: CalculatorError | None = None
+    built: Built | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def status(self) -> int:
+        if self.error is None:
+            return 200
+        if isinstance(self.error, InvalidRequest) and self.error.code in ("invalid_json", "empty_body"):
+            return 400
+        return 422
+
+
+def _outcome(request: CalculationRequest | None, error: CalculatorError | None, locale: str,
+             built: Built | None = None) -> _Outcome:
+    out = _Outcome(locale=locale, request=request, error=error, built=built)
+    if request is not None and error is None:
+        try:
+            out.result = calculator.calculate(request)
+        except CalculatorError as exc:
+            out.error = exc
+    labels = EMBED_LABELS[locale]
+    ctx: dict[str, Any] = {"labels": labels, "locale": locale, "lang": "en" if locale == "en" else "zh-CN",
+                           "choices": []}
+    if out.result is not None and out.request is not None:
+        visit = out.result.visits[-1]
+        explanation = render.explain_html(out.result, out.request, locale)
+        ctx.update(result=out.result, visit=visit, policy=out.result.policy, explanation=explanation,
+                   chart=render.chart_unless_in(explanation, out.request, out.result, locale), error_html=None,
+                   errors=[])
+    else:
+        assert out.error is not None
+        messages = []
+        if built is not None:
+            for name, message in built.field_errors.items():
+                messages.append(f"{name}：{message}")
+            messages += built.general_errors
+        elif isinstance(out.error, InvalidRequest):
+            messages = [e.message for e in out.error.errors]
+        ctx.update(result=None, visit=None, policy=None, explanation=None, chart=None,
+                   error_html=render.explain_error_html(out.error, locale, out.request) if not isinstance(
+                       out.error, InvalidRequest) else None,
+                   errors=messages or [out.error.message])
+    out.context = ctx
+    return out
+
+
+def _kiosk_locale(lang: str | None) -> str:
+    """Kiosks show Chinese unless the embedding page asks for ``lang=en``: a kiosk browser's own
+    Accept-Language (often en-US on an embedded Linux image) says nothing about its users."""
+    return render.negotiate_locale(None, lang)
+
+
+#: a fact the kiosk page can ask for with one tap: missing fact → (query parameter, [(value, label)])
+_CHOICES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "provider_level": ("level", [("1", "一级及以下"), ("2", "二级"), ("3", "三级")]),
+    "provider_grade": ("grade", [("A", "甲等"), ("B", "乙等"), ("C", "丙等")]),
+    "prescribed_at_level": ("prescribed_at_level", [("1", "一级及以下"), ("2", "二级"), ("3", "三级")]),
+    "prescribed_at_grade": ("prescribed_at_grade", [("A", "甲等"), ("B", "乙等"), ("C", "丙等")]),
+}
+_CHOICES_EN = {"一级及以下": "Level 1 or below", "二级": "Level 2", "三级": "Level 3", "甲等": "Grade A",
+               "乙等": "Grade B", "丙等": "Grade C"}
+
+
+def _from_params(params: dict[str, str], path: str | None = None) -> _Outcome:
+    """``path`` given (a GET page): a missing fact becomes one-tap links that add it to the query."""
+    locale = _kiosk_locale(params.get("lang"))
+    built = build_embed(params)
+    out = _outcome(built.request, built.error, locale, built)
+    choices: list[tuple[str, str]] = []
+    if path is not None and isinstance(out.error, MissingFact) and out.error.fact in _CHOICES:
+        name, values = _CHOICES[out.error.fact]
+        for value, label in values:
+            shown = _CHOICES_EN.get(label, label) if locale == "en" else label
+            choices.append((shown, f"{path}?{urlencode({**params, name: value})}"))
+    out.context["choices"] = choices
+    return out
+
+
+async def _from_body(request: Request) -> _Outcome:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json" or ctype.endswith("+json"):
+        locale = _kiosk_locale(request.query_params.get("lang"))
+        try:
+            req = decode_body(await request.body())
+        except CalculatorError as exc:
+            return _outcome(None, exc, locale)
+        return _outcome(req, None, locale)
+    form = await request.form()
+    params = {k: str(v) for k, v in form.items()}
+    params.update({k: v for k, v in request.query_params.items() if k == "lang"})
+    return _from_params(params)
+
+
+def _page(out: _Outcome, fragment: bool) -> Response:
+    body = render_template("embed_fragment.html" if fragment else "embed.html", **out.context)
+    return html_response(body, out.status, {"Content-Language": out.locale})
+
+
+_HTML = "HTML 页面（出错时 400/422，同样是 HTML）"
+
+
+class EmbedController(Controller):
+    path = "/embed/explain"
+    tags = ["自助机嵌入"]
+    opt = {"frameable": True}
+
+    @get("/", operation_class=_QueryOperation, summary="自助机说明页（整页，可嵌入 iframe、可打印）",
+         response_description=_HTML,
+         description="参数为一次就诊的平铺形式（见参数表；金额单位为元）。返回整页 HTML：统筹支付金额（大字）、"
+                     "图表、逐步说明和条款原文，带打印样式。可被 MINGBAI_FRAME_ANCESTORS 中的来源嵌入，不设置 Cookie。"
+                     "没有任何参数时返回使用说明页。")
+    async def page(self, request: Request) -> Response:
+        params = dict(request.query_params.items())
+        if not params or set(params) == {"lang"}:
+            locale = _kiosk_locale(params.get("lang"))
+            body = render_template("embed_usage.html", labels=EMBED_LABELS[locale], locale=locale,
+                                   lang="en" if locale == "en" else "zh-CN", params=EMBED_PARAMS)
+            return html_response(body)
+        return _page(_from_params(params, request.url.path), fragment=False)
+
+    @post("/", operation_class=_BodyOperation, status_code=200, summary="自助机说明页（POST 表单或 JSON）",
+          response_description=_HTML)
+    async def page_post(self, request: Request) -> Response:
+        return _page(await _from_body(request), fragment=False)
+
+    @get("/fragment", operation_class=_QueryOperation, summary="自助机说明（仅 HTML 片段）",
+         response_description=_HTML,
+         description="与整页相同的参数，只返回 `<section class=\"mingbai-embed\">…</section>` 片段，"
+                     "供自行排版页面的自助机插入；样式可引用 /static/mingbai.css。")
+    async def fragment(self, request: Request) -> Response:
+        return _page(_from_params(dict(request.query_params.items())), fragment=True)
+
+    @post("/fragment", operation_class=_BodyOperation, status_code=200, summary="自助机说明片段（POST）",
+          response_description=_HTML)
+    async def fragment_post(self, request: Request) -> Response:
+        return _page(await _from_body(request), fragment=True)
