@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -37,20 +38,37 @@ def _fen(value: Decimal) -> Decimal:
     return Decimal(value).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
+# Babel's formatting is the hot spot of rendering; amounts repeat across steps, visits and turns,
+# so the formatted strings are memoised per (value, locale). Pure functions: caching is safe.
+@lru_cache(maxsize=8192)
+def _money(value: Decimal, locale: str) -> str:
+    return format_currency(_fen(value), "CNY", locale=locale)
+
+
+@lru_cache(maxsize=8192)
+def _number(value: Decimal, locale: str) -> str:
+    return format_decimal(_fen(value), format="#,##0.00", locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def _percent(ratio: Decimal, locale: str) -> str:
+    q = Decimal(ratio).quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
+    return format_percent(q, format="#,##0.##%", locale=locale)
+
+
 def money(value: Decimal) -> str:
     """``¥1,234.50`` (zh-CN) / ``CN¥1,234.50`` (en)."""
-    return format_currency(_fen(value), "CNY", locale=current().babel)
+    return _money(_fen(value), current().babel)
 
 
 def number(value: Decimal) -> str:
     """An amount without the currency sign, for formulas: ``1,234.50``."""
-    return format_decimal(_fen(value), format="#,##0.00", locale=current().babel)
+    return _number(_fen(value), current().babel)
 
 
 def percent(ratio: Decimal) -> str:
     """``0.55`` → ``55%``; ``0.555`` → ``55.5%``."""
-    q = Decimal(ratio).quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
-    return format_percent(q, format="#,##0.##%", locale=current().babel)
+    return _percent(Decimal(ratio), current().babel)
 
 
 def date(value: dt.date) -> str:
