@@ -7,7 +7,8 @@ variable                   default                         meaning
 ``MINGBAI_PORT``           ``8000``                        port
 ``MINGBAI_POLICY_DIRS``    (none)                          extra rule-pack directories (read by
                                                            :mod:`calculator.packs`; ``os.pathsep``)
-``MINGBAI_FRAME_ANCESTORS`` ``'self'``                     who may frame ``/embed/…``: CSP
+``MINGBAI_FRAME_ANCESTORS`` ``'self'``                     who may frame ``/embed/…`` and the chat at
+                                                           ``/`` (the widget's iframe): CSP
                                                            ``frame-ancestors`` sources, space-separated
 ``MINGBAI_CORS_ORIGINS``   (none)                          origins allowed to call ``/api/v1`` from a
                                                            browser, comma-separated (``*`` for any)
@@ -16,6 +17,10 @@ variable                   default                         meaning
 ``MINGBAI_WORKERS``        ``1``                           server processes
 ``MINGBAI_REDIS_URL``      (none)                          shared store (rate limit, chat sessions)
                                                            when there is more than one worker
+``MINGBAI_DATA_DIR``       ``~/.local/state/mingbai``      where the file store keeps chat sessions
+                                                           (``<dir>/sessions``, owner-only)
+``MINGBAI_SESSION_STORE``  ``file`` (``redis`` when         chat sessions: ``file``, ``redis`` or
+                           ``MINGBAI_REDIS_URL`` is set)   ``memory`` (lost on restart; tests)
 =========================  ==============================  ============================================
 
 A bad value stops start-up with a Chinese message naming the variable (:class:`SettingsError`).
@@ -26,10 +31,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import msgspec
 
-__all__ = ["Settings", "SettingsError"]
+__all__ = ["SESSION_STORES", "Settings", "SettingsError"]
 
 _DEFAULT_MAX_BODY = 1024 * 1024
 # A CSP source expression: a keyword ('self', 'none'), a scheme (https:), or a host source
@@ -39,6 +45,8 @@ _SOURCE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9.-]+(?::(?:\d{1,5}|\*))?(?:/[^\s;,']*)?)$",
     re.IGNORECASE,
 )
+SESSION_STORES = ("file", "memory", "redis")
+DEFAULT_DATA_DIR = "~/.local/state/mingbai"
 _ORIGIN = re.compile(r"^(?:\*|[a-z][a-z0-9+.-]*://[a-z0-9.-]+(?::\d{1,5})?)$", re.IGNORECASE)
 
 
@@ -56,6 +64,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_body: int = _DEFAULT_MAX_BODY
     workers: int = 1
     redis_url: str | None = None
+    #: chat sessions' file store lives in ``<data_dir>/sessions``; None: ``~/.local/state/mingbai``
+    data_dir: str | None = None
+    #: ``file``, ``memory`` or ``redis``; None: ``redis`` when ``redis_url`` is set, else ``file``
+    session_store: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -97,6 +109,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         if redis_url is not None and not re.match(r"^(?:rediss?|unix)://", redis_url):
             raise SettingsError("环境变量 MINGBAI_REDIS_URL 应以 redis://、rediss:// 或 unix:// 开头。")
         policy_dirs = tuple(p for p in (get("POLICY_DIRS") or "").split(os.pathsep) if p.strip())
+        session_store = get("SESSION_STORE")
+        if session_store is not None:
+            session_store = session_store.lower()
+            if session_store not in SESSION_STORES:
+                raise SettingsError(f"环境变量 MINGBAI_SESSION_STORE（聊天会话存放位置）应为 file、redis 或 memory，"
+                                    f"现在是“{session_store}”。")
+            if session_store == "redis" and redis_url is None:
+                raise SettingsError("环境变量 MINGBAI_SESSION_STORE 为 redis 时，还要设置 MINGBAI_REDIS_URL。")
         return cls(
             host=get("HOST") or "127.0.0.1",
             port=integer("PORT", 8000, 1, 65535, "端口"),
@@ -107,8 +127,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             max_body=integer("MAX_BODY", _DEFAULT_MAX_BODY, 1024, 100 * 1024 * 1024, "请求体最大字节数"),
             workers=integer("WORKERS", 1, 1, 64, "工作进程数"),
             redis_url=redis_url,
+            data_dir=get("DATA_DIR"),
+            session_store=session_store,
         )
 
     @property
     def frame_ancestors_csp(self) -> str:
         return " ".join(self.frame_ancestors)
+
+    @property
+    def sessions_dir(self) -> Path:
+        """The file store's directory for chat sessions."""
+        return Path(os.path.expanduser(self.data_dir or DEFAULT_DATA_DIR)) / "sessions"

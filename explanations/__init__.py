@@ -7,6 +7,9 @@ Public API::
     explain_error(error, *, format="text", locale="zh-CN", request=None) -> str
     chart_svg(request, result, *, locale="zh-CN", visit=-1) -> str
     locales_available() -> list[str]
+    explain_credits(result, *, format="text", locale="zh-CN") -> str   # calculator.credits
+    explain_usage(result, *, format="text", locale="zh-CN") -> str     # calculator.usage
+    explain_budget(result, *, format="text", locale="zh-CN") -> str    # calculator.budget
 
 Formats: ``text`` (plain: SMS, WeChat, hotline read-out), ``markdown``, ``html`` (a fragment, no
 ``<html>``/``<body>``; every citation expandable to the document's words; the SVG chart when the
@@ -43,6 +46,7 @@ from calculator import (
 )
 
 from . import labels
+from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
 from .i18n import activated, gettext, locales_available
 from .render import FORMATS, Doc, render, visit_views
@@ -50,8 +54,11 @@ from .render import FORMATS, Doc, render, visit_views
 __all__ = [
     "chart_svg",
     "explain",
+    "explain_budget",
+    "explain_credits",
     "explain_error",
     "explain_request",
+    "explain_usage",
     "locales_available",
 ]
 

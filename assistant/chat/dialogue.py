@@ -15,6 +15,7 @@ everything, answer in the same turn.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -401,6 +402,7 @@ HELP_ZH = ("我是明白账，帮您把门诊医保账单算明白：统筹基�
 HELP_EN = ("I am 明白账: I work out what the pooled fund pays on an outpatient bill, what you pay and what your "
            "personal account covers, citing the policy text at every step. Supported: 南充, 西安, 南昌 (employees "
            "and residents), 平凉. Try: “我是南昌退休职工，三级医院花了一千二，今年第一次”.")
+_WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报")
 OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医保账单：统筹报多少、自己付多少、个人账户怎么用。"
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
@@ -423,6 +425,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if intent in ("help", "greeting") and not has_facts:
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
+    if intent == "out_of_scope" and _WANTS_CALCULATION.search(u.text) and u.facts.inpatient is None \
+            and "住院" not in u.text:
+        intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
     if intent == "out_of_scope" and not has_facts and state.asking is None:
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])

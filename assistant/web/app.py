@@ -11,15 +11,23 @@ Routes (one controller module each under :mod:`assistant.web`):
 ``GET|POST /embed/explain``        kiosk page (flat query / form / JSON), printable, frameable
 ``GET|POST /embed/explain/fragment``  the same as an HTML fragment                     (embed.py)
 ``GET|POST /console``              hotline console with bill check                      (console.py)
-``GET  /``                         placeholder until the chat widget (issue 5): HomeController (site.py)
+``POST /api/v1/chat``              one chat turn; session id in the body, no cookies    (chat.py)
+``GET  /``                         the WeChat-style chat page, frameable (``?embed=1``)  (widget.py)
+``GET  /widget.js``                one-tag embed: a button opening the chat in an iframe (widget.py)
 ``GET  /docs/embed``               how to embed the kiosk page                          (site.py)
 ``GET  /problems/{slug}``          what each problem ``type`` means                     (site.py)
 ``GET  /schema``                   API reference, rendered on the server (no CDN)       (docs.py)
 ``GET  /schema/openapi.json``      the OpenAPI 3.1 document
-``GET  /static/…``                 CSS and the copy/print script
+``GET  /static/…``                 CSS and the copy/print script, the chat's CSS and script
 =================================  ====================================================================
 
-To add a controller (the chat, ``POST /api/v1/chat`` and the widget at ``/``), write
+Chat sessions (:class:`assistant.chat.sessions.ChatSessions`, ``app.state.chat_sessions``) live in
+their own store: a file store under ``MINGBAI_DATA_DIR``/sessions by default (a restart loses
+nothing), Redis (namespace ``mingbai_chat``) when ``MINGBAI_REDIS_URL`` is set, memory when
+``session_store="memory"`` (tests). A background task deletes expired file/memory sessions every
+five minutes; Redis expires keys itself.
+
+To add a controller, write
 ``assistant/web/<name>.py`` and append it to :data:`CONTROLLERS` (or pass ``extra`` to
 :func:`create_app`); ``opt={"frameable": True}`` lets a route be framed by
 ``MINGBAI_FRAME_ANCESTORS``. Errors are mapped once, in :mod:`assistant.web.problems`.
@@ -27,6 +35,10 @@ To add a controller (the chat, ``POST /api/v1/chat`` and the widget at ``/``), w
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,28 +49,39 @@ from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Contact, Tag
 from litestar.static_files import create_static_files_router
+from litestar.stores.base import Store
+from litestar.stores.file import FileStore
 from litestar.stores.memory import MemoryStore
 from litestar.stores.registry import StoreRegistry
 
 import calculator
-from assistant.settings import Settings
+from assistant.chat.sessions import ChatSessions
+from assistant.settings import SESSION_STORES, Settings, SettingsError
 
+from .account import AccountController, BudgetConsoleController
 from .api import ApiController, HealthController
+from .chat import ChatController
 from .console import ConsoleController
 from .docs import JsonPlugin, ReferencePlugin
 from .embed import EmbedController
 from .middleware import ResponseGuard
 from .pages import STATIC, template_config
 from .problems import exception_handlers
-from .site import HomeController, SiteController
+from .site import SiteController
+from .widget import WidgetController
 
 __all__ = ["CONTROLLERS", "create_app"]
 
-CONTROLLERS: list[Any] = [ApiController, HealthController, EmbedController, ConsoleController, SiteController,
-                          HomeController]
+CONTROLLERS: list[Any] = [ApiController, HealthController, ChatController, EmbedController, ConsoleController,
+                          SiteController, WidgetController, AccountController, BudgetConsoleController]
 
-#: not rate limited: liveness probes, the stylesheet, the API reference
-RATE_LIMIT_EXEMPT = ["^/healthz", "^/static/", "^/schema", "^/problems/", "^/docs/"]
+#: not rate limited: liveness probes, the stylesheets and scripts, the API reference
+RATE_LIMIT_EXEMPT = ["^/healthz", "^/static/", "^/schema", "^/problems/", "^/docs/", "^/widget\\.js$"]
+
+#: how often expired chat sessions are swept from a file or memory store
+CLEANUP_SECONDS = 5 * 60
+
+log = logging.getLogger("mingbai.web")
 
 
 def _stores(settings: Settings) -> StoreRegistry:
@@ -68,6 +91,53 @@ def _stores(settings: Settings) -> StoreRegistry:
         root = RedisStore.with_client(url=settings.redis_url, namespace="mingbai")
         return StoreRegistry(default_factory=root.with_namespace)
     return StoreRegistry(default_factory=lambda name: MemoryStore())
+
+
+def _chat_store(settings: Settings, kind: str | None) -> Store:
+    kind = kind or settings.session_store or ("redis" if settings.redis_url else "file")
+    if kind not in SESSION_STORES:
+        raise SettingsError(f"聊天会话存放位置应为 file、redis 或 memory，现在是“{kind}”。")
+    if kind == "memory":
+        return MemoryStore()
+    if kind == "redis":
+        if not settings.redis_url:
+            raise SettingsError("聊天会话存放在 Redis 时，需要设置 MINGBAI_REDIS_URL。")
+        from litestar.stores.redis import RedisStore
+
+        return RedisStore.with_client(url=settings.redis_url, namespace="mingbai_chat")
+    return FileStore(path=settings.sessions_dir, create_directories=True)
+
+
+async def _sweep(store: Store) -> None:
+    while True:
+        await asyncio.sleep(CLEANUP_SECONDS)
+        try:
+            await store.delete_expired()
+        except Exception as exc:  # keep sweeping; a bill is health data: log the type only
+            log.warning("expired chat sessions not swept: %s", type(exc).__name__)
+
+
+async def _start_chat(app: Litestar) -> None:
+    store = app.state.chat_sessions.store
+    if isinstance(store, FileStore):
+        # sessions hold what people said about their bills: readable by this user only
+        os.makedirs(store.path, mode=0o700, exist_ok=True)
+        os.chmod(store.path, 0o700)
+    app.state.chat_cleanup = None
+    if isinstance(store, (FileStore, MemoryStore)):  # Redis expires keys itself
+        app.state.chat_cleanup = asyncio.get_running_loop().create_task(_sweep(store))
+
+
+async def _stop_chat(app: Litestar) -> None:
+    task = app.state.get("chat_cleanup")
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    store = app.state.chat_sessions.store
+    if not isinstance(store, (FileStore, MemoryStore)):
+        with contextlib.suppress(Exception):
+            await store.__aexit__(None, None, None)  # RedisStore: close its connection pool
 
 
 def _logging() -> LoggingConfig:
@@ -84,8 +154,10 @@ def _on_startup(app: Litestar) -> None:
     calculator.load_packs()
 
 
-def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = ()) -> Litestar:
-    """The web app. ``settings`` default to :meth:`Settings.from_env`."""
+def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),
+               session_store: str | None = None) -> Litestar:
+    """The web app. ``settings`` default to :meth:`Settings.from_env`; ``session_store``
+    (``"file"``, ``"redis"``, ``"memory"``) overrides ``settings.session_store``."""
     settings = settings or Settings.from_env()
     middleware: list[Any] = []
     if settings.rate_limit > 0:
@@ -123,9 +195,11 @@ def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = ()) -
         stores=_stores(settings),
         request_max_body_size=settings.max_body,
         logging_config=_logging(),
-        on_startup=[_on_startup],
+        on_startup=[_on_startup, _start_chat],
+        on_shutdown=[_stop_chat],
         debug=False,
     )
     app.state.settings = settings
+    app.state.chat_sessions = ChatSessions(_chat_store(settings, session_store))
     app.asgi_handler = ResponseGuard(app.asgi_handler, settings)  # type: ignore[method-assign]
     return app

@@ -1,4 +1,4 @@
-"""Site pages: ``/`` (a placeholder until the chat widget lands), ``/docs/embed``, ``/problems/{slug}``."""
+"""Site pages: ``/docs/embed``, ``/problems/{slug}``. (``/`` is the chat page: :mod:`.widget`.)"""
 
 from __future__ import annotations
 
@@ -12,18 +12,7 @@ from .pages import html_response, nav
 from .pages import render as render_template
 from .problems import PROBLEM_TYPES
 
-__all__ = ["HomeController", "SiteController"]
-
-
-class HomeController(Controller):
-    """``/``: links to the console and the kiosk page, until the chat widget takes ``/`` (issue 5)."""
-
-    path = "/"
-    include_in_schema = False
-
-    @get("/")
-    async def home(self, request: Request) -> Response:
-        return html_response(render_template("home.html", nav=nav(request.url.path), page_title="明白账"))
+__all__ = ["SiteController"]
 
 
 class SiteController(Controller):

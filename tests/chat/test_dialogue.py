@@ -127,3 +127,9 @@ def test_ask_once_returns_a_chat_reply(locale):
     out = msgspec.to_builtins(ask_once("平凉在职，三甲医院1000元，起付线已经扣完了", locale=locale))
     assert set(out) == {"session_id", "reply"}
     assert {"text", "asking", "quick_replies", "result"} <= set(out["reply"])
+
+
+@pytest.mark.parametrize("message", ["帮我算一笔", "我想算一下门诊报销", "帮我算算报销"])
+def test_asking_for_a_calculation_starts_gathering_facts(message):
+    _, (reply,) = talk(message)
+    assert reply.asking == "city"

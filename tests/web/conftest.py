@@ -44,9 +44,24 @@ def request_body(**changes: Any) -> dict[str, Any]:
     return body
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_home(tmp_path_factory) -> Iterator[None]:
+    """Apps built with default settings keep chat sessions in ~/.local/state/mingbai: a throwaway
+    home for the test run (also for ``mingbai serve`` subprocesses), never the real one."""
+    old = os.environ.get("HOME")
+    os.environ["HOME"] = str(tmp_path_factory.mktemp("home"))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("HOME", None)
+        else:
+            os.environ["HOME"] = old
+
+
 @pytest.fixture(scope="session")
 def app() -> Litestar:
-    return create_app(Settings(rate_limit=0))
+    return create_app(Settings(rate_limit=0), session_store="memory")
 
 
 @pytest.fixture()

@@ -224,10 +224,10 @@ def test_schema_ui_is_self_contained(client):
         assert cdn not in r.text
 
 
-def test_home_placeholder_links(client):
+def test_home_is_the_chat_with_a_way_to_the_console(client):
     r = client.get("/")
     assert r.status_code == 200
-    assert 'href="/console"' in r.text and 'href="/embed/explain"' in r.text
+    assert 'role="log"' in r.text and 'href="/console"' in r.text
 
 
 def test_static_css(client):
