@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+import msgspec
 from decimal import Decimal
 
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
@@ -162,7 +164,7 @@ class Context:
             code="missing_parameter", parameter=f"{name}.{settled}", path=f"parameters.{name}.{settled}",
             message=(f"{self.pack.meta.name}没有规定{CATEGORY_LABELS.get(settled, settled)}的普通门诊{what}，"
                      f"文件规定由医疗保障部门确定。请提供经办机构公布的{what}（parameters.{name}.{settled}）后再计算。"),
-            citations=[c.to_builtins() for c in self._bureau_citations()],
+            citations=[msgspec.to_builtins(c) for c in self._bureau_citations()],
         )
 
     def ratio_keys(self, category: str) -> set[str]:
@@ -191,17 +193,8 @@ class Context:
             message=(f"{self.pack.meta.name}没有规定{CATEGORY_LABELS.get(settled, settled)}在"
                      f"{TIER_LABELS.get(key, key)}的支付比例。请提供经办机构公布的比例"
                      f"（parameters.ratio.{settled}.{key}）后再计算。"),
-            citations=[c.to_builtins() for c in self._bureau_citations()],
+            citations=[msgspec.to_builtins(c) for c in self._bureau_citations()],
         )
-
-
-def _to_builtins(self: CitationOut) -> dict:
-    import msgspec
-
-    return msgspec.to_builtins(self)
-
-
-CitationOut.to_builtins = _to_builtins  # type: ignore[attr-defined]
 
 
 # -- request checks that need the pack -------------------------------------------------------------
@@ -247,8 +240,8 @@ def _check_against_pack(ctx: Context) -> None:
             message=(f"{pack.meta.name}（{pack.meta.document_number}）只规定了个人账户办法和统筹支付比例不低于50%、"
                      "向退休人员倾斜，起付标准、各级医疗机构的支付比例和年度最高支付限额由市医疗保障局确定，"
                      "文件本身没有这些数字。请提供经办机构公布的参数（parameters：起付标准、支付比例、最高支付限额及来源）后再计算。"),
-            citations=[c.to_builtins() for c in ctx.cite_obj(supplied)]
-            + ([c.to_builtins() for c in ctx.cite_obj(supplied.min_ratio)] if supplied.min_ratio else []),
+            citations=[msgspec.to_builtins(c) for c in ctx.cite_obj(supplied)]
+            + ([msgspec.to_builtins(c) for c in ctx.cite_obj(supplied.min_ratio)] if supplied.min_ratio else []),
         )
 
 
@@ -346,12 +339,12 @@ def _tier(ctx: Context, visit: Visit, category: str, vp: str) -> tuple[str, str]
                 code="missing_fact", fact=level_fact, path=level_path,
                 message=(f"{pack.meta.name}没有规定定点零售药店的支付比例，在药店凭处方购药按开处方医院的等级报销。"
                          "请告诉我开处方的医院是几级医院（一级及以下、二级、三级）。"),
-                citations=[c.to_builtins() for c in ctx.cite_obj(pack.pharmacy)
+                citations=[msgspec.to_builtins(c) for c in ctx.cite_obj(pack.pharmacy)
                            + (ctx.reading_citations(reading) if reading else [])])
     if level is None:
         raise MissingFact(code="missing_fact", fact=level_fact, path=level_path,
                           message="请告诉我就诊的医疗机构是几级（一级及以下、二级、三级）：支付比例按医疗机构等级不同。",
-                          citations=[c.to_builtins() for c in _ratio_citations(ctx, category)])
+                          citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, category)])
     if grade and f"{level}{grade}" in keys:
         key = f"{level}{grade}"
     elif str(level) in keys:
@@ -361,7 +354,7 @@ def _tier(ctx: Context, visit: Visit, category: str, vp: str) -> tuple[str, str]
             code="missing_fact", fact=grade_fact, path=grade_path,
             message=(f"{pack.meta.name}对{_LEVEL_WORDS[level]}医疗机构按甲等、乙等、丙等规定了不同比例。"
                      f"请告诉我这家{_LEVEL_WORDS[level]}医院是甲等、乙等还是丙等。"),
-            citations=[c.to_builtins() for c in _ratio_citations(ctx, category)])
+            citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, category)])
     else:
         key = str(level)  # let ratio_figure name the missing parameter
     label = TIER_LABELS.get(key, key)
@@ -390,7 +383,7 @@ def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitRe
             code="out_of_force", path=f"{vp}.date",
             message=(f"就诊日期{visit.date.isoformat()}不在{pack.meta.name}（{pack.meta.document_number}）"
                      f"的施行期内（{span}），不能按该文件计算。"),
-            citations=[c.to_builtins() for c in ctx.cite_obj(pack.meta.in_force)])
+            citations=[msgspec.to_builtins(c) for c in ctx.cite_obj(pack.meta.in_force)])
     items = [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in visit.bill]
     total = round_fen(sum((i.amount for i in items), ZERO))
     steps: list[Step] = []

@@ -36,6 +36,7 @@ variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated): a new city is a dat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 import os
 import re
 import tomllib
@@ -495,118 +496,84 @@ class Pack(Base, kw_only=True):
 # -- loading and checking -----------------------------------------------------------------------
 
 
-def _citations(pack: Pack) -> list[tuple[str, str, str]]:
-    """Every (where, article, quote) the pack holds, for the checks."""
-    out: list[tuple[str, str, str]] = []
+def _parts(pack: Pack) -> Iterator[tuple[str, object]]:
+    """Every part of the pack that may carry a citation or name a reading, with its place.
 
-    def add(where: str, obj: object) -> None:
-        article = getattr(obj, "article", "")
-        quote = getattr(obj, "quote", "")
-        if article or quote:
-            out.append((where, article, quote))
-
-    add("meta.in_force", pack.meta.in_force)
+    One walk serves both checks (citations and reading references), so a new section is added
+    in one place; the order is the coverage table's.
+    """
+    yield "meta.in_force", pack.meta.in_force
     for key, cat in pack.categories.items():
-        add(f"categories.{key}", cat)
+        yield f"categories.{key}", cat
     for r in pack.readings:
         for i, c in enumerate(r.citations):
-            add(f"readings.{r.id}.citations[{i}]", c)
+            yield f"readings.{r.id}.citations[{i}]", c
     for name in ("deductible", "cap", "first_self_pay"):
         for key, val in getattr(pack, name).items():
-            add(f"{name}.{key}", val)
+            yield f"{name}.{key}", val
     for cat, table in pack.ratio.items():
         for key, val in table.items():
-            add(f"ratio.{cat}.{key}", val)
+            yield f"ratio.{cat}.{key}", val
     for i, ex in enumerate(pack.excluded):
-        add(f"excluded[{i}]", ex)
+        yield f"excluded[{i}]", ex
     for i, rule in enumerate(pack.ineligible):
-        add(f"ineligible[{i}]", rule)
+        yield f"ineligible[{i}]", rule
     for key, ref in pack.referral.items():
-        add(f"referral.{key}", ref)
+        yield f"referral.{key}", ref
     for name in ("pharmacy", "consultation", "retirement", "account", "annual", "scope"):
         obj = getattr(pack, name)
         if obj is not None:
-            add(name, obj)
+            yield name, obj
     for i, na in enumerate(pack.account.none_for):
-        add(f"account.none_for[{i}]", na)
+        yield f"account.none_for[{i}]", na
     if pack.family_doctor:
-        add("family_doctor.bonus", pack.family_doctor.bonus)
+        yield "family_doctor.bonus", pack.family_doctor.bonus
     if pack.supplied:
-        add("supplied", pack.supplied)
+        yield "supplied", pack.supplied
         if pack.supplied.min_ratio:
-            add("supplied.min_ratio", pack.supplied.min_ratio)
+            yield "supplied.min_ratio", pack.supplied.min_ratio
         if pack.supplied.retiree_not_below_employee:
-            add("supplied.retiree_not_below_employee", pack.supplied.retiree_not_below_employee)
+            yield "supplied.retiree_not_below_employee", pack.supplied.retiree_not_below_employee
     if pack.credits:
         cr = pack.credits
         for name in ("monthly", "employee", "retiree", "flexible", "switch", "provisional", "lump_sum"):
             obj = getattr(cr, name)
             if obj is not None:
-                add(f"credits.{name}", obj)
+                yield f"credits.{name}", obj
     for i, use in enumerate(pack.account_uses):
-        add(f"account_uses[{i}]", use)
+        yield f"account_uses[{i}]", use
         for j, c in enumerate(use.also):
-            add(f"account_uses[{i}].also[{j}]", c)
+            yield f"account_uses[{i}].also[{j}]", c
     if pack.budget:
         bg = pack.budget
         for i, g in enumerate(bg.groups):
-            add(f"budget.groups[{i}]", g)
+            yield f"budget.groups[{i}]", g
         for name in ("age", "method", "monthly_quota", "monthly_settlement", "annual", "first_signing",
                      "change_address", "change_suspended", "lower", "upper", "unused_share",
                      "over_budget"):
-            add(f"budget.{name}", getattr(bg, name))
+            yield f"budget.{name}", getattr(bg, name)
+
+
+def _citations(pack: Pack) -> list[tuple[str, str, str]]:
+    """Every (where, article, quote) the pack holds, for the checks."""
+    out: list[tuple[str, str, str]] = []
+    for where, obj in _parts(pack):
+        article, quote = getattr(obj, "article", ""), getattr(obj, "quote", "")
+        if article or quote:
+            out.append((where, article, quote))
     return out
 
 
 def _reading_refs(pack: Pack) -> list[tuple[str, str]]:
+    """Every (where, reading id) the pack names, for the check that each reading is defined."""
     refs: list[tuple[str, str]] = [("class_b_reading", pack.class_b_reading),
-                                   ("no_deductible", pack.no_deductible), ("no_cap", pack.no_cap),
-                                   ("meta.in_force", pack.meta.in_force.reading)]
-    for key, cat in pack.categories.items():
-        refs.append((f"categories.{key}", cat.reading))
-    for cat, table in pack.ratio.items():
-        for key, val in table.items():
-            refs.append((f"ratio.{cat}.{key}", val.reading))
-    for i, rule in enumerate(pack.ineligible):
-        refs.append((f"ineligible[{i}]", rule.reading))
-    for name in ("pharmacy", "consultation", "retirement", "account", "annual", "scope"):
-        obj = getattr(pack, name)
-        if obj is not None:
-            refs.append((name, obj.reading))
-    for key, rid in pack.item_readings.items():
-        refs.append((f"item_readings.{key}", rid))
-    for i, na in enumerate(pack.account.none_for):
-        refs.append((f"account.none_for[{i}]", na.reading))
-    for key, ref in pack.referral.items():
-        refs.append((f"referral.{key}", ref.reading))
-    for key, val in pack.first_self_pay.items():
-        refs.append((f"first_self_pay.{key}", val.reading))
-    for name in ("deductible", "cap"):
-        for key, val in getattr(pack, name).items():
-            refs.append((f"{name}.{key}", val.reading))
-    if pack.supplied and pack.supplied.min_ratio:
-        refs.append(("supplied.min_ratio", pack.supplied.min_ratio.reading))
-    if pack.family_doctor:
-        refs.append(("family_doctor.bonus", pack.family_doctor.bonus.reading))
-    if pack.supplied and pack.supplied.retiree_not_below_employee:
-        refs.append(("supplied.retiree_not_below_employee",
-                     pack.supplied.retiree_not_below_employee.reading))
+                                   ("no_deductible", pack.no_deductible), ("no_cap", pack.no_cap)]
+    refs += [(f"item_readings.{key}", rid) for key, rid in pack.item_readings.items()]
     if pack.credits:
-        cr = pack.credits
-        refs.append(("credits.rounding", cr.rounding))
-        for name in ("monthly", "employee", "retiree", "flexible", "switch", "provisional", "lump_sum"):
-            obj = getattr(cr, name)
-            if obj is not None:
-                refs.append((f"credits.{name}", obj.reading))
-    for i, use in enumerate(pack.account_uses):
-        refs.append((f"account_uses[{i}]", use.reading))
+        refs.append(("credits.rounding", pack.credits.rounding))
     if pack.budget:
-        bg = pack.budget
-        refs.append(("budget.rounding", bg.rounding))
-        for name in ("age", "method", "monthly_quota", "monthly_settlement", "annual", "first_signing",
-                     "change_address", "change_suspended", "lower", "upper", "unused_share",
-                     "over_budget"):
-            refs.append((f"budget.{name}", getattr(bg, name).reading))
+        refs.append(("budget.rounding", pack.budget.rounding))
+    refs += [(where, getattr(obj, "reading", "")) for where, obj in _parts(pack)]
     return [(w, r) for w, r in refs if r]
 
 
