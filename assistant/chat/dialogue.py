@@ -34,7 +34,7 @@ CITY_POLICY = {"南充": "nanchong-employee", "西安": "xian-employee", "平凉
 CITIES = ["南充", "西安", "南昌", "平凉"]
 PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
                  "account_balance", "first_visit_this_year", "deductible_met", "deductible_used",
-                 "fund_paid", "retired_on")
+                 "fund_paid", "claimed_before", "retired_on")
 VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "year", "month", "day")
@@ -54,6 +54,8 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     deductible_met: bool | None = None
     deductible_used: Decimal | None = None
     fund_paid: Decimal | None = None
+    #: said the fund has paid something this year, not yet how much
+    claimed_before: bool | None = None
     retired_on: dt.date | None = None
     provider_kind: str | None = None
     provider_level: int | None = None
@@ -212,9 +214,11 @@ def _missing(known: Known) -> str | None:
     if known.amount is None:
         return "amount"
     if pack.meta.scheme == "employee" and pack.supplied is None:
-        if not (known.first_visit_this_year or known.deductible_met or known.deductible_used is not None
-                or known.fund_paid is not None):
-            return "year_start"
+        if known.fund_paid is None and known.deductible_used is None:
+            if known.claimed_before:
+                return "fund_paid"
+            if not (known.first_visit_this_year or known.deductible_met):
+                return "year_start"
     return None
 
 
@@ -307,16 +311,17 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
     return out
 
 
+#: questions whose fact has another name in the contract's ``asking`` vocabulary
+_ASKING = {"scheme": "category", "fund_paid": "year_start"}
+
+
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
-    zh, en, qr_zh, qr_en = QUESTIONS[fact]
-    qr = qr_en if locale == "en" else qr_zh
-    if fact == "category" and known is not None and known.city == "南昌":
-        fact, (zh, en, qr_zh, qr_en) = "category", QUESTIONS["scheme"]
-        qr = qr_en if locale == "en" else qr_zh
-    state.asking = fact if fact != "fund_paid" else "year_start"
-    if fact == "scheme":
-        state.asking = "category"
-    return Reply(text=prefix + _t(locale, zh, en), asking=state.asking, quick_replies=qr)
+    # 南昌 has two schemes: its category question also asks which scheme
+    question = "scheme" if fact == "category" and known is not None and known.city == "南昌" else fact
+    zh, en, qr_zh, qr_en = QUESTIONS[question]
+    state.asking = _ASKING.get(fact, fact)
+    return Reply(text=prefix + _t(locale, zh, en), asking=state.asking,
+                 quick_replies=qr_en if locale == "en" else qr_zh)
 
 
 def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") -> Reply:
@@ -452,8 +457,6 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         return state, _compare(state, u, locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
         hypo = SessionState(known=_merge(state.known, facts), ledger=state.ledger)
-        if facts.category == "retiree" and state.known.retired_on is None:
-            pass
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
@@ -483,10 +486,7 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
             known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
                                             deductible_met=True)
         elif "报过" in message and facts.fund_paid is None:
-            state.asking = "fund_paid"
-    if asking == "fund_paid" and facts.amount is not None and facts.fund_paid is None:
-        known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
-                                        deductible_met=True)
+            known = msgspec.structs.replace(known, claimed_before=True)
     if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None:
         for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):
             if word in message:

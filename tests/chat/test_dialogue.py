@@ -133,3 +133,13 @@ def test_ask_once_returns_a_chat_reply(locale):
 def test_asking_for_a_calculation_starts_gathering_facts(message):
     _, (reply,) = talk(message)
     assert reply.asking == "city"
+
+
+def test_having_claimed_before_asks_how_much_the_fund_paid():
+    state, replies = talk("平凉在职，三甲医院1000元", "统筹已经报过一些", "300")
+    assert [r.asking for r in replies] == ["year_start", "year_start", None]
+    assert "已经给您报了多少钱" in replies[1].text
+    assert state.known.fund_paid == 300
+    # deductible met, 300 already paid toward the 2500 cap: 1000 × 55%
+    assert fund(replies[2]) == "550.00"
+    assert replies[2].result["year_end"]["fund_paid"] == "850.00"
