@@ -43,7 +43,7 @@ from .packs import get_pack
 from .request import CalculationRequest, Item, Visit
 from .result import CalculationResult, CapStep, DeductibleStep, RatioStep, VisitResult
 
-__all__ = ["BillCheck", "Variant", "check_bill", "ROUNDING_TOLERANCE"]
+__all__ = ["ROUNDING_TOLERANCE", "BillCheck", "Variant", "check_bill"]
 
 #: a difference up to this is reported as a likely rounding difference of the hospital's system
 ROUNDING_TOLERANCE = Decimal("0.05")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .packs import Pack, _citations, load_packs
 
-__all__ = ["coverage_rows", "coverage_markdown"]
+__all__ = ["coverage_markdown", "coverage_rows"]
 
 
 def coverage_rows(pack: Pack) -> list[tuple[str, str, str]]:

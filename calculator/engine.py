@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import msgspec
-from decimal import Decimal
 
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
 from .money import ZERO, round_fen, share
-from .packs import Citation, Pack, get_pack
+from .packs import Pack, get_pack
 from .request import CalculationRequest, Item, Visit
 from .result import (
     AccountStep,
@@ -53,7 +53,7 @@ from .result import (
     YearEnd,
 )
 
-__all__ = ["calculate", "TIER_LABELS", "CATEGORY_LABELS"]
+__all__ = ["CATEGORY_LABELS", "TIER_LABELS", "calculate"]
 
 TIER_LABELS = {
     "1": "一级及以下定点医疗机构", "2": "二级定点医疗机构", "3": "三级定点医疗机构",

@@ -63,7 +63,7 @@ class InvalidRequest(CalculatorError):
     errors: list[FieldError] = field(default_factory=list)
 
     @classmethod
-    def of(cls, errors: list[FieldError]) -> "InvalidRequest":
+    def of(cls, errors: list[FieldError]) -> InvalidRequest:
         first = errors[0]
         message = first.message if len(errors) == 1 else f"{first.message}（另有{len(errors) - 1}处错误）"
         return cls(code=first.code, message=message, path=first.path, errors=errors)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
-__all__ = ["D", "FEN", "ZERO", "MAX_AMOUNT", "round_fen", "money", "share", "is_fen_exact"]
+__all__ = ["FEN", "MAX_AMOUNT", "ZERO", "D", "is_fen_exact", "money", "round_fen", "share"]
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")

@@ -36,10 +36,10 @@ variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated): a new city is a dat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -51,21 +51,21 @@ from .errors import PackError, UnknownPolicy
 from .text import normalise
 
 __all__ = [
+    "BENEFICIARIES",
+    "MAX_AGE",
+    "PURPOSES",
+    "TIER_KEYS",
     "AccountUse",
     "Article",
-    "BENEFICIARIES",
     "Budget",
     "BudgetGroup",
     "CategoryRule",
-    "Cited",
     "Citation",
+    "Cited",
     "CreditRule",
     "Credits",
-    "MAX_AGE",
-    "PURPOSES",
     "Pack",
     "Reading",
-    "TIER_KEYS",
     "get_pack",
     "load_pack",
     "load_packs",

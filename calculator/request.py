@@ -20,6 +20,7 @@ from .errors import FieldError, InvalidRequest
 from .money import MAX_AMOUNT, is_fen_exact
 
 __all__ = [
+    "FIELD_LABELS",
     "CalculationRequest",
     "Insured",
     "Item",
@@ -30,7 +31,6 @@ __all__ = [
     "YearStart",
     "decode_request",
     "validate",
-    "FIELD_LABELS",
 ]
 
 MAX_VISITS = 366

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Literal
 
 import msgspec
 
 __all__ = [
+    "STEP_KINDS",
     "AccountStep",
     "Assumption",
     "CalculationResult",
@@ -31,7 +32,6 @@ __all__ = [
     "ScopeLine",
     "ScopeStep",
     "Step",
-    "STEP_KINDS",
     "Totals",
     "VisitResult",
     "YearEnd",
@@ -155,10 +155,10 @@ class AccountStep(StepBase, kw_only=True, tag="account"):
     cash: Decimal
 
 
-Step = Union[
-    EligibilityStep, CategoryStep, ScopeStep, FirstSelfPayStep, DeductibleStep, RatioStep,
-    CapStep, AccountStep,
-]
+Step = (
+    EligibilityStep | CategoryStep | ScopeStep | FirstSelfPayStep | DeductibleStep | RatioStep
+    | CapStep | AccountStep
+)
 STEP_KINDS = ("eligibility", "category", "scope", "first_self_pay", "deductible", "ratio", "cap",
               "account")
 

@@ -19,7 +19,8 @@ import msgspec
 from .errors import FieldError, InvalidRequest
 from .money import is_fen_exact
 from .packs import Pack
-from .request import from_msgspec, label as engine_label
+from .request import from_msgspec
+from .request import label as engine_label
 from .result import Assumption, CitationOut, PolicyRef
 
 __all__ = [

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,12 @@ import locales as _locales_pkg
 __all__ = [
     "DEFAULT_LOCALE",
     "LOCALES_DIR",
+    "N_",
     "State",
     "activated",
     "current",
     "gettext",
     "locales_available",
-    "N_",
     "ngettext",
     "normalise_locale",
     "translations",
@@ -82,7 +82,7 @@ def normalise_locale(locale: str | None) -> str:
     raise ValueError(f"no catalog for locale {locale!r}; available: {', '.join(locales_available())}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(tag: str) -> _gettext.GNUTranslations:
     """The compiled catalog of a locale (compiled from its ``.po`` on first use, then cached)."""
     directory = _CATALOG_DIRS.get(tag, tag.replace("-", "_"))
@@ -105,7 +105,7 @@ class State:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=None)
+@cache
 def babel_locale(tag: str) -> Locale:
     return Locale.parse(_CATALOG_DIRS.get(tag, tag.replace("-", "_")))
 

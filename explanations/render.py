@@ -16,11 +16,12 @@ nothing here adds, subtracts or multiplies money.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -258,7 +259,7 @@ def _identity(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(fmt: str) -> Environment:
     """The environment of one output format (``text``, ``markdown``, ``html``), built once."""
     ext = FORMATS[fmt]

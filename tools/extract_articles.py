@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from calculator.text import normalise, strip_page_numbers  # noqa: E402
+from calculator.text import normalise, strip_page_numbers
 
 _NUM = "一二三四五六七八九十百"
 _ARTICLE = re.compile(rf"^[ \t]*(?:\*\*)?(第[{_NUM}]+条)(?:\*\*)?", re.MULTILINE)

@@ -272,7 +272,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         role, cue = _role_before(prefix)
         post = _POST_CUE.match(masked, end)
         if post and not _NUMERAL_AHEAD.match(masked, post.end()):
-            role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "起付线": "deductible_used"}[
+            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug", "起付线": "deductible_used"}[
                 post.group("w")
             ], post.group(0)
         if not (has_unit or has_cur):

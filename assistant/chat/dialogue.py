@@ -21,12 +21,12 @@ from typing import Any
 
 import msgspec
 
-from calculator import CalculatorError, calculate, convert_request, get_pack, load_packs
+from calculator import CalculatorError, calculate, convert_request, get_pack
 from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
 from .understand import Facts, understand
 
-__all__ = ["ChatReply", "Reply", "SessionState", "ask_once", "new_state", "turn", "STATE_VERSION"]
+__all__ = ["STATE_VERSION", "ChatReply", "Reply", "SessionState", "ask_once", "new_state", "turn"]
 
 STATE_VERSION = 1
 
@@ -195,9 +195,7 @@ def _missing(known: Known) -> str | None:
     if pack.meta.scheme == "resident":
         if known.signed is None and known.referral is None and known.provider_kind != "signed":
             return "provider_kind"
-    elif known.provider_kind is None and known.provider_level is None:
-        return "provider_level"
-    elif known.provider_kind != "pharmacy" and known.provider_level is None:
+    elif (known.provider_kind is None and known.provider_level is None) or (known.provider_kind != "pharmacy" and known.provider_level is None):
         return "provider_level"
     if pack.meta.scheme == "employee":
         rule = pack.pharmacy.rule if pack.pharmacy else "tier"
@@ -350,7 +348,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") 
         text += "\n" + _t(locale, "另外：", "Also assumed: ") + "；".join(n.rstrip("。；") for n in notes) + "。"
     try:
         html = explain(result, format="html", locale=locale, request=req)
-    except Exception:  # the text answer stands even if the rich view fails  # pragma: no cover
+    except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
         html = None
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]

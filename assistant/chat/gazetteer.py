@@ -265,7 +265,7 @@ def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
     """True when the words just before ``start`` (same clause) negate what starts there."""
     prefix = text[max(0, start - 6) : start]
     cut = None
-    for cut in _CLAUSE_END.finditer(prefix):
+    for cut in _CLAUSE_END.finditer(prefix):  # noqa: B007 - keep the last match
         pass
     if cut is not None:
         prefix = prefix[cut.end() :]

@@ -113,7 +113,7 @@ async def _sweep(store: Store) -> None:
         await asyncio.sleep(CLEANUP_SECONDS)
         try:
             await store.delete_expired()
-        except Exception as exc:  # keep sweeping; a bill is health data: log the type only
+        except Exception as exc:  # noqa: BLE001 - keep sweeping; a bill is health data: log the type only
             log.warning("expired chat sessions not swept: %s", type(exc).__name__)
 
 

@@ -11,7 +11,7 @@ from calculator.errors import FieldError, InvalidRequest
 
 from . import render
 
-__all__ = ["ChatController", "ChatRequest", "MAX_MESSAGE"]
+__all__ = ["MAX_MESSAGE", "ChatController", "ChatRequest"]
 
 MAX_MESSAGE = 500
 JSON = "application/json"

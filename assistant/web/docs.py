@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import Any
 
 import msgspec.inspect as mi
-
 from litestar import Request
 from litestar.openapi.plugins import JsonRenderPlugin, OpenAPIRenderPlugin
 

@@ -26,7 +26,7 @@ from .forms import EMBED_PARAMS, Built, build_embed
 from .pages import html_response
 from .pages import render as render_template
 
-__all__ = ["EmbedController", "EMBED_LABELS"]
+__all__ = ["EMBED_LABELS", "EmbedController"]
 
 _TYPES = {
     "string": Schema(type=OpenAPIType.STRING),

@@ -25,8 +25,15 @@ from calculator import (
     decode_request,
 )
 
-__all__ = ["ConsoleForm", "EMBED_PARAMS", "ITEM_CATEGORIES", "Built", "build_embed", "build_console",
-           "today"]
+__all__ = [
+    "EMBED_PARAMS",
+    "ITEM_CATEGORIES",
+    "Built",
+    "ConsoleForm",
+    "build_console",
+    "build_embed",
+    "today",
+]
 
 ITEM_CATEGORIES: dict[str, str] = {
     "in_scope": "政策范围内（甲类等）", "class_b_drug": "乙类药品", "class_b_service": "乙类诊疗项目、耗材",
@@ -85,7 +92,7 @@ class Built:
     #: errors that map to no field
     general_errors: list[str] = field(default_factory=list)
 
-    def fail(self, error: CalculatorError) -> "Built":
+    def fail(self, error: CalculatorError) -> Built:
         self.error = error
         errors = error.errors if isinstance(error, InvalidRequest) and error.errors else [
             FieldError(error.path, error.code, error.message)]
@@ -211,14 +218,14 @@ class ConsoleForm:
     rows: list[tuple[str, str]]
 
     @classmethod
-    def blank(cls, policy: str = "") -> "ConsoleForm":
+    def blank(cls, policy: str = "") -> ConsoleForm:
         values = {"policy": policy, "category": "employee", "kind": "hospital", "designated": "on",
                   "signed": "on", "date": today().isoformat(), "deductible_used": "0", "fund_paid": "0"}
         return cls(values=values, rows=[("in_scope", "")] + [("class_b_drug", ""), ("self_pay", "")]
                    + [("in_scope", "")] * (ROWS - 3))
 
     @classmethod
-    def from_form(cls, form: Mapping[str, str]) -> "ConsoleForm":
+    def from_form(cls, form: Mapping[str, str]) -> ConsoleForm:
         values = {k: str(v) for k, v in form.items() if not k.startswith("items-") and len(str(v)) <= 200}
         count = 0
         while f"items-{count}-category" in form and count < 50:

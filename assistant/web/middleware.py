@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import time
+
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.settings import Settings

@@ -18,7 +18,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine as Engine
 from litestar.template.config import TemplateConfig
 from markupsafe import Markup
 
-__all__ = ["TEMPLATES", "STATIC", "environment", "render", "render_problem_page", "template_config"]
+__all__ = ["STATIC", "TEMPLATES", "environment", "render", "render_problem_page", "template_config"]
 
 HERE = Path(__file__).resolve().parent.parent
 TEMPLATES = HERE / "templates"

@@ -33,7 +33,7 @@ def negotiate_locale(accept_language: str | None, override: str | None = None) -
     if not accept_language:
         return "zh-CN"
     best, best_q = "zh-CN", -1.0
-    for position, part in enumerate(accept_language.split(",")[:20]):
+    for _position, part in enumerate(accept_language.split(",")[:20]):
         tag, _, params = part.strip().partition(";")
         q = 1.0
         for param in params.split(";"):

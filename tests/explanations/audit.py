@@ -47,7 +47,7 @@ def allowed_numbers(obj: Any, *, skip_step_text: bool = True) -> set[Decimal]:
 
     def walk(node: Any, key: str = "", in_step: bool = False) -> None:
         if isinstance(node, dict):
-            step = in_step or "kind" in node and "citations" in node
+            step = in_step or ("kind" in node and "citations" in node)
             for k, v in node.items():
                 if skip_step_text and step and k == "text" and "kind" in node:
                     continue

@@ -75,9 +75,10 @@ def test_every_code_has_a_label() -> None:
 
 
 def test_provider_labels_of_ineligible_visits_are_known() -> None:
+    import datetime as dt
+
     from calculator.engine import _provider_label  # the labels the engine can give
     from calculator.request import Provider, Visit
-    import datetime as dt
 
     providers = [Provider(kind="pharmacy"), Provider(kind="pharmacy", designated=False),
                  Provider(referral="county_tcm"), Provider()]

@@ -66,7 +66,7 @@ def origins(tmp_path_factory) -> Iterator[tuple[str, str, str]]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

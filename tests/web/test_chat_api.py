@@ -158,7 +158,7 @@ BAD: list[tuple[str, bytes, int, str]] = [
     ("null", b"null", 422, ""),
     ("no-message", b"{}", 422, "message"),
     ("message-number", b'{"message": 12}', 422, "message"),
-    ("message-blank", '{"message": "   "}'.encode(), 422, "message"),
+    ("message-blank", b'{"message": "   "}', 422, "message"),
     ("message-too-long", ('{"message": "%s"}' % ("一" * 501)).encode(), 422, "message"),
     ("session-bad-chars", '{"message": "你好", "session_id": "../../etc/passwd"}'.encode(), 422, "session_id"),
     ("session-too-short", '{"message": "你好", "session_id": "abc"}'.encode(), 422, "session_id"),
@@ -318,7 +318,6 @@ def redis_url(tmp_path) -> Iterator[str]:
 
 def test_redis_session_shared_between_two_app_instances(redis_url):
     import redis
-
     from litestar.stores.redis import RedisStore
 
     settings = Settings(rate_limit=0, redis_url=redis_url)

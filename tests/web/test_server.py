@@ -61,7 +61,7 @@ def test_bad_setting_stops_start_up_in_chinese():
 
     from .conftest import MINGBAI
 
-    out = subprocess.run([str(MINGBAI), "serve", "--port", "1"], env={**os.environ, "MINGBAI_RATE_LIMIT": "many"},
+    out = subprocess.run([str(MINGBAI), "serve", "--port", "1"], check=False, env={**os.environ, "MINGBAI_RATE_LIMIT": "many"},
                          capture_output=True, text=True, timeout=30)
     assert out.returncode == 2
     assert "MINGBAI_RATE_LIMIT" in out.stderr and "整数" in out.stderr

@@ -96,10 +96,10 @@ def host_site(ports, server) -> Iterator[str]:
         "<p>不清楚报销怎么算？点右下角的按钮问问明白账。</p></main>"
         f"<script src=\"{server}/widget.js\" async data-position=\"right\" data-title=\"{WIDGET_TITLE}\"></script>"
         "</body></html>"
-    ).encode("utf-8")
+    ).encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path.split("?")[0] != "/":
                 self.send_error(404)
                 return
@@ -403,7 +403,7 @@ def test_widget_refused_by_an_origin_not_allowed(server, browser):
     page_html = f"<!doctype html><title>x</title><script src=\"{server}/widget.js\"></script>".encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()
