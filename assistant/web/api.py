@@ -13,26 +13,16 @@ from calculator import CalculationRequest, CalculationResult, CalculatorError, M
 
 from . import render
 from .body import CalculationRequestBody
-from .problems import PROBLEM_TYPES, Problem, problem_for_calculator, problem_response
+from .problems import problem_for_calculator, problem_response, responses
 from .schemas import ExplainResponse, Health, PolicyDetail, PolicySummary, policy_detail, policy_summary
 
 __all__ = ["ApiController", "HealthController"]
 
 JSON = "application/json"
-_PROBLEM_RESPONSES = {
-    400: "请求体不是有效的 JSON（problem details，`errors[].path` 为空表示整个请求体）",
-    413: "请求体超过 MINGBAI_MAX_BODY",
-    422: "请求无法计算：字段有误（`errors[].path` 指出字段）、未知政策、缺少事实或参数（`missing`、`citations`）",
-    429: "请求过于频繁",
-}
 
 
 def _responses(*statuses: int) -> dict[int, object]:
-    from litestar.openapi.datastructures import ResponseSpec
-
-    return {s: ResponseSpec(data_container=Problem, media_type="application/problem+json", generate_examples=False,
-                            description=_PROBLEM_RESPONSES.get(s, PROBLEM_TYPES["http-error"][1]))
-            for s in statuses}
+    return responses(*statuses)
 
 
 class ApiController(Controller):
@@ -43,8 +33,8 @@ class ApiController(Controller):
           summary="计算一次或多次门诊的统筹支付",
           description="请求体为计算请求（CONTRACT.md “Calculation request”）；金额可为字符串或 JSON 数字，按十进制精确解码。"
                       "返回计算结果：每一步的金额、文字说明和所依据的条款原文。",
-          response_description="计算结果", responses=_responses(400, 413, 422, 429))
-    async def calculate(self, data: JSONBody[CalculationRequest]) -> Response[CalculationResult]:
+          response_description="计算结果", responses=_responses(400, 413, 422, 429, 503), sync_to_thread=True)
+    def calculate(self, data: JSONBody[CalculationRequest]) -> Response[CalculationResult]:
         return Response(calculator.encode(calculator.calculate(data)), media_type=JSON)
 
     @post("/explain", dto=CalculationRequestBody, return_dto=None, status_code=200,
@@ -52,8 +42,8 @@ class ApiController(Controller):
           description="返回 `text`（逐步的中文说明）、`html`（同一说明的 HTML 片段）和 `result`（计算结果）。"
                       "语言按 Accept-Language 选择 zh-CN（默认）或 en。缺少事实（如医院等级）时返回 422，"
                       "problem 中的 `text`、`html` 是对缺少什么、为什么需要的说明。",
-          response_description="说明与计算结果", responses=_responses(400, 413, 422, 429))
-    async def explain(self, request: Request, data: JSONBody[CalculationRequest]) -> Response[ExplainResponse]:
+          response_description="说明与计算结果", responses=_responses(400, 413, 422, 429, 503), sync_to_thread=True)
+    def explain(self, request: Request, data: JSONBody[CalculationRequest]) -> Response[ExplainResponse]:
         locale = render.negotiate_locale(request.headers.get("accept-language"))
         try:
             result = calculator.calculate(data)

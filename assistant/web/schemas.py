@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
 from calculator import CalculationResult, Pack
 
-__all__ = ["Article", "Citation", "ExplainResponse", "Health", "InForce", "Parameter", "PolicyDetail",
+__all__ = ["Article", "ChatRequest", "Citation", "ExplainResponse", "Health", "InForce", "Parameter", "PolicyDetail",
            "PolicySummary", "Reading", "Rule", "policy_detail", "policy_summary"]
 
 
@@ -25,6 +25,18 @@ class Wire(msgspec.Struct, kw_only=True):
 
 class Health(Wire):
     status: str = "ok"
+
+
+class ChatRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """``POST /api/v1/chat``: one message, and the session id from the previous reply."""
+
+    message: Annotated[str, msgspec.Meta(
+        min_length=1, max_length=500, pattern=r"\S",
+        description="这一轮说的话（不超过500个字）", examples=["我是南昌退休职工，三级医院花了一千二，今年第一次"])]
+    session_id: Annotated[str, msgspec.Meta(
+        pattern=r"^[A-Za-z0-9_-]{16,64}$",
+        description="上一轮回复中的 session_id；首轮不填。只接受服务器发出的编号。",
+        examples=["q3Yf2nV0c8JtZ1rW4bXk9aLm"])] | None = None
 
 
 class ExplainResponse(Wire):
