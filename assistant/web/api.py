@@ -31,7 +31,7 @@ class ApiController(Controller):
 
     @post("/calculate", dto=CalculationRequestBody, return_dto=None, status_code=200,
           summary="计算一次或多次门诊的统筹支付",
-          description="请求体为计算请求（CONTRACT.md “Calculation request”）；金额可为字符串或 JSON 数字，按十进制精确解码。"
+          description="请求体为计算请求（见下方 CalculationRequest）；金额可为字符串或 JSON 数字，按十进制精确解码。"
                       "返回计算结果：每一步的金额、文字说明和所依据的条款原文。",
           response_description="计算结果", responses=_responses(400, 413, 422, 429, 503), sync_to_thread=True)
     def calculate(self, data: JSONBody[CalculationRequest]) -> Response[CalculationResult]:
