@@ -140,6 +140,9 @@ EXAMPLES["/api/v1/explain"] = EXAMPLES["/api/v1/calculate"]
 _YEAR = {"type": "integer", "minimum": 2000, "maximum": 2100}
 _MONTH = {"type": "integer", "minimum": 1, "maximum": 12}
 _PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+#: routes answering with pages (HTML), errors included
+_PAGES = ("/embed/",)
 _COMMON_ERRORS = {"429": "请求过于频繁（Retry-After 给出等待秒数）", "503": "服务器正忙，请求没有被处理（Retry-After）"}
 
 
@@ -211,6 +214,19 @@ def published(schema: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(op, dict) or method not in ("get", "post", "head"):
                 continue
             responses = op.setdefault("responses", {})
+            if op.get("parameters") or op.get("requestBody"):
+                responses.setdefault("400", {"description": "参数或请求体格式有误"})
+            if "{" in path:
+                responses.setdefault("404", {"description": "找不到"})
+            html = "text/html" in (responses.get("200", {}).get("content") or {}) or path.startswith(_PAGES)
+            if html:
+                responses.setdefault("200", {"description": "HTML"})["content"] = copy.deepcopy(_HTML)  # a page shows its errors as a page
+                responses.setdefault("422", {"description": "无法计算：页面列出每个有问题的字段"})
+                responses.setdefault("413", {"description": "请求体过大"})
+            for status, response in responses.items():
+                if str(status)[:1] in "45" and isinstance(response, dict):  # errors are problem details
+                    response["content"] = copy.deepcopy(_HTML if html and status in ("400", "413", "422")
+                                                        else _PROBLEM)
             if path != "/healthz":
                 for status, text in _COMMON_ERRORS.items():
                     responses.setdefault(status, {"description": text, "content": copy.deepcopy(_PROBLEM)})
