@@ -224,3 +224,22 @@ def test_too_many_visits_or_items_is_413_with_the_path(client):
     r = client.post("/api/v1/resident-budget", json={"year": 2024, "roster": roster})
     assert r.status_code == 413
     assert r.json()["errors"][0]["path"] == "roster" and "count" in r.json()["detail"]
+
+
+def test_a_chat_session_past_its_visit_limit_refuses_the_turn_and_keeps_what_was_said(client, monkeypatch):
+    import assistant.web.chat as chat
+
+    monkeypatch.setattr(chat, "MAX_VISITS", 3)
+    first = client.post("/api/v1/chat", json={"message": "南昌在职，一级医院100元，今年第一次，5月10日"}).json()
+    sid = first["session_id"]
+    for n in (2, 3):
+        out = client.post("/api/v1/chat", json={"message": "又看了一次，一级医院100元", "session_id": sid}).json()
+        assert len(out["reply"]["result"]["visits"]) == n
+    r = client.post("/api/v1/chat", json={"message": "又看了一次，一级医院100元", "session_id": sid})
+    assert r.status_code == 422
+    problem = r.json()
+    assert problem["errors"][0]["path"] == "message" and problem["code"] == "too_many_visits"
+    assert "3" in problem["detail"] and "都还在" in problem["detail"]
+    # nothing lost: the session still holds its three visits and answers a correction
+    again = client.post("/api/v1/chat", json={"message": "不对，是二级医院", "session_id": sid}).json()
+    assert again["session_id"] == sid and len(again["reply"]["result"]["visits"]) == 3
