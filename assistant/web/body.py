@@ -11,16 +11,18 @@ Before any decoder sees the bytes:
 * bytes that are not UTF-8 (msgspec raises ``UnicodeDecodeError`` for them inside a string) are a
   400 naming the field whose string holds them (:func:`check_utf8`).
 
-After decoding, :func:`check_size` bounds the work one request may ask for — measured worst cases
-(``benchmarks/bench_soak.py --worst``): an explanation costs about 1.2 ms a visit plus 0.1 ms an
-item, a budget about 80 µs a roster line — so that no request takes a second of CPU:
+After decoding, :func:`check_size` bounds the work one request may ask for, so that no request
+needs more than about a third of a second of CPU (``benchmarks/bench_soak.py --worst``, CPU time:
+an explanation costs about 1.5 ms a visit plus 0.1 ms an item, a budget about 80 µs a roster line;
+the issue's 366 visits × 20 items took 1.25 s, its 940 KB roster 2.3 s):
 
 ==========================  ============  =============================================
 what                        limit         status
 ==========================  ============  =============================================
-visits in one request       366           413, ``errors[].path`` ``visits``
-items over all visits       1000          413, ``visits``
-budget roster lines         5000          413, ``roster`` (alike residents: ``count``)
+visits in one request       200           413, ``errors[].path`` ``visits`` (split the
+                                          year: ``year_start`` from the first ``year_end``)
+items over all visits       800           413, ``visits``
+budget roster lines         3000          413, ``roster`` (alike residents: ``count``)
 request body                1 MiB         413 (``MINGBAI_MAX_BODY``)
 ==========================  ============  =============================================
 """
@@ -40,9 +42,9 @@ from calculator import CalculationRequest, FieldError, InvalidRequest, decode_re
 __all__ = ["MAX_ITEMS", "MAX_ROSTER", "MAX_VISITS", "CalculationRequestBody", "TooLarge", "check_size",
            "check_utf8", "decode_body", "exact_body"]
 
-MAX_VISITS = 366
-MAX_ITEMS = 1000
-MAX_ROSTER = 5000
+MAX_VISITS = 200
+MAX_ITEMS = 800
+MAX_ROSTER = 3000
 
 
 class TooLarge(HTTPException):
@@ -106,7 +108,8 @@ def check_size(obj: Any) -> None:
     visits = getattr(obj, "visits", None)
     if isinstance(visits, list):
         if len(visits) > MAX_VISITS:
-            raise _too_large("visits", f"一次最多计算 {MAX_VISITS} 次就诊（一年），这次有 {len(visits)} 次。")
+            raise _too_large("visits", f"一次最多计算 {MAX_VISITS} 次就诊，这次有 {len(visits)} 次：请分两次计算，"
+                                       "第二次把第一次结果中 year_end 的已用起付线和统筹已付填入 year_start。")
         items = sum(len(getattr(v, "items", None) or ()) for v in visits)
         if items > MAX_ITEMS:
             raise _too_large("visits", f"一次最多计算 {MAX_ITEMS} 项费用，这次有 {items} 项："

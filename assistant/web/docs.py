@@ -172,7 +172,8 @@ def published(schema: dict[str, Any]) -> dict[str, Any]:
         calc["policy"] = {"type": "string", "enum": policies, "description": "政策 id（见 GET /api/v1/policies）"}
     if isinstance(calc.get("visits"), dict):
         calc["visits"].update(minItems=1, maxItems=MAX_VISITS, description=(
-            f"同一自然年度内按日期先后排列的就诊，最多 {MAX_VISITS} 次；所有就诊的费用项合计最多 {MAX_ITEMS} 项（超过返回 413）"))
+            f"同一自然年度内按日期先后排列的就诊，最多 {MAX_VISITS} 次；所有就诊的费用项合计最多 {MAX_ITEMS} 项（超过返回 413；"
+            "更多的就诊请分次计算，后一次的 year_start 用前一次的 year_end）"))
     visit = _props(schemas, "Visit")
     if isinstance(visit.get("items"), dict) and (items := _nullable(visit["items"])) is not None:
         items.update(minItems=1, maxItems=MAX_ITEMS)
