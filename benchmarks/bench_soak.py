@@ -248,6 +248,8 @@ async def soak(base: str, pid: int, seconds: float, concurrency: int) -> None:
             tick = now
         await asyncio.gather(*tasks)
         total.lat += stats.lat
+        for k, v in stats.codes.items():
+            total.codes[k] = total.codes.get(k, 0) + v
         five = sum(v for k, v in total.codes.items() if k >= 500 and k != 503)
         print(f"  all: {len(total.lat)} requests, {len(total.lat) / seconds:.0f} req/s, p50 {pct(total.lat, 50):.1f} ms, "
               f"p99 {pct(total.lat, 99):.1f} ms, 5xx {five}, 503 {total.codes.get(503, 0)}, statuses {sorted(total.codes.items())}")

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import Any
 
 import msgspec
-from anyio import to_thread
 from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody
 from markupsafe import Markup
@@ -41,6 +40,7 @@ from .body import exact_body
 from .pages import html_response, nav
 from .pages import render as render_template
 from .problems import responses as _responses
+from .work import run_cpu
 
 __all__ = ["AccountController", "BudgetConsoleController"]
 
@@ -52,10 +52,15 @@ UsageBody = exact_body(UsageRequest, usage_mod.decode_usage_request)
 BudgetBody = exact_body(BudgetRequest, budget_mod.decode_budget_request)
 
 
-def _explained(request: Request, result: Any, explain: Callable[..., str]) -> Response[Any]:
+async def _explained(request: Request, work: Callable[[], Any], explain: Callable[..., str]) -> Response[Any]:
+    """``work()`` and its explanation, off the event loop."""
     locale = render.negotiate_locale(request.headers.get("accept-language"))
-    body = msgspec.structs.replace(result, text=explain(result, locale=locale))
-    return Response(calculator.encode(body), media_type=JSON, headers={"Content-Language": locale})
+
+    def run() -> bytes:
+        result = work()
+        return calculator.encode(msgspec.structs.replace(result, text=explain(result, locale=locale)))
+
+    return Response(await run_cpu(run), media_type=JSON, headers={"Content-Language": locale})
 
 
 _TEXT = "`text` 为逐条说明（纯文本，语言按 Accept-Language 选 zh-CN 或 en）；金额为十进制字符串。"
@@ -71,27 +76,27 @@ class AccountController(Controller):
                       "或定额，年内退休的转换月份，南昌一次性补缴的划入，南充先按2021年平均水平划入后补划的差额。"
                       "文件没有给出的平均水平须在请求中提供（数值和来源），缺少时返回 422（`missing`、`citations`）。"
                       + _TEXT,
-          response_description="每月划入明细与合计", responses=_responses(400, 413, 422, 429, 503), sync_to_thread=True)
-    def credits(self, request: Request, data: JSONBody[CreditsRequest]) -> Response[CreditsResult]:
-        return _explained(request, credits_mod.account_credits(data), explain_credits)
+          response_description="每月划入明细与合计", responses=_responses(400, 413, 422, 429, 503))
+    async def credits(self, request: Request, data: JSONBody[CreditsRequest]) -> Response[CreditsResult]:
+        return await _explained(request, lambda: credits_mod.account_credits(data), explain_credits)
 
     @post("/account/usage", dto=UsageBody, return_dto=None, status_code=200,
           summary="个人账户能不能支付这项费用",
           description="按政策文件的个人账户使用范围回答：给谁（本人、配偶、父母、子女、他人）用于什么"
                       "（就医、购药、缴费、体检、健身……）可以、不可以、还是要等经办机构出台办法，并给出条款原文。"
                       "只给 beneficiary 或 purpose 时返回相应的各行，都不给时返回整张表。" + _TEXT,
-          response_description="回答与所依据的条款", responses=_responses(400, 413, 422, 429, 503), sync_to_thread=True)
-    def usage(self, request: Request, data: JSONBody[UsageRequest]) -> Response[UsageResult]:
-        return _explained(request, usage_mod.account_usage(data), explain_usage)
+          response_description="回答与所依据的条款", responses=_responses(400, 413, 422, 429, 503))
+    async def usage(self, request: Request, data: JSONBody[UsageRequest]) -> Response[UsageResult]:
+        return await _explained(request, lambda: usage_mod.account_usage(data), explain_usage)
 
     @post("/resident-budget", dto=BudgetBody, return_dto=None, status_code=200,
           summary="南昌居民门诊统筹签约机构的预算与结算",
           description="按签约居民名单（出生年份、首次签约月份、变更签约机构）或各组人数，计算年度预算额度、"
                       "每月预结算额度与结算，以及按80%/90%规则的年度决算（洪府厅发〔2019〕102号 第二十三—二十九条）。"
                       + _TEXT,
-          response_description="预算、月预结算与年度决算", responses=_responses(400, 413, 422, 429, 503), sync_to_thread=True)
-    def resident_budget(self, request: Request, data: JSONBody[BudgetRequest]) -> Response[BudgetResult]:
-        return _explained(request, budget_mod.resident_budget(data), explain_budget)
+          response_description="预算、月预结算与年度决算", responses=_responses(400, 413, 422, 429, 503))
+    async def resident_budget(self, request: Request, data: JSONBody[BudgetRequest]) -> Response[BudgetResult]:
+        return await _explained(request, lambda: budget_mod.resident_budget(data), explain_budget)
 
 
 # -- the clinic page -------------------------------------------------------------------------------
@@ -191,7 +196,7 @@ class BudgetConsoleController(Controller):
     async def submit(self, request: Request) -> Response:
         raw = await request.form()
         form = BudgetForm({k: str(v) for k, v in raw.items()})
-        return await to_thread.run_sync(_submit, request, form)
+        return await run_cpu(_submit, request, form)
 
 
 def _submit(request: Request, form: BudgetForm) -> Response:

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import msgspec
-from anyio import to_thread
 from litestar import Controller, Request, Response, post
 from litestar.exceptions import ServiceUnavailableException
 from litestar.params import JSONBody
@@ -29,6 +28,7 @@ from . import render
 from .body import exact_body
 from .problems import responses as _responses
 from .schemas import ChatRequest
+from .work import run_cpu
 
 __all__ = ["MAX_MESSAGE", "MAX_VISITS", "ChatController", "ChatRequest"]
 
@@ -137,7 +137,7 @@ async def handle_turn(request: Request, data: ChatRequest) -> Response[ChatReply
 async def _apply(sessions: ChatSessions, session_id: str | None, state: SessionState, message: str,
                  locale: str) -> Response[ChatReply]:
     before = _visits(state)
-    state, reply = await to_thread.run_sync(turn, state, message, locale)
+    state, reply = await run_cpu(turn, state, message, locale)
     if _visits(state) > max(before, MAX_VISITS):
         raise _too_many_visits()
     if reply.intent == "reset" or not _worth_keeping(state):
