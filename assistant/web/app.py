@@ -119,7 +119,7 @@ def _chat_store(settings: Settings, kind: str | None) -> Store:
     return FileStore(path=settings.sessions_dir, create_directories=True)
 
 
-async def _sweep(store: Store) -> None:
+async def _sweep(store: FileStore | MemoryStore) -> None:
     while True:
         await asyncio.sleep(CLEANUP_SECONDS)
         try:
@@ -226,5 +226,5 @@ def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),
     )
     app.state.settings = settings
     app.state.chat_sessions = ChatSessions(_chat_store(settings, session_store))
-    app.asgi_handler = ResponseGuard(app.asgi_handler, settings)  # type: ignore[method-assign]
+    app.asgi_handler = ResponseGuard(app.asgi_handler, settings)
     return app

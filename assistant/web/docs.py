@@ -81,9 +81,12 @@ def _decimal_fields() -> dict[str, tuple[set[str], bool]]:
     from calculator.credits import CreditsRequest, CreditsResult
     from calculator.usage import UsageRequest, UsageResult
 
-    for root in (CalculationRequest, CreditsRequest, UsageRequest, BudgetRequest):
+    requests: tuple[type, ...] = (CalculationRequest, CreditsRequest, UsageRequest, BudgetRequest)
+    results: tuple[type, ...] = (CalculationResult, ExplainResponse, PolicyDetail, CreditsResult, UsageResult,
+                                 BudgetResult)
+    for root in requests:
         walk(mi.type_info(root), True)
-    for root in (CalculationResult, ExplainResponse, PolicyDetail, CreditsResult, UsageResult, BudgetResult):
+    for root in results:
         walk(mi.type_info(root), False)
     return out
 
@@ -150,12 +153,14 @@ def _nullable(node: dict[str, Any]) -> dict[str, Any] | None:
     """The non-null branch of ``oneOf: [X, null]`` (or the node itself)."""
     for branch in node.get("oneOf", []):
         if branch.get("type") != "null":
-            return branch  # type: ignore[no-any-return]
+            found: dict[str, Any] = branch
+            return found
     return node
 
 
 def _props(schemas: dict[str, Any], name: str) -> dict[str, Any]:
-    return schemas.get(name, {}).get("properties", {})  # type: ignore[no-any-return]
+    props: dict[str, Any] = schemas.get(name, {}).get("properties", {})
+    return props
 
 
 def published(schema: dict[str, Any]) -> dict[str, Any]:
@@ -306,7 +311,7 @@ class ReferencePlugin(OpenAPIRenderPlugin):
                 responses = []
                 for status, resp in (op.get("responses") or {}).items():
                     content = resp.get("content") or {}
-                    media, spec = next(iter(content.items()), ("", {}))
+                    media, spec = next(iter(content.items()), ("", dict[str, Any]()))
                     responses.append({"status": status, "description": resp.get("description", ""),
                                       "media": media, "type": _type_text(spec.get("schema", {})),
                                       "links": _links(spec.get("schema", {}))})

@@ -37,7 +37,7 @@ import hmac
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -132,8 +132,9 @@ class ResponseGuard:
         """The response start with the security and cache headers added."""
         path: str = scope.get("path", "")
         frameable = self._frameable(scope)
+        sent: list[tuple[bytes, bytes]] = list(message.get("headers", []))  # type: ignore[call-overload]
         headers: list[tuple[bytes, bytes]] = [
-            (k, v) for k, v in message.get("headers", [])
+            (k, v) for k, v in sent
             if not (frameable and k.lower() == b"set-cookie")]
         present = {k.lower() for k, _ in headers}
         extra: list[tuple[bytes, bytes]] = list(_COMMON)
@@ -165,7 +166,7 @@ class ResponseGuard:
             return
         head = scope.get("method") == "HEAD"
         if head:
-            scope = {**scope, "method": "GET"}
+            scope = cast(Scope, {**scope, "method": "GET"})
         if_none_match = next((v for k, v in scope.get("headers", []) if k == b"if-none-match"), None)
         drop_body = head
 

@@ -225,7 +225,7 @@ _RESPONSES = {
 }
 
 
-def responses(*statuses: int) -> dict[int, object]:
+def responses(*statuses: int) -> dict[int, Any]:
     """OpenAPI error responses (``application/problem+json``) for a route handler."""
     from litestar.openapi.datastructures import ResponseSpec
 

@@ -191,14 +191,15 @@ def policy_detail(pack: Pack) -> PolicyDetail:
     for name, label in (("annual", "起付标准和限额按自然年度累计"), ("scope", "支付范围"),
                         ("pharmacy", "定点零售药店"), ("consultation", "诊察费"), ("retirement", "在职转退休"),
                         ("account", "个人账户支付")):
-        obj = getattr(pack, name)
-        if obj is not None and (_cite(obj) or getattr(obj, "reading", "")):
+        obj: Any = getattr(pack, name)
+        if obj is not None and (_cite(obj) or getattr(obj, "reading", None)):
             rule(name, label, obj)
     for key, ref in pack.referral.items():
         rule(f"referral.{key}", ref.label, ref)
-    for key, cat in pack.categories.items():
-        if cat.settled_as:
-            rule(f"categories.{key}", f"{cat.label}按{_CATEGORY.get(cat.settled_as, cat.settled_as)}结算", cat)
+    for key, category in pack.categories.items():
+        if category.settled_as:
+            rule(f"categories.{key}",
+                 f"{category.label}按{_CATEGORY.get(category.settled_as, category.settled_as)}结算", category)
     if pack.supplied is not None:
         rule("supplied", "由医疗保障部门确定的参数", pack.supplied)
 
