@@ -33,7 +33,7 @@ def serve(host: str | None = None, port: int | None = None, workers: int | None 
         raise SystemExit(2) from None
     host = host or settings.host
     port = port or settings.port
-    workers = workers or settings.workers
+    workers = settings.workers if workers is None else workers
     if not 1 <= workers <= 64:
         sys.stderr.write(f"无法启动：工作进程数（--workers）应在 1 到 64 之间，现在是 {workers}。\n")
         raise SystemExit(2)

@@ -72,7 +72,7 @@ from .chat import ChatController
 from .console import ConsoleController
 from .docs import JsonPlugin, ReferencePlugin
 from .embed import EmbedController
-from .middleware import ResponseGuard, client_identity
+from .middleware import OffloadingCompression, ResponseGuard, client_identity
 from .pages import STATIC, template_config
 from .problems import exception_handlers
 from .site import SiteController
@@ -164,9 +164,10 @@ def _compression() -> CompressionConfig:
     try:
         import brotli  # noqa: F401
     except ImportError:  # pragma: no cover - brotli is a dependency; gzip alone still works
-        return CompressionConfig(backend="gzip", minimum_size=COMPRESS_MIN_BYTES, gzip_compress_level=6)
+        return CompressionConfig(backend="gzip", minimum_size=COMPRESS_MIN_BYTES, gzip_compress_level=6,
+                                 middleware_class=OffloadingCompression)
     return CompressionConfig(backend="brotli", minimum_size=COMPRESS_MIN_BYTES, brotli_quality=4,
-                             brotli_gzip_fallback=True, gzip_compress_level=6)
+                             brotli_gzip_fallback=True, gzip_compress_level=6, middleware_class=OffloadingCompression)
 
 
 def _on_startup(app: Litestar) -> None:

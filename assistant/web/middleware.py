@@ -37,13 +37,21 @@ import hmac
 import logging
 import time
 from collections.abc import Callable
+from io import BytesIO
 from typing import Any, cast
 
+from anyio import to_thread
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import CompressionEncoding
+from litestar.middleware.compression.gzip_facade import GzipCompression
+from litestar.middleware.compression.middleware import CompressionMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.utils.empty import value_or_default
+from litestar.utils.scope.state import ScopeState
 
 from assistant.settings import Settings
 
-__all__ = ["FRAMEABLE_PREFIXES", "KIOSK_HEADER", "ResponseGuard", "client_identity"]
+__all__ = ["FRAMEABLE_PREFIXES", "KIOSK_HEADER", "OffloadingCompression", "ResponseGuard", "client_identity"]
 
 KIOSK_HEADER = "x-kiosk-key"
 #: never refused for overload, never counted
@@ -205,3 +213,62 @@ def _path(scope: Scope) -> str:
     if template:
         return str(template)
     return "(no route)"  # an unmatched path is whatever the client sent: not logged
+
+
+# -- compression of large bodies off the event loop ---------------------------------------------------
+
+#: bodies at least this large are compressed in a worker thread (zlib and brotli release the GIL)
+OFFLOAD_BYTES = 32 * 1024
+
+
+class OffloadingCompression(CompressionMiddleware):
+    """Litestar's compression, but a large body is compressed in a worker thread.
+
+    An explanation of a long year is megabytes of JSON; compressing it on the event loop would
+    stall every other request on this worker (``/healthz`` included) for tens of milliseconds.
+    Small bodies and streamed ones (static files) go through Litestar's own code unchanged.
+    """
+
+    def create_compression_send_wrapper(self, send: Send, compression_encoding: Any, scope: Scope) -> Send:
+        inner = super().create_compression_send_wrapper(send, compression_encoding, scope)
+        start: Message | None = None
+        delegated = False
+
+        def compress(body: bytes) -> bytes:
+            buffer = BytesIO()
+            facade: Any
+            if compression_encoding == CompressionEncoding.GZIP:
+                facade = GzipCompression(buffer=buffer, compression_encoding=compression_encoding, config=self.config)
+            else:
+                facade = self.config.compression_facade(buffer=buffer, compression_encoding=compression_encoding,
+                                                        config=self.config)
+            facade.write(body)
+            facade.close()
+            return buffer.getvalue()
+
+        async def wrapper(message: Message) -> None:
+            nonlocal start, delegated
+            if delegated:
+                await inner(message)
+                return
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if (start is not None and message["type"] == "http.response.body" and not message.get("more_body")
+                    and len(message.get("body", b"")) >= OFFLOAD_BYTES
+                    and not value_or_default(ScopeState.from_scope(scope).is_cached, False)):
+                body = await to_thread.run_sync(compress, message["body"])
+                headers = MutableScopeHeaders(start)  # type: ignore[arg-type]
+                headers["Content-Encoding"] = compression_encoding
+                headers["Content-Length"] = str(len(body))
+                headers.extend_header_value("vary", "Accept-Encoding")
+                ScopeState.from_scope(scope).response_compressed = True
+                await send(start)
+                await send({**message, "body": body})
+                return
+            delegated = True
+            if start is not None:
+                await inner(start)
+            await inner(message)
+
+        return wrapper
