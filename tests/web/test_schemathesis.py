@@ -42,3 +42,23 @@ def test_the_documented_example_reaches_the_calculator(path: str) -> None:
     case = operation.Case(body=body, media_type="application/json")
     response = case.call_and_validate(checks=CHECKS)
     assert response.status_code == 200, response.text
+
+
+def test_schema_is_self_contained() -> None:
+    """``/schema`` names no file the repository lacks, and every link on it resolves."""
+    import re
+
+    from litestar.testing import TestClient
+
+    with TestClient(create_app(Settings(rate_limit=0), session_store="memory")) as client:
+        doc = client.get("/schema/openapi.json").text
+        page = client.get("/schema").text
+        assert not re.search(r"[\w./-]+\.md\b", doc + page)  # e.g. CONTRACT.md is not served
+        links = set(re.findall(r'(?:href|src)="(/[^"#?]*)', page))
+        assert links and all(client.get(link).status_code == 200 for link in links), links
+    ops = {(path, method) for path, item in SCHEMA.raw_schema["paths"].items() for method in item}
+    assert ("/api/v1/chat", "post") in ops
+    chat = SCHEMA.raw_schema["paths"]["/api/v1/chat"]["post"]
+    body = chat["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body.endswith("/ChatRequest")
+    assert {"400", "413", "422", "429", "503"} <= set(chat["responses"])
