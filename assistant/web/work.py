@@ -8,6 +8,10 @@ So CPU work runs in the thread pool through :func:`run_cpu`, at most :data:`CPU_
 time per worker process; the rest wait (bounded by ``MINGBAI_MAX_IN_FLIGHT``). File and network
 I/O (the file store) keep anyio's own limiter and never queue behind a calculation. Parallelism
 comes from several worker processes (``mingbai serve --workers``).
+
+Measured with ``benchmarks/bench_soak.py`` (two workers, six clients sending only the largest
+requests allowed, a shared and busy machine): ``/healthz`` p99 was 524 ms with two CPU threads a
+worker and 89 ms with one, for the same heavy throughput.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from anyio import CapacityLimiter, to_thread
 
 __all__ = ["CPU_THREADS", "run_cpu"]
 
-#: CPU-bound calls running at once in one worker process
-CPU_THREADS = 2
+#: CPU-bound calls running at once in one worker process (one: the GIL runs one at a time anyway,
+#: and the event loop then waits behind one thread, not several)
+CPU_THREADS = 1
 T = TypeVar("T")
 _limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CapacityLimiter] = weakref.WeakKeyDictionary()
 
