@@ -14,7 +14,7 @@ variable                   default                         meaning
                                                            browser, comma-separated (``*`` for any)
 ``MINGBAI_RATE_LIMIT``     ``120``                         requests per minute per client; ``0`` = off
 ``MINGBAI_MAX_BODY``       ``1048576``                     largest request body in bytes (else 413)
-``MINGBAI_MAX_IN_FLIGHT``  ``32``                          requests one worker handles at once; more
+``MINGBAI_MAX_IN_FLIGHT``  ``16``                          requests one worker handles at once; more
                                                            → 503 with ``Retry-After`` (0 = no limit)
 ``MINGBAI_CLIENT_HEADER``  (none)                          header naming the client for the rate limit,
                                                            set by a trusted proxy (``X-Forwarded-For``:
@@ -77,7 +77,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cors_origins: tuple[str, ...] = ()
     rate_limit: int = 120
     max_body: int = _DEFAULT_MAX_BODY
-    max_in_flight: int = 32
+    max_in_flight: int = 16
     #: a header a trusted proxy sets that names the client (rate limit key)
     client_header: str | None = None
     #: kiosk keys (``X-Kiosk-Key``): each kiosk gets its own rate limit
@@ -154,7 +154,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             cors_origins=origins,
             rate_limit=integer("RATE_LIMIT", 120, 0, 1_000_000, "每个客户端每分钟请求数，0 表示不限"),
             max_body=integer("MAX_BODY", _DEFAULT_MAX_BODY, 1024, 100 * 1024 * 1024, "请求体最大字节数"),
-            max_in_flight=integer("MAX_IN_FLIGHT", 32, 0, 100_000, "每个工作进程同时处理的请求数，0 表示不限"),
+            max_in_flight=integer("MAX_IN_FLIGHT", 16, 0, 100_000, "每个工作进程同时处理的请求数，0 表示不限"),
             client_header=client_header,
             kiosk_keys=kiosk_keys,
             workers=integer("WORKERS", default_workers(), 1, 64, "工作进程数"),

@@ -12,7 +12,9 @@ loopback port with a throwaway data directory and the rate limit off, then:
 2. **heavy** — clients sending only the largest requests the limits allow (a 366-visit, 1000-item
    explanation; a 5000-line budget roster; chat turns on a 100-visit session) while a probe asks
    ``/healthz`` every 50 ms: the probe's p50/p99/max (target: p99 ≤ 500 ms);
-3. **sizes** — bytes of ``/``, an explanation and the OpenAPI document, plain, gzip and br.
+3. **overload** — ``--overload-concurrency`` clients (more than workers × ``MINGBAI_MAX_IN_FLIGHT``)
+   sending explained years: the excess gets 503 with ``Retry-After`` at once, latency stays bounded;
+4. **sizes** — bytes of ``/``, an explanation and the OpenAPI document, plain, gzip and br.
 
 ``--worst`` times the named worst cases in-process instead: the issue's (a 940 KB budget roster,
 an explanation of 366 visits × 20 items, a chat session grown to 366 visits) and the same at the
@@ -301,6 +303,27 @@ async def heavy(base: str, pid: int, seconds: float, concurrency: int) -> None:
           f"max {max(probe.lat, default=0):7.1f} ms  (target p99 ≤ 500 ms)   server RSS {rss_mib(pid):.0f} MiB")
 
 
+async def overload(base: str, seconds: float, concurrency: int) -> None:
+    """More clients than the workers may hold in flight: 503 at once, never a growing queue."""
+    print(f"overload: {concurrency} clients sending explained years for {seconds:.0f} s "
+          "(more than workers × MINGBAI_MAX_IN_FLIGHT)")
+    stats = Stats()
+    until = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        async def one_client() -> None:
+            while time.monotonic() < until:
+                r = await _one(client, stats, "POST", "/api/v1/explain", YEAR)
+                if r is not None and r.status_code == 503:
+                    await asyncio.sleep(float(r.headers.get("retry-after", "1")))
+
+        await asyncio.gather(*(one_client() for _ in range(concurrency)))
+    ok = [ms for ms in stats.lat]
+    five = sum(v for k, v in stats.codes.items() if k >= 500 and k != 503)
+    print(f"  {len(ok)} requests, {len(ok) / seconds:.0f} req/s, p50 {pct(ok, 50):.0f} ms, p99 {pct(ok, 99):.0f} ms, "
+          f"max {max(ok, default=0):.0f} ms, 5xx {five}, statuses {sorted(stats.codes.items())}")
+
+
 def _probe(base: str, until: float, results: Any) -> None:
     """``GET /healthz`` every 50 ms until ``until`` (a monotonic time); the latencies in ms."""
     host, port = base.removeprefix("http://").split(":")
@@ -340,6 +363,7 @@ def main() -> None:
     ap.add_argument("--heavy-seconds", type=float, default=15)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--heavy-concurrency", type=int, default=6)
+    ap.add_argument("--overload-concurrency", type=int, default=160, help="0: skip the overload phase")
     ap.add_argument("--redis", default=None, help="MINGBAI_REDIS_URL for the server (sessions and limits)")
     ap.add_argument("--worst", action="store_true", help="time the worst cases in-process and stop")
     args = ap.parse_args()
@@ -351,6 +375,8 @@ def main() -> None:
               f"RSS at start {rss_mib(pid):.0f} MiB")
         asyncio.run(soak(base, pid, args.seconds, args.concurrency))
         asyncio.run(heavy(base, pid, args.heavy_seconds, args.heavy_concurrency))
+        if args.overload_concurrency:
+            asyncio.run(overload(base, args.heavy_seconds, args.overload_concurrency))
         sizes(base)
 
 

@@ -160,7 +160,7 @@ def test_settings_defaults():
     from assistant.settings import default_workers
 
     assert (s.host, s.port, s.rate_limit, s.max_body) == ("127.0.0.1", 8000, 120, 1024 * 1024)
-    assert s.workers == default_workers() >= 1 and s.max_in_flight == 32
+    assert s.workers == default_workers() >= 1 and s.max_in_flight == 16
     assert s.client_header is None and s.kiosk_keys == ()
     assert s.frame_ancestors == ("'self'",) and s.cors_origins == () and s.redis_url is None
 
