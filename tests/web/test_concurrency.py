@@ -135,3 +135,20 @@ def test_a_greeting_stores_nothing(tmp_path):
             assert status == 200 and out["session_id"] is None
         sessions = tmp_path / "sessions"
         assert not sessions.exists() or not any(sessions.iterdir())
+
+
+def test_turns_on_one_worker_are_applied_in_arrival_order(tmp_path):
+    """Turns sent 10 ms apart, queueing behind each other, are applied in the order sent."""
+    with running_server(MINGBAI_WORKERS="1", MINGBAI_SESSION_STORE="file", MINGBAI_DATA_DIR=str(tmp_path)) as base:
+        status, first = _chat(base, FIRST)
+        sid = first["session_id"]
+        amounts = [101 + i for i in range(8)]
+        with ThreadPoolExecutor(max_workers=len(amounts)) as pool:
+            futures = []
+            for amount in amounts:
+                futures.append(pool.submit(_chat, base, f"又看了一次，一级医院{amount}元", sid))
+                time.sleep(0.01)
+            answers = [f.result() for f in futures]
+        assert [s for s, _ in answers] == [200] * len(amounts)
+        final = answers[-1][1]["reply"]["result"]["visits"]
+        assert [v["total"] for v in final[1:]] == [f"{a}.00" for a in amounts]
