@@ -17,6 +17,10 @@ visit. :meth:`ChatSessions.locked` holds the session for the whole read–turn�
 * across processes and hosts sharing Redis, a redis-py :class:`~redis.asyncio.lock.Lock` (``SET NX
   PX`` with a token, released only by its holder, expiring by itself if a worker dies).
 
+Turns that wait in one worker are served first come, first served; between workers the file and
+Redis locks are taken by polling, so the next holder is whichever waiter asks first after a
+release — one at a time always, strict arrival order only within a worker.
+
 Waiting is bounded (:data:`LOCK_WAIT_SECONDS`): past it :class:`SessionBusy` is raised and the web
 layer answers 503 with ``Retry-After`` — the message was not applied, nothing is lost.
 
