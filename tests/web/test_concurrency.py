@@ -34,6 +34,8 @@ from .conftest import free_port, running_server
 pytestmark = pytest.mark.server
 
 TURNS = 12
+#: visits in the session before the arrival-order tests: a turn then takes ~0.1 s of CPU
+LONG = 60
 FIRST = "南昌在职，一级医院100元，今年第一次，5月10日"
 AGAIN = "又看了一次，一级医院100元"
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -137,18 +139,67 @@ def test_a_greeting_stores_nothing(tmp_path):
         assert not sessions.exists() or not any(sessions.iterdir())
 
 
-def test_turns_on_one_worker_are_applied_in_arrival_order(tmp_path):
-    """Turns sent 10 ms apart, queueing behind each other, are applied in the order sent."""
+def _in_order(bases: list[str]) -> None:
+    """Turns sent 100 ms apart (spread over ``bases``) on a session long enough that each turn takes
+    longer than that, so that they queue behind each other: the ledger holds their amounts in the
+    order sent. (Closer than the servers' scheduling jitter, “sent first” would not mean “asked
+    first”: the order is the order the turns reach the session's queue.)"""
+    status, first = _chat(bases[0], FIRST)
+    sid = first["session_id"]
+    for _ in range(LONG - 1):  # a long session: every turn settles every visit again
+        assert _chat(bases[0], AGAIN, sid)[0] == 200
+    amounts = [101 + i for i in range(6)]
+    with ThreadPoolExecutor(max_workers=len(amounts)) as pool:
+        futures = []
+        for i, amount in enumerate(amounts):
+            futures.append(pool.submit(_chat, bases[i % len(bases)], f"又看了一次，一级医院{amount}元", sid))
+            time.sleep(0.1)
+        answers = [f.result() for f in futures]
+    assert [s for s, _ in answers] == [200] * len(amounts), answers
+    final = max((a["reply"]["result"]["visits"] for _, a in answers), key=len)
+    assert [v["total"] for v in final[LONG:]] == [f"{a}.00" for a in amounts]
+
+
+def test_arrival_order_one_worker(tmp_path):
     with running_server(MINGBAI_WORKERS="1", MINGBAI_SESSION_STORE="file", MINGBAI_DATA_DIR=str(tmp_path)) as base:
-        status, first = _chat(base, FIRST)
-        sid = first["session_id"]
-        amounts = [101 + i for i in range(8)]
-        with ThreadPoolExecutor(max_workers=len(amounts)) as pool:
-            futures = []
-            for amount in amounts:
-                futures.append(pool.submit(_chat, base, f"又看了一次，一级医院{amount}元", sid))
-                time.sleep(0.01)
-            answers = [f.result() for f in futures]
-        assert [s for s, _ in answers] == [200] * len(amounts)
-        final = answers[-1][1]["reply"]["result"]["visits"]
-        assert [v["total"] for v in final[1:]] == [f"{a}.00" for a in amounts]
+        _in_order([base])
+
+
+def test_arrival_order_across_two_servers_sharing_the_file_store(tmp_path):
+    env = {"MINGBAI_WORKERS": "1", "MINGBAI_SESSION_STORE": "file", "MINGBAI_DATA_DIR": str(tmp_path)}
+    with running_server(**env) as one, running_server(**env) as two:
+        _in_order([one, two])
+    assert not list((tmp_path / "sessions-locks").glob("*.queue"))  # every queue emptied and removed
+
+
+def test_arrival_order_redis_two_workers(tmp_path):
+    with redis_server(tmp_path) as url, running_server(MINGBAI_WORKERS="2", MINGBAI_REDIS_URL=url) as base:
+        _in_order([base])
+        import redis
+
+        assert not [k for k in redis.Redis.from_url(url).keys("*") if b"_queue:" in k]
+
+
+def test_a_ticket_whose_turn_comes_unclaimed_is_skipped(monkeypatch):
+    from assistant.chat import sessions
+
+    clock = [1000.0]
+    monkeypatch.setattr(sessions.time, "time", lambda: clock[0])
+    queue, first = sessions._take(None)
+    queue, second = sessions._take(queue)
+    queue, third = sessions._take(queue)
+    assert (first, second, third) == (0, 1, 2)
+    queue, state = sessions._poll(first)(queue)
+    assert state == "hold"
+    queue, state = sessions._poll(third)(queue)
+    assert state == "wait"
+    queue, _ = sessions._release(first)(queue)  # the second gave up and will never claim
+    queue, state = sessions._poll(third)(queue)
+    assert state == "wait"  # not yet: the second may still be on its way
+    clock[0] += sessions.CLAIM_SECONDS + 0.1
+    queue, state = sessions._poll(third)(queue)
+    assert state == "hold"
+    queue, state = sessions._poll(second)(queue)
+    assert state == "lost"  # too late: it must queue again
+    queue, _ = sessions._release(third)(queue)
+    assert queue is None  # nobody waiting: the queue is gone
