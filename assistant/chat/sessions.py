@@ -151,10 +151,13 @@ class ChatSessions:
                     await asyncio.sleep(_POLL)
             try:
                 try:
-                    queue: _Queue | None = _QUEUE.decode(queue_file.read_bytes())
+                    raw: bytes | None = queue_file.read_bytes()
+                    queue: _Queue | None = _QUEUE.decode(raw)  # type: ignore[arg-type]
                 except (OSError, msgspec.DecodeError):
-                    queue = None
+                    raw, queue = None, None
                 queue, result = change(queue)
+                if queue is not None and raw is not None and msgspec.json.encode(queue) == raw:
+                    return result  # still waiting: nothing to write
                 if queue is None:
                     with contextlib.suppress(FileNotFoundError):
                         queue_file.unlink()
@@ -185,6 +188,9 @@ class ChatSessions:
                     except msgspec.DecodeError:
                         queue = None
                     queue, result = change(queue)
+                    if queue is not None and raw is not None and msgspec.json.encode(queue) == raw:
+                        await pipe.unwatch()
+                        return result  # still waiting: nothing to write
                     pipe.multi()
                     if queue is None:
                         pipe.delete(key)
