@@ -36,7 +36,8 @@ articles of the re-settled steps it changed, verbatim.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from typing import Any, Literal
 
@@ -74,6 +75,7 @@ __all__ = [
     "ItemChange",
     "Slip",
     "check",
+    "check_raw",
     "decode_bill_check",
     "normalise_slip",
 ]
@@ -214,8 +216,27 @@ class BillCheck(Out, kw_only=True):
 
 # -- decoding -----------------------------------------------------------------------------------------
 
+#: the slip's names, as a slip prints them (for messages about a slip field)
+SLIP_LABELS = {
+    "total": "医疗费总额", "excluded": "全自费", "first_self_pay": "先行自付", "deductible_applied": "本次起付线",
+    "fund_pays": "统筹基金支付", "personal_pays": "个人负担", "account_pays": "个人账户支付", "cash_pays": "个人现金支付",
+    "medfee_sumamt": "医疗费总额", "fulamt_ownpay_amt": "全自费", "preselfpay_amt": "先行自付",
+    "act_pay_dedc": "实际支付起付线", "hifp_pay": "统筹基金支出", "acct_pay": "个人账户支出", "psn_cash_pay": "个人现金支出",
+}
+_AMOUNT_MESSAGES = {
+    "not_a_number": "不是有效金额。", "negative_amount": "不能为负数。",
+    "amount_too_large": "超过 10,000,000 元，不像一张门诊结算单，请核对。", "too_many_places": "最多两位小数（精确到分）。",
+}
+
+
 def _slip_error(path: str, code: str, message: str) -> FieldError:
     return FieldError(path=path, code=code, message=message)
+
+
+def _slip_message(path: str, text: str) -> str:
+    name = path.rsplit(".", 1)[-1]
+    label = SLIP_LABELS.get(name)
+    return f"结算单上的{label}（{path}）{text}" if label else f"结算单金额（{path}）{text}"
 
 
 def normalise_slip(slip: Mapping[str, Decimal | None], prefix: str = "slip") -> dict[str, Decimal]:
@@ -232,10 +253,10 @@ def normalise_slip(slip: Mapping[str, Decimal | None], prefix: str = "slip") -> 
         if value is None:
             continue
         if not isinstance(value, Decimal):
-            errors.append(_slip_error(path, "invalid_type", f"结算单金额（{path}）应为金额（字符串或数字）。"))
+            errors.append(_slip_error(path, "invalid_type", _slip_message(path, "应为金额（字符串或数字）。")))
             continue
         if err := check_amount(value, path):
-            errors.append(_slip_error(path, err.code, "结算单" + err.message))
+            errors.append(_slip_error(path, err.code, _slip_message(path, _AMOUNT_MESSAGES.get(err.code, "无效。"))))
             continue
         value = round_fen(value)
         if target in out and out[target] != value:
@@ -256,23 +277,20 @@ def normalise_slip(slip: Mapping[str, Decimal | None], prefix: str = "slip") -> 
 _DECODER = msgspec.json.Decoder(BillCheckRequest)
 
 
-def _prefixed(errors: Iterable[FieldError], prefix: str) -> list[FieldError]:
-    out = []
-    for e in errors:
-        path = f"{prefix}.{e.path}" if e.path else prefix
-        out.append(FieldError(path=path, code=e.code, message=e.message.replace(f"（{e.path}）", f"（{path}）", 1)
-                              if e.path else e.message))
-    return out
-
-
 def decode_bill_check(raw: bytes | str) -> tuple[CalculationRequest, dict[str, Decimal]]:
     """Decode ``{"request": …, "slip": …}``; raise :class:`InvalidRequest` with field paths
     (``request.visits[0].amount``, ``slip.hifp_pay``)."""
     try:
         body = _DECODER.decode(raw)
     except (msgspec.ValidationError, msgspec.DecodeError) as exc:
-        raise InvalidRequest.of([from_msgspec(exc)]) from None
-    errors = _prefixed(validate(body.request), "request")
+        err = from_msgspec(exc)
+        if err.path.startswith("slip."):
+            text = {"unknown_field": "不是可识别的字段，请检查拼写。", "not_a_number": "不是有效金额。",
+                    "invalid_type": "应为金额（字符串或数字）。"}.get(err.code)
+            if text is not None:
+                err = FieldError(path=err.path, code=err.code, message=_slip_message(err.path, text))
+        raise InvalidRequest.of([err]) from None
+    errors = [_request_field(e) for e in validate(body.request)]
     try:
         slip = normalise_slip({f: getattr(body.slip, f) for f in body.slip.__struct_fields__})
     except InvalidRequest as exc:
@@ -281,6 +299,37 @@ def decode_bill_check(raw: bytes | str) -> tuple[CalculationRequest, dict[str, D
     if errors:
         raise InvalidRequest.of(errors)
     return body.request, slip
+
+
+def _put(path: str) -> str:
+    return f"request.{path}" if path else "request"
+
+
+def _moved(text: str, path: str) -> str:
+    return text.replace(f"（{path}）", f"（{_put(path)}）") if path else text
+
+
+def _request_field(error: FieldError) -> FieldError:
+    return FieldError(path=_put(error.path), code=error.code, message=_moved(error.message, error.path))
+
+
+def _in_request(error: CalculatorError) -> CalculatorError:
+    """The calculator's error about the request, its paths put under ``request.``."""
+    if isinstance(error, InvalidRequest):
+        return InvalidRequest.of([_request_field(e) for e in error.errors])
+    return replace(error, path=_put(error.path), message=_moved(error.message, error.path))
+
+
+def check_raw(raw: bytes | str) -> tuple[CalculationRequest, BillCheck]:
+    """Decode a bill-check body and check it; every error's path is from the body's root
+    (``request.visits[0].provider.level``, ``slip.hifp_pay``)."""
+    request, slip = decode_bill_check(raw)
+    try:
+        return request, check(request, slip)
+    except CalculatorError as error:
+        if error.path.startswith("slip"):
+            raise
+        raise _in_request(error) from None
 
 
 # -- settling again -----------------------------------------------------------------------------------
