@@ -509,12 +509,14 @@ class _Search:
 
     # -- discrete changes ---------------------------------------------------------------------------
     def categories(self) -> None:
+        """Settled as the other of 在职 and 退休 (灵活就业 is settled as 在职: no new figure)."""
         pack, ins = self.pack, self.req.insured
         if pack.meta.scheme == "resident" or not self.visit.eligible:
             return
         self.tried_kind("category")
-        for cat in pack.categories:
-            if cat in ("resident", ins.category):
+        current = pack.settled_category(self.visit.category)
+        for cat in ("employee", "retiree"):
+            if cat not in pack.categories or pack.settled_category(cat) == current:
                 continue
             changed: dict[str, Any] = {"insured.category": cat}
             was: dict[str, Any] = {"insured.category": ins.category}

@@ -32,10 +32,10 @@ __all__ = ["CAUSE_NAMES", "FIELD_NAMES", "bill_check_payload", "explain_bill_che
 FIELD_NAMES = {
     "total": N_("医疗费总额"),
     "excluded": N_("全自费（不属于统筹支付范围的费用）"),
-    "first_self_pay": N_("乙类先行自付"),
+    "first_self_pay": N_("先行自付金额"),
     "deductible_applied": N_("本次扣起付线"),
-    "fund_pays": N_("统筹基金支付"),
-    "personal_pays": N_("个人负担"),
+    "fund_pays": N_("统筹基金支付额"),
+    "personal_pays": N_("个人负担金额"),
     "account_pays": N_("个人账户支付"),
     "cash_pays": N_("个人现金支付"),
 }

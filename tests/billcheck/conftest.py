@@ -1,0 +1,22 @@
+"""Readable snapshot files for the bill-check texts (the extensions of tests/explanations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.explanations.conftest import HtmlSnapshot, MarkdownSnapshot, TextSnapshot
+
+
+@pytest.fixture
+def snapshot_txt(snapshot):
+    return snapshot.use_extension(TextSnapshot)
+
+
+@pytest.fixture
+def snapshot_md(snapshot):
+    return snapshot.use_extension(MarkdownSnapshot)
+
+
+@pytest.fixture
+def snapshot_html(snapshot):
+    return snapshot.use_extension(HtmlSnapshot)
