@@ -17,6 +17,7 @@ from typing import Any, Literal, cast
 import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.dto import DTOConfig, MsgspecDTO
+from litestar.params import JSONBody
 from litestar.typing import FieldDefinition
 
 import calculator
@@ -110,7 +111,7 @@ class BillCheckController(Controller):
                       "返回逐项比对（`differences`）；只列出按文件重新结算后能得出结算单上全部数字的原因（`causes`），"
                       "都不能时 `unexplained` 为 true、不列原因。`text` 先给结论，再给逐步计算。",
           response_description="核对结论、原因与计算结果", responses=cast(Any, _responses(400, 413, 422, 429)))
-    async def bill_check(self, request: Request, data: BillCheckRequest) -> Response[BillCheckResponse]:
+    async def bill_check(self, request: Request, data: JSONBody[BillCheckRequest]) -> Response[BillCheckResponse]:
         # ``data`` is the raw body (BillCheckBody hands it over undecoded; OpenAPI shows its schema)
         locale = render.negotiate_locale(request.headers.get("accept-language"))
         calc_request, result = check_raw(cast(bytes, data))

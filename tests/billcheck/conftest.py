@@ -20,3 +20,19 @@ def snapshot_md(snapshot):
 @pytest.fixture
 def snapshot_html(snapshot):
     return snapshot.use_extension(HtmlSnapshot)
+
+
+@pytest.fixture(scope="session")
+def app():
+    from assistant.settings import Settings
+    from assistant.web.app import create_app
+
+    return create_app(Settings(rate_limit=0), session_store="memory")
+
+
+@pytest.fixture()
+def client(app):
+    from litestar.testing import TestClient
+
+    with TestClient(app) as c:
+        yield c
