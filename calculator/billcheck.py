@@ -536,7 +536,8 @@ class _Search:
             return
         self.tried_kind("retirement_switch")
         step = _step(self.result, CategoryStep)
-        for direction in (-1, 1):
+        # settled as a retiree: only a later switch can change that; as 在职: only an earlier one
+        for direction in ((1,) if self.visit.category == "retiree" else (-1,)):
             for months in range(1, _SWITCH_MONTHS + 1):
                 moved = _add_months(ins.retired_on, direction * months)
                 req = msgspec.structs.replace(self.req, insured=msgspec.structs.replace(ins, retired_on=moved))
