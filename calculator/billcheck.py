@@ -424,24 +424,21 @@ class _Search:
         return True
 
     # -- positions: solved for --------------------------------------------------------------------
-    def _interval(self, make: Callable[[Decimal], CalculationRequest], low: Decimal, high: Decimal,
+    def _interval(self, at: Callable[[int], VisitResult | None], lo: int, hi: int,
                   name: str) -> tuple[int, int] | None:
-        """The fen values x in [low, high] where the figure ``name`` of ``make(x)`` equals the slip's.
+        """The fen values n in [lo, hi] where the figure ``name`` of the visit settled at n equals
+        the slip's.
 
-        The figure must be monotone in x (the settlement pipeline makes every figure monotone in a
+        The figure must be monotone in n (the settlement pipeline makes every figure monotone in a
         year-start position); the direction is read from the two ends.
         """
         target = self.slip[name]
-        lo, hi = int(low / FEN), int(high / FEN)
-        cache: dict[int, Decimal | None] = {}
 
-        def at(n: int) -> Decimal | None:
-            if n not in cache:
-                result = _settle(make(Decimal(n) * FEN))
-                cache[n] = getattr(result.visits[-1], name) if result is not None else None
-            return cache[n]
+        def value(n: int) -> Decimal | None:
+            visit = at(n)
+            return getattr(visit, name) if visit is not None else None
 
-        a, b = at(lo), at(hi)
+        a, b = value(lo), value(hi)
         if a is None or b is None:
             return None
         sign = 1 if b >= a else -1
@@ -452,7 +449,7 @@ class _Search:
             left, right = lo, hi + 1
             while left < right:
                 mid = (left + right) // 2
-                v = at(mid)
+                v = value(mid)
                 if v is not None and pred(v):
                     right = mid
                 else:
@@ -461,33 +458,40 @@ class _Search:
 
         start = first(lambda v: sign * v >= sign * target)
         end = first(lambda v: sign * v > sign * target) - 1
-        if start > end or at(start) != target:
+        if start > end or value(start) != target:
             return None
         return start, end
 
     def _position(self, kind: CauseKind, field: str, limit: Decimal | None, current: Decimal,
                   figures: tuple[str, ...], cite: type) -> None:
+        """Solve for the year-start position ``field`` in [0, ``limit``] that gives the slip."""
         if limit is None:
             return
         self.tried_kind(kind)
-
-        def make(x: Decimal) -> CalculationRequest:
-            return _year_start(self.req, **{field: x})
-
-        span: tuple[int, int] | None = (0, int(limit / FEN))
-        for name in figures:
-            if name not in self.slip or span is None:
-                continue
-            found = self._interval(make, ZERO, limit, name)
-            span = None if found is None else (max(span[0], found[0]), min(span[1], found[1]))
-            if span is not None and span[0] > span[1]:
-                span = None
-        if span is None or not any(f in self.slip for f in figures):
+        given = [name for name in figures if name in self.slip]
+        if not given:
             return
+        settled: dict[int, CalculationResult | None] = {}  # one settlement per fen value, shared
+
+        def result_at(n: int) -> CalculationResult | None:
+            if n not in settled:
+                settled[n] = _settle(_year_start(self.req, **{field: Decimal(n) * FEN}))
+            return settled[n]
+
+        def at(n: int) -> VisitResult | None:
+            result = result_at(n)
+            return result.visits[-1] if result is not None else None
+
+        span: tuple[int, int] = (0, int(limit / FEN))
+        for name in given:
+            found = self._interval(at, span[0], span[1], name)
+            if found is None:
+                return
+            span = found  # the next figure is solved inside this one's interval
         now = int(round_fen(current) / FEN)
         pick = min(max(now, span[0]), span[1])
         value = Decimal(pick) * FEN
-        result = _settle(make(value))
+        result = result_at(pick)
         if result is None:
             return
         path = f"year_start.{field}"
