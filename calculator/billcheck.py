@@ -513,14 +513,17 @@ class _Search:
 
     # -- discrete changes ---------------------------------------------------------------------------
     def categories(self) -> None:
-        """Settled as the other of 在职 and 退休 (灵活就业 is settled as 在职: no new figure)."""
+        """Settled as the other of 在职 and 退休; as 灵活就业 only where that gives other figures
+        (平凉: no personal account), never beside an 在职 cause with the same figures."""
         pack, ins = self.pack, self.req.insured
         if pack.meta.scheme == "resident" or not self.visit.eligible:
             return
         self.tried_kind("category")
-        current = pack.settled_category(self.visit.category)
-        for cat in ("employee", "retiree"):
-            if cat not in pack.categories or pack.settled_category(cat) == current:
+        current = self.visit.category
+        for cat in ("employee", "retiree", "flexible"):
+            if cat not in pack.categories or cat == current:
+                continue
+            if cat == "flexible" and any(c.kind == "category" for c in self.causes):
                 continue
             changed: dict[str, Any] = {"insured.category": cat}
             was: dict[str, Any] = {"insured.category": ins.category}
@@ -677,6 +680,10 @@ class _Search:
             return
         self.tried_kind("first_self_pay")
         items = self.req.visits[-1].bill
+        # a class-B item without its first self-pay share (settled as 甲类)
+        for j, item in enumerate(items):
+            if item.category in _CLASS_B and item.category in fsp:
+                self._items("first_self_pay", [(j, "in_scope")])
         # a class-B item at the other class-B rate
         for j, item in enumerate(items):
             if item.category in _CLASS_B:

@@ -81,6 +81,8 @@ def perturbations(draw: Any, req: dict[str, Any]) -> tuple[str, dict[str, Any]]:
             ("fund_paid_position", {"year_start.fund_paid": str(Decimal(draw(st.integers(0, c))) / 100)}),
             ("category", {"insured.category": "retiree" if category == "employee" else "employee"}),
         ]
+        if policy == "pingliang-employee" and category == "employee":
+            options.append(("category", {"insured.category": "flexible"}))  # 第九条: no account
         level = req["visits"][0]["provider"]["level"]
         other = draw(st.sampled_from([n for n in (1, 2, 3) if n != level]))
         grade = draw(st.sampled_from(["A", "B", "C"])) if policy == "pingliang-employee" and other == 3 else None
