@@ -15,18 +15,24 @@ A person (or a hospital system) sends the request for one visit and what the sli
                              kept only inside [0, the year's deductible])
    ``fund_paid_position``    how much the fund paid earlier this year toward the cap (solved for;
                              kept only inside [0, the cap])
-   ``category``              settled as another insured category (在职 ↔ 退休)
+   ``category``              settled as another insured category (在职 ↔ 退休; 灵活就业 where it
+                             changes a figure: 平凉 gives flexible workers no account)
    ``retirement_switch``     the retiree figures switched on a month earlier or later
    ``provider_level``        another provider level or grade (a pharmacy: the prescribing level)
    ``out_of_scope_items``    self-pay, excluded or class-B items settled as in scope; or part of
                              the bill self-pay, as the slip's ``excluded`` says
-   ``first_self_pay``        平凉's first self-pay share: the other class-B rate, in-scope items
+   ``first_self_pay``        平凉's first self-pay share: not taken (a class-B item settled as
+                             甲类, listed under both kinds), the other class-B rate, in-scope items
                              settled as class-B, or the class-B amount the slip's share implies
    ``rounding``              shares rounded another way (truncated, or half-even) — only for a
                              difference of a few fen
    ========================  ====================================================================
 
    When none reproduces the slip, ``unexplained`` is true and there is no cause: never a guess.
+   Causes are listed in this table's order; none is ranked above another.
+
+The slip is for the request's last visit; earlier visits of the request (and ``year_start``) are
+the year's position before it, and a position cause changes ``year_start``.
 
 The module is pure and holds no wording: the explanation (:mod:`explanations.billcheck`) renders
 the structured fields. Every re-settlement is :func:`calculator.calculate`; each cause cites the
