@@ -5,8 +5,8 @@ is being used, the ratio's slope, the plateau of the cap left), this visit marke
 the year's deductible used and the year's cap used after this visit. ``<title>``, ``<desc>``,
 ``role="img"`` and ``aria-label`` carry the same information as text.
 
-The curve's points are computed by the calculator (:func:`calculator.curve.fund_curve`, which
-re-runs the engine); this module only maps those Decimals to pixel coordinates.
+The curve's points are computed by the calculator (:func:`calculator.curve.fund_curve`, from the
+result's trace); this module only maps those Decimals to pixel coordinates.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _view(curve: Curve) -> dict[str, Any]:
 def chart_svg(request: CalculationRequest, result: CalculationResult, *, locale: str = "zh-CN",
               visit: int = -1) -> str:
     """The inline SVG chart for one visit (default: the last) of a calculated request."""
-    curve = fund_curve(request, visit)
+    curve = fund_curve(request, visit, result=result)
     deductible, cap = _year_bars(request, result, curve.visit_index)
     digest = hashlib.sha1(repr((result.policy.id, curve.visit_index, curve.points,
                                 deductible, cap)).encode()).hexdigest()[:10]
