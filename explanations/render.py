@@ -11,11 +11,21 @@ how a heading is set, how a citation is shown — comes from the format's macros
 Gettext callables (newstyle) read the locale of the current rendering from a ContextVar
 (:mod:`explanations.i18n`). Filters only *format* the trace's Decimals (:mod:`.formatting`);
 nothing here adds, subtracts or multiplies money.
+
+Speed (issue 12): every template of a format is compiled when its environment is built
+(:func:`environment`, :func:`precompile`), so no request parses one. Two pieces of Jinja's
+per-call machinery are replaced by equivalents that do the same with less work: ``_()`` is one
+callable (Jinja's i18n extension goes through three: its alias, its newstyle wrapper and the
+catalog function, each via ``Context.call``) with the same semantics — the message translated,
+marked safe under autoescape, then always ``%``-formatted with its (escaped) variables; and
+:class:`FastContext` calls plain functions and macros directly, handing anything that asks for
+the context, the evaluation context or the environment to Jinja's own ``Context.call``.
 """
 
 from __future__ import annotations
 
 import re
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +33,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
 from calculator.request import CalculationRequest, Visit
@@ -32,7 +44,8 @@ from calculator.result import CalculationResult, RatioStep, VisitResult
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
-__all__ = ["FORMATS", "TEMPLATES", "VisitView", "environment", "render", "visit_views"]
+__all__ = ["FORMATS", "TEMPLATES", "FastContext", "VisitView", "environment", "precompile", "render",
+           "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -259,9 +272,62 @@ def _identity(value: Any) -> Any:
     return value
 
 
+#: callables that never ask Jinja for a context: called directly by :class:`FastContext`
+_DIRECT = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, Macro})
+_EVAL_CONTEXT = pass_eval_context(lambda: None).jinja_pass_arg  # type: ignore[attr-defined]
+
+
+class FastContext(Context):
+    """Jinja's template context with a shorter path for calls from a template.
+
+    ``Context.call`` inspects every callee twice for ``pass_context`` & co. (on the object and on
+    its ``__call__``) before calling it. A plain function, bound method, builtin or macro that
+    carries no such mark — or asks only for the evaluation context (``_()``) — is called here at
+    once, with the same arguments (the loop and block variables Jinja adds for context functions
+    dropped, as ``Context.call`` drops them); every other callee goes through ``Context.call``
+    unchanged.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) in _DIRECT:
+            mark = getattr(__obj, "jinja_pass_arg", None)
+            if mark is None or mark is _EVAL_CONTEXT:
+                if kwargs:
+                    kwargs.pop("_block_vars", None)
+                    kwargs.pop("_loop_vars", None)
+                try:
+                    if mark is None:
+                        return __obj(*args, **kwargs)
+                    return __obj(__self.eval_ctx, *args, **kwargs)
+                except StopIteration:
+                    return __self.environment.undefined(
+                        "value was undefined because a callable raised a StopIteration exception")
+        return Context.call(__self, __obj, *args, **kwargs)
+
+
+@pass_eval_context
+def _gettext(eval_ctx: EvalContext, __string: str, **variables: Any) -> str:
+    """``_()`` / ``gettext()`` in a template: Jinja's newstyle gettext in one call."""
+    rv = current().catalog.gettext(__string)
+    if eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv % variables
+
+
+@pass_eval_context
+def _ngettext(eval_ctx: EvalContext, __singular: str, __plural: str, __num: int, **variables: Any) -> str:
+    """``ngettext()`` in a template: Jinja's newstyle ngettext in one call."""
+    variables.setdefault("num", __num)
+    rv = current().catalog.ngettext(__singular, __plural, __num)
+    if eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv % variables
+
+
 @cache
 def environment(fmt: str) -> Environment:
-    """The environment of one output format (``text``, ``markdown``, ``html``), built once."""
+    """The environment of one output format (``text``, ``markdown``, ``html``), built once, with
+    every template compiled."""
     ext = FORMATS[fmt]
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -272,8 +338,11 @@ def environment(fmt: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        cache_size=-1,  # never evict a compiled template
     )
+    env.context_class = FastContext
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
     env.filters.update(
         money=formatting.money, num=formatting.number, pct=formatting.percent,
         date=formatting.date, yuan=yuan, points=points, squash=squash,
@@ -287,7 +356,30 @@ def environment(fmt: str) -> Environment:
         plus=plus, amount_list=amount_list, first_self_pay_lines=first_self_pay_lines,
     )
     env.globals["f"] = env.get_template(f"formats/{ext}.j2").module
+    for name in env.list_templates(filter_func=_compiles_in(ext)):
+        env.get_template(name)
     return env
+
+
+def _compiles_in(ext: str) -> Any:
+    """The templates a format's environment renders: its own pages and the shared parts."""
+    own = tuple(f".{e}.j2" for e in FORMATS.values())
+
+    def wanted(name: str) -> bool:
+        return name.endswith(f".{ext}.j2") or name.endswith(".svg.j2") or not name.endswith(own)
+    return wanted
+
+
+def precompile() -> None:
+    """Build every format's environment (each compiles its templates): call once at start-up so
+    that no request pays for it."""
+    for fmt in FORMATS:
+        environment(fmt)
+
+
+@cache
+def _template(fmt: str, name: str) -> Any:
+    return environment(fmt).get_template(f"{name}.{FORMATS[fmt]}.j2")
 
 
 _BLANKS = re.compile(r"\n{3,}")
@@ -295,7 +387,6 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def render(fmt: str, name: str, **context: Any) -> str:
     """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
-    env = environment(fmt)
-    out = env.get_template(f"{name}.{FORMATS[fmt]}.j2").render(**context)
+    out = _template(fmt, name).render(**context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"
