@@ -12,8 +12,8 @@ Gettext callables (newstyle) read the locale of the current rendering from a Con
 (:mod:`explanations.i18n`). Filters only *format* the trace's Decimals (:mod:`.formatting`);
 nothing here adds, subtracts or multiplies money.
 
-Speed (issue 12): every template of a format is compiled when its environment is built
-(:func:`environment`, :func:`precompile`), so no request parses one. Two pieces of Jinja's
+Speed (issue 12): the web app compiles every template at start-up (:func:`precompile`), so no
+request parses one. Two pieces of Jinja's
 per-call machinery are replaced by equivalents that do the same with less work: ``_()`` is one
 callable (Jinja's i18n extension goes through three: its alias, its newstyle wrapper and the
 catalog function, each via ``Context.call``) with the same semantics — the message translated,
@@ -246,7 +246,7 @@ def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit
 def visit_views(result: CalculationResult, request: CalculationRequest | None) -> list[VisitView]:
     views = []
     for i, visit in enumerate(result.visits):
-        steps = {kind_of(s): s for s in visit.steps}
+        steps: dict[str, Any] = {kind_of(s): s for s in visit.steps}
         ratio = steps.get("ratio")
         req_visit = request.visits[i] if request is not None and i < len(request.visits) else None
         by_prescription = _by_prescription(visit, ratio, req_visit)
@@ -326,8 +326,8 @@ def _ngettext(eval_ctx: EvalContext, __singular: str, __plural: str, __num: int,
 
 @cache
 def environment(fmt: str) -> Environment:
-    """The environment of one output format (``text``, ``markdown``, ``html``), built once, with
-    every template compiled."""
+    """The environment of one output format (``text``, ``markdown``, ``html``), built once; its
+    templates are compiled on first use, or all at once by :func:`precompile`."""
     ext = FORMATS[fmt]
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -356,8 +356,6 @@ def environment(fmt: str) -> Environment:
         plus=plus, amount_list=amount_list, first_self_pay_lines=first_self_pay_lines,
     )
     env.globals["f"] = env.get_template(f"formats/{ext}.j2").module
-    for name in env.list_templates(filter_func=_compiles_in(ext)):
-        env.get_template(name)
     return env
 
 
@@ -371,10 +369,12 @@ def _compiles_in(ext: str) -> Any:
 
 
 def precompile() -> None:
-    """Build every format's environment (each compiles its templates): call once at start-up so
-    that no request pays for it."""
-    for fmt in FORMATS:
-        environment(fmt)
+    """Compile every template of every format now: the web app calls this at start-up so that no
+    request pays for it (a one-shot command line compiles only what it renders)."""
+    for fmt, ext in FORMATS.items():
+        env = environment(fmt)
+        for name in env.list_templates(filter_func=_compiles_in(ext)):
+            env.get_template(name)
 
 
 @cache

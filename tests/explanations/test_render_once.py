@@ -1,0 +1,84 @@
+"""Rendering machinery (issue 12): one pass for several formats, compiled templates, Jinja's call
+and gettext shortcuts — every output byte for byte what the plain path gives."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import Environment, StrictUndefined
+
+from calculator import CalculatorError, calculate
+from explanations import explain, explain_formats, precompile
+from explanations.i18n import activated, locales_available, normalise_locale
+from explanations.render import FORMATS, FastContext, _gettext, _ngettext, environment
+
+from .scenarios import IDS, expect_of, request_of
+
+SETTLED = [sid for sid in IDS if "error" not in expect_of(sid)]
+
+
+def _result(sid: str):
+    request = request_of(sid)
+    try:
+        return request, calculate(request)
+    except CalculatorError:
+        return request, None
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("sid", SETTLED)
+def test_one_pass_gives_each_formats_explanation(sid: str, locale: str) -> None:
+    request, result = _result(sid)
+    assert result is not None
+    both = explain_formats(result, tuple(FORMATS), locale=locale, request=request)
+    assert both == {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in FORMATS}
+    assert explain_formats(result, ("text",), locale=locale) == {"text": explain(result, locale=locale)}
+
+
+def test_unknown_format_is_refused() -> None:
+    _, result = _result("nc_level1_account")
+    with pytest.raises(ValueError):
+        explain_formats(result, ("text", "pdf"))
+
+
+def test_precompile_compiles_every_template_once() -> None:
+    precompile()
+    for fmt in FORMATS:
+        env = environment(fmt)
+        assert env.context_class is FastContext
+        assert env.cache is not None and len(env.cache) >= len(env.list_templates()) // 2
+    precompile()  # idempotent
+
+
+def test_locale_lookups_are_cached_not_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert normalise_locale("en-US") == "en"
+    import explanations.i18n as i18n
+
+    def no_disk(*_args, **_kwargs):  # pragma: no cover - fails the test if reached
+        raise AssertionError("the catalogs were listed on disk again")
+
+    monkeypatch.setattr(i18n.LOCALES_DIR.__class__, "glob", no_disk)
+    assert normalise_locale("en-US") == "en" and normalise_locale("zh_CN") == "zh-CN"
+    assert locales_available() == ["zh-CN", "en"]
+    with activated("en") as state:
+        assert state.tag == "en"
+    with pytest.raises(ValueError):
+        normalise_locale("fr")
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_gettext_shortcut_matches_jinjas_newstyle_gettext(autoescape: bool) -> None:
+    """``_()`` as installed by Jinja's i18n extension, and ours: same output for the same calls."""
+    from explanations.i18n import gettext, ngettext
+
+    source = ('{{ _("%(a)s 元", a=x) }}|{{ _("100%%") }}|{{ _("统筹基金支付") }}|'
+              '{% for i in [1] %}{{ _("%(n)s次", n=i) }}{% endfor %}|{{ ngettext("%(num)s次", "%(num)s次", 2) }}')
+    plain = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape, undefined=StrictUndefined)
+    plain.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    fast = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape, undefined=StrictUndefined)
+    fast.context_class = FastContext
+    fast.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    fast.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
+    for locale in ("zh-CN", "en"):
+        with activated(locale):
+            for x in ("<b>1</b>", "2.00"):
+                assert fast.from_string(source).render(x=x) == plain.from_string(source).render(x=x)
