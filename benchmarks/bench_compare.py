@@ -291,7 +291,8 @@ def _start(target: str, port: int, workers: int, env: dict[str, str], cwd: Path,
            str(workers), "--log-level", "warning", "--no-access-log"]
     if factory:
         cmd.append("--factory")
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, start_new_session=True)
+    log = (Path(env["MINGBAI_DATA_DIR"]) / f"server-{port}.log").open("wb")  # the app's access log
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

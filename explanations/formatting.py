@@ -74,7 +74,12 @@ def percent(ratio: Decimal) -> str:
 
 def date(value: dt.date) -> str:
     """``2026年5月10日`` / ``May 10, 2026``."""
-    return format_date(value, format="long", locale=current().babel)
+    return _date(value, current().tag)
+
+
+@lru_cache(maxsize=4096)
+def _date(value: dt.date, tag: str) -> str:
+    return format_date(value, format="long", locale=babel_locale(tag))
 
 
 # -- Chinese numerals -----------------------------------------------------------------------------

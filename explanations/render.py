@@ -198,11 +198,13 @@ _SPACES = re.compile(r" {2,}")
 def squash(text: str) -> str:
     """One line from a template block: lines stripped and joined — with nothing between them in
     Chinese, with one space in English (keeps Markup as Markup)."""
-    parts = [line.strip() for line in str(text).splitlines()]
+    parts = [p for p in map(str.strip, str(text).splitlines()) if p]
     if current().tag.startswith("zh"):
-        joined = "".join(p for p in parts if p)
+        joined = "".join(parts)
     else:
-        joined = _SPACES.sub(" ", " ".join(p for p in parts if p))
+        joined = " ".join(parts)
+        if "  " in joined:
+            joined = _SPACES.sub(" ", joined)
     return Markup(joined) if isinstance(text, Markup) else joined
 
 
@@ -355,8 +357,53 @@ def environment(fmt: str) -> Environment:
         ordinal=formatting.ordinal,
         plus=plus, amount_list=amount_list, first_self_pay_lines=first_self_pay_lines,
     )
-    env.globals["f"] = env.get_template(f"formats/{ext}.j2").module
+    env.globals["f"] = FormatMacros(env.get_template(f"formats/{ext}.j2").module)
     return env
+
+
+class FormatMacros:
+    """A format's macros (``f.title``, ``f.cite``, ``f.marks``, ``f.strong``), the pure ones
+    memoised.
+
+    ``title`` depends on the step kind and the locale; ``cite`` on the citations, the locale and
+    the document cited; ``marks`` on the readings, the locale and their note numbers. Those are
+    the whole key of each: the same key renders the same markup, so a repeat (the same articles
+    cited by the same step in another request) is looked up instead of rendered. Anything else is
+    the macro itself.
+    """
+
+    _LIMIT = 4096  # entries per macro; the cache starts over when full
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._title: dict[Any, Any] = {}
+        self._cite: dict[Any, Any] = {}
+        self._marks: dict[Any, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def _memo(self, cache: dict[Any, Any], key: Any, macro: Any, *args: Any) -> Any:
+        out = cache.get(key)
+        if out is None:
+            if len(cache) >= self._LIMIT:
+                cache.clear()
+            out = cache[key] = macro(*args)
+        return out
+
+    def title(self, kind: str) -> Any:
+        return self._memo(self._title, (current().tag, kind), self._module.title, kind)
+
+    def cite(self, citations: Any) -> Any:
+        key = (current().tag, _doc(), tuple(
+            (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
+            for c in citations))
+        return self._memo(self._cite, key, self._module.cite, citations)
+
+    def marks(self, readings: Any) -> Any:
+        notes = _notes()
+        key = (current().tag, tuple((r, notes.get(r)) for r in readings))
+        return self._memo(self._marks, key, self._module.marks, readings)
 
 
 def _compiles_in(ext: str) -> Any:
