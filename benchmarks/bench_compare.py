@@ -169,7 +169,7 @@ def part_a(args: argparse.Namespace) -> float:
                                   text=True)
         assert worker.stdin is not None and worker.stdout is not None
         ready = worker.stdout.readline().split()
-        line("OpenFisca country-template one-person case: income_tax", f"{ready[1]}", "(its own venv)")
+        line("OpenFisca one-person case ready (its own venv): income_tax", ready[1], "(float32)")
 
     n_project = calibrate(project, args.round_seconds)
     n_floor = calibrate(floor, args.round_seconds)
