@@ -238,7 +238,10 @@ def part_b(args: argparse.Namespace) -> None:
         it["e"] += 1
         request = decode_request(raws[it["e"] % len(raws)])
         result = calculate(request)
-        text, html = render.explain_text_html(result, request, "zh-CN")
+        if hasattr(render, "explain_text_html"):
+            text, html = render.explain_text_html(result, request, "zh-CN")
+        else:  # a checkout from before the one-pass rendering (for a before/after comparison)
+            text, html = render.explain_text(result, request, "zh-CN"), render.explain_html(result, request, "zh-CN")
         return encode(ExplainResponse(text=text, html=html, result=result, locale="zh-CN"))
 
     def chat() -> object:
@@ -488,8 +491,12 @@ def main() -> None:
     ap.add_argument("--http-seconds", type=float, default=4.0, help="seconds of load per run (bounded)")
     ap.add_argument("--http-rounds", type=int, default=3)
     ap.add_argument("--loader", choices=["auto", "wrk", "asyncio"], default="auto")
+    ap.add_argument("--install-wrk", action="store_true",
+                    help="apt-get install wrk (Debian) when it is missing and we are root")
     ap.add_argument("--batch-insured", type=int, default=5000)
     args = ap.parse_args()
+    if args.install_wrk and not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False, stdout=subprocess.DEVNULL)
     if args.loader == "auto":
         args.loader = "wrk" if shutil.which("wrk") else "asyncio"
     args.connections = max(1, min(args.connections, 64))
