@@ -36,7 +36,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, Macro
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from calculator.request import CalculationRequest, Visit
 from calculator.result import CalculationResult, RatioStep, VisitResult
@@ -309,10 +309,15 @@ class FastContext(Context):
 
 @pass_eval_context
 def _gettext(eval_ctx: EvalContext, __string: str, **variables: Any) -> str:
-    """``_()`` / ``gettext()`` in a template: Jinja's newstyle gettext in one call."""
+    """``_()`` / ``gettext()`` in a template: Jinja's newstyle gettext in one call.
+
+    Under autoescape the message is safe and each variable escaped: ``Markup(rv) % variables``,
+    computed as ``Markup(rv % escaped)`` — the same text for ``%(name)s`` placeholders (the only
+    kind the catalogs use; ``tests/explanations/test_render_once.py`` checks both ways agree)
+    without markupsafe's per-variable helper objects."""
     rv = current().catalog.gettext(__string)
     if eval_ctx.autoescape:
-        rv = Markup(rv)
+        return Markup(rv % {k: escape(v) for k, v in variables.items()})
     return rv % variables
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup
 
 from calculator import CalculatorError, calculate
 from explanations import explain, explain_formats, precompile
@@ -80,5 +81,21 @@ def test_gettext_shortcut_matches_jinjas_newstyle_gettext(autoescape: bool) -> N
     fast.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
     for locale in ("zh-CN", "en"):
         with activated(locale):
-            for x in ("<b>1</b>", "2.00"):
+            for x in ("<b>1</b>", "2.00", 3, Markup("<i>safe</i>"), "a & b"):
                 assert fast.from_string(source).render(x=x) == plain.from_string(source).render(x=x)
+
+
+def test_messages_use_only_named_string_placeholders() -> None:
+    """The HTML gettext shortcut escapes each variable first, which equals markupsafe's own
+    formatting for ``%(name)s`` placeholders — the only kind the catalogs may use."""
+    import re
+
+    from explanations.i18n import translations
+
+    other = re.compile(r"%(?!%)(?!\(\w+\)s)")
+    for tag in locales_available():
+        catalog = translations(tag)._catalog  # type: ignore[attr-defined]
+        for msgid, msgstr in catalog.items():
+            texts = (msgid, *msgid) if isinstance(msgid, tuple) else (msgid,)
+            for text in (t for t in (*texts, msgstr) if isinstance(t, str) and t):
+                assert not other.search(text.replace("%%", "")), (tag, text)
