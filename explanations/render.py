@@ -400,12 +400,14 @@ class FormatMacros:
         return self._memo(self._title, (current().tag, kind), self._module.title, kind)
 
     def cite(self, citations: Any) -> Any:
+        citations = citations if isinstance(citations, list | tuple) else list(citations)  # one pass
         key = (current().tag, _doc(), tuple(
             (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
             for c in citations))
         return self._memo(self._cite, key, self._module.cite, citations)
 
     def marks(self, readings: Any) -> Any:
+        readings = readings if isinstance(readings, list | tuple) else list(readings)
         notes = _notes()
         key = (current().tag, tuple((r, notes.get(r)) for r in readings))
         return self._memo(self._marks, key, self._module.marks, readings)

@@ -99,3 +99,25 @@ def test_messages_use_only_named_string_placeholders() -> None:
             texts = (msgid, *msgid) if isinstance(msgid, tuple) else (msgid,)
             for text in (t for t in (*texts, msgstr) if isinstance(t, str) and t):
                 assert not other.search(text.replace("%%", "")), (tag, text)
+
+
+def test_format_macros_memo_is_keyed_by_everything_they_read() -> None:
+    """f.cite / f.marks / f.title: the same key gives the same markup; a different locale,
+    document or note number gives the macro's own output, and iterators are read once."""
+    from calculator.result import CitationOut
+    from explanations.render import Doc
+
+    f = environment("html").globals["f"]
+    cites = [CitationOut(policy="p", article="四（三）", quote="不低于50%"),
+             CitationOut(policy="p", article=None, quote=None, supplied=True, source="某局")]
+    outputs = {}
+    for locale in ("zh-CN", "en"):
+        for doc in (Doc("平凉", "Pingliang", "某办法"), Doc("西安", "Xi'an", "某方案")):
+            with activated(locale, doc=doc, notes={"r1": 2}):
+                first = f.cite(cites)
+                assert f.cite(iter(cites)) == first == f._module.cite(cites)
+                assert f.marks(["r1"]) == f._module.marks(["r1"]) and f.title("ratio") == f._module.title("ratio")
+                outputs[locale, doc.city] = (first, f.marks(["r1"]))
+            with activated(locale, doc=doc, notes={"r1": 3}):
+                assert f.marks(["r1"]) == f._module.marks(["r1"]) != outputs[locale, doc.city][1]
+    assert len({v[0] for v in outputs.values()}) == 4  # a plan's section is named with its city
