@@ -19,7 +19,9 @@ callable (Jinja's i18n extension goes through three: its alias, its newstyle wra
 catalog function, each via ``Context.call``) with the same semantics — the message translated,
 marked safe under autoescape, then always ``%``-formatted with its (escaped) variables; and
 :class:`FastContext` calls plain functions and macros directly, handing anything that asks for
-the context, the evaluation context or the environment to Jinja's own ``Context.call``.
+the context, the evaluation context or the environment to Jinja's own ``Context.call``;
+:class:`FastEnvironment` reads ``a.b`` on a plain dict without a raised AttributeError; and the
+format macros' pure calls are memoised (:class:`FormatMacros`).
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ from calculator.result import CalculationResult, RatioStep, VisitResult
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
-__all__ = ["FORMATS", "TEMPLATES", "FastContext", "VisitView", "environment", "precompile", "render",
-           "visit_views"]
+__all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
+           "precompile", "render", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -331,12 +333,31 @@ def _ngettext(eval_ctx: EvalContext, __singular: str, __plural: str, __num: int,
     return rv % variables
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class FastEnvironment(Environment):
+    """Jinja's environment with a shorter ``a.b`` on a plain dict (the chart's coordinates).
+
+    Jinja tries the attribute first and the item second; on a plain dict the attribute lookup can
+    only succeed for dict's own names (``items``, ``get``…), so for any other name the item is
+    looked up at once instead of after a raised and caught AttributeError. Same result."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return Environment.getattr(self, obj, attribute)
+
+
 @cache
 def environment(fmt: str) -> Environment:
     """The environment of one output format (``text``, ``markdown``, ``html``), built once; its
     templates are compiled on first use, or all at once by :func:`precompile`."""
     ext = FORMATS[fmt]
-    env = Environment(
+    env = FastEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)),
         undefined=StrictUndefined,
         autoescape=(fmt == "html"),

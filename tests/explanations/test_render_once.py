@@ -121,3 +121,18 @@ def test_format_macros_memo_is_keyed_by_everything_they_read() -> None:
             with activated(locale, doc=doc, notes={"r1": 3}):
                 assert f.marks(["r1"]) == f._module.marks(["r1"]) != outputs[locale, doc.city][1]
     assert len({v[0] for v in outputs.values()}) == 4  # a plan's section is named with its city
+
+
+def test_dict_attribute_shortcut_matches_jinja() -> None:
+    from explanations.render import FastEnvironment
+
+    plain, fast = Environment(undefined=StrictUndefined), FastEnvironment(undefined=StrictUndefined)
+    data = {"left": 70, "items": "an item named items", "get": 1}
+    for name in ("left", "items", "get", "keys"):
+        assert fast.getattr(data, name) == plain.getattr(data, name)
+    for env in (plain, fast):
+        missing = env.getattr(data, "right")
+        assert type(missing) is StrictUndefined
+        with pytest.raises(Exception, match="right"):
+            str(missing)
+    assert fast.from_string("{{ d.left }} {{ d.items is callable }}").render(d=data) == "70 True"
