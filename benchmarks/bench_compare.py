@@ -171,30 +171,35 @@ def part_a(args: argparse.Namespace) -> float:
         ready = worker.stdout.readline().split()
         line("OpenFisca one-person case ready (its own venv): income_tax", ready[1], "(float32)")
 
-    n_project = calibrate(project, args.round_seconds)
-    n_floor = calibrate(floor, args.round_seconds)
-    mine, bare, theirs, vs_of, vs_floor = [], [], [], [], []
-    n_of = 0
-    for _ in range(args.rounds):
-        p = per_call(project, n_project)
-        f = per_call(floor, n_floor)
-        mine.append(p)
-        bare.append(f)
-        vs_floor.append(p / f)
-        if worker is not None:
-            assert worker.stdin is not None and worker.stdout is not None
-            if not n_of:
-                worker.stdin.write("3\n")
+    try:
+        n_project = calibrate(project, args.round_seconds)
+        n_floor = calibrate(floor, args.round_seconds)
+        mine, bare, theirs, vs_of, vs_floor = [], [], [], [], []
+        n_of = 0
+        for _ in range(args.rounds):
+            p = per_call(project, n_project)
+            f = per_call(floor, n_floor)
+            mine.append(p)
+            bare.append(f)
+            vs_floor.append(p / f)
+            if worker is not None:
+                assert worker.stdin is not None and worker.stdout is not None
+                if not n_of:
+                    worker.stdin.write("3\n")
+                    worker.stdin.flush()
+                    n_of = max(3, int(args.round_seconds / (float(worker.stdout.readline()) / 3)))
+                worker.stdin.write(f"{n_of}\n")
                 worker.stdin.flush()
-                n_of = max(3, int(args.round_seconds / (float(worker.stdout.readline()) / 3)))
-            worker.stdin.write(f"{n_of}\n")
-            worker.stdin.flush()
-            o = float(worker.stdout.readline()) / n_of
-            theirs.append(o)
-            vs_of.append(p / o)
-    if worker is not None:
-        worker.stdin.close()  # type: ignore[union-attr]
-        worker.wait(timeout=30)
+                o = float(worker.stdout.readline()) / n_of
+                theirs.append(o)
+                vs_of.append(p / o)
+    finally:
+        if worker is not None:
+            worker.stdin.close()  # type: ignore[union-attr]
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
     line("明白账 decode + calculate (traced, cited)", f"{median(mine) * 1e6:9.1f} µs")
     line("bare-Decimal floor (same arithmetic, no trace)", f"{median(bare) * 1e6:9.1f} µs")
     if theirs:
