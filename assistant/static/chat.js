@@ -248,7 +248,7 @@
     return { node: row, before: last };
   }
 
-  function renderMine(text, ts) {
+  function renderMine(text, ts, label) {
     var stamp = addTimeIfDue(ts);
     var row = el("div", "msg msg-me");
     // a message that could not be sent is taken back together with the time shown for it
@@ -260,7 +260,7 @@
     row.appendChild(avatar("me"));
     var wrap = el("div", "msg-body");
     wrap.appendChild(hidden(T.me));
-    wrap.appendChild(el("div", "bubble bubble-text", chipLabel(text)));  // textContent: never markup
+    wrap.appendChild(el("div", "bubble bubble-text", label || chipLabel(text)));  // textContent: never markup
     row.appendChild(wrap);
     log.appendChild(row);
     return row;
@@ -333,8 +333,9 @@
   function figure(className, value) { return el("b", "fig " + className, yuan(value)); }
 
   // 统筹基金报¥330.00，您自己付¥870.00（账户¥0.00，现金¥870.00）
-  function answerLine(sum) {
+  function answerLine(sum, prefix) {
     var p = el("p", "answer-head");
+    if (prefix) { p.appendChild(el("span", "answer-if", prefix)); }
     if (sum.n > 1) { p.appendChild(document.createTextNode(T.visits(sum.n))); }
     p.appendChild(document.createTextNode(T.fund));
     p.appendChild(figure("fig-fund", sum.fund));
@@ -481,11 +482,14 @@
       });
     }
 
+    // a short lead such as "如果这样：" (a what-if) opens the answer's sentence
+    var prefix = "";
+    if (sum && lead.length === 1 && lead[0].length <= 12 && /[：:]$/.test(lead[0])) { prefix = lead.pop(); }
     if (lead.length) { card.appendChild(el("p", "card-lead", lead.join("\n"))); }
 
     var answer = el("div", "answer");
     if (reply.bill_check && typeof reply.bill_check === "object") { answer.appendChild(checkBox(reply.bill_check)); }
-    if (sum) { answer.appendChild(answerLine(sum)); }
+    if (sum) { answer.appendChild(answerLine(sum, prefix)); }
     if (Array.isArray(reply.alternatives) && reply.alternatives.length) {
       answer.appendChild(alternativesBox(reply.alternatives));
     }
@@ -653,8 +657,9 @@
     store.clear();
   }
 
-  function send(text) {
+  function send(text, label) {
     text = String(text || "").trim();
+    label = label && label !== text ? String(label) : "";
     if (!text || busy) { return; }
     if (text.length > MAX) {
       renderSystem(T.tooLong(MAX), "error");
@@ -664,7 +669,7 @@
     var typed = input.value.trim() === text;
     var spent = spendChips();
     var ts = Date.now();
-    var mine = renderMine(text, ts);
+    var mine = renderMine(text, ts, label);
     if (typed) { input.value = ""; autosize(); }
     setBusy(true);
     var started = Date.now();
@@ -709,7 +714,7 @@
         return;
       }
       if (typeof res.data.session_id === "string") { state.sid = res.data.session_id; }
-      state.items.push({ r: "me", x: text, t: ts });
+      state.items.push(label ? { r: "me", x: text, l: label, t: ts } : { r: "me", x: text, t: ts });
       state.items.push({ r: "bot", reply: kept, t: Date.now() });
       save();
       showAnswer(mine, renderBot(kept, true));
@@ -733,7 +738,7 @@
         var again = el("button", "resend", "!");
         again.type = "button";
         again.setAttribute("aria-label", T.resend);
-        again.addEventListener("click", function () { mine.remove(); send(text); });
+        again.addEventListener("click", function () { mine.remove(); send(text, label); });
         mine.querySelector(".msg-body").appendChild(again);
       }
       renderSystem(message, "error");
@@ -768,7 +773,7 @@
     }
     var chip = event.target.closest ? event.target.closest(".chip") : null;
     if (!chip || !log.contains(chip) || chip.disabled) { return; }
-    send(chip.getAttribute("data-say") || chip.textContent);
+    send(chip.getAttribute("data-say") || chip.textContent, chip.textContent);
   });
 
   document.addEventListener("click", function (event) {
@@ -844,7 +849,7 @@
     var lastBot = -1;
     state.items.forEach(function (item, i) { if (item.r === "bot") { lastBot = i; } });
     state.items.forEach(function (item, i) {
-      if (item.r === "me") { renderMine(String(item.x || ""), item.t || Date.now()); }
+      if (item.r === "me") { renderMine(String(item.x || ""), item.t || Date.now(), item.l ? String(item.l) : ""); }
       else if (item.r === "bot" && item.reply) { renderBot(item.reply, i === lastBot && i === state.items.length - 1); }
       else if (item.r === "sys") { renderSystem(String(item.x || ""), ""); }
     });

@@ -197,10 +197,15 @@ def test_what_if_that_changes_nothing_says_so_in_one_line(pw, app):
     ctx = _context(pw)
     page = ctx.new_page()
     page.goto(app + "/")
-    ask(page, "南昌退休职工，三级医院花了一千二，今年第一次", 1)
-    same = ask(page, "如果是二级医院呢", 2)
-    # 南昌 retirees: level 2 is 60%, so this one changes the figure
-    expect(same.locator(".fig-fund")).not_to_have_text("¥330.00")
+    first = ask(page, "平凉在职，二级医院150元，今年第一次", 1)
+    expect(first.locator(".fig-fund")).to_have_text("¥0.00")      # the deductible takes it all
+    same = ask(page, "如果是一级医院呢", 2)
+    expect(same.locator(".bubble-same")).to_have_text("这样改，结果不变：统筹基金报¥0.00，您自己付¥150.00")
+    assert same.locator(".card, details").count() == 0
+    changed = ask(page, "如果是三级甲等医院，花了1500元呢", 3)
+    expect(changed.locator(".card")).to_be_visible()              # a change gets the whole answer
+    page.wait_for_timeout(300)
+    shot(page, "phone-what-if")
     ctx.close()
 
 
@@ -323,6 +328,9 @@ def test_english_page_and_quick_replies(pw, app):
     expect(replies).to_have_count(2)
     expect(replies.nth(1).locator(".answer-head")).to_contain_text("The fund pays ¥330.00")
     expect(replies.nth(1).locator("details.more > summary")).to_have_text("Show the working")
+    mine = page.locator("#log > .msg-me .bubble").all_inner_texts()
+    assert mine == ["Nanchang, retired employee, level-3 hospital, ¥1,200", "First claim this year"], mine
+    page.wait_for_timeout(400)
     shot(page, "english-answer")
     ctx.close()
 
