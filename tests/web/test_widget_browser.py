@@ -429,6 +429,13 @@ def test_widget_refused_by_an_origin_not_allowed(server, browser):
         assert frames
         # blocked: the frame is an error page, not the chat
         assert all(f.url.startswith("chrome-error:") or not f.query_selector("#log") for f in frames)
+        # and the panel says so where the person looks, with a link that opens the chat instead
+        note = page.locator("[data-mingbai-widget=refused]")
+        sync_api.expect(note).to_be_visible(timeout=5000)
+        sync_api.expect(note).to_contain_text("明白账在这个网页里打不开")
+        sync_api.expect(note.get_by_role("link", name="在新窗口打开明白账")).to_have_attribute("href", server + "/")
+        sync_api.expect(note).to_contain_text("MINGBAI_FRAME_ANCESTORS")
+        shot(page, "widget-4-refused")
     finally:
         ctx.close()
         httpd.shutdown()
