@@ -366,8 +366,8 @@
       var item = el("li", "fact" + (fact.source === "assumed" ? " fact-assumed" : ""));
       var b = button("fact-fix", fact.text);
       if (fact.source === "assumed") { b.appendChild(el("small", "fact-tag", T.assumed)); }
+      b.appendChild(hidden("，" + T.fix));
       b.setAttribute("data-fix", fact.text);
-      b.setAttribute("aria-label", fact.text + (fact.source === "assumed" ? "（" + T.assumed + "）" : "") + "，" + T.fix);
       item.appendChild(b);
       list.appendChild(item);
     });
@@ -490,11 +490,9 @@
     var answer = el("div", "answer");
     if (reply.bill_check && typeof reply.bill_check === "object") { answer.appendChild(checkBox(reply.bill_check)); }
     if (sum) { answer.appendChild(answerLine(sum, prefix)); }
+    if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
     if (Array.isArray(reply.alternatives) && reply.alternatives.length) {
       answer.appendChild(alternativesBox(reply.alternatives));
-    }
-    if (!sum && !reply.bill_check && !(reply.alternatives && reply.alternatives.length)) {
-      answer.appendChild(el("p", "answer-text", reply.text || ""));
     }
     card.appendChild(answer);
 

@@ -346,3 +346,84 @@ def test_first_load_of_the_chat_page_is_small(app):
     message = f"gzip-sized first load of /: {total} bytes ({json.dumps(sizes)})"
     print(message)
     assert total <= 30 * 1024, message
+
+
+# -- the second-round reply fields, from a fixture reply shaped as in CONTRACT.md ---------------------
+
+def _fixture_reply(**reply: Any) -> str:
+    base = {"text": "……", "asking": None, "quick_replies": ["其实是二级医院", "重新开始"], "result": None, "html": None,
+            "intent": "calculate"}
+    base.update(reply)
+    return json.dumps({"session_id": "f" * 32, "reply": base}, ensure_ascii=False)
+
+
+RESULT = {"policy": {"id": "nanchang-employee", "title": "…", "document_number": "…"},
+          "visits": [{"date": "2026-05-10", "total": "1200.00", "fund_pays": "330.00", "personal_pays": "870.00",
+                      "account_pays": "0.00", "cash_pays": "870.00", "steps": []}],
+          "totals": {"total": "1200.00", "fund_pays": "330.00", "personal_pays": "870.00", "account_pays": "0.00",
+                     "cash_pays": "870.00"}}
+
+
+def test_understood_alternatives_and_bill_check_render(pw, app):
+    ctx = _context(pw, bypass_csp=True)
+    page = ctx.new_page()
+    page.goto(app + "/")
+    understood = [
+        {"slot": "city", "value": "南昌", "text": "南昌职工医保", "source": "message"},
+        {"slot": "category", "value": "retiree", "text": "退休", "source": "message"},
+        {"slot": "provider_level", "value": 3, "text": "三级医院", "source": "message"},
+        {"slot": "scope", "value": True, "text": "全部是政策范围内费用", "source": "assumed"},
+    ]
+    page.route("**/api/v1/chat", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=_fixture_reply(text="统筹基金支付：¥330.00", result=RESULT, understood=understood)))
+    answer = ask(page, "南昌退休，三级医院1200", 1)
+    facts = answer.locator(".facts .fact-fix")
+    expect(facts).to_have_count(4)
+    expect(facts.nth(3)).to_contain_text("按常见情况假设")
+    # the facts sit between the answer and the working
+    order = answer.locator(".card").evaluate(
+        "c => Array.from(c.children).map(e => e.className.split(' ')[0])")
+    assert order.index("answer") < order.index("facts") < order.index("card-foot"), order
+    facts.nth(2).click()                                   # one tap: the correction is started
+    expect(page.locator("#message")).to_have_value("不对，不是三级医院，是")
+    expect(page.locator("#message")).to_be_focused()
+    page.locator("#message").fill("")
+    shot(page, "fixture-understood")
+    assert axe(page) == []
+
+    page.unroute("**/api/v1/chat")
+    alternatives = [{"label": "一级及以下", "fund_pays": "390.00", "personal_pays": "810.00"},
+                    {"label": "二级", "fund_pays": "360.00", "personal_pays": "840.00"},
+                    {"label": "三级", "fund_pays": "330.00", "personal_pays": "870.00"}]
+    page.route("**/api/v1/chat", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=_fixture_reply(text="不清楚几级也没关系：三种情况并排给您看。", alternatives=alternatives)))
+    alts = ask(page, "不清楚几级", 2)
+    cols = alts.locator(".alts .alt")
+    expect(cols).to_have_count(3)
+    boxes = [cols.nth(i).bounding_box() for i in range(3)]
+    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"], boxes           # side by side on a phone
+    expect(cols.nth(1)).to_contain_text("¥360.00")
+    expect(alts.locator(".answer-text")).to_have_text("不清楚几级也没关系：三种情况并排给您看。")
+    shot(page, "fixture-alternatives")
+    assert axe(page) == []
+
+    page.unroute("**/api/v1/chat")
+    check = {"verdict": "differs",
+             "differences": [{"field": "fund_pays", "slip": "300.00", "calculated": "330.00", "difference": "-30.00"}],
+             "causes": [{"kind": "deductible_position", "text": "如果今年之前已经扣过起付线¥650.00……请对照之前的结算单核对。",
+                         "changed": {"year_start.deductible_used": "650.00"}, "reproduces": ["fund_pays"],
+                         "citations": []}],
+             "unexplained": False, "result": RESULT, "text": "结算单和计算不一致……"}
+    page.route("**/api/v1/chat", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=_fixture_reply(text="结算单和计算不一致……", result=RESULT, bill_check=check)))
+    checked = ask(page, "医院给我报了300，对吗？", 3)
+    expect(checked.locator(".check-verdict")).to_have_text("和结算单不一致")
+    expect(checked.locator(".check-diffs")).to_contain_text("统筹基金：单上¥300.00，算出¥330.00，相差−¥30.00")
+    expect(checked.locator(".check-cause")).to_contain_text("请对照之前的结算单核对")
+    page.wait_for_timeout(300)
+    shot(page, "fixture-bill-check")
+    assert axe(page) == []
+    ctx.close()
