@@ -158,8 +158,9 @@
   function applyMode(elder) {
     body.classList.toggle("elder", elder);
     if (modeButton) {
-      modeButton.setAttribute("aria-pressed", elder ? "true" : "false");
+      // the button names the view it switches to (a changing name and aria-pressed would contradict)
       modeButton.textContent = elder ? T.standard : T.elder;
+      modeButton.setAttribute("data-elder", elder ? "on" : "off");
     }
   }
   var asked = body.getAttribute("data-mode");
@@ -461,6 +462,10 @@
       });
       holder = el("div", "card-body");
       holder.appendChild(frag);
+      // the chart first in the working: it illustrates the answer just above
+      var chartFigure = holder.querySelector(".mb-chart");
+      var explanationNode = holder.querySelector(".mb-explanation");
+      if (chartFigure && explanationNode) { explanationNode.insertBefore(chartFigure, explanationNode.firstChild); }
       // the headline says the totals: the table would say them a second time
       if (sum) { Array.prototype.forEach.call(holder.querySelectorAll(".mb-totals"), function (t) { t.remove(); }); }
       // the opening sentence (who, where, how much) is the understood facts when none are listed

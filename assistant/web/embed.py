@@ -118,10 +118,14 @@ def _outcome(request: CalculationRequest | None, error: CalculatorError | None, 
                            "choices": []}
     if out.result is not None and out.request is not None:
         visit = out.result.visits[-1]
-        explanation = render.explain_html(out.result, out.request, locale)
+        explanation = str(render.explain_html(out.result, out.request, locale))
+        # the chart stands by the figures it illustrates, not after the steps
+        figure = _CHART_FIGURE.search(explanation)
+        chart = Markup(figure.group(1)) if figure else render.chart_unless_in(explanation, out.request, out.result,
+                                                                               locale)
+        explanation = Markup(_CHART_FIGURE.sub("", explanation))
         ctx.update(result=out.result, visit=visit, policy=out.result.policy, explanation=explanation,
-                   meta=_meta(out.result, out.request, locale), asking=False,
-                   chart=render.chart_unless_in(explanation, out.request, out.result, locale), error_html=None,
+                   meta=_meta(out.result, out.request, locale), asking=False, chart=chart, error_html=None,
                    errors=[])
     else:
         assert out.error is not None
@@ -143,6 +147,7 @@ def _outcome(request: CalculationRequest | None, error: CalculatorError | None, 
     return out
 
 
+_CHART_FIGURE = re.compile(r'<figure class="mb-chart">\s*(<svg.*?</svg>)\s*</figure>\n?', re.S)
 _FIELD_PATH = re.compile(r'<p class="mb-path">.*?</p>\n?', re.S)
 _CHOICE_LIST = re.compile(r'<ul class="mb-choices">.*?</ul>\n?', re.S)
 

@@ -44,7 +44,7 @@ PAGE_LABELS: dict[str, dict[str, object]] = {
         "lang": "zh-CN", "name": "明白账", "title": "明白账 · 门诊医保报销助手",
         "description": "明白账：说说您这次看门诊的情况，按医保政策原文一步一步算给您看——统筹基金报多少、自己付多少，"
                        "每一步都引用条款原话。",
-        "sub": "门诊医保报销 · 逐条讲明白", "mode_elder": "长辈版", "mode_title": "大字、大按钮、可朗读；再点一次回到标准版",
+        "sub": "门诊医保报销 · 逐条讲明白", "mode_elder": "长辈版", "mode_standard": "标准版", "mode_title": "大字、大按钮、可朗读；再点一次回到标准版",
         "reset": "重新开始", "reset_title": "清除这次对话，重新开始", "close": "关闭对话窗口",
         "noscript": "这个对话页需要开启 JavaScript。也可以使用", "noscript_link": "坐席台页面",
         "noscript_tail": "：按结算单填写，同样逐步计算、引用政策原文，不需要脚本。",
@@ -61,7 +61,7 @@ PAGE_LABELS: dict[str, dict[str, object]] = {
         "lang": "en", "name": "Mingbai", "title": "Mingbai · outpatient insurance explained",
         "description": "Tell Mingbai about your outpatient visit: it works out, from the policy's own words, what the "
                        "fund pays and what you pay, citing each article.",
-        "sub": "Outpatient insurance, step by step", "mode_elder": "Large text",
+        "sub": "Outpatient insurance, step by step", "mode_elder": "Large text", "mode_standard": "Standard",
         "mode_title": "Large text, large buttons, read aloud; tap again for the standard view",
         "reset": "Start over", "reset_title": "Clear this conversation and start again", "close": "Close the chat",
         "noscript": "This chat page needs JavaScript. You can also use the ", "noscript_link": "console page",
