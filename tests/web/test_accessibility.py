@@ -114,17 +114,20 @@ def open_working(answer: Any) -> None:
 
 # -- axe: the four pages, each with an answer on screen ---------------------------------------------
 
-@pytest.mark.parametrize("mode", ["", "?mode=elder"], ids=["chat", "elder"])
-def test_axe_chat(pw, app, mode):
-    ctx = _context(pw, bypass_csp=True)
+@pytest.mark.parametrize(("mode", "scheme"), [("", "light"), ("?mode=elder", "light"), ("", "dark"),
+                                              ("?mode=elder", "dark")],
+                         ids=["chat", "elder", "chat-dark", "elder-dark"])
+def test_axe_chat(pw, app, mode, scheme):
+    ctx = _context(pw, bypass_csp=True, color_scheme=scheme)
     page = ctx.new_page()
     page.goto(app + "/" + mode)
     answer = ask(page, ANSWERED[0], 1)
     expect(answer.locator(".fig-fund")).to_have_text("¥550.00")
-    shot(page, f"a11y-{'elder' if mode else 'chat'}-answer")
+    name = f"a11y-{'elder' if mode else 'chat'}{'-dark' if scheme == 'dark' else ''}"
+    shot(page, f"{name}-answer")
     assert axe(page) == []
     open_working(answer)
-    shot(page, f"a11y-{'elder' if mode else 'chat'}-working")
+    shot(page, f"{name}-working")
     assert axe(page) == []
     ctx.close()
 
