@@ -417,13 +417,22 @@
     return box;
   }
 
+  // what the voice says: "¥1,200.00" read as "1200元" (Chinese) / "1200 yuan" (English)
+  function spoken(text) {
+    var unit = LANG === "en" ? " yuan" : "元";
+    return text.replace(/−?¥([\d,]+)(\.\d\d)?/g, function (all, whole, cents) {
+      var n = whole.replace(/,/g, "") + (cents && cents !== ".00" ? cents : "");
+      return (all.charAt(0) === "−" ? (LANG === "en" ? "minus " : "负") : "") + n + unit;
+    });
+  }
+
   var speaking = null;
   function speak(text, control) {
     var synth = window.speechSynthesis;
     if (!synth || !window.SpeechSynthesisUtterance) { return; }
     if (speaking === control) { synth.cancel(); return; }
     synth.cancel();
-    var u = new window.SpeechSynthesisUtterance(text);
+    var u = new window.SpeechSynthesisUtterance(spoken(text));
     u.lang = LANG === "en" ? "en-US" : "zh-CN";
     var voices = synth.getVoices ? synth.getVoices() : [];
     for (var i = 0; i < voices.length; i++) {
@@ -473,12 +482,14 @@
       if (opening) { opening.remove(); }
       // Lines of the text answer the explanation does not say (a "如果这样：" lead, the dialogue's
       // own assumptions) are shown once, as text.
-      var shown = squash(holder.textContent + (opening ? opening.textContent : ""));
+      // citation marks (〔第七条、第五条〕, and a document number's 〔2022〕) are set aside on both sides
+      var unmark = function (t) { return t.replace(/〔[^〔〕]*〕/g, ""); };
+      var shown = squash(unmark(holder.textContent + (opening ? opening.textContent : "")));
       var seen = false;
       String(reply.text || "").split("\n").forEach(function (line) {
         var plain = line.trim();
         if (!plain) { return; }
-        var key = squash(plain.replace(/^\d+[.、]\s*/, "").replace(/〔[^〔〕]*〕/g, "").replace(/\[[^\]]*\]$/, ""));
+        var key = squash(unmark(plain.replace(/^\d+[.、]\s*/, "")).replace(/\[[^\]]*\]$/, ""));
         if (!key || shown.indexOf(key) !== -1) { seen = true; return; }
         if (sum && /^(统筹基金支付|个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays)/.test(plain)) {
           seen = true; return;

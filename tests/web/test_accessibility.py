@@ -192,6 +192,13 @@ def test_every_answer_on_the_first_screen(pw, app, elder):
         lines = answer.locator(".card").evaluate(
             "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 6)")
         assert len(lines) == len(set(lines)), lines
+        if not elder:
+            # and with the working open: no step, total or note said twice
+            answer.locator("details.more > summary").click()
+            lines = answer.locator(".card").evaluate(
+                "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 6)")
+            assert len(lines) == len(set(lines)), [x for x in lines if lines.count(x) > 1]
+            answer.locator("details.more > summary").click()
     print("first screen (bottom of the person's share, CSS px of 664):", seen)
     ctx.close()
 
@@ -290,7 +297,9 @@ def test_elder_mode_measures(pw, app):
     # 朗读 reads the answer aloud in zh-CN
     answer.get_by_role("button", name="朗读").click()
     spoken = page.evaluate("window.__spoken")
-    assert spoken and spoken[0]["lang"] == "zh-CN" and "统筹基金报¥330.00" in spoken[0]["text"], spoken
+    assert spoken and spoken[0]["lang"] == "zh-CN", spoken
+    # said as a person would: amounts in 元, the sentence as on screen
+    assert spoken[0]["text"] == "统筹基金报330元，您自己付870元（账户0元，现金870元）", spoken
 
     # the working on tap; the choice is remembered on the device
     open_working(answer)
