@@ -489,7 +489,11 @@
       String(reply.text || "").split("\n").forEach(function (line) {
         var plain = line.trim();
         if (!plain) { return; }
-        var key = squash(unmark(plain.replace(/^\d+[.、]\s*/, "")).replace(/\[[^\]]*\]$/, ""));
+        // a step's line is the same sentence up to its first citation mark (the rich view puts the
+        // article's words and a reading's note after it)
+        var bare = plain.replace(/^\d+[.、]\s*/, "");
+        var cut = bare.indexOf("〔");
+        var key = squash(cut >= 6 ? bare.slice(0, cut) : unmark(bare));
         if (!key || shown.indexOf(key) !== -1) { seen = true; return; }
         if (sum && /^(统筹基金支付|个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays)/.test(plain)) {
           seen = true; return;

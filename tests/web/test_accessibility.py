@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +44,7 @@ ANSWERED = [
     "我是南昌退休职工，三级医院花了一千二，今年第一次",
     "南充在职，二级医院看门诊花了80元，今年第一次",
     "平凉退休，二级医院300元，起付线已经扣完了",
+    "南昌城乡居民，在签约机构看的，乡镇卫生院花了150元",
 ]
 
 if not os.path.exists(CHROMIUM):  # pragma: no cover - depends on the machine
@@ -190,14 +192,17 @@ def test_every_answer_on_the_first_screen(pw, app, elder):
         shot(page, f"phone-{'elder' if elder else 'standard'}-{i}")
         # no line printed twice in the card: every visible text line is unique
         lines = answer.locator(".card").evaluate(
-            "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 6)")
+            "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 8)")
         assert len(lines) == len(set(lines)), lines
         if not elder:
             # and with the working open: no step, total or note said twice
             answer.locator("details.more > summary").click()
             lines = answer.locator(".card").evaluate(
-                "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 6)")
+                "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 8)")
             assert len(lines) == len(set(lines)), [x for x in lines if lines.count(x) > 1]
+            # no step printed again under the working (the grey box of issue 13)
+            notes = answer.locator(".card-notes").all_inner_texts()
+            assert not any(re.match(r"^\s*\d+[.、]", line) for n in notes for line in n.split("\n")), notes
             answer.locator("details.more > summary").click()
     print("first screen (bottom of the person's share, CSS px of 664):", seen)
     ctx.close()
