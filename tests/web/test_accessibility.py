@@ -159,6 +159,15 @@ def test_axe_kiosk(pw, app):
     expect(page.locator("body")).to_contain_text("429.00")
     shot(page, "a11y-kiosk", full_page=True)
     assert axe(page) == []
+    # the page that asks for a missing fact: a question, the choices once, no field path
+    page.goto(f"{app}/embed/explain?{KIOSK_QUERY.replace('&grade=A', '')}")
+    expect(page.locator(".me-title")).to_have_text("还需要您告诉我一件事")
+    expect(page.locator(".me-choices a")).to_have_count(3)
+    assert "visits[0]" not in page.content()
+    shot(page, "a11y-kiosk-asks", full_page=True)
+    assert axe(page) == []
+    page.locator(".me-choices a", has_text="甲等").click()
+    expect(page.locator("[data-testid=fund]")).to_have_text("¥429.00")
     ctx.close()
 
 
@@ -262,6 +271,15 @@ def _contrast(page: Any, selector: str) -> list[tuple[str, float]]:
     }""", selector)
 
 
+TEXT_SIZES = """() => Array.from(document.querySelectorAll('#chat *')).filter(e =>
+    e.offsetParent && !e.closest('svg') && !e.closest('.visually-hidden') &&
+    Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(e => [e.textContent.trim().slice(0, 16), parseFloat(getComputedStyle(e).fontSize)])"""
+TARGETS = """() => Array.from(document.querySelectorAll(
+    '#chat button, #chat a, #chat summary, #chat textarea')).filter(e => e.offsetParent)
+  .map(e => { const b = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 12) || e.id, b.width, b.height]; })"""
+
+
 def test_elder_mode_measures(pw, app):
     ctx = _context(pw)
     ctx.add_init_script("""
@@ -280,15 +298,10 @@ def test_elder_mode_measures(pw, app):
     expect(answer.locator(".mb-steps")).to_be_hidden()
     shot(page, "elder-answer")
 
-    texts = page.evaluate("""() => Array.from(document.querySelectorAll('#chat *')).filter(e =>
-        e.offsetParent && !e.closest('svg') && !e.closest('.visually-hidden') &&
-        Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
-      .map(e => [e.textContent.trim().slice(0, 16), parseFloat(getComputedStyle(e).fontSize)])""")
+    texts = page.evaluate(TEXT_SIZES)
     small = [t for t in texts if t[1] < 20]
     assert not small, small
-    targets = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '#chat button, #chat a, #chat summary, #chat textarea')).filter(e => e.offsetParent)
-      .map(e => { const b = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 12) || e.id, b.width, b.height]; })""")
+    targets = page.evaluate(TARGETS)
     tiny = [t for t in targets if t[1] < 60 or t[2] < 60]
     assert not tiny, tiny
     low = [c for c in _contrast(page, "#chat *") if c[1] < 4.5]
@@ -306,9 +319,14 @@ def test_elder_mode_measures(pw, app):
     # said as a person would: amounts in 元, the sentence as on screen
     assert spoken[0]["text"] == "统筹基金报330元，您自己付870元（账户0元，现金870元）", spoken
 
-    # the working on tap; the choice is remembered on the device
+    # the working on tap, as large: its text, citation chips and toggles too
     open_working(answer)
     shot(page, "elder-working")
+    small = [t for t in page.evaluate(TEXT_SIZES) if t[1] < 20]
+    assert not small, small
+    tiny = [t for t in page.evaluate(TARGETS) if t[1] < 60 or t[2] < 60]
+    assert not tiny, tiny
+    # the choice is remembered on the device
     page.goto(app + "/")
     expect(page.locator("body")).to_have_class("chat-page elder js")
     page.get_by_role("button", name="标准版").click()
