@@ -95,7 +95,17 @@
     "有自费项目": "Some items were self-pay", "又看了一次": "Another visit", "重新开始": "Start over",
     "帮我算一笔": "Work out a bill", "你能做什么": "What can you do?", "不清楚几级": "I don't know the level",
     "南充": "Nanchong", "西安": "Xi'an", "南昌": "Nanchang", "平凉": "Pingliang", "是": "Yes", "不是": "No",
-    "甲等": "Grade A", "乙等": "Grade B", "今天": "Today"
+    "甲等": "Grade A", "乙等": "Grade B", "今天": "Today", "三级甲等": "Level 3, grade A",
+    "三级乙等": "Level 3, grade B", "三级丙等": "Level 3, grade C",
+    "一级及以下开的处方": "Prescribed at level 1 or below", "二级医院开的处方": "Prescribed at a level-2 hospital",
+    "三级医院开的处方": "Prescribed at a level-3 hospital", "三级甲等开的处方": "Prescribed at level 3, grade A",
+    "三级乙等开的处方": "Prescribed at level 3, grade B", "三级丙等开的处方": "Prescribed at level 3, grade C",
+    "在签约机构看的": "At my signed institution", "转诊到县中医院": "Referred to the county TCM hospital",
+    "在别的医院看的": "At another hospital", "能给我爸妈买药吗": "Can it buy medicine for my parents?",
+    "能用来体检吗": "Can it pay for a check-up?", "每月划多少": "How much goes in each month?",
+    "个人账户能给我妈买药吗": "Can my account buy medicine for my mother?",
+    "我是南昌退休职工，三级医院花了一千二": "Nanchang, retired employee, level-3 hospital, ¥1,200",
+    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200"
   };
   function chipLabel(say) { return LANG === "en" && QR_EN[say] ? QR_EN[say] : say; }
 
