@@ -242,6 +242,7 @@ def test_chart_text_readable_on_a_phone(pw, app):
     sizes = answer.locator(".mb-chart svg text").evaluate_all(
         "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
     assert sizes and min(sizes) >= 12, sizes
+    print(f"chart text on a 390 px phone: {min(sizes):.1f}–{max(sizes):.1f} CSS px")
     boxes = answer.locator(".mb-chart svg text").evaluate_all(
         "ts => ts.map(t => { const b = t.getBoundingClientRect(); return [b.left, b.right]; })")
     svg = answer.locator(".mb-chart svg").bounding_box()
