@@ -73,7 +73,9 @@ EMBED_LABELS: dict[str, dict[str, str]] = {
         "cash": "现金", "total": "费用合计", "ratio": "支付比例", "print": "打印", "steps": "逐步说明",
         "disclaimer": "按政策文件原文计算，供核对参考；实际以医保经办机构结算为准。",
         "cannot": "暂时无法计算", "usage": "自助机说明页", "document": "依据", "choose": "请选择",
-        "ask": "还需要您告诉我一件事", "colon": "：",
+        "ask": "还需要您告诉我一件事", "colon": "：", "brand": "明白账",
+        "usage_lead": "在地址后加上一次就诊的信息，即显示大字的报销说明，可打印成小票。例如：",
+        "usage_more": "全部参数和 iframe 嵌入方法见 ", "usage_docs": "嵌入说明", "usage_end": "。",
     },
     "en": {
         "title": "Outpatient reimbursement", "fund": "Paid by the fund", "personal": "Paid by you",
@@ -82,7 +84,11 @@ EMBED_LABELS: dict[str, dict[str, str]] = {
         "disclaimer": "Calculated from the policy document's own words, for checking; the insurance office's "
                       "settlement is authoritative.",
         "cannot": "Cannot calculate yet", "usage": "Kiosk page", "document": "Source", "choose": "Choose",
-        "ask": "One more thing, please", "colon": ": ",
+        "ask": "One more thing, please", "colon": ": ", "brand": "Mingbai",
+        "usage_lead": "Add one visit's details to the address to show the reimbursement in large type, printable "
+                      "as a slip. For example:",
+        "usage_more": "All parameters and how to embed it in an iframe: ", "usage_docs": "embedding guide (Chinese)",
+        "usage_end": ".",
     },
 }
 

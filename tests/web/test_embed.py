@@ -182,3 +182,12 @@ def test_head_works_like_get(client):
         assert head.content == b""
         assert head.headers["content-type"].startswith("text/html")
         assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+
+
+def test_usage_page_in_english(client):
+    r = client.get("/embed/explain", params={"lang": "en"})
+    assert r.status_code == 200
+    body = re.sub(r"<(title|a)[^>]*>.*?</\1>", "", r.text, flags=re.S)   # the brand in the title, example links
+    text = re.sub(r"<[^>]+>", " ", body)
+    assert not re.search(r"[\u4e00-\u9fff]", text), text
+    assert "Add one visit" in r.text and 'href="/docs/embed"' in r.text
