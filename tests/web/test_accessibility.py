@@ -35,6 +35,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = Path(os.environ.get("MINGBAI_AXE", ROOT / "var" / "npm" / "node_modules" / "axe-core" / "axe.min.js"))
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANDMARK_RULES = ["region", "landmark-one-main", "landmark-no-duplicate-main", "landmark-unique"]
 KIOSK_QUERY = ("policy=pingliang-employee&category=employee&date=2026-05-10&level=3&grade=A"
                "&in_scope=800&class_b_drug=200&self_pay=50&account_balance=300")
 
@@ -100,11 +101,15 @@ def ask(page: Any, message: str, count: int) -> Any:
 def axe(page: Any) -> list[dict[str, Any]]:
     if not AXE.exists():
         pytest.skip(f"axe-core is not installed at {AXE} (.ci/run: npm install --prefix var/npm axe-core)")
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
                            TAGS)
+    # and the landmark rules (axe files them under best practice): all content inside landmarks
+    landmarks = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, "
+                              "resultTypes: ['violations']})", LANDMARK_RULES)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+             "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"] + landmarks["violations"]]
 
 
 def open_working(answer: Any) -> None:
