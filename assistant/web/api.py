@@ -75,8 +75,8 @@ def _explain(request: Request, data: CalculationRequest, locale: str) -> Respons
         result = calculator.calculate(data)
     except (MissingFact, MissingParameter, OutOfForce) as exc:
         return _explained_problem(request, exc, locale, data)
-    body = ExplainResponse(text=render.explain_text(result, data, locale),
-                           html=render.explain_html(result, data, locale), result=result, locale=locale)
+    text, html = render.explain_text_html(result, data, locale)  # one rendering pass for both
+    body = ExplainResponse(text=text, html=html, result=result, locale=locale)
     raw: Any = calculator.encode(body)  # encoded bytes; the annotation documents the schema
     return Response(raw, media_type=JSON, headers={"Content-Language": locale})
 
