@@ -175,6 +175,7 @@ JSON_ENDPOINTS = {
     "/api/v1/account/credits": (CREDITS, "policy"),
     "/api/v1/account/usage": ({"policy": "nanchang-employee", "beneficiary": "self"}, "policy"),
     "/api/v1/resident-budget": ({"year": 2024, "groups": {"1": 10}}, "policy"),
+    "/api/v1/bill-check": ({"request": {}, "slip": {"fund_pays": "1.00"}}, "request"),
 }
 
 
@@ -189,6 +190,7 @@ def test_invalid_utf8_inside_a_string_names_the_field(client, endpoint):
     assert problem["code"] == "invalid_utf8"
     assert [e["path"] for e in problem["errors"]] == [field]
     assert "UTF-8" in problem["detail"] and field in problem["detail"]
+    assert r.headers["content-type"].startswith("application/problem+json")
 
 
 def test_invalid_utf8_deep_inside_names_the_path(client):
