@@ -92,6 +92,8 @@ def parse_number(num: str) -> Decimal | None:
         return None
     if _ARABIC.fullmatch(num):
         return Decimal(num)
+    if num.endswith("k") and _ARABIC.fullmatch(num[:-1]):  # 2.3k, 1k
+        return Decimal(num[:-1]) * 1000
     if _GROUPED.fullmatch(num):
         return Decimal(num.replace(",", ""))
     m = _ARABIC_UNIT.fullmatch(num)
@@ -119,7 +121,7 @@ def parse_number(num: str) -> Decimal | None:
 
 # A numeral span: starts with a digit or a Chinese digit / 十, never with 百千万.
 _TOKEN = re.compile(
-    rf"(?P<cur>¥|rmb|人民币)?(?P<num>[0-9{_CN_DIGITS}十][0-9{_CN_DIGITS}十百千万,.]*)"
+    rf"(?P<cur>¥|rmb|人民币)?(?P<num>[0-9{_CN_DIGITS}十][0-9{_CN_DIGITS}十百千万,.]*(?:(?<=\d)k(?![a-z]))?)"
 )
 _YUAN = re.compile(r"元钱?|块钱?|rmb|人民币")
 _AFTER_YUAN = re.compile(
@@ -159,13 +161,13 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 )
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类|起付线)")
+_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类)")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
 
 
 def _looks_like_money(num: str, value: Decimal) -> bool:
     """A unit-less number that can hardly be anything but money: 一千二, 1.2万, 1200."""
-    if any(u in num for u in "百千万"):
+    if any(u in num for u in "百千万k"):
         return True
     return num[0].isdigit() and value >= 10 and bool(_ARABIC.fullmatch(num) or _GROUPED.fullmatch(num))
 
@@ -223,9 +225,6 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if "," in num and not _GROUPED.fullmatch(num):
             num = num.split(",", 1)[0]
             end = num_start + len(num)
-        if "," in num and not _YUAN.match(masked, end) and not m.group("cur"):
-            num = num.split(",", 1)[0]
-            end = num_start + len(num)
         pos = max(end, start + 1)
         value = parse_number(num)
         if value is None or value >= _TOO_LARGE:
@@ -272,7 +271,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         role, cue = _role_before(prefix)
         post = _POST_CUE.match(masked, end)
         if post and not _NUMERAL_AHEAD.match(masked, post.end()):
-            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug", "起付线": "deductible_used"}[
+            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug"}[
                 post.group("w")
             ], post.group(0)
         if not (has_unit or has_cur):
