@@ -76,7 +76,7 @@ def _space(match: re.Match[str]) -> str:
         return ""
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
-        if after in _UNIT_AFTER or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
+        if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
                                     and _LONE_DIGIT.search(text, 0, match.start())):
             return ""
         return ","
@@ -85,6 +85,7 @@ def _space(match: re.Match[str]) -> str:
     return ","  # a space between words separates as a comma does
 
 
+_UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK")
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")

@@ -84,6 +84,25 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     deductible_used: Decimal | None = None
     fund_paid: Decimal | None = None
     account_balance: Decimal | None = None
+    #: items of the bill (inside its total), by the calculator's item category
+    consultation: Decimal | None = None
+    tcm: Decimal | None = None
+    dual_channel: Decimal | None = None
+    prenatal: Decimal | None = None
+    class_b_service: Decimal | None = None
+    #: how much of the year's deductible is still to be borne (起付线还差200)
+    deductible_remaining: Decimal | None = None
+    #: an earlier bill this year the fund paid nothing on (花了300没报)
+    prior_unreimbursed: Decimal | None = None
+    #: figures read off a settlement slip, to be checked (医院给我报了300，对吗)
+    slip_fund: Decimal | None = None
+    slip_personal: Decimal | None = None
+    retired_year: int | None = None
+    retired_month: int | None = None
+    retired_day: int | None = None
+    #: a visit dated relative to today (昨天 1, 前天 2, 上周 7) or last month
+    days_ago: int | None = None
+    months_ago: int | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -118,6 +137,16 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     alternatives: dict[str, tuple[str | int, ...]] = msgspec.field(default_factory=dict)
     spans: tuple[Span, ...] = ()
     text: str = ""  # the normalised message
+    #: numbers the message holds whose role no word says (a second bare amount): asked about
+    unplaced: tuple[str, ...] = ()
+    #: two statements that disagree, each quoted as written (今年第一次 / 统筹已经报了300)
+    conflict: tuple[str, ...] = ()
+    #: facts the person says they do not know (provider_level, prescribed_at_level, provider_grade…)
+    unknown: tuple[str, ...] = ()
+    #: values still possible for an unknown fact, when the message names some (二级还是三级)
+    unknown_options: tuple[int | str, ...] = ()
+    #: the message is in English: reply in English
+    english: bool = False
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -149,6 +178,15 @@ _ROLE_FIELD = {
     "fund_paid": "fund_paid",
     "deductible_used": "deductible_used",
     "account_balance": "account_balance",
+    "consultation": "consultation",
+    "tcm": "tcm",
+    "dual_channel": "dual_channel",
+    "prenatal": "prenatal",
+    "class_b_service": "class_b_service",
+    "deductible_remaining": "deductible_remaining",
+    "prior_unreimbursed": "prior_unreimbursed",
+    "slip_fund": "slip_fund",
+    "slip_personal": "slip_personal",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
 
@@ -210,20 +248,30 @@ def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
     return False
 
 
-def _pick_amounts(text: str, amounts: list[Amount]) -> dict[str, Amount]:
+def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
+    """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
+    unplaced: list[Amount] = []
+    clash: list[Amount] = []
     for amount in amounts:
         if amount.approximate or amount.negated or amount.role == "other":
             continue
         field = _ROLE_FIELD[amount.role]
         current = chosen.get(field)
-        if (
-            current is None
-            or correction_between(text, current.end, amount.start)
-            or (amount.explicit and not current.explicit)
-        ):
+        if current is None:
             chosen[field] = amount
-    return chosen
+        elif correction_between(text, current.end, amount.start):
+            chosen[field] = amount
+        elif amount.explicit and not current.explicit:
+            unplaced.append(current)  # 1500 … 花了1200: the bare 1500 is not the bill
+            chosen[field] = amount
+        elif amount.value == current.value:
+            continue
+        elif not amount.explicit:
+            unplaced.append(amount)  # a second bare number: never dropped, never merged
+        else:
+            clash += [current, amount]  # 花了1000 … 一共1200
+    return chosen, unplaced, clash
 
 
 def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int | None]:
@@ -234,6 +282,38 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
         if d.month is not None:
             month, day = d.month, d.day
     return year, month, day
+
+
+_CHECK_QUESTION = re.compile(
+    r"对吗|对不对|对吧|对么|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
+)
+_YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
+_RETIREMENT_CLAUSE = re.compile(r"退休|retire")
+_RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
+                  ("yesterday", 1), ("today", 0))
+_RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
+_RELATIVE_MONTH = re.compile(r"上个?月|last month")
+_UNKNOWN = re.compile(
+    r"不清楚|不知道|不晓得|不太清楚|不确定|记不清|记不得|记不住|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
+    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|not certain"
+)
+_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
+_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|grade [abc]|which grade")
+_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|医院|level|tier")
+_HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|吧[?？]?$|probably|maybe|i think")
+_ENGLISH_LETTER = re.compile(r"[a-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _english(text: str) -> bool:
+    latin = len(_ENGLISH_LETTER.findall(text))
+    return latin >= 8 and len(_CJK.findall(text)) * 3 < latin
+
+
+def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
+    lo, hi = _clause_of(bounds, pos)
+    return text[lo:hi].strip(" ,")
 
 
 def understand(message: str) -> Understanding:
@@ -312,10 +392,22 @@ def understand(message: str) -> Understanding:
             note = "ignored"
         spans.append(Span(start=amount.start, end=amount.end, text=amount.text,
                           slot=_ROLE_FIELD.get(amount.role, "other"), value=str(amount.value), note=note))
-    chosen = _pick_amounts(text, amounts)
+    if _CHECK_QUESTION.search(text):
+        # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+                   else a for a in amounts]
+    chosen, unplaced, clash = _pick_amounts(text, amounts)
     rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
 
-    year, month, day = _merge_dates(dates)
+    # a date in a clause about retiring is the retirement date; the others date the visit
+    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
+    year, month, day = _merge_dates([d for d in dates if d not in retirement])
+    retired = _merge_dates(retirement) if retirement else (None, None, None)
+    days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
+    if days_ago is None and _RELATIVE_WEEK.search(text):
+        days_ago = 7
+    months_ago = 1 if _RELATIVE_MONTH.search(text) and month is None else None
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen
@@ -325,6 +417,52 @@ def understand(message: str) -> Understanding:
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
     values.update({"year": year, "month": month, "day": day})
+    values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
+                   "days_ago": days_ago, "months_ago": months_ago})
+    if retired[1] is not None and values.get("category") is None:
+        values["category"], values["scheme"] = "retiree", "employee"
+
+    # what the person does not know, and the values they still name (不晓得是二级还是三级)
+    unknown: list[str] = []
+    options: tuple[int | str, ...] = ()
+    if _UNKNOWN.search(text):
+        if _UNKNOWN_PRESCRIPTION.search(text) and values.get("prescribed_at_level") is None:
+            unknown.append("prescribed_at_level")
+        elif _UNKNOWN_GRADE.search(text) and values.get("provider_level") == 3:
+            unknown.append("provider_grade")
+            values["provider_grade"] = None
+        elif _UNKNOWN_LEVEL.search(text) or len(slots.seen.get("provider_level", ())) >= 2:
+            unknown.append("provider_level")
+            seen = tuple(slots.seen.get("provider_level", ()))
+            options = seen if len(seen) >= 2 else ()
+            values["provider_level"] = values["provider_grade"] = None
+    # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
+    position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
+    for h in position_hits:
+        lo, hi = _clause_of(bounds, h.start)
+        if _HEDGED_POSITION.search(text, lo, hi) or re.search(r"不太确定|不确定|not sure", text):
+            values["deductible_met"] = values["first_visit_this_year"] = None
+
+    # statements that disagree
+    conflict: list[str] = []
+    if clash:
+        conflict = [clash[0].text, clash[1].text]
+    first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
+    if first is not None and values.get("first_visit_this_year"):
+        used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
+                     and not a.approximate and a.value > 0), None)
+        met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
+        if used is not None:
+            conflict = [first.text, _quote(text, bounds, used.start)]
+        elif met is not None and values.get("deductible_met"):
+            conflict = [first.text, met.text]
+    categories = slots.seen.get("category", [])
+    if len(categories) >= 2 and not is_correction(text) and retired[1] is None:
+        cat_hits = [h for h in hits if "category" in h.sets and not h.negated]
+        if len({h.sets["category"] for h in cat_hits}) >= 2:
+            a = cat_hits[0]
+            b = next(h for h in cat_hits if h.sets["category"] != a.sets["category"])
+            conflict = [_quote(text, bounds, a.start), _quote(text, bounds, b.start)]
     if values.get("offsite_filed") is not None and values.get("offsite") is None:
         values["offsite"] = True
 
@@ -334,7 +472,7 @@ def understand(message: str) -> Understanding:
     ben_hits = [h for h in find_beneficiaries(text) if not h.negated] if account_mentioned else []
     use_values = [h for h in use_hits if not h.negated]
     evidence = Evidence(
-        has_facts=any(v is not None for v in values.values()),
+        has_facts=any(v is not None for k, v in values.items() if k not in ("days_ago", "months_ago")),
         has_amount=any(f in chosen for f in ("amount", "self_pay", "class_b_drug")),
         approximate_amount=rough is not None and "amount" not in chosen,
         has_place_or_person=any(values.get(k) is not None for k in ("city", "scheme", "category", "other_city")),
@@ -348,6 +486,8 @@ def understand(message: str) -> Understanding:
         beneficiary=bool(ben_hits),
     )
     intent, topic = classify(text, evidence)
+    if not evidence.has_facts:
+        values["days_ago"] = values["months_ago"] = None  # 今天天气怎么样: no visit to date
 
     if intent in ("account_use", "account_credit"):
         if ben_hits:
@@ -378,4 +518,9 @@ def understand(message: str) -> Understanding:
         alternatives=alternatives,
         spans=tuple(spans),
         text=text,
+        unplaced=tuple(a.text for a in unplaced),
+        conflict=tuple(conflict) if intent != "compare" else (),
+        unknown=tuple(unknown),
+        unknown_options=options,
+        english=_english(text),
     )
