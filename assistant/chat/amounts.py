@@ -206,7 +206,7 @@ def _quantize(value: Decimal) -> Decimal:
     return value.quantize(_FEN, rounding=ROUND_HALF_UP)
 
 
-def _clause_before(text: str, start: int, width: int = 14) -> str:
+def _clause_before(text: str, start: int, width: int = 24) -> str:
     lo = max(0, start - width)
     prefix = text[lo:start]
     for i in range(len(prefix) - 1, -1, -1):

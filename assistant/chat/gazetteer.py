@@ -107,6 +107,15 @@ _OTHER_CITIES = (
     "乌鲁木齐", "昆明", "贵阳", "南宁", "海口", "福州", "厦门", "宁波", "无锡", "东莞", "佛山",
 )
 
+_OTHER_CITIES_EN = {
+    "北京": "beijing", "上海": "shanghai", "天津": "tianjin", "重庆": "chongqing", "广州": "guangzhou",
+    "深圳": "shenzhen", "杭州": "hangzhou", "成都": "chengdu", "武汉": "wuhan", "长沙": "changsha",
+    "郑州": "zhengzhou", "兰州": "lanzhou", "南京": "nanjing", "苏州": "suzhou", "合肥": "hefei",
+    "济南": "jinan", "青岛": "qingdao", "沈阳": "shenyang", "昆明": "kunming", "贵阳": "guiyang",
+    "九江": "jiujiang", "宝鸡": "baoji", "咸阳": "xianyang", "天水": "tianshui", "绵阳": "mianyang",
+    "厦门": "xiamen", "宁波": "ningbo", "福州": "fuzhou", "哈尔滨": "harbin", "太原": "taiyuan",
+}
+
 
 class Hit(msgspec.Struct, frozen=True, kw_only=True):
     """One pattern match: the slots it sets, where it is, how strongly it speaks."""
@@ -287,6 +296,8 @@ def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         rules.append((province, {}, 0))
     for other in _OTHER_CITIES:
         rules.append((f"{other}(?:市)?", {"other_city": other}, 2))
+    for other, english in _OTHER_CITIES_EN.items():
+        rules.append((f"(?<![a-z]){english}(?![a-z])", {"other_city": other}, 2))
     # longest written form first, so that 南昌县 wins over 南昌 and 红谷滩新区 over 红谷滩
     rules.sort(key=lambda r: -len(re.sub(r"\(\?[<!=]*[^)]*\)|\[[^]]*\]|[?\\']", "", r[0])))
     return rules
@@ -314,6 +325,11 @@ _INSURED = _Family(
         ("灵活就业人员|灵活就业|个体工商户|个体户|个体|自己交社保|自己缴社保|自己交的社保|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
+        ("not (?:yet )?retired|still working|still employed|currently working|in work|working|employed(?! insurance)", _EMP, 2),
+        ("retired|retiree|pensioner|retirement", _RET, 2),
+        ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
+        ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
+        ("employee(?:s)?(?: scheme| insurance| medical insurance)?|staff insurance", {"scheme": "employee"}, 1),
         ("职工医保|职工医疗保险|城镇职工|职工", {"scheme": "employee"}, 1),
         ("单位交的|单位交|单位缴|单位给交|单位买的", {"scheme": "employee"}, 1),
     ]
@@ -331,7 +347,15 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
     for level, lw in level_words.items():
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+    for level, word in ((1, "1"), (2, "2"), (3, "3")):
+        rules.append((f"(?:level|tier|grade|class)[- ]?{word}(?![0-9])", {"provider_level": level}, 2))
     rules += [
+        ("tertiary", {"provider_level": 3}, 2),
+        ("secondary", {"provider_level": 2}, 2),
+        ("community health (?:service )?(?:centre|center|station)|township health (?:centre|center)|clinic|primary care",
+         {"provider_kind": "hospital", "provider_level": 1}, 0),
+        ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),
+        ("hospital", {"provider_kind": "hospital"}, 1),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
         ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院", {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         (
@@ -375,6 +399,29 @@ _FLAGS = _Family(
             "|已经(?:看|报)过",
             {"first_visit_this_year": False},
             2,
+        ),
+        (
+            "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|reached|paid|covered|done)"
+            "|(?:already )?(?:met|reached|passed|used up) the deductible",
+            {"deductible_met": True},
+            2,
+        ),
+        (
+            "first (?:outpatient )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|haven'?t claimed|have not claimed|nothing claimed"
+            "|no claims?(?: yet)?|not claimed anything|never claimed",
+            {"first_visit_this_year": True},
+            1,
+        ),
+        (
+            "今年(?:的)?(?:第一|头)(?:回|次|遭)|今年就(?:这|那)一次|今年(?:还)?(?:一次)?(?:都)?没(?:有)?(?:看|去|报)(?:销)?过"
+            "|今年(?:还)?(?:一次)?都没(?:有)?(?:看|去|报)|头回|第一回|头一遭",
+            {"first_visit_this_year": True},
+            1,
+        ),
+        (
+            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？]{0,6}?(?:扣完|扣满|满了|过了|够了|达到了|用完|交够|交完|付完|走完|扣过了|交过了|扣了|已扣|扣掉了)",
+            {"deductible_met": True},
+            1,
         ),
         (
             "今年(?:的)?第一次|今年首次|今年头一回|今年头一次|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
