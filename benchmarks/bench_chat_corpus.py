@@ -32,6 +32,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # pragma: no cover - running as a script
     sys.path.insert(0, str(ROOT))
@@ -93,14 +95,19 @@ def _figures_given(reply: Reply) -> list[tuple[Decimal | None, Decimal | None]]:
     visit = _last_visit(reply.result)
     if visit is not None:
         out.append((_money(visit.get("fund_pays")), _money(visit.get("personal_pays"))))
-    check = getattr(reply, "bill_check", None)
+    check = msgspec.to_builtins(getattr(reply, "bill_check", None))
     if isinstance(check, dict):
         visit = _last_visit(check.get("result"))
         if visit is not None:
             out.append((_money(visit.get("fund_pays")), _money(visit.get("personal_pays"))))
-    for alt in getattr(reply, "alternatives", None) or []:
+    for alt in _alternatives(reply):
         out.append((_money(alt.get("fund_pays")), _money(alt.get("personal_pays"))))
     return out
+
+
+def _alternatives(reply: Reply) -> list[dict[str, Any]]:
+    alts: list[dict[str, Any]] = msgspec.to_builtins(getattr(reply, "alternatives", None) or [])
+    return alts
 
 
 def _english(text: str) -> bool:
@@ -117,7 +124,7 @@ def judge(entry: dict[str, Any], reply: Reply) -> tuple[bool, bool, str]:
     """(handled right, wrong figure given, why not right) for one expected turn."""
     expect = entry["expect"]
     given = _figures_given(reply)
-    alternatives = getattr(reply, "alternatives", None) or []
+    alternatives = _alternatives(reply)
     text = reply.text or ""
     if entry.get("locale") == "en" and not _english(text):
         english_ok = False
@@ -150,7 +157,7 @@ def judge(entry: dict[str, Any], reply: Reply) -> tuple[bool, bool, str]:
             return False, wrong, f"alternatives {sorted(gots)} != {sorted(wants)}"
         return english_ok, False, "" if english_ok else "reply not in English"
     if expect == "bill_check":
-        check = getattr(reply, "bill_check", None)
+        check = msgspec.to_builtins(getattr(reply, "bill_check", None))
         want = (_money(entry["fund_pays"]), _money(entry["personal_pays"]))
         wrong = any(g != want for g in given)
         if not isinstance(check, dict):

@@ -23,6 +23,7 @@ from typing import Any
 
 import msgspec
 
+from .bill import ITEM_CATEGORIES, BillError, deductible_for, deductible_used, split_items
 from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_for_age, resident_budget
 from .budget import run_json as budget_run_json
 from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
@@ -45,6 +46,7 @@ from .usage import UsageRequest, UsageResult, account_usage, decode_usage_reques
 from .usage import run_json as usage_run_json
 
 __all__ = [
+    "BillError",
     "BudgetRequest",
     "BudgetResult",
     "CalculationRequest",
@@ -53,6 +55,7 @@ __all__ = [
     "CreditsRequest",
     "CreditsResult",
     "FieldError",
+    "ITEM_CATEGORIES",
     "InvalidRequest",
     "MissingFact",
     "MissingParameter",
@@ -74,12 +77,15 @@ __all__ = [
     "decode_credits_request",
     "decode_request",
     "decode_usage_request",
+    "deductible_for",
+    "deductible_used",
     "encode",
     "get_pack",
     "group_for_age",
     "load_packs",
     "resident_budget",
     "run_json",
+    "split_items",
     "to_builtins",
     "usage_run_json",
 ]

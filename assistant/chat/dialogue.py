@@ -21,10 +21,10 @@ from typing import Any
 
 import msgspec
 
-from calculator import CalculatorError, calculate, convert_request, get_pack
+from calculator import CalculatorError, calculate, convert_request, deductible_used, get_pack, split_items
 from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
-from .understand import Facts, understand
+from .understand import Facts, Understanding, understand
 
 __all__ = ["STATE_VERSION", "ChatReply", "Reply", "SessionState", "ask_once", "new_state", "turn"]
 
@@ -37,7 +37,10 @@ PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "pover
                  "fund_paid", "claimed_before", "retired_on")
 VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
-                "offsite_filed", "amount", "self_pay", "class_b_drug", "year", "month", "day")
+                "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "year", "month", "day")
+PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed")
+ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
 
 class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
@@ -71,6 +74,15 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     amount: Decimal | None = None
     self_pay: Decimal | None = None
     class_b_drug: Decimal | None = None
+    class_b_service: Decimal | None = None
+    consultation: Decimal | None = None
+    tcm: Decimal | None = None
+    dual_channel: Decimal | None = None
+    prenatal: Decimal | None = None
+    deductible_remaining: Decimal | None = None
+    prior_unreimbursed: Decimal | None = None
+    slip_fund: Decimal | None = None
+    slip_personal: Decimal | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -84,6 +96,33 @@ class SessionState(msgspec.Struct, kw_only=True):
     turns: int = 0
     #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
     pending: dict[str, str] = {}
+    #: the question texts already asked in this session (none is asked twice word for word)
+    asked: list[str] = []
+    #: the number an ``amount_role`` question is about, as written
+    pending_amount: str | None = None
+    #: a fact the person said they do not know, and the values still possible
+    unknown: str | None = None
+    unknown_options: list[Any] = []
+    english: bool = False
+
+
+class Understood(msgspec.Struct, kw_only=True):
+    """One fact an answer rests on, in the person's terms (CONTRACT ``reply.understood``)."""
+
+    slot: str
+    value: Any
+    text: str
+    source: str  # message | earlier | assumed
+    #: for an assumed fact: the quick reply that corrects it
+    correct: str | None = None
+
+
+class Alternative(msgspec.Struct, kw_only=True):
+    """The figures for one possibility of a fact the person does not know (``reply.alternatives``)."""
+
+    label: str
+    fund_pays: str
+    personal_pays: str
 
 
 class Reply(msgspec.Struct, kw_only=True):
@@ -93,6 +132,9 @@ class Reply(msgspec.Struct, kw_only=True):
     result: Any = None
     html: str | None = None
     intent: str | None = None
+    understood: list[Understood] = []
+    alternatives: list[Alternative] | None = None
+    bill_check: Any = None
 
 
 class ChatReply(msgspec.Struct, kw_only=True):
@@ -212,7 +254,8 @@ def _missing(known: Known) -> str | None:
     if known.amount is None:
         return "amount"
     if pack.meta.scheme == "employee" and pack.supplied is None:
-        if known.fund_paid is None and known.deductible_used is None:
+        if known.fund_paid is None and known.deductible_used is None and known.deductible_remaining is None \
+                and known.prior_unreimbursed is None:
             if known.claimed_before:
                 return "fund_paid"
             if not (known.first_visit_this_year or known.deductible_met):
@@ -249,16 +292,9 @@ def _visit(known: Known, today: dt.date) -> dict[str, Any]:
     if known.inpatient:
         visit["inpatient"] = True
     amount = known.amount or Decimal("0")
-    self_pay = known.self_pay or Decimal("0")
-    class_b = known.class_b_drug or Decimal("0")
-    if self_pay or class_b:
-        rest = amount - self_pay - class_b
-        items = [{"category": "in_scope", "amount": str(max(rest, Decimal("0")))}]
-        if class_b:
-            items.append({"category": "class_b_drug", "amount": str(class_b)})
-        if self_pay:
-            items.append({"category": "self_pay", "amount": str(self_pay)})
-        visit["items"] = items
+    items = {name: getattr(known, name) for name in ITEM_FIELDS if getattr(known, name)}
+    if items:
+        visit["items"] = split_items(amount, items)
     else:
         visit["amount"] = str(amount)
     return visit
@@ -276,12 +312,13 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
             insured["retired_on"] = known.retired_on.isoformat()
     year_start: dict[str, str] = {}
     if pack.meta.scheme == "employee" and pack.deductible:
-        settled = pack.settled_category(known.category or "employee")
-        full = pack.deductible[settled].value if settled in pack.deductible else Decimal("0")
-        if known.deductible_used is not None:
-            year_start["deductible_used"] = str(known.deductible_used)
-        elif known.deductible_met or (known.fund_paid or 0) > 0:
-            year_start["deductible_used"] = str(full)
+        used = known.deductible_used
+        if used is None:
+            used = deductible_used(pack, known.category or "employee", met=bool(known.deductible_met),
+                                   remaining=known.deductible_remaining, unreimbursed=known.prior_unreimbursed,
+                                   fund_paid=known.fund_paid)
+        if used is not None:
+            year_start["deductible_used"] = str(used)
         if known.fund_paid is not None:
             year_start["fund_paid"] = str(known.fund_paid)
     req: dict[str, Any] = {"policy": policy, "insured": insured, "year_start": year_start,
@@ -322,13 +359,14 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
                  quick_replies=qr_en if locale == "en" else qr_zh)
 
 
-def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") -> Reply:
+def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
+            message_facts: Facts | None = None) -> Reply:
     from explanations import explain, explain_error
 
     known = state.known
-    req_dict = _request(known, state.ledger, today)
-    pack = get_pack(req_dict["policy"])
     try:
+        req_dict = _request(known, state.ledger, today)
+        pack = get_pack(req_dict["policy"])
         req = convert_request(req_dict)
         result = calculate(req)
     except MissingFact as exc:
@@ -337,7 +375,12 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") 
         return Reply(text=prefix + exc.message, intent="calculate")
     except (MissingParameter, OutOfForce) as exc:
         state.asking = None
-        return Reply(text=prefix + explain_error(exc, format="text", locale=locale), intent="calculate")
+        text = explain_error(exc, format="text", locale=locale)
+        if isinstance(exc, MissingParameter):
+            text += "\n" + _t(locale, _SLIP_OFFER_ZH, _SLIP_OFFER_EN)
+        return Reply(text=prefix + text, intent="calculate",
+                     quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
+                                           ["Start over"]))
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
@@ -353,10 +396,97 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") 
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
-                 intent="calculate")
+                 intent="calculate", understood=_understood(known, message_facts, locale))
 
 
-def _policy_fact(known: Known, locale: str) -> Reply:
+_SLIP_OFFER_ZH = ("方案只定了两条：〔四（三）〕支付比例不低于50%，退休人员适当倾斜；〔五（二）〕起付标准、支付比例和最高支付限额"
+                  "由市医疗保障局确定。如果您手上有结算单，可以把单子上的支付比例、起付线和年度限额告诉我，"
+                  "我按您提供的数字计算，并注明这些数字来自您的结算单（会检查比例不低于50%）。")
+_SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 50%, retirees favoured; 五（二） the municipal "
+                  "medical security bureau sets the deductible, ratios and cap. If you have a settlement slip, tell me "
+                  "the ratio, deductible and cap on it and I will calculate with them, cited as supplied by you "
+                  "(checked against the 50% floor).")
+
+_LEVEL_TEXT = {1: ("一级及以下", "level 1 or below"), 2: ("二级", "level 2"), 3: ("三级", "level 3")}
+_GRADE_TEXT = {"A": ("甲等", " grade A"), "B": ("乙等", " grade B"), "C": ("丙等", " grade C")}
+_CATEGORY_TEXT = {"employee": ("在职职工", "employee"), "retiree": ("退休人员", "retiree"),
+                  "flexible": ("灵活就业人员", "flexible worker"), "resident": ("城乡居民", "resident")}
+_ITEM_TEXT = {"self_pay": ("自费", "self-pay"), "class_b_drug": ("乙类药品", "class-B drugs"),
+              "class_b_service": ("乙类诊疗项目/耗材", "class-B services"), "consultation": ("诊察费", "consultation fee"),
+              "tcm": ("中成药/中药饮片", "TCM"), "dual_channel": ("双通道药品", "dual-channel drugs"),
+              "prenatal": ("产前检查", "prenatal examination")}
+
+
+def _understood(known: Known, said: Facts | None, locale: str) -> list[Understood]:
+    """Every fact the answer rests on, in the person's terms: said now, said earlier, or assumed."""
+    out: list[Understood] = []
+
+    def add(slot: str, value: Any, zh: str, en: str, *fields: str) -> None:
+        now = said is not None and any(getattr(said, f, None) is not None for f in (fields or (slot,)))
+        out.append(Understood(slot=slot, value=value, text=_t(locale, zh, en), source="message" if now else "earlier"))
+
+    if known.city:
+        add("city", known.city, known.city, known.city, "city")
+    if known.category in _CATEGORY_TEXT:
+        zh, en = _CATEGORY_TEXT[known.category]
+        add("category", known.category, zh, en, "category", "scheme")
+    if known.retired_on:
+        add("retired_on", known.retired_on.isoformat(), f"{known.retired_on:%Y-%m-%d}办完退休",
+            f"retired on {known.retired_on:%Y-%m-%d}", "retired_month")
+    if known.provider_kind == "pharmacy":
+        add("provider_kind", "pharmacy", "定点药店", "pharmacy")
+        if known.prescribed_at_level:
+            zh, en = _LEVEL_TEXT[known.prescribed_at_level]
+            gz, ge = _GRADE_TEXT.get(known.prescribed_at_grade or "", ("", ""))
+            add("prescribed_at_level", known.prescribed_at_level, f"{zh}{gz}医院开的处方", f"prescribed at {en}{ge}")
+    elif known.provider_level:
+        zh, en = _LEVEL_TEXT[known.provider_level]
+        gz, ge = _GRADE_TEXT.get(known.provider_grade or "", ("", ""))
+        add("provider_level", known.provider_level, f"{zh}{gz}医疗机构", f"{en}{ge} provider", "provider_level")
+    if known.amount is not None:
+        add("amount", f"{known.amount:.2f}", f"总费用{known.amount:.2f}元", f"bill total ¥{known.amount:.2f}")
+    items = False
+    for name, (zh, en) in _ITEM_TEXT.items():
+        value = getattr(known, name)
+        if value:
+            items = True
+            add(name, f"{value:.2f}", f"其中{zh}{value:.2f}元", f"of which {en} ¥{value:.2f}")
+    if known.first_visit_this_year:
+        add("year_start", "first_visit", "今年第一次", "first bill this year", "first_visit_this_year")
+    if known.deductible_met:
+        add("year_start", "deductible_met", "起付线已扣完", "deductible already met", "deductible_met")
+    if known.deductible_remaining is not None:
+        add("year_start", f"{known.deductible_remaining:.2f}", f"起付线还差{known.deductible_remaining:.2f}元",
+            f"¥{known.deductible_remaining:.2f} of the deductible left", "deductible_remaining")
+    if known.prior_unreimbursed is not None:
+        add("year_start", f"{known.prior_unreimbursed:.2f}", f"之前花了{known.prior_unreimbursed:.2f}元没报",
+            f"an earlier bill of ¥{known.prior_unreimbursed:.2f} not reimbursed", "prior_unreimbursed")
+    if known.fund_paid is not None:
+        add("fund_paid", f"{known.fund_paid:.2f}", f"今年统筹已支付{known.fund_paid:.2f}元",
+            f"fund paid ¥{known.fund_paid:.2f} this year", "fund_paid")
+    if known.account_balance is not None:
+        add("account_balance", f"{known.account_balance:.2f}", f"个人账户余额{known.account_balance:.2f}元",
+            f"account balance ¥{known.account_balance:.2f}", "account_balance")
+    if known.month:
+        add("date", f"{known.year or ''}-{known.month}-{known.day or ''}", f"{known.month}月{known.day or ''}"
+            + ("日" if known.day else ""), f"visit {known.month}/{known.day or ''}", "month", "days_ago", "months_ago")
+    assumed = [
+        ("date", "today", "就诊日期按今天", "visit dated today", "日期不是今天") if not known.month else None,
+        ("items", "in_scope", "全部为政策范围内费用", "whole bill in scope", "有自费项目") if not items else None,
+        ("designated", True, "定点医药机构", "designated provider", "不是定点机构") if known.designated is None else None,
+        ("inpatient", False, "不在住院期间", "not during an inpatient stay", "在住院期间") if not known.inpatient else None,
+    ]
+    for entry in assumed:
+        if entry is not None:
+            slot, value, zh, en, fix = entry
+            out.append(Understood(slot=slot, value=value, text=_t(locale, zh, en), source="assumed",
+                                  correct=_t(locale, fix, {"日期不是今天": "Not today", "有自费项目": "Some self-pay items",
+                                                           "不是定点机构": "Not designated",
+                                                           "在住院期间": "During an inpatient stay"}[fix])))
+    return out
+
+
+def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> Reply:
     policy = _policy(known)
     if policy is None:
         return Reply(text=_t(locale, "想了解哪个城市的政策？", "Which city?"), asking="city",
@@ -410,27 +540,115 @@ OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医�
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
+                           r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
+_LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
+                  "市级、省级大医院多为三级，“三甲”就是三级甲等。医院等级一般写在挂号单或医院门口的牌子上。")
+_LEVEL_HINT_EN = ("Usually community and township health centres and clinics are level 1; county hospitals are often "
+                  "level 2; large city and provincial hospitals are level 3 (三甲 = level 3 grade A). The level is on "
+                  "the registration slip or the hospital's sign.")
+
+
+def _dated(facts: Facts, today: dt.date) -> Facts:
+    """Relative dates (昨天, 上周, 上个月) and a retirement date as the calendar dates they mean."""
+    changes: dict[str, Any] = {}
+    if facts.month is None and facts.days_ago:
+        day = today - dt.timedelta(days=facts.days_ago)
+        changes.update(year=day.year, month=day.month, day=day.day)
+    elif facts.month is None and facts.months_ago:
+        first = today.replace(day=1) - dt.timedelta(days=1)
+        changes.update(year=first.year, month=first.month, day=min(today.day, first.day))
+    return msgspec.structs.replace(facts, **changes) if changes else facts
+
+
+def _retired_on(facts: Facts, today: dt.date) -> dt.date | None:
+    if facts.retired_month is None:
+        return None
+    year = facts.retired_year or today.year
+    try:
+        return dt.date(year, facts.retired_month, facts.retired_day or 1)
+    except ValueError:
+        return None
+
+
 def turn(state: SessionState, message: str, locale: str = "zh-CN",
          today: dt.date | None = None) -> tuple[SessionState, Reply]:
-    """One chat turn: understand, merge, ask or answer."""
+    """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
     u = understand(message)
+    if u.english or (state.english and not _CJK.search(message)):
+        locale = "en"
+    state.english = locale == "en"
     state.turns += 1
+    reply = _turn(state, u, message, locale, today)
+    state, out = reply
+    if out.asking is not None:
+        out = _not_twice(state, out, locale)
+        state.asked = [*state.asked, out.text][-20:]
+    return state, out
+
+
+def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:
+    """Never the same question word for word: the second time, say why and offer a way out."""
+    if reply.text not in state.asked:
+        return reply
+    ways = {
+        "provider_level": _t(locale, "如果不清楚，回复“不知道”，我把各级医院的结果并排列出来。",
+                             "If you don't know, answer “don't know” and I'll show every level side by side."),
+        "prescribed_at_level": _t(locale, "如果不清楚，回复“不知道”，我把各级处方的结果并排列出来。",
+                                  "If you don't know, answer “don't know” and I'll show each level side by side."),
+        "provider_grade": _t(locale, "如果不清楚，回复“不知道”，我把甲等和乙等的结果并排列出来。",
+                             "If you don't know, answer “don't know” and I'll show both grades."),
+    }
+    extra = ways.get(reply.asking or "", _t(locale, "这一项会改变结果，所以需要再确认一下。",
+                                            "This changes the figure, so I need to check it once more."))
+    text = _t(locale, "还差这一项：", "One more thing: ") + reply.text + "\n" + extra
+    n = 2
+    while text in state.asked:
+        text = _t(locale, f"（第{n}次确认）", f"(check {n}) ") + reply.text + "\n" + extra
+        n += 1
+    quick = reply.quick_replies
+    if reply.asking in ways:
+        quick = [*quick, _t(locale, "不知道", "Don't know")]
+    return msgspec.structs.replace(reply, text=text, quick_replies=quick)
+
+
+def _turn(state: SessionState, u: Understanding, message: str, locale: str,
+          today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
-    facts = u.facts
+    facts = _dated(u.facts, today)
+    retired_on = _retired_on(facts, today)
     if intent == "reset":
         fresh = new_state()
         fresh.turns = state.turns
+        fresh.english = state.english
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
                             + _t(locale, HELP_ZH, HELP_EN), intent="reset",
                             quick_replies=["我是南昌退休职工，三级医院花了一千二"])
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
+    if u.topic == "inpatient_bill":
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _inpatient(state.known, locale)
+    if facts.other_city and facts.city is None and facts.policy is None:
+        state.asking = None
+        return state, _other_city(facts.other_city, locale)
     if intent in ("help", "greeting") and not has_facts:
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
+    # an answer to “what is this number?”: the number, with the role the answer names
+    if state.asking == "amount_role" and state.pending_amount and not u.unplaced:
+        u2 = understand(message.rstrip("。.!！") + state.pending_amount)
+        placed = {k: v for k, v in u2.facts.said().items() if isinstance(v, Decimal)}
+        if placed:
+            facts = msgspec.structs.replace(facts, **placed)
+            state.pending_amount = None
+            intent = "inform"
     if intent == "out_of_scope" and _WANTS_CALCULATION.search(u.text) and u.facts.inpatient is None \
             and "住院" not in u.text:
         intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
+    bare_unknown = _BARE_UNKNOWN.search(u.text) is not None
     if intent == "out_of_scope" and not has_facts and state.asking is None:
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])
@@ -448,9 +666,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
             state.pending = {"intent": intent, "account_use": facts.account_use or "",
                              "beneficiary": facts.beneficiary or ""}
         return state, reply
-    if intent == "policy_fact":
+    if intent == "policy_fact" and not (state.asking and has_facts):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
-        return state, _policy_fact(state.known, locale)
+        return state, _policy_fact(state.known, locale, u)
     if intent == "compare":
         return state, _compare(state, u, locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
@@ -458,20 +676,169 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
+    # two statements that disagree: ask which holds, quoting both; keep everything else said
+    if u.conflict:
+        drop = {"first_visit_this_year": None, "deductible_met": None, "deductible_used": None, "fund_paid": None}
+        if any(w in "".join(u.conflict) for w in ("在职", "退休", "灵活", "居民", "上班", "retire", "work")):
+            drop = {"category": None}
+        state = _fill(state, msgspec.structs.replace(facts, **drop), u, message)
+        a, b = u.conflict[0], u.conflict[1]
+        state.asking = "conflict"
+        return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
+                                    f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
+                            asking="conflict", quick_replies=[a, b], intent="calculate")
     if intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         state.ledger = [*state.ledger, state.known]
         state.known = _merge(Known(**person), facts)
     else:
         state = _fill(state, facts, u, message)
+    if retired_on is not None:
+        state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
+                                              scheme="employee")
+    # a number no word places: ask what it is, quoting it (never dropped, never guessed)
+    if u.unplaced:
+        state.pending_amount = u.unplaced[0]
+        state.asking = "amount_role"
+        return state, Reply(
+            text=_t(locale, f"您提到的“{u.unplaced[0]}”是哪一笔钱？", f"What is the “{u.unplaced[0]}” you mentioned?"),
+            asking="amount_role", intent="calculate",
+            quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付"],
+                                  ["Total of this bill", "Self-pay part", "Class-B drugs part",
+                                   "Fund already paid this year", "Fund figure on the slip"]))
+    # a hedged amount (大概一千, 一千多): confirm it, never settle on it
+    if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
+        rough = next((sp.text for sp in u.spans if sp.note == "approximate"), str(u.approximate_amount))
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
+                                    f"“{rough}” is approximate. What exactly is the total on the bill?"),
+                            asking="amount", intent="calculate")
     if state.known.city and state.known.city != "南昌" and state.known.scheme == "resident":
         state.asking = None
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
+    # “不知道” about the fact just asked, or said in the message: show each possibility
+    if u.unknown:
+        state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
+    elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
+                                           "prescribed_at_grade"):
+        state.unknown, state.unknown_options = state.asking, []
     missing = _missing(state.known)
+    if missing and state.unknown and missing in (state.unknown, "prescribed_at_grade", "provider_grade"):
+        reply = _alternatives(state, locale, today)
+        if reply is not None:
+            return state, reply
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
-    return state, _settle(state, locale, today)
+    if state.known.slip_fund is not None:
+        return state, _bill_check(state, locale, today, facts)
+    return state, _settle(state, locale, today, message_facts=facts)
+
+
+def _t_list(locale: str, zh: list[str], en: list[str]) -> list[str]:
+    return en if locale == "en" else zh
+
+
+def _inpatient(known: Known, locale: str) -> Reply:
+    policy = _policy(known)
+    name = get_pack(policy).meta.name if policy else ""
+    doc = f"《{name}》" if name else _t(locale, "这些文件", "these documents")
+    return Reply(text=_t(
+        locale,
+        f"住院费用不在这里算：{doc}规定的是普通门诊费用的报销（门诊统筹），住院费用按住院的起付线、比例和限额另行结算，"
+        "由医院在出院时直接结算，具体以参保地医保经办机构（12393医保服务热线）为准。明白账不会用门诊的规则估算住院费用。",
+        "Inpatient bills are not settled here: these documents cover ordinary outpatient bills only. An inpatient "
+        "stay is settled by the hospital at discharge under the inpatient rules; ask the local medical insurance "
+        "office (hotline 12393). 明白账 will not estimate an inpatient bill with outpatient rules."),
+        intent="out_of_scope")
+
+
+def _other_city(city: str, locale: str) -> Reply:
+    return Reply(text=_t(
+        locale,
+        f"{city}的政策明白账还没有收录，算不了{city}的账。目前支持：南充、西安、南昌（职工和城乡居民）、平凉的普通门诊。"
+        f"{city}的报销请咨询当地医保经办机构或拨打12393。",
+        f"明白账 does not cover {city} ({city} is not covered). Covered: 南充 (Nanchong), 西安 (Xi'an), "
+        f"南昌 (Nanchang, employees and residents), 平凉 (Pingliang). For {city}, ask the local insurance office "
+        "or call 12393."),
+        intent="out_of_scope", quick_replies=CITIES)
+
+
+def _alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
+    """Each possibility of the unknown fact, settled by the calculator, side by side; never one picked."""
+    known = state.known
+    policy = _policy(known)
+    if policy is None:
+        return None
+    pack = get_pack(policy)
+    slot = state.unknown or ""
+    pharmacy = known.provider_kind == "pharmacy"
+    settled = pack.settled_category(known.category or "employee")
+    keys = [k for k in pack.ratio.get(settled, {}) if k not in ("pharmacy",)]
+    if slot in ("provider_grade", "prescribed_at_grade"):
+        level = known.prescribed_at_level if pharmacy else known.provider_level
+        keys = [k for k in keys if k[:1] == str(level) and len(k) == 2]
+    options = [str(o) for o in state.unknown_options]
+    if options and slot in ("provider_level", "prescribed_at_level"):
+        keys = [k for k in keys if k[:1] in options]
+    if not keys:
+        return None
+    labels = {"1": ("一级及以下", "Level 1 or below"), "2": ("二级", "Level 2"), "3": ("三级", "Level 3"),
+              "3A": ("三级甲等", "Level 3 grade A"), "3B": ("三级乙等", "Level 3 grade B"),
+              "3C": ("三级丙等", "Level 3 grade C")}
+    alts: list[Alternative] = []
+    for key in keys:
+        level, grade = int(key[0]), (key[1] if len(key) == 2 else None)
+        change: dict[str, Any] = ({"prescribed_at_level": level, "prescribed_at_grade": grade} if pharmacy
+                                  else {"provider_level": level, "provider_grade": grade, "provider_kind": "hospital"})
+        trial = msgspec.structs.replace(known, **change)
+        if _missing(trial) is not None:
+            return None  # other facts are missing too: ask them first
+        try:
+            result = calculate(convert_request(_request(trial, state.ledger, today)))
+        except CalculatorError:
+            return None
+        visit = result.visits[-1]
+        zh, en = labels.get(key, (key, key))
+        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
+                                personal_pays=f"{visit.personal_pays:.2f}"))
+    state.asking = None
+    if len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
+        # every possibility gives the same figure: answer it, and say why the level did not matter
+        level, grade = int(keys[0][0]), (keys[0][1] if len(keys[0]) == 2 else None)
+        change = ({"prescribed_at_level": level, "prescribed_at_grade": grade} if pharmacy
+                  else {"provider_level": level, "provider_grade": grade, "provider_kind": "hospital"})
+        hypo = SessionState(known=msgspec.structs.replace(known, **change), ledger=state.ledger)
+        reply = _settle(hypo, locale, today, prefix=_t(
+            locale, f"{'、'.join(a.label for a in alts)}结果相同，不影响计算：\n",
+            f"{', '.join(a.label for a in alts)} give the same figure:\n"))
+        return reply
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不知道也没关系，按每种可能分别算给您（结果取决于医疗机构等级，我不替您选）：\n",
+              "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
+    hint = _t(locale, _LEVEL_HINT_ZH, _LEVEL_HINT_EN)
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts])
+
+
+def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply:
+    from .slipcheck import check_slip
+
+    known = state.known
+    state.asking = None
+    slip: dict[str, Decimal] = {"fund_pays": known.slip_fund} if known.slip_fund is not None else {}
+    if known.slip_personal is not None:
+        slip["personal_pays"] = known.slip_personal
+    try:
+        req = convert_request(_request(msgspec.structs.replace(known, slip_fund=None), [], today))
+        body, text = check_slip(req, slip, locale)
+    except CalculatorError as exc:
+        return Reply(text=exc.message, intent="bill_check")
+    state.known = msgspec.structs.replace(known, slip_fund=None, slip_personal=None)
+    return Reply(text=text, bill_check=body, intent="bill_check",
+                 understood=_understood(known, said, locale),
+                 quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
 
 
 def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
