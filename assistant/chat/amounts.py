@@ -180,6 +180,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"),
     ("account_balance", r"(?:个人账户|医保账户|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:还|目前|现在|只)?(?:有|剩|剩下|余|余额)了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
+    ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"乙类(?:药品|药)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("other", r"自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
@@ -189,7 +190,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 )
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类)")
+_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实)(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
@@ -301,7 +302,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         role, cue = _role_before(prefix)
         post = _POST_CUE.match(masked, end)
         if post and not _NUMERAL_AHEAD.match(masked, post.end()):
-            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug"}[
+            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
+                          "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal"}[
                 post.group("w")
             ], post.group(0)
         if not (has_unit or has_cur):

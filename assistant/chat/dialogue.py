@@ -638,7 +638,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
     # an answer to “what is this number?”: the number, with the role the answer names
-    if state.asking == "amount_role" and state.pending_amount and not u.unplaced:
+    own_amount = any(isinstance(v, Decimal) for v in u.facts.said().values())
+    if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:
         u2 = understand(message.rstrip("。.!！") + state.pending_amount)
         placed = {k: v for k, v in u2.facts.said().items() if isinstance(v, Decimal)}
         if placed:

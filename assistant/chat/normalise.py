@@ -79,10 +79,10 @@ def _space(match: re.Match[str]) -> str:
         if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
                                     and _LONE_DIGIT.search(text, 0, match.start())):
             return ""
-        return ","
+        return "，"
     if after in _NUMERAL:
         return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
-    return ","  # a space between words separates as a comma does
+    return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)

@@ -289,7 +289,7 @@ _CHECK_QUESTION = re.compile(
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休|retire")
+_RETIREMENT_CLAUSE = re.compile(r"退休|retire|办完的|办的手续|手续")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
@@ -299,9 +299,10 @@ _UNKNOWN = re.compile(
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|not certain"
 )
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
-_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|grade [abc]|which grade")
-_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|医院|level|tier")
-_HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|吧[?？]?$|probably|maybe|i think")
+_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
+_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
+_HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
+_HEDGED_ANYWHERE = re.compile(r"不太确定|不确定|not sure|又好像|还是第[二三2-3]次|还是第一次|记不清|不记得")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -309,6 +310,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _english(text: str) -> bool:
     latin = len(_ENGLISH_LETTER.findall(text))
     return latin >= 8 and len(_CJK.findall(text)) * 3 < latin
+
+
+def intent_hint_not_compare(text: str) -> bool:
+    return not re.search(r"还是|哪个|比较|对比", text)
 
 
 def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
@@ -425,13 +430,19 @@ def understand(message: str) -> Understanding:
     # what the person does not know, and the values they still name (不晓得是二级还是三级)
     unknown: list[str] = []
     options: tuple[int | str, ...] = ()
-    if _UNKNOWN.search(text):
-        if _UNKNOWN_PRESCRIPTION.search(text) and values.get("prescribed_at_level") is None:
+    unknown_at = _UNKNOWN.search(text)
+    if unknown_at:
+        ulo, uhi = _clause_of(bounds, unknown_at.start())
+        ulo = _clause_of(bounds, max(0, ulo - 1))[0]  # the clause before too (医院等级，不晓得)
+        if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and values.get("prescribed_at_level") is None:
             unknown.append("prescribed_at_level")
-        elif _UNKNOWN_GRADE.search(text) and values.get("provider_level") == 3:
-            unknown.append("provider_grade")
-            values["provider_grade"] = None
-        elif _UNKNOWN_LEVEL.search(text) or len(slots.seen.get("provider_level", ())) >= 2:
+        elif _UNKNOWN_GRADE.search(text, ulo, uhi):
+            unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
+            values["provider_grade"] = values["prescribed_at_grade"] = None
+            if values.get("provider_level") is None and values.get("prescribed_at_level") is None \
+                    and "三" in text[ulo:uhi]:
+                values["provider_level"] = 3
+        elif _UNKNOWN_LEVEL.search(text, ulo, uhi) or len(slots.seen.get("provider_level", ())) >= 2:
             unknown.append("provider_level")
             seen = tuple(slots.seen.get("provider_level", ()))
             options = seen if len(seen) >= 2 else ()
@@ -440,8 +451,12 @@ def understand(message: str) -> Understanding:
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
     for h in position_hits:
         lo, hi = _clause_of(bounds, h.start)
-        if _HEDGED_POSITION.search(text, lo, hi) or re.search(r"不太确定|不确定|not sure", text):
+        nxt = _clause_of(bounds, hi + 1)
+        if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) \
+                or _HEDGED_POSITION.match(text, nxt[0]):
             values["deductible_met"] = values["first_visit_this_year"] = None
+    if values.get("deductible_remaining") is not None:
+        values["deductible_met"] = None  # 起付线还差200就满了: not met yet
 
     # statements that disagree
     conflict: list[str] = []
@@ -452,10 +467,23 @@ def understand(message: str) -> Understanding:
         used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
                      and not a.approximate and a.value > 0), None)
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
+        remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
+        claimed = re.search(r"统筹(?:已经|已|也)?报(?:了|过)|报销过", text)
         if used is not None:
             conflict = [first.text, _quote(text, bounds, used.start)]
+        elif remaining is not None:
+            conflict = [first.text, _quote(text, bounds, remaining.start)]
+        elif claimed is not None:
+            conflict = [first.text, _quote(text, bounds, claimed.start())]
         elif met is not None and values.get("deductible_met"):
             conflict = [first.text, met.text]
+    levels = [h for h in hits if "provider_level" in h.sets and not h.negated]
+    implied = [h for h in levels if h.priority == 0 and not _qualified(text, h, "provider_level", explicit)]
+    stated = [h for h in levels if h.priority > 0]
+    if implied and stated and intent_hint_not_compare(text) and not unknown \
+            and any(h.sets["provider_level"] != stated[-1].sets["provider_level"] for h in implied) \
+            and "prescribed_at_level" not in values:
+        conflict = [implied[0].text, stated[-1].text]
     categories = slots.seen.get("category", [])
     if len(categories) >= 2 and not is_correction(text) and retired[1] is None:
         cat_hits = [h for h in hits if "category" in h.sets and not h.negated]
