@@ -627,7 +627,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             + _t(locale, HELP_ZH, HELP_EN), intent="reset",
                             quick_replies=["我是南昌退休职工，三级医院花了一千二"])
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
-    if u.topic == "inpatient_bill":
+    if u.topic == "inpatient_bill" or _INPATIENT.search(u.text):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _inpatient(state.known, locale)
@@ -637,6 +637,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent in ("help", "greeting") and not has_facts:
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
+    xian = _policy(_merge(state.known, facts, PERSON_FIELDS))
+    if xian and get_pack(xian).supplied is not None and intent not in ("account_use", "account_credit") \
+            and (has_facts or intent in ("calculate", "policy_fact")):
+        # 西安: the plan leaves the figures to the bureau; say what it fixes, offer the slip's figures
+        state.known = _merge(state.known, facts)
+        state.asking = None
+        return state, _xian(get_pack(xian), locale)
     # an answer to “what is this number?”: the number, with the role the answer names
     own_amount = any(isinstance(v, Decimal) for v in u.facts.said().values())
     if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:
@@ -736,6 +743,25 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, _settle(state, locale, today, message_facts=facts)
 
 
+_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院|hospitali[sz]|inpatient|admitted to")
+
+
+def _xian(pack: Any, locale: str) -> Reply:
+    sup = pack.supplied
+    floor = f"〔四（三）〕“{sup.min_ratio.quote}”" if sup.min_ratio else "〔四（三）〕"
+    who = f"〔{sup.article}〕“{sup.quote}”"
+    return Reply(text=_t(
+        locale,
+        f"《{pack.meta.name}》没有写起付线、支付比例和年度最高支付限额的具体数字，所以我不能给出金额，也不会猜。\n"
+        f"方案定了的：{floor}，退休人员适当倾斜。\n谁定数字：{who}——由市医疗保障局确定。\n" + _SLIP_OFFER_ZH,
+        f"The Xi'an plan sets no deductible, ratio or cap figures, so I cannot give an amount and will not guess.\n"
+        f"What the plan fixes: {floor} (at least 50%, retirees favoured).\nWho sets the figures: {who} — the "
+        f"municipal medical security bureau (五（二）).\n" + _SLIP_OFFER_EN),
+        intent="calculate",
+        quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
+                              ["Use the figures on my slip", "Start over"]))
+
+
 def _t_list(locale: str, zh: list[str], en: list[str]) -> list[str]:
     return en if locale == "en" else zh
 
@@ -755,6 +781,10 @@ def _inpatient(known: Known, locale: str) -> Reply:
 
 
 def _other_city(city: str, locale: str) -> Reply:
+    from .gazetteer import OTHER_CITIES_EN
+
+    if locale == "en" and city in OTHER_CITIES_EN:
+        city = f"{OTHER_CITIES_EN[city].capitalize()} ({city})"
     return Reply(text=_t(
         locale,
         f"{city}的政策明白账还没有收录，算不了{city}的账。目前支持：南充、西安、南昌（职工和城乡居民）、平凉的普通门诊。"

@@ -24,6 +24,7 @@ import msgspec
 __all__ = [
     "CITIES",
     "DISTRICTS",
+    "OTHER_CITIES_EN",
     "Hit",
     "find_account_uses",
     "find_beneficiaries",
@@ -107,7 +108,7 @@ _OTHER_CITIES = (
     "乌鲁木齐", "昆明", "贵阳", "南宁", "海口", "福州", "厦门", "宁波", "无锡", "东莞", "佛山",
 )
 
-_OTHER_CITIES_EN = {
+OTHER_CITIES_EN = {
     "北京": "beijing", "上海": "shanghai", "天津": "tianjin", "重庆": "chongqing", "广州": "guangzhou",
     "深圳": "shenzhen", "杭州": "hangzhou", "成都": "chengdu", "武汉": "wuhan", "长沙": "changsha",
     "郑州": "zhengzhou", "兰州": "lanzhou", "南京": "nanjing", "苏州": "suzhou", "合肥": "hefei",
@@ -296,7 +297,7 @@ def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         rules.append((province, {}, 0))
     for other in _OTHER_CITIES:
         rules.append((f"{other}(?:市)?", {"other_city": other}, 2))
-    for other, english in _OTHER_CITIES_EN.items():
+    for other, english in OTHER_CITIES_EN.items():
         rules.append((f"(?<![a-z]){english}(?![a-z])", {"other_city": other}, 2))
     # longest written form first, so that 南昌县 wins over 南昌 and 红谷滩新区 over 红谷滩
     rules.sort(key=lambda r: -len(re.sub(r"\(\?[<!=]*[^)]*\)|\[[^]]*\]|[?\\']", "", r[0])))
@@ -395,7 +396,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:是|这是|这是今年)?第[二三四五2-5](?:次|回)(?=$|[,，。!！?？]|看|来|去)|"
+            "(?:是|这是|这是今年)?第[二三四五2-5](?:次|回)(?=$|[,，。!！?？]|来着)|"
             "看过(?:好几|几|很多|两|三)次|报过(?:好几|几|很多|两|三)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
             "|已经(?:看|报)过",
             {"first_visit_this_year": False},
