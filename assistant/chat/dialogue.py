@@ -674,6 +674,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.pending = {"intent": intent, "account_use": facts.account_use or "",
                              "beneficiary": facts.beneficiary or ""}
         return state, reply
+    if _is_fact_question(u, facts, state):
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and not (state.asking and has_facts):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
@@ -760,6 +764,50 @@ def _xian(pack: Any, locale: str) -> Reply:
         intent="calculate",
         quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
                               ["Use the figures on my slip", "Start over"]))
+
+
+_QUESTION = re.compile(
+    r"吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|呢|\?"
+    r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which)\s"
+)
+
+
+def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
+    """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if any(isinstance(v, Decimal) for v in facts.said().values()) or u.approximate_amount is not None:
+        return False
+    if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):
+        return False
+    if state.asking is not None and u.intent in ("inform", "correct"):
+        return False
+    if not _QUESTION.search(u.text):
+        return False
+    return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
+
+
+def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
+    """Quote the articles that best answer the question; the document's words, no figure of ours."""
+    from .retrieve import best_articles
+
+    policy = _policy(known) or ("nanchang-employee" if known.city == "南昌" else None)
+    policies = [policy] if policy else ["nanchang-employee", "nanchang-resident", "nanchong-employee",
+                                        "pingliang-employee", "xian-employee"]
+    found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 2)), key=lambda x: -x[3])[:2]
+    head = ""
+    if u.topic in ("deductible", "ratio", "cap") and policy:
+        head = _policy_fact(known, locale).text + "\n"
+    if not found:
+        return Reply(text=head + _t(locale, "文件里没有找到回答这个问题的条文：文件没有规定这一点。",
+                                    "The document does not say: no article answers this."), intent="policy_fact")
+    lines = []
+    for pid, aid, text, _score in found:
+        pack = get_pack(pid)
+        quote = text if len(text) <= 160 else text[:160] + "……"
+        lines.append(f"〔{pack.meta.name} {aid}〕“{quote}”")
+    intro = _t(locale, "文件原文是这样写的：\n", "The document says (quoted in the original):\n")
+    tail = _t(locale, "\n以上是原文；文件没有写到的地方，我不替它回答。", "\nWhere the document is silent, I do not answer for it.")
+    return Reply(text=head + intro + "\n".join(lines) + tail, intent="policy_fact",
+                 quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
 
 
 def _t_list(locale: str, zh: list[str], en: list[str]) -> list[str]:
