@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from calculator import get_pack
 
@@ -36,7 +37,7 @@ def _tokens(text: str) -> list[str]:
             out.append(run)
             continue
         chars = [c for c in run if c not in _STOP] or list(run)
-        out += [a + b for a, b in zip(chars, chars[1:], strict=False)] or chars
+        out += [a + b for a, b in pairwise(chars)] or chars
     return out
 
 

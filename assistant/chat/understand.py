@@ -258,9 +258,7 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue
         field = _ROLE_FIELD[amount.role]
         current = chosen.get(field)
-        if current is None:
-            chosen[field] = amount
-        elif correction_between(text, current.end, amount.start):
+        if current is None or correction_between(text, current.end, amount.start):
             chosen[field] = amount
         elif amount.explicit and not current.explicit:
             unplaced.append(current)  # 1500 … 花了1200: the bare 1500 is not the bill
