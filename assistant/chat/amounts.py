@@ -83,6 +83,8 @@ class Amount(msgspec.Struct, frozen=True, kw_only=True):
     explicit: bool = False
     approximate: bool = False
     negated: bool = False
+    #: the money word that gave the role (花了, 自费, 药费…), None when nothing did
+    cue: str | None = None
 
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -150,7 +152,7 @@ _NOT_MONEY_AFTER = re.compile(
 )
 _APPROX_AFTER = re.compile(r"多(?!少)|余|来[块元]|几|出头|左右|上下|不到|以上|以下")
 _APPROX_BEFORE = re.compile(
-    r"(?:around |about |roughly |approximately |approx\\. ?|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$"
 )
 _EN_CUE_END = re.compile(
@@ -302,7 +304,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         role, cue = _role_before(prefix)
         post = _POST_CUE.match(masked, end)
         if post and not _NUMERAL_AHEAD.match(masked, post.end()):
-            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
+            role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal"}[
                 post.group("w")
             ], post.group(0)
@@ -333,6 +335,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 end=end,
                 text=text[start:end],
                 explicit=role is not None,
+                cue=cue,
                 approximate=approximate,
                 negated=negated,
             )

@@ -80,16 +80,18 @@ def _space(match: re.Match[str]) -> str:
                                     and _LONE_DIGIT.search(text, 0, match.start())):
             return ""
         return "，"
-    if after in _NUMERAL:
+    if after in _NUMERAL and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
+#: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
+_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK")
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
-_LONE_DIGIT = re.compile(r"(?:^|[^\d.,])[1-9]$")
+_LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 
 def normalise(text: str) -> str:

@@ -147,6 +147,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     unknown_options: tuple[int | str, ...] = ()
     #: the message is in English: reply in English
     english: bool = False
+    #: the bill has self-pay or class-B items whose amount is not said (其中有些是自费的)
+    items_unquantified: bool = False
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -167,7 +169,7 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
     return None if prefix is None else f"{prefix}-employee"
 
 
-_CLAUSE = re.compile(r"[,，。;；!！?？\n]")
+_CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])")
 _PRESCRIPTION = re.compile(r"处方|方子|药方|单子")
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 _ROLE_FIELD = {
@@ -282,12 +284,18 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
     return year, month, day
 
 
+_ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
+_WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
+_PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
+_LAST_YEAR = re.compile(r"去年|上一年|last year")
+_UNSURE_CATEGORY = re.compile(r"返聘|退休后(?:又)?(?:上班|工作)|退休了?(?:还|又)在(?:上班|工作)")
+_UNQUANTIFIED_ITEM = re.compile(r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:的)?(?:有一些|有些|占一部分)")
 _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对吧|对么|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休|retire|办完的|办的手续|手续")
+_RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
@@ -419,6 +427,12 @@ def understand(message: str) -> Understanding:
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    total = chosen.get("amount")
+    parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
+    if total is not None and parts and all(p.start < total.start for p in parts) \
+            and not (total.cue and _WHOLE_CUE.search(total.cue)):
+        # 诊察费20，其他药费480: parts listed one after another add up to the bill
+        values["amount"] = total.value + sum(p.value for p in parts)
     values.update({"year": year, "month": month, "day": day})
     values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
                    "days_ago": days_ago, "months_ago": months_ago})
@@ -440,6 +454,10 @@ def understand(message: str) -> Understanding:
             if values.get("provider_level") is None and values.get("prescribed_at_level") is None \
                     and "三" in text[ulo:uhi]:
                 values["provider_level"] = 3
+        elif (_UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("provider_level") == 3
+              and len(slots.seen.get("provider_level", ())) == 1 and not re.search(r"是不是|还是", text)):
+            unknown.append("provider_grade")  # 三级医院，等级不清楚: the grade is what is not known
+            values["provider_grade"] = None
         elif _UNKNOWN_LEVEL.search(text, ulo, uhi) or len(slots.seen.get("provider_level", ())) >= 2:
             unknown.append("provider_level")
             seen = tuple(slots.seen.get("provider_level", ()))
@@ -455,6 +473,13 @@ def understand(message: str) -> Understanding:
             values["deductible_met"] = values["first_visit_this_year"] = None
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet
+    if _PARTIAL_DEDUCTIBLE.search(text):
+        values["deductible_met"] = None  # 起付线扣了一部分: how much is the question
+    for h in position_hits:
+        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)):
+            values["deductible_met"] = values["first_visit_this_year"] = None  # 去年起付线扣完了
+    if _UNSURE_CATEGORY.search(text):
+        values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question
 
     # statements that disagree
     conflict: list[str] = []
@@ -482,6 +507,14 @@ def understand(message: str) -> Understanding:
             and any(h.sets["provider_level"] != stated[-1].sets["provider_level"] for h in implied) \
             and "prescribed_at_level" not in values:
         conflict = [implied[0].text, stated[-1].text]
+    not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)
+    paid = next((a for a in amounts if a.role == "fund_paid" and not a.negated and a.value > 0), None)
+    if not_met is not None and paid is not None:
+        conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
+    stated_levels = [h for h in stated if h.sets.get("provider_level") != stated[0].sets.get("provider_level")]
+    if stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
+            and not pharmacy:
+        conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
     categories = slots.seen.get("category", [])
     if len(categories) >= 2 and not is_correction(text) and retired[1] is None:
         cat_hits = [h for h in hits if "category" in h.sets and not h.negated]
@@ -549,4 +582,6 @@ def understand(message: str) -> Understanding:
         unknown=tuple(unknown),
         unknown_options=options,
         english=_english(text),
+        items_unquantified=bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
+            f in chosen for f in ("self_pay", "class_b_drug")),
     )
