@@ -110,6 +110,10 @@ def _alternatives(reply: Reply) -> list[dict[str, Any]]:
     return alts
 
 
+def _label(text: str) -> str:
+    return re.sub(r"[\s/、及以下医院医疗机构]", "", text.lower())
+
+
 def _english(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and len(_CJK.findall(text)) <= 0.2 * len(letters)
@@ -150,7 +154,12 @@ def judge(entry: dict[str, Any], reply: Reply) -> tuple[bool, bool, str]:
         if reply.result is not None:
             return False, True, "a single figure where alternatives were expected"
         gots = {(_money(a.get("fund_pays")), _money(a.get("personal_pays"))) for a in alternatives}
-        wrong = bool(gots - wants)
+        # a wrong figure: a possibility both name (same label) with different figures; an extra
+        # possibility shown with its own right figure is not handled right, but not a wrong figure
+        by_label = {_label(a["label"]): (_money(a["fund_pays"]), _money(a["personal_pays"])) for a in entry["alternatives"]}
+        wrong = any(by_label.get(_label(a.get("label", ""))) not in (None, (_money(a.get("fund_pays")),
+                                                                           _money(a.get("personal_pays"))))
+                    for a in alternatives)
         if not alternatives:
             return False, wrong, f"no alternatives (asking={reply.asking})"
         if gots != wants:

@@ -104,6 +104,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     unknown: str | None = None
     unknown_options: list[Any] = []
     english: bool = False
+    #: the last answer was a bill check (a corrected bare figure is the slip's)
+    checked: bool = False
 
 
 class Understood(msgspec.Struct, kw_only=True):
@@ -541,6 +543,7 @@ OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient i
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
@@ -688,6 +691,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
+    # after a bill check, “看错了，是720” corrects the slip figure
+    if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
+            and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
+                u.text[max(0, sp.start - 4):sp.start]) for sp in u.spans):
+        facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
+    if facts.amount is not None or facts.slip_fund is None:
+        if state.checked and facts.slip_fund is None:
+            state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None)
+        state.checked = False
+    # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
+    if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
+            and not u.conflict and state.asking != "conflict":
+        later = next((sp.text for sp in u.spans if sp.slot in ("fund_paid", "deductible_met")), u.text)
+        u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
+        state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
     # two statements that disagree: ask which holds, quoting both; keep everything else said
     if u.conflict:
         drop = {"first_visit_this_year": None, "deductible_met": None, "deductible_used": None, "fund_paid": None}
@@ -718,6 +736,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip"]))
+    if u.items_unquantified:
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
+                                    "How much of the bill was self-pay (or class B)? It changes the figure."),
+                            asking="amount", intent="calculate",
+                            quick_replies=_t_list(locale, ["没有自费", "自费100"], ["No self-pay", "Self-pay 100"]))
     # a hedged amount (大概一千, 一千多): confirm it, never settle on it
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
         rough = next((sp.text for sp in u.spans if sp.note == "approximate"), str(u.approximate_amount))
@@ -914,7 +938,7 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         body, text = check_slip(req, slip, locale)
     except CalculatorError as exc:
         return Reply(text=exc.message, intent="bill_check")
-    state.known = msgspec.structs.replace(known, slip_fund=None, slip_personal=None)
+    state.checked = True
     return Reply(text=text, bill_check=body, intent="bill_check",
                  understood=_understood(known, said, locale),
                  quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
@@ -931,7 +955,7 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
                                             deductible_met=True)
         elif "报过" in message and facts.fund_paid is None:
             known = msgspec.structs.replace(known, claimed_before=True)
-    if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None:
+    if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown:
         for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):
             if word in message:
                 known = msgspec.structs.replace(known, **{asking: grade})
