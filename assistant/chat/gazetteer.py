@@ -248,9 +248,12 @@ class _Family:
                 pos += 1
                 continue
             _, sets, priority = self.rules[int((m.lastgroup or "r0")[1:])]
+            boolean = _is_boolean(sets)
+            negated = is_negated(text, pos, boolean=boolean) or (
+                boolean and _POST_NEGATION.match(text, m.end()) is not None)
             out.append(
                 Hit(sets=dict(sets), start=pos, end=m.end(), text=m.group(0), priority=priority,
-                    negated=is_negated(text, pos, boolean=_is_boolean(sets)))
+                    negated=negated)
             )
             pos = m.end()
         return out
@@ -269,6 +272,10 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$")
 _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?$")
+
+
+#: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
+_POST_NEGATION = re.compile(r"(?:我)?(?:也)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
 
 
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
@@ -326,7 +333,7 @@ _INSURED = _Family(
         ("灵活就业人员|灵活就业|自己交社保|自己缴社保|自己交的社保|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
-        ("not (?:yet )?retired|still working|still employed|currently working|in work|working|employed(?! insurance)", _EMP, 2),
+        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
@@ -385,7 +392,8 @@ _FLAGS = _Family(
         ("本地|本市", {"offsite": False}, 1),
         ("备案", {"offsite_filed": True}, 1),
         (
-            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线",
+            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|扣过|扣|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线"
+            "|(?:还)?没(?:有)?(?:扣|交|付|用)(?:过|到|完|满)?起付线",
             {"deductible_met": False},
             2,
         ),

@@ -75,7 +75,7 @@ _GREETING = re.compile(
 )
 _FILLER = re.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈的了们小助手请问]+")
 _CORRECTION = re.compile(
-    r"(?<!对)不对|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
+    r"(?<!对)不对|actually|i mean|sorry,|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
 )
 _INPATIENT = re.compile(r"住院")
 _INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")

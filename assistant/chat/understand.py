@@ -289,7 +289,13 @@ _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总�
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
 _UNSURE_CATEGORY = re.compile(r"返聘|退休后(?:又)?(?:上班|工作)|退休了?(?:还|又)在(?:上班|工作)")
-_UNQUANTIFIED_ITEM = re.compile(r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:的)?(?:有一些|有些|占一部分)")
+_UNQUANTIFIED_ITEM = re.compile(
+    r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
+    r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
+)
+_ALL_ITEM = re.compile(r"(?:全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
+_ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
+                   "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对吧|对么|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
@@ -433,6 +439,9 @@ def understand(message: str) -> Understanding:
             and not (total.cue and _WHOLE_CUE.search(total.cue)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)
+    whole = _ALL_ITEM.search(text)
+    if whole and values.get("amount") is not None and not parts:
+        values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
     values.update({"year": year, "month": month, "day": day})
     values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
                    "days_ago": days_ago, "months_ago": months_ago})
@@ -468,7 +477,7 @@ def understand(message: str) -> Understanding:
     for h in position_hits:
         lo, hi = _clause_of(bounds, h.start)
         nxt = _clause_of(bounds, hi + 1)
-        if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) \
+        if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
                 or _HEDGED_POSITION.match(text, nxt[0]):
             values["deductible_met"] = values["first_visit_this_year"] = None
     if values.get("deductible_remaining") is not None:
@@ -582,6 +591,7 @@ def understand(message: str) -> Understanding:
         unknown=tuple(unknown),
         unknown_options=options,
         english=_english(text),
-        items_unquantified=bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
-            f in chosen for f in ("self_pay", "class_b_drug")),
+        items_unquantified=(bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
+            f in chosen for f in ("self_pay", "class_b_drug"))) or any(
+            a.approximate and a.role in _ITEM_FIELDS for a in amounts),
     )
