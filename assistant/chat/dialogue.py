@@ -104,6 +104,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     unknown: str | None = None
     unknown_options: list[Any] = []
     english: bool = False
+    #: yes/no facts the person does not know (family_doctor, poverty_registered, signed)
+    unknown_flags: list[str] = []
     #: the last answer was a bill check (a corrected bare figure is the slip's)
     checked: bool = False
 
@@ -754,7 +756,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
     # “不知道” about the fact just asked, or said in the message: show each possibility
-    if u.unknown:
+    flags = [f for f in u.unknown if f in _FLAG_LABELS]
+    if flags:
+        state.unknown_flags = flags
+    if u.unknown and u.unknown[0] not in _FLAG_LABELS:
         state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
     elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
                                            "prescribed_at_grade"):
@@ -762,6 +767,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     missing = _missing(state.known)
     if missing and state.unknown and missing in (state.unknown, "prescribed_at_grade", "provider_grade"):
         reply = _alternatives(state, locale, today)
+        if reply is not None:
+            return state, reply
+    if state.unknown_flags and (missing is None or (missing == "provider_kind" and "signed" in state.unknown_flags)):
+        reply = _flag_alternatives(state, locale, today)
         if reply is not None:
             return state, reply
     if missing:
@@ -921,6 +930,45 @@ def _alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | N
     head = _t(locale, "不知道也没关系，按每种可能分别算给您（结果取决于医疗机构等级，我不替您选）：\n",
               "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
     hint = _t(locale, _LEVEL_HINT_ZH, _LEVEL_HINT_EN)
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts])
+
+
+_FLAG_LABELS = {
+    "family_doctor": (("未签家庭医生", "No family-doctor contract"), ("签了家庭医生", "Family-doctor contract")),
+    "poverty_registered": (("非建档立卡", "Not registered poor"), ("建档立卡贫困人口", "Registered poor")),
+    "signed": (("不是签约机构", "Not the signed institution"), ("是签约机构", "The signed institution")),
+}
+
+
+def _flag_alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
+    """Each combination of the yes/no facts the person does not know, settled side by side."""
+    import itertools
+
+    flags = state.unknown_flags
+    alts: list[Alternative] = []
+    for combo in itertools.product((False, True), repeat=len(flags)):
+        change = dict(zip(flags, combo, strict=True))
+        if change.get("signed") is False:
+            change["referral"] = None
+        trial = msgspec.structs.replace(state.known, **change)
+        if _missing(trial) is not None:
+            return None
+        try:
+            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+        except CalculatorError:
+            return None
+        label = "，".join(_t(locale, *_FLAG_LABELS[f][int(v)]) for f, v in change.items() if f in _FLAG_LABELS)
+        alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
+    state.asking = None
+    state.unknown_flags = []
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不清楚也没关系，按每种情况分别算给您（我不替您选）：\n",
+              "No problem: here is the figure for each case (I won't pick one):\n")
+    hint = _t(locale, "家庭医生签约和建档立卡身份可以问签约的卫生院（社区）或村委会；签约机构写在签约协议上。",
+              "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
+              "registration.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts])
 

@@ -310,6 +310,12 @@ _UNKNOWN = re.compile(
     r"不清楚|不知道|不晓得|不太清楚|不确定|记不清|记不得|记不住|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|not certain"
 )
+#: resident yes/no facts the person may not know, and the words that name them
+_UNKNOWN_FLAGS = (
+    ("family_doctor", re.compile(r"家庭医生|family doctor")),
+    ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
+    ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed")),
+)
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
@@ -452,6 +458,14 @@ def understand(message: str) -> Understanding:
     unknown: list[str] = []
     options: tuple[int | str, ...] = ()
     unknown_at = _UNKNOWN.search(text)
+    for flag_at in _UNKNOWN.finditer(text):
+        flo, fhi = _clause_of(bounds, flag_at.start())
+        for slot, words in _UNKNOWN_FLAGS:
+            if words.search(text, flo, fhi) and slot not in unknown:
+                unknown.append(slot)
+                values[slot] = None
+    if unknown:
+        unknown_at = None
     if unknown_at:
         ulo, uhi = _clause_of(bounds, unknown_at.start())
         ulo = _clause_of(bounds, max(0, ulo - 1))[0]  # the clause before too (医院等级，不晓得)
