@@ -55,9 +55,16 @@ _DATE_EN = re.compile(
 )
 
 
+#: 11.18: month and day with a dot and a two-digit day, no unit after (¥11.18 or 11.18元 is money)
+_DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every explicit date in ``text`` (already normalised), in order."""
     out: list[DateMention] = []
+    for m in _DOTTED.finditer(text):
+        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=int(m.group("m")),
+                               day=int(m.group("d"))))
     for m in _DATE_EN.finditer(text):
         month = _MONTHS_EN.index((m.group("m1") or m.group("m2"))[:3]) + 1
         day = int(m.group("d1") or m.group("d2"))

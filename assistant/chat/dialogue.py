@@ -693,6 +693,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
+    if u.parts_only and state.known.amount is not None:
+        facts = msgspec.structs.replace(facts, amount=None)  # 里面有乙类药300: a part of the bill already told
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(

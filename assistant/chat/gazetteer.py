@@ -365,7 +365,8 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),
         ("hospital", {"provider_kind": "hospital"}, 1),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
-        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院", {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
+        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
+         {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         (
             "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
             "|卫生所|村医|诊所|门诊部|医务室|社区",
@@ -384,7 +385,9 @@ _FLAGS = _Family(
         # family doctor first, so that 家庭医生签约 is not the signed institution
         ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
         ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?", {"family_doctor": True}, 1),
-        ("签约(?:的)?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)", {"signed": True}, 1),
+        ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
+        ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
+         "|signed (?:community|clinic|health|institution|centre|center|doctor)|my signed", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口", {"poverty_registered": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
@@ -428,13 +431,22 @@ _FLAGS = _Family(
             1,
         ),
         (
+            "今年(?:的|门诊|看病|看门诊|还是|是|就诊|这)*(?:第[一1](?:次|回|笔)|头(?:一)?(?:次|回|遭))|年内首次|今年首次"
+            "|(?:今年|之前)[^,，。]{0,4}?(?:一|1)(?:次|回)?(?:都|也)?没(?:有)?(?:看|去|报|用)(?:销)?(?:过)?"
+            "|(?:一分|一分钱)(?:都|也)?没(?:有)?报(?:销)?(?:过)?"
+            "|(?:起付线|起付)(?:还|也|今年)?(?:一分)?(?:都)?没(?:有)?(?:扣|用|交|付)过"
+            "|deductible not (?:used|met|touched)(?: yet)?",
+            {"first_visit_this_year": True},
+            2,
+        ),
+        (
             "今年(?:的)?(?:第一|头)(?:回|次|遭)|今年就(?:这|那)一次|今年(?:还)?(?:一次)?(?:都)?没(?:有)?(?:看|去|报)(?:销)?过"
             "|今年(?:还)?(?:一次)?都没(?:有)?(?:看|去|报)|头回|第一回|头一遭",
             {"first_visit_this_year": True},
             1,
         ),
         (
-            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？]{0,6}?(?:扣完|扣满|满了|过了|够了|达到了|用完|交够|交完|付完|走完|扣过了|交过了|扣了|已扣|扣掉了)",
+            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？]{0,6}?(?:扣完|扣满|满了|已满|过了|够了|达到了|用完|交够|交完|付完|走完|扣过了|交过了|扣了|已扣|扣掉了|早没了|没了)",
             {"deductible_met": True},
             1,
         ),

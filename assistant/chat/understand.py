@@ -109,6 +109,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     beneficiary: str | None = None  # self | spouse | parent | child | family | other
     account_use: str | None = None  # medicine | hospital | checkup | fitness | wellness | cash | …
 
+    age: Decimal | None = None  # an age said (我68): placed, never money
+
     def said(self) -> dict[str, Any]:
         """The facts the message states, as a dict (fields that are None left out)."""
         return {f: v for f in self.__struct_fields__ if (v := getattr(self, f)) is not None}
@@ -149,6 +151,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     english: bool = False
     #: the bill has self-pay or class-B items whose amount is not said (其中有些是自费的)
     items_unquantified: bool = False
+    #: the message names only parts of a bill (中成药400): their sum stands for the total
+    parts_only: bool = False
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -189,6 +193,7 @@ _ROLE_FIELD = {
     "prior_unreimbursed": "prior_unreimbursed",
     "slip_fund": "slip_fund",
     "slip_personal": "slip_personal",
+    "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
 
@@ -284,6 +289,9 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
     return year, month, day
 
 
+_LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
+_INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
+_RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
@@ -441,10 +449,15 @@ def understand(message: str) -> Understanding:
     values.update({field: a.value for field, a in chosen.items()})
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
+    parts_only = False
     if total is not None and parts and all(p.start < total.start for p in parts) \
             and not (total.cue and _WHOLE_CUE.search(total.cue)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)
+    elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
+            and not _INSIDE.search(text):
+        values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
+        parts_only = True
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
@@ -535,10 +548,24 @@ def understand(message: str) -> Understanding:
     if not_met is not None and paid is not None:
         conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
     stated_levels = [h for h in stated if h.sets.get("provider_level") != stated[0].sets.get("provider_level")]
-    if stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
+    if stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
+        # 方子好像是二级也可能是三级: the person does not know which; show both
+        unknown.append("prescribed_at_level" if pharmacy else "provider_level")
+        options = tuple(dict.fromkeys(h.sets["provider_level"] for h in stated))
+        for key in ("provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade"):
+            values[key] = None
+    elif stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
             and not pharmacy:
         conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
     categories = slots.seen.get("category", [])
+    if _RETIREMENT_EVENT.search(text) and values.get("category") in ("employee", "retiree"):
+        values["category"] = "retiree"  # 在职时报了1800，上个月办了退休: retired now
+        categories = []
+    if len(categories) >= 2 and _UNKNOWN.search(text):
+        unknown.append("category")  # 在职还是灵活就业我搞不清
+        options = tuple(categories)
+        values["category"] = None
+        categories = []
     if len(categories) >= 2 and not is_correction(text) and retired[1] is None:
         cat_hits = [h for h in hits if "category" in h.sets and not h.negated]
         if len({h.sets["category"] for h in cat_hits}) >= 2:
@@ -605,6 +632,7 @@ def understand(message: str) -> Understanding:
         unknown=tuple(unknown),
         unknown_options=options,
         english=_english(text),
+        parts_only=parts_only,
         items_unquantified=(bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
             f in chosen for f in ("self_pay", "class_b_drug"))) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts),
