@@ -172,6 +172,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("consultation", r"consultation(?: fee)?"),
     ("self_pay", r"self[- ]pay(?: part| items?)?"),
     ("class_b_drug", r"class[- ]b drugs?"),
+    ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
@@ -302,7 +303,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                     end = q.end()
         pos = max(pos, end)
         prefix = _clause_before(masked, start)
-        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix):
+        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None:
             continue
         if not (has_unit or has_cur):
             if _NOT_MONEY_AFTER.match(masked, end):

@@ -758,6 +758,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
     # “不知道” about the fact just asked, or said in the message: show each possibility
+    if "date" in u.unknown and state.known.retired_on is not None and facts.month is None:
+        state.asking = "date"
+        return state, Reply(text=_t(locale, "今年办了退休，看病的日期会决定按在职还是退休结算。大概是几月几号看的？",
+                                    "You retired this year, so the visit date decides the category. When was the visit?"),
+                            asking="date", intent="calculate")
     flags = [f for f in u.unknown if f in _FLAG_LABELS]
     if flags:
         state.unknown_flags = flags
@@ -771,7 +776,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _alternatives(state, locale, today)
         if reply is not None:
             return state, reply
-    if state.unknown_flags and (missing is None or (missing == "provider_kind" and "signed" in state.unknown_flags)):
+    if state.unknown_flags and (missing is None or (missing == "provider_kind" and "signed" in state.unknown_flags)
+                                or (missing == "provider_level" and "pharmacy" in state.unknown_flags)):
         reply = _flag_alternatives(state, locale, today)
         if reply is not None:
             return state, reply
@@ -936,7 +942,9 @@ def _alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | N
                  quick_replies=[a.label for a in alts])
 
 
-_FLAG_LABELS = {
+_FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "referral": (("未经转诊", "Not referred"), ("经签约机构转诊", "Referred by the signed institution")),
+    "pharmacy": (("医院", "Hospital"), ("定点药店", "Pharmacy")),
     "family_doctor": (("未签家庭医生", "No family-doctor contract"), ("签了家庭医生", "Family-doctor contract")),
     "poverty_registered": (("非建档立卡", "Not registered poor"), ("建档立卡贫困人口", "Registered poor")),
     "signed": (("不是签约机构", "Not the signed institution"), ("是签约机构", "The signed institution")),
@@ -950,8 +958,14 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date) -> Repl
     flags = state.unknown_flags
     alts: list[Alternative] = []
     for combo in itertools.product((False, True), repeat=len(flags)):
-        change = dict(zip(flags, combo, strict=True))
-        if change.get("signed") is False:
+        change: dict[str, Any] = dict(zip(flags, combo, strict=True))
+        label = "，".join(_t(locale, *_FLAG_LABELS[f][int(v)]) for f, v in change.items())
+        if "referral" in change:
+            change.update(referral="county_tcm", signed=False) if change["referral"] else change.update(
+                referral=None, signed=False)
+        if "pharmacy" in change:
+            change.update(provider_kind="pharmacy" if change.pop("pharmacy") else "hospital")
+        if change.get("signed") is False and "referral" not in flags:
             change["referral"] = None
         trial = msgspec.structs.replace(state.known, **change)
         if _missing(trial) is not None:
@@ -960,7 +974,6 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date) -> Repl
             visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
         except CalculatorError:
             return None
-        label = "，".join(_t(locale, *_FLAG_LABELS[f][int(v)]) for f, v in change.items() if f in _FLAG_LABELS)
         alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
     state.asking = None
     state.unknown_flags = []

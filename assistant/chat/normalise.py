@@ -78,6 +78,8 @@ def _space(match: re.Match[str]) -> str:
         return ""  # 一千 五百 is one number
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
+        if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
+            return " "  # “10 march”, “20 + medicine”: English keeps its spaces
         if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
                                     and _LONE_DIGIT.search(text, 0, match.start())):
             return ""

@@ -315,7 +315,7 @@ _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1),
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
-    r"不清楚|不知道|不晓得|不太清楚|不确定|记不清|记不得|记不住|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
+    r"不清楚|不知道|不晓得|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|not certain"
 )
 #: resident yes/no facts the person may not know, and the words that name them
@@ -323,7 +323,13 @@ _UNKNOWN_FLAGS = (
     ("family_doctor", re.compile(r"家庭医生|family doctor")),
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
     ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed")),
+    ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
+    ("pharmacy", re.compile(r"药店还是医院|医院还是药店|pharmacy or (?:a )?hospital|hospital or (?:a )?pharmacy")),
+    ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
+_NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
+_FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
+_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
@@ -477,6 +483,13 @@ def understand(message: str) -> Understanding:
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)
                 values[slot] = None
+    if _NO_REFERRAL.search(text):
+        values["referral"] = None
+        values["signed"] = False
+    if "pharmacy" in unknown:
+        values["provider_kind"] = None
+        if values.get("prescribed_at_level") is not None and values.get("provider_level") is None:
+            values["provider_level"], values["prescribed_at_level"] = values["prescribed_at_level"], None
     if unknown:
         unknown_at = None
     if unknown_at:
@@ -519,10 +532,18 @@ def understand(message: str) -> Understanding:
 
     # statements that disagree
     conflict: list[str] = []
+    for h in hits:
+        if not h.negated and any(isinstance(v, bool) and k in ("family_doctor", "poverty_registered") for k, v in h.sets.items()):
+            window = text[h.end:h.end + 14]
+            if _FLAG_AFTER.search(window):
+                for k, v in h.sets.items():
+                    values[k] = not v  # 我是贫困户，哦不对，不是
+            elif _FLAG_DOUBT_AFTER.match(window) or _FLAG_DOUBT_AFTER.search(window):
+                conflict = [h.text, window.split("，")[1] if "，" in window else window]
     if clash:
         conflict = [clash[0].text, clash[1].text]
     first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
-    if first is not None and values.get("first_visit_this_year"):
+    if first is not None and not is_correction(text):
         used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
                      and not a.approximate and a.value > 0), None)
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
