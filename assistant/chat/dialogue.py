@@ -38,7 +38,7 @@ PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "pover
 VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
-                "dual_channel", "prenatal", "slip_fund", "slip_personal", "year", "month", "day")
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "year", "month", "day")
 PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
@@ -83,6 +83,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     prior_unreimbursed: Decimal | None = None
     slip_fund: Decimal | None = None
     slip_personal: Decimal | None = None
+    slip_cash: Decimal | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -210,6 +211,14 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["provider_grade"] = None
     if changes.get("fund_paid") is not None and changes.get("fund_paid") > 0:
         changes.setdefault("deductible_met", True)
+        changes.setdefault("first_visit_this_year", None)
+    if changes.get("deductible_met") or changes.get("deductible_used") or changes.get("deductible_remaining"):
+        changes.setdefault("first_visit_this_year", None)
+    if changes.get("first_visit_this_year"):
+        # 今年第一次 (said now) replaces any position said before
+        for name in ("deductible_met", "deductible_used", "fund_paid", "deductible_remaining", "prior_unreimbursed",
+                     "claimed_before"):
+            changes.setdefault(name, None)
     return msgspec.structs.replace(known, **changes) if changes else known
 
 
@@ -702,7 +711,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
     if facts.amount is not None or facts.slip_fund is None:
         if state.checked and facts.slip_fund is None:
-            state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None)
+            state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None)
         state.checked = False
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
@@ -783,7 +792,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             return state, reply
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
-    if state.known.slip_fund is not None:
+    if state.known.slip_fund is not None or state.known.slip_cash is not None or state.known.slip_personal is not None:
         return state, _bill_check(state, locale, today, facts)
     return state, _settle(state, locale, today, message_facts=facts)
 
@@ -996,11 +1005,25 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
     slip: dict[str, Decimal] = {"fund_pays": known.slip_fund} if known.slip_fund is not None else {}
     if known.slip_personal is not None:
         slip["personal_pays"] = known.slip_personal
+    if known.slip_cash is not None:
+        slip["cash_pays"] = known.slip_cash
     try:
-        req = convert_request(_request(msgspec.structs.replace(known, slip_fund=None), [], today))
+        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None)
+        if state.ledger:
+            # the slip is this visit's: the earlier visits this year give its year position (calculator)
+            before = calculate(convert_request(_request(state.ledger[-1], state.ledger[:-1], today)))
+            current = msgspec.structs.replace(current, deductible_used=before.year_end.deductible_used,
+                                              fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
+                                              deductible_met=None, deductible_remaining=None, prior_unreimbursed=None)
+        req = convert_request(_request(current, [], today))
         body, text = check_slip(req, slip, locale)
     except CalculatorError as exc:
         return Reply(text=exc.message, intent="bill_check")
+    except ValueError:
+        state.asking = "amount"
+        return Reply(text=_t(locale, "请告诉我结算单上“统筹基金支付”是多少钱，我来核对。",
+                             "What does the slip show the fund paid? I will check it."),
+                     asking="amount", intent="bill_check")
     state.checked = True
     return Reply(text=text, bill_check=body, intent="bill_check",
                  understood=_understood(known, said, locale),

@@ -97,6 +97,7 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     #: figures read off a settlement slip, to be checked (医院给我报了300，对吗)
     slip_fund: Decimal | None = None
     slip_personal: Decimal | None = None
+    slip_cash: Decimal | None = None
     retired_year: int | None = None
     retired_month: int | None = None
     retired_day: int | None = None
@@ -193,6 +194,7 @@ _ROLE_FIELD = {
     "prior_unreimbursed": "prior_unreimbursed",
     "slip_fund": "slip_fund",
     "slip_personal": "slip_personal",
+    "slip_cash": "slip_cash",
     "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
@@ -429,6 +431,14 @@ def understand(message: str) -> Understanding:
             note = "ignored"
         spans.append(Span(start=amount.start, end=amount.end, text=amount.text,
                           slot=_ROLE_FIELD.get(amount.role, "other"), value=str(amount.value), note=note))
+    checking = _CHECK_QUESTION.search(text) is not None or any(a.role == "slip_fund" for a in amounts)
+    # an amount in a clause about last year is not this year's (报了300那是去年)
+    amounts = [msgspec.structs.replace(a, role="other")
+               if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
+               else a for a in amounts]
+    if not checking:
+        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("slip_cash", "slip_personal") else a
+                   for a in amounts]
     if _CHECK_QUESTION.search(text):
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
         amounts = [msgspec.structs.replace(a, role="slip_fund")
