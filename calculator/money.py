@@ -7,15 +7,21 @@ point the rule produces it; that rounding is itself a traced step of the calcula
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
-__all__ = ["FEN", "MAX_AMOUNT", "ZERO", "D", "is_fen_exact", "money", "round_fen", "share"]
+__all__ = ["FEN", "MAX_AMOUNT", "ZERO", "D", "is_fen_exact", "money", "round_fen", "share", "share_rounding"]
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 #: Amounts above this are refused as absurd for one outpatient item or a year's position.
 MAX_AMOUNT = Decimal("10000000")
 _CONTEXT = Context(prec=34)
+#: How :func:`share` rounds: always half-up, except while the bill check settles a request again
+#: with another rounding a hospital's system may use (:func:`share_rounding`).
+_SHARE_ROUNDING: ContextVar[str] = ContextVar("share_rounding", default=ROUND_HALF_UP)
 
 
 def D(value: str | int | Decimal) -> Decimal:
@@ -40,9 +46,23 @@ def money(value: Decimal) -> Decimal:
 
 
 def share(amount: Decimal, ratio: Decimal) -> Decimal:
-    """``amount × ratio`` rounded to the fen, half-up."""
+    """``amount × ratio`` rounded to the fen, half-up (see :func:`share_rounding`)."""
     with localcontext(_CONTEXT):
-        return round_fen(amount * ratio)
+        return (amount * ratio).quantize(FEN, rounding=_SHARE_ROUNDING.get())
+
+
+@contextmanager
+def share_rounding(mode: str) -> Iterator[None]:
+    """Within the block, :func:`share` rounds with ``mode`` (``ROUND_DOWN``, ``ROUND_HALF_EVEN``).
+
+    Only for :mod:`calculator.billcheck`, to test whether a slip was rounded another way; the
+    documents' shares are always rounded half-up.
+    """
+    token = _SHARE_ROUNDING.set(mode)
+    try:
+        yield
+    finally:
+        _SHARE_ROUNDING.reset(token)
 
 
 def is_fen_exact(value: Decimal) -> bool:

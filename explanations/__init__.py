@@ -10,6 +10,8 @@ Public API::
     explain_credits(result, *, format="text", locale="zh-CN") -> str   # calculator.credits
     explain_usage(result, *, format="text", locale="zh-CN") -> str     # calculator.usage
     explain_budget(result, *, format="text", locale="zh-CN") -> str    # calculator.budget
+    explain_bill_check(check, *, locale="zh-CN", format="text", request=None) -> str
+    bill_check_payload(check, *, locale="zh-CN", request=None) -> dict  # the bill-check response
 
 Formats: ``text`` (plain: SMS, WeChat, hotline read-out), ``markdown``, ``html`` (a fragment, no
 ``<html>``/``<body>``; every citation expandable to the document's words; the SVG chart when the
@@ -52,8 +54,10 @@ from .i18n import activated, gettext, locales_available
 from .render import FORMATS, Doc, render, visit_views
 
 __all__ = [
+    "bill_check_payload",
     "chart_svg",
     "explain",
+    "explain_bill_check",
     "explain_budget",
     "explain_credits",
     "explain_error",
@@ -202,3 +206,5 @@ def explain_error(error: CalculatorError, *, format: str = "text", locale: str =
         view = _error_view(error, request, meta, zh)
         return render(fmt, "error", e=view, zh=zh, lang=state.tag)
 
+
+from .billcheck import bill_check_payload, explain_bill_check  # noqa: E402 - it renders with explain()

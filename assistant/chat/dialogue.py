@@ -1019,7 +1019,7 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         body, text = check_slip(req, slip, locale)
     except CalculatorError as exc:
         return Reply(text=exc.message, intent="bill_check")
-    except ValueError:
+    except (ValueError, KeyError):  # pragma: no cover - a slip the check cannot read
         state.asking = "amount"
         return Reply(text=_t(locale, "请告诉我结算单上“统筹基金支付”是多少钱，我来核对。",
                              "What does the slip show the fund paid? I will check it."),

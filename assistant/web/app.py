@@ -60,6 +60,7 @@ from assistant.settings import SESSION_STORES, Settings, SettingsError
 
 from .account import AccountController, BudgetConsoleController
 from .api import ApiController, HealthController
+from .billcheck import BillCheckController
 from .chat import ChatController
 from .console import ConsoleController
 from .docs import JsonPlugin, ReferencePlugin
@@ -73,7 +74,8 @@ from .widget import WidgetController
 __all__ = ["CONTROLLERS", "create_app"]
 
 CONTROLLERS: list[Any] = [ApiController, HealthController, ChatController, EmbedController, ConsoleController,
-                          SiteController, WidgetController, AccountController, BudgetConsoleController]
+                          SiteController, WidgetController, AccountController, BudgetConsoleController,
+                          BillCheckController]
 
 #: not rate limited: liveness probes, the stylesheets and scripts, the API reference
 RATE_LIMIT_EXEMPT = ["^/healthz", "^/static/", "^/schema", "^/problems/", "^/docs/", "^/widget\\.js$"]

@@ -1,9 +1,11 @@
 """The hotline console: ``GET/POST /console``.
 
 A server-rendered form for what is on a settlement slip. On submit it shows the explanation, the
-chart and a plain-text answer to read out or paste; when the operator enters the fund figure from
-the slip, the bill check (:func:`calculator.billcheck.check_bill`) says whether it matches and which
-step most likely differs. Everything works without JavaScript; a small script adds a copy button.
+chart and a plain-text answer to read out or paste; when the operator enters figures from the slip
+(fund, account, cash, …), the bill check (:func:`calculator.billcheck.check`) says whether they
+match and lists only the documented causes that reproduce every figure entered — or, when none
+does, says so and where to ask. Everything works without JavaScript; a small script adds a copy
+button.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from litestar import Controller, Request, Response, get, post
 
 import calculator
 from calculator import CalculatorError, InvalidRequest
-from calculator.billcheck import check_bill
+from calculator.billcheck import check as check_bill
+from explanations import explain_bill_check
 
 from . import render
-from .forms import ITEM_CATEGORIES, ConsoleForm, build_console, parse_slip
+from .forms import ITEM_CATEGORIES, SLIP_FIELDS, ConsoleForm, build_console, parse_slip_fields
 from .pages import html_response, nav
 from .pages import render as render_template
 
@@ -41,7 +44,8 @@ def _context(form: ConsoleForm, request: Request, **extra: Any) -> dict[str, Any
         "form": form, "policies": _policies(), "categories": CATEGORIES, "levels": LEVELS, "grades": GRADES,
         "item_categories": ITEM_CATEGORIES, "nav": nav(request.url.path), "page_title": "坐席台",
         "field_errors": {}, "general_errors": [], "result": None, "visit": None, "explanation": None,
-        "chart": None, "text": None, "check": None, "step_names": STEP_NAMES, "error_html": None,
+        "chart": None, "text": None, "check": None, "check_html": None, "slip_fields": SLIP_FIELDS,
+        "step_names": STEP_NAMES, "error_html": None,
         "submitted": False,
     }
     ctx.update(extra)
@@ -66,10 +70,9 @@ class ConsoleController(Controller):
         if form.get("action") == "add_row":
             return html_response(render_template("console.html", **_context(form, request)))
         built = build_console(form)
-        slip, slip_error = parse_slip(form.slip_fund)
+        slip, slip_errors = parse_slip_fields(form)
         field_errors = dict(built.field_errors)
-        if slip_error:
-            field_errors["slip_fund"] = slip_error
+        field_errors.update(slip_errors)
         if built.request is None:
             assert built.error is not None
             error_html = None if isinstance(built.error, InvalidRequest) else render.explain_error_html(
@@ -79,7 +82,7 @@ class ConsoleController(Controller):
             return html_response(render_template("console.html", **ctx), 422)
         req = built.request
         try:
-            check = check_bill(req, slip) if slip is not None else None
+            check = check_bill(req, slip) if slip else None
             result = check.result if check is not None else calculator.calculate(req)
         except CalculatorError as exc:
             built.fail(exc)
@@ -89,17 +92,12 @@ class ConsoleController(Controller):
                            error_html=error_html, submitted=True)
             return html_response(render_template("console.html", **ctx), 422)
         explanation = render.explain_html(result, req, "zh-CN")
+        # the answer to read out: the bill check's verdict first, then the steps
+        text = explain_bill_check(check, request=req) if check is not None else render.explain_text(
+            result, req, "zh-CN")
+        check_html = explain_bill_check(check, format="html", steps=False) if check is not None else None
         ctx = _context(
             form, request, field_errors=field_errors, result=result, visit=result.visits[-1], check=check,
-            explanation=explanation, chart=render.chart_unless_in(explanation, req, result, "zh-CN"),
-            text=_answer_text(render.explain_text(result, req, "zh-CN"), check), submitted=True)
-        return html_response(render_template("console.html", **ctx), 422 if slip_error else 200)
-
-
-def _answer_text(text: str, check: Any) -> str:
-    if check is None:
-        return text
-    lines = [text.rstrip(), "", "【结算单核对】" + check.verdict]
-    for n, v in enumerate(check.variants[1:4], 2):
-        lines.append(f"其他可能 {n - 1}：{v.description}。")
-    return "\n".join(lines)
+            check_html=check_html, explanation=explanation,
+            chart=render.chart_unless_in(explanation, req, result, "zh-CN"), text=text, submitted=True)
+        return html_response(render_template("console.html", **ctx), 422 if slip_errors else 200)

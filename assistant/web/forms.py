@@ -32,6 +32,7 @@ __all__ = [
     "ConsoleForm",
     "build_console",
     "build_embed",
+    "parse_slip_fields",
     "today",
 ]
 
@@ -248,6 +249,9 @@ class ConsoleForm:
     def slip_fund(self) -> str:
         return self.get("slip_fund").strip()
 
+    def slip_value(self, name: str) -> str:
+        return self.get(name).strip()
+
 
 def build_console(form: ConsoleForm) -> Built:
     """The console's calculation request: one visit with item rows."""
@@ -318,21 +322,46 @@ def build_console(form: ConsoleForm) -> Built:
     return _decode(body, built)
 
 
-def parse_slip(raw: str) -> tuple[Decimal | None, str | None]:
-    """The slip's fund figure as typed by the operator → (amount, Chinese error)."""
+def parse_slip(raw: str, label: str = "统筹基金支付") -> tuple[Decimal | None, str | None]:
+    """One slip figure as typed by the operator → (amount, Chinese error naming the figure)."""
     text = _value(raw, "money")
     if not text:
         return None, None
     try:
         value = Decimal(text)
     except InvalidOperation:
-        return None, "结算单统筹支付金额应为数字，如 429.00。"
+        return None, f"结算单{label}金额应为数字，如 429.00。"
     if not value.is_finite():
-        return None, "结算单统筹支付金额应为数字，如 429.00。"
+        return None, f"结算单{label}金额应为数字，如 429.00。"
     if value < 0:
-        return None, "结算单统筹支付金额不能为负数。"
+        return None, f"结算单{label}金额不能为负数。"
     if value > Decimal("10000000"):
-        return None, "结算单统筹支付金额过大，请核对。"
+        return None, f"结算单{label}金额过大，请核对。"
     if value != value.quantize(Decimal("0.01")):
-        return None, "结算单统筹支付金额最多两位小数（精确到分）。"
+        return None, f"结算单{label}金额最多两位小数（精确到分）。"
     return value, None
+
+
+#: the bill check's slip boxes: form field → (the slip's figure name, its Chinese name)
+SLIP_FIELDS: dict[str, tuple[str, str]] = {
+    "slip_total": ("total", "医疗费总额"),
+    "slip_excluded": ("excluded", "全自费"),
+    "slip_first_self_pay": ("first_self_pay", "先行自付"),
+    "slip_deductible": ("deductible_applied", "本次起付线"),
+    "slip_fund": ("fund_pays", "统筹基金支付"),
+    "slip_account": ("account_pays", "个人账户支付"),
+    "slip_cash": ("cash_pays", "个人现金支付"),
+}
+
+
+def parse_slip_fields(form: ConsoleForm) -> tuple[dict[str, Decimal], dict[str, str]]:
+    """The slip's figures the operator typed → ({figure name: amount}, {form field: Chinese error})."""
+    slip: dict[str, Decimal] = {}
+    errors: dict[str, str] = {}
+    for name, (figure, label) in SLIP_FIELDS.items():
+        value, error = parse_slip(form.slip_value(name), label)
+        if error:
+            errors[name] = error
+        elif value is not None:
+            slip[figure] = value
+    return slip, errors
