@@ -695,6 +695,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "policy_fact" and not (state.asking and has_facts):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
+    if intent == "compare" and (u.unknown or facts.amount is not None):
+        intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level
     if intent == "compare":
         return state, _compare(state, u, locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
@@ -785,7 +787,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _alternatives(state, locale, today)
         if reply is not None:
             return state, reply
-    if state.unknown_flags and (missing is None or (missing == "provider_kind" and "signed" in state.unknown_flags)
+    if state.unknown_flags and (missing is None or (missing == "provider_kind" and (
+            "signed" in state.unknown_flags or "referral" in state.unknown_flags))
                                 or (missing == "provider_level" and "pharmacy" in state.unknown_flags)):
         reply = _flag_alternatives(state, locale, today)
         if reply is not None:

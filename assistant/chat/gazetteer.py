@@ -337,7 +337,9 @@ _INSURED = _Family(
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
-        ("employee(?:s)?(?: scheme| insurance| medical insurance)?|staff insurance", {"scheme": "employee"}, 1),
+        ("employee(?:s)?(?: scheme| insurance| medical insurance| basic medical insurance)|staff insurance", {"scheme": "employee"}, 1),
+        # in English “employee” alone is the working category; “retired” (priority 2) still wins
+        ("employee(?:s)?(?! scheme| insurance| medical| basic)", _EMP, 1),
         ("职工医保|职工医疗保险|城镇职工|职工", {"scheme": "employee"}, 1),
         ("单位交的|单位交|单位缴|单位给交|单位买的", {"scheme": "employee"}, 1),
     ]

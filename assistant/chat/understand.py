@@ -317,7 +317,8 @@ _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1),
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
-    r"不清楚|不知道|不晓得|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
+    r"不清楚|不知道|不知(?!道)|不晓得|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
+    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|not certain"
 )
 #: resident yes/no facts the person may not know, and the words that name them
