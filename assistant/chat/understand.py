@@ -337,7 +337,7 @@ _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
-_HEDGED_ANYWHERE = re.compile(r"不太确定|不确定|not sure|又好像|还是第[二三2-3]次|还是第一次|记不清|不记得")
+_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|还是第一次|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
