@@ -107,6 +107,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     english: bool = False
     #: yes/no facts the person does not know (family_doctor, poverty_registered, signed)
     unknown_flags: list[str] = []
+    #: the question asked was the retirement date (the next date said is that, not the visit's)
+    asking_retired: bool = False
     #: the last answer was a bill check (a corrected bare figure is the slip's)
     checked: bool = False
 
@@ -632,6 +634,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if state.asking_retired and facts.month is not None and facts.retired_month is None:
+        facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
+                                        retired_day=facts.day, year=None, month=None, day=None)
+    state.asking_retired = False
     retired_on = _retired_on(facts, today)
     if intent == "reset":
         fresh = new_state()
@@ -769,6 +775,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
     # “不知道” about the fact just asked, or said in the message: show each possibility
+    if "retired_on" in u.unknown and state.known.retired_on is None and _policy(state.known) != "xian-employee":
+        state.asking = "date"
+        state.asking_retired = True
+        return state, Reply(text=_t(locale, "您今年办的退休：退休手续是几月几号办完的？从哪个月起按退休人员结算，要看这个日期。",
+                                    "You retired this year: on what date was the retirement completed? It decides "
+                                    "from which month you are settled as a retiree."),
+                            asking="date", intent="calculate")
     if "date" in u.unknown and state.known.retired_on is not None and facts.month is None:
         state.asking = "date"
         return state, Reply(text=_t(locale, "今年办了退休，看病的日期会决定按在职还是退休结算。大概是几月几号看的？",
