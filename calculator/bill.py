@@ -62,7 +62,8 @@ def deductible_for(pack: Pack, category: str) -> Decimal | None:
 
 
 def deductible_used(pack: Pack, category: str, *, met: bool = False, remaining: Decimal | None = None,
-                    unreimbursed: Decimal | None = None, fund_paid: Decimal | None = None) -> Decimal | None:
+                    unreimbursed: Decimal | None = None, fund_paid: Decimal | None = None,
+                    deductible: Decimal | None = None) -> Decimal | None:
     """How much of the year's deductible earlier bills used, from what the person said.
 
     * ``met`` (起付线扣完了) or a fund payment already made this year: all of it — the fund pays
@@ -71,9 +72,12 @@ def deductible_used(pack: Pack, category: str, *, met: bool = False, remaining: 
     * ``unreimbursed`` (花了300没报): an earlier in-scope bill the fund paid nothing on was borne
       within the deductible, up to the deductible.
 
-    None when nothing was said or the document sets no deductible.
+    ``deductible`` is a supplied figure (西安: read off the person's slip) used where the document
+    sets none. None when nothing was said or no deductible is known.
     """
     full = deductible_for(pack, category)
+    if full is None:
+        full = deductible
     if full is None:
         return None
     if met or (fund_paid is not None and fund_paid > 0):

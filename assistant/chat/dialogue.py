@@ -39,7 +39,8 @@ VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "year", "month", "day")
-PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed")
+PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
+                  "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
 
@@ -84,6 +85,10 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     slip_fund: Decimal | None = None
     slip_personal: Decimal | None = None
     slip_cash: Decimal | None = None
+    stated_deductible: Decimal | None = None
+    stated_cap: Decimal | None = None
+    stated_ratio: Decimal | None = None
+    stated_ratio_level: int | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -268,7 +273,7 @@ def _missing(known: Known) -> str | None:
             return "prescribed_at_grade" if pharmacy else "provider_grade"
     if known.amount is None:
         return "amount"
-    if pack.meta.scheme == "employee" and pack.supplied is None:
+    if pack.meta.scheme == "employee" and (pack.supplied is None or known.stated_ratio is not None):
         if known.fund_paid is None and known.deductible_used is None and known.deductible_remaining is None \
                 and known.prior_unreimbursed is None:
             if known.claimed_before:
@@ -326,18 +331,35 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
         if known.retired_on:
             insured["retired_on"] = known.retired_on.isoformat()
     year_start: dict[str, str] = {}
-    if pack.meta.scheme == "employee" and pack.deductible:
+    if pack.meta.scheme == "employee" and (pack.deductible or known.stated_deductible is not None):
         used = known.deductible_used
         if used is None:
             used = deductible_used(pack, known.category or "employee", met=bool(known.deductible_met),
                                    remaining=known.deductible_remaining, unreimbursed=known.prior_unreimbursed,
-                                   fund_paid=known.fund_paid)
+                                   fund_paid=known.fund_paid, deductible=known.stated_deductible)
         if used is not None:
             year_start["deductible_used"] = str(used)
         if known.fund_paid is not None:
             year_start["fund_paid"] = str(known.fund_paid)
+    if pack.supplied is not None and known.stated_ratio is not None:
+        # figures read off the person's own slip: cited as supplied by the person, checked by the calculator
+        settled = pack.settled_category(known.category or "employee")
+        level = known.stated_ratio_level or (known.prescribed_at_level if known.provider_kind == "pharmacy"
+                                             else known.provider_level)
+        params: dict[str, Any] = {"source": "您本人结算单上的数字（由您提供，非文件规定）"}
+        if level is not None:
+            params["ratio"] = {settled: {str(level): str(known.stated_ratio)}}
+        if known.stated_deductible is not None:
+            params["deductible"] = {settled: str(known.stated_deductible)}
+        if known.stated_cap is not None:
+            params["cap"] = {settled: str(known.stated_cap)}
+        req_params: dict[str, Any] | None = params
+    else:
+        req_params = None
     req: dict[str, Any] = {"policy": policy, "insured": insured, "year_start": year_start,
                            "visits": [_visit(k, today) for k in [*ledger, known]]}
+    if req_params is not None:
+        req["parameters"] = req_params
     if known.account_balance is not None and pack.account.available:
         req["account_balance"] = str(known.account_balance)
     return req
@@ -657,9 +679,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent in ("help", "greeting") and not has_facts:
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
-    xian = _policy(_merge(state.known, facts, PERSON_FIELDS))
+    merged = _merge(state.known, facts, PERSON_FIELDS)
+    xian = _policy(merged)
     if xian and get_pack(xian).supplied is not None and intent not in ("account_use", "account_credit") \
-            and (has_facts or intent in ("calculate", "policy_fact")):
+            and (has_facts or intent in ("calculate", "policy_fact")) and merged.stated_ratio is None:
         # 西安: the plan leaves the figures to the bureau; say what it fixes, offer the slip's figures
         state.known = _merge(state.known, facts)
         state.asking = None

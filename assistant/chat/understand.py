@@ -43,7 +43,7 @@ from typing import Any
 
 import msgspec
 
-from .amounts import Amount, correction_between, extract_amounts
+from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, find_dates
 from .gazetteer import CITIES, Hit, find_account_uses, find_beneficiaries, find_places, find_slots
 from .intents import Evidence, classify, is_correction, mentions_account
@@ -98,6 +98,11 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     slip_fund: Decimal | None = None
     slip_personal: Decimal | None = None
     slip_cash: Decimal | None = None
+    #: figures the person reads off their own slip for a document that leaves them to the bureau (西安)
+    stated_deductible: Decimal | None = None
+    stated_cap: Decimal | None = None
+    stated_ratio: Decimal | None = None
+    stated_ratio_level: int | None = None
     retired_year: int | None = None
     retired_month: int | None = None
     retired_day: int | None = None
@@ -195,6 +200,8 @@ _ROLE_FIELD = {
     "slip_fund": "slip_fund",
     "slip_personal": "slip_personal",
     "slip_cash": "slip_cash",
+    "stated_deductible": "stated_deductible",
+    "stated_cap": "stated_cap",
     "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
@@ -302,6 +309,12 @@ _UNSURE_CATEGORY = re.compile(r"返聘|退休后(?:又)?(?:上班|工作)|退休
 _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
+)
+_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|写着|印着|写的|slip|receipt")
+_PERCENT = re.compile(
+    r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
+    r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
+    r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
 _RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|this year.{0,10}retire|retired this year")
@@ -447,6 +460,10 @@ def understand(message: str) -> Understanding:
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                    else a for a in amounts]
+    if not _SLIP_WORD.search(text):
+        # 起付线是600吗: a question about the rule, not figures read off a slip
+        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
+                   for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
     rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
 
@@ -480,6 +497,14 @@ def understand(message: str) -> Understanding:
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
+    for m in _PERCENT.finditer(text) if _SLIP_WORD.search(text) else ():
+        pct = m.group("pct") or m.group("cnpct")
+        value = parse_number(pct) if pct else None
+        if value is not None and 0 < value <= 100:
+            values["stated_ratio"] = (value / 100).quantize(Decimal("0.0001"))
+            lvl = m.group("lvl") or m.group("lvl2")
+            if lvl:
+                values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
     values.update({"year": year, "month": month, "day": day})
     values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
                    "days_ago": days_ago, "months_ago": months_ago})
