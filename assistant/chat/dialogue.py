@@ -578,6 +578,7 @@ OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient i
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
@@ -661,6 +662,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                         retired_day=facts.day, year=None, month=None, day=None)
     state.asking_retired = False
     retired_on = _retired_on(facts, today)
+    if intent != "reset" and _RESET_FIRST.match(u.text):
+        # 重新开始，帮我妈算……: start again, then read the rest
+        fresh = new_state()
+        fresh.turns, fresh.english = state.turns, state.english
+        state = fresh
     if intent == "reset":
         fresh = new_state()
         fresh.turns = state.turns
@@ -752,9 +758,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
     # two statements that disagree: ask which holds, quoting both; keep everything else said
     if u.conflict:
-        drop = {"first_visit_this_year": None, "deductible_met": None, "deductible_used": None, "fund_paid": None}
-        if any(w in "".join(u.conflict) for w in ("在职", "退休", "灵活", "居民", "上班", "retire", "work")):
-            drop = {"category": None}
+        slot = u.conflict_slot or "year_start"
+        fields = {"year_start": ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid",
+                                 "deductible_remaining", "prior_unreimbursed"),
+                  "provider_level": ("provider_level", "provider_grade"),
+                  "category": ("category",)}.get(slot, (slot,))
+        drop = {f: None for f in fields if f in Facts.__struct_fields__}
         state = _fill(state, msgspec.structs.replace(facts, **drop), u, message)
         a, b = u.conflict[0], u.conflict[1]
         state.asking = "conflict"
@@ -763,6 +772,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="conflict", quick_replies=[a, b], intent="calculate")
     if intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
+            # 今天又去了一次，150: the same place as before
+            person.update({n: getattr(state.known, n) for n in ("provider_kind", "provider_level", "provider_grade",
+                                                                  "prescribed_at_level", "prescribed_at_grade",
+                                                                  "signed", "referral")})
         state.ledger = [*state.ledger, state.known]
         state.known = _merge(Known(**person), facts)
     else:
@@ -770,6 +784,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if retired_on is not None:
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
+    if state.known.category is None and state.known.scheme is None and state.known.city == "南昌" and (
+            state.known.poverty_registered or state.known.family_doctor or state.known.signed
+            or state.known.referral):
+        # 贫困户 / 家庭医生 / 签约卫生院 exist only in the resident scheme's document
+        state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
     if u.unplaced:
         state.pending_amount = u.unplaced[0]

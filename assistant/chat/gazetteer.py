@@ -328,7 +328,7 @@ _RES = {"scheme": "resident", "category": "resident"}
 _INSURED = _Family(
     [
         ("还没有退休|还没退休|没有退休|没退休|未退休|快要退休|快退休|还不到退休", _EMP, 2),
-        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退休", _RET, 2),
+        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休", _RET, 2),
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工", _EMP, 2),
         ("灵活就业人员|灵活就业|自己交社保|自己缴社保|自己交的社保|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
@@ -359,6 +359,8 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
     for level, word in ((1, "1"), (2, "2"), (3, "3")):
         rules.append((f"(?:level|tier|grade|class)[- ]?{word}(?![0-9])", {"provider_level": level}, 2))
+    for level, word in ((1, "1st"), (2, "2nd"), (3, "3rd")):
+        rules.append((f"{word}[- ]level|{word}[- ]tier", {"provider_level": level}, 2))
     rules += [
         ("tertiary", {"provider_level": 3}, 2),
         ("secondary", {"provider_level": 2}, 2),
@@ -390,7 +392,9 @@ _FLAGS = _Family(
         ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?:community|clinic|health|institution|centre|center|doctor)|my signed", {"signed": True}, 1),
-        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口", {"poverty_registered": True}, 1),
+        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|registered poor(?: household)?|poor household|poverty[- ]registered",
+         {"poverty_registered": True}, 1),
+        ("family doctor (?:contract|signed)|signed (?:a |up with a )?family doctor|have a family doctor", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),

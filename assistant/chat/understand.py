@@ -149,6 +149,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     unplaced: tuple[str, ...] = ()
     #: two statements that disagree, each quoted as written (今年第一次 / 统筹已经报了300)
     conflict: tuple[str, ...] = ()
+    #: what the two statements disagree about: year_start, provider_level, category, a bill field…
+    conflict_slot: str = ""
     #: facts the person says they do not know (provider_level, prescribed_at_level, provider_grade…)
     unknown: tuple[str, ...] = ()
     #: values still possible for an unknown fact, when the message names some (二级还是三级)
@@ -202,6 +204,7 @@ _ROLE_FIELD = {
     "slip_cash": "slip_cash",
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
+    "rest": "rest",
     "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
@@ -283,6 +286,9 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
+        elif field in _ITEM_FIELDS:
+            # 甲类中医诊疗项目200，中成药150: two parts of one category add up
+            chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value)
         else:
             clash += [current, amount]  # 花了1000 … 一共1200
     return chosen, unplaced, clash
@@ -352,6 +358,7 @@ _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
+_ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|还是第一次|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -486,6 +493,17 @@ def understand(message: str) -> Understanding:
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
     parts_only = False
+    rest = chosen.get("rest")
+    values.pop("rest", None)
+    if rest is not None and total is not None and total.cue and _WHOLE_CUE.search(total.cue):
+        if total.value != rest.value + sum(p.value for p in parts):
+            clash = [total, rest]  # 乙类400，其他300，一共800: the parts do not add up
+    elif rest is not None:
+        # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together
+        values["amount"] = rest.value + sum(p.value for p in parts) + (
+            total.value if total is not None and total.start > rest.start else 0)
+        total = None
+        parts = []
     if total is not None and parts and all(p.start < total.start for p in parts) \
             and not (total.cue and _WHOLE_CUE.search(total.cue)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
@@ -557,6 +575,8 @@ def understand(message: str) -> Understanding:
     for h in position_hits:
         lo, hi = _clause_of(bounds, h.start)
         nxt = _clause_of(bounds, hi + 1)
+        if _ACCEPTED.search(text, lo, hi):
+            continue  # 那就当今年第一次吧: a choice, not a hedge
         if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
                 or _HEDGED_POSITION.match(text, nxt[0]):
             values["deductible_met"] = values["first_visit_this_year"] = None
@@ -570,8 +590,9 @@ def understand(message: str) -> Understanding:
     if _UNSURE_CATEGORY.search(text):
         values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question
 
-    # statements that disagree
+    # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []
+    conflict_slot = ""
     for h in hits:
         if not h.negated and any(isinstance(v, bool) and k in ("family_doctor", "poverty_registered") for k, v in h.sets.items()):
             window = text[h.end:h.end + 14]
@@ -580,8 +601,10 @@ def understand(message: str) -> Understanding:
                     values[k] = not v  # 我是贫困户，哦不对，不是
             elif _FLAG_DOUBT_AFTER.match(window) or _FLAG_DOUBT_AFTER.search(window):
                 conflict = [h.text, window.split("，")[1] if "，" in window else window]
+                conflict_slot = next(k for k in h.sets if k in ("family_doctor", "poverty_registered"))
     if clash:
         conflict = [clash[0].text, clash[1].text]
+        conflict_slot = _ROLE_FIELD.get(clash[0].role, "amount")
     first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
     if first is not None and not is_correction(text):
         used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
@@ -589,7 +612,9 @@ def understand(message: str) -> Understanding:
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
         claimed = re.search(r"统筹(?:已经|已|也)?报(?:了|过)|报销过", text)
-        if used is not None:
+        if used is not None and used.role == "deductible_used" and "报" in first.text:
+            values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
+        elif used is not None:
             conflict = [first.text, _quote(text, bounds, used.start)]
         elif remaining is not None:
             conflict = [first.text, _quote(text, bounds, remaining.start)]
@@ -597,6 +622,8 @@ def understand(message: str) -> Understanding:
             conflict = [first.text, _quote(text, bounds, claimed.start())]
         elif met is not None and values.get("deductible_met"):
             conflict = [first.text, met.text]
+        if conflict and not conflict_slot:
+            conflict_slot = "year_start"
     levels = [h for h in hits if "provider_level" in h.sets and not h.negated]
     implied = [h for h in levels if h.priority == 0 and not _qualified(text, h, "provider_level", explicit)]
     stated = [h for h in levels if h.priority > 0]
@@ -604,10 +631,12 @@ def understand(message: str) -> Understanding:
             and any(h.sets["provider_level"] != stated[-1].sets["provider_level"] for h in implied) \
             and "prescribed_at_level" not in values:
         conflict = [implied[0].text, stated[-1].text]
+        conflict_slot = "provider_level"
     not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)
     paid = next((a for a in amounts if a.role == "fund_paid" and not a.negated and a.value > 0), None)
     if not_met is not None and paid is not None:
         conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
+        conflict_slot = "year_start"
     stated_levels = [h for h in stated if h.sets.get("provider_level") != stated[0].sets.get("provider_level")]
     if stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
         # 方子好像是二级也可能是三级: the person does not know which; show both
@@ -618,6 +647,7 @@ def understand(message: str) -> Understanding:
     elif stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
             and not pharmacy:
         conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
+        conflict_slot = "provider_level"
     categories = slots.seen.get("category", [])
     if _RETIREMENT_EVENT.search(text) and values.get("category") in ("employee", "retiree"):
         values["category"] = "retiree"  # 在职时报了1800，上个月办了退休: retired now
@@ -633,6 +663,7 @@ def understand(message: str) -> Understanding:
             a = cat_hits[0]
             b = next(h for h in cat_hits if h.sets["category"] != a.sets["category"])
             conflict = [_quote(text, bounds, a.start), _quote(text, bounds, b.start)]
+            conflict_slot = "category"
     if values.get("offsite_filed") is not None and values.get("offsite") is None:
         values["offsite"] = True
 
@@ -690,6 +721,7 @@ def understand(message: str) -> Understanding:
         text=text,
         unplaced=tuple(a.text for a in unplaced),
         conflict=tuple(conflict) if intent != "compare" else (),
+        conflict_slot=conflict_slot if intent != "compare" else "",
         unknown=tuple(unknown),
         unknown_options=options,
         english=_english(text),
