@@ -770,7 +770,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
-    if intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
+    if u.visits:
+        # several visits in one message: the earlier ones go to the year's ledger, in date order
+        state = _fill(state, facts, u, message)
+        person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        state.ledger = [_merge(Known(**person), _dated(v, today)) for v in u.visits]
+    elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
             # 今天又去了一次，150: the same place as before

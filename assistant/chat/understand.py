@@ -155,6 +155,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     unknown: tuple[str, ...] = ()
     #: values still possible for an unknown fact, when the message names some (二级还是三级)
     unknown_options: tuple[int | str, ...] = ()
+    #: earlier visits the same message describes (their visit facts only), in the order said
+    visits: tuple[Facts, ...] = ()
     #: the message is in English: reply in English
     english: bool = False
     #: the bill has self-pay or class-B items whose amount is not said (其中有些是自费的)
@@ -358,6 +360,14 @@ _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
+_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[一二三1-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
+_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回)|就这[两二三]?(?:次|回)|第[一1](?:次|回)")
+_VISIT_MARKER = re.compile(
+    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
+)
+_VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+                "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
+                "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|还是第一次|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -378,7 +388,27 @@ def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
     return text[lo:hi].strip(" ,")
 
 
-def understand(message: str) -> Understanding:
+def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amount]) -> list[tuple[int, int]]:
+    """Clause runs that each describe one visit: a new visit starts at a clause with a time or an
+    ordinal (第二次, 今天, 3月, 上个月, 又) once the current one has its bill amount."""
+    bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
+    segments: list[list[int]] = []
+    has_amount = False
+    for lo, hi in bounds:
+        marker = _VISIT_MARKER.search(text, lo, hi) is not None
+        if not segments or (marker and has_amount):
+            segments.append([lo, hi])
+            has_amount = False
+        else:
+            segments[-1][1] = hi
+        if any(lo <= a.start < hi for a in bills):
+            has_amount = True
+    # the person's own words before the first marked visit belong to no visit
+    out = [(lo, hi) for lo, hi in segments if any(lo <= a.start < hi for a in bills)]
+    return out if len(out) == len(bills) else []
+
+
+def understand(message: str, _split: bool = True) -> Understanding:
     """Classify one chat message and extract the facts it states."""
     text = normalise(message)
     spans: list[Span] = []
@@ -708,9 +738,36 @@ def understand(message: str) -> Understanding:
             values["district"] = None
     values["policy"] = policy_for(values.get("city"), values.get("scheme"), values.get("category"))
 
+    # several visits in one message (今年看了两次：3月一级医院300，今天三级医院900): one set of
+    # visit facts per visit, the person's facts once; the last visit is the one answered
+    earlier: tuple[Facts, ...] = ()
+    enumerated = False
+    if _split and _MULTI_VISIT.search(text):
+        segments = _visit_segments(text, bounds, amounts)
+        if len(segments) >= 2:
+            subs = [understand(text[lo:hi], _split=False).facts for lo, hi in segments]
+            if all(f.amount is not None for f in subs):
+                visit_fields = _VISIT_FACTS
+                earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
+                                for f in subs[:-1])
+                for k in visit_fields:
+                    values[k] = getattr(subs[-1], k)
+                unplaced, conflict, conflict_slot = [], [], ""
+                unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
+                enumerated = bool(_ALL_VISITS.search(text))
+                if enumerated:
+                    for k in ("fund_paid", "deductible_met", "deductible_used", "deductible_remaining"):
+                        values[k] = None
+                    values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
+                elif values.get("first_visit_this_year") is False:
+                    values["first_visit_this_year"] = None
+                if intent in ("add_visit", "what_if", "compare"):
+                    intent = "calculate"
+
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
     spans.sort(key=lambda s: (s.start, s.end))
     return Understanding(
+        visits=earlier,
         intent=intent,
         facts=facts,
         correction=intent == "correct" or is_correction(text),
