@@ -671,9 +671,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fresh = new_state()
         fresh.turns = state.turns
         fresh.english = state.english
+        fresh.asking = "city"
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
-                            + _t(locale, HELP_ZH, HELP_EN), intent="reset",
-                            quick_replies=["我是南昌退休职工，三级医院花了一千二"])
+                            + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
+                            intent="reset", asking="city", quick_replies=CITIES)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if u.topic == "inpatient_bill" or _INPATIENT.search(u.text):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
@@ -842,8 +843,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
                                            "prescribed_at_grade"):
         state.unknown, state.unknown_options = state.asking, []
+    if state.unknown == "category" and state.unknown_options and state.known.category is None:
+        policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
+        if policy:
+            pack = get_pack(policy)
+            settled = {pack.settled_category(str(c)) for c in state.unknown_options}
+            if len(settled) == 1:
+                # 在职还是灵活就业搞不清: both are settled alike in this document, so it does not matter
+                state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
+                state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
     if missing and state.unknown and missing in (state.unknown, "prescribed_at_grade", "provider_grade"):
+        other = _missing(_filled_for_trial(state.known, missing))
+        if other and other != missing:
+            return state, _ask(state, other, locale, known=state.known)  # ask what else is missing first
         reply = _alternatives(state, locale, today)
         if reply is not None:
             return state, reply
@@ -885,6 +898,10 @@ _QUESTION = re.compile(
 )
 
 
+_HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
+_RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|ratio|cap|deductible|limit")
+
+
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
     if any(isinstance(v, Decimal) for v in facts.said().values()) or u.approximate_amount is not None:
@@ -895,6 +912,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False
     if not _QUESTION.search(u.text):
         return False
+    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text):
+        return False  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 
@@ -921,6 +940,17 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     tail = _t(locale, "\n以上是原文；文件没有写到的地方，我不替它回答。", "\nWhere the document is silent, I do not answer for it.")
     return Reply(text=head + intro + "\n".join(lines) + tail, intent="policy_fact",
                  quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
+
+
+def _filled_for_trial(known: Known, slot: str) -> Known:
+    """The known facts with a placeholder for ``slot`` (to see what else is missing)."""
+    if slot in ("provider_level", "provider_grade"):
+        return msgspec.structs.replace(known, provider_kind="hospital", provider_level=known.provider_level or 2,
+                                       provider_grade=known.provider_grade or "B")
+    if slot in ("prescribed_at_level", "prescribed_at_grade"):
+        return msgspec.structs.replace(known, prescribed_at_level=known.prescribed_at_level or 2,
+                                       prescribed_at_grade=known.prescribed_at_grade or "B")
+    return known
 
 
 def _t_list(locale: str, zh: list[str], en: list[str]) -> list[str]:

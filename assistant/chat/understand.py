@@ -342,7 +342,7 @@ _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
-    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|not certain"
+    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain"
 )
 #: resident yes/no facts the person may not know, and the words that name them
 _UNKNOWN_FLAGS = (
@@ -360,10 +360,12 @@ _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
-_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[一二三1-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
+_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
+_TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
+_AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
 _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回)|就这[两二三]?(?:次|回)|第[一1](?:次|回)")
 _VISIT_MARKER = re.compile(
-    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
+    r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
 )
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
@@ -502,7 +504,18 @@ def understand(message: str, _split: bool = True) -> Understanding:
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
-    rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
+    either = [a for a in unplaced if any(
+        _AMOUNT_OR.match(text[min(a.end, b.end):max(a.start, b.start)].strip("，, 是") or "")
+        or re.search(r"还是|或者|来着", text[min(a.end, b.end):max(a.start, b.start) + 6])
+        for b in amounts if b is not a and b.role in (None, "total"))]
+    if either:
+        # 九百还是一千来着: the bill is one of two figures; ask it, never pick one
+        rough = next(a for a in amounts if a.role in (None, "total") and a is not either[0])
+        rough = msgspec.structs.replace(rough, approximate=True)
+        chosen.pop("amount", None)
+        unplaced = []
+    if not either:
+        rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
 
     # a date in a clause about retiring is the retirement date; the others date the visit
     retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
@@ -742,11 +755,12 @@ def understand(message: str, _split: bool = True) -> Understanding:
     # visit facts per visit, the person's facts once; the last visit is the one answered
     earlier: tuple[Facts, ...] = ()
     enumerated = False
-    if _split and _MULTI_VISIT.search(text):
+    if _split and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
         segments = _visit_segments(text, bounds, amounts)
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False).facts for lo, hi in segments]
-            if all(f.amount is not None for f in subs):
+            if all(f.amount is not None for f in subs) and all(
+                    _VISIT_MARKER.search(text, lo, hi) for lo, hi in segments[1:]):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
                                 for f in subs[:-1])
