@@ -114,7 +114,11 @@ def _label(text: str) -> str:
     return re.sub(r"[\s/、及以下医院医疗机构]", "", text.lower())
 
 
+_QUOTED = re.compile(r"“[^”]*”|〔[^〕]*〕|《[^》]*》|（[^）]*）")
+
+
 def _english(text: str) -> bool:
+    text = _QUOTED.sub("", text)  # quotes of the document stay in its own words
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and len(_CJK.findall(text)) <= 0.2 * len(letters)
 

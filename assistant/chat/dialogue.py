@@ -686,6 +686,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent in ("help", "greeting") and not has_facts:
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
+    if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
     merged = _merge(state.known, facts, PERSON_FIELDS)
     xian = _policy(merged)
     if xian and get_pack(xian).supplied is not None and intent not in ("account_use", "account_credit") \
@@ -893,11 +897,15 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 
 _QUESTION = re.compile(
-    r"吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|呢|\?"
+    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|呢|\?"
     r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which)\s"
 )
 
 
+_DOMAIN = re.compile(
+    r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地"
+    r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
+)
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
 _RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|ratio|cap|deductible|limit")
 
@@ -910,9 +918,11 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False
     if state.asking is not None and u.intent in ("inform", "correct"):
         return False
-    if not _QUESTION.search(u.text):
-        return False
-    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text):
+    if not _QUESTION.search(u.text) or not (_DOMAIN.search(u.text) or facts.city or facts.policy):
+        return False  # 今天天气怎么样: not about insurance at all
+    bill = any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "prescribed_at_level",
+                                                        "first_visit_this_year", "deductible_met"))
+    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text) and bill:
         return False  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
@@ -924,9 +934,9 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     policy = _policy(known) or ("nanchang-employee" if known.city == "南昌" else None)
     policies = [policy] if policy else ["nanchang-employee", "nanchang-resident", "nanchong-employee",
                                         "pingliang-employee", "xian-employee"]
-    found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 2)), key=lambda x: -x[3])[:2]
+    found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 3)), key=lambda x: -x[3])[:3]
     head = ""
-    if u.topic in ("deductible", "ratio", "cap") and policy:
+    if u.topic in ("deductible", "ratio", "cap") and policy and _RULE_WORD.search(u.text):
         head = _policy_fact(known, locale).text + "\n"
     if not found:
         return Reply(text=head + _t(locale, "文件里没有找到回答这个问题的条文：文件没有规定这一点。",
@@ -934,7 +944,7 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     lines = []
     for pid, aid, text, _score in found:
         pack = get_pack(pid)
-        quote = text if len(text) <= 160 else text[:160] + "……"
+        quote = text if len(text) <= 120 else text[:120] + "……"
         lines.append(f"〔{pack.meta.name} {aid}〕“{quote}”")
     intro = _t(locale, "文件原文是这样写的：\n", "The document says (quoted in the original):\n")
     tail = _t(locale, "\n以上是原文；文件没有写到的地方，我不替它回答。", "\nWhere the document is silent, I do not answer for it.")

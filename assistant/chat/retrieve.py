@@ -25,8 +25,13 @@ _EN = {"cap": "最高支付限额", "limit": "最高支付限额", "carry": "结
        "retired": "退休", "retiree": "退休", "consultation": "诊察费", "flexible": "灵活就业", "offsite": "异地就医",
        "inherit": "继承", "family": "家庭", "doctor": "医生", "prescription": "处方", "year": "年度"}
 #: everyday words → the document's words (appended to the query)
-_ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医", "转到": "结转", "药店": "定点零售药店",
-       "继承": "继承", "家里人": "家庭成员", "签约": "签约"}
+_ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医 备案 转外就医", "外省": "异地就医 备案",
+       "转到": "结转", "药店": "定点零售药店", "继承": "继承", "家里人": "家庭成员", "到期": "施行 有效期 起施行",
+       "啥时候": "起 之日", "什么时候": "起 之日", "换": "变更 调整 选定", "哪些地方": "定点医疗机构 条件",
+       "哪里": "定点医疗机构", "急诊": "急诊 门诊", "死后": "继承 死亡", "健身": "健身 支付 不得",
+       "先自付": "先行自付", "东西": "费用 范围 项目"}
+#: words every article shares (place, scheme): they only dilute the ranking
+_DROP = re.compile(r"南昌|南充|平凉|西安|职工|居民|医保|城乡|请问|一下|这个|那个")
 _STOP = {"的", "了", "吗", "呢", "吧", "是", "不", "能", "有", "在"}
 
 
@@ -59,7 +64,7 @@ def best_articles(policy: str, question: str, k: int = 2) -> list[tuple[str, str
     """The ``k`` articles of ``policy`` that best match ``question``: (article id, text, score)."""
     words = " ".join(_EN.get(w, w) for w in re.findall(r"[a-z]+", question.lower()))
     extra = " ".join(v for w, v in _ZH.items() if w in question)
-    query = _tokens(question) + _tokens(words) + _tokens(extra)
+    query = _tokens(_DROP.sub(" ", question)) + _tokens(words) + _tokens(extra)
     docs, bags, idf, avg = _index(policy)
     scored = []
     for (aid, text), bag in zip(docs, bags, strict=True):
