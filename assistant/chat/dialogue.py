@@ -273,6 +273,8 @@ def _missing(known: Known) -> str | None:
             return "prescribed_at_grade" if pharmacy else "provider_grade"
     if known.amount is None:
         return "amount"
+    if known.designated is False:
+        return None  # a non-designated provider: the fund pays nothing, whatever the year's position
     if pack.meta.scheme == "employee" and (pack.supplied is None or known.stated_ratio is not None):
         if known.fund_paid is None and known.deductible_used is None and known.deductible_remaining is None \
                 and known.prior_unreimbursed is None:
@@ -344,8 +346,10 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
     if pack.supplied is not None and known.stated_ratio is not None:
         # figures read off the person's own slip: cited as supplied by the person, checked by the calculator
         settled = pack.settled_category(known.category or "employee")
-        level = known.stated_ratio_level or (known.prescribed_at_level if known.provider_kind == "pharmacy"
-                                             else known.provider_level)
+        tier_pharmacy = known.provider_kind == "pharmacy" and (pack.pharmacy is None or pack.pharmacy.rule == "tier")
+        level: int | str | None = "pharmacy" if tier_pharmacy else (
+            known.stated_ratio_level or (known.prescribed_at_level if known.provider_kind == "pharmacy"
+                                         else known.provider_level))
         params: dict[str, Any] = {"source": "您本人结算单上的数字（由您提供，非文件规定）"}
         if level is not None:
             params["ratio"] = {settled: {str(level): str(known.stated_ratio)}}
@@ -779,7 +783,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # several visits in one message: the earlier ones go to the year's ledger, in date order
         state = _fill(state, facts, u, message)
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
-        state.ledger = [_merge(Known(**person), _dated(v, today)) for v in u.visits]
+        person_known = state.known
+        visits = [*(_merge(Known(**person), _dated(v, today)) for v in u.visits), state.known]
+        visits.sort(key=lambda k: (k.year or today.year, k.month or today.month, k.day or today.day))
+        state.ledger, state.known = visits[:-1], visits[-1]
+        if state.ledger:
+            state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):

@@ -331,7 +331,7 @@ _INSURED = _Family(
          "|即将退休|马上(?:就)?(?:要)?退休", _EMP, 2),
         ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休", _RET, 2),
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工", _EMP, 2),
-        ("灵活就业人员|灵活就业|自己交社保|自己缴社保|自己交的社保|自己交的职工医保|自己交(?:的)?医保|自己缴(?:的)?(?:职工)?医保"
+        ("灵活就业人员|灵活就业|灵活(?!性)|自己交社保|自己缴社保|自己交的社保|自己交的职工医保|自己交(?:的)?医保|自己缴(?:的)?(?:职工)?医保"
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
@@ -359,6 +359,9 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
     for level, lw in level_words.items():
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+    for grade in "abc":
+        rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
+                      {"provider_level": 3, "provider_grade": grade.upper()}, 2))
     for level, word in ((1, "1"), (2, "2"), (3, "3")):
         rules.append((f"(?:level|tier|grade|class)[- ]?{word}(?![0-9])", {"provider_level": level}, 2))
     for level, word in ((1, "1st"), (2, "2nd"), (3, "3rd")):
@@ -371,7 +374,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),
         ("hospital", {"provider_kind": "hospital"}, 1),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
-        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
+        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|转县中医(?:院)?|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         (
             "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
@@ -390,11 +393,12 @@ _FLAGS = _Family(
     [
         # family doctor first, so that 家庭医生签约 is not the signed institution
         ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
-        ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?", {"family_doctor": True}, 1),
+        ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?|家医", {"family_doctor": True}, 1),
         ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
-         "|signed (?:community|clinic|health|institution|centre|center|doctor)|my signed", {"signed": True}, 1),
-        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|registered poor(?: household)?|poor household|poverty[- ]registered",
+         "|signed (?:[a-z]+ ){0,2}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
+         "|签约(?=$|[,，。])", {"signed": True}, 1),
+        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
         ("family doctor (?:contract|signed)|signed (?:a |up with a )?family doctor|have a family doctor", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
@@ -441,7 +445,8 @@ _FLAGS = _Family(
         (
             "今年(?:的|门诊|看病|看门诊|还是|是|就诊|这)*(?:第[一1](?:次|回|笔)|头(?:一)?(?:次|回|遭))|年内首次|今年首次"
             "|(?:今年|之前)[^,，。]{0,4}?(?:一|1)(?:次|回)?(?:都|也)?没(?:有)?(?:看|去|报|用)(?:销)?(?:过)?"
-            "|(?:起付线|起付)(?:还|也|今年)?(?:一分)?(?:都)?没(?:有)?(?:扣|用|交|付)过"
+            "|(?:起付线|起付)(?:还|也|今年)?(?:一分)?(?:都)?没(?:有)?(?:扣|用|交|付)(?:过|(?=$|[,，。]))"
+            "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"
             "|deductible not (?:used|met|touched)(?: yet)?",
             {"first_visit_this_year": True},
             2,
@@ -453,7 +458,7 @@ _FLAGS = _Family(
             1,
         ),
         (
-            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？]{0,6}?(?:扣完|扣满|满了|已满|过了|够了|达到了|用完|交够|交完|付完|走完|扣过了|交过了|扣了|已扣|扣掉了|早没了|没了)",
+            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？]{0,10}?(?:扣完|扣满|满了|已满|过了|早过|够了|达到了|用完|交够|交完|付完|走完|扣过了|交过了|扣了|已扣|扣掉了|早没了|没了|满)",
             {"deductible_met": True},
             1,
         ),

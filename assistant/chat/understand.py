@@ -326,7 +326,7 @@ _PERCENT = re.compile(
 )
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
 _RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|this year.{0,10}retire|retired this year")
-_ALL_ITEM = re.compile(r"(?:全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
+_ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
@@ -342,7 +342,7 @@ _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
-    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain"
+    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
 #: resident yes/no facts the person may not know, and the words that name them
 _UNKNOWN_FLAGS = (
@@ -363,15 +363,16 @@ _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
-_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回)|就这[两二三]?(?:次|回)|第[一1](?:次|回)")
+_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
 )
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
+_TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
-_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|还是第一次|是不是第一次|不知道是不是第一次")
+_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -448,6 +449,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
 
     # scheme, category, provider, yes/no facts ------------------------------------------------
     hits = find_slots(text)
+    # “pharmacy? no, hospital”: a word taken back at once is not said
+    hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:
@@ -701,7 +704,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         values["category"] = None
         categories = []
     if len(categories) >= 2 and not is_correction(text) and retired[1] is None:
-        cat_hits = [h for h in hits if "category" in h.sets and not h.negated]
+        cat_hits = [h for h in hits if "category" in h.sets and not h.negated and h.priority >= 2]
         if len({h.sets["category"] for h in cat_hits}) >= 2:
             a = cat_hits[0]
             b = next(h for h in cat_hits if h.sets["category"] != a.sets["category"])
@@ -759,6 +762,16 @@ def understand(message: str, _split: bool = True) -> Understanding:
         segments = _visit_segments(text, bounds, amounts)
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False).facts for lo, hi in segments]
+            for i in range(1, len(subs)):
+                if subs[i].provider_kind is None and subs[i].provider_level is None:
+                    prev = subs[i - 1]  # 今天花了90，前天花了150: the same place
+                    subs[i] = msgspec.structs.replace(subs[i], provider_kind=prev.provider_kind,
+                                                      provider_level=prev.provider_level,
+                                                      provider_grade=prev.provider_grade)
+            if subs and subs[0].provider_kind is None and subs[0].provider_level is None and len(subs) > 1:
+                subs[0] = msgspec.structs.replace(subs[0], provider_kind=subs[1].provider_kind,
+                                                  provider_level=subs[1].provider_level,
+                                                  provider_grade=subs[1].provider_grade)
             if all(f.amount is not None for f in subs) and all(
                     _VISIT_MARKER.search(text, lo, hi) for lo, hi in segments[1:]):
                 visit_fields = _VISIT_FACTS
