@@ -209,7 +209,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 )
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线)")
+_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线"
+                       r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实)(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
@@ -326,11 +327,12 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)
         if post and not _NUMERAL_AHEAD.match(masked, post.end()):
+            word = post.group("w")
+            word = {"self-pay": "自费", "self pay": "自费", "consultation": "诊察费"}.get(word, word)
+            word = "乙类" if word.startswith("class") else word
             role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
-                          "封顶线": "other"}[
-                post.group("w")
-            ], post.group(0)
+                          "封顶线": "other"}[word], post.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():

@@ -371,6 +371,8 @@ _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
 _TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
+_VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
+_SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -511,6 +513,10 @@ def understand(message: str, _split: bool = True) -> Understanding:
         _AMOUNT_OR.match(text[min(a.end, b.end):max(a.start, b.start)].strip("，, 是") or "")
         or re.search(r"还是|或者|来着", text[min(a.end, b.end):max(a.start, b.start) + 6])
         for b in amounts if b is not a and b.role in (None, "total"))]
+    said_before = [a for a in unplaced if _SAID_BEFORE.search(text, max(0, a.start - 4), a.start)]
+    if said_before and chosen.get("amount") is not None:
+        clash = [chosen["amount"], said_before[0]]  # 今天花了800，昨天说的是1800: which one?
+        unplaced = [a for a in unplaced if a is not said_before[0]]
     if either:
         # 九百还是一千来着: the bill is one of two figures; ask it, never pick one
         rough = next(a for a in amounts if a.role in (None, "total") and a is not either[0])
@@ -773,7 +779,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
                                                   provider_level=subs[1].provider_level,
                                                   provider_grade=subs[1].provider_grade)
             if all(f.amount is not None for f in subs) and all(
-                    _VISIT_MARKER.search(text, lo, hi) for lo, hi in segments[1:]):
+                    _VISIT_MARKER.search(text, lo, hi) and _VISIT_WORD.search(text, lo, hi) for lo, hi in segments[1:]):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
                                 for f in subs[:-1])
