@@ -162,7 +162,7 @@ _APPROX_BEFORE = re.compile(
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
-    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee)$"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus)$"
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
 _AGE_AFTER = re.compile(r"了|岁|周岁")
@@ -315,7 +315,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                     end = q.end()
         pos = max(pos, end)
         prefix = _clause_before(masked, start)
-        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None:
+        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None \
+                and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus)$", prefix)):
             continue
         if not (has_unit or has_cur):
             if _NOT_MONEY_AFTER.match(masked, end):
@@ -326,7 +327,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)
-        if post and not _NUMERAL_AHEAD.match(masked, post.end()):
+        if post and (not _NUMERAL_AHEAD.match(masked, post.end())
+                     or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "consultation": "诊察费"}.get(word, word)
             word = "乙类" if word.startswith("class") else word
