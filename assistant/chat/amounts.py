@@ -54,6 +54,7 @@ AMOUNT_ROLES = (
     "prior_unreimbursed",
     "rest",
     "self_pay",
+    "slip_account",
     "slip_cash",
     "slip_fund",
     "stated_cap",
@@ -191,7 +192,11 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
-    ("fund_paid", r"(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计)?(?:付|支付|报|报销|给|出)了?"),
+    ("slip_fund", r"hifp_pay|fund_pays"),
+    ("slip_cash", r"psn_cash_pay|cash_pays"),
+    ("slip_account", r"acct_pay|account_pays"),
+    ("total", r"medfee_sumamt"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉)(?:有)?"),
     ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"),
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
@@ -213,7 +218,7 @@ _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>�
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
-_PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实)(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
+_PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
 
 

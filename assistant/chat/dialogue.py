@@ -38,7 +38,7 @@ PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "pover
 VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
-                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "year", "month", "day")
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "year", "month", "day")
 PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -85,6 +85,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     slip_fund: Decimal | None = None
     slip_personal: Decimal | None = None
     slip_cash: Decimal | None = None
+    slip_account: Decimal | None = None
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
     stated_ratio: Decimal | None = None
@@ -757,7 +758,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
     if facts.amount is not None or facts.slip_fund is None:
         if state.checked and facts.slip_fund is None:
-            state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None)
+            state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
+                                                  slip_account=None)
         state.checked = False
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
@@ -881,7 +883,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             return state, reply
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
-    if state.known.slip_fund is not None or state.known.slip_cash is not None or state.known.slip_personal is not None:
+    if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):
         return state, _bill_check(state, locale, today, facts)
     return state, _settle(state, locale, today, message_facts=facts)
 
@@ -1119,8 +1121,10 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         slip["personal_pays"] = known.slip_personal
     if known.slip_cash is not None:
         slip["cash_pays"] = known.slip_cash
+    if known.slip_account is not None:
+        slip["account_pays"] = known.slip_account
     try:
-        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None)
+        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None)
         if state.ledger:
             # the slip is this visit's: the earlier visits this year give its year position (calculator)
             before = calculate(convert_request(_request(state.ledger[-1], state.ledger[:-1], today)))

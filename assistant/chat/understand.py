@@ -98,6 +98,7 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     slip_fund: Decimal | None = None
     slip_personal: Decimal | None = None
     slip_cash: Decimal | None = None
+    slip_account: Decimal | None = None
     #: figures the person reads off their own slip for a document that leaves them to the bureau (西安)
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
@@ -204,6 +205,7 @@ _ROLE_FIELD = {
     "slip_fund": "slip_fund",
     "slip_personal": "slip_personal",
     "slip_cash": "slip_cash",
+    "slip_account": "slip_account",
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
     "rest": "rest",
@@ -330,7 +332,7 @@ _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮�
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
-    r"对吗|对不对|对吧|对么|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -491,14 +493,24 @@ def understand(message: str, _split: bool = True) -> Understanding:
             note = "ignored"
         spans.append(Span(start=amount.start, end=amount.end, text=amount.text,
                           slot=_ROLE_FIELD.get(amount.role, "other"), value=str(amount.value), note=note))
-    checking = _CHECK_QUESTION.search(text) is not None or any(a.role == "slip_fund" for a in amounts)
+    fund_figures = [a for a in amounts if a.role == "fund_paid"]
+    pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
+    checking = _CHECK_QUESTION.search(text) is not None or any(
+        a.role in ("slip_fund", "slip_cash", "slip_account") for a in amounts) or bool(fund_figures and pay_figures)
+    if checking:
+        # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+                   else msgspec.structs.replace(a, role="slip_account")
+                   if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance", a.cue or "")
+                   else a for a in amounts]
     # an amount in a clause about last year is not this year's (报了300那是去年)
     amounts = [msgspec.structs.replace(a, role="other")
                if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
                else a for a in amounts]
     if not checking:
-        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("slip_cash", "slip_personal") else a
-                   for a in amounts]
+        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("slip_cash", "slip_personal", "slip_account")
+                   else a for a in amounts]
     if _CHECK_QUESTION.search(text):
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
         amounts = [msgspec.structs.replace(a, role="slip_fund")
