@@ -828,7 +828,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             quick_replies=_t_list(locale, ["没有自费", "自费100"], ["No self-pay", "Self-pay 100"]))
     # a hedged amount (大概一千, 一千多): confirm it, never settle on it
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
-        rough = next((sp.text for sp in u.spans if sp.note == "approximate"), str(u.approximate_amount))
+        span = next((sp for sp in u.spans if sp.note == "approximate"), None)
+        rough = str(u.approximate_amount)
+        if span is not None:  # quote the hedge with it: “一千多”, “大概一千”
+            m = re.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?" + re.escape(span.text)
+                           + r"(?:多块|多元|多|左右|来块|出头|上下|还是[^,，。]{1,6}?(?:来着)?)?").search(u.text)
+            rough = m.group(0) if m else span.text
         state.asking = "amount"
         return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
                                     f"“{rough}” is approximate. What exactly is the total on the bill?"),
