@@ -43,6 +43,7 @@ from .errors import (
     PackError,
     UnknownPolicy,
 )
+from .missing import Missing, Partial, missing_facts
 from .packs import Pack, get_pack, load_packs
 from .request import CalculationRequest, convert_request, decode_request
 from .result import STEP_KINDS, CalculationResult
@@ -62,11 +63,13 @@ __all__ = [
     "FieldError",
     "ITEM_CATEGORIES",
     "InvalidRequest",
+    "Missing",
     "MissingFact",
     "MissingParameter",
     "OutOfForce",
     "Pack",
     "PackError",
+    "Partial",
     "STEP_KINDS",
     "UnknownPolicy",
     "UsageRequest",
@@ -90,6 +93,7 @@ __all__ = [
     "get_pack",
     "group_for_age",
     "load_packs",
+    "missing_facts",
     "resident_budget",
     "run_json",
     "split_items",

@@ -21,7 +21,16 @@ from typing import Any
 
 import msgspec
 
-from calculator import CalculatorError, calculate, convert_request, deductible_used, get_pack, split_items
+from calculator import (
+    CalculatorError,
+    Partial,
+    calculate,
+    convert_request,
+    deductible_used,
+    get_pack,
+    missing_facts,
+    split_items,
+)
 from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
 from .understand import Facts, Understanding, understand
@@ -244,46 +253,31 @@ def _policy(known: Known) -> str | None:
 
 
 def _missing(known: Known) -> str | None:
-    """The one fact that matters most and is still unknown."""
+    """The one fact that matters most and is still unknown: the calculator says which (one source of rules)."""
     if known.city is None and known.policy is None:
         return "city"
     policy = _policy(known)
     if policy is None:
         return "scheme"
-    pack = get_pack(policy)
     if known.city and known.city != "南昌" and known.scheme == "resident":
         return None  # answered by _unsupported
-    if pack.meta.scheme == "employee" and known.category not in ("employee", "retiree", "flexible"):
-        return "category"
-    if pack.meta.scheme == "resident":
-        if known.signed is None and known.referral is None and known.provider_kind != "signed":
-            return "provider_kind"
-    elif (known.provider_kind is None and known.provider_level is None) or (known.provider_kind != "pharmacy" and known.provider_level is None):
-        return "provider_level"
-    if pack.meta.scheme == "employee":
-        rule = pack.pharmacy.rule if pack.pharmacy else "tier"
-        pharmacy = known.provider_kind == "pharmacy"
-        if pharmacy and rule == "prescribing_level" and known.prescribed_at_level is None:
-            return "prescribed_at_level"
-        level, grade = ((known.prescribed_at_level, known.prescribed_at_grade) if pharmacy
-                        else (known.provider_level, known.provider_grade))
-        keys = {k for table in pack.ratio.values() for k in table}
-        if (level is not None and grade is None and str(level) not in keys
-                and any(k[:1] == str(level) and len(k) == 2 for k in keys)
-                and not (pharmacy and rule == "tier")):
-            return "prescribed_at_grade" if pharmacy else "provider_grade"
-    if known.amount is None:
-        return "amount"
-    if known.designated is False:
-        return None  # a non-designated provider: the fund pays nothing, whatever the year's position
-    if pack.meta.scheme == "employee" and (pack.supplied is None or known.stated_ratio is not None):
-        if known.fund_paid is None and known.deductible_used is None and known.deductible_remaining is None \
-                and known.prior_unreimbursed is None:
-            if known.claimed_before:
-                return "fund_paid"
-            if not (known.first_visit_this_year or known.deductible_met):
-                return "year_start"
-    return None
+    position = any(v is not None and v is not False for v in (
+        known.fund_paid, known.deductible_used, known.deductible_remaining, known.prior_unreimbursed,
+        known.first_visit_this_year or None, known.deductible_met or None))
+    still = missing_facts(Partial(
+        policy=policy, category=known.category,
+        provider_kind=known.provider_kind if known.provider_kind in ("hospital", "pharmacy") else None,
+        provider_level=known.provider_level, provider_grade=known.provider_grade,
+        prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
+        signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
+        designated=known.designated, amount=known.amount, year_position=position,
+        parameters_supplied=known.stated_ratio is not None))
+    if not still:
+        return None
+    fact = still[0].fact
+    if fact == "year_start" and known.claimed_before:
+        return "fund_paid"
+    return fact
 
 
 def _visit(known: Known, today: dt.date) -> dict[str, Any]:
