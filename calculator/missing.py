@@ -67,9 +67,9 @@ def missing_facts(partial: Partial) -> list[Missing]:
         out.append(Missing(fact="category", article=ratio_article, quote=ratio_quote))
     if not employee:
         if partial.signed is None and partial.referral is None:
-            rule = next(iter(pack.referral.values()), None)
-            out.append(Missing(fact="provider_kind", article=rule.article if rule else ratio_article,
-                               quote=rule.quote if rule else ratio_quote))
+            referral = next(iter(pack.referral.values()), None)
+            out.append(Missing(fact="provider_kind", article=referral.article if referral else ratio_article,
+                               quote=referral.quote if referral else ratio_quote))
     elif partial.provider_level is None and partial.provider_kind != "pharmacy":
         out.append(Missing(fact="provider_level", article=ratio_article, quote=ratio_quote))
     if employee:
