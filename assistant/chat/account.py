@@ -16,7 +16,9 @@ from calculator.credits import validate as validate_credits
 from calculator.errors import CalculatorError, InvalidRequest
 from calculator.usage import UsageRequest, account_usage
 
-from .dialogue import CITIES, Reply, SessionState, _policy, _t
+from .state import CITIES, Reply, SessionState
+from .state import policy_of as _policy
+from .state import t as _t
 
 __all__ = ["answer_account"]
 
