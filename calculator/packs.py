@@ -47,6 +47,7 @@ from typing import Literal
 
 import msgspec
 
+from .words import ChatWords
 from .errors import PackError, UnknownPolicy
 from .text import normalise
 
@@ -464,6 +465,8 @@ class Pack(Base, kw_only=True):
     account_uses: list[AccountUse] = []
     #: the signed institution's budget and settlement (南昌 resident scheme)
     budget: Budget | None = None
+    #: the words people use for the policy's city and districts (calculator/words.py), read by the chat
+    chat: ChatWords | None = None
 
     # -- look-ups -----------------------------------------------------------------------------
     @property

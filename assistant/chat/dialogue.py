@@ -47,6 +47,7 @@ from .state import (
     SessionState,
     Understood,
     new_state,
+    schemes_of,
 )
 from .state import policy_of as _policy
 from .state import t as _t
@@ -127,7 +128,7 @@ def _missing(known: Known) -> str | None:
     policy = _policy(known)
     if policy is None:
         return "scheme"
-    if known.city and known.city != "南昌" and known.scheme == "resident":
+    if known.city and known.scheme == "resident" and "resident" not in schemes_of(known.city):
         return None  # answered by _unsupported
     position = any(v is not None and v is not False for v in (
         known.fund_paid, known.deductible_used, known.deductible_remaining, known.prior_unreimbursed,
@@ -256,7 +257,7 @@ _ASKING = {"scheme": "category", "fund_paid": "year_start"}
 
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
     # 南昌 has two schemes: its category question also asks which scheme
-    question = "scheme" if fact == "category" and known is not None and known.city == "南昌" else fact
+    question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     state.asking = _ASKING.get(fact, fact)
     return Reply(text=prefix + _t(locale, zh, en), asking=state.asking,
@@ -667,7 +668,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if retired_on is not None:
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
-    if state.known.category is None and state.known.scheme is None and state.known.city == "南昌" and (
+    if state.known.category is None and state.known.scheme is None and "resident" in schemes_of(state.known.city) and (
             state.known.poverty_registered or state.known.family_doctor or state.known.signed
             or state.known.referral):
         # 贫困户 / 家庭医生 / 签约卫生院 exist only in the resident scheme's document
@@ -700,7 +701,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
                                     f"“{rough}” is approximate. What exactly is the total on the bill?"),
                             asking="amount", intent="calculate")
-    if state.known.city and state.known.city != "南昌" and state.known.scheme == "resident":
+    if state.known.city and state.known.scheme == "resident" and "resident" not in schemes_of(state.known.city):
         state.asking = None
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
@@ -809,7 +810,7 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     """Quote the articles that best answer the question; the document's words, no figure of ours."""
     from .retrieve import best_articles
 
-    policy = _policy(known) or ("nanchang-employee" if known.city == "南昌" else None)
+    policy = _policy(known) or schemes_of(known.city).get("employee")
     policies = [policy] if policy else ["nanchang-employee", "nanchang-resident", "nanchong-employee",
                                         "pingliang-employee", "xian-employee"]
     found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 3)), key=lambda x: -x[3])[:3]

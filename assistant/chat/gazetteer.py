@@ -33,71 +33,30 @@ __all__ = [
     "is_negated",
 ]
 
-#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids
-CITIES: Mapping[str, str] = {
-    "南充": "nanchong",
-    "西安": "xian",
-    "南昌": "nanchang",
-    "平凉": "pingliang",
-}
+def _pack_words() -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...], bool]], dict[str, tuple[str, ...]]]:
+    """Cities, districts and their written forms, from the rule packs' ``[chat]`` tables."""
+    from calculator import load_packs
 
-#: canonical district / county name → (its city, the forms people write, weak?)
-DISTRICTS: Mapping[str, tuple[str, tuple[str, ...], bool]] = {
-    # 南充
-    "顺庆区": ("南充", ("顺庆区", "顺庆"), False),
-    "高坪区": ("南充", ("高坪区", "高坪"), False),
-    "嘉陵区": ("南充", ("嘉陵区", "嘉陵(?!江)"), False),
-    "阆中市": ("南充", ("阆中市", "阆中"), False),
-    "南部县": ("南充", ("南部县",), False),
-    "西充县": ("南充", ("西充县", "西充"), False),
-    "营山县": ("南充", ("营山县", "营山"), False),
-    "蓬安县": ("南充", ("蓬安县", "蓬安"), False),
-    "仪陇县": ("南充", ("仪陇县", "仪陇"), False),
-    # 南昌
-    "东湖区": ("南昌", ("东湖区",), False),
-    "西湖区": ("南昌", ("西湖区",), True),
-    "青云谱区": ("南昌", ("青云谱区", "青云谱"), False),
-    "青山湖区": ("南昌", ("青山湖区", "青山湖"), False),
-    "新建区": ("南昌", ("新建区", "新建县"), False),
-    "红谷滩区": ("南昌", ("红谷滩区", "红谷滩新区", "红谷滩"), False),
-    "南昌县": ("南昌", ("南昌县",), False),
-    "进贤县": ("南昌", ("进贤县", "进贤"), False),
-    "安义县": ("南昌", ("安义县", "安义"), False),
-    "湾里": ("南昌", ("湾里管理局", "湾里区", "湾里"), False),
-    # 平凉
-    "崆峒区": ("平凉", ("崆峒区", "崆峒"), False),
-    "华亭市": ("平凉", ("华亭市", "华亭县", "华亭"), False),
-    "泾川县": ("平凉", ("泾川县", "泾川"), False),
-    "灵台县": ("平凉", ("灵台县", "灵台"), False),
-    "崇信县": ("平凉", ("崇信县", "崇信"), False),
-    "庄浪县": ("平凉", ("庄浪县", "庄浪"), False),
-    "静宁县": ("平凉", ("静宁县", "静宁"), False),
-    # 西安
-    "新城区": ("西安", ("新城区",), True),
-    "碑林区": ("西安", ("碑林区", "碑林"), False),
-    "莲湖区": ("西安", ("莲湖区", "莲湖"), False),
-    "雁塔区": ("西安", ("雁塔区", "雁塔"), False),
-    "未央区": ("西安", ("未央区", "未央"), False),
-    "灞桥区": ("西安", ("灞桥区", "灞桥"), False),
-    "阎良区": ("西安", ("阎良区", "阎良"), False),
-    "临潼区": ("西安", ("临潼区", "临潼"), False),
-    "长安区": ("西安", ("长安区",), False),
-    "高陵区": ("西安", ("高陵区", "高陵"), False),
-    "鄠邑区": ("西安", ("鄠邑区", "鄠邑", "户县"), False),
-    "蓝田县": ("西安", ("蓝田县", "蓝田"), False),
-    "周至县": ("西安", ("周至县", "周至"), False),
-    "高新区": ("西安", ("高新技术产业开发区", "高新区"), True),
-    "曲江新区": ("西安", ("曲江新区", "曲江"), True),
-    "浐灞生态区": ("西安", ("浐灞生态区", "浐灞国际港", "浐灞"), False),
-    "经开区": ("西安", ("经济技术开发区", "经济开发区", "经开区"), True),
-}
+    cities: dict[str, str] = {}
+    districts: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+    forms: dict[str, tuple[str, ...]] = {}
+    for pack_id, pack in sorted(load_packs().items()):
+        words = pack.chat
+        if words is None:
+            continue
+        cities.setdefault(words.city, pack_id.split("-", 1)[0])
+        forms[words.city] = tuple(dict.fromkeys([*forms.get(words.city, ()), *words.forms]))
+        for d in words.districts:
+            districts.setdefault(d.name, (words.city, tuple(d.forms), d.weak))
+    return cities, districts, forms
 
-_CITY_FORMS: Mapping[str, tuple[str, ...]] = {
-    "南充": ("南充市", "南充", "(?<![a-z])nanchong(?![a-z])"),
-    "西安": ("西安市", "西安", "(?<![a-z])xi'?an(?![a-z])"),
-    "南昌": ("南昌市", "南昌", "(?<![a-z])nanchang(?![a-z])"),
-    "平凉": ("平凉市", "平凉", "(?<![a-z])pingliang(?![a-z])"),
-}
+
+_CITIES, _DISTRICTS, _FORMS = _pack_words()
+#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids; from the packs
+CITIES: Mapping[str, str] = _CITIES
+#: canonical district / county name → (its city, the forms people write, weak?); from the packs
+DISTRICTS: Mapping[str, tuple[str, tuple[str, ...], bool]] = _DISTRICTS
+_CITY_FORMS: Mapping[str, tuple[str, ...]] = _FORMS
 _PROVINCES = ("江西省", "江西", "四川省", "四川", "陕西省", "陕西", "甘肃省", "甘肃", "山西", "广西")
 _OTHER_CITIES = (
     "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "长沙", "郑州", "兰州",

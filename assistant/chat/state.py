@@ -17,6 +17,7 @@ import msgspec
 __all__ = [
     "CITIES",
     "CITY_POLICY",
+    "CITY_SCHEMES",
     "ITEM_FIELDS",
     "PERSON_FIELDS",
     "STATE_VERSION",
@@ -29,13 +30,34 @@ __all__ = [
     "Understood",
     "new_state",
     "policy_of",
+    "schemes_of",
     "t",
 ]
 
 STATE_VERSION = 1
 
-CITY_POLICY = {"南充": "nanchong-employee", "西安": "xian-employee", "平凉": "pingliang-employee"}
-CITIES = ["南充", "西安", "南昌", "平凉"]
+def _city_schemes() -> dict[str, dict[str, str]]:
+    """City → scheme → policy id, from the rule packs' ``[chat]`` tables (a new pack needs no code)."""
+    from calculator import load_packs
+
+    out: dict[str, dict[str, str]] = {}
+    for pack_id, pack in sorted(load_packs().items()):
+        if pack.chat is not None:
+            out.setdefault(pack.chat.city, {})[pack.meta.scheme] = pack_id
+    return out
+
+
+CITY_SCHEMES = _city_schemes()
+#: cities with one scheme → its policy id
+CITY_POLICY = {city: next(iter(schemes.values())) for city, schemes in CITY_SCHEMES.items() if len(schemes) == 1}
+#: the covered cities, in the order the packs' ids sort in reverse (南充, 西安, 南昌, 平凉 stay recognisable)
+CITIES = sorted(CITY_SCHEMES, key=lambda c: ["南充", "西安", "南昌", "平凉"].index(c)
+                if c in ("南充", "西安", "南昌", "平凉") else 99)
+
+
+def schemes_of(city: str | None) -> dict[str, str]:
+    """The schemes (employee, resident) a city's packs cover, with their policy ids."""
+    return CITY_SCHEMES.get(city or "", {})
 PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
                  "account_balance", "first_visit_this_year", "deductible_met", "deductible_used",
                  "fund_paid", "claimed_before", "retired_on")
@@ -169,14 +191,15 @@ def t(locale: str, zh: str, en: str) -> str:
 
 
 def policy_of(known: Known) -> str | None:
-    """The policy id the known facts determine (南昌 needs the scheme), or None."""
+    """The policy id the known facts determine (a city with two schemes needs the scheme), or None."""
     if known.policy:
         return known.policy
     if known.city in CITY_POLICY:
         return CITY_POLICY[known.city]
-    if known.city == "南昌":
+    schemes = schemes_of(known.city)
+    if schemes:
         if known.scheme == "resident" or known.category == "resident":
-            return "nanchang-resident"
+            return schemes.get("resident")
         if known.category in ("employee", "retiree", "flexible") or known.scheme == "employee":
-            return "nanchang-employee"
+            return schemes.get("employee")
     return None
