@@ -58,10 +58,10 @@ CITIES = sorted(CITY_SCHEMES, key=lambda c: ["南充", "西安", "南昌", "平�
 def schemes_of(city: str | None) -> dict[str, str]:
     """The schemes (employee, resident) a city's packs cover, with their policy ids."""
     return CITY_SCHEMES.get(city or "", {})
-PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
+PERSON_FIELDS: tuple[str, ...] = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
                  "account_balance", "first_visit_this_year", "deductible_met", "deductible_used",
                  "fund_paid", "claimed_before", "retired_on")
-VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
+VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "year", "month", "day")
