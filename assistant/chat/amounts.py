@@ -251,6 +251,9 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     # Only a cue close to the amount counts (a few characters may sit between: 花了大约, 还有).
     if len(prefix) - last.end() > 3:
         return None, None
+    role = _PRE_CUE_ROLE[last.lastgroup or ""]
+    if role in ("stated_deductible", "stated_cap") and len(prefix) - last.end() > 1:
+        return None, None  # 起付线过了 1万: the figure is the bill, not the deductible
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 

@@ -554,6 +554,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent in ("help", "greeting") and not has_facts:
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
+    if facts.stated_ratio is None and u.ratio_said is not None and state.known.stated_ratio is not None:
+        # 二级的话比例是60%: another figure off the same slip
+        facts = msgspec.structs.replace(facts, stated_ratio=u.ratio_said[0], stated_ratio_level=u.ratio_said[1])
+    if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope"):
+        intent = "calculate"  # figures read off the slip: settle with them
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None

@@ -76,7 +76,8 @@ def _space(match: re.Match[str]) -> str:
         return " "
     if not before or not after or before in _SEPARATORS or after in _SEPARATORS:
         return ""
-    if before in "千万" and after in "一二两三四五六七八九":
+    nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""
+    if before in "千万" and after in "一二两三四五六七八九" and nxt in "百十":
         return ""  # 一千 五百 is one number
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount

@@ -164,6 +164,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     items_unquantified: bool = False
     #: the message names only parts of a bill (中成药400): their sum stands for the total
     parts_only: bool = False
+    #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
+    ratio_said: tuple[Decimal, int | None] | None = None
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -579,6 +581,13 @@ def understand(message: str, _split: bool = True) -> Understanding:
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
+    ratio_said: tuple[Decimal, int | None] | None = None
+    for m in _PERCENT.finditer(text):
+        pct = m.group("pct") or m.group("cnpct")
+        value = parse_number(pct) if pct else None
+        if value is not None and 0 < value <= 100:
+            lvl = m.group("lvl") or m.group("lvl2")
+            ratio_said = ((value / 100).quantize(Decimal("0.0001")), "一二三123".index(lvl[0]) % 3 + 1 if lvl else None)
     for m in _PERCENT.finditer(text) if _SLIP_WORD.search(text) else ():
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
@@ -828,6 +837,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         unknown_options=options,
         english=_english(text),
         parts_only=parts_only,
+        ratio_said=ratio_said,
         items_unquantified=(bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
             f in chosen for f in ("self_pay", "class_b_drug"))) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),
