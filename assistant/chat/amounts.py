@@ -163,7 +163,8 @@ _APPROX_BEFORE = re.compile(
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
-    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus)$"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus"
+    r"|pharmacy|hospital|clinic|centre|center|visit)$"
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
 _AGE_AFTER = re.compile(r"了|岁|周岁")
@@ -205,7 +206,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?"),
-    ("stated_deductible", r"(?:起付线|起付标准|门槛费|deductible)(?:是|为|写的是|写着|of|is|:)?"),
+    ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible (?:of|is|:)|deductible(?=\d)"),
     ("stated_cap", r"(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
@@ -324,6 +325,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         pos = max(pos, end)
         prefix = _clause_before(masked, start)
         if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None \
+                and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
                 and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus)$", prefix)):
             continue
         if not (has_unit or has_cur):

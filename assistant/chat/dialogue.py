@@ -552,6 +552,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         return state, _other_city(facts.other_city, locale)
     if intent in ("help", "greeting") and not has_facts:
+        if state.known.city is None and intent == "greeting" and not u.text.startswith(("谢", "再见", "拜")):
+            state.asking = "city"
+            return state, Reply(text=_t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, *QUESTIONS["city"][:2]),
+                                intent=intent, asking="city", quick_replies=CITIES)
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
     if facts.stated_ratio is None and u.ratio_said is not None and state.known.stated_ratio is not None:
@@ -790,6 +794,7 @@ _DOMAIN = re.compile(
     r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
 )
+_UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
 _RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|ratio|cap|deductible|limit")
 
@@ -804,10 +809,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False
     if not _QUESTION.search(u.text) or not (_DOMAIN.search(u.text) or facts.city or facts.policy):
         return False  # 今天天气怎么样: not about insurance at all
-    bill = any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "prescribed_at_level",
-                                                        "first_visit_this_year", "deductible_met"))
-    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text) and bill:
-        return False  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
+    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text):
+        return False  # 能报多少 / 怎么算: a bill to work out; what is missing is asked
+    if _UNKNOWN_SAID.search(u.text) and "?" not in u.text and "？" not in u.text:
+        return False  # 具体多少不清楚: a statement of what the person does not know, not a question  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 

@@ -344,7 +344,7 @@ _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1),
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
-    r"不清楚|不知道|不知(?!道)|不晓得|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
+    r"不清楚|不知道|不知(?!道)|不晓得|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
@@ -352,7 +352,7 @@ _UNKNOWN = re.compile(
 _UNKNOWN_FLAGS = (
     ("family_doctor", re.compile(r"家庭医生|family doctor")),
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
-    ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed")),
+    ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", re.compile(r"药店还是医院|医院还是药店|pharmacy or (?:a )?hospital|hospital or (?:a )?pharmacy")),
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
@@ -377,6 +377,7 @@ _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed
 _TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
 _VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
 _SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
+_COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -640,8 +641,10 @@ def understand(message: str, _split: bool = True) -> Understanding:
             values["provider_grade"] = None
         elif _UNKNOWN_LEVEL.search(text, ulo, uhi) or len(slots.seen.get("provider_level", ())) >= 2:
             unknown.append("provider_level")
-            seen = tuple(slots.seen.get("provider_level", ()))
-            options = seen if len(seen) >= 2 else ()
+            seen = list(slots.seen.get("provider_level", ()))
+            if _COUNTY_HOSPITAL.search(text) and 2 not in seen:
+                seen.append(2)  # 卫生院还是县医院: a county hospital is usually level 2
+            options = tuple(seen) if len(seen) >= 2 else ()
             values["provider_level"] = values["provider_grade"] = None
     # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
@@ -711,6 +714,11 @@ def understand(message: str, _split: bool = True) -> Understanding:
         conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
         conflict_slot = "year_start"
     stated_levels = [h for h in stated if h.sets.get("provider_level") != stated[0].sets.get("provider_level")]
+    if stated and implied and not stated_levels and not unknown and _LEVEL_HEDGE.search(text) and any(
+            h.sets["provider_level"] != stated[0].sets["provider_level"] for h in implied):
+        stated_levels = [h for h in implied if h.sets["provider_level"] != stated[0].sets["provider_level"]]
+        stated = [*stated, *stated_levels]
+        conflict, conflict_slot = [], ""  # 诊所还是卫生院来着，也可能是二级: not a contradiction, a doubt
     if stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
         # 方子好像是二级也可能是三级: the person does not know which; show both
         unknown.append("prescribed_at_level" if pharmacy else "provider_level")
