@@ -182,7 +182,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
-    ("slip_personal", r"个人(?:支付|自付|负担)(?:了)?"),
+    ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
     ("fund_paid", r"(?:统筹|门诊统筹|报销)?(?:额度|限额)(?:已经|已|都)?(?:用掉?了?|花掉?了?|用去了?)"),
     ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:有|是|为|占|花了|共|了)?"),
@@ -206,7 +206,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?"),
-    ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible (?:of|is|:)|deductible(?=\d)"),
+    ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
     ("stated_cap", r"(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
@@ -253,8 +253,9 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     if len(prefix) - last.end() > 3:
         return None, None
     role = _PRE_CUE_ROLE[last.lastgroup or ""]
-    if role in ("stated_deductible", "stated_cap") and len(prefix) - last.end() > 1:
-        return None, None  # 起付线过了 1万: the figure is the bill, not the deductible
+    if role in ("stated_deductible", "stated_cap") and len(prefix) - last.end() > (
+            0 if last.group(0).startswith(("deductible", "cap", "annual")) else 1):
+        return None, None  # 起付线过了 1万 / past the deductible. 400: the figure is the bill, not the deductible
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 

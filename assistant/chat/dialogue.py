@@ -588,7 +588,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and "住院" not in u.text:
         intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
     bare_unknown = _BARE_UNKNOWN.search(u.text) is not None
-    if intent == "out_of_scope" and not has_facts and state.asking is None:
+    if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])
     if state.pending and intent in ("inform", "calculate") and facts.amount is None:
@@ -765,7 +765,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, _settle(state, locale, today, message_facts=facts)
 
 
-_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院|hospitali[sz]|inpatient|admitted to")
+_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to")
 
 
 def _xian(pack: Any, locale: str) -> Reply:
@@ -794,6 +794,7 @@ _DOMAIN = re.compile(
     r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
 )
+_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
 _RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|ratio|cap|deductible|limit")
@@ -803,6 +804,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
     if any(isinstance(v, Decimal) for v in facts.said().values()) or u.approximate_amount is not None:
         return False
+    if _WHY.search(u.text):
+        return True  # 双通道的为什么不算: a question about the rule, never a new bill
+    if u.intent == "what_if" and not any(k not in ("city", "policy", "scheme", "district") for k in facts.said()):
+        return bool(_DOMAIN.search(u.text))  # 那产检呢: the rule for something else
     if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):
         return False
     if state.asking is not None and u.intent in ("inform", "correct"):

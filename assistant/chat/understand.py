@@ -503,7 +503,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
         amounts = [msgspec.structs.replace(a, role="slip_fund")
-                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
+                       text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance", a.cue or "")
                    else a for a in amounts]
@@ -517,7 +518,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
     if _CHECK_QUESTION.search(text):
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
         amounts = [msgspec.structs.replace(a, role="slip_fund")
-                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
+                       text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
     if not _SLIP_WORD.search(text):
         # 起付线是600吗: a question about the rule, not figures read off a slip
