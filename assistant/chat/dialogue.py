@@ -62,33 +62,35 @@ QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
              ["南充", "西安", "南昌", "平凉"], ["南充", "西安", "南昌", "平凉"]),
     "category": ("您是在职职工、退休人员，还是灵活就业人员？",
                  "Are you an employee, a retiree, or a flexible worker?",
-                 ["在职", "退休", "灵活就业"], ["在职", "退休", "灵活就业"]),
+                 ["在职", "退休", "灵活就业"], ["Employee", "Retiree", "Flexible worker"]),
     "scheme": ("您参加的是职工医保，还是城乡居民医保？",
                "Is your insurance the employee scheme or the urban-rural resident scheme?",
-               ["在职职工", "退休职工", "灵活就业", "城乡居民医保"], ["在职职工", "退休职工", "灵活就业", "城乡居民医保"]),
+               ["在职职工", "退休职工", "灵活就业", "城乡居民医保"],
+               ["Employee", "Retiree", "Flexible worker", "Resident scheme"]),
     "provider_level": ("您是在哪一级医疗机构看的？社区卫生服务中心、乡镇卫生院、诊所都算一级及以下。",
                        "What level was the provider? Community and township health centres and clinics count as level 1.",
-                       ["一级及以下", "二级", "三级", "药店"], ["一级及以下", "二级", "三级", "药店"]),
+                       ["一级及以下", "二级", "三级", "药店"], ["Level 1 or below", "Level 2", "Level 3", "Pharmacy"]),
     "provider_grade": ("这家三级医院是甲等、乙等还是丙等？平凉对三级甲等和三级乙等、丙等的比例不同。",
                        "Is this level-3 hospital grade A, B or C? 平凉 sets different ratios for them.",
-                       ["三级甲等", "三级乙等", "三级丙等"], ["三级甲等", "三级乙等", "三级丙等"]),
+                       ["三级甲等", "三级乙等", "三级丙等"], ["Level 3 grade A", "Level 3 grade B", "Level 3 grade C"]),
     "prescribed_at_level": ("在药店凭处方买药，按开处方医院的等级报销。处方是哪一级医院开的？",
                             "A pharmacy purchase is settled at the level of the hospital that wrote the prescription. Which level was it?",
                             ["一级及以下开的处方", "二级医院开的处方", "三级医院开的处方"],
-                            ["一级及以下开的处方", "二级医院开的处方", "三级医院开的处方"]),
+                            ["Prescribed at level 1", "Prescribed at level 2", "Prescribed at level 3"]),
     "prescribed_at_grade": ("开处方的三级医院是甲等、乙等还是丙等？",
                             "Was the prescribing level-3 hospital grade A, B or C?",
                             ["三级甲等开的处方", "三级乙等开的处方", "三级丙等开的处方"],
-                            ["三级甲等开的处方", "三级乙等开的处方", "三级丙等开的处方"]),
+                            ["Prescribed at level 3 grade A", "Prescribed at level 3 grade B",
+                             "Prescribed at level 3 grade C"]),
     "provider_kind": ("您是在签约的门诊统筹机构（社区卫生服务中心、乡镇卫生院）看的吗？",
                       "Was the visit at your signed institution (community or township health centre)?",
                       ["在签约机构看的", "转诊到县中医院", "在别的医院看的"],
-                      ["在签约机构看的", "转诊到县中医院", "在别的医院看的"]),
+                      ["At my signed institution", "Referred to the county TCM hospital", "At another provider"]),
     "amount": ("这次看病一共花了多少钱？", "How much was the bill in total?", [], []),
     "year_start": ("今年您的门诊费用报销过吗？这决定起付线还要不要扣。",
                    "Have you claimed outpatient costs this year? It decides whether the deductible still applies.",
                    ["今年第一次", "起付线已经扣完了", "统筹已经报过一些"],
-                   ["今年第一次", "起付线已经扣完了", "统筹已经报过一些"]),
+                   ["First visit this year", "Deductible already met", "The fund has paid some"]),
     "fund_paid": ("今年统筹基金已经给您报了多少钱？（看以往的结算单）",
                   "How much has the fund paid you this year so far?", [], []),
 }
@@ -1038,7 +1040,8 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
                 and not facts.deductible_met and facts.amount is not None:
             known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
                                             deductible_met=True)
-        elif "报过" in message and facts.fund_paid is None:
+        elif ("报过" in message or "has paid" in message.lower() or "claimed" in message.lower()) \
+                and facts.fund_paid is None and not facts.first_visit_this_year:
             known = msgspec.structs.replace(known, claimed_before=True)
     if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown:
         for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):
@@ -1050,7 +1053,7 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
                                         prescribed_at_grade=facts.provider_grade, provider_level=None,
                                         provider_kind="pharmacy", provider_grade=None)
     if asking == "provider_kind" and facts.signed is None and facts.referral is None:
-        if "别的" in message or "其他" in message:
+        if "别的" in message or "其他" in message or "another" in message.lower():
             known = msgspec.structs.replace(known, signed=False)
         elif "签约" in message:
             known = msgspec.structs.replace(known, signed=True)

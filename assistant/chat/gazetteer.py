@@ -319,6 +319,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
     for level, lw in level_words.items():
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
     for grade in "abc":
+        rules.append((f"grade[- ]?{grade}(?![a-z])", {"provider_grade": grade.upper()}, 2))
         rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
                       {"provider_level": 3, "provider_grade": grade.upper()}, 2))
     for level, word in ((1, "1"), (2, "2"), (3, "3")):
@@ -390,7 +391,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|reached|paid|covered|done)"
+            "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
             "|(?:already )?(?:met|reached|passed|used up|past) (?:the |my )?deductible",
             {"deductible_met": True},
             2,

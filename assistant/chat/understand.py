@@ -187,7 +187,7 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
 
 
 _CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])")
-_PRESCRIPTION = re.compile(r"处方|方子|药方|单子")
+_PRESCRIPTION = re.compile(r"处方|方子|药方|单子|prescri")
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 _ROLE_FIELD = {
     None: "amount",

@@ -193,3 +193,12 @@ def test_a_retirement_date_switches_the_category_by_the_documents_month() -> Non
 def test_relative_dates() -> None:
     _, (reply,) = talk("南充在职，昨天在二级医院花了300，今年第一次")
     assert reply.result["visits"][-1]["date"] == "2026-11-24"
+
+
+def test_english_questions_have_english_quick_replies_that_are_understood() -> None:
+    state, replies = talk("Pingliang retiree, level 3 hospital, 900 yuan")
+    assert replies[0].asking == "provider_grade" and all(q.isascii() for q in replies[0].quick_replies)
+    state, replies = talk(replies[0].quick_replies[0], state=state)
+    assert replies[0].asking == "year_start" and all(q.isascii() for q in replies[0].quick_replies)
+    _, replies = talk(replies[0].quick_replies[0], state=state)
+    assert last_visit(replies[0]) == ("420.00", "480.00")  # 平凉 第七条: (900 − 200) × 60% (3A retiree)
