@@ -15,18 +15,24 @@ A person (or a hospital system) sends the request for one visit and what the sli
                              kept only inside [0, the year's deductible])
    ``fund_paid_position``    how much the fund paid earlier this year toward the cap (solved for;
                              kept only inside [0, the cap])
-   ``category``              settled as another insured category (在职 ↔ 退休)
+   ``category``              settled as another insured category (在职 ↔ 退休; 灵活就业 where it
+                             changes a figure: 平凉 gives flexible workers no account)
    ``retirement_switch``     the retiree figures switched on a month earlier or later
    ``provider_level``        another provider level or grade (a pharmacy: the prescribing level)
    ``out_of_scope_items``    self-pay, excluded or class-B items settled as in scope; or part of
                              the bill self-pay, as the slip's ``excluded`` says
-   ``first_self_pay``        平凉's first self-pay share: the other class-B rate, in-scope items
+   ``first_self_pay``        平凉's first self-pay share: not taken (a class-B item settled as
+                             甲类, listed under both kinds), the other class-B rate, in-scope items
                              settled as class-B, or the class-B amount the slip's share implies
    ``rounding``              shares rounded another way (truncated, or half-even) — only for a
                              difference of a few fen
    ========================  ====================================================================
 
    When none reproduces the slip, ``unexplained`` is true and there is no cause: never a guess.
+   Causes are listed in this table's order; none is ranked above another.
+
+The slip is for the request's last visit; earlier visits of the request (and ``year_start``) are
+the year's position before it, and a position cause changes ``year_start``.
 
 The module is pure and holds no wording: the explanation (:mod:`explanations.billcheck`) renders
 the structured fields. Every re-settlement is :func:`calculator.calculate`; each cause cites the
@@ -424,24 +430,21 @@ class _Search:
         return True
 
     # -- positions: solved for --------------------------------------------------------------------
-    def _interval(self, make: Callable[[Decimal], CalculationRequest], low: Decimal, high: Decimal,
+    def _interval(self, at: Callable[[int], VisitResult | None], lo: int, hi: int,
                   name: str) -> tuple[int, int] | None:
-        """The fen values x in [low, high] where the figure ``name`` of ``make(x)`` equals the slip's.
+        """The fen values n in [lo, hi] where the figure ``name`` of the visit settled at n equals
+        the slip's.
 
-        The figure must be monotone in x (the settlement pipeline makes every figure monotone in a
+        The figure must be monotone in n (the settlement pipeline makes every figure monotone in a
         year-start position); the direction is read from the two ends.
         """
         target = self.slip[name]
-        lo, hi = int(low / FEN), int(high / FEN)
-        cache: dict[int, Decimal | None] = {}
 
-        def at(n: int) -> Decimal | None:
-            if n not in cache:
-                result = _settle(make(Decimal(n) * FEN))
-                cache[n] = getattr(result.visits[-1], name) if result is not None else None
-            return cache[n]
+        def value(n: int) -> Decimal | None:
+            visit = at(n)
+            return getattr(visit, name) if visit is not None else None
 
-        a, b = at(lo), at(hi)
+        a, b = value(lo), value(hi)
         if a is None or b is None:
             return None
         sign = 1 if b >= a else -1
@@ -452,7 +455,7 @@ class _Search:
             left, right = lo, hi + 1
             while left < right:
                 mid = (left + right) // 2
-                v = at(mid)
+                v = value(mid)
                 if v is not None and pred(v):
                     right = mid
                 else:
@@ -461,33 +464,40 @@ class _Search:
 
         start = first(lambda v: sign * v >= sign * target)
         end = first(lambda v: sign * v > sign * target) - 1
-        if start > end or at(start) != target:
+        if start > end or value(start) != target:
             return None
         return start, end
 
     def _position(self, kind: CauseKind, field: str, limit: Decimal | None, current: Decimal,
                   figures: tuple[str, ...], cite: type) -> None:
+        """Solve for the year-start position ``field`` in [0, ``limit``] that gives the slip."""
         if limit is None:
             return
         self.tried_kind(kind)
-
-        def make(x: Decimal) -> CalculationRequest:
-            return _year_start(self.req, **{field: x})
-
-        span: tuple[int, int] | None = (0, int(limit / FEN))
-        for name in figures:
-            if name not in self.slip or span is None:
-                continue
-            found = self._interval(make, ZERO, limit, name)
-            span = None if found is None else (max(span[0], found[0]), min(span[1], found[1]))
-            if span is not None and span[0] > span[1]:
-                span = None
-        if span is None or not any(f in self.slip for f in figures):
+        given = [name for name in figures if name in self.slip]
+        if not given:
             return
+        settled: dict[int, CalculationResult | None] = {}  # one settlement per fen value, shared
+
+        def result_at(n: int) -> CalculationResult | None:
+            if n not in settled:
+                settled[n] = _settle(_year_start(self.req, **{field: Decimal(n) * FEN}))
+            return settled[n]
+
+        def at(n: int) -> VisitResult | None:
+            result = result_at(n)
+            return result.visits[-1] if result is not None else None
+
+        span: tuple[int, int] = (0, int(limit / FEN))
+        for name in given:
+            found = self._interval(at, span[0], span[1], name)
+            if found is None:
+                return
+            span = found  # the next figure is solved inside this one's interval
         now = int(round_fen(current) / FEN)
         pick = min(max(now, span[0]), span[1])
         value = Decimal(pick) * FEN
-        result = _settle(make(value))
+        result = result_at(pick)
         if result is None:
             return
         path = f"year_start.{field}"
@@ -509,14 +519,17 @@ class _Search:
 
     # -- discrete changes ---------------------------------------------------------------------------
     def categories(self) -> None:
-        """Settled as the other of 在职 and 退休 (灵活就业 is settled as 在职: no new figure)."""
+        """Settled as the other of 在职 and 退休; as 灵活就业 only where that gives other figures
+        (平凉: no personal account), never beside an 在职 cause with the same figures."""
         pack, ins = self.pack, self.req.insured
         if pack.meta.scheme == "resident" or not self.visit.eligible:
             return
         self.tried_kind("category")
-        current = pack.settled_category(self.visit.category)
-        for cat in ("employee", "retiree"):
-            if cat not in pack.categories or pack.settled_category(cat) == current:
+        current = self.visit.category
+        for cat in ("employee", "retiree", "flexible"):
+            if cat not in pack.categories or cat == current:
+                continue
+            if cat == "flexible" and any(c.kind == "category" for c in self.causes):
                 continue
             changed: dict[str, Any] = {"insured.category": cat}
             was: dict[str, Any] = {"insured.category": ins.category}
@@ -673,6 +686,10 @@ class _Search:
             return
         self.tried_kind("first_self_pay")
         items = self.req.visits[-1].bill
+        # a class-B item without its first self-pay share (settled as 甲类)
+        for j, item in enumerate(items):
+            if item.category in _CLASS_B and item.category in fsp:
+                self._items("first_self_pay", [(j, "in_scope")])
         # a class-B item at the other class-B rate
         for j, item in enumerate(items):
             if item.category in _CLASS_B:

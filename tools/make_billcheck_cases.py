@@ -87,6 +87,7 @@ NCH_MET = request("nanchang-employee", visit(L1, amount="1100.00"), year_start={
 PL = request("pingliang-employee", visit(L3A, items=[("in_scope", "800.00"), ("class_b_drug", "200.00"),
                                                       ("self_pay", "50.00")]))
 PL_ODD = request("pingliang-employee", visit(L3A, items=[("in_scope", "800.01"), ("class_b_drug", "200.00")]))
+PL_FLEXIBLE = request("pingliang-employee", visit(L2, amount="1000.00"), category="flexible")
 PL_RETIRED = request("pingliang-employee", visit(L2, amount="1000.00"), retired_on="2026-05-08")
 NCR = request("nanchang-resident", visit({"level": 1, "signed": True}, items=[("in_scope", "400.00"),
                                                                               ("self_pay", "100.00")]),
@@ -143,6 +144,8 @@ CAUSES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], bool, s
      PL, {"year_start.fund_paid": "2300.00"}, ALL, False, "fund_paid_position"),
     ("平凉在职三甲医院1050元：医院报了{fund}元，与按退休人员结算相符",
      PL, {"insured.category": "retiree"}, FUND_ACCOUNT_CASH, True, "category"),
+    ("平凉灵活就业二级医院1000元（没有个人账户）：结算单上账户付了{account}元，与按在职职工结算相符",
+     PL_FLEXIBLE, {"insured.category": "employee"}, FUND_ACCOUNT_CASH, True, "category"),
     ("平凉5月8日退休，二级医院5月10日就诊1000元：医院报了{fund}元，与5月仍按在职结算相符",
      PL_RETIRED, {"insured.retired_on": "2026-06-01"}, ("fund_pays",), False, "retirement_switch"),
     ("平凉在职三甲医院1050元：医院报了{fund}元，与按三级乙等医院比例结算相符",
@@ -233,7 +236,7 @@ def build() -> dict[Path, dict[str, Any]]:
         plain = calculate(convert_request(base))
         perturbed = settle_changed(base, changed)
         slip = _slip(perturbed, fields, national)
-        name = name.format(fund=perturbed.visits[-1].fund_pays)
+        name = name.format(fund=perturbed.visits[-1].fund_pays, account=perturbed.visits[-1].account_pays)
         check = check_bill(convert_request(base), _decimal_slip(slip))
         if check.verdict != "differs" or kind not in [c.kind for c in check.causes]:
             raise SystemExit(f"{name}: the check does not find {kind}: {[c.kind for c in check.causes]}")

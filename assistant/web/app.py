@@ -74,8 +74,8 @@ from .widget import WidgetController
 __all__ = ["CONTROLLERS", "create_app"]
 
 CONTROLLERS: list[Any] = [ApiController, HealthController, ChatController, EmbedController, ConsoleController,
-                          SiteController, WidgetController, AccountController, BudgetConsoleController,
-                          BillCheckController]
+                          SiteController, WidgetController, AccountController, BudgetConsoleController]
+CONTROLLERS.append(BillCheckController)  # POST /api/v1/bill-check
 
 #: not rate limited: liveness probes, the stylesheets and scripts, the API reference
 RATE_LIMIT_EXEMPT = ["^/healthz", "^/static/", "^/schema", "^/problems/", "^/docs/", "^/widget\\.js$"]

@@ -29,8 +29,6 @@ __all__ = ["ConsoleController"]
 CATEGORIES = {"employee": "在职职工", "retiree": "退休人员", "flexible": "灵活就业人员", "resident": "城乡居民"}
 LEVELS = {"": "请选择", "1": "一级及以下", "2": "二级", "3": "三级"}
 GRADES = {"": "不分等次 / 不清楚", "A": "甲等", "B": "乙等", "C": "丙等"}
-STEP_NAMES = {"deductible": "起付线", "ratio": "支付比例", "cap": "年度限额", "scope": "支付范围",
-              "first_self_pay": "乙类先行自付", "eligibility": "是否按门诊统筹结算"}
 
 
 def _policies() -> list[dict[str, str]]:
@@ -45,8 +43,7 @@ def _context(form: ConsoleForm, request: Request, **extra: Any) -> dict[str, Any
         "item_categories": ITEM_CATEGORIES, "nav": nav(request.url.path), "page_title": "坐席台",
         "field_errors": {}, "general_errors": [], "result": None, "visit": None, "explanation": None,
         "chart": None, "text": None, "check": None, "check_html": None, "slip_fields": SLIP_FIELDS,
-        "step_names": STEP_NAMES, "error_html": None,
-        "submitted": False,
+        "error_html": None, "submitted": False,
     }
     ctx.update(extra)
     return ctx

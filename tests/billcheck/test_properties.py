@@ -81,6 +81,8 @@ def perturbations(draw: Any, req: dict[str, Any]) -> tuple[str, dict[str, Any]]:
             ("fund_paid_position", {"year_start.fund_paid": str(Decimal(draw(st.integers(0, c))) / 100)}),
             ("category", {"insured.category": "retiree" if category == "employee" else "employee"}),
         ]
+        if policy == "pingliang-employee" and category == "employee":
+            options.append(("category", {"insured.category": "flexible"}))  # 第九条: no account
         level = req["visits"][0]["provider"]["level"]
         other = draw(st.sampled_from([n for n in (1, 2, 3) if n != level]))
         grade = draw(st.sampled_from(["A", "B", "C"])) if policy == "pingliang-employee" and other == 3 else None
@@ -144,3 +146,27 @@ def test_random_figures_never_yield_a_cause_that_does_not_reproduce(req: dict[st
             assert cause.limit is not None and Decimal("0") <= cause.low <= cause.high <= cause.limit
         if cause.kind == "rounding":
             assert all(d.size <= Decimal("0.05") for d in result.differences)
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**12) | st.text(max_size=8)
+                     | st.floats(allow_nan=False, allow_infinity=False),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+                     max_leaves=8)
+_SLIP_KEYS = st.sampled_from([*SLIP_FIELDS, "hifp_pay", "acct_pay", "psn_cash_pay", "medfee_sumamt",
+                              "fulamt_ownpay_amt", "preselfpay_amt", "act_pay_dedc", "fund", ""])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(requests() | _JSON, st.dictionaries(_SLIP_KEYS, _JSON | st.decimals(allow_nan=True).map(str), max_size=4)
+       | _JSON)
+def test_any_body_is_a_check_or_a_chinese_error_with_a_path(req: Any, slip: Any) -> None:
+    import json
+
+    from calculator.billcheck import check_raw
+
+    raw = json.dumps({"request": req, "slip": slip})
+    try:
+        check_raw(raw)
+    except CalculatorError as error:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in error.message)
+        assert error.path == "" or error.path.startswith(("request", "slip"))

@@ -84,6 +84,10 @@ def test_key_sentences() -> None:
     assert "do not give this figure" in en and "12393" in en
     _, result = _check("does_not_add_up")
     assert "对不上" in explain_bill_check(result, steps=False)
+    # a total that differs is the bill's amount, not the documents': say so
+    request = convert_request(json.loads(json.dumps(PL)))
+    text = explain_bill_check(check(request, {"total": D("1100.00")}), steps=False)
+    assert text.startswith("结算单上医疗费总额是¥1,100.00，请求里的费用合计是¥1,050.00，相差¥50.00：请先按结算单核对费用金额。")
 
 
 def test_payload_texts() -> None:

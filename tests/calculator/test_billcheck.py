@@ -254,3 +254,29 @@ def test_share_rounding_is_scoped():
     with share_rounding(ROUND_DOWN):
         assert share(D("780.01"), D("0.55")) == D("429.00")
     assert share(D("780.01"), D("0.55")) == D("429.01")
+
+
+def test_flexible_workers_have_no_account_in_pingliang():
+    request = req(insured={"category": "flexible"},
+                  visits=[{"date": "2026-05-10", "provider": {"level": 2}, "amount": "1000.00"}])
+    # 平凉 第九条: no personal account; a slip paying 300 from an account was settled as 在职
+    result = check(request, {"fund_pays": D("480.00"), "account_pays": D("300.00"), "cash_pays": D("220.00")})
+    assert [(c.kind, c.changed) for c in result.causes] == [("category", {"insured.category": "employee"})]
+    employee = req(visits=[{"date": "2026-05-10", "provider": {"level": 2}, "amount": "1000.00"}])
+    result = check(employee, {"fund_pays": D("480.00"), "account_pays": D("0.00"), "cash_pays": D("520.00")})
+    assert [(c.kind, c.changed) for c in result.causes] == [("category", {"insured.category": "flexible"})]
+    # a retiree's slip with 在职 figures: 在职 only, not 灵活就业 beside it
+    retiree = req(insured={"category": "retiree"},
+                  visits=[{"date": "2026-05-10", "provider": {"level": 2}, "amount": "1000.00"}])
+    changes = [c.changed for c in check(retiree, {"fund_pays": D("480.00")}).causes if c.kind == "category"]
+    assert changes == [{"insured.category": "employee"}]
+
+
+def test_class_b_without_its_first_self_pay_is_both_kinds():
+    request = req()
+    # the 200 of class-B drugs settled as 甲类: (1000 − 200) × 55% = 440.00
+    result = check(request, {"fund_pays": D("440.00"), "first_self_pay": D("0.00")})
+    found = {(c.kind, tuple(c.changed.items())) for c in result.causes}
+    assert ("out_of_scope_items", (("visits[0].items[1].category", "in_scope"),)) in found
+    assert ("first_self_pay", (("visits[0].items[1].category", "in_scope"),)) in found
+    assert_reproduce(request, result)
