@@ -47,9 +47,9 @@ from typing import Literal
 
 import msgspec
 
-from .words import ChatWords
 from .errors import PackError, UnknownPolicy
 from .text import normalise
+from .words import ChatWords
 
 __all__ = [
     "BENEFICIARIES",
