@@ -569,6 +569,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _fact_answer(state.known, u, locale)
+    if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text):
+        intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
+    if u.split_total and state.asking != "amount":
+        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message)
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, "您说的是两次（两家）的合计。每一次分别花了多少钱？报销按每次就诊分别结算。",
+                                    "That is the total of two visits. How much was each? Each visit is settled on its own."),
+                            asking="amount", intent="calculate")
     merged = _merge(state.known, facts, PERSON_FIELDS)
     xian = _policy(merged)
     if xian and get_pack(xian).supplied is not None and intent not in ("account_use", "account_credit") \
@@ -767,7 +775,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, _settle(state, locale, today, message_facts=facts)
 
 
-_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to")
+_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
+                        r"|discharged|stayed in (?:the )?hospital")
 
 
 def _xian(pack: Any, locale: str) -> Reply:
@@ -794,6 +803,7 @@ _QUESTION = re.compile(
 
 _DOMAIN = re.compile(
     r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地"
+    r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
 )
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")

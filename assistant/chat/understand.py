@@ -164,6 +164,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     items_unquantified: bool = False
     #: the message names only parts of a bill (中成药400): their sum stands for the total
     parts_only: bool = False
+    #: one total for two visits or two places (一共2000, 两家医院): each visit's amount is asked
+    split_total: bool = False
     #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
     ratio_said: tuple[Decimal, int | None] | None = None
 
@@ -378,6 +380,8 @@ _TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
 _VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
 _SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
+_TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
+_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -637,6 +641,10 @@ def understand(message: str, _split: bool = True) -> Understanding:
             if values.get("provider_level") is None and values.get("prescribed_at_level") is None \
                     and "三" in text[ulo:uhi]:
                 values["provider_level"] = 3
+        elif _UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("prescribed_at_level") == 3 \
+                and not re.search(r"是不是|还是", text):
+            unknown.append("prescribed_at_grade")  # 方子三级医院开的，等级不清
+            values["prescribed_at_grade"] = None
         elif (_UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("provider_level") == 3
               and len(slots.seen.get("provider_level", ())) == 1 and not re.search(r"是不是|还是", text)):
             unknown.append("provider_grade")  # 三级医院，等级不清楚: the grade is what is not known
@@ -689,7 +697,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
                      and not a.approximate and a.value > 0), None)
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
-        claimed = re.search(r"统筹(?:已经|已|也)?报(?:了|过)|报销过", text)
+        claimed = None if checking else re.search(r"统筹(?:已经|已|也)?报(?:了|过)|报销过", text)
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
         elif used is not None:
@@ -828,9 +836,16 @@ def understand(message: str, _split: bool = True) -> Understanding:
                 if intent in ("add_visit", "what_if", "compare"):
                     intent = "calculate"
 
+    bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
+    split_total = not earlier and len(bills) == 1 and bool(bills[0].cue and _TOGETHER.search(bills[0].cue)) and bool(
+        _TWO_PLACES.search(text) or len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text))
+    if split_total:
+        conflict, conflict_slot = [], ""
+
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
     spans.sort(key=lambda s: (s.start, s.end))
     return Understanding(
+        split_total=split_total,
         visits=earlier,
         intent=intent,
         facts=facts,
