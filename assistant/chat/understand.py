@@ -510,7 +510,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
                        text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else msgspec.structs.replace(a, role="slip_account")
-                   if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance", a.cue or "")
+                   if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
+                                                                    text[max(0, a.start - 6):a.start])
                    else a for a in amounts]
     # an amount in a clause about last year is not this year's (报了300那是去年)
     amounts = [msgspec.structs.replace(a, role="other")
