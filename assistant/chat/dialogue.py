@@ -809,7 +809,7 @@ _DOMAIN = re.compile(
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
-_RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|ratio|cap|deductible|limit")
+_RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
 
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
