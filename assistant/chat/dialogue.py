@@ -333,7 +333,9 @@ def _understood(known: Known, said: Facts | None, locale: str) -> list[Understoo
         out.append(Understood(slot=slot, value=value, text=_t(locale, zh, en), source="message" if now else "earlier"))
 
     if known.city:
-        add("city", known.city, known.city, known.city, "city")
+        policy = _policy(known)
+        city_en = get_pack(policy).meta.city_en if policy else known.city
+        add("city", known.city, known.city, city_en, "city")
     if known.category in _CATEGORY_TEXT:
         zh, en = _CATEGORY_TEXT[known.category]
         add("category", known.category, zh, en, "category", "scheme")
@@ -462,7 +464,7 @@ _LEVEL_HINT_EN = ("Usually community and township health centres and clinics are
 def _dated(facts: Facts, today: dt.date) -> Facts:
     """Relative dates (昨天, 上周, 上个月) and a retirement date as the calendar dates they mean."""
     changes: dict[str, Any] = {}
-    if facts.month is None and facts.days_ago:
+    if facts.month is None and facts.days_ago is not None:
         day = today - dt.timedelta(days=facts.days_ago)
         changes.update(year=day.year, month=day.month, day=day.day)
     elif facts.month is None and facts.months_ago:
@@ -759,13 +761,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         other = _missing(_filled_for_trial(state.known, missing))
         if other and other != missing:
             return state, _ask(state, other, locale, known=state.known)  # ask what else is missing first
-        reply = _alternatives(state, locale, today)
+        reply = _alternatives(state, locale, today, facts)
         if reply is not None:
             return state, reply
     if state.unknown_flags and (missing is None or (missing == "provider_kind" and (
             "signed" in state.unknown_flags or "referral" in state.unknown_flags))
                                 or (missing == "provider_level" and "pharmacy" in state.unknown_flags)):
-        reply = _flag_alternatives(state, locale, today)
+        reply = _flag_alternatives(state, locale, today, facts)
         if reply is not None:
             return state, reply
     if missing:
@@ -902,7 +904,7 @@ def _other_city(city: str, locale: str) -> Reply:
         intent="out_of_scope", quick_replies=CITIES)
 
 
-def _alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
+def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
     """Each possibility of the unknown fact, settled by the calculator, side by side; never one picked."""
     known = state.known
     policy = _policy(known)
@@ -957,7 +959,7 @@ def _alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | N
               "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
     hint = _t(locale, _LEVEL_HINT_ZH, _LEVEL_HINT_EN)
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=[a.label for a in alts])
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 
 
 _FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -969,7 +971,7 @@ _FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
-def _flag_alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
+def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
     """Each combination of the yes/no facts the person does not know, settled side by side."""
     import itertools
 
@@ -1003,7 +1005,7 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date) -> Repl
               "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
               "registration.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=[a.label for a in alts])
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 
 
 def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply:

@@ -358,7 +358,7 @@ _FLAGS = _Family(
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?:[a-z]+ ){0,2}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|签约(?=$|[,，。])", {"signed": True}, 1),
-        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线)|registered poor(?: household)?|poor household|poverty[- ]registered",
+        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
         ("family doctor (?:contract|signed)|signed (?:a |up with a )?family doctor|have a family doctor", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),

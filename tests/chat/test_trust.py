@@ -108,6 +108,7 @@ def test_unknown_level_shows_each_possibility_computed_by_the_calculator() -> No
     assert figures == {"一级及以下": ("585.00", "915.00"), "二级": ("540.00", "960.00"),
                        "三级": ("495.00", "1005.00")}
     assert "县医院" in reply.text and "三级甲等" in reply.text
+    assert {u.slot for u in reply.understood} >= {"city", "category", "amount", "year_start"}
 
 
 def test_dont_know_after_the_question_gives_alternatives_not_the_same_question() -> None:
