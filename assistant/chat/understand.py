@@ -839,7 +839,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
 
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
     split_total = not earlier and len(bills) == 1 and bool(bills[0].cue and _TOGETHER.search(bills[0].cue)) and bool(
-        _TWO_PLACES.search(text) or len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text))
+        _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text)))
     if split_total:
         conflict, conflict_slot = [], ""
 
