@@ -571,7 +571,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _fact_answer(state.known, u, locale)
-    if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text):
+    if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if u.split_total and state.asking != "amount":
         state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message)
@@ -809,6 +809,8 @@ _DOMAIN = re.compile(
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
 )
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
+#: a year position said (起付线扣完了): not a question about the deductible rule
+_POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
 _RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
@@ -828,7 +830,7 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False
     if not _QUESTION.search(u.text) or not (_DOMAIN.search(u.text) or facts.city or facts.policy):
         return False  # 今天天气怎么样: not about insurance at all
-    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(u.text):
+    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         return False  # 能报多少 / 怎么算: a bill to work out; what is missing is asked
     if _UNKNOWN_SAID.search(u.text) and "?" not in u.text and "？" not in u.text:
         return False  # 具体多少不清楚: a statement of what the person does not know, not a question  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about

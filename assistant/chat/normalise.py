@@ -94,7 +94,7 @@ def _space(match: re.Match[str]) -> str:
 
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
-_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过")
+_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK")
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")

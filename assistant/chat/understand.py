@@ -380,6 +380,7 @@ _TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
 _VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
 _SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
+_ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
 _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
 _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
@@ -819,7 +820,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
                                                   provider_level=subs[1].provider_level,
                                                   provider_grade=subs[1].provider_grade)
             if all(f.amount is not None for f in subs) and all(
-                    _VISIT_MARKER.search(text, lo, hi) and _VISIT_WORD.search(text, lo, hi) for lo, hi in segments[1:]):
+                    _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
+                    for lo, hi in segments[1:]):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
                                 for f in subs[:-1])
@@ -838,7 +840,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
                     intent = "calculate"
 
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
-    split_total = not earlier and len(bills) == 1 and bool(bills[0].cue and _TOGETHER.search(bills[0].cue)) and bool(
+    split_total = not earlier and len(bills) == 1 and bool(
+        _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) and bool(
         _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text)))
     if split_total:
         conflict, conflict_slot = [], ""
