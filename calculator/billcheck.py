@@ -16,11 +16,17 @@ A person (or a hospital system) sends the request for one visit and what the sli
    ``fund_paid_position``    how much the fund paid earlier this year toward the cap (solved for;
                              kept only inside [0, the cap])
    ``category``              settled as another insured category (在职 ↔ 退休; 灵活就业 where it
-                             changes a figure: 平凉 gives flexible workers no account)
+                             changes a figure: 平凉 gives flexible workers no account); for a
+                             resident (南昌居民), the status that sets the ratio: 建档立卡 (65%) or the
+                             family-doctor contract (+5 points), each taken the other way
    ``retirement_switch``     the retiree figures switched on a month earlier or later
-   ``provider_level``        another provider level or grade (a pharmacy: the prescribing level)
-   ``out_of_scope_items``    self-pay, excluded or class-B items settled as in scope; or part of
-                             the bill self-pay, as the slip's ``excluded`` says
+   ``provider_level``        another provider level or grade (a pharmacy: the prescribing level); for
+                             a resident, the visit's standing: the signed institution, an approved
+                             referral to the county TCM hospital, or neither (the fund pays nothing)
+   ``out_of_scope_items``    a self-pay, excluded or class-B item settled as in scope (each, then
+                             together); a whole in-scope or class-B item settled as self-pay (each —
+                             a discrete set, tried with or without the slip's ``excluded``); or part
+                             of one in-scope item self-pay, as much as the slip's ``excluded`` says
    ``first_self_pay``        平凉's first self-pay share: not taken (a class-B item settled as
                              甲类, listed under both kinds), the other class-B rate, in-scope items
                              settled as class-B, or the class-B amount the slip's share implies
@@ -53,13 +59,23 @@ from .engine import calculate
 from .errors import CalculatorError, FieldError, InvalidRequest
 from .money import FEN, ZERO, round_fen, share, share_rounding
 from .packs import get_pack
-from .request import Base, CalculationRequest, Item, ItemCategory, check_amount, from_msgspec, validate
+from .request import (
+    Base,
+    CalculationRequest,
+    Item,
+    ItemCategory,
+    ResidentStatus,
+    check_amount,
+    from_msgspec,
+    validate,
+)
 from .result import (
     CalculationResult,
     CapStep,
     CategoryStep,
     CitationOut,
     DeductibleStep,
+    EligibilityStep,
     FirstSelfPayStep,
     Out,
     RatioStep,
@@ -70,9 +86,11 @@ from .result import (
 __all__ = [
     "CAUSE_KINDS",
     "NATIONAL_NAMES",
+    "RESIDENT_FACTS",
     "ROUNDING_MAX",
     "ROUNDINGS",
     "SLIP_FIELDS",
+    "STANDINGS",
     "BillCheck",
     "BillCheckRequest",
     "Cause",
@@ -108,6 +126,17 @@ ROUNDING_MAX = Decimal("0.05")
 _SWITCH_MONTHS = 12
 _SELF_PAY_LIKE = ("self_pay", "dual_channel", "prenatal")
 _CLASS_B: tuple[ItemCategory, ItemCategory] = ("class_b_drug", "class_b_service")
+#: categories a whole item may have that the fund pays from (in scope, or class-B): each is tried
+#: as settled self-pay
+_PAYABLE = ("in_scope", "class_b_drug", "class_b_service", "consultation", "tcm")
+#: 南昌居民: the resident's status facts that set the ratio (第十四条)
+RESIDENT_FACTS = ("poverty_registered", "family_doctor")
+#: 南昌居民: a visit's standing (the provider facts that decide whether and at what ratio the fund pays)
+STANDINGS: dict[str, dict[str, Any]] = {
+    "signed": {"signed": True, "referral": None},
+    "county_tcm": {"signed": False, "referral": "county_tcm"},
+    "not_signed": {"signed": False, "referral": None},
+}
 
 
 # -- wire ---------------------------------------------------------------------------------------------
@@ -185,6 +214,10 @@ class Cause(Out, kw_only=True):
     remaining: Decimal | None = None
     #: category / retirement_switch: the category the visit is settled in, and from when
     category: str | None = None
+    #: category (resident): the status fact (``poverty_registered``, ``family_doctor``) and its value as
+    #: re-settled (the request has the other)
+    fact: str | None = None
+    fact_value: bool | None = None
     category_was: str | None = None
     switch_from: dt.date | None = None
     switch_was: dt.date | None = None
@@ -194,6 +227,10 @@ class Cause(Out, kw_only=True):
     ratio: Decimal | None = None
     ratio_was: Decimal | None = None
     by_prescription: bool = False
+    #: provider_level (resident): the visit's standing (``signed``, ``county_tcm``, ``not_signed``),
+    #: as re-settled and as in the request
+    standing: str | None = None
+    standing_was: str | None = None
     #: out_of_scope_items / first_self_pay: the items settled differently
     items: list[ItemChange] = []
     #: rounding: ``down`` or ``half_even``
@@ -522,7 +559,10 @@ class _Search:
         """Settled as the other of 在职 and 退休; as 灵活就业 only where that gives other figures
         (平凉: no personal account), never beside an 在职 cause with the same figures."""
         pack, ins = self.pack, self.req.insured
-        if pack.meta.scheme == "resident" or not self.visit.eligible:
+        if pack.meta.scheme == "resident":
+            self._resident_status()
+            return
+        if not self.visit.eligible:
             return
         self.tried_kind("category")
         current = self.visit.category
@@ -542,6 +582,30 @@ class _Search:
                 self.keep("category", changed, was, result,
                           _citations(result, CategoryStep, RatioStep, DeductibleStep),
                           category=result.visits[-1].category, category_was=self.visit.category)
+
+    def _resident_status(self) -> None:
+        """南昌居民 第十四条: the resident's status that sets the ratio — registered poor (65%) or a
+        family-doctor contract (+5 points at the signed institution) — each taken the other way."""
+        if not self.visit.eligible:
+            return
+        self.tried_kind("category")
+        ins = self.req.insured
+        status = ins.resident or ResidentStatus()
+        before = _step(self.result, RatioStep)
+        for fact in RESIDENT_FACTS:
+            value = not getattr(status, fact)
+            new = msgspec.structs.replace(status, **{fact: value})
+            result = _settle(msgspec.structs.replace(self.req, insured=msgspec.structs.replace(ins, resident=new)))
+            after = _step(result, RatioStep) if result is not None else None
+            if result is None or after is None:
+                continue
+            # the article of the ratio as re-settled, and of the ratio the request's status gives
+            cites = _citations(result, RatioStep)
+            _add_citations(cites, before.citations if before is not None else [])
+            path = f"insured.resident.{fact}"
+            self.keep("category", {path: value}, {path: getattr(status, fact)}, result, cites,
+                      category=self.visit.category, category_was=self.visit.category, fact=fact, fact_value=value,
+                      ratio=after.ratio, ratio_was=before.ratio if before is not None else None)
 
     def retirement(self) -> None:
         ins, pack = self.req.insured, self.pack
@@ -570,8 +634,11 @@ class _Search:
 
     def levels(self) -> None:
         pack, req = self.pack, self.req
+        if pack.meta.scheme == "resident":
+            self._standings()
+            return
         ratio = _step(self.result, RatioStep)
-        if pack.meta.scheme == "resident" or ratio is None:
+        if ratio is None:
             return
         prov = req.visits[-1].provider
         by_prescription = prov.kind == "pharmacy" and pack.pharmacy is not None \
@@ -602,6 +669,39 @@ class _Search:
                       tier=new_ratio.tier, tier_was=ratio.tier, ratio=new_ratio.ratio, ratio_was=ratio.ratio,
                       by_prescription=by_prescription)
 
+    def _standings(self) -> None:
+        """南昌居民: the visit settled at another standing — the signed institution (第十四条 60%), an
+        approved referral to the county TCM hospital (40%, 第十二条's scope), or neither (第十三条: the
+        fund pays nothing). Each cites the articles the re-settled trace cites for it."""
+        prov = self.req.visits[-1].provider
+        if prov.kind == "pharmacy":
+            return
+        self.tried_kind("provider_level")
+        current = _standing(prov.signed, prov.referral)
+        before = _step(self.result, RatioStep)
+        vp = f"visits[{self.vi}].provider"
+        for name, facts in STANDINGS.items():
+            if name == current:
+                continue
+            diff = {k: v for k, v in facts.items() if getattr(prov, k) != v}
+            result = _settle(_provider(self.req, **diff))
+            if result is None:
+                continue
+            after = _step(result, RatioStep)
+            if not result.visits[-1].eligible:
+                cites = _citations(result, EligibilityStep)
+            else:
+                cites = _citations(result, RatioStep)
+                if "county_tcm" in (name, current):
+                    _add_citations(cites, _citations(result, ScopeStep))
+            self.keep("provider_level", {f"{vp}.{k}": v for k, v in diff.items()},
+                      {f"{vp}.{k}": getattr(prov, k) for k in diff}, result, cites,
+                      standing=name, standing_was=current,
+                      tier=after.tier if after is not None else None,
+                      tier_was=before.tier if before is not None else None,
+                      ratio=after.ratio if after is not None else None,
+                      ratio_was=before.ratio if before is not None else None)
+
     def _items(self, kind: CauseKind, changes: list[tuple[int, str]]) -> None:
         """Settle again with items ``(index, new category)`` changed; keep if it reproduces."""
         visit = self.req.visits[-1]
@@ -631,8 +731,10 @@ class _Search:
         """Settle again with ``amount`` of the in-scope (甲类) part of the bill in ``category``."""
         visit = self.req.visits[-1]
         items = list(visit.bill)
-        j = next((k for k, i in enumerate(items) if i.category == "in_scope" and i.amount >= amount), None)
-        if j is None or amount <= 0:
+        if amount <= 0 or any(i.category == "in_scope" and i.amount == amount for i in items):
+            return False  # a whole in-scope item of that amount: tried on its own
+        j = next((k for k, i in enumerate(items) if i.category == "in_scope" and i.amount > amount), None)
+        if j is None:
             return False
         rest = items[j].amount - amount
         new = list(items)
@@ -671,10 +773,10 @@ class _Search:
                 groups.append(group)
         for group in groups:
             self._items("out_of_scope_items", [(j, "in_scope") for j in group])
-        # in-scope items settled as self-pay: each item of a bill of several items
-        plain = [j for j, i in enumerate(items) if i.category == "in_scope"]
-        if len(items) > 1:
-            for j in plain:
+        # a whole item the request holds in scope (or class-B) settled as self-pay: each item. A
+        # discrete set (no amount is solved for), so it is tried whether or not the slip gives 全自费
+        for j, item in enumerate(items):
+            if item.category in _PAYABLE:
                 self._items("out_of_scope_items", [(j, "self_pay")])
         # part of the bill self-pay, as much as the slip's 全自费 says beyond the request's
         if "excluded" in self.slip and self.slip["excluded"] > self.visit.excluded:
@@ -730,6 +832,18 @@ class _Search:
 
 
 _ITEM_STEPS: tuple[type, ...] = (ScopeStep, FirstSelfPayStep)
+
+
+def _standing(signed: bool, referral: str | None) -> str:
+    if referral == "county_tcm":
+        return "county_tcm"
+    return "signed" if signed else "not_signed"
+
+
+def _add_citations(target: list[CitationOut], new: list[CitationOut]) -> None:
+    for c in new:
+        if c not in target:
+            target.append(c)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -20,9 +20,10 @@ from typing import Any
 import msgspec
 from markupsafe import Markup
 
-from calculator import CalculationRequest
+from calculator import CalculationRequest, get_pack
 from calculator.billcheck import BillCheck, Cause
 
+from .formatting import percent
 from .i18n import N_, activated, gettext
 from .render import Doc, render
 
@@ -46,18 +47,46 @@ CAUSE_NAMES = {
     "category": N_("人员类别（在职/退休）"),
     "retirement_switch": N_("退休待遇从哪个月开始"),
     "provider_level": N_("医疗机构等级"),
-    "out_of_scope_items": N_("自费、乙类项目是否按政策范围内结算"),
+    "out_of_scope_items": N_("各项费用按自费还是按政策范围内结算"),
     "first_self_pay": N_("乙类先行自付"),
     "rounding": N_("尾数处理（分以下）"),
 }
+#: 南昌居民: what the category and provider causes try (the resident's status, the visit's standing)
+RESIDENT_CAUSE_NAMES = {
+    "category": N_("参保人身份（建档立卡贫困人口、家庭医生签约）"),
+    "provider_level": N_("就诊机构（门诊统筹签约机构、经同意转诊到县级中医医院）"),
+}
 ROUNDING_NAMES = {"down": N_("舍去分以下"), "half_even": N_("四舍六入五成双")}
+#: 南昌居民: a visit's standing (``Cause.standing``), and what would have to be true for it
+STANDING_NAMES = {
+    "signed": N_("在门诊统筹签约机构就诊"),
+    "county_tcm": N_("经同意转诊到县级中医医院，只有中成药、中药饮片和甲类中医诊疗项目属于支付范围"),
+    "not_signed": N_("不在门诊统筹签约机构就诊，也没有经同意转诊，统筹基金不支付"),
+}
+STANDING_CONDITIONS = {
+    "signed": N_("这家机构确实是参保人的门诊统筹签约机构"),
+    "county_tcm": N_("这次确实是经同意转诊到县级中医医院"),
+    "not_signed": N_("这家机构不是参保人的门诊统筹签约机构，也没有办转诊手续"),
+}
 
 
 def _field(name: str) -> str:
     return gettext(FIELD_NAMES.get(name, name))
 
 
+def _cause_name(kind: str, resident: bool) -> str:
+    return gettext(RESIDENT_CAUSE_NAMES[kind] if resident and kind in RESIDENT_CAUSE_NAMES else CAUSE_NAMES[kind])
+
+
+def _ratio_part(cause: Cause) -> str:
+    """“，支付比例65%” for a standing the fund pays at; nothing for one it does not."""
+    if cause.ratio is None or cause.standing == "not_signed":
+        return ""
+    return gettext("，支付比例%(ratio)s") % {"ratio": percent(cause.ratio)}
+
+
 def _context(check: BillCheck, request: CalculationRequest | None, zh: bool, lang: str) -> dict[str, Any]:
+    resident = get_pack(check.result.policy.id).meta.scheme == "resident"
     diffs = {d.field: d for d in check.differences}
     head = "fund_pays" if "fund_pays" in check.slip else (
         check.differences[0].field if check.differences else next(iter(check.slip)))
@@ -65,8 +94,11 @@ def _context(check: BillCheck, request: CalculationRequest | None, zh: bool, lan
         "check": check, "request": request, "diffs": diffs, "head": head,
         "visit": check.result.visits[-1], "zh": zh, "lang": lang, "field_name": _field,
         "field_list": lambda names, sep: sep.join(_field(n) for n in names),
-        "cause_list": lambda kinds, sep: sep.join(gettext(CAUSE_NAMES[k]) for k in kinds),
+        "cause_list": lambda kinds, sep: sep.join(_cause_name(k, resident) for k in kinds),
         "rounding_name": lambda k: gettext(ROUNDING_NAMES[k]),
+        "standing_name": lambda k: gettext(STANDING_NAMES[k]),
+        "standing_condition": lambda k: gettext(STANDING_CONDITIONS[k]),
+        "ratio_part": _ratio_part,
         "others": [d for d in check.differences if d.field != head],
         # the request's own values (strings in ``was``), shown as they were given
         "amount": Decimal,

@@ -100,6 +100,24 @@ XA = request("xian-employee", visit(L2, amount="1000.00"))
 XA_ITEMS = request("xian-employee", visit(L2, items=[("in_scope", "900.00"), ("self_pay", "100.00")]))
 XA_RETIRED = request("xian-employee", visit(L2, amount="1000.00"), retired_on="2026-05-03")
 XA_ODD = request("xian-employee", visit(L2, amount="1000.01"))
+# a whole in-scope or class-B item the hospital settled as self-pay (with or without 全自费 on the slip)
+NC_CLASS_B = request("nanchong-employee", visit(L1, items=[("in_scope", "1000.00"), ("class_b_drug", "300.00")]))
+NCH_CLASS_B = request("nanchang-employee", visit(L2, items=[("in_scope", "1200.00"), ("class_b_service", "300.00")]),
+                      balance=None)
+NCR_CLASS_B = request("nanchang-resident", visit({"level": 1, "signed": True}, items=[("in_scope", "400.00"),
+                                                                                     ("class_b_drug", "100.00")]),
+                      category="resident", balance=None)
+XA_CLASS_B = request("xian-employee", visit(L2, items=[("in_scope", "900.00"), ("class_b_service", "100.00")]))
+# 南昌居民 第十四条: the status that sets the ratio, and the visit's standing
+NCR_POOR = request("nanchang-resident", visit({"level": 1, "signed": True}, amount="400.00"), category="resident",
+                   balance=None, resident={"family_doctor": False, "poverty_registered": True})
+NCR_DOCTOR = request("nanchang-resident", visit({"level": 1, "signed": True}, amount="400.00"), category="resident",
+                     balance=None, resident={"family_doctor": True, "poverty_registered": False})
+NCR_PLAIN = request("nanchang-resident", visit({"level": 1, "signed": True}, amount="400.00"), category="resident",
+                    balance=None, resident={"family_doctor": False, "poverty_registered": False})
+NCR_TCM = request("nanchang-resident", visit({"level": 2, "signed": False, "referral": "county_tcm"},
+                                             items=[("tcm", "300.00"), ("in_scope", "100.00")]),
+                  category="resident", balance=None)
 
 FUND_ACCOUNT_CASH = ("fund_pays", "account_pays", "cash_pays")
 ALL = ("total", "excluded", "first_self_pay", "deductible_applied", "fund_pays", "personal_pays", "account_pays",
@@ -120,6 +138,8 @@ CAUSES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], bool, s
      NC, {"visits[0].provider.level": 3}, ("fund_pays", "personal_pays"), False, "provider_level"),
     ("南充在职一级医院1000元加自费300元：医院报了{fund}元，与自费项目按政策范围内结算相符",
      NC_ITEMS, {"visits[0].items[1].category": "in_scope"}, ("fund_pays", "excluded"), True, "out_of_scope_items"),
+    ("南充在职一级医院1000元加乙类药300元：医院报了{fund}元，与乙类药品按自费结算相符（结算单没有全自费）",
+     NC_CLASS_B, {"visits[0].items[1].category": "self_pay"}, ("fund_pays",), True, "out_of_scope_items"),
     ("南充在职三级医院1300.01元：医院报了{fund}元，与分以下尾数舍去相符",
      NC_ODD, {"rounding": "down"}, ("fund_pays",), False, "rounding"),
     # 南昌职工
@@ -135,6 +155,8 @@ CAUSES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], bool, s
      NCH, {"visits[0].provider.level": 1}, ("fund_pays",), True, "provider_level"),
     ("南昌在职二级医院1200元加自费300元：医院报了{fund}元，与自费项目按政策范围内结算相符",
      NCH_ITEMS, {"visits[0].items[1].category": "in_scope"}, ("fund_pays",), False, "out_of_scope_items"),
+    ("南昌在职二级医院1200元加乙类检查300元：医院报了{fund}元，全自费300元，与乙类检查按自费结算相符",
+     NCH_CLASS_B, {"visits[0].items[1].category": "self_pay"}, ("fund_pays", "excluded"), True, "out_of_scope_items"),
     ("南昌在职二级医院1500.01元：医院报了{fund}元，与分以下尾数舍去相符",
      NCH_ODD, {"rounding": "down"}, ("fund_pays", "cash_pays"), True, "rounding"),
     # 平凉
@@ -157,11 +179,27 @@ CAUSES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], bool, s
      "first_self_pay"),
     ("平凉在职三甲医院1050元：医院报了{fund}元，与800元甲类费用按乙类药品先行自付相符",
      PL, {"visits[0].items[0].category": "class_b_drug"}, FUND_ACCOUNT_CASH, False, "first_self_pay"),
+    ("平凉在职三甲医院1050元：医院报了{fund}元，与200元乙类药品按自费结算相符（结算单没有全自费）",
+     PL, {"visits[0].items[1].category": "self_pay"}, FUND_ACCOUNT_CASH, True, "out_of_scope_items"),
+    ("平凉在职三甲医院1050元：医院报了{fund}元，全自费850元，与800元甲类费用按自费结算相符",
+     PL, {"visits[0].items[0].category": "self_pay"}, ("fund_pays", "excluded"), False, "out_of_scope_items"),
     ("平凉在职三甲医院1000.01元：医院报了{fund}元，与分以下尾数舍去相符",
      PL_ODD, {"rounding": "down"}, ("fund_pays",), False, "rounding"),
     # 南昌居民
     ("南昌居民签约机构400元加自费100元：医院报了{fund}元，与自费项目按政策范围内结算相符",
      NCR, {"visits[0].items[1].category": "in_scope"}, ("fund_pays",), True, "out_of_scope_items"),
+    ("南昌居民签约机构400元加乙类药100元：医院报了{fund}元，与乙类药品按自费结算相符（结算单没有全自费）",
+     NCR_CLASS_B, {"visits[0].items[1].category": "self_pay"}, ("fund_pays",), True, "out_of_scope_items"),
+    ("南昌居民建档立卡，签约机构400元：医院报了{fund}元，与未按建档立卡贫困人口结算相符",
+     NCR_POOR, {"insured.resident.poverty_registered": False}, ("fund_pays",), True, "category"),
+    ("南昌居民签家庭医生，签约机构400元：医院报了{fund}元，与未按家庭医生签约提高5个百分点相符",
+     NCR_DOCTOR, {"insured.resident.family_doctor": False}, ("fund_pays", "personal_pays"), False, "category"),
+    ("南昌居民未签家庭医生，签约机构400元：医院报了{fund}元，与按家庭医生签约提高5个百分点相符",
+     NCR_PLAIN, {"insured.resident.family_doctor": True}, ("fund_pays",), True, "category"),
+    ("南昌居民签约机构400元：医院报了{fund}元，与按不在签约机构就诊结算相符",
+     NCR_PLAIN, {"visits[0].provider.signed": False}, ("fund_pays", "cash_pays"), True, "provider_level"),
+    ("南昌居民经同意转诊县级中医医院，中成药300元加其他100元：医院报了{fund}元，与转诊未被认可相符",
+     NCR_TCM, {"visits[0].provider.referral": None}, ("fund_pays",), False, "provider_level"),
     ("南昌居民签约机构400.01元：医院报了{fund}元，与分以下尾数舍去相符",
      NCR_ODD, {"rounding": "down"}, ("fund_pays",), False, "rounding"),
     ("南昌居民签家庭医生，签约机构100.10元：医院报了{fund}元，与五舍入双（银行家舍入）相符",
@@ -179,6 +217,8 @@ CAUSES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], bool, s
      XA, {"visits[0].provider.level": 1}, FUND_ACCOUNT_CASH, True, "provider_level"),
     ("西安在职按给定参数二级医院900元加自费100元：医院报了{fund}元，与自费项目按政策范围内结算相符",
      XA_ITEMS, {"visits[0].items[1].category": "in_scope"}, ("fund_pays",), False, "out_of_scope_items"),
+    ("西安在职按给定参数二级医院900元加乙类检查100元：医院报了{fund}元，全自费100元，与乙类检查按自费结算相符",
+     XA_CLASS_B, {"visits[0].items[1].category": "self_pay"}, ("fund_pays", "excluded"), True, "out_of_scope_items"),
     ("西安在职按给定参数二级医院1000.01元：医院报了{fund}元，与分以下尾数舍去相符",
      XA_ODD, {"rounding": "down"}, ("fund_pays",), True, "rounding"),
 ]

@@ -96,6 +96,11 @@ QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
 }
 
 
+#: English quick reply → the Chinese words the widget labels (for pages in English, messages in Chinese)
+_ZH_CHIP: dict[str, str] = {en: zh for _q, (_zh, _en, zhs, ens) in QUESTIONS.items() for zh, en in zip(zhs, ens, strict=True)}
+_ZH_CHIP.update({"Some items were self-pay": "有自费项目", "Another visit": "又看了一次", "Start over": "重新开始",
+                 "Calculate a bill": "帮我算一笔", "Don't know": "不知道"})
+
 # -- the turn -------------------------------------------------------------------------------------
 
 def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) -> Known:
@@ -488,15 +493,21 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
     u = understand(message)
-    if u.english or (state.english and not _CJK.search(message)):
+    # the person writes English: reply in English with English quick replies. A page in English
+    # (Accept-Language) whose person writes Chinese gets English text and the dialogue's Chinese
+    # quick replies, which the widget labels in English (assistant/static/chat.js QR_EN).
+    english_messages = u.english or (state.english and not _CJK.search(message))
+    if english_messages:
         locale = "en"
-    state.english = locale == "en"
+    state.english = english_messages
     state.turns += 1
     reply = _turn(state, u, message, locale, today)
     state, out = reply
     if out.asking is not None:
         out = _not_twice(state, out, locale)
         state.asked = [*state.asked, out.text][-20:]
+    if locale == "en" and not english_messages and out.quick_replies:
+        out = msgspec.structs.replace(out, quick_replies=[_ZH_CHIP.get(q, q) for q in out.quick_replies])
     return state, out
 
 
@@ -647,7 +658,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.checked = False
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
-            and not u.conflict and state.asking != "conflict":
+            and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
+            and not u.correction:
         later = next((sp.text for sp in u.spans if sp.slot in ("fund_paid", "deductible_met")), u.text)
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)

@@ -58,6 +58,7 @@ import calculator
 from assistant.chat.sessions import ChatSessions
 from assistant.settings import SESSION_STORES, Settings, SettingsError
 
+from . import render
 from .account import AccountController, BudgetConsoleController
 from .api import ApiController, HealthController
 from .billcheck import BillCheckController
@@ -154,6 +155,7 @@ def _logging() -> LoggingConfig:
 def _on_startup(app: Litestar) -> None:
     # Fail at start-up, not on the first request, when a deployment's rule pack is broken.
     calculator.load_packs()
+    render.precompile()  # every explanation template compiled before the first request
 
 
 def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),

@@ -90,11 +90,25 @@ class ConsoleController(Controller):
             return html_response(render_template("console.html", **ctx), 422)
         explanation = render.explain_html(result, req, "zh-CN")
         # the answer to read out: the bill check's verdict first, then the steps
-        text = explain_bill_check(check, request=req) if check is not None else render.explain_text(
-            result, req, "zh-CN")
+        # (without a slip: the figures in one sentence first, then the steps)
+        text = explain_bill_check(check, request=req) if check is not None else (
+            _headline(result) + "\n\n" + render.explain_text(result, req, "zh-CN"))
         check_html = explain_bill_check(check, format="html", steps=False) if check is not None else None
         ctx = _context(
             form, request, field_errors=field_errors, result=result, visit=result.visits[-1], check=check,
             check_html=check_html, explanation=explanation,
             chart=render.chart_unless_in(explanation, req, result, "zh-CN"), text=text, submitted=True)
         return html_response(render_template("console.html", **ctx), 422 if slip_errors else 200)
+
+
+def _headline(result: Any) -> str:
+    """The answer to read out first: the result's own figures in one sentence (nothing computed)."""
+    many = len(result.visits) > 1
+    t = result.totals if many else result.visits[-1]
+    lead = f"今年{len(result.visits)}次门诊合计：" if many else ""
+    return (f"{lead}统筹基金报{_yuan(t.fund_pays)}，您自己付{_yuan(t.personal_pays)}"
+            f"（个人账户{_yuan(t.account_pays)}，现金{_yuan(t.cash_pays)}）。")
+
+
+def _yuan(value: Any) -> str:
+    return f"¥{value:,.2f}"

@@ -132,6 +132,14 @@ def _value(raw: str, kind: str) -> Any:
         return int(text) if _INT.match(text) else text
     if kind == "money":
         return text.replace(",", "").replace("，", "").replace("¥", "").replace("元", "").strip()
+    if kind == "ratio":  # “60%” as on a slip, or “0.60”
+        t = text.replace("％", "%").replace(" ", "")
+        if t.endswith("%"):
+            try:
+                return format((Decimal(t[:-1]) / 100).normalize(), "f")
+            except InvalidOperation:
+                return text
+        return t
     return text
 
 
@@ -279,6 +287,9 @@ def build_console(form: ConsoleForm) -> Built:
     if year:
         body["year_start"] = year
     b.put(body, "account_balance", "account_balance", "account_balance", v.get("account_balance"), "money")
+    parameters, parameter_errors = _console_parameters(v, str(insured.get("category") or "employee"), b)
+    if parameters is not None:
+        body["parameters"] = parameters
     visit: dict[str, Any] = {}
     b.put(visit, "date", "visits[0].date", "date", v.get("date"))
     b.fields.setdefault("visits[0].date", "date")
@@ -319,7 +330,52 @@ def build_console(form: ConsoleForm) -> Built:
     if not items:
         return built.fail(InvalidRequest.of([FieldError(
             path="visits[0].items", code="missing_field", message="请至少填写一项费用金额。")]))
+    if parameter_errors:
+        return built.fail(InvalidRequest.of(parameter_errors))
     return _decode(body, built)
+
+
+#: the console's fields for figures a document leaves to the bureau (西安), read off a slip or notice
+PARAMETER_RATIOS = ("1", "2", "3", "pharmacy")
+
+
+def _console_parameters(v: Mapping[str, str], category: str,
+                        b: _Builder) -> tuple[dict[str, Any] | None, list[FieldError]]:
+    """``parameters`` for the insured's own category from what the operator read off the slip; the
+    calculator checks them (the plan's floor) and cites them as supplied, with the source."""
+    names = ["param_deductible", "param_cap", *(f"param_ratio_{k}" for k in PARAMETER_RATIOS)]
+    if not any((v.get(n) or "").strip() for n in names):
+        return None, []
+    errors: list[FieldError] = []
+    params: dict[str, Any] = {"source": (v.get("param_source") or "").strip()[:200]}
+    b.fields["parameters.source"] = "param_source"
+    b.fields["parameters"] = "param_source"
+    for name in ("deductible", "cap"):
+        table: dict[str, Any] = {}
+        b.put(table, category, f"parameters.{name}.{category}", f"param_{name}", v.get(f"param_{name}"), "money")
+        if table and not _is_decimal(table[category]):
+            errors.append(FieldError(f"parameters.{name}.{category}", "invalid_value", "请写成数字，如 800 或 800.00。"))
+        elif table:
+            params[name] = table
+    ratios: dict[str, Any] = {}
+    for key in PARAMETER_RATIOS:
+        b.put(ratios, key, f"parameters.ratio.{category}.{key}", f"param_ratio_{key}", v.get(f"param_ratio_{key}"),
+              "ratio")
+        if key in ratios and not _is_decimal(ratios[key]):
+            errors.append(FieldError(f"parameters.ratio.{category}.{key}", "invalid_value",
+                                     "支付比例请写成 60% 或 0.60。"))
+            del ratios[key]
+    if ratios:
+        params["ratio"] = {category: ratios}
+        b.fields[f"parameters.ratio.{category}"] = f"param_ratio_{next(iter(ratios))}"
+    return params, errors
+
+
+def _is_decimal(text: Any) -> bool:
+    try:
+        return Decimal(str(text)).is_finite()
+    except InvalidOperation:
+        return False
 
 
 def parse_slip(raw: str, label: str = "统筹基金支付") -> tuple[Decimal | None, str | None]:

@@ -36,7 +36,9 @@ def _set(doc: dict[str, Any], path: str, value: Any) -> None:
             if last:
                 node[name] = value
             else:
-                node = node.setdefault(name, {})
+                if node.get(name) is None:  # an absent or null struct (``insured.resident``)
+                    node[name] = {}
+                node = node[name]
             continue
         if node.get(name) is None:
             node[name] = []

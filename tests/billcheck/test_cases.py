@@ -25,6 +25,8 @@ from .perturb import settle_changed
 ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_FILES = sorted(CASES_DIR.rglob("*.json"))
+#: cause kinds whose ``changed`` is one of a discrete set of variants (not solved for)
+DISCRETE = ("category", "provider_level", "out_of_scope_items", "first_self_pay", "rounding")
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -73,7 +75,9 @@ def test_there_is_a_case_per_kind_and_policy() -> None:
     for policy in ("nanchong-employee", "nanchang-employee", "xian-employee"):
         assert kinds[policy] == employee, policy
     assert kinds["pingliang-employee"] == set(CAUSE_KINDS)
-    assert kinds["nanchang-resident"] == {"out_of_scope_items", "rounding"}
+    # 南昌居民: no deductible, no cap, no retirement; category is the resident's status (建档立卡,
+    # family doctor) and provider_level the visit's standing (signed institution, county-TCM referral)
+    assert kinds["nanchang-resident"] == {"category", "provider_level", "out_of_scope_items", "rounding"}
     for policy, seen in verdicts.items():
         assert {"matches", "differs", "unexplained"} <= seen, policy
 
@@ -93,6 +97,10 @@ def test_case(path: Path) -> None:
         assert result.differences
     assert_causes_reproduce(request, slip, result)
     assert_citations_verbatim(result)
+    # a discrete perturbation (not a solved-for position or month) is found as itself
+    if expect.get("kind") in DISCRETE:
+        assert any(c.kind == expect["kind"] and expect["perturbation"].items() <= c.changed.items()
+                   for c in result.causes), [(c.kind, c.changed) for c in result.causes]
     # the perturbation the case was built from reproduces its own slip
     if "perturbation" in expect:
         again = settle_changed(request, expect["perturbation"]).visits[-1]

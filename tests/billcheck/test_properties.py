@@ -1,7 +1,10 @@
 """Properties of the bill check on generated requests.
 
 1. Found where it is the cause: settle a random request under a random documented perturbation
-   and print its slip; the check of the plain request lists a cause of that kind.
+   and print its slip; the check of the plain request lists a cause of that kind. A discrete
+   perturbation (a whole item moved to self-pay or to in scope, a resident's 建档立卡 or
+   family-doctor status, a resident visit's standing) is listed as itself: a cause whose
+   ``changed`` holds the perturbation.
 2. Never invented: for any slip figures at all, every cause listed reproduces every figure when
    its ``changed`` facts are applied and the request settled again; a matching slip gets no cause.
 """
@@ -15,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from calculator import CalculatorError, calculate, convert_request
-from calculator.billcheck import SLIP_FIELDS, check
+from calculator.billcheck import SLIP_FIELDS, STANDINGS, check
 
 from .perturb import settle_changed
 
@@ -32,6 +35,9 @@ DEDUCTIBLE = {"nanchong-employee": {"employee": 200, "retiree": 150}, "nanchang-
 CAP = {"nanchong-employee": {"employee": 1000, "retiree": 1200}, "nanchang-employee": {"employee": 1800, "retiree": 2000},
        "pingliang-employee": {"employee": 2500, "retiree": 2500}, "xian-employee": {"employee": 1500, "retiree": 2000}}
 
+#: kinds whose perturbation is one of a discrete set of variants, found as itself (a provider level
+#: may be found as another level with the same ratio, a rounding as the other rounding)
+DISCRETE = ("category", "provider_level", "out_of_scope_items")
 cents = st.integers(min_value=1, max_value=300000).map(lambda n: Decimal(n) / 100)
 
 
@@ -39,18 +45,23 @@ cents = st.integers(min_value=1, max_value=300000).map(lambda n: Decimal(n) / 10
 def requests(draw: Any) -> dict[str, Any]:
     policy = draw(st.sampled_from(EMPLOYEE + ["nanchang-resident"]))
     if policy == "nanchang-resident":
-        items = [{"category": "in_scope", "amount": str(draw(cents))}]
-        if draw(st.booleans()):
-            items.append({"category": "self_pay", "amount": str(draw(cents))})
-        return {"policy": policy, "insured": {"category": "resident",
-                                              "resident": {"family_doctor": draw(st.booleans())}},
-                "visits": [{"date": "2026-05-10", "provider": {"level": 1}, "items": items}]}
+        standing = draw(st.sampled_from(["signed", "signed", "county_tcm", "not_signed"]))
+        provider: dict[str, Any] = {"level": 1, "signed": standing == "signed"}
+        if standing == "county_tcm":
+            provider["referral"] = "county_tcm"
+        items = [{"category": draw(st.sampled_from(["in_scope", "tcm"])), "amount": str(draw(cents))}]
+        for _ in range(draw(st.integers(0, 2))):
+            items.append({"category": draw(st.sampled_from(["self_pay", "class_b_drug", "tcm", "in_scope"])),
+                          "amount": str(draw(cents))})
+        status = {"family_doctor": draw(st.booleans()), "poverty_registered": draw(st.booleans())}
+        return {"policy": policy, "insured": {"category": "resident", "resident": status},
+                "visits": [{"date": "2026-05-10", "provider": provider, "items": items}]}
     category = draw(st.sampled_from(["employee", "retiree"]))
     level = draw(st.sampled_from([1, 2, 3]))
     provider: dict[str, Any] = {"level": level}
     if policy == "pingliang-employee" and level == 3:
         provider["grade"] = draw(st.sampled_from(["A", "B", "C"]))
-    cats = ["in_scope", "self_pay"] + (["class_b_drug", "class_b_service"] if policy == "pingliang-employee" else [])
+    cats = ["in_scope", "self_pay", "class_b_drug", "class_b_service"]
     items = [{"category": "in_scope", "amount": str(draw(cents))}]
     for _ in range(draw(st.integers(0, 2))):
         items.append({"category": draw(st.sampled_from(cats)), "amount": str(draw(cents))})
@@ -87,9 +98,22 @@ def perturbations(draw: Any, req: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         other = draw(st.sampled_from([n for n in (1, 2, 3) if n != level]))
         grade = draw(st.sampled_from(["A", "B", "C"])) if policy == "pingliang-employee" and other == 3 else None
         options.append(("provider_level", {"visits[0].provider.level": other, "visits[0].provider.grade": grade}))
+    else:
+        status = req["insured"]["resident"]
+        for fact in ("poverty_registered", "family_doctor"):
+            options.append(("category", {f"insured.resident.{fact}": not status[fact]}))
+        provider = req["visits"][0]["provider"]
+        current = "county_tcm" if provider.get("referral") else ("signed" if provider["signed"] else "not_signed")
+        for name, facts in STANDINGS.items():
+            if name != current:
+                options.append(("provider_level", {f"visits[0].provider.{k}": v for k, v in facts.items()
+                                                   if provider.get(k) != v}))
     for j, item in enumerate(items):
         if item["category"] == "self_pay" or item["category"].startswith("class_b"):
             options.append(("out_of_scope_items", {f"visits[0].items[{j}].category": "in_scope"}))
+        if item["category"] in ("in_scope", "class_b_drug", "class_b_service", "tcm"):
+            # a whole in-scope or class-B item settled as self-pay
+            options.append(("out_of_scope_items", {f"visits[0].items[{j}].category": "self_pay"}))
         if policy == "pingliang-employee" and item["category"] == "class_b_drug":
             options.append(("first_self_pay", {f"visits[0].items[{j}].category": "class_b_service"}))
         if policy == "pingliang-employee" and item["category"] == "in_scope":
@@ -118,6 +142,11 @@ def test_a_documented_perturbation_is_found(case: tuple[dict[str, Any], str, dic
     result = check(request, slip)
     assert result.verdict == "differs"
     assert kind in [c.kind for c in result.causes], (kind, changed, slip, [c.changed for c in result.causes])
+    # (an employee moved to flexible is not listed beside a retiree cause with the same figures)
+    flexible = changed.get("insured.category") == "flexible"
+    if kind in DISCRETE and "visits[0].provider.level" not in changed and not flexible:
+        assert any(c.kind == kind and changed.items() <= c.changed.items() for c in result.causes), \
+            (changed, [c.changed for c in result.causes])
     for cause in result.causes:
         visit = settle_changed(request, cause.changed).visits[-1]
         assert {f: getattr(visit, f) for f in slip} == slip

@@ -26,6 +26,15 @@ PL_ODD = {**PL, "visits": [{"date": "2026-05-10", "provider": {"level": 3, "grad
                             "items": [{"category": "in_scope", "amount": "800.01"},
                                       {"category": "class_b_drug", "amount": "200.00"}]}]}
 PL_RETIRED = {**PL_AMOUNT, "insured": {"category": "employee", "retired_on": "2026-05-08"}}
+NCR_POOR = {"policy": "nanchang-resident",
+            "insured": {"category": "resident", "resident": {"family_doctor": False, "poverty_registered": True}},
+            "visits": [{"date": "2026-05-10", "provider": {"level": 1, "signed": True},
+                        "items": [{"category": "in_scope", "amount": "400.00"},
+                                  {"category": "self_pay", "amount": "100.00"}]}]}
+NCR_TCM = {"policy": "nanchang-resident", "insured": {"category": "resident"},
+           "visits": [{"date": "2026-05-10", "provider": {"level": 2, "signed": False, "referral": "county_tcm"},
+                       "items": [{"category": "tcm", "amount": "300.00"},
+                                 {"category": "in_scope", "amount": "100.00"}]}]}
 
 SCENARIOS: dict[str, tuple[dict[str, Any], dict[str, D]]] = {
     "matches": (PL, {"fund_pays": D("429.00"), "account_pays": D("300.00"), "cash_pays": D("321.00")}),
@@ -39,6 +48,16 @@ SCENARIOS: dict[str, tuple[dict[str, Any], dict[str, D]]] = {
     "unexplained_777": (NCH_MET, {"fund_pays": D("777.77")}),
     "unexplained_two_figures": (PL, {"fund_pays": D("468.00"), "cash_pays": D("500.00")}),
     "does_not_add_up": (PL, {"total": D("1050.00"), "fund_pays": D("429.00"), "personal_pays": D("600.00")}),
+    # a whole class-B item settled as self-pay, without 全自费 on the slip: listed beside a cap position
+    "class_b_as_self_pay": (PL, {"fund_pays": D("330.00")}),
+    # with 全自费 on the slip: only the item
+    "class_b_as_self_pay_with_excluded": (PL, {"fund_pays": D("330.00"), "fulamt_ownpay_amt": D("250.00")}),
+    # 南昌居民: 建档立卡 not applied (65% → 60%); the family-doctor bonus the other way
+    "resident_poverty": (NCR_POOR, {"fund_pays": D("240.00")}),
+    # 南昌居民: nothing paid at the signed institution — not signed, a referral, or the item self-pay
+    "resident_not_signed": (NCR_POOR, {"fund_pays": D("0.00")}),
+    # 南昌居民: an approved county-TCM referral settled as not signed, or the TCM item as self-pay
+    "resident_referral_not_recognised": (NCR_TCM, {"hifp_pay": D("0.00")}),
 }
 
 
@@ -88,6 +107,41 @@ def test_key_sentences() -> None:
     request = convert_request(json.loads(json.dumps(PL)))
     text = explain_bill_check(check(request, {"total": D("1100.00")}), steps=False)
     assert text.startswith("结算单上医疗费总额是¥1,100.00，请求里的费用合计是¥1,050.00，相差¥50.00：请先按结算单核对费用金额。")
+
+
+def test_each_cause_text_is_a_condition_and_a_position_says_check_earlier_slips() -> None:
+    """Read alone (``causes[].text``), a cause never states its fact as found: it says what would
+    have to be true; a position says to check it against the earlier visits' slips."""
+    for name in SCENARIOS:
+        request, result = _check(name)
+        body = bill_check_payload(result, request=request)
+        for cause in body["causes"]:
+            text = cause["text"]
+            assert text.startswith(("如果", "乙类先行自付：如果")), text
+            assert "才成立" in text or cause["kind"] == "rounding", text
+            assert "最可能" not in text
+            if cause["kind"] in ("deductible_position", "fund_paid_position"):
+                assert "请用那几次就诊的结算单核对" in text, text
+        for cause in bill_check_payload(result, request=request, locale="en")["causes"]:
+            assert cause["text"].startswith(("If", "Class-B share paid first: if")), cause["text"]
+            if cause["kind"] in ("deductible_position", "fund_paid_position"):
+                assert "check it against those visits' slips" in cause["text"]
+
+
+def test_resident_causes_name_the_fact() -> None:
+    _, result = _check("resident_poverty")
+    assert [(c.kind, c.changed) for c in result.causes] == [
+        ("category", {"insured.resident.poverty_registered": False})]
+    text = explain_bill_check(result, steps=False)
+    assert "如果医院没有按建档立卡贫困人口结算，支付比例60%（请求里是建档立卡贫困人口，比例65%）" in text
+    assert "〔第十四条〕" in text
+    _, result = _check("resident_not_signed")
+    assert {"visits[0].provider.signed": False} in [c.changed for c in result.causes]
+    assert {"visits[0].items[0].category": "self_pay"} in [c.changed for c in result.causes]
+    text = explain_bill_check(result, steps=False)
+    assert "不在门诊统筹签约机构就诊" in text and "〔第十三条〕" in text
+    _, result = _check("resident_referral_not_recognised")
+    assert {"visits[0].provider.referral": None} in [c.changed for c in result.causes]
 
 
 def test_payload_texts() -> None:

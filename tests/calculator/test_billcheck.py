@@ -118,6 +118,83 @@ def test_out_of_scope_items_settled_as_in_scope():
     assert_reproduce(request, result)
 
 
+def test_a_whole_class_b_item_settled_as_self_pay_without_the_slips_self_pay():
+    request = req()
+    # the class-B drug 200 self-pay: (800 − 200) × 55% = 330.00; no 全自费 on the slip
+    result = check(request, {"fund_pays": D("330.00")})
+    causes = [c for c in result.causes if c.kind == "out_of_scope_items"]
+    assert [c.changed for c in causes] == [{"visits[0].items[1].category": "self_pay"}]
+    assert [(i.category, i.amount, i.settled_as) for i in causes[0].items] == [
+        ("class_b_drug", D("200.00"), "self_pay")]
+    assert {c.article for c in causes[0].citations} == {"第六条"}  # the scope article
+    assert_reproduce(request, result)
+    # with 全自费 250 on the slip, only the item is left (a cap position cannot give it)
+    result = check(request, {"fund_pays": D("330.00"), "fulamt_ownpay_amt": D("250.00")})
+    assert [(c.kind, c.changed) for c in result.causes] == [
+        ("out_of_scope_items", {"visits[0].items[1].category": "self_pay"})]
+
+
+def test_a_single_item_bill_settled_as_self_pay():
+    # 南昌居民 has no cap: a slip with nothing paid at the signed institution is the item self-pay,
+    # the visit not at the signed institution, or an approved referral (only TCM items in scope)
+    request = calculator.decode_request(json.dumps({
+        "policy": "nanchang-resident", "insured": {"category": "resident"},
+        "visits": [{"date": "2026-05-10", "provider": {"level": 1}, "amount": "400.00"}]}))
+    result = check(request, {"fund_pays": D("0.00"), "excluded": D("400.00")})
+    assert [c.kind for c in result.causes] == ["provider_level", "provider_level", "out_of_scope_items"]
+    assert result.causes[2].changed == {"visits[0].items": [{"category": "self_pay", "amount": "400.00"}],
+                                        "visits[0].amount": None}
+    assert_reproduce(request, result)
+
+
+RESIDENT = {"policy": "nanchang-resident", "insured": {"category": "resident"},
+            "visits": [{"date": "2026-05-10", "provider": {"level": 1}, "amount": "400.00"}]}
+
+
+@pytest.mark.parametrize(("status", "slip", "changed", "ratio"), [
+    # 建档立卡 not applied: 400 × 60% = 240 (65% asked)
+    ({"poverty_registered": True}, "240.00", {"insured.resident.poverty_registered": False}, "0.60"),
+    # the family-doctor contract's +5 points not applied
+    ({"family_doctor": True}, "240.00", {"insured.resident.family_doctor": False}, "0.60"),
+    # applied when there is none (no ``resident`` at all in the request): 400 × 65% = 260
+    (None, "260.00", {"insured.resident.family_doctor": True}, "0.65"),
+    # 70% (Reading) for both; the contract not applied: 65% — or 建档立卡 not applied: 60% + 5
+    ({"poverty_registered": True, "family_doctor": True}, "260.00", {"insured.resident.family_doctor": False},
+     "0.65"),
+])
+def test_resident_status_is_a_category_cause(status, slip, changed, ratio):
+    body = json.loads(json.dumps(RESIDENT))
+    if status is not None:
+        body["insured"]["resident"] = status
+    request = calculator.decode_request(json.dumps(body))
+    result = check(request, {"fund_pays": D(slip)})
+    cause = next(c for c in result.causes if c.changed == changed)
+    assert cause.kind == "category" and cause.ratio == D(ratio)
+    assert cause.fact == next(iter(changed)).rsplit(".", 1)[1]
+    assert {c.article for c in cause.citations} == {"第十四条"}
+    assert all(c.kind == "category" for c in result.causes)
+    assert_reproduce(request, result)
+
+
+def test_resident_standing_is_a_provider_level_cause():
+    body = json.loads(json.dumps(RESIDENT))
+    body["visits"][0]["provider"] = {"level": 2, "signed": False, "referral": "county_tcm"}
+    body["visits"][0]["items"] = [{"category": "tcm", "amount": "300.00"}, {"category": "in_scope", "amount": "100.00"}]
+    del body["visits"][0]["amount"]
+    request = calculator.decode_request(json.dumps(body))
+    # the referral not recognised: nothing paid (第十三条)
+    result = check(request, {"fund_pays": D("0.00")})
+    cause = next(c for c in result.causes if c.kind == "provider_level")
+    assert cause.changed == {"visits[0].provider.referral": None}
+    assert (cause.standing, cause.standing_was) == ("not_signed", "county_tcm")
+    assert {c.article for c in cause.citations} == {"第十三条"}
+    # settled as at the signed institution instead: all 400 at 60% = 240 (第十四条)
+    result = check(request, {"fund_pays": D("240.00")})
+    assert [(c.kind, c.changed) for c in result.causes] == [
+        ("provider_level", {"visits[0].provider.signed": True, "visits[0].provider.referral": None})]
+    assert_reproduce(request, result)
+
+
 def test_part_of_the_bill_self_pay_as_the_slip_says():
     request = req(visits=[{"date": "2026-05-10", "provider": {"level": 2}, "amount": "1000.00"}])
     # the slip: 100 self-pay; (900 − 200) × 60% = 420.00

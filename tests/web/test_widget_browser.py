@@ -216,7 +216,7 @@ def test_conversation_typing_and_tapping(server, phone):
     sync_api.expect(answer.locator(".mb-steps")).to_be_hidden()
     assert answer.locator(".mb-totals").count() == 0          # the headline says the totals once
     more = answer.locator("details.more")
-    sync_api.expect(more.locator("summary")).to_have_text("看计算过程")
+    sync_api.expect(more.locator(":scope > summary")).to_have_text("看计算过程")
     assert page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v2')).sid") == sid
     page.wait_for_timeout(600)  # the answer scrolls into view
     # the earlier question's chips are used up; the answer offers its own
@@ -224,7 +224,7 @@ def test_conversation_typing_and_tapping(server, phone):
     sync_api.expect(answer.get_by_role("button", name="又看了一次")).to_be_visible()
     shot(page, "chat-3-answer")
 
-    more.locator("summary").tap()
+    more.locator(":scope > summary").tap()
     sync_api.expect(answer.locator(".mb-chart svg")).to_be_visible()
     sync_api.expect(answer.locator(".mb-steps")).to_be_visible()
     cite = answer.locator("details.mb-cite").nth(2)
@@ -429,6 +429,13 @@ def test_widget_refused_by_an_origin_not_allowed(server, browser):
         assert frames
         # blocked: the frame is an error page, not the chat
         assert all(f.url.startswith("chrome-error:") or not f.query_selector("#log") for f in frames)
+        # and the panel says so where the person looks, with a link that opens the chat instead
+        note = page.locator("[data-mingbai-widget=refused]")
+        sync_api.expect(note).to_be_visible(timeout=5000)
+        sync_api.expect(note).to_contain_text("明白账在这个网页里打不开")
+        sync_api.expect(note.get_by_role("link", name="在新窗口打开明白账")).to_have_attribute("href", server + "/")
+        sync_api.expect(note).to_contain_text("MINGBAI_FRAME_ANCESTORS")
+        shot(page, "widget-4-refused")
     finally:
         ctx.close()
         httpd.shutdown()
