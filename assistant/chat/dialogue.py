@@ -10,6 +10,19 @@ level (with the grade of a 平凉 level-3 hospital, the prescribing level for a 
 bill is in scope, the provider is designated, the visit is not during an inpatient stay and is in
 the city, a resident has no family-doctor contract and is not registered poor. When a message gives
 everything, answer in the same turn.
+
+Trust (issue 9): every number is placed (an item, a position, a slip figure, an age…) or asked about
+(``asking: "amount_role"``, quoting it); statements that disagree ask ``"conflict"``, quoting both;
+hedged amounts are confirmed; ``reply.understood`` reads back every fact with its source
+(message / earlier / assumed, the assumed ones with a correcting quick reply); 不知道 about a fact
+the figure depends on gives ``reply.alternatives`` (each computed by the calculator, none picked);
+no question is asked twice word for word. The facts still missing come from
+:func:`calculator.missing_facts`, bill arithmetic from :mod:`calculator.bill`, city and district
+words from the packs' ``[chat]`` tables. 住院 gets no outpatient figure; an uncovered city is named;
+English messages get English replies; questions of fact are answered by quoting the best articles
+(:mod:`assistant.chat.retrieve`); “医院给我报了300，对吗” runs the bill check (``reply.bill_check``);
+西安 without the bureau's figures says what the plan fixes and settles with the slip's figures when
+the person gives them, cited as supplied by the person.
 """
 
 from __future__ import annotations
