@@ -591,6 +591,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, stated_ratio=u.ratio_said[0], stated_ratio_level=u.ratio_said[1])
     if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope"):
         intent = "calculate"  # figures read off the slip: settle with them
+    if _REMAINING.search(u.text) and state.known.amount is not None and _missing(state.known) is None \
+            and facts.amount is None:
+        # 这次完了以后今年还剩多少额度: the same settlement; its year_end says what is left
+        reply = _settle(state, locale, today, message_facts=facts)
+        if reply.result is not None:
+            end = reply.result.get("year_end") or {}
+            if end.get("cap_remaining") is not None:
+                reply.text = _t(locale, f"这次结算后，今年统筹基金还能支付¥{end['cap_remaining']}（年度限额¥{end['cap']}）。\n",
+                                f"After this visit the fund can still pay ¥{end['cap_remaining']} this year "
+                                f"(cap ¥{end['cap']}).\n") + reply.text
+        return state, reply
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
@@ -664,15 +675,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
                 u.text[max(0, sp.start - 4):sp.start]) for sp in u.spans):
         facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
-    if facts.amount is not None or facts.slip_fund is None:
-        if state.checked and facts.slip_fund is None:
-            state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
-                                                  slip_account=None)
+    if state.checked and (facts.amount is not None or facts.city is not None):
+        # a new bill: the slip checked before was the old bill's
+        state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
+                                              slip_account=None)
         state.checked = False
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
-            and not u.correction:
+            and not _NOT_FIRST.search(u.text):
         later = next((sp.text for sp in u.spans if sp.slot in ("fund_paid", "deductible_met")), u.text)
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
@@ -772,6 +783,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
                                            "prescribed_at_grade"):
         state.unknown, state.unknown_options = state.asking, []
+    elif bare_unknown and state.asking == "year_start" and _missing(state.known) == "year_start":
+        reply = _position_alternatives(state, locale, today, facts)
+        if reply is not None:
+            return state, reply
     if state.unknown == "category" and state.unknown_options and state.known.category is None:
         policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
         if policy:
@@ -833,6 +848,9 @@ _DOMAIN = re.compile(
     r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
 )
+#: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
+_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
+_REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|how much (?:is )?left")
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
@@ -1031,6 +1049,30 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
     hint = _t(locale, "家庭医生签约和建档立卡身份可以问签约的卫生院（社区）或村委会；签约机构写在签约协议上。",
               "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
               "registration.")
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
+def _position_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
+    """This year's position not known: the figure if it is the first bill and if the deductible is met."""
+    cases = [(("今年第一次", "First bill this year"), {"first_visit_this_year": True}),
+             (("起付线已扣满", "Deductible already met"), {"deductible_met": True})]
+    alts: list[Alternative] = []
+    for (zh, en), change in cases:
+        trial = msgspec.structs.replace(state.known, **change)
+        try:
+            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+        except CalculatorError:
+            return None
+        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
+                                personal_pays=f"{visit.personal_pays:.2f}"))
+    state.asking = None
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不清楚也没关系，按两种情况分别算给您（起付线今年扣了多少，决定这次先扣多少）：\n",
+              "No problem: here are both cases (how much of the deductible is used decides this visit):\n")
+    hint = _t(locale, "今年之前的门诊结算单上有“起付标准累计”，或问医院收费处、拨打12393可以查到。",
+              "Earlier settlement slips, the hospital cashier or the 12393 hotline can tell you.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 

@@ -21,7 +21,7 @@ sys.modules["bench_chat_corpus"] = bench  # its dataclasses look their module up
 _spec.loader.exec_module(bench)
 
 #: the floor reached on this corpus; raise it as the chat improves, never lower it
-HANDLED_FLOOR = 0.97
+HANDLED_FLOOR = 0.975
 #: wrong figures still given on this corpus (the issue's target is 0): may only go down
 WRONG_FIGURES_CEILING = 2
 
