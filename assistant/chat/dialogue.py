@@ -684,7 +684,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
             and not _NOT_FIRST.search(u.text):
-        later = next((sp.text for sp in u.spans if sp.slot in ("fund_paid", "deductible_met")), u.text)
+        later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
     # two statements that disagree: ask which holds, quoting both; keep everything else said

@@ -203,3 +203,31 @@ def test_english_questions_have_english_quick_replies_that_are_understood() -> N
     assert replies[0].asking == "year_start" and all(q.isascii() for q in replies[0].quick_replies)
     _, replies = talk(replies[0].quick_replies[0], state=state)
     assert last_visit(replies[0]) == ("420.00", "480.00")  # 平凉 第七条: (900 − 200) × 60% (3A retiree)
+
+
+def test_dont_know_the_years_position_shows_both_cases() -> None:
+    _, replies = talk("平凉 灵活就业 一级 400", "不知道")
+    assert replies[0].asking == "year_start"
+    figures = {a.label: (a.fund_pays, a.personal_pays) for a in replies[1].alternatives}
+    # 平凉 第七条 level 1 在职 65%: (400 − 200) × 65% = 130; deductible met: 400 × 65% = 260
+    assert figures == {"今年第一次": ("130.00", "270.00"), "起付线已扣满": ("260.00", "140.00")}
+
+
+def test_a_position_correction_reruns_the_bill_check_with_the_same_slip() -> None:
+    _, replies = talk("平凉在职 三甲 1000 今年第一次 医院给我报了300 对吗",
+                      "哦 今年之前还看过一次 起付线已经扣完了", "统筹今年已经报了2200了")
+    assert replies[0].bill_check["verdict"] == "differs"
+    assert replies[1].bill_check["verdict"] == "differs"
+    # 平凉 第七条 cap 2500: 2200 paid before leaves 300 — the slip's figure
+    assert replies[2].bill_check["verdict"] == "matches"
+
+
+def test_a_first_visit_contradicted_later_is_asked_not_settled() -> None:
+    _, replies = talk("平凉退休 社区 500 今年第一次", "其实今年统筹已经报过300了")
+    assert replies[1].asking == "conflict" and replies[1].result is None
+
+
+def test_several_visits_in_one_message_are_settled_together() -> None:
+    _, (reply,) = talk("南充 在职 今年看了两次 第一次3月在一级医院花了300 第二次就是今天三级医院花了900")
+    # 南充 第七条: the first visit uses 200 of the deductible → today (900) × 50% at level 3 = 450
+    assert len(reply.result["visits"]) == 2 and last_visit(reply) == ("450.00", "450.00")
