@@ -373,6 +373,11 @@ _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
 )
+#: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
+_WHEN_OR_WHERE = re.compile(
+    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
+)
+_WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
@@ -821,12 +826,18 @@ def understand(message: str, _split: bool = True) -> Understanding:
                                                   provider_grade=subs[1].provider_grade)
             if all(f.amount is not None for f in subs) and all(
                     _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
+                    and (_WHEN_OR_WHERE.search(text, lo, hi) is not None)
                     for lo, hi in segments[1:]):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
                                 for f in subs[:-1])
                 for k in visit_fields:
+                    if k in _WHERE_FACTS and getattr(subs[-1], k) is None:
+                        continue  # 签约卫生院，看了两次：the place said once for both
                     values[k] = getattr(subs[-1], k)
+                earlier = tuple(msgspec.structs.replace(f, **{k: values[k] for k in _WHERE_FACTS
+                                                               if getattr(f, k) is None and values.get(k) is not None})
+                                for f in earlier)
                 unplaced, conflict, conflict_slot = [], [], ""
                 unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
                 enumerated = bool(_ALL_VISITS.search(text))
