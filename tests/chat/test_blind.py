@@ -1,8 +1,8 @@
 """The blind corpus (tests/chat/blind/, written by sessions that never saw the parser).
 
-Scored by benchmarks/bench_chat_corpus.py: no figure may differ from the expected one beyond the
-count recorded here (the target is 0), no question may be asked twice in a conversation, and the
-share handled right may not fall below the floor reached when the corpus was copied in.
+Scored by benchmarks/bench_chat_corpus.py: no figure may differ from the expected one (a wrong
+figure told with confidence is the worst thing the product can do), no question may be asked twice
+in a conversation, and the share handled right may not fall below the floor reached.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ _spec.loader.exec_module(bench)
 
 #: the floor reached on this corpus; raise it as the chat improves, never lower it
 HANDLED_FLOOR = 0.975
-#: wrong figures still given on this corpus (the issue's target is 0): may only go down
-WRONG_FIGURES_CEILING = 2
 
 SCORE = bench.score([BLIND])
 
@@ -36,8 +34,8 @@ def test_no_question_asked_twice() -> None:
     assert SCORE.repeats == 0
 
 
-def test_wrong_figures_only_go_down() -> None:
-    assert SCORE.wrong_figures <= WRONG_FIGURES_CEILING
+def test_no_wrong_figure() -> None:
+    assert SCORE.wrong_figures == 0, SCORE.wrong_figures
 
 
 def test_handled_right_floor() -> None:
