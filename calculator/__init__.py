@@ -27,7 +27,7 @@ from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_fo
 from .budget import run_json as budget_run_json
 from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
 from .credits import run_json as credits_run_json
-from .engine import calculate
+from .engine import calculate, settle, settle_figures
 from .errors import (
     CalculatorError,
     FieldError,
@@ -38,7 +38,8 @@ from .errors import (
     PackError,
     UnknownPolicy,
 )
-from .packs import Pack, get_pack, load_packs
+from .packs import Pack
+from .registry import Registry, default_registry, get_pack, load_packs, use_registry
 from .request import CalculationRequest, convert_request, decode_request
 from .result import STEP_KINDS, CalculationResult
 from .usage import UsageRequest, UsageResult, account_usage, decode_usage_request

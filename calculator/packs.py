@@ -30,24 +30,23 @@ Three optional sections serve the questions beside settlement:
 In those sections each figure must also appear in its own quote (``2%``, ``90元``, ``37``).
 
 Packs are found in ``calculator/policies`` and in every directory named by the environment
-variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated): a new city is a data file, not code.
+variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated), through :mod:`calculator.registry`,
+which reads that variable once: a new city is a data file, not code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import msgspec
 
-from .errors import PackError, UnknownPolicy
+from .errors import PackError
 from .text import normalise
 
 __all__ = [
@@ -275,6 +274,8 @@ class Supplied(Base, kw_only=True):
     quote: str
     min_ratio: Cited | None = None
     retiree_not_below_employee: Rule | None = None
+    #: what the answer says when no figure is supplied (after the document's name and number)
+    message: str = ""
 
 
 class CreditRule(Base, kw_only=True):
@@ -455,6 +456,9 @@ class Pack(Base, kw_only=True):
     item_readings: dict[str, str] = {}
     family_doctor: FamilyDoctor | None = None
     supplied: Supplied | None = None
+    #: the scheme pays only at the insured's signed institution (or on an approved referral), and
+    #: its ratio is by place, not provider level (南昌居民 第十一条、第十三条、第十四条)
+    signed_institution: bool = False
     #: deductible and cap figures absent on purpose (the resident scheme sets none): reading id
     no_deductible: str = ""
     no_cap: str = ""
@@ -723,34 +727,21 @@ BUILTIN_DIR = Path(__file__).with_name("policies")
 
 
 def policy_dirs() -> list[Path]:
-    extra = os.environ.get("MINGBAI_POLICY_DIRS", "")
-    return [BUILTIN_DIR] + [Path(p) for p in extra.split(os.pathsep) if p.strip()]
+    """The built-in directory and those of ``MINGBAI_POLICY_DIRS`` (see :mod:`calculator.registry`)."""
+    from .registry import env_policy_dirs
 
-
-@lru_cache(maxsize=8)
-def _load_all(dirs: tuple[Path, ...]) -> dict[str, Pack]:
-    packs: dict[str, Pack] = {}
-    for directory in dirs:
-        if not directory.is_dir():
-            raise PackError(code="pack_dir_missing",
-                            message=f"规则包目录不存在：{directory}", path=str(directory))
-        for path in sorted(directory.glob("*.toml")):
-            pack = load_pack(path)
-            packs[pack.id] = pack  # a deployment's pack may replace a built-in one
-    return packs
+    return [BUILTIN_DIR, *env_policy_dirs()]
 
 
 def load_packs() -> dict[str, Pack]:
-    """All packs by id: the built-in ones and those of ``MINGBAI_POLICY_DIRS``."""
-    return _load_all(tuple(policy_dirs()))
+    """All packs by id, from the default registry (:func:`calculator.registry.load_packs`)."""
+    from .registry import load_packs as _load
+
+    return _load()
 
 
 def get_pack(policy_id: str) -> Pack:
-    packs = load_packs()
-    try:
-        return packs[policy_id]
-    except KeyError:
-        known = "、".join(sorted(packs))
-        raise UnknownPolicy(code="unknown_policy",
-                            message=f"未知的政策“{policy_id}”。可选：{known}",
-                            path="policy") from None
+    """One pack by id, from the default registry (:func:`calculator.registry.get_pack`)."""
+    from .registry import get_pack as _get
+
+    return _get(policy_id)

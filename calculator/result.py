@@ -42,8 +42,10 @@ class Out(msgspec.Struct, kw_only=True):
     pass
 
 
-class CitationOut(Out, kw_only=True):
-    """An article and its words, or (``supplied``) a figure given by a deployment or request."""
+class CitationOut(Out, kw_only=True, frozen=True):
+    """An article and its words, or (``supplied``) a figure given by a deployment or request.
+
+    Frozen: the engine builds each pack's citations once and shares them between results."""
 
     policy: str
     article: str | None
@@ -219,7 +221,7 @@ class Totals(Out, kw_only=True):
     cash_pays: Decimal
 
 
-class Assumption(Out, kw_only=True):
+class Assumption(Out, kw_only=True, frozen=True):
     id: str
     kind: Literal["reading", "input"]  # a reading of the document, or a default about the request
     text: str

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from calculator import packs as packs_mod
 from calculator.coverage import coverage_markdown, coverage_rows
 from calculator.errors import PackError, UnknownPolicy
 from calculator.packs import _citations, get_pack, load_pack, load_packs
+from calculator.registry import Registry, env_policy_dirs, use_registry
 from calculator.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,19 +105,29 @@ def test_the_loader_refuses_a_bad_pack(tmp_path, old, new, complaint):
     assert complaint in err.value.message
 
 
-def test_a_deployment_adds_a_city_as_a_data_file(tmp_path, monkeypatch):
+def test_a_deployment_adds_a_city_as_a_data_file(tmp_path):
     extra = tmp_path / "packs"
     extra.mkdir()
     text = PINGLIANG.read_text(encoding="utf-8").replace('id = "pingliang-employee"', 'id = "demo-city"')
     (extra / "demo.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setenv("MINGBAI_POLICY_DIRS", str(extra))
-    packs_mod._load_all.cache_clear()
-    try:
-        assert get_pack("demo-city").meta.document_number == "平政办发〔2022〕112号"
-        assert "pingliang-employee" in load_packs()
-    finally:
-        monkeypatch.delenv("MINGBAI_POLICY_DIRS")
-        packs_mod._load_all.cache_clear()
+    registry = Registry([extra])
+    assert registry.get("demo-city").meta.document_number == "平政办发〔2022〕112号"
+    assert "pingliang-employee" in registry.packs()
+    with pytest.raises(UnknownPolicy):
+        get_pack("demo-city")  # the default registry is untouched
+
+
+def test_the_environment_is_read_at_the_edge_only(tmp_path):
+    extra = tmp_path / "packs"
+    extra.mkdir()
+    (extra / "demo.toml").write_text(
+        PINGLIANG.read_text(encoding="utf-8").replace('id = "pingliang-employee"', 'id = "demo-env"'), encoding="utf-8")
+    dirs = env_policy_dirs({"MINGBAI_POLICY_DIRS": f"{extra}{os.pathsep} "})
+    assert dirs == [extra]
+    with use_registry(Registry(dirs)):
+        assert get_pack("demo-env").id == "demo-env"
+    with pytest.raises(UnknownPolicy):
+        get_pack("demo-env")
 
 
 def test_an_unknown_policy_is_named():
