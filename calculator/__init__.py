@@ -3,7 +3,10 @@
 Public API::
 
     decode_request(raw) -> CalculationRequest      # typed, exact decoding + validation
-    calculate(request) -> CalculationResult        # the pure settlement pipeline
+    calculate(request) -> CalculationResult        # the pack from the registry, then settle()
+    settle(request, pack, trace=True)              # the pure settlement pipeline (trace=False:
+                                                   #   figures only, for batch work)
+    Registry(dirs) / default_registry() / use_registry(r)   # rule packs, loaded once
     run_json(raw) -> dict                          # both, returning JSON-ready builtins
     load_packs() / get_pack(id)                    # the rule packs
 
@@ -60,6 +63,7 @@ __all__ = [
     "OutOfForce",
     "Pack",
     "PackError",
+    "Registry",
     "STEP_KINDS",
     "UnknownPolicy",
     "UsageRequest",
@@ -72,6 +76,7 @@ __all__ = [
     "convert_request",
     "credits_run_json",
     "decode_budget_request",
+    "default_registry",
     "decode_credits_request",
     "decode_request",
     "decode_usage_request",
@@ -81,8 +86,11 @@ __all__ = [
     "load_packs",
     "resident_budget",
     "run_json",
+    "settle",
+    "settle_figures",
     "to_builtins",
     "usage_run_json",
+    "use_registry",
 ]
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")

@@ -221,6 +221,9 @@ class Context:
         self.req = req
         self.used_readings: list[str] = []
         self._supplied: CitationOut | None = None
+        self._figures: dict[tuple[str, str], object] = {}
+        self._keys: dict[str, set[str]] = {}
+        self._ratios: dict[tuple[str, str], Figure] = {}
 
     def use(self, reading_id: str) -> list[str]:
         """Record a reading as used; the list of it (empty for no reading)."""
@@ -249,6 +252,18 @@ class Context:
 
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
+        key = (name, category)
+        found = self._figures.get(key, self)
+        if found is not self:
+            if found is not None:
+                for rid in found.readings:
+                    self.use(rid)
+            return found  # type: ignore[return-value]
+        fig = self._amount_figure(name, category)
+        self._figures[key] = fig
+        return fig
+
+    def _amount_figure(self, name: str, category: str) -> Figure | None:
         supplied = self._supplied_value(name, category)
         if supplied is not None:
             return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
@@ -268,6 +283,12 @@ class Context:
         )
 
     def ratio_keys(self, category: str) -> set[str]:
+        found = self._keys.get(category)
+        if found is None:
+            found = self._keys[category] = self._ratio_keys(category)
+        return found
+
+    def _ratio_keys(self, category: str) -> set[str]:
         settled = self.pack.settled_category(category)
         keys = set(self.pack.ratio.get(settled, {}))
         params = self.req.parameters
@@ -276,6 +297,16 @@ class Context:
         return keys
 
     def ratio_figure(self, category: str, key: str) -> Figure:
+        cache_key = (category, key)
+        found = self._ratios.get(cache_key)
+        if found is not None:
+            for rid in found.readings:
+                self.use(rid)
+            return found
+        fig = self._ratios[cache_key] = self._ratio_figure(category, key)
+        return fig
+
+    def _ratio_figure(self, category: str, key: str) -> Figure:
         settled = self.pack.settled_category(category)
         params = self.req.parameters
         if params and params.ratio:
@@ -444,24 +475,25 @@ def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
 def _ineligibility(ctx: Context, visit: Visit) -> tuple[str, str, object] | None:
     """The first reason the fund pays nothing for this visit: (code, Chinese reason, rule)."""
     prov, pack = visit.provider, ctx.pack
-    signed_rule = ctx.cites.ineligible.get("not_signed")
-    checks: list[tuple[bool, str, str]] = [
-        (visit.benefits_suspended, "suspended", "医保待遇暂停期间发生的费用"),
-        (visit.inpatient, "inpatient", "住院期间发生的门诊费用"),
-        (not prov.designated, "non_designated", "在非定点医药机构发生的费用"),
-        (prov.offsite and not prov.offsite_filed, "offsite_unfiled", "未办理异地就医备案，在统筹地区以外发生的费用"),
-    ]
-    if signed_rule is not None:
-        checks.append((prov.kind != "pharmacy" and not prov.signed and prov.referral is None,
-                       "not_signed", "不在门诊统筹签约机构（也不是经同意转诊到县级中医医院）发生的费用"))
-    for hit, code, why in checks:
-        if hit:
-            rule = ctx.cites.ineligible.get(code)
-            if rule is None:
-                raise CalculatorError(
-                    code="not_covered_by_document", path="visits",
-                    message=f"{pack.meta.name}没有规定{why}如何处理，无法计算。")
-            return code, why, rule
+    hit: tuple[str, str] | None = None
+    if visit.benefits_suspended:
+        hit = ("suspended", "医保待遇暂停期间发生的费用")
+    elif visit.inpatient:
+        hit = ("inpatient", "住院期间发生的门诊费用")
+    elif not prov.designated:
+        hit = ("non_designated", "在非定点医药机构发生的费用")
+    elif prov.offsite and not prov.offsite_filed:
+        hit = ("offsite_unfiled", "未办理异地就医备案，在统筹地区以外发生的费用")
+    elif (pack.signed_institution and prov.kind != "pharmacy" and not prov.signed and prov.referral is None):
+        hit = ("not_signed", "不在门诊统筹签约机构（也不是经同意转诊到县级中医医院）发生的费用")
+    if hit is not None:
+        code, why = hit
+        rule = ctx.cites.ineligible.get(code)
+        if rule is None:
+            raise CalculatorError(
+                code="not_covered_by_document", path="visits",
+                message=f"{pack.meta.name}没有规定{why}如何处理，无法计算。")
+        return code, why, rule
     if prov.kind == "pharmacy" and pack.pharmacy is not None and pack.pharmacy.rule == "not_covered":
         return "pharmacy", "在定点零售药店发生的费用", pack.pharmacy
     return None
@@ -499,7 +531,7 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
             first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
             personal_pays=total, account_pays=acct[0], cash_pays=acct[1], steps=steps or [])
     if w.steps is not None:
-        signed = "not_signed" in ctx.cites.ineligible
+        signed = pack.signed_institution
         elig_rule = ctx.cites.ineligible.get("not_signed" if signed else "non_designated")
         w.steps.append(EligibilityStep(
             amount=ZERO, eligible=True, reason=None, total=w.total,

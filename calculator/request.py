@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import msgspec
 
 from .errors import FieldError, InvalidRequest
-from .money import MAX_AMOUNT, is_fen_exact
+from .money import FEN, MAX_AMOUNT, MONEY_CONTEXT, is_fen_exact
 
 __all__ = [
     "FIELD_LABELS",
@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 MAX_VISITS = 366
+_NOUGHT = Decimal(0)
 MAX_ITEMS = 500
 
 Category = Literal["employee", "retiree", "flexible", "resident"]
@@ -235,7 +236,11 @@ def validate(req: CalculationRequest) -> list[FieldError]:
     errors: list[FieldError] = []
 
     def amount(value: Decimal | None, path: str) -> None:
-        if value is not None and (err := check_amount(value, path)):
+        # the common case in one pass: finite, in range, fen-exact; else find out which check fails
+        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT
+                             and value == value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)):
+            return
+        if err := check_amount(value, path):
             errors.append(err)
 
     amount(req.account_balance, "account_balance")
