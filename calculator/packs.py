@@ -27,7 +27,10 @@ Three optional sections serve the questions beside settlement:
     yearly amounts (each row quoting the article's table), the monthly pre-settlement, the
     mid-year changes and the year-end 80% / 90% rule. The groups must cover every age once.
 
-In those sections each figure must also appear in its own quote (``2%``, ``90元``, ``37``).
+Every figure — deductible, cap, ratios, first self-pay shares, the family-doctor bonus, the
+bureau's floor, credits and budgets — must be one of the numbers its own quote states (``2500``,
+``2,500``, ``两千五百``; ``55%``, ``百分之五十五``; :mod:`calculator.figures`): a pack whose figure
+and words disagree is refused with its path.
 
 Packs are found in ``calculator/policies`` and in every directory named by the environment
 variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated), through :mod:`calculator.registry`,
@@ -47,6 +50,7 @@ from typing import Literal
 import msgspec
 
 from .errors import PackError
+from .figures import figure_in_quote
 from .text import normalise
 
 __all__ = [
@@ -619,7 +623,7 @@ def check_pack(pack: Pack) -> list[str]:
             for cat in ("employee", "retiree"):
                 if cat not in getattr(pack, name):
                     problems.append(f"{name}.{cat}: missing")
-    problems += _check_credits(pack) + _check_account_uses(pack) + _check_budget(pack)
+    problems += _check_figures(pack) + _check_credits(pack) + _check_account_uses(pack) + _check_budget(pack)
     return problems
 
 
@@ -631,10 +635,37 @@ def _figure_words(value: Decimal, unit: str) -> str:
 
 
 def _figure_in_quote(where: str, value: Decimal, unit: str, quote: str) -> list[str]:
-    words = _figure_words(value, unit)
-    if words not in normalise(quote):
-        return [f"{where}: the figure {words} is not in its quote {quote!r}"]
+    """The figure must be one of the numbers its own quote states (``2500``, ``2,500``, ``两千五百``;
+    ``55%``, ``百分之五十五``): a pack cannot cite words that say another number."""
+    if not figure_in_quote(value, "rate" if unit == "%" else "amount", quote):
+        return [f"{where}: the figure {_figure_words(value, unit)} is not in its quote {quote!r}"]
     return []
+
+
+def _check_figures(pack: Pack) -> list[str]:
+    """Every settlement figure of the pack against its own quote."""
+    problems: list[str] = []
+    for name in ("deductible", "cap"):
+        for key, cited in getattr(pack, name).items():
+            problems += _figure_in_quote(f"{name}.{key}", cited.value, "元", cited.quote)
+    for cat, table in pack.ratio.items():
+        for key, cited in table.items():
+            problems += _figure_in_quote(f"ratio.{cat}.{key}", cited.value, "%", cited.quote)
+    for key, cited in pack.first_self_pay.items():
+        problems += _figure_in_quote(f"first_self_pay.{key}", cited.value, "%", cited.quote)
+    if pack.family_doctor is not None:
+        bonus = pack.family_doctor.bonus
+        problems += _figure_in_quote("family_doctor.bonus", bonus.value, "%", bonus.quote)
+    if pack.supplied is not None and pack.supplied.min_ratio is not None:
+        floor = pack.supplied.min_ratio
+        problems += _figure_in_quote("supplied.min_ratio", floor.value, "%", floor.quote)
+    if pack.signed_institution:
+        if not any(rule.when == "not_signed" for rule in pack.ineligible):
+            problems.append("signed_institution: needs an [[ineligible]] rule when = \"not_signed\"")
+        for cat, table in pack.ratio.items():
+            if "signed" not in table:
+                problems.append(f"ratio.{cat}: a scheme of signed institutions needs a \"signed\" ratio")
+    return problems
 
 
 def _check_credits(pack: Pack) -> list[str]:
