@@ -293,6 +293,8 @@ class CreditRule(Base, kw_only=True):
     value: Decimal | None = None
     #: the Chinese name of the average a pension_average / supplied credit is a share of
     average: str = ""
+    #: for a ``supplied`` credit: who sets the amount, in the document's words
+    set_by: str = ""
     article: str = ""
     quote: str = ""
     reading: str = ""
