@@ -37,8 +37,9 @@ def settle_line(line: bytes, number: int, trace: bool = False, registry: Registr
         if not line.strip():
             raise InvalidRequest.of([FieldError(path="", code="empty_input", message="这一行是空的：每行应为一个计算请求（JSON）。")])
         req = decode_request(line)
-        pack = (registry or default_registry()).get(req.policy)
-        return _ENCODER.encode(settle(req, pack, trace=trace))
+        reg = registry or default_registry()
+        pack = reg.get(req.policy)
+        return _ENCODER.encode(settle(req, pack, trace=trace, supplements=reg.supplements(req.policy)))
     except CalculatorError as exc:
         return _ENCODER.encode({"line": number, "error": exc.to_dict()})
     except RecursionError:  # a pathologically nested line: still one error line, never a crash

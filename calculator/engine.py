@@ -40,8 +40,8 @@ import msgspec
 
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
 from .money import MONEY_CONTEXT, ZERO, round_fen, share
-from .packs import Pack
-from .registry import get_pack
+from .packs import Cited, Pack
+from .registry import default_registry
 from .request import CalculationRequest, Item, Visit
 from .result import (
     AccountStep,
@@ -64,6 +64,7 @@ from .result import (
     VisitResult,
     YearEnd,
 )
+from .supplements import Supplement
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -215,15 +216,31 @@ class Figure:
 class Context:
     """One calculation: the pack, its citations, the request, and the readings used (in order)."""
 
-    def __init__(self, pack: Pack, req: CalculationRequest) -> None:
+    def __init__(self, pack: Pack, req: CalculationRequest, supplements: Sequence[Supplement] = ()) -> None:
         self.pack = pack
         self.cites = citations_of(pack)
         self.req = req
+        self.supplements = supplements
+        #: the supplement in force on the visit being settled (None: the pack's own figures)
+        self.active: Supplement | None = None
+        self._sup_cites: dict[int, CitationOut] = {}
         self.used_readings: list[str] = []
         self._supplied: CitationOut | None = None
-        self._figures: dict[tuple[str, str], object] = {}
-        self._keys: dict[str, set[str]] = {}
-        self._ratios: dict[tuple[str, str], Figure] = {}
+        self._figures: dict[tuple[str, str, int], object] = {}
+        self._keys: dict[tuple[str, int], set[str]] = {}
+        self._ratios: dict[tuple[str, str, int], Figure] = {}
+
+    def supplement_on(self, day: dt.date) -> Supplement | None:
+        for sup in self.supplements:
+            if sup.in_force.covers(day):
+                return sup
+        return None
+
+    def _supplement_cite(self, sup: Supplement, cited: Cited) -> CitationOut:
+        found = self._sup_cites.get(id(cited))
+        if found is None:
+            found = self._sup_cites[id(cited)] = sup.cite(self.pack.id, cited)
+        return found
 
     def use(self, reading_id: str) -> list[str]:
         """Record a reading as used; the list of it (empty for no reading)."""
@@ -252,7 +269,7 @@ class Context:
 
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
-        key = (name, category)
+        key = (name, category, id(self.active))
         found = self._figures.get(key, self)
         if found is not self:
             if found is not None:
@@ -268,6 +285,12 @@ class Context:
         if supplied is not None:
             return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
         settled = self.pack.settled_category(category)
+        sup = self.active
+        if sup is not None:
+            table: dict[str, Cited] = getattr(sup, name)
+            from_sup = table.get(category, table.get(settled))
+            if from_sup is not None:
+                return Figure(from_sup.value, (self._supplement_cite(sup, from_sup),), [])
         cited = getattr(self.pack, name).get(settled)
         if cited is not None:
             return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
@@ -283,21 +306,24 @@ class Context:
         )
 
     def ratio_keys(self, category: str) -> set[str]:
-        found = self._keys.get(category)
+        key = (category, id(self.active))
+        found = self._keys.get(key)
         if found is None:
-            found = self._keys[category] = self._ratio_keys(category)
+            found = self._keys[key] = self._ratio_keys(category)
         return found
 
     def _ratio_keys(self, category: str) -> set[str]:
         settled = self.pack.settled_category(category)
         keys = set(self.pack.ratio.get(settled, {}))
+        if self.active is not None:
+            keys |= set(self.active.ratio.get(category, self.active.ratio.get(settled, {})))
         params = self.req.parameters
         if params and params.ratio:
             keys |= set(params.ratio.get(category, params.ratio.get(settled, {})))
         return keys
 
     def ratio_figure(self, category: str, key: str) -> Figure:
-        cache_key = (category, key)
+        cache_key = (category, key, id(self.active))
         found = self._ratios.get(cache_key)
         if found is not None:
             for rid in found.readings:
@@ -315,6 +341,13 @@ class Context:
                 floor = self.pack.supplied.min_ratio if self.pack.supplied else None
                 extra = self.cites.of(floor) if floor else ()
                 return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
+        sup = self.active
+        if sup is not None:
+            from_sup = sup.ratio.get(category, sup.ratio.get(settled, {})).get(key)
+            if from_sup is not None:
+                floor = self.pack.supplied.min_ratio if self.pack.supplied else None
+                return Figure(from_sup.value, (self._supplement_cite(sup, from_sup),
+                                               *(self.cites.of(floor) if floor else ())), [])
         cited = self.pack.ratio.get(settled, {}).get(key)
         if cited is not None:
             return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
@@ -388,7 +421,8 @@ def check_parameters(ctx: Context) -> None:
                                  f"{percent(emp[key])}；{rule.article}规定“{rule.quote}”。")))
     if errors:
         raise InvalidRequest.of(errors)
-    if supplied and supplied.required and params is None:
+    if supplied and supplied.required and params is None and not all(
+            ctx.supplement_on(v.date) is not None for v in req.visits):
         cites = list(ctx.cites.of(supplied))
         if supplied.min_ratio:
             cites += ctx.cites.of(supplied.min_ratio)
@@ -992,6 +1026,8 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     """One visit through the pipeline, in the order of ``DOMAIN.md``."""
     w = VisitWork(visit, index, trace)
     check_in_force(ctx, w)
+    if ctx.supplements:
+        ctx.active = ctx.supplement_on(visit.date)
     w.items = items = _fen_items(visit)
     total = ZERO
     for i in items:
@@ -1035,14 +1071,19 @@ def _year_figure(ctx: Context, name: str, category: str) -> Figure | None:
         return None
 
 
-def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = True) -> CalculationResult:
+def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = True,
+           supplements: Sequence[Supplement] = ()) -> CalculationResult:
     """Settle every visit of the request under ``pack``, in order, and return the result.
+
+    ``supplements``: the bureau's published figures for the policy (:mod:`calculator.supplements`),
+    each for its dates; a visit they cover takes its deductible, ratios and cap from them (cited
+    as the supplement's article and words), unless the request supplies its own ``parameters``.
 
     ``trace``: True for every visit's steps (the full, cited trace), False for none (the figures
     only: the same rules and roundings, the steps left empty), or the indexes of the visits whose
     steps are wanted. Everything else in the result is the same either way.
     """
-    ctx = Context(pack, req)
+    ctx = Context(pack, req, supplements)
     check_parameters(ctx)
     ys = req.year_start
     balance = req.account_balance
@@ -1083,10 +1124,14 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
 
 
 def calculate(req: CalculationRequest) -> CalculationResult:
-    """Settle every visit of the request under its policy's pack (from the registry), fully traced."""
-    return settle(req, get_pack(req.policy))
+    """Settle every visit of the request under its policy's pack and supplements (from the
+    registry), fully traced."""
+    registry = default_registry()
+    return settle(req, registry.get(req.policy), supplements=registry.supplements(req.policy))
 
 
 def settle_figures(req: CalculationRequest, pack: Pack | None = None) -> CalculationResult:
     """The figures only (no step traced): for batch work."""
-    return settle(req, pack if pack is not None else get_pack(req.policy), trace=False)
+    registry = default_registry()
+    return settle(req, pack if pack is not None else registry.get(req.policy), trace=False,
+                  supplements=registry.supplements(req.policy))
