@@ -49,7 +49,8 @@ def test_a_supplement_fills_the_figures_the_plan_leaves_to_the_bureau(registry):
     assert (v.deductible_applied, v.ratio, v.fund_pays, v.personal_pays) == (
         D("500.00"), D("0.60"), D("300.00"), D("700.00"))
     ded = step(v, "deductible")
-    assert [(c.article, c.quote, c.source, c.supplied) for c in ded.citations][0] == (
+    first = ded.citations[0]
+    assert (first.article, first.quote, first.source, first.supplied) == (
         "测试〔2025〕1号一、", "在职职工起付标准为500元", SOURCE, False)
     ratio = step(v, "ratio")
     assert ratio.citations[0].article == "测试〔2025〕1号二、"
