@@ -96,13 +96,13 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class Change(Base, kw_only=True):
+class Change(Base, kw_only=True, frozen=True):
     case: Literal["address", "institution"]
     direction: Literal["in", "out"]
     month: int
 
 
-class RosterEntry(Base, kw_only=True):
+class RosterEntry(Base, kw_only=True, frozen=True):
     birth_year: int
     #: the month of a first signing within the year (第二十八条: the full year counts)
     signed_month: int | None = None
@@ -110,7 +110,7 @@ class RosterEntry(Base, kw_only=True):
     count: int = 1
 
 
-class BudgetRequest(Base, kw_only=True):
+class BudgetRequest(Base, kw_only=True, frozen=True):
     #: the policy whose budget rules apply; None: the one pack with a ``[budget]`` section
     policy: str | None = None
     year: int

@@ -50,7 +50,7 @@ import msgspec
 from .engine import CATEGORY_LABELS
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
 from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
-from .packs import CreditRule, Pack, get_pack
+from .packs import Cited, CreditRule, Pack, get_pack
 from .result import Assumption, CitationOut, PolicyRef
 from .wire import Citer, check_money, decode, field_error, input_note, percent, policy_ref, yuan
 
@@ -90,21 +90,21 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class SuppliedFigure(Base, kw_only=True):
+class SuppliedFigure(Base, kw_only=True, frozen=True):
     """A figure the documents leave to someone else, with where it comes from."""
 
     value: Decimal
     source: str
 
 
-class ProvisionalAverage(Base, kw_only=True):
+class ProvisionalAverage(Base, kw_only=True, frozen=True):
     value: Decimal
     source: str
     #: months 1..through_month were credited on this average (default: the whole year)
     through_month: int = 12
 
 
-class CreditsRequest(Base, kw_only=True):
+class CreditsRequest(Base, kw_only=True, frozen=True):
     policy: str
     year: int
     category: Literal["employee", "retiree", "flexible"]
@@ -333,6 +333,13 @@ def _missing_bureau_credit(pack: Pack, citer: Citer, rule: CreditRule) -> Missin
         citations=[msgspec.to_builtins(c) for c in citer.of(rule)])
 
 
+def _rate(rule: CreditRule | Cited) -> Decimal:
+    """The rate of a credit that has one (the pack's check guarantees it for these bases)."""
+    if rule.value is None:  # pragma: no cover - refused when the pack loads
+        raise ValueError(f"a {rule.basis} credit without a value")
+    return rule.value
+
+
 def _rate_text(value: Decimal, rate: Decimal, amount: Decimal) -> str:
     rounded = "（四舍五入到分）" if value * rate != amount else ""
     return f"{yuan(value)}×{percent(rate)}={yuan(amount)}{rounded}"
@@ -376,12 +383,12 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
                              f"{label}个人账户按本人缴费基数的{percent(rule.value or ZERO)}计入（{rule.article}）。"),
                     citations=[msgspec.to_builtins(c) for c in cites])
             used.add("contribution_base")
-            base, rate = round_fen(req.contribution_base), rule.value
+            base, rate = round_fen(req.contribution_base), _rate(rule)
             amount = share(base, rate)
             readings += citer.use(credits.rounding)
             text = f"{m}月：{label}，缴费基数{_rate_text(base, rate, amount)}，计入个人账户。"
         elif rule.basis == "pension_average":
-            rate = rule.value
+            rate = _rate(rule)
             if prov is not None and m <= prov.through_month:
                 used.add("pension_average_provisional")
                 base, provisional = round_fen(prov.value), True

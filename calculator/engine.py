@@ -140,8 +140,8 @@ class PackCitations:
             id=pack.meta.id, title=pack.meta.title, document_number=pack.meta.document_number,
             name=pack.meta.name, name_en=pack.meta.name_en, city=pack.meta.city, city_en=pack.meta.city_en,
             scheme=pack.meta.scheme, issuer=pack.meta.issuer, numbering=pack.meta.numbering)
-        self.excluded_by = {ex.category: ex for ex in pack.excluded}
-        self.ineligible = {rule.when: rule for rule in pack.ineligible}
+        self.excluded_by: dict[str, object] = {ex.category: ex for ex in pack.excluded}
+        self.ineligible: dict[str, object] = {rule.when: rule for rule in pack.ineligible}
 
     def cite(self, article: str, quote: str) -> CitationOut:
         key = (article, quote)
@@ -226,7 +226,7 @@ class Context:
         self._sup_cites: dict[int, CitationOut] = {}
         self.used_readings: list[str] = []
         self._supplied: CitationOut | None = None
-        self._figures: dict[tuple[str, str, int], object] = {}
+        self._figures: dict[tuple[str, str, int], Figure | None] = {}
         self._keys: dict[tuple[str, int], set[str]] = {}
         self._ratios: dict[tuple[str, str, int], Figure] = {}
 
@@ -270,12 +270,12 @@ class Context:
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
         key = (name, category, id(self.active))
-        found = self._figures.get(key, self)
-        if found is not self:
+        if key in self._figures:
+            found = self._figures[key]
             if found is not None:
                 for rid in found.readings:
                     self.use(rid)
-            return found  # type: ignore[return-value]
+            return found
         fig = self._amount_figure(name, category)
         self._figures[key] = fig
         return fig
@@ -369,6 +369,30 @@ class VisitWork:
         "excluded", "first_total", "fund", "in_scope", "in_scope_items", "index", "items", "other",
         "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit", "vp",
     )
+
+    visit: Visit
+    index: int
+    vp: str
+    steps: list[Step] | None
+    items: list[Item]
+    total: Decimal
+    category: str
+    tier_key: str
+    tier_label: str
+    excluded: Decimal
+    in_scope: Decimal
+    in_scope_items: list[Item]
+    first_total: Decimal
+    base: Decimal
+    consult: Decimal
+    other: Decimal
+    applied: Decimal
+    applied_other: Decimal
+    applied_consult: Decimal
+    ratio: Decimal
+    other_share: Decimal
+    consult_share: Decimal
+    fund: Decimal
 
     def __init__(self, visit: Visit, index: int, trace: bool) -> None:
         self.visit = visit
@@ -915,6 +939,7 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
             cap_cites = list(ctx.cites.reading(pack.no_cap))
             cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{yuan(other_share + consult_share)}。"
         else:
+            assert remaining_cap is not None
             cap_cites = list(cap.citations)
             if pack.annual is not None:
                 _add(cap_cites, ctx.cites.of(pack.annual))
@@ -1114,8 +1139,8 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
                     fund_pays=round_fen(t_fund), personal_pays=round_fen(t_personal),
                     account_pays=round_fen(t_account), cash_pays=round_fen(t_cash))
     assumptions = [ctx.cites.assumption(rid) for rid in ctx.used_readings]
-    for v in req.visits:
-        if v.items is None:
+    for given in req.visits:
+        if given.items is None:
             assumptions.append(_INPUT_WHOLE_BILL)
             break
     return CalculationResult(

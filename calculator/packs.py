@@ -113,7 +113,7 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class Citation(Base, kw_only=True):
+class Citation(Base, kw_only=True, frozen=True):
     """An article and the document's own words in it."""
 
     article: str
@@ -124,7 +124,7 @@ class Citation(Base, kw_only=True):
             raise ValueError("a citation needs an article and a quote")
 
 
-class Cited(Base, kw_only=True):
+class Cited(Base, kw_only=True, frozen=True):
     """A figure (amount or rate) with the article that sets it and its quote."""
 
     value: Decimal
@@ -144,7 +144,7 @@ class Cited(Base, kw_only=True):
         return Citation(article=self.article, quote=self.quote)
 
 
-class Rule(Base, kw_only=True):
+class Rule(Base, kw_only=True, frozen=True):
     """A rule that moves no figure of its own: cited, or resting on a reading, or both."""
 
     article: str = ""
@@ -163,7 +163,7 @@ class Rule(Base, kw_only=True):
         return Citation(article=self.article, quote=self.quote) if self.article else None
 
 
-class InForce(Base, kw_only=True):
+class InForce(Base, kw_only=True, frozen=True):
     start: dt.date
     end: dt.date | None = None
     article: str
@@ -171,7 +171,7 @@ class InForce(Base, kw_only=True):
     reading: str = ""
 
 
-class Meta(Base, kw_only=True):
+class Meta(Base, kw_only=True, frozen=True):
     id: str
     city: str
     city_en: str
@@ -187,14 +187,14 @@ class Meta(Base, kw_only=True):
     numbering: Literal["article", "section"] = "article"
 
 
-class Article(Base, kw_only=True):
+class Article(Base, kw_only=True, frozen=True):
     id: str
     text: str
     #: why the calculator does not use this article (required when no rule cites it)
     note: str = ""
 
 
-class Reading(Base, kw_only=True):
+class Reading(Base, kw_only=True, frozen=True):
     id: str
     text: str  # the reading, in Chinese, as the explanation states it
     text_en: str
@@ -206,7 +206,7 @@ class Reading(Base, kw_only=True):
             raise ValueError("a reading names the articles that leave the point open")
 
 
-class CategoryRule(Base, kw_only=True):
+class CategoryRule(Base, kw_only=True, frozen=True):
     label: str
     label_en: str
     #: settle this category with another's figures (flexible workers as employees), cited
@@ -216,13 +216,13 @@ class CategoryRule(Base, kw_only=True):
     reading: str = ""
 
 
-class Exclusion(Base, kw_only=True):
+class Exclusion(Base, kw_only=True, frozen=True):
     category: ItemCategory
     article: str
     quote: str
 
 
-class Ineligible(Base, kw_only=True):
+class Ineligible(Base, kw_only=True, frozen=True):
     when: Condition
     article: str = ""
     quote: str = ""
@@ -233,32 +233,32 @@ class Ineligible(Base, kw_only=True):
             raise ValueError("an eligibility rule needs a citation or a reading")
 
 
-class Pharmacy(Rule, kw_only=True):
+class Pharmacy(Rule, kw_only=True, frozen=True):
     rule: Literal["tier", "prescribing_level", "not_covered"]
 
 
-class Referral(Rule, kw_only=True):
+class Referral(Rule, kw_only=True, frozen=True):
     label: str
     label_en: str
     scope: list[ItemCategory]
 
 
-class Consultation(Rule, kw_only=True):
+class Consultation(Rule, kw_only=True, frozen=True):
     outside_cap: bool
 
 
-class Retirement(Rule, kw_only=True):
+class Retirement(Rule, kw_only=True, frozen=True):
     switch: Literal["month_after", "same_month"]
 
 
-class NoAccount(Base, kw_only=True):
+class NoAccount(Base, kw_only=True, frozen=True):
     category: Category
     article: str = ""
     quote: str = ""
     reading: str = ""
 
 
-class Account(Base, kw_only=True):
+class Account(Base, kw_only=True, frozen=True):
     available: bool = True
     article: str = ""
     quote: str = ""
@@ -266,11 +266,11 @@ class Account(Base, kw_only=True):
     none_for: list[NoAccount] = []
 
 
-class FamilyDoctor(Base, kw_only=True):
+class FamilyDoctor(Base, kw_only=True, frozen=True):
     bonus: Cited
 
 
-class Supplied(Base, kw_only=True):
+class Supplied(Base, kw_only=True, frozen=True):
     """For a document that leaves figures to the bureau (西安): they must be supplied, and checked."""
 
     required: bool
@@ -282,7 +282,7 @@ class Supplied(Base, kw_only=True):
     message: str = ""
 
 
-class CreditRule(Base, kw_only=True):
+class CreditRule(Base, kw_only=True, frozen=True):
     """How one category's account is credited each month (``[credits.<category>]``)."""
 
     #: contribution_base: ``value`` × the person's monthly contribution base;
@@ -314,14 +314,14 @@ class CreditRule(Base, kw_only=True):
             raise ValueError("name the average the credit is a share of (average)")
 
 
-class ProvisionalAverage(Rule, kw_only=True):
+class ProvisionalAverage(Rule, kw_only=True, frozen=True):
     """南充 第十三条: an earlier average is used until the document's one is known; then the
     difference is paid back."""
 
     average: str  # the Chinese name of the provisional average
 
 
-class Credits(Base, kw_only=True):
+class Credits(Base, kw_only=True, frozen=True):
     monthly: Rule  # the account is credited month by month
     #: whom the ``monthly`` quote speaks of: everyone, or retirees only (南昌, 西安: employees' monthly
     #: crediting is then a reading of their own rule)
@@ -338,7 +338,7 @@ class Credits(Base, kw_only=True):
         return {"employee": self.employee, "retiree": self.retiree, "flexible": self.flexible}[category]
 
 
-class AccountUse(Base, kw_only=True):
+class AccountUse(Base, kw_only=True, frozen=True):
     """One answer of the use table: may the account pay for these purposes of these people."""
 
     beneficiaries: list[Beneficiary]
@@ -370,7 +370,7 @@ class AccountUse(Base, kw_only=True):
                 raise ValueError("read_as is only for not_stated answers")
 
 
-class BudgetGroup(Base, kw_only=True):
+class BudgetGroup(Base, kw_only=True, frozen=True):
     """One row of the service-group table: its ages and its yearly budget per signed resident."""
 
     group: int
@@ -387,7 +387,7 @@ class BudgetGroup(Base, kw_only=True):
         parse_ages(self.ages)
 
 
-class Budget(Base, kw_only=True):
+class Budget(Base, kw_only=True, frozen=True):
     groups: list[BudgetGroup]
     age: Rule  # age = benefit year − birth year
     method: Rule  # total control, monthly pre-settlement, year-end settlement
@@ -435,7 +435,7 @@ def age_in(age: int, spec: str) -> bool:
     return any(low <= age and (high is None or age <= high) for low, high in parse_ages(spec))
 
 
-class Pack(Base, kw_only=True):
+class Pack(Base, kw_only=True, frozen=True):
     schema: int
     meta: Meta
     categories: dict[str, CategoryRule]
@@ -513,8 +513,8 @@ def _parts(pack: Pack) -> Iterator[tuple[str, object]]:
     in one place; the order is the coverage table's.
     """
     yield "meta.in_force", pack.meta.in_force
-    for key, cat in pack.categories.items():
-        yield f"categories.{key}", cat
+    for key, category in pack.categories.items():
+        yield f"categories.{key}", category
     for r in pack.readings:
         for i, c in enumerate(r.citations):
             yield f"readings.{r.id}.citations[{i}]", c

@@ -48,23 +48,23 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class ResidentStatus(Base, kw_only=True):
+class ResidentStatus(Base, kw_only=True, frozen=True):
     family_doctor: bool = False
     poverty_registered: bool = False
 
 
-class Insured(Base, kw_only=True):
+class Insured(Base, kw_only=True, frozen=True):
     category: Category
     retired_on: dt.date | None = None
     resident: ResidentStatus | None = None
 
 
-class YearStart(Base, kw_only=True):
+class YearStart(Base, kw_only=True, frozen=True):
     deductible_used: Decimal = Decimal("0.00")
     fund_paid: Decimal = Decimal("0.00")
 
 
-class Provider(Base, kw_only=True):
+class Provider(Base, kw_only=True, frozen=True):
     kind: Literal["hospital", "pharmacy"] = "hospital"
     level: Literal[1, 2, 3] | None = None
     grade: Literal["A", "B", "C"] | None = None
@@ -78,13 +78,13 @@ class Provider(Base, kw_only=True):
     name: str | None = None
 
 
-class Item(Base, kw_only=True):
+class Item(Base, kw_only=True, frozen=True):
     category: ItemCategory
     amount: Decimal
     name: str | None = None
 
 
-class Visit(Base, kw_only=True):
+class Visit(Base, kw_only=True, frozen=True):
     date: dt.date
     provider: Provider = Provider()
     items: list[Item] | None = None
@@ -100,14 +100,14 @@ class Visit(Base, kw_only=True):
         return [Item(category="in_scope", amount=self.amount or Decimal("0.00"))]
 
 
-class Parameters(Base, kw_only=True):
+class Parameters(Base, kw_only=True, frozen=True):
     source: str
     deductible: dict[str, Decimal] | None = None
     cap: dict[str, Decimal] | None = None
     ratio: dict[str, dict[str, Decimal]] | None = None
 
 
-class CalculationRequest(Base, kw_only=True):
+class CalculationRequest(Base, kw_only=True, frozen=True):
     policy: str
     insured: Insured
     year_start: YearStart = YearStart()

@@ -44,6 +44,7 @@ import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 
@@ -60,14 +61,14 @@ class _Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tru
     pass
 
 
-class Source(_Base, kw_only=True):
+class Source(_Base, kw_only=True, frozen=True):
     title: str
     document_number: str
     issuer: str
     issued: dt.date
 
 
-class SupplementSpan(_Base, kw_only=True):
+class SupplementSpan(_Base, kw_only=True, frozen=True):
     start: dt.date
     end: dt.date | None = None
 
@@ -75,7 +76,7 @@ class SupplementSpan(_Base, kw_only=True):
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-class Supplement(_Base, kw_only=True):
+class Supplement(_Base, kw_only=True, frozen=True):
     schema: int
     policy: str
     source: Source
@@ -95,7 +96,7 @@ class Supplement(_Base, kw_only=True):
                            quote=cited.quote, source=self.name)
 
 
-def _figures(sup: Supplement) -> Iterable[tuple[str, Cited, str]]:
+def _figures(sup: Supplement) -> Iterable[tuple[str, Cited, Literal["amount", "rate"]]]:
     for name in ("deductible", "cap"):
         for cat, cited in getattr(sup, name).items():
             yield f"{name}.{cat}", cited, "amount"
