@@ -350,7 +350,7 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
     pack = get_pack(req.policy)
     credits = pack.credits
     if credits is None:
-        if not pack.account.available or pack.meta.scheme == "resident":
+        if not pack.account.available:
             raise _no_account_error(pack)
         raise CalculatorError(code="not_covered_by_document", path="policy",
                               message=f"{pack.meta.name}的规则包没有个人账户划入的规定，无法计算。")
