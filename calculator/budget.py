@@ -44,7 +44,7 @@ cost is known), ``assumptions``.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import msgspec
@@ -502,13 +502,22 @@ def _months(rules: Budget, citer: Citer, lines: list[ResidentLine], actuals: lis
     return out
 
 
+def _shown_share(actual: Decimal, budget: Decimal, thresholds: tuple[Decimal, ...]) -> Decimal:
+    """actual ÷ budget to 0.01% as shown: rounded half-up, except that a share just below one of
+    第二十九条's thresholds is rounded down, so that it never shows as having reached it (issue 14:
+    18435.19 of 23044.00 is 79.99%, not 80% beside “在80%以内”). The bands themselves are decided
+    on the exact amounts."""
+    exact = MONEY_CONTEXT.divide(actual, budget)
+    shown = exact.quantize(RATIO_PLACES, ROUND_HALF_UP, MONEY_CONTEXT)
+    if any(exact < t <= shown for t in thresholds):
+        shown = round_down(exact, RATIO_PLACES)
+    return shown
+
+
 def _year_end(rules: Budget, citer: Citer, budget: Decimal, actual: Decimal,
               monthly: Decimal | None) -> YearEndSettlement:
     lower, upper, half = rules.lower.value, rules.upper.value, rules.unused_share.value
-    # the share is shown truncated (rounded down) to 0.01%: a year below a threshold never shows
-    # as having reached it (18435.19 of a 23044.00 budget is 79.99%, not 80%: 第二十九条's bands are
-    # decided on the exact amounts below)
-    ratio = round_down(MONEY_CONTEXT.divide(actual, budget), RATIO_PLACES) if budget > 0 else None
+    ratio = _shown_share(actual, budget, (lower, upper)) if budget > 0 else None
     share = f"为年度预算额度{yuan(budget)}的{percent(ratio)}" if ratio is not None else "年度预算额度为0"
     head = f"全年门诊统筹实际发生费用{yuan(actual)}，{share}："
     unused = max(ZERO, budget - actual)
