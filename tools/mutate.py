@@ -262,8 +262,17 @@ def main() -> None:
             changing.append((m, msrc))
     print(f"{args.file}: {len(all_mutants)} mutants, {len(changing)} change a figure on a corpus of "
           f"{len(reqs)} requests", flush=True)
+    done = [0]
+
+    def test(pair: tuple[Mutant, str]) -> bool:
+        killed = run_tests(pair[1], args.file, args.tests)
+        done[0] += 1
+        print(f"\r  tested {done[0]}/{len(changing)}", end="", file=sys.stderr, flush=True)
+        return killed
+
     with ThreadPoolExecutor(max_workers=args.workers) as pool:
-        killed = list(pool.map(lambda pair: run_tests(pair[1], args.file, args.tests), changing))
+        killed = list(pool.map(test, changing))
+    print(file=sys.stderr)
     survivors = [m for (m, _), k in zip(changing, killed, strict=True) if not k]
     n = len(changing)
     score = (n - len(survivors)) / n if n else 1.0
