@@ -5,6 +5,7 @@
     mingbai explain [--format F] [--locale L]   calculation request → step-by-step explanation
     mingbai ask "MESSAGE"                       one chat turn without a session → chat reply (JSON)
     mingbai batch [IN] [-o OUT] [--workers N]   JSON Lines of requests → JSON Lines of results
+    mingbai check [--format F] [--locale L]     {"request", "slip"} → the bill check (JSON, or text)
 
 Invalid input exits 2 with ``{"error": {"code", "message", "path", …}}`` on stdout.
 """
@@ -60,6 +61,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.chat.dialogue import ask_once
 
     _print_json(ask_once(args.message, locale=args.locale))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from calculator.billcheck import check_raw
+    from explanations import bill_check_payload, explain_bill_check
+
+    request, check = check_raw(_stdin())
+    if args.format == "json":
+        _print_json(bill_check_payload(check, locale=args.locale, request=request))
+    else:
+        out = explain_bill_check(check, format=args.format, locale=args.locale, request=request)
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
 
 
@@ -146,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action="store_true", help="在标准错误显示进度（终端上默认显示）")
     p.add_argument("--trace", action="store_true", help="输出每次就诊的完整步骤和引文（默认只输出数字）")
     p.set_defaults(func=cmd_batch)
+    p = sub.add_parser("check", help="核对结算单：从标准输入读取 {\"request\", \"slip\"}（JSON），输出核对结果")
+    p.add_argument("--format", choices=["json", "text", "markdown", "html"], default="json")
+    p.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN")
+    p.set_defaults(func=cmd_check)
     for name, module, func, help_ in (
         ("account-credits", "calculator.credits", "run_json", "个人账户按月划入（JSON 标准输入）"),
         ("account-usage", "calculator.usage", "run_json", "个人账户能否支付某项费用（JSON 标准输入）"),

@@ -13,6 +13,8 @@ Public API::
     account_credits(req) -> CreditsResult          # a year's personal-account credits (credits.py)
     account_usage(req) -> UsageResult              # may the account pay for this (usage.py)
     resident_budget(req) -> BudgetResult           # 南昌 signed institution's budget (budget.py)
+    check_bill(request, slip) -> BillCheck         # a settlement slip checked (billcheck.check)
+    decode_bill_check(raw) -> (request, slip)      # {"request": …, "slip": …} decoded exactly
     decode_credits_request / decode_usage_request / decode_budget_request (raw) -> request
     credits_run_json / usage_run_json / budget_run_json (raw) -> result Struct
 
@@ -26,6 +28,8 @@ from typing import Any
 
 import msgspec
 
+from .billcheck import BillCheck, decode_bill_check
+from .billcheck import check as check_bill
 from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_for_age, resident_budget
 from .budget import run_json as budget_run_json
 from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
@@ -49,6 +53,7 @@ from .usage import UsageRequest, UsageResult, account_usage, decode_usage_reques
 from .usage import run_json as usage_run_json
 
 __all__ = [
+    "BillCheck",
     "BudgetRequest",
     "BudgetResult",
     "CalculationRequest",
@@ -73,8 +78,10 @@ __all__ = [
     "budget_run_json",
     "calculate",
     "calculate_raw",
+    "check_bill",
     "convert_request",
     "credits_run_json",
+    "decode_bill_check",
     "decode_budget_request",
     "default_registry",
     "decode_credits_request",

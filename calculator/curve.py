@@ -2,15 +2,21 @@
 
 The explanation's chart shows, for this person's situation (the year so far, the provider, the
 category), the fund's share as a function of the visit's in-scope bill: nothing up to what is
-left of the deductible, then the ratio's slope, then the plateau of what is left of the cap. Every
-point is produced by the settlement engine itself: :func:`fund_curve` re-runs
-:func:`calculator.calculate` on copies of the request in which the chosen visit's bill is replaced
-by a sample in-scope amount (``msgspec.structs.replace``; the visits before it stay, the ones
-after it cannot change it and are dropped). The breakpoints come from the visit's own trace (the
-deductible left, the cap left and the ratio); the amount at which the cap is reached is rounded
-*up* to the fen so that the engine, run there, pays the whole cap left.
+left of the deductible, then the ratio's slope, then the plateau of what is left of the cap.
 
-The chart code only maps these Decimals to pixels; it computes no money.
+The curve is read from the visit's own trace — no settlement is run again. For a sample bill of
+one item of the sample category (``x``), the engine's steps are, in order: scope (the item is in
+scope or not), first self-pay (``x - share(x, rate)`` when the document sets a rate for that
+category: 平凉 第六条), deductible (what is left of it, ``DeductibleStep.remaining_before``, is
+taken first), ratio (``share(above, ratio)``, half-up to the fen, ``RatioStep.ratio``) and cap
+(the share is limited to ``CapStep.remaining_before``, except a consultation fee the document
+keeps outside the cap: 南昌职工). :func:`fund_at` applies exactly those steps with the same
+:func:`calculator.money.share`; ``tests/explanations/test_curve_identity.py`` proves it equal to
+the engine run on the replaced visit for thousands of generated requests of every policy.
+
+The breakpoints come from the visit's trace (the deductible left, the cap left and the ratio); the
+amount at which the cap is reached is rounded *up* to the fen so that the engine, run there, pays
+the whole cap left. The chart code only maps these Decimals to pixels; it computes no money.
 """
 
 from __future__ import annotations
@@ -21,11 +27,12 @@ import msgspec
 from msgspec.structs import replace
 
 from .engine import calculate
-from .money import FEN, MAX_AMOUNT, ZERO
-from .request import CalculationRequest, Item
-from .result import CapStep, DeductibleStep, RatioStep, ScopeStep, VisitResult
+from .money import FEN, MAX_AMOUNT, ZERO, share
+from .packs import get_pack
+from .request import CalculationRequest
+from .result import CalculationResult, CapStep, DeductibleStep, RatioStep, ScopeStep, VisitResult
 
-__all__ = ["Curve", "fund_curve"]
+__all__ = ["Curve", "curve_of", "fund_curve"]
 
 #: How many evenly spaced samples besides the breakpoints (the curve is piecewise linear between
 #: breakpoints; the samples are there so that a reader of the data sees it, not to draw it).
@@ -83,24 +90,33 @@ def _sample_category(visit: VisitResult) -> str:
     return cats[0] if cats else "in_scope"
 
 
-def fund_curve(request: CalculationRequest, visit_index: int = -1) -> Curve:
+# -- the curve read from the trace (no re-settling) --------------------------------------------------
+
+def fund_curve(request: CalculationRequest, visit_index: int = -1, *,
+               result: CalculationResult | None = None) -> Curve:
     """The fund's share of visit ``visit_index`` (negative counts from the end) as its bill grows.
 
-    Raises what :func:`calculator.calculate` raises for the request itself.
+    ``result`` is the request's calculation result, when the caller has it (the chart does);
+    without it the visits up to the chosen one are settled once. Raises what
+    :func:`calculator.calculate` raises for those visits.
     """
     n = len(request.visits)
     if not -n <= visit_index < n:
         raise IndexError(f"visit {visit_index} out of range (the request has {n} visits)")
     index = visit_index % n
-    head = list(request.visits[:index])
-    actual = calculate(replace(request, visits=[*head, request.visits[index]])).visits[index]
+    if result is None:
+        result = calculate(replace(request, visits=list(request.visits[: index + 1])))
+    return curve_of(result, index)
+
+
+def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
+    """The curve of one visit of a result, read from its trace (no settlement is run)."""
+    n = len(result.visits)
+    if not -n <= visit_index < n:
+        raise IndexError(f"visit {visit_index} out of range (the result has {n} visits)")
+    index = visit_index % n
+    actual = result.visits[index]
     category = _sample_category(actual)
-
-    def fund_at(amount: Decimal) -> Decimal:
-        visit = replace(request.visits[index], amount=None,
-                        items=[Item(category=category, amount=amount)])
-        return calculate(replace(request, visits=[*head, visit])).visits[index].fund_pays
-
     deductible = _step(actual, DeductibleStep)
     ratio_step = _step(actual, RatioStep)
     cap = _step(actual, CapStep)
@@ -117,6 +133,19 @@ def fund_curve(request: CalculationRequest, visit_index: int = -1) -> Curve:
     left = deductible.remaining_before if deductible.deductible is not None else ZERO
     ratio = ratio_step.ratio
     cap_left = cap.remaining_before
+    in_scope, rate, uncapped = _sample_rules(result, index, category)
+
+    def fund_at(amount: Decimal) -> Decimal:
+        """The engine's steps 3–7 for one item of ``category`` and ``amount`` (see the module)."""
+        if not in_scope:
+            return ZERO
+        base = amount - share(amount, rate) if rate is not None else amount
+        above = base - min(left, base)
+        fund = share(above, ratio)
+        if uncapped or cap_left is None:
+            return fund
+        return min(fund, cap_left)
+
     cap_bill = None
     if cap_left is not None and ratio > 0:
         with localcontext() as ctx:
@@ -136,3 +165,25 @@ def fund_curve(request: CalculationRequest, visit_index: int = -1) -> Curve:
                  deductible_left=left, ratio=ratio, cap_left=cap_left, cap_bill=cap_bill,
                  bill=bill, fund=actual.fund_pays, max_bill=max_bill, max_fund=max_fund,
                  sample_category=category)
+
+
+def _sample_rules(result: CalculationResult, index: int, category: str) -> tuple[bool, Decimal | None, bool]:
+    """How the engine treats one item of ``category`` on this visit: (in scope, first self-pay
+    rate or None, kept outside the cap). In scope is read from the visit's scope lines; a visit
+    holding no in-scope item samples a plain in-scope cost, in scope unless the document excludes
+    it or the visit's referral (its tier) leaves it out. The rate and the cap rule are the pack's."""
+    pack = get_pack(result.policy.id)
+    scope = _step(result.visits[index], ScopeStep)
+    lines = scope.lines if isinstance(scope, ScopeStep) else []
+    if any(ln.in_scope and ln.category == category for ln in lines):
+        in_scope = True
+    else:
+        ratio = _step(result.visits[index], RatioStep)
+        # a referral is settled at its own tier (南昌居民: county_tcm, county_tcm_poor)
+        tier = ratio.tier.removesuffix("_poor") if isinstance(ratio, RatioStep) else ""
+        referral = pack.referral.get(tier)
+        in_scope = (category != "self_pay" and all(ex.category != category for ex in pack.excluded)
+                    and (referral is None or category in referral.scope))
+    rate_c = pack.first_self_pay.get(category) if pack.first_self_pay else None
+    uncapped = category == "consultation" and pack.consultation is not None and pack.consultation.outside_cap
+    return in_scope, (rate_c.value if rate_c is not None else None), uncapped

@@ -11,6 +11,9 @@ depends on the ambient context a caller may have changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
 __all__ = [
@@ -24,6 +27,7 @@ __all__ = [
     "round_down",
     "round_fen",
     "share",
+    "share_rounding",
 ]
 
 FEN = Decimal("0.01")
@@ -33,6 +37,9 @@ MAX_AMOUNT = Decimal("10000000")
 #: The one context of money arithmetic: 34 digits (exact for any amount the requests allow),
 #: rounding half-up wherever a rounding is named below.
 MONEY_CONTEXT = Context(prec=34, rounding=ROUND_HALF_UP)
+#: How :func:`share` rounds: always half-up, except while the bill check settles a request again
+#: with another rounding a hospital's system may use (:func:`share_rounding`).
+_SHARE_ROUNDING: ContextVar[str] = ContextVar("share_rounding", default=ROUND_HALF_UP)
 
 
 def D(value: str | int | Decimal) -> Decimal:
@@ -62,8 +69,23 @@ def money(value: Decimal) -> Decimal:
 
 
 def share(amount: Decimal, ratio: Decimal) -> Decimal:
-    """``amount × ratio`` rounded to the fen, half-up (the product itself exact in 34 digits)."""
-    return MONEY_CONTEXT.multiply(amount, ratio).quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)
+    """``amount × ratio`` rounded to the fen, half-up (the product itself exact in 34 digits; see
+    :func:`share_rounding`)."""
+    return MONEY_CONTEXT.multiply(amount, ratio).quantize(FEN, _SHARE_ROUNDING.get(), MONEY_CONTEXT)
+
+
+@contextmanager
+def share_rounding(mode: str) -> Iterator[None]:
+    """Within the block, :func:`share` rounds with ``mode`` (``ROUND_DOWN``, ``ROUND_HALF_EVEN``).
+
+    Only for :mod:`calculator.billcheck`, to test whether a slip was rounded another way; the
+    documents' shares are always rounded half-up.
+    """
+    token = _SHARE_ROUNDING.set(mode)
+    try:
+        yield
+    finally:
+        _SHARE_ROUNDING.reset(token)
 
 
 def is_fen_exact(value: Decimal) -> bool:

@@ -3,6 +3,7 @@
 Public API::
 
     explain(result, *, format="text", locale="zh-CN", request=None) -> str
+    explain_formats(result, formats=("text", "html"), *, locale="zh-CN", request=None) -> dict[str, str]
     explain_request(request, *, format="text", locale="zh-CN") -> str
     explain_error(error, *, format="text", locale="zh-CN", request=None) -> str
     chart_svg(request, result, *, locale="zh-CN", visit=-1) -> str
@@ -10,6 +11,8 @@ Public API::
     explain_credits(result, *, format="text", locale="zh-CN") -> str   # calculator.credits
     explain_usage(result, *, format="text", locale="zh-CN") -> str     # calculator.usage
     explain_budget(result, *, format="text", locale="zh-CN") -> str    # calculator.budget
+    explain_bill_check(check, *, locale="zh-CN", format="text", request=None) -> str
+    bill_check_payload(check, *, locale="zh-CN", request=None) -> dict  # the bill-check response
 
 Formats: ``text`` (plain: SMS, WeChat, hotline read-out), ``markdown``, ``html`` (a fragment, no
 ``<html>``/``<body>``; every citation expandable to the document's words; the SVG chart when the
@@ -49,17 +52,21 @@ from . import labels
 from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
 from .i18n import activated, gettext, locales_available
-from .render import FORMATS, Doc, render, visit_views
+from .render import FORMATS, Doc, precompile, render, visit_views
 
 __all__ = [
+    "bill_check_payload",
     "chart_svg",
     "explain",
+    "explain_bill_check",
     "explain_budget",
     "explain_credits",
     "explain_error",
+    "explain_formats",
     "explain_request",
     "explain_usage",
     "locales_available",
+    "precompile",
 ]
 
 
@@ -72,7 +79,15 @@ def _format(format: str) -> str:
 def explain(result: CalculationResult, *, format: str = "text", locale: str = "zh-CN",
             request: CalculationRequest | None = None) -> str:
     """The whole step-by-step explanation of a result, in ``text``, ``markdown`` or ``html``."""
-    fmt = _format(format)
+    return explain_formats(result, (format,), locale=locale, request=request)[format]
+
+
+def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text", "html"), *,
+                    locale: str = "zh-CN", request: CalculationRequest | None = None) -> dict[str, str]:
+    """One explanation in several formats (the API answers with text and HTML): the locale is
+    made current once, the view of the visits and the chart are built once, then each format's
+    page is rendered from them. Each output is the one :func:`explain` gives for its format."""
+    fmts = [_format(f) for f in formats]
     p = result.policy
     readings = [a for a in result.assumptions if a.kind == "reading"]
     inputs = [a for a in result.assumptions if a.kind != "reading"]
@@ -80,14 +95,14 @@ def explain(result: CalculationResult, *, format: str = "text", locale: str = "z
     with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title), notes=notes) as state:
         zh = state.tag.startswith("zh")
         chart = None
-        if fmt == "html" and request is not None:
+        if "html" in fmts and request is not None:
             chart = Markup(chart_svg(request, result, locale=state.tag))
         views = visit_views(result, request)
-        return render(
-            fmt, "year", result=result, request=request, policy=p, views=views,
-            multi=len(views) > 1, readings=readings, inputs=inputs, zh=zh, lang=state.tag,
-            city=p.city if zh else p.city_en, chart=chart,
-            all_steps=[s for v in result.visits for s in v.steps])
+        context = dict(result=result, request=request, policy=p, views=views, multi=len(views) > 1,
+                       readings=readings, inputs=inputs, zh=zh, lang=state.tag,
+                       city=p.city if zh else p.city_en,
+                       all_steps=[s for v in result.visits for s in v.steps])
+        return {fmt: render(fmt, "year", chart=chart if fmt == "html" else None, **context) for fmt in fmts}
 
 
 def explain_request(request: CalculationRequest, *, format: str = "text", locale: str = "zh-CN") -> str:
@@ -202,3 +217,5 @@ def explain_error(error: CalculatorError, *, format: str = "text", locale: str =
         view = _error_view(error, request, meta, zh)
         return render(fmt, "error", e=view, zh=zh, lang=state.tag)
 
+
+from .billcheck import bill_check_payload, explain_bill_check  # noqa: E402 - it renders with explain()

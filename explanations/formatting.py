@@ -15,7 +15,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from .i18n import current, gettext
+from .i18n import babel_locale, current, gettext
 
 __all__ = [
     "article_label",
@@ -40,40 +40,46 @@ def _fen(value: Decimal) -> Decimal:
 
 # Babel's formatting is the hot spot of rendering; amounts repeat across steps, visits and turns,
 # so the formatted strings are memoised per (value, locale). Pure functions: caching is safe.
+# The cache is keyed by the locale's tag (a str hashes at once; a Babel Locale hashes its fields).
 @lru_cache(maxsize=8192)
-def _money(value: Decimal, locale: str) -> str:
-    return format_currency(_fen(value), "CNY", locale=locale)
+def _money(value: Decimal, tag: str) -> str:
+    return format_currency(_fen(value), "CNY", locale=babel_locale(tag))
 
 
 @lru_cache(maxsize=8192)
-def _number(value: Decimal, locale: str) -> str:
-    return format_decimal(_fen(value), format="#,##0.00", locale=locale)
+def _number(value: Decimal, tag: str) -> str:
+    return format_decimal(_fen(value), format="#,##0.00", locale=babel_locale(tag))
 
 
 @lru_cache(maxsize=1024)
-def _percent(ratio: Decimal, locale: str) -> str:
+def _percent(ratio: Decimal, tag: str) -> str:
     q = Decimal(ratio).quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
-    return format_percent(q, format="#,##0.##%", locale=locale)
+    return format_percent(q, format="#,##0.##%", locale=babel_locale(tag))
 
 
 def money(value: Decimal) -> str:
     """``¥1,234.50`` (zh-CN) / ``CN¥1,234.50`` (en)."""
-    return _money(_fen(value), current().babel)
+    return _money(_fen(value), current().tag)
 
 
 def number(value: Decimal) -> str:
     """An amount without the currency sign, for formulas: ``1,234.50``."""
-    return _number(_fen(value), current().babel)
+    return _number(_fen(value), current().tag)
 
 
 def percent(ratio: Decimal) -> str:
     """``0.55`` → ``55%``; ``0.555`` → ``55.5%``."""
-    return _percent(Decimal(ratio), current().babel)
+    return _percent(Decimal(ratio), current().tag)
 
 
 def date(value: dt.date) -> str:
     """``2026年5月10日`` / ``May 10, 2026``."""
-    return format_date(value, format="long", locale=current().babel)
+    return _date(value, current().tag)
+
+
+@lru_cache(maxsize=4096)
+def _date(value: dt.date, tag: str) -> str:
+    return format_date(value, format="long", locale=babel_locale(tag))
 
 
 # -- Chinese numerals -----------------------------------------------------------------------------

@@ -7,6 +7,10 @@ catalog maps each to itself and the ``en`` catalog translates each. No ``.mo`` i
 catalog is compiled in memory the first time its locale is used (``read_po`` → ``write_mo`` into a
 ``BytesIO`` → :class:`gettext.GNUTranslations`) and kept for the life of the process.
 
+The catalogs on disk are listed once per process (:func:`locales_available`, cached), and a
+locale name is normalised once (:func:`normalise_locale`, cached): a rendering looks nothing up on
+disk (issue 12: the locale was looked up on disk three times a request).
+
 The locale of a rendering lives in a :class:`~contextvars.ContextVar`, set for the duration of one
 call (:func:`activated`); the Jinja environments have gettext callables installed that read it, so
 two requests in two languages rendering at once — threads or asyncio tasks — never see each
@@ -20,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -62,9 +66,14 @@ def _tag_of(directory: str) -> str:
 
 def locales_available() -> list[str]:
     """The locales with a catalog, as BCP 47 tags; the source language (``zh-CN``) first."""
+    return list(_locales_on_disk())
+
+
+@cache
+def _locales_on_disk() -> tuple[str, ...]:
     found = sorted(_tag_of(p.parent.parent.name)
                    for p in LOCALES_DIR.glob("*/LC_MESSAGES/messages.po"))
-    return sorted(found, key=lambda tag: (tag != DEFAULT_LOCALE, tag))
+    return tuple(sorted(found, key=lambda tag: (tag != DEFAULT_LOCALE, tag)))
 
 
 def normalise_locale(locale: str | None) -> str:
@@ -72,10 +81,17 @@ def normalise_locale(locale: str | None) -> str:
 
     Raises :class:`ValueError` for a locale without a catalog.
     """
-    if locale is None or not locale.strip():
+    if locale is None:
+        return DEFAULT_LOCALE
+    return _normalise(locale)
+
+
+@lru_cache(maxsize=256)
+def _normalise(locale: str) -> str:
+    if not locale.strip():
         return DEFAULT_LOCALE
     low = locale.strip().replace("_", "-").lower()
-    for tag in locales_available():
+    for tag in _locales_on_disk():
         lang = tag.split("-")[0].lower()
         if low == tag.lower() or low == lang or low.startswith(lang + "-"):
             return tag

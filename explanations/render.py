@@ -11,11 +11,23 @@ how a heading is set, how a citation is shown — comes from the format's macros
 Gettext callables (newstyle) read the locale of the current rendering from a ContextVar
 (:mod:`explanations.i18n`). Filters only *format* the trace's Decimals (:mod:`.formatting`);
 nothing here adds, subtracts or multiplies money.
+
+Speed (issue 12): the web app compiles every template at start-up (:func:`precompile`), so no
+request parses one. Two pieces of Jinja's
+per-call machinery are replaced by equivalents that do the same with less work: ``_()`` is one
+callable (Jinja's i18n extension goes through three: its alias, its newstyle wrapper and the
+catalog function, each via ``Context.call``) with the same semantics — the message translated,
+marked safe under autoescape, then always ``%``-formatted with its (escaped) variables; and
+:class:`FastContext` calls plain functions and macros directly, handing anything that asks for
+the context, the evaluation context or the environment to Jinja's own ``Context.call``;
+:class:`FastEnvironment` reads ``a.b`` on a plain dict without a raised AttributeError; and the
+format macros' pure calls are memoised (:class:`FormatMacros`).
 """
 
 from __future__ import annotations
 
 import re
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,8 +35,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context, Macro
+from markupsafe import Markup, escape
 
 from calculator.request import CalculationRequest, Visit
 from calculator.result import CalculationResult, RatioStep, VisitResult
@@ -32,7 +46,8 @@ from calculator.result import CalculationResult, RatioStep, VisitResult
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
-__all__ = ["FORMATS", "TEMPLATES", "VisitView", "environment", "render", "visit_views"]
+__all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
+           "precompile", "render", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -185,11 +200,13 @@ _SPACES = re.compile(r" {2,}")
 def squash(text: str) -> str:
     """One line from a template block: lines stripped and joined — with nothing between them in
     Chinese, with one space in English (keeps Markup as Markup)."""
-    parts = [line.strip() for line in str(text).splitlines()]
+    parts = [p for p in map(str.strip, str(text).splitlines()) if p]
     if current().tag.startswith("zh"):
-        joined = "".join(p for p in parts if p)
+        joined = "".join(parts)
     else:
-        joined = _SPACES.sub(" ", " ".join(p for p in parts if p))
+        joined = " ".join(parts)
+        if "  " in joined:
+            joined = _SPACES.sub(" ", joined)
     return Markup(joined) if isinstance(text, Markup) else joined
 
 
@@ -233,7 +250,7 @@ def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit
 def visit_views(result: CalculationResult, request: CalculationRequest | None) -> list[VisitView]:
     views = []
     for i, visit in enumerate(result.visits):
-        steps = {kind_of(s): s for s in visit.steps}
+        steps: dict[str, Any] = {kind_of(s): s for s in visit.steps}
         ratio = steps.get("ratio")
         req_visit = request.visits[i] if request is not None and i < len(request.visits) else None
         by_prescription = _by_prescription(visit, ratio, req_visit)
@@ -259,11 +276,88 @@ def _identity(value: Any) -> Any:
     return value
 
 
+#: callables that never ask Jinja for a context: called directly by :class:`FastContext`
+_DIRECT = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, Macro})
+_EVAL_CONTEXT = pass_eval_context(lambda: None).jinja_pass_arg  # type: ignore[attr-defined]
+
+
+class FastContext(Context):
+    """Jinja's template context with a shorter path for calls from a template.
+
+    ``Context.call`` inspects every callee twice for ``pass_context`` & co. (on the object and on
+    its ``__call__``) before calling it. A plain function, bound method, builtin or macro that
+    carries no such mark — or asks only for the evaluation context (``_()``) — is called here at
+    once, with the same arguments (the loop and block variables Jinja adds for context functions
+    dropped, as ``Context.call`` drops them); every other callee goes through ``Context.call``
+    unchanged.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) in _DIRECT:
+            mark = getattr(__obj, "jinja_pass_arg", None)
+            if mark is None or mark is _EVAL_CONTEXT:
+                if kwargs:
+                    kwargs.pop("_block_vars", None)
+                    kwargs.pop("_loop_vars", None)
+                try:
+                    if mark is None:
+                        return __obj(*args, **kwargs)
+                    return __obj(__self.eval_ctx, *args, **kwargs)
+                except StopIteration:
+                    return __self.environment.undefined(
+                        "value was undefined because a callable raised a StopIteration exception")
+        return Context.call(__self, __obj, *args, **kwargs)
+
+
+@pass_eval_context
+def _gettext(eval_ctx: EvalContext, __string: str, **variables: Any) -> str:
+    """``_()`` / ``gettext()`` in a template: Jinja's newstyle gettext in one call.
+
+    Under autoescape the message is safe and each variable escaped: ``Markup(rv) % variables``,
+    computed as ``Markup(rv % escaped)`` — the same text for ``%(name)s`` placeholders (the only
+    kind the catalogs use; ``tests/explanations/test_render_once.py`` checks both ways agree)
+    without markupsafe's per-variable helper objects."""
+    rv = current().catalog.gettext(__string)
+    if eval_ctx.autoescape:
+        return Markup(rv % {k: escape(v) for k, v in variables.items()})
+    return rv % variables
+
+
+@pass_eval_context
+def _ngettext(eval_ctx: EvalContext, __singular: str, __plural: str, __num: int, **variables: Any) -> str:
+    """``ngettext()`` in a template: Jinja's newstyle ngettext in one call."""
+    variables.setdefault("num", __num)
+    rv = current().catalog.ngettext(__singular, __plural, __num)
+    if eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv % variables
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class FastEnvironment(Environment):
+    """Jinja's environment with a shorter ``a.b`` on a plain dict (the chart's coordinates).
+
+    Jinja tries the attribute first and the item second; on a plain dict the attribute lookup can
+    only succeed for dict's own names (``items``, ``get``…), so for any other name the item is
+    looked up at once instead of after a raised and caught AttributeError. Same result."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return Environment.getattr(self, obj, attribute)
+
+
 @cache
 def environment(fmt: str) -> Environment:
-    """The environment of one output format (``text``, ``markdown``, ``html``), built once."""
+    """The environment of one output format (``text``, ``markdown``, ``html``), built once; its
+    templates are compiled on first use, or all at once by :func:`precompile`."""
     ext = FORMATS[fmt]
-    env = Environment(
+    env = FastEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)),
         undefined=StrictUndefined,
         autoescape=(fmt == "html"),
@@ -272,8 +366,11 @@ def environment(fmt: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        cache_size=-1,  # never evict a compiled template
     )
+    env.context_class = FastContext
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
     env.filters.update(
         money=formatting.money, num=formatting.number, pct=formatting.percent,
         date=formatting.date, yuan=yuan, points=points, squash=squash,
@@ -286,8 +383,78 @@ def environment(fmt: str) -> Environment:
         ordinal=formatting.ordinal,
         plus=plus, amount_list=amount_list, first_self_pay_lines=first_self_pay_lines,
     )
-    env.globals["f"] = env.get_template(f"formats/{ext}.j2").module
+    env.globals["f"] = FormatMacros(env.get_template(f"formats/{ext}.j2").module)
     return env
+
+
+class FormatMacros:
+    """A format's macros (``f.title``, ``f.cite``, ``f.marks``, ``f.strong``), the pure ones
+    memoised.
+
+    ``title`` depends on the step kind and the locale; ``cite`` on the citations, the locale and
+    the document cited; ``marks`` on the readings, the locale and their note numbers. Those are
+    the whole key of each: the same key renders the same markup, so a repeat (the same articles
+    cited by the same step in another request) is looked up instead of rendered. Anything else is
+    the macro itself.
+    """
+
+    _LIMIT = 4096  # entries per macro; the cache starts over when full
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._title: dict[Any, Any] = {}
+        self._cite: dict[Any, Any] = {}
+        self._marks: dict[Any, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def _memo(self, cache: dict[Any, Any], key: Any, macro: Any, *args: Any) -> Any:
+        out = cache.get(key)
+        if out is None:
+            if len(cache) >= self._LIMIT:
+                cache.clear()
+            out = cache[key] = macro(*args)
+        return out
+
+    def title(self, kind: str) -> Any:
+        return self._memo(self._title, (current().tag, kind), self._module.title, kind)
+
+    def cite(self, citations: Any) -> Any:
+        citations = citations if isinstance(citations, list | tuple) else list(citations)  # one pass
+        key = (current().tag, _doc(), tuple(
+            (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
+            for c in citations))
+        return self._memo(self._cite, key, self._module.cite, citations)
+
+    def marks(self, readings: Any) -> Any:
+        readings = readings if isinstance(readings, list | tuple) else list(readings)
+        notes = _notes()
+        key = (current().tag, tuple((r, notes.get(r)) for r in readings))
+        return self._memo(self._marks, key, self._module.marks, readings)
+
+
+def _compiles_in(ext: str) -> Any:
+    """The templates a format's environment renders: its own pages and the shared parts."""
+    own = tuple(f".{e}.j2" for e in FORMATS.values())
+
+    def wanted(name: str) -> bool:
+        return name.endswith(f".{ext}.j2") or name.endswith(".svg.j2") or not name.endswith(own)
+    return wanted
+
+
+def precompile() -> None:
+    """Compile every template of every format now: the web app calls this at start-up so that no
+    request pays for it (a one-shot command line compiles only what it renders)."""
+    for fmt, ext in FORMATS.items():
+        env = environment(fmt)
+        for name in env.list_templates(filter_func=_compiles_in(ext)):
+            env.get_template(name)
+
+
+@cache
+def _template(fmt: str, name: str) -> Any:
+    return environment(fmt).get_template(f"{name}.{FORMATS[fmt]}.j2")
 
 
 _BLANKS = re.compile(r"\n{3,}")
@@ -295,7 +462,6 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def render(fmt: str, name: str, **context: Any) -> str:
     """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
-    env = environment(fmt)
-    out = env.get_template(f"{name}.{FORMATS[fmt]}.j2").render(**context)
+    out = _template(fmt, name).render(**context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"

@@ -1,5 +1,13 @@
 /* 明白账 chat page: talks to POST /api/v1/chat, no framework, no cookies.
  *
+ * An answer opens with one or two sentences (what the fund pays, what the person pays) and the
+ * facts it rests on (`reply.understood`), each one tap from a correction; the steps, the chart,
+ * the readings and the year position fold under “看计算过程”. The sentence only names the
+ * result's own fields: the page computes nothing.
+ *
+ * 长辈版 (elder mode): `?mode=elder` or the header's switch, remembered in localStorage; large
+ * type, large targets, the short answer with details on tap, a 朗读 button (speechSynthesis).
+ *
  * Safety: everything a person typed, and every string of a reply except `reply.html`, is put in
  * the page with textContent. `reply.html` is the server's own explanation fragment; it is parsed in
  * an inert <template> and stripped of scripts, event handlers and javascript: URLs before use.
@@ -12,7 +20,9 @@
   var ENDPOINT = body.getAttribute("data-endpoint") || "/api/v1/chat";
   var MAX = parseInt(body.getAttribute("data-max"), 10) || 500;
   var EMBED = body.hasAttribute("data-embed");
-  var KEY = "mingbai.chat.v1";
+  var LANG = body.getAttribute("data-lang") === "en" ? "en" : "zh-CN";
+  var KEY = "mingbai.chat.v2";
+  var MODE_KEY = "mingbai.mode";
   var IDLE_MS = 30 * 60 * 1000;        // the server forgets a session after 30 idle minutes
   var KEEP = 40;                       // transcript entries kept for a reload
   var TIMEOUT_MS = 20000;
@@ -26,27 +36,118 @@
   var sendButton = document.getElementById("send");
   if (!log || !form || !input) { return; }
 
-  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var T = {
+    "zh-CN": {
+      me: "我说：", bot: "明白账说：", quick: "快捷回复", more: "看计算过程", less: "收起计算过程",
+      facts: "我理解的情况", fix: "点一下可更正", assumed: "按常见情况假设", fixPrefix: "不对，不是",
+      fixSuffix: "，是", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
+      account: "账户", cash: "现金", sep: "，", open: "（", close: "）", end: "",
+      visits: function (n) { return "今年" + n + "次门诊合计："; },
+      thisOne: "其中这次统筹基金报", unchanged: "这样改，结果不变：",
+      matches: "和结算单一致", differs: "和结算单不一致", slip: "单上", calc: "算出", diff: "相差",
+      read: "朗读", stop: "停止朗读", copy: "复制文字", copied: "已复制",
+      cleared: "已清除刚才的对话，可以重新开始了", elder: "长辈版", standard: "标准版",
+      tooLong: function (n) { return "消息太长了，请不超过" + n + "个字，分几次说。"; },
+      rate: "发得太快了，请稍等一分钟再发。", big: "这条消息太长了，请分几次说。",
+      server: "服务暂时出了点问题，消息没有发出去，请稍后再试。", failed: "消息没有发出去：",
+      failedPlain: "消息没有发出去，请稍后再试。",
+      offline: "网络断开了，消息没有发出去。连上网络后再点“发送”。",
+      network: "网络连接不上，消息没有发出去，请稍后再试。", resend: "发送失败，点此重新发送",
+      cite: "，点开看条款原文",
+      fields: { total: "费用合计", excluded: "范围外费用", first_self_pay: "先行自付", deductible_applied: "起付线",
+                fund_pays: "统筹基金", personal_pays: "个人负担", account_pays: "个人账户", cash_pays: "现金",
+                medfee_sumamt: "费用合计", fulamt_ownpay_amt: "全自费", preselfpay_amt: "先行自付",
+                act_pay_dedc: "起付线", hifp_pay: "统筹基金", acct_pay: "个人账户", psn_cash_pay: "现金" }
+    },
+    "en": {
+      me: "You said:", bot: "Mingbai says:", quick: "Quick replies", more: "Show the working", less: "Hide the working",
+      facts: "What I understood", fix: "tap to correct", assumed: "assumed", fixPrefix: "No, not ",
+      fixSuffix: ", but ", alts: "The possibilities side by side", fund: "The fund pays ", you: "you pay ",
+      youCol: "You pay ",
+      account: "account ", cash: "cash ", sep: "; ", open: " (", close: ")", end: ".",
+      visits: function (n) { return n + " visits this year in all: "; },
+      thisOne: "Of which this visit: the fund pays ", unchanged: "That changes nothing: ",
+      matches: "Matches the slip", differs: "Differs from the slip", slip: "slip ", calc: "calculated ",
+      diff: "difference ", read: "Read aloud", stop: "Stop reading", copy: "Copy text", copied: "Copied",
+      cleared: "The conversation was cleared; you can start again", elder: "Large text", standard: "Standard",
+      tooLong: function (n) { return "The message is too long: at most " + n + " characters, please split it."; },
+      rate: "Too fast: please wait a minute.", big: "This message is too long, please split it.",
+      server: "The service has a problem; the message was not sent. Please try again later.",
+      failed: "The message was not sent: ", failedPlain: "The message was not sent; please try again later.",
+      offline: "You are offline; the message was not sent. Tap Send when you are back online.",
+      network: "Cannot reach the service; the message was not sent. Please try again later.",
+      resend: "Not sent: tap to send again", cite: ": tap for the article's words",
+      fields: { total: "Total", excluded: "Outside scope", first_self_pay: "First self-pay",
+                deductible_applied: "Deductible", fund_pays: "Fund", personal_pays: "Paid by you",
+                account_pays: "Account", cash_pays: "Cash", medfee_sumamt: "Total", fulamt_ownpay_amt: "Self-pay",
+                preselfpay_amt: "First self-pay", act_pay_dedc: "Deductible", hifp_pay: "Fund",
+                acct_pay: "Account", psn_cash_pay: "Cash" }
+    }
+  }[LANG];
+
+  // English labels for the dialogue's Chinese quick replies: the chip shows the label and sends
+  // the words the dialogue understands.
+  var QR_EN = {
+    "今年第一次": "First claim this year", "起付线已经扣完了": "Deductible already met",
+    "统筹已经报过一些": "The fund has paid some already", "在职职工": "Employee", "退休职工": "Retired employee",
+    "灵活就业": "Flexible worker", "城乡居民医保": "Resident scheme", "在职": "Employed", "退休": "Retired",
+    "一级及以下": "Level 1 or below", "二级": "Level 2", "三级": "Level 3", "医院": "Hospital", "药店": "Pharmacy",
+    "有自费项目": "Some items were self-pay", "又看了一次": "Another visit", "重新开始": "Start over",
+    "帮我算一笔": "Work out a bill", "你能做什么": "What can you do?", "不清楚几级": "I don't know the level",
+    "南充": "Nanchong", "西安": "Xi'an", "南昌": "Nanchang", "平凉": "Pingliang", "是": "Yes", "不是": "No",
+    "甲等": "Grade A", "乙等": "Grade B", "今天": "Today", "三级甲等": "Level 3, grade A",
+    "三级乙等": "Level 3, grade B", "三级丙等": "Level 3, grade C",
+    "一级及以下开的处方": "Prescribed at level 1 or below", "二级医院开的处方": "Prescribed at a level-2 hospital",
+    "三级医院开的处方": "Prescribed at a level-3 hospital", "三级甲等开的处方": "Prescribed at level 3, grade A",
+    "三级乙等开的处方": "Prescribed at level 3, grade B", "三级丙等开的处方": "Prescribed at level 3, grade C",
+    "在签约机构看的": "At my signed institution", "转诊到县中医院": "Referred to the county TCM hospital",
+    "在别的医院看的": "At another hospital", "能给我爸妈买药吗": "Can it buy medicine for my parents?",
+    "能用来体检吗": "Can it pay for a check-up?", "每月划多少": "How much goes in each month?",
+    "个人账户能给我妈买药吗": "Can my account buy medicine for my mother?",
+    "我是南昌退休职工，三级医院花了一千二": "Nanchang, retired employee, level-3 hospital, ¥1,200",
+    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200"
+  };
+  function chipLabel(say) { return LANG === "en" && QR_EN[say] ? QR_EN[say] : say; }
+
+  var motionQuery = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+  function calm() { return body.classList.contains("elder") || !!(motionQuery && motionQuery.matches); }
   var busy = false;
 
   // -- storage: sessionStorage, or memory when it is blocked (some embedded WebViews) -------------
   var memory = {};
+  function backing(kind) {
+    try { return window[kind]; } catch (e) { return null; }
+  }
+  function keep(kind, key) {
+    return {
+      get: function () {
+        var raw = null, s = backing(kind);
+        try { raw = s ? s.getItem(key) : null; } catch (e) { raw = null; }
+        if (raw === null && memory[key] !== undefined) { raw = memory[key]; }
+        return raw;
+      },
+      set: function (raw) {
+        memory[key] = raw;
+        var s = backing(kind);
+        try { if (s) { s.setItem(key, raw); } } catch (e) { /* memory only */ }
+      },
+      clear: function () {
+        delete memory[key];
+        var s = backing(kind);
+        try { if (s) { s.removeItem(key); } } catch (e) { /* nothing stored */ }
+      }
+    };
+  }
+  var chatStore = keep("sessionStorage", KEY);
+  var modeStore = keep("localStorage", MODE_KEY);
   var store = {
     get: function () {
-      var raw = null;
-      try { raw = window.sessionStorage.getItem(KEY); } catch (e) { raw = memory[KEY] || null; }
+      var raw = chatStore.get();
       if (!raw) { return null; }
       try { return JSON.parse(raw); } catch (e) { return null; }
     },
-    set: function (value) {
-      var raw = JSON.stringify(value);
-      memory[KEY] = raw;
-      try { window.sessionStorage.setItem(KEY, raw); } catch (e) { /* memory only */ }
-    },
-    clear: function () {
-      delete memory[KEY];
-      try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }
-    }
+    set: function (value) { chatStore.set(JSON.stringify(value)); },
+    clear: function () { chatStore.clear(); }
   };
 
   var state = store.get();
@@ -62,6 +163,20 @@
     store.set(state);
   }
 
+  // -- 长辈版: ?mode=elder|standard sets it; otherwise the device remembers ---------------------
+  var modeButton = document.querySelector("[data-action=mode]");
+  function applyMode(elder) {
+    body.classList.toggle("elder", elder);
+    if (modeButton) {
+      // the button names the view it switches to (a changing name and aria-pressed would contradict)
+      modeButton.textContent = elder ? T.standard : T.elder;
+      modeButton.setAttribute("data-elder", elder ? "on" : "off");
+    }
+  }
+  var asked = body.getAttribute("data-mode");
+  if (asked === "elder" || asked === "standard") { modeStore.set(asked); }
+  applyMode((asked || modeStore.get()) === "elder");
+
   // -- small DOM helpers ----------------------------------------------------------------------
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -71,6 +186,12 @@
   }
 
   function hidden(text) { return el("span", "visually-hidden", text); }
+
+  function button(className, text) {
+    var b = el("button", className, text);
+    b.type = "button";
+    return b;
+  }
 
   var SVG_NS = "http://www.w3.org/2000/svg";
   function personIcon() {
@@ -98,79 +219,79 @@
     var d = new Date(ts), now = new Date();
     var hm = pad(d.getHours()) + ":" + pad(d.getMinutes());
     if (d.toDateString() === now.toDateString()) { return hm; }
-    return (d.getMonth() + 1) + "月" + d.getDate() + "日 " + hm;
+    return LANG === "en" ? (d.getMonth() + 1) + "/" + d.getDate() + " " + hm
+                         : (d.getMonth() + 1) + "月" + d.getDate() + "日 " + hm;
   }
 
-  // "1200.00" → "1,200.00" without going through floating point
+  // "1200.00" → "¥1,200.00" without going through floating point
   function yuan(value) {
     if (value === null || value === undefined) { return ""; }
     var s = String(value), neg = s.charAt(0) === "-";
     if (neg) { s = s.slice(1); }
     var parts = s.split(".");
     var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    return (neg ? "−" : "") + whole + (parts.length > 1 ? "." + parts[1] : "");
+    return (neg ? "−" : "") + "¥" + whole + (parts.length > 1 ? "." + parts[1] : "");
   }
 
-  // -- scrolling ------------------------------------------------------------------------------
+  // -- scrolling: keep the person's question in view, the answer right under it -----------------
   function scrollToBottom() {
-    scroller.scrollTo({ top: scroller.scrollHeight, behavior: reduceMotion ? "auto" : "smooth" });
+    scroller.scrollTo({ top: scroller.scrollHeight, behavior: calm() ? "auto" : "smooth" });
   }
 
-  function scrollToItem(node) {
-    var top = node.offsetTop - 8;
-    // a short answer: just show the end; a long one: show where it starts
-    if (node.offsetHeight < scroller.clientHeight - 80) { scrollToBottom(); return; }
-    scroller.scrollTo({ top: top, behavior: reduceMotion ? "auto" : "smooth" });
+  function showAnswer(question, answer) {
+    var room = scroller.clientHeight;
+    var from = question ? question.offsetTop - 8 : answer.offsetTop - 8;
+    var to = answer.offsetTop + answer.offsetHeight + 16;
+    if (to - from <= room) { scrollToBottom(); return; }
+    scroller.scrollTo({ top: Math.max(0, from), behavior: calm() ? "auto" : "smooth" });
   }
 
   // -- rendering ------------------------------------------------------------------------------
   function addTimeIfDue(ts) {
     var last = log.getAttribute("data-last-ts");
-    var li = null;
+    var row = null;
     if (!last || ts - parseInt(last, 10) > 5 * 60 * 1000) {
-      li = el("li", "sys sys-time");
-      li.appendChild(el("span", "", timeLabel(ts)));
-      log.appendChild(li);
+      row = el("div", "sys sys-time");
+      row.appendChild(el("span", "", timeLabel(ts)));
+      log.appendChild(row);
     }
     log.setAttribute("data-last-ts", String(ts));
-    return { node: li, before: last };
+    return { node: row, before: last };
   }
 
-  function renderMine(text, ts) {
+  function renderMine(text, ts, label) {
     var stamp = addTimeIfDue(ts);
-    var li = el("li", "msg msg-me");
+    var row = el("div", "msg msg-me");
     // a message that could not be sent is taken back together with the time shown for it
-    li.takeBack = function () {
-      li.remove();
+    row.takeBack = function () {
+      row.remove();
       if (stamp.node) { stamp.node.remove(); }
       if (stamp.before) { log.setAttribute("data-last-ts", stamp.before); } else { log.removeAttribute("data-last-ts"); }
     };
-    li.appendChild(avatar("me"));
+    row.appendChild(avatar("me"));
     var wrap = el("div", "msg-body");
-    wrap.appendChild(hidden("我说："));
-    wrap.appendChild(el("div", "bubble bubble-text", text));  // textContent: never markup
-    li.appendChild(wrap);
-    log.appendChild(li);
-    return li;
+    wrap.appendChild(hidden(T.me));
+    wrap.appendChild(el("div", "bubble bubble-text", label || chipLabel(text)));  // textContent: never markup
+    row.appendChild(wrap);
+    log.appendChild(row);
+    return row;
   }
 
   function renderSystem(text, kind) {
-    var li = el("li", "sys" + (kind ? " sys-" + kind : ""));
-    var span = el("span", "", text);
-    li.appendChild(span);
-    log.appendChild(li);
-    return li;
+    var row = el("div", "sys" + (kind ? " sys-" + kind : ""));
+    row.appendChild(el("span", "", text));
+    log.appendChild(row);
+    return row;
   }
 
   function chipsFor(list) {
     var group = el("div", "chips");
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "快捷回复");
-    list.forEach(function (label) {
-      if (typeof label !== "string" || !label) { return; }
-      var chip = el("button", "chip", label);
-      chip.type = "button";
-      chip.setAttribute("data-say", label);
+    group.setAttribute("aria-label", T.quick);
+    list.forEach(function (say) {
+      if (typeof say !== "string" || !say) { return; }
+      var chip = button("chip", chipLabel(say));
+      chip.setAttribute("data-say", say);
       group.appendChild(chip);
     });
     return group;
@@ -206,95 +327,261 @@
 
   function squash(s) { return String(s).replace(/[\s：:。，,、；;（）()“”"'‘’【】〔〕\[\]·—\-]/g, ""); }
 
-  // The figures to headline, from the calculation result.
-  function headline(result) {
+  // The figures to say first, read off the calculation result (nothing is computed here).
+  function summary(result) {
     if (!result || !Array.isArray(result.visits) || !result.visits.length) { return null; }
     var visits = result.visits, last = visits[visits.length - 1];
-    if (visits.length > 1 && result.totals) {
-      return { label: "今年" + visits.length + "次门诊，统筹基金共支付", fund: result.totals.fund_pays,
-               rows: [["其中这次", last.fund_pays], ["个人负担合计", result.totals.personal_pays]] };
+    var whole = visits.length > 1 && result.totals ? result.totals : last;
+    return { n: visits.length, fund: whole.fund_pays, personal: whole.personal_pays,
+             account: whole.account_pays, cash: whole.cash_pays, thisFund: last.fund_pays };
+  }
+
+  function sameFigures(a, b) {
+    if (!a || !b) { return false; }
+    return ["n", "fund", "personal", "account", "cash", "thisFund"].every(function (k) { return a[k] === b[k]; });
+  }
+
+  function figure(className, value) { return el("b", "fig " + className, yuan(value)); }
+
+  // 统筹基金报¥330.00，您自己付¥870.00（账户¥0.00，现金¥870.00）
+  function answerLine(sum, prefix) {
+    var p = el("p", "answer-head");
+    if (prefix) { p.appendChild(el("span", "answer-if", prefix)); }
+    if (sum.n > 1) { p.appendChild(document.createTextNode(T.visits(sum.n))); }
+    p.appendChild(document.createTextNode(T.fund));
+    p.appendChild(figure("fig-fund", sum.fund));
+    p.appendChild(document.createTextNode(T.sep + T.you));
+    p.appendChild(figure("fig-personal", sum.personal));
+    if (sum.account !== undefined && sum.account !== null && sum.cash !== undefined && sum.cash !== null) {
+      p.appendChild(document.createTextNode(T.open + T.account));
+      p.appendChild(el("span", "fig-account", yuan(sum.account)));
+      p.appendChild(document.createTextNode(T.sep + T.cash));
+      p.appendChild(el("span", "fig-cash", yuan(sum.cash)));
+      p.appendChild(document.createTextNode(T.close));
     }
-    if (last.eligible === false) {
-      return { label: "这次统筹基金支付", fund: last.fund_pays, rows: [["个人负担", last.personal_pays]] };
+    p.appendChild(document.createTextNode(T.end));
+    if (sum.n > 1) {
+      var also = el("span", "answer-this", T.thisOne);
+      also.appendChild(el("b", "fig-this", yuan(sum.thisFund)));
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(also);
     }
-    var rows = [["个人负担", last.personal_pays]];
-    if (last.account_pays && last.account_pays !== "0.00") { rows.push(["其中个人账户", last.account_pays]); }
-    return { label: "这次统筹基金支付", fund: last.fund_pays, rows: rows };
+    return p;
+  }
+
+  function factsList(understood) {
+    var list = el("ul", "facts");
+    list.setAttribute("aria-label", T.facts + "（" + T.fix + "）");
+    understood.forEach(function (fact) {
+      if (!fact || typeof fact.text !== "string" || !fact.text) { return; }
+      var item = el("li", "fact" + (fact.source === "assumed" ? " fact-assumed" : ""));
+      var b = button("fact-fix", fact.text);
+      if (fact.source === "assumed") { b.appendChild(el("small", "fact-tag", T.assumed)); }
+      b.appendChild(hidden("，" + T.fix));
+      b.setAttribute("data-fix", fact.text);
+      item.appendChild(b);
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  function alternativesBox(alternatives) {
+    var box = el("div", "alts");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", T.alts);
+    alternatives.forEach(function (alt) {
+      if (!alt || typeof alt.label !== "string") { return; }
+      var col = el("div", "alt");
+      col.appendChild(el("div", "alt-label", alt.label));
+      var f = el("div", "alt-row", T.fund);
+      f.appendChild(figure("fig-fund", alt.fund_pays));
+      var y = el("div", "alt-row", T.youCol);
+      y.appendChild(figure("fig-personal", alt.personal_pays));
+      col.appendChild(f);
+      col.appendChild(y);
+      box.appendChild(col);
+    });
+    return box;
+  }
+
+  function checkBox(check) {
+    var box = el("div", "check check-" + (check.verdict === "matches" ? "ok" : "differs"));
+    box.appendChild(el("p", "check-verdict", check.verdict === "matches" ? T.matches : T.differs));
+    if (Array.isArray(check.differences) && check.differences.length) {
+      var list = el("ul", "check-diffs");
+      check.differences.forEach(function (d) {
+        if (!d) { return; }
+        var item = el("li", "", (T.fields[d.field] || d.field) + "：");
+        item.appendChild(document.createTextNode(T.slip + yuan(d.slip) + T.sep + T.calc + yuan(d.calculated)));
+        if (d.difference) { item.appendChild(document.createTextNode(T.sep + T.diff + yuan(d.difference))); }
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+    var said = [];
+    (Array.isArray(check.causes) ? check.causes : []).forEach(function (c) {
+      if (c && typeof c.text === "string" && c.text) { said.push(c.text); }
+    });
+    if (!said.length && check.verdict !== "matches" && typeof check.text === "string") { said.push(check.text); }
+    said.forEach(function (t) { box.appendChild(el("p", "check-cause", t)); });
+    return box;
+  }
+
+  // what the voice says: "¥1,200.00" read as "1200元" (Chinese) / "1200 yuan" (English)
+  function spoken(text) {
+    var unit = LANG === "en" ? " yuan" : "元";
+    return text.replace(/−?¥([\d,]+)(\.\d\d)?/g, function (all, whole, cents) {
+      var n = whole.replace(/,/g, "") + (cents && cents !== ".00" ? cents : "");
+      return (all.charAt(0) === "−" ? (LANG === "en" ? "minus " : "负") : "") + n + unit;
+    });
+  }
+
+  var speaking = null;
+  function speak(text, control) {
+    var synth = window.speechSynthesis;
+    if (!synth || !window.SpeechSynthesisUtterance) { return; }
+    if (speaking === control) { synth.cancel(); return; }
+    synth.cancel();
+    var u = new window.SpeechSynthesisUtterance(spoken(text));
+    u.lang = LANG === "en" ? "en-US" : "zh-CN";
+    var voices = synth.getVoices ? synth.getVoices() : [];
+    for (var i = 0; i < voices.length; i++) {
+      if (String(voices[i].lang).replace("_", "-").toLowerCase().indexOf(LANG === "en" ? "en" : "zh-cn") === 0) {
+        u.voice = voices[i]; break;
+      }
+    }
+    u.rate = body.classList.contains("elder") ? 0.85 : 1;
+    var done = function () {
+      if (speaking === control) { speaking = null; }
+      control.textContent = T.read;
+      control.setAttribute("aria-pressed", "false");
+    };
+    u.onend = done;
+    u.onerror = done;
+    if (speaking) { speaking.textContent = T.read; speaking.setAttribute("aria-pressed", "false"); }
+    speaking = control;
+    control.textContent = T.stop;
+    control.setAttribute("aria-pressed", "true");
+    synth.speak(u);
   }
 
   function renderCard(reply) {
     var card = el("div", "card");
-    var frag = fragmentFrom(reply.html);
-    // 〔第十七条〕 → 第十七条: the chip's own shape replaces the brackets
-    Array.prototype.forEach.call(frag.querySelectorAll(".mb-cite > summary"), function (summary) {
-      var label = summary.textContent.trim();
-      var bare = /^〔([^〔〕]+)〕$/.exec(label);
-      if (bare) { summary.textContent = bare[1]; summary.setAttribute("aria-label", bare[1] + "，点开看条款原文"); }
-    });
-    var holder = el("div", "card-body");
-    holder.appendChild(frag);
+    var sum = reply.sum || null;
+    var understood = Array.isArray(reply.understood) ? reply.understood : [];
+    var holder = null, opening = null, lead = [], notes = [];
 
-    // Lines of the text answer the explanation does not already say (a "如果这样：" lead, the
-    // dialogue's own assumptions) are shown as text; the rest is in the rich view.
-    var shown = squash(holder.textContent);
-    var lead = [], notes = [], seen = false;
-    String(reply.text || "").split("\n").forEach(function (line) {
-      var plain = line.trim();
-      if (!plain) { return; }
-      var key = squash(plain.replace(/^\d+[.、]\s*/, ""));
-      if (key && shown.indexOf(key) !== -1) { seen = true; return; }
-      (seen ? notes : lead).push(plain);
-    });
-    var fig = reply.fig;
-    // a short lead such as "如果这样：" (a what-if) becomes part of the headline's label
-    if (fig && lead.length === 1 && lead[0].length <= 8 && /[：:]$/.test(lead[0])) {
-      fig = { label: lead[0].replace(/[：:]$/, "，") + fig.label, fund: fig.fund, rows: fig.rows };
-      lead = [];
+    if (reply.html) {
+      var frag = fragmentFrom(reply.html);
+      // 〔第十七条〕 → 第十七条: the chip's own shape replaces the brackets
+      Array.prototype.forEach.call(frag.querySelectorAll(".mb-cite > summary"), function (summaryNode) {
+        var label = summaryNode.textContent.trim();
+        var bare = /^〔([^〔〕]+)〕$/.exec(label);
+        if (bare) { summaryNode.textContent = bare[1]; summaryNode.setAttribute("aria-label", bare[1] + T.cite); }
+      });
+      holder = el("div", "card-body");
+      holder.appendChild(frag);
+      // the chart first in the working: it illustrates the answer just above
+      var chartFigure = holder.querySelector(".mb-chart");
+      var explanationNode = holder.querySelector(".mb-explanation");
+      if (chartFigure && explanationNode) { explanationNode.insertBefore(chartFigure, explanationNode.firstChild); }
+      // the headline says the totals: the table would say them a second time
+      if (sum) { Array.prototype.forEach.call(holder.querySelectorAll(".mb-totals"), function (t) { t.remove(); }); }
+      // the opening sentence (who, where, how much) is the understood facts when none are listed
+      opening = holder.querySelector(".mb-opening");
+      if (opening) { opening.remove(); }
+      // Lines of the text answer the explanation does not say (a "如果这样：" lead, the dialogue's
+      // own assumptions) are shown once, as text.
+      // citation marks (〔第七条、第五条〕, and a document number's 〔2022〕) are set aside on both sides
+      var unmark = function (t) { return t.replace(/〔[^〔〕]*〕/g, ""); };
+      var shown = squash(unmark(holder.textContent + (opening ? opening.textContent : "")));
+      var seen = false;
+      String(reply.text || "").split("\n").forEach(function (line) {
+        var plain = line.trim();
+        if (!plain) { return; }
+        // a step's line is the same sentence up to its first citation mark (the rich view puts the
+        // article's words and a reading's note after it)
+        var bare = plain.replace(/^\d+[.、]\s*/, "");
+        var cut = bare.indexOf("〔");
+        var key = squash(cut >= 6 ? bare.slice(0, cut) : unmark(bare));
+        if (!key || shown.indexOf(key) !== -1) { seen = true; return; }
+        if (sum && /^(统筹基金支付|个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays)/.test(plain)) {
+          seen = true; return;
+        }
+        (seen ? notes : lead).push(plain);
+      });
     }
+
+    // a short lead such as "如果这样：" (a what-if) opens the answer's sentence
+    var prefix = "";
+    if (sum && lead.length === 1 && lead[0].length <= 12 && /[：:]$/.test(lead[0])) { prefix = lead.pop(); }
     if (lead.length) { card.appendChild(el("p", "card-lead", lead.join("\n"))); }
 
-    if (fig && fig.fund !== undefined) {
-      var box = el("div", "figure");
-      box.appendChild(el("div", "figure-label", fig.label));
-      var value = el("strong", "figure-value");
-      value.appendChild(el("small", "", "¥"));
-      value.appendChild(document.createTextNode(yuan(fig.fund)));
-      box.appendChild(value);
-      var rows = el("div", "figure-rows");
-      (fig.rows || []).forEach(function (row) {
-        var item = el("span", "", row[0] + " ");
-        item.appendChild(el("b", "", "¥" + yuan(row[1])));
-        rows.appendChild(item);
-      });
-      box.appendChild(rows);
-      card.appendChild(box);
+    var answer = el("div", "answer");
+    if (reply.bill_check && typeof reply.bill_check === "object") { answer.appendChild(checkBox(reply.bill_check)); }
+    if (sum) { answer.appendChild(answerLine(sum, prefix)); }
+    if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
+    if (Array.isArray(reply.alternatives) && reply.alternatives.length) {
+      answer.appendChild(alternativesBox(reply.alternatives));
     }
-    card.appendChild(holder);
-    if (notes.length) { card.appendChild(el("p", "card-notes", notes.join("\n"))); }
+    card.appendChild(answer);
 
-    // the whole answer as plain text: to read aloud, copy, or send to family
+    var facts = null;
+    if (understood.length) {
+      facts = factsList(understood);
+      notes = [];  // the dialogue's assumptions are among the understood facts
+    } else if (opening) {
+      facts = el("p", "facts-line", opening.textContent.trim());
+    }
+    var elder = body.classList.contains("elder");
+    if (facts && !elder) { card.appendChild(facts); }
+
+    if (holder) {
+      var more = el("details", "more");
+      var summaryLine = el("summary", "", T.more);
+      more.appendChild(summaryLine);
+      if (facts && elder) { more.appendChild(facts); }
+      more.appendChild(holder);
+      if (notes.length) { holder.appendChild(el("p", "card-notes", notes.join("\n"))); }
+      more.addEventListener("toggle", function () { summaryLine.textContent = more.open ? T.less : T.more; });
+      card.appendChild(more);
+    }
+
+    // read aloud, or copy: the short answer first, then the whole text
     var foot = el("div", "card-foot");
-    var plain = el("details", "plain");
-    plain.appendChild(el("summary", "", "文字版（可复制）"));
-    plain.appendChild(el("div", "plain-text", reply.text || ""));
-    var actions = el("div", "plain-actions");
-    var copy = el("button", "copy", "复制文字");
-    copy.type = "button";
-    copy.addEventListener("click", function () { copyText(reply.text || "", copy); });
-    actions.appendChild(copy);
-    plain.appendChild(actions);
-    foot.appendChild(plain);
+    var short = answer.textContent.replace(/\s+/g, " ").trim();
+    if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
+      var read = button("read", T.read);
+      read.setAttribute("aria-pressed", "false");
+      read.addEventListener("click", function () { speak(short, read); });
+      foot.appendChild(read);
+    }
+    var copy = button("copy", T.copy);
+    copy.addEventListener("click", function () {
+      var whole = sum ? short + "\n\n" + (reply.text || "") : (reply.text || "");
+      copyText(whole, copy);
+    });
+    foot.appendChild(copy);
     card.appendChild(foot);
     return card;
   }
 
   function renderBot(reply, withChips) {
-    var li = el("li", "msg msg-bot");
-    li.appendChild(avatar("bot"));
+    var row = el("div", "msg msg-bot");
+    row.appendChild(avatar("bot"));
     var wrap = el("div", "msg-body");
-    wrap.appendChild(hidden("明白账说："));
-    if (reply.html) {
-      li.classList.add("msg-rich");
+    wrap.appendChild(hidden(T.bot));
+    if (reply.same && reply.sum) {
+      // a what-if that changes nothing: one line
+      var line = el("div", "bubble bubble-text bubble-same", T.unchanged);
+      line.appendChild(document.createTextNode(T.fund));
+      line.appendChild(figure("fig-fund", reply.sum.fund));
+      line.appendChild(document.createTextNode(T.sep + T.you));
+      line.appendChild(figure("fig-personal", reply.sum.personal));
+      line.appendChild(document.createTextNode(T.end));
+      wrap.appendChild(line);
+    } else if (reply.html || reply.sum || reply.bill_check || (reply.alternatives && reply.alternatives.length)) {
+      row.classList.add("msg-rich");
       wrap.appendChild(renderCard(reply));
     } else {
       wrap.appendChild(el("div", "bubble bubble-text", reply.text || ""));
@@ -302,16 +589,16 @@
     if (withChips && reply.quick_replies && reply.quick_replies.length) {
       wrap.appendChild(chipsFor(reply.quick_replies));
     }
-    li.appendChild(wrap);
-    log.appendChild(li);
-    return li;
+    row.appendChild(wrap);
+    log.appendChild(row);
+    return row;
   }
 
   function copyText(text, button) {
     var done = function () {
-      button.textContent = "已复制";
+      button.textContent = T.copied;
       button.classList.add("done");
-      setTimeout(function () { button.textContent = "复制文字"; button.classList.remove("done"); }, 1800);
+      setTimeout(function () { button.textContent = T.copy; button.classList.remove("done"); }, 1800);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, legacy);
@@ -359,11 +646,11 @@
   // -- talking to the server ------------------------------------------------------------------
   function problemText(status, problem) {
     var detail = problem && typeof problem.detail === "string" ? problem.detail : "";
-    if (status === 429) { return "发得太快了，请稍等一分钟再发。"; }
-    if (status === 413) { return "这条消息太长了，请分几次说。"; }
-    if (status >= 500) { return "服务暂时出了点问题，消息没有发出去，请稍后再试。"; }
-    if (detail) { return "消息没有发出去：" + detail; }
-    return "消息没有发出去，请稍后再试。";
+    if (status === 429) { return T.rate; }
+    if (status === 413) { return T.big; }
+    if (status >= 500) { return T.server; }
+    if (detail) { return T.failed + detail; }
+    return T.failedPlain;
   }
 
   function post(payload) {
@@ -371,7 +658,7 @@
     var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
     return fetch(ENDPOINT, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "Accept-Language": LANG },
       body: JSON.stringify(payload),
       credentials: "omit",
       cache: "no-store",
@@ -398,18 +685,19 @@
     store.clear();
   }
 
-  function send(text) {
+  function send(text, label) {
     text = String(text || "").trim();
+    label = label && label !== text ? String(label) : "";
     if (!text || busy) { return; }
     if (text.length > MAX) {
-      renderSystem("消息太长了，请不超过" + MAX + "个字，分几次说。", "error");
+      renderSystem(T.tooLong(MAX), "error");
       scrollToBottom();
       return;
     }
     var typed = input.value.trim() === text;
     var spent = spendChips();
     var ts = Date.now();
-    var mine = renderMine(text, ts);
+    var mine = renderMine(text, ts, label);
     if (typed) { input.value = ""; autosize(); }
     setBusy(true);
     var started = Date.now();
@@ -436,29 +724,32 @@
         return;
       }
       var reply = res.data.reply;
-      var fig = reply.html ? headline(reply.result) : null;
+      var sum = summary(reply.result);
       var kept = { text: String(reply.text || ""), html: reply.html || null,
                    quick_replies: Array.isArray(reply.quick_replies) ? reply.quick_replies : [],
-                   intent: reply.intent || null, fig: fig };
+                   intent: reply.intent || null, sum: sum,
+                   understood: Array.isArray(reply.understood) ? reply.understood : [],
+                   alternatives: Array.isArray(reply.alternatives) ? reply.alternatives : [],
+                   bill_check: reply.bill_check && typeof reply.bill_check === "object" ? reply.bill_check : null };
+      if (reply.intent === "what_if" && sum && sameFigures(sum, lastSummary())) { kept.same = true; }
       if (reply.intent === "reset") {
         clearConversation();
-        renderSystem("已清除刚才的对话，可以重新开始了", "");
+        renderSystem(T.cleared, "");
         var node = renderBot(kept, true);
-        state.items.push({ r: "sys", x: "已清除刚才的对话，可以重新开始了" }, { r: "bot", reply: kept, t: Date.now() });
+        state.items.push({ r: "sys", x: T.cleared }, { r: "bot", reply: kept, t: Date.now() });
         save();
-        scrollToItem(node);
+        showAnswer(null, node);
         return;
       }
       if (typeof res.data.session_id === "string") { state.sid = res.data.session_id; }
-      state.items.push({ r: "me", x: text, t: ts });
+      state.items.push(label ? { r: "me", x: text, l: label, t: ts } : { r: "me", x: text, t: ts });
       state.items.push({ r: "bot", reply: kept, t: Date.now() });
       save();
-      scrollToItem(renderBot(kept, true));
+      showAnswer(mine, renderBot(kept, true));
       notifyParent("mingbai:reply");
     }, function () {
       setBusy(false);
-      fail(navigator.onLine === false ? "网络断开了，消息没有发出去。连上网络后再点“发送”。"
-                                      : "网络连接不上，消息没有发出去，请稍后再试。");
+      fail(navigator.onLine === false ? T.offline : T.network);
     });
 
     function fail(message) {
@@ -474,8 +765,8 @@
         mine.classList.add("msg-failed");
         var again = el("button", "resend", "!");
         again.type = "button";
-        again.setAttribute("aria-label", "发送失败，点此重新发送");
-        again.addEventListener("click", function () { mine.remove(); send(text); });
+        again.setAttribute("aria-label", T.resend);
+        again.addEventListener("click", function () { mine.remove(); send(text, label); });
         mine.querySelector(".msg-body").appendChild(again);
       }
       renderSystem(message, "error");
@@ -498,9 +789,19 @@
   input.addEventListener("input", function () { autosize(); refreshButton(); });
 
   log.addEventListener("click", function (event) {
+    var fix = event.target.closest ? event.target.closest(".fact-fix") : null;
+    if (fix && log.contains(fix)) {
+      // one tap: the correction is started in the box, the person says what it should be
+      input.value = T.fixPrefix + fix.getAttribute("data-fix") + T.fixSuffix;
+      autosize();
+      refreshButton();
+      input.focus();
+      try { input.setSelectionRange(input.value.length, input.value.length); } catch (e) { /* not a text field */ }
+      return;
+    }
     var chip = event.target.closest ? event.target.closest(".chip") : null;
     if (!chip || !log.contains(chip) || chip.disabled) { return; }
-    send(chip.getAttribute("data-say") || chip.textContent);
+    send(chip.getAttribute("data-say") || chip.textContent, chip.textContent);
   });
 
   document.addEventListener("click", function (event) {
@@ -510,6 +811,11 @@
     if (action === "reset") {
       if (!state.sid && !state.items.length) { clearConversation(); input.focus(); return; }
       send("重新开始");
+    } else if (action === "mode") {
+      var elder = !body.classList.contains("elder");
+      modeStore.set(elder ? "elder" : "standard");
+      applyMode(elder);
+      replay();
     } else if (action === "close") {
       notifyParent("mingbai:close");
     }
@@ -550,18 +856,36 @@
     notifyParent("mingbai:ready");
   }
 
-  // -- start: restore this tab's conversation (same session, not older than 30 minutes) --------
-  if (state.items.length) {
+  function lastSummary() {
+    for (var i = state.items.length - 1; i >= 0; i--) {
+      var item = state.items[i];
+      if (item.r === "bot" && item.reply && item.reply.sum) { return item.reply.sum; }
+    }
+    return null;
+  }
+
+  // the transcript again from this tab's state: at start, and when 长辈版 is switched
+  function replay() {
+    Array.prototype.slice.call(log.children).forEach(function (child) {
+      if (!child.hasAttribute("data-greeting")) { child.remove(); }
+    });
+    log.removeAttribute("data-last-ts");
+    var greetingChips = log.querySelector("[data-greeting] .chips");
+    if (greetingChips) { greetingChips.removeAttribute("data-spent"); }
+    if (!state.items.length) { return; }
     spendChips();
     var lastBot = -1;
     state.items.forEach(function (item, i) { if (item.r === "bot") { lastBot = i; } });
     state.items.forEach(function (item, i) {
-      if (item.r === "me") { renderMine(String(item.x || ""), item.t || Date.now()); }
+      if (item.r === "me") { renderMine(String(item.x || ""), item.t || Date.now(), item.l ? String(item.l) : ""); }
       else if (item.r === "bot" && item.reply) { renderBot(item.reply, i === lastBot && i === state.items.length - 1); }
       else if (item.r === "sys") { renderSystem(String(item.x || ""), ""); }
     });
     scroller.scrollTop = scroller.scrollHeight;
   }
+
+  // -- start: restore this tab's conversation (same session, not older than 30 minutes) --------
+  replay();
   refreshButton();
   autosize();
   body.classList.add("js");

@@ -79,7 +79,7 @@
       height: "min(660px, calc(100vh - 120px))", "max-height": "calc(100vh - 120px)", "border-radius": "12px"
     }, side("20px")));
     // on a phone the panel covers the screen and its own header has the close button
-    css(button, { display: full && isOpen && HOST !== "null" ? "none" : "flex" });
+    css(button, { display: full && isOpen && HOST !== "null" && ready ? "none" : "flex" });
   }
 
   function build() {
@@ -129,7 +129,42 @@
     frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox");
     frame.referrerPolicy = "origin";
     css(frame, { display: "block", width: "100%", height: "100%", border: "0", background: "#ededed" });
+    // A frame the chat server refuses (this site is not in its MINGBAI_FRAME_ANCESTORS) loads the
+    // browser's error page and never says "ready": say so in the panel, with a link that works.
+    frame.addEventListener("load", function () {
+      setTimeout(function () { if (!ready) { refused(); } }, 1500);
+    });
     panel.appendChild(frame);
+  }
+
+  function refused() {
+    if (!panel || panel.querySelector("[data-mingbai-widget=refused]")) { return; }
+    var note = document.createElement("div");
+    note.setAttribute("role", "alert");
+    note.setAttribute("data-mingbai-widget", "refused");
+    css(note, { position: "absolute", left: "0", right: "0", top: "0", bottom: "0", padding: "28px 22px",
+                background: "#ffffff", color: "#191919", font: "17px/1.6 -apple-system, 'PingFang SC', 'Noto Sans CJK SC', sans-serif",
+                "overflow-y": "auto" });
+    var head = document.createElement("p");
+    head.textContent = "明白账在这个网页里打不开。";
+    css(head, { margin: "0 0 10px", "font-weight": "600", "font-size": "19px" });
+    var link = document.createElement("a");
+    link.href = new URL("/", CHAT).href;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = "在新窗口打开明白账";
+    css(link, { display: "inline-block", margin: "6px 0 16px", padding: "12px 18px", "border-radius": "6px",
+                background: "#06773b", color: "#ffffff", "text-decoration": "none", "font-weight": "600" });
+    var admin = document.createElement("p");
+    admin.textContent = "网站管理员请注意：明白账服务器只允许列在 MINGBAI_FRAME_ANCESTORS 中的网站嵌入它，" +
+                        "请把本站地址（" + HOST + "）加入该设置。";
+    css(admin, { margin: "0", "font-size": "15px", color: "#4a4a4a" });
+    note.appendChild(head);
+    note.appendChild(link);
+    note.appendChild(admin);
+    css(panel, { position: "fixed" });
+    panel.appendChild(note);
+    layout();
   }
 
   function tell(type) {
@@ -168,6 +203,7 @@
     if (!data || typeof data !== "object") { return; }
     if (data.type === "mingbai:ready") {
       ready = true;
+      layout();
       if (isOpen) { tell("mingbai:open"); frame.focus(); }
     } else if (data.type === "mingbai:close") {
       close();

@@ -59,8 +59,8 @@ class ApiController(Controller):
             result = calculator.calculate(data)
         except (MissingFact, MissingParameter, OutOfForce) as exc:
             return _explained_problem(request, exc, locale, data)
-        body = ExplainResponse(text=render.explain_text(result, data, locale),
-                               html=render.explain_html(result, data, locale), result=result, locale=locale)
+        text, html = render.explain_text_html(result, data, locale)  # one rendering pass for both
+        body = ExplainResponse(text=text, html=html, result=result, locale=locale)
         return Response(calculator.encode(body), media_type=JSON, headers={"Content-Language": locale})
 
     @get("/policies", summary="所有政策文件", response_description="政策列表", description="每个已加载规则包的 id、标题、文号、发文机关、日期、城市和险种。")

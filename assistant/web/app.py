@@ -58,8 +58,10 @@ import calculator
 from assistant.chat.sessions import ChatSessions
 from assistant.settings import SESSION_STORES, Settings, SettingsError
 
+from . import render
 from .account import AccountController, BudgetConsoleController
 from .api import ApiController, HealthController
+from .billcheck import BillCheckController
 from .chat import ChatController
 from .console import ConsoleController
 from .docs import JsonPlugin, ReferencePlugin
@@ -74,6 +76,7 @@ __all__ = ["CONTROLLERS", "create_app"]
 
 CONTROLLERS: list[Any] = [ApiController, HealthController, ChatController, EmbedController, ConsoleController,
                           SiteController, WidgetController, AccountController, BudgetConsoleController]
+CONTROLLERS.append(BillCheckController)  # POST /api/v1/bill-check
 
 #: not rate limited: liveness probes, the stylesheets and scripts, the API reference
 RATE_LIMIT_EXEMPT = ["^/healthz", "^/static/", "^/schema", "^/problems/", "^/docs/", "^/widget\\.js$"]
@@ -152,6 +155,7 @@ def _logging() -> LoggingConfig:
 def _on_startup(app: Litestar) -> None:
     # Fail at start-up, not on the first request, when a deployment's rule pack is broken.
     calculator.load_packs()
+    render.precompile()  # every explanation template compiled before the first request
 
 
 def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),

@@ -1,9 +1,11 @@
 """The hotline console: ``GET/POST /console``.
 
 A server-rendered form for what is on a settlement slip. On submit it shows the explanation, the
-chart and a plain-text answer to read out or paste; when the operator enters the fund figure from
-the slip, the bill check (:func:`calculator.billcheck.check_bill`) says whether it matches and which
-step most likely differs. Everything works without JavaScript; a small script adds a copy button.
+chart and a plain-text answer to read out or paste; when the operator enters figures from the slip
+(fund, account, cash, …), the bill check (:func:`calculator.billcheck.check`) says whether they
+match and lists only the documented causes that reproduce every figure entered — or, when none
+does, says so and where to ask. Everything works without JavaScript; a small script adds a copy
+button.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from litestar import Controller, Request, Response, get, post
 
 import calculator
 from calculator import CalculatorError, InvalidRequest
-from calculator.billcheck import check_bill
+from calculator.billcheck import check as check_bill
+from explanations import explain_bill_check
 
 from . import render
-from .forms import ITEM_CATEGORIES, ConsoleForm, build_console, parse_slip
+from .forms import ITEM_CATEGORIES, SLIP_FIELDS, ConsoleForm, build_console, parse_slip_fields
 from .pages import html_response, nav
 from .pages import render as render_template
 
@@ -26,8 +29,6 @@ __all__ = ["ConsoleController"]
 CATEGORIES = {"employee": "在职职工", "retiree": "退休人员", "flexible": "灵活就业人员", "resident": "城乡居民"}
 LEVELS = {"": "请选择", "1": "一级及以下", "2": "二级", "3": "三级"}
 GRADES = {"": "不分等次 / 不清楚", "A": "甲等", "B": "乙等", "C": "丙等"}
-STEP_NAMES = {"deductible": "起付线", "ratio": "支付比例", "cap": "年度限额", "scope": "支付范围",
-              "first_self_pay": "乙类先行自付", "eligibility": "是否按门诊统筹结算"}
 
 
 def _policies() -> list[dict[str, str]]:
@@ -41,8 +42,8 @@ def _context(form: ConsoleForm, request: Request, **extra: Any) -> dict[str, Any
         "form": form, "policies": _policies(), "categories": CATEGORIES, "levels": LEVELS, "grades": GRADES,
         "item_categories": ITEM_CATEGORIES, "nav": nav(request.url.path), "page_title": "坐席台",
         "field_errors": {}, "general_errors": [], "result": None, "visit": None, "explanation": None,
-        "chart": None, "text": None, "check": None, "step_names": STEP_NAMES, "error_html": None,
-        "submitted": False,
+        "chart": None, "text": None, "check": None, "check_html": None, "slip_fields": SLIP_FIELDS,
+        "error_html": None, "submitted": False,
     }
     ctx.update(extra)
     return ctx
@@ -66,10 +67,9 @@ class ConsoleController(Controller):
         if form.get("action") == "add_row":
             return html_response(render_template("console.html", **_context(form, request)))
         built = build_console(form)
-        slip, slip_error = parse_slip(form.slip_fund)
+        slip, slip_errors = parse_slip_fields(form)
         field_errors = dict(built.field_errors)
-        if slip_error:
-            field_errors["slip_fund"] = slip_error
+        field_errors.update(slip_errors)
         if built.request is None:
             assert built.error is not None
             error_html = None if isinstance(built.error, InvalidRequest) else render.explain_error_html(
@@ -79,7 +79,7 @@ class ConsoleController(Controller):
             return html_response(render_template("console.html", **ctx), 422)
         req = built.request
         try:
-            check = check_bill(req, slip) if slip is not None else None
+            check = check_bill(req, slip) if slip else None
             result = check.result if check is not None else calculator.calculate(req)
         except CalculatorError as exc:
             built.fail(exc)
@@ -89,17 +89,26 @@ class ConsoleController(Controller):
                            error_html=error_html, submitted=True)
             return html_response(render_template("console.html", **ctx), 422)
         explanation = render.explain_html(result, req, "zh-CN")
+        # the answer to read out: the bill check's verdict first, then the steps
+        # (without a slip: the figures in one sentence first, then the steps)
+        text = explain_bill_check(check, request=req) if check is not None else (
+            _headline(result) + "\n\n" + render.explain_text(result, req, "zh-CN"))
+        check_html = explain_bill_check(check, format="html", steps=False) if check is not None else None
         ctx = _context(
             form, request, field_errors=field_errors, result=result, visit=result.visits[-1], check=check,
-            explanation=explanation, chart=render.chart_unless_in(explanation, req, result, "zh-CN"),
-            text=_answer_text(render.explain_text(result, req, "zh-CN"), check), submitted=True)
-        return html_response(render_template("console.html", **ctx), 422 if slip_error else 200)
+            check_html=check_html, explanation=explanation,
+            chart=render.chart_unless_in(explanation, req, result, "zh-CN"), text=text, submitted=True)
+        return html_response(render_template("console.html", **ctx), 422 if slip_errors else 200)
 
 
-def _answer_text(text: str, check: Any) -> str:
-    if check is None:
-        return text
-    lines = [text.rstrip(), "", "【结算单核对】" + check.verdict]
-    for n, v in enumerate(check.variants[1:4], 2):
-        lines.append(f"其他可能 {n - 1}：{v.description}。")
-    return "\n".join(lines)
+def _headline(result: Any) -> str:
+    """The answer to read out first: the result's own figures in one sentence (nothing computed)."""
+    many = len(result.visits) > 1
+    t = result.totals if many else result.visits[-1]
+    lead = f"今年{len(result.visits)}次门诊合计：" if many else ""
+    return (f"{lead}统筹基金报{_yuan(t.fund_pays)}，您自己付{_yuan(t.personal_pays)}"
+            f"（个人账户{_yuan(t.account_pays)}，现金{_yuan(t.cash_pays)}）。")
+
+
+def _yuan(value: Any) -> str:
+    return f"¥{value:,.2f}"

@@ -8,17 +8,22 @@ as a slip. It may be framed by the origins in ``MINGBAI_FRAME_ANCESTORS`` and se
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, get, head, post
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody, Schema
 from litestar.openapi.spec import Parameter as ParameterSpec
 from litestar.openapi.spec.enums import OpenAPIType
+from markupsafe import Markup
 
 import calculator
 from calculator import CalculationRequest, CalculationResult, CalculatorError, InvalidRequest, MissingFact
+from explanations import formatting, labels
+from explanations.i18n import activated
+from explanations.render import Doc, visit_views
 
 from . import render
 from .body import decode_body
@@ -68,6 +73,9 @@ EMBED_LABELS: dict[str, dict[str, str]] = {
         "cash": "现金", "total": "费用合计", "ratio": "支付比例", "print": "打印", "steps": "逐步说明",
         "disclaimer": "按政策文件原文计算，供核对参考；实际以医保经办机构结算为准。",
         "cannot": "暂时无法计算", "usage": "自助机说明页", "document": "依据", "choose": "请选择",
+        "ask": "还需要您告诉我一件事", "colon": "：", "brand": "明白账",
+        "usage_lead": "在地址后加上一次就诊的信息，即显示大字的报销说明，可打印成小票。例如：",
+        "usage_more": "全部参数和 iframe 嵌入方法见 ", "usage_docs": "嵌入说明", "usage_end": "。",
     },
     "en": {
         "title": "Outpatient reimbursement", "fund": "Paid by the fund", "personal": "Paid by you",
@@ -76,6 +84,11 @@ EMBED_LABELS: dict[str, dict[str, str]] = {
         "disclaimer": "Calculated from the policy document's own words, for checking; the insurance office's "
                       "settlement is authoritative.",
         "cannot": "Cannot calculate yet", "usage": "Kiosk page", "document": "Source", "choose": "Choose",
+        "ask": "One more thing, please", "colon": ": ", "brand": "Mingbai",
+        "usage_lead": "Add one visit's details to the address to show the reimbursement in large type, printable "
+                      "as a slip. For example:",
+        "usage_more": "All parameters and how to embed it in an iframe: ", "usage_docs": "embedding guide (Chinese)",
+        "usage_end": ".",
     },
 }
 
@@ -111,9 +124,14 @@ def _outcome(request: CalculationRequest | None, error: CalculatorError | None, 
                            "choices": []}
     if out.result is not None and out.request is not None:
         visit = out.result.visits[-1]
-        explanation = render.explain_html(out.result, out.request, locale)
+        explanation = str(render.explain_html(out.result, out.request, locale))
+        # the chart stands by the figures it illustrates, not after the steps
+        figure = _CHART_FIGURE.search(explanation)
+        chart = Markup(figure.group(1)) if figure else render.chart_unless_in(explanation, out.request, out.result,
+                                                                               locale)
+        explanation = Markup(_CHART_FIGURE.sub("", explanation))
         ctx.update(result=out.result, visit=visit, policy=out.result.policy, explanation=explanation,
-                   chart=render.chart_unless_in(explanation, out.request, out.result, locale), error_html=None,
+                   meta=_meta(out.result, out.request, locale), asking=False, chart=chart, error_html=None,
                    errors=[])
     else:
         assert out.error is not None
@@ -124,12 +142,30 @@ def _outcome(request: CalculationRequest | None, error: CalculatorError | None, 
             messages += built.general_errors
         elif isinstance(out.error, InvalidRequest):
             messages = [e.message for e in out.error.errors]
-        ctx.update(result=None, visit=None, policy=None, explanation=None, chart=None,
-                   error_html=render.explain_error_html(out.error, locale, out.request) if not isinstance(
-                       out.error, InvalidRequest) else None,
+        error_html = None
+        if not isinstance(out.error, InvalidRequest):
+            # patients see the question, not the request's field path (that is for the API and staff)
+            error_html = Markup(_FIELD_PATH.sub("", str(render.explain_error_html(out.error, locale, out.request))))
+        ctx.update(result=None, visit=None, policy=None, explanation=None, chart=None, meta="",
+                   asking=isinstance(out.error, MissingFact), error_html=error_html,
                    errors=messages or [out.error.message])
     out.context = ctx
     return out
+
+
+_CHART_FIGURE = re.compile(r'<figure class="mb-chart">\s*(<svg.*?</svg>)\s*</figure>\n?', re.S)
+_FIELD_PATH = re.compile(r'<p class="mb-path">.*?</p>\n?', re.S)
+_CHOICE_LIST = re.compile(r'<ul class="mb-choices">.*?</ul>\n?', re.S)
+
+
+def _meta(result: CalculationResult, request: CalculationRequest, locale: str) -> str:
+    """The slip's meta line (date · provider · category) in the page's language, in the
+    explanation's own words for them."""
+    p = result.policy
+    with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title)):
+        view = visit_views(result, request)[-1]
+        return " · ".join(part for part in (formatting.date(view.visit.date), view.provider,
+                                            labels.category(view.visit.category)) if part)
 
 
 def _kiosk_locale(lang: str | None) -> str:
@@ -160,6 +196,9 @@ def _from_params(params: dict[str, str], path: str | None = None) -> _Outcome:
         for value, label in values:
             shown = _CHOICES_EN.get(label, label) if locale == "en" else label
             choices.append((shown, f"{path}?{urlencode({**params, name: value})}"))
+    if choices and out.context.get("error_html"):
+        # the choices are the buttons: the question does not list them a second time
+        out.context["error_html"] = Markup(_CHOICE_LIST.sub("", str(out.context["error_html"])))
     out.context["choices"] = choices
     return out
 
@@ -184,6 +223,22 @@ def _page(out: _Outcome, fragment: bool) -> Response:
     return html_response(body, out.status, {"Content-Language": out.locale})
 
 
+def _get_page(request: Request) -> Response:
+    params = dict(request.query_params.items())
+    if not params or set(params) == {"lang"}:
+        locale = _kiosk_locale(params.get("lang"))
+        body = render_template("embed_usage.html", labels=EMBED_LABELS[locale], locale=locale,
+                               lang="en" if locale == "en" else "zh-CN", params=EMBED_PARAMS)
+        return html_response(body)
+    return _page(_from_params(params, request.url.path), fragment=False)
+
+
+def _headers_only(response: Response) -> Response[None]:
+    content = response.content if isinstance(response.content, bytes) else str(response.content).encode("utf-8")
+    headers = {**response.headers, "Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(content))}
+    return Response(content=None, status_code=response.status_code, headers=headers)
+
+
 _HTML = "HTML 页面（出错时 400/422，同样是 HTML）"
 
 
@@ -198,13 +253,12 @@ class EmbedController(Controller):
                      "图表、逐步说明和条款原文，带打印样式。可被 MINGBAI_FRAME_ANCESTORS 中的来源嵌入，不设置 Cookie。"
                      "没有任何参数时返回使用说明页。")
     async def page(self, request: Request) -> Response:
-        params = dict(request.query_params.items())
-        if not params or set(params) == {"lang"}:
-            locale = _kiosk_locale(params.get("lang"))
-            body = render_template("embed_usage.html", labels=EMBED_LABELS[locale], locale=locale,
-                                   lang="en" if locale == "en" else "zh-CN", params=EMBED_PARAMS)
-            return html_response(body)
-        return _page(_from_params(params, request.url.path), fragment=False)
+        return _get_page(request)
+
+    @head("/", include_in_schema=False)
+    async def page_head(self, request: Request) -> Response[None]:
+        """``HEAD``: the GET page's status and headers (a kiosk's health check), without the body."""
+        return _headers_only(_get_page(request))
 
     @post("/", operation_class=_BodyOperation, status_code=200, summary="自助机说明页（POST 表单或 JSON）",
           response_description=_HTML)
@@ -217,6 +271,10 @@ class EmbedController(Controller):
                      "供自行排版页面的自助机插入；样式可引用 /static/mingbai.css。")
     async def fragment(self, request: Request) -> Response:
         return _page(_from_params(dict(request.query_params.items())), fragment=True)
+
+    @head("/fragment", include_in_schema=False)
+    async def fragment_head(self, request: Request) -> Response[None]:
+        return _headers_only(_page(_from_params(dict(request.query_params.items())), fragment=True))
 
     @post("/fragment", operation_class=_BodyOperation, status_code=200, summary="自助机说明片段（POST）",
           response_description=_HTML)

@@ -32,6 +32,7 @@ __all__ = [
     "ConsoleForm",
     "build_console",
     "build_embed",
+    "parse_slip_fields",
     "today",
 ]
 
@@ -131,6 +132,14 @@ def _value(raw: str, kind: str) -> Any:
         return int(text) if _INT.match(text) else text
     if kind == "money":
         return text.replace(",", "").replace("，", "").replace("¥", "").replace("元", "").strip()
+    if kind == "ratio":  # “60%” as on a slip, or “0.60”
+        t = text.replace("％", "%").replace(" ", "")
+        if t.endswith("%"):
+            try:
+                return format((Decimal(t[:-1]) / 100).normalize(), "f")
+            except InvalidOperation:
+                return text
+        return t
     return text
 
 
@@ -248,6 +257,9 @@ class ConsoleForm:
     def slip_fund(self) -> str:
         return self.get("slip_fund").strip()
 
+    def slip_value(self, name: str) -> str:
+        return self.get(name).strip()
+
 
 def build_console(form: ConsoleForm) -> Built:
     """The console's calculation request: one visit with item rows."""
@@ -275,6 +287,9 @@ def build_console(form: ConsoleForm) -> Built:
     if year:
         body["year_start"] = year
     b.put(body, "account_balance", "account_balance", "account_balance", v.get("account_balance"), "money")
+    parameters, parameter_errors = _console_parameters(v, str(insured.get("category") or "employee"), b)
+    if parameters is not None:
+        body["parameters"] = parameters
     visit: dict[str, Any] = {}
     b.put(visit, "date", "visits[0].date", "date", v.get("date"))
     b.fields.setdefault("visits[0].date", "date")
@@ -315,24 +330,94 @@ def build_console(form: ConsoleForm) -> Built:
     if not items:
         return built.fail(InvalidRequest.of([FieldError(
             path="visits[0].items", code="missing_field", message="请至少填写一项费用金额。")]))
+    if parameter_errors:
+        return built.fail(InvalidRequest.of(parameter_errors))
     return _decode(body, built)
 
 
-def parse_slip(raw: str) -> tuple[Decimal | None, str | None]:
-    """The slip's fund figure as typed by the operator → (amount, Chinese error)."""
+#: the console's fields for figures a document leaves to the bureau (西安), read off a slip or notice
+PARAMETER_RATIOS = ("1", "2", "3", "pharmacy")
+
+
+def _console_parameters(v: Mapping[str, str], category: str,
+                        b: _Builder) -> tuple[dict[str, Any] | None, list[FieldError]]:
+    """``parameters`` for the insured's own category from what the operator read off the slip; the
+    calculator checks them (the plan's floor) and cites them as supplied, with the source."""
+    names = ["param_deductible", "param_cap", *(f"param_ratio_{k}" for k in PARAMETER_RATIOS)]
+    if not any((v.get(n) or "").strip() for n in names):
+        return None, []
+    errors: list[FieldError] = []
+    params: dict[str, Any] = {"source": (v.get("param_source") or "").strip()[:200]}
+    b.fields["parameters.source"] = "param_source"
+    b.fields["parameters"] = "param_source"
+    for name in ("deductible", "cap"):
+        table: dict[str, Any] = {}
+        b.put(table, category, f"parameters.{name}.{category}", f"param_{name}", v.get(f"param_{name}"), "money")
+        if table and not _is_decimal(table[category]):
+            errors.append(FieldError(f"parameters.{name}.{category}", "invalid_value", "请写成数字，如 800 或 800.00。"))
+        elif table:
+            params[name] = table
+    ratios: dict[str, Any] = {}
+    for key in PARAMETER_RATIOS:
+        b.put(ratios, key, f"parameters.ratio.{category}.{key}", f"param_ratio_{key}", v.get(f"param_ratio_{key}"),
+              "ratio")
+        if key in ratios and not _is_decimal(ratios[key]):
+            errors.append(FieldError(f"parameters.ratio.{category}.{key}", "invalid_value",
+                                     "支付比例请写成 60% 或 0.60。"))
+            del ratios[key]
+    if ratios:
+        params["ratio"] = {category: ratios}
+        b.fields[f"parameters.ratio.{category}"] = f"param_ratio_{next(iter(ratios))}"
+    return params, errors
+
+
+def _is_decimal(text: Any) -> bool:
+    try:
+        return Decimal(str(text)).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def parse_slip(raw: str, label: str = "统筹基金支付") -> tuple[Decimal | None, str | None]:
+    """One slip figure as typed by the operator → (amount, Chinese error naming the figure)."""
     text = _value(raw, "money")
     if not text:
         return None, None
     try:
         value = Decimal(text)
     except InvalidOperation:
-        return None, "结算单统筹支付金额应为数字，如 429.00。"
+        return None, f"结算单{label}金额应为数字，如 429.00。"
     if not value.is_finite():
-        return None, "结算单统筹支付金额应为数字，如 429.00。"
+        return None, f"结算单{label}金额应为数字，如 429.00。"
     if value < 0:
-        return None, "结算单统筹支付金额不能为负数。"
+        return None, f"结算单{label}金额不能为负数。"
     if value > Decimal("10000000"):
-        return None, "结算单统筹支付金额过大，请核对。"
+        return None, f"结算单{label}金额过大，请核对。"
     if value != value.quantize(Decimal("0.01")):
-        return None, "结算单统筹支付金额最多两位小数（精确到分）。"
+        return None, f"结算单{label}金额最多两位小数（精确到分）。"
     return value, None
+
+
+#: the bill check's slip boxes: form field → (the slip's figure name, its Chinese name)
+SLIP_FIELDS: dict[str, tuple[str, str]] = {
+    "slip_total": ("total", "医疗费总额"),
+    "slip_excluded": ("excluded", "全自费"),
+    "slip_first_self_pay": ("first_self_pay", "先行自付"),
+    "slip_deductible": ("deductible_applied", "本次起付线"),
+    "slip_fund": ("fund_pays", "统筹基金支付"),
+    "slip_account": ("account_pays", "个人账户支付"),
+    "slip_cash": ("cash_pays", "个人现金支付"),
+}
+
+
+def parse_slip_fields(form: ConsoleForm) -> tuple[dict[str, Decimal], dict[str, str]]:
+    """The slip's figures the operator typed → ({figure name: amount}, {form field: Chinese error})."""
+    slip: dict[str, Decimal] = {}
+    errors: dict[str, str] = {}
+    for name, (figure, label) in SLIP_FIELDS.items():
+        value, error = parse_slip(form.slip_value(name), label)
+        if error:
+            errors[name] = error
+        elif value is not None:
+            slip[figure] = value
+    return slip, errors

@@ -11,13 +11,14 @@ from __future__ import annotations
 import html
 import importlib
 from decimal import Decimal
+from functools import cache
 from types import ModuleType
 from typing import Any
 
 from calculator import CalculationRequest, CalculationResult, CalculatorError
 
 __all__ = ["LOCALES", "chart", "explain_error_html", "explain_error_text", "explain_html",
-           "explain_text", "negotiate_locale"]
+           "explain_text", "explain_text_html", "negotiate_locale", "precompile"]
 
 LOCALES = ("zh-CN", "en")
 
@@ -51,12 +52,31 @@ def negotiate_locale(accept_language: str | None, override: str | None = None) -
     return best
 
 
+@cache
 def _module() -> ModuleType | None:
+    """The explanations package (imported once; None while a checkout lacks it)."""
     try:
         module = importlib.import_module("explanations")
     except ImportError:  # pragma: no cover - the package ships with the distribution
         return None
     return module if hasattr(module, "explain") else None
+
+
+def precompile() -> None:
+    """Compile every explanation template now (the app calls this at start-up), so that no
+    request pays for it."""
+    module = _module()
+    if module is not None and hasattr(module, "precompile"):
+        module.precompile()
+
+
+def explain_text_html(result: CalculationResult, request: CalculationRequest, locale: str) -> tuple[str, str]:
+    """The explanation's text and HTML, rendered in one go (``/api/v1/explain`` answers with both)."""
+    module = _module()
+    if module is not None and hasattr(module, "explain_formats"):
+        out = module.explain_formats(result, ("text", "html"), locale=locale, request=request)
+        return out["text"], out["html"]
+    return explain_text(result, request, locale), explain_html(result, request, locale)
 
 
 def explain_text(result: CalculationResult, request: CalculationRequest, locale: str) -> str:

@@ -30,8 +30,9 @@ from .scenarios import SCENARIOS, request_of
 
 def test_public_names() -> None:
     assert explanations.__all__ == sorted(explanations.__all__)
-    assert explanations.__all__ == ["chart_svg", "explain", "explain_budget", "explain_credits", "explain_error",
-                                    "explain_request", "explain_usage", "locales_available"]
+    assert explanations.__all__ == ["bill_check_payload", "chart_svg", "explain", "explain_bill_check",
+                                    "explain_budget", "explain_credits", "explain_error", "explain_formats",
+                                    "explain_request", "explain_usage", "locales_available", "precompile"]
 
 
 def test_locales() -> None:

@@ -210,7 +210,7 @@ def test_chat_page(chat):
     assert r.headers["content-type"].startswith("text/html")
     html = r.text
     assert '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">' in html
-    assert re.search(r'<ol[^>]*role="log"[^>]*aria-live="polite"', html)
+    assert re.search(r'<(?:ol|div)[^>]*role="log"[^>]*aria-live="polite"', html)
     assert '<label class="visually-hidden" for="message">' in html and 'id="message"' in html
     assert 'href="/static/chat.css"' in html and 'src="/static/chat.js"' in html
     assert "<noscript>" in html and 'href="/console"' in html

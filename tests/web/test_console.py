@@ -78,9 +78,9 @@ def test_console_bill_check_finds_the_deductible(client):
     assert r.status_code == 200
     verdict = _verdict(r.text)
     assert "不一致" in verdict and "539.00" in verdict and "429.00" in verdict
-    assert "起付线已经扣满" in verdict
+    assert "起付线¥200.00已经扣满" in verdict
     text = htmlmod.unescape(re.search(r'<textarea id="answer-text"[^>]*>(.*?)</textarea>', r.text, re.S).group(1))
-    assert "结算单核对" in text and "起付线已经扣满" in text
+    assert text.startswith("医院报了¥539.00，按文件应报¥429.00，多报¥110.00。") and "已经扣满" in text
 
 
 def test_console_bill_check_other_level(client):

@@ -143,3 +143,51 @@ def test_embed_escapes_what_the_request_carries(client):
     assert "<script>alert" not in r.text and "<img src=x" not in r.text
     r = client.get("/embed/explain", params={"policy": "<script>z</script>", "category": "employee", "amount": "1"})
     assert r.status_code == 422 and "<script>z" not in r.text
+
+
+def test_missing_fact_page_asks_like_a_person(client):
+    """No field path, no error red, the choices once (as buttons)."""
+    params = {k: v for k, v in QUERY.items() if k != "grade"}
+    r = client.get("/embed/explain", params=params)
+    html = r.text
+    assert "还需要您告诉我一件事" in html and "暂时无法计算" not in html
+    assert "请问这家三级医院是甲等、乙等还是丙等？" in html
+    assert "visits[0]" not in html and "mb-path" not in html
+    assert 'class="me-ask"' in html and 'role="alert"' not in html and "me-error" not in html
+    assert "mb-choices" not in html                       # listed once: as the buttons below
+    buttons = re.findall(r'<a class="button primary big" href="[^"]*grade=([ABC])">([^<]+)</a>', html)
+    assert buttons == [("A", "甲等"), ("B", "乙等"), ("C", "丙等")]
+    en = client.get("/embed/explain", params={**params, "lang": "en"}).text
+    assert "One more thing, please" in en and "visits[0]" not in en
+    assert [b[1] for b in re.findall(r'<a class="button primary big" href="[^"]*grade=([ABC])[^"]*">([^<]+)</a>', en)] \
+        == ["Grade A", "Grade B", "Grade C"]
+
+
+def test_every_label_in_english(client):
+    r = client.get("/embed/explain", params={**QUERY, "lang": "en"})
+    assert r.status_code == 200
+    meta = re.search(r'<p class="me-meta">([^<]+)</p>', r.text)
+    assert meta and not re.search(r"[\u4e00-\u9fff]", meta.group(1)), meta
+    assert meta.group(1).startswith("May 10, 2026 · level-III grade-A")
+    labels = re.findall(r"<dt>([^<]+)</dt>", r.text)
+    assert labels and not any(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
+    assert "Source: " in r.text
+
+
+def test_head_works_like_get(client):
+    for path, params in (("/embed/explain", QUERY), ("/embed/explain", {}), ("/embed/explain/fragment", QUERY),
+                         ("/embed/explain", {k: v for k, v in QUERY.items() if k != "grade"})):
+        got, head = client.get(path, params=params), client.head(path, params=params)
+        assert head.status_code == got.status_code, path
+        assert head.content == b""
+        assert head.headers["content-type"].startswith("text/html")
+        assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+
+
+def test_usage_page_in_english(client):
+    r = client.get("/embed/explain", params={"lang": "en"})
+    assert r.status_code == 200
+    body = re.sub(r"<(title|a)[^>]*>.*?</\1>", "", r.text, flags=re.S)   # the brand in the title, example links
+    text = re.sub(r"<[^>]+>", " ", body)
+    assert not re.search(r"[\u4e00-\u9fff]", text), text
+    assert "Add one visit" in r.text and 'href="/docs/embed"' in r.text

@@ -169,7 +169,7 @@ def shot(page: Any, name: str, full_page: bool = False) -> None:
 
 
 def bot_replies(page: Any) -> Any:
-    return page.locator("#log > li.msg-bot:not([data-greeting])")
+    return page.locator("#log > .msg-bot:not([data-greeting])")
 
 
 def wait_for_reply(page: Any, count: int) -> Any:
@@ -196,29 +196,37 @@ def test_conversation_typing_and_tapping(server, phone):
 
     page.locator("#message").press_sequentially("我是南昌退休职工，三级医院花了一千二")
     page.locator("#message").press("Enter")
-    mine = page.locator("#log > li.msg-me").last
+    mine = page.locator("#log > .msg-me").last
     sync_api.expect(mine.locator(".bubble")).to_have_text("我是南昌退休职工，三级医院花了一千二")
     assert mine.locator(".bubble").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(149, 236, 105)"
     asking = wait_for_reply(page, 1)
     sync_api.expect(asking).to_contain_text("今年您的门诊费用报销过吗")
     sync_api.expect(page.locator("#message")).to_have_value("")
-    sid = page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v1')).sid")
+    sid = page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v2')).sid")
     assert sid and len(sid) >= 16
     assert page.context.cookies() == []
     shot(page, "chat-2-question")
 
     asking.get_by_role("button", name="今年第一次").tap()
     answer = wait_for_reply(page, 2)
-    sync_api.expect(answer.locator(".figure-value")).to_have_text("¥330.00")
-    sync_api.expect(answer.locator(".mb-totals")).to_contain_text("¥330.00")
-    sync_api.expect(answer.locator(".mb-chart svg")).to_be_visible()
-    assert page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v1')).sid") == sid
+    # the answer first, in one sentence; the working folded under 看计算过程
+    sync_api.expect(answer.locator(".answer-head")).to_have_text(
+        "统筹基金报¥330.00，您自己付¥870.00（账户¥0.00，现金¥870.00）")
+    sync_api.expect(answer.locator(".fig-fund")).to_have_text("¥330.00")
+    sync_api.expect(answer.locator(".mb-steps")).to_be_hidden()
+    assert answer.locator(".mb-totals").count() == 0          # the headline says the totals once
+    more = answer.locator("details.more")
+    sync_api.expect(more.locator(":scope > summary")).to_have_text("看计算过程")
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v2')).sid") == sid
     page.wait_for_timeout(600)  # the answer scrolls into view
     # the earlier question's chips are used up; the answer offers its own
     sync_api.expect(asking.locator(".chips")).to_be_hidden()
     sync_api.expect(answer.get_by_role("button", name="又看了一次")).to_be_visible()
     shot(page, "chat-3-answer")
 
+    more.locator(":scope > summary").tap()
+    sync_api.expect(answer.locator(".mb-chart svg")).to_be_visible()
+    sync_api.expect(answer.locator(".mb-steps")).to_be_visible()
     cite = answer.locator("details.mb-cite").nth(2)
     assert cite.get_attribute("open") is None
     cite.locator("summary").tap()
@@ -227,27 +235,24 @@ def test_conversation_typing_and_tapping(server, phone):
     sync_api.expect(cite.locator("blockquote")).to_contain_text("600元")
     cite.scroll_into_view_if_needed()
     shot(page, "chat-4-citation")
-    plain = answer.locator("details.plain")
-    plain.locator("summary").tap()
-    sync_api.expect(plain.locator(".plain-text")).to_contain_text("统筹基金支付：¥330.00")
     page.locator("#scroller").evaluate("e => e.scrollTop = e.scrollHeight")
     shot(page, "chat-5-answer-end")
 
     # the conversation survives a reload of the tab (sessionStorage), and so does the session
     page.reload()
     sync_api.expect(bot_replies(page)).to_have_count(2)
-    sync_api.expect(bot_replies(page).nth(1).locator(".figure-value")).to_have_text("¥330.00")
+    sync_api.expect(bot_replies(page).nth(1).locator(".fig-fund")).to_have_text("¥330.00")
     page.locator("#message").fill("不对，是二级医院")
     page.get_by_role("button", name="发送").tap()
     corrected = wait_for_reply(page, 3)
-    sync_api.expect(corrected.locator(".figure-value")).to_have_text("¥360.00")
+    sync_api.expect(corrected.locator(".fig-fund")).to_have_text("¥360.00")
 
     # 重新开始 clears the screen and the session
     page.get_by_role("button", name="重新开始").first.tap()
-    sync_api.expect(page.locator("#log > li.msg-me")).to_have_count(0)
+    sync_api.expect(page.locator("#log > .msg-me")).to_have_count(0)
     sync_api.expect(bot_replies(page)).to_have_count(1)
     sync_api.expect(bot_replies(page).first).to_contain_text("已清除")
-    assert page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v1')).sid") is None
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('mingbai.chat.v2')).sid") is None
     assert page.mingbai_dialogs == [] and page.mingbai_errors == []
 
 
@@ -258,7 +263,7 @@ def test_payload_renders_as_text(server, phone):
     page.locator("#message").fill(PAYLOAD)
     page.locator("#message").press("Enter")
     reply = wait_for_reply(page, 1)
-    mine = page.locator("#log > li.msg-me .bubble").last
+    mine = page.locator("#log > .msg-me .bubble").last
     sync_api.expect(mine).to_have_text(PAYLOAD)
     assert mine.evaluate("e => e.children.length") == 0          # text, not elements
     assert mine.evaluate("e => e.innerHTML").startswith("&lt;img")
@@ -282,18 +287,18 @@ def test_errors_keep_the_message(server, phone):
                                                             content_type="application/problem+json"))
     page.locator("#message").fill("平凉在职，三甲医院1200元")
     page.locator("#message").press("Enter")
-    error = page.locator("#log > li.sys-error").last
+    error = page.locator("#log > .sys-error").last
     sync_api.expect(error).to_contain_text("消息没有发出去：消息（message）太长了")
     sync_api.expect(page.locator("#message")).to_have_value("平凉在职，三甲医院1200元")
-    sync_api.expect(page.locator("#log > li.msg-me")).to_have_count(0)
-    sync_api.expect(page.locator("#log > li.sys-time")).to_have_count(0)  # taken back with the message
+    sync_api.expect(page.locator("#log > .msg-me")).to_have_count(0)
+    sync_api.expect(page.locator("#log > .sys-time")).to_have_count(0)  # taken back with the message
     shot(page, "chat-7-error")
 
     page.unroute("**/api/v1/chat")
     page.route("**/api/v1/chat", lambda route: route.abort("internetdisconnected"))
     page.get_by_role("button", name="发送").tap()
-    sync_api.expect(page.locator("#log > li.sys-error")).to_have_count(2)
-    sync_api.expect(page.locator("#log > li.sys-error").last).to_contain_text("网络")
+    sync_api.expect(page.locator("#log > .sys-error")).to_have_count(2)
+    sync_api.expect(page.locator("#log > .sys-error").last).to_contain_text("网络")
     sync_api.expect(page.locator("#message")).to_have_value("平凉在职，三甲医院1200元")
 
     page.unroute("**/api/v1/chat")
@@ -323,7 +328,7 @@ def test_dark_mode(server, browser):
     page.locator("#message").fill("平凉在职，三甲医院1200元，今年第一次")
     page.locator("#message").press("Enter")
     answer = wait_for_reply(page, 1)
-    sync_api.expect(answer.locator(".figure-value")).to_be_visible()
+    sync_api.expect(answer.locator(".fig-fund")).to_be_visible()
     shot(page, "chat-8-dark")
     ctx.close()
 
@@ -355,9 +360,9 @@ def test_widget_on_another_origin(server, host_site, browser):
     sync_api.expect(frame.locator("#message")).to_be_focused()
     frame.locator("#message").fill("我是南昌退休职工，三级医院花了一千二")
     frame.locator("#message").press("Enter")
-    sync_api.expect(frame.locator("#log > li.msg-bot:not([data-greeting])")).to_have_count(1)
+    sync_api.expect(frame.locator("#log > .msg-bot:not([data-greeting])")).to_have_count(1)
     frame.get_by_role("button", name="今年第一次").click()
-    sync_api.expect(frame.locator(".figure-value")).to_have_text("¥330.00")
+    sync_api.expect(frame.locator(".fig-fund")).to_have_text("¥330.00")
     page.wait_for_timeout(600)  # the answer scrolls into view
     shot(page, "widget-2-open")
 
@@ -367,7 +372,7 @@ def test_widget_on_another_origin(server, host_site, browser):
     sync_api.expect(page.locator("#mingbai-widget-panel")).to_be_hidden()
     # reopening keeps the conversation
     button.click()
-    sync_api.expect(frame.locator(".figure-value")).to_have_text("¥330.00")
+    sync_api.expect(frame.locator(".fig-fund")).to_have_text("¥330.00")
     page.keyboard.press("Escape")
     sync_api.expect(page.locator("#mingbai-widget-panel")).to_be_hidden()
     assert dialogs == []
@@ -424,6 +429,13 @@ def test_widget_refused_by_an_origin_not_allowed(server, browser):
         assert frames
         # blocked: the frame is an error page, not the chat
         assert all(f.url.startswith("chrome-error:") or not f.query_selector("#log") for f in frames)
+        # and the panel says so where the person looks, with a link that opens the chat instead
+        note = page.locator("[data-mingbai-widget=refused]")
+        sync_api.expect(note).to_be_visible(timeout=5000)
+        sync_api.expect(note).to_contain_text("明白账在这个网页里打不开")
+        sync_api.expect(note.get_by_role("link", name="在新窗口打开明白账")).to_have_attribute("href", server + "/")
+        sync_api.expect(note).to_contain_text("MINGBAI_FRAME_ANCESTORS")
+        shot(page, "widget-4-refused")
     finally:
         ctx.close()
         httpd.shutdown()

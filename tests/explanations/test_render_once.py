@@ -1,0 +1,138 @@
+"""Rendering machinery (issue 12): one pass for several formats, compiled templates, Jinja's call
+and gettext shortcuts — every output byte for byte what the plain path gives."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup
+
+from calculator import CalculatorError, calculate
+from explanations import explain, explain_formats, precompile
+from explanations.i18n import activated, locales_available, normalise_locale
+from explanations.render import FORMATS, FastContext, _gettext, _ngettext, environment
+
+from .scenarios import IDS, expect_of, request_of
+
+SETTLED = [sid for sid in IDS if "error" not in expect_of(sid)]
+
+
+def _result(sid: str):
+    request = request_of(sid)
+    try:
+        return request, calculate(request)
+    except CalculatorError:
+        return request, None
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("sid", SETTLED)
+def test_one_pass_gives_each_formats_explanation(sid: str, locale: str) -> None:
+    request, result = _result(sid)
+    assert result is not None
+    both = explain_formats(result, tuple(FORMATS), locale=locale, request=request)
+    assert both == {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in FORMATS}
+    assert explain_formats(result, ("text",), locale=locale) == {"text": explain(result, locale=locale)}
+
+
+def test_unknown_format_is_refused() -> None:
+    _, result = _result("nc_level1_account")
+    with pytest.raises(ValueError):
+        explain_formats(result, ("text", "pdf"))
+
+
+def test_precompile_compiles_every_template_once() -> None:
+    precompile()
+    for fmt in FORMATS:
+        env = environment(fmt)
+        assert env.context_class is FastContext
+        assert env.cache is not None and len(env.cache) >= len(env.list_templates()) // 2
+    precompile()  # idempotent
+
+
+def test_locale_lookups_are_cached_not_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert normalise_locale("en-US") == "en"
+    import explanations.i18n as i18n
+
+    def no_disk(*_args, **_kwargs):  # pragma: no cover - fails the test if reached
+        raise AssertionError("the catalogs were listed on disk again")
+
+    monkeypatch.setattr(i18n.LOCALES_DIR.__class__, "glob", no_disk)
+    assert normalise_locale("en-US") == "en" and normalise_locale("zh_CN") == "zh-CN"
+    assert locales_available() == ["zh-CN", "en"]
+    with activated("en") as state:
+        assert state.tag == "en"
+    with pytest.raises(ValueError):
+        normalise_locale("fr")
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_gettext_shortcut_matches_jinjas_newstyle_gettext(autoescape: bool) -> None:
+    """``_()`` as installed by Jinja's i18n extension, and ours: same output for the same calls."""
+    from explanations.i18n import gettext, ngettext
+
+    source = ('{{ _("%(a)s 元", a=x) }}|{{ _("100%%") }}|{{ _("统筹基金支付") }}|'
+              '{% for i in [1] %}{{ _("%(n)s次", n=i) }}{% endfor %}|{{ ngettext("%(num)s次", "%(num)s次", 2) }}')
+    plain = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape, undefined=StrictUndefined)
+    plain.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    fast = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape, undefined=StrictUndefined)
+    fast.context_class = FastContext
+    fast.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    fast.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
+    for locale in ("zh-CN", "en"):
+        with activated(locale):
+            for x in ("<b>1</b>", "2.00", 3, Markup("<i>safe</i>"), "a & b"):
+                assert fast.from_string(source).render(x=x) == plain.from_string(source).render(x=x)
+
+
+def test_messages_use_only_named_string_placeholders() -> None:
+    """The HTML gettext shortcut escapes each variable first, which equals markupsafe's own
+    formatting for ``%(name)s`` placeholders — the only kind the catalogs may use."""
+    import re
+
+    from explanations.i18n import translations
+
+    other = re.compile(r"%(?!%)(?!\(\w+\)s)")
+    for tag in locales_available():
+        catalog = translations(tag)._catalog  # type: ignore[attr-defined]
+        for msgid, msgstr in catalog.items():
+            texts = (msgid, *msgid) if isinstance(msgid, tuple) else (msgid,)
+            for text in (t for t in (*texts, msgstr) if isinstance(t, str) and t):
+                assert not other.search(text.replace("%%", "")), (tag, text)
+
+
+def test_format_macros_memo_is_keyed_by_everything_they_read() -> None:
+    """f.cite / f.marks / f.title: the same key gives the same markup; a different locale,
+    document or note number gives the macro's own output, and iterators are read once."""
+    from calculator.result import CitationOut
+    from explanations.render import Doc
+
+    f = environment("html").globals["f"]
+    cites = [CitationOut(policy="p", article="四（三）", quote="不低于50%"),
+             CitationOut(policy="p", article=None, quote=None, supplied=True, source="某局")]
+    outputs = {}
+    for locale in ("zh-CN", "en"):
+        for doc in (Doc("平凉", "Pingliang", "某办法"), Doc("西安", "Xi'an", "某方案")):
+            with activated(locale, doc=doc, notes={"r1": 2}):
+                first = f.cite(cites)
+                assert f.cite(iter(cites)) == first == f._module.cite(cites)
+                assert f.marks(["r1"]) == f._module.marks(["r1"]) and f.title("ratio") == f._module.title("ratio")
+                outputs[locale, doc.city] = (first, f.marks(["r1"]))
+            with activated(locale, doc=doc, notes={"r1": 3}):
+                assert f.marks(["r1"]) == f._module.marks(["r1"]) != outputs[locale, doc.city][1]
+    assert len({v[0] for v in outputs.values()}) == 4  # a plan's section is named with its city
+
+
+def test_dict_attribute_shortcut_matches_jinja() -> None:
+    from explanations.render import FastEnvironment
+
+    plain, fast = Environment(undefined=StrictUndefined), FastEnvironment(undefined=StrictUndefined)
+    data = {"left": 70, "items": "an item named items", "get": 1}
+    for name in ("left", "items", "get", "keys"):
+        assert fast.getattr(data, name) == plain.getattr(data, name)
+    for env in (plain, fast):
+        missing = env.getattr(data, "right")
+        assert type(missing) is StrictUndefined
+        with pytest.raises(Exception, match="right"):
+            str(missing)
+    assert fast.from_string("{{ d.left }} {{ d.items is callable }}").render(d=data) == "70 True"
