@@ -3,7 +3,10 @@
 Public API::
 
     decode_request(raw) -> CalculationRequest      # typed, exact decoding + validation
-    calculate(request) -> CalculationResult        # the pure settlement pipeline
+    calculate(request) -> CalculationResult        # the pack from the registry, then settle()
+    settle(request, pack, trace=True)              # the pure settlement pipeline (trace=False:
+                                                   #   figures only, for batch work)
+    Registry(dirs) / default_registry() / use_registry(r)   # rule packs, loaded once
     run_json(raw) -> dict                          # both, returning JSON-ready builtins
     load_packs() / get_pack(id)                    # the rule packs
 
@@ -32,7 +35,7 @@ from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_fo
 from .budget import run_json as budget_run_json
 from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
 from .credits import run_json as credits_run_json
-from .engine import calculate
+from .engine import calculate, settle, settle_figures
 from .errors import (
     CalculatorError,
     FieldError,
@@ -44,7 +47,8 @@ from .errors import (
     UnknownPolicy,
 )
 from .missing import Missing, Partial, missing_facts
-from .packs import Pack, get_pack, load_packs
+from .packs import Pack
+from .registry import Registry, default_registry, get_pack, load_packs, use_registry
 from .request import CalculationRequest, convert_request, decode_request
 from .result import STEP_KINDS, CalculationResult
 from .usage import UsageRequest, UsageResult, account_usage, decode_usage_request
@@ -70,6 +74,7 @@ __all__ = [
     "Pack",
     "PackError",
     "Partial",
+    "Registry",
     "STEP_KINDS",
     "UnknownPolicy",
     "UsageRequest",
@@ -84,6 +89,7 @@ __all__ = [
     "credits_run_json",
     "decode_bill_check",
     "decode_budget_request",
+    "default_registry",
     "decode_credits_request",
     "decode_request",
     "decode_usage_request",
@@ -97,8 +103,11 @@ __all__ = [
     "resident_budget",
     "run_json",
     "split_items",
+    "settle",
+    "settle_figures",
     "to_builtins",
     "usage_run_json",
+    "use_registry",
 ]
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")
