@@ -2,7 +2,8 @@
 
 One :class:`jinja2.Environment` per output format (text, Markdown, HTML), built once: templates
 in files under ``templates/``, ``StrictUndefined``, ``auto_reload=False``, ``trim_blocks`` and
-``lstrip_blocks``, autoescaping on for HTML (and the SVG chart). The step templates
+``lstrip_blocks``, autoescaping on for HTML (the SVG chart is
+written in Python, :mod:`.chart`). The step templates
 (``templates/steps/<kind>.j2``, one per step kind) are shared by the three formats; what differs —
 how a heading is set, how a citation is shown — comes from the format's macros
 (``templates/formats/<ext>.j2``), and the page around the steps is one template per format
@@ -439,7 +440,7 @@ def _compiles_in(ext: str) -> Any:
     own = tuple(f".{e}.j2" for e in FORMATS.values())
 
     def wanted(name: str) -> bool:
-        return name.endswith(f".{ext}.j2") or name.endswith(".svg.j2") or not name.endswith(own)
+        return name.endswith(f".{ext}.j2") or not name.endswith(own)
     return wanted
 
 
