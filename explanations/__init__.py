@@ -52,7 +52,7 @@ from . import labels
 from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
 from .i18n import activated, gettext, locales_available
-from .render import FORMATS, Doc, precompile, render, visit_views
+from .render import FORMATS, Doc, precompile, render, shared_step_bodies, visit_views
 
 __all__ = [
     "bill_check_payload",
@@ -98,6 +98,8 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
         if "html" in fmts and request is not None:
             chart = Markup(chart_svg(request, result, locale=state.tag))
         views = visit_views(result, request)
+        if "text" in fmts and "html" in fmts:
+            shared_step_bodies(views)
         context = dict(result=result, request=request, policy=p, views=views, multi=len(views) > 1,
                        readings=readings, inputs=inputs, zh=zh, lang=state.tag,
                        city=p.city if zh else p.city_en,

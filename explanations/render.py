@@ -27,10 +27,11 @@ format macros' pure calls are memoised (:class:`FormatMacros`).
 
 from __future__ import annotations
 
+import html as _html
 import re
 import types
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -237,6 +238,10 @@ class VisitView:
     by_prescription: bool  # a pharmacy purchase settled at the prescribing institution's level
     pharmacy: bool  # bought at a pharmacy (any kind)
     provider: str  # where, in the locale's words
+    kinds: tuple[str, ...] = ()  # each step's kind, in the order of ``visit.steps``
+    #: format extension → each step's squashed body, when one pass rendered them for several
+    #: formats (:func:`shared_step_bodies`); a page template falls back to the step templates
+    bodies: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit | None) -> bool:
@@ -251,7 +256,8 @@ def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit
 def visit_views(result: CalculationResult, request: CalculationRequest | None) -> list[VisitView]:
     views = []
     for i, visit in enumerate(result.visits):
-        steps: dict[str, Any] = {kind_of(s): s for s in visit.steps}
+        kinds = tuple(kind_of(s) for s in visit.steps)
+        steps: dict[str, Any] = dict(zip(kinds, visit.steps, strict=True))
         ratio = steps.get("ratio")
         req_visit = request.visits[i] if request is not None and i < len(request.visits) else None
         by_prescription = _by_prescription(visit, ratio, req_visit)
@@ -267,8 +273,74 @@ def visit_views(result: CalculationResult, request: CalculationRequest | None) -
             pharmacy = by_prescription or "药店" in visit.provider_label
         views.append(VisitView(n=i + 1, visit=visit, request=req_visit, steps=steps,
                                tier=ratio.tier if ratio is not None else None,
-                               by_prescription=by_prescription, pharmacy=pharmacy, provider=provider))
+                               by_prescription=by_prescription, pharmacy=pharmacy, provider=provider,
+                               kinds=kinds))
     return views
+
+
+# -- one pass over the steps for text and HTML -------------------------------------------------------
+
+_SLOT = "\x00"
+
+
+class _Slots:
+    """Stands in for a format's macros (``f``) while a step is rendered once for text and HTML:
+    each citation block and reading mark is left as a slot, filled afterwards by each format's own
+    (memoised) macro."""
+
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+
+    def cite(self, citations: Any) -> Markup:
+        self.calls.append(("cite", citations if isinstance(citations, list | tuple) else list(citations)))
+        return Markup(_SLOT)
+
+    def marks(self, readings: Any) -> Markup:
+        self.calls.append(("marks", readings if isinstance(readings, list | tuple) else list(readings)))
+        return Markup(_SLOT)
+
+
+def shared_step_bodies(views: list[VisitView]) -> None:
+    """Render every step once, in the HTML environment, and derive its text from the same pass.
+
+    A step template writes only sentences (``_()``) and its citations and marks (``f.cite``,
+    ``f.marks``). Under autoescape a sentence is the message with its variables escaped; the
+    text environment gives the message with the variables as they are. The messages carry no
+    ``&`` (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the
+    HTML sentences gives the text sentences exactly; the citations and marks are each format's
+    own macro output. Each body is then squashed as the page templates' ``{% filter squash %}``
+    does, and stored per format in ``view.bodies`` (``txt``, ``html``) for the page templates.
+    """
+    env = environment("html")
+    f_text: Any = environment("text").globals["f"]
+    f_html: Any = env.globals["f"]
+    base = _globals("html")
+    unescape = _html.unescape
+    for view in views:
+        texts: list[str] = []
+        htmls: list[str] = []
+        for kind, step in zip(view.kinds, view.visit.steps, strict=True):
+            slots = _Slots()
+            body = _render_with(_template_named("html", f"steps/{kind}.j2"), base,
+                                {"v": view, "step": step, "f": slots})
+            parts = body.split(_SLOT)
+            text_out = [unescape(parts[0])]
+            html_out = [parts[0]]
+            for (what, arg), part in zip(slots.calls, parts[1:], strict=True):
+                if what == "cite":
+                    text_out.append(str(f_text.cite(arg)))
+                    html_out.append(str(f_html.cite(arg)))
+                else:
+                    text_out.append(str(f_text.marks(arg)))
+                    html_out.append(str(f_html.marks(arg)))
+                text_out.append(unescape(part))
+                html_out.append(part)
+            texts.append(squash("".join(text_out)))
+            htmls.append(squash(Markup("".join(html_out))))
+        view.bodies["txt"] = texts
+        view.bodies["html"] = htmls
 
 
 # -- environments -----------------------------------------------------------------------------------
@@ -458,11 +530,40 @@ def _template(fmt: str, name: str) -> Any:
     return environment(fmt).get_template(f"{name}.{FORMATS[fmt]}.j2")
 
 
+@cache
+def _template_named(fmt: str, name: str) -> Any:
+    return environment(fmt).get_template(name)
+
+
+@cache
+def _globals(fmt: str) -> dict[str, Any]:
+    """The environment's globals as one plain dict, copied once.
+
+    ``Template.render`` copies a template's globals — a ``ChainMap`` of the template's and the
+    environment's, read key by key in Python — into every new context; a rendering that starts
+    from this dict copies a plain dict instead (the environments' globals are all set when they
+    are built and never change afterwards)."""
+    return dict(_template(fmt, "year").globals)
+
+
+def _render_with(template: Any, base: dict[str, Any], variables: dict[str, Any]) -> str:
+    """``template.render(**variables)`` with the globals taken from ``base`` (see :func:`_globals`):
+    the same context (globals, then the variables over them), the same errors."""
+    env = template.environment
+    parent = base.copy()
+    parent.update(variables)
+    context = env.context_class(env, parent, template.name, template.blocks)
+    try:
+        return "".join(template.root_render_func(context))
+    except Exception:  # noqa: BLE001 - as Template.render: Jinja rewrites the traceback and re-raises
+        return env.handle_exception()
+
+
 _BLANKS = re.compile(r"\n{3,}")
 
 
 def render(fmt: str, name: str, **context: Any) -> str:
     """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
-    out = _template(fmt, name).render(**context)
+    out = _render_with(_template(fmt, name), _globals(fmt), context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"
