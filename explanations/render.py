@@ -49,7 +49,7 @@ from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
 __all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
-           "precompile", "render", "visit_views"]
+           "precompile", "render", "same_steps", "shared_step_bodies", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -300,6 +300,15 @@ class _Slots:
     def marks(self, readings: Any) -> Markup:
         self.calls.append(("marks", readings if isinstance(readings, list | tuple) else list(readings)))
         return Markup(_SLOT)
+
+
+def same_steps(a: list[VisitView], b: list[VisitView]) -> bool:
+    """Whether two views of one result (with and without the request) render the same steps: a
+    step template reads the visit, its steps and tier, and these three, which the request can
+    change."""
+    return len(a) == len(b) and all(
+        (x.by_prescription, x.pharmacy, x.provider) == (y.by_prescription, y.pharmacy, y.provider)
+        for x, y in zip(a, b, strict=True))
 
 
 def shared_step_bodies(views: list[VisitView]) -> None:

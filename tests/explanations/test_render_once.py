@@ -171,3 +171,14 @@ def test_shared_step_bodies_match_each_formats_own_pass() -> None:
                            all_steps=list(result.visits[0].steps))
             for fmt in ("text", "html"):
                 assert render(fmt, "year", views=shared, **context) == render(fmt, "year", views=alone, **context)
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("sid", SETTLED)
+def test_one_pass_with_the_text_without_the_request(sid: str, locale: str) -> None:
+    """The chat's answer: the text as without the request, the HTML with it, in one pass."""
+    request, result = _result(sid)
+    assert result is not None
+    both = explain_formats(result, ("text", "html"), locale=locale, request=request, request_for={"text": None})
+    assert both == {"text": explain(result, locale=locale),
+                    "html": explain(result, format="html", locale=locale, request=request)}
