@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -43,6 +44,7 @@ BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = 8, 300, 12
 FONT = 13  # the labels' size in SVG units (the heading is one larger)
 
 
+@lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
     """A label's approximate width in SVG units: CJK characters a full em, others about half."""
     return sum(FONT if ord(ch) > 0x2E7F else FONT * 0.56 for ch in text)
@@ -108,8 +110,13 @@ def _x_max_fits(curve: Curve, x: Any) -> bool:
 def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     w, h = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
 
+    xs: dict[Decimal, float] = {}  # a breakpoint is also a point of the curve: map it once
+
     def x(b: Decimal) -> float:
-        return _px(b, curve.max_bill, PLOT_LEFT, w)
+        at = xs.get(b)
+        if at is None:
+            at = xs[b] = _px(b, curve.max_bill, PLOT_LEFT, w)
+        return at
 
     def y(f: Decimal) -> float:
         return round(PLOT_BOTTOM - (_px(f, curve.max_fund, 0, h)), 1)

@@ -423,7 +423,8 @@ class FastEnvironment(Environment):
 
     Jinja tries the attribute first and the item second; on a plain dict the attribute lookup can
     only succeed for dict's own names (``items``, ``get``…), so for any other name the item is
-    looked up at once instead of after a raised and caught AttributeError. Same result."""
+    looked up at once instead of after a raised and caught AttributeError. Same result. Any other
+    object goes through the same two steps as ``Environment.getattr``, written out here."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
@@ -431,7 +432,15 @@ class FastEnvironment(Environment):
                 return obj[attribute]
             except KeyError:
                 return self.undefined(obj=obj, name=attribute)
-        return Environment.getattr(self, obj, attribute)
+        # Environment.getattr (Jinja 3.1) inline: one call less for every a.b in a template
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
 
 @cache
