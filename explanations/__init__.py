@@ -54,7 +54,16 @@ from . import labels
 from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
 from .i18n import activated, gettext, locales_available
-from .render import FORMATS, Doc, precompile, render, same_steps, shared_step_bodies, visit_views
+from .render import (
+    FORMATS,
+    Doc,
+    precompile,
+    render,
+    same_steps,
+    shared_page_parts,
+    shared_step_bodies,
+    visit_views,
+)
 
 __all__ = [
     "bill_check_payload",
@@ -121,8 +130,12 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
                        readings=readings, inputs=inputs, zh=zh, lang=state.tag,
                        city=p.city if zh else p.city_en,
                        all_steps=[s for v in result.visits for s in v.steps])
+        pre: dict[str, dict[str, str]] = {}
+        if "text" in fmts and "html" in fmts and requests["text"] is requests["html"]:
+            pre = shared_page_parts(dict(context, request=request, views=views_of[id(requests["html"])]))
         return {fmt: render(fmt, "year", chart=chart if fmt == "html" else None, request=requests[fmt],
-                            views=views_of[id(requests[fmt])], **context) for fmt in fmts}
+                            views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt]), **context)
+                for fmt in fmts}
 
 
 def explain_request(request: CalculationRequest, *, format: str = "text", locale: str = "zh-CN") -> str:

@@ -49,7 +49,7 @@ from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
 __all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
-           "precompile", "render", "same_steps", "shared_step_bodies", "visit_views"]
+           "precompile", "render", "same_steps", "shared_page_parts", "shared_step_bodies", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -284,9 +284,9 @@ _SLOT = "\x00"
 
 
 class _Slots:
-    """Stands in for a format's macros (``f``) while a step is rendered once for text and HTML:
-    each citation block and reading mark is left as a slot, filled afterwards by each format's own
-    (memoised) macro."""
+    """Stands in for a format's macros (``f``) while a part is rendered once for text and HTML:
+    each citation block, reading mark and strong span is left as a slot, filled afterwards by
+    each format's own macro."""
 
     __slots__ = ("calls",)
 
@@ -301,6 +301,41 @@ class _Slots:
         self.calls.append(("marks", readings if isinstance(readings, list | tuple) else list(readings)))
         return Markup(_SLOT)
 
+    def strong(self, text: Any) -> Markup:
+        self.calls.append(("strong", text))
+        return Markup(_SLOT)
+
+
+def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
+    """A part written only with ``_()`` and the format macros, rendered once in the HTML
+    environment: (its text, its HTML), each squashed as ``{% filter squash %}`` does.
+
+    Under autoescape a sentence is the message with its variables escaped; the text environment
+    gives the message with the variables as they are. The messages carry no ``&``
+    (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the HTML
+    sentences gives the text sentences exactly; each slot gets each format's own macro output."""
+    f_text: Any = environment("text").globals["f"]
+    f_html: Any = environment("html").globals["f"]
+    unescape = _html.unescape
+    slots = _Slots()
+    body = _render_with(_template_named("html", name), _globals("html"), {**variables, "f": slots})
+    parts = body.split(_SLOT)
+    text_out = [unescape(parts[0])]
+    html_out = [parts[0]]
+    for (what, arg), part in zip(slots.calls, parts[1:], strict=True):
+        if what == "cite":
+            text_out.append(str(f_text.cite(arg)))
+            html_out.append(str(f_html.cite(arg)))
+        elif what == "marks":
+            text_out.append(str(f_text.marks(arg)))
+            html_out.append(str(f_html.marks(arg)))
+        else:
+            text_out.append(str(f_text.strong(unescape(str(arg)))))
+            html_out.append(str(f_html.strong(arg)))
+        text_out.append(unescape(part))
+        html_out.append(part)
+    return squash("".join(text_out)), squash(Markup("".join(html_out)))
+
 
 def same_steps(a: list[VisitView], b: list[VisitView]) -> bool:
     """Whether two views of one result (with and without the request) render the same steps: a
@@ -312,44 +347,28 @@ def same_steps(a: list[VisitView], b: list[VisitView]) -> bool:
 
 
 def shared_step_bodies(views: list[VisitView]) -> None:
-    """Render every step once, in the HTML environment, and derive its text from the same pass.
-
-    A step template writes only sentences (``_()``) and its citations and marks (``f.cite``,
-    ``f.marks``). Under autoescape a sentence is the message with its variables escaped; the
-    text environment gives the message with the variables as they are. The messages carry no
-    ``&`` (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the
-    HTML sentences gives the text sentences exactly; the citations and marks are each format's
-    own macro output. Each body is then squashed as the page templates' ``{% filter squash %}``
-    does, and stored per format in ``view.bodies`` (``txt``, ``html``) for the page templates.
-    """
-    env = environment("html")
-    f_text: Any = environment("text").globals["f"]
-    f_html: Any = env.globals["f"]
-    base = _globals("html")
-    unescape = _html.unescape
+    """Render every step once, in the HTML environment, and derive its text from the same pass
+    (:func:`_text_and_html`: a step template writes only sentences, its citations and its
+    marks). Stored per format in ``view.bodies`` (``txt``, ``html``) for the page templates."""
     for view in views:
         texts: list[str] = []
         htmls: list[str] = []
         for kind, step in zip(view.kinds, view.visit.steps, strict=True):
-            slots = _Slots()
-            body = _render_with(_template_named("html", f"steps/{kind}.j2"), base,
-                                {"v": view, "step": step, "f": slots})
-            parts = body.split(_SLOT)
-            text_out = [unescape(parts[0])]
-            html_out = [parts[0]]
-            for (what, arg), part in zip(slots.calls, parts[1:], strict=True):
-                if what == "cite":
-                    text_out.append(str(f_text.cite(arg)))
-                    html_out.append(str(f_html.cite(arg)))
-                else:
-                    text_out.append(str(f_text.marks(arg)))
-                    html_out.append(str(f_html.marks(arg)))
-                text_out.append(unescape(part))
-                html_out.append(part)
-            texts.append(squash("".join(text_out)))
-            htmls.append(squash(Markup("".join(html_out))))
+            text, html = _text_and_html(f"steps/{kind}.j2", {"v": view, "step": step})
+            texts.append(text)
+            htmls.append(html)
         view.bodies["txt"] = texts
         view.bodies["html"] = htmls
+
+
+def shared_page_parts(context: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The opening sentence and the year's position, rendered once for text and HTML (as the
+    steps, :func:`_text_and_html`): ``{"txt": {"opening": …, "position": …}, "html": {…}}``,
+    for pages that share one request."""
+    out: dict[str, dict[str, str]] = {"txt": {}, "html": {}}
+    for part in ("opening", "position"):
+        out["txt"][part], out["html"][part] = _text_and_html(f"{part}.j2", context)
+    return out
 
 
 # -- environments -----------------------------------------------------------------------------------

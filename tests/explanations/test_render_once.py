@@ -167,7 +167,7 @@ def test_shared_step_bodies_match_each_formats_own_pass() -> None:
             alone = visit_views(result, request)
             assert shared[0].bodies["txt"] and shared[0].bodies["html"]
             context = dict(result=result, request=request, policy=p, multi=False, readings=[], inputs=[],
-                           zh=locale == "zh-CN", lang=locale, city=p.city, chart=None,
+                           zh=locale == "zh-CN", lang=locale, city=p.city, chart=None, pre=None,
                            all_steps=list(result.visits[0].steps))
             for fmt in ("text", "html"):
                 assert render(fmt, "year", views=shared, **context) == render(fmt, "year", views=alone, **context)
