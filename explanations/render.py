@@ -40,7 +40,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, Macro
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from calculator.request import CalculationRequest, Visit
 from calculator.result import CalculationResult, RatioStep, VisitResult
@@ -420,8 +420,21 @@ def _gettext(eval_ctx: EvalContext, __string: str, **variables: Any) -> str:
     without markupsafe's per-variable helper objects."""
     rv = current().catalog.gettext(__string)
     if eval_ctx.autoescape:
-        return Markup(rv % {k: escape(v) for k, v in variables.items()})
+        return Markup(rv % {k: _escaped(v) for k, v in variables.items()})
     return rv % variables
+
+
+#: what markupsafe's ``escape`` replaces, and with what
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def _escaped(value: Any) -> str:
+    """The text ``markupsafe.escape(value)`` gives, as a plain str (it is %-formatted into a
+    message at once): an object with ``__html__`` (Markup) as it says, anything else ``str()``-ed
+    and its five special characters replaced — without a Markup object per variable."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return str(value).translate(_ESCAPES)
 
 
 @pass_eval_context

@@ -182,3 +182,12 @@ def test_one_pass_with_the_text_without_the_request(sid: str, locale: str) -> No
     both = explain_formats(result, ("text", "html"), locale=locale, request=request, request_for={"text": None})
     assert both == {"text": explain(result, locale=locale),
                     "html": explain(result, format="html", locale=locale, request=request)}
+
+
+def test_escaped_is_markupsafes_escape() -> None:
+    from markupsafe import escape
+
+    from explanations.render import _escaped
+
+    for value in ("<b>1</b>", "a & b", 'Xi\'an "plan"', "¥1,200.00", "", 3, Markup("<i>safe</i>"), 2.5):
+        assert _escaped(value) == str(escape(value))
