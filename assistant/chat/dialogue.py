@@ -286,7 +286,7 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
 
 def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             message_facts: Facts | None = None) -> Reply:
-    from explanations import explain, explain_error
+    from explanations import explain, explain_error, explain_formats
 
     known = state.known
     try:
@@ -310,14 +310,14 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
     state.asking = None
-    text = explain(result, format="text", locale=locale)
+    try:  # one rendering pass: the text as always without the request, the HTML with it (and the chart)
+        both = explain_formats(result, ("text", "html"), locale=locale, request=req, request_for={"text": None})
+        text, html = both["text"], both["html"]
+    except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
+        text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
     if notes:
         text += "\n" + _t(locale, "另外：", "Also assumed: ") + "；".join(n.rstrip("。；") for n in notes) + "。"
-    try:
-        html = explain(result, format="html", locale=locale, request=req)
-    except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
-        html = None
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
