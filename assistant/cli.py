@@ -4,6 +4,7 @@
     mingbai calc                                calculation request (JSON, stdin) → result (JSON)
     mingbai explain [--format F] [--locale L]   calculation request → step-by-step explanation
     mingbai ask "MESSAGE"                       one chat turn without a session → chat reply (JSON)
+    mingbai batch [IN] [-o OUT] [--workers N]   JSON Lines of requests → JSON Lines of results
     mingbai check [--format F] [--locale L]     {"request", "slip"} → the bill check (JSON, or text)
 
 Invalid input exits 2 with ``{"error": {"code", "message", "path", …}}`` on stdout.
@@ -83,6 +84,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    import os
+    import time
+
+    from calculator.batch import settle_lines
+
+    source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")  # noqa: SIM115
+    sink = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
+    size = os.fstat(source.fileno()).st_size if args.input != "-" else 0
+    show = args.progress or sys.stderr.isatty()
+    workers = args.workers or os.cpu_count() or 1
+    done = errors = 0
+    started = last = time.monotonic()
+
+    def progress(final: bool = False) -> None:
+        rate = done / max(time.monotonic() - started, 1e-9)
+        share = f"{min(source.tell() / size, 1.0):6.1%} " if size and not final else ""
+        sys.stderr.write(f"\r{share}{done:,} 行（{errors:,} 行出错），{rate:,.0f} 行/秒" + ("\n" if final else ""))
+        sys.stderr.flush()
+
+    try:
+        for out in settle_lines(source, workers=workers, trace=args.trace):
+            sink.write(out)
+            sink.write(b"\n")
+            done += 1
+            if out.startswith(b'{"line"'):
+                errors += 1
+            if show and (now := time.monotonic()) - last >= 0.25:
+                last = now
+                progress()
+        if show:
+            progress(final=True)
+    finally:
+        sink.flush()
+        if sink is not sys.stdout.buffer:
+            sink.close()
+        if source is not sys.stdin.buffer:
+            source.close()
+    return 0
+
+
 def _json_command(module: str, func: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         import importlib
@@ -112,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("message")
     p.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN")
     p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("batch", help="批量计算：每行一个计算请求（JSON Lines），每行输出一个结果；出错的行输出错误，不中断")
+    p.add_argument("input", nargs="?", default="-", help="输入文件（默认标准输入）")
+    p.add_argument("-o", "--output", default="-", help="输出文件（默认标准输出）")
+    p.add_argument("--workers", type=int, default=0, help="进程数（默认全部 CPU 核）")
+    p.add_argument("--progress", action="store_true", help="在标准错误显示进度（终端上默认显示）")
+    p.add_argument("--trace", action="store_true", help="输出每次就诊的完整步骤和引文（默认只输出数字）")
+    p.set_defaults(func=cmd_batch)
     p = sub.add_parser("check", help="核对结算单：从标准输入读取 {\"request\", \"slip\"}（JSON），输出核对结果")
     p.add_argument("--format", choices=["json", "text", "markdown", "html"], default="json")
     p.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN")

@@ -3,7 +3,10 @@
 Public API::
 
     decode_request(raw) -> CalculationRequest      # typed, exact decoding + validation
-    calculate(request) -> CalculationResult        # the pure settlement pipeline
+    calculate(request) -> CalculationResult        # the pack from the registry, then settle()
+    settle(request, pack, trace=True)              # the pure settlement pipeline (trace=False:
+                                                   #   figures only, for batch work)
+    Registry(dirs) / default_registry() / use_registry(r)   # rule packs, loaded once
     run_json(raw) -> dict                          # both, returning JSON-ready builtins
     load_packs() / get_pack(id)                    # the rule packs
 
@@ -25,13 +28,14 @@ from typing import Any
 
 import msgspec
 
+from .bill import ITEM_CATEGORIES, BillError, deductible_for, deductible_used, split_items
 from .billcheck import BillCheck, decode_bill_check
 from .billcheck import check as check_bill
 from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_for_age, resident_budget
 from .budget import run_json as budget_run_json
 from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
 from .credits import run_json as credits_run_json
-from .engine import calculate
+from .engine import calculate, settle, settle_figures
 from .errors import (
     CalculatorError,
     FieldError,
@@ -42,7 +46,9 @@ from .errors import (
     PackError,
     UnknownPolicy,
 )
-from .packs import Pack, get_pack, load_packs
+from .missing import Missing, Partial, missing_facts
+from .packs import Pack
+from .registry import Registry, default_registry, get_pack, load_packs, use_registry
 from .request import CalculationRequest, convert_request, decode_request
 from .result import STEP_KINDS, CalculationResult
 from .usage import UsageRequest, UsageResult, account_usage, decode_usage_request
@@ -50,6 +56,7 @@ from .usage import run_json as usage_run_json
 
 __all__ = [
     "BillCheck",
+    "BillError",
     "BudgetRequest",
     "BudgetResult",
     "CalculationRequest",
@@ -58,12 +65,16 @@ __all__ = [
     "CreditsRequest",
     "CreditsResult",
     "FieldError",
+    "ITEM_CATEGORIES",
     "InvalidRequest",
+    "Missing",
     "MissingFact",
     "MissingParameter",
     "OutOfForce",
     "Pack",
     "PackError",
+    "Partial",
+    "Registry",
     "STEP_KINDS",
     "UnknownPolicy",
     "UsageRequest",
@@ -78,17 +89,25 @@ __all__ = [
     "credits_run_json",
     "decode_bill_check",
     "decode_budget_request",
+    "default_registry",
     "decode_credits_request",
     "decode_request",
     "decode_usage_request",
+    "deductible_for",
+    "deductible_used",
     "encode",
     "get_pack",
     "group_for_age",
     "load_packs",
+    "missing_facts",
     "resident_budget",
     "run_json",
+    "split_items",
+    "settle",
+    "settle_figures",
     "to_builtins",
     "usage_run_json",
+    "use_registry",
 ]
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")

@@ -19,7 +19,7 @@
 
 Request (JSON), for one institution::
 
-    {"policy": "nanchang-resident",           # optional, the default
+    {"policy": "nanchang-resident",           # optional: the one pack with a [budget] section
      "year": 2024,
      "roster": [                              # the residents signed with this institution …
         {"birth_year": 1950},                 #   signed before this year: the whole year
@@ -44,14 +44,14 @@ cost is known), ``assumptions``.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import msgspec
 
 from .errors import CalculatorError, FieldError, InvalidRequest, OutOfForce
-from .money import MAX_AMOUNT, ZERO, round_fen
-from .packs import MAX_AGE, Budget, BudgetGroup, Pack, get_pack
+from .money import MAX_AMOUNT, MONEY_CONTEXT, ZERO, round_down, round_fen
+from .packs import MAX_AGE, Budget, BudgetGroup, Pack, get_pack, load_packs
 from .result import Assumption, CitationOut, PolicyRef
 from .wire import Citer, check_money, choices, decode, field_error, input_note, percent, policy_ref, yuan
 
@@ -70,7 +70,10 @@ __all__ = [
     "run_json",
 ]
 
+#: Kept for callers that named it; a request without ``policy`` now gets the one pack that has a
+#: ``[budget]`` section (:func:`budget_pack`), which today is this one.
 DEFAULT_POLICY = "nanchang-resident"
+RATIO_PLACES = Decimal("0.0001")
 MAX_ROSTER = 200_000
 MAX_COUNT = 1_000_000
 
@@ -93,13 +96,13 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class Change(Base, kw_only=True):
+class Change(Base, kw_only=True, frozen=True):
     case: Literal["address", "institution"]
     direction: Literal["in", "out"]
     month: int
 
 
-class RosterEntry(Base, kw_only=True):
+class RosterEntry(Base, kw_only=True, frozen=True):
     birth_year: int
     #: the month of a first signing within the year (第二十八条: the full year counts)
     signed_month: int | None = None
@@ -107,8 +110,9 @@ class RosterEntry(Base, kw_only=True):
     count: int = 1
 
 
-class BudgetRequest(Base, kw_only=True):
-    policy: str = DEFAULT_POLICY
+class BudgetRequest(Base, kw_only=True, frozen=True):
+    #: the policy whose budget rules apply; None: the one pack with a ``[budget]`` section
+    policy: str | None = None
     year: int
     roster: list[RosterEntry] | None = None
     groups: dict[str, int] | None = None
@@ -274,11 +278,24 @@ def _budget_rules(pack: Pack) -> Budget:
     return pack.budget
 
 
-def group_for_age(age: int, policy: str = DEFAULT_POLICY) -> int:
+def budget_pack(policy: str | None) -> Pack:
+    """The named policy's pack; without a name, the one pack whose document sets a signed
+    institution's budget (a deployment with two must name the policy)."""
+    if policy is not None:
+        return get_pack(policy)
+    with_budget = [p for _, p in sorted(load_packs().items()) if p.budget is not None]
+    if len(with_budget) != 1:
+        names = "、".join(p.id for p in with_budget) or "（无）"
+        raise InvalidRequest.of([field_error(
+            "policy", "missing_field", f"缺少此项：有预算规定的政策不止一个（{names}），请写明政策。", LABELS)])
+    return with_budget[0]
+
+
+def group_for_age(age: int, policy: str | None = None) -> int:
     """第二十三条: the service group of a resident of ``age`` (benefit year − birth year)."""
     if age < 0:
         raise ValueError("age = benefit year − birth year cannot be negative")
-    return _budget_rules(get_pack(policy)).group_for_age(age).group
+    return _budget_rules(budget_pack(policy)).group_for_age(age).group
 
 
 def _months_of(entry: RosterEntry) -> tuple[list[int], list[int], str]:
@@ -308,7 +325,7 @@ def _span(months: list[int]) -> str:
 
 def resident_budget(req: BudgetRequest) -> BudgetResult:
     """Budget, monthly quotas and settlements, and the year-end settlement of one institution (pure)."""
-    pack = get_pack(req.policy)
+    pack = budget_pack(req.policy)
     rules = _budget_rules(pack)
     start, end = pack.meta.in_force.start, pack.meta.in_force.end
     if req.year < start.year or (end is not None and req.year > end.year):
@@ -485,10 +502,22 @@ def _months(rules: Budget, citer: Citer, lines: list[ResidentLine], actuals: lis
     return out
 
 
+def _shown_share(actual: Decimal, budget: Decimal, thresholds: tuple[Decimal, ...]) -> Decimal:
+    """actual ÷ budget to 0.01% as shown: rounded half-up, except that a share just below one of
+    第二十九条's thresholds is rounded down, so that it never shows as having reached it (issue 14:
+    18435.19 of 23044.00 is 79.99%, not 80% beside “在80%以内”). The bands themselves are decided
+    on the exact amounts."""
+    exact = MONEY_CONTEXT.divide(actual, budget)
+    shown = exact.quantize(RATIO_PLACES, ROUND_HALF_UP, MONEY_CONTEXT)
+    if any(exact < t <= shown for t in thresholds):
+        shown = round_down(exact, RATIO_PLACES)
+    return shown
+
+
 def _year_end(rules: Budget, citer: Citer, budget: Decimal, actual: Decimal,
               monthly: Decimal | None) -> YearEndSettlement:
     lower, upper, half = rules.lower.value, rules.upper.value, rules.unused_share.value
-    ratio = (actual / budget).quantize(Decimal("0.0001")) if budget > 0 else None
+    ratio = _shown_share(actual, budget, (lower, upper)) if budget > 0 else None
     share = f"为年度预算额度{yuan(budget)}的{percent(ratio)}" if ratio is not None else "年度预算额度为0"
     head = f"全年门诊统筹实际发生费用{yuan(actual)}，{share}："
     unused = max(ZERO, budget - actual)

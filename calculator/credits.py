@@ -30,7 +30,10 @@ Request (JSON)::
      "pension_average_provisional": {"value": "2900.00", "source": "…",  # 南充: 2021 average
                                      "through_month": 6},                # credited Jan–Jun (default 12)
      "lump_sum_base": "50000.00", "lump_sum_month": 3,                   # 南昌 第十条
-     "xian_retiree_amount": {"value": "80.00", "source": "…"}}           # 西安 四（一）
+     "supplied_credit": {"value": "80.00", "source": "…"}}              # 西安 四（一）: the bureau's
+                                                # monthly amount, for a credit whose basis is
+                                                # `supplied` (`xian_retiree_amount`: its old name,
+                                                # still accepted, deprecated)
 
 Result: ``months`` (12 rows: category, rule, base, rate, amount, Chinese text, citations,
 readings), ``switch``, ``lump_sum``, ``back_payment``, ``totals``, ``assumptions``.
@@ -39,15 +42,15 @@ readings), ``switch``, ``lump_sum``, ``back_payment``, ``totals``, ``assumptions
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import msgspec
 
 from .engine import CATEGORY_LABELS
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
-from .money import ZERO, round_fen, share
-from .packs import CreditRule, Pack, get_pack
+from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
+from .packs import Cited, CreditRule, Pack, get_pack
 from .result import Assumption, CitationOut, PolicyRef
 from .wire import Citer, check_money, decode, field_error, input_note, percent, policy_ref, yuan
 
@@ -76,7 +79,8 @@ LABELS = {
     "retired_on": "退休日期", "pension_average": "养老金平均水平",
     "pension_average_provisional": "先行执行的养老金平均水平", "value": "数值", "source": "来源",
     "through_month": "先行划入截至月份", "lump_sum_base": "一次性补缴基数",
-    "lump_sum_month": "一次性补缴月份", "xian_retiree_amount": "西安退休人员划入定额",
+    "lump_sum_month": "一次性补缴月份", "supplied_credit": "经办机构确定的每月划入定额",
+    "xian_retiree_amount": "西安退休人员划入定额",
 }
 
 
@@ -86,21 +90,21 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class SuppliedFigure(Base, kw_only=True):
+class SuppliedFigure(Base, kw_only=True, frozen=True):
     """A figure the documents leave to someone else, with where it comes from."""
 
     value: Decimal
     source: str
 
 
-class ProvisionalAverage(Base, kw_only=True):
+class ProvisionalAverage(Base, kw_only=True, frozen=True):
     value: Decimal
     source: str
     #: months 1..through_month were credited on this average (default: the whole year)
     through_month: int = 12
 
 
-class CreditsRequest(Base, kw_only=True):
+class CreditsRequest(Base, kw_only=True, frozen=True):
     policy: str
     year: int
     category: Literal["employee", "retiree", "flexible"]
@@ -110,7 +114,19 @@ class CreditsRequest(Base, kw_only=True):
     pension_average_provisional: ProvisionalAverage | None = None
     lump_sum_base: Decimal | None = None
     lump_sum_month: int | None = None
+    #: the monthly credit a bureau sets where the document leaves it to them (basis ``supplied``)
+    supplied_credit: SuppliedFigure | None = None
+    #: deprecated: the old, city-named spelling of ``supplied_credit`` (still accepted)
     xian_retiree_amount: SuppliedFigure | None = None
+
+    @property
+    def bureau_credit(self) -> SuppliedFigure | None:
+        """The supplied monthly credit, by its name or its deprecated alias."""
+        return self.supplied_credit if self.supplied_credit is not None else self.xian_retiree_amount
+
+    @property
+    def bureau_credit_name(self) -> str:
+        return "xian_retiree_amount" if self.supplied_credit is None and self.xian_retiree_amount else "supplied_credit"
 
 
 class Out(msgspec.Struct, kw_only=True):
@@ -228,7 +244,11 @@ def validate(req: CreditsRequest) -> list[FieldError]:
     supplied(req.pension_average_provisional, "pension_average_provisional")
     if req.pension_average_provisional is not None:
         month(req.pension_average_provisional.through_month, "pension_average_provisional.through_month")
+    supplied(req.supplied_credit, "supplied_credit")
     supplied(req.xian_retiree_amount, "xian_retiree_amount")
+    if req.supplied_credit is not None and req.xian_retiree_amount is not None:
+        errors.append(_err("xian_retiree_amount", "invalid_value",
+                           "是 supplied_credit 的旧名称，两者只能填一个。"))
     return errors
 
 
@@ -307,13 +327,20 @@ def _missing_average(pack: Pack, citer: Citer, rule: CreditRule) -> MissingParam
         citations=[msgspec.to_builtins(c) for c in citer.of(rule)])
 
 
-def _missing_xian_amount(pack: Pack, citer: Citer, rule: CreditRule) -> MissingParameter:
+def _missing_bureau_credit(pack: Pack, citer: Citer, rule: CreditRule) -> MissingParameter:
     return MissingParameter(
-        code="missing_parameter", parameter="xian_retiree_amount", path="xian_retiree_amount",
-        message=(f"{pack.meta.name}规定退休人员个人账户划入额度为{rule.average}的2%左右，具体定额由市医疗保障局"
-                 f"会同市财政局确定（{rule.article}），方案本身没有这个定额。请提供经办机构公布的每月定额"
-                 "（xian_retiree_amount：数值和来源）后再计算。"),
+        code="missing_parameter", parameter="supplied_credit", path="supplied_credit",
+        message=(f"{pack.meta.name}规定退休人员个人账户划入额度为{rule.average}的{percent(rule.value or ZERO)}左右，"
+                 f"具体定额由{rule.set_by or '医疗保障部门'}确定（{rule.article}），文件本身没有这个定额。"
+                 "请提供经办机构公布的每月定额（supplied_credit：数值和来源）后再计算。"),
         citations=[msgspec.to_builtins(c) for c in citer.of(rule)])
+
+
+def _rate(rule: CreditRule | Cited) -> Decimal:
+    """The rate of a credit that has one (the pack's check guarantees it for these bases)."""
+    if rule.value is None:  # pragma: no cover - refused when the pack loads
+        raise ValueError(f"a {rule.basis} credit without a value")
+    return rule.value
 
 
 def _rate_text(value: Decimal, rate: Decimal, amount: Decimal) -> str:
@@ -326,7 +353,7 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
     pack = get_pack(req.policy)
     credits = pack.credits
     if credits is None:
-        if not pack.account.available or pack.meta.scheme == "resident":
+        if not pack.account.available:
             raise _no_account_error(pack)
         raise CalculatorError(code="not_covered_by_document", path="policy",
                               message=f"{pack.meta.name}的规则包没有个人账户划入的规定，无法计算。")
@@ -359,12 +386,12 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
                              f"{label}个人账户按本人缴费基数的{percent(rule.value or ZERO)}计入（{rule.article}）。"),
                     citations=[msgspec.to_builtins(c) for c in cites])
             used.add("contribution_base")
-            base, rate = round_fen(req.contribution_base), rule.value
+            base, rate = round_fen(req.contribution_base), _rate(rule)
             amount = share(base, rate)
             readings += citer.use(credits.rounding)
             text = f"{m}月：{label}，缴费基数{_rate_text(base, rate, amount)}，计入个人账户。"
         elif rule.basis == "pension_average":
-            rate = rule.value
+            rate = _rate(rule)
             if prov is not None and m <= prov.through_month:
                 used.add("pension_average_provisional")
                 base, provisional = round_fen(prov.value), True
@@ -388,21 +415,22 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
         elif rule.basis == "fixed":
             amount = round_fen(rule.value or ZERO)
             text = f"{m}月：{label}，由统筹基金按定额{yuan(amount)}/月划入个人账户。"
-        else:  # supplied: the bureau's amount (西安)
-            if req.xian_retiree_amount is None:
-                raise _missing_xian_amount(pack, citer, rule)
-            used.add("xian_retiree_amount")
-            amount = round_fen(req.xian_retiree_amount.value)
-            cites = [citer.supplied(req.xian_retiree_amount.source)] + cites
-            text = (f"{m}月：{label}，按市医疗保障局确定的定额{yuan(amount)}划入个人账户"
-                    f"（数字由请求提供，来源：{req.xian_retiree_amount.source}）；方案规定划入额度为"
-                    f"{rule.average}的{percent(rule.value or ZERO)}左右，具体定额由市医疗保障局会同市财政局确定。")
+        else:  # supplied: the bureau's amount (西安 四（一）)
+            figure = req.bureau_credit
+            if figure is None:
+                raise _missing_bureau_credit(pack, citer, rule)
+            used.add(req.bureau_credit_name)
+            amount = round_fen(figure.value)
+            cites = [citer.supplied(figure.source)] + cites
+            set_by = rule.set_by or "医疗保障部门"
+            text = (f"{m}月：{label}，按{set_by}确定的定额{yuan(amount)}划入个人账户"
+                    f"（数字由请求提供，来源：{figure.source}）；文件规定划入额度为"
+                    f"{rule.average}的{percent(rule.value or ZERO)}左右，具体定额由{set_by}确定。")
             if req.pension_average is not None:
                 used.add("pension_average")
                 avg = round_fen(req.pension_average.value)
-                with localcontext() as ctx:
-                    ctx.prec = 28
-                    ratio = (amount / avg * 100).quantize(Decimal("0.01"))
+                # a share shown to two places, rounded half-up (named: not the ambient context's)
+                ratio = (MONEY_CONTEXT.divide(amount, avg) * 100).quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)
                 text += f"这个定额约为提供的平均水平{yuan(avg)}的{ratio}%（平均水平来源：{req.pension_average.source}）。"
         if rule.basis != "none" and (credits.monthly_scope == "all" or cat == "retiree"):
             cites = cites + [c for c in citer.of(credits.monthly) if c not in cites]
@@ -514,6 +542,7 @@ _INPUT_NAMES = {
     "contribution_base": "缴费基数（contribution_base）",
     "pension_average": "养老金平均水平（pension_average）",
     "pension_average_provisional": "先行执行的养老金平均水平（pension_average_provisional）",
+    "supplied_credit": "经办机构确定的每月划入定额（supplied_credit）",
     "xian_retiree_amount": "西安退休人员划入定额（xian_retiree_amount）",
 }
 

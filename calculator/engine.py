@@ -1,35 +1,47 @@
 """The settlement pipeline: a year of outpatient visits under one policy document.
 
-For each visit, in date order (``DOMAIN.md``, "The settlement pipeline"):
+Each step of a visit is a named rule function below, under the article it implements (its
+docstring quotes the sentence, per document where they differ, and names the pack section the
+figures come from); the figures themselves are read from the rule pack, never written here:
 
-1. eligibility — a visit the fund does not pay for at all (non-designated provider, inpatient
-   stay, suspended benefits, out of area without filing, a resident away from the signed
-   institution) leaves the whole bill personal;
-2. category — which insured category's figures apply (retirement within the year, flexible
-   workers settled as employees);
-3. scope — self-pay items and the document's exclusions leave;
-4. first self-pay — the class-B shares the patient pays first (平凉 第六条);
-5. deductible — what is left of the year's deductible is taken from the in-scope amount;
-6. ratio — the amount above the deductible times the ratio, rounded to the fen half-up;
-7. cap — the fund's share is limited to what is left of the year's cap;
-8. account — the personal account pays the personal share up to its balance; cash the rest.
+1. :func:`check_eligibility` — a visit the fund does not pay for at all leaves the whole bill
+   personal (non-designated provider, inpatient stay, suspended benefits, out of area without
+   filing, a visit away from the signed institution where the scheme has one);
+2. :func:`settle_category` — which insured category's figures apply (retirement within the year,
+   flexible workers settled as employees);
+3. :func:`apply_scope` — self-pay items and the document's exclusions leave;
+4. :func:`apply_first_self_pay` — the class-B shares the patient pays first (平凉 第六条);
+5. :func:`apply_deductible` — what is left of the year's deductible is taken from the in-scope
+   amount;
+6. :func:`apply_ratio` — the amount above the deductible times the ratio, rounded to the fen
+   half-up;
+7. :func:`apply_cap` — the fund's share is limited to what is left of the year's cap;
+8. :func:`pay_from_account` — the personal account pays the personal share up to its balance;
+   cash the rest.
 
 The year state (deductible used, fund paid toward the cap, account balance) carries from visit to
-visit. Every step records its inputs, the amount it moves, its citations and the readings it relies
-on. The function is pure: a request in, a result out, no I/O beyond reading the rule packs.
+visit. :func:`settle` is pure: a request and its pack in, a result out, no I/O and no environment.
+:func:`calculate` is the public wrapper that finds the pack in the registry
+(:mod:`calculator.registry`).
+
+Every step records its inputs, the amount it moves, its citations and the readings it relies on.
+The trace is built only for the visits asked for (``trace``): the figures are computed by the same
+functions either way — the trace is narration added after each rule has produced its figures.
+Citations are built once per pack (:class:`PackCitations`) and shared: they are immutable.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 import msgspec
 
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
-from .money import ZERO, round_fen, share
-from .packs import Pack, get_pack
+from .money import MONEY_CONTEXT, ZERO, round_fen, share
+from .packs import Cited, Pack
+from .registry import default_registry
 from .request import CalculationRequest, Item, Visit
 from .result import (
     AccountStep,
@@ -52,8 +64,24 @@ from .result import (
     VisitResult,
     YearEnd,
 )
+from .supplements import Supplement
 
-__all__ = ["CATEGORY_LABELS", "TIER_LABELS", "calculate"]
+__all__ = [
+    "CATEGORY_LABELS",
+    "TIER_LABELS",
+    "PackCitations",
+    "apply_cap",
+    "apply_deductible",
+    "apply_first_self_pay",
+    "apply_ratio",
+    "apply_scope",
+    "calculate",
+    "check_eligibility",
+    "check_parameters",
+    "pay_from_account",
+    "settle",
+    "settle_category",
+]
 
 TIER_LABELS = {
     "1": "一级及以下定点医疗机构", "2": "二级定点医疗机构", "3": "三级定点医疗机构",
@@ -72,7 +100,9 @@ _ITEM_LABELS = {
     "self_pay": "自费费用", "consultation": "诊察费", "dual_channel": "“双通道”谈判药品",
     "prenatal": "产前检查费用", "tcm": "中医药费用",
 }
-_PLAIN_IN_SCOPE = {"in_scope", "consultation", "tcm"}
+_PLAIN_IN_SCOPE = frozenset({"in_scope", "consultation", "tcm"})
+_CLASS_B = frozenset({"class_b_drug", "class_b_service"})
+_ONE_HUNDRED = Decimal(100)
 
 
 def yuan(value: Decimal) -> str:
@@ -80,82 +110,190 @@ def yuan(value: Decimal) -> str:
 
 
 def percent(value: Decimal) -> str:
-    pct = (value * 100).normalize()
+    pct = MONEY_CONTEXT.multiply(value, _ONE_HUNDRED).normalize(MONEY_CONTEXT)
     return f"{pct:f}%"
 
 
-@dataclass
+def _add(target: list[CitationOut], new: Sequence[CitationOut]) -> None:
+    for c in new:
+        if c not in target:
+            target.append(c)
+
+
+# -- citations, built once per pack ----------------------------------------------------------------
+
+class PackCitations:
+    """The citations and reading assumptions of one pack, built once and shared between results.
+
+    A :class:`~calculator.result.CitationOut` is frozen, so one object may sit in many results.
+    Look-ups are memoised by the pack part (``id`` of an object the pack holds, stable while the
+    pack lives — this object keeps a reference to it).
+    """
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._by_text: dict[tuple[str, str], CitationOut] = {}
+        self._by_obj: dict[int, tuple[CitationOut, ...]] = {}
+        self._readings: dict[str, tuple[CitationOut, ...]] = {}
+        self._assumptions: dict[str, Assumption] = {}
+        self.policy_ref = PolicyRef(
+            id=pack.meta.id, title=pack.meta.title, document_number=pack.meta.document_number,
+            name=pack.meta.name, name_en=pack.meta.name_en, city=pack.meta.city, city_en=pack.meta.city_en,
+            scheme=pack.meta.scheme, issuer=pack.meta.issuer, numbering=pack.meta.numbering)
+        self.excluded_by: dict[str, object] = {ex.category: ex for ex in pack.excluded}
+        self.ineligible: dict[str, object] = {rule.when: rule for rule in pack.ineligible}
+
+    def cite(self, article: str, quote: str) -> CitationOut:
+        key = (article, quote)
+        c = self._by_text.get(key)
+        if c is None:
+            c = self._by_text[key] = CitationOut(policy=self.pack.id, article=article, quote=quote)
+        return c
+
+    def of(self, obj: object) -> tuple[CitationOut, ...]:
+        """The citation of a pack part (its ``article`` and ``quote``), or none."""
+        key = id(obj)
+        found = self._by_obj.get(key)
+        if found is None:
+            article, quote = getattr(obj, "article", ""), getattr(obj, "quote", "")
+            found = self._by_obj[key] = (self.cite(article, quote),) if article and quote else ()
+        return found
+
+    def reading(self, reading_id: str) -> tuple[CitationOut, ...]:
+        found = self._readings.get(reading_id)
+        if found is None:
+            found = self._readings[reading_id] = tuple(
+                self.cite(c.article, c.quote) for c in self.pack.reading(reading_id).citations)
+        return found
+
+    def assumption(self, reading_id: str) -> Assumption:
+        found = self._assumptions.get(reading_id)
+        if found is None:
+            r = self.pack.reading(reading_id)
+            found = self._assumptions[reading_id] = Assumption(
+                id=reading_id, kind="reading", text=r.text, text_en=r.text_en, reason=r.reason,
+                citations=list(self.reading(reading_id)))
+        return found
+
+
+_COMPILED: dict[int, PackCitations] = {}
+
+
+def citations_of(pack: Pack) -> PackCitations:
+    """The pack's shared citations (built on first use; keyed by the pack object itself)."""
+    found = _COMPILED.get(id(pack))
+    if found is None or found.pack is not pack:
+        found = _COMPILED[id(pack)] = PackCitations(pack)
+    return found
+
+
+# -- one calculation -------------------------------------------------------------------------------
+
 class YearState:
-    deductible_used: Decimal
-    fund_paid: Decimal
-    balance: Decimal | None
+    """What a year carries from visit to visit."""
+
+    __slots__ = ("balance", "deductible_used", "fund_paid")
+
+    def __init__(self, deductible_used: Decimal, fund_paid: Decimal, balance: Decimal | None) -> None:
+        self.deductible_used = deductible_used
+        self.fund_paid = fund_paid
+        self.balance = balance
 
 
-@dataclass(frozen=True)
 class Figure:
     """A figure the calculation uses, with where it comes from."""
 
-    value: Decimal
-    citations: list[CitationOut]
-    readings: list[str] = field(default_factory=list)
-    supplied: bool = False
+    __slots__ = ("citations", "readings", "supplied", "value")
+
+    def __init__(self, value: Decimal, citations: Sequence[CitationOut], readings: list[str],
+                 supplied: bool = False) -> None:
+        self.value = value
+        self.citations = citations
+        self.readings = readings
+        self.supplied = supplied
 
 
 class Context:
-    """One calculation: the pack, the request, and the readings used so far (in order)."""
+    """One calculation: the pack, its citations, the request, and the readings used (in order)."""
 
-    def __init__(self, pack: Pack, req: CalculationRequest) -> None:
+    def __init__(self, pack: Pack, req: CalculationRequest, supplements: Sequence[Supplement] = ()) -> None:
         self.pack = pack
+        self.cites = citations_of(pack)
         self.req = req
+        self.supplements = supplements
+        #: the supplement in force on the visit being settled (None: the pack's own figures)
+        self.active: Supplement | None = None
+        self._sup_cites: dict[int, CitationOut] = {}
         self.used_readings: list[str] = []
-        self.inputs: list[Assumption] = []
+        self._supplied: CitationOut | None = None
+        self._figures: dict[tuple[str, str, int], Figure | None] = {}
+        self._keys: dict[tuple[str, int], set[str]] = {}
+        self._ratios: dict[tuple[str, str, int], Figure] = {}
 
-    # -- citations ----------------------------------------------------------------------------
-    def cite(self, article: str, quote: str) -> CitationOut:
-        return CitationOut(policy=self.pack.id, article=article, quote=quote)
+    def supplement_on(self, day: dt.date) -> Supplement | None:
+        for sup in self.supplements:
+            if sup.in_force.covers(day):
+                return sup
+        return None
 
-    def cite_obj(self, obj: object) -> list[CitationOut]:
-        article, quote = getattr(obj, "article", ""), getattr(obj, "quote", "")
-        return [self.cite(article, quote)] if article and quote else []
+    def _supplement_cite(self, sup: Supplement, cited: Cited) -> CitationOut:
+        found = self._sup_cites.get(id(cited))
+        if found is None:
+            found = self._sup_cites[id(cited)] = sup.cite(self.pack.id, cited)
+        return found
+
+    def use(self, reading_id: str) -> list[str]:
+        """Record a reading as used; the list of it (empty for no reading)."""
+        if not reading_id:
+            return []
+        if reading_id not in self.used_readings:
+            self.used_readings.append(reading_id)
+        return [reading_id]
 
     def supplied(self) -> CitationOut:
-        params = self.req.parameters
-        return CitationOut(policy=self.pack.id, article=None, quote=None, supplied=True,
-                           source=params.source if params else None)
+        if self._supplied is None:
+            params = self.req.parameters
+            self._supplied = CitationOut(policy=self.pack.id, article=None, quote=None, supplied=True,
+                                         source=params.source if params else None)
+        return self._supplied
 
-    def use(self, *reading_ids: str) -> list[str]:
-        out = []
-        for rid in reading_ids:
-            if rid:
-                if rid not in self.used_readings:
-                    self.used_readings.append(rid)
-                out.append(rid)
-        return out
+    def _bureau_citations(self) -> tuple[CitationOut, ...]:
+        return self.cites.of(self.pack.supplied) if self.pack.supplied else ()
 
-    def reading_citations(self, reading_id: str) -> list[CitationOut]:
-        return [self.cite(c.article, c.quote) for c in self.pack.reading(reading_id).citations]
-
-    # -- figures ------------------------------------------------------------------------------
     def _supplied_value(self, name: str, category: str) -> Decimal | None:
         params = self.req.parameters
         table = getattr(params, name) if params else None
         if not table:
             return None
-        settled = self.pack.settled_category(category)
-        return table.get(category, table.get(settled))
+        return table.get(category, table.get(self.pack.settled_category(category)))
 
-    def _bureau_citations(self) -> list[CitationOut]:
-        return self.cite_obj(self.pack.supplied) if self.pack.supplied else []
-
-    def amount_figure(self, name: str, category: str, path: str) -> Figure | None:
+    def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
+        key = (name, category, id(self.active))
+        if key in self._figures:
+            found = self._figures[key]
+            if found is not None:
+                for rid in found.readings:
+                    self.use(rid)
+            return found
+        fig = self._amount_figure(name, category)
+        self._figures[key] = fig
+        return fig
+
+    def _amount_figure(self, name: str, category: str) -> Figure | None:
         supplied = self._supplied_value(name, category)
         if supplied is not None:
-            return Figure(supplied, [self.supplied(), *self._bureau_citations()], supplied=True)
+            return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
         settled = self.pack.settled_category(category)
+        sup = self.active
+        if sup is not None:
+            table: dict[str, Cited] = getattr(sup, name)
+            from_sup = table.get(category, table.get(settled))
+            if from_sup is not None:
+                return Figure(from_sup.value, (self._supplement_cite(sup, from_sup),), [])
         cited = getattr(self.pack, name).get(settled)
         if cited is not None:
-            return Figure(cited.value, [self.cite(cited.article, cited.quote)], self.use(cited.reading))
+            return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
         none_reading = self.pack.no_deductible if name == "deductible" else self.pack.no_cap
         if none_reading:
             return None
@@ -168,25 +306,51 @@ class Context:
         )
 
     def ratio_keys(self, category: str) -> set[str]:
+        key = (category, id(self.active))
+        found = self._keys.get(key)
+        if found is None:
+            found = self._keys[key] = self._ratio_keys(category)
+        return found
+
+    def _ratio_keys(self, category: str) -> set[str]:
         settled = self.pack.settled_category(category)
         keys = set(self.pack.ratio.get(settled, {}))
+        if self.active is not None:
+            keys |= set(self.active.ratio.get(category, self.active.ratio.get(settled, {})))
         params = self.req.parameters
         if params and params.ratio:
             keys |= set(params.ratio.get(category, params.ratio.get(settled, {})))
         return keys
 
     def ratio_figure(self, category: str, key: str) -> Figure:
+        cache_key = (category, key, id(self.active))
+        found = self._ratios.get(cache_key)
+        if found is not None:
+            for rid in found.readings:
+                self.use(rid)
+            return found
+        fig = self._ratios[cache_key] = self._ratio_figure(category, key)
+        return fig
+
+    def _ratio_figure(self, category: str, key: str) -> Figure:
         settled = self.pack.settled_category(category)
         params = self.req.parameters
         if params and params.ratio:
             table = params.ratio.get(category, params.ratio.get(settled, {}))
             if key in table:
-                extra = self.cite_obj(self.pack.supplied.min_ratio) if (
-                    self.pack.supplied and self.pack.supplied.min_ratio) else []
-                return Figure(table[key], [self.supplied(), *extra], supplied=True)
+                floor = self.pack.supplied.min_ratio if self.pack.supplied else None
+                extra = self.cites.of(floor) if floor else ()
+                return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
+        sup = self.active
+        if sup is not None:
+            from_sup = sup.ratio.get(category, sup.ratio.get(settled, {})).get(key)
+            if from_sup is not None:
+                floor = self.pack.supplied.min_ratio if self.pack.supplied else None
+                return Figure(from_sup.value, (self._supplement_cite(sup, from_sup),
+                                               *(self.cites.of(floor) if floor else ())), [])
         cited = self.pack.ratio.get(settled, {}).get(key)
         if cited is not None:
-            return Figure(cited.value, [self.cite(cited.article, cited.quote)], self.use(cited.reading))
+            return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
         raise MissingParameter(
             code="missing_parameter", parameter=f"ratio.{settled}.{key}",
             path=f"parameters.ratio.{settled}.{key}",
@@ -197,9 +361,56 @@ class Context:
         )
 
 
-# -- request checks that need the pack -------------------------------------------------------------
+class VisitWork:
+    """One visit's figures as the rules produce them, and its trace when one is asked for."""
 
-def _check_against_pack(ctx: Context) -> None:
+    __slots__ = (
+        "applied", "applied_consult", "applied_other", "base", "category", "consult", "consult_share",
+        "excluded", "first_total", "fund", "in_scope", "in_scope_items", "index", "items", "other",
+        "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit", "vp",
+    )
+
+    visit: Visit
+    index: int
+    vp: str
+    steps: list[Step] | None
+    items: list[Item]
+    total: Decimal
+    category: str
+    tier_key: str
+    tier_label: str
+    excluded: Decimal
+    in_scope: Decimal
+    in_scope_items: list[Item]
+    first_total: Decimal
+    base: Decimal
+    consult: Decimal
+    other: Decimal
+    applied: Decimal
+    applied_other: Decimal
+    applied_consult: Decimal
+    ratio: Decimal
+    other_share: Decimal
+    consult_share: Decimal
+    fund: Decimal
+
+    def __init__(self, visit: Visit, index: int, trace: bool) -> None:
+        self.visit = visit
+        self.index = index
+        self.vp = f"visits[{index}]"
+        self.steps: list[Step] | None = [] if trace else None
+
+
+# -- the request against its pack ------------------------------------------------------------------
+
+def check_parameters(ctx: Context) -> None:
+    """The request's category, retirement date and supplied figures against what the pack allows.
+
+    Supplied ratios are checked against the floor the document fixes (pack section
+    ``[supplied]``: ``min_ratio`` — 西安 四（三）“职工医保普通门诊统筹政策范围内统筹基金支付比例不低于50%”;
+    ``retiree_not_below_employee`` — 四（三）“待遇政策适当向退休人员倾斜”). Where the document leaves
+    every figure to the bureau and none is supplied, the pack's ``[supplied] message`` says so.
+    """
     pack, req = ctx.pack, ctx.req
     errors: list[FieldError] = []
     cat = req.insured.category
@@ -234,21 +445,45 @@ def _check_against_pack(ctx: Context) -> None:
                                  f"{percent(emp[key])}；{rule.article}规定“{rule.quote}”。")))
     if errors:
         raise InvalidRequest.of(errors)
-    if supplied and supplied.required and params is None:
+    if supplied and supplied.required and params is None and not all(
+            ctx.supplement_on(v.date) is not None for v in req.visits):
+        cites = list(ctx.cites.of(supplied))
+        if supplied.min_ratio:
+            cites += ctx.cites.of(supplied.min_ratio)
         raise MissingParameter(
             code="missing_parameter", parameter="parameters", path="parameters",
-            message=(f"{pack.meta.name}（{pack.meta.document_number}）只规定了个人账户办法和统筹支付比例不低于50%、"
-                     "向退休人员倾斜，起付标准、各级医疗机构的支付比例和年度最高支付限额由市医疗保障局确定，"
-                     "文件本身没有这些数字。请提供经办机构公布的参数（parameters：起付标准、支付比例、最高支付限额及来源）后再计算。"),
-            citations=[msgspec.to_builtins(c) for c in ctx.cite_obj(supplied)]
-            + ([msgspec.to_builtins(c) for c in ctx.cite_obj(supplied.min_ratio)] if supplied.min_ratio else []),
+            message=f"{pack.meta.name}（{pack.meta.document_number}）{supplied.message}",
+            citations=[msgspec.to_builtins(c) for c in cites],
         )
 
 
-# -- the steps -----------------------------------------------------------------------------------
+def check_in_force(ctx: Context, w: VisitWork) -> None:
+    """A visit outside the document's dates is an error, not a zero (pack ``[meta.in_force]``:
+    南充 第三十八条 / 平凉 第二十四条“本实施细则自2023年1月1日起施行，有效期5年”; 南昌职工 第四十五条
+    “本实施细则自2023年1月1日起实施”; 南昌居民 第四十三条“本办法自2020年1月1日实施”)."""
+    pack, visit = ctx.pack, w.visit
+    start, end = pack.meta.in_force.start, pack.meta.in_force.end
+    if visit.date < start or (end is not None and visit.date > end):
+        span = f"{start.isoformat()}起" + (f"至{end.isoformat()}" if end else "")
+        raise OutOfForce(
+            code="out_of_force", path=f"{w.vp}.date",
+            message=(f"就诊日期{visit.date.isoformat()}不在{pack.meta.name}（{pack.meta.document_number}）"
+                     f"的施行期内（{span}），不能按该文件计算。"),
+            citations=[msgspec.to_builtins(c) for c in ctx.cites.of(pack.meta.in_force)])
 
-def _category_for(ctx: Context, visit: Visit, index: int) -> tuple[str, CategoryStep | None]:
-    pack, ins = ctx.pack, ctx.req.insured
+
+# -- 2. category -----------------------------------------------------------------------------------
+
+def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
+    """Which category's figures apply to this visit (pack ``[retirement]`` and ``[categories]``).
+
+    南昌职工 第十八条: “参保人员办理完结职工医保在职转退休手续后的次月起，变更统筹基金支付限额和支付比例”
+    (``switch = "month_after"``); 南充 第十四条: “从享受医保退休待遇当月起变更个人账户计入方式”, read as
+    switching the outpatient figures too (``switch = "same_month"``, a reading, as for 平凉 and 西安).
+    Flexible workers are settled with another category's figures where the pack says so
+    (``settled_as``: 南昌职工 第七条 “在职职工（含灵活就业人员）”).
+    """
+    pack, ins, visit = ctx.pack, ctx.req.insured, w.visit
     cat = ins.category
     step: CategoryStep | None = None
     if ins.retired_on is not None and pack.retirement is not None:
@@ -265,73 +500,137 @@ def _category_for(ctx: Context, visit: Visit, index: int) -> tuple[str, Category
             cat = "employee"
         elif cat in ("employee", "flexible") and retired:
             cat = "retiree"
-        text = (f"{r.isoformat()}退休，{when}（{switch.isoformat()}起）按退休人员结算；"
-                f"本次就诊{visit.date.isoformat()}按{CATEGORY_LABELS[cat]}结算。")
-        citations = ctx.cite_obj(rule)
         readings = ctx.use(rule.reading)
-        for rid in readings:
-            citations += [c for c in ctx.reading_citations(rid) if c not in citations]
-        step = CategoryStep(amount=ZERO, text=text, citations=citations, readings=readings,
-                            category=cat, category_label=CATEGORY_LABELS[cat], retired_on=r,
-                            switch_from=switch, switch_rule=rule.switch,
-                            settled_as=pack.settled_category(cat))
+        if w.steps is not None:
+            citations = list(ctx.cites.of(rule))
+            for rid in readings:
+                citations += [c for c in ctx.cites.reading(rid) if c not in citations]
+            step = CategoryStep(
+                amount=ZERO, citations=citations, readings=readings,
+                text=(f"{r.isoformat()}退休，{when}（{switch.isoformat()}起）按退休人员结算；"
+                      f"本次就诊{visit.date.isoformat()}按{CATEGORY_LABELS[cat]}结算。"),
+                category=cat, category_label=CATEGORY_LABELS[cat], retired_on=r,
+                switch_from=switch, switch_rule=rule.switch, settled_as=pack.settled_category(cat))
+        w.category = cat
+        return step
     rule_c = pack.categories.get(cat)
-    if step is None and rule_c is not None and rule_c.settled_as:
+    if rule_c is not None and rule_c.settled_as:
         settled = rule_c.settled_as
-        step = CategoryStep(
-            amount=ZERO,
-            text=f"{rule_c.label}按{CATEGORY_LABELS.get(settled, settled)}的标准结算。",
-            citations=ctx.cite_obj(rule_c), readings=ctx.use(rule_c.reading), category=cat,
-            category_label=rule_c.label, retired_on=None, switch_from=None, switch_rule=None,
-            settled_as=settled)
-    return cat, step
+        readings = ctx.use(rule_c.reading)
+        if w.steps is not None:
+            step = CategoryStep(
+                amount=ZERO,
+                text=f"{rule_c.label}按{CATEGORY_LABELS.get(settled, settled)}的标准结算。",
+                citations=list(ctx.cites.of(rule_c)), readings=readings, category=cat,
+                category_label=rule_c.label, retired_on=None, switch_from=None, switch_rule=None,
+                settled_as=settled)
+    w.category = cat
+    return step
 
+
+# -- 1. eligibility --------------------------------------------------------------------------------
 
 def _ineligibility(ctx: Context, visit: Visit) -> tuple[str, str, object] | None:
     """The first reason the fund pays nothing for this visit: (code, Chinese reason, rule)."""
     prov, pack = visit.provider, ctx.pack
-    checks: list[tuple[bool, str, str]] = [
-        (visit.benefits_suspended, "suspended", "医保待遇暂停期间发生的费用"),
-        (visit.inpatient, "inpatient", "住院期间发生的门诊费用"),
-        (not prov.designated, "non_designated", "在非定点医药机构发生的费用"),
-        (prov.offsite and not prov.offsite_filed, "offsite_unfiled", "未办理异地就医备案，在统筹地区以外发生的费用"),
-    ]
-    if pack.meta.scheme == "resident":
-        checks.append((prov.kind != "pharmacy" and not prov.signed and prov.referral is None,
-                       "not_signed", "不在门诊统筹签约机构（也不是经同意转诊到县级中医医院）发生的费用"))
-    for hit, code, why in checks:
-        if hit:
-            rule = pack.ineligible_rule(code)
-            if rule is None:
-                raise CalculatorError(
-                    code="not_covered_by_document", path="visits",
-                    message=f"{pack.meta.name}没有规定{why}如何处理，无法计算。")
-            return code, why, rule
+    hit: tuple[str, str] | None = None
+    if visit.benefits_suspended:
+        hit = ("suspended", "医保待遇暂停期间发生的费用")
+    elif visit.inpatient:
+        hit = ("inpatient", "住院期间发生的门诊费用")
+    elif not prov.designated:
+        hit = ("non_designated", "在非定点医药机构发生的费用")
+    elif prov.offsite and not prov.offsite_filed:
+        hit = ("offsite_unfiled", "未办理异地就医备案，在统筹地区以外发生的费用")
+    elif (pack.signed_institution and prov.kind != "pharmacy" and not prov.signed and prov.referral is None):
+        hit = ("not_signed", "不在门诊统筹签约机构（也不是经同意转诊到县级中医医院）发生的费用")
+    if hit is not None:
+        code, why = hit
+        rule = ctx.cites.ineligible.get(code)
+        if rule is None:
+            raise CalculatorError(
+                code="not_covered_by_document", path="visits",
+                message=f"{pack.meta.name}没有规定{why}如何处理，无法计算。")
+        return code, why, rule
     if prov.kind == "pharmacy" and pack.pharmacy is not None and pack.pharmacy.rule == "not_covered":
         return "pharmacy", "在定点零售药店发生的费用", pack.pharmacy
     return None
 
 
-def _tier(ctx: Context, visit: Visit, category: str, vp: str) -> tuple[str, str]:
-    """The ratio table key for this visit and its Chinese label."""
-    pack, prov = ctx.pack, visit.provider
-    if pack.meta.scheme == "resident":
+def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResult | None:
+    """The fund pays nothing for a visit its document excludes (pack ``[[ineligible]]``).
+
+    南充 第二十五条: “非定点医药机构发生的门诊医疗费用医保基金不予支付”; 南昌职工 第二十五条:
+    “在住院期间发生的医疗费用”“医保待遇暂停期间发生的医疗费用”“在非定点医药机构发生的医疗费用”
+    “未办理异地安置及转诊备案手续在统筹地区以外医药机构发生的医疗费用”; 南昌居民 第十三条:
+    “（一）未在门诊统筹签约机构发生的门诊医疗服务”. Where a document is silent the pack's rule rests on
+    a reading. An ineligible visit is settled here, whole, as personal; an eligible one records why.
+    """
+    pack = ctx.pack
+    bad = _ineligibility(ctx, w.visit)
+    if bad is not None:
+        code, why, rule = bad
+        readings = ctx.use(getattr(rule, "reading", ""))
+        total = w.total
+        steps = w.steps
+        if steps is not None:
+            citations = list(ctx.cites.of(rule))
+            for rid in readings:
+                citations += ctx.cites.reading(rid)
+            steps.append(EligibilityStep(
+                amount=total, eligible=False, reason=code, total=total, citations=citations, readings=readings,
+                text=f"{why}，统筹基金不予支付，全部{yuan(total)}由个人负担。"))
+        acct = pay_from_account(ctx, state, w, total, eligible=False)
+        visit = w.visit
+        return VisitResult(
+            date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
+            provider_grade=_grade(visit), category=w.category, category_label=CATEGORY_LABELS[w.category],
+            provider_label=_provider_label(visit), eligible=False, total=total, excluded=total,
+            first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
+            personal_pays=total, account_pays=acct[0], cash_pays=acct[1], steps=steps or [])
+    if w.steps is not None:
+        signed = pack.signed_institution
+        elig_rule = ctx.cites.ineligible.get("not_signed" if signed else "non_designated")
+        w.steps.append(EligibilityStep(
+            amount=ZERO, eligible=True, reason=None, total=w.total,
+            citations=list(ctx.cites.of(elig_rule)) if elig_rule else [], readings=[],
+            text=("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
+            + "，属于普通门诊统筹支付范围。"))
+    return None
+
+
+# -- the ratio's table key -------------------------------------------------------------------------
+
+def find_tier(ctx: Context, w: VisitWork) -> None:
+    """The ratio table key for this visit and its Chinese label (pack ``[ratio]``, ``[pharmacy]``).
+
+    By provider level (and grade, where the document distinguishes it: 平凉 第七条 “在二级（三级乙等、
+    丙等）定点医疗机构就诊的”); a pharmacy at its own ratio (南充 第七条 “三级定点医疗机构和符合条件的定点
+    零售药店报销50%”) or at the prescribing institution's level (a reading, 南昌职工 and 平凉); for a
+    scheme of signed institutions (南昌居民 第十四条), by place: signed institution or county TCM
+    referral, with the registered-poor ratio.
+    """
+    pack, visit = ctx.pack, w.visit
+    prov = visit.provider
+    if pack.signed_institution:
         key = "county_tcm" if prov.referral == "county_tcm" else "signed"
-        if ctx.req.insured.resident and ctx.req.insured.resident.poverty_registered:
-            return f"{key}_poor", TIER_LABELS[key]
-        return key, TIER_LABELS[key]
-    keys = ctx.ratio_keys(category)
+        w.tier_label = TIER_LABELS[key]
+        resident = ctx.req.insured.resident
+        w.tier_key = f"{key}_poor" if resident and resident.poverty_registered else key
+        return
+    keys = ctx.ratio_keys(w.category)
     level, grade = prov.level, prov.grade
     level_fact, grade_fact = "provider_level", "provider_grade"
-    level_path, grade_path = f"{vp}.provider.level", f"{vp}.provider.grade"
+    level_path, grade_path = f"{w.vp}.provider.level", f"{w.vp}.provider.grade"
     prefix = ""
     if prov.kind == "pharmacy":
         rule = pack.pharmacy.rule if pack.pharmacy else "tier"
         if rule == "tier":
-            return "pharmacy", TIER_LABELS["pharmacy"]
+            w.tier_key, w.tier_label = "pharmacy", TIER_LABELS["pharmacy"]
+            return
         level, grade = prov.prescribed_at_level, prov.prescribed_at_grade
         level_fact, grade_fact = "prescribed_at_level", "prescribed_at_grade"
-        level_path, grade_path = f"{vp}.provider.prescribed_at_level", f"{vp}.provider.prescribed_at_grade"
+        level_path, grade_path = f"{w.vp}.provider.prescribed_at_level", f"{w.vp}.provider.prescribed_at_grade"
         prefix = "定点零售药店，按开具处方的"
         if level is None:
             reading = pack.pharmacy.reading if pack.pharmacy else ""
@@ -339,12 +638,12 @@ def _tier(ctx: Context, visit: Visit, category: str, vp: str) -> tuple[str, str]
                 code="missing_fact", fact=level_fact, path=level_path,
                 message=(f"{pack.meta.name}没有规定定点零售药店的支付比例，在药店凭处方购药按开处方医院的等级报销。"
                          "请告诉我开处方的医院是几级医院（一级及以下、二级、三级）。"),
-                citations=[msgspec.to_builtins(c) for c in ctx.cite_obj(pack.pharmacy)
-                           + (ctx.reading_citations(reading) if reading else [])])
+                citations=[msgspec.to_builtins(c) for c in (*ctx.cites.of(pack.pharmacy),
+                                                            *(ctx.cites.reading(reading) if reading else ()))])
     if level is None:
         raise MissingFact(code="missing_fact", fact=level_fact, path=level_path,
                           message="请告诉我就诊的医疗机构是几级（一级及以下、二级、三级）：支付比例按医疗机构等级不同。",
-                          citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, category)])
+                          citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
     if grade and f"{level}{grade}" in keys:
         key = f"{level}{grade}"
     elif str(level) in keys:
@@ -354,266 +653,371 @@ def _tier(ctx: Context, visit: Visit, category: str, vp: str) -> tuple[str, str]
             code="missing_fact", fact=grade_fact, path=grade_path,
             message=(f"{pack.meta.name}对{_LEVEL_WORDS[level]}医疗机构按甲等、乙等、丙等规定了不同比例。"
                      f"请告诉我这家{_LEVEL_WORDS[level]}医院是甲等、乙等还是丙等。"),
-            citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, category)])
+            citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
     else:
         key = str(level)  # let ratio_figure name the missing parameter
     label = TIER_LABELS.get(key, key)
     if prefix:
         label = f"{prefix}{label}等级"
-    return key, label
+    w.tier_key, w.tier_label = key, label
 
 
 def _ratio_citations(ctx: Context, category: str) -> list[CitationOut]:
     settled = ctx.pack.settled_category(category)
     out: list[CitationOut] = []
     for cited in ctx.pack.ratio.get(settled, {}).values():
-        c = ctx.cite(cited.article, cited.quote)
-        if c not in out:
-            out.append(c)
-    return out or ctx._bureau_citations()
+        _add(out, ctx.cites.of(cited))
+    return out or list(ctx._bureau_citations())
 
 
-def _settle(ctx: Context, state: YearState, visit: Visit, index: int) -> VisitResult:
-    pack, req = ctx.pack, ctx.req
-    vp = f"visits[{index}]"
-    start, end = pack.meta.in_force.start, pack.meta.in_force.end
-    if visit.date < start or (end is not None and visit.date > end):
-        span = f"{start.isoformat()}起" + (f"至{end.isoformat()}" if end else "")
-        raise OutOfForce(
-            code="out_of_force", path=f"{vp}.date",
-            message=(f"就诊日期{visit.date.isoformat()}不在{pack.meta.name}（{pack.meta.document_number}）"
-                     f"的施行期内（{span}），不能按该文件计算。"),
-            citations=[msgspec.to_builtins(c) for c in ctx.cite_obj(pack.meta.in_force)])
-    items = [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in visit.bill]
-    total = round_fen(sum((i.amount for i in items), ZERO))
-    steps: list[Step] = []
-    category, cat_step = _category_for(ctx, visit, index)
+# -- 3. scope --------------------------------------------------------------------------------------
 
-    bad = _ineligibility(ctx, visit)
-    if bad is not None:
-        code, why, rule = bad
-        readings = ctx.use(getattr(rule, "reading", ""))
-        citations = ctx.cite_obj(rule)
-        for rid in readings:
-            citations += ctx.reading_citations(rid)
-        steps.append(EligibilityStep(
-            amount=total, eligible=False, reason=code, total=total, citations=citations, readings=readings,
-            text=f"{why}，统筹基金不予支付，全部{yuan(total)}由个人负担。"))
-        acct = _account(ctx, state, category, total, eligible=False)
-        steps.append(acct)
-        return VisitResult(
-            date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-            provider_grade=_grade(visit), category=category, category_label=CATEGORY_LABELS[category],
-            provider_label=_provider_label(visit), eligible=False, total=total, excluded=total,
-            first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
-            personal_pays=total, account_pays=acct.amount, cash_pays=acct.cash, steps=steps)
+def apply_scope(ctx: Context, w: VisitWork) -> None:
+    """Self-pay items and the document's exclusions leave the in-scope amount.
 
-    elig_rule = pack.ineligible_rule("not_signed" if pack.meta.scheme == "resident" else "non_designated")
-    steps.append(EligibilityStep(
-        amount=ZERO, eligible=True, reason=None, total=total,
-        citations=ctx.cite_obj(elig_rule) if elig_rule else [], readings=[],
-        text=("在门诊统筹签约机构（或经同意转诊）就诊" if pack.meta.scheme == "resident" else "在定点医药机构就诊")
-        + "，属于普通门诊统筹支付范围。"))
-    if cat_step is not None:
-        steps.append(cat_step)
-
-    tier_key, tier_label = _tier(ctx, visit, category, vp)
-
-    # 3. scope
-    excluded_by = {ex.category: ex for ex in pack.excluded}
+    Pack ``[scope]`` (what is in scope: 平凉 第六条 “门诊医疗费用支付范围按甘肃省基本医疗保险药品、医用耗材、
+    诊疗项目目录管理规定执行”), ``[[excluded]]`` (平凉 第八条 “门诊使用“双通道”管理谈判药品和产前门诊检查费用，
+    不纳入普通门诊报销范围”) and ``[referral]`` (南昌居民 第十二条: on a referral to the county TCM
+    hospital “报销范围仅限于基本医疗保险药品目录范围内的中成药、中药饮片及基本医疗保险诊疗项目中的甲类中医
+    诊疗项目”). An item category the document does not name is in scope only by a reading
+    (``item_readings``); otherwise the visit cannot be settled by the document.
+    """
+    pack, visit, items = ctx.pack, w.visit, w.items
+    excluded_by = ctx.cites.excluded_by
     referral = pack.referral.get(visit.provider.referral) if visit.provider.referral else None
+    tracing = w.steps is not None
     lines: list[ScopeLine] = []
     scope_cites: list[CitationOut] = []
     scope_readings: list[str] = []
     in_scope_items: list[Item] = []
+    excluded = ZERO
     for j, item in enumerate(items):
         reason = None
-        if item.category == "self_pay":
+        cat = item.category
+        if cat == "self_pay":
             reason = "self_pay"
-            if pack.scope is not None:
-                _add(scope_cites, ctx.cite_obj(pack.scope))
-        elif item.category in excluded_by:
+            if tracing and pack.scope is not None:
+                _add(scope_cites, ctx.cites.of(pack.scope))
+        elif cat in excluded_by:
             reason = "excluded"
-            _add(scope_cites, ctx.cite_obj(excluded_by[item.category]))
-        elif referral is not None and item.category not in referral.scope:
+            if tracing:
+                _add(scope_cites, ctx.cites.of(excluded_by[cat]))
+        elif referral is not None and cat not in referral.scope:
             reason = "referral_scope"
-            _add(scope_cites, ctx.cite_obj(referral))
-        elif item.category not in _PLAIN_IN_SCOPE and not item.category.startswith("class_b"):
-            rid = pack.item_readings.get(item.category, "")
+            if tracing:
+                _add(scope_cites, ctx.cites.of(referral))
+        elif cat not in _PLAIN_IN_SCOPE and cat not in _CLASS_B:
+            rid = pack.item_readings.get(cat, "")
             if not rid:
                 raise CalculatorError(
-                    code="not_covered_by_document", path=f"{vp}.items[{j}].category",
-                    message=(f"{pack.meta.name}没有规定{_ITEM_LABELS[item.category]}在普通门诊如何结算，"
+                    code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
+                    message=(f"{pack.meta.name}没有规定{_ITEM_LABELS[cat]}在普通门诊如何结算，"
                              "无法按文件计算这一项。"))
             scope_readings += [r for r in ctx.use(rid) if r not in scope_readings]
-        elif item.category.startswith("class_b") and not pack.first_self_pay and pack.class_b_reading:
+        elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
             scope_readings += [r for r in ctx.use(pack.class_b_reading) if r not in scope_readings]
-        lines.append(ScopeLine(category=item.category, amount=item.amount, in_scope=reason is None,
-                               reason=reason))
+        if tracing:
+            lines.append(ScopeLine(category=cat, amount=item.amount, in_scope=reason is None, reason=reason))
         if reason is None:
             in_scope_items.append(item)
-    excluded = round_fen(sum((ln.amount for ln in lines if not ln.in_scope), ZERO))
-    in_scope = total - excluded
-    if referral is not None:
-        _add(scope_cites, ctx.cite_obj(referral))
-    if pack.scope is not None and not scope_cites:
-        _add(scope_cites, ctx.cite_obj(pack.scope))
-    for rid in scope_readings:
-        _add(scope_cites, ctx.reading_citations(rid))
-    steps.append(ScopeStep(
-        amount=excluded, total=total, excluded=excluded, in_scope=in_scope, lines=lines,
-        citations=scope_cites, readings=scope_readings,
-        text=(f"费用合计{yuan(total)}，其中{yuan(excluded)}不属于普通门诊统筹支付范围，由个人负担；"
-              f"政策范围内费用{yuan(in_scope)}。")))
+        else:
+            excluded += item.amount
+    w.excluded = excluded = round_fen(excluded)
+    w.in_scope = in_scope = w.total - excluded
+    w.in_scope_items = in_scope_items
+    if w.steps is not None:
+        if referral is not None:
+            _add(scope_cites, ctx.cites.of(referral))
+        if pack.scope is not None and not scope_cites:
+            _add(scope_cites, ctx.cites.of(pack.scope))
+        for rid in scope_readings:
+            _add(scope_cites, ctx.cites.reading(rid))
+        total = w.total
+        w.steps.append(ScopeStep(
+            amount=excluded, total=total, excluded=excluded, in_scope=in_scope, lines=lines,
+            citations=scope_cites, readings=scope_readings,
+            text=(f"费用合计{yuan(total)}，其中{yuan(excluded)}不属于普通门诊统筹支付范围，由个人负担；"
+                  f"政策范围内费用{yuan(in_scope)}。")))
 
-    # 4. first self-pay
+
+# -- 4. first self-pay -----------------------------------------------------------------------------
+
+def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
+    """The class-B shares the patient pays before pooling (pack ``[first_self_pay]``).
+
+    平凉 第六条: “乙类药品先由个人自付10%，再按比例予以报销；乙类项目、耗材先由个人自付15%，再按比例予以
+    报销。” Each share is rounded to the fen, half-up. The other documents set none (their packs say
+    so, and class-B items are simply in scope).
+    """
+    pack = ctx.pack
     first_total = ZERO
     if pack.first_self_pay:
+        tracing = w.steps is not None
         fl: list[FirstSelfPayLine] = []
         cites: list[CitationOut] = []
         readings: list[str] = []
-        for item in in_scope_items:
+        found = False
+        for item in w.in_scope_items:
             rate_c = pack.first_self_pay.get(item.category)
             if rate_c is None:
                 continue
+            found = True
             amt = share(item.amount, rate_c.value)
-            fl.append(FirstSelfPayLine(category=item.category, amount=item.amount, rate=rate_c.value, share=amt))
-            _add(cites, [ctx.cite(rate_c.article, rate_c.quote)])
-            readings += [r for r in ctx.use(rate_c.reading) if r not in readings]
+            for r in ctx.use(rate_c.reading):
+                if r not in readings:
+                    readings.append(r)
+            if tracing:
+                fl.append(FirstSelfPayLine(category=item.category, amount=item.amount, rate=rate_c.value,
+                                           share=amt))
+                _add(cites, ctx.cites.of(rate_c))
             first_total += amt
-        if fl:
+        if found:
             first_total = round_fen(first_total)
-            parts = "；".join(f"{_ITEM_LABELS[ln.category]}{yuan(ln.amount)}×{percent(ln.rate)}={yuan(ln.share)}"
-                             for ln in fl)
-            steps.append(FirstSelfPayStep(
-                amount=first_total, lines=fl, in_scope_before=in_scope, in_scope_after=in_scope - first_total,
-                citations=cites, readings=readings,
-                text=f"乙类先行自付：{parts}，共{yuan(first_total)}由个人先行负担。"))
-    base = in_scope - first_total
+            if w.steps is not None:
+                parts = "；".join(
+                    f"{_ITEM_LABELS[ln.category]}{yuan(ln.amount)}×{percent(ln.rate)}={yuan(ln.share)}" for ln in fl)
+                w.steps.append(FirstSelfPayStep(
+                    amount=first_total, lines=fl, in_scope_before=w.in_scope,
+                    in_scope_after=w.in_scope - first_total, citations=cites, readings=readings,
+                    text=f"乙类先行自付：{parts}，共{yuan(first_total)}由个人先行负担。"))
+    w.first_total = first_total
+    w.base = w.in_scope - first_total
 
-    # 5. deductible
+
+# -- 5. deductible ---------------------------------------------------------------------------------
+
+def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
+    """What is left of the year's deductible is borne first (pack ``[deductible]``, ``[annual]``).
+
+    南充 第七条: “发生的政策范围内医疗费用扣除年度起付线（1个自然年度计算一次）后，由统筹基金按以下标准进行
+    报销”; 南昌职工 第十七条: “一个自然年度内，普通门诊统筹的起付线为600元”; 平凉 第七条: “职工医保普通门诊
+    年度起付标准200元”. One deductible per natural year, accumulated across visits. Where the pack
+    separates the consultation fee (``[consultation]``, 南昌职工 第二十三条), the deductible is taken
+    from the other costs first. A document that sets no deductible (``no_deductible``, 南昌居民) passes
+    the whole in-scope amount on.
+    """
+    pack = ctx.pack
     consult = ZERO
     if pack.consultation is not None and pack.consultation.outside_cap:
-        consult = round_fen(sum((i.amount for i in in_scope_items if i.category == "consultation"), ZERO))
+        for i in w.in_scope_items:
+            if i.category == "consultation":
+                consult += i.amount
+        consult = round_fen(consult)
+    base = w.base
     other = base - consult
-    ded = ctx.amount_figure("deductible", category, f"{vp}")
+    ded = ctx.amount_figure("deductible", w.category)
     used_before = state.deductible_used
     if ded is None:
         remaining = ZERO
         applied_other = applied_consult = ZERO
-        ded_cites = ctx.reading_citations(pack.no_deductible)
         ded_readings = ctx.use(pack.no_deductible)
-        ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{yuan(base)}全部进入比例报销。"
     else:
         remaining = max(ZERO, ded.value - used_before)
         applied_other = min(remaining, other)
         applied_consult = min(remaining - applied_other, consult)
-        ded_cites = list(ded.citations)
-        if pack.annual is not None:
-            _add(ded_cites, ctx.cite_obj(pack.annual))
         ded_readings = list(ded.readings)
         if consult > 0 and pack.consultation and pack.consultation.reading:
             ded_readings += ctx.use(pack.consultation.reading)
-        ded_text = (f"本年度起付标准{yuan(ded.value)}，本次之前已累计{yuan(min(used_before, ded.value))}，"
-                    f"尚余{yuan(remaining)}；本次政策范围内费用{yuan(base)}，扣除起付标准"
-                    f"{yuan(applied_other + applied_consult)}。")
     applied = applied_other + applied_consult
-    above = base - applied
     state.deductible_used = used_before + applied
-    steps.append(DeductibleStep(
-        amount=applied, deductible=ded.value if ded else None, used_before=used_before,
-        remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
-        above=above, remaining_after=(remaining - applied) if ded is not None else None, citations=ded_cites, readings=ded_readings, text=ded_text))
+    w.consult, w.other = consult, other
+    w.applied, w.applied_other, w.applied_consult = applied, applied_other, applied_consult
+    if w.steps is not None:
+        if ded is None:
+            ded_cites = list(ctx.cites.reading(pack.no_deductible))
+            ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{yuan(base)}全部进入比例报销。"
+        else:
+            ded_cites = list(ded.citations)
+            if pack.annual is not None:
+                _add(ded_cites, ctx.cites.of(pack.annual))
+            ded_text = (f"本年度起付标准{yuan(ded.value)}，本次之前已累计{yuan(min(used_before, ded.value))}，"
+                        f"尚余{yuan(remaining)}；本次政策范围内费用{yuan(base)}，扣除起付标准"
+                        f"{yuan(applied)}。")
+        w.steps.append(DeductibleStep(
+            amount=applied, deductible=ded.value if ded else None, used_before=used_before,
+            remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
+            above=base - applied, remaining_after=(remaining - applied) if ded is not None else None,
+            citations=ded_cites, readings=ded_readings, text=ded_text))
 
-    # 6. ratio
-    ratio_fig = ctx.ratio_figure(category, tier_key)
+
+# -- 6. ratio --------------------------------------------------------------------------------------
+
+def apply_ratio(ctx: Context, w: VisitWork) -> None:
+    """The fund's share: the amount above the deductible times the ratio, rounded to the fen
+    half-up (pack ``[ratio]``, ``[family_doctor]``).
+
+    南充 第七条: “二级及以下定点医疗机构报销60%” …; 南昌职工 第十七条: “在职人员政策范围内支付比例按照医疗
+    机构等级设置为：一级及以下60%、二级55%、三级50%”; 平凉 第七条: “在一级定点医疗机构就诊的，在职职工65%、
+    退休人员70%” …; 南昌居民 第十四条: “参保居民在门诊统筹签约机构发生的符合规定的普通门诊医疗费用按60%的
+    比例报销”, and “在签订家庭医生服务协议的门诊统筹定点医疗机构发生的普通门诊医疗费用的报销比例提高5%”.
+    Where the consultation fee stays outside the cap (南昌职工 第二十三条) the two parts are rounded
+    apart, each half-up.
+    """
+    pack, req = ctx.pack, ctx.req
+    ratio_fig = ctx.ratio_figure(w.category, w.tier_key)
     ratio = ratio_fig.value
     bonus_val = None
     base_ratio = None
-    ratio_cites = list(ratio_fig.citations)
     ratio_readings = list(ratio_fig.readings)
-    prov = visit.provider
-    if (prov.kind == "pharmacy" and pack.pharmacy is not None and pack.pharmacy.rule == "prescribing_level"
-            and pack.meta.scheme == "employee"):
-        _add(ratio_cites, ctx.cite_obj(pack.pharmacy))
+    prov = w.visit.provider
+    pharmacy_by_prescription = (prov.kind == "pharmacy" and pack.pharmacy is not None
+                                and pack.pharmacy.rule == "prescribing_level")
+    if pharmacy_by_prescription:
+        assert pack.pharmacy is not None
         ratio_readings += [r for r in ctx.use(pack.pharmacy.reading) if r not in ratio_readings]
     resident = req.insured.resident
-    if (pack.family_doctor is not None and resident is not None and resident.family_doctor
-            and visit.provider.referral is None):
-        b = pack.family_doctor.bonus
-        base_ratio, bonus_val = ratio, b.value
-        ratio = ratio + b.value
-        _add(ratio_cites, [ctx.cite(b.article, b.quote)])
-        ratio_readings += ctx.use(b.reading)
-    other_above = other - applied_other
-    consult_above = consult - applied_consult
-    parts: list[RatioPart] = []
+    fd = pack.family_doctor
+    if fd is not None and resident is not None and resident.family_doctor and prov.referral is None:
+        base_ratio, bonus_val = ratio, fd.bonus.value
+        ratio = ratio + fd.bonus.value
+        ratio_readings += ctx.use(fd.bonus.reading)
+    consult = w.consult
+    other_above = w.other - w.applied_other
+    above = w.base - w.applied
     if consult > 0:
+        consult_above = consult - w.applied_consult
         other_share = share(other_above, ratio)
         consult_share = share(consult_above, ratio)
-        parts = [RatioPart(part="other", base=other_above, share=other_share),
-                 RatioPart(part="consultation", base=consult_above, share=consult_share)]
         ratio_share = other_share + consult_share
-        ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：诊察费以外({yuan(other_above)})×{percent(ratio)}="
-                      f"{yuan(other_share)}，诊察费({yuan(consult_above)})×{percent(ratio)}={yuan(consult_share)}，"
-                      f"统筹基金应付{yuan(ratio_share)}。")
     else:
         other_share = ratio_share = share(above, ratio)
         consult_share = ZERO
-        ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{yuan(above)}×{percent(ratio)}="
-                      f"{yuan(ratio_share)}（四舍五入到分）。")
-    steps.append(RatioStep(
-        amount=ratio_share, base=above, ratio=ratio, share=ratio_share, product=above * ratio,
-        tier=tier_key, tier_label=tier_label,
-        base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
-        text=ratio_text))
+    w.ratio, w.other_share, w.consult_share = ratio, other_share, consult_share
+    if w.steps is not None:
+        tier_label = w.tier_label
+        ratio_cites = list(ratio_fig.citations)
+        if pharmacy_by_prescription:
+            _add(ratio_cites, ctx.cites.of(pack.pharmacy))
+        if bonus_val is not None and fd is not None:
+            _add(ratio_cites, ctx.cites.of(fd.bonus))
+        parts: list[RatioPart] = []
+        if consult > 0:
+            parts = [RatioPart(part="other", base=other_above, share=other_share),
+                     RatioPart(part="consultation", base=consult_above, share=consult_share)]
+            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：诊察费以外({yuan(other_above)})×{percent(ratio)}="
+                          f"{yuan(other_share)}，诊察费({yuan(consult_above)})×{percent(ratio)}={yuan(consult_share)}，"
+                          f"统筹基金应付{yuan(ratio_share)}。")
+        else:
+            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{yuan(above)}×{percent(ratio)}="
+                          f"{yuan(ratio_share)}（四舍五入到分）。")
+        w.steps.append(RatioStep(
+            amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
+            product=MONEY_CONTEXT.multiply(above, ratio), tier=w.tier_key, tier_label=tier_label,
+            base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
+            text=ratio_text))
 
-    # 7. cap
-    cap = ctx.amount_figure("cap", category, vp)
+
+# -- 7. cap ----------------------------------------------------------------------------------------
+
+def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
+    """The fund never pays more in a natural year than the cap (pack ``[cap]``, ``[consultation]``).
+
+    南充 第七条: “年度最高支付限额为1000元” (retirees “年度最高支付限额为1200元”); 南昌职工 第十七条:
+    “最高支付限额1800元” / “年度最高支付限额2000元”, and 第二十三条: “门诊诊察费不计入普通门诊统筹年度最高
+    支付限额” (the consultation share is paid beside the cap, a reading); 平凉 第七条: “最高支付限额2500元”.
+    A visit that crosses the cap gets only what is left. A document that sets no cap (``no_cap``,
+    南昌居民) pays the whole share.
+    """
+    pack = ctx.pack
+    cap = ctx.amount_figure("cap", w.category)
     paid_before = state.fund_paid
+    other_share, consult_share = w.other_share, w.consult_share
     if cap is None:
         counted = other_share
         remaining_cap = None
-        cap_cites = ctx.reading_citations(pack.no_cap)
         cap_readings = ctx.use(pack.no_cap)
-        cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{yuan(other_share + consult_share)}。"
     else:
         remaining_cap = max(ZERO, cap.value - paid_before)
         counted = min(other_share, remaining_cap)
-        cap_cites = list(cap.citations)
         cap_readings = list(cap.readings)
-        if pack.annual is not None:
-            _add(cap_cites, ctx.cite_obj(pack.annual))
-        if counted < other_share:
-            cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，只剩"
-                        f"{yuan(remaining_cap)}，本次统筹支付以此为限：{yuan(counted)}。")
-        else:
-            cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，尚余"
-                        f"{yuan(remaining_cap)}，本次{yuan(other_share)}未超过限额。")
         if consult_share > 0 and pack.consultation is not None:
-            _add(cap_cites, ctx.cite_obj(pack.consultation))
             cap_readings += [r for r in ctx.use(pack.consultation.reading) if r not in cap_readings]
-            cap_text += f"诊察费部分{yuan(consult_share)}不计入限额，照付。"
-    fund = counted + consult_share
+    w.fund = fund = counted + consult_share
     state.fund_paid = paid_before + counted
-    steps.append(CapStep(
-        amount=fund, cap=cap.value if cap else None, paid_before=paid_before, remaining_before=remaining_cap,
-        share_before_cap=other_share, counted=counted, reduced=other_share - counted, uncapped=consult_share,
-        paid_after=state.fund_paid,
-        remaining_after=(max(ZERO, cap.value - state.fund_paid) if cap else None),
-        citations=cap_cites, readings=cap_readings, text=cap_text))
+    if w.steps is not None:
+        if cap is None:
+            cap_cites = list(ctx.cites.reading(pack.no_cap))
+            cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{yuan(other_share + consult_share)}。"
+        else:
+            assert remaining_cap is not None
+            cap_cites = list(cap.citations)
+            if pack.annual is not None:
+                _add(cap_cites, ctx.cites.of(pack.annual))
+            if counted < other_share:
+                cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，只剩"
+                            f"{yuan(remaining_cap)}，本次统筹支付以此为限：{yuan(counted)}。")
+            else:
+                cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，尚余"
+                            f"{yuan(remaining_cap)}，本次{yuan(other_share)}未超过限额。")
+            if consult_share > 0 and pack.consultation is not None:
+                _add(cap_cites, ctx.cites.of(pack.consultation))
+                cap_text += f"诊察费部分{yuan(consult_share)}不计入限额，照付。"
+        w.steps.append(CapStep(
+            amount=fund, cap=cap.value if cap else None, paid_before=paid_before,
+            remaining_before=remaining_cap, share_before_cap=other_share, counted=counted,
+            reduced=other_share - counted, uncapped=consult_share, paid_after=state.fund_paid,
+            remaining_after=(max(ZERO, cap.value - state.fund_paid) if cap else None),
+            citations=cap_cites, readings=cap_readings, text=cap_text))
 
-    # 8. account
-    personal = total - fund
-    acct = _account(ctx, state, category, personal, eligible=True)
-    steps.append(acct)
-    return VisitResult(
-        date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-        provider_grade=_grade(visit), category=category, category_label=CATEGORY_LABELS[category],
-        provider_label=tier_label, eligible=True, total=total, excluded=excluded, first_self_pay=first_total,
-        in_scope=in_scope, deductible_applied=applied, ratio=ratio, fund_pays=fund, personal_pays=personal,
-        account_pays=acct.amount, cash_pays=acct.cash, steps=steps)
 
+# -- 8. account ------------------------------------------------------------------------------------
+
+def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Decimal,
+                     eligible: bool) -> tuple[Decimal, Decimal]:
+    """The personal account pays the personal share up to its balance; cash the rest (pack
+    ``[account]``). Returns (account pays, cash pays).
+
+    南充 第二十条: “属于个人账户支付的，定点医药机构实时上传费用信息并从个人账户中划扣；个人账户不够支付的，
+    由参保人员自付”; 南昌职工 第十一条: “参保人员在定点医疗机构就医发生的由个人负担的医疗费用”; 平凉
+    第十六条. No account for a category the pack names (``none_for``: 平凉 第九条 “灵活就业人员参加职工基本医保，
+    不划拨个人账户”) or a scheme without one (``available = false``: 南昌居民). The account pays
+    nothing for a visit that is not settled by outpatient pooling.
+    """
+    pack, category = ctx.pack, w.category
+    acc = pack.account
+    none_for = next((n for n in acc.none_for if n.category == category), None)
+    steps = w.steps
+    if not acc.available or none_for is not None:
+        rule: object = none_for if none_for is not None else acc
+        readings = ctx.use(getattr(rule, "reading", ""))
+        if steps is not None:
+            cites = list(ctx.cites.of(rule))
+            for rid in readings:
+                _add(cites, ctx.cites.reading(rid))
+            who = CATEGORY_LABELS.get(category, category)
+            steps.append(AccountStep(
+                amount=ZERO, available=False, personal=personal, balance_before=state.balance,
+                balance_after=state.balance, cash=personal, citations=cites, readings=readings,
+                text=f"{who}没有职工医保个人账户，个人负担的{yuan(personal)}全部自付。"))
+        return ZERO, personal
+    if state.balance is None:
+        if steps is not None:
+            steps.append(AccountStep(
+                amount=ZERO, available=True, personal=personal, balance_before=None, balance_after=None,
+                cash=personal, citations=list(ctx.cites.of(acc)), readings=[],
+                text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{yuan(personal)}。"))
+        return ZERO, personal
+    if not eligible:
+        if steps is not None:
+            steps.append(AccountStep(
+                amount=ZERO, available=True, personal=personal, balance_before=state.balance,
+                balance_after=state.balance, cash=personal, citations=list(ctx.cites.of(acc)), readings=[],
+                text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{yuan(personal)}。"))
+        return ZERO, personal
+    before = state.balance
+    pays = min(before, personal)
+    state.balance = after = before - pays
+    cash = personal - pays
+    if steps is not None:
+        steps.append(AccountStep(
+            amount=pays, available=True, personal=personal, balance_before=before, balance_after=after,
+            cash=cash, citations=list(ctx.cites.of(acc)), readings=[],
+            text=(f"个人负担{yuan(personal)}，个人账户余额{yuan(before)}，账户支付{yuan(pays)}，"
+                  f"现金支付{yuan(cash)}；账户余额剩{yuan(after)}。")))
+    return pays, cash
+
+
+# -- a visit, a year -------------------------------------------------------------------------------
 
 def _level(visit: Visit) -> int | None:
     prov = visit.provider
@@ -623,12 +1027,6 @@ def _level(visit: Visit) -> int | None:
 def _grade(visit: Visit) -> str | None:
     prov = visit.provider
     return prov.prescribed_at_grade if prov.kind == "pharmacy" else prov.grade
-
-
-def _add(target: list[CitationOut], new: list[CitationOut]) -> None:
-    for c in new:
-        if c not in target:
-            target.append(c)
 
 
 def _provider_label(visit: Visit) -> str:
@@ -642,37 +1040,46 @@ def _provider_label(visit: Visit) -> str:
     return f"{_LEVEL_WORDS[prov.level]}{_GRADE_WORDS.get(prov.grade or '', '')}医疗机构"
 
 
-def _account(ctx: Context, state: YearState, category: str, personal: Decimal, eligible: bool) -> AccountStep:
-    pack = ctx.pack
-    acc = pack.account
-    none_for = next((n for n in acc.none_for if n.category == category), None)
-    if not acc.available or none_for is not None:
-        rule = none_for if none_for is not None else acc
-        readings = ctx.use(rule.reading)
-        cites = ctx.cite_obj(rule)
-        for rid in readings:
-            _add(cites, ctx.reading_citations(rid))
-        who = CATEGORY_LABELS.get(category, category)
-        return AccountStep(amount=ZERO, available=False, personal=personal, balance_before=state.balance,
-                           balance_after=state.balance, cash=personal, citations=cites, readings=readings,
-                           text=f"{who}没有职工医保个人账户，个人负担的{yuan(personal)}全部自付。")
-    cites = ctx.cite_obj(acc)
-    if state.balance is None:
-        return AccountStep(amount=ZERO, available=True, personal=personal, balance_before=None,
-                           balance_after=None, cash=personal, citations=cites, readings=[],
-                           text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{yuan(personal)}。")
-    if not eligible:
-        return AccountStep(amount=ZERO, available=True, personal=personal, balance_before=state.balance,
-                           balance_after=state.balance, cash=personal, citations=cites, readings=[],
-                           text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{yuan(personal)}。")
-    pays = min(state.balance, personal)
-    before = state.balance
-    state.balance = before - pays
-    return AccountStep(
-        amount=pays, available=True, personal=personal, balance_before=before, balance_after=state.balance,
-        cash=personal - pays, citations=cites, readings=[],
-        text=(f"个人负担{yuan(personal)}，个人账户余额{yuan(before)}，账户支付{yuan(pays)}，"
-              f"现金支付{yuan(personal - pays)}；账户余额剩{yuan(state.balance)}。"))
+def _fen_items(visit: Visit) -> list[Item]:
+    """The visit's items with amounts shown to the fen (they are fen-exact after validation)."""
+    if visit.items is None:
+        return [Item(category="in_scope", amount=round_fen(visit.amount or ZERO))]
+    return [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in visit.items]
+
+
+def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace: bool) -> VisitResult:
+    """One visit through the pipeline, in the order of ``DOMAIN.md``."""
+    w = VisitWork(visit, index, trace)
+    check_in_force(ctx, w)
+    if ctx.supplements:
+        ctx.active = ctx.supplement_on(visit.date)
+    w.items = items = _fen_items(visit)
+    total = ZERO
+    for i in items:
+        total += i.amount
+    w.total = round_fen(total)
+    cat_step = settle_category(ctx, w)
+    ineligible = check_eligibility(ctx, state, w)
+    if ineligible is not None:
+        return ineligible
+    if cat_step is not None and w.steps is not None:
+        w.steps.append(cat_step)
+    find_tier(ctx, w)
+    apply_scope(ctx, w)
+    apply_first_self_pay(ctx, w)
+    apply_deductible(ctx, state, w)
+    apply_ratio(ctx, w)
+    apply_cap(ctx, state, w)
+    personal = w.total - w.fund
+    account, cash = pay_from_account(ctx, state, w, personal, eligible=True)
+    category = w.category
+    return VisitResult(
+        date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
+        provider_grade=_grade(visit), category=category, category_label=CATEGORY_LABELS[category],
+        provider_label=w.tier_label, eligible=True, total=w.total, excluded=w.excluded,
+        first_self_pay=w.first_total, in_scope=w.in_scope, deductible_applied=w.applied, ratio=w.ratio,
+        fund_pays=w.fund, personal_pays=personal, account_pays=account, cash_pays=cash,
+        steps=w.steps if w.steps is not None else [])
 
 
 _INPUT_WHOLE_BILL = Assumption(
@@ -682,49 +1089,74 @@ _INPUT_WHOLE_BILL = Assumption(
     reason="请求只给出了总金额（amount），没有费用明细（items）。", citations=[])
 
 
-def calculate(req: CalculationRequest) -> CalculationResult:
-    """Settle every visit of the request, in order, and return the traced result."""
-    pack = get_pack(req.policy)
-    ctx = Context(pack, req)
-    _check_against_pack(ctx)
+def _year_figure(ctx: Context, name: str, category: str) -> Figure | None:
+    try:
+        return ctx.amount_figure(name, category)
+    except MissingParameter:
+        return None
+
+
+def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = True,
+           supplements: Sequence[Supplement] = ()) -> CalculationResult:
+    """Settle every visit of the request under ``pack``, in order, and return the result.
+
+    ``supplements``: the bureau's published figures for the policy (:mod:`calculator.supplements`),
+    each for its dates; a visit they cover takes its deductible, ratios and cap from them (cited
+    as the supplement's article and words), unless the request supplies its own ``parameters``.
+
+    ``trace``: True for every visit's steps (the full, cited trace), False for none (the figures
+    only: the same rules and roundings, the steps left empty), or the indexes of the visits whose
+    steps are wanted. Everything else in the result is the same either way.
+    """
+    ctx = Context(pack, req, supplements)
+    check_parameters(ctx)
+    ys = req.year_start
     balance = req.account_balance
-    state = YearState(deductible_used=round_fen(req.year_start.deductible_used),
-                      fund_paid=round_fen(req.year_start.fund_paid),
-                      balance=round_fen(balance) if balance is not None else None)
-    visits = [_settle(ctx, state, v, i) for i, v in enumerate(req.visits)]
+    state = YearState(round_fen(ys.deductible_used), round_fen(ys.fund_paid),
+                      round_fen(balance) if balance is not None else None)
+    visits: list[VisitResult] = []
+    t_total = t_excluded = t_first = t_fund = t_personal = t_account = t_cash = ZERO
+    for i, visit in enumerate(req.visits):
+        want = trace if isinstance(trace, bool) else i in trace
+        v = settle_visit(ctx, state, visit, i, want)
+        visits.append(v)
+        t_total += v.total
+        t_excluded += v.excluded
+        t_first += v.first_self_pay
+        t_fund += v.fund_pays
+        t_personal += v.personal_pays
+        t_account += v.account_pays
+        t_cash += v.cash_pays
     last = visits[-1].category
-    ded = _safe(lambda: ctx.amount_figure("deductible", last, "year_end"))
-    cap = _safe(lambda: ctx.amount_figure("cap", last, "year_end"))
+    ded = _year_figure(ctx, "deductible", last)
+    cap = _year_figure(ctx, "cap", last)
     year_end = YearEnd(
         category=last, deductible=ded.value if ded else None, deductible_used=state.deductible_used,
         deductible_remaining=max(ZERO, ded.value - state.deductible_used) if ded else None,
         fund_paid=state.fund_paid, cap=cap.value if cap else None,
         cap_remaining=max(ZERO, cap.value - state.fund_paid) if cap else None, account_balance=state.balance)
-
-    def tot(name: str) -> Decimal:
-        return round_fen(sum((getattr(v, name) for v in visits), ZERO))
-
-    totals = Totals(total=tot("total"), excluded=tot("excluded"), first_self_pay=tot("first_self_pay"),
-                    fund_pays=tot("fund_pays"), personal_pays=tot("personal_pays"),
-                    account_pays=tot("account_pays"), cash_pays=tot("cash_pays"))
-    assumptions = []
-    for rid in ctx.used_readings:
-        r = pack.reading(rid)
-        assumptions.append(Assumption(id=rid, kind="reading", text=r.text, text_en=r.text_en, reason=r.reason,
-                                      citations=[ctx.cite(c.article, c.quote) for c in r.citations]))
-    if any(v.items is None for v in req.visits):
-        assumptions.append(_INPUT_WHOLE_BILL)
-    m = pack.meta
+    totals = Totals(total=round_fen(t_total), excluded=round_fen(t_excluded), first_self_pay=round_fen(t_first),
+                    fund_pays=round_fen(t_fund), personal_pays=round_fen(t_personal),
+                    account_pays=round_fen(t_account), cash_pays=round_fen(t_cash))
+    assumptions = [ctx.cites.assumption(rid) for rid in ctx.used_readings]
+    for given in req.visits:
+        if given.items is None:
+            assumptions.append(_INPUT_WHOLE_BILL)
+            break
     return CalculationResult(
-        policy=PolicyRef(id=m.id, title=m.title, document_number=m.document_number, name=m.name,
-                         name_en=m.name_en, city=m.city, city_en=m.city_en, scheme=m.scheme, issuer=m.issuer,
-                         numbering=m.numbering),
-        category=req.insured.category, visits=visits, year_end=year_end, totals=totals,
-        assumptions=assumptions, parameters_source=req.parameters.source if req.parameters else None)
+        policy=ctx.cites.policy_ref, category=req.insured.category, visits=visits, year_end=year_end,
+        totals=totals, assumptions=assumptions, parameters_source=req.parameters.source if req.parameters else None)
 
 
-def _safe(fn):
-    try:
-        return fn()
-    except MissingParameter:
-        return None
+def calculate(req: CalculationRequest) -> CalculationResult:
+    """Settle every visit of the request under its policy's pack and supplements (from the
+    registry), fully traced."""
+    registry = default_registry()
+    return settle(req, registry.get(req.policy), supplements=registry.supplements(req.policy))
+
+
+def settle_figures(req: CalculationRequest, pack: Pack | None = None) -> CalculationResult:
+    """The figures only (no step traced): for batch work."""
+    registry = default_registry()
+    return settle(req, pack if pack is not None else registry.get(req.policy), trace=False,
+                  supplements=registry.supplements(req.policy))

@@ -3,6 +3,10 @@
 Every amount in 明白账 is a ``decimal.Decimal`` — never a float. A share that a document's rule
 produces (an amount times a ratio) is rounded to the fen, half-up, by :func:`round_fen`, at the
 point the rule produces it; that rounding is itself a traced step of the calculation.
+
+One arithmetic context, :data:`MONEY_CONTEXT` (34 significant digits, half-up), is passed
+explicitly to every operation that could round: no ``localcontext`` per rounding, and nothing
+depends on the ambient context a caller may have changed.
 """
 
 from __future__ import annotations
@@ -10,15 +14,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
-__all__ = ["FEN", "MAX_AMOUNT", "ZERO", "D", "is_fen_exact", "money", "round_fen", "share", "share_rounding"]
+__all__ = [
+    "FEN",
+    "MAX_AMOUNT",
+    "MONEY_CONTEXT",
+    "ZERO",
+    "D",
+    "is_fen_exact",
+    "money",
+    "round_down",
+    "round_fen",
+    "share",
+    "share_rounding",
+]
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 #: Amounts above this are refused as absurd for one outpatient item or a year's position.
 MAX_AMOUNT = Decimal("10000000")
-_CONTEXT = Context(prec=34)
+#: The one context of money arithmetic: 34 digits (exact for any amount the requests allow),
+#: rounding half-up wherever a rounding is named below.
+MONEY_CONTEXT = Context(prec=34, rounding=ROUND_HALF_UP)
 #: How :func:`share` rounds: always half-up, except while the bill check settles a request again
 #: with another rounding a hospital's system may use (:func:`share_rounding`).
 _SHARE_ROUNDING: ContextVar[str] = ContextVar("share_rounding", default=ROUND_HALF_UP)
@@ -33,8 +51,13 @@ def D(value: str | int | Decimal) -> Decimal:
 
 def round_fen(value: Decimal) -> Decimal:
     """Round to the fen (0.01 yuan), half-up — the rounding the documents' shares need."""
-    with localcontext(_CONTEXT):
-        return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    return value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)
+
+
+def round_down(value: Decimal, exp: Decimal) -> Decimal:
+    """Truncate toward zero to ``exp`` (``Decimal("0.0001")``): for a shown ratio that must not
+    round up past a threshold it has not reached."""
+    return value.quantize(exp, ROUND_DOWN, MONEY_CONTEXT)
 
 
 def money(value: Decimal) -> Decimal:
@@ -46,9 +69,9 @@ def money(value: Decimal) -> Decimal:
 
 
 def share(amount: Decimal, ratio: Decimal) -> Decimal:
-    """``amount × ratio`` rounded to the fen, half-up (see :func:`share_rounding`)."""
-    with localcontext(_CONTEXT):
-        return (amount * ratio).quantize(FEN, rounding=_SHARE_ROUNDING.get())
+    """``amount × ratio`` rounded to the fen, half-up (the product itself exact in 34 digits; see
+    :func:`share_rounding`)."""
+    return MONEY_CONTEXT.multiply(amount, ratio).quantize(FEN, _SHARE_ROUNDING.get(), MONEY_CONTEXT)
 
 
 @contextmanager
@@ -67,4 +90,4 @@ def share_rounding(mode: str) -> Iterator[None]:
 
 def is_fen_exact(value: Decimal) -> bool:
     """True when the value is finite and has at most two decimal places."""
-    return value.is_finite() and value == value.quantize(FEN, rounding=ROUND_HALF_UP)
+    return value.is_finite() and value == value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)

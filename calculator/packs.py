@@ -27,28 +27,32 @@ Three optional sections serve the questions beside settlement:
     yearly amounts (each row quoting the article's table), the monthly pre-settlement, the
     mid-year changes and the year-end 80% / 90% rule. The groups must cover every age once.
 
-In those sections each figure must also appear in its own quote (``2%``, ``90元``, ``37``).
+Every figure — deductible, cap, ratios, first self-pay shares, the family-doctor bonus, the
+bureau's floor, credits and budgets — must be one of the numbers its own quote states (``2500``,
+``2,500``, ``两千五百``; ``55%``, ``百分之五十五``; :mod:`calculator.figures`): a pack whose figure
+and words disagree is refused with its path.
 
 Packs are found in ``calculator/policies`` and in every directory named by the environment
-variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated): a new city is a data file, not code.
+variable ``MINGBAI_POLICY_DIRS`` (``os.pathsep``-separated), through :mod:`calculator.registry`,
+which reads that variable once: a new city is a data file, not code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import msgspec
 
-from .errors import PackError, UnknownPolicy
+from .errors import PackError
+from .figures import figure_in_quote
 from .text import normalise
+from .words import ChatWords
 
 __all__ = [
     "BENEFICIARIES",
@@ -110,7 +114,7 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class Citation(Base, kw_only=True):
+class Citation(Base, kw_only=True, frozen=True):
     """An article and the document's own words in it."""
 
     article: str
@@ -121,7 +125,7 @@ class Citation(Base, kw_only=True):
             raise ValueError("a citation needs an article and a quote")
 
 
-class Cited(Base, kw_only=True):
+class Cited(Base, kw_only=True, frozen=True):
     """A figure (amount or rate) with the article that sets it and its quote."""
 
     value: Decimal
@@ -141,7 +145,7 @@ class Cited(Base, kw_only=True):
         return Citation(article=self.article, quote=self.quote)
 
 
-class Rule(Base, kw_only=True):
+class Rule(Base, kw_only=True, frozen=True):
     """A rule that moves no figure of its own: cited, or resting on a reading, or both."""
 
     article: str = ""
@@ -160,7 +164,7 @@ class Rule(Base, kw_only=True):
         return Citation(article=self.article, quote=self.quote) if self.article else None
 
 
-class InForce(Base, kw_only=True):
+class InForce(Base, kw_only=True, frozen=True):
     start: dt.date
     end: dt.date | None = None
     article: str
@@ -168,7 +172,7 @@ class InForce(Base, kw_only=True):
     reading: str = ""
 
 
-class Meta(Base, kw_only=True):
+class Meta(Base, kw_only=True, frozen=True):
     id: str
     city: str
     city_en: str
@@ -184,14 +188,14 @@ class Meta(Base, kw_only=True):
     numbering: Literal["article", "section"] = "article"
 
 
-class Article(Base, kw_only=True):
+class Article(Base, kw_only=True, frozen=True):
     id: str
     text: str
     #: why the calculator does not use this article (required when no rule cites it)
     note: str = ""
 
 
-class Reading(Base, kw_only=True):
+class Reading(Base, kw_only=True, frozen=True):
     id: str
     text: str  # the reading, in Chinese, as the explanation states it
     text_en: str
@@ -203,7 +207,7 @@ class Reading(Base, kw_only=True):
             raise ValueError("a reading names the articles that leave the point open")
 
 
-class CategoryRule(Base, kw_only=True):
+class CategoryRule(Base, kw_only=True, frozen=True):
     label: str
     label_en: str
     #: settle this category with another's figures (flexible workers as employees), cited
@@ -213,13 +217,13 @@ class CategoryRule(Base, kw_only=True):
     reading: str = ""
 
 
-class Exclusion(Base, kw_only=True):
+class Exclusion(Base, kw_only=True, frozen=True):
     category: ItemCategory
     article: str
     quote: str
 
 
-class Ineligible(Base, kw_only=True):
+class Ineligible(Base, kw_only=True, frozen=True):
     when: Condition
     article: str = ""
     quote: str = ""
@@ -230,32 +234,32 @@ class Ineligible(Base, kw_only=True):
             raise ValueError("an eligibility rule needs a citation or a reading")
 
 
-class Pharmacy(Rule, kw_only=True):
+class Pharmacy(Rule, kw_only=True, frozen=True):
     rule: Literal["tier", "prescribing_level", "not_covered"]
 
 
-class Referral(Rule, kw_only=True):
+class Referral(Rule, kw_only=True, frozen=True):
     label: str
     label_en: str
     scope: list[ItemCategory]
 
 
-class Consultation(Rule, kw_only=True):
+class Consultation(Rule, kw_only=True, frozen=True):
     outside_cap: bool
 
 
-class Retirement(Rule, kw_only=True):
+class Retirement(Rule, kw_only=True, frozen=True):
     switch: Literal["month_after", "same_month"]
 
 
-class NoAccount(Base, kw_only=True):
+class NoAccount(Base, kw_only=True, frozen=True):
     category: Category
     article: str = ""
     quote: str = ""
     reading: str = ""
 
 
-class Account(Base, kw_only=True):
+class Account(Base, kw_only=True, frozen=True):
     available: bool = True
     article: str = ""
     quote: str = ""
@@ -263,11 +267,11 @@ class Account(Base, kw_only=True):
     none_for: list[NoAccount] = []
 
 
-class FamilyDoctor(Base, kw_only=True):
+class FamilyDoctor(Base, kw_only=True, frozen=True):
     bonus: Cited
 
 
-class Supplied(Base, kw_only=True):
+class Supplied(Base, kw_only=True, frozen=True):
     """For a document that leaves figures to the bureau (西安): they must be supplied, and checked."""
 
     required: bool
@@ -275,9 +279,11 @@ class Supplied(Base, kw_only=True):
     quote: str
     min_ratio: Cited | None = None
     retiree_not_below_employee: Rule | None = None
+    #: what the answer says when no figure is supplied (after the document's name and number)
+    message: str = ""
 
 
-class CreditRule(Base, kw_only=True):
+class CreditRule(Base, kw_only=True, frozen=True):
     """How one category's account is credited each month (``[credits.<category>]``)."""
 
     #: contribution_base: ``value`` × the person's monthly contribution base;
@@ -288,6 +294,8 @@ class CreditRule(Base, kw_only=True):
     value: Decimal | None = None
     #: the Chinese name of the average a pension_average / supplied credit is a share of
     average: str = ""
+    #: for a ``supplied`` credit: who sets the amount, in the document's words
+    set_by: str = ""
     article: str = ""
     quote: str = ""
     reading: str = ""
@@ -307,14 +315,14 @@ class CreditRule(Base, kw_only=True):
             raise ValueError("name the average the credit is a share of (average)")
 
 
-class ProvisionalAverage(Rule, kw_only=True):
+class ProvisionalAverage(Rule, kw_only=True, frozen=True):
     """南充 第十三条: an earlier average is used until the document's one is known; then the
     difference is paid back."""
 
     average: str  # the Chinese name of the provisional average
 
 
-class Credits(Base, kw_only=True):
+class Credits(Base, kw_only=True, frozen=True):
     monthly: Rule  # the account is credited month by month
     #: whom the ``monthly`` quote speaks of: everyone, or retirees only (南昌, 西安: employees' monthly
     #: crediting is then a reading of their own rule)
@@ -331,7 +339,7 @@ class Credits(Base, kw_only=True):
         return {"employee": self.employee, "retiree": self.retiree, "flexible": self.flexible}[category]
 
 
-class AccountUse(Base, kw_only=True):
+class AccountUse(Base, kw_only=True, frozen=True):
     """One answer of the use table: may the account pay for these purposes of these people."""
 
     beneficiaries: list[Beneficiary]
@@ -363,7 +371,7 @@ class AccountUse(Base, kw_only=True):
                 raise ValueError("read_as is only for not_stated answers")
 
 
-class BudgetGroup(Base, kw_only=True):
+class BudgetGroup(Base, kw_only=True, frozen=True):
     """One row of the service-group table: its ages and its yearly budget per signed resident."""
 
     group: int
@@ -380,7 +388,7 @@ class BudgetGroup(Base, kw_only=True):
         parse_ages(self.ages)
 
 
-class Budget(Base, kw_only=True):
+class Budget(Base, kw_only=True, frozen=True):
     groups: list[BudgetGroup]
     age: Rule  # age = benefit year − birth year
     method: Rule  # total control, monthly pre-settlement, year-end settlement
@@ -428,7 +436,7 @@ def age_in(age: int, spec: str) -> bool:
     return any(low <= age and (high is None or age <= high) for low, high in parse_ages(spec))
 
 
-class Pack(Base, kw_only=True):
+class Pack(Base, kw_only=True, frozen=True):
     schema: int
     meta: Meta
     categories: dict[str, CategoryRule]
@@ -455,6 +463,9 @@ class Pack(Base, kw_only=True):
     item_readings: dict[str, str] = {}
     family_doctor: FamilyDoctor | None = None
     supplied: Supplied | None = None
+    #: the scheme pays only at the insured's signed institution (or on an approved referral), and
+    #: its ratio is by place, not provider level (南昌居民 第十一条、第十三条、第十四条)
+    signed_institution: bool = False
     #: deductible and cap figures absent on purpose (the resident scheme sets none): reading id
     no_deductible: str = ""
     no_cap: str = ""
@@ -464,6 +475,8 @@ class Pack(Base, kw_only=True):
     account_uses: list[AccountUse] = []
     #: the signed institution's budget and settlement (南昌 resident scheme)
     budget: Budget | None = None
+    #: the words people use for the policy's city and districts (calculator/words.py), read by the chat
+    chat: ChatWords | None = None
 
     # -- look-ups -----------------------------------------------------------------------------
     @property
@@ -503,8 +516,8 @@ def _parts(pack: Pack) -> Iterator[tuple[str, object]]:
     in one place; the order is the coverage table's.
     """
     yield "meta.in_force", pack.meta.in_force
-    for key, cat in pack.categories.items():
-        yield f"categories.{key}", cat
+    for key, category in pack.categories.items():
+        yield f"categories.{key}", category
     for r in pack.readings:
         for i, c in enumerate(r.citations):
             yield f"readings.{r.id}.citations[{i}]", c
@@ -615,7 +628,7 @@ def check_pack(pack: Pack) -> list[str]:
             for cat in ("employee", "retiree"):
                 if cat not in getattr(pack, name):
                     problems.append(f"{name}.{cat}: missing")
-    problems += _check_credits(pack) + _check_account_uses(pack) + _check_budget(pack)
+    problems += _check_figures(pack) + _check_credits(pack) + _check_account_uses(pack) + _check_budget(pack)
     return problems
 
 
@@ -627,10 +640,37 @@ def _figure_words(value: Decimal, unit: str) -> str:
 
 
 def _figure_in_quote(where: str, value: Decimal, unit: str, quote: str) -> list[str]:
-    words = _figure_words(value, unit)
-    if words not in normalise(quote):
-        return [f"{where}: the figure {words} is not in its quote {quote!r}"]
+    """The figure must be one of the numbers its own quote states (``2500``, ``2,500``, ``两千五百``;
+    ``55%``, ``百分之五十五``): a pack cannot cite words that say another number."""
+    if not figure_in_quote(value, "rate" if unit == "%" else "amount", quote):
+        return [f"{where}: the figure {_figure_words(value, unit)} is not in its quote {quote!r}"]
     return []
+
+
+def _check_figures(pack: Pack) -> list[str]:
+    """Every settlement figure of the pack against its own quote."""
+    problems: list[str] = []
+    for name in ("deductible", "cap"):
+        for key, cited in getattr(pack, name).items():
+            problems += _figure_in_quote(f"{name}.{key}", cited.value, "元", cited.quote)
+    for cat, table in pack.ratio.items():
+        for key, cited in table.items():
+            problems += _figure_in_quote(f"ratio.{cat}.{key}", cited.value, "%", cited.quote)
+    for key, cited in pack.first_self_pay.items():
+        problems += _figure_in_quote(f"first_self_pay.{key}", cited.value, "%", cited.quote)
+    if pack.family_doctor is not None:
+        bonus = pack.family_doctor.bonus
+        problems += _figure_in_quote("family_doctor.bonus", bonus.value, "%", bonus.quote)
+    if pack.supplied is not None and pack.supplied.min_ratio is not None:
+        floor = pack.supplied.min_ratio
+        problems += _figure_in_quote("supplied.min_ratio", floor.value, "%", floor.quote)
+    if pack.signed_institution:
+        if not any(rule.when == "not_signed" for rule in pack.ineligible):
+            problems.append("signed_institution: needs an [[ineligible]] rule when = \"not_signed\"")
+        for cat, table in pack.ratio.items():
+            if "signed" not in table:
+                problems.append(f"ratio.{cat}: a scheme of signed institutions needs a \"signed\" ratio")
+    return problems
 
 
 def _check_credits(pack: Pack) -> list[str]:
@@ -723,34 +763,21 @@ BUILTIN_DIR = Path(__file__).with_name("policies")
 
 
 def policy_dirs() -> list[Path]:
-    extra = os.environ.get("MINGBAI_POLICY_DIRS", "")
-    return [BUILTIN_DIR] + [Path(p) for p in extra.split(os.pathsep) if p.strip()]
+    """The built-in directory and those of ``MINGBAI_POLICY_DIRS`` (see :mod:`calculator.registry`)."""
+    from .registry import env_policy_dirs
 
-
-@lru_cache(maxsize=8)
-def _load_all(dirs: tuple[Path, ...]) -> dict[str, Pack]:
-    packs: dict[str, Pack] = {}
-    for directory in dirs:
-        if not directory.is_dir():
-            raise PackError(code="pack_dir_missing",
-                            message=f"规则包目录不存在：{directory}", path=str(directory))
-        for path in sorted(directory.glob("*.toml")):
-            pack = load_pack(path)
-            packs[pack.id] = pack  # a deployment's pack may replace a built-in one
-    return packs
+    return [BUILTIN_DIR, *env_policy_dirs()]
 
 
 def load_packs() -> dict[str, Pack]:
-    """All packs by id: the built-in ones and those of ``MINGBAI_POLICY_DIRS``."""
-    return _load_all(tuple(policy_dirs()))
+    """All packs by id, from the default registry (:func:`calculator.registry.load_packs`)."""
+    from .registry import load_packs as _load
+
+    return _load()
 
 
 def get_pack(policy_id: str) -> Pack:
-    packs = load_packs()
-    try:
-        return packs[policy_id]
-    except KeyError:
-        known = "、".join(sorted(packs))
-        raise UnknownPolicy(code="unknown_policy",
-                            message=f"未知的政策“{policy_id}”。可选：{known}",
-                            path="policy") from None
+    """One pack by id, from the default registry (:func:`calculator.registry.get_pack`)."""
+    from .registry import get_pack as _get
+
+    return _get(policy_id)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import msgspec
 
 from .errors import FieldError, InvalidRequest
-from .money import MAX_AMOUNT, is_fen_exact
+from .money import FEN, MAX_AMOUNT, MONEY_CONTEXT, is_fen_exact
 
 __all__ = [
     "FIELD_LABELS",
@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 MAX_VISITS = 366
+_NOUGHT = Decimal(0)
 MAX_ITEMS = 500
 
 Category = Literal["employee", "retiree", "flexible", "resident"]
@@ -47,23 +48,23 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class ResidentStatus(Base, kw_only=True):
+class ResidentStatus(Base, kw_only=True, frozen=True):
     family_doctor: bool = False
     poverty_registered: bool = False
 
 
-class Insured(Base, kw_only=True):
+class Insured(Base, kw_only=True, frozen=True):
     category: Category
     retired_on: dt.date | None = None
     resident: ResidentStatus | None = None
 
 
-class YearStart(Base, kw_only=True):
+class YearStart(Base, kw_only=True, frozen=True):
     deductible_used: Decimal = Decimal("0.00")
     fund_paid: Decimal = Decimal("0.00")
 
 
-class Provider(Base, kw_only=True):
+class Provider(Base, kw_only=True, frozen=True):
     kind: Literal["hospital", "pharmacy"] = "hospital"
     level: Literal[1, 2, 3] | None = None
     grade: Literal["A", "B", "C"] | None = None
@@ -77,13 +78,13 @@ class Provider(Base, kw_only=True):
     name: str | None = None
 
 
-class Item(Base, kw_only=True):
+class Item(Base, kw_only=True, frozen=True):
     category: ItemCategory
     amount: Decimal
     name: str | None = None
 
 
-class Visit(Base, kw_only=True):
+class Visit(Base, kw_only=True, frozen=True):
     date: dt.date
     provider: Provider = Provider()
     items: list[Item] | None = None
@@ -99,14 +100,14 @@ class Visit(Base, kw_only=True):
         return [Item(category="in_scope", amount=self.amount or Decimal("0.00"))]
 
 
-class Parameters(Base, kw_only=True):
+class Parameters(Base, kw_only=True, frozen=True):
     source: str
     deductible: dict[str, Decimal] | None = None
     cap: dict[str, Decimal] | None = None
     ratio: dict[str, dict[str, Decimal]] | None = None
 
 
-class CalculationRequest(Base, kw_only=True):
+class CalculationRequest(Base, kw_only=True, frozen=True):
     policy: str
     insured: Insured
     year_start: YearStart = YearStart()
@@ -237,7 +238,11 @@ def validate(req: CalculationRequest) -> list[FieldError]:
     errors: list[FieldError] = []
 
     def amount(value: Decimal | None, path: str) -> None:
-        if value is not None and (err := check_amount(value, path)):
+        # the common case in one pass: finite, in range, fen-exact; else find out which check fails
+        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT
+                             and value == value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)):
+            return
+        if err := check_amount(value, path):
             errors.append(err)
 
     amount(req.account_balance, "account_balance")

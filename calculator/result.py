@@ -42,8 +42,14 @@ class Out(msgspec.Struct, kw_only=True):
     pass
 
 
-class CitationOut(Out, kw_only=True):
-    """An article and its words, or (``supplied``) a figure given by a deployment or request."""
+class FrozenOut(msgspec.Struct, kw_only=True, frozen=True):
+    """For parts shared between results (built once per pack): immutable."""
+
+
+class CitationOut(FrozenOut, kw_only=True, frozen=True):
+    """An article and its words, or (``supplied``) a figure given by a deployment or request.
+
+    Frozen: the engine builds each pack's citations once and shares them between results."""
 
     policy: str
     article: str | None
@@ -61,7 +67,7 @@ class StepBase(Out, kw_only=True, tag_field="kind"):
     @property
     def kind(self) -> str:
         """The step's tag (``eligibility``, ``deductible`` …), as encoded in ``kind``."""
-        return self.__struct_config__.tag
+        return str(self.__struct_config__.tag)
 
 
 class EligibilityStep(StepBase, kw_only=True, tag="eligibility"):
@@ -219,7 +225,7 @@ class Totals(Out, kw_only=True):
     cash_pays: Decimal
 
 
-class Assumption(Out, kw_only=True):
+class Assumption(FrozenOut, kw_only=True, frozen=True):
     id: str
     kind: Literal["reading", "input"]  # a reading of the document, or a default about the request
     text: str

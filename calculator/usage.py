@@ -90,7 +90,7 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class UsageRequest(Base, kw_only=True):
+class UsageRequest(Base, kw_only=True, frozen=True):
     policy: str
     beneficiary: Beneficiary | None = None
     purpose: Purpose | None = None

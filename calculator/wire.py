@@ -85,7 +85,8 @@ def check_money(value: Decimal, path: str, labels: Labels, maximum: Decimal, too
 def policy_ref(pack: Pack) -> PolicyRef:
     m = pack.meta
     return PolicyRef(id=m.id, title=m.title, document_number=m.document_number, name=m.name,
-                     name_en=m.name_en, city=m.city, city_en=m.city_en, scheme=m.scheme, issuer=m.issuer)
+                     name_en=m.name_en, city=m.city, city_en=m.city_en, scheme=m.scheme, issuer=m.issuer,
+                     numbering=m.numbering)
 
 
 def yuan(value: Decimal) -> str:

@@ -3,7 +3,8 @@
 Public API::
 
     explain(result, *, format="text", locale="zh-CN", request=None) -> str
-    explain_formats(result, formats=("text", "html"), *, locale="zh-CN", request=None) -> dict[str, str]
+    explain_formats(result, formats=("text", "html"), *, locale="zh-CN", request=None,
+                    request_for=None) -> dict[str, str]
     explain_request(request, *, format="text", locale="zh-CN") -> str
     explain_error(error, *, format="text", locale="zh-CN", request=None) -> str
     chart_svg(request, result, *, locale="zh-CN", visit=-1) -> str
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +54,16 @@ from . import labels
 from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
 from .i18n import activated, gettext, locales_available
-from .render import FORMATS, Doc, precompile, render, visit_views
+from .render import (
+    FORMATS,
+    Doc,
+    precompile,
+    render,
+    same_steps,
+    shared_page_parts,
+    shared_step_bodies,
+    visit_views,
+)
 
 __all__ = [
     "bill_check_payload",
@@ -83,11 +94,19 @@ def explain(result: CalculationResult, *, format: str = "text", locale: str = "z
 
 
 def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text", "html"), *,
-                    locale: str = "zh-CN", request: CalculationRequest | None = None) -> dict[str, str]:
+                    locale: str = "zh-CN", request: CalculationRequest | None = None,
+                    request_for: Mapping[str, CalculationRequest | None] | None = None) -> dict[str, str]:
     """One explanation in several formats (the API answers with text and HTML): the locale is
-    made current once, the view of the visits and the chart are built once, then each format's
-    page is rendered from them. Each output is the one :func:`explain` gives for its format."""
+    made current once, the view of the visits and the chart are built once, the steps are
+    rendered once for text and HTML, then each format's page is rendered from them. Each output
+    is the one :func:`explain` gives for its format.
+
+    ``request_for`` gives one format another request than ``request`` (``{"text": None}``: the
+    text as ``explain(result, format="text")`` gives it without the request, as the chat answers
+    in text, while its HTML has the request and the chart) — still one pass."""
     fmts = [_format(f) for f in formats]
+    requests = {fmt: (request_for[fmt] if request_for is not None and fmt in request_for else request)
+                for fmt in fmts}
     p = result.policy
     readings = [a for a in result.assumptions if a.kind == "reading"]
     inputs = [a for a in result.assumptions if a.kind != "reading"]
@@ -95,14 +114,28 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
     with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title), notes=notes) as state:
         zh = state.tag.startswith("zh")
         chart = None
-        if "html" in fmts and request is not None:
-            chart = Markup(chart_svg(request, result, locale=state.tag))
-        views = visit_views(result, request)
-        context = dict(result=result, request=request, policy=p, views=views, multi=len(views) > 1,
+        if "html" in fmts and requests["html"] is not None:
+            chart = Markup(chart_svg(requests["html"], result, locale=state.tag))
+        views_of: dict[int, list[Any]] = {}
+        for fmt in fmts:
+            if id(requests[fmt]) not in views_of:
+                views_of[id(requests[fmt])] = visit_views(result, requests[fmt])
+        if "text" in fmts and "html" in fmts:
+            text_views, html_views = views_of[id(requests["text"])], views_of[id(requests["html"])]
+            if text_views is html_views or same_steps(text_views, html_views):
+                shared_step_bodies(html_views)
+                for t, h in zip(text_views, html_views, strict=True):
+                    t.bodies.update(h.bodies)
+        context = dict(result=result, policy=p, multi=len(result.visits) > 1,
                        readings=readings, inputs=inputs, zh=zh, lang=state.tag,
                        city=p.city if zh else p.city_en,
                        all_steps=[s for v in result.visits for s in v.steps])
-        return {fmt: render(fmt, "year", chart=chart if fmt == "html" else None, **context) for fmt in fmts}
+        pre: dict[str, dict[str, str]] = {}
+        if "text" in fmts and "html" in fmts and requests["text"] is requests["html"]:
+            pre = shared_page_parts(dict(context, request=request, views=views_of[id(requests["html"])]))
+        return {fmt: render(fmt, "year", chart=chart if fmt == "html" else None, request=requests[fmt],
+                            views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt]), **context)
+                for fmt in fmts}
 
 
 def explain_request(request: CalculationRequest, *, format: str = "text", locale: str = "zh-CN") -> str:

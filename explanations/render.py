@@ -2,7 +2,8 @@
 
 One :class:`jinja2.Environment` per output format (text, Markdown, HTML), built once: templates
 in files under ``templates/``, ``StrictUndefined``, ``auto_reload=False``, ``trim_blocks`` and
-``lstrip_blocks``, autoescaping on for HTML (and the SVG chart). The step templates
+``lstrip_blocks``, autoescaping on for HTML (the SVG chart is
+written in Python, :mod:`.chart`). The step templates
 (``templates/steps/<kind>.j2``, one per step kind) are shared by the three formats; what differs —
 how a heading is set, how a citation is shown — comes from the format's macros
 (``templates/formats/<ext>.j2``), and the page around the steps is one template per format
@@ -26,10 +27,11 @@ format macros' pure calls are memoised (:class:`FormatMacros`).
 
 from __future__ import annotations
 
+import html as _html
 import re
 import types
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -38,7 +40,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, Macro
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from calculator.request import CalculationRequest, Visit
 from calculator.result import CalculationResult, RatioStep, VisitResult
@@ -47,7 +49,7 @@ from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
 __all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
-           "precompile", "render", "visit_views"]
+           "precompile", "render", "same_steps", "shared_page_parts", "shared_step_bodies", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -236,6 +238,10 @@ class VisitView:
     by_prescription: bool  # a pharmacy purchase settled at the prescribing institution's level
     pharmacy: bool  # bought at a pharmacy (any kind)
     provider: str  # where, in the locale's words
+    kinds: tuple[str, ...] = ()  # each step's kind, in the order of ``visit.steps``
+    #: format extension → each step's squashed body, when one pass rendered them for several
+    #: formats (:func:`shared_step_bodies`); a page template falls back to the step templates
+    bodies: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit | None) -> bool:
@@ -250,7 +256,8 @@ def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit
 def visit_views(result: CalculationResult, request: CalculationRequest | None) -> list[VisitView]:
     views = []
     for i, visit in enumerate(result.visits):
-        steps: dict[str, Any] = {kind_of(s): s for s in visit.steps}
+        kinds = tuple(kind_of(s) for s in visit.steps)
+        steps: dict[str, Any] = dict(zip(kinds, visit.steps, strict=True))
         ratio = steps.get("ratio")
         req_visit = request.visits[i] if request is not None and i < len(request.visits) else None
         by_prescription = _by_prescription(visit, ratio, req_visit)
@@ -266,8 +273,102 @@ def visit_views(result: CalculationResult, request: CalculationRequest | None) -
             pharmacy = by_prescription or "药店" in visit.provider_label
         views.append(VisitView(n=i + 1, visit=visit, request=req_visit, steps=steps,
                                tier=ratio.tier if ratio is not None else None,
-                               by_prescription=by_prescription, pharmacy=pharmacy, provider=provider))
+                               by_prescription=by_prescription, pharmacy=pharmacy, provider=provider,
+                               kinds=kinds))
     return views
+
+
+# -- one pass over the steps for text and HTML -------------------------------------------------------
+
+_SLOT = "\x00"
+
+
+class _Slots:
+    """Stands in for a format's macros (``f``) while a part is rendered once for text and HTML:
+    each citation block, reading mark and strong span is left as a slot, filled afterwards by
+    each format's own macro."""
+
+    __slots__ = ("calls",)
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+
+    def cite(self, citations: Any) -> Markup:
+        self.calls.append(("cite", citations if isinstance(citations, list | tuple) else list(citations)))
+        return Markup(_SLOT)
+
+    def marks(self, readings: Any) -> Markup:
+        self.calls.append(("marks", readings if isinstance(readings, list | tuple) else list(readings)))
+        return Markup(_SLOT)
+
+    def strong(self, text: Any) -> Markup:
+        self.calls.append(("strong", text))
+        return Markup(_SLOT)
+
+
+def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
+    """A part written only with ``_()`` and the format macros, rendered once in the HTML
+    environment: (its text, its HTML), each squashed as ``{% filter squash %}`` does.
+
+    Under autoescape a sentence is the message with its variables escaped; the text environment
+    gives the message with the variables as they are. The messages carry no ``&``
+    (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the HTML
+    sentences gives the text sentences exactly; each slot gets each format's own macro output."""
+    f_text: Any = environment("text").globals["f"]
+    f_html: Any = environment("html").globals["f"]
+    unescape = _html.unescape
+    slots = _Slots()
+    body = _render_with(_template_named("html", name), _globals("html"), {**variables, "f": slots})
+    parts = body.split(_SLOT)
+    text_out = [unescape(parts[0])]
+    html_out = [parts[0]]
+    for (what, arg), part in zip(slots.calls, parts[1:], strict=True):
+        if what == "cite":
+            text_out.append(str(f_text.cite(arg)))
+            html_out.append(str(f_html.cite(arg)))
+        elif what == "marks":
+            text_out.append(str(f_text.marks(arg)))
+            html_out.append(str(f_html.marks(arg)))
+        else:
+            text_out.append(str(f_text.strong(unescape(str(arg)))))
+            html_out.append(str(f_html.strong(arg)))
+        text_out.append(unescape(part))
+        html_out.append(part)
+    return squash("".join(text_out)), squash(Markup("".join(html_out)))
+
+
+def same_steps(a: list[VisitView], b: list[VisitView]) -> bool:
+    """Whether two views of one result (with and without the request) render the same steps: a
+    step template reads the visit, its steps and tier, and these three, which the request can
+    change."""
+    return len(a) == len(b) and all(
+        (x.by_prescription, x.pharmacy, x.provider) == (y.by_prescription, y.pharmacy, y.provider)
+        for x, y in zip(a, b, strict=True))
+
+
+def shared_step_bodies(views: list[VisitView]) -> None:
+    """Render every step once, in the HTML environment, and derive its text from the same pass
+    (:func:`_text_and_html`: a step template writes only sentences, its citations and its
+    marks). Stored per format in ``view.bodies`` (``txt``, ``html``) for the page templates."""
+    for view in views:
+        texts: list[str] = []
+        htmls: list[str] = []
+        for kind, step in zip(view.kinds, view.visit.steps, strict=True):
+            text, html = _text_and_html(f"steps/{kind}.j2", {"v": view, "step": step})
+            texts.append(text)
+            htmls.append(html)
+        view.bodies["txt"] = texts
+        view.bodies["html"] = htmls
+
+
+def shared_page_parts(context: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The opening sentence and the year's position, rendered once for text and HTML (as the
+    steps, :func:`_text_and_html`): ``{"txt": {"opening": …, "position": …}, "html": {…}}``,
+    for pages that share one request."""
+    out: dict[str, dict[str, str]] = {"txt": {}, "html": {}}
+    for part in ("opening", "position"):
+        out["txt"][part], out["html"][part] = _text_and_html(f"{part}.j2", context)
+    return out
 
 
 # -- environments -----------------------------------------------------------------------------------
@@ -319,8 +420,21 @@ def _gettext(eval_ctx: EvalContext, __string: str, **variables: Any) -> str:
     without markupsafe's per-variable helper objects."""
     rv = current().catalog.gettext(__string)
     if eval_ctx.autoescape:
-        return Markup(rv % {k: escape(v) for k, v in variables.items()})
+        return Markup(rv % {k: _escaped(v) for k, v in variables.items()})
     return rv % variables
+
+
+#: what markupsafe's ``escape`` replaces, and with what
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def _escaped(value: Any) -> str:
+    """The text ``markupsafe.escape(value)`` gives, as a plain str (it is %-formatted into a
+    message at once): an object with ``__html__`` (Markup) as it says, anything else ``str()``-ed
+    and its five special characters replaced — without a Markup object per variable."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return str(value).translate(_ESCAPES)
 
 
 @pass_eval_context
@@ -341,7 +455,8 @@ class FastEnvironment(Environment):
 
     Jinja tries the attribute first and the item second; on a plain dict the attribute lookup can
     only succeed for dict's own names (``items``, ``get``…), so for any other name the item is
-    looked up at once instead of after a raised and caught AttributeError. Same result."""
+    looked up at once instead of after a raised and caught AttributeError. Same result. Any other
+    object goes through the same two steps as ``Environment.getattr``, written out here."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
@@ -349,7 +464,15 @@ class FastEnvironment(Environment):
                 return obj[attribute]
             except KeyError:
                 return self.undefined(obj=obj, name=attribute)
-        return Environment.getattr(self, obj, attribute)
+        # Environment.getattr (Jinja 3.1) inline: one call less for every a.b in a template
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
 
 @cache
@@ -439,7 +562,7 @@ def _compiles_in(ext: str) -> Any:
     own = tuple(f".{e}.j2" for e in FORMATS.values())
 
     def wanted(name: str) -> bool:
-        return name.endswith(f".{ext}.j2") or name.endswith(".svg.j2") or not name.endswith(own)
+        return name.endswith(f".{ext}.j2") or not name.endswith(own)
     return wanted
 
 
@@ -457,11 +580,40 @@ def _template(fmt: str, name: str) -> Any:
     return environment(fmt).get_template(f"{name}.{FORMATS[fmt]}.j2")
 
 
+@cache
+def _template_named(fmt: str, name: str) -> Any:
+    return environment(fmt).get_template(name)
+
+
+@cache
+def _globals(fmt: str) -> dict[str, Any]:
+    """The environment's globals as one plain dict, copied once.
+
+    ``Template.render`` copies a template's globals — a ``ChainMap`` of the template's and the
+    environment's, read key by key in Python — into every new context; a rendering that starts
+    from this dict copies a plain dict instead (the environments' globals are all set when they
+    are built and never change afterwards)."""
+    return dict(_template(fmt, "year").globals)
+
+
+def _render_with(template: Any, base: dict[str, Any], variables: dict[str, Any]) -> str:
+    """``template.render(**variables)`` with the globals taken from ``base`` (see :func:`_globals`):
+    the same context (globals, then the variables over them), the same errors."""
+    env = template.environment
+    parent = base.copy()
+    parent.update(variables)
+    context = env.context_class(env, parent, template.name, template.blocks)
+    try:
+        return "".join(template.root_render_func(context))
+    except Exception:  # noqa: BLE001 - as Template.render: Jinja rewrites the traceback and re-raises
+        return env.handle_exception()
+
+
 _BLANKS = re.compile(r"\n{3,}")
 
 
 def render(fmt: str, name: str, **context: Any) -> str:
     """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
-    out = _template(fmt, name).render(**context)
+    out = _render_with(_template(fmt, name), _globals(fmt), context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"

@@ -16,7 +16,9 @@ from calculator.credits import validate as validate_credits
 from calculator.errors import CalculatorError, InvalidRequest
 from calculator.usage import UsageRequest, account_usage
 
-from .dialogue import CITIES, Reply, SessionState, _policy, _t
+from .state import CITIES, Reply, SessionState, schemes_of
+from .state import policy_of as _policy
+from .state import t as _t
 
 __all__ = ["answer_account"]
 
@@ -35,9 +37,9 @@ BENEFICIARY = {"self": ["self"], "spouse": ["spouse"], "parent": ["parent"], "ch
 
 def _account_policy(state: SessionState) -> str | None:
     known = state.known
-    if known.city == "南昌" and known.category in (None, "employee", "retiree", "flexible") \
+    if len(schemes_of(known.city)) > 1 and known.category in (None, "employee", "retiree", "flexible") \
             and known.scheme != "resident":
-        return "nanchang-employee"
+        return schemes_of(known.city).get("employee")
     return _policy(known)
 
 

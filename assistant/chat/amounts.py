@@ -41,11 +41,26 @@ __all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "p
 
 AMOUNT_ROLES = (
     "account_balance",
+    "age",
     "class_b_drug",
+    "class_b_service",
+    "consultation",
+    "deductible_remaining",
     "deductible_used",
+    "dual_channel",
     "fund_paid",
     "other",
+    "prenatal",
+    "prior_unreimbursed",
+    "rest",
     "self_pay",
+    "slip_account",
+    "slip_cash",
+    "slip_fund",
+    "stated_cap",
+    "stated_deductible",
+    "slip_personal",
+    "tcm",
     "total",
 )
 
@@ -74,6 +89,8 @@ class Amount(msgspec.Struct, frozen=True, kw_only=True):
     explicit: bool = False
     approximate: bool = False
     negated: bool = False
+    #: the money word that gave the role (花了, 自费, 药费…), None when nothing did
+    cue: str | None = None
 
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -92,6 +109,8 @@ def parse_number(num: str) -> Decimal | None:
         return None
     if _ARABIC.fullmatch(num):
         return Decimal(num)
+    if num.endswith("k") and _ARABIC.fullmatch(num[:-1]):  # 2.3k, 1k
+        return Decimal(num[:-1]) * 1000
     if _GROUPED.fullmatch(num):
         return Decimal(num.replace(",", ""))
     m = _ARABIC_UNIT.fullmatch(num)
@@ -119,9 +138,13 @@ def parse_number(num: str) -> Decimal | None:
 
 # A numeral span: starts with a digit or a Chinese digit / 十, never with 百千万.
 _TOKEN = re.compile(
-    rf"(?P<cur>¥|rmb|人民币)?(?P<num>[0-9{_CN_DIGITS}十][0-9{_CN_DIGITS}十百千万,.]*)"
+    rf"(?P<cur>¥|rmb ?|cny ?|人民币)?(?P<num>"
+    # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
+    # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
+    rf"\d[\d,.]*(?:k(?![a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
+    rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
-_YUAN = re.compile(r"元钱?|块钱?|rmb|人民币")
+_YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
 _AFTER_YUAN = re.compile(
     rf"零(?P<f0>{_D_NZ})分?"
     rf"|(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"
@@ -131,13 +154,20 @@ _JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
 _TRAILING_QIAN = re.compile(r"钱")
 _NOT_MONEY_AFTER = re.compile(
     r"[级年月日号岁次天个周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]"
-    r"|分钟|小时|公里|以上|以下|以内|甲|乙|丙|医|路"
+    r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路"
 )
 _APPROX_AFTER = re.compile(r"多(?!少)|余|来[块元]|几|出头|左右|上下|不到|以上|以下")
 _APPROX_BEFORE = re.compile(
-    r"(?:大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|(?<!大)小|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$"
 )
+_EN_CUE_END = re.compile(
+    r"(?:spent|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus"
+    r"|pharmacy|hospital|clinic|centre|center|visit)$"
+)
+_AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
+_AGE_AFTER = re.compile(r"了|岁|周岁")
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|尾号|[a-z])$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
@@ -145,27 +175,57 @@ _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄
 
 # Money words before an amount; the nearest one in the clause gives the role.
 _PRE_CUES: tuple[tuple[str, str], ...] = (
-    ("deductible_used", r"起付线(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
+    ("consultation", r"consultation(?: fee)?"),
+    ("self_pay", r"self[- ]pay(?: part| items?)?"),
+    ("class_b_drug", r"class[- ]b drugs?"),
+    ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
+    ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
+    ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
+    ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
+    ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?"),
+    ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
+    ("fund_paid", r"(?:统筹|门诊统筹|报销)?(?:额度|限额)(?:已经|已|都)?(?:用掉?了?|花掉?了?|用去了?)"),
+    ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:有|是|为|占|花了|共|了)?"),
+    ("tcm", r"(?:其中|里面|含|包括)?(?:的)?(?:中成药|中药饮片|中药|饮片|甲类中医诊疗项目|中医诊疗项目|中医治疗)(?:费)?(?:有|是|为|占|花了|共|了)?"),
+    ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:有|是|为|占|花了|共|了)?"),
+    ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检)(?:费)?(?:有|是|为|占|花了|共|了)?"),
+    ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:有|是|为|占|花了|共|了)?"),
+    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
+    ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
-    ("fund_paid", r"(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计)?(?:付|支付|报|报销|给|出)了?"),
+    ("slip_fund", r"hifp_pay|fund_pays"),
+    ("slip_cash", r"psn_cash_pay|cash_pays"),
+    ("slip_account", r"acct_pay|account_pays"),
+    ("total", r"medfee_sumamt"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉)(?:有)?"),
-    ("account_balance", r"(?:个人账户|医保账户|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:还|目前|现在|只)?(?:有|剩|剩下|余|余额)了?(?:有|是|为)?"),
+    ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"),
+    ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
+    ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
-    ("class_b_drug", r"乙类(?:药品|药)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("other", r"自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
+    ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?"),
+    ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
+    ("stated_cap", r"(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
+    ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
-     r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"),
+     r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"
+     r"|spent|paid|bill of|bill|cost|costs|purchase|for|today|drugs|medicine|medicines"),
 )
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r"(?:的|是|为|都是|属于|算|算是)?(?P<w>自费|乙类|起付线)")
+_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线"
+                       r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
+_UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
+_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
+_PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
 
 
 def _looks_like_money(num: str, value: Decimal) -> bool:
     """A unit-less number that can hardly be anything but money: 一千二, 1.2万, 1200."""
-    if any(u in num for u in "百千万"):
+    if any(u in num for u in "百千万k"):
         return True
     return num[0].isdigit() and value >= 10 and bool(_ARABIC.fullmatch(num) or _GROUPED.fullmatch(num))
 
@@ -174,7 +234,7 @@ def _quantize(value: Decimal) -> Decimal:
     return value.quantize(_FEN, rounding=ROUND_HALF_UP)
 
 
-def _clause_before(text: str, start: int, width: int = 14) -> str:
+def _clause_before(text: str, start: int, width: int = 24) -> str:
     lo = max(0, start - width)
     prefix = text[lo:start]
     for i in range(len(prefix) - 1, -1, -1):
@@ -192,6 +252,10 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     # Only a cue close to the amount counts (a few characters may sit between: 花了大约, 还有).
     if len(prefix) - last.end() > 3:
         return None, None
+    role = _PRE_CUE_ROLE[last.lastgroup or ""]
+    if role in ("stated_deductible", "stated_cap") and len(prefix) - last.end() > (
+            0 if last.group(0).startswith(("deductible", "cap", "annual")) else 1):
+        return None, None  # 起付线过了 1万 / past the deductible. 400: the figure is the bill, not the deductible
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
@@ -221,9 +285,6 @@ def _scan(text: str, masked: str) -> list[Amount]:
         num = num.rstrip(",.")
         end = num_start + len(num)
         if "," in num and not _GROUPED.fullmatch(num):
-            num = num.split(",", 1)[0]
-            end = num_start + len(num)
-        if "," in num and not _YUAN.match(masked, end) and not m.group("cur"):
             num = num.split(",", 1)[0]
             end = num_start + len(num)
         pos = max(end, start + 1)
@@ -264,17 +325,27 @@ def _scan(text: str, masked: str) -> list[Amount]:
                     end = q.end()
         pos = max(pos, end)
         prefix = _clause_before(masked, start)
-        if _NOT_MONEY_BEFORE.search(prefix):
+        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None \
+                and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
+                and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus)$", prefix)):
             continue
         if not (has_unit or has_cur):
             if _NOT_MONEY_AFTER.match(masked, end):
                 continue
         role, cue = _role_before(prefix)
+        if not (has_unit or has_cur) and value <= 110 and "." not in num and (
+                _AGE_BEFORE.search(prefix) or (_AGE_AFTER.match(masked, end) and role is None)
+                or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
+            role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)
-        if post and not _NUMERAL_AHEAD.match(masked, post.end()):
-            role, _cue = {"自费": "self_pay", "乙类": "class_b_drug", "起付线": "deductible_used"}[
-                post.group("w")
-            ], post.group(0)
+        if post and (not _NUMERAL_AHEAD.match(masked, post.end())
+                     or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
+            word = post.group("w")
+            word = {"self-pay": "自费", "self pay": "自费", "consultation": "诊察费"}.get(word, word)
+            word = "乙类" if word.startswith("class") else word
+            role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
+                          "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
+                          "封顶线": "other"}[word], post.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():
@@ -289,6 +360,12 @@ def _scan(text: str, masked: str) -> list[Amount]:
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
         )
         negated = bool(_NEGATED_BEFORE.search(prefix))
+        if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
+            role = "deductible_used"  # 只扣了100起付
+        if _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
+            role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible
+        if role is None and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
+            role = out[-1].role  # 一千多……准确是1035: the exact figure of the same thing
         total = _quantize(value + Decimal(jiao) / 10 + Decimal(fen) / 100)
         out.append(
             Amount(
@@ -298,6 +375,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 end=end,
                 text=text[start:end],
                 explicit=role is not None,
+                cue=cue,
                 approximate=approximate,
                 negated=negated,
             )

@@ -47,9 +47,28 @@ def _number(text: str) -> int:
     return int(cn2an.cn2an(text, "smart"))
 
 
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = r"(?P<{0}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_EN = re.compile(
+    r"(?<![0-9])(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? ?(?:of )?" + _EN_MONTH.format("m1")
+    + r"|(?<![a-z])" + _EN_MONTH.format("m2") + r" ?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
+)
+
+
+#: 11.18: month and day with a dot and a two-digit day, no unit after (¥11.18 or 11.18元 is money)
+_DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every explicit date in ``text`` (already normalised), in order."""
     out: list[DateMention] = []
+    for m in _DOTTED.finditer(text):
+        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=int(m.group("m")),
+                               day=int(m.group("d"))))
+    for m in _DATE_EN.finditer(text):
+        month = _MONTHS_EN.index((m.group("m1") or m.group("m2"))[:3]) + 1
+        day = int(m.group("d1") or m.group("d2"))
+        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=month, day=day))
     for m in _DATE.finditer(text):
         if m.group("iy"):
             year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
@@ -64,4 +83,5 @@ def find_dates(text: str) -> list[DateMention]:
         if day is not None and not 1 <= day <= 31:
             continue
         out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=year, month=month, day=day))
+    out.sort(key=lambda d: d.start)
     return out

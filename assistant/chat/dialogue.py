@@ -10,6 +10,19 @@ level (with the grade of a 平凉 level-3 hospital, the prescribing level for a 
 bill is in scope, the provider is designated, the visit is not during an inpatient stay and is in
 the city, a resident has no family-doctor contract and is not registered poor. When a message gives
 everything, answer in the same turn.
+
+Trust (issue 9): every number is placed (an item, a position, a slip figure, an age…) or asked about
+(``asking: "amount_role"``, quoting it); statements that disagree ask ``"conflict"``, quoting both;
+hedged amounts are confirmed; ``reply.understood`` reads back every fact with its source
+(message / earlier / assumed, the assumed ones with a correcting quick reply); 不知道 about a fact
+the figure depends on gives ``reply.alternatives`` (each computed by the calculator, none picked);
+no question is asked twice word for word. The facts still missing come from
+:func:`calculator.missing_facts`, bill arithmetic from :mod:`calculator.bill`, city and district
+words from the packs' ``[chat]`` tables. 住院 gets no outpatient figure; an uncovered city is named;
+English messages get English replies; questions of fact are answered by quoting the best articles
+(:mod:`assistant.chat.retrieve`); “医院给我报了300，对吗” runs the bill check (``reply.bill_check``);
+西安 without the bureau's figures says what the plan fixes and settles with the slip's figures when
+the person gives them, cited as supplied by the person.
 """
 
 from __future__ import annotations
@@ -21,94 +34,40 @@ from typing import Any
 
 import msgspec
 
-from calculator import CalculatorError, calculate, convert_request, get_pack
+from calculator import (
+    CalculatorError,
+    Partial,
+    calculate,
+    convert_request,
+    deductible_used,
+    get_pack,
+    missing_facts,
+    split_items,
+)
 from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
-from .understand import Facts, understand
+from .account import answer_account
+from .state import (
+    CITIES,
+    ITEM_FIELDS,
+    PERSON_FIELDS,
+    STATE_VERSION,
+    VISIT_FIELDS,
+    Alternative,
+    ChatReply,
+    Known,
+    Reply,
+    SessionState,
+    Understood,
+    new_state,
+    schemes_of,
+)
+from .state import policy_of as _policy
+from .state import t as _t
+from .understand import Facts, Understanding, understand
 
-__all__ = ["STATE_VERSION", "ChatReply", "Reply", "SessionState", "ask_once", "new_state", "turn"]
-
-STATE_VERSION = 1
-
-CITY_POLICY = {"南充": "nanchong-employee", "西安": "xian-employee", "平凉": "pingliang-employee"}
-CITIES = ["南充", "西安", "南昌", "平凉"]
-PERSON_FIELDS = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
-                 "account_balance", "first_visit_this_year", "deductible_met", "deductible_used",
-                 "fund_paid", "claimed_before", "retired_on")
-VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
-                "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
-                "offsite_filed", "amount", "self_pay", "class_b_drug", "year", "month", "day")
-
-
-class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
-    """What the person has told us (None: not said)."""
-
-    city: str | None = None
-    scheme: str | None = None
-    category: str | None = None
-    policy: str | None = None
-    family_doctor: bool | None = None
-    poverty_registered: bool | None = None
-    account_balance: Decimal | None = None
-    first_visit_this_year: bool | None = None
-    deductible_met: bool | None = None
-    deductible_used: Decimal | None = None
-    fund_paid: Decimal | None = None
-    #: said the fund has paid something this year, not yet how much
-    claimed_before: bool | None = None
-    retired_on: dt.date | None = None
-    provider_kind: str | None = None
-    provider_level: int | None = None
-    provider_grade: str | None = None
-    prescribed_at_level: int | None = None
-    prescribed_at_grade: str | None = None
-    signed: bool | None = None
-    referral: str | None = None
-    designated: bool | None = None
-    inpatient: bool | None = None
-    offsite: bool | None = None
-    offsite_filed: bool | None = None
-    amount: Decimal | None = None
-    self_pay: Decimal | None = None
-    class_b_drug: Decimal | None = None
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-
-
-class SessionState(msgspec.Struct, kw_only=True):
-    version: int = STATE_VERSION
-    known: Known = msgspec.field(default_factory=Known)
-    ledger: list[Known] = []  # earlier visits this year, settled together with the current one
-    asking: str | None = None
-    turns: int = 0
-    #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
-    pending: dict[str, str] = {}
-
-
-class Reply(msgspec.Struct, kw_only=True):
-    text: str
-    asking: str | None = None
-    quick_replies: list[str] = []
-    result: Any = None
-    html: str | None = None
-    intent: str | None = None
-
-
-class ChatReply(msgspec.Struct, kw_only=True):
-    session_id: str | None
-    reply: Reply
-
-
-def new_state() -> SessionState:
-    return SessionState()
-
-
-# -- wording --------------------------------------------------------------------------------------
-
-def _t(locale: str, zh: str, en: str) -> str:
-    return en if locale == "en" else zh
-
+__all__ = ["STATE_VERSION", "Alternative", "ChatReply", "Known", "Reply", "SessionState", "Understood", "ask_once",
+           "new_state", "turn"]
 
 QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
     "city": ("您是在哪个城市参保的？目前支持南充、西安、南昌、平凉。",
@@ -116,37 +75,44 @@ QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
              ["南充", "西安", "南昌", "平凉"], ["南充", "西安", "南昌", "平凉"]),
     "category": ("您是在职职工、退休人员，还是灵活就业人员？",
                  "Are you an employee, a retiree, or a flexible worker?",
-                 ["在职", "退休", "灵活就业"], ["在职", "退休", "灵活就业"]),
+                 ["在职", "退休", "灵活就业"], ["Employee", "Retiree", "Flexible worker"]),
     "scheme": ("您参加的是职工医保，还是城乡居民医保？",
                "Is your insurance the employee scheme or the urban-rural resident scheme?",
-               ["在职职工", "退休职工", "灵活就业", "城乡居民医保"], ["在职职工", "退休职工", "灵活就业", "城乡居民医保"]),
+               ["在职职工", "退休职工", "灵活就业", "城乡居民医保"],
+               ["Employee", "Retiree", "Flexible worker", "Resident scheme"]),
     "provider_level": ("您是在哪一级医疗机构看的？社区卫生服务中心、乡镇卫生院、诊所都算一级及以下。",
                        "What level was the provider? Community and township health centres and clinics count as level 1.",
-                       ["一级及以下", "二级", "三级", "药店"], ["一级及以下", "二级", "三级", "药店"]),
+                       ["一级及以下", "二级", "三级", "药店"], ["Level 1 or below", "Level 2", "Level 3", "Pharmacy"]),
     "provider_grade": ("这家三级医院是甲等、乙等还是丙等？平凉对三级甲等和三级乙等、丙等的比例不同。",
                        "Is this level-3 hospital grade A, B or C? 平凉 sets different ratios for them.",
-                       ["三级甲等", "三级乙等", "三级丙等"], ["三级甲等", "三级乙等", "三级丙等"]),
+                       ["三级甲等", "三级乙等", "三级丙等"], ["Level 3 grade A", "Level 3 grade B", "Level 3 grade C"]),
     "prescribed_at_level": ("在药店凭处方买药，按开处方医院的等级报销。处方是哪一级医院开的？",
                             "A pharmacy purchase is settled at the level of the hospital that wrote the prescription. Which level was it?",
                             ["一级及以下开的处方", "二级医院开的处方", "三级医院开的处方"],
-                            ["一级及以下开的处方", "二级医院开的处方", "三级医院开的处方"]),
+                            ["Prescribed at level 1", "Prescribed at level 2", "Prescribed at level 3"]),
     "prescribed_at_grade": ("开处方的三级医院是甲等、乙等还是丙等？",
                             "Was the prescribing level-3 hospital grade A, B or C?",
                             ["三级甲等开的处方", "三级乙等开的处方", "三级丙等开的处方"],
-                            ["三级甲等开的处方", "三级乙等开的处方", "三级丙等开的处方"]),
+                            ["Prescribed at level 3 grade A", "Prescribed at level 3 grade B",
+                             "Prescribed at level 3 grade C"]),
     "provider_kind": ("您是在签约的门诊统筹机构（社区卫生服务中心、乡镇卫生院）看的吗？",
                       "Was the visit at your signed institution (community or township health centre)?",
                       ["在签约机构看的", "转诊到县中医院", "在别的医院看的"],
-                      ["在签约机构看的", "转诊到县中医院", "在别的医院看的"]),
+                      ["At my signed institution", "Referred to the county TCM hospital", "At another provider"]),
     "amount": ("这次看病一共花了多少钱？", "How much was the bill in total?", [], []),
     "year_start": ("今年您的门诊费用报销过吗？这决定起付线还要不要扣。",
                    "Have you claimed outpatient costs this year? It decides whether the deductible still applies.",
                    ["今年第一次", "起付线已经扣完了", "统筹已经报过一些"],
-                   ["今年第一次", "起付线已经扣完了", "统筹已经报过一些"]),
+                   ["First visit this year", "Deductible already met", "The fund has paid some"]),
     "fund_paid": ("今年统筹基金已经给您报了多少钱？（看以往的结算单）",
                   "How much has the fund paid you this year so far?", [], []),
 }
 
+
+#: English quick reply → the Chinese words the widget labels (for pages in English, messages in Chinese)
+_ZH_CHIP: dict[str, str] = {en: zh for _q, (_zh, _en, zhs, ens) in QUESTIONS.items() for zh, en in zip(zhs, ens, strict=True)}
+_ZH_CHIP.update({"Some items were self-pay": "有自费项目", "Another visit": "又看了一次", "Start over": "重新开始",
+                 "Calculate a bill": "帮我算一笔", "Don't know": "不知道"})
 
 # -- the turn -------------------------------------------------------------------------------------
 
@@ -164,60 +130,43 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["provider_grade"] = None
     if changes.get("fund_paid") is not None and changes.get("fund_paid") > 0:
         changes.setdefault("deductible_met", True)
+        changes.setdefault("first_visit_this_year", None)
+    if changes.get("deductible_met") or changes.get("deductible_used") or changes.get("deductible_remaining"):
+        changes.setdefault("first_visit_this_year", None)
+    if changes.get("first_visit_this_year"):
+        # 今年第一次 (said now) replaces any position said before
+        for name in ("deductible_met", "deductible_used", "fund_paid", "deductible_remaining", "prior_unreimbursed",
+                     "claimed_before"):
+            changes.setdefault(name, None)
     return msgspec.structs.replace(known, **changes) if changes else known
 
 
-def _policy(known: Known) -> str | None:
-    if known.policy:
-        return known.policy
-    if known.city in CITY_POLICY:
-        return CITY_POLICY[known.city]
-    if known.city == "南昌":
-        if known.scheme == "resident" or known.category == "resident":
-            return "nanchang-resident"
-        if known.category in ("employee", "retiree", "flexible") or known.scheme == "employee":
-            return "nanchang-employee"
-    return None
-
-
 def _missing(known: Known) -> str | None:
-    """The one fact that matters most and is still unknown."""
+    """The one fact that matters most and is still unknown: the calculator says which (one source of rules)."""
     if known.city is None and known.policy is None:
         return "city"
     policy = _policy(known)
     if policy is None:
         return "scheme"
-    pack = get_pack(policy)
-    if known.city and known.city != "南昌" and known.scheme == "resident":
+    if known.city and known.scheme == "resident" and "resident" not in schemes_of(known.city):
         return None  # answered by _unsupported
-    if pack.meta.scheme == "employee" and known.category not in ("employee", "retiree", "flexible"):
-        return "category"
-    if pack.meta.scheme == "resident":
-        if known.signed is None and known.referral is None and known.provider_kind != "signed":
-            return "provider_kind"
-    elif (known.provider_kind is None and known.provider_level is None) or (known.provider_kind != "pharmacy" and known.provider_level is None):
-        return "provider_level"
-    if pack.meta.scheme == "employee":
-        rule = pack.pharmacy.rule if pack.pharmacy else "tier"
-        pharmacy = known.provider_kind == "pharmacy"
-        if pharmacy and rule == "prescribing_level" and known.prescribed_at_level is None:
-            return "prescribed_at_level"
-        level, grade = ((known.prescribed_at_level, known.prescribed_at_grade) if pharmacy
-                        else (known.provider_level, known.provider_grade))
-        keys = {k for table in pack.ratio.values() for k in table}
-        if (level is not None and grade is None and str(level) not in keys
-                and any(k[:1] == str(level) and len(k) == 2 for k in keys)
-                and not (pharmacy and rule == "tier")):
-            return "prescribed_at_grade" if pharmacy else "provider_grade"
-    if known.amount is None:
-        return "amount"
-    if pack.meta.scheme == "employee" and pack.supplied is None:
-        if known.fund_paid is None and known.deductible_used is None:
-            if known.claimed_before:
-                return "fund_paid"
-            if not (known.first_visit_this_year or known.deductible_met):
-                return "year_start"
-    return None
+    position = any(v is not None and v is not False for v in (
+        known.fund_paid, known.deductible_used, known.deductible_remaining, known.prior_unreimbursed,
+        known.first_visit_this_year or None, known.deductible_met or None))
+    still = missing_facts(Partial(
+        policy=policy, category=known.category,
+        provider_kind=known.provider_kind if known.provider_kind in ("hospital", "pharmacy") else None,
+        provider_level=known.provider_level, provider_grade=known.provider_grade,
+        prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
+        signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
+        designated=known.designated, amount=known.amount, year_position=position,
+        parameters_supplied=known.stated_ratio is not None))
+    if not still:
+        return None
+    fact = still[0].fact
+    if fact == "year_start" and known.claimed_before:
+        return "fund_paid"
+    return fact
 
 
 def _visit(known: Known, today: dt.date) -> dict[str, Any]:
@@ -249,16 +198,9 @@ def _visit(known: Known, today: dt.date) -> dict[str, Any]:
     if known.inpatient:
         visit["inpatient"] = True
     amount = known.amount or Decimal("0")
-    self_pay = known.self_pay or Decimal("0")
-    class_b = known.class_b_drug or Decimal("0")
-    if self_pay or class_b:
-        rest = amount - self_pay - class_b
-        items = [{"category": "in_scope", "amount": str(max(rest, Decimal("0")))}]
-        if class_b:
-            items.append({"category": "class_b_drug", "amount": str(class_b)})
-        if self_pay:
-            items.append({"category": "self_pay", "amount": str(self_pay)})
-        visit["items"] = items
+    items = {name: getattr(known, name) for name in ITEM_FIELDS if getattr(known, name)}
+    if items:
+        visit["items"] = split_items(amount, items)
     else:
         visit["amount"] = str(amount)
     return visit
@@ -275,17 +217,37 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
         if known.retired_on:
             insured["retired_on"] = known.retired_on.isoformat()
     year_start: dict[str, str] = {}
-    if pack.meta.scheme == "employee" and pack.deductible:
-        settled = pack.settled_category(known.category or "employee")
-        full = pack.deductible[settled].value if settled in pack.deductible else Decimal("0")
-        if known.deductible_used is not None:
-            year_start["deductible_used"] = str(known.deductible_used)
-        elif known.deductible_met or (known.fund_paid or 0) > 0:
-            year_start["deductible_used"] = str(full)
+    if pack.meta.scheme == "employee" and (pack.deductible or known.stated_deductible is not None):
+        used = known.deductible_used
+        if used is None:
+            used = deductible_used(pack, known.category or "employee", met=bool(known.deductible_met),
+                                   remaining=known.deductible_remaining, unreimbursed=known.prior_unreimbursed,
+                                   fund_paid=known.fund_paid, deductible=known.stated_deductible)
+        if used is not None:
+            year_start["deductible_used"] = str(used)
         if known.fund_paid is not None:
             year_start["fund_paid"] = str(known.fund_paid)
+    if pack.supplied is not None and known.stated_ratio is not None:
+        # figures read off the person's own slip: cited as supplied by the person, checked by the calculator
+        settled = pack.settled_category(known.category or "employee")
+        tier_pharmacy = known.provider_kind == "pharmacy" and (pack.pharmacy is None or pack.pharmacy.rule == "tier")
+        level: int | str | None = "pharmacy" if tier_pharmacy else (
+            known.stated_ratio_level or (known.prescribed_at_level if known.provider_kind == "pharmacy"
+                                         else known.provider_level))
+        params: dict[str, Any] = {"source": "您本人结算单上的数字（由您提供，非文件规定）"}
+        if level is not None:
+            params["ratio"] = {settled: {str(level): str(known.stated_ratio)}}
+        if known.stated_deductible is not None:
+            params["deductible"] = {settled: str(known.stated_deductible)}
+        if known.stated_cap is not None:
+            params["cap"] = {settled: str(known.stated_cap)}
+        req_params: dict[str, Any] | None = params
+    else:
+        req_params = None
     req: dict[str, Any] = {"policy": policy, "insured": insured, "year_start": year_start,
                            "visits": [_visit(k, today) for k in [*ledger, known]]}
+    if req_params is not None:
+        req["parameters"] = req_params
     if known.account_balance is not None and pack.account.available:
         req["account_balance"] = str(known.account_balance)
     return req
@@ -315,20 +277,21 @@ _ASKING = {"scheme": "category", "fund_paid": "year_start"}
 
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
     # 南昌 has two schemes: its category question also asks which scheme
-    question = "scheme" if fact == "category" and known is not None and known.city == "南昌" else fact
+    question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     state.asking = _ASKING.get(fact, fact)
     return Reply(text=prefix + _t(locale, zh, en), asking=state.asking,
                  quick_replies=qr_en if locale == "en" else qr_zh)
 
 
-def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") -> Reply:
-    from explanations import explain, explain_error
+def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
+            message_facts: Facts | None = None) -> Reply:
+    from explanations import explain, explain_error, explain_formats
 
     known = state.known
-    req_dict = _request(known, state.ledger, today)
-    pack = get_pack(req_dict["policy"])
     try:
+        req_dict = _request(known, state.ledger, today)
+        pack = get_pack(req_dict["policy"])
         req = convert_request(req_dict)
         result = calculate(req)
     except MissingFact as exc:
@@ -337,26 +300,120 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "") 
         return Reply(text=prefix + exc.message, intent="calculate")
     except (MissingParameter, OutOfForce) as exc:
         state.asking = None
-        return Reply(text=prefix + explain_error(exc, format="text", locale=locale), intent="calculate")
+        text = explain_error(exc, format="text", locale=locale)
+        if isinstance(exc, MissingParameter):
+            text += "\n" + _t(locale, _SLIP_OFFER_ZH, _SLIP_OFFER_EN)
+        return Reply(text=prefix + text, intent="calculate",
+                     quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
+                                           ["Start over"]))
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
     state.asking = None
-    text = explain(result, format="text", locale=locale)
+    try:  # one rendering pass: the text as always without the request, the HTML with it (and the chart)
+        both = explain_formats(result, ("text", "html"), locale=locale, request=req, request_for={"text": None})
+        text, html = both["text"], both["html"]
+    except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
+        text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
     if notes:
         text += "\n" + _t(locale, "另外：", "Also assumed: ") + "；".join(n.rstrip("。；") for n in notes) + "。"
-    try:
-        html = explain(result, format="html", locale=locale, request=req)
-    except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
-        html = None
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
-                 intent="calculate")
+                 intent="calculate", understood=_understood(known, message_facts, locale))
 
 
-def _policy_fact(known: Known, locale: str) -> Reply:
+_SLIP_OFFER_ZH = ("方案只定了两条：〔四（三）〕支付比例不低于50%，退休人员适当倾斜；〔五（二）〕起付标准、支付比例和最高支付限额"
+                  "由市医疗保障局确定。如果您手上有结算单，可以把单子上的支付比例、起付线和年度限额告诉我，"
+                  "我按您提供的数字计算，并注明这些数字来自您的结算单（会检查比例不低于50%）。")
+_SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 50%, retirees favoured; 五（二） the municipal "
+                  "medical security bureau sets the deductible, ratios and cap. If you have a settlement slip, tell me "
+                  "the ratio, deductible and cap on it and I will calculate with them, cited as supplied by you "
+                  "(checked against the 50% floor).")
+
+_LEVEL_TEXT = {1: ("一级及以下", "level 1 or below"), 2: ("二级", "level 2"), 3: ("三级", "level 3")}
+_GRADE_TEXT = {"A": ("甲等", " grade A"), "B": ("乙等", " grade B"), "C": ("丙等", " grade C")}
+_CATEGORY_TEXT = {"employee": ("在职职工", "employee"), "retiree": ("退休人员", "retiree"),
+                  "flexible": ("灵活就业人员", "flexible worker"), "resident": ("城乡居民", "resident")}
+_ITEM_TEXT = {"self_pay": ("自费", "self-pay"), "class_b_drug": ("乙类药品", "class-B drugs"),
+              "class_b_service": ("乙类诊疗项目/耗材", "class-B services"), "consultation": ("诊察费", "consultation fee"),
+              "tcm": ("中成药/中药饮片", "TCM"), "dual_channel": ("双通道药品", "dual-channel drugs"),
+              "prenatal": ("产前检查", "prenatal examination")}
+
+
+def _understood(known: Known, said: Facts | None, locale: str) -> list[Understood]:
+    """Every fact the answer rests on, in the person's terms: said now, said earlier, or assumed."""
+    out: list[Understood] = []
+
+    def add(slot: str, value: Any, zh: str, en: str, *fields: str) -> None:
+        now = said is not None and any(getattr(said, f, None) is not None for f in (fields or (slot,)))
+        out.append(Understood(slot=slot, value=value, text=_t(locale, zh, en), source="message" if now else "earlier"))
+
+    if known.city:
+        policy = _policy(known)
+        city_en = get_pack(policy).meta.city_en if policy else known.city
+        add("city", known.city, known.city, city_en, "city")
+    if known.category in _CATEGORY_TEXT:
+        zh, en = _CATEGORY_TEXT[known.category]
+        add("category", known.category, zh, en, "category", "scheme")
+    if known.retired_on:
+        add("retired_on", known.retired_on.isoformat(), f"{known.retired_on:%Y-%m-%d}办完退休",
+            f"retired on {known.retired_on:%Y-%m-%d}", "retired_month")
+    if known.provider_kind == "pharmacy":
+        add("provider_kind", "pharmacy", "定点药店", "pharmacy")
+        if known.prescribed_at_level:
+            zh, en = _LEVEL_TEXT[known.prescribed_at_level]
+            gz, ge = _GRADE_TEXT.get(known.prescribed_at_grade or "", ("", ""))
+            add("prescribed_at_level", known.prescribed_at_level, f"{zh}{gz}医院开的处方", f"prescribed at {en}{ge}")
+    elif known.provider_level:
+        zh, en = _LEVEL_TEXT[known.provider_level]
+        gz, ge = _GRADE_TEXT.get(known.provider_grade or "", ("", ""))
+        add("provider_level", known.provider_level, f"{zh}{gz}医疗机构", f"{en}{ge} provider", "provider_level")
+    if known.amount is not None:
+        add("amount", f"{known.amount:.2f}", f"总费用{known.amount:.2f}元", f"bill total ¥{known.amount:.2f}")
+    items = False
+    for name, (zh, en) in _ITEM_TEXT.items():
+        value = getattr(known, name)
+        if value:
+            items = True
+            add(name, f"{value:.2f}", f"其中{zh}{value:.2f}元", f"of which {en} ¥{value:.2f}")
+    if known.first_visit_this_year:
+        add("year_start", "first_visit", "今年第一次", "first bill this year", "first_visit_this_year")
+    if known.deductible_met:
+        add("year_start", "deductible_met", "起付线已扣完", "deductible already met", "deductible_met")
+    if known.deductible_remaining is not None:
+        add("year_start", f"{known.deductible_remaining:.2f}", f"起付线还差{known.deductible_remaining:.2f}元",
+            f"¥{known.deductible_remaining:.2f} of the deductible left", "deductible_remaining")
+    if known.prior_unreimbursed is not None:
+        add("year_start", f"{known.prior_unreimbursed:.2f}", f"之前花了{known.prior_unreimbursed:.2f}元没报",
+            f"an earlier bill of ¥{known.prior_unreimbursed:.2f} not reimbursed", "prior_unreimbursed")
+    if known.fund_paid is not None:
+        add("fund_paid", f"{known.fund_paid:.2f}", f"今年统筹已支付{known.fund_paid:.2f}元",
+            f"fund paid ¥{known.fund_paid:.2f} this year", "fund_paid")
+    if known.account_balance is not None:
+        add("account_balance", f"{known.account_balance:.2f}", f"个人账户余额{known.account_balance:.2f}元",
+            f"account balance ¥{known.account_balance:.2f}", "account_balance")
+    if known.month:
+        add("date", f"{known.year or ''}-{known.month}-{known.day or ''}", f"{known.month}月{known.day or ''}"
+            + ("日" if known.day else ""), f"visit {known.month}/{known.day or ''}", "month", "days_ago", "months_ago")
+    assumed = [
+        ("date", "today", "就诊日期按今天", "visit dated today", "日期不是今天") if not known.month else None,
+        ("items", "in_scope", "全部为政策范围内费用", "whole bill in scope", "有自费项目") if not items else None,
+        ("designated", True, "定点医药机构", "designated provider", "不是定点机构") if known.designated is None else None,
+        ("inpatient", False, "不在住院期间", "not during an inpatient stay", "在住院期间") if not known.inpatient else None,
+    ]
+    for entry in assumed:
+        if entry is not None:
+            slot, value, zh, en, fix = entry
+            out.append(Understood(slot=slot, value=value, text=_t(locale, zh, en), source="assumed",
+                                  correct=_t(locale, fix, {"日期不是今天": "Not today", "有自费项目": "Some self-pay items",
+                                                           "不是定点机构": "Not designated",
+                                                           "在住院期间": "During an inpatient stay"}[fix])))
+    return out
+
+
+def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> Reply:
     policy = _policy(known)
     if policy is None:
         return Reply(text=_t(locale, "想了解哪个城市的政策？", "Which city?"), asking="city",
@@ -410,28 +467,175 @@ OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医�
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
+_WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
+_BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
+                           r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
+_LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
+                  "市级、省级大医院多为三级，“三甲”就是三级甲等。医院等级一般写在挂号单或医院门口的牌子上。")
+_LEVEL_HINT_EN = ("Usually community and township health centres and clinics are level 1; county hospitals are often "
+                  "level 2; large city and provincial hospitals are level 3 (三甲 = level 3 grade A). The level is on "
+                  "the registration slip or the hospital's sign.")
+
+
+def _dated(facts: Facts, today: dt.date) -> Facts:
+    """Relative dates (昨天, 上周, 上个月) and a retirement date as the calendar dates they mean."""
+    changes: dict[str, Any] = {}
+    if facts.month is None and facts.days_ago is not None:
+        day = today - dt.timedelta(days=facts.days_ago)
+        changes.update(year=day.year, month=day.month, day=day.day)
+    elif facts.month is None and facts.months_ago:
+        first = today.replace(day=1) - dt.timedelta(days=1)
+        changes.update(year=first.year, month=first.month, day=min(today.day, first.day))
+    return msgspec.structs.replace(facts, **changes) if changes else facts
+
+
+def _retired_on(facts: Facts, today: dt.date) -> dt.date | None:
+    if facts.retired_month is None:
+        return None
+    year = facts.retired_year or today.year
+    try:
+        return dt.date(year, facts.retired_month, facts.retired_day or 1)
+    except ValueError:
+        return None
+
+
 def turn(state: SessionState, message: str, locale: str = "zh-CN",
          today: dt.date | None = None) -> tuple[SessionState, Reply]:
-    """One chat turn: understand, merge, ask or answer."""
+    """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
     u = understand(message)
+    # the person writes English: reply in English with English quick replies. A page in English
+    # (Accept-Language) whose person writes Chinese gets English text and the dialogue's Chinese
+    # quick replies, which the widget labels in English (assistant/static/chat.js QR_EN).
+    english_messages = u.english or (state.english and not _CJK.search(message))
+    if english_messages:
+        locale = "en"
+    state.english = english_messages
     state.turns += 1
+    reply = _turn(state, u, message, locale, today)
+    state, out = reply
+    if out.asking is not None:
+        out = _not_twice(state, out, locale)
+        state.asked = [*state.asked, out.text][-20:]
+    if locale == "en" and not english_messages and out.quick_replies:
+        out = msgspec.structs.replace(out, quick_replies=[_ZH_CHIP.get(q, q) for q in out.quick_replies])
+    return state, out
+
+
+def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:
+    """Never the same question word for word: the second time, say why and offer a way out."""
+    if reply.text not in state.asked:
+        return reply
+    ways = {
+        "provider_level": _t(locale, "如果不清楚，回复“不知道”，我把各级医院的结果并排列出来。",
+                             "If you don't know, answer “don't know” and I'll show every level side by side."),
+        "prescribed_at_level": _t(locale, "如果不清楚，回复“不知道”，我把各级处方的结果并排列出来。",
+                                  "If you don't know, answer “don't know” and I'll show each level side by side."),
+        "provider_grade": _t(locale, "如果不清楚，回复“不知道”，我把甲等和乙等的结果并排列出来。",
+                             "If you don't know, answer “don't know” and I'll show both grades."),
+    }
+    extra = ways.get(reply.asking or "", _t(locale, "这一项会改变结果，所以需要再确认一下。",
+                                            "This changes the figure, so I need to check it once more."))
+    text = _t(locale, "还差这一项：", "One more thing: ") + reply.text + "\n" + extra
+    n = 2
+    while text in state.asked:
+        text = _t(locale, f"（第{n}次确认）", f"(check {n}) ") + reply.text + "\n" + extra
+        n += 1
+    quick = reply.quick_replies
+    if reply.asking in ways:
+        quick = [*quick, _t(locale, "不知道", "Don't know")]
+    return msgspec.structs.replace(reply, text=text, quick_replies=quick)
+
+
+def _turn(state: SessionState, u: Understanding, message: str, locale: str,
+          today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
-    facts = u.facts
+    facts = _dated(u.facts, today)
+    if state.asking_retired and facts.month is not None and facts.retired_month is None:
+        facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
+                                        retired_day=facts.day, year=None, month=None, day=None)
+    state.asking_retired = False
+    retired_on = _retired_on(facts, today)
+    if intent != "reset" and _RESET_FIRST.match(u.text):
+        # 重新开始，帮我妈算……: start again, then read the rest
+        fresh = new_state()
+        fresh.turns, fresh.english = state.turns, state.english
+        state = fresh
     if intent == "reset":
         fresh = new_state()
         fresh.turns = state.turns
+        fresh.english = state.english
+        fresh.asking = "city"
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
-                            + _t(locale, HELP_ZH, HELP_EN), intent="reset",
-                            quick_replies=["我是南昌退休职工，三级医院花了一千二"])
+                            + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
+                            intent="reset", asking="city", quick_replies=CITIES)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
+    if u.topic == "inpatient_bill" or _INPATIENT.search(u.text):
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _inpatient(state.known, locale)
+    if facts.other_city and facts.city is None and facts.policy is None:
+        state.asking = None
+        return state, _other_city(facts.other_city, locale)
     if intent in ("help", "greeting") and not has_facts:
+        if state.known.city is None and intent == "greeting" and not u.text.startswith(("谢", "再见", "拜")):
+            state.asking = "city"
+            return state, Reply(text=_t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, *QUESTIONS["city"][:2]),
+                                intent=intent, asking="city", quick_replies=CITIES)
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
+    if facts.stated_ratio is None and u.ratio_said is not None and state.known.stated_ratio is not None:
+        # 二级的话比例是60%: another figure off the same slip
+        facts = msgspec.structs.replace(facts, stated_ratio=u.ratio_said[0], stated_ratio_level=u.ratio_said[1])
+    if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope"):
+        intent = "calculate"  # figures read off the slip: settle with them
+    if _REMAINING.search(u.text) and state.known.amount is not None and _missing(state.known) is None \
+            and facts.amount is None:
+        # 这次完了以后今年还剩多少额度: the same settlement; its year_end says what is left
+        reply = _settle(state, locale, today, message_facts=facts)
+        if reply.result is not None:
+            end = reply.result.get("year_end") or {}
+            if end.get("cap_remaining") is not None:
+                reply.text = _t(locale, f"这次结算后，今年统筹基金还能支付¥{end['cap_remaining']}（年度限额¥{end['cap']}）。\n",
+                                f"After this visit the fund can still pay ¥{end['cap_remaining']} this year "
+                                f"(cap ¥{end['cap']}).\n") + reply.text
+        return state, reply
+    if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
+    if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
+        intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
+    if u.split_total and state.asking != "amount":
+        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message)
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, "您说的是两次（两家）的合计。每一次分别花了多少钱？报销按每次就诊分别结算。",
+                                    "That is the total of two visits. How much was each? Each visit is settled on its own."),
+                            asking="amount", intent="calculate")
+    merged = _merge(state.known, facts, PERSON_FIELDS)
+    xian = _policy(merged)
+    if xian and get_pack(xian).supplied is not None and intent not in ("account_use", "account_credit") \
+            and (has_facts or intent in ("calculate", "policy_fact")) and merged.stated_ratio is None:
+        # 西安: the plan leaves the figures to the bureau; say what it fixes, offer the slip's figures
+        state.known = _merge(state.known, facts)
+        state.asking = None
+        return state, _xian(get_pack(xian), locale)
+    # an answer to “what is this number?”: the number, with the role the answer names
+    own_amount = any(isinstance(v, Decimal) for v in u.facts.said().values())
+    if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:
+        u2 = understand(message.rstrip("。.!！") + state.pending_amount)
+        placed = {k: v for k, v in u2.facts.said().items() if isinstance(v, Decimal)}
+        if placed:
+            facts = msgspec.structs.replace(facts, **placed)
+            state.pending_amount = None
+            intent = "inform"
     if intent == "out_of_scope" and _WANTS_CALCULATION.search(u.text) and u.facts.inpatient is None \
             and "住院" not in u.text:
         intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
-    if intent == "out_of_scope" and not has_facts and state.asking is None:
+    bare_unknown = _BARE_UNKNOWN.search(u.text) is not None
+    if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])
     if state.pending and intent in ("inform", "calculate") and facts.amount is None:
@@ -448,9 +652,15 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
             state.pending = {"intent": intent, "account_use": facts.account_use or "",
                              "beneficiary": facts.beneficiary or ""}
         return state, reply
-    if intent == "policy_fact":
+    if _is_fact_question(u, facts, state):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
-        return state, _policy_fact(state.known, locale)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
+    if intent == "policy_fact" and not (state.asking and has_facts):
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        return state, _policy_fact(state.known, locale, u)
+    if intent == "compare" and (u.unknown or facts.amount is not None):
+        intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level
     if intent == "compare":
         return state, _compare(state, u, locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
@@ -458,20 +668,448 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
-    if intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
+    if u.parts_only and state.known.amount is not None:
+        facts = msgspec.structs.replace(facts, amount=None)  # 里面有乙类药300: a part of the bill already told
+    # after a bill check, “看错了，是720” corrects the slip figure
+    if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
+            and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
+                u.text[max(0, sp.start - 4):sp.start]) for sp in u.spans):
+        facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
+    if state.checked and (facts.amount is not None or facts.city is not None):
+        # a new bill: the slip checked before was the old bill's
+        state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
+                                              slip_account=None)
+        state.checked = False
+    # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
+    if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
+            and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
+            and not _NOT_FIRST.search(u.text):
+        later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
+        u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
+        state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
+    # two statements that disagree: ask which holds, quoting both; keep everything else said
+    if u.conflict:
+        slot = u.conflict_slot or "year_start"
+        fields = {"year_start": ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid",
+                                 "deductible_remaining", "prior_unreimbursed"),
+                  "provider_level": ("provider_level", "provider_grade"),
+                  "category": ("category",)}.get(slot, (slot,))
+        drop = {f: None for f in fields if f in Facts.__struct_fields__}
+        state = _fill(state, msgspec.structs.replace(facts, **drop), u, message)
+        a, b = u.conflict[0], u.conflict[1]
+        state.asking = "conflict"
+        return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
+                                    f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
+                            asking="conflict", quick_replies=[a, b], intent="calculate")
+    if u.visits:
+        # several visits in one message: the earlier ones go to the year's ledger, in date order
+        state = _fill(state, facts, u, message)
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        person_known = state.known
+        visits = [*(_merge(Known(**person), _dated(v, today)) for v in u.visits), state.known]
+        visits.sort(key=lambda k: (k.year or today.year, k.month or today.month, k.day or today.day))
+        state.ledger, state.known = visits[:-1], visits[-1]
+        if state.ledger:
+            state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
+    elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
+        person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
+            # 今天又去了一次，150: the same place as before
+            person.update({n: getattr(state.known, n) for n in ("provider_kind", "provider_level", "provider_grade",
+                                                                  "prescribed_at_level", "prescribed_at_grade",
+                                                                  "signed", "referral")})
         state.ledger = [*state.ledger, state.known]
         state.known = _merge(Known(**person), facts)
     else:
         state = _fill(state, facts, u, message)
-    if state.known.city and state.known.city != "南昌" and state.known.scheme == "resident":
+    if retired_on is not None:
+        state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
+                                              scheme="employee")
+    if state.known.category is None and state.known.scheme is None and "resident" in schemes_of(state.known.city) and (
+            state.known.poverty_registered or state.known.family_doctor or state.known.signed
+            or state.known.referral):
+        # 贫困户 / 家庭医生 / 签约卫生院 exist only in the resident scheme's document
+        state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
+    # a number no word places: ask what it is, quoting it (never dropped, never guessed)
+    if u.unplaced:
+        state.pending_amount = u.unplaced[0]
+        state.asking = "amount_role"
+        return state, Reply(
+            text=_t(locale, f"您提到的“{u.unplaced[0]}”是哪一笔钱？", f"What is the “{u.unplaced[0]}” you mentioned?"),
+            asking="amount_role", intent="calculate",
+            quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付"],
+                                  ["Total of this bill", "Self-pay part", "Class-B drugs part",
+                                   "Fund already paid this year", "Fund figure on the slip"]))
+    if u.items_unquantified:
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
+                                    "How much of the bill was self-pay (or class B)? It changes the figure."),
+                            asking="amount", intent="calculate",
+                            quick_replies=_t_list(locale, ["没有自费", "自费100"], ["No self-pay", "Self-pay 100"]))
+    # a hedged amount (大概一千, 一千多): confirm it, never settle on it
+    if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
+        span = next((sp for sp in u.spans if sp.note == "approximate"), None)
+        rough = str(u.approximate_amount)
+        if span is not None:  # quote the hedge with it: “一千多”, “大概一千”
+            m = re.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?" + re.escape(span.text)
+                           + r"(?:多块|多元|多|左右|来块|出头|上下|还是[^,，。]{1,6}?(?:来着)?)?").search(u.text)
+            rough = m.group(0) if m else span.text
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
+                                    f"“{rough}” is approximate. What exactly is the total on the bill?"),
+                            asking="amount", intent="calculate")
+    if state.known.city and state.known.scheme == "resident" and "resident" not in schemes_of(state.known.city):
         state.asking = None
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
+    # “不知道” about the fact just asked, or said in the message: show each possibility
+    if "retired_on" in u.unknown and state.known.retired_on is None and _policy(state.known) != "xian-employee":
+        state.asking = "date"
+        state.asking_retired = True
+        return state, Reply(text=_t(locale, "您今年办的退休：退休手续是几月几号办完的？从哪个月起按退休人员结算，要看这个日期。",
+                                    "You retired this year: on what date was the retirement completed? It decides "
+                                    "from which month you are settled as a retiree."),
+                            asking="date", intent="calculate")
+    if "date" in u.unknown and state.known.retired_on is not None and facts.month is None:
+        state.asking = "date"
+        return state, Reply(text=_t(locale, "今年办了退休，看病的日期会决定按在职还是退休结算。大概是几月几号看的？",
+                                    "You retired this year, so the visit date decides the category. When was the visit?"),
+                            asking="date", intent="calculate")
+    flags = [f for f in u.unknown if f in _FLAG_LABELS]
+    if flags:
+        state.unknown_flags = flags
+    if u.unknown and u.unknown[0] not in _FLAG_LABELS:
+        state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
+    elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
+                                           "prescribed_at_grade"):
+        state.unknown, state.unknown_options = state.asking, []
+    elif bare_unknown and state.asking == "year_start" and _missing(state.known) == "year_start":
+        reply = _position_alternatives(state, locale, today, facts)
+        if reply is not None:
+            return state, reply
+    if state.unknown == "category" and state.unknown_options and state.known.category is None:
+        policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
+        if policy:
+            pack = get_pack(policy)
+            settled = {pack.settled_category(str(c)) for c in state.unknown_options}
+            if len(settled) == 1:
+                # 在职还是灵活就业搞不清: both are settled alike in this document, so it does not matter
+                state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
+                state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
+    if missing and state.unknown and missing in (state.unknown, "prescribed_at_grade", "provider_grade"):
+        other = _missing(_filled_for_trial(state.known, missing))
+        if other and other != missing:
+            return state, _ask(state, other, locale, known=state.known)  # ask what else is missing first
+        reply = _alternatives(state, locale, today, facts)
+        if reply is not None:
+            return state, reply
+    if state.unknown_flags and (missing is None or (missing == "provider_kind" and (
+            "signed" in state.unknown_flags or "referral" in state.unknown_flags))
+                                or (missing == "provider_level" and "pharmacy" in state.unknown_flags)):
+        reply = _flag_alternatives(state, locale, today, facts)
+        if reply is not None:
+            return state, reply
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
-    return state, _settle(state, locale, today)
+    if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):
+        return state, _bill_check(state, locale, today, facts)
+    return state, _settle(state, locale, today, message_facts=facts)
+
+
+_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
+                        r"|discharged|stayed in (?:the )?hospital")
+
+
+def _xian(pack: Any, locale: str) -> Reply:
+    sup = pack.supplied
+    floor = f"〔四（三）〕“{sup.min_ratio.quote}”" if sup.min_ratio else "〔四（三）〕"
+    who = f"〔{sup.article}〕“{sup.quote}”"
+    return Reply(text=_t(
+        locale,
+        f"《{pack.meta.name}》没有写起付线、支付比例和年度最高支付限额的具体数字，所以我不能给出金额，也不会猜。\n"
+        f"方案定了的：{floor}，退休人员适当倾斜。\n谁定数字：{who}——由市医疗保障局确定。\n" + _SLIP_OFFER_ZH,
+        f"The Xi'an plan sets no deductible, ratio or cap figures, so I cannot give an amount and will not guess.\n"
+        f"What the plan fixes: {floor} (at least 50%, retirees favoured).\nWho sets the figures: {who} — the "
+        f"municipal medical security bureau (五（二）).\n" + _SLIP_OFFER_EN),
+        intent="calculate",
+        quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
+                              ["Use the figures on my slip", "Start over"]))
+
+
+_QUESTION = re.compile(
+    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|呢|\?"
+    r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which)\s"
+)
+
+
+_DOMAIN = re.compile(
+    r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地"
+    r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病"
+    r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
+)
+#: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
+_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
+_REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|how much (?:is )?left")
+_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
+#: a year position said (起付线扣完了): not a question about the deductible rule
+_POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
+_UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
+_HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
+_RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
+
+
+def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
+    """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if any(isinstance(v, Decimal) for v in facts.said().values()) or u.approximate_amount is not None:
+        return False
+    if _WHY.search(u.text):
+        return True  # 双通道的为什么不算: a question about the rule, never a new bill
+    if u.intent == "what_if" and not any(k not in ("city", "policy", "scheme", "district") for k in facts.said()):
+        return bool(_DOMAIN.search(u.text))  # 那产检呢: the rule for something else
+    if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):
+        return False
+    if state.asking is not None and u.intent in ("inform", "correct"):
+        return False
+    if not _QUESTION.search(u.text) or not (_DOMAIN.search(u.text) or facts.city or facts.policy):
+        return False  # 今天天气怎么样: not about insurance at all
+    if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
+        return False  # 能报多少 / 怎么算: a bill to work out; what is missing is asked
+    if _UNKNOWN_SAID.search(u.text) and "?" not in u.text and "？" not in u.text:
+        return False  # 具体多少不清楚: a statement of what the person does not know, not a question  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
+    return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
+
+
+def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
+    """Quote the articles that best answer the question; the document's words, no figure of ours."""
+    from .retrieve import best_articles
+
+    policy = _policy(known) or schemes_of(known.city).get("employee")
+    policies = [policy] if policy else ["nanchang-employee", "nanchang-resident", "nanchong-employee",
+                                        "pingliang-employee", "xian-employee"]
+    found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 3)), key=lambda x: -x[3])[:3]
+    head = ""
+    if u.topic in ("deductible", "ratio", "cap") and policy and _RULE_WORD.search(u.text):
+        head = _policy_fact(known, locale).text + "\n"
+    if not found:
+        return Reply(text=head + _t(locale, "文件里没有找到回答这个问题的条文：文件没有规定这一点。",
+                                    "The document does not say: no article answers this."), intent="policy_fact")
+    lines = []
+    for pid, aid, text, _score in found:
+        pack = get_pack(pid)
+        quote = text if len(text) <= 120 else text[:120] + "……"
+        lines.append(f"〔{pack.meta.name} {aid}〕“{quote}”")
+    intro = _t(locale, "文件原文是这样写的：\n", "The document says (quoted in the original):\n")
+    tail = _t(locale, "\n以上是原文；文件没有写到的地方，我不替它回答。", "\nWhere the document is silent, I do not answer for it.")
+    return Reply(text=head + intro + "\n".join(lines) + tail, intent="policy_fact",
+                 quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
+
+
+def _filled_for_trial(known: Known, slot: str) -> Known:
+    """The known facts with a placeholder for ``slot`` (to see what else is missing)."""
+    if slot in ("provider_level", "provider_grade"):
+        return msgspec.structs.replace(known, provider_kind="hospital", provider_level=known.provider_level or 2,
+                                       provider_grade=known.provider_grade or "B")
+    if slot in ("prescribed_at_level", "prescribed_at_grade"):
+        return msgspec.structs.replace(known, prescribed_at_level=known.prescribed_at_level or 2,
+                                       prescribed_at_grade=known.prescribed_at_grade or "B")
+    return known
+
+
+def _t_list(locale: str, zh: list[str], en: list[str]) -> list[str]:
+    return en if locale == "en" else zh
+
+
+def _inpatient(known: Known, locale: str) -> Reply:
+    policy = _policy(known)
+    name = get_pack(policy).meta.name if policy else ""
+    doc = f"《{name}》" if name else _t(locale, "这些文件", "these documents")
+    return Reply(text=_t(
+        locale,
+        f"住院费用不在这里算：{doc}规定的是普通门诊费用的报销（门诊统筹），住院费用按住院的起付线、比例和限额另行结算，"
+        "由医院在出院时直接结算，具体以参保地医保经办机构（12393医保服务热线）为准。明白账不会用门诊的规则估算住院费用。",
+        "Inpatient bills are not settled here: these documents cover ordinary outpatient bills only. An inpatient "
+        "stay is settled by the hospital at discharge under the inpatient rules; ask the local medical insurance "
+        "office (hotline 12393). 明白账 will not estimate an inpatient bill with outpatient rules."),
+        intent="out_of_scope")
+
+
+def _other_city(city: str, locale: str) -> Reply:
+    from .gazetteer import OTHER_CITIES_EN
+
+    if locale == "en" and city in OTHER_CITIES_EN:
+        city = f"{OTHER_CITIES_EN[city].capitalize()} ({city})"
+    return Reply(text=_t(
+        locale,
+        f"{city}的政策明白账还没有收录，算不了{city}的账。目前支持：南充、西安、南昌（职工和城乡居民）、平凉的普通门诊。"
+        f"{city}的报销请咨询当地医保经办机构或拨打12393。",
+        f"明白账 does not cover {city} ({city} is not covered). Covered: 南充 (Nanchong), 西安 (Xi'an), "
+        f"南昌 (Nanchang, employees and residents), 平凉 (Pingliang). For {city}, ask the local insurance office "
+        "or call 12393."),
+        intent="out_of_scope", quick_replies=CITIES)
+
+
+def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
+    """Each possibility of the unknown fact, settled by the calculator, side by side; never one picked."""
+    known = state.known
+    policy = _policy(known)
+    if policy is None:
+        return None
+    pack = get_pack(policy)
+    slot = state.unknown or ""
+    pharmacy = known.provider_kind == "pharmacy"
+    settled = pack.settled_category(known.category or "employee")
+    keys = [k for k in pack.ratio.get(settled, {}) if k not in ("pharmacy",)]
+    if slot in ("provider_grade", "prescribed_at_grade"):
+        level = known.prescribed_at_level if pharmacy else known.provider_level
+        keys = [k for k in keys if k[:1] == str(level) and len(k) == 2]
+    options = [str(o) for o in state.unknown_options]
+    if options and slot in ("provider_level", "prescribed_at_level"):
+        keys = [k for k in keys if k[:1] in options]
+    if not keys:
+        return None
+    labels = {"1": ("一级及以下", "Level 1 or below"), "2": ("二级", "Level 2"), "3": ("三级", "Level 3"),
+              "3A": ("三级甲等", "Level 3 grade A"), "3B": ("三级乙等", "Level 3 grade B"),
+              "3C": ("三级丙等", "Level 3 grade C")}
+    alts: list[Alternative] = []
+    for key in keys:
+        level, grade = int(key[0]), (key[1] if len(key) == 2 else None)
+        change: dict[str, Any] = ({"prescribed_at_level": level, "prescribed_at_grade": grade} if pharmacy
+                                  else {"provider_level": level, "provider_grade": grade, "provider_kind": "hospital"})
+        trial = msgspec.structs.replace(known, **change)
+        if _missing(trial) is not None:
+            return None  # other facts are missing too: ask them first
+        try:
+            result = calculate(convert_request(_request(trial, state.ledger, today)))
+        except CalculatorError:
+            return None
+        visit = result.visits[-1]
+        zh, en = labels.get(key, (key, key))
+        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
+                                personal_pays=f"{visit.personal_pays:.2f}"))
+    state.asking = None
+    if len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
+        # every possibility gives the same figure: answer it, and say why the level did not matter
+        level, grade = int(keys[0][0]), (keys[0][1] if len(keys[0]) == 2 else None)
+        change = ({"prescribed_at_level": level, "prescribed_at_grade": grade} if pharmacy
+                  else {"provider_level": level, "provider_grade": grade, "provider_kind": "hospital"})
+        hypo = SessionState(known=msgspec.structs.replace(known, **change), ledger=state.ledger)
+        reply = _settle(hypo, locale, today, prefix=_t(
+            locale, f"{'、'.join(a.label for a in alts)}结果相同，不影响计算：\n",
+            f"{', '.join(a.label for a in alts)} give the same figure:\n"))
+        return reply
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不知道也没关系，按每种可能分别算给您（结果取决于医疗机构等级，我不替您选）：\n",
+              "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
+    hint = _t(locale, _LEVEL_HINT_ZH, _LEVEL_HINT_EN)
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
+_FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "referral": (("未经转诊", "Not referred"), ("经签约机构转诊", "Referred by the signed institution")),
+    "pharmacy": (("医院", "Hospital"), ("定点药店", "Pharmacy")),
+    "family_doctor": (("未签家庭医生", "No family-doctor contract"), ("签了家庭医生", "Family-doctor contract")),
+    "poverty_registered": (("非建档立卡", "Not registered poor"), ("建档立卡贫困人口", "Registered poor")),
+    "signed": (("不是签约机构", "Not the signed institution"), ("是签约机构", "The signed institution")),
+}
+
+
+def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
+    """Each combination of the yes/no facts the person does not know, settled side by side."""
+    import itertools
+
+    flags = state.unknown_flags
+    alts: list[Alternative] = []
+    for combo in itertools.product((False, True), repeat=len(flags)):
+        change: dict[str, Any] = dict(zip(flags, combo, strict=True))
+        label = "，".join(_t(locale, *_FLAG_LABELS[f][int(v)]) for f, v in change.items())
+        if "referral" in change:
+            change.update(referral="county_tcm", signed=False) if change["referral"] else change.update(
+                referral=None, signed=False)
+        if "pharmacy" in change:
+            change.update(provider_kind="pharmacy" if change.pop("pharmacy") else "hospital")
+        if change.get("signed") is False and "referral" not in flags:
+            change["referral"] = None
+        trial = msgspec.structs.replace(state.known, **change)
+        if _missing(trial) is not None:
+            return None
+        try:
+            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+        except CalculatorError:
+            return None
+        alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
+    state.asking = None
+    state.unknown_flags = []
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不清楚也没关系，按每种情况分别算给您（我不替您选）：\n",
+              "No problem: here is the figure for each case (I won't pick one):\n")
+    hint = _t(locale, "家庭医生签约和建档立卡身份可以问签约的卫生院（社区）或村委会；签约机构写在签约协议上。",
+              "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
+              "registration.")
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
+def _position_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
+    """This year's position not known: the figure if it is the first bill and if the deductible is met."""
+    cases = [(("今年第一次", "First bill this year"), {"first_visit_this_year": True}),
+             (("起付线已扣满", "Deductible already met"), {"deductible_met": True})]
+    alts: list[Alternative] = []
+    for (zh, en), change in cases:
+        trial = msgspec.structs.replace(state.known, **change)
+        try:
+            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+        except CalculatorError:
+            return None
+        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
+                                personal_pays=f"{visit.personal_pays:.2f}"))
+    state.asking = None
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不清楚也没关系，按两种情况分别算给您（起付线今年扣了多少，决定这次先扣多少）：\n",
+              "No problem: here are both cases (how much of the deductible is used decides this visit):\n")
+    hint = _t(locale, "今年之前的门诊结算单上有“起付标准累计”，或问医院收费处、拨打12393可以查到。",
+              "Earlier settlement slips, the hospital cashier or the 12393 hotline can tell you.")
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
+def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply:
+    from .slipcheck import check_slip
+
+    known = state.known
+    state.asking = None
+    slip: dict[str, Decimal] = {"fund_pays": known.slip_fund} if known.slip_fund is not None else {}
+    if known.slip_personal is not None:
+        slip["personal_pays"] = known.slip_personal
+    if known.slip_cash is not None:
+        slip["cash_pays"] = known.slip_cash
+    if known.slip_account is not None:
+        slip["account_pays"] = known.slip_account
+    try:
+        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None)
+        if state.ledger:
+            # the slip is this visit's: the earlier visits this year give its year position (calculator)
+            before = calculate(convert_request(_request(state.ledger[-1], state.ledger[:-1], today)))
+            current = msgspec.structs.replace(current, deductible_used=before.year_end.deductible_used,
+                                              fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
+                                              deductible_met=None, deductible_remaining=None, prior_unreimbursed=None)
+        req = convert_request(_request(current, [], today))
+        body, text = check_slip(req, slip, locale)
+    except CalculatorError as exc:
+        return Reply(text=exc.message, intent="bill_check")
+    except (ValueError, KeyError):  # pragma: no cover - a slip the check cannot read
+        state.asking = "amount"
+        return Reply(text=_t(locale, "请告诉我结算单上“统筹基金支付”是多少钱，我来核对。",
+                             "What does the slip show the fund paid? I will check it."),
+                     asking="amount", intent="bill_check")
+    state.checked = True
+    return Reply(text=text, bill_check=body, intent="bill_check",
+                 understood=_understood(known, said, locale),
+                 quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
 
 
 def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
@@ -483,9 +1121,10 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
                 and not facts.deductible_met and facts.amount is not None:
             known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
                                             deductible_met=True)
-        elif "报过" in message and facts.fund_paid is None:
+        elif ("报过" in message or "has paid" in message.lower() or "claimed" in message.lower()) \
+                and facts.fund_paid is None and not facts.first_visit_this_year:
             known = msgspec.structs.replace(known, claimed_before=True)
-    if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None:
+    if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown:
         for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):
             if word in message:
                 known = msgspec.structs.replace(known, **{asking: grade})
@@ -495,7 +1134,7 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
                                         prescribed_at_grade=facts.provider_grade, provider_level=None,
                                         provider_kind="pharmacy", provider_grade=None)
     if asking == "provider_kind" and facts.signed is None and facts.referral is None:
-        if "别的" in message or "其他" in message:
+        if "别的" in message or "其他" in message or "another" in message.lower():
             known = msgspec.structs.replace(known, signed=False)
         elif "签约" in message:
             known = msgspec.structs.replace(known, signed=True)
@@ -516,11 +1155,6 @@ def _compare(state: SessionState, u, locale: str) -> Reply:
 
 
 def _account_answer(state: SessionState, u, locale: str, today: dt.date) -> Reply:
-    try:
-        from assistant.chat.account import answer_account
-    except ImportError:  # pragma: no cover - until the account features land
-        return Reply(text=_t(locale, "个人账户的问题稍后支持。", "Account questions are coming soon."),
-                     intent=u.intent)
     return answer_account(state, u, locale, today)
 
 

@@ -24,6 +24,7 @@ import msgspec
 __all__ = [
     "CITIES",
     "DISTRICTS",
+    "OTHER_CITIES_EN",
     "Hit",
     "find_account_uses",
     "find_beneficiaries",
@@ -32,71 +33,30 @@ __all__ = [
     "is_negated",
 ]
 
-#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids
-CITIES: Mapping[str, str] = {
-    "南充": "nanchong",
-    "西安": "xian",
-    "南昌": "nanchang",
-    "平凉": "pingliang",
-}
+def _pack_words() -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...], bool]], dict[str, tuple[str, ...]]]:
+    """Cities, districts and their written forms, from the rule packs' ``[chat]`` tables."""
+    from calculator import load_packs
 
-#: canonical district / county name → (its city, the forms people write, weak?)
-DISTRICTS: Mapping[str, tuple[str, tuple[str, ...], bool]] = {
-    # 南充
-    "顺庆区": ("南充", ("顺庆区", "顺庆"), False),
-    "高坪区": ("南充", ("高坪区", "高坪"), False),
-    "嘉陵区": ("南充", ("嘉陵区", "嘉陵(?!江)"), False),
-    "阆中市": ("南充", ("阆中市", "阆中"), False),
-    "南部县": ("南充", ("南部县",), False),
-    "西充县": ("南充", ("西充县", "西充"), False),
-    "营山县": ("南充", ("营山县", "营山"), False),
-    "蓬安县": ("南充", ("蓬安县", "蓬安"), False),
-    "仪陇县": ("南充", ("仪陇县", "仪陇"), False),
-    # 南昌
-    "东湖区": ("南昌", ("东湖区",), False),
-    "西湖区": ("南昌", ("西湖区",), True),
-    "青云谱区": ("南昌", ("青云谱区", "青云谱"), False),
-    "青山湖区": ("南昌", ("青山湖区", "青山湖"), False),
-    "新建区": ("南昌", ("新建区", "新建县"), False),
-    "红谷滩区": ("南昌", ("红谷滩区", "红谷滩新区", "红谷滩"), False),
-    "南昌县": ("南昌", ("南昌县",), False),
-    "进贤县": ("南昌", ("进贤县", "进贤"), False),
-    "安义县": ("南昌", ("安义县", "安义"), False),
-    "湾里": ("南昌", ("湾里管理局", "湾里区", "湾里"), False),
-    # 平凉
-    "崆峒区": ("平凉", ("崆峒区", "崆峒"), False),
-    "华亭市": ("平凉", ("华亭市", "华亭县", "华亭"), False),
-    "泾川县": ("平凉", ("泾川县", "泾川"), False),
-    "灵台县": ("平凉", ("灵台县", "灵台"), False),
-    "崇信县": ("平凉", ("崇信县", "崇信"), False),
-    "庄浪县": ("平凉", ("庄浪县", "庄浪"), False),
-    "静宁县": ("平凉", ("静宁县", "静宁"), False),
-    # 西安
-    "新城区": ("西安", ("新城区",), True),
-    "碑林区": ("西安", ("碑林区", "碑林"), False),
-    "莲湖区": ("西安", ("莲湖区", "莲湖"), False),
-    "雁塔区": ("西安", ("雁塔区", "雁塔"), False),
-    "未央区": ("西安", ("未央区", "未央"), False),
-    "灞桥区": ("西安", ("灞桥区", "灞桥"), False),
-    "阎良区": ("西安", ("阎良区", "阎良"), False),
-    "临潼区": ("西安", ("临潼区", "临潼"), False),
-    "长安区": ("西安", ("长安区",), False),
-    "高陵区": ("西安", ("高陵区", "高陵"), False),
-    "鄠邑区": ("西安", ("鄠邑区", "鄠邑", "户县"), False),
-    "蓝田县": ("西安", ("蓝田县", "蓝田"), False),
-    "周至县": ("西安", ("周至县", "周至"), False),
-    "高新区": ("西安", ("高新技术产业开发区", "高新区"), True),
-    "曲江新区": ("西安", ("曲江新区", "曲江"), True),
-    "浐灞生态区": ("西安", ("浐灞生态区", "浐灞国际港", "浐灞"), False),
-    "经开区": ("西安", ("经济技术开发区", "经济开发区", "经开区"), True),
-}
+    cities: dict[str, str] = {}
+    districts: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+    forms: dict[str, tuple[str, ...]] = {}
+    for pack_id, pack in sorted(load_packs().items()):
+        words = pack.chat
+        if words is None:
+            continue
+        cities.setdefault(words.city, pack_id.split("-", 1)[0])
+        forms[words.city] = tuple(dict.fromkeys([*forms.get(words.city, ()), *words.forms]))
+        for d in words.districts:
+            districts.setdefault(d.name, (words.city, tuple(d.forms), d.weak))
+    return cities, districts, forms
 
-_CITY_FORMS: Mapping[str, tuple[str, ...]] = {
-    "南充": ("南充市", "南充", "(?<![a-z])nanchong(?![a-z])"),
-    "西安": ("西安市", "西安", "(?<![a-z])xi'?an(?![a-z])"),
-    "南昌": ("南昌市", "南昌", "(?<![a-z])nanchang(?![a-z])"),
-    "平凉": ("平凉市", "平凉", "(?<![a-z])pingliang(?![a-z])"),
-}
+
+_CITIES, _DISTRICTS, _FORMS = _pack_words()
+#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids; from the packs
+CITIES: Mapping[str, str] = _CITIES
+#: canonical district / county name → (its city, the forms people write, weak?); from the packs
+DISTRICTS: Mapping[str, tuple[str, tuple[str, ...], bool]] = _DISTRICTS
+_CITY_FORMS: Mapping[str, tuple[str, ...]] = _FORMS
 _PROVINCES = ("江西省", "江西", "四川省", "四川", "陕西省", "陕西", "甘肃省", "甘肃", "山西", "广西")
 _OTHER_CITIES = (
     "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "长沙", "郑州", "兰州",
@@ -106,6 +66,15 @@ _OTHER_CITIES = (
     "南京", "苏州", "合肥", "济南", "青岛", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "银川", "西宁",
     "乌鲁木齐", "昆明", "贵阳", "南宁", "海口", "福州", "厦门", "宁波", "无锡", "东莞", "佛山",
 )
+
+OTHER_CITIES_EN = {
+    "北京": "beijing", "上海": "shanghai", "天津": "tianjin", "重庆": "chongqing", "广州": "guangzhou",
+    "深圳": "shenzhen", "杭州": "hangzhou", "成都": "chengdu", "武汉": "wuhan", "长沙": "changsha",
+    "郑州": "zhengzhou", "兰州": "lanzhou", "南京": "nanjing", "苏州": "suzhou", "合肥": "hefei",
+    "济南": "jinan", "青岛": "qingdao", "沈阳": "shenyang", "昆明": "kunming", "贵阳": "guiyang",
+    "九江": "jiujiang", "宝鸡": "baoji", "咸阳": "xianyang", "天水": "tianshui", "绵阳": "mianyang",
+    "厦门": "xiamen", "宁波": "ningbo", "福州": "fuzhou", "哈尔滨": "harbin", "太原": "taiyuan",
+}
 
 
 class Hit(msgspec.Struct, frozen=True, kw_only=True):
@@ -238,9 +207,12 @@ class _Family:
                 pos += 1
                 continue
             _, sets, priority = self.rules[int((m.lastgroup or "r0")[1:])]
+            boolean = _is_boolean(sets)
+            negated = is_negated(text, pos, boolean=boolean) or (
+                boolean and _POST_NEGATION.match(text, m.end()) is not None)
             out.append(
                 Hit(sets=dict(sets), start=pos, end=m.end(), text=m.group(0), priority=priority,
-                    negated=is_negated(text, pos, boolean=_is_boolean(sets)))
+                    negated=negated)
             )
             pos = m.end()
         return out
@@ -258,7 +230,11 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$")
-_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?$")
+_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:医保)?$")
+
+
+#: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
+_POST_NEGATION = re.compile(r"(?:我)?(?:也)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
 
 
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
@@ -287,6 +263,8 @@ def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         rules.append((province, {}, 0))
     for other in _OTHER_CITIES:
         rules.append((f"{other}(?:市)?", {"other_city": other}, 2))
+    for other, english in OTHER_CITIES_EN.items():
+        rules.append((f"(?<![a-z]){english}(?![a-z])", {"other_city": other}, 2))
     # longest written form first, so that 南昌县 wins over 南昌 and 红谷滩新区 over 红谷滩
     rules.sort(key=lambda r: -len(re.sub(r"\(\?[<!=]*[^)]*\)|\[[^]]*\]|[?\\']", "", r[0])))
     return rules
@@ -308,12 +286,21 @@ _RES = {"scheme": "resident", "category": "resident"}
 
 _INSURED = _Family(
     [
-        ("还没有退休|还没退休|没有退休|没退休|未退休|快要退休|快退休|还不到退休", _EMP, 2),
-        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退休", _RET, 2),
+        ("还没有退休|还没退休|没有退休|没退休|未退休|快要退休|快退休|还不到退休|下个?月(?:就)?(?:要)?退休|明年(?:就)?(?:要)?退休"
+         "|即将退休|马上(?:就)?(?:要)?退休", _EMP, 2),
+        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休", _RET, 2),
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工", _EMP, 2),
-        ("灵活就业人员|灵活就业|个体工商户|个体户|个体|自己交社保|自己缴社保|自己交的社保|自由职业", _FLEX, 2),
+        ("灵活就业人员|灵活就业|灵活(?!性)|自己交社保|自己缴社保|自己交的社保|自己交的职工医保|自己交(?:的)?医保|自己缴(?:的)?(?:职工)?医保"
+         "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
+        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|worker(?!s? insurance)", _EMP, 2),
+        ("retired|retiree|pensioner|retirement", _RET, 2),
+        ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
+        ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
+        ("employee(?:s)?(?: scheme| insurance| medical insurance| basic medical insurance)|staff insurance", {"scheme": "employee"}, 1),
+        # in English “employee” alone is the working category; “retired” (priority 2) still wins
+        ("employee(?:s)?(?! scheme| insurance| medical| basic)", _EMP, 1),
         ("职工医保|职工医疗保险|城镇职工|职工", {"scheme": "employee"}, 1),
         ("单位交的|单位交|单位缴|单位给交|单位买的", {"scheme": "employee"}, 1),
     ]
@@ -331,9 +318,24 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
     for level, lw in level_words.items():
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+    for grade in "abc":
+        rules.append((f"grade[- ]?{grade}(?![a-z])", {"provider_grade": grade.upper()}, 2))
+        rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
+                      {"provider_level": 3, "provider_grade": grade.upper()}, 2))
+    for level, word in ((1, "1"), (2, "2"), (3, "3")):
+        rules.append((f"(?:level|tier|grade|class)[- ]?{word}(?![0-9])", {"provider_level": level}, 2))
+    for level, word in ((1, "1st"), (2, "2nd"), (3, "3rd")):
+        rules.append((f"{word}[- ]level|{word}[- ]tier", {"provider_level": level}, 2))
     rules += [
+        ("tertiary", {"provider_level": 3}, 2),
+        ("secondary", {"provider_level": 2}, 2),
+        ("community health (?:service )?(?:centre|center|station)|township health (?:centre|center)|clinic|primary care",
+         {"provider_kind": "hospital", "provider_level": 1}, 0),
+        ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),
+        ("hospital", {"provider_kind": "hospital"}, 1),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
-        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院", {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
+        ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|转县中医(?:院)?|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
+         {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         (
             "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
             "|卫生所|村医|诊所|门诊部|医务室|社区",
@@ -351,16 +353,22 @@ _FLAGS = _Family(
     [
         # family doctor first, so that 家庭医生签约 is not the signed institution
         ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
-        ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?", {"family_doctor": True}, 1),
-        ("签约(?:的)?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)", {"signed": True}, 1),
-        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口", {"poverty_registered": True}, 1),
+        ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?|家医", {"family_doctor": True}, 1),
+        ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
+        ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
+         "|signed (?:[a-z]+ ){0,2}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
+         "|签约(?=$|[,，。])", {"signed": True}, 1),
+        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
+         {"poverty_registered": True}, 1),
+        ("family doctor (?:contract|signed)|signed (?:a |up with a )?family doctor|have a family doctor", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),
         ("本地|本市", {"offsite": False}, 1),
         ("备案", {"offsite_filed": True}, 1),
         (
-            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线",
+            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|扣过|扣|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线"
+            "|(?:还)?没(?:有)?(?:扣|交|付|用)(?:过|到|完|满)?起付线",
             {"deductible_met": False},
             2,
         ),
@@ -371,13 +379,51 @@ _FLAGS = _Family(
             2,
         ),
         (
+            "(?:上个月|上月|之前|前面|以前|上次|另外|也|还)[^,，。]{0,4}?看(?:了|过)(?:一|两|几|1|2)次",
+            {"first_visit_this_year": False},
+            2,
+        ),
+        (
+            "(?:是|这是|这是今年)?第[二三四五2-5](?:次|回)(?=$|[,，。!！?？]|来着)|"
             "看过(?:好几|几|很多|两|三)次|报过(?:好几|几|很多|两|三)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
             "|已经(?:看|报)过",
             {"first_visit_this_year": False},
             2,
         ),
         (
-            "今年(?:的)?第一次|今年首次|今年头一回|今年头一次|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
+            "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
+            "|(?:already )?(?:met|reached|passed|used up|past) (?:the |my )?deductible",
+            {"deductible_met": True},
+            2,
+        ),
+        (
+            "first (?:outpatient )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|haven'?t claimed|have not claimed|nothing claimed"
+            "|no claims?(?: yet)?|not claimed anything|never claimed",
+            {"first_visit_this_year": True},
+            1,
+        ),
+        (
+            "今年(?:的|门诊|看病|看门诊|还是|是|就诊|这)*(?:第[一1](?:次|回|笔)|头(?:一)?(?:次|回|遭))|年内首次|今年首次"
+            "|(?:今年|之前)[^,，。]{0,4}?(?:一|1)(?:次|回)?(?:都|也)?没(?:有)?(?:看|去|报|用)(?:销)?(?:过)?"
+            "|(?:起付线|起付)(?:还|也|今年)?(?:一分)?(?:都)?没(?:有)?(?:扣|用|交|付)(?:过|(?=$|[,，。]))"
+            "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"
+            "|deductible not (?:used|met|touched)(?: yet)?",
+            {"first_visit_this_year": True},
+            2,
+        ),
+        (
+            "今年(?:的)?(?:第一|头)(?:回|次|遭)|今年就(?:这|那)一次|今年(?:还)?(?:一次)?(?:都)?没(?:有)?(?:看|去|报)(?:销)?过"
+            "|今年(?:还)?(?:一次)?都没(?:有)?(?:看|去|报)|头回|第一回|头一遭",
+            {"first_visit_this_year": True},
+            1,
+        ),
+        (
+            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？]{0,10}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|达到了|用完|交够|交完|付完|走完|扣过了|交过了|扣了|已扣|扣掉了|早没了|没了|满)",
+            {"deductible_met": True},
+            1,
+        ),
+        (
+            "今年(?:的)?第[一1]次|今年首次|今年头一回|今年头一次|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
             "|第一次(?=$|[,，。!！?？~])|头一回|头一次|首次就医|首次就诊|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
             {"first_visit_this_year": True},
             1,

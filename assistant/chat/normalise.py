@@ -8,7 +8,9 @@ Steps, in order (each is idempotent, so normalising twice changes nothing):
    built-in table, no dependency): ``醫療門診`` → ``医疗门诊``, ``塊`` → ``块``, ``平涼`` → ``平凉``.
    Financial numerals (``壹贰叁…拾佰仟``) become ordinary ones, ``〇`` becomes ``零``.
 3. Lower-case latin.
-4. White space is dropped, except one space between two latin letters (``1 200`` → ``1200``).
+4. White space: one space stays between two latin letters; a thousands gap (``1 200``) and a space
+   before a unit or a number are dropped; any other space separates as a comma (``1500 300`` →
+   ``1500,300``: two numbers never glue into one).
 5. A few common typos of the words we match (``报消`` → ``报销``, ``起伏线`` → ``起付线``, ``1200快`` →
    ``1200块``).
 
@@ -46,6 +48,8 @@ _TYPOS = (
     ("报肖", "报销"),
     ("起伏线", "起付线"),
     ("起付限", "起付线"),
+    ("起服线", "起付线"),
+    ("化了", "花了"),
     ("启付线", "起付线"),
     ("起附线", "起付线"),
     ("退修", "退休"),
@@ -61,6 +65,7 @@ _TYPO_MAP = dict(_TYPOS)
 # "1200快" is "1200块" typed with the wrong character.
 _KUAI_TYPO = re.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
 _SPACE = re.compile(r"\s+")
+_SEPARATORS = frozenset(",，。、;；:：!！?？()（）[]【】")
 
 
 def _space(match: re.Match[str]) -> str:
@@ -69,7 +74,31 @@ def _space(match: re.Match[str]) -> str:
     after = text[match.end()] if match.end() < len(text) else ""
     if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return " "
-    return ""
+    if not before or not after or before in _SEPARATORS or after in _SEPARATORS:
+        return ""
+    nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""
+    if before in "千万" and after in "一二两三四五六七八九" and nxt in "百十":
+        return ""  # 一千 五百 is one number
+    if before in _NUMERAL:
+        # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
+        if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
+            return " "  # “10 march”, “20 + medicine”: English keeps its spaces
+        if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
+                                    and _LONE_DIGIT.search(text, 0, match.start())):
+            return ""
+        return "，"
+    if after in _NUMERAL and (before in _CUE_END or before.isascii()):
+        return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
+    return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
+
+
+_UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
+#: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
+_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年")
+_NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
+_UNIT_AFTER = frozenset("元块毛角分kK")
+_THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
+_LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 
 def normalise(text: str) -> str:

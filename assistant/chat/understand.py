@@ -43,7 +43,7 @@ from typing import Any
 
 import msgspec
 
-from .amounts import Amount, correction_between, extract_amounts
+from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, find_dates
 from .gazetteer import CITIES, Hit, find_account_uses, find_beneficiaries, find_places, find_slots
 from .intents import Evidence, classify, is_correction, mentions_account
@@ -84,11 +84,39 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     deductible_used: Decimal | None = None
     fund_paid: Decimal | None = None
     account_balance: Decimal | None = None
+    #: items of the bill (inside its total), by the calculator's item category
+    consultation: Decimal | None = None
+    tcm: Decimal | None = None
+    dual_channel: Decimal | None = None
+    prenatal: Decimal | None = None
+    class_b_service: Decimal | None = None
+    #: how much of the year's deductible is still to be borne (起付线还差200)
+    deductible_remaining: Decimal | None = None
+    #: an earlier bill this year the fund paid nothing on (花了300没报)
+    prior_unreimbursed: Decimal | None = None
+    #: figures read off a settlement slip, to be checked (医院给我报了300，对吗)
+    slip_fund: Decimal | None = None
+    slip_personal: Decimal | None = None
+    slip_cash: Decimal | None = None
+    slip_account: Decimal | None = None
+    #: figures the person reads off their own slip for a document that leaves them to the bureau (西安)
+    stated_deductible: Decimal | None = None
+    stated_cap: Decimal | None = None
+    stated_ratio: Decimal | None = None
+    stated_ratio_level: int | None = None
+    retired_year: int | None = None
+    retired_month: int | None = None
+    retired_day: int | None = None
+    #: a visit dated relative to today (昨天 1, 前天 2, 上周 7) or last month
+    days_ago: int | None = None
+    months_ago: int | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
     beneficiary: str | None = None  # self | spouse | parent | child | family | other
     account_use: str | None = None  # medicine | hospital | checkup | fitness | wellness | cash | …
+
+    age: Decimal | None = None  # an age said (我68): placed, never money
 
     def said(self) -> dict[str, Any]:
         """The facts the message states, as a dict (fields that are None left out)."""
@@ -118,6 +146,28 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     alternatives: dict[str, tuple[str | int, ...]] = msgspec.field(default_factory=dict)
     spans: tuple[Span, ...] = ()
     text: str = ""  # the normalised message
+    #: numbers the message holds whose role no word says (a second bare amount): asked about
+    unplaced: tuple[str, ...] = ()
+    #: two statements that disagree, each quoted as written (今年第一次 / 统筹已经报了300)
+    conflict: tuple[str, ...] = ()
+    #: what the two statements disagree about: year_start, provider_level, category, a bill field…
+    conflict_slot: str = ""
+    #: facts the person says they do not know (provider_level, prescribed_at_level, provider_grade…)
+    unknown: tuple[str, ...] = ()
+    #: values still possible for an unknown fact, when the message names some (二级还是三级)
+    unknown_options: tuple[int | str, ...] = ()
+    #: earlier visits the same message describes (their visit facts only), in the order said
+    visits: tuple[Facts, ...] = ()
+    #: the message is in English: reply in English
+    english: bool = False
+    #: the bill has self-pay or class-B items whose amount is not said (其中有些是自费的)
+    items_unquantified: bool = False
+    #: the message names only parts of a bill (中成药400): their sum stands for the total
+    parts_only: bool = False
+    #: one total for two visits or two places (一共2000, 两家医院): each visit's amount is asked
+    split_total: bool = False
+    #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
+    ratio_said: tuple[Decimal, int | None] | None = None
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -138,8 +188,8 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
     return None if prefix is None else f"{prefix}-employee"
 
 
-_CLAUSE = re.compile(r"[,，。;；!！?？\n]")
-_PRESCRIPTION = re.compile(r"处方|方子|药方|单子")
+_CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])")
+_PRESCRIPTION = re.compile(r"处方|方子|药方|单子|prescri")
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 _ROLE_FIELD = {
     None: "amount",
@@ -149,6 +199,21 @@ _ROLE_FIELD = {
     "fund_paid": "fund_paid",
     "deductible_used": "deductible_used",
     "account_balance": "account_balance",
+    "consultation": "consultation",
+    "tcm": "tcm",
+    "dual_channel": "dual_channel",
+    "prenatal": "prenatal",
+    "class_b_service": "class_b_service",
+    "deductible_remaining": "deductible_remaining",
+    "prior_unreimbursed": "prior_unreimbursed",
+    "slip_fund": "slip_fund",
+    "slip_personal": "slip_personal",
+    "slip_cash": "slip_cash",
+    "slip_account": "slip_account",
+    "stated_deductible": "stated_deductible",
+    "stated_cap": "stated_cap",
+    "rest": "rest",
+    "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
 
@@ -210,20 +275,31 @@ def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
     return False
 
 
-def _pick_amounts(text: str, amounts: list[Amount]) -> dict[str, Amount]:
+def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
+    """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
+    unplaced: list[Amount] = []
+    clash: list[Amount] = []
     for amount in amounts:
         if amount.approximate or amount.negated or amount.role == "other":
             continue
         field = _ROLE_FIELD[amount.role]
         current = chosen.get(field)
-        if (
-            current is None
-            or correction_between(text, current.end, amount.start)
-            or (amount.explicit and not current.explicit)
-        ):
+        if current is None or correction_between(text, current.end, amount.start):
             chosen[field] = amount
-    return chosen
+        elif amount.explicit and not current.explicit:
+            unplaced.append(current)  # 1500 … 花了1200: the bare 1500 is not the bill
+            chosen[field] = amount
+        elif amount.value == current.value:
+            continue
+        elif not amount.explicit:
+            unplaced.append(amount)  # a second bare number: never dropped, never merged
+        elif field in _ITEM_FIELDS:
+            # 甲类中医诊疗项目200，中成药150: two parts of one category add up
+            chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value)
+        else:
+            clash += [current, amount]  # 花了1000 … 一共1200
+    return chosen, unplaced, clash
 
 
 def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int | None]:
@@ -236,7 +312,123 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
     return year, month, day
 
 
-def understand(message: str) -> Understanding:
+_LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
+_INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
+_RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
+_ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
+_WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
+_PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
+_LAST_YEAR = re.compile(r"去年|上一年|last year")
+_UNSURE_CATEGORY = re.compile(r"返聘|退休后(?:又)?(?:上班|工作)|退休了?(?:还|又)在(?:上班|工作)")
+_UNQUANTIFIED_ITEM = re.compile(
+    r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
+    r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
+)
+_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|写着|印着|写的|slip|receipt")
+_PERCENT = re.compile(
+    r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
+    r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
+    r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
+)
+_ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
+_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|this year.{0,10}retire|retired this year")
+_ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
+_ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
+                   "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
+_CHECK_QUESTION = re.compile(
+    r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
+)
+_YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
+_RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
+_RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
+                  ("yesterday", 1), ("today", 0))
+_RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
+_RELATIVE_MONTH = re.compile(r"上个?月|last month")
+_UNKNOWN = re.compile(
+    r"不清楚|不知道|不知(?!道)|不晓得|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
+    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
+    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
+)
+#: resident yes/no facts the person may not know, and the words that name them
+_UNKNOWN_FLAGS = (
+    ("family_doctor", re.compile(r"家庭医生|family doctor")),
+    ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
+    ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
+    ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
+    ("pharmacy", re.compile(r"药店还是医院|医院还是药店|pharmacy or (?:a )?hospital|hospital or (?:a )?pharmacy")),
+    ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
+)
+_NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
+_FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
+_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了")
+_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
+_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
+_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
+_HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
+_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
+_TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
+_AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
+_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
+_VISIT_MARKER = re.compile(
+    r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
+)
+#: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
+_WHEN_OR_WHERE = re.compile(
+    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
+)
+_WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
+_VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+                "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
+                "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
+_TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
+_VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
+_SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
+_COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
+_ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
+_TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
+_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
+_ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
+_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
+_ENGLISH_LETTER = re.compile(r"[a-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _english(text: str) -> bool:
+    latin = len(_ENGLISH_LETTER.findall(text))
+    return latin >= 8 and len(_CJK.findall(text)) * 3 < latin
+
+
+def intent_hint_not_compare(text: str) -> bool:
+    return not re.search(r"还是|哪个|比较|对比", text)
+
+
+def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
+    lo, hi = _clause_of(bounds, pos)
+    return text[lo:hi].strip(" ,")
+
+
+def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amount]) -> list[tuple[int, int]]:
+    """Clause runs that each describe one visit: a new visit starts at a clause with a time or an
+    ordinal (第二次, 今天, 3月, 上个月, 又) once the current one has its bill amount."""
+    bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
+    segments: list[list[int]] = []
+    has_amount = False
+    for lo, hi in bounds:
+        marker = _VISIT_MARKER.search(text, lo, hi) is not None
+        if not segments or (marker and has_amount):
+            segments.append([lo, hi])
+            has_amount = False
+        else:
+            segments[-1][1] = hi
+        if any(lo <= a.start < hi for a in bills):
+            has_amount = True
+    # the person's own words before the first marked visit belong to no visit
+    out = [(lo, hi) for lo, hi in segments if any(lo <= a.start < hi for a in bills)]
+    return out if len(out) == len(bills) else []
+
+
+def understand(message: str, _split: bool = True) -> Understanding:
     """Classify one chat message and extract the facts it states."""
     text = normalise(message)
     spans: list[Span] = []
@@ -274,6 +466,8 @@ def understand(message: str) -> Understanding:
 
     # scheme, category, provider, yes/no facts ------------------------------------------------
     hits = find_slots(text)
+    # “pharmacy? no, hospital”: a word taken back at once is not said
+    hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:
@@ -312,10 +506,62 @@ def understand(message: str) -> Understanding:
             note = "ignored"
         spans.append(Span(start=amount.start, end=amount.end, text=amount.text,
                           slot=_ROLE_FIELD.get(amount.role, "other"), value=str(amount.value), note=note))
-    chosen = _pick_amounts(text, amounts)
-    rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
+    fund_figures = [a for a in amounts if a.role == "fund_paid"]
+    pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
+    checking = _CHECK_QUESTION.search(text) is not None or any(
+        a.role in ("slip_fund", "slip_cash", "slip_account") for a in amounts) or bool(fund_figures and pay_figures)
+    if checking:
+        # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
+                       text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
+                   else msgspec.structs.replace(a, role="slip_account")
+                   if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
+                                                                    text[max(0, a.start - 6):a.start])
+                   else a for a in amounts]
+    # an amount in a clause about last year is not this year's (报了300那是去年)
+    amounts = [msgspec.structs.replace(a, role="other")
+               if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
+               else a for a in amounts]
+    if not checking:
+        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("slip_cash", "slip_personal", "slip_account")
+                   else a for a in amounts]
+    if _CHECK_QUESTION.search(text):
+        # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
+                       text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
+                   else a for a in amounts]
+    if not _SLIP_WORD.search(text):
+        # 起付线是600吗: a question about the rule, not figures read off a slip
+        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
+                   for a in amounts]
+    chosen, unplaced, clash = _pick_amounts(text, amounts)
+    either = [a for a in unplaced if any(
+        _AMOUNT_OR.match(text[min(a.end, b.end):max(a.start, b.start)].strip("，, 是") or "")
+        or re.search(r"还是|或者|来着", text[min(a.end, b.end):max(a.start, b.start) + 6])
+        for b in amounts if b is not a and b.role in (None, "total"))]
+    said_before = [a for a in unplaced if _SAID_BEFORE.search(text, max(0, a.start - 4), a.start)]
+    if said_before and chosen.get("amount") is not None:
+        clash = [chosen["amount"], said_before[0]]  # 今天花了800，昨天说的是1800: which one?
+        unplaced = [a for a in unplaced if a is not said_before[0]]
+    if either:
+        # 九百还是一千来着: the bill is one of two figures; ask it, never pick one
+        rough = next(a for a in amounts if a.role in (None, "total") and a is not either[0])
+        rough = msgspec.structs.replace(rough, approximate=True)
+        chosen.pop("amount", None)
+        unplaced = []
+    if not either:
+        rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
 
-    year, month, day = _merge_dates(dates)
+    # a date in a clause about retiring is the retirement date; the others date the visit
+    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
+    year, month, day = _merge_dates([d for d in dates if d not in retirement])
+    retired = _merge_dates(retirement) if retirement else (None, None, None)
+    days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
+    if days_ago is None and _RELATIVE_WEEK.search(text):
+        days_ago = 7
+    months_ago = 1 if _RELATIVE_MONTH.search(text) and month is None else None
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen
@@ -324,7 +570,198 @@ def understand(message: str) -> Understanding:
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    total = chosen.get("amount")
+    parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
+    parts_only = False
+    rest = chosen.get("rest")
+    values.pop("rest", None)
+    if rest is not None and total is not None and total.cue and _WHOLE_CUE.search(total.cue):
+        if total.value != rest.value + sum(p.value for p in parts):
+            clash = [total, rest]  # 乙类400，其他300，一共800: the parts do not add up
+    elif rest is not None:
+        # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together
+        values["amount"] = rest.value + sum(p.value for p in parts) + (
+            total.value if total is not None and total.start > rest.start else 0)
+        total = None
+        parts = []
+    if total is not None and parts and all(p.start < total.start for p in parts) \
+            and not (total.cue and _WHOLE_CUE.search(total.cue)):
+        # 诊察费20，其他药费480: parts listed one after another add up to the bill
+        values["amount"] = total.value + sum(p.value for p in parts)
+    elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
+            and not _INSIDE.search(text):
+        values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
+        parts_only = True
+    whole = _ALL_ITEM.search(text)
+    if whole and values.get("amount") is not None and not parts:
+        values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
+    ratio_said: tuple[Decimal, int | None] | None = None
+    for m in _PERCENT.finditer(text):
+        pct = m.group("pct") or m.group("cnpct")
+        value = parse_number(pct) if pct else None
+        if value is not None and 0 < value <= 100:
+            lvl = m.group("lvl") or m.group("lvl2")
+            ratio_said = ((value / 100).quantize(Decimal("0.0001")), "一二三123".index(lvl[0]) % 3 + 1 if lvl else None)
+    for m in _PERCENT.finditer(text) if _SLIP_WORD.search(text) else ():
+        pct = m.group("pct") or m.group("cnpct")
+        value = parse_number(pct) if pct else None
+        if value is not None and 0 < value <= 100:
+            values["stated_ratio"] = (value / 100).quantize(Decimal("0.0001"))
+            lvl = m.group("lvl") or m.group("lvl2")
+            if lvl:
+                values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
     values.update({"year": year, "month": month, "day": day})
+    values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
+                   "days_ago": days_ago, "months_ago": months_ago})
+    if retired[1] is not None and values.get("category") is None:
+        values["category"], values["scheme"] = "retiree", "employee"
+
+    # what the person does not know, and the values they still name (不晓得是二级还是三级)
+    unknown: list[str] = []
+    options: tuple[int | str, ...] = ()
+    unknown_at = _UNKNOWN.search(text)
+    for flag_at in _UNKNOWN.finditer(text):
+        flo, fhi = _clause_of(bounds, flag_at.start())
+        for slot, words in _UNKNOWN_FLAGS:
+            if words.search(text, flo, fhi) and slot not in unknown:
+                unknown.append(slot)
+                values[slot] = None
+    if _RETIRED_THIS_YEAR.search(text) and retired[1] is None:
+        unknown.append("retired_on")  # 今年办了退休，不记得几月: the month decides the category
+    if _NO_REFERRAL.search(text):
+        values["referral"] = None
+        values["signed"] = False
+    if "pharmacy" in unknown:
+        values["provider_kind"] = None
+        if values.get("prescribed_at_level") is not None and values.get("provider_level") is None:
+            values["provider_level"], values["prescribed_at_level"] = values["prescribed_at_level"], None
+    if unknown:
+        unknown_at = None
+    if unknown_at:
+        ulo, uhi = _clause_of(bounds, unknown_at.start())
+        ulo = _clause_of(bounds, max(0, ulo - 1))[0]  # the clause before too (医院等级，不晓得)
+        if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and values.get("prescribed_at_level") is None:
+            unknown.append("prescribed_at_level")
+        elif _UNKNOWN_GRADE.search(text, ulo, uhi):
+            unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
+            values["provider_grade"] = values["prescribed_at_grade"] = None
+            if values.get("provider_level") is None and values.get("prescribed_at_level") is None \
+                    and "三" in text[ulo:uhi]:
+                values["provider_level"] = 3
+        elif _UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("prescribed_at_level") == 3 \
+                and not re.search(r"是不是|还是", text):
+            unknown.append("prescribed_at_grade")  # 方子三级医院开的，等级不清
+            values["prescribed_at_grade"] = None
+        elif (_UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("provider_level") == 3
+              and len(slots.seen.get("provider_level", ())) == 1 and not re.search(r"是不是|还是", text)):
+            unknown.append("provider_grade")  # 三级医院，等级不清楚: the grade is what is not known
+            values["provider_grade"] = None
+        elif _UNKNOWN_LEVEL.search(text, ulo, uhi) or len(slots.seen.get("provider_level", ())) >= 2:
+            unknown.append("provider_level")
+            seen = list(slots.seen.get("provider_level", ()))
+            if _COUNTY_HOSPITAL.search(text) and 2 not in seen:
+                seen.append(2)  # 卫生院还是县医院: a county hospital is usually level 2
+            options = tuple(seen) if len(seen) >= 2 else ()
+            values["provider_level"] = values["provider_grade"] = None
+    # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
+    position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
+    for h in position_hits:
+        lo, hi = _clause_of(bounds, h.start)
+        nxt = _clause_of(bounds, hi + 1)
+        if _ACCEPTED.search(text, lo, hi):
+            continue  # 那就当今年第一次吧: a choice, not a hedge
+        if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
+                or _HEDGED_POSITION.match(text, nxt[0]):
+            values["deductible_met"] = values["first_visit_this_year"] = None
+    if values.get("deductible_remaining") is not None:
+        values["deductible_met"] = None  # 起付线还差200就满了: not met yet
+    if _PARTIAL_DEDUCTIBLE.search(text):
+        values["deductible_met"] = None  # 起付线扣了一部分: how much is the question
+    for h in position_hits:
+        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)):
+            values["deductible_met"] = values["first_visit_this_year"] = None  # 去年起付线扣完了
+    if _UNSURE_CATEGORY.search(text):
+        values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question
+
+    # statements that disagree (and the slot they disagree about)
+    conflict: list[str] = []
+    conflict_slot = ""
+    for h in hits:
+        if not h.negated and any(isinstance(v, bool) and k in ("family_doctor", "poverty_registered") for k, v in h.sets.items()):
+            window = text[h.end:h.end + 14]
+            if _FLAG_AFTER.search(window):
+                for k, v in h.sets.items():
+                    values[k] = not v  # 我是贫困户，哦不对，不是
+            elif _FLAG_DOUBT_AFTER.match(window) or _FLAG_DOUBT_AFTER.search(window):
+                conflict = [h.text, window.split("，")[1] if "，" in window else window]
+                conflict_slot = next(k for k in h.sets if k in ("family_doctor", "poverty_registered"))
+    if clash:
+        conflict = [clash[0].text, clash[1].text]
+        conflict_slot = _ROLE_FIELD.get(clash[0].role, "amount")
+    first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
+    if first is not None and not is_correction(text):
+        used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
+                     and not a.approximate and a.value > 0), None)
+        met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
+        remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
+        claimed = None if checking else re.search(r"统筹(?:已经|已|也)?报(?:了|过)|报销过", text)
+        if used is not None and used.role == "deductible_used" and "报" in first.text:
+            values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
+        elif used is not None:
+            conflict = [first.text, _quote(text, bounds, used.start)]
+        elif remaining is not None:
+            conflict = [first.text, _quote(text, bounds, remaining.start)]
+        elif claimed is not None:
+            conflict = [first.text, _quote(text, bounds, claimed.start())]
+        elif met is not None and values.get("deductible_met"):
+            conflict = [first.text, met.text]
+        if conflict and not conflict_slot:
+            conflict_slot = "year_start"
+    levels = [h for h in hits if "provider_level" in h.sets and not h.negated]
+    implied = [h for h in levels if h.priority == 0 and not _qualified(text, h, "provider_level", explicit)]
+    stated = [h for h in levels if h.priority > 0]
+    if implied and stated and intent_hint_not_compare(text) and not unknown \
+            and any(h.sets["provider_level"] != stated[-1].sets["provider_level"] for h in implied) \
+            and "prescribed_at_level" not in values:
+        conflict = [implied[0].text, stated[-1].text]
+        conflict_slot = "provider_level"
+    not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)
+    paid = next((a for a in amounts if a.role == "fund_paid" and not a.negated and a.value > 0), None)
+    if not_met is not None and paid is not None:
+        conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
+        conflict_slot = "year_start"
+    stated_levels = [h for h in stated if h.sets.get("provider_level") != stated[0].sets.get("provider_level")]
+    if stated and implied and not stated_levels and not unknown and _LEVEL_HEDGE.search(text) and any(
+            h.sets["provider_level"] != stated[0].sets["provider_level"] for h in implied):
+        stated_levels = [h for h in implied if h.sets["provider_level"] != stated[0].sets["provider_level"]]
+        stated = [*stated, *stated_levels]
+        conflict, conflict_slot = [], ""  # 诊所还是卫生院来着，也可能是二级: not a contradiction, a doubt
+    if stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
+        # 方子好像是二级也可能是三级: the person does not know which; show both
+        unknown.append("prescribed_at_level" if pharmacy else "provider_level")
+        options = tuple(dict.fromkeys(h.sets["provider_level"] for h in stated))
+        for key in ("provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade"):
+            values[key] = None
+    elif stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
+            and not pharmacy:
+        conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
+        conflict_slot = "provider_level"
+    categories = slots.seen.get("category", [])
+    if _RETIREMENT_EVENT.search(text) and values.get("category") in ("employee", "retiree"):
+        values["category"] = "retiree"  # 在职时报了1800，上个月办了退休: retired now
+        categories = []
+    if len(categories) >= 2 and _UNKNOWN.search(text):
+        unknown.append("category")  # 在职还是灵活就业我搞不清
+        options = tuple(categories)
+        values["category"] = None
+        categories = []
+    if len(categories) >= 2 and not is_correction(text) and retired[1] is None:
+        cat_hits = [h for h in hits if "category" in h.sets and not h.negated and h.priority >= 2]
+        if len({h.sets["category"] for h in cat_hits}) >= 2:
+            a = cat_hits[0]
+            b = next(h for h in cat_hits if h.sets["category"] != a.sets["category"])
+            conflict = [_quote(text, bounds, a.start), _quote(text, bounds, b.start)]
+            conflict_slot = "category"
     if values.get("offsite_filed") is not None and values.get("offsite") is None:
         values["offsite"] = True
 
@@ -334,7 +771,7 @@ def understand(message: str) -> Understanding:
     ben_hits = [h for h in find_beneficiaries(text) if not h.negated] if account_mentioned else []
     use_values = [h for h in use_hits if not h.negated]
     evidence = Evidence(
-        has_facts=any(v is not None for v in values.values()),
+        has_facts=any(v is not None for k, v in values.items() if k not in ("days_ago", "months_ago")),
         has_amount=any(f in chosen for f in ("amount", "self_pay", "class_b_drug")),
         approximate_amount=rough is not None and "amount" not in chosen,
         has_place_or_person=any(values.get(k) is not None for k in ("city", "scheme", "category", "other_city")),
@@ -348,6 +785,8 @@ def understand(message: str) -> Understanding:
         beneficiary=bool(ben_hits),
     )
     intent, topic = classify(text, evidence)
+    if not evidence.has_facts:
+        values["days_ago"] = values["months_ago"] = None  # 今天天气怎么样: no visit to date
 
     if intent in ("account_use", "account_credit"):
         if ben_hits:
@@ -367,9 +806,62 @@ def understand(message: str) -> Understanding:
             values["district"] = None
     values["policy"] = policy_for(values.get("city"), values.get("scheme"), values.get("category"))
 
+    # several visits in one message (今年看了两次：3月一级医院300，今天三级医院900): one set of
+    # visit facts per visit, the person's facts once; the last visit is the one answered
+    earlier: tuple[Facts, ...] = ()
+    enumerated = False
+    if _split and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
+        segments = _visit_segments(text, bounds, amounts)
+        if len(segments) >= 2:
+            subs = [understand(text[lo:hi], _split=False).facts for lo, hi in segments]
+            for i in range(1, len(subs)):
+                if subs[i].provider_kind is None and subs[i].provider_level is None:
+                    prev = subs[i - 1]  # 今天花了90，前天花了150: the same place
+                    subs[i] = msgspec.structs.replace(subs[i], provider_kind=prev.provider_kind,
+                                                      provider_level=prev.provider_level,
+                                                      provider_grade=prev.provider_grade)
+            if subs and subs[0].provider_kind is None and subs[0].provider_level is None and len(subs) > 1:
+                subs[0] = msgspec.structs.replace(subs[0], provider_kind=subs[1].provider_kind,
+                                                  provider_level=subs[1].provider_level,
+                                                  provider_grade=subs[1].provider_grade)
+            if all(f.amount is not None for f in subs) and all(
+                    _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
+                    and (_WHEN_OR_WHERE.search(text, lo, hi) is not None)
+                    for lo, hi in segments[1:]):
+                visit_fields = _VISIT_FACTS
+                earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
+                                for f in subs[:-1])
+                for k in visit_fields:
+                    if k in _WHERE_FACTS and getattr(subs[-1], k) is None:
+                        continue  # 签约卫生院，看了两次：the place said once for both
+                    values[k] = getattr(subs[-1], k)
+                earlier = tuple(msgspec.structs.replace(f, **{k: values[k] for k in _WHERE_FACTS
+                                                               if getattr(f, k) is None and values.get(k) is not None})
+                                for f in earlier)
+                unplaced, conflict, conflict_slot = [], [], ""
+                unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
+                enumerated = bool(_ALL_VISITS.search(text))
+                if enumerated:
+                    for k in ("fund_paid", "deductible_met", "deductible_used", "deductible_remaining"):
+                        values[k] = None
+                    values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
+                elif values.get("first_visit_this_year") is False:
+                    values["first_visit_this_year"] = None
+                if intent in ("add_visit", "what_if", "compare"):
+                    intent = "calculate"
+
+    bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
+    split_total = not earlier and len(bills) == 1 and bool(
+        _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) and bool(
+        _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text)))
+    if split_total:
+        conflict, conflict_slot = [], ""
+
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
     spans.sort(key=lambda s: (s.start, s.end))
     return Understanding(
+        split_total=split_total,
+        visits=earlier,
         intent=intent,
         facts=facts,
         correction=intent == "correct" or is_correction(text),
@@ -378,4 +870,15 @@ def understand(message: str) -> Understanding:
         alternatives=alternatives,
         spans=tuple(spans),
         text=text,
+        unplaced=tuple(a.text for a in unplaced),
+        conflict=tuple(conflict) if intent != "compare" else (),
+        conflict_slot=conflict_slot if intent != "compare" else "",
+        unknown=tuple(unknown),
+        unknown_options=options,
+        english=_english(text),
+        parts_only=parts_only,
+        ratio_said=ratio_said,
+        items_unquantified=(bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
+            f in chosen for f in ("self_pay", "class_b_drug"))) or any(
+            a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),
     )

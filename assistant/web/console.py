@@ -88,11 +88,14 @@ class ConsoleController(Controller):
             ctx = _context(form, request, field_errors=field_errors, general_errors=built.general_errors,
                            error_html=error_html, submitted=True)
             return html_response(render_template("console.html", **ctx), 422)
-        explanation = render.explain_html(result, req, "zh-CN")
         # the answer to read out: the bill check's verdict first, then the steps
-        # (without a slip: the figures in one sentence first, then the steps)
-        text = explain_bill_check(check, request=req) if check is not None else (
-            _headline(result) + "\n\n" + render.explain_text(result, req, "zh-CN"))
+        # (without a slip: the figures in one sentence first, then the steps; text and HTML in one pass)
+        if check is not None:
+            explanation = render.explain_html(result, req, "zh-CN")
+            text = explain_bill_check(check, request=req)
+        else:
+            steps_text, explanation = render.explain_text_html(result, req, "zh-CN")
+            text = _headline(result) + "\n\n" + steps_text
         check_html = explain_bill_check(check, format="html", steps=False) if check is not None else None
         ctx = _context(
             form, request, field_errors=field_errors, result=result, visit=result.visits[-1], check=check,

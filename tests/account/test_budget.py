@@ -206,6 +206,25 @@ def test_year_end_ratio_is_shown():
     assert ye["ratio"] == "0.7999" and "79.99%" in ye["text"]
 
 
+def test_a_year_just_below_80_percent_never_shows_as_80_percent():
+    # issue 14: budget 226 × 100 + 37 × 12 = 23044.00; 80% of it is 18435.20; 18435.19 is one fen
+    # below, so 第二十九条 settles it at the actual cost — and the share shown is 79.99%
+    # (18435.19 ÷ 23044 = 0.79999956…, rounded down), not a half-up 80.00% beside “在80%以内”
+    ye = run(year=2024, groups={"5": 100, "1": 12}, annual_actual="18435.19")["year_end"]
+    assert ye["budget"] == "23044.00"
+    assert (ye["band"], ye["settled"], ye["ratio"]) == ("below_lower", "18435.19", "0.7999")
+    assert "79.99%" in ye["text"] and "在80%以内" in ye["text"]
+    one_fen_more = run(year=2024, groups={"5": 100, "1": 12}, annual_actual="18435.20")["year_end"]
+    assert (one_fen_more["band"], one_fen_more["ratio"]) == ("middle", "0.8000")
+    assert "的80%：" in one_fen_more["text"]
+
+
+def test_the_budget_policy_defaults_to_the_one_pack_with_budget_rules():
+    named = run(year=2024, groups={"1": 12}, policy="nanchang-resident")
+    unnamed = run(year=2024, groups={"1": 12})
+    assert named == unnamed and unnamed["policy"]["id"] == "nanchang-resident"
+
+
 def test_year_end_from_twelve_months_and_the_balance_due():
     # budget 37 × 12 = 444.00; quota 37.00 a month; actual 30.00 × 6 + 40.00 × 6 = 420.00 (94.59%) → 444.00
     # monthly settled: 6 × 30.00 + 6 × 37.00 = 402.00; balance 444.00 − 402.00 = 42.00

@@ -228,7 +228,7 @@ def test_xian_accepts_a_figure_far_from_two_percent_but_says_so():
 def test_xian_retiree_without_the_bureaus_amount_names_it_and_the_section():
     with pytest.raises(MissingParameter) as err:
         run(policy="xian-employee", year=2024, category="retiree")
-    assert err.value.parameter == "xian_retiree_amount"
+    assert err.value.parameter == "supplied_credit"
     assert [c["article"] for c in err.value.citations] == ["四（一）"]
 
 
@@ -337,3 +337,21 @@ def test_money_is_two_place_strings_and_the_sum_is_exact():
     assert all(isinstance(m["amount"], str) and m["amount"].count(".") == 1 and len(m["amount"].split(".")[1]) == 2
                for m in r["months"])
     assert Decimal(r["totals"]["months"]) == sum(Decimal(a) for a in amounts(r))
+
+
+def test_the_bureaus_credit_is_a_generic_supplied_figure_and_the_old_name_still_works():
+    new = run(policy="xian-employee", year=2024, category="retiree",
+              supplied_credit={"value": "85.50", "source": "市医保局公告（示例）"})
+    old = run(policy="xian-employee", year=2024, category="retiree",
+              xian_retiree_amount={"value": "85.50", "source": "市医保局公告（示例）"})
+    assert amounts(new) == amounts(old) == ["85.50"] * 12
+    assert new["months"][0]["text"] == old["months"][0]["text"]
+    assert "市医疗保障局会同市财政局确定" in new["months"][0]["text"]
+
+
+def test_the_bureaus_credit_given_under_both_names_is_refused():
+    with pytest.raises(InvalidRequest) as err:
+        run(policy="xian-employee", year=2024, category="retiree",
+            supplied_credit={"value": "85.50", "source": "示例"},
+            xian_retiree_amount={"value": "85.50", "source": "示例"})
+    assert err.value.path == "xian_retiree_amount"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from calculator import packs as packs_mod
 from calculator.coverage import coverage_markdown, coverage_rows
 from calculator.errors import PackError, UnknownPolicy
 from calculator.packs import _citations, get_pack, load_pack, load_packs
+from calculator.registry import Registry, env_policy_dirs, use_registry
 from calculator.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +64,7 @@ def test_every_article_is_encoded_or_explained(policy_id):
 
 def test_coverage_table_is_current():
     committed = (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
-    assert committed == coverage_markdown(), "run: python -m calculator.coverage"
+    assert committed == coverage_markdown(), "run: python tools/write_coverage.py"
 
 
 def _write_variant(tmp_path: Path, old: str, new: str) -> Path:
@@ -104,19 +105,29 @@ def test_the_loader_refuses_a_bad_pack(tmp_path, old, new, complaint):
     assert complaint in err.value.message
 
 
-def test_a_deployment_adds_a_city_as_a_data_file(tmp_path, monkeypatch):
+def test_a_deployment_adds_a_city_as_a_data_file(tmp_path):
     extra = tmp_path / "packs"
     extra.mkdir()
     text = PINGLIANG.read_text(encoding="utf-8").replace('id = "pingliang-employee"', 'id = "demo-city"')
     (extra / "demo.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setenv("MINGBAI_POLICY_DIRS", str(extra))
-    packs_mod._load_all.cache_clear()
-    try:
-        assert get_pack("demo-city").meta.document_number == "平政办发〔2022〕112号"
-        assert "pingliang-employee" in load_packs()
-    finally:
-        monkeypatch.delenv("MINGBAI_POLICY_DIRS")
-        packs_mod._load_all.cache_clear()
+    registry = Registry([extra])
+    assert registry.get("demo-city").meta.document_number == "平政办发〔2022〕112号"
+    assert "pingliang-employee" in registry.packs()
+    with pytest.raises(UnknownPolicy):
+        get_pack("demo-city")  # the default registry is untouched
+
+
+def test_the_environment_is_read_at_the_edge_only(tmp_path):
+    extra = tmp_path / "packs"
+    extra.mkdir()
+    (extra / "demo.toml").write_text(
+        PINGLIANG.read_text(encoding="utf-8").replace('id = "pingliang-employee"', 'id = "demo-env"'), encoding="utf-8")
+    dirs = env_policy_dirs({"MINGBAI_POLICY_DIRS": f"{extra}{os.pathsep} "})
+    assert dirs == [extra]
+    with use_registry(Registry(dirs)):
+        assert get_pack("demo-env").id == "demo-env"
+    with pytest.raises(UnknownPolicy):
+        get_pack("demo-env")
 
 
 def test_an_unknown_policy_is_named():
@@ -124,3 +135,55 @@ def test_an_unknown_policy_is_named():
         get_pack("beijing-employee")
     assert err.value.path == "policy"
     assert "beijing-employee" in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ('[cap.employee]\nvalue = "2500.00"', '[cap.employee]\nvalue = "3000.00"', "cap.employee"),
+        ('[deductible.retiree]\nvalue = "200.00"', '[deductible.retiree]\nvalue = "250.00"', "deductible.retiree"),
+        ('"3A" = { value = "0.55"', '"3A" = { value = "0.56"', "ratio.employee.3A"),
+        ('class_b_drug = { value = "0.10"', 'class_b_drug = { value = "0.12"', "first_self_pay.class_b_drug"),
+        ('basis = "fixed"\nvalue = "90.00"', 'basis = "fixed"\nvalue = "95.00"', "credits.retiree"),
+    ],
+    ids=["cap", "deductible", "ratio", "first-self-pay", "credit"],
+)
+def test_a_figure_its_quote_does_not_state_is_refused_with_the_path(tmp_path, old, new, where):
+    path = _write_variant(tmp_path, old, new)
+    with pytest.raises(PackError) as err:
+        load_pack(path)
+    assert err.value.code == "pack_invalid"
+    assert err.value.path == str(path)
+    assert f"{where}: the figure" in err.value.message and "is not in its quote" in err.value.message
+
+
+def test_the_cap_3000_against_words_saying_2500_is_refused(tmp_path):
+    path = _write_variant(tmp_path, '[cap.retiree]\nvalue = "2500.00"', '[cap.retiree]\nvalue = "3000.00"')
+    with pytest.raises(PackError) as err:
+        load_pack(path)
+    assert "cap.retiree: the figure 3000元 is not in its quote '最高支付限额2500元'" in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "quote", "found"),
+    [
+        ("2500.00", "amount", "最高支付限额2500元", True),
+        ("2500", "amount", "最高支付限额2,500元", True),
+        ("2500", "amount", "最高支付限额两千五百元", True),
+        ("250", "amount", "最高支付限额2500元", False),
+        ("3000", "amount", "最高支付限额2500元", False),
+        ("0.55", "rate", "三级55%", True),
+        ("0.55", "rate", "三级百分之五十五", True),
+        ("0.05", "rate", "支付比例提高5个百分点", True),
+        ("0.55", "rate", "三级55元", False),
+        ("55", "amount", "三级55%", False),
+        ("0.028", "rate", "$2.8\\%$", True),
+        ("37", "amount", "第一组    0,14-25    37", True),
+    ],
+)
+def test_figures_are_read_from_the_words_as_documents_write_them(value, kind, quote, found):
+    from decimal import Decimal
+
+    from calculator.figures import figure_in_quote
+
+    assert figure_in_quote(Decimal(value), kind, quote) is found

@@ -119,7 +119,7 @@ def test_not_an_exact_amount(text: str) -> None:
         ("个人账户还有500", {"account_balance": "500.00"}),
         ("医保卡里还有800块", {"account_balance": "800.00"}),
         ("账户余额是320.5", {"account_balance": "320.50"}),
-        ("起付线是600吗", {"other": "600.00"}),
+        ("起付线是600吗", {"stated_deductible": "600.00"}),  # the rule's own figure, placed (not the bill)
         ("我工资5000", {"other": "5000.00"}),
     ],
 )

@@ -1,0 +1,81 @@
+"""Grounded answers to questions of fact: the pack's articles ranked by BM25 over character bigrams.
+
+No segmenter: Chinese is tokenised as overlapping character bigrams (ECOSYSTEM.md), latin words as
+words. The index is built once per pack from its ``[[articles]]`` texts; the answer quotes the best
+articles verbatim and never adds a figure of its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import pairwise
+
+from calculator import get_pack
+
+__all__ = ["best_articles"]
+
+_K1, _B = 1.5, 0.75
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z]+")
+#: English words a question may use → the document's own words
+_EN = {"cap": "最高支付限额", "limit": "最高支付限额", "carry": "结转 下一年度 累计", "over": "", "deductible": "起付标准",
+       "ratio": "支付比例", "rate": "支付比例", "pharmacy": "药店", "account": "个人账户", "retire": "退休",
+       "retired": "退休", "retiree": "退休", "consultation": "诊察费", "flexible": "灵活就业", "offsite": "异地就医",
+       "inherit": "继承", "family": "家庭", "doctor": "医生", "prescription": "处方", "year": "年度"}
+#: everyday words → the document's words (appended to the query)
+_ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医 备案 转外就医", "外省": "异地就医 备案",
+       "转到": "结转", "药店": "定点零售药店", "继承": "继承", "家里人": "家庭成员", "到期": "施行 有效期 起施行",
+       "啥时候": "起 之日", "什么时候": "起 之日", "换": "变更 调整 选定", "哪些地方": "定点医疗机构 条件",
+       "哪里": "定点医疗机构", "急诊": "急诊 门诊", "死后": "继承 死亡", "健身": "健身 支付 不得",
+       "先自付": "先行自付", "东西": "费用 范围 项目", "产检": "产前门诊检查 产前检查",
+       "西药": "转诊 中成药 中药饮片 甲类中医诊疗项目 范围", "双通道": "双通道 谈判药品"}
+#: words every article shares (place, scheme): they only dilute the ranking
+_DROP = re.compile(r"南昌|南充|平凉|西安|职工|居民|医保|城乡|请问|一下|这个|那个")
+_STOP = {"的", "了", "吗", "呢", "吧", "是", "不", "能", "有", "在"}
+
+
+def _tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for run in _CJK_RUN.findall(text.lower()):
+        if run.isascii():
+            out.append(run)
+            continue
+        chars = [c for c in run if c not in _STOP] or list(run)
+        out += [a + b for a, b in pairwise(chars)] or chars
+    return out
+
+
+@lru_cache(maxsize=16)
+def _index(policy: str) -> tuple[list[tuple[str, str]], list[Counter[str]], dict[str, float], float]:
+    pack = get_pack(policy)
+    docs = [(a.id, a.text) for a in pack.articles if a.text]
+    bags = [Counter(_tokens(text)) for _, text in docs]
+    n = len(bags) or 1
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+    avg = sum(sum(b.values()) for b in bags) / n
+    return docs, bags, idf, avg
+
+
+def best_articles(policy: str, question: str, k: int = 2) -> list[tuple[str, str, float]]:
+    """The ``k`` articles of ``policy`` that best match ``question``: (article id, text, score)."""
+    words = " ".join(_EN.get(w, w) for w in re.findall(r"[a-z]+", question.lower()))
+    extra = " ".join(v for w, v in _ZH.items() if w in question)
+    query = _tokens(_DROP.sub(" ", question)) + _tokens(words) + _tokens(extra)
+    docs, bags, idf, avg = _index(policy)
+    scored = []
+    for (aid, text), bag in zip(docs, bags, strict=True):
+        length = sum(bag.values())
+        score = 0.0
+        for t in set(query):
+            f = bag.get(t, 0)
+            if f:
+                score += idf.get(t, 0.0) * f * (_K1 + 1) / (f + _K1 * (1 - _B + _B * length / avg))
+        if score > 0:
+            scored.append((aid, text, score))
+    scored.sort(key=lambda x: -x[2])
+    return scored[:k]

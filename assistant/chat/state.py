@@ -1,0 +1,205 @@
+"""The chat's state and reply shapes, shared by the dialogue and the account answers.
+
+Kept apart from :mod:`assistant.chat.dialogue` so that :mod:`assistant.chat.account` can use them
+without importing the dialogue (no import circle). ``SessionState`` is what the web layer stores
+(msgspec-encoded, version-tagged); ``Reply`` is the CONTRACT "Chat reply" with the second-round
+fields ``understood``, ``alternatives`` and ``bill_check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+
+__all__ = [
+    "CITIES",
+    "CITY_POLICY",
+    "CITY_SCHEMES",
+    "ITEM_FIELDS",
+    "PERSON_FIELDS",
+    "STATE_VERSION",
+    "VISIT_FIELDS",
+    "Alternative",
+    "ChatReply",
+    "Known",
+    "Reply",
+    "SessionState",
+    "Understood",
+    "new_state",
+    "policy_of",
+    "schemes_of",
+    "t",
+]
+
+STATE_VERSION = 1
+
+def _city_schemes() -> dict[str, dict[str, str]]:
+    """City → scheme → policy id, from the rule packs' ``[chat]`` tables (a new pack needs no code)."""
+    from calculator import load_packs
+
+    out: dict[str, dict[str, str]] = {}
+    for pack_id, pack in sorted(load_packs().items()):
+        if pack.chat is not None:
+            out.setdefault(pack.chat.city, {})[pack.meta.scheme] = pack_id
+    return out
+
+
+CITY_SCHEMES = _city_schemes()
+#: cities with one scheme → its policy id
+CITY_POLICY = {city: next(iter(schemes.values())) for city, schemes in CITY_SCHEMES.items() if len(schemes) == 1}
+#: the covered cities, in the order the packs' ids sort in reverse (南充, 西安, 南昌, 平凉 stay recognisable)
+CITIES = sorted(CITY_SCHEMES, key=lambda c: ["南充", "西安", "南昌", "平凉"].index(c)
+                if c in ("南充", "西安", "南昌", "平凉") else 99)
+
+
+def schemes_of(city: str | None) -> dict[str, str]:
+    """The schemes (employee, resident) a city's packs cover, with their policy ids."""
+    return CITY_SCHEMES.get(city or "", {})
+PERSON_FIELDS: tuple[str, ...] = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
+                 "account_balance", "first_visit_this_year", "deductible_met", "deductible_used",
+                 "fund_paid", "claimed_before", "retired_on")
+VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
+                "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
+                "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "year", "month", "day")
+PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
+                  "stated_ratio_level")
+ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
+
+
+class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """What the person has told us (None: not said)."""
+
+    city: str | None = None
+    scheme: str | None = None
+    category: str | None = None
+    policy: str | None = None
+    family_doctor: bool | None = None
+    poverty_registered: bool | None = None
+    account_balance: Decimal | None = None
+    first_visit_this_year: bool | None = None
+    deductible_met: bool | None = None
+    deductible_used: Decimal | None = None
+    fund_paid: Decimal | None = None
+    #: said the fund has paid something this year, not yet how much
+    claimed_before: bool | None = None
+    retired_on: dt.date | None = None
+    provider_kind: str | None = None
+    provider_level: int | None = None
+    provider_grade: str | None = None
+    prescribed_at_level: int | None = None
+    prescribed_at_grade: str | None = None
+    signed: bool | None = None
+    referral: str | None = None
+    designated: bool | None = None
+    inpatient: bool | None = None
+    offsite: bool | None = None
+    offsite_filed: bool | None = None
+    amount: Decimal | None = None
+    self_pay: Decimal | None = None
+    class_b_drug: Decimal | None = None
+    class_b_service: Decimal | None = None
+    consultation: Decimal | None = None
+    tcm: Decimal | None = None
+    dual_channel: Decimal | None = None
+    prenatal: Decimal | None = None
+    deductible_remaining: Decimal | None = None
+    prior_unreimbursed: Decimal | None = None
+    slip_fund: Decimal | None = None
+    slip_personal: Decimal | None = None
+    slip_cash: Decimal | None = None
+    slip_account: Decimal | None = None
+    stated_deductible: Decimal | None = None
+    stated_cap: Decimal | None = None
+    stated_ratio: Decimal | None = None
+    stated_ratio_level: int | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+class SessionState(msgspec.Struct, kw_only=True):
+    version: int = STATE_VERSION
+    known: Known = msgspec.field(default_factory=Known)
+    ledger: list[Known] = []  # earlier visits this year, settled together with the current one
+    asking: str | None = None
+    turns: int = 0
+    #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
+    pending: dict[str, str] = {}
+    #: the question texts already asked in this session (none is asked twice word for word)
+    asked: list[str] = []
+    #: the number an ``amount_role`` question is about, as written
+    pending_amount: str | None = None
+    #: a fact the person said they do not know, and the values still possible
+    unknown: str | None = None
+    unknown_options: list[Any] = []
+    english: bool = False
+    #: yes/no facts the person does not know (family_doctor, poverty_registered, signed)
+    unknown_flags: list[str] = []
+    #: the question asked was the retirement date (the next date said is that, not the visit's)
+    asking_retired: bool = False
+    #: the last answer was a bill check (a corrected bare figure is the slip's)
+    checked: bool = False
+
+
+class Understood(msgspec.Struct, kw_only=True):
+    """One fact an answer rests on, in the person's terms (CONTRACT ``reply.understood``)."""
+
+    slot: str
+    value: Any
+    text: str
+    source: str  # message | earlier | assumed
+    #: for an assumed fact: the quick reply that corrects it
+    correct: str | None = None
+
+
+class Alternative(msgspec.Struct, kw_only=True):
+    """The figures for one possibility of a fact the person does not know (``reply.alternatives``)."""
+
+    label: str
+    fund_pays: str
+    personal_pays: str
+
+
+class Reply(msgspec.Struct, kw_only=True):
+    text: str
+    asking: str | None = None
+    quick_replies: list[str] = []
+    result: Any = None
+    html: str | None = None
+    intent: str | None = None
+    understood: list[Understood] = []
+    alternatives: list[Alternative] | None = None
+    bill_check: Any = None
+
+
+class ChatReply(msgspec.Struct, kw_only=True):
+    session_id: str | None
+    reply: Reply
+
+
+def new_state() -> SessionState:
+    return SessionState()
+
+
+def t(locale: str, zh: str, en: str) -> str:
+    """The Chinese or the English wording, by locale."""
+    return en if locale == "en" else zh
+
+
+def policy_of(known: Known) -> str | None:
+    """The policy id the known facts determine (a city with two schemes needs the scheme), or None."""
+    if known.policy:
+        return known.policy
+    if known.city in CITY_POLICY:
+        return CITY_POLICY[known.city]
+    schemes = schemes_of(known.city)
+    if schemes:
+        if known.scheme == "resident" or known.category == "resident":
+            return schemes.get("resident")
+        if known.category in ("employee", "retiree", "flexible") or known.scheme == "employee":
+            return schemes.get("employee")
+    return None

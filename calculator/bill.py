@@ -1,0 +1,89 @@
+"""Bill arithmetic a person's words need before a request can be settled.
+
+The chat reads "花了2000，其中自费300、乙类药500" or "起付线还差200就满了"; what those mean in the
+terms of a calculation request is a rule of the calculator, not of the dialogue:
+
+* :func:`split_items` — items named inside a total leave the total; the rest is in scope.
+* :func:`deductible_used` — the year's deductible already borne, from what the person says of it
+  (met, still to bear, an earlier bill the fund paid nothing on), never above the pack's
+  deductible for the category.
+* :func:`deductible_for` — the pack's deductible for a category, with its article.
+
+Pure: amounts in, amounts out; :class:`BillError` when the words cannot describe one bill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from .errors import CalculatorError
+from .money import ZERO
+from .packs import Pack
+
+__all__ = ["ITEM_CATEGORIES", "BillError", "deductible_for", "deductible_used", "split_items"]
+
+#: the item categories a bill may name inside its total (CONTRACT ``items[].category``)
+ITEM_CATEGORIES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel",
+                   "prenatal")
+
+
+class BillError(CalculatorError):
+    """The parts of a bill named by the person do not fit its total (code ``bill_items``)."""
+
+
+def _error(message: str) -> BillError:
+    return BillError("bill_items", message, "visits[0].items")
+
+
+def split_items(total: Decimal, items: Mapping[str, Decimal]) -> list[dict[str, str]]:
+    """The request items of a bill whose ``total`` includes the named ``items``.
+
+    The in-scope remainder is ``total − Σ items``; named items that add up to more than the total
+    are an error (the person is asked), never a negative remainder.
+    """
+    named = {k: v for k, v in items.items() if v is not None and v > 0}
+    unknown = set(named) - set(ITEM_CATEGORIES)
+    if unknown:
+        raise _error(f"未知的费用类别：{'、'.join(sorted(unknown))}")
+    rest = total - sum(named.values(), ZERO)
+    if rest < 0:
+        raise _error(f"分项金额合计{sum(named.values(), ZERO)}元，超过了总费用{total}元。")
+    out = [{"category": "in_scope", "amount": str(rest)}] if rest > 0 or not named else []
+    out += [{"category": k, "amount": str(named[k])} for k in ITEM_CATEGORIES if k in named]
+    return out
+
+
+def deductible_for(pack: Pack, category: str) -> Decimal | None:
+    """The year's deductible of ``category`` in ``pack`` (None where the document sets none)."""
+    settled = pack.settled_category(category)
+    cited = pack.deductible.get(settled)
+    return None if cited is None else cited.value
+
+
+def deductible_used(pack: Pack, category: str, *, met: bool = False, remaining: Decimal | None = None,
+                    unreimbursed: Decimal | None = None, fund_paid: Decimal | None = None,
+                    deductible: Decimal | None = None) -> Decimal | None:
+    """How much of the year's deductible earlier bills used, from what the person said.
+
+    * ``met`` (起付线扣完了) or a fund payment already made this year: all of it — the fund pays
+      only above the deductible (DOMAIN.md, pipeline step 4);
+    * ``remaining`` (起付线还差200): the deductible less what is left, not below 0;
+    * ``unreimbursed`` (花了300没报): an earlier in-scope bill the fund paid nothing on was borne
+      within the deductible, up to the deductible.
+
+    ``deductible`` is a supplied figure (西安: read off the person's slip) used where the document
+    sets none. None when nothing was said or no deductible is known.
+    """
+    full = deductible_for(pack, category)
+    if full is None:
+        full = deductible
+    if full is None:
+        return None
+    if met or (fund_paid is not None and fund_paid > 0):
+        return full
+    if remaining is not None:
+        return max(full - remaining, ZERO)
+    if unreimbursed is not None:
+        return min(unreimbursed, full)
+    return None

@@ -1,0 +1,31 @@
+"""The rule functions read like the law: each names the article it implements and quotes it verbatim."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from calculator import engine
+from calculator.text import normalise
+
+RULES = [engine.check_eligibility, engine.settle_category, engine.apply_scope, engine.apply_first_self_pay,
+         engine.apply_deductible, engine.apply_ratio, engine.apply_cap, engine.pay_from_account,
+         engine.check_parameters, engine.check_in_force, engine.find_tier]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.__name__ for r in RULES])
+def test_each_rule_names_its_articles_and_pack_section(rule):
+    doc = inspect.getdoc(rule) or ""
+    assert re.search(r"第[一二三四五六七八九十]+条|[一二三四五六七八九十]（[一二三四五六七八九十]+）", doc), rule.__name__
+    assert "pack" in doc.lower(), f"{rule.__name__}: name the pack section the rule reads"
+
+
+def test_every_quote_in_the_rules_is_the_documents_own_words(seeds_dir):
+    seeds = "".join(normalise(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt"))
+    source = inspect.getsource(engine)
+    quotes = [q for q in re.findall(r"“([^”{}]+)”", source)]
+    assert len(quotes) > 15
+    missing = [q for q in quotes if normalise(q) not in seeds]
+    assert not missing, missing
