@@ -239,7 +239,7 @@ def validate(req: CalculationRequest) -> list[FieldError]:
 
     def amount(value: Decimal | None, path: str) -> None:
         # the common case in one pass: finite, in range, fen-exact; else find out which check fails
-        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT
+        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT and not value.is_signed()
                              and value == value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)):
             return
         if err := check_amount(value, path):

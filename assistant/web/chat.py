@@ -78,9 +78,15 @@ def decode_chat(raw: bytes) -> ChatRequest:
 ChatRequestBody = exact_body(ChatRequest, decode_chat, "ChatRequestBody")
 
 
+#: the dialogue's own bookkeeping: what it asked, how many turns — not something the person said
+_BOOKKEEPING = ("turns", "asking", "asked")
+
+
 def _worth_keeping(state: SessionState) -> bool:
-    """Does the state hold anything a later turn needs (the turn counter aside)?"""
-    return _ENCODER.encode(msgspec.structs.replace(state, turns=0)) != _EMPTY
+    """Does the state hold anything the person told us (the dialogue's bookkeeping aside)?"""
+    fresh = new_state()
+    reset = {name: getattr(fresh, name) for name in _BOOKKEEPING if hasattr(state, name)}
+    return _ENCODER.encode(msgspec.structs.replace(state, **reset)) != _EMPTY
 
 
 def _visits(state: SessionState) -> int:
