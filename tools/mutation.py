@@ -60,6 +60,7 @@ TEST_OPTIONS = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
 TEST_FILES = ["pyproject.toml", "docs/coverage.md", "tests/__init__.py", "tests/conftest.py", "tests/test_cases.py",
               "tests/cases", "tests/calculator"]
 NO_MUTATE = "# pragma: no mutate"
+_SELF = "_mingbai_mutation"  # the name of this script's copy inside a workspace
 GENERATED_SEED = 20251125
 FIGURE_FIELDS = ("category", "eligible", "total", "excluded", "first_self_pay", "in_scope",
                  "deductible_applied", "ratio", "fund_pays", "personal_pays", "account_pays", "cash_pays")
@@ -312,6 +313,22 @@ XIAN_PARAMETERS: dict[str, Any] = {
     "ratio": {"employee": {"1": "0.60", "2": "0.55", "3": "0.50", "pharmacy": "0.50"},
               "retiree": {"1": "0.65", "2": "0.55", "3": "0.55", "pharmacy": "0.50"}},
 }
+def _xian_parameters(rng: random.Random) -> dict[str, Any]:
+    """西安's supplied figures, sometimes partial (a missing figure is an error naming it)."""
+    params = json.loads(json.dumps(XIAN_PARAMETERS))
+    draw = rng.random()
+    if draw < 0.08:
+        del params["deductible"]["retiree"]
+    elif draw < 0.16:
+        del params["cap"]
+    elif draw < 0.24:
+        del params["ratio"]["employee"]["pharmacy"]
+    elif draw < 0.32:
+        params["ratio"]["flexible"] = {"1": "0.62", "2": "0.57", "3": "0.52", "pharmacy": "0.51"}
+        params["deductible"]["flexible"] = "450.00"
+    return params
+
+
 _ITEMS = ["in_scope", "in_scope", "class_b_drug", "class_b_service", "self_pay", "consultation",
           "consultation", "tcm"]
 #: Items only 平凉 第八条 names; elsewhere they refuse the visit, so they are drawn rarely there.
@@ -340,7 +357,11 @@ def generated_requests(count: int, seed: int = GENERATED_SEED) -> list[dict[str,
             if rng.random() < 0.4:
                 req["year_start"] = {"deductible_used": _money(rng, 700), "fund_paid": _money(rng, 2600)}
         if policy == "xian-employee":
-            req["parameters"] = XIAN_PARAMETERS
+            req["parameters"] = _xian_parameters(rng)
+        elif policy != "nanchang-resident" and rng.random() < 0.1:
+            # A deployment's supplied figure overrides the cited one (南充 and 平凉 cases do this).
+            req["parameters"] = {"source": "变异测试用参数（非官方）",
+                                 "deductible": {"employee": _money(rng, 300)}}
         days = sorted(rng.sample(range(1, 365), rng.randint(1, 5)))
         visits = []
         for day in days:
@@ -428,6 +449,8 @@ class Workspace:
     def create(cls, base: Path, name: str) -> Workspace:
         path = base / name
         shutil.copytree(ROOT / PACKAGE, path / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+        # The figures are read by this script's own copy, so editing it mid-run changes nothing.
+        shutil.copy2(Path(__file__), path / f"{_SELF}.py")
         for rel in TEST_FILES:
             src, dst = ROOT / rel, path / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -455,12 +478,11 @@ def _env(workspace: Path) -> dict[str, str]:
 
 def _figures_in(workspace: Path, requests_file: Path, timeout: float) -> tuple[str, list[Any] | None]:
     """Run :func:`figures_of` in a fresh process that imports the workspace's package."""
-    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(1, sys.argv[3]);"
-            "import mutation; reqs = json.load(open(sys.argv[2], encoding='utf-8'));"
-            "print(json.dumps(mutation.figures_of(reqs), ensure_ascii=False))")
+    code = ("import json, sys; sys.path.insert(0, sys.argv[1]);"
+            f"import {_SELF}; reqs = json.load(open(sys.argv[2], encoding='utf-8'));"
+            f"print(json.dumps({_SELF}.figures_of(reqs), ensure_ascii=False))")
     try:
-        proc = subprocess.run([sys.executable, "-c", code, str(workspace), str(requests_file),
-                               str(Path(__file__).resolve().parent)],
+        proc = subprocess.run([sys.executable, "-c", code, str(workspace), str(requests_file)],
                               cwd=workspace, env=_env(workspace), capture_output=True, text=True,
                               timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
