@@ -342,7 +342,8 @@ def generated_requests(count: int, seed: int = GENERATED_SEED) -> list[dict[str,
     out = []
     for n in range(count):
         policy = _POLICIES[n % len(_POLICIES)]
-        year = 2025
+        # Mostly 2025; some years on the in-force edges (南充 and 平凉 2023-01-01 to 2027-12-31).
+        year = rng.choice([2025, 2025, 2025, 2023, 2027])
         req: dict[str, Any] = {"policy": policy}
         if policy == "nanchang-resident":
             req["insured"] = {"category": "resident", "resident": {
@@ -350,7 +351,8 @@ def generated_requests(count: int, seed: int = GENERATED_SEED) -> list[dict[str,
         else:
             insured: dict[str, Any] = {"category": rng.choice(["employee", "employee", "retiree", "flexible"])}
             if rng.random() < 0.45:
-                insured["retired_on"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                day = rng.choice([1, 15, 28, rng.randint(1, 28)])
+                insured["retired_on"] = f"{year}-{rng.randint(1, 12):02d}-{day:02d}"
             req["insured"] = insured
             if rng.random() < 0.6:
                 req["account_balance"] = _money(rng, 1500)
@@ -362,13 +364,18 @@ def generated_requests(count: int, seed: int = GENERATED_SEED) -> list[dict[str,
             # A deployment's supplied figure overrides the cited one (南充 and 平凉 cases do this).
             req["parameters"] = {"source": "变异测试用参数（非官方）",
                                  "deductible": {"employee": _money(rng, 300)}}
-        days = sorted(rng.sample(range(1, 365), rng.randint(1, 5)))
+        # Days of the year, with the first of a month (a switch day) and the year's edges drawn often.
+        edges = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 365]
+        days = sorted({rng.choice(edges) if rng.random() < 0.3 else rng.randint(1, 365)
+                       for _ in range(rng.randint(1, 5))})
         visits = []
         for day in days:
             month_day = _date_of(year, day)
             provider: dict[str, Any] = {"kind": "hospital"}
             if policy == "nanchang-resident":
                 provider["signed"] = rng.random() < 0.9
+                if rng.random() < 0.1:
+                    provider["kind"] = "pharmacy"
                 if rng.random() < 0.3:
                     provider["referral"] = "county_tcm"
             elif rng.random() < 0.2:
