@@ -563,6 +563,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--list", action="store_true", help="list the mutants and stop")
     p.add_argument("--match", help="only mutants whose 'file:line: mutation' contains this text")
     p.add_argument("--json", type=Path, help="also write every outcome to this JSON file")
+    p.add_argument("--rerun", type=Path, metavar="JSON",
+                   help="only the mutants a previous --json run left alive (survived, timeout, untested, "
+                        "equivalent-by-figures); the module must not have changed since")
     return p.parse_args(argv)
 
 
@@ -571,6 +574,14 @@ def _select(args: argparse.Namespace) -> tuple[list[Mutant], int]:
     total = len(mutants)
     if args.match:
         mutants = [m for m in mutants if args.match in m.name]
+    if args.rerun:
+        alive = {(o["module"], o["index"]): o["mutant"] for o in json.loads(args.rerun.read_text(encoding="utf-8"))
+                 if o["status"] != "killed"}
+        stale = [name for (module, index), name in alive.items()
+                 if not any(m.module == module and m.index == index and m.name == name for m in mutants)]
+        if stale:
+            raise SystemExit(f"{len(stale)} mutants of {args.rerun} no longer exist (the module changed): {stale[0]}")
+        mutants = [m for m in mutants if (m.module, m.index) in alive]
     if args.sample is not None and args.sample < len(mutants):
         mutants = sorted(random.Random(args.seed).sample(mutants, args.sample), key=lambda m: (m.module, m.index))
     return mutants, total
