@@ -323,7 +323,9 @@ def _xian_parameters(rng: random.Random) -> dict[str, Any]:
         del params["cap"]
     elif draw < 0.24:
         del params["ratio"]["employee"]["pharmacy"]
-    elif draw < 0.32:
+    elif draw < 0.28:
+        del params["ratio"]["employee"]["3"]
+    elif draw < 0.36:
         params["ratio"]["flexible"] = {"1": "0.62", "2": "0.57", "3": "0.52", "pharmacy": "0.51"}
         params["deductible"]["flexible"] = "450.00"
     return params
@@ -350,6 +352,8 @@ def generated_requests(count: int, seed: int = GENERATED_SEED) -> list[dict[str,
                 "family_doctor": rng.random() < 0.4, "poverty_registered": rng.random() < 0.3}}
         else:
             insured: dict[str, Any] = {"category": rng.choice(["employee", "employee", "retiree", "flexible"])}
+            if rng.random() < 0.02:
+                insured["category"] = "resident"  # not a category of an employee document: refused
             if rng.random() < 0.45:
                 day = rng.choice([1, 15, 28, rng.randint(1, 28)])
                 insured["retired_on"] = f"{year}-{rng.randint(1, 12):02d}-{day:02d}"
@@ -382,6 +386,8 @@ def generated_requests(count: int, seed: int = GENERATED_SEED) -> list[dict[str,
                 provider = {"kind": "pharmacy", "prescribed_at_level": rng.choice([1, 2, 3])}
                 if provider["prescribed_at_level"] > 1 and rng.random() < 0.7:
                     provider["prescribed_at_grade"] = rng.choice("ABC")
+            elif rng.random() < 0.03:
+                pass  # a hospital whose level the user has not said: the calculator must ask
             else:
                 provider["level"] = rng.choice([1, 2, 3])
                 if provider["level"] > 1 and rng.random() < 0.7:
