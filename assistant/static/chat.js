@@ -105,9 +105,26 @@
     "能用来体检吗": "Can it pay for a check-up?", "每月划多少": "How much goes in each month?",
     "个人账户能给我妈买药吗": "Can my account buy medicine for my mother?",
     "我是南昌退休职工，三级医院花了一千二": "Nanchang, retired employee, level-3 hospital, ¥1,200",
-    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200"
+    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200",
+    "本次总费用": "Total of this bill", "其中自费": "Self-pay part", "其中乙类药": "Class-B drugs part",
+    "今年统筹已报销": "Fund already paid this year", "结算单上统筹支付": "Fund figure on the slip",
+    "没有自费": "No self-pay", "自费100": "Self-pay 100", "不知道": "Don't know",
+    "起付线已扣满": "Deductible already met", "定点药店": "Pharmacy", "未经转诊": "Not referred",
+    "经签约机构转诊": "Referred by the signed institution", "未签家庭医生": "No family-doctor contract",
+    "签了家庭医生": "Family-doctor contract", "非建档立卡": "Not registered poor",
+    "建档立卡贫困人口": "Registered poor", "不是签约机构": "Not the signed institution",
+    "是签约机构": "The signed institution", "按我结算单上的数字算": "Use the figures on my slip",
+    "比例60%，起付线300，限额2000（按我的结算单）": "Use the figures on my slip",
+    "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay"
   };
-  function chipLabel(say) { return LANG === "en" && QR_EN[say] ? QR_EN[say] : say; }
+  function chipLabel(say) {
+    if (LANG !== "en") { return say; }
+    if (QR_EN[say]) { return QR_EN[say]; }
+    // 未经转诊，未签家庭医生: an alternative's label joins several facts
+    var parts = String(say).split("，");
+    return parts.length > 1 && parts.every(function (p) { return QR_EN[p]; })
+      ? parts.map(function (p) { return QR_EN[p]; }).join(", ") : say;
+  }
 
   var motionQuery = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
   function calm() { return body.classList.contains("elder") || !!(motionQuery && motionQuery.matches); }
