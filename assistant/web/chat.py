@@ -70,5 +70,6 @@ class ChatController(Controller):
         else:
             await sessions.save(session_id, state)
         body = ChatReply(session_id=session_id, reply=reply)
-        return Response(msgspec.json.encode(body), media_type=JSON, headers={"Content-Language": locale,
+        language = "en" if state.english else locale  # the reply's language: an English message gets English
+        return Response(msgspec.json.encode(body), media_type=JSON, headers={"Content-Language": language,
                                                                              "Cache-Control": "no-store"})
