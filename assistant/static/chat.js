@@ -40,7 +40,7 @@
     "zh-CN": {
       me: "我说：", bot: "明白账说：", quick: "快捷回复", more: "看计算过程", less: "收起计算过程",
       facts: "我理解的情况", fix: "点一下可更正", assumed: "按常见情况假设", fixPrefix: "不对，不是",
-      fixSuffix: "，是", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
+      fixSuffix: "，是", calcLead: "按文件算：", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
       account: "账户", cash: "现金", sep: "，", open: "（", close: "）", end: "",
       visits: function (n) { return "今年" + n + "次门诊合计："; },
       thisOne: "其中这次统筹基金报", unchanged: "这样改，结果不变：",
@@ -62,7 +62,7 @@
     "en": {
       me: "You said:", bot: "Mingbai says:", quick: "Quick replies", more: "Show the working", less: "Hide the working",
       facts: "What I understood", fix: "tap to correct", assumed: "assumed", fixPrefix: "No, not ",
-      fixSuffix: ", but ", alts: "The possibilities side by side", fund: "The fund pays ", you: "you pay ",
+      fixSuffix: ", but ", calcLead: "By the document: ", alts: "The possibilities side by side", fund: "The fund pays ", you: "you pay ",
       youCol: "You pay ",
       account: "account ", cash: "cash ", sep: "; ", open: " (", close: ")", end: ".",
       visits: function (n) { return n + " visits this year in all: "; },
@@ -421,7 +421,7 @@
     return box;
   }
 
-  function checkBox(check) {
+  function checkBox(check, line) {
     var box = el("div", "check check-" + (check.verdict === "matches" ? "ok" : "differs"));
     box.appendChild(el("p", "check-verdict", check.verdict === "matches" ? T.matches : T.differs));
     if (Array.isArray(check.differences) && check.differences.length) {
@@ -440,6 +440,8 @@
       if (c && typeof c.text === "string" && c.text) { said.push(c.text); }
     });
     if (!said.length && check.verdict !== "matches" && typeof check.text === "string") { said.push(check.text); }
+    // the calculated answer before the causes: the person's share stays on the first screen
+    if (line) { box.appendChild(line); }
     said.forEach(function (t) { box.appendChild(el("p", "check-cause", t)); });
     return box;
   }
@@ -535,11 +537,20 @@
     if (lead.length) { card.appendChild(el("p", "card-lead", lead.join("\n"))); }
 
     var answer = el("div", "answer");
-    if (reply.bill_check && typeof reply.bill_check === "object") { answer.appendChild(checkBox(reply.bill_check)); }
-    if (sum) { answer.appendChild(answerLine(sum, prefix)); }
-    if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
-    if (Array.isArray(reply.alternatives) && reply.alternatives.length) {
+    var hasAlts = Array.isArray(reply.alternatives) && reply.alternatives.length > 0;
+    if (reply.bill_check && typeof reply.bill_check === "object") {
+      answer.appendChild(checkBox(reply.bill_check, sum ? answerLine(sum, prefix || T.calcLead) : null));
+    } else if (sum) { answer.appendChild(answerLine(sum, prefix)); }
+    if (!sum && !reply.bill_check && !holder && hasAlts) {
+      // the columns say each possibility's figures: its text lines (“· 二级：……”) are not printed again,
+      // and the columns come right after the first sentence, the hint under them
+      var said = String(reply.text || "").split("\n").filter(function (l) { return !/^\s*·/.test(l); });
+      answer.appendChild(el("p", "answer-text", said.shift() || ""));
       answer.appendChild(alternativesBox(reply.alternatives));
+      if (said.length) { answer.appendChild(el("p", "answer-text answer-hint", said.join("\n"))); }
+    } else {
+      if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
+      if (hasAlts) { answer.appendChild(alternativesBox(reply.alternatives)); }
     }
     card.appendChild(answer);
 
@@ -741,7 +752,8 @@
         return;
       }
       var reply = res.data.reply;
-      var sum = summary(reply.result);
+      var sum = summary(reply.result || (reply.bill_check && typeof reply.bill_check === "object"
+                                         ? reply.bill_check.result : null));
       var kept = { text: String(reply.text || ""), html: reply.html || null,
                    quick_replies: Array.isArray(reply.quick_replies) ? reply.quick_replies : [],
                    intent: reply.intent || null, sum: sum,
