@@ -157,5 +157,5 @@ async def _apply(sessions: ChatSessions, session_id: str | None, state: SessionS
         await sessions.save(session_id, state)
     body = ChatReply(session_id=session_id, reply=reply)
     raw: Any = msgspec.json.encode(body)  # encoded bytes; the annotation documents the schema
-    return Response(raw, media_type=JSON, headers={"Content-Language": locale,
-                                                                         "Cache-Control": "no-store"})
+    language = "en" if state.english else locale  # the reply's language: an English message gets English
+    return Response(raw, media_type=JSON, headers={"Content-Language": language, "Cache-Control": "no-store"})
