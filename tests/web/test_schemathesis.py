@@ -19,6 +19,8 @@ from assistant.settings import Settings
 from assistant.web.app import create_app
 from assistant.web.docs import EXAMPLES
 
+pytestmark = pytest.mark.slow
+
 APP = create_app(Settings(rate_limit=0, max_in_flight=0), session_store="memory")
 SCHEMA = schemathesis.openapi.from_asgi("/schema/openapi.json", APP)
 CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.content_type_conformance,
