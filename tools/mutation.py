@@ -58,7 +58,7 @@ TEST_STAGES = [["tests/test_cases.py"], ["tests/calculator"]]
 TEST_OPTIONS = ["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
 #: What a mutant's private tree needs besides the package: the fast tests and their data.
 TEST_FILES = ["pyproject.toml", "docs/coverage.md", "tests/__init__.py", "tests/conftest.py", "tests/test_cases.py",
-              "tests/cases", "tests/calculator"]
+              "tests/cases", "tests/calculator", "tests/billcheck"]
 NO_MUTATE = "# pragma: no mutate"
 _SELF = "_mingbai_mutation"  # the name of this script's copy inside a workspace
 GENERATED_SEED = 20251125
