@@ -538,6 +538,10 @@ def _ineligibility(ctx: Context, visit: Visit) -> tuple[str, str, object] | None
         hit = ("suspended", "医保待遇暂停期间发生的费用")
     elif visit.inpatient:
         hit = ("inpatient", "住院期间发生的门诊费用")
+    elif visit.chronic_programme:
+        hit = ("chronic_programme", "享受门诊特殊慢性病待遇有效期内因该病种发生的门诊费用")
+    elif visit.emergency_settled_inpatient:
+        hit = ("emergency_settled_inpatient", "已纳入住院统筹基金结算的门诊抢救费用")
     elif not prov.designated:
         hit = ("non_designated", "在非定点医药机构发生的费用")
     elif prov.offsite and not prov.offsite_filed:

@@ -83,7 +83,8 @@ ItemCategory = Literal[
     "prenatal", "tcm",
 ]
 Condition = Literal[
-    "non_designated", "inpatient", "suspended", "offsite_unfiled", "not_signed",
+    "non_designated", "inpatient", "suspended", "offsite_unfiled", "not_signed", "chronic_programme",
+    "emergency_settled_inpatient",
 ]
 #: Keys of a ratio table: provider level with optional grade, a pharmacy, or the resident scheme's
 #: places (signed institution, county TCM referral) with their registered-poor variants.

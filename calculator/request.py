@@ -91,6 +91,10 @@ class Visit(Base, kw_only=True, frozen=True):
     amount: Decimal | None = None
     inpatient: bool = False
     benefits_suspended: bool = False
+    #: a visit for a disease of the person's 门诊特殊慢性病 (门特) programme, within its validity
+    chronic_programme: bool = False
+    #: outpatient emergency care already settled by the inpatient fund
+    emergency_settled_inpatient: bool = False
 
     @property
     def bill(self) -> list[Item]:
@@ -130,6 +134,8 @@ FIELD_LABELS = {
     "prescribed_at_level": "开处方医院等级", "prescribed_at_grade": "开处方医院等次",
     "offsite": "异地就医", "offsite_filed": "异地备案", "items": "费用明细", "amount": "金额",
     "inpatient": "住院期间", "benefits_suspended": "待遇暂停", "name": "名称",
+    "chronic_programme": "门诊特殊慢性病有效期内因该病种就诊",
+    "emergency_settled_inpatient": "已纳入住院统筹结算的门诊抢救",
 }
 
 _TYPE_NAMES = {

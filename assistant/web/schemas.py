@@ -131,7 +131,8 @@ _ITEM = {"class_b_drug": "乙类药品", "class_b_service": "乙类诊疗项目�
          "prenatal": "产前检查", "self_pay": "自费项目", "consultation": "诊察费", "tcm": "中医药费用",
          "in_scope": "政策范围内费用"}
 _WHEN = {"non_designated": "非定点医药机构", "inpatient": "住院期间的门诊费用", "suspended": "待遇暂停期间",
-         "offsite_unfiled": "未备案的异地就医", "not_signed": "非签约机构"}
+         "offsite_unfiled": "未备案的异地就医", "not_signed": "非签约机构",
+         "chronic_programme": "门特有效期内因该病种就诊", "emergency_settled_inpatient": "已由住院统筹结算的门诊抢救"}
 
 
 def _tier_label(key: str) -> str:
