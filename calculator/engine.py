@@ -38,7 +38,15 @@ from decimal import Decimal
 
 import msgspec
 
-from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
+from .errors import (
+    CalculatorError,
+    FieldError,
+    InvalidRequest,
+    ItemNotNamed,
+    MissingFact,
+    MissingParameter,
+    OutOfForce,
+)
 from .money import MONEY_CONTEXT, ZERO, round_fen, share
 from .packs import Cited, Pack
 from .registry import default_registry
@@ -713,10 +721,10 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
         elif cat not in _PLAIN_IN_SCOPE and cat not in _CLASS_B:
             rid = pack.item_readings.get(cat, "")
             if not rid:
-                raise CalculatorError(
+                raise ItemNotNamed(
                     code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
                     message=(f"{pack.meta.name}没有规定{_ITEM_LABELS[cat]}在普通门诊如何结算，"
-                             "无法按文件计算这一项。"))
+                             "无法按文件计算这一项。"), item=cat, visit=w.index)
             scope_readings += [r for r in ctx.use(rid) if r not in scope_readings]
         elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
             scope_readings += [r for r in ctx.use(pack.class_b_reading) if r not in scope_readings]
@@ -1156,7 +1164,48 @@ def calculate(req: CalculationRequest) -> CalculationResult:
     """Settle every visit of the request under its policy's pack and supplements (from the
     registry), fully traced."""
     registry = default_registry()
-    return settle(req, registry.get(req.policy), supplements=registry.supplements(req.policy))
+    pack, supplements = registry.get(req.policy), registry.supplements(req.policy)
+    try:
+        return settle(req, pack, supplements=supplements)
+    except ItemNotNamed as exc:
+        exc.alternatives = both_ways(req, pack, supplements, exc)
+        raise
+
+
+#: how an item the document does not name is settled in each of the two figures shown side by side
+BOTH_WAYS = (("in_scope", "如果这一项按政策范围内费用结算"), ("self_pay", "如果这一项不纳入普通门诊统筹（由个人负担）"))
+
+
+def both_ways(req: CalculationRequest, pack: Pack, supplements: Sequence[Supplement],
+              exc: ItemNotNamed) -> list[dict[str, object]]:
+    """The visit's figures with every item the document does not name settled one way, then the
+    other — never one of them chosen (issue: a document's silence is not a figure)."""
+    out: list[dict[str, object]] = []
+    for treatment, label in BOTH_WAYS:
+        current = req
+        for _ in range(sum(len(v.bill) for v in req.visits)):
+            try:
+                result = settle(current, pack, trace=False, supplements=supplements)
+            except ItemNotNamed as again:
+                current = _recategorise(current, again, treatment)
+                continue
+            except CalculatorError:
+                return []  # the request lacks something else too: ask for that first
+            visit = result.visits[exc.visit]
+            out.append({"treatment": treatment, "label": label, "item": exc.item,
+                        "fund_pays": f"{visit.fund_pays:.2f}", "personal_pays": f"{visit.personal_pays:.2f}",
+                        "account_pays": f"{visit.account_pays:.2f}", "cash_pays": f"{visit.cash_pays:.2f}"})
+            break
+    return out if len(out) == len(BOTH_WAYS) else []
+
+
+def _recategorise(req: CalculationRequest, exc: ItemNotNamed, category: str) -> CalculationRequest:
+    visit = req.visits[exc.visit]
+    items = [msgspec.structs.replace(item, category=category) if item.category == exc.item else item
+             for item in visit.bill]
+    visits = list(req.visits)
+    visits[exc.visit] = msgspec.structs.replace(visit, items=items, amount=None)
+    return msgspec.structs.replace(req, visits=visits)
 
 
 def settle_figures(req: CalculationRequest, pack: Pack | None = None) -> CalculationResult:

@@ -108,3 +108,25 @@ class MissingParameter(CalculatorError):
 @dataclass
 class PackError(CalculatorError):
     pass
+
+
+@dataclass
+class ItemNotNamed(CalculatorError):
+    """A bill holds an item its document does not name (双通道 or 产检 outside 平凉).
+
+    The visit cannot be settled by the document, so no single figure is given; ``alternatives``
+    holds the figures both ways — the item settled as in scope, and the item left out of outpatient
+    pooling — side by side, for the person to see what is at stake (filled by
+    :func:`calculator.calculate`).
+    """
+
+    item: str = ""
+    visit: int = 0
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.alternatives:
+            out["alternatives"] = self.alternatives
+        return out
+

@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from markupsafe import Markup
@@ -41,6 +42,7 @@ from calculator import (
     CalculationResult,
     CalculatorError,
     InvalidRequest,
+    ItemNotNamed,
     MissingFact,
     MissingParameter,
     OutOfForce,
@@ -195,6 +197,8 @@ class ErrorView:
     visit_date: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    #: an item the document does not name: the figures both ways (treatment, fund, personal)
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
 
 
 _VISIT = re.compile(r"^visits\[(\d+)\]")
@@ -228,6 +232,9 @@ def _error_view(error: CalculatorError, request: CalculationRequest | None, meta
     else:
         view.policy = gettext("这份文件")
     visit = _visit_of(error.path, request)
+    if isinstance(error, ItemNotNamed):
+        view.alternatives = [{"treatment": a["treatment"], "fund": Decimal(a["fund_pays"]),
+                              "personal": Decimal(a["personal_pays"])} for a in error.alternatives]
     if isinstance(error, MissingFact):
         view.kind = "missing_fact"
         view.fact = error.fact

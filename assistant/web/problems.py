@@ -68,6 +68,8 @@ class Problem(msgspec.Struct, kw_only=True, omit_defaults=True):
     #: for ``POST /api/v1/explain``: the explanation of what is missing, as text and HTML
     text: str | None = None
     html: str | None = None
+    #: an item the document does not name: the figures both ways, side by side (never one of them)
+    alternatives: list[dict[str, Any]] = []
 
 
 #: slug → (status, Chinese title, what it means and what to do): the pages at /problems/{slug}
@@ -132,7 +134,8 @@ def problem_for_calculator(error: CalculatorError, request: Request | None = Non
     if isinstance(error, UnknownPolicy):
         slug = "unknown-policy"
     return _problem(slug, detail=error.message, request=request, code=error.code, errors=fields,
-                    missing=data.get("missing") or None, citations=list(error.citations))
+                    missing=data.get("missing") or None, citations=list(error.citations),
+                    alternatives=data.get("alternatives") or [])
 
 
 def _validation_fields(exc: ValidationException) -> list[ProblemField]:

@@ -44,3 +44,27 @@ def test_a_ratio_below_the_floor_is_refused_by_section_4_3() -> None:
     assert "四（三）" in message, message
     assert "支付比例不低于50%" in message, message
     assert "45%" in message, message
+
+
+def test_an_item_the_document_does_not_name_gives_both_figures_never_one() -> None:
+    """Issue 14: 双通道 on a 南充 bill — 南充's document names no such item. The visit is refused,
+    and the refusal carries the figures both ways (in scope: (800+500−200)×60% = 660.00; left out:
+    (800−200)×60% = 360.00), side by side, never one of them as the answer."""
+    import msgspec
+
+    from calculator import ItemNotNamed, calculate, decode_request
+
+    req = decode_request(msgspec.json.encode({
+        "policy": "nanchong-employee", "insured": {"category": "employee"},
+        "year_start": {"deductible_used": "0", "fund_paid": "0"},
+        "visits": [{"date": "2026-05-10", "provider": {"kind": "hospital", "level": 2},
+                    "items": [{"category": "in_scope", "amount": "800"},
+                              {"category": "dual_channel", "amount": "500"}]}]}))
+    try:
+        calculate(req)
+    except ItemNotNamed as exc:
+        assert exc.path == "visits[0].items[1].category"
+        figures = {a["treatment"]: (a["fund_pays"], a["personal_pays"]) for a in exc.alternatives}
+        assert figures == {"in_scope": ("660.00", "640.00"), "self_pay": ("360.00", "940.00")}
+    else:
+        raise AssertionError("a bill with an item the document does not name must not be settled one way")
