@@ -28,6 +28,7 @@ from typing import Any
 
 import msgspec
 
+from . import vocabulary
 from .bill import ITEM_CATEGORIES, BillError, deductible_for, deductible_used, split_items
 from .billcheck import BillCheck, decode_bill_check
 from .billcheck import check as check_bill
@@ -108,6 +109,7 @@ __all__ = [
     "to_builtins",
     "usage_run_json",
     "use_registry",
+    "vocabulary",
 ]
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")

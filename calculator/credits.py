@@ -47,7 +47,7 @@ from typing import Literal
 
 import msgspec
 
-from .engine import CATEGORY_LABELS
+from . import vocabulary
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
 from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
 from .packs import Cited, CreditRule, Pack, get_pack
@@ -368,7 +368,7 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
         rule = credits.rule(cat)
         readings = citer.use(rule.reading)
         cites = citer.of(rule)
-        label = CATEGORY_LABELS[cat]
+        label = vocabulary.CATEGORIES[cat]
         base: Decimal | None = None
         rate: Decimal | None = None
         provisional = False
@@ -464,10 +464,10 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
         summary += f"，补划差额{yuan(back_total)}"
     summary += f"；共{yuan(totals.total)}。" if (lump or back) else "。"
     if not has_account:
-        summary = f"{CATEGORY_LABELS[req.category]}不划拨个人账户，{req.year}年个人账户计入0.00元。"
+        summary = f"{vocabulary.CATEGORIES[req.category]}不划拨个人账户，{req.year}年个人账户计入0.00元。"
     return CreditsResult(
         policy=policy_ref(pack), year=req.year, category=req.category,
-        category_label=CATEGORY_LABELS[req.category], account=has_account, months=months, switch=switch,
+        category_label=vocabulary.CATEGORIES[req.category], account=has_account, months=months, switch=switch,
         lump_sum=lump, back_payment=back, totals=totals, text=summary,
         assumptions=citer.assumptions() + notes)
 

@@ -43,6 +43,7 @@ from calculator import (
     get_pack,
     missing_facts,
     split_items,
+    vocabulary,
 )
 from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
@@ -332,14 +333,10 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
                   "the ratio, deductible and cap on it and I will calculate with them, cited as supplied by you "
                   "(checked against the 50% floor).")
 
-_LEVEL_TEXT = {1: ("一级及以下", "level 1 or below"), 2: ("二级", "level 2"), 3: ("三级", "level 3")}
-_GRADE_TEXT = {"A": ("甲等", " grade A"), "B": ("乙等", " grade B"), "C": ("丙等", " grade C")}
-_CATEGORY_TEXT = {"employee": ("在职职工", "employee"), "retiree": ("退休人员", "retiree"),
-                  "flexible": ("灵活就业人员", "flexible worker"), "resident": ("城乡居民", "resident")}
-_ITEM_TEXT = {"self_pay": ("自费", "self-pay"), "class_b_drug": ("乙类药品", "class-B drugs"),
-              "class_b_service": ("乙类诊疗项目/耗材", "class-B services"), "consultation": ("诊察费", "consultation fee"),
-              "tcm": ("中成药/中药饮片", "TCM"), "dual_channel": ("双通道药品", "dual-channel drugs"),
-              "prenatal": ("产前检查", "prenatal examination")}
+_LEVEL_TEXT = {n: (zh, vocabulary.LEVELS_OR_BELOW_EN[n]) for n, zh in vocabulary.LEVELS_OR_BELOW.items()}
+_GRADE_TEXT = {g: (zh, f" {vocabulary.GRADES_EN[g]}") for g, zh in vocabulary.GRADES.items()}
+_CATEGORY_TEXT = {c: (zh, vocabulary.CATEGORIES_EN[c]) for c, zh in vocabulary.CATEGORIES.items()}
+_ITEM_TEXT = {c: (zh, vocabulary.ITEM_CATEGORIES_CHAT_EN[c]) for c, zh in vocabulary.ITEM_CATEGORIES_CHAT.items()}
 
 
 def _understood(known: Known, said: Facts | None, locale: str) -> list[Understood]:
@@ -440,10 +437,8 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
             parts.append(f"起付标准{d.value}元〔{d.article}〕")
         ratios = pack.ratio.get(settled, {})
         if ratios:
-            from calculator.engine import TIER_LABELS
-
             parts.append("支付比例" + "、".join(
-                f"{TIER_LABELS.get(k, k).replace('定点医疗机构', '')}{(c.value * 100).normalize():f}%"
+                f"{vocabulary.label(vocabulary.TIERS, k).replace('定点医疗机构', '')}{(c.value * 100).normalize():f}%"
                 for k, c in ratios.items()) + f"〔{next(iter(ratios.values())).article}〕")
         if settled in pack.cap:
             c = pack.cap[settled]
@@ -968,9 +963,9 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         keys = [k for k in keys if k[:1] in options]
     if not keys:
         return None
-    labels = {"1": ("一级及以下", "Level 1 or below"), "2": ("二级", "Level 2"), "3": ("三级", "Level 3"),
-              "3A": ("三级甲等", "Level 3 grade A"), "3B": ("三级乙等", "Level 3 grade B"),
-              "3C": ("三级丙等", "Level 3 grade C")}
+    labels = {f"{n}{g}": (_LEVEL_TEXT[n][0] + _GRADE_TEXT.get(g, ("", ""))[0],
+                          _LEVEL_TEXT[n][1].capitalize() + _GRADE_TEXT.get(g, ("", ""))[1])
+              for n in (1, 2, 3) for g in ("", "A", "B", "C") if not g or n == 3}
     alts: list[Alternative] = []
     for key in keys:
         level, grade = int(key[0]), (key[1] if len(key) == 2 else None)
