@@ -52,6 +52,7 @@ from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, Mi
 from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
 from .packs import Cited, CreditRule, Pack, get_pack
 from .result import Assumption, CitationOut, PolicyRef
+from .structs import Base, Out
 from .wire import Citer, check_money, decode, field_error, input_note, percent, policy_ref, yuan
 
 __all__ = [
@@ -85,10 +86,6 @@ LABELS = {
 
 
 # -- the wire ------------------------------------------------------------------------------------
-
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
-
 
 class SuppliedFigure(Base, kw_only=True, frozen=True):
     """A figure the documents leave to someone else, with where it comes from."""
@@ -127,10 +124,6 @@ class CreditsRequest(Base, kw_only=True, frozen=True):
     @property
     def bureau_credit_name(self) -> str:
         return "xian_retiree_amount" if self.supplied_credit is None and self.xian_retiree_amount else "supplied_credit"
-
-
-class Out(msgspec.Struct, kw_only=True):
-    pass
 
 
 class MonthCredit(Out, kw_only=True):

@@ -38,6 +38,7 @@ from . import vocabulary
 from .errors import CalculatorError
 from .packs import BENEFICIARIES, PURPOSES, AccountUse, Beneficiary, Pack, Purpose, get_pack
 from .result import Assumption, CitationOut, PolicyRef
+from .structs import Base, Out
 from .wire import Citer, choices, decode, policy_ref
 
 __all__ = [
@@ -72,19 +73,11 @@ _READ_AS = {"allowed": "按此解读可以支付", "not_allowed": "按此解读�
 LABELS = {"policy": "政策", "beneficiary": "使用人", "purpose": "用途", "category": "类别"}
 
 
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
-
-
 class UsageRequest(Base, kw_only=True, frozen=True):
     policy: str
     beneficiary: Beneficiary | None = None
     purpose: Purpose | None = None
     category: Literal["employee", "retiree", "flexible", "resident"] | None = None
-
-
-class Out(msgspec.Struct, kw_only=True):
-    pass
 
 
 class UseRow(Out, kw_only=True):
