@@ -42,8 +42,7 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
-from calculator.request import CalculationRequest, Visit
-from calculator.result import CalculationResult, RatioStep, VisitResult
+from calculator import CalculationRequest, CalculationResult, RatioStep, Visit, VisitResult
 
 from . import formatting, labels
 from .i18n import current, gettext, ngettext

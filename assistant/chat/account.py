@@ -10,11 +10,16 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from calculator import get_pack
-from calculator.credits import CreditsRequest, account_credits
-from calculator.credits import validate as validate_credits
-from calculator.errors import CalculatorError, InvalidRequest
-from calculator.usage import UsageRequest, account_usage
+from calculator import (
+    CalculatorError,
+    CreditsRequest,
+    InvalidRequest,
+    UsageRequest,
+    account_credits,
+    account_usage,
+    get_pack,
+    validate_credits,
+)
 
 from .state import CITIES, Reply, SessionState, schemes_of
 from .state import policy_of as _policy

@@ -36,6 +36,9 @@ import msgspec
 
 from calculator import (
     CalculatorError,
+    MissingFact,
+    MissingParameter,
+    OutOfForce,
     Partial,
     calculate,
     convert_request,
@@ -45,7 +48,6 @@ from calculator import (
     split_items,
     vocabulary,
 )
-from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
 from .account import answer_account
 from .state import (

@@ -7,7 +7,7 @@ from litestar import Controller, Request, Response, post
 
 from assistant.chat.dialogue import ChatReply, turn
 from assistant.chat.sessions import SESSION_ID, ChatSessions
-from calculator.errors import FieldError, InvalidRequest
+from calculator import FieldError, InvalidRequest
 
 from . import render
 
@@ -26,7 +26,7 @@ _DECODER = msgspec.json.Decoder(ChatRequest)
 
 
 def decode_chat(raw: bytes) -> ChatRequest:
-    from calculator.request import from_msgspec
+    from calculator import from_msgspec
 
     if not raw.strip():
         raise InvalidRequest.of([FieldError("", "empty_body", "请求体为空：请发送 {\"message\": \"……\"}。")])

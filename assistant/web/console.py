@@ -15,8 +15,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 
 import calculator
-from calculator import CalculatorError, InvalidRequest
-from calculator.billcheck import check as check_bill
+from calculator import CalculatorError, InvalidRequest, check_bill
 from explanations import explain_bill_check
 
 from . import render

@@ -21,9 +21,7 @@ from markupsafe import Markup
 
 import calculator
 from calculator import CalculationRequest, CalculationResult, CalculatorError, InvalidRequest, MissingFact
-from explanations import formatting, labels
-from explanations.i18n import activated
-from explanations.render import Doc, visit_views
+from explanations import Doc, activated, formatting, labels, visit_views
 
 from . import render
 from .body import decode_body
