@@ -554,7 +554,7 @@ class _Search:
         """Settled as the other of 在职 and 退休; as 灵活就业 only where that gives other figures
         (平凉: no personal account), never beside an 在职 cause with the same figures."""
         pack, ins = self.pack, self.req.insured
-        if pack.meta.scheme == "resident":
+        if pack.signed_institution:  # the status facts set the ratio, not a category (南昌居民)
             self._resident_status()
             return
         if not self.visit.eligible:
@@ -629,7 +629,7 @@ class _Search:
 
     def levels(self) -> None:
         pack, req = self.pack, self.req
-        if pack.meta.scheme == "resident":
+        if pack.signed_institution:  # the ratio is by standing, not provider level (南昌居民)
             self._standings()
             return
         ratio = _step(self.result, RatioStep)
