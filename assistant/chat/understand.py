@@ -45,7 +45,7 @@ import msgspec
 
 from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, find_dates
-from .gazetteer import CITIES, Hit, find_account_uses, find_beneficiaries, find_places, find_slots
+from .gazetteer import Hit, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
 from .intents import Evidence, classify, is_correction, mentions_account
 from .normalise import normalise
 
@@ -184,7 +184,7 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
         return None
     if scheme == "resident":
         return None
-    prefix = CITIES.get(city)
+    prefix = pack_words()[0].get(city)
     return None if prefix is None else f"{prefix}-employee"
 
 
