@@ -52,7 +52,7 @@ from .errors import (
     UnknownPolicy,
 )
 from .missing import Missing, Partial, missing_facts
-from .packs import Pack
+from .packs import Beneficiary, Pack, Purpose
 from .registry import Registry, default_registry, get_pack, load_packs, use_registry
 from .request import CalculationRequest, Visit, convert_request, decode_request, from_msgspec
 from .result import STEP_KINDS, CalculationResult, CapStep, CitationOut, DeductibleStep, RatioStep, VisitResult
@@ -60,6 +60,7 @@ from .usage import UsageRequest, UsageResult, UseRow, account_usage, decode_usag
 from .usage import run_json as usage_run_json
 
 __all__ = [
+    "Beneficiary",
     "BillCheck",
     "BillCheckRequest",
     "BillError",
@@ -90,6 +91,7 @@ __all__ = [
     "Pack",
     "PackError",
     "Partial",
+    "Purpose",
     "RatioStep",
     "Registry",
     "STEP_KINDS",

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
@@ -131,7 +131,7 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["provider_kind"] = "hospital"
     if changes.get("provider_level") is not None and "provider_grade" not in changes:
         changes["provider_grade"] = None
-    if changes.get("fund_paid") is not None and changes.get("fund_paid") > 0:
+    if changes.get("fund_paid") is not None and changes["fund_paid"] > 0:
         changes.setdefault("deductible_met", True)
         changes.setdefault("first_visit_this_year", None)
     if changes.get("deductible_met") or changes.get("deductible_used") or changes.get("deductible_remaining"):
@@ -210,7 +210,7 @@ def _visit(known: Known, today: dt.date) -> dict[str, Any]:
 
 
 def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any]:
-    policy = _policy(known)
+    policy = cast(str, _policy(known))  # a request is built once the policy is known
     pack = get_pack(policy)
     if pack.meta.scheme == "resident":
         insured: dict[str, Any] = {"category": "resident", "resident": {
@@ -781,9 +781,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                            "prescribed_at_grade"):
         state.unknown, state.unknown_options = state.asking, []
     elif bare_unknown and state.asking == "year_start" and _missing(state.known) == "year_start":
-        reply = _position_alternatives(state, locale, today, facts)
-        if reply is not None:
-            return state, reply
+        alt = _position_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if state.unknown == "category" and state.unknown_options and state.known.category is None:
         policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
         if policy:
@@ -798,15 +798,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         other = _missing(_filled_for_trial(state.known, missing))
         if other and other != missing:
             return state, _ask(state, other, locale, known=state.known)  # ask what else is missing first
-        reply = _alternatives(state, locale, today, facts)
-        if reply is not None:
-            return state, reply
+        alt = _alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if state.unknown_flags and (missing is None or (missing == "provider_kind" and (
             "signed" in state.unknown_flags or "referral" in state.unknown_flags))
                                 or (missing == "provider_level" and "pharmacy" in state.unknown_flags)):
-        reply = _flag_alternatives(state, locale, today, facts)
-        if reply is not None:
-            return state, reply
+        alt = _flag_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):

@@ -494,8 +494,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
             note = "prescription"
         spans += _spans_for_hit(Hit(sets=sets, start=hit.start, end=hit.end, text=hit.text), note)
         for slot, value in sets.items():
-            implied = hit.priority == 0 and _qualified(text, hit, slot, explicit)
-            slots.offer(slot, value, hit.priority, hit.start, alternative=not implied)
+            qualified = hit.priority == 0 and _qualified(text, hit, slot, explicit)
+            slots.offer(slot, value, hit.priority, hit.start, alternative=not qualified)
     if pharmacy:
         slots.offer("provider_kind", "pharmacy", 9, len(text))
 
@@ -545,6 +545,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
     if said_before and chosen.get("amount") is not None:
         clash = [chosen["amount"], said_before[0]]  # 今天花了800，昨天说的是1800: which one?
         unplaced = [a for a in unplaced if a is not said_before[0]]
+    rough: Amount | None
     if either:
         # 九百还是一千来着: the bill is one of two figures; ask it, never pick one
         rough = next(a for a in amounts if a.role in (None, "total") and a is not either[0])

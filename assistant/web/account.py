@@ -163,7 +163,7 @@ class BudgetForm:
             body["groups"] = groups
             self.paths["roster"] = "groups-1"
         else:
-            roster = []
+            roster: list[Any] = []
             for i in range(ROSTER_ROWS):
                 path = f"roster[{len(roster)}]"
                 birth = self._int(f"roster-{i}-birth_year", f"{path}.birth_year", "出生年份")
