@@ -24,7 +24,7 @@ from calculator import (
     validate_credits,
 )
 
-from .state import CITIES, Reply, SessionState, schemes_of
+from .state import Reply, SessionState, cities, schemes_of
 from .state import policy_of as _policy
 from .state import t as _t
 
@@ -60,7 +60,7 @@ def answer_account(state: SessionState, u, locale: str, today: dt.date) -> Reply
     if policy is None:
         state.asking = "city"
         return Reply(text=_t(locale, "您是在哪个城市参保的？个人账户的规定各地不同。", "Which city are you insured in?"),
-                     asking="city", quick_replies=CITIES, intent=u.intent)
+                     asking="city", quick_replies=cities(), intent=u.intent)
     if u.intent == "account_credit":
         return _credits(state, policy, u, locale, today)
     facts = u.facts

@@ -44,6 +44,7 @@ from calculator import (
     convert_request,
     deductible_used,
     get_pack,
+    load_packs,
     missing_facts,
     split_items,
     vocabulary,
@@ -51,7 +52,6 @@ from calculator import (
 
 from .account import answer_account
 from .state import (
-    CITIES,
     ITEM_FIELDS,
     PERSON_FIELDS,
     STATE_VERSION,
@@ -62,6 +62,7 @@ from .state import (
     Reply,
     SessionState,
     Understood,
+    cities,
     new_state,
     schemes_of,
 )
@@ -416,7 +417,7 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
     policy = _policy(known)
     if policy is None:
         return Reply(text=_t(locale, "想了解哪个城市的政策？", "Which city?"), asking="city",
-                     quick_replies=CITIES)
+                     quick_replies=cities())
     pack = get_pack(policy)
     if pack.supplied is not None:
         s = pack.supplied
@@ -567,7 +568,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fresh.asking = "city"
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
-                            intent="reset", asking="city", quick_replies=CITIES)
+                            intent="reset", asking="city", quick_replies=cities())
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if u.topic == "inpatient_bill" or _INPATIENT.search(u.text):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
@@ -580,7 +581,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.known.city is None and intent == "greeting" and not u.text.startswith(("谢", "再见", "拜")):
             state.asking = "city"
             return state, Reply(text=_t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, *QUESTIONS["city"][:2]),
-                                intent=intent, asking="city", quick_replies=CITIES)
+                                intent=intent, asking="city", quick_replies=cities())
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
     if facts.stated_ratio is None and u.ratio_said is not None and state.known.stated_ratio is not None:
@@ -882,8 +883,7 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     from .retrieve import best_articles
 
     policy = _policy(known) or schemes_of(known.city).get("employee")
-    policies = [policy] if policy else ["nanchang-employee", "nanchang-resident", "nanchong-employee",
-                                        "pingliang-employee", "xian-employee"]
+    policies = [policy] if policy else sorted(load_packs())
     found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 3)), key=lambda x: -x[3])[:3]
     head = ""
     if u.topic in ("deductible", "ratio", "cap") and policy and _RULE_WORD.search(u.text):
@@ -943,7 +943,7 @@ def _other_city(city: str, locale: str) -> Reply:
         f"明白账 does not cover {city} ({city} is not covered). Covered: 南充 (Nanchong), 西安 (Xi'an), "
         f"南昌 (Nanchang, employees and residents), 平凉 (Pingliang). For {city}, ask the local insurance office "
         "or call 12393."),
-        intent="out_of_scope", quick_replies=CITIES)
+        intent="out_of_scope", quick_replies=cities())
 
 
 def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
@@ -1141,9 +1141,10 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
 
 def _compare(state: SessionState, u, locale: str) -> Reply:
     named = list(u.alternatives.get("city", ())) or ([u.facts.city] if u.facts.city else [])
-    cities = [c for c in CITIES if c in named]
+    covered = cities()
+    named_covered = [c for c in covered if c in named]
     texts = []
-    for city in cities or CITIES:
+    for city in named_covered or covered:
         known = msgspec.structs.replace(state.known, city=city, policy=None)
         if _policy(known) is None:
             known = msgspec.structs.replace(known, category=known.category or "employee")

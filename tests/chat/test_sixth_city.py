@@ -9,6 +9,7 @@ from pathlib import Path
 import msgspec
 
 from assistant.chat.dialogue import ask_once
+from assistant.chat.state import cities
 from calculator import Registry, use_registry
 
 POLICIES = Path(__file__).parents[2] / "calculator" / "policies"
@@ -44,9 +45,11 @@ def test_a_sixth_city_is_a_pack_and_its_chat_words(tmp_path: Path) -> None:
     nanchong = _reply("顺庆区在职，二级医院花了800，今年第一次")
     with use_registry(Registry([tmp_path])):
         testcity = _reply("清风区在职，二级医院花了800，今年第一次")
+        offered = cities()  # the quick replies when the chat asks for the city
     assert testcity["result"] is not None, testcity["text"]
     assert testcity["result"]["policy"]["id"] == "testcity-employee"
     assert "明白" in testcity["text"]
+    assert offered[-1] == "明白" and "明白" not in cities()
     figures = ("total", "excluded", "first_self_pay", "in_scope", "deductible_applied", "ratio", "fund_pays",
                "personal_pays", "account_pays", "cash_pays")
     ours, theirs = testcity["result"]["visits"][0], nanchong["result"]["visits"][0]
