@@ -1,6 +1,6 @@
 """The ``mingbai`` command (``CONTRACT.md``, "Command line").
 
-    mingbai serve [--host H] [--port P]        the web app: chat at /, API under /api/v1
+    mingbai serve [--host H] [--port P] [--workers N]   the web app: chat at /, API under /api/v1
     mingbai calc                                calculation request (JSON, stdin) → result (JSON)
     mingbai explain [--format F] [--locale L]   calculation request → step-by-step explanation
     mingbai ask "MESSAGE"                       one chat turn without a session → chat reply (JSON)
@@ -80,7 +80,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.server import serve
 
-    serve(host=args.host, port=args.port)
+    serve(host=args.host, port=args.port, workers=args.workers)
     return 0
 
 
@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="运行网页应用（聊天、接口、坐席台、自助机嵌入页）")
     p.add_argument("--host", default=None, help="监听地址（默认 MINGBAI_HOST 或 127.0.0.1）")
     p.add_argument("--port", type=int, default=None, help="端口（默认 MINGBAI_PORT 或 8000）")
+    p.add_argument("--workers", type=int, default=None, help="工作进程数（默认 MINGBAI_WORKERS 或 CPU 数）")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("calc", help="从标准输入读取计算请求（JSON），输出计算结果（JSON）")
     p.set_defaults(func=cmd_calc)

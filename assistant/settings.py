@@ -14,9 +14,16 @@ variable                   default                         meaning
                                                            browser, comma-separated (``*`` for any)
 ``MINGBAI_RATE_LIMIT``     ``120``                         requests per minute per client; ``0`` = off
 ``MINGBAI_MAX_BODY``       ``1048576``                     largest request body in bytes (else 413)
-``MINGBAI_WORKERS``        ``1``                           server processes
+``MINGBAI_MAX_IN_FLIGHT``  ``16``                          requests one worker handles at once; more
+                                                           → 503 with ``Retry-After`` (0 = no limit)
+``MINGBAI_CLIENT_HEADER``  (none)                          header naming the client for the rate limit,
+                                                           set by a trusted proxy (``X-Forwarded-For``:
+                                                           its right-most address); else the peer
+``MINGBAI_KIOSK_KEYS``     (none)                          comma-separated keys; a request sending one
+                                                           as ``X-Kiosk-Key`` is limited per kiosk
+``MINGBAI_WORKERS``        the CPU count                   server processes (``mingbai serve --workers``)
 ``MINGBAI_REDIS_URL``      (none)                          shared store (rate limit, chat sessions)
-                                                           when there is more than one worker
+                                                           when there is more than one worker or host
 ``MINGBAI_DATA_DIR``       ``~/.local/state/mingbai``      where the file store keeps chat sessions
                                                            (``<dir>/sessions``, owner-only)
 ``MINGBAI_SESSION_STORE``  ``file`` (``redis`` when         chat sessions: ``file``, ``redis`` or
@@ -35,7 +42,15 @@ from pathlib import Path
 
 import msgspec
 
-__all__ = ["SESSION_STORES", "Settings", "SettingsError"]
+__all__ = ["SESSION_STORES", "Settings", "SettingsError", "default_workers"]
+
+
+def default_workers() -> int:
+    """One server process per CPU this process may run on."""
+    try:
+        return max(1, min(64, len(os.sched_getaffinity(0))))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, min(64, os.cpu_count() or 1))
 
 _DEFAULT_MAX_BODY = 1024 * 1024
 # A CSP source expression: a keyword ('self', 'none'), a scheme (https:), or a host source
@@ -62,6 +77,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cors_origins: tuple[str, ...] = ()
     rate_limit: int = 120
     max_body: int = _DEFAULT_MAX_BODY
+    max_in_flight: int = 16
+    #: a header a trusted proxy sets that names the client (rate limit key)
+    client_header: str | None = None
+    #: kiosk keys (``X-Kiosk-Key``): each kiosk gets its own rate limit
+    kiosk_keys: tuple[str, ...] = ()
     workers: int = 1
     redis_url: str | None = None
     #: chat sessions' file store lives in ``<data_dir>/sessions``; None: ``~/.local/state/mingbai``
@@ -117,6 +137,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
                                     f"现在是“{session_store}”。")
             if session_store == "redis" and redis_url is None:
                 raise SettingsError("环境变量 MINGBAI_SESSION_STORE 为 redis 时，还要设置 MINGBAI_REDIS_URL。")
+        client_header = get("CLIENT_HEADER")
+        if client_header is not None and not re.match(r"^[A-Za-z0-9-]{1,64}$", client_header):
+            raise SettingsError(f"环境变量 MINGBAI_CLIENT_HEADER（标识客户端的请求头）应为请求头名称，"
+                                f"如 X-Forwarded-For，现在是“{client_header[:40]}”。")
+        kiosk_keys = tuple(k.strip() for k in (get("KIOSK_KEYS") or "").split(",") if k.strip())
+        for key in kiosk_keys:
+            if len(key) < 16 or not re.match(r"^[\x21-\x7e]+$", key):
+                raise SettingsError("环境变量 MINGBAI_KIOSK_KEYS（自助机密钥）中每个密钥应至少 16 个字符，"
+                                    "只用可见的 ASCII 字符，用英文逗号分隔。")
         return cls(
             host=get("HOST") or "127.0.0.1",
             port=integer("PORT", 8000, 1, 65535, "端口"),
@@ -125,7 +154,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             cors_origins=origins,
             rate_limit=integer("RATE_LIMIT", 120, 0, 1_000_000, "每个客户端每分钟请求数，0 表示不限"),
             max_body=integer("MAX_BODY", _DEFAULT_MAX_BODY, 1024, 100 * 1024 * 1024, "请求体最大字节数"),
-            workers=integer("WORKERS", 1, 1, 64, "工作进程数"),
+            max_in_flight=integer("MAX_IN_FLIGHT", 16, 0, 100_000, "每个工作进程同时处理的请求数，0 表示不限"),
+            client_header=client_header,
+            kiosk_keys=kiosk_keys,
+            workers=integer("WORKERS", default_workers(), 1, 64, "工作进程数"),
             redis_url=redis_url,
             data_dir=get("DATA_DIR"),
             session_store=session_store,

@@ -225,6 +225,9 @@ def validate(req: CreditsRequest) -> list[FieldError]:
 
     if not 2000 <= req.year <= 2100:
         errors.append(_err("year", "invalid_value", f"{req.year} 不是可计算的年度（2000—2100）。"))
+    if req.retired_on is not None and not 1900 <= req.retired_on.year <= 2200:
+        errors.append(_err("retired_on", "invalid_value",
+                           f"{req.retired_on.isoformat()} 不像退休日期（应在1900—2200年之间），请核对。"))
     money(req.contribution_base, "contribution_base", MAX_BASE, "超过每月100万元，不像缴费基数，请核对。")
     money(req.lump_sum_base, "lump_sum_base", MAX_LUMP_SUM, "超过1亿元，请核对。")
     month(req.lump_sum_month, "lump_sum_month")

@@ -198,6 +198,9 @@ class Reading(Base, kw_only=True, frozen=True):
     text_en: str
     reason: str  # why a reading is needed: what the document leaves open
     citations: list[Citation]
+    #: the reading in plain words for a layperson (chat, widget), shown above the precise ``text``;
+    #: it adds no figure the text does not state
+    plain: str | None = None
 
     def __post_init__(self) -> None:
         if not self.citations:

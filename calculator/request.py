@@ -207,6 +207,8 @@ def check_amount(value: Decimal, path: str) -> FieldError | None:
         return _field(path, "not_a_number", "不是有效金额（不能是 NaN 或无穷大）。")
     if value < 0:
         return _field(path, "negative_amount", "不能为负数。")
+    if value.is_zero() and value.is_signed():  # "-0" would come back as "-0.00"
+        return _field(path, "invalid_value", "不能写成 -0，请写 0。")
     if value > MAX_AMOUNT:
         return _field(path, "amount_too_large", "超过 10,000,000 元，不像一张门诊账单，请核对。")
     if not is_fen_exact(value):
@@ -217,7 +219,7 @@ def check_amount(value: Decimal, path: str) -> FieldError | None:
 def check_ratio(value: Decimal, path: str) -> FieldError | None:
     if not value.is_finite():
         return _field(path, "not_a_number", "不是有效比例。")
-    if value < 0 or value > 1:
+    if value < 0 or value > 1 or (value.is_zero() and value.is_signed()):
         return _field(path, "invalid_value", "应在 0 到 1 之间（如 0.55 表示 55%）。")
     if value != value.quantize(Decimal("0.0001")):
         return _field(path, "too_many_places", "最多四位小数。")
@@ -234,7 +236,7 @@ def validate(req: CalculationRequest) -> list[FieldError]:
 
     def amount(value: Decimal | None, path: str) -> None:
         # the common case in one pass: finite, in range, fen-exact; else find out which check fails
-        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT
+        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT and not value.is_signed()
                              and value == value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)):
             return
         if err := check_amount(value, path):

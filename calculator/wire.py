@@ -73,6 +73,8 @@ def check_money(value: Decimal, path: str, labels: Labels, maximum: Decimal, too
         return field_error(path, "not_a_number", "不是有效金额（不能是 NaN 或无穷大）。", labels)
     if value < 0:
         return field_error(path, "negative_amount", "不能为负数。", labels)
+    if value.is_zero() and value.is_signed():  # "-0" would come back as "-0.00"
+        return field_error(path, "invalid_value", "不能写成 -0，请写 0。", labels)
     if value > maximum:
         return field_error(path, "amount_too_large", too_large, labels)
     if not is_fen_exact(value):

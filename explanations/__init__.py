@@ -92,6 +92,23 @@ def _format(format: str) -> str:
     return format
 
 
+def _plain_readings(policy: str, readings: list[Any]) -> dict[str, str]:
+    """Each reading's plain-language sentence from its pack (shown above the precise reading)."""
+    try:
+        pack = get_pack(policy)
+    except CalculatorError:  # pragma: no cover - a result always names a loaded pack
+        return {}
+    out = {}
+    for a in readings:
+        try:
+            plain = pack.reading(a.id).plain
+        except KeyError:
+            continue
+        if plain:
+            out[a.id] = plain
+    return out
+
+
 def explain(result: CalculationResult, *, format: str = "text", locale: str = "zh-CN",
             request: CalculationRequest | None = None) -> str:
     """The whole step-by-step explanation of a result, in ``text``, ``markdown`` or ``html``."""
@@ -132,7 +149,8 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
                 for t, h in zip(text_views, html_views, strict=True):
                     t.bodies.update(h.bodies)
         context = dict(result=result, policy=p, multi=len(result.visits) > 1,
-                       readings=readings, inputs=inputs, zh=zh, lang=state.tag,
+                       readings=readings, plain=_plain_readings(p.id, readings) if zh else {},
+                       inputs=inputs, zh=zh, lang=state.tag,
                        city=p.city if zh else p.city_en,
                        all_steps=[s for v in result.visits for s in v.steps])
         pre: dict[str, dict[str, str]] = {}

@@ -101,7 +101,7 @@ def _render(name: str, result: Any, format: str, locale: str, **extra: Any) -> s
     notes = {a.id: i for i, a in enumerate(readings, 1)}
     with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title), notes=notes) as state:
         zh = state.tag.startswith("zh")
-        return render(fmt, f"account/{name}", result=result, policy=p, readings=readings, inputs=inputs,
+        return render(fmt, f"account/{name}", result=result, policy=p, readings=readings, plain={}, inputs=inputs,
                       zh=zh, lang=state.tag, city=p.city if zh else p.city_en, span=span,
                       **extra)
 

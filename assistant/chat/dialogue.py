@@ -52,6 +52,7 @@ from calculator import (
 
 from .account import answer_account
 from .state import (
+    CITIES,
     ITEM_FIELDS,
     PERSON_FIELDS,
     STATE_VERSION,
@@ -113,10 +114,54 @@ QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
 }
 
 
-#: English quick reply → the Chinese words the widget labels (for pages in English, messages in Chinese)
-_ZH_CHIP: dict[str, str] = {en: zh for _q, (_zh, _en, zhs, ens) in QUESTIONS.items() for zh, en in zip(zhs, ens, strict=True)}
-_ZH_CHIP.update({"Some items were self-pay": "有自费项目", "Another visit": "又看了一次", "Start over": "重新开始",
-                 "Calculate a bill": "帮我算一笔", "Don't know": "不知道"})
+#: Chinese quick reply → its English label. An English turn gets the English labels (``turn``), and a
+#: tapped English label is read as the Chinese words it stands for, so the dialogue understands its own
+#: English quick replies; the widget keeps a copy of this table (assistant/static/chat.js QR_EN) for
+#: replies sent before it was complete.
+_EN_CHIP: dict[str, str] = {zh: en for _q, (_zh, _en, zhs, ens) in QUESTIONS.items()
+                            for zh, en in zip(zhs, ens, strict=True)}
+_EN_CHIP.update({
+    "有自费项目": "Some items were self-pay", "又看了一次": "Another visit", "重新开始": "Start over",
+    "帮我算一笔": "Calculate a bill", "不知道": "Don't know", "你能做什么": "What can you do?",
+    "本次总费用": "Total of this bill", "其中自费": "Self-pay part", "其中乙类药": "Class-B drugs part",
+    "今年统筹已报销": "Fund already paid this year", "结算单上统筹支付": "Fund figure on the slip",
+    "没有自费": "No self-pay", "自费100": "Self-pay 100", "起付线已扣满": "Deductible already met",
+    "按我结算单上的数字算": "Use the figures on my slip",
+    "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay",
+    "未经转诊": "Not referred", "经签约机构转诊": "Referred by the signed institution", "医院": "Hospital",
+    "定点药店": "Pharmacy", "未签家庭医生": "No family-doctor contract", "签了家庭医生": "Family-doctor contract",
+    "非建档立卡": "Not registered poor", "建档立卡贫困人口": "Registered poor",
+    "不是签约机构": "Not the signed institution", "是签约机构": "The signed institution",
+    "能给我爸妈买药吗": "Can my account buy medicine for my parents?",
+    "能用来体检吗": "Can my account pay for a check-up?", "每月划多少": "How much goes into my account each month?",
+    "个人账户能给我妈买药吗": "Can my account buy medicine for my mother?",
+    "我是南昌退休职工，三级医院花了一千二": "Nanchang, retired employee, level-3 hospital, ¥1,200",
+    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200",
+})
+_EN_CHIP.update({city: get_pack(next(iter(schemes_of(city).values()))).meta.city_en for city in CITIES})
+#: English quick reply (case-folded) → the Chinese words it stands for
+_ZH_CHIP: dict[str, str] = {}
+for _zh, _en in _EN_CHIP.items():
+    _ZH_CHIP.setdefault(_en.casefold(), _zh)  # the questions' own words first (Pharmacy → 药店)
+_ZH_CHIP.update({"first visit this year": "今年第一次", "first bill this year": "今年第一次",
+                 "some self-pay items": "有自费项目"})
+
+
+def _chips_en(quick: list[str]) -> list[str]:
+    """The English labels of a reply's quick replies (a Chinese one without a label stays as it is)."""
+    return [_EN_CHIP.get(q, q) for q in quick]
+
+
+def _tapped(message: str) -> str | None:
+    """The Chinese words of one of our English quick replies (one label, or several joined by commas)."""
+    key = message.strip().casefold()
+    if key in _ZH_CHIP:
+        return _ZH_CHIP[key]
+    parts = [p.strip() for p in key.split(",")]
+    if len(parts) > 1 and all(p in _ZH_CHIP for p in parts):
+        return "，".join(_ZH_CHIP[p] for p in parts)
+    return None
+
 
 # -- the turn -------------------------------------------------------------------------------------
 
@@ -308,7 +353,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         if isinstance(exc, MissingParameter):
             text += "\n" + _t(locale, _SLIP_OFFER_ZH, _SLIP_OFFER_EN)
         return Reply(text=prefix + text, intent="calculate",
-                     quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
+                     quick_replies=_t_list(locale, ["按我结算单上的数字算", "重新开始"],
                                            ["Start over"]))
     except CalculatorError as exc:
         state.asking = None
@@ -335,6 +380,16 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
                   "medical security bureau sets the deductible, ratios and cap. If you have a settlement slip, tell me "
                   "the ratio, deductible and cap on it and I will calculate with them, cited as supplied by you "
                   "(checked against the 50% floor).")
+
+#: internal: the self-pay part was asked (the reply's ``asking`` says "amount")
+_SELF_PAY_PART = "self_pay_part"
+_BARE_AMOUNT = re.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
+_SLIP_CHIP = "按我结算单上的数字算"
+_SLIP_ASK_ZH = ("请照着结算单告诉我这三个数：支付比例（百分之几）、起付线（多少元）、年度最高支付限额（多少元），"
+                "写成“比例…%，起付线…元，限额…元”就行。我按您提供的数字计算，并注明这些数字来自您的结算单。")
+_SLIP_ASK_EN = ("Tell me the three figures on your slip: the ratio (a percentage), the deductible (yuan) and the "
+                "annual cap (yuan), e.g. “ratio …%, deductible … yuan, cap … yuan”. I will calculate with them, cited "
+                "as supplied by you.")
 
 _LEVEL_TEXT = {n: (zh, vocabulary.LEVELS_OR_BELOW_EN[n]) for n, zh in vocabulary.LEVELS_OR_BELOW.items()}
 _GRADE_TEXT = {g: (zh, f" {vocabulary.GRADES_EN[g]}") for g, zh in vocabulary.GRADES.items()}
@@ -503,11 +558,18 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
          today: dt.date | None = None) -> tuple[SessionState, Reply]:
     """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
+    tapped = _tapped(message)
+    if tapped is not None:
+        message = tapped  # one of our English quick replies: read as the Chinese words it labels
+    if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
+        message = "其中自费" + message.strip()  # the answer to “how much was self-pay?”: that part, not the total
     u = understand(message)
-    # the person writes English: reply in English with English quick replies. A page in English
-    # (Accept-Language) whose person writes Chinese gets English text and the dialogue's Chinese
-    # quick replies, which the widget labels in English (assistant/static/chat.js QR_EN).
-    english_messages = u.english or (state.english and not _CJK.search(message))
+    # the person writes English (or writes no Chinese on a page in English): reply in English with
+    # English quick replies. A page in English (Accept-Language) whose person writes Chinese gets
+    # English text and the dialogue's Chinese quick replies, which the widget labels in English
+    # (assistant/static/chat.js QR_EN).
+    english_messages = tapped is not None or u.english or (
+        (state.english or locale == "en") and not _CJK.search(message))
     if english_messages:
         locale = "en"
     state.english = english_messages
@@ -517,8 +579,12 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if out.asking is not None:
         out = _not_twice(state, out, locale)
         state.asked = [*state.asked, out.text][-20:]
-    if locale == "en" and not english_messages and out.quick_replies:
-        out = msgspec.structs.replace(out, quick_replies=[_ZH_CHIP.get(q, q) for q in out.quick_replies])
+    if out.quick_replies:
+        if english_messages:
+            out = msgspec.structs.replace(out, quick_replies=_chips_en(out.quick_replies))
+        elif locale == "en":
+            out = msgspec.structs.replace(out, quick_replies=[_ZH_CHIP.get(q.casefold(), q)
+                                                              for q in out.quick_replies])
     return state, out
 
 
@@ -577,6 +643,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if facts.other_city and facts.city is None and facts.policy is None:
         state.asking = None
         return state, _other_city(facts.other_city, locale)
+    if u.text.strip() == "有自费项目" and state.known.amount is not None:
+        u = msgspec.structs.replace(u, items_unquantified=True, intent="inform")  # the chip: ask how much
+        intent = "inform"
+    if u.text.strip() == _SLIP_CHIP:
+        # the chip offers the slip's figures: ask for them (the chip carries no figure of its own)
+        state.asking = None
+        return state, Reply(text=_t(locale, _SLIP_ASK_ZH, _SLIP_ASK_EN), intent="calculate")
     if intent in ("help", "greeting") and not has_facts:
         if state.known.city is None and intent == "greeting" and not u.text.startswith(("谢", "再见", "拜")):
             state.asking = "city"
@@ -739,7 +812,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip"]))
     if u.items_unquantified:
-        state.asking = "amount"
+        state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
         return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
                                     "How much of the bill was self-pay (or class B)? It changes the figure."),
                             asking="amount", intent="calculate",
@@ -831,7 +904,7 @@ def _xian(pack: Any, locale: str) -> Reply:
         f"What the plan fixes: {floor} (at least 50%, retirees favoured).\nWho sets the figures: {who} — the "
         f"municipal medical security bureau (五（二）).\n" + _SLIP_OFFER_EN),
         intent="calculate",
-        quick_replies=_t_list(locale, ["比例60%，起付线300，限额2000（按我的结算单）", "重新开始"],
+        quick_replies=_t_list(locale, ["按我结算单上的数字算", "重新开始"],
                               ["Use the figures on my slip", "Start over"]))
 
 
@@ -1021,7 +1094,7 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
     alts: list[Alternative] = []
     for combo in itertools.product((False, True), repeat=len(flags)):
         change: dict[str, Any] = dict(zip(flags, combo, strict=True))
-        label = "，".join(_t(locale, *_FLAG_LABELS[f][int(v)]) for f, v in change.items())
+        label = _t(locale, "，", ", ").join(_t(locale, *_FLAG_LABELS[f][int(v)]) for f, v in change.items())
         if "referral" in change:
             change.update(referral="county_tcm", signed=False) if change["referral"] else change.update(
                 referral=None, signed=False)

@@ -40,7 +40,7 @@
     "zh-CN": {
       me: "我说：", bot: "明白账说：", quick: "快捷回复", more: "看计算过程", less: "收起计算过程",
       facts: "我理解的情况", fix: "点一下可更正", assumed: "按常见情况假设", fixPrefix: "不对，不是",
-      fixSuffix: "，是", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
+      fixSuffix: "，是", calcLead: "按文件算：", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
       account: "账户", cash: "现金", sep: "，", open: "（", close: "）", end: "",
       visits: function (n) { return "今年" + n + "次门诊合计："; },
       thisOne: "其中这次统筹基金报", unchanged: "这样改，结果不变：",
@@ -62,7 +62,7 @@
     "en": {
       me: "You said:", bot: "Mingbai says:", quick: "Quick replies", more: "Show the working", less: "Hide the working",
       facts: "What I understood", fix: "tap to correct", assumed: "assumed", fixPrefix: "No, not ",
-      fixSuffix: ", but ", alts: "The possibilities side by side", fund: "The fund pays ", you: "you pay ",
+      fixSuffix: ", but ", calcLead: "By the document: ", alts: "The possibilities side by side", fund: "The fund pays ", you: "you pay ",
       youCol: "You pay ",
       account: "account ", cash: "cash ", sep: "; ", open: " (", close: ")", end: ".",
       visits: function (n) { return n + " visits this year in all: "; },
@@ -105,9 +105,26 @@
     "能用来体检吗": "Can it pay for a check-up?", "每月划多少": "How much goes in each month?",
     "个人账户能给我妈买药吗": "Can my account buy medicine for my mother?",
     "我是南昌退休职工，三级医院花了一千二": "Nanchang, retired employee, level-3 hospital, ¥1,200",
-    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200"
+    "平凉在职，三甲医院1200元": "Pingliang, employee, level-3 grade-A hospital, ¥1,200",
+    "本次总费用": "Total of this bill", "其中自费": "Self-pay part", "其中乙类药": "Class-B drugs part",
+    "今年统筹已报销": "Fund already paid this year", "结算单上统筹支付": "Fund figure on the slip",
+    "没有自费": "No self-pay", "自费100": "Self-pay 100", "不知道": "Don't know",
+    "起付线已扣满": "Deductible already met", "定点药店": "Pharmacy", "未经转诊": "Not referred",
+    "经签约机构转诊": "Referred by the signed institution", "未签家庭医生": "No family-doctor contract",
+    "签了家庭医生": "Family-doctor contract", "非建档立卡": "Not registered poor",
+    "建档立卡贫困人口": "Registered poor", "不是签约机构": "Not the signed institution",
+    "是签约机构": "The signed institution", "按我结算单上的数字算": "Use the figures on my slip",
+    "比例60%，起付线300，限额2000（按我的结算单）": "Use the figures on my slip",
+    "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay"
   };
-  function chipLabel(say) { return LANG === "en" && QR_EN[say] ? QR_EN[say] : say; }
+  function chipLabel(say) {
+    if (LANG !== "en") { return say; }
+    if (QR_EN[say]) { return QR_EN[say]; }
+    // 未经转诊，未签家庭医生: an alternative's label joins several facts
+    var parts = String(say).split("，");
+    return parts.length > 1 && parts.every(function (p) { return QR_EN[p]; })
+      ? parts.map(function (p) { return QR_EN[p]; }).join(", ") : say;
+  }
 
   var motionQuery = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
   function calm() { return body.classList.contains("elder") || !!(motionQuery && motionQuery.matches); }
@@ -404,7 +421,7 @@
     return box;
   }
 
-  function checkBox(check) {
+  function checkBox(check, line) {
     var box = el("div", "check check-" + (check.verdict === "matches" ? "ok" : "differs"));
     box.appendChild(el("p", "check-verdict", check.verdict === "matches" ? T.matches : T.differs));
     if (Array.isArray(check.differences) && check.differences.length) {
@@ -423,6 +440,8 @@
       if (c && typeof c.text === "string" && c.text) { said.push(c.text); }
     });
     if (!said.length && check.verdict !== "matches" && typeof check.text === "string") { said.push(check.text); }
+    // the calculated answer before the causes: the person's share stays on the first screen
+    if (line) { box.appendChild(line); }
     said.forEach(function (t) { box.appendChild(el("p", "check-cause", t)); });
     return box;
   }
@@ -518,11 +537,20 @@
     if (lead.length) { card.appendChild(el("p", "card-lead", lead.join("\n"))); }
 
     var answer = el("div", "answer");
-    if (reply.bill_check && typeof reply.bill_check === "object") { answer.appendChild(checkBox(reply.bill_check)); }
-    if (sum) { answer.appendChild(answerLine(sum, prefix)); }
-    if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
-    if (Array.isArray(reply.alternatives) && reply.alternatives.length) {
+    var hasAlts = Array.isArray(reply.alternatives) && reply.alternatives.length > 0;
+    if (reply.bill_check && typeof reply.bill_check === "object") {
+      answer.appendChild(checkBox(reply.bill_check, sum ? answerLine(sum, prefix || T.calcLead) : null));
+    } else if (sum) { answer.appendChild(answerLine(sum, prefix)); }
+    if (!sum && !reply.bill_check && !holder && hasAlts) {
+      // the columns say each possibility's figures: its text lines (“· 二级：……”) are not printed again,
+      // and the columns come right after the first sentence, the hint under them
+      var said = String(reply.text || "").split("\n").filter(function (l) { return !/^\s*·/.test(l); });
+      answer.appendChild(el("p", "answer-text", said.shift() || ""));
       answer.appendChild(alternativesBox(reply.alternatives));
+      if (said.length) { answer.appendChild(el("p", "answer-text answer-hint", said.join("\n"))); }
+    } else {
+      if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
+      if (hasAlts) { answer.appendChild(alternativesBox(reply.alternatives)); }
     }
     card.appendChild(answer);
 
@@ -724,7 +752,8 @@
         return;
       }
       var reply = res.data.reply;
-      var sum = summary(reply.result);
+      var sum = summary(reply.result || (reply.bill_check && typeof reply.bill_check === "object"
+                                         ? reply.bill_check.result : null));
       var kept = { text: String(reply.text || ""), html: reply.html || null,
                    quick_replies: Array.isArray(reply.quick_replies) ? reply.quick_replies : [],
                    intent: reply.intent || null, sum: sum,

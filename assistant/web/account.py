@@ -22,9 +22,7 @@ from typing import Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.dto import DTOConfig, MsgspecDTO
 from litestar.params import JSONBody
-from litestar.typing import FieldDefinition
 from markupsafe import Markup
 
 import calculator
@@ -42,49 +40,31 @@ from calculator import (
 from explanations import explain_budget, explain_credits, explain_usage
 
 from . import render
-from .api import _responses
+from .body import exact_body
 from .pages import html_response, nav
 from .pages import render as render_template
+from .problems import responses as _responses
+from .work import run_cpu
 
 __all__ = ["AccountController", "BudgetConsoleController"]
 
 JSON = "application/json"
 
 
-def _body(model: type, decode: Callable[[bytes], Any]) -> type[MsgspecDTO[Any]]:
-    """A DTO handing the raw body to ``decode`` while OpenAPI documents ``model``'s schema."""
-
-    class Body(MsgspecDTO[model]):  # type: ignore[valid-type]
-        config = DTOConfig(experimental_codegen_backend=False)
-
-        def decode_bytes(self, value: bytes) -> Any:
-            if not value.strip():
-                raise InvalidRequest.of([FieldError(path="", code="empty_body",
-                                                    message="请求体为空：请发送 JSON 格式的请求。")])
-            return decode(value)
-
-        def decode_builtins(self, value: dict[str, Any]) -> Any:  # pragma: no cover - JSON bodies only
-            raise InvalidRequest.of([FieldError(path="", code="invalid_json", message="请以 application/json 发送请求。")])
-
-        @classmethod
-        def create_openapi_schema(cls, field_definition: FieldDefinition, handler_id: str,
-                                  schema_creator: Any) -> Any:
-            return schema_creator.for_field_definition(
-                FieldDefinition.from_annotation(cls.model_type, kwarg_definition=field_definition.kwarg_definition))
-
-    Body.__name__ = Body.__qualname__ = f"{model.__name__}Body"
-    return Body
+CreditsBody = exact_body(CreditsRequest, calculator.decode_credits_request)
+UsageBody = exact_body(UsageRequest, calculator.decode_usage_request)
+BudgetBody = exact_body(BudgetRequest, calculator.decode_budget_request)
 
 
-CreditsBody = _body(CreditsRequest, calculator.decode_credits_request)
-UsageBody = _body(UsageRequest, calculator.decode_usage_request)
-BudgetBody = _body(BudgetRequest, calculator.decode_budget_request)
-
-
-def _explained(request: Request, result: Any, explain: Callable[..., str]) -> Response[Any]:
+async def _explained(request: Request, work: Callable[[], Any], explain: Callable[..., str]) -> Response[Any]:
+    """``work()`` and its explanation, off the event loop."""
     locale = render.negotiate_locale(request.headers.get("accept-language"))
-    body = msgspec.structs.replace(result, text=explain(result, locale=locale))
-    return Response(calculator.encode(body), media_type=JSON, headers={"Content-Language": locale})
+
+    def run() -> bytes:
+        result = work()
+        return calculator.encode(msgspec.structs.replace(result, text=explain(result, locale=locale)))
+
+    return Response(await run_cpu(run), media_type=JSON, headers={"Content-Language": locale})
 
 
 _TEXT = "`text` 为逐条说明（纯文本，语言按 Accept-Language 选 zh-CN 或 en）；金额为十进制字符串。"
@@ -100,27 +80,27 @@ class AccountController(Controller):
                       "或定额，年内退休的转换月份，南昌一次性补缴的划入，南充先按2021年平均水平划入后补划的差额。"
                       "文件没有给出的平均水平须在请求中提供（数值和来源），缺少时返回 422（`missing`、`citations`）。"
                       + _TEXT,
-          response_description="每月划入明细与合计", responses=_responses(400, 413, 422, 429))
+          response_description="每月划入明细与合计", responses=_responses(400, 413, 422, 429, 503))
     async def credits(self, request: Request, data: JSONBody[CreditsRequest]) -> Response[CreditsResult]:
-        return _explained(request, calculator.account_credits(data), explain_credits)
+        return await _explained(request, lambda: calculator.account_credits(data), explain_credits)
 
     @post("/account/usage", dto=UsageBody, return_dto=None, status_code=200,
           summary="个人账户能不能支付这项费用",
           description="按政策文件的个人账户使用范围回答：给谁（本人、配偶、父母、子女、他人）用于什么"
                       "（就医、购药、缴费、体检、健身……）可以、不可以、还是要等经办机构出台办法，并给出条款原文。"
                       "只给 beneficiary 或 purpose 时返回相应的各行，都不给时返回整张表。" + _TEXT,
-          response_description="回答与所依据的条款", responses=_responses(400, 413, 422, 429))
+          response_description="回答与所依据的条款", responses=_responses(400, 413, 422, 429, 503))
     async def usage(self, request: Request, data: JSONBody[UsageRequest]) -> Response[UsageResult]:
-        return _explained(request, calculator.account_usage(data), explain_usage)
+        return await _explained(request, lambda: calculator.account_usage(data), explain_usage)
 
     @post("/resident-budget", dto=BudgetBody, return_dto=None, status_code=200,
           summary="南昌居民门诊统筹签约机构的预算与结算",
           description="按签约居民名单（出生年份、首次签约月份、变更签约机构）或各组人数，计算年度预算额度、"
                       "每月预结算额度与结算，以及按80%/90%规则的年度决算（洪府厅发〔2019〕102号 第二十三—二十九条）。"
                       + _TEXT,
-          response_description="预算、月预结算与年度决算", responses=_responses(400, 413, 422, 429))
+          response_description="预算、月预结算与年度决算", responses=_responses(400, 413, 422, 429, 503))
     async def resident_budget(self, request: Request, data: JSONBody[BudgetRequest]) -> Response[BudgetResult]:
-        return _explained(request, calculator.resident_budget(data), explain_budget)
+        return await _explained(request, lambda: calculator.resident_budget(data), explain_budget)
 
 
 # -- the clinic page -------------------------------------------------------------------------------
@@ -163,7 +143,7 @@ class BudgetForm:
             body["groups"] = groups
             self.paths["roster"] = "groups-1"
         else:
-            roster: list[Any] = []
+            roster: list[dict[str, Any]] = []
             for i in range(ROSTER_ROWS):
                 path = f"roster[{len(roster)}]"
                 birth = self._int(f"roster-{i}-birth_year", f"{path}.birth_year", "出生年份")
@@ -220,12 +200,16 @@ class BudgetConsoleController(Controller):
     async def submit(self, request: Request) -> Response:
         raw = await request.form()
         form = BudgetForm({k: str(v) for k, v in raw.items()})
-        body = form.request()
-        if form.errors:
-            return _page(request, form, 422)
-        try:
-            result = calculator.budget_run_json(json.dumps(body, ensure_ascii=False))
-        except CalculatorError as exc:
-            form.fail(exc)
-            return _page(request, form, 422)
-        return _page(request, form, explanation=explain_budget(result, format="html"))
+        return await run_cpu(_submit, request, form)
+
+
+def _submit(request: Request, form: BudgetForm) -> Response:
+    body = form.request()
+    if form.errors:
+        return _page(request, form, 422)
+    try:
+        result = calculator.budget_run_json(json.dumps(body, ensure_ascii=False))
+    except CalculatorError as exc:
+        form.fail(exc)
+        return _page(request, form, 422)
+    return _page(request, form, explanation=explain_budget(result, format="html"))

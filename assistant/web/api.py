@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import NotFoundException
@@ -13,26 +13,17 @@ from calculator import CalculationRequest, CalculationResult, CalculatorError, M
 
 from . import render
 from .body import CalculationRequestBody
-from .problems import PROBLEM_TYPES, Problem, problem_for_calculator, problem_response
+from .problems import problem_for_calculator, problem_response, responses
 from .schemas import ExplainResponse, Health, PolicyDetail, PolicySummary, policy_detail, policy_summary
+from .work import run_cpu
 
 __all__ = ["ApiController", "HealthController"]
 
 JSON = "application/json"
-_PROBLEM_RESPONSES = {
-    400: "请求体不是有效的 JSON（problem details，`errors[].path` 为空表示整个请求体）",
-    413: "请求体超过 MINGBAI_MAX_BODY",
-    422: "请求无法计算：字段有误（`errors[].path` 指出字段）、未知政策、缺少事实或参数（`missing`、`citations`）",
-    429: "请求过于频繁",
-}
 
 
-def _responses(*statuses: int) -> dict[int, object]:
-    from litestar.openapi.datastructures import ResponseSpec
-
-    return {s: ResponseSpec(data_container=Problem, media_type="application/problem+json", generate_examples=False,
-                            description=_PROBLEM_RESPONSES.get(s, PROBLEM_TYPES["http-error"][1]))
-            for s in statuses}
+def _responses(*statuses: int) -> dict[int, Any]:
+    return responses(*statuses)
 
 
 class ApiController(Controller):
@@ -41,27 +32,22 @@ class ApiController(Controller):
 
     @post("/calculate", dto=CalculationRequestBody, return_dto=None, status_code=200,
           summary="计算一次或多次门诊的统筹支付",
-          description="请求体为计算请求（CONTRACT.md “Calculation request”）；金额可为字符串或 JSON 数字，按十进制精确解码。"
+          description="请求体为计算请求（见下方 CalculationRequest）；金额可为字符串或 JSON 数字，按十进制精确解码。"
                       "返回计算结果：每一步的金额、文字说明和所依据的条款原文。",
-          response_description="计算结果", responses=_responses(400, 413, 422, 429))
+          response_description="计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def calculate(self, data: JSONBody[CalculationRequest]) -> Response[CalculationResult]:
-        return Response(calculator.encode(calculator.calculate(data)), media_type=JSON)
+        raw: Any = await run_cpu(_calculate, data)  # encoded bytes; the annotation documents the schema
+        return Response(raw, media_type=JSON)
 
     @post("/explain", dto=CalculationRequestBody, return_dto=None, status_code=200,
           summary="计算并给出逐步说明",
           description="返回 `text`（逐步的中文说明）、`html`（同一说明的 HTML 片段）和 `result`（计算结果）。"
                       "语言按 Accept-Language 选择 zh-CN（默认）或 en。缺少事实（如医院等级）时返回 422，"
                       "problem 中的 `text`、`html` 是对缺少什么、为什么需要的说明。",
-          response_description="说明与计算结果", responses=_responses(400, 413, 422, 429))
+          response_description="说明与计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def explain(self, request: Request, data: JSONBody[CalculationRequest]) -> Response[ExplainResponse]:
         locale = render.negotiate_locale(request.headers.get("accept-language"))
-        try:
-            result = calculator.calculate(data)
-        except (MissingFact, MissingParameter, OutOfForce) as exc:
-            return _explained_problem(request, exc, locale, data)
-        text, html = render.explain_text_html(result, data, locale)  # one rendering pass for both
-        body = ExplainResponse(text=text, html=html, result=result, locale=locale)
-        return Response(calculator.encode(body), media_type=JSON, headers={"Content-Language": locale})
+        return await run_cpu(_explain, request, data, locale)
 
     @get("/policies", summary="所有政策文件", response_description="政策列表", description="每个已加载规则包的 id、标题、文号、发文机关、日期、城市和险种。")
     async def policies(self) -> list[PolicySummary]:
@@ -78,6 +64,21 @@ class ApiController(Controller):
             known = "、".join(sorted(packs))
             raise NotFoundException(detail=f"没有政策“{policy_id[:60]}”。可选：{known}。")
         return policy_detail(packs[policy_id])
+
+
+def _calculate(data: CalculationRequest) -> bytes:
+    return calculator.encode(calculator.calculate(data))
+
+
+def _explain(request: Request, data: CalculationRequest, locale: str) -> Response[ExplainResponse]:
+    try:
+        result = calculator.calculate(data)
+    except (MissingFact, MissingParameter, OutOfForce) as exc:
+        return _explained_problem(request, exc, locale, data)
+    text, html = render.explain_text_html(result, data, locale)  # one rendering pass for both
+    body = ExplainResponse(text=text, html=html, result=result, locale=locale)
+    raw: Any = calculator.encode(body)  # encoded bytes; the annotation documents the schema
+    return Response(raw, media_type=JSON, headers={"Content-Language": locale})
 
 
 def _explained_problem(request: Request, exc: CalculatorError, locale: str, data: CalculationRequest) -> Response:

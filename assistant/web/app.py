@@ -27,6 +27,12 @@ nothing), Redis (namespace ``mingbai_chat``) when ``MINGBAI_REDIS_URL`` is set, 
 ``session_store="memory"`` (tests). A background task deletes expired file/memory sessions every
 five minutes; Redis expires keys itself.
 
+Serving (issue 11): responses of 500 bytes and more are compressed (``br`` where the client
+accepts it, else ``gzip``); ``/static`` files carry ``Cache-Control: public, max-age=3600`` and an
+``ETag`` answered with 304 (:class:`ResponseGuard`, which also answers HEAD wherever GET works and
+refuses more than ``MINGBAI_MAX_IN_FLIGHT`` requests in flight with 503). The rate limit is keyed by
+:func:`client_identity` and kept in Redis when ``MINGBAI_REDIS_URL`` is set.
+
 To add a controller, write
 ``assistant/web/<name>.py`` and append it to :data:`CONTROLLERS` (or pass ``extra`` to
 :func:`create_app`); ``opt={"frameable": True}`` lets a route be framed by
@@ -43,7 +49,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from litestar import Litestar
+from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
+from litestar.datastructures import CacheControlHeader
 from litestar.logging.config import LoggingConfig
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
@@ -66,7 +74,7 @@ from .chat import ChatController
 from .console import ConsoleController
 from .docs import JsonPlugin, ReferencePlugin
 from .embed import EmbedController
-from .middleware import ResponseGuard
+from .middleware import OffloadingCompression, ResponseGuard, client_identity
 from .pages import STATIC, template_config
 from .problems import exception_handlers
 from .site import SiteController
@@ -83,6 +91,9 @@ RATE_LIMIT_EXEMPT = ["^/healthz", "^/static/", "^/schema", "^/problems/", "^/doc
 
 #: how often expired chat sessions are swept from a file or memory store
 CLEANUP_SECONDS = 5 * 60
+#: responses smaller than this are sent as they are (compressing them gains nothing)
+COMPRESS_MIN_BYTES = 500
+STATIC_CACHE = CacheControlHeader(public=True, max_age=3600)
 
 log = logging.getLogger("mingbai.web")
 
@@ -111,7 +122,7 @@ def _chat_store(settings: Settings, kind: str | None) -> Store:
     return FileStore(path=settings.sessions_dir, create_directories=True)
 
 
-async def _sweep(store: Store) -> None:
+async def _sweep(store: FileStore | MemoryStore) -> None:
     while True:
         await asyncio.sleep(CLEANUP_SECONDS)
         try:
@@ -152,6 +163,16 @@ def _logging() -> LoggingConfig:
     )
 
 
+def _compression() -> CompressionConfig:
+    try:
+        import brotli  # noqa: F401
+    except ImportError:  # pragma: no cover - brotli is a dependency; gzip alone still works
+        return CompressionConfig(backend="gzip", minimum_size=COMPRESS_MIN_BYTES, gzip_compress_level=6,
+                                 middleware_class=OffloadingCompression)
+    return CompressionConfig(backend="brotli", minimum_size=COMPRESS_MIN_BYTES, brotli_quality=4,
+                             brotli_gzip_fallback=True, gzip_compress_level=6, middleware_class=OffloadingCompression)
+
+
 def _on_startup(app: Litestar) -> None:
     # Fail at start-up, not on the first request, when a deployment's rule pack is broken.
     calculator.load_packs()
@@ -166,19 +187,22 @@ def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),
     middleware: list[Any] = []
     if settings.rate_limit > 0:
         middleware.append(RateLimitConfig(rate_limit=("minute", settings.rate_limit), exclude=RATE_LIMIT_EXEMPT,
-                                          store="rate_limit").middleware)
+                                          store="rate_limit", identifier_for_request=client_identity(settings),
+                                          ).middleware)
     cors = None
     if settings.cors_origins:
         cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
-                          allow_headers=["Content-Type", "Accept-Language"], allow_credentials=False,
-                          expose_headers=["Content-Language", "RateLimit-Remaining", "RateLimit-Reset"])
+                          allow_headers=["Content-Type", "Accept-Language", "X-Kiosk-Key"], allow_credentials=False,
+                          expose_headers=["Content-Language", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"])
     openapi = OpenAPIConfig(
         title="明白账 API",
         version="1.0.0",
         summary="门诊医保报销：逐步计算，逐条引用政策原文",
-        description=("计算请求与结果的格式见 CONTRACT.md。金额为十进制字符串（两位小数），请求中也可用 JSON 数字。"
+        description=("计算请求与结果的格式见下面各接口的请求体和响应（本文档自成一体，不依赖其他文件）。"
+                     "金额为十进制字符串（两位小数），请求中也可用 JSON 数字。"
                      "错误为 RFC 9457 problem details（application/problem+json），`detail` 为中文，"
-                     "`errors[].path` 指出出错的字段。"),
+                     "`errors[].path` 指出出错的字段；各 `type` 的含义见 /problems/{slug}。"
+                     "服务器忙时返回 503 并带 Retry-After；请求过于频繁时返回 429。"),
         contact=Contact(name="明白账"),
         path="/schema",
         render_plugins=[ReferencePlugin(path="/"), JsonPlugin(path="/openapi.json")],
@@ -190,10 +214,12 @@ def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),
     app = Litestar(
         route_handlers=[*CONTROLLERS, *extra,
                         create_static_files_router(path="/static", directories=[STATIC], name="static",
-                                                   include_in_schema=False, send_as_attachment=False)],
+                                                   include_in_schema=False, send_as_attachment=False,
+                                                   cache_control=STATIC_CACHE)],
         exception_handlers=exception_handlers,
         middleware=middleware,
         cors_config=cors,
+        compression_config=_compression(),
         openapi_config=openapi,
         template_config=template_config(),
         stores=_stores(settings),
@@ -205,5 +231,5 @@ def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),
     )
     app.state.settings = settings
     app.state.chat_sessions = ChatSessions(_chat_store(settings, session_store))
-    app.asgi_handler = ResponseGuard(app.asgi_handler, settings)  # type: ignore[method-assign]
+    app.asgi_handler = ResponseGuard(app.asgi_handler, settings)
     return app

@@ -36,6 +36,8 @@ from explanations import bill_check_payload, explain_bill_check
 
 from . import render
 from .api import _responses
+from .body import check_utf8
+from .work import run_cpu
 
 __all__ = ["BillCheckBody", "BillCheckController", "BillCheckResponse"]
 
@@ -96,6 +98,7 @@ class BillCheckBody(MsgspecDTO[BillCheckRequest]):
         if not value.strip():
             raise InvalidRequest.of([FieldError(path="", code="empty_body",
                                                 message="请求体为空：请发送 JSON 格式的 {\"request\": …, \"slip\": …}。")])
+        check_utf8(value)  # a 400 naming the field, before the decoder meets the bytes
         return value  # decoded and checked by the handler (calculator.billcheck.check_raw)
 
     def decode_builtins(self, value: dict[str, Any]) -> Any:  # pragma: no cover - JSON bodies only
@@ -122,8 +125,12 @@ class BillCheckController(Controller):
     async def bill_check(self, request: Request, data: JSONBody[BillCheckRequest]) -> Response[BillCheckResponse]:
         # ``data`` is the raw body (BillCheckBody hands it over undecoded; OpenAPI shows its schema)
         locale = render.negotiate_locale(request.headers.get("accept-language"))
-        calc_request, result = check_raw(cast(bytes, data))
-        body = bill_check_payload(result, locale=locale, request=calc_request)
-        body["html"] = explain_bill_check(result, locale=locale, format="html", request=calc_request)
-        body["locale"] = locale
-        return Response(cast(Any, calculator.encode(body)), media_type=JSON, headers={"Content-Language": locale})
+
+        def work() -> bytes:  # off the event loop (assistant.web.work)
+            calc_request, result = check_raw(cast(bytes, data))
+            body = bill_check_payload(result, locale=locale, request=calc_request)
+            body["html"] = explain_bill_check(result, locale=locale, format="html", request=calc_request)
+            body["locale"] = locale
+            return calculator.encode(body)
+
+        return Response(cast(Any, await run_cpu(work)), media_type=JSON, headers={"Content-Language": locale})

@@ -16,7 +16,7 @@ from litestar import Controller, Request, Response, get, post
 
 import calculator
 from calculator import CalculatorError, InvalidRequest, check_bill
-from explanations import explain_bill_check
+from explanations import explain_bill_check, formatting
 
 from . import render
 from .forms import ITEM_CATEGORIES, SLIP_FIELDS, ConsoleForm, build_console, parse_slip_fields
@@ -94,7 +94,8 @@ class ConsoleController(Controller):
             text = explain_bill_check(check, request=req)
         else:
             steps_text, explanation = render.explain_text_html(result, req, "zh-CN")
-            text = _headline(result) + "\n\n" + steps_text
+            text = (_headline(result) + "\n" + _spoken(result) + "\n\n" + "（以下是逐步计算，供核对）\n"
+                    + steps_text)
         check_html = explain_bill_check(check, format="html", steps=False) if check is not None else None
         ctx = _context(
             form, request, field_errors=field_errors, result=result, visit=result.visits[-1], check=check,
@@ -110,6 +111,52 @@ def _headline(result: Any) -> str:
     lead = f"今年{len(result.visits)}次门诊合计：" if many else ""
     return (f"{lead}统筹基金报{_yuan(t.fund_pays)}，您自己付{_yuan(t.personal_pays)}"
             f"（个人账户{_yuan(t.account_pays)}，现金{_yuan(t.cash_pays)}）。")
+
+
+def _spoken(result: Any) -> str:
+    """How the figure came about, in words to read aloud: no formulas, every amount a field of the
+    result's trace (the steps), nothing computed here."""
+    many = len(result.visits) > 1
+    out = []
+    for n, visit in enumerate(result.visits, 1):
+        steps = {step.kind: step for step in visit.steps}
+        said: list[str] = []
+        elig = steps.get("eligibility")
+        if elig is not None and not elig.eligible:
+            said.append(f"这次不在普通门诊统筹报销的范围内，{_say(visit.total)}都由您自己付")
+        else:
+            scope = steps.get("scope")
+            if scope is not None and scope.excluded:
+                said.append(f"其中{_say(scope.excluded)}统筹不报，由您自己付")
+            first = steps.get("first_self_pay")
+            if first is not None and first.amount:
+                said.append(f"乙类项目先由您自己付{_say(first.amount)}")
+            ded = steps.get("deductible")
+            if ded is not None and ded.applied and not ded.above:
+                said.append(f"这次的{_say(ded.base)}全部用来扣起付线，统筹基金这次不付")
+            ratio = steps.get("ratio")
+            if ratio is not None and ratio.share and ratio.ratio is not None:
+                if ded is not None and ded.applied:
+                    lead = f"先扣起付线{_say(ded.applied)}，超过起付线的{_say(ratio.base)}"
+                elif ded is not None:
+                    lead = f"起付线已经扣满，{_say(ratio.base)}"
+                else:
+                    lead = f"{_say(ratio.base)}"
+                said.append(f"{lead}按{formatting.percent_in(ratio.ratio, 'zh-CN')}报销")
+            cap = steps.get("cap")
+            if cap is not None and cap.reduced and cap.remaining_before is not None:
+                said.append(f"今年的年度限额只剩{_say(cap.remaining_before)}")
+            if visit.fund_pays or not (ded is not None and ded.applied and not ded.above):
+                said.append(f"统筹基金付{_say(visit.fund_pays)}")
+            said.append(f"您自己付{_say(visit.personal_pays)}")
+        lead = f"第{n}次：" if many else ""
+        out.append(lead + "，".join(said) + "。")
+    return "\n".join(out)
+
+
+def _say(value: Any) -> str:
+    """An amount as it is said: ``1,000元``, ``1,000.50元`` (the figure itself, only formatted)."""
+    return formatting.number_in(value, "zh-CN").removesuffix(".00") + "元"
 
 
 def _yuan(value: Any) -> str:

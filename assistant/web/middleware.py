@@ -1,6 +1,15 @@
-"""Around every response: security headers, no cookies in embeds, and an access log without content.
+"""Around every request: overload, HEAD, 304, security headers, no cookies in embeds, an access log
+without content; and who a client is, for the rate limit.
 
-It wraps the whole ASGI handler (so 404s for unknown routes get the headers too).
+:class:`ResponseGuard` wraps the whole ASGI handler (so 404s for unknown routes get the headers too).
+
+* **In flight.** More than ``MINGBAI_MAX_IN_FLIGHT`` requests at once in this worker → 503 with
+  ``Retry-After: 1`` at once, never an unbounded queue. ``/healthz`` is not counted (and never
+  refused), so a probe sees a busy worker as alive.
+* **HEAD** wherever GET works: the request is routed as GET and the body dropped (the headers,
+  ``Content-Length`` included, are GET's).
+* **304.** A GET or HEAD whose ``If-None-Match`` matches the response's ``ETag`` (static files)
+  gets ``304 Not Modified`` without a body.
 
 * ``Content-Security-Policy``: only our own scripts, styles, images and forms; ``frame-ancestors``
   is ``MINGBAI_FRAME_ANCESTORS`` on frameable routes (the kiosk embed; a handler or controller with
@@ -9,22 +18,44 @@ It wraps the whole ASGI handler (so 404s for unknown routes get the headers too)
   would contradict the CSP).
 * ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``, a ``Permissions-Policy``
   turning off camera, microphone, geolocation and the like, ``Cross-Origin-Opener-Policy``.
-* ``Cache-Control: no-store`` on everything but ``/static`` (answers carry a person's bill).
+* ``Cache-Control: no-store`` on everything but ``/static`` (answers carry a person's bill);
+  ``/static`` gets ``public, max-age=3600`` from the static router, and revalidates by ``ETag``.
 * Frameable responses never carry ``Set-Cookie``.
 * The access log line is method, path (never the query: a kiosk query carries amounts), status and
   milliseconds. No bodies, amounts or identifiers.
+
+:func:`client_identity` keys the rate limit: a kiosk key from ``MINGBAI_KIOSK_KEYS`` sent as
+``X-Kiosk-Key`` (each kiosk its own budget, even behind one NAT), else the header a trusted proxy
+sets (``MINGBAI_CLIENT_HEADER``, e.g. ``X-Forwarded-For``: its right-most address, the one the
+proxy saw), else the peer address. Keys are hashed before they are used as store keys.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import time
+from collections.abc import Callable
+from io import BytesIO
+from typing import Any, cast
 
+from anyio import to_thread
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import CompressionEncoding
+from litestar.middleware.compression.gzip_facade import GzipCompression
+from litestar.middleware.compression.middleware import CompressionMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.utils.empty import value_or_default
+from litestar.utils.scope.state import ScopeState
 
 from assistant.settings import Settings
 
-__all__ = ["FRAMEABLE_PREFIXES", "ResponseGuard"]
+__all__ = ["FRAMEABLE_PREFIXES", "KIOSK_HEADER", "OffloadingCompression", "ResponseGuard", "client_identity"]
+
+KIOSK_HEADER = "x-kiosk-key"
+#: never refused for overload, never counted
+UNCOUNTED = ("/healthz",)
 
 log = logging.getLogger("mingbai.access")
 
@@ -46,11 +77,55 @@ def _csp(frame_ancestors: str) -> bytes:
             f"frame-ancestors {frame_ancestors}").encode("ascii")
 
 
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()[:24]
+
+
+def client_identity(settings: Settings) -> Callable[[Any], str]:
+    """The rate limit's key for a request (see the module's docstring)."""
+    keys = tuple(settings.kiosk_keys)
+    header = (settings.client_header or "").lower()
+
+    def identify(request: Any) -> str:
+        if keys:
+            sent = request.headers.get(KIOSK_HEADER)
+            if sent and any(hmac.compare_digest(sent.encode(), k.encode()) for k in keys):
+                return "kiosk:" + _digest(sent)
+        if header:
+            value = request.headers.get(header, "")
+            last = value.split(",")[-1].strip()
+            if last:
+                return "client:" + _digest(last)
+        host = request.client.host if request.client else "unknown"
+        return "peer:" + _digest(host)
+
+    return identify
+
+
+async def _overloaded(send: Send) -> None:
+    body = ('{"type":"/problems/overloaded","title":"服务器正忙","status":503,'
+            '"detail":"服务器同时处理的请求已达上限，这个请求没有被处理，请 1 秒后重试。","code":"overloaded",'
+            '"errors":[]}').encode()
+    await send({"type": "http.response.start", "status": 503,
+                "headers": [(b"content-type", b"application/problem+json"), (b"retry-after", b"1"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+def _etag_matches(if_none_match: bytes, etag: bytes) -> bool:
+    if if_none_match.strip() == b"*":
+        return True
+    bare = etag.removeprefix(b"W/")
+    return any(tag.strip().removeprefix(b"W/") == bare for tag in if_none_match.split(b","))
+
+
 class ResponseGuard:
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.csp_frameable = _csp(settings.frame_ancestors_csp)
         self.csp_default = _csp("'none'")
+        self.max_in_flight = settings.max_in_flight
+        self.in_flight = 0
 
     def _frameable(self, scope: Scope) -> bool:
         handler = scope.get("route_handler")
@@ -61,36 +136,73 @@ class ResponseGuard:
                 return False
         return scope.get("path", "").startswith(FRAMEABLE_PREFIXES)
 
+    def _secure(self, scope: Scope, message: Message) -> Message:
+        """The response start with the security and cache headers added."""
+        path: str = scope.get("path", "")
+        frameable = self._frameable(scope)
+        sent: list[tuple[bytes, bytes]] = list(message.get("headers", []))  # type: ignore[call-overload]
+        headers: list[tuple[bytes, bytes]] = [
+            (k, v) for k, v in sent
+            if not (frameable and k.lower() == b"set-cookie")]
+        present = {k.lower() for k, _ in headers}
+        extra: list[tuple[bytes, bytes]] = list(_COMMON)
+        extra.append((b"content-security-policy", self.csp_frameable if frameable else self.csp_default))
+        if not frameable:
+            extra.append((b"x-frame-options", b"DENY"))
+        if not path.startswith("/static/"):
+            extra.append((b"cache-control", b"no-store"))
+        headers += [(k, v) for k, v in extra if k not in present]
+        return {**message, "headers": headers}  # type: ignore[return-value]
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
         status = 0
+        path: str = scope.get("path", "")
+        counted = not path.startswith(UNCOUNTED)
+        if counted and self.max_in_flight and self.in_flight >= self.max_in_flight:
+            status = 503
+            log.info("%s %s %s %.1fms", scope.get("method", "-"), "(overloaded)", status, 0.0)
+
+
+            async def secured(message: Message) -> None:
+                await send(self._secure(scope, message) if message["type"] == "http.response.start" else message)
+
+            await _overloaded(secured)
+            return
+        head = scope.get("method") == "HEAD"
+        if head:
+            scope = cast(Scope, {**scope, "method": "GET"})
+        if_none_match = next((v for k, v in scope.get("headers", []) if k == b"if-none-match"), None)
+        drop_body = head
 
         async def guarded(message: Message) -> None:
-            nonlocal status
+            nonlocal status, drop_body
             if message["type"] == "http.response.start":
                 status = message["status"]
-                path: str = scope.get("path", "")
-                frameable = self._frameable(scope)
-                headers: list[tuple[bytes, bytes]] = [
-                    (k, v) for k, v in message.get("headers", [])
-                    if not (frameable and k.lower() == b"set-cookie")]
-                present = {k.lower() for k, _ in headers}
-                extra: list[tuple[bytes, bytes]] = list(_COMMON)
-                extra.append((b"content-security-policy", self.csp_frameable if frameable else self.csp_default))
-                if not frameable:
-                    extra.append((b"x-frame-options", b"DENY"))
-                if not path.startswith("/static/"):
-                    extra.append((b"cache-control", b"no-store"))
-                headers += [(k, v) for k, v in extra if k not in present]
-                message = {**message, "headers": headers}
+                if if_none_match is not None and status == 200:
+                    etag = next((v for k, v in message.get("headers", []) if k.lower() == b"etag"), None)
+                    if etag is not None and _etag_matches(if_none_match, etag):
+                        status, drop_body = 304, True
+                        message = {**message, "status": 304, "headers": [
+                            (k, v) for k, v in message.get("headers", [])
+                            if k.lower() not in (b"content-length", b"content-type", b"content-encoding")]}
+                message = self._secure(scope, message)
+            elif message["type"] == "http.response.body" and drop_body:
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
+        if counted:
+            self.in_flight += 1
         try:
             await self.app(scope, receive, guarded)
         finally:
+            if counted:
+                self.in_flight -= 1
             log.info("%s %s %s %.1fms", scope.get("method", "-"), _path(scope), status,
                      (time.perf_counter() - start) * 1000)
 
@@ -101,3 +213,62 @@ def _path(scope: Scope) -> str:
     if template:
         return str(template)
     return "(no route)"  # an unmatched path is whatever the client sent: not logged
+
+
+# -- compression of large bodies off the event loop ---------------------------------------------------
+
+#: bodies at least this large are compressed in a worker thread (zlib and brotli release the GIL)
+OFFLOAD_BYTES = 32 * 1024
+
+
+class OffloadingCompression(CompressionMiddleware):
+    """Litestar's compression, but a large body is compressed in a worker thread.
+
+    An explanation of a long year is megabytes of JSON; compressing it on the event loop would
+    stall every other request on this worker (``/healthz`` included) for tens of milliseconds.
+    Small bodies and streamed ones (static files) go through Litestar's own code unchanged.
+    """
+
+    def create_compression_send_wrapper(self, send: Send, compression_encoding: Any, scope: Scope) -> Send:
+        inner = super().create_compression_send_wrapper(send, compression_encoding, scope)
+        start: Message | None = None
+        delegated = False
+
+        def compress(body: bytes) -> bytes:
+            buffer = BytesIO()
+            facade: Any
+            if compression_encoding == CompressionEncoding.GZIP:
+                facade = GzipCompression(buffer=buffer, compression_encoding=compression_encoding, config=self.config)
+            else:
+                facade = self.config.compression_facade(buffer=buffer, compression_encoding=compression_encoding,
+                                                        config=self.config)
+            facade.write(body)
+            facade.close()
+            return buffer.getvalue()
+
+        async def wrapper(message: Message) -> None:
+            nonlocal start, delegated
+            if delegated:
+                await inner(message)
+                return
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if (start is not None and message["type"] == "http.response.body" and not message.get("more_body")
+                    and len(message.get("body", b"")) >= OFFLOAD_BYTES
+                    and not value_or_default(ScopeState.from_scope(scope).is_cached, False)):
+                body = await to_thread.run_sync(compress, message["body"])
+                headers = MutableScopeHeaders(start)  # type: ignore[arg-type]
+                headers["Content-Encoding"] = compression_encoding
+                headers["Content-Length"] = str(len(body))
+                headers.extend_header_value("vary", "Accept-Encoding")
+                ScopeState.from_scope(scope).response_compressed = True
+                await send(start)
+                await send({**message, "body": body})
+                return
+            delegated = True
+            if start is not None:
+                await inner(start)
+            await inner(message)
+
+        return wrapper

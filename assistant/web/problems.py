@@ -12,8 +12,10 @@ status  when
 422     the JSON is well-formed but cannot be calculated: a field of the wrong type or value,
         an unknown field or enum, a missing field, an unknown policy, a missing fact or
         parameter the document needs, a visit outside the document's dates
-429     more than ``MINGBAI_RATE_LIMIT`` requests a minute from one client
+429     more than ``MINGBAI_RATE_LIMIT`` requests a minute from one client (``Retry-After``)
 500     a bug on our side only; logged by exception type, never with the request's content
+503     more than ``MINGBAI_MAX_IN_FLIGHT`` requests in flight, or a chat turn that waited too
+        long for the turns before it on its session (``Retry-After``; nothing was applied)
 ======  =====================================================================================
 
 Members: ``type`` (a page under ``/problems/`` describing the problem), ``title``, ``status``,
@@ -39,7 +41,7 @@ from litestar.exceptions import (
 
 from calculator import CalculatorError, FieldError, InvalidRequest, PackError, UnknownPolicy
 
-__all__ = ["PROBLEM_TYPES", "Problem", "ProblemField", "exception_handlers", "problem_for"]
+__all__ = ["PROBLEM_TYPES", "Problem", "ProblemField", "exception_handlers", "problem_for", "responses"]
 
 log = logging.getLogger("mingbai.web")
 PROBLEM_JSON = "application/problem+json"
@@ -86,15 +88,18 @@ PROBLEM_TYPES: dict[str, tuple[int, str, str]] = {
     "not-covered": (422, "文件没有规定", "文件没有规定这种情况如何结算，无法给出有依据的数字。"),
     "not-found": (404, "找不到", "没有这个地址，或没有这个政策。"),
     "method-not-allowed": (405, "不支持该请求方法", "这个地址存在，但不接受这种请求方法；Allow 响应头列出可用的方法。"),
-    "body-too-large": (413, "请求内容过大", "请求体超过了服务器允许的大小（MINGBAI_MAX_BODY）。一次门诊计算请求通常只有几 KB。"),
+    "body-too-large": (413, "请求内容过大", "请求体超过了服务器允许的大小（MINGBAI_MAX_BODY），或一次要算的就诊、费用项、名单行数"
+                                         "超过了上限（errors[].path 指出是哪一项）。一次门诊计算请求通常只有几 KB。"),
     "unsupported-media-type": (415, "不支持的内容类型", "请以 application/json 或表单格式发送请求。"),
     "rate-limited": (429, "请求过于频繁", "同一客户端每分钟的请求数超过了限制（MINGBAI_RATE_LIMIT）。请稍后再试，Retry-After 给出等待秒数。"),
+    "overloaded": (503, "服务器正忙", "服务器同时处理的请求已达上限（MINGBAI_MAX_IN_FLIGHT），或同一会话的上一条消息还在处理中。"
+                                      "请求没有被处理，请按 Retry-After 给出的秒数后重试。"),
     "http-error": (400, "请求有误", "请求无法处理。"),
     "server-error": (500, "服务器内部错误", "服务器出现了意外错误，已记录。这不是您的请求造成的，请稍后再试。"),
 }
 
 _STATUS_SLUG = {404: "not-found", 405: "method-not-allowed", 413: "body-too-large",
-                415: "unsupported-media-type", 429: "rate-limited"}
+                415: "unsupported-media-type", 429: "rate-limited", 503: "overloaded"}
 
 
 def _problem(slug: str, *, detail: str | None = None, status: int | None = None, request: Request | None = None,
@@ -115,7 +120,7 @@ def problem_for_calculator(error: CalculatorError, request: Request | None = Non
         return _problem("server-error", request=request)
     if isinstance(error, InvalidRequest):
         errors = error.errors or [FieldError(error.path, error.code, error.message)]
-        if error.code in ("invalid_json", "empty_body"):
+        if error.code in ("invalid_json", "empty_body", "invalid_utf8"):
             return _problem("invalid-json", detail=error.message, request=request, code=error.code,
                             errors=_fields(errors))
         detail = error.message if len(errors) == 1 else f"请求中有{len(errors)}处错误：{errors[0].message}等。"
@@ -158,9 +163,22 @@ def problem_for(exc: Exception, request: Request) -> tuple[Problem, dict[str, st
                             errors=[ProblemField(path="", code="empty_body", message=message)]), {}
         fields = _validation_fields(exc)
         return _problem("bad-parameter", detail=fields[0].message, request=request, errors=fields), {}
+    if isinstance(exc, UnicodeDecodeError):  # a decoder met bytes that are not UTF-8
+        message = f"请求第 {exc.start + 1} 个字节不是有效的 UTF-8 编码：请以 UTF-8 发送 JSON。"
+        return _problem("invalid-json", detail=message, request=request, code="invalid_utf8",
+                        errors=[ProblemField(path="", code="invalid_utf8", message=message)]), {}
     if isinstance(exc, HTTPException):
+        from .body import TooLarge
+
         headers = dict(exc.headers or {})
         status = exc.status_code
+        if isinstance(exc, TooLarge):
+            return _problem("body-too-large", detail=exc.message, request=request, code="too_large",
+                            errors=[ProblemField(path=exc.path, code="too_large", message=exc.message)]), headers
+        if status == 503:
+            headers.setdefault("Retry-After", "1")
+            detail = exc.detail if _is_chinese(exc.detail) else None
+            return _problem("overloaded", detail=detail, request=request), headers
         if status >= 500:
             log.error("server error: %s", type(exc).__name__)
             return _problem("server-error", request=request), {}
@@ -196,6 +214,24 @@ def _is_chinese(text: str | None) -> bool:
 
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")
+
+_RESPONSES = {
+    400: "请求体不是有效的 JSON 或不是 UTF-8（problem details，`errors[].path` 为空表示整个请求体）",
+    404: "找不到",
+    413: "请求体超过 MINGBAI_MAX_BODY，或就诊、费用项、名单行数超过上限（`errors[].path` 指出是哪一项）",
+    422: "请求无法计算：字段有误（`errors[].path` 指出字段）、未知政策、缺少事实或参数（`missing`、`citations`）",
+    429: "请求过于频繁（Retry-After）",
+    503: "服务器正忙，请求没有被处理（Retry-After）",
+}
+
+
+def responses(*statuses: int) -> dict[int, Any]:
+    """OpenAPI error responses (``application/problem+json``) for a route handler."""
+    from litestar.openapi.datastructures import ResponseSpec
+
+    return {s: ResponseSpec(data_container=Problem, media_type=PROBLEM_JSON, generate_examples=False,
+                            description=_RESPONSES.get(s, PROBLEM_TYPES["http-error"][1]))
+            for s in statuses}
 
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
 from calculator import CalculationResult, Pack
 
-__all__ = ["Article", "Citation", "ExplainResponse", "Health", "InForce", "Parameter", "PolicyDetail",
+__all__ = ["Article", "ChatRequest", "Citation", "ExplainResponse", "Health", "InForce", "Parameter", "PolicyDetail",
            "PolicySummary", "Reading", "Rule", "policy_detail", "policy_summary"]
 
 
@@ -25,6 +25,18 @@ class Wire(msgspec.Struct, kw_only=True):
 
 class Health(Wire):
     status: str = "ok"
+
+
+class ChatRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """``POST /api/v1/chat``: one message, and the session id from the previous reply."""
+
+    message: Annotated[str, msgspec.Meta(
+        min_length=1, max_length=500, pattern=r"\S",
+        description="这一轮说的话（不超过500个字）", examples=["我是南昌退休职工，三级医院花了一千二，今年第一次"])]
+    session_id: Annotated[str, msgspec.Meta(
+        pattern=r"^[A-Za-z0-9_-]{16,64}$",
+        description="上一轮回复中的 session_id；首轮不填。只接受服务器发出的编号。",
+        examples=["q3Yf2nV0c8JtZ1rW4bXk9aLm"])] | None = None
 
 
 class ExplainResponse(Wire):
@@ -179,14 +191,15 @@ def policy_detail(pack: Pack) -> PolicyDetail:
     for name, label in (("annual", "起付标准和限额按自然年度累计"), ("scope", "支付范围"),
                         ("pharmacy", "定点零售药店"), ("consultation", "诊察费"), ("retirement", "在职转退休"),
                         ("account", "个人账户支付")):
-        obj = getattr(pack, name)
-        if obj is not None and (_cite(obj) or getattr(obj, "reading", "")):
+        obj: Any = getattr(pack, name)
+        if obj is not None and (_cite(obj) or getattr(obj, "reading", None)):
             rule(name, label, obj)
     for key, ref in pack.referral.items():
         rule(f"referral.{key}", ref.label, ref)
-    for key, cat in pack.categories.items():
-        if cat.settled_as:
-            rule(f"categories.{key}", f"{cat.label}按{_CATEGORY.get(cat.settled_as, cat.settled_as)}结算", cat)
+    for key, category in pack.categories.items():
+        if category.settled_as:
+            rule(f"categories.{key}",
+                 f"{category.label}按{_CATEGORY.get(category.settled_as, category.settled_as)}结算", category)
     if pack.supplied is not None:
         rule("supplied", "由医疗保障部门确定的参数", pack.supplied)
 

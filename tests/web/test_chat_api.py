@@ -125,7 +125,7 @@ def test_reset_deletes_the_session(chat, chat_app):
 
 
 def test_session_ids_are_random_and_well_formed(chat):
-    ids = {say(chat, "你好")["session_id"] for _ in range(20)}
+    ids = {say(chat, FIRST)["session_id"] for _ in range(20)}
     assert len(ids) == 20
     for sid in ids:
         assert re.fullmatch(r"[A-Za-z0-9_-]{16,64}", sid)
@@ -135,7 +135,7 @@ def test_session_ids_are_random_and_well_formed(chat):
 def test_unknown_but_well_formed_id_starts_a_fresh_session(chat):
     sid = "A" * 32
     out = say(chat, FIRST, sid)
-    assert out["session_id"] == sid
+    assert out["session_id"] != sid and SESSION_ID.match(out["session_id"])  # server-issued ids only
     assert out["reply"]["asking"] == "year_start"
 
 
@@ -331,3 +331,13 @@ def test_redis_session_shared_between_two_app_instances(redis_url):
         assert reply["result"]["visits"][0]["fund_pays"] == "330.00"
         say(a, "重新开始", sid)
         assert not any(k.decode().endswith(sid) for k in redis.Redis.from_url(redis_url).keys("*"))
+
+
+def test_content_language_follows_the_replys_language(chat):
+    """An English message on a Chinese page gets an English reply, and says so; Chinese stays zh-CN."""
+    english = chat.post(CHAT, json={"message": "Nanchong employee, level 2 hospital, 800 yuan, first bill this year"})
+    assert english.headers["content-language"] == "en" and english.json()["reply"]["text"].startswith("Nanchong")
+    chinese = chat.post(CHAT, json={"message": FIRST})
+    assert chinese.headers["content-language"] == "zh-CN"
+    page_en = chat.post(CHAT, json={"message": FIRST}, headers={"Accept-Language": "en"})
+    assert page_en.headers["content-language"] == "en"

@@ -146,3 +146,17 @@ def test_console_add_row(client):
 def test_console_not_in_openapi_and_not_frameable(client):
     r = client.get("/console")
     assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_the_read_aloud_text_says_the_figure_in_words(client):
+    """Issue 13: the copy to read out starts with the verdict and says how it came about without
+    formulas; the step-by-step (with its formulas) follows for reference."""
+    r = client.post("/console", data=FORM)
+    text = htmlmod.unescape(re.search(r'<textarea id="answer-text"[^>]*>(.*?)</textarea>', r.text, re.S).group(1))
+    spoken, _, steps = text.partition("（以下是逐步计算，供核对）")
+    assert spoken.startswith("统筹基金报¥429.00")
+    # 平凉 第七条 (trace fields): 50 self-pay, 20 first self-pay of class B, deductible 200, 780 above it at 55%
+    assert "其中50元统筹不报" in spoken and "乙类项目先由您自己付20元" in spoken
+    assert "先扣起付线200元，超过起付线的780元按55%报销" in spoken and "统筹基金付429元" in spoken
+    assert "×" not in spoken and "=" not in spoken and "−" not in spoken
+    assert "×" in steps  # the step-by-step keeps its formulas

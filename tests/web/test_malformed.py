@@ -34,7 +34,7 @@ CASES: list[tuple[str, bytes, int, str, str]] = [
     ("not-json", b"policy=pingliang-employee", 400, "", "invalid_json"),
     ("trailing-comma", b'{"policy": "x",}', 400, "", "invalid_json"),
     ("bare-nan-token", _raw(json.dumps(REQUEST).replace('"300.00"', "NaN")), 400, "", "invalid_json"),
-    ("not-utf8", b'\xff\xfe{"policy": 1}', 400, "", "invalid_json"),
+    ("not-utf8", b'\xff\xfe{"policy": 1}', 400, "", "invalid_utf8"),
     ("empty-body", b"", 400, "", "empty_body"),
     ("whitespace-body", b"   \n", 400, "", "empty_body"),
     ("json-null", b"null", 422, "", "invalid_type"),
@@ -162,3 +162,86 @@ def test_no_body_gives_5xx(client, body):
     if r.status_code >= 400:
         assert r.headers["content-type"].startswith("application/problem+json")
         assert "errors" in r.json()
+
+
+# -- issue 11: bytes that are not UTF-8 inside a string, far dates, signed zeros, size limits ---------
+
+CREDITS = {"policy": "nanchang-employee", "year": 2024, "category": "employee", "contribution_base": "6000.00",
+           "pension_average": {"value": "3000.00", "source": "统计公报"}}
+JSON_ENDPOINTS = {
+    "/api/v1/calculate": (REQUEST, "policy"),
+    "/api/v1/explain": (REQUEST, "policy"),
+    "/api/v1/chat": ({"message": "南昌在职"}, "message"),
+    "/api/v1/account/credits": (CREDITS, "policy"),
+    "/api/v1/account/usage": ({"policy": "nanchang-employee", "beneficiary": "self"}, "policy"),
+    "/api/v1/resident-budget": ({"year": 2024, "groups": {"1": 10}}, "policy"),
+    "/api/v1/bill-check": ({"request": {}, "slip": {"fund_pays": "1.00"}}, "request"),
+}
+
+
+@pytest.mark.parametrize("endpoint", sorted(JSON_ENDPOINTS))
+def test_invalid_utf8_inside_a_string_names_the_field(client, endpoint):
+    body, field = JSON_ENDPOINTS[endpoint]
+    raw = json.dumps({**body, field: "PLACEHOLDER"}, ensure_ascii=False).encode()
+    raw = raw.replace(b"PLACEHOLDER", b"\xc3(\xff")
+    r = client.post(endpoint, content=raw, headers={"content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    problem = r.json()
+    assert problem["code"] == "invalid_utf8"
+    assert [e["path"] for e in problem["errors"]] == [field]
+    assert "UTF-8" in problem["detail"] and field in problem["detail"]
+    assert r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_invalid_utf8_deep_inside_names_the_path(client):
+    raw = json.dumps(REQUEST).encode().replace(b'"class_b_drug"', b'"class_b_\xe4rug"')
+    r = client.post("/api/v1/calculate", content=raw, headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["errors"][0]["path"] == "visits[0].items[1].category"
+
+
+def test_far_retirement_date_on_credits_is_422_not_500(client):
+    r = client.post("/api/v1/account/credits", json={**CREDITS, "retired_on": "9999-12-31"})
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"][0]["path"] == "retired_on"
+
+
+@pytest.mark.parametrize("value", ["-0", "-0.00", -0.0])
+def test_signed_zero_is_never_echoed_as_minus_zero(client, value):
+    r = client.post("/api/v1/calculate", json=request_body(account_balance=value))
+    assert "-0.00" not in r.text
+    assert r.status_code == 422 and r.json()["errors"][0]["path"] == "account_balance"
+
+
+def test_too_many_visits_or_items_is_413_with_the_path(client):
+    from assistant.web.body import MAX_ITEMS, MAX_ROSTER
+
+    body = request_body()
+    body["visits"] = [{"date": "2026-05-10", "provider": {"kind": "hospital", "level": 1},
+                       "items": [{"category": "in_scope", "amount": "1.00"}] * 20}] * (MAX_ITEMS // 20 + 1)
+    r = client.post("/api/v1/explain", json=body)
+    assert r.status_code == 413, r.text
+    assert r.json()["errors"][0]["path"] == "visits" and "项" in r.json()["detail"]
+    roster = [{"birth_year": 1950}] * (MAX_ROSTER + 1)
+    r = client.post("/api/v1/resident-budget", json={"year": 2024, "roster": roster})
+    assert r.status_code == 413
+    assert r.json()["errors"][0]["path"] == "roster" and "count" in r.json()["detail"]
+
+
+def test_a_chat_session_past_its_visit_limit_refuses_the_turn_and_keeps_what_was_said(client, monkeypatch):
+    import assistant.web.chat as chat
+
+    monkeypatch.setattr(chat, "MAX_VISITS", 3)
+    first = client.post("/api/v1/chat", json={"message": "南昌在职，一级医院100元，今年第一次，5月10日"}).json()
+    sid = first["session_id"]
+    for n in (2, 3):
+        out = client.post("/api/v1/chat", json={"message": "又看了一次，一级医院100元", "session_id": sid}).json()
+        assert len(out["reply"]["result"]["visits"]) == n
+    r = client.post("/api/v1/chat", json={"message": "又看了一次，一级医院100元", "session_id": sid})
+    assert r.status_code == 422
+    problem = r.json()
+    assert problem["errors"][0]["path"] == "message" and problem["code"] == "too_many_visits"
+    assert "3" in problem["detail"] and "都还在" in problem["detail"]
+    # nothing lost: the session still holds its three visits and answers a correction
+    again = client.post("/api/v1/chat", json={"message": "不对，是二级医院", "session_id": sid}).json()
+    assert again["session_id"] == sid and len(again["reply"]["result"]["visits"]) == 3

@@ -157,7 +157,11 @@ def test_catch_all_logs_type_only_and_answers_chinese_500():
 
 def test_settings_defaults():
     s = Settings.from_env({})
-    assert (s.host, s.port, s.rate_limit, s.max_body, s.workers) == ("127.0.0.1", 8000, 120, 1024 * 1024, 1)
+    from assistant.settings import default_workers
+
+    assert (s.host, s.port, s.rate_limit, s.max_body) == ("127.0.0.1", 8000, 120, 1024 * 1024)
+    assert s.workers == default_workers() >= 1 and s.max_in_flight == 16
+    assert s.client_header is None and s.kiosk_keys == ()
     assert s.frame_ancestors == ("'self'",) and s.cors_origins == () and s.redis_url is None
 
 
@@ -197,3 +201,78 @@ def test_redis_store_when_configured():
     app = create_app(Settings(redis_url="redis://127.0.0.1:6390/0"))  # not connected until used
     assert isinstance(app.stores.get("rate_limit"), RedisStore)
     assert isinstance(create_app(Settings()).stores.get("rate_limit"), MemoryStore)
+
+
+# -- issue 11: who a client is, server-issued session ids, overload -----------------------------------
+
+KIOSK_A, KIOSK_B = "kiosk-a-0123456789abcdef", "kiosk-b-0123456789abcdef"
+
+
+def test_kiosks_behind_one_nat_each_get_their_own_limit():
+    with TestClient(create_app(Settings(rate_limit=2, kiosk_keys=(KIOSK_A, KIOSK_B)))) as c:
+        a = [c.get("/api/v1/policies", headers={"X-Kiosk-Key": KIOSK_A}).status_code for _ in range(3)]
+        b = [c.get("/api/v1/policies", headers={"X-Kiosk-Key": KIOSK_B}).status_code for _ in range(3)]
+        assert a == [200, 200, 429] and b == [200, 200, 429]
+        # an unknown key is not an identity: it counts as the peer address
+        stranger = [c.get("/api/v1/policies", headers={"X-Kiosk-Key": "made-up-key-0000000000"}).status_code
+                    for _ in range(3)]
+        assert stranger == [200, 200, 429]
+
+
+def test_trusted_proxy_header_names_the_client():
+    with TestClient(create_app(Settings(rate_limit=2, client_header="X-Forwarded-For"))) as c:
+        one = [c.get("/api/v1/policies", headers={"X-Forwarded-For": "spoofed, 10.0.0.1"}).status_code
+               for _ in range(3)]
+        two = [c.get("/api/v1/policies", headers={"X-Forwarded-For": "10.0.0.2"}).status_code for _ in range(3)]
+        assert one == [200, 200, 429] and two == [200, 200, 429]
+
+
+def test_identity_settings_are_checked():
+    s = Settings.from_env({"MINGBAI_CLIENT_HEADER": "X-Real-IP", "MINGBAI_KIOSK_KEYS": f"{KIOSK_A}, {KIOSK_B}",
+                           "MINGBAI_MAX_IN_FLIGHT": "8"})
+    assert s.client_header == "X-Real-IP" and s.kiosk_keys == (KIOSK_A, KIOSK_B) and s.max_in_flight == 8
+    with pytest.raises(SettingsError, match="MINGBAI_KIOSK_KEYS"):
+        Settings.from_env({"MINGBAI_KIOSK_KEYS": "short"})
+    with pytest.raises(SettingsError, match="MINGBAI_CLIENT_HEADER"):
+        Settings.from_env({"MINGBAI_CLIENT_HEADER": "X-Forwarded-For: 1.2.3.4"})
+
+
+def test_client_chosen_session_id_is_never_adopted(client):
+    chosen = "attacker-chosen-id-0001"
+    r = client.post("/api/v1/chat", json={"message": "南昌在职，一级医院100元", "session_id": chosen})
+    assert r.status_code == 200
+    assert r.json()["session_id"] not in (None, chosen)
+
+
+def test_in_flight_limit_answers_503_with_retry_after():
+    import anyio
+    from litestar import get
+
+    gate = anyio.Event()
+
+    @get("/slow")
+    async def slow() -> dict[str, str]:
+        await gate.wait()
+        return {"ok": "yes"}
+
+    app = create_app(Settings(rate_limit=0, max_in_flight=2), session_store="memory", extra=[slow])
+    guard = app.asgi_handler
+    with TestClient(app) as c, c.portal() as portal:
+        async def probe() -> list[int]:
+            import httpx
+
+            transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as h, \
+                    anyio.create_task_group() as tg:
+                tg.cancel_scope.deadline = anyio.current_time() + 20  # bounded
+                for _ in range(2):
+                    tg.start_soon(h.get, "/slow")
+                while guard.in_flight < 2:  # type: ignore[attr-defined]
+                    await anyio.sleep(0.01)
+                over = await h.get("/api/v1/policies")
+                health = await h.get("/healthz")
+                gate.set()
+                return [over.status_code, int(over.headers["retry-after"]), health.status_code,
+                        int("服务器" in over.json()["detail"])]
+
+        assert portal.call(probe) == [503, 1, 200, 1]
