@@ -65,7 +65,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from calculator.billcheck import check_raw
+    from calculator import check_bill_raw as check_raw
     from explanations import bill_check_payload, explain_bill_check
 
     request, check = check_raw(_stdin())
@@ -88,7 +88,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     import os
     import time
 
-    from calculator.batch import settle_lines
+    from calculator import settle_lines
 
     source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")  # noqa: SIM115
     sink = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
@@ -125,11 +125,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _json_command(module: str, func: str) -> Callable[[argparse.Namespace], int]:
+def _json_command(func: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        import importlib
+        import calculator
 
-        handler = getattr(importlib.import_module(module), func)
+        handler = getattr(calculator, func)
         _print_json(handler(_stdin()))
         return 0
 
@@ -165,13 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "text", "markdown", "html"], default="json")
     p.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN")
     p.set_defaults(func=cmd_check)
-    for name, module, func, help_ in (
-        ("account-credits", "calculator.credits", "run_json", "个人账户按月划入（JSON 标准输入）"),
-        ("account-usage", "calculator.usage", "run_json", "个人账户能否支付某项费用（JSON 标准输入）"),
-        ("budget", "calculator.budget", "run_json", "南昌居民门诊统筹签约机构预算与结算（JSON 标准输入）"),
+    for name, func, help_ in (
+        ("account-credits", "credits_run_json", "个人账户按月划入（JSON 标准输入）"),
+        ("account-usage", "usage_run_json", "个人账户能否支付某项费用（JSON 标准输入）"),
+        ("budget", "budget_run_json", "南昌居民门诊统筹签约机构预算与结算（JSON 标准输入）"),
     ):
         p = sub.add_parser(name, help=help_)
-        p.set_defaults(func=_json_command(module, func))
+        p.set_defaults(func=_json_command(func))
     return parser
 
 

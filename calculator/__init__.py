@@ -28,13 +28,18 @@ from typing import Any
 
 import msgspec
 
+from . import vocabulary
+from .batch import settle_lines
 from .bill import ITEM_CATEGORIES, BillError, deductible_for, deductible_used, split_items
-from .billcheck import BillCheck, decode_bill_check
+from .billcheck import BillCheck, BillCheckRequest, Cause, Difference, Inconsistency, ItemChange, decode_bill_check
 from .billcheck import check as check_bill
-from .budget import BudgetRequest, BudgetResult, decode_budget_request, group_for_age, resident_budget
+from .billcheck import check_raw as check_bill_raw
+from .budget import BudgetRequest, BudgetResult, MonthQuota, decode_budget_request, group_for_age, resident_budget
 from .budget import run_json as budget_run_json
-from .credits import CreditsRequest, CreditsResult, account_credits, decode_credits_request
+from .credits import CreditsRequest, CreditsResult, MonthCredit, account_credits, decode_credits_request
 from .credits import run_json as credits_run_json
+from .credits import validate as validate_credits
+from .curve import Curve, fund_curve
 from .engine import calculate, settle, settle_figures
 from .errors import (
     CalculatorError,
@@ -48,68 +53,91 @@ from .errors import (
     UnknownPolicy,
 )
 from .missing import Missing, Partial, missing_facts
-from .packs import Pack
+from .packs import Beneficiary, Pack, Purpose
 from .registry import Registry, default_registry, get_pack, load_packs, use_registry
-from .request import CalculationRequest, convert_request, decode_request
-from .result import STEP_KINDS, CalculationResult
-from .usage import UsageRequest, UsageResult, account_usage, decode_usage_request
+from .request import CalculationRequest, Visit, convert_request, decode_request, from_msgspec
+from .result import STEP_KINDS, CalculationResult, CapStep, CitationOut, DeductibleStep, RatioStep, VisitResult
+from .usage import UsageRequest, UsageResult, UseRow, account_usage, decode_usage_request
 from .usage import run_json as usage_run_json
 
 __all__ = [
+    "Beneficiary",
     "BillCheck",
+    "BillCheckRequest",
     "BillError",
     "BudgetRequest",
     "BudgetResult",
     "CalculationRequest",
     "CalculationResult",
     "CalculatorError",
+    "CapStep",
+    "Cause",
+    "CitationOut",
     "CreditsRequest",
     "CreditsResult",
+    "Curve",
+    "DeductibleStep",
+    "Difference",
     "FieldError",
     "ITEM_CATEGORIES",
+    "Inconsistency",
     "InvalidRequest",
+    "ItemChange",
     "ItemNotNamed",
     "Missing",
     "MissingFact",
     "MissingParameter",
+    "MonthCredit",
+    "MonthQuota",
     "OutOfForce",
     "Pack",
     "PackError",
     "Partial",
+    "Purpose",
+    "RatioStep",
     "Registry",
     "STEP_KINDS",
     "UnknownPolicy",
     "UsageRequest",
     "UsageResult",
+    "UseRow",
+    "Visit",
+    "VisitResult",
     "account_credits",
     "account_usage",
     "budget_run_json",
     "calculate",
     "calculate_raw",
     "check_bill",
+    "check_bill_raw",
     "convert_request",
     "credits_run_json",
     "decode_bill_check",
     "decode_budget_request",
-    "default_registry",
     "decode_credits_request",
     "decode_request",
     "decode_usage_request",
     "deductible_for",
     "deductible_used",
+    "default_registry",
     "encode",
+    "from_msgspec",
+    "fund_curve",
     "get_pack",
     "group_for_age",
     "load_packs",
     "missing_facts",
     "resident_budget",
     "run_json",
-    "split_items",
     "settle",
     "settle_figures",
+    "settle_lines",
+    "split_items",
     "to_builtins",
     "usage_run_json",
     "use_registry",
+    "validate_credits",
+    "vocabulary",
 ]
 
 _ENCODER = msgspec.json.Encoder(decimal_format="string")

@@ -55,6 +55,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from . import vocabulary
 from .engine import calculate
 from .errors import CalculatorError, FieldError, InvalidRequest
 from .money import FEN, ZERO, round_fen, share, share_rounding
@@ -260,12 +261,6 @@ class BillCheck(Out, kw_only=True):
 # -- decoding -----------------------------------------------------------------------------------------
 
 #: the slip's names, as a slip prints them (for messages about a slip field)
-SLIP_LABELS = {
-    "total": "医疗费总额", "excluded": "全自费", "first_self_pay": "先行自付", "deductible_applied": "本次起付线",
-    "fund_pays": "统筹基金支付", "personal_pays": "个人负担", "account_pays": "个人账户支付", "cash_pays": "个人现金支付",
-    "medfee_sumamt": "医疗费总额", "fulamt_ownpay_amt": "全自费", "preselfpay_amt": "先行自付",
-    "act_pay_dedc": "实际支付起付线", "hifp_pay": "统筹基金支出", "acct_pay": "个人账户支出", "psn_cash_pay": "个人现金支出",
-}
 _AMOUNT_MESSAGES = {
     "not_a_number": "不是有效金额。", "negative_amount": "不能为负数。",
     "amount_too_large": "超过 10,000,000 元，不像一张门诊结算单，请核对。", "too_many_places": "最多两位小数（精确到分）。",
@@ -278,7 +273,7 @@ def _slip_error(path: str, code: str, message: str) -> FieldError:
 
 def _slip_message(path: str, text: str) -> str:
     name = path.rsplit(".", 1)[-1]
-    label = SLIP_LABELS.get(name)
+    label = vocabulary.SLIP_FIELDS.get(name)
     return f"结算单上的{label}（{path}）{text}" if label else f"结算单金额（{path}）{text}"
 
 
@@ -559,7 +554,7 @@ class _Search:
         """Settled as the other of 在职 and 退休; as 灵活就业 only where that gives other figures
         (平凉: no personal account), never beside an 在职 cause with the same figures."""
         pack, ins = self.pack, self.req.insured
-        if pack.meta.scheme == "resident":
+        if pack.signed_institution:  # the status facts set the ratio, not a category (南昌居民)
             self._resident_status()
             return
         if not self.visit.eligible:
@@ -634,7 +629,7 @@ class _Search:
 
     def levels(self) -> None:
         pack, req = self.pack, self.req
-        if pack.meta.scheme == "resident":
+        if pack.signed_institution:  # the ratio is by standing, not provider level (南昌居民)
             self._standings()
             return
         ratio = _step(self.result, RatioStep)

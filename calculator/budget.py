@@ -53,6 +53,7 @@ from .errors import CalculatorError, FieldError, InvalidRequest, OutOfForce
 from .money import MAX_AMOUNT, MONEY_CONTEXT, ZERO, round_down, round_fen
 from .packs import MAX_AGE, Budget, BudgetGroup, Pack, get_pack, load_packs
 from .result import Assumption, CitationOut, PolicyRef
+from .structs import Base, Out
 from .wire import Citer, check_money, choices, decode, field_error, input_note, percent, policy_ref, yuan
 
 __all__ = [
@@ -92,10 +93,6 @@ OPTIONS = {"case": "address（家庭住址改变，第八条第一种情形）�
 
 # -- the wire ------------------------------------------------------------------------------------
 
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
-
-
 class Change(Base, kw_only=True, frozen=True):
     case: Literal["address", "institution"]
     direction: Literal["in", "out"]
@@ -118,10 +115,6 @@ class BudgetRequest(Base, kw_only=True, frozen=True):
     groups: dict[str, int] | None = None
     monthly_actual: list[Decimal] | None = None
     annual_actual: Decimal | None = None
-
-
-class Out(msgspec.Struct, kw_only=True):
-    pass
 
 
 class ResidentLine(Out, kw_only=True):

@@ -47,11 +47,12 @@ from typing import Literal
 
 import msgspec
 
-from .engine import CATEGORY_LABELS
+from . import vocabulary
 from .errors import CalculatorError, FieldError, InvalidRequest, MissingFact, MissingParameter, OutOfForce
 from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
 from .packs import Cited, CreditRule, Pack, get_pack
 from .result import Assumption, CitationOut, PolicyRef
+from .structs import Base, Out
 from .wire import Citer, check_money, decode, field_error, input_note, percent, policy_ref, yuan
 
 __all__ = [
@@ -85,10 +86,6 @@ LABELS = {
 
 
 # -- the wire ------------------------------------------------------------------------------------
-
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
-
 
 class SuppliedFigure(Base, kw_only=True, frozen=True):
     """A figure the documents leave to someone else, with where it comes from."""
@@ -127,10 +124,6 @@ class CreditsRequest(Base, kw_only=True, frozen=True):
     @property
     def bureau_credit_name(self) -> str:
         return "xian_retiree_amount" if self.supplied_credit is None and self.xian_retiree_amount else "supplied_credit"
-
-
-class Out(msgspec.Struct, kw_only=True):
-    pass
 
 
 class MonthCredit(Out, kw_only=True):
@@ -371,7 +364,7 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
         rule = credits.rule(cat)
         readings = citer.use(rule.reading)
         cites = citer.of(rule)
-        label = CATEGORY_LABELS[cat]
+        label = vocabulary.CATEGORIES[cat]
         base: Decimal | None = None
         rate: Decimal | None = None
         provisional = False
@@ -467,10 +460,10 @@ def account_credits(req: CreditsRequest) -> CreditsResult:
         summary += f"，补划差额{yuan(back_total)}"
     summary += f"；共{yuan(totals.total)}。" if (lump or back) else "。"
     if not has_account:
-        summary = f"{CATEGORY_LABELS[req.category]}不划拨个人账户，{req.year}年个人账户计入0.00元。"
+        summary = f"{vocabulary.CATEGORIES[req.category]}不划拨个人账户，{req.year}年个人账户计入0.00元。"
     return CreditsResult(
         policy=policy_ref(pack), year=req.year, category=req.category,
-        category_label=CATEGORY_LABELS[req.category], account=has_account, months=months, switch=switch,
+        category_label=vocabulary.CATEGORIES[req.category], account=has_account, months=months, switch=switch,
         lump_sum=lump, back_payment=back, totals=totals, text=summary,
         assumptions=citer.assumptions() + notes)
 

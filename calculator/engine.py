@@ -38,6 +38,7 @@ from decimal import Decimal
 
 import msgspec
 
+from . import vocabulary
 from .errors import (
     CalculatorError,
     FieldError,
@@ -75,8 +76,6 @@ from .result import (
 from .supplements import Supplement
 
 __all__ = [
-    "CATEGORY_LABELS",
-    "TIER_LABELS",
     "PackCitations",
     "apply_cap",
     "apply_deductible",
@@ -91,23 +90,6 @@ __all__ = [
     "settle_category",
 ]
 
-TIER_LABELS = {
-    "1": "一级及以下定点医疗机构", "2": "二级定点医疗机构", "3": "三级定点医疗机构",
-    "1A": "一级定点医疗机构", "1B": "一级定点医疗机构", "1C": "一级定点医疗机构",
-    "2A": "二级甲等定点医疗机构", "2B": "二级乙等定点医疗机构", "2C": "二级丙等定点医疗机构",
-    "3A": "三级甲等定点医疗机构", "3B": "三级乙等定点医疗机构", "3C": "三级丙等定点医疗机构",
-    "pharmacy": "定点零售药店", "signed": "门诊统筹签约机构", "county_tcm": "县级中医医院（转诊）",
-    "signed_poor": "门诊统筹签约机构", "county_tcm_poor": "县级中医医院（转诊）",
-}
-CATEGORY_LABELS = {"employee": "在职职工", "retiree": "退休人员", "flexible": "灵活就业人员",
-                   "resident": "城乡居民"}
-_LEVEL_WORDS = {1: "一级", 2: "二级", 3: "三级"}
-_GRADE_WORDS = {"A": "甲等", "B": "乙等", "C": "丙等"}
-_ITEM_LABELS = {
-    "in_scope": "政策范围内费用", "class_b_drug": "乙类药品", "class_b_service": "乙类诊疗项目和医用耗材",
-    "self_pay": "自费费用", "consultation": "诊察费", "dual_channel": "“双通道”谈判药品",
-    "prenatal": "产前检查费用", "tcm": "中医药费用",
-}
 _PLAIN_IN_SCOPE = frozenset({"in_scope", "consultation", "tcm"})
 _CLASS_B = frozenset({"class_b_drug", "class_b_service"})
 _ONE_HUNDRED = Decimal(100)
@@ -308,7 +290,7 @@ class Context:
         what = {"deductible": "起付标准", "cap": "年度最高支付限额"}[name]
         raise MissingParameter(
             code="missing_parameter", parameter=f"{name}.{settled}", path=f"parameters.{name}.{settled}",
-            message=(f"{self.pack.meta.name}没有规定{CATEGORY_LABELS.get(settled, settled)}的普通门诊{what}，"
+            message=(f"{self.pack.meta.name}没有规定{vocabulary.CATEGORIES.get(settled, settled)}的普通门诊{what}，"
                      f"文件规定由医疗保障部门确定。请提供经办机构公布的{what}（parameters.{name}.{settled}）后再计算。"),
             citations=[msgspec.to_builtins(c) for c in self._bureau_citations()],
         )
@@ -362,8 +344,8 @@ class Context:
         raise MissingParameter(
             code="missing_parameter", parameter=f"ratio.{settled}.{key}",
             path=f"parameters.ratio.{settled}.{key}",
-            message=(f"{self.pack.meta.name}没有规定{CATEGORY_LABELS.get(settled, settled)}在"
-                     f"{TIER_LABELS.get(key, key)}的支付比例。请提供经办机构公布的比例"
+            message=(f"{self.pack.meta.name}没有规定{vocabulary.CATEGORIES.get(settled, settled)}在"
+                     f"{vocabulary.TIERS.get(key, key)}的支付比例。请提供经办机构公布的比例"
                      f"（parameters.ratio.{settled}.{key}）后再计算。"),
             citations=[msgspec.to_builtins(c) for c in self._bureau_citations()],
         )
@@ -516,8 +498,8 @@ def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
             step = CategoryStep(
                 amount=ZERO, citations=citations, readings=readings,
                 text=(f"{r.isoformat()}退休，{when}（{switch.isoformat()}起）按退休人员结算；"
-                      f"本次就诊{visit.date.isoformat()}按{CATEGORY_LABELS[cat]}结算。"),
-                category=cat, category_label=CATEGORY_LABELS[cat], retired_on=r,
+                      f"本次就诊{visit.date.isoformat()}按{vocabulary.CATEGORIES[cat]}结算。"),
+                category=cat, category_label=vocabulary.CATEGORIES[cat], retired_on=r,
                 switch_from=switch, switch_rule=rule.switch, settled_as=pack.settled_category(cat))
         w.category = cat
         return step
@@ -528,7 +510,7 @@ def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
         if w.steps is not None:
             step = CategoryStep(
                 amount=ZERO,
-                text=f"{rule_c.label}按{CATEGORY_LABELS.get(settled, settled)}的标准结算。",
+                text=f"{rule_c.label}按{vocabulary.CATEGORIES.get(settled, settled)}的标准结算。",
                 citations=list(ctx.cites.of(rule_c)), readings=readings, category=cat,
                 category_label=rule_c.label, retired_on=None, switch_from=None, switch_rule=None,
                 settled_as=settled)
@@ -596,7 +578,7 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
         visit = w.visit
         return VisitResult(
             date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-            provider_grade=_grade(visit), category=w.category, category_label=CATEGORY_LABELS[w.category],
+            provider_grade=_grade(visit), category=w.category, category_label=vocabulary.CATEGORIES[w.category],
             provider_label=_provider_label(visit), eligible=False, total=total, excluded=total,
             first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
             personal_pays=total, account_pays=acct[0], cash_pays=acct[1], steps=steps or [])
@@ -626,7 +608,7 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
     prov = visit.provider
     if pack.signed_institution:
         key = "county_tcm" if prov.referral == "county_tcm" else "signed"
-        w.tier_label = TIER_LABELS[key]
+        w.tier_label = vocabulary.TIERS[key]
         resident = ctx.req.insured.resident
         w.tier_key = f"{key}_poor" if resident and resident.poverty_registered else key
         return
@@ -638,7 +620,7 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
     if prov.kind == "pharmacy":
         rule = pack.pharmacy.rule if pack.pharmacy else "tier"
         if rule == "tier":
-            w.tier_key, w.tier_label = "pharmacy", TIER_LABELS["pharmacy"]
+            w.tier_key, w.tier_label = "pharmacy", vocabulary.TIERS["pharmacy"]
             return
         level, grade = prov.prescribed_at_level, prov.prescribed_at_grade
         level_fact, grade_fact = "prescribed_at_level", "prescribed_at_grade"
@@ -663,12 +645,12 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
     elif any(len(k) == 2 and k[0] == str(level) for k in keys):
         raise MissingFact(
             code="missing_fact", fact=grade_fact, path=grade_path,
-            message=(f"{pack.meta.name}对{_LEVEL_WORDS[level]}医疗机构按甲等、乙等、丙等规定了不同比例。"
-                     f"请告诉我这家{_LEVEL_WORDS[level]}医院是甲等、乙等还是丙等。"),
+            message=(f"{pack.meta.name}对{vocabulary.LEVELS[level]}医疗机构按甲等、乙等、丙等规定了不同比例。"
+                     f"请告诉我这家{vocabulary.LEVELS[level]}医院是甲等、乙等还是丙等。"),
             citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
     else:
         key = str(level)  # let ratio_figure name the missing parameter
-    label = TIER_LABELS.get(key, key)
+    label = vocabulary.TIERS.get(key, key)
     if prefix:
         label = f"{prefix}{label}等级"
     w.tier_key, w.tier_label = key, label
@@ -723,7 +705,7 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
             if not rid:
                 raise ItemNotNamed(
                     code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
-                    message=(f"{pack.meta.name}没有规定{_ITEM_LABELS[cat]}在普通门诊如何结算，"
+                    message=(f"{pack.meta.name}没有规定{vocabulary.ITEM_CATEGORIES_SHORT[cat]}在普通门诊如何结算，"
                              "无法按文件计算这一项。"), item=cat, visit=w.index)
             scope_readings += [r for r in ctx.use(rid) if r not in scope_readings]
         elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
@@ -787,7 +769,7 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
             first_total = round_fen(first_total)
             if w.steps is not None:
                 parts = "；".join(
-                    f"{_ITEM_LABELS[ln.category]}{yuan(ln.amount)}×{percent(ln.rate)}={yuan(ln.share)}" for ln in fl)
+                    f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{yuan(ln.amount)}×{percent(ln.rate)}={yuan(ln.share)}" for ln in fl)
                 w.steps.append(FirstSelfPayStep(
                     amount=first_total, lines=fl, in_scope_before=w.in_scope,
                     in_scope_after=w.in_scope - first_total, citations=cites, readings=readings,
@@ -996,7 +978,7 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
             cites = list(ctx.cites.of(rule))
             for rid in readings:
                 _add(cites, ctx.cites.reading(rid))
-            who = CATEGORY_LABELS.get(category, category)
+            who = vocabulary.CATEGORIES.get(category, category)
             steps.append(AccountStep(
                 amount=ZERO, available=False, personal=personal, balance_before=state.balance,
                 balance_after=state.balance, cash=personal, citations=cites, readings=readings,
@@ -1046,10 +1028,10 @@ def _provider_label(visit: Visit) -> str:
     if prov.kind == "pharmacy":
         return "定点零售药店" if prov.designated else "零售药店"
     if prov.referral == "county_tcm":
-        return TIER_LABELS["county_tcm"]
+        return vocabulary.TIERS["county_tcm"]
     if prov.level is None:
         return "医疗机构"
-    return f"{_LEVEL_WORDS[prov.level]}{_GRADE_WORDS.get(prov.grade or '', '')}医疗机构"
+    return f"{vocabulary.LEVELS[prov.level]}{vocabulary.GRADES.get(prov.grade or '', '')}医疗机构"
 
 
 def _fen_items(visit: Visit) -> list[Item]:
@@ -1087,7 +1069,7 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     category = w.category
     return VisitResult(
         date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-        provider_grade=_grade(visit), category=category, category_label=CATEGORY_LABELS[category],
+        provider_grade=_grade(visit), category=category, category_label=vocabulary.CATEGORIES[category],
         provider_label=w.tier_label, eligible=True, total=w.total, excluded=w.excluded,
         first_self_pay=w.first_total, in_scope=w.in_scope, deductible_applied=w.applied, ratio=w.ratio,
         fund_pays=w.fund, personal_pays=personal, account_pays=account, cash_pays=cash,

@@ -51,6 +51,7 @@ import msgspec
 
 from .errors import PackError
 from .figures import figure_in_quote
+from .structs import Base
 from .text import normalise
 from .words import ChatWords
 
@@ -109,10 +110,6 @@ PURPOSES: tuple[str, ...] = (
 )
 #: The oldest age the budget groups are checked for; an open range (``90-``) runs on past it.
 MAX_AGE = 130
-
-
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
 
 
 class Citation(Base, kw_only=True, frozen=True):

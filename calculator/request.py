@@ -18,6 +18,7 @@ import msgspec
 
 from .errors import FieldError, InvalidRequest
 from .money import FEN, MAX_AMOUNT, MONEY_CONTEXT, is_fen_exact
+from .structs import Base
 
 __all__ = [
     "FIELD_LABELS",
@@ -42,10 +43,6 @@ ItemCategory = Literal[
     "in_scope", "class_b_drug", "class_b_service", "self_pay", "consultation", "dual_channel",
     "prenatal", "tcm",
 ]
-
-
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
 
 
 class ResidentStatus(Base, kw_only=True, frozen=True):

@@ -14,6 +14,8 @@ from typing import Literal
 
 import msgspec
 
+from .structs import Out
+
 __all__ = [
     "STEP_KINDS",
     "AccountStep",
@@ -36,10 +38,6 @@ __all__ = [
     "VisitResult",
     "YearEnd",
 ]
-
-
-class Out(msgspec.Struct, kw_only=True):
-    pass
 
 
 class FrozenOut(msgspec.Struct, kw_only=True, frozen=True):

@@ -52,13 +52,10 @@ from .errors import PackError
 from .figures import figure_in_quote
 from .packs import TIER_KEYS, Article, Cited, Pack
 from .result import CitationOut
+from .structs import Base as _Base
 from .text import normalise
 
 __all__ = ["Source", "Supplement", "SupplementSpan", "check_supplement", "load_supplement", "supplement_files"]
-
-
-class _Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
 
 
 class Source(_Base, kw_only=True, frozen=True):

@@ -34,16 +34,14 @@ from typing import Literal
 
 import msgspec
 
-from .engine import CATEGORY_LABELS
+from . import vocabulary
 from .errors import CalculatorError
 from .packs import BENEFICIARIES, PURPOSES, AccountUse, Beneficiary, Pack, Purpose, get_pack
 from .result import Assumption, CitationOut, PolicyRef
+from .structs import Base, Out
 from .wire import Citer, choices, decode, policy_ref
 
 __all__ = [
-    "ANSWER_LABELS",
-    "BENEFICIARY_LABELS",
-    "PURPOSE_LABELS",
     "UsageRequest",
     "UsageResult",
     "UseRow",
@@ -52,15 +50,6 @@ __all__ = [
     "run_json",
 ]
 
-BENEFICIARY_LABELS = {"self": "本人", "spouse": "配偶", "parent": "父母", "child": "子女",
-                      "other": "其他亲属或他人"}
-PURPOSE_LABELS = {
-    "designated_hospital": "定点医疗机构就医", "designated_pharmacy": "定点零售药店购药",
-    "resident_contribution": "城乡居民医保个人缴费", "serious_illness_contribution": "大病保险（大额医疗费用补助）缴费",
-    "checkup": "健康体检", "fitness": "体育健身", "wellness": "养生保健", "public_health": "公共卫生费用",
-    "abroad": "境外就医", "work_injury": "工伤医疗费用", "third_party": "应由第三人负担的费用",
-    "cash_withdrawal": "提取现金",
-}
 #: What the account would pay, with ``{who}`` for the beneficiary.
 _PHRASES = {
     "designated_hospital": "{who}在定点医疗机构就医发生的由个人负担的医疗费用",
@@ -78,16 +67,10 @@ _PHRASES = {
 }
 _WHO = {"self": "参保人员本人", "spouse": "配偶", "parent": "父母", "child": "子女",
         "other": "配偶、父母、子女以外的人"}
-ANSWER_LABELS = {"allowed": "可以", "not_allowed": "不可以", "pending_rules": "待经办机构出台办法（或条件具备）后可以",
-                 "not_stated": "文件未规定"}
 _READ_AS = {"allowed": "按此解读可以支付", "not_allowed": "按此解读不能支付",
             "unknown": "计算不作判断，请向当地医保经办机构确认"}
 
 LABELS = {"policy": "政策", "beneficiary": "使用人", "purpose": "用途", "category": "类别"}
-
-
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    pass
 
 
 class UsageRequest(Base, kw_only=True, frozen=True):
@@ -95,10 +78,6 @@ class UsageRequest(Base, kw_only=True, frozen=True):
     beneficiary: Beneficiary | None = None
     purpose: Purpose | None = None
     category: Literal["employee", "retiree", "flexible", "resident"] | None = None
-
-
-class Out(msgspec.Struct, kw_only=True):
-    pass
 
 
 class UseRow(Out, kw_only=True):
@@ -131,8 +110,8 @@ class UsageResult(Out, kw_only=True):
 _DECODER = msgspec.json.Decoder(UsageRequest)
 
 
-OPTIONS = {"beneficiary": choices(BENEFICIARY_LABELS), "purpose": choices(PURPOSE_LABELS),
-           "category": choices(CATEGORY_LABELS)}
+OPTIONS = {"beneficiary": choices(vocabulary.BENEFICIARIES), "purpose": choices(vocabulary.PURPOSES),
+           "category": choices(vocabulary.CATEGORIES)}
 
 
 def decode_usage_request(raw: bytes | str) -> UsageRequest:
@@ -159,8 +138,8 @@ def _row(pack: Pack, citer: Citer, use: AccountUse, beneficiary: str, purpose: s
         cites = citer.with_readings(cites, readings)
     if use.note:
         text += use.note
-    return UseRow(beneficiary=beneficiary, beneficiary_label=BENEFICIARY_LABELS[beneficiary], purpose=purpose,
-                  purpose_label=PURPOSE_LABELS[purpose], answer=use.answer, answer_label=ANSWER_LABELS[use.answer],
+    return UseRow(beneficiary=beneficiary, beneficiary_label=vocabulary.BENEFICIARIES[beneficiary], purpose=purpose,
+                  purpose_label=vocabulary.PURPOSES[purpose], answer=use.answer, answer_label=vocabulary.ANSWERS[use.answer],
                   read_as=use.read_as, text=text, citations=cites, readings=readings)
 
 
@@ -178,7 +157,7 @@ def account_usage(req: UsageRequest) -> UsageResult:
     if not acc.available or pack.meta.scheme == "resident" or none_for is not None:
         rule = none_for if none_for is not None else acc
         readings = citer.use(rule.reading)
-        who = CATEGORY_LABELS.get(req.category or "", "") if none_for is not None else "城乡居民医保"
+        who = vocabulary.CATEGORIES.get(req.category or "", "") if none_for is not None else "城乡居民医保"
         text = (f"{pack.meta.name}：{who}不设个人账户，没有个人账户可以支付任何费用；"
                 "个人负担的医疗费用由本人以现金等方式支付。")
         return UsageResult(policy=policy_ref(pack), account=False, beneficiary=req.beneficiary,
@@ -196,7 +175,7 @@ def account_usage(req: UsageRequest) -> UsageResult:
     if answer is not None:
         text = answer.text
     else:
-        counts = {k: sum(1 for r in rows if r.answer == k) for k in ANSWER_LABELS}
+        counts = {k: sum(1 for r in rows if r.answer == k) for k in vocabulary.ANSWERS}
         text = (f"{pack.meta.name}个人账户使用范围：{len(rows)}项中，可以{counts['allowed']}项，"
                 f"不可以{counts['not_allowed']}项，待办法出台或条件具备{counts['pending_rules']}项，"
                 f"文件未规定（按解读）{counts['not_stated']}项。")

@@ -52,7 +52,7 @@ from calculator import (
     get_pack,
 )
 
-from . import labels
+from . import formatting, labels
 from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
 from .i18n import activated, gettext, locales_available
@@ -68,6 +68,8 @@ from .render import (
 )
 
 __all__ = [
+    "Doc",
+    "activated",
     "bill_check_payload",
     "chart_svg",
     "explain",
@@ -78,8 +80,11 @@ __all__ = [
     "explain_formats",
     "explain_request",
     "explain_usage",
+    "formatting",
+    "labels",
     "locales_available",
     "precompile",
+    "visit_views",
 ]
 
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from calculator import get_pack
-from calculator.budget import BudgetResult, MonthQuota
-from calculator.credits import CreditsResult, MonthCredit
-from calculator.usage import UsageResult, UseRow
+from calculator import BudgetResult, CreditsResult, MonthCredit, MonthQuota, UsageResult, UseRow, get_pack
 
 from .i18n import N_, activated, gettext
 from .render import Doc, render

@@ -20,8 +20,7 @@ from typing import Any
 import msgspec
 from markupsafe import Markup
 
-from calculator import CalculationRequest, get_pack
-from calculator.billcheck import BillCheck, Cause
+from calculator import BillCheck, CalculationRequest, Cause, get_pack
 
 from .formatting import percent
 from .i18n import N_, activated, gettext

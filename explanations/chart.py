@@ -26,9 +26,7 @@ from typing import Any
 from markupsafe import Markup
 from markupsafe import escape as _e
 
-from calculator.curve import Curve, fund_curve
-from calculator.request import CalculationRequest
-from calculator.result import CalculationResult, CapStep, DeductibleStep
+from calculator import CalculationRequest, CalculationResult, CapStep, Curve, DeductibleStep, fund_curve
 
 from .formatting import date, money, number, percent
 from .i18n import activated, gettext

@@ -25,8 +25,10 @@ __all__ = [
     "date",
     "money",
     "number",
+    "number_in",
     "ordinal",
     "percent",
+    "percent_in",
     "to_chinese_numeral",
 ]
 
@@ -60,6 +62,16 @@ def _percent(ratio: Decimal, tag: str) -> str:
 def money(value: Decimal) -> str:
     """``¥1,234.50`` (zh-CN) / ``CN¥1,234.50`` (en)."""
     return _money(_fen(value), current().tag)
+
+
+def number_in(value: Decimal, tag: str) -> str:
+    """An amount in the locale ``tag`` (``zh-CN``, ``en``), for a caller outside an activated locale."""
+    return _number(value, tag)
+
+
+def percent_in(ratio: Decimal, tag: str) -> str:
+    """A ratio in the locale ``tag``, for a caller outside an activated locale."""
+    return _percent(Decimal(ratio), tag)
 
 
 def number(value: Decimal) -> str:

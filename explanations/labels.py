@@ -2,11 +2,14 @@
 
 The trace carries codes (``employee``, ``class_b_drug``, tier ``3A``, eligibility ``reason``…) and
 a few Chinese labels made by the engine (``provider_label``). Everything the explanation says
-about them comes from here, through the catalog of the active locale. ``tests/explanations``
+about them comes from here, through the catalog of the active locale; the codes' words are
+:mod:`calculator.vocabulary`'s (the msgids), the English in ``locales/en``. ``tests/explanations``
 checks that every code the calculator can emit has an entry.
 """
 
 from __future__ import annotations
+
+from calculator import vocabulary
 
 from .i18n import N_, gettext
 
@@ -27,48 +30,16 @@ __all__ = [
 ]
 
 #: ``insured.category`` / a visit's settled category.
-CATEGORIES = {
-    "employee": N_("在职职工"),
-    "retiree": N_("退休人员"),
-    "flexible": N_("灵活就业人员"),
-    "resident": N_("城乡居民"),
-}
+CATEGORIES = vocabulary.CATEGORIES
 
 #: ``items[].category``.
-ITEM_CATEGORIES = {
-    "in_scope": N_("政策范围内费用"),
-    "class_b_drug": N_("乙类药品"),
-    "class_b_service": N_("乙类诊疗项目和医用耗材"),
-    "self_pay": N_("自费费用"),
-    "consultation": N_("诊察费"),
-    "dual_channel": N_("“双通道”管理谈判药品"),
-    "prenatal": N_("产前检查费用"),
-    "tcm": N_("中成药、中药饮片和甲类中医诊疗项目"),
-}
+ITEM_CATEGORIES = vocabulary.ITEM_CATEGORIES
 
 #: An in-scope item that a referral's narrower scope leaves out (南昌居民 第十二条).
 OTHER_COSTS = N_("其他费用")
 
 #: The ratio table's keys (``RatioStep.tier``): where the visit is settled.
-TIERS = {
-    "1": N_("一级及以下定点医疗机构"),
-    "2": N_("二级定点医疗机构"),
-    "3": N_("三级定点医疗机构"),
-    "1A": N_("一级定点医疗机构"),
-    "1B": N_("一级定点医疗机构"),
-    "1C": N_("一级定点医疗机构"),
-    "2A": N_("二级甲等定点医疗机构"),
-    "2B": N_("二级乙等定点医疗机构"),
-    "2C": N_("二级丙等定点医疗机构"),
-    "3A": N_("三级甲等定点医疗机构"),
-    "3B": N_("三级乙等定点医疗机构"),
-    "3C": N_("三级丙等定点医疗机构"),
-    "pharmacy": N_("定点零售药店"),
-    "signed": N_("门诊统筹签约机构"),
-    "county_tcm": N_("县级中医医院（转诊）"),
-    "signed_poor": N_("门诊统筹签约机构"),
-    "county_tcm_poor": N_("县级中医医院（转诊）"),
-}
+TIERS = vocabulary.TIERS
 
 #: ``VisitResult.provider_label`` of a visit the fund does not pay for (no ratio step to name it).
 PROVIDER_LABELS = {
@@ -94,7 +65,7 @@ STEP_TITLES = {
 }
 
 #: Provider levels, for questions about a grade (“这家三级医院是甲等、乙等还是丙等？”).
-LEVELS = {1: N_("一级"), 2: N_("二级"), 3: N_("三级")}
+LEVELS = vocabulary.LEVELS
 
 #: ``MissingFact.fact``: the fact to ask for, and the choices to offer.
 FACTS = {

@@ -42,8 +42,7 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
-from calculator.request import CalculationRequest, Visit
-from calculator.result import CalculationResult, RatioStep, VisitResult
+from calculator import CalculationRequest, CalculationResult, RatioStep, Visit, VisitResult
 
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
@@ -249,8 +248,7 @@ def _by_prescription(visit: VisitResult, ratio: RatioStep | None, request: Visit
         return False
     if request is not None:
         return request.provider.kind == "pharmacy"
-    # the trace has no provider kind: the engine names such a tier “定点零售药店，按开具处方的…”
-    return visit.provider_label.startswith("定点零售药店，")
+    return visit.provider_kind == "pharmacy"  # settled at the prescribing hospital's tier
 
 
 def visit_views(result: CalculationResult, request: CalculationRequest | None) -> list[VisitView]:
@@ -270,7 +268,7 @@ def visit_views(result: CalculationResult, request: CalculationRequest | None) -
         if req_visit is not None:
             pharmacy = req_visit.provider.kind == "pharmacy"
         else:
-            pharmacy = by_prescription or "药店" in visit.provider_label
+            pharmacy = visit.provider_kind == "pharmacy"
         views.append(VisitView(n=i + 1, visit=visit, request=req_visit, steps=steps,
                                tier=ratio.tier if ratio is not None else None,
                                by_prescription=by_prescription, pharmacy=pharmacy, provider=provider,

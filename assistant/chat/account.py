@@ -9,21 +9,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any, cast
 
-from calculator import get_pack
-from calculator.credits import CreditsRequest, account_credits
-from calculator.credits import validate as validate_credits
-from calculator.errors import CalculatorError, InvalidRequest
-from calculator.usage import UsageRequest, account_usage
+from calculator import (
+    Beneficiary,
+    CalculatorError,
+    CreditsRequest,
+    InvalidRequest,
+    Purpose,
+    UsageRequest,
+    account_credits,
+    account_usage,
+    get_pack,
+    validate_credits,
+)
 
-from .state import CITIES, Reply, SessionState, schemes_of
+from .state import Reply, SessionState, cities, schemes_of
 from .state import policy_of as _policy
 from .state import t as _t
 
 __all__ = ["answer_account"]
 
 #: the understanding layer's words for a use → the use table's purposes
-PURPOSE = {
+PURPOSE: dict[str, list[Purpose]] = {
     "medicine": ["designated_pharmacy"], "hospital": ["designated_hospital"], "checkup": ["checkup"],
     "fitness": ["fitness"], "wellness": ["wellness"], "daily_goods": ["wellness"], "cash": ["cash_withdrawal"],
     "resident_contribution": ["resident_contribution"],
@@ -31,7 +39,7 @@ PURPOSE = {
     "large_medical_contribution": ["serious_illness_contribution"], "public_health": ["public_health"],
     "abroad": ["abroad"], "work_injury": ["work_injury"], "third_party": ["third_party"],
 }
-BENEFICIARY = {"self": ["self"], "spouse": ["spouse"], "parent": ["parent"], "child": ["child"],
+BENEFICIARY: dict[str, list[Beneficiary]] = {"self": ["self"], "spouse": ["spouse"], "parent": ["parent"], "child": ["child"],
                "family": ["spouse", "parent", "child"], "other": ["other"]}
 
 
@@ -52,7 +60,7 @@ def answer_account(state: SessionState, u, locale: str, today: dt.date) -> Reply
     if policy is None:
         state.asking = "city"
         return Reply(text=_t(locale, "您是在哪个城市参保的？个人账户的规定各地不同。", "Which city are you insured in?"),
-                     asking="city", quick_replies=CITIES, intent=u.intent)
+                     asking="city", quick_replies=cities(), intent=u.intent)
     if u.intent == "account_credit":
         return _credits(state, policy, u, locale, today)
     facts = u.facts
@@ -63,11 +71,12 @@ def answer_account(state: SessionState, u, locale: str, today: dt.date) -> Reply
         for b in beneficiaries:
             for p in purposes:
                 res = account_usage(UsageRequest(policy=policy, beneficiary=b, purpose=p,
-                                                 category=state.known.category))
+                                                 category=cast(Any, state.known.category)))  # validated there
                 if not res.account:
                     why = "；".join(_cite(c) for c in res.citations)
                     return Reply(text=res.text + (f"\n依据：{why}" if why else ""), intent=u.intent)
                 row = res.answer
+                assert row is not None  # an account answers every use
                 cites = "".join(_cite(c) for c in row.citations)
                 lines.append(f"{row.beneficiary_label}·{row.purpose_label}：{row.text}{cites}")
                 for rid in row.readings:
@@ -98,7 +107,7 @@ def _credits(state: SessionState, policy: str, u, locale: str, today: dt.date) -
     pack = get_pack(policy)
     year = today.year
     try:
-        req = CreditsRequest(policy=policy, year=year, category=category, contribution_base=base)
+        req = CreditsRequest(policy=policy, year=year, category=cast(Any, category), contribution_base=base)
         errors = validate_credits(req)
         if errors:
             raise InvalidRequest.of(errors)

@@ -128,11 +128,10 @@ def parse_number(num: str) -> Decimal | None:
         value = cn2an.cn2an(num, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
+    if isinstance(value, float) and value.is_integer():
+        return Decimal(int(value))
     if not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        else:
-            return None
+        return None
     return Decimal(value)
 
 

@@ -62,6 +62,9 @@ _DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1
 def find_dates(text: str) -> list[DateMention]:
     """Every explicit date in ``text`` (already normalised), in order."""
     out: list[DateMention] = []
+    year: int | None
+    month: int | None
+    day: int | None
     for m in _DOTTED.finditer(text):
         out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=int(m.group("m")),
                                day=int(m.group("d"))))

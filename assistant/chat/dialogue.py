@@ -30,21 +30,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
 from calculator import (
     CalculatorError,
+    MissingFact,
+    MissingParameter,
+    OutOfForce,
     Partial,
     calculate,
     convert_request,
     deductible_used,
     get_pack,
+    load_packs,
     missing_facts,
     split_items,
+    vocabulary,
 )
-from calculator.errors import MissingFact, MissingParameter, OutOfForce
 
 from .account import answer_account
 from .state import (
@@ -59,6 +63,7 @@ from .state import (
     Reply,
     SessionState,
     Understood,
+    cities,
     new_state,
     schemes_of,
 )
@@ -172,7 +177,7 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["provider_kind"] = "hospital"
     if changes.get("provider_level") is not None and "provider_grade" not in changes:
         changes["provider_grade"] = None
-    if changes.get("fund_paid") is not None and changes.get("fund_paid") > 0:
+    if changes.get("fund_paid") is not None and changes["fund_paid"] > 0:
         changes.setdefault("deductible_met", True)
         changes.setdefault("first_visit_this_year", None)
     if changes.get("deductible_met") or changes.get("deductible_used") or changes.get("deductible_remaining"):
@@ -251,7 +256,7 @@ def _visit(known: Known, today: dt.date) -> dict[str, Any]:
 
 
 def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any]:
-    policy = _policy(known)
+    policy = cast(str, _policy(known))  # a request is built once the policy is known
     pack = get_pack(policy)
     if pack.meta.scheme == "resident":
         insured: dict[str, Any] = {"category": "resident", "resident": {
@@ -386,14 +391,10 @@ _SLIP_ASK_EN = ("Tell me the three figures on your slip: the ratio (a percentage
                 "annual cap (yuan), e.g. “ratio …%, deductible … yuan, cap … yuan”. I will calculate with them, cited "
                 "as supplied by you.")
 
-_LEVEL_TEXT = {1: ("一级及以下", "level 1 or below"), 2: ("二级", "level 2"), 3: ("三级", "level 3")}
-_GRADE_TEXT = {"A": ("甲等", " grade A"), "B": ("乙等", " grade B"), "C": ("丙等", " grade C")}
-_CATEGORY_TEXT = {"employee": ("在职职工", "employee"), "retiree": ("退休人员", "retiree"),
-                  "flexible": ("灵活就业人员", "flexible worker"), "resident": ("城乡居民", "resident")}
-_ITEM_TEXT = {"self_pay": ("自费", "self-pay"), "class_b_drug": ("乙类药品", "class-B drugs"),
-              "class_b_service": ("乙类诊疗项目/耗材", "class-B services"), "consultation": ("诊察费", "consultation fee"),
-              "tcm": ("中成药/中药饮片", "TCM"), "dual_channel": ("双通道药品", "dual-channel drugs"),
-              "prenatal": ("产前检查", "prenatal examination")}
+_LEVEL_TEXT = {n: (zh, vocabulary.LEVELS_OR_BELOW_EN[n]) for n, zh in vocabulary.LEVELS_OR_BELOW.items()}
+_GRADE_TEXT = {g: (zh, f" {vocabulary.GRADES_EN[g]}") for g, zh in vocabulary.GRADES.items()}
+_CATEGORY_TEXT = {c: (zh, vocabulary.CATEGORIES_EN[c]) for c, zh in vocabulary.CATEGORIES.items()}
+_ITEM_TEXT = {c: (zh, vocabulary.ITEM_CATEGORIES_CHAT_EN[c]) for c, zh in vocabulary.ITEM_CATEGORIES_CHAT.items()}
 
 
 def _understood(known: Known, said: Facts | None, locale: str) -> list[Understood]:
@@ -471,7 +472,7 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
     policy = _policy(known)
     if policy is None:
         return Reply(text=_t(locale, "想了解哪个城市的政策？", "Which city?"), asking="city",
-                     quick_replies=CITIES)
+                     quick_replies=cities())
     pack = get_pack(policy)
     if pack.supplied is not None:
         s = pack.supplied
@@ -494,10 +495,8 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
             parts.append(f"起付标准{d.value}元〔{d.article}〕")
         ratios = pack.ratio.get(settled, {})
         if ratios:
-            from calculator.engine import TIER_LABELS
-
             parts.append("支付比例" + "、".join(
-                f"{TIER_LABELS.get(k, k).replace('定点医疗机构', '')}{(c.value * 100).normalize():f}%"
+                f"{vocabulary.label(vocabulary.TIERS, k).replace('定点医疗机构', '')}{(c.value * 100).normalize():f}%"
                 for k, c in ratios.items()) + f"〔{next(iter(ratios.values())).article}〕")
         if settled in pack.cap:
             c = pack.cap[settled]
@@ -635,7 +634,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fresh.asking = "city"
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
-                            intent="reset", asking="city", quick_replies=CITIES)
+                            intent="reset", asking="city", quick_replies=cities())
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if u.topic == "inpatient_bill" or _INPATIENT.search(u.text):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
@@ -655,7 +654,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.known.city is None and intent == "greeting" and not u.text.startswith(("谢", "再见", "拜")):
             state.asking = "city"
             return state, Reply(text=_t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, *QUESTIONS["city"][:2]),
-                                intent=intent, asking="city", quick_replies=CITIES)
+                                intent=intent, asking="city", quick_replies=cities())
         return state, Reply(text=_t(locale, HELP_ZH, HELP_EN), intent=intent,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
     if facts.stated_ratio is None and u.ratio_said is not None and state.known.stated_ratio is not None:
@@ -856,9 +855,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                            "prescribed_at_grade"):
         state.unknown, state.unknown_options = state.asking, []
     elif bare_unknown and state.asking == "year_start" and _missing(state.known) == "year_start":
-        reply = _position_alternatives(state, locale, today, facts)
-        if reply is not None:
-            return state, reply
+        alt = _position_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if state.unknown == "category" and state.unknown_options and state.known.category is None:
         policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
         if policy:
@@ -873,15 +872,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         other = _missing(_filled_for_trial(state.known, missing))
         if other and other != missing:
             return state, _ask(state, other, locale, known=state.known)  # ask what else is missing first
-        reply = _alternatives(state, locale, today, facts)
-        if reply is not None:
-            return state, reply
+        alt = _alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if state.unknown_flags and (missing is None or (missing == "provider_kind" and (
             "signed" in state.unknown_flags or "referral" in state.unknown_flags))
                                 or (missing == "provider_level" and "pharmacy" in state.unknown_flags)):
-        reply = _flag_alternatives(state, locale, today, facts)
-        if reply is not None:
-            return state, reply
+        alt = _flag_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):
@@ -957,8 +956,7 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     from .retrieve import best_articles
 
     policy = _policy(known) or schemes_of(known.city).get("employee")
-    policies = [policy] if policy else ["nanchang-employee", "nanchang-resident", "nanchong-employee",
-                                        "pingliang-employee", "xian-employee"]
+    policies = [policy] if policy else sorted(load_packs())
     found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 3)), key=lambda x: -x[3])[:3]
     head = ""
     if u.topic in ("deductible", "ratio", "cap") and policy and _RULE_WORD.search(u.text):
@@ -1018,7 +1016,7 @@ def _other_city(city: str, locale: str) -> Reply:
         f"明白账 does not cover {city} ({city} is not covered). Covered: 南充 (Nanchong), 西安 (Xi'an), "
         f"南昌 (Nanchang, employees and residents), 平凉 (Pingliang). For {city}, ask the local insurance office "
         "or call 12393."),
-        intent="out_of_scope", quick_replies=CITIES)
+        intent="out_of_scope", quick_replies=cities())
 
 
 def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
@@ -1040,9 +1038,9 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         keys = [k for k in keys if k[:1] in options]
     if not keys:
         return None
-    labels = {"1": ("一级及以下", "Level 1 or below"), "2": ("二级", "Level 2"), "3": ("三级", "Level 3"),
-              "3A": ("三级甲等", "Level 3 grade A"), "3B": ("三级乙等", "Level 3 grade B"),
-              "3C": ("三级丙等", "Level 3 grade C")}
+    labels = {f"{n}{g}": (_LEVEL_TEXT[n][0] + _GRADE_TEXT.get(g, ("", ""))[0],
+                          _LEVEL_TEXT[n][1].capitalize() + _GRADE_TEXT.get(g, ("", ""))[1])
+              for n in (1, 2, 3) for g in ("", "A", "B", "C") if not g or n == 3}
     alts: list[Alternative] = []
     for key in keys:
         level, grade = int(key[0]), (key[1] if len(key) == 2 else None)
@@ -1216,9 +1214,10 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
 
 def _compare(state: SessionState, u, locale: str) -> Reply:
     named = list(u.alternatives.get("city", ())) or ([u.facts.city] if u.facts.city else [])
-    cities = [c for c in CITIES if c in named]
+    covered = cities()
+    named_covered = [c for c in covered if c in named]
     texts = []
-    for city in cities or CITIES:
+    for city in named_covered or covered:
         known = msgspec.structs.replace(state.known, city=city, policy=None)
         if _policy(known) is None:
             known = msgspec.structs.replace(known, category=known.category or "employee")

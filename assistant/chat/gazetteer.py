@@ -16,7 +16,7 @@ mentioned. Provinces (江西, 陕西…) are consumed so that 江西安义 is �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import msgspec
@@ -33,7 +33,24 @@ __all__ = [
     "is_negated",
 ]
 
-def _pack_words() -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...], bool]], dict[str, tuple[str, ...]]]:
+_Words = tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...], bool]], dict[str, tuple[str, ...]]]
+#: the last registry read and what was read from it (the registry in use can change: a deployment's
+#: pack directory, a test's ``use_registry``)
+_READ: dict[str, tuple[object, Any]] = {}
+
+
+def per_registry(name: str, build: Callable[[], Any]) -> Any:
+    """``build()`` once for the registry in use (again when another registry is in use)."""
+    from calculator import default_registry
+
+    registry = default_registry()
+    seen = _READ.get(name)
+    if seen is None or seen[0] is not registry:
+        seen = _READ[name] = (registry, build())
+    return seen[1]
+
+
+def _pack_words() -> _Words:
     """Cities, districts and their written forms, from the rule packs' ``[chat]`` tables."""
     from calculator import load_packs
 
@@ -51,12 +68,18 @@ def _pack_words() -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...],
     return cities, districts, forms
 
 
-_CITIES, _DISTRICTS, _FORMS = _pack_words()
-#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids; from the packs
+def pack_words() -> _Words:
+    """(cities → policy id prefix, districts, cities' written forms) of the registry in use."""
+    words: _Words = per_registry("words", _pack_words)
+    return words
+
+
+_CITIES, _DISTRICTS, _FORMS = pack_words()
+#: the cities 明白账 covers (the value of ``Facts.city``) → the prefix of their policy ids; from the
+#: built-in packs (:func:`pack_words` reads the registry in use)
 CITIES: Mapping[str, str] = _CITIES
-#: canonical district / county name → (its city, the forms people write, weak?); from the packs
+#: canonical district / county name → (its city, the forms people write, weak?); from the built-in packs
 DISTRICTS: Mapping[str, tuple[str, tuple[str, ...], bool]] = _DISTRICTS
-_CITY_FORMS: Mapping[str, tuple[str, ...]] = _FORMS
 _PROVINCES = ("江西省", "江西", "四川省", "四川", "陕西省", "陕西", "甘肃省", "甘肃", "山西", "广西")
 _OTHER_CITIES = (
     "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "长沙", "郑州", "兰州",
@@ -253,10 +276,11 @@ def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
 # ---------------------------------------------------------------------------------------- places
 def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
     rules: list[tuple[str, Mapping[str, Any], int]] = []
-    for name, (city, forms, weak) in DISTRICTS.items():
+    _, districts, city_forms = pack_words()
+    for name, (city, forms, weak) in districts.items():
         for form in forms:
             rules.append((form, {"city": city, "district": name}, 0 if weak else 1))
-    for city, forms in _CITY_FORMS.items():
+    for city, forms in city_forms.items():
         for form in forms:
             rules.append((form, {"city": city}, 2))
     for province in _PROVINCES:
@@ -270,12 +294,10 @@ def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
     return rules
 
 
-_PLACES = _Family(_place_rules())
-
-
 def find_places(text: str) -> list[Hit]:
-    """Cities, districts/counties, other cities named in a normalised text."""
-    return _PLACES.scan(text)
+    """Cities, districts/counties, other cities named in a normalised text (the registry in use's)."""
+    places: _Family = per_registry("places", lambda: _Family(_place_rules()))
+    return places.scan(text)
 
 
 # ------------------------------------------------------------------------------ other slot families

@@ -14,6 +14,8 @@ from typing import Any
 
 import msgspec
 
+from .gazetteer import per_registry
+
 __all__ = [
     "CITIES",
     "CITY_POLICY",
@@ -30,6 +32,7 @@ __all__ = [
     "Understood",
     "new_state",
     "policy_of",
+    "cities",
     "schemes_of",
     "t",
 ]
@@ -55,9 +58,17 @@ CITIES = sorted(CITY_SCHEMES, key=lambda c: ["南充", "西安", "南昌", "平�
                 if c in ("南充", "西安", "南昌", "平凉") else 99)
 
 
+def cities() -> list[str]:
+    """The covered cities of the registry in use, in :data:`CITIES`' order (for quick replies)."""
+    schemes: dict[str, dict[str, str]] = per_registry("schemes", _city_schemes)
+    return sorted(schemes, key=lambda c: ["南充", "西安", "南昌", "平凉"].index(c)
+                  if c in ("南充", "西安", "南昌", "平凉") else 99)
+
+
 def schemes_of(city: str | None) -> dict[str, str]:
-    """The schemes (employee, resident) a city's packs cover, with their policy ids."""
-    return CITY_SCHEMES.get(city or "", {})
+    """The schemes (employee, resident) a city's packs cover, with their policy ids (the registry in use's)."""
+    schemes: dict[str, dict[str, str]] = per_registry("schemes", _city_schemes)
+    return schemes.get(city or "", {})
 PERSON_FIELDS: tuple[str, ...] = ("city", "scheme", "category", "policy", "family_doctor", "poverty_registered",
                  "account_balance", "first_visit_this_year", "deductible_met", "deductible_used",
                  "fund_paid", "claimed_before", "retired_on")
@@ -194,9 +205,9 @@ def policy_of(known: Known) -> str | None:
     """The policy id the known facts determine (a city with two schemes needs the scheme), or None."""
     if known.policy:
         return known.policy
-    if known.city in CITY_POLICY:
-        return CITY_POLICY[known.city]
     schemes = schemes_of(known.city)
+    if len(schemes) == 1:
+        return next(iter(schemes.values()))
     if schemes:
         if known.scheme == "resident" or known.category == "resident":
             return schemes.get("resident")

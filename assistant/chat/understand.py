@@ -45,7 +45,7 @@ import msgspec
 
 from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, find_dates
-from .gazetteer import CITIES, Hit, find_account_uses, find_beneficiaries, find_places, find_slots
+from .gazetteer import Hit, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
 from .intents import Evidence, classify, is_correction, mentions_account
 from .normalise import normalise
 
@@ -184,7 +184,7 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
         return None
     if scheme == "resident":
         return None
-    prefix = CITIES.get(city)
+    prefix = pack_words()[0].get(city)
     return None if prefix is None else f"{prefix}-employee"
 
 
@@ -494,8 +494,8 @@ def understand(message: str, _split: bool = True) -> Understanding:
             note = "prescription"
         spans += _spans_for_hit(Hit(sets=sets, start=hit.start, end=hit.end, text=hit.text), note)
         for slot, value in sets.items():
-            implied = hit.priority == 0 and _qualified(text, hit, slot, explicit)
-            slots.offer(slot, value, hit.priority, hit.start, alternative=not implied)
+            qualified = hit.priority == 0 and _qualified(text, hit, slot, explicit)
+            slots.offer(slot, value, hit.priority, hit.start, alternative=not qualified)
     if pharmacy:
         slots.offer("provider_kind", "pharmacy", 9, len(text))
 
@@ -545,6 +545,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
     if said_before and chosen.get("amount") is not None:
         clash = [chosen["amount"], said_before[0]]  # 今天花了800，昨天说的是1800: which one?
         unplaced = [a for a in unplaced if a is not said_before[0]]
+    rough: Amount | None
     if either:
         # 九百还是一千来着: the bill is one of two figures; ask it, never pick one
         rough = next(a for a in amounts if a.role in (None, "total") and a is not either[0])

@@ -26,13 +26,17 @@ from litestar.params import JSONBody
 from markupsafe import Markup
 
 import calculator
-from calculator import CalculatorError, FieldError, InvalidRequest
-from calculator import budget as budget_mod
-from calculator import credits as credits_mod
-from calculator import usage as usage_mod
-from calculator.budget import BudgetRequest, BudgetResult
-from calculator.credits import CreditsRequest, CreditsResult
-from calculator.usage import UsageRequest, UsageResult
+from calculator import (
+    BudgetRequest,
+    BudgetResult,
+    CalculatorError,
+    CreditsRequest,
+    CreditsResult,
+    FieldError,
+    InvalidRequest,
+    UsageRequest,
+    UsageResult,
+)
 from explanations import explain_budget, explain_credits, explain_usage
 
 from . import render
@@ -47,9 +51,9 @@ __all__ = ["AccountController", "BudgetConsoleController"]
 JSON = "application/json"
 
 
-CreditsBody = exact_body(CreditsRequest, credits_mod.decode_credits_request)
-UsageBody = exact_body(UsageRequest, usage_mod.decode_usage_request)
-BudgetBody = exact_body(BudgetRequest, budget_mod.decode_budget_request)
+CreditsBody = exact_body(CreditsRequest, calculator.decode_credits_request)
+UsageBody = exact_body(UsageRequest, calculator.decode_usage_request)
+BudgetBody = exact_body(BudgetRequest, calculator.decode_budget_request)
 
 
 async def _explained(request: Request, work: Callable[[], Any], explain: Callable[..., str]) -> Response[Any]:
@@ -78,7 +82,7 @@ class AccountController(Controller):
                       + _TEXT,
           response_description="每月划入明细与合计", responses=_responses(400, 413, 422, 429, 503))
     async def credits(self, request: Request, data: JSONBody[CreditsRequest]) -> Response[CreditsResult]:
-        return await _explained(request, lambda: credits_mod.account_credits(data), explain_credits)
+        return await _explained(request, lambda: calculator.account_credits(data), explain_credits)
 
     @post("/account/usage", dto=UsageBody, return_dto=None, status_code=200,
           summary="个人账户能不能支付这项费用",
@@ -87,7 +91,7 @@ class AccountController(Controller):
                       "只给 beneficiary 或 purpose 时返回相应的各行，都不给时返回整张表。" + _TEXT,
           response_description="回答与所依据的条款", responses=_responses(400, 413, 422, 429, 503))
     async def usage(self, request: Request, data: JSONBody[UsageRequest]) -> Response[UsageResult]:
-        return await _explained(request, lambda: usage_mod.account_usage(data), explain_usage)
+        return await _explained(request, lambda: calculator.account_usage(data), explain_usage)
 
     @post("/resident-budget", dto=BudgetBody, return_dto=None, status_code=200,
           summary="南昌居民门诊统筹签约机构的预算与结算",
@@ -96,7 +100,7 @@ class AccountController(Controller):
                       + _TEXT,
           response_description="预算、月预结算与年度决算", responses=_responses(400, 413, 422, 429, 503))
     async def resident_budget(self, request: Request, data: JSONBody[BudgetRequest]) -> Response[BudgetResult]:
-        return await _explained(request, lambda: budget_mod.resident_budget(data), explain_budget)
+        return await _explained(request, lambda: calculator.resident_budget(data), explain_budget)
 
 
 # -- the clinic page -------------------------------------------------------------------------------
@@ -204,7 +208,7 @@ def _submit(request: Request, form: BudgetForm) -> Response:
     if form.errors:
         return _page(request, form, 422)
     try:
-        result = budget_mod.run_json(json.dumps(body, ensure_ascii=False))
+        result = calculator.budget_run_json(json.dumps(body, ensure_ascii=False))
     except CalculatorError as exc:
         form.fail(exc)
         return _page(request, form, 422)

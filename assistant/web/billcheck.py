@@ -21,9 +21,17 @@ from litestar.params import JSONBody
 from litestar.typing import FieldDefinition
 
 import calculator
-from calculator import CalculationResult, FieldError, InvalidRequest
-from calculator.billcheck import BillCheckRequest, Difference, Inconsistency, ItemChange, check_raw
-from calculator.result import CitationOut
+from calculator import (
+    BillCheckRequest,
+    CalculationResult,
+    CitationOut,
+    Difference,
+    FieldError,
+    Inconsistency,
+    InvalidRequest,
+    ItemChange,
+)
+from calculator import check_bill_raw as check_raw
 from explanations import bill_check_payload, explain_bill_check
 
 from . import render

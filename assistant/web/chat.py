@@ -24,7 +24,7 @@ from litestar.params import JSONBody
 
 from assistant.chat.dialogue import ChatReply, SessionState, new_state, turn
 from assistant.chat.sessions import SESSION_ID, ChatSessions, SessionBusy
-from calculator.errors import FieldError, InvalidRequest
+from calculator import FieldError, InvalidRequest
 
 from . import render
 from .body import exact_body
@@ -54,7 +54,7 @@ _EMPTY = _ENCODER.encode(new_state())
 
 
 def decode_chat(raw: bytes) -> ChatRequest:
-    from calculator.request import from_msgspec
+    from calculator import from_msgspec
 
     if not raw.strip():
         raise InvalidRequest.of([FieldError("", "empty_body", "请求体为空：请发送 {\"message\": \"……\"}。")])

@@ -15,10 +15,8 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 
 import calculator
-from calculator import CalculatorError, InvalidRequest
-from calculator.billcheck import check as check_bill
-from explanations import explain_bill_check
-from explanations.formatting import _number, _percent
+from calculator import CalculatorError, InvalidRequest, check_bill
+from explanations import explain_bill_check, formatting
 
 from . import render
 from .forms import ITEM_CATEGORIES, SLIP_FIELDS, ConsoleForm, build_console, parse_slip_fields
@@ -144,7 +142,7 @@ def _spoken(result: Any) -> str:
                     lead = f"起付线已经扣满，{_say(ratio.base)}"
                 else:
                     lead = f"{_say(ratio.base)}"
-                said.append(f"{lead}按{_percent(ratio.ratio, 'zh-CN')}报销")
+                said.append(f"{lead}按{formatting.percent_in(ratio.ratio, 'zh-CN')}报销")
             cap = steps.get("cap")
             if cap is not None and cap.reduced and cap.remaining_before is not None:
                 said.append(f"今年的年度限额只剩{_say(cap.remaining_before)}")
@@ -158,7 +156,7 @@ def _spoken(result: Any) -> str:
 
 def _say(value: Any) -> str:
     """An amount as it is said: ``1,000元``, ``1,000.50元`` (the figure itself, only formatted)."""
-    return _number(value, "zh-CN").removesuffix(".00") + "元"
+    return formatting.number_in(value, "zh-CN").removesuffix(".00") + "元"
 
 
 def _yuan(value: Any) -> str:

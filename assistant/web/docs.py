@@ -77,9 +77,7 @@ def _decimal_fields() -> dict[str, tuple[set[str], bool]]:
         elif isinstance(t, mi.DictType):
             walk(t.value_type, request)
 
-    from calculator.budget import BudgetRequest, BudgetResult
-    from calculator.credits import CreditsRequest, CreditsResult
-    from calculator.usage import UsageRequest, UsageResult
+    from calculator import BudgetRequest, BudgetResult, CreditsRequest, CreditsResult, UsageRequest, UsageResult
 
     requests: tuple[type, ...] = (CalculationRequest, CreditsRequest, UsageRequest, BudgetRequest)
     results: tuple[type, ...] = (CalculationResult, ExplainResponse, PolicyDetail, CreditsResult, UsageResult,

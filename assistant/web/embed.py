@@ -14,16 +14,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, head, post
-from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody, Schema
+from litestar.openapi.spec import OpenAPIMediaType, Operation, Reference, RequestBody, Schema
 from litestar.openapi.spec import Parameter as ParameterSpec
 from litestar.openapi.spec.enums import OpenAPIType
 from markupsafe import Markup
 
 import calculator
 from calculator import CalculationRequest, CalculationResult, CalculatorError, InvalidRequest, MissingFact
-from explanations import formatting, labels
-from explanations.i18n import activated
-from explanations.render import Doc, visit_views
+from explanations import Doc, activated, formatting, labels, visit_views
 
 from . import render
 from .body import decode_body
@@ -55,7 +53,7 @@ class _QueryOperation(Operation):
 @dataclass
 class _BodyOperation(Operation):
     def __post_init__(self) -> None:
-        props = {name: _TYPES[kind] for name, (kind, _) in EMBED_PARAMS.items()}
+        props: dict[str, Reference | Schema] = {name: _TYPES[kind] for name, (kind, _) in EMBED_PARAMS.items()}
         self.request_body = RequestBody(
             required=True,
             description="与 GET 相同的参数（表单），或完整的 JSON 计算请求（Content-Type: application/json）。",

@@ -23,6 +23,7 @@ from calculator import (
     FieldError,
     InvalidRequest,
     decode_request,
+    vocabulary,
 )
 
 __all__ = [
@@ -36,11 +37,7 @@ __all__ = [
     "today",
 ]
 
-ITEM_CATEGORIES: dict[str, str] = {
-    "in_scope": "政策范围内（甲类等）", "class_b_drug": "乙类药品", "class_b_service": "乙类诊疗项目、耗材",
-    "self_pay": "自费（目录外）", "consultation": "诊察费", "tcm": "中医药", "dual_channel": "“双通道”谈判药品",
-    "prenatal": "产前检查",
-}
+ITEM_CATEGORIES: dict[str, str] = vocabulary.ITEM_CATEGORIES_FORM
 
 #: The kiosk's flat query form (``GET /embed/explain?…``, or the same names in a POSTed form):
 #: name → (type, description). The table is the documentation (OpenAPI and docs/embed.md).
@@ -400,13 +397,9 @@ def parse_slip(raw: str, label: str = "统筹基金支付") -> tuple[Decimal | N
 
 #: the bill check's slip boxes: form field → (the slip's figure name, its Chinese name)
 SLIP_FIELDS: dict[str, tuple[str, str]] = {
-    "slip_total": ("total", "医疗费总额"),
-    "slip_excluded": ("excluded", "全自费"),
-    "slip_first_self_pay": ("first_self_pay", "先行自付"),
-    "slip_deductible": ("deductible_applied", "本次起付线"),
-    "slip_fund": ("fund_pays", "统筹基金支付"),
-    "slip_account": ("account_pays", "个人账户支付"),
-    "slip_cash": ("cash_pays", "个人现金支付"),
+    f"slip_{box}": (name, vocabulary.SLIP_FIELDS[name]) for box, name in (
+        ("total", "total"), ("excluded", "excluded"), ("first_self_pay", "first_self_pay"),
+        ("deductible", "deductible_applied"), ("fund", "fund_pays"), ("account", "account_pays"), ("cash", "cash_pays"))
 }
 
 

@@ -64,7 +64,8 @@ def test_every_eligibility_reason_is_worded() -> None:
 
 
 def test_every_code_has_a_label() -> None:
-    from calculator.engine import CATEGORY_LABELS, TIER_LABELS
+    from calculator.vocabulary import CATEGORIES as CATEGORY_LABELS
+    from calculator.vocabulary import TIERS as TIER_LABELS
 
     assert set(labels.CATEGORIES) == set(CATEGORY_LABELS)
     assert set(labels.TIERS) == set(TIER_LABELS)
