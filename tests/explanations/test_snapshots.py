@@ -7,6 +7,8 @@ Key amounts are asserted plainly as well, so a wrong figure fails even in an upd
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from calculator import calculate
@@ -47,9 +49,9 @@ def _check_key_amounts(sid: str, lang: str, text: str) -> None:
         sign = "¥" if lang == "zh" else "CN¥"
         result = calculate(request_of(sid))
         assert str(result.totals.fund_pays) == expect["fund"], sid
-        fund = f"{sign}{float(expect['fund']):,.2f}"
+        fund = f"{sign}{Decimal(expect['fund']):,.2f}"
         assert fund in text, f"{sid}: {fund} not in the explanation"
-        personal = f"{sign}{float(str(result.totals.personal_pays)):,.2f}"
+        personal = f"{sign}{result.totals.personal_pays:,.2f}"
         assert personal in text, f"{sid}: {personal} not in the explanation"
     else:
         assert ("还不能算出结果" if lang == "zh" else "No result yet") in text, sid
