@@ -111,6 +111,9 @@ def parse_number(num: str) -> Decimal | None:
         return Decimal(num)
     if num.endswith("k") and _ARABIC.fullmatch(num[:-1]):  # 2.3k, 1k
         return Decimal(num[:-1]) * 1000
+    k = re.fullmatch(r"(\d+)k(\d)", num)
+    if k:  # 1k2 = 1.2k = 1200, as 1千2 is
+        return (Decimal(k.group(1)) + Decimal(k.group(2)) / 10) * 1000
     if _GROUPED.fullmatch(num):
         return Decimal(num.replace(",", ""))
     m = _ARABIC_UNIT.fullmatch(num)
@@ -141,7 +144,7 @@ _TOKEN = re.compile(
     rf"(?P<cur>¥|rmb ?|cny ?|人民币)?(?P<num>"
     # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
-    rf"\d[\d,.]*(?:k(?![a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
+    rf"\d[\d,.]*(?:k\d?(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
     rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
 _YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
@@ -243,6 +246,34 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
     return prefix
 
 
+_LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
+                "rest")
+
+
+def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The item a bare label names when it stands alone next to a number (乙类药 500 / 500 乙类药):
+    spaces become clause breaks in normalising, but a clause that is only an item word labels the
+    number beside it."""
+    if start > 0 and masked[start - 1] in _BOUNDARY:
+        lo = start - 1
+        while lo > 0 and masked[lo - 1] not in _BOUNDARY:
+            lo -= 1
+        label = masked[lo:start - 1].strip()
+        m = _PRE_CUE_RE.fullmatch(label) if label else None
+        if m and _PRE_CUE_ROLE[m.lastgroup or ""] in _LABEL_ROLES:
+            return _PRE_CUE_ROLE[m.lastgroup or ""], label
+    if end < len(masked) and masked[end] in _BOUNDARY:
+        hi = end + 1
+        while hi < len(masked) and masked[hi] not in _BOUNDARY:
+            hi += 1
+        label = masked[end + 1:hi].strip()
+        m = _PRE_CUE_RE.fullmatch(label) if label else None
+        if m and _PRE_CUE_ROLE[m.lastgroup or ""] in _LABEL_ROLES and not (
+                hi < len(masked) and _TOKEN.match(masked, hi + 1)):
+            return _PRE_CUE_ROLE[m.lastgroup or ""], label
+    return None, None
+
+
 def _role_before(prefix: str) -> tuple[str | None, str | None]:
     last = None
     for m in _PRE_CUE_RE.finditer(prefix):
@@ -333,6 +364,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             if _NOT_MONEY_AFTER.match(masked, end):
                 continue
         role, cue = _role_before(prefix)
+        if role is None and not prefix.strip():
+            role, cue = _label_beside(masked, start, end)
         if not (has_unit or has_cur) and value <= 110 and "." not in num and (
                 _AGE_BEFORE.search(prefix) or (_AGE_AFTER.match(masked, end) and role is None)
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):

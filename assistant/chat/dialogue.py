@@ -798,9 +798,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
     if state.known.category is None and state.known.scheme is None and "resident" in schemes_of(state.known.city) and (
-            state.known.poverty_registered or state.known.family_doctor or state.known.signed
-            or state.known.referral):
-        # 贫困户 / 家庭医生 / 签约卫生院 exist only in the resident scheme's document
+            state.known.poverty_registered or state.known.family_doctor):
+        # 贫困户 / 家庭医生 exist only in the resident scheme's document; a signed clinic or a
+        # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
     if u.unplaced:

@@ -390,6 +390,8 @@ _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total
 _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
+_ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
+_ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -468,6 +470,9 @@ def understand(message: str, _split: bool = True) -> Understanding:
     hits = find_slots(text)
     # “pharmacy? no, hospital”: a word taken back at once is not said
     hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
+    # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
+    hits = [h for h in hits if not (h.sets.get("offsite") is True and (
+        _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:
