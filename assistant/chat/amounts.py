@@ -208,7 +208,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?"),
+    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?|西药(?:费)?(?:有|是|为)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
     ("stated_cap", r"(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
@@ -259,9 +259,11 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
         while lo > 0 and masked[lo - 1] not in _BOUNDARY:
             lo -= 1
         label = masked[lo:start - 1].strip()
-        m = _PRE_CUE_RE.fullmatch(label) if label else None
-        if m and _PRE_CUE_ROLE[m.lastgroup or ""] in _LABEL_ROLES:
-            return _PRE_CUE_ROLE[m.lastgroup or ""], label
+        last = next(reversed(list(_PRE_CUE_RE.finditer(label))), None)
+        # the clause before ends with an item word and holds no number of its own (里面有乙类药品 400)
+        if last is not None and last.end() == len(label) and _PRE_CUE_ROLE[last.lastgroup or ""] in _LABEL_ROLES \
+                and not re.search(rf"[0-9]|[{_CN_DIGITS}十][十百千万元块]", label):
+            return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
     if end < len(masked) and masked[end] in _BOUNDARY:
         hi = end + 1
         while hi < len(masked) and masked[hi] not in _BOUNDARY:
