@@ -347,7 +347,7 @@ _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
-    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
+    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
 #: resident yes/no facts the person may not know, and the words that name them
@@ -595,8 +595,10 @@ def understand(message: str, _split: bool = True) -> Understanding:
         values["amount"] = total.value + sum(p.value for p in parts)
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
             and not _INSIDE.search(text):
-        values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
         parts_only = True
+        if len(parts) == 1 or not any(p.role in ("self_pay", "class_b_drug", "class_b_service") for p in parts):
+            values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
+        # 自费200 乙类300 and nothing else: a breakdown whose in-scope part is not said; the total is asked
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
