@@ -390,6 +390,16 @@ _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total
 _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
+_POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
+_QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
+#: yes/no facts and the words that name them, for statements that doubt them
+_DOUBTABLE = (
+    ("signed", re.compile(r"签约|签了约|签过约")),
+    ("poverty_registered", re.compile(r"贫困|建档立卡")),
+    ("family_doctor", re.compile(r"家庭医生|家医")),
+)
+#: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
+_DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -542,6 +552,10 @@ def understand(message: str, _split: bool = True) -> Understanding:
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
+    for field in _POSITION_FIELDS:
+        # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
+        if field in chosen and _QUESTIONED_AFTER.match(text, chosen[field].end):
+            unplaced.append(chosen.pop(field))
     either = [a for a in unplaced if any(
         _AMOUNT_OR.match(text[min(a.end, b.end):max(a.start, b.start)].strip("，, 是") or "")
         or re.search(r"还是|或者|来着", text[min(a.end, b.end):max(a.start, b.start) + 6])
@@ -693,6 +707,18 @@ def understand(message: str, _split: bool = True) -> Understanding:
     # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []
     conflict_slot = ""
+    for slot, words in _DOUBTABLE:
+        if slot in unknown:
+            continue
+        mentions = [(m.start(), _clause_of(bounds, m.start())) for m in words.finditer(text)]
+        doubted = [(pos, c) for pos, c in mentions if _DOUBT.search(text, *c)]
+        if not doubted:
+            continue
+        values[slot] = None  # never settle on a fact the person doubts: ask it
+        said = [c for _, c in mentions if not _DOUBT.search(text, *c)]
+        if said and not is_correction(text):
+            conflict = [text[slice(*said[0])].strip(" ,"), text[slice(*doubted[0][1])].strip(" ,")]
+            conflict_slot = slot
     for h in hits:
         if not h.negated and any(isinstance(v, bool) and k in ("family_doctor", "poverty_registered") for k, v in h.sets.items()):
             window = text[h.end:h.end + 14]
