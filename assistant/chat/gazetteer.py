@@ -318,6 +318,9 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
     for level, lw in level_words.items():
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+    for grade, gw in grade_words.items():
+        # 是乙等 (a correction, or an answer to another question): the grade alone, the level kept
+        rules.append((f"(?<![一二三123级]){gw}等", {"provider_grade": grade}, 1))
     for grade in "abc":
         rules.append((f"grade[- ]?{grade}(?![a-z])", {"provider_grade": grade.upper()}, 2))
         rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
