@@ -400,6 +400,10 @@ _DOUBTABLE = (
 )
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
+#: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
+_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
+_ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
+_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -438,6 +442,23 @@ def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amou
     # the person's own words before the first marked visit belong to no visit
     out = [(lo, hi) for lo, hi in segments if any(lo <= a.start < hi for a in bills)]
     return out if len(out) == len(bills) else []
+
+
+def _loose_item_word(text: str, bounds: list[tuple[int, int]], amounts: list[Amount]) -> bool:
+    """True when the message names a part of the bill (中药西药都有) that no number is bound to:
+    settling the whole bill in scope would drop it, so how much it is gets asked."""
+    items = [a for a in amounts if a.role in (*_ITEM_FIELDS, "rest") and not a.negated]
+    if _ALL_ITEM.search(text):
+        return False
+    for m in _ITEM_WORD.finditer(text):
+        if _ITEM_NEGATED.search(text, max(0, m.start() - 4), m.start()) or _ITEM_NONE_AFTER.match(text, m.end()):
+            continue
+        lo, hi = _clause_of(bounds, m.start())
+        nxt = _clause_of(bounds, hi + 1) if hi < len(text) else (hi, hi)
+        prv = _clause_of(bounds, max(0, lo - 1))
+        if not any(lo <= a.start < hi or nxt[0] <= a.start < nxt[1] or prv[0] <= a.start < prv[1] for a in items):
+            return True
+    return False
 
 
 def understand(message: str, _split: bool = True) -> Understanding:
@@ -892,6 +913,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
 
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
     spans.sort(key=lambda s: (s.start, s.end))
+    loose_item = values.get("amount") is not None and _loose_item_word(text, bounds, amounts)
     return Understanding(
         split_total=split_total,
         visits=earlier,
@@ -911,7 +933,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         english=_english(text),
         parts_only=parts_only,
         ratio_said=ratio_said,
-        items_unquantified=(bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
+        items_unquantified=loose_item or (bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
             f in chosen for f in ("self_pay", "class_b_drug"))) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),
     )
