@@ -247,7 +247,7 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
 
 
 _LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
-                "rest")
+                "rest", "stated_deductible", "stated_cap")
 
 
 def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -270,7 +270,7 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
             hi += 1
         label = masked[end + 1:hi].strip()
         m = _PRE_CUE_RE.fullmatch(label) if label else None
-        if m and _PRE_CUE_ROLE[m.lastgroup or ""] in _LABEL_ROLES and not (
+        if m and _PRE_CUE_ROLE[m.lastgroup or ""] in _LABEL_ROLES[:-2] and not (
                 hi < len(masked) and _TOKEN.match(masked, hi + 1)):
             return _PRE_CUE_ROLE[m.lastgroup or ""], label
     return None, None

@@ -404,6 +404,7 @@ _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但�
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
+_PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
@@ -568,7 +569,10 @@ def understand(message: str, _split: bool = True) -> Understanding:
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
                        text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
-    if not _SLIP_WORD.search(text):
+    # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
+    # the person supplies; a figure alone (起付线是600吗) is a question about the rule
+    stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text))
+    if not stated_ok:
         # 起付线是600吗: a question about the rule, not figures read off a slip
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
@@ -644,7 +648,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         if value is not None and 0 < value <= 100:
             lvl = m.group("lvl") or m.group("lvl2")
             ratio_said = ((value / 100).quantize(Decimal("0.0001")), "一二三123".index(lvl[0]) % 3 + 1 if lvl else None)
-    for m in _PERCENT.finditer(text) if _SLIP_WORD.search(text) else ():
+    for m in _PERCENT.finditer(text) if stated_ok else ():
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
         if value is not None and 0 < value <= 100:

@@ -135,3 +135,16 @@ def test_a_grade_said_alone_corrects_the_grade() -> None:
     _, replies = talk("平凉退休 三级甲等医院 门诊 1000 今年第一次", "说错了 是丙等")
     assert replies[0].result is not None and replies[1].result is not None
     assert replies[0].result["visits"][-1]["fund_pays"] != replies[1].result["visits"][-1]["fund_pays"]
+
+
+# -- figures the person supplies for a document that leaves them to the bureau -------------------
+
+def test_figures_given_with_a_ratio_are_parameters_even_without_a_slip_word() -> None:
+    f = understand("西安在职 一级医院 400 今年第一次 社保局说一级报 60%，起付线 200，限额 1500").facts
+    assert (f.stated_ratio, f.stated_deductible, f.stated_cap) == (Decimal("0.6000"), Decimal("200.00"),
+                                                                   Decimal("1500.00"))
+
+
+def test_a_deductible_figure_alone_is_still_a_question() -> None:
+    assert understand("西安在职 起付线是300吗").facts.stated_deductible is None
+    assert understand("南充在职 一级 650 起付线").facts.stated_deductible is None
