@@ -261,7 +261,9 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
         label = masked[lo:start - 1].strip()
         last = next(reversed(list(_PRE_CUE_RE.finditer(label))), None)
         # the clause before ends with an item word and holds no number of its own (里面有乙类药品 400)
-        if last is not None and last.end() == len(label) and _PRE_CUE_ROLE[last.lastgroup or ""] in _LABEL_ROLES \
+        if last is not None and last.end() == len(label) \
+                and _PRE_CUE_ROLE[last.lastgroup or ""] not in ("total", "other", "age") \
+                and last.group(0) not in ("医保", "统筹", "基金", "统筹基金") \
                 and not re.search(rf"[0-9]|[{_CN_DIGITS}十][十百千万元块]", label):
             return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
     if end < len(masked) and masked[end] in _BOUNDARY:

@@ -337,6 +337,7 @@ _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tc
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"|核一下|核对|核算一下|帮我核|帮忙核|对不$"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -404,6 +405,7 @@ _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但�
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
+_GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
@@ -543,6 +545,14 @@ def understand(message: str, _split: bool = True) -> Understanding:
             note = "ignored"
         spans.append(Span(start=amount.start, end=amount.end, text=amount.text,
                           slot=_ROLE_FIELD.get(amount.role, "other"), value=str(amount.value), note=note))
+    # a fund figure after a slip word (结算单：统筹支付 540) or given for this bill (医保给报了540,
+    # with the bill in the message) is the slip's figure to check, not the year's position
+    has_bill = any(a.role in (None, "total", *_ITEM_FIELDS) for a in amounts)
+    amounts = [msgspec.structs.replace(a, role="slip_fund")
+               if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+               and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
+                    or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)))
+               else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     checking = _CHECK_QUESTION.search(text) is not None or any(

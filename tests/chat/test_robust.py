@@ -148,3 +148,25 @@ def test_figures_given_with_a_ratio_are_parameters_even_without_a_slip_word() ->
 def test_a_deductible_figure_alone_is_still_a_question() -> None:
     assert understand("西安在职 起付线是300吗").facts.stated_deductible is None
     assert understand("南充在职 一级 650 起付线").facts.stated_deductible is None
+
+
+# -- a fund figure for this bill is a slip figure to check ---------------------------------------
+
+@pytest.mark.parametrize("message", ["南充在职 二级医院 800 今年第一次 医保给我报了310",
+                                     "南充在职 二级医院 800 今年第一次 发票：统筹支付 310 个人现金 490",
+                                     "南充在职 二级医院 800 今年第一次 单子上写报了310"])
+def test_a_fund_figure_for_this_bill_is_checked(message: str) -> None:
+    u = understand(message)
+    assert u.facts.slip_fund == Decimal("310.00") and u.facts.fund_paid is None
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
+
+
+def test_the_years_fund_position_stays_a_position() -> None:
+    f = understand("南充在职 今年统筹已经报了310 今天二级医院 800").facts
+    assert f.fund_paid == Decimal("310.00") and f.slip_fund is None
+
+
+def test_a_label_clause_before_a_position_figure_binds_it() -> None:
+    f = understand("南充在职 医保卡上还有 150 二级医院 800").facts
+    assert f.account_balance == Decimal("150.00") and f.amount == Decimal("800.00")
