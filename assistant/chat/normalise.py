@@ -58,6 +58,7 @@ _TYPOS = (
     ("平良", "平凉"),
     ("药点", "药店"),
     ("帐户", "账户"),
+    ("尚未", "还没"),  # 今年尚未看过门诊: the written form of 还没
     ("医保帐", "医保账"),
 )
 _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))

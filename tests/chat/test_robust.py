@@ -170,3 +170,17 @@ def test_the_years_fund_position_stays_a_position() -> None:
 def test_a_label_clause_before_a_position_figure_binds_it() -> None:
     f = understand("南充在职 医保卡上还有 150 二级医院 800").facts
     assert f.account_balance == Decimal("150.00") and f.amount == Decimal("800.00")
+
+
+# -- the deductible never taken is the first bill of the year ---------------------------------------
+
+@pytest.mark.parametrize("message", ["南充在职 二级 700 今年起付线还没扣", "南充在职 二级 700 起付线还没扣过",
+                                     "南充在职 今年尚未看过门诊 二级 700"])
+def test_no_deductible_taken_yet_is_the_first_bill(message: str) -> None:
+    f = understand(message).facts
+    assert f.first_visit_this_year is True and f.deductible_met is None
+
+
+def test_deductible_not_yet_used_up_is_not_the_first_bill() -> None:
+    f = understand("南充在职 二级 700 起付线还没扣完").facts
+    assert f.deductible_met is False and f.first_visit_this_year is None
