@@ -726,8 +726,11 @@ def understand(message: str, _split: bool = True) -> Understanding:
         nxt = _clause_of(bounds, hi + 1)
         if _ACCEPTED.search(text, lo, hi):
             continue  # 那就当今年第一次吧: a choice, not a hedge
+        # a hedge opening the next clause is about the position only when that clause names nothing
+        # else (今年第一次，应该吧 — not 今年头一回，好像是一级的)
+        other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated)
         if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
-                or _HEDGED_POSITION.match(text, nxt[0]):
+                or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact):
             values["deductible_met"] = values["first_visit_this_year"] = None
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet

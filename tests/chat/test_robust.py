@@ -184,3 +184,9 @@ def test_no_deductible_taken_yet_is_the_first_bill(message: str) -> None:
 def test_deductible_not_yet_used_up_is_not_the_first_bill() -> None:
     f = understand("南充在职 二级 700 起付线还没扣完").facts
     assert f.deductible_met is False and f.first_visit_this_year is None
+
+
+def test_a_hedge_about_another_fact_does_not_hedge_the_position() -> None:
+    f = understand("南充在职 二级医院 400 今年第一次 好像是二级的，区医院").facts
+    assert f.first_visit_this_year is True
+    assert understand("南充在职 二级医院 400 今年第一次，应该吧").facts.first_visit_this_year is None
