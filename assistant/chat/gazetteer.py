@@ -359,7 +359,8 @@ _FLAGS = _Family(
         ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?|家医", {"family_doctor": True}, 1),
         ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
-         "|signed (?:[a-z]+ ){0,2}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
+         "|signed (?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
+         "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的"
          "|签约(?=$|[,，。])", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),

@@ -406,6 +406,7 @@ _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$")
+_INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
@@ -875,6 +876,12 @@ def understand(message: str, _split: bool = True) -> Understanding:
             values["category"] = None  # a category implies a scheme: it cannot hold for both
         if "city" in alternatives:
             values["district"] = None
+    insured_elsewhere = next((h for h in place_hits if "other_city" in h.sets and not h.negated
+                              and _INSURED_THERE.match(text, h.end)), None)
+    if insured_elsewhere is not None and values.get("city") is not None:
+        # 我在重庆交的医保，来南昌看病: the insurance is 重庆's; 南昌 is only where the visit was
+        values["other_city"] = insured_elsewhere.sets["other_city"]
+        values["city"] = values["district"] = None
     values["policy"] = policy_for(values.get("city"), values.get("scheme"), values.get("category"))
 
     # several visits in one message (今年看了两次：3月一级医院300，今天三级医院900): one set of

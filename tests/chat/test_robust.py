@@ -190,3 +190,17 @@ def test_a_hedge_about_another_fact_does_not_hedge_the_position() -> None:
     f = understand("南充在职 二级医院 400 今年第一次 好像是二级的，区医院").facts
     assert f.first_visit_this_year is True
     assert understand("南充在职 二级医院 400 今年第一次，应该吧").facts.first_visit_this_year is None
+
+
+# -- insured elsewhere, visit here --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "city"), [("我在杭州交的职工医保，到南充看病花了600", "杭州"),
+                                               ("我是广州的医保 来西安看门诊 500", "广州")])
+def test_insured_in_a_city_not_covered_is_not_covered(message: str, city: str) -> None:
+    f = understand(message).facts
+    assert f.other_city == city and f.city is None and f.policy is None
+
+
+def test_signed_said_after_the_clinic() -> None:
+    assert understand("南昌居民医保 社区签约的 看病 80").facts.signed is True
+    assert understand("Nanchang resident, signed with the local community health centre, 80 yuan").facts.signed
