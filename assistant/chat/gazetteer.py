@@ -292,7 +292,7 @@ _INSURED = _Family(
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工", _EMP, 2),
         ("灵活就业人员|灵活就业|灵活(?!性)|自己交社保|自己缴社保|自己交的社保|自己交的职工医保|自己交(?:的)?医保|自己缴(?:的)?(?:职工)?医保"
          "|自由职业", _FLEX, 2),
-        ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
+        ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
         ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|worker(?!s? insurance)", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
@@ -341,7 +341,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         (
             "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
-            "|卫生所|村医|诊所|门诊部|医务室|社区",
+            "|卫生所|村医(?!保|疗)|诊所|门诊部|医务室|社区",
             {"provider_kind": "hospital", "provider_level": 1},
             0,
         ),
@@ -396,7 +396,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
-            "|(?:already )?(?:met|reached|passed|used up|past) (?:the |my )?deductible",
+            "|(?:already )?(?:met|reached|passed|used up|past|hit|cleared) (?:the |my )?deductible",
             {"deductible_met": True},
             2,
         ),

@@ -204,3 +204,20 @@ def test_insured_in_a_city_not_covered_is_not_covered(message: str, city: str) -
 def test_signed_said_after_the_clinic() -> None:
     assert understand("南昌居民医保 社区签约的 看病 80").facts.signed is True
     assert understand("Nanchang resident, signed with the local community health centre, 80 yuan").facts.signed
+
+
+def test_rural_scheme_words_are_the_resident_scheme_and_no_provider() -> None:
+    f = understand("我在南昌 新农合 门诊 90").facts
+    assert f.scheme == "resident" and f.provider_kind is None
+    assert understand("我在南昌 农村医保 门诊 90").facts.provider_kind is None  # 村医 is not in 农村医保
+
+
+def test_family_doctor_said_then_doubted_is_a_conflict() -> None:
+    u = understand("南昌居民医保 门诊 300 有家庭医生 可好像没签")
+    assert u.conflict and u.facts.family_doctor is True  # the conflict is asked before any figure
+    _, (reply,) = talk("南昌居民医保 门诊 300 有家庭医生 可好像没签")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_english_hit_the_deductible() -> None:
+    assert understand("Nanchong retiree, level-2 hospital, 500 yuan, hit my deductible already").facts.deductible_met
