@@ -405,7 +405,7 @@ _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但�
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
-_GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$")
+_GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 _INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
@@ -649,6 +649,13 @@ def understand(message: str, _split: bool = True) -> Understanding:
         if len(parts) == 1 or not any(p.role in ("self_pay", "class_b_drug", "class_b_service") for p in parts):
             values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
         # 自费200 乙类300 and nothing else: a breakdown whose in-scope part is not said; the total is asked
+    if values.get("amount") is None and values.get("slip_fund") is not None and (
+            values.get("slip_personal") is not None or values.get("slip_cash") is not None):
+        # 统筹支付412.50 个人现金787.50: what the fund and the person paid add up to the bill
+        personal = values.get("slip_personal")
+        if personal is None:
+            personal = values["slip_cash"] + (values.get("slip_account") or 0)
+        values["amount"] = values["slip_fund"] + personal
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800

@@ -221,3 +221,10 @@ def test_family_doctor_said_then_doubted_is_a_conflict() -> None:
 
 def test_english_hit_the_deductible() -> None:
     assert understand("Nanchong retiree, level-2 hospital, 500 yuan, hit my deductible already").facts.deductible_met
+
+
+def test_slip_figures_alone_give_the_bill_they_add_up_to() -> None:
+    f = understand("南充在职 二级医院 今年第一次 统筹支付：300 个人现金：500 对吗").facts
+    assert f.amount == Decimal("800.00") and f.slip_fund == Decimal("300.00")
+    f = understand("南充在职，统筹支付 300，总费用 800，今年第一次").facts
+    assert f.slip_fund == Decimal("300.00") and f.fund_paid is None and f.amount == Decimal("800.00")
