@@ -209,8 +209,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?|西药(?:费)?(?:有|是|为)?"),
-    ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
-    ("stated_cap", r"(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
+    ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
+    ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
      r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"
@@ -396,6 +396,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
         )
+        if role == "stated_cap" and cue and "最多" in cue:
+            approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付

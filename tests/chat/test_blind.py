@@ -46,13 +46,15 @@ def test_handled_right_floor() -> None:
 
 
 #: floor reached on the K3 set; raise it as the chat improves, never lower it
-HANDLED_FLOOR_K3 = 0.79
+HANDLED_FLOOR_K3 = 0.875
 
 #: K3 entries whose expected handling contradicts K1/K2 entries of the same meaning; the chat keeps
 #: the K1/K2 handling (no figure is told that the K3 writer would call wrong in value):
 #: - K3-0110 (药店 + 处方哪开的忘了 → ask) vs K2-0377, K1-0205 (same → alternatives side by side);
-#: - K3-0252 (我在平凉上班 交的医保 → ask the scheme) vs K1-0038, K1-0071 (上班 → employee).
-K3_DISAGREES = {"K3-0110", "K3-0252"}
+#: - K3-0252 (我在平凉上班 交的医保 → ask the scheme) vs K1-0038, K1-0071 (上班 → employee);
+#: - K3-0296 (结算单写的三级报销55% with no level said → ask the level) vs K1-0223, K1-0496, K2-0253
+#:   and test_trust's 西安 slip test (the level of the slip's ratio is the visit's level).
+K3_DISAGREES = {"K3-0110", "K3-0252", "K3-0296"}
 
 SCORE3 = bench.score([BLIND3])
 

@@ -228,3 +228,11 @@ def test_slip_figures_alone_give_the_bill_they_add_up_to() -> None:
     assert f.amount == Decimal("800.00") and f.slip_fund == Decimal("300.00")
     f = understand("南充在职，统筹支付 300，总费用 800，今年第一次").facts
     assert f.slip_fund == Decimal("300.00") and f.fund_paid is None and f.amount == Decimal("800.00")
+
+
+# -- 西安 figures said the short way; a level inside a ratio is the ratio's ---------------------------
+
+def test_short_forms_of_supplied_figures() -> None:
+    f = understand("西安退休 二级医院 900 今年第一次 告示写二级报70% 起付200 每年最多2000").facts
+    assert (f.stated_deductible, f.stated_cap) == (Decimal("200.00"), Decimal("2000.00"))
+
