@@ -236,3 +236,8 @@ def test_short_forms_of_supplied_figures() -> None:
     f = understand("西安退休 二级医院 900 今年第一次 告示写二级报70% 起付200 每年最多2000").facts
     assert (f.stated_deductible, f.stated_cap) == (Decimal("200.00"), Decimal("2000.00"))
 
+
+
+def test_the_deductible_and_its_state_split_by_a_space_are_one_statement() -> None:
+    assert understand("南充在职 二级医院 起付线 扣完了 600").facts.deductible_met is True
+    assert understand("南充在职 二级医院 起付线 过了 600").facts.deductible_met is True
