@@ -241,3 +241,11 @@ def test_short_forms_of_supplied_figures() -> None:
 def test_the_deductible_and_its_state_split_by_a_space_are_one_statement() -> None:
     assert understand("南充在职 二级医院 起付线 扣完了 600").facts.deductible_met is True
     assert understand("南充在职 二级医院 起付线 过了 600").facts.deductible_met is True
+
+
+def test_the_deductible_named_by_its_verb_only_answers_the_year_question() -> None:
+    _, replies = talk("南充在职 二级医院 500", "确定扣过了")
+    assert replies[0].asking == "year_start" and replies[1].result is not None
+    _, replies = talk("南充在职 二级医院 500 起付线过了", "如果没扣过呢")
+    assert replies[1].result is not None
+    assert replies[1].result["visits"][-1]["fund_pays"] != replies[0].result["visits"][-1]["fund_pays"]
