@@ -324,7 +324,7 @@ _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
 )
-_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|写着|印着|写的|slip|receipt")
+_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|slip|receipt")
 _PERCENT = re.compile(
     r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
@@ -592,10 +592,13 @@ def understand(message: str, _split: bool = True) -> Understanding:
         # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
         if field in chosen and _QUESTIONED_AFTER.match(text, chosen[field].end):
             unplaced.append(chosen.pop(field))
+    # 九百还是一千来着: two figures for the bill side by side; only a bill figure next to this one
+    # (起付线300？还是200来着 offers the deductible two values, not the bill)
     either = [a for a in unplaced if any(
         _AMOUNT_OR.match(text[min(a.end, b.end):max(a.start, b.start)].strip("，, 是") or "")
         or re.search(r"还是|或者|来着", text[min(a.end, b.end):max(a.start, b.start) + 6])
-        for b in amounts if b is not a and b.role in (None, "total"))]
+        for b in amounts if b is not a and b.role in (None, "total")
+        and not any(min(a.start, b.start) < c.start < max(a.start, b.start) for c in amounts))]
     said_before = [a for a in unplaced if _SAID_BEFORE.search(text, max(0, a.start - 4), a.start)]
     if said_before and chosen.get("amount") is not None:
         clash = [chosen["amount"], said_before[0]]  # 今天花了800，昨天说的是1800: which one?

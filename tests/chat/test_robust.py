@@ -249,3 +249,15 @@ def test_the_deductible_named_by_its_verb_only_answers_the_year_question() -> No
     _, replies = talk("南充在职 二级医院 500 起付线过了", "如果没扣过呢")
     assert replies[1].result is not None
     assert replies[1].result["visits"][-1]["fund_pays"] != replies[0].result["visits"][-1]["fund_pays"]
+
+
+def test_a_second_value_for_another_figure_does_not_hedge_the_bill() -> None:
+    u = understand("西安在职 二级 700 比例55% 起付线300？还是200来着 限额1500 今年第一次")
+    assert u.facts.amount == Decimal("700.00") and u.approximate_amount is None and u.unplaced == ("200",)
+    u = understand("南充在职 二级医院 九百还是一千来着")
+    assert u.facts.amount is None and u.approximate_amount is not None
+
+
+def test_a_fund_figure_on_the_slip_said_as_单上() -> None:
+    f = understand("南充退休 二级医院 900 起付线已扣完，单上统筹只有540").facts
+    assert f.slip_fund == Decimal("540.00") and f.fund_paid is None
