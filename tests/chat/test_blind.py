@@ -46,7 +46,7 @@ def test_handled_right_floor() -> None:
 
 
 #: floor reached on the K3 set; raise it as the chat improves, never lower it
-HANDLED_FLOOR_K3 = 0.875
+HANDLED_FLOOR_K3 = 0.89
 
 #: K3 entries whose expected handling contradicts K1/K2 entries of the same meaning; the chat keeps
 #: the K1/K2 handling (no figure is told that the K3 writer would call wrong in value):
