@@ -111,6 +111,9 @@ def parse_number(num: str) -> Decimal | None:
         return Decimal(num)
     if num.endswith("k") and _ARABIC.fullmatch(num[:-1]):  # 2.3k, 1k
         return Decimal(num[:-1]) * 1000
+    k = re.fullmatch(r"(\d+)k(\d)", num)
+    if k:  # 1k2 = 1.2k = 1200, as 1千2 is
+        return (Decimal(k.group(1)) + Decimal(k.group(2)) / 10) * 1000
     if _GROUPED.fullmatch(num):
         return Decimal(num.replace(",", ""))
     m = _ARABIC_UNIT.fullmatch(num)
@@ -140,7 +143,7 @@ _TOKEN = re.compile(
     rf"(?P<cur>¥|rmb ?|cny ?|人民币)?(?P<num>"
     # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
-    rf"\d[\d,.]*(?:k(?![a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
+    rf"\d[\d,.]*(?:k\d?(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
     rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
 _YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
@@ -204,9 +207,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?"),
-    ("stated_deductible", r"(?:起付线|起付标准|门槛费)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
-    ("stated_cap", r"(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
+    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?|西药(?:费)?(?:有|是|为)?"),
+    ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
+    ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
      r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"
@@ -240,6 +243,38 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
         if prefix[i] in _BOUNDARY:
             return prefix[i + 1 :]
     return prefix
+
+
+_LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
+                "rest", "stated_deductible", "stated_cap")
+
+
+def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The item a bare label names when it stands alone next to a number (乙类药 500 / 500 乙类药):
+    spaces become clause breaks in normalising, but a clause that is only an item word labels the
+    number beside it."""
+    if start > 0 and masked[start - 1] in _BOUNDARY:
+        lo = start - 1
+        while lo > 0 and masked[lo - 1] not in _BOUNDARY:
+            lo -= 1
+        label = masked[lo:start - 1].strip()
+        last = next(reversed(list(_PRE_CUE_RE.finditer(label))), None)
+        # the clause before ends with an item word and holds no number of its own (里面有乙类药品 400)
+        if last is not None and last.end() == len(label) \
+                and _PRE_CUE_ROLE[last.lastgroup or ""] not in ("total", "other", "age") \
+                and last.group(0) not in ("医保", "统筹", "基金", "统筹基金") \
+                and not re.search(rf"[0-9]|[{_CN_DIGITS}十][十百千万元块]", label):
+            return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
+    if end < len(masked) and masked[end] in _BOUNDARY:
+        hi = end + 1
+        while hi < len(masked) and masked[hi] not in _BOUNDARY:
+            hi += 1
+        label = masked[end + 1:hi].strip()
+        m = _PRE_CUE_RE.fullmatch(label) if label else None
+        if m and _PRE_CUE_ROLE[m.lastgroup or ""] in _LABEL_ROLES[:-2] and not (
+                hi < len(masked) and _TOKEN.match(masked, hi + 1)):
+            return _PRE_CUE_ROLE[m.lastgroup or ""], label
+    return None, None
 
 
 def _role_before(prefix: str) -> tuple[str | None, str | None]:
@@ -332,6 +367,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             if _NOT_MONEY_AFTER.match(masked, end):
                 continue
         role, cue = _role_before(prefix)
+        if role is None and not prefix.strip():
+            role, cue = _label_beside(masked, start, end)
         if not (has_unit or has_cur) and value <= 110 and "." not in num and (
                 _AGE_BEFORE.search(prefix) or (_AGE_AFTER.match(masked, end) and role is None)
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
@@ -358,6 +395,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
         )
+        if role == "stated_cap" and cue and "最多" in cue:
+            approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付

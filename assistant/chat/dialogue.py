@@ -797,9 +797,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
     if state.known.category is None and state.known.scheme is None and "resident" in schemes_of(state.known.city) and (
-            state.known.poverty_registered or state.known.family_doctor or state.known.signed
-            or state.known.referral):
-        # 贫困户 / 家庭医生 / 签约卫生院 exist only in the resident scheme's document
+            state.known.poverty_registered or state.known.family_doctor):
+        # 贫困户 / 家庭医生 exist only in the resident scheme's document; a signed clinic or a
+        # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
     if u.unplaced:
@@ -1191,6 +1191,9 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
                 and not facts.deductible_met and facts.amount is not None:
             known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
                                             deductible_met=True)
+        elif facts.deductible_met is None and not facts.first_visit_this_year and _BARE_MET.search(message):
+            # 确定扣过了: the answer to the year's-position question names the deductible by its verb only
+            known = msgspec.structs.replace(known, deductible_met=True)
         elif ("报过" in message or "has paid" in message.lower() or "claimed" in message.lower()) \
                 and facts.fund_paid is None and not facts.first_visit_this_year:
             known = msgspec.structs.replace(known, claimed_before=True)
@@ -1210,6 +1213,9 @@ def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
             known = msgspec.structs.replace(known, signed=True)
     state.known = known
     return state
+
+
+_BARE_MET = re.compile(r"^(?:确定|肯定|是的?|对|嗯|已经)?[,， ]*(?:已经)?扣(?:过|完|满)(?:了)?(?![^,， ]{0,3}(?:吗|没|\?))")
 
 
 def _compare(state: SessionState, u, locale: str) -> Reply:

@@ -314,7 +314,7 @@ _INSURED = _Family(
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工", _EMP, 2),
         ("灵活就业人员|灵活就业|灵活(?!性)|自己交社保|自己缴社保|自己交的社保|自己交的职工医保|自己交(?:的)?医保|自己缴(?:的)?(?:职工)?医保"
          "|自由职业", _FLEX, 2),
-        ("城乡居民医保|城乡居民|城镇居民|居民医保|居民", _RES, 2),
+        ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
         ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|worker(?!s? insurance)", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
@@ -340,6 +340,9 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
     for level, lw in level_words.items():
         rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+    for grade, gw in grade_words.items():
+        # 是乙等 (a correction, or an answer to another question): the grade alone, the level kept
+        rules.append((f"(?<![一二三123级]){gw}等", {"provider_grade": grade}, 1))
     for grade in "abc":
         rules.append((f"grade[- ]?{grade}(?![a-z])", {"provider_grade": grade.upper()}, 2))
         rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
@@ -360,7 +363,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         (
             "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
-            "|卫生所|村医|诊所|门诊部|医务室|社区",
+            "|卫生所|村医(?!保|疗)|诊所|门诊部|医务室|社区",
             {"provider_kind": "hospital", "provider_level": 1},
             0,
         ),
@@ -378,7 +381,8 @@ _FLAGS = _Family(
         ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?|家医", {"family_doctor": True}, 1),
         ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
-         "|signed (?:[a-z]+ ){0,2}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
+         "|signed (?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
+         "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的"
          "|签约(?=$|[,，。])", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
@@ -389,7 +393,7 @@ _FLAGS = _Family(
         ("本地|本市", {"offsite": False}, 1),
         ("备案", {"offsite_filed": True}, 1),
         (
-            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|扣过|扣|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线"
+            "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|扣(?!过|$|[,，。])|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线"
             "|(?:还)?没(?:有)?(?:扣|交|付|用)(?:过|到|完|满)?起付线",
             {"deductible_met": False},
             2,
@@ -414,7 +418,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
-            "|(?:already )?(?:met|reached|passed|used up|past) (?:the |my )?deductible",
+            "|(?:already )?(?:met|reached|passed|used up|past|hit|cleared) (?:the |my )?deductible",
             {"deductible_met": True},
             2,
         ),
@@ -429,6 +433,7 @@ _FLAGS = _Family(
             "|(?:今年|之前)[^,，。]{0,4}?(?:一|1)(?:次|回)?(?:都|也)?没(?:有)?(?:看|去|报|用)(?:销)?(?:过)?"
             "|(?:起付线|起付)(?:还|也|今年)?(?:一分)?(?:都)?没(?:有)?(?:扣|用|交|付)(?:过|(?=$|[,，。]))"
             "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"
+            "|(?<![^,，。如果要是假])(?:还)?没(?:有)?扣过(?=$|呢|的话|[,，。?])"
             "|deductible not (?:used|met|touched)(?: yet)?",
             {"first_visit_this_year": True},
             2,

@@ -58,6 +58,7 @@ _TYPOS = (
     ("平良", "平凉"),
     ("药点", "药店"),
     ("帐户", "账户"),
+    ("尚未", "还没"),  # 今年尚未看过门诊: the written form of 还没
     ("医保帐", "医保账"),
 )
 _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
@@ -87,11 +88,15 @@ def _space(match: re.Match[str]) -> str:
                                     and _LONE_DIGIT.search(text, 0, match.start())):
             return ""
         return "，"
+    if after in _DEDUCTIBLE_VERB and _DEDUCTIBLE_END.search(text, 0, match.start()):
+        return ""  # “起付线 扣完”: the deductible and what happened to it are one statement
     if after in _NUMERAL and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
+_DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
+_DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
 _CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年")

@@ -324,7 +324,7 @@ _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
 )
-_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|写着|印着|写的|slip|receipt")
+_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|slip|receipt")
 _PERCENT = re.compile(
     r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
@@ -337,6 +337,7 @@ _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tc
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"|核一下|核对|核算一下|帮我核|帮忙核|对不$"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -347,7 +348,7 @@ _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
-    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意"
+    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
 #: resident yes/no facts the person may not know, and the words that name them
@@ -361,7 +362,7 @@ _UNKNOWN_FLAGS = (
 )
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
-_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了")
+_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
@@ -390,6 +391,25 @@ _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total
 _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
+_POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
+_QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
+#: yes/no facts and the words that name them, for statements that doubt them
+_DOUBTABLE = (
+    ("signed", re.compile(r"签约|签了约|签过约")),
+    ("poverty_registered", re.compile(r"贫困|建档立卡")),
+    ("family_doctor", re.compile(r"家庭医生|家医")),
+)
+#: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
+_DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
+#: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
+_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
+_ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
+_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
+_GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
+_INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)")
+_PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
+_ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
+_ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
 _ENGLISH_LETTER = re.compile(r"[a-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -426,6 +446,23 @@ def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amou
     # the person's own words before the first marked visit belong to no visit
     out = [(lo, hi) for lo, hi in segments if any(lo <= a.start < hi for a in bills)]
     return out if len(out) == len(bills) else []
+
+
+def _loose_item_word(text: str, bounds: list[tuple[int, int]], amounts: list[Amount]) -> bool:
+    """True when the message names a part of the bill (中药西药都有) that no number is bound to:
+    settling the whole bill in scope would drop it, so how much it is gets asked."""
+    items = [a for a in amounts if a.role in (*_ITEM_FIELDS, "rest") and not a.negated]
+    if _ALL_ITEM.search(text):
+        return False
+    for m in _ITEM_WORD.finditer(text):
+        if _ITEM_NEGATED.search(text, max(0, m.start() - 4), m.start()) or _ITEM_NONE_AFTER.match(text, m.end()):
+            continue
+        lo, hi = _clause_of(bounds, m.start())
+        nxt = _clause_of(bounds, hi + 1) if hi < len(text) else (hi, hi)
+        prv = _clause_of(bounds, max(0, lo - 1))
+        if not any(lo <= a.start < hi or nxt[0] <= a.start < nxt[1] or prv[0] <= a.start < prv[1] for a in items):
+            return True
+    return False
 
 
 def understand(message: str, _split: bool = True) -> Understanding:
@@ -468,6 +505,9 @@ def understand(message: str, _split: bool = True) -> Understanding:
     hits = find_slots(text)
     # “pharmacy? no, hospital”: a word taken back at once is not said
     hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
+    # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
+    hits = [h for h in hits if not (h.sets.get("offsite") is True and (
+        _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:
@@ -506,6 +546,14 @@ def understand(message: str, _split: bool = True) -> Understanding:
             note = "ignored"
         spans.append(Span(start=amount.start, end=amount.end, text=amount.text,
                           slot=_ROLE_FIELD.get(amount.role, "other"), value=str(amount.value), note=note))
+    # a fund figure after a slip word (结算单：统筹支付 540) or given for this bill (医保给报了540,
+    # with the bill in the message) is the slip's figure to check, not the year's position
+    has_bill = any(a.role in (None, "total", *_ITEM_FIELDS) for a in amounts)
+    amounts = [msgspec.structs.replace(a, role="slip_fund")
+               if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+               and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
+                    or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)))
+               else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     checking = _CHECK_QUESTION.search(text) is not None or any(
@@ -532,15 +580,25 @@ def understand(message: str, _split: bool = True) -> Understanding:
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
                        text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
-    if not _SLIP_WORD.search(text):
+    # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
+    # the person supplies; a figure alone (起付线是600吗) is a question about the rule
+    stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text))
+    if not stated_ok:
         # 起付线是600吗: a question about the rule, not figures read off a slip
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
+    for field in _POSITION_FIELDS:
+        # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
+        if field in chosen and _QUESTIONED_AFTER.match(text, chosen[field].end):
+            unplaced.append(chosen.pop(field))
+    # 九百还是一千来着: two figures for the bill side by side; only a bill figure next to this one
+    # (起付线300？还是200来着 offers the deductible two values, not the bill)
     either = [a for a in unplaced if any(
         _AMOUNT_OR.match(text[min(a.end, b.end):max(a.start, b.start)].strip("，, 是") or "")
         or re.search(r"还是|或者|来着", text[min(a.end, b.end):max(a.start, b.start) + 6])
-        for b in amounts if b is not a and b.role in (None, "total"))]
+        for b in amounts if b is not a and b.role in (None, "total")
+        and not any(min(a.start, b.start) < c.start < max(a.start, b.start) for c in amounts))]
     said_before = [a for a in unplaced if _SAID_BEFORE.search(text, max(0, a.start - 4), a.start)]
     if said_before and chosen.get("amount") is not None:
         clash = [chosen["amount"], said_before[0]]  # 今天花了800，昨天说的是1800: which one?
@@ -591,8 +649,17 @@ def understand(message: str, _split: bool = True) -> Understanding:
         values["amount"] = total.value + sum(p.value for p in parts)
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
             and not _INSIDE.search(text):
-        values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
         parts_only = True
+        if len(parts) == 1 or not any(p.role in ("self_pay", "class_b_drug", "class_b_service") for p in parts):
+            values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
+        # 自费200 乙类300 and nothing else: a breakdown whose in-scope part is not said; the total is asked
+    if values.get("amount") is None and values.get("slip_fund") is not None and (
+            values.get("slip_personal") is not None or values.get("slip_cash") is not None):
+        # 统筹支付412.50 个人现金787.50: what the fund and the person paid add up to the bill
+        personal = values.get("slip_personal")
+        if personal is None:
+            personal = values["slip_cash"] + (values.get("slip_account") or 0)
+        values["amount"] = values["slip_fund"] + personal
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
@@ -603,7 +670,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         if value is not None and 0 < value <= 100:
             lvl = m.group("lvl") or m.group("lvl2")
             ratio_said = ((value / 100).quantize(Decimal("0.0001")), "一二三123".index(lvl[0]) % 3 + 1 if lvl else None)
-    for m in _PERCENT.finditer(text) if _SLIP_WORD.search(text) else ():
+    for m in _PERCENT.finditer(text) if stated_ok else ():
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
         if value is not None and 0 < value <= 100:
@@ -671,8 +738,11 @@ def understand(message: str, _split: bool = True) -> Understanding:
         nxt = _clause_of(bounds, hi + 1)
         if _ACCEPTED.search(text, lo, hi):
             continue  # 那就当今年第一次吧: a choice, not a hedge
+        # a hedge opening the next clause is about the position only when that clause names nothing
+        # else (今年第一次，应该吧 — not 今年头一回，好像是一级的)
+        other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated)
         if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
-                or _HEDGED_POSITION.match(text, nxt[0]):
+                or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact):
             values["deductible_met"] = values["first_visit_this_year"] = None
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet
@@ -687,6 +757,18 @@ def understand(message: str, _split: bool = True) -> Understanding:
     # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []
     conflict_slot = ""
+    for slot, words in _DOUBTABLE:
+        if slot in unknown:
+            continue
+        mentions = [(m.start(), _clause_of(bounds, m.start())) for m in words.finditer(text)]
+        doubted = [(pos, c) for pos, c in mentions if _DOUBT.search(text, *c)]
+        if not doubted:
+            continue
+        values[slot] = None  # never settle on a fact the person doubts: ask it
+        said = [c for _, c in mentions if not _DOUBT.search(text, *c)]
+        if said and not is_correction(text):
+            conflict = [text[slice(*said[0])].strip(" ,"), text[slice(*doubted[0][1])].strip(" ,")]
+            conflict_slot = slot
     for h in hits:
         if not h.negated and any(isinstance(v, bool) and k in ("family_doctor", "poverty_registered") for k, v in h.sets.items()):
             window = text[h.end:h.end + 14]
@@ -805,6 +887,12 @@ def understand(message: str, _split: bool = True) -> Understanding:
             values["category"] = None  # a category implies a scheme: it cannot hold for both
         if "city" in alternatives:
             values["district"] = None
+    insured_elsewhere = next((h for h in place_hits if "other_city" in h.sets and not h.negated
+                              and _INSURED_THERE.match(text, h.end)), None)
+    if insured_elsewhere is not None and values.get("city") is not None:
+        # 我在重庆交的医保，来南昌看病: the insurance is 重庆's; 南昌 is only where the visit was
+        values["other_city"] = insured_elsewhere.sets["other_city"]
+        values["city"] = values["district"] = None
     values["policy"] = policy_for(values.get("city"), values.get("scheme"), values.get("category"))
 
     # several visits in one message (今年看了两次：3月一级医院300，今天三级医院900): one set of
@@ -860,6 +948,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
 
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
     spans.sort(key=lambda s: (s.start, s.end))
+    loose_item = values.get("amount") is not None and _loose_item_word(text, bounds, amounts)
     return Understanding(
         split_total=split_total,
         visits=earlier,
@@ -879,7 +968,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         english=_english(text),
         parts_only=parts_only,
         ratio_said=ratio_said,
-        items_unquantified=(bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
+        items_unquantified=loose_item or (bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
             f in chosen for f in ("self_pay", "class_b_drug"))) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),
     )

@@ -13,6 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND = Path(__file__).parent / "blind"
+#: the blind set written after the parser was fitted to the first one (K3): it measures how well
+#: the understanding holds on new wording
+BLIND3 = Path(__file__).parent / "blind3"
 
 _spec = importlib.util.spec_from_file_location("bench_chat_corpus", ROOT / "benchmarks" / "bench_chat_corpus.py")
 assert _spec and _spec.loader
@@ -40,3 +43,34 @@ def test_no_wrong_figure() -> None:
 
 def test_handled_right_floor() -> None:
     assert SCORE.handled_share >= HANDLED_FLOOR
+
+
+#: floor reached on the K3 set; raise it as the chat improves, never lower it
+HANDLED_FLOOR_K3 = 0.89
+
+#: K3 entries whose expected handling contradicts K1/K2 entries of the same meaning; the chat keeps
+#: the K1/K2 handling (no figure is told that the K3 writer would call wrong in value):
+#: - K3-0110 (药店 + 处方哪开的忘了 → ask) vs K2-0377, K1-0205 (same → alternatives side by side);
+#: - K3-0252 (我在平凉上班 交的医保 → ask the scheme) vs K1-0038, K1-0071 (上班 → employee);
+#: - K3-0296 (结算单写的三级报销55% with no level said → ask the level) vs K1-0223, K1-0496, K2-0253
+#:   and test_trust's 西安 slip test (the level of the slip's ratio is the visit's level).
+K3_DISAGREES = {"K3-0110", "K3-0252", "K3-0296"}
+
+SCORE3 = bench.score([BLIND3])
+
+
+def test_k3_corpus_is_there() -> None:
+    assert SCORE3.turns >= 400
+
+
+def test_k3_no_question_asked_twice() -> None:
+    assert SCORE3.repeats == 0
+
+
+def test_k3_no_wrong_figure() -> None:
+    wrong = [f for f in SCORE3.failures if f.why.startswith("WRONG") and f.id not in K3_DISAGREES]
+    assert not wrong, wrong
+
+
+def test_k3_handled_right_floor() -> None:
+    assert SCORE3.handled_share >= HANDLED_FLOOR_K3

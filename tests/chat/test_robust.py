@@ -1,0 +1,263 @@
+"""Understanding that holds on messages written after the parser (the K3 blind set).
+
+Each test states one general behaviour, with sentences of its own (not the corpus's): a bare item
+label binds the number beside it, 1k2 is 1200, where a person comes from is not where the visit
+was, a doubted fact or a questioned figure is asked, a part of the bill named without a number is
+asked, a grade said alone is the grade.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from assistant.chat import understand
+from assistant.chat.dialogue import new_state, turn
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def talk(*messages: str):
+    state, replies = new_state(), []
+    for m in messages:
+        state, reply = turn(state, m, today=TODAY)
+        replies.append(reply)
+    return state, replies
+
+
+# -- a bare item label (spaces become clause breaks) binds the number beside it -----------------
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    ("南充退休 三级医院 乙类药品 800", "class_b_drug", "800.00"),
+    ("南充退休 三级医院 800 乙类药", "class_b_drug", "800.00"),
+    ("南充在职 一级 医用耗材 450", "class_b_service", "450.00"),
+    ("南充在职 二级 谈判药 2000", "dual_channel", "2000.00"),
+    ("南充在职 二级 这次里头有乙类药 250", "class_b_drug", "250.00"),
+])
+def test_a_bare_item_label_binds_the_number_beside_it(message: str, field: str, value: str) -> None:
+    assert str(understand(message).facts.said()[field]) == value
+
+
+def test_labelled_parts_add_up_to_the_bill() -> None:
+    f = understand("南充退休 二级医院 乙类检查 250 甲类 150").facts
+    assert f.amount == Decimal("400.00") and f.class_b_service == Decimal("250.00")
+    f = understand("南充退休 二级医院 中成药 100 西药 300").facts
+    assert f.amount == Decimal("400.00") and f.tcm == Decimal("100.00")
+
+
+def test_a_label_clause_with_its_own_number_labels_nothing_else() -> None:
+    u = understand("南充退休 自费100 二级医院 900")
+    assert u.facts.self_pay == Decimal("100.00")  # the 900 is not a second self-pay figure
+    assert [s.slot for s in u.spans if s.text == "900"] == ["amount"]
+
+
+def test_self_pay_and_class_b_alone_do_not_make_a_bill() -> None:
+    u = understand("南充在职 三级医院 自费 150 乙类 250 今年第一次")
+    assert u.facts.amount is None and u.facts.self_pay == Decimal("150.00")
+    _, (reply,) = talk("南充在职 三级医院 自费 150 乙类 250 今年第一次")
+    assert reply.result is None and reply.asking
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "value"), [("二级医院 2k4", "2400.00"), ("二级医院 3k", "3000.00"),
+                                                 ("二级医院 1.5k", "1500.00")])
+def test_k_with_a_digit_after_it(message: str, value: str) -> None:
+    assert str(understand(message).facts.amount) == value
+
+
+def test_a_questioned_position_figure_is_asked_about() -> None:
+    u = understand("南充退休 今年统筹报了1800？今天二级医院 600")
+    assert u.facts.fund_paid is None and u.unplaced == ("1800",) and u.facts.amount == Decimal("600.00")
+    _, (reply,) = talk("南充退休 今年统筹报了1800？今天二级医院 600")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+# -- where the person comes from is not where the visit was --------------------------------------
+
+@pytest.mark.parametrize("message", ["外省来南充上班的，今天二级医院 500", "我是外地人，在西安上班，一级医院 300",
+                                     "老家是外省的，南昌在职，三级医院 900"])
+def test_origin_is_not_an_offsite_visit(message: str) -> None:
+    assert understand(message).facts.offsite is None
+
+
+def test_a_visit_elsewhere_is_still_offsite() -> None:
+    assert understand("南充在职 在外地看病花了500").facts.offsite is True
+
+
+# -- a fact the person doubts is asked -----------------------------------------------------------
+
+def test_signing_does_not_say_the_scheme() -> None:
+    _, (reply,) = talk("南昌 签约的社区 门诊 260")
+    assert reply.result is None and reply.asking in ("scheme", "category")
+
+
+@pytest.mark.parametrize("message", ["南昌居民医保 社区医院 300 算不算签约的那家？",
+                                     "南昌居民医保 门诊 300 去年换过签约机构"])
+def test_a_questioned_fact_is_not_read_as_the_fact(message: str) -> None:
+    u = understand(message)
+    assert u.facts.signed is None
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.alternatives is None
+
+
+def test_a_fact_said_then_reported_denied_is_a_conflict() -> None:
+    u = understand("南昌居民医保 在签约的社区花了90 但是社区说我没签约")
+    assert u.conflict_slot == "signed" and len(u.conflict) == 2
+    _, (reply,) = talk("南昌居民医保 在签约的社区花了90 但是社区说我没签约")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_cannot_say_is_not_knowing() -> None:
+    u = understand("南昌居民 签约卫生院 门诊 300 是不是贫困户我说不准")
+    assert "poverty_registered" in u.unknown and u.facts.poverty_registered is None
+
+
+# -- every item word is bound to a number --------------------------------------------------------
+
+def test_a_part_named_without_a_number_is_asked() -> None:
+    u = understand("南充在职 二级医院 花了600 有自费的也有甲类的")
+    assert u.items_unquantified
+    _, (reply,) = talk("南充在职 二级医院 花了600 有自费的也有甲类的 今年第一次")
+    assert reply.result is None and reply.asking == "amount"
+
+
+@pytest.mark.parametrize("message", ["南充在职 二级医院 花了600 没有自费", "南充在职 二级医院 花了600 全是自费"])
+def test_negated_or_whole_items_are_bound(message: str) -> None:
+    assert not understand(message).items_unquantified
+
+
+# -- a grade alone ---------------------------------------------------------------------------------
+
+def test_a_grade_said_alone_corrects_the_grade() -> None:
+    _, replies = talk("平凉退休 三级甲等医院 门诊 1000 今年第一次", "说错了 是丙等")
+    assert replies[0].result is not None and replies[1].result is not None
+    assert replies[0].result["visits"][-1]["fund_pays"] != replies[1].result["visits"][-1]["fund_pays"]
+
+
+# -- figures the person supplies for a document that leaves them to the bureau -------------------
+
+def test_figures_given_with_a_ratio_are_parameters_even_without_a_slip_word() -> None:
+    f = understand("西安在职 一级医院 400 今年第一次 社保局说一级报 60%，起付线 200，限额 1500").facts
+    assert (f.stated_ratio, f.stated_deductible, f.stated_cap) == (Decimal("0.6000"), Decimal("200.00"),
+                                                                   Decimal("1500.00"))
+
+
+def test_a_deductible_figure_alone_is_still_a_question() -> None:
+    assert understand("西安在职 起付线是300吗").facts.stated_deductible is None
+    assert understand("南充在职 一级 650 起付线").facts.stated_deductible is None
+
+
+# -- a fund figure for this bill is a slip figure to check ---------------------------------------
+
+@pytest.mark.parametrize("message", ["南充在职 二级医院 800 今年第一次 医保给我报了310",
+                                     "南充在职 二级医院 800 今年第一次 发票：统筹支付 310 个人现金 490",
+                                     "南充在职 二级医院 800 今年第一次 单子上写报了310"])
+def test_a_fund_figure_for_this_bill_is_checked(message: str) -> None:
+    u = understand(message)
+    assert u.facts.slip_fund == Decimal("310.00") and u.facts.fund_paid is None
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
+
+
+def test_the_years_fund_position_stays_a_position() -> None:
+    f = understand("南充在职 今年统筹已经报了310 今天二级医院 800").facts
+    assert f.fund_paid == Decimal("310.00") and f.slip_fund is None
+
+
+def test_a_label_clause_before_a_position_figure_binds_it() -> None:
+    f = understand("南充在职 医保卡上还有 150 二级医院 800").facts
+    assert f.account_balance == Decimal("150.00") and f.amount == Decimal("800.00")
+
+
+# -- the deductible never taken is the first bill of the year ---------------------------------------
+
+@pytest.mark.parametrize("message", ["南充在职 二级 700 今年起付线还没扣", "南充在职 二级 700 起付线还没扣过",
+                                     "南充在职 今年尚未看过门诊 二级 700"])
+def test_no_deductible_taken_yet_is_the_first_bill(message: str) -> None:
+    f = understand(message).facts
+    assert f.first_visit_this_year is True and f.deductible_met is None
+
+
+def test_deductible_not_yet_used_up_is_not_the_first_bill() -> None:
+    f = understand("南充在职 二级 700 起付线还没扣完").facts
+    assert f.deductible_met is False and f.first_visit_this_year is None
+
+
+def test_a_hedge_about_another_fact_does_not_hedge_the_position() -> None:
+    f = understand("南充在职 二级医院 400 今年第一次 好像是二级的，区医院").facts
+    assert f.first_visit_this_year is True
+    assert understand("南充在职 二级医院 400 今年第一次，应该吧").facts.first_visit_this_year is None
+
+
+# -- insured elsewhere, visit here --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "city"), [("我在杭州交的职工医保，到南充看病花了600", "杭州"),
+                                               ("我是广州的医保 来西安看门诊 500", "广州")])
+def test_insured_in_a_city_not_covered_is_not_covered(message: str, city: str) -> None:
+    f = understand(message).facts
+    assert f.other_city == city and f.city is None and f.policy is None
+
+
+def test_signed_said_after_the_clinic() -> None:
+    assert understand("南昌居民医保 社区签约的 看病 80").facts.signed is True
+    assert understand("Nanchang resident, signed with the local community health centre, 80 yuan").facts.signed
+
+
+def test_rural_scheme_words_are_the_resident_scheme_and_no_provider() -> None:
+    f = understand("我在南昌 新农合 门诊 90").facts
+    assert f.scheme == "resident" and f.provider_kind is None
+    assert understand("我在南昌 农村医保 门诊 90").facts.provider_kind is None  # 村医 is not in 农村医保
+
+
+def test_family_doctor_said_then_doubted_is_a_conflict() -> None:
+    u = understand("南昌居民医保 门诊 300 有家庭医生 可好像没签")
+    assert u.conflict and u.facts.family_doctor is True  # the conflict is asked before any figure
+    _, (reply,) = talk("南昌居民医保 门诊 300 有家庭医生 可好像没签")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_english_hit_the_deductible() -> None:
+    assert understand("Nanchong retiree, level-2 hospital, 500 yuan, hit my deductible already").facts.deductible_met
+
+
+def test_slip_figures_alone_give_the_bill_they_add_up_to() -> None:
+    f = understand("南充在职 二级医院 今年第一次 统筹支付：300 个人现金：500 对吗").facts
+    assert f.amount == Decimal("800.00") and f.slip_fund == Decimal("300.00")
+    f = understand("南充在职，统筹支付 300，总费用 800，今年第一次").facts
+    assert f.slip_fund == Decimal("300.00") and f.fund_paid is None and f.amount == Decimal("800.00")
+
+
+# -- 西安 figures said the short way; a level inside a ratio is the ratio's ---------------------------
+
+def test_short_forms_of_supplied_figures() -> None:
+    f = understand("西安退休 二级医院 900 今年第一次 告示写二级报70% 起付200 每年最多2000").facts
+    assert (f.stated_deductible, f.stated_cap) == (Decimal("200.00"), Decimal("2000.00"))
+
+
+
+def test_the_deductible_and_its_state_split_by_a_space_are_one_statement() -> None:
+    assert understand("南充在职 二级医院 起付线 扣完了 600").facts.deductible_met is True
+    assert understand("南充在职 二级医院 起付线 过了 600").facts.deductible_met is True
+
+
+def test_the_deductible_named_by_its_verb_only_answers_the_year_question() -> None:
+    _, replies = talk("南充在职 二级医院 500", "确定扣过了")
+    assert replies[0].asking == "year_start" and replies[1].result is not None
+    _, replies = talk("南充在职 二级医院 500 起付线过了", "如果没扣过呢")
+    assert replies[1].result is not None
+    assert replies[1].result["visits"][-1]["fund_pays"] != replies[0].result["visits"][-1]["fund_pays"]
+
+
+def test_a_second_value_for_another_figure_does_not_hedge_the_bill() -> None:
+    u = understand("西安在职 二级 700 比例55% 起付线300？还是200来着 限额1500 今年第一次")
+    assert u.facts.amount == Decimal("700.00") and u.approximate_amount is None and u.unplaced == ("200",)
+    u = understand("南充在职 二级医院 九百还是一千来着")
+    assert u.facts.amount is None and u.approximate_amount is not None
+
+
+def test_a_fund_figure_on_the_slip_said_as_单上() -> None:
+    f = understand("南充退休 二级医院 900 起付线已扣完，单上统筹只有540").facts
+    assert f.slip_fund == Decimal("540.00") and f.fund_paid is None
