@@ -36,6 +36,7 @@ import msgspec
 
 from calculator import (
     CalculatorError,
+    ItemNotNamed,
     MissingFact,
     MissingParameter,
     OutOfForce,
@@ -355,6 +356,12 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         return Reply(text=prefix + text, intent="calculate",
                      quick_replies=_t_list(locale, ["按我结算单上的数字算", "重新开始"],
                                            ["Start over"]))
+    except ItemNotNamed as exc:  # the document names no such item: both figures, never one of them
+        state.asking = None
+        alts = [Alternative(label=_t(locale, a["label"], _BOTH_WAYS_EN[a["treatment"]]),
+                            fund_pays=a["fund_pays"], personal_pays=a["personal_pays"]) for a in exc.alternatives]
+        return Reply(text=prefix + explain_error(exc, format="text", locale=locale), alternatives=alts or None,
+                     intent="calculate", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
@@ -372,6 +379,9 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
                  intent="calculate", understood=_understood(known, message_facts, locale))
 
+
+_BOTH_WAYS_EN = {"in_scope": "If the item is settled as in scope",
+                 "self_pay": "If the item is left out of outpatient pooling"}
 
 _SLIP_OFFER_ZH = ("方案只定了两条：〔四（三）〕支付比例不低于50%，退休人员适当倾斜；〔五（二）〕起付标准、支付比例和最高支付限额"
                   "由市医疗保障局确定。如果您手上有结算单，可以把单子上的支付比例、起付线和年度限额告诉我，"

@@ -231,3 +231,13 @@ def test_several_visits_in_one_message_are_settled_together() -> None:
     _, (reply,) = talk("南充 在职 今年看了两次 第一次3月在一级医院花了300 第二次就是今天三级医院花了900")
     # 南充 第七条: the first visit uses 200 of the deductible → today (900) × 50% at level 3 = 450
     assert len(reply.result["visits"]) == 2 and last_visit(reply) == ("450.00", "450.00")
+
+
+def test_an_item_the_document_does_not_name_gets_both_figures_never_one() -> None:
+    """南充 names no 双通道 item: no single figure; both treatments side by side (issue 14)."""
+    from assistant.chat.dialogue import new_state, turn
+
+    _, reply = turn(new_state(), "南充在职 二级医院 花了1300 其中双通道药500 今年第一次", "zh-CN")
+    assert reply.result is None
+    assert reply.alternatives is not None
+    assert [(a.fund_pays, a.personal_pays) for a in reply.alternatives] == [("660.00", "640.00"), ("360.00", "940.00")]
