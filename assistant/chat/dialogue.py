@@ -44,6 +44,7 @@ from calculator import (
     calculate,
     convert_request,
     deductible_used,
+    default_registry,
     get_pack,
     load_packs,
     missing_facts,
@@ -697,7 +698,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="amount", intent="calculate")
     merged = _merge(state.known, facts, PERSON_FIELDS)
     xian = _policy(merged)
-    if xian and get_pack(xian).supplied is not None and intent not in ("account_use", "account_credit") \
+    if xian and get_pack(xian).supplied is not None and not default_registry().supplements(xian) \
+            and intent not in ("account_use", "account_credit") \
             and (has_facts or intent in ("calculate", "policy_fact")) and merged.stated_ratio is None:
         # 西安: the plan leaves the figures to the bureau; say what it fixes, offer the slip's figures
         state.known = _merge(state.known, facts)

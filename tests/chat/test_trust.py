@@ -241,3 +241,20 @@ def test_an_item_the_document_does_not_name_gets_both_figures_never_one() -> Non
     assert reply.result is None
     assert reply.alternatives is not None
     assert [(a.fund_pays, a.personal_pays) for a in reply.alternatives] == [("660.00", "640.00"), ("360.00", "940.00")]
+
+
+def test_xian_with_a_deployed_supplement_is_settled_with_its_figures() -> None:
+    """Issue 13: a 西安 caller gets figures when the deployment supplies the bureau's (here the
+    tests' own, clearly fake, supplement for 2025: deductible 500, level-2 ratio 55%)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from assistant.chat.dialogue import new_state, turn
+    from calculator import Registry, use_registry
+
+    supplements = Path(__file__).resolve().parents[1] / "calculator" / "supplements"
+    with use_registry(Registry([supplements])):
+        _, reply = turn(new_state(), "西安在职，二级医院看门诊花了1000，今年第一次", "zh-CN", today=dt.date(2025, 3, 10))
+    assert reply.result is not None
+    visit = reply.result["visits"][0]
+    assert (visit["fund_pays"], visit["personal_pays"]) == ("275.00", "725.00")  # (1000 − 500) × 55%
