@@ -10,27 +10,15 @@ Bad input is a 400/422 problem naming each field (``slip.hifp_pay``, ``request.v
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-from typing import Any, Literal, cast
+from typing import Any, cast
 
-import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.dto import DTOConfig, MsgspecDTO
 from litestar.params import JSONBody
 from litestar.typing import FieldDefinition
 
 import calculator
-from calculator import (
-    BillCheckRequest,
-    CalculationResult,
-    CitationOut,
-    Difference,
-    FieldError,
-    Inconsistency,
-    InvalidRequest,
-    ItemChange,
-)
+from calculator import BillCheck, BillCheckRequest, Cause, FieldError, InvalidRequest
 from calculator import check_bill_raw as check_raw
 from explanations import bill_check_payload, explain_bill_check
 
@@ -44,49 +32,21 @@ __all__ = ["BillCheckBody", "BillCheckController", "BillCheckResponse"]
 JSON = "application/json"
 
 
-class CauseOut(msgspec.Struct, kw_only=True):
-    """A documented cause that, settled again, reproduces every figure on the slip."""
+class CauseOut(Cause, kw_only=True):
+    """A documented cause that, settled again, reproduces every figure on the slip — the
+    calculator's :class:`~calculator.Cause` with its ``text``."""
 
-    kind: Literal["deductible_position", "fund_paid_position", "category", "retirement_switch", "provider_level",
-                  "out_of_scope_items", "first_self_pay", "rounding"]
     text: str
-    changed: dict[str, Any]
-    was: dict[str, Any]
-    reproduces: list[str]
-    citations: list[CitationOut]
-    low: Decimal | None = None
-    high: Decimal | None = None
-    limit: Decimal | None = None
-    remaining: Decimal | None = None
-    category: str | None = None
-    category_was: str | None = None
-    switch_from: dt.date | None = None
-    switch_was: dt.date | None = None
-    tier: str | None = None
-    tier_was: str | None = None
-    ratio: Decimal | None = None
-    ratio_was: Decimal | None = None
-    by_prescription: bool = False
-    items: list[ItemChange] = []
-    rounding: str | None = None
-    figures: dict[str, Decimal] = {}
 
 
-class BillCheckResponse(msgspec.Struct, kw_only=True):
-    """``POST /api/v1/bill-check``: the verdict, the differences, the causes, the result and the texts."""
+class BillCheckResponse(BillCheck, kw_only=True):
+    """``POST /api/v1/bill-check``: the calculator's :class:`~calculator.BillCheck` (the verdict,
+    the differences, the causes, the result) with the texts."""
 
-    verdict: Literal["matches", "differs"]
-    differences: list[Difference]
-    causes: list[CauseOut]
-    unexplained: bool
-    result: CalculationResult
+    causes: list[CauseOut]  # type: ignore[assignment]  # the schema: each cause as sent, with its text
     text: str
     html: str
     locale: str
-    slip: dict[str, Decimal]
-    inconsistencies: list[Inconsistency] = []
-    tried: list[str] = []
-    visit_index: int = 0
 
 
 class BillCheckBody(MsgspecDTO[BillCheckRequest]):
