@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.explanations.conftest import HtmlSnapshot, MarkdownSnapshot, TextSnapshot
-
-
-@pytest.fixture
-def snapshot_txt(snapshot):
-    return snapshot.use_extension(TextSnapshot)
-
-
-@pytest.fixture
-def snapshot_md(snapshot):
-    return snapshot.use_extension(MarkdownSnapshot)
-
-
-@pytest.fixture
-def snapshot_html(snapshot):
-    return snapshot.use_extension(HtmlSnapshot)
+# the same readable snapshot files as the explanations' (their fixtures, registered here too)
+from tests.explanations.conftest import snapshot_html, snapshot_md, snapshot_txt  # noqa: F401
 
 
 @pytest.fixture(scope="session")
