@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +17,7 @@ from assistant.chat.sessions import SESSION_ID, ChatSessions
 from assistant.settings import Settings
 from assistant.web.app import create_app
 
-from .conftest import free_port
+from .conftest import redis_server
 
 CHAT = "/api/v1/chat"
 FIRST = "我是南昌退休职工，三级医院花了一千二"
@@ -288,32 +283,10 @@ def test_data_dir_from_the_environment(tmp_path):
     assert Path(app.state.chat_sessions.store.path) == tmp_path / "state" / "sessions"
 
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
 @pytest.fixture()
 def redis_url(tmp_path) -> Iterator[str]:
-    if not os.path.exists(REDIS_SERVER):
-        pytest.skip("redis-server is not installed (apt-get install -y redis-server)")
-    port = free_port()
-    proc = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("redis-server did not start")
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with redis_server(tmp_path) as url:
+        yield url
 
 
 def test_redis_session_shared_between_two_app_instances(redis_url):

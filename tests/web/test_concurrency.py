@@ -14,22 +14,15 @@ shows as a repeated count and a short final total.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from .conftest import free_port, running_server
+from .conftest import redis_server, running_server
 
 pytestmark = pytest.mark.server
 
@@ -38,7 +31,6 @@ TURNS = 12
 LONG = 60
 FIRST = "南昌在职，一级医院100元，今年第一次，5月10日"
 AGAIN = "又看了一次，一级医院100元"
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
 def _chat(base: str, message: str, session_id: str | None = None) -> tuple[int, dict]:
@@ -95,30 +87,6 @@ def test_two_servers_share_the_file_store(tmp_path):
         assert_none_lost(fire_turns([one, two]))
     sessions = tmp_path / "sessions"
     assert len([p for p in sessions.iterdir() if not p.name.startswith(".")]) == 1  # one session, one file
-
-
-@contextlib.contextmanager
-def redis_server(tmp_path: Path) -> Iterator[str]:
-    if not os.path.exists(REDIS_SERVER):
-        pytest.skip("redis-server is not installed (apt-get install -y redis-server)")
-    port = free_port()
-    proc = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("redis-server did not start")
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_redis_one_server_two_workers(tmp_path):
