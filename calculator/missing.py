@@ -2,8 +2,9 @@
 
 The chat (and any other front end) asks for what this module says is missing instead of keeping its
 own copy of the rules — the "missing variables" habit of Publicodes. The order of the list is the
-order a person is asked: who (category), where (provider, its grade, the prescribing level), how
-much, then this year's position.
+order a person is asked: who (category), how much, where (provider, its grade, the prescribing
+level), then this year's position. The amount comes before the provider because every reader agrees
+a missing amount is missing, while some read a resident's provider as the signed institution.
 
 Pure: a :class:`Partial` in, a list of :class:`Missing` out. Nothing is guessed: a fact is missing
 when the pack has a rule whose figure depends on it and the partial does not give it.
@@ -65,6 +66,8 @@ def missing_facts(partial: Partial) -> list[Missing]:
     employee = pack.meta.scheme == "employee"
     if employee and partial.category not in EMPLOYEE_CATEGORIES:
         out.append(Missing(fact="category", article=ratio_article, quote=ratio_quote))
+    if partial.amount is None:
+        out.append(Missing(fact="amount", article=ratio_article, quote=ratio_quote))
     if not employee:
         if partial.signed is None and partial.referral is None:
             referral = next(iter(pack.referral.values()), None)
@@ -87,8 +90,6 @@ def missing_facts(partial: Partial) -> list[Missing]:
                 and not (pharmacy and rule == "tier")):
             out.append(Missing(fact="prescribed_at_grade" if pharmacy else "provider_grade",
                                article=ratio_article, quote=ratio_quote))
-    if partial.amount is None:
-        out.append(Missing(fact="amount", article=ratio_article, quote=ratio_quote))
     if partial.designated is False:
         return [m for m in out if m.fact in ("category", "amount")]  # the fund pays nothing anyway
     if employee and (pack.supplied is None or partial.parameters_supplied) and not partial.year_position:

@@ -11,8 +11,11 @@ def facts(**kw) -> list[str]:
     return [m.fact for m in missing_facts(Partial(**kw))]
 
 
-def test_an_employee_bill_needs_category_level_amount_and_position_in_that_order() -> None:
-    assert facts(policy="nanchang-employee") == ["category", "provider_level", "amount", "year_start"]
+def test_an_employee_bill_needs_category_amount_level_and_position_in_that_order() -> None:
+    # the amount before the provider: every reader agrees a missing amount is missing, while a
+    # resident's provider is read by some as assumed (the signed institution), so it comes later
+    assert facts(policy="nanchang-employee") == ["category", "amount", "provider_level", "year_start"]
+    assert facts(policy="nanchang-resident") == ["amount", "provider_kind"]
 
 
 def test_each_missing_fact_names_the_article_that_makes_it_matter() -> None:

@@ -56,9 +56,9 @@ def chat(chat_app: Litestar) -> Iterator[TestClient]:
 def test_dialogue_asks_one_fact_at_a_time_in_order(chat):
     steps = [
         ("南昌", "category"),
-        ("退休", "provider_level"),
-        ("三级医院", "amount"),
-        ("一千二", "year_start"),
+        ("退休", "amount"),
+        ("一千二", "provider_level"),
+        ("三级医院", "year_start"),
     ]
     sid = None
     for message, asking in steps:
