@@ -647,7 +647,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
                             intent="reset", asking="city", quick_replies=cities())
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
-    if u.topic == "inpatient_bill" or _INPATIENT.search(u.text):
+    if u.topic == "inpatient_bill" or _INPATIENT.search(_NOT_INPATIENT.sub("", u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _inpatient(state.known, locale)
@@ -900,8 +900,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, _settle(state, locale, today, message_facts=facts)
 
 
-_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
+_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|discharged|stayed in (?:the )?hospital")
+
+# “不是住院，是门诊”, “没住院”: a denial, not a stay
+_NOT_INPATIENT = re.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)")
 
 
 def _xian(pack: Any, locale: str) -> Reply:

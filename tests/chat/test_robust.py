@@ -261,3 +261,19 @@ def test_a_second_value_for_another_figure_does_not_hedge_the_bill() -> None:
 def test_a_fund_figure_on_the_slip_said_as_单上() -> None:
     f = understand("南充退休 二级医院 900 起付线已扣完，单上统筹只有540").facts
     assert f.slip_fund == Decimal("540.00") and f.fund_paid is None
+
+
+# -- a stay denied is not a stay; a stay in progress is one -------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "南充在职 不是住院 是门诊 二级医院 300 今年第一次",
+    "南充在职 没住院，就看了门诊 二级医院 300 今年第一次",
+])
+def test_a_denied_inpatient_stay_still_settles_the_outpatient_bill(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.intent == "calculate"
+
+
+def test_a_visit_while_staying_in_hospital_gets_no_outpatient_figure() -> None:
+    _, (reply,) = talk("南充在职 我这会儿住着院 家里人去门诊拿了点药 300")
+    assert reply.result is None and reply.asking is None and "住院" in reply.text
