@@ -50,6 +50,7 @@ AMOUNT_ROLES = (
     "dual_channel",
     "fund_paid",
     "other",
+    "part",
     "prenatal",
     "prior_unreimbursed",
     "rest",
@@ -207,6 +208,10 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
+    # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
+    ("part", r"(?:其中|里面|里头|这里面|含|包含|包括)(?:了)?(?:有)?(?:的)?(?:检查费?|化验费?|药费|药品费?|西药费?|治疗费?"
+     r"|挂号费?|材料费?|床位费?|手术费?|诊疗费?|注射费?|输液费?|理疗费?|针灸费?)(?:有|是|为|占|花了|共|了)?"),
     ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?|西药(?:费)?(?:有|是|为)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
     ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
@@ -220,6 +225,7 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
+_INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
@@ -400,7 +406,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付
-        if _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
+        if role in (None, "total") and not post and _INSIDE_BEFORE.search(prefix):
+            role, cue = "part", _INSIDE_BEFORE.search(prefix).group(0)  # 1200 里面有200是自己掏的: a part of this bill
+        elif _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
             role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible
         if role is None and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
             role = out[-1].role  # 一千多……准确是1035: the exact figure of the same thing

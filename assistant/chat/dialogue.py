@@ -710,9 +710,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:
         u2 = understand(message.rstrip("。.!！") + state.pending_amount)
         placed = {k: v for k, v in u2.facts.said().items() if isinstance(v, Decimal)}
+        if state.pending_part:
+            # 其中检查费300 → “乙类”: the part's kind; the bill stays the bill said before
+            placed = {k: v for k, v in placed.items() if k in _PART_FIELDS}
+            if not placed and _IN_SCOPE_PART.search(u.text):
+                state.pending_amount, state.pending_part = None, False  # in scope: the figure is unchanged
+                intent = "inform"
         if placed:
             facts = msgspec.structs.replace(facts, **placed)
-            state.pending_amount = None
+            state.pending_amount, state.pending_part = None, False
             intent = "inform"
     if intent == "out_of_scope" and _WANTS_CALCULATION.search(u.text) and u.facts.inpatient is None \
             and "住院" not in u.text:
@@ -814,8 +820,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
+    if u.unplaced_part:
+        state.pending_amount, state.pending_part = u.unplaced[0], True
+        state.asking = "amount_role"
+        return state, Reply(
+            text=_t(locale, f"您说的“{u.unplaced_part}”，这部分是医保范围内的，还是自费或乙类？自费和乙类会改变结果。",
+                    f"The “{u.unplaced_part}” you mentioned: is it within the scheme's scope, self-pay or class B? "
+                    "Self-pay and class-B parts change the figure."),
+            asking="amount_role", intent="calculate",
+            quick_replies=_t_list(locale, ["医保范围内", "自费", "乙类药", "乙类检查或耗材"],
+                                  ["Within scope", "Self-pay", "Class-B drugs", "Class-B tests or supplies"]))
     if u.unplaced:
-        state.pending_amount = u.unplaced[0]
+        state.pending_amount, state.pending_part = u.unplaced[0], False
         state.asking = "amount_role"
         return state, Reply(
             text=_t(locale, f"您提到的“{u.unplaced[0]}”是哪一笔钱？", f"What is the “{u.unplaced[0]}” you mentioned?"),
@@ -902,6 +918,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
 
 _INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|discharged|stayed in (?:the )?hospital")
+
+_PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
+_IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
 # “不是住院，是门诊”, “没住院”: a denial, not a stay
 _NOT_INPATIENT = re.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)")

@@ -144,6 +144,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     asked: list[str] = []
     #: the number an ``amount_role`` question is about, as written
     pending_amount: str | None = None
+    #: that number is a named part of the bill (其中检查费300): the answer says its kind, not the bill
+    pending_part: bool = False
     #: a fact the person said they do not know, and the values still possible
     unknown: str | None = None
     unknown_options: list[Any] = []

@@ -148,6 +148,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     text: str = ""  # the normalised message
     #: numbers the message holds whose role no word says (a second bare amount): asked about
     unplaced: tuple[str, ...] = ()
+    #: the first unplaced number is a named part of this bill (其中检查费300), quoted with its words
+    unplaced_part: str | None = None
     #: two statements that disagree, each quoted as written (今年第一次 / 统筹已经报了300)
     conflict: tuple[str, ...] = ()
     #: what the two statements disagree about: year_start, provider_level, category, a bill field…
@@ -213,6 +215,7 @@ _ROLE_FIELD = {
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
     "rest": "rest",
+    "part": "part",
     "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
@@ -282,6 +285,9 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     clash: list[Amount] = []
     for amount in amounts:
         if amount.approximate or amount.negated or amount.role == "other":
+            continue
+        if amount.role == "part":
+            unplaced.append(amount)  # a part of the bill with no settled kind: asked, never guessed
             continue
         field = _ROLE_FIELD[amount.role]
         current = chosen.get(field)
@@ -572,7 +578,9 @@ def understand(message: str, _split: bool = True) -> Understanding:
                if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
                else a for a in amounts]
     if not checking:
-        amounts = [msgspec.structs.replace(a, role="other") if a.role in ("slip_cash", "slip_personal", "slip_account")
+        # 个人自付200 with no question about the slip: a slip figure, a self-pay part or the
+        # person's share? Asked about, quoting it — never dropped
+        amounts = [msgspec.structs.replace(a, role="part") if a.role in ("slip_cash", "slip_personal", "slip_account")
                    else a for a in amounts]
     if _CHECK_QUESTION.search(text):
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
@@ -961,6 +969,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         spans=tuple(spans),
         text=text,
         unplaced=tuple(a.text for a in unplaced),
+        unplaced_part=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "part" else None,
         conflict=tuple(conflict) if intent != "compare" else (),
         conflict_slot=conflict_slot if intent != "compare" else "",
         unknown=tuple(unknown),

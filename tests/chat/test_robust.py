@@ -277,3 +277,25 @@ def test_a_denied_inpatient_stay_still_settles_the_outpatient_bill(message: str)
 def test_a_visit_while_staying_in_hospital_gets_no_outpatient_figure() -> None:
     _, (reply,) = talk("南充在职 我这会儿住着院 家里人去门诊拿了点药 300")
     assert reply.result is None and reply.asking is None and "住院" in reply.text
+
+
+# -- a part of the bill named by a word no document settles on its own is asked, not merged -----
+
+@pytest.mark.parametrize(("message", "quoted"), [
+    ("南充退休 二级医院 一共900 其中化验费200 今年第一次", "200"),
+    ("南充退休 二级医院 900 里头有150是自己掏的 今年第一次", "150"),
+    ("南充退休 二级医院 总费用900 个人自付120 今年第一次", "120"),
+])
+def test_a_part_of_the_bill_of_unknown_kind_is_asked_quoting_it(message: str, quoted: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount_role" and quoted in reply.text
+
+
+def test_the_kind_of_a_part_keeps_the_bill_said_before() -> None:
+    state, (_, in_scope) = talk("南充退休 二级医院 一共900 其中化验费200 今年第一次", "医保范围内")
+    assert in_scope.result is not None and state.known.amount == Decimal("900.00")
+    _, (whole,) = talk("南充退休 二级医院 900 今年第一次")
+    assert in_scope.result["visits"][-1]["fund_pays"] == whole.result["visits"][-1]["fund_pays"]
+    state, (_, self_pay) = talk("南充退休 二级医院 一共900 其中化验费200 今年第一次", "自费")
+    assert state.known.amount == Decimal("900.00") and state.known.self_pay == Decimal("200.00")
+    assert self_pay.result["visits"][-1]["fund_pays"] != whole.result["visits"][-1]["fund_pays"]
