@@ -406,8 +406,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付
-        if role in (None, "total") and not post and _INSIDE_BEFORE.search(prefix):
-            role, cue = "part", _INSIDE_BEFORE.search(prefix).group(0)  # 1200 里面有200是自己掏的: a part of this bill
+        inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
+        if inside:
+            role, cue = "part", inside.group(0)  # 1200 里面有200是自己掏的: a part of this bill
         elif _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
             role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible
         if role is None and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
