@@ -321,6 +321,8 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
 _RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
+_FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
+                         r"|(?:来|去|到)(?:这里|这儿|这边)|(?:用|刷)(?:医保)?卡|(?:at|to) this (?:hospital|clinic|pharmacy)")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
@@ -511,6 +513,9 @@ def understand(message: str, _split: bool = True) -> Understanding:
     hits = find_slots(text)
     # “pharmacy? no, hospital”: a word taken back at once is not said
     hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
+    # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
+    # first outpatient bill — the year's position is still asked
+    hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and _FIRST_HERE.match(text, h.end))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     hits = [h for h in hits if not (h.sets.get("offsite") is True and (
         _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]

@@ -299,3 +299,12 @@ def test_the_kind_of_a_part_keeps_the_bill_said_before() -> None:
     state, (_, self_pay) = talk("南充退休 二级医院 一共900 其中化验费200 今年第一次", "自费")
     assert state.known.amount == Decimal("900.00") and state.known.self_pay == Decimal("200.00")
     assert self_pay.result["visits"][-1]["fund_pays"] != whole.result["visits"][-1]["fund_pays"]
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 二级医院 600 今年第一次来这家医院",
+    "平凉在职 二级医院 600 头一回用医保卡",
+])
+def test_first_at_a_place_or_with_the_card_is_not_the_years_first_bill(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "year_start"
