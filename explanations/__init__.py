@@ -55,6 +55,7 @@ from calculator import (
 from . import formatting, labels
 from .account import explain_budget, explain_credits, explain_usage
 from .chart import chart_svg
+from .headline import headline
 from .i18n import activated, gettext, locales_available
 from .render import (
     FORMATS,
@@ -80,6 +81,7 @@ __all__ = [
     "explain_formats",
     "explain_request",
     "explain_usage",
+    "headline",
     "formatting",
     "labels",
     "locales_available",

@@ -64,6 +64,11 @@ def money(value: Decimal) -> str:
     return _money(_fen(value), current().tag)
 
 
+def money_in(value: Decimal, tag: str) -> str:
+    """An amount with its currency in the locale ``tag``, for a caller outside an activated locale."""
+    return _money(_fen(value), tag)
+
+
 def number_in(value: Decimal, tag: str) -> str:
     """An amount in the locale ``tag`` (``zh-CN``, ``en``), for a caller outside an activated locale."""
     return _number(value, tag)

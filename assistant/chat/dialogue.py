@@ -337,7 +337,7 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
 
 def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             message_facts: Facts | None = None) -> Reply:
-    from explanations import explain, explain_error, explain_formats
+    from explanations import explain, explain_error, explain_formats, headline
 
     known = state.known
     try:
@@ -374,9 +374,14 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
     if notes:
-        text += "\n" + _t(locale, "另外：", "Also assumed: ") + "；".join(n.rstrip("。；") for n in notes) + "。"
+        if locale.startswith("en"):
+            text += "\nAlso assumed: " + " ".join(n.rstrip("。；") for n in notes)
+        else:
+            text += "\n另外：" + "；".join(n.rstrip("。；") for n in notes) + "。"
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
+    # the answer first, in one sentence (a text-only client shows the text alone), then the steps
+    text = headline(result, locale) + "\n\n" + text
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
                  intent="calculate", understood=_understood(known, message_facts, locale))
 

@@ -16,7 +16,7 @@ from litestar import Controller, Request, Response, get, post
 
 import calculator
 from calculator import CalculatorError, InvalidRequest, check_bill
-from explanations import explain_bill_check, formatting
+from explanations import explain_bill_check, formatting, headline
 
 from . import render
 from .forms import ITEM_CATEGORIES, SLIP_FIELDS, ConsoleForm, build_console, parse_slip_fields
@@ -94,7 +94,7 @@ class ConsoleController(Controller):
             text = explain_bill_check(check, request=req)
         else:
             steps_text, explanation = render.explain_text_html(result, req, "zh-CN")
-            text = (_headline(result) + "\n" + _spoken(result) + "\n\n" + "（以下是逐步计算，供核对）\n"
+            text = (headline(result) + "\n" + _spoken(result) + "\n\n" + "（以下是逐步计算，供核对）\n"
                     + steps_text)
         check_html = explain_bill_check(check, format="html", steps=False) if check is not None else None
         ctx = _context(
@@ -102,15 +102,6 @@ class ConsoleController(Controller):
             check_html=check_html, explanation=explanation,
             chart=render.chart_unless_in(explanation, req, result, "zh-CN"), text=text, submitted=True)
         return html_response(render_template("console.html", **ctx), 422 if slip_errors else 200)
-
-
-def _headline(result: Any) -> str:
-    """The answer to read out first: the result's own figures in one sentence (nothing computed)."""
-    many = len(result.visits) > 1
-    t = result.totals if many else result.visits[-1]
-    lead = f"今年{len(result.visits)}次门诊合计：" if many else ""
-    return (f"{lead}统筹基金报{_yuan(t.fund_pays)}，您自己付{_yuan(t.personal_pays)}"
-            f"（个人账户{_yuan(t.account_pays)}，现金{_yuan(t.cash_pays)}）。")
 
 
 def _spoken(result: Any) -> str:
@@ -158,6 +149,3 @@ def _say(value: Any) -> str:
     """An amount as it is said: ``1,000元``, ``1,000.50元`` (the figure itself, only formatted)."""
     return formatting.number_in(value, "zh-CN").removesuffix(".00") + "元"
 
-
-def _yuan(value: Any) -> str:
-    return f"¥{value:,.2f}"

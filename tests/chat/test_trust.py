@@ -162,7 +162,9 @@ def test_other_cities_are_named_with_the_covered_ones(message: str) -> None:
 def test_english_gets_english_replies_and_quick_replies() -> None:
     _, (reply,) = talk("Nanchong, still working, spent 800 at a tier 2 hospital, first outpatient bill this year")
     assert last_visit(reply) == ("360.00", "440.00")  # 南充 第七条: (800 − 200) × 60%
-    assert reply.text.startswith("Nanchong") and all(q.isascii() for q in reply.quick_replies)
+    assert reply.text.startswith("The fund pays CN¥360.00, you pay CN¥440.00")  # the answer first
+    assert "\n\nNanchong" in reply.text and all(q.isascii() for q in reply.quick_replies)
+    assert "；" not in reply.text and "。" not in reply.text  # English punctuation in English
 
 
 def test_xian_without_figures_says_what_the_plan_fixes_and_offers_the_slip() -> None:
