@@ -10,7 +10,8 @@ chat itself. Printed:
 * handled right: the share of turns whose reply does what ``expect`` says (FORMAT.md);
 * asked right: the same share among ``expect: ask`` turns;
 * WRONG FIGURES: turns that gave a figure differing from the expected one, or any figure where a
-  question (or no figure) was expected — the number that must be 0;
+  question (or no figure) was expected, or a single figure where possibilities with different
+  figures were expected — the number that must be 0;
 * repeated questions: a question text asked twice in one conversation;
 * answering-turn p50 / p99 in milliseconds (turns that gave a result).
 
@@ -156,7 +157,12 @@ def judge(entry: dict[str, Any], reply: Reply) -> tuple[bool, bool, str]:
     if expect == "alternatives":
         wants = {(_money(a["fund_pays"]), _money(a["personal_pays"])) for a in entry["alternatives"]}
         if reply.result is not None:
-            return False, True, "a single figure where alternatives were expected"
+            # one figure is wrong unless every possibility has that same figure (then no figure
+            # given differs from the expected one; the possibilities must still be shown)
+            visit = _last_visit(reply.result)
+            one = (_money(visit.get("fund_pays")), _money(visit.get("personal_pays"))) if visit else None
+            if wants != {one}:
+                return False, True, "a single figure where alternatives were expected"
         gots = {(_money(a.get("fund_pays")), _money(a.get("personal_pays"))) for a in alternatives}
         # a wrong figure: a possibility both name (same label) with different figures; an extra
         # possibility shown with its own right figure is not handled right, but not a wrong figure

@@ -901,6 +901,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
                 state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
+    if missing == "year_start" and state.unknown == "year_start":
+        alt = _position_alternatives(state, locale, today, facts)  # 不知道今年起付线扣没扣过
+        if alt is not None:
+            state.unknown = None
+            return state, alt
     if missing and state.unknown and missing in (state.unknown, "prescribed_at_grade", "provider_grade"):
         other = _missing(_filled_for_trial(state.known, missing))
         if other and other != missing:
@@ -1106,6 +1111,8 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         reply = _settle(hypo, locale, today, prefix=_t(
             locale, f"{'、'.join(a.label for a in alts)}结果相同，不影响计算：\n",
             f"{', '.join(a.label for a in alts)} give the same figure:\n"))
+        if reply.result is not None:
+            reply.alternatives = alts  # the possibilities stay side by side: none was picked
         return reply
     lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]

@@ -355,7 +355,7 @@ _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1),
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
-    r"不清楚|不知道|不知(?!道)|不晓得|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
+    r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
@@ -374,6 +374,11 @@ _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:�
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
+_POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
+                             r"|deductible|first (?:visit|time|claim|bill)|claimed")
+_UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
+_ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
+_POSITION_HOW_MUCH = re.compile(r"多少|几百|几千|how much")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
@@ -744,6 +749,18 @@ def understand(message: str, _split: bool = True) -> Understanding:
                 seen.append(2)  # 卫生院还是县医院: a county hospital is usually level 2
             options = tuple(seen) if len(seen) >= 2 else ()
             values["provider_level"] = values["provider_grade"] = None
+    # 不知道今年起付线扣没扣过 / 今年是不是第一次报销我记不到了: the year's position is what is not
+    # known — both cases side by side (not when it is how much was used: 扣了一部分，不知道多少)
+    if not unknown:
+        for at in _UNKNOWN.finditer(text):
+            lo, hi = _clause_of(bounds, at.start())
+            # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
+            plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) else lo
+            if _POSITION_TOPIC.search(text, plo, hi) and not _POSITION_HOW_MUCH.search(text, plo, hi) \
+                    and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi):
+                unknown.append("year_start")
+                values["deductible_met"] = values["first_visit_this_year"] = None
+                break
     # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
     for h in position_hits:
