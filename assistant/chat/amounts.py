@@ -61,6 +61,7 @@ AMOUNT_ROLES = (
     "stated_cap",
     "stated_deductible",
     "slip_personal",
+    "slip_unknown",
     "tcm",
     "total",
 )
@@ -184,6 +185,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
+    # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
+    ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
     ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),

@@ -839,7 +839,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.pending_amount, state.pending_part = u.unplaced[0], False
         state.asking = "amount_role"
         return state, Reply(
-            text=_t(locale, f"您提到的“{u.unplaced[0]}”是哪一笔钱？", f"What is the “{u.unplaced[0]}” you mentioned?"),
+            text=_t(locale, f"您提到的“{u.unplaced_quote or u.unplaced[0]}”是哪一笔钱？",
+                    f"What is the “{u.unplaced_quote or u.unplaced[0]}” you mentioned?"),
             asking="amount_role", intent="calculate",
             quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",

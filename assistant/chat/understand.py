@@ -150,6 +150,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     unplaced: tuple[str, ...] = ()
     #: the first unplaced number is a named part of this bill (其中检查费300), quoted with its words
     unplaced_part: str | None = None
+    #: the first unplaced number is a slip's figure with no field named (单子上300), quoted with its words
+    unplaced_quote: str | None = None
     #: two statements that disagree, each quoted as written (今年第一次 / 统筹已经报了300)
     conflict: tuple[str, ...] = ()
     #: what the two statements disagree about: year_start, provider_level, category, a bill field…
@@ -216,6 +218,7 @@ _ROLE_FIELD = {
     "stated_cap": "stated_cap",
     "rest": "rest",
     "part": "part",
+    "slip_unknown": "slip_unknown",
     "age": "age",
 }
 _USE_PRIORITY = ("resident_contribution", "serious_illness_contribution", "large_medical_contribution")
@@ -286,7 +289,7 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     for amount in amounts:
         if amount.approximate or amount.negated or amount.role == "other":
             continue
-        if amount.role == "part":
+        if amount.role in ("part", "slip_unknown"):
             unplaced.append(amount)  # a part of the bill with no settled kind: asked, never guessed
             continue
         field = _ROLE_FIELD[amount.role]
@@ -378,6 +381,9 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
 _UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
+_WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
+_LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
+_LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _POSITION_HOW_MUCH = re.compile(r"多少|几百|几千|how much")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
@@ -761,6 +767,19 @@ def understand(message: str, _split: bool = True) -> Understanding:
                 unknown.append("year_start")
                 values["deductible_met"] = values["first_visit_this_year"] = None
                 break
+    # 好像是三级吧？/ 可能是二级: a level the person doubts is not a fact to settle on — it is asked
+    # (应该是二级 alone is said with confidence; 应该是二级吧 is not)
+    if not unknown and not _WHAT_IF_WORD.search(text):  # 如果是三级呢？ / what if level 1?: a what-if, not a doubt
+        for h in hits:
+            level_keys: list[str] = [k for k in ("provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade")
+                          if k in h.sets]
+            if h.negated or not level_keys:
+                continue
+            if _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end):
+                for key in level_keys:
+                    values[key] = None
+                spans = [msgspec.structs.replace(sp, note="doubted") if sp.start == h.start and sp.slot in level_keys
+                         else sp for sp in spans]
     # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
     for h in position_hits:
@@ -992,6 +1011,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
         text=text,
         unplaced=tuple(a.text for a in unplaced),
         unplaced_part=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "part" else None,
+        unplaced_quote=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "slip_unknown" else None,
         conflict=tuple(conflict) if intent != "compare" else (),
         conflict_slot=conflict_slot if intent != "compare" else "",
         unknown=tuple(unknown),

@@ -308,3 +308,25 @@ def test_the_kind_of_a_part_keeps_the_bill_said_before() -> None:
 def test_first_at_a_place_or_with_the_card_is_not_the_years_first_bill(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking == "year_start"
+
+
+# -- a slip's figure with no field named is asked; a doubted level is asked ---------------------
+
+def test_a_slip_figure_with_no_field_is_asked_quoting_it() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年第一次 结算单上印着450")
+    assert reply.result is None and reply.asking == "amount_role" and "450" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 大概是二级的吧 今年第一次 600",
+    "平凉在职 二级医院吧？今年第一次 600",
+])
+def test_a_level_said_with_doubt_is_asked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_a_what_if_level_with_a_question_mark_is_the_what_if() -> None:
+    _, replies = talk("平凉在职 二级医院 600 今年第一次", "要是一级医院呢？")
+    assert replies[1].result is not None
+    assert replies[1].result["visits"][-1]["fund_pays"] != replies[0].result["visits"][-1]["fund_pays"]
