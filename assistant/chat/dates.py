@@ -24,6 +24,8 @@ class DateMention(msgspec.Struct, frozen=True, kw_only=True):
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    #: 去年12月 (1), 前年 (2): the year counted back from the visit's year; None when not said
+    years_ago: int | None = None
 
 
 _CN = "零一二两三四五六七八九十"
@@ -59,6 +61,10 @@ _DATE_EN = re.compile(
 _DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
 
 
+_YEARS_AGO = re.compile(r"(去年|上一年|上年|前年)(?:的)?$")
+_YEARS_BACK = {"去年": 1, "上一年": 1, "上年": 1, "前年": 2}
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every explicit date in ``text`` (already normalised), in order."""
     out: list[DateMention] = []
@@ -85,6 +91,8 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         if day is not None and not 1 <= day <= 31:
             continue
-        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=year, month=month, day=day))
+        back = _YEARS_AGO.search(text, max(0, m.start() - 4), m.start()) if year is None else None
+        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=year, month=month, day=day,
+                               years_ago=_YEARS_BACK[back.group(1)] if back else None))
     out.sort(key=lambda d: d.start)
     return out

@@ -579,7 +579,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         message = tapped  # one of our English quick replies: read as the Chinese words it labels
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中自费" + message.strip()  # the answer to “how much was self-pay?”: that part, not the total
-    u = understand(message)
+    u = understand(message, today=today)
     # the person writes English (or writes no Chinese on a page in English): reply in English with
     # English quick replies. A page in English (Accept-Language) whose person writes Chinese gets
     # English text and the dialogue's Chinese quick replies, which the widget labels in English

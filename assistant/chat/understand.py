@@ -37,6 +37,7 @@ Derived facts:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
@@ -484,13 +485,17 @@ def _loose_item_word(text: str, bounds: list[tuple[int, int]], amounts: list[Amo
     return False
 
 
-def understand(message: str, _split: bool = True) -> Understanding:
+def understand(message: str, _split: bool = True, today: dt.date | None = None) -> Understanding:
     """Classify one chat message and extract the facts it states."""
     text = normalise(message)
     spans: list[Span] = []
 
     # dates first: they are masked before amounts are looked for
     dates = find_dates(text)
+    if any(d.years_ago for d in dates):
+        # 去年12月退的休: the year counted back from this year (the dialogue's today)
+        this_year = (today or dt.date.today()).year
+        dates = [msgspec.structs.replace(d, year=this_year - d.years_ago) if d.years_ago else d for d in dates]
     for d in dates:
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
@@ -951,7 +956,7 @@ def understand(message: str, _split: bool = True) -> Understanding:
     if _split and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
         segments = _visit_segments(text, bounds, amounts)
         if len(segments) >= 2:
-            subs = [understand(text[lo:hi], _split=False).facts for lo, hi in segments]
+            subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
             for i in range(1, len(subs)):
                 if subs[i].provider_kind is None and subs[i].provider_level is None:
                     prev = subs[i - 1]  # 今天花了90，前天花了150: the same place

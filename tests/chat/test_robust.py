@@ -330,3 +330,9 @@ def test_a_what_if_level_with_a_question_mark_is_the_what_if() -> None:
     _, replies = talk("平凉在职 二级医院 600 今年第一次", "要是一级医院呢？")
     assert replies[1].result is not None
     assert replies[1].result["visits"][-1]["fund_pays"] != replies[0].result["visits"][-1]["fund_pays"]
+
+
+def test_last_year_before_a_month_is_last_year() -> None:
+    state, (reply,) = talk("平凉 去年11月办的退休 今年第一次 二级医院 600")
+    assert state.known.retired_on == dt.date(2025, 11, 1)
+    assert reply.result is not None and reply.result["visits"][-1]["category"] == "retiree"
