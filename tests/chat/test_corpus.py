@@ -6,6 +6,7 @@ Amounts are compared as two-place strings, never through float.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 
 from assistant.chat import CITIES, DISTRICTS, INTENTS, POLICIES, Facts, understand
 
+#: the corpus's today (去年 in a message is counted back from it)
+TODAY = dt.date(2026, 11, 25)
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus.toml").read_text(encoding="utf-8"))["case"]
 
 
@@ -34,7 +37,7 @@ def test_corpus_lists_only_known_fields() -> None:
 
 @pytest.mark.parametrize("case", CORPUS, ids=[f"case{i:03d}" for i in range(len(CORPUS))])
 def test_message(case: dict) -> None:
-    got = understand(case["message"])
+    got = understand(case["message"], today=TODAY)
     assert got.intent == case["intent"], (case["message"], got.intent)
     assert _facts(got.facts) == case["facts"], case["message"]
     assert got.correction is case.get("correction", False), case["message"]
