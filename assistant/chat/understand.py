@@ -383,6 +383,7 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
 _UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
+_EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _POSITION_HOW_MUCH = re.compile(r"多少|几百|几千|how much")
@@ -672,7 +673,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             total.value if total is not None and total.start > rest.start else 0)
         total = None
         parts = []
-    if total is not None and parts and all(p.start < total.start for p in parts) \
+    extra = [p for p in parts if total is not None and p.start > total.end
+             and _EXTRA_PART.search(text, total.end, p.start)]
+    if extra and total is not None:
+        # 两千，另外自费200: a part said as on top of the bill — the bill is both
+        values["amount"] = total.value + sum(p.value for p in extra)
+    elif total is not None and parts and all(p.start < total.start for p in parts) \
             and not (total.cue and _WHOLE_CUE.search(total.cue)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)

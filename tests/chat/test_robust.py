@@ -336,3 +336,10 @@ def test_last_year_before_a_month_is_last_year() -> None:
     state, (reply,) = talk("平凉 去年11月办的退休 今年第一次 二级医院 600")
     assert state.known.retired_on == dt.date(2025, 11, 1)
     assert reply.result is not None and reply.result["visits"][-1]["category"] == "retiree"
+
+
+def test_a_part_said_on_top_of_the_bill_adds_to_it() -> None:
+    state, _ = talk("平凉在职 二级医院 一千 另外自费100 今年第一次")
+    assert state.known.amount == Decimal("1100.00") and state.known.self_pay == Decimal("100.00")
+    state, _ = talk("平凉在职 二级医院 一千 其中自费100 今年第一次")
+    assert state.known.amount == Decimal("1000.00") and state.known.self_pay == Decimal("100.00")
