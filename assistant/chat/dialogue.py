@@ -175,6 +175,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
             changes[name] = value
     if facts.provider_kind == "pharmacy" and facts.provider_level is None:
         changes.setdefault("provider_level", None)
+    if facts.all_item and "amount" not in changes and known.amount is not None:
+        changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
         changes["provider_kind"] = "hospital"
     if changes.get("provider_level") is not None and "provider_grade" not in changes:

@@ -59,6 +59,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """What a message says; every field None when the message does not say it."""
 
     policy: str | None = None
+    #: the whole bill told before is this item (…开的中药呢): the field it fills
+    all_item: str | None = None
     city: str | None = None  # 南充 | 西安 | 南昌 | 平凉
     district: str | None = None  # canonical name, e.g. 阆中市, 鄠邑区, 南昌县
     other_city: str | None = None  # a city 明白账 does not cover (成都, 杭州…)
@@ -345,6 +347,8 @@ _PERCENT = re.compile(
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
 _RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|this year.{0,10}retire|retired this year")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
+#: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
+_ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
@@ -698,6 +702,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
+    elif (whole := whole or _ALL_ITEM_VERB.search(text)) and values.get("amount") is None and not amounts:
+        values["all_item"] = _ALL_ITEM_FIELD[whole.group("w")]  # 如果是…开的中药呢: the bill told before
     ratio_said: tuple[Decimal, int | None] | None = None
     for m in _PERCENT.finditer(text):
         pct = m.group("pct") or m.group("cnpct")
@@ -1008,7 +1014,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
     spans.sort(key=lambda s: (s.start, s.end))
-    loose_item = values.get("amount") is not None and _loose_item_word(text, bounds, amounts)
+    # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier
+    # (a what-if or a correction about the visit already described)
+    loose_item = (values.get("amount") is not None or intent in ("what_if", "correct")) \
+        and _loose_item_word(text, bounds, amounts)
     return Understanding(
         split_total=split_total,
         visits=earlier,

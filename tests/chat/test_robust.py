@@ -343,3 +343,10 @@ def test_a_part_said_on_top_of_the_bill_adds_to_it() -> None:
     assert state.known.amount == Decimal("1100.00") and state.known.self_pay == Decimal("100.00")
     state, _ = talk("平凉在职 二级医院 一千 其中自费100 今年第一次")
     assert state.known.amount == Decimal("1000.00") and state.known.self_pay == Decimal("100.00")
+
+
+def test_a_what_if_naming_what_the_visit_bought_applies_it_to_the_bill_told() -> None:
+    _, replies = talk("南昌居民 签约社区 今天看病200", "如果是转诊到县中医院开的中药呢")
+    assert replies[1].result is not None
+    visit = replies[1].result["visits"][-1]
+    assert visit["fund_pays"] != "0.00"  # 第十四条: the county TCM hospital's Chinese medicine on referral
