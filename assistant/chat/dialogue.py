@@ -368,6 +368,19 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
+    over = _over_cap(result) if known.fund_paid is not None and not state.over_cap_confirmed else None
+    if over is not None:
+        # 之前报过两千 where the document caps the fund at 1200 a year: the fund's figure, or the year's spending?
+        paid, cap, cited = over
+        state.asking, state.pending_over_cap = "amount_role", True
+        return Reply(text=prefix + _t(
+            locale,
+            f"您说今年统筹已经报了{paid}，可这份文件规定统筹一年最多支付{cap}〔{cited.article}〕“{cited.quote}”。"
+            f"这{paid}是统筹已经报销的钱，还是今年看病一共花的钱？",
+            f"You said the fund has paid {paid} this year, but the document caps the fund at {cap} a year "
+            f"({cited.article}). Is {paid} what the fund paid, or what you spent this year in all?"),
+            asking="amount_role", intent="calculate",
+            quick_replies=_t_list(locale, ["是统筹报销的钱", "是一共花的钱"], ["What the fund paid", "What I spent in all"]))
     state.asking = None
     try:  # one rendering pass: the text as always without the request, the HTML with it (and the chart)
         both = explain_formats(result, ("text", "html"), locale=locale, request=req, request_for={"text": None})
@@ -413,6 +426,23 @@ _LEVEL_TEXT = {n: (zh, vocabulary.LEVELS_OR_BELOW_EN[n]) for n, zh in vocabulary
 _GRADE_TEXT = {g: (zh, f" {vocabulary.GRADES_EN[g]}") for g, zh in vocabulary.GRADES.items()}
 _CATEGORY_TEXT = {c: (zh, vocabulary.CATEGORIES_EN[c]) for c, zh in vocabulary.CATEGORIES.items()}
 _ITEM_TEXT = {c: (zh, vocabulary.ITEM_CATEGORIES_CHAT_EN[c]) for c, zh in vocabulary.ITEM_CATEGORIES_CHAT.items()}
+
+
+def _over_cap(result: Any) -> tuple[str, str, Any] | None:
+    """The year's fund figure before the first visit, the cap and its citation, when the figure is above
+    the cap (read off the calculator's cap step; nothing computed here)."""
+    from explanations import formatting
+
+    for step in result.visits[0].steps:
+        if getattr(step, "kind", None) == "cap" and step.cap is not None and step.paid_before is not None \
+                and step.paid_before > step.cap:
+            tag = "zh-CN"
+            return (formatting.money_in(step.paid_before, tag), formatting.money_in(step.cap, tag), step.citations[0])
+    return None
+
+
+_OVER_CAP_FUND = re.compile(r"统筹|报销|报的|报了|fund")
+_OVER_CAP_SPENT = re.compile(r"花|一共|总共|费用|spent|in all|total")
 
 
 def _understood(known: Known, said: Facts | None, locale: str) -> list[Understood]:
@@ -712,6 +742,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts)
         state.asking = None
         return state, _xian(get_pack(xian), locale)
+    if state.pending_over_cap and state.asking == "amount_role":
+        state.pending_over_cap = False
+        if _OVER_CAP_SPENT.search(u.text) and not _OVER_CAP_FUND.search(u.text.replace("报销的钱", "")):
+            # the year's spending, not the fund's figure: this year's position is asked again
+            state.known = msgspec.structs.replace(state.known, fund_paid=None, deductible_met=None, claimed_before=None)
+            state.asking, intent = None, "inform"
+        elif _OVER_CAP_FUND.search(u.text):
+            state.over_cap_confirmed = True
+            state.asking, intent = None, "inform"
     # an answer to “what is this number?”: the number, with the role the answer names
     own_amount = any(isinstance(v, Decimal) for v in u.facts.said().values())
     if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:

@@ -146,6 +146,10 @@ class SessionState(msgspec.Struct, kw_only=True):
     pending_amount: str | None = None
     #: that number is a named part of the bill (其中检查费300): the answer says its kind, not the bill
     pending_part: bool = False
+    #: the fund figure said for this year is above the document's cap: asked what it is
+    pending_over_cap: bool = False
+    #: the person confirmed that figure as the fund's: settle with it (the cap is reached)
+    over_cap_confirmed: bool = False
     #: a fact the person said they do not know, and the values still possible
     unknown: str | None = None
     unknown_options: list[Any] = []

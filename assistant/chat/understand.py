@@ -387,6 +387,7 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
 _UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
+_EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
@@ -677,6 +678,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             total.value if total is not None and total.start > rest.start else 0)
         total = None
         parts = []
+    if total is not None:
+        for m in _EXTRA_FEE.finditer(text, total.end):
+            lo, hi = _clause_of(bounds, m.start())
+            if not any(lo <= a.start < hi for a in amounts):
+                # 1000，另外还交了个挂号费: something paid on top with no number — the bill is not
+                # known: the whole of it is asked (never settled without the fee)
+                values["amount"] = None
+                total = None
+                break
     extra = [p for p in parts if total is not None and p.start > total.end
              and _EXTRA_PART.search(text, total.end, p.start)]
     if extra and total is not None:
@@ -849,11 +859,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = _ROLE_FIELD.get(clash[0].role, "amount")
     first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
     if first is not None and not is_correction(text):
+        # a hedged figure (统筹已经给我报了四百多) disagrees with 今年第一次 as much as an exact one
         used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
-                     and not a.approximate and a.value > 0), None)
+                     and a.value > 0), None)
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
-        claimed = None if checking else re.search(r"统筹(?:已经|已|也)?报(?:了|过)|报销过", text)
+        # 统筹已经报过 / 统筹是不是给报了一部分了: said or asked, it puts the first bill in doubt
+        claimed = None if checking else re.search(r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过", text)
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
         elif used is not None:

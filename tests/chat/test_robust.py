@@ -350,3 +350,32 @@ def test_a_what_if_naming_what_the_visit_bought_applies_it_to_the_bill_told() ->
     assert replies[1].result is not None
     visit = replies[1].result["visits"][-1]
     assert visit["fund_pays"] != "0.00"  # 第十四条: the county TCM hospital's Chinese medicine on referral
+
+
+# -- year figures the document makes impossible, hedged or questioned, are asked -----------------
+
+def test_a_fund_figure_above_the_cap_is_asked_then_settled_as_the_answer_says() -> None:
+    _, replies = talk("平凉在职 二级 400 今年统筹报过3000了", "是统筹报销的钱")
+    assert replies[0].result is None and replies[0].asking == "amount_role" and "第七条" in replies[0].text
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["fund_pays"] == "0.00"
+    _, replies = talk("平凉在职 二级 400 今年统筹报过3000了", "是一共花的钱")
+    assert replies[1].result is None and replies[1].asking == "year_start"
+
+
+def test_a_resident_scheme_without_a_cap_settles_a_fund_figure() -> None:
+    _, (reply,) = talk("南昌居民 签约社区 今天看病200 统筹今年报过300")
+    assert reply.result is not None
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 二级 600 今年第一次 统筹好像报过两百多",
+    "平凉在职 二级 600 今年第一次 统筹是不是给报过了",
+])
+def test_a_first_bill_with_a_hedged_or_questioned_fund_figure_is_a_conflict(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_fee_paid_on_top_with_no_number_asks_the_whole_bill() -> None:
+    _, (reply,) = talk("平凉在职 二级 600 今年第一次 另外还付了个化验费")
+    assert reply.result is None and reply.asking == "amount"
