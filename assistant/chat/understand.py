@@ -387,6 +387,11 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
 _UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
+_WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
+_SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
+                               r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)")
+_VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
+_NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
@@ -678,6 +683,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             total.value if total is not None and total.start > rest.start else 0)
         total = None
         parts = []
+    # 一回800，一回… : a visit listed with its amount left off — the bill is not known
+    enumerated = [m for m in _VISIT_ENUM.finditer(text)]
+    if len(enumerated) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in enumerated):
+        values["amount"] = None
+        total = None
     if total is not None:
         for m in _EXTRA_FEE.finditer(text, total.end):
             lo, hi = _clause_of(bounds, m.start())
@@ -747,6 +757,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 values[slot] = None
     if _RETIRED_THIS_YEAR.search(text) and retired[1] is None:
         unknown.append("retired_on")  # 今年办了退休，不记得几月: the month decides the category
+    if _SIGNED_ELSEWHERE.search(text):
+        values["signed"] = False  # 签约在村卫生室，这次在镇上卫生院看的: not at the signed institution
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False
@@ -897,7 +909,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         stated_levels = [h for h in implied if h.sets["provider_level"] != stated[0].sets["provider_level"]]
         stated = [*stated, *stated_levels]
         conflict, conflict_slot = [], ""  # 诊所还是卫生院来着，也可能是二级: not a contradiction, a doubt
-    if stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
+    if stated and stated_levels and _WILL_CHECK.search(text):
+        # 是三级还是二级，我再问问: the person will find out — asked, not shown side by side
+        for key in ("provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade"):
+            values[key] = None
+        conflict, conflict_slot = [], ""
+    elif stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
         # 方子好像是二级也可能是三级: the person does not know which; show both
         unknown.append("prescribed_at_level" if pharmacy else "provider_level")
         options = tuple(dict.fromkeys(h.sets["provider_level"] for h in stated))

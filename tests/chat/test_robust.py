@@ -379,3 +379,18 @@ def test_a_first_bill_with_a_hedged_or_questioned_fund_figure_is_a_conflict(mess
 def test_a_fee_paid_on_top_with_no_number_asks_the_whole_bill() -> None:
     _, (reply,) = talk("平凉在职 二级 600 今年第一次 另外还付了个化验费")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_visit_listed_without_its_amount_asks_the_bill() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年第一次 看了两趟 一趟300 另一趟")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_resident_seen_away_from_the_signed_clinic_is_not_at_it() -> None:
+    state, _ = talk("南昌居民 签约在社区 这回去了别的卫生院 看病100")
+    assert state.known.signed is False
+
+
+def test_levels_the_person_will_check_are_asked_not_shown_side_by_side() -> None:
+    _, (reply,) = talk("平凉在职 今年第一次 600 一级还是二级 我回头问问")
+    assert reply.result is None and not reply.alternatives and reply.asking == "provider_level"
