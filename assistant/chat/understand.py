@@ -684,8 +684,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         total = None
         parts = []
     # 一回800，一回… : a visit listed with its amount left off — the bill is not known
-    enumerated = [m for m in _VISIT_ENUM.finditer(text)]
-    if len(enumerated) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in enumerated):
+    listed = list(_VISIT_ENUM.finditer(text))
+    if len(listed) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in listed):
         values["amount"] = None
         total = None
     if total is not None:
