@@ -188,7 +188,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
-    ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?"),
+    ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?|自己(?:付|掏|出|给)了|自己(?:付|掏|出)的(?:钱)?(?:是)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
     ("fund_paid", r"(?:统筹|门诊统筹|报销)?(?:额度|限额)(?:已经|已|都)?(?:用掉?了?|花掉?了?|用去了?)"),
     ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:有|是|为|占|花了|共|了)?"),
@@ -199,7 +199,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
-    ("slip_fund", r"hifp_pay|fund_pays"),
+    ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),

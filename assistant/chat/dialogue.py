@@ -127,6 +127,9 @@ _EN_CHIP.update({
     "帮我算一笔": "Calculate a bill", "不知道": "Don't know", "你能做什么": "What can you do?",
     "本次总费用": "Total of this bill", "其中自费": "Self-pay part", "其中乙类药": "Class-B drugs part",
     "今年统筹已报销": "Fund already paid this year", "结算单上统筹支付": "Fund figure on the slip",
+    "结算单上个人负担": "My share on the slip", "医保范围内": "Within scope", "自费": "Self-pay",
+    "乙类药": "Class-B drugs", "乙类检查或耗材": "Class-B tests or supplies",
+    "是统筹报销的钱": "What the fund paid", "是一共花的钱": "What I spent in all",
     "没有自费": "No self-pay", "自费100": "Self-pay 100", "起付线已扣满": "Deductible already met",
     "按我结算单上的数字算": "Use the figures on my slip",
     "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay",
@@ -883,9 +886,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             text=_t(locale, f"您提到的“{u.unplaced_quote or u.unplaced[0]}”是哪一笔钱？",
                     f"What is the “{u.unplaced_quote or u.unplaced[0]}” you mentioned?"),
             asking="amount_role", intent="calculate",
-            quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付"],
+            quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付",
+                                           "结算单上个人负担"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
-                                   "Fund already paid this year", "Fund figure on the slip"]))
+                                   "Fund already paid this year", "Fund figure on the slip", "My share on the slip"]))
     if u.items_unquantified:
         state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
         return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",

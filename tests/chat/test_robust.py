@@ -394,3 +394,14 @@ def test_a_resident_seen_away_from_the_signed_clinic_is_not_at_it() -> None:
 def test_levels_the_person_will_check_are_asked_not_shown_side_by_side() -> None:
     _, (reply,) = talk("平凉在职 今年第一次 600 一级还是二级 我回头问问")
     assert reply.result is None and not reply.alternatives and reply.asking == "provider_level"
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 二级 今年第一次 800 医院只报了300 我觉得不对",
+    "平凉在职 二级 今年第一次 800 统筹给了300 咋回事",
+    "平凉在职 二级 今年第一次 800 报了300 对头不",
+    "平凉在职 二级 今年第一次 800 自己付了500 对不对",
+])
+def test_a_slip_figure_questioned_in_other_words_is_checked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.asking is None
