@@ -199,6 +199,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),

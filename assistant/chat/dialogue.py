@@ -972,7 +972,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, _settle(state, locale, today, message_facts=facts)
 
 
-_INPATIENT = re.compile(r"住院(?!号)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
+_INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|discharged|stayed in (?:the )?hospital")
 
 _PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")

@@ -77,7 +77,7 @@ _FILLER = re.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈�
 _CORRECTION = re.compile(
     r"(?<!对)不对|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
 )
-_INPATIENT = re.compile(r"住院")
+_INPATIENT = re.compile(r"住院(?!部)")
 _INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
 _CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
 _ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡|卡里的钱|卡里|统筹账户")

@@ -90,6 +90,8 @@ def _space(match: re.Match[str]) -> str:
         return "，"
     if after in _DEDUCTIBLE_VERB and _DEDUCTIBLE_END.search(text, 0, match.start()):
         return ""  # “起付线 扣完”: the deductible and what happened to it are one statement
+    if after in _NUMERAL and text[max(0, match.start() - 2):match.start()] in ("不是", "没有", "不用"):
+        return "，"  # “建档立卡不是 壹佰捌拾元”: the denial ends there; the amount is not denied
     if after in _NUMERAL and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)

@@ -405,3 +405,17 @@ def test_levels_the_person_will_check_are_asked_not_shown_side_by_side() -> None
 def test_a_slip_figure_questioned_in_other_words_is_checked(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.bill_check is not None and reply.asking is None
+
+
+@pytest.mark.parametrize(("message", "fact", "value"), [
+    ("平凉在职 今年头一趟 二级 300", "first_visit_this_year", True),
+    ("平凉在职 今年已经用了起付线120 二级 300", "deductible_used", Decimal("120.00")),
+    ("南昌居民 签约社区 建档立卡不是 一百二十元", "amount", Decimal("120.00")),
+])
+def test_more_ways_of_saying_a_fact(message: str, fact: str, value: object) -> None:
+    assert understand(message).facts.said().get(fact) == value
+
+
+def test_the_inpatient_building_is_a_place_not_a_stay() -> None:
+    _, (reply,) = talk("平凉在职 今年第一次 住院部楼下的门诊 二级 300")
+    assert reply.result is not None
