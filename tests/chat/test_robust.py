@@ -419,3 +419,16 @@ def test_more_ways_of_saying_a_fact(message: str, fact: str, value: object) -> N
 def test_the_inpatient_building_is_a_place_not_a_stay() -> None:
     _, (reply,) = talk("平凉在职 今年第一次 住院部楼下的门诊 二级 300")
     assert reply.result is not None
+
+
+@pytest.mark.parametrize(("message", "amount"), [
+    ("exactly 920", Decimal("920.00")),
+    ("我手机号139****6688 平凉在职 二级", None),
+])
+def test_english_amount_words_and_masked_numbers(message: str, amount: object) -> None:
+    assert understand(message).facts.said().get("amount") == amount
+
+
+def test_paying_for_oneself_does_not_say_which_scheme() -> None:
+    _, (reply,) = talk("南昌 自己交的医保 社区医院 300")
+    assert reply.result is None and reply.asking in ("category", "scheme")
