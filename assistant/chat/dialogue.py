@@ -690,7 +690,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.topic == "inpatient_bill" or _INPATIENT.search(_NOT_INPATIENT.sub("", u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
-        return state, _inpatient(state.known, locale)
+        return state, _inpatient(state.known, locale, u.text)
     if facts.other_city and facts.city is None and facts.policy is None:
         state.asking = None
         return state, _other_city(facts.other_city, locale)
@@ -978,6 +978,8 @@ _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!�
 _PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
+_DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
+
 # “不是住院，是门诊”, “没住院”: a denial, not a stay
 _NOT_INPATIENT = re.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)")
 
@@ -1080,11 +1082,37 @@ def _t_list(locale: str, zh: list[str], en: list[str]) -> list[str]:
     return en if locale == "en" else zh
 
 
-def _inpatient(known: Known, locale: str) -> Reply:
+def _in_stay_rule(policy: str, locale: str) -> str:
+    """What the document says of an outpatient bill run up during an inpatient stay: the calculator's
+    eligibility step for such a visit, its article and words (a reading is said to be one)."""
+    pack = get_pack(policy)
+    category = "resident" if pack.meta.scheme == "resident" else "employee"
+    request = {"policy": policy, "insured": {"category": category}, "year_start": {"deductible_used": "0", "fund_paid": "0"},
+               "visits": [{"date": pack.meta.effective_from.isoformat() if getattr(pack.meta, "effective_from", None)
+                           else "2026-01-01", "provider": {"kind": "hospital", "level": 1, "signed": True},
+                           "amount": "100", "inpatient": True}]}
+    try:
+        step = calculate(convert_request(request)).visits[0].steps[0]
+    except CalculatorError:
+        return ""
+    if getattr(step, "eligible", True) or not step.citations:
+        return ""
+    cited = step.citations[0]
+    reading = bool(step.readings)
+    return _t(locale,
+              f"\n住院期间在门诊看病、拿药：〔{cited.article}〕“{cited.quote}”——普通门诊统筹不支付"
+              + ("（这一条是明白账对文件的理解，文件没有逐字这样写）。" if reading else "。"),
+              f"\nOutpatient bills during an inpatient stay: ({cited.article}) “{cited.quote}” — outpatient pooling "
+              "does not pay them" + (" (our reading: the document does not say it "
+                                                                       "in these words)." if reading else "."))
+
+
+def _inpatient(known: Known, locale: str, text: str = "") -> Reply:
     policy = _policy(known)
     name = get_pack(policy).meta.name if policy else ""
     doc = f"《{name}》" if name else _t(locale, "这些文件", "these documents")
-    return Reply(text=_t(
+    during = _in_stay_rule(policy, locale) if policy and _DURING_STAY.search(text) else ""
+    return Reply(text=during.lstrip("\n") + ("\n" if during else "") + _t(
         locale,
         f"住院费用不在这里算：{doc}规定的是普通门诊费用的报销（门诊统筹），住院费用按住院的起付线、比例和限额另行结算，"
         "由医院在出院时直接结算，具体以参保地医保经办机构（12393医保服务热线）为准。明白账不会用门诊的规则估算住院费用。",

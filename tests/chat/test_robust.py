@@ -432,3 +432,8 @@ def test_english_amount_words_and_masked_numbers(message: str, amount: object) -
 def test_paying_for_oneself_does_not_say_which_scheme() -> None:
     _, (reply,) = talk("南昌 自己交的医保 社区医院 300")
     assert reply.result is None and reply.asking in ("category", "scheme")
+
+
+def test_an_outpatient_bill_during_a_stay_quotes_the_documents_rule() -> None:
+    _, (reply,) = talk("南昌职工 住院期间在门诊拿了药 能报吗")
+    assert reply.result is None and "〔第二十五条〕“在住院期间发生的医疗费用”" in reply.text
