@@ -1088,8 +1088,7 @@ def _in_stay_rule(policy: str, locale: str) -> str:
     pack = get_pack(policy)
     category = "resident" if pack.meta.scheme == "resident" else "employee"
     request = {"policy": policy, "insured": {"category": category}, "year_start": {"deductible_used": "0", "fund_paid": "0"},
-               "visits": [{"date": pack.meta.effective_from.isoformat() if getattr(pack.meta, "effective_from", None)
-                           else "2026-01-01", "provider": {"kind": "hospital", "level": 1, "signed": True},
+               "visits": [{"date": pack.meta.in_force.start.isoformat(), "provider": {"kind": "hospital", "level": 1, "signed": True},
                            "amount": "100", "inpatient": True}]}
     try:
         step = calculate(convert_request(request)).visits[0].steps[0]
