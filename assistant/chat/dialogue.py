@@ -28,6 +28,7 @@ the person gives them, cited as supplied by the person.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from decimal import Decimal
 from typing import Any, cast
@@ -72,6 +73,8 @@ from .state import (
 from .state import policy_of as _policy
 from .state import t as _t
 from .understand import Facts, Understanding, understand
+
+_log = logging.getLogger("mingbai.chat")
 
 __all__ = ["STATE_VERSION", "Alternative", "ChatReply", "Known", "Reply", "SessionState", "Understood", "ask_once",
            "new_state", "turn"]
@@ -625,8 +628,17 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         locale = "en"
     state.english = english_messages
     state.turns += 1
-    reply = _turn(state, u, message, locale, today)
-    state, out = reply
+    before = msgspec.msgpack.encode(state)  # what the person had told us, kept if this turn fails
+    try:
+        state, out = _turn(state, u, message, locale, today)
+    except Exception as exc:  # noqa: BLE001 - a turn that fails must lose nothing and never be a 5xx
+        # the exception's type only: never the message, amounts or identifiers (PIPL)
+        _log.error("chat turn failed: %s", type(exc).__name__)
+        state = msgspec.msgpack.decode(before, type=SessionState)
+        out = Reply(text=_t(locale, "抱歉，这句话我没能处理好。您之前说的都还记着，请换个说法再说一遍，或者点“重新开始”。",
+                            "Sorry, I could not handle that message. Everything you told me before is kept; "
+                            "please say it another way, or start over."),
+                    intent="error", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
     if out.asking is not None:
         out = _not_twice(state, out, locale)
         state.asked = [*state.asked, out.text][-20:]

@@ -437,3 +437,18 @@ def test_paying_for_oneself_does_not_say_which_scheme() -> None:
 def test_an_outpatient_bill_during_a_stay_quotes_the_documents_rule() -> None:
     _, (reply,) = talk("南昌职工 住院期间在门诊拿了药 能报吗")
     assert reply.result is None and "〔第二十五条〕“在住院期间发生的医疗费用”" in reply.text
+
+
+def test_a_turn_that_fails_keeps_what_was_said_and_answers_politely(monkeypatch, caplog) -> None:
+    from assistant.chat import dialogue
+
+    state, _ = talk("平凉在职 二级医院")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom 1234")
+
+    monkeypatch.setattr(dialogue, "_turn", broken)
+    state, reply = turn(state, "花了1234元", today=TODAY)
+    assert reply.result is None and "重新开始" in reply.quick_replies
+    assert state.known.provider_level == 2 and state.known.amount is None  # kept, and nothing half-applied
+    assert "1234" not in caplog.text and "花了" not in caplog.text  # the log names the failure, not the message
