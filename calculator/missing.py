@@ -37,6 +37,8 @@ class Partial(msgspec.Struct, kw_only=True, frozen=True):
     referral: str | None = None
     designated: bool | None = None
     amount: Decimal | None = None
+    #: the item categories the bill was said to hold (tcm, self_pay …), beside its total
+    items: tuple[str, ...] = ()
     #: any statement of this year's position (first visit, deductible met or used, fund paid)
     year_position: bool = False
     #: the bureau's figures are supplied (西安: read off the person's slip)
@@ -90,6 +92,11 @@ def missing_facts(partial: Partial) -> list[Missing]:
                 and not (pharmacy and rule == "tier")):
             out.append(Missing(fact="prescribed_at_grade" if pharmacy else "provider_grade",
                                article=ratio_article, quote=ratio_quote))
+    referral = pack.referral.get(partial.referral) if partial.referral else None
+    if referral is not None and partial.amount is not None and "in_scope" not in referral.scope \
+            and not set(partial.items) & set(referral.scope):
+        # 南昌居民 第十四条: on a referral only the named items are paid — how much of the bill they are
+        out.append(Missing(fact="referral_part", article=referral.article, quote=referral.quote))
     if partial.designated is False:
         return [m for m in out if m.fact in ("category", "amount")]  # the fund pays nothing anyway
     if employee and (pack.supplied is None or partial.parameters_supplied) and not partial.year_position:

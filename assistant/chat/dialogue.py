@@ -80,6 +80,10 @@ __all__ = ["STATE_VERSION", "Alternative", "ChatReply", "Known", "Reply", "Sessi
            "new_state", "turn"]
 
 QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
+    "referral_part": ("转诊到县级中医医院，只报上面这几类费用。这次其中中成药、中药饮片和甲类中医诊疗项目一共多少钱？",
+                      "On a referral to the county TCM hospital the document pays only Chinese-medicine costs (patent "
+                      "medicines, decoction pieces, class-A TCM treatments). How much of this bill was that?",
+                      ["全部都是中药"], ["All of it was Chinese medicine"]),
     "city": ("您是在哪个城市参保的？目前支持南充、西安、南昌、平凉。",
              "Which city are you insured in? 南充, 西安, 南昌 and 平凉 are supported.",
              ["南充", "西安", "南昌", "平凉"], ["南充", "西安", "南昌", "平凉"]),
@@ -133,6 +137,7 @@ _EN_CHIP.update({
     "结算单上个人负担": "My share on the slip", "医保范围内": "Within scope", "自费": "Self-pay",
     "乙类药": "Class-B drugs", "乙类检查或耗材": "Class-B tests or supplies",
     "是统筹报销的钱": "What the fund paid", "是一共花的钱": "What I spent in all",
+    "全部都是中药": "All of it was Chinese medicine",
     "没有自费": "No self-pay", "自费100": "Self-pay 100", "起付线已扣满": "Deductible already met",
     "按我结算单上的数字算": "Use the figures on my slip",
     "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay",
@@ -219,6 +224,7 @@ def _missing(known: Known) -> str | None:
         prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
         signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
         designated=known.designated, amount=known.amount, year_position=position,
+        items=tuple(name for name in ITEM_FIELDS if getattr(known, name) is not None),
         parameters_supplied=known.stated_ratio is not None))
     if not still:
         return None
@@ -331,7 +337,7 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
 
 
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
-_ASKING = {"scheme": "category", "fund_paid": "year_start"}
+_ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount"}
 
 
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
@@ -339,6 +345,13 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
     question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     state.asking = _ASKING.get(fact, fact)
+    if fact == "referral_part":
+        state.asking = _REFERRAL_PART  # a bare number in answer is that part, never the bill's total
+        policy = _policy(state.known)
+        ref = get_pack(policy).referral.get(state.known.referral or "") if policy else None
+        cited = f"〔{ref.article}〕“{ref.quote}”\n" if ref is not None else ""
+        return Reply(text=prefix + cited + _t(locale, zh, en), asking="amount",
+                     quick_replies=qr_en if locale == "en" else qr_zh)
     return Reply(text=prefix + _t(locale, zh, en), asking=state.asking,
                  quick_replies=qr_en if locale == "en" else qr_zh)
 
@@ -420,6 +433,8 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
 
 #: internal: the self-pay part was asked (the reply's ``asking`` says "amount")
 _SELF_PAY_PART = "self_pay_part"
+#: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
+_REFERRAL_PART = "referral_part"
 _BARE_AMOUNT = re.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
 _SLIP_CHIP = "按我结算单上的数字算"
 _SLIP_ASK_ZH = ("请照着结算单告诉我这三个数：支付比例（百分之几）、起付线（多少元）、年度最高支付限额（多少元），"
@@ -615,6 +630,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     tapped = _tapped(message)
     if tapped is not None:
         message = tapped  # one of our English quick replies: read as the Chinese words it labels
+    if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
+        message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中自费" + message.strip()  # the answer to “how much was self-pay?”: that part, not the total
     u = understand(message, today=today)

@@ -49,3 +49,11 @@ def test_xian_needs_no_position_until_figures_are_supplied() -> None:
 
 def test_a_non_designated_provider_needs_nothing_about_levels_or_position() -> None:
     assert facts(policy="nanchang-employee", category="employee", designated=False, amount=Decimal(500)) == []
+
+
+def test_a_referral_that_pays_only_named_items_needs_their_part() -> None:
+    # 南昌居民 第十二条: on a referral to the county TCM hospital only Chinese medicine is paid
+    base = {"signed": False, "referral": "county_tcm", "amount": Decimal(800)}
+    found = missing_facts(Partial(policy="nanchang-resident", **base))
+    assert [m.fact for m in found] == ["referral_part"] and found[0].article == "第十二条"
+    assert facts(policy="nanchang-resident", items=("tcm",), **base) == []

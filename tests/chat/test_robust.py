@@ -452,3 +452,9 @@ def test_a_turn_that_fails_keeps_what_was_said_and_answers_politely(monkeypatch,
     assert reply.result is None and "重新开始" in reply.quick_replies
     assert state.known.provider_level == 2 and state.known.amount is None  # kept, and nothing half-applied
     assert "1234" not in caplog.text and "花了" not in caplog.text  # the log names the failure, not the message
+
+
+def test_a_referral_with_only_a_total_asks_the_chinese_medicine_part() -> None:
+    _, (ask, answer) = talk("南昌居民 签约卫生院转诊到县中医院 花了500", "200")
+    assert ask.result is None and ask.asking == "amount" and "第十二条" in ask.text
+    assert answer.result is not None and answer.result["visits"][-1]["fund_pays"] == "80.00"  # 200 × 40%
