@@ -162,7 +162,7 @@ _NOT_MONEY_AFTER = re.compile(
 )
 _APPROX_AFTER = re.compile(r"多(?!少)|余|来[块元]|几|出头|左右|上下|不到|以上|以下")
 _APPROX_BEFORE = re.compile(
-    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|(?<!大)小|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|好像|可能是|也许是|似乎是|估摸|(?<!大)小|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$"
 )
 _EN_CUE_END = re.compile(
@@ -185,6 +185,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
+    # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
+    ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:是|为|:)?"),
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
@@ -229,6 +231,7 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
+_PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
@@ -379,6 +382,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
         role, cue = _role_before(prefix)
         if role is None and not prefix.strip():
             role, cue = _label_beside(masked, start, end)
+        if not (has_unit or has_cur) and value <= 110 and "." not in num and role is None and not prefix.strip() \
+                and _PERSON_BEFORE.search(masked, 0, start):
+            role, cue = "slip_unknown", None  # 南充 退休 68: an age or a small bill? asked, never guessed
         if not (has_unit or has_cur) and value <= 110 and "." not in num and (
                 _AGE_BEFORE.search(prefix) or (_AGE_AFTER.match(masked, end) and role is None)
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):

@@ -593,6 +593,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
                     or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)))
                else a for a in amounts]
+    # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
+    amounts = [msgspec.structs.replace(a, role="slip_unknown")
+               if a.role == "fund_paid" and has_bill and a.cue in ("报了", "报销了", "报")
+               and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+               and not _CHECK_QUESTION.search(text)
+               else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     checking = _CHECK_QUESTION.search(text) is not None or any(

@@ -458,3 +458,14 @@ def test_a_referral_with_only_a_total_asks_the_chinese_medicine_part() -> None:
     _, (ask, answer) = talk("南昌居民 签约卫生院转诊到县中医院 花了500", "200")
     assert ask.result is None and ask.asking == "amount" and "第十二条" in ask.text
     assert answer.result is not None and answer.result["visits"][-1]["fund_pays"] == "80.00"  # 200 × 40%
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 好像是520 二级 今年第一次",       # a hedged amount
+    "平凉 退休 70 二级 今年第一次",             # an age or a small bill?
+    "平凉 退休 二级 600 报了200",               # this bill's fund share or the year's so far?
+    "平凉在职 二级 今年第一次 结算单 医疗费总额500 先行自付20 统筹支付200",  # a slip line the chat cannot place
+])
+def test_numbers_that_could_be_read_two_ways_are_asked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.bill_check is None and reply.asking in ("amount", "amount_role")
