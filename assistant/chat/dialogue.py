@@ -186,6 +186,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
             changes[name] = value
     if facts.provider_kind == "pharmacy" and facts.provider_level is None:
         changes.setdefault("provider_level", None)
+    if changes.get("signed") is True and "referral" not in changes:
+        changes["referral"] = None  # 要是在签约卫生院看呢: at the signed institution, no longer a referral
     if facts.all_item and "amount" not in changes and known.amount is not None:
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
@@ -878,6 +880,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger, state.known = visits[:-1], visits[-1]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
+    elif state.ledger and (u.correction or _SET_RIGHT.search(u.text)) and _EARLIER_VISIT.search(u.text):
+        # 第一次那个社区其实花的是600: a correction of a visit told before, not of this one
+        index = 0 if _FIRST_VISIT_OF_LEDGER.search(u.text) else len(state.ledger) - 1
+        visit_facts = {n: getattr(facts, n) for n in VISIT_FIELDS if getattr(facts, n, None) is not None}
+        state.ledger = [_merge(v, msgspec.structs.replace(Facts(), **visit_facts)) if i == index else v
+                        for i, v in enumerate(state.ledger)]
     elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
@@ -1007,6 +1015,9 @@ _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!�
 _PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
+_EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
+_SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
+_FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
 
 # “不是住院，是门诊”, “没住院”: a denial, not a stay

@@ -393,6 +393,7 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)")
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
+_MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
@@ -504,6 +505,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # dates first: they are masked before amounts are looked for
     dates = find_dates(text)
+    for m in _MONTH_DAY_RELATIVE.finditer(text):
+        # 这个月8号 / 上个月5号: the day of this month or the last, counted from the dialogue's today
+        now = today or dt.date.today()
+        first = now.replace(day=1)
+        month_start = first if m.group(1) in ("这个月", "本月", "这月") else (first - dt.timedelta(days=1)).replace(day=1)
+        day = parse_number(m.group(2))
+        if day is not None and 1 <= day <= 31:
+            dates = [d for d in dates if not (d.start < m.end() and m.start() < d.end)]
+            dates.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=month_start.year,
+                                     month=month_start.month, day=int(day)))
+    dates.sort(key=lambda d: d.start)
     if any(d.years_ago for d in dates):
         # 去年12月退的休: the year counted back from this year (the dialogue's today)
         this_year = (today or dt.date.today()).year

@@ -469,3 +469,22 @@ def test_a_referral_with_only_a_total_asks_the_chinese_medicine_part() -> None:
 def test_numbers_that_could_be_read_two_ways_are_asked(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.bill_check is None and reply.asking in ("amount", "amount_role")
+
+
+# -- conversations: a what-if back to the signed clinic, a correction of an earlier visit, 这个月8号 --
+
+def test_a_what_if_at_the_signed_clinic_is_no_longer_a_referral() -> None:
+    _, replies = talk("南昌居民 签约卫生院转诊到县中医院 中药饮片300 西药100", "要是在签约卫生院看同样这些呢")
+    assert replies[1].result["visits"][-1]["fund_pays"] == "240.00"  # 400 × 60% at the signed institution
+
+
+def test_a_correction_of_the_first_visit_changes_that_visit() -> None:
+    state, replies = talk("平凉在职，11月3号在社区看病花了300，今年第一次", "今天又去二级医院，花了700",
+                          "第一次那个社区其实花的是500不是300")
+    visits = replies[-1].result["visits"]
+    assert [v["total"] for v in visits] == ["500.00", "700.00"]
+
+
+def test_this_months_day_is_a_date() -> None:
+    state, _ = talk("南昌 在职 三级 1000 起付过了", "我这个月8号刚办完退休手续")
+    assert state.known.retired_on == dt.date(2026, 11, 8)
