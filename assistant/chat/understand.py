@@ -507,14 +507,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     dates = find_dates(text)
     for m in _MONTH_DAY_RELATIVE.finditer(text):
         # 这个月8号 / 上个月5号: the day of this month or the last, counted from the dialogue's today
-        now = today or dt.date.today()
-        first = now.replace(day=1)
-        month_start = first if m.group(1) in ("这个月", "本月", "这月") else (first - dt.timedelta(days=1)).replace(day=1)
-        day = parse_number(m.group(2))
-        if day is not None and 1 <= day <= 31:
+        this_month = (today or dt.date.today()).replace(day=1)
+        month_start = this_month if m.group(1) in ("这个月", "本月", "这月") else (
+            this_month - dt.timedelta(days=1)).replace(day=1)
+        day_said = parse_number(m.group(2))
+        if day_said is not None and 1 <= day_said <= 31:
             dates = [d for d in dates if not (d.start < m.end() and m.start() < d.end)]
             dates.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=month_start.year,
-                                     month=month_start.month, day=int(day)))
+                                     month=month_start.month, day=int(day_said)))
     dates.sort(key=lambda d: d.start)
     if any(d.years_ago for d in dates):
         # 去年12月退的休: the year counted back from this year (the dialogue's today)
