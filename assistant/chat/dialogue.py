@@ -137,7 +137,7 @@ _EN_CHIP.update({
     "结算单上个人负担": "My share on the slip", "医保范围内": "Within scope", "自费": "Self-pay",
     "乙类药": "Class-B drugs", "乙类检查或耗材": "Class-B tests or supplies",
     "是统筹报销的钱": "What the fund paid", "是一共花的钱": "What I spent in all",
-    "全部都是中药": "All of it was Chinese medicine",
+    "全部都是中药": "All of it was Chinese medicine", "是定点机构": "Designated",
     "没有自费": "No self-pay", "自费100": "Self-pay 100", "起付线已扣满": "Deductible already met",
     "按我结算单上的数字算": "Use the figures on my slip",
     "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay",
@@ -1242,6 +1242,7 @@ _FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "family_doctor": (("未签家庭医生", "No family-doctor contract"), ("签了家庭医生", "Family-doctor contract")),
     "poverty_registered": (("非建档立卡", "Not registered poor"), ("建档立卡贫困人口", "Registered poor")),
     "signed": (("不是签约机构", "Not the signed institution"), ("是签约机构", "The signed institution")),
+    "designated": (("不是定点机构", "Not designated"), ("是定点机构", "Designated")),
 }
 
 

@@ -374,7 +374,9 @@ _UNKNOWN_FLAGS = (
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
     ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
-    ("pharmacy", re.compile(r"药店还是医院|医院还是药店|pharmacy or (?:a )?hospital|hospital or (?:a )?pharmacy")),
+    ("pharmacy", re.compile(r"(?:药店|药房)还是(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:药店|药房)"
+                            r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
+    ("designated", re.compile(r"是不是定点|是否定点|定不定点|有没有定点|定点不定点|is it designated|designated or not")),
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")

@@ -488,3 +488,12 @@ def test_a_correction_of_the_first_visit_changes_that_visit() -> None:
 def test_this_months_day_is_a_date() -> None:
     state, _ = talk("南昌 在职 三级 1000 起付过了", "我这个月8号刚办完退休手续")
     assert state.known.retired_on == dt.date(2026, 11, 8)
+
+
+@pytest.mark.parametrize(("message", "labels"), [
+    ("平凉在职 诊所不知道是不是定点 花了300 今年第一次", {"不是定点机构", "是定点机构"}),
+    ("平凉在职 药房还是诊所记不清了 花了300 起付过了", {"医院", "定点药店"}),
+])
+def test_a_yes_no_fact_not_known_gives_both_side_by_side(message: str, labels: set[str]) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and {a.label for a in reply.alternatives or []} == labels
