@@ -1002,6 +1002,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _flag_alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
+    if state.unknown_flags and missing is None:
+        # the possibilities could not be settled side by side (one needs a fact the other does not):
+        # the unknown fact is asked — never settled as if it were known
+        flag = state.unknown_flags[0]
+        zh, en = _FLAG_QUESTIONS[flag]
+        state.asking = "provider_kind"
+        return state, Reply(text=_t(locale, zh, en), asking="provider_kind", intent="calculate",
+                            quick_replies=[_t(locale, *label) for label in _FLAG_LABELS[flag]])
     if missing:
         return state, _ask(state, missing, locale, known=state.known)
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):
@@ -1246,6 +1254,23 @@ _FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
+_FLAG_QUESTIONS: dict[str, tuple[str, str]] = {
+    "pharmacy": ("这次是在医院（诊所、卫生院）看的，还是在药店买的药？两种报销方式不同。",
+                 "Was this at a hospital (clinic) or a pharmacy? They are settled differently."),
+    "designated": ("这家机构是医保定点的吗？不是定点的，统筹不支付。可以问收费处或拨打12393查询。",
+                   "Is it a designated provider? The fund pays nothing at one that is not. The cashier or 12393 can tell you."),
+    "signed": ("是在您签约的门诊统筹机构看的吗？", "Was it at your signed institution?"),
+    "referral": ("是经签约机构转诊过去的吗？", "Were you referred by your signed institution?"),
+    "family_doctor": ("签了家庭医生吗？", "Do you have a family-doctor contract?"),
+    "poverty_registered": ("是建档立卡贫困人口吗？", "Are you registered as poor (建档立卡)?"),
+}
+_FLAG_HINTS: dict[str, tuple[str, str]] = {
+    "pharmacy": ("结算单或发票上写着是医院还是药店。", "The slip or receipt says whether it was a hospital or a pharmacy."),
+    "designated": ("是不是医保定点，可以问收费处或拨打12393查询。",
+                   "The cashier or the 12393 hotline can tell you whether it is designated."),
+}
+
+
 def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply | None:
     """Each combination of the yes/no facts the person does not know, settled side by side."""
     import itertools
@@ -1271,14 +1296,16 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
             return None
         alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
     state.asking = None
+    flags = list(flags)
     state.unknown_flags = []
     lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按每种情况分别算给您（我不替您选）：\n",
               "No problem: here is the figure for each case (I won't pick one):\n")
-    hint = _t(locale, "家庭医生签约和建档立卡身份可以问签约的卫生院（社区）或村委会；签约机构写在签约协议上。",
-              "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
-              "registration.")
+    hint = _t(locale, *_FLAG_HINTS[flags[0]]) if flags and flags[0] in _FLAG_HINTS else _t(
+        locale, "家庭医生签约和建档立卡身份可以问签约的卫生院（社区）或村委会；签约机构写在签约协议上。",
+        "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
+        "registration.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 

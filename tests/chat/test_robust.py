@@ -492,8 +492,14 @@ def test_this_months_day_is_a_date() -> None:
 
 @pytest.mark.parametrize(("message", "labels"), [
     ("平凉在职 诊所不知道是不是定点 花了300 今年第一次", {"不是定点机构", "是定点机构"}),
-    ("平凉在职 药房还是诊所记不清了 花了300 起付过了", {"医院", "定点药店"}),
+    ("南充在职 药房还是诊所记不清了 花了300 起付过了", {"医院", "定点药店"}),
 ])
 def test_a_yes_no_fact_not_known_gives_both_side_by_side(message: str, labels: set[str]) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and {a.label for a in reply.alternatives or []} == labels
+
+
+def test_possibilities_that_cannot_be_settled_side_by_side_are_asked_never_assumed() -> None:
+    # 平凉 settles a pharmacy by the prescribing level, which a clinic visit does not have
+    _, (reply,) = talk("平凉在职 药房还是诊所记不清了 花了300 起付过了")
+    assert reply.result is None and reply.asking == "provider_kind" and set(reply.quick_replies) == {"医院", "定点药店"}
