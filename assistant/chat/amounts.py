@@ -377,8 +377,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus)$", prefix)):
             continue
         if not (has_unit or has_cur):
-            if _NOT_MONEY_AFTER.match(masked, end):
-                continue
+            after = _NOT_MONEY_AFTER.match(masked, end)
+            if after and not (after.group(0) == "医" and any(u in num for u in "百千万")):
+                continue  # 二医院 is a hospital's name; 二千医保给多少 is money
         role, cue = _role_before(prefix)
         if role is None and not prefix.strip():
             role, cue = _label_beside(masked, start, end)

@@ -88,6 +88,7 @@ _CREDIT = re.compile(
 _QUESTION = re.compile(r"吗|么|\?|？|能不能|可不可以|可以不|能否|可否|是否|行不行|行吗|允许|多少|几|什么|怎么|如何|咋|哪")
 _USE_VERB = re.compile(r"能|可以|可否|允许|用|给|付|交|缴|买|支付|报|刷")
 _COMPARE = re.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|相比|比一比|比起|区别|差别|差多少|差几|不一样|一样吗|不同|还是|vs|和.{0,8}比|跟.{0,8}比|与.{0,8}比|比.{0,8}(?:多|少|高|低|好)")
+_BILL_HOW_MUCH = re.compile(r"报销多少|能报多少|报多少|给多少|给报多少|咋个算|怎么算|统筹报多少|自己要掏多少|how much")
 _WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算")
 _ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$")
 _ADD_VISIT = re.compile(
@@ -150,7 +151,9 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
     account = evidence.account_mentioned
     if _CREDIT.search(text) and (account or re.search(r"每个?月|按月|一个月", text)):
         return "account_credit", None
-    if account and (evidence.account_use_target or evidence.beneficiary) and _QUESTION.search(text) and _USE_VERB.search(text):
+    bill_question = evidence.has_amount and evidence.has_provider and _BILL_HOW_MUCH.search(text) is not None
+    if account and (evidence.account_use_target or evidence.beneficiary) and _QUESTION.search(text) and _USE_VERB.search(text) \
+            and not bill_question:  # 卡里还有50，报销多少: a bill with a balance, not a question about the account
         return "account_use", None
     if evidence.cities >= 2 and not evidence.has_amount:
         return "compare", _topic(text)

@@ -386,6 +386,7 @@ _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
+                             r"|用过医保|用没用过|用没用医保|报没报过"
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
 _UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
@@ -400,7 +401,6 @@ _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
-_POSITION_HOW_MUCH = re.compile(r"多少|几百|几千|how much")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
@@ -822,7 +822,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lo, hi = _clause_of(bounds, at.start())
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) else lo
-            if _POSITION_TOPIC.search(text, plo, hi) and not _POSITION_HOW_MUCH.search(text, plo, hi) \
+            if _POSITION_TOPIC.search(text, plo, hi) \
                     and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi):
                 unknown.append("year_start")
                 values["deductible_met"] = values["first_visit_this_year"] = None

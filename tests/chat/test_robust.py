@@ -503,3 +503,18 @@ def test_possibilities_that_cannot_be_settled_side_by_side_are_asked_never_assum
     # 平凉 settles a pharmacy by the prescribing level, which a clinic visit does not have
     _, (reply,) = talk("平凉在职 药房还是诊所记不清了 花了300 起付过了")
     assert reply.result is None and reply.asking == "provider_kind" and set(reply.quick_replies) == {"医院", "定点药店"}
+
+
+@pytest.mark.parametrize(("message", "fact", "value"), [
+    ("平凉 单位交的职工医保 二级 300", "category", "employee"),
+    ("平凉在职 二级 300 今年之前没看过病", "first_visit_this_year", True),
+    ("平凉在职 二级 300 第一次用医保（今年）", "first_visit_this_year", True),
+    ("平凉在职 二级 花费贰仟医保给多少", "amount", Decimal("2000.00")),
+])
+def test_hotline_phrasings(message: str, fact: str, value: object) -> None:
+    assert understand(message).facts.said().get(fact) == value
+
+
+def test_a_bill_with_a_balance_asking_how_much_is_a_calculation() -> None:
+    _, (reply,) = talk("平凉在职 二级医院 600 今年第一次 卡里还有50 报销多少钱")
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "50.00"
