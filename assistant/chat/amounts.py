@@ -162,7 +162,7 @@ _NOT_MONEY_AFTER = re.compile(
 )
 _APPROX_AFTER = re.compile(r"多(?!少)|余|来[块元]|几|出头|左右|上下|不到|以上|以下")
 _APPROX_BEFORE = re.compile(
-    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|好像|可能是|也许是|似乎是|估摸|(?<!大)小|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|好像|可能是|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$"
 )
 _EN_CUE_END = re.compile(
@@ -190,7 +190,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
-    ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?|自己(?:付|掏|出|给)了|自己(?:付|掏|出)的(?:钱)?(?:是)?"),
+    ("slip_personal", r"个人(?:支付|自付|负担)?(?:了)?|自己(?:付|掏|出|给)(?:了|的)?(?:钱)?(?:是)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
     ("fund_paid", r"(?:统筹|门诊统筹|报销)?(?:额度|限额)(?:已经|已|都)?(?:用掉?了?|花掉?了?|用去了?)"),
     ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:有|是|为|占|花了|共|了)?"),
@@ -231,6 +231,7 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
+_HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
@@ -378,8 +379,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             continue
         if not (has_unit or has_cur):
             after = _NOT_MONEY_AFTER.match(masked, end)
-            if after and not (after.group(0) == "医" and any(u in num for u in "百千万")):
-                continue  # 二医院 is a hospital's name; 二千医保给多少 is money
+            if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
+                continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
         role, cue = _role_before(prefix)
         if role is None and not prefix.strip():
             role, cue = _label_beside(masked, start, end)

@@ -354,7 +354,7 @@ _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tc
 _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按"
-    r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才"
+    r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -436,6 +436,7 @@ _DOUBTABLE = (
 )
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
+_ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|没按|按没按|算进去|算上")
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
@@ -651,7 +652,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     chosen, unplaced, clash = _pick_amounts(text, amounts)
     for field in _POSITION_FIELDS:
         # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
-        if field in chosen and _QUESTIONED_AFTER.match(text, chosen[field].end):
+        questioned = _QUESTIONED_AFTER.match(text, chosen[field].end) if field in chosen else None
+        if questioned and questioned.end() < len(text.rstrip()):  # a final “？” asks the whole question
             unplaced.append(chosen.pop(field))
     # 九百还是一千来着: two figures for the bill side by side; only a bill figure next to this one
     # (起付线300？还是200来着 offers the deductible two values, not the bill)
@@ -870,7 +872,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if slot in unknown:
             continue
         mentions = [(m.start(), _clause_of(bounds, m.start())) for m in words.finditer(text)]
-        doubted = [(pos, c) for pos, c in mentions if _DOUBT.search(text, *c)]
+        # 是不是没算家庭医生那5%: a question about the settlement, not a doubt about the fact
+        doubted = [(pos, c) for pos, c in mentions if _DOUBT.search(text, *c) and not _ABOUT_SETTLING.search(text, *c)]
         if not doubted:
             continue
         values[slot] = None  # never settle on a fact the person doubts: ask it

@@ -518,3 +518,27 @@ def test_hotline_phrasings(message: str, fact: str, value: object) -> None:
 def test_a_bill_with_a_balance_asking_how_much_is_a_calculation() -> None:
     _, (reply,) = talk("平凉在职 二级医院 600 今年第一次 卡里还有50 报销多少钱")
     assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "50.00"
+
+
+@pytest.mark.parametrize(("message", "fact", "value"), [
+    ("平凉退休 二级 今年医保已报300 800医保给多少", "amount", Decimal("800.00")),
+    ("平凉在职 三级医院 起付线今年还没扣过 500", "first_visit_this_year", True),
+    ("平凉在职 二级 小票：总额560.00", "amount", Decimal("560.00")),
+])
+def test_more_slip_and_kiosk_phrasings(message: str, fact: str, value: object) -> None:
+    assert understand(message).facts.said().get(fact) == value
+
+
+def test_a_final_question_mark_asks_the_whole_question_not_the_figure() -> None:
+    _, (reply,) = talk("平凉退休,1,500,起付线已经用了一百,社区卫生服务中心,账户里剩100块？")
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "100.00"
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 一级 起付早过了 花了400 统筹给了260 没问题吧",
+    "南昌居民医保，签约卫生院看病，总共花了240，医保报了144，自己付96，对不对",
+    "南昌城乡居民，签了家庭医生，在签约的社区看病花了200，结算只报了120，是不是没算家庭医生那5%",
+])
+def test_more_ways_of_asking_whether_a_slip_is_right(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
