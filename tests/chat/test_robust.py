@@ -542,3 +542,8 @@ def test_a_final_question_mark_asks_the_whole_question_not_the_figure() -> None:
 def test_more_ways_of_asking_whether_a_slip_is_right(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.bill_check is not None
+
+
+def test_a_smaller_city_no_pack_covers_is_named_as_not_covered() -> None:
+    _, (reply,) = talk("固原那边的 退休 卫生院 200")
+    assert reply.result is None and "固原" in reply.text and "南充" in reply.text
