@@ -1066,8 +1066,10 @@ _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
-_HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|how much|what will i get")
-_RULE_WORD = re.compile(r"比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
+_ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办")
+_HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算"
+                       r"|how much|what will i get")
+_RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
 
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
@@ -1086,6 +1088,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False  # 今天天气怎么样: not about insurance at all
     if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         return False  # 能报多少 / 怎么算: a bill to work out; what is missing is asked
+    if u.intent == "calculate" and facts.category and (facts.provider_level is not None or facts.provider_kind) \
+            and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and not _WHY.search(u.text) \
+            and not _ASKS_A_RULE.search(u.text):
+        return False  # 在职，县中医院（二级），起付线已经过了？: a bill being described; its amount is asked
     if _UNKNOWN_SAID.search(u.text) and "?" not in u.text and "？" not in u.text:
         return False  # 具体多少不清楚: a statement of what the person does not know, not a question  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")

@@ -547,3 +547,17 @@ def test_more_ways_of_asking_whether_a_slip_is_right(message: str) -> None:
 def test_a_smaller_city_no_pack_covers_is_named_as_not_covered() -> None:
     _, (reply,) = talk("固原那边的 退休 卫生院 200")
     assert reply.result is None and "固原" in reply.text and "南充" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "客户咨询 庄浪 县人民医院（二级） 今年第一次 退休自己要掏多少",
+    "帮家里人问 平凉，在职职工，县医院（二级），起付线已经过了？",
+])
+def test_a_bill_described_without_its_amount_asks_the_amount_not_the_documents_words(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.asking == "amount"
+
+
+def test_a_rule_asked_with_how_much_is_still_a_rule() -> None:
+    _, (reply,) = talk("平凉乙类药要先自己掏多少")
+    assert reply.asking is None and "〔" in reply.text
