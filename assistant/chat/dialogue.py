@@ -435,6 +435,8 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
 
 #: internal: the self-pay part was asked (the reply's ``asking`` says "amount")
 _SELF_PAY_PART = "self_pay_part"
+#: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
+_SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
 _REFERRAL_PART = "referral_part"
 _BARE_AMOUNT = re.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
@@ -632,6 +634,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     tapped = _tapped(message)
     if tapped is not None:
         message = tapped  # one of our English quick replies: read as the Chinese words it labels
+    if state.asking == _SLIP_FUND_FIGURE and _BARE_AMOUNT.fullmatch(message.strip()):
+        message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
@@ -906,6 +910,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
+    if facts.slip_field_empty and state.known.slip_fund is None:
+        state.asking = _SLIP_FUND_FIGURE  # a bare number in answer is that line's figure
+        return state, Reply(text=_t(locale, "结算单上“统筹支付”那一栏是多少钱？告诉我，我来核对。",
+                                    "What does the slip's fund line (统筹支付) say? Tell me and I will check it."),
+                            asking="amount", intent="bill_check")
     if u.unplaced_part:
         state.pending_amount, state.pending_part = u.unplaced[0], True
         state.asking = "amount_role"

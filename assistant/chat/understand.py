@@ -59,6 +59,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """What a message says; every field None when the message does not say it."""
 
     policy: str | None = None
+    #: a slip's fund line named with no figure (…统筹支付 at the end): the figure is asked
+    slip_field_empty: bool | None = None
     #: the whole bill told before is this item (…开的中药呢): the field it fills
     all_item: str | None = None
     city: str | None = None  # 南充 | 西安 | 南昌 | 平凉
@@ -397,6 +399,7 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
 _MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
+_SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
@@ -742,6 +745,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if personal is None:
             personal = values["slip_cash"] + (values.get("slip_account") or 0)
         values["amount"] = values["slip_fund"] + personal
+    if _SLIP_FIELD_EMPTY.search(text) and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
+        values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800

@@ -561,3 +561,9 @@ def test_a_bill_described_without_its_amount_asks_the_amount_not_the_documents_w
 def test_a_rule_asked_with_how_much_is_still_a_rule() -> None:
     _, (reply,) = talk("平凉乙类药要先自己掏多少")
     assert reply.asking is None and "〔" in reply.text
+
+
+def test_a_slip_fund_line_with_no_figure_is_asked_then_checked() -> None:
+    _, (ask, check) = talk("平凉在职 二级 医疗费总额860 今年第一次 统筹支付", "396")
+    assert ask.result is None and ask.asking == "amount" and "统筹支付" in ask.text
+    assert check.bill_check is not None
