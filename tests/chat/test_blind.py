@@ -83,3 +83,39 @@ def test_k3_no_wrong_figure() -> None:
 
 def test_k3_handled_right_floor() -> None:
     assert SCORE3.handled_share >= HANDLED_FLOOR_K3
+
+
+# -- K4 and K5: written blind after K3 (K4 elderly and voice input, K5 hotline notes and slips); the
+# parser was then fixed on them, so they are development sets now. The measure is a set the parser
+# has never seen (see docs/chat-corpora.md for each set's first, blind score).
+
+#: entries whose expected handling contradicts other entries of the same meaning, or the entry itself:
+#: - K4-C008 t1 (今年第一次 不对 统筹已经报过300了 → a conflict): the chat reads 不对 as the person
+#:   correcting themself, as tests/chat/corpus.toml does; the figure is the one the next turn confirms;
+#: - K4-0081 (retired this year, no visit date → ask the date) vs K4-0309, K4-0310 by the same writer
+#:   (the visit is today, as FORMAT.md says of a visit with no date);
+#: - K5-0019: its request has the deductible unused while the message says 起付线今年早就扣过了;
+#: - K5-0070 (西湖区 alone → ask the city) vs K1-0024 (西湖区 alone is 南昌's);
+#: - K5-0376 (二甲还是三乙来着 → ask) vs K1-0056, K2-0379 (一级的吧？也可能是二级 → both side by side).
+LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0070", "K5-0376"}
+LATER = [Path(__file__).parent / "blind4", Path(__file__).parent / "blind5"]
+SCORE_LATER = bench.score(LATER)
+#: floor reached on K4 + K5 together; raise it as the chat improves, never lower it
+HANDLED_FLOOR_LATER = 0.95
+
+
+def test_later_corpora_are_there() -> None:
+    assert SCORE_LATER.turns >= 1100
+
+
+def test_later_no_question_asked_twice() -> None:
+    assert SCORE_LATER.repeats == 0
+
+
+def test_later_no_wrong_figure() -> None:
+    wrong = [f for f in SCORE_LATER.failures if f.why.startswith("WRONG") and f.id not in LATER_DISAGREES]
+    assert not wrong, wrong
+
+
+def test_later_handled_right_floor() -> None:
+    assert SCORE_LATER.handled_share >= HANDLED_FLOOR_LATER
