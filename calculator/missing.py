@@ -37,6 +37,9 @@ class Partial(msgspec.Struct, kw_only=True, frozen=True):
     referral: str | None = None
     designated: bool | None = None
     amount: Decimal | None = None
+    #: the visit was out of the city (异地) and whether it was filed (备案), as said
+    offsite: bool | None = None
+    offsite_filed: bool | None = None
     #: the item categories the bill was said to hold (tcm, self_pay …), beside its total
     items: tuple[str, ...] = ()
     #: any statement of this year's position (first visit, deductible met or used, fund paid)
@@ -92,6 +95,10 @@ def missing_facts(partial: Partial) -> list[Missing]:
                 and not (pharmacy and rule == "tier")):
             out.append(Missing(fact="prescribed_at_grade" if pharmacy else "provider_grade",
                                article=ratio_article, quote=ratio_quote))
+    unfiled = pack.ineligible_rule("offsite_unfiled")
+    if partial.offsite and partial.offsite_filed is None and unfiled is not None:
+        # an out-of-city visit is paid only when filed (备案): whether it was is asked, never assumed
+        out.append(Missing(fact="offsite_filed", article=unfiled.article, quote=unfiled.quote))
     referral = pack.referral.get(partial.referral) if partial.referral else None
     if referral is not None and partial.amount is not None and "in_scope" not in referral.scope \
             and not set(partial.items) & set(referral.scope):

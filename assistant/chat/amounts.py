@@ -168,7 +168,8 @@ _APPROX_BEFORE = re.compile(
 _EN_CUE_END = re.compile(
     r"(?:spent|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
     r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus"
-    r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum)$"
+    r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
+    r"|ct|mri|pet|dr|x光|b超|彩超)$"
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
 _AGE_AFTER = re.compile(r"了|岁|周岁")
@@ -228,7 +229,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 )
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线"
+_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
@@ -392,6 +393,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)
+        if post and post.group("w") in ("起付线", "起付标准") and re.search(r"(?:扣|用|交|付|花|攒)(?:了|掉|过)$", prefix):
+            post = None  # 扣了200起付线: the deductible used, not a figure of the rule
         if post and (not _NUMERAL_AHEAD.match(masked, post.end())
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")
@@ -399,7 +402,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = "乙类" if word.startswith("class") else word
             role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
-                          "封顶线": "other"}[word], post.group(0)
+                          "封顶线": "other", "起付线": "other", "起付标准": "other"}[word], post.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():

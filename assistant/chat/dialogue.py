@@ -80,6 +80,9 @@ __all__ = ["STATE_VERSION", "Alternative", "ChatReply", "Known", "Reply", "Sessi
            "new_state", "turn"]
 
 QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
+    "offsite_filed": ("这次是在外地看的，您办了异地就医备案吗？",
+                      "Outside the city the fund pays only if the visit was filed (异地就医备案). Had you filed it?",
+                      ["办了备案", "没办备案"], ["Filed", "Not filed"]),
     "referral_part": ("转诊到县级中医医院，只报上面这几类费用。这次其中中成药、中药饮片和甲类中医诊疗项目一共多少钱？",
                       "On a referral to the county TCM hospital the document pays only Chinese-medicine costs (patent "
                       "medicines, decoction pieces, class-A TCM treatments). How much of this bill was that?",
@@ -138,6 +141,7 @@ _EN_CHIP.update({
     "乙类药": "Class-B drugs", "乙类检查或耗材": "Class-B tests or supplies",
     "是统筹报销的钱": "What the fund paid", "是一共花的钱": "What I spent in all",
     "全部都是中药": "All of it was Chinese medicine", "是定点机构": "Designated",
+    "办了备案": "Filed", "没办备案": "Not filed",
     "没有自费": "No self-pay", "自费100": "Self-pay 100", "起付线已扣满": "Deductible already met",
     "按我结算单上的数字算": "Use the figures on my slip",
     "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay",
@@ -227,6 +231,7 @@ def _missing(known: Known) -> str | None:
         signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
         designated=known.designated, amount=known.amount, year_position=position,
         items=tuple(name for name in ITEM_FIELDS if getattr(known, name) is not None),
+        offsite=known.offsite, offsite_filed=known.offsite_filed,
         parameters_supplied=known.stated_ratio is not None))
     if not still:
         return None
@@ -347,6 +352,12 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
     question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     state.asking = _ASKING.get(fact, fact)
+    if fact == "offsite_filed":
+        policy = _policy(state.known)
+        rule = get_pack(policy).ineligible_rule("offsite_unfiled") if policy else None
+        cited = f"〔{rule.article}〕“{rule.quote}”\n" if rule is not None else ""
+        return Reply(text=prefix + cited + _t(locale, zh, en), asking=state.asking,
+                     quick_replies=qr_en if locale == "en" else qr_zh)
     if fact == "referral_part":
         state.asking = _REFERRAL_PART  # a bare number in answer is that part, never the bill's total
         policy = _policy(state.known)
@@ -751,6 +762,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if _REMAINING.search(u.text) and state.known.amount is not None and _missing(state.known) is None \
             and facts.amount is None:
         # 这次完了以后今年还剩多少额度: the same settlement; its year_end says what is left
+        # (with what this message adds: 在职的时候统筹报了1800了，现在还能报多少)
+        state.known = _merge(state.known, facts)
         reply = _settle(state, locale, today, message_facts=facts)
         if reply.result is not None:
             end = reply.result.get("year_end") or {}
@@ -794,6 +807,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:
         u2 = understand(message.rstrip("。.!！") + state.pending_amount)
         placed = {k: v for k, v in u2.facts.said().items() if isinstance(v, Decimal)}
+        if _RULE_FIGURE.search(u.text) and not placed.keys() - {"amount"}:
+            # 600是起付线: the number was a rule's figure, not money of this bill — nothing to place
+            placed = {}
+            state.pending_amount, state.pending_part = None, False
+            intent = "inform"
+            u = msgspec.structs.replace(u, intent="inform", topic=None)
+        elif state.known.amount is not None and "amount" in placed and not _WHOLE_BILL_SAID.search(u.text):
+            placed.pop("amount")  # the bill said before stays the bill unless the answer says this is it
         if state.pending_part:
             # 其中检查费300 → “乙类”: the part's kind; the bill stays the bill said before
             placed = {k: v for k, v in placed.items() if k in _PART_FIELDS}
@@ -1029,6 +1050,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
 _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|discharged|stayed in (?:the )?hospital")
 
+_RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")
+_WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
 _PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
@@ -1093,6 +1116,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False
     if state.asking is not None and u.intent in ("inform", "correct"):
         return False
+    if state.asking == "amount_role" and state.pending_amount:
+        return False  # 600是起付线，我就想问统筹能报多少: the answer to what the number was
     if not _QUESTION.search(u.text) or not (_DOMAIN.search(u.text) or facts.city or facts.policy):
         return False  # 今天天气怎么样: not about insurance at all
     if _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):

@@ -409,6 +409,10 @@ _FLAGS = _Family(
         ("family doctor (?:contract|signed)|signed (?:a |up with a )?family doctor|have a family doctor", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
+        # 没办异地备案: out of the city, not filed — the negation is the filing's, not the place's
+        ("(?:没|没有|未|还没)(?:办|做|办理|去办)?(?:过|了)?(?:异地)?(?:就医)?(?:的)?备案|没备案|未备案|不用备案",
+         {"offsite": True, "offsite_filed": False}, 3),
+        ("(?:办了|办过|已经办了?|已办|做了|有)(?:异地)?(?:就医)?备案|已备案|备过案", {"offsite": True, "offsite_filed": True}, 3),
         ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),
         ("本地|本市", {"offsite": False}, 1),
         ("备案", {"offsite_filed": True}, 1),

@@ -329,6 +329,7 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
 _RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
+_CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          r"|(?:来|去|到)(?:这里|这儿|这边)|(?:用|刷)(?:医保)?卡|(?:at|to) this (?:hospital|clinic|pharmacy)")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -395,7 +396,8 @@ _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
 _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
 _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
-                               r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)")
+                               r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)"
+                               r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)")
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
 _MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
@@ -559,6 +561,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = find_slots(text)
     # “pharmacy? no, hospital”: a word taken back at once is not said
     hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
+    # 在职的时候统筹报了1800: when the person was working — a time, not today's category
+    hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
     # first outpatient bill — the year's position is still asked
     hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and _FIRST_HERE.match(text, h.end))]
@@ -785,6 +789,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 values[slot] = None
     if _RETIRED_THIS_YEAR.search(text) and retired[1] is None:
         unknown.append("retired_on")  # 今年办了退休，不记得几月: the month decides the category
+    other = values.get("other_city")
+    if other and values.get("city") and values.get("offsite") is None \
+            and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
+        values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
     if _SIGNED_ELSEWHERE.search(text):
         values["signed"] = False  # 签约在村卫生室，这次在镇上卫生院看的: not at the signed institution
     if _NO_REFERRAL.search(text):
@@ -906,7 +914,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
         # 统筹已经报过 / 统筹是不是给报了一部分了: said or asked, it puts the first bill in doubt
-        claimed = None if checking else re.search(r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过", text)
+        claimed = None if checking else re.search(
+            r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过", text)
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
         elif used is not None:

@@ -567,3 +567,35 @@ def test_a_slip_fund_line_with_no_figure_is_asked_then_checked() -> None:
     _, (ask, check) = talk("平凉在职 二级 医疗费总额860 今年第一次 统筹支付", "396")
     assert ask.result is None and ask.asking == "amount" and "统筹支付" in ask.text
     assert check.bill_check is not None
+
+
+# -- K6: what the person says of when and where ------------------------------------------------
+
+def test_an_out_of_city_visit_asks_whether_it_was_filed_quoting_the_rule() -> None:
+    _, (ask, answer) = talk("平凉在职 在北京301医院（三甲）看门诊1000 今年第一次", "没办备案")
+    assert ask.result is None and ask.asking == "offsite_filed" and "备案" in ask.text and "〔" in ask.text
+    assert answer.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_not_filed_is_the_filings_negation_not_the_places() -> None:
+    f = understand("南昌在职 三甲 1000 今年第一次 在外地看的 没办异地备案").facts
+    assert f.offsite is True and f.offsite_filed is False
+
+
+def test_a_category_said_of_a_past_time_is_not_todays() -> None:
+    f = understand("在职的时候统筹报了1800了，现在还能报多少").facts
+    assert f.category is None and f.fund_paid == Decimal("1800.00")
+
+
+def test_a_number_the_person_says_was_the_deductible_leaves_the_bill_alone() -> None:
+    _, replies = talk("南昌退休 二级 1500 今年第一次 600", "600是起付线，我就想问统筹能报多少")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "1500.00"
+
+
+def test_not_my_signed_clinic_is_not_signed() -> None:
+    assert understand("南昌居民 在签约卫生院看的 但不是我签约的那家 花了200").facts.signed is False
+
+
+def test_a_test_named_by_its_abbreviation_keeps_its_amount() -> None:
+    f = understand("南昌居民 转诊到县中医院 中药饮片400 还有个CT 300").facts
+    assert f.amount == Decimal("700.00") and f.tcm == Decimal("400.00")
