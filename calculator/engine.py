@@ -96,12 +96,24 @@ _ONE_HUNDRED = Decimal(100)
 
 
 def yuan(value: Decimal) -> str:
-    return f"{value}元"
+    """``429.00元``: the amount as ``str`` writes it (the same text as ``f"{value}"``, without the
+    format-spec machinery, which costs twice as much; the trace says dozens of these)."""
+    return str(value) + "元"
+
+
+#: percent() of the ratios met so far: a handful per pack (a request's ratios have ≤ 4 places)
+_PERCENTS: dict[Decimal, str] = {}
 
 
 def percent(value: Decimal) -> str:
-    pct = MONEY_CONTEXT.multiply(value, _ONE_HUNDRED).normalize(MONEY_CONTEXT)
-    return f"{pct:f}%"
+    """``55%`` for 0.55. Memoised by value: the text depends on the value only (normalised)."""
+    found = _PERCENTS.get(value)
+    if found is None:
+        pct = MONEY_CONTEXT.multiply(value, _ONE_HUNDRED).normalize(MONEY_CONTEXT)
+        found = f"{pct:f}%"
+        if len(_PERCENTS) < 4096:
+            _PERCENTS[value] = found
+    return found
 
 
 def _add(target: list[CitationOut], new: Sequence[CitationOut]) -> None:
@@ -132,6 +144,13 @@ class PackCitations:
             scheme=pack.meta.scheme, issuer=pack.meta.issuer, numbering=pack.meta.numbering)
         self.excluded_by: dict[str, object] = {ex.category: ex for ex in pack.excluded}
         self.ineligible: dict[str, object] = {rule.when: rule for rule in pack.ineligible}
+        # The figures that do not depend on a request, by (what, category[, tier], id(supplement)),
+        # each stored with the supplement it was read from (None: the pack's own), which a look-up
+        # checks by identity: the id of a supplement no longer in use may be taken again.
+        self.amounts: dict[tuple[str, str, int], tuple[Supplement | None, Figure | None]] = {}
+        self.ratios: dict[tuple[str, str, int], tuple[Supplement | None, Figure]] = {}
+        self.ratio_keys: dict[tuple[str, int], tuple[Supplement | None, frozenset[str]]] = {}
+        self.supplement_cites: dict[int, tuple[Cited, CitationOut]] = {}
 
     def cite(self, article: str, quote: str) -> CitationOut:
         key = (article, quote)
@@ -204,21 +223,23 @@ class Figure:
 
 
 class Context:
-    """One calculation: the pack, its citations, the request, and the readings used (in order)."""
+    """One calculation: the pack, its citations, the request, and the readings used (in order).
+
+    A figure that does not depend on the request (the pack's own, or a supplement's) is looked
+    up once per pack and supplement (:class:`PackCitations` keeps it); a figure the request
+    supplies (``parameters``) is this calculation's own.
+    """
 
     def __init__(self, pack: Pack, req: CalculationRequest, supplements: Sequence[Supplement] = ()) -> None:
         self.pack = pack
         self.cites = citations_of(pack)
         self.req = req
+        self.params = req.parameters
         self.supplements = supplements
         #: the supplement in force on the visit being settled (None: the pack's own figures)
         self.active: Supplement | None = None
-        self._sup_cites: dict[int, CitationOut] = {}
         self.used_readings: list[str] = []
         self._supplied: CitationOut | None = None
-        self._figures: dict[tuple[str, str, int], Figure | None] = {}
-        self._keys: dict[tuple[str, int], set[str]] = {}
-        self._ratios: dict[tuple[str, str, int], Figure] = {}
 
     def supplement_on(self, day: dt.date) -> Supplement | None:
         for sup in self.supplements:
@@ -227,10 +248,11 @@ class Context:
         return None
 
     def _supplement_cite(self, sup: Supplement, cited: Cited) -> CitationOut:
-        found = self._sup_cites.get(id(cited))
-        if found is None:
-            found = self._sup_cites[id(cited)] = sup.cite(self.pack.id, cited)
-        return found
+        shared = self.cites.supplement_cites
+        found = shared.get(id(cited))
+        if found is None or found[0] is not cited:
+            found = shared[id(cited)] = (cited, sup.cite(self.pack.id, cited))
+        return found[1]
 
     def use(self, reading_id: str) -> list[str]:
         """Record a reading as used; the list of it (empty for no reading)."""
@@ -240,9 +262,15 @@ class Context:
             self.used_readings.append(reading_id)
         return [reading_id]
 
+    def _use_all(self, fig: Figure | None) -> Figure | None:
+        if fig is not None:
+            for rid in fig.readings:
+                self.use(rid)
+        return fig
+
     def supplied(self) -> CitationOut:
         if self._supplied is None:
-            params = self.req.parameters
+            params = self.params
             self._supplied = CitationOut(policy=self.pack.id, article=None, quote=None, supplied=True,
                                          source=params.source if params else None)
         return self._supplied
@@ -251,7 +279,7 @@ class Context:
         return self.cites.of(self.pack.supplied) if self.pack.supplied else ()
 
     def _supplied_value(self, name: str, category: str) -> Decimal | None:
-        params = self.req.parameters
+        params = self.params
         table = getattr(params, name) if params else None
         if not table:
             return None
@@ -259,21 +287,20 @@ class Context:
 
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
-        key = (name, category, id(self.active))
-        if key in self._figures:
-            found = self._figures[key]
-            if found is not None:
-                for rid in found.readings:
-                    self.use(rid)
-            return found
-        fig = self._amount_figure(name, category)
-        self._figures[key] = fig
-        return fig
+        if self.params is not None:
+            supplied = self._supplied_value(name, category)
+            if supplied is not None:
+                return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+        active = self.active
+        shared = self.cites.amounts
+        key = (name, category, id(active))
+        found = shared.get(key)
+        if found is None or found[0] is not active:
+            found = shared[key] = (active, self._amount_figure(name, category))
+        return self._use_all(found[1])
 
     def _amount_figure(self, name: str, category: str) -> Figure | None:
-        supplied = self._supplied_value(name, category)
-        if supplied is not None:
-            return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+        """The pack's or the supplement's figure (request-independent: shared per pack)."""
         settled = self.pack.settled_category(category)
         sup = self.active
         if sup is not None:
@@ -283,7 +310,7 @@ class Context:
                 return Figure(from_sup.value, (self._supplement_cite(sup, from_sup),), [])
         cited = getattr(self.pack, name).get(settled)
         if cited is not None:
-            return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
+            return Figure(cited.value, self.cites.of(cited), [cited.reading] if cited.reading else [])
         none_reading = self.pack.no_deductible if name == "deductible" else self.pack.no_cap
         if none_reading:
             return None
@@ -295,42 +322,51 @@ class Context:
             citations=[msgspec.to_builtins(c) for c in self._bureau_citations()],
         )
 
-    def ratio_keys(self, category: str) -> set[str]:
-        key = (category, id(self.active))
-        found = self._keys.get(key)
-        if found is None:
-            found = self._keys[key] = self._ratio_keys(category)
-        return found
+    def ratio_keys(self, category: str) -> frozenset[str]:
+        """The keys of the ratio table for a category (the pack's, a supplement's, the request's)."""
+        params = self.params
+        if params is not None and params.ratio:
+            return self._ratio_keys(category)
+        active = self.active
+        shared = self.cites.ratio_keys
+        key = (category, id(active))
+        found = shared.get(key)
+        if found is None or found[0] is not active:
+            found = shared[key] = (active, self._ratio_keys(category))
+        return found[1]
 
-    def _ratio_keys(self, category: str) -> set[str]:
+    def _ratio_keys(self, category: str) -> frozenset[str]:
         settled = self.pack.settled_category(category)
         keys = set(self.pack.ratio.get(settled, {}))
         if self.active is not None:
             keys |= set(self.active.ratio.get(category, self.active.ratio.get(settled, {})))
-        params = self.req.parameters
+        params = self.params
         if params and params.ratio:
             keys |= set(params.ratio.get(category, params.ratio.get(settled, {})))
-        return keys
+        return frozenset(keys)
 
     def ratio_figure(self, category: str, key: str) -> Figure:
-        cache_key = (category, key, id(self.active))
-        found = self._ratios.get(cache_key)
-        if found is not None:
-            for rid in found.readings:
-                self.use(rid)
-            return found
-        fig = self._ratios[cache_key] = self._ratio_figure(category, key)
-        return fig
-
-    def _ratio_figure(self, category: str, key: str) -> Figure:
-        settled = self.pack.settled_category(category)
-        params = self.req.parameters
-        if params and params.ratio:
-            table = params.ratio.get(category, params.ratio.get(settled, {}))
+        params = self.params
+        if params is not None and params.ratio:
+            table = params.ratio.get(category, params.ratio.get(self.pack.settled_category(category), {}))
             if key in table:
                 floor = self.pack.supplied.min_ratio if self.pack.supplied else None
                 extra = self.cites.of(floor) if floor else ()
                 return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
+        active = self.active
+        shared = self.cites.ratios
+        cache_key = (category, key, id(active))
+        found = shared.get(cache_key)
+        if found is None or found[0] is not active:
+            found = shared[cache_key] = (active, self._ratio_figure(category, key))
+        fig = found[1]
+        for rid in fig.readings:
+            self.use(rid)
+        return fig
+
+    def _ratio_figure(self, category: str, key: str) -> Figure:
+        """The supplement's or the pack's ratio (request-independent: shared per pack)."""
+        settled = self.pack.settled_category(category)
         sup = self.active
         if sup is not None:
             from_sup = sup.ratio.get(category, sup.ratio.get(settled, {})).get(key)
@@ -340,7 +376,7 @@ class Context:
                                                *(self.cites.of(floor) if floor else ())), [])
         cited = self.pack.ratio.get(settled, {}).get(key)
         if cited is not None:
-            return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
+            return Figure(cited.value, self.cites.of(cited), [cited.reading] if cited.reading else [])
         raise MissingParameter(
             code="missing_parameter", parameter=f"ratio.{settled}.{key}",
             path=f"parameters.ratio.{settled}.{key}",
