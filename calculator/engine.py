@@ -48,7 +48,7 @@ from .errors import (
     MissingParameter,
     OutOfForce,
 )
-from .money import MONEY_CONTEXT, ZERO, round_fen, share
+from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
 from .packs import Cited, Pack
 from .registry import default_registry
 from .request import CalculationRequest, Item, Visit
@@ -93,6 +93,8 @@ __all__ = [
 _PLAIN_IN_SCOPE = frozenset({"in_scope", "consultation", "tcm"})
 _CLASS_B = frozenset({"class_b_drug", "class_b_service"})
 _ONE_HUNDRED = Decimal(100)
+#: a provider level as the ratio tables write it (``3``, then ``3A`` with a grade)
+_LEVEL_KEYS = {1: "1", 2: "2", 3: "3"}
 
 
 def yuan(value: Decimal) -> str:
@@ -151,6 +153,18 @@ class PackCitations:
         self.ratios: dict[tuple[str, str, int], tuple[Supplement | None, Figure]] = {}
         self.ratio_keys: dict[tuple[str, int], tuple[Supplement | None, frozenset[str]]] = {}
         self.supplement_cites: dict[int, tuple[Cited, CitationOut]] = {}
+        # The citations and words every settled visit of the pack repeats.
+        self.annual = self.of(pack.annual)
+        self.scope = self.of(pack.scope)
+        self.account = self.of(pack.account)
+        self.none_for: dict[str, object] = {}
+        for rule in pack.account.none_for:
+            self.none_for.setdefault(rule.category, rule)
+        signed = pack.signed_institution
+        elig_rule = self.ineligible.get("not_signed" if signed else "non_designated")
+        self.eligible_citations = self.of(elig_rule) if elig_rule else ()
+        self.eligible_text = (("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
+                              + "，属于普通门诊统筹支付范围。")
 
     def cite(self, article: str, quote: str) -> CitationOut:
         key = (article, quote)
@@ -393,12 +407,11 @@ class VisitWork:
     __slots__ = (
         "applied", "applied_consult", "applied_other", "base", "category", "consult", "consult_share",
         "excluded", "first_total", "fund", "in_scope", "in_scope_items", "index", "items", "other",
-        "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit", "vp",
+        "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit",
     )
 
     visit: Visit
     index: int
-    vp: str
     steps: list[Step] | None
     items: list[Item]
     total: Decimal
@@ -423,8 +436,12 @@ class VisitWork:
     def __init__(self, visit: Visit, index: int, trace: bool) -> None:
         self.visit = visit
         self.index = index
-        self.vp = f"visits[{index}]"
         self.steps: list[Step] | None = [] if trace else None
+
+    @property
+    def vp(self) -> str:
+        """The visit's path in the request (``visits[2]``), for a message that names a field."""
+        return f"visits[{self.index}]"
 
 
 # -- the request against its pack ------------------------------------------------------------------
@@ -596,7 +613,6 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
     “（一）未在门诊统筹签约机构发生的门诊医疗服务”. Where a document is silent the pack's rule rests on
     a reading. An ineligible visit is settled here, whole, as personal; an eligible one records why.
     """
-    pack = ctx.pack
     bad = _ineligibility(ctx, w.visit)
     if bad is not None:
         code, why, rule = bad
@@ -619,13 +635,11 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
             first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
             personal_pays=total, account_pays=acct[0], cash_pays=acct[1], steps=steps or [])
     if w.steps is not None:
-        signed = pack.signed_institution
-        elig_rule = ctx.cites.ineligible.get("not_signed" if signed else "non_designated")
+        # the rule that makes a visit eligible: not_signed for a scheme of signed institutions,
+        # non_designated elsewhere (citation and words: PackCitations, once per pack)
         w.steps.append(EligibilityStep(
-            amount=ZERO, eligible=True, reason=None, total=w.total,
-            citations=list(ctx.cites.of(elig_rule)) if elig_rule else [], readings=[],
-            text=("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
-            + "，属于普通门诊统筹支付范围。"))
+            amount=ZERO, eligible=True, reason=None, total=w.total, citations=list(ctx.cites.eligible_citations),
+            readings=[], text=ctx.cites.eligible_text))
     return None
 
 
@@ -651,7 +665,6 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
     keys = ctx.ratio_keys(w.category)
     level, grade = prov.level, prov.grade
     level_fact, grade_fact = "provider_level", "provider_grade"
-    level_path, grade_path = f"{w.vp}.provider.level", f"{w.vp}.provider.grade"
     prefix = ""
     if prov.kind == "pharmacy":
         rule = pack.pharmacy.rule if pack.pharmacy else "tier"
@@ -660,32 +673,32 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
             return
         level, grade = prov.prescribed_at_level, prov.prescribed_at_grade
         level_fact, grade_fact = "prescribed_at_level", "prescribed_at_grade"
-        level_path, grade_path = f"{w.vp}.provider.prescribed_at_level", f"{w.vp}.provider.prescribed_at_grade"
         prefix = "定点零售药店，按开具处方的"
         if level is None:
             reading = pack.pharmacy.reading if pack.pharmacy else ""
             raise MissingFact(
-                code="missing_fact", fact=level_fact, path=level_path,
+                code="missing_fact", fact=level_fact, path=f"{w.vp}.provider.{level_fact}",
                 message=(f"{pack.meta.name}没有规定定点零售药店的支付比例，在药店凭处方购药按开处方医院的等级报销。"
                          "请告诉我开处方的医院是几级医院（一级及以下、二级、三级）。"),
                 citations=[msgspec.to_builtins(c) for c in (*ctx.cites.of(pack.pharmacy),
                                                             *(ctx.cites.reading(reading) if reading else ()))])
     if level is None:
-        raise MissingFact(code="missing_fact", fact=level_fact, path=level_path,
+        raise MissingFact(code="missing_fact", fact=level_fact, path=f"{w.vp}.provider.{level_fact.removeprefix('provider_')}",
                           message="请告诉我就诊的医疗机构是几级（一级及以下、二级、三级）：支付比例按医疗机构等级不同。",
                           citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
-    if grade and f"{level}{grade}" in keys:
-        key = f"{level}{grade}"
-    elif str(level) in keys:
-        key = str(level)
-    elif any(len(k) == 2 and k[0] == str(level) for k in keys):
+    level_key = _LEVEL_KEYS[level]
+    if grade and (graded := level_key + grade) in keys:
+        key = graded
+    elif level_key in keys:
+        key = level_key
+    elif any(len(k) == 2 and k[0] == level_key for k in keys):
         raise MissingFact(
-            code="missing_fact", fact=grade_fact, path=grade_path,
+            code="missing_fact", fact=grade_fact, path=f"{w.vp}.provider.{grade_fact.removeprefix('provider_')}",
             message=(f"{pack.meta.name}对{vocabulary.LEVELS[level]}医疗机构按甲等、乙等、丙等规定了不同比例。"
                      f"请告诉我这家{vocabulary.LEVELS[level]}医院是甲等、乙等还是丙等。"),
             citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
     else:
-        key = str(level)  # let ratio_figure name the missing parameter
+        key = level_key  # let ratio_figure name the missing parameter
     label = vocabulary.TIERS.get(key, key)
     if prefix:
         label = f"{prefix}{label}等级"
@@ -726,8 +739,8 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
         cat = item.category
         if cat == "self_pay":
             reason = "self_pay"
-            if tracing and pack.scope is not None:
-                _add(scope_cites, ctx.cites.of(pack.scope))
+            if tracing:
+                _add(scope_cites, ctx.cites.scope)
         elif cat in excluded_by:
             reason = "excluded"
             if tracing:
@@ -758,8 +771,8 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
     if w.steps is not None:
         if referral is not None:
             _add(scope_cites, ctx.cites.of(referral))
-        if pack.scope is not None and not scope_cites:
-            _add(scope_cites, ctx.cites.of(pack.scope))
+        if not scope_cites:
+            _add(scope_cites, ctx.cites.scope)
         for rid in scope_readings:
             _add(scope_cites, ctx.cites.reading(rid))
         total = w.total
@@ -859,7 +872,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         else:
             ded_cites = list(ded.citations)
             if pack.annual is not None:
-                _add(ded_cites, ctx.cites.of(pack.annual))
+                _add(ded_cites, ctx.cites.annual)
             ded_text = (f"本年度起付标准{yuan(ded.value)}，本次之前已累计{yuan(min(used_before, ded.value))}，"
                         f"尚余{yuan(remaining)}；本次政策范围内费用{yuan(base)}，扣除起付标准"
                         f"{yuan(applied)}。")
@@ -972,7 +985,7 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
             assert remaining_cap is not None
             cap_cites = list(cap.citations)
             if pack.annual is not None:
-                _add(cap_cites, ctx.cites.of(pack.annual))
+                _add(cap_cites, ctx.cites.annual)
             if counted < other_share:
                 cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，只剩"
                             f"{yuan(remaining_cap)}，本次统筹支付以此为限：{yuan(counted)}。")
@@ -1005,7 +1018,7 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
     """
     pack, category = ctx.pack, w.category
     acc = pack.account
-    none_for = next((n for n in acc.none_for if n.category == category), None)
+    none_for = ctx.cites.none_for.get(category)
     steps = w.steps
     if not acc.available or none_for is not None:
         rule: object = none_for if none_for is not None else acc
@@ -1024,14 +1037,14 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
         if steps is not None:
             steps.append(AccountStep(
                 amount=ZERO, available=True, personal=personal, balance_before=None, balance_after=None,
-                cash=personal, citations=list(ctx.cites.of(acc)), readings=[],
+                cash=personal, citations=list(ctx.cites.account), readings=[],
                 text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{yuan(personal)}。"))
         return ZERO, personal
     if not eligible:
         if steps is not None:
             steps.append(AccountStep(
                 amount=ZERO, available=True, personal=personal, balance_before=state.balance,
-                balance_after=state.balance, cash=personal, citations=list(ctx.cites.of(acc)), readings=[],
+                balance_after=state.balance, cash=personal, citations=list(ctx.cites.account), readings=[],
                 text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{yuan(personal)}。"))
         return ZERO, personal
     before = state.balance
@@ -1041,7 +1054,7 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
     if steps is not None:
         steps.append(AccountStep(
             amount=pays, available=True, personal=personal, balance_before=before, balance_after=after,
-            cash=cash, citations=list(ctx.cites.of(acc)), readings=[],
+            cash=cash, citations=list(ctx.cites.account), readings=[],
             text=(f"个人负担{yuan(personal)}，个人账户余额{yuan(before)}，账户支付{yuan(pays)}，"
                   f"现金支付{yuan(cash)}；账户余额剩{yuan(after)}。")))
     return pays, cash
@@ -1071,10 +1084,17 @@ def _provider_label(visit: Visit) -> str:
 
 
 def _fen_items(visit: Visit) -> list[Item]:
-    """The visit's items with amounts shown to the fen (they are fen-exact after validation)."""
-    if visit.items is None:
+    """The visit's items with amounts shown to the fen (they are fen-exact after validation).
+
+    Items already written with two places (``"800.00"``) are the request's own (read only here);
+    the others are copied with the amount rounded to the fen (``"800"`` → ``800.00``)."""
+    items = visit.items
+    if items is None:
         return [Item(category="in_scope", amount=round_fen(visit.amount or ZERO))]
-    return [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in visit.items]
+    for i in items:
+        if not i.amount.same_quantum(FEN):
+            return [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in items]
+    return items
 
 
 def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace: bool) -> VisitResult:
