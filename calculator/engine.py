@@ -97,10 +97,9 @@ _ONE_HUNDRED = Decimal(100)
 _LEVEL_KEYS = {1: "1", 2: "2", 3: "3"}
 
 
-def yuan(value: Decimal) -> str:
-    """``429.00元``: the amount as ``str`` writes it (the same text as ``f"{value}"``, without the
-    format-spec machinery, which costs twice as much; the trace says dozens of these)."""
-    return str(value) + "元"
+# An amount in the trace's words is written ``f"{amount!s}元"``: ``str`` of the Decimal (``429.00``),
+# the same text as ``f"{amount}"`` without the format-spec machinery, which costs twice as much;
+# a trace says a few dozen amounts.
 
 
 #: percent() of the ratios met so far: a handful per pack (a request's ratios have ≤ 4 places)
@@ -625,7 +624,7 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
                 citations += ctx.cites.reading(rid)
             steps.append(EligibilityStep(
                 amount=total, eligible=False, reason=code, total=total, citations=citations, readings=readings,
-                text=f"{why}，统筹基金不予支付，全部{yuan(total)}由个人负担。"))
+                text=f"{why}，统筹基金不予支付，全部{total!s}元由个人负担。"))
         acct = pay_from_account(ctx, state, w, total, eligible=False)
         visit = w.visit
         return VisitResult(
@@ -779,8 +778,8 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
         w.steps.append(ScopeStep(
             amount=excluded, total=total, excluded=excluded, in_scope=in_scope, lines=lines,
             citations=scope_cites, readings=scope_readings,
-            text=(f"费用合计{yuan(total)}，其中{yuan(excluded)}不属于普通门诊统筹支付范围，由个人负担；"
-                  f"政策范围内费用{yuan(in_scope)}。")))
+            text=(f"费用合计{total!s}元，其中{excluded!s}元不属于普通门诊统筹支付范围，由个人负担；"
+                  f"政策范围内费用{in_scope!s}元。")))
 
 
 # -- 4. first self-pay -----------------------------------------------------------------------------
@@ -792,37 +791,35 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
     报销。” Each share is rounded to the fen, half-up. The other documents set none (their packs say
     so, and class-B items are simply in scope).
     """
-    pack = ctx.pack
+    rates = ctx.pack.first_self_pay
     first_total = ZERO
-    if pack.first_self_pay:
-        tracing = w.steps is not None
+    if rates:
         fl: list[FirstSelfPayLine] = []
-        cites: list[CitationOut] = []
         readings: list[str] = []
-        found = False
         for item in w.in_scope_items:
-            rate_c = pack.first_self_pay.get(item.category)
+            rate_c = rates.get(item.category)
             if rate_c is None:
                 continue
-            found = True
             amt = share(item.amount, rate_c.value)
-            for r in ctx.use(rate_c.reading):
-                if r not in readings:
-                    readings.append(r)
-            if tracing:
-                fl.append(FirstSelfPayLine(category=item.category, amount=item.amount, rate=rate_c.value,
-                                           share=amt))
-                _add(cites, ctx.cites.of(rate_c))
             first_total += amt
-        if found:
+            fl.append(FirstSelfPayLine(category=item.category, amount=item.amount, rate=rate_c.value, share=amt))
+            if rate_c.reading:
+                ctx.use(rate_c.reading)
+                if rate_c.reading not in readings:
+                    readings.append(rate_c.reading)
+        if fl:
             first_total = round_fen(first_total)
             if w.steps is not None:
-                parts = "；".join(
-                    f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{yuan(ln.amount)}×{percent(ln.rate)}={yuan(ln.share)}" for ln in fl)
+                cites: list[CitationOut] = []
+                for ln in fl:
+                    _add(cites, ctx.cites.of(rates[ln.category]))
+                parts = "；".join([
+                    f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{ln.amount!s}元×{percent(ln.rate)}={ln.share!s}元"
+                    for ln in fl])
                 w.steps.append(FirstSelfPayStep(
                     amount=first_total, lines=fl, in_scope_before=w.in_scope,
                     in_scope_after=w.in_scope - first_total, citations=cites, readings=readings,
-                    text=f"乙类先行自付：{parts}，共{yuan(first_total)}由个人先行负担。"))
+                    text=f"乙类先行自付：{parts}，共{first_total!s}元由个人先行负担。"))
     w.first_total = first_total
     w.base = w.in_scope - first_total
 
@@ -868,14 +865,14 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
     if w.steps is not None:
         if ded is None:
             ded_cites = list(ctx.cites.reading(pack.no_deductible))
-            ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{yuan(base)}全部进入比例报销。"
+            ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{base!s}元全部进入比例报销。"
         else:
             ded_cites = list(ded.citations)
             if pack.annual is not None:
                 _add(ded_cites, ctx.cites.annual)
-            ded_text = (f"本年度起付标准{yuan(ded.value)}，本次之前已累计{yuan(min(used_before, ded.value))}，"
-                        f"尚余{yuan(remaining)}；本次政策范围内费用{yuan(base)}，扣除起付标准"
-                        f"{yuan(applied)}。")
+            ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{min(used_before, ded.value)!s}元，"
+                        f"尚余{remaining!s}元；本次政策范围内费用{base!s}元，扣除起付标准"
+                        f"{applied!s}元。")
         w.steps.append(DeductibleStep(
             amount=applied, deductible=ded.value if ded else None, used_before=used_before,
             remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
@@ -937,12 +934,12 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         if consult > 0:
             parts = [RatioPart(part="other", base=other_above, share=other_share),
                      RatioPart(part="consultation", base=consult_above, share=consult_share)]
-            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：诊察费以外({yuan(other_above)})×{percent(ratio)}="
-                          f"{yuan(other_share)}，诊察费({yuan(consult_above)})×{percent(ratio)}={yuan(consult_share)}，"
-                          f"统筹基金应付{yuan(ratio_share)}。")
+            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：诊察费以外({other_above!s}元)×{percent(ratio)}="
+                          f"{other_share!s}元，诊察费({consult_above!s}元)×{percent(ratio)}={consult_share!s}元，"
+                          f"统筹基金应付{ratio_share!s}元。")
         else:
-            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{yuan(above)}×{percent(ratio)}="
-                          f"{yuan(ratio_share)}（四舍五入到分）。")
+            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{above!s}元×{percent(ratio)}="
+                          f"{ratio_share!s}元（四舍五入到分）。")
         w.steps.append(RatioStep(
             amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
             product=MONEY_CONTEXT.multiply(above, ratio), tier=w.tier_key, tier_label=tier_label,
@@ -980,21 +977,21 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
     if w.steps is not None:
         if cap is None:
             cap_cites = list(ctx.cites.reading(pack.no_cap))
-            cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{yuan(other_share + consult_share)}。"
+            cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{other_share + consult_share!s}元。"
         else:
             assert remaining_cap is not None
             cap_cites = list(cap.citations)
             if pack.annual is not None:
                 _add(cap_cites, ctx.cites.annual)
             if counted < other_share:
-                cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，只剩"
-                            f"{yuan(remaining_cap)}，本次统筹支付以此为限：{yuan(counted)}。")
+                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，只剩"
+                            f"{remaining_cap!s}元，本次统筹支付以此为限：{counted!s}元。")
             else:
-                cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，尚余"
-                            f"{yuan(remaining_cap)}，本次{yuan(other_share)}未超过限额。")
+                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，尚余"
+                            f"{remaining_cap!s}元，本次{other_share!s}元未超过限额。")
             if consult_share > 0 and pack.consultation is not None:
                 _add(cap_cites, ctx.cites.of(pack.consultation))
-                cap_text += f"诊察费部分{yuan(consult_share)}不计入限额，照付。"
+                cap_text += f"诊察费部分{consult_share!s}元不计入限额，照付。"
         w.steps.append(CapStep(
             amount=fund, cap=cap.value if cap else None, paid_before=paid_before,
             remaining_before=remaining_cap, share_before_cap=other_share, counted=counted,
@@ -1031,21 +1028,21 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
             steps.append(AccountStep(
                 amount=ZERO, available=False, personal=personal, balance_before=state.balance,
                 balance_after=state.balance, cash=personal, citations=cites, readings=readings,
-                text=f"{who}没有职工医保个人账户，个人负担的{yuan(personal)}全部自付。"))
+                text=f"{who}没有职工医保个人账户，个人负担的{personal!s}元全部自付。"))
         return ZERO, personal
     if state.balance is None:
         if steps is not None:
             steps.append(AccountStep(
                 amount=ZERO, available=True, personal=personal, balance_before=None, balance_after=None,
                 cash=personal, citations=list(ctx.cites.account), readings=[],
-                text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{yuan(personal)}。"))
+                text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{personal!s}元。"))
         return ZERO, personal
     if not eligible:
         if steps is not None:
             steps.append(AccountStep(
                 amount=ZERO, available=True, personal=personal, balance_before=state.balance,
                 balance_after=state.balance, cash=personal, citations=list(ctx.cites.account), readings=[],
-                text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{yuan(personal)}。"))
+                text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{personal!s}元。"))
         return ZERO, personal
     before = state.balance
     pays = min(before, personal)
@@ -1055,8 +1052,8 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
         steps.append(AccountStep(
             amount=pays, available=True, personal=personal, balance_before=before, balance_after=after,
             cash=cash, citations=list(ctx.cites.account), readings=[],
-            text=(f"个人负担{yuan(personal)}，个人账户余额{yuan(before)}，账户支付{yuan(pays)}，"
-                  f"现金支付{yuan(cash)}；账户余额剩{yuan(after)}。")))
+            text=(f"个人负担{personal!s}元，个人账户余额{before!s}元，账户支付{pays!s}元，"
+                  f"现金支付{cash!s}元；账户余额剩{after!s}元。")))
     return pays, cash
 
 
