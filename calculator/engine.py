@@ -275,12 +275,6 @@ class Context:
             self.used_readings.append(reading_id)
         return [reading_id]
 
-    def _use_all(self, fig: Figure | None) -> Figure | None:
-        if fig is not None:
-            for rid in fig.readings:
-                self.use(rid)
-        return fig
-
     def supplied(self) -> CitationOut:
         if self._supplied is None:
             params = self.params
@@ -310,7 +304,11 @@ class Context:
         found = shared.get(key)
         if found is None or found[0] is not active:
             found = shared[key] = (active, self._amount_figure(name, category))
-        return self._use_all(found[1])
+        fig = found[1]
+        if fig is not None:
+            for rid in fig.readings:
+                self.use(rid)
+        return fig
 
     def _amount_figure(self, name: str, category: str) -> Figure | None:
         """The pack's or the supplement's figure (request-independent: shared per pack)."""
@@ -855,9 +853,9 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         remaining = max(ZERO, ded.value - used_before)
         applied_other = min(remaining, other)
         applied_consult = min(remaining - applied_other, consult)
-        ded_readings = list(ded.readings)
+        ded_readings = ded.readings
         if consult > 0 and pack.consultation and pack.consultation.reading:
-            ded_readings += ctx.use(pack.consultation.reading)
+            ded_readings = ded_readings + ctx.use(pack.consultation.reading)
     applied = applied_other + applied_consult
     state.deductible_used = used_before + applied
     w.consult, w.other = consult, other
@@ -877,7 +875,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
             amount=applied, deductible=ded.value if ded else None, used_before=used_before,
             remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
             above=base - applied, remaining_after=(remaining - applied) if ded is not None else None,
-            citations=ded_cites, readings=ded_readings, text=ded_text))
+            citations=ded_cites, readings=list(ded_readings), text=ded_text))
 
 
 # -- 6. ratio --------------------------------------------------------------------------------------
@@ -934,12 +932,13 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         if consult > 0:
             parts = [RatioPart(part="other", base=other_above, share=other_share),
                      RatioPart(part="consultation", base=consult_above, share=consult_share)]
-            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：诊察费以外({other_above!s}元)×{percent(ratio)}="
-                          f"{other_share!s}元，诊察费({consult_above!s}元)×{percent(ratio)}={consult_share!s}元，"
+            pct = percent(ratio)
+            ratio_text = (f"按{tier_label}支付比例{pct}：诊察费以外({other_above!s}元)×{pct}="
+                          f"{other_share!s}元，诊察费({consult_above!s}元)×{pct}={consult_share!s}元，"
                           f"统筹基金应付{ratio_share!s}元。")
         else:
-            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{above!s}元×{percent(ratio)}="
-                          f"{ratio_share!s}元（四舍五入到分）。")
+            pct = percent(ratio)
+            ratio_text = f"按{tier_label}支付比例{pct}：{above!s}元×{pct}={ratio_share!s}元（四舍五入到分）。"
         w.steps.append(RatioStep(
             amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
             product=MONEY_CONTEXT.multiply(above, ratio), tier=w.tier_key, tier_label=tier_label,

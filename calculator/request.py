@@ -310,8 +310,10 @@ def validate(req: CalculationRequest) -> list[FieldError]:
                 errors.append(_field(f"visits[{i}].items", "too_many_items", f"一次就诊最多 {MAX_ITEMS} 项费用。"))
             else:
                 for j, item in enumerate(items):
-                    if not _ordinary(item.amount):
-                        amount(item.amount, f"visits[{i}].items[{j}].amount")
+                    value = item.amount  # _ordinary(value), written out: a year may hold thousands of items
+                    if not ((value.same_quantum(FEN) or value.same_quantum(_UNIT)) and not value.is_signed()
+                            and value <= MAX_AMOUNT):
+                        amount(value, f"visits[{i}].items[{j}].amount")
         prov = visit.provider
         if prov.grade is not None and prov.level == 1:
             errors.append(_field(f"visits[{i}].provider.grade", "invalid_value", "一级及以下机构不分甲、乙、丙等。"))
