@@ -117,6 +117,15 @@ def percent(value: Decimal) -> str:
     return found
 
 
+# The rules take the lesser or greater of two amounts written out (``b if b < a else a``, which
+# is ``min(a, b)``, the first when equal): the builtins pack their arguments into a tuple and
+# parse them, which costs more than the comparison, a dozen times a visit.
+
+def _left(limit: Decimal, used: Decimal) -> Decimal:
+    """What is left of a yearly limit (deductible, cap): ``max(ZERO, limit - used)``."""
+    return limit - used if limit > used else ZERO
+
+
 def _add(target: list[CitationOut], new: Sequence[CitationOut]) -> None:
     for c in new:
         if c not in target:
@@ -294,18 +303,14 @@ class Context:
 
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
-        if self.params is not None:
-            supplied = self._supplied_value(name, category)
-            if supplied is not None:
-                return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+        if self.params is not None and (supplied := self._supplied_value(name, category)) is not None:
+            return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
         active = self.active
-        shared = self.cites.amounts
-        key = (name, category, id(active))
-        found = shared.get(key)
+        found = self.cites.amounts.get((name, category, id(active)))
         if found is None or found[0] is not active:
-            found = shared[key] = (active, self._amount_figure(name, category))
+            found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
         fig = found[1]
-        if fig is not None:
+        if fig is not None and fig.readings:
             for rid in fig.readings:
                 self.use(rid)
         return fig
@@ -339,11 +344,9 @@ class Context:
         if params is not None and params.ratio:
             return self._ratio_keys(category)
         active = self.active
-        shared = self.cites.ratio_keys
-        key = (category, id(active))
-        found = shared.get(key)
+        found = self.cites.ratio_keys.get((category, id(active)))
         if found is None or found[0] is not active:
-            found = shared[key] = (active, self._ratio_keys(category))
+            found = self.cites.ratio_keys[category, id(active)] = (active, self._ratio_keys(category))
         return found[1]
 
     def _ratio_keys(self, category: str) -> frozenset[str]:
@@ -365,14 +368,13 @@ class Context:
                 extra = self.cites.of(floor) if floor else ()
                 return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
         active = self.active
-        shared = self.cites.ratios
-        cache_key = (category, key, id(active))
-        found = shared.get(cache_key)
+        found = self.cites.ratios.get((category, key, id(active)))
         if found is None or found[0] is not active:
-            found = shared[cache_key] = (active, self._ratio_figure(category, key))
+            found = self.cites.ratios[category, key, id(active)] = (active, self._ratio_figure(category, key))
         fig = found[1]
-        for rid in fig.readings:
-            self.use(rid)
+        if fig.readings:
+            for rid in fig.readings:
+                self.use(rid)
         return fig
 
     def _ratio_figure(self, category: str, key: str) -> Figure:
@@ -762,7 +764,7 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
             in_scope_items.append(item)
         else:
             excluded += item.amount
-    w.excluded = excluded = round_fen(excluded)
+    w.excluded = excluded  # a sum of amounts with two places: two places, exact (see _fen_items)
     w.in_scope = in_scope = w.total - excluded
     w.in_scope_items = in_scope_items
     if w.steps is not None:
@@ -805,8 +807,7 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
                 ctx.use(rate_c.reading)
                 if rate_c.reading not in readings:
                     readings.append(rate_c.reading)
-        if fl:
-            first_total = round_fen(first_total)
+        if fl:  # first_total: a sum of shares each rounded to the fen, so itself to the fen
             if w.steps is not None:
                 cites: list[CitationOut] = []
                 for ln in fl:
@@ -840,7 +841,6 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         for i in w.in_scope_items:
             if i.category == "consultation":
                 consult += i.amount
-        consult = round_fen(consult)
     base = w.base
     other = base - consult
     ded = ctx.amount_figure("deductible", w.category)
@@ -850,9 +850,12 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         applied_other = applied_consult = ZERO
         ded_readings = ctx.use(pack.no_deductible)
     else:
-        remaining = max(ZERO, ded.value - used_before)
-        applied_other = min(remaining, other)
-        applied_consult = min(remaining - applied_other, consult)
+        # what is left of the deductible is borne by the other costs first, then by the
+        # consultation fee: each the lesser of what is left and the amount
+        remaining = _left(ded.value, used_before)
+        applied_other = other if other < remaining else remaining
+        left = remaining - applied_other
+        applied_consult = consult if consult < left else left
         ded_readings = ded.readings
         if consult > 0 and pack.consultation and pack.consultation.reading:
             ded_readings = ded_readings + ctx.use(pack.consultation.reading)
@@ -966,8 +969,9 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
         remaining_cap = None
         cap_readings = ctx.use(pack.no_cap)
     else:
-        remaining_cap = max(ZERO, cap.value - paid_before)
-        counted = min(other_share, remaining_cap)
+        # the share counts up to what is left of the cap
+        remaining_cap = _left(cap.value, paid_before)
+        counted = remaining_cap if remaining_cap < other_share else other_share
         cap_readings = list(cap.readings)
         if consult_share > 0 and pack.consultation is not None:
             cap_readings += [r for r in ctx.use(pack.consultation.reading) if r not in cap_readings]
@@ -995,7 +999,7 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
             amount=fund, cap=cap.value if cap else None, paid_before=paid_before,
             remaining_before=remaining_cap, share_before_cap=other_share, counted=counted,
             reduced=other_share - counted, uncapped=consult_share, paid_after=state.fund_paid,
-            remaining_after=(max(ZERO, cap.value - state.fund_paid) if cap else None),
+            remaining_after=(_left(cap.value, state.fund_paid) if cap else None),
             citations=cap_cites, readings=cap_readings, text=cap_text))
 
 
@@ -1044,7 +1048,7 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
                 text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{personal!s}元。"))
         return ZERO, personal
     before = state.balance
-    pays = min(before, personal)
+    pays = personal if personal < before else before  # the lesser of the balance and the personal share
     state.balance = after = before - pays
     cash = personal - pays
     if steps is not None:
@@ -1082,6 +1086,10 @@ def _provider_label(visit: Visit) -> str:
 def _fen_items(visit: Visit) -> list[Item]:
     """The visit's items with amounts shown to the fen (they are fen-exact after validation).
 
+    Every amount the rules add up (the items, and the shares :func:`~calculator.money.share`
+    rounds) has exactly two places, so their sums have two places and are exact: only a rule
+    that produces a share rounds.
+
     Items already written with two places (``"800.00"``) are the request's own (read only here);
     the others are copied with the amount rounded to the fen (``"800"`` → ``800.00``)."""
     items = visit.items
@@ -1103,7 +1111,7 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     total = ZERO
     for i in items:
         total += i.amount
-    w.total = round_fen(total)
+    w.total = total
     cat_step = settle_category(ctx, w)
     ineligible = check_eligibility(ctx, state, w)
     if ineligible is not None:
@@ -1119,9 +1127,13 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     personal = w.total - w.fund
     account, cash = pay_from_account(ctx, state, w, personal, eligible=True)
     category = w.category
+    prov = visit.provider
+    pharmacy = prov.kind == "pharmacy"  # a pharmacy is described by the prescribing institution
     return VisitResult(
-        date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-        provider_grade=_grade(visit), category=category, category_label=vocabulary.CATEGORIES[category],
+        date=visit.date, provider_kind=prov.kind,
+        provider_level=prov.prescribed_at_level if pharmacy else prov.level,
+        provider_grade=prov.prescribed_at_grade if pharmacy else prov.grade,
+        category=category, category_label=vocabulary.CATEGORIES[category],
         provider_label=w.tier_label, eligible=True, total=w.total, excluded=w.excluded,
         first_self_pay=w.first_total, in_scope=w.in_scope, deductible_applied=w.applied, ratio=w.ratio,
         fund_pays=w.fund, personal_pays=personal, account_pays=account, cash_pays=cash,
@@ -1178,9 +1190,9 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     cap = _year_figure(ctx, "cap", last)
     year_end = YearEnd(
         category=last, deductible=ded.value if ded else None, deductible_used=state.deductible_used,
-        deductible_remaining=max(ZERO, ded.value - state.deductible_used) if ded else None,
+        deductible_remaining=_left(ded.value, state.deductible_used) if ded else None,
         fund_paid=state.fund_paid, cap=cap.value if cap else None,
-        cap_remaining=max(ZERO, cap.value - state.fund_paid) if cap else None, account_balance=state.balance)
+        cap_remaining=_left(cap.value, state.fund_paid) if cap else None, account_balance=state.balance)
     totals = Totals(total=round_fen(t_total), excluded=round_fen(t_excluded), first_self_pay=round_fen(t_first),
                     fund_pays=round_fen(t_fund), personal_pays=round_fen(t_personal),
                     account_pays=round_fen(t_account), cash_pays=round_fen(t_cash))
