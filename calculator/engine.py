@@ -48,7 +48,7 @@ from .errors import (
     MissingParameter,
     OutOfForce,
 )
-from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, share
+from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, round_share, share
 from .packs import Cited, Pack
 from .registry import default_registry
 from .request import CalculationRequest, Item, Visit
@@ -234,7 +234,7 @@ class YearState:
 class Figure:
     """A figure the calculation uses, with where it comes from."""
 
-    __slots__ = ("citations", "readings", "supplied", "value")
+    __slots__ = ("citations", "more_places", "readings", "supplied", "value")
 
     def __init__(self, value: Decimal, citations: Sequence[CitationOut], readings: list[str],
                  supplied: bool = False) -> None:
@@ -242,6 +242,8 @@ class Figure:
         self.citations = citations
         self.readings = readings
         self.supplied = supplied
+        #: written with more than two places (a supplied ``1500.000``): see :func:`settle`'s totals
+        self.more_places = value.as_tuple().exponent < -2  # type: ignore[operator]
 
 
 class Context:
@@ -262,6 +264,8 @@ class Context:
         self.active: Supplement | None = None
         self.used_readings: list[str] = []
         self._supplied: CitationOut | None = None
+        #: a deductible or cap figure used has more than two places (see settle's totals)
+        self.more_places = False
 
     def supplement_on(self, day: dt.date) -> Supplement | None:
         for sup in self.supplements:
@@ -304,13 +308,16 @@ class Context:
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
         if self.params is not None and (supplied := self._supplied_value(name, category)) is not None:
-            return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+            given = Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+            self.more_places |= given.more_places
+            return given
         active = self.active
         found = self.cites.amounts.get((name, category, id(active)))
         if found is None or found[0] is not active:
             found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
         fig = found[1]
-        if fig is not None and fig.readings:
+        if fig is not None:
+            self.more_places |= fig.more_places
             for rid in fig.readings:
                 self.use(rid)
         return fig
@@ -404,7 +411,7 @@ class VisitWork:
     """One visit's figures as the rules produce them, and its trace when one is asked for."""
 
     __slots__ = (
-        "applied", "applied_consult", "applied_other", "base", "category", "consult", "consult_share",
+        "above", "applied", "applied_consult", "applied_other", "base", "category", "consult", "consult_share",
         "excluded", "first_total", "fund", "in_scope", "in_scope_items", "index", "items", "other",
         "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit",
     )
@@ -425,6 +432,7 @@ class VisitWork:
     consult: Decimal
     other: Decimal
     applied: Decimal
+    above: Decimal
     applied_other: Decimal
     applied_consult: Decimal
     ratio: Decimal
@@ -793,9 +801,9 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
     """
     rates = ctx.pack.first_self_pay
     first_total = ZERO
+    fl: list[FirstSelfPayLine] = []
+    readings: list[str] = []
     if rates:
-        fl: list[FirstSelfPayLine] = []
-        readings: list[str] = []
         for item in w.in_scope_items:
             rate_c = rates.get(item.category)
             if rate_c is None:
@@ -807,20 +815,19 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
                 ctx.use(rate_c.reading)
                 if rate_c.reading not in readings:
                     readings.append(rate_c.reading)
-        if fl:  # first_total: a sum of shares each rounded to the fen, so itself to the fen
-            if w.steps is not None:
-                cites: list[CitationOut] = []
-                for ln in fl:
-                    _add(cites, ctx.cites.of(rates[ln.category]))
-                parts = "；".join([
-                    f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{ln.amount!s}元×{percent(ln.rate)}={ln.share!s}元"
-                    for ln in fl])
-                w.steps.append(FirstSelfPayStep(
-                    amount=first_total, lines=fl, in_scope_before=w.in_scope,
-                    in_scope_after=w.in_scope - first_total, citations=cites, readings=readings,
-                    text=f"乙类先行自付：{parts}，共{first_total!s}元由个人先行负担。"))
+    # first_total: a sum of shares each rounded to the fen, so itself to the fen
     w.first_total = first_total
-    w.base = w.in_scope - first_total
+    w.base = base = w.in_scope - first_total
+    if fl and w.steps is not None:
+        cites: list[CitationOut] = []
+        for ln in fl:
+            _add(cites, ctx.cites.of(rates[ln.category]))
+        parts = "；".join([
+            f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{ln.amount!s}元×{percent(ln.rate)}={ln.share!s}元"
+            for ln in fl])
+        w.steps.append(FirstSelfPayStep(
+            amount=first_total, lines=fl, in_scope_before=w.in_scope, in_scope_after=base, citations=cites,
+            readings=readings, text=f"乙类先行自付：{parts}，共{first_total!s}元由个人先行负担。"))
 
 
 # -- 5. deductible ---------------------------------------------------------------------------------
@@ -863,6 +870,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
     state.deductible_used = used_before + applied
     w.consult, w.other = consult, other
     w.applied, w.applied_other, w.applied_consult = applied, applied_other, applied_consult
+    w.above = above = base - applied  # what the ratio applies to
     if w.steps is not None:
         if ded is None:
             ded_cites = list(ctx.cites.reading(pack.no_deductible))
@@ -871,13 +879,14 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
             ded_cites = list(ded.citations)
             if pack.annual is not None:
                 _add(ded_cites, ctx.cites.annual)
-            ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{min(used_before, ded.value)!s}元，"
+            so_far = ded.value if ded.value < used_before else used_before  # min(used_before, ded.value)
+            ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{so_far!s}元，"
                         f"尚余{remaining!s}元；本次政策范围内费用{base!s}元，扣除起付标准"
                         f"{applied!s}元。")
         w.steps.append(DeductibleStep(
             amount=applied, deductible=ded.value if ded else None, used_before=used_before,
             remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
-            above=base - applied, remaining_after=(remaining - applied) if ded is not None else None,
+            above=above, remaining_after=(remaining - applied) if ded is not None else None,
             citations=ded_cites, readings=list(ded_readings), text=ded_text))
 
 
@@ -913,15 +922,17 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         ratio = ratio + fd.bonus.value
         ratio_readings += ctx.use(fd.bonus.reading)
     consult = w.consult
-    other_above = w.other - w.applied_other
-    above = w.base - w.applied
+    above = w.above
     if consult > 0:
+        other_above = w.other - w.applied_other
         consult_above = consult - w.applied_consult
         other_share = share(other_above, ratio)
         consult_share = share(consult_above, ratio)
         ratio_share = other_share + consult_share
+        product = None  # each part is rounded apart; the trace shows the whole product
     else:
-        other_share = ratio_share = share(above, ratio)
+        product = MONEY_CONTEXT.multiply(above, ratio)
+        other_share = ratio_share = round_share(product)  # share(above, ratio)
         consult_share = ZERO
     w.ratio, w.other_share, w.consult_share = ratio, other_share, consult_share
     if w.steps is not None:
@@ -944,7 +955,8 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
             ratio_text = f"按{tier_label}支付比例{pct}：{above!s}元×{pct}={ratio_share!s}元（四舍五入到分）。"
         w.steps.append(RatioStep(
             amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
-            product=MONEY_CONTEXT.multiply(above, ratio), tier=w.tier_key, tier_label=tier_label,
+            product=MONEY_CONTEXT.multiply(above, ratio) if product is None else product,
+            tier=w.tier_key, tier_label=tier_label,
             base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
             text=ratio_text))
 
@@ -1173,11 +1185,14 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     state = YearState(round_fen(ys.deductible_used), round_fen(ys.fund_paid),
                       round_fen(balance) if balance is not None else None)
     visits: list[VisitResult] = []
-    t_total = t_excluded = t_first = t_fund = t_personal = t_account = t_cash = ZERO
     for i, visit in enumerate(req.visits):
-        want = trace if isinstance(trace, bool) else i in trace
-        v = settle_visit(ctx, state, visit, i, want)
-        visits.append(v)
+        visits.append(settle_visit(ctx, state, visit, i, trace if isinstance(trace, bool) else i in trace))
+    # the year's totals, rounded to the fen below (starting from the first visit's figures rather
+    # than from zero changes nothing: adding zero is exact and the rounding sets the places)
+    first = visits[0]
+    t_total, t_excluded, t_first = first.total, first.excluded, first.first_self_pay
+    t_fund, t_personal, t_account, t_cash = first.fund_pays, first.personal_pays, first.account_pays, first.cash_pays
+    for v in visits[1:]:
         t_total += v.total
         t_excluded += v.excluded
         t_first += v.first_self_pay
@@ -1193,9 +1208,16 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
         deductible_remaining=_left(ded.value, state.deductible_used) if ded else None,
         fund_paid=state.fund_paid, cap=cap.value if cap else None,
         cap_remaining=_left(cap.value, state.fund_paid) if cap else None, account_balance=state.balance)
-    totals = Totals(total=round_fen(t_total), excluded=round_fen(t_excluded), first_self_pay=round_fen(t_first),
-                    fund_pays=round_fen(t_fund), personal_pays=round_fen(t_personal),
-                    account_pays=round_fen(t_account), cash_pays=round_fen(t_cash))
+    if ctx.more_places:
+        # A visit's figures have exactly two places (the items, the shares, the year-start amounts
+        # after round_fen, and what is taken from them), so their sums have too; only a
+        # deductible or cap figure written with more places (a supplied 1500.000) can bring more
+        # into what is left of it and so into a visit's figures: then the totals are rounded.
+        t_total, t_excluded, t_first = round_fen(t_total), round_fen(t_excluded), round_fen(t_first)
+        t_fund, t_personal = round_fen(t_fund), round_fen(t_personal)
+        t_account, t_cash = round_fen(t_account), round_fen(t_cash)
+    totals = Totals(total=t_total, excluded=t_excluded, first_self_pay=t_first, fund_pays=t_fund,
+                    personal_pays=t_personal, account_pays=t_account, cash_pays=t_cash)
     assumptions = [ctx.cites.assumption(rid) for rid in ctx.used_readings]
     for given in req.visits:
         if given.items is None:
