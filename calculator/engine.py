@@ -27,7 +27,8 @@ visit. :func:`settle` is pure: a request and its pack in, a result out, no I/O a
 Every step records its inputs, the amount it moves, its citations and the readings it relies on.
 The trace is built only for the visits asked for (``trace``): the figures are computed by the same
 functions either way — the trace is narration added after each rule has produced its figures.
-Citations are built once per pack (:class:`PackCitations`) and shared: they are immutable.
+Citations are built once per pack (:class:`PackCitations`) and shared: they are immutable; so are
+the figures read from a pack or a supplement (a figure the request supplies is its own).
 """
 
 from __future__ import annotations
