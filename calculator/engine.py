@@ -27,7 +27,8 @@ visit. :func:`settle` is pure: a request and its pack in, a result out, no I/O a
 Every step records its inputs, the amount it moves, its citations and the readings it relies on.
 The trace is built only for the visits asked for (``trace``): the figures are computed by the same
 functions either way — the trace is narration added after each rule has produced its figures.
-Citations are built once per pack (:class:`PackCitations`) and shared: they are immutable.
+Citations are built once per pack (:class:`PackCitations`) and shared: they are immutable; so are
+the figures read from a pack or a supplement (a figure the request supplies is its own).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from .errors import (
     MissingParameter,
     OutOfForce,
 )
-from .money import MONEY_CONTEXT, ZERO, round_fen, share
+from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, round_share, share
 from .packs import Cited, Pack
 from .registry import default_registry
 from .request import CalculationRequest, Item, Visit
@@ -93,15 +94,37 @@ __all__ = [
 _PLAIN_IN_SCOPE = frozenset({"in_scope", "consultation", "tcm"})
 _CLASS_B = frozenset({"class_b_drug", "class_b_service"})
 _ONE_HUNDRED = Decimal(100)
+#: a provider level as the ratio tables write it (``3``, then ``3A`` with a grade)
+_LEVEL_KEYS = {1: "1", 2: "2", 3: "3"}
 
 
-def yuan(value: Decimal) -> str:
-    return f"{value}元"
+# An amount in the trace's words is written ``f"{amount!s}元"``: ``str`` of the Decimal (``429.00``),
+# the same text as ``f"{amount}"`` without the format-spec machinery, which costs twice as much;
+# a trace says a few dozen amounts.
+
+
+#: percent() of the ratios met so far: a handful per pack (a request's ratios have ≤ 4 places)
+_PERCENTS: dict[Decimal, str] = {}
 
 
 def percent(value: Decimal) -> str:
-    pct = MONEY_CONTEXT.multiply(value, _ONE_HUNDRED).normalize(MONEY_CONTEXT)
-    return f"{pct:f}%"
+    """``55%`` for 0.55. Memoised by value: the text depends on the value only (normalised)."""
+    found = _PERCENTS.get(value)
+    if found is None:
+        pct = MONEY_CONTEXT.multiply(value, _ONE_HUNDRED).normalize(MONEY_CONTEXT)
+        found = f"{pct:f}%"
+        if len(_PERCENTS) < 4096:
+            _PERCENTS[value] = found
+    return found
+
+
+# The rules take the lesser or greater of two amounts written out (``b if b < a else a``, which
+# is ``min(a, b)``, the first when equal): the builtins pack their arguments into a tuple and
+# parse them, which costs more than the comparison, a dozen times a visit.
+
+def _left(limit: Decimal, used: Decimal) -> Decimal:
+    """What is left of a yearly limit (deductible, cap): ``max(ZERO, limit - used)``."""
+    return limit - used if limit > used else ZERO
 
 
 def _add(target: list[CitationOut], new: Sequence[CitationOut]) -> None:
@@ -132,6 +155,25 @@ class PackCitations:
             scheme=pack.meta.scheme, issuer=pack.meta.issuer, numbering=pack.meta.numbering)
         self.excluded_by: dict[str, object] = {ex.category: ex for ex in pack.excluded}
         self.ineligible: dict[str, object] = {rule.when: rule for rule in pack.ineligible}
+        # The figures that do not depend on a request, by (what, category[, tier], id(supplement)),
+        # each stored with the supplement it was read from (None: the pack's own), which a look-up
+        # checks by identity: the id of a supplement no longer in use may be taken again.
+        self.amounts: dict[tuple[str, str, int], tuple[Supplement | None, Figure | None]] = {}
+        self.ratios: dict[tuple[str, str, int], tuple[Supplement | None, Figure]] = {}
+        self.ratio_keys: dict[tuple[str, int], tuple[Supplement | None, frozenset[str]]] = {}
+        self.supplement_cites: dict[int, tuple[Cited, CitationOut]] = {}
+        # The citations and words every settled visit of the pack repeats.
+        self.annual = self.of(pack.annual)
+        self.scope = self.of(pack.scope)
+        self.account = self.of(pack.account)
+        self.none_for: dict[str, object] = {}
+        for rule in pack.account.none_for:
+            self.none_for.setdefault(rule.category, rule)
+        signed = pack.signed_institution
+        elig_rule = self.ineligible.get("not_signed" if signed else "non_designated")
+        self.eligible_citations = self.of(elig_rule) if elig_rule else ()
+        self.eligible_text = (("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
+                              + "，属于普通门诊统筹支付范围。")
 
     def cite(self, article: str, quote: str) -> CitationOut:
         key = (article, quote)
@@ -193,7 +235,7 @@ class YearState:
 class Figure:
     """A figure the calculation uses, with where it comes from."""
 
-    __slots__ = ("citations", "readings", "supplied", "value")
+    __slots__ = ("citations", "more_places", "readings", "supplied", "value")
 
     def __init__(self, value: Decimal, citations: Sequence[CitationOut], readings: list[str],
                  supplied: bool = False) -> None:
@@ -201,24 +243,30 @@ class Figure:
         self.citations = citations
         self.readings = readings
         self.supplied = supplied
+        #: written with more than two places (a supplied ``1500.000``): see :func:`settle`'s totals
+        self.more_places = value.as_tuple().exponent < -2  # type: ignore[operator]
 
 
 class Context:
-    """One calculation: the pack, its citations, the request, and the readings used (in order)."""
+    """One calculation: the pack, its citations, the request, and the readings used (in order).
+
+    A figure that does not depend on the request (the pack's own, or a supplement's) is looked
+    up once per pack and supplement (:class:`PackCitations` keeps it); a figure the request
+    supplies (``parameters``) is this calculation's own.
+    """
 
     def __init__(self, pack: Pack, req: CalculationRequest, supplements: Sequence[Supplement] = ()) -> None:
         self.pack = pack
         self.cites = citations_of(pack)
         self.req = req
+        self.params = req.parameters
         self.supplements = supplements
         #: the supplement in force on the visit being settled (None: the pack's own figures)
         self.active: Supplement | None = None
-        self._sup_cites: dict[int, CitationOut] = {}
         self.used_readings: list[str] = []
         self._supplied: CitationOut | None = None
-        self._figures: dict[tuple[str, str, int], Figure | None] = {}
-        self._keys: dict[tuple[str, int], set[str]] = {}
-        self._ratios: dict[tuple[str, str, int], Figure] = {}
+        #: a deductible or cap figure used has more than two places (see settle's totals)
+        self.more_places = False
 
     def supplement_on(self, day: dt.date) -> Supplement | None:
         for sup in self.supplements:
@@ -227,10 +275,11 @@ class Context:
         return None
 
     def _supplement_cite(self, sup: Supplement, cited: Cited) -> CitationOut:
-        found = self._sup_cites.get(id(cited))
-        if found is None:
-            found = self._sup_cites[id(cited)] = sup.cite(self.pack.id, cited)
-        return found
+        shared = self.cites.supplement_cites
+        found = shared.get(id(cited))
+        if found is None or found[0] is not cited:
+            found = shared[id(cited)] = (cited, sup.cite(self.pack.id, cited))
+        return found[1]
 
     def use(self, reading_id: str) -> list[str]:
         """Record a reading as used; the list of it (empty for no reading)."""
@@ -242,7 +291,7 @@ class Context:
 
     def supplied(self) -> CitationOut:
         if self._supplied is None:
-            params = self.req.parameters
+            params = self.params
             self._supplied = CitationOut(policy=self.pack.id, article=None, quote=None, supplied=True,
                                          source=params.source if params else None)
         return self._supplied
@@ -251,7 +300,7 @@ class Context:
         return self.cites.of(self.pack.supplied) if self.pack.supplied else ()
 
     def _supplied_value(self, name: str, category: str) -> Decimal | None:
-        params = self.req.parameters
+        params = self.params
         table = getattr(params, name) if params else None
         if not table:
             return None
@@ -259,21 +308,23 @@ class Context:
 
     def amount_figure(self, name: str, category: str) -> Figure | None:
         """The deductible or cap for a category; None where the document sets none."""
-        key = (name, category, id(self.active))
-        if key in self._figures:
-            found = self._figures[key]
-            if found is not None:
-                for rid in found.readings:
-                    self.use(rid)
-            return found
-        fig = self._amount_figure(name, category)
-        self._figures[key] = fig
+        if self.params is not None and (supplied := self._supplied_value(name, category)) is not None:
+            given = Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+            self.more_places |= given.more_places
+            return given
+        active = self.active
+        found = self.cites.amounts.get((name, category, id(active)))
+        if found is None or found[0] is not active:
+            found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
+        fig = found[1]
+        if fig is not None:
+            self.more_places |= fig.more_places
+            for rid in fig.readings:
+                self.use(rid)
         return fig
 
     def _amount_figure(self, name: str, category: str) -> Figure | None:
-        supplied = self._supplied_value(name, category)
-        if supplied is not None:
-            return Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
+        """The pack's or the supplement's figure (request-independent: shared per pack)."""
         settled = self.pack.settled_category(category)
         sup = self.active
         if sup is not None:
@@ -283,7 +334,7 @@ class Context:
                 return Figure(from_sup.value, (self._supplement_cite(sup, from_sup),), [])
         cited = getattr(self.pack, name).get(settled)
         if cited is not None:
-            return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
+            return Figure(cited.value, self.cites.of(cited), [cited.reading] if cited.reading else [])
         none_reading = self.pack.no_deductible if name == "deductible" else self.pack.no_cap
         if none_reading:
             return None
@@ -295,42 +346,48 @@ class Context:
             citations=[msgspec.to_builtins(c) for c in self._bureau_citations()],
         )
 
-    def ratio_keys(self, category: str) -> set[str]:
-        key = (category, id(self.active))
-        found = self._keys.get(key)
-        if found is None:
-            found = self._keys[key] = self._ratio_keys(category)
-        return found
+    def ratio_keys(self, category: str) -> frozenset[str]:
+        """The keys of the ratio table for a category (the pack's, a supplement's, the request's)."""
+        params = self.params
+        if params is not None and params.ratio:
+            return self._ratio_keys(category)
+        active = self.active
+        found = self.cites.ratio_keys.get((category, id(active)))
+        if found is None or found[0] is not active:
+            found = self.cites.ratio_keys[category, id(active)] = (active, self._ratio_keys(category))
+        return found[1]
 
-    def _ratio_keys(self, category: str) -> set[str]:
+    def _ratio_keys(self, category: str) -> frozenset[str]:
         settled = self.pack.settled_category(category)
         keys = set(self.pack.ratio.get(settled, {}))
         if self.active is not None:
             keys |= set(self.active.ratio.get(category, self.active.ratio.get(settled, {})))
-        params = self.req.parameters
+        params = self.params
         if params and params.ratio:
             keys |= set(params.ratio.get(category, params.ratio.get(settled, {})))
-        return keys
+        return frozenset(keys)
 
     def ratio_figure(self, category: str, key: str) -> Figure:
-        cache_key = (category, key, id(self.active))
-        found = self._ratios.get(cache_key)
-        if found is not None:
-            for rid in found.readings:
-                self.use(rid)
-            return found
-        fig = self._ratios[cache_key] = self._ratio_figure(category, key)
-        return fig
-
-    def _ratio_figure(self, category: str, key: str) -> Figure:
-        settled = self.pack.settled_category(category)
-        params = self.req.parameters
-        if params and params.ratio:
-            table = params.ratio.get(category, params.ratio.get(settled, {}))
+        params = self.params
+        if params is not None and params.ratio:
+            table = params.ratio.get(category, params.ratio.get(self.pack.settled_category(category), {}))
             if key in table:
                 floor = self.pack.supplied.min_ratio if self.pack.supplied else None
                 extra = self.cites.of(floor) if floor else ()
                 return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
+        active = self.active
+        found = self.cites.ratios.get((category, key, id(active)))
+        if found is None or found[0] is not active:
+            found = self.cites.ratios[category, key, id(active)] = (active, self._ratio_figure(category, key))
+        fig = found[1]
+        if fig.readings:
+            for rid in fig.readings:
+                self.use(rid)
+        return fig
+
+    def _ratio_figure(self, category: str, key: str) -> Figure:
+        """The supplement's or the pack's ratio (request-independent: shared per pack)."""
+        settled = self.pack.settled_category(category)
         sup = self.active
         if sup is not None:
             from_sup = sup.ratio.get(category, sup.ratio.get(settled, {})).get(key)
@@ -340,7 +397,7 @@ class Context:
                                                *(self.cites.of(floor) if floor else ())), [])
         cited = self.pack.ratio.get(settled, {}).get(key)
         if cited is not None:
-            return Figure(cited.value, self.cites.of(cited), self.use(cited.reading))
+            return Figure(cited.value, self.cites.of(cited), [cited.reading] if cited.reading else [])
         raise MissingParameter(
             code="missing_parameter", parameter=f"ratio.{settled}.{key}",
             path=f"parameters.ratio.{settled}.{key}",
@@ -355,14 +412,13 @@ class VisitWork:
     """One visit's figures as the rules produce them, and its trace when one is asked for."""
 
     __slots__ = (
-        "applied", "applied_consult", "applied_other", "base", "category", "consult", "consult_share",
+        "above", "applied", "applied_consult", "applied_other", "base", "category", "consult", "consult_share",
         "excluded", "first_total", "fund", "in_scope", "in_scope_items", "index", "items", "other",
-        "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit", "vp",
+        "other_share", "ratio", "steps", "tier_key", "tier_label", "total", "visit",
     )
 
     visit: Visit
     index: int
-    vp: str
     steps: list[Step] | None
     items: list[Item]
     total: Decimal
@@ -377,6 +433,7 @@ class VisitWork:
     consult: Decimal
     other: Decimal
     applied: Decimal
+    above: Decimal
     applied_other: Decimal
     applied_consult: Decimal
     ratio: Decimal
@@ -387,8 +444,12 @@ class VisitWork:
     def __init__(self, visit: Visit, index: int, trace: bool) -> None:
         self.visit = visit
         self.index = index
-        self.vp = f"visits[{index}]"
         self.steps: list[Step] | None = [] if trace else None
+
+    @property
+    def vp(self) -> str:
+        """The visit's path in the request (``visits[2]``), for a message that names a field."""
+        return f"visits[{self.index}]"
 
 
 # -- the request against its pack ------------------------------------------------------------------
@@ -560,7 +621,6 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
     “（一）未在门诊统筹签约机构发生的门诊医疗服务”. Where a document is silent the pack's rule rests on
     a reading. An ineligible visit is settled here, whole, as personal; an eligible one records why.
     """
-    pack = ctx.pack
     bad = _ineligibility(ctx, w.visit)
     if bad is not None:
         code, why, rule = bad
@@ -573,7 +633,7 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
                 citations += ctx.cites.reading(rid)
             steps.append(EligibilityStep(
                 amount=total, eligible=False, reason=code, total=total, citations=citations, readings=readings,
-                text=f"{why}，统筹基金不予支付，全部{yuan(total)}由个人负担。"))
+                text=f"{why}，统筹基金不予支付，全部{total!s}元由个人负担。"))
         acct = pay_from_account(ctx, state, w, total, eligible=False)
         visit = w.visit
         return VisitResult(
@@ -583,13 +643,11 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
             first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
             personal_pays=total, account_pays=acct[0], cash_pays=acct[1], steps=steps or [])
     if w.steps is not None:
-        signed = pack.signed_institution
-        elig_rule = ctx.cites.ineligible.get("not_signed" if signed else "non_designated")
+        # the rule that makes a visit eligible: not_signed for a scheme of signed institutions,
+        # non_designated elsewhere (citation and words: PackCitations, once per pack)
         w.steps.append(EligibilityStep(
-            amount=ZERO, eligible=True, reason=None, total=w.total,
-            citations=list(ctx.cites.of(elig_rule)) if elig_rule else [], readings=[],
-            text=("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
-            + "，属于普通门诊统筹支付范围。"))
+            amount=ZERO, eligible=True, reason=None, total=w.total, citations=list(ctx.cites.eligible_citations),
+            readings=[], text=ctx.cites.eligible_text))
     return None
 
 
@@ -615,7 +673,6 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
     keys = ctx.ratio_keys(w.category)
     level, grade = prov.level, prov.grade
     level_fact, grade_fact = "provider_level", "provider_grade"
-    level_path, grade_path = f"{w.vp}.provider.level", f"{w.vp}.provider.grade"
     prefix = ""
     if prov.kind == "pharmacy":
         rule = pack.pharmacy.rule if pack.pharmacy else "tier"
@@ -624,32 +681,32 @@ def find_tier(ctx: Context, w: VisitWork) -> None:
             return
         level, grade = prov.prescribed_at_level, prov.prescribed_at_grade
         level_fact, grade_fact = "prescribed_at_level", "prescribed_at_grade"
-        level_path, grade_path = f"{w.vp}.provider.prescribed_at_level", f"{w.vp}.provider.prescribed_at_grade"
         prefix = "定点零售药店，按开具处方的"
         if level is None:
             reading = pack.pharmacy.reading if pack.pharmacy else ""
             raise MissingFact(
-                code="missing_fact", fact=level_fact, path=level_path,
+                code="missing_fact", fact=level_fact, path=f"{w.vp}.provider.{level_fact}",
                 message=(f"{pack.meta.name}没有规定定点零售药店的支付比例，在药店凭处方购药按开处方医院的等级报销。"
                          "请告诉我开处方的医院是几级医院（一级及以下、二级、三级）。"),
                 citations=[msgspec.to_builtins(c) for c in (*ctx.cites.of(pack.pharmacy),
                                                             *(ctx.cites.reading(reading) if reading else ()))])
     if level is None:
-        raise MissingFact(code="missing_fact", fact=level_fact, path=level_path,
+        raise MissingFact(code="missing_fact", fact=level_fact, path=f"{w.vp}.provider.{level_fact.removeprefix('provider_')}",
                           message="请告诉我就诊的医疗机构是几级（一级及以下、二级、三级）：支付比例按医疗机构等级不同。",
                           citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
-    if grade and f"{level}{grade}" in keys:
-        key = f"{level}{grade}"
-    elif str(level) in keys:
-        key = str(level)
-    elif any(len(k) == 2 and k[0] == str(level) for k in keys):
+    level_key = _LEVEL_KEYS[level]
+    if grade and (graded := level_key + grade) in keys:
+        key = graded
+    elif level_key in keys:
+        key = level_key
+    elif any(len(k) == 2 and k[0] == level_key for k in keys):
         raise MissingFact(
-            code="missing_fact", fact=grade_fact, path=grade_path,
+            code="missing_fact", fact=grade_fact, path=f"{w.vp}.provider.{grade_fact.removeprefix('provider_')}",
             message=(f"{pack.meta.name}对{vocabulary.LEVELS[level]}医疗机构按甲等、乙等、丙等规定了不同比例。"
                      f"请告诉我这家{vocabulary.LEVELS[level]}医院是甲等、乙等还是丙等。"),
             citations=[msgspec.to_builtins(c) for c in _ratio_citations(ctx, w.category)])
     else:
-        key = str(level)  # let ratio_figure name the missing parameter
+        key = level_key  # let ratio_figure name the missing parameter
     label = vocabulary.TIERS.get(key, key)
     if prefix:
         label = f"{prefix}{label}等级"
@@ -690,8 +747,8 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
         cat = item.category
         if cat == "self_pay":
             reason = "self_pay"
-            if tracing and pack.scope is not None:
-                _add(scope_cites, ctx.cites.of(pack.scope))
+            if tracing:
+                _add(scope_cites, ctx.cites.scope)
         elif cat in excluded_by:
             reason = "excluded"
             if tracing:
@@ -716,22 +773,22 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
             in_scope_items.append(item)
         else:
             excluded += item.amount
-    w.excluded = excluded = round_fen(excluded)
+    w.excluded = excluded  # a sum of amounts with two places: two places, exact (see _fen_items)
     w.in_scope = in_scope = w.total - excluded
     w.in_scope_items = in_scope_items
     if w.steps is not None:
         if referral is not None:
             _add(scope_cites, ctx.cites.of(referral))
-        if pack.scope is not None and not scope_cites:
-            _add(scope_cites, ctx.cites.of(pack.scope))
+        if not scope_cites:
+            _add(scope_cites, ctx.cites.scope)
         for rid in scope_readings:
             _add(scope_cites, ctx.cites.reading(rid))
         total = w.total
         w.steps.append(ScopeStep(
             amount=excluded, total=total, excluded=excluded, in_scope=in_scope, lines=lines,
             citations=scope_cites, readings=scope_readings,
-            text=(f"费用合计{yuan(total)}，其中{yuan(excluded)}不属于普通门诊统筹支付范围，由个人负担；"
-                  f"政策范围内费用{yuan(in_scope)}。")))
+            text=(f"费用合计{total!s}元，其中{excluded!s}元不属于普通门诊统筹支付范围，由个人负担；"
+                  f"政策范围内费用{in_scope!s}元。")))
 
 
 # -- 4. first self-pay -----------------------------------------------------------------------------
@@ -743,39 +800,35 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
     报销。” Each share is rounded to the fen, half-up. The other documents set none (their packs say
     so, and class-B items are simply in scope).
     """
-    pack = ctx.pack
+    rates = ctx.pack.first_self_pay
     first_total = ZERO
-    if pack.first_self_pay:
-        tracing = w.steps is not None
-        fl: list[FirstSelfPayLine] = []
-        cites: list[CitationOut] = []
-        readings: list[str] = []
-        found = False
+    fl: list[FirstSelfPayLine] = []
+    readings: list[str] = []
+    if rates:
         for item in w.in_scope_items:
-            rate_c = pack.first_self_pay.get(item.category)
+            rate_c = rates.get(item.category)
             if rate_c is None:
                 continue
-            found = True
             amt = share(item.amount, rate_c.value)
-            for r in ctx.use(rate_c.reading):
-                if r not in readings:
-                    readings.append(r)
-            if tracing:
-                fl.append(FirstSelfPayLine(category=item.category, amount=item.amount, rate=rate_c.value,
-                                           share=amt))
-                _add(cites, ctx.cites.of(rate_c))
             first_total += amt
-        if found:
-            first_total = round_fen(first_total)
-            if w.steps is not None:
-                parts = "；".join(
-                    f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{yuan(ln.amount)}×{percent(ln.rate)}={yuan(ln.share)}" for ln in fl)
-                w.steps.append(FirstSelfPayStep(
-                    amount=first_total, lines=fl, in_scope_before=w.in_scope,
-                    in_scope_after=w.in_scope - first_total, citations=cites, readings=readings,
-                    text=f"乙类先行自付：{parts}，共{yuan(first_total)}由个人先行负担。"))
+            fl.append(FirstSelfPayLine(category=item.category, amount=item.amount, rate=rate_c.value, share=amt))
+            if rate_c.reading:
+                ctx.use(rate_c.reading)
+                if rate_c.reading not in readings:
+                    readings.append(rate_c.reading)
+    # first_total: a sum of shares each rounded to the fen, so itself to the fen
     w.first_total = first_total
-    w.base = w.in_scope - first_total
+    w.base = base = w.in_scope - first_total
+    if fl and w.steps is not None:
+        cites: list[CitationOut] = []
+        for ln in fl:
+            _add(cites, ctx.cites.of(rates[ln.category]))
+        parts = "；".join([
+            f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{ln.amount!s}元×{percent(ln.rate)}={ln.share!s}元"
+            for ln in fl])
+        w.steps.append(FirstSelfPayStep(
+            amount=first_total, lines=fl, in_scope_before=w.in_scope, in_scope_after=base, citations=cites,
+            readings=readings, text=f"乙类先行自付：{parts}，共{first_total!s}元由个人先行负担。"))
 
 
 # -- 5. deductible ---------------------------------------------------------------------------------
@@ -796,7 +849,6 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         for i in w.in_scope_items:
             if i.category == "consultation":
                 consult += i.amount
-        consult = round_fen(consult)
     base = w.base
     other = base - consult
     ded = ctx.amount_figure("deductible", w.category)
@@ -806,32 +858,37 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         applied_other = applied_consult = ZERO
         ded_readings = ctx.use(pack.no_deductible)
     else:
-        remaining = max(ZERO, ded.value - used_before)
-        applied_other = min(remaining, other)
-        applied_consult = min(remaining - applied_other, consult)
-        ded_readings = list(ded.readings)
+        # what is left of the deductible is borne by the other costs first, then by the
+        # consultation fee: each the lesser of what is left and the amount
+        remaining = _left(ded.value, used_before)
+        applied_other = other if other < remaining else remaining
+        left = remaining - applied_other
+        applied_consult = consult if consult < left else left
+        ded_readings = ded.readings
         if consult > 0 and pack.consultation and pack.consultation.reading:
-            ded_readings += ctx.use(pack.consultation.reading)
+            ded_readings = ded_readings + ctx.use(pack.consultation.reading)
     applied = applied_other + applied_consult
     state.deductible_used = used_before + applied
     w.consult, w.other = consult, other
     w.applied, w.applied_other, w.applied_consult = applied, applied_other, applied_consult
+    w.above = above = base - applied  # what the ratio applies to
     if w.steps is not None:
         if ded is None:
             ded_cites = list(ctx.cites.reading(pack.no_deductible))
-            ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{yuan(base)}全部进入比例报销。"
+            ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{base!s}元全部进入比例报销。"
         else:
             ded_cites = list(ded.citations)
             if pack.annual is not None:
-                _add(ded_cites, ctx.cites.of(pack.annual))
-            ded_text = (f"本年度起付标准{yuan(ded.value)}，本次之前已累计{yuan(min(used_before, ded.value))}，"
-                        f"尚余{yuan(remaining)}；本次政策范围内费用{yuan(base)}，扣除起付标准"
-                        f"{yuan(applied)}。")
+                _add(ded_cites, ctx.cites.annual)
+            so_far = ded.value if ded.value < used_before else used_before  # min(used_before, ded.value)
+            ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{so_far!s}元，"
+                        f"尚余{remaining!s}元；本次政策范围内费用{base!s}元，扣除起付标准"
+                        f"{applied!s}元。")
         w.steps.append(DeductibleStep(
             amount=applied, deductible=ded.value if ded else None, used_before=used_before,
             remaining_before=remaining, base=base, applied=applied, used_after=state.deductible_used,
-            above=base - applied, remaining_after=(remaining - applied) if ded is not None else None,
-            citations=ded_cites, readings=ded_readings, text=ded_text))
+            above=above, remaining_after=(remaining - applied) if ded is not None else None,
+            citations=ded_cites, readings=list(ded_readings), text=ded_text))
 
 
 # -- 6. ratio --------------------------------------------------------------------------------------
@@ -866,15 +923,17 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         ratio = ratio + fd.bonus.value
         ratio_readings += ctx.use(fd.bonus.reading)
     consult = w.consult
-    other_above = w.other - w.applied_other
-    above = w.base - w.applied
+    above = w.above
     if consult > 0:
+        other_above = w.other - w.applied_other
         consult_above = consult - w.applied_consult
         other_share = share(other_above, ratio)
         consult_share = share(consult_above, ratio)
         ratio_share = other_share + consult_share
+        product = None  # each part is rounded apart; the trace shows the whole product
     else:
-        other_share = ratio_share = share(above, ratio)
+        product = MONEY_CONTEXT.multiply(above, ratio)
+        other_share = ratio_share = round_share(product)  # share(above, ratio)
         consult_share = ZERO
     w.ratio, w.other_share, w.consult_share = ratio, other_share, consult_share
     if w.steps is not None:
@@ -888,15 +947,17 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         if consult > 0:
             parts = [RatioPart(part="other", base=other_above, share=other_share),
                      RatioPart(part="consultation", base=consult_above, share=consult_share)]
-            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：诊察费以外({yuan(other_above)})×{percent(ratio)}="
-                          f"{yuan(other_share)}，诊察费({yuan(consult_above)})×{percent(ratio)}={yuan(consult_share)}，"
-                          f"统筹基金应付{yuan(ratio_share)}。")
+            pct = percent(ratio)
+            ratio_text = (f"按{tier_label}支付比例{pct}：诊察费以外({other_above!s}元)×{pct}="
+                          f"{other_share!s}元，诊察费({consult_above!s}元)×{pct}={consult_share!s}元，"
+                          f"统筹基金应付{ratio_share!s}元。")
         else:
-            ratio_text = (f"按{tier_label}支付比例{percent(ratio)}：{yuan(above)}×{percent(ratio)}="
-                          f"{yuan(ratio_share)}（四舍五入到分）。")
+            pct = percent(ratio)
+            ratio_text = f"按{tier_label}支付比例{pct}：{above!s}元×{pct}={ratio_share!s}元（四舍五入到分）。"
         w.steps.append(RatioStep(
             amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
-            product=MONEY_CONTEXT.multiply(above, ratio), tier=w.tier_key, tier_label=tier_label,
+            product=MONEY_CONTEXT.multiply(above, ratio) if product is None else product,
+            tier=w.tier_key, tier_label=tier_label,
             base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
             text=ratio_text))
 
@@ -921,8 +982,9 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
         remaining_cap = None
         cap_readings = ctx.use(pack.no_cap)
     else:
-        remaining_cap = max(ZERO, cap.value - paid_before)
-        counted = min(other_share, remaining_cap)
+        # the share counts up to what is left of the cap
+        remaining_cap = _left(cap.value, paid_before)
+        counted = remaining_cap if remaining_cap < other_share else other_share
         cap_readings = list(cap.readings)
         if consult_share > 0 and pack.consultation is not None:
             cap_readings += [r for r in ctx.use(pack.consultation.reading) if r not in cap_readings]
@@ -931,26 +993,26 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
     if w.steps is not None:
         if cap is None:
             cap_cites = list(ctx.cites.reading(pack.no_cap))
-            cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{yuan(other_share + consult_share)}。"
+            cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{other_share + consult_share!s}元。"
         else:
             assert remaining_cap is not None
             cap_cites = list(cap.citations)
             if pack.annual is not None:
-                _add(cap_cites, ctx.cites.of(pack.annual))
+                _add(cap_cites, ctx.cites.annual)
             if counted < other_share:
-                cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，只剩"
-                            f"{yuan(remaining_cap)}，本次统筹支付以此为限：{yuan(counted)}。")
+                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，只剩"
+                            f"{remaining_cap!s}元，本次统筹支付以此为限：{counted!s}元。")
             else:
-                cap_text = (f"年度最高支付限额{yuan(cap.value)}，本次之前统筹已支付{yuan(paid_before)}，尚余"
-                            f"{yuan(remaining_cap)}，本次{yuan(other_share)}未超过限额。")
+                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，尚余"
+                            f"{remaining_cap!s}元，本次{other_share!s}元未超过限额。")
             if consult_share > 0 and pack.consultation is not None:
                 _add(cap_cites, ctx.cites.of(pack.consultation))
-                cap_text += f"诊察费部分{yuan(consult_share)}不计入限额，照付。"
+                cap_text += f"诊察费部分{consult_share!s}元不计入限额，照付。"
         w.steps.append(CapStep(
             amount=fund, cap=cap.value if cap else None, paid_before=paid_before,
             remaining_before=remaining_cap, share_before_cap=other_share, counted=counted,
             reduced=other_share - counted, uncapped=consult_share, paid_after=state.fund_paid,
-            remaining_after=(max(ZERO, cap.value - state.fund_paid) if cap else None),
+            remaining_after=(_left(cap.value, state.fund_paid) if cap else None),
             citations=cap_cites, readings=cap_readings, text=cap_text))
 
 
@@ -969,7 +1031,7 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
     """
     pack, category = ctx.pack, w.category
     acc = pack.account
-    none_for = next((n for n in acc.none_for if n.category == category), None)
+    none_for = ctx.cites.none_for.get(category)
     steps = w.steps
     if not acc.available or none_for is not None:
         rule: object = none_for if none_for is not None else acc
@@ -982,32 +1044,32 @@ def pay_from_account(ctx: Context, state: YearState, w: VisitWork, personal: Dec
             steps.append(AccountStep(
                 amount=ZERO, available=False, personal=personal, balance_before=state.balance,
                 balance_after=state.balance, cash=personal, citations=cites, readings=readings,
-                text=f"{who}没有职工医保个人账户，个人负担的{yuan(personal)}全部自付。"))
+                text=f"{who}没有职工医保个人账户，个人负担的{personal!s}元全部自付。"))
         return ZERO, personal
     if state.balance is None:
         if steps is not None:
             steps.append(AccountStep(
                 amount=ZERO, available=True, personal=personal, balance_before=None, balance_after=None,
-                cash=personal, citations=list(ctx.cites.of(acc)), readings=[],
-                text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{yuan(personal)}。"))
+                cash=personal, citations=list(ctx.cites.account), readings=[],
+                text=f"未提供个人账户余额，本计算不使用个人账户；个人负担{personal!s}元。"))
         return ZERO, personal
     if not eligible:
         if steps is not None:
             steps.append(AccountStep(
                 amount=ZERO, available=True, personal=personal, balance_before=state.balance,
-                balance_after=state.balance, cash=personal, citations=list(ctx.cites.of(acc)), readings=[],
-                text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{yuan(personal)}。"))
+                balance_after=state.balance, cash=personal, citations=list(ctx.cites.account), readings=[],
+                text=f"这笔费用不按普通门诊统筹结算，本计算不从个人账户支付；个人现金支付{personal!s}元。"))
         return ZERO, personal
     before = state.balance
-    pays = min(before, personal)
+    pays = personal if personal < before else before  # the lesser of the balance and the personal share
     state.balance = after = before - pays
     cash = personal - pays
     if steps is not None:
         steps.append(AccountStep(
             amount=pays, available=True, personal=personal, balance_before=before, balance_after=after,
-            cash=cash, citations=list(ctx.cites.of(acc)), readings=[],
-            text=(f"个人负担{yuan(personal)}，个人账户余额{yuan(before)}，账户支付{yuan(pays)}，"
-                  f"现金支付{yuan(cash)}；账户余额剩{yuan(after)}。")))
+            cash=cash, citations=list(ctx.cites.account), readings=[],
+            text=(f"个人负担{personal!s}元，个人账户余额{before!s}元，账户支付{pays!s}元，"
+                  f"现金支付{cash!s}元；账户余额剩{after!s}元。")))
     return pays, cash
 
 
@@ -1035,10 +1097,21 @@ def _provider_label(visit: Visit) -> str:
 
 
 def _fen_items(visit: Visit) -> list[Item]:
-    """The visit's items with amounts shown to the fen (they are fen-exact after validation)."""
-    if visit.items is None:
+    """The visit's items with amounts shown to the fen (they are fen-exact after validation).
+
+    Every amount the rules add up (the items, and the shares :func:`~calculator.money.share`
+    rounds) has exactly two places, so their sums have two places and are exact: only a rule
+    that produces a share rounds.
+
+    Items already written with two places (``"800.00"``) are the request's own (read only here);
+    the others are copied with the amount rounded to the fen (``"800"`` → ``800.00``)."""
+    items = visit.items
+    if items is None:
         return [Item(category="in_scope", amount=round_fen(visit.amount or ZERO))]
-    return [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in visit.items]
+    for i in items:
+        if not i.amount.same_quantum(FEN):
+            return [Item(category=i.category, amount=round_fen(i.amount), name=i.name) for i in items]
+    return items
 
 
 def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace: bool) -> VisitResult:
@@ -1051,7 +1124,7 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     total = ZERO
     for i in items:
         total += i.amount
-    w.total = round_fen(total)
+    w.total = total
     cat_step = settle_category(ctx, w)
     ineligible = check_eligibility(ctx, state, w)
     if ineligible is not None:
@@ -1067,9 +1140,13 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     personal = w.total - w.fund
     account, cash = pay_from_account(ctx, state, w, personal, eligible=True)
     category = w.category
+    prov = visit.provider
+    pharmacy = prov.kind == "pharmacy"  # a pharmacy is described by the prescribing institution
     return VisitResult(
-        date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-        provider_grade=_grade(visit), category=category, category_label=vocabulary.CATEGORIES[category],
+        date=visit.date, provider_kind=prov.kind,
+        provider_level=prov.prescribed_at_level if pharmacy else prov.level,
+        provider_grade=prov.prescribed_at_grade if pharmacy else prov.grade,
+        category=category, category_label=vocabulary.CATEGORIES[category],
         provider_label=w.tier_label, eligible=True, total=w.total, excluded=w.excluded,
         first_self_pay=w.first_total, in_scope=w.in_scope, deductible_applied=w.applied, ratio=w.ratio,
         fund_pays=w.fund, personal_pays=personal, account_pays=account, cash_pays=cash,
@@ -1109,11 +1186,14 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     state = YearState(round_fen(ys.deductible_used), round_fen(ys.fund_paid),
                       round_fen(balance) if balance is not None else None)
     visits: list[VisitResult] = []
-    t_total = t_excluded = t_first = t_fund = t_personal = t_account = t_cash = ZERO
     for i, visit in enumerate(req.visits):
-        want = trace if isinstance(trace, bool) else i in trace
-        v = settle_visit(ctx, state, visit, i, want)
-        visits.append(v)
+        visits.append(settle_visit(ctx, state, visit, i, trace if isinstance(trace, bool) else i in trace))
+    # the year's totals, rounded to the fen below (starting from the first visit's figures rather
+    # than from zero changes nothing: adding zero is exact and the rounding sets the places)
+    first = visits[0]
+    t_total, t_excluded, t_first = first.total, first.excluded, first.first_self_pay
+    t_fund, t_personal, t_account, t_cash = first.fund_pays, first.personal_pays, first.account_pays, first.cash_pays
+    for v in visits[1:]:
         t_total += v.total
         t_excluded += v.excluded
         t_first += v.first_self_pay
@@ -1126,12 +1206,19 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     cap = _year_figure(ctx, "cap", last)
     year_end = YearEnd(
         category=last, deductible=ded.value if ded else None, deductible_used=state.deductible_used,
-        deductible_remaining=max(ZERO, ded.value - state.deductible_used) if ded else None,
+        deductible_remaining=_left(ded.value, state.deductible_used) if ded else None,
         fund_paid=state.fund_paid, cap=cap.value if cap else None,
-        cap_remaining=max(ZERO, cap.value - state.fund_paid) if cap else None, account_balance=state.balance)
-    totals = Totals(total=round_fen(t_total), excluded=round_fen(t_excluded), first_self_pay=round_fen(t_first),
-                    fund_pays=round_fen(t_fund), personal_pays=round_fen(t_personal),
-                    account_pays=round_fen(t_account), cash_pays=round_fen(t_cash))
+        cap_remaining=_left(cap.value, state.fund_paid) if cap else None, account_balance=state.balance)
+    if ctx.more_places:
+        # A visit's figures have exactly two places (the items, the shares, the year-start amounts
+        # after round_fen, and what is taken from them), so their sums have too; only a
+        # deductible or cap figure written with more places (a supplied 1500.000) can bring more
+        # into what is left of it and so into a visit's figures: then the totals are rounded.
+        t_total, t_excluded, t_first = round_fen(t_total), round_fen(t_excluded), round_fen(t_first)
+        t_fund, t_personal = round_fen(t_fund), round_fen(t_personal)
+        t_account, t_cash = round_fen(t_account), round_fen(t_cash)
+    totals = Totals(total=t_total, excluded=t_excluded, first_self_pay=t_first, fund_pays=t_fund,
+                    personal_pays=t_personal, account_pays=t_account, cash_pays=t_cash)
     assumptions = [ctx.cites.assumption(rid) for rid in ctx.used_readings]
     for given in req.visits:
         if given.items is None:

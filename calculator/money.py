@@ -26,6 +26,7 @@ __all__ = [
     "money",
     "round_down",
     "round_fen",
+    "round_share",
     "share",
     "share_rounding",
 ]
@@ -72,6 +73,12 @@ def share(amount: Decimal, ratio: Decimal) -> Decimal:
     """``amount × ratio`` rounded to the fen, half-up (the product itself exact in 34 digits; see
     :func:`share_rounding`)."""
     return MONEY_CONTEXT.multiply(amount, ratio).quantize(FEN, _SHARE_ROUNDING.get(), MONEY_CONTEXT)
+
+
+def round_share(product: Decimal) -> Decimal:
+    """A product already made (``MONEY_CONTEXT.multiply(amount, ratio)``, which a trace shows)
+    rounded to the fen as :func:`share` rounds it."""
+    return product.quantize(FEN, _SHARE_ROUNDING.get(), MONEY_CONTEXT)
 
 
 @contextmanager

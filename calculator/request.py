@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 import msgspec
 
 from .errors import FieldError, InvalidRequest
-from .money import FEN, MAX_AMOUNT, MONEY_CONTEXT, is_fen_exact
+from .money import FEN, MAX_AMOUNT, is_fen_exact
 from .structs import Base
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 ]
 
 MAX_VISITS = 366
-_NOUGHT = Decimal(0)
 MAX_ITEMS = 500
 
 Category = Literal["employee", "retiree", "flexible", "resident"]
@@ -236,21 +235,35 @@ _PARAM_CATEGORIES = ("employee", "retiree", "flexible", "resident")
 _TIER = re.compile(r"^(?:[123][ABC]?|pharmacy|signed|county_tcm|signed_poor|county_tcm_poor)$")
 
 
+_UNIT = Decimal(1)
+
+
+def _ordinary(value: Decimal | None) -> bool:
+    """None, or an amount written with exactly two places or none (so finite and fen-exact),
+    neither negative nor ``-0``, and not above the maximum: the common case, in one pass. Any
+    other amount goes to :func:`check_amount`, which says what is wrong with it, if anything
+    (``0.5`` is fine)."""
+    return value is None or ((value.same_quantum(FEN) or value.same_quantum(_UNIT)) and not value.is_signed()
+                             and value <= MAX_AMOUNT)
+
+
 def validate(req: CalculationRequest) -> list[FieldError]:
-    """Every semantic problem of a typed request, each with its field path."""
+    """Every semantic problem of a typed request, each with its field path.
+
+    A field's path is written only for a field that is wrong (the common request has none).
+    """
     errors: list[FieldError] = []
 
     def amount(value: Decimal | None, path: str) -> None:
-        # the common case in one pass: finite, in range, fen-exact; else find out which check fails
-        if value is None or (value.is_finite() and _NOUGHT <= value <= MAX_AMOUNT and not value.is_signed()
-                             and value == value.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT)):
-            return
-        if err := check_amount(value, path):
+        if not _ordinary(value) and (err := check_amount(value, path)):  # type: ignore[arg-type]
             errors.append(err)
 
-    amount(req.account_balance, "account_balance")
-    amount(req.year_start.deductible_used, "year_start.deductible_used")
-    amount(req.year_start.fund_paid, "year_start.fund_paid")
+    if not _ordinary(req.account_balance):
+        amount(req.account_balance, "account_balance")
+    ys = req.year_start
+    if not (_ordinary(ys.deductible_used) and _ordinary(ys.fund_paid)):
+        amount(ys.deductible_used, "year_start.deductible_used")
+        amount(ys.fund_paid, "year_start.fund_paid")
 
     ins = req.insured
     if ins.resident is not None and ins.category != "resident":
@@ -285,31 +298,35 @@ def validate(req: CalculationRequest) -> list[FieldError]:
         return errors
     previous: dt.date | None = None
     for i, visit in enumerate(req.visits):
-        vp = f"visits[{i}]"
-        if visit.items is not None and visit.amount is not None:
-            errors.append(_field(f"{vp}.amount", "invalid_value", "与 items 只能二选一。"))
-        if visit.items is None and visit.amount is None:
-            errors.append(_field(f"{vp}.items", "missing_field", "请提供费用明细 items 或总金额 amount。"))
-        amount(visit.amount, f"{vp}.amount")
-        if visit.items is not None:
-            if len(visit.items) > MAX_ITEMS:
-                errors.append(_field(f"{vp}.items", "too_many_items", f"一次就诊最多 {MAX_ITEMS} 项费用。"))
+        items = visit.items
+        if items is not None and visit.amount is not None:
+            errors.append(_field(f"visits[{i}].amount", "invalid_value", "与 items 只能二选一。"))
+        if items is None and visit.amount is None:
+            errors.append(_field(f"visits[{i}].items", "missing_field", "请提供费用明细 items 或总金额 amount。"))
+        if not _ordinary(visit.amount):
+            amount(visit.amount, f"visits[{i}].amount")
+        if items is not None:
+            if len(items) > MAX_ITEMS:
+                errors.append(_field(f"visits[{i}].items", "too_many_items", f"一次就诊最多 {MAX_ITEMS} 项费用。"))
             else:
-                for j, item in enumerate(visit.items):
-                    amount(item.amount, f"{vp}.items[{j}].amount")
+                for j, item in enumerate(items):
+                    value = item.amount  # _ordinary(value), written out: a year may hold thousands of items
+                    if not ((value.same_quantum(FEN) or value.same_quantum(_UNIT)) and not value.is_signed()
+                            and value <= MAX_AMOUNT):
+                        amount(value, f"visits[{i}].items[{j}].amount")
         prov = visit.provider
         if prov.grade is not None and prov.level == 1:
-            errors.append(_field(f"{vp}.provider.grade", "invalid_value", "一级及以下机构不分甲、乙、丙等。"))
+            errors.append(_field(f"visits[{i}].provider.grade", "invalid_value", "一级及以下机构不分甲、乙、丙等。"))
         if prov.prescribed_at_grade is not None and prov.prescribed_at_level == 1:
-            errors.append(_field(f"{vp}.provider.prescribed_at_grade", "invalid_value",
+            errors.append(_field(f"visits[{i}].provider.prescribed_at_grade", "invalid_value",
                                  "一级及以下机构不分甲、乙、丙等。"))
         if prov.kind == "pharmacy" and prov.grade is not None:
-            errors.append(_field(f"{vp}.provider.grade", "invalid_value",
+            errors.append(_field(f"visits[{i}].provider.grade", "invalid_value",
                                  "药店没有等次；开处方医院的等次请填 prescribed_at_grade。"))
         if previous is not None and visit.date < previous:
-            errors.append(_field(f"{vp}.date", "visits_out_of_order", "就诊记录须按日期先后排列。"))
+            errors.append(_field(f"visits[{i}].date", "visits_out_of_order", "就诊记录须按日期先后排列。"))
         elif visit.date.year != req.visits[0].date.year:
-            errors.append(_field(f"{vp}.date", "visits_span_years",
+            errors.append(_field(f"visits[{i}].date", "visits_span_years",
                                  "一次计算只能包含同一自然年度的就诊（起付线和限额按自然年度计算）。"))
         previous = max(previous, visit.date) if previous else visit.date
     return errors

@@ -172,6 +172,23 @@ def test_all_money_has_two_places(req):
 
 
 @common
+@given(requests(policy="xian-employee"), st.sampled_from(["500.000", "0.000", "120.500", "80.0"]),
+       st.sampled_from(["1500.000", "20.000", "35.500", "300.0"]))
+def test_the_year_totals_are_the_visits_sums_to_the_fen_even_from_figures_with_more_places(req, ded, cap):
+    # A supplied figure may be written with more places than the fen ("1500.000"): what is left of
+    # it then reaches the visits' figures with those places, and the year's totals, rounded to the
+    # fen, are still the sums of the visits' figures.
+    params = msgspec.structs.replace(req.parameters, deductible={"employee": Decimal(ded), "retiree": Decimal(ded)},
+                                     cap={"employee": Decimal(cap), "retiree": Decimal(cap)})
+    result = settle(msgspec.structs.replace(req, parameters=params))
+    t = result.totals
+    for name in ("total", "excluded", "first_self_pay", "fund_pays", "personal_pays", "account_pays", "cash_pays"):
+        got = getattr(t, name)
+        assert TWO_PLACES.match(str(got)), (name, got)
+        assert got == sum((getattr(v, name) for v in result.visits), Decimal(0)), name
+
+
+@common
 @given(requests(policy="nanchang-resident"))
 def test_residents_get_the_ratio_of_the_in_scope_amount(req):
     result = settle(req)
