@@ -5,7 +5,10 @@ without content; and who a client is, for the rate limit.
 
 * **In flight.** More than ``MINGBAI_MAX_IN_FLIGHT`` requests at once in this worker → 503 with
   ``Retry-After: 1`` at once, never an unbounded queue. ``/healthz`` is not counted (and never
-  refused), so a probe sees a busy worker as alive.
+  refused), so a probe sees a busy worker as alive. A request stops counting when the last byte of
+  its response is handed to the server, not when the handler's call returns: the server
+  starts a keep-alive connection's next request at that moment, so counting until the return
+  would see one connection as two and refuse the 17th request of 16 connections.
 * **HEAD** wherever GET works: the request is routed as GET and the body dropped (the headers,
   ``Content-Length`` included, are GET's).
 * **304.** A GET or HEAD whose ``If-None-Match`` matches the response's ``ETag`` (static files)
@@ -177,6 +180,13 @@ class ResponseGuard:
             scope = cast(Scope, {**scope, "method": "GET"})
         if_none_match = next((v for k, v in scope.get("headers", []) if k == b"if-none-match"), None)
         drop_body = head
+        counting = counted
+
+        def done() -> None:
+            nonlocal counting
+            if counting:
+                counting = False
+                self.in_flight -= 1
 
         async def guarded(message: Message) -> None:
             nonlocal status, drop_body
@@ -190,10 +200,15 @@ class ResponseGuard:
                             (k, v) for k, v in message.get("headers", [])
                             if k.lower() not in (b"content-length", b"content-type", b"content-encoding")]}
                 message = self._secure(scope, message)
-            elif message["type"] == "http.response.body" and drop_body:
-                if message.get("more_body", False):
-                    return
-                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            elif message["type"] == "http.response.body":
+                if drop_body:
+                    if message.get("more_body", False):
+                        return
+                    message = {"type": "http.response.body", "body": b"", "more_body": False}
+                if not message.get("more_body", False):
+                    # the response is complete: the server may start this connection's next
+                    # request as soon as it has these bytes, before this call returns
+                    done()
             await send(message)
 
         if counted:
@@ -201,8 +216,7 @@ class ResponseGuard:
         try:
             await self.app(scope, receive, guarded)
         finally:
-            if counted:
-                self.in_flight -= 1
+            done()
             log.info("%s %s %s %.1fms", scope.get("method", "-"), _path(scope), status,
                      (time.perf_counter() - start) * 1000)
 

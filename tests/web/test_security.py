@@ -276,3 +276,41 @@ def test_in_flight_limit_answers_503_with_retry_after():
                         int("服务器" in over.json()["detail"])]
 
         assert portal.call(probe) == [503, 1, 200, 1]
+
+
+def test_a_keep_alive_connection_counts_once_in_flight():
+    """A server starts a keep-alive connection's next request as soon as the last byte of the
+    previous response is out, before the previous call has returned: the finished request must
+    not count any more (16 connections were refused 503s against a limit of 16)."""
+    import anyio
+
+    app = create_app(Settings(rate_limit=0, max_in_flight=1), session_store="memory")
+    guard = app.asgi_handler
+
+    def scope(path: str) -> dict:
+        return {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+                "headers": [(b"host", b"t")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {}}
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    statuses: list[int] = []
+
+    async def next_request() -> None:
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                statuses.append(message["status"])
+        await app(scope("/api/v1/policies"), receive, send)  # type: ignore[arg-type]
+
+    async def first_send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+        elif not message.get("more_body", False):
+            await next_request()  # as uvicorn does: the connection's next request, at once
+
+    async def run() -> None:
+        await app(scope("/api/v1/policies"), receive, first_send)  # type: ignore[arg-type]
+
+    anyio.run(run)
+    assert statuses == [200, 200] and guard.in_flight == 0  # type: ignore[attr-defined]
