@@ -26,6 +26,16 @@ def _responses(*statuses: int) -> dict[int, Any]:
     return responses(*statuses)
 
 
+#: µs of work a visit and an item add (quiet machine; ``benchmarks/bench_compare.py --only b``):
+#: a calculation's, an explanation's (text, HTML and the chart); small requests run inline
+CALCULATE_VISIT_US, CALCULATE_ITEM_US = 40.0, 4.0
+EXPLAIN_VISIT_US, EXPLAIN_ITEM_US = 800.0, 20.0
+
+
+def _estimate(data: CalculationRequest, per_visit: float, per_item: float) -> float:
+    return sum(per_visit + per_item * len(v.items) for v in data.visits)
+
+
 class ApiController(Controller):
     path = "/api/v1"
     tags = ["计算接口"]
@@ -36,7 +46,8 @@ class ApiController(Controller):
                       "返回计算结果：每一步的金额、文字说明和所依据的条款原文。",
           response_description="计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def calculate(self, data: JSONBody[CalculationRequest]) -> Response[CalculationResult]:
-        raw: Any = await run_cpu(_calculate, data)  # encoded bytes; the annotation documents the schema
+        raw: Any = await run_cpu(_calculate, data,  # encoded bytes; the annotation documents the schema
+                                 estimate=_estimate(data, CALCULATE_VISIT_US, CALCULATE_ITEM_US))
         return Response(raw, media_type=JSON)
 
     @post("/explain", dto=CalculationRequestBody, return_dto=None, status_code=200,
@@ -47,7 +58,8 @@ class ApiController(Controller):
           response_description="说明与计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def explain(self, request: Request, data: JSONBody[CalculationRequest]) -> Response[ExplainResponse]:
         locale = render.negotiate_locale(request.headers.get("accept-language"))
-        return await run_cpu(_explain, request, data, locale)
+        return await run_cpu(_explain, request, data, locale,
+                             estimate=_estimate(data, EXPLAIN_VISIT_US, EXPLAIN_ITEM_US))
 
     @get("/policies", summary="所有政策文件", response_description="政策列表", description="每个已加载规则包的 id、标题、文号、发文机关、日期、城市和险种。")
     async def policies(self) -> list[PolicySummary]:
