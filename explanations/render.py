@@ -47,8 +47,9 @@ from calculator import CalculationRequest, CalculationResult, RatioStep, Visit, 
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
-__all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
-           "precompile", "render", "same_steps", "shared_page_parts", "shared_step_bodies", "visit_views"]
+__all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "cite_key",
+           "environment", "marks_key", "precompile", "render", "same_steps", "shared_page_parts",
+           "shared_step_bodies", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -312,27 +313,48 @@ def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
     gives the message with the variables as they are. The messages carry no ``&``
     (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the HTML
     sentences gives the text sentences exactly; each slot gets each format's own macro output."""
-    f_text: Any = environment("text").globals["f"]
-    f_html: Any = environment("html").globals["f"]
-    unescape = _html.unescape
     slots = _Slots()
     body = _render_with(_template_named("html", name), _globals("html"), {**variables, "f": slots})
     parts = body.split(_SLOT)
-    text_out = [unescape(parts[0])]
+    text_out = [_unescape(parts[0])]
     html_out = [parts[0]]
     for (what, arg), part in zip(slots.calls, parts[1:], strict=True):
-        if what == "cite":
-            text_out.append(str(f_text.cite(arg)))
-            html_out.append(str(f_html.cite(arg)))
-        elif what == "marks":
-            text_out.append(str(f_text.marks(arg)))
-            html_out.append(str(f_html.marks(arg)))
-        else:
-            text_out.append(str(f_text.strong(unescape(str(arg)))))
-            html_out.append(str(f_html.strong(arg)))
-        text_out.append(unescape(part))
+        text, html = _slot_pair(what, arg)
+        text_out.append(text)
+        html_out.append(html)
+        text_out.append(_unescape(part))
         html_out.append(part)
     return squash("".join(text_out)), squash(Markup("".join(html_out)))
+
+
+def _unescape(text: str) -> str:
+    return _html.unescape(text) if "&" in text else text
+
+
+#: (what, key) → (text, HTML) of a citation block or reading marks, both formats' macros at once
+_PAIRS: dict[Any, tuple[str, str]] = {}
+_PAIRS_LIMIT = 4096
+
+
+def _slot_pair(what: str, arg: Any) -> tuple[str, str]:
+    """A slot's output in text and in HTML: each format's own macro (:class:`FormatMacros`), the
+    pair memoised under the same key as the macros' (a key built once for both formats)."""
+    if what == "strong":
+        f_text: Any = environment("text").globals["f"]
+        f_html: Any = environment("html").globals["f"]
+        return str(f_text.strong(_html.unescape(str(arg)))), str(f_html.strong(arg))
+    key = (what, cite_key(arg) if what == "cite" else marks_key(arg))
+    pair = _PAIRS.get(key)
+    if pair is None:
+        f_text, f_html = environment("text").globals["f"], environment("html").globals["f"]
+        if what == "cite":
+            pair = (str(f_text.cite(arg)), str(f_html.cite(arg)))
+        else:
+            pair = (str(f_text.marks(arg)), str(f_html.marks(arg)))
+        if len(_PAIRS) >= _PAIRS_LIMIT:
+            _PAIRS.clear()
+        _PAIRS[key] = pair
+    return pair
 
 
 def same_steps(a: list[VisitView], b: list[VisitView]) -> bool:
@@ -543,16 +565,37 @@ class FormatMacros:
 
     def cite(self, citations: Any) -> Any:
         citations = citations if isinstance(citations, list | tuple) else list(citations)  # one pass
-        key = (current().tag, _doc(), tuple(
-            (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
-            for c in citations))
-        return self._memo(self._cite, key, self._module.cite, citations)
+        return self._memo(self._cite, cite_key(citations), self._module.cite, citations)
 
     def marks(self, readings: Any) -> Any:
         readings = readings if isinstance(readings, list | tuple) else list(readings)
-        notes = _notes()
-        key = (current().tag, tuple((r, notes.get(r)) for r in readings))
-        return self._memo(self._marks, key, self._module.marks, readings)
+        return self._memo(self._marks, marks_key(readings), self._module.marks, readings)
+
+
+def cite_key(citations: list[Any] | tuple[Any, ...]) -> tuple[Any, ...]:
+    """What a citation block depends on: the locale, the document cited, each citation's fields.
+
+    A trace's citations are frozen Structs, hashed and compared by their fields (in C): they are
+    the key as they are. Citations given as dicts (an error's) are read field by field."""
+    state = current()
+    doc: Doc = state.extra["doc"]
+    key = (state.tag, doc.city, doc.city_en, doc.title, *citations)
+    try:
+        hash(key)
+    except TypeError:
+        key = (state.tag, doc.city, doc.city_en, doc.title, *(
+            (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
+            for c in citations))
+    return key
+
+
+def marks_key(readings: list[Any] | tuple[Any, ...]) -> tuple[Any, ...]:
+    """What a step's reading marks depend on: the locale, each reading and its note number."""
+    state = current()
+    if not readings:
+        return (state.tag,)
+    notes = state.extra.get("notes", {})
+    return (state.tag, *((r, notes.get(r)) for r in readings))
 
 
 def _compiles_in(ext: str) -> Any:
