@@ -59,9 +59,27 @@ def _percent(ratio: Decimal, tag: str) -> str:
     return format_percent(q, format="#,##0.##%", locale=babel_locale(tag))
 
 
+#: (value, locale tag) → the formatted string, looked up before any quantising: a figure is
+#: formatted once, then found in one dict look-up (equal Decimals, 450.5 and 450.50, quantise
+#: to the same fen, so they share an entry). Cleared when full.
+_MONEY: dict[tuple[Decimal, str], str] = {}
+_NUMBER: dict[tuple[Decimal, str], str] = {}
+_PERCENT: dict[tuple[Decimal, str], str] = {}
+_MEMO_LIMIT = 16384
+
+
+def _remember(memo: dict[tuple[Decimal, str], str], key: tuple[Decimal, str], out: str) -> str:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = out
+    return out
+
+
 def money(value: Decimal) -> str:
     """``¥1,234.50`` (zh-CN) / ``CN¥1,234.50`` (en)."""
-    return _money(_fen(value), current().tag)
+    key = (value, current().tag)
+    out = _MONEY.get(key)
+    return out if out is not None else _remember(_MONEY, key, _money(_fen(value), key[1]))
 
 
 def number_in(value: Decimal, tag: str) -> str:
@@ -76,12 +94,16 @@ def percent_in(ratio: Decimal, tag: str) -> str:
 
 def number(value: Decimal) -> str:
     """An amount without the currency sign, for formulas: ``1,234.50``."""
-    return _number(_fen(value), current().tag)
+    key = (value, current().tag)
+    out = _NUMBER.get(key)
+    return out if out is not None else _remember(_NUMBER, key, _number(_fen(value), key[1]))
 
 
 def percent(ratio: Decimal) -> str:
     """``0.55`` → ``55%``; ``0.555`` → ``55.5%``."""
-    return _percent(Decimal(ratio), current().tag)
+    key = (ratio, current().tag)
+    out = _PERCENT.get(key)
+    return out if out is not None else _remember(_PERCENT, key, _percent(Decimal(ratio), key[1]))
 
 
 def date(value: dt.date) -> str:
