@@ -167,7 +167,7 @@ class ResponseGuard:
         counted = not path.startswith(UNCOUNTED)
         if counted and self.max_in_flight and self.in_flight >= self.max_in_flight:
             status = 503
-            log.info("%s %s %s %.1fms", scope.get("method", "-"), "(overloaded)", status, 0.0)
+            _access(scope.get("method", "-"), "(overloaded)", status, 0.0)
 
 
             async def secured(message: Message) -> None:
@@ -217,8 +217,15 @@ class ResponseGuard:
             await self.app(scope, receive, guarded)
         finally:
             done()
-            log.info("%s %s %s %.1fms", scope.get("method", "-"), _path(scope), status,
-                     (time.perf_counter() - start) * 1000)
+            _access(scope.get("method", "-"), _path(scope), status, (time.perf_counter() - start) * 1000)
+
+
+def _access(method: str, path: str, status: int, ms: float) -> None:
+    """The access log line: ``log.info`` without its look-up of the caller (a walk up the stack
+    each request); the record names this module, as the look-up would."""
+    if log.isEnabledFor(logging.INFO):
+        log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, "%s %s %s %.1fms",
+                                  (method, path, status, ms), None, "__call__"))
 
 
 def _path(scope: Scope) -> str:
