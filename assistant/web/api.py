@@ -33,7 +33,7 @@ EXPLAIN_VISIT_US, EXPLAIN_ITEM_US = 800.0, 20.0
 
 
 def _estimate(data: CalculationRequest, per_visit: float, per_item: float) -> float:
-    return sum(per_visit + per_item * len(v.items) for v in data.visits)
+    return sum(per_visit + per_item * len(v.items or ()) for v in data.visits)
 
 
 class ApiController(Controller):

@@ -167,7 +167,7 @@ class ResponseGuard:
         counted = not path.startswith(UNCOUNTED)
         if counted and self.max_in_flight and self.in_flight >= self.max_in_flight:
             status = 503
-            _access(scope.get("method", "-"), "(overloaded)", status, 0.0)
+            _access(str(scope.get("method", "-")), "(overloaded)", status, 0.0)
 
 
             async def secured(message: Message) -> None:
@@ -217,7 +217,7 @@ class ResponseGuard:
             await self.app(scope, receive, guarded)
         finally:
             done()
-            _access(scope.get("method", "-"), _path(scope), status, (time.perf_counter() - start) * 1000)
+            _access(str(scope.get("method", "-")), _path(scope), status, (time.perf_counter() - start) * 1000)
 
 
 def _access(method: str, path: str, status: int, ms: float) -> None:
