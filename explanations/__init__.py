@@ -59,6 +59,7 @@ from .i18n import activated, gettext, locales_available
 from .render import (
     FORMATS,
     Doc,
+    page,
     precompile,
     render,
     same_steps,
@@ -144,9 +145,11 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
         for fmt in fmts:
             if id(requests[fmt]) not in views_of:
                 views_of[id(requests[fmt])] = visit_views(result, requests[fmt])
+        shared = False
         if "text" in fmts and "html" in fmts:
             text_views, html_views = views_of[id(requests["text"])], views_of[id(requests["html"])]
             if text_views is html_views or same_steps(text_views, html_views):
+                shared = True
                 shared_step_bodies(html_views)
                 for t, h in zip(text_views, html_views, strict=True):
                     t.bodies.update(h.bodies)
@@ -158,8 +161,13 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
         pre: dict[str, dict[str, str]] = {}
         if "text" in fmts and "html" in fmts and requests["text"] is requests["html"]:
             pre = shared_page_parts(dict(context, request=request, views=views_of[id(requests["html"])]))
-        return {fmt: render(fmt, "year", chart=chart if fmt == "html" else None, request=requests[fmt],
-                            views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt]), **context)
+        elif "text" in fmts and "html" in fmts and shared:
+            # the chat's answer (the text without the request): each page's parts with its own
+            # request, so that both pages are filled from their skeletons (:func:`page`)
+            pre = {ext: shared_page_parts(dict(context, request=requests[fmt], views=views_of[id(requests[fmt])]))[ext]
+                   for fmt, ext in (("text", "txt"), ("html", "html"))}
+        return {fmt: page(fmt, dict(context, chart=chart if fmt == "html" else None, request=requests[fmt],
+                                    views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt])))
                 for fmt in fmts}
 
 

@@ -658,3 +658,127 @@ def render(fmt: str, name: str, **context: Any) -> str:
     out = _render_with(_template(fmt, name), _globals(fmt), context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"
+
+
+# -- the page around one visit's steps, compiled once per kind of page -------------------------------
+
+#: a slot in a page skeleton: private-use characters no message, figure or markup contains
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_MARK = re.compile(f"{_MARK_OPEN}(\\w+){_MARK_CLOSE}")
+#: stand-ins for the totals while a skeleton is rendered (never a real bill): their formatted
+#: text is found in the page and replaced by the totals' slots
+_SENTINELS = {name: Decimal(f"-98765432{i}.{i}7") for i, name in enumerate(
+    ("total", "excluded", "first_self_pay", "fund_pays", "personal_pays", "account_pays", "cash_pays"))}
+_SKELETONS: dict[Any, list[str] | None] = {}
+_UNBUILT: list[str] = []  # not looked up yet (a built skeleton is never empty)
+_SKELETONS_LIMIT = 1024
+
+
+def _slot(name: str, html: bool) -> str:
+    text = f"{_MARK_OPEN}{name}{_MARK_CLOSE}"
+    return Markup(text) if html else text
+
+
+def _fits_a_slot(value: str, chart: bool = False) -> bool:
+    """Whether a value comes out of :func:`render`'s tidying (each line right-stripped, blank
+    runs collapsed, the page stripped) as it went in, so that putting it into a rendered
+    skeleton gives what rendering it in place gives."""
+    if not value or value != value.strip() or _MARK_OPEN in value:
+        return False
+    if chart:
+        return "\n\n" not in value and " \n" not in value and "\t\n" not in value
+    return "\n" not in value
+
+
+def page(fmt: str, context: dict[str, Any]) -> str:
+    """``render(fmt, "year", **context)`` for the text and HTML page of one visit whose steps,
+    opening and position were rendered already (``pre`` and the view's ``bodies``): from a
+    skeleton of the page, rendered once per kind of page — the document, the locale, the step
+    kinds, the readings and inputs, whether totals are zero — with a slot for each of those
+    parts, each total and the chart; the slots are then filled. Anything else goes to
+    :func:`render`.
+
+    A skeleton is kept only when, filled with the figures of the request that built it, it gives
+    exactly the page :func:`render` gives for that request (else that kind of page is always
+    rendered); the page templates only print the totals, and the key holds each total's sign."""
+    ext = FORMATS[fmt]
+    views, pre, chart, result = context["views"], context.get("pre"), context.get("chart"), context["result"]
+    if fmt not in ("text", "html") or len(views) != 1 or not pre or context["multi"]:
+        return render(fmt, "year", **context)
+    view = views[0]
+    bodies = view.bodies.get(ext)
+    html = fmt == "html"
+    values: dict[str, str] = {"opening": pre["opening"], "position": pre["position"]}
+    if bodies is None or len(bodies) != len(view.kinds):
+        return render(fmt, "year", **context)
+    for i, body in enumerate(bodies):
+        values[f"step{i}"] = body
+    if not all(_fits_a_slot(v) for v in values.values()) or (chart is not None and not _fits_a_slot(chart, True)):
+        return render(fmt, "year", **context)
+    totals = result.totals
+    state = current()
+    key = (fmt, state.tag, view.kinds, chart is not None, result.parameters_source, context["zh"],
+           context["lang"], _encode((result.policy, context["readings"], context["inputs"])),
+           tuple(sorted(context["plain"].items())),
+           tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+    skeleton = _SKELETONS.get(key, _UNBUILT)
+    for name in _SENTINELS:
+        values[name] = formatting.money(getattr(totals, name))
+    if chart is not None:
+        values["chart"] = chart
+    if skeleton is _UNBUILT:
+        out = render(fmt, "year", **context)
+        built = _skeleton(fmt, context, html)
+        if built is not None and _fill(built, values) != out:
+            built = None  # the page depends on more than the key: always render it
+        if len(_SKELETONS) >= _SKELETONS_LIMIT:
+            _SKELETONS.clear()
+        _SKELETONS[key] = built
+        return out
+    if skeleton is None:
+        return render(fmt, "year", **context)
+    return _fill(skeleton, values)
+
+
+def _encode(obj: Any) -> bytes:
+    import msgspec
+
+    return msgspec.json.encode(obj)
+
+
+def _skeleton(fmt: str, context: dict[str, Any], html: bool) -> list[str] | None:
+    """The page rendered with slots for the parts, the totals and the chart, split at its slots
+    (even items literal text, odd items slot names); None when it cannot be."""
+    import msgspec
+
+    view = context["views"][0]
+    ext = FORMATS[fmt]
+    stand_in = VisitView(n=view.n, visit=msgspec.structs.replace(view.visit), request=None, steps={},
+                         tier=None, by_prescription=False, pharmacy=False, provider="", kinds=view.kinds,
+                         bodies={ext: [_slot(f"step{i}", html) for i in range(len(view.kinds))]})
+    result = types.SimpleNamespace(totals=msgspec.structs.replace(context["result"].totals, **_SENTINELS),
+                                   parameters_source=context["result"].parameters_source)
+    skeleton_context = dict(context, result=result, views=[stand_in],
+                            pre={"opening": _slot("opening", html), "position": _slot("position", html)},
+                            chart=_slot("chart", True) if context.get("chart") is not None else None)
+    for name in ("request", "all_steps", "city", "policy"):
+        skeleton_context.pop(name, None)
+    skeleton_context["policy"] = types.SimpleNamespace(title=context["policy"].title,
+                                                       document_number=context["policy"].document_number)
+    try:
+        out = render(fmt, "year", **skeleton_context)
+    except Exception:  # noqa: BLE001 - the page reads something the skeleton leaves out: render it each time
+        return None
+    for name, value in _SENTINELS.items():
+        shown = formatting.money(value)
+        out = out.replace(shown, f"{_MARK_OPEN}{name}{_MARK_CLOSE}")
+    if "98765432" in out:  # a total shown some other way than as money
+        return None
+    return _MARK.split(out)
+
+
+def _fill(skeleton: list[str], values: dict[str, str]) -> str:
+    parts = skeleton.copy()
+    for i in range(1, len(parts), 2):
+        parts[i] = values[parts[i]]
+    return "".join(parts)

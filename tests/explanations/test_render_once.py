@@ -191,3 +191,46 @@ def test_escaped_is_markupsafes_escape() -> None:
 
     for value in ("<b>1</b>", "a & b", 'Xi\'an "plan"', "¥1,200.00", "", 3, Markup("<i>safe</i>"), 2.5):
         assert _escaped(value) == str(escape(value))
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("sid", SETTLED)
+def test_a_page_filled_from_its_skeleton_is_the_page_rendered(sid: str, locale: str) -> None:
+    """The second explanation of a kind of page comes from the skeleton the first one built:
+    each format still gives exactly what rendering it alone gives (with the text without the
+    request, too, as the chat answers)."""
+    request, result = _result(sid)
+    assert result is not None
+    alone = {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in ("text", "html")}
+    for _ in range(2):
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request) == alone
+    chat = {"text": explain(result, locale=locale), "html": alone["html"]}
+    for _ in range(2):
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request,
+                               request_for={"text": None}) == chat
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+def test_a_skeleton_takes_each_requests_own_figures(locale: str) -> None:
+    """One kind of page, many bills: every figure is the request's own, every time."""
+    import sys
+
+    import msgspec
+
+    from calculator import decode_request
+
+    from .scenarios import request_of as _request_of
+
+    base = msgspec.json.decode(msgspec.json.encode(_request_of(SETTLED[0])))
+    seen = set()
+    for amount in ("0.01", "99.50", "800.00", "1234.56", "20000.00", "800.00"):
+        raw = msgspec.json.decode(msgspec.json.encode(base))
+        raw["visits"][-1]["items"][0]["amount"] = amount
+        request = decode_request(msgspec.json.encode(raw))
+        result = calculate(request)
+        both = explain_formats(result, ("text", "html"), locale=locale, request=request)
+        assert both == {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in both}
+        seen.add(both["text"])
+    assert len(seen) == 5
+    skeletons = sys.modules["explanations.render"]._SKELETONS
+    assert any(skeletons.values())  # the pages came from a skeleton, not rendered each time
