@@ -23,6 +23,12 @@ marked safe under autoescape, then always ``%``-formatted with its (escaped) var
 the context, the evaluation context or the environment to Jinja's own ``Context.call``;
 :class:`FastEnvironment` reads ``a.b`` on a plain dict without a raised AttributeError; and the
 format macros' pure calls are memoised (:class:`FormatMacros`).
+
+The page around one visit's steps (basis, totals table, readings, the chart's figure) depends on
+few things besides the parts rendered already: :func:`page` renders it once per kind of page
+(document, locale, step kinds, readings, totals' signs) with slots, checks that the slots filled
+with that request's own parts give the page rendered in place, and fills the skeleton for every
+later request of that kind.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
 __all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "cite_key",
-           "environment", "marks_key", "precompile", "render", "same_steps", "shared_page_parts",
+           "environment", "marks_key", "page", "precompile", "render", "same_steps", "shared_page_parts",
            "shared_step_bodies", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
