@@ -172,6 +172,8 @@ def yuan(value: Decimal) -> str:
 
 def points(ratio: Decimal) -> str:
     """A ratio as percentage points, without the sign: 0.05 → ``5`` (for “提高5个百分点”)."""
+    if type(ratio) is formatting.Figure:
+        return ratio.slot("t")
     return formatting.percent(ratio).rstrip("%").strip()
 
 
@@ -376,15 +378,14 @@ def shared_step_bodies(views: list[VisitView]) -> None:
     """Render every step once, in the HTML environment, and derive its text from the same pass
     (:func:`_text_and_html`: a step template writes only sentences, its citations and its
     marks). Stored per format in ``view.bodies`` (``txt``, ``html``) for the page templates."""
+    from .skeleton import step_bodies
+
     for view in views:
-        texts: list[str] = []
-        htmls: list[str] = []
-        for kind, step in zip(view.kinds, view.visit.steps, strict=True):
-            text, html = _text_and_html(f"steps/{kind}.j2", {"v": view, "step": step})
-            texts.append(text)
-            htmls.append(html)
-        view.bodies["txt"] = texts
-        view.bodies["html"] = htmls
+        view.bodies["txt"], view.bodies["html"] = step_bodies(view, _render_step)
+
+
+def _render_step(view: VisitView, kind: str, step: Any) -> tuple[str, str]:
+    return _text_and_html(f"steps/{kind}.j2", {"v": view, "step": step})
 
 
 def shared_page_parts(context: dict[str, Any]) -> dict[str, dict[str, str]]:
