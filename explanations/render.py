@@ -392,10 +392,18 @@ def shared_page_parts(context: dict[str, Any]) -> dict[str, dict[str, str]]:
     """The opening sentence and the year's position, rendered once for text and HTML (as the
     steps, :func:`_text_and_html`): ``{"txt": {"opening": …, "position": …}, "html": {…}}``,
     for pages that share one request."""
-    out: dict[str, dict[str, str]] = {"txt": {}, "html": {}}
-    for part in ("opening", "position"):
-        out["txt"][part], out["html"][part] = _text_and_html(f"{part}.j2", context)
-    return out
+    from .skeleton import part_bodies
+
+    (opening, position), (opening_html, position_html) = part_bodies(context, _render_parts)
+    return {"txt": {"opening": opening, "position": position},
+            "html": {"opening": opening_html, "position": position_html}}
+
+
+def _render_parts(context: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The opening and the position, each as (text, HTML): ([texts], [htmls])."""
+    opening, opening_html = _text_and_html("opening.j2", context)
+    position, position_html = _text_and_html("position.j2", context)
+    return [opening, position], [opening_html, position_html]
 
 
 # -- environments -----------------------------------------------------------------------------------

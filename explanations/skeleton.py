@@ -37,15 +37,33 @@ from . import formatting
 from .formatting import Figure, Unfixed
 from .i18n import current
 
-__all__ = ["step_bodies"]
+__all__ = ["part_bodies", "step_bodies"]
 
 _SLOT = re.compile("\ue002(\\d+)([mnpt])\ue003")
 _PLAIN = (str, int, bool, dt.date, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_STEPS: set[type] = set()
 _SKELETONS: dict[Any, Any] = {}
 _SKELETONS_LIMIT = 2048
 _UNBUILT = object()
 _SAFE = re.compile(r"[\s&<>\"'\ue000-\ue003]")
+#: a step's own sentence (the calculator's wording, figures in it): not part of the key, and
+#: withheld from the stand-ins — the templates word each step themselves
+_WITHHELD = frozenset({"text"})
+
+
+class _Withheld:
+    """A step's ``text`` on a stand-in: any use of it makes the rendering :class:`Unfixed`."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_args: Any) -> Any:
+        raise Unfixed
+
+    __str__ = __html__ = __bool__ = __len__ = __eq__ = __ne__ = __iter__ = __hash__ = _refuse
+
+
+_WITHHELD_TEXT = _Withheld()
 
 
 class _Shape:
@@ -77,10 +95,14 @@ class _Shape:
         if fields is None:
             if not isinstance(obj, msgspec.Struct):
                 raise Unfixed
-            fields = _FIELDS[t] = t.__struct_fields__
+            step = t.__struct_config__.tag is not None  # a trace step (tagged by its kind)
+            fields = _FIELDS[t] = tuple(f for f in t.__struct_fields__ if not (step and f in _WITHHELD))
+            if step:
+                _STEPS.add(t)
         self.out.append(t)
         if build:
-            return msgspec.structs.replace(obj, **{f: self.walk(getattr(obj, f), True) for f in fields})
+            withheld = dict.fromkeys(_WITHHELD, _WITHHELD_TEXT) if t in _STEPS else {}
+            return msgspec.structs.replace(obj, **{f: self.walk(getattr(obj, f), True) for f in fields}, **withheld)
         out = self.out
         for f in fields:  # the leaves inline: most fields are text, flags and amounts
             value = getattr(obj, f)
@@ -160,6 +182,67 @@ def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
         if filled is not None:
             return filled
     return _full(view, render_step)
+
+
+def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], list[str]]:
+    """The page's parts around the steps of one visit (the opening, the year's position) as
+    ([texts], [htmls]), from a skeleton as :func:`step_bodies`; ``render_parts(context)``
+    renders them in full. Keyed by the visit, the year's end, the totals, the insured person of
+    the request, the document and the locale; a year of several visits is rendered in full."""
+    views, result, request = context["views"], context["result"], context.get("request")
+    if len(views) != 1 or context.get("multi"):
+        return render_parts(context)
+    view = views[0]
+    things = (view.visit, result.year_end, result.totals, result.category, result.policy,
+              request.insured if request is not None else None)
+    shape = _Shape()
+    try:
+        for thing in things:
+            shape.walk(thing, False)
+    except Unfixed:
+        return render_parts(context)
+    state = current()
+    doc = state.extra["doc"]
+    key = ("parts", state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
+           view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, context.get("city"),
+           context.get("lang"), context.get("zh"), tuple(shape.out))
+    skeleton = _SKELETONS.get(key, _UNBUILT)
+    if skeleton is _UNBUILT:
+        full = render_parts(context)
+        built = _build_parts(context, things, render_parts)
+        if built is not None and _filled(built, shape.amounts) != full:
+            built = None
+        if len(_SKELETONS) >= _SKELETONS_LIMIT:
+            _SKELETONS.clear()
+        _SKELETONS[key] = built
+        return full
+    if skeleton is not None:
+        filled = _filled(skeleton, shape.amounts)
+        if filled is not None:
+            return filled
+    return render_parts(context)
+
+
+def _build_parts(context: dict[str, Any], things: tuple[Any, ...], render_parts: Any) -> Any:
+    import dataclasses
+    import types
+
+    shape = _Shape()
+    try:
+        visit, year_end, totals, category, policy, insured = (shape.walk(t, True) for t in things)
+        view = context["views"][0]
+        stand_in = dataclasses.replace(view, visit=visit, steps=dict(zip(view.kinds, visit.steps, strict=True)),
+                                       bodies={})
+        result = types.SimpleNamespace(year_end=year_end, totals=totals, category=category, policy=policy)
+        request = types.SimpleNamespace(insured=insured) if insured is not None else None
+        texts, htmls = render_parts({k: v for k, v in context.items() if k not in ("all_steps", "inputs")}
+                                    | {"views": [stand_in], "result": result, "request": request,
+                                       "policy": policy})
+        out = [(_split(str(t)), _split(str(h))) for t, h in zip(texts, htmls, strict=True)]
+    except Exception:  # noqa: BLE001 - Unfixed, or a template reading what the stand-ins leave out
+        return None
+    slots = {p for t, h in out for parts in (t, h) for i, p in enumerate(parts) if i % 2}
+    return out, slots
 
 
 def _full(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
