@@ -73,7 +73,7 @@ class _Shape:
 
     def __init__(self) -> None:
         self.out: list[Any] = []
-        self.classes: dict[Decimal, int] = {}
+        self.classes: dict[Decimal, tuple[int, int]] = {}
         self.amounts: list[Decimal] = []
 
     def walk(self, obj: Any, build: bool) -> Any:
@@ -116,13 +116,37 @@ class _Shape:
         return obj
 
     def _amount(self, value: Decimal, build: bool) -> Any:
-        number = self.classes.get(value)
-        if number is None:
-            number = self.classes[value] = len(self.amounts)
+        entry = self.classes.get(value)
+        if entry is None:  # a new class of equal amounts: its number and its sign
+            entry = self.classes[value] = (len(self.amounts), 1 if value > 0 else -1 if value < 0 else 0)
             self.amounts.append(value)
-        sign = 1 if value > 0 else -1 if value < 0 else 0
-        self.out.append((number, sign))
-        return Figure(number, sign) if build else value
+        self.out.append(entry)
+        return Figure(*entry) if build else value
+
+    def copy(self) -> _Shape:
+        other = _Shape()
+        other.out, other.classes, other.amounts = self.out.copy(), self.classes.copy(), self.amounts.copy()
+        return other
+
+
+#: the last visit walked and its shape: the steps and the parts around them walk it once
+_LAST: tuple[Any, _Shape | None] = (None, None)
+
+
+def _visit_shape(visit: Any) -> _Shape | None:
+    """The shape of a visit's trace (None when it holds what a key cannot), walked once for the
+    steps and the page's parts of one explanation."""
+    global _LAST
+    last, shape = _LAST
+    if last is visit:
+        return shape
+    shape = _Shape()
+    try:
+        shape.walk(visit, False)
+    except Unfixed:
+        shape = None
+    _LAST = (visit, shape)
+    return shape
 
 
 def _fill(parts: list[Any], texts: dict[Any, str]) -> str:
@@ -158,10 +182,8 @@ def _split(text: str) -> list[Any]:
 def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
     """Each step of a visit's view as (text, HTML), from its kind of visit's skeleton when there
     is one; ``render_step(view, kind, step)`` renders one step in full (both formats)."""
-    shape = _Shape()
-    try:
-        shape.walk(view.visit, False)
-    except Unfixed:
+    shape = _visit_shape(view.visit)
+    if shape is None:
         return _full(view, render_step)
     state = current()
     doc = state.extra["doc"]
@@ -195,9 +217,12 @@ def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], 
     view = views[0]
     things = (view.visit, result.year_end, result.totals, result.category, result.policy,
               request.insured if request is not None else None)
-    shape = _Shape()
+    visit_shape = _visit_shape(view.visit)
+    if visit_shape is None:
+        return render_parts(context)
+    shape = visit_shape.copy()
     try:
-        for thing in things:
+        for thing in things[1:]:
             shape.walk(thing, False)
     except Unfixed:
         return render_parts(context)
