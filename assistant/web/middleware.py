@@ -35,6 +35,7 @@ proxy saw), else the peer address. Keys are hashed before they are used as store
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -54,7 +55,8 @@ from litestar.utils.scope.state import ScopeState
 
 from assistant.settings import Settings
 
-__all__ = ["FRAMEABLE_PREFIXES", "KIOSK_HEADER", "OffloadingCompression", "ResponseGuard", "client_identity"]
+__all__ = ["FRAMEABLE_PREFIXES", "KIOSK_HEADER", "OffloadingCompression", "ResponseGuard", "client_identity",
+           "flush_access_log"]
 
 KIOSK_HEADER = "x-kiosk-key"
 #: never refused for overload, never counted
@@ -220,12 +222,43 @@ class ResponseGuard:
             _access(str(scope.get("method", "-")), _path(scope), status, (time.perf_counter() - start) * 1000)
 
 
+#: access records made during this turn of the event loop, handed to the log at its next turn
+_pending: list[logging.LogRecord] = []
+
+
 def _access(method: str, path: str, status: int, ms: float) -> None:
     """The access log line: ``log.info`` without its look-up of the caller (a walk up the stack
-    each request); the record names this module, as the look-up would."""
-    if log.isEnabledFor(logging.INFO):
-        log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, "%s %s %s %.1fms",
-                                  (method, path, status, ms), None, "__call__"))
+    each request); the record names this module, as the look-up would.
+
+    The records of the requests finished in one turn of the event loop go to the log together
+    at the start of the next turn (:func:`_flush`): the logging queue's thread then wakes once
+    for them all instead of once a request — under load each wake-up took the GIL from the loop
+    (measured: 3,000 -> 3,800 calculations a second without the log). A record keeps the time
+    it was made; with no running loop it is handed on at once."""
+    if not log.isEnabledFor(logging.INFO):
+        return
+    record = log.makeRecord(log.name, logging.INFO, __file__, 0, "%s %s %s %.1fms",
+                            (method, path, status, ms), None, "__call__")
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        log.handle(record)
+        return
+    if not _pending:
+        loop.call_soon(_flush)
+    _pending.append(record)
+
+
+def flush_access_log() -> None:
+    """Hand the access records waiting for the loop's next turn to the log now."""
+    _flush()
+
+
+def _flush() -> None:
+    records = _pending.copy()
+    _pending.clear()
+    for record in records:
+        log.handle(record)
 
 
 def _path(scope: Scope) -> str:
