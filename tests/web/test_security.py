@@ -314,3 +314,35 @@ def test_a_keep_alive_connection_counts_once_in_flight():
 
     anyio.run(run)
     assert statuses == [200, 200] and guard.in_flight == 0  # type: ignore[attr-defined]
+
+
+def test_access_lines_of_one_turn_of_the_loop_go_to_the_log_at_the_next():
+    import asyncio
+
+    from assistant.web import middleware
+
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    access = logging.getLogger("mingbai.access")
+    keep, level = Keep(), access.level
+    access.addHandler(keep)
+    access.setLevel(logging.INFO)
+    try:
+        async def turns() -> list[list[str]]:
+            middleware._access("POST", "/api/v1/calculate", 200, 0.25)
+            middleware._access("GET", "/healthz", 200, 0.05)
+            before = list(seen)
+            await asyncio.sleep(0)
+            return [before, list(seen)]
+
+        before, after = asyncio.run(turns())
+        assert before == [] and after == ["POST /api/v1/calculate 200 0.2ms", "GET /healthz 200 0.1ms"]
+        middleware._access("GET", "/", 200, 1.0)  # no running loop: at once
+        assert seen[-1] == "GET / 200 1.0ms"
+    finally:
+        access.removeHandler(keep)
+        access.setLevel(level)
