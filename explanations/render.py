@@ -686,6 +686,7 @@ _SENTINELS = {name: Decimal(f"-98765432{i}.{i}7") for i, name in enumerate(
     ("total", "excluded", "first_self_pay", "fund_pays", "personal_pays", "account_pays", "cash_pays"))}
 _SKELETONS: dict[Any, list[str] | None] = {}
 _UNBUILT: list[str] = []  # not looked up yet (a built skeleton is never empty)
+_SEEN: list[str] = []  # seen once: built the second time (a page seen once costs no more than before)
 _SKELETONS_LIMIT = 1024
 
 
@@ -742,6 +743,11 @@ def page(fmt: str, context: dict[str, Any]) -> str:
     if chart is not None:
         values["chart"] = chart
     if skeleton is _UNBUILT:
+        if len(_SKELETONS) >= _SKELETONS_LIMIT:
+            _SKELETONS.clear()
+        _SKELETONS[key] = _SEEN
+        return render(fmt, "year", **context)
+    if skeleton is _SEEN:
         out = render(fmt, "year", **context)
         built = _skeleton(fmt, context, html)
         if built is not None and _fill(built, values) != out:

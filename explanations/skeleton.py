@@ -46,6 +46,9 @@ _STEPS: set[type] = set()
 _SKELETONS: dict[Any, Any] = {}
 _SKELETONS_LIMIT = 2048
 _UNBUILT = object()
+#: a kind seen once: its skeleton is built the second time (a kind seen only once, a date or a
+#: bill no one else has, costs no more than rendering it in full)
+_SEEN = object()
 _SAFE = re.compile(r"[\s&<>\"'\ue000-\ue003]")
 #: a step's own sentence (the calculator's wording, figures in it): not part of the key, and
 #: withheld from the stand-ins — the templates word each step themselves
@@ -191,13 +194,14 @@ def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, tuple(shape.out))
     skeleton = _SKELETONS.get(key, _UNBUILT)
     if skeleton is _UNBUILT:
+        _remember(key, _SEEN)
+        return _full(view, render_step)
+    if skeleton is _SEEN:
         texts, htmls = _full(view, render_step)
         built = _build(view, render_step)
         if built is not None and _filled(built, shape.amounts) != (texts, htmls):
             built = None  # the words depend on more than the key: render this kind in full
-        if len(_SKELETONS) >= _SKELETONS_LIMIT:
-            _SKELETONS.clear()
-        _SKELETONS[key] = built
+        _remember(key, built)
         return texts, htmls
     if skeleton is not None:
         filled = _filled(skeleton, shape.amounts)
@@ -233,13 +237,14 @@ def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], 
            context.get("lang"), context.get("zh"), tuple(shape.out))
     skeleton = _SKELETONS.get(key, _UNBUILT)
     if skeleton is _UNBUILT:
+        _remember(key, _SEEN)
+        return render_parts(context)
+    if skeleton is _SEEN:
         full = render_parts(context)
         built = _build_parts(context, things, render_parts)
         if built is not None and _filled(built, shape.amounts) != full:
             built = None
-        if len(_SKELETONS) >= _SKELETONS_LIMIT:
-            _SKELETONS.clear()
-        _SKELETONS[key] = built
+        _remember(key, built)
         return full
     if skeleton is not None:
         filled = _filled(skeleton, shape.amounts)
@@ -268,6 +273,12 @@ def _build_parts(context: dict[str, Any], things: tuple[Any, ...], render_parts:
         return None
     slots = {p for t, h in out for parts in (t, h) for i, p in enumerate(parts) if i % 2}
     return out, slots
+
+
+def _remember(key: Any, value: Any) -> None:
+    if len(_SKELETONS) >= _SKELETONS_LIMIT:
+        _SKELETONS.clear()
+    _SKELETONS[key] = value
 
 
 def _full(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
