@@ -37,6 +37,7 @@ import html as _html
 import re
 import types
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -53,7 +54,7 @@ from calculator import CalculationRequest, CalculationResult, RatioStep, Visit, 
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
-__all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "cite_key",
+__all__ = ["FORMATS", "TEMPLATES", "WARM_ONLY", "FastContext", "FastEnvironment", "FormatMacros", "NotWarm", "VisitView", "cite_key",
            "environment", "marks_key", "page", "precompile", "render", "same_steps", "shared_page_parts",
            "shared_step_bodies", "visit_views"]
 
@@ -313,6 +314,15 @@ class _Slots:
         return Markup(_SLOT)
 
 
+class NotWarm(Exception):
+    """An explanation asked for with ``warm_only`` needs a template rendered (some part of it
+    has no skeleton yet): nothing was rendered; ask again without ``warm_only``."""
+
+
+#: set while an explanation may only be filled from skeletons (:func:`explanations.explain_formats`)
+WARM_ONLY: ContextVar[bool] = ContextVar("mingbai_explanations_warm_only", default=False)
+
+
 def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
     """A part written only with ``_()`` and the format macros, rendered once in the HTML
     environment: (its text, its HTML), each squashed as ``{% filter squash %}`` does.
@@ -321,6 +331,8 @@ def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
     gives the message with the variables as they are. The messages carry no ``&``
     (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the HTML
     sentences gives the text sentences exactly; each slot gets each format's own macro output."""
+    if WARM_ONLY.get():
+        raise NotWarm(name)
     slots = _Slots()
     body = _render_with(_template_named("html", name), _globals("html"), {**variables, "f": slots})
     parts = body.split(_SLOT)
@@ -670,6 +682,8 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def render(fmt: str, name: str, **context: Any) -> str:
     """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
+    if WARM_ONLY.get():
+        raise NotWarm(name)
     out = _render_with(_template(fmt, name), _globals(fmt), context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"
@@ -742,6 +756,8 @@ def page(fmt: str, context: dict[str, Any]) -> str:
         values[name] = formatting.money(getattr(totals, name))
     if chart is not None:
         values["chart"] = chart
+    if (skeleton is _UNBUILT or skeleton is _SEEN) and WARM_ONLY.get():
+        raise NotWarm("page")  # a try on the event loop is not a sighting
     if skeleton is _UNBUILT:
         if len(_SKELETONS) >= _SKELETONS_LIMIT:
             _SKELETONS.clear()

@@ -36,6 +36,7 @@ from calculator import CitationOut
 from . import formatting
 from .formatting import Figure, Unfixed
 from .i18n import current
+from .render import WARM_ONLY, NotWarm
 
 __all__ = ["part_bodies", "step_bodies"]
 
@@ -193,6 +194,8 @@ def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
     key = (state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, tuple(shape.out))
     skeleton = _SKELETONS.get(key, _UNBUILT)
+    if (skeleton is _UNBUILT or skeleton is _SEEN) and WARM_ONLY.get():
+        raise NotWarm("steps")  # a try on the event loop is not a sighting
     if skeleton is _UNBUILT:
         _remember(key, _SEEN)
         return _full(view, render_step)
@@ -236,6 +239,8 @@ def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], 
            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, context.get("city"),
            context.get("lang"), context.get("zh"), tuple(shape.out))
     skeleton = _SKELETONS.get(key, _UNBUILT)
+    if (skeleton is _UNBUILT or skeleton is _SEEN) and WARM_ONLY.get():
+        raise NotWarm("parts")
     if skeleton is _UNBUILT:
         _remember(key, _SEEN)
         return render_parts(context)

@@ -15,7 +15,7 @@ from . import render
 from .body import CalculationRequestBody
 from .problems import problem_for_calculator, problem_response, responses
 from .schemas import ExplainResponse, Health, PolicyDetail, PolicySummary, policy_detail, policy_summary
-from .work import run_cpu
+from .work import INLINE_MICROSECONDS, run_cpu
 
 __all__ = ["ApiController", "HealthController"]
 
@@ -28,9 +28,10 @@ def _responses(*statuses: int) -> dict[int, Any]:
 
 #: µs of work a visit and an item add (quiet machine; ``benchmarks/bench_compare.py --only b``):
 #: a calculation's, an explanation's (text, HTML and the chart); small requests run inline. An
-#: explanation is counted at its worst: a visit of a kind not seen yet is rendered in full and
-#: its skeleton built (about 2 ms; a warm one takes about 300 µs), so explanations stay on the
-#: CPU thread.
+#: explanation is counted at its worst (a kind of visit not seen yet is rendered in full and its
+#: skeleton built, about 2 ms), so it goes to the CPU thread — except one small visit, which is
+#: calculated on the loop and explained there when every part comes from a skeleton (about
+#: 300 µs; ``warm_only`` stops before rendering anything otherwise).
 CALCULATE_VISIT_US, CALCULATE_ITEM_US = 40.0, 4.0
 EXPLAIN_VISIT_US, EXPLAIN_ITEM_US = 2000.0, 20.0
 
@@ -61,6 +62,17 @@ class ApiController(Controller):
           response_description="说明与计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def explain(self, request: Request, data: JSONBody[CalculationRequest]) -> Response[ExplainResponse]:
         locale = render.negotiate_locale(request.headers.get("accept-language"))
+        if len(data.visits) == 1 and _estimate(data, CALCULATE_VISIT_US, CALCULATE_ITEM_US) <= INLINE_MICROSECONDS:
+            # one small visit: calculated here; its explanation too when every part of it comes
+            # from a skeleton (a few hundred µs), else the rendering goes to the CPU thread
+            try:
+                result = calculator.calculate(data)
+            except (MissingFact, MissingParameter, OutOfForce) as exc:
+                return await run_cpu(_explained_problem, request, exc, locale, data)
+            pair = render.explain_text_html_warm(result, data, locale)
+            if pair is not None:
+                return _explained(result, pair, locale)
+            return await run_cpu(_render_explained, result, data, locale)
         return await run_cpu(_explain, request, data, locale,
                              estimate=_estimate(data, EXPLAIN_VISIT_US, EXPLAIN_ITEM_US))
 
@@ -90,7 +102,15 @@ def _explain(request: Request, data: CalculationRequest, locale: str) -> Respons
         result = calculator.calculate(data)
     except (MissingFact, MissingParameter, OutOfForce) as exc:
         return _explained_problem(request, exc, locale, data)
-    text, html = render.explain_text_html(result, data, locale)  # one rendering pass for both
+    return _render_explained(result, data, locale)
+
+
+def _render_explained(result: CalculationResult, data: CalculationRequest, locale: str) -> Response[ExplainResponse]:
+    return _explained(result, render.explain_text_html(result, data, locale), locale)  # one pass for both
+
+
+def _explained(result: CalculationResult, text_html: tuple[str, str], locale: str) -> Response[ExplainResponse]:
+    text, html = text_html
     body = ExplainResponse(text=text, html=html, result=result, locale=locale)
     raw: Any = calculator.encode(body)  # encoded bytes; the annotation documents the schema
     return Response(raw, media_type=JSON, headers={"Content-Language": locale})

@@ -3,6 +3,8 @@ and gettext shortcuts — every output byte for byte what the plain path gives."
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
@@ -259,3 +261,25 @@ def test_a_figure_answers_only_what_the_key_settles() -> None:
     with pytest.raises(TypeError):
         _ = a + 1  # type: ignore[operator]
     assert money(a) == a.slot("m")
+
+
+def test_warm_only_fills_or_refuses_before_rendering() -> None:
+    """``warm_only``: a kind without skeletons is refused (and the try is no sighting); once
+    built, the filled explanation is the one rendered in full."""
+    from explanations import NotWarm
+
+    request, result = _result(SETTLED[0])
+    assert result is not None
+    locale = "en"
+    full = {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in ("text", "html")}
+    skeletons = sys.modules["explanations.skeleton"]._SKELETONS
+    pages = sys.modules["explanations.render"]._SKELETONS
+    skeletons.clear()
+    pages.clear()
+    for _ in range(3):
+        with pytest.raises(NotWarm):
+            explain_formats(result, ("text", "html"), locale=locale, request=request, warm_only=True)
+    assert not skeletons and not pages  # refusing recorded nothing
+    for _ in range(2):  # seen, built
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request) == full
+    assert explain_formats(result, ("text", "html"), locale=locale, request=request, warm_only=True) == full
