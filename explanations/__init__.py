@@ -4,7 +4,7 @@ Public API::
 
     explain(result, *, format="text", locale="zh-CN", request=None) -> str
     explain_formats(result, formats=("text", "html"), *, locale="zh-CN", request=None,
-                    request_for=None) -> dict[str, str]
+                    request_for=None, warm_only=False) -> dict[str, str]   # NotWarm
     explain_request(request, *, format="text", locale="zh-CN") -> str
     explain_error(error, *, format="text", locale="zh-CN", request=None) -> str
     chart_svg(request, result, *, locale="zh-CN", visit=-1) -> str
@@ -59,7 +59,10 @@ from .headline import headline
 from .i18n import activated, gettext, locales_available
 from .render import (
     FORMATS,
+    WARM_ONLY,
     Doc,
+    NotWarm,
+    page,
     precompile,
     render,
     same_steps,
@@ -70,6 +73,7 @@ from .render import (
 
 __all__ = [
     "Doc",
+    "NotWarm",
     "activated",
     "bill_check_payload",
     "chart_svg",
@@ -121,7 +125,8 @@ def explain(result: CalculationResult, *, format: str = "text", locale: str = "z
 
 def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text", "html"), *,
                     locale: str = "zh-CN", request: CalculationRequest | None = None,
-                    request_for: Mapping[str, CalculationRequest | None] | None = None) -> dict[str, str]:
+                    request_for: Mapping[str, CalculationRequest | None] | None = None,
+                    warm_only: bool = False) -> dict[str, str]:
     """One explanation in several formats (the API answers with text and HTML): the locale is
     made current once, the view of the visits and the chart are built once, the steps are
     rendered once for text and HTML, then each format's page is rendered from them. Each output
@@ -129,7 +134,17 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
 
     ``request_for`` gives one format another request than ``request`` (``{"text": None}``: the
     text as ``explain(result, format="text")`` gives it without the request, as the chat answers
-    in text, while its HTML has the request and the chart) — still one pass."""
+    in text, while its HTML has the request and the chart) — still one pass.
+
+    ``warm_only``: fill every part from its skeleton or raise :class:`NotWarm` at the first part
+    that would need a template rendered (a caller on an event loop tries this first, and hands
+    the work to a thread when it is raised: a filled explanation takes a few hundred µs)."""
+    if warm_only:
+        token = WARM_ONLY.set(True)
+        try:
+            return explain_formats(result, formats, locale=locale, request=request, request_for=request_for)
+        finally:
+            WARM_ONLY.reset(token)
     fmts = [_format(f) for f in formats]
     requests = {fmt: (request_for[fmt] if request_for is not None and fmt in request_for else request)
                 for fmt in fmts}
@@ -139,16 +154,15 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
     notes = {a.id: i for i, a in enumerate(readings, 1)}
     with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title), notes=notes) as state:
         zh = state.tag.startswith("zh")
-        chart = None
-        if "html" in fmts and requests["html"] is not None:
-            chart = Markup(chart_svg(requests["html"], result, locale=state.tag))
         views_of: dict[int, list[Any]] = {}
         for fmt in fmts:
             if id(requests[fmt]) not in views_of:
                 views_of[id(requests[fmt])] = visit_views(result, requests[fmt])
+        shared = False
         if "text" in fmts and "html" in fmts:
             text_views, html_views = views_of[id(requests["text"])], views_of[id(requests["html"])]
             if text_views is html_views or same_steps(text_views, html_views):
+                shared = True
                 shared_step_bodies(html_views)
                 for t, h in zip(text_views, html_views, strict=True):
                     t.bodies.update(h.bodies)
@@ -160,8 +174,16 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
         pre: dict[str, dict[str, str]] = {}
         if "text" in fmts and "html" in fmts and requests["text"] is requests["html"]:
             pre = shared_page_parts(dict(context, request=request, views=views_of[id(requests["html"])]))
-        return {fmt: render(fmt, "year", chart=chart if fmt == "html" else None, request=requests[fmt],
-                            views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt]), **context)
+        elif "text" in fmts and "html" in fmts and shared:
+            # the chat's answer (the text without the request): each page's parts with its own
+            # request, so that both pages are filled from their skeletons (:func:`page`)
+            pre = {ext: shared_page_parts(dict(context, request=requests[fmt], views=views_of[id(requests[fmt])]))[ext]
+                   for fmt, ext in (("text", "txt"), ("html", "html"))}
+        chart = None  # drawn after the words (a warm_only call that cannot fill them stops sooner)
+        if "html" in fmts and requests["html"] is not None:
+            chart = Markup(chart_svg(requests["html"], result, locale=state.tag))
+        return {fmt: page(fmt, dict(context, chart=chart if fmt == "html" else None, request=requests[fmt],
+                                    views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt])))
                 for fmt in fmts}
 
 

@@ -52,7 +52,11 @@ def _px(value: Decimal, maximum: Decimal, start: float, length: float) -> float:
     """A Decimal on an axis of ``maximum`` → a pixel coordinate (one decimal place)."""
     if maximum <= 0:
         return round(start, 1)
-    fraction = min(max(float(value / maximum), 0.0), 1.0)
+    fraction = float(value / maximum)  # clamped to [0, 1], as min(max(…, 0.0), 1.0) does
+    if fraction < 0.0:
+        fraction = 0.0
+    elif fraction > 1.0:
+        fraction = 1.0
     return round(start + fraction * length, 1)
 
 

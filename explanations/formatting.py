@@ -18,6 +18,8 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from .i18n import babel_locale, current, gettext
 
 __all__ = [
+    "Figure",
+    "Unfixed",
     "article_label",
     "article_numbers",
     "cn_number",
@@ -34,6 +36,70 @@ __all__ = [
 
 FEN = Decimal("0.01")
 RATIO_PLACES = Decimal("0.0001")
+
+
+class Unfixed(Exception):
+    """A :class:`Figure` was used in a way its slot cannot stand for (see :class:`Figure`)."""
+
+
+class Figure:
+    """A stand-in for one of a trace's amounts while a step's words are compiled into a skeleton
+    (:mod:`explanations.skeleton`): it formats as a slot (``money``, ``number``, ``percent``)
+    and answers only the questions the skeleton's key settles — equal to another figure (the
+    key numbers equal amounts alike), to zero, above or below zero (the key holds each sign),
+    true when not zero. Anything else (its text, arithmetic, a comparison with another number)
+    raises :class:`Unfixed`, and that step is rendered in full every time."""
+
+    __slots__ = ("number", "sign")
+
+    def __init__(self, number: int, sign: int) -> None:
+        self.number, self.sign = number, sign
+
+    def slot(self, kind: str) -> str:
+        return f"\ue002{self.number}{kind}\ue003"
+
+    def _zero(self, other: object) -> bool:
+        if type(other) in (int, Decimal) and other == 0:
+            return True
+        raise Unfixed
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is Figure:
+            return self.number == other.number
+        if other is None:
+            return False
+        return self._zero(other) and self.sign == 0
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is Figure and other.number == self.number:
+            return False
+        return self._zero(other) and self.sign > 0
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is Figure and other.number == self.number:
+            return False
+        return self._zero(other) and self.sign < 0
+
+    def __ge__(self, other: object) -> bool:
+        return self.__eq__(other) or self.__gt__(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.__eq__(other) or self.__lt__(other)
+
+    def __bool__(self) -> bool:
+        return self.sign != 0
+
+    def __hash__(self) -> int:
+        return hash(self.number)
+
+    def __str__(self) -> str:
+        raise Unfixed
+
+    def __html__(self) -> str:
+        raise Unfixed
 
 
 def _fen(value: Decimal) -> Decimal:
@@ -59,9 +125,29 @@ def _percent(ratio: Decimal, tag: str) -> str:
     return format_percent(q, format="#,##0.##%", locale=babel_locale(tag))
 
 
+#: (value, locale tag) → the formatted string, looked up before any quantising: a figure is
+#: formatted once, then found in one dict look-up (equal Decimals, 450.5 and 450.50, quantise
+#: to the same fen, so they share an entry). Cleared when full.
+_MONEY: dict[tuple[Decimal, str], str] = {}
+_NUMBER: dict[tuple[Decimal, str], str] = {}
+_PERCENT: dict[tuple[Decimal, str], str] = {}
+_MEMO_LIMIT = 16384
+
+
+def _remember(memo: dict[tuple[Decimal, str], str], key: tuple[Decimal, str], out: str) -> str:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = out
+    return out
+
+
 def money(value: Decimal) -> str:
     """``¥1,234.50`` (zh-CN) / ``CN¥1,234.50`` (en)."""
-    return _money(_fen(value), current().tag)
+    if type(value) is Figure:
+        return value.slot("m")
+    key = (value, current().tag)
+    out = _MONEY.get(key)
+    return out if out is not None else _remember(_MONEY, key, _money(_fen(value), key[1]))
 
 
 def money_in(value: Decimal, tag: str) -> str:
@@ -81,12 +167,20 @@ def percent_in(ratio: Decimal, tag: str) -> str:
 
 def number(value: Decimal) -> str:
     """An amount without the currency sign, for formulas: ``1,234.50``."""
-    return _number(_fen(value), current().tag)
+    if type(value) is Figure:
+        return value.slot("n")
+    key = (value, current().tag)
+    out = _NUMBER.get(key)
+    return out if out is not None else _remember(_NUMBER, key, _number(_fen(value), key[1]))
 
 
 def percent(ratio: Decimal) -> str:
     """``0.55`` → ``55%``; ``0.555`` → ``55.5%``."""
-    return _percent(Decimal(ratio), current().tag)
+    if type(ratio) is Figure:
+        return ratio.slot("p")
+    key = (ratio, current().tag)
+    out = _PERCENT.get(key)
+    return out if out is not None else _remember(_PERCENT, key, _percent(Decimal(ratio), key[1]))
 
 
 def date(value: dt.date) -> str:

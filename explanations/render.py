@@ -23,6 +23,12 @@ marked safe under autoescape, then always ``%``-formatted with its (escaped) var
 the context, the evaluation context or the environment to Jinja's own ``Context.call``;
 :class:`FastEnvironment` reads ``a.b`` on a plain dict without a raised AttributeError; and the
 format macros' pure calls are memoised (:class:`FormatMacros`).
+
+The page around one visit's steps (basis, totals table, readings, the chart's figure) depends on
+few things besides the parts rendered already: :func:`page` renders it once per kind of page
+(document, locale, step kinds, readings, totals' signs) with slots, checks that the slots filled
+with that request's own parts give the page rendered in place, and fills the skeleton for every
+later request of that kind.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import html as _html
 import re
 import types
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -47,8 +54,9 @@ from calculator import CalculationRequest, CalculationResult, RatioStep, Visit, 
 from . import formatting, labels
 from .i18n import current, gettext, ngettext
 
-__all__ = ["FORMATS", "TEMPLATES", "FastContext", "FastEnvironment", "FormatMacros", "VisitView", "environment",
-           "precompile", "render", "same_steps", "shared_page_parts", "shared_step_bodies", "visit_views"]
+__all__ = ["FORMATS", "TEMPLATES", "WARM_ONLY", "FastContext", "FastEnvironment", "FormatMacros", "NotWarm", "VisitView", "cite_key",
+           "environment", "marks_key", "page", "precompile", "render", "same_steps", "shared_page_parts",
+           "shared_step_bodies", "visit_views"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: ``format`` argument → template file extension
@@ -165,6 +173,8 @@ def yuan(value: Decimal) -> str:
 
 def points(ratio: Decimal) -> str:
     """A ratio as percentage points, without the sign: 0.05 → ``5`` (for “提高5个百分点”)."""
+    if type(ratio) is formatting.Figure:
+        return ratio.slot("t")
     return formatting.percent(ratio).rstrip("%").strip()
 
 
@@ -304,6 +314,15 @@ class _Slots:
         return Markup(_SLOT)
 
 
+class NotWarm(Exception):
+    """An explanation asked for with ``warm_only`` needs a template rendered (some part of it
+    has no skeleton yet): nothing was rendered; ask again without ``warm_only``."""
+
+
+#: set while an explanation may only be filled from skeletons (:func:`explanations.explain_formats`)
+WARM_ONLY: ContextVar[bool] = ContextVar("mingbai_explanations_warm_only", default=False)
+
+
 def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
     """A part written only with ``_()`` and the format macros, rendered once in the HTML
     environment: (its text, its HTML), each squashed as ``{% filter squash %}`` does.
@@ -312,27 +331,50 @@ def _text_and_html(name: str, variables: dict[str, Any]) -> tuple[str, str]:
     gives the message with the variables as they are. The messages carry no ``&``
     (``tests/explanations/test_render_once.py`` checks every catalog), so unescaping the HTML
     sentences gives the text sentences exactly; each slot gets each format's own macro output."""
-    f_text: Any = environment("text").globals["f"]
-    f_html: Any = environment("html").globals["f"]
-    unescape = _html.unescape
+    if WARM_ONLY.get():
+        raise NotWarm(name)
     slots = _Slots()
     body = _render_with(_template_named("html", name), _globals("html"), {**variables, "f": slots})
     parts = body.split(_SLOT)
-    text_out = [unescape(parts[0])]
+    text_out = [_unescape(parts[0])]
     html_out = [parts[0]]
     for (what, arg), part in zip(slots.calls, parts[1:], strict=True):
-        if what == "cite":
-            text_out.append(str(f_text.cite(arg)))
-            html_out.append(str(f_html.cite(arg)))
-        elif what == "marks":
-            text_out.append(str(f_text.marks(arg)))
-            html_out.append(str(f_html.marks(arg)))
-        else:
-            text_out.append(str(f_text.strong(unescape(str(arg)))))
-            html_out.append(str(f_html.strong(arg)))
-        text_out.append(unescape(part))
+        text, html = _slot_pair(what, arg)
+        text_out.append(text)
+        html_out.append(html)
+        text_out.append(_unescape(part))
         html_out.append(part)
     return squash("".join(text_out)), squash(Markup("".join(html_out)))
+
+
+def _unescape(text: str) -> str:
+    return _html.unescape(text) if "&" in text else text
+
+
+#: (what, key) → (text, HTML) of a citation block or reading marks, both formats' macros at once
+_PAIRS: dict[Any, tuple[str, str]] = {}
+_PAIRS_LIMIT = 4096
+
+
+def _slot_pair(what: str, arg: Any) -> tuple[str, str]:
+    """A slot's output in text and in HTML: each format's own macro (:class:`FormatMacros`), the
+    pair memoised under the same key as the macros' (a key built once for both formats)."""
+    if what == "strong":
+        f_text: Any = environment("text").globals["f"]
+        f_html: Any = environment("html").globals["f"]
+        return str(f_text.strong(_html.unescape(str(arg)))), str(f_html.strong(arg))
+    key = (what, cite_key(arg) if what == "cite" else marks_key(arg))
+    pair = _PAIRS.get(key)
+    if pair is None:
+        f_text, f_html = environment("text").globals["f"], environment("html").globals["f"]
+        if what == "cite":
+            pair = (str(f_text.cite(arg)), str(f_html.cite(arg)))
+        else:
+            pair = (str(f_text.marks(arg)), str(f_html.marks(arg)))
+        if len(_PAIRS) >= _PAIRS_LIMIT:
+            _PAIRS.clear()
+        _PAIRS[key] = pair
+    return pair
 
 
 def same_steps(a: list[VisitView], b: list[VisitView]) -> bool:
@@ -348,25 +390,32 @@ def shared_step_bodies(views: list[VisitView]) -> None:
     """Render every step once, in the HTML environment, and derive its text from the same pass
     (:func:`_text_and_html`: a step template writes only sentences, its citations and its
     marks). Stored per format in ``view.bodies`` (``txt``, ``html``) for the page templates."""
+    from .skeleton import step_bodies
+
     for view in views:
-        texts: list[str] = []
-        htmls: list[str] = []
-        for kind, step in zip(view.kinds, view.visit.steps, strict=True):
-            text, html = _text_and_html(f"steps/{kind}.j2", {"v": view, "step": step})
-            texts.append(text)
-            htmls.append(html)
-        view.bodies["txt"] = texts
-        view.bodies["html"] = htmls
+        view.bodies["txt"], view.bodies["html"] = step_bodies(view, _render_step)
+
+
+def _render_step(view: VisitView, kind: str, step: Any) -> tuple[str, str]:
+    return _text_and_html(f"steps/{kind}.j2", {"v": view, "step": step})
 
 
 def shared_page_parts(context: dict[str, Any]) -> dict[str, dict[str, str]]:
     """The opening sentence and the year's position, rendered once for text and HTML (as the
     steps, :func:`_text_and_html`): ``{"txt": {"opening": …, "position": …}, "html": {…}}``,
     for pages that share one request."""
-    out: dict[str, dict[str, str]] = {"txt": {}, "html": {}}
-    for part in ("opening", "position"):
-        out["txt"][part], out["html"][part] = _text_and_html(f"{part}.j2", context)
-    return out
+    from .skeleton import part_bodies
+
+    (opening, position), (opening_html, position_html) = part_bodies(context, _render_parts)
+    return {"txt": {"opening": opening, "position": position},
+            "html": {"opening": opening_html, "position": position_html}}
+
+
+def _render_parts(context: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The opening and the position, each as (text, HTML): ([texts], [htmls])."""
+    opening, opening_html = _text_and_html("opening.j2", context)
+    position, position_html = _text_and_html("position.j2", context)
+    return [opening, position], [opening_html, position_html]
 
 
 # -- environments -----------------------------------------------------------------------------------
@@ -543,16 +592,37 @@ class FormatMacros:
 
     def cite(self, citations: Any) -> Any:
         citations = citations if isinstance(citations, list | tuple) else list(citations)  # one pass
-        key = (current().tag, _doc(), tuple(
-            (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
-            for c in citations))
-        return self._memo(self._cite, key, self._module.cite, citations)
+        return self._memo(self._cite, cite_key(citations), self._module.cite, citations)
 
     def marks(self, readings: Any) -> Any:
         readings = readings if isinstance(readings, list | tuple) else list(readings)
-        notes = _notes()
-        key = (current().tag, tuple((r, notes.get(r)) for r in readings))
-        return self._memo(self._marks, key, self._module.marks, readings)
+        return self._memo(self._marks, marks_key(readings), self._module.marks, readings)
+
+
+def cite_key(citations: list[Any] | tuple[Any, ...]) -> tuple[Any, ...]:
+    """What a citation block depends on: the locale, the document cited, each citation's fields.
+
+    A trace's citations are frozen Structs, hashed and compared by their fields (in C): they are
+    the key as they are. Citations given as dicts (an error's) are read field by field."""
+    state = current()
+    doc: Doc = state.extra["doc"]
+    key = (state.tag, doc.city, doc.city_en, doc.title, *citations)
+    try:
+        hash(key)
+    except TypeError:
+        key = (state.tag, doc.city, doc.city_en, doc.title, *(
+            (_get(c, "policy"), _get(c, "article"), _get(c, "quote"), _get(c, "supplied"), _get(c, "source"))
+            for c in citations))
+    return key
+
+
+def marks_key(readings: list[Any] | tuple[Any, ...]) -> tuple[Any, ...]:
+    """What a step's reading marks depend on: the locale, each reading and its note number."""
+    state = current()
+    if not readings:
+        return (state.tag,)
+    notes = state.extra.get("notes", {})
+    return (state.tag, *((r, notes.get(r)) for r in readings))
 
 
 def _compiles_in(ext: str) -> Any:
@@ -612,6 +682,140 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def render(fmt: str, name: str, **context: Any) -> str:
     """Render ``<name>.<ext>.j2`` of a format; tidy blank lines (text and Markdown)."""
+    if WARM_ONLY.get():
+        raise NotWarm(name)
     out = _render_with(_template(fmt, name), _globals(fmt), context)
     out = "\n".join(line.rstrip() for line in out.splitlines())
     return _BLANKS.sub("\n\n", out).strip() + "\n"
+
+
+# -- the page around one visit's steps, compiled once per kind of page -------------------------------
+
+#: a slot in a page skeleton: private-use characters no message, figure or markup contains
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_MARK = re.compile(f"{_MARK_OPEN}(\\w+){_MARK_CLOSE}")
+#: stand-ins for the totals while a skeleton is rendered (never a real bill): their formatted
+#: text is found in the page and replaced by the totals' slots
+_SENTINELS = {name: Decimal(f"-98765432{i}.{i}7") for i, name in enumerate(
+    ("total", "excluded", "first_self_pay", "fund_pays", "personal_pays", "account_pays", "cash_pays"))}
+_SKELETONS: dict[Any, list[str] | None] = {}
+_UNBUILT: list[str] = []  # not looked up yet (a built skeleton is never empty)
+_SEEN: list[str] = []  # seen once: built the second time (a page seen once costs no more than before)
+_SKELETONS_LIMIT = 1024
+
+
+def _slot(name: str, html: bool) -> str:
+    text = f"{_MARK_OPEN}{name}{_MARK_CLOSE}"
+    return Markup(text) if html else text
+
+
+def _fits_a_slot(value: str, chart: bool = False) -> bool:
+    """Whether a value comes out of :func:`render`'s tidying (each line right-stripped, blank
+    runs collapsed, the page stripped) as it went in, so that putting it into a rendered
+    skeleton gives what rendering it in place gives."""
+    if not value or value != value.strip() or _MARK_OPEN in value:
+        return False
+    if chart:
+        return "\n\n" not in value and " \n" not in value and "\t\n" not in value
+    return "\n" not in value
+
+
+def page(fmt: str, context: dict[str, Any]) -> str:
+    """``render(fmt, "year", **context)`` for the text and HTML page of one visit whose steps,
+    opening and position were rendered already (``pre`` and the view's ``bodies``): from a
+    skeleton of the page, rendered once per kind of page — the document, the locale, the step
+    kinds, the readings and inputs, whether totals are zero — with a slot for each of those
+    parts, each total and the chart; the slots are then filled. Anything else goes to
+    :func:`render`.
+
+    A skeleton is kept only when, filled with the figures of the request that built it, it gives
+    exactly the page :func:`render` gives for that request (else that kind of page is always
+    rendered); the page templates only print the totals, and the key holds each total's sign."""
+    ext = FORMATS[fmt]
+    views, pre, chart, result = context["views"], context.get("pre"), context.get("chart"), context["result"]
+    if fmt not in ("text", "html") or len(views) != 1 or not pre or context["multi"]:
+        return render(fmt, "year", **context)
+    view = views[0]
+    bodies = view.bodies.get(ext)
+    html = fmt == "html"
+    values: dict[str, str] = {"opening": pre["opening"], "position": pre["position"]}
+    if bodies is None or len(bodies) != len(view.kinds):
+        return render(fmt, "year", **context)
+    for i, body in enumerate(bodies):
+        values[f"step{i}"] = body
+    if not all(_fits_a_slot(v) for v in values.values()) or (chart is not None and not _fits_a_slot(chart, True)):
+        return render(fmt, "year", **context)
+    totals = result.totals
+    state = current()
+    key = (fmt, state.tag, view.kinds, chart is not None, result.parameters_source, context["zh"],
+           context["lang"], _encode((result.policy, context["readings"], context["inputs"])),
+           tuple(sorted(context["plain"].items())),
+           tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+    skeleton = _SKELETONS.get(key, _UNBUILT)
+    for name in _SENTINELS:
+        values[name] = formatting.money(getattr(totals, name))
+    if chart is not None:
+        values["chart"] = chart
+    if (skeleton is _UNBUILT or skeleton is _SEEN) and WARM_ONLY.get():
+        raise NotWarm("page")  # a try on the event loop is not a sighting
+    if skeleton is _UNBUILT:
+        if len(_SKELETONS) >= _SKELETONS_LIMIT:
+            _SKELETONS.clear()
+        _SKELETONS[key] = _SEEN
+        return render(fmt, "year", **context)
+    if skeleton is _SEEN:
+        out = render(fmt, "year", **context)
+        built = _skeleton(fmt, context, html)
+        if built is not None and _fill(built, values) != out:
+            built = None  # the page depends on more than the key: always render it
+        if len(_SKELETONS) >= _SKELETONS_LIMIT:
+            _SKELETONS.clear()
+        _SKELETONS[key] = built
+        return out
+    if skeleton is None:
+        return render(fmt, "year", **context)
+    return _fill(skeleton, values)
+
+
+def _encode(obj: Any) -> bytes:
+    import msgspec
+
+    return msgspec.json.encode(obj)
+
+
+def _skeleton(fmt: str, context: dict[str, Any], html: bool) -> list[str] | None:
+    """The page rendered with slots for the parts, the totals and the chart, split at its slots
+    (even items literal text, odd items slot names); None when it cannot be."""
+    import msgspec
+
+    view = context["views"][0]
+    ext = FORMATS[fmt]
+    stand_in = VisitView(n=view.n, visit=msgspec.structs.replace(view.visit), request=None, steps={},
+                         tier=None, by_prescription=False, pharmacy=False, provider="", kinds=view.kinds,
+                         bodies={ext: [_slot(f"step{i}", html) for i in range(len(view.kinds))]})
+    result = types.SimpleNamespace(totals=msgspec.structs.replace(context["result"].totals, **_SENTINELS),
+                                   parameters_source=context["result"].parameters_source)
+    skeleton_context = dict(context, result=result, views=[stand_in],
+                            pre={"opening": _slot("opening", html), "position": _slot("position", html)},
+                            chart=_slot("chart", True) if context.get("chart") is not None else None)
+    for name in ("request", "all_steps", "city", "policy"):
+        skeleton_context.pop(name, None)
+    skeleton_context["policy"] = types.SimpleNamespace(title=context["policy"].title,
+                                                       document_number=context["policy"].document_number)
+    try:
+        out = render(fmt, "year", **skeleton_context)
+    except Exception:  # noqa: BLE001 - the page reads something the skeleton leaves out: render it each time
+        return None
+    for name, value in _SENTINELS.items():
+        shown = formatting.money(value)
+        out = out.replace(shown, f"{_MARK_OPEN}{name}{_MARK_CLOSE}")
+    if "98765432" in out:  # a total shown some other way than as money
+        return None
+    return _MARK.split(out)
+
+
+def _fill(skeleton: list[str], values: dict[str, str]) -> str:
+    parts = skeleton.copy()
+    for i in range(1, len(parts), 2):
+        parts[i] = values[parts[i]]
+    return "".join(parts)

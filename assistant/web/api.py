@@ -15,7 +15,7 @@ from . import render
 from .body import CalculationRequestBody
 from .problems import problem_for_calculator, problem_response, responses
 from .schemas import ExplainResponse, Health, PolicyDetail, PolicySummary, policy_detail, policy_summary
-from .work import run_cpu
+from .work import INLINE_MICROSECONDS, run_cpu
 
 __all__ = ["ApiController", "HealthController"]
 
@@ -24,6 +24,20 @@ JSON = "application/json"
 
 def _responses(*statuses: int) -> dict[int, Any]:
     return responses(*statuses)
+
+
+#: µs of work a visit and an item add (quiet machine; ``benchmarks/bench_compare.py --only b``):
+#: a calculation's, an explanation's (text, HTML and the chart); small requests run inline. An
+#: explanation is counted at its worst (a kind of visit not seen yet is rendered in full and its
+#: skeleton built, about 2 ms), so it goes to the CPU thread — except one small visit, which is
+#: calculated on the loop and explained there when every part comes from a skeleton (about
+#: 300 µs; ``warm_only`` stops before rendering anything otherwise).
+CALCULATE_VISIT_US, CALCULATE_ITEM_US = 40.0, 4.0
+EXPLAIN_VISIT_US, EXPLAIN_ITEM_US = 2000.0, 20.0
+
+
+def _estimate(data: CalculationRequest, per_visit: float, per_item: float) -> float:
+    return sum(per_visit + per_item * len(v.items or ()) for v in data.visits)
 
 
 class ApiController(Controller):
@@ -36,7 +50,8 @@ class ApiController(Controller):
                       "返回计算结果：每一步的金额、文字说明和所依据的条款原文。",
           response_description="计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def calculate(self, data: JSONBody[CalculationRequest]) -> Response[CalculationResult]:
-        raw: Any = await run_cpu(_calculate, data)  # encoded bytes; the annotation documents the schema
+        raw: Any = await run_cpu(_calculate, data,  # encoded bytes; the annotation documents the schema
+                                 estimate=_estimate(data, CALCULATE_VISIT_US, CALCULATE_ITEM_US))
         return Response(raw, media_type=JSON)
 
     @post("/explain", dto=CalculationRequestBody, return_dto=None, status_code=200,
@@ -47,7 +62,19 @@ class ApiController(Controller):
           response_description="说明与计算结果", responses=_responses(400, 413, 422, 429, 503))
     async def explain(self, request: Request, data: JSONBody[CalculationRequest]) -> Response[ExplainResponse]:
         locale = render.negotiate_locale(request.headers.get("accept-language"))
-        return await run_cpu(_explain, request, data, locale)
+        if len(data.visits) == 1 and _estimate(data, CALCULATE_VISIT_US, CALCULATE_ITEM_US) <= INLINE_MICROSECONDS:
+            # one small visit: calculated here; its explanation too when every part of it comes
+            # from a skeleton (a few hundred µs), else the rendering goes to the CPU thread
+            try:
+                result = calculator.calculate(data)
+            except (MissingFact, MissingParameter, OutOfForce) as exc:
+                return await run_cpu(_explained_problem, request, exc, locale, data)
+            pair = render.explain_text_html_warm(result, data, locale)
+            if pair is not None:
+                return _explained(result, pair, locale)
+            return await run_cpu(_render_explained, result, data, locale)
+        return await run_cpu(_explain, request, data, locale,
+                             estimate=_estimate(data, EXPLAIN_VISIT_US, EXPLAIN_ITEM_US))
 
     @get("/policies", summary="所有政策文件", response_description="政策列表", description="每个已加载规则包的 id、标题、文号、发文机关、日期、城市和险种。")
     async def policies(self) -> list[PolicySummary]:
@@ -75,7 +102,15 @@ def _explain(request: Request, data: CalculationRequest, locale: str) -> Respons
         result = calculator.calculate(data)
     except (MissingFact, MissingParameter, OutOfForce) as exc:
         return _explained_problem(request, exc, locale, data)
-    text, html = render.explain_text_html(result, data, locale)  # one rendering pass for both
+    return _render_explained(result, data, locale)
+
+
+def _render_explained(result: CalculationResult, data: CalculationRequest, locale: str) -> Response[ExplainResponse]:
+    return _explained(result, render.explain_text_html(result, data, locale), locale)  # one pass for both
+
+
+def _explained(result: CalculationResult, text_html: tuple[str, str], locale: str) -> Response[ExplainResponse]:
+    text, html = text_html
     body = ExplainResponse(text=text, html=html, result=result, locale=locale)
     raw: Any = calculator.encode(body)  # encoded bytes; the annotation documents the schema
     return Response(raw, media_type=JSON, headers={"Content-Language": locale})

@@ -74,7 +74,7 @@ from .chat import ChatController
 from .console import ConsoleController
 from .docs import JsonPlugin, ReferencePlugin
 from .embed import EmbedController
-from .middleware import OffloadingCompression, ResponseGuard, client_identity
+from .middleware import OffloadingCompression, ResponseGuard, client_identity, flush_access_log
 from .pages import STATIC, template_config
 from .problems import exception_handlers
 from .site import SiteController
@@ -143,6 +143,7 @@ async def _start_chat(app: Litestar) -> None:
 
 
 async def _stop_chat(app: Litestar) -> None:
+    flush_access_log()  # the last turn's access lines, should the loop stop before its next turn
     task = app.state.get("chat_cleanup")
     if task is not None:
         task.cancel()

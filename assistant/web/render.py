@@ -18,7 +18,7 @@ from typing import Any
 from calculator import CalculationRequest, CalculationResult, CalculatorError
 
 __all__ = ["LOCALES", "chart", "explain_error_html", "explain_error_text", "explain_html",
-           "explain_text", "explain_text_html", "negotiate_locale", "precompile"]
+           "explain_text", "explain_text_html", "explain_text_html_warm", "negotiate_locale", "precompile"]
 
 LOCALES = ("zh-CN", "en")
 
@@ -77,6 +77,20 @@ def explain_text_html(result: CalculationResult, request: CalculationRequest, lo
         out = module.explain_formats(result, ("text", "html"), locale=locale, request=request)
         return out["text"], out["html"]
     return explain_text(result, request, locale), explain_html(result, request, locale)
+
+
+def explain_text_html_warm(result: CalculationResult, request: CalculationRequest,
+                           locale: str) -> tuple[str, str] | None:
+    """:func:`explain_text_html` when every part of it can be filled from a skeleton (a few
+    hundred µs: fit for the event loop), else None — nothing rendered."""
+    module = _module()
+    if module is None or not hasattr(module, "NotWarm"):
+        return None
+    try:
+        out = module.explain_formats(result, ("text", "html"), locale=locale, request=request, warm_only=True)
+    except module.NotWarm:
+        return None
+    return out["text"], out["html"]
 
 
 def explain_text(result: CalculationResult, request: CalculationRequest, locale: str) -> str:

@@ -30,7 +30,7 @@ from .scenarios import SCENARIOS, request_of
 
 def test_public_names() -> None:
     assert explanations.__all__ == sorted(explanations.__all__)
-    assert explanations.__all__ == ["Doc", "activated", "bill_check_payload", "chart_svg", "explain",
+    assert explanations.__all__ == ["Doc", "NotWarm", "activated", "bill_check_payload", "chart_svg", "explain",
                                     "explain_bill_check", "explain_budget", "explain_credits", "explain_error",
                                     "explain_formats", "explain_request", "explain_usage", "formatting", "headline", "labels",
                                     "locales_available", "precompile", "visit_views"]

@@ -3,6 +3,8 @@ and gettext shortcuts — every output byte for byte what the plain path gives."
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
@@ -191,3 +193,93 @@ def test_escaped_is_markupsafes_escape() -> None:
 
     for value in ("<b>1</b>", "a & b", 'Xi\'an "plan"', "¥1,200.00", "", 3, Markup("<i>safe</i>"), 2.5):
         assert _escaped(value) == str(escape(value))
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("sid", SETTLED)
+def test_a_page_filled_from_its_skeleton_is_the_page_rendered(sid: str, locale: str) -> None:
+    """The third explanation of a kind of page comes from the skeleton the second one built:
+    each format still gives exactly what rendering it alone gives (with the text without the
+    request, too, as the chat answers)."""
+    request, result = _result(sid)
+    assert result is not None
+    alone = {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in ("text", "html")}
+    for _ in range(3):  # seen, built, filled
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request) == alone
+    chat = {"text": explain(result, locale=locale), "html": alone["html"]}
+    for _ in range(3):
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request,
+                               request_for={"text": None}) == chat
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("sid", SETTLED)
+def test_a_skeleton_takes_each_requests_own_figures(sid: str, locale: str) -> None:
+    """One kind of visit, many bills: the steps and the page filled from skeletons give, word
+    for word, what rendering in full gives — every figure the request's own, every branch its
+    own (an amount that changes a sign or an equality is another kind of visit)."""
+    import sys
+
+    import msgspec
+
+    from calculator import decode_request
+
+    base = msgspec.json.decode(msgspec.json.encode(request_of(sid)))
+    if not base["visits"] or not base["visits"][-1].get("items"):
+        pytest.skip("no items to vary")
+    first = base["visits"][-1]["items"][0]["amount"]
+    for amount in (first, "0.01", "99.50", first, "1234.56", "20000.00", "0", first):
+        raw = msgspec.json.decode(msgspec.json.encode(base))
+        raw["visits"][-1]["items"][0]["amount"] = amount
+        request = decode_request(msgspec.json.encode(raw))
+        try:
+            result = calculate(request)
+        except CalculatorError:
+            continue
+        alone = {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in ("text", "html")}
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request) == alone
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request,
+                               request_for={"text": None}) == {"text": explain(result, locale=locale),
+                                                               "html": alone["html"]}
+    assert any(type(v) is tuple for v in sys.modules["explanations.skeleton"]._SKELETONS.values())
+    assert any(sys.modules["explanations.render"]._SKELETONS.values())  # a built page skeleton (a seen one is [])
+
+
+def test_a_figure_answers_only_what_the_key_settles() -> None:
+    from decimal import Decimal
+
+    from explanations.formatting import Figure, Unfixed, money
+
+    a, same, b, zero = Figure(0, 1), Figure(0, 1), Figure(1, 1), Figure(2, 0)
+    assert a == same and a != b and not (a > same) and a >= same
+    assert a > 0 and not a < 0 and a != 0 and zero == 0 and zero == Decimal(0) and not zero and a
+    assert a is not None and a != None  # noqa: E711 - Jinja's ``is none`` and ``!= none``
+    for question in (lambda: a > b, lambda: a == 5, lambda: a < Decimal("0.5"), lambda: str(a),
+                     a.__html__, lambda: a == "0"):
+        with pytest.raises(Unfixed):
+            question()
+    with pytest.raises(TypeError):
+        _ = a + 1  # type: ignore[operator]
+    assert money(a) == a.slot("m")
+
+
+def test_warm_only_fills_or_refuses_before_rendering() -> None:
+    """``warm_only``: a kind without skeletons is refused (and the try is no sighting); once
+    built, the filled explanation is the one rendered in full."""
+    from explanations import NotWarm
+
+    request, result = _result(SETTLED[0])
+    assert result is not None
+    locale = "en"
+    full = {fmt: explain(result, format=fmt, locale=locale, request=request) for fmt in ("text", "html")}
+    skeletons = sys.modules["explanations.skeleton"]._SKELETONS
+    pages = sys.modules["explanations.render"]._SKELETONS
+    skeletons.clear()
+    pages.clear()
+    for _ in range(3):
+        with pytest.raises(NotWarm):
+            explain_formats(result, ("text", "html"), locale=locale, request=request, warm_only=True)
+    assert not skeletons and not pages  # refusing recorded nothing
+    for _ in range(2):  # seen, built
+        assert explain_formats(result, ("text", "html"), locale=locale, request=request) == full
+    assert explain_formats(result, ("text", "html"), locale=locale, request=request, warm_only=True) == full

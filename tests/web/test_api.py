@@ -66,6 +66,25 @@ def test_explain_accept_language_en(client):
     assert r.json()["locale"] == "zh-CN"
 
 
+def test_explain_answers_the_same_whether_rendered_or_filled_from_skeletons(client):
+    """A kind of visit is rendered in full twice (seen, then its skeletons built, on the CPU
+    thread), then explained on the event loop from its skeletons: the same answer each time,
+    and another bill of the same kind gets its own figures."""
+    from explanations import explain_formats
+
+    for locale in ("zh-CN", "en"):
+        answers = [client.post("/api/v1/explain", json=REQUEST, headers={"Accept-Language": locale}).content
+                   for _ in range(4)]
+        assert len(set(answers)) == 1
+        other = request_body()
+        other["visits"][0]["items"][0]["amount"] = "1234.56"
+        r = client.post("/api/v1/explain", json=other, headers={"Accept-Language": locale})
+        request = calculator.decode_request(json.dumps(other).encode())
+        result = calculator.calculate(request)
+        expected = explain_formats(result, ("text", "html"), locale=locale, request=request)
+        assert r.json()["text"] == expected["text"] and r.json()["html"] == expected["html"]
+
+
 def test_explain_missing_fact_is_422_with_explanation(client):
     body = request_body()
     body["visits"][0]["provider"] = {"kind": "hospital", "level": 3}  # 平凉 level 3 needs the grade

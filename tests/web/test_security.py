@@ -276,3 +276,73 @@ def test_in_flight_limit_answers_503_with_retry_after():
                         int("服务器" in over.json()["detail"])]
 
         assert portal.call(probe) == [503, 1, 200, 1]
+
+
+def test_a_keep_alive_connection_counts_once_in_flight():
+    """A server starts a keep-alive connection's next request as soon as the last byte of the
+    previous response is out, before the previous call has returned: the finished request must
+    not count any more (16 connections were refused 503s against a limit of 16)."""
+    import anyio
+
+    app = create_app(Settings(rate_limit=0, max_in_flight=1), session_store="memory")
+    guard = app.asgi_handler
+
+    def scope(path: str) -> dict:
+        return {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+                "headers": [(b"host", b"t")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {}}
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    statuses: list[int] = []
+
+    async def next_request() -> None:
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                statuses.append(message["status"])
+        await app(scope("/api/v1/policies"), receive, send)  # type: ignore[arg-type]
+
+    async def first_send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+        elif not message.get("more_body", False):
+            await next_request()  # as uvicorn does: the connection's next request, at once
+
+    async def run() -> None:
+        await app(scope("/api/v1/policies"), receive, first_send)  # type: ignore[arg-type]
+
+    anyio.run(run)
+    assert statuses == [200, 200] and guard.in_flight == 0  # type: ignore[attr-defined]
+
+
+def test_access_lines_of_one_turn_of_the_loop_go_to_the_log_at_the_next():
+    import asyncio
+
+    from assistant.web import middleware
+
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    access = logging.getLogger("mingbai.access")
+    keep, level = Keep(), access.level
+    access.addHandler(keep)
+    access.setLevel(logging.INFO)
+    try:
+        async def turns() -> list[list[str]]:
+            middleware._access("POST", "/api/v1/calculate", 200, 0.25)
+            middleware._access("GET", "/healthz", 200, 0.05)
+            before = list(seen)
+            await asyncio.sleep(0)
+            return [before, list(seen)]
+
+        before, after = asyncio.run(turns())
+        assert before == [] and after == ["POST /api/v1/calculate 200 0.2ms", "GET /healthz 200 0.1ms"]
+        middleware._access("GET", "/", 200, 1.0)  # no running loop: at once
+        assert seen[-1] == "GET / 200 1.0ms"
+    finally:
+        access.removeHandler(keep)
+        access.setLevel(level)
