@@ -212,8 +212,12 @@ def test_a_page_filled_from_its_skeleton_is_the_page_rendered(sid: str, locale: 
                                request_for={"text": None}) == chat
 
 
+#: the settled scenarios whose last visit has items to vary (the others have none to change)
+WITH_ITEMS = [sid for sid in SETTLED if request_of(sid).visits and request_of(sid).visits[-1].items]
+
+
 @pytest.mark.parametrize("locale", ["zh-CN", "en"])
-@pytest.mark.parametrize("sid", SETTLED)
+@pytest.mark.parametrize("sid", WITH_ITEMS)
 def test_a_skeleton_takes_each_requests_own_figures(sid: str, locale: str) -> None:
     """One kind of visit, many bills: the steps and the page filled from skeletons give, word
     for word, what rendering in full gives — every figure the request's own, every branch its
@@ -225,8 +229,6 @@ def test_a_skeleton_takes_each_requests_own_figures(sid: str, locale: str) -> No
     from calculator import decode_request
 
     base = msgspec.json.decode(msgspec.json.encode(request_of(sid)))
-    if not base["visits"] or not base["visits"][-1].get("items"):
-        pytest.skip("no items to vary")
     first = base["visits"][-1]["items"][0]["amount"]
     for amount in (first, "0.01", "99.50", first, "1234.56", "20000.00", "0", first):
         raw = msgspec.json.decode(msgspec.json.encode(base))
