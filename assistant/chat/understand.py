@@ -387,7 +387,9 @@ _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:�
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
-_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级|医院|level|tier")
+_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
+                            r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
+                            r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过"
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
@@ -805,8 +807,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if unknown:
         unknown_at = None
     if unknown_at:
-        ulo, uhi = _clause_of(bounds, unknown_at.start())
-        ulo = _clause_of(bounds, max(0, ulo - 1))[0]  # the clause before too (医院等级，不晓得)
+        # the clause of each “不知道” (with the clause before when it is bare: 医院等级，不晓得); the
+        # first that names a level, a grade or a prescription says what is not known
+        windows = []
+        for m in _UNKNOWN.finditer(text):
+            wlo, whi = _clause_of(bounds, m.start())
+            if not _UNKNOWN_ABOUT.search(text, wlo, whi):
+                wlo = _clause_of(bounds, max(0, wlo - 1))[0]
+            windows.append((wlo, whi))
+        ulo, uhi = next(((a, b) for a, b in windows if _UNKNOWN_LEVEL.search(text, a, b) or _UNKNOWN_GRADE.search(text, a, b)
+                         or _UNKNOWN_PRESCRIPTION.search(text, a, b)), windows[0])
         if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and values.get("prescribed_at_level") is None:
             unknown.append("prescribed_at_level")
         elif _UNKNOWN_GRADE.search(text, ulo, uhi):

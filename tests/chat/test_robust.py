@@ -599,3 +599,20 @@ def test_not_my_signed_clinic_is_not_signed() -> None:
 def test_a_test_named_by_its_abbreviation_keeps_its_amount() -> None:
     f = understand("南昌居民 转诊到县中医院 中药饮片400 还有个CT 300").facts
     assert f.amount == Decimal("700.00") and f.tcm == Decimal("400.00")
+
+
+@pytest.mark.parametrize(("message", "unknown"), [
+    ("来电：平凉在职职工，三级医院门诊1800元，来电人不清楚本年度起付线是否已扣过", ("year_start",)),
+    ("平凉在职 二级医院 两千 今年头回 不知道医院开的药里有没有自费的", ()),
+])
+def test_what_is_not_known_is_read_from_its_own_clause(message: str, unknown: tuple[str, ...]) -> None:
+    assert understand(message).unknown == unknown
+
+
+def test_a_signed_clinic_is_not_a_hedged_amount() -> None:
+    assert understand("南昌居民，在签约社区花了400").facts.amount == Decimal("400.00")
+
+
+def test_a_bill_with_a_balance_asking_what_the_account_covers_is_a_calculation() -> None:
+    _, (reply,) = talk("平凉在职，个人账户还有350，今天二级医院花了900，今年第一次，账户能扣多少")
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "350.00"
