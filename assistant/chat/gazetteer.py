@@ -276,7 +276,7 @@ _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|
 
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
-_POST_NEGATION = re.compile(r"(?:我)?(?:也)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
+_POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
 
 
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
@@ -336,7 +336,7 @@ _INSURED = _Family(
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
-        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|worker(?!s? insurance)", _EMP, 2),
+        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
@@ -478,7 +478,7 @@ _FLAGS = _Family(
         ),
         (
             "今年(?:的)?第[一1](?:次|趟)|今年首次|今年头一回|今年头一次|今年头一趟|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
-            "|第一次(?=$|[,，。!！?？~])|头一回|头一次|首次就医|首次就诊|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
+            "|第一次(?=$|[,，。!！?？~])|头一回|头一次|首次就医|首次就诊|本年度首次|本年首次|年度内首次|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
             {"first_visit_this_year": True},
             1,
         ),

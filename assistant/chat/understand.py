@@ -329,6 +329,9 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
 _RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
+_EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
+_EARLIER_CLAUSE = re.compile(r"之前|以前|上次|前面|前几天|上个月|刷过|去过|买过")
+_LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          r"|(?:来|去|到)(?:这里|这儿|这边)|(?:用|刷)(?:医保)?卡|(?:at|to) this (?:hospital|clinic|pharmacy)")
@@ -402,8 +405,10 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
                                r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)")
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
+_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:刚|才|已经|刚刚)?(?:办|退)")
 _MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
 _SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
+_SLIP_CONTEXT = re.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
@@ -515,6 +520,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # dates first: they are masked before amounts are looked for
     dates = find_dates(text)
+    for m in _MONTH_RETIRED_RELATIVE.finditer(text):
+        # 这个月刚办完退休手续: this month (the day not said)
+        this_month = (today or dt.date.today()).replace(day=1)
+        month_start = this_month if m.group(1) in ("这个月", "本月", "这月") else (
+            this_month - dt.timedelta(days=1)).replace(day=1)
+        if not any(d.start < m.end() and m.start() < d.end for d in dates):
+            dates.append(DateMention(start=m.start(), end=m.start() + len(m.group(1)), text=m.group(1),
+                                     year=month_start.year, month=month_start.month))
     for m in _MONTH_DAY_RELATIVE.finditer(text):
         # 这个月8号 / 上个月5号: the day of this month or the last, counted from the dialogue's today
         this_month = (today or dt.date.today()).replace(day=1)
@@ -563,6 +576,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = find_slots(text)
     # “pharmacy? no, hospital”: a word taken back at once is not said
     hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
+    # 不是社区就是二级: either — the first is a possibility, not denied
+    hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
+            for h in hits]
+    # 之前在药店刷过 beside 三级医院: a pharmacy of an earlier visit is not where this one was
+    if any("provider_level" in h.sets and h.priority > 0 for h in hits):
+        hits = [h for h in hits if not (h.sets.get("provider_kind") == "pharmacy"
+                                        and _EARLIER_CLAUSE.search(text, *_clause_of(bounds, h.start)))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
@@ -623,6 +643,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and not _CHECK_QUESTION.search(text)
                else a for a in amounts]
+    if has_bill and any(h.sets.get("first_visit_this_year") is True and not h.negated for h in hits):
+        # 今年第一次 … 统筹420 / 统筹给了420？: with the year's first bill said, a bare or questioned fund
+        # figure is what the fund paid of this bill (a slip figure to check); 统筹报了300 stays a
+        # statement of the year that disagrees with 今年第一次 (issue 9: a conflict)
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role in ("fund_paid", "slip_unknown") and a.cue
+                   and (a.cue in ("统筹", "医保", "基金", "统筹支付", "医保支付") or _QUESTIONED_AFTER.match(text, a.end))
+                   and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
+                   else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     checking = _CHECK_QUESTION.search(text) is not None or any(
@@ -692,7 +721,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
     if days_ago is None and _RELATIVE_WEEK.search(text):
         days_ago = 7
-    months_ago = 1 if _RELATIVE_MONTH.search(text) and month is None else None
+    relative_month = _RELATIVE_MONTH.search(text)
+    if relative_month and any(d.start <= relative_month.start() < d.end for d in retirement):
+        relative_month = None  # 上个月刚办完退休: the retirement's month, not the visit's
+    months_ago = 1 if relative_month and month is None else None
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen
@@ -751,7 +783,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if personal is None:
             personal = values["slip_cash"] + (values.get("slip_account") or 0)
         values["amount"] = values["slip_fund"] + personal
-    if _SLIP_FIELD_EMPTY.search(text) and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
+    if _SLIP_FIELD_EMPTY.search(text) and _SLIP_CONTEXT.search(text) \
+            and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
         values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
     whole = _ALL_ITEM.search(text)
     if whole and values.get("amount") is not None and not parts:
@@ -817,8 +850,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             windows.append((wlo, whi))
         ulo, uhi = next(((a, b) for a, b in windows if _UNKNOWN_LEVEL.search(text, a, b) or _UNKNOWN_GRADE.search(text, a, b)
                          or _UNKNOWN_PRESCRIPTION.search(text, a, b)), windows[0])
-        if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and values.get("prescribed_at_level") is None:
+        # 处方哪级开的忘了，不是社区就是二级: the prescribing levels still named are the possibilities
+        named = tuple(dict.fromkeys(int(sp.value) for sp in spans if sp.slot == "prescribed_at_level"
+                                    and sp.note in (None, "prescription") and sp.value is not None))
+        if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and (
+                values.get("prescribed_at_level") is None or (pharmacy and len(named) >= 2)):
             unknown.append("prescribed_at_level")
+            options = named if len(named) >= 2 else ()
+            values["prescribed_at_level"] = values["prescribed_at_grade"] = None
         elif _UNKNOWN_GRADE.search(text, ulo, uhi):
             unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
             values["provider_grade"] = values["prescribed_at_grade"] = None
@@ -865,6 +904,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     values[key] = None
                 spans = [msgspec.structs.replace(sp, note="doubted") if sp.start == h.start and sp.slot in level_keys
                          else sp for sp in spans]
+    if "provider_level" in unknown and set(slots.seen.get("provider_level", ())) == {1} \
+            and _LEVEL_ONE_FACILITY.search(text) and not re.search(r"[二三23]级|[二三]甲|[二三]乙|(?<!卫生)医院", text):
+        # 卫生院，不知道算几级 / 社区还是卫生院记不清: both are 一级及以下 (DOMAIN: level 1 includes
+        # community and township health centres and clinics) — nothing is unknown
+        unknown.remove("provider_level")
+        options = ()
+        values["provider_level"] = 1
     # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
     for h in position_hits:

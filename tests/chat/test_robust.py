@@ -616,3 +616,37 @@ def test_a_signed_clinic_is_not_a_hedged_amount() -> None:
 def test_a_bill_with_a_balance_asking_what_the_account_covers_is_a_calculation() -> None:
     _, (reply,) = talk("平凉在职，个人账户还有350，今天二级医院花了900，今年第一次，账户能扣多少")
     assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "350.00"
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 二级 900 今年第一次 统筹420",
+    "平凉在职 社区 700 今年第一次 统筹给了420？",
+    "平凉在职，今天二级医院 1000，统筹报了400，个人付了600，今年第一次",
+])
+def test_with_the_first_bill_said_a_bare_or_questioned_fund_figure_is_this_bills(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
+
+
+def test_with_the_first_bill_said_a_fund_statement_of_the_year_is_a_conflict() -> None:
+    _, (reply,) = talk("平凉在职 二级 1000 今年第一次 统筹报了300")
+    assert reply.asking == "conflict"
+
+
+@pytest.mark.parametrize(("message", "fact", "value"), [
+    ("参保地=平凉;类别=在职;机构=一级;金额=260;本年首次=否;起付线已满=是", "first_visit_this_year", False),
+    ("I'm a retired worker in Pingliang. 700 yuan at a level-2 hospital, first visit this year", "category", "retiree"),
+    ("平凉在职 看病600 今年第一次 在镇上卫生院看的 不知道那个卫生院算几级", "provider_level", 1),
+])
+def test_forms_english_and_facility_levels(message: str, fact: str, value: object) -> None:
+    assert understand(message).facts.said().get(fact) == value
+
+
+def test_either_this_or_that_level_shows_both() -> None:
+    _, (reply,) = talk("平凉退休 药店1000 起付线过了 处方哪级开的忘了 不是社区就是二级")
+    assert reply.result is None or reply.alternatives
+
+
+def test_retired_this_month_settles_at_the_employee_ratio_this_month() -> None:
+    state, _ = talk("南昌在职的，这个月刚办完退休手续，今天二级医院花了1000，今年第一次门诊")
+    assert state.known.retired_on == dt.date(2026, 11, 1)
