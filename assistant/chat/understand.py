@@ -403,6 +403,8 @@ _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|
 _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)"
                                r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)")
+_VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)")
+_COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
 _MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:刚|才|已经|刚刚)?(?:办|退)")
@@ -749,7 +751,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         parts = []
     # 一回800，一回… : a visit listed with its amount left off — the bill is not known
     listed = list(_VISIT_ENUM.finditer(text))
-    if len(listed) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in listed):
+    count = _VISIT_COUNT.search(text)
+    if (len(listed) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in listed)) or (
+            _split and count and listed and len(listed) < int(_COUNT_VALUE.get(count.group(1), count.group(1)))
+            and len([a for a in amounts if a.role in (None, "total")]) < 2):
         values["amount"] = None
         total = None
     if total is not None:

@@ -650,3 +650,8 @@ def test_either_this_or_that_level_shows_both() -> None:
 def test_retired_this_month_settles_at_the_employee_ratio_this_month() -> None:
     state, _ = talk("南昌在职的，这个月刚办完退休手续，今天二级医院花了1000，今年第一次门诊")
     assert state.known.retired_on == dt.date(2026, 11, 1)
+
+
+def test_two_visits_said_with_only_one_amount_asks_the_bill() -> None:
+    _, (reply,) = talk("南昌居民 签约卫生院 看了两回 一回80")
+    assert reply.result is None and reply.asking == "amount"
