@@ -447,7 +447,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "first (?:outpatient )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|haven'?t claimed|have not claimed|nothing claimed"
+            "(?:first|1st) (?:outpatient )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
             "|no claims?(?: yet)?|not claimed anything|never claimed",
             {"first_visit_this_year": True},
             1,

@@ -388,8 +388,9 @@ _UNKNOWN_FLAGS = (
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
-_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri")
-_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
+_PRESCRIPTION_WORD = re.compile(r"处方|方子|prescri")
+_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
+_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
@@ -858,7 +859,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 处方哪级开的忘了，不是社区就是二级: the prescribing levels still named are the possibilities
         named = tuple(dict.fromkeys(int(sp.value) for sp in spans if sp.slot == "prescribed_at_level"
                                     and sp.note in (None, "prescription") and sp.value is not None))
-        if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and (
+        if _UNKNOWN_PRESCRIPTION.search(text, ulo, uhi) and (pharmacy or _PRESCRIPTION_WORD.search(text)) and (
                 values.get("prescribed_at_level") is None or (pharmacy and len(named) >= 2)):
             unknown.append("prescribed_at_level")
             options = named if len(named) >= 2 else ()

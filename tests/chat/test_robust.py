@@ -655,3 +655,21 @@ def test_retired_this_month_settles_at_the_employee_ratio_this_month() -> None:
 def test_two_visits_said_with_only_one_amount_asks_the_bill() -> None:
     _, (reply,) = talk("南昌居民 签约卫生院 看了两回 一回80")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_going_again_is_another_visit_of_the_same_year() -> None:
+    _, replies = talk("平凉在职 社区 150 今年第一次", "那我再去看一次 花300 能报多少")
+    visits = replies[1].result["visits"]
+    assert len(visits) == 2 and visits[-1]["deductible_applied"] == "50.00"  # 200 − the first visit's 150
+
+
+@pytest.mark.parametrize(("message", "unknown"), [
+    ("平凉退休，在药店拿药600，处方是医院开的，不记得哪家医院开的了，起付线早满了", ("prescribed_at_level",)),
+    ("来电人：平凉退休职工，三级医院门诊2,200元，本年首次，医院等次不详", ("provider_grade",)),
+])
+def test_more_ways_of_not_knowing_the_level(message: str, unknown: tuple[str, ...]) -> None:
+    assert understand(message).unknown == unknown
+
+
+def test_1st_this_year_is_the_first_bill() -> None:
+    assert understand("hi 南昌yb 在职 社区 500 今年1st").facts.first_visit_this_year is True
