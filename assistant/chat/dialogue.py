@@ -662,7 +662,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         locale = "en"
     state.english = english_messages
     state.turns += 1
-    before = msgspec.msgpack.encode(state)  # what the person had told us, kept if this turn fails
+    before = msgspec.msgpack.encode(state)
+    if _ONLY_ONE_BEFORE.search(u.text):
+        state.one_visit_before = True  # what the person had told us, kept if this turn fails
     try:
         state, out = _turn(state, u, message, locale, today)
     except Exception as exc:  # noqa: BLE001 - a turn that fails must lose nothing and never be a 5xx
@@ -905,6 +907,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger, state.known = visits[:-1], visits[-1]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
+    elif state.asking == "year_start" and facts.amount is not None and _SPENT.search(u.text) \
+            and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0) \
+            and state.known.amount is not None and facts.amount != state.known.amount:
+        # asked about the year, the person describes the earlier visit (药店那次上个月 花了300): it is
+        # a visit of the year before this one, not this bill and not a fund figure
+        person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        earlier = _merge(Known(**person), _dated(facts, today))
+        state.ledger = sorted([*state.ledger, earlier],
+                              key=lambda k: (k.year or today.year, k.month or today.month, k.day or today.day))
+        if len(state.ledger) == 1 and (state.one_visit_before or _ONLY_ONE_BEFORE.search(u.text)):
+            # the one visit said to come before is the year's first: nothing was used before it
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
     elif state.ledger and (u.correction or _SET_RIGHT.search(u.text)) and _EARLIER_VISIT.search(u.text):
         # 第一次那个社区其实花的是600: a correction of a visit told before, not of this one
         index = 0 if _FIRST_VISIT_OF_LEDGER.search(u.text) else len(state.ledger) - 1
@@ -1056,6 +1070,8 @@ _PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
+_SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
+_ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
 _FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")

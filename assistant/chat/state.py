@@ -148,6 +148,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     pending_part: bool = False
     #: the fund figure said for this year is above the document's cap: asked what it is
     pending_over_cap: bool = False
+    #: the person said one visit came before this one this year (之前在药店刷过一次)
+    one_visit_before: bool = False
     #: the person confirmed that figure as the fund's: settle with it (the cap is reached)
     over_cap_confirmed: bool = False
     #: a fact the person said they do not know, and the values still possible

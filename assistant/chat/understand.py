@@ -330,7 +330,8 @@ _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
 _RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
-_EARLIER_CLAUSE = re.compile(r"之前|以前|上次|前面|前几天|上个月|刷过|去过|买过")
+_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)")
+_AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
@@ -583,9 +584,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
             for h in hits]
     # 之前在药店刷过 beside 三级医院: a pharmacy of an earlier visit is not where this one was
-    if any("provider_level" in h.sets and h.priority > 0 for h in hits):
-        hits = [h for h in hits if not (h.sets.get("provider_kind") == "pharmacy"
-                                        and _EARLIER_CLAUSE.search(text, *_clause_of(bounds, h.start)))]
+    hits = [h for h in hits if not (h.sets.get("provider_kind") == "pharmacy"
+                                    and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, h.start))
+                                    and (any("provider_level" in o.sets and o.priority > 0 for o in hits)
+                                         or not _AMOUNT_IN.search(text)))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
