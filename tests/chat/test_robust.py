@@ -676,7 +676,8 @@ def test_1st_this_year_is_the_first_bill() -> None:
 
 
 def test_an_earlier_visit_told_when_the_year_is_asked_joins_the_year() -> None:
-    _, replies = talk("平凉在职 二级医院 1000 今年第一次", "哦 我想起来了 今年之前在药店刷过一次", "药店那次上个月 花了300")
+    # 南充 settles a pharmacy at its own ratio (第七条), so the earlier visit needs nothing more
+    _, replies = talk("南充在职 二级医院 1000 今年第一次", "哦 我想起来了 今年之前在药店刷过一次", "药店那次上个月 花了300")
     assert replies[1].result is None and replies[1].asking == "year_start"
     visits = replies[2].result["visits"]
     assert [v["total"] for v in visits] == ["300.00", "1000.00"]
