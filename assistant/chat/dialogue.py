@@ -141,7 +141,7 @@ _EN_CHIP.update({
     "乙类药": "Class-B drugs", "乙类检查或耗材": "Class-B tests or supplies",
     "是统筹报销的钱": "What the fund paid", "是一共花的钱": "What I spent in all",
     "全部都是中药": "All of it was Chinese medicine", "是定点机构": "Designated",
-    "办了备案": "Filed", "没办备案": "Not filed",
+    "办了备案": "Filed", "没办备案": "Not filed", "今天": "Today", "昨天": "Yesterday",
     "没有自费": "No self-pay", "自费100": "Self-pay 100", "起付线已扣满": "Deductible already met",
     "按我结算单上的数字算": "Use the figures on my slip",
     "日期不是今天": "Not today", "不是定点机构": "Not designated", "在住院期间": "During an inpatient stay",
@@ -234,6 +234,8 @@ def _missing(known: Known) -> str | None:
         offsite=known.offsite, offsite_filed=known.offsite_filed,
         parameters_supplied=known.stated_ratio is not None))
     if not still:
+        if known.claimed_before and known.fund_paid is None and known.deductible_used is None:
+            return "fund_paid"  # 今年统筹报了不少了: how much the fund paid decides what the cap leaves
         return None
     fact = still[0].fact
     if fact == "year_start" and known.claimed_before:
@@ -462,6 +464,15 @@ _LEVEL_TEXT = {n: (zh, vocabulary.LEVELS_OR_BELOW_EN[n]) for n, zh in vocabulary
 _GRADE_TEXT = {g: (zh, f" {vocabulary.GRADES_EN[g]}") for g, zh in vocabulary.GRADES.items()}
 _CATEGORY_TEXT = {c: (zh, vocabulary.CATEGORIES_EN[c]) for c, zh in vocabulary.CATEGORIES.items()}
 _ITEM_TEXT = {c: (zh, vocabulary.ITEM_CATEGORIES_CHAT_EN[c]) for c, zh in vocabulary.ITEM_CATEGORIES_CHAT.items()}
+
+
+def _in_future(known: Known, today: dt.date) -> bool:
+    if known.month is None:
+        return False
+    try:
+        return dt.date(known.year or today.year, known.month, known.day or 1) > today
+    except ValueError:
+        return False
 
 
 def _over_cap(result: Any) -> tuple[str, str, Any] | None:
@@ -1046,6 +1057,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _flag_alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
+    if missing is None and _in_future(state.known, today):
+        # 12月3号 said on 11月25日: a visit that has not happened yet — which day was it?
+        state.known = msgspec.structs.replace(state.known, year=None, month=None, day=None)
+        state.asking = "date"
+        return state, Reply(text=_t(locale, "您说的日期还没到。这次是哪天看的？（比如“11月3号”或“昨天”）",
+                                    "That date has not come yet. On which day was the visit? (e.g. 3 November, yesterday)"),
+                            asking="date", intent="calculate", quick_replies=_t_list(locale, ["今天", "昨天"],
+                                                                                     ["Today", "Yesterday"]))
     if state.unknown_flags and missing is None:
         # the possibilities could not be settled side by side (one needs a fact the other does not):
         # the unknown fact is asked — never settled as if it were known

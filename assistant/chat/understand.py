@@ -59,6 +59,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """What a message says; every field None when the message does not say it."""
 
     policy: str | None = None
+    #: the fund has paid something this year, how much not said (今年统筹报了不少了)
+    claimed_before: bool | None = None
     #: a slip's fund line named with no figure (…统筹支付 at the end): the figure is asked
     slip_field_empty: bool | None = None
     #: the whole bill told before is this item (…开的中药呢): the field it fills
@@ -415,6 +417,11 @@ _SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付
 _SLIP_CONTEXT = re.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
+_NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
+_INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
+_CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
+_CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
+_RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
@@ -441,7 +448,8 @@ _ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
 _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
 _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
-_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次")
+_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次|是否首次|是否第一次|是否为首次"
+                              r"|首次[^,，。]{0,4}未说明|未说明是否")
 _POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
 _QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
 #: yes/no facts and the words that name them, for statements that doubt them
@@ -659,8 +667,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
+    # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
     checking = _CHECK_QUESTION.search(text) is not None or any(
-        a.role in ("slip_fund", "slip_cash", "slip_account") for a in amounts) or bool(fund_figures and pay_figures)
+        a.role in ("slip_fund", "slip_cash") for a in amounts) or bool(fund_figures and pay_figures)
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
         amounts = [msgspec.structs.replace(a, role="slip_fund")
@@ -775,7 +784,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 两千，另外自费200: a part said as on top of the bill — the bill is both
         values["amount"] = total.value + sum(p.value for p in extra)
     elif total is not None and parts and all(p.start < total.start for p in parts) \
-            and not (total.cue and _WHOLE_CUE.search(total.cue)):
+            and not (total.cue and _WHOLE_CUE.search(total.cue)) \
+            and not (_INSIDE_AFTER.match(text, total.end) and not _NOT_INSIDE_BEFORE.search(text, 0, total.start)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
@@ -919,6 +929,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         unknown.remove("provider_level")
         options = ()
         values["provider_level"] = 1
+    # 好像是在职吧，我也搞不清我退没退: a category the person doubts is asked
+    for h in hits:
+        if "category" in h.sets and not h.negated and (
+                _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _CATEGORY_DOUBT_AFTER.match(text, h.end)):
+            values["category"] = None
+    if _RETIRED_OR_NOT.search(text):
+        values["category"] = None
     # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
     for h in position_hits:
@@ -932,6 +949,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact):
             values["deductible_met"] = values["first_visit_this_year"] = None
+    if _CLAIMED_VAGUELY.search(text) and values.get("fund_paid") is None:
+        values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet
     if _PARTIAL_DEDUCTIBLE.search(text):

@@ -112,7 +112,7 @@
     "乙类药": "Class-B drugs", "乙类检查或耗材": "Class-B tests or supplies",
     "是统筹报销的钱": "What the fund paid", "是一共花的钱": "What I spent in all",
     "全部都是中药": "All of it was Chinese medicine", "是定点机构": "Designated",
-    "办了备案": "Filed", "没办备案": "Not filed",
+    "办了备案": "Filed", "没办备案": "Not filed", "昨天": "Yesterday",
     "没有自费": "No self-pay", "自费100": "Self-pay 100", "不知道": "Don't know",
     "起付线已扣满": "Deductible already met", "定点药店": "Pharmacy", "未经转诊": "Not referred",
     "经签约机构转诊": "Referred by the signed institution", "未签家庭医生": "No family-doctor contract",

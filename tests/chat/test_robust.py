@@ -682,3 +682,38 @@ def test_an_earlier_visit_told_when_the_year_is_asked_joins_the_year() -> None:
     visits = replies[2].result["visits"]
     assert [v["total"] for v in visits] == ["300.00", "1000.00"]
     assert visits[-1]["deductible_applied"] == "0.00"  # the pharmacy visit used the 200 deductible
+
+
+# -- K7 ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "平凉退休，二级医院，今年头一次，发票上有个数字是385，能报多少",
+    "平凉在职 二级医院 起付线满了 单子最下面写着 286.00",
+    "平凉退休，二级医院，600，今年第一次，医保卡里扣了300",
+])
+def test_a_slip_number_or_a_card_charge_without_a_field_is_asked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_date_still_to_come_is_asked() -> None:
+    _, replies = talk("平凉在职，12月3号在社区花了700，今年第一次", "11月3号")
+    assert replies[0].result is None and replies[0].asking == "date"
+    assert replies[1].result["visits"][-1]["date"] == "2026-11-03"
+
+
+def test_a_vague_fund_figure_is_asked() -> None:
+    _, (reply,) = talk("平凉在职，二级医院，起付线满了，今年统筹报了不少了，这次花了1500")
+    assert reply.result is None and reply.asking == "year_start" and "多少" in reply.text
+
+
+def test_a_doubted_category_is_asked() -> None:
+    _, (reply,) = talk("平凉，三级乙等医院花了1300，今年第一次，好像是在职吧，我也搞不清我退没退")
+    assert reply.result is None and reply.asking == "category"
+
+
+def test_a_part_inside_the_total_said_after_it_is_not_added() -> None:
+    state, _ = talk("平凉退休 社区 300 今年第一次", "诊察费有20块，也在这300里面")
+    assert state.known.amount == Decimal("300.00")
+    state, _ = talk("平凉退休 社区 300 今年第一次", "还有自费100 不在那300里面")
+    assert state.known.amount == Decimal("400.00")
