@@ -871,7 +871,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "compare":
         return state, _compare(state, u, locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
-        hypo = SessionState(known=_merge(state.known, facts), ledger=state.ledger)
+        hypo_known = _merge(state.known, facts)
+        if facts.amount is not None:
+            # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
+            hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
+        hypo = SessionState(known=hypo_known, ledger=state.ledger)
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
@@ -918,7 +922,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger, state.known = visits[:-1], visits[-1]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
-    elif state.asking == "year_start" and facts.amount is not None and _SPENT.search(u.text) \
+    elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)) and facts.amount is not None \
+            and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0) \
             and state.known.amount is not None and facts.amount != state.known.amount:
         # asked about the year, the person describes the earlier visit (药店那次上个月 花了300): it is
@@ -1089,6 +1094,9 @@ _PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
+_THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
+_SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
+_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
@@ -1145,6 +1153,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False
     if _WHY.search(u.text):
         return True  # 双通道的为什么不算: a question about the rule, never a new bill
+    if _THAT_VISIT.search(u.text) and _SETTLED_AS.search(u.text) and _QUESTION.search(u.text):
+        return True  # 那7月那次是按在职算的吧？: how an earlier visit was settled — the rule, quoted
     if u.intent == "what_if" and not any(k not in ("city", "policy", "scheme", "district") for k in facts.said()):
         return bool(_DOMAIN.search(u.text))  # 那产检呢: the rule for something else
     if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):

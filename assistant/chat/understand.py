@@ -332,7 +332,7 @@ _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
 _RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
-_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)")
+_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
@@ -357,7 +357,8 @@ _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。
 _RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|this year.{0,10}retire|retired this year")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
-_ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])")
+_REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
+_ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
@@ -730,7 +731,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # a date in a clause about retiring is the retirement date; the others date the visit
     retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
-    year, month, day = _merge_dates([d for d in dates if d not in retirement])
+    # 今年之前7月份看过一次: the date of an earlier visit, not this one's
+    earlier_dates = [d for d in dates if d not in retirement
+                     and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
+    year, month, day = _merge_dates([d for d in dates if d not in retirement and d not in earlier_dates])
     retired = _merge_dates(retirement) if retirement else (None, None, None)
     days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
     if days_ago is None and _RELATIVE_WEEK.search(text):
@@ -805,6 +809,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
         values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
     whole = _ALL_ITEM.search(text)
+    if whole is None and values.get("amount") is not None and _REFERRAL_CONTEXT.search(text) \
+            and not any(a.role in (*_ITEM_FIELDS, "rest") for a in amounts):
+        whole = _ALL_ITEM_VERB.search(text)  # 转诊去县中医院开中药，也是260: the bill is the Chinese medicine
     if whole and values.get("amount") is not None and not parts:
         values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
     elif (whole := whole or _ALL_ITEM_VERB.search(text)) and values.get("amount") is None and not amounts:

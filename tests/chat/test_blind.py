@@ -85,8 +85,8 @@ def test_k3_handled_right_floor() -> None:
     assert SCORE3.handled_share >= HANDLED_FLOOR_K3
 
 
-# -- K4, K5, K6: written blind after K3 (K4 elderly and voice input, K5 hotline notes and slips, K6
-# everyday WeChat, forms and conversations); the
+# -- K4 to K7: written blind after K3 (K4 elderly and voice input, K5 hotline notes and slips, K6
+# everyday WeChat, forms and conversations, K7 every kind of user evenly); the
 # parser was then fixed on them, so they are development sets now. The measure is a set the parser
 # has never seen (see docs/chat-corpora.md for each set's first, blind score).
 
@@ -101,14 +101,14 @@ def test_k3_handled_right_floor() -> None:
 #: - K6-0370 (在签约卫生院看的 但不是我签约的那家 → ask) vs K4-0152, K5-0363 (seen away from the
 #:   signed institution → the fund pays nothing, 第十三条).
 LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0070", "K5-0376", "K6-0370"}
-LATER = [Path(__file__).parent / name for name in ("blind4", "blind5", "blind6")]
+LATER = [Path(__file__).parent / name for name in ("blind4", "blind5", "blind6", "blind7")]
 SCORE_LATER = bench.score(LATER)
-#: floor reached on K4 + K5 + K6 together; raise it as the chat improves, never lower it
+#: floor reached on K4 to K7 together; raise it as the chat improves, never lower it
 HANDLED_FLOOR_LATER = 0.94
 
 
 def test_later_corpora_are_there() -> None:
-    assert SCORE_LATER.turns >= 1600
+    assert SCORE_LATER.turns >= 2000
 
 
 def test_later_no_question_asked_twice() -> None:

@@ -717,3 +717,23 @@ def test_a_part_inside_the_total_said_after_it_is_not_added() -> None:
     assert state.known.amount == Decimal("300.00")
     state, _ = talk("平凉退休 社区 300 今年第一次", "还有自费100 不在那300里面")
     assert state.known.amount == Decimal("400.00")
+
+
+def test_a_what_if_with_a_new_bill_drops_the_parts_said_before() -> None:
+    _, replies = talk("平凉在职，一级医院，乙类药600，今年第一次", "要是甲类药呢，同样600")
+    assert replies[1].result["visits"][-1]["fund_pays"] == "260.00"  # (600 − 200) × 65%, nothing first self-paid
+
+
+def test_an_earlier_visit_said_later_joins_the_year() -> None:
+    _, replies = talk("我是南昌居民医保，在签约的乡镇卫生院看了3次病", "这次花了95", "上次的是62，也是这个月10号")
+    assert [v["total"] for v in replies[2].result["visits"]] == ["62.00", "95.00"]
+
+
+def test_the_date_of_an_earlier_visit_is_not_this_visits() -> None:
+    state, _ = talk("南昌的，今年8月办完了退休手续", "10月份在二级医院看门诊花了1000", "今年之前7月份看过一次，起付线扣完了，统筹报了300")
+    assert state.known.month == 10
+
+
+def test_a_referral_what_if_buying_chinese_medicine_with_the_same_amount() -> None:
+    _, replies = talk("南昌居民 签约卫生院 今天看病260", "那要是经签约机构同意转诊去县中医院开中药呢，也是260")
+    assert replies[1].result["visits"][-1]["fund_pays"] == "104.00"  # 260 × 40% (第十二条, 第十四条)
