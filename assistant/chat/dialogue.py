@@ -830,7 +830,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             placed.pop("amount")  # the bill said before stays the bill unless the answer says this is it
         if state.pending_part:
             # 其中检查费300 → “乙类”: the part's kind; the bill stays the bill said before
-            placed = {k: v for k, v in placed.items() if k in _PART_FIELDS}
+            placed = {k: v for k, v in placed.items() if k in ITEM_FIELDS}
             if not placed and _IN_SCOPE_PART.search(u.text):
                 state.pending_amount, state.pending_part = None, False  # in scope: the figure is unchanged
                 intent = "inform"
@@ -1090,7 +1090,6 @@ _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!�
 
 _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")
 _WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
-_PART_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
