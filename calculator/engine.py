@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import msgspec
 
@@ -235,7 +235,7 @@ class YearState:
 class Figure:
     """A figure the calculation uses, with where it comes from."""
 
-    __slots__ = ("citations", "more_places", "readings", "supplied", "value")
+    __slots__ = ("_with_annual", "citations", "more_places", "readings", "supplied", "value")
 
     def __init__(self, value: Decimal, citations: Sequence[CitationOut], readings: list[str],
                  supplied: bool = False) -> None:
@@ -245,6 +245,18 @@ class Figure:
         self.supplied = supplied
         #: written with more than two places (a supplied ``1500.000``): see :func:`settle`'s totals
         self.more_places = value.as_tuple().exponent < -2  # type: ignore[operator]
+        self._with_annual: tuple[CitationOut, ...] | None = None
+
+    def with_annual(self, annual: Sequence[CitationOut]) -> tuple[CitationOut, ...]:
+        """The figure's citations followed by the pack's ``[annual]`` ones it does not already
+        have (in that order). Kept on the figure: a pack's figure is shared per pack, and its
+        ``[annual]`` citations are those of the same pack."""
+        found = self._with_annual
+        if found is None:
+            merged = list(self.citations)
+            _add(merged, annual)
+            found = self._with_annual = tuple(merged)
+        return found
 
 
 class Context:
@@ -267,6 +279,16 @@ class Context:
         self._supplied: CitationOut | None = None
         #: a deductible or cap figure used has more than two places (see settle's totals)
         self.more_places = False
+        #: this calculation's deductible and cap figures by (name, category), for the supplement
+        #: in force (:meth:`activate` empties it when that changes): the year-end figures are
+        #: those of the last visit, looked up again
+        self.figures: dict[tuple[str, str], Figure | None] = {}
+
+    def activate(self, sup: Supplement | None) -> None:
+        """The supplement in force on the next visit (None: the pack's own figures)."""
+        if sup is not self.active:
+            self.active = sup
+            self.figures.clear()
 
     def supplement_on(self, day: dt.date) -> Supplement | None:
         for sup in self.supplements:
@@ -307,16 +329,24 @@ class Context:
         return table.get(category, table.get(self.pack.settled_category(category)))
 
     def amount_figure(self, name: str, category: str) -> Figure | None:
-        """The deductible or cap for a category; None where the document sets none."""
+        """The deductible or cap for a category; None where the document sets none.
+
+        Memoised for the calculation (:attr:`figures`): a figure met again has had its readings
+        recorded and its places counted already."""
+        memo = self.figures
+        key = (name, category)
+        if key in memo:
+            return memo[key]
         if self.params is not None and (supplied := self._supplied_value(name, category)) is not None:
             given = Figure(supplied, (self.supplied(), *self._bureau_citations()), [], supplied=True)
             self.more_places |= given.more_places
+            memo[key] = given
             return given
         active = self.active
         found = self.cites.amounts.get((name, category, id(active)))
         if found is None or found[0] is not active:
             found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
-        fig = found[1]
+        memo[key] = fig = found[1]
         if fig is not None:
             self.more_places |= fig.more_places
             for rid in fig.readings:
@@ -579,6 +609,49 @@ def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
     return step
 
 
+#: A VisitResult to copy (see :func:`_visit_result`); every field is set again on the copy.
+_VISIT_PROTOTYPE = VisitResult(
+    date=dt.date(2000, 1, 1), category="", category_label="", provider_label="", eligible=False, total=ZERO,
+    excluded=ZERO, first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
+    personal_pays=ZERO, account_pays=ZERO, cash_pays=ZERO, steps=[])
+_copy_visit = _VISIT_PROTOTYPE.__copy__  # type: ignore[attr-defined]
+
+
+def _visit_result(date: dt.date, provider_kind: str, provider_level: int | None, provider_grade: str | None,
+                  category: str, category_label: str, provider_label: str, eligible: bool, total: Decimal,
+                  excluded: Decimal, first_self_pay: Decimal, in_scope: Decimal, deductible_applied: Decimal,
+                  ratio: Decimal | None, fund_pays: Decimal, personal_pays: Decimal, account_pays: Decimal,
+                  cash_pays: Decimal, steps: list[Step]) -> VisitResult:
+    """A :class:`VisitResult` from its 19 fields in order.
+
+    A call with more than 15 keyword arguments is compiled to a dict built and unpacked
+    (``CALL_FUNCTION_EX``), which costs three times a copy of a prototype with every field set
+    again; the struct is keyword-only, so it cannot be called positionally. Every field is
+    assigned below (none is left from the prototype, whose ``steps`` list is never handed out).
+    """
+    v = _copy_visit()
+    v.date = date
+    v.provider_kind = provider_kind
+    v.provider_level = provider_level
+    v.provider_grade = provider_grade
+    v.category = category
+    v.category_label = category_label
+    v.provider_label = provider_label
+    v.eligible = eligible
+    v.total = total
+    v.excluded = excluded
+    v.first_self_pay = first_self_pay
+    v.in_scope = in_scope
+    v.deductible_applied = deductible_applied
+    v.ratio = ratio
+    v.fund_pays = fund_pays
+    v.personal_pays = personal_pays
+    v.account_pays = account_pays
+    v.cash_pays = cash_pays
+    v.steps = steps
+    return v
+
+
 # -- 1. eligibility --------------------------------------------------------------------------------
 
 def _ineligibility(ctx: Context, visit: Visit) -> tuple[str, str, object] | None:
@@ -636,12 +709,10 @@ def check_eligibility(ctx: Context, state: YearState, w: VisitWork) -> VisitResu
                 text=f"{why}，统筹基金不予支付，全部{total!s}元由个人负担。"))
         acct = pay_from_account(ctx, state, w, total, eligible=False)
         visit = w.visit
-        return VisitResult(
-            date=visit.date, provider_kind=visit.provider.kind, provider_level=_level(visit),
-            provider_grade=_grade(visit), category=w.category, category_label=vocabulary.CATEGORIES[w.category],
-            provider_label=_provider_label(visit), eligible=False, total=total, excluded=total,
-            first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
-            personal_pays=total, account_pays=acct[0], cash_pays=acct[1], steps=steps or [])
+        return _visit_result(
+            visit.date, visit.provider.kind, _level(visit), _grade(visit), w.category,
+            vocabulary.CATEGORIES[w.category], _provider_label(visit), False, total, total, ZERO, ZERO, ZERO,
+            None, ZERO, total, acct[0], acct[1], steps or [])
     if w.steps is not None:
         # the rule that makes a visit eligible: not_signed for a scheme of signed institutions,
         # non_designated elsewhere (citation and words: PackCitations, once per pack)
@@ -860,7 +931,8 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
     else:
         # what is left of the deductible is borne by the other costs first, then by the
         # consultation fee: each the lesser of what is left and the amount
-        remaining = _left(ded.value, used_before)
+        limit = ded.value
+        remaining = limit - used_before if limit > used_before else ZERO  # _left(limit, used_before)
         applied_other = other if other < remaining else remaining
         left = remaining - applied_other
         applied_consult = consult if consult < left else left
@@ -877,9 +949,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
             ded_cites = list(ctx.cites.reading(pack.no_deductible))
             ded_text = f"{pack.meta.name}不设起付标准，政策范围内费用{base!s}元全部进入比例报销。"
         else:
-            ded_cites = list(ded.citations)
-            if pack.annual is not None:
-                _add(ded_cites, ctx.cites.annual)
+            ded_cites = list(ded.with_annual(ctx.cites.annual) if pack.annual is not None else ded.citations)
             so_far = ded.value if ded.value < used_before else used_before  # min(used_before, ded.value)
             ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{so_far!s}元，"
                         f"尚余{remaining!s}元；本次政策范围内费用{base!s}元，扣除起付标准"
@@ -983,7 +1053,8 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
         cap_readings = ctx.use(pack.no_cap)
     else:
         # the share counts up to what is left of the cap
-        remaining_cap = _left(cap.value, paid_before)
+        limit = cap.value
+        remaining_cap = limit - paid_before if limit > paid_before else ZERO  # _left(limit, paid_before)
         counted = remaining_cap if remaining_cap < other_share else other_share
         cap_readings = list(cap.readings)
         if consult_share > 0 and pack.consultation is not None:
@@ -996,9 +1067,7 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
             cap_text = f"{pack.meta.name}未设普通门诊年度最高支付限额，统筹基金支付{other_share + consult_share!s}元。"
         else:
             assert remaining_cap is not None
-            cap_cites = list(cap.citations)
-            if pack.annual is not None:
-                _add(cap_cites, ctx.cites.annual)
+            cap_cites = list(cap.with_annual(ctx.cites.annual) if pack.annual is not None else cap.citations)
             if counted < other_share:
                 cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，只剩"
                             f"{remaining_cap!s}元，本次统筹支付以此为限：{counted!s}元。")
@@ -1119,7 +1188,7 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     w = VisitWork(visit, index, trace)
     check_in_force(ctx, w)
     if ctx.supplements:
-        ctx.active = ctx.supplement_on(visit.date)
+        ctx.activate(ctx.supplement_on(visit.date))
     w.items = items = _fen_items(visit)
     total = ZERO
     for i in items:
@@ -1142,15 +1211,11 @@ def settle_visit(ctx: Context, state: YearState, visit: Visit, index: int, trace
     category = w.category
     prov = visit.provider
     pharmacy = prov.kind == "pharmacy"  # a pharmacy is described by the prescribing institution
-    return VisitResult(
-        date=visit.date, provider_kind=prov.kind,
-        provider_level=prov.prescribed_at_level if pharmacy else prov.level,
-        provider_grade=prov.prescribed_at_grade if pharmacy else prov.grade,
-        category=category, category_label=vocabulary.CATEGORIES[category],
-        provider_label=w.tier_label, eligible=True, total=w.total, excluded=w.excluded,
-        first_self_pay=w.first_total, in_scope=w.in_scope, deductible_applied=w.applied, ratio=w.ratio,
-        fund_pays=w.fund, personal_pays=personal, account_pays=account, cash_pays=cash,
-        steps=w.steps if w.steps is not None else [])
+    return _visit_result(
+        visit.date, prov.kind, prov.prescribed_at_level if pharmacy else prov.level,
+        prov.prescribed_at_grade if pharmacy else prov.grade, category, vocabulary.CATEGORIES[category],
+        w.tier_label, True, w.total, w.excluded, w.first_total, w.in_scope, w.applied, w.ratio, w.fund,
+        personal, account, cash, w.steps if w.steps is not None else [])
 
 
 _INPUT_WHOLE_BILL = Assumption(
@@ -1161,6 +1226,11 @@ _INPUT_WHOLE_BILL = Assumption(
 
 
 def _year_figure(ctx: Context, name: str, category: str) -> Figure | None:
+    """The year-end figure: the last visit's, met already where it was settled (memoised)."""
+    memo = ctx.figures
+    key = (name, category)
+    if key in memo:
+        return memo[key]
     try:
         return ctx.amount_figure(name, category)
     except MissingParameter:
@@ -1183,8 +1253,10 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     check_parameters(ctx)
     ys = req.year_start
     balance = req.account_balance
-    state = YearState(round_fen(ys.deductible_used), round_fen(ys.fund_paid),
-                      round_fen(balance) if balance is not None else None)
+    # round_fen written out (three calls a calculation)
+    state = YearState(ys.deductible_used.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
+                      ys.fund_paid.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
+                      balance.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT) if balance is not None else None)
     visits: list[VisitResult] = []
     for i, visit in enumerate(req.visits):
         visits.append(settle_visit(ctx, state, visit, i, trace if isinstance(trace, bool) else i in trace))
@@ -1204,11 +1276,20 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     last = visits[-1].category
     ded = _year_figure(ctx, "deductible", last)
     cap = _year_figure(ctx, "cap", last)
+    used, paid = state.deductible_used, state.fund_paid
+    ded_value: Decimal | None = None
+    ded_remaining: Decimal | None = None
+    cap_value: Decimal | None = None
+    cap_remaining: Decimal | None = None
+    if ded is not None:
+        ded_value = limit = ded.value
+        ded_remaining = limit - used if limit > used else ZERO  # _left(limit, used)
+    if cap is not None:
+        cap_value = limit = cap.value
+        cap_remaining = limit - paid if limit > paid else ZERO  # _left(limit, paid)
     year_end = YearEnd(
-        category=last, deductible=ded.value if ded else None, deductible_used=state.deductible_used,
-        deductible_remaining=_left(ded.value, state.deductible_used) if ded else None,
-        fund_paid=state.fund_paid, cap=cap.value if cap else None,
-        cap_remaining=_left(cap.value, state.fund_paid) if cap else None, account_balance=state.balance)
+        category=last, deductible=ded_value, deductible_used=used, deductible_remaining=ded_remaining,
+        fund_paid=paid, cap=cap_value, cap_remaining=cap_remaining, account_balance=state.balance)
     if ctx.more_places:
         # A visit's figures have exactly two places (the items, the shares, the year-start amounts
         # after round_fen, and what is taken from them), so their sums have too; only a
@@ -1232,8 +1313,7 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
 def calculate(req: CalculationRequest) -> CalculationResult:
     """Settle every visit of the request under its policy's pack and supplements (from the
     registry), fully traced."""
-    registry = default_registry()
-    pack, supplements = registry.get(req.policy), registry.supplements(req.policy)
+    pack, supplements = default_registry().pack_and_supplements(req.policy)
     try:
         return settle(req, pack, supplements=supplements)
     except ItemNotNamed as exc:

@@ -76,6 +76,14 @@ class Registry:
         self.packs()
         return self._supplements.get(policy_id, ())
 
+    def pack_and_supplements(self, policy_id: str) -> tuple[Pack, tuple[Supplement, ...]]:
+        """:meth:`get` and :meth:`supplements` in one look-up (once per calculation)."""
+        packs = self._packs if self._packs is not None else self.packs()
+        pack = packs.get(policy_id)
+        if pack is None:
+            return self.get(policy_id), ()  # raises UnknownPolicy
+        return pack, self._supplements.get(policy_id, ())
+
     def get(self, policy_id: str) -> Pack:
         packs = self.packs()
         try:

@@ -258,12 +258,18 @@ def validate(req: CalculationRequest) -> list[FieldError]:
         if not _ordinary(value) and (err := check_amount(value, path)):  # type: ignore[arg-type]
             errors.append(err)
 
-    if not _ordinary(req.account_balance):
-        amount(req.account_balance, "account_balance")
+    # _ordinary() written out for the three amounts every request has (a call each costs as much)
+    value = req.account_balance
+    if value is not None and not ((value.same_quantum(FEN) or value.same_quantum(_UNIT)) and not value.is_signed()
+                                  and value <= MAX_AMOUNT):
+        amount(value, "account_balance")
     ys = req.year_start
-    if not (_ordinary(ys.deductible_used) and _ordinary(ys.fund_paid)):
-        amount(ys.deductible_used, "year_start.deductible_used")
-        amount(ys.fund_paid, "year_start.fund_paid")
+    used, paid = ys.deductible_used, ys.fund_paid
+    if not ((used.same_quantum(FEN) or used.same_quantum(_UNIT)) and not used.is_signed() and used <= MAX_AMOUNT
+            and (paid.same_quantum(FEN) or paid.same_quantum(_UNIT)) and not paid.is_signed()
+            and paid <= MAX_AMOUNT):
+        amount(used, "year_start.deductible_used")
+        amount(paid, "year_start.fund_paid")
 
     ins = req.insured
     if ins.resident is not None and ins.category != "resident":
@@ -303,7 +309,7 @@ def validate(req: CalculationRequest) -> list[FieldError]:
             errors.append(_field(f"visits[{i}].amount", "invalid_value", "与 items 只能二选一。"))
         if items is None and visit.amount is None:
             errors.append(_field(f"visits[{i}].items", "missing_field", "请提供费用明细 items 或总金额 amount。"))
-        if not _ordinary(visit.amount):
+        if visit.amount is not None and not _ordinary(visit.amount):
             amount(visit.amount, f"visits[{i}].amount")
         if items is not None:
             if len(items) > MAX_ITEMS:

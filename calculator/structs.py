@@ -16,10 +16,10 @@ __all__ = ["Base", "Out"]
 # its base's description.
 
 #: What the calculator reads: a pack's table, a request's field.
-class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
     pass
 
 
 #: What the calculator returns: a result, a step of its trace.
-class Out(msgspec.Struct, kw_only=True):
+class Out(msgspec.Struct, kw_only=True, gc=False):
     pass
