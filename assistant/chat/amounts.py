@@ -189,10 +189,10 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:是|为|:)?"),
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
-    ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     # 发票上有个数字是385, 单子最下面写着286: a slip's number with no field named — asked
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|下面|底下|最后|上面|右下角)?"
                      r"(?:有个|有一个)?(?:数字|数)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?|是)(?:个|的)?(?:是)?"),
+    ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     # 医保卡里扣了300: what the card (the account) paid of this bill — a slip figure, not a balance
     ("slip_account", r"(?:医保卡|个人账户|账户|个账|卡)(?:里|上)?(?:面)?(?:扣了|扣掉了?|划了|划走了?|刷了|付了|支付了?)"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),

@@ -381,6 +381,9 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
         ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|转县中医(?:院)?|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
+        # 是签约卫生院转过去的: sent on by the signed institution (the one referral these documents know)
+        ("(?:签约)?(?:的)?(?:卫生院|社区|机构|卫生室)(?:给我)?转(?:过去|过来|诊过去)的?|(?:签约机构|签约卫生院)(?:同意)?转诊",
+         {"referral": "county_tcm"}, 2),
         (
             "社区卫生服务中心|社区卫生服务站|社区医院|社区诊所|乡镇卫生院|镇卫生院|乡卫生院|卫生院|村卫生室|卫生室"
             "|卫生所|村医(?!保|疗)|诊所|门诊部|医务室|社区",

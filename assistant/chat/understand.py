@@ -420,6 +420,8 @@ _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
 _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
+_COST_NOUN = re.compile(r"药费|检查费|治疗费|化验费|挂号费|西药费?")
+_UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职")
@@ -784,6 +786,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 break
     extra = [p for p in parts if total is not None and p.start > total.end
              and _EXTRA_PART.search(text, total.end, p.start)]
+    if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and parts \
+            and all(p.start > total.end for p in parts) and not _INSIDE.search(text, total.end):
+        extra = [*extra, *(p for p in parts if p not in extra)]  # 药费120，自费的检查60: two costs, side by side
     if extra and total is not None:
         # 两千，另外自费200: a part said as on top of the bill — the bill is both
         values["amount"] = total.value + sum(p.value for p in extra)
@@ -1122,7 +1127,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # visit facts per visit, the person's facts once; the last visit is the one answered
     earlier: tuple[Facts, ...] = ()
     enumerated = False
-    if _split and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
+    unknown_visits = _UNKNOWN_EARLIER_VISITS.search(text)
+    if unknown_visits:
+        # 后来又看过两次不记得多少钱: visits this year whose bills are not known — what the fund has paid
+        # so far is asked; the visits told are not settled as if they were the whole year
+        values["claimed_before"] = True
+        values["first_visit_this_year"] = None
+    if _split and not unknown_visits and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
         segments = _visit_segments(text, bounds, amounts)
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]

@@ -737,3 +737,24 @@ def test_the_date_of_an_earlier_visit_is_not_this_visits() -> None:
 def test_a_referral_what_if_buying_chinese_medicine_with_the_same_amount() -> None:
     _, replies = talk("南昌居民 签约卫生院 今天看病260", "那要是经签约机构同意转诊去县中医院开中药呢，也是260")
     assert replies[1].result["visits"][-1]["fund_pays"] == "104.00"  # 260 × 40% (第十二条, 第十四条)
+
+
+# -- K8 ----------------------------------------------------------------------------------------
+
+def test_sent_on_by_the_signed_clinic_is_a_referral() -> None:
+    _, replies = talk("南昌居民医保，县中医院看的，花了300", "是签约卫生院转过去的，开的都是中药饮片")
+    assert replies[1].result["visits"][-1]["fund_pays"] == "120.00"  # 300 × 40% (第十二条, 第十四条)
+
+
+def test_a_slip_number_said_with_more_words_is_asked() -> None:
+    u = understand("南充退休，今年头一回，二级医院，单子上有个数是350，到底花了多少我也搞不清")
+    assert u.facts.amount is None and u.unplaced == ("350",)
+
+
+def test_visits_whose_bills_are_not_known_are_not_settled_as_the_whole_year() -> None:
+    _, (reply,) = talk("南昌在职，今年1月第一次门诊花了400，后来又看过两次不记得多少钱，今天三级医院又花了900")
+    assert reply.result is None and reply.asking
+
+
+def test_two_costs_side_by_side_add_up() -> None:
+    assert understand("南昌居民 签约社区 今天看病药费120，自费的检查60").facts.amount == Decimal("180.00")
