@@ -879,7 +879,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
-    if u.parts_only and state.known.amount is not None:
+    if u.parts_only and state.known.amount is not None and facts.amount is not None and _FORGOT_EXTRA.search(u.text):
+        # 哦还有自费的50块没说: a part left out of the bill told — the bill is both (what was said, added)
+        facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount)
+    elif u.parts_only and state.known.amount is not None:
         facts = msgspec.structs.replace(facts, amount=None)  # 里面有乙类药300: a part of the bill already told
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
@@ -1095,6 +1098,7 @@ _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
+_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|不在[^,，。]{0,4}里")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")

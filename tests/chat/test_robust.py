@@ -758,3 +758,10 @@ def test_visits_whose_bills_are_not_known_are_not_settled_as_the_whole_year() ->
 
 def test_two_costs_side_by_side_add_up() -> None:
     assert understand("南昌居民 签约社区 今天看病药费120，自费的检查60").facts.amount == Decimal("180.00")
+
+
+def test_a_part_left_out_of_the_bill_told_is_added_to_it() -> None:
+    _, replies = talk("平凉在职 二级医院 1000 今年第一次", "哦还有自费的50块没说")
+    assert replies[1].result["visits"][-1]["total"] == "1050.00"
+    _, replies = talk("平凉在职 二级医院 1000 今年第一次", "里面有乙类药300")
+    assert replies[1].result["visits"][-1]["total"] == "1000.00"
