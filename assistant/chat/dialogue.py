@@ -788,7 +788,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
-        return state, _fact_answer(state.known, u, locale)
+        why = _why_answer(state, u, locale, today)
+        return state, why if why is not None else _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if u.split_total and state.asking != "amount":
@@ -862,7 +863,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if _is_fact_question(u, facts, state):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
-        return state, _fact_answer(state.known, u, locale)
+        why = _why_answer(state, u, locale, today)
+        return state, why if why is not None else _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and not (state.asking and has_facts):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
@@ -1177,6 +1179,36 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     if _UNKNOWN_SAID.search(u.text) and "?" not in u.text and "？" not in u.text:
         return False  # 具体多少不清楚: a statement of what the person does not know, not a question  # 南昌退休，二级医院，能报多少: a bill still being described, not a rule asked about
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
+
+
+def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
+    """为啥只报这么多？ after an answer: the steps that made the figure, each in the trace's own words with
+    its article quoted (the calculator's trace, nothing computed here)."""
+    if not _WHY.search(u.text) or locale == "en" or state.known.amount is None or _missing(state.known) is not None:
+        return None
+    try:
+        result = calculate(convert_request(_request(state.known, state.ledger, today)))
+    except CalculatorError:
+        return None
+    visit = result.visits[-1]
+    lines = []
+    for step in visit.steps:
+        kind = getattr(step, "kind", "")
+        deciding = (kind == "eligibility" and not getattr(step, "eligible", True)) \
+            or (kind == "scope" and getattr(step, "excluded", 0)) \
+            or (kind in ("first_self_pay", "deductible") and step.amount) \
+            or (kind == "cap" and getattr(step, "reduced", 0)) or kind == "ratio"
+        if deciding and step.citations:
+            cited = step.citations[0]
+            lines.append(f"· {step.text}〔{cited.article}〕“{cited.quote}”")
+        if kind == "eligibility" and not getattr(step, "eligible", True):
+            break  # nothing after it is paid
+    if not lines:
+        return None
+    from explanations import headline
+
+    return Reply(text=headline(result, locale) + "\n是这样算出来的：\n" + "\n".join(lines), intent="policy_fact",
+                 quick_replies=["重新开始"])
 
 
 def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:

@@ -765,3 +765,8 @@ def test_a_part_left_out_of_the_bill_told_is_added_to_it() -> None:
     assert replies[1].result["visits"][-1]["total"] == "1050.00"
     _, replies = talk("平凉在职 二级医院 1000 今年第一次", "里面有乙类药300")
     assert replies[1].result["visits"][-1]["total"] == "1000.00"
+
+
+def test_why_after_an_answer_gives_the_steps_that_made_the_figure_with_their_articles() -> None:
+    _, (_, why) = talk("南昌在职 社区 500 今年第一次", "啊？？0？？为啥")
+    assert why.result is None and "第十七条" in why.text and "起付" in why.text and why.text.startswith("统筹基金报¥0.00")
