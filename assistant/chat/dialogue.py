@@ -409,9 +409,9 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         state.asking, state.pending_over_cap = "amount_role", True
         return Reply(text=prefix + _t(
             locale,
-            f"您说今年统筹已经报了{paid}，可这份文件规定统筹一年最多支付{cap}〔{cited.article}〕“{cited.quote}”。"
+            f"您说今年统筹已经报了{paid}，这份文件规定统筹一年最多支付{cap}〔{cited.article}〕“{cited.quote}”。"
             f"这{paid}是统筹已经报销的钱，还是今年看病一共花的钱？",
-            f"You said the fund has paid {paid} this year, but the document caps the fund at {cap} a year "
+            f"You said the fund has paid {paid} this year; the document caps the fund at {cap} a year "
             f"({cited.article}). Is {paid} what the fund paid, or what you spent this year in all?"),
             asking="amount_role", intent="calculate",
             quick_replies=_t_list(locale, ["是统筹报销的钱", "是一共花的钱"], ["What the fund paid", "What I spent in all"]))
@@ -966,6 +966,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
+    if _BARE_CORRECTION_END.search(u.text):
+        # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
+        state = _fill(state, facts, u, message)
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, "您说“不对”——是哪一项不对？比如金额、医院等级或今年的情况，告诉我正确的就行。",
+                                    "You said something is not right — which one? Tell me the right amount, level or position."),
+                            asking="amount", intent="correct")
     if facts.slip_field_empty and state.known.slip_fund is None:
         state.asking = _SLIP_FUND_FIGURE  # a bare number in answer is that line's figure
         return state, Reply(text=_t(locale, "结算单上“统筹支付”那一栏是多少钱？告诉我，我来核对。",
@@ -1101,6 +1108,7 @@ _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那�
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|不在[^,，。]{0,4}里")
+_BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)[。.!！?？ ]*$")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")

@@ -331,6 +331,7 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
 _RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
+_DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
 _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
@@ -407,6 +408,8 @@ _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|�
 _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
 _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)"
+                               r"|签(?:了)?约(?:的)?(?:是)?[^,，。]{0,10}[,，]?[^,，。]{0,4}?(?:这次|这回|今天|但是|可是|但)[^,，。]{0,4}?"
+                               r"(?:去|在)(?:了|的是|的)?[^,，。]{0,8}?(?:医院|诊所)"
                                r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)")
 _VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)")
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
@@ -426,7 +429,7 @@ _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
-_LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
@@ -732,6 +735,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
 
     # a date in a clause about retiring is the retirement date; the others date the visit
+    # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
+    dates = [d for d in dates if not _DENIED_AFTER.match(text, _clause_of(bounds, d.start)[1])]
     retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
@@ -852,7 +857,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)
                 values[slot] = None
-    if _RETIRED_THIS_YEAR.search(text) and retired[1] is None:
+    this_year_retired = _RETIRED_THIS_YEAR.search(text)
+    if this_year_retired and _DENIED_AFTER.match(text, _clause_of(bounds, this_year_retired.start())[1]):
+        this_year_retired = None  # 今年12月退休？不是，我是去年退休的
+    if this_year_retired and retired[1] is None:
         unknown.append("retired_on")  # 今年办了退休，不记得几月: the month decides the category
     other = values.get("other_city")
     if other and values.get("city") and values.get("offsite") is None \

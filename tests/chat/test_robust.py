@@ -770,3 +770,25 @@ def test_a_part_left_out_of_the_bill_told_is_added_to_it() -> None:
 def test_why_after_an_answer_gives_the_steps_that_made_the_figure_with_their_articles() -> None:
     _, (_, why) = talk("南昌在职 社区 500 今年第一次", "啊？？0？？为啥")
     assert why.result is None and "第十七条" in why.text and "起付" in why.text and why.text.startswith("统筹基金报¥0.00")
+
+
+# -- K9 ----------------------------------------------------------------------------------------
+
+def test_signed_here_but_went_to_a_hospital_this_time_is_not_signed() -> None:
+    assert understand("南昌居民医保，我签约的是莲塘镇卫生院，但是这次去的是县人民医院，花了500").facts.signed is False
+
+
+@pytest.mark.parametrize("message", ["平凉在职，今年第一次，二级医院，1200，哦不对", "平凉在职，二级医院1200，今年第一次，不对"])
+def test_a_bare_not_right_at_the_end_asks_what(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_date_taken_back_at_once_is_not_said() -> None:
+    state, (reply,) = talk("南充退休，今年12月退休？不是，我是去年退休的，二级医院花了700，今年第一次门诊")
+    assert state.known.retired_on is None and reply.result is not None
+
+
+def test_a_level_glued_to_a_hospitals_name_is_asked() -> None:
+    _, (reply,) = talk("平凉在职职工，今年第一次看门诊，在三级一院花了1000")
+    assert reply.result is None and reply.asking == "provider_level"
