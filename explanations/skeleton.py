@@ -153,16 +153,24 @@ def _visit_shape(visit: Any) -> _Shape | None:
     return shape
 
 
-def _fill(parts: list[Any], texts: dict[Any, str]) -> str:
-    return "".join(part if i % 2 == 0 else texts[part] for i, part in enumerate(parts))
+def _compile(out: list[tuple[list[Any], list[Any]]], slots: set[Any]) -> Any:
+    """The steps split at their slots as ``str.format`` templates (``{n}`` for the n-th slot,
+    the words' own braces doubled) and the slots in order: filling is then one C call a step."""
+    order = sorted(slots)
+    number = {slot: str(i) for i, slot in enumerate(order)}
+
+    def template(parts: list[Any]) -> str:
+        return "".join(part.replace("{", "{{").replace("}", "}}") if i % 2 == 0 else "{" + number[part] + "}"
+                       for i, part in enumerate(parts))
+
+    return [(template(t), template(h)) for t, h in out], order
 
 
-def _formatted(slots: set[Any], amounts: list[Decimal]) -> dict[Any, str] | None:
+def _formatted(slots: list[Any], amounts: list[Decimal]) -> list[str] | None:
     """Each slot's text: its amount formatted by the function the template used (None when a
     text holds markup or white space, which escaping or squashing would have changed)."""
-    texts = {}
-    for slot in slots:
-        number, kind = slot
+    texts = []
+    for number, kind in slots:
         value = amounts[number]
         if kind == "m":
             text = formatting.money(value)
@@ -174,7 +182,7 @@ def _formatted(slots: set[Any], amounts: list[Decimal]) -> dict[Any, str] | None
             text = formatting.percent(value).rstrip("%").strip()
         if _SAFE.search(text):
             return None
-        texts[slot] = text
+        texts.append(text)
     return texts
 
 
@@ -277,7 +285,7 @@ def _build_parts(context: dict[str, Any], things: tuple[Any, ...], render_parts:
     except Exception:  # noqa: BLE001 - Unfixed, or a template reading what the stand-ins leave out
         return None
     slots = {p for t, h in out for parts in (t, h) for i, p in enumerate(parts) if i % 2}
-    return out, slots
+    return _compile(out, slots)
 
 
 def _remember(key: Any, value: Any) -> None:
@@ -309,7 +317,7 @@ def _build(view: Any, render_step: Any) -> Any:
             text, html = render_step(stand_in, kind, step)
             out.append((_split(str(text)), _split(str(html))))
         slots = {p for t, h in out for parts in (t, h) for i, p in enumerate(parts) if i % 2}
-        return out, slots
+        return _compile(out, slots)
     except Unfixed:
         return None
     except Exception:  # noqa: BLE001 - a template that cannot run on stand-ins: render it in full
@@ -323,4 +331,4 @@ def _filled(skeleton: Any, amounts: list[Decimal]) -> tuple[list[str], list[str]
     texts = _formatted(slots, amounts)
     if texts is None:
         return None
-    return ([_fill(t, texts) for t, _ in steps], [Markup(_fill(h, texts)) for _, h in steps])
+    return ([t.format(*texts) for t, _ in steps], [Markup(h.format(*texts)) for _, h in steps])
