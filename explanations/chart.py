@@ -18,13 +18,13 @@ is byte for byte what ``chart.svg.j2`` gave.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from markupsafe import Markup
-from markupsafe import escape as _e
+from markupsafe import Markup, escape
 
 from calculator import CalculationRequest, CalculationResult, CapStep, Curve, DeductibleStep, fund_curve
 
@@ -40,6 +40,15 @@ WIDTH, HEIGHT = 320, 378
 PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 64, 308, 74, 214
 BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = 8, 300, 12
 FONT = 13  # the labels' size in SVG units (the heading is one larger)
+
+
+_MARKUP = re.compile("[&<>\"']")
+
+
+def _e(text: str) -> str:
+    """``markupsafe.escape`` as an f-string or ``%`` sees it: a text with none of the five
+    characters it replaces (a formatted amount or date) is already what it would give."""
+    return escape(text) if type(text) is not str or _MARKUP.search(text) else text
 
 
 @lru_cache(maxsize=4096)
@@ -69,15 +78,22 @@ class _Axis:
     1 / (2 × denominator) of a tenth away from one, so the two round alike unless the exact value
     is a tie (or the denominator is huge): those go to :func:`_px` itself."""
 
-    __slots__ = ("hi", "length", "lo", "maximum", "pm", "qm", "start")
+    __slots__ = ("hi", "length", "lo", "maximum", "pm", "qm", "seen", "start")
 
     def __init__(self, maximum: Decimal, start: int, length: int) -> None:
         self.maximum, self.start, self.length = maximum, start, length
         self.pm, self.qm = maximum.as_integer_ratio() if maximum > 0 else (0, 1)
         # the ends as _px gives them (floats; an axis of no length gives round(start, 1), an int)
         self.lo, self.hi = round(start + 0.0 * length, 1), round(start + 1.0 * length, 1)
+        self.seen: dict[Decimal, float] = {}
 
     def __call__(self, value: Decimal) -> float:
+        at = self.seen.get(value)  # a breakpoint is also a point of the curve: map it once
+        if at is None:
+            at = self.seen[value] = self._map(value)
+        return at
+
+    def _map(self, value: Decimal) -> float:
         pm = self.pm
         if not pm:
             return round(self.start, 1)
@@ -150,19 +166,16 @@ def _x_max_fits(curve: Curve, x: Any) -> bool:
 def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     w, h = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
 
-    xs: dict[Decimal, float] = {}  # a breakpoint is also a point of the curve: map it once
-    x_axis, y_axis = _Axis(curve.max_bill, PLOT_LEFT, w), _Axis(curve.max_fund, 0, h)
-
-    def x(b: Decimal) -> float:
-        at = xs.get(b)
-        if at is None:
-            at = xs[b] = x_axis(b)
-        return at
+    x, y_axis = _Axis(curve.max_bill, PLOT_LEFT, w), _Axis(curve.max_fund, 0, h)
+    ys: dict[Decimal, float] = {}
 
     def y(f: Decimal) -> float:
-        # round(PLOT_BOTTOM - k / 10, 1) is (10 × PLOT_BOTTOM - k) / 10: the difference is within
-        # a rounding of that tenth, never near a tie
-        return (10 * PLOT_BOTTOM - round(10 * y_axis(f))) / 10
+        at = ys.get(f)
+        if at is None:
+            # round(PLOT_BOTTOM - k / 10, 1) is (10 × PLOT_BOTTOM - k) / 10: the difference is
+            # within a rounding of that tenth, never near a tie
+            at = ys[f] = (10 * PLOT_BOTTOM - round(10 * y_axis(f))) / 10
+        return at
 
     mark_x, mark_y = x(curve.bill), y(curve.fund)
     plateau_y = y(curve.cap_left) if curve.cap_left is not None and curve.eligible else None
