@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from msgspec.structs import astuple
 
 from calculator import CitationOut
 
@@ -68,6 +69,20 @@ class _Withheld:
 
 
 _WITHHELD_TEXT = _Withheld()
+
+
+#: the types a key holds as they are
+_PLAIN_TYPES = frozenset({*_PLAIN, CitationOut})
+#: a struct type's withheld field's position (-1: none), for :meth:`_Shape.scan`
+_SKIP: dict[type, int] = {}
+
+
+def _skip(t: type) -> int:
+    names = t.__struct_fields__  # type: ignore[attr-defined]
+    kept = _FIELDS[t]
+    withheld = [i for i, f in enumerate(names) if f not in kept]
+    assert len(withheld) <= 1
+    return withheld[0] if withheld else -1
 
 
 class _Shape:
@@ -119,6 +134,42 @@ class _Shape:
                 self.walk(value, False)
         return obj
 
+    def scan(self, obj: Any) -> None:
+        """:meth:`walk` without ``build``, in one closure over the key's lists: the same key,
+        the same amounts in the same order (each struct's fields read at once, in order)."""
+        out, classes, amounts = self.out, self.classes, self.amounts
+        append = out.append
+        plain, fields_of, skips = _PLAIN_TYPES, _FIELDS, _SKIP
+
+        def rec(obj: Any) -> None:
+            t = type(obj)
+            if t is Decimal:
+                entry = classes.get(obj)
+                if entry is None:
+                    entry = classes[obj] = (len(amounts), 1 if obj > 0 else -1 if obj < 0 else 0)
+                    amounts.append(obj)
+                append(entry)
+            elif t in plain:
+                append(obj)
+            elif t is list:
+                append(len(obj))
+                for x in obj:
+                    rec(x)
+            else:
+                skip = skips.get(t)
+                if skip is None:
+                    if t not in fields_of and not isinstance(obj, msgspec.Struct):
+                        raise Unfixed
+                    self.walk(obj, False)  # learns the type's fields (and records it)
+                    skips[t] = _skip(t)
+                    return
+                append(t)
+                for i, value in enumerate(astuple(obj)):
+                    if i != skip:
+                        rec(value)
+
+        rec(obj)
+
     def _amount(self, value: Decimal, build: bool) -> Any:
         entry = self.classes.get(value)
         if entry is None:  # a new class of equal amounts: its number and its sign
@@ -146,7 +197,7 @@ def _visit_shape(visit: Any) -> _Shape | None:
         return shape
     shape = _Shape()
     try:
-        shape.walk(visit, False)
+        shape.scan(visit)
     except Unfixed:
         shape = None
     _LAST = (visit, shape)
@@ -238,7 +289,7 @@ def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], 
     shape = visit_shape.copy()
     try:
         for thing in things[1:]:
-            shape.walk(thing, False)
+            shape.scan(thing)
     except Unfixed:
         return render_parts(context)
     state = current()
