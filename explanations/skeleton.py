@@ -164,8 +164,19 @@ class _Shape:
                     skips[t] = _skip(t)
                     return
                 append(t)
-                for i, value in enumerate(astuple(obj)):
-                    if i != skip:
+                for i, value in enumerate(astuple(obj)):  # the leaves inline, as walk does
+                    vt = type(value)
+                    if i == skip:
+                        continue
+                    if vt is Decimal:
+                        entry = classes.get(value)
+                        if entry is None:
+                            entry = classes[value] = (len(amounts), 1 if value > 0 else -1 if value < 0 else 0)
+                            amounts.append(value)
+                        append(entry)
+                    elif vt in plain:
+                        append(value)
+                    else:
                         rec(value)
 
         rec(obj)
@@ -221,12 +232,14 @@ def _formatted(slots: list[Any], amounts: list[Decimal]) -> list[str] | None:
     """Each slot's text: its amount formatted by the function the template used (None when a
     text holds markup or white space, which escaping or squashing would have changed)."""
     texts = []
+    tag = current().tag
+    money_memo, number_memo = formatting._MONEY, formatting._NUMBER  # what money() and number() look up first
     for number, kind in slots:
         value = amounts[number]
         if kind == "m":
-            text = formatting.money(value)
+            text = money_memo.get((value, tag)) or formatting.money(value)
         elif kind == "n":
-            text = formatting.number(value)
+            text = number_memo.get((value, tag)) or formatting.number(value)
         elif kind == "p":
             text = formatting.percent(value)
         else:
