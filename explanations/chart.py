@@ -174,7 +174,7 @@ def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
         if at is None:
             # round(PLOT_BOTTOM - k / 10, 1) is (10 × PLOT_BOTTOM - k) / 10: the difference is
             # within a rounding of that tenth, never near a tie
-            at = ys[f] = (10 * PLOT_BOTTOM - round(10 * y_axis(f))) / 10
+            at = ys[f] = (10 * PLOT_BOTTOM - round(10 * y_axis._map(f))) / 10
         return at
 
     mark_x, mark_y = x(curve.bill), y(curve.fund)
