@@ -70,12 +70,19 @@ def _step(visit: VisitResult, cls: type) -> object | None:
     return next((s for s in visit.steps if isinstance(s, cls)), None)
 
 
+_TEN = Decimal(10)
+_NICE = tuple(map(Decimal, ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10")))
+#: k / SAMPLES, exact (max_bill × k / SAMPLES and max_bill × (k / SAMPLES) are the same number,
+#: and both are quantized to the fen)
+_FRACTIONS = tuple(Decimal(k) / SAMPLES for k in range(1, SAMPLES + 1))
+
+
 def _nice_ceiling(value: Decimal) -> Decimal:
     """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) ≥ value, at least 100."""
     if value <= 100:
         return Decimal(100)
-    magnitude = Decimal(10) ** value.adjusted()
-    for factor in map(Decimal, ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10")):
+    magnitude = _TEN ** value.adjusted()
+    for factor in _NICE:
         if factor * magnitude >= value:
             return (factor * magnitude).quantize(FEN)
     return (10 * magnitude).quantize(FEN)  # pragma: no cover
@@ -156,8 +163,8 @@ def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
     top = max([bill, left, *(b for b in (cap_bill,) if b is not None)])
     max_bill = min(_nice_ceiling(top * Decimal("1.25")), MAX_AMOUNT)
     samples = {ZERO, bill, max_bill, *breakpoints}
-    for k in range(1, SAMPLES + 1):
-        samples.add((max_bill * k / SAMPLES).quantize(FEN, rounding=ROUND_HALF_UP))
+    for fraction in _FRACTIONS:
+        samples.add((max_bill * fraction).quantize(FEN, rounding=ROUND_HALF_UP))
     points = [(x, fund_at(x)) for x in sorted(s for s in samples if ZERO <= s <= max_bill)]
     highest = max([actual.fund_pays, *(f for _, f in points)])
     max_fund = _nice_ceiling(highest * Decimal("1.15")) if highest > 0 else Decimal(100)

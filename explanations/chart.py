@@ -18,13 +18,13 @@ is byte for byte what ``chart.svg.j2`` gave.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from markupsafe import Markup
-from markupsafe import escape as _e
+from markupsafe import Markup, escape
 
 from calculator import CalculationRequest, CalculationResult, CapStep, Curve, DeductibleStep, fund_curve
 
@@ -42,6 +42,15 @@ BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = 8, 300, 12
 FONT = 13  # the labels' size in SVG units (the heading is one larger)
 
 
+_MARKUP = re.compile("[&<>\"']")
+
+
+def _e(text: str) -> str:
+    """``markupsafe.escape`` as an f-string or ``%`` sees it: a text with none of the five
+    characters it replaces (a formatted amount or date) is already what it would give."""
+    return escape(text) if type(text) is not str or _MARKUP.search(text) else text
+
+
 @lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
     """A label's approximate width in SVG units: CJK characters a full em, others about half."""
@@ -49,7 +58,8 @@ def _text_width(text: str) -> float:
 
 
 def _px(value: Decimal, maximum: Decimal, start: float, length: float) -> float:
-    """A Decimal on an axis of ``maximum`` → a pixel coordinate (one decimal place)."""
+    """A Decimal on an axis of ``maximum`` → a pixel coordinate (one decimal place). The
+    definition; :class:`_Axis` gives the same floats without the Decimal → float conversion."""
     if maximum <= 0:
         return round(start, 1)
     fraction = float(value / maximum)  # clamped to [0, 1], as min(max(…, 0.0), 1.0) does
@@ -58,6 +68,50 @@ def _px(value: Decimal, maximum: Decimal, start: float, length: float) -> float:
     elif fraction > 1.0:
         fraction = 1.0
     return round(start + fraction * length, 1)
+
+
+class _Axis:
+    """:func:`_px` on one axis (``maximum``, integer ``start`` and ``length``), in exact rational
+    arithmetic: ``start + value / maximum × length`` rounded to the nearest tenth is ``k / 10``,
+    which is the float ``round(…, 1)`` returns. The float computation of :func:`_px` is off the
+    exact value by less than 10⁻¹¹ of a tenth, and an exact value that is not a tie is at least
+    1 / (2 × denominator) of a tenth away from one, so the two round alike unless the exact value
+    is a tie (or the denominator is huge): those go to :func:`_px` itself."""
+
+    __slots__ = ("hi", "length", "lo", "maximum", "pm", "qm", "seen", "start")
+
+    def __init__(self, maximum: Decimal, start: int, length: int) -> None:
+        self.maximum, self.start, self.length = maximum, start, length
+        self.pm, self.qm = maximum.as_integer_ratio() if maximum > 0 else (0, 1)
+        # the ends as _px gives them (floats; an axis of no length gives round(start, 1), an int)
+        self.lo, self.hi = round(start + 0.0 * length, 1), round(start + 1.0 * length, 1)
+        self.seen: dict[Decimal, float] = {}
+
+    def __call__(self, value: Decimal) -> float:
+        at = self.seen.get(value)  # a breakpoint is also a point of the curve: map it once
+        if at is None:
+            at = self.seen[value] = self._map(value)
+        return at
+
+    def _map(self, value: Decimal) -> float:
+        pm = self.pm
+        if not pm:
+            return round(self.start, 1)
+        p, q = value.as_integer_ratio()
+        if p <= 0:
+            return self.lo
+        d = q * pm  # value / maximum = (p × qm) / d
+        n = p * self.qm
+        if n >= d:
+            return self.hi
+        if d > 10**9:
+            return _px(value, self.maximum, self.start, self.length)
+        # tenths = 10 × start + 10 × length × n / d; nearest integer k = ⌊(2t + 1) / 2⌋
+        twice = 20 * (self.start * d + self.length * n) + d
+        k, rem = divmod(twice, 2 * d)
+        if not rem:
+            return _px(value, self.maximum, self.start, self.length)  # a tie: as the floats round it
+        return k / 10
 
 
 @dataclass(frozen=True)
@@ -69,7 +123,7 @@ class Bar:
 
 
 def _bar(total: Decimal | None, used: Decimal, left: Decimal | None) -> Bar:
-    width = _px(used, total, 0, BAR_WIDTH) if total else 0.0
+    width = _Axis(total, 0, BAR_WIDTH)(used) if total else 0.0
     return Bar(total=total, used=used, left=left, width=width)
 
 
@@ -112,16 +166,16 @@ def _x_max_fits(curve: Curve, x: Any) -> bool:
 def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     w, h = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
 
-    xs: dict[Decimal, float] = {}  # a breakpoint is also a point of the curve: map it once
-
-    def x(b: Decimal) -> float:
-        at = xs.get(b)
-        if at is None:
-            at = xs[b] = _px(b, curve.max_bill, PLOT_LEFT, w)
-        return at
+    x, y_axis = _Axis(curve.max_bill, PLOT_LEFT, w), _Axis(curve.max_fund, 0, h)
+    ys: dict[Decimal, float] = {}
 
     def y(f: Decimal) -> float:
-        return round(PLOT_BOTTOM - (_px(f, curve.max_fund, 0, h)), 1)
+        at = ys.get(f)
+        if at is None:
+            # round(PLOT_BOTTOM - k / 10, 1) is (10 × PLOT_BOTTOM - k) / 10: the difference is
+            # within a rounding of that tenth, never near a tie
+            at = ys[f] = (10 * PLOT_BOTTOM - round(10 * y_axis._map(f))) / 10
+        return at
 
     mark_x, mark_y = x(curve.bill), y(curve.fund)
     plateau_y = y(curve.cap_left) if curve.cap_left is not None and curve.eligible else None

@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from msgspec.structs import astuple
 
 from calculator import CitationOut
 
@@ -68,6 +69,20 @@ class _Withheld:
 
 
 _WITHHELD_TEXT = _Withheld()
+
+
+#: the types a key holds as they are
+_PLAIN_TYPES = frozenset({*_PLAIN, CitationOut})
+#: a struct type's withheld field's position (-1: none), for :meth:`_Shape.scan`
+_SKIP: dict[type, int] = {}
+
+
+def _skip(t: type) -> int:
+    names = t.__struct_fields__  # type: ignore[attr-defined]
+    kept = _FIELDS[t]
+    withheld = [i for i, f in enumerate(names) if f not in kept]
+    assert len(withheld) <= 1
+    return withheld[0] if withheld else -1
 
 
 class _Shape:
@@ -119,6 +134,53 @@ class _Shape:
                 self.walk(value, False)
         return obj
 
+    def scan(self, obj: Any) -> None:
+        """:meth:`walk` without ``build``, in one closure over the key's lists: the same key,
+        the same amounts in the same order (each struct's fields read at once, in order)."""
+        out, classes, amounts = self.out, self.classes, self.amounts
+        append = out.append
+        plain, fields_of, skips = _PLAIN_TYPES, _FIELDS, _SKIP
+
+        def rec(obj: Any) -> None:
+            t = type(obj)
+            if t is Decimal:
+                entry = classes.get(obj)
+                if entry is None:
+                    entry = classes[obj] = (len(amounts), 1 if obj > 0 else -1 if obj < 0 else 0)
+                    amounts.append(obj)
+                append(entry)
+            elif t in plain:
+                append(obj)
+            elif t is list:
+                append(len(obj))
+                for x in obj:
+                    rec(x)
+            else:
+                skip = skips.get(t)
+                if skip is None:
+                    if t not in fields_of and not isinstance(obj, msgspec.Struct):
+                        raise Unfixed
+                    self.walk(obj, False)  # learns the type's fields (and records it)
+                    skips[t] = _skip(t)
+                    return
+                append(t)
+                for i, value in enumerate(astuple(obj)):  # the leaves inline, as walk does
+                    vt = type(value)
+                    if i == skip:
+                        continue
+                    if vt is Decimal:
+                        entry = classes.get(value)
+                        if entry is None:
+                            entry = classes[value] = (len(amounts), 1 if value > 0 else -1 if value < 0 else 0)
+                            amounts.append(value)
+                        append(entry)
+                    elif vt in plain:
+                        append(value)
+                    else:
+                        rec(value)
+
+        rec(obj)
+
     def _amount(self, value: Decimal, build: bool) -> Any:
         entry = self.classes.get(value)
         if entry is None:  # a new class of equal amounts: its number and its sign
@@ -146,35 +208,45 @@ def _visit_shape(visit: Any) -> _Shape | None:
         return shape
     shape = _Shape()
     try:
-        shape.walk(visit, False)
+        shape.scan(visit)
     except Unfixed:
         shape = None
     _LAST = (visit, shape)
     return shape
 
 
-def _fill(parts: list[Any], texts: dict[Any, str]) -> str:
-    return "".join(part if i % 2 == 0 else texts[part] for i, part in enumerate(parts))
+def _compile(out: list[tuple[list[Any], list[Any]]], slots: set[Any]) -> Any:
+    """The steps split at their slots as ``str.format`` templates (``{n}`` for the n-th slot,
+    the words' own braces doubled) and the slots in order: filling is then one C call a step."""
+    order = sorted(slots)
+    number = {slot: str(i) for i, slot in enumerate(order)}
+
+    def template(parts: list[Any]) -> str:
+        return "".join(part.replace("{", "{{").replace("}", "}}") if i % 2 == 0 else "{" + number[part] + "}"
+                       for i, part in enumerate(parts))
+
+    return [(template(t), template(h)) for t, h in out], order
 
 
-def _formatted(slots: set[Any], amounts: list[Decimal]) -> dict[Any, str] | None:
+def _formatted(slots: list[Any], amounts: list[Decimal]) -> list[str] | None:
     """Each slot's text: its amount formatted by the function the template used (None when a
     text holds markup or white space, which escaping or squashing would have changed)."""
-    texts = {}
-    for slot in slots:
-        number, kind = slot
+    texts = []
+    tag = current().tag
+    money_memo, number_memo = formatting._MONEY, formatting._NUMBER  # what money() and number() look up first
+    for number, kind in slots:
         value = amounts[number]
         if kind == "m":
-            text = formatting.money(value)
+            text = money_memo.get((value, tag)) or formatting.money(value)
         elif kind == "n":
-            text = formatting.number(value)
+            text = number_memo.get((value, tag)) or formatting.number(value)
         elif kind == "p":
             text = formatting.percent(value)
         else:
             text = formatting.percent(value).rstrip("%").strip()
         if _SAFE.search(text):
             return None
-        texts[slot] = text
+        texts.append(text)
     return texts
 
 
@@ -230,7 +302,7 @@ def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], 
     shape = visit_shape.copy()
     try:
         for thing in things[1:]:
-            shape.walk(thing, False)
+            shape.scan(thing)
     except Unfixed:
         return render_parts(context)
     state = current()
@@ -277,7 +349,7 @@ def _build_parts(context: dict[str, Any], things: tuple[Any, ...], render_parts:
     except Exception:  # noqa: BLE001 - Unfixed, or a template reading what the stand-ins leave out
         return None
     slots = {p for t, h in out for parts in (t, h) for i, p in enumerate(parts) if i % 2}
-    return out, slots
+    return _compile(out, slots)
 
 
 def _remember(key: Any, value: Any) -> None:
@@ -309,7 +381,7 @@ def _build(view: Any, render_step: Any) -> Any:
             text, html = render_step(stand_in, kind, step)
             out.append((_split(str(text)), _split(str(html))))
         slots = {p for t, h in out for parts in (t, h) for i, p in enumerate(parts) if i % 2}
-        return out, slots
+        return _compile(out, slots)
     except Unfixed:
         return None
     except Exception:  # noqa: BLE001 - a template that cannot run on stand-ins: render it in full
@@ -323,4 +395,4 @@ def _filled(skeleton: Any, amounts: list[Decimal]) -> tuple[list[str], list[str]
     texts = _formatted(slots, amounts)
     if texts is None:
         return None
-    return ([_fill(t, texts) for t, _ in steps], [Markup(_fill(h, texts)) for _, h in steps])
+    return ([t.format(*texts) for t, _ in steps], [Markup(h.format(*texts)) for _, h in steps])
