@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import get_args
 
 import msgspec
 
@@ -52,7 +53,7 @@ from .errors import (
 from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, round_share, share
 from .packs import Cited, Pack
 from .registry import default_registry
-from .request import CalculationRequest, Item, Visit
+from .request import CalculationRequest, Item, ItemCategory, Visit
 from .result import (
     AccountStep,
     Assumption,
@@ -162,10 +163,17 @@ class PackCitations:
         self.ratios: dict[tuple[str, str, int], tuple[Supplement | None, Figure]] = {}
         self.ratio_keys: dict[tuple[str, int], tuple[Supplement | None, frozenset[str]]] = {}
         self.supplement_cites: dict[int, tuple[Cited, CitationOut]] = {}
+        # the same for the pack's own figures (no supplement in force), by (what, category) and
+        # (category, tier)
+        self.own_amounts: dict[tuple[str, str], Figure | None] = {}
+        self.own_ratios: dict[tuple[str, str], Figure] = {}
         # The citations and words every settled visit of the pack repeats.
         self.annual = self.of(pack.annual)
         self.scope = self.of(pack.scope)
         self.account = self.of(pack.account)
+        self.first_self_pay: dict[str, tuple[tuple[CitationOut, ...], str, str]] = {
+            cat: (self.of(rate), vocabulary.ITEM_CATEGORIES_SHORT[cat], percent(rate.value))
+            for cat, rate in pack.first_self_pay.items()}
         self.none_for: dict[str, object] = {}
         for rule in pack.account.none_for:
             self.none_for.setdefault(rule.category, rule)
@@ -174,6 +182,38 @@ class PackCitations:
         self.eligible_citations = self.of(elig_rule) if elig_rule else ()
         self.eligible_text = (("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
                               + "，属于普通门诊统筹支付范围。")
+        self._scope_rules: dict[str | None, dict[str, ScopeRule]] = {}
+
+    def scope_rules(self, referral_key: str | None) -> dict[str, ScopeRule]:
+        """How :func:`apply_scope` treats each item category the pack names, for a visit without a
+        referral (None) or on one: (reason it leaves the scope or None, the citations its line
+        adds to the step, the reading it rests on or ""). A category the document does not name
+        and no reading covers is absent: the visit cannot be settled."""
+        found = self._scope_rules.get(referral_key)
+        if found is None:
+            pack = self.pack
+            referral = pack.referral.get(referral_key) if referral_key else None
+            found = {}
+            for cat in get_args(ItemCategory):
+                rule: ScopeRule | None = None
+                if cat == "self_pay":
+                    rule = ("self_pay", self.scope, "")
+                elif cat in self.excluded_by:
+                    rule = ("excluded", self.of(self.excluded_by[cat]), "")
+                elif referral is not None and cat not in referral.scope:
+                    rule = ("referral_scope", self.of(referral), "")
+                elif cat not in _PLAIN_IN_SCOPE and cat not in _CLASS_B:
+                    rid = pack.item_readings.get(cat, "")
+                    if rid:
+                        rule = (None, (), rid)
+                elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
+                    rule = (None, (), pack.class_b_reading)
+                else:
+                    rule = (None, (), "")
+                if rule is not None:
+                    found[cat] = rule
+            self._scope_rules[referral_key] = found
+        return found
 
     def cite(self, article: str, quote: str) -> CitationOut:
         key = (article, quote)
@@ -230,6 +270,10 @@ class YearState:
         self.deductible_used = deductible_used
         self.fund_paid = fund_paid
         self.balance = balance
+
+
+#: how apply_scope treats an item category: (reason it leaves the scope or None, citations, reading)
+ScopeRule = tuple[str | None, tuple[CitationOut, ...], str]
 
 
 class Figure:
@@ -343,10 +387,18 @@ class Context:
             memo[key] = given
             return given
         active = self.active
-        found = self.cites.amounts.get((name, category, id(active)))
-        if found is None or found[0] is not active:
-            found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
-        memo[key] = fig = found[1]
+        if active is None:  # the pack's own figure, the common case: keyed without a supplement
+            own = self.cites.own_amounts
+            if key in own:
+                fig = own[key]
+            else:
+                fig = own[key] = self._amount_figure(name, category)
+        else:
+            found = self.cites.amounts.get((name, category, id(active)))
+            if found is None or found[0] is not active:
+                found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
+            fig = found[1]
+        memo[key] = fig
         if fig is not None:
             self.more_places |= fig.more_places
             for rid in fig.readings:
@@ -406,10 +458,16 @@ class Context:
                 extra = self.cites.of(floor) if floor else ()
                 return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
         active = self.active
-        found = self.cites.ratios.get((category, key, id(active)))
-        if found is None or found[0] is not active:
-            found = self.cites.ratios[category, key, id(active)] = (active, self._ratio_figure(category, key))
-        fig = found[1]
+        if active is None:  # the pack's own ratio, the common case: keyed without a supplement
+            own = self.cites.own_ratios
+            fig: Figure | None = own.get((category, key))
+            if fig is None:
+                fig = own[category, key] = self._ratio_figure(category, key)
+        else:
+            found = self.cites.ratios.get((category, key, id(active)))
+            if found is None or found[0] is not active:
+                found = self.cites.ratios[category, key, id(active)] = (active, self._ratio_figure(category, key))
+            fig = found[1]
         if fig.readings:
             for rid in fig.readings:
                 self.use(rid)
@@ -805,49 +863,42 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
     (``item_readings``); otherwise the visit cannot be settled by the document.
     """
     pack, visit, items = ctx.pack, w.visit, w.items
-    excluded_by = ctx.cites.excluded_by
-    referral = pack.referral.get(visit.provider.referral) if visit.provider.referral else None
-    tracing = w.steps is not None
+    referral_key = visit.provider.referral
+    rules = ctx.cites.scope_rules(referral_key)  # the tests above, per category, once per pack
+    steps = w.steps
+    tracing = steps is not None
     lines: list[ScopeLine] = []
     scope_cites: list[CitationOut] = []
     scope_readings: list[str] = []
     in_scope_items: list[Item] = []
     excluded = ZERO
-    for j, item in enumerate(items):
-        reason = None
+    for item in items:
         cat = item.category
-        if cat == "self_pay":
-            reason = "self_pay"
-            if tracing:
-                _add(scope_cites, ctx.cites.scope)
-        elif cat in excluded_by:
-            reason = "excluded"
-            if tracing:
-                _add(scope_cites, ctx.cites.of(excluded_by[cat]))
-        elif referral is not None and cat not in referral.scope:
-            reason = "referral_scope"
-            if tracing:
-                _add(scope_cites, ctx.cites.of(referral))
-        elif cat not in _PLAIN_IN_SCOPE and cat not in _CLASS_B:
-            rid = pack.item_readings.get(cat, "")
-            if not rid:
-                raise ItemNotNamed(
-                    code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
-                    message=(f"{pack.meta.name}没有规定{vocabulary.ITEM_CATEGORIES_SHORT[cat]}在普通门诊如何结算，"
-                             "无法按文件计算这一项。"), item=cat, visit=w.index)
-            scope_readings += [r for r in ctx.use(rid) if r not in scope_readings]
-        elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
-            scope_readings += [r for r in ctx.use(pack.class_b_reading) if r not in scope_readings]
-        if tracing:
-            lines.append(ScopeLine(category=cat, amount=item.amount, in_scope=reason is None, reason=reason))
+        rule = rules.get(cat)
+        if rule is None:
+            j = next(j for j, it in enumerate(items) if it is item)
+            raise ItemNotNamed(
+                code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
+                message=(f"{pack.meta.name}没有规定{vocabulary.ITEM_CATEGORIES_SHORT[cat]}在普通门诊如何结算，"
+                         "无法按文件计算这一项。"), item=cat, visit=w.index)
+        reason, cites, rid = rule
+        if rid:
+            ctx.use(rid)
+            if rid not in scope_readings:
+                scope_readings.append(rid)
         if reason is None:
             in_scope_items.append(item)
         else:
             excluded += item.amount
+        if tracing:
+            if cites:
+                _add(scope_cites, cites)
+            lines.append(ScopeLine(category=cat, amount=item.amount, in_scope=reason is None, reason=reason))
     w.excluded = excluded  # a sum of amounts with two places: two places, exact (see _fen_items)
     w.in_scope = in_scope = w.total - excluded
     w.in_scope_items = in_scope_items
-    if w.steps is not None:
+    if steps is not None:
+        referral = pack.referral.get(referral_key) if referral_key else None
         if referral is not None:
             _add(scope_cites, ctx.cites.of(referral))
         if not scope_cites:
@@ -855,7 +906,7 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
         for rid in scope_readings:
             _add(scope_cites, ctx.cites.reading(rid))
         total = w.total
-        w.steps.append(ScopeStep(
+        steps.append(ScopeStep(
             amount=excluded, total=total, excluded=excluded, in_scope=in_scope, lines=lines,
             citations=scope_cites, readings=scope_readings,
             text=(f"费用合计{total!s}元，其中{excluded!s}元不属于普通门诊统筹支付范围，由个人负担；"
@@ -891,12 +942,14 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
     w.first_total = first_total
     w.base = base = w.in_scope - first_total
     if fl and w.steps is not None:
+        words = ctx.cites.first_self_pay  # per category: its citations, its name, its rate in percent
         cites: list[CitationOut] = []
+        said: list[str] = []
         for ln in fl:
-            _add(cites, ctx.cites.of(rates[ln.category]))
-        parts = "；".join([
-            f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{ln.amount!s}元×{percent(ln.rate)}={ln.share!s}元"
-            for ln in fl])
+            rate_cites, what, pct = words[ln.category]
+            _add(cites, rate_cites)
+            said.append(f"{what}{ln.amount!s}元×{pct}={ln.share!s}元")
+        parts = "；".join(said)
         w.steps.append(FirstSelfPayStep(
             amount=first_total, lines=fl, in_scope_before=w.in_scope, in_scope_after=base, citations=cites,
             readings=readings, text=f"乙类先行自付：{parts}，共{first_total!s}元由个人先行负担。"))
