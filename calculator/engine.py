@@ -1305,11 +1305,13 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     ctx = Context(pack, req, supplements)
     check_parameters(ctx)
     ys = req.year_start
-    balance = req.account_balance
-    # round_fen written out (three calls a calculation)
-    state = YearState(ys.deductible_used.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
-                      ys.fund_paid.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
-                      balance.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT) if balance is not None else None)
+    used, paid, balance = ys.deductible_used, ys.fund_paid, req.account_balance
+    # round_fen written out (three calls a calculation); a zero other than "-0" is ZERO, which is
+    # what rounding it gives (the year's start is most often nothing used yet)
+    state = YearState(
+        ZERO if used.is_zero() and not used.is_signed() else used.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
+        ZERO if paid.is_zero() and not paid.is_signed() else paid.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
+        balance.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT) if balance is not None else None)
     visits: list[VisitResult] = []
     for i, visit in enumerate(req.visits):
         visits.append(settle_visit(ctx, state, visit, i, trace if isinstance(trace, bool) else i in trace))
