@@ -50,7 +50,7 @@ from .errors import (
     MissingParameter,
     OutOfForce,
 )
-from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, round_share, share
+from .money import FEN, MONEY_CONTEXT, ZERO, multiply, round_fen, round_share, share
 from .packs import Cited, Pack
 from .registry import default_registry
 from .request import CalculationRequest, Item, ItemCategory, Visit
@@ -167,6 +167,7 @@ class PackCitations:
         # (category, tier)
         self.own_amounts: dict[tuple[str, str], Figure | None] = {}
         self.own_ratios: dict[tuple[str, str], Figure] = {}
+        self.own_ratio_keys: dict[str, frozenset[str]] = {}
         # The citations and words every settled visit of the pack repeats.
         self.annual = self.of(pack.annual)
         self.scope = self.of(pack.scope)
@@ -279,11 +280,13 @@ ScopeRule = tuple[str | None, tuple[CitationOut, ...], str]
 class Figure:
     """A figure the calculation uses, with where it comes from."""
 
-    __slots__ = ("_with_annual", "citations", "more_places", "readings", "supplied", "value")
+    __slots__ = ("_with_annual", "citations", "more_places", "readings", "supplied", "text", "value")
 
     def __init__(self, value: Decimal, citations: Sequence[CitationOut], readings: list[str],
                  supplied: bool = False) -> None:
         self.value = value
+        #: the value in the trace's words (``str``: ``1500.00``), written once per figure
+        self.text = str(value)
         self.citations = citations
         self.readings = readings
         self.supplied = supplied
@@ -434,6 +437,12 @@ class Context:
         if params is not None and params.ratio:
             return self._ratio_keys(category)
         active = self.active
+        if active is None:  # the pack's own table, the common case: keyed without a supplement
+            own = self.cites.own_ratio_keys
+            keys = own.get(category)
+            if keys is None:
+                keys = own[category] = self._ratio_keys(category)
+            return keys
         found = self.cites.ratio_keys.get((category, id(active)))
         if found is None or found[0] is not active:
             found = self.cites.ratio_keys[category, id(active)] = (active, self._ratio_keys(category))
@@ -990,7 +999,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         left = remaining - applied_other
         applied_consult = consult if consult < left else left
         ded_readings = ded.readings
-        if consult > 0 and pack.consultation and pack.consultation.reading:
+        if consult > ZERO and pack.consultation and pack.consultation.reading:
             ded_readings = ded_readings + ctx.use(pack.consultation.reading)
     applied = applied_other + applied_consult
     state.deductible_used = used_before + applied
@@ -1004,7 +1013,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         else:
             ded_cites = list(ded.with_annual(ctx.cites.annual) if pack.annual is not None else ded.citations)
             so_far = ded.value if ded.value < used_before else used_before  # min(used_before, ded.value)
-            ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{so_far!s}元，"
+            ded_text = (f"本年度起付标准{ded.text}元，本次之前已累计{so_far!s}元，"
                         f"尚余{remaining!s}元；本次政策范围内费用{base!s}元，扣除起付标准"
                         f"{applied!s}元。")
         w.steps.append(DeductibleStep(
@@ -1047,7 +1056,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         ratio_readings += ctx.use(fd.bonus.reading)
     consult = w.consult
     above = w.above
-    if consult > 0:
+    if consult > ZERO:
         other_above = w.other - w.applied_other
         consult_above = consult - w.applied_consult
         other_share = share(other_above, ratio)
@@ -1055,7 +1064,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         ratio_share = other_share + consult_share
         product = None  # each part is rounded apart; the trace shows the whole product
     else:
-        product = MONEY_CONTEXT.multiply(above, ratio)
+        product = multiply(above, ratio)
         other_share = ratio_share = round_share(product)  # share(above, ratio)
         consult_share = ZERO
     w.ratio, w.other_share, w.consult_share = ratio, other_share, consult_share
@@ -1067,7 +1076,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         if bonus_val is not None and fd is not None:
             _add(ratio_cites, ctx.cites.of(fd.bonus))
         parts: list[RatioPart] = []
-        if consult > 0:
+        if consult > ZERO:
             parts = [RatioPart(part="other", base=other_above, share=other_share),
                      RatioPart(part="consultation", base=consult_above, share=consult_share)]
             pct = percent(ratio)
@@ -1079,7 +1088,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
             ratio_text = f"按{tier_label}支付比例{pct}：{above!s}元×{pct}={ratio_share!s}元（四舍五入到分）。"
         w.steps.append(RatioStep(
             amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
-            product=MONEY_CONTEXT.multiply(above, ratio) if product is None else product,
+            product=multiply(above, ratio) if product is None else product,
             tier=w.tier_key, tier_label=tier_label,
             base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
             text=ratio_text))
@@ -1110,7 +1119,7 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
         remaining_cap = limit - paid_before if limit > paid_before else ZERO  # _left(limit, paid_before)
         counted = remaining_cap if remaining_cap < other_share else other_share
         cap_readings = list(cap.readings)
-        if consult_share > 0 and pack.consultation is not None:
+        if consult_share > ZERO and pack.consultation is not None:
             cap_readings += [r for r in ctx.use(pack.consultation.reading) if r not in cap_readings]
     w.fund = fund = counted + consult_share
     state.fund_paid = paid_before + counted
@@ -1122,12 +1131,12 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
             assert remaining_cap is not None
             cap_cites = list(cap.with_annual(ctx.cites.annual) if pack.annual is not None else cap.citations)
             if counted < other_share:
-                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，只剩"
+                cap_text = (f"年度最高支付限额{cap.text}元，本次之前统筹已支付{paid_before!s}元，只剩"
                             f"{remaining_cap!s}元，本次统筹支付以此为限：{counted!s}元。")
             else:
-                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，尚余"
+                cap_text = (f"年度最高支付限额{cap.text}元，本次之前统筹已支付{paid_before!s}元，尚余"
                             f"{remaining_cap!s}元，本次{other_share!s}元未超过限额。")
-            if consult_share > 0 and pack.consultation is not None:
+            if consult_share > ZERO and pack.consultation is not None:
                 _add(cap_cites, ctx.cites.of(pack.consultation))
                 cap_text += f"诊察费部分{consult_share!s}元不计入限额，照付。"
         w.steps.append(CapStep(
@@ -1355,7 +1364,7 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
         t_account, t_cash = round_fen(t_account), round_fen(t_cash)
     totals = Totals(total=t_total, excluded=t_excluded, first_self_pay=t_first, fund_pays=t_fund,
                     personal_pays=t_personal, account_pays=t_account, cash_pays=t_cash)
-    assumptions = [ctx.cites.assumption(rid) for rid in ctx.used_readings]
+    assumptions = list(map(ctx.cites.assumption, ctx.used_readings))
     for given in req.visits:
         if given.items is None:
             assumptions.append(_INPUT_WHOLE_BILL)
