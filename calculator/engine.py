@@ -676,14 +676,6 @@ def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
     return step
 
 
-#: A VisitResult to copy (see :func:`_visit_result`); every field is set again on the copy.
-_VISIT_PROTOTYPE = VisitResult(
-    date=dt.date(2000, 1, 1), category="", category_label="", provider_label="", eligible=False, total=ZERO,
-    excluded=ZERO, first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
-    personal_pays=ZERO, account_pays=ZERO, cash_pays=ZERO, steps=[])
-_copy_visit = _VISIT_PROTOTYPE.__copy__  # type: ignore[attr-defined]
-
-
 def _visit_result(date: dt.date, provider_kind: str, provider_level: int | None, provider_grade: str | None,
                   category: str, category_label: str, provider_label: str, eligible: bool, total: Decimal,
                   excluded: Decimal, first_self_pay: Decimal, in_scope: Decimal, deductible_applied: Decimal,
@@ -692,30 +684,19 @@ def _visit_result(date: dt.date, provider_kind: str, provider_level: int | None,
     """A :class:`VisitResult` from its 19 fields in order.
 
     A call with more than 15 keyword arguments is compiled to a dict built and unpacked
-    (``CALL_FUNCTION_EX``), which costs three times a copy of a prototype with every field set
-    again; the struct is keyword-only, so it cannot be called positionally. Every field is
-    assigned below (none is left from the prototype, whose ``steps`` list is never handed out).
+    (``CALL_FUNCTION_EX``), which costs three times a call with 15; the struct is keyword-only,
+    so it cannot be called positionally. Its 15 fields without a default are given in the call,
+    the four with one (provider kind, level, grade; ratio) are set after.
     """
-    v = _copy_visit()
-    v.date = date
+    v = VisitResult(
+        date=date, category=category, category_label=category_label, provider_label=provider_label,
+        eligible=eligible, total=total, excluded=excluded, first_self_pay=first_self_pay, in_scope=in_scope,
+        deductible_applied=deductible_applied, fund_pays=fund_pays, personal_pays=personal_pays,
+        account_pays=account_pays, cash_pays=cash_pays, steps=steps)
     v.provider_kind = provider_kind
     v.provider_level = provider_level
     v.provider_grade = provider_grade
-    v.category = category
-    v.category_label = category_label
-    v.provider_label = provider_label
-    v.eligible = eligible
-    v.total = total
-    v.excluded = excluded
-    v.first_self_pay = first_self_pay
-    v.in_scope = in_scope
-    v.deductible_applied = deductible_applied
     v.ratio = ratio
-    v.fund_pays = fund_pays
-    v.personal_pays = personal_pays
-    v.account_pays = account_pays
-    v.cash_pays = cash_pays
-    v.steps = steps
     return v
 
 
