@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import get_args
 
 import msgspec
 
@@ -49,10 +50,10 @@ from .errors import (
     MissingParameter,
     OutOfForce,
 )
-from .money import FEN, MONEY_CONTEXT, ZERO, round_fen, round_share, share
+from .money import FEN, MONEY_CONTEXT, ZERO, multiply, round_fen, round_share, share
 from .packs import Cited, Pack
 from .registry import default_registry
-from .request import CalculationRequest, Item, Visit
+from .request import CalculationRequest, Item, ItemCategory, Visit
 from .result import (
     AccountStep,
     Assumption,
@@ -162,10 +163,18 @@ class PackCitations:
         self.ratios: dict[tuple[str, str, int], tuple[Supplement | None, Figure]] = {}
         self.ratio_keys: dict[tuple[str, int], tuple[Supplement | None, frozenset[str]]] = {}
         self.supplement_cites: dict[int, tuple[Cited, CitationOut]] = {}
+        # the same for the pack's own figures (no supplement in force), by (what, category) and
+        # (category, tier)
+        self.own_amounts: dict[tuple[str, str], Figure | None] = {}
+        self.own_ratios: dict[tuple[str, str], Figure] = {}
+        self.own_ratio_keys: dict[str, frozenset[str]] = {}
         # The citations and words every settled visit of the pack repeats.
         self.annual = self.of(pack.annual)
         self.scope = self.of(pack.scope)
         self.account = self.of(pack.account)
+        self.first_self_pay: dict[str, tuple[tuple[CitationOut, ...], str, str]] = {
+            cat: (self.of(rate), vocabulary.ITEM_CATEGORIES_SHORT[cat], percent(rate.value))
+            for cat, rate in pack.first_self_pay.items()}
         self.none_for: dict[str, object] = {}
         for rule in pack.account.none_for:
             self.none_for.setdefault(rule.category, rule)
@@ -174,6 +183,38 @@ class PackCitations:
         self.eligible_citations = self.of(elig_rule) if elig_rule else ()
         self.eligible_text = (("在门诊统筹签约机构（或经同意转诊）就诊" if signed else "在定点医药机构就诊")
                               + "，属于普通门诊统筹支付范围。")
+        self._scope_rules: dict[str | None, dict[str, ScopeRule]] = {}
+
+    def scope_rules(self, referral_key: str | None) -> dict[str, ScopeRule]:
+        """How :func:`apply_scope` treats each item category the pack names, for a visit without a
+        referral (None) or on one: (reason it leaves the scope or None, the citations its line
+        adds to the step, the reading it rests on or ""). A category the document does not name
+        and no reading covers is absent: the visit cannot be settled."""
+        found = self._scope_rules.get(referral_key)
+        if found is None:
+            pack = self.pack
+            referral = pack.referral.get(referral_key) if referral_key else None
+            found = {}
+            for cat in get_args(ItemCategory):
+                rule: ScopeRule | None = None
+                if cat == "self_pay":
+                    rule = ("self_pay", self.scope, "")
+                elif cat in self.excluded_by:
+                    rule = ("excluded", self.of(self.excluded_by[cat]), "")
+                elif referral is not None and cat not in referral.scope:
+                    rule = ("referral_scope", self.of(referral), "")
+                elif cat not in _PLAIN_IN_SCOPE and cat not in _CLASS_B:
+                    rid = pack.item_readings.get(cat, "")
+                    if rid:
+                        rule = (None, (), rid)
+                elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
+                    rule = (None, (), pack.class_b_reading)
+                else:
+                    rule = (None, (), "")
+                if rule is not None:
+                    found[cat] = rule
+            self._scope_rules[referral_key] = found
+        return found
 
     def cite(self, article: str, quote: str) -> CitationOut:
         key = (article, quote)
@@ -232,14 +273,20 @@ class YearState:
         self.balance = balance
 
 
+#: how apply_scope treats an item category: (reason it leaves the scope or None, citations, reading)
+ScopeRule = tuple[str | None, tuple[CitationOut, ...], str]
+
+
 class Figure:
     """A figure the calculation uses, with where it comes from."""
 
-    __slots__ = ("_with_annual", "citations", "more_places", "readings", "supplied", "value")
+    __slots__ = ("_with_annual", "citations", "more_places", "readings", "supplied", "text", "value")
 
     def __init__(self, value: Decimal, citations: Sequence[CitationOut], readings: list[str],
                  supplied: bool = False) -> None:
         self.value = value
+        #: the value in the trace's words (``str``: ``1500.00``), written once per figure
+        self.text = str(value)
         self.citations = citations
         self.readings = readings
         self.supplied = supplied
@@ -343,10 +390,18 @@ class Context:
             memo[key] = given
             return given
         active = self.active
-        found = self.cites.amounts.get((name, category, id(active)))
-        if found is None or found[0] is not active:
-            found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
-        memo[key] = fig = found[1]
+        if active is None:  # the pack's own figure, the common case: keyed without a supplement
+            own = self.cites.own_amounts
+            if key in own:
+                fig = own[key]
+            else:
+                fig = own[key] = self._amount_figure(name, category)
+        else:
+            found = self.cites.amounts.get((name, category, id(active)))
+            if found is None or found[0] is not active:
+                found = self.cites.amounts[name, category, id(active)] = (active, self._amount_figure(name, category))
+            fig = found[1]
+        memo[key] = fig
         if fig is not None:
             self.more_places |= fig.more_places
             for rid in fig.readings:
@@ -382,6 +437,12 @@ class Context:
         if params is not None and params.ratio:
             return self._ratio_keys(category)
         active = self.active
+        if active is None:  # the pack's own table, the common case: keyed without a supplement
+            own = self.cites.own_ratio_keys
+            keys = own.get(category)
+            if keys is None:
+                keys = own[category] = self._ratio_keys(category)
+            return keys
         found = self.cites.ratio_keys.get((category, id(active)))
         if found is None or found[0] is not active:
             found = self.cites.ratio_keys[category, id(active)] = (active, self._ratio_keys(category))
@@ -406,10 +467,16 @@ class Context:
                 extra = self.cites.of(floor) if floor else ()
                 return Figure(table[key], (self.supplied(), *extra), [], supplied=True)
         active = self.active
-        found = self.cites.ratios.get((category, key, id(active)))
-        if found is None or found[0] is not active:
-            found = self.cites.ratios[category, key, id(active)] = (active, self._ratio_figure(category, key))
-        fig = found[1]
+        if active is None:  # the pack's own ratio, the common case: keyed without a supplement
+            own = self.cites.own_ratios
+            fig: Figure | None = own.get((category, key))
+            if fig is None:
+                fig = own[category, key] = self._ratio_figure(category, key)
+        else:
+            found = self.cites.ratios.get((category, key, id(active)))
+            if found is None or found[0] is not active:
+                found = self.cites.ratios[category, key, id(active)] = (active, self._ratio_figure(category, key))
+            fig = found[1]
         if fig.readings:
             for rid in fig.readings:
                 self.use(rid)
@@ -609,14 +676,6 @@ def settle_category(ctx: Context, w: VisitWork) -> CategoryStep | None:
     return step
 
 
-#: A VisitResult to copy (see :func:`_visit_result`); every field is set again on the copy.
-_VISIT_PROTOTYPE = VisitResult(
-    date=dt.date(2000, 1, 1), category="", category_label="", provider_label="", eligible=False, total=ZERO,
-    excluded=ZERO, first_self_pay=ZERO, in_scope=ZERO, deductible_applied=ZERO, ratio=None, fund_pays=ZERO,
-    personal_pays=ZERO, account_pays=ZERO, cash_pays=ZERO, steps=[])
-_copy_visit = _VISIT_PROTOTYPE.__copy__  # type: ignore[attr-defined]
-
-
 def _visit_result(date: dt.date, provider_kind: str, provider_level: int | None, provider_grade: str | None,
                   category: str, category_label: str, provider_label: str, eligible: bool, total: Decimal,
                   excluded: Decimal, first_self_pay: Decimal, in_scope: Decimal, deductible_applied: Decimal,
@@ -625,30 +684,19 @@ def _visit_result(date: dt.date, provider_kind: str, provider_level: int | None,
     """A :class:`VisitResult` from its 19 fields in order.
 
     A call with more than 15 keyword arguments is compiled to a dict built and unpacked
-    (``CALL_FUNCTION_EX``), which costs three times a copy of a prototype with every field set
-    again; the struct is keyword-only, so it cannot be called positionally. Every field is
-    assigned below (none is left from the prototype, whose ``steps`` list is never handed out).
+    (``CALL_FUNCTION_EX``), which costs three times a call with 15; the struct is keyword-only,
+    so it cannot be called positionally. Its 15 fields without a default are given in the call,
+    the four with one (provider kind, level, grade; ratio) are set after.
     """
-    v = _copy_visit()
-    v.date = date
+    v = VisitResult(
+        date=date, category=category, category_label=category_label, provider_label=provider_label,
+        eligible=eligible, total=total, excluded=excluded, first_self_pay=first_self_pay, in_scope=in_scope,
+        deductible_applied=deductible_applied, fund_pays=fund_pays, personal_pays=personal_pays,
+        account_pays=account_pays, cash_pays=cash_pays, steps=steps)
     v.provider_kind = provider_kind
     v.provider_level = provider_level
     v.provider_grade = provider_grade
-    v.category = category
-    v.category_label = category_label
-    v.provider_label = provider_label
-    v.eligible = eligible
-    v.total = total
-    v.excluded = excluded
-    v.first_self_pay = first_self_pay
-    v.in_scope = in_scope
-    v.deductible_applied = deductible_applied
     v.ratio = ratio
-    v.fund_pays = fund_pays
-    v.personal_pays = personal_pays
-    v.account_pays = account_pays
-    v.cash_pays = cash_pays
-    v.steps = steps
     return v
 
 
@@ -805,49 +853,42 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
     (``item_readings``); otherwise the visit cannot be settled by the document.
     """
     pack, visit, items = ctx.pack, w.visit, w.items
-    excluded_by = ctx.cites.excluded_by
-    referral = pack.referral.get(visit.provider.referral) if visit.provider.referral else None
-    tracing = w.steps is not None
+    referral_key = visit.provider.referral
+    rules = ctx.cites.scope_rules(referral_key)  # the tests above, per category, once per pack
+    steps = w.steps
+    tracing = steps is not None
     lines: list[ScopeLine] = []
     scope_cites: list[CitationOut] = []
     scope_readings: list[str] = []
     in_scope_items: list[Item] = []
     excluded = ZERO
-    for j, item in enumerate(items):
-        reason = None
+    for item in items:
         cat = item.category
-        if cat == "self_pay":
-            reason = "self_pay"
-            if tracing:
-                _add(scope_cites, ctx.cites.scope)
-        elif cat in excluded_by:
-            reason = "excluded"
-            if tracing:
-                _add(scope_cites, ctx.cites.of(excluded_by[cat]))
-        elif referral is not None and cat not in referral.scope:
-            reason = "referral_scope"
-            if tracing:
-                _add(scope_cites, ctx.cites.of(referral))
-        elif cat not in _PLAIN_IN_SCOPE and cat not in _CLASS_B:
-            rid = pack.item_readings.get(cat, "")
-            if not rid:
-                raise ItemNotNamed(
-                    code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
-                    message=(f"{pack.meta.name}没有规定{vocabulary.ITEM_CATEGORIES_SHORT[cat]}在普通门诊如何结算，"
-                             "无法按文件计算这一项。"), item=cat, visit=w.index)
-            scope_readings += [r for r in ctx.use(rid) if r not in scope_readings]
-        elif cat in _CLASS_B and not pack.first_self_pay and pack.class_b_reading:
-            scope_readings += [r for r in ctx.use(pack.class_b_reading) if r not in scope_readings]
-        if tracing:
-            lines.append(ScopeLine(category=cat, amount=item.amount, in_scope=reason is None, reason=reason))
+        rule = rules.get(cat)
+        if rule is None:
+            j = next(j for j, it in enumerate(items) if it is item)
+            raise ItemNotNamed(
+                code="not_covered_by_document", path=f"{w.vp}.items[{j}].category",
+                message=(f"{pack.meta.name}没有规定{vocabulary.ITEM_CATEGORIES_SHORT[cat]}在普通门诊如何结算，"
+                         "无法按文件计算这一项。"), item=cat, visit=w.index)
+        reason, cites, rid = rule
+        if rid:
+            ctx.use(rid)
+            if rid not in scope_readings:
+                scope_readings.append(rid)
         if reason is None:
             in_scope_items.append(item)
         else:
             excluded += item.amount
+        if tracing:
+            if cites:
+                _add(scope_cites, cites)
+            lines.append(ScopeLine(category=cat, amount=item.amount, in_scope=reason is None, reason=reason))
     w.excluded = excluded  # a sum of amounts with two places: two places, exact (see _fen_items)
     w.in_scope = in_scope = w.total - excluded
     w.in_scope_items = in_scope_items
-    if w.steps is not None:
+    if steps is not None:
+        referral = pack.referral.get(referral_key) if referral_key else None
         if referral is not None:
             _add(scope_cites, ctx.cites.of(referral))
         if not scope_cites:
@@ -855,7 +896,7 @@ def apply_scope(ctx: Context, w: VisitWork) -> None:
         for rid in scope_readings:
             _add(scope_cites, ctx.cites.reading(rid))
         total = w.total
-        w.steps.append(ScopeStep(
+        steps.append(ScopeStep(
             amount=excluded, total=total, excluded=excluded, in_scope=in_scope, lines=lines,
             citations=scope_cites, readings=scope_readings,
             text=(f"费用合计{total!s}元，其中{excluded!s}元不属于普通门诊统筹支付范围，由个人负担；"
@@ -891,12 +932,14 @@ def apply_first_self_pay(ctx: Context, w: VisitWork) -> None:
     w.first_total = first_total
     w.base = base = w.in_scope - first_total
     if fl and w.steps is not None:
+        words = ctx.cites.first_self_pay  # per category: its citations, its name, its rate in percent
         cites: list[CitationOut] = []
+        said: list[str] = []
         for ln in fl:
-            _add(cites, ctx.cites.of(rates[ln.category]))
-        parts = "；".join([
-            f"{vocabulary.ITEM_CATEGORIES_SHORT[ln.category]}{ln.amount!s}元×{percent(ln.rate)}={ln.share!s}元"
-            for ln in fl])
+            rate_cites, what, pct = words[ln.category]
+            _add(cites, rate_cites)
+            said.append(f"{what}{ln.amount!s}元×{pct}={ln.share!s}元")
+        parts = "；".join(said)
         w.steps.append(FirstSelfPayStep(
             amount=first_total, lines=fl, in_scope_before=w.in_scope, in_scope_after=base, citations=cites,
             readings=readings, text=f"乙类先行自付：{parts}，共{first_total!s}元由个人先行负担。"))
@@ -937,7 +980,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         left = remaining - applied_other
         applied_consult = consult if consult < left else left
         ded_readings = ded.readings
-        if consult > 0 and pack.consultation and pack.consultation.reading:
+        if consult > ZERO and pack.consultation and pack.consultation.reading:
             ded_readings = ded_readings + ctx.use(pack.consultation.reading)
     applied = applied_other + applied_consult
     state.deductible_used = used_before + applied
@@ -951,7 +994,7 @@ def apply_deductible(ctx: Context, state: YearState, w: VisitWork) -> None:
         else:
             ded_cites = list(ded.with_annual(ctx.cites.annual) if pack.annual is not None else ded.citations)
             so_far = ded.value if ded.value < used_before else used_before  # min(used_before, ded.value)
-            ded_text = (f"本年度起付标准{ded.value!s}元，本次之前已累计{so_far!s}元，"
+            ded_text = (f"本年度起付标准{ded.text}元，本次之前已累计{so_far!s}元，"
                         f"尚余{remaining!s}元；本次政策范围内费用{base!s}元，扣除起付标准"
                         f"{applied!s}元。")
         w.steps.append(DeductibleStep(
@@ -994,7 +1037,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         ratio_readings += ctx.use(fd.bonus.reading)
     consult = w.consult
     above = w.above
-    if consult > 0:
+    if consult > ZERO:
         other_above = w.other - w.applied_other
         consult_above = consult - w.applied_consult
         other_share = share(other_above, ratio)
@@ -1002,7 +1045,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         ratio_share = other_share + consult_share
         product = None  # each part is rounded apart; the trace shows the whole product
     else:
-        product = MONEY_CONTEXT.multiply(above, ratio)
+        product = multiply(above, ratio)
         other_share = ratio_share = round_share(product)  # share(above, ratio)
         consult_share = ZERO
     w.ratio, w.other_share, w.consult_share = ratio, other_share, consult_share
@@ -1014,7 +1057,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
         if bonus_val is not None and fd is not None:
             _add(ratio_cites, ctx.cites.of(fd.bonus))
         parts: list[RatioPart] = []
-        if consult > 0:
+        if consult > ZERO:
             parts = [RatioPart(part="other", base=other_above, share=other_share),
                      RatioPart(part="consultation", base=consult_above, share=consult_share)]
             pct = percent(ratio)
@@ -1026,7 +1069,7 @@ def apply_ratio(ctx: Context, w: VisitWork) -> None:
             ratio_text = f"按{tier_label}支付比例{pct}：{above!s}元×{pct}={ratio_share!s}元（四舍五入到分）。"
         w.steps.append(RatioStep(
             amount=ratio_share, base=above, ratio=ratio, share=ratio_share,
-            product=MONEY_CONTEXT.multiply(above, ratio) if product is None else product,
+            product=multiply(above, ratio) if product is None else product,
             tier=w.tier_key, tier_label=tier_label,
             base_ratio=base_ratio, bonus=bonus_val, parts=parts, citations=ratio_cites, readings=ratio_readings,
             text=ratio_text))
@@ -1057,7 +1100,7 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
         remaining_cap = limit - paid_before if limit > paid_before else ZERO  # _left(limit, paid_before)
         counted = remaining_cap if remaining_cap < other_share else other_share
         cap_readings = list(cap.readings)
-        if consult_share > 0 and pack.consultation is not None:
+        if consult_share > ZERO and pack.consultation is not None:
             cap_readings += [r for r in ctx.use(pack.consultation.reading) if r not in cap_readings]
     w.fund = fund = counted + consult_share
     state.fund_paid = paid_before + counted
@@ -1069,12 +1112,12 @@ def apply_cap(ctx: Context, state: YearState, w: VisitWork) -> None:
             assert remaining_cap is not None
             cap_cites = list(cap.with_annual(ctx.cites.annual) if pack.annual is not None else cap.citations)
             if counted < other_share:
-                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，只剩"
+                cap_text = (f"年度最高支付限额{cap.text}元，本次之前统筹已支付{paid_before!s}元，只剩"
                             f"{remaining_cap!s}元，本次统筹支付以此为限：{counted!s}元。")
             else:
-                cap_text = (f"年度最高支付限额{cap.value!s}元，本次之前统筹已支付{paid_before!s}元，尚余"
+                cap_text = (f"年度最高支付限额{cap.text}元，本次之前统筹已支付{paid_before!s}元，尚余"
                             f"{remaining_cap!s}元，本次{other_share!s}元未超过限额。")
-            if consult_share > 0 and pack.consultation is not None:
+            if consult_share > ZERO and pack.consultation is not None:
                 _add(cap_cites, ctx.cites.of(pack.consultation))
                 cap_text += f"诊察费部分{consult_share!s}元不计入限额，照付。"
         w.steps.append(CapStep(
@@ -1252,11 +1295,13 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
     ctx = Context(pack, req, supplements)
     check_parameters(ctx)
     ys = req.year_start
-    balance = req.account_balance
-    # round_fen written out (three calls a calculation)
-    state = YearState(ys.deductible_used.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
-                      ys.fund_paid.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
-                      balance.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT) if balance is not None else None)
+    used, paid, balance = ys.deductible_used, ys.fund_paid, req.account_balance
+    # round_fen written out (three calls a calculation); a zero other than "-0" is ZERO, which is
+    # what rounding it gives (the year's start is most often nothing used yet)
+    state = YearState(
+        ZERO if used.is_zero() and not used.is_signed() else used.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
+        ZERO if paid.is_zero() and not paid.is_signed() else paid.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT),
+        balance.quantize(FEN, ROUND_HALF_UP, MONEY_CONTEXT) if balance is not None else None)
     visits: list[VisitResult] = []
     for i, visit in enumerate(req.visits):
         visits.append(settle_visit(ctx, state, visit, i, trace if isinstance(trace, bool) else i in trace))
@@ -1300,7 +1345,7 @@ def settle(req: CalculationRequest, pack: Pack, trace: bool | Collection[int] = 
         t_account, t_cash = round_fen(t_account), round_fen(t_cash)
     totals = Totals(total=t_total, excluded=t_excluded, first_self_pay=t_first, fund_pays=t_fund,
                     personal_pays=t_personal, account_pays=t_account, cash_pays=t_cash)
-    assumptions = [ctx.cites.assumption(rid) for rid in ctx.used_readings]
+    assumptions = list(map(ctx.cites.assumption, ctx.used_readings))
     for given in req.visits:
         if given.items is None:
             assumptions.append(_INPUT_WHOLE_BILL)

@@ -24,6 +24,7 @@ __all__ = [
     "D",
     "is_fen_exact",
     "money",
+    "multiply",
     "round_down",
     "round_fen",
     "round_share",
@@ -38,6 +39,10 @@ MAX_AMOUNT = Decimal("10000000")
 #: The one context of money arithmetic: 34 digits (exact for any amount the requests allow),
 #: rounding half-up wherever a rounding is named below.
 MONEY_CONTEXT = Context(prec=34, rounding=ROUND_HALF_UP)
+#: ``multiply(a, b)``: the product in :data:`MONEY_CONTEXT` (exact for any amount times a ratio the
+#: requests allow). Bound once: looking a method up on a ``Context`` is not cached by the
+#: interpreter and costs a third of the call.
+multiply = MONEY_CONTEXT.multiply
 #: How :func:`share` rounds: always half-up, except while the bill check settles a request again
 #: with another rounding a hospital's system may use (:func:`share_rounding`).
 _SHARE_ROUNDING: ContextVar[str] = ContextVar("share_rounding", default=ROUND_HALF_UP)
@@ -72,7 +77,7 @@ def money(value: Decimal) -> Decimal:
 def share(amount: Decimal, ratio: Decimal) -> Decimal:
     """``amount × ratio`` rounded to the fen, half-up (the product itself exact in 34 digits; see
     :func:`share_rounding`)."""
-    return MONEY_CONTEXT.multiply(amount, ratio).quantize(FEN, _SHARE_ROUNDING.get(), MONEY_CONTEXT)
+    return multiply(amount, ratio).quantize(FEN, _SHARE_ROUNDING.get(), MONEY_CONTEXT)
 
 
 def round_share(product: Decimal) -> Decimal:

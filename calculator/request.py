@@ -247,29 +247,35 @@ def _ordinary(value: Decimal | None) -> bool:
                              and value <= MAX_AMOUNT)
 
 
+def _amount(errors: list[FieldError], value: Decimal | None, path: str) -> None:
+    """What is wrong with an amount, if anything, added to ``errors``."""
+    if not _ordinary(value) and (err := check_amount(value, path)):  # type: ignore[arg-type]
+        errors.append(err)
+
+
 def validate(req: CalculationRequest) -> list[FieldError]:
     """Every semantic problem of a typed request, each with its field path.
 
     A field's path is written only for a field that is wrong (the common request has none).
     """
     errors: list[FieldError] = []
-
-    def amount(value: Decimal | None, path: str) -> None:
-        if not _ordinary(value) and (err := check_amount(value, path)):  # type: ignore[arg-type]
-            errors.append(err)
+    amount = _amount
 
     # _ordinary() written out for the three amounts every request has (a call each costs as much)
     value = req.account_balance
     if value is not None and not ((value.same_quantum(FEN) or value.same_quantum(_UNIT)) and not value.is_signed()
                                   and value <= MAX_AMOUNT):
-        amount(value, "account_balance")
+        amount(errors, value, "account_balance")
     ys = req.year_start
     used, paid = ys.deductible_used, ys.fund_paid
-    if not ((used.same_quantum(FEN) or used.same_quantum(_UNIT)) and not used.is_signed() and used <= MAX_AMOUNT
-            and (paid.same_quantum(FEN) or paid.same_quantum(_UNIT)) and not paid.is_signed()
-            and paid <= MAX_AMOUNT):
-        amount(used, "year_start.deductible_used")
-        amount(paid, "year_start.fund_paid")
+    # a year's start is most often nothing used yet: a zero (of any places) other than "-0" is
+    # ordinary without looking at its places
+    if not ((used.is_zero() or ((used.same_quantum(FEN) or used.same_quantum(_UNIT)) and used <= MAX_AMOUNT))
+            and not used.is_signed()
+            and (paid.is_zero() or ((paid.same_quantum(FEN) or paid.same_quantum(_UNIT)) and paid <= MAX_AMOUNT))
+            and not paid.is_signed()):
+        amount(errors, used, "year_start.deductible_used")
+        amount(errors, paid, "year_start.fund_paid")
 
     ins = req.insured
     if ins.resident is not None and ins.category != "resident":
@@ -285,7 +291,7 @@ def validate(req: CalculationRequest) -> list[FieldError]:
                 path = f"parameters.{name}.{cat}"
                 if cat not in _PARAM_CATEGORIES:
                     errors.append(_field(path, "invalid_value", "类别应为 employee、retiree、flexible 或 resident。"))
-                amount(value, path)
+                amount(errors, value, path)
         for cat, table in (p.ratio or {}).items():
             if cat not in _PARAM_CATEGORIES:
                 errors.append(_field(f"parameters.ratio.{cat}", "invalid_value",
@@ -310,7 +316,7 @@ def validate(req: CalculationRequest) -> list[FieldError]:
         if items is None and visit.amount is None:
             errors.append(_field(f"visits[{i}].items", "missing_field", "请提供费用明细 items 或总金额 amount。"))
         if visit.amount is not None and not _ordinary(visit.amount):
-            amount(visit.amount, f"visits[{i}].amount")
+            amount(errors, visit.amount, f"visits[{i}].amount")
         if items is not None:
             if len(items) > MAX_ITEMS:
                 errors.append(_field(f"visits[{i}].items", "too_many_items", f"一次就诊最多 {MAX_ITEMS} 项费用。"))
@@ -319,7 +325,7 @@ def validate(req: CalculationRequest) -> list[FieldError]:
                     value = item.amount  # _ordinary(value), written out: a year may hold thousands of items
                     if not ((value.same_quantum(FEN) or value.same_quantum(_UNIT)) and not value.is_signed()
                             and value <= MAX_AMOUNT):
-                        amount(value, f"visits[{i}].items[{j}].amount")
+                        amount(errors, value, f"visits[{i}].items[{j}].amount")
         prov = visit.provider
         if prov.grade is not None and prov.level == 1:
             errors.append(_field(f"visits[{i}].provider.grade", "invalid_value", "一级及以下机构不分甲、乙、丙等。"))

@@ -181,7 +181,7 @@ class VisitResult(Out, kw_only=True):
     first_self_pay: Decimal
     in_scope: Decimal
     deductible_applied: Decimal
-    ratio: Decimal | None
+    ratio: Decimal | None = None  # None where no ratio applies (a visit the fund does not pay for)
     fund_pays: Decimal
     personal_pays: Decimal
     account_pays: Decimal
