@@ -872,12 +872,27 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level
     if intent == "compare":
         return state, _compare(state, u, locale)
+    if intent == "what_if" and _policy(state.known) and state.known.amount is not None and _NEXT_YEAR.search(u.text):
+        # 那明年一月看呢: another year starts afresh — what the document says of its year, quoted
+        state.asking = None
+        return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 年度 起付线 一个自然年度"),
+                                   locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
         hypo_known = _merge(state.known, facts)
         if facts.amount is not None:
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
-        hypo = SessionState(known=hypo_known, ledger=state.ledger)
+        hypo_ledger = state.ledger
+        if _ANOTHER_VISIT.search(u.text) and facts.amount is not None:
+            # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
+            person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+            hypo_ledger = [*state.ledger, state.known]
+            hypo_known = _merge(Known(**person), _dated(facts, today))
+            if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
+                hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(state.known, n) for n in (
+                    "provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+                    "signed", "referral")})
+        hypo = SessionState(known=hypo_known, ledger=hypo_ledger)
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
@@ -1109,6 +1124,8 @@ _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|不在[^,，。]{0,4}里")
 _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)[。.!！?？ ]*$")
+_NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
+_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|another visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")

@@ -792,3 +792,14 @@ def test_a_date_taken_back_at_once_is_not_said() -> None:
 def test_a_level_glued_to_a_hospitals_name_is_asked() -> None:
     _, (reply,) = talk("平凉在职职工，今年第一次看门诊，在三级一院花了1000")
     assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_a_what_if_of_one_more_visit_adds_it_after_the_one_told() -> None:
+    _, replies = talk("南充退休，今年统筹报了1000，二级医院又花了600，起付线过了", "下个月再看一次500呢？")
+    visits = replies[1].result["visits"]
+    assert len(visits) == 2 and visits[-1]["fund_pays"] == "0.00"  # the 1200 cap was reached by the first
+
+
+def test_a_what_if_next_year_is_answered_from_the_document_not_settled() -> None:
+    _, replies = talk("南充退休，今年统筹报了1000，二级医院又花了600，起付线过了", "那明年一月看呢")
+    assert replies[1].result is None and "〔" in replies[1].text
