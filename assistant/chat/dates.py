@@ -2,17 +2,22 @@
 
 Only what the message spells out: a month, a day of a month, a year (2000–2099). Relative
 expressions (上个月, 昨天) give nothing. ``3个月`` is a duration, not a month.
+
+:func:`anchor_dates` then places what is said relative to a day the caller gives (the dialogue's
+today): 去年12月 (the year counted back), 这个月8号 and 上个月5号 (a day of this or last month), and
+这个月刚办完退休 (this month, the day not said).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
 import cn2an
 import msgspec
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "anchor_dates", "find_dates"]
 
 
 class DateMention(msgspec.Struct, frozen=True, kw_only=True):
@@ -96,3 +101,36 @@ def find_dates(text: str) -> list[DateMention]:
                                years_ago=_YEARS_BACK[back.group(1)] if back else None))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:刚|才|已经|刚刚)?(?:办|退)")
+_MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
+_THIS_MONTH = ("这个月", "本月", "这月")
+
+
+def _month_start(word: str, today: dt.date) -> dt.date:
+    """The first day of the month ``word`` names (这个月 or 上个月), counted from ``today``."""
+    this_month = today.replace(day=1)
+    return this_month if word in _THIS_MONTH else (this_month - dt.timedelta(days=1)).replace(day=1)
+
+
+def anchor_dates(text: str, dates: list[DateMention], today: dt.date) -> list[DateMention]:
+    """``dates`` (from :func:`find_dates`) with the ones said relative to ``today`` placed, in order."""
+    out = list(dates)
+    for m in _MONTH_RETIRED_RELATIVE.finditer(text):
+        if not any(d.start < m.end() and m.start() < d.end for d in out):
+            start = _month_start(m.group(1), today)
+            out.append(DateMention(start=m.start(), end=m.start() + len(m.group(1)), text=m.group(1),
+                                   year=start.year, month=start.month))
+    for m in _MONTH_DAY_RELATIVE.finditer(text):
+        try:
+            day = _number(m.group(2))
+        except ValueError:  # 十十号: not a day
+            continue
+        if 1 <= day <= 31:
+            start = _month_start(m.group(1), today)
+            out = [d for d in out if not (d.start < m.end() and m.start() < d.end)]
+            out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=start.year,
+                                   month=start.month, day=day))
+    out.sort(key=lambda d: d.start)
+    return [msgspec.structs.replace(d, year=today.year - d.years_ago) if d.years_ago else d for d in out]

@@ -45,7 +45,7 @@ from typing import Any
 import msgspec
 
 from .amounts import Amount, correction_between, extract_amounts, parse_number
-from .dates import DateMention, find_dates
+from .dates import DateMention, anchor_dates, find_dates
 from .gazetteer import Hit, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
 from .intents import Evidence, classify, is_correction, mentions_account
 from .normalise import normalise
@@ -415,8 +415,6 @@ _VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:�
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
-_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:刚|才|已经|刚刚)?(?:办|退)")
-_MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
 _SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
 _SLIP_CONTEXT = re.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
@@ -537,30 +535,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     spans: list[Span] = []
 
     # dates first: they are masked before amounts are looked for
-    dates = find_dates(text)
-    for m in _MONTH_RETIRED_RELATIVE.finditer(text):
-        # 这个月刚办完退休手续: this month (the day not said)
-        this_month = (today or dt.date.today()).replace(day=1)
-        month_start = this_month if m.group(1) in ("这个月", "本月", "这月") else (
-            this_month - dt.timedelta(days=1)).replace(day=1)
-        if not any(d.start < m.end() and m.start() < d.end for d in dates):
-            dates.append(DateMention(start=m.start(), end=m.start() + len(m.group(1)), text=m.group(1),
-                                     year=month_start.year, month=month_start.month))
-    for m in _MONTH_DAY_RELATIVE.finditer(text):
-        # 这个月8号 / 上个月5号: the day of this month or the last, counted from the dialogue's today
-        this_month = (today or dt.date.today()).replace(day=1)
-        month_start = this_month if m.group(1) in ("这个月", "本月", "这月") else (
-            this_month - dt.timedelta(days=1)).replace(day=1)
-        day_said = parse_number(m.group(2))
-        if day_said is not None and 1 <= day_said <= 31:
-            dates = [d for d in dates if not (d.start < m.end() and m.start() < d.end)]
-            dates.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), year=month_start.year,
-                                     month=month_start.month, day=int(day_said)))
-    dates.sort(key=lambda d: d.start)
-    if any(d.years_ago for d in dates):
-        # 去年12月退的休: the year counted back from this year (the dialogue's today)
-        this_year = (today or dt.date.today()).year
-        dates = [msgspec.structs.replace(d, year=this_year - d.years_ago) if d.years_ago else d for d in dates]
+    dates = anchor_dates(text, find_dates(text), today or dt.date.today())
     for d in dates:
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
