@@ -211,6 +211,25 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
     return msgspec.structs.replace(known, **changes) if changes else known
 
 
+#: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
+_PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+                 "signed", "referral")
+
+
+def _another_visit(before: Known, facts: Facts) -> Known:
+    """The next visit of the same person's year: what the message says of it, at the same place as the
+    visit before unless the message names a place."""
+    person = {n: getattr(before, n) for n in PERSON_FIELDS}
+    if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
+        person.update({n: getattr(before, n) for n in _PLACE_FIELDS})  # 今天又去了一次，150: the same place
+    return _merge(Known(**person), facts)
+
+
+def _by_date(today: dt.date) -> Any:
+    """Sort key: a visit's date, today's where the message left a part of it out."""
+    return lambda k: (k.year or today.year, k.month or today.month, k.day or today.day)
+
+
 def _missing(known: Known) -> str | None:
     """The one fact that matters most and is still unknown: the calculator says which (one source of rules)."""
     if known.city is None and known.policy is None:
@@ -885,13 +904,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         hypo_ledger = state.ledger
         if _ANOTHER_VISIT.search(u.text) and facts.amount is not None:
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
-            person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
             hypo_ledger = [*state.ledger, state.known]
-            hypo_known = _merge(Known(**person), _dated(facts, today))
-            if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
-                hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(state.known, n) for n in (
-                    "provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
-                    "signed", "referral")})
+            hypo_known = _another_visit(state.known, _dated(facts, today))
         hypo = SessionState(known=hypo_known, ledger=hypo_ledger)
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
@@ -938,7 +952,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         person_known = state.known
         visits = [*(_merge(Known(**person), _dated(v, today)) for v in u.visits), state.known]
-        visits.sort(key=lambda k: (k.year or today.year, k.month or today.month, k.day or today.day))
+        visits.sort(key=_by_date(today))
         state.ledger, state.known = visits[:-1], visits[-1]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
@@ -950,8 +964,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # a visit of the year before this one, not this bill and not a fund figure
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         earlier = _merge(Known(**person), _dated(facts, today))
-        state.ledger = sorted([*state.ledger, earlier],
-                              key=lambda k: (k.year or today.year, k.month or today.month, k.day or today.day))
+        state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
         if len(state.ledger) == 1 and (state.one_visit_before or _ONLY_ONE_BEFORE.search(u.text)):
             # the one visit said to come before is the year's first: nothing was used before it
             state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
@@ -962,14 +975,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger = [_merge(v, msgspec.structs.replace(Facts(), **visit_facts)) if i == index else v
                         for i, v in enumerate(state.ledger)]
     elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
-        person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
-        if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
-            # 今天又去了一次，150: the same place as before
-            person.update({n: getattr(state.known, n) for n in ("provider_kind", "provider_level", "provider_grade",
-                                                                  "prescribed_at_level", "prescribed_at_grade",
-                                                                  "signed", "referral")})
         state.ledger = [*state.ledger, state.known]
-        state.known = _merge(Known(**person), facts)
+        state.known = _another_visit(state.ledger[-1], facts)
     else:
         state = _fill(state, facts, u, message)
     if retired_on is not None:
