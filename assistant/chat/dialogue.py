@@ -239,19 +239,7 @@ def _missing(known: Known) -> str | None:
         return "scheme"
     if known.city and known.scheme == "resident" and "resident" not in schemes_of(known.city):
         return None  # answered by _unsupported
-    position = any(v is not None and v is not False for v in (
-        known.fund_paid, known.deductible_used, known.deductible_remaining, known.prior_unreimbursed,
-        known.first_visit_this_year or None, known.deductible_met or None))
-    still = missing_facts(Partial(
-        policy=policy, category=known.category,
-        provider_kind=known.provider_kind if known.provider_kind in ("hospital", "pharmacy") else None,
-        provider_level=known.provider_level, provider_grade=known.provider_grade,
-        prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
-        signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
-        designated=known.designated, amount=known.amount, year_position=position,
-        items=tuple(name for name in ITEM_FIELDS if getattr(known, name) is not None),
-        offsite=known.offsite, offsite_filed=known.offsite_filed,
-        parameters_supplied=known.stated_ratio is not None))
+    still = missing_facts(_partial(known, policy))
     if not still:
         if known.claimed_before and known.fund_paid is None and known.deductible_used is None:
             return "fund_paid"  # 今年统筹报了不少了: how much the fund paid decides what the cap leaves
@@ -260,6 +248,30 @@ def _missing(known: Known) -> str | None:
     if fact == "year_start" and known.claimed_before:
         return "fund_paid"
     return fact
+
+
+def _partial(known: Known, policy: str) -> Partial:
+    """What the calculator needs to know of the request so far, in its own terms."""
+    position = any(v is not None and v is not False for v in (
+        known.fund_paid, known.deductible_used, known.deductible_remaining, known.prior_unreimbursed,
+        known.first_visit_this_year or None, known.deductible_met or None))
+    return Partial(
+        policy=policy, category=known.category,
+        provider_kind=known.provider_kind if known.provider_kind in ("hospital", "pharmacy") else None,
+        provider_level=known.provider_level, provider_grade=known.provider_grade,
+        prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
+        signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
+        designated=known.designated, amount=known.amount, year_position=position,
+        items=tuple(name for name in ITEM_FIELDS if getattr(known, name) is not None),
+        offsite=known.offsite, offsite_filed=known.offsite_filed,
+        parameters_supplied=known.stated_ratio is not None)
+
+
+def _cited(known: Known, fact: str) -> str:
+    """〔article〕“quote” of the rule that makes ``fact`` missing — the calculator's own citation."""
+    policy = _policy(known)
+    found = next((m for m in missing_facts(_partial(known, policy)) if m.fact == fact), None) if policy else None
+    return f"〔{found.article}〕“{found.quote}”\n" if found is not None and found.quote else ""
 
 
 def _visit(known: Known, today: dt.date) -> dict[str, Any]:
@@ -366,6 +378,8 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
 
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
 _ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount"}
+#: questions that quote the rule making the fact matter (the calculator's citation of it)
+_QUOTED_QUESTIONS = ("offsite_filed", "referral_part")
 
 
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
@@ -373,20 +387,10 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
     question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     state.asking = _ASKING.get(fact, fact)
-    if fact == "offsite_filed":
-        policy = _policy(state.known)
-        rule = get_pack(policy).ineligible_rule("offsite_unfiled") if policy else None
-        cited = f"〔{rule.article}〕“{rule.quote}”\n" if rule is not None else ""
-        return Reply(text=prefix + cited + _t(locale, zh, en), asking=state.asking,
-                     quick_replies=qr_en if locale == "en" else qr_zh)
+    cited = _cited(state.known, fact) if fact in _QUOTED_QUESTIONS else ""
     if fact == "referral_part":
         state.asking = _REFERRAL_PART  # a bare number in answer is that part, never the bill's total
-        policy = _policy(state.known)
-        ref = get_pack(policy).referral.get(state.known.referral or "") if policy else None
-        cited = f"〔{ref.article}〕“{ref.quote}”\n" if ref is not None else ""
-        return Reply(text=prefix + cited + _t(locale, zh, en), asking="amount",
-                     quick_replies=qr_en if locale == "en" else qr_zh)
-    return Reply(text=prefix + _t(locale, zh, en), asking=state.asking,
+    return Reply(text=prefix + cited + _t(locale, zh, en), asking=_ASKING.get(fact, fact),
                  quick_replies=qr_en if locale == "en" else qr_zh)
 
 

@@ -572,8 +572,14 @@ def test_a_slip_fund_line_with_no_figure_is_asked_then_checked() -> None:
 # -- K6: what the person says of when and where ------------------------------------------------
 
 def test_an_out_of_city_visit_asks_whether_it_was_filed_quoting_the_rule() -> None:
+    # 南昌职工 第二十五条 names the unfiled visit: the question quotes it
+    _, (ask, answer) = talk("南昌在职 在北京301医院（三甲）看门诊1000 今年第一次", "没办备案")
+    assert ask.result is None and ask.asking == "offsite_filed"
+    assert "〔第二十五条〕“未办理异地安置及转诊备案手续在统筹地区以外医药机构发生的医疗费用”" in ask.text
+    assert answer.result["visits"][-1]["fund_pays"] == "0.00"
+    # 平凉 settles it by a reading (no article says it): the question quotes nothing, never empty brackets
     _, (ask, answer) = talk("平凉在职 在北京301医院（三甲）看门诊1000 今年第一次", "没办备案")
-    assert ask.result is None and ask.asking == "offsite_filed" and "备案" in ask.text and "〔" in ask.text
+    assert ask.asking == "offsite_filed" and "备案" in ask.text and "〔" not in ask.text
     assert answer.result["visits"][-1]["fund_pays"] == "0.00"
 
 
