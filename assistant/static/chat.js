@@ -529,7 +529,8 @@
         var cut = bare.indexOf("〔");
         var key = squash(cut >= 6 ? bare.slice(0, cut) : unmark(bare));
         if (!key || shown.indexOf(key) !== -1) { seen = true; return; }
-        if (sum && /^(统筹基金支付|个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays)/.test(plain)) {
+        // the text reply's own opening sentence (统筹基金报…，您自己付…) is the headline shown above
+        if (sum && /^(统筹基金支付|统筹基金报|今年\d+次门诊合计|个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays|All \d+ visits this year)/.test(plain)) {
           seen = true; return;
         }
         (seen ? notes : lead).push(plain);

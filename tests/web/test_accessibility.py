@@ -208,6 +208,9 @@ def test_every_answer_on_the_first_screen(pw, app, elder):
         lines = answer.locator(".card").evaluate(
             "c => c.innerText.split('\\n').map(s => s.trim()).filter(s => s.length > 8)")
         assert len(lines) == len(set(lines)), lines
+        # the answer's sentence once: the text reply opens with it too, and the card shows it as the headline
+        card_text = answer.locator(".card").inner_text()
+        assert card_text.count("统筹基金报") <= 1, card_text
         if not elder:
             # and with the working open: no step, total or note said twice
             answer.locator("details.more > summary").click()
