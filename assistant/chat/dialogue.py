@@ -425,7 +425,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
-    over = _over_cap(result) if known.fund_paid is not None and not state.over_cap_confirmed else None
+    over = _over_cap(result, at_cap=state.fund_unnamed) \
+        if known.fund_paid is not None and not state.over_cap_confirmed else None
     if over is not None:
         # 之前报过两千 where the document caps the fund at 1200 a year: the fund's figure, or the year's spending?
         paid, cap, cited = over
@@ -498,19 +499,21 @@ def _in_future(known: Known, today: dt.date) -> bool:
         return False
 
 
-def _over_cap(result: Any) -> tuple[str, str, Any] | None:
+def _over_cap(result: Any, *, at_cap: bool = False) -> tuple[str, str, Any] | None:
     """The year's fund figure before the first visit, the cap and its citation, when the figure is above
-    the cap (read off the calculator's cap step; nothing computed here)."""
+    the cap — or at it, when no word named the fund (read off the calculator's cap step; nothing computed here)."""
     from explanations import formatting
 
     for step in result.visits[0].steps:
         if getattr(step, "kind", None) == "cap" and step.cap is not None and step.paid_before is not None \
-                and step.paid_before > step.cap:
+                and (step.paid_before > step.cap or (at_cap and step.paid_before == step.cap)):
             tag = "zh-CN"
             return (formatting.money_in(step.paid_before, tag), formatting.money_in(step.cap, tag), step.citations[0])
     return None
 
 
+#: words that name the fund (or its cap) beside a year's figure: 统筹已经报满1800 is the fund's own figure
+_FUND_NAMED = re.compile(r"统筹|基金|医保|报满|满了|到顶|封顶|顶了|额度|限额|fund")
 _OVER_CAP_FUND = re.compile(r"统筹|报销|报的|报了|fund")
 _OVER_CAP_SPENT = re.compile(r"花|一共|总共|费用|spent|in all|total")
 
@@ -929,6 +932,22 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
                                               slip_account=None)
         state.checked = False
+    if state.ledger_date_index is not None and state.asking == "date" and re.search(r"今天|今日|today", u.text) \
+            and facts.month is None and not facts.days_ago and not facts.months_ago:
+        facts = msgspec.structs.replace(facts, days_ago=0)  # 今天: the earlier visit was today after all
+    if state.ledger_date_index is not None and state.asking == "date" and (
+            facts.month is not None or facts.days_ago is not None or facts.months_ago):
+        # the date asked for is the earlier visit's (第一次是上个月5号), not this one's
+        index, state.ledger_date_index = state.ledger_date_index, None
+        dated = _dated(facts, today)
+        when = {n: getattr(dated, n) for n in ("year", "month", "day")}
+        if index < len(state.ledger):
+            state.ledger[index] = msgspec.structs.replace(state.ledger[index], **when)
+            state.ledger = sorted(state.ledger, key=_by_date(today))
+        facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
+        state.asking = None
+    if facts.fund_paid is not None:
+        state.fund_unnamed = not _FUND_NAMED.search(u.text)
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
@@ -1108,6 +1127,27 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     "That date has not come yet. On which day was the visit? (e.g. 3 November, yesterday)"),
                             asking="date", intent="calculate", quick_replies=_t_list(locale, ["今天", "昨天"],
                                                                                      ["Today", "Yesterday"]))
+    if missing is None and state.ledger:
+        undated = next((i for i, v in enumerate(state.ledger)
+                        if v.month is None and _by_date(today)(v) > _by_date(today)(state.known)), None)
+        if undated is not None:
+            # 后来上周又去了一次: this visit is dated before one told without a date — which came first
+            # decides where the deductible falls, so the earlier visit's date is asked, never guessed
+            state.asking, state.ledger_date_index = "date", undated
+            from explanations import formatting
+
+            earlier = state.ledger[undated]
+            spent = formatting.money_in(earlier.amount, "zh-CN") if earlier.amount is not None else None
+            what = _t(locale, f"花了{spent}的那次" if spent else "那次", f"the visit of {spent}" if spent else "the earlier visit")
+            return state, Reply(text=_t(locale, f"您前面说的{what}是哪天看的？就诊先后决定起付线扣在哪一次。（比如“上个月5号”）",
+                                        f"On which day was {what}? The order of the visits decides where the "
+                                        "deductible falls. (e.g. 5 October)"),
+                                asking="date", intent="calculate")
+        if any(_by_date(today)(v) > _by_date(today)(state.known) for v in state.ledger):
+            # a visit told later but dated earlier: the year is settled in date order (the person's facts kept)
+            person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+            visits = sorted([*state.ledger, state.known], key=_by_date(today))
+            state.ledger, state.known = visits[:-1], msgspec.structs.replace(visits[-1], **person)
     if state.unknown_flags and missing is None:
         # the possibilities could not be settled side by side (one needs a fact the other does not):
         # the unknown fact is asked — never settled as if it were known

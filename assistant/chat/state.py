@@ -162,6 +162,10 @@ class SessionState(msgspec.Struct, kw_only=True):
     asking_retired: bool = False
     #: the last answer was a bill check (a corrected bare figure is the slip's)
     checked: bool = False
+    #: the year's fund figure was said with no word of the fund (之前报过两千): at the cap, it is asked too
+    fund_unnamed: bool = False
+    #: the date asked for is that of the earlier visit at this index of the ledger (told without one)
+    ledger_date_index: int | None = None
 
 
 class Understood(msgspec.Struct, kw_only=True):

@@ -809,3 +809,52 @@ def test_a_what_if_of_one_more_visit_adds_it_after_the_one_told() -> None:
 def test_a_what_if_next_year_is_answered_from_the_document_not_settled() -> None:
     _, replies = talk("南充退休，今年统筹报了1000，二级医院又花了600，起付线过了", "那明年一月看呢")
     assert replies[1].result is None and "〔" in replies[1].text
+
+
+# -- K8/K9 leftovers: general rules, sentences of their own ----------------------------------------
+
+def test_a_figure_at_the_cap_with_no_word_of_the_fund_is_asked() -> None:
+    _, (reply,) = talk("南充退休，之前报过一千二，今天二级医院又花了600，起付线过了")
+    assert reply.result is None and reply.asking == "amount_role" and "1,200" in reply.text
+    _, (reply,) = talk("南充退休，今年统筹已经报满一千二了，今天二级医院又花了600")
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
+
+
+@pytest.mark.parametrize(("message", "used"), [
+    ("平凉在职，二级医院，起付线之前已经用了120，这次花了500", "120"),
+    ("平凉在职，二级医院，起付线此前已扣了80，这次花了500", "80"),
+])
+def test_the_deductible_used_before_is_read_past_a_word_of_time(message: str, used: str) -> None:
+    state, (reply,) = talk(message)
+    assert reply.result is not None and state.known.deductible_used == Decimal(used)
+    assert Decimal(reply.result["visits"][0]["deductible_applied"]) == Decimal(200) - Decimal(used)
+
+
+@pytest.mark.parametrize("message", ["南充在职，二级医院900，今年起付线已经扣过", "南充在职，二级医院900，起付线扣过，"])
+def test_the_deductible_said_taken_without_a_particle_is_met(message: str) -> None:
+    state, (reply,) = talk(message)
+    assert reply.result is not None and state.known.deductible_met
+
+
+@pytest.mark.parametrize("message", ["我妈是南充退休职工，今年她第一次看门诊，二级医院花了300",
+                                     "我老公南充在职，今年他头一回看病，二级医院花了300"])
+def test_the_years_first_visit_is_read_past_a_pronoun(message: str) -> None:
+    state, (reply,) = talk(message)
+    assert reply.result is not None and state.known.first_visit_this_year
+
+
+@pytest.mark.parametrize("message", ["南充在职，二级医院，今年第一次看门诊，花了800，医院报了300",
+                                     "南充在职，二级医院，今年第一次，花了800，结算的时候统筹给报了300"])
+def test_what_the_hospital_paid_this_time_is_the_slips_fund_line(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.asking is None
+
+
+def test_a_visit_told_later_but_dated_before_an_undated_one_asks_that_ones_date() -> None:
+    state, replies = talk("南昌在职，二级医院1000，今年第一次", "后来上周又去了一次，三级医院花了800")
+    assert replies[1].asking == "date" and replies[1].result is None and "1,000" in replies[1].text
+    state, reply = turn(state, "第一次是上个月5号", today=TODAY)
+    visits = reply.result["visits"]
+    assert [v["date"] for v in visits] == ["2026-10-05", "2026-11-18"]
+    _, replies = talk("南昌在职，二级医院1000，今年第一次", "后来上周又去了一次，三级医院花了800", "今天")
+    assert [v["date"] for v in replies[2].result["visits"]] == ["2026-11-18", "2026-11-25"]
