@@ -891,7 +891,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
-    if intent == "policy_fact" and not (state.asking and has_facts):
+    if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
     if intent == "compare" and (u.unknown or facts.amount is not None):
@@ -1257,6 +1257,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 
+_ACCOUNT_ASKED = re.compile(r"账户|个账|卡里|卡上|余额|account")
+
+
 def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
     """为啥只报这么多？ after an answer: the steps that made the figure, each in the trace's own words with
     its article quoted (the calculator's trace, nothing computed here)."""
@@ -1268,8 +1271,14 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
         return None
     visit = result.visits[-1]
     lines = []
+    about_account = _ACCOUNT_ASKED.search(u.text) is not None  # 为什么账户没扣钱: the account's step answers
     for step in visit.steps:
         kind = getattr(step, "kind", "")
+        if about_account:
+            if kind == "account" and step.citations:
+                cited = step.citations[0]
+                lines.append(f"· {step.text}〔{cited.article}〕“{cited.quote}”")
+            continue
         deciding = (kind == "eligibility" and not getattr(step, "eligible", True)) \
             or (kind == "scope" and getattr(step, "excluded", 0)) \
             or (kind in ("first_self_pay", "deductible") and step.amount) \

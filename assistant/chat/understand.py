@@ -393,8 +393,8 @@ _UNKNOWN_FLAGS = (
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
-_PRESCRIPTION_WORD = re.compile(r"处方|方子|prescri")
-_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
+_PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
+_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
 _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
@@ -913,6 +913,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if h.negated or not level_keys:
                 continue
             if _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end):
+                if any(o.start > h.end and not o.negated and all(o.sets.get(k) == h.sets.get(k) for k in level_keys)
+                       and not (_LEVEL_DOUBT_BEFORE.search(text, max(0, o.start - 5), o.start)
+                                or _LEVEL_DOUBT_AFTER.match(text, o.end)) for o in hits):
+                    continue  # 是二级的吧……是二级，我确认过: the doubt is settled by the person later on
                 for key in level_keys:
                     values[key] = None
                 spans = [msgspec.structs.replace(sp, note="doubted") if sp.start == h.start and sp.slot in level_keys

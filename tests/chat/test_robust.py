@@ -858,3 +858,31 @@ def test_a_visit_told_later_but_dated_before_an_undated_one_asks_that_ones_date(
     assert [v["date"] for v in visits] == ["2026-10-05", "2026-11-18"]
     _, replies = talk("南昌在职，二级医院1000，今年第一次", "后来上周又去了一次，三级医院花了800", "今天")
     assert [v["date"] for v in replies[2].result["visits"]] == ["2026-11-18", "2026-11-25"]
+
+
+def test_a_doubted_level_confirmed_later_in_the_message_is_said() -> None:
+    _, (reply,) = talk("南昌进贤县人民医院应该是二级的吧，我退休了，今年头一回，花了900。是二级，问过了")
+    assert reply.result is not None and reply.result["visits"][0]["provider_level"] == 2
+    _, (reply,) = talk("南昌退休，今年头一回，好像是二级吧，花了900")
+    assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_an_item_said_to_be_included_binds_its_number() -> None:
+    state, (reply,) = talk("南昌在职，起付线早过了，二级医院今天花了700，诊察费包含在里面有15")
+    assert state.known.consultation == Decimal("15.00") and reply.result is not None
+
+
+def test_a_prescribing_hospital_of_unknown_level_gives_each_level() -> None:
+    _, (reply,) = talk("平凉退休，药店凭处方买药800，不清楚开方医院是几级，今年起付线扣完了")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) >= 3
+
+
+def test_why_about_the_account_is_answered_by_the_account_step() -> None:
+    _, replies = talk("平凉灵活就业，一级医院，花了600，今年第一次，账户还有200", "为啥账户没扣钱")
+    assert replies[1].result is None and "〔第九条〕" in replies[1].text and "个人账户" in replies[1].text
+
+
+def test_not_knowing_the_years_position_when_asked_gives_both_cases() -> None:
+    _, replies = talk("南充退休，二级医院花了800", "不清楚今年有没有扣过起付线")
+    assert replies[0].asking == "year_start"
+    assert replies[1].alternatives and len(replies[1].alternatives) >= 2 and replies[1].result is None
