@@ -961,11 +961,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fields = {"year_start": ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid",
                                  "deductible_remaining", "prior_unreimbursed"),
                   "provider_level": ("provider_level", "provider_grade"),
-                  "category": ("category",)}.get(slot, (slot,))
+                  "category": ("category",), "person": ("category",)}.get(slot, (slot,))
         drop = {f: None for f in fields if f in Facts.__struct_fields__}
         state = _fill(state, msgspec.structs.replace(facts, **drop), u, message)
         a, b = u.conflict[0], u.conflict[1]
         state.asking = "conflict"
+        if slot == "person":  # 我在职她退休了: two people — whose visit is it?
+            return state, Reply(text=_t(locale, f"您说了“{a}”，也说了“{b}”。这次看病是谁的？按那个人的身份算。",
+                                        f"You said “{a}” and “{b}”. Whose visit is this? It is settled by that person's category."),
+                                asking="conflict", quick_replies=[a, b], intent="calculate")
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")

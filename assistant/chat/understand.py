@@ -487,6 +487,43 @@ def intent_hint_not_compare(text: str) -> bool:
     return not re.search(r"还是|哪个|比较|对比", text)
 
 
+_RELATIVE = (r"(?:我|俺)(?:家)?(?:爸爸?|妈妈?|老伴|老婆|老公|爱人|媳妇|儿子|女儿|父亲|母亲|奶奶|爷爷|外婆|姥姥|外公|姥爷"
+             r"|公公|婆婆|岳父|岳母|丈夫|妻子|老人|老头|老太|孩子)|孩子|老人家?")
+_HOLDER = re.compile(rf"{_RELATIVE}|我自己|本人|我|俺|他|她")
+_ASKED_FOR = re.compile(rf"(?:问的是|算的是|问|算|说的是)({_RELATIVE}|我自己|本人|我|他|她)(?:的|自己)?"
+                        rf"|(?:帮|替|给)({_RELATIVE}|他|她|我)(?:问|算|查|看)")
+
+
+_VISIT_SUBJECT = re.compile(rf"({_RELATIVE}|他|她|我)(?:今天|这次|这回|昨天|刚才|也)?(?:去)?(?:看病|看的病|看了|花了|去了?[^,，。]{{0,6}}?(?:医院|社区|卫生院|诊所|药店))")
+
+
+def _holder_of(text: str, pos: int) -> tuple[str, int] | None:
+    """Whose category a word is (我在职 / 我老婆是居民 / 她退休): the person named just before it."""
+    found = None
+    for m in _HOLDER.finditer(text, max(0, pos - 8), pos):
+        found = m
+    if found is None:
+        return None
+    who = found.group(0)
+    return ("me" if who in ("我", "俺", "我自己", "本人") else who), found.start()
+
+
+def _whose_visit(text: str, hits: list[tuple[Hit, tuple[str, int]]]) -> str | None:
+    """The category of the one person the message says it asks about (问的是我自己 / 帮我爸问), if said."""
+    m = _ASKED_FOR.search(text)
+    if m is not None:
+        who = m.group(1) or m.group(2)
+    else:  # 她花了1500 / 他看病花了三百: the one person said to have had the visit
+        subjects = {v.group(1) for v in _VISIT_SUBJECT.finditer(text)}
+        if len(subjects) != 1:
+            return None
+        who = subjects.pop()
+    me = who in ("我", "我自己", "本人")
+    picked = {h.sets["category"] for h, holder in hits if (
+        holder[0] == "me" if me else (holder[0] == who or (who in ("他", "她") and holder[0] != "me")))}
+    return picked.pop() if len(picked) == 1 else None
+
+
 def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
     lo, hi = _clause_of(bounds, pos)
     return text[lo:hi].strip(" ,")
@@ -1058,8 +1095,20 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if len({h.sets["category"] for h in cat_hits}) >= 2:
             a = cat_hits[0]
             b = next(h for h in cat_hits if h.sets["category"] != a.sets["category"])
-            conflict = [_quote(text, bounds, a.start), _quote(text, bounds, b.start)]
-            conflict_slot = "category"
+            holders = {id(h): _holder_of(text, h.start) or ("me", h.start) for h in cat_hits}
+            two = holders[id(a)][0] != holders[id(b)][0]
+            whose = _whose_visit(text, [(h, holders[id(h)]) for h in cat_hits]) if two else None
+            if whose is not None:
+                # 我在职，我老婆是居民……问的是我自己: the category of the person the visit is about
+                values["category"] = whose
+                values["scheme"] = "resident" if whose == "resident" else "employee"
+            elif two:
+                # 我在职她退休了: two people's categories, and the visit not said to be whose — asked, each quoted
+                conflict = [text[holders[id(a)][1]:a.end], text[holders[id(b)][1]:b.end]]
+                conflict_slot = "person"
+            else:
+                conflict = [_quote(text, bounds, a.start), _quote(text, bounds, b.start)]
+                conflict_slot = "category"
     if values.get("offsite_filed") is not None and values.get("offsite") is None:
         values["offsite"] = True
 

@@ -886,3 +886,23 @@ def test_not_knowing_the_years_position_when_asked_gives_both_cases() -> None:
     _, replies = talk("南充退休，二级医院花了800", "不清楚今年有没有扣过起付线")
     assert replies[0].asking == "year_start"
     assert replies[1].alternatives and len(replies[1].alternatives) >= 2 and replies[1].result is None
+
+
+# -- two people in one message: the category of the one the visit is about -----------------------
+
+@pytest.mark.parametrize(("message", "category"), [
+    ("平凉，我在职，我妈退休了，帮我妈问问，她今年第一次，一级医院花了400", "retiree"),
+    ("南昌，我是退休的，我女儿在职，问的是我自己，二级医院700，今年第一次", "retiree"),
+    ("南充，我老伴退休了，我在职，我今天去二级医院花了600，今年第一次", "employee"),
+])
+def test_the_category_is_that_of_the_person_the_visit_is_about(message: str, category: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][0]["category"] == category
+
+
+def test_two_peoples_categories_with_no_word_of_whose_visit_are_asked_quoting_each() -> None:
+    state, (reply,) = talk("南充，我在职我老伴退休，二级医院，一共花了900，今年第一次")
+    assert reply.result is None and reply.asking == "conflict" and "谁" in reply.text
+    assert reply.quick_replies == ["我在职", "我老伴退休"]
+    _, reply = turn(state, "我老伴退休", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["category"] == "retiree"
