@@ -260,11 +260,27 @@ def _partial(known: Known, policy: str) -> Partial:
         provider_kind=known.provider_kind if known.provider_kind in ("hospital", "pharmacy") else None,
         provider_level=known.provider_level, provider_grade=known.provider_grade,
         prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
-        signed=True if known.provider_kind == "signed" else known.signed, referral=known.referral,
+        signed=True if known.provider_kind == "signed" or _signed_assumed(known) else known.signed,
+        referral=known.referral,
         designated=known.designated, amount=known.amount, year_position=position,
         items=tuple(name for name in ITEM_FIELDS if getattr(known, name) is not None),
         offsite=known.offsite, offsite_filed=known.offsite_filed,
         parameters_supplied=known.stated_ratio is not None)
+
+
+#: a primary-care centre's words: for a resident, the place a signed institution is (DOMAIN: 签约机构)
+_PRIMARY_CARE = re.compile(r"卫生院|卫生室|卫生所|卫生服务中心|卫生服务站|社区医院|社区(?!医保)|村医|村里|乡里的?诊|township|community|village")
+
+
+_SIGNING = re.compile(r"签|sign")
+_FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|signed (?:up )?(?:with )?(?:a )?family doctor")
+
+
+def _signed_assumed(known: Known) -> bool:
+    """A resident seen at a primary-care centre, with nothing said of signing: read as the signed
+    institution (the request's default), stated in the answer with a way to correct it."""
+    return bool(known.primary_care) and known.signed is None and known.referral is None \
+        and known.provider_kind in (None, "hospital") and known.provider_level in (None, 1)
 
 
 def _cited(known: Known, fact: str) -> str:
@@ -364,6 +380,9 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         out.append(_t(locale, "按在本市定点医药机构就诊、不在住院期间计算。",
                       "The provider is taken as designated and in the city, not during an inpatient stay."))
     if pack.meta.scheme == "resident":
+        if _signed_assumed(known):
+            out.append(_t(locale, "按在您签约的门诊统筹机构就诊计算（不是签约机构的话，统筹不支付，请告诉我）。",
+                          "Taken as your signed institution (if it was not, the fund pays nothing — tell me)."))
         if known.family_doctor is None and known.poverty_registered is None:
             out.append(_t(locale, "按未签家庭医生、非建档立卡贫困人口计算。",
                           "No family-doctor contract and not registered poor."))
@@ -452,6 +471,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         else:
             text += "\n另外：" + "；".join(n.rstrip("。；") for n in notes) + "。"
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
+    if _signed_assumed(known):
+        quick.insert(0, _t(locale, "不是签约机构", "Not my signed institution"))
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
     text = headline(result, locale) + "\n\n" + text
@@ -578,6 +599,8 @@ def _understood(known: Known, said: Facts | None, locale: str) -> list[Understoo
         ("items", "in_scope", "全部为政策范围内费用", "whole bill in scope", "有自费项目") if not items else None,
         ("designated", True, "定点医药机构", "designated provider", "不是定点机构") if known.designated is None else None,
         ("inpatient", False, "不在住院期间", "not during an inpatient stay", "在住院期间") if not known.inpatient else None,
+        ("signed", True, "在签约的门诊统筹机构看的", "at your signed institution", "不是签约机构")
+        if _signed_assumed(known) else None,
     ]
     for entry in assumed:
         if entry is not None:
@@ -585,7 +608,8 @@ def _understood(known: Known, said: Facts | None, locale: str) -> list[Understoo
             out.append(Understood(slot=slot, value=value, text=_t(locale, zh, en), source="assumed",
                                   correct=_t(locale, fix, {"日期不是今天": "Not today", "有自费项目": "Some self-pay items",
                                                            "不是定点机构": "Not designated",
-                                                           "在住院期间": "During an inpatient stay"}[fix])))
+                                                           "在住院期间": "During an inpatient stay",
+                                                           "不是签约机构": "Not my signed institution"}[fix])))
     return out
 
 
@@ -1006,6 +1030,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _another_visit(state.ledger[-1], facts)
     else:
         state = _fill(state, facts, u, message)
+    if facts.provider_kind is not None or facts.provider_level is not None:
+        # where this visit was: a primary-care centre's words (a resident's signed institution is one)
+        # (not when signing itself is talked of — 算不算签约的那家？ is a doubt, asked or shown both ways)
+        signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
+        state.known = msgspec.structs.replace(
+            state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None)
     if retired_on is not None:
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")

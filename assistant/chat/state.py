@@ -105,6 +105,9 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     prescribed_at_grade: str | None = None
     signed: bool | None = None
     referral: str | None = None
+    #: the provider was named as a primary-care centre (社区卫生服务中心, 乡镇卫生院, 村卫生室) — for a
+    #: resident, taken as the signed institution and said so (not a fact the person stated)
+    primary_care: bool | None = None
     designated: bool | None = None
     inpatient: bool | None = None
     offsite: bool | None = None

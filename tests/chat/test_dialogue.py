@@ -89,10 +89,16 @@ def test_xian_explains_that_the_bureau_sets_the_figures():
 
 
 def test_resident_at_the_signed_institution():
+    # a primary-care centre is read as the resident's signed institution, said so, correctable in one tap
     _, replies = talk("南昌居民，卫生院看病300块", "在签约机构看的")
-    assert replies[0].asking == "provider_kind"
+    assert fund(replies[0]) == "180.00" and "按在您签约的门诊统筹机构就诊计算" in replies[0].text
+    assert "不是签约机构" in replies[0].quick_replies
     assert fund(replies[1]) == "180.00"
     assert "未签家庭医生" in replies[1].text
+    _, replies = talk("南昌居民，卫生院看病300块", "不是签约机构")
+    assert fund(replies[1]) == "0.00"
+    _, replies = talk("南昌居民，县人民医院看病300块")  # a hospital is not where residents sign: asked
+    assert replies[0].asking == "provider_kind"
 
 
 def test_an_account_question_keeps_its_topic_across_a_question():

@@ -906,3 +906,19 @@ def test_two_peoples_categories_with_no_word_of_whose_visit_are_asked_quoting_ea
     assert reply.quick_replies == ["我在职", "我老伴退休"]
     _, reply = turn(state, "我老伴退休", today=TODAY)
     assert reply.result is not None and reply.result["visits"][0]["category"] == "retiree"
+
+
+# -- a resident at a primary-care centre: read as the signed institution, said, correctable ---------
+
+@pytest.mark.parametrize("message", ["南昌居民医保 乡镇卫生院看病 150", "南昌城乡居民 在村卫生室拿药 60块",
+                                     "进贤 居民医保 签了家庭医生 在卫生院看病 100"])
+def test_a_resident_at_a_primary_care_centre_is_read_as_signed_and_told_so(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.quick_replies[0] == "不是签约机构"
+    assert any(u.slot == "signed" and u.source == "assumed" for u in reply.understood)
+
+
+@pytest.mark.parametrize("message", ["南昌居民医保 县医院看病 150", "南昌居民医保 诊所 150", "南昌居民医保 社区 150 不知道是不是签约那家"])
+def test_a_resident_elsewhere_or_in_doubt_is_not_read_as_signed(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None
