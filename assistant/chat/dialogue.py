@@ -493,6 +493,8 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
 
 #: internal: the self-pay part was asked (the reply's ``asking`` says "amount")
 _SELF_PAY_PART = "self_pay_part"
+#: a part of the bill named by a word of its own (产前检查, 诊察费, 中成药…) with no number beside it
+_NAMED_PART = re.compile(r"产前检查|产检|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
@@ -711,7 +713,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
-        message = "其中自费" + message.strip()  # the answer to “how much was self-pay?”: that part, not the total
+        # the answer to “how much was self-pay (产前检查…)?”: that part, not the total
+        message = "其中" + (state.part_word or "自费") + message.strip()
     u = understand(message, today=today)
     # the person writes English (or writes no Chinese on a page in English): reply in English with
     # English quick replies. A page in English (Accept-Language) whose person writes Chinese gets
@@ -918,7 +921,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
-    if intent == "compare" and (u.unknown or facts.amount is not None):
+    if intent == "compare" and (u.unknown or facts.amount is not None or u.approximate_amount is not None):
         intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level
     if intent == "compare":
         return state, _compare(state, u, locale)
@@ -929,6 +932,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                    locale)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
         hypo_known = _merge(state.known, facts)
+        if retired_on is not None:  # 如果我是这个月才办完的退休呢: the retirement date of the what-if
+            hypo_known = msgspec.structs.replace(hypo_known, retired_on=retired_on, category="retiree",
+                                                 scheme="employee")
         if facts.amount is not None:
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
@@ -1080,6 +1086,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                    "Fund already paid this year", "Fund figure on the slip", "My share on the slip"]))
     if u.items_unquantified:
         state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
+        named = _NAMED_PART.search(u.text)
+        word = named.group(0) if named and not re.search(r"自费|乙类", u.text) else ""
+        state.part_word = word or "自费"
+        if word:  # 产前检查 二级医院 400: how much of it was that part — the word is the person's own
+            return state, Reply(text=_t(locale, f"其中“{word}”的部分是多少钱？（如果全部都是，就回复总金额）这部分怎么报和其他费用不一样，会改变结果。",
+                                        f"How much of the bill was “{word}”? (If all of it, reply with the total.) "
+                                        "It is settled differently and changes the figure."),
+                                asking="amount", intent="calculate")
         return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
                                     "How much of the bill was self-pay (or class B)? It changes the figure."),
                             asking="amount", intent="calculate",
@@ -1191,7 +1205,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, zh, en), asking="provider_kind", intent="calculate",
                             quick_replies=[_t(locale, *label) for label in _FLAG_LABELS[flag]])
     if missing:
-        return state, _ask(state, missing, locale, known=state.known)
+        prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
+            if missing == "city" and u.weak_place else ""
+        return state, _ask(state, missing, locale, prefix=prefix, known=state.known)
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):
         return state, _bill_check(state, locale, today, facts)
     return state, _settle(state, locale, today, message_facts=facts)

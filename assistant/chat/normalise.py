@@ -75,6 +75,8 @@ def _space(match: re.Match[str]) -> str:
     after = text[match.end()] if match.end() < len(text) else ""
     if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return " "
+    if before == "," and after.isdigit() and match.start() >= 2 and text[match.start() - 2].isdigit():
+        return "，"  # “level 1, 300 yuan”: a comma and a space end a clause, never group thousands
     if not before or not after or before in _SEPARATORS or after in _SEPARATORS:
         return ""
     nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""

@@ -167,6 +167,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     checked: bool = False
     #: the year's fund figure was said with no word of the fund (之前报过两千): at the cap, it is asked too
     fund_unnamed: bool = False
+    #: the word of the part of the bill asked about (自费 unless the person named another: 产前检查)
+    part_word: str = ""
     #: the date asked for is that of the earlier visit at this index of the ledger (told without one)
     ledger_date_index: int | None = None
 

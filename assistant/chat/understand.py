@@ -175,6 +175,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     items_unquantified: bool = False
     #: the message names only parts of a bill (中成药400): their sum stands for the total
     parts_only: bool = False
+    #: a place name several cities share (西湖区), said with no city: the city is asked
+    weak_place: str | None = None
     #: one total for two visits or two places (一共2000, 两家医院): each visit's amount is asked
     split_total: bool = False
     #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
@@ -376,7 +378,7 @@ _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
-    r"搞不懂|看不懂|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
+    r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
 #: resident yes/no facts the person may not know, and the words that name them
@@ -390,12 +392,14 @@ _UNKNOWN_FLAGS = (
     ("designated", re.compile(r"是不是定点|是否定点|定不定点|有没有定点|定点不定点|is it designated|designated or not")),
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
+#: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
+_STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
-_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|什么等|几等|是不是三甲|grade [abc]|which grade")
+_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
@@ -466,7 +470,9 @@ _DOUBTABLE = (
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
 _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|没按|按没按|算进去|算上")
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
-_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|西药")
+#: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
+_ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)")
+_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
@@ -590,6 +596,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     strong = [h for h in place_hits if h.priority >= 1 and not h.negated]
     strong_cities = {h.sets["city"] for h in strong if "city" in h.sets}
     other_city_named = any("other_city" in h.sets for h in strong)
+    weak_place: str | None = None
     for hit in place_hits:
         if hit.negated:
             spans += _spans_for_hit(hit, "negated")
@@ -597,6 +604,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         weak = hit.priority == 0 and "city" in hit.sets
         if weak and (other_city_named or (strong_cities and hit.sets["city"] not in strong_cities)):
             spans += _spans_for_hit(hit, "weak")
+            continue
+        if weak and not strong_cities:
+            # 西湖区 alone: 南昌 has one, and so has 杭州 — a name other cities share does not say the
+            # city; the city is asked (the district is kept for the question)
+            spans += _spans_for_hit(hit, "weak")
+            weak_place = weak_place or hit.text
             continue
         spans += _spans_for_hit(hit, "weak" if weak else None)
         for slot, value in hit.sets.items():
@@ -725,6 +738,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         questioned = _QUESTIONED_AFTER.match(text, chosen[field].end) if field in chosen else None
         if questioned and questioned.end() < len(text.rstrip()):  # a final “？” asks the whole question
             unplaced.append(chosen.pop(field))
+    for field in _ITEM_FIELDS:
+        # 还有200是自费吗？我也不清楚: a part whose kind the person asks about is not a fact — asked
+        if field in chosen and _ITEM_QUESTIONED.match(text, chosen[field].end):
+            unplaced.append(msgspec.structs.replace(chosen.pop(field), role="part", cue=None))
     # 九百还是一千来着: two figures for the bill side by side; only a bill figure next to this one
     # (起付线300？还是200来着 offers the deductible two values, not the bill)
     either = [a for a in unplaced if any(
@@ -782,6 +799,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together
         values["amount"] = rest.value + sum(p.value for p in parts) + (
             total.value if total is not None and total.start > rest.start else 0)
+        if total is not None and total.start < rest.start:
+            unplaced.append(total)  # 中药饮片260，…，40，西药100: a number of no named part — asked, never dropped
         total = None
         parts = []
     # 一回800，一回… : a visit listed with its amount left off — the bill is not known
@@ -865,6 +884,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     unknown_at = _UNKNOWN.search(text)
     for flag_at in _UNKNOWN.finditer(text):
         flo, fhi = _clause_of(bounds, flag_at.start())
+        if flo > 0 and not any(words.search(text, flo, fhi) for _, words in _UNKNOWN_FLAGS) \
+                and _STILL_SO.search(text, flo, fhi):
+            # 我家去年还是贫困户，今年不知道还算不算: the clause before names what is not known
+            flo = _clause_of(bounds, flo - 1)[0]
         for slot, words in _UNKNOWN_FLAGS:
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)
@@ -1060,6 +1083,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if not_met is not None and paid is not None:
         conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
         conflict_slot = "year_start"
+    told = [h for h in hits if "first_visit_this_year" in h.sets and not h.negated and h.priority >= 2]
+    if not conflict and not is_correction(text) and len({h.sets["first_visit_this_year"] for h in told}) == 2 \
+            and not re.search(r"还是|来着|记不|哦不|不对|\?|？|吧", text):
+        # 看了3次门诊 … 今年第一次: the year's first bill and visits before it — which holds is asked
+        a = told[0]
+        b = next(h for h in told if h.sets["first_visit_this_year"] != a.sets["first_visit_this_year"])
+        conflict, conflict_slot = [a.text, b.text], "year_start"
+        values["first_visit_this_year"] = None
     stated_levels = [h for h in stated if h.sets.get("provider_level") != stated[0].sets.get("provider_level")]
     if stated and implied and not stated_levels and not unknown and _LEVEL_HEDGE.search(text) and any(
             h.sets["provider_level"] != stated[0].sets["provider_level"] for h in implied):
@@ -1072,11 +1103,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values[key] = None
         conflict, conflict_slot = [], ""
     elif stated and stated_levels and not unknown and _LEVEL_HEDGE.search(text):
-        # 方子好像是二级也可能是三级: the person does not know which; show both
-        unknown.append("prescribed_at_level" if pharmacy else "provider_level")
-        options = tuple(dict.fromkeys(h.sets["provider_level"] for h in stated))
+        # 三级甲等……不对，好像是二级 / 一级的吧？也可能是二级: a level the person hesitates between is
+        # asked (a doubt, not a “不知道”: the person may well know it on a second look) — never settled,
+        # and not shown side by side as if it could not be known
         for key in ("provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade"):
             values[key] = None
+        conflict, conflict_slot = [], ""
     elif stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
             and not pharmacy:
         conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
@@ -1242,6 +1274,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         unknown_options=options,
         english=_english(text),
         parts_only=parts_only,
+        weak_place=weak_place,
         ratio_said=ratio_said,
         items_unquantified=loose_item or (bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
             f in chosen for f in ("self_pay", "class_b_drug"))) or any(

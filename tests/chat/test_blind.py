@@ -23,8 +23,11 @@ bench = importlib.util.module_from_spec(_spec)
 sys.modules["bench_chat_corpus"] = bench  # its dataclasses look their module up
 _spec.loader.exec_module(bench)
 
-#: the floor reached on this corpus; raise it as the chat improves, never lower it
-HANDLED_FLOOR = 0.975
+#: the floor reached on this corpus; raise it as the chat improves. Lowered once, from 0.975, on
+#: purpose: four K1 entries now get a question where K1 expected a figure, because later blind sets
+#: (K5, K10, K11) showed the figure unsafe — 西湖区 alone (K1-0024, K1-0326: 杭州 has one too, so
+#: the city is asked) and a level hesitated between (K1-0056, K1-0206: asked, not shown side by side)
+HANDLED_FLOOR = 0.974
 
 SCORE = bench.score([BLIND])
 
@@ -62,8 +65,11 @@ HANDLED_FLOOR_K3 = 0.89
 #: - K3-0110 (药店 + 处方哪开的忘了 → ask) vs K2-0377, K1-0205 (same → alternatives side by side);
 #: - K3-0252 (我在平凉上班 交的医保 → ask the scheme) vs K1-0038, K1-0071 (上班 → employee);
 #: - K3-0296 (结算单写的三级报销55% with no level said → ask the level) vs K1-0223, K1-0496, K2-0253
-#:   and test_trust's 西安 slip test (the level of the slip's ratio is the visit's level).
-K3_DISAGREES = {"K3-0110", "K3-0252", "K3-0296"}
+#:   and test_trust's 西安 slip test (the level of the slip's ratio is the visit's level);
+#: - K3-0011 (应该是今年第一次吧，他自己也记不太清 → settle as the first) vs the issue's “不清楚/不知道/
+#:   记不清 about a fact the figure depends on gives the figures for each possibility” and K3-0054,
+#:   K4-0203 (the position not remembered → both cases side by side).
+K3_DISAGREES = {"K3-0110", "K3-0252", "K3-0296", "K3-0011"}
 
 SCORE3 = bench.score([BLIND3])
 
@@ -96,11 +102,10 @@ def test_k3_handled_right_floor() -> None:
 #: - K4-0081 (retired this year, no visit date → ask the date) vs K4-0309, K4-0310 by the same writer
 #:   (the visit is today, as FORMAT.md says of a visit with no date);
 #: - K5-0019: its request has the deductible unused while the message says 起付线今年早就扣过了;
-#: - K5-0070 (西湖区 alone → ask the city) vs K1-0024 (西湖区 alone is 南昌's);
 #: - K5-0376 (二甲还是三乙来着 → ask) vs K1-0056, K2-0379 (一级的吧？也可能是二级 → both side by side).
 #: - K6-0370 (在签约卫生院看的 但不是我签约的那家 → ask) vs K4-0152, K5-0363 (seen away from the
 #:   signed institution → the fund pays nothing, 第十三条).
-LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0070", "K5-0376", "K6-0370"}
+LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0376", "K6-0370"}
 LATER = [Path(__file__).parent / name for name in ("blind4", "blind5", "blind6", "blind7")]
 SCORE_LATER = bench.score(LATER)
 #: floor reached on K4 to K7 together; raise it as the chat improves, never lower it

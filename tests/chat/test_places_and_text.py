@@ -46,10 +46,14 @@ def test_every_district_names_its_city(name: str) -> None:
     city, forms, weak = DISTRICTS[name]
     for form in forms:
         written = form.split("(")[0]  # forms may carry a guard such as 嘉陵(?!江)
+        if weak:  # a name other cities share (西湖区, 高新区) says the city only beside it
+            assert understand(f"{written}职工").facts.city is None, written
+            written = f"{city}{written}"
         facts = understand(f"{written}职工").facts
         assert facts.city == city, written
-        assert facts.district == name, written
         assert facts.policy == f"{CITIES[city]}-employee"
+        if not weak:
+            assert facts.district == name, written
 
 
 @pytest.mark.parametrize("city", sorted(CITIES))

@@ -922,3 +922,69 @@ def test_a_resident_at_a_primary_care_centre_is_read_as_signed_and_told_so(messa
 def test_a_resident_elsewhere_or_in_doubt_is_not_read_as_signed(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None
+
+
+# -- K10 (scored blind first at ff99ea5, then fixed with general rules) ----------------------------
+
+def test_a_what_if_with_a_retirement_date_settles_with_that_date() -> None:
+    _, replies = talk("南昌 我上个月刚办完退休", "今天 二级医院 900 起付线过了", "如果我是这个月才办完的退休呢")
+    assert replies[2].result["visits"][0]["category"] == "employee"  # 南昌 switches the month after
+    assert replies[1].result["visits"][0]["category"] == "retiree"
+
+
+def test_a_comma_and_space_between_numbers_is_no_thousands_mark() -> None:
+    assert understand("The clinic was level 1, 300 yuan, first time this year").facts.amount == Decimal("300.00")
+    assert understand("paid 1,300 yuan").facts.amount == Decimal("1300.00")
+
+
+def test_a_shared_district_name_alone_asks_the_city() -> None:
+    _, (reply,) = talk("高新区 退休 二级医院 500 今年第一次")
+    assert reply.result is None and reply.asking == "city" and "高新区" in reply.text
+
+
+def test_a_named_part_with_no_number_is_asked_in_its_own_word() -> None:
+    state, (reply,) = talk("平凉在职 产前检查 二级医院 600 起付线过了")
+    assert reply.result is None and "产前检查" in reply.text
+    _, reply = turn(state, "600", today=TODAY)
+    assert reply.result["visits"][0]["fund_pays"] == "0.00"
+
+
+def test_a_number_of_no_part_between_named_parts_is_asked_never_dropped() -> None:
+    _, (reply,) = talk("南昌 居民医保 签约卫生院给转诊去了县中医院 中成药 300 50 还有西药80")
+    assert reply.result is None and reply.asking == "amount_role" and "50" in reply.text
+
+
+def test_a_slip_number_with_no_field_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年第一次 单子上有个数 388.5")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_part_whose_kind_is_asked_is_not_settled_as_that_kind() -> None:
+    _, (reply,) = talk("南充退休 二级 今年第一次 1000 还有150是自费吗？")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_level_hesitated_between_is_asked_not_shown_both_ways() -> None:
+    for message in ("平凉 在职 二级 今年第一次 900 不对 好像是三级", "南充 在职 一级 今年第一次 400 好像是二级吧?"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.alternatives is None and reply.asking == "provider_level"
+
+
+def test_visits_before_and_the_years_first_said_together_are_asked() -> None:
+    _, (reply,) = talk("平凉 在职 看了4次门诊了 今年第一次 二级医院 300")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_two_grades_not_understood_give_each_grade() -> None:
+    _, (reply,) = talk("平凉在职 三级医院 今年第一次 900 甲等乙等我搞不懂")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 3
+
+
+def test_why_the_deductible_is_that_figure_is_no_new_bill() -> None:
+    _, replies = talk("南昌退休 三级医院 1200 今年第一次", "为什么起付线要扣600？")
+    assert replies[1].result is None and "第十七条" in replies[1].text
+
+
+def test_a_poverty_status_doubted_in_the_next_clause_is_unknown() -> None:
+    _, (reply,) = talk("南昌居民医保，签约卫生院看病300，我家去年是贫困户，今年不知道还算不算")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
