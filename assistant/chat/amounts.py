@@ -57,6 +57,7 @@ AMOUNT_ROLES = (
     "self_pay",
     "slip_account",
     "slip_cash",
+    "slip_first_self_pay",
     "slip_fund",
     "stated_cap",
     "stated_deductible",
@@ -172,7 +173,7 @@ _EN_CUE_END = re.compile(
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
-_AGE_AFTER = re.compile(r"了|岁|周岁")
+_AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|[a-z]|\*)$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
@@ -211,6 +212,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    # 累计算进起付线的有400: what the year's bills put toward the deductible
+    ("deductible_used", r"(?:算进|算入|计入|进了|记入)(?:了)?(?:起付线|起付标准|起付)(?:的)?(?:有|是|为|了)?"),
     ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
@@ -219,7 +222,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉)(?:有)?"),
     ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"),
-    ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
+    ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
@@ -317,13 +320,18 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
+#: telephone numbers (0817-2223344, 13812345678): never money
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)")
+
+
 def _mask_dates(text: str) -> str:
     dates = find_dates(text)
-    if not dates:
+    phones = list(_PHONE.finditer(text))
+    if not dates and not phones:
         return text
     chars = list(text)
-    for date in dates:
-        for i in range(date.start, date.end):
+    for lo, hi in [(d.start, d.end) for d in dates] + [m.span() for m in phones]:
+        for i in range(lo, hi):
             chars[i] = _MASK
     return "".join(chars)
 

@@ -906,6 +906,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             beneficiary=facts.beneficiary or pending.get("beneficiary") or None))
         intent, facts = u.intent, u.facts
     state.pending = {}
+    if intent in ("account_use", "account_credit") and facts.amount is not None and (
+            facts.slip_fund is not None or facts.slip_cash is not None):
+        intent = "calculate"  # 结算单：…个人账户支付500…卡里原来有500，对不对: a slip to check, not a rule
     if intent in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         reply = _account_answer(state, u, locale, today)
@@ -918,6 +921,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
+    if u.topic == "chronic_disease" and facts.amount is None and _QUESTION.search(u.text):
+        # 有高血压糖尿病的，在签约卫生院看两病怎么报: the 两病/慢特病 rules, quoted from the document
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
+    if intent == "what_if" and state.known.amount is None and facts.amount is None and _RULE_WORD.search(u.text) \
+            and not _WHAT_IF_CLAUSE.search(u.text):
+        intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
@@ -939,7 +950,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
         hypo_ledger = state.ledger
-        if _ANOTHER_VISIT.search(u.text) and facts.amount is not None:
+        later = facts.month is not None and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known)
+        if (_ANOTHER_VISIT.search(u.text) or later) and facts.amount is not None:
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
             hypo_known = _another_visit(state.known, _dated(facts, today))
@@ -960,7 +972,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.checked and (facts.amount is not None or facts.city is not None):
         # a new bill: the slip checked before was the old bill's
         state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
-                                              slip_account=None)
+                                              slip_account=None, slip_first_self_pay=None)
         state.checked = False
     if state.ledger_date_index is not None and state.asking == "date" and re.search(r"今天|今日|today", u.text) \
             and facts.month is None and not facts.days_ago and not facts.months_ago:
@@ -1063,6 +1075,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, "结算单上“统筹支付”那一栏是多少钱？告诉我，我来核对。",
                                     "What does the slip's fund line (统筹支付) say? Tell me and I will check it."),
                             asking="amount", intent="bill_check")
+    if u.grouped is not None and facts.amount is not None:
+        # 一级，200，300 — a full-width comma between digit groups: one number (200300) or two? Asked,
+        # never read either way (an input method types 1，200 for 1,200; a list types 200，300)
+        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message)
+        state.asking = "amount"
+        return state, Reply(text=_t(locale, f"您写的“{u.grouped}”是一个数，还是两个数？这次看病一共花了多少钱？",
+                                    f"Is “{u.grouped}” one number or two? What was the total of this bill?"),
+                            asking="amount", intent="calculate")
     if u.unplaced_part:
         state.pending_amount, state.pending_part = u.unplaced[0], True
         state.asking = "amount_role"
@@ -1208,7 +1228,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
             if missing == "city" and u.weak_place else ""
         return state, _ask(state, missing, locale, prefix=prefix, known=state.known)
-    if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account")):
+    if (state.known.slip_first_self_pay or 0) > 0 and state.known.class_b_drug is None \
+            and state.known.class_b_service is None:
+        # 结算单：先行自付40 — a class-B part was on this bill; without its amount the slip cannot be checked
+        state.asking, state.part_word = _SELF_PAY_PART, "乙类药"
+        return state, Reply(text=_t(locale, f"结算单上有先行自付{state.known.slip_first_self_pay}元，说明这次有乙类药品或乙类检查。"
+                                            "乙类的部分一共是多少钱？",
+                                    f"The slip shows a first self-pay of {state.known.slip_first_self_pay}: the bill had "
+                                    "class-B items. How much were they?"),
+                            asking="amount", intent="bill_check")
+    if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account",
+                                                         "slip_first_self_pay")):
         return state, _bill_check(state, locale, today, facts)
     return state, _settle(state, locale, today, message_facts=facts)
 
@@ -1272,9 +1302,10 @@ _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
-_ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办")
+_ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办|垫付|当场|先交|先付|流程|手续|怎么办理|去哪")
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算"
                        r"|how much|what will i get")
+_WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|what if|suppose")
 _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
 
 
@@ -1601,8 +1632,11 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         slip["cash_pays"] = known.slip_cash
     if known.slip_account is not None:
         slip["account_pays"] = known.slip_account
+    if known.slip_first_self_pay is not None:
+        slip["first_self_pay"] = known.slip_first_self_pay
     try:
-        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None)
+        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None,
+                                              slip_first_self_pay=None)
         if state.ledger:
             # the slip is this visit's: the earlier visits this year give its year position (calculator)
             before = calculate(convert_request(_request(state.ledger[-1], state.ledger[:-1], today)))

@@ -271,7 +271,8 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
-_STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$")
+_STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$"
+                              r"|(?<![a-z])not (?:a |an |at a |at an |in a )?$")
 _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:医保)?$")
 
 
@@ -444,7 +445,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:deductible|threshold) (?:is |was |has been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
+            "(?:deductible|threshold)(?:'s| is| was| has)? (?:already )?(?:been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
             "|(?:already )?(?:met|reached|passed|used up|past|hit|cleared) (?:the |my )?deductible",
             {"deductible_met": True},
             2,

@@ -75,7 +75,7 @@ PERSON_FIELDS: tuple[str, ...] = ("city", "scheme", "category", "policy", "famil
 VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
-                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "year", "month", "day")
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "year", "month", "day")
 PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -126,6 +126,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     slip_personal: Decimal | None = None
     slip_cash: Decimal | None = None
     slip_account: Decimal | None = None
+    slip_first_self_pay: Decimal | None = None
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
     stated_ratio: Decimal | None = None

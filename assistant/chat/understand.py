@@ -106,6 +106,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     slip_personal: Decimal | None = None
     slip_cash: Decimal | None = None
     slip_account: Decimal | None = None
+    #: the slip's 乙类先行自付 line (the class-B share paid first), checked against the calculator's
+    slip_first_self_pay: Decimal | None = None
     #: figures the person reads off their own slip for a document that leaves them to the bureau (西安)
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
@@ -177,6 +179,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     parts_only: bool = False
     #: a place name several cities share (西湖区), said with no city: the city is asked
     weak_place: str | None = None
+    #: digits grouped by a full-width comma as written (200，300): one number or two — asked
+    grouped: str | None = None
     #: one total for two visits or two places (一共2000, 两家医院): each visit's amount is asked
     split_total: bool = False
     #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
@@ -223,6 +227,7 @@ _ROLE_FIELD = {
     "slip_personal": "slip_personal",
     "slip_cash": "slip_cash",
     "slip_account": "slip_account",
+    "slip_first_self_pay": "slip_first_self_pay",
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
     "rest": "rest",
@@ -345,7 +350,7 @@ _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
-_UNSURE_CATEGORY = re.compile(r"返聘|退休后(?:又)?(?:上班|工作)|退休了?(?:还|又)在(?:上班|工作)")
+_UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)")
 _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
@@ -372,6 +377,8 @@ _CHECK_QUESTION = re.compile(
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
+#: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
+_VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
@@ -472,6 +479,10 @@ _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|�
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 #: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
 _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)")
+#: digits on both sides of a full-width comma, three after it (1，200 / 200，300): NFKC makes it a
+#: thousands mark, but a list of numbers is written the same way
+_FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])")
+_FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
@@ -714,6 +725,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="other")
                if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
                else a for a in amounts]
+    if checking:
+        # 单子：乙类先行自付30.00 … 对不对: the slip's first-self-pay line, checked like the others
+        amounts = [msgspec.structs.replace(a, role="slip_first_self_pay")
+                   if a.role == "slip_unknown" and a.cue and _FIRST_SELF_PAY_CUE.search(a.cue) else a for a in amounts]
     if not checking:
         # 个人自付200 with no question about the slip: a slip figure, a self-pay part or the
         # person's share? Asked about, quoting it — never dropped
@@ -766,7 +781,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # a date in a clause about retiring is the retirement date; the others date the visit
     # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
     dates = [d for d in dates if not _DENIED_AFTER.match(text, _clause_of(bounds, d.start)[1])]
-    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
+    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))
+                  and not _VISIT_BESIDE_DATE.match(text, d.end)]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
                      and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
@@ -1014,9 +1030,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet
     if _PARTIAL_DEDUCTIBLE.search(text):
         values["deductible_met"] = None  # 起付线扣了一部分: how much is the question
+    visit_last_year = today is not None and values.get("year") == today.year - 1
     for h in position_hits:
-        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)):
-            values["deductible_met"] = values["first_visit_this_year"] = None  # 去年起付线扣完了
+        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)) and not visit_last_year:
+            # 去年起付线扣完了 — said of last year, not of this visit's year (unless the visit was last
+            # year: 去年12月看的…那是去年头一回 is that visit's year position)
+            values["deductible_met"] = values["first_visit_this_year"] = None
     if _UNSURE_CATEGORY.search(text):
         values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question
 
@@ -1275,6 +1294,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         english=_english(text),
         parts_only=parts_only,
         weak_place=weak_place,
+        grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message)) else None,
         ratio_said=ratio_said,
         items_unquantified=loose_item or (bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
             f in chosen for f in ("self_pay", "class_b_drug"))) or any(

@@ -988,3 +988,75 @@ def test_why_the_deductible_is_that_figure_is_no_new_bill() -> None:
 def test_a_poverty_status_doubted_in_the_next_clause_is_unknown() -> None:
     _, (reply,) = talk("南昌居民医保，签约卫生院看病300，我家去年是贫困户，今年不知道还算不算")
     assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
+
+
+# -- K11 (scored blind first at 32bcb98, then fixed with general rules) ----------------------------
+
+def test_a_date_before_a_visit_word_is_the_visits_even_beside_retiring() -> None:
+    u = understand("那11月看病就按退休算了吧？如果11月20号同样花1000呢")
+    assert u.facts.retired_month is None and u.facts.month == 11
+
+
+def test_a_what_if_dated_after_the_visit_is_one_more_visit() -> None:
+    _, replies = talk("南昌职工，今年刚办退休，三级医院看病1000，起付线过了", "退休手续是11月3号办完的",
+                      "如果12月10号同样花1000呢")
+    visits = replies[2].result["visits"]
+    assert [v["category"] for v in visits] == ["employee", "retiree"]  # 南昌: retiree from the next month
+
+
+def test_a_slips_first_self_pay_line_is_checked_once_the_class_b_part_is_known() -> None:
+    _, (reply,) = talk("平凉在职，二级医院，今年第一次。单子：医疗费总额800（其中乙类药300），乙类先行自付30.00，统筹支付361.00。对不对")
+    assert reply.bill_check is not None
+    state, (reply,) = talk("平凉在职，二级医院，今年第一次。结算单：医疗费总额800；先行自付30.00；统筹支付361.00")
+    assert reply.bill_check is None and reply.asking == "amount" and "乙类" in reply.text
+    _, reply = turn(state, "300", today=TODAY)
+    assert reply.bill_check is not None
+
+
+def test_a_pasted_slip_with_an_account_line_is_checked_not_a_rule_question() -> None:
+    _, (reply,) = talk("结算单：医疗费总额800.00 统筹支付240.00 个人账户支付300.00 现金支付260.00。南昌在职，三级医院，"
+                       "起付线过了，卡里原来有300。对不对？")
+    assert reply.bill_check is not None
+
+
+@pytest.mark.parametrize("message", ["平凉，在职，一级，200，300", "南充在职 二级 1，500 今年第一次"])
+def test_digits_around_a_full_width_comma_are_asked_not_joined(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount"
+
+
+@pytest.mark.parametrize("message", ["南充退休，三级医院花了900，今年第一次，回电0817-2345678",
+                                     "南充退休，三级医院花了900，今年第一次，电话13912345678",
+                                     "My dad is a Nanchong retiree, 80 years old, spent 900 at a level 3 hospital, first visit this year"])
+def test_phone_numbers_and_ages_in_english_are_not_money(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][0]["total"] == "900.00"
+
+
+def test_what_went_into_the_deductible_is_the_deductible_used() -> None:
+    assert understand("南昌在职，之前累计算进起付线的有300，二级医院花了500").facts.deductible_used == Decimal("300.00")
+
+
+def test_not_retired_still_working_is_an_employee() -> None:
+    assert understand("南充的，快六十了但还没退休还在上班，二级医院500").facts.category == "employee"
+
+
+def test_english_deductible_met_with_an_apostrophe_and_not_level_n() -> None:
+    assert understand("the deductible's already been met").facts.deductible_met is True
+    assert understand("Oh wait, it was a level 1 clinic, not level 2.").facts.provider_level == 1
+
+
+def test_a_visit_last_year_said_to_be_that_years_first_is_settled() -> None:
+    _, (reply,) = talk("去年11月在南充的三级医院看过一次门诊花了600，那是去年头一回，我在职，当时该报多少")
+    assert reply.result is not None and reply.result["visits"][0]["date"].startswith("2025-11")
+
+
+def test_a_rule_question_with_a_trailing_ne_is_the_rule() -> None:
+    _, (reply,) = talk("平凉的门诊一年最多报多少？退休的呢")
+    assert reply.result is None and reply.asking is None
+    assert "退休人员" in reply.text and "年度最高支付限额" in reply.text and "〔第七条〕" in reply.text
+
+
+def test_a_question_about_the_two_diseases_quotes_the_document() -> None:
+    _, (reply,) = talk("南昌居民医保有高血压的，在签约卫生院看两病怎么报")
+    assert reply.result is None and reply.asking is None and "两病" in reply.text
