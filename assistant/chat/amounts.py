@@ -161,7 +161,7 @@ _NOT_MONEY_AFTER = re.compile(
     r"[级年月日号岁次天个周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]"
     r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路"
 )
-_APPROX_AFTER = re.compile(r"多(?!少)|余|来[块元]|几|出头|左右|上下|不到|以上|以下")
+_APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|出头|左右|上下|不到|以上|以下")
 _APPROX_BEFORE = re.compile(
     r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|好像|可能是|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$"
@@ -220,8 +220,11 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
     ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
-    ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉)(?:有)?"),
-    ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"),
+    # 为啥不是720: the figure the person expected, not one of the bill's
+    ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
+    ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销)(?:有)?"),
+    ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"
+                  r"|(?:the )?hospital (?:only )?(?:paid|covered|reimbursed)(?: me)?"),
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),

@@ -373,6 +373,7 @@ _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
+    r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -482,6 +483,7 @@ _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,�
 #: digits on both sides of a full-width comma, three after it (1，200 / 200，300): NFKC makes it a
 #: thousands mark, but a list of numbers is written the same way
 _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])")
+_EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
@@ -694,7 +696,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                else a for a in amounts]
     # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
-               if a.role == "fund_paid" and has_bill and a.cue in ("报了", "报销了", "报")
+               if a.role == "fund_paid" and has_bill and (a.cue in ("报了", "报销了", "报", "报销") or (
+                   # 280 统筹182: told after the bill with no word of the year — this bill's or the year's?
+                   a.cue in ("统筹", "医保", "基金") and any(
+                       b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)))
                and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and not _CHECK_QUESTION.search(text)
                else a for a in amounts]
@@ -704,7 +709,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # statement of the year that disagrees with 今年第一次 (issue 9: a conflict)
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role in ("fund_paid", "slip_unknown") and a.cue
-                   and (a.cue in ("统筹", "医保", "基金", "统筹支付", "医保支付") or _QUESTIONED_AFTER.match(text, a.end))
+                   and (a.cue in ("统筹", "医保", "基金", "统筹支付", "医保支付") or _QUESTIONED_AFTER.match(text, a.end)
+                        # 今年第一次 … 1200 报了600: a fund figure told after this bill's amount is this bill's
+                        or (a.cue in ("报了", "报销了", "报销", "报") and any(
+                            b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)
+                            and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)))
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]

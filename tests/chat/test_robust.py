@@ -1060,3 +1060,23 @@ def test_a_rule_question_with_a_trailing_ne_is_the_rule() -> None:
 def test_a_question_about_the_two_diseases_quotes_the_document() -> None:
     _, (reply,) = talk("南昌居民医保有高血压的，在签约卫生院看两病怎么报")
     assert reply.result is None and reply.asking is None and "两病" in reply.text
+
+
+def test_a_balance_word_after_the_number_is_no_hedge() -> None:
+    _, replies = talk("南充 在职 二级医院 800 今年第一次", "那我卡里还有100余额呢")
+    assert replies[1].result is not None and replies[1].result["visits"][0]["account_pays"] == "100.00"
+
+
+@pytest.mark.parametrize("message", ["平凉在职 二级 今年第一次 1000 报销450 对不对",
+                                     "南充在职 二级 今年第一次 1000 报了400 为啥不是500",
+                                     "Pingliang employee, level 2, first this year, 1000 yuan, hospital paid 450. Is that right?"])
+def test_this_bills_fund_figure_with_a_check_question_is_checked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
+
+
+def test_a_bare_fund_figure_after_the_bill_with_no_word_of_the_year_is_asked() -> None:
+    _, (reply,) = talk("南充退休 社区 起付线已过 300 统筹190")
+    assert reply.result is None and reply.asking == "amount_role" and "190" in reply.text
+    _, (reply,) = talk("南充退休 社区 今年统筹报了190 起付线已过 这次300")
+    assert reply.result is not None
