@@ -164,7 +164,7 @@ _NOT_MONEY_AFTER = re.compile(
 _APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|出头|左右|上下|不到|以上|以下")
 _APPROX_BEFORE = re.compile(
     r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|好像|可能是|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
-    r"[^,，。;；!！?？]{0,4}$"
+    r"[^,，。;；!！?？]{0,4}$|几$"
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
@@ -245,11 +245,13 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
+                       r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
+_SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
@@ -420,7 +422,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "consultation": "诊察费"}.get(word, word)
             word = "乙类" if word.startswith("class") else word
-            role, cue = {"自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
+            word = "余额" if word.endswith(("余额", "钱")) else word  # 200是账户里的余额: the balance
+            role, cue = {"余额": "account_balance", "自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other"}[word], post.group(0)
         if not (has_unit or has_cur):
@@ -431,13 +434,18 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 # No unit, no money word: a number standing alone in its clause (…，五十)
                 # may still be money; anything else small is not.
                 alone = not prefix and (end == n or masked[end] in _BOUNDARY)
-                if not (alone and value >= 10):
+                # 300，5: a lone digit right after a lone amount is a second number (asked), not noise
+                beside_bare = bool(out) and out[-1].role is None and masked[out[-1].end:start] in (",", "，")
+                if not (alone and (value >= 10 or beside_bare)):
                     continue
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
         )
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
+        if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) \
+                and _SERVICE_BEFORE.search(prefix[: len(prefix) - len(cue)] if prefix.endswith(cue) else prefix):
+            role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付

@@ -104,13 +104,16 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 _MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:刚|才|已经|刚刚)?(?:办|退)")
-_MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
+_MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月|下个月|下月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
 _THIS_MONTH = ("这个月", "本月", "这月")
+_NEXT_MONTH = ("下个月", "下月")
 
 
 def _month_start(word: str, today: dt.date) -> dt.date:
-    """The first day of the month ``word`` names (这个月 or 上个月), counted from ``today``."""
+    """The first day of the month ``word`` names (这个月, 上个月 or 下个月), counted from ``today``."""
     this_month = today.replace(day=1)
+    if word in _NEXT_MONTH:  # 下个月10号再去看呢: a what-if of a visit still to come
+        return (this_month + dt.timedelta(days=32)).replace(day=1)
     return this_month if word in _THIS_MONTH else (this_month - dt.timedelta(days=1)).replace(day=1)
 
 

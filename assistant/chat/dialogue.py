@@ -194,6 +194,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["referral"] = None  # 要是在签约卫生院看呢: at the signed institution, no longer a referral
     if facts.all_item and "amount" not in changes and known.amount is not None:
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
+    if "account_balance" in changes and "balance_at_least" not in changes:
+        changes["balance_at_least"] = None  # an exact balance said after a hedged one replaces it
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
         changes["provider_kind"] = "hospital"
     if changes.get("provider_level") is not None and "provider_grade" not in changes:
@@ -386,6 +388,11 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         if known.family_doctor is None and known.poverty_registered is None:
             out.append(_t(locale, "按未签家庭医生、非建档立卡贫困人口计算。",
                           "No family-doctor contract and not registered poor."))
+    if known.balance_at_least and known.account_balance is not None:
+        out.append(_t(locale, f"个人账户余额按您说的“{known.account_balance:.0f}多”里的{known.account_balance:.0f}元计算，"
+                              "够付这次的个人负担，结果不受影响（账户还剩多少以实际余额为准）。",
+                      f"The account balance is taken as {known.account_balance:.0f} (you said over that); it covers "
+                      "this share, so the result stands (what is left depends on the exact balance)."))
     if known.month is None:
         out.append(_t(locale, "就诊日期按今天计算。", "The visit is dated today."))
     if pack.meta.scheme == "employee" and known.deductible_met and known.fund_paid is None \
@@ -444,6 +451,16 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
+    if known.balance_at_least and known.account_balance is not None \
+            and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance:
+        # 账户有1000多 and the account would pay all 1000: the exact balance decides how much more — asked
+        state.asking = "amount"
+        return Reply(text=prefix + _t(
+            locale, f"个人账户余额说的是“{known.account_balance:.0f}多”，这次个人负担会把账户用完，余额的准确数会改变"
+                    "账户付多少、现金付多少。账户里准确还有多少钱？",
+            f"You said the account holds over {known.account_balance:.0f}; this bill would use it all, so the exact "
+            "balance decides the account's share. What exactly is the balance?"),
+            asking="amount", intent="calculate")
     over = _over_cap(result, at_cap=state.fund_unnamed) \
         if known.fund_paid is not None and not state.over_cap_confirmed else None
     if over is not None:
@@ -941,8 +958,23 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 年度 起付线 一个自然年度"),
                                    locale)
+    if intent != "what_if":
+        state.what_if_base = None  # a what-if builds on the one just before it, never on an older one
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
-        hypo_known = _merge(state.known, facts)
+        # 那要是起付线之前用过了呢 … 如果是三甲呢: a what-if right after another builds on it
+        base = state.what_if_base or state.known
+        if retired_on is None and base.retired_on is not None and facts.month is not None \
+                and _PAPERS_DONE.search(u.text):
+            # 那我要是这个月3号办的呢 (asked about the retirement): the date is the retirement's
+            retired_on = _dated(facts, today)
+            retired_on = dt.date(retired_on.year or today.year, retired_on.month or today.month, retired_on.day or 1)
+            facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
+        hypo_known = _merge(base, facts)
+        if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
+            # 那另外还有诊察费20块呢: a part added to the bill of the scenario, not a new bill of 20
+            added = {n: (getattr(base, n) or 0) + getattr(facts, n) for n in ITEM_FIELDS if getattr(facts, n)}
+            hypo_known = msgspec.structs.replace(base, amount=base.amount + facts.amount, **added)
+            facts = msgspec.structs.replace(facts, amount=None)
         if retired_on is not None:  # 如果我是这个月才办完的退休呢: the retirement date of the what-if
             hypo_known = msgspec.structs.replace(hypo_known, retired_on=retired_on, category="retiree",
                                                  scheme="employee")
@@ -955,6 +987,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
             hypo_known = _another_visit(state.known, _dated(facts, today))
+        else:
+            state.what_if_base = hypo_known
         hypo = SessionState(known=hypo_known, ledger=hypo_ledger)
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
@@ -1123,7 +1157,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         span = next((sp for sp in u.spans if sp.note == "approximate"), None)
         rough = str(u.approximate_amount)
         if span is not None:  # quote the hedge with it: “一千多”, “大概一千”
-            m = re.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?" + re.escape(span.text)
+            m = re.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
                            + r"(?:多块|多元|多|左右|来块|出头|上下|还是[^,，。]{1,6}?(?:来着)?)?").search(u.text)
             rough = m.group(0) if m else span.text
         state.asking = "amount"
@@ -1187,7 +1221,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _flag_alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
-    if missing is None and _in_future(state.known, today):
+    if missing is None and _in_future(state.known, today) and not _PLANNED.search(u.text):
         # 12月3号 said on 11月25日: a visit that has not happened yet — which day was it?
         state.known = msgspec.structs.replace(state.known, year=None, month=None, day=None)
         state.asking = "date"
@@ -1306,6 +1340,10 @@ _ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪�
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算"
                        r"|how much|what will i get")
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|what if|suppose")
+#: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
+_PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
+_PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
+_EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
 _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
 
 

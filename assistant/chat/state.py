@@ -76,7 +76,7 @@ VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_gr
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "year", "month", "day")
-PERSON_FIELDS += ("deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
+PERSON_FIELDS += ("balance_at_least", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
@@ -91,6 +91,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     family_doctor: bool | None = None
     poverty_registered: bool | None = None
     account_balance: Decimal | None = None
+    balance_at_least: bool | None = None
     first_visit_this_year: bool | None = None
     deductible_met: bool | None = None
     deductible_used: Decimal | None = None
@@ -168,6 +169,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     checked: bool = False
     #: the year's fund figure was said with no word of the fund (之前报过两千): at the cap, it is asked too
     fund_unnamed: bool = False
+    #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
+    what_if_base: Known | None = None
     #: the word of the part of the bill asked about (自费 unless the person named another: 产前检查)
     part_word: str = ""
     #: the date asked for is that of the earlier visit at this index of the ledger (told without one)

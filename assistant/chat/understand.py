@@ -91,6 +91,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     deductible_used: Decimal | None = None
     fund_paid: Decimal | None = None
     account_balance: Decimal | None = None
+    #: the balance was said as “at least” (卡里有1000多): settled on its floor only where that cannot matter
+    balance_at_least: bool | None = None
     #: items of the bill (inside its total), by the calculator's item category
     consultation: Decimal | None = None
     tcm: Decimal | None = None
@@ -397,7 +399,7 @@ _UNKNOWN_FLAGS = (
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", re.compile(r"(?:药店|药房)还是(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:药店|药房)"
                             r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
-    ("designated", re.compile(r"是不是定点|是否定点|定不定点|有没有定点|定点不定点|is it designated|designated or not")),
+    ("designated", re.compile(r"是不是(?:医保)?定点|是否(?:医保)?定点|定不定点|有没有定点|定点不定点|算不算(?:医保)?定点|is it designated|designated or not")),
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
@@ -484,6 +486,10 @@ _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,�
 #: thousands mark, but a list of numbers is written the same way
 _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])")
 _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
+#: right after a level: it is taken back (一级医院 哦也不对 / 三级，也不是)
+_TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
+_FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
+_AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)")
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
@@ -546,6 +552,49 @@ def _whose_visit(text: str, hits: list[tuple[Hit, tuple[str, int]]]) -> str | No
 def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
     lo, hi = _clause_of(bounds, pos)
     return text[lo:hi].strip(" ,")
+
+
+_ORDINAL_RANK = re.compile(r"第([一二三四五12345])(?:次|回|趟)|(头)(?:一)?(?:次|回|趟)")
+
+
+def _by_ordinal(text: str, bounds: list[tuple[int, int]], amounts: list[Amount],
+                segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Visit segments in the order their ordinals say (一千，今年是第二次看门诊，第一次花了100: the 100 was
+    first). A segment naming two ordinals is cut at the second; a piece with no bill amount joins the
+    one before it. Unchanged unless every segment has its own ordinal."""
+    if len(segments) < 2 or not any(_ORDINAL_RANK.search(text, lo, hi) for lo, hi in segments):
+        return segments
+    pieces: list[tuple[int, int]] = []
+    for lo, hi in segments:
+        start, seen = lo, False
+        for clo, chi in bounds:
+            if clo < lo or chi > hi:
+                continue
+            if _ORDINAL_RANK.search(text, clo, chi):
+                if seen and clo > start:
+                    pieces.append((start, clo))
+                    start = clo
+                seen = True
+        pieces.append((start, hi))
+    bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
+    merged: list[tuple[int, int]] = []
+    for lo, hi in pieces:
+        if merged and not any(lo <= a.start < hi for a in bills):
+            merged[-1] = (merged[-1][0], hi)  # 今年是第二次看门诊: said of the visit before it
+        else:
+            merged.append((lo, hi))
+    ranks = [_ordinal_rank(text[lo:hi]) for lo, hi in merged]
+    if len(merged) < 2 or None in ranks or len(set(ranks)) != len(ranks):
+        return segments
+    return [seg for _, seg in sorted(zip(ranks, merged, strict=True))]
+
+
+def _ordinal_rank(segment: str) -> int | None:
+    """The visit's place in the year as its words say (第一次 → 1, 第二次 → 2), if they say it."""
+    m = _ORDINAL_RANK.search(segment)
+    if m is None:
+        return None
+    return 1 if m.group(2) else "一二三四五".find(m.group(1)) + 1 if m.group(1) in "一二三四五" else int(m.group(1))
 
 
 def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amount]) -> list[tuple[int, int]]:
@@ -762,6 +811,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         questioned = _QUESTIONED_AFTER.match(text, chosen[field].end) if field in chosen else None
         if questioned and questioned.end() < len(text.rstrip()):  # a final “？” asks the whole question
             unplaced.append(chosen.pop(field))
+    floor = next((a for a in amounts if a.approximate and a.role == "account_balance" and not a.negated
+                  and _AT_LEAST_AFTER.match(text, a.end)), None)
+    balance_at_least: bool | None = None
+    if floor is not None and "account_balance" not in chosen:
+        # 账户有1000多: at least 1000 — enough to settle on whenever the account is not exhausted
+        chosen["account_balance"] = msgspec.structs.replace(floor, approximate=False)
+        balance_at_least = True
     for field in _ITEM_FIELDS:
         # 还有200是自费吗？我也不清楚: a part whose kind the person asks about is not a fact — asked
         if field in chosen and _ITEM_QUESTIONED.match(text, chosen[field].end):
@@ -812,11 +868,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    values["balance_at_least"] = balance_at_least
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
     parts_only = False
     rest = chosen.get("rest")
     values.pop("rest", None)
+    if rest is None and total is not None and parts and total.cue in _FEE_PARTS and not _WHOLE_CUE.search(text) \
+            and not re.search(r"其中|里面|里头|含|包括", text):
+        # 检查费乙类200，药费300，自费50: a fee named beside the parts is one more part, not the bill's total
+        rest = total
     if rest is not None and total is not None and total.cue and _WHOLE_CUE.search(total.cue):
         if total.value != rest.value + sum(p.value for p in parts):
             clash = [total, rest]  # 乙类400，其他300，一共800: the parts do not add up
@@ -1006,6 +1067,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     values[key] = None
                 spans = [msgspec.structs.replace(sp, note="doubted") if sp.start == h.start and sp.slot in level_keys
                          else sp for sp in spans]
+    level_hits = [h for h in hits if "provider_level" in h.sets and not h.negated]
+    if level_hits and _TAKEN_BACK_AFTER.match(text, level_hits[-1].end):
+        # 二级医院 不对 一级医院 哦也不对 反正是个医院: the last level said is taken back too — asked
+        for key in ("provider_level", "provider_grade"):
+            values[key] = None
     if "provider_level" in unknown and set(slots.seen.get("provider_level", ())) == {1} \
             and _LEVEL_ONE_FACILITY.search(text) and not re.search(r"[二三23]级|[二三]甲|[二三]乙|(?<!卫生)医院", text):
         # 卫生院，不知道算几级 / 社区还是卫生院记不清: both are 一级及以下 (DOMAIN: level 1 includes
@@ -1230,7 +1296,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["claimed_before"] = True
         values["first_visit_this_year"] = None
     if _split and not unknown_visits and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
-        segments = _visit_segments(text, bounds, amounts)
+        segments = _by_ordinal(text, bounds, amounts, _visit_segments(text, bounds, amounts))
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
             for i in range(1, len(subs)):

@@ -1080,3 +1080,77 @@ def test_a_bare_fund_figure_after_the_bill_with_no_word_of_the_year_is_asked() -
     assert reply.result is None and reply.asking == "amount_role" and "190" in reply.text
     _, (reply,) = talk("南充退休 社区 今年统筹报了190 起付线已过 这次300")
     assert reply.result is not None
+
+
+# -- K12 (scored blind first at 2d23e47, then fixed with general rules) ----------------------------
+
+@pytest.mark.parametrize("message", ["南充在职 社区 今年第一次 就几十块", "平凉退休 二级 今年第一次 花了几百块"])
+def test_tens_or_hundreds_of_yuan_is_a_hedge(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_level_taken_back_twice_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 三级医院 不对 二级医院 哦也不对 反正是个医院 门诊500 今年第一次")
+    assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_an_unknown_designation_with_the_word_insurance_gives_both() -> None:
+    _, (reply,) = talk("南充退休 二级医院 门诊600 今年第一次 不知道这家是不是医保定点")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
+
+
+def test_a_class_b_word_after_a_test_fee_is_a_class_b_service() -> None:
+    assert understand("平凉在职 二级 检查费乙类150 甲类药200 今年第一次").facts.class_b_service == Decimal("150.00")
+
+
+def test_a_fee_listed_among_parts_is_a_part() -> None:
+    _, (reply,) = talk("南充在职 二级医院 检查费乙类100 药费400 自费60 起付线过了")
+    assert reply.result["visits"][0]["total"] == "560.00"
+    _, (reply,) = talk("南充在职 二级医院 药费400 其中自费60 起付线过了")
+    assert reply.result["visits"][0]["total"] == "400.00"
+
+
+def test_visits_told_out_of_order_are_settled_in_the_order_their_ordinals_say() -> None:
+    _, (reply,) = talk("南充退休 二级医院 门诊 八百 今年是第二次看门诊 第一次花了120块")
+    visits = reply.result["visits"]
+    assert [v["total"] for v in visits] == ["120.00", "800.00"]
+
+
+def test_a_lone_digit_beside_a_lone_amount_is_asked() -> None:
+    _, (reply,) = talk("南充 退休 社区 门诊 200 7 今年头一回")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_what_ifs_in_a_row_build_on_each_other() -> None:
+    _, replies = talk("平凉在职 二级医院 门诊 800 今年第一次", "那要是起付线之前用过了呢", "如果是三甲呢")
+    assert replies[2].result["visits"][0]["provider_level"] == 3
+    assert replies[2].result["visits"][0]["deductible_applied"] == "0.00"
+
+
+def test_a_part_added_in_a_what_if_joins_the_scenarios_bill() -> None:
+    _, replies = talk("南昌灵活就业 三级医院 门诊1000 起付线过了", "那另外还有诊察费20块呢")
+    assert replies[1].result["visits"][0]["total"] == "1020.00"
+
+
+def test_a_what_if_next_month_is_one_more_visit() -> None:
+    _, replies = talk("南充退休 二级医院 700 今年第一次", "下个月10号再去社区看500呢")
+    assert [v["date"] for v in replies[1].result["visits"]] == ["2026-11-25", "2026-12-10"]
+
+
+def test_a_what_if_retirement_paper_date_is_the_retirements() -> None:
+    _, replies = talk("南昌 三级医院 1500 今年第一次", "我今年退休", "10月8号办完的手续", "那我要是这个月3号办的呢")
+    assert replies[2].result["visits"][0]["category"] == "retiree"
+    assert replies[3].result["visits"][0]["category"] == "employee"
+
+
+def test_both_numbers_placed_in_one_answer() -> None:
+    _, replies = talk("平凉退休 一级 今年第一次 200 600", "600是总共花的，200是账户里的余额")
+    assert replies[1].result["visits"][0]["account_pays"] == "200.00"
+
+
+def test_a_hedged_balance_settles_when_it_cannot_matter_and_is_asked_when_it_can() -> None:
+    _, (reply,) = talk("平凉 退休 二级 门诊 760 今年第一次 账户有1000多")
+    assert reply.result["visits"][0]["account_pays"] == "396.00" and "1000多" in reply.text
+    _, (reply,) = talk("平凉 退休 二级 门诊 760 今年第一次 账户有二百多")
+    assert reply.result is None and reply.asking == "amount"
