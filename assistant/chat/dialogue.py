@@ -966,8 +966,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if retired_on is None and base.retired_on is not None and facts.month is not None \
                 and _PAPERS_DONE.search(u.text):
             # 那我要是这个月3号办的呢 (asked about the retirement): the date is the retirement's
-            when = _dated(facts, today)
-            retired_on = dt.date(when.year or today.year, when.month or today.month, when.day or 1)
+            said = _dated(facts, today)
+            retired_on = dt.date(said.year or today.year, said.month or today.month, said.day or 1)
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
         hypo_known = _merge(base, facts)
         if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
