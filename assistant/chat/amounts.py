@@ -251,6 +251,7 @@ _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
+_LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
@@ -446,6 +447,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) \
                 and _SERVICE_BEFORE.search(prefix[: len(prefix) - len(cue)] if prefix.endswith(cue) else prefix):
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
+        if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):
+            role, cue = "other", None  # 那200是去年报的: last year's figure, not this bill's nor this year's
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付

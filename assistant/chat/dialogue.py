@@ -412,6 +412,12 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
     # 南昌 has two schemes: its category question also asks which scheme
     question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
+    if fact == "year_start" and known is not None and known.first_visit_this_year is False:
+        # 今年第二回看了: not the first — how far the year has gone is what decides the deductible
+        zh, en = ("这不是今年第一次：今年起付线已经扣完了吗？如果没扣完，之前几次一共花了多少、统筹报了多少？",
+                  "Not the first bill this year: is the deductible already met? If not, how much did the "
+                  "earlier visits cost, and how much did the fund pay?")
+        qr_zh, qr_en = ["起付线已经扣完了", "统筹已经报过一些"], ["Deductible already met", "The fund has paid some"]
     state.asking = _ASKING.get(fact, fact)
     cited = _cited(state.known, fact) if fact in _QUOTED_QUESTIONS else ""
     if fact == "referral_part":
@@ -1636,6 +1642,8 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
 
 def _position_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
     """This year's position not known: the figure if it is the first bill and if the deductible is met."""
+    if state.known.first_visit_this_year is False or state.known.claimed_before:
+        return None  # 今年第二回，第一回花了多少忘了: not the first — what is left of the deductible is asked
     cases = [(("今年第一次", "First bill this year"), {"first_visit_this_year": True}),
              (("起付线已扣满", "Deductible already met"), {"deductible_met": True})]
     alts: list[Alternative] = []

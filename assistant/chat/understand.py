@@ -375,7 +375,7 @@ _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
-    r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了"
+    r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|搞错了|弄错了|是不是错了|错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -490,6 +490,10 @@ _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
 _AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)")
+_YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
+_YEAR_SAID = re.compile(r"今年|报过|this year|so far")
+#: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
+_YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
@@ -746,9 +750,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
                if a.role == "fund_paid" and has_bill and (a.cue in ("报了", "报销了", "报", "报销") or (
-                   # 280 统筹182: told after the bill with no word of the year — this bill's or the year's?
-                   a.cue in ("统筹", "医保", "基金") and any(
-                       b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)))
+                   # 280 统筹182 / 花了1500，医保报了495: told after the bill with no word of the year —
+                   # this bill's share or the year's so far? Asked, never guessed (统筹已报600, 今年…统筹
+                   # 报了500 say the year's)
+                   a.cue is not None and not _YEAR_IN_CUE.search(a.cue)
+                   and not any(b.role in ("slip_cash", "slip_personal", "slip_account") for b in amounts)
+                   and not _YEAR_SAID.search(text, 0, a.start)
+                   and not _YEAR_AFTER.match(text, a.end)
+                   and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)))
                and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and not _CHECK_QUESTION.search(text)
                else a for a in amounts]
@@ -1049,6 +1058,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi):
                 unknown.append("year_start")
                 values["deductible_met"] = values["first_visit_this_year"] = None
+                if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
+                    values["first_visit_this_year"] = False  # 今年第二回，第一回花了多少忘了: not the first
                 break
     # 好像是三级吧？/ 可能是二级: a level the person doubts is not a fact to settle on — it is asked
     # (应该是二级 alone is said with confidence; 应该是二级吧 is not)
@@ -1099,6 +1110,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact):
             values["deductible_met"] = values["first_visit_this_year"] = None
+    if values.get("first_visit_this_year") is None and any(
+            h.sets.get("first_visit_this_year") is False and not h.negated
+            and not _UNKNOWN.search(text, *_clause_of(bounds, h.start))
+            and not _HEDGED_POSITION.search(text, *_clause_of(bounds, h.start)) for h in hits):
+        values["first_visit_this_year"] = False  # 今年第二回看了，第一回花了多少忘了: not the first, said plainly
     if _CLAIMED_VAGUELY.search(text) and values.get("fund_paid") is None:
         values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
     if values.get("deductible_remaining") is not None:

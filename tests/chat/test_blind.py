@@ -26,8 +26,11 @@ _spec.loader.exec_module(bench)
 #: the floor reached on this corpus; raise it as the chat improves. Lowered once, from 0.975, on
 #: purpose: four K1 entries now get a question where K1 expected a figure, because later blind sets
 #: (K5, K10, K11) showed the figure unsafe — 西湖区 alone (K1-0024, K1-0326: 杭州 has one too, so
-#: the city is asked) and a level hesitated between (K1-0056, K1-0206: asked, not shown side by side)
-HANDLED_FLOOR = 0.974
+#: the city is asked) and a level hesitated between (K1-0056, K1-0206: asked, not shown side by side).
+#: Lowered again, to 0.971, for three more: 1200 统筹报了800 with no word of the year (K1-0308,
+#: K1-0492, K1-0562) is read by K1 as the year's fund and by K13 (医保报了495 after the bill) and
+#: K10 (报了240) as this bill's — two blind readings of one sentence, so the chat asks which
+HANDLED_FLOOR = 0.971
 
 SCORE = bench.score([BLIND])
 

@@ -1154,3 +1154,35 @@ def test_a_hedged_balance_settles_when_it_cannot_matter_and_is_asked_when_it_can
     assert reply.result["visits"][0]["account_pays"] == "396.00" and "1000多" in reply.text
     _, (reply,) = talk("平凉 退休 二级 门诊 760 今年第一次 账户有二百多")
     assert reply.result is None and reply.asking == "amount"
+
+
+# -- K13 (scored blind first at a796cd5, then fixed with general rules) ----------------------------
+
+@pytest.mark.parametrize("message", ["南昌在职，二级医院，花了1500，医保报了495", "南充在职 二级医院 1000 起付线已经扣过了 医保报了480"])
+def test_a_fund_figure_after_the_bill_with_no_word_of_the_year_is_asked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+@pytest.mark.parametrize("message", ["南昌在职 二级医院 1200 统筹已报600", "南充退休 三级医院 一千 统筹报了600了今年",
+                                     "Nanchang retiree, 1,800 at level 1, fund paid 1,900 so far this year"])
+def test_a_fund_figure_said_of_the_year_settles(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.asking != "amount_role"
+
+
+def test_a_complaint_that_the_slip_is_wrong_is_a_bill_check() -> None:
+    _, (reply,) = talk("平凉 退休 三甲 800 第一次 统筹才300 搞错了吧")
+    assert reply.bill_check is not None
+
+
+def test_not_the_first_visit_with_the_earlier_forgotten_asks_not_both_ways() -> None:
+    _, (reply,) = talk("南充在职 二级 900 今年第二回看了，第一回花了多少忘了")
+    assert reply.result is None and reply.alternatives is None and reply.asking == "year_start"
+    assert "不是今年第一次" in reply.text
+
+
+def test_a_figure_said_to_be_last_years_answers_a_conflict() -> None:
+    _, replies = talk("南充在职二级医院800今年第一次，统筹之前报了300", "哦那300是去年报的，今年是第一次")
+    assert replies[0].asking == "conflict"
+    assert replies[1].result["visits"][0]["total"] == "800.00"
