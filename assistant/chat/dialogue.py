@@ -410,7 +410,8 @@ _QUOTED_QUESTIONS = ("offsite_filed", "referral_part")
 
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
     # 南昌 has two schemes: its category question also asks which scheme
-    question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 else fact
+    question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 \
+        and known.scheme is None else fact
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     if fact == "year_start" and known is not None and known.first_visit_this_year is False:
         # 今年第二回看了: not the first — how far the year has gone is what decides the deductible
@@ -822,6 +823,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
                             intent="reset", asking="city", quick_replies=cities())
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
+    if not has_facts and state.known.city is None and state.known.amount is None and state.asking is None \
+            and _COMPLAINT.search(u.text):
+        # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
+        return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
+                                                             "Let me check that bill with you. "))
     if u.topic == "inpatient_bill" or _INPATIENT.search(_NOT_INPATIENT.sub("", u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
@@ -1032,6 +1038,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.fund_unnamed = not _FUND_NAMED.search(u.text)
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
+            and intent != "what_if" and not _WHAT_IF_CLAUSE.search(u.text) and not re.search(r"^(?:and |so )?if ", u.text) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
             and not _NOT_FIRST.search(u.text):
         later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
@@ -1349,6 +1356,7 @@ _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
+_COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
 _EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
 _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
 
@@ -1445,6 +1453,34 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
                  quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
 
 
+def _category_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
+    """在职还是退休我搞不清: the figure for each category the person names, side by side (none picked)."""
+    alts: list[Alternative] = []
+    for option in state.unknown_options:
+        trial = msgspec.structs.replace(state.known, category=str(option))
+        if _missing(trial) is not None:
+            return None  # other facts are missing too: ask them first
+        try:
+            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+        except CalculatorError:
+            return None
+        zh, en = _CATEGORY_TEXT.get(str(option), (str(option), str(option)))
+        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
+                                personal_pays=f"{visit.personal_pays:.2f}"))
+    if len(alts) < 2:
+        return None
+    state.asking, state.unknown = None, None
+    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "不清楚也没关系，按每种身份分别算给您（我不替您选）：\n",
+              "No problem: here is the figure for each category (I won't pick one):\n")
+    hint = _t(locale, "按在职还是退休结算，看社保登记的退休手续是否办完；单位人事或社保窗口可以查到。",
+              "Whether you are settled as a retiree depends on whether the retirement was registered; your "
+              "employer or the social-security office can tell you.")
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
 def _filled_for_trial(known: Known, slot: str) -> Known:
     """The known facts with a placeholder for ``slot`` (to see what else is missing)."""
     if slot in ("provider_level", "provider_grade"):
@@ -1453,6 +1489,8 @@ def _filled_for_trial(known: Known, slot: str) -> Known:
     if slot in ("prescribed_at_level", "prescribed_at_grade"):
         return msgspec.structs.replace(known, prescribed_at_level=known.prescribed_at_level or 2,
                                        prescribed_at_grade=known.prescribed_at_grade or "B")
+    if slot == "category":
+        return msgspec.structs.replace(known, category=known.category or "employee")
     return known
 
 
@@ -1522,6 +1560,8 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         return None
     pack = get_pack(policy)
     slot = state.unknown or ""
+    if slot == "category" and state.unknown_options:
+        return _category_alternatives(state, locale, today, said)
     pharmacy = known.provider_kind == "pharmacy"
     settled = pack.settled_category(known.category or "employee")
     keys = [k for k in pack.ratio.get(settled, {}) if k not in ("pharmacy",)]

@@ -388,7 +388,7 @@ _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
-    r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
+    r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
 )
 #: resident yes/no facts the person may not know, and the words that name them
@@ -413,10 +413,11 @@ _UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|等次|几甲|甲还是乙|�
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
-_POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
+_POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过"
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
-_UNKNOWN_ABOUT = re.compile(r"[\u4e00-\u9fff]{2,}(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)|(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到)[\u4e00-\u9fff]{2,}")
+_UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
+_UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
 _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
@@ -446,7 +447,7 @@ _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
-_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
+_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
 )
@@ -490,6 +491,10 @@ _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
 _AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)")
+#: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
+_NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
+_RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
+_RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -524,6 +529,15 @@ _ASKED_FOR = re.compile(rf"(?:问的是|算的是|问|算|说的是)({_RELATIVE}
 
 
 _VISIT_SUBJECT = re.compile(rf"({_RELATIVE}|他|她|我)(?:今天|这次|这回|昨天|刚才|也)?(?:去)?(?:看病|看的病|看了|花了|去了?[^,，。]{{0,6}}?(?:医院|社区|卫生院|诊所|药店))")
+
+
+def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """A word followed by 不对/不是: taken back, unless the next word said after it is of another kind."""
+    m = _TAKEN_BACK.match(text, hit.end)
+    if m is None:
+        return False
+    after = next((o for o in hits if o.start >= m.end()), None)
+    return after is None or bool(set(after.sets) & set(hit.sets))
 
 
 def _holder_of(text: str, pos: int) -> tuple[str, int] | None:
@@ -684,7 +698,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # scheme, category, provider, yes/no facts ------------------------------------------------
     hits = find_slots(text)
     # “pharmacy? no, hospital”: a word taken back at once is not said
-    hits = [h for h in hits if not _TAKEN_BACK.match(text, h.end)]
+    # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
+    hits = [h for h in hits if not _taken_back(text, h, hits)]
     # 不是社区就是二级: either — the first is a possibility, not denied
     hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
             for h in hits]
@@ -746,6 +761,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
                     or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)))
+               else a for a in amounts]
+    # 1000，今年起付线早过了，报了600？: a fund figure after the bill, questioned — this bill's, checked
+    amounts = [msgspec.structs.replace(a, role="slip_fund")
+               if a.role == "fund_paid" and has_bill and _QUESTIONED_AFTER.match(text, a.end)
+               and a.cue is not None and not _YEAR_IN_CUE.search(a.cue)
+               and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)
                else a for a in amounts]
     # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
@@ -941,6 +962,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if personal is None:
             personal = values["slip_cash"] + (values.get("slip_account") or 0)
         values["amount"] = values["slip_fund"] + personal
+    if values.get("slip_fund") is None and values.get("amount") is not None and _NOTHING_PAID.search(text) \
+            and (_CHECK_QUESTION.search(text) or re.search(r"[?？]", text)) and not _EARLIER_TIME.search(text) \
+            and not any(a.role in ("fund_paid", "prior_unreimbursed") for a in amounts):
+        values["slip_fund"] = Decimal("0.00")  # 800块 今年第一次看病 一分钱都没报？？？: the slip's fund line is 0
     if _SLIP_FIELD_EMPTY.search(text) and _SLIP_CONTEXT.search(text) \
             and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
         values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
@@ -962,7 +987,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     for m in _PERCENT.finditer(text) if stated_ok else ():
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
-        if value is not None and 0 < value <= 100:
+        if value is not None and 0 < value <= 100 and not (
+                _RULE_QUESTION_AFTER.match(text, m.end()) and not _SLIP_WORD.search(text)):
+            # (报销比例是60%吗: a question about the rule, not a figure read off a slip)
             values["stated_ratio"] = (value / 100).quantize(Decimal("0.0001"))
             lvl = m.group("lvl") or m.group("lvl2")
             if lvl:
@@ -1104,6 +1131,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         nxt = _clause_of(bounds, hi + 1)
         if _ACCEPTED.search(text, lo, hi):
             continue  # 那就当今年第一次吧: a choice, not a hedge
+        if h is not position_hits[-1] and correction_between(text, h.end, position_hits[-1].start):
+            # 起付线应该扣了，哦不对，今年这是第一次: taken back — the position said after the correction holds
+            for key in h.sets:
+                if key not in position_hits[-1].sets and key in ("deductible_met", "first_visit_this_year"):
+                    values[key] = None
+            continue
         # a hedge opening the next clause is about the position only when that clause names nothing
         # else (今年第一次，应该吧 — not 今年头一回，好像是一级的)
         other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated)
@@ -1227,8 +1260,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _RETIREMENT_EVENT.search(text) and values.get("category") in ("employee", "retiree"):
         values["category"] = "retiree"  # 在职时报了1800，上个月办了退休: retired now
         categories = []
-    if len(categories) >= 2 and _UNKNOWN.search(text):
-        unknown.append("category")  # 在职还是灵活就业我搞不清
+    if len(categories) >= 2 and _UNKNOWN.search(text) and not _RETIRING_NOW.search(text):
+        # 在职还是灵活就业我搞不清 (刚办了手续 aside: retiring now, the date decides — asked)
+        unknown.append("category")
         options = tuple(categories)
         values["category"] = None
         categories = []

@@ -29,8 +29,9 @@ _spec.loader.exec_module(bench)
 #: the city is asked) and a level hesitated between (K1-0056, K1-0206: asked, not shown side by side).
 #: Lowered again, to 0.971, for three more: 1200 统筹报了800 with no word of the year (K1-0308,
 #: K1-0492, K1-0562) is read by K1 as the year's fund and by K13 (医保报了495 after the bill) and
-#: K10 (报了240) as this bill's — two blind readings of one sentence, so the chat asks which
-HANDLED_FLOOR = 0.971
+#: K10 (报了240) as this bill's — two blind readings of one sentence, so the chat asks which; and to
+#: 0.970 for K1-0106 and K1-0504, now shown both ways as the issue asks (see K12_DISAGREES)
+HANDLED_FLOOR = 0.970
 
 SCORE = bench.score([BLIND])
 
@@ -48,7 +49,9 @@ def test_no_question_asked_twice() -> None:
 #: side by side, never the same question twice") and the later blind sets (K3-0054, K3-0057,
 #: K3-0121, K3-0258, K3-0335; K4-0028, K4-0203, K4-0204, K4-0213 …) show both cases instead. The two
 #: figures are each right for their case; the chat keeps the issue's handling.
-K12_DISAGREES = {"K1-0505", "K1-0506", "K1-0526", "K2-0414"}
+#: Also K1-0504 (今年是第几次记不得了 → ask) and K1-0106 (退休 又是在职的 搞不清 → ask): the issue and
+#: K13-0304, K13-0105, K3-0055 show both cases (or both categories) side by side.
+K12_DISAGREES = {"K1-0505", "K1-0506", "K1-0526", "K2-0414", "K1-0504", "K1-0106"}
 
 
 def test_no_wrong_figure() -> None:
