@@ -262,7 +262,8 @@ def _partial(known: Known, policy: str) -> Partial:
         provider_kind=known.provider_kind if known.provider_kind in ("hospital", "pharmacy") else None,
         provider_level=known.provider_level, provider_grade=known.provider_grade,
         prescribed_at_level=known.prescribed_at_level, prescribed_at_grade=known.prescribed_at_grade,
-        signed=True if known.provider_kind == "signed" or _signed_assumed(known) else known.signed,
+        signed=True if known.provider_kind == "signed" or _signed_assumed(known)
+        else False if _not_signed_assumed(known) else known.signed,
         referral=known.referral,
         designated=known.designated, amount=known.amount, year_position=position,
         items=tuple(name for name in ITEM_FIELDS if getattr(known, name) is not None),
@@ -276,6 +277,17 @@ _PRIMARY_CARE = re.compile(r"卫生院|卫生室|卫生所|卫生服务中心|�
 
 _SIGNING = re.compile(r"签|sign")
 _FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|signed (?:up )?(?:with )?(?:a )?family doctor")
+
+
+_BIG_HOSPITAL = re.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院")
+_REFERRAL_WORDS = re.compile(r"中医|转诊|转到|转去|转过|referr")
+
+
+def _not_signed_assumed(known: Known) -> bool:
+    """A resident seen at a large hospital, nothing said of signing or a referral: not the signed
+    institution (signed institutions are primary-care centres) — said so in the answer, correctable."""
+    return bool(known.big_hospital) and not known.primary_care and known.signed is None \
+        and known.referral is None and known.provider_kind in (None, "hospital")
 
 
 def _signed_assumed(known: Known) -> bool:
@@ -315,8 +327,9 @@ def _visit(known: Known, today: dt.date) -> dict[str, Any]:
         value = getattr(known, name)
         if value is not None:
             provider[name] = value
-    if known.referral:
-        provider["signed"] = False
+    if known.referral or (_not_signed_assumed(known) and _policy(known) and get_pack(
+            cast(str, _policy(known))).meta.scheme == "resident"):
+        provider["signed"] = False  # a referral, or a large hospital (not where residents sign)
     visit: dict[str, Any] = {"date": date.isoformat(), "provider": provider}
     if known.inpatient:
         visit["inpatient"] = True
@@ -385,6 +398,11 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         if _signed_assumed(known):
             out.append(_t(locale, "按在您签约的门诊统筹机构就诊计算（不是签约机构的话，统筹不支付，请告诉我）。",
                           "Taken as your signed institution (if it was not, the fund pays nothing — tell me)."))
+        if _not_signed_assumed(known):
+            out.append(_t(locale, "这家医院按不是您的门诊统筹签约机构计算（签约机构是社区卫生服务中心、乡镇卫生院等；"
+                                  "经签约机构转诊到县级中医医院的，请告诉我）。",
+                          "This hospital is taken as not your signed institution (those are community and township "
+                          "health centres; if you were referred to the county TCM hospital, tell me)."))
         if known.family_doctor is None and known.poverty_registered is None:
             out.append(_t(locale, "按未签家庭医生、非建档立卡贫困人口计算。",
                           "No family-doctor contract and not registered poor."))
@@ -497,6 +515,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     if _signed_assumed(known):
         quick.insert(0, _t(locale, "不是签约机构", "Not my signed institution"))
+    if _not_signed_assumed(known) and pack.meta.scheme == "resident":
+        quick.insert(0, _t(locale, "是签约机构转诊的", "I was referred by my signed institution"))
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
     text = headline(result, locale) + "\n\n" + text
@@ -823,6 +843,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
                             intent="reset", asking="city", quick_replies=cities())
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
+    if not has_facts and state.known.city is None and state.known.policy is None and state.asking is None \
+            and intent in ("policy_fact", "out_of_scope") and u.topic not in ("inpatient_bill", "chronic_disease") \
+            and facts.other_city is None \
+            and (u.topic in ("ratio", "deductible", "cap") or _OUTPATIENT_WORDS.search(u.text)):
+        # 起付线是多少 / 请问门诊报销比例是多少 / how much does outpatient insurance cover? — and no city:
+        # each city's document sets its own figures; which one is asked, never one picked
+        if u.topic in ("ratio", "deductible", "cap"):
+            state.pending = {"intent": "policy_fact"}  # the rule is answered once the city is known
+        return state, _ask(state, "city", locale, prefix=_t(locale, "每个城市的文件规定不一样。",
+                                                             "Each city's document sets its own figures. "))
     if not has_facts and state.known.city is None and state.known.amount is None and state.asking is None \
             and _COMPLAINT.search(u.text):
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
@@ -934,6 +964,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts, account_use=facts.account_use or pending.get("account_use") or None,
             beneficiary=facts.beneficiary or pending.get("beneficiary") or None))
         intent, facts = u.intent, u.facts
+        if intent == "policy_fact":
+            state.asking = None  # 起付线是多少 → 平凉: the city asked for, now the rule
     state.pending = {}
     if intent in ("account_use", "account_credit") and facts.amount is not None and (
             facts.slip_fund is not None or facts.slip_cash is not None):
@@ -1034,6 +1066,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.ledger = sorted(state.ledger, key=_by_date(today))
         facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
         state.asking = None
+    if state.asking == "conflict" and state.conflict_slot == "year_start" and re.search(r"去年|上一年|last year", u.text) \
+            and facts.fund_paid is None and facts.first_visit_this_year is None and facts.deductible_met is None:
+        # 今年第一次 / 统筹报了200 → 哦那个200是去年报的: the year's first bill holds
+        facts = msgspec.structs.replace(facts, first_visit_this_year=True)
     if facts.fund_paid is not None:
         state.fund_unnamed = not _FUND_NAMED.search(u.text)
     # a year position that contradicts what was said earlier (今年第一次 … 统筹已经报过300)
@@ -1054,7 +1090,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         drop = {f: None for f in fields if f in Facts.__struct_fields__}
         state = _fill(state, msgspec.structs.replace(facts, **drop), u, message)
         a, b = u.conflict[0], u.conflict[1]
-        state.asking = "conflict"
+        state.asking, state.conflict_slot = "conflict", slot
         if slot == "person":  # 我在职她退休了: two people — whose visit is it?
             return state, Reply(text=_t(locale, f"您说了“{a}”，也说了“{b}”。这次看病是谁的？按那个人的身份算。",
                                         f"You said “{a}” and “{b}”. Whose visit is this? It is settled by that person's category."),
@@ -1099,8 +1135,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # where this visit was: a primary-care centre's words (a resident's signed institution is one)
         # (not when signing itself is talked of — 算不算签约的那家？ is a doubt, asked or shown both ways)
         signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
+        big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
         state.known = msgspec.structs.replace(
-            state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None)
+            state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
+            big_hospital=big or None)
     if retired_on is not None:
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
@@ -1356,6 +1394,7 @@ _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
+_OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
 _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
 _EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
 _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")

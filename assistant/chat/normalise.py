@@ -59,6 +59,11 @@ _TYPOS = (
     ("药点", "药店"),
     ("帐户", "账户"),
     ("尚未", "还没"),  # 今年尚未看过门诊: the written form of 还没
+    ("南冲", "南充"),  # voice input: the city said right, written with its homophone
+    ("平良", "平凉"),
+    ("莫看过", "没看过"),  # 今年还莫看过 (西南官话 莫 = 没)
+    ("莫报过", "没报过"),
+    ("莫得印象", "没印象"),
     ("医保帐", "医保账"),
 )
 _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))

@@ -109,6 +109,9 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     #: the provider was named as a primary-care centre (社区卫生服务中心, 乡镇卫生院, 村卫生室) — for a
     #: resident, taken as the signed institution and said so (not a fact the person stated)
     primary_care: bool | None = None
+    #: named as a large hospital (三甲, 三级, 省人民医院…) — for a resident, not a signed institution
+    #: (those are primary-care centres): settled as not signed, said so, correctable
+    big_hospital: bool | None = None
     designated: bool | None = None
     inpatient: bool | None = None
     offsite: bool | None = None
@@ -171,6 +174,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     fund_unnamed: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
     what_if_base: Known | None = None
+    #: what the last conflict question was about (year_start, provider_level, category, person…)
+    conflict_slot: str = ""
     #: the word of the part of the bill asked about (自费 unless the person named another: 产前检查)
     part_word: str = ""
     #: the date asked for is that of the earlier visit at this index of the ledger (told without one)

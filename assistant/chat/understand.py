@@ -310,6 +310,9 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue
         field = _ROLE_FIELD[amount.role]
         current = chosen.get(field)
+        if amount.role is None and not amount.explicit and any(
+                c.value == amount.value and c.end <= amount.start for c in chosen.values()):
+            continue  # 统筹支付只有400 … 怎么才400: the same figure said again, not another number
         if current is None or correction_between(text, current.end, amount.start):
             chosen[field] = amount
         elif amount.explicit and not current.explicit:
@@ -442,7 +445,7 @@ _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
-_LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")

@@ -45,7 +45,9 @@ def test_questions_come_one_at_a_time_in_order():
 def test_nanchang_asks_which_scheme():
     _, (r1, r2) = talk("南昌，二级医院500元", "城乡居民医保")
     assert r1.asking == "category" and "城乡居民医保" in r1.quick_replies
-    assert r2.asking == "provider_kind"
+    # a 二级 hospital is not where residents sign (第十七条: 乡镇卫生院, 社区卫生服务中心): settled as not
+    # the signed institution, said so, with the referral as the first quick reply
+    assert fund(r2) == "0.00" and "不是您的门诊统筹签约机构" in r2.text and r2.quick_replies[0] == "是签约机构转诊的"
 
 
 def test_a_pharmacy_in_nanchang_asks_the_prescribing_level_first():

@@ -795,11 +795,11 @@ def test_a_date_taken_back_at_once_is_not_said() -> None:
     assert state.known.retired_on is None and reply.result is not None
 
 
-def test_a_level_glued_to_a_hospitals_name_is_asked() -> None:
-    # 三级一院: 三级医院 misheard, or 市一院 misheard as 三级 — blind writers split two and two
-    # (K8, K9 ask; K11, K13 read level 3): a figure either way could be wrong, so it is asked
-    _, (reply,) = talk("平凉在职职工，今年第一次看门诊，在三级一院花了1000")
-    assert reply.result is None and reply.asking == "provider_level"
+def test_a_level_glued_to_a_hospitals_name_is_that_level() -> None:
+    # 三级一院: the level is said (三级医院 typed by voice, or a level-3 'No. 1 hospital'); five blind
+    # writers (K5, K6, K7, K11, K13) read level 3, two (K8, K9) asked — the level said is taken
+    _, (reply,) = talk("南充在职职工，今年第一次看门诊，在三级一院花了1000")
+    assert reply.result is not None and reply.result["visits"][0]["provider_level"] == 3
 
 
 def test_a_what_if_of_one_more_visit_adds_it_after_the_one_told() -> None:
@@ -1256,3 +1256,32 @@ def test_a_ratio_asked_about_is_a_question_not_a_slip_figure() -> None:
 def test_a_complaint_with_nothing_told_starts_the_check() -> None:
     _, (reply,) = talk("为啥才报这么点，是不是算错了")
     assert reply.asking == "city" and "核对" in reply.text
+
+
+def test_a_resident_at_a_large_hospital_is_not_at_the_signed_institution() -> None:
+    _, (reply,) = talk("南昌居民医保 在省人民医院（三甲）看门诊 700")
+    assert reply.result["visits"][0]["fund_pays"] == "0.00" and reply.quick_replies[0] == "是签约机构转诊的"
+    _, (reply,) = talk("南昌城乡居民医保，在县人民医院看门诊花了600")
+    assert reply.result is None and reply.asking == "provider_kind"
+
+
+def test_a_rule_asked_with_no_city_asks_the_city_then_answers_the_rule() -> None:
+    _, (ask, answer) = talk("起付线是多少", "平凉")
+    assert ask.asking == "city" and answer.result is None and "〔第七条〕" in answer.text
+    _, (reply,) = talk("广州的 门诊统筹 报销比例")
+    assert reply.asking is None and "广州" in reply.text
+
+
+def test_the_same_figure_said_twice_is_one_number() -> None:
+    _, (reply,) = talk("南充在职 二级医院 门诊800 今年第一次 结算单统筹支付只有300 怎么才300")
+    assert reply.bill_check is not None
+
+
+def test_homophones_and_dialect_of_voice_input() -> None:
+    _, (reply,) = talk("南冲退休的 二级医院 花了六百 今年还莫看过")
+    assert reply.result is not None and reply.result["visits"][0]["total"] == "600.00"
+
+
+def test_a_conflict_answered_by_last_years_figure_keeps_the_first_visit() -> None:
+    _, replies = talk("南昌在职 二级医院 900 今年第一次 统筹已经报了200", "哦那个200是去年报的")
+    assert replies[0].asking == "conflict" and replies[1].result["visits"][0]["deductible_applied"] == "600.00"
