@@ -214,12 +214,13 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
     # 累计算进起付线的有400: what the year's bills put toward the deductible
     ("deductible_used", r"(?:算进|算入|计入|进了|记入)(?:了)?(?:起付线|起付标准|起付)(?:的)?(?:有|是|为|了)?"),
-    ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
+    ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
+    ("slip_fund", r"(?:slip|receipt|statement) (?:shows|says|lists|has)(?: a| the)? (?:fund|insurance)(?: (?:paid|pays|payment|share|portion))?(?: of| as| at|:)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:此前|之前|以前|前面)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销)(?:有)?"),
@@ -228,7 +229,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
-    ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目|耗材|材料|检查)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
     # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
@@ -251,8 +252,9 @@ _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
+_DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
-_SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?$")
+_SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
@@ -444,9 +446,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
         )
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
-        if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) \
-                and _SERVICE_BEFORE.search(prefix[: len(prefix) - len(cue)] if prefix.endswith(cue) else prefix):
+        if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) and _SERVICE_BEFORE.search(prefix):
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
+        if role == "stated_deductible" and _DEDUCTED_AFTER.match(masked, end):
+            role = "deductible_used"  # 起付线200已经扣了: the deductible, used up — not a rule asked about
         if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):
             role, cue = "other", None  # 那200是去年报的: last year's figure, not this bill's nor this year's
         negated = bool(_NEGATED_BEFORE.search(prefix))

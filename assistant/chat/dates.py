@@ -103,7 +103,7 @@ def find_dates(text: str) -> list[DateMention]:
     return out
 
 
-_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:刚|才|已经|刚刚)?(?:办|退)")
+_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:初|底|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退)")
 _MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月|下个月|下月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
 _THIS_MONTH = ("这个月", "本月", "这月")
 _NEXT_MONTH = ("下个月", "下月")

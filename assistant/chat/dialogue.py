@@ -1139,6 +1139,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(
             state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
             big_hospital=big or None)
+    if any(sp.slot in ("provider_level", "provider_grade") and sp.note == "doubted" for sp in u.spans) \
+            and (u.correction or re.search(r"记错|说错|搞错|弄错|不是", u.text)):
+        # 哦 我可能记错了 那家好像是三甲: the level told before is withdrawn, the new one doubted — asked
+        state.known = msgspec.structs.replace(state.known, provider_level=None, provider_grade=None)
+        state.checked = False
+    if state.known.scheme == "employee" and state.known.referral is not None:
+        # 县中医院 for an employee: a referral is the resident scheme's (南昌居民 第十二条), not this one's
+        state.known = msgspec.structs.replace(state.known, referral=None)
     if retired_on is not None:
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
@@ -1189,7 +1197,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                            "结算单上个人负担"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip", "My share on the slip"]))
-    if u.items_unquantified:
+    tcm_only = not _NON_TCM_ITEM.search(u.text) and state.known.scheme == "employee"
+    if u.items_unquantified and not tcm_only:
+        # (拿了点中药，一共二百六 for an employee: Chinese medicine is settled like any in-scope cost there)
         state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
         named = _NAMED_PART.search(u.text)
         word = named.group(0) if named and not re.search(r"自费|乙类", u.text) else ""
@@ -1395,6 +1405,7 @@ _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
 _OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
+_NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查")
 _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
 _EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
 _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")

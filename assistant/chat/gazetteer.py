@@ -333,7 +333,8 @@ _INSURED = _Family(
         ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休", _RET, 2),
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工"
          "|单位(?:给我?)?(?:交|缴)(?:的)?(?:职工)?(?:医保|社保)|单位(?:上)?(?:给)?(?:交|缴)的", _EMP, 2),
-        ("灵活就业人员|灵活就业|灵活(?!性)|自己交社保|自己缴社保|自己交的社保|自己交的职工医保|自己缴(?:的)?职工医保"
+        # (自己交的社保 alone is not read: in 南昌 a resident pays their own too — the category is asked)
+        ("灵活就业人员|灵活就业|灵活(?!性)|自己交的职工医保|自己缴(?:的)?职工医保|自己交职工医保"
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
@@ -446,12 +447,12 @@ _FLAGS = _Family(
         ),
         (
             "(?:deductible|threshold)(?:'s| is| was| has)? (?:already )?(?:been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
-            "|(?:already )?(?:met|reached|passed|used up|past|hit|cleared) (?:the |my )?deductible",
+            "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:the |my |up the )?deductible",
             {"deductible_met": True},
             2,
         ),
         (
-            "(?:first|1st) (?:outpatient )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
+            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
             "|no claims?(?: yet)?|not claimed anything|never claimed",
             {"first_visit_this_year": True},
             1,
@@ -481,7 +482,7 @@ _FLAGS = _Family(
             1,
         ),
         (
-            "今年(?:的)?第[一1](?:次|趟)|今年首次|今年头一回|今年头一次|今年头一趟|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
+            "(?<![^|,，。 ])首次(?=$|[|,，。 ])|今年(?:的)?第[一1](?:次|趟)|今年首次|今年头一回|今年头一次|今年头一趟|第一次(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
             "|第一次(?=$|[,，。!！?？~])|头一回|头一次|首次就医|首次就诊|本年度首次|本年首次|年度内首次|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
             {"first_visit_this_year": True},
             1,

@@ -322,7 +322,7 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
-        elif field in _ITEM_FIELDS:
+        elif field in _ITEM_FIELDS or field == "rest":
             # 甲类中医诊疗项目200，中成药150: two parts of one category add up
             chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value)
         else:
@@ -360,7 +360,7 @@ _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
 )
-_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|slip|receipt")
+_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|医院说|窗口说|收费处说|医院给的|slip|receipt")
 _PERCENT = re.compile(
     r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
@@ -371,7 +371,7 @@ _RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
-_ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])")
+_ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
@@ -387,6 +387,7 @@ _RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
+_WEEKDAY_SAID = re.compile(r"(上|这|本)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _UNKNOWN = re.compile(
@@ -456,7 +457,7 @@ _VISIT_MARKER = re.compile(
 )
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
 _WHEN_OR_WHERE = re.compile(
-    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
+    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
 )
 _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
@@ -498,6 +499,7 @@ _AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以�
 _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
 _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
 _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
+_PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -507,6 +509,11 @@ _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)")
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
+#: English: the insurance's city named before it (covered by Beijing employee insurance)
+_INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
+#: a covered city named only as a landmark (我是庆阳的，平凉旁边): the person's is the other one
+_LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)")
+_FROM_THERE = re.compile(r"我是$|我在$|我们$|俺是$")
 _INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
@@ -838,6 +845,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 起付线是600吗: a question about the rule, not figures read off a slip
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
+    if any(a.role in _ITEM_FIELDS for a in amounts) and not _WHOLE_CUE.search(text):
+        # 诊察费50，检查300，药250: plain fees listed beside a named part are the in-scope rest of it
+        amounts = [msgspec.structs.replace(a, role="rest", cue=m.group(0), explicit=True)
+                   if a.role is None and not a.approximate and (m := _PLAIN_FEE_BEFORE.search(text, 0, a.start))
+                   else a for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
     for field in _POSITION_FIELDS:
         # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
@@ -887,6 +899,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     year, month, day = _merge_dates([d for d in dates if d not in retirement and d not in earlier_dates])
     retired = _merge_dates(retirement) if retirement else (None, None, None)
     days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
+    weekday = _WEEKDAY_SAID.search(text)
+    if days_ago is None and weekday is not None:
+        # 上周三 / 这周一: the day of that week, counted back from today (a day still to come is not said)
+        back = (today or dt.date.today()).weekday() - "一二三四五六日".index(
+            {"天": "日", "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "日"}.get(
+                weekday.group(2), weekday.group(2))) + (7 if weekday.group(1) == "上" else 0)
+        days_ago = back if back >= 0 else None
     if days_ago is None and _RELATIVE_WEEK.search(text):
         days_ago = 7
     relative_month = _RELATIVE_MONTH.search(text)
@@ -1127,6 +1146,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values["category"] = None
     if _RETIRED_OR_NOT.search(text):
         values["category"] = None
+        hedged = any("category" in h.sets and not h.negated and (
+            _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _CATEGORY_DOUBT_AFTER.match(text, h.end))
+            for h in hits)
+        if _UNKNOWN.search(text) and not _RETIRING_NOW.search(text) and "category" not in unknown and not hedged:
+            # (好像是在职吧，我也搞不清我退没退: one category leaned on, doubted — asked, as a doubt is)
+            unknown.append("category")  # 他退没退休我也搞不清: both categories side by side
+            options = ("employee", "retiree")
     # a year position said with a hedge (起付线应该过了吧，不太确定) is not a fact
     position_hits = [h for h in hits if not h.negated and ("deductible_met" in h.sets or "first_visit_this_year" in h.sets)]
     for h in position_hits:
@@ -1331,7 +1357,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if "city" in alternatives:
             values["district"] = None
     insured_elsewhere = next((h for h in place_hits if "other_city" in h.sets and not h.negated
-                              and _INSURED_THERE.match(text, h.end)), None)
+                              and (_INSURED_THERE.match(text, h.end)
+                                   or _INSURED_THERE_EN.search(text, max(0, h.start - 14), h.start)
+                                   or (_LANDMARK_CITY.search(text) and _FROM_THERE.search(text, max(0, h.start - 3), h.start)))),
+                             None)
     if insured_elsewhere is not None and values.get("city") is not None:
         # 我在重庆交的医保，来南昌看病: the insurance is 重庆's; 南昌 is only where the visit was
         values["other_city"] = insured_elsewhere.sets["other_city"]

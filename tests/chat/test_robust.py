@@ -1285,3 +1285,81 @@ def test_homophones_and_dialect_of_voice_input() -> None:
 def test_a_conflict_answered_by_last_years_figure_keeps_the_first_visit() -> None:
     _, replies = talk("南昌在职 二级医院 900 今年第一次 统筹已经报了200", "哦那个200是去年报的")
     assert replies[0].asking == "conflict" and replies[1].result["visits"][0]["deductible_applied"] == "600.00"
+
+
+# -- K14 (scored blind first at f3cdb58, then fixed with general rules) ----------------------------
+
+def test_parts_with_plain_fees_and_brackets_add_up() -> None:
+    _, (reply,) = talk("南昌在职，三级医院，诊察费40，检查200，药160，起付线已经扣完了")
+    assert reply.result is not None and reply.result["visits"][0]["total"] == "400.00"
+    f = understand("南昌退休，二级医院，起付线已过。明细：西药（甲类）300，检查费（乙类）100，自费耗材40").facts
+    assert f.class_b_service == Decimal("100.00") and f.self_pay == Decimal("40.00")
+
+
+@pytest.mark.parametrize(("message", "fact", "value"), [
+    ("平凉 在职 一级 500 已扣起付线150", "deductible_used", Decimal("150.00")),
+    ("南充在职 二级 800 今年在职的时候起付线200已经扣了", "deductible_used", Decimal("200.00")),
+    ("南充退休，本年度门诊统筹此前已支付壹佰元，三级医院900", "fund_paid", Decimal("100.00")),
+])
+def test_year_positions_said_formally_or_in_pieces(message: str, fact: str, value: Decimal) -> None:
+    assert getattr(understand(message).facts, fact) == value
+
+
+@pytest.mark.parametrize("message", ["平凉|退休|三级乙等|320|首次",
+                                     "Nanchang employee, level 2 hospital, 900 yuan, first doctor visit this year"])
+def test_the_first_visit_said_as_a_form_field_or_in_english(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None
+
+
+def test_retired_at_the_start_of_this_month_in_nanchang_is_still_an_employee_this_month() -> None:
+    _, (reply,) = talk("南昌的，这个月初刚办完退休，今天二级医院看病花了700，起付线今年已经扣过了")
+    assert reply.result["visits"][0]["category"] == "employee"
+
+
+def test_chinese_medicine_for_an_employee_is_no_part_to_ask() -> None:
+    _, (reply,) = talk("灵台县中医院是二级，我退休了，今天拿了点中药，一共三百，起付线扣过了")
+    assert reply.result is not None and reply.result["visits"][0]["total"] == "300.00"
+
+
+@pytest.mark.parametrize("message", ["我爸在南昌，职工医保，他退没退休我也搞不清，二级医院看病800，今年第一回",
+                                     "我叔在平凉，职工医保，退没退休不知道，二级医院门诊600，今年第一次"])
+def test_retired_or_not_unknown_gives_both(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.alternatives and len(reply.alternatives) == 2
+
+
+def test_what_the_hospital_said_the_fund_paid_is_the_slip() -> None:
+    _, (reply,) = talk("南充退休，二级医院看病600，今年第一次，医院说统筹付了292.50，我算的应该不止")
+    assert reply.bill_check is not None
+    _, (reply,) = talk("Pingliang retiree, level-2 hospital, first visit this year, bill 700, slip shows fund 300. Right?")
+    assert reply.bill_check is not None
+
+
+@pytest.mark.parametrize("message", ["I'm covered by Beijing employee insurance, saw a doctor in Nanchang for 600. How much?",
+                                     "我是庆阳的，平凉旁边，退休职工门诊怎么报"])
+def test_insured_in_another_city_is_named_as_not_covered(message: str) -> None:
+    u = understand(message)
+    assert u.facts.other_city is not None and u.facts.city is None
+
+
+def test_this_and_last_weeks_weekdays_date_two_visits() -> None:
+    _, (reply,) = talk("南昌居民，签约社区，上周三看病220，这周一又去花了180")
+    assert [v["date"] for v in reply.result["visits"]] == ["2026-11-18", "2026-11-23"]
+
+
+def test_a_what_if_moving_the_visit_before_retiring_settles_as_an_employee() -> None:
+    _, replies = talk("南充职工，今年8月开始领退休金", "这个月在二级医院看病800", "今年在职的时候看过病，起付线200已经扣了",
+                      "如果是7月份还在职的时候看的这800呢")
+    assert replies[3].result["visits"][-1]["fund_pays"] == "480.00"
+
+
+def test_a_level_withdrawn_for_a_doubted_one_is_asked_then_checked() -> None:
+    _, replies = talk("平凉退休 今天在崆峒区一家二级医院 花了1000 今年第一次 报了480 对吗", "哦 我可能记错了 那家好像是三甲",
+                      "确认了，是三级甲等，那480对了吧")
+    assert replies[1].asking == "provider_level" and replies[2].bill_check is not None
+
+
+def test_social_insurance_paid_oneself_in_nanchang_asks_the_scheme() -> None:
+    _, (reply,) = talk("南昌，自己交的社保，二级医院500，起付线过了")
+    assert reply.result is None and reply.asking in ("category", "scheme")
