@@ -188,7 +188,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
-    ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|结算时|结算的时候|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
+    ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
                   r"(?:报了|报销了|给报了|报|给了|支付了|付了)(?:我)?"),
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:是|为|:)?"),
@@ -231,6 +231,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目|耗材|材料|检查)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    # 交了240 / 我付了350: what was paid at the counter — the bill, or the share after the fund? Asked
+    ("slip_unknown", r"(?<![共计])(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?"),
     # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
     # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
     ("part", r"(?:其中|里面|里头|这里面|含|包含|包括)(?:了)?(?:有)?(?:的)?(?:检查费?|化验费?|药费|药品费?|西药费?|治疗费?"
@@ -240,19 +242,21 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
     ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
-     r"|看病|开药|买药|拿药|买了|付了|交了|结算|账单|金额|消费|刷了|刷卡|用了"
+     r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了|刷卡|用了"
      r"|spent|paid|bill of|bill|cost|costs|purchase|for|today|drugs|medicine|medicines"),
 )
 _PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
+                       r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
+_RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票据|收据)")
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
@@ -425,8 +429,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "consultation": "诊察费"}.get(word, word)
             word = "乙类" if word.startswith("class") else word
-            word = "余额" if word.endswith(("余额", "钱")) else word  # 200是账户里的余额: the balance
-            role, cue = {"余额": "account_balance", "自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
+            word = "余额" if word.endswith(("余额", "钱")) and not word.startswith(("我", "自己")) else word
+            word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith("统筹") else word
+            role, cue = {"余额": "account_balance", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other"}[word], post.group(0)
         if not (has_unit or has_cur):
@@ -450,6 +455,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
         if role == "stated_deductible" and _DEDUCTED_AFTER.match(masked, end):
             role = "deductible_used"  # 起付线200已经扣了: the deductible, used up — not a rule asked about
+        if role in (None, "total", "fund_paid") and _RECEIPTS_AFTER.match(masked, end):
+            role, cue = "other", None  # 报过两千的票: receipts handed in, not what the fund paid
         if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):
             role, cue = "other", None  # 那200是去年报的: last year's figure, not this bill's nor this year's
         negated = bool(_NEGATED_BEFORE.search(prefix))

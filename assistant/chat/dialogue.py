@@ -842,6 +842,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
                             intent="reset", asking="city", quick_replies=cities())
+    if state.shown_flag and getattr(facts, state.shown_flag, None) is None and state.shown_flag in Facts.__struct_fields__:
+        # both ways shown for 家庭医生签没签 → 查了一下，签了 / 没有: that fact, answered
+        said_yes = _YES_SAID.search(u.text) is not None
+        said_no = _NO_SAID.search(u.text) is not None
+        if said_yes != said_no:
+            facts = msgspec.structs.replace(facts, **{state.shown_flag: said_yes})
+            u = msgspec.structs.replace(u, facts=facts, intent="inform")
+            intent = "inform"
+    state.shown_flag = ""
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if not has_facts and state.known.city is None and state.known.policy is None and state.asking is None \
             and intent in ("policy_fact", "out_of_scope") and u.topic not in ("inpatient_bill", "chronic_disease") \
@@ -1002,6 +1011,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 年度 起付线 一个自然年度"),
                                    locale)
+    if state.what_if_base is not None and intent in ("inform", "correct", "calculate") and has_facts \
+            and facts.city is None and facts.policy is None and not u.conflict and not u.unplaced \
+            and (facts.amount is None or u.parts_only) and not _RESET_FIRST.search(u.text):
+        # 要是我在签约卫生院直接拿这药呢 → 哦对了，我签了家庭医生的: a fact told right after a what-if
+        # goes on in that scenario (and, being about the person, into what is known too)
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        intent = "what_if"
+        if u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text):
+            u = msgspec.structs.replace(u, text=u.text + " 另外")
     if intent != "what_if":
         state.what_if_base = None  # a what-if builds on the one just before it, never on an older one
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
@@ -1042,6 +1060,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount)
     elif u.parts_only and state.known.amount is not None:
         facts = msgspec.structs.replace(facts, amount=None)  # 里面有乙类药300: a part of the bill already told
+    if facts.amount is not None and state.known.amount is not None and facts.amount in (
+            state.known.slip_fund, state.known.slip_cash, state.known.slip_personal) and not _WHOLE_WORD.search(u.text):
+        facts = msgspec.structs.replace(facts, amount=None)  # 那480对了吧: the slip's figure again, not a new bill
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
@@ -1348,7 +1369,7 @@ _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
-_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|不在[^,，。]{0,4}里")
+_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里")
 _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)[。.!！?？ ]*$")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|another visit")
@@ -1407,6 +1428,8 @@ _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
 _OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
 _NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查")
 _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
+_YES_SAID = re.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
+_NO_SAID = re.compile(r"没签|没有|没|不是|不算|未|no\b|not")
 _EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
 _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
 
@@ -1718,6 +1741,7 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
     state.asking = None
     flags = list(flags)
     state.unknown_flags = []
+    state.shown_flag = flags[0] if len(flags) == 1 else ""
     lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按每种情况分别算给您（我不替您选）：\n",

@@ -273,7 +273,7 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$"
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a )?$")
-_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:医保)?$")
+_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
 
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)

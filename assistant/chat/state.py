@@ -176,6 +176,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     what_if_base: Known | None = None
     #: what the last conflict question was about (year_start, provider_level, category, person…)
     conflict_slot: str = ""
+    #: the yes/no fact last shown both ways (family_doctor, poverty_registered, signed…): a bare 签了 / 没有
+    #: in answer settles it
+    shown_flag: str = ""
     #: the word of the part of the bill asked about (自费 unless the person named another: 产前检查)
     part_word: str = ""
     #: the date asked for is that of the earlier visit at this index of the ledger (told without one)

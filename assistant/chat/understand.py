@@ -378,7 +378,7 @@ _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
-    r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|搞错了|弄错了|是不是错了|错了吧|有问题吧"
+    r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
@@ -500,6 +500,8 @@ _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|�
 _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
 _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
+_YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
+_THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -770,7 +772,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="slip_fund")
                if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
-                    or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)))
+                    or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)
+                        # (今年之前…统筹给报了800；今天…花了1000: told before this bill, of the year)
+                        and not (_EARLIER_TIME.search(text, 0, a.start) and not any(
+                            b.role in (None, "total") and b.end <= a.start for b in amounts))))
                else a for a in amounts]
     # 1000，今年起付线早过了，报了600？: a fund figure after the bill, questioned — this bill's, checked
     amounts = [msgspec.structs.replace(a, role="slip_fund")
@@ -780,7 +785,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                else a for a in amounts]
     # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
-               if a.role == "fund_paid" and has_bill and (a.cue in ("报了", "报销了", "报", "报销") or (
+               if a.role == "fund_paid" and has_bill and ((a.cue in ("报了", "报销了", "报", "报销") and any(
+                   b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)) or (
                    # 280 统筹182 / 花了1500，医保报了495: told after the bill with no word of the year —
                    # this bill's share or the year's so far? Asked, never guessed (统筹已报600, 今年…统筹
                    # 报了500 say the year's)
@@ -887,6 +893,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         unplaced = []
     if not either:
         rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total")), None)
+        if rough is not None and "amount" in chosen and rough.start > chosen["amount"].start \
+                and _THIS_VISIT.search(text, *_clause_of(bounds, rough.start)):
+            chosen.pop("amount")  # 一回80 这回一百多: this visit's bill is the hedged one — asked, not the 80
 
     # a date in a clause about retiring is the retirement date; the others date the visit
     # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
@@ -1075,6 +1084,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             unknown.append("prescribed_at_level")
             options = named if len(named) >= 2 else ()
             values["prescribed_at_level"] = values["prescribed_at_grade"] = None
+        elif _UNKNOWN_GRADE.search(text, ulo, uhi) and len(slots.seen.get("provider_level", ())) >= 2 \
+                and not values.get("prescribed_at_level"):
+            # 甲等还是乙等我也说不清，也可能只是二级: the level itself is open — each level named, side by side
+            unknown.append("provider_level")
+            options = tuple(slots.seen["provider_level"])
+            values["provider_level"] = values["provider_grade"] = None
         elif _UNKNOWN_GRADE.search(text, ulo, uhi):
             unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
             values["provider_grade"] = values["prescribed_at_grade"] = None
@@ -1256,7 +1271,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
         conflict_slot = "year_start"
     told = [h for h in hits if "first_visit_this_year" in h.sets and not h.negated and h.priority >= 2]
-    if not conflict and not is_correction(text) and len({h.sets["first_visit_this_year"] for h in told}) == 2 \
+    enumerated_visits = len({_ordinal_rank(m.group(0)) for m in _ORDINAL_RANK.finditer(text)}) >= 2
+    if conflict_slot in ("", "provider_level") and not is_correction(text) and not enumerated_visits \
+            and len({h.sets["first_visit_this_year"] for h in told}) == 2 \
             and not re.search(r"还是|来着|记不|哦不|不对|\?|？|吧", text):
         # 看了3次门诊 … 今年第一次: the year's first bill and visits before it — which holds is asked
         a = told[0]
@@ -1405,7 +1422,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 earlier = tuple(msgspec.structs.replace(f, **{k: values[k] for k in _WHERE_FACTS
                                                                if getattr(f, k) is None and values.get(k) is not None})
                                 for f in earlier)
-                unplaced, conflict, conflict_slot = [], [], ""
+                unplaced = []
+                if not (conflict_slot == "year_start" and _YEAR_FIRST_SAID.search(text)):
+                    conflict, conflict_slot = [], ""  # (今年头一回看病，之前看过一次: still a conflict)
                 unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
                 enumerated = bool(_ALL_VISITS.search(text))
                 if enumerated:

@@ -1363,3 +1363,78 @@ def test_a_level_withdrawn_for_a_doubted_one_is_asked_then_checked() -> None:
 def test_social_insurance_paid_oneself_in_nanchang_asks_the_scheme() -> None:
     _, (reply,) = talk("南昌，自己交的社保，二级医院500，起付线过了")
     assert reply.result is None and reply.asking in ("category", "scheme")
+
+
+# -- K15 (scored blind first at 448a8f9, then fixed with general rules) ----------------------------
+
+def test_facts_told_right_after_a_what_if_go_on_in_its_scenario() -> None:
+    _, replies = talk("南充退休，起付线已过，药店买药400", "同样的药在社区医院拿呢", "社区医院还要收5块诊察费")
+    assert replies[2].result["visits"][0]["total"] == "405.00" and replies[2].result["visits"][0]["provider_kind"] == "hospital"
+    _, replies = talk("南昌的，退休了", "三级医院，1200", "今年第一次", "如果是二级医院呢", "那个人账户还有500的话，现金要掏多少")
+    assert replies[4].result["visits"][0]["provider_level"] == 2 and replies[4].result["visits"][0]["account_pays"] == "500.00"
+
+
+def test_a_part_prescribed_in_addition_joins_the_bill() -> None:
+    _, replies = talk("平凉在职，三级甲等医院花了400，起付线过了", "复查另外还开了乙类药200")
+    assert replies[1].result["visits"][0]["total"] == "600.00"
+
+
+def test_what_the_clinic_paid_told_after_the_answer_is_checked() -> None:
+    _, replies = talk("南昌居民医保，签约社区卫生服务中心，看病500", "可社区给我报了300")
+    assert replies[1].bill_check is not None
+
+
+def test_slip_lines_named_after_the_number() -> None:
+    _, replies = talk("平凉在职，今年第一次，二级医院，单子上有个数是360", "360是我自己掏的现金，总共花了800",
+                      "哦不对，我看错了，360是统筹支付那一栏")
+    assert replies[0].asking == "amount_role" and replies[1].bill_check is not None and replies[2].bill_check is not None
+
+
+def test_no_family_doctor_said_with_a_filler_word_is_none() -> None:
+    assert understand("她居民医保，也没签什么家庭医生").facts.family_doctor is False
+
+
+def test_this_visits_hedged_amount_beside_an_earlier_exact_one_is_asked() -> None:
+    _, (reply,) = talk("南昌居民医保 签约卫生院 看了两回 一回80 这回一百多")
+    assert reply.result is None and reply.asking == "amount"
+
+
+@pytest.mark.parametrize("message", ["南充退休，二级医院，今年第一次，交了240", "平凉在职 一级 今年第一次 我付了180"])
+def test_what_was_paid_at_the_counter_is_asked_not_taken_as_the_bill(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_receipts_handed_in_are_not_the_funds_figure() -> None:
+    _, (reply,) = talk("南昌在职，今年之前报过两千的票，统筹给报了800；今天在三级医院花了1000")
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "500.00"
+
+
+def test_a_grade_unknown_and_another_level_possible_gives_each() -> None:
+    _, (reply,) = talk("平凉退休，今年第一次，三级乙等…不对，是甲等还是乙等我也说不清，也可能只是二级，花了900")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) >= 3
+
+
+def test_the_years_first_and_an_earlier_visit_told_together_are_a_conflict() -> None:
+    _, (reply,) = talk("平凉退休，今年头一回看病，之前在社区看过一次花了100，今天二级医院花了600")
+    assert reply.asking == "conflict"
+    _, (reply,) = talk("南昌在职 今年第一次 二级医院 看了两次 第一次上个月10号800 第二次昨天600")
+    assert reply.result is not None
+
+
+def test_a_self_correction_is_no_complaint_about_the_slip() -> None:
+    _, replies = talk("南充在职，今年第一次看病，统筹已经报了300，今天二级医院花了500", "哦，是我搞错了，今年之前看过，统筹报了300")
+    assert replies[1].result["visits"][0]["fund_pays"] == "300.00"
+
+
+def test_the_slips_figure_said_again_is_not_a_new_bill() -> None:
+    _, replies = talk("平凉退休 二级医院 花了1000 今年第一次 报了480 对吗", "那480对了吧")
+    assert replies[1].bill_check is not None and replies[1].bill_check.result.visits[0].total == Decimal("1000.00") \
+        if hasattr(replies[1].bill_check, "result") else replies[1].bill_check is not None
+
+
+def test_a_yes_or_no_after_both_ways_settles_the_fact() -> None:
+    _, replies = talk("南昌居民医保，签约社区花了500，家庭医生签没签不清楚", "查了一下，签了")
+    assert replies[1].result["visits"][0]["fund_pays"] == "325.00"
+    _, replies = talk("南昌居民医保，签约社区花了500，家庭医生签没签不清楚", "没有")
+    assert replies[1].result["visits"][0]["fund_pays"] == "300.00"
