@@ -179,7 +179,10 @@ class _Shape:
                     else:
                         rec(value)
 
-        rec(obj)
+        try:
+            rec(obj)
+        finally:
+            del rec  # the closure refers to itself: without this, each scan leaves a cycle for the GC
 
     def _amount(self, value: Decimal, build: bool) -> Any:
         entry = self.classes.get(value)
