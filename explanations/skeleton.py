@@ -182,7 +182,7 @@ class _Shape:
         try:
             rec(obj)
         finally:
-            del rec  # the closure refers to itself: without this, each scan leaves a cycle for the GC
+            rec = None  # type: ignore[assignment]  # the closure refers to itself: without this, each scan leaves a cycle for the GC
 
     def _amount(self, value: Decimal, build: bool) -> Any:
         entry = self.classes.get(value)
