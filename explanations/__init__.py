@@ -35,8 +35,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from markupsafe import Markup
-
 from calculator import (
     CalculationRequest,
     CalculationResult,
@@ -54,7 +52,7 @@ from calculator import (
 
 from . import formatting, labels
 from .account import explain_budget, explain_credits, explain_usage
-from .chart import chart_svg
+from .chart import chart_in_locale, chart_svg
 from .headline import headline
 from .i18n import activated, gettext, locales_available
 from .render import (
@@ -181,7 +179,7 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
                    for fmt, ext in (("text", "txt"), ("html", "html"))}
         chart = None  # drawn after the words (a warm_only call that cannot fill them stops sooner)
         if "html" in fmts and requests["html"] is not None:
-            chart = Markup(chart_svg(requests["html"], result, locale=state.tag))
+            chart = chart_in_locale(requests["html"], result, state.tag)
         return {fmt: page(fmt, dict(context, chart=chart if fmt == "html" else None, request=requests[fmt],
                                     views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt])))
                 for fmt in fmts}

@@ -22,7 +22,7 @@ import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -33,7 +33,7 @@ from .formatting import date, money, number, percent
 from .i18n import activated, gettext
 from .render import Doc, squash
 
-__all__ = ["chart_svg"]
+__all__ = ["chart_in_locale", "chart_svg"]
 
 # A phone layout: 320 units wide, so that at a 390 px phone's width (about 350 px for the chart)
 # the 13-unit labels render at 14 CSS px, never below 12; every label fits inside the width.
@@ -472,14 +472,23 @@ _UNBUILT = object()  # not looked up yet
 def chart_svg(request: CalculationRequest, result: CalculationResult, *, locale: str = "zh-CN",
               visit: int = -1) -> str:
     """The inline SVG chart for one visit (default: the last) of a calculated request."""
+    p = result.policy
+    with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title)) as state:
+        return chart_in_locale(request, result, state.tag, visit)
+
+
+def chart_in_locale(request: CalculationRequest, result: CalculationResult, tag: str, visit: int = -1) -> Markup:
+    """:func:`chart_svg` inside a rendering that has made the locale ``tag`` current already
+    (an explanation draws its chart after its words: the same locale, not made current again)."""
     curve = fund_curve(request, visit, result=result)
     deductible, cap = _year_bars(request, result, curve.visit_index)
     digest = hashlib.sha1(repr((result.policy.id, curve.visit_index, curve.points,
                                 deductible, cap)).encode()).hexdigest()[:10]
-    p = result.policy
-    with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title)) as state:
-        mark_text = gettext("这次：%(bill)s → %(fund)s") % {"bill": number(curve.bill), "fund": number(curve.fund)}
-        shape, values = _values(curve, _view(curve, mark_text), deductible, cap, f"mb-chart-{digest}",
-                                result.visits[curve.visit_index], state.tag)
-        out = _compiled(shape, values, state.tag)
-    return Markup(out)
+    mark_text = gettext("这次：%(bill)s → %(fund)s") % {"bill": number(curve.bill), "fund": number(curve.fund)}
+    shape, values = _values(curve, _view(curve, mark_text), deductible, cap, f"mb-chart-{digest}",
+                            result.visits[curve.visit_index], tag)
+    return _markup(_compiled(shape, values, tag))
+
+
+#: ``Markup(text)`` for a str: the same object without markupsafe's Python-level ``__new__``
+_markup = partial(str.__new__, Markup)

@@ -704,6 +704,9 @@ _SEEN: list[str] = []  # seen once: built the second time (a page seen once cost
 _SKELETONS_LIMIT = 1024
 
 
+_STEP_NAMES = tuple(f"step{i}" for i in range(32))
+
+
 def _slot(name: str, html: bool) -> str:
     text = f"{_MARK_OPEN}{name}{_MARK_CLOSE}"
     return Markup(text) if html else text
@@ -713,7 +716,7 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
     """Whether a value comes out of :func:`render`'s tidying (each line right-stripped, blank
     runs collapsed, the page stripped) as it went in, so that putting it into a rendered
     skeleton gives what rendering it in place gives."""
-    if not value or value != value.strip() or _MARK_OPEN in value:
+    if not value or len(str.strip(value)) != len(value) or _MARK_OPEN in value:  # str's strip: no Markup made
         return False
     if chart:
         return "\n\n" not in value and " \n" not in value and "\t\n" not in value
@@ -742,8 +745,11 @@ def page(fmt: str, context: dict[str, Any]) -> str:
     if bodies is None or len(bodies) != len(view.kinds):
         return render(fmt, "year", **context)
     for i, body in enumerate(bodies):
-        values[f"step{i}"] = body
-    if not all(_fits_a_slot(v) for v in values.values()) or (chart is not None and not _fits_a_slot(chart, True)):
+        values[_STEP_NAMES[i] if i < len(_STEP_NAMES) else f"step{i}"] = body
+    for value in values.values():
+        if not _fits_a_slot(value):
+            return render(fmt, "year", **context)
+    if chart is not None and not _fits_a_slot(chart, True):
         return render(fmt, "year", **context)
     totals = result.totals
     state = current()

@@ -27,9 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import msgspec
+from markupsafe import Markup
 from msgspec.structs import astuple
 
 from calculator import CitationOut
@@ -231,23 +233,41 @@ def _compile(out: list[tuple[list[Any], list[Any]]], slots: set[Any]) -> Any:
     return [(template(t), template(h)) for t, h in out], order
 
 
+#: (amount, kind of slot, locale tag) → the slot's text, or None when it holds markup or white
+#: space (see :func:`_formatted`): a figure is formatted and checked once, then looked up
+_TEXTS: dict[tuple[Decimal, str, str], str | None] = {}
+_TEXTS_LIMIT = 16384
+
+
+def _slot_text(value: Decimal, kind: str, tag: str) -> str | None:
+    if kind == "m":
+        text = formatting.money(value)
+    elif kind == "n":
+        text = formatting.number(value)
+    elif kind == "p":
+        text = formatting.percent(value)
+    else:
+        text = formatting.percent(value).rstrip("%").strip()
+    out = None if _SAFE.search(text) else text
+    if len(_TEXTS) >= _TEXTS_LIMIT:
+        _TEXTS.clear()
+    _TEXTS[(value, kind, tag)] = out
+    return out
+
+
 def _formatted(slots: list[Any], amounts: list[Decimal]) -> list[str] | None:
     """Each slot's text: its amount formatted by the function the template used (None when a
     text holds markup or white space, which escaping or squashing would have changed)."""
-    texts = []
+    texts: list[str] = []
     tag = current().tag
-    money_memo, number_memo = formatting._MONEY, formatting._NUMBER  # what money() and number() look up first
+    memo: dict[Any, Any] = _TEXTS
     for number, kind in slots:
         value = amounts[number]
-        if kind == "m":
-            text = money_memo.get((value, tag)) or formatting.money(value)
-        elif kind == "n":
-            text = number_memo.get((value, tag)) or formatting.number(value)
-        elif kind == "p":
-            text = formatting.percent(value)
-        else:
-            text = formatting.percent(value).rstrip("%").strip()
-        if _SAFE.search(text):
+        key = (value, kind, tag)
+        text = memo.get(key, _UNBUILT)
+        if text is _UNBUILT:
+            text = _slot_text(value, kind, tag)
+        if text is None:
             return None
         texts.append(text)
     return texts
@@ -391,11 +411,13 @@ def _build(view: Any, render_step: Any) -> Any:
         return None
 
 
-def _filled(skeleton: Any, amounts: list[Decimal]) -> tuple[list[str], list[str]] | None:
-    from markupsafe import Markup
+#: ``Markup(text)`` for a str: the same object without markupsafe's Python-level ``__new__``
+_markup = partial(str.__new__, Markup)
 
+
+def _filled(skeleton: Any, amounts: list[Decimal]) -> tuple[list[str], list[str]] | None:
     steps, slots = skeleton
     texts = _formatted(slots, amounts)
     if texts is None:
         return None
-    return ([t.format(*texts) for t, _ in steps], [Markup(h.format(*texts)) for _, h in steps])
+    return ([t.format(*texts) for t, _ in steps], [_markup(h.format(*texts)) for _, h in steps])
