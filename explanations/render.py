@@ -723,6 +723,15 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
     return "\n" not in value
 
 
+def page_key(fmt: str, context: dict[str, Any], view: VisitView, chart: bool) -> tuple[Any, ...]:
+    """What the page around one visit's parts depends on (see :func:`page`)."""
+    result, totals = context["result"], context["result"].totals
+    return (fmt, current().tag, view.kinds, chart, result.parameters_source, context["zh"],
+            context["lang"], _encode((result.policy, context["readings"], context["inputs"])),
+            tuple(sorted(context["plain"].items())),
+            tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+
+
 def page(fmt: str, context: dict[str, Any]) -> str:
     """``render(fmt, "year", **context)`` for the text and HTML page of one visit whose steps,
     opening and position were rendered already (``pre`` and the view's ``bodies``): from a
@@ -752,11 +761,7 @@ def page(fmt: str, context: dict[str, Any]) -> str:
     if chart is not None and not _fits_a_slot(chart, True):
         return render(fmt, "year", **context)
     totals = result.totals
-    state = current()
-    key = (fmt, state.tag, view.kinds, chart is not None, result.parameters_source, context["zh"],
-           context["lang"], _encode((result.policy, context["readings"], context["inputs"])),
-           tuple(sorted(context["plain"].items())),
-           tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+    key = page_key(fmt, context, view, chart is not None)
     skeleton = _SKELETONS.get(key, _UNBUILT)
     for name in _SENTINELS:
         values[name] = formatting.money(getattr(totals, name))
