@@ -165,7 +165,7 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
                        readings=readings, plain=_plain_readings(p.id, readings) if zh else {},
                        inputs=inputs, zh=zh, lang=state.tag,
                        city=p.city if zh else p.city_en,
-                       all_steps=[s for v in result.visits for s in v.steps])
+                       all_steps=[s for v in result.visits for s in v.steps], page_memo={})
         # the contexts of the opening and position: one for both pages when they share a
         # request, else each page's own (the chat's text has none), so that both pages are
         # filled from their skeletons (:func:`page`)

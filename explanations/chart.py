@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from calculator import CalculationRequest, CalculationResult, CapStep, Curve, DeductibleStep, fund_curve
 
 from .formatting import date, money, number, percent
-from .i18n import activated, gettext
+from .i18n import activated, current, gettext
 from .render import Doc, squash
 
 __all__ = ["chart_in_locale", "chart_svg"]
@@ -79,7 +79,7 @@ class _Axis:
     1 / (2 × denominator) of a tenth away from one, so the two round alike unless the exact value
     is a tie (or the denominator is huge): those go to :func:`_px` itself."""
 
-    __slots__ = ("down", "hi", "length", "lo", "maximum", "pm", "qm", "seen", "start")
+    __slots__ = ("down", "down_texts", "hi", "length", "lo", "maximum", "pm", "qm", "seen", "start", "texts")
 
     def __init__(self, maximum: Decimal, start: int, length: int) -> None:
         self.maximum, self.start, self.length = maximum, start, length
@@ -88,6 +88,22 @@ class _Axis:
         self.lo, self.hi = round(start + 0.0 * length, 1), round(start + 1.0 * length, 1)
         self.seen: dict[Decimal, float] = {}
         self.down: dict[Decimal, float] = {}  # :meth:`from_bottom`'s memo
+        self.texts: dict[Decimal, str] = {}  # :meth:`text`'s memo
+        self.down_texts: dict[Decimal, str] = {}  # :meth:`from_bottom_text`'s memo
+
+    def text(self, value: Decimal) -> str:
+        """``f"{self(value)}"``: the coordinate as the SVG writes it."""
+        out = self.texts.get(value)
+        if out is None:
+            out = self.texts[value] = f"{self(value)}"
+        return out
+
+    def from_bottom_text(self, value: Decimal) -> str:
+        """``f"{self.from_bottom(value)}"``."""
+        out = self.down_texts.get(value)
+        if out is None:
+            out = self.down_texts[value] = f"{self.from_bottom(value)}"
+        return out
 
     def __call__(self, value: Decimal) -> float:
         at = self.seen.get(value)  # a breakpoint is also a point of the curve: map it once
@@ -139,9 +155,11 @@ def _axis(maximum: Decimal, start: int, length: int) -> _Axis:
         if len(_AXES) >= _AXES_LIMIT:
             _AXES.clear()
         axis = _AXES[key] = _Axis(maximum, start, length)
-    elif len(axis.seen) >= _SEEN_LIMIT or len(axis.down) >= _SEEN_LIMIT:
+    elif max(len(axis.seen), len(axis.down), len(axis.texts), len(axis.down_texts)) >= _SEEN_LIMIT:
         axis.seen.clear()
         axis.down.clear()
+        axis.texts.clear()
+        axis.down_texts.clear()
     return axis
 
 
@@ -201,7 +219,9 @@ def _x_max_fits(curve: Curve, x: Any) -> bool:
 def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     w, h = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
 
-    x, y = _axis(curve.max_bill, PLOT_LEFT, w), _axis(curve.max_fund, 0, h).from_bottom
+    x_axis, y_axis = _axis(curve.max_bill, PLOT_LEFT, w), _axis(curve.max_fund, 0, h)
+    x, y = x_axis, y_axis.from_bottom
+    x_text, y_text = x_axis.text, y_axis.from_bottom_text
 
     mark_x, mark_y = x(curve.bill), y(curve.fund)
     plateau_y = y(curve.cap_left) if curve.cap_left is not None and curve.eligible else None
@@ -216,13 +236,34 @@ def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     below = mark_y - PLOT_TOP < 28 or (plateau_y is not None and abs(mark_y - plateau_y) < 16)
     label = {"x": round(label_x, 1), "y": round(mark_y + 22 if below else mark_y - 10, 1), "anchor": anchor}
     return {
-        "polyline": " ".join(f"{x(b)},{y(f)}" for b, f in curve.points),
+        "polyline": " ".join([x_text(b) + "," + y_text(f) for b, f in curve.points]),  # f"{x(b)},{y(f)}"
         "breaks": [{"value": b, "x": x(b), "anchor": _anchor(x(b), _text_width(number(b)))} for b in curve.breakpoints],
         "plateau": ({"value": curve.cap_left, "y": plateau_y} if plateau_y is not None else None),
         "mark": {"x": mark_x, "y": mark_y, "label": label},
         "x_max": {"value": curve.max_bill, "x": x(curve.max_bill), "shown": _x_max_fits(curve, x)},
         "y_max": {"value": curve.max_fund, "y": y(curve.max_fund)},
     }
+
+
+#: (amount, locale) → ``_e(money(amount))`` / ``_e(number(amount))`` / ``_e(percent(ratio))``
+_ESCAPED: dict[tuple[str, Decimal, str], str] = {}
+_ESCAPED_LIMIT = 16384
+#: whether a text with white space was ever made by :func:`_escaped` (see :func:`_compiled`)
+_SPACED = [False]
+_FORMATS = {"m": money, "n": number, "p": percent}
+
+
+def _escaped(kind: str, value: Decimal) -> str:
+    key = (kind, value, current().tag)
+    out = _ESCAPED.get(key)
+    if out is None:
+        out = _e(_FORMATS[kind](value))
+        if _SPACE.search(out):
+            _SPACED[0] = True
+        if len(_ESCAPED) >= _ESCAPED_LIMIT:
+            _ESCAPED.clear()
+        _ESCAPED[key] = out
+    return out
 
 
 def _values(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart_id: str, visit: Any,
@@ -239,43 +280,43 @@ def _values(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart
     if eligible:
         ded_left = bool(curve.deductible_left and curve.deductible_left > 0)
         if ded_left:
-            v["d_left"] = e(money(curve.deductible_left))  # type: ignore[arg-type]
-        v["d_ratio"] = e(percent(curve.ratio))  # type: ignore[arg-type]
+            v["d_left"] = _escaped("m", curve.deductible_left)  # type: ignore[arg-type]
+        v["d_ratio"] = _escaped("p", curve.ratio)  # type: ignore[arg-type]
         if curve.cap_bill is not None:
             cap_bill = True
-            v["d_cap_bill"], v["d_cap_left"] = e(money(curve.cap_bill)), e(money(curve.cap_left))  # type: ignore[arg-type]
+            v["d_cap_bill"], v["d_cap_left"] = _escaped("m", curve.cap_bill), _escaped("m", curve.cap_left)  # type: ignore[arg-type]
         else:
             cap_left = curve.cap_left is not None
-        v["d_bill"], v["d_fund"] = e(money(curve.bill)), e(money(curve.fund))
+        v["d_bill"], v["d_fund"] = _escaped("m", curve.bill), _escaped("m", curve.fund)
     ded = deductible.total is not None
     if ded:
-        v["d_ded_total"], v["d_ded_used"] = e(money(deductible.total)), e(money(deductible.used))  # type: ignore[arg-type]
+        v["d_ded_total"], v["d_ded_used"] = _escaped("m", deductible.total), _escaped("m", deductible.used)  # type: ignore[arg-type]
         v["ded_width"] = f"{deductible.width}"
     capbar = cap.total is not None
     capbar_left = capbar and cap.left is not None
     if capbar:
-        v["d_cap_total"], v["d_cap_used"] = e(money(cap.total)), e(money(cap.used))  # type: ignore[arg-type]
+        v["d_cap_total"], v["d_cap_used"] = _escaped("m", cap.total), _escaped("m", cap.used)  # type: ignore[arg-type]
         v["cap_width"] = f"{cap.width}"
         if capbar_left:
-            v["d_capbar_left"] = e(money(cap.left))  # type: ignore[arg-type]
+            v["d_capbar_left"] = _escaped("m", cap.left)  # type: ignore[arg-type]
     y_max = view["y_max"]
-    v["ymax_y"], v["ymax_label"] = f"{y_max['y'] + 4}", e(number(y_max["value"]))
+    v["ymax_y"], v["ymax_label"] = f"{y_max['y'] + 4}", _escaped("n", y_max["value"])
     plateau = view["plateau"]
     if plateau:
         v["plateau_y"], v["plateau_label_y"] = f"{plateau['y']}", f"{plateau['y'] - 6}"
-        v["plateau_cap"] = e(number(plateau["value"]))
+        v["plateau_cap"] = _escaped("n", plateau["value"])
     breaks = view["breaks"]
     for i, b in enumerate(breaks):
-        v[f"b{i}_x"], v[f"b{i}_anchor"], v[f"b{i}_label"] = f"{b['x']}", f"{b['anchor']}", e(number(b["value"]))
+        v[f"b{i}_x"], v[f"b{i}_anchor"], v[f"b{i}_label"] = f"{b['x']}", f"{b['anchor']}", _escaped("n", b["value"])
     x_max = view["x_max"]
     if x_max["shown"]:
-        v["xmax_x"], v["xmax_label"] = f"{x_max['x']}", e(number(x_max["value"]))
+        v["xmax_x"], v["xmax_label"] = f"{x_max['x']}", _escaped("n", x_max["value"])
     mark = view["mark"]
     label = mark["label"]
     v["polyline"] = e(view["polyline"])
     v["mark_x"], v["mark_y"] = f"{mark['x']}", f"{mark['y']}"
     v["label_x"], v["label_y"], v["label_anchor"] = f"{label['x']}", f"{label['y']}", f"{label['anchor']}"
-    v["this_bill"], v["this_fund"] = e(number(curve.bill)), e(number(curve.fund))
+    v["this_bill"], v["this_fund"] = _escaped("n", curve.bill), _escaped("n", curve.fund)
     shape = (eligible, ded_left, cap_bill, cap_left, ded, capbar, capbar_left, bool(plateau), len(breaks),
              bool(x_max["shown"]))
     return shape, v
@@ -448,8 +489,8 @@ def _compiled(shape: tuple[Any, ...], v: dict[str, str], tag: str) -> str:
     chart's own values, it gives exactly what :func:`_write` gives; a value of the description
     with white space in it (no formatted amount has any) is written in full, since squashing
     the description would have treated it otherwise."""
-    if any(_SPACE.search(text) for name, text in v.items() if name[0] == "d"):
-        return _write(shape, v)
+    if _SPACED[0] and any(_SPACE.search(text) for name, text in v.items() if name[0] == "d"):
+        return _write(shape, v)  # (every description value is made by _escaped, which notes white space)
     key = (tag, shape)
     template = _COMPILED.get(key, _UNBUILT)
     if template is _UNBUILT:  # seen for the first time: write it, and its template

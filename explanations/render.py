@@ -724,12 +724,20 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
 
 
 def page_key(fmt: str, context: dict[str, Any], view: VisitView, chart: bool) -> tuple[Any, ...]:
-    """What the page around one visit's parts depends on (see :func:`page`)."""
-    result, totals = context["result"], context["result"].totals
-    return (fmt, current().tag, view.kinds, chart, result.parameters_source, context["zh"],
-            context["lang"], _encode((result.policy, context["readings"], context["inputs"])),
-            tuple(sorted(context["plain"].items())),
-            tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+    """What the page around one visit's parts depends on (see :func:`page`). The part that is
+    the same for every format of one explanation is computed once for it (``context`` holds
+    ``page_memo``, a dict shared by the formats' contexts, when :func:`explain_formats` made it)."""
+    memo = context.get("page_memo")
+    common = memo.get("common") if memo is not None else None
+    if common is None:
+        result, totals = context["result"], context["result"].totals
+        common = (current().tag, result.parameters_source, context["zh"], context["lang"],
+                  _encode((result.policy, context["readings"], context["inputs"])),
+                  tuple(sorted(context["plain"].items())),
+                  tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+        if memo is not None:
+            memo["common"] = common
+    return (fmt, view.kinds, chart, common)
 
 
 def page(fmt: str, context: dict[str, Any]) -> str:

@@ -468,8 +468,8 @@ def answer_key(contexts: dict[str, dict[str, Any]], chart: bool) -> tuple[Any, _
     keyed_h = keyed_t if html is text else _parts_key(html)
     if keyed_h is None:
         return None
-    key = ("answer", keyed_t[0], keyed_h[0], page_key("text", text, text["views"][0], False),
-           page_key("html", html, html["views"][0], chart))
+    key = ("answer", keyed_t[0], None if keyed_h is keyed_t else keyed_h[0],  # (a big tuple: hashed once)
+           page_key("text", text, text["views"][0], False), page_key("html", html, html["views"][0], chart))
     return key, keyed_t[1], keyed_h[1]
 
 
@@ -523,7 +523,7 @@ def answer_build(keyed: tuple[Any, _Shape, _Shape], contexts: dict[str, dict[str
     if visit_shape is None:
         return
     steps = _SKELETONS.get(_step_key(view, visit_shape))
-    parts_t, parts_h = _SKELETONS.get(key[1]), _SKELETONS.get(key[2])
+    parts_t, parts_h = _SKELETONS.get(key[1]), _SKELETONS.get(key[1] if key[2] is None else key[2])
     page_t, page_h = _PAGES.get(key[3]), _PAGES.get(key[4])
     if not (isinstance(steps, tuple) and isinstance(parts_t, tuple) and isinstance(parts_h, tuple)
             and isinstance(page_t, list) and page_t and isinstance(page_h, list) and page_h):
