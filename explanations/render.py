@@ -716,7 +716,8 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
     """Whether a value comes out of :func:`render`'s tidying (each line right-stripped, blank
     runs collapsed, the page stripped) as it went in, so that putting it into a rendered
     skeleton gives what rendering it in place gives."""
-    if not value or len(str.strip(value)) != len(value) or _MARK_OPEN in value:  # str's strip: no Markup made
+    # value != value.strip(): strip removes exactly the leading and trailing white space
+    if not value or value[0].isspace() or value[-1].isspace() or _MARK_OPEN in value:
         return False
     if chart:
         return "\n\n" not in value and " \n" not in value and "\t\n" not in value

@@ -136,9 +136,10 @@ class _Shape:
                 self.walk(value, False)
         return obj
 
-    def scan(self, obj: Any) -> None:
-        """:meth:`walk` without ``build``, in one closure over the key's lists: the same key,
-        the same amounts in the same order (each struct's fields read at once, in order)."""
+    def scan(self, *objs: Any) -> None:
+        """:meth:`walk` without ``build`` of each object in turn, in one closure over the key's
+        lists: the same key, the same amounts in the same order (each struct's fields read at
+        once, in order)."""
         out, classes, amounts = self.out, self.classes, self.amounts
         append = out.append
         plain, fields_of, skips = _PLAIN_TYPES, _FIELDS, _SKIP
@@ -182,7 +183,8 @@ class _Shape:
                         rec(value)
 
         try:
-            rec(obj)
+            for obj in objs:
+                rec(obj)
         finally:
             rec = None  # type: ignore[assignment]  # the closure refers to itself: without this, each scan leaves a cycle for the GC
 
@@ -327,8 +329,7 @@ def _parts_key(context: dict[str, Any]) -> tuple[tuple[Any, ...], _Shape, tuple[
         return None
     shape = visit_shape.copy()
     try:
-        for thing in things[1:]:
-            shape.scan(thing)
+        shape.scan(*things[1:])
     except Unfixed:
         return None
     state = current()
