@@ -68,7 +68,10 @@ class Curve(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _step(visit: VisitResult, cls: type) -> object | None:
-    return next((s for s in visit.steps if isinstance(s, cls)), None)
+    for s in visit.steps:  # the first step of that class (a loop: no generator a look-up)
+        if isinstance(s, cls):
+            return s
+    return None
 
 
 _TEN = Decimal(10)
