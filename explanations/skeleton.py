@@ -25,6 +25,7 @@ Three guards keep a skeleton exact:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from decimal import Decimal
 from functools import partial
@@ -447,10 +448,44 @@ class _Answer:
     ``(which, number, kind)``; a total, as ``("total", name)``; the chart, as ``("chart",)``.
     Kept among the layers' skeletons (``("answer", …)`` keys): forgetting those forgets it."""
 
-    __slots__ = ("html", "slots", "text")
+    __slots__ = ("html", "pages", "slots", "text")
 
     def __init__(self, text: str, html: str, slots: list[Any]) -> None:
         self.text, self.html, self.slots = text, html, slots
+        self.pages = (_Page(text), _Page(html))
+
+
+class _Page:
+    """A ``str.format`` template over positional fields, split once into its literal texts and
+    the fields' numbers: filled by one pick and one join (``template.format(*texts)``, without
+    parsing the template each time)."""
+
+    __slots__ = ("parts", "pick", "single")
+
+    def __init__(self, template: str) -> None:
+        from string import Formatter
+
+        parts: list[str] = []
+        fields: list[int] = []
+        literal = ""
+        for text, field, _spec, _conversion in Formatter().parse(template):
+            literal += text  # the literal text as format gives it ({{ and }} undoubled)
+            if field is not None:
+                parts += [literal, ""]
+                fields.append(int(field))
+                literal = ""
+        parts.append(literal)
+        self.parts = parts
+        self.single = len(fields) == 1
+        self.pick = operator.itemgetter(*fields) if fields else None
+
+    def fill(self, texts: list[str]) -> str:
+        if self.pick is None:
+            return "".join(self.parts)
+        out = self.parts.copy()
+        picked = self.pick(texts)
+        out[1::2] = (picked,) if self.single else picked
+        return "".join(out)
 
 
 def answer_key(contexts: dict[str, dict[str, Any]], chart: bool) -> tuple[Any, _Shape, _Shape] | None:
@@ -503,7 +538,8 @@ def answer_fill(keyed: tuple[Any, _Shape, _Shape], totals: Any, draw: Any) -> di
             if not _fits_a_slot(text, True):
                 return None
         texts.append(text)
-    return {"text": answer.text.format(*texts), "html": answer.html.format(*texts)}
+    text_page, html_page = answer.pages
+    return {"text": text_page.fill(texts), "html": html_page.fill(texts)}
 
 
 def answer_build(keyed: tuple[Any, _Shape, _Shape], contexts: dict[str, dict[str, Any]], out: dict[str, str],
