@@ -294,11 +294,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: uvicorn with several workers, Nagle's algorithm off on every connection, as ``mingbai serve``
+#: runs it (assistant.server.NoDelayHTTPProtocol): uvicorn's own command line leaves it on when
+#: it binds the socket for several workers, and every answer, the bare handler's too, then
+#: waits up to 40 ms for the client's delayed acknowledgement (about 360 req/s whatever the app)
+UVICORN_NO_DELAY = textwrap.dedent('''
+    import sys, uvicorn
+    from assistant.server import NoDelayHTTPProtocol
+    target, port, workers, factory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+    uvicorn.run(target, host="127.0.0.1", port=port, workers=workers, log_level="warning", access_log=False,
+                factory=factory, http=NoDelayHTTPProtocol)
+''')
+
+
 def _start(target: str, port: int, workers: int, env: dict[str, str], cwd: Path, factory: bool) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port), "--workers",
            str(workers), "--log-level", "warning", "--no-access-log"]
     if factory:
         cmd.append("--factory")
+    if workers > 1:  # both contenders under the server as mingbai serve runs it (see UVICORN_NO_DELAY)
+        cmd = [sys.executable, "-c", UVICORN_NO_DELAY, target, str(port), str(workers), "1" if factory else "0"]
     log = (Path(env["MINGBAI_DATA_DIR"]) / f"server-{port}.log").open("wb")  # the app's access log
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
@@ -405,6 +420,8 @@ def part_c(args: argparse.Namespace) -> None:
     print(f"\n(c) HTTP req/s under uvicorn, {args.workers} worker(s) each, loopback, "
           f"{args.connections} keep-alive connections, {args.http_seconds:g} s a run, load from a separate process "
           f"({'wrk' if args.loader == 'wrk' else 'asyncio client'})")
+    if args.workers > 1:
+        print("  several workers: both servers with Nagle's algorithm off on each connection, as mingbai serve runs them")
     tmp = Path(tempfile.mkdtemp(prefix="mingbai-bench-"))
     (tmp / "bare_app.py").write_text(BARE_APP)
     body = tmp / "contract.json"

@@ -21,7 +21,8 @@ the whole cap left. The chart code only maps these Decimals to pixels; it comput
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, getcontext, localcontext
+from typing import Any
 
 import msgspec
 from msgspec.structs import replace
@@ -67,7 +68,10 @@ class Curve(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _step(visit: VisitResult, cls: type) -> object | None:
-    return next((s for s in visit.steps if isinstance(s, cls)), None)
+    for s in visit.steps:  # the first step of that class (a loop: no generator a look-up)
+        if isinstance(s, cls):
+            return s
+    return None
 
 
 _TEN = Decimal(10)
@@ -153,25 +157,61 @@ def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
             return fund
         return min(fund, cap_left)
 
+    context = getcontext()
+    # the situation, each Decimal by its exact text (a memo returns the very digits and places
+    # a computation would give, not just an equal value), and the arithmetic context
+    situation = (str(left), str(ratio), None if cap_left is None else str(cap_left), context.prec, context.rounding)
     cap_bill = None
     if cap_left is not None and ratio > 0:
-        with localcontext() as ctx:
-            ctx.prec = 34
-            cap_bill = left + (cap_left / ratio).quantize(FEN, rounding=ROUND_CEILING)
+        cap_bill = _MEMO.get(situation)
+        if cap_bill is None:
+            with localcontext() as ctx:
+                ctx.prec = 34
+                cap_bill = left + (cap_left / ratio).quantize(FEN, rounding=ROUND_CEILING)
+            _remember(situation, cap_bill)
     bill = deductible.base
     breakpoints = [b for b in (left, cap_bill) if b is not None and b > 0]
     top = max([bill, left, *(b for b in (cap_bill,) if b is not None)])
     max_bill = min(_nice_ceiling(top * Decimal("1.25")), MAX_AMOUNT)
-    samples = {ZERO, bill, max_bill, *breakpoints}
-    for fraction in _FRACTIONS:
-        samples.add((max_bill * fraction).quantize(FEN, rounding=ROUND_HALF_UP))
-    points = [(x, fund_at(x)) for x in sorted(s for s in samples if ZERO <= s <= max_bill)]
+    # the evenly spaced samples and what the fund pays at each depend only on the axis' end and
+    # the situation: computed once for them (the same samples, the same figures)
+    key = (str(max_bill), in_scope, None if rate is None else str(rate), uncapped, *situation)
+    spaced = _MEMO.get(key)
+    if spaced is None:
+        spaced = tuple((x, fund_at(x)) for x in (
+            (max_bill * fraction).quantize(FEN, rounding=ROUND_HALF_UP) for fraction in _FRACTIONS))
+        _remember(key, spaced)
+    # the points of sorted({ZERO, bill, max_bill, *breakpoints} ∪ the spaced samples) within
+    # [ZERO, max_bill]: a sample equal to one of the others is that one (a set keeps the first
+    # of equal elements); the spaced samples are distinct, ascending and within the axis
+    others = sorted(s for s in {ZERO, bill, max_bill, *breakpoints} if ZERO <= s <= max_bill)
+    points = []
+    i = 0
+    for x, fund in spaced:
+        while i < len(others) and others[i] <= x:
+            points.append((others[i], fund_at(others[i])))
+            i += 1
+        if not points or points[-1][0] != x:
+            points.append((x, fund))
+    for other in others[i:]:
+        points.append((other, fund_at(other)))
     highest = max([actual.fund_pays, *(f for _, f in points)])
     max_fund = _nice_ceiling(highest * Decimal("1.15")) if highest > 0 else Decimal(100)
     return Curve(visit_index=index, eligible=True, points=points, breakpoints=breakpoints,
                  deductible_left=left, ratio=ratio, cap_left=cap_left, cap_bill=cap_bill,
                  bill=bill, fund=actual.fund_pays, max_bill=max_bill, max_fund=max_fund,
                  sample_category=category)
+
+
+#: what :func:`curve_of` computes once per situation (see there); started over when full
+_MEMO: dict[tuple[Any, ...], Any] = {}
+_MEMO_LIMIT = 4096
+
+
+def _remember(key: tuple[Any, ...], value: Any) -> None:
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[key] = value
 
 
 def _sample_rules(result: CalculationResult, index: int, category: str) -> tuple[bool, Decimal | None, bool]:

@@ -35,8 +35,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from markupsafe import Markup
-
 from calculator import (
     CalculationRequest,
     CalculationResult,
@@ -54,7 +52,7 @@ from calculator import (
 
 from . import formatting, labels
 from .account import explain_budget, explain_credits, explain_usage
-from .chart import chart_svg
+from .chart import chart_in_locale, chart_svg
 from .headline import headline
 from .i18n import activated, gettext, locales_available
 from .render import (
@@ -70,6 +68,7 @@ from .render import (
     shared_step_bodies,
     visit_views,
 )
+from .skeleton import answer_build, answer_fill, answer_key
 
 __all__ = [
     "Doc",
@@ -161,30 +160,53 @@ def explain_formats(result: CalculationResult, formats: tuple[str, ...] = ("text
         shared = False
         if "text" in fmts and "html" in fmts:
             text_views, html_views = views_of[id(requests["text"])], views_of[id(requests["html"])]
-            if text_views is html_views or same_steps(text_views, html_views):
-                shared = True
-                shared_step_bodies(html_views)
-                for t, h in zip(text_views, html_views, strict=True):
-                    t.bodies.update(h.bodies)
+            shared = text_views is html_views or same_steps(text_views, html_views)
         context = dict(result=result, policy=p, multi=len(result.visits) > 1,
                        readings=readings, plain=_plain_readings(p.id, readings) if zh else {},
                        inputs=inputs, zh=zh, lang=state.tag,
                        city=p.city if zh else p.city_en,
-                       all_steps=[s for v in result.visits for s in v.steps])
+                       all_steps=[s for v in result.visits for s in v.steps], page_memo={})
+        # the contexts of the opening and position: one for both pages when they share a
+        # request, else each page's own (the chat's text has none), so that both pages are
+        # filled from their skeletons (:func:`page`)
+        parts_contexts: dict[str, dict[str, Any]] = {}
+        if shared and requests["text"] is requests["html"]:
+            parts_contexts["text"] = parts_contexts["html"] = dict(context, request=request,
+                                                                    views=views_of[id(requests["html"])])
+        elif shared:
+            parts_contexts = {fmt: dict(context, request=requests[fmt], views=views_of[id(requests[fmt])])
+                              for fmt in ("text", "html")}
+        has_chart = "html" in fmts and requests["html"] is not None
+
+        def draw() -> Any:
+            return chart_in_locale(requests["html"], result, state.tag)  # type: ignore[arg-type]
+
+        keyed = None
+        if shared and fmts == ["text", "html"] and not context["multi"]:
+            # the whole answer from one template per page, when this kind of answer has them
+            keyed = answer_key(parts_contexts, has_chart)
+            if keyed is not None:
+                whole = answer_fill(keyed, result.totals, draw)
+                if whole is not None:
+                    return whole
+        if shared:
+            shared_step_bodies(html_views)
+            for t, h in zip(text_views, html_views, strict=True):
+                t.bodies.update(h.bodies)
         pre: dict[str, dict[str, str]] = {}
-        if "text" in fmts and "html" in fmts and requests["text"] is requests["html"]:
-            pre = shared_page_parts(dict(context, request=request, views=views_of[id(requests["html"])]))
-        elif "text" in fmts and "html" in fmts and shared:
-            # the chat's answer (the text without the request): each page's parts with its own
-            # request, so that both pages are filled from their skeletons (:func:`page`)
-            pre = {ext: shared_page_parts(dict(context, request=requests[fmt], views=views_of[id(requests[fmt])]))[ext]
-                   for fmt, ext in (("text", "txt"), ("html", "html"))}
+        if parts_contexts and parts_contexts["text"] is parts_contexts["html"]:
+            pre = shared_page_parts(parts_contexts["text"])
+        elif parts_contexts:
+            pre = {ext: shared_page_parts(parts_contexts[fmt])[ext] for fmt, ext in (("text", "txt"), ("html", "html"))}
         chart = None  # drawn after the words (a warm_only call that cannot fill them stops sooner)
-        if "html" in fmts and requests["html"] is not None:
-            chart = Markup(chart_svg(requests["html"], result, locale=state.tag))
-        return {fmt: page(fmt, dict(context, chart=chart if fmt == "html" else None, request=requests[fmt],
-                                    views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt])))
-                for fmt in fmts}
+        if has_chart:
+            chart = draw()
+        out = {fmt: page(fmt, dict(context, chart=chart if fmt == "html" else None, request=requests[fmt],
+                                   views=views_of[id(requests[fmt])], pre=pre.get(FORMATS[fmt])))
+               for fmt in fmts}
+        if keyed is not None:
+            answer_build(keyed, parts_contexts, out, result.totals, chart)
+        return out
 
 
 def explain_request(request: CalculationRequest, *, format: str = "text", locale: str = "zh-CN") -> str:

@@ -18,10 +18,11 @@ is byte for byte what ``chart.svg.j2`` gave.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -29,10 +30,10 @@ from markupsafe import Markup, escape
 from calculator import CalculationRequest, CalculationResult, CapStep, Curve, DeductibleStep, fund_curve
 
 from .formatting import date, money, number, percent
-from .i18n import activated, gettext
+from .i18n import activated, current, gettext
 from .render import Doc, squash
 
-__all__ = ["chart_svg"]
+__all__ = ["chart_in_locale", "chart_svg"]
 
 # A phone layout: 320 units wide, so that at a 390 px phone's width (about 350 px for the chart)
 # the 13-unit labels render at 14 CSS px, never below 12; every label fits inside the width.
@@ -78,7 +79,7 @@ class _Axis:
     1 / (2 × denominator) of a tenth away from one, so the two round alike unless the exact value
     is a tie (or the denominator is huge): those go to :func:`_px` itself."""
 
-    __slots__ = ("hi", "length", "lo", "maximum", "pm", "qm", "seen", "start")
+    __slots__ = ("down", "down_texts", "hi", "length", "lo", "maximum", "pm", "qm", "seen", "start", "texts")
 
     def __init__(self, maximum: Decimal, start: int, length: int) -> None:
         self.maximum, self.start, self.length = maximum, start, length
@@ -86,11 +87,37 @@ class _Axis:
         # the ends as _px gives them (floats; an axis of no length gives round(start, 1), an int)
         self.lo, self.hi = round(start + 0.0 * length, 1), round(start + 1.0 * length, 1)
         self.seen: dict[Decimal, float] = {}
+        self.down: dict[Decimal, float] = {}  # :meth:`from_bottom`'s memo
+        self.texts: dict[Decimal, str] = {}  # :meth:`text`'s memo
+        self.down_texts: dict[Decimal, str] = {}  # :meth:`from_bottom_text`'s memo
+
+    def text(self, value: Decimal) -> str:
+        """``f"{self(value)}"``: the coordinate as the SVG writes it."""
+        out = self.texts.get(value)
+        if out is None:
+            out = self.texts[value] = f"{self(value)}"
+        return out
+
+    def from_bottom_text(self, value: Decimal) -> str:
+        """``f"{self.from_bottom(value)}"``."""
+        out = self.down_texts.get(value)
+        if out is None:
+            out = self.down_texts[value] = f"{self.from_bottom(value)}"
+        return out
 
     def __call__(self, value: Decimal) -> float:
         at = self.seen.get(value)  # a breakpoint is also a point of the curve: map it once
         if at is None:
             at = self.seen[value] = self._map(value)
+        return at
+
+    def from_bottom(self, value: Decimal) -> float:
+        """``round(PLOT_BOTTOM - self(value), 1)`` for the y axis, which points up. It is
+        ``(10 × PLOT_BOTTOM - k) / 10`` for the tenth ``k`` :meth:`_map` rounds to: the difference
+        is within a rounding of that tenth, never near a tie."""
+        at = self.down.get(value)
+        if at is None:
+            at = self.down[value] = (10 * PLOT_BOTTOM - round(10 * self._map(value))) / 10
         return at
 
     def _map(self, value: Decimal) -> float:
@@ -114,16 +141,42 @@ class _Axis:
         return k / 10
 
 
-@dataclass(frozen=True)
+#: recent charts' axes, each with its memo of amounts mapped: an amount's pixel depends only on
+#: the axis (its maximum, start and length), so a chart whose axes another chart had — the same
+#: round maximum of the bill and of the fund — maps the points they share by a look-up
+_AXES: dict[tuple[Decimal, int, int], _Axis] = {}
+_AXES_LIMIT, _SEEN_LIMIT = 256, 1024
+
+
+def _axis(maximum: Decimal, start: int, length: int) -> _Axis:
+    key = (maximum, start, length)
+    axis = _AXES.get(key)
+    if axis is None:
+        if len(_AXES) >= _AXES_LIMIT:
+            _AXES.clear()
+        axis = _AXES[key] = _Axis(maximum, start, length)
+    elif max(len(axis.seen), len(axis.down), len(axis.texts), len(axis.down_texts)) >= _SEEN_LIMIT:
+        axis.seen.clear()
+        axis.down.clear()
+        axis.texts.clear()
+        axis.down_texts.clear()
+    return axis
+
+
+@dataclass(frozen=True, repr=False)
 class Bar:
     total: Decimal | None  # the year's deductible or cap (None: the document sets none)
     used: Decimal
     left: Decimal | None
     width: float  # pixels filled
 
+    def __repr__(self) -> str:
+        # the dataclass's own repr (the chart's id is a digest of it), without its recursion guard
+        return f"Bar(total={self.total!r}, used={self.used!r}, left={self.left!r}, width={self.width!r})"
+
 
 def _bar(total: Decimal | None, used: Decimal, left: Decimal | None) -> Bar:
-    width = _Axis(total, 0, BAR_WIDTH)(used) if total else 0.0
+    width = _axis(total, 0, BAR_WIDTH)(used) if total else 0.0
     return Bar(total=total, used=used, left=left, width=width)
 
 
@@ -166,16 +219,9 @@ def _x_max_fits(curve: Curve, x: Any) -> bool:
 def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     w, h = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
 
-    x, y_axis = _Axis(curve.max_bill, PLOT_LEFT, w), _Axis(curve.max_fund, 0, h)
-    ys: dict[Decimal, float] = {}
-
-    def y(f: Decimal) -> float:
-        at = ys.get(f)
-        if at is None:
-            # round(PLOT_BOTTOM - k / 10, 1) is (10 × PLOT_BOTTOM - k) / 10: the difference is
-            # within a rounding of that tenth, never near a tie
-            at = ys[f] = (10 * PLOT_BOTTOM - round(10 * y_axis._map(f))) / 10
-        return at
+    x_axis, y_axis = _axis(curve.max_bill, PLOT_LEFT, w), _axis(curve.max_fund, 0, h)
+    x, y = x_axis, y_axis.from_bottom
+    x_text, y_text = x_axis.text, y_axis.from_bottom_text
 
     mark_x, mark_y = x(curve.bill), y(curve.fund)
     plateau_y = y(curve.cap_left) if curve.cap_left is not None and curve.eligible else None
@@ -190,7 +236,7 @@ def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     below = mark_y - PLOT_TOP < 28 or (plateau_y is not None and abs(mark_y - plateau_y) < 16)
     label = {"x": round(label_x, 1), "y": round(mark_y + 22 if below else mark_y - 10, 1), "anchor": anchor}
     return {
-        "polyline": " ".join(f"{x(b)},{y(f)}" for b, f in curve.points),
+        "polyline": " ".join([x_text(b) + "," + y_text(f) for b, f in curve.points]),  # f"{x(b)},{y(f)}"
         "breaks": [{"value": b, "x": x(b), "anchor": _anchor(x(b), _text_width(number(b)))} for b in curve.breakpoints],
         "plateau": ({"value": curve.cap_left, "y": plateau_y} if plateau_y is not None else None),
         "mark": {"x": mark_x, "y": mark_y, "label": label},
@@ -199,38 +245,114 @@ def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
     }
 
 
-def _describe(curve: Curve, deductible: Bar, cap: Bar) -> list[str]:
+#: (amount, locale) → ``_e(money(amount))`` / ``_e(number(amount))`` / ``_e(percent(ratio))``
+_ESCAPED: dict[tuple[str, Decimal, str], str] = {}
+_ESCAPED_LIMIT = 16384
+#: whether a text with white space was ever made by :func:`_escaped` (see :func:`_compiled`)
+_SPACED = [False]
+_FORMATS = {"m": money, "n": number, "p": percent}
+
+
+def _escaped(kind: str, value: Decimal) -> str:
+    key = (kind, value, current().tag)
+    out = _ESCAPED.get(key)
+    if out is None:
+        out = _e(_FORMATS[kind](value))
+        if _SPACE.search(out):
+            _SPACED[0] = True
+        if len(_ESCAPED) >= _ESCAPED_LIMIT:
+            _ESCAPED.clear()
+        _ESCAPED[key] = out
+    return out
+
+
+def _values(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart_id: str, visit: Any,
+            lang: str) -> tuple[tuple[Any, ...], dict[str, str]]:
+    """What one chart's SVG says, apart from its words and layout: the *shape* (which sentences,
+    lines and labels it has — the branches :func:`_write` takes) and every value written into it,
+    each as the exact text the SVG shows (coordinates as Python writes the floats, amounts
+    formatted and escaped). Names starting ``d_`` are amounts said in the description, which is
+    squashed."""
+    e = _e
+    v: dict[str, str] = {"id": chart_id, "lang": e(lang), "when": e(date(visit.date))}
+    eligible = curve.eligible
+    ded_left = cap_bill = cap_left = False
+    if eligible:
+        ded_left = bool(curve.deductible_left and curve.deductible_left > 0)
+        if ded_left:
+            v["d_left"] = _escaped("m", curve.deductible_left)  # type: ignore[arg-type]
+        v["d_ratio"] = _escaped("p", curve.ratio)  # type: ignore[arg-type]
+        if curve.cap_bill is not None:
+            cap_bill = True
+            v["d_cap_bill"], v["d_cap_left"] = _escaped("m", curve.cap_bill), _escaped("m", curve.cap_left)  # type: ignore[arg-type]
+        else:
+            cap_left = curve.cap_left is not None
+        v["d_bill"], v["d_fund"] = _escaped("m", curve.bill), _escaped("m", curve.fund)
+    ded = deductible.total is not None
+    if ded:
+        v["d_ded_total"], v["d_ded_used"] = _escaped("m", deductible.total), _escaped("m", deductible.used)  # type: ignore[arg-type]
+        v["ded_width"] = f"{deductible.width}"
+    capbar = cap.total is not None
+    capbar_left = capbar and cap.left is not None
+    if capbar:
+        v["d_cap_total"], v["d_cap_used"] = _escaped("m", cap.total), _escaped("m", cap.used)  # type: ignore[arg-type]
+        v["cap_width"] = f"{cap.width}"
+        if capbar_left:
+            v["d_capbar_left"] = _escaped("m", cap.left)  # type: ignore[arg-type]
+    y_max = view["y_max"]
+    v["ymax_y"], v["ymax_label"] = f"{y_max['y'] + 4}", _escaped("n", y_max["value"])
+    plateau = view["plateau"]
+    if plateau:
+        v["plateau_y"], v["plateau_label_y"] = f"{plateau['y']}", f"{plateau['y'] - 6}"
+        v["plateau_cap"] = _escaped("n", plateau["value"])
+    breaks = view["breaks"]
+    for i, b in enumerate(breaks):
+        v[f"b{i}_x"], v[f"b{i}_anchor"], v[f"b{i}_label"] = f"{b['x']}", f"{b['anchor']}", _escaped("n", b["value"])
+    x_max = view["x_max"]
+    if x_max["shown"]:
+        v["xmax_x"], v["xmax_label"] = f"{x_max['x']}", _escaped("n", x_max["value"])
+    mark = view["mark"]
+    label = mark["label"]
+    v["polyline"] = e(view["polyline"])
+    v["mark_x"], v["mark_y"] = f"{mark['x']}", f"{mark['y']}"
+    v["label_x"], v["label_y"], v["label_anchor"] = f"{label['x']}", f"{label['y']}", f"{label['anchor']}"
+    v["this_bill"], v["this_fund"] = _escaped("n", curve.bill), _escaped("n", curve.fund)
+    shape = (eligible, ded_left, cap_bill, cap_left, ded, capbar, capbar_left, bool(plateau), len(breaks),
+             bool(x_max["shown"]))
+    return shape, v
+
+
+def _describe(shape: tuple[Any, ...], v: Any) -> list[str]:
     """The chart's description, one sentence per fact (the words are the catalog's)."""
+    eligible, ded_left, cap_bill, cap_left, ded, capbar, capbar_left = shape[:7]
     out = []
-    if not curve.eligible:
+    if not eligible:
         out.append(gettext("这次就医不属于普通门诊统筹，无论费用多少，统筹基金都不支付。"))
     else:
-        assert curve.ratio is not None  # an eligible visit reached the ratio step
-        if curve.deductible_left and curve.deductible_left > 0:
+        if ded_left:
             out.append(gettext("这次的政策范围内费用中，前%(left)s用来扣起付线，统筹基金不付；超过的部分按%(ratio)s支付。")
-                       % {"left": _e(money(curve.deductible_left)), "ratio": _e(percent(curve.ratio))})
+                       % {"left": v["d_left"], "ratio": v["d_ratio"]})
         else:
             out.append(gettext("起付线已经扣满（或不设起付线），政策范围内费用从第一元起按%(ratio)s支付。")
-                       % {"ratio": _e(percent(curve.ratio))})
-        if curve.cap_bill is not None:
-            assert curve.cap_left is not None  # the cap is reached only where there is one
+                       % {"ratio": v["d_ratio"]})
+        if cap_bill:
             out.append(gettext("费用达到%(bill)s时，统筹基金支付达到今年剩余的年度限额%(cap)s，之后不再增加。")
-                       % {"bill": _e(money(curve.cap_bill)), "cap": _e(money(curve.cap_left))})
-        elif curve.cap_left is not None:
+                       % {"bill": v["d_cap_bill"], "cap": v["d_cap_left"]})
+        elif cap_left:
             out.append(gettext("今年的年度限额已经用完，统筹基金不再支付。"))
         else:
             out.append(gettext("不设个人年度限额，统筹基金支付随费用一直按比例增加。"))
         out.append(gettext("这次政策范围内费用%(bill)s，统筹基金支付%(fund)s。")
-                   % {"bill": _e(money(curve.bill)), "fund": _e(money(curve.fund))})
-    if deductible.total is not None:
+                   % {"bill": v["d_bill"], "fund": v["d_fund"]})
+    if ded:
         out.append(gettext("今年起付线%(deductible)s，已扣%(used)s。")
-                   % {"deductible": _e(money(deductible.total)), "used": _e(money(deductible.used))})
-    if cap.total is not None and cap.left is not None:
+                   % {"deductible": v["d_ded_total"], "used": v["d_ded_used"]})
+    if capbar_left:
         out.append(gettext("年度最高支付限额%(cap)s，已用%(used)s，还剩%(left)s。")
-                   % {"cap": _e(money(cap.total)), "used": _e(money(cap.used)), "left": _e(money(cap.left))})
-    elif cap.total is not None:
+                   % {"cap": v["d_cap_total"], "used": v["d_cap_used"], "left": v["d_capbar_left"]})
+    elif capbar:
         out.append(gettext("年度最高支付限额%(cap)s，已用%(used)s。")
-                   % {"cap": _e(money(cap.total)), "used": _e(money(cap.used))})
+                   % {"cap": v["d_cap_total"], "used": v["d_cap_used"]})
     return out
 
 
@@ -241,23 +363,26 @@ _STYLE = ("<style>.mb-axis{stroke:#888;stroke-width:1}.mb-grid{stroke:#bbb;strok
           ".mb-bar-bg{fill:#444}}</style>")
 
 
-def _svg(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart_id: str, visit: Any,
-         lang: str) -> str:
-    """The SVG document: geometry written out directly, as ``chart.svg.j2`` did under the HTML
-    environment's autoescape (every word from the catalog, every variable escaped). The messages
-    are plain ``gettext`` calls, not inside f-strings, so that ``pybabel extract`` finds them."""
-    e = _e
+def _write(shape: tuple[Any, ...], v: Any) -> str:
+    """The SVG document of a chart of this shape with these values (:func:`_values`): geometry
+    written out directly, as ``chart.svg.j2`` did under the HTML environment's autoescape (every
+    word from the catalog, every value escaped by :func:`_values`). The messages are plain
+    ``gettext`` calls, not inside f-strings, so that ``pybabel extract`` finds them.
+
+    ``v`` may also be :class:`_Names`, whose values are slots: the SVG of a shape is then
+    written once and filled for each later chart of that shape (:func:`_compiled`)."""
+    ded, capbar, capbar_left, plateau, n_breaks, x_max_shown = shape[4:]
     left, right, top, bottom = PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM
     bl = BAR_LEFT
-    when = e(date(visit.date))
+    when, chart_id = v["when"], v["id"]
     title = gettext("统筹基金支付随这次费用的变化（%(date)s）") % {"date": when}
-    desc = squash(Markup("\n".join(_describe(curve, deductible, cap)) + "\n"))
+    desc = squash(Markup("\n".join(_describe(shape, v)) + "\n"))
     heading = gettext("统筹基金支付随这次费用的变化")
     y_axis = gettext("统筹基金支付（元）")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="100%" role="img" aria-label="{title}：{desc}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" lang="{e(lang)}">',
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" lang="{v["lang"]}">',
         f'<title id="{chart_id}-title">{title}</title>',
         f'<desc id="{chart_id}-desc">{desc}</desc>',
         _STYLE,
@@ -267,55 +392,50 @@ def _svg(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart_id
         f'<line class="mb-axis" x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}"/>',
         f'<line class="mb-axis" x1="{left}" y1="{top}" x2="{left}" y2="{bottom}"/>',
         f'<text class="mb-t" x="{left - 4}" y="{bottom + 4}" text-anchor="end">0</text>',
-        f'<text class="mb-t" x="{left - 4}" y="{view["y_max"]["y"] + 4}" text-anchor="end">'
-        f'{e(number(view["y_max"]["value"]))}</text>',
+        f'<text class="mb-t" x="{left - 4}" y="{v["ymax_y"]}" text-anchor="end">{v["ymax_label"]}</text>',
     ]
-    plateau = view["plateau"]
     if plateau:
-        cap_left = gettext("今年剩余限额 %(cap)s") % {"cap": e(number(plateau["value"]))}
-        out.append(f'<line class="mb-grid" x1="{left}" y1="{plateau["y"]}" x2="{right}" y2="{plateau["y"]}"/>')
-        out.append(f'<text class="mb-t" x="{left + 6}" y="{plateau["y"] - 6}">{cap_left}</text>')
-    for b in view["breaks"]:
-        out.append(f'<line class="mb-grid" x1="{b["x"]}" y1="{top}" x2="{b["x"]}" y2="{bottom}"/>')
-        out.append(f'<text class="mb-t" x="{b["x"]}" y="{bottom + 16}" text-anchor="{b["anchor"]}">'
-                   f'{e(number(b["value"]))}</text>')
-    x_max = view["x_max"]
-    if x_max["shown"]:
-        out.append(f'<text class="mb-t" x="{x_max["x"]}" y="{bottom + 16}" text-anchor="end">'
-                   f'{e(number(x_max["value"]))}</text>')
-    mark = view["mark"]
-    label = mark["label"]
+        cap_left = gettext("今年剩余限额 %(cap)s") % {"cap": v["plateau_cap"]}
+        out.append(f'<line class="mb-grid" x1="{left}" y1="{v["plateau_y"]}" x2="{right}" y2="{v["plateau_y"]}"/>')
+        out.append(f'<text class="mb-t" x="{left + 6}" y="{v["plateau_label_y"]}">{cap_left}</text>')
+    for i in range(n_breaks):
+        x = v[f"b{i}_x"]
+        out.append(f'<line class="mb-grid" x1="{x}" y1="{top}" x2="{x}" y2="{bottom}"/>')
+        out.append(f'<text class="mb-t" x="{x}" y="{bottom + 16}" text-anchor="{v[f"b{i}_anchor"]}">'
+                   f'{v[f"b{i}_label"]}</text>')
+    if x_max_shown:
+        out.append(f'<text class="mb-t" x="{v["xmax_x"]}" y="{bottom + 16}" text-anchor="end">'
+                   f'{v["xmax_label"]}</text>')
     x_axis = gettext("这次的政策范围内费用（元）")
-    this = gettext("这次：%(bill)s → %(fund)s") % {"bill": e(number(curve.bill)), "fund": e(number(curve.fund))}
+    this = gettext("这次：%(bill)s → %(fund)s") % {"bill": v["this_bill"], "fund": v["this_fund"]}
     used = gettext("今年已用")
     out += [
         f'<text class="mb-t" x="{(left + right) // 2}" y="{bottom + 34}" text-anchor="middle">{x_axis}</text>',
-        f'<polyline class="mb-curve" points="{e(view["polyline"])}"/>',
-        f'<circle cx="{mark["x"]}" cy="{mark["y"]}" r="6" fill="#fa5151" stroke="#fff" stroke-width="2"/>',
-        f'<text class="mb-t" x="{label["x"]}" y="{label["y"]}" text-anchor="{label["anchor"]}">{this}</text>',
+        f'<polyline class="mb-curve" points="{v["polyline"]}"/>',
+        f'<circle cx="{v["mark_x"]}" cy="{v["mark_y"]}" r="6" fill="#fa5151" stroke="#fff" stroke-width="2"/>',
+        f'<text class="mb-t" x="{v["label_x"]}" y="{v["label_y"]}" text-anchor="{v["label_anchor"]}">{this}</text>',
         '<g class="mb-year-bars">',
         f'<text class="mb-h" x="{bl}" y="{bottom + 62}">{used}</text>',
     ]
-    if deductible.total is not None:
-        met = gettext("起付线：已扣%(used)s / %(total)s") % {
-            "used": e(money(deductible.used)), "total": e(money(deductible.total))}
+    if ded:
+        met = gettext("起付线：已扣%(used)s / %(total)s") % {"used": v["d_ded_used"], "total": v["d_ded_total"]}
         out += [
             f'<rect class="mb-bar-bg" x="{bl}" y="{bottom + 72}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}"/>',
-            f'<rect class="mb-bar-ded" x="{bl}" y="{bottom + 72}" width="{deductible.width}" height="{BAR_HEIGHT}"/>',
+            f'<rect class="mb-bar-ded" x="{bl}" y="{bottom + 72}" width="{v["ded_width"]}" height="{BAR_HEIGHT}"/>',
             f'<text class="mb-t" x="{bl}" y="{bottom + 100}">{met}</text>',
         ]
     else:
         none = gettext("不设起付线")
         out.append(f'<text class="mb-t" x="{bl}" y="{bottom + 84}">{none}</text>')
-    if cap.total is not None:
-        spent = gettext("年度限额：已用%(used)s / %(total)s") % {"used": e(money(cap.used)), "total": e(money(cap.total))}
+    if capbar:
+        spent = gettext("年度限额：已用%(used)s / %(total)s") % {"used": v["d_cap_used"], "total": v["d_cap_total"]}
         out += [
             f'<rect class="mb-bar-bg" x="{bl}" y="{bottom + 112}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}"/>',
-            f'<rect class="mb-bar-cap" x="{bl}" y="{bottom + 112}" width="{cap.width}" height="{BAR_HEIGHT}"/>',
+            f'<rect class="mb-bar-cap" x="{bl}" y="{bottom + 112}" width="{v["cap_width"]}" height="{BAR_HEIGHT}"/>',
             f'<text class="mb-t" x="{bl}" y="{bottom + 140}">{spent}</text>',
         ]
-        if cap.left is not None:
-            left_text = gettext("还剩%(left)s") % {"left": e(money(cap.left))}
+        if capbar_left:
+            left_text = gettext("还剩%(left)s") % {"left": v["d_capbar_left"]}
             out.append(f'<text class="mb-t" x="{bl}" y="{bottom + 158}">{left_text}</text>')
     else:
         none = gettext("不设个人年度限额")
@@ -324,16 +444,92 @@ def _svg(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart_id
     return "\n".join(out)
 
 
+# -- the SVG of a shape, written once per locale and document, then filled -------------------------
+
+_SLOT_OPEN, _SLOT_CLOSE = "\ue004", "\ue005"
+_SLOT = re.compile(f"{_SLOT_OPEN}(\\w+){_SLOT_CLOSE}")
+#: what a value of the squashed description must not hold (squashing would treat it otherwise)
+_SPACE = re.compile(r"\s")
+
+
+class _Names:
+    """The values of :func:`_write` as slots: each name as a private-use mark."""
+
+    def __getitem__(self, name: str) -> str:
+        return f"{_SLOT_OPEN}{name}{_SLOT_CLOSE}"
+
+
+class _Template:
+    """The SVG of one shape split at its values: literal text at even places, each value's name
+    (in order) for the odd ones; filling is one C call to pick the values and one join."""
+
+    __slots__ = ("names", "parts", "pick")
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.names = parts[1::2]
+        self.pick = operator.itemgetter(*self.names)
+
+    def fill(self, v: dict[str, str]) -> str:
+        out = self.parts.copy()
+        picked = self.pick(v)
+        out[1::2] = picked if len(self.names) > 1 else (picked,)
+        return "".join(out)
+
+
+_COMPILED: dict[Any, _Template | None] = {}
+_COMPILED_LIMIT = 1024
+
+
+def _compiled(shape: tuple[Any, ...], v: dict[str, str], tag: str) -> str:
+    """:func:`_write` ``(shape, v)``, from the template of its shape (the words are the
+    locale's).
+
+    A template is built the first time its shape is seen and kept only if, filled with that
+    chart's own values, it gives exactly what :func:`_write` gives; a value of the description
+    with white space in it (no formatted amount has any) is written in full, since squashing
+    the description would have treated it otherwise."""
+    if _SPACED[0] and any(_SPACE.search(text) for name, text in v.items() if name[0] == "d"):
+        return _write(shape, v)  # (every description value is made by _escaped, which notes white space)
+    key = (tag, shape)
+    template = _COMPILED.get(key, _UNBUILT)
+    if template is _UNBUILT:  # seen for the first time: write it, and its template
+        out = _write(shape, v)
+        built: _Template | None = _Template(_SLOT.split(_write(shape, _Names())))
+        if built is not None and built.fill(v) != out:
+            built = None  # the SVG depends on more than its shape: always write it in full
+        if len(_COMPILED) >= _COMPILED_LIMIT:
+            _COMPILED.clear()
+        _COMPILED[key] = built
+        return out
+    if not isinstance(template, _Template):
+        return _write(shape, v)
+    return template.fill(v)
+
+
+_UNBUILT = object()  # not looked up yet
+
+
 def chart_svg(request: CalculationRequest, result: CalculationResult, *, locale: str = "zh-CN",
               visit: int = -1) -> str:
     """The inline SVG chart for one visit (default: the last) of a calculated request."""
+    p = result.policy
+    with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title)) as state:
+        return chart_in_locale(request, result, state.tag, visit)
+
+
+def chart_in_locale(request: CalculationRequest, result: CalculationResult, tag: str, visit: int = -1) -> Markup:
+    """:func:`chart_svg` inside a rendering that has made the locale ``tag`` current already
+    (an explanation draws its chart after its words: the same locale, not made current again)."""
     curve = fund_curve(request, visit, result=result)
     deductible, cap = _year_bars(request, result, curve.visit_index)
     digest = hashlib.sha1(repr((result.policy.id, curve.visit_index, curve.points,
                                 deductible, cap)).encode()).hexdigest()[:10]
-    p = result.policy
-    with activated(locale, doc=Doc(city=p.city, city_en=p.city_en, title=p.title)) as state:
-        mark_text = gettext("这次：%(bill)s → %(fund)s") % {"bill": number(curve.bill), "fund": number(curve.fund)}
-        out = _svg(curve, _view(curve, mark_text), deductible, cap, f"mb-chart-{digest}",
-                   result.visits[curve.visit_index], state.tag)
-    return Markup(out)
+    mark_text = gettext("这次：%(bill)s → %(fund)s") % {"bill": number(curve.bill), "fund": number(curve.fund)}
+    shape, values = _values(curve, _view(curve, mark_text), deductible, cap, f"mb-chart-{digest}",
+                            result.visits[curve.visit_index], tag)
+    return _markup(_compiled(shape, values, tag))
+
+
+#: ``Markup(text)`` for a str: the same object without markupsafe's Python-level ``__new__``
+_markup = partial(str.__new__, Markup)

@@ -20,8 +20,6 @@ other's catalog (no global ``install_gettext_translations``).
 from __future__ import annotations
 
 import gettext as _gettext
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -140,15 +138,23 @@ def current() -> State:
     return state
 
 
-@contextmanager
-def activated(locale: str | None, **extra: Any) -> Iterator[State]:
-    """Make a locale (and per-rendering values) current for the calls inside the block."""
-    state = _state_for(normalise_locale(locale), **extra)
-    token = _STATE.set(state)
-    try:
-        yield state
-    finally:
-        _STATE.reset(token)
+class activated:
+    """Make a locale (and per-rendering values) current for the calls inside the block.
+
+    A class rather than a ``@contextmanager`` generator: entered on every rendering, it costs
+    one object instead of a generator and its wrapper (the same ``with`` semantics)."""
+
+    __slots__ = ("state", "token")
+
+    def __init__(self, locale: str | None, **extra: Any) -> None:
+        self.state = _state_for(normalise_locale(locale), **extra)
+
+    def __enter__(self) -> State:
+        self.token = _STATE.set(self.state)
+        return self.state
+
+    def __exit__(self, *exc: object) -> None:
+        _STATE.reset(self.token)
 
 
 def gettext(message: str) -> str:

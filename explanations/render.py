@@ -704,6 +704,9 @@ _SEEN: list[str] = []  # seen once: built the second time (a page seen once cost
 _SKELETONS_LIMIT = 1024
 
 
+_STEP_NAMES = tuple(f"step{i}" for i in range(32))
+
+
 def _slot(name: str, html: bool) -> str:
     text = f"{_MARK_OPEN}{name}{_MARK_CLOSE}"
     return Markup(text) if html else text
@@ -713,11 +716,29 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
     """Whether a value comes out of :func:`render`'s tidying (each line right-stripped, blank
     runs collapsed, the page stripped) as it went in, so that putting it into a rendered
     skeleton gives what rendering it in place gives."""
-    if not value or value != value.strip() or _MARK_OPEN in value:
+    # value != value.strip(): strip removes exactly the leading and trailing white space
+    if not value or value[0].isspace() or value[-1].isspace() or _MARK_OPEN in value:
         return False
     if chart:
         return "\n\n" not in value and " \n" not in value and "\t\n" not in value
     return "\n" not in value
+
+
+def page_key(fmt: str, context: dict[str, Any], view: VisitView, chart: bool) -> tuple[Any, ...]:
+    """What the page around one visit's parts depends on (see :func:`page`). The part that is
+    the same for every format of one explanation is computed once for it (``context`` holds
+    ``page_memo``, a dict shared by the formats' contexts, when :func:`explain_formats` made it)."""
+    memo = context.get("page_memo")
+    common = memo.get("common") if memo is not None else None
+    if common is None:
+        result, totals = context["result"], context["result"].totals
+        common = (current().tag, result.parameters_source, context["zh"], context["lang"],
+                  _encode((result.policy, context["readings"], context["inputs"])),
+                  tuple(sorted(context["plain"].items())),
+                  tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+        if memo is not None:
+            memo["common"] = common
+    return (fmt, view.kinds, chart, common)
 
 
 def page(fmt: str, context: dict[str, Any]) -> str:
@@ -742,15 +763,14 @@ def page(fmt: str, context: dict[str, Any]) -> str:
     if bodies is None or len(bodies) != len(view.kinds):
         return render(fmt, "year", **context)
     for i, body in enumerate(bodies):
-        values[f"step{i}"] = body
-    if not all(_fits_a_slot(v) for v in values.values()) or (chart is not None and not _fits_a_slot(chart, True)):
+        values[_STEP_NAMES[i] if i < len(_STEP_NAMES) else f"step{i}"] = body
+    for value in values.values():
+        if not _fits_a_slot(value):
+            return render(fmt, "year", **context)
+    if chart is not None and not _fits_a_slot(chart, True):
         return render(fmt, "year", **context)
     totals = result.totals
-    state = current()
-    key = (fmt, state.tag, view.kinds, chart is not None, result.parameters_source, context["zh"],
-           context["lang"], _encode((result.policy, context["readings"], context["inputs"])),
-           tuple(sorted(context["plain"].items())),
-           tuple((getattr(totals, n) > 0) - (getattr(totals, n) < 0) for n in _SENTINELS))
+    key = page_key(fmt, context, view, chart is not None)
     skeleton = _SKELETONS.get(key, _UNBUILT)
     for name in _SENTINELS:
         values[name] = formatting.money(getattr(totals, name))

@@ -25,11 +25,14 @@ Three guards keep a skeleton exact:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import msgspec
+from markupsafe import Markup
 from msgspec.structs import astuple
 
 from calculator import CitationOut
@@ -134,9 +137,10 @@ class _Shape:
                 self.walk(value, False)
         return obj
 
-    def scan(self, obj: Any) -> None:
-        """:meth:`walk` without ``build``, in one closure over the key's lists: the same key,
-        the same amounts in the same order (each struct's fields read at once, in order)."""
+    def scan(self, *objs: Any) -> None:
+        """:meth:`walk` without ``build`` of each object in turn, in one closure over the key's
+        lists: the same key, the same amounts in the same order (each struct's fields read at
+        once, in order)."""
         out, classes, amounts = self.out, self.classes, self.amounts
         append = out.append
         plain, fields_of, skips = _PLAIN_TYPES, _FIELDS, _SKIP
@@ -179,7 +183,11 @@ class _Shape:
                     else:
                         rec(value)
 
-        rec(obj)
+        try:
+            for obj in objs:
+                rec(obj)
+        finally:
+            rec = None  # type: ignore[assignment]  # the closure refers to itself: without this, each scan leaves a cycle for the GC
 
     def _amount(self, value: Decimal, build: bool) -> Any:
         entry = self.classes.get(value)
@@ -228,23 +236,41 @@ def _compile(out: list[tuple[list[Any], list[Any]]], slots: set[Any]) -> Any:
     return [(template(t), template(h)) for t, h in out], order
 
 
+#: (amount, kind of slot, locale tag) → the slot's text, or None when it holds markup or white
+#: space (see :func:`_formatted`): a figure is formatted and checked once, then looked up
+_TEXTS: dict[tuple[Decimal, str, str], str | None] = {}
+_TEXTS_LIMIT = 16384
+
+
+def _slot_text(value: Decimal, kind: str, tag: str) -> str | None:
+    if kind == "m":
+        text = formatting.money(value)
+    elif kind == "n":
+        text = formatting.number(value)
+    elif kind == "p":
+        text = formatting.percent(value)
+    else:
+        text = formatting.percent(value).rstrip("%").strip()
+    out = None if _SAFE.search(text) else text
+    if len(_TEXTS) >= _TEXTS_LIMIT:
+        _TEXTS.clear()
+    _TEXTS[(value, kind, tag)] = out
+    return out
+
+
 def _formatted(slots: list[Any], amounts: list[Decimal]) -> list[str] | None:
     """Each slot's text: its amount formatted by the function the template used (None when a
     text holds markup or white space, which escaping or squashing would have changed)."""
-    texts = []
+    texts: list[str] = []
     tag = current().tag
-    money_memo, number_memo = formatting._MONEY, formatting._NUMBER  # what money() and number() look up first
+    memo: dict[Any, Any] = _TEXTS
     for number, kind in slots:
         value = amounts[number]
-        if kind == "m":
-            text = money_memo.get((value, tag)) or formatting.money(value)
-        elif kind == "n":
-            text = number_memo.get((value, tag)) or formatting.number(value)
-        elif kind == "p":
-            text = formatting.percent(value)
-        else:
-            text = formatting.percent(value).rstrip("%").strip()
-        if _SAFE.search(text):
+        key = (value, kind, tag)
+        text = memo.get(key, _UNBUILT)
+        if text is _UNBUILT:
+            text = _slot_text(value, kind, tag)
+        if text is None:
             return None
         texts.append(text)
     return texts
@@ -255,16 +281,20 @@ def _split(text: str) -> list[Any]:
     return [pieces[i] if i % 3 == 0 else (int(pieces[i]), pieces[i + 1]) for i in range(len(pieces)) if i % 3 != 2]
 
 
+def _step_key(view: Any, shape: _Shape) -> tuple[Any, ...]:
+    state = current()
+    doc = state.extra["doc"]
+    return (state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
+            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, tuple(shape.out))
+
+
 def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
     """Each step of a visit's view as (text, HTML), from its kind of visit's skeleton when there
     is one; ``render_step(view, kind, step)`` renders one step in full (both formats)."""
     shape = _visit_shape(view.visit)
     if shape is None:
         return _full(view, render_step)
-    state = current()
-    doc = state.extra["doc"]
-    key = (state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
-           view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, tuple(shape.out))
+    key = _step_key(view, shape)
     skeleton = _SKELETONS.get(key, _UNBUILT)
     if (skeleton is _UNBUILT or skeleton is _SEEN) and WARM_ONLY.get():
         raise NotWarm("steps")  # a try on the event loop is not a sighting
@@ -285,31 +315,41 @@ def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
     return _full(view, render_step)
 
 
-def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], list[str]]:
-    """The page's parts around the steps of one visit (the opening, the year's position) as
-    ([texts], [htmls]), from a skeleton as :func:`step_bodies`; ``render_parts(context)``
-    renders them in full. Keyed by the visit, the year's end, the totals, the insured person of
-    the request, the document and the locale; a year of several visits is rendered in full."""
+def _parts_key(context: dict[str, Any]) -> tuple[tuple[Any, ...], _Shape, tuple[Any, ...]] | None:
+    """The key of the parts around one visit's steps, the shape of what they read (the visit's
+    amounts first, numbered as in the visit's own shape) and those things; None when they are
+    rendered in full (several visits, or a trace a key cannot hold)."""
     views, result, request = context["views"], context["result"], context.get("request")
     if len(views) != 1 or context.get("multi"):
-        return render_parts(context)
+        return None
     view = views[0]
     things = (view.visit, result.year_end, result.totals, result.category, result.policy,
               request.insured if request is not None else None)
     visit_shape = _visit_shape(view.visit)
     if visit_shape is None:
-        return render_parts(context)
+        return None
     shape = visit_shape.copy()
     try:
-        for thing in things[1:]:
-            shape.scan(thing)
+        shape.scan(*things[1:])
     except Unfixed:
-        return render_parts(context)
+        return None
     state = current()
     doc = state.extra["doc"]
     key = ("parts", state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, context.get("city"),
            context.get("lang"), context.get("zh"), tuple(shape.out))
+    return key, shape, things
+
+
+def part_bodies(context: dict[str, Any], render_parts: Any) -> tuple[list[str], list[str]]:
+    """The page's parts around the steps of one visit (the opening, the year's position) as
+    ([texts], [htmls]), from a skeleton as :func:`step_bodies`; ``render_parts(context)``
+    renders them in full. Keyed by the visit, the year's end, the totals, the insured person of
+    the request, the document and the locale; a year of several visits is rendered in full."""
+    keyed = _parts_key(context)
+    if keyed is None:
+        return render_parts(context)
+    key, shape, things = keyed
     skeleton = _SKELETONS.get(key, _UNBUILT)
     if (skeleton is _UNBUILT or skeleton is _SEEN) and WARM_ONLY.get():
         raise NotWarm("parts")
@@ -388,11 +428,183 @@ def _build(view: Any, render_step: Any) -> Any:
         return None
 
 
-def _filled(skeleton: Any, amounts: list[Decimal]) -> tuple[list[str], list[str]] | None:
-    from markupsafe import Markup
+#: ``Markup(text)`` for a str: the same object without markupsafe's Python-level ``__new__``
+_markup = partial(str.__new__, Markup)
 
+
+def _filled(skeleton: Any, amounts: list[Decimal]) -> tuple[list[str], list[str]] | None:
     steps, slots = skeleton
     texts = _formatted(slots, amounts)
     if texts is None:
         return None
-    return ([t.format(*texts) for t, _ in steps], [Markup(h.format(*texts)) for _, h in steps])
+    return ([t.format(*texts) for t, _ in steps], [_markup(h.format(*texts)) for _, h in steps])
+
+
+# -- a whole answer of one visit (text and HTML pages), each page from one template ------------------
+
+class _Answer:
+    """The text and HTML pages of one kind of answer, each a ``str.format`` template over one
+    list of slots: an amount of the text's (``"t"``) or the HTML's (``"h"``) parts shape, as
+    ``(which, number, kind)``; a total, as ``("total", name)``; the chart, as ``("chart",)``.
+    Kept among the layers' skeletons (``("answer", …)`` keys): forgetting those forgets it."""
+
+    __slots__ = ("html", "pages", "slots", "text")
+
+    def __init__(self, text: str, html: str, slots: list[Any]) -> None:
+        self.text, self.html, self.slots = text, html, slots
+        self.pages = (_Page(text), _Page(html))
+
+
+class _Page:
+    """A ``str.format`` template over positional fields, split once into its literal texts and
+    the fields' numbers: filled by one pick and one join (``template.format(*texts)``, without
+    parsing the template each time)."""
+
+    __slots__ = ("parts", "pick", "single")
+
+    def __init__(self, template: str) -> None:
+        from string import Formatter
+
+        parts: list[str] = []
+        fields: list[int] = []
+        literal = ""
+        for text, field, _spec, _conversion in Formatter().parse(template):
+            literal += text  # the literal text as format gives it ({{ and }} undoubled)
+            if field is not None:
+                parts += [literal, ""]
+                fields.append(int(field))
+                literal = ""
+        parts.append(literal)
+        self.parts = parts
+        self.single = len(fields) == 1
+        self.pick = operator.itemgetter(*fields) if fields else None
+
+    def fill(self, texts: list[str]) -> str:
+        if self.pick is None:
+            return "".join(self.parts)
+        out = self.parts.copy()
+        picked = self.pick(texts)
+        out[1::2] = (picked,) if self.single else picked
+        return "".join(out)
+
+
+def answer_key(contexts: dict[str, dict[str, Any]], chart: bool) -> tuple[Any, _Shape, _Shape] | None:
+    """The key of a one-visit answer's text and HTML pages — the keys of their parts (which hold
+    the steps' key: the same visit, view and document) and of the two pages — with the shapes
+    of the text's and the HTML's parts; None when a part is always rendered in full.
+
+    ``contexts``: the context of the text's and of the HTML's opening and position (one object
+    when they share a request); ``chart``: whether the HTML has the chart."""
+    from .render import page_key
+
+    text, html = contexts["text"], contexts["html"]
+    keyed_t = _parts_key(text)
+    if keyed_t is None:
+        return None
+    keyed_h = keyed_t if html is text else _parts_key(html)
+    if keyed_h is None:
+        return None
+    key = ("answer", keyed_t[0], None if keyed_h is keyed_t else keyed_h[0],  # (a big tuple: hashed once)
+           page_key("text", text, text["views"][0], False), page_key("html", html, html["views"][0], chart))
+    return key, keyed_t[1], keyed_h[1]
+
+
+def answer_fill(keyed: tuple[Any, _Shape, _Shape], totals: Any, draw: Any) -> dict[str, str] | None:
+    """``{"text": …, "html": …}`` from this kind of answer's templates, or None (not built
+    yet, or a figure or the chart that the layers' guards would send to a full rendering)."""
+    from .render import _fits_a_slot
+
+    key, shape_t, shape_h = keyed
+    answer = _SKELETONS.get(key)
+    if not isinstance(answer, _Answer):
+        return None
+    texts: list[str] = []
+    tag = current().tag
+    memo: dict[Any, Any] = _TEXTS
+    amounts_t, amounts_h = shape_t.amounts, shape_h.amounts
+    for slot in answer.slots:
+        which = slot[0]
+        if which == "t" or which == "h":
+            value = (amounts_t if which == "t" else amounts_h)[slot[1]]
+            text = memo.get((value, slot[2], tag), _UNBUILT)
+            if text is _UNBUILT:
+                text = _slot_text(value, slot[2], tag)
+            if text is None:
+                return None
+        elif which == "total":
+            text = formatting.money(getattr(totals, slot[1]))
+        else:
+            text = draw()
+            if not _fits_a_slot(text, True):
+                return None
+        texts.append(text)
+    text_page, html_page = answer.pages
+    return {"text": text_page.fill(texts), "html": html_page.fill(texts)}
+
+
+def answer_build(keyed: tuple[Any, _Shape, _Shape], contexts: dict[str, dict[str, Any]], out: dict[str, str],
+                 totals: Any, chart: Any) -> None:
+    """After an answer rendered through the layers: when its steps, parts and both pages came
+    from built skeletons, compose them into one template per page (the parts' and the steps'
+    templates put into the page's slots), kept only if, filled with this answer's own figures,
+    they give exactly ``out``. Built once per kind of answer."""
+    from string import Formatter
+
+    from .render import _SKELETONS as _PAGES
+
+    key, shape_t, shape_h = keyed
+    if key in _SKELETONS:
+        return
+    view = contexts["html"]["views"][0]
+    visit_shape = _visit_shape(view.visit)
+    if visit_shape is None:
+        return
+    steps = _SKELETONS.get(_step_key(view, visit_shape))
+    parts_t, parts_h = _SKELETONS.get(key[1]), _SKELETONS.get(key[1] if key[2] is None else key[2])
+    page_t, page_h = _PAGES.get(key[3]), _PAGES.get(key[4])
+    if not (isinstance(steps, tuple) and isinstance(parts_t, tuple) and isinstance(parts_h, tuple)
+            and isinstance(page_t, list) and page_t and isinstance(page_h, list) and page_h):
+        return  # a layer not built yet (or rendered in full): try again next time
+    slots: dict[Any, int] = {}
+    parse = Formatter().parse
+
+    def slot(name: Any) -> str:
+        return "{" + str(slots.setdefault(name, len(slots))) + "}"
+
+    def literal(text: str) -> str:
+        return text.replace("{", "{{").replace("}", "}}")
+
+    def layer(template: str, order: list[Any], which: str) -> str:
+        pieces = []
+        for text, field, _spec, _conversion in parse(template):
+            pieces.append(literal(text))
+            if field is not None:
+                number, kind = order[int(field)]
+                pieces.append(slot((which, number, kind)))
+        return "".join(pieces)
+
+    def compose(page_parts: list[str], html: bool, parts: Any, which: str) -> str:
+        pieces = []
+        for i, part in enumerate(page_parts):
+            if i % 2 == 0:
+                pieces.append(literal(part))
+            elif part in ("opening", "position"):
+                pieces.append(layer(parts[0][0 if part == "opening" else 1][html], parts[1], which))
+            elif part.startswith("step"):
+                # the steps' amounts are the visit's, numbered alike in either parts shape
+                pieces.append(layer(steps[0][int(part[4:])][html], steps[1], which))
+            elif part == "chart":
+                pieces.append(slot(("chart",)))
+            else:
+                pieces.append(slot(("total", part)))
+        return "".join(pieces)
+
+    try:
+        text = compose(page_t, False, parts_t, "t")
+        html = compose(page_h, True, parts_h, "h" if shape_h is not shape_t else "t")
+    except (IndexError, KeyError, ValueError):  # pragma: no cover - a layer of another form
+        return
+    _remember(key, _Answer(text, html, sorted(slots, key=slots.__getitem__)))
+    filled = answer_fill(keyed, totals, lambda: chart)
+    if filled is None or filled != out:
+        _remember(key, None)  # this kind of answer goes through the layers every time

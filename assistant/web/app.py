@@ -53,6 +53,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import CacheControlHeader
 from litestar.logging.config import LoggingConfig
+from litestar.logging.config import default_handlers as LITESTAR_HANDLERS
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Contact, Tag
@@ -156,8 +157,16 @@ async def _stop_chat(app: Litestar) -> None:
 
 
 def _logging() -> LoggingConfig:
+    # the access lines are written by a handler of their own, which writes the lines waiting
+    # together (middleware.AccessLogHandler); they still reach the handlers of ``mingbai``, but
+    # Litestar's queue handler there lets them pass (it writes everything else, as before)
+    queue = dict(LITESTAR_HANDLERS["queue_listener"], filters=["not_access"])
     return LoggingConfig(
-        loggers={"mingbai": {"level": "INFO", "handlers": ["queue_listener"], "propagate": False}},
+        filters={"not_access": {"()": "assistant.web.middleware.NotAccess"}},
+        handlers={"queue_listener": queue,
+                  "mingbai_access": {"()": "assistant.web.middleware.AccessLogHandler", "formatter": "standard"}},
+        loggers={"mingbai": {"level": "INFO", "handlers": ["queue_listener"], "propagate": False},
+                 "mingbai.access": {"level": "INFO", "handlers": ["mingbai_access"], "propagate": True}},
         log_exceptions="never",  # the catch-all handler logs the exception type only
         disable_stack_trace={Exception},
         configure_root_logger=False,
