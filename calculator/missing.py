@@ -104,8 +104,9 @@ def missing_facts(partial: Partial) -> list[Missing]:
             and not set(partial.items) & set(referral.scope):
         # 南昌居民 第十四条: on a referral only the named items are paid — how much of the bill they are
         out.append(Missing(fact="referral_part", article=referral.article, quote=referral.quote))
-    if partial.designated is False:
-        return [m for m in out if m.fact in ("category", "amount")]  # the fund pays nothing anyway
+    if partial.designated is False or (partial.offsite and partial.offsite_filed is False and unfiled is not None):
+        # not designated, or out of the city without the filing: the fund pays nothing anyway
+        return [m for m in out if m.fact in ("category", "amount")]
     if employee and (pack.supplied is None or partial.parameters_supplied) and not partial.year_position:
         cited = next(iter(pack.deductible.values()), None)
         out.append(Missing(fact="year_start", article=cited.article if cited else (

@@ -467,6 +467,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "part", inside.group(0)  # 1200 里面有200是自己掏的: a part of this bill
         elif _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
             role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible
+        if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \
+                and re.search(r"(?:还是|或者|或是)$", prefix) and not re.match(r"[^,，。]{0,3}来着", masked[end:]):
+            role, cue = out[-1].role, out[-1].cue  # 起付线是150还是200？: both figures of the rule asked about
         if role is None and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
             role = out[-1].role  # 一千多……准确是1035: the exact figure of the same thing
         total = _quantize(value + Decimal(jiao) / 10 + Decimal(fen) / 100)

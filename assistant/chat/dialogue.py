@@ -1052,6 +1052,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         else:
             state.what_if_base = hypo_known
         hypo = SessionState(known=hypo_known, ledger=hypo_ledger)
+        still = _missing(hypo_known)
+        if still is not None:
+            # what if it had been a community clinic? — before anything is settled, what is still missing
+            state.what_if_base = None
+            return state, _ask(state, still, locale, known=state.known)
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
@@ -1401,13 +1406,13 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 
 _QUESTION = re.compile(
-    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|呢|\?"
+    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which)\s"
 )
 
 
 _DOMAIN = re.compile(
-    r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地"
+    r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地|细则|办法|政策|文件|有效期|实行|执行|施行"
     r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
 )

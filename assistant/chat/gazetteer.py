@@ -330,7 +330,7 @@ _INSURED = _Family(
     [
         ("还没有退休|还没退休|没有退休|没退休|未退休|快要退休|快退休|还不到退休|下个?月(?:就)?(?:要)?退休|明年(?:就)?(?:要)?退休"
          "|即将退休|马上(?:就)?(?:要)?退休", _EMP, 2),
-        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休", _RET, 2),
+        ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休|(?:去年|前年|早就|早|已经)退的", _RET, 2),
         ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工"
          "|单位(?:给我?)?(?:交|缴)(?:的)?(?:职工)?(?:医保|社保)|单位(?:上)?(?:给)?(?:交|缴)的", _EMP, 2),
         # (自己交的社保 alone is not read: in 南昌 a resident pays their own too — the category is asked)
@@ -338,7 +338,7 @@ _INSURED = _Family(
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
-        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)", _EMP, 2),
+        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work (?:in|at|for)", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),

@@ -115,9 +115,13 @@ _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
 _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 
+_SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
+
+
 def normalise(text: str) -> str:
     """The message in the form every pattern of the chat package expects."""
     out = unicodedata.normalize("NFKC", text)
+    out = _SPACED_PHONE.sub(r"\1\2\3", out)  # 181 0933 2265: one telephone number, never three amounts
     out = out.translate(_T2S).lower()
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)

@@ -342,7 +342,7 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
-_RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休")
+_RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休|刚退休|才退休|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
 _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)")
@@ -493,6 +493,7 @@ _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9�
 _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
 #: right after a level: it is taken back (一级医院 哦也不对 / 三级，也不是)
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
+_TOTAL_SAID = re.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
 _AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)")
 #: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
@@ -501,6 +502,8 @@ _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|�
 _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
+#: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
+_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|前面|前几天|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月)[^,，。；;]{0,14}(?:看过|去过|拿过|买过)")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
@@ -720,6 +723,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                     and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, h.start))
                                     and (any("provider_level" in o.sets and o.priority > 0 for o in hits)
                                          or not _AMOUNT_IN.search(text)))]
+    # 今年5月份在省中医院（三级）看过一次花了400没报，今天在社区又花了600: the level of the earlier
+    # visit is not this one's (its unreimbursed 400 still counts toward the deductible)
+    now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
+    if now_levels and re.search(r"这回|这次|今天|这趟|本次|今儿|昨天|前天", text):
+        hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
+                                        and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
@@ -851,6 +860,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 起付线是600吗: a question about the rule, not figures read off a slip
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
+    if sum(1 for a in amounts if a.role == "total" and a.cue in _FEE_PARTS) >= 2 and not _TOTAL_SAID.search(text) \
+            and not re.search(r"其中|里面|里头|含|包括", text):
+        # 药费168，检查费32: fees listed with no total — parts of one bill (in scope), added up
+        amounts = [msgspec.structs.replace(a, role="rest") if a.role == "total" and a.cue in _FEE_PARTS else a
+                   for a in amounts]
     if any(a.role in _ITEM_FIELDS for a in amounts) and not _WHOLE_CUE.search(text):
         # 诊察费50，检查300，药250: plain fees listed beside a named part are the in-scope rest of it
         amounts = [msgspec.structs.replace(a, role="rest", cue=m.group(0), explicit=True)
@@ -950,6 +964,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             unplaced.append(total)  # 中药饮片260，…，40，西药100: a number of no named part — asked, never dropped
         total = None
         parts = []
+    if total is None and rest is None and values.get("amount") is None and len(parts) >= 2 \
+            and any(p.role in ("tcm", "consultation") for p in parts) and not re.search(r"其中|里面|里头|含|包括", text):
+        # 中成药260，检查费（乙类）180，自费40: every part named, one of them in scope — the bill is their sum
+        values["amount"] = sum((p.value for p in parts), Decimal(0))
     # 一回800，一回… : a visit listed with its amount left off — the bill is not known
     listed = list(_VISIT_ENUM.finditer(text))
     count = _VISIT_COUNT.search(text)
@@ -1134,7 +1152,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if h.negated or not level_keys:
                 continue
             if _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end):
-                if any(o.start > h.end and not o.negated and all(o.sets.get(k) == h.sets.get(k) for k in level_keys)
+                if any(o.start > h.end and not o.negated and (all(o.sets.get(k) == h.sets.get(k) for k in level_keys)
+                                                              or (any(k in o.sets for k in level_keys)
+                                                                  and correction_between(text, h.end, o.start)))
                        and not (_LEVEL_DOUBT_BEFORE.search(text, max(0, o.start - 5), o.start)
                                 or _LEVEL_DOUBT_AFTER.match(text, o.end)) for o in hits):
                     continue  # 是二级的吧……是二级，我确认过: the doubt is settled by the person later on
@@ -1272,7 +1292,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = "year_start"
     told = [h for h in hits if "first_visit_this_year" in h.sets and not h.negated and h.priority >= 2]
     enumerated_visits = len({_ordinal_rank(m.group(0)) for m in _ORDINAL_RANK.finditer(text)}) >= 2
-    if conflict_slot in ("", "provider_level") and not is_correction(text) and not enumerated_visits \
+    if conflict_slot in ("", "provider_level", "amount") and not is_correction(text) and not enumerated_visits \
             and len({h.sets["first_visit_this_year"] for h in told}) == 2 \
             and not re.search(r"还是|来着|记不|哦不|不对|\?|？|吧", text):
         # 看了3次门诊 … 今年第一次: the year's first bill and visits before it — which holds is asked

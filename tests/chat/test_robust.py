@@ -1438,3 +1438,44 @@ def test_a_yes_or_no_after_both_ways_settles_the_fact() -> None:
     assert replies[1].result["visits"][0]["fund_pays"] == "325.00"
     _, replies = talk("南昌居民医保，签约社区花了500，家庭医生签没签不清楚", "没有")
     assert replies[1].result["visits"][0]["fund_pays"] == "300.00"
+
+
+def test_out_of_the_city_without_filing_needs_no_level() -> None:
+    _, (reply,) = talk("南昌在职，在上海看病没办异地备案，门诊花了900，今年起付线已经过了")
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
+
+
+@pytest.mark.parametrize("message", ["平凉退休，今年4月在市中医院（三级甲等）看过一次，花了150没报；今天在社区医院花了260",
+                                     "南充退休，昨天在中医院（二级）看了门诊，花了400，今年之前在社区看过一回，花了100没报"])
+def test_the_level_of_an_earlier_visit_is_not_this_ones(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.asking is None
+
+
+def test_a_what_if_with_a_fact_still_missing_asks_it_never_shows_an_error() -> None:
+    _, replies = talk("Hi, I have Nanchang employee insurance.", "What if it had been a community clinic?")
+    assert replies[1].result is None and replies[1].asking and "insured." not in replies[1].text
+
+
+def test_a_spaced_mobile_number_and_retired_last_year() -> None:
+    _, (reply,) = talk("平凉崇信县在职，电话181 0933 2265，在县医院（二级）花了420，今年头一次看门诊")
+    assert reply.result["visits"][0]["total"] == "420.00"
+    assert understand("俺在南昌当了一辈子工人，去年退的").facts.category == "retiree"
+
+
+def test_named_parts_with_an_in_scope_one_and_listed_fees_are_the_bill() -> None:
+    _, (reply,) = talk("南充在职，今年第一次，二级医院，中成药 200，检查费（乙类）100，自费 30")
+    assert reply.result["visits"][0]["total"] == "330.00"
+    _, (reply,) = talk("南昌居民医保，签约社区卫生服务中心，今天看病，药费150，检查费50")
+    assert reply.result["visits"][0]["total"] == "200.00"
+
+
+@pytest.mark.parametrize("message", ["南充退休的起付线是150还是200？", "平凉的门诊共济细则有效期到哪年"])
+def test_questions_about_the_document_are_answered_from_it(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None and "〔" in reply.text
+
+
+def test_a_doubted_level_then_corrected_is_the_corrected_one() -> None:
+    _, (reply,) = talk("阆中市人民医院是二级吧？不对，说错了，是三级。我南充在职的，今年第一次看门诊，花了800")
+    assert reply.result["visits"][0]["provider_level"] == 3
