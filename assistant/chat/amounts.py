@@ -220,7 +220,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:此前|之前|以前|前面)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销)(?:有)?"),
@@ -316,7 +316,11 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
     return None, None
 
 
+_NOTE_AT_END = re.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
+
+
 def _role_before(prefix: str) -> tuple[str | None, str | None]:
+    prefix = _NOTE_AT_END.sub("", prefix)  # 甲类中医诊疗项目（针灸）八十: the note in brackets is not between
     last = None
     for m in _PRE_CUE_RE.finditer(prefix):
         last = m

@@ -851,6 +851,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             u = msgspec.structs.replace(u, facts=facts, intent="inform")
             intent = "inform"
     state.shown_flag = ""
+    if facts.amount is not None and state.known.amount is not None and _WHY.search(u.text) \
+            and re.search(r"(?:只有|只报了?|才报了?|才|就)\s*[¥￥]?\s*[0-9一二两三四五六七八九十百千]", u.text):
+        # 为啥只有200 after an answer: a question about the figure just given, not a new bill of 200
+        facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if not has_facts and state.known.city is None and state.known.policy is None and state.asking is None \
             and intent in ("policy_fact", "out_of_scope") and u.topic not in ("inpatient_bill", "chronic_disease") \
@@ -1649,6 +1654,8 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
     options = [str(o) for o in state.unknown_options]
     if options and slot in ("provider_level", "prescribed_at_level"):
         keys = [k for k in keys if k[:1] in options]
+    if options and slot in ("provider_grade", "prescribed_at_grade"):
+        keys = [k for k in keys if k[1:] in options]
     if not keys:
         return None
     labels = {f"{n}{g}": (_LEVEL_TEXT[n][0] + _GRADE_TEXT.get(g, ("", ""))[0],

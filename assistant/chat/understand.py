@@ -384,7 +384,7 @@ _CHECK_QUESTION = re.compile(
 _YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
-_VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)")
+_VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
 _WEEKDAY_SAID = re.compile(r"(上|这|本)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
@@ -401,7 +401,7 @@ _UNKNOWN_FLAGS = (
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
     ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
-    ("pharmacy", re.compile(r"(?:药店|药房)还是(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:药店|药房)"
+    ("pharmacy", re.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
                             r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
     ("designated", re.compile(r"是不是(?:医保)?定点|是否(?:医保)?定点|定不定点|有没有定点|定点不定点|算不算(?:医保)?定点|is it designated|designated or not")),
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
@@ -1110,6 +1110,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values["provider_level"] = values["provider_grade"] = None
         elif _UNKNOWN_GRADE.search(text, ulo, uhi):
             unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
+            grades = tuple(dict.fromkeys(slots.seen.get("provider_grade", ())))
+            options = grades if len(grades) >= 2 else ()  # 乙等还是丙等不记得了: those two
             values["provider_grade"] = values["prescribed_at_grade"] = None
             if values.get("provider_level") is None and values.get("prescribed_at_level") is None \
                     and "三" in text[ulo:uhi]:

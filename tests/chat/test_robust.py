@@ -979,7 +979,9 @@ def test_visits_before_and_the_years_first_said_together_are_asked() -> None:
 
 def test_two_grades_not_understood_give_each_grade() -> None:
     _, (reply,) = talk("平凉在职 三级医院 今年第一次 900 甲等乙等我搞不懂")
-    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 3
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2  # the two it names
+    _, (reply,) = talk("平凉 退休 三级 乙等还是丙等不记得了 花了700 今年第一次")
+    assert {a.label for a in reply.alternatives} == {"三级乙等", "三级丙等"}
 
 
 def test_why_the_deductible_is_that_figure_is_no_new_bill() -> None:
@@ -1479,3 +1481,34 @@ def test_questions_about_the_document_are_answered_from_it(message: str) -> None
 def test_a_doubted_level_then_corrected_is_the_corrected_one() -> None:
     _, (reply,) = talk("阆中市人民医院是二级吧？不对，说错了，是三级。我南充在职的，今年第一次看门诊，花了800")
     assert reply.result["visits"][0]["provider_level"] == 3
+
+
+# -- K16 (scored blind first at da1ed16, then fixed with general rules) ----------------------------
+
+def test_the_funds_figure_said_with_actually_is_checked() -> None:
+    _, replies = talk("南充退休 三级 今年首次 花了1562.8", "医保实际给了777.04，没问题吧")
+    assert replies[1].bill_check is not None
+
+
+def test_why_only_that_much_is_no_new_bill() -> None:
+    _, replies = talk("平凉退休，今年统筹已经报了2300，今天在二级医院看了，1000", "为啥只有200")
+    assert replies[1].result is None and "〔" in replies[1].text
+
+
+def test_a_later_visit_after_retiring_and_another_at_a_pharmacy_are_more_visits() -> None:
+    _, replies = talk("南充在职，一级医院花了700，今年第一次", "我下个月1号就退休了，退休以后12月再看同样的病，还是700，能报多少")
+    assert [v["category"] for v in replies[1].result["visits"]] == ["employee", "retiree"]
+    _, replies = talk("南充退休，二级医院花了260，今年门诊是第一次", "复查完还在定点药店买了药，180")
+    assert len(replies[1].result["visits"]) == 2 and replies[1].result["visits"][1]["fund_pays"] == "99.00"
+
+
+def test_a_note_in_brackets_between_a_part_and_its_number() -> None:
+    f = understand("进贤县居民，签约卫生院转诊到县中医院，中成药两百，甲类中医诊疗项目（针灸）八十，自费的理疗五十").facts
+    assert f.tcm == Decimal("280.00")
+
+
+def test_still_paying_or_retired_unknown_and_pharmacy_or_hospital_unknown_give_both() -> None:
+    _, (reply,) = talk("我妈南充的，不晓得她医保是退休待遇还是还在交，在乡镇卫生院花了三百，今年头一次")
+    assert reply.alternatives and len(reply.alternatives) == 2
+    _, (reply,) = talk("南充在职，在医院里面的药房拿的药，不知道算医院还是算药店，二级医院的，花了500，起付线已过")
+    assert reply.alternatives and len(reply.alternatives) == 2
