@@ -256,6 +256,7 @@ _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
+_CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
 _RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票据|收据)")
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
@@ -299,6 +300,8 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
         label = masked[lo:start - 1].strip()
         last = next(reversed(list(_PRE_CUE_RE.finditer(label))), None)
         # the clause before ends with an item word and holds no number of its own (里面有乙类药品 400)
+        if label in ("医保", "统筹", "基金", "统筹基金", "统筹支付", "医保支付"):
+            return "slip_unknown", label  # 结算单上写着 统筹 325: a fund figure, this bill's or the year's? asked
         if last is not None and last.end() == len(label) \
                 and _PRE_CUE_ROLE[last.lastgroup or ""] not in ("total", "other", "age") \
                 and last.group(0) not in ("医保", "统筹", "基金", "统筹基金") \
@@ -459,6 +462,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
         if role == "stated_deductible" and _DEDUCTED_AFTER.match(masked, end):
             role = "deductible_used"  # 起付线200已经扣了: the deductible, used up — not a rule asked about
+        if role in (None, "total") and _CHECKUP_NEAR.search(prefix[-8:] if len(prefix) > 8 else prefix):
+            role, cue = "other", None  # 1月份做过体检花了400: a health check, not an outpatient visit
         if role in (None, "total", "fund_paid") and _RECEIPTS_AFTER.match(masked, end):
             role, cue = "other", None  # 报过两千的票: receipts handed in, not what the fund paid
         if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):

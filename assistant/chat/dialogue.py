@@ -1042,6 +1042,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             added = {n: (getattr(base, n) or 0) + getattr(facts, n) for n in ITEM_FIELDS if getattr(facts, n)}
             hypo_known = msgspec.structs.replace(base, amount=base.amount + facts.amount, **added)
             facts = msgspec.structs.replace(facts, amount=None)
+        if facts.category in ("employee", "flexible") and hypo_known.retired_on is not None:
+            hypo_known = msgspec.structs.replace(hypo_known, retired_on=None)  # 要是按在职算: no retirement in it
         if retired_on is not None:  # 如果我是这个月才办完的退休呢: the retirement date of the what-if
             hypo_known = msgspec.structs.replace(hypo_known, retired_on=retired_on, category="retiree",
                                                  scheme="employee")

@@ -411,7 +411,7 @@ _FLAGS = _Family(
          "|签约(?=$|[,，。])", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
-        ("family doctor (?:contract|signed)|signed (?:up )?(?:with )?(?:a )?family doctor|have a family doctor|family doctor signed", {"family_doctor": True}, 1),
+        ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|have a family doctor|family doctor signed", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         # 没办异地备案: out of the city, not filed — the negation is the filing's, not the place's

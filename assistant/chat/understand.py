@@ -367,7 +367,7 @@ _PERCENT = re.compile(
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
-_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|this year.{0,10}retire|retired this year")
+_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))|this year.{0,10}retire|retired this year|just retired")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
@@ -399,7 +399,7 @@ _UNKNOWN = re.compile(
 _UNKNOWN_FLAGS = (
     ("family_doctor", re.compile(r"家庭医生|family doctor")),
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
-    ("signed", re.compile(r"签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
+    ("signed", re.compile(r"签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", re.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
                             r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
@@ -430,7 +430,7 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
                                r"|签(?:了)?约(?:的)?(?:是)?[^,，。]{0,10}[,，]?[^,，。]{0,4}?(?:这次|这回|今天|但是|可是|但)[^,，。]{0,4}?"
                                r"(?:去|在)(?:了|的是|的)?[^,，。]{0,8}?(?:医院|诊所)"
                                r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)")
-_VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)")
+_VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)|(两|二|三|2|3)(?:回|次|趟)(?:看病|看门诊|门诊)(?:一共|总共|合计|加起来)")
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
@@ -444,7 +444,8 @@ _COST_NOUN = re.compile(r"药费|检查费|治疗费|化验费|挂号费|西药�
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
-_RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职")
+_RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
+                             r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
@@ -504,6 +505,10 @@ _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药�
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|前面|前几天|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月)[^,，。；;]{0,14}(?:看过|去过|拿过|买过)")
+#: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
+_TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
+#: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
+_HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
@@ -544,6 +549,17 @@ _ASKED_FOR = re.compile(rf"(?:问的是|算的是|问|算|说的是)({_RELATIVE}
 
 
 _VISIT_SUBJECT = re.compile(rf"({_RELATIVE}|他|她|我)(?:今天|这次|这回|昨天|刚才|也)?(?:去)?(?:看病|看的病|看了|花了|去了?[^,，。]{{0,6}}?(?:医院|社区|卫生院|诊所|药店))")
+
+
+def _unquantified(text: str, chosen: dict[str, Amount]) -> bool:
+    """A part of the bill named with no number of its own (有些是自费的; 其中乙类药300 还有些自费药)."""
+    for m in _UNQUANTIFIED_ITEM.finditer(text):
+        word = "self_pay" if "自费" in m.group(0) else "class_b_drug" if "乙类" in m.group(0) else ""
+        if word and word not in chosen:
+            return True
+        if not word and not any(f in chosen for f in ("self_pay", "class_b_drug")):
+            return True
+    return False
 
 
 def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
@@ -1138,7 +1154,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lo, hi = _clause_of(bounds, at.start())
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) else lo
-            if _POSITION_TOPIC.search(text, plo, hi) \
+            if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \
                     and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi):
                 unknown.append("year_start")
                 values["deductible_met"] = values["first_visit_this_year"] = None
@@ -1461,7 +1477,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
     split_total = not earlier and len(bills) == 1 and bool(
         _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) and bool(
-        _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text)))
+        _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text))
+        or _TWO_VISITS_TOGETHER.search(text))
     if split_total:
         conflict, conflict_slot = [], ""
 
@@ -1494,7 +1511,6 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         weak_place=weak_place,
         grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message)) else None,
         ratio_said=ratio_said,
-        items_unquantified=loose_item or (bool(_UNQUANTIFIED_ITEM.search(text)) and not any(
-            f in chosen for f in ("self_pay", "class_b_drug"))) or any(
+        items_unquantified=loose_item or _unquantified(text, chosen) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),
     )

@@ -1512,3 +1512,55 @@ def test_still_paying_or_retired_unknown_and_pharmacy_or_hospital_unknown_give_b
     assert reply.alternatives and len(reply.alternatives) == 2
     _, (reply,) = talk("南充在职，在医院里面的药房拿的药，不知道算医院还是算药店，二级医院的，花了500，起付线已过")
     assert reply.alternatives and len(reply.alternatives) == 2
+
+
+# -- K17 (scored blind first at 44dae3c, then fixed with general rules) ----------------------------
+
+def test_a_what_if_as_an_employee_drops_the_retirement() -> None:
+    _, replies = talk("南昌职工，今年刚办完退休", "9月份办完的，今天三级医院看了1000", "起付线早就扣完了，统筹今年报过1200",
+                      "要是按在职算是多少")
+    assert replies[3].result["visits"][0]["category"] == "employee"
+
+
+def test_retired_or_not_said_as_a_wavering_is_both() -> None:
+    _, replies = talk("我帮我妈问，南充职工医保，二级医院，今年第一次，花了700", "她好像办了退休又好像没有，我也不清楚")
+    assert replies[1].alternatives and len(replies[1].alternatives) == 2
+
+
+def test_how_the_deductible_works_asked_is_no_unknown_position() -> None:
+    _, (reply,) = talk("南昌在职，今年第一次，三级医院花了1200块，不知道起付线怎么算")
+    assert reply.result is not None and reply.alternatives is None
+
+
+def test_which_clinic_one_signed_with_not_remembered_gives_both() -> None:
+    _, (reply,) = talk("南昌居民，不记得我签约的是哪家了，今天在家门口社区医院看病，花了150")
+    assert reply.alternatives and len(reply.alternatives) == 2
+
+
+def test_a_bare_fund_label_on_a_slip_is_asked() -> None:
+    _, (reply,) = talk("平凉 退休 二级 今年第一次 结算单上写着 统筹 325")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_just_retired_asks_the_date() -> None:
+    _, (reply,) = talk("我是南昌职工，刚退休，今天三级医院看门诊1200，起付线过了")
+    assert reply.result is None and reply.asking == "date"
+
+
+def test_a_health_check_is_not_an_outpatient_visit() -> None:
+    _, (reply,) = talk("南充在职 1月份做过体检花了400 今天二级医院看病600 今年第一次看病")
+    assert reply.result["visits"][-1]["deductible_applied"] == "200.00"
+
+
+def test_an_unquantified_self_pay_beside_a_quantified_class_b_is_asked() -> None:
+    _, (reply,) = talk("南充 在职 二级 今年起付线过了 看病 1200 其中乙类药300 还有些自费药")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_two_visits_said_together_as_one_sum_are_asked_apart() -> None:
+    _, (reply,) = talk("南昌 在职 三级 今年起付线已过 两次看病一共1800")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_family_doctor_contract_with_a_hyphen() -> None:
+    assert understand("Nanchang resident insurance with a family-doctor contract").facts.family_doctor is True
