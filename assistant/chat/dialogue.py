@@ -759,7 +759,14 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         # the answer to “how much was self-pay (产前检查…)?”: that part, not the total
         message = "其中" + (state.part_word or "自费") + message.strip()
-    u = understand(message, today=today)
+    try:
+        u = understand(message, today=today)
+    except Exception as exc:  # noqa: BLE001 - as in the turn below: nothing lost, never a 5xx
+        _log.error("chat understanding failed: %s", type(exc).__name__)  # the type only (PIPL)
+        return state, Reply(text=_t(locale, "抱歉，这句话我没能处理好。您之前说的都还记着，请换个说法再说一遍，或者点“重新开始”。",
+                                    "Sorry, I could not handle that message. Everything you told me before is kept; "
+                                    "please say it another way, or start over."),
+                            intent="error", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
     # the person writes English (or writes no Chinese on a page in English): reply in English with
     # English quick replies. A page in English (Accept-Language) whose person writes Chinese gets
     # English text and the dialogue's Chinese quick replies, which the widget labels in English

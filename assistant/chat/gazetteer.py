@@ -273,7 +273,7 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$"
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a )?$")
-_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
+_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
 
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
@@ -408,7 +408,7 @@ _FLAGS = _Family(
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"
-         "|签约(?=$|[,，。])", {"signed": True}, 1),
+         "|签约(?=$|[,，。])|签约过|签过约", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
         ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|have a family doctor|family doctor signed", {"family_doctor": True}, 1),
@@ -429,7 +429,7 @@ _FLAGS = _Family(
         ),
         (
             "起付线(?:已经|已|早就|早|都|也)?(?:扣完|扣满|够了|满了|过了|达到了|用完了|交够了|交完了|付完了|走完了)"
-            "|(?:已经)?(?:过|超过|达到|够|超)了?起付线|起付线以上",
+            "|(?:已经)?(?<!不)(?:过|超过|达到|够|超)了?起付线|起付线以上",
             {"deductible_met": True},
             2,
         ),

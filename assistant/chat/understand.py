@@ -311,7 +311,8 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
         field = _ROLE_FIELD[amount.role]
         current = chosen.get(field)
         if amount.role is None and not amount.explicit and any(
-                c.value == amount.value and c.end <= amount.start for c in chosen.values()):
+                c.value == amount.value and c.end <= amount.start and (c.role or "").startswith("slip")
+                for c in chosen.values()):
             continue  # 统筹支付只有400 … 怎么才400: the same figure said again, not another number
         if current is None or correction_between(text, current.end, amount.start):
             chosen[field] = amount
@@ -742,7 +743,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 今年5月份在省中医院（三级）看过一次花了400没报，今天在社区又花了600: the level of the earlier
     # visit is not this one's (its unreimbursed 400 still counts toward the deductible)
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
-    if now_levels and re.search(r"这回|这次|今天|这趟|本次|今儿|昨天|前天", text):
+    if now_levels:
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category

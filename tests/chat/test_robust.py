@@ -1564,3 +1564,33 @@ def test_two_visits_said_together_as_one_sum_are_asked_apart() -> None:
 
 def test_a_family_doctor_contract_with_a_hyphen() -> None:
     assert understand("Nanchang resident insurance with a family-doctor contract").facts.family_doctor is True
+
+
+def test_an_understanding_that_fails_keeps_what_was_said_and_answers_politely(monkeypatch, caplog) -> None:
+    from assistant.chat import dialogue
+
+    state, _ = talk("平凉在职 二级医院")
+
+    def broken(*args, **kwargs):
+        raise AttributeError("boom 4321")
+
+    monkeypatch.setattr(dialogue, "understand", broken)
+    state, reply = turn(state, "花了4321元", today=TODAY)
+    assert reply.intent == "error" and "重新开始" in reply.quick_replies and state.known.provider_level == 2
+    assert "4321" not in caplog.text and "花了" not in caplog.text
+
+
+def test_k16_rules() -> None:
+    # 不过起付线已经满了: 不过 is 'but', not a negation
+    _, (reply,) = talk("南充在职 统筹今年一分没报过 不过起付线已经满了 二级 600")
+    assert reply.result["visits"][0]["deductible_applied"] == "0.00"
+    # a level in a clause about an earlier visit is that visit's, with or without 今天
+    assert understand("南充退休，三级医院花了600，今年不知道是不是第一次看门诊，可能之前在社区看过").facts.provider_level == 3
+    # 莫得 = 没有; 准确说 gives the exact figure; 一千二？不是，一百二 corrects; 签约过 is signed
+    assert understand("退休职工，今年莫得看过病").facts.first_visit_this_year is True
+    assert understand("账户余额还有1200多……准确说1236.4").facts.account_balance == Decimal("1236.40")
+    assert understand("南昌居民，签约的社区卫生服务中心，一千二？不是，一百二").facts.amount == Decimal("120.00")
+    assert understand("红谷滩的社区卫生服务站，居民医保签约过，这回花了210块").facts.signed is True
+    # the same figure told once as the year's fund and once as the bill is not one number
+    _, (reply,) = talk("南充退休 统筹今年已报1000 今天三级1000 结算单统筹只给了200 是不是少了")
+    assert reply.bill_check is not None
