@@ -538,6 +538,8 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
 #: internal: the self-pay part was asked (the reply's ``asking`` says "amount")
 _SELF_PAY_PART = "self_pay_part"
 #: a part of the bill named by a word of its own (产前检查, 诊察费, 中成药…) with no number beside it
+_PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "诊察费": "consultation", "中成药": "tcm", "中药饮片": "tcm",
+               "饮片": "tcm", "双通道": "dual_channel", "谈判药": "dual_channel"}
 _NAMED_PART = re.compile(r"产前检查|产检|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
@@ -1243,6 +1245,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
         named = _NAMED_PART.search(u.text)
         word = named.group(0) if named and not re.search(r"自费|乙类", u.text) else ""
+        field = _PART_FIELD.get(word)
+        if word and field and facts.amount is not None and getattr(state.known, field, None) is None \
+                and re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,10}}(?:花了|一共|共花|总共)", u.text) \
+                and not re.search(r"其中|里面|里头|含|包括|另外|还有|西药|(?<!产前)检查|化验|治疗", u.text) \
+                and not re.search(rf"{word}(?:和|跟|加|及|、)", u.text):
+            # 产前检查在二级医院花了600: the bill is that part, all of it — settled as such, not asked
+            state.known = msgspec.structs.replace(state.known, **{field: state.known.amount})
+            missing = _missing(state.known)
+            if missing:
+                return state, _ask(state, missing, locale, known=state.known)
+            return state, _settle(state, locale, today, message_facts=facts)
         state.part_word = word or "自费"
         if word:  # 产前检查 二级医院 400: how much of it was that part — the word is the person's own
             return state, Reply(text=_t(locale, f"其中“{word}”的部分是多少钱？（如果全部都是，就回复总金额）这部分怎么报和其他费用不一样，会改变结果。",

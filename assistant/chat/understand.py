@@ -1089,6 +1089,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if other and values.get("city") and values.get("offsite") is None \
             and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
+    if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
+        values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
     if _SIGNED_ELSEWHERE.search(text):
         values["signed"] = False  # 签约在村卫生室，这次在镇上卫生院看的: not at the signed institution
     if _NO_REFERRAL.search(text):

@@ -1594,3 +1594,18 @@ def test_k16_rules() -> None:
     # the same figure told once as the year's fund and once as the bill is not one number
     _, (reply,) = talk("南充退休 统筹今年已报1000 今天三级1000 结算单统筹只给了200 是不是少了")
     assert reply.bill_check is not None
+
+
+def test_a_part_that_is_the_subject_of_the_spending_is_the_whole_bill() -> None:
+    _, (reply,) = talk("平凉在职，产前检查在二级医院花了500，今年第一次，能报吗")
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
+    _, (reply,) = talk("平凉在职 产前检查 二级医院 500 起付线过了")
+    assert reply.result is None  # the part named beside the bill, not as what was spent: asked
+
+
+def test_at_that_place_after_naming_the_signed_clinic_is_signed() -> None:
+    assert understand("南昌居民医保，签约的是一家社区卫生服务中心，今天在那看病花了80").facts.signed is True
+
+
+def test_in_service_in_english_is_working() -> None:
+    assert understand("Nanchong in-service, level-2 hospital, 900 yuan").facts.category == "employee"
