@@ -414,7 +414,7 @@ _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:�
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
-_UNKNOWN_GRADE = re.compile(r"甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
+_UNKNOWN_GRADE = re.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a-z])|甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
 _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
@@ -510,6 +510,7 @@ _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|前面|前几天|\d{1,2}月
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
+_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
@@ -1080,6 +1081,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)
                 values[slot] = None
+    if _VAGUE_WHEN.search(text) and values.get("month") is None and "date" not in unknown:
+        unknown.append("date")  # 前阵子看了个门诊: when is not said — asked where it decides (retiring this year)
     this_year_retired = _RETIRED_THIS_YEAR.search(text)
     if this_year_retired and _DENIED_AFTER.match(text, _clause_of(bounds, this_year_retired.start())[1]):
         this_year_retired = None  # 今年12月退休？不是，我是去年退休的

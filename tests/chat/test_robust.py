@@ -1609,3 +1609,17 @@ def test_at_that_place_after_naming_the_signed_clinic_is_signed() -> None:
 
 def test_in_service_in_english_is_working() -> None:
     assert understand("Nanchong in-service, level-2 hospital, 900 yuan").facts.category == "employee"
+
+
+# -- K18 (scored blind first at 19486e6, then fixed with general rules) ----------------------------
+
+def test_english_grade_unknown_and_balance_left_in_the_account() -> None:
+    _, (reply,) = talk("I'm a retiree in Pingliang. Went to a grade-3 hospital, not sure if it's 3A or 3B. 700 yuan, "
+                       "deductible already met this year.")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
+    assert understand("And if I had 100 yuan left in my personal account?").facts.account_balance == Decimal("100.00")
+
+
+def test_a_visit_some_time_ago_asks_its_date_when_retiring_this_year() -> None:
+    _, (reply,) = talk("我是南昌的，今年9月办完退休手续，前阵子在二级医院看了个门诊花了600，今年起付线已经扣完了")
+    assert reply.result is None and reply.asking == "date"
