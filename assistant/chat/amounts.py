@@ -174,7 +174,8 @@ _EN_CUE_END = re.compile(
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
 _AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
-_NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|[a-z]|\*)$")
+_NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|[a-z]|\*)$"
+                               r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
 _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]")
@@ -305,6 +306,8 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
             return "slip_unknown", label  # 结算单上写着 统筹 325: a fund figure, this bill's or the year's? asked
         if last is not None and last.end() == len(label) \
                 and _PRE_CUE_ROLE[last.lastgroup or ""] not in ("total", "other", "age") \
+                and not (_PRE_CUE_ROLE[last.lastgroup or ""] == "account_balance"
+                         and not re.search(r"余额|有|剩|还|账户|个账", last.group(0))) \
                 and last.group(0) not in ("医保", "统筹", "基金", "统筹基金") \
                 and not re.search(rf"[0-9]|[{_CN_DIGITS}十][十百千万元块]", label):
             return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
@@ -430,7 +433,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)
-        if post and post.group("w") in ("起付线", "起付标准") and re.search(r"(?:扣|用|交|付|花|攒)(?:了|掉|过)$", prefix):
+        if post and post.group("w") in ("起付线", "起付标准") and re.search(r"(?:扣|用|交|付|花|攒|垫)(?:了|掉|过)$", prefix):
             post = None  # 扣了200起付线: the deductible used, not a figure of the rule
         if post and (not _NUMERAL_AHEAD.match(masked, post.end())
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
@@ -471,7 +474,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):
             role, cue = "other", None  # 那200是去年报的: last year's figure, not this bill's nor this year's
         negated = bool(_NEGATED_BEFORE.search(prefix))
-        if role is None and prefix.endswith(("扣了", "扣掉", "扣过")) and _DEDUCTIBLE_AFTER.match(masked, end):
+        if role in (None, "total") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了")) \
+                and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付
         inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
         if inside:

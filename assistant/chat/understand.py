@@ -505,12 +505,13 @@ _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手�
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
-_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|前面|前几天|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月)[^,，。；;]{0,14}(?:看过|去过|拿过|买过)")
+_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月)[^,，。；;]{0,14}(?:看过|去过|拿过|买过|花了|花过)")
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
+_SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?按(?:照)?(?:给我)?$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
@@ -749,6 +750,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
+    # 是不是按在职给我算了: how the slip settled it, asked — not the person's category
+    hits = [h for h in hits if not ("category" in h.sets and _SETTLED_AS_BEFORE.search(text, max(0, h.start - 8), h.start))]
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
     # first outpatient bill — the year's position is still asked
     hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and _FIRST_HERE.match(text, h.end))]

@@ -1623,3 +1623,19 @@ def test_english_grade_unknown_and_balance_left_in_the_account() -> None:
 def test_a_visit_some_time_ago_asks_its_date_when_retiring_this_year() -> None:
     _, (reply,) = talk("我是南昌的，今年9月办完退休手续，前阵子在二级医院看了个门诊花了600，今年起付线已经扣完了")
     assert reply.result is None and reply.asking == "date"
+
+
+def test_k18_rules() -> None:
+    # a card number's last digits are no money; 是不是按在职给我算了 asks how the slip settled it
+    _, (reply,) = talk("我医保卡号后四位3721，南昌退休，社区医院，今年首次，花了780")
+    assert reply.result["visits"][0]["total"] == "780.00"
+    _, (reply,) = talk("南充退休的，三级医院，起付线今年扣过了，看病600，医院只给我报了300，是不是按在职给我算了？")
+    assert reply.bill_check is not None
+    # 第一次在社区花了150，没报到钱: the earlier visit's level is that visit's
+    _, (reply,) = talk("南充在职，今年第二次看病，第一次在社区花了150，没报到钱，今天二级医院花了400")
+    assert reply.result["visits"][-1]["provider_level"] == 2
+    # 刷的医保卡，一百八十五块: how it was paid, not a balance
+    assert understand("南部县药房买的药，刷的医保卡，一百八十五块，在职").facts.amount == Decimal("185.00")
+    # 起付线之前一点没用过 / 自己垫了300起付线
+    assert understand("南充在职，社区医院花了130，今年起付线之前一点没用过").facts.first_visit_this_year is True
+    assert understand("南昌在职，今年之前自己垫了300起付线，今天二级医院看病花了700").facts.deductible_used == Decimal("300.00")
