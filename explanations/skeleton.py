@@ -546,6 +546,7 @@ def answer_fill(keyed: tuple[Any, _Shape, _Shape], totals: Any, draw: Any) -> di
     texts: list[str] = []
     tag = current().tag
     memo: dict[Any, Any] = _TEXTS
+    money_memo: dict[Any, str] = formatting._MONEY
     amounts_t, amounts_h = shape_t.amounts, shape_h.amounts
     for slot in answer.slots:
         which = slot[0]
@@ -556,8 +557,9 @@ def answer_fill(keyed: tuple[Any, _Shape, _Shape], totals: Any, draw: Any) -> di
                 text = _slot_text(value, slot[2], tag)
             if text is None:
                 return None
-        elif which == "total":
-            text = formatting.money(getattr(totals, slot[1]))
+        elif which == "total":  # money()'s own memo first (its key: the amount and the current tag)
+            value = getattr(totals, slot[1])
+            text = money_memo.get((value, tag)) or formatting.money(value)
         else:
             text = draw()
             if not _fits_a_slot(text, True):
