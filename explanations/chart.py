@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
@@ -55,7 +54,17 @@ def _e(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
     """A label's approximate width in SVG units: CJK characters a full em, others about half."""
-    return sum(FONT if ord(ch) > 0x2E7F else FONT * 0.56 for ch in text)
+    out = _WIDTHS.get(text)
+    if out is None:  # (the same sum, in the same order: the same float)
+        if len(_WIDTHS) >= _WIDTHS_LIMIT:
+            _WIDTHS.clear()
+        out = _WIDTHS[text] = sum(FONT if ord(ch) > 0x2E7F else FONT * 0.56 for ch in text)
+    return out
+
+
+#: a label's text → its width (the axis labels and breakpoints of the charts recur)
+_WIDTHS: dict[str, float] = {}
+_WIDTHS_LIMIT = 4096
 
 
 def _px(value: Decimal, maximum: Decimal, start: float, length: float) -> float:
@@ -163,15 +172,20 @@ def _axis(maximum: Decimal, start: int, length: int) -> _Axis:
     return axis
 
 
-@dataclass(frozen=True, repr=False)
 class Bar:
-    total: Decimal | None  # the year's deductible or cap (None: the document sets none)
-    used: Decimal
-    left: Decimal | None
-    width: float  # pixels filled
+    """The year's deductible or cap bar (read-only by convention: a class with slots, built
+    twice a chart, costs less than a frozen dataclass)."""
+
+    __slots__ = ("left", "total", "used", "width")
+
+    def __init__(self, *, total: Decimal | None, used: Decimal, left: Decimal | None, width: float) -> None:
+        self.total = total  # the year's deductible or cap (None: the document sets none)
+        self.used = used
+        self.left = left
+        self.width = width  # pixels filled
 
     def __repr__(self) -> str:
-        # the dataclass's own repr (the chart's id is a digest of it), without its recursion guard
+        # the repr of the frozen dataclass it was (the chart's id is a digest of it)
         return f"Bar(total={self.total!r}, used={self.used!r}, left={self.left!r}, width={self.width!r})"
 
 
