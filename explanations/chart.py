@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
@@ -30,7 +29,7 @@ from markupsafe import Markup, escape
 from calculator import CalculationRequest, CalculationResult, CapStep, Curve, DeductibleStep, fund_curve
 
 from .formatting import date, money, number, percent
-from .i18n import activated, current, gettext
+from .i18n import activated, gettext
 from .render import Doc, squash
 
 __all__ = ["chart_in_locale", "chart_svg"]
@@ -55,7 +54,17 @@ def _e(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
     """A label's approximate width in SVG units: CJK characters a full em, others about half."""
-    return sum(FONT if ord(ch) > 0x2E7F else FONT * 0.56 for ch in text)
+    out = _WIDTHS.get(text)
+    if out is None:  # (the same sum, in the same order: the same float)
+        if len(_WIDTHS) >= _WIDTHS_LIMIT:
+            _WIDTHS.clear()
+        out = _WIDTHS[text] = sum(FONT if ord(ch) > 0x2E7F else FONT * 0.56 for ch in text)
+    return out
+
+
+#: a label's text → its width (the axis labels and breakpoints of the charts recur)
+_WIDTHS: dict[str, float] = {}
+_WIDTHS_LIMIT = 4096
 
 
 def _px(value: Decimal, maximum: Decimal, start: float, length: float) -> float:
@@ -163,15 +172,20 @@ def _axis(maximum: Decimal, start: int, length: int) -> _Axis:
     return axis
 
 
-@dataclass(frozen=True, repr=False)
 class Bar:
-    total: Decimal | None  # the year's deductible or cap (None: the document sets none)
-    used: Decimal
-    left: Decimal | None
-    width: float  # pixels filled
+    """The year's deductible or cap bar (read-only by convention: a class with slots, built
+    twice a chart, costs less than a frozen dataclass)."""
+
+    __slots__ = ("left", "total", "used", "width")
+
+    def __init__(self, *, total: Decimal | None, used: Decimal, left: Decimal | None, width: float) -> None:
+        self.total = total  # the year's deductible or cap (None: the document sets none)
+        self.used = used
+        self.left = left
+        self.width = width  # pixels filled
 
     def __repr__(self) -> str:
-        # the dataclass's own repr (the chart's id is a digest of it), without its recursion guard
+        # the repr of the frozen dataclass it was (the chart's id is a digest of it)
         return f"Bar(total={self.total!r}, used={self.used!r}, left={self.left!r}, width={self.width!r})"
 
 
@@ -253,8 +267,10 @@ _SPACED = [False]
 _FORMATS = {"m": money, "n": number, "p": percent}
 
 
-def _escaped(kind: str, value: Decimal) -> str:
-    key = (kind, value, current().tag)
+def _escaped(kind: str, value: Decimal, tag: str) -> str:
+    """``_FORMATS[kind](value)`` escaped, in the current locale, whose tag the caller passes (a
+    chart is drawn inside its locale: ``current().tag`` is ``tag``, not looked up each time)."""
+    key = (kind, value, tag)
     out = _ESCAPED.get(key)
     if out is None:
         out = _e(_FORMATS[kind](value))
@@ -280,43 +296,43 @@ def _values(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart
     if eligible:
         ded_left = bool(curve.deductible_left and curve.deductible_left > 0)
         if ded_left:
-            v["d_left"] = _escaped("m", curve.deductible_left)  # type: ignore[arg-type]
-        v["d_ratio"] = _escaped("p", curve.ratio)  # type: ignore[arg-type]
+            v["d_left"] = _escaped("m", curve.deductible_left, lang)  # type: ignore[arg-type]
+        v["d_ratio"] = _escaped("p", curve.ratio, lang)  # type: ignore[arg-type]
         if curve.cap_bill is not None:
             cap_bill = True
-            v["d_cap_bill"], v["d_cap_left"] = _escaped("m", curve.cap_bill), _escaped("m", curve.cap_left)  # type: ignore[arg-type]
+            v["d_cap_bill"], v["d_cap_left"] = _escaped("m", curve.cap_bill, lang), _escaped("m", curve.cap_left, lang)  # type: ignore[arg-type]
         else:
             cap_left = curve.cap_left is not None
-        v["d_bill"], v["d_fund"] = _escaped("m", curve.bill), _escaped("m", curve.fund)
+        v["d_bill"], v["d_fund"] = _escaped("m", curve.bill, lang), _escaped("m", curve.fund, lang)
     ded = deductible.total is not None
     if ded:
-        v["d_ded_total"], v["d_ded_used"] = _escaped("m", deductible.total), _escaped("m", deductible.used)  # type: ignore[arg-type]
+        v["d_ded_total"], v["d_ded_used"] = _escaped("m", deductible.total, lang), _escaped("m", deductible.used, lang)  # type: ignore[arg-type]
         v["ded_width"] = f"{deductible.width}"
     capbar = cap.total is not None
     capbar_left = capbar and cap.left is not None
     if capbar:
-        v["d_cap_total"], v["d_cap_used"] = _escaped("m", cap.total), _escaped("m", cap.used)  # type: ignore[arg-type]
+        v["d_cap_total"], v["d_cap_used"] = _escaped("m", cap.total, lang), _escaped("m", cap.used, lang)  # type: ignore[arg-type]
         v["cap_width"] = f"{cap.width}"
         if capbar_left:
-            v["d_capbar_left"] = _escaped("m", cap.left)  # type: ignore[arg-type]
+            v["d_capbar_left"] = _escaped("m", cap.left, lang)  # type: ignore[arg-type]
     y_max = view["y_max"]
-    v["ymax_y"], v["ymax_label"] = f"{y_max['y'] + 4}", _escaped("n", y_max["value"])
+    v["ymax_y"], v["ymax_label"] = f"{y_max['y'] + 4}", _escaped("n", y_max["value"], lang)
     plateau = view["plateau"]
     if plateau:
         v["plateau_y"], v["plateau_label_y"] = f"{plateau['y']}", f"{plateau['y'] - 6}"
-        v["plateau_cap"] = _escaped("n", plateau["value"])
+        v["plateau_cap"] = _escaped("n", plateau["value"], lang)
     breaks = view["breaks"]
     for i, b in enumerate(breaks):
-        v[f"b{i}_x"], v[f"b{i}_anchor"], v[f"b{i}_label"] = f"{b['x']}", f"{b['anchor']}", _escaped("n", b["value"])
+        v[f"b{i}_x"], v[f"b{i}_anchor"], v[f"b{i}_label"] = f"{b['x']}", f"{b['anchor']}", _escaped("n", b["value"], lang)
     x_max = view["x_max"]
     if x_max["shown"]:
-        v["xmax_x"], v["xmax_label"] = f"{x_max['x']}", _escaped("n", x_max["value"])
+        v["xmax_x"], v["xmax_label"] = f"{x_max['x']}", _escaped("n", x_max["value"], lang)
     mark = view["mark"]
     label = mark["label"]
     v["polyline"] = e(view["polyline"])
     v["mark_x"], v["mark_y"] = f"{mark['x']}", f"{mark['y']}"
     v["label_x"], v["label_y"], v["label_anchor"] = f"{label['x']}", f"{label['y']}", f"{label['anchor']}"
-    v["this_bill"], v["this_fund"] = _escaped("n", curve.bill), _escaped("n", curve.fund)
+    v["this_bill"], v["this_fund"] = _escaped("n", curve.bill, lang), _escaped("n", curve.fund, lang)
     shape = (eligible, ded_left, cap_bill, cap_left, ded, capbar, capbar_left, bool(plateau), len(breaks),
              bool(x_max["shown"]))
     return shape, v

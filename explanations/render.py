@@ -720,7 +720,16 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
     if not value or value[0].isspace() or value[-1].isspace() or _MARK_OPEN in value:
         return False
     if chart:
-        return "\n\n" not in value and " \n" not in value and "\t\n" not in value
+        # "\n\n", " \n" or "\t\n" in value, read line by line (a line empty between two
+        # newlines, or ending in a space or tab before one): a two-character search in a text
+        # with CJK characters (the chart) costs ~2 µs each. str.split, not Markup's (which makes
+        # each line a Markup in Python).
+        lines = str.split(value, "\n")
+        for i in range(len(lines) - 1):  # each line followed by a newline
+            line = lines[i]
+            if (not line and i) or line.endswith((" ", "\t")):
+                return False
+        return True
     return "\n" not in value
 
 

@@ -88,6 +88,40 @@ def _skip(t: type) -> int:
     return withheld[0] if withheld else -1
 
 
+#: a struct type → the function that scans it (:func:`_scanner`)
+_SCANNERS: dict[type, Any] = {}
+
+
+def _scanner(t: type, skip: int) -> Any:
+    """The scan of one struct type, written out: the type, then each field but the withheld one
+    (``skip``) in order — an amount by its class, a plain value as it is, a list by its length
+    and its elements, anything else by ``rec`` — as :meth:`_Shape.scan`'s loop over the fields
+    would do it, without the loop."""
+    names = t.__struct_fields__  # type: ignore[attr-defined]
+    lines = ["def scan(obj, append, classes, amount, rec):", "    append(T)"]
+    values = [f"v{i}" for i in range(len(names))]
+    if values:
+        lines.append(f"    {', '.join(values)}, = astuple(obj)")
+    for i, v in enumerate(values):
+        if i == skip:
+            continue
+        lines += [f"    t = type({v})",
+                  "    if t is Decimal:",
+                  f"        entry = classes.get({v})",
+                  f"        append(entry if entry is not None else amount({v}))",
+                  "    elif t in plain:",
+                  f"        append({v})",
+                  "    elif t is list:",
+                  f"        append(len({v}))",
+                  f"        for x in {v}:",
+                  "            rec(x)",
+                  "    else:",
+                  f"        rec({v})"]
+    namespace: dict[str, Any] = {"T": t, "astuple": astuple, "Decimal": Decimal, "plain": _PLAIN_TYPES}
+    exec(compile("\n".join(lines), f"<scan {t.__name__}>", "exec"), namespace)
+    return namespace["scan"]
+
+
 class _Shape:
     """A visit with its amounts replaced by (class, sign): the key, and the amounts in order."""
 
@@ -138,21 +172,29 @@ class _Shape:
         return obj
 
     def scan(self, *objs: Any) -> None:
-        """:meth:`walk` without ``build`` of each object in turn, in one closure over the key's
-        lists: the same key, the same amounts in the same order (each struct's fields read at
-        once, in order)."""
+        """:meth:`walk` without ``build`` of each object in turn: the same key, the same amounts in
+        the same order. Each struct type is scanned by a function written for it once
+        (:func:`_scanner`: its fields read at once, the leaves inline, no loop over the fields).
+        (Keying the classes by an amount's text first, to spare hashing fresh Decimals, was
+        slower: each text costs a ``str`` and a hash of its own, and each new text still
+        hashes its Decimal.)"""
         out, classes, amounts = self.out, self.classes, self.amounts
         append = out.append
-        plain, fields_of, skips = _PLAIN_TYPES, _FIELDS, _SKIP
+        plain, fields_of, skips, scanners = _PLAIN_TYPES, _FIELDS, _SKIP, _SCANNERS
+
+        def amount(value: Decimal) -> tuple[int, int]:
+            entry = classes[value] = (len(amounts), 1 if value > 0 else -1 if value < 0 else 0)
+            amounts.append(value)
+            return entry
 
         def rec(obj: Any) -> None:
             t = type(obj)
-            if t is Decimal:
+            scan = scanners.get(t)
+            if scan is not None:
+                scan(obj, append, classes, amount, rec)
+            elif t is Decimal:
                 entry = classes.get(obj)
-                if entry is None:
-                    entry = classes[obj] = (len(amounts), 1 if obj > 0 else -1 if obj < 0 else 0)
-                    amounts.append(obj)
-                append(entry)
+                append(entry if entry is not None else amount(obj))
             elif t in plain:
                 append(obj)
             elif t is list:
@@ -160,28 +202,11 @@ class _Shape:
                 for x in obj:
                     rec(x)
             else:
-                skip = skips.get(t)
-                if skip is None:
-                    if t not in fields_of and not isinstance(obj, msgspec.Struct):
-                        raise Unfixed
-                    self.walk(obj, False)  # learns the type's fields (and records it)
-                    skips[t] = _skip(t)
-                    return
-                append(t)
-                for i, value in enumerate(astuple(obj)):  # the leaves inline, as walk does
-                    vt = type(value)
-                    if i == skip:
-                        continue
-                    if vt is Decimal:
-                        entry = classes.get(value)
-                        if entry is None:
-                            entry = classes[value] = (len(amounts), 1 if value > 0 else -1 if value < 0 else 0)
-                            amounts.append(value)
-                        append(entry)
-                    elif vt in plain:
-                        append(value)
-                    else:
-                        rec(value)
+                if t not in fields_of and not isinstance(obj, msgspec.Struct):
+                    raise Unfixed
+                self.walk(obj, False)  # learns the type's fields (and records it)
+                skips[t] = _skip(t)
+                scanners[t] = _scanner(t, skips[t])
 
         try:
             for obj in objs:
@@ -521,6 +546,7 @@ def answer_fill(keyed: tuple[Any, _Shape, _Shape], totals: Any, draw: Any) -> di
     texts: list[str] = []
     tag = current().tag
     memo: dict[Any, Any] = _TEXTS
+    money_memo: dict[Any, str] = formatting._MONEY
     amounts_t, amounts_h = shape_t.amounts, shape_h.amounts
     for slot in answer.slots:
         which = slot[0]
@@ -531,8 +557,9 @@ def answer_fill(keyed: tuple[Any, _Shape, _Shape], totals: Any, draw: Any) -> di
                 text = _slot_text(value, slot[2], tag)
             if text is None:
                 return None
-        elif which == "total":
-            text = formatting.money(getattr(totals, slot[1]))
+        elif which == "total":  # money()'s own memo first (its key: the amount and the current tag)
+            value = getattr(totals, slot[1])
+            text = money_memo.get((value, tag)) or formatting.money(value)
         else:
             text = draw()
             if not _fits_a_slot(text, True):
