@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .errors import CalculatorError
-from .money import ZERO
+from .money import ZERO, round_fen
 from .packs import Pack
 
 __all__ = ["ITEM_CATEGORIES", "BillError", "deductible_for", "deductible_used", "split_items"]
@@ -59,6 +59,16 @@ def deductible_for(pack: Pack, category: str) -> Decimal | None:
     settled = pack.settled_category(category)
     cited = pack.deductible.get(settled)
     return None if cited is None else cited.value
+
+
+def fund_paid_share(pack: Pack, category: str, share: Decimal) -> Decimal | None:
+    """What the fund has paid this year when the person says a share of the year's cap is used
+    (额度用了一半: ``share`` ½): the cap of ``category`` times the share, to the fen, half-up. None where
+    the document sets no cap (the chat then asks the figure)."""
+    cited = pack.cap.get(pack.settled_category(category))
+    if cited is None or not ZERO < share <= 1:
+        return None
+    return round_fen(cited.value * share)
 
 
 def deductible_used(pack: Pack, category: str, *, met: bool = False, remaining: Decimal | None = None,

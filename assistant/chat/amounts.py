@@ -333,8 +333,12 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
         last = m
     if last is None:
         return None, None
-    # Only a cue close to the amount counts (a few characters may sit between: 花了大约, 还有).
-    if len(prefix) - last.end() > 3:
+    # Only a cue close to the amount counts (a few characters may sit between: 花了大约, 还有) — or,
+    # for a part of the bill, the thing it is (其中自费的补牙材料200)
+    gap = len(prefix) - last.end()
+    if gap > 3 and not (gap <= 6 and _PRE_CUE_ROLE[last.lastgroup or ""] in ("self_pay", "class_b_drug", "class_b_service")
+                        and re.fullmatch(r"[\u4e00-\u9fff]+", prefix[last.end():])
+                        and not re.search(r"花|共|总|报|付|交|账户|统筹|栏|写|单|印|显示|是", prefix[last.end():])):
         return None, None
     role = _PRE_CUE_ROLE[last.lastgroup or ""]
     if role in ("stated_deductible", "stated_cap") and len(prefix) - last.end() > (

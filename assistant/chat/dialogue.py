@@ -46,6 +46,7 @@ from calculator import (
     convert_request,
     deductible_used,
     default_registry,
+    fund_paid_share,
     get_pack,
     load_packs,
     missing_facts,
@@ -361,8 +362,11 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
                                    fund_paid=known.fund_paid, deductible=known.stated_deductible)
         if used is not None:
             year_start["deductible_used"] = str(used)
-        if known.fund_paid is not None:
-            year_start["fund_paid"] = str(known.fund_paid)
+        fund_paid = known.fund_paid
+        if fund_paid is None and known.cap_share is not None:
+            fund_paid = fund_paid_share(pack, known.category or "employee", known.cap_share)  # 额度用了一半
+        if fund_paid is not None:
+            year_start["fund_paid"] = str(fund_paid)
     if pack.supplied is not None and known.stated_ratio is not None:
         # figures read off the person's own slip: cited as supplied by the person, checked by the calculator
         settled = pack.settled_category(known.category or "employee")
@@ -406,6 +410,10 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         if known.family_doctor is None and known.poverty_registered is None:
             out.append(_t(locale, "按未签家庭医生、非建档立卡贫困人口计算。",
                           "No family-doctor contract and not registered poor."))
+    if known.cap_share is not None and known.fund_paid is None:
+        out.append(_t(locale, "今年统筹已支付的钱按年度最高支付限额乘以您说的比例计算（您说额度用了"
+                              + ("一半" if known.cap_share == Decimal(1) / 2 else f"{known.cap_share:.2%}") + "）。",
+                      "What the fund has paid this year is taken as that share of the annual cap, as you said."))
     if known.balance_at_least and known.account_balance is not None:
         out.append(_t(locale, f"个人账户余额按您说的“{known.account_balance:.0f}多”里的{known.account_balance:.0f}元计算，"
                               "够付这次的个人负担，结果不受影响（账户还剩多少以实际余额为准）。",

@@ -86,6 +86,7 @@ _OTHER_CITIES = (
     "九江", "赣州", "宜春", "上饶", "吉安", "抚州", "景德镇", "萍乡", "新余", "鹰潭", "宝鸡", "咸阳",
     "渭南", "延安", "汉中", "榆林", "商洛", "铜川", "天水", "庆阳", "定西", "武威", "张掖", "酒泉",
     "陇南", "绵阳", "广安", "遂宁", "达州", "巴中", "德阳", "宜宾", "泸州", "乐山", "自贡", "内江",
+    "广元", "眉山", "资阳", "雅安", "攀枝花", "金昌", "白银", "嘉峪关", "临夏", "甘南", "固原", "中卫",
     "南京", "苏州", "合肥", "济南", "青岛", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "银川", "西宁",
     "乌鲁木齐", "昆明", "贵阳", "南宁", "海口", "福州", "厦门", "宁波", "无锡", "东莞", "佛山",
     # the other prefecture-level cities of the neighbouring provinces and the big ones elsewhere
@@ -344,7 +345,7 @@ _INSURED = _Family(
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
         ("employee(?:s)?(?: scheme| insurance| medical insurance| basic medical insurance)|staff insurance", {"scheme": "employee"}, 1),
         # in English “employee” alone is the working category; “retired” (priority 2) still wins
-        ("employee(?:s)?(?! scheme| insurance| medical| basic)", _EMP, 1),
+        ("(?<!retired )(?<!retiree )employee(?:s)?(?! scheme| insurance| medical| basic)", _EMP, 1),
         ("职工医保|职工医疗保险|城镇职工|职工", {"scheme": "employee"}, 1),
         ("单位交的|单位交|单位缴|单位给交|单位买的", {"scheme": "employee"}, 1),
     ]

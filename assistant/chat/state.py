@@ -76,7 +76,7 @@ VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_gr
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "year", "month", "day")
-PERSON_FIELDS += ("balance_at_least", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
+PERSON_FIELDS += ("balance_at_least", "cap_share", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
@@ -92,6 +92,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     poverty_registered: bool | None = None
     account_balance: Decimal | None = None
     balance_at_least: bool | None = None
+    cap_share: Decimal | None = None
     first_visit_this_year: bool | None = None
     deductible_met: bool | None = None
     deductible_used: Decimal | None = None

@@ -93,6 +93,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     account_balance: Decimal | None = None
     #: the balance was said as “at least” (卡里有1000多): settled on its floor only where that cannot matter
     balance_at_least: bool | None = None
+    #: the share of the year's cap already used, as said (额度用了一半: ½); the figure is the calculator's
+    cap_share: Decimal | None = None
     #: items of the bill (inside its total), by the calculator's item category
     consultation: Decimal | None = None
     tcm: Decimal | None = None
@@ -513,6 +515,7 @@ _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋�
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?按(?:照)?(?:给我)?$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
+_CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -964,6 +967,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    share = _CAP_SHARE.search(text)
+    if share is not None and values.get("fund_paid") is None:
+        # 报销额度今年用了一半了: what the fund paid is half the year's cap — the calculator's figure
+        values["cap_share"] = Decimal(1) / 2 if share.group("half") else \
+            Decimal("一二三四五六七八九".index(share.group("num")) + 1) / Decimal("一二三四五六七八九十".index(share.group("den")) + 1)
+        values["deductible_met"] = True  # the fund pays only above the deductible
     values["balance_at_least"] = balance_at_least
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]

@@ -1639,3 +1639,18 @@ def test_k18_rules() -> None:
     # 起付线之前一点没用过 / 自己垫了300起付线
     assert understand("南充在职，社区医院花了130，今年起付线之前一点没用过").facts.first_visit_this_year is True
     assert understand("南昌在职，今年之前自己垫了300起付线，今天二级医院看病花了700").facts.deductible_used == Decimal("300.00")
+
+
+def test_half_the_cap_used_is_the_calculators_share_of_the_cap() -> None:
+    from calculator import fund_paid_share, get_pack
+
+    assert fund_paid_share(get_pack("nanchong-employee"), "retiree", Decimal(1) / 2) == Decimal("600.00")
+    _, (reply,) = talk("南充退休人员，报销额度今年用了一半了，今天在三级医院又花了1500")
+    assert reply.result["visits"][0]["fund_pays"] == "600.00"  # 1200 cap, 600 used: 600 left of 825
+    assert "额度用了一半" in reply.text
+
+
+def test_k17_rules() -> None:
+    assert understand("Nanchang retired employee, bill 800 yuan").facts.category == "retiree"
+    assert understand("南昌居民医保，签约卫生院看牙，花了380，其中自费的补牙材料200").facts.self_pay == Decimal("200.00")
+    assert understand("广元的 在职 二甲 门诊 600").facts.other_city == "广元"
