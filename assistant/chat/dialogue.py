@@ -298,6 +298,21 @@ def _signed_assumed(known: Known) -> bool:
         and known.provider_kind in (None, "hospital") and known.provider_level in (None, 1)
 
 
+def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:
+    """Whether the earlier visit's level (taken as the next one's) changes the last visit's figure."""
+    figures = set()
+    for level in (1, 2, 3):
+        trial = msgspec.structs.replace(state.ledger[index], provider_kind="hospital", provider_level=level,
+                                        provider_grade=None if level < 3 else "A")
+        ledger = [trial if i == index else v for i, v in enumerate(state.ledger)]
+        try:
+            visit = calculate(convert_request(_request(state.known, ledger, today))).visits[-1]
+        except CalculatorError:
+            return True
+        figures.add((visit.fund_pays, visit.personal_pays))
+    return len(figures) > 1
+
+
 def _cited(known: Known, fact: str) -> str:
     """〔article〕“quote” of the rule that makes ``fact`` missing — the calculator's own citation."""
     policy = _policy(known)
@@ -515,6 +530,11 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
         text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
+    if any(v.provider_assumed for v in state.ledger):
+        notes.append(_t(locale, "之前那次您没说医院等级，按和这次同一等级计算；这次的结果不受那次等级的影响，"
+                                "今年合计里那次的数字以那次的结算单为准。",
+                        "The earlier visit's level was not said; it is taken as this one's. This visit's figure does "
+                        "not depend on it; for the earlier visit's own figure, its slip is what counts."))
     if notes:
         if locale.startswith("en"):
             text += "\nAlso assumed: " + " ".join(n.rstrip("。；") for n in notes)
@@ -1021,6 +1041,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "what_if" and state.known.amount is None and facts.amount is None and _RULE_WORD.search(u.text) \
             and not _WHAT_IF_CLAUSE.search(u.text):
         intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
+    if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
+        intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _policy_fact(state.known, locale, u)
@@ -1102,6 +1124,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
                                               slip_account=None, slip_first_self_pay=None)
         state.checked = False
+    if state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
+        # the level asked for is the earlier visit's (3月份那次是社区): not this one's
+        index, state.ledger_level_index = state.ledger_level_index, None
+        if index < len(state.ledger):
+            state.ledger[index] = msgspec.structs.replace(
+                state.ledger[index], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
+                provider_grade=facts.provider_grade, provider_assumed=None)
+        facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
+        state.asking = None
     if state.ledger_date_index is not None and state.asking == "date" and re.search(r"今天|今日|today", u.text) \
             and facts.month is None and not facts.days_ago and not facts.months_ago:
         facts = msgspec.structs.replace(facts, days_ago=0)  # 今天: the earlier visit was today after all
@@ -1280,7 +1311,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         rough = str(u.approximate_amount)
         if span is not None:  # quote the hedge with it: “一千多”, “大概一千”
             m = re.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
-                           + r"(?:多块|多元|多|左右|来块|出头|上下|还是[^,，。]{1,6}?(?:来着)?)?").search(u.text)
+                           + r"(?:多块|多元|多|左右|来块|出头|上下|(?:还是|或者)[0-9一二两三四五六七八九十百千万]+(?:块|元)?(?:来着)?)?").search(u.text)
             rough = m.group(0) if m else span.text
         state.asking = "amount"
         return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
@@ -1393,6 +1424,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     f"The slip shows a first self-pay of {state.known.slip_first_self_pay}: the bill had "
                                     "class-B items. How much were they?"),
                             asking="amount", intent="bill_check")
+    assumed = next((i for i, v in enumerate(state.ledger) if v.provider_assumed), None)
+    if assumed is not None and _level_matters(state, assumed, today):
+        # 3月份看过一次花了400: that visit's level changes this one's figure — asked, never assumed
+        state.asking, state.ledger_level_index = "provider_level", assumed
+        earlier = state.ledger[assumed]
+        said_when = f"{earlier.month}月" if earlier.month else _t(locale, "之前", "earlier")
+        return state, Reply(text=_t(locale, f"您{said_when}那次（{earlier.amount}元）是在哪一级医院看的？那次报了多少，会影响这次能报多少。",
+                                    f"What level was the provider of the earlier visit ({earlier.amount})? It changes "
+                                    "what this one pays."),
+                            asking="provider_level", intent="calculate",
+                            quick_replies=_t_list(locale, ["一级及以下", "二级", "三级"], ["Level 1 or below", "Level 2", "Level 3"]))
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account",
                                                          "slip_first_self_pay")):
         return state, _bill_check(state, locale, today, facts)
@@ -1410,7 +1452,7 @@ _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那�
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里")
-_BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)[。.!！?？ ]*$")
+_BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|another visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")

@@ -38,6 +38,7 @@ Derived facts:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -95,6 +96,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     balance_at_least: bool | None = None
     #: the share of the year's cap already used, as said (额度用了一半: ½); the figure is the calculator's
     cap_share: Decimal | None = None
+    #: an earlier visit's level was not said and is taken as the next visit's (checked not to matter)
+    provider_assumed: bool | None = None
     #: items of the bill (inside its total), by the calculator's item category
     consultation: Decimal | None = None
     tcm: Decimal | None = None
@@ -450,7 +453,7 @@ _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
                              r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
-_LEVEL_DOUBT_AFTER = re.compile(r"(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
@@ -464,7 +467,7 @@ _WHEN_OR_WHERE = re.compile(
     r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
 )
 _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
-_VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+_VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
 _TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
@@ -516,6 +519,7 @@ _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些�
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?按(?:照)?(?:给我)?$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
+_OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -808,7 +812,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)
                         # (今年之前…统筹给报了800；今天…花了1000: told before this bill, of the year)
                         and not (_EARLIER_TIME.search(text, 0, a.start) and not any(
-                            b.role in (None, "total") and b.end <= a.start for b in amounts))))
+                            b.role in (None, "total") and b.end <= a.start for b in amounts))
+                        # (…，不过上个月统筹给我报了200: said of last month, the year's — not this slip)
+                        and not _EARLIER_TIME.search(text, *_clause_of(bounds, a.start))))
                else a for a in amounts]
     # 1000，今年起付线早过了，报了600？: a fund figure after the bill, questioned — this bill's, checked
     amounts = [msgspec.structs.replace(a, role="slip_fund")
@@ -894,6 +900,19 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="rest", cue=m.group(0), explicit=True)
                    if a.role is None and not a.approximate and (m := _PLAIN_FEE_BEFORE.search(text, 0, a.start))
                    else a for a in amounts]
+    for amt1, amt2 in itertools.pairwise(amounts):
+        between = text[amt1.end:amt2.start]
+        unsure_after = _UNKNOWN.search(text, amt2.end, amt2.end + 8)
+        if _OR_BETWEEN.fullmatch(between) and not amt1.negated and not amt2.negated and (
+                not re.match(r"[^,，。]{0,3}(?:来着)", text[amt2.end:amt2.end + 6]) or unsure_after) \
+                and amt1.role not in ("stated_deductible", "stated_cap", "other") \
+                and (unsure_after or amt1.role == amt2.role or amt2.role is None):
+            # 起付线用了，800还是900记不清了: one figure of two, not known which — asked, never picked
+            amounts = [msgspec.structs.replace(x, approximate=True, role=None) if x is amt1 or x is amt2 else x
+                       for x in amounts]
+            spans = [msgspec.structs.replace(sp, slot="amount", note="approximate")
+                     if sp.start in (amt1.start, amt2.start) and sp.text in (amt1.text, amt2.text) else sp
+                     for sp in spans]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
     for field in _POSITION_FIELDS:
         # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
@@ -1171,7 +1190,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         for at in _UNKNOWN.finditer(text):
             lo, hi = _clause_of(bounds, at.start())
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
-            plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) else lo
+            plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
+                and not re.search(r"\d", text[lo:hi]) else lo  # (800还是900记不清了: the amount is what is not known)
             if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \
                     and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi):
                 unknown.append("year_start")
@@ -1461,9 +1481,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                                       provider_level=prev.provider_level,
                                                       provider_grade=prev.provider_grade)
             if subs and subs[0].provider_kind is None and subs[0].provider_level is None and len(subs) > 1:
+                # 3月份看过一次花了400，今天二级医院又花了500: the earlier visit's place is not said —
+                # taken as this one's only where that cannot change the figure (the dialogue checks)
                 subs[0] = msgspec.structs.replace(subs[0], provider_kind=subs[1].provider_kind,
                                                   provider_level=subs[1].provider_level,
-                                                  provider_grade=subs[1].provider_grade)
+                                                  provider_grade=subs[1].provider_grade,
+                                                  provider_assumed=True if subs[1].provider_level else None)
             if all(f.amount is not None for f in subs) and all(
                     _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
                     and (_WHEN_OR_WHERE.search(text, lo, hi) is not None)

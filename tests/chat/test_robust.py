@@ -795,11 +795,12 @@ def test_a_date_taken_back_at_once_is_not_said() -> None:
     assert state.known.retired_on is None and reply.result is not None
 
 
-def test_a_level_glued_to_a_hospitals_name_is_that_level() -> None:
-    # 三级一院: the level is said (三级医院 typed by voice, or a level-3 'No. 1 hospital'); five blind
-    # writers (K5, K6, K7, K11, K13) read level 3, two (K8, K9) asked — the level said is taken
+def test_a_level_glued_to_a_hospitals_name_is_asked() -> None:
+    # 三级一院: 三级医院 typed by voice, or 市一院 heard as 三级 (level unknown). Blind writers split
+    # five (K5, K6, K7, K11, K13: level 3) to four (K8, K9, K14, K19: asked); a figure on the wrong
+    # reading is a wrong figure, a question on the right one is not — so it is asked
     _, (reply,) = talk("南充在职职工，今年第一次看门诊，在三级一院花了1000")
-    assert reply.result is not None and reply.result["visits"][0]["provider_level"] == 3
+    assert reply.result is None and reply.asking == "provider_level"
 
 
 def test_a_what_if_of_one_more_visit_adds_it_after_the_one_told() -> None:
@@ -1654,3 +1655,25 @@ def test_k17_rules() -> None:
     assert understand("Nanchang retired employee, bill 800 yuan").facts.category == "retiree"
     assert understand("南昌居民医保，签约卫生院看牙，花了380，其中自费的补牙材料200").facts.self_pay == Decimal("200.00")
     assert understand("广元的 在职 二甲 门诊 600").facts.other_city == "广元"
+
+
+# -- K19 (scored blind first at da82390) ---------------------------------------------------------------
+
+def test_an_earlier_visits_unsaid_level_is_asked_only_where_it_matters() -> None:
+    # 1000 in March, 500 today, cap far: the March level cannot change today's figure — answered, said so
+    _, (reply,) = talk("南昌在职，3月份看过一次花了1000，今天二级医院又花了500")
+    assert reply.result["visits"][-1]["fund_pays"] == "275.00" and "之前那次您没说医院等级" in reply.text
+    # 平凉 retiree near the cap: what March paid decides what is left — asked
+    state, (reply,) = talk("平凉退休，3月份看过一次花了3000，今天二级医院又花了1000")
+    assert reply.result is None and reply.asking == "provider_level"
+    _, reply = turn(state, "三级甲等", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["provider_level"] == 3
+
+
+def test_k19_rules() -> None:
+    _, (reply,) = talk("南充在职，今年第一次在二级医院，1200，不对说错了")
+    assert reply.result is None and reply.asking == "amount"
+    _, (reply,) = talk("平凉在职，2级医院，起付线用了，800还是900记不清了")
+    assert reply.result is None and reply.asking == "amount"
+    _, (reply,) = talk("南充退休，二级医院800，起付线还没扣过，不过上个月统筹给我报了200")
+    assert reply.result is None and reply.asking == "conflict"
