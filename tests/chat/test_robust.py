@@ -1677,3 +1677,8 @@ def test_k19_rules() -> None:
     assert reply.result is None and reply.asking == "amount"
     _, (reply,) = talk("南充退休，二级医院800，起付线还没扣过，不过上个月统筹给我报了200")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_how_much_goes_into_the_account_each_month_is_the_credit_rule() -> None:
+    _, (reply,) = talk("平凉退休后账户每月多少")
+    assert reply.result is None and "〔第十五条〕" in reply.text
