@@ -717,7 +717,8 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
         ratios = pack.ratio.get(settled, {})
         if ratios:
             parts.append("支付比例" + "、".join(
-                f"{vocabulary.label(vocabulary.TIERS, k).replace('定点医疗机构', '')}{(c.value * 100).normalize():f}%"
+                f"{vocabulary.label(vocabulary.TIERS, k).replace('定点医疗机构', '')}"
+                f"{'（建档立卡贫困人口）' if k.endswith('_poor') else ''}{(c.value * 100).normalize():f}%"
                 for k, c in ratios.items()) + f"〔{next(iter(ratios.values())).article}〕")
         if settled in pack.cap:
             c = pack.cap[settled]
@@ -737,6 +738,8 @@ HELP_EN = ("I am 明白账: I work out what the pooled fund pays on an outpatien
            "personal account covers, citing the policy text at every step. Supported: 南充, 西安, 南昌 (employees "
            "and residents), 平凉. Try: “我是南昌退休职工，三级医院花了一千二，今年第一次”.")
 _WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报")
+#: a question about what the document pays (能报多少, 怎么报, 报几成), asked before any amount is told
+_RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?(?:多少|几成|百分之几|几个点)|怎么报|咋报|如何报销|报销比例|能报吗|能不能报")
 OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医保账单：统筹报多少、自己付多少、个人账户怎么用。"
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
@@ -1021,6 +1024,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent in ("account_use", "account_credit") and facts.amount is not None and (
             facts.slip_fund is not None or facts.slip_cash is not None):
         intent = "calculate"  # 结算单：…个人账户支付500…卡里原来有500，对不对: a slip to check, not a rule
+    if intent in ("account_use", "account_credit") and facts.amount is None and _INHERITANCE.search(u.text):
+        # 个人账户的钱我走了以后能留给孩子吗: who inherits the account — the document's article, quoted
+        # (not what the account may pay for)
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 继承"), locale)
     if intent in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         reply = _account_answer(state, u, locale, today)
@@ -1414,6 +1423,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if missing:
         prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
             if missing == "city" and u.weak_place else ""
+        if missing == "amount" and locale != "en" and state.known.amount is None and _RULE_ASKED.search(u.text) \
+                and _policy(state.known) is not None:
+            # 南昌居民在县中医院看门诊能报多少: the document's figures first (quoted from the pack), then
+            # the bill's amount is asked to work out the figure of this bill
+            prefix = _policy_fact(state.known, locale).text + "\n要算出这次具体报多少，"
         return state, _ask(state, missing, locale, prefix=prefix, known=state.known)
     if (state.known.slip_first_self_pay or 0) > 0 and state.known.class_b_drug is None \
             and state.known.class_b_service is None:
@@ -1545,6 +1559,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 
+_INHERITANCE = re.compile(r"继承|遗产|(?:人|我|他|她|老人)(?:要是|如果)?(?:走了|没了|不在了|去世|过世|死了)|(?:走|去世|过世|死)(?:了)?(?:以后|之后|后)"
+                          r"|身故|死后|留给(?:孩子|子女|儿子|女儿|家里人|家人|老伴)|inherit|passes away|after (?:i|he|she) die")
 _ACCOUNT_ASKED = re.compile(r"账户|个账|卡里|卡上|余额|account")
 
 

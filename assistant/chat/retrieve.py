@@ -38,7 +38,12 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        "能换": "变更 调整 选定 一年", "一年能": "一年 年度 变更",
        "补缴": "补缴 个人账户 划入", "异地安置": "异地安置 备案", "转给别人": "家庭成员 共济 使用",
        "高血压": "高血压 糖尿病 两病", "糖尿病": "高血压 糖尿病 两病", "接着用": "结转 累计 下一年度",
-       "哪个月": "当月 次月 变更", "按退休": "退休 当月 变更"}
+       "哪个月": "当月 次月 变更", "按退休": "退休 当月 变更", "退休待遇": "转退休 次月起 变更 享受"}
+#: when the document itself starts and how long it holds (政策哪天开始实行的, 文件管到什么时候, 有效期到哪年) —
+#: only of the document, never of a person's benefits (退休待遇从什么时候开始)
+_IN_FORCE = re.compile(r"开始实行|开始执行|开始实施|哪天开始|哪年开始|什么时候开始|啥时候开始|生效|管到|管几年|有效期|到期|过期")
+_OF_DOCUMENT = re.compile(r"政策|文件|细则|办法|规定|方案|门诊共济|门诊统筹|这个")
+_OF_PERSON = re.compile(r"退休|待遇|他|她|账户|起付|划入|计入")
 #: words every article shares (place, scheme): they only dilute the ranking
 _DROP = re.compile(r"南昌|南充|平凉|西安|职工|居民|医保|城乡|请问|一下|这个|那个")
 _STOP = {"的", "了", "吗", "呢", "吧", "是", "不", "能", "有", "在"}
@@ -73,6 +78,8 @@ def best_articles(policy: str, question: str, k: int = 2) -> list[tuple[str, str
     """The ``k`` articles of ``policy`` that best match ``question``: (article id, text, score)."""
     words = " ".join(_EN.get(w, w) for w in re.findall(r"[a-z]+", question.lower()))
     extra = " ".join(v for w, v in _ZH.items() if w in question)
+    if _IN_FORCE.search(question) and _OF_DOCUMENT.search(question) and not _OF_PERSON.search(question):
+        extra += " 起施行 自 起实施 有效期"
     query = _tokens(_DROP.sub(" ", question)) + _tokens(words) + _tokens(extra)
     docs, bags, idf, avg = _index(policy)
     scored = []

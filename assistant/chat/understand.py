@@ -357,6 +357,8 @@ _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服�
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          r"|(?:来|去|到)(?:这里|这儿|这边)|(?:用|刷)(?:医保)?卡|(?:at|to) this (?:hospital|clinic|pharmacy)")
+#: 今年在这家医院第一次看病: the place said just before — first here, not the year's first bill
+_FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)")
@@ -761,7 +763,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = [h for h in hits if not ("category" in h.sets and _SETTLED_AS_BEFORE.search(text, max(0, h.start - 8), h.start))]
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
     # first outpatient bill — the year's position is still asked
-    hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and _FIRST_HERE.match(text, h.end))]
+    hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and (
+        _FIRST_HERE.match(text, h.end) or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     hits = [h for h in hits if not (h.sets.get("offsite") is True and (
         _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]
@@ -1276,7 +1279,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["deductible_met"] = None  # 起付线扣了一部分: how much is the question
     visit_last_year = today is not None and values.get("year") == today.year - 1
     for h in position_hits:
-        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)) and not visit_last_year:
+        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)) and not visit_last_year \
+                and "今年" not in text[h.start:h.end]:  # (去年看过病今年还没: this year's, in so many words)
             # 去年起付线扣完了 — said of last year, not of this visit's year (unless the visit was last
             # year: 去年12月看的…那是去年头一回 is that visit's year position)
             values["deductible_met"] = values["first_visit_this_year"] = None

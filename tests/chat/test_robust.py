@@ -1682,3 +1682,44 @@ def test_k19_rules() -> None:
 def test_how_much_goes_into_the_account_each_month_is_the_credit_rule() -> None:
     _, (reply,) = talk("平凉退休后账户每月多少")
     assert reply.result is None and "〔第十五条〕" in reply.text
+
+
+# -- after K19: the year's first bill said in other words; rules asked before a bill; document facts ---
+
+@pytest.mark.parametrize("message", [
+    "南昌在职，西湖区社区卫生服务中心，今年首诊，300块",
+    "南昌职工在职，今年在三级医院第一次门诊花了1500",
+    "南充在职员工，今年在南充市第一人民医院（三级）第一次门诊，花了八百八十八",
+    "我是南昌的退休职工，安义县乡镇卫生院买药，2,500.00元，统筹今年还没用过",
+    "南昌在职 三级 800 去年看过病今年还没",
+])
+def test_the_years_first_bill_in_other_words(message: str) -> None:
+    assert understand(message, today=TODAY).facts.first_visit_this_year is True
+
+
+@pytest.mark.parametrize("message", [
+    "南昌在职 今年在这家医院第一次看病 三级 800",  # first at this hospital, not this year's first bill
+    "南昌在职 三级 800 个人账户今年还没用过",  # the account, not the fund
+])
+def test_first_here_or_the_account_unused_is_not_the_years_first_bill(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_a_rule_asked_before_any_bill_is_answered_from_the_pack_then_the_amount_asked() -> None:
+    _, (reply,) = talk("南昌居民在县中医院看门诊能报多少")
+    assert reply.result is None and reply.asking == "amount"
+    assert "〔第十四条〕" in reply.text and "40%" in reply.text
+    # the registered-poor tiers are named as such, never as a second rate of the same institution
+    assert "县级中医医院（转诊）（建档立卡贫困人口）65%" in reply.text
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    ("我在南充退休，个人账户的钱我走了以后能留给孩子吗", "第十六条"),
+    ("南充个人账户余额能留给孩子继承吗", "第十六条"),
+    ("南充的门诊共济政策哪天开始实行的", "第三十八条"),
+    ("南充这个门诊共济的文件啥时候开始执行的，管几年", "第三十八条"),
+])
+def test_inheritance_and_the_documents_dates_quote_their_articles(message: str, article: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and f"{article}〕" in reply.text
