@@ -256,6 +256,9 @@ _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>�
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
+#: 之前看过两次都没报，一次60一次40: the earlier unreimbursed visits listed one by one after the words
+_UNREIMBURSED_LIST_BEFORE = re.compile(r"(?:两|二|2|三|3|几)(?:次|回)[^,，。;；]{0,4}?(?:都|也)?没(?:有)?(?:给)?报(?:销)?(?:过)?"
+                                       r"[,，:：]?[^,，。;；]{0,12}?(?:一次|一回|另一次|第[一二三]次)(?:花了|是)?$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
 _CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
@@ -486,6 +489,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "part", inside.group(0)  # 1200 里面有200是自己掏的: a part of this bill
         elif _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
             role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible
+        elif role is None and _UNREIMBURSED_LIST_BEFORE.search(masked, max(0, start - 28), start):
+            role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
         if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \
                 and re.search(r"(?:还是|或者|或是)$", prefix) and not re.match(r"[^,，。]{0,3}来着", masked[end:]):
             role, cue = out[-1].role, out[-1].cue  # 起付线是150还是200？: both figures of the rule asked about

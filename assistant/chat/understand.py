@@ -328,8 +328,9 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
-        elif field in _ITEM_FIELDS or field == "rest":
-            # 甲类中医诊疗项目200，中成药150: two parts of one category add up
+        elif field in _ITEM_FIELDS or field == "rest" or field == "prior_unreimbursed":
+            # 甲类中医诊疗项目200，中成药150: two parts of one category add up (as do two earlier
+            # visits the fund paid nothing on: 之前看过两次都没报，一次60一次40)
             chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value)
         else:
             clash += [current, amount]  # 花了1000 … 一共1200
@@ -358,6 +359,10 @@ _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          r"|(?:来|去|到)(?:这里|这儿|这边)|(?:用|刷)(?:医保)?卡|(?:at|to) this (?:hospital|clinic|pharmacy)")
 #: 今年在这家医院第一次看病: the place said just before — first here, not the year's first bill
+#: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
+#: 统筹报了1800了: a figure the year has reached (the trailing 了), not this bill's
+_STILL_AFTER = re.compile(r"(?:元|块)?了")
+_YEAR_IN_CUE = re.compile(r"今年|已经|已|之前|以前|此前|前面|累计|一共|总共|都|上次|already|so far|has paid")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
@@ -853,6 +858,21 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                             and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)))
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
+    if has_bill and any((h.sets.get("deductible_met") is True or h.sets.get("scheme") == "resident") and not h.negated
+                        for h in hits):
+        # 起付线过了 1千 统筹报了六百 / 起付线已过 280 统筹182: with the deductible said to be met (or a
+        # resident scheme, which has none: 南昌居民 签约卫生院 300 报销180), a fund
+        # figure told after this bill's amount, with no word of the year (今年, 已经, 之前, 累计…),
+        # is what the fund paid of this bill — a slip figure to check, not the year's
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role in ("fund_paid", "slip_unknown") and a.cue and not _YEAR_IN_CUE.search(a.cue)
+                   # (below this bill: 900 … 统筹报了1790 is the year's, no bill's fund share exceeds it)
+                   and any(b.role in (None, "total") and b.end <= a.start and b.value > a.value for b in amounts)
+                   and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
+                   and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
+                   and not _YEAR_SAID.search(text, 0, a.start) and not _YEAR_AFTER.match(text, a.end)
+                   and not _STILL_AFTER.match(text, a.end)
+                   else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
@@ -1025,7 +1045,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     count = _VISIT_COUNT.search(text)
     if (len(listed) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in listed)) or (
             _split and count and listed and len(listed) < int(_COUNT_VALUE.get(count.group(1), count.group(1)))
-            and len([a for a in amounts if a.role in (None, "total")]) < 2):
+            and len([a for a in amounts if a.role in (None, "total", "prior_unreimbursed")]) < 2):
         values["amount"] = None
         total = None
     if total is not None:
