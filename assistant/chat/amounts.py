@@ -167,7 +167,7 @@ _APPROX_BEFORE = re.compile(
     r"[^,，。;；!！?？]{0,4}$|几$"
 )
 _EN_CUE_END = re.compile(
-    r"(?:spent|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
+    r"(?:spent|spend|spending|another|additional|extra|charged|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
     r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
@@ -202,7 +202,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 医保卡里扣了300: what the card (the account) paid of this bill — a slip figure, not a balance
     ("slip_account", r"(?:医保卡|个人账户|账户|个账|卡)(?:里|上)?(?:面)?(?:扣了|扣掉了?|划了|划走了?|刷了|付了|支付了?)"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
-    ("slip_personal", r"个人(?:支付|自付|负担|付|掏|出)?(?:了)?|自己(?:付|掏|出|给)(?:了|的)?(?:钱)?(?:是)?"),
+    ("slip_personal", r"个人(?:支付|自付|负担|付|掏|出)?(?:了)?|自己(?:要|得|需要|还要|还得)?(?:付|掏|出|给)(?:了|的)?(?:钱)?(?:是)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
     ("fund_paid", r"(?:统筹|门诊统筹|报销)?(?:额度|限额)(?:已经|已|都)?(?:用掉?了?|花掉?了?|用去了?)"),
     ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
@@ -216,6 +216,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 累计算进起付线的有400: what the year's bills put toward the deductible
     ("deductible_used", r"(?:算进|算入|计入|进了|记入)(?:了)?(?:起付线|起付标准|起付)(?:的)?(?:有|是|为|了)?"),
     ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
+    # 今年已在一级医院门诊累计自付起付线400元: what the year's bills have paid toward the deductible
+    ("deductible_used", r"(?:累计|已经|已)(?:自付|付|自己付|负担)(?:了|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有|共)?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_fund", r"(?:slip|receipt|statement) (?:shows|says|lists|has)(?: a| the)? (?:fund|insurance)(?: (?:paid|pays|payment|share|portion))?(?: of| as| at|:)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
@@ -259,6 +261,8 @@ _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太
 #: 之前看过两次都没报，一次60一次40: the earlier unreimbursed visits listed one by one after the words
 _UNREIMBURSED_LIST_BEFORE = re.compile(r"(?:两|二|2|三|3|几)(?:次|回)[^,，。;；]{0,4}?(?:都|也)?没(?:有)?(?:给)?报(?:销)?(?:过)?"
                                        r"[,，:：]?[^,，。;；]{0,12}?(?:一次|一回|另一次|第[一二三]次)(?:花了|是)?$")
+#: words of an earlier visit (之前, 上次, 上个月, 3月份…): what was paid then is an earlier bill's
+_EARLIER_BEFORE = re.compile(r"之前|以前|此前|上次|上回|那次|前几天|前阵子|上个月|上月|上周|去年|月份|[0-9一二三四五六七八九十]{1,2}月|看过|去过")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
 _CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
@@ -326,6 +330,8 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
     return None, None
 
 
+#: 起付线同样800 / 限额也是3500: the rule's figure, said again the same
+_SAME_FIGURE = re.compile(r"(?:同样|也是|还是|仍然|仍是|依旧|照样|一样|也)(?:是|为|按)?")
 _NOTE_AT_END = re.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
 
 
@@ -345,7 +351,8 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
         return None, None
     role = _PRE_CUE_ROLE[last.lastgroup or ""]
     if role in ("stated_deductible", "stated_cap") and len(prefix) - last.end() > (
-            0 if last.group(0).startswith(("deductible", "cap", "annual")) else 1):
+            0 if last.group(0).startswith(("deductible", "cap", "annual")) else 1) \
+            and not _SAME_FIGURE.fullmatch(prefix, last.end()):
         return None, None  # 起付线过了 1万 / past the deductible. 400: the figure is the bill, not the deductible
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
@@ -487,8 +494,12 @@ def _scan(text: str, masked: str) -> list[Amount]:
         inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
         if inside:
             role, cue = "part", inside.group(0)  # 1200 里面有200是自己掏的: a part of this bill
-        elif _UNREIMBURSED_AFTER.match(masked, end) and role in (None, "total"):
+        elif (unreimbursed := _UNREIMBURSED_AFTER.match(masked, end)) and role in (None, "total"):
             role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible
+            if "自己" in unreimbursed.group(0) and not _EARLIER_BEFORE.search(masked, max(0, start - 16), start):
+                # 1,250是总费用，750是我自己付的: this bill's share the person paid (a slip figure), not an
+                # earlier bill the fund paid nothing on — that needs words of an earlier visit
+                role, cue = "slip_personal", "自己付的"
         elif role is None and _UNREIMBURSED_LIST_BEFORE.search(masked, max(0, start - 28), start):
             role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
         if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \

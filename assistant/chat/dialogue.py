@@ -197,6 +197,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if "account_balance" in changes and "balance_at_least" not in changes:
         changes["balance_at_least"] = None  # an exact balance said after a hedged one replaces it
+    if "fund_paid" in changes and "fund_at_least" not in changes:
+        changes["fund_at_least"] = None  # an exact fund figure said after a hedged one replaces it
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
         changes["provider_kind"] = "hospital"
     if changes.get("provider_level") is not None and "provider_grade" not in changes:
@@ -215,17 +217,50 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
 
 
 #: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
-_PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+_PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade", "primary_care",
                  "signed", "referral")
 
 
-def _another_visit(before: Known, facts: Facts) -> Known:
+def _another_visit(before: Known, facts: Facts, text: str = "") -> Known:
     """The next visit of the same person's year: what the message says of it, at the same place as the
-    visit before unless the message names a place."""
+    visit before unless the message names a place (同一家医院 / the same hospital: that place)."""
     person = {n: getattr(before, n) for n in PERSON_FIELDS}
+    if _SAME_PLACE.search(text) and facts.provider_level is None and facts.signed is None and facts.referral is None:
+        facts = msgspec.structs.replace(facts, provider_kind=None)
     if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
         person.update({n: getattr(before, n) for n in _PLACE_FIELDS})  # 今天又去了一次，150: the same place
     return _merge(Known(**person), facts)
+
+
+_SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|同一(?:医院|诊所|药店)|还是那家|还是那个(?:医院|诊所|药店)|还是这家|原来那家"
+                         r"|same (?:hospital|clinic|pharmacy|place)")
+
+
+def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
+    """Whether a fund figure said as a floor (八十多: 80 up to below 90) changes this bill: the request
+    settled again by the calculator at the top of the range, the last visit's figures compared."""
+    said = known.fund_paid or Decimal(0)
+    digits = said.normalize().as_tuple()
+    place = Decimal(1).scaleb(max(int(digits.exponent), 0))  # 80 → 10, 400 → 100, 1000 → 1000
+    top = msgspec.structs.replace(known, fund_paid=said + place - Decimal("0.01"), fund_at_least=None)
+    try:
+        other = calculate(convert_request(_request(top, ledger, today)))
+    except CalculatorError:
+        return True
+    a, b = result.visits[-1], other.visits[-1]
+    return (a.fund_pays, a.personal_pays) != (b.fund_pays, b.personal_pays)
+
+
+def _note_place(state: SessionState, facts: Facts, u: Understanding) -> None:
+    """Where this visit was, in words the facts do not hold: a primary-care centre (a resident's signed
+    institution is one) or a big hospital. Not when signing itself is talked of — 算不算签约的那家？ is
+    a doubt, asked or shown both ways."""
+    if facts.provider_kind is not None or facts.provider_level is not None:
+        signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
+        big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
+        state.known = msgspec.structs.replace(
+            state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
+            big_hospital=big or None)
 
 
 def _by_date(today: dt.date) -> Any:
@@ -429,6 +464,11 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         out.append(_t(locale, "今年统筹已支付的钱按年度最高支付限额乘以您说的比例计算（您说额度用了"
                               + ("一半" if known.cap_share == Decimal(1) / 2 else f"{known.cap_share:.2%}") + "）。",
                       "What the fund has paid this year is taken as that share of the annual cap, as you said."))
+    if known.fund_at_least and known.fund_paid is not None:
+        out.append(_t(locale, f"今年统筹已支付的钱按您说的“{known.fund_paid:.0f}多”里的{known.fund_paid:.0f}元计算；"
+                              "在这个范围内，这次的结果都一样。",
+                      f"The fund's payments this year are taken as {known.fund_paid:.0f} (you said over that); "
+                      "anywhere in that range this bill's figure is the same."))
     if known.balance_at_least and known.account_balance is not None:
         out.append(_t(locale, f"个人账户余额按您说的“{known.account_balance:.0f}多”里的{known.account_balance:.0f}元计算，"
                               "够付这次的个人负担，结果不受影响（账户还剩多少以实际余额为准）。",
@@ -499,6 +539,15 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
+    if known.fund_at_least and known.fund_paid is not None and _hedge_matters(known, state.ledger, today, result):
+        # 统筹报了八十多 near the cap: where in that range it is changes this bill's figure — asked
+        state.asking = "year_start"
+        return Reply(text=prefix + _t(
+            locale, f"您说今年统筹已经报了“{known.fund_paid:.0f}多”，这个数离年度限额很近，准确数会改变这次的结果。"
+                    "今年统筹准确报了多少钱？（看以往的结算单）",
+            f"You said the fund has paid over {known.fund_paid:.0f} this year; that is close to the cap, so the exact "
+            "figure changes this bill. Exactly how much has the fund paid this year?"),
+            asking="year_start", intent="calculate")
     if known.balance_at_least and known.account_balance is not None \
             and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance:
         # 账户有1000多 and the account would pay all 1000: the exact balance decides how much more — asked
@@ -952,7 +1001,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                 f"(cap ¥{end['cap']}).\n") + reply.text
         return state, reply
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
-        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
+        state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
+        _note_place(state, facts, u)
         state.asking = None
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
@@ -1038,7 +1089,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                              "beneficiary": facts.beneficiary or ""}
         return state, reply
     if _is_fact_question(u, facts, state):
-        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
+        state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
+        _note_place(state, facts, u)
         state.asking = None
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
@@ -1053,7 +1106,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
         intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
-        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
+        state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
+        _note_place(state, facts, u)
         return state, _policy_fact(state.known, locale, u)
     if intent == "compare" and (u.unknown or facts.amount is not None or u.approximate_amount is not None):
         intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level
@@ -1103,7 +1158,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if (_ANOTHER_VISIT.search(u.text) or later) and facts.amount is not None:
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
-            hypo_known = _another_visit(state.known, _dated(facts, today))
+            hypo_known = _another_visit(state.known, _dated(facts, today), u.text)
         else:
             state.what_if_base = hypo_known
         hypo = SessionState(known=hypo_known, ledger=hypo_ledger)
@@ -1218,17 +1273,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                         for i, v in enumerate(state.ledger)]
     elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
         state.ledger = [*state.ledger, state.known]
-        state.known = _another_visit(state.ledger[-1], facts)
+        state.known = _another_visit(state.ledger[-1], facts, u.text)
     else:
         state = _fill(state, facts, u, message)
-    if facts.provider_kind is not None or facts.provider_level is not None:
-        # where this visit was: a primary-care centre's words (a resident's signed institution is one)
-        # (not when signing itself is talked of — 算不算签约的那家？ is a doubt, asked or shown both ways)
-        signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
-        big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
-        state.known = msgspec.structs.replace(
-            state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
-            big_hospital=big or None)
+    _note_place(state, facts, u)
     if any(sp.slot in ("provider_level", "provider_grade") and sp.note == "doubted" for sp in u.spans) \
             and (u.correction or re.search(r"记错|说错|搞错|弄错|不是", u.text)):
         # 哦 我可能记错了 那家好像是三甲: the level told before is withdrawn, the new one doubted — asked
@@ -1246,7 +1294,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
-    if _BARE_CORRECTION_END.search(u.text):
+    if _BARE_CORRECTION_END.search(u.text) and not ((_CORRECTION_FIRST.match(u.text) or _EARLIER_WRONG.search(u.text))
+                                                    and has_facts):
+        # (不对不对 是二级 说错了 / 在签约社区卫生服务中心，之前说错了: the right fact is in the message)
         # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
         state = _fill(state, facts, u, message)
         state.asking = "amount"
@@ -1451,6 +1501,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             quick_replies=_t_list(locale, ["一级及以下", "二级", "三级"], ["Level 1 or below", "Level 2", "Level 3"]))
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account",
                                                          "slip_first_self_pay")):
+        if facts.slip_fund is not None:
+            state.slip_inferred = u.slip_inferred  # the slip's fund figure said now: read from its words or its place
         return state, _bill_check(state, locale, today, facts)
     return state, _settle(state, locale, today, message_facts=facts)
 
@@ -1467,8 +1519,10 @@ _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里")
 _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")
+_EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
+_CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
-_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|another visit")
+_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")
@@ -1497,15 +1551,16 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 
 _QUESTION = re.compile(
-    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|几成|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
-    r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which)\s"
+    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
+    r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which|who)\s"
 )
 
 
 _DOMAIN = re.compile(
     r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地|细则|办法|政策|文件|有效期|实行|执行|施行"
-    r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病"
+    r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病|(?:具体|这些|那些|这个|那个)?数字|标准|谁定|谁来定|谁规定|谁说了算|哪个部门"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
+    r"|numbers|figures|who (?:decides|sets|fixes|determines)|rules?\b"
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
 _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
@@ -1912,6 +1967,22 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         return Reply(text=_t(locale, "请告诉我结算单上“统筹基金支付”是多少钱，我来核对。",
                              "What does the slip show the fund paid? I will check it."),
                      asking="amount", intent="bill_check")
+    inferred, state.slip_inferred = state.slip_inferred, None
+    if inferred and body.get("verdict") != "matches" and set(slip) == {"fund_pays"}:
+        # 两千五 起付线扣了 统筹报了三百: read as this bill's slip figure from its place alone, and the
+        # document does not give it — it may as well be what the fund paid earlier this year (one blind
+        # writer in six read it so). Which one is asked; a check that disagrees is never given on a guess.
+        figure = f"{known.slip_fund:.2f}".removesuffix(".00")
+        state.known = msgspec.structs.replace(known, slip_fund=None)
+        state.pending_amount, state.pending_part = figure, False
+        state.asking = "amount_role"
+        return Reply(
+            text=_t(locale, f"您说的“{inferred}”，是这次结算单上统筹支付的钱，还是今年之前统筹已经报销的钱？两种算法结果不同。",
+                    f"The “{inferred}” you mentioned: is it what the fund paid on this bill's slip, or what the "
+                    "fund had paid earlier this year? The two give different figures."),
+            asking="amount_role", intent="calculate",
+            quick_replies=_t_list(locale, ["结算单上统筹支付", "今年统筹已报销"],
+                                  ["Fund figure on the slip", "Fund already paid this year"]))
     state.checked = True
     return Reply(text=text, bill_check=body, intent="bill_check",
                  understood=_understood(known, said, locale),

@@ -76,7 +76,7 @@ VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_gr
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "provider_assumed", "year", "month", "day")
-PERSON_FIELDS += ("balance_at_least", "cap_share", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
+PERSON_FIELDS += ("fund_at_least", "balance_at_least", "cap_share", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
@@ -92,6 +92,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     poverty_registered: bool | None = None
     account_balance: Decimal | None = None
     balance_at_least: bool | None = None
+    fund_at_least: bool | None = None
     cap_share: Decimal | None = None
     first_visit_this_year: bool | None = None
     deductible_met: bool | None = None
@@ -172,6 +173,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     asking_retired: bool = False
     #: the last answer was a bill check (a corrected bare figure is the slip's)
     checked: bool = False
+    #: the slip's fund figure was read as this bill's from its place alone (Understanding.slip_inferred)
+    slip_inferred: str | None = None
     #: the year's fund figure was said with no word of the fund (之前报过两千): at the cap, it is asked too
     fund_unnamed: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn

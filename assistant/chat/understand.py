@@ -94,6 +94,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     account_balance: Decimal | None = None
     #: the balance was said as “at least” (卡里有1000多): settled on its floor only where that cannot matter
     balance_at_least: bool | None = None
+    #: the fund figure said is a floor (统筹报了八十多: 80 up to below 90)
+    fund_at_least: bool | None = None
     #: the share of the year's cap already used, as said (额度用了一半: ½); the figure is the calculator's
     cap_share: Decimal | None = None
     #: an earlier visit's level was not said and is taken as the next visit's (checked not to matter)
@@ -168,6 +170,9 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     unplaced_part: str | None = None
     #: the first unplaced number is a slip's figure with no field named (单子上300), quoted with its words
     unplaced_quote: str | None = None
+    #: a fund figure read as this bill's slip figure from its place alone (起付线过了 1千 统筹报了六百),
+    #: quoted with its words: checked only if the slip then agrees; otherwise what it is gets asked
+    slip_inferred: str | None = None
     #: two statements that disagree, each quoted as written (今年第一次 / 统筹已经报了300)
     conflict: tuple[str, ...] = ()
     #: what the two statements disagree about: year_start, provider_level, category, a bill field…
@@ -308,6 +313,11 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     unplaced: list[Amount] = []
     clash: list[Amount] = []
     for amount in amounts:
+        if amount.approximate and amount.role not in ("part", "slip_unknown", "other"):
+            field = _ROLE_FIELD.get(amount.role)
+            current = chosen.get(field) if field else None
+            if field and current is not None and correction_between(text, current.end, amount.start):
+                del chosen[field]  # 花了800 不对 好像是1800: the 800 is taken back, the new figure is not sure
         if amount.approximate or amount.negated or amount.role == "other":
             continue
         if amount.role in ("part", "slip_unknown"):
@@ -362,6 +372,9 @@ _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|�
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
 #: 统筹报了1800了: a figure the year has reached (the trailing 了), not this bill's
 _STILL_AFTER = re.compile(r"(?:元|块)?了")
+#: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
+_INSIDE_REST = re.compile(r"(?:元|块)?[(（](?:其中|里面|含|包括)")
+_BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
 _YEAR_IN_CUE = re.compile(r"今年|已经|已|之前|以前|此前|前面|累计|一共|总共|都|上次|already|so far|has paid")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -385,6 +398,8 @@ _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮�
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
 _ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
+#: 门诊费用全部为西药和检查: the whole bill of in-scope kinds that are no item of their own
+_ALL_IN_SCOPE = re.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|检查|化验|甲类)(?:费)?(?:(?:和|跟|加|、)(?:西药|检查|化验|甲类)(?:费)?)*(?![^,，。]{0,3}(?:自费|乙类))")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
@@ -431,7 +446,7 @@ _UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|�
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
-                             r"|用过医保|用没用过|用没用医保|报没报过"
+                             r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
@@ -517,7 +532,8 @@ _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手�
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
-_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月)[^,，。；;]{0,14}(?:看过|去过|拿过|买过|花了|花过)")
+_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
+                           r"|今年已(?:经)?(?=在))[^,，。；;]{0,14}(?:看过|去过|拿过|买过|花了|花过|累计|自付)")
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
@@ -541,6 +557,8 @@ _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance 
 #: a covered city named only as a landmark (我是庆阳的，平凉旁边): the person's is the other one
 _LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)")
 _FROM_THERE = re.compile(r"我是$|我在$|我们$|俺是$")
+#: 参保地为西宁 / 现在交的赣州灵活就业: the insuring city named after the words that say so
+_INSURED_THERE_BEFORE = re.compile(r"(?:参保地(?:为|是|在)?|参保在|医保在|交的(?:是)?|缴的(?:是)?|买的(?:是)?|参加的(?:是)?)$")
 _INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
@@ -687,8 +705,8 @@ def _loose_item_word(text: str, bounds: list[tuple[int, int]], amounts: list[Amo
     """True when the message names a part of the bill (中药西药都有) that no number is bound to:
     settling the whole bill in scope would drop it, so how much it is gets asked."""
     items = [a for a in amounts if a.role in (*_ITEM_FIELDS, "rest") and not a.negated]
-    if _ALL_ITEM.search(text):
-        return False
+    if _ALL_ITEM.search(text) or _ALL_IN_SCOPE.search(text):
+        return False  # (全部为西药和检查: the whole bill is of one in-scope kind — nothing left unsaid)
     for m in _ITEM_WORD.finditer(text):
         if _ITEM_NEGATED.search(text, max(0, m.start() - 4), m.start()) or _ITEM_NONE_AFTER.match(text, m.end()):
             continue
@@ -858,12 +876,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                             and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)))
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
+    slip_inferred: str | None = None
     if has_bill and any((h.sets.get("deductible_met") is True or h.sets.get("scheme") == "resident") and not h.negated
                         for h in hits):
         # 起付线过了 1千 统筹报了六百 / 起付线已过 280 统筹182: with the deductible said to be met (or a
         # resident scheme, which has none: 南昌居民 签约卫生院 300 报销180), a fund
         # figure told after this bill's amount, with no word of the year (今年, 已经, 之前, 累计…),
         # is what the fund paid of this bill — a slip figure to check, not the year's
+        before_inferred = amounts
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role in ("fund_paid", "slip_unknown") and a.cue and not _YEAR_IN_CUE.search(a.cue)
                    # (below this bill: 900 … 统筹报了1790 is the year's, no bill's fund share exceeds it)
@@ -873,6 +893,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and not _YEAR_SAID.search(text, 0, a.start) and not _YEAR_AFTER.match(text, a.end)
                    and not _STILL_AFTER.match(text, a.end)
                    else a for a in amounts]
+        slip_inferred = None if _CHECK_QUESTION.search(text) else next(  # (对吗 / 是不是少了: a check asked for)
+            ((b.cue or "") + b.text for a, b in zip(before_inferred, amounts, strict=True) if a.role != b.role), None)
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
@@ -881,8 +903,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
         amounts = [msgspec.structs.replace(a, role="slip_fund")
-                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
-                       text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
+                       text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
                                                                     text[max(0, a.start - 6):a.start])
@@ -903,8 +925,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _CHECK_QUESTION.search(text):
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
         amounts = [msgspec.structs.replace(a, role="slip_fund")
-                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(
-                       text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
+                   if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
+                       text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    else a for a in amounts]
     # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
     # the person supplies; a figure alone (起付线是600吗) is a question about the rule
@@ -945,6 +967,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     floor = next((a for a in amounts if a.approximate and a.role == "account_balance" and not a.negated
                   and _AT_LEAST_AFTER.match(text, a.end)), None)
     balance_at_least: bool | None = None
+    fund_floor = next((a for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated
+                       and _AT_LEAST_AFTER.match(text, a.end)), None)
+    fund_at_least: bool | None = None
+    if fund_floor is not None and "fund_paid" not in chosen:
+        # 今年统筹报了八十多: at least 80 and below 90 — settled only if the figure is the same across
+        # that range (the dialogue settles both ends with the calculator), asked otherwise
+        chosen["fund_paid"] = msgspec.structs.replace(fund_floor, approximate=False)
+        fund_at_least = True
     if floor is not None and "account_balance" not in chosen:
         # 账户有1000多: at least 1000 — enough to settle on whenever the account is not exhausted
         chosen["account_balance"] = msgspec.structs.replace(floor, approximate=False)
@@ -1016,6 +1046,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             Decimal("一二三四五六七八九".index(share.group("num")) + 1) / Decimal("一二三四五六七八九十".index(share.group("den")) + 1)
         values["deductible_met"] = True  # the fund pays only above the deductible
     values["balance_at_least"] = balance_at_least
+    values["fund_at_least"] = fund_at_least
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
     parts_only = False
@@ -1029,7 +1060,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if total.value != rest.value + sum(p.value for p in parts):
             clash = [total, rest]  # 乙类400，其他300，一共800: the parts do not add up
     elif rest is not None:
-        # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together
+        # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together —
+        # except a part said inside the rest (西药费980元（其中自费120元）: the 120 is of the 980)
+        inside = [p for p in parts if p.start >= rest.end and _INSIDE_REST.match(text, rest.end)
+                  and p.start - rest.end <= 12 and not _BOUNDARY_BETWEEN.search(text, rest.end, p.start)]
+        if inside:
+            rest = msgspec.structs.replace(rest, value=rest.value - sum(p.value for p in inside))
         values["amount"] = rest.value + sum(p.value for p in parts) + (
             total.value if total is not None and total.start > rest.start else 0)
         if total is not None and total.start < rest.start:
@@ -1094,8 +1130,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if whole is None and values.get("amount") is not None and _REFERRAL_CONTEXT.search(text) \
             and not any(a.role in (*_ITEM_FIELDS, "rest") for a in amounts):
         whole = _ALL_ITEM_VERB.search(text)  # 转诊去县中医院开中药，也是260: the bill is the Chinese medicine
-    if whole and values.get("amount") is not None and not parts:
-        values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]  # 全是自费的 800
+    if values.get("tcm") is None and _ALL_IN_SCOPE.search(text) and _REFERRAL_CONTEXT.search(text):
+        # 转诊到县中医院，门诊费用全部为西药和检查: none of it is Chinese medicine (the referral's only part)
+        values["tcm"] = Decimal("0.00")
+    if whole and values.get("amount") is not None and not parts and rest is None:
+        # 全是自费的 800 (not 中成药和中药饮片共计350，其他检查费120: the rest is another part)
+        values[_ALL_ITEM_FIELD[whole.group("w")]] = values["amount"]
     elif (whole := whole or _ALL_ITEM_VERB.search(text)) and values.get("amount") is None and not amounts:
         values["all_item"] = _ALL_ITEM_FIELD[whole.group("w")]  # 如果是…开的中药呢: the bill told before
     ratio_said: tuple[Decimal, int | None] | None = None
@@ -1476,6 +1516,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     insured_elsewhere = next((h for h in place_hits if "other_city" in h.sets and not h.negated
                               and (_INSURED_THERE.match(text, h.end)
                                    or _INSURED_THERE_EN.search(text, max(0, h.start - 14), h.start)
+                                   or _INSURED_THERE_BEFORE.search(text, max(0, h.start - 6), h.start)
                                    or (_LANDMARK_CITY.search(text) and _FROM_THERE.search(text, max(0, h.start - 3), h.start)))),
                              None)
     if insured_elsewhere is not None and values.get("city") is not None:
@@ -1567,6 +1608,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         unplaced=tuple(a.text for a in unplaced),
         unplaced_part=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "part" else None,
         unplaced_quote=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "slip_unknown" else None,
+        slip_inferred=slip_inferred,
         conflict=tuple(conflict) if intent != "compare" else (),
         conflict_slot=conflict_slot if intent != "compare" else "",
         unknown=tuple(unknown),
