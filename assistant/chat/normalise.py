@@ -92,6 +92,8 @@ def _space(match: re.Match[str]) -> str:
     nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""
     if before in "千万" and after in "一二两三四五六七八九" and nxt in "百十":
         return ""  # 一千 五百 is one number
+    if before in _NUMERAL and after in "次回趟" and not (match.end() + 1 < len(text) and text[match.end() + 1].isdigit()):
+        return ""  # “今年 1 次都没看过”: a count and its measure word are one
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
         if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":

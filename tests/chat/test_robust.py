@@ -1863,3 +1863,9 @@ def test_an_earlier_visits_deductible_paid_and_level_are_that_visits() -> None:
 def test_a_year_figure_with_this_year_in_the_clause_is_the_years_in_a_check() -> None:
     _, (reply,) = talk("南昌在职，三级医院门诊2,000元，今年门诊统筹已支付300元，结算单个人支付1,300元。请核对。")
     assert reply.bill_check is not None
+
+
+def test_a_count_spaced_from_its_measure_word_and_a_cap_reached() -> None:
+    assert understand("南昌职工 在职 三甲 一千二 今年 1 次都没看过", today=TODAY).facts.first_visit_this_year is True
+    _, (reply,) = talk("我是南充在职的，今年已经报满1000了，今天又去二级医院花了500，还能报吗")
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"  # 南充在职: the 1000 cap is reached
