@@ -46,7 +46,18 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        "谁规定": "确定 科学合理确定 起付标准", "哪个部门": "医疗保障部门 确定 负责", "数字": "起付标准 支付比例 最高支付限额",
        # who the document covers (这个细则管不管城乡居民, 学生能参加吗, 适用于哪些人)
        "管不管": "适用于 参加 人员", "管得着": "适用于 参加 人员", "适用": "适用于 参加 人员", "能参加": "适用于 参加 人员 参保",
-       "包不包括": "适用于 含 人员", "包括不包括": "适用于 含 人员", "算不算在内": "适用于 含 人员"}
+       "包不包括": "适用于 含 人员", "包括不包括": "适用于 含 人员", "算不算在内": "适用于 含 人员",
+       # which institutions a resident may sign with, and whether signing is needed at all
+       "哪些医院": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构",
+       "哪些医疗机构": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构",
+       "签哪些": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构",
+       "哪些地方能签": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构",
+       "随便": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入", "一定要签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入",
+       "必须签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入", "不签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入"}
+#: 两病 (hypertension, diabetes) asked how they are paid: the article on their ratio and cap when seen at the
+#: signed institution, not only the one adding the institution
+_TWO_DISEASES = re.compile(r"高血压|糖尿病|两病")
+_HOW_PAID = re.compile(r"报|政策|比例|怎么算|多少")
 #: when the document itself starts and how long it holds (政策哪天开始实行的, 文件管到什么时候, 有效期到哪年) —
 #: only of the document, never of a person's benefits (退休待遇从什么时候开始)
 _IN_FORCE = re.compile(r"开始实行|开始执行|开始实施|哪天开始|哪年开始|什么时候开始|啥时候开始|生效|管到|管几年|有效期|到期|过期")
@@ -86,6 +97,8 @@ def best_articles(policy: str, question: str, k: int = 2) -> list[tuple[str, str
     """The ``k`` articles of ``policy`` that best match ``question``: (article id, text, score)."""
     words = " ".join(_EN.get(w, w) for w in re.findall(r"[a-z]+", question.lower()))
     extra = " ".join(v for w, v in _ZH.items() if w in question)
+    if _TWO_DISEASES.search(question) and _HOW_PAID.search(question):
+        extra += " 就医时 报销比例 年度最高支付限额 执行 门诊特殊慢性病政策"
     if _IN_FORCE.search(question) and _OF_DOCUMENT.search(question) and not _OF_PERSON.search(question):
         extra += " 起施行 自 起实施 有效期"
     query = _tokens(_DROP.sub(" ", question)) + _tokens(words) + _tokens(extra)

@@ -1869,3 +1869,14 @@ def test_a_count_spaced_from_its_measure_word_and_a_cap_reached() -> None:
     assert understand("南昌职工 在职 三甲 一千二 今年 1 次都没看过", today=TODAY).facts.first_visit_this_year is True
     _, (reply,) = talk("我是南充在职的，今年已经报满1000了，今天又去二级医院花了500，还能报吗")
     assert reply.result["visits"][-1]["fund_pays"] == "0.00"  # 南充在职: the 1000 cap is reached
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    ("南昌居民的门诊签约机构一年能换几次", "第九条"),  # a question (几次), not a bill
+    ("南昌居民医保 哪些医院可以签约门诊统筹", "第十七条"),
+    ("南昌居民医保门诊一定要签约吗？能不能随便哪个医院看", "第六条"),
+    ("南昌居民医保有高血压糖尿病的，在签约卫生院看两病怎么报", "第四十二条"),
+])
+def test_resident_signing_questions_quote_their_articles(message: str, article: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None and f"{article}〕" in reply.text
