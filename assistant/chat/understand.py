@@ -483,10 +483,13 @@ _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
 _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
+    r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
+#: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
+_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;]{0,4}(?:看过|去过|花过|花了)")
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
 _WHEN_OR_WHERE = re.compile(
-    r"第[一二三1-3](?:次|回)|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
+    r"第[一二三1-3](?:次|回)|之前|以前|前面|此前|先前|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
 )
 _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
@@ -1537,6 +1540,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["first_visit_this_year"] = None
     if _split and not unknown_visits and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
         segments = _by_ordinal(text, bounds, amounts, _visit_segments(text, bounds, amounts))
+        marked = segments[1:]  # the segments that start a visit of their own (each needs a when or a where)
+        if len(segments) == 2 and _SAID_EARLIER.search(text, *segments[1]) and not _SAID_EARLIER.search(text, *segments[0]) \
+                and not _TIME_MARKERS.search(text, *segments[0]):
+            segments = [segments[1], segments[0]]  # 花了1000，今年之前看过一次花了300: the 300 came first
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
             for i in range(1, len(subs)):
@@ -1555,7 +1562,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if all(f.amount is not None for f in subs) and all(
                     _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
                     and (_WHEN_OR_WHERE.search(text, lo, hi) is not None)
-                    for lo, hi in segments[1:]):
+                    for lo, hi in marked):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
                                 for f in subs[:-1])

@@ -1880,3 +1880,14 @@ def test_a_count_spaced_from_its_measure_word_and_a_cap_reached() -> None:
 def test_resident_signing_questions_quote_their_articles(message: str, article: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking is None and f"{article}〕" in reply.text
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌退休，二级医院花了1000，今年之前看过一次花了300", "420.00"),  # the earlier visit told after this one
+    ("我是进贤县的，职工医保退休，在县人民医院看门诊花了1000，县医院是二级甲等，今年前面看过一次花了300", "420.00"),
+    ("南昌在职，新建区人民医院二级，花了0.12万，今年之前看过三次一共花了700（都是政策内的）", "660.00"),
+    ("南昌在职灵活就业，今年第一次门诊，一级医院花了1千，其中300是自费的", "60.00"),  # one category, not two
+])
+def test_an_earlier_visit_told_after_this_one_is_no_conflict(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
