@@ -338,6 +338,10 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
+        elif field == "amount" and current.cue and amount.cue and _COST_NOUN.fullmatch(current.cue) \
+                and _COST_NOUN.fullmatch(amount.cue) and current.cue != amount.cue and not _TOGETHER.search(text):
+            # 检查费400，药费300: two costs of one bill, named by what they paid for — the bill is both
+            chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value, cue=None)
         elif field in _ITEM_FIELDS or field == "rest" or field == "prior_unreimbursed":
             # 甲类中医诊疗项目200，中成药150: two parts of one category add up (as do two earlier
             # visits the fund paid nothing on: 之前看过两次都没报，一次60一次40)

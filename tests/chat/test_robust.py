@@ -1891,3 +1891,10 @@ def test_resident_signing_questions_quote_their_articles(message: str, article: 
 def test_an_earlier_visit_told_after_this_one_is_no_conflict(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_two_costs_named_by_what_they_paid_for_make_the_bill() -> None:
+    u = understand("南充在职，三级医院门诊：检查费400，药费300，其中自费药100，今年第一次", today=TODAY)
+    assert u.facts.amount == Decimal("700.00") and u.facts.self_pay == Decimal("100.00") and not u.conflict
+    u = understand("南充在职，三级医院，检查费400，药费300，一共800", today=TODAY)  # a total that disagrees: asked
+    assert u.facts.amount != Decimal("700.00")
