@@ -174,7 +174,7 @@ _EN_CUE_END = re.compile(
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经)$")
 _AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
-_NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|[a-z]|\*)$"
+_NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
@@ -201,6 +201,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     # 医保卡里扣了300: what the card (the account) paid of this bill — a slip figure, not a balance
     ("slip_account", r"(?:医保卡|个人账户|账户|个账|卡)(?:里|上)?(?:面)?(?:扣了|扣掉了?|划了|划走了?|刷了|付了|支付了?)"),
+    # 统筹那栏 65 / 医保支付那一栏写的200: the slip's fund column
+    ("slip_fund", r"(?:统筹|医保|基金|统筹支付|医保支付|基金支付)(?:那|这)?(?:一)?(?:栏|项|行|格)(?:里|上)?(?:是|写的|写着|显示)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
     ("slip_personal", r"个人(?:支付|自付|负担|付|掏|出)?(?:了)?|自己(?:要|得|需要|还要|还得)?(?:付|掏|出|给)(?:了|的)?(?:钱)?(?:是)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
@@ -265,6 +267,8 @@ _UNREIMBURSED_LIST_BEFORE = re.compile(r"(?:两|二|2|三|3|几)(?:次|回)[^,�
                                        r"[,，:：]?[^,，。;；]{0,12}?(?:一次|一回|另一次|第[一二三]次)(?:花了|是)?$")
 #: words of an earlier visit (之前, 上次, 上个月, 3月份…): what was paid then is an earlier bill's
 _EARLIER_BEFORE = re.compile(r"之前|以前|此前|上次|上回|那次|前几天|前阵子|上个月|上月|上周|去年|月份|[0-9一二三四五六七八九十]{1,2}月|看过|去过")
+_HAVE_ONLY = re.compile(r"(?:还|大概)?(?:有|剩|剩下|还剩)")
+_ACCOUNT_CLAUSE_BEFORE = re.compile(r"(?:账户|个账|卡里|卡上)[^,，。;；]{0,8}(?:钱|余额)?[^,，。;；]{0,4}[?？,，。]\s*(?:还|大概)?(?:有|剩|剩下|还剩)$")
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
 _CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
@@ -502,6 +506,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 # 1,250是总费用，750是我自己付的: this bill's share the person paid (a slip figure), not an
                 # earlier bill the fund paid nothing on — that needs words of an earlier visit
                 role, cue = "slip_personal", "自己付的"
+        elif role is None and _HAVE_ONLY.fullmatch(prefix) and _ACCOUNT_CLAUSE_BEFORE.search(masked, max(0, start - 16), start):
+            role, cue = "account_balance", "有"  # 我账户里有钱吗？有400: the account's balance, answered by the person
         elif role is None and _UNREIMBURSED_LIST_BEFORE.search(masked, max(0, start - 28), start):
             role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
         if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \

@@ -1075,6 +1075,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent in ("account_use", "account_credit") and facts.amount is not None and (
             facts.slip_fund is not None or facts.slip_cash is not None):
         intent = "calculate"  # 结算单：…个人账户支付500…卡里原来有500，对不对: a slip to check, not a rule
+    if intent == "account_use" and facts.amount is not None and facts.account_balance is not None \
+            and (facts.provider_kind is not None or facts.provider_level is not None) and facts.beneficiary in (None, "self"):
+        # 一级卫生院看病花了300，今年第一次，个人账户有200能用吗: this bill settled with the balance — the
+        # calculator's account step says what the account pays (or that this category has none)
+        intent = "calculate"
     if intent in ("account_use", "account_credit") and facts.amount is None and _INHERITANCE.search(u.text):
         # 个人账户的钱我走了以后能留给孩子吗: who inherits the account — the document's article, quoted
         # (not what the account may pay for)
@@ -1558,14 +1563,15 @@ _QUESTION = re.compile(
 
 _DOMAIN = re.compile(
     r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地|细则|办法|政策|文件|有效期|实行|执行|施行"
-    r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病|(?:具体|这些|那些|这个|那个)?数字|标准|谁定|谁来定|谁规定|谁说了算|哪个部门"
+    r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病|额度|(?:具体|这些|那些|这个|那个)?数字|标准|谁定|谁来定|谁规定|谁说了算|哪个部门"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
     r"|numbers|figures|who (?:decides|sets|fixes|determines)|rules?\b"
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
 _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
-_REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|how much (?:is )?left")
-_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|\bwhy\b")
+_REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"
+                        r"|(?:额度|限额)还(?:剩|有)多少|how much (?:is )?left")
+_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b")
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
@@ -1652,7 +1658,7 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
     from explanations import headline
 
     return Reply(text=headline(result, locale) + "\n是这样算出来的：\n" + "\n".join(lines), intent="policy_fact",
-                 quick_replies=["重新开始"])
+                 quick_replies=["重新开始"])  # (no result: the figure stands as given; this answers why)
 
 
 def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:

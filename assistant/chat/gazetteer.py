@@ -393,7 +393,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             {"provider_kind": "hospital", "provider_level": 1},
             0,
         ),
-        ("中医院|医院|医疗机构|保健院", {"provider_kind": "hospital"}, 1),
+        ("中医院|医院|医疗机构|保健院|[一二三四]附院|附[一二三四]院?(?![a-z])|附属医院", {"provider_kind": "hospital"}, 1),
     ]
     return rules
 
@@ -409,7 +409,7 @@ _FLAGS = _Family(
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"
-         "|签约(?=$|[,，。])|签约过|签过约", {"signed": True}, 1),
+         "|签约(?=$|[,，。])|签约过|签过约|签(?:了)?约(?:了)?的(?=$|[,，。])", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
         ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|have a family doctor|family doctor signed", {"family_doctor": True}, 1),

@@ -63,6 +63,10 @@ _TYPOS = (
     ("平良", "平凉"),
     ("莫看过", "没看过"),  # 今年还莫看过 (西南官话 莫 = 没)
     ("莫报过", "没报过"),
+    ("/退/", "/退休/"),  # 平凉/退/三乙/1200: a kiosk's or hotline's shorthand, field by field
+    ("/在/", "/在职/"),
+    ("年内首诊", "年内首次"),
+    ("今年首诊", "今年首次"),
     ("在职灵活就业", "灵活就业"),  # 南昌在职灵活就业: working as a flexible worker — one category, not two
     ("莫扣过", "没扣过"),  # 起付线还莫扣过
     ("莫扣", "没扣"),
@@ -116,7 +120,7 @@ _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
-_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年")
+_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK")
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")

@@ -1898,3 +1898,44 @@ def test_two_costs_named_by_what_they_paid_for_make_the_bill() -> None:
     assert u.facts.amount == Decimal("700.00") and u.facts.self_pay == Decimal("100.00") and not u.conflict
     u = understand("南充在职，三级医院，检查费400，药费300，一共800", today=TODAY)  # a total that disagrees: asked
     assert u.facts.amount != Decimal("700.00")
+
+
+# -- K22 (scored blind first at 15c069e, then fixed with general rules) --------------------------------
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("来电人：男，工号3307，南充西充县，在职职工。11月3号在西充县人民医院（二级）看门诊花了450元，今年之前门诊已经报过两次，起付线已扣完。",
+     "270.00"),  # an employee number is no bill
+    ("来电人：南充顺庆，在职，川北医学院附属医院（三级甲等）门诊。明细：诊察费 15、乙类检查 300、甲类药 185、自费 60。今年首次。",
+     "150.00"),  # an item word and its spaced figure are one
+    ("南昌城乡居民医保，去南大一附院看门诊花了1000，能报吗", "0.00"),  # a teaching hospital: not a resident's signed clinic
+    ("湾里那边的卫生院，签约了的，南昌居民医保，看病花了¥58", "34.80"),
+    ("平凉/退/三乙（平凉市中医医院 三级乙等）/１２００/年内首诊", "650.00"),  # a hotline's shorthand
+])
+def test_k22_messages_settle(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_slip_column_alone_asks_for_the_bill() -> None:
+    _, (reply,) = talk("平凉在职，今年第一次，一级，统筹那栏 65，对不？")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_the_account_answered_after_an_account_question_is_a_balance() -> None:
+    state, _ = talk("平凉灵活就业，产检能报门诊吗", "那我这次感冒在社区医院花了260，今年第一次")
+    _, reply = turn(state, "我账户里有钱吗？有400", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "39.00"  # the bill stays 260
+    _, (reply,) = talk("平凉灵活就业，一级卫生院看病花了300，今年第一次，个人账户有200能用吗")
+    assert reply.result["visits"][-1]["account_pays"] == "0.00" and "没有个人账户" in reply.text
+
+
+def test_k22_conversation_questions() -> None:
+    state, _ = talk("南昌在职，今年门诊统筹已经报了1,500", "社区医院，这次1,000")
+    _, reply = turn(state, "那剩下的额度是多少", today=TODAY)
+    assert reply.result is not None
+    state, _ = talk("来电人：南充仪陇，在职，仪陇县人民医院（二级）门诊 1,500 元", "今年统筹已报 900")
+    _, reply = turn(state, "来电人问明年能不能把今年没用完的额度带过去", today=TODAY)
+    assert reply.result is None and "第十二条" in reply.text
+    state, _ = talk("南充在职 三级医院 1300 今年第一次")
+    _, reply = turn(state, "咋才报这么点？", today=TODAY)
+    assert reply.result is None and "是这样算出来的" in reply.text
