@@ -239,13 +239,19 @@ class _Family:
             char: re.compile("|".join(f"(?P<r{i}>{self.rules[i][0]})" for i in indices))
             for char, indices in by_char.items()
         }
+        # the next position whose character some rule can start with: the positions skipped
+        # are the ones where ``by_char`` has no regex, so no rule could match there
+        self.starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
 
     def scan(self, text: str) -> list[Hit]:
         out = []
-        pos, n, by_char = 0, len(text), self.by_char
+        pos, n, by_char, starts = 0, len(text), self.by_char, self.starts.search
         while pos < n:
-            regex = by_char.get(text[pos])
-            m = regex.match(text, pos) if regex is not None else None
+            s = starts(text, pos)
+            if s is None:
+                break
+            pos = s.start()
+            m = by_char[text[pos]].match(text, pos)
             if m is None or m.end() == pos:
                 pos += 1
                 continue
