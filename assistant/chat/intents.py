@@ -26,6 +26,7 @@ The order of the rules is the order of this list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import msgspec
 
@@ -131,6 +132,7 @@ def mentions_account(text: str) -> bool:
     return _ACCOUNT.search(text) is not None
 
 
+@lru_cache(maxsize=256)  # a pure function of the text, asked up to six times a message
 def is_correction(text: str) -> bool:
     """True when a normalised message says the assistant (or the user) got something wrong."""
     return _CORRECTION.search(text) is not None
@@ -151,7 +153,7 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "out_of_scope", "inpatient_bill"
     if _CHRONIC.search(text):
         return "out_of_scope", "chronic_disease"
-    if _CORRECTION.search(text):
+    if is_correction(text):
         return "correct", None
     account = evidence.account_mentioned
     if _CREDIT.search(text) and (account or re.search(r"每个?月|按月|一个月", text)):
