@@ -278,6 +278,7 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
+_TO_LAST_CLAUSE_END = re.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$"
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a )?$")
 _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
@@ -290,9 +291,7 @@ _POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也)?(?:不是|没有|没
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
     """True when the words just before ``start`` (same clause) negate what starts there."""
     prefix = text[max(0, start - 6) : start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(prefix):  # noqa: B007 - keep the last match
-        pass
+    cut = _TO_LAST_CLAUSE_END.match(prefix)  # (greedy: up to the last clause end, as the last finditer match)
     if cut is not None:
         prefix = prefix[cut.end() :]
     if boolean:
