@@ -332,6 +332,7 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
 _NOTE_AT_END = re.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
 
 
+@lru_cache(maxsize=1024)  # a pure function of the clause before an amount (花了, 一共…: they repeat)
 def _role_before(prefix: str) -> tuple[str | None, str | None]:
     prefix = _NOTE_AT_END.sub("", prefix)  # 甲类中医诊疗项目（针灸）八十: the note in brackets is not between
     last = None
