@@ -75,8 +75,9 @@ def find_dates(text: str) -> list[DateMention]:
     return list(_find_dates(text))
 
 
-#: a pure function of the text, asked twice a message (the understanding, then the amounts' masking)
-@lru_cache(maxsize=256)
+#: a pure function of the text, asked twice a message (the understanding, then the amounts' masking);
+#: kept for the message being read only (a few entries), so no other message finds it warm
+@lru_cache(maxsize=4)
 def _find_dates(text: str) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     year: int | None

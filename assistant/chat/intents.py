@@ -132,7 +132,7 @@ def mentions_account(text: str) -> bool:
     return _ACCOUNT.search(text) is not None
 
 
-@lru_cache(maxsize=256)  # a pure function of the text, asked up to six times a message
+@lru_cache(maxsize=4)  # a pure function of the text, asked up to six times a message (kept for that message only)
 def is_correction(text: str) -> bool:
     """True when a normalised message says the assistant (or the user) got something wrong."""
     return _CORRECTION.search(text) is not None
