@@ -47,7 +47,7 @@ import msgspec
 
 from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, anchor_dates, find_dates
-from .gazetteer import Hit, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
+from .gazetteer import Hit, _first_chars, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
 from .intents import Evidence, classify, is_correction, mentions_account
 from .normalise import normalise
 
@@ -691,6 +691,21 @@ def _loose_item_word(text: str, bounds: list[tuple[int, int]], amounts: list[Amo
         if not any(lo <= a.start < hi or nxt[0] <= a.start < nxt[1] or prv[0] <= a.start < prv[1] for a in items):
             return True
     return False
+
+
+_FACT_FIELDS = frozenset(Facts.__struct_fields__)  # (a set: tested for each value of a message)
+
+
+def _starting(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead on the characters its matches can start with: the same matches
+    (zero-width, and ``_first_chars`` raises on a form it cannot read), but a search fails at once where
+    no match can start instead of trying every alternative there."""
+    return re.compile(f"(?=[{re.escape(''.join(sorted(_first_chars(pattern.pattern))))}])(?:{pattern.pattern})",
+                      pattern.flags)
+
+
+# searched on the whole text of most messages: ~2.6 µs a search on a short message, ~0.5 µs behind the lookahead
+_CHECK_QUESTION = _starting(_CHECK_QUESTION)
 
 
 def understand(message: str, _split: bool = True, today: dt.date | None = None) -> Understanding:
@@ -1474,7 +1489,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # so far is asked; the visits told are not settled as if they were the whole year
         values["claimed_before"] = True
         values["first_visit_this_year"] = None
-    if _split and not unknown_visits and (_MULTI_VISIT.search(text) or len(set(_TIME_MARKERS.findall(text))) >= 2):
+    # (every match of _TIME_MARKERS holds 天, 月 or 周)
+    time_word = "天" in text or "月" in text or "周" in text
+    if _split and not unknown_visits and (_MULTI_VISIT.search(text)
+                                          or (time_word and len(set(_TIME_MARKERS.findall(text))) >= 2)):
         segments = _by_ordinal(text, bounds, amounts, _visit_segments(text, bounds, amounts))
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
@@ -1527,7 +1545,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if split_total:
         conflict, conflict_slot = [], ""
 
-    facts = Facts(**{k: v for k, v in values.items() if v is not None and k in Facts.__struct_fields__})
+    facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier
     # (a what-if or a correction about the visit already described)
