@@ -148,7 +148,9 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "help", None
     if _GREETING.search(text) and _only(_GREETING, text):
         return "greeting", None
-    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text))
+    # every match of _INPATIENT holds 住 or 出院, and every one of _INPATIENT_IN_SCOPE holds 住: a text
+    # with neither is left as it is by the sub and holds no inpatient word
+    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text)) if "住" in text or "出院" in text else []
     if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned:
         return "out_of_scope", "inpatient_bill"
     if _CHRONIC.search(text):
