@@ -242,6 +242,7 @@ class _Family:
         # the next position whose character some rule can start with: the positions skipped
         # are the ones where ``by_char`` has no regex, so no rule could match there
         self.starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
+        self.boolean = [_is_boolean(sets) for _, sets, _ in self.rules]  # per rule, not per hit
 
     def scan(self, text: str) -> list[Hit]:
         out = []
@@ -255,8 +256,9 @@ class _Family:
             if m is None or m.end() == pos:
                 pos += 1
                 continue
-            _, sets, priority = self.rules[int((m.lastgroup or "r0")[1:])]
-            boolean = _is_boolean(sets)
+            index = int((m.lastgroup or "r0")[1:])
+            _, sets, priority = self.rules[index]
+            boolean = self.boolean[index]
             negated = is_negated(text, pos, boolean=boolean) or (
                 boolean and _POST_NEGATION.match(text, m.end()) is not None)
             out.append(
