@@ -1237,8 +1237,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
-    # (every match of _BARE_CORRECTION_END holds 不对 or 错了: the search only where one is)
-    if ("不对" in u.text or "错了" in u.text) and _BARE_CORRECTION_END.search(u.text):
+    if _BARE_CORRECTION_END.search(u.text):
         # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
         state = _fill(state, facts, u, message)
         state.asking = "amount"
