@@ -35,6 +35,7 @@ import cn2an
 import msgspec
 
 from .dates import find_dates
+from .gazetteer import _first_chars
 from .normalise import normalise
 
 __all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "parse_amount", "parse_number"]
@@ -252,7 +253,12 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了|刷卡|用了"
      r"|spent|paid|bill of|bill|cost|costs|purchase|for|today|drugs|medicine|medicines"),
 )
-_PRE_CUE_RE = re.compile("|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)))
+# The lookahead lets a position where no cue can start fail at once, instead of trying all the
+# alternatives there: its class holds every character a cue can start with (computed from the
+# sources, and ``_first_chars`` raises on a form it cannot read), so the matches are the same.
+_PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _PRE_CUES))))
+_PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
+                         + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
@@ -341,6 +347,7 @@ _SAME_FIGURE = re.compile(r"(?:同样|也是|还是|仍然|仍是|依旧|照样|
 _NOTE_AT_END = re.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
 
 
+@lru_cache(maxsize=1024)  # a pure function of the clause before an amount (花了, 一共…: they repeat)
 def _role_before(prefix: str) -> tuple[str | None, str | None]:
     prefix = _NOTE_AT_END.sub("", prefix)  # 甲类中医诊疗项目（针灸）八十: the note in brackets is not between
     last = None

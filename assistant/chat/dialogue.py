@@ -860,7 +860,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     state.english = english_messages
     state.turns += 1
     before = msgspec.msgpack.encode(state)
-    if _ONLY_ONE_BEFORE.search(u.text):
+    if _one_before(u.text):
         state.one_visit_before = True  # what the person had told us, kept if this turn fails
     try:
         state, out = _turn(state, u, message, locale, today)
@@ -1267,7 +1267,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         earlier = _merge(Known(**person), _dated(facts, today))
         state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
-        if len(state.ledger) == 1 and (state.one_visit_before or _ONLY_ONE_BEFORE.search(u.text)):
+        if len(state.ledger) == 1 and (state.one_visit_before or _one_before(u.text)):
             # the one visit said to come before is the year's first: nothing was used before it
             state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
     elif state.ledger and (u.correction or _SET_RIGHT.search(u.text)) and _EARLIER_VISIT.search(u.text):
@@ -1531,6 +1531,13 @@ _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|�
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")
+
+
+def _one_before(text: str) -> bool:
+    """_ONLY_ONE_BEFORE found in ``text``; every match of it holds 一次 or 一回, so only then searched."""
+    return ("一次" in text or "一回" in text) and _ONLY_ONE_BEFORE.search(text) is not None
+
+
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
 _FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")

@@ -239,18 +239,26 @@ class _Family:
             char: re.compile("|".join(f"(?P<r{i}>{self.rules[i][0]})" for i in indices))
             for char, indices in by_char.items()
         }
+        # the next position whose character some rule can start with: the positions skipped
+        # are the ones where ``by_char`` has no regex, so no rule could match there
+        self.starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
+        self.boolean = [_is_boolean(sets) for _, sets, _ in self.rules]  # per rule, not per hit
 
     def scan(self, text: str) -> list[Hit]:
         out = []
-        pos, n, by_char = 0, len(text), self.by_char
+        pos, n, by_char, starts = 0, len(text), self.by_char, self.starts.search
         while pos < n:
-            regex = by_char.get(text[pos])
-            m = regex.match(text, pos) if regex is not None else None
+            s = starts(text, pos)
+            if s is None:
+                break
+            pos = s.start()
+            m = by_char[text[pos]].match(text, pos)
             if m is None or m.end() == pos:
                 pos += 1
                 continue
-            _, sets, priority = self.rules[int((m.lastgroup or "r0")[1:])]
-            boolean = _is_boolean(sets)
+            index = int((m.lastgroup or "r0")[1:])
+            _, sets, priority = self.rules[index]
+            boolean = self.boolean[index]
             negated = is_negated(text, pos, boolean=boolean) or (
                 boolean and _POST_NEGATION.match(text, m.end()) is not None)
             out.append(
@@ -272,6 +280,7 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
+_TO_LAST_CLAUSE_END = re.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:的)?$"
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a )?$")
 _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
@@ -284,9 +293,7 @@ _POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也)?(?:不是|没有|没
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
     """True when the words just before ``start`` (same clause) negate what starts there."""
     prefix = text[max(0, start - 6) : start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(prefix):  # noqa: B007 - keep the last match
-        pass
+    cut = _TO_LAST_CLAUSE_END.match(prefix)  # (greedy: up to the last clause end, as the last finditer match)
     if cut is not None:
         prefix = prefix[cut.end() :]
     if boolean:

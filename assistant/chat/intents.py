@@ -26,6 +26,7 @@ The order of the rules is the order of this list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import msgspec
 
@@ -131,6 +132,7 @@ def mentions_account(text: str) -> bool:
     return _ACCOUNT.search(text) is not None
 
 
+@lru_cache(maxsize=4)  # a pure function of the text, asked up to six times a message (kept for that message only)
 def is_correction(text: str) -> bool:
     """True when a normalised message says the assistant (or the user) got something wrong."""
     return _CORRECTION.search(text) is not None
@@ -146,12 +148,14 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "help", None
     if _GREETING.search(text) and _only(_GREETING, text):
         return "greeting", None
-    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text))
+    # every match of _INPATIENT holds 住 or 出院, and every one of _INPATIENT_IN_SCOPE holds 住: a text
+    # with neither is left as it is by the sub and holds no inpatient word
+    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text)) if "住" in text or "出院" in text else []
     if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned:
         return "out_of_scope", "inpatient_bill"
     if _CHRONIC.search(text):
         return "out_of_scope", "chronic_disease"
-    if _CORRECTION.search(text):
+    if is_correction(text):
         return "correct", None
     account = evidence.account_mentioned
     if _CREDIT.search(text) and (account or re.search(r"每个?月|按月|一个月", text)):
