@@ -237,10 +237,15 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
+    ("account_balance", r"(?:(?:my|his|her|the) )?(?:personal )?account (?:has|holds)(?: still)?"),
     ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目|耗材|材料|检查)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     # 交了240 / 我付了350: what was paid at the counter — the bill, or the share after the fund? Asked
     ("slip_unknown", r"(?<![共计])(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?"),
+    # 医院收了我240: what the counter took — the bill, or the share after the fund? Asked
+    ("slip_unknown", r"(?:医院|药店|诊所|卫生院|他们|收费处)?收了(?:我|俺)?"),
+    # 说是只能报480: the figure the hospital told for this bill — a slip figure to check
+    ("slip_fund", r"(?:说是|说|告诉我|跟我说)(?:只能|只|就)?(?:报|给报)(?:了)?"),
     # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
     # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
     ("part", r"(?:其中|里面|里头|这里面|含|包含|包括)(?:了)?(?:有)?(?:的)?(?:检查费?|化验费?|药费|药品费?|西药费?|治疗费?"
@@ -263,7 +268,7 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
-                       r"|(?:yuan )?(?:left )?in (?:my|the) (?:personal )?account"
+                       r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")

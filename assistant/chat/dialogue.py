@@ -191,6 +191,10 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
             changes[name] = value
     if facts.provider_kind == "pharmacy" and facts.provider_level is None:
         changes.setdefault("provider_level", None)
+    if facts.new_place and (fields is None or "provider_level" in fields):
+        # 在县医院花咧六百 after a 乡镇卫生院: another place, its level not said — asked, not carried over
+        changes.setdefault("provider_level", None)
+        changes.setdefault("provider_grade", None)
     if changes.get("signed") is True and "referral" not in changes:
         changes["referral"] = None  # 要是在签约卫生院看呢: at the signed institution, no longer a referral
     if facts.all_item and "amount" not in changes and known.amount is not None:
@@ -913,6 +917,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if facts.new_place and (state.asking in ("provider_grade", "provider_level") or _SAME_ONE.match(u.text)):
+        facts = msgspec.structs.replace(facts, new_place=None)  # 就是平凉市人民医院: the place told, named
     if state.asking_retired and facts.month is not None and facts.retired_month is None:
         facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
                                         retired_day=facts.day, year=None, month=None, day=None)
@@ -1110,6 +1116,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
     if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
         intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
+    if intent == "policy_fact" and _CARRY_OVER.search(u.text) and facts.amount is None:
+        # 限额今年用不完明年还能接着用不: what becomes of the cap at the year's end — the article, quoted
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
         state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
@@ -1576,6 +1587,8 @@ _DOMAIN = re.compile(
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
 _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
+_SAME_ONE = re.compile(r"(?:就是|是在|就在|那家是|那个是)")
+_CARRY_OVER = re.compile(r"明年|下一年|下年|结转|接着用|带过去|带到|用不完|没用完|清零|作废|carry|next year")
 _REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"
                         r"|(?:额度|限额)还(?:剩|有)多少|how much (?:is )?left")
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b")
@@ -1965,6 +1978,9 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
     try:
         current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None,
                                               slip_first_self_pay=None)
+        if known.account_balance is None and known.slip_account:
+            # 个人账户扣了200 with no balance said: the account held at least what it paid — checked so
+            current = msgspec.structs.replace(current, account_balance=known.slip_account)
         if state.ledger:
             # the slip is this visit's: the earlier visits this year give its year position (calculator)
             before = calculate(convert_request(_request(state.ledger[-1], state.ledger[:-1], today)))

@@ -100,6 +100,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     cap_share: Decimal | None = None
     #: an earlier visit's level was not said and is taken as the next visit's (checked not to matter)
     provider_assumed: bool | None = None
+    #: a place named anew with no level of its own (在县医院花咧六百): a level said before is not this one's
+    new_place: bool | None = None
     #: items of the bill (inside its total), by the calculator's item category
     consultation: Decimal | None = None
     tcm: Decimal | None = None
@@ -379,6 +381,8 @@ _STILL_AFTER = re.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
 _INSIDE_REST = re.compile(r"(?:元|块)?[(（](?:其中|里面|含|包括)")
 _BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
+#: a hospital named by kind or by name, whose level the words do not give
+_NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
 _YEAR_IN_CUE = re.compile(r"今年|已经|已|之前|以前|此前|前面|累计|一共|总共|都|上次|already|so far|has paid")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -541,13 +545,14 @@ _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药�
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
-                           r"|今年已(?:经)?(?=在))[^,，。；;]{0,14}(?:看过|去过|拿过|买过|花了|花过|累计|自付)")
+                           r"|今年已(?:经)?(?=在))[^,，。；;]{0,14}(?:看过|去过|拿过|买过|花了|花过|累计|自付)"
+                           r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)")  # (之前在社区拿了几次降压药)
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
-_SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?按(?:照)?(?:给我)?$")
+_SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
@@ -806,7 +811,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 是不是按在职给我算了: how the slip settled it, asked — not the person's category
-    hits = [h for h in hits if not ("category" in h.sets and _SETTLED_AS_BEFORE.search(text, max(0, h.start - 8), h.start))]
+    hits = [h for h in hits if not (("category" in h.sets or "provider_level" in h.sets)
+                                    and _SETTLED_AS_BEFORE.search(text, max(0, h.start - 8), h.start))]
+    # (是不是给我算成二级了: how the slip settled it, asked — not the visit's level)
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
     # first outpatient bill — the year's position is still asked
     hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and (
@@ -1069,6 +1076,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["cap_share"] = Decimal(1) / 2 if share.group("half") else \
             Decimal("一二三四五六七八九".index(share.group("num")) + 1) / Decimal("一二三四五六七八九十".index(share.group("den")) + 1)
         values["deductible_met"] = True  # the fund pays only above the deductible
+    if values.get("provider_level") is None and values.get("provider_grade") is None \
+            and values.get("provider_kind") == "hospital" and _NAMED_PLACE.search(text):
+        values["new_place"] = True
     values["balance_at_least"] = balance_at_least
     values["fund_at_least"] = fund_at_least
     total = chosen.get("amount")

@@ -1939,3 +1939,57 @@ def test_k22_conversation_questions() -> None:
     state, _ = talk("南充在职 三级医院 1300 今年第一次")
     _, reply = turn(state, "咋才报这么点？", today=TODAY)
     assert reply.result is None and "是这样算出来的" in reply.text
+
+
+# -- K23 (scored blind first at f3942d8, then fixed with general rules) --------------------------------
+
+def test_another_place_named_without_a_level_does_not_keep_the_old_level() -> None:
+    state, _ = talk("南充在职 二级医院 500 今年第一次")
+    _, reply = turn(state, "那去县医院呢", today=TODAY)
+    assert reply.result is None and reply.asking == "provider_level"
+    state, _ = talk("平凉退休 三级医院 门诊1500 今年第一次")  # the place asked about, named: the same one
+    state, reply = turn(state, "就是平凉市人民医院", today=TODAY)
+    assert reply.asking == "provider_grade"
+
+
+def test_an_english_balance_is_no_bill() -> None:
+    state, _ = talk("My dad is a retiree in Nanchong. He spent 900 yuan at a level-2 hospital.",
+                    "He hasn't seen a doctor at all this year before this.")
+    _, reply = turn(state, "He has 200 yuan left in his personal account.", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "487.50" and reply.result["visits"][-1]["account_pays"] == "200.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌 在职 一级 300 已过起付", "180.00"),
+    ("平凉 灵活 一级 800 起付过", "520.00"),
+    ("来电人2026年9月办理完退休手续，南昌职工医保，今年此前没有任何门诊费用，10月15日在二级医院门诊费用900元，询问可报销多少。", "180.00"),
+    ("冇得单位个，在进贤乡镇卫生院签嘞约，还签嘞家庭医生，今天开药一百二十块，报几多咯", "78.00"),
+    ("来电居民称：在东湖区某社区卫生服务中心签约并签了家庭医生，本月10日门诊费用210元，询问报销。", "136.50"),
+    ("我妈今年72 南昌退休职工 之前在社区拿了几次降压药 统筹今年报了八百 今天去省人民医院三甲看了个专家号开了检查一共2100 能报多少",
+     "1155.00"),
+    ("My company in Nanchong pays my insurance. Went to a level-3 hospital, bill was 1,000 yuan. I already met the deductible this year.",
+     "500.00"),
+])
+def test_k23_messages_settle(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_k23_slips() -> None:
+    _, (reply,) = talk("南昌在职 一级 起付线已过 医院收了我 240")  # the bill, or the share paid? asked
+    assert reply.result is None and reply.asking == "amount_role"
+    _, (reply,) = talk("单子上写统筹基金支付480 我是南充在职 三级医院 今年第一次 花了1000 是不是给我算成二级了")
+    assert reply.bill_check is not None  # 算成二级 asks how it was settled; it is no second level
+    _, (reply,) = talk("南充在职 二级医院 起付线已过 看病500 单子上统筹300 个人账户扣了200 现金0")
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"  # the account held what it paid
+    _, (reply,) = talk("我真的服了 南充在职 嘉陵区二级医院 今年第一次看病 花了一千 说是只能报480 怎么算的")
+    assert reply.bill_check is not None
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    ("南昌居民医保签约机构可以选县医院吗", "第十七条"),
+    ("南充门诊统筹一年的限额今年用不完明年还能接着用不", "第十二条"),
+])
+def test_k23_questions_of_fact(message: str, article: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and f"{article}〕" in reply.text
