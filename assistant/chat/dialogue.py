@@ -316,7 +316,7 @@ _PRIMARY_CARE = re.compile(r"卫生院|卫生室|卫生所|卫生服务中心|�
 
 
 _SIGNING = re.compile(r"签|sign")
-_FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|signed (?:up )?(?:with )?(?:a )?family doctor")
+_FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|家庭医生(?:也)?签(?:了|过)|signed (?:up )?(?:with )?(?:a )?family doctor")
 
 
 _BIG_HOSPITAL = re.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院")

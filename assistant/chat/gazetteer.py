@@ -347,7 +347,7 @@ _INSURED = _Family(
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
-        ("not (?:yet )?retired|not yet|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
+        ("not (?:yet )?retired|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
@@ -478,8 +478,9 @@ _FLAGS = _Family(
             "|(?:起付线|起付)(?:还|也|今年|之前|以前)*(?:一分|一点|一次)?(?:都|也)?没(?:有)?(?:扣|用|交|付)(?:过|(?=$|[,，。]))"
             "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"
             "|(?<![^,，。如果要是假])(?:还)?没(?:有)?扣过(?=$|呢|的话|[,，。?])"
-            "|deductible not (?:used|met|touched)(?: yet)?"
+            "|deductible (?:has |is )?not (?:yet )?(?:been )?(?:used|met|touched)(?: yet)?"
             "|(?:今年)?(?:此前|之前|以前)(?:没有|没)(?:任何|过)?(?:门诊)?(?:费用|看过病|看过|就诊|就医|花费)"
+            "|(?:起付线|起付)(?:今年)?还没(?:有)?开始(?:用|扣|算)"
             "|(?:has|have)n'?t seen a doctor (?:at all )?this year|(?:has|have) not seen a doctor (?:at all )?this year"
             "|no (?:other |earlier )?(?:visits?|doctor'?s? visits?) (?:yet )?this year"
             # 今年首诊; 今年在三级医院第一次门诊 (the place between: not 今年在这家医院第一次看, first here);

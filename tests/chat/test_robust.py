@@ -1993,3 +1993,13 @@ def test_k23_slips() -> None:
 def test_k23_questions_of_fact(message: str, article: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and f"{article}〕" in reply.text
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("Nanchong retiree, community health centre, 260 yuan, deductible not yet used this year", "71.50"),  # not yet ≠ not retired
+    ("南充西充，在职，西充县中医院（二级甲等），今天门诊 ¥1,050，起付线今年还没开始用", "510.00"),
+    ("红谷滩区社区卫生服务中心 居民医保 家庭医生签了 三百二", "208.00"),  # the family doctor's clinic is the signed one
+])
+def test_more_ways_to_say_the_year_and_the_signed_clinic(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
