@@ -383,6 +383,7 @@ _INSIDE_REST = re.compile(r"(?:元|块)?[(（](?:其中|里面|含|包括)")
 _BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
 #: a hospital named by kind or by name, whose level the words do not give
 _NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
+_PAID_BY_ME = re.compile(r"paid|i paid|付了|交了|我付了|我交了")
 _YEAR_IN_CUE = re.compile(r"今年|已经|已|之前|以前|此前|前面|累计|一共|总共|都|上次|already|so far|has paid")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -945,6 +946,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
                else a for a in amounts]
     if checking:
+        # bill 1,000, my slip says fund 240 and I paid 760: after the bill and a slip figure, what the
+        # person paid is the slip's personal share, not a second bill
+        slip_at = next((a.start for a in amounts if a.role == "slip_fund"), None)
+        bill_at = next((a.start for a in amounts if a.role == "total"), None)
+        amounts = [msgspec.structs.replace(a, role="slip_personal")
+                   if a.role == "total" and a.cue and _PAID_BY_ME.fullmatch(a.cue) and slip_at is not None
+                   and bill_at is not None and bill_at < slip_at < a.start else a for a in amounts]
         # 单子：乙类先行自付30.00 … 对不对: the slip's first-self-pay line, checked like the others
         amounts = [msgspec.structs.replace(a, role="slip_first_self_pay")
                    if a.role == "slip_unknown" and a.cue and _FIRST_SELF_PAY_CUE.search(a.cue) else a for a in amounts]

@@ -2003,3 +2003,9 @@ def test_k23_questions_of_fact(message: str, article: str) -> None:
 def test_more_ways_to_say_the_year_and_the_signed_clinic(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_what_the_person_paid_after_a_slip_figure_is_the_slips_share() -> None:
+    _, (reply,) = talk("Nanchang employee, community clinic, first visit this year, bill 1,000, my slip says fund 240 "
+                       "and I paid 760. Is that right?")
+    assert reply.bill_check is not None and reply.result is None
