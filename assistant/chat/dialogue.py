@@ -195,8 +195,10 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         # 在县医院花咧六百 after a 乡镇卫生院: another place, its level not said — asked, not carried over
         changes.setdefault("provider_level", None)
         changes.setdefault("provider_grade", None)
-    if changes.get("signed") is True and "referral" not in changes:
-        changes["referral"] = None  # 要是在签约卫生院看呢: at the signed institution, no longer a referral
+    if "signed" in changes and "referral" not in changes:
+        # 要是在签约卫生院看呢: at the signed institution, no longer a referral; 如果没转诊，自己直接去的呢:
+        # not at it and no referral said — a plain visit outside the signed institution
+        changes["referral"] = None
     if facts.all_item and "amount" not in changes and known.amount is not None:
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if "account_balance" in changes and "balance_at_least" not in changes:
@@ -238,6 +240,18 @@ def _another_visit(before: Known, facts: Facts, text: str = "") -> Known:
 
 _SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|同一(?:医院|诊所|药店)|还是那家|还是那个(?:医院|诊所|药店)|还是这家|原来那家"
                          r"|same (?:hospital|clinic|pharmacy|place)")
+
+
+def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.date) -> bool:
+    """3月份又去二级医院花了500 → 今天在三级医院花了1000: a new bill dated after the visit told, with a
+    place of its own, is one more visit of the year (not this one changed) — unless it corrects."""
+    if facts.amount is None or u.correction or state.known.month is None or not state.ledger \
+            or (facts.provider_kind is None and facts.provider_level is None):
+        return False
+    dated = _dated(facts, today)
+    if dated.month is None:
+        return False
+    return _by_date(today)(dated) > _by_date(today)(state.known)
 
 
 def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
@@ -1287,7 +1301,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         visit_facts = {n: getattr(facts, n) for n in VISIT_FIELDS if getattr(facts, n, None) is not None}
         state.ledger = [_merge(v, msgspec.structs.replace(Facts(), **visit_facts)) if i == index else v
                         for i, v in enumerate(state.ledger)]
-    elif intent == "add_visit" and state.known.amount is not None and _missing(state.known) is None:
+    elif (intent == "add_visit" or _later_visit(state, facts, u, today)) \
+            and state.known.amount is not None and _missing(state.known) is None:
         state.ledger = [*state.ledger, state.known]
         state.known = _another_visit(state.ledger[-1], facts, u.text)
     else:

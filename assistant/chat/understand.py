@@ -384,6 +384,9 @@ _BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
 #: a hospital named by kind or by name, whose level the words do not give
 _NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
 _PAID_BY_ME = re.compile(r"paid|i paid|付了|交了|我付了|我交了")
+_RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[^,，。]{0,8}(?:退休|退的)[^,，。]{0,2}还是[0-9一二三四五六七八九十]{1,2}月"
+                                    r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
+_REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?:开|办)(?:了)?转诊|给(?:我|他|她)?(?:开)?转诊|同意(?:了)?转诊")
 _YEAR_IN_CUE = re.compile(r"今年|已经|已|之前|以前|此前|前面|累计|一共|总共|都|上次|already|so far|has paid")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -481,6 +484,10 @@ _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|�
 _COST_NOUN = re.compile(r"药费|检查费|治疗费|化验费|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
+#: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
+#: 起付线过了 beside it, the deductible met is the position said, as the dialogue policy takes it)
+_CLAIMED_SOME = re.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
+                           r"|年度内已享受(?:门诊)?(?:统筹)?(?:报销|待遇)")
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
                              r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没")
@@ -1069,6 +1076,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     relative_month = _RELATIVE_MONTH.search(text)
     if relative_month and any(d.start <= relative_month.start() < d.end for d in retirement):
         relative_month = None  # 上个月刚办完退休: the retirement's month, not the visit's
+    if relative_month and re.search(r"报(?:销)?(?:了|过)", text[relative_month.end():_clause_of(bounds, relative_month.start())[1]]):
+        relative_month = None  # 上个月报销了一次: when an earlier bill was claimed, not this visit's date
     months_ago = 1 if relative_month and month is None else None
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
@@ -1227,6 +1236,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         this_year_retired = None  # 今年12月退休？不是，我是去年退休的
     if this_year_retired and retired[1] is None:
         unknown.append("retired_on")  # 今年办了退休，不记得几月: the month decides the category
+    if retired[1] is not None and _RETIRED_MONTH_DOUBTED.search(text):
+        # 我是今年6月办的退休还是7月？记不清了: which month is not known — asked, never one of them taken
+        values["retired_year"] = values["retired_month"] = values["retired_day"] = None
+        if "retired_on" not in unknown:
+            unknown.append("retired_on")
     other = values.get("other_city")
     if other and values.get("city") and values.get("offsite") is None \
             and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
@@ -1235,6 +1249,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
     if _SIGNED_ELSEWHERE.search(text):
         values["signed"] = False  # 签约在村卫生室，这次在镇上卫生院看的: not at the signed institution
+    if values.get("referral") is None and values.get("signed") and _REFERRAL_SLIP.search(text) and not _NO_REFERRAL.search(text):
+        values["referral"] = "county_tcm"  # 签约卫生院给开了转诊单: the signed clinic referred the visit on
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False
@@ -1376,7 +1392,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _UNKNOWN.search(text, *_clause_of(bounds, h.start))
             and not _HEDGED_POSITION.search(text, *_clause_of(bounds, h.start)) for h in hits):
         values["first_visit_this_year"] = False  # 今年第二回看了，第一回花了多少忘了: not the first, said plainly
-    if _CLAIMED_VAGUELY.search(text) and values.get("fund_paid") is None:
+    if (_CLAIMED_VAGUELY.search(text) or (_CLAIMED_SOME.search(text) and not values.get("deductible_met"))) \
+            and values.get("fund_paid") is None:
         values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet
@@ -1429,7 +1446,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
         # 统筹已经报过 / 统筹是不是给报了一部分了: said or asked, it puts the first bill in doubt
         claimed = None if checking else re.search(
-            r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过", text)
+            r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
+            r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
         elif used is not None:

@@ -2009,3 +2009,32 @@ def test_what_the_person_paid_after_a_slip_figure_is_the_slips_share() -> None:
     _, (reply,) = talk("Nanchang employee, community clinic, first visit this year, bill 1,000, my slip says fund 240 "
                        "and I paid 760. Is that right?")
     assert reply.bill_check is not None and reply.result is None
+
+
+# -- K24 (scored blind first at b6443b9, then fixed with general rules) --------------------------------
+
+def test_a_later_dated_visit_with_its_place_joins_the_ledger() -> None:
+    state, _ = talk("南充在职，今年1月在社区医院花了150，那是第一次", "3月份又去二级医院花了500")
+    _, reply = turn(state, "今天在三级医院花了1000", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "500.00" and len(reply.result["visits"]) == 3
+
+
+def test_a_referral_slip_from_the_signed_clinic_is_a_referral() -> None:
+    state, _ = talk("南昌居民医保，去县中医院看门诊了")
+    state, reply = turn(state, "签约卫生院给开了转诊单，中药饮片200，西药100", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "80.00"  # the decoction pieces at 40%
+    _, reply = turn(state, "如果没转诊，自己直接去的呢", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_k24_messages() -> None:
+    _, (reply,) = talk("请问，南充在职职工在三级甲等医院门诊，本年度第一次就诊，自费药品150元，政策范围内费用850元，统筹基金支付多少？")
+    assert reply.result["visits"][-1]["fund_pays"] == "325.00"  # the in-scope 850 beside the self-pay 150
+    _, (reply,) = talk("安义 南昌在职 乡镇卫生院 花了280 今年第一次 但上个月报销了一次")
+    assert reply.result is None and reply.asking == "conflict"
+    _, (reply,) = talk("南昌退休 二级医院 2000 今年第一次 我是今年6月办的退休还是7月？记不清了，看病是7月15号")
+    assert reply.result is None  # which month the retirement took effect decides the category: asked
+    _, (reply,) = talk("阆中 退休 村卫生室 拿药 ４５ 元 今年报销过了的")
+    assert reply.asking == "year_start" and "报了多少" in reply.text  # how much, not whether: it was said
+    _, (reply,) = talk("营山县中医院，医院说是二级的，我在职，今年已经报过两次了起付线早过了，这回花了650")
+    assert reply.result is not None  # 营山 names 南充; the deductible met is the position said
