@@ -75,6 +75,9 @@ def _step(visit: VisitResult, cls: type) -> object | None:
 
 
 _TEN = Decimal(10)
+#: the axes' room above the largest bill and the largest share (the same Decimals as the
+#: literals ``Decimal("1.25")`` and ``Decimal("1.15")``, made once)
+_BILL_MARGIN, _FUND_MARGIN = Decimal("1.25"), Decimal("1.15")
 _NICE = tuple(map(Decimal, ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10")))
 #: k / SAMPLES, exact (max_bill × k / SAMPLES and max_bill × (k / SAMPLES) are the same number,
 #: and both are quantized to the fen)
@@ -85,15 +88,38 @@ def _nice_ceiling(value: Decimal) -> Decimal:
     """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) ≥ value, at least 100."""
     if value <= 100:
         return Decimal(100)
-    magnitude = _TEN ** value.adjusted()
-    for factor in _NICE:
-        if factor * magnitude >= value:
-            return (factor * magnitude).quantize(FEN)
-    return (10 * magnitude).quantize(FEN)  # pragma: no cover
+    context = getcontext()
+    key = (value.adjusted(), context.prec, context.rounding)
+    candidates = _CANDIDATES.get(key)
+    if candidates is None:
+        candidates = _candidates(key[0])
+        if len(_CANDIDATES) >= 256:
+            _CANDIDATES.clear()
+        _CANDIDATES[key] = candidates
+    for candidate in candidates:
+        if candidate >= value:
+            return candidate.quantize(FEN)
+    return (10 * _TEN ** key[0]).quantize(FEN)  # pragma: no cover
+
+
+def _candidates(adjusted: int) -> tuple[Decimal, ...]:
+    """``factor × 10ⁿ`` for each round factor, ``n`` a value's adjusted exponent: the products
+    :func:`_nice_ceiling` compares a value with (exact: three digits at most), computed once per
+    exponent and arithmetic context rather than for each chart's two axes."""
+    magnitude = _TEN ** adjusted
+    return tuple(factor * magnitude for factor in _NICE)
+
+
+#: (adjusted exponent, precision, rounding) → :func:`_candidates`
+_CANDIDATES: dict[tuple[int, int, str], tuple[Decimal, ...]] = {}
 
 
 def _sample_category(visit: VisitResult) -> str:
-    scope = _step(visit, ScopeStep)
+    return _sample_category_of(_step(visit, ScopeStep))
+
+
+def _sample_category_of(scope: object | None) -> str:
+    """:func:`_sample_category` of a visit whose first scope step (or None) is ``scope``."""
     cats = [ln.category for ln in scope.lines if ln.in_scope] if isinstance(scope, ScopeStep) else []
     for cat in _PREFERRED:
         if cat in cats:
@@ -127,14 +153,22 @@ def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
         raise IndexError(f"visit {visit_index} out of range (the result has {n} visits)")
     index = visit_index % n
     actual = result.visits[index]
-    category = _sample_category(actual)
-    deductible = _step(actual, DeductibleStep)
-    ratio_step = _step(actual, RatioStep)
-    cap = _step(actual, CapStep)
+    # the first step of each class the curve reads, in one pass over the steps
+    scope = deductible = ratio_step = cap = None
+    for s in actual.steps:
+        if isinstance(s, ScopeStep):
+            scope = scope or s
+        elif isinstance(s, DeductibleStep):
+            deductible = deductible or s
+        elif isinstance(s, RatioStep):
+            ratio_step = ratio_step or s
+        elif isinstance(s, CapStep):
+            cap = cap or s
+    category = _sample_category_of(scope)
     if not actual.eligible or not isinstance(deductible, DeductibleStep) \
             or not isinstance(ratio_step, RatioStep) or not isinstance(cap, CapStep):
         bill = actual.total
-        max_bill = _nice_ceiling(bill * Decimal("1.25"))
+        max_bill = _nice_ceiling(bill * _BILL_MARGIN)
         points = [(ZERO, ZERO), (bill, ZERO), (max_bill, ZERO)] if bill > 0 else [(ZERO, ZERO), (max_bill, ZERO)]
         return Curve(visit_index=index, eligible=False, points=points, breakpoints=[],
                      deductible_left=None, ratio=None, cap_left=None, cap_bill=None, bill=bill,
@@ -144,7 +178,7 @@ def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
     left = deductible.remaining_before if deductible.deductible is not None else ZERO
     ratio = ratio_step.ratio
     cap_left = cap.remaining_before
-    in_scope, rate, uncapped = _sample_rules(result, index, category)
+    in_scope, rate, uncapped = _sample_rules_of(result, scope, ratio_step, category)
 
     def fund_at(amount: Decimal) -> Decimal:
         """The engine's steps 3–7 for one item of ``category`` and ``amount`` (see the module)."""
@@ -172,7 +206,7 @@ def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
     bill = deductible.base
     breakpoints = [b for b in (left, cap_bill) if b is not None and b > 0]
     top = max([bill, left, *(b for b in (cap_bill,) if b is not None)])
-    max_bill = min(_nice_ceiling(top * Decimal("1.25")), MAX_AMOUNT)
+    max_bill = min(_nice_ceiling(top * _BILL_MARGIN), MAX_AMOUNT)
     # the evenly spaced samples and what the fund pays at each depend only on the axis' end and
     # the situation: computed once for them (the same samples, the same figures)
     key = (str(max_bill), in_scope, None if rate is None else str(rate), uncapped, *situation)
@@ -196,7 +230,7 @@ def curve_of(result: CalculationResult, visit_index: int = -1) -> Curve:
     for other in others[i:]:
         points.append((other, fund_at(other)))
     highest = max([actual.fund_pays, *(f for _, f in points)])
-    max_fund = _nice_ceiling(highest * Decimal("1.15")) if highest > 0 else Decimal(100)
+    max_fund = _nice_ceiling(highest * _FUND_MARGIN) if highest > 0 else Decimal(100)
     return Curve(visit_index=index, eligible=True, points=points, breakpoints=breakpoints,
                  deductible_left=left, ratio=ratio, cap_left=cap_left, cap_bill=cap_bill,
                  bill=bill, fund=actual.fund_pays, max_bill=max_bill, max_fund=max_fund,
@@ -219,13 +253,18 @@ def _sample_rules(result: CalculationResult, index: int, category: str) -> tuple
     rate or None, kept outside the cap). In scope is read from the visit's scope lines; a visit
     holding no in-scope item samples a plain in-scope cost, in scope unless the document excludes
     it or the visit's referral (its tier) leaves it out. The rate and the cap rule are the pack's."""
+    visit = result.visits[index]
+    return _sample_rules_of(result, _step(visit, ScopeStep), _step(visit, RatioStep), category)
+
+
+def _sample_rules_of(result: CalculationResult, scope: object | None, ratio: object | None,
+                     category: str) -> tuple[bool, Decimal | None, bool]:
+    """:func:`_sample_rules` of a visit whose first scope and ratio steps (or None) are given."""
     pack = get_pack(result.policy.id)
-    scope = _step(result.visits[index], ScopeStep)
     lines = scope.lines if isinstance(scope, ScopeStep) else []
     if any(ln.in_scope and ln.category == category for ln in lines):
         in_scope = True
     else:
-        ratio = _step(result.visits[index], RatioStep)
         # a referral is settled at its own tier (南昌居民: county_tcm, county_tcm_poor)
         tier = ratio.tier.removesuffix("_poor") if isinstance(ratio, RatioStep) else ""
         referral = pack.referral.get(tier)

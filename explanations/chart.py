@@ -30,7 +30,7 @@ from calculator import CalculationRequest, CalculationResult, CapStep, Curve, De
 
 from .formatting import date, money, number, percent
 from .i18n import activated, gettext
-from .render import Doc, squash
+from .render import FITTED, MARK_OPEN, Doc, squash
 
 __all__ = ["chart_in_locale", "chart_svg"]
 
@@ -186,7 +186,10 @@ class Bar:
 
     def __repr__(self) -> str:
         # the repr of the frozen dataclass it was (the chart's id is a digest of it)
-        return f"Bar(total={self.total!r}, used={self.used!r}, left={self.left!r}, width={self.width!r})"
+        return self._repr(repr)
+
+    def _repr(self, rep: Any) -> str:
+        return f"Bar(total={rep(self.total)}, used={rep(self.used)}, left={rep(self.left)}, width={self.width!r})"
 
 
 def _bar(total: Decimal | None, used: Decimal, left: Decimal | None) -> Bar:
@@ -224,41 +227,6 @@ def _anchor(at: float, width: float) -> str:
     return "middle"
 
 
-def _x_max_fits(curve: Curve, x: Any) -> bool:
-    """The axis' end label, unless a breakpoint's label (which matters more) would overlap it."""
-    end_left = x(curve.max_bill) - _text_width(number(curve.max_bill)) - 4
-    return all(x(b) + _text_width(number(b)) / 2 < end_left for b in curve.breakpoints)
-
-
-def _view(curve: Curve, mark_text: str) -> dict[str, Any]:
-    w, h = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
-
-    x_axis, y_axis = _axis(curve.max_bill, PLOT_LEFT, w), _axis(curve.max_fund, 0, h)
-    x, y = x_axis, y_axis.from_bottom
-    x_text, y_text = x_axis.text, y_axis.from_bottom_text
-
-    mark_x, mark_y = x(curve.bill), y(curve.fund)
-    plateau_y = y(curve.cap_left) if curve.cap_left is not None and curve.eligible else None
-    # the mark's label: inside the width, and below the point when it sits on the plateau
-    width = _text_width(mark_text)
-    if mark_x + 10 + width <= WIDTH - 4:
-        label_x, anchor = mark_x + 10, "start"
-    elif mark_x - 10 - width >= 4:
-        label_x, anchor = mark_x - 10, "end"
-    else:
-        label_x, anchor = WIDTH - 4, "end"
-    below = mark_y - PLOT_TOP < 28 or (plateau_y is not None and abs(mark_y - plateau_y) < 16)
-    label = {"x": round(label_x, 1), "y": round(mark_y + 22 if below else mark_y - 10, 1), "anchor": anchor}
-    return {
-        "polyline": " ".join([x_text(b) + "," + y_text(f) for b, f in curve.points]),  # f"{x(b)},{y(f)}"
-        "breaks": [{"value": b, "x": x(b), "anchor": _anchor(x(b), _text_width(number(b)))} for b in curve.breakpoints],
-        "plateau": ({"value": curve.cap_left, "y": plateau_y} if plateau_y is not None else None),
-        "mark": {"x": mark_x, "y": mark_y, "label": label},
-        "x_max": {"value": curve.max_bill, "x": x(curve.max_bill), "shown": _x_max_fits(curve, x)},
-        "y_max": {"value": curve.max_fund, "y": y(curve.max_fund)},
-    }
-
-
 #: (amount, locale) → ``_e(money(amount))`` / ``_e(number(amount))`` / ``_e(percent(ratio))``
 _ESCAPED: dict[tuple[str, Decimal, str], str] = {}
 _ESCAPED_LIMIT = 16384
@@ -282,59 +250,97 @@ def _escaped(kind: str, value: Decimal, tag: str) -> str:
     return out
 
 
-def _values(curve: Curve, view: dict[str, Any], deductible: Bar, cap: Bar, chart_id: str, visit: Any,
+def _values(curve: Curve, mark_text: str, deductible: Bar, cap: Bar, chart_id: str, visit: Any,
             lang: str) -> tuple[tuple[Any, ...], dict[str, str]]:
     """What one chart's SVG says, apart from its words and layout: the *shape* (which sentences,
     lines and labels it has — the branches :func:`_write` takes) and every value written into it,
     each as the exact text the SVG shows (coordinates as Python writes the floats, amounts
     formatted and escaped). Names starting ``d_`` are amounts said in the description, which is
-    squashed."""
+    squashed.
+
+    The layout (where each point, label and line goes) is worked out here too, in the same pass:
+    a coordinate of an amount is written by its axis' memo of texts (``f"{x(b)}"`` is
+    ``x_axis.text(b)``: the same float), so a point of the curve that is also the mark, a
+    breakpoint or the axis' end is written once. (It was a dict of the layout, then this
+    function reading it back: two passes and a dozen small dicts a chart.)"""
     e = _e
-    v: dict[str, str] = {"id": chart_id, "lang": e(lang), "when": e(date(visit.date))}
+    memo = _ESCAPED.get  # (each amount looked up inline: _escaped only when it is not there)
+    x_axis, y_axis = _axis(curve.max_bill, PLOT_LEFT, PLOT_RIGHT - PLOT_LEFT), _axis(curve.max_fund, 0, PLOT_BOTTOM - PLOT_TOP)
+    x, y = x_axis, y_axis.from_bottom
+    x_text, y_text = x_axis.text, y_axis.from_bottom_text
+    x_texts, y_texts = x_axis.texts.get, y_axis.down_texts.get  # their memos, read inline
     eligible = curve.eligible
+
+    v: dict[str, str] = {"id": chart_id, "lang": e(lang), "when": e(date(visit.date)),
+                         "polyline": e(" ".join([(x_texts(b) or x_text(b)) + "," + (y_texts(f) or y_text(f))
+                                                 for b, f in curve.points]))}
     ded_left = cap_bill = cap_left = False
     if eligible:
         ded_left = bool(curve.deductible_left and curve.deductible_left > 0)
         if ded_left:
-            v["d_left"] = _escaped("m", curve.deductible_left, lang)  # type: ignore[arg-type]
-        v["d_ratio"] = _escaped("p", curve.ratio, lang)  # type: ignore[arg-type]
+            v["d_left"] = memo(("m", curve.deductible_left, lang)) or _escaped("m", curve.deductible_left, lang)  # type: ignore[arg-type]
+        v["d_ratio"] = memo(("p", curve.ratio, lang)) or _escaped("p", curve.ratio, lang)  # type: ignore[arg-type]
         if curve.cap_bill is not None:
             cap_bill = True
-            v["d_cap_bill"], v["d_cap_left"] = _escaped("m", curve.cap_bill, lang), _escaped("m", curve.cap_left, lang)  # type: ignore[arg-type]
+            v["d_cap_bill"] = memo(("m", curve.cap_bill, lang)) or _escaped("m", curve.cap_bill, lang)
+            v["d_cap_left"] = memo(("m", curve.cap_left, lang)) or _escaped("m", curve.cap_left, lang)  # type: ignore[arg-type]
         else:
             cap_left = curve.cap_left is not None
-        v["d_bill"], v["d_fund"] = _escaped("m", curve.bill, lang), _escaped("m", curve.fund, lang)
+        v["d_bill"] = memo(("m", curve.bill, lang)) or _escaped("m", curve.bill, lang)
+        v["d_fund"] = memo(("m", curve.fund, lang)) or _escaped("m", curve.fund, lang)
     ded = deductible.total is not None
     if ded:
-        v["d_ded_total"], v["d_ded_used"] = _escaped("m", deductible.total, lang), _escaped("m", deductible.used, lang)  # type: ignore[arg-type]
+        v["d_ded_total"] = memo(("m", deductible.total, lang)) or _escaped("m", deductible.total, lang)  # type: ignore[arg-type]
+        v["d_ded_used"] = memo(("m", deductible.used, lang)) or _escaped("m", deductible.used, lang)
         v["ded_width"] = f"{deductible.width}"
     capbar = cap.total is not None
     capbar_left = capbar and cap.left is not None
     if capbar:
-        v["d_cap_total"], v["d_cap_used"] = _escaped("m", cap.total, lang), _escaped("m", cap.used, lang)  # type: ignore[arg-type]
+        v["d_cap_total"] = memo(("m", cap.total, lang)) or _escaped("m", cap.total, lang)  # type: ignore[arg-type]
+        v["d_cap_used"] = memo(("m", cap.used, lang)) or _escaped("m", cap.used, lang)
         v["cap_width"] = f"{cap.width}"
         if capbar_left:
-            v["d_capbar_left"] = _escaped("m", cap.left, lang)  # type: ignore[arg-type]
-    y_max = view["y_max"]
-    v["ymax_y"], v["ymax_label"] = f"{y_max['y'] + 4}", _escaped("n", y_max["value"], lang)
-    plateau = view["plateau"]
+            v["d_capbar_left"] = memo(("m", cap.left, lang)) or _escaped("m", cap.left, lang)  # type: ignore[arg-type]
+    v["ymax_y"] = f"{y(curve.max_fund) + 4}"
+    v["ymax_label"] = memo(("n", curve.max_fund, lang)) or _escaped("n", curve.max_fund, lang)
+    # the plateau of the cap left
+    plateau = curve.cap_left is not None and eligible
+    plateau_y = 0.0
     if plateau:
-        v["plateau_y"], v["plateau_label_y"] = f"{plateau['y']}", f"{plateau['y'] - 6}"
-        v["plateau_cap"] = _escaped("n", plateau["value"], lang)
-    breaks = view["breaks"]
+        plateau_y = y(curve.cap_left)  # type: ignore[arg-type]
+        v["plateau_y"], v["plateau_label_y"] = y_text(curve.cap_left), f"{plateau_y - 6}"  # type: ignore[arg-type]
+        v["plateau_cap"] = memo(("n", curve.cap_left, lang)) or _escaped("n", curve.cap_left, lang)  # type: ignore[arg-type]
+    # each breakpoint's line and label, centred under it unless that would cross the chart's edge
+    breaks = curve.breakpoints
     for i, b in enumerate(breaks):
-        v[f"b{i}_x"], v[f"b{i}_anchor"], v[f"b{i}_label"] = f"{b['x']}", f"{b['anchor']}", _escaped("n", b["value"], lang)
-    x_max = view["x_max"]
-    if x_max["shown"]:
-        v["xmax_x"], v["xmax_label"] = f"{x_max['x']}", _escaped("n", x_max["value"], lang)
-    mark = view["mark"]
-    label = mark["label"]
-    v["polyline"] = e(view["polyline"])
-    v["mark_x"], v["mark_y"] = f"{mark['x']}", f"{mark['y']}"
-    v["label_x"], v["label_y"], v["label_anchor"] = f"{label['x']}", f"{label['y']}", f"{label['anchor']}"
-    v["this_bill"], v["this_fund"] = _escaped("n", curve.bill, lang), _escaped("n", curve.fund, lang)
-    shape = (eligible, ded_left, cap_bill, cap_left, ded, capbar, capbar_left, bool(plateau), len(breaks),
-             bool(x_max["shown"]))
+        v[f"b{i}_x"], v[f"b{i}_anchor"] = x_text(b), _anchor(x(b), _text_width(number(b)))
+        v[f"b{i}_label"] = memo(("n", b, lang)) or _escaped("n", b, lang)
+    # the axis' end label, unless a breakpoint's label (which matters more) would overlap it
+    end_left = x(curve.max_bill) - _text_width(number(curve.max_bill)) - 4
+    x_max_shown = True
+    for b in breaks:
+        if not x(b) + _text_width(number(b)) / 2 < end_left:
+            x_max_shown = False
+            break
+    if x_max_shown:
+        v["xmax_x"] = x_text(curve.max_bill)
+        v["xmax_label"] = memo(("n", curve.max_bill, lang)) or _escaped("n", curve.max_bill, lang)
+    # the mark and its label: inside the width, and below the point when it sits on the plateau
+    mark_x, mark_y = x(curve.bill), y(curve.fund)
+    width = _text_width(mark_text)
+    if mark_x + 10 + width <= WIDTH - 4:
+        label_x, anchor = mark_x + 10, "start"
+    elif mark_x - 10 - width >= 4:
+        label_x, anchor = mark_x - 10, "end"
+    else:
+        label_x, anchor = WIDTH - 4, "end"
+    below = mark_y - PLOT_TOP < 28 or (plateau and abs(mark_y - plateau_y) < 16)
+    v["mark_x"], v["mark_y"] = x_text(curve.bill), y_text(curve.fund)
+    v["label_x"], v["label_y"] = f"{round(label_x, 1)}", f"{round(mark_y + 22 if below else mark_y - 10, 1)}"
+    v["label_anchor"] = anchor
+    v["this_bill"] = memo(("n", curve.bill, lang)) or _escaped("n", curve.bill, lang)
+    v["this_fund"] = memo(("n", curve.fund, lang)) or _escaped("n", curve.fund, lang)
+    shape = (eligible, ded_left, cap_bill, cap_left, ded, capbar, capbar_left, plateau, len(breaks), x_max_shown)
     return shape, v
 
 
@@ -477,14 +483,32 @@ class _Names:
 
 class _Template:
     """The SVG of one shape split at its values: literal text at even places, each value's name
-    (in order) for the odd ones; filling is one C call to pick the values and one join."""
+    (in order) for the odd ones; filling is one C call to pick the values and one join.
 
-    __slots__ = ("names", "parts", "pick")
+    ``fits``: whether the SVG, filled with any values that hold no newline and no page slot
+    mark, fits a page's slot (:func:`~explanations.render.fits_a_slot`): it starts and ends
+    with literal text other than white space, holds no slot mark of its own, and each of its
+    newlines follows a literal character that is not white space (no blank line, no line
+    ending in a space or tab). ``newlines`` counts the literal text's newlines: a filled SVG
+    with as many holds none in its values."""
+
+    __slots__ = ("fits", "names", "newlines", "parts", "pick")
 
     def __init__(self, parts: list[str]) -> None:
         self.parts = parts
         self.names = parts[1::2]
         self.pick = operator.itemgetter(*self.names)
+        literals = parts[0::2]
+        self.newlines = sum(p.count("\n") for p in literals)
+        self.fits = (bool(parts[0]) and not parts[0][0].isspace() and bool(parts[-1])
+                     and not parts[-1][-1].isspace()
+                     and not any(MARK_OPEN in p for p in literals)
+                     and all(i > 0 and p[i - 1] not in " \t\n"
+                             for p in literals for i, ch in enumerate(p) if ch == "\n"))
+
+    def fitted(self, text: str) -> bool:
+        """Whether ``text``, this template filled, fits a page's slot (see the class)."""
+        return self.fits and text.count("\n") == self.newlines and MARK_OPEN not in text
 
     def fill(self, v: dict[str, str]) -> str:
         out = self.parts.copy()
@@ -497,16 +521,17 @@ _COMPILED: dict[Any, _Template | None] = {}
 _COMPILED_LIMIT = 1024
 
 
-def _compiled(shape: tuple[Any, ...], v: dict[str, str], tag: str) -> str:
+def _compiled(shape: tuple[Any, ...], v: dict[str, str], tag: str) -> tuple[str, bool]:
     """:func:`_write` ``(shape, v)``, from the template of its shape (the words are the
-    locale's).
+    locale's), and whether it is known to fit a page's slot (:meth:`_Template.fitted`; False:
+    not known, the page checks it).
 
     A template is built the first time its shape is seen and kept only if, filled with that
     chart's own values, it gives exactly what :func:`_write` gives; a value of the description
     with white space in it (no formatted amount has any) is written in full, since squashing
     the description would have treated it otherwise."""
     if _SPACED[0] and any(_SPACE.search(text) for name, text in v.items() if name[0] == "d"):
-        return _write(shape, v)  # (every description value is made by _escaped, which notes white space)
+        return _write(shape, v), False  # (every description value is made by _escaped, which notes white space)
     key = (tag, shape)
     template = _COMPILED.get(key, _UNBUILT)
     if template is _UNBUILT:  # seen for the first time: write it, and its template
@@ -517,10 +542,11 @@ def _compiled(shape: tuple[Any, ...], v: dict[str, str], tag: str) -> str:
         if len(_COMPILED) >= _COMPILED_LIMIT:
             _COMPILED.clear()
         _COMPILED[key] = built
-        return out
+        return out, False
     if not isinstance(template, _Template):
-        return _write(shape, v)
-    return template.fill(v)
+        return _write(shape, v), False
+    out = template.fill(v)
+    return out, template.fitted(out)
 
 
 _UNBUILT = object()  # not looked up yet
@@ -539,12 +565,38 @@ def chart_in_locale(request: CalculationRequest, result: CalculationResult, tag:
     (an explanation draws its chart after its words: the same locale, not made current again)."""
     curve = fund_curve(request, visit, result=result)
     deductible, cap = _year_bars(request, result, curve.visit_index)
-    digest = hashlib.sha1(repr((result.policy.id, curve.visit_index, curve.points,
-                                deductible, cap)).encode()).hexdigest()[:10]
+    digest = hashlib.sha1(_id_text(result.policy.id, curve.visit_index, curve.points,
+                                   deductible, cap).encode()).hexdigest()[:10]
     mark_text = gettext("这次：%(bill)s → %(fund)s") % {"bill": number(curve.bill), "fund": number(curve.fund)}
-    shape, values = _values(curve, _view(curve, mark_text), deductible, cap, f"mb-chart-{digest}",
+    shape, values = _values(curve, mark_text, deductible, cap, f"mb-chart-{digest}",
                             result.visits[curve.visit_index], tag)
-    return _markup(_compiled(shape, values, tag))
+    text, fits = _compiled(shape, values, tag)
+    out = _markup(text)
+    if fits:
+        FITTED[0] = out
+    return out
+
+
+def _id_text(policy: str, index: int, points: list[tuple[Decimal, Decimal]], deductible: Bar, cap: Bar) -> str:
+    """``repr((policy, index, points, deductible, cap))``, which the chart's id digests, written
+    with ``str`` of each Decimal: its ``repr`` is ``Decimal('…')`` around the same text (both
+    are the context's scientific string), and ``repr`` builds it through a C-level format that
+    costs about twice a ``str``. Anything but a pair of Decimals goes through ``repr`` itself."""
+    texts = []
+    for point in points:
+        if type(point) is not tuple or len(point) != 2:
+            return repr((policy, index, points, deductible, cap))
+        x, f = point
+        if type(x) is not Decimal or type(f) is not Decimal:
+            return repr((policy, index, points, deductible, cap))
+        texts.append(f"(Decimal('{x!s}'), Decimal('{f!s}'))")
+    return (f"({policy!r}, {index!r}, [{', '.join(texts)}], {deductible._repr(_decimal_repr)}, "
+            f"{cap._repr(_decimal_repr)})")
+
+
+def _decimal_repr(value: Any) -> str:
+    """``repr(value)``, a Decimal's written with its ``str`` (see :func:`_id_text`)."""
+    return f"Decimal('{value!s}')" if type(value) is Decimal else repr(value)
 
 
 #: ``Markup(text)`` for a str: the same object without markupsafe's Python-level ``__new__``

@@ -691,8 +691,16 @@ def render(fmt: str, name: str, **context: Any) -> str:
 
 # -- the page around one visit's steps, compiled once per kind of page -------------------------------
 
+#: the last chart known to fit a slot: the chart sets it when it fills a template of which
+#: every filling fits (:meth:`explanations.chart._Template.fitted`), sparing the line-by-line
+#: check of ~3,000 characters (about a tenth of an explanation). Compared by identity, so a
+#: chart drawn meanwhile by another thread only sends this one to the check.
+FITTED: list[Any] = [None]
+MARK_OPEN = "\ue000"
+
+
 #: a slot in a page skeleton: private-use characters no message, figure or markup contains
-_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_MARK_OPEN, _MARK_CLOSE = MARK_OPEN, "\ue001"
 _MARK = re.compile(f"{_MARK_OPEN}(\\w+){_MARK_CLOSE}")
 #: stand-ins for the totals while a skeleton is rendered (never a real bill): their formatted
 #: text is found in the page and replaced by the totals' slots
@@ -716,6 +724,8 @@ def _fits_a_slot(value: str, chart: bool = False) -> bool:
     """Whether a value comes out of :func:`render`'s tidying (each line right-stripped, blank
     runs collapsed, the page stripped) as it went in, so that putting it into a rendered
     skeleton gives what rendering it in place gives."""
+    if chart and value is FITTED[0]:
+        return True
     # value != value.strip(): strip removes exactly the leading and trailing white space
     if not value or value[0].isspace() or value[-1].isspace() or _MARK_OPEN in value:
         return False

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+import typing
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -74,157 +75,140 @@ class _Withheld:
 _WITHHELD_TEXT = _Withheld()
 
 
-#: the types a key holds as they are
+#: the types a key holds as they are (a citation is frozen: hashed and compared by its fields)
 _PLAIN_TYPES = frozenset({*_PLAIN, CitationOut})
-#: a struct type's withheld field's position (-1: none), for :meth:`_Shape.scan`
-_SKIP: dict[type, int] = {}
+#: a list's mark in a key (a list's key is the mark, then its elements' keys)
+_LIST = "\ue006list"
 
 
-def _skip(t: type) -> int:
-    names = t.__struct_fields__  # type: ignore[attr-defined]
-    kept = _FIELDS[t]
-    withheld = [i for i, f in enumerate(names) if f not in kept]
-    assert len(withheld) <= 1
-    return withheld[0] if withheld else -1
+def _fields(t: type) -> tuple[str, ...]:
+    """The fields of a struct type a key holds, learnt once: all of them but, for a trace step
+    (a tagged struct), the withheld ones."""
+    fields = _FIELDS.get(t)
+    if fields is None:
+        step = t.__struct_config__.tag is not None  # type: ignore[attr-defined]  # a trace step (tagged by its kind)
+        fields = _FIELDS[t] = tuple(f for f in t.__struct_fields__ if not (step and f in _WITHHELD))  # type: ignore[attr-defined]
+        if step:
+            _STEPS.add(t)
+    return fields
 
 
 #: a struct type → the function that scans it (:func:`_scanner`)
 _SCANNERS: dict[type, Any] = {}
 
 
-def _scanner(t: type, skip: int) -> Any:
-    """The scan of one struct type, written out: the type, then each field but the withheld one
-    (``skip``) in order — an amount by its class, a plain value as it is, a list by its length
-    and its elements, anything else by ``rec`` — as :meth:`_Shape.scan`'s loop over the fields
-    would do it, without the loop."""
+def _scanner(t: type) -> Any:
+    """The scan of one struct type, written out as one expression: the key ``(T, k0, k1, …)``
+    of its fields but the withheld one, in order, each field's key read inline by the type its
+    annotation names — an amount (``Decimal``) by its class, a text, number, flag, date or
+    citation as it is — and by ``rec`` (which handles any value) when the value is of another
+    type. A tuple display evaluates its items in order, so the amounts are numbered as
+    :meth:`_Shape.walk` numbers them; one call a struct, no list to append to."""
     names = t.__struct_fields__  # type: ignore[attr-defined]
-    lines = ["def scan(obj, append, classes, amount, rec):", "    append(T)"]
-    values = [f"v{i}" for i in range(len(names))]
-    if values:
-        lines.append(f"    {', '.join(values)}, = astuple(obj)")
-    for i, v in enumerate(values):
-        if i == skip:
+    kept = set(_fields(t))
+    try:
+        annotations = {f.name: f.type for f in msgspec.structs.fields(t)}
+    except Exception:  # noqa: BLE001 - an annotation msgspec cannot read: every field through rec
+        annotations = {}
+    items = []
+    for i, name in enumerate(names):
+        if name not in kept:
             continue
-        lines += [f"    t = type({v})",
-                  "    if t is Decimal:",
-                  f"        entry = classes.get({v})",
-                  f"        append(entry if entry is not None else amount({v}))",
-                  "    elif t in plain:",
-                  f"        append({v})",
-                  "    elif t is list:",
-                  f"        append(len({v}))",
-                  f"        for x in {v}:",
-                  "            rec(x)",
-                  "    else:",
-                  f"        rec({v})"]
-    namespace: dict[str, Any] = {"T": t, "astuple": astuple, "Decimal": Decimal, "plain": _PLAIN_TYPES}
+        v = f"v{i}"
+        kind = annotations.get(name)
+        if kind is Decimal or kind == Decimal | None:
+            items.append(f"((get({v}) or amount({v})) if type({v}) is Decimal else rec({v}))")
+        elif kind in _PLAIN_TYPES or any(kind == p | None for p in _PLAIN_TYPES if p is not type(None)):
+            items.append(f"({v} if type({v}) in plain else rec({v}))")
+        elif typing.get_origin(kind) is list and typing.get_args(kind)[0] in _PLAIN_TYPES:
+            # a list of citations or of reading ids: its elements as they are, when they all are
+            # of a plain type (checked in C, without a call a element)
+            items.append(f"((LIST, *{v}) if type({v}) is list and plain.issuperset(map(type, {v})) else rec({v}))")
+        else:
+            items.append(f"rec({v})")
+    lines = ["def scan(obj, get, amount, rec):"]
+    if names:
+        lines.append(f"    {', '.join(f'v{i}' for i in range(len(names)))}, = astuple(obj)")
+    lines.append(f"    return (T, {''.join(item + ', ' for item in items)})")
+    namespace: dict[str, Any] = {"T": t, "astuple": astuple, "Decimal": Decimal, "plain": _PLAIN_TYPES, "LIST": _LIST}
     exec(compile("\n".join(lines), f"<scan {t.__name__}>", "exec"), namespace)
     return namespace["scan"]
 
 
 class _Shape:
-    """A visit with its amounts replaced by (class, sign): the key, and the amounts in order."""
+    """Objects of a trace with their amounts replaced by (class, sign): their keys, and the
+    amounts in order of first appearance (the n-th class's first amount)."""
 
-    __slots__ = ("amounts", "classes", "out")
+    __slots__ = ("amounts", "classes", "keys")
 
     def __init__(self) -> None:
-        self.out: list[Any] = []
+        self.keys: list[Any] = []
         self.classes: dict[Decimal, tuple[int, int]] = {}
         self.amounts: list[Decimal] = []
 
-    def walk(self, obj: Any, build: bool) -> Any:
-        """Record ``obj`` in the key; with ``build``, return a copy with :class:`Figure` stand-ins."""
+    def walk(self, obj: Any) -> Any:
+        """A copy of ``obj`` with :class:`Figure` stand-ins for its amounts, numbered as
+        :meth:`scan` numbers them."""
         t = type(obj)
         if t is Decimal:
-            return self._amount(obj, build)
-        if t in _PLAIN or t is CitationOut:  # a citation is frozen: hashed and compared by its fields
-            self.out.append(obj)
+            entry = self.classes.get(obj)
+            if entry is None:  # a new class of equal amounts: its number and its sign
+                entry = self.classes[obj] = (len(self.amounts), 1 if obj > 0 else -1 if obj < 0 else 0)
+                self.amounts.append(obj)
+            return Figure(*entry)
+        if t in _PLAIN_TYPES:
             return obj
         if t is list:
-            self.out.append(len(obj))
-            if build:
-                return [self.walk(x, True) for x in obj]
-            for x in obj:
-                self.walk(x, False)
-            return obj
-        fields = _FIELDS.get(t)
-        if fields is None:
-            if not isinstance(obj, msgspec.Struct):
-                raise Unfixed
-            step = t.__struct_config__.tag is not None  # a trace step (tagged by its kind)
-            fields = _FIELDS[t] = tuple(f for f in t.__struct_fields__ if not (step and f in _WITHHELD))
-            if step:
-                _STEPS.add(t)
-        self.out.append(t)
-        if build:
-            withheld = dict.fromkeys(_WITHHELD, _WITHHELD_TEXT) if t in _STEPS else {}
-            return msgspec.structs.replace(obj, **{f: self.walk(getattr(obj, f), True) for f in fields}, **withheld)
-        out = self.out
-        for f in fields:  # the leaves inline: most fields are text, flags and amounts
-            value = getattr(obj, f)
-            vt = type(value)
-            if vt is Decimal:
-                self._amount(value, False)
-            elif vt in _PLAIN or vt is CitationOut:
-                out.append(value)
-            else:
-                self.walk(value, False)
-        return obj
+            return [self.walk(x) for x in obj]
+        if not isinstance(obj, msgspec.Struct):
+            raise Unfixed
+        fields = _fields(t)
+        withheld = dict.fromkeys(_WITHHELD, _WITHHELD_TEXT) if t in _STEPS else {}
+        return msgspec.structs.replace(obj, **{f: self.walk(getattr(obj, f)) for f in fields}, **withheld)
 
     def scan(self, *objs: Any) -> None:
-        """:meth:`walk` without ``build`` of each object in turn: the same key, the same amounts in
-        the same order. Each struct type is scanned by a function written for it once
-        (:func:`_scanner`: its fields read at once, the leaves inline, no loop over the fields).
-        (Keying the classes by an amount's text first, to spare hashing fresh Decimals, was
-        slower: each text costs a ``str`` and a hash of its own, and each new text still
-        hashes its Decimal.)"""
-        out, classes, amounts = self.out, self.classes, self.amounts
-        append = out.append
-        plain, fields_of, skips, scanners = _PLAIN_TYPES, _FIELDS, _SKIP, _SCANNERS
+        """Append each object's key to :attr:`keys`: a struct as ``(type, its fields' keys…)``
+        (:func:`_scanner`, written once per struct type), a list as its mark and its elements'
+        keys, an amount as its class and sign, a text, number, flag, date or citation as it is.
+        The amounts are numbered in the order :meth:`walk` meets them.
+
+        (A flat list of the same items, appended one by one, cost a call an item; keying the
+        classes by an amount's text first, to spare hashing fresh Decimals, was slower: each
+        text costs a ``str`` and a hash of its own, and each new text still hashes its
+        Decimal.)"""
+        classes, amounts = self.classes, self.amounts
+        get = classes.get
+        plain, scanners = _PLAIN_TYPES, _SCANNERS
 
         def amount(value: Decimal) -> tuple[int, int]:
             entry = classes[value] = (len(amounts), 1 if value > 0 else -1 if value < 0 else 0)
             amounts.append(value)
             return entry
 
-        def rec(obj: Any) -> None:
+        def rec(obj: Any) -> Any:
             t = type(obj)
             scan = scanners.get(t)
             if scan is not None:
-                scan(obj, append, classes, amount, rec)
-            elif t is Decimal:
-                entry = classes.get(obj)
-                append(entry if entry is not None else amount(obj))
-            elif t in plain:
-                append(obj)
-            elif t is list:
-                append(len(obj))
-                for x in obj:
-                    rec(x)
-            else:
-                if t not in fields_of and not isinstance(obj, msgspec.Struct):
-                    raise Unfixed
-                self.walk(obj, False)  # learns the type's fields (and records it)
-                skips[t] = _skip(t)
-                scanners[t] = _scanner(t, skips[t])
+                return scan(obj, get, amount, rec)
+            if t is Decimal:
+                return get(obj) or amount(obj)
+            if t in plain:
+                return obj
+            if t is list:
+                return (_LIST, *map(rec, obj))
+            if not isinstance(obj, msgspec.Struct):
+                raise Unfixed
+            scan = scanners[t] = _scanner(t)
+            return scan(obj, get, amount, rec)
 
         try:
-            for obj in objs:
-                rec(obj)
+            self.keys += map(rec, objs)
         finally:
             rec = None  # type: ignore[assignment]  # the closure refers to itself: without this, each scan leaves a cycle for the GC
 
-    def _amount(self, value: Decimal, build: bool) -> Any:
-        entry = self.classes.get(value)
-        if entry is None:  # a new class of equal amounts: its number and its sign
-            entry = self.classes[value] = (len(self.amounts), 1 if value > 0 else -1 if value < 0 else 0)
-            self.amounts.append(value)
-        self.out.append(entry)
-        return Figure(*entry) if build else value
-
     def copy(self) -> _Shape:
         other = _Shape()
-        other.out, other.classes, other.amounts = self.out.copy(), self.classes.copy(), self.amounts.copy()
+        other.keys, other.classes, other.amounts = self.keys.copy(), self.classes.copy(), self.amounts.copy()
         return other
 
 
@@ -310,7 +294,7 @@ def _step_key(view: Any, shape: _Shape) -> tuple[Any, ...]:
     state = current()
     doc = state.extra["doc"]
     return (state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
-            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, tuple(shape.out))
+            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, tuple(shape.keys))
 
 
 def step_bodies(view: Any, render_step: Any) -> tuple[list[str], list[str]]:
@@ -362,7 +346,7 @@ def _parts_key(context: dict[str, Any]) -> tuple[tuple[Any, ...], _Shape, tuple[
     doc = state.extra["doc"]
     key = ("parts", state.tag, doc.city, doc.city_en, doc.title, tuple(state.extra.get("notes", {}).items()),
            view.tier, view.by_prescription, view.pharmacy, view.provider, view.kinds, context.get("city"),
-           context.get("lang"), context.get("zh"), tuple(shape.out))
+           context.get("lang"), context.get("zh"), tuple(shape.keys))
     return key, shape, things
 
 
@@ -401,7 +385,7 @@ def _build_parts(context: dict[str, Any], things: tuple[Any, ...], render_parts:
 
     shape = _Shape()
     try:
-        visit, year_end, totals, category, policy, insured = (shape.walk(t, True) for t in things)
+        visit, year_end, totals, category, policy, insured = (shape.walk(t) for t in things)
         view = context["views"][0]
         stand_in = dataclasses.replace(view, visit=visit, steps=dict(zip(view.kinds, visit.steps, strict=True)),
                                        bodies={})
@@ -438,7 +422,7 @@ def _build(view: Any, render_step: Any) -> Any:
 
     shape = _Shape()
     try:
-        visit = shape.walk(view.visit, True)
+        visit = shape.walk(view.visit)
         stand_in = dataclasses.replace(view, visit=visit, steps=dict(zip(view.kinds, visit.steps, strict=True)),
                                        bodies={})
         out = []
