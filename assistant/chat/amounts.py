@@ -216,6 +216,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    ("deductible_used", r"(?:起付线|起付)(?:今年)?(?:那会儿?|那时候|那次|当时)(?:已经|已|都)?(?:扣|用|交|付)(?:了|掉|过)"),
     # 累计算进起付线的有400: what the year's bills put toward the deductible
     ("deductible_used", r"(?:算进|算入|计入|进了|记入)(?:了)?(?:起付线|起付标准|起付)(?:的)?(?:有|是|为|了)?"),
     ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
@@ -280,8 +281,10 @@ _UNREIMBURSED_LIST_BEFORE = re.compile(r"(?:两|二|2|三|3|几)(?:次|回)[^,�
                                        r"[,，:：]?[^,，。;；]{0,12}?(?:一次|一回|另一次|第[一二三]次)(?:花了|是)?$")
 #: words of an earlier visit (之前, 上次, 上个月, 3月份…): what was paid then is an earlier bill's
 _EARLIER_BEFORE = re.compile(r"之前|以前|此前|上次|上回|那次|前几天|前阵子|上个月|上月|上周|去年|月份|[0-9一二三四五六七八九十]{1,2}月|看过|去过")
-_HAVE_ONLY = re.compile(r"(?:还|大概)?(?:有|剩|剩下|还剩)")
-_ACCOUNT_CLAUSE_BEFORE = re.compile(r"(?:账户|个账|卡里|卡上)[^,，。;；]{0,8}(?:钱|余额)?[^,，。;；]{0,4}[?？,，。]\s*(?:还|大概)?(?:有|剩|剩下|还剩)$")
+_HAVE_ONLY = re.compile(r"(?:里头|里面|里边)?(?:其实|应该)?(?:还|大概)?(?:有|剩|剩下|还剩|是)")
+_ACCOUNT_CLAUSE_BEFORE = re.compile(r"(?:账户|个账|卡里|卡上|余额)[^。;；]{0,14}?[?？,，。]\s*(?:里头|里面|里边)?(?:其实|应该)?(?:还|大概)?(?:有|剩|剩下|还剩|是)$")
+#: roles a money word gave (统筹给了我五十几块: the fund's figure, never an age however small)
+_MONEY_ROLES = frozenset({"fund_paid", "slip_fund", "slip_personal", "slip_cash", "slip_account", "account_balance"})
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
 _CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
@@ -462,7 +465,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if not (has_unit or has_cur) and value <= 110 and "." not in num and role is None and not prefix.strip() \
                 and _PERSON_BEFORE.search(masked, 0, start):
             role, cue = "slip_unknown", None  # 南充 退休 68: an age or a small bill? asked, never guessed
-        if not (has_unit or has_cur) and value <= 110 and "." not in num and (
+        if not (has_unit or has_cur) and value <= 110 and "." not in num and role not in _MONEY_ROLES and (
                 _AGE_BEFORE.search(prefix) or (_AGE_AFTER.match(masked, end) and role is None)
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money

@@ -931,6 +931,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if state.known.amount is not None and facts.amount is None and facts.month is not None \
+            and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known):
+        # 哦不对，三月份在社区报过一回，统筹给了我五十几块: of an earlier visit — its place and date are not
+        # this visit's; what it says of the year (the fund's figure) is kept
+        facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS})
     if facts.new_place and (state.asking in ("provider_grade", "provider_level") or _SAME_ONE.match(u.text)):
         facts = msgspec.structs.replace(facts, new_place=None)  # 就是平凉市人民医院: the place told, named
     if state.asking_retired and facts.month is not None and facts.retired_month is None:
@@ -1251,7 +1256,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
             and intent != "what_if" and not _WHAT_IF_CLAUSE.search(u.text) and not re.search(r"^(?:and |so )?if ", u.text) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
-            and not _NOT_FIRST.search(u.text):
+            and not _NOT_FIRST.search(u.text) and not (u.correction and _REMEMBERED.search(u.text)):
+        # (哦不对，我想起来了，三月份报过一回: the person takes the first bill back — no conflict, the new position holds)
         later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
@@ -1602,6 +1608,10 @@ _DOMAIN = re.compile(
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
 _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
+_REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说")
+_EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
+_EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
+                         "signed", "referral", "year", "month", "day", "days_ago", "months_ago", "new_place")
 _SAME_ONE = re.compile(r"(?:就是|是在|就在|那家是|那个是)")
 _CARRY_OVER = re.compile(r"明年|下一年|下年|结转|接着用|带过去|带到|用不完|没用完|清零|作废|carry|next year")
 _REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"

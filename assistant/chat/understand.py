@@ -350,6 +350,10 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value)
         else:
             clash += [current, amount]  # 花了1000 … 一共1200
+    bill = chosen.get("amount")
+    if bill is not None and bill.cue and _COST_NOUN.fullmatch(bill.cue) and not _TOGETHER.search(text) and any(
+            a.approximate and a.role in (None, "total") and a.start > bill.end for a in amounts):
+        del chosen["amount"]  # 挂号费15块，药钱三百多: one cost exact, another not sure — the bill is not known
     return chosen, unplaced, clash
 
 
@@ -387,14 +391,18 @@ _PAID_BY_ME = re.compile(r"paid|i paid|付了|交了|我付了|我交了")
 _RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[^,，。]{0,8}(?:退休|退的)[^,，。]{0,2}还是[0-9一二三四五六七八九十]{1,2}月"
                                     r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
 _REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?:开|办)(?:了)?转诊|给(?:我|他|她)?(?:开)?转诊|同意(?:了)?转诊")
-_YEAR_IN_CUE = re.compile(r"今年|已经|已|之前|以前|此前|前面|累计|一共|总共|都|上次|already|so far|has paid")
+_SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
+_AGE_MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
+_REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
-_UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)")
+_UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)"
+                              # 不确定本人退休待遇是否已开始 / 不知道退休生效没有: whether retiree rules apply yet
+                              r"|(?:不确定|不知道|不清楚|搞不清|记不清)[^,，。]{0,6}退休(?:待遇)?(?:是否|有没有|生效|开始|算不算)")
 _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
@@ -406,7 +414,7 @@ _PERCENT = re.compile(
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
-_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))|this year.{0,10}retire|retired this year|just retired")
+_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))|this year.{0,10}retire|retired this year|just retired")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
@@ -481,7 +489,7 @@ _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
 _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
-_COST_NOUN = re.compile(r"药费|检查费|治疗费|化验费|挂号费|西药费?")
+_COST_NOUN = re.compile(r"药费|药钱|检查费|治疗费|化验费|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
 #: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
@@ -544,7 +552,7 @@ _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _TOTAL_SAID = re.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
-_AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)")
+_AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)")
 #: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
 _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
 _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
@@ -564,7 +572,8 @@ _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎�
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
-_YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|共|总|前面|过|already|so far|this year")
+#: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
+_YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
 _YEAR_SAID = re.compile(r"今年|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
 _YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
@@ -933,6 +942,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    else a for a in amounts]
         slip_inferred = None if _CHECK_QUESTION.search(text) else next(  # (对吗 / 是不是少了: a check asked for)
             ((b.cue or "") + b.text for a, b in zip(before_inferred, amounts, strict=True) if a.role != b.role), None)
+    if any(a.role == "fund_paid" and not a.approximate for a in amounts) and any(
+            a.role in (None, "total") and _THIS_VISIT.search(text, *_clause_of(bounds, a.start)) for a in amounts):
+        # 至今门诊共花费3,200元，统筹已报销1,690元。今天…420元: with the fund's figure for the year said, the
+        # year's spending so far is no bill of its own (the year's position is the fund's figure)
+        amounts = [msgspec.structs.replace(a, role="other")
+                   if a.role in (None, "total") and _SO_FAR.search(text, *_clause_of(bounds, a.start))
+                   and not _THIS_VISIT.search(text, *_clause_of(bounds, a.start)) else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
@@ -1209,6 +1225,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lvl = m.group("lvl") or m.group("lvl2")
             if lvl:
                 values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
+    if month is not None and days_ago == 0 and _AGE_MONTH.search(text):
+        year = month = day = None  # 我今年5月满的60岁 … 今天看门诊: the birthday's month, the visit is today's
     values.update({"year": year, "month": month, "day": day})
     values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
                    "days_ago": days_ago, "months_ago": months_ago})
@@ -1251,6 +1269,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["signed"] = False  # 签约在村卫生室，这次在镇上卫生院看的: not at the signed institution
     if values.get("referral") is None and values.get("signed") and _REFERRAL_SLIP.search(text) and not _NO_REFERRAL.search(text):
         values["referral"] = "county_tcm"  # 签约卫生院给开了转诊单: the signed clinic referred the visit on
+    elsewhere = _REFERRED_ELSEWHERE.search(text)
+    if elsewhere and "中医" not in elsewhere.group("to") and values.get("referral") is None:
+        # 签约卫生院给我转到县人民医院: not the signed clinic, and no referral the document pays (only to the
+        # county TCM hospital) — settled as a visit outside the signed institution
+        values["signed"] = False
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False
@@ -1406,8 +1429,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # 去年起付线扣完了 — said of last year, not of this visit's year (unless the visit was last
             # year: 去年12月看的…那是去年头一回 is that visit's year position)
             values["deductible_met"] = values["first_visit_this_year"] = None
-    if _UNSURE_CATEGORY.search(text):
+    unsure_category = _UNSURE_CATEGORY.search(text)
+    if unsure_category:
         values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question
+        if unsure_category.group(0).startswith(("不确定", "不知道", "不清楚", "搞不清", "记不清")):
+            # 不确定退休待遇是否已开始（手续10月递交）: the dates said do not settle it — both cases side by side
+            values["retired_year"] = values["retired_month"] = values["retired_day"] = None
+            if "category" not in unknown:
+                unknown.append("category")
 
     # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []

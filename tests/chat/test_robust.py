@@ -2038,3 +2038,44 @@ def test_k24_messages() -> None:
     assert reply.asking == "year_start" and "报了多少" in reply.text  # how much, not whether: it was said
     _, (reply,) = talk("营山县中医院，医院说是二级的，我在职，今年已经报过两次了起付线早过了，这回花了650")
     assert reply.result is not None  # 营山 names 南充; the deductible met is the position said
+
+
+# -- K21 and K25 (the blind measures of this session, scored first at 88f81f0; then their wrong figures
+# -- closed by general rules) ----------------------------------------------------------------------------
+
+def test_a_balance_said_after_account_words_is_no_bill() -> None:
+    state, _ = talk("俺平凉退休的，在药店拿药花了两百八", "方子是乡卫生院开的", "今年起付线早过了")
+    _, reply = turn(state, "俺还有个账户，里头剩一百", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "196.00"
+    state, _ = talk("我公公南充退休，账户余额两百，今天在三级医院看病", "花了一千，今年第一次")
+    _, reply = turn(state, "那个账户余额我记错了，是两千", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "467.50"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("我今年5月满的60岁，6月起就领退休待遇了，南充的，今天在三级医院看门诊花了700，今年第一次", "302.50"),  # a birthday month
+    ("南昌居民，签约卫生院给我转到县人民医院看门诊，花了500", "0.00"),  # referred elsewhere than the county TCM hospital
+    ("南昌退休职工。自2026年3月1日起至今门诊共花费3,200元，统筹已报销1,690元。今天在一级医院门诊420元。", "273.00"),
+])
+def test_k21_k25_messages(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize("message", [
+    "我在南充市中心医院（三甲）看了病，退休的，今年第一次，挂号费15块，药钱三百多",  # one cost not sure
+    "我南充的，今年退的休，具体哪个月开始领的退休待遇我记不到了，今天三级医院看病花了500，今年第一次",
+    "来电人系南充职工，表示不确定本人退休待遇是否已开始（手续10月递交），今日在三级医院门诊花费900元，本年度起付线已满",
+])
+def test_k21_k25_no_figure_on_what_is_not_known(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None
+
+
+def test_an_earlier_visit_remembered_is_the_years_position_not_this_visit() -> None:
+    state, _ = talk("南充退休 二级医院 400 今年头一回")
+    _, reply = turn(state, "哦不对，我想起来了，三月份在社区报过一回，统筹给了我五十几块", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "260.00"  # 50-odd paid: the deductible is met, the cap far
+    state, _ = talk("俺爹平凉退休 在静宁县医院 二级", "上个月去的 花了七百")
+    _, reply = turn(state, "今年起付线那会儿扣了一百五", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "422.50"
