@@ -1331,8 +1331,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # referral does not say the scheme (employees sign with clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
-    if _BARE_CORRECTION_END.search(u.text) and not ((_CORRECTION_FIRST.match(u.text) or _EARLIER_WRONG.search(u.text))
-                                                    and has_facts):
+    if _BARE_CORRECTION_END.search(u.text) and not ((_CORRECTION_FIRST.match(u.text) or _EARLIER_WRONG.search(u.text)
+                                                     or sum(isinstance(v, Decimal) for v in u.facts.said().values()) >= 2) and has_facts):
+        # (乙类药是400，其他600，说错了: the right figures, said in full, then that the earlier ones were wrong)
         # (不对不对 是二级 说错了 / 在签约社区卫生服务中心，之前说错了: the right fact is in the message)
         # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
         state = _fill(state, facts, u, message)

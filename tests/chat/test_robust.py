@@ -2079,3 +2079,15 @@ def test_an_earlier_visit_remembered_is_the_years_position_not_this_visit() -> N
     state, _ = talk("俺爹平凉退休 在静宁县医院 二级", "上个月去的 花了七百")
     _, reply = turn(state, "今年起付线那会儿扣了一百五", today=TODAY)
     assert reply.result["visits"][-1]["fund_pays"] == "422.50"
+
+
+# -- K26 (scored blind first at bb20990: 95.9 % handled, 3 wrong, all three disputed) ------------------
+
+def test_k26_rules() -> None:
+    _, (reply,) = talk("南昌在职职工 妇幼保健院（三级）产检之外的普通门诊花了700 今年第一次")
+    assert reply.result["visits"][-1]["fund_pays"] == "50.00"  # 产检之外: not prenatal
+    _, (reply,) = talk("南昌居民，签约的卫生服务站，看牙花了300，其中自费100")
+    assert reply.result["visits"][-1]["fund_pays"] == "120.00"
+    state, _ = talk("平凉在职，二级医院，乙类药300，其他700，今年第一次")
+    _, reply = turn(state, "乙类药是400，其他600，说错了", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "456.00"  # the right parts, said in full
