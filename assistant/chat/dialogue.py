@@ -191,6 +191,14 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
             changes[name] = value
     if facts.provider_kind == "pharmacy" and facts.provider_level is None:
         changes.setdefault("provider_level", None)
+    if "amount" in changes and "amount_of_parts" not in changes:
+        changes["amount_of_parts"] = None  # a bill said as a whole
+    elif "amount" not in changes and known.amount_of_parts and known.amount is not None and not facts.all_item:
+        # 乙类药品三百 甲类两百 还有点自费的 → 自费的50: a part named after a bill added up from parts is one
+        # more part of it — the bill grows by it (never counted inside parts it cannot belong to)
+        added = [n for n in ITEM_FIELDS if n in changes and getattr(known, n) is None]
+        if added:
+            changes["amount"] = known.amount + sum((changes[n] for n in added), Decimal(0))
     if facts.new_place and (fields is None or "provider_level" in fields):
         # 在县医院花咧六百 after a 乡镇卫生院: another place, its level not said — asked, not carried over
         changes.setdefault("provider_level", None)

@@ -421,6 +421,8 @@ _FLAGS = _Family(
          "|(?:卫生院|卫生室|社区|诊所|服务中心|服务站)签(?:了)?约(?:了)?(?!的)", {"signed": True}, 1),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
          {"poverty_registered": True}, 1),
+        ("(?:no|without|not (?:signed|on) (?:a|any)|haven'?t (?:got |signed )?(?:a|any)|don'?t have (?:a|any)) family[- ]doctor(?: contract| agreement)?"
+         "|not signed (?:up )?(?:with )?(?:a )?family doctor", {"family_doctor": False}, 2),
         ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|have a family doctor|family doctor signed", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),

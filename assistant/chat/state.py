@@ -75,7 +75,8 @@ PERSON_FIELDS: tuple[str, ...] = ("city", "scheme", "category", "policy", "famil
 VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
-                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "provider_assumed", "year", "month", "day")
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "provider_assumed", "year", "month", "day",
+                "amount_of_parts")
 PERSON_FIELDS += ("fund_at_least", "balance_at_least", "cap_share", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -111,6 +112,8 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     #: the provider was named as a primary-care centre (社区卫生服务中心, 乡镇卫生院, 村卫生室) — for a
     #: resident, taken as the signed institution and said so (not a fact the person stated)
     primary_care: bool | None = None
+    #: the bill is the sum of the parts named (乙类药品三百 甲类两百): a part named later adds to it
+    amount_of_parts: bool | None = None
     provider_assumed: bool | None = None
     #: named as a large hospital (三甲, 三级, 省人民医院…) — for a resident, not a signed institution
     #: (those are primary-care centres): settled as not signed, said so, correctable

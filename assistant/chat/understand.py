@@ -102,6 +102,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     provider_assumed: bool | None = None
     #: a place named anew with no level of its own (在县医院花咧六百): a level said before is not this one's
     new_place: bool | None = None
+    #: the bill was added up from the parts named (乙类药品三百 甲类两百 → 500), none of them a total
+    amount_of_parts: bool | None = None
     #: items of the bill (inside its total), by the calculator's item category
     consultation: Decimal | None = None
     tcm: Decimal | None = None
@@ -1135,6 +1137,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             rest = msgspec.structs.replace(rest, value=rest.value - sum(p.value for p in inside))
         values["amount"] = rest.value + sum(p.value for p in parts) + (
             total.value if total is not None and total.start > rest.start else 0)
+        values["amount_of_parts"] = True if total is None else None
         if total is not None and total.start < rest.start:
             unplaced.append(total)  # 中药饮片260，…，40，西药100: a number of no named part — asked, never dropped
         total = None

@@ -2091,3 +2091,17 @@ def test_k26_rules() -> None:
     state, _ = talk("平凉在职，二级医院，乙类药300，其他700，今年第一次")
     _, reply = turn(state, "乙类药是400，其他600，说错了", today=TODAY)
     assert reply.result["visits"][-1]["fund_pays"] == "456.00"  # the right parts, said in full
+
+
+# -- K27 (the last blind measure of this session, scored first at 785d5cd) ------------------------------
+
+def test_a_part_named_after_a_bill_of_parts_adds_to_it() -> None:
+    state, _ = talk("平凉在职 二级 门诊", "乙类药品三百 甲类两百 还有点自费的", "自费的50")
+    _, reply = turn(state, "起付线过了", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "282.00"  # 300 + 200 + 50, the self-pay outside the fund
+
+
+def test_no_family_doctor_contract_in_english() -> None:
+    _, (reply,) = talk("Hi! I'm on Nanchang's urban-rural resident insurance and saw a doctor at my signed community "
+                       "health centre. The bill was 260 yuan. No family-doctor contract. How much is reimbursed?")
+    assert reply.result["visits"][-1]["fund_pays"] == "156.00"  # 60%, not the contract's 65%
