@@ -117,10 +117,14 @@ def _space(match: re.Match[str]) -> str:
         return "，"  # “建档立卡不是 壹佰捌拾元”: the denial ends there; the amount is not denied
     if after in _NUMERAL and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
+    if (before == "_" or before.isalnum() and before.isascii()) and after in "是为=:" and _FIELD_NAME_END.search(text, 0, match.start()):
+        return ""  # “hifp_pay 是 495”: a slip's field name and what it is are one
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
+#: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
+_FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)

@@ -427,7 +427,7 @@ _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tc
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
     r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
-    r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按"
+    r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
@@ -1480,6 +1480,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         claimed = None if checking else re.search(
             r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
+        if claimed is not None and re.match(r"没有|没(?!报)|与否", text[claimed.end():]):
+            claimed = None  # 单位以前报过没有我记不得了: whether it was claimed, asked — not a claim
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
         elif used is not None:

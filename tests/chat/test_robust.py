@@ -2105,3 +2105,24 @@ def test_no_family_doctor_contract_in_english() -> None:
     _, (reply,) = talk("Hi! I'm on Nanchang's urban-rural resident insurance and saw a doctor at my signed community "
                        "health centre. The bill was 260 yuan. No family-doctor contract. How much is reimbursed?")
     assert reply.result["visits"][-1]["fund_pays"] == "156.00"  # 60%, not the contract's 65%
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("I work in Nanchang (employee insurance). Visited a level-1 community clinic today, bill was 450 yuan, and I've "
+     "already met this year's deductible. What's my out-of-pocket?", "270.00"),
+    ("平凉在职 一级 500 起付线应该还没用 这是今年第一张门诊单子", "195.00"),
+])
+def test_k27_year_positions(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_k27_checks_and_unknowns() -> None:
+    _, (reply,) = talk("南昌在职，二级医院门诊1500，今年第一次，单子上 hifp_pay 是 495，个人现金 1005，这样算对吗")
+    assert reply.bill_check is not None  # a national slip's field name, a space, its figure
+    _, (reply,) = talk("南昌居民 签约社区 看病 850 统筹只给了340 正常吗")
+    assert reply.bill_check is not None  # 正常吗 asks for a check
+    _, (reply,) = talk("南充在职，三级医院门诊一千，我不知道今年是不是第一次，单位以前报过没有我记不得了")
+    assert reply.alternatives is not None and len(reply.alternatives) == 2  # 报过没有 asks; it claims nothing
+    _, (reply,) = talk("南充的，看门诊能报好多哦？")
+    assert reply.result is None and reply.asking is not None  # 好多 is 多少: a bill to work out
