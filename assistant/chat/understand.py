@@ -394,6 +394,7 @@ _RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}�
                                     r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
 _REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?:开|办)(?:了)?转诊|给(?:我|他|她)?(?:开)?转诊|同意(?:了)?转诊")
 _SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
+_ON_SLIP = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)")
 _AGE_MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
 _REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
@@ -480,7 +481,9 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)"
                                r"|签(?:了)?约(?:的)?(?:是)?[^,，。]{0,10}[,，]?[^,，。]{0,4}?(?:这次|这回|今天|但是|可是|但)[^,，。]{0,4}?"
                                r"(?:去|在)(?:了|的是|的)?[^,，。]{0,8}?(?:医院|诊所)"
-                               r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)")
+                               r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)"
+                               # 我没在这个卫生院签约: the visit's place is not the signed one
+                               r"|(?:没|没有|未)(?:在)?(?:这个|这家|那个|那家)?(?:卫生院|卫生室|社区|诊所|医院|卫生服务中心)?签(?:过)?约")
 _VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)|(两|二|三|2|3)(?:回|次|趟)(?:看病|看门诊|门诊)(?:一共|总共|合计|加起来)")
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
@@ -542,7 +545,7 @@ _DOUBTABLE = (
 )
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
-_ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|没按|按没按|算进去|算上")
+_ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上")
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 #: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
 _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)")
@@ -582,12 +585,12 @@ _YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
-_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)")
+_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|[?？]+[,，]?(?:不是|不对)")
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
 #: a covered city named only as a landmark (我是庆阳的，平凉旁边): the person's is the other one
-_LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)")
+_LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)|(?:和|跟|与)(?:南充|南昌|西安|平凉)(?:挨着|相邻|交界|接壤|搭界)")
 _FROM_THERE = re.compile(r"我是$|我在$|我们$|俺是$")
 #: 参保地为西宁 / 现在交的赣州灵活就业: the insuring city named after the words that say so
 _INSURED_THERE_BEFORE = re.compile(r"(?:参保地(?:为|是|在)?|参保在|医保在|交的(?:是)?|缴的(?:是)?|买的(?:是)?|参加的(?:是)?)$")
@@ -827,6 +830,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if now_levels:
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
+    # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met
+    hits = [h for h in hits if not (h.sets.get("deductible_met") is True
+                                    and _ON_SLIP.search(text, _clause_of(bounds, h.start)[0], h.start))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 是不是按在职给我算了: how the slip settled it, asked — not the person's category
@@ -951,6 +957,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="other")
                    if a.role in (None, "total") and _SO_FAR.search(text, *_clause_of(bounds, a.start))
                    and not _THIS_VISIT.search(text, *_clause_of(bounds, a.start)) else a for a in amounts]
+    # 结算单上起付线扣了200: the slip's line for this bill's deductible — what this bill put toward it,
+    # not the year's position before it (the document's own settlement shows it; nothing to check it by)
+    amounts = [msgspec.structs.replace(a, role="other")
+               if a.role == "deductible_used" and _ON_SLIP.search(text, _clause_of(bounds, a.start)[0], a.start) else a
+               for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
@@ -1255,8 +1266,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     this_year_retired = _RETIRED_THIS_YEAR.search(text)
     if this_year_retired and _DENIED_AFTER.match(text, _clause_of(bounds, this_year_retired.start())[1]):
         this_year_retired = None  # 今年12月退休？不是，我是去年退休的
-    if this_year_retired and retired[1] is None:
-        unknown.append("retired_on")  # 今年办了退休，不记得几月: the month decides the category
+    if (this_year_retired or (today is not None and retired[0] == today.year)) and retired[1] is None:
+        unknown.append("retired_on")  # 今年办了退休，不记得几月 / 2026年退休: the month decides the category
     if retired[1] is not None and _RETIRED_MONTH_DOUBTED.search(text):
         # 我是今年6月办的退休还是7月？记不清了: which month is not known — asked, never one of them taken
         values["retired_year"] = values["retired_month"] = values["retired_day"] = None
@@ -1478,7 +1489,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
         # 统筹已经报过 / 统筹是不是给报了一部分了: said or asked, it puts the first bill in doubt
         claimed = None if checking else re.search(
-            r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
+            r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|(?<![没未])报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
         if claimed is not None and re.match(r"没有|没(?!报)|与否", text[claimed.end():]):
             claimed = None  # 单位以前报过没有我记不得了: whether it was claimed, asked — not a claim
