@@ -203,6 +203,9 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         # 在县医院花咧六百 after a 乡镇卫生院: another place, its level not said — asked, not carried over
         changes.setdefault("provider_level", None)
         changes.setdefault("provider_grade", None)
+    if ("provider_level" in changes or "provider_kind" in changes) and "signed" not in changes and "referral" not in changes \
+            and known.signed is False and facts.provider_level is not None:
+        changes["signed"] = None  # 那我回社区看同样花500呢 after a 三甲: the new place is judged anew
     if "signed" in changes and "referral" not in changes:
         # 要是在签约卫生院看呢: at the signed institution, no longer a referral; 如果没转诊，自己直接去的呢:
         # not at it and no referral said — a plain visit outside the signed institution
@@ -277,16 +280,21 @@ def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: An
     return (a.fund_pays, a.personal_pays) != (b.fund_pays, b.personal_pays)
 
 
-def _note_place(state: SessionState, facts: Facts, u: Understanding) -> None:
+def _place_words(known: Known, facts: Facts, u: Understanding) -> Known:
     """Where this visit was, in words the facts do not hold: a primary-care centre (a resident's signed
     institution is one) or a big hospital. Not when signing itself is talked of — 算不算签约的那家？ is
     a doubt, asked or shown both ways."""
-    if facts.provider_kind is not None or facts.provider_level is not None:
-        signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
-        big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
-        state.known = msgspec.structs.replace(
-            state.known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
-            big_hospital=big or None)
+    if facts.provider_kind is None and facts.provider_level is None:
+        return known
+    signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
+    big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
+    return msgspec.structs.replace(known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
+                                   big_hospital=big or None)
+
+
+def _note_place(state: SessionState, facts: Facts, u: Understanding) -> None:
+    """:func:`_place_words` of this turn, kept in the state."""
+    state.known = _place_words(state.known, facts, u)
 
 
 def _by_date(today: dt.date) -> Any:
@@ -1143,7 +1151,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
     if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
         intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
-    if intent == "policy_fact" and _CARRY_OVER.search(u.text) and facts.amount is None:
+    if intent == "policy_fact" and (_CARRY_OVER.search(u.text) or _BEYOND_RATES.search(u.text)) \
+            and (facts.amount is None or _RULE_ABOUT.search(u.text)):
         # 限额今年用不完明年还能接着用不: what becomes of the cap at the year's end — the article, quoted
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
@@ -1182,7 +1191,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             said = _dated(facts, today)
             retired_on = dt.date(said.year or today.year, said.month or today.month, said.day or 1)
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
-        hypo_known = _merge(base, facts)
+        hypo_known = _place_words(_merge(base, facts), facts, u)  # (那我回社区看呢: the new place's words)
         if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
             # 那另外还有诊察费20块呢: a part added to the bill of the scenario, not a new bill of 20
             added = {n: (getattr(base, n) or 0) + getattr(facts, n) for n in ITEM_FIELDS if getattr(facts, n)}
@@ -1617,6 +1626,11 @@ _DOMAIN = re.compile(
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
 _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
+#: 为啥按退休算了，我才退几个月: the category's step (and its switch month) answers why
+_ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
+#: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted
+_BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|继承|每次都扣|一年扣一次|扣几次|按次|按年")
+_RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
@@ -1699,6 +1713,7 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
                 lines.append(f"· {step.text}〔{cited.article}〕“{cited.quote}”")
             continue
         deciding = (kind == "eligibility" and not getattr(step, "eligible", True)) \
+            or (kind == "category" and _ABOUT_CATEGORY.search(u.text) is not None) \
             or (kind == "scope" and getattr(step, "excluded", 0)) \
             or (kind in ("first_self_pay", "deductible") and step.amount) \
             or (kind == "cap" and getattr(step, "reduced", 0)) or kind == "ratio"

@@ -56,7 +56,8 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        "随便": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入", "一定要签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入",
        "必须签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入", "不签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入",
        "可以选": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构", "能选": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构",
-       "用不完": "结转 不结转 年度支付限额"}
+       "用不完": "结转 不结转 年度支付限额",
+       "诊察费": "门诊诊察费 不计入 年度最高支付限额"}
 #: 两病 (hypertension, diabetes) asked how they are paid: the article on their ratio and cap when seen at the
 #: signed institution, not only the one adding the institution
 _TWO_DISEASES = re.compile(r"高血压|糖尿病|两病")

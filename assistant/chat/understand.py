@@ -394,6 +394,7 @@ _RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}�
                                     r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
 _REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?:开|办)(?:了)?转诊|给(?:我|他|她)?(?:开)?转诊|同意(?:了)?转诊")
 _SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
+_CAP_USED_UNKNOWN = re.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)")
 _ON_SLIP = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)")
 _AGE_MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
 _REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
@@ -1429,8 +1430,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _UNKNOWN.search(text, *_clause_of(bounds, h.start))
             and not _HEDGED_POSITION.search(text, *_clause_of(bounds, h.start)) for h in hits):
         values["first_visit_this_year"] = False  # 今年第二回看了，第一回花了多少忘了: not the first, said plainly
-    if (_CLAIMED_VAGUELY.search(text) or (_CLAIMED_SOME.search(text) and not values.get("deductible_met"))) \
-            and values.get("fund_paid") is None:
+    if (_CLAIMED_VAGUELY.search(text) or (_CLAIMED_SOME.search(text) and not values.get("deductible_met"))
+            or _CAP_USED_UNKNOWN.search(text)) and values.get("fund_paid") is None:
+        # (年度限额1000用完了吗我也不知道: how much the fund has paid is what is not known — asked)
         values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet

@@ -2152,3 +2152,21 @@ def test_k29_no_figure_or_a_check() -> None:
     state, _ = talk("南昌退休，三级，起付线过了，统筹已报1800，今天又花了500", "如果其中诊察费是50呢")
     _, reply = turn(state, "诊察费不对，是30", today=TODAY)
     assert reply.result is None  # which figure the 30 replaces is asked (不对 doubts the figure, not the item)
+
+
+# -- K28 (conversations above all; scored blind first at 8d21c02: 89.8 % handled, 4 wrong) --------------
+
+def test_k28_rules() -> None:
+    state, _ = talk("南昌居民，在三甲医院看门诊花了500")
+    _, reply = turn(state, "那我回社区看同样花500呢", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "300.00"  # the new place judged anew: the signed clinic
+    _, (reply,) = talk("南充在职，年度限额1000用完了吗我也不知道，今天二级医院花了300，起付线过了")
+    assert reply.result is None and reply.asking == "year_start"  # the cap may be used up: how much is asked
+    _, (reply,) = talk("南昌在职，今天看门诊的诊察费30也算进最高限额吗？")
+    assert reply.result is None and "第二十三条〕" in reply.text  # 门诊诊察费不计入…限额, quoted
+
+
+def test_why_the_retiree_rate_quotes_the_category_step() -> None:
+    state, _ = talk("南昌职工，8月10号办完退休，今天三级医院门诊1000，今年第一次")
+    _, reply = turn(state, "为啥按退休算了，我才退几个月", today=TODAY)
+    assert reply.result is None and "是这样算出来的" in reply.text and "第十八条" in reply.text
