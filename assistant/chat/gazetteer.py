@@ -261,6 +261,10 @@ class _Family:
             boolean = self.boolean[index]
             negated = is_negated(text, pos, boolean=boolean) or (
                 boolean and _POST_NEGATION.match(text, m.end()) is not None)
+            if _POSITION_SLOTS.isdisjoint(sets) is False and _POST_QUESTION.match(text, m.end()):
+                # 起付线过了吗 / 今年第一次吗: the year's position asked about, not said
+                pos = m.end()
+                continue
             out.append(
                 Hit(sets=dict(sets), start=pos, end=m.end(), text=m.group(0), priority=priority,
                     negated=negated)
@@ -285,6 +289,11 @@ _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a )?$")
 _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
 
+
+_POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})
+#: a year position turned into a question right after it (起付线过了吗, 满了没有, 第一次吗) — a bare
+#: question mark is not enough: 起付线已经满了？ is how many people say what they believe
+_POST_QUESTION = re.compile(r"(?:了)?(?:(?:没有|没)(?=$|[?？,，。!！])|(?:吗|么))")
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
 _POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
@@ -433,6 +442,16 @@ _FLAGS = _Family(
         ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),
         ("本地|本市", {"offsite": False}, 1),
         ("备案", {"offsite_filed": True}, 1),
+        # the deductible said untouched this year (起付线今年未用过, 起付线今年没动过, 门槛费一分都没扣):
+        # nothing has gone toward it, so this is the year's first bill — before "not met yet",
+        # which leaves how much has gone toward it open
+        (
+            "(?:起付线|起付标准|门槛费|起付|门槛)(?:今年|本年度|本年|年内|目前|现在|到现在|之前|以前|还|也|都|一直|是)*"
+            "(?:一分钱?|一块钱?|一点|一次)?(?:都|也|还)?(?:没有|没|未|莫得|莫)(?:有)?(?:被)?"
+            "(?:扣|用|动|碰|交|付|使用|扣除|起用|开始用|开始扣)(?:过)(?!完|满|够)",
+            {"first_visit_this_year": True},
+            2,
+        ),
         (
             "起付线(?:还)?(?:没有|没|未)(?:扣完|扣满|扣(?!过|$|[,，。])|够|满|过|达到|用完|交够)|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线"
             "|(?:还)?没(?:有)?(?:扣|交|付|用)(?:过|到|完|满)?起付线",
@@ -440,7 +459,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "起付线(?:已经|已|早就|早|都|也)?(?:扣完|扣满|够了|满了|过了|达到了|用完了|交够了|交完了|付完了|走完了)"
+            "(?:起付线|起付标准|门槛费)(?:今年|本年度|本年|年内|的钱)?(?:已经|已|早就|早|都|也|就)*(?:扣完|扣满|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
             "|(?:已经)?(?<!不)(?:过|超过|达到|够|超)了?起付线|起付线以上"
             "|(?:already )?met (?:this year'?s |the |my |his |her )?(?:annual )?deductible|deductible (?:is |was |has been )?(?:already )?(?:met|used up|reached)",
             {"deductible_met": True},
@@ -492,7 +511,9 @@ _FLAGS = _Family(
             "|今年在(?!这|那|该|此)[^,，。；;!！?？]{1,14}?(?:第一次|头一次|第一回|头一回)(?:门诊|看门诊|看病|就诊|就医)"
             "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|还|也|一直)?没(?:有)?(?:看|去|报|用)(?:销)?过(?=$|[,，。!！?？~ ])"
             "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|也)?还没(?=$|[,，。!！?？~])"
-            "|今年(?:的)?第一张(?:门诊)?(?:单子|票|发票|结算单)",
+            "|今年(?:的)?第一张(?:门诊)?(?:单子|票|发票|结算单)"
+            # 今年还没在门诊报过钱 / 今年都没用医保报过: the claim's channel said between
+            "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|还|也|一直)?(?:没有|没|未)在?(?:门诊|医保|统筹)(?:上)?(?:报|用|看|报销|结算)过",
             {"first_visit_this_year": True},
             2,
         ),

@@ -338,8 +338,8 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
         elif amount.explicit and not current.explicit:
             unplaced.append(current)  # 1500 … 花了1200: the bare 1500 is not the bill
             chosen[field] = amount
-        elif amount.value == current.value:
-            continue
+        elif amount.value == current.value or field == "age":
+            continue  # (我老伴72，我70: two people's ages, not one figure said two ways)
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
         elif field == "amount" and current.cue and amount.cue and _COST_NOUN.fullmatch(current.cue) \

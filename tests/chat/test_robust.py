@@ -2170,3 +2170,45 @@ def test_why_the_retiree_rate_quotes_the_category_step() -> None:
     state, _ = talk("南昌职工，8月10号办完退休，今天三级医院门诊1000，今年第一次")
     _, reply = turn(state, "为啥按退休算了，我才退几个月", today=TODAY)
     assert reply.result is None and "是这样算出来的" in reply.text and "第十八条" in reply.text
+
+
+# -- the year's position said of the deductible, in the words people use (all sets, this session) ------
+
+@pytest.mark.parametrize("message", [
+    "南昌在职 社区 两千 起付线今年没动过",
+    "平凉在职，二级医院门诊850元，起付线今年未用过",
+    "南充退休，三级医院800，门槛费一分都没扣过",
+    "南昌退休，二级，1200，今年还没在门诊报过钱",
+])
+def test_a_deductible_untouched_is_the_first_bill(message: str) -> None:
+    assert understand(message).facts.first_visit_this_year is True
+
+
+@pytest.mark.parametrize("message", [
+    "南充退休，药店买药九十八，起付线已经没得了",
+    "南充退休职工，今日定点药店购药460元，本年度起付线已达到",
+    "平凉在职 二级 600 起付标准早就扣光了",
+])
+def test_a_deductible_used_up_is_met(message: str) -> None:
+    assert understand(message).facts.deductible_met is True
+
+
+@pytest.mark.parametrize("message", [
+    "南昌 在职 社区 两千 起付线过了吗",
+    "南昌在职社区两千，这样起付线够了吗",
+    "南昌在职 社区两千 起付线满了没有",
+])
+def test_a_deductible_asked_about_is_not_said(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_a_deductible_not_finished_is_not_the_first_bill() -> None:
+    facts = understand("南昌 在职 社区 两千 起付线没扣完").facts
+    assert facts.first_visit_this_year is not True and facts.deductible_met is not True
+
+
+def test_two_peoples_ages_are_neither_money_nor_a_conflict() -> None:
+    _, (reply,) = talk("我老伴72，我70，都是南充退休的。今天我在药店买药花了九十八，起付线已经没得了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "53.90"
+    assert len(reply.result["visits"]) == 1
