@@ -2062,7 +2062,9 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
             quick_replies=_t_list(locale, ["结算单上统筹支付", "今年统筹已报销"],
                                   ["Fund figure on the slip", "Fund already paid this year"]))
     state.checked = True
-    return Reply(text=text, bill_check=body, intent="bill_check",
+    # the settlement the slip was checked against is the reply's result too (a follow-up such as
+    # 那账户扣多少 or a corrected level answers from it, and a client reads one place for figures)
+    return Reply(text=text, bill_check=body, intent="bill_check", result=body.get("result"),
                  understood=_understood(known, said, locale),
                  quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
 

@@ -1085,7 +1085,7 @@ def test_a_bare_fund_figure_after_the_bill_with_no_word_of_the_year_is_checked_w
     # (four blind writers, K10/K13/K19); a fifth (K20) read it as the year's. Checked when the slip then
     # agrees with the document; when it does not, which of the two it is gets asked (never a guess)
     _, (reply,) = talk("南充退休 社区 起付线已过 300 统筹195")
-    assert reply.result is None and reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    assert reply.bill_check is not None and reply.result == reply.bill_check["result"] and reply.bill_check["verdict"] == "matches"
     _, (reply,) = talk("南充退休 社区 起付线已过 300 统筹190")
     assert reply.result is None and reply.asking == "amount_role" and "今年之前统筹已经报销" in reply.text
     _, (reply,) = talk("南充退休 社区 今年统筹报了190 起付线已过 这次300")
@@ -1737,7 +1737,7 @@ def test_inheritance_and_the_documents_dates_quote_their_articles(message: str, 
 ])
 def test_a_fund_figure_after_the_bill_with_the_deductible_met_is_this_bills_slip(message: str) -> None:
     _, (reply,) = talk(message)
-    assert reply.result is None and reply.bill_check is not None
+    assert reply.bill_check is not None and reply.result == reply.bill_check["result"]
 
 
 @pytest.mark.parametrize("message", [
@@ -1771,7 +1771,7 @@ def test_earlier_unreimbursed_visits_listed_one_by_one_add_up() -> None:
 def test_a_share_the_person_paid_is_a_slip_figure_not_an_earlier_bill() -> None:
     state, _ = talk("南昌在职，一级社区卫生服务中心，今年首次门诊，票据上有两个数：1,250和750")
     _, reply = turn(state, "1,250是总费用，750是我自己付的，这个自付对吗？", today=TODAY)
-    assert reply.result is None and reply.bill_check is not None
+    assert reply.bill_check is not None and reply.result == reply.bill_check["result"]
     assert understand("南昌在职 三级 之前看过一次300是自己付的 今天800").facts.prior_unreimbursed == Decimal("300.00")
 
 
@@ -2008,7 +2008,7 @@ def test_more_ways_to_say_the_year_and_the_signed_clinic(message: str, fund: str
 def test_what_the_person_paid_after_a_slip_figure_is_the_slips_share() -> None:
     _, (reply,) = talk("Nanchang employee, community clinic, first visit this year, bill 1,000, my slip says fund 240 "
                        "and I paid 760. Is that right?")
-    assert reply.bill_check is not None and reply.result is None
+    assert reply.bill_check is not None and reply.result == reply.bill_check["result"]
 
 
 # -- K24 (scored blind first at b6443b9, then fixed with general rules) --------------------------------
@@ -2212,3 +2212,11 @@ def test_two_peoples_ages_are_neither_money_nor_a_conflict() -> None:
     _, (reply,) = talk("我老伴72，我70，都是南充退休的。今天我在药店买药花了九十八，起付线已经没得了")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "53.90"
     assert len(reply.result["visits"]) == 1
+
+
+def test_a_bill_check_carries_the_settlement_it_checked_against() -> None:
+    _, (check, follow) = talk("南充在职，二级医院花了800，今年第一次，医院报了360，对吗", "那我账户里还有500，这次账户能扣多少")
+    assert check.bill_check is not None and check.result == check.bill_check["result"]
+    assert follow.result is not None and follow.result["visits"][-1]["fund_pays"] == "360.00"
+    _, (_, corrected) = talk("南充在职，三级医院花了1200，今年第一次，统筹报了600对不对", "不对，是二级医院")
+    assert corrected.result is not None and corrected.result["visits"][-1]["provider_level"] == 2
