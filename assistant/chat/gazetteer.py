@@ -348,9 +348,12 @@ _INSURED = _Family(
         ("还没有退休|还没退休|没有退休|没退休|未退休|快要退休|快退休|还不到退休|下个?月(?:就)?(?:要)?退休|明年(?:就)?(?:要)?退休"
          "|即将退休|马上(?:就)?(?:要)?退休", _EMP, 2),
         ("退休职工|退休人员|退休老人|已经退休|已退休|退休了|刚退休|退下来了|退了休|退休|(?:去年|前年|早就|早|已经)退的", _RET, 2),
-        ("在职职工|在职人员|在职(?!工)|上班族|还在上班|在上班|上班|打工|还在交|还在缴|还在交社保"
+        ("在职职工|在职人员|在职(?!工)|还在上班|在上班|还在交|还在缴|还在交社保"
          "|单位(?:给我?)?(?:交|缴)(?:的)?(?:职工)?(?:医保|社保)|单位(?:上)?(?:给)?(?:交|缴)的"
          "|(?:through|via) my (?:company|employer)|my (?:company|employer)(?: in [a-z]+)? pays", _EMP, 2),
+        # 上班/打工 say the person works, not how they are insured: alone they are the working
+        # category, beside 灵活就业 or 退休 (在青山湖区上班，灵活就业) the word that names the category wins
+        ("上班族|上班|打工", _EMP, 1),
         # (自己交的社保 alone is not read: in 南昌 a resident pays their own too — the category is asked)
         ("灵活就业人员|灵活就业|灵活(?!性)|自己交的职工医保|自己缴(?:的)?职工医保|自己交职工医保"
          "|自由职业", _FLEX, 2),

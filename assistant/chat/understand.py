@@ -567,7 +567,8 @@ _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药�
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
-                           r"|今年已(?:经)?(?=在))[^,，。；;]{0,14}(?:看过|去过|拿过|买过|花了|花过|累计|自付)"
+                           r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已)?(?:报过|报了|看过)))[^,，。；;]{0,14}"
+                           r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报销过|看病|看的病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)")  # (之前在社区拿了几次降压药)
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
@@ -576,6 +577,11 @@ _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋�
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
+_NOT_PAID_YET = re.compile(r"报|支付|结算|claim|paid")
+_FIRST_WORD = re.compile(r"第一|第1|头|首|first|1st")
+_SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:是|在)")
+#: the visit said to be somewhere else than the signed institution (但这次去了…, 自己跑去…, 别的…)
+_OTHER_PLACE = re.compile(r"(?:但|可|不过)(?:是)?(?:我)?(?:这次|这回|今天)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
@@ -825,6 +831,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                     and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, h.start))
                                     and (any("provider_level" in o.sets and o.priority > 0 for o in hits)
                                          or not _AMOUNT_IN.search(text)))]
+    # 我签约的是社区卫生服务中心，但这次去了一家二级医院: the signed institution named is not where this
+    # visit was when another place is named for it (the person says the two differ)
+    signed_named = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets or "signed" in h.sets)
+                    and _SIGNED_PLACE_BEFORE.search(text, _clause_of(bounds, h.start)[0], h.end)]
+    visit_places = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets) and h not in signed_named]
+    if signed_named and visit_places and _OTHER_PLACE.search(text):
+        hits = [h for h in hits if h not in signed_named and "signed" not in h.sets]
+        here = visit_places[0]
+        hits.append(Hit(sets={"signed": False}, start=here.start, end=here.end, text=here.text, priority=2))
+        hits.sort(key=lambda h: h.start)
     # 今年5月份在省中医院（三级）看过一次花了400没报，今天在社区又花了600: the level of the earlier
     # visit is not this one's (its unreimbursed 400 still counts toward the deductible)
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
@@ -1503,6 +1519,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             conflict = [first.text, _quote(text, bounds, remaining.start)]
         elif claimed is not None:
             conflict = [first.text, _quote(text, bounds, claimed.start())]
+        elif met is not None and values.get("deductible_met") and _NOT_PAID_YET.search(first.text) \
+                and not _FIRST_WORD.search(first.text) and values.get("fund_paid") is None:
+            # 起付线已用完，但统筹今年还没有支付过: both hold — the bills so far stayed within the
+            # deductible, so the fund has paid nothing yet (not the year's first bill, not a conflict)
+            values["first_visit_this_year"] = None
+            values["fund_paid"] = Decimal("0.00")
         elif met is not None and values.get("deductible_met"):
             conflict = [first.text, met.text]
         if conflict and not conflict_slot:

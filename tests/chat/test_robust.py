@@ -2220,3 +2220,24 @@ def test_a_bill_check_carries_the_settlement_it_checked_against() -> None:
     assert follow.result is not None and follow.result["visits"][-1]["fund_pays"] == "360.00"
     _, (_, corrected) = talk("南充在职，三级医院花了1200，今年第一次，统筹报了600对不对", "不对，是二级医院")
     assert corrected.result is not None and corrected.result["visits"][-1]["provider_level"] == 2
+
+
+def test_the_level_of_an_earlier_claim_is_not_this_visits() -> None:
+    facts = understand("平凉退休，今天去了三甲医院花了六百，今年在卫生院已经报过几回了，起付线早就扣了").facts
+    assert facts.provider_level == 3 and facts.deductible_met is True
+
+
+def test_the_signed_institution_named_is_not_where_this_visit_was() -> None:
+    _, (reply,) = talk("南昌居民，签约的是家门口的社区卫生服务中心，不过这次自己去了一家二级医院，花了四百")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_where_a_person_works_gives_way_to_how_they_are_insured() -> None:
+    assert understand("在南昌红谷滩上班，灵活就业，社区花了300，今年第一次").facts.category == "flexible"
+    assert understand("我还在南昌上班，社区花了300").facts.category == "employee"
+
+
+def test_deductible_met_and_fund_not_yet_paid_both_hold() -> None:
+    facts = understand("南昌在职，三级医院900，起付线今年已经扣满了，但统筹今年还没支付过").facts
+    assert facts.deductible_met is True and facts.fund_paid == Decimal("0.00")
+    assert facts.first_visit_this_year is None
