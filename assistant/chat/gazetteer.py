@@ -296,7 +296,7 @@ _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})
 _POST_QUESTION = re.compile(r"(?:了)?(?:(?:没有|没)(?=$|[?？,，。!！])|(?:吗|么))")
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
-_POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
+_POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也|倒|倒也|可)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
 
 
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
@@ -425,7 +425,10 @@ _FLAGS = _Family(
         # family doctor first, so that 家庭医生签约 is not the signed institution
         ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
         ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?|家医", {"family_doctor": True}, 1),
-        ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊", {"signed": False}, 2),
+        ("(?:别的|其他|另一家|另外一家|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊"
+         # 没在哪里签过约 / 哪儿都没签: not signed anywhere (so no visit is at a signed institution)
+         "|(?:没|没有|未)(?:在)?(?:哪里|哪儿|哪|任何地方|任何机构)(?:都)?签(?:过)?(?:约)?|(?:哪里|哪儿|哪)(?:都|也)(?:没|没有|未)签(?:过)?(?:约)?",
+         {"signed": False}, 2),
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|卫生站|服务站|服务中心|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"

@@ -447,6 +447,7 @@ _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
+    r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
 #: resident yes/no facts the person may not know, and the words that name them
 _UNKNOWN_FLAGS = (
@@ -461,7 +462,9 @@ _UNKNOWN_FLAGS = (
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
 _STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
-_NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred")
+_NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
+                          # 没经过卫生院同意 / 未经签约机构同意: the referral is the signed institution's consent
+                          r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|没(?:有)?(?:开|办)(?:过)?转诊")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
@@ -552,7 +555,9 @@ _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|�
 _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)")
 #: digits on both sides of a full-width comma, three after it (1，200 / 200，300): NFKC makes it a
 #: thousands mark, but a list of numbers is written the same way
-_FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])")
+_FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
+                              # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
+                              r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])")
 _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
 #: right after a level: it is taken back (一级医院 哦也不对 / 三级，也不是)
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
@@ -577,6 +582,9 @@ _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋�
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
+#: an earlier visit said against what was said before it (但是上个月已经看过一次), not listed after it
+_CONTRAST = re.compile(r"但|可是|不过|其实|已经")
+_BARE_ACCOUNT_CLAUSE = re.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|个账|医保卡|卡里)(?:里)?(?=$|[,，。!！?？])")
 _NOT_PAID_YET = re.compile(r"报|支付|结算|claim|paid")
 _FIRST_WORD = re.compile(r"第一|第1|头|首|first|1st")
 _SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:是|在)")
@@ -1051,6 +1059,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                      if sp.start in (amt1.start, amt2.start) and sp.text in (amt1.text, amt2.text) else sp
                      for sp in spans]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
+    bill = chosen.get("amount")
+    if bill is not None and not bill.explicit and _BARE_ACCOUNT_CLAUSE.match(text, bill.end):
+        # 一级 今年第一次 1200 账户: the bare figure right before a bare “账户” may be the bill or the
+        # account's balance — asked, never guessed
+        del chosen["amount"]
+        unplaced.append(bill)
     for field in _POSITION_FIELDS:
         # 统筹支付了2600？: a figure the person questions is not a fact to settle on; ask about it
         questioned = _QUESTIONED_AFTER.match(text, chosen[field].end) if field in chosen else None
@@ -1716,6 +1730,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
                 elif values.get("first_visit_this_year") is False:
                     values["first_visit_this_year"] = None
+                if values.get("first_visit_this_year") is True and not conflict \
+                        and (said_first := _YEAR_FIRST_SAID.search(text)) is not None \
+                        and not _AMOUNT_IN.search(text, *_clause_of(bounds, said_first.start())) \
+                        and (earlier_said := _EARLIER_TIME.search(text, _clause_of(bounds, said_first.start())[1],
+                                                                  segments[-2][1])) is not None \
+                        and _CONTRAST.search(text, *_clause_of(bounds, earlier_said.start())):
+                    # 今年第一次门诊，但是上个月已经看过一次: this visit called the year's first beside an
+                    # earlier one this year — which holds is asked (never the earlier visit dropped)
+                    conflict = [said_first.group(0), _quote(text, bounds, earlier_said.start())]
+                    conflict_slot = "year_start"
                 if intent in ("add_visit", "what_if", "compare"):
                     intent = "calculate"
 

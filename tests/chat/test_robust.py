@@ -2241,3 +2241,42 @@ def test_deductible_met_and_fund_not_yet_paid_both_hold() -> None:
     facts = understand("南昌在职，三级医院900，起付线今年已经扣满了，但统筹今年还没支付过").facts
     assert facts.deductible_met is True and facts.fund_paid == Decimal("0.00")
     assert facts.first_visit_this_year is None
+
+
+# -- K30, K31, K32 (scored blind first at 55af881: 88.0 % / 11 wrong, 91.8 % / 3, 90.8 % / 7) ---------------
+
+def test_a_comma_that_groups_no_thousands_is_asked() -> None:
+    _, (reply,) = talk("南充 三级医院 在职 起付线扣完了 这次花了2,0000")
+    assert reply.result is None and reply.asking == "amount"
+    assert understand("庄浪县，三级乙等医院，起付线已经用了150,4k，在职职工").grouped is None
+
+
+@pytest.mark.parametrize("message", [
+    "南昌居民，哪儿都没签过约，在乡卫生院拿药60块",
+    "南昌县居民医保，没经过卫生院同意，自己去了县中医院，花了300",
+])
+def test_not_signed_or_not_referred_is_not_settled_as_signed(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_fact_denied_with_dao_is_denied() -> None:
+    assert understand("南昌居民，签约的社区，花了100，贫困户倒不是").facts.poverty_registered is not True
+
+
+def test_english_third_person_doubt_is_a_doubt() -> None:
+    _, (reply,) = talk("Nanchang retiree in the employee scheme, community clinic, 500 yuan. "
+                       "She isn't sure whether the deductible has been met this year.")
+    assert reply.result is None and reply.alternatives
+
+
+def test_the_years_first_said_against_an_earlier_visit_is_asked() -> None:
+    _, (reply,) = talk("平凉在职，今年第一次看门诊，不过上个月已经在社区看过一次花了两百，今天二级医院八百")
+    assert reply.result is None and reply.asking == "conflict"
+    _, (reply,) = talk("平凉在职 今年第一次 上个月5号社区200 今天二级医院800")  # the list it opens
+    assert reply.result is not None
+
+
+def test_a_bare_figure_before_a_bare_account_word_is_asked() -> None:
+    _, (reply,) = talk("南充在职 社区 今年第一次 900 医保卡")
+    assert reply.result is None and reply.asking == "amount_role"
