@@ -231,6 +231,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
+    # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
+    ("other", r"(?:少|多|差)(?:报|给|算|付|扣)?(?:了)(?:我)?|(?:少|多)(?:报|给|算)(?:了)?(?:我)?|相差|差额(?:是|为)?|差距(?:是|为)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销)(?:有)?"),
     # 今年已经报满1000了: the fund has paid that much (the cap, as the person says)
     ("fund_paid", r"(?:已经|已|今年|都)?报(?:销)?满(?:了)?"),
@@ -252,7 +254,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
     ("part", r"(?:其中|里面|里头|这里面|含|包含|包括)(?:了)?(?:有)?(?:的)?(?:检查费?|化验费?|药费|药品费?|西药费?|治疗费?"
      r"|挂号费?|材料费?|床位费?|手术费?|诊疗费?|注射费?|输液费?|理疗费?|针灸费?)(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:有|是|为)?|西药(?:费)?(?:有|是|为)?"
+    ("rest", r"(?:其他|其余|其它|剩下|剩余|别的)(?:的)?(?:药费|费用|药|部分|检查费?|是|有)?(?:是|有|为|共)?|甲类(?:药品|药|的)?(?:(?:及|和|与|、|加)(?:诊疗|检查|治疗|诊察|化验|耗材|材料)(?:项目)?(?:费|费用)?)?(?:有|是|为)?|西药(?:费)?(?:有|是|为)?"
+     # 诊察费30元，检查和药一共400元: the 一共 sums the costs it names, not the whole bill
+     r"|(?:检查|化验|药|西药|治疗|挂号)(?:费)?(?:和|及|与|、|加|跟)(?:检查|化验|药|药品|西药|治疗|挂号)(?:费)?(?:一共|总共|共|合计|加起来)(?:是|为|花了)?"
      # 自费药品150元，政策范围内费用850元: the in-scope part, named as the document names it
      r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:要|得|就|都)?(?:扣|是|为|写的是|写着|:)?|deductible(?: of| is|:)?"),
@@ -369,6 +373,8 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     # Only a cue close to the amount counts (a few characters may sit between: 花了大约, 还有) — or,
     # for a part of the bill, the thing it is (其中自费的补牙材料200)
     gap = len(prefix) - last.end()
+    if gap > 3 and _FILLER_ONLY.fullmatch(prefix, last.end()):
+        gap = 0  # 余额现在还有300 / 账户余额目前是300: only words of time and being between
     if gap > 3 and not (gap <= 6 and _PRE_CUE_ROLE[last.lastgroup or ""] in ("self_pay", "class_b_drug", "class_b_service")
                         and re.fullmatch(r"[\u4e00-\u9fff]+", prefix[last.end():])
                         and not re.search(r"花|共|总|报|付|交|账户|统筹|栏|写|单|印|显示|是", prefix[last.end():])):
@@ -380,6 +386,8 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
         return None, None  # 起付线过了 1万 / past the deductible. 400: the figure is the bill, not the deductible
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
+
+_FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也)+")
 
 #: telephone numbers (0817-2223344, 13812345678): never money
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)")

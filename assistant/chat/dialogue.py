@@ -210,6 +210,13 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         # 要是在签约卫生院看呢: at the signed institution, no longer a referral; 如果没转诊，自己直接去的呢:
         # not at it and no referral said — a plain visit outside the signed institution
         changes["referral"] = None
+    if changes.get("category") is not None and known.category is not None and changes["category"] != known.category \
+            and not facts.stated_same:
+        # 如果是退休人员呢 after figures read off an employee's slip: the slip's parameters were that
+        # category's — never carried to another (the document sets each category's own)
+        for name in ("stated_deductible", "stated_cap", "stated_ratio", "stated_ratio_level"):
+            if getattr(known, name, None) is not None:
+                changes.setdefault(name, None)
     if facts.all_item and "amount" not in changes and known.amount is not None:
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if "account_balance" in changes and "balance_at_least" not in changes:
@@ -233,6 +240,13 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
     return msgspec.structs.replace(known, **changes) if changes else known
 
 
+_YES_ANSWER = re.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|signed", re.IGNORECASE)
+_NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
+#: 这是去年12月看的: the date said of this visit itself (not of an earlier claim told beside it)
+_THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
+#: what a person says of the year's position (each of the year the visit falls in)
+_YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
+                  "prior_unreimbursed", "claimed_before", "fund_at_least", "cap_share")
 #: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
 _PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade", "primary_care",
                  "signed", "referral")
@@ -948,7 +962,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     intent = u.intent
     facts = _dated(u.facts, today)
     if state.known.amount is not None and facts.amount is None and facts.month is not None \
-            and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known):
+            and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
+            and not _THIS_ONE_WHEN.search(u.text):
         # 哦不对，三月份在社区报过一回，统筹给了我五十几块: of an earlier visit — its place and date are not
         # this visit's; what it says of the year (the fund's figure) is kept
         facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS})
@@ -1051,7 +1066,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if u.split_total and state.asking != "amount":
-        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message)
+        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
         state.asking = "amount"
         return state, Reply(text=_t(locale, "您说的是两次（两家）的合计。每一次分别花了多少钱？报销按每次就诊分别结算。",
                                     "That is the total of two visits. How much was each? Each visit is settled on its own."),
@@ -1263,6 +1278,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.ledger = sorted(state.ledger, key=_by_date(today))
         facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
         state.asking = None
+    if state.asking == "conflict" and state.conflict_slot in ("family_doctor", "poverty_registered") \
+            and getattr(facts, state.conflict_slot) is None:
+        # 家庭医生签没签？ → 问到了，签了 / 没有: the answer is about the fact asked (not the institution)
+        denied, affirmed = _NO_ANSWER.search(u.text) is not None, _YES_ANSWER.search(u.text) is not None
+        if denied != affirmed:
+            facts = msgspec.structs.replace(facts, **{state.conflict_slot: affirmed},
+                                            signed=None if state.conflict_slot == "family_doctor" else facts.signed)
     if state.asking == "conflict" and state.conflict_slot == "year_start" and re.search(r"去年|上一年|last year", u.text) \
             and facts.fund_paid is None and facts.first_visit_this_year is None and facts.deductible_met is None:
         # 今年第一次 / 统筹报了200 → 哦那个200是去年报的: the year's first bill holds
@@ -1286,7 +1308,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                   "provider_level": ("provider_level", "provider_grade"),
                   "category": ("category",), "person": ("category",)}.get(slot, (slot,))
         drop = {f: None for f in fields if f in Facts.__struct_fields__}
-        state = _fill(state, msgspec.structs.replace(facts, **drop), u, message)
+        state = _fill(state, msgspec.structs.replace(facts, **drop), u, message, today)
         a, b = u.conflict[0], u.conflict[1]
         state.asking, state.conflict_slot = "conflict", slot
         if slot == "person":  # 我在职她退休了: two people — whose visit is it?
@@ -1298,7 +1320,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="conflict", quick_replies=[a, b], intent="calculate")
     if u.visits:
         # several visits in one message: the earlier ones go to the year's ledger, in date order
-        state = _fill(state, facts, u, message)
+        state = _fill(state, facts, u, message, today)
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         person_known = state.known
         visits = [*(_merge(Known(**person), _dated(v, today)) for v in u.visits), state.known]
@@ -1329,7 +1351,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger = [*state.ledger, state.known]
         state.known = _another_visit(state.ledger[-1], facts, u.text)
     else:
-        state = _fill(state, facts, u, message)
+        state = _fill(state, facts, u, message, today)
     _note_place(state, facts, u)
     if any(sp.slot in ("provider_level", "provider_grade") and sp.note == "doubted" for sp in u.spans) \
             and (u.correction or re.search(r"记错|说错|搞错|弄错|不是", u.text)):
@@ -1353,7 +1375,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (乙类药是400，其他600，说错了: the right figures, said in full, then that the earlier ones were wrong)
         # (不对不对 是二级 说错了 / 在签约社区卫生服务中心，之前说错了: the right fact is in the message)
         # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
-        state = _fill(state, facts, u, message)
+        state = _fill(state, facts, u, message, today)
         state.asking = "amount"
         return state, Reply(text=_t(locale, "您说“不对”——是哪一项不对？比如金额、医院等级或今年的情况，告诉我正确的就行。",
                                     "You said something is not right — which one? Tell me the right amount, level or position."),
@@ -1366,7 +1388,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.grouped is not None and facts.amount is not None:
         # 一级，200，300 — a full-width comma between digit groups: one number (200300) or two? Asked,
         # never read either way (an input method types 1，200 for 1,200; a list types 200，300)
-        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message)
+        state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
         state.asking = "amount"
         return state, Reply(text=_t(locale, f"您写的“{u.grouped}”是一个数，还是两个数？这次看病一共花了多少钱？",
                                     f"Is “{u.grouped}” one number or two? What was the total of this bill?"),
@@ -2069,9 +2091,14 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
                  quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
 
 
-def _fill(state: SessionState, facts: Facts, u, message: str) -> SessionState:
+def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | None = None) -> SessionState:
     """Merge what the message says; an answer to our question fills that fact."""
     known = _merge(state.known, facts)
+    if facts.year is not None and today is not None and facts.year != (state.known.year or today.year) \
+            and not any(getattr(facts, n) is not None for n in _YEAR_POSITION):
+        # 这是去年12月看的: the visit moved to another year — what was said of this year's position
+        # (今年第一次, 统筹今年报了…) is not that year's; asked again, never carried across
+        known = msgspec.structs.replace(known, **{n: None for n in _YEAR_POSITION})
     asking = state.asking
     if asking == "year_start":
         if facts.fund_paid is None and facts.deductible_used is None and not facts.first_visit_this_year \

@@ -261,7 +261,8 @@ class _Family:
             boolean = self.boolean[index]
             negated = is_negated(text, pos, boolean=boolean) or (
                 boolean and _POST_NEGATION.match(text, m.end()) is not None)
-            if _POSITION_SLOTS.isdisjoint(sets) is False and _POST_QUESTION.match(text, m.end()):
+            if _POSITION_SLOTS.isdisjoint(sets) is False and (_POST_QUESTION.match(text, m.end())
+                                                              or _QUESTION_INSIDE.search(m.group(0))):
                 # 起付线过了吗 / 今年第一次吗: the year's position asked about, not said
                 pos = m.end()
                 continue
@@ -291,6 +292,8 @@ _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|
 
 
 _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})
+#: 起付线啥时候能扣完 / 起付线怎么才能满: the position asked about inside the words that would say it
+_QUESTION_INSIDE = re.compile(r"啥时候|什么时候|何时|多久|怎么|咋|能不能|会不会|是否|是不是|多少|要多少")
 #: a year position turned into a question right after it (起付线过了吗, 满了没有, 第一次吗) — a bare
 #: question mark is not enough: 起付线已经满了？ is how many people say what they believe
 _POST_QUESTION = re.compile(r"(?:了)?(?:(?:没有|没)(?=$|[?？,，。!！])|(?:吗|么))")

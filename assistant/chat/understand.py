@@ -126,6 +126,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     stated_cap: Decimal | None = None
     stated_ratio: Decimal | None = None
     stated_ratio_level: int | None = None
+    #: 其他一样 / 起付线和限额一样: the figures read off the slip before hold for this case too
+    stated_same: bool | None = None
     retired_year: int | None = None
     retired_month: int | None = None
     retired_day: int | None = None
@@ -428,7 +430,7 @@ _ALL_IN_SCOPE = re.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|�
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
-    r"对吗|对不对|对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
@@ -466,7 +468,8 @@ _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不�
                           # 没经过卫生院同意 / 未经签约机构同意: the referral is the signed institution's consent
                           r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|没(?:有)?(?:开|办)(?:过)?转诊")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
-_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:不是|不算)|脱贫了|(?:又|但|可)?好像(?:没|不是|不算)")
+_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
+                               r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
 _UNKNOWN_GRADE = re.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a-z])|甲等|乙等|丙等|等次|几甲|甲还是乙|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
@@ -582,6 +585,8 @@ _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋�
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
+_SAME_PARAMETERS = re.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)?(?:都|也)?(?:一样|相同|不变|照旧)"
+                              r"|(?:起付线|起付标准|限额|比例|封顶)[^,，。]{0,8}?(?:一样|相同|不变|照旧|也是)")
 #: an earlier visit said against what was said before it (但是上个月已经看过一次), not listed after it
 _CONTRAST = re.compile(r"但|可是|不过|其实|已经")
 _BARE_ACCOUNT_CLAUSE = re.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|个账|医保卡|卡里)(?:里)?(?=$|[,，。!！?？])")
@@ -1751,6 +1756,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if split_total:
         conflict, conflict_slot = [], ""
 
+    if _SAME_PARAMETERS.search(text):
+        values["stated_same"] = True
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -2280,3 +2280,61 @@ def test_the_years_first_said_against_an_earlier_visit_is_asked() -> None:
 def test_a_bare_figure_before_a_bare_account_word_is_asked() -> None:
     _, (reply,) = talk("南充在职 社区 今年第一次 900 医保卡")
     assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_parts_named_with_a_class_a_compound_add_up() -> None:
+    f = understand("平凉在职，三级甲等，甲类药品及检查费300元，乙类药品200元，自费20元，今年第一次").facts
+    assert f.amount == Decimal("520.00") and f.class_b_drug == Decimal("200.00") and f.self_pay == Decimal("20.00")
+    f = understand("南昌在职 二级 诊察费20元，化验和药一共500元 今年第一次").facts
+    assert f.amount == Decimal("520.00") and f.consultation == Decimal("20.00")
+
+
+def test_a_balance_said_with_words_of_time_between_is_the_balance() -> None:
+    f = understand("她账户余额目前还有260，这次能扣多少").facts
+    assert f.account_balance == Decimal("260.00") and f.amount is None
+
+
+def test_a_question_inside_the_deductible_words_is_not_the_deductible_met() -> None:
+    assert understand("起付线什么时候才能扣完，如果下个月再花200呢").facts.deductible_met is not True
+
+
+def test_no_no_is_a_correction_not_a_check() -> None:
+    state, _ = talk("南充退休 二级医院 花了600", "今年头一回")
+    _, reply = turn(state, "不对不对，我记错了，五月份看过一次，统筹报了八十多", today=TODAY)
+    assert reply.bill_check is None and reply.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == "390.00"  # deductible met; the cap is far
+
+
+def test_a_slips_parameters_stay_with_their_category() -> None:
+    state, _ = talk("西安在职，社区看门诊600，今年第一次", "单子上写着：起付线200，一级支付比例65%，最高限额2500")
+    _, reply = turn(state, "要是退休人员呢，同样的情况", today=TODAY)
+    assert reply.result is None  # the retiree's figures are the bureau's, not the employee's slip
+    _, (*_, reply) = talk("西安在职，社区看门诊600，今年第一次", "单子上写着：起付线200，一级支付比例65%，最高限额2500",
+                          "如果是退休的，单子上比例是70%，其他一样")
+    assert reply.result is not None
+
+
+def test_a_flag_conflict_is_settled_by_a_yes_or_no() -> None:
+    state, _ = talk("南昌居民，签约的社区卫生服务中心，花了200", "家庭医生好像签了好像又没签")
+    _, reply = turn(state, "问清楚了，签了", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "130.00"
+
+
+def test_the_difference_the_person_sees_is_not_a_bill() -> None:
+    state, _ = talk("南充在职，二级医院，今年第一次，花了1000")
+    _, reply = turn(state, "医院只给我报了420，少了60块", today=TODAY)
+    assert reply.bill_check is not None and reply.result["visits"][-1]["fund_pays"] == "480.00"
+
+
+def test_a_visit_still_to_come_is_another_visit() -> None:
+    state, _ = talk("南昌在职，二级医院花了900，今年第一次")
+    state, reply = turn(state, "下周还要去复查，大概要花300", today=TODAY)
+    assert reply.result is None and reply.asking == "amount"
+    _, reply = turn(state, "就按300算", today=TODAY)
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "165.00"
+
+
+def test_a_visit_moved_to_last_year_asks_that_years_position() -> None:
+    state, _ = talk("南昌 在职 二级 800 今年第一次")
+    _, reply = turn(state, "哦不对，这是去年12月看的", today=TODAY)
+    assert reply.result is None and reply.asking == "year_start"
