@@ -585,6 +585,7 @@ _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋�
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
+_SIGNED_DENIED = re.compile(r"签约的?(?:机构|医院|卫生院|社区)?(?:不是|并不是)(?:他们|咱|我们)?(?:这|那|该)(?:家|个|里)?")
 _SAME_PARAMETERS = re.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)?(?:都|也)?(?:一样|相同|不变|照旧)"
                               r"|(?:起付线|起付标准|限额|比例|封顶)[^,，。]{0,8}?(?:一样|相同|不变|照旧|也是)")
 #: an earlier visit said against what was said before it (但是上个月已经看过一次), not listed after it
@@ -917,6 +918,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # a fund figure after a slip word (结算单：统筹支付 540) or given for this bill (医保给报了540,
     # with the bill in the message) is the slip's figure to check, not the year's position
     has_bill = any(a.role in (None, "total", *_ITEM_FIELDS) for a in amounts)
+    # 上次在社区报了60块，这次二级医院800: what an earlier visit's claim paid is the year's position, not
+    # this bill's slip (in a clause of its own that names the earlier time)
+    amounts = [msgspec.structs.replace(a, role="fund_paid")
+               if a.role == "slip_fund" and has_bill and _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
+               and not _SLIP_WORD.search(text, _clause_of(bounds, a.start)[0], a.start)
+               else a for a in amounts]
     amounts = [msgspec.structs.replace(a, role="slip_fund")
                if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
@@ -1126,8 +1133,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
                      and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
-    year, month, day = _merge_dates([d for d in dates if d not in retirement and d not in earlier_dates])
+    visit_dates = [d for d in dates if d not in retirement and d not in earlier_dates]
+    year, month, day = _merge_dates(visit_dates)
     retired = _merge_dates(retirement) if retirement else (None, None, None)
+    date_either = any(a.month is not None and b.month is not None and a.month != b.month
+                      and _OR_BETWEEN.search(text, a.end, b.start) and b.start - a.end <= 6
+                      for a, b in itertools.pairwise(visit_dates))
+    if date_either:
+        year, month, day = None, None, None  # 10月底还是11月初记不清了: the visit's date is not known
     days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
     weekday = _WEEKDAY_SAID.search(text)
     if days_ago is None and weekday is not None:
@@ -1297,7 +1310,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)
                 values[slot] = None
-    if _VAGUE_WHEN.search(text) and values.get("month") is None and "date" not in unknown:
+    if (date_either or _VAGUE_WHEN.search(text)) and values.get("month") is None and "date" not in unknown:
         unknown.append("date")  # 前阵子看了个门诊: when is not said — asked where it decides (retiring this year)
     this_year_retired = _RETIRED_THIS_YEAR.search(text)
     if this_year_retired and _DENIED_AFTER.match(text, _clause_of(bounds, this_year_retired.start())[1]):
@@ -1517,6 +1530,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if clash:
         conflict = [clash[0].text, clash[1].text]
         conflict_slot = _ROLE_FIELD.get(clash[0].role, "amount")
+    signed_said = next((h for h in hits if h.sets.get("signed") is True and not h.negated), None)
+    denied = _SIGNED_DENIED.search(text)
+    if signed_said is not None and denied is not None and not conflict and denied.start() > signed_said.start:
+        # 说是在签约卫生院看的…卫生院的人又说俺签约的不是他们这家: two accounts of the one fact — asked
+        conflict = [_quote(text, bounds, signed_said.start), _quote(text, bounds, denied.start())]
+        conflict_slot = "signed"
+        values["signed"] = None
     first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
     if first is not None and not is_correction(text):
         # a hedged figure (统筹已经给我报了四百多) disagrees with 今年第一次 as much as an exact one

@@ -2338,3 +2338,20 @@ def test_a_visit_moved_to_last_year_asks_that_years_position() -> None:
     state, _ = talk("南昌 在职 二级 800 今年第一次")
     _, reply = turn(state, "哦不对，这是去年12月看的", today=TODAY)
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_an_earlier_claim_beside_the_years_first_is_a_conflict_not_a_slip() -> None:
+    _, (reply,) = talk("南充在职 今年头一回 上回在卫生院报了45块 这次三级医院900")
+    assert reply.bill_check is None and reply.asking == "conflict"
+
+
+def test_two_accounts_of_the_signed_institution_are_asked() -> None:
+    _, (reply,) = talk("南昌居民，我说是在签约的社区看的，花了150，可社区的人说我签约的不是这家")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_visit_date_between_two_months_is_asked_where_the_retirement_month_decides() -> None:
+    _, (reply,) = talk("南昌职工，9月办的退休，看病是9月底还是10月初记不清了，二级医院800，今年第一次")
+    assert reply.result is None and reply.asking == "date"
+    _, (reply,) = talk("南昌在职，二级医院800，今年第一次，9月底还是10月初看的记不清了")
+    assert reply.result is not None  # no retirement: the date changes nothing
