@@ -300,7 +300,8 @@ def _place_words(known: Known, facts: Facts, u: Understanding) -> Known:
     a doubt, asked or shown both ways."""
     if facts.provider_kind is None and facts.provider_level is None:
         return known
-    signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None
+    # (签约在社区，今天在那看的 / 在乡卫生院签的约: signing said plainly is no doubt; only a doubt about it is)
+    signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None and _SIGNING_DOUBT.search(u.text) is not None
     big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
     return msgspec.structs.replace(known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
                                    big_hospital=big or None)
@@ -363,7 +364,12 @@ _SIGNING = re.compile(r"签|sign")
 _FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|家庭医生(?:也)?签(?:了|过)|signed (?:up )?(?:with )?(?:a )?family doctor")
 
 
-_BIG_HOSPITAL = re.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院")
+_BIG_HOSPITAL = re.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院"
+                           # 县人民医院, 市第一医院: hospitals, never a resident's signed institution (第十七条:
+                           # 乡镇卫生院 or 社区卫生服务机构)
+                           r"|人民医院|县医院|市医院|区医院|中心医院|第[一二三四五六七八九十]+(?:人民)?医院|[市县区][一二三四五六七八九]院")
+_SIGNING_DOUBT = re.compile(r"算不算|是不是|是否|不知道|不清楚|不记得|记不得|记不清|签没签|有没有签|[吗么][?？]?$|[吗么][,，。?？]"
+                            r"|不是(?:签约|那家|这家|他们)|没签|未签|not sure|whether|\?")
 _REFERRAL_WORDS = re.compile(r"中医|转诊|转到|转去|转过|referr")
 
 

@@ -111,7 +111,9 @@ def test_k3_handled_right_floor() -> None:
 #: - K5-0376 (二甲还是三乙来着 → ask) vs K1-0056, K2-0379 (一级的吧？也可能是二级 → both side by side).
 #: - K6-0370 (在签约卫生院看的 但不是我签约的那家 → ask) vs K4-0152, K5-0363 (seen away from the
 #:   signed institution → the fund pays nothing, 第十三条).
-LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0376", "K6-0370"}
+#: - K5-0398 (南昌居民 在县人民医院看门诊 → ask) vs K2-0063, K30-0121, K32-0179 (a county people's
+#:   hospital is never a resident's signed institution, 第十七条 → the fund pays nothing, said so).
+LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0376", "K6-0370", "K5-0398"}
 LATER = [Path(__file__).parent / name for name in ("blind4", "blind5", "blind6", "blind7")]
 SCORE_LATER = bench.score(LATER)
 #: floor reached on K4 to K7 together; raise it as the chat improves, never lower it

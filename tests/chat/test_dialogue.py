@@ -99,8 +99,8 @@ def test_resident_at_the_signed_institution():
     assert "未签家庭医生" in replies[1].text
     _, replies = talk("南昌居民，卫生院看病300块", "不是签约机构")
     assert fund(replies[1]) == "0.00"
-    _, replies = talk("南昌居民，县人民医院看病300块")  # a hospital is not where residents sign: asked
-    assert replies[0].asking == "provider_kind"
+    _, replies = talk("南昌居民，县人民医院看病300块")  # a hospital is never where residents sign (第十七条)
+    assert fund(replies[0]) == "0.00" and "是签约机构转诊的" in replies[0].quick_replies
 
 
 def test_an_account_question_keeps_its_topic_across_a_question():

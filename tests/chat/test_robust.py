@@ -921,7 +921,7 @@ def test_a_resident_at_a_primary_care_centre_is_read_as_signed_and_told_so(messa
     assert any(u.slot == "signed" and u.source == "assumed" for u in reply.understood)
 
 
-@pytest.mark.parametrize("message", ["南昌居民医保 县医院看病 150", "南昌居民医保 诊所 150", "南昌居民医保 社区 150 不知道是不是签约那家"])
+@pytest.mark.parametrize("message", ["南昌居民医保 诊所 150", "南昌居民医保 社区 150 不知道是不是签约那家"])
 def test_a_resident_elsewhere_or_in_doubt_is_not_read_as_signed(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None
@@ -1269,8 +1269,11 @@ def test_a_complaint_with_nothing_told_starts_the_check() -> None:
 def test_a_resident_at_a_large_hospital_is_not_at_the_signed_institution() -> None:
     _, (reply,) = talk("南昌居民医保 在省人民医院（三甲）看门诊 700")
     assert reply.result["visits"][0]["fund_pays"] == "0.00" and reply.quick_replies[0] == "是签约机构转诊的"
-    _, (reply,) = talk("南昌城乡居民医保，在县人民医院看门诊花了600")
-    assert reply.result is None and reply.asking == "provider_kind"
+    # a county people's hospital is never a signed institution (第十七条: 乡镇卫生院 or 社区卫生服务机构):
+    # nothing from outpatient pooling, said so, with the referral as the one-tap correction
+    for message in ("南昌城乡居民医保，在县人民医院看门诊花了600", "南昌居民医保 县医院看病 150"):
+        _, (reply,) = talk(message)
+        assert reply.result["visits"][0]["fund_pays"] == "0.00" and reply.quick_replies[0] == "是签约机构转诊的"
 
 
 def test_a_rule_asked_with_no_city_asks_the_city_then_answers_the_rule() -> None:
@@ -2355,3 +2358,12 @@ def test_a_visit_date_between_two_months_is_asked_where_the_retirement_month_dec
     assert reply.result is None and reply.asking == "date"
     _, (reply,) = talk("南昌在职，二级医院800，今年第一次，9月底还是10月初看的记不清了")
     assert reply.result is not None  # no retirement: the date changes nothing
+
+
+@pytest.mark.parametrize("message", [
+    "我是安义县的，居民医保，在镇卫生院签的约，前天看病花了70块",
+    "南昌居民 西湖区 社区 签约了 今天 二百",
+])
+def test_signing_said_plainly_at_a_primary_care_centre_is_no_doubt(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] != "0.00"
