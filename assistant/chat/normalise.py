@@ -79,6 +79,8 @@ _TYPOS = (
     ("莫得看", "没看"),  # 今年莫得看过病
     ("莫得", "没有"),
     ("医保帐", "医保账"),
+    ("在值", "在职"),  # voice input: 在职 written with its homophone
+    ("再职", "在职"),
 )
 _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
 _TYPO_MAP = dict(_TYPOS)

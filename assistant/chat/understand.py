@@ -373,7 +373,8 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
-_RETIREMENT_EVENT = re.compile(r"办(?:了|完|好)?(?:的)?退休|退休手续|退的休|刚退休|才退休|月初(?:刚)?退(?:休)?")
+_RETIREMENT_EVENT = re.compile(r"(?<![没未])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
+                               r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
 _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)")

@@ -2367,3 +2367,30 @@ def test_a_visit_date_between_two_months_is_asked_where_the_retirement_month_dec
 def test_signing_said_plainly_at_a_primary_care_centre_is_no_doubt(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] != "0.00"
+
+
+@pytest.mark.parametrize(("message", "category"), [
+    ("我爸今年刚满60，还没办退休，还在厂里上班，平凉职工医保，二级医院300，今年第一次", "employee"),
+    ("南昌，退休手续还没办完，二级 800 今年第一次", "employee"),
+    ("南充 仪陇 在值 二级医院 1k2 今年头回看", "employee"),
+    ("南昌 上个月办完退休手续了 二级 800 今年第一次", "retiree"),
+])
+def test_retirement_not_yet_done_is_the_working_category(message: str, category: str) -> None:
+    assert understand(message).facts.category == category
+
+
+def test_an_age_after_man_is_an_age() -> None:
+    assert understand("我爸今年刚满60，平凉职工医保，二级医院300，今年第一次").facts.amount == Decimal("300.00")
+
+
+@pytest.mark.parametrize("message", [
+    "平凉退休，三甲，一共1,350元，今年之前门诊都没报过",
+    "华亭 社区卫生服务中心 退休 450元 今年起付标准还一分没用",
+])
+def test_more_ways_to_say_the_first_bill(message: str) -> None:
+    assert understand(message).facts.first_visit_this_year is True
+
+
+def test_a_deductible_said_per_year_on_a_notice_is_the_stated_deductible() -> None:
+    f = understand("西安在职，单位发的说明上写着：起付标准每年800元，三级50%，年度限额3000元，今年第一次，三级医院1200").facts
+    assert f.stated_deductible == Decimal("800.00") and f.amount == Decimal("1200.00")
