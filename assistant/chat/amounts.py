@@ -276,6 +276,8 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
+                       # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
+                       r"|(?:单子上|结算单上|发票上)?(?:统筹|医保|医院)(?:基金)?(?:给|报|支付|付|给报|报销)(?:了)?的"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
@@ -488,7 +490,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = "乙类" if word.startswith("class") else word
             word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(
                 "account") else word
-            word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith("统筹") else word
+            word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith("统筹") or (
+                re.search(r"统筹|医保|医院", word) and word.endswith("的")) else word
             role, cue = {"余额": "account_balance", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other"}[word], post.group(0)

@@ -244,6 +244,7 @@ _YES_ANSWER = re.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|si
 _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
 #: 这是去年12月看的: the date said of this visit itself (not of an earlier claim told beside it)
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
+_SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
                   "prior_unreimbursed", "claimed_before", "fund_at_least", "cap_share")
@@ -1240,6 +1241,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # what if it had been a community clinic? — before anything is settled, what is still missing
             state.what_if_base = None
             return state, _ask(state, still, locale, known=state.known)
+        if state.checked and any(getattr(hypo_known, n) is not None for n in _SLIP_FIELDS):
+            # 那要是起付线之前已经扣了100呢, right after a slip was checked: the same slip checked again
+            # in that scenario (does the slip agree if that were so?)
+            reply = _bill_check(hypo, locale, today, facts)
+            if reply.bill_check is not None:
+                reply.text = _t(locale, "如果这样：\n", "If so:\n") + reply.text
+                reply.intent = "what_if"
+                return state, reply
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply

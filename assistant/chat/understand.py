@@ -1785,6 +1785,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (a what-if or a correction about the visit already described)
     loose_item = (values.get("amount") is not None or intent in ("what_if", "correct")) \
         and _loose_item_word(text, bounds, amounts)
+    if len(conflict) >= 2 and conflict[0] == conflict[1]:
+        # 未说明级别和在职退休: both “statements” are one clause — nothing two-sided was said; the fact is
+        # left unsaid (and so asked), never put as a contradiction quoting the same words twice
+        if conflict_slot in ("category", "person"):
+            facts = msgspec.structs.replace(facts, category=None)
+        conflict, conflict_slot = [], ""
     return Understanding(
         split_total=split_total,
         visits=earlier,

@@ -2394,3 +2394,16 @@ def test_more_ways_to_say_the_first_bill(message: str) -> None:
 def test_a_deductible_said_per_year_on_a_notice_is_the_stated_deductible() -> None:
     f = understand("西安在职，单位发的说明上写着：起付标准每年800元，三级50%，年度限额3000元，今年第一次，三级医院1200").facts
     assert f.stated_deductible == Decimal("800.00") and f.amount == Decimal("1200.00")
+
+
+def test_a_slip_figure_named_after_it_and_a_what_if_on_a_checked_slip() -> None:
+    state, _ = talk("南充在职 二级医院 今年第一次 1000 480")
+    state, reply = turn(state, "1000是总共花的，480是医院报的", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    _, reply = turn(state, "那要是起付线之前已经扣了100呢", today=TODAY)
+    assert reply.bill_check is not None and reply.text.startswith("如果这样")
+
+
+def test_a_conflict_never_quotes_one_clause_twice() -> None:
+    _, (reply,) = talk("来电人南充职工，今天二级医院花了500，未说明在职还是退休")
+    assert reply.asking == "category"
