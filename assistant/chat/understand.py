@@ -615,8 +615,13 @@ _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance 
 _LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)|(?:和|跟|与)(?:南充|南昌|西安|平凉)(?:挨着|相邻|交界|接壤|搭界)")
 _FROM_THERE = re.compile(r"我是$|我在$|我们$|俺是$")
 #: 参保地为西宁 / 现在交的赣州灵活就业: the insuring city named after the words that say so
-_INSURED_THERE_BEFORE = re.compile(r"(?:参保地(?:为|是|在)?|参保在|医保在|交的(?:是)?|缴的(?:是)?|买的(?:是)?|参加的(?:是)?)$")
-_INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)")
+_INSURED_THERE_BEFORE = re.compile(r"(?:参保地(?:为|是|在)?|参保在|医保在|交的(?:是)?|缴的(?:是)?|买的(?:是)?|参加的(?:是)?)"
+                                   r"(?:陕西|甘肃|江西|四川|湖南|湖北|广东|浙江|江苏|河南|河北|山东|山西|安徽|福建|云南|贵州|青海|宁夏)?(?:省)?$")
+_INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)"
+                            # 咸阳灵活就业的 / 抚州退休职工: a category said with the city is insurance there
+                            r"|(?:市|县)?(?:的)?(?:灵活就业|退休|在职|城乡居民)(?:人员|职工)?")
+#: 我是抚州的，居民医保，在南昌看病: where the person is from, beside a visit said to be in a covered city
+_VISIT_IN_CITY = re.compile(r"(?:在|来|到|去)(?:南充|南昌|西安|平凉)[^,，。]{0,8}?(?:看病|看门诊|就医|就诊|看|拿药|买药|住院)")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
 _ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
@@ -1689,7 +1694,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                               and (_INSURED_THERE.match(text, h.end)
                                    or _INSURED_THERE_EN.search(text, max(0, h.start - 14), h.start)
                                    or _INSURED_THERE_BEFORE.search(text, max(0, h.start - 6), h.start)
-                                   or (_LANDMARK_CITY.search(text) and _FROM_THERE.search(text, max(0, h.start - 3), h.start)))),
+                                   or ((_LANDMARK_CITY.search(text) or _VISIT_IN_CITY.search(text))
+                                       and _FROM_THERE.search(text, max(0, h.start - 3), h.start)))),
                              None)
     if insured_elsewhere is not None and values.get("city") is not None:
         # 我在重庆交的医保，来南昌看病: the insurance is 重庆's; 南昌 is only where the visit was

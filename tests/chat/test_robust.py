@@ -2407,3 +2407,13 @@ def test_a_slip_figure_named_after_it_and_a_what_if_on_a_checked_slip() -> None:
 def test_a_conflict_never_quotes_one_clause_twice() -> None:
     _, (reply,) = talk("来电人南充职工，今天二级医院花了500，未说明在职还是退休")
     assert reply.asking == "category"
+
+
+@pytest.mark.parametrize(("message", "city"), [
+    ("宝鸡灵活就业的，在西安看病能报不", "宝鸡"),
+    ("我是九江的，城乡居民医保，在南昌看门诊能报多少", "九江"),
+    ("来电人参保地为甘肃天水，问在平凉就医的门诊报销", "天水"),
+])
+def test_insured_in_an_uncovered_city_visiting_a_covered_one(message: str, city: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and city in reply.text and "还没有收录" in reply.text
