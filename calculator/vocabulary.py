@@ -21,7 +21,9 @@ from collections.abc import Mapping
 
 __all__ = [
     "ANSWERS",
+    "ANSWERS_EN",
     "BENEFICIARIES",
+    "BENEFICIARIES_EN",
     "CATEGORIES",
     "CATEGORIES_EN",
     "GRADES",
@@ -35,6 +37,7 @@ __all__ = [
     "LEVELS_OR_BELOW",
     "LEVELS_OR_BELOW_EN",
     "PURPOSES",
+    "PURPOSES_EN",
     "SLIP_FIELDS",
     "TIERS",
     "label",
@@ -144,6 +147,18 @@ PURPOSES = {
     "abroad": "境外就医", "work_injury": "工伤医疗费用", "third_party": "应由第三人负担的费用",
     "cash_withdrawal": "提取现金",
 }
+#: The same, in English (a chat in English answers in English; the quotes stay the document's own).
+BENEFICIARIES_EN = {"self": "Yourself", "spouse": "Your spouse", "parent": "Your parents", "child": "Your children",
+                    "other": "Other relatives or others"}
+PURPOSES_EN = {
+    "designated_hospital": "care at a designated hospital", "designated_pharmacy": "medicine at a designated pharmacy",
+    "resident_contribution": "resident-scheme contributions", "serious_illness_contribution": "serious-illness insurance contributions",
+    "checkup": "health check-ups", "fitness": "sport and fitness", "wellness": "wellness and health products",
+    "public_health": "public-health costs", "abroad": "care abroad", "work_injury": "work-injury costs",
+    "third_party": "costs a third party must bear", "cash_withdrawal": "cash withdrawal",
+}
+ANSWERS_EN = {"allowed": "allowed", "not_allowed": "not allowed",
+              "pending_rules": "allowed once the agency issues its rules", "not_stated": "not stated in the document"}
 #: The documents' answer to “may the account pay”.
 ANSWERS = {"allowed": "可以", "not_allowed": "不可以", "pending_rules": "待经办机构出台办法（或条件具备）后可以",
            "not_stated": "文件未规定"}

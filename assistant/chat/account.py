@@ -23,6 +23,7 @@ from calculator import (
     get_pack,
     validate_credits,
 )
+from calculator.vocabulary import ANSWERS_EN, BENEFICIARIES_EN, PURPOSES_EN, label
 
 from .state import Reply, SessionState, cities, schemes_of
 from .state import policy_of as _policy
@@ -74,10 +75,19 @@ def answer_account(state: SessionState, u, locale: str, today: dt.date) -> Reply
                                                  category=cast(Any, state.known.category)))  # validated there
                 if not res.account:
                     why = "；".join(_cite(c) for c in res.citations)
+                    if locale == "en":
+                        return Reply(text=f"{get_pack(policy).meta.name_en}: this category has no personal account, "
+                                          "so the account pays for nothing." + (f"\nThe document: {why}" if why else ""),
+                                     intent=u.intent)
                     return Reply(text=res.text + (f"\n依据：{why}" if why else ""), intent=u.intent)
                 row = res.answer
                 assert row is not None  # an account answers every use
                 cites = "".join(_cite(c) for c in row.citations)
+                if locale == "en":
+                    # the document's answer in English; its words quoted as written
+                    lines.append(f"{label(BENEFICIARIES_EN, row.beneficiary)} · {label(PURPOSES_EN, row.purpose)}: "
+                                 f"{label(ANSWERS_EN, row.answer)}. {cites}")
+                    continue
                 lines.append(f"{row.beneficiary_label}·{row.purpose_label}：{row.text}{cites}")
                 for rid in row.readings:
                     reading = next((a for a in res.assumptions if a.id == rid), None)
@@ -86,6 +96,9 @@ def answer_account(state: SessionState, u, locale: str, today: dt.date) -> Reply
     except CalculatorError as exc:
         return Reply(text=exc.message, intent=u.intent)
     pack = get_pack(policy)
+    if locale == "en":
+        return Reply(text=f"{pack.meta.name_en} ({pack.meta.document_number}), the personal account:\n" + "\n".join(lines),
+                     intent=u.intent, quick_replies=["Can it pay for my parents' medicine?", "Can it pay for a check-up?"])
     head = f"{pack.meta.name}（{pack.meta.document_number}）关于个人账户的规定：\n"
     return Reply(text=head + "\n".join(lines), intent=u.intent,
                  quick_replies=["能给我爸妈买药吗", "能用来体检吗", "每月划多少"])

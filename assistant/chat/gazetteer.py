@@ -560,9 +560,9 @@ def find_slots(text: str) -> list[Hit]:
 # ----------------------------------------------------------------------- account-use questions
 _BENEFICIARY = _Family(
     [
-        ("我妈妈|我妈|我爸爸|我爸|妈妈|爸爸|父母|爸妈|母亲|父亲|老妈|老爸|双亲", {"beneficiary": "parent"}, 1),
-        ("老婆|老公|爱人|配偶|媳妇|妻子|丈夫", {"beneficiary": "spouse"}, 1),
-        ("孩子|儿子|女儿|小孩|子女|娃", {"beneficiary": "child"}, 1),
+        ("我妈妈|我妈|我爸爸|我爸|妈妈|爸爸|父母|爸妈|母亲|父亲|老妈|老爸|双亲|parents?|mother|father|mum|mom|dad", {"beneficiary": "parent"}, 1),
+        ("老婆|老公|爱人|配偶|媳妇|妻子|丈夫|wife|husband|spouse", {"beneficiary": "spouse"}, 1),
+        ("孩子|儿子|女儿|小孩|子女|娃|children|child|kids?|son|daughter", {"beneficiary": "child"}, 1),
         ("家里人|家人|家属|亲属|亲人", {"beneficiary": "family"}, 1),
         (
             "爷爷|奶奶|外公|外婆|姥姥|姥爷|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹|孙子|孙女|岳父|岳母|公公|婆婆|朋友|同事|亲戚",
@@ -582,11 +582,11 @@ _ACCOUNT_USE = _Family(
             {"account_use": "resident_contribution"},
             1,
         ),
-        ("取现|提现|取出来|取出|取钱|套现|变现|换现金|转出来|转到银行卡", {"account_use": "cash"}, 1),
-        ("健身房|健身|游泳|瑜伽|锻炼", {"account_use": "fitness"}, 1),
-        ("保健品|保健|养生|美容|按摩|足疗|营养品|化妆品", {"account_use": "wellness"}, 1),
-        ("体检|健康检查|查体", {"account_use": "checkup"}, 1),
-        ("买药|开药|拿药|配药|药店|药房|买点药|药品", {"account_use": "medicine"}, 1),
+        ("取现|提现|取出来|取出|取钱|套现|变现|换现金|转出来|转到银行卡|withdraw|cash(?: out)?(?! pay)", {"account_use": "cash"}, 1),
+        ("健身房|健身|游泳|瑜伽|锻炼|gym|fitness|swimming|yoga", {"account_use": "fitness"}, 1),
+        ("保健品|保健|养生|美容|按摩|足疗|营养品|化妆品|supplements?|cosmetics|beauty|massage", {"account_use": "wellness"}, 1),
+        ("体检|健康检查|查体|check-?up|physical exam", {"account_use": "checkup"}, 1),
+        ("买药|开药|拿药|配药|药店|药房|买点药|药品|medicines?|pharmacy|drugs", {"account_use": "medicine"}, 1),
         ("看病|看门诊|门诊|挂号|住院|就医|医院|看牙|治病", {"account_use": "hospital"}, 1),
         ("日用品|生活用品|超市|买东西|买米|买油|买菜", {"account_use": "daily_goods"}, 1),
     ]

@@ -2417,3 +2417,11 @@ def test_a_conflict_never_quotes_one_clause_twice() -> None:
 def test_insured_in_an_uncovered_city_visiting_a_covered_one(message: str, city: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and city in reply.text and "还没有收录" in reply.text
+
+
+def test_an_account_question_in_english_is_answered_in_english() -> None:
+    state = new_state()
+    _, reply = turn(state, "Can my Nanchong personal medical account pay for a gym membership?", "en", today=TODAY)
+    assert reply.text.startswith("Nanchong") and "not allowed" in reply.text and "〔第十九条〕" in reply.text
+    _, reply = turn(new_state(), "Can my Pingliang personal account pay for my parents' medicine?", "en", today=TODAY)
+    assert "Your parents" in reply.text and "allowed" in reply.text
