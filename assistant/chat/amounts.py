@@ -273,7 +273,7 @@ _PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _
 _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|封顶线|起付线|起付标准"
+_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of )?(?P<w>自费|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
@@ -493,7 +493,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith("统筹") or (
                 re.search(r"统筹|医保|医院", word) and word.endswith("的")) else word
             role, cue = {"余额": "account_balance", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug", "诊察费": "consultation", "中成药": "tcm",
-                          "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other",
+                          "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other", "额度": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other"}[word], post.group(0)
         if not (has_unit or has_cur):
             if role is not None:

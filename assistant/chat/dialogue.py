@@ -244,6 +244,7 @@ _YES_ANSWER = re.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|si
 _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
 #: 这是去年12月看的: the date said of this visit itself (not of an earlier claim told beside it)
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
+_PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
@@ -980,6 +981,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
                                         retired_day=facts.day, year=None, month=None, day=None)
     state.asking_retired = False
+    if facts.designated is False and facts.amount is None and state.known.amount is None \
+            and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not state.asking:
+        # 在没定点的私人诊所看病，门诊统筹给报不: no bill, a question whether a non-designated place is paid —
+        # the document's own article answers it (the figure would be nothing, whatever else is said)
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
     retired_on = _retired_on(facts, today)
     if intent != "reset" and _RESET_FIRST.match(u.text):
         # 重新开始，帮我妈算……: start again, then read the rest

@@ -2425,3 +2425,13 @@ def test_an_account_question_in_english_is_answered_in_english() -> None:
     assert reply.text.startswith("Nanchong") and "not allowed" in reply.text and "〔第十九条〕" in reply.text
     _, reply = turn(new_state(), "Can my Pingliang personal account pay for my parents' medicine?", "en", today=TODAY)
     assert "Your parents" in reply.text and "allowed" in reply.text
+
+
+def test_a_cap_figure_named_after_it_is_not_the_fund_paid() -> None:
+    f = understand("我爸南昌退休，今年门诊统筹2000的额度没用完，明年能接着用吗").facts
+    assert f.fund_paid is None
+
+
+def test_is_a_non_designated_place_paid_is_answered_from_the_article() -> None:
+    _, (reply,) = talk("平凉职工医保，在没定点的小诊所看病，门诊统筹给报不")
+    assert reply.result is None and reply.asking is None and "第" in reply.text and "定点" in reply.text
