@@ -272,7 +272,7 @@ _SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|�
 def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.date) -> bool:
     """3月份又去二级医院花了500 → 今天在三级医院花了1000: a new bill dated after the visit told, with a
     place of its own, is one more visit of the year (not this one changed) — unless it corrects."""
-    if facts.amount is None or u.correction or state.known.month is None or not state.ledger \
+    if facts.amount is None or u.correction or state.known.month is None \
             or (facts.provider_kind is None and facts.provider_level is None):
         return False
     dated = _dated(facts, today)
@@ -463,9 +463,13 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
     if pack.meta.scheme == "employee" and (pack.deductible or known.stated_deductible is not None):
         used = known.deductible_used
         if used is None:
-            used = deductible_used(pack, known.category or "employee", met=bool(known.deductible_met),
-                                   remaining=known.deductible_remaining, unreimbursed=known.prior_unreimbursed,
-                                   fund_paid=known.fund_paid, deductible=known.stated_deductible)
+            # (retired this year: a visit before the switch is an employee's — “met” must be met for either)
+            met = bool(known.deductible_met) or bool(known.fund_paid and known.fund_paid > 0)
+            categories = {known.category or "employee", *(("employee",) if known.retired_on and met else ())}
+            figures = [deductible_used(pack, c, met=bool(known.deductible_met), remaining=known.deductible_remaining,
+                                       unreimbursed=known.prior_unreimbursed, fund_paid=known.fund_paid,
+                                       deductible=known.stated_deductible) for c in sorted(categories)]
+            used = max((f for f in figures if f is not None), default=None)
         if used is not None:
             year_start["deductible_used"] = str(used)
         fund_paid = known.fund_paid

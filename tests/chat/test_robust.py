@@ -2435,3 +2435,15 @@ def test_a_cap_figure_named_after_it_is_not_the_fund_paid() -> None:
 def test_is_a_non_designated_place_paid_is_answered_from_the_article() -> None:
     _, (reply,) = talk("平凉职工医保，在没定点的小诊所看病，门诊统筹给报不")
     assert reply.result is None and reply.asking is None and "第" in reply.text and "定点" in reply.text
+
+
+def test_a_later_visit_told_after_a_dated_one_joins_the_year() -> None:
+    state, _ = talk("平凉退休，上个月10号在泾川县医院看过一次门诊，二级，花了500，那是今年头一次")
+    _, reply = turn(state, "今天又在平凉市人民医院看了，三级甲等，花了1200", today=TODAY)
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "720.00"
+
+
+def test_deductible_met_before_a_retirement_this_year_holds_for_an_employees_visit() -> None:
+    state, _ = talk("南充的，今年10月份开始领退休待遇", "今天在二级医院门诊花了900，今年之前在职的时候报过一回，统筹付了180")
+    _, reply = turn(state, "那要是9月份看的呢，那时候还没退", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "540.00"  # an employee's 60 %, the deductible met
