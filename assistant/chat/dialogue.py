@@ -244,6 +244,8 @@ _YES_ANSWER = re.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|si
 _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
 #: 这是去年12月看的: the date said of this visit itself (not of an earlier claim told beside it)
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
+#: 这次能报多少 / 再算一下 / how much: the figure asked for again (told again, not a question of the document)
+_HOW_MUCH = re.compile(r"多少|几块|几个钱|好多|算一下|再算|重新算|算算|how much|figure")
 _PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
@@ -305,8 +307,12 @@ def _place_words(known: Known, facts: Facts, u: Understanding) -> Known:
     # (签约在社区，今天在那看的 / 在乡卫生院签的约: signing said plainly is no doubt; only a doubt about it is)
     signing = _SIGNING.search(_FAMILY_DOCTOR_SIGNED.sub("", u.text)) is not None and _SIGNING_DOUBT.search(u.text) is not None
     big = bool(_BIG_HOSPITAL.search(u.text)) and not signing and not _REFERRAL_WORDS.search(u.text)
-    return msgspec.structs.replace(known, primary_care=(bool(_PRIMARY_CARE.search(u.text)) and not signing) or None,
-                                   big_hospital=big or None)
+    primary = (bool(_PRIMARY_CARE.search(u.text)) and not signing) or None
+    if big and not primary and known.signed and facts.signed is None:
+        # 那俺老伴去县人民医院看能报不, after a visit at the signed 卫生院: the new place is not the signed
+        # institution it was (a hospital never is) — judged anew, not carried over
+        known = msgspec.structs.replace(known, signed=None, family_doctor=known.family_doctor)
+    return msgspec.structs.replace(known, primary_care=primary, big_hospital=big or None)
 
 
 def _note_place(state: SessionState, facts: Facts, u: Understanding) -> None:
@@ -871,6 +877,11 @@ def _dated(facts: Facts, today: dt.date) -> Facts:
     if facts.month is None and facts.days_ago is not None:
         day = today - dt.timedelta(days=facts.days_ago)
         changes.update(year=day.year, month=day.month, day=day.day)
+    elif facts.month is None and facts.months_ago == -1:
+        # 下个月: the same day of next month (or its last day)
+        nxt = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = (nxt.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        changes.update(year=nxt.year, month=nxt.month, day=min(today.day, last.day))
     elif facts.month is None and facts.months_ago:
         first = today.replace(day=1) - dt.timedelta(days=1)
         changes.update(year=first.year, month=first.month, day=min(today.day, first.day))
@@ -973,6 +984,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    known_before, visits_before = state.known, len(state.ledger)
     if state.known.amount is not None and facts.amount is None and facts.month is not None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):
@@ -1607,6 +1619,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if facts.slip_fund is not None:
             state.slip_inferred = u.slip_inferred  # the slip's fund figure said now: read from its words or its place
         return state, _bill_check(state, locale, today, facts)
+    if state.known == known_before and len(state.ledger) == visits_before and known_before.amount is not None \
+            and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not _HOW_MUCH.search(u.text):
+        # 我单位同事说三级是60%？/ 那我应该去哪看才能报: a question that changes nothing of the bill just
+        # answered — the document answers it; the same figure told again would answer nothing
+        return state, _fact_answer(state.known, u, locale)
     return state, _settle(state, locale, today, message_facts=facts)
 
 
@@ -1625,7 +1642,8 @@ _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不�
 _EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
 _CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
-_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
+_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+                            r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")

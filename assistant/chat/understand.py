@@ -324,6 +324,10 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             current = chosen.get(field) if field else None
             if field and current is not None and correction_between(text, current.end, amount.start):
                 del chosen[field]  # 花了800 不对 好像是1800: the 800 is taken back, the new figure is not sure
+        if amount.approximate and amount.role == "slip_unknown" and not amount.negated \
+                and amount.cue and re.search(r"报|统筹|医保|基金", amount.cue):
+            unplaced.append(amount)  # 1200 报了两百多: this bill's share or the year's, and not exact — asked
+            continue
         if amount.approximate or amount.negated or amount.role == "other":
             continue
         if amount.role in ("part", "slip_unknown"):
@@ -446,6 +450,7 @@ _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1),
 _WEEKDAY_SAID = re.compile(r"(上|这|本)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
+_AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下礼拜|下星期")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
@@ -591,7 +596,9 @@ _SAME_PARAMETERS = re.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)
                               r"|(?:起付线|起付标准|限额|比例|封顶)[^,，。]{0,8}?(?:一样|相同|不变|照旧|也是)")
 #: an earlier visit said against what was said before it (但是上个月已经看过一次), not listed after it
 _CONTRAST = re.compile(r"但|可是|不过|其实|已经")
-_BARE_ACCOUNT_CLAUSE = re.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|个账|医保卡|卡里)(?:里)?(?=$|[,，。!！?？])")
+_BARE_ACCOUNT_CLAUSE = re.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|个账|医保卡|卡里)(?:里)?(?=$|[,，。!！?？])"
+                                  # 1580 个人付了: the figure is the person's share, or the bill they paid — asked
+                                  r"|(?:元|块)?[,，]\s*(?:个人|自己|我)(?:付了|支付了?|掏了|出了|自付)(?=$|[,，。!！?？])")
 _NOT_PAID_YET = re.compile(r"报|支付|结算|claim|paid")
 _FIRST_WORD = re.compile(r"第一|第1|头|首|first|1st")
 _SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:是|在)")
@@ -960,6 +967,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)))
                and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and not _CHECK_QUESTION.search(text)
+               # (对了上个月门诊报了两百多: said of an earlier month — the year's, not this bill's)
+               and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
                else a for a in amounts]
     if has_bill and any(h.sets.get("first_visit_this_year") is True and not h.negated for h in hits):
         # 今年第一次 … 统筹420 / 统筹给了420？: with the year's first bill said, a bare or questioned fund
@@ -1163,6 +1172,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if relative_month and re.search(r"报(?:销)?(?:了|过)", text[relative_month.end():_clause_of(bounds, relative_month.start())[1]]):
         relative_month = None  # 上个月报销了一次: when an earlier bill was claimed, not this visit's date
     months_ago = 1 if relative_month and month is None else None
+    if months_ago is None and month is None and days_ago is None:
+        # 如果她下个月再去看呢 / 过两天去复查再花两百呢: a visit still to come (a what-if), dated ahead
+        ahead = _AHEAD.search(text)
+        if ahead is not None:
+            if ahead.group(0) in ("下个月", "下月"):
+                months_ago = -1
+            else:
+                days_ago = -{"明天": 1, "后天": 2, "过两天": 2, "过几天": 3, "过三天": 3, "下周": 7, "下礼拜": 7, "下星期": 7}[ahead.group(0)]
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen

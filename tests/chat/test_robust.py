@@ -2447,3 +2447,40 @@ def test_deductible_met_before_a_retirement_this_year_holds_for_an_employees_vis
     state, _ = talk("南充的，今年10月份开始领退休待遇", "今天在二级医院门诊花了900，今年之前在职的时候报过一回，统筹付了180")
     _, reply = turn(state, "那要是9月份看的呢，那时候还没退", today=TODAY)
     assert reply.result["visits"][-1]["fund_pays"] == "540.00"  # an employee's 60 %, the deductible met
+
+
+def test_a_question_that_changes_nothing_is_answered_from_the_document() -> None:
+    state, _ = talk("南充在职，三级医院，今年第一次，花了986.4")
+    _, reply = turn(state, "我单位同事说三级是60%？", today=TODAY)
+    assert reply.result is None and "〔南充职工门诊共济" in reply.text
+    _, reply = turn(state, "那这次能报多少？", today=TODAY)  # the figure asked for again: told again
+    assert reply.result is not None
+
+
+def test_a_hospital_what_if_after_a_signed_visit_is_not_at_the_signed_institution() -> None:
+    state, _ = talk("南昌县居民医保，前天在签约的镇卫生院看病，花了158，还签了家庭医生")
+    _, reply = turn(state, "那要是去县人民医院看呢", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+@pytest.mark.parametrize(("follow", "fund"), [("如果过两天去复查再花两百呢", "130.00"),
+                                              ("要是下个月再去看同样的病花两百呢", "130.00")])
+def test_a_what_if_visit_still_to_come_is_one_more_visit(follow: str, fund: str) -> None:
+    state, _ = talk("南充退休，仪陇县人民医院，二级，花了三百二，今年头一回")
+    _, reply = turn(state, follow, today=TODAY)
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_hedged_claim_of_an_earlier_month_beside_the_years_first_is_a_conflict() -> None:
+    _, (reply,) = talk("平凉退休，一级医院400，今年头一回看病。对了上个月门诊报了三百多")
+    assert reply.asking == "conflict"
+
+
+def test_a_balance_said_in_english_with_have_and_left() -> None:
+    assert understand("Nanchong employee, community centre, 260 yuan, deductible met. I have 150 left in my "
+                      "personal account.").facts.account_balance == Decimal("150.00")
+
+
+def test_a_figure_before_a_bare_i_paid_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年首次 1580 个人付了")
+    assert reply.result is None and reply.asking == "amount_role"
