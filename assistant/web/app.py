@@ -64,6 +64,7 @@ from litestar.stores.memory import MemoryStore
 from litestar.stores.registry import StoreRegistry
 
 import calculator
+from assistant.chat.dialogue import warm_up
 from assistant.chat.sessions import ChatSessions
 from assistant.settings import SESSION_STORES, Settings, SettingsError
 
@@ -187,6 +188,7 @@ def _on_startup(app: Litestar) -> None:
     # Fail at start-up, not on the first request, when a deployment's rule pack is broken.
     calculator.load_packs()
     render.precompile()  # every explanation template compiled before the first request
+    warm_up()  # the chat's patterns compiled and caches filled before the first person's turn
 
 
 def create_app(settings: Settings | None = None, *, extra: Sequence[Any] = (),
