@@ -578,9 +578,21 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             message_facts: Facts | None = None) -> Reply:
     from explanations import explain, explain_error, explain_formats, headline
 
-    known = state.known
+    known, ledger = state.known, state.ledger
     try:
-        req_dict = _request(known, state.ledger, today)
+        if ledger and known.account_balance is not None and not known.balance_at_least and state.balance_now:
+            # 医保卡余额现在还有300 after earlier visits: the balance read today is before this visit, not
+            # before the year's first — the earlier visits give this one's year position (calculator),
+            # and the balance pays this visit alone
+            before = calculate(convert_request(_request(msgspec.structs.replace(ledger[-1], account_balance=None),
+                                                        [msgspec.structs.replace(v, account_balance=None)
+                                                         for v in ledger[:-1]], today)))
+            known = msgspec.structs.replace(known, deductible_used=before.year_end.deductible_used,
+                                            fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
+                                            deductible_met=None, deductible_remaining=None, prior_unreimbursed=None,
+                                            cap_share=None, fund_at_least=None, claimed_before=None)
+            ledger = []
+        req_dict = _request(known, ledger, today)
         pack = get_pack(req_dict["policy"])
         req = convert_request(req_dict)
         result = calculate(req)
@@ -985,6 +997,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     intent = u.intent
     facts = _dated(u.facts, today)
     known_before, visits_before = state.known, len(state.ledger)
+    if facts.account_balance is not None:
+        state.balance_now = bool(state.ledger)  # (said after earlier visits: the balance before this one)
     if state.known.amount is not None and facts.amount is None and facts.month is not None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):

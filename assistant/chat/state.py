@@ -180,6 +180,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     slip_inferred: str | None = None
     #: the year's fund figure was said with no word of the fund (之前报过两千): at the cap, it is asked too
     fund_unnamed: bool = False
+    #: the account balance was said after earlier visits were told (现在还有300): it is this visit's
+    balance_now: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
     what_if_base: Known | None = None
     #: what the last conflict question was about (year_start, provider_level, category, person…)

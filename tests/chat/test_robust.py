@@ -2484,3 +2484,13 @@ def test_a_balance_said_in_english_with_have_and_left() -> None:
 def test_a_figure_before_a_bare_i_paid_is_asked() -> None:
     _, (reply,) = talk("平凉在职 二级 今年首次 1580 个人付了")
     assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_balance_read_after_earlier_visits_pays_this_visit_only() -> None:
+    state, _ = talk("南充退休，10月5号在二级医院看门诊花了500，那是今年第一次", "今天又去了三级医院，花了800")
+    _, reply = turn(state, "他医保卡余额现在还有300，这次账户能扣多少", today=TODAY)
+    visit = reply.result["visits"][-1]
+    assert visit["fund_pays"] == "440.00" and visit["account_pays"] == "300.00"
+    state, _ = talk("南充退休，账户余额150，社区看病500，起付线过了")
+    _, reply = turn(state, "下个月10号再去社区看500呢", today=TODAY)  # said before any visit: the year's
+    assert reply.result["visits"][-1]["account_pays"] == "0.00"
