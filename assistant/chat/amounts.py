@@ -229,7 +229,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
@@ -300,7 +300,7 @@ _RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票�
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
-_PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着))(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$")
+_PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
 
 
@@ -543,8 +543,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \
                 and re.search(r"(?:还是|或者|或是)$", prefix) and not re.match(r"[^,，。]{0,3}来着", masked[end:]):
             role, cue = out[-1].role, out[-1].cue  # 起付线是150还是200？: both figures of the rule asked about
-        if role is None and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
-            role = out[-1].role  # 一千多……准确是1035: the exact figure of the same thing
+        if role in (None, "slip_unknown") and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
+            role, cue = out[-1].role, None  # 一千多……准确是1035 / 大概八百吧 哦单子是812: the exact figure of the same thing
         total = _quantize(value + Decimal(jiao) / 10 + Decimal(fen) / 100)
         out.append(
             Amount(

@@ -1445,6 +1445,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您写的“{u.grouped}”是一个数，还是两个数？这次看病一共花了多少钱？",
                                     f"Is “{u.grouped}” one number or two? What was the total of this bill?"),
                             asking="amount", intent="calculate")
+    slip_said = [sp for sp in u.spans if sp.slot == "slip_unknown" and sp.note is None]
+    if state.asking == "amount" and facts.amount is None and len(u.unplaced) == 1 and len(slip_said) == 1 \
+            and state.known.slip_fund is None and not _QUESTION.search(u.text):
+        # 总金额准确是多少？→ 单子上是896.4: the bill asked for, read off the slip
+        facts = msgspec.structs.replace(facts, amount=Decimal(slip_said[0].value))
+        u = msgspec.structs.replace(u, unplaced=(), unplaced_quote=None)
+        state.known = _merge(state.known, facts, ("amount",))
+        state.asking = None  # (what is still missing is asked below, as after any answer)
     if u.unplaced_part:
         state.pending_amount, state.pending_part = u.unplaced[0], True
         state.asking = "amount_role"

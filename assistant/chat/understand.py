@@ -441,7 +441,7 @@ _CHECK_QUESTION = re.compile(
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
-_YEAR_POSITION_BEFORE = re.compile(r"今年|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
+_YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
@@ -607,8 +607,8 @@ _OTHER_PLACE = re.compile(r"(?:但|可|不过)(?:是)?(?:我)?(?:这次|这回|�
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
-_YEAR_IN_CUE = re.compile(r"已|累计|今年|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
-_YEAR_SAID = re.compile(r"今年|报过|this year|so far")
+_YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
+_YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
 _YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
@@ -1571,7 +1571,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         claimed = None if checking else re.search(
             r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|(?<![没未])报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
-        if claimed is not None and re.match(r"没有|没(?!报)|与否", text[claimed.end():]):
+        if claimed is not None and re.match(r"没有|没(?!报)|与否|多少|几|吗", text[claimed.end():]):
             claimed = None  # 单位以前报过没有我记不得了: whether it was claimed, asked — not a claim
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
@@ -1808,7 +1808,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (a what-if or a correction about the visit already described)
     loose_item = (values.get("amount") is not None or intent in ("what_if", "correct")) \
         and _loose_item_word(text, bounds, amounts)
-    if len(conflict) >= 2 and conflict[0] == conflict[1]:
+    if len(conflict) >= 2 and (conflict[0] == conflict[1] or (
+            min(len(conflict[0]), len(conflict[1])) >= 4 and not _AMOUNT_IN.fullmatch(conflict[0])
+            and (conflict[0] in conflict[1] or conflict[1] in conflict[0]))):
         # 未说明级别和在职退休: both “statements” are one clause — nothing two-sided was said; the fact is
         # left unsaid (and so asked), never put as a contradiction quoting the same words twice
         if conflict_slot in ("category", "person"):

@@ -2494,3 +2494,29 @@ def test_a_balance_read_after_earlier_visits_pays_this_visit_only() -> None:
     state, _ = talk("南充退休，账户余额150，社区看病500，起付线过了")
     _, reply = turn(state, "下个月10号再去社区看500呢", today=TODAY)  # said before any visit: the year's
     assert reply.result["visits"][-1]["account_pays"] == "0.00"
+
+
+@pytest.mark.parametrize("message", [
+    "南昌职工在职，二级医院门诊，合计1000，起付线已付清，统筹本年已支付1790",
+    "来电：南充蓬安 退休 蓬安县中医院（二级） 1580 本年已报统筹1000",
+])
+def test_the_funds_figure_of_this_year_said_with_ben_nian(message: str) -> None:
+    assert understand(message).facts.fund_paid is not None
+
+
+@pytest.mark.parametrize("message", ["南充退休，三甲医院门诊花费壹仟伍佰元，本年度第一次门诊",
+                                     "参保地：南充 身份：在职 机构：一级 金额：95 年度：首次"])
+def test_the_years_first_said_formally(message: str) -> None:
+    assert understand(message).facts.first_visit_this_year is True
+
+
+def test_the_exact_bill_read_off_the_slip_after_a_rough_one() -> None:
+    assert understand("南充在职 二级 大概八百吧 哦我看了下单子是812 今年第一次").facts.amount == Decimal("812.00")
+    state, _ = talk("平凉灵活就业 二级医院 今年第一次 花了差不多九百")
+    _, reply = turn(state, "单子上是896.4", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "417.84"
+
+
+def test_a_question_about_the_funds_share_is_not_a_claim() -> None:
+    _, (reply,) = talk("南昌退休职工，今年3月20号在二级医院看门诊花费一千元，这是今年第一次看门诊。想问问统筹报了多少")
+    assert reply.result is not None
