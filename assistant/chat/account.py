@@ -22,8 +22,8 @@ from calculator import (
     account_usage,
     get_pack,
     validate_credits,
+    vocabulary,
 )
-from calculator.vocabulary import ANSWERS_EN, BENEFICIARIES_EN, PURPOSES_EN, label
 
 from .state import Reply, SessionState, cities, schemes_of
 from .state import policy_of as _policy
@@ -85,8 +85,9 @@ def answer_account(state: SessionState, u, locale: str, today: dt.date) -> Reply
                 cites = "".join(_cite(c) for c in row.citations)
                 if locale == "en":
                     # the document's answer in English; its words quoted as written
-                    lines.append(f"{label(BENEFICIARIES_EN, row.beneficiary)} · {label(PURPOSES_EN, row.purpose)}: "
-                                 f"{label(ANSWERS_EN, row.answer)}. {cites}")
+                    lines.append(f"{vocabulary.label(vocabulary.BENEFICIARIES_EN, row.beneficiary)} · "
+                                 f"{vocabulary.label(vocabulary.PURPOSES_EN, row.purpose)}: "
+                                 f"{vocabulary.label(vocabulary.ANSWERS_EN, row.answer)}. {cites}")
                     continue
                 lines.append(f"{row.beneficiary_label}·{row.purpose_label}：{row.text}{cites}")
                 for rid in row.readings:
