@@ -246,6 +246,7 @@ _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IG
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
 #: 这次能报多少 / 再算一下 / how much: the figure asked for again (told again, not a question of the document)
 _HOW_MUCH = re.compile(r"多少|几块|几个钱|好多|算一下|再算|重新算|算算|how much|figure")
+_NEXT_YEAR = re.compile(r"明年|下一年|下年度|next year")
 _PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
@@ -1011,6 +1012,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
                                         retired_day=facts.day, year=None, month=None, day=None)
     state.asking_retired = False
+    if _NEXT_YEAR.search(u.text) and facts.amount is None and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) \
+            and not state.asking:
+        # 明年再去看，还要再扣起付线吗 / 额度明年能接着用吗: next year is a year of its own — the articles that
+        # say what a year holds answer it (this year's bill is not settled again as next year's)
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 一个自然年度 年度 结转"), locale)
     if facts.designated is False and facts.amount is None and state.known.amount is None \
             and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not state.asking:
         # 在没定点的私人诊所看病，门诊统筹给报不: no bill, a question whether a non-designated place is paid —
@@ -1701,7 +1708,7 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 
 _QUESTION = re.compile(
-    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|几次|几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
+    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which|who)\s"
 )
 
@@ -2175,7 +2182,7 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
             # 确定扣过了: the answer to the year's-position question names the deductible by its verb only
             known = msgspec.structs.replace(known, deductible_met=True)
         elif ("报过" in message or "has paid" in message.lower() or "claimed" in message.lower()) \
-                and facts.fund_paid is None and not facts.first_visit_this_year:
+                and facts.fund_paid is None and not facts.first_visit_this_year and not facts.deductible_met:
             known = msgspec.structs.replace(known, claimed_before=True)
     if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown:
         for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):

@@ -30,7 +30,9 @@ _EN = {"cap": "最高支付限额", "limit": "最高支付限额", "carry": "结
        "transfer": "转诊", "referral": "转诊", "cash": "现金 提取", "withdraw": "提取 套现",
        "decides": "确定 科学合理确定", "decide": "确定 科学合理确定", "sets": "确定 科学合理确定", "numbers": "起付标准 支付比例 最高支付限额",
        "figures": "起付标准 支付比例 最高支付限额", "fix": "不低于 支付比例", "fixes": "不低于 支付比例",
-       "prenatal": "产前检查 产前门诊检查 生育", "pregnancy": "产前检查 生育", "maternity": "产前检查 生育"}
+       "prenatal": "产前检查 产前门诊检查 生育", "pregnancy": "产前检查 生育", "maternity": "产前检查 生育",
+       "start": "起付标准 起付线 以上", "starts": "起付标准 起付线 以上", "threshold": "起付标准 起付线",
+       "paying": "支付", "gym": "体育健身 不得", "fitness": "体育健身 不得"}
 #: everyday words → the document's words (appended to the query)
 _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医 备案 转外就医", "外省": "异地就医 备案",
        "转到": "结转", "药店": "定点零售药店", "继承": "继承", "家里人": "家庭成员", "到期": "施行 有效期 起施行",
@@ -57,7 +59,15 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        "必须签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入", "不签约": "定点签约管理 选定一家 未在门诊统筹签约机构 不纳入",
        "可以选": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构", "能选": "门诊统筹定点医疗机构 应符合 条件 乡镇卫生院 社区卫生服务机构",
        "用不完": "结转 不结转 年度支付限额",
-       "诊察费": "门诊诊察费 不计入 年度最高支付限额"}
+       "诊察费": "门诊诊察费 不计入 年度最高支付限额",
+       # when the fund starts paying: the deductible (还要花多少才开始报, 花到多少才报)
+       "开始报": "起付标准 起付线 以上 统筹基金 支付", "才开始": "起付标准 起付线 以上", "才报": "起付标准 起付线 以上",
+       "才能报": "起付标准 起付线 以上", "起报": "起付标准 起付线",
+       # 低保户 (not 建档立卡): which people the resident documents favour
+       "低保": "建档立卡 贫困人口 支付比例 提高", "困难": "建档立卡 贫困人口 支付比例",
+       # where a resident may be seen and paid
+       "去哪看": "门诊统筹签约机构 定点医疗机构 乡镇卫生院 社区卫生服务机构 签约", "去哪里看": "门诊统筹签约机构 签约 乡镇卫生院 社区卫生服务机构",
+       "再扣": "一个自然年度 起付线 年度", "明年再": "一个自然年度 起付线 年度"}
 #: 两病 (hypertension, diabetes) asked how they are paid: the article on their ratio and cap when seen at the
 #: signed institution, not only the one adding the institution
 _TWO_DISEASES = re.compile(r"高血压|糖尿病|两病")

@@ -2520,3 +2520,17 @@ def test_the_exact_bill_read_off_the_slip_after_a_rough_one() -> None:
 def test_a_question_about_the_funds_share_is_not_a_claim() -> None:
     _, (reply,) = talk("南昌退休职工，今年3月20号在二级医院看门诊花费一千元，这是今年第一次看门诊。想问问统筹报了多少")
     assert reply.result is not None
+
+
+def test_rule_questions_in_a_conversation_go_to_the_articles() -> None:
+    state, _ = talk("平凉在职，二级医院，今年第一次，花了600")
+    _, reply = turn(state, "那我要是明年再去看呢，还要再扣起付线吗", today=TODAY)
+    assert reply.result is None and reply.asking is None and "一个自然年度" in reply.text
+    _, reply = turn(state, "那我还要花多少才开始报", today=TODAY)
+    assert reply.result is None and "起付" in reply.text
+
+
+def test_hao_ji_hui_is_several_not_a_question() -> None:
+    state, _ = talk("我爸南充退休的，定点药房买了降压药，两百三")
+    _, reply = turn(state, "今年看病报过好几回了，起付线肯定过了", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "126.50"
