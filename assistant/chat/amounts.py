@@ -154,7 +154,7 @@ _YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
 _AFTER_YUAN = re.compile(
     rf"零(?P<f0>{_D_NZ})分?"
     rf"|(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"
-    rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分])"
+    rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分甲乙丙院医等类附])"
 )
 _JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
 _TRAILING_QIAN = re.compile(r"钱")
@@ -189,6 +189,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("self_pay", r"self[- ]pay(?: part| items?)?"),
     ("class_b_drug", r"class[- ]b drugs?"),
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
+    # 单子上统筹基金支付那栏我这写的是450: the slip's fund column, what it shows
+    ("slip_fund", r"(?:统筹|统筹基金|基金)(?:支付)?(?:那一?栏|那一?项|栏|一栏)(?:我这|我这里|上面|里)?(?:写的是|写着|是|为|印着|显示)?"),
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
@@ -390,7 +392,8 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
-_FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也)+")
+_FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
+                          r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示)+")
 
 #: telephone numbers (0817-2223344, 13812345678): never money
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)")

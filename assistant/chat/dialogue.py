@@ -244,9 +244,8 @@ _YES_ANSWER = re.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|si
 _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
 #: 这是去年12月看的: the date said of this visit itself (not of an earlier claim told beside it)
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
-#: 这次能报多少 / 再算一下 / how much: the figure asked for again (told again, not a question of the document)
-_HOW_MUCH = re.compile(r"多少|几块|几个钱|好多|算一下|再算|重新算|算算|how much|figure")
-_NEXT_YEAR = re.compile(r"明年|下一年|下年度|next year")
+#: 帮我看看单子对不对 with no figure yet: a slip to check, its figures asked
+_CHECK_MY_SLIP = re.compile(r"(?:单子|结算单|发票|票据|报销单|报的)[^,，。]{0,8}(?:对不对|对吗|对不|有没有问题|算错)|(?:帮我|帮忙)(?:看看|看下|核对|核一下|查查)")
 _PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
@@ -1248,7 +1247,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             u = msgspec.structs.replace(u, text=u.text + " 另外")
     if intent != "what_if":
         state.what_if_base = None  # a what-if builds on the one just before it, never on an older one
-    if intent == "what_if" and _policy(state.known) and state.known.amount is not None:
+    if intent == "what_if" and _policy(state.known) and state.known.amount is not None and not u.unplaced:
         # 那要是起付线之前用过了呢 … 如果是三甲呢: a what-if right after another builds on it
         base = state.what_if_base or state.known
         if retired_on is None and base.retired_on is not None and facts.month is not None \
@@ -1766,6 +1765,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return bool(_DOMAIN.search(u.text))  # 那产检呢: the rule for something else
     if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):
         return False
+    if _CHECK_MY_SLIP.search(u.text) and state.known.amount is None:
+        return False  # 帮我看看单子对不对: a slip to check — its figures are asked, it is not a rule question
     if state.asking is not None and u.intent in ("inform", "correct"):
         return False
     if state.asking == "amount_role" and state.pending_amount:

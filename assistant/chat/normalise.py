@@ -105,6 +105,8 @@ def _space(match: re.Match[str]) -> str:
         return ""  # 一千 五百 is one number
     if before in _NUMERAL and after in "次回趟" and not (match.end() + 1 < len(text) and text[match.end() + 1].isdigit()):
         return ""  # “今年 1 次都没看过”: a count and its measure word are one
+    if before in _NUMERAL and after in "里是" and text[match.end():match.end() + 2] not in ("是不", "是否"):
+        return ""  # “350 里有 50 是自费的”: the figure and what is said of it are one clause
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
         if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
@@ -116,6 +118,8 @@ def _space(match: re.Match[str]) -> str:
     if after in _DEDUCTIBLE_VERB and _DEDUCTIBLE_END.search(text, 0, match.start()):
         return ""  # “起付线 扣完”: the deductible and what happened to it are one statement
     if after in _NUMERAL and text[max(0, match.start() - 2):match.start()] in ("不是", "没有", "不用"):
+        if match.start() < 3 or text[match.start() - 3] in ",，。;；":
+            return ""  # “写的是450，不是 500”: a clause that denies the figure — the figure is denied
         return "，"  # “建档立卡不是 壹佰捌拾元”: the denial ends there; the amount is not denied
     if after in _NUMERAL and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount

@@ -2534,3 +2534,24 @@ def test_hao_ji_hui_is_several_not_a_question() -> None:
     state, _ = talk("我爸南充退休的，定点药房买了降压药，两百三")
     _, reply = turn(state, "今年看病报过好几回了，起付线肯定过了", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "126.50"
+
+
+def test_kuai_before_a_level_is_not_jiao() -> None:
+    assert understand("南昌退休 昨天去省人民医院看门诊 1,350 块 三甲 今年第一次").facts.amount == Decimal("1350.00")
+
+
+def test_a_part_said_with_spaces_in_a_what_if() -> None:
+    state, _ = talk("我爸南充退休，乡镇卫生院看了 350，今年第一次")
+    _, reply = turn(state, "如果 350 里有 50 是自费的呢", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "97.50"
+
+
+def test_the_slips_fund_column_said_against_our_figure_is_checked() -> None:
+    state, _ = talk("南充在职 三级医院 1,200，今年第一次")
+    _, reply = turn(state, "单子上统筹基金支付那栏我这写的是 450，不是 500", today=TODAY)
+    assert reply.bill_check is not None and reply.result["visits"][-1]["fund_pays"] == "500.00"
+
+
+def test_check_my_slip_with_no_figures_asks_for_them() -> None:
+    _, (reply,) = talk("帮我看看单子对不对，南充在职")
+    assert reply.asking is not None and reply.result is None
