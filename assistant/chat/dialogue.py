@@ -1388,12 +1388,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)) and facts.amount is not None \
             and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text)) \
-            and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0) \
+            and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
+                 or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
+                     and facts.fund_paid is None)) \
             and state.known.amount is not None and facts.amount != state.known.amount:
-        # asked about the year, the person describes the earlier visit (药店那次上个月 花了300): it is
-        # a visit of the year before this one, not this bill and not a fund figure
+        # asked about the year, the person describes the earlier visit (药店那次上个月 花了300 / 上一回花了
+        # 一百 就这两回): it is a visit of the year before this one, not this bill and not a fund figure
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         earlier = _merge(Known(**person), _dated(facts, today))
+        if earlier.provider_kind is None and earlier.provider_level is None:
+            # its place not said: taken as this one's only where that cannot change the figure (checked)
+            earlier = msgspec.structs.replace(earlier, provider_kind=state.known.provider_kind,
+                                              provider_level=state.known.provider_level,
+                                              provider_grade=state.known.provider_grade,
+                                              provider_assumed=True if state.known.provider_level else None)
         state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
         if len(state.ledger) == 1 and (state.one_visit_before or _one_before(u.text)):
             # the one visit said to come before is the year's first: nothing was used before it
@@ -1672,9 +1680,9 @@ _CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错�
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
-_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|那一次")
+_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
-_ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次")
+_ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
 
 
 def _one_before(text: str) -> bool:

@@ -121,8 +121,8 @@ def _space(match: re.Match[str]) -> str:
         if match.start() < 3 or text[match.start() - 3] in ",，。;；":
             return ""  # “写的是450，不是 500”: a clause that denies the figure — the figure is denied
         return "，"  # “建档立卡不是 壹佰捌拾元”: the denial ends there; the amount is not denied
-    if after in _NUMERAL and (before in _CUE_END or before.isascii()):
-        return ""  # “花了 1200”, “统筹报了 300”: the money word stays with its amount
+    if (after in _NUMERAL or (after in "¥￥" and before in _CUE_END)) and (before in _CUE_END or before.isascii()):
+        return ""  # “花了 1200”, “统筹报了 300”, “合计 ¥505.00”: the money word stays with its amount
     if (before == "_" or (before.isalnum() and before.isascii())) and after in "是为=:" and _FIELD_NAME_END.search(text, 0, match.start()):
         return ""  # “hifp_pay 是 495”: a slip's field name and what it is are one
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)

@@ -472,7 +472,7 @@ _UNKNOWN_FLAGS = (
 _STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
                           # 没经过卫生院同意 / 未经签约机构同意: the referral is the signed institution's consent
-                          r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|没(?:有)?(?:开|办)(?:过)?转诊")
+                          r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|(?:没(?:有)?|未|不)(?:开|办)(?:过)?转诊")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
@@ -520,6 +520,7 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
+_SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
@@ -603,7 +604,7 @@ _NOT_PAID_YET = re.compile(r"报|支付|结算|claim|paid")
 _FIRST_WORD = re.compile(r"第一|第1|头|首|first|1st")
 _SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:是|在)")
 #: the visit said to be somewhere else than the signed institution (但这次去了…, 自己跑去…, 别的…)
-_OTHER_PLACE = re.compile(r"(?:但|可|不过)(?:是)?(?:我)?(?:这次|这回|今天)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
+_OTHER_PLACE = re.compile(r"(?:但|可|不过)(?:是)?(?:我)?(?:这次|这回|今天|签约的是|签的是)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
@@ -1085,6 +1086,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             spans = [msgspec.structs.replace(sp, slot="amount", note="approximate")
                      if sp.start in (amt1.start, amt2.start) and sp.text in (amt1.text, amt2.text) else sp
                      for sp in spans]
+    # 统筹报了二千四百多了: a figure said roughly is not one read off a slip — the year's, said roughly
+    if not any(a.role == "slip_fund" and not a.approximate for a in amounts):  # (900多 … 单子上写925: the same figure)
+        amounts = [msgspec.structs.replace(a, role="fund_paid") if a.role == "slip_fund" and a.approximate else a
+                   for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
     bill = chosen.get("amount")
     if bill is not None and not bill.explicit and _BARE_ACCOUNT_CLAUSE.match(text, bill.end):
@@ -1494,7 +1499,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # else (今年第一次，应该吧 — not 今年头一回，好像是一级的)
         other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated)
         if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
-                or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact):
+                or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
+                    and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None
     if values.get("first_visit_this_year") is None and any(
             h.sets.get("first_visit_this_year") is False and not h.negated

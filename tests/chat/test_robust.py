@@ -2555,3 +2555,36 @@ def test_the_slips_fund_column_said_against_our_figure_is_checked() -> None:
 def test_check_my_slip_with_no_figures_asks_for_them() -> None:
     _, (reply,) = talk("帮我看看单子对不对，南充在职")
     assert reply.asking is not None and reply.result is None
+
+
+def test_a_rough_fund_figure_near_the_cap_is_asked_not_dropped() -> None:
+    _, (reply,) = talk("我妈平凉退休，今年门诊起付线已经扣完，统筹报了二千四百多了，这次二级医院花了五百")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_signed_elsewhere_said_with_but() -> None:
+    _, (reply,) = talk("南昌居民医保 我在学校旁边的社区卫生服务中心看的 但我签约的是老家卫生院 花了60")
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_slips_lines_with_a_total_after_them_are_not_counted_twice() -> None:
+    f = understand("南昌在职 二级 明细：\n甲类 ¥230.00\n乙类检查 ¥180.00\n自费 ¥95.00\n合计 ¥505.00\n今年起付线已满").facts
+    assert f.amount == Decimal("505.00")
+
+
+def test_the_earlier_visit_told_as_the_answer_to_the_year_question() -> None:
+    state, _ = talk("南充退休 社区看了两回 这次一百六")
+    _, reply = turn(state, "上一回花了一百 就这两回", today=TODAY)
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "71.50"
+
+
+def test_a_what_if_then_how_much_should_it_be() -> None:
+    state, _ = talk("南昌在职，二级医院¥1,000，今年起付线已经扣了¥300，结算单统筹支付¥385，对吗")
+    _, reply = turn(state, "如果起付线之前没扣过呢，应该报多少", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "220.00"
+
+
+def test_no_referral_slip_opened() -> None:
+    state, _ = talk("南昌进贤县城乡居民，签约卫生院开了转诊单，到进贤县中医院门诊，中药饮片280元，西药检查120元")
+    _, reply = turn(state, "若未开转诊单直接去县中医院呢？", today=TODAY)
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
