@@ -396,7 +396,9 @@ _FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩�
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示)+")
 
 #: telephone numbers (0817-2223344, 13812345678): never money
-_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)")
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
+                    # 12393转述 / 打12345问的: the insurance and citizens' hotlines, never money
+                    r"|(?<![\d.])(?:12393|12345|12333|12320)(?![\d.元块])")
 
 
 def _mask_dates(text: str) -> str:

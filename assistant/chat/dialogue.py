@@ -1748,7 +1748,7 @@ _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办|垫付|当场|先交|先付|流程|手续|怎么办理|去哪")
 _HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算|报好多|能报好多"
                        r"|how much|what will i get")
-_WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|what if|suppose")
+_WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")

@@ -80,6 +80,9 @@ _TYPOS = (
     ("莫得", "没有"),
     ("医保帐", "医保账"),
     ("在值", "在职"),  # voice input: 在职 written with its homophone
+    ("三级一院", "三级医院"),  # voice input: 医 heard as 一 (the level said, the grade still asked where it matters)
+    ("二级一院", "二级医院"),
+    ("一级一院", "一级医院"),
     ("再职", "在职"),
 )
 _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
@@ -141,6 +144,7 @@ _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
 _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 
+_SPACED_CHARS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
@@ -150,6 +154,9 @@ def normalise(text: str) -> str:
     if " " in out or "-" in out:  # (every match of _SPACED_PHONE holds one)
         out = _SPACED_PHONE.sub(r"\1\2\3", out)  # 181 0933 2265: one telephone number, never three amounts
     out = out.translate(_T2S).lower()
+    if " " in out:
+        # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
+        out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
     return _KUAI_TYPO.sub("块", out) if "快" in out else out

@@ -573,7 +573,7 @@ _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _TOTAL_SAID = re.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
-_AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)")
+_AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)|来(?:块|元)")
 #: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
 _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
 _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
@@ -1516,12 +1516,20 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _PARTIAL_DEDUCTIBLE.search(text):
         values["deductible_met"] = None  # 起付线扣了一部分: how much is the question
     visit_last_year = today is not None and values.get("year") == today.year - 1
+    def of_last_year(h: Hit) -> bool:
+        return _LAST_YEAR.search(text, *_clause_of(bounds, h.start)) is not None and not visit_last_year \
+            and "今年" not in text[h.start:h.end]  # (去年看过病今年还没: this year's, in so many words)
+
+    this_year_said = {k for h in position_hits if not of_last_year(h) for k in h.sets}
     for h in position_hits:
-        if _LAST_YEAR.search(text, *_clause_of(bounds, h.start)) and not visit_last_year \
-                and "今年" not in text[h.start:h.end]:  # (去年看过病今年还没: this year's, in so many words)
+        if of_last_year(h):
             # 去年起付线扣完了 — said of last year, not of this visit's year (unless the visit was last
-            # year: 去年12月看的…那是去年头一回 is that visit's year position)
-            values["deductible_met"] = values["first_visit_this_year"] = None
+            # year: 去年12月看的…那是去年头一回 is that visit's year position); 今年头一回，起付线去年就扣过了:
+            # what is said of this year stands
+            if not this_year_said:
+                values["deductible_met"] = values["first_visit_this_year"] = None
+            elif "deductible_met" in h.sets and "deductible_met" not in this_year_said:
+                values["deductible_met"] = None
     unsure_category = _UNSURE_CATEGORY.search(text)
     if unsure_category:
         values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question

@@ -795,12 +795,14 @@ def test_a_date_taken_back_at_once_is_not_said() -> None:
     assert state.known.retired_on is None and reply.result is not None
 
 
-def test_a_level_glued_to_a_hospitals_name_is_asked() -> None:
-    # 三级一院: 三级医院 typed by voice, or 市一院 heard as 三级 (level unknown). Blind writers split
-    # five (K5, K6, K7, K11, K13: level 3) to four (K8, K9, K14, K19: asked); a figure on the wrong
-    # reading is a wrong figure, a question on the right one is not — so it is asked
+def test_a_level_glued_to_a_hospitals_name_is_the_level() -> None:
+    # 三级一院: 三级医院 typed by voice (医 heard as 一) — or a level-3 hospital called 一院: level 3
+    # either way. Blind writers: 18 sets read level 3 (K5–K7, K11–K13, K15–K17, K22–K25, K27–K29,
+    # K35, K36), five asked (K8, K9, K14, K19, K20). 平凉 still asks the grade a level 3 needs.
     _, (reply,) = talk("南充在职职工，今年第一次看门诊，在三级一院花了1000")
-    assert reply.result is None and reply.asking == "provider_level"
+    assert reply.result is not None and reply.result["visits"][-1]["provider_level"] == 3
+    _, (reply,) = talk("平凉 在职 三级一院 花了600 今年第一次")
+    assert reply.result is None and reply.asking == "provider_grade"
 
 
 def test_a_what_if_of_one_more_visit_adds_it_after_the_one_told() -> None:
@@ -2588,3 +2590,21 @@ def test_no_referral_slip_opened() -> None:
     state, _ = talk("南昌进贤县城乡居民，签约卫生院开了转诊单，到进贤县中医院门诊，中药饮片280元，西药检查120元")
     _, reply = turn(state, "若未开转诊单直接去县中医院呢？", today=TODAY)
     assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_this_years_first_stands_beside_last_years_deductible() -> None:
+    _, (reply,) = talk("平凉退休，一级医院 300，今年头一回，起付线去年就扣过了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "70.00"
+
+
+def test_characters_spaced_one_by_one_are_one_word() -> None:
+    assert understand("南充蓬安县 退休 二级甲等 ， 共 ３８０ 元 ， 今 年 第 一 次").facts.first_visit_this_year is True
+
+
+def test_a_hotline_number_is_not_money() -> None:
+    f = understand("12393转述：来电人系南昌城乡居民，母亲在签约的社区卫生服务站就诊，费用210元").facts
+    assert f.amount == Decimal("210.00")
+
+
+def test_ruo_opens_a_what_if() -> None:
+    assert understand("追问：若本年起付线已满呢？").intent == "what_if"
