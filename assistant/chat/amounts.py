@@ -392,6 +392,7 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
+_YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year)\s?$")
 _FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示)+")
 
@@ -472,6 +473,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
                 and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus)$", prefix)):
             continue
+        if not (has_unit or has_cur) and 1990 <= value <= 2035 and "." not in num and _YEAR_WORD_BEFORE.search(prefix):
+            continue  # my first bill in 2026: a year, not money
         if not (has_unit or has_cur):
             after = _NOT_MONEY_AFTER.match(masked, end)
             if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):

@@ -2608,3 +2608,9 @@ def test_a_hotline_number_is_not_money() -> None:
 
 def test_ruo_opens_a_what_if() -> None:
     assert understand("追问：若本年起付线已满呢？").intent == "what_if"
+
+
+def test_a_year_in_english_is_not_money() -> None:
+    f = understand("Flexible worker in Pingliang's employee scheme. Level-1 township clinic, 420 yuan, "
+                   "this is my first outpatient bill in 2026.").facts
+    assert f.amount == Decimal("420.00")
