@@ -247,6 +247,8 @@ _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:�
 #: 帮我看看单子对不对 with no figure yet: a slip to check, its figures asked
 _CHECK_MY_SLIP = re.compile(r"(?:单子|结算单|发票|票据|报销单|报的)[^,，。]{0,8}(?:对不对|对吗|对不|有没有问题|算错)|(?:帮我|帮忙)(?:看看|看下|核对|核一下|查查)")
 _PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
+_RETRACTED = re.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
+_POSITION_WORDS = re.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
@@ -997,6 +999,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     intent = u.intent
     facts = _dated(u.facts, today)
     known_before, visits_before = state.known, len(state.ledger)
+    if _RETRACTED.search(u.text) and _POSITION_WORDS.search(u.text) and not any(
+            getattr(facts, n) is not None for n in _YEAR_POSITION) and any(
+            getattr(state.known, n) is not None for n in _YEAR_POSITION):
+        # 她又说可能记错了，一月份那次可能没扣完起付线: what was said of the year is taken back and the new
+        # word is a doubt — the year's position is asked again, never kept on a word withdrawn
+        state.known = msgspec.structs.replace(state.known, **{n: None for n in _YEAR_POSITION})
     if facts.account_balance is not None:
         state.balance_now = bool(state.ledger)  # (said after earlier visits: the balance before this one)
     if state.known.amount is not None and facts.amount is None and facts.month is not None \

@@ -2614,3 +2614,10 @@ def test_a_year_in_english_is_not_money() -> None:
     f = understand("Flexible worker in Pingliang's employee scheme. Level-1 township clinic, 420 yuan, "
                    "this is my first outpatient bill in 2026.").facts
     assert f.amount == Decimal("420.00")
+
+
+def test_a_year_position_taken_back_with_a_doubt_is_asked_again() -> None:
+    state, _ = talk("南充在职，今天在南充市中心医院门诊，三级甲等，费用总额1500",
+                    "今年1月份已经在门诊报销过一次，当时扣了起付线，统筹付了84块")
+    _, reply = turn(state, "她又说可能记错了，一月份那次可能没扣完起付线", today=TODAY)
+    assert reply.result is None and reply.asking == "year_start"
