@@ -145,6 +145,7 @@ _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 
 _SPACED_CHARS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
@@ -157,6 +158,7 @@ def normalise(text: str) -> str:
     if " " in out:
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
         out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)
+        out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
     return _KUAI_TYPO.sub("块", out) if "快" in out else out

@@ -450,7 +450,7 @@ _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1),
 _WEEKDAY_SAID = re.compile(r"(上|这|本)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
-_AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下礼拜|下星期")
+_AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
@@ -592,6 +592,8 @@ _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋�
 _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
+_KIND_EITHER = re.compile(r"(?:药店|药房)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:医院|诊所|卫生院)"
+                          r"|(?:医院|诊所|卫生院)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:药店|药房)")
 _SIGNED_DENIED = re.compile(r"签约的?(?:机构|医院|卫生院|社区)?(?:不是|并不是)(?:他们|咱|我们)?(?:这|那|该)(?:家|个|里)?")
 _SAME_PARAMETERS = re.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)?(?:都|也)?(?:一样|相同|不变|照旧)"
                               r"|(?:起付线|起付标准|限额|比例|封顶)[^,，。]{0,8}?(?:一样|相同|不变|照旧|也是)")
@@ -1184,7 +1186,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if ahead.group(0) in ("下个月", "下月"):
                 months_ago = -1
             else:
-                days_ago = -{"明天": 1, "后天": 2, "过两天": 2, "过几天": 3, "过三天": 3, "下周": 7, "下礼拜": 7, "下星期": 7}[ahead.group(0)]
+                days_ago = -{"明天": 1, "后天": 2, "过两天": 2, "过几天": 3, "过三天": 3, "下周": 7, "下礼拜": 7, "下星期": 7,
+                             "下个礼拜": 7, "下个星期": 7}[ahead.group(0)]
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen
@@ -1368,6 +1371,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False
+    if _KIND_EITHER.search(text) and _UNKNOWN.search(text):
+        # 药店还是医院 我搞不清: where the money was spent is not known — asked, never one of the two picked
+        values["provider_kind"] = None
+        if values.get("prescribed_at_level") is None:
+            values["provider_level"] = values.get("provider_level") if values.get("provider_kind") else None
     if "pharmacy" in unknown:
         values["provider_kind"] = None
         if values.get("prescribed_at_level") is not None and values.get("provider_level") is None:

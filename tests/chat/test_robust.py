@@ -2621,3 +2621,23 @@ def test_a_year_position_taken_back_with_a_doubt_is_asked_again() -> None:
                     "今年1月份已经在门诊报销过一次，当时扣了起付线，统筹付了84块")
     _, reply = turn(state, "她又说可能记错了，一月份那次可能没扣完起付线", today=TODAY)
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_digits_spaced_one_by_one_are_one_number() -> None:
+    assert understand("南昌 在职 二级 今年第一次 花了 1 2 0 0").facts.amount == Decimal("1200.00")
+
+
+def test_a_visit_next_week_is_one_more_visit() -> None:
+    state, _ = talk("平凉 退休 一级 今年统筹已经报了2,300", "这次花了八百")
+    _, reply = turn(state, "下个礼拜再去还能报吗 还是一级 花三百", today=TODAY)
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_seen_this_year_and_unsure_of_the_rest_is_asked() -> None:
+    _, (reply,) = talk("南充在职 不清楚是第几次了 反正今年看过 二级 花了400")
+    assert reply.result is None and not reply.alternatives and reply.asking == "year_start"
+
+
+def test_pharmacy_or_hospital_not_known_is_asked() -> None:
+    _, (reply,) = talk("南充 退休 药店还是医院 我搞不清 花了200 第一次")
+    assert reply.result is None and reply.asking in ("provider_kind", "provider_level")
