@@ -217,6 +217,11 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         for name in ("stated_deductible", "stated_cap", "stated_ratio", "stated_ratio_level"):
             if getattr(known, name, None) is not None:
                 changes.setdefault(name, None)
+    if changes.get("city") is not None and changes["city"] != known.city and "policy" not in changes:
+        # 不是南充，是南昌: another city is another document — the policy follows the city said
+        from .understand import policy_for
+        changes["policy"] = policy_for(changes["city"], changes.get("scheme") or known.scheme,
+                                       changes.get("category") or known.category)
     if facts.all_item and "amount" not in changes and known.amount is not None:
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if "account_balance" in changes and "balance_at_least" not in changes:
@@ -249,6 +254,7 @@ _CHECK_MY_SLIP = re.compile(r"(?:单子|结算单|发票|票据|报销单|报的
 _PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
 _RETRACTED = re.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
 _POSITION_WORDS = re.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
+_BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用账户|都从账户|全年|总共")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
@@ -1006,7 +1012,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # word is a doubt — the year's position is asked again, never kept on a word withdrawn
         state.known = msgspec.structs.replace(state.known, **{n: None for n in _YEAR_POSITION})
     if facts.account_balance is not None:
-        state.balance_now = bool(state.ledger)  # (said after earlier visits: the balance before this one)
+        # (said after earlier visits: the balance before this one — unless both visits are to be paid
+        # from it: 两次都刷卡的话)
+        state.balance_now = bool(state.ledger) and not _BOTH_FROM_ACCOUNT.search(u.text)
     if state.known.amount is not None and facts.amount is None and facts.month is not None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):

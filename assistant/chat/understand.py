@@ -413,7 +413,9 @@ _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部�
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
 _UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)"
                               # 不确定本人退休待遇是否已开始 / 不知道退休生效没有: whether retiree rules apply yet
-                              r"|(?:不确定|不知道|不清楚|搞不清|记不清)[^,，。]{0,6}退休(?:待遇)?(?:是否|有没有|生效|开始|算不算)")
+                              r"|(?:不确定|不知道|不清楚|搞不清|记不清)[^,，。]{0,6}退休(?:待遇)?(?:是否|有没有|生效|开始|算不算)"
+                              # 退休手续还在办，不知道办完没有: whether the papers are done decides the category
+                              r"|(?:退休)?手续(?:还)?在办[^。]{0,10}?(?:不知道|不清楚|不确定|搞不清)|(?:不知道|不清楚|不确定)(?:退休手续)?办完(?:了)?没(?:有)?")
 _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
@@ -437,6 +439,7 @@ _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tc
 _CHECK_QUESTION = re.compile(
     r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
+    r"|(?:我)?(?:算着|算得|看着|感觉|觉着|总觉得)(?:有点)?(?:不对|不太对|少了|多了)"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
@@ -562,7 +565,9 @@ _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但�
 _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上")
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 #: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
-_ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)")
+_ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)"
+                              # 还有200是自费的吧好像: a part whose kind the person is not sure of
+                              r"|(?:元|块)?(?:是|算)?[^,，。]{0,6}?(?:的)?(?:吧[\s,，]*(?:好像|可能|我记得|应该)|好像吧|可能吧|大概吧)")
 #: digits on both sides of a full-width comma, three after it (1，200 / 200，300): NFKC makes it a
 #: thousands mark, but a list of numbers is written the same way
 _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
@@ -1595,8 +1600,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
         if claimed is not None and re.match(r"没有|没(?!报)|与否|多少|几|吗", text[claimed.end():]):
             claimed = None  # 单位以前报过没有我记不得了: whether it was claimed, asked — not a claim
+        not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)
         if used is not None and used.role == "deductible_used" and "报" in first.text:
             values["first_visit_this_year"] = None  # 统筹还没报过，起付线用了100: the position is the 100
+        elif not_met is not None and _NOT_PAID_YET.search(first.text) and not _FIRST_WORD.search(first.text):
+            # 起付线今年还没满，之前门诊统筹一分没报过: nothing paid by the fund yet, some of the deductible
+            # perhaps used — how much is the question (not the year's first bill)
+            values["first_visit_this_year"] = None
         elif used is not None:
             conflict = [first.text, _quote(text, bounds, used.start)]
         elif remaining is not None:

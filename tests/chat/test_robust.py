@@ -2641,3 +2641,40 @@ def test_seen_this_year_and_unsure_of_the_rest_is_asked() -> None:
 def test_pharmacy_or_hospital_not_known_is_asked() -> None:
     _, (reply,) = talk("南充 退休 药店还是医院 我搞不清 花了200 第一次")
     assert reply.result is None and reply.asking in ("provider_kind", "provider_level")
+
+
+@pytest.mark.parametrize(("message", "met"), [
+    ("南昌退休 社区 580 起付线今年还没满", False), ("南昌退休 社区 580 起付线今年还没扣满", False),
+    ("南昌退休 社区 580 起付线早没了", True), ("南昌退休 社区 580 起付线今年已经满了", True),
+])
+def test_not_yet_full_is_never_met(message: str, met: bool) -> None:
+    assert bool(understand(message).facts.deductible_met) is met
+
+
+def test_not_full_and_nothing_claimed_asks_how_much_was_used() -> None:
+    _, (reply,) = talk("爸爸在青云谱区的社区卫生服务中心看了，退休职工，580块，起付线今年还没满，之前门诊统筹一分没报过")
+    assert reply.result is None and reply.asking == "year_start"
+    _, (reply,) = talk("阆中市人民医院 三级 退休 门诊 九百 今年统筹还没报过 也没扣过起付线")
+    assert reply.result is not None  # untouched: the year's first
+
+
+def test_a_city_corrected_is_that_citys_document() -> None:
+    state, _ = talk("来电人：南充灵活就业，二级医院门诊费用860元，今年首次")
+    _, reply = turn(state, "来电人更正：不是南充，是南昌", today=TODAY)
+    assert reply.result["policy"]["id"] == "nanchang-employee"
+
+
+def test_i_reckon_it_is_wrong_is_a_check() -> None:
+    _, (reply,) = talk("平凉在职，二级医院门诊，今年第一次，总费用1000，全是甲类，医院给统筹报了520，我算着不对")
+    assert reply.bill_check is not None
+
+
+def test_a_part_said_unsure_is_asked() -> None:
+    _, (reply,) = talk("南昌退休 三级 1500 今年第一次 还有200是自费的吧好像")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_both_visits_paid_from_the_account_use_it_from_the_first() -> None:
+    state, _ = talk("南昌退休，11月3号社区看了1500，今年第一次", "今天又在社区看了300")
+    _, reply = turn(state, "他个人账户里还有800，两次都刷卡的话账户付多少", today=TODAY)
+    assert len(reply.result["visits"]) == 2
