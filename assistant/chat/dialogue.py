@@ -1679,7 +1679,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, _settle(state, locale, today, message_facts=facts)
 
 
-_INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|hospitali[sz]|inpatient|admitted to|hospital stay"
+_INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|discharged|stayed in (?:the )?hospital")
 
 _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")

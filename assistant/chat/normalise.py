@@ -151,6 +151,8 @@ _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 def normalise(text: str) -> str:
     """The message in the form every pattern of the chat package expects."""
+    if "\u20e3" in text:
+        text = text.replace("\ufe0f", "").replace("\u20e3", "")  # 2️⃣0️⃣0️⃣块: keycap digits are digits
     out = unicodedata.normalize("NFKC", text)
     if " " in out or "-" in out:  # (every match of _SPACED_PHONE holds one)
         out = _SPACED_PHONE.sub(r"\1\2\3", out)  # 181 0933 2265: one telephone number, never three amounts

@@ -634,7 +634,7 @@ _INSURED_THERE_BEFORE = re.compile(r"(?:参保地(?:为|是|在)?|参保在|医�
                                    r"(?:陕西|甘肃|江西|四川|湖南|湖北|广东|浙江|江苏|河南|河北|山东|山西|安徽|福建|云南|贵州|青海|宁夏)?(?:省)?$")
 _INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)"
                             # 咸阳灵活就业的 / 抚州退休职工: a category said with the city is insurance there
-                            r"|(?:市|县)?(?:的)?(?:灵活就业|退休|在职|城乡居民)(?:人员|职工)?")
+                            r"|(?:市|县)?(?:的)?(?:灵活就业|退休|在职|城乡居民)(?:人员|职工)?|(?:市|县)?(?:的)?职工(?!看|去|在)")
 #: 我是抚州的，居民医保，在南昌看病: where the person is from, beside a visit said to be in a covered city
 _VISIT_IN_CITY = re.compile(r"(?:在|来|到|去)(?:南充|南昌|西安|平凉)[^,，。]{0,8}?(?:看病|看门诊|就医|就诊|看|拿药|买药|住院)")
 _PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
@@ -1598,7 +1598,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         claimed = None if checking else re.search(
             r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|(?<![没未])报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
-        if claimed is not None and re.match(r"没有|没(?!报)|与否|多少|几|吗", text[claimed.end():]):
+        if claimed is not None and (re.match(r"没有|没(?!报)|与否|多少|几|吗", text[claimed.end():])
+                                    or _LAST_YEAR.search(text, *_clause_of(bounds, claimed.start()))):
             claimed = None  # 单位以前报过没有我记不得了: whether it was claimed, asked — not a claim
         not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)
         if used is not None and used.role == "deductible_used" and "报" in first.text:

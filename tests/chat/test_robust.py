@@ -2678,3 +2678,31 @@ def test_both_visits_paid_from_the_account_use_it_from_the_first() -> None:
     state, _ = talk("南昌退休，11月3号社区看了1500，今年第一次", "今天又在社区看了300")
     _, reply = turn(state, "他个人账户里还有800，两次都刷卡的话账户付多少", today=TODAY)
     assert len(reply.result["visits"]) == 2
+
+
+@pytest.mark.parametrize(("message", "amount"), [
+    ("我工号是20231156，南充在职，二级医院门诊花了450，今年第一次", "450.00"),
+    ("南昌在职 社区医院 2️⃣0️⃣0️⃣块 起付线已满", "200.00"),
+])
+def test_ids_are_not_money_and_keycap_digits_are_digits(message: str, amount: str) -> None:
+    assert understand(message).facts.amount == Decimal(amount)
+
+
+def test_last_years_claim_beside_this_years_first_is_no_conflict() -> None:
+    _, (reply,) = talk("南充退休 今年第一次 二级医院 花了1000 去年统筹报过我600")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "552.50"
+
+
+@pytest.mark.parametrize("message", ["南充退休，日间病房住了一天，花了3000，按门诊报吗"])
+def test_a_day_ward_is_inpatient(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and "住院" in reply.text
+
+
+def test_an_earlier_unclaimed_sum_said_formally() -> None:
+    f = understand("来电人称其为南昌市在职职工，年内已在二级医院发生门诊费用共计450元（均未报销），今日在同一医院门诊花费600元。").facts
+    assert f.prior_unreimbursed == Decimal("450.00") and f.amount == Decimal("600.00")
+
+
+def test_the_monthly_credit_asked_in_sichuan_words() -> None:
+    assert understand("南充个人账户好多钱一个月 退休的").intent == "account_credit"
