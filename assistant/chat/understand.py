@@ -525,11 +525,12 @@ _LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那�
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
-_TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
+_TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
 _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一二三1-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
+    r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次"
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
@@ -537,6 +538,7 @@ _SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
 _WHEN_OR_WHERE = re.compile(
     r"第[一二三1-3](?:次|回)|之前|以前|前面|此前|先前|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
+    r"|(?<!今年)头一回|这回|\d{1,2}号那次"
 )
 _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",

@@ -2706,3 +2706,13 @@ def test_an_earlier_unclaimed_sum_said_formally() -> None:
 
 def test_the_monthly_credit_asked_in_sichuan_words() -> None:
     assert understand("南充个人账户好多钱一个月 退休的").intent == "account_credit"
+
+
+def test_two_visits_told_as_the_first_time_and_this_time() -> None:
+    _, (reply,) = talk("南充嘉陵区 退休 二级医院 今年看了两回 头一回花了100 这回花了300")
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "162.50"
+
+
+def test_an_earlier_visit_dated_by_its_day_asks_the_year() -> None:
+    _, (reply,) = talk("南昌在职，今天二级医院花了800，3号那次也是二级花了500")
+    assert reply.result is None and reply.asking == "year_start"
