@@ -251,7 +251,8 @@ _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IG
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
 #: 帮我看看单子对不对 with no figure yet: a slip to check, its figures asked
 _CHECK_MY_SLIP = re.compile(r"(?:单子|结算单|发票|票据|报销单|报的)[^,，。]{0,8}(?:对不对|对吗|对不|有没有问题|算错)|(?:帮我|帮忙)(?:看看|看下|核对|核一下|查查)")
-_PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for")
+_PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for"
+                            r"|(?<=[用行能可])不[?？。!！]*$")  # 明年能接着用不: a question ending in 不
 _RETRACTED = re.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
 _POSITION_WORDS = re.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
 _BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用账户|都从账户|全年|总共")
@@ -1033,6 +1034,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # say what a year holds answer it (this year's bill is not settled again as next year's)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 一个自然年度 年度 结转"), locale)
+    if _PRENATAL_ASKED.search(u.text) and facts.amount is None and state.known.amount is None \
+            and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not state.asking:
+        # 平凉 产前检查 门诊能报不: with no bill, what the document says of prenatal care answers it
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 产前门诊检查 产前检查"), locale)
     if facts.designated is False and facts.amount is None and state.known.amount is None \
             and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not state.asking:
         # 在没定点的私人诊所看病，门诊统筹给报不: no bill, a question whether a non-designated place is paid —
@@ -1694,6 +1700,7 @@ _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不�
 _EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
 _CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
+_PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次")

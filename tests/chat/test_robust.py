@@ -2716,3 +2716,12 @@ def test_two_visits_told_as_the_first_time_and_this_time() -> None:
 def test_an_earlier_visit_dated_by_its_day_asks_the_year() -> None:
     _, (reply,) = talk("南昌在职，今天二级医院花了800，3号那次也是二级花了500")
     assert reply.result is None and reply.asking == "year_start"
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    ("南充 门诊统筹的钱今年没用完 明年能接着用不", "第十二条"),
+    ("平凉 产前检查 门诊能报不", "第八条"),
+])
+def test_rule_questions_with_no_bill_go_to_the_article(message: str, article: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None and article in reply.text
