@@ -217,6 +217,13 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         for name in ("stated_deductible", "stated_cap", "stated_ratio", "stated_ratio_level"):
             if getattr(known, name, None) is not None:
                 changes.setdefault(name, None)
+    if "policy" not in changes and known.policy is not None and (
+            (changes.get("scheme") is not None and changes["scheme"] != known.scheme)
+            or (changes.get("category") is not None and changes["category"] != known.category)):
+        # 那我老公是职工医保，在职: another scheme (or category) of the same city is another document
+        from .understand import policy_for
+        changes["policy"] = policy_for(changes.get("city") or known.city, changes.get("scheme") or known.scheme,
+                                       changes.get("category") or known.category)
     if changes.get("city") is not None and changes["city"] != known.city and "policy" not in changes:
         # 不是南充，是南昌: another city is another document — the policy follows the city said
         from .understand import policy_for
@@ -1786,8 +1793,10 @@ _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封�
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
-    if any(isinstance(v, Decimal) for v in facts.said().values()) or u.approximate_amount is not None:
-        return False
+    said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal)]
+    if (said_money and not (_WHY.search(u.text) and all(k.startswith("stated_") for k in said_money))) \
+            or u.approximate_amount is not None:
+        return False  # (为啥要先扣600啊: the rule's figure in a why-question is no bill)
     if _WHY.search(u.text):
         return True  # 双通道的为什么不算: a question about the rule, never a new bill
     if _THAT_VISIT.search(u.text) and _SETTLED_AS.search(u.text) and _QUESTION.search(u.text):

@@ -262,7 +262,8 @@ class _Family:
             negated = is_negated(text, pos, boolean=boolean) or (
                 boolean and _POST_NEGATION.match(text, m.end()) is not None)
             if _POSITION_SLOTS.isdisjoint(sets) is False and (_POST_QUESTION.match(text, m.end())
-                                                              or _QUESTION_INSIDE.search(m.group(0))):
+                                                              or _QUESTION_INSIDE.search(m.group(0))
+                                                              or _EMPTY_FIELD.match(text, m.end())):
                 # 起付线过了吗 / 今年第一次吗: the year's position asked about, not said
                 pos = m.end()
                 continue
@@ -292,6 +293,8 @@ _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|
 
 
 _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})
+#: 本年度首次：— on a kiosk form: the field left blank — nothing said
+_EMPTY_FIELD = re.compile(r"\s*[:：]\s*(?:—|–|-|－|/|／|无|空|未填|未知|不详)")
 #: 起付线啥时候能扣完 / 起付线怎么才能满: the position asked about inside the words that would say it
 _QUESTION_INSIDE = re.compile(r"啥时候|什么时候|何时|多久|怎么|咋|能不能|会不会|是否|是不是|多少|要多少")
 #: a year position turned into a question right after it (起付线过了吗, 满了没有, 第一次吗) — a bare
@@ -387,7 +390,8 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
             guard = "(?!双胍|基|苯|醚|酸|状)" if level == 2 and grade == "A" else ""
             rules.append((f"{lw}{gw}{guard}", {"provider_level": level, "provider_grade": grade}, 2))
     for level, lw in level_words.items():
-        rules.append((f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
+        # (哪一级我不清楚: which level — asked, not level 1)
+        rules.append((f"(?<!哪){lw}级(?:及以下|以下)?" if level == 1 else f"{lw}级(?:及以下|以下)?", {"provider_level": level}, 2))
     for grade, gw in grade_words.items():
         # 是乙等 (a correction, or an answer to another question): the grade alone, the level kept
         rules.append((f"(?<![一二三123级]){gw}等", {"provider_grade": grade}, 1))
@@ -473,7 +477,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:起付线|起付标准|门槛费)(?:今年|本年度|本年|年内|的钱)?(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣满|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
+            "(?:起付线|起付标准|门槛费)(?:今年|本年度|本年|年内|的钱)?(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣满|扣足|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
             "|(?:已经)?(?<!不)(?:过|超过|达到|够|超)了?起付线|起付线以上"
             "|(?:already )?met (?:this year'?s |the |my |his |her )?(?:annual )?deductible|deductible (?:is |was |has been )?(?:already )?(?:met|used up|reached)",
             {"deductible_met": True},
@@ -486,7 +490,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:是|这是|这是今年)?第[二三四五2-5](?:次|回)(?=$|[,，。!！?？]|来着)|今年(?:是|都)?第[二三四五六2-6](?:次|回|趟)|"
-            "看过(?:好几|几|很多|两|三)次|报过(?:好几|几|很多|两|三)次|看了(?:[2-9]|好几|两|三|四|五|六)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
+            "(?:看|来|去)过(?:好几|几|很多|两|三|2|3)(?:次|回)|报过(?:好几|几|很多|两|三)次|看了(?:[2-9]|好几|两|三|四|五|六)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
             "|已经(?:看|报)过|(?:今年)?(?:之前|以前|前面)[^,，。没未不]{0,6}?(?<![没未不])(?:刷过|看过|去过|买过|拿过)(?:药)?(?:一次|一回|两次|几次)?"
             # 反正今年看过 / 今年报过了: not the year's first (said, not asked)
             "|(?<![没未不])(?:反正|肯定|确实)?今年(?:已经|都|也)?(?:看|报|去)过(?:了)?(?=$|[,，。;；!！]|[一二三]级|[0-9])",
@@ -541,7 +545,7 @@ _FLAGS = _Family(
             1,
         ),
         (
-            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？没未不]{0,10}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|达到了|用完|交够|交完|付完|走完|扣过了|扣过(?=$|[,，。;；!！?？])|交过了|扣了|已扣|扣掉了|早没了|没了|满)"
+            "(?:起付线|起付标准|起付|门槛费|门槛)[^,，。;；!！?？没未不]{0,10}?(?:扣完|扣满|扣足|满了|已满|过了|早过|已过|够了|达到了|用完|交够|交完|付完|走完|扣过了|扣过(?=$|[,，。;；!！?？])|交过了|扣了|已扣|扣掉了|早没了|没了|满)"
             "|已(?:经)?过(?:了)?起付(?:线|标准)?|起付(?:线)?过(?=$|[,，。;；!！?？])",
             {"deductible_met": True},
             1,

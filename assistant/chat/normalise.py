@@ -108,6 +108,8 @@ def _space(match: re.Match[str]) -> str:
         return ""  # 一千 五百 is one number
     if before in _NUMERAL and after in "次回趟" and not (match.end() + 1 < len(text) and text[match.end() + 1].isdigit()):
         return ""  # “今年 1 次都没看过”: a count and its measure word are one
+    if before in _NUMERAL and after == "多" and text[match.end():match.end() + 2] in ("多一", "多点", "多块", "多元", "多些"):
+        return ""  # “500 多一点”: the hedge belongs to the figure
     if before in _NUMERAL and after in "里是" and text[match.end():match.end() + 2] not in ("是不", "是否"):
         return ""  # “350 里有 50 是自费的”: the figure and what is said of it are one clause
     if before in _NUMERAL:

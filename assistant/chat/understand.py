@@ -534,7 +534,16 @@ _VISIT_MARKER = re.compile(
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
-_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;]{0,4}(?:看过|去过|花过|花了)")
+_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;]{0,8}?(?:看过|去过|花过|花了)")
+#: 今天门诊八百，今年之前在社区看过一次花了三百: today's visit told first is still the later one
+_POSITION_CLAUSE = re.compile(r"起付线|起付标准|统筹(?:已经|已)?(?:报|付|支付)|报过|报销过")
+#: 是不是报销比例55%啊: the ratio asked about, before it
+_RULE_QUESTION_BEFORE = re.compile(r"是不是|是否|难道|不是说")
+_FUND_FIGURE_UNREAD = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,4}报了多少|报了多少|看不懂")
+_RETIRED_EITHER = re.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份)?(?:还是|或者)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
+                             r"(?:份)?[^,，。]{0,4}(?:办|退)")
+_HEDGED_NOT_FIRST = re.compile(r"好像|可能|也许|大概|还是|来着|不记得|不知道|不晓得")
+_TODAY_WORD = re.compile(r"今天|今日|这次|这回|本次")
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
 _WHEN_OR_WHERE = re.compile(
     r"第[一二三1-3](?:次|回)|之前|以前|前面|此前|先前|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
@@ -1162,9 +1171,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
                      and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
-    visit_dates = [d for d in dates if d not in retirement and d not in earlier_dates]
+    # 起付线6月份就扣完了 / 本年度起付线已于三月扣足: when the deductible went, not when this visit was
+    position_dates = [d for d in dates if d not in retirement and d not in earlier_dates
+                      and _POSITION_CLAUSE.search(text, *_clause_of(bounds, d.start))
+                      and not _VISIT_BESIDE_DATE.match(text, d.end)]
+    visit_dates = [d for d in dates if d not in retirement and d not in earlier_dates and d not in position_dates]
     year, month, day = _merge_dates(visit_dates)
     retired = _merge_dates(retirement) if retirement else (None, None, None)
+    retired_either = _RETIRED_EITHER.search(text)
+    if retired_either and _UNKNOWN.search(text):
+        retired = (None, None, None)  # 退休手续是上个月还是这个月办完的我记不清了: the month decides — asked
     date_either = any(a.month is not None and b.month is not None and a.month != b.month
                       and _OR_BETWEEN.search(text, a.end, b.start) and b.start - a.end <= 6
                       for a, b in itertools.pairwise(visit_dates))
@@ -1320,7 +1336,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
         if value is not None and 0 < value <= 100 and not (
-                _RULE_QUESTION_AFTER.match(text, m.end()) and not _SLIP_WORD.search(text)):
+                (_RULE_QUESTION_AFTER.match(text, m.end()) or _RULE_QUESTION_BEFORE.search(text, max(0, m.start() - 10), m.start()))
+                and not _SLIP_WORD.search(text)):
             # (报销比例是60%吗: a question about the rule, not a figure read off a slip)
             values["stated_ratio"] = (value / 100).quantize(Decimal("0.0001"))
             lvl = m.group("lvl") or m.group("lvl2")
@@ -1445,8 +1462,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
                 and not re.search(r"\d", text[lo:hi]) else lo  # (800还是900记不清了: the amount is what is not known)
+            said_elsewhere = any(h.sets.get("first_visit_this_year") is True and not h.negated
+                                 and not plo <= h.start < hi for h in hits)
             if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \
-                    and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi):
+                    and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi) \
+                    and not (said_elsewhere and _FUND_FIGURE_UNREAD.search(text, plo, hi)):
+                # (今年第一次 … 统筹报了多少我看不懂: the slip's figure is what is not understood)
                 unknown.append("year_start")
                 values["deductible_met"] = values["first_visit_this_year"] = None
                 if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
@@ -1772,7 +1793,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         segments = _by_ordinal(text, bounds, amounts, _visit_segments(text, bounds, amounts))
         marked = segments[1:]  # the segments that start a visit of their own (each needs a when or a where)
         if len(segments) == 2 and _SAID_EARLIER.search(text, *segments[1]) and not _SAID_EARLIER.search(text, *segments[0]) \
-                and not _TIME_MARKERS.search(text, *segments[0]):
+                and (not _TIME_MARKERS.search(text, *segments[0]) or _TODAY_WORD.search(text, *segments[0])):
             segments = [segments[1], segments[0]]  # 花了1000，今年之前看过一次花了300: the 300 came first
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
@@ -1837,6 +1858,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     if _SAME_PARAMETERS.search(text):
         values["stated_same"] = True
+    if retired_either and _UNKNOWN.search(text) and values.get("category") in ("retiree", None) and not unknown:
+        # the retirement month not known and it decides the category this month: both side by side
+        unknown.append("category")
+        options = ("employee", "retiree")
+        values["category"] = None
+    if "year_start" in unknown and values.get("first_visit_this_year") is None and any(
+            h.sets.get("first_visit_this_year") is False and not h.negated
+            and not _HEDGED_NOT_FIRST.search(text, max(_clause_of(bounds, h.start)[0], h.start - 8), h.end + 3)
+            for h in hits):
+        values["first_visit_this_year"] = False  # 今年之前来过两次了，起付线过没过不知道: not the first, the rest asked
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -2725,3 +2725,79 @@ def test_an_earlier_visit_dated_by_its_day_asks_the_year() -> None:
 def test_rule_questions_with_no_bill_go_to_the_article(message: str, article: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking is None and article in reply.text
+
+
+# -- K39, K40 (the last blind measures: 88.5 % / 8 wrong and 91.5 % / 11 wrong at f2aaaf1) ------------
+
+def test_which_level_not_known_is_not_level_one() -> None:
+    _, (reply,) = talk("南昌在职，药店凭处方买了600的药，今年起付线过了，处方是朋友帮我在医院开的，哪一级我不清楚")
+    assert reply.result is None
+
+
+def test_a_blank_form_field_says_nothing() -> None:
+    _, (reply,) = talk("【自助机】参保地：南充 人员类别：在职 就诊机构：三级 本年度首次：— 费用：1,000")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_the_visit_told_as_today_is_the_later_one() -> None:
+    _, (reply,) = talk("南昌东湖区，退休，三级医院，今天门诊八百，今年之前在社区看过一次花了三百")
+    assert reply.result["visits"][-1]["fund_pays"] == "275.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌职工，今年8月12号办完退休手续。今天在三级医院看门诊花了1300，今年起付线6月份就扣完了，统筹报过200", "715.00"),
+])
+def test_a_date_said_of_the_deductible_is_not_the_visits(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_deductible_kou_zu_beside_the_first_is_a_conflict() -> None:
+    _, (reply,) = talk("南昌职工退休，今年首次门诊。另：本年度起付线已于三月扣足。今日三级医院900元。")
+    assert reply.asking == "conflict"
+
+
+def test_come_twice_before_and_unsure_of_the_deductible_asks() -> None:
+    _, (reply,) = talk("平凉退休，今天在社区医院开药花了356，今年之前来过两次了但是起付线过没过不知道")
+    assert reply.result is None and not reply.alternatives and reply.asking == "year_start"
+
+
+def test_a_bit_over_500_is_rough() -> None:
+    _, (reply,) = talk("平凉 在职 二级 花了 500 多一点 今年第一次")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_another_scheme_for_another_person_is_that_schemes_document() -> None:
+    state, _ = talk("南昌居民医保，在签约的社区看病花了一百零八")
+    state, _ = turn(state, "那我老公是职工医保，在职，同一个社区看花了一百零八，他能报多少", today=TODAY)
+    _, reply = turn(state, "他今年第一次", today=TODAY)
+    assert reply.result["policy"]["id"] == "nanchang-employee"
+
+
+def test_a_ratio_asked_about_after_an_answer_is_a_rule_question() -> None:
+    state, _ = talk("南昌退休 三级 今年统筹报过350 这次1080")
+    _, reply = turn(state, "是不是报销比例55%啊", today=TODAY)
+    assert reply.result is None
+
+
+def test_why_first_deduct_600_is_a_why_question() -> None:
+    state, _ = talk("南昌在职，二级医院，2000，今年第一次")
+    _, reply = turn(state, "为啥要先扣600啊", today=TODAY)
+    assert reply.result is None and "是这样算出来的" in reply.text
+
+
+def test_a_slip_number_and_the_fund_figure_not_understood() -> None:
+    _, (reply,) = talk("南昌退休，二级医院，今年第一次，统筹报了多少我看不懂，单子上有个 1,030")
+    assert reply.result is None and not reply.alternatives and reply.asking == "amount_role"
+
+
+def test_retired_last_month_or_this_month_shows_both() -> None:
+    _, (reply,) = talk("南昌职工，退休手续是上个月还是这个月办完的我记不清了，今天一级医院八百，今年第一次")
+    assert reply.result is None and len(reply.alternatives or []) == 2
+
+
+def test_acupuncture_and_a_class_b_test_named_after_the_figure() -> None:
+    f = understand("南昌居民医保，签约机构同意转诊到县中医院，中成药260，中医针灸（甲类）80，检查费120，我是贫困户").facts
+    assert f.tcm == Decimal("340.00")
+    f = understand("平凉灵活就业，庄浪县医院（二级），乙类药二百，检查费一百五是乙类检查，其余甲类三百，今年第一回").facts
+    assert f.class_b_service == Decimal("150.00") and f.class_b_drug == Decimal("200.00")
