@@ -1415,7 +1415,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger, state.known = visits[:-1], visits[-1]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
-    elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)) and facts.amount is not None \
+    elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
+          or (_REMEMBERED.search(u.text) and facts.month is not None and state.known.first_visit_this_year is None
+              and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
             and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
                  or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
@@ -1712,7 +1714,7 @@ _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|�
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
-_ONLY_ONE_BEFORE = re.compile(r"之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
+_ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
 
 
 def _one_before(text: str) -> bool:

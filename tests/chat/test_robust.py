@@ -2801,3 +2801,10 @@ def test_acupuncture_and_a_class_b_test_named_after_the_figure() -> None:
     assert f.tcm == Decimal("340.00")
     f = understand("平凉灵活就业，庄浪县医院（二级），乙类药二百，检查费一百五是乙类检查，其余甲类三百，今年第一回").facts
     assert f.class_b_service == Decimal("150.00") and f.class_b_drug == Decimal("200.00")
+
+
+def test_an_earlier_visit_remembered_after_both_cases_were_shown() -> None:
+    state, (reply,) = talk("南昌在职，在社区医院看病花了900，今年是不是第一次我得想想，记不清了")
+    assert reply.alternatives
+    _, reply = turn(state, "想起来了，7月份在二级医院花过400，那是今年第一次", today=TODAY)
+    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "420.00"
