@@ -396,6 +396,10 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
+_PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:在[^,，。;；]{1,10}?)?"
+                                 r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花过|发生(?:了)?)"
+                                 r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
+_PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year)\s?$")
 _FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示|原来|本来|原先)+")
@@ -538,6 +542,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):
             role, cue = "other", None  # 那200是去年报的: last year's figure, not this bill's nor this year's
         negated = bool(_NEGATED_BEFORE.search(prefix))
+        if role == "other" and cue in ("缴费", "交费") and re.search(r"(?:门诊|医院|看病|挂号|药店)(?:缴费|交费)$", prefix):
+            role = "total"  # 今日于二级医院门诊缴费1,100元: paid at the outpatient desk — the bill
         if role in (None, "total") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了")) \
                 and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付
@@ -554,6 +560,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "account_balance", "有"  # 我账户里有钱吗？有400: the account's balance, answered by the person
         elif role is None and _UNREIMBURSED_LIST_BEFORE.search(masked, max(0, start - 28), start):
             role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
+        elif role in (None, "total", "rest") and (_PRIOR_SPENT_BEFORE.search(prefix)
+                                                  or _PRIOR_SPENT_WINDOW.search(masked, max(0, start - 32), start)):
+            # 今年之前门诊花了四百 / 此前门诊政策内费用已累计400元: spent earlier this year — toward the
+            # deductible (the dialogue asks when it may have passed it)
+            role, cue = "prior_unreimbursed", "累计"
         if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \
                 and re.search(r"(?:还是|或者|或是)$", prefix) and not re.match(r"[^,，。]{0,3}来着", masked[end:]):
             role, cue = out[-1].role, out[-1].cue  # 起付线是150还是200？: both figures of the rule asked about

@@ -44,6 +44,7 @@ from calculator import (
     Partial,
     calculate,
     convert_request,
+    deductible_for,
     deductible_used,
     default_registry,
     fund_paid_share,
@@ -258,6 +259,7 @@ _NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IG
 _THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
 #: 帮我看看单子对不对 with no figure yet: a slip to check, its figures asked
 _CHECK_MY_SLIP = re.compile(r"(?:单子|结算单|发票|票据|报销单|报的)[^,，。]{0,8}(?:对不对|对吗|对不|有没有问题|算错)|(?:帮我|帮忙)(?:看看|看下|核对|核一下|查查)")
+_UNCLAIMED_SAID = re.compile(r"没报|未报|没有报|统筹未支付|统筹没(?:有)?(?:支付|付|给)|没走统筹|起付线(?:里|内|以内)|未达起付|没(?:过|到|达到)起付")
 _PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for"
                             r"|(?<=[用行能可])不[?？。!！]*$")  # 明年能接着用不: a question ending in 不
 _RETRACTED = re.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
@@ -1450,6 +1452,23 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     else:
         state = _fill(state, facts, u, message, today)
     _note_place(state, facts, u)
+    if facts.prior_unreimbursed is not None and state.known.prior_unreimbursed is not None \
+            and not _UNCLAIMED_SAID.search(u.text) and (pack_id := _policy(state.known)):
+        deductible = deductible_for(get_pack(pack_id), state.known.category or "employee")
+        if deductible is not None and state.known.prior_unreimbursed >= deductible:
+            # 今年之前门诊花了1200: spent past the deductible, so the fund may have paid up to what was spent —
+            # settled only if this bill's figure is the same whatever it paid (the calculator, both ends),
+            # asked otherwise
+            spent_before = state.known.prior_unreimbursed
+            low = msgspec.structs.replace(state.known, prior_unreimbursed=None, deductible_met=True, fund_paid=None)
+            high = msgspec.structs.replace(low, fund_paid=spent_before)
+            try:
+                lo_visit, hi_visit = (calculate(convert_request(_request(k, state.ledger, today))).visits[-1]
+                                      for k in (low, high))
+                same = (lo_visit.fund_pays, lo_visit.personal_pays) == (hi_visit.fund_pays, hi_visit.personal_pays)
+            except CalculatorError:
+                same = False
+            state.known = low if same else msgspec.structs.replace(state.known, prior_unreimbursed=None)
     if any(sp.slot in ("provider_level", "provider_grade") and sp.note == "doubted" for sp in u.spans) \
             and (u.correction or re.search(r"记错|说错|搞错|弄错|不是", u.text)):
         # 哦 我可能记错了 那家好像是三甲: the level told before is withdrawn, the new one doubted — asked

@@ -2808,3 +2808,18 @@ def test_an_earlier_visit_remembered_after_both_cases_were_shown() -> None:
     assert reply.alternatives
     _, reply = turn(state, "想起来了，7月份在二级医院花过400，那是今年第一次", today=TODAY)
     assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "420.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌 在职 社区开的处方 药店买药 三百 今年之前门诊花了四百（都在起付线里）", "60.00"),
+    ("本年度已在二级医院就诊两次，合计政策内费用四百元整（均未达起付线，统筹未支付）。今日再诊，费用三百五十元。南昌在职", "82.50"),
+    ("南昌在职，新建区人民医院二级，花了0.12万，今年之前看过三次一共花了700（都是政策内的）", "660.00"),
+])
+def test_spending_earlier_this_year_goes_toward_the_deductible(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_spending_past_the_deductible_is_asked_where_what_the_fund_paid_matters() -> None:
+    _, (reply,) = talk("南充在职 二级 900 今年之前门诊花了1800")
+    assert reply.result is None and reply.asking == "year_start"
