@@ -1418,7 +1418,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
-          or (_REMEMBERED.search(u.text) and facts.month is not None and state.known.first_visit_this_year is None
+          or (_REMEMBERED.search(u.text) and facts.month is not None and _SPENT.search(u.text)
               and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
             and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0

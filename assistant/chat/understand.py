@@ -427,7 +427,8 @@ _PERCENT = re.compile(
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
-_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))|this year.{0,10}retire|retired this year|just retired")
+_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
+                                r"|(?<!已经)(?:刚|才)在[^,，。]{1,6}?办(?:的|了|完)?退休(?!.*(?:去年|前年))|this year.{0,10}retire|retired this year|just retired")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
@@ -534,7 +535,7 @@ _VISIT_MARKER = re.compile(
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
-_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;]{0,8}?(?:看过|去过|花过|花了)")
+_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;没未不]{0,8}?(?:看过|去过|花过|花了)")
 #: 今天门诊八百，今年之前在社区看过一次花了三百: today's visit told first is still the later one
 _POSITION_CLAUSE = re.compile(r"起付线|起付标准|统筹(?:已经|已)?(?:报|付|支付)|报过|报销过")
 #: 是不是报销比例55%啊: the ratio asked about, before it
