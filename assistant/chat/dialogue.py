@@ -1043,6 +1043,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # say what a year holds answer it (this year's bill is not settled again as next year's)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 一个自然年度 年度 结转"), locale)
+    if _SIGN_CHANGE.search(u.text) and facts.amount is None and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) \
+            and not state.asking:
+        # 那我下次能不能换到这家签约: changing the signed institution is the document's rule (when, how)
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 变更 签约机构 自然年度 选定"), locale)
     if _PRENATAL_ASKED.search(u.text) and facts.amount is None and state.known.amount is None \
             and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not state.asking:
         # 平凉 产前检查 门诊能报不: with no bill, what the document says of prenatal care answers it
@@ -1055,6 +1060,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
     retired_on = _retired_on(facts, today)
+    if retired_on is not None and intent not in ("what_if",) and not _WHAT_IF_CLAUSE.search(u.text):
+        # 今年8月办的退休，问门诊报销比例变没变: kept even when the turn is a question of the rules
+        state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree", scheme="employee")
     if intent != "reset" and _RESET_FIRST.match(u.text):
         # 重新开始，帮我妈算……: start again, then read the rest
         fresh = new_state()
@@ -1728,6 +1736,7 @@ _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不�
 _EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
 _CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
+_SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")

@@ -445,7 +445,8 @@ _FLAGS = _Family(
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"
          "|签约(?=$|[,，。])|签约过|签过约|签(?:了)?约(?:了)?的(?=$|[,，。])"
          "|(?:卫生院|卫生室|社区|诊所|服务中心|服务站)签(?:了)?约(?:了)?(?!的)", {"signed": True}, 1),
-        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered",
+        ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered"
+         "|(?:registered|listed|recorded) as (?:a |an )?(?:poverty|poor)(?: household| family)?|poverty household",
          {"poverty_registered": True}, 1),
         ("(?:no|without|not (?:signed|on) (?:a|any)|haven'?t (?:got |signed )?(?:a|any)|don'?t have (?:a|any)) family[- ]doctor(?: contract| agreement)?"
          "|not signed (?:up )?(?:with )?(?:a )?family doctor", {"family_doctor": False}, 2),
