@@ -544,6 +544,8 @@ _RULE_QUESTION_BEFORE = re.compile(r"是不是|是否|难道|不是说")
 _FUND_FIGURE_UNREAD = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,4}报了多少|报了多少|看不懂")
 _RETIRED_EITHER = re.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份)?(?:还是|或者)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
                              r"(?:份)?[^,，。]{0,4}(?:办|退)")
+#: 南充 在职 3月份退的休: in work said as the person's state now, beside a retirement — which holds is asked
+_BARE_IN_WORK = re.compile(r"(?:^|[,，。 ])在职(?:职工|人员)?(?=$|[,，。 ])")
 _HEDGED_NOT_FIRST = re.compile(r"好像|可能|也许|大概|还是|来着|不记得|不知道|不晓得")
 _TODAY_WORD = re.compile(r"今天|今日|这次|这回|本次")
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
@@ -1695,9 +1697,18 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
         conflict_slot = "provider_level"
     categories = slots.seen.get("category", [])
-    if _RETIREMENT_EVENT.search(text) and values.get("category") in ("employee", "retiree"):
+    event = _RETIREMENT_EVENT.search(text)
+    in_work = _BARE_IN_WORK.search(text)
+    if event and values.get("category") in ("employee", "retiree") and not in_work:
         values["category"] = "retiree"  # 在职时报了1800，上个月办了退休: retired now
         categories = []
+    elif event and in_work and not conflict and not is_correction(text) \
+            and not re.search(r"这个月|本月|这月|刚|才|今天|昨天|这周|下个?月", text[_clause_of(bounds, event.start())[0]:_clause_of(bounds, event.start())[1]]):
+        # 南充 在职 3月份退的休: in work now, and retired in March — which holds is asked, each quoted
+        conflict = [in_work.group(0).strip("，, 。"), _quote(text, bounds, event.start())]
+        conflict_slot = "category"
+        values["category"] = None
+        values["retired_year"] = values["retired_month"] = values["retired_day"] = None
     if len(categories) >= 2 and _UNKNOWN.search(text) and not _RETIRING_NOW.search(text):
         # 在职还是灵活就业我搞不清 (刚办了手续 aside: retiring now, the date decides — asked)
         unknown.append("category")

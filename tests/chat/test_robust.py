@@ -2871,3 +2871,10 @@ def test_changing_the_signed_institution_is_a_rule_question() -> None:
     state, _ = talk("南昌居民，在签约的社区花了200")
     _, reply = turn(state, "那我下次能不能换到这家签约", today=TODAY)
     assert reply.result is None and "第九条" in reply.text
+
+
+def test_in_work_beside_a_retirement_months_ago_is_asked() -> None:
+    _, (reply,) = talk("南充 在职 3月份退的休 二级医院 800 今年第一次")
+    assert reply.result is None and reply.asking == "conflict"
+    _, (reply,) = talk("南昌职工，在职，这个月10号刚办完退休，今天三级医院看病花了800，今年之前统筹报了200")
+    assert reply.result is not None  # retiring this month: still in work for this month's visit
