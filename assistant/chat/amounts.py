@@ -99,6 +99,8 @@ class Amount(msgspec.Struct, frozen=True, kw_only=True):
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DIGIT_UNITS = re.compile(r"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?)")
+_TO_CN_DIGITS = str.maketrans("0123456789", "零一二三四五六七八九")
 _ARABIC_UNIT = re.compile(rf"(\d+(?:\.\d+)?)([十百千万])({_D})?")
 _ADJACENT_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
 
@@ -115,6 +117,8 @@ def parse_number(num: str) -> Decimal | None:
         return Decimal(num)
     if num.endswith("k") and _ARABIC.fullmatch(num[:-1]):  # 2.3k, 1k
         return Decimal(num[:-1]) * 1000
+    if _DIGIT_UNITS.fullmatch(num):  # 1千2百 is 一千二百
+        num = num.translate(_TO_CN_DIGITS)
     k = re.fullmatch(r"(\d+)k(\d)", num)
     if k:  # 1k2 = 1.2k = 1200, as 1千2 is
         return (Decimal(k.group(1)) + Decimal(k.group(2)) / 10) * 1000
@@ -147,7 +151,9 @@ _TOKEN = re.compile(
     rf"(?P<cur>¥|rmb ?|cny ?|人民币)?(?P<num>"
     # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
-    rf"\d[\d,.]*(?:k\d?(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
+    # 1千2百 / 2万3千: a digit, a unit, a digit and the next unit down — one number
+    rf"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?)(?![0-9{_CN_DIGITS}十百千万])"
+    rf"|\d[\d,.]*(?:k\d?(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
     rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
 _YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")

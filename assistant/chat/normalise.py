@@ -80,6 +80,9 @@ _TYPOS = (
     ("莫得", "没有"),
     ("医保帐", "医保账"),
     ("在值", "在职"),  # voice input: 在职 written with its homophone
+    ("冇", "没"),  # 今年冇看过病 (粤/赣: 冇 = 没)
+    ("今朝", "今天"),
+    ("几多", "多少"),
     ("三级一院", "三级医院"),  # voice input: 医 heard as 一 (the level said, the grade still asked where it matters)
     ("二级一院", "二级医院"),
     ("一级一院", "一级医院"),

@@ -224,7 +224,7 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
 
 
 _CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])")
-_PRESCRIPTION = re.compile(r"处方|方子|药方|单子|prescri")
+_PRESCRIPTION = re.compile(r"处方|方子|药方|(?:开的|开了|开)单子|单子(?:是|由)[^,，。]{0,8}开|prescri")  # (单子写二级: the slip, not a prescription)
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 _ROLE_FIELD = {
     None: "amount",

@@ -2878,3 +2878,21 @@ def test_in_work_beside_a_retirement_months_ago_is_asked() -> None:
     assert reply.result is None and reply.asking == "conflict"
     _, (reply,) = talk("南昌职工，在职，这个月10号刚办完退休，今天三级医院看病花了800，今年之前统筹报了200")
     assert reply.result is not None  # retiring this month: still in work for this month's visit
+
+
+@pytest.mark.parametrize(("message", "amount"), [
+    ("平凉在职 二级 今年第一次 1千2百 其中乙类检查300", "1200.00"),
+    ("救命 南充在职 今年第一次看门诊 营山县人民医院 单子写二级 1,580块", "1580.00"),
+])
+def test_digit_and_unit_numerals_and_a_slip_that_states_the_level(message: str, amount: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == amount
+
+
+def test_gan_and_cantonese_words() -> None:
+    f = understand("我系南昌在职个，今年冇看过病，今朝在社区卫生服务中心开药花了两百块，能报几多").facts
+    assert f.first_visit_this_year is True and f.amount == Decimal("200.00")
+
+
+def test_claimed_past_the_deductible_is_met() -> None:
+    assert understand("崇信县的，在职，三级乙等医院，门诊花了一千，今年已经报过起付线了").facts.deductible_met is True
