@@ -2896,3 +2896,13 @@ def test_gan_and_cantonese_words() -> None:
 
 def test_claimed_past_the_deductible_is_met() -> None:
     assert understand("崇信县的，在职，三级乙等医院，门诊花了一千，今年已经报过起付线了").facts.deductible_met is True
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职，三级医院花了800，今年第一次，不知道是三甲还是三乙",
+    "平凉退休 三甲还是三乙搞不清 1500 起付线过了",
+])
+def test_a_grade_hesitated_between_shows_both_grades(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None
+    assert sorted(a.label for a in reply.alternatives or ()) == ["三级乙等", "三级甲等"]
