@@ -209,8 +209,11 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:有个|有一个|有)(?:数字|数)(?:是|为|写着)?"
                      r"|(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)(?:面)?(?:有个|有一个)"),
     # 发票上有个数字是385, 单子最下面写着286: a slip's number with no field named — asked
-    ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|下面|底下|最后|上面|右下角)?"
+    ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|最底下|最底部|底部|下面|底下|最后|上面|右下角)?"
+                     r"(?:的)?(?:一行|那行|那一行|一栏|那栏|那一栏)?"
                      r"(?:有个|有一个)?(?:数字|数)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?|是)(?:个|的)?(?:是)?"),
+    # 医保给了我一个数字165: a number the fund's office gave, its field not named — asked
+    ("slip_unknown", r"(?:医保|医院|统筹|系统|窗口|收费处)?(?:给了?|告诉了?|报了?)(?:我)?(?:一个|个)(?:数字|数)(?:是|为)?"),
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
     # 医保卡里扣了300: what the card (the account) paid of this bill — a slip figure, not a balance
     ("slip_account", r"(?:医保卡|个人账户|账户|个账|卡)(?:里|上)?(?:面)?(?:扣了|扣掉了?|划了|划走了?|刷了|付了|支付了?)"),
@@ -248,7 +251,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销)(?:有)?"),
     # 今年已经报满1000了: the fund has paid that much (the cap, as the person says)
     ("fund_paid", r"(?:已经|已|今年|都)?报(?:销)?满(?:了)?"),
-    ("fund_paid", r"fund (?:has )?(?:already )?paid(?: out)?|(?:already )?reimbursed|fund paid"
+    ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?"),
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),

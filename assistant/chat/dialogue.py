@@ -74,7 +74,7 @@ from .state import (
 )
 from .state import policy_of as _policy
 from .state import t as _t
-from .understand import Facts, Understanding, understand
+from .understand import Facts, Understanding, clause_at, understand
 
 _log = logging.getLogger("mingbai.chat")
 
@@ -1397,7 +1397,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
-    # two statements that disagree: ask which holds, quoting both; keep everything else said
+    if facts.deductible_met is False and facts.prior_unreimbursed is not None and not u.conflict \
+            and (pack_id := facts.policy or _policy(state.known)):
+        deductible = deductible_for(get_pack(pack_id), facts.category or state.known.category or "employee")
+        if deductible is not None and facts.prior_unreimbursed >= deductible:
+            # 起付线还没到 … 之前门诊花了八百都是医保范围内的 (a deductible of 600): in-scope spending past the
+            # deductible has met it — which of the two holds is asked (the deductible: the calculator's)
+            spoken = {sp.slot: sp.start for sp in u.spans if sp.slot in ("deductible_met", "prior_unreimbursed")}
+            if len(spoken) == 2:
+                u = msgspec.structs.replace(u, conflict=(clause_at(u.text, spoken["deductible_met"]),
+                                                         clause_at(u.text, spoken["prior_unreimbursed"])),
+                                            conflict_slot="year_start")
+    # two statements that disagree: ask which holds, quoting both; keep everything else spoken
     if u.conflict:
         slot = u.conflict_slot or "year_start"
         fields = {"year_start": ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid",

@@ -397,6 +397,9 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         rules.append((f"(?<![一二三123级]){gw}等", {"provider_grade": grade}, 1))
     for grade in "abc":
         rules.append((f"grade[- ]?{grade}(?![a-z])", {"provider_grade": grade.upper()}, 2))
+        # a class-A tertiary hospital / tier 3 hospital, class A (not a class-B drug or item)
+        rules.append((f"(?<![a-z])class[- ]?{grade}(?![a-z])(?![- ]?(?:drugs?|medicines?|medications?|items?|services?|list|catalog|tests?|exams?|part))",
+                      {"provider_grade": grade.upper()}, 2))
         rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
                       {"provider_level": 3, "provider_grade": grade.upper()}, 2))
     for level, word in ((1, "1"), (2, "2"), (3, "3")):
@@ -473,7 +476,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:起付线|起付标准)(?:今年|本年度|本年|目前|现在|到现在)?(?:还|也|都)?(?:没有|没|未)(?:扣完|扣满|扣(?!过|$|[,，。])|够|满|过|达到|用完|交够)"
+            "(?:起付线|起付标准)(?:今年|本年度|本年|目前|现在|到现在)?(?:还|也|都)?(?:没有|没|未)(?:扣完|扣满|扣(?!过|$|[,，。])|够|满|过|达到|到|用完|交够)"
             "|(?:还没有|还没|没有|没)(?:过|到|达到|够)起付线"
             "|(?:还)?没(?:有)?(?:扣|交|付|用)(?:到|完|满)?起付线",
             {"deductible_met": False},
@@ -502,7 +505,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:deductible|threshold)(?:'s| is| was| has)? (?:already )?(?:been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
-            "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:the |my |up the )?deductible",
+            "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:the |my |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},
             2,
         ),

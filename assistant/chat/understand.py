@@ -493,6 +493,10 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
+#: 女儿陪我去 / 儿子带我来 / 老伴帮我问: someone who went along or asks for the person, not whose bill it is
+_ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|替)(?:着)?(?:我|俺)")
+#: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
+_USED_OR_NOT = re.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
 _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
 _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
@@ -728,6 +732,11 @@ def _whose_visit(text: str, hits: list[tuple[Hit, tuple[str, int]]]) -> str | No
 def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
     lo, hi = _clause_of(bounds, pos)
     return text[lo:hi].strip(" ,")
+
+
+def clause_at(text: str, pos: int) -> str:
+    """The clause of a (normalised) message around ``pos``, as a question quotes it."""
+    return _quote(text, _clause_bounds(text), pos)
 
 
 _ORDINAL_RANK = re.compile(r"第([一二三四五12345])(?:次|回|趟)|(头)(?:一)?(?:次|回|趟)")
@@ -1466,6 +1475,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
                 and not re.search(r"\d", text[lo:hi]) else lo  # (800还是900记不清了: the amount is what is not known)
+            if plo == lo and _USED_OR_NOT.search(text, lo, hi) and not _POSITION_TOPIC.search(text, lo, hi):
+                # 但是起付线……哎我也不确定用没用: whether it was used, of the thing named in the clause before
+                # (the empty clauses of an ellipsis skipped)
+                plo = next((b_lo for b_lo, b_hi in reversed(bounds) if b_hi <= lo and text[b_lo:b_hi].strip()), lo)
             said_elsewhere = any(h.sets.get("first_visit_this_year") is True and not h.negated
                                  and not plo <= h.start < hi for h in hits)
             if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \
@@ -1664,6 +1677,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if not_met is not None and paid is not None:
         conflict = [_quote(text, bounds, paid.start), not_met.text]  # 统筹报了200 / 起付线还没扣完
         conflict_slot = "year_start"
+    left = next((a for a in amounts if a.role == "deductible_remaining" and not a.negated and a.value > 0), None)
+    if left is not None and paid is not None and not conflict:
+        # 起付线还剩50没扣完，统筹今年报了600: the fund pays only past the deductible — which holds is asked
+        conflict = [_quote(text, bounds, left.start), _quote(text, bounds, paid.start)]
+        conflict_slot = "year_start"
     told = [h for h in hits if "first_visit_this_year" in h.sets and not h.negated and h.priority >= 2]
     enumerated_visits = times_word and len({_ordinal_rank(m.group(0)) for m in _ORDINAL_RANK.finditer(text)}) >= 2
     if conflict_slot in ("", "provider_level", "amount") and not is_correction(text) and not enumerated_visits \
@@ -1740,7 +1758,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     alternatives = {slot: tuple(slots.seen[slot]) for slot in _ALTERNATIVE_SLOTS if len(slots.seen.get(slot, ())) >= 2}
     cities = len(slots.seen.get("city", ()))
 
-    ben_hits = [h for h in find_beneficiaries(text) if not h.negated] if account_mentioned else []
+    # (我女儿陪我去: the daughter went along — the visit and the account are the person's own)
+    ben_hits = [h for h in find_beneficiaries(text) if not h.negated and not _ALONG_WITH.match(text, h.end)] \
+        if account_mentioned else []
     use_values = [h for h in use_hits if not h.negated]
     evidence = Evidence(
         has_facts=any(v is not None for k, v in values.items() if k not in ("days_ago", "months_ago")),

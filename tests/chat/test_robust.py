@@ -2906,3 +2906,48 @@ def test_a_grade_hesitated_between_shows_both_grades(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking is None
     assert sorted(a.label for a in reply.alternatives or ()) == ["三级乙等", "三级甲等"]
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职，起付线还剩50没扣完，统筹今年报了600了，二级医院看病300",  # the fund pays only past the deductible
+    "南昌退休，一级医院，起付线还没到，之前门诊花了八百都是医保范围内的，今天又花了300",  # 800 in scope meets it
+])
+def test_a_deductible_not_met_beside_what_meets_it_is_a_conflict(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_spending_below_the_deductible_beside_not_met_is_settled() -> None:
+    _, (reply,) = talk("南昌退休，一级医院，起付线还没到，之前门诊花了一百都是医保范围内的，今天又花了300")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+@pytest.mark.parametrize("message", [
+    "南昌退休，一级医院，起付线已满，单子最底下一行是195",
+    "南昌退休，三级医院，今年第一次，医保给了我一个数字165",
+])
+def test_a_slip_number_of_no_named_field_is_asked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_whether_the_deductible_was_used_after_an_ellipsis_shows_both() -> None:
+    _, (reply,) = talk("退休的南昌职工，三甲，费用两千四，今年门诊统筹还没报过，但是起付线……哎我也不确定用没用")
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+def test_someone_who_went_along_is_not_whose_account() -> None:
+    _, (reply,) = talk("今天我女儿陪我去顺庆区人民医院，二级的，一共花了五百三十块，我是南充退休职工，起付线早就扣完了，"
+                       "个人账户里还有两百块钱，能不能一起扣了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "344.50"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("My dad retired in Pingliang. He went to a class-A tertiary hospital there, paid 1,500 yuan, first outpatient "
+     "bill this year.", "780.00"),
+    ("Retired in Nanchang, spent 2,000 yuan at a level-1 community clinic. I've already paid the full deductible "
+     "this year and the pooled fund has covered 1,500 so far.", "500.00"),
+])
+def test_english_grade_class_and_the_year_said_in_full(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
