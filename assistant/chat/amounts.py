@@ -273,7 +273,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      # 诊察费30元，检查和药一共400元: the 一共 sums the costs it names, not the whole bill
      r"|(?:检查|化验|药|西药|治疗|挂号)(?:费)?(?:和|及|与|、|加|跟)(?:检查|化验|药|药品|西药|治疗|挂号)(?:费)?(?:一共|总共|共|合计|加起来)(?:是|为|花了)?"
      # 自费药品150元，政策范围内费用850元: the in-scope part, named as the document names it
-     r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"),
+     r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"
+     # class-A drugs 300: the class-A part, in scope (never the bill)
+     r"|class[- ]a (?:drugs?|medicines?|medications?|items?)(?: were| was| is| are| of| cost)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:每年|一年|全年|年度)?(?:要|得|就|都)?(?:扣|是|为|写的是|写着|:)?|deductible(?: of| is|:)?"
                           r"|(?:为啥|为什么|咋|怎么)(?:要|得)?先扣"),
     ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
@@ -289,7 +291,7 @@ _PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _
 _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were) |of )?(?P<w>自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
+_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
@@ -488,7 +490,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         prefix = _clause_before(masked, start)
         if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None \
                 and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
-                and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus)$", prefix)):
+                and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus|which)$", prefix)):
             continue
         if not (has_unit or has_cur) and 1990 <= value <= 2035 and "." not in num and _YEAR_WORD_BEFORE.search(prefix):
             continue  # my first bill in 2026: a year, not money

@@ -381,7 +381,8 @@ _RETIREMENT_EVENT = re.compile(r"(?<![没未])(?<!没有)办(?:了|完|好)?(?:�
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
-_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)")
+_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
+                                   r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
@@ -518,14 +519,18 @@ _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
 _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
 _COST_NOUN = re.compile(r"药费|药钱|检查费|治疗费|化验费|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)")
-_CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
+_CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
 #: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
 #: 起付线过了 beside it, the deductible met is the position said, as the dialogue policy takes it)
 _CLAIMED_SOME = re.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
                            r"|年度内已享受(?:门诊)?(?:统筹)?(?:报销|待遇)")
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
-                             r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没")
+                             r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没"
+                             # 不知道她办退休了没有 / not sure if his retirement has been processed
+                             r"|(?:办(?:了|完|好)?退休(?:手续)?|退休(?:手续)?办(?:了|完|好)?)(?:了)?没(?:有)?(?!几|多久|多长|多少)"
+                             r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
+                             r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
@@ -549,7 +554,7 @@ _FUND_FIGURE_UNREAD = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,4}报了
 _RETIRED_EITHER = re.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份)?(?:还是|或者)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
                              r"(?:份)?[^,，。]{0,4}(?:办|退)")
 #: 南充 在职 3月份退的休: in work said as the person's state now, beside a retirement — which holds is asked
-_BARE_IN_WORK = re.compile(r"(?:^|[,，。 ])在职(?:职工|人员)?(?=$|[,，。 ])")
+_BARE_IN_WORK = re.compile(r"(?:^|[,，。 ]|自称|称|说是)在职(?:职工|人员)?(?=$|[,，。 ])")
 _HEDGED_NOT_FIRST = re.compile(r"好像|可能|也许|大概|还是|来着|不记得|不知道|不晓得")
 _TODAY_WORD = re.compile(r"今天|今日|这次|这回|本次")
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
@@ -1664,6 +1669,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             conflict = [first.text, met.text]
         if conflict and not conflict_slot:
             conflict_slot = "year_start"
+    if first is not None and not conflict and visit_dates and values.get("year") is not None \
+            and values["year"] < (today or dt.date.today()).year and values.get("first_visit_this_year") \
+            and "今年" in first.text and not _TODAY_WORD.search(text) and (bill := chosen.get("amount")) is not None \
+            and _clause_of(bounds, bill.start) == _clause_of(bounds, visit_dates[-1].start):
+        # 去年12月30号看门诊花了1,000，那是我今年第一次门诊: a visit of last year cannot be this year's
+        # first — which holds is asked, each quoted
+        said_year = re.search(r"(?:去年|前年|上一年)$", text[:visit_dates[-1].start])
+        conflict = [(said_year.group(0) if said_year else "") + visit_dates[-1].text, first.text]
+        conflict_slot = "year_start"
     levels = [h for h in hits if "provider_level" in h.sets and not h.negated]
     implied = [h for h in levels if h.priority == 0 and not _qualified(text, h, "provider_level", explicit)]
     stated = [h for h in levels if h.priority > 0]

@@ -2951,3 +2951,43 @@ def test_someone_who_went_along_is_not_whose_account() -> None:
 def test_english_grade_class_and_the_year_said_in_full(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("Nanchang employee, working. Level-2 hospital, 1.2k yuan total, of which 200 is self-pay items. "
+     "Deductible not used yet this year.", "220.00"),  # the 200 placed, not dropped
+    ("Pingliang employee insurance, I'm still working. Grade-A tertiary hospital today: class-A drugs 300, "
+     "class-B drugs 200. First visit this year.", "154.00"),  # class-A drugs are a part, not the bill
+    ("俺是平凉市崆峒区的，以前在平凉电厂上班，前几年就退了，起付线那二百块早就扣了，统筹今年一共给俺报了一千二百八十，"
+     "今天又去平凉市人民医院看，人家是三级甲等，花了九百六", "576.00"),  # 前几年就退了: retired
+    ("来电人南昌退休，2026年3月5日办结退休，今年1月在职期间曾门诊，起付线已用400元，今日一级医院门诊500元。",
+     "195.00"),  # 1月 dates the earlier visit; 今日 this one
+])
+def test_k44_parts_categories_and_dates(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize("message", [
+    "我小姨在南昌，不知道她办退休了没有😂 反正是职工医保，今年第一次看门诊，二级医院，花了一千零五十",
+    "My dad is in Nanchong employee insurance, not sure if his retirement has been processed yet. Level-2 "
+    "hospital, 500 yuan, first visit this year.",
+])
+def test_whether_the_retirement_went_through_shows_both_categories(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("来电人自称在职职工，又称去年已办理退休手续，南充，二级医院，花费600元，今年首次。", "conflict"),
+    ("南昌在职，去年12月30号在三级医院看门诊花了1,000，那是我今年第一次门诊", "conflict"),
+    ("来电人南充在职职工，门诊费用1,200元，三级医院，称今年统筹已报销过一些但不记得具体金额。", "year_start"),
+])
+def test_k44_statements_that_need_a_question(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking and not reply.alternatives
+
+
+def test_last_years_visit_beside_this_years_first_is_not_a_conflict() -> None:
+    _, (reply,) = talk("南充退休 去年12月看过门诊 今年这是头一回 三级医院 1,800")
+    assert reply.result is not None
