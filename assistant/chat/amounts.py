@@ -119,6 +119,10 @@ def parse_number(num: str) -> Decimal | None:
         return Decimal(num[:-1]) * 1000
     if _DIGIT_UNITS.fullmatch(num):  # 1千2百 is 一千二百
         num = num.translate(_TO_CN_DIGITS)
+    zero = re.fullmatch(r"(\d)([千万])零(\d{1,3})", num)
+    if zero:  # 1千零50 = 1050 (the digits after 零 are below the next unit down)
+        unit, rest = _UNIT_VALUE[zero.group(2)], Decimal(zero.group(3))
+        return Decimal(zero.group(1)) * unit + rest if rest < unit / 10 else None
     k = re.fullmatch(r"(\d+)k(\d)", num)
     if k:  # 1k2 = 1.2k = 1200, as 1千2 is
         return (Decimal(k.group(1)) + Decimal(k.group(2)) / 10) * 1000
@@ -153,6 +157,8 @@ _TOKEN = re.compile(
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
     # 1千2百 / 2万3千: a digit, a unit, a digit and the next unit down — one number
     rf"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?)(?![0-9{_CN_DIGITS}十百千万])"
+    # 1千零50 / 2万零500: a digit, a unit, 零 and the digits below it
+    rf"|\d[千万]零\d{{1,3}}(?![0-9{_CN_DIGITS}十百千万])"
     rf"|\d[\d,.]*(?:k\d?(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
     rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
@@ -229,9 +235,11 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年)?(?:累计|扣|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
+    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年)?(?:累计|扣除|扣|使用|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    # 起付线还剩200没扣完（之前扣了400）: what went before, in the deductible's own clause
+    ("deductible_used", r"(?<=[(（])(?:之前|此前|前面|已经|已)扣(?:了|掉|过)"),
     ("deductible_used", r"(?:起付线|起付)(?:今年)?(?:那会儿?|那时候|那次|当时)(?:已经|已|都)?(?:扣|用|交|付)(?:了|掉|过)"),
     # 累计算进起付线的有400: what the year's bills put toward the deductible
     ("deductible_used", r"(?:算进|算入|计入|进了|记入)(?:了)?(?:起付线|起付标准|起付)(?:的)?(?:有|是|为|了)?"),
@@ -264,7 +272,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 医院收了我240: what the counter took — the bill, or the share after the fund? Asked
     ("slip_unknown", r"(?:医院|药店|诊所|卫生院|他们|收费处)?收了(?:我|俺)?"),
     # 说是只能报480: the figure the hospital told for this bill — a slip figure to check
-    ("slip_fund", r"(?:说是|说|告诉我|跟我说)(?:只能|只|就)?(?:报|给报)(?:了)?"),
+    ("slip_fund", r"(?:说是|说|告诉我|跟我说)(?:统筹|医保)?(?:只能|只|就|才)?(?:报|给报|给了|支付了|付了)(?:了)?"),
     # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
     # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
     ("part", r"(?:其中|里面|里头|这里面|含|包含|包括)(?:了)?(?:有)?(?:的)?(?:检查费?|化验费?|药费|药品费?|西药费?|治疗费?"
@@ -411,7 +419,7 @@ _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年此前|本年度此前|
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花过|发生(?:了)?)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 _PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
-_YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year)\s?$")
+_YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")
 _FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示|原来|本来|原先)+")
 

@@ -223,7 +223,7 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
     return None if prefix is None else f"{prefix}-employee"
 
 
-_CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])")
+_CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])|(?<![0-9])~(?![0-9])")  # (看门诊～不过: a pause; 800~900 a range)
 _PRESCRIPTION = re.compile(r"处方|方子|药方|(?:开的|开了|开)单子|单子(?:是|由)[^,，。]{0,8}开|prescri")  # (单子写二级: the slip, not a prescription)
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 _ROLE_FIELD = {
@@ -485,7 +485,7 @@ _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:�
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
 _UNKNOWN_GRADE = re.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a-z])|甲等|乙等|丙等|等次|几甲|甲还是乙|[一二三123]?[甲乙丙]等?还是[一二三123]?[甲乙丙](?![类级])|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
-_UNKNOWN_LEVEL = re.compile(r"几级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
+_UNKNOWN_LEVEL = re.compile(r"几级|好多级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
@@ -650,6 +650,8 @@ _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
+#: 社区旁边的药店 / 医院对面的药房: a place named to say where another one is
+_LANDMARK_AFTER = re.compile(r"(?:卫生服务站|服务站|服务中心|医院|诊所)?(?:的)?(?:旁边|附近|对面|隔壁|楼下|门口|边上)(?:的|那家|一家|有家)")
 #: a covered city named only as a landmark (我是庆阳的，平凉旁边): the person's is the other one
 _LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)|(?:和|跟|与)(?:南充|南昌|西安|平凉)(?:挨着|相邻|交界|接壤|搭界)")
 _FROM_THERE = re.compile(r"我是$|我在$|我们$|俺是$")
@@ -927,6 +929,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     hits = [h for h in hits if not (h.sets.get("offsite") is True and (
         _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]
+    # 社区卫生服务站旁边的定点药店: a place named as a landmark is not where the money was spent
+    hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
+                                    and _LANDMARK_AFTER.match(text, h.end))]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:
@@ -1123,7 +1128,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                      if sp.start in (amt1.start, amt2.start) and sp.text in (amt1.text, amt2.text) else sp
                      for sp in spans]
     # 统筹报了二千四百多了: a figure said roughly is not one read off a slip — the year's, said roughly
-    if not any(a.role == "slip_fund" and not a.approximate for a in amounts):  # (900多 … 单子上写925: the same figure)
+    # (医院说统筹给了一百多 对不对: the hospital's figure for this bill, roughly — still the slip's)
+    if not any(a.role == "slip_fund" and not a.approximate for a in amounts) \
+            and not (check_question and any(a.role == "slip_fund" and a.cue and re.search("医院|说|告诉", a.cue) for a in amounts)):
         amounts = [msgspec.structs.replace(a, role="fund_paid") if a.role == "slip_fund" and a.approximate else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)

@@ -2991,3 +2991,34 @@ def test_k44_statements_that_need_a_question(message: str, asking: str) -> None:
 def test_last_years_visit_beside_this_years_first_is_not_a_conflict() -> None:
     _, (reply,) = talk("南充退休 去年12月看过门诊 今年这是头一回 三级医院 1,800")
     assert reply.result is not None
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("你好～我在南昌上班，职工医保，今天在省人民医院(三甲)看了个皮肤科，1.2k，今年之前还没在门诊报过😅 能报多少？", "300.00"),
+    ("来电人南昌进贤县灵活就业人员，今年门诊起付线已使用550元，本次在进贤县人民医院（二级）门诊费用300元。", "137.50"),
+    ("南昌在职～今年门诊起付线还剩200没扣完（之前扣了400）。今天在二级医院花了1,000", "440.00"),
+    ("Freelancer here, paying Nanchang employee medical insurance as a flexible worker. Deductible for this year is "
+     "already used up. Today I spent ¥1,050 at Nanchang First Hospital, which is a level-3 hospital.", "525.00"),
+    ("南充退下来的 二级医院 1.2千 今年头一回", "682.50"),
+    ("南昌青山湖区，居民医保，签约的社区卫生服务中心，看病一共1千零50元", "630.00"),  # 1千零50 is 1050
+    ("My father (retired, Nanchang employee scheme) visited a community health center in Honggutan today. 350 yuan. "
+     "He's already past the deductible for 2026.", "227.50"),  # 2026 a year, not money
+])
+def test_k45_year_positions_and_numbers(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南昌在职，今年第一次看门诊～不过统筹今年报了八百，这次在二级医院花了500", "conflict"),  # ～ ends a clause
+    ("南充 退休 二级 花了四百 医院说统筹给了一百多 对不对", "year_start"),  # the hospital's rough figure: a slip's
+    ("来电人南昌在职职工，今年起付线已满，在社区卫生服务站旁边的定点药店买药，费用230元。", "prescribed_at_level"),
+])
+def test_k45_questions_instead_of_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_how_many_levels_in_sichuan_words_shows_each_level() -> None:
+    _, (reply,) = talk("我儿在南充上班 职工医保 今年第一次 在营山一个医院看的 不晓得好多级 花了五百五")
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 3
