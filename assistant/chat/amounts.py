@@ -152,7 +152,7 @@ def parse_number(num: str) -> Decimal | None:
 
 # A numeral span: starts with a digit or a Chinese digit / 十, never with 百千万.
 _TOKEN = re.compile(
-    rf"(?P<cur>¥|rmb ?|cny ?|人民币)?(?P<num>"
+    rf"(?P<cur>¥ ?|rmb ?|cny ?|人民币)?(?P<num>"
     # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
     # 1千2百 / 2万3千: a digit, a unit, a digit and the next unit down — one number
@@ -251,7 +251,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment

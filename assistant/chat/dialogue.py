@@ -890,6 +890,13 @@ OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient i
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: what another member of the household shares with the person asked about before
+_HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
+                     "stated_ratio", "stated_ratio_level")
+#: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
+_OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！])?(?:那|那么|还有|另外|再问一下)?(?:我|俺|帮我)?(?:家)?"
+                           r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
+                           r"(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
 _RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
@@ -1025,7 +1032,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (said after earlier visits: the balance before this one — unless both visits are to be paid
         # from it: 两次都刷卡的话)
         state.balance_now = bool(state.ledger) and not _BOTH_FROM_ACCOUNT.search(u.text)
-    if state.known.amount is not None and facts.amount is None and facts.month is not None \
+    if state.known.amount is not None and facts.amount is None and facts.month is not None and u.approximate_amount is None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):
         # 哦不对，三月份在社区报过一回，统筹给了我五十几块: of an earlier visit — its place and date are not
@@ -1059,6 +1066,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # the document's own article answers it (the figure would be nothing, whatever else is said)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
+    if state.known.amount is not None and facts.category is not None and state.known.category is not None \
+            and facts.category != state.known.category and _OTHER_PERSON.search(u.text) \
+            and not _WHAT_IF_CLAUSE.search(u.text):
+        # 晓得了。那我老伴在职，同样二级五百: another person — the first one's category, retirement date,
+        # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
+        # off a slip stay, the rest is what this message says
+        fresh = new_state()
+        fresh.turns, fresh.english = state.turns, state.english
+        fresh.known = Known(**{n: getattr(state.known, n) for n in _HOUSEHOLD_FIELDS})
+        state = fresh
     retired_on = _retired_on(facts, today)
     if retired_on is not None and intent not in ("what_if",) and not _WHAT_IF_CLAUSE.search(u.text):
         # 今年8月办的退休，问门诊报销比例变没变: kept even when the turn is a question of the rules
@@ -1361,6 +1378,19 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 provider_grade=facts.provider_grade, provider_assumed=None)
         facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
         state.asking = None
+    if state.ledger_amount_index is not None and state.asking == "year_start" and facts.amount is not None \
+            and state.ledger_amount_index < len(state.ledger):
+        # 3月份看过一次花了300多 → 查到了，那次是320，在社区卫生服务中心: the earlier visit's amount (and place)
+        index, state.ledger_amount_index = state.ledger_amount_index, None
+        told = {n: getattr(facts, n) for n in ("amount", *_EARLIER_VISIT_FIELDS) if getattr(facts, n, None) is not None}
+        state.ledger[index] = msgspec.structs.replace(state.ledger[index], **told)
+        facts = msgspec.structs.replace(facts, **{n: None for n in told})
+        u = msgspec.structs.replace(u, facts=facts)
+        state.asking = None
+    elif state.ledger_amount_index is not None:
+        # the question about the earlier visit's amount was not answered: that visit is not settled on a guess
+        state.ledger = [v for i, v in enumerate(state.ledger) if i != state.ledger_amount_index]
+        state.ledger_amount_index = None
     if state.ledger_date_index is not None and state.asking == "date" and re.search(r"今天|今日|today", u.text) \
             and facts.month is None and not facts.days_ago and not facts.months_ago:
         facts = msgspec.structs.replace(facts, days_ago=0)  # 今天: the earlier visit was today after all
@@ -1437,7 +1467,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
-          or (_REMEMBERED.search(u.text) and facts.month is not None and _SPENT.search(u.text)
+          or ((_REMEMBERED.search(u.text) or (u.correction and _EARLIER_CLAIM.search(u.text)))
+              and facts.month is not None and _SPENT.search(u.text)
               and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
             and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
@@ -1455,9 +1486,29 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                               provider_grade=state.known.provider_grade,
                                               provider_assumed=True if state.known.provider_level else None)
         state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
-        if len(state.ledger) == 1 and (state.one_visit_before or _one_before(u.text)):
+        if len(state.ledger) == 1 and (state.one_visit_before or _one_before(u.text) or (
+                u.correction and state.known.first_visit_this_year and _ONE_SEEN.search(u.text))):
+            # (今年第一次 → 不对，3月份在社区看过一次，花了320: that one was the year's first)
             # the one visit said to come before is the year's first: nothing was used before it
             state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
+    elif state.known.amount is not None and facts.amount is None and u.approximate_amount is not None \
+            and (facts.month is not None or facts.months_ago) and _EARLIER_CLAIM.search(u.text) \
+            and (u.correction or _REMEMBERED.search(u.text)) and _SPENT.search(u.text):
+        # 今年第一次 → 不对，她说3月份在社区看过一次花了300多: a visit before this one, its amount said
+        # roughly — kept in the year (where and when), and its exact amount asked, never guessed
+        person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        earlier = _merge(Known(**person), _dated(facts, today))
+        state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
+        state.ledger_amount_index = state.ledger.index(earlier)
+        if not (len(state.ledger) == 1 and state.known.first_visit_this_year and _ONE_SEEN.search(u.text)):
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
+        state.asking = "year_start"
+        said_when = f"{earlier.month}月" if earlier.month else _t(locale, "之前", "earlier")
+        return state, Reply(text=_t(locale, f"您说{said_when}那次花了{u.approximate_amount:.0f}多，那次准确花了多少钱？"
+                                            "（看那次的结算单）那次花了多少，会影响这次能报多少。",
+                                    f"You said the earlier visit cost over {u.approximate_amount:.0f}. Exactly how much? "
+                                    "It changes what this visit pays."),
+                            asking="year_start", intent="calculate")
     elif state.ledger and (u.correction or _SET_RIGHT.search(u.text)) and _EARLIER_VISIT.search(u.text):
         # 第一次那个社区其实花的是600: a correction of a visit told before, not of this one
         index = 0 if _FIRST_VISIT_OF_LEDGER.search(u.text) else len(state.ledger) - 1
@@ -1751,7 +1802,7 @@ _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签�
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
-_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次")
+_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
 
@@ -1786,7 +1837,7 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 
 _QUESTION = re.compile(
-    r"([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
+    r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which|who)\s"
 )
 
@@ -1804,6 +1855,7 @@ _ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
 #: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted
 _BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
+_ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",

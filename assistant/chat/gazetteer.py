@@ -504,7 +504,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
+            "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
             "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:the |my |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},
             2,

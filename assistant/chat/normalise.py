@@ -106,6 +106,8 @@ def _space(match: re.Match[str]) -> str:
         return "，"  # “level 1, 300 yuan”: a comma and a space end a clause, never group thousands
     if not before or not after or before in _SEPARATORS or after in _SEPARATORS:
         return ""
+    if before in "¥￥" and after.isdigit():
+        return ""  # “¥ 88.00”: the currency sign and its amount are one
     nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""
     if before in "千万" and after in "一二两三四五六七八九" and nxt in "百十":
         return ""  # 一千 五百 is one number

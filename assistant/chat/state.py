@@ -195,6 +195,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     ledger_level_index: int | None = None
     #: the date asked for is that of the earlier visit at this index of the ledger (told without one)
     ledger_date_index: int | None = None
+    #: the amount asked for is that of the earlier visit at this index of the ledger (said roughly)
+    ledger_amount_index: int | None = None
 
 
 class Understood(msgspec.Struct, kw_only=True):

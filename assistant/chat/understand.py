@@ -1104,7 +1104,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 起付线是600吗: a question about the rule, not figures read off a slip
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a
                    for a in amounts]
-    if sum(1 for a in amounts if a.role == "total" and a.cue in _FEE_PARTS) >= 2 and not _TOTAL_SAID.search(text) \
+    fee_parts = sum(1 for a in amounts if a.role == "total" and a.cue in _FEE_PARTS)
+    # (检查费380，西药220，还有60块自费: a fee beside another in-scope part is one of the parts too)
+    # (乙类检查那一项… 检查费400 其它甲类300: the fee may be the class-B part named without its figure — asked)
+    rests = 0 if "乙类" in text and not any(a.role in ("class_b_drug", "class_b_service") for a in amounts) \
+        else sum(1 for a in amounts if a.role == "rest")
+    if fee_parts and fee_parts + rests >= 2 and not _TOTAL_SAID.search(text) \
             and not re.search(r"其中|里面|里头|含|包括", text):
         # 药费168，检查费32: fees listed with no total — parts of one bill (in scope), added up
         amounts = [msgspec.structs.replace(a, role="rest") if a.role == "total" and a.cue in _FEE_PARTS else a

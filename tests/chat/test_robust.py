@@ -3022,3 +3022,37 @@ def test_k45_questions_instead_of_figures(message: str, asking: str) -> None:
 def test_how_many_levels_in_sichuan_words_shows_each_level() -> None:
     _, (reply,) = talk("我儿在南充上班 职工医保 今年第一次 在营山一个医院看的 不晓得好多级 花了五百五")
     assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 3
+
+
+def test_another_person_of_the_household_starts_their_own_year() -> None:
+    state, _ = talk("南充的，我今年8月份才开始拿退休待遇", "今天在二级医院看病花了五百，今年起付线在职的时候扣过了")
+    _, reply = turn(state, "晓得了。那我老伴在职，同样二级五百，今年第一回", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
+    assert reply.result["category"] == "employee"  # not the first person's retirement
+
+
+def test_an_earlier_visit_told_as_a_correction_is_one_more_visit() -> None:
+    state, _ = talk("南昌职工退休，三甲，1380，今年第一次看")
+    _, reply = turn(state, "不对，3月份在社区看过一次，花了320", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "605.00"
+
+
+def test_an_earlier_visit_said_roughly_asks_its_amount_then_settles_both() -> None:
+    state, _ = talk("南昌职工退休，三甲，1380，今年第一次看")
+    state, reply = turn(state, "不对不对，我刚问了我妈，她说3月份在社区看过一次花了300多", today=TODAY)
+    assert reply.result is None and reply.asking == "year_start" and "3月" in reply.text
+    _, reply = turn(state, "查到了，那次是320，在社区卫生服务中心", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "605.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("来电人南充在职职工，本年度统筹已累计支付980元，今日在三级医院门诊花费300元，咨询能否报销。", "20.00"),
+    ("南昌在职｜青山湖区某诊所｜一级｜¥ 88.00｜本年度统筹已付 ¥ 1,795.00", "5.00"),
+    ("南充在职，三级医院，今年第一次，检查费380，西药220，还有60块自费", "200.00"),
+    ("My mother is a retiree in Nanchang (employee scheme). Her visit at a community health centre cost RMB 450. "
+     "Her deductible for this year has been fully used already.", "292.50"),
+])
+def test_k44_year_figures_and_parts(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
