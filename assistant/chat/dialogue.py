@@ -890,6 +890,8 @@ OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient i
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: 那四百七十五对不对: a figure asked about again
+_CHECK_AGAIN = re.compile(r"对不对|对吗|对么|对不|是不是对的|没错吧|right\?|correct\?")
 #: what another member of the household shares with the person asked about before
 _HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
                      "stated_ratio", "stated_ratio_level")
@@ -1105,6 +1107,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if facts.amount is not None and state.known.amount is not None and _WHY.search(u.text) \
             and re.search(r"(?:只有|只报了?|才报了?|才|就)\s*[¥￥]?\s*[0-9一二两三四五六七八九十百千]", u.text):
         # 为啥只有200 after an answer: a question about the figure just given, not a new bill of 200
+        facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
+    slip_figures = {v for v in (state.known.slip_fund, state.known.slip_cash, state.known.slip_personal) if v is not None}
+    if facts.amount is not None and slip_figures and state.known.amount is not None and facts.amount != state.known.amount \
+            and any(sp.slot == "amount" and sp.value is not None and Decimal(sp.value) in slip_figures for sp in u.spans) \
+            and _CHECK_AGAIN.search(u.text):
+        # 哦单子上有一项自费一百五，我漏了，那四百七十五对不对: the slip's figure said again — still the slip's,
+        # not a new bill
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
@@ -1849,7 +1859,8 @@ _DOMAIN = re.compile(
     r"|numbers|figures|who (?:decides|sets|fixes|determines)|rules?\b"
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
-_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|还看过|之前(?:还)?看过|看过一次|not (?:my |the )?first")
+_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是|不是)(?:今年)?(?:的)?(?:首次|头一次|头一回|第一回)|还看过|之前(?:还)?看过|看过一次"
+                        r"|not (?:my |the )?first")
 #: 为啥按退休算了，我才退几个月: the category's step (and its switch month) answers why
 _ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
 #: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted

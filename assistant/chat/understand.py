@@ -909,6 +909,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         hits.sort(key=lambda h: h.start)
     # 今年5月份在省中医院（三级）看过一次花了400没报，今天在社区又花了600: the level of the earlier
     # visit is not this one's (its unreimbursed 400 still counts toward the deductible)
+    # 此前已在三级医院门诊花费900元: the place of what was spent before this visit is not this visit's
+    prior_clauses = {_clause_of(bounds, a.start) for a in amounts if a.role == "prior_unreimbursed"}
+    if prior_clauses and not re.search(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|same (?:hospital|clinic|place)", text):
+        hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
+                                        and _clause_of(bounds, h.start) in prior_clauses)]
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
     if now_levels:
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)

@@ -3056,3 +3056,29 @@ def test_an_earlier_visit_said_roughly_asks_its_amount_then_settles_both() -> No
 def test_k44_year_figures_and_parts(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_fund_figure_looked_up_replaces_the_rough_one() -> None:
+    _, (reply,) = talk("我妈妈六十三岁，去年十月份刚从南昌铁路局那边退休的，手续都办完了，起付线早就扣完了，统筹那边今年一共报了"
+                       "一千九百多……不对，我查了下是1,920元，今天又去了江西省中医院（三甲）花了500，还能报多少啊")
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][-1]["fund_pays"] == "80.00"
+
+
+def test_a_correction_with_an_earlier_visit_and_its_fund_figure_keeps_this_visit() -> None:
+    state, _ = talk("来电人南昌市灵活就业人员，在定点零售药店购药花费420元。", "处方来自二级医院，今年首次。")
+    _, reply = turn(state, "来电人更正：今年并非首次，此前已在三级医院门诊花费900元，当时统筹支付150元。", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "231.00"
+
+
+def test_the_slip_figure_asked_again_after_a_part_is_still_the_slip() -> None:
+    state, _ = talk("南充在职帮我女儿问，三级医院，今年头一回，单子上总共一千三", "她说单子上统筹只给了四百七十五")
+    _, reply = turn(state, "哦单子上有一项自费一百五，我漏了，那四百七十五对不对", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+def test_a_second_visit_the_same_afternoon_is_one_more_visit() -> None:
+    state, _ = talk("来电人西安市雁塔区退休职工，二级医院门诊花费700元，今年首次，咨询报销。",
+                    "来电人提供结算单上的数字：退休人员起付标准500元，二级医院退休支付比例65%，年度限额4000元。")
+    _, reply = turn(state, "来电人补充：今天下午又在同一医院另一科室门诊花费300元，这次能报多少？", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "195.00"
