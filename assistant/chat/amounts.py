@@ -164,8 +164,8 @@ _TOKEN = re.compile(
 )
 _YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
 _AFTER_YUAN = re.compile(
-    rf"零(?P<f0>{_D_NZ})分?"
-    rf"|(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"
+    rf"零?(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"  # (一百块零五毛 is 100.50: 零 before the 毛)
+    rf"|零(?P<f0>{_D_NZ})分?"
     rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分甲乙丙院医等类附])"
 )
 _JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
@@ -235,7 +235,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年)?(?:累计|扣除|扣|使用|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
+    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年|只|才)?(?:累计|扣除|扣|使用|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
     # 起付线还剩200没扣完（之前扣了400）: what went before, in the deductible's own clause
@@ -251,7 +251,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
@@ -261,6 +261,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"(?:已经|已|今年|都)?报(?:销)?满(?:了)?"),
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?"),
+    ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
@@ -343,6 +344,8 @@ def _quantize(value: Decimal) -> Decimal:
 
 
 def _clause_before(text: str, start: int, width: int = 24) -> str:
+    if start and text[start - 1].isascii():
+        width = 40  # English words are long: "the hospital's fund payment was 220"
     lo = max(0, start - width)
     prefix = text[lo:start]
     for i in range(len(prefix) - 1, -1, -1):

@@ -884,7 +884,12 @@ HELP_EN = ("I am 明白账: I work out what the pooled fund pays on an outpatien
            "and residents), 平凉. Try: “我是南昌退休职工，三级医院花了一千二，今年第一次”.")
 _WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报")
 #: a question about what the document pays (能报多少, 怎么报, 报几成), asked before any amount is told
-_RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?(?:多少|几成|百分之几|几个点)|怎么报|咋报|如何报销|报销比例|能报吗|能不能报")
+_RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
+#: how is an outpatient bill reimbursed / 门诊咋个报: how it works in general, asked with nothing more
+#: specific — the document's figures, then what this bill needs (the dialogue asks it)
+_GENERAL_HOW = re.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎么报(?:销)?|如何报销|怎样报销)(?:的|呢|啊|哦)?(?:[?？。,，]|$)"
+                          r"|门诊[,，]?报(?:销)?[,，]?(?:多少|几成)[?？]?$"
+                          r"|how (?:does|do|is|are|will|would) [^?]{0,40}(?:reimburs\w*|work|get paid|covered)\??$")
 OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医保账单：统筹报多少、自己付多少、个人账户怎么用。"
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
@@ -1322,6 +1327,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             said = _dated(facts, today)
             retired_on = dt.date(said.year or today.year, said.month or today.month, said.day or 1)
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
+        if u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text) and base.amount is not None \
+                and _INSIDE_WORD.search(u.text):
+            # 如果这次费用里有¥120是自费呢: a part inside the bill of the scenario — the bill stays what it was
+            facts = msgspec.structs.replace(facts, amount=None)
         hypo_known = _place_words(_merge(base, facts), facts, u)  # (那我回社区看呢: the new place's words)
         if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
             # 那另外还有诊察费20块呢: a part added to the bill of the scenario, not a new bill of 20
@@ -1432,7 +1441,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.known.first_visit_this_year and ((facts.fund_paid or 0) > 0 or facts.deductible_met) \
             and intent != "what_if" and not _WHAT_IF_CLAUSE.search(u.text) and not re.search(r"^(?:and |so )?if ", u.text) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
-            and not _NOT_FIRST.search(u.text) and not (u.correction and _REMEMBERED.search(u.text)):
+            and not _NOT_FIRST.search(u.text) and not (u.correction and (_REMEMBERED.search(u.text)
+                                                                        or _CORRECTION_FIRST.match(u.text))):
         # (哦不对，我想起来了，三月份报过一回: the person takes the first bill back — no conflict, the new position holds)
         later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
@@ -1561,9 +1571,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree",
                                               scheme="employee")
     if state.known.category is None and state.known.scheme is None and "resident" in schemes_of(state.known.city) and (
-            state.known.poverty_registered or state.known.family_doctor):
-        # 贫困户 / 家庭医生 exist only in the resident scheme's document; a signed clinic or a
-        # referral does not say the scheme (employees sign with clinics too): it is asked
+            state.known.poverty_registered or (state.known.family_doctor and _NO_EMPLOYER.search(u.text))):
+        # (冇得单位，签了家庭医生: no employer and a family doctor — the resident scheme)
+        # 贫困户 exists only in the resident scheme's document; a signed clinic, a family doctor or a
+        # referral does not say the scheme (employees sign family doctors and clinics too): it is asked
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
     if _BARE_CORRECTION_END.search(u.text) and not ((_CORRECTION_FIRST.match(u.text) or _EARLIER_WRONG.search(u.text)
@@ -1794,6 +1805,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
 
 
 _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
+                        r"|day surgery|(?:stayed|stay|staying|night|nights) (?:overnight )?in (?:the |a )?ward"
                         r"|discharged|stayed in (?:the )?hospital")
 
 _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")
@@ -1859,11 +1871,15 @@ _DOMAIN = re.compile(
     r"|numbers|figures|who (?:decides|sets|fixes|determines)|rules?\b"
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
-_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是|不是)(?:今年)?(?:的)?(?:首次|头一次|头一回|第一回)|还看过|之前(?:还)?看过|看过一次"
+_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是|不是)(?:今年)?(?:的)?(?:首次|头一次|头一回|第一回)|还看过|之前(?:还)?看过|看过一次|已经看过(?:了)?|早就看过"
                         r"|not (?:my |the )?first")
 #: 为啥按退休算了，我才退几个月: the category's step (and its switch month) answers why
 _ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
 #: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted
+_INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)")
+_NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
+_ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
+                        r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
 _BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
@@ -1909,6 +1925,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return bool(_DOMAIN.search(u.text))  # 那产检呢: the rule for something else
     if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):
         return False
+    if _GENERAL_HOW.search(u.text) and not _BEYOND_RATES.search(u.text) and u.topic in (None, "ratio") \
+            and (facts.city or facts.policy or state.known.city) and not _ACCOUNT_Q.search(u.text):
+        return False  # 南充退休的看门诊咋个报 / how is an outpatient bill reimbursed: a bill to work out
     if _CHECK_MY_SLIP.search(u.text) and state.known.amount is None:
         return False  # 帮我看看单子对不对: a slip to check — its figures are asked, it is not a rule question
     if state.asking is not None and u.intent in ("inform", "correct"):

@@ -307,6 +307,8 @@ def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
     for other in explicit:
         if slot not in other.sets:
             continue
+        if slot == "provider_level" and hit.sets.get(slot) == 1 and other.sets[slot] == 3:
+            continue  # 社区卫生服务中心（三级）: a primary-care centre is not level 3 — the two disagree
         lo, hi = (other.end, hit.start) if other.end <= hit.start else (hit.end, other.start)
         if 0 <= hi - lo <= 3 and not _JOINER.search(text, lo, hi):
             return True
@@ -441,7 +443,7 @@ _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tc
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
     r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
-    r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|我觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
+    r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|(?:我|俺)觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
     r"|(?:我)?(?:算着|算得|看着|感觉|觉着|总觉得)(?:有点)?(?:不对|不太对|少了|多了)"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
@@ -489,13 +491,16 @@ _UNKNOWN_LEVEL = re.compile(r"几级|好多级|等级|级别|哪一级|哪级|�
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
-                             r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
+                             r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
+_CORRECTION_FIRST_WORD = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|更正)")
 #: 女儿陪我去 / 儿子带我来 / 老伴帮我问: someone who went along or asks for the person, not whose bill it is
-_ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|替)(?:着)?(?:我|俺)")
+_ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|替)(?:着)?(?:我|俺)"
+                         # 我老伴也是南昌的退休职工: the person whose bill it is, named with their category
+                         r"|(?:也|今年)?是[^,，。]{0,6}?(?:职工|退休|在职|居民|灵活就业)")
 #: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
 _USED_OR_NOT = re.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
@@ -610,7 +615,7 @@ _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手�
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
-_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
+_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已)?(?:报过|报了|看过)))[^,，。；;]{0,14}"
                            r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报销过|看病|看的病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)")  # (之前在社区拿了几次降压药)
@@ -915,7 +920,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _clause_of(bounds, h.start) in prior_clauses)]
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
-    if now_levels:
+    # (不对，前几个月在社区已经看过了，起付线扣完了: no bill in the message — the place is the earlier visit's)
+    bill_said = any(a.role in (None, "total") and not a.negated for a in amounts)
+    if now_levels or (not bill_said and _CORRECTION_FIRST_WORD.match(text)):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met
@@ -1573,7 +1580,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # a hedge opening the next clause is about the position only when that clause names nothing
         # else (今年第一次，应该吧 — not 今年头一回，好像是一级的)
         other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated)
-        if _HEDGED_POSITION.search(text, lo, hi) or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
+        # (起付线已经扣完了应该报多少: 应该 asks the figure, it is no hedge of the position)
+        hedged = any(not (m.group(0) == "应该" and _SHOULD_PAY.match(text, m.start()))
+                     for m in _HEDGED_POSITION.finditer(text, lo, hi))
+        if hedged or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None

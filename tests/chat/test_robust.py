@@ -1548,9 +1548,12 @@ def test_which_clinic_one_signed_with_not_remembered_gives_both() -> None:
     assert reply.alternatives and len(reply.alternatives) == 2
 
 
-def test_a_bare_fund_label_on_a_slip_is_asked() -> None:
-    _, (reply,) = talk("平凉 退休 二级 今年第一次 结算单上写着 统筹 325")
-    assert reply.result is None and reply.asking == "amount_role"
+def test_a_bare_fund_label_on_a_slip_is_the_slips_and_the_bill_is_asked() -> None:
+    # (blind writers K17, K42 and K46 all read 结算单上 统筹 325 as this slip's fund figure: the bill is asked)
+    state, (reply,) = talk("平凉 退休 二级 今年第一次 结算单上写着 统筹 325")
+    assert reply.result is None and reply.asking == "amount"
+    _, reply = turn(state, "总共花了800", today=TODAY)
+    assert reply.bill_check is not None
 
 
 def test_just_retired_asks_the_date() -> None:
@@ -3082,3 +3085,56 @@ def test_a_second_visit_the_same_afternoon_is_one_more_visit() -> None:
                     "来电人提供结算单上的数字：退休人员起付标准500元，二级医院退休支付比例65%，年度限额4000元。")
     _, reply = turn(state, "来电人补充：今天下午又在同一医院另一科室门诊花费300元，这次能报多少？", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "195.00"
+
+
+# -- K46–K48 (scored blind first at cfdfd76, then fixed with general rules) --------------------------
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌居民医保，签约的乡镇卫生院，花了一百块零五毛", "60.30"),  # 零五毛 is 0.50, not 0.05
+    ("来电人南充在职，社区卫生服务中心门诊480元，今年头一张门诊单", "168.00"),
+    ("南昌灵活就业的，在南昌县的乡镇卫生院看病花了六百五，今年起付线之前只扣了一百", "90.00"),
+    ("我爸9月份办的退休（平凉），这个月去三级甲等医院看门诊花了一千五，今年之前在职的时候门诊一次没看过", "780.00"),
+    ("帮我岳父问一下：南昌退休职工，今年61了，在社区卫生服务中心看病花了1,200块，今年起付线一点都还没用", "390.00"),
+    ("来电人是南昌城乡居民，在南昌大学第二附属医院（三甲）看门诊花了300，那里不是她的签约机构，问能不能报", "0.00"),
+])
+def test_k46_k48_amounts_positions_and_places(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职 三甲 单子上乙类检查500 甲类药300 今年第一次 医保给了330 俺觉得不对",  # a doubt, not a correction
+    "Nanchang employee, first visit this year, level-2 hospital, bill 1,000 yuan. The hospital's fund payment was "
+    "220. Is that right?",
+])
+def test_k46_k48_slip_figures_are_checked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("我在南昌，签了家庭医生，在社区看病花了200，能报多少", "category"),  # employees sign family doctors too
+    ("南昌在职 社区卫生服务中心（三级）400 起付线过了", "conflict"),
+    ("Hi, I work in Nanchang and have employee insurance. How is an outpatient bill reimbursed?", "amount"),
+    ("啥子情况哦，南充退休的看门诊咋个报，我今天花了", "amount"),
+])
+def test_k46_k48_questions_instead_of_guesses(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_day_surgery_with_a_night_in_the_ward_is_inpatient() -> None:
+    _, (reply,) = talk("I had day surgery in Nanchong and stayed overnight in the ward. How is that reimbursed?")
+    assert reply.result is None and "inpatient" in reply.text.lower()
+
+
+def test_a_correction_that_the_deductible_was_met_is_taken_with_this_visits_place() -> None:
+    state, _ = talk("帮我妈问，南昌退休，江西省人民医院，三甲，花了一千六，今年第一次")
+    _, reply = turn(state, "不对，我妈刚跟我说，前几个月在社区已经看过了，起付线扣完了", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "880.00"
+
+
+def test_a_what_if_part_inside_the_bill_keeps_the_bill() -> None:
+    state, _ = talk("南昌在职，二级医院，900，今年统筹已经付过300")
+    _, reply = turn(state, "如果这次费用里有¥120是自费呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
