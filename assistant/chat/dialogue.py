@@ -56,6 +56,7 @@ from calculator import (
 )
 
 from .account import answer_account
+from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .state import (
     CITIES,
     ITEM_FIELDS,
@@ -884,7 +885,7 @@ HELP_EN = ("I am 明白账: I work out what the pooled fund pays on an outpatien
            "and residents), 平凉. Try: “我是南昌退休职工，三级医院花了一千二，今年第一次”.")
 _WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报")
 #: a question about what the document pays (能报多少, 怎么报, 报几成), asked before any amount is told
-_RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
+_RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
 #: how is an outpatient bill reimbursed / 门诊咋个报: how it works in general, asked with nothing more
 #: specific — the document's figures, then what this bill needs (the dialogue asks it)
 _GENERAL_HOW = re.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎么报(?:销)?|如何报销|怎样报销)(?:的|呢|啊|哦)?(?:[?？。,，]|$)"
@@ -1138,7 +1139,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
         return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
                                                              "Let me check that bill with you. "))
-    if u.topic == "inpatient_bill" or _INPATIENT.search(_NOT_INPATIENT.sub("", u.text)):
+    if u.topic == "inpatient_bill" or (_INPATIENT.search(_NOT_INPATIENT.sub("", u.text)) and not _AFTER_DISCHARGE.search(u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _inpatient(state.known, locale, u.text)
@@ -1236,6 +1237,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "out_of_scope" and _WANTS_CALCULATION.search(u.text) and u.facts.inpatient is None \
             and "住院" not in u.text:
         intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
+    if intent == "out_of_scope" and state.known.amount is not None and _HOW_MUCH.search(u.text) and "住院" not in u.text:
+        intent = "calculate"  # 那这次看完个人负担多少、账户扣了多少: the bill told, its figures asked again
     bare_unknown = _BARE_UNKNOWN.search(u.text) is not None
     if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
@@ -1860,6 +1863,8 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 _QUESTION = re.compile(
     r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
+    # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
+    r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不[?？。]?$|能否|可否"
     r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which|who)\s"
 )
 
@@ -1877,6 +1882,7 @@ _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是
 _ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
 #: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted
 _INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)")
+_VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
 _NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
 _ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
@@ -1896,7 +1902,7 @@ _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办|垫付|当场|先交|先付|流程|手续|怎么办理|去哪")
-_HOW_MUCH = re.compile(r"报多少|能报多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算|报好多|能报好多"
+_HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算|报好多|能报好多"
                        r"|how much|what will i get")
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
@@ -1928,6 +1934,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     if _GENERAL_HOW.search(u.text) and not _BEYOND_RATES.search(u.text) and u.topic in (None, "ratio") \
             and (facts.city or facts.policy or state.known.city) and not _ACCOUNT_Q.search(u.text):
         return False  # 南充退休的看门诊咋个报 / how is an outpatient bill reimbursed: a bill to work out
+    if _VISIT_TOLD.search(u.text) and not _WHY.search(u.text) and state.known.amount is None \
+            and not _BEYOND_RATES.search(u.text) and not _ACCOUNT_Q.search(u.text):
+        return False  # 能报门诊吗？我今天在乡镇卫生院拿药了: a visit of today's — its bill is what to work out
     if _CHECK_MY_SLIP.search(u.text) and state.known.amount is None:
         return False  # 帮我看看单子对不对: a slip to check — its figures are asked, it is not a rule question
     if state.asking is not None and u.intent in ("inform", "correct"):

@@ -76,15 +76,16 @@ _GREETING = re.compile(
 )
 _FILLER = re.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈的了们小助手请问]+")
 _CORRECTION = re.compile(
-    r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
+    r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|(?:哦|噢|啊|哎)不是[,，]?(?:是)?|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
 )
 _INPATIENT = re.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|出院(?:结算|报销)")
+AFTER_DISCHARGE = re.compile(r"出院(?:以后|之后|后)[^。?？]{0,14}(?:门诊|复查|复诊)[^。?？]{0,14}(?:花|[0-9一二两三四五六七八九十百千])")
 _INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
 _CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
 _ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
 _CREDIT = re.compile(
     r"划入|划拨|划账|划多少|划到|怎么划|划的|计入|注入|入账|返还|返多少|打多少|进多少|入多少|存多少|到账"
-    r"|(?:每个?月|一个月|按月).{0,6}(?:进|打|返|入|给|存|到|拿|有).{0,3}多少"
+    r"|(?:每个?月|一个月|按月).{0,6}(?:进|打|返|入|给|存|到|拿|有).{0,3}(?:多少|好多)"
     r"|(?:账户|个账)(?:里)?(?:每个?月|一个月|按月)(?:能有|有|是)?多少"
     r"|(?:多少|好多)钱?(?:一个月|每个?月)|(?:每个?月|一个月)(?:好多|多少)钱?"
     r"|credit(?:s|ed)? (?:to|into)|(?:each|every|per) month|monthly"
@@ -156,7 +157,8 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
     # every match of _INPATIENT holds 住 or 出院, and every one of _INPATIENT_IN_SCOPE holds 住: a text
     # with neither is left as it is by the sub and holds no inpatient word
     inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text)) if "住" in text or "出院" in text else []
-    if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned:
+    if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned \
+            and not AFTER_DISCHARGE.search(text):  # (出院以后今天去门诊复查花了三百: the outpatient visit after)
         return "out_of_scope", "inpatient_bill"
     if _CHRONIC.search(text):
         return "out_of_scope", "chronic_disease"

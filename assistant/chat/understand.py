@@ -496,6 +496,8 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
+_BELIEVED_BEFORE = re.compile(r"(?:以为|还当|当成|当作|还想着)(?:是|它是|那是|那家是)?$")
+_RULE_HOW_MUCH = re.compile(r"报(?:销)?(?:好多|多少|几成|百分之几)|比例")
 _CORRECTION_FIRST_WORD = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|更正)")
 #: 女儿陪我去 / 儿子带我来 / 老伴帮我问: someone who went along or asks for the person, not whose bill it is
 _ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|替)(?:着)?(?:我|俺)"
@@ -894,6 +896,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    # 我开始以为是二级，后来看了墙上牌子是三级的: what was believed at first gives way to what was seen
+    hits = [h for h in hits if not ("provider_level" in h.sets and _BELIEVED_BEFORE.search(text, max(0, h.start - 5), h.start)
+                                    and any("provider_level" in o.sets and o.start > h.end and not o.negated for o in hits))]
     # 不是社区就是二级: either — the first is a possibility, not denied
     hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
             for h in hits]
@@ -1072,8 +1077,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
     check_question = _CHECK_QUESTION.search(text) is not None  # (asked twice below: one search)
+    # (我账户里原来有五百，单子上个人账户扣了一百三十五: with the balance said, the card's line is checked)
     checking = check_question or any(
-        a.role in ("slip_fund", "slip_cash") for a in amounts) or bool(fund_figures and pay_figures)
+        a.role in ("slip_fund", "slip_cash") for a in amounts) or bool(fund_figures and pay_figures) or (
+        any(a.role == "slip_account" for a in amounts) and any(a.role == "account_balance" for a in amounts))
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
         amounts = [msgspec.structs.replace(a, role="slip_fund")
@@ -1752,7 +1759,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values[key] = None
         conflict, conflict_slot = [], ""
     elif stated and stated_levels and intent_hint_not_compare(text) and not unknown and not is_correction(text) \
-            and not pharmacy:
+            and not pharmacy and (bill_said or not _RULE_HOW_MUCH.search(text)):  # (三级报好多 二级报好多: the rule, asked of both)
         conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
         conflict_slot = "provider_level"
     categories = slots.seen.get("category", [])

@@ -3138,3 +3138,45 @@ def test_a_what_if_part_inside_the_bill_keeps_the_bill() -> None:
     state, _ = talk("南昌在职，二级医院，900，今年统筹已经付过300")
     _, reply = turn(state, "如果这次费用里有¥120是自费呢", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    ("平凉门诊用了双通道的谈判药，能走普通门诊报销不", "第八条"),  # 报销不: a yes-or-no question
+    ("来电人询问：南充职工门诊统筹在非定点药店买药能否报销。", "第二十五条"),
+])
+def test_rule_questions_asked_with_bu_and_neng_fou(message: str, article: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None and article in reply.text
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南充退休，三级医院，哦不是，是二级，花了460，起付线满了", "299.00"),  # 哦不是，是: a correction
+    ("南充市中医医院，我开始以为是二级，后来看了墙上牌子是三级的，我退休了，花了五百二十块，今年门诊起付线还莫得扣过", "203.50"),
+    ("上个月住了院，出院以后今天去二级医院门诊复查花了三百，南充退休的，今年门诊起付线早就过了，这个门诊能报好多", "195.00"),
+])
+def test_corrections_beliefs_and_the_visit_after_a_discharge(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_the_monthly_credit_said_as_money_sent_in() -> None:
+    _, (reply,) = talk("南充退休的个人账户 每个月打好多钱进来")
+    assert reply.result is None and "按月划入" in reply.text
+
+
+def test_two_levels_asked_of_the_rule_give_the_rates() -> None:
+    _, (reply,) = talk("南充职工医保退休的 门诊在三级医院报好多 二级的报好多")
+    assert reply.asking != "conflict" and "第七条" in reply.text
+
+
+def test_a_visit_of_today_in_a_rule_question_asks_its_bill() -> None:
+    _, (reply,) = talk("南昌居民医保能报门诊吗？我今天在乡镇卫生院拿药了，还没看单子多少钱")
+    assert reply.asking == "amount"
+
+
+def test_the_cards_line_beside_the_balance_is_checked() -> None:
+    state, _ = talk("南充在职，今年第一次门诊，在二级医院花费800元，结算单统筹支付360元，询问是否正确。")
+    state, reply = turn(state, "我账户里原来有一千 单子上个人账户扣了四百四", today=TODAY)
+    assert reply.bill_check is not None
+    _, reply = turn(state, "那这次看完个人负担多少、账户扣了多少", today=TODAY)
+    assert reply.result is not None
