@@ -3180,3 +3180,13 @@ def test_the_cards_line_beside_the_balance_is_checked() -> None:
     assert reply.bill_check is not None
     _, reply = turn(state, "那这次看完个人负担多少、账户扣了多少", today=TODAY)
     assert reply.result is not None
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("平凉 灵活就业 二甲 900 今年第二次 第一次花了150", "510.00"),  # 今年第二次 marks this visit; 第一次 the other
+    ("南昌 在职 社区卫生服务中心 看病 650块，这是今年第二次，第一次花了300还没到起付线", "210.00"),
+    ("南昌 在职 三级 1k2 今年第二次了 上次800已经把起付线扣完了😂", "600.00"),  # 上次 came first
+])
+def test_this_years_second_visit_beside_the_first(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
