@@ -423,6 +423,8 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
 _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花过|花费(?:了)?|发生(?:了)?)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
+_PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经|都|一共|总共|累计|前前后后)(?:花过|花了)(?:有)?$"
+                                    r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
 _PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")
 _FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
@@ -584,7 +586,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "account_balance", "有"  # 我账户里有钱吗？有400: the account's balance, answered by the person
         elif role is None and _UNREIMBURSED_LIST_BEFORE.search(masked, max(0, start - 28), start):
             role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
-        elif role in (None, "total", "rest") and (_PRIOR_SPENT_BEFORE.search(prefix)
+        elif role in (None, "total", "rest") and (_PRIOR_SPENT_BEFORE.search(prefix) or _PRIOR_SPENT_THIS_YEAR.search(prefix)
                                                   or _PRIOR_SPENT_WINDOW.search(masked, max(0, start - 32), start)):
             # 今年之前门诊花了四百 / 此前门诊政策内费用已累计400元: spent earlier this year — toward the
             # deductible (the dialogue asks when it may have passed it)

@@ -235,6 +235,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if "account_balance" in changes and "balance_at_least" not in changes:
         changes["balance_at_least"] = None  # an exact balance said after a hedged one replaces it
+    if "prior_unreimbursed" in changes and "prior_at_least" not in changes:
+        changes["prior_at_least"] = None  # an exact spending said after a hedged one replaces it
     if "fund_paid" in changes and "fund_at_least" not in changes:
         changes["fund_at_least"] = None  # an exact fund figure said after a hedged one replaces it
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
@@ -269,7 +271,7 @@ _BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
-                  "prior_unreimbursed", "claimed_before", "fund_at_least", "cap_share")
+                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "cap_share")
 #: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
 _PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade", "primary_care",
                  "signed", "referral")
@@ -300,6 +302,38 @@ def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.
     if dated.month is None:
         return False
     return _by_date(today)(dated) > _by_date(today)(state.known)
+
+
+def _spent_before(known: Known, ledger: list[Known], today: dt.date) -> Known:
+    """What was spent before this visit this year (今年之前门诊花了1200 / 花过一千多), as the year's position.
+
+    Past the deductible, the deductible is met and the fund may have paid anything up to what was
+    spent past it (never more: it pays only above the deductible, at most all of it): settled when
+    this bill's figure is the same at both ends (the calculator settles both), else dropped — the
+    year's position is then asked. Said as a floor (一千多), the top of the range counts; a floor
+    below the deductible leaves how much of it went unknown — dropped, and asked."""
+    spent = known.prior_unreimbursed
+    policy = _policy(known)
+    if spent is None or policy is None:
+        return known
+    deductible = deductible_for(get_pack(policy), known.category or "employee")
+    if deductible is None:
+        return known
+    if spent < deductible:
+        return msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None) \
+            if known.prior_at_least else known
+    if known.prior_at_least:  # 一千多: below 2000
+        digits = spent.normalize().as_tuple()
+        spent += Decimal(1).scaleb(max(int(digits.exponent), 0)) - Decimal("0.01")
+    low = msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None, deductible_met=True,
+                                  fund_paid=None)
+    high = msgspec.structs.replace(low, fund_paid=max(spent - deductible, Decimal(0)))
+    try:
+        lo_visit, hi_visit = (calculate(convert_request(_request(k, ledger, today))).visits[-1] for k in (low, high))
+        same = (lo_visit.fund_pays, lo_visit.personal_pays) == (hi_visit.fund_pays, hi_visit.personal_pays)
+    except CalculatorError:
+        same = False
+    return low if same else msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None)
 
 
 def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
@@ -611,6 +645,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
                                             deductible_met=None, deductible_remaining=None, prior_unreimbursed=None,
                                             cap_share=None, fund_at_least=None, claimed_before=None)
             ledger = []
+        if known.prior_at_least:  # (花过一千多 said before the city): resolved, or the position asked
+            known = state.known = _spent_before(known, ledger, today)
         req_dict = _request(known, ledger, today)
         pack = get_pack(req_dict["policy"])
         req = convert_request(req_dict)
@@ -1546,22 +1582,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state = _fill(state, facts, u, message, today)
     _note_place(state, facts, u)
     if facts.prior_unreimbursed is not None and state.known.prior_unreimbursed is not None \
-            and not _UNCLAIMED_SAID.search(u.text) and (pack_id := _policy(state.known)):
-        deductible = deductible_for(get_pack(pack_id), state.known.category or "employee")
-        if deductible is not None and state.known.prior_unreimbursed >= deductible:
-            # 今年之前门诊花了1200: spent past the deductible, so the fund may have paid up to what was spent —
-            # settled only if this bill's figure is the same whatever it paid (the calculator, both ends),
-            # asked otherwise
-            spent_before = state.known.prior_unreimbursed
-            low = msgspec.structs.replace(state.known, prior_unreimbursed=None, deductible_met=True, fund_paid=None)
-            high = msgspec.structs.replace(low, fund_paid=spent_before)
-            try:
-                lo_visit, hi_visit = (calculate(convert_request(_request(k, state.ledger, today))).visits[-1]
-                                      for k in (low, high))
-                same = (lo_visit.fund_pays, lo_visit.personal_pays) == (hi_visit.fund_pays, hi_visit.personal_pays)
-            except CalculatorError:
-                same = False
-            state.known = low if same else msgspec.structs.replace(state.known, prior_unreimbursed=None)
+            and not _UNCLAIMED_SAID.search(u.text) and _policy(state.known):
+        state.known = _spent_before(state.known, state.ledger, today)
     if any(sp.slot in ("provider_level", "provider_grade") and sp.note == "doubted" for sp in u.spans) \
             and (u.correction or re.search(r"记错|说错|搞错|弄错|不是", u.text)):
         # 哦 我可能记错了 那家好像是三甲: the level told before is withdrawn, the new one doubted — asked

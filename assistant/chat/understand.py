@@ -96,6 +96,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     balance_at_least: bool | None = None
     #: the fund figure said is a floor (统筹报了八十多: 80 up to below 90)
     fund_at_least: bool | None = None
+    #: the spending before this visit was said as a floor (今年门诊花过一千多: 1000 up to below 2000)
+    prior_at_least: bool | None = None
     #: the share of the year's cap already used, as said (额度用了一半: ½); the figure is the calculator's
     cap_share: Decimal | None = None
     #: an earlier visit's level was not said and is taken as the next visit's (checked not to matter)
@@ -1180,6 +1182,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # that range (the dialogue settles both ends with the calculator), asked otherwise
         chosen["fund_paid"] = msgspec.structs.replace(fund_floor, approximate=False)
         fund_at_least = True
+    prior_floor = next((a for a in amounts if a.approximate and a.role == "prior_unreimbursed" and not a.negated
+                        and _AT_LEAST_AFTER.match(text, a.end)), None)
+    prior_at_least: bool | None = None
+    if prior_floor is not None and "prior_unreimbursed" not in chosen:
+        # 今年门诊花过一千多了: at least 1000 and below 2000 spent before — settled only if this bill's
+        # figure is the same across what the fund may have paid of it (the dialogue, with the calculator)
+        chosen["prior_unreimbursed"] = msgspec.structs.replace(prior_floor, approximate=False)
+        prior_at_least = True
     if floor is not None and "account_balance" not in chosen:
         # 账户有1000多: at least 1000 — enough to settle on whenever the account is not exhausted
         chosen["account_balance"] = msgspec.structs.replace(floor, approximate=False)
@@ -1279,6 +1289,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["new_place"] = True
     values["balance_at_least"] = balance_at_least
     values["fund_at_least"] = fund_at_least
+    values["prior_at_least"] = prior_at_least
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
     parts_only = False

@@ -3190,3 +3190,25 @@ def test_the_cards_line_beside_the_balance_is_checked() -> None:
 def test_this_years_second_visit_beside_the_first(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # 南昌: a deductible of 600, a cap of 1800 — past 1000 the deductible went, and whatever the fund paid of
+    # the rest (below 1400) leaves this bill's share under the cap: the figure is the same at both ends
+    ("南昌在职 二级医院 今年门诊花过一千多了 这次又花了380", "209.00"),
+    ("平凉退休，今年门诊花过一千多了，今天三甲医院又花了400", "240.00"),
+])
+def test_spending_said_as_a_floor_past_the_deductible_settles_when_it_cannot_matter(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_spending_said_as_a_floor_below_the_deductible_asks_the_year() -> None:
+    _, (reply,) = talk("南昌在职，今年门诊已经花了五百多，今天二级医院花了300")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_spending_near_the_cap_asks_what_the_fund_paid() -> None:
+    # 南充在职: cap 1000 — 一千多 spent before may have left little of it
+    _, (reply,) = talk("南充在职，今年门诊花过一千多了，今天二级医院又花了2000")
+    assert reply.result is None and reply.asking == "year_start"
