@@ -272,6 +272,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?<![共计])(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?"),
     # 医院收了我240: what the counter took — the bill, or the share after the fund? Asked
     ("slip_unknown", r"(?:医院|药店|诊所|卫生院|他们|收费处)?收了(?:我|俺)?"),
+    # 找了我三十: the change given back — not money of the bill
+    ("other", r"找(?:了|回|给)?(?:我|俺)(?:零钱)?|找(?:了|回)(?:零钱)?"),
     # 说是只能报480: the figure the hospital told for this bill — a slip figure to check
     ("slip_fund", r"(?:说是|说|告诉我|跟我说)(?:统筹|医保)?(?:只能|只|就|才)?(?:报|给报|给了|支付了|付了)(?:了)?"),
     # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
@@ -300,7 +302,7 @@ _PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _
 _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
+_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>总共|总的|总数|一共|合计|总费用|总额|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
@@ -322,6 +324,7 @@ _MONEY_ROLES = frozenset({"fund_paid", "slip_fund", "slip_personal", "slip_cash"
 _INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
 _DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
 _CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
+_CHANGE_AFTER = re.compile(r"(?:块|元)?(?:钱)?[,，]?(?:他们|收费员|医院)?(?:找|退)(?:了|回|给)?")
 _RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票据|收据)")
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
@@ -539,7 +542,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "乙类检查": "class_b_service", "乙类耗材": "class_b_service", "乙类材料": "class_b_service",
                           "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other", "额度": "other",
-                          "封顶线": "other", "起付线": "other", "起付标准": "other"}[word], post.group(0)
+                          "封顶线": "other", "起付线": "other", "起付标准": "other", "总共": "total", "总的": "total",
+                          "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total"}[word], post.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():
@@ -567,6 +571,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "other", None  # 报过两千的票: receipts handed in, not what the fund paid
         if role in (None, "total", "fund_paid") and _LAST_YEARS_AFTER.match(masked, end):
             role, cue = "other", None  # 那200是去年报的: last year's figure, not this bill's nor this year's
+        if role in (None, "total") and re.search(r"(?:给了|递了|掏了|给)(?:他们|收费员|收费处)?$", prefix) \
+                and _CHANGE_AFTER.match(masked, end):
+            role, cue = "slip_unknown", None  # 给了两百，找了我三十: handed over, change back — what was paid is asked
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role == "other" and cue in ("缴费", "交费") and re.search(r"(?:门诊|医院|看病|挂号|药店)(?:缴费|交费)$", prefix):
             role = "total"  # 今日于二级医院门诊缴费1,100元: paid at the outpatient desk — the bill

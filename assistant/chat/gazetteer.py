@@ -262,6 +262,7 @@ class _Family:
             negated = is_negated(text, pos, boolean=boolean) or (
                 boolean and _POST_NEGATION.match(text, m.end()) is not None)
             if _POSITION_SLOTS.isdisjoint(sets) is False and (_POST_QUESTION.match(text, m.end())
+                                                              or _PRE_QUESTION.search(text, max(0, pos - 3), pos)
                                                               or _QUESTION_INSIDE.search(m.group(0))
                                                               or _EMPTY_FIELD.match(text, m.end())):
                 # 起付线过了吗 / 今年第一次吗: the year's position asked about, not said
@@ -293,6 +294,8 @@ _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|
 
 
 _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})
+#: 是否本年首次需核实 / 是不是今年第一次: whether — the position asked about, not said
+_PRE_QUESTION = re.compile(r"(?:是否|是不是|有没有)$")
 #: 本年度首次：— on a kiosk form: the field left blank — nothing said
 _EMPTY_FIELD = re.compile(r"\s*[:：]\s*(?:—|–|-|－|/|／|无|空|未填|未知|不详)")
 #: 起付线啥时候能扣完 / 起付线怎么才能满: the position asked about inside the words that would say it
@@ -490,7 +493,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:上个月|上月|之前|前面|以前|上次|另外|也|还)[^,，。]{0,4}?看(?:了|过)(?:一|两|几|1|2)次",
+            "(?:上个月|上月|之前|前面|以前|上次|另外|也|还)[^,，。]{0,8}?看(?:了|过)(?:一|两|几|1|2)(?:次|回|趟)",
             {"first_visit_this_year": False},
             2,
         ),

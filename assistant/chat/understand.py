@@ -385,7 +385,7 @@ _RETIREMENT_EVENT = re.compile(r"(?<![没未])(?<!没有)办(?:了|完|好)?(?:�
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
-_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
+_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
@@ -463,7 +463,7 @@ _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
-    r"搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
+    r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
@@ -507,7 +507,8 @@ _ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|�
                          r"|(?:也|今年)?是[^,，。]{0,6}?(?:职工|退休|在职|居民|灵活就业)")
 #: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
 _USED_OR_NOT = re.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
-_WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were)|instead")
+_WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
+                           r"|if (?:he|she|i|we|they) had (?:gone|been)|instead")
 _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
 _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)"
@@ -539,6 +540,7 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              # 不知道她办退休了没有 / not sure if his retirement has been processed
                              r"|(?:办(?:了|完|好)?退休(?:手续)?|退休(?:手续)?办(?:了|完|好)?)(?:了)?没(?:有)?(?!几|多久|多长|多少)"
                              r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
+                             r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
@@ -1745,7 +1747,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     enumerated_visits = times_word and len({_ordinal_rank(m.group(0)) for m in _ORDINAL_RANK.finditer(text)}) >= 2
     if conflict_slot in ("", "provider_level", "amount") and not is_correction(text) and not enumerated_visits \
             and len({h.sets["first_visit_this_year"] for h in told}) == 2 \
-            and not re.search(r"还是|来着|记不|哦不|不对|\?|？|吧", text):
+            and not re.search(r"还是|来着|记不|哦不|不对|\?|？|吧", text) \
+            and not (re.search(r"那(?:一)?次(?:才)?是今年", text) and _TODAY_WORD.search(text)):
         # 看了3次门诊 … 今年第一次: the year's first bill and visits before it — which holds is asked
         a = told[0]
         b = next(h for h in told if h.sets["first_visit_this_year"] != a.sets["first_visit_this_year"])

@@ -3212,3 +3212,40 @@ def test_spending_near_the_cap_asks_what_the_fund_paid() -> None:
     # 南充在职: cap 1000 — 一千多 spent before may have left little of it
     _, (reply,) = talk("南充在职，今年门诊花过一千多了，今天二级医院又花了2000")
     assert reply.result is None and reply.asking == "year_start"
+
+
+# -- K49 and K51 (scored blind first at 58ce5db) -------------------------------------------------------
+
+def test_the_total_said_after_its_figure_is_the_total() -> None:
+    state, _ = talk("南昌在职 二级 今年第一次 1800 500")
+    _, reply = turn(state, "500是自费的 1800是总共", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1800.00"
+
+
+def test_an_english_what_if_had_been() -> None:
+    state, _ = talk("南昌在职，三级医院，2200，今年第一次")
+    _, reply = turn(state, "And if it had been a community health centre?", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "960.00"
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南充退休，我今年是头一次看，上个月也在二级医院看过一回，这次三级700", "conflict"),
+    ("南充退休，社区医院，今年第一次，给了两百，找了我三十", "amount_role"),  # handed over, change back
+])
+def test_k49_k51_questions_instead_of_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+@pytest.mark.parametrize("message", [
+    "My uncle in Nanchong - not sure if he counts as retired yet. Level 3 hospital, 800 yuan, first visit this year.",
+    "平凉在职，二级医院¥1,000，是否本年首次需核实",  # whether, still to be checked: both cases
+])
+def test_k49_k51_facts_not_known_give_both(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+def test_the_earlier_visit_named_the_years_first_beside_todays() -> None:
+    _, (reply,) = talk("南充退休，上个月10号在社区医院看了一次花了100，今天又去三级医院花了600，都是今年的，上个月那次是今年第一次")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
