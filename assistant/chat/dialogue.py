@@ -1370,6 +1370,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 and _INSIDE_WORD.search(u.text):
             # 如果这次费用里有¥120是自费呢: a part inside the bill of the scenario — the bill stays what it was
             facts = msgspec.structs.replace(facts, amount=None)
+        if (facts.provider_kind is not None or facts.provider_level is not None) and facts.referral is None \
+                and base.referral is not None:
+            # 那要是就在卫生院看呢 after a referral to the county TCM hospital: another place, no referral
+            base = msgspec.structs.replace(base, referral=None, signed=None)
         hypo_known = _place_words(_merge(base, facts), facts, u)  # (那我回社区看呢: the new place's words)
         if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
             # 那另外还有诊察费20块呢: a part added to the bill of the scenario, not a new bill of 20
@@ -1527,9 +1531,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
           or ((_REMEMBERED.search(u.text) or (u.correction and _EARLIER_CLAIM.search(u.text)))
-              and facts.month is not None and _SPENT.search(u.text)
+              and facts.month is not None and (_SPENT.search(u.text) or _MONEY_SAID.search(u.text))
               and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
-            and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text)) \
+            and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text) or (_MONEY_SAID.search(u.text) and facts.month is not None)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
                  or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
                      and facts.fund_paid is None)) \
@@ -1910,8 +1914,9 @@ _ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|�
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
 _BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
+_MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
-_REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说")
+_REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                          "signed", "referral", "year", "month", "day", "days_ago", "months_ago", "new_place")
@@ -2161,7 +2166,9 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         keys = [k for k in keys if k[:1] == str(level) and len(k) == 2]
     options = [str(o) for o in state.unknown_options]
     if options and slot in ("provider_level", "prescribed_at_level"):
-        keys = [k for k in keys if k[:1] in options]
+        # (an option with its grade, 3B, is that key alone; a bare level, every key of it)
+        keys = [k for k in keys if k in options or (k[:1] in options and not any(o[:1] == k[:1] and len(o) == 2
+                                                                               for o in options))]
     if options and slot in ("provider_grade", "prescribed_at_grade"):
         keys = [k for k in keys if k[1:] in options]
     if not keys:

@@ -106,6 +106,8 @@ def _space(match: re.Match[str]) -> str:
         return "，"  # “level 1, 300 yuan”: a comma and a space end a clause, never group thousands
     if not before or not after or before in _SEPARATORS or after in _SEPARATORS:
         return ""
+    if before == "." and after.isdigit() and match.start() >= 2 and text[match.start() - 2].isdigit():
+        return "，"  # “level 2. 500 yuan”: a sentence ends after the 2; the 500 is not its decimals
     if before in "¥￥" and after.isdigit():
         return ""  # “¥ 88.00”: the currency sign and its amount are one
     nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""

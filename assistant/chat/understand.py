@@ -420,7 +420,7 @@ _UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|�
                               # 不确定本人退休待遇是否已开始 / 不知道退休生效没有: whether retiree rules apply yet
                               r"|(?:不确定|不知道|不清楚|搞不清|记不清)[^,，。]{0,6}退休(?:待遇)?(?:是否|有没有|生效|开始|算不算)"
                               # 退休手续还在办，不知道办完没有: whether the papers are done decides the category
-                              r"|(?:退休)?手续(?:还)?在办[^。]{0,10}?(?:不知道|不清楚|不确定|搞不清)|(?:不知道|不清楚|不确定)(?:退休手续)?办完(?:了)?没(?:有)?")
+                              r"|(?:退休)?手续(?:还|正)?在办[^。]{0,10}?(?:不知道|不晓得|不清楚|不确定|搞不清)|(?:不知道|不清楚|不确定)(?:退休手续)?办完(?:了)?没(?:有)?")
 _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
@@ -629,7 +629,7 @@ _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
-_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|a while ago|some time ago")
+_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _KIND_EITHER = re.compile(r"(?:药店|药房)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:医院|诊所|卫生院)"
@@ -1094,9 +1094,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
                                                                     text[max(0, a.start - 6):a.start])
                    else a for a in amounts]
-    # an amount in a clause about last year is not this year's (报了300那是去年)
+    # an amount in a clause about last year is not this year's (报了300那是去年) — unless the visit
+    # itself is last year's (去年12月28号看的…统筹去年一共报了1,500: that visit's year)
+    year_now = (today or dt.date.today()).year
+    visit_of_last_year = bool(dates) and all(d.year == year_now - 1 for d in dates) and "今年" not in text
     amounts = [msgspec.structs.replace(a, role="other")
                if a.role in ("fund_paid", "deductible_used") and _LAST_YEAR.search(text, *_clause_of(bounds, a.start))
+               and not visit_of_last_year
                else a for a in amounts]
     if checking:
         # bill 1,000, my slip says fund 240 and I paid 760: after the bill and a slip figure, what the
@@ -1490,8 +1494,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         elif _UNKNOWN_GRADE.search(text, ulo, uhi) and len(slots.seen.get("provider_level", ())) >= 2 \
                 and not values.get("prescribed_at_level"):
             # 甲等还是乙等我也说不清，也可能只是二级: the level itself is open — each level named, side by side
+            # (二甲还是三乙: a level-3 possibility keeps its grade — 3B, not every grade of level 3)
             unknown.append("provider_level")
-            options = tuple(slots.seen["provider_level"])
+            grade_words = _UNKNOWN_GRADE.search(text, ulo, uhi)
+            pairs = [(h.sets["provider_level"], h.sets.get("provider_grade")) for h in hits
+                     if "provider_level" in h.sets and not h.negated] \
+                if grade_words and re.fullmatch(r"[一二三123][甲乙丙]等?还是[一二三123][甲乙丙]等?", grade_words.group(0)) else []
+            options = tuple(dict.fromkeys(f"{lvl}{grd}" if grd and lvl == 3 else lvl for lvl, grd in pairs)) \
+                or tuple(slots.seen["provider_level"])
             values["provider_level"] = values["provider_grade"] = None
         elif _UNKNOWN_GRADE.search(text, ulo, uhi):
             unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
@@ -1638,11 +1648,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     unsure_category = _UNSURE_CATEGORY.search(text)
     if unsure_category:
         values["category"] = None  # 退休返聘，单位还在交: which category settles it is the question
-        if unsure_category.group(0).startswith(("不确定", "不知道", "不清楚", "搞不清", "记不清")):
+        if unsure_category.group(0).startswith(("不确定", "不知道", "不清楚", "搞不清", "记不清")) \
+                or re.search(r"在办[^。]{0,10}?(?:不知道|不晓得|不清楚|不确定|搞不清)", unsure_category.group(0)):
+            # (退休手续正在办，不晓得办完没有: whether the papers are through decides it — both)
             # 不确定退休待遇是否已开始（手续10月递交）: the dates said do not settle it — both cases side by side
             values["retired_year"] = values["retired_month"] = values["retired_day"] = None
             if "category" not in unknown:
                 unknown.append("category")
+                options = options or ("employee", "retiree")
 
     # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []

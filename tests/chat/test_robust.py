@@ -3249,3 +3249,39 @@ def test_k49_k51_facts_not_known_give_both(message: str) -> None:
 def test_the_earlier_visit_named_the_years_first_beside_todays() -> None:
     _, (reply,) = talk("南充退休，上个月10号在社区医院看了一次花了100，今天又去三级医院花了600，都是今年的，上个月那次是今年第一次")
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+# -- K50 (scored blind first at 0818468) ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("Nanchong employee. A clinic in Jialing district, I don't know if it's level 1 or level 2. 500 yuan, first "
+     "this year.", "180.00"),  # 'level 2. 500' is two numbers, not 2.500
+    ("南昌在职，去年12月28号在三级医院看门诊花了 2,000，去年起付线当时已经用完了，统筹去年一共报了1,500", "300.00"),
+    ("平凉在职 平凉市第二人民医院 好像是二甲还是三乙记不清了 900 今年头回", "420.00"),  # both give the same figure
+])
+def test_k50_numbers_years_and_levels(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_papers_being_processed_and_not_known_whether_done_show_both() -> None:
+    _, (reply,) = talk("我爸南充的，退休手续正在办，不晓得办完没有，今天在三级医院看病 1000，今年第一次")
+    assert reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+def test_a_visit_of_some_time_before_while_retiring_this_year_asks_its_date() -> None:
+    _, (reply,) = talk("南昌职工，今年8月底办完退休手续，之前有次在三级医院看病花了1000，那是今年第一次门诊，报多少")
+    assert reply.result is None and reply.asking == "date"
+
+
+def test_a_forgotten_earlier_visit_joins_the_year() -> None:
+    state, _ = talk("南昌在职 二级医院 一共1000 今年第一次看")
+    _, reply = turn(state, "等下，我3月份在社区医院看过一次，250块，我给忘了", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "357.50"
+
+
+def test_a_what_if_at_another_place_drops_the_referral() -> None:
+    state, _ = talk("我是南昌县的居民医保，签约的是莲塘镇卫生院，医生让我转到县中医院去看，转诊单开了的，在那里花了383")
+    _, reply = turn(state, "那要是就在卫生院看呢，一样的钱", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "229.80"
