@@ -36,6 +36,7 @@ from typing import Any, cast
 import msgspec
 
 from calculator import (
+    BillError,
     CalculatorError,
     ItemNotNamed,
     MissingFact,
@@ -669,6 +670,14 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
                             fund_pays=a["fund_pays"], personal_pays=a["personal_pays"]) for a in exc.alternatives]
         return Reply(text=prefix + explain_error(exc, format="text", locale=locale), alternatives=alts or None,
                      intent="calculate", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
+    except BillError as exc:
+        # the parts said add up to more than the bill said (检查费是260 read as the bill): never a dead
+        # end — the parts are kept, the bill's total is asked, quoting the calculator's words
+        state.known = msgspec.structs.replace(state.known, amount=None, amount_of_parts=None)
+        state.asking = "amount"
+        return Reply(text=prefix + exc.message + _t(locale, "这次看病一共花了多少钱？（结算单上的总金额）",
+                                                    " How much was the bill in total?"),
+                     asking="amount", intent="calculate")
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
@@ -1159,6 +1168,33 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # not a new bill
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
+    if facts.amount is not None and not u.correction and not u.parts_only and state.known.amount is not None \
+            and not any(getattr(facts, n) for n in ITEM_FIELDS) and _ANOTHER_BILL.search(u.text) \
+            and sum((getattr(state.known, n) or Decimal(0) for n in ITEM_FIELDS), Decimal(0)) > facts.amount:
+        # 产检600 → 那我感冒看病呢？花了300: parts said of another bill cannot be inside this smaller one
+        state.known = msgspec.structs.replace(state.known, **{n: None for n in ITEM_FIELDS})
+    if state.known.amount is not None and facts.amount is not None and state.known.amount_of_parts:
+        known_parts = {n: getattr(state.known, n) for n in ITEM_FIELDS if getattr(state.known, n)}
+        rest = state.known.amount - sum(known_parts.values(), Decimal(0))
+        part_figures = [Decimal(sp.value) for sp in u.spans if sp.slot in ("amount", "rest") and sp.value]
+        part_word = _PART_WORD.search(u.text)
+        money_spans = [sp for sp in u.spans if sp.slot in ("amount", "rest", *ITEM_FIELDS) and sp.value]
+        if u.correction and len(part_figures) == 1 and len(money_spans) == 1 and part_word is not None and not _WHOLE_BILL_SAID.search(u.text):
+            # 不对，检查费是260，刚看错了 — after a bill told as its parts: that part corrected, the bill re-added
+            part_field = next((f for w, f in _PART_CORRECTED if re.search(w, part_word.group(0)) and (f == "rest" or f in known_parts)), None)
+            if part_field is not None:
+                old_part = rest if part_field == "rest" else known_parts[part_field]
+                part_changes: dict[str, Any] = {"amount": state.known.amount - old_part + part_figures[0]}
+                if part_field != "rest":
+                    part_changes[part_field] = part_figures[0]
+                state.known = msgspec.structs.replace(state.known, **part_changes)
+                facts = msgspec.structs.replace(facts, amount=None, **{f: None for f in ITEM_FIELDS})
+                u = msgspec.structs.replace(u, facts=facts, items_unquantified=False)
+        elif part_figures and part_figures[0] in (rest, *known_parts.values()) and _INSIDE_WORD.search(u.text):
+            # 检查那300里头有100是乙类的检查: the 300 is a part part_figures before — what is inside it is placed,
+            # the bill stays the bill (part_figures again, so the part is not added on top of it)
+            facts = msgspec.structs.replace(facts, amount=state.known.amount)
+            u = msgspec.structs.replace(u, facts=facts)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if not has_facts and state.known.city is None and state.known.policy is None and state.asking is None \
             and intent in ("policy_fact", "out_of_scope") and u.topic not in ("inpatient_bill", "chronic_disease") \
@@ -1907,6 +1943,12 @@ _NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是
 #: 为啥按退休算了，我才退几个月: the category's step (and its switch month) answers why
 _ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
 #: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted
+#: 那我感冒看病呢 / 另外一次: a bill of another visit or illness, not this one's total corrected
+_ANOTHER_BILL = re.compile(r"^那(?:我|他|她)?[^,，。]{0,6}(?:看病|看)?呢|另外(?:一次|那次)|another (?:visit|bill)")
+#: a part of a bill named by its word, and the field that holds it (the in-scope rest has none)
+_PART_WORD = re.compile(r"乙类检查|乙类耗材|乙类材料|检查费?|化验费?|诊察费|挂号费|自费|乙类药|乙类|中成药|中药饮片|中药|甲类西药|甲类药|西药|甲类|药费")
+_PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "consultation"), ("自费", "self_pay"), ("乙类药|乙类", "class_b_drug"),
+               ("中成药|中药饮片|中药", "tcm"), ("甲类|西药|药费", "rest"), ("检查|化验", "rest"))
 _INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)")
 _VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
 _NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")

@@ -3285,3 +3285,32 @@ def test_a_what_if_at_another_place_drops_the_referral() -> None:
     state, _ = talk("我是南昌县的居民医保，签约的是莲塘镇卫生院，医生让我转到县中医院去看，转诊单开了的，在那里花了383")
     _, reply = turn(state, "那要是就在卫生院看呢，一样的钱", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "229.80"
+
+
+def test_a_part_corrected_after_a_bill_told_as_parts_re_adds_the_bill() -> None:
+    state, _ = talk("南昌在职，三级医院，今年起付线已经用完了，我把单子上的明细打给你哈",
+                    "甲类西药 312.5，乙类药 98，检查费(乙类) 160，诊察费 25，自费 66")
+    state, reply = turn(state, "不对，检查费是 260，刚看错了😅", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "347.75"
+    _, reply = turn(state, "我个人账户里还有 150，能扣多少", today=TODAY)
+    assert reply.result is not None  # never the same error again, turn after turn
+
+
+def test_parts_that_exceed_the_bill_ask_the_bill_instead_of_a_dead_end() -> None:
+    state, _ = talk("平凉在职，二级医院，今年第一次，乙类药300，自费200，甲类药100")
+    state, reply = turn(state, "不对，一共是400", today=TODAY)
+    assert reply.result is None and reply.asking == "amount"
+    _, reply = turn(state, "总共花了700", today=TODAY)
+    assert reply.result is not None
+
+
+def test_what_is_inside_a_part_said_before_is_placed_inside_it() -> None:
+    state, _ = talk("平凉在职 二级医院 今年第一回 单子上 双通道药 1800 其他检查 300")
+    _, reply = turn(state, "检查那300里头有100是乙类的检查", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "51.00"
+
+
+def test_another_illness_after_a_prenatal_bill_is_a_bill_of_its_own() -> None:
+    state, _ = talk("平凉灵活就业，怀孕了，产检门诊花了600能报吗")
+    _, reply = turn(state, "那我感冒看病呢？在二级医院花了300，今年头一回", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "60.00"
