@@ -211,6 +211,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
                   r"(?:报了|报销了|给报了|报|给了|支付了|付了)(?:我)?"),
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:是|为|:)?"),
+    # 收据上大写壹仟贰佰元整 / 发票合计1,200: a receipt's amount, in words or its sum, is the bill
+    ("total", r"(?:收据|发票|票据)(?:上)?(?:的)?(?:大写|小写|合计|总计|总金额|金额合计)(?:金额)?(?:是|为|:)?"),
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:有个|有一个|有)(?:数字|数)(?:是|为|写着)?"
                      r"|(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)(?:面)?(?:有个|有一个)"),

@@ -1926,7 +1926,7 @@ def _xian(pack: Any, locale: str) -> Reply:
 _QUESTION = re.compile(
     r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
-    r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不[?？。]?$|能否|可否"
+    r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
     r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which|who)\s"
 )
 
@@ -1983,7 +1983,7 @@ _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得
 _YES_SAID = re.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
 _NO_SAID = re.compile(r"没签|没有|没|不是|不算|未|no\b|not")
 _EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
-_RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|ratio|cap|deductible|limit|extra|maximum")
+_RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum")
 
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:

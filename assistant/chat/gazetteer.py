@@ -508,7 +508,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
-            "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:the |my |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
+            "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:(?:the|my|her|his) ?[0-9]+(?: ?yuan)? |the |my |her |his |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},
             2,
         ),
@@ -526,7 +526,7 @@ _FLAGS = _Family(
             "|(?:今年|之前)[^,，。]{0,4}?(?:一|1)(?:都|也)?没(?:有)?(?:看|去|报|用)(?:销)?(?:过)?"
             "|(?:今年)?(?:之前|以前|前面)(?:门诊|医保|统筹)?(?:都|还|也|一直)?没(?:有)?(?:看|去|报|用)(?:销)?过(?:病|门诊|医院|医保)?"
             "|(?:今年)?(?:之前|以前|前面)(?:都|还|也|一直)?(?:没有|没|未)在(?:门诊|医保|统筹)(?:上)?(?:报|用|报销|结算)过"
-            "|今年(?:都|还|也|一直)?没(?:有)?(?:看|去|报|用)(?:销)?过(?:病|门诊|医院|医保)"
+            "|今年(?:他|她|我|俺|老人)?(?:都|还|也|一直)?没(?:有)?(?:看|去|报|用)(?:销)?过(?:病|门诊|医院|医保)"
             "|今年第一次用医保|今年头一次用医保|第一次用医保[（(]今年[)）]|头一次用医保[（(]今年[)）]"
             "|(?:起付线|起付)(?:还|也|今年|之前|以前)*(?:一分|一点|一次)?(?:都|也|还)*没(?:有)?(?:扣|用|交|付)(?:过|(?=$|[,，。]))"
             "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"

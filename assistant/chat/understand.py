@@ -451,7 +451,7 @@ _CHECK_QUESTION = re.compile(
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
-_YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|this year|so far|already")
+_YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
@@ -621,7 +621,7 @@ _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手�
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
-_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
+_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已)?(?:报过|报了|看过)))[^,，。；;]{0,14}"
                            r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报销过|看病|看的病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)")  # (之前在社区拿了几次降压药)

@@ -3314,3 +3314,19 @@ def test_another_illness_after_a_prenatal_bill_is_a_bill_of_its_own() -> None:
     state, _ = talk("平凉灵活就业，怀孕了，产检门诊花了600能报吗")
     _, reply = turn(state, "那我感冒看病呢？在二级医院花了300，今年头一回", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "60.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌西湖区退休，二级医院，450元，今年门诊起付线600已经扣满，统筹到现在报了1900", "100.00"),  # 到现在: the year's
+    ("南昌退休，二级医院，收据上大写壹仟贰佰元整，今年起付线已经扣完了", "720.00"),  # a receipt's amount in words
+    ("My wife is a flexible worker in Nanchang (灵活就业). She bought medicine at a pharmacy with a prescription "
+     "from a level-2 hospital, 320 yuan, and she already passed the 600 deductible this year.", "176.00"),
+])
+def test_k49_k50_year_figures_receipts_and_english(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_pharmacy_rule_question_ending_in_bu_before_the_city() -> None:
+    _, (reply,) = talk("药店买药能报不 平凉")
+    assert reply.result is None and reply.asking is None and "第" in reply.text
