@@ -30,7 +30,15 @@ import msgspec
 
 from . import vocabulary
 from .batch import settle_lines
-from .bill import ITEM_CATEGORIES, BillError, deductible_for, deductible_used, fund_paid_share, split_items
+from .bill import (
+    ITEM_CATEGORIES,
+    BillError,
+    deductible_for,
+    deductible_used,
+    fund_paid_share,
+    most_fund_paid,
+    split_items,
+)
 from .billcheck import BillCheck, BillCheckRequest, Cause, Difference, Inconsistency, ItemChange, decode_bill_check
 from .billcheck import check as check_bill
 from .billcheck import check_raw as check_bill_raw
@@ -120,6 +128,7 @@ __all__ = [
     "deductible_for",
     "deductible_used",
     "fund_paid_share",
+    "most_fund_paid",
     "default_registry",
     "encode",
     "from_msgspec",

@@ -21,7 +21,7 @@ from .errors import CalculatorError
 from .money import ZERO, round_fen
 from .packs import Pack
 
-__all__ = ["ITEM_CATEGORIES", "BillError", "deductible_for", "deductible_used", "split_items"]
+__all__ = ["ITEM_CATEGORIES", "BillError", "deductible_for", "deductible_used", "most_fund_paid", "split_items"]
 
 #: the item categories a bill may name inside its total (CONTRACT ``items[].category``)
 ITEM_CATEGORIES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel",
@@ -69,6 +69,23 @@ def fund_paid_share(pack: Pack, category: str, share: Decimal) -> Decimal | None
     if cited is None or not ZERO < share <= 1:
         return None
     return round_fen(cited.value * share)
+
+
+def most_fund_paid(pack: Pack, category: str, spent: Decimal) -> Decimal | None:
+    """The most the fund can have paid this year of ``spent`` in-scope spending of ``category``: the
+    part past the year's deductible at the document's highest ratio for the category, to the fen,
+    half-up (never more than the cap). None where the document sets no deductible or ratio.
+
+    The chat settles a bill whose year is told as spending (今年门诊花过两千多) only when the
+    figure is the same with the fund having paid nothing and this much."""
+    settled = pack.settled_category(category)
+    deductible = deductible_for(pack, category)
+    ratios = [c.value for c in pack.ratio.get(settled, {}).values()]
+    if deductible is None or not ratios:
+        return None
+    most = round_fen(max(spent - deductible, ZERO) * max(ratios))
+    cap = pack.cap.get(settled)
+    return min(most, cap.value) if cap is not None else most
 
 
 def deductible_used(pack: Pack, category: str, *, met: bool = False, remaining: Decimal | None = None,

@@ -117,6 +117,8 @@ def parse_number(num: str) -> Decimal | None:
         return Decimal(num)
     if num.endswith("k") and _ARABIC.fullmatch(num[:-1]):  # 2.3k, 1k
         return Decimal(num[:-1]) * 1000
+    if num.endswith("w") and _ARABIC.fullmatch(num[:-1]):  # 1w, 1.2w: 万 as people type it
+        return Decimal(num[:-1]) * 10000
     if _DIGIT_UNITS.fullmatch(num):  # 1千2百 is 一千二百
         num = num.translate(_TO_CN_DIGITS)
     zero = re.fullmatch(r"(\d)([千万])零(\d{1,3})", num)
@@ -159,7 +161,7 @@ _TOKEN = re.compile(
     rf"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?)(?![0-9{_CN_DIGITS}十百千万])"
     # 1千零50 / 2万零500: a digit, a unit, 零 and the digits below it
     rf"|\d[千万]零\d{{1,3}}(?![0-9{_CN_DIGITS}十百千万])"
-    rf"|\d[\d,.]*(?:k\d?(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
+    rf"|\d[\d,.]*(?:k\d?(?![0-9a-z])|w(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
     rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
 _YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
@@ -253,6 +255,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     ("slip_account", r"acct_pay|account_pays"),
     ("total", r"medfee_sumamt"),
+    # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
+    ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
     ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
@@ -428,7 +432,7 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
 _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花过|花费(?:了)?|发生(?:了)?)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
-_PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经|都|一共|总共|累计|前前后后)(?:花过|花了)(?:有)?$"
+_PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
 _PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")

@@ -52,6 +52,7 @@ from calculator import (
     get_pack,
     load_packs,
     missing_facts,
+    most_fund_paid,
     split_items,
     vocabulary,
 )
@@ -308,11 +309,10 @@ def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.
 def _spent_before(known: Known, ledger: list[Known], today: dt.date) -> Known:
     """What was spent before this visit this year (今年之前门诊花了1200 / 花过一千多), as the year's position.
 
-    Past the deductible, the deductible is met and the fund may have paid anything up to what was
-    spent past it (never more: it pays only above the deductible, at most all of it): settled when
-    this bill's figure is the same at both ends (the calculator settles both), else dropped — the
-    year's position is then asked. Said as a floor (一千多), the top of the range counts; a floor
-    below the deductible leaves how much of it went unknown — dropped, and asked."""
+    Past the deductible, the deductible is met and the fund may have paid anything from nothing up
+    to the calculator's ``most_fund_paid`` (the spending past the deductible at the document's
+    highest ratio): settled when this bill's figure is the same at both ends (the calculator settles
+    both), else the year's fund figure is asked. Said as a floor (花过一千多) it is asked in any case."""
     spent = known.prior_unreimbursed
     policy = _policy(known)
     if spent is None or policy is None:
@@ -320,21 +320,26 @@ def _spent_before(known: Known, ledger: list[Known], today: dt.date) -> Known:
     deductible = deductible_for(get_pack(policy), known.category or "employee")
     if deductible is None:
         return known
+    if known.prior_at_least:
+        # 今年门诊花过一千多了: blind writers split evenly between settling it (past the deductible) and
+        # asking (part of it may have been self-pay, so even the deductible is not sure) — asked: below
+        # the deductible how much of it went, past it what the fund paid of it
+        return msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None, **(
+            {"deductible_met": None, "claimed_before": True} if spent >= deductible else {}))
     if spent < deductible:
-        return msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None) \
-            if known.prior_at_least else known
-    if known.prior_at_least:  # 一千多: below 2000
-        digits = spent.normalize().as_tuple()
-        spent += Decimal(1).scaleb(max(int(digits.exponent), 0)) - Decimal("0.01")
+        return known
     low = msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None, deductible_met=True,
                                   fund_paid=None)
-    high = msgspec.structs.replace(low, fund_paid=max(spent - deductible, Decimal(0)))
+    most = most_fund_paid(get_pack(policy), known.category or "employee", spent)
+    high = msgspec.structs.replace(low, fund_paid=most if most is not None else max(spent - deductible, Decimal(0)))
     try:
         lo_visit, hi_visit = (calculate(convert_request(_request(k, ledger, today))).visits[-1] for k in (low, high))
         same = (lo_visit.fund_pays, lo_visit.personal_pays) == (hi_visit.fund_pays, hi_visit.personal_pays)
     except CalculatorError:
         same = False
-    return low if same else msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None)
+    # (今年门诊已累计花过2000多（起付线肯定过了）: the deductible met, but what the fund paid decides — asked)
+    return low if same else msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None,
+                                                    deductible_met=None, claimed_before=True)
 
 
 def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
@@ -1954,7 +1959,7 @@ _VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[
 _NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
 _ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
-_BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|继承|每次都扣|一年扣一次|扣几次|按次|按年")
+_BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
 _MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")

@@ -456,7 +456,7 @@ _FLAGS = _Family(
          {"poverty_registered": True}, 1),
         ("(?:no|without|not (?:signed|on) (?:a|any)|haven'?t (?:got |signed )?(?:a|any)|don'?t have (?:a|any)) family[- ]doctor(?: contract| agreement)?"
          "|not signed (?:up )?(?:with )?(?:a )?family doctor", {"family_doctor": False}, 2),
-        ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|have a family doctor|family doctor signed", {"family_doctor": True}, 1),
+        ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|(?:have|has|with) a family doctor|family doctor signed", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         # 没办异地备案: out of the city, not filed — the negation is the filing's, not the place's
@@ -499,7 +499,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:是|这是|这是今年)?第[二三四五2-5](?:次|回)(?=$|[,，。!！?？]|来着)|今年(?:是|都)?第[二三四五六2-6](?:次|回|趟)|"
-            "(?:看|来|去)过(?:好几|几|很多|两|三|2|3)(?:次|回)|报过(?:好几|几|很多|两|三)次|看了(?:[2-9]|好几|两|三|四|五|六)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
+            "(?:看|来|去)过(?:好几|几|很多|两|三|2|3)(?:次|回)|报过(?:好几|几|很多|两|三)次|(?:已经)?报了(?:好几|几|两|三|四|五|[2-9])(?:次|回)|看了(?:[2-9]|好几|两|三|四|五|六)次|(?:之前|以前|前面)(?:已经)?(?:看|报)过"
             "|已经(?:看|报)过|(?:今年)?(?:之前|以前|前面)[^,，。没未不]{0,6}?(?<![没未不])(?:刷过|看过|去过|买过|拿过)(?:药)?(?:一次|一回|两次|几次)?"
             # 反正今年看过 / 今年报过了: not the year's first (said, not asked)
             "|(?<![没未不])(?:反正|肯定|确实)?今年(?:已经|都|也)?(?:看|报|去)过(?:了)?(?=$|[,，。;；!！]|[一二三]级|[0-9])",

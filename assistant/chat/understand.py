@@ -471,7 +471,7 @@ _UNKNOWN = re.compile(
 _UNKNOWN_FLAGS = (
     ("family_doctor", re.compile(r"家庭医生|family doctor")),
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
-    ("signed", re.compile(r"签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
+    ("signed", re.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", re.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
                             r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
@@ -528,7 +528,10 @@ _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还�
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
 _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
 _COST_NOUN = re.compile(r"药费|药钱|检查费|治疗费|化验费|挂号费|西药费?")
-_UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)")
+_UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
+                                     r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
+_CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)")
+_CLAIMED_DOUBTED = re.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
 #: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
 #: 起付线过了 beside it, the deductible met is the position said, as the dialogue policy takes it)
@@ -539,6 +542,7 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没"
                              # 不知道她办退休了没有 / not sure if his retirement has been processed
                              r"|(?:办(?:了|完|好)?退休(?:手续)?|退休(?:手续)?办(?:了|完|好)?)(?:了)?没(?:有)?(?!几|多久|多长|多少)"
+                             r"|办没办(?:退休|手续)|退休(?:手续)?办没办"
                              r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
@@ -633,7 +637,7 @@ _VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些�
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _KIND_EITHER = re.compile(r"(?:药店|药房)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:医院|诊所|卫生院)"
-                          r"|(?:医院|诊所|卫生院)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:药店|药房)")
+                          r"|(?:医院|诊所|卫生院|社区)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:药店|药房)")
 _SIGNED_DENIED = re.compile(r"签约的?(?:机构|医院|卫生院|社区)?(?:不是|并不是)(?:他们|咱|我们)?(?:这|那|该)(?:家|个|里)?")
 _SAME_PARAMETERS = re.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)?(?:都|也)?(?:一样|相同|不变|照旧)"
                               r"|(?:起付线|起付标准|限额|比例|封顶)[^,，。]{0,8}?(?:一样|相同|不变|照旧|也是)")
@@ -644,9 +648,9 @@ _BARE_ACCOUNT_CLAUSE = re.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|
                                   r"|(?:元|块)?[,，]\s*(?:个人|自己|我)(?:付了|支付了?|掏了|出了|自付)(?=$|[,，。!！?？])")
 _NOT_PAID_YET = re.compile(r"报|支付|结算|claim|paid")
 _FIRST_WORD = re.compile(r"第一|第1|头|首|first|1st")
-_SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:是|在)")
+_SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:机构|医院|卫生院|社区|单位)?(?:是|在)")
 #: the visit said to be somewhere else than the signed institution (但这次去了…, 自己跑去…, 别的…)
-_OTHER_PLACE = re.compile(r"(?:但|可|不过)(?:是)?(?:我)?(?:这次|这回|今天|签约的是|签的是)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
+_OTHER_PLACE = re.compile(r"(?:但|可|不过|结果|却)(?:是)?(?:我|他|她)?(?:这次|这回|今天|签约的是|签的是|去了|去的是|跑去了?)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
@@ -1534,12 +1538,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
                 and not re.search(r"\d", text[lo:hi]) else lo  # (800还是900记不清了: the amount is what is not known)
-            if plo == lo and _USED_OR_NOT.search(text, lo, hi) and not _POSITION_TOPIC.search(text, lo, hi):
+            bare_doubt = len(_UNKNOWN.sub("", re.sub(r"是不是|是否|对不对|对不|我也|俺也|我|俺|也|啊|呀|哦|的", "", text[lo:hi]))) == 0
+            if plo == lo and (_USED_OR_NOT.search(text, lo, hi) or bare_doubt) and not _POSITION_TOPIC.search(text, lo, hi):
                 # 但是起付线……哎我也不确定用没用: whether it was used, of the thing named in the clause before
                 # (the empty clauses of an ellipsis skipped)
                 plo = next((b_lo for b_lo, b_hi in reversed(bounds) if b_hi <= lo and text[b_lo:b_hi].strip()), lo)
             said_elsewhere = any(h.sets.get("first_visit_this_year") is True and not h.negated
                                  and not plo <= h.start < hi for h in hits)
+            if _CLAIMED_PLAINLY.search(text) and not _CLAIMED_DOUBTED.search(text):
+                break  # 今年在医院报过但不记得报了多少: claimed — how much is asked (claimed_before), never 今年第一次
             if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \
                     and not _PARTIAL_DEDUCTIBLE.search(text) and not _ACCOUNT_WORD.search(text, plo, hi) \
                     and not (said_elsewhere and _FUND_FIGURE_UNREAD.search(text, plo, hi)):
@@ -1623,7 +1630,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _HEDGED_POSITION.search(text, *_clause_of(bounds, h.start)) for h in hits):
         values["first_visit_this_year"] = False  # 今年第二回看了，第一回花了多少忘了: not the first, said plainly
     if (_CLAIMED_VAGUELY.search(text) or (_CLAIMED_SOME.search(text) and not values.get("deductible_met"))
-            or _CAP_USED_UNKNOWN.search(text)) and values.get("fund_paid") is None:
+            or _CAP_USED_UNKNOWN.search(text) or (_CLAIMED_PLAINLY.search(text) and not _CLAIMED_DOUBTED.search(text))) \
+            and values.get("fund_paid") is None:
         # (年度限额1000用完了吗我也不知道: how much the fund has paid is what is not known — asked)
         values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
     if values.get("deductible_remaining") is not None:

@@ -29,3 +29,15 @@ def test_every_quote_in_the_rules_is_the_documents_own_words(seeds_dir):
     assert len(quotes) > 15
     missing = [q for q in quotes if normalise(q) not in seeds]
     assert not missing, missing
+
+
+def test_most_fund_paid_is_the_spending_past_the_deductible_at_the_highest_ratio() -> None:
+    from decimal import Decimal
+
+    from calculator import get_pack, most_fund_paid
+
+    # 南昌在职: deductible 600, ratios 60 / 55 / 50 %, cap 1800 (第十七条)
+    pack = get_pack("nanchang-employee")
+    assert most_fund_paid(pack, "employee", Decimal("2000")) == Decimal("840.00")
+    assert most_fund_paid(pack, "employee", Decimal("500")) == Decimal("0.00")
+    assert most_fund_paid(pack, "employee", Decimal("9000")) == Decimal("1800.00")  # never past the cap

@@ -3192,15 +3192,20 @@ def test_this_years_second_visit_beside_the_first(message: str, fund: str) -> No
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
 
 
-@pytest.mark.parametrize(("message", "fund"), [
-    # 南昌: a deductible of 600, a cap of 1800 — past 1000 the deductible went, and whatever the fund paid of
-    # the rest (below 1400) leaves this bill's share under the cap: the figure is the same at both ends
-    ("南昌在职 二级医院 今年门诊花过一千多了 这次又花了380", "209.00"),
-    ("平凉退休，今年门诊花过一千多了，今天三甲医院又花了400", "240.00"),
+@pytest.mark.parametrize("message", [
+    # blind writers split evenly: six settle it, six ask (part of it may have been self-pay) — asked
+    "南昌在职 二级医院 今年门诊花过一千多了 这次又花了380",
+    "来电人：南昌青山湖区灵活就业，一级社区医院门诊费用 1,850.00，今年门诊已累计花过2000多（起付线肯定过了），问能报多少",
 ])
-def test_spending_said_as_a_floor_past_the_deductible_settles_when_it_cannot_matter(message: str, fund: str) -> None:
+def test_spending_said_as_a_floor_asks_the_year(message: str) -> None:
     _, (reply,) = talk(message)
-    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_exact_spending_past_the_deductible_settles_when_the_fund_cannot_reach_the_cap() -> None:
+    # 南昌在职: 600 deductible, 60 % at most, cap 1800 — of 2000 spent the fund paid at most 840
+    _, (reply,) = talk("南昌在职，今天在社区医院花了75，今年之前门诊花了2000")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "45.00"
 
 
 def test_spending_said_as_a_floor_below_the_deductible_asks_the_year() -> None:
@@ -3330,3 +3335,42 @@ def test_k49_k50_year_figures_receipts_and_english(message: str, fund: str) -> N
 def test_a_pharmacy_rule_question_ending_in_bu_before_the_city() -> None:
     _, (reply,) = talk("药店买药能报不 平凉")
     assert reply.result is None and reply.asking is None and "第" in reply.text
+
+
+# -- K52–K54 (scored blind first at fce4e20) -----------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南充 在职 三级 门诊花了1w 今年第一次", "1000.00"),  # 1w is 10000, not 1
+    ("RMB 450 at a community health centre in Nanchang, I'm a resident-scheme member with a family doctor there.",
+     "292.50"),
+    ("我是南昌居民医保 签约机构是村里卫生室所属的那个卫生院 但我去了南昌市第一医院看门诊 花了800", "0.00"),
+    ("平凉在职，崇信县中医医院（二级甲等）门诊明细：中成药 180（甲类），乙类诊疗项目 260，医用耗材 40（乙类），自费针剂 55，起付线已扣完",
+     "261.00"),
+])
+def test_k52_k54_numbers_places_and_parts(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_the_national_records_self_pay_field_is_a_part() -> None:
+    _, (reply,) = talk("平凉在职，二级，medfee_sumamt 1200.00，fulamt_ownpay_amt 100.00，今年首次；单子上 hifp_pay 540.00")
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("我在南昌西湖区上班交的职工医保，今天去看牙花了三百五，诊所，今年好像在医院报过但不记得报了多少了", "year_start"),
+    ("我爸南充退休，四月份在二级医院看门诊花了600，今年第一次，六月份又去了一次，花了多少忘了", "year_start"),
+])
+def test_k52_k54_claimed_or_a_visit_of_unknown_bill_asks_the_year(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking and not reply.alternatives
+
+
+@pytest.mark.parametrize("message", [
+    "我爸在南充，不知道他办没办退休，社区医院看病花了400，今年第一次",
+    "南昌居民 乡镇卫生院 看病 花了80 签没签约不知道",
+    "平凉退休，一级，花了300块，今年起付线刚好扣完了？不晓得是不是",
+])
+def test_k52_k54_a_fact_not_known_shows_both(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
