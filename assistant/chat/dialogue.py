@@ -1957,6 +1957,7 @@ _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "cons
 _INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)")
 _VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
 _NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
+_NOT_MEDICAL = re.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
 _ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
 _BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
@@ -2001,6 +2002,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return True  # 双通道的为什么不算: a question about the rule, never a new bill
     if _THAT_VISIT.search(u.text) and _SETTLED_AS.search(u.text) and _QUESTION.search(u.text):
         return True  # 那7月那次是按在职算的吧？: how an earlier visit was settled — the rule, quoted
+    if u.intent == "what_if" and _NOT_MEDICAL.search(u.text) and facts.amount is None:
+        return True  # 那在药店买保健品呢: not a medical bill — what the document says of it
     if u.intent == "what_if" and not any(k not in ("city", "policy", "scheme", "district") for k in facts.said()):
         return bool(_DOMAIN.search(u.text))  # 那产检呢: the rule for something else
     if u.intent in ("account_use", "account_credit", "compare", "reset", "help", "greeting", "what_if", "add_visit"):

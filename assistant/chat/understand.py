@@ -665,6 +665,7 @@ _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
+_THAT_VISIT_AFTER = re.compile(r"(?:的)?那(?:一)?(?:次|回|趟)")
 #: 社区旁边的药店 / 医院对面的药房: a place named to say where another one is
 _LANDMARK_AFTER = re.compile(r"(?:卫生服务站|服务站|服务中心|医院|诊所)?(?:的)?(?:旁边|附近|对面|隔壁|楼下|门口|边上)(?:的|那家|一家|有家)")
 #: a covered city named only as a landmark (我是庆阳的，平凉旁边): the person's is the other one
@@ -956,7 +957,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]
     # 社区卫生服务站旁边的定点药店: a place named as a landmark is not where the money was spent
     hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
-                                    and _LANDMARK_AFTER.match(text, h.end))]
+                                    and (_LANDMARK_AFTER.match(text, h.end)
+                                         # 药店那次统筹报了50: the place of that (earlier) visit, not this one's
+                                         or _THAT_VISIT_AFTER.match(text, h.end)))]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:

@@ -3374,3 +3374,15 @@ def test_k52_k54_claimed_or_a_visit_of_unknown_bill_asks_the_year(message: str, 
 def test_k52_k54_a_fact_not_known_shows_both(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+def test_the_place_of_that_earlier_visit_is_not_this_ones() -> None:
+    state, _ = talk("南充 在职 二级 1200", "今年第一次 哦不对 之前好像在药店刷过一次")
+    _, reply = turn(state, "药店那次统筹报了50", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "720.00"
+
+
+def test_a_what_if_about_health_products_is_the_rule_not_a_figure() -> None:
+    state, _ = talk("南充在职，在定点药店买药花了300，起付线过了")
+    _, reply = turn(state, "那在药店买保健品呢", today=TODAY)
+    assert reply.result is None
