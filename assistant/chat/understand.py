@@ -665,6 +665,7 @@ _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
+_ROLE_NOT_KNOWN = re.compile(r"(?:不清楚|不知道|不晓得|搞不清|记不清|分不清)(?:是)?(?:总费用|总的|总数|总额|一共花的|花的)(?:钱)?还是(?:自付|自己付|自费|报销|报的|统筹|个人)")
 _THAT_VISIT_AFTER = re.compile(r"(?:的)?那(?:一)?(?:次|回|趟)")
 #: 社区旁边的药店 / 医院对面的药房: a place named to say where another one is
 _LANDMARK_AFTER = re.compile(r"(?:卫生服务站|服务站|服务中心|医院|诊所)?(?:的)?(?:旁边|附近|对面|隔壁|楼下|门口|边上)(?:的|那家|一家|有家)")
@@ -1173,6 +1174,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="fund_paid") if a.role == "slip_fund" and a.approximate else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
+    if "amount" in chosen and _ROLE_NOT_KNOWN.search(text):
+        # “这次420”，不清楚是总费用还是自付: what the number is, the person does not know — asked, quoted
+        unplaced.append(chosen.pop("amount"))
     bill = chosen.get("amount")
     if bill is not None and not bill.explicit and _BARE_ACCOUNT_CLAUSE.match(text, bill.end):
         # 一级 今年第一次 1200 账户: the bare figure right before a bare “账户” may be the bill or the

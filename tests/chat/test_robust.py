@@ -3386,3 +3386,8 @@ def test_a_what_if_about_health_products_is_the_rule_not_a_figure() -> None:
     state, _ = talk("南充在职，在定点药店买药花了300，起付线过了")
     _, reply = turn(state, "那在药店买保健品呢", today=TODAY)
     assert reply.result is None
+
+
+def test_a_number_whose_role_the_person_does_not_know_is_asked() -> None:
+    _, (reply,) = talk("来电人南充在职，二级医院，今年首次，称“这次420”，不清楚是总费用还是自付")
+    assert reply.result is None and reply.asking == "amount_role"
