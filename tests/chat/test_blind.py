@@ -51,7 +51,11 @@ def test_no_question_asked_twice() -> None:
 #: figures are each right for their case; the chat keeps the issue's handling.
 #: Also K1-0504 (今年是第几次记不得了 → ask) and K1-0106 (退休 又是在职的 搞不清 → ask): the issue and
 #: K13-0304, K13-0105, K3-0055 show both cases (or both categories) side by side.
-K12_DISAGREES = {"K1-0505", "K1-0506", "K1-0526", "K2-0414", "K1-0504", "K1-0106"}
+#: Also K1-0265 and K1-C008 (今年第一次 … 统筹报了200, told after the bill, no word of the year → a
+#: conflict) vs 36 later blind entries (K10-0212, K12-0118, K13-0242, K13-0243, K43-0219, K53-0244 …: the
+#: fund figure told after this bill's amount beside the year's first bill is this bill's → a bill check,
+#: whose causes name the other reading); 统筹已报 / 统筹今年报了 stay a conflict, as the issue's example.
+K12_DISAGREES = {"K1-0505", "K1-0506", "K1-0526", "K2-0414", "K1-0504", "K1-0106", "K1-0265", "K1-C008"}
 
 
 def test_no_wrong_figure() -> None:
@@ -113,7 +117,8 @@ def test_k3_handled_right_floor() -> None:
 #:   signed institution → the fund pays nothing, 第十三条).
 #: - K5-0398 (南昌居民 在县人民医院看门诊 → ask) vs K2-0063, K30-0121, K32-0179 (a county people's
 #:   hospital is never a resident's signed institution, 第十七条 → the fund pays nothing, said so).
-LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0376", "K6-0370", "K5-0398"}
+#: - K4-0347 (今年第一次 1000 统筹报了200 → a conflict): as K1-0265 above, the later sets read a bill check.
+LATER_DISAGREES = {"K4-C008", "K4-0081", "K5-0019", "K5-0376", "K6-0370", "K5-0398", "K4-0347"}
 LATER = [Path(__file__).parent / name for name in ("blind4", "blind5", "blind6", "blind7")]
 SCORE_LATER = bench.score(LATER)
 #: floor reached on K4 to K7 together; raise it as the chat improves, never lower it

@@ -634,8 +634,12 @@ def test_with_the_first_bill_said_a_bare_or_questioned_fund_figure_is_this_bills
     assert reply.bill_check is not None
 
 
-def test_with_the_first_bill_said_a_fund_statement_of_the_year_is_a_conflict() -> None:
+def test_with_the_first_bill_said_the_funds_figure_after_the_bill_is_checked() -> None:
+    # (was a conflict; 36 later blind entries read this bill's fund figure, and the check's causes name
+    # the other reading — see K12_DISAGREES in test_blind.py)
     _, (reply,) = talk("平凉在职 二级 1000 今年第一次 统筹报了300")
+    assert reply.bill_check is not None
+    _, (reply,) = talk("平凉在职 二级 1000 今年第一次 统筹已报300")
     assert reply.asking == "conflict"
 
 
@@ -3391,3 +3395,17 @@ def test_a_what_if_about_health_products_is_the_rule_not_a_figure() -> None:
 def test_a_number_whose_role_the_person_does_not_know_is_asked() -> None:
     _, (reply,) = talk("来电人南充在职，二级医院，今年首次，称“这次420”，不清楚是总费用还是自付")
     assert reply.result is None and reply.asking == "amount_role"
+
+
+@pytest.mark.parametrize("message", [
+    "南充退休，二级医院，今年第一次，花了1200，统筹报了680",  # the fund's figure after the bill: this bill's
+    "南充在职，三甲，今年第一次，看病2000，统筹报了900",
+])
+def test_the_funds_figure_after_the_bill_beside_the_years_first_is_checked(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None
+
+
+def test_the_funds_figure_of_the_year_beside_the_years_first_is_a_conflict() -> None:
+    _, (reply,) = talk("南充 在职 二级 500 统筹今年报了300 今年第一次看病")
+    assert reply.result is None and reply.asking == "conflict"
