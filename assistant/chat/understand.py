@@ -617,6 +617,8 @@ _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _TOTAL_SAID = re.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
+_SEPARATE_FEE = re.compile(r"(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:另算|另外算|单独算|另付|另交|另收|没算(?:在)?(?:里面|进去|里头))")
+_FEE_CUE = re.compile(r"检查|化验|药|治疗|挂号|诊察")
 _AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)|来(?:块|元)")
 #: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
 _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
@@ -670,6 +672,9 @@ _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
 _ROLE_NOT_KNOWN = re.compile(r"(?:不清楚|不知道|不晓得|搞不清|记不清|分不清)(?:是)?(?:总费用|总的|总数|总额|一共花的|花的)(?:钱)?还是(?:自付|自己付|自费|报销|报的|统筹|个人)")
+#: 甲等还是乙等 / 是甲等: a grade said without its level (the grade itself hesitated over)
+_BARE_GRADE = re.compile(r"(?<![一二三123级])[甲乙丙]等")
+_PRIMARY_CARE = re.compile(r"社区|卫生院|卫生室|诊所|卫生服务|村医")
 _THAT_VISIT_AFTER = re.compile(r"(?:的)?那(?:一)?(?:次|回|趟)")
 #: 社区旁边的药店 / 医院对面的药房: a place named to say where another one is
 _LANDMARK_AFTER = re.compile(r"(?:卫生服务站|服务站|服务中心|医院|诊所)?(?:的)?(?:旁边|附近|对面|隔壁|楼下|门口|边上)(?:的|那家|一家|有家)")
@@ -926,7 +931,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     signed_named = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets or "signed" in h.sets)
                     and _SIGNED_PLACE_BEFORE.search(text, _clause_of(bounds, h.start)[0], h.end)]
     visit_places = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets) and h not in signed_named]
-    if signed_named and visit_places and _OTHER_PLACE.search(text):
+    if signed_named and visit_places and (_OTHER_PLACE.search(text) or any(
+            not _PRIMARY_CARE.search(h.text) and h.start < signed_named[0].start for h in visit_places)):
+        # (去了省人民医院看门诊，花了700，我签约的是社区: the hospital visited is not the signed one)
         hits = [h for h in hits if h not in signed_named and "signed" not in h.sets]
         here = visit_places[0]
         hits.append(Hit(sets={"signed": False}, start=here.start, end=here.end, text=here.text, priority=2))
@@ -1242,6 +1249,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if rough is not None and "amount" in chosen and rough.start > chosen["amount"].start \
                 and _THIS_VISIT.search(text, *_clause_of(bounds, rough.start)):
             chosen.pop("amount")  # 一回80 这回一百多: this visit's bill is the hedged one — asked, not the 80
+        part_rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total", "rest")
+                           and _FEE_CUE.search(text, max(0, a.start - 3), a.start)), None)
+        if part_rough is not None and "amount" in chosen and chosen["amount"] is not part_rough \
+                and _FEE_CUE.search(text, max(0, chosen["amount"].start - 3), chosen["amount"].start):
+            # 检查600多，药两百: one part of the bill said roughly — the bill is not known; asked, never the 200
+            rough = part_rough
+            chosen.pop("amount")
+        separate = _SEPARATE_FEE.search(text)
+        if separate and "amount" in chosen and not re.search(r"\d|[一二两三四五六七八九十百千]", text[slice(*_clause_of(bounds, separate.start()))]):
+            # 药费800 检查费另算的: a part of the bill outside the figure said, its amount not said — the bill asked
+            unplaced.append(chosen.pop("amount"))
 
     # a date in a clause about retiring is the retirement date; the others date the visit
     # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
@@ -1511,10 +1529,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # 甲等还是乙等我也说不清，也可能只是二级: the level itself is open — each level named, side by side
             # (二甲还是三乙: a level-3 possibility keeps its grade — 3B, not every grade of level 3)
             unknown.append("provider_level")
-            grade_words = _UNKNOWN_GRADE.search(text, ulo, uhi)
             pairs = [(h.sets["provider_level"], h.sets.get("provider_grade")) for h in hits
                      if "provider_level" in h.sets and not h.negated] \
-                if grade_words and re.fullmatch(r"[一二三123][甲乙丙]等?还是[一二三123][甲乙丙]等?", grade_words.group(0)) else []
+                if not _BARE_GRADE.search(text) else []
             options = tuple(dict.fromkeys(f"{lvl}{grd}" if grd and lvl == 3 else lvl for lvl, grd in pairs)) \
                 or tuple(slots.seen["provider_level"])
             values["provider_level"] = values["provider_grade"] = None
@@ -1592,7 +1609,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         for key in ("provider_level", "provider_grade"):
             values[key] = None
     if "provider_level" in unknown and set(slots.seen.get("provider_level", ())) == {1} \
-            and _LEVEL_ONE_FACILITY.search(text) and not re.search(r"[二三23]级|[二三]甲|[二三]乙|(?<!卫生)医院", text):
+            and _LEVEL_ONE_FACILITY.search(text) and not re.search(r"[二三23]级|[二三]甲|[二三]乙|(?<!卫生)(?<!社区)(?<!小)医院", text):
         # 卫生院，不知道算几级 / 社区还是卫生院记不清: both are 一级及以下 (DOMAIN: level 1 includes
         # community and township health centres and clinics) — nothing is unknown
         unknown.remove("provider_level")

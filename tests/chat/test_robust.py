@@ -3409,3 +3409,25 @@ def test_the_funds_figure_after_the_bill_beside_the_years_first_is_checked(messa
 def test_the_funds_figure_of_the_year_beside_the_years_first_is_a_conflict() -> None:
     _, (reply,) = talk("南充 在职 二级 500 统筹今年报了300 今年第一次看病")
     assert reply.result is None and reply.asking == "conflict"
+
+
+# -- K55–K57 (scored blind first at 6196bde, the session's last measure) -------------------------------
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌居民医保，去了省人民医院看门诊，花了700，我签约的是社区", "0.00"),  # the signed one named after
+    ("南充退休，社区医院还是卫生院记不到了，反正是小医院，花了280，今年头回", "84.50"),  # both level 1
+    ("平凉在职 医院是二级还是三级乙等我分不清 花了800 今年第一次", "360.00"),  # both 60 %: one figure
+])
+def test_k55_k57_places(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南昌在职，三级，医院给了张单子，上面有个450，今年第一次", "amount_role"),
+    ("南昌在职，今年第一次，一级，检查600多，药两百", "amount"),  # one part said roughly: the bill asked
+    ("南昌 灵活就业 二级 今年第一次 药费800 检查费另算的", "amount_role"),  # a part outside the 800, unsaid
+])
+def test_k55_k57_numbers_that_do_not_make_the_bill(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
