@@ -339,7 +339,8 @@ _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项�
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
                              # 一千九百多……不对，我查了下是1,920: the rough figure looked up
-                             r"|(?:查了(?:一)?下|查过了|查到了|看了(?:一)?下单子|翻了(?:一)?下单子|问了(?:一)?下)(?:是|应该是|准确是|一共是)?$")
+                             r"|(?:查了(?:一)?下|查过了|查到了|看了(?:一)?下单子|翻了(?:一)?下单子|问了(?:一)?下)(?:是|应该是|准确是|一共是)?$"
+                             r"|(?:查的|查到的|查出来的?|查了)(?:是|为)$")
 _NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
 
 
@@ -585,6 +586,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
         negated = bool(_NEGATED_BEFORE.search(prefix))
         if role == "other" and cue in ("缴费", "交费") and re.search(r"(?:门诊|医院|看病|挂号|药店)(?:缴费|交费)$", prefix):
             role = "total"  # 今日于二级医院门诊缴费1,100元: paid at the outpatient desk — the bill
+        if role in (None, "total") and "起付" in masked and re.search(r"(?:之前|已经|已|今年|都)?(?:用了|用掉了?|扣了|扣掉了?)$", prefix) \
+                and not re.search(r"花|看病|门诊|医院|药", prefix):
+            role, cue = "deductible_used", prefix  # 起付线还没过完，之前用了400: what of the deductible went
         if role in (None, "total") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了")) \
                 and _DEDUCTIBLE_AFTER.match(masked, end):
             role = "deductible_used"  # 只扣了100起付

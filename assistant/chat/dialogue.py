@@ -1876,6 +1876,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
 
 _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|day surgery|(?:stayed|stay|staying|night|nights) (?:overnight )?in (?:the |a )?ward"
+                        r"|(?:was|were|got|been|is) admitted"
                         r"|discharged|stayed in (?:the )?hospital")
 
 _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")

@@ -3431,3 +3431,18 @@ def test_k55_k57_places(message: str, fund: str) -> None:
 def test_k55_k57_numbers_that_do_not_make_the_bill(message: str, asking: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking == asking
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("红谷滩这边的社区医院看了个感冒 花了230 在职 南昌 起付线还没过完 之前用了400", "18.00"),  # 用了400: of the deductible
+    ("南昌职工 退休的 在社区医院 200块 起付线没满 已经用了560", "104.00"),
+    ("我68岁，南充仪陇县退休，今天第3次去仪陇县人民医院了，这次花450元，前两次加起来统筹报了260。人民医院是二甲", "292.50"),
+])
+def test_k55_k56_the_year_said_beside_the_deductible(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_admitted_in_english_is_inpatient() -> None:
+    _, (reply,) = talk("My mom was admitted in Nanchang for pneumonia, 5 days. Can outpatient pooling pay her bill?")
+    assert reply.result is None and "inpatient" in reply.text.lower()
