@@ -452,7 +452,7 @@ _CHECK_QUESTION = re.compile(
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休|退的休|retire|办完的|办的手续|手续")
+_RETIREMENT_CLAUSE = re.compile(r"退休|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
@@ -1205,6 +1205,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     fund_floor = next((a for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated
                        and _AT_LEAST_AFTER.match(text, a.end)), None)
     fund_at_least: bool | None = None
+    first_after = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated
+                        and fund_floor is not None and h.start > fund_floor.end
+                        and correction_between(text, fund_floor.end, h.start)), None)
+    if first_after is not None:
+        fund_floor = None  # 之前报过两百多——说错了，今年还没报过: the figure taken back with the year's first said
     if fund_floor is not None and "fund_paid" not in chosen:
         # 今年统筹报了八十多: at least 80 and below 90 — settled only if the figure is the same across
         # that range (the dialogue settles both ends with the calculator), asked otherwise

@@ -3446,3 +3446,14 @@ def test_k55_k56_the_year_said_beside_the_deductible(message: str, fund: str) ->
 def test_admitted_in_english_is_inpatient() -> None:
     _, (reply,) = talk("My mom was admitted in Nanchang for pneumonia, 5 days. Can outpatient pooling pay her bill?")
     assert reply.result is None and "inpatient" in reply.text.lower()
+
+
+# -- K58 (scored blind first at 1c18847: 97.1 % handled, 97.3 % asked, 3 wrong) ------------------------
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("俺爸今年刚退休，平凉的，8月退的，退休待遇9月开始，今天去一级医院花了400，今年第一回看门诊", "140.00"),  # 8月 is the retirement's
+    ("南充灵活就业人员，三级医院花了0.12万，之前报过两百多——说错了，今年还没报过", "500.00"),  # taken back
+])
+def test_k58_a_retirement_month_and_a_figure_taken_back(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
