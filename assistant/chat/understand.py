@@ -452,7 +452,7 @@ _CHECK_QUESTION = re.compile(
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|办的手续|手续")
+_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
@@ -671,6 +671,7 @@ _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
+_FIGURE_ASKED_BEFORE = re.compile(r"(?:能报多少|报多少|报好多|怎么算|咋算|怎么报|咋个报)[^,，。?？]{0,10}$")
 _ROLE_NOT_KNOWN = re.compile(r"(?:不清楚|不知道|不晓得|搞不清|记不清|分不清)(?:是)?(?:总费用|总的|总数|总额|一共花的|花的)(?:钱)?还是(?:自付|自己付|自费|报销|报的|统筹|个人)")
 #: 甲等还是乙等 / 是甲等: a grade said without its level (the grade itself hesitated over)
 _BARE_GRADE = re.compile(r"(?<![一二三123级])[甲乙丙]等")
@@ -1269,7 +1270,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # a date in a clause about retiring is the retirement date; the others date the visit
     # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
     dates = [d for d in dates if not _DENIED_AFTER.match(text, _clause_of(bounds, d.start)[1])]
-    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, *_clause_of(bounds, d.start))
+    # (near the date: a long clause with no stop — 我是南昌的退休职工…上个月10号去…看门诊 — is not about retiring)
+    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, max(_clause_of(bounds, d.start)[0], d.start - 10),
+                                                                min(_clause_of(bounds, d.start)[1], d.end + 10))
                   and not _VISIT_BESIDE_DATE.match(text, d.end)]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
@@ -1567,6 +1570,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # known — both cases side by side (not when it is how much was used: 扣了一部分，不知道多少)
     if not unknown:
         for at in _UNKNOWN.finditer(text):
+            if _FIGURE_ASKED_BEFORE.search(text, max(0, at.start() - 14), at.start()):
+                continue  # 医保到底能报多少我到现在都没搞清楚: what is not understood is the figure, not the year
             lo, hi = _clause_of(bounds, at.start())
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
@@ -1653,7 +1658,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (起付线已经扣完了应该报多少: 应该 asks the figure, it is no hedge of the position)
         hedged = any(not (m.group(0) == "应该" and _SHOULD_PAY.match(text, m.start()))
                      for m in _HEDGED_POSITION.finditer(text, lo, hi))
-        if hedged or _HEDGED_ANYWHERE.search(text) or _UNKNOWN.search(text, lo, hi) \
+        unknown_here = any(not _FIGURE_ASKED_BEFORE.search(text, max(0, m.start() - 14), m.start())
+                           for m in _UNKNOWN.finditer(text, lo, hi))
+        if hedged or _HEDGED_ANYWHERE.search(text) or unknown_here \
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None
