@@ -317,7 +317,7 @@ _POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of (?:it|that
                        r"|(?:单子上|结算单上|发票上)?(?:统筹|医保|医院)(?:基金)?(?:给|报|支付|付|给报|报销)(?:了)?的"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
-_UNREIMBURSED_AFTER = re.compile(r"[,，]?[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
+_UNREIMBURSED_AFTER = re.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 #: 之前看过两次都没报，一次60一次40: the earlier unreimbursed visits listed one by one after the words

@@ -1089,7 +1089,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if facts.account_balance is not None:
         # (said after earlier visits: the balance before this one — unless both visits are to be paid
         # from it: 两次都刷卡的话)
-        state.balance_now = bool(state.ledger) and not _BOTH_FROM_ACCOUNT.search(u.text)
+        # (我个人账户里原来有300: the balance before the year's visits, not today's)
+        state.balance_now = bool(state.ledger) and not _BOTH_FROM_ACCOUNT.search(u.text) \
+            and not re.search(r"原来|本来|原先|年初|一开始", u.text)
     if state.known.amount is not None and facts.amount is None and facts.month is not None and u.approximate_amount is None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):

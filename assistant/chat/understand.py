@@ -397,7 +397,7 @@ _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|�
 #: 统筹报了1800了: a figure the year has reached (the trailing 了), not this bill's
 _STILL_AFTER = re.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
-_INSIDE_REST = re.compile(r"(?:元|块)?[(（](?:其中|里面|含|包括)")
+_INSIDE_REST = re.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括)")
 _BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
 #: a hospital named by kind or by name, whose level the words do not give
 _NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
@@ -452,7 +452,7 @@ _CHECK_QUESTION = re.compile(
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|办的手续|手续")
+_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
