@@ -274,7 +274,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("account_balance", r"(?:(?:my|his|her|the) )?(?:personal )?account (?:has|holds)(?: still)?"),
-    ("self_pay", r"自费(?:部分|的部分|的|药品|药|项目|耗材|材料|检查)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    ("self_pay", r"自费(?:的)?(?:部分|药品|药|项目|耗材|医用耗材|材料|检查|针剂|CT|ct)?(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     # 交了240 / 我付了350: what was paid at the counter — the bill, or the share after the fund? Asked
     ("slip_unknown", r"(?<![共计])(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?"),

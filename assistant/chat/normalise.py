@@ -108,6 +108,8 @@ def _space(match: re.Match[str]) -> str:
         return ""
     if before == "." and after.isdigit() and match.start() >= 2 and text[match.start() - 2].isdigit():
         return "，"  # “level 2. 500 yuan”: a sentence ends after the 2; the 500 is not its decimals
+    if after.isdigit() and text[max(0, match.start() - 2):match.start()] in ("写的", "印的", "显示", "写着", "印着"):
+        return ""  # “统筹支付写的 102.5”: what the slip says and its figure are one
     if before == "费" and text[match.end():match.end() + 2] in ("乙类", "甲类", "自费"):
         return ""  # “检查费 乙类 100”: the fee and its class are one label
     if before in "¥￥" and after.isdigit():
@@ -148,7 +150,7 @@ _FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
-_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品筹账金剂针类")
+_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品筹账金剂针类写")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK")
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")

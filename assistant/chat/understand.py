@@ -1352,8 +1352,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     elif rest is not None:
         # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together —
         # except a part said inside the rest (西药费980元（其中自费120元）: the 120 is of the 980)
-        inside = [p for p in parts if p.start >= rest.end and _INSIDE_REST.match(text, rest.end)
-                  and p.start - rest.end <= 12 and not _BOUNDARY_BETWEEN.search(text, rest.end, p.start)]
+        # (each in-scope figure said, not only the first: 化验180，西药600其中乙类药200 — the 200 is of the 600)
+        inside = [p for p in parts if any(r.role == "rest" and p.start >= r.end and _INSIDE_REST.match(text, r.end)
+                                          and p.start - r.end <= 12 and not _BOUNDARY_BETWEEN.search(text, r.end, p.start)
+                                          for r in (rest, *amounts))]
         if inside:
             rest = msgspec.structs.replace(rest, value=rest.value - sum(p.value for p in inside))
         values["amount"] = rest.value + sum(p.value for p in parts) + (

@@ -3490,3 +3490,13 @@ def test_the_balance_the_year_began_with_is_not_todays() -> None:
 def test_the_bill_then_the_years_first_in_sichuan_words() -> None:
     _, (reply,) = talk("南充灵活就业 营山县人民医院 二级 花了一千一 今年莫得报过")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "540.00"
+
+
+def test_a_slip_told_item_by_item_with_a_part_inside_a_fee_then_self_pay_then_the_check() -> None:
+    state, _ = talk("南昌在职，三级医院，今年第一次，单子我一项项报给你")
+    state, reply = turn(state, "诊察费25，化验180，西药600其中乙类药200", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "805.00"  # the 200 is of the 600
+    state, reply = turn(state, "还有一项自费的耗材60忘了说", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "102.50"  # 自费的耗材: self-pay
+    _, reply = turn(state, "医院结算单上统筹支付写的 102.5，对吗", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
