@@ -1210,7 +1210,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 起付线是多少 / 请问门诊报销比例是多少 / how much does outpatient insurance cover? — and no city:
         # each city's document sets its own figures; which one is asked, never one picked
         if u.topic in ("ratio", "deductible", "cap"):
-            state.pending = {"intent": "policy_fact"}  # the rule is answered once the city is known
+            # the rule is answered once the city is known (and, for 能报多少, what the bill needs is asked after it)
+            state.pending = {"intent": "policy_fact", "how_much": "1" if _HOW_MUCH.search(u.text) else ""}
         return state, _ask(state, "city", locale, prefix=_t(locale, "每个城市的文件规定不一样。",
                                                              "Each city's document sets its own figures. "))
     if not has_facts and state.known.city is None and state.known.amount is None and state.asking is None \
@@ -1330,6 +1331,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent, facts = u.intent, u.facts
         if intent == "policy_fact":
             state.asking = None  # 起付线是多少 → 平凉: the city asked for, now the rule
+            if pending.get("how_much") and locale != "en":
+                # 门诊报销能报多少 → 南昌的，她退休了: the document's figures, then what this bill needs
+                state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
+                missing = _missing(state.known)
+                if missing is not None and _policy(state.known):
+                    return state, _ask(state, missing, locale, known=state.known,
+                                       prefix=_policy_fact(state.known, locale).text + "\n要算出这次具体报多少，")
     state.pending = {}
     if intent in ("account_use", "account_credit") and facts.amount is not None and (
             facts.slip_fund is not None or facts.slip_cash is not None):
@@ -1935,7 +1943,7 @@ _QUESTION = re.compile(
     r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
     r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
-    r"|(?:^|\s)(?:does|do|is|are|can|what|how|when|why|will|which|who)\s"
+    r"|(?:^|[.?!,;:]\s*)(?:does|do|is|are|can|could|will|would|should)\s|\b(?:what|how|when|why|which|who)\b"
 )
 
 
@@ -1959,6 +1967,7 @@ _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "cons
                ("中成药|中药饮片|中药", "tcm"), ("甲类|西药|药费", "rest"), ("检查|化验", "rest"))
 _INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)")
 _VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
+_GREETING_ASKED = re.compile(r"^(?:在吗|在不在|在么|你好|您好|hi|hello|hey)[,，!！?？~ ]*", re.IGNORECASE)
 _NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
 _NOT_MEDICAL = re.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
 _ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
@@ -1997,6 +2006,8 @@ _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封�
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
+        return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
     said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal)]
     if (said_money and not (_WHY.search(u.text) and all(k.startswith("stated_") for k in said_money))) \
             or u.approximate_amount is not None:

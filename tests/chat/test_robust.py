@@ -3500,3 +3500,18 @@ def test_a_slip_told_item_by_item_with_a_part_inside_a_fee_then_self_pay_then_th
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "102.50"  # 自费的耗材: self-pay
     _, reply = turn(state, "医院结算单上统筹支付写的 102.5，对吗", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("在吗 我爸看病的事 😭", "city"),  # a greeting and a topic: the bill is started, no article quoted
+    ("Hi, asking for my grandfather in Nanchong. He is retired.", "amount"),  # 'is' mid-sentence is no question
+])
+def test_openers_start_the_bill(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_how_much_asked_before_the_city_gives_the_rates_then_asks_the_bill() -> None:
+    state, _ = talk("我想帮我妈问一下门诊报销能报多少")
+    _, reply = turn(state, "南昌的，她退休了", today=TODAY)
+    assert reply.asking == "amount" and "第十七条" in reply.text
