@@ -219,9 +219,11 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:有个|有一个|有)(?:数字|数)(?:是|为|写着)?"
                      r"|(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)(?:面)?(?:有个|有一个)"),
     # 发票上有个数字是385, 单子最下面写着286: a slip's number with no field named — asked
-    ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|最底下|最底部|底部|下面|底下|最后|上面|右下角)?"
+    ("slip_unknown", r"(?:单子|结算单|收费单|缴费单|费用单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|最底下|最底部|底部|下面|底下|最后|上面|右下角)?"
                      r"(?:的)?(?:一行|那行|那一行|一栏|那栏|那一栏)?"
                      r"(?:有个|有一个)?(?:数字|数)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?|是)(?:个|的)?(?:是)?"),
+    # 结算单一个数字是660: one number of the slip, its field not named — asked
+    ("slip_unknown", r"(?:单子|结算单|收费单|发票)(?:上)?(?:的)?(?:有)?一个数(?:字)?(?:是|为|写着)?"),
     # 医院给了张单子，上面有个450: a slip's number with no field named — asked
     ("slip_unknown", r"上面(?:有个|有一个|写着|写的|印着)(?:数字|数)?(?:是)?"),
     # 医保给了我一个数字165: a number the fund's office gave, its field not named — asked
@@ -268,11 +270,12 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 今年已经报满1000了: the fund has paid that much (the cap, as the person says)
     ("fund_paid", r"(?:已经|已|今年|都)?报(?:销)?满(?:了)?"),
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
-                  r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?"),
+                  r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?(?: only| just)?"),
     ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
     ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
-    ("account_balance", r"(?:account )?balance(?: is| of)?|in (?:my|the) account"),
+    ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
+                        r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),
     ("account_balance", r"(?:(?:my|his|her|the) )?(?:personal )?account (?:has|holds)(?: still)?"),
     ("self_pay", r"自费(?:的)?(?:部分|药品|药|项目|耗材|医用耗材|材料|检查|针剂|CT|ct)?(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),

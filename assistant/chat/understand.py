@@ -547,7 +547,7 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$")
-_LEVEL_DOUBT_AFTER = re.compile(r"一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
@@ -1613,6 +1613,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     continue  # 是二级的吧……是二级，我确认过: the doubt is settled by the person later on
                 for key in level_keys:
                     values[key] = None
+                if pharmacy and "provider_level" in level_keys:
+                    values["prescribed_at_level"] = values["prescribed_at_grade"] = None  # (方子是社区医院开的吧好像)
                 spans = [msgspec.structs.replace(sp, note="doubted") if sp.start == h.start and sp.slot in level_keys
                          else sp for sp in spans]
     level_hits = [h for h in hits if "provider_level" in h.sets and not h.negated]

@@ -3515,3 +3515,21 @@ def test_how_much_asked_before_the_city_gives_the_rates_then_asks_the_bill() -> 
     state, _ = talk("我想帮我妈问一下门诊报销能报多少")
     _, reply = turn(state, "南昌的，她退休了", today=TODAY)
     assert reply.asking == "amount" and "第十七条" in reply.text
+
+
+# -- K61–K63 (scored blind first at 4e0c9fc) -----------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南昌在职，二级医院，今年头一回，收费单最下面一行是1080.00", "amount_role"),
+    ("平凉在职，二级，今年第一次，结算单一个数字是660", "amount_role"),
+    ("平凉在职的 在药房拿药300 今年第一次 方子是社区医院开的吧好像", "prescribed_at_level"),  # the prescriber doubted
+])
+def test_k61_k63_slip_lines_and_a_doubted_prescriber(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_an_english_balance_in_the_personal_account() -> None:
+    _, (reply,) = talk("Nanchong, still working (employee), level 1 community health centre, 450 yuan, deductible "
+                       "already met, balance in personal account 100.")
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "100.00"
