@@ -887,6 +887,11 @@ def _understood(known: Known, said: Facts | None, locale: str) -> list[Understoo
 
 def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> Reply:
     policy = _policy(known)
+    if policy is None and schemes_of(known.city):
+        # 南昌的门诊报销比例是多少: both of the city's schemes, each with its own document
+        texts = [_policy_fact(msgspec.structs.replace(known, policy=pid), locale).text
+                 for pid in schemes_of(known.city).values()]
+        return Reply(text="\n\n".join(texts), intent="policy_fact", quick_replies=["帮我算一笔", "重新开始"])
     if policy is None:
         return Reply(text=_t(locale, "想了解哪个城市的政策？", "Which city?"), asking="city",
                      quick_replies=cities())
@@ -940,6 +945,9 @@ _RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多
 #: specific — the document's figures, then what this bill needs (the dialogue asks it)
 _GENERAL_HOW = re.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎么报(?:销)?|如何报销|怎样报销)(?:的|呢|啊|哦)?(?:[?？。,，]|$)"
                           r"|门诊[,，]?报(?:销)?[,，]?(?:多少|几成)[?？]?$"
+                          r"|(?:^|[,，。 ])(?:看病|看门诊|门诊)(?:能|可以)报(?:销)?(?:不|吗|么)[?？]?$"  # only who, then this
+                          # 那南充呢 我妈在南充退休 (after another city): the same question, for a covered city
+                          r"|^那(?:么)?(?:[^,，。]{0,3})?(?:南充|南昌|平凉|西安)(?:呢|的话呢)"
                           r"|how (?:does|do|is|are|will|would) [^?]{0,40}(?:reimburs\w*|work|get paid|covered)\??$")
 OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医保账单：统筹报多少、自己付多少、个人账户怎么用。"
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
@@ -1265,7 +1273,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
-    if intent == "policy_fact" and _HOW_MUCH.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
+    if intent == "policy_fact" and (_HOW_MUCH.search(u.text) or _GENERAL_HOW.search(u.text)) \
+            and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if u.split_total and state.asking != "amount":
         state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
@@ -1387,6 +1396,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
         state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
         _note_place(state, facts, u)
+        if _policy(state.known) is None and state.known.city is not None:
+            # 我是进贤的，门诊可以报销么: the city is known, its scheme is not — ask that, not the city again
+            return state, _ask(state, "category", locale, known=state.known)
         return state, _policy_fact(state.known, locale, u)
     if intent == "compare" and (u.unknown or facts.amount is not None or u.approximate_amount is not None):
         intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level

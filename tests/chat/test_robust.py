@@ -3533,3 +3533,20 @@ def test_an_english_balance_in_the_personal_account() -> None:
     _, (reply,) = talk("Nanchong, still working (employee), level 1 community health centre, 450 yuan, deductible "
                        "already met, balance in personal account 100.")
     assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "100.00"
+
+
+@pytest.mark.parametrize("message", ["我是进贤的农民，门诊可以报销么", "南充顺庆的，看病能报吗？"])
+def test_can_a_visit_be_reimbursed_starts_the_bill(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking in {"category", "amount"}
+
+
+def test_a_covered_city_asked_after_an_uncovered_one_starts_its_bill() -> None:
+    state, _ = talk("重庆职工门诊怎么报")
+    _, reply = turn(state, "那平凉的话呢，我爸在平凉退休的", today=TODAY)
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_the_rates_of_a_city_with_two_schemes_are_given_for_both() -> None:
+    _, (reply,) = talk("南昌门诊的起付线是多少钱")
+    assert reply.asking is None and "洪府办发〔2022〕93号" in reply.text and "洪府厅发〔2019〕102号" in reply.text
