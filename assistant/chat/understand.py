@@ -1182,7 +1182,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 统筹报了二千四百多了: a figure said roughly is not one read off a slip — the year's, said roughly
     # (医院说统筹给了一百多 对不对: the hospital's figure for this bill, roughly — still the slip's)
     if not any(a.role == "slip_fund" and not a.approximate for a in amounts) \
-            and not (check_question and any(a.role == "slip_fund" and a.cue and re.search("医院|说|告诉", a.cue) for a in amounts)):
+            and not (check_question and any(a.role == "slip_fund" and (
+                (a.cue and re.search("医院|说|告诉", a.cue))
+                # 三级医院花了600，统筹给了248块多，对不对: after this bill's total, its own fund line, roughly
+                or any(b.role in (None, "total") and not b.approximate and b.end <= a.start for b in amounts))
+                for a in amounts)):
         amounts = [msgspec.structs.replace(a, role="fund_paid") if a.role == "slip_fund" and a.approximate else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)

@@ -3550,3 +3550,10 @@ def test_a_covered_city_asked_after_an_uncovered_one_starts_its_bill() -> None:
 def test_the_rates_of_a_city_with_two_schemes_are_given_for_both() -> None:
     _, (reply,) = talk("南昌门诊的起付线是多少钱")
     assert reply.asking is None and "洪府办发〔2022〕93号" in reply.text and "洪府厅发〔2019〕102号" in reply.text
+
+
+@pytest.mark.parametrize("message", ["南昌在职，二级医院看了1800，统筹付了600多，对吗",
+                                     "平凉退休，二级医院花了900，医保报了400多，算得对不对"])
+def test_a_rough_fund_line_after_this_bill_is_its_slip_not_the_years_position(message: str) -> None:
+    _, (reply,) = talk(message)  # never read as 'the fund has paid 600+ this year' and settled on that
+    assert reply.result is None and reply.asking == "year_start"
