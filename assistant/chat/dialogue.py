@@ -1553,17 +1553,27 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
-    if facts.deductible_met is False and facts.prior_unreimbursed is not None and not u.conflict \
+    if facts.deductible_met is not None and facts.prior_unreimbursed is not None and not u.conflict \
             and (pack_id := facts.policy or _policy(state.known)):
         deductible = deductible_for(get_pack(pack_id), facts.category or state.known.category or "employee")
-        if deductible is not None and facts.prior_unreimbursed >= deductible:
+        if deductible is not None and (
+                (facts.deductible_met is False and facts.prior_unreimbursed >= deductible)
+                or (facts.deductible_met is True and facts.prior_unreimbursed < deductible and not facts.prior_at_least)):
             # 起付线还没到 … 之前门诊花了八百都是医保范围内的 (a deductible of 600): in-scope spending past the
-            # deductible has met it — which of the two holds is asked (the deductible: the calculator's)
+            # deductible has met it; 起付线已经扣完了 … 之前门诊花了300: spending short of it has not — which
+            # of the two holds is asked (the deductible: the calculator's)
             spoken = {sp.slot: sp.start for sp in u.spans if sp.slot in ("deductible_met", "prior_unreimbursed")}
             if len(spoken) == 2:
                 u = msgspec.structs.replace(u, conflict=(clause_at(u.text, spoken["deductible_met"]),
                                                          clause_at(u.text, spoken["prior_unreimbursed"])),
                                             conflict_slot="year_start")
+    if u.met_with_visits and u.visits and not u.conflict \
+            and (pack_id := facts.policy or _policy(_merge(state.known, facts, PERSON_FIELDS))):
+        deductible = deductible_for(get_pack(pack_id), facts.category or state.known.category or "employee")
+        spent_before = sum((v.amount for v in u.visits if v.amount is not None), Decimal(0))
+        if deductible is not None and spent_before < deductible:
+            # 起付线已经扣完了 … 前面就看过一次花了300 (a deductible of 600): which holds is asked
+            u = msgspec.structs.replace(u, conflict=u.met_with_visits, conflict_slot="year_start", visits=())
     # two statements that disagree: ask which holds, quoting both; keep everything else spoken
     if u.conflict:
         slot = u.conflict_slot or "year_start"

@@ -185,6 +185,9 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     conflict: tuple[str, ...] = ()
     #: what the two statements disagree about: year_start, provider_level, category, a bill field…
     conflict_slot: str = ""
+    #: the deductible said met beside the year's visits listed in full (quotes of both): a conflict when
+    #: the earlier visits fall short of the deductible
+    met_with_visits: tuple[str, ...] = ()
     #: facts the person says they do not know (provider_level, prescribed_at_level, provider_grade…)
     unknown: tuple[str, ...] = ()
     #: values still possible for an unknown fact, when the message names some (二级还是三级)
@@ -391,6 +394,9 @@ _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
+                         # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
+                         # (今年第一次去三级医院看门诊: the year's first visit, told with its place)
+                         r"|(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)(?:的)?(?:医院|医疗机构|定点医院)(?!看|就诊|门诊)"
                          r"|(?:来|去|到)(?:这里|这儿|这边)|(?:用|刷)(?:医保)?卡|(?:at|to) this (?:hospital|clinic|pharmacy)")
 #: 今年在这家医院第一次看病: the place said just before — first here, not the year's first bill
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
@@ -656,6 +662,9 @@ _OTHER_PLACE = re.compile(r"(?:但|可|不过|结果|却)(?:是)?(?:我|他|她)
 _CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
 _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
+#: the fund's words whose figure is first left unsaid, then given after a correction (…不对，是412.6)
+_FUND_CUE_RETAKEN = re.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
+                               r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?)[^\d]{0,14}?(?:是|为|有)\s*$")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
 #: 今年第一次，花了1200，统筹报了680: the fund's words with no word of the year in them — told after this
 #: bill's amount, beside the year's first bill, what the fund paid of this bill (36 of 38 blind entries);
@@ -1066,6 +1075,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                             and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)))
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
+    # 统筹目前报了大概……不对，我查了APP，是412.6: the fund's words, their figure taken back unsaid and
+    # then given — the figure is the fund's, with the words it was said with
+    amounts = [msgspec.structs.replace(a, role="fund_paid", cue=m.group("cue"))
+               if a.role in (None, "total") and not a.approximate
+               and (m := _FUND_CUE_RETAKEN.search(text, max(0, a.start - 40), a.start)) else a for a in amounts]
     slip_inferred: str | None = None
     if has_bill and any((h.sets.get("deductible_met") is True or h.sets.get("scheme") == "resident") and not h.negated
                         for h in hits):
@@ -1236,6 +1250,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 还有200是自费吗？我也不清楚: a part whose kind the person asks about is not a fact — asked
         if field in chosen and _ITEM_QUESTIONED.match(text, chosen[field].end):
             unplaced.append(msgspec.structs.replace(chosen.pop(field), role="part", cue=None))
+    if "self_pay" in chosen and not any(f in chosen for f in ("amount", "rest", *_ITEM_FIELDS) if f != "self_pay") \
+            and (chosen["self_pay"].cue or "").rstrip("了") in ("自费", "自付", "自己付", "自己出") \
+            and not re.search(r"(?:全|都|全部|还有|其中|另外|另|漏)[^,，。\d]{0,3}(?:自费|自付|自己)|能报|报多少|报销", text) \
+            and any(h.sets.keys() & {"scheme", "category", "provider_level", "first_visit_this_year"} for h in hits):
+        # (a visit told with it — not “自费” alone, the kind of a part asked about before)
+        # 二级 今年首次 自费 120: what the person paid themselves, or a bill all of self-pay items?
+        # Nothing else said to tell — asked, quoting it
+        unplaced.append(msgspec.structs.replace(chosen.pop("self_pay"), role=None))
     # 九百还是一千来着: two figures for the bill side by side; only a bill figure next to this one
     # (起付线300？还是200来着 offers the deductible two values, not the bill)
     either = [a for a in unplaced if any(
@@ -1715,6 +1737,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []
+    met_with_visits: tuple[str, ...] = ()
     conflict_slot = ""
     for slot, words in _DOUBTABLE:
         if slot in unknown:
@@ -1994,6 +2017,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
                 enumerated = bool(_ALL_VISITS.search(text))
                 if enumerated:
+                    met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
+                    if met is not None and values.get("deductible_met") is True:
+                        # 起付线已经扣完了 … 前面就看过一次花了300: the dialogue asks which holds when the
+                        # earlier visits fall short of the deductible (the calculator's figure)
+                        met_with_visits = (_quote(text, bounds, met.start), _quote(text, bounds, segments[0][1] - 1))
                     for k in ("fund_paid", "deductible_met", "deductible_used", "deductible_remaining"):
                         values[k] = None
                     values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
@@ -2067,6 +2095,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         unknown_options=options,
         english=_english(text),
         parts_only=parts_only,
+        met_with_visits=met_with_visits,
         weak_place=weak_place,
         grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message)) else None,
         ratio_said=ratio_said,

@@ -3557,3 +3557,32 @@ def test_the_rates_of_a_city_with_two_schemes_are_given_for_both() -> None:
 def test_a_rough_fund_line_after_this_bill_is_its_slip_not_the_years_position(message: str) -> None:
     _, (reply,) = talk(message)  # never read as 'the fund has paid 600+ this year' and settled on that
     assert reply.result is None and reply.asking == "year_start"
+
+
+# -- K64, K66 (scored blind first at cc6131c) ----------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南昌在职 一级 今年头一回 自费 260", "amount_role"),  # paid 260 myself, or a bill all of self-pay items?
+    ("Nanchang employee, level 1 clinic, 800-ish, first visit this year", "amount"),
+    ("平凉退休 二级医院 花了700 今年是第一次去二级医院", "year_start"),  # first at that level, not the year's
+    ("南充在职，一级医院门诊500，起付线早就过了，之前就看过一次花了100", "conflict"),  # 100 < the deductible
+])
+def test_k64_k66_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_the_deductible_met_beside_enough_earlier_spending_settles() -> None:
+    _, (reply,) = talk("南充在职，一级医院门诊500，起付线早就过了，之前就看过一次花了1000")
+    assert reply.result is not None
+
+
+def test_a_fund_figure_given_after_its_words_were_taken_back() -> None:
+    _, (reply,) = talk("平凉在职 二级医院 起付线过了 药费500 统筹今年报了……不对 我看了下APP 是350")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"  # 350 is the fund's
+
+
+def test_another_purchase_at_a_pharmacy_is_another_visit() -> None:
+    state, _ = talk("南充退休 二级 900 今年头回")
+    _, reply = turn(state, "她还有个药房拿的药 200 也是今天", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
