@@ -59,6 +59,7 @@ from calculator import (
 
 from .account import answer_account
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
+from .intents import PAST_STAY as _PAST_STAY
 from .state import (
     CITIES,
     ITEM_FIELDS,
@@ -1227,7 +1228,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
         return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
                                                              "Let me check that bill with you. "))
-    if u.topic == "inpatient_bill" or (_INPATIENT.search(_NOT_INPATIENT.sub("", u.text)) and not _AFTER_DISCHARGE.search(u.text)):
+    stay_said = _PAST_STAY.sub("", u.text) if facts.amount is not None and facts.provider_kind is not None else u.text
+    if u.topic == "inpatient_bill" or (_INPATIENT.search(_NOT_INPATIENT.sub("", stay_said)) and not _AFTER_DISCHARGE.search(u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _inpatient(state.known, locale, u.text)

@@ -80,6 +80,7 @@ _CORRECTION = re.compile(
 )
 _INPATIENT = re.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|出院(?:结算|报销)")
 AFTER_DISCHARGE = re.compile(r"出院(?:以后|之后|后)[^。?？]{0,14}(?:门诊|复查|复诊)[^。?？]{0,14}(?:花|[0-9一二两三四五六七八九十百千])")
+PAST_STAY = re.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个月|上个月|前段时间|年初)(?:的|那次)?住(?:过|了)?院(?:[^,，。?？]{0,4}?(?:报过|报了|结算过|结过|已经报了))?(?=$|[,，。])")
 _INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
 _CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
 _ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
@@ -158,7 +159,9 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "greeting", None
     # every match of _INPATIENT holds 住 or 出院, and every one of _INPATIENT_IN_SCOPE holds 住: a text
     # with neither is left as it is by the sub and holds no inpatient word
-    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", text)) if "住" in text or "出院" in text else []
+    said = PAST_STAY.sub("", text) if evidence.has_amount and evidence.has_provider else text
+    # (社区医院 九百 今年头回 上次住院报过: an earlier stay beside today's outpatient bill is not this bill)
+    inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", said)) if "住" in said or "出院" in said else []
     if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned \
             and not AFTER_DISCHARGE.search(text):  # (出院以后今天去门诊复查花了三百: the outpatient visit after)
         return "out_of_scope", "inpatient_bill"

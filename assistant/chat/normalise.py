@@ -137,6 +137,8 @@ def _space(match: re.Match[str]) -> str:
         if match.start() < 3 or text[match.start() - 3] in ",，。;；":
             return ""  # “写的是450，不是 500”: a clause that denies the figure — the figure is denied
         return "，"  # “建档立卡不是 壹佰捌拾元”: the denial ends there; the amount is not denied
+    if after.isdigit() and _ID_WORD_END.search(text, 0, match.start()):
+        return ""  # “尾号 0791”, “工单 2026-1125-88”: an identifier and its number are one
     if (after in _NUMERAL or (after in "¥￥" and before in _CUE_END)) and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”, “合计 ¥505.00”: the money word stays with its amount
     if (before == "_" or (before.isalnum() and before.isascii())) and after in "是为=:" and _FIELD_NAME_END.search(text, 0, match.start()):
@@ -145,6 +147,7 @@ def _space(match: re.Match[str]) -> str:
 
 
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
+_ID_WORD_END = re.compile(r"(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
 _FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")

@@ -415,6 +415,10 @@ _SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，
 _CAP_USED_UNKNOWN = re.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)")
 _ON_SLIP = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)")
 _AGE_MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
+_ANOTHER_SLIP = re.compile(r"(?:还有|另外|另)(?:一|1)?张(?:单子|单据|发票|票据?|收据|小票|结算单)")
+#: 签约卫生院让我转过去的: the signed clinic sent the person on (where to is said elsewhere)
+_REFERRED_AWAY = re.compile(r"签约(?:的)?(?:卫生院|社区|卫生服务中心|机构|医生|村医)[^,，。]{0,6}?(?:让|叫|给|帮|建议|要)(?:我|他|她|俺)?"
+                            r"(?:开(?:了)?(?:转诊单?)?)?转(?:诊)?(?:过去|过来|走|出去|了)")
 _REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
@@ -742,7 +746,12 @@ def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
     if m is None:
         return False
     after = next((o for o in hits if o.start >= m.end()), None)
+    if _FIGURE_NEXT.match(text, m.end()) and (after is None or after.start > m.end() + 12):
+        return False  # 1300 今年第一次 不对 是1030: the figure is corrected, not the word before 不对
     return after is None or bool(set(after.sets) & set(hit.sets))
+
+
+_FIGURE_NEXT = re.compile(r"[,，]?(?:是|应该是|改成|其实是)?\s*[0-9一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:块|元)?(?=$|[,，。!！])")
 
 
 def _holder_of(text: str, pos: int) -> tuple[str, int] | None:
@@ -854,6 +863,8 @@ def _loose_item_word(text: str, bounds: list[tuple[int, int]], amounts: list[Amo
     for m in _ITEM_WORD.finditer(text):
         if _ITEM_NEGATED.search(text, max(0, m.start() - 4), m.start()) or _ITEM_NONE_AFTER.match(text, m.end()):
             continue
+        if any(a.cue and m.group(0) in a.cue for a in items):
+            continue  # 做产检 … 产检费 460: the part named again with its figure
         lo, hi = _clause_of(bounds, m.start())
         nxt = _clause_of(bounds, hi + 1) if hi < len(text) else (hi, hi)
         prv = _clause_of(bounds, max(0, lo - 1))
@@ -1250,6 +1261,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 还有200是自费吗？我也不清楚: a part whose kind the person asks about is not a fact — asked
         if field in chosen and _ITEM_QUESTIONED.match(text, chosen[field].end):
             unplaced.append(msgspec.structs.replace(chosen.pop(field), role="part", cue=None))
+    for field in _ITEM_FIELDS:
+        if field in chosen and "amount" in chosen and _ANOTHER_SLIP.search(text, *_clause_of(bounds, chosen[field].start)) \
+                and not re.search(r"里面|里头|其中|包括|包含|含在|算在", text):  # (这个在700里面: said to be inside)
+            # 0.12万 还有张单子上写了自费80: a figure off another slip — of this bill, on top of it, or
+            # another bill? Asked, quoting it
+            unplaced.append(msgspec.structs.replace(chosen.pop(field), role=None))
     if "self_pay" in chosen and not any(f in chosen for f in ("amount", "rest", *_ITEM_FIELDS) if f != "self_pay") \
             and (chosen["self_pay"].cue or "").rstrip("了") in ("自费", "自付", "自己付", "自己出") \
             and not re.search(r"(?:全|都|全部|还有|其中|另外|另|漏)[^,，。\d]{0,3}(?:自费|自付|自己)|能报|报多少|报销", text) \
@@ -1527,6 +1544,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 签约卫生院给我转到县人民医院: not the signed clinic, and no referral the document pays (only to the
         # county TCM hospital) — settled as a visit outside the signed institution
         values["signed"] = False
+    away = _REFERRED_AWAY.search(text)
+    if away and "中医" not in text and values.get("referral") is None \
+            and any(sp.slot == "provider_kind" and not (away.start() <= sp.start < away.end()) for sp in spans):
+        # 二附院门诊 620 是签约卫生院让我转过去的: the visit was at the hospital named, the signed clinic only
+        # sent the person there — outside the signed institution, no referral the document pays; the
+        # clinic's level is not the visit's
+        values["signed"] = False
+        if all(away.start() <= sp.start < away.end() for sp in spans if sp.slot == "provider_level"):
+            values["provider_level"] = None
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False
@@ -1592,6 +1618,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             seen = list(slots.seen.get("provider_level", ()))
             if _COUNTY_HOSPITAL.search(text) and 2 not in seen:
                 seen.append(2)  # 卫生院还是县医院: a county hospital is usually level 2
+            ruled_out = {int(sp.value) for sp in spans if sp.slot == "provider_level" and sp.note == "negated"
+                         and sp.value is not None}
+            if ruled_out and len(seen) < 2:
+                seen = [lvl for lvl in (1, 2, 3) if lvl not in ruled_out]  # 记不清了 反正不是三级的: the others
             options = tuple(seen) if len(seen) >= 2 else ()
             values["provider_level"] = values["provider_grade"] = None
     # 不知道今年起付线扣没扣过 / 今年是不是第一次报销我记不到了: the year's position is what is not

@@ -3586,3 +3586,30 @@ def test_another_purchase_at_a_pharmacy_is_another_visit() -> None:
     state, _ = talk("南充退休 二级 900 今年头回")
     _, reply = turn(state, "她还有个药房拿的药 200 也是今天", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    ("平凉在职 1,500 元 二级医院 今年第一次 工单号 2026-1126-07", "1500.00"),  # a ticket's number
+    ("南充退休（尾号 0817），二级医院门诊 600，今年第一次", "600.00"),  # a phone's last digits after a space
+    ("南昌在职，今天（11月26）在一级医院看的，花了300，今年头一回", "300.00"),  # the day, without 日
+    ("平凉在职 二级 900 今年第一次 不对 是960", "960.00"),  # the figure corrected, the year kept
+    ("平凉退休，二级医院，650，今年头一回，前年住院报过", "650.00"),  # an earlier stay is not this bill
+])
+def test_k64_k66_numbers_that_are_not_the_bill_and_words_that_are_not_this_visit(message: str, total: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == total
+
+
+def test_sent_on_by_the_signed_clinic_is_a_visit_outside_it() -> None:
+    _, (reply,) = talk("南昌居民医保，省人民医院门诊花了500，是签约社区让我转过去的")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_part_off_another_slip_is_asked() -> None:
+    _, (reply,) = talk("平凉在职，一共花了1000，今年第一次，二级医院，还有张发票写了自费50")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_level_ruled_out_leaves_the_others_side_by_side() -> None:
+    _, (reply,) = talk("南昌在职 今年第一次 780 记不清几级了 反正不是三级的")
+    assert [a.label for a in reply.alternatives] == ["一级及以下", "二级"]
