@@ -888,6 +888,9 @@ def _understood(known: Known, said: Facts | None, locale: str) -> list[Understoo
 
 def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> Reply:
     policy = _policy(known)
+    if policy is None and known.city is None and (known.scheme == "resident" or known.category == "resident"):
+        residents = [p for p in sorted(load_packs()) if get_pack(p).meta.scheme == "resident"]
+        policy = residents[0] if len(residents) == 1 else None  # 城乡居民医保有起付线没有: the one resident plan
     if policy is None and schemes_of(known.city):
         # 南昌的门诊报销比例是多少: both of the city's schemes, each with its own document
         texts = [_policy_fact(msgspec.structs.replace(known, policy=pid), locale).text
@@ -2119,6 +2122,12 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 
     policy = _policy(known) or schemes_of(known.city).get("employee")
     policies = [policy] if policy else sorted(load_packs())
+    if policy is None and (known.scheme == "resident" or known.category == "resident"):
+        # 居民门诊统筹有起付线吗 (no city): the resident schemes' documents only
+        policies = [p for p in policies if get_pack(p).meta.scheme == "resident"]
+        if len(policies) == 1:
+            policy = policies[0]
+            known = msgspec.structs.replace(known, policy=policy)
     found = sorted(((p, *a) for p in policies for a in best_articles(p, u.text, 3)), key=lambda x: -x[3])[:3]
     head = ""
     if u.topic in ("deductible", "ratio", "cap") and policy and _RULE_WORD.search(u.text):

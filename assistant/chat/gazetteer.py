@@ -305,7 +305,9 @@ _QUESTION_INSIDE = re.compile(r"啥时候|什么时候|何时|多久|怎么|咋|
 _POST_QUESTION = re.compile(r"(?:了)?(?:(?:没有|没)(?=$|[?？,，。!！])|(?:吗|么))")
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
-_POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也|倒|倒也|可)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))")
+_POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也|倒|倒也|可)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))"
+                            # 家庭医生不是多5%吗: a question about the rule, not the fact denied
+                            r"(?![^,，。;；!！?？]{0,8}(?:吗|么|嘛))")
 
 
 def is_negated(text: str, start: int, *, boolean: bool = False) -> bool:
@@ -406,7 +408,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         rules.append((f"(?:level|tier|grade)[- ]?3[- ]?{grade}(?![a-z])|3{grade}(?![a-z])|(?:tier|level)[- ]?3,? grade[- ]?{grade}(?![a-z])",
                       {"provider_level": 3, "provider_grade": grade.upper()}, 2))
     for level, word in ((1, "1"), (2, "2"), (3, "3")):
-        rules.append((f"(?:level|tier|grade|class)[- ]?{word}(?![0-9])", {"provider_level": level}, 2))
+        rules.append((f"(?:level|lvl|lv|tier|grade|class)[- .]?{word}(?![0-9])", {"provider_level": level}, 2))
     for level, word in ((1, "1st"), (2, "2nd"), (3, "3rd")):
         rules.append((f"{word}[- ]level|{word}[- ]tier", {"provider_level": level}, 2))
     rules += [
@@ -486,7 +488,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:起付线|起付标准|门槛费)(?:今年|本年度|本年|年内|的钱)?(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣满|扣足|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|用掉了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
+            "(?:起付线|起付标准|门槛费|deductible[ ，,]?)(?:今年|本年度|本年|年内|的钱)?(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣满|扣足|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|用掉了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
             "|(?:已经)?(?<!不)(?:过|超过|达到|够|超)了?起付线|起付线以上|(?:已经)?报过(?:了)?起付线"
             "|(?:already )?met (?:this year'?s |the |my |his |her )?(?:annual )?deductible|deductible (?:is |was |has been )?(?:already )?(?:met|used up|reached)",
             {"deductible_met": True},
@@ -513,7 +515,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital )?(?:visit|time|claim|bill|one)|first (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
+            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital |pharmacy )?(?:visit|time|claim|bill|one|purchase)|first (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
             "|no claims?(?: yet)?|not claimed anything|never claimed",
             {"first_visit_this_year": True},
             1,
@@ -550,7 +552,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "今年(?:的)?(?:第一|头)(?:回|次|遭|趟)|今年就(?:这|那)一次|(?:今年)?唯一(?:的)?一次|今年(?:就|只)看了?(?:这)?一次|今年(?:还)?(?:一次)?(?:都)?没(?:有)?(?:看|去|报)(?:销)?过"
+            "今年(?:的)?(?:第一|头)(?:回|次|遭|趟)|今年就(?:这|那)一(?:次|回)|(?:今年)?唯一(?:的)?一(?:次|回)|今年(?:就|只)看了?(?:这)?一(?:次|回)|今年首回|今年(?:还)?(?:一次)?(?:都)?没(?:有)?(?:看|去|报)(?:销)?过"
             "|今年(?:还)?(?:一次)?都没(?:有)?(?:看|去|报)|头回|第一回|头一遭",
             {"first_visit_this_year": True},
             1,

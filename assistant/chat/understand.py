@@ -474,6 +474,8 @@ _AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?!
 _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
+    # 好像是二级吧？也可能三级: not known — each level named, side by side (等我问问: asked, as pinned)
+    r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
@@ -611,7 +613,8 @@ _DOUBTABLE = (
 )
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
-_ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上")
+_ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上"
+                             r"|(?:多|高|加)[0-9一二三四五六七八九十百分之.]+%?(?:的)?(?:吗|么|嘛|[?？])")  # 家庭医生不是多5%吗
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 #: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
 _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)"
@@ -738,6 +741,22 @@ def _unquantified(text: str, chosen: dict[str, Amount]) -> bool:
         if not word and not any(f in chosen for f in ("self_pay", "class_b_drug")):
             return True
     return False
+
+
+def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
+    """Said of the slip: 结算单上起付线扣了200, or a clause that only names the slip just before
+    (400块 结算单 起付线扣了150 统筹162.50)."""
+    lo = _clause_of(bounds, pos)[0]
+    if _ON_SLIP.search(text, lo, pos):
+        return True
+    if lo == 0:
+        return False
+    plo, phi = _clause_of(bounds, lo - 1)
+    return _SLIP_HEADER.fullmatch(text[plo:phi].strip(" ,，:：")) is not None
+
+
+_EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
+_SLIP_HEADER = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)?(?:写着|写的|显示|印着)?")
 
 
 def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
@@ -973,8 +992,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met
-    hits = [h for h in hits if not (h.sets.get("deductible_met") is True
-                                    and _ON_SLIP.search(text, _clause_of(bounds, h.start)[0], h.start))]
+    hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _on_slip(text, bounds, h.start))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 是不是按在职给我算了: how the slip settled it, asked — not the person's category
@@ -1120,7 +1138,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 结算单上起付线扣了200: the slip's line for this bill's deductible — what this bill put toward it,
     # not the year's position before it (the document's own settlement shows it; nothing to check it by)
     amounts = [msgspec.structs.replace(a, role="other")
-               if a.role == "deductible_used" and _ON_SLIP.search(text, _clause_of(bounds, a.start)[0], a.start) else a
+               if a.role == "deductible_used" and _on_slip(text, bounds, a.start) else a
                for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
@@ -1618,6 +1636,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             seen = list(slots.seen.get("provider_level", ()))
             if _COUNTY_HOSPITAL.search(text) and 2 not in seen:
                 seen.append(2)  # 卫生院还是县医院: a county hospital is usually level 2
+            level_either = _EN_LEVEL_EITHER.search(text)
+            if level_either and len(seen) < 2:
+                seen = [int(level_either.group(1)), int(level_either.group(2))]  # not sure if level 2 or 3: those two
             ruled_out = {int(sp.value) for sp in spans if sp.slot == "provider_level" and sp.note == "negated"
                          and sp.value is not None}
             if ruled_out and len(seen) < 2:

@@ -3613,3 +3613,39 @@ def test_a_part_off_another_slip_is_asked() -> None:
 def test_a_level_ruled_out_leaves_the_others_side_by_side() -> None:
     _, (reply,) = talk("南昌在职 今年第一次 780 记不清几级了 反正不是三级的")
     assert [a.label for a in reply.alternatives] == ["一级及以下", "二级"]
+
+
+@pytest.mark.parametrize("message", [
+    "蓬安 在职 今年就看了这一回 一级 500",
+    "南昌退休 二级医院 八百 今年首回",
+    "Pingliang employee, pharmacy, prescribed at a level 1 clinic, ¥300, first purchase this year",
+    "Nanchong retiree, lvl 2 hospital, 700, first visit this year",
+    "南昌在职，三甲，花了2000，deductible 今年已经扣完了，统筹今年还没报过",
+])
+def test_k64_k66_the_years_first_and_the_level_in_other_words(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None
+
+
+def test_the_slip_named_in_its_own_clause_keeps_its_deductible_line() -> None:
+    _, (reply,) = talk("平凉在职 一级 今年第一次 500块 单子 起付线扣了200 统筹195 对吗")
+    assert reply.bill_check is not None
+
+
+def test_a_question_about_the_family_doctor_rate_is_no_doubt_of_the_contract() -> None:
+    _, (reply,) = talk("南昌居民 签约卫生院 签了家庭医生 200块 只给报了120 家庭医生不是多5%吗")
+    assert reply.asking != "conflict" and reply.bill_check is not None
+
+
+def test_a_resident_rule_question_with_no_city_answers_from_the_resident_document() -> None:
+    _, (reply,) = talk("城乡居民医保看门诊有起付线没有")
+    assert "洪府厅发〔2019〕102号" in reply.text and "洪府办发〔2022〕93号" not in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "南充在职 头一回 800 医院好像是二级吧？也可能三级",
+    "Nanchong employee, first visit this year, 800 yuan, not sure if it was level 2 or 3",
+])
+def test_two_levels_named_and_not_known_are_given_side_by_side(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert len(reply.alternatives) == 2
