@@ -66,8 +66,8 @@ _DATE_EN = re.compile(
 _DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
 
 
-_YEARS_AGO = re.compile(r"(去年|上一年|上年|前年)(?:的)?$")
-_YEARS_BACK = {"去年": 1, "上一年": 1, "上年": 1, "前年": 2}
+_YEARS_AGO = re.compile(r"(去年|上一年|上年|前年|明年|下一年|下年)(?:的)?$")
+_YEARS_BACK = {"去年": 1, "上一年": 1, "上年": 1, "前年": 2, "明年": -1, "下一年": -1, "下年": -1}  # (明年: one forward)
 
 
 def find_dates(text: str) -> list[DateMention]:

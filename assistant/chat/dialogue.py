@@ -952,7 +952,8 @@ _GENERAL_HOW = re.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎�
                           r"|(?:^|[,，。 ])(?:看病|看门诊|门诊)(?:能|可以)报(?:销)?(?:不|吗|么)[?？]?$"  # only who, then this
                           # 那南充呢 我妈在南充退休 (after another city): the same question, for a covered city
                           r"|^那(?:么)?(?:[^,，。]{0,3})?(?:南充|南昌|平凉|西安)(?:呢|的话呢)"
-                          r"|how (?:does|do|is|are|will|would) [^?]{0,40}(?:reimburs\w*|work|get paid|covered)\??$")
+                          r"|how (?:does|do|is|are|will|would) [^?]{0,40}(?:reimburs\w*|work|get paid|covered)"
+                          r"(?: for (?:me|us|him|her|them|my \w+))?\??$")
 OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医保账单：统筹报多少、自己付多少、个人账户怎么用。"
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
@@ -1117,7 +1118,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                         retired_day=facts.day, year=None, month=None, day=None)
     state.asking_retired = False
     if _NEXT_YEAR.search(u.text) and facts.amount is None and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) \
-            and not state.asking:
+            and not state.asking and not (facts.month is not None and u.intent == "what_if"):
         # 明年再去看，还要再扣起付线吗 / 额度明年能接着用吗: next year is a year of its own — the articles that
         # say what a year holds answer it (this year's bill is not settled again as next year's)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
@@ -1231,7 +1232,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
         return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
                                                              "Let me check that bill with you. "))
-    stay_said = _PAST_STAY.sub("", u.text) if facts.amount is not None and facts.provider_kind is not None else u.text
+    stay_said = _PAST_STAY.sub("", u.text) if facts.amount is not None and (
+        facts.provider_kind is not None or facts.provider_level is not None) else u.text
     if u.topic == "inpatient_bill" or (_INPATIENT.search(_NOT_INPATIENT.sub("", stay_said)) and not _AFTER_DISCHARGE.search(u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
@@ -1409,6 +1411,31 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "calculate"  # 不晓得是二级还是三级: not a comparison of cities, an unknown level
     if intent == "compare":
         return state, _compare(state, u, locale)
+    if intent in ("what_if", "calculate", "add_visit", "inform") and _policy(state.known) and state.known.amount is not None \
+            and _NEXT_YEAR.search(u.text) and facts.city is None and facts.policy is None \
+            and (facts.amount is not None or (facts.month is not None and _SAME_BILL_AGAIN.search(u.text))) \
+            and not u.unplaced:
+        # 那明年1月再去看 600 呢: a visit in the next year — its own year, nothing of this one carried over
+        # (the deductible and the cap start again); the day, when not said, is the month's first, and said
+        month, day = facts.month or 1, facts.day or 1
+        hypo_known = msgspec.structs.replace(
+            _merge(state.known, msgspec.structs.replace(facts, month=None, day=None, year=None,
+                                                         first_visit_this_year=None)),
+            year=today.year + 1, month=month, day=day,
+            first_visit_this_year=True, deductible_met=None, deductible_used=None, deductible_remaining=None,
+            fund_paid=None, claimed_before=None, prior_unreimbursed=None, prior_at_least=None, fund_at_least=None,
+            cap_share=None, account_balance=None, balance_at_least=None, slip_fund=None, slip_personal=None,
+            slip_cash=None, slip_account=None, slip_first_self_pay=None)
+        still = _missing(hypo_known)
+        if still is None:
+            state.asking = None
+            next_year_said = _t(locale, f"如果明年{month}月{'' if facts.day else '（按' + str(month) + '月' + str(day) + '日算）'}"
+                              f"{'' if not facts.day else str(day) + '日'}看：新的年度，起付线和年度限额重新算。\n",
+                      f"If the visit is next year ({today.year + 1}-{month:02d}-{day:02d}): a new year, the deductible "
+                      "and the cap start again.\n")
+            reply = _settle(SessionState(known=hypo_known, ledger=[]), locale, today, prefix=next_year_said)
+            reply.intent = "what_if"
+            return state, reply
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and _NEXT_YEAR.search(u.text):
         # 那明年一月看呢: another year starts afresh — what the document says of its year, quoted
         state.asking = None
@@ -1928,6 +1955,8 @@ _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不�
 _EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
 _CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
 _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
+#: 拖到明年1月10号再去呢 / 同样的病: this bill again, in another month (那明年一月看呢 alone asks the rule)
+_SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
 _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"

@@ -87,6 +87,9 @@ _TYPOS = (
     ("二级一院", "二级医院"),
     ("一级一院", "一级医院"),
     ("再职", "在职"),
+    ("yb的", "医保的"),  # 问个yb的事: 医保 typed as its pinyin initials
+    ("问个yb", "问个医保"),
+    ("yb报", "医保报"),
 )
 _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
 _TYPO_MAP = dict(_TYPOS)

@@ -3649,3 +3649,32 @@ def test_a_resident_rule_question_with_no_city_answers_from_the_resident_documen
 def test_two_levels_named_and_not_known_are_given_side_by_side(message: str) -> None:
     _, (reply,) = talk(message)
     assert len(reply.alternatives) == 2
+
+
+@pytest.mark.parametrize("follow_up", ["那明年2月再去看 700 呢", "明年三月同样的病再看一次，还是700呢", "下一年1月份看 700 能报多少"])
+def test_a_visit_next_year_starts_the_year_again(follow_up: str) -> None:
+    state, (first,) = talk("南充退休 二级医院 700 今年统筹已经报了1200")  # this year's cap (1,200) used up
+    assert first.result is not None and first.result["visits"][-1]["fund_pays"] == "0.00"
+    _, reply = turn(state, follow_up, today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] != "0.00"
+    assert reply.result["visits"][-1]["date"].startswith(str(TODAY.year + 1))
+
+
+def test_next_year_alone_asks_the_rule_not_a_figure() -> None:
+    state, _ = talk("南充退休 二级医院 700 今年第一次")
+    _, reply = turn(state, "那明年一月看呢", today=TODAY)
+    assert reply.result is None
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("在吗 问个yb报销的事", "city"),
+    ("Hello, I'm in Pingliang. How does outpatient reimbursement work for my father?", "category"),
+])
+def test_k64_k66_openers_start_the_bill(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_an_outpatient_visit_before_a_stay_is_outpatient() -> None:
+    _, (reply,) = talk("南充在职 住院之前在门诊做了检查 二级 600 今年第一次")
+    assert reply.result is not None
