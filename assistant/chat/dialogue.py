@@ -1961,8 +1961,11 @@ _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签�
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
-_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回")
+_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
+                          # 今年之前有过一次门诊 … 花了400: one visit before this one, told
+                          r"|(?:今年)?(?:之前|此前|以前|前面)(?:有过|看过|去过|还看过|也看过)(?:一次|一回)")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
+_FUND_WORD = re.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
 _ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
 
 
@@ -2504,8 +2507,13 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
     if asking == "year_start":
         if facts.fund_paid is None and facts.deductible_used is None and not facts.first_visit_this_year \
                 and not facts.deductible_met and facts.amount is not None:
-            known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
-                                            deductible_met=True)
+            if _SPENT.search(message) and not _FUND_WORD.search(message):
+                # 看过，花了400: what the earlier visits cost, not what the fund paid (as 之前花了400 is)
+                known = msgspec.structs.replace(known, amount=state.known.amount, prior_unreimbursed=facts.amount,
+                                                first_visit_this_year=False)
+            else:
+                known = msgspec.structs.replace(known, amount=state.known.amount, fund_paid=facts.amount,
+                                                deductible_met=True)
         elif facts.deductible_met is None and not facts.first_visit_this_year and _BARE_MET.search(message):
             # 确定扣过了: the answer to the year's-position question names the deductible by its verb only
             known = msgspec.structs.replace(known, deductible_met=True)

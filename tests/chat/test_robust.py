@@ -3678,3 +3678,18 @@ def test_k64_k66_openers_start_the_bill(message: str, asking: str) -> None:
 def test_an_outpatient_visit_before_a_stay_is_outpatient() -> None:
     _, (reply,) = talk("南充在职 住院之前在门诊做了检查 二级 600 今年第一次")
     assert reply.result is not None
+
+
+# -- K68, K69 (scored blind first at 8a63bd0) ----------------------------------------------------------
+
+def test_another_pharmacy_purchase_told_with_hou_lai_wo_you_is_another_visit() -> None:
+    state, _ = talk("南充在职，二级医院，今年第一次，1500")
+    _, reply = turn(state, "后来我又拿那家医院开的方子去药店买了药，花了200", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+@pytest.mark.parametrize("answer", ["今年之前有过一次门诊，在社区卫生服务中心，花了300", "看过，花了300"])
+def test_spending_told_for_the_year_is_not_the_funds_payment(answer: str) -> None:
+    state, _ = talk("南昌在职，二级医院门诊，2000")
+    _, reply = turn(state, answer, today=TODAY)  # 300 spent before: 300 of the deductible left, never 300 paid
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "935.00"
