@@ -242,6 +242,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["prior_at_least"] = None  # an exact spending said after a hedged one replaces it
     if "fund_paid" in changes and "fund_at_least" not in changes:
         changes["fund_at_least"] = None  # an exact fund figure said after a hedged one replaces it
+    if "fund_paid" in changes and "fund_around" not in changes:
+        changes["fund_around"] = None
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
         changes["provider_kind"] = "hospital"
     if changes.get("provider_level") is not None and "provider_grade" not in changes:
@@ -274,7 +276,7 @@ _BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
-                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "cap_share")
+                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "fund_around", "cap_share")
 #: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
 _PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade", "primary_care",
                  "signed", "referral")
@@ -349,13 +351,20 @@ def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: An
     said = known.fund_paid or Decimal(0)
     digits = said.normalize().as_tuple()
     place = Decimal(1).scaleb(max(int(digits.exponent), 0))  # 80 → 10, 400 → 100, 1000 → 1000
-    top = msgspec.structs.replace(known, fund_paid=said + place - Decimal("0.01"), fund_at_least=None)
-    try:
-        other = calculate(convert_request(_request(top, ledger, today)))
-    except CalculatorError:
-        return True
-    a, b = result.visits[-1], other.visits[-1]
-    return (a.fund_pays, a.personal_pays) != (b.fund_pays, b.personal_pays)
+    ends = [said + place - Decimal("0.01")]
+    if known.fund_around:  # 大概400: below it as well as above
+        ends.append(max(said - place, Decimal(0)))
+    a = result.visits[-1]
+    for end in ends:
+        other_known = msgspec.structs.replace(known, fund_paid=end, fund_at_least=None, fund_around=None)
+        try:
+            other = calculate(convert_request(_request(other_known, ledger, today)))
+        except CalculatorError:
+            return True
+        b = other.visits[-1]
+        if (a.fund_pays, a.personal_pays) != (b.fund_pays, b.personal_pays):
+            return True
+    return False
 
 
 def _place_words(known: Known, facts: Facts, u: Understanding) -> Known:
@@ -590,7 +599,12 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         out.append(_t(locale, "今年统筹已支付的钱按年度最高支付限额乘以您说的比例计算（您说额度用了"
                               + ("一半" if known.cap_share == Decimal(1) / 2 else f"{known.cap_share:.2%}") + "）。",
                       "What the fund has paid this year is taken as that share of the annual cap, as you said."))
-    if known.fund_at_least and known.fund_paid is not None:
+    if known.fund_around and known.fund_paid is not None:
+        out.append(_t(locale, f"今年统筹已支付的钱按您说的“大约{known.fund_paid:.0f}”计算；"
+                              "在这个数上下，这次的结果都一样。",
+                      f"The fund's payments this year are taken as about {known.fund_paid:.0f}, as you said; "
+                      "a little above or below, this bill's figure is the same."))
+    elif known.fund_at_least and known.fund_paid is not None:
         out.append(_t(locale, f"今年统筹已支付的钱按您说的“{known.fund_paid:.0f}多”里的{known.fund_paid:.0f}元计算；"
                               "在这个范围内，这次的结果都一样。",
                       f"The fund's payments this year are taken as {known.fund_paid:.0f} (you said over that); "
@@ -650,7 +664,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             known = msgspec.structs.replace(known, deductible_used=before.year_end.deductible_used,
                                             fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
                                             deductible_met=None, deductible_remaining=None, prior_unreimbursed=None,
-                                            cap_share=None, fund_at_least=None, claimed_before=None)
+                                            cap_share=None, fund_at_least=None, fund_around=None, claimed_before=None)
             ledger = []
         if known.prior_at_least:  # (花过一千多 said before the city): resolved, or the position asked
             known = state.known = _spent_before(known, ledger, today)
@@ -687,11 +701,13 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")
-    if known.fund_at_least and known.fund_paid is not None and _hedge_matters(known, state.ledger, today, result):
-        # 统筹报了八十多 near the cap: where in that range it is changes this bill's figure — asked
+    if (known.fund_at_least or known.fund_around) and known.fund_paid is not None \
+            and _hedge_matters(known, state.ledger, today, result):
+        # 统筹报了八十多 / 1500左右 near the cap: where in that range it is changes this bill's figure — asked
         state.asking = "year_start"
+        said_as = f"大约{known.fund_paid:.0f}" if known.fund_around else f"{known.fund_paid:.0f}多"
         return Reply(text=prefix + _t(
-            locale, f"您说今年统筹已经报了“{known.fund_paid:.0f}多”，这个数离年度限额很近，准确数会改变这次的结果。"
+            locale, f"您说今年统筹已经报了“{said_as}”，这个数离年度限额很近，准确数会改变这次的结果。"
                     "今年统筹准确报了多少钱？（看以往的结算单）",
             f"You said the fund has paid over {known.fund_paid:.0f} this year; that is close to the cap, so the exact "
             "figure changes this bill. Exactly how much has the fund paid this year?"),
@@ -1424,6 +1440,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             year=today.year + 1, month=month, day=day,
             first_visit_this_year=True, deductible_met=None, deductible_used=None, deductible_remaining=None,
             fund_paid=None, claimed_before=None, prior_unreimbursed=None, prior_at_least=None, fund_at_least=None,
+            fund_around=None,
             cap_share=None, account_balance=None, balance_at_least=None, slip_fund=None, slip_personal=None,
             slip_cash=None, slip_account=None, slip_first_self_pay=None)
         still = _missing(hypo_known)
@@ -1630,7 +1647,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
         person_known = state.known
         visits = [*(_merge(Known(**person), _dated(v, today)) for v in u.visits), state.known]
-        visits.sort(key=_by_date(today))
+        # 昨天…185块 … 前两次一共花了两百二: an earlier visit told with no date of its own came before
+        # this one (the sort is stable: it keeps the order told, never puts an undated one last)
+        latest = _by_date(today)(state.known)
+        visits.sort(key=lambda k: latest if k is not state.known and k.month is None and k.day is None
+                    and k.year is None else _by_date(today)(k))
         state.ledger, state.known = visits[:-1], visits[-1]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
@@ -1940,6 +1961,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
 
 _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|day surgery|(?:stayed|stay|staying|night|nights) (?:overnight )?in (?:the |a )?ward"
+                        # stayed 3 nights in the township hospital ward / two nights on the ward
+                        r"|(?:stayed|stay|staying|spent) (?:\w+ ){0,2}nights?\b|nights? (?:in|on) (?:the |a )?[\w ]{0,30}ward"
                         r"|(?:was|were|got|been|is) admitted"
                         r"|discharged|stayed in (?:the )?hospital")
 

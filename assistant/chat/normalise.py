@@ -113,6 +113,9 @@ def _space(match: re.Match[str]) -> str:
         return "，"  # “level 2. 500 yuan”: a sentence ends after the 2; the 500 is not its decimals
     if after.isdigit() and text[max(0, match.start() - 2):match.start()] in ("写的", "印的", "显示", "写着", "印着"):
         return ""  # “统筹支付写的 102.5”: what the slip says and its figure are one
+    if (text[match.end():match.end() + 2] in ("还是", "或者", "或是") and before not in "吗呢吧么嘛") \
+            or text[max(0, match.start() - 2):match.start()] in ("还是", "或者", "或是"):
+        return ""  # “乡镇卫生院 还是 县医院”: one either-or, never three clauses
     if before == "费" and text[match.end():match.end() + 2] in ("乙类", "甲类", "自费"):
         return ""  # “检查费 乙类 100”: the fee and its class are one label
     if before in "¥￥" and after.isdigit():

@@ -96,6 +96,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     balance_at_least: bool | None = None
     #: the fund figure said is a floor (统筹报了八十多: 80 up to below 90)
     fund_at_least: bool | None = None
+    #: the year's fund figure said roughly both ways (大概400, 1500左右): settled where the range cannot matter
+    fund_around: bool | None = None
     #: the spending before this visit was said as a floor (今年门诊花过一千多: 1000 up to below 2000)
     prior_at_least: bool | None = None
     #: the share of the year's cap already used, as said (额度用了一半: ½); the figure is the calculator's
@@ -475,7 +477,7 @@ _UNKNOWN = re.compile(
     r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
     r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     # 好像是二级吧？也可能三级: not known — each level named, side by side (等我问问: asked, as pinned)
-    r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)"
+    r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)|搞混了?|弄混了?|记混了?"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
@@ -562,7 +564,7 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
-_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一次|这[两二三]次|还有一次")
+_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
 _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
@@ -572,7 +574,10 @@ _VISIT_MARKER = re.compile(
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
-_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;没未不]{0,8}?(?:看过|去过|花过|花了)|上次|上一次|上回|上一回")
+_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;没未不]{0,8}?(?:看过|去过|花过|花了)|上次|上一次|上回|上一回"
+                           r"|前(?:两|二|几|三|2|3)(?:次|回|趟)"  # 前两次一共花了两百二
+                           r"|[0-9一二三四五六七八九十]{1,2}月(?:份)?[^,，。；;没未不]{0,6}?(?:看过|去过)")  # 今年2月份看过一回
+_RECENT_WORD = re.compile(r"今天|今日|刚才|刚刚|昨天|昨日|前天|这次|本次|这回")
 #: 今天门诊八百，今年之前在社区看过一次花了三百: today's visit told first is still the later one
 _POSITION_CLAUSE = re.compile(r"起付线|起付标准|统筹(?:已经|已)?(?:报|付|支付)|报过|报销过")
 #: 是不是报销比例55%啊: the ratio asked about, before it
@@ -1258,6 +1263,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                         and correction_between(text, fund_floor.end, h.start)), None)
     if first_after is not None:
         fund_floor = None  # 之前报过两百多——说错了，今年还没报过: the figure taken back with the year's first said
+    fund_around: bool | None = None
+    rough_fund = next((a for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated), None)
+    if fund_floor is None and first_after is None and rough_fund is not None and "fund_paid" not in chosen:
+        # 统筹报了大概400 / 1500左右: the year's fund figure said roughly — settled only if the figure is
+        # the same across that range (the dialogue settles both ends with the calculator), asked otherwise
+        chosen["fund_paid"] = msgspec.structs.replace(rough_fund, approximate=False)
+        fund_around = True
     if fund_floor is not None and "fund_paid" not in chosen:
         # 今年统筹报了八十多: at least 80 and below 90 — settled only if the figure is the same across
         # that range (the dialogue settles both ends with the calculator), asked otherwise
@@ -1397,6 +1409,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["new_place"] = True
     values["balance_at_least"] = balance_at_least
     values["fund_at_least"] = fund_at_least
+    values["fund_around"] = fund_around
     values["prior_at_least"] = prior_at_least
     total = chosen.get("amount")
     parts = [a for f, a in chosen.items() if f in _ITEM_FIELDS]
@@ -1751,7 +1764,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _HEDGED_POSITION.search(text, *_clause_of(bounds, h.start)) for h in hits):
         values["first_visit_this_year"] = False  # 今年第二回看了，第一回花了多少忘了: not the first, said plainly
     if (_CLAIMED_VAGUELY.search(text) or (_CLAIMED_SOME.search(text) and not values.get("deductible_met"))
-            or _CAP_USED_UNKNOWN.search(text) or (_CLAIMED_PLAINLY.search(text) and not _CLAIMED_DOUBTED.search(text))) \
+            or _CAP_USED_UNKNOWN.search(text) or (_CLAIMED_PLAINLY.search(text) and not _CLAIMED_DOUBTED.search(text))
+            # 统筹今年报了1500左右: the year's fund figure said roughly — how much is asked (the cap may bind)
+            or (any(a.approximate and a.role == "fund_paid" and not a.negated for a in amounts)
+                and not values.get("first_visit_this_year"))) \
             and values.get("fund_paid") is None:
         # (年度限额1000用完了吗我也不知道: how much the fund has paid is what is not known — asked)
         values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
@@ -2031,7 +2047,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         segments = _by_ordinal(text, bounds, amounts, _visit_segments(text, bounds, amounts))
         marked = segments[1:]  # the segments that start a visit of their own (each needs a when or a where)
         if len(segments) == 2 and _SAID_EARLIER.search(text, *segments[1]) and not _SAID_EARLIER.search(text, *segments[0]) \
-                and (not _TIME_MARKERS.search(text, *segments[0]) or _TODAY_WORD.search(text, *segments[0])):
+                and (not _TIME_MARKERS.search(text, *segments[0]) or _RECENT_WORD.search(text, *segments[0])):
             segments = [segments[1], segments[0]]  # 花了1000，今年之前看过一次花了300: the 300 came first
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
@@ -2095,7 +2111,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     split_total = not earlier and len(bills) == 1 and bool(
         _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) and bool(
         _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text))
-        or _TWO_VISITS_TOGETHER.search(text))
+        or _TWO_VISITS_TOGETHER.search(text)) and not any(
+        # …一共花了六百三十，今年三月份看过一回，那次统筹报了一百来块: the earlier visit's own figure is told —
+        # the 630 is this visit's, not the two together
+        a.role == "fund_paid" and re.search("那次|那回|那一次", text[_clause_of(bounds, a.start)[0]:a.start])
+        for a in amounts)
     if split_total:
         conflict, conflict_slot = [], ""
 

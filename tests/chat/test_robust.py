@@ -3693,3 +3693,27 @@ def test_spending_told_for_the_year_is_not_the_funds_payment(answer: str) -> Non
     state, _ = talk("南昌在职，二级医院门诊，2000")
     _, reply = turn(state, answer, today=TODAY)  # 300 spent before: 300 of the deductible left, never 300 paid
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "935.00"
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("平凉退休 一级 500 统筹今年报了2300左右 起付线早过了", "year_start"),  # near the cap (2,500): asked
+    ("Nanchang rural resident, my mother stayed two nights in the township hospital ward, 900 yuan", None),
+])
+def test_k67_k68_a_rough_fund_figure_near_the_cap_and_nights_on_a_ward(message: str, asking: str | None) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_a_rough_fund_figure_far_from_the_cap_settles_and_says_so() -> None:
+    _, (reply,) = talk("平凉退休 一级 500 统筹今年报了大概300 起付线早过了")
+    assert reply.result is not None and "大约300" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "南充退休 二级 今年第一次 900……不对，今年3月份看过一回，花了100",  # the earlier visit added, 900 stays
+    "南充退休，昨天在二级医院拿药花了300，今年这是第三次了，前两次一共花了一百",
+])
+def test_an_earlier_visit_told_after_this_one_stays_earlier(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None or reply.result["visits"][-1]["total"] in ("900.00", "300.00")
+    assert reply.result is not None or reply.asking == "date"
