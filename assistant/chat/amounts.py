@@ -288,7 +288,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 找了我三十: the change given back — not money of the bill
     ("other", r"找(?:了|回|给)?(?:我|俺)(?:零钱)?|找(?:了|回)(?:零钱)?"),
     # 说是只能报480: the figure the hospital told for this bill — a slip figure to check
-    ("slip_fund", r"(?:说是|说|告诉我|跟我说)(?:统筹|医保)?(?:只能|只|就|才)?(?:报|给报|给了|支付了|付了)(?:了)?"),
+    # (又说统筹报过150: 报过, what was claimed before — the year's position, not the hospital's slip)
+    ("slip_fund", r"(?:说是|说|告诉我|跟我说)(?:统筹|医保)?(?:只能|只|就|才)?(?:报(?!过)|给报(?!过)|给了|支付了|付了)(?:了)?"),
     # 其中检查费300, 里面药费900: a part of this bill named by a word no document settles on its own —
     # placed as "a part", then asked about (自费? 乙类? in scope?), never merged into the total
     ("part", r"(?:其中|里面|里头|这里面|含|包含|包括)(?:了)?(?:有)?(?:的)?(?:检查费?|化验费?|药费|药品费?|西药费?|治疗费?"
@@ -304,7 +305,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
                           r"|(?:为啥|为什么|咋|怎么)(?:要|得)?先扣"),
     ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
-    ("total", r"花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
+    ("total", r"(?:总数|总额|总金额|总共|一共|合计)(?:还是|仍然是|仍是|还)"  # 总数还是860: the total, unchanged
+     r"|花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
      r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了|刷卡|用了"
      r"|spent|paid|bill of|bill|cost|costs|purchase|for|today|drugs|medicine|medicines"),
 )

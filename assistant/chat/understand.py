@@ -424,7 +424,8 @@ _REFERRED_AWAY = re.compile(r"签约(?:的)?(?:卫生院|社区|卫生服务中�
 _REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
-_WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
+_RATIO_EITHER = re.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
+_WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
@@ -456,7 +457,7 @@ _ALL_IN_SCOPE = re.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|�
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
-    r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|少了|多了|合理吗"
+    r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错|(?<![很好太挺蛮])少了|(?<![很好太挺蛮])多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|(?:我|俺)觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
     r"|(?:我)?(?:算着|算得|看着|感觉|觉着|总觉得)(?:有点)?(?:不对|不太对|少了|多了)"
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
@@ -546,7 +547,10 @@ _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还�
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
 _CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)")
 _CLAIMED_DOUBTED = re.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
-_CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)")
+_CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)"
+                              # 统筹基金今年报了多少我记不清 / 今年报了多少记不得，反正不多，几百块: how much is asked
+                              r"|(?:今年|统筹|基金)(?:基金)?(?:今年)?(?:一共|总共|已经)?报(?:销)?(?:了|过)?多少(?:钱)?[^,，。]{0,3}?"
+                              r"(?:记不清|记不得|不记得|忘了|不知道|不清楚|搞不清)")
 #: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
 #: 起付线过了 beside it, the deductible met is the position said, as the dialogue policy takes it)
 _CLAIMED_SOME = re.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
@@ -1065,11 +1069,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                else a for a in amounts]
     amounts = [msgspec.structs.replace(a, role="slip_fund")
                if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
+               # (又说统筹报过150: 报过 is what was claimed before — the year's, whoever said it)
+               and not re.search(r"(?:报|付|给)过", a.cue or "")
                and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
                     or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)
                         # (今年之前…统筹给报了800；今天…花了1000: told before this bill, of the year)
-                        and not (_EARLIER_TIME.search(text, 0, a.start) and not any(
-                            b.role in (None, "total") and b.end <= a.start for b in amounts))
+                        and not ((_EARLIER_TIME.search(text, 0, a.start) or _YEAR_SAID.search(text, 0, a.start))
+                                 and not any(b.role in (None, "total") and b.end <= a.start for b in amounts))
                         # (…，不过上个月统筹给我报了200: said of last month, the year's — not this slip)
                         and not _EARLIER_TIME.search(text, *_clause_of(bounds, a.start))))
                else a for a in amounts]
@@ -1526,6 +1532,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lvl = m.group("lvl") or m.group("lvl2")
             if lvl:
                 values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
+    if values.get("stated_ratio") is not None and _RATIO_EITHER.search(text):
+        # 比例那栏看不清（要么55%要么60%）: one of two figures, not known which — never one picked
+        values["stated_ratio"] = values["stated_ratio_level"] = None
+        ratio_said = None
     if month is not None and days_ago == 0 and _AGE_MONTH.search(text):
         year = month = day = None  # 我今年5月满的60岁 … 今天看门诊: the birthday's month, the visit is today's
     values.update({"year": year, "month": month, "day": day})

@@ -3717,3 +3717,29 @@ def test_an_earlier_visit_told_after_this_one_stays_earlier(message: str) -> Non
     _, (reply,) = talk(message)
     assert reply.result is None or reply.result["visits"][-1]["total"] in ("900.00", "300.00")
     assert reply.result is not None or reply.asking == "date"
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南充退休 三级医院 1400 起付线是过了 统筹今年报了多少我不记得", "year_start"),  # the cap may bind
+    ("西安退休，单子上起付线600、限额3000，比例是55%还是60%看不清，二级医院900，今年第一次", None),
+])
+def test_k69_a_year_figure_not_known_and_a_ratio_of_two(message: str, asking: str | None) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_much_spent_this_year_is_no_check_question() -> None:
+    _, (reply,) = talk("平凉在职，今年看病花了好多了，起付线早过了，统筹报了2000，今天二级医院又看了600")
+    assert reply.bill_check is None and reply.result is not None  # 2000 is the year's, not this bill's slip
+
+
+def test_claimed_before_said_second_hand_is_the_years_position() -> None:
+    state, _ = talk("南充在职，二级医院门诊800")
+    _, reply = turn(state, "来电人说今年第一次，后来又说统筹报过200", today=TODAY)
+    assert reply.asking == "conflict"
+
+
+def test_the_total_said_unchanged_with_a_part_corrected() -> None:
+    state, _ = talk("平凉在职 二级医院 总共900 里面乙类药品100 今年第一次")
+    _, reply = turn(state, "说错了 乙类药品是200 总数还是900", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
