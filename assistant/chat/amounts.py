@@ -198,7 +198,8 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
-_CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]")
+_CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
+                         r"|(?:啊|哦|噢|呃|额)不是[,，。 ]|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)")
 
 # Money words before an amount; the nearest one in the clause gives the role.
 _PRE_CUES: tuple[tuple[str, str], ...] = (

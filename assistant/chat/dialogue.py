@@ -1961,6 +1961,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
 
 _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|day surgery|(?:stayed|stay|staying|night|nights) (?:overnight )?in (?:the |a )?ward"
+                        # is in hospital right now, 6 days so far / admitted last week
+                        r"|(?:is|are|was|been|still|'s) in (?:the )?hospital\b(?! for (?:an? )?(?:outpatient|check))"
+                        r"|admitted (?:last|this|yesterday|on|a |two|three|\d)"
                         # stayed 3 nights in the township hospital ward / two nights on the ward
                         r"|(?:stayed|stay|staying|spent) (?:\w+ ){0,2}nights?\b|nights? (?:in|on) (?:the |a )?[\w ]{0,30}ward"
                         r"|(?:was|were|got|been|is) admitted"

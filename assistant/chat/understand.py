@@ -571,7 +571,7 @@ _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
-_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一次")
+_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一(?:次|回)")
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一1](?:次|回)(?!看病|门诊)|第[二三2-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
     r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次"
@@ -765,6 +765,7 @@ def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
 
 
 _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
+_INVOICE_READ = re.compile(r"发票|收据|票据|单子")
 _SLIP_HEADER = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)?(?:写着|写的|显示|印着)?")
 
 
@@ -1099,6 +1100,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)))
                and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                and not _CHECK_QUESTION.search(text)
+               # (统筹报了五百了: the trailing 了 — what the year has reached, not this bill's share)
+               and not _STILL_AFTER.match(text, a.end)
                # (对了上个月门诊报了两百多: said of an earlier month — the year's, not this bill's)
                and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
                else a for a in amounts]
@@ -1120,6 +1123,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="fund_paid", cue=m.group("cue"))
                if a.role in (None, "total") and not a.approximate
                and (m := _FUND_CUE_RETAKEN.search(text, max(0, a.start - 40), a.start)) else a for a in amounts]
+    # 大概一千……刚看了发票是1,060: the bill said roughly, then read off the invoice — its exact total
+    rough_bills = [b for b in amounts if b.approximate and b.role in (None, "total") and not b.negated]
+    amounts = [msgspec.structs.replace(a, role="total", cue=a.cue)
+               if a.role == "slip_unknown" and a.cue and _INVOICE_READ.search(a.cue) and any(
+                   b.end <= a.start and abs(a.value - b.value) <= b.value * Decimal("0.3") for b in rough_bills)
+               else a for a in amounts]
+    if any(a.role == "total" and a.cue and _INVOICE_READ.search(a.cue) for a in amounts):
+        amounts = [a for a in amounts if a not in rough_bills]
     slip_inferred: str | None = None
     if has_bill and any((h.sets.get("deductible_met") is True or h.sets.get("scheme") == "resident") and not h.negated
                         for h in hits):

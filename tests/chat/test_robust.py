@@ -3743,3 +3743,33 @@ def test_the_total_said_unchanged_with_a_part_corrected() -> None:
     state, _ = talk("平凉在职 二级医院 总共900 里面乙类药品100 今年第一次")
     _, reply = turn(state, "说错了 乙类药品是200 总数还是900", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
+
+
+# -- K67–K69, the rest -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "南充在职 一级 300 今年之前看病都没用过统筹",
+    "平凉退休，卫生院拿药一百二，今年之前一次门诊都莫得看过",
+    "南昌在职，诊所看感冒花了80，今年之前一分钱门诊都没花过",
+    "南昌零活就业 今年第一次 在二集医院 一千二",
+    "平凉在职 二级医院 大约八百……刚翻到发票是826 今年第一次",
+    "南充退休 二级医院 今年第一次 花了900 啊不是 960 看错了",
+    "平凉退休，二级医院花了700，起付线早过了，统筹报了三百了",
+])
+def test_k67_k69_more_ways_of_saying_what_settles(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None
+
+
+@pytest.mark.parametrize("message", [
+    "My mother is in hospital in Nanchong right now, retired employee, 5 days so far. What will the fund pay?",
+    "Pingliang employee, my husband was admitted last week, the bill is 6,000 so far",
+])
+def test_a_stay_told_in_english_is_inpatient(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None and "inpatient" in reply.text.lower()
+
+
+def test_one_visit_told_for_the_year_opens_it() -> None:
+    _, (reply,) = talk("平凉在职 今年在一级医院看过一回花了三百 今天又在二级医院看了花了五百")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
