@@ -1119,8 +1119,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (said after earlier visits: the balance before this one — unless both visits are to be paid
         # from it: 两次都刷卡的话)
         # (我个人账户里原来有300: the balance before the year's visits, not today's)
-        state.balance_now = bool(state.ledger) and not _BOTH_FROM_ACCOUNT.search(u.text) \
-            and not re.search(r"原来|本来|原先|年初|一开始", u.text)
+        # (今年1月…3月…今天…他账户里现在还剩135: the earlier visits told in the same message — a balance
+        # said as now is today's too)
+        state.balance_now = (bool(state.ledger) or (bool(u.visits) and re.search(r"现在|目前|还剩|剩下", u.text) is not None)) \
+            and not _BOTH_FROM_ACCOUNT.search(u.text) and not re.search(r"原来|本来|原先|年初|一开始", u.text)
     if state.known.amount is not None and facts.amount is None and facts.month is not None and u.approximate_amount is None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):
@@ -1478,7 +1480,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             said = _dated(facts, today)
             retired_on = dt.date(said.year or today.year, said.month or today.month, said.day or 1)
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
-        if u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text) and base.amount is not None \
+        changed = [n for n in ITEM_FIELDS if getattr(facts, n) is not None]
+        if u.parts_only and facts.amount is not None and base.amount is not None and changed \
+                and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text):
+            # 如果诊察费是40呢，药费不变: a part of the scenario's bill said again with another figure — the
+            # bill changes by the difference, the other parts stay
+            facts = msgspec.structs.replace(facts, amount=base.amount + sum(
+                (getattr(facts, n) - getattr(base, n) for n in changed), Decimal(0)),
+                **{n: getattr(base, n) for n in ITEM_FIELDS if n not in changed and getattr(base, n) is not None})
+        elif u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text) and base.amount is not None \
                 and _INSIDE_WORD.search(u.text):
             # 如果这次费用里有¥120是自费呢: a part inside the bill of the scenario — the bill stays what it was
             facts = msgspec.structs.replace(facts, amount=None)
@@ -2551,7 +2561,10 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
             if word in message:
                 known = msgspec.structs.replace(known, **{asking: grade})
                 break
-    if asking == "prescribed_at_level" and facts.prescribed_at_level is None and facts.provider_level:
+    if (asking == "prescribed_at_level" or (state.known.provider_kind == "pharmacy" and facts.provider_kind is None
+                                            and re.search(r"处方|方子|prescri", message))) \
+            and facts.prescribed_at_level is None and facts.provider_level:
+        # (在药店买药 → 处方是平凉市第二人民医院开的，三级甲等: the level is the prescription's)
         known = msgspec.structs.replace(known, prescribed_at_level=facts.provider_level,
                                         prescribed_at_grade=facts.provider_grade, provider_level=None,
                                         provider_kind="pharmacy", provider_grade=None)

@@ -3773,3 +3773,21 @@ def test_a_stay_told_in_english_is_inpatient(message: str) -> None:
 def test_one_visit_told_for_the_year_opens_it() -> None:
     _, (reply,) = talk("平凉在职 今年在一级医院看过一回花了三百 今天又在二级医院看了花了五百")
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_a_balance_said_as_now_beside_earlier_visits_pays_this_visit() -> None:
+    _, (reply,) = talk("平凉退休，今年2月在二级医院看过一次花了300，今天在二级医院花了800，账户里现在还剩100")
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "100.00"
+
+
+def test_a_level_said_after_a_pharmacy_with_the_prescription_is_the_prescriptions() -> None:
+    state, _ = talk("平凉在职，在药店买药")
+    _, reply = turn(state, "处方是市里医院开的，三级甲等，药花了400，今年第一次", today=TODAY)
+    assert reply.result is not None and "药店" in reply.text
+
+
+def test_a_what_if_that_changes_one_part_keeps_the_others() -> None:
+    state, _ = talk("南昌退休，一级医院，诊察费20，自费药50，其他药130，起付线已满")
+    _, reply = turn(state, "如果诊察费是40呢，其他不变", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "220.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "110.50"  # (220 − 50 self-pay) × 65%
