@@ -1377,9 +1377,24 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts.slip_fund is not None or facts.slip_cash is not None):
         intent = "calculate"  # 结算单：…个人账户支付500…卡里原来有500，对不对: a slip to check, not a rule
     if intent == "account_use" and facts.amount is not None and facts.account_balance is not None \
-            and (facts.provider_kind is not None or facts.provider_level is not None) and facts.beneficiary in (None, "self"):
+            and facts.balance_at_least and _SETTLE_FIRST.search(u.text):
+        # 他卡里账户有200多我也不清楚具体多少 先算报销吧: the bill first — the balance not known is left out
+        facts = msgspec.structs.replace(facts, account_balance=None, balance_at_least=None)
+        u = msgspec.structs.replace(u, facts=facts)
+        intent = "calculate"
+    if intent == "account_use" and facts.amount is not None and facts.account_balance is not None \
+            and (facts.provider_kind is not None or facts.provider_level is not None) \
+            and (facts.beneficiary in (None, "self") or _OWN_ACCOUNT.search(u.text)):
         # 一级卫生院看病花了300，今年第一次，个人账户有200能用吗: this bill settled with the balance — the
         # calculator's account step says what the account pays (or that this category has none)
+        intent = "calculate"
+    if intent == "account_use" and facts.amount is not None and facts.account_balance is None \
+            and (facts.provider_kind is not None or facts.provider_level is not None) \
+            and (facts.first_visit_this_year is not None or facts.deductible_met is not None or _SETTLE_FIRST.search(u.text)) \
+            and (facts.beneficiary in (None, "self") or _OWN_ACCOUNT.search(u.text) or _SETTLE_FIRST.search(u.text)):
+        # 平凉灵活就业，我个人账户里应该有几百块吧，今天二级医院看病500，今年起付线过了 / 他卡里账户有200多
+        # 我也不清楚 先算报销吧: a whole bill told beside a balance not known — the bill is settled (the
+        # account, with no balance said, is not used; the calculator says if this category has none)
         intent = "calculate"
     if intent in ("account_use", "account_credit") and facts.amount is None and _INHERITANCE.search(u.text):
         # 个人账户的钱我走了以后能留给孩子吗: who inherits the account — the document's article, quoted
@@ -2001,6 +2016,8 @@ _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
                           r"|(?:今年)?(?:之前|此前|以前|前面)(?:有过|看过|去过|还看过|也看过)(?:一次|一回)")
 _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
+_SETTLE_FIRST = re.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
+_OWN_ACCOUNT = re.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
 _FUND_WORD = re.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
 _ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
 

@@ -765,6 +765,8 @@ def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
 
 
 _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
+_STAY_ENDED = re.compile(r"出院|住院|住了院|住过院")
+_VISIT_NOW = re.compile(r"这次|今天|这回|本次")
 _INVOICE_READ = re.compile(r"发票|收据|票据|单子")
 _SLIP_HEADER = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)?(?:写着|写的|显示|印着)?")
 
@@ -1360,6 +1362,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # a date in a clause about retiring is the retirement date; the others date the visit
     # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
     dates = [d for d in dates if not _DENIED_AFTER.match(text, _clause_of(bounds, d.start)[1])]
+    # 上个月刚出院，这次是出院后门诊复查: when the stay ended is not when this visit was
+    dates = [d for d in dates if not (_STAY_ENDED.search(text, *_clause_of(bounds, d.start)) and _VISIT_NOW.search(text))]
     # (near the date: a long clause with no stop — 我是南昌的退休职工…上个月10号去…看门诊 — is not about retiring)
     retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, max(_clause_of(bounds, d.start)[0], d.start - 10),
                                                                 min(_clause_of(bounds, d.start)[1], d.end + 10))
@@ -1397,6 +1401,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         relative_month = None  # 上个月刚办完退休: the retirement's month, not the visit's
     if relative_month and re.search(r"报(?:销)?(?:了|过)", text[relative_month.end():_clause_of(bounds, relative_month.start())[1]]):
         relative_month = None  # 上个月报销了一次: when an earlier bill was claimed, not this visit's date
+    if relative_month and _STAY_ENDED.search(text, *_clause_of(bounds, relative_month.start())) and _VISIT_NOW.search(text):
+        relative_month = None  # 上个月刚出院，这次是出院后门诊复查: when the stay ended, not this visit's date
     months_ago = 1 if relative_month and month is None else None
     if months_ago is None and month is None and days_ago is None:
         # 如果她下个月再去看呢 / 过两天去复查再花两百呢: a visit still to come (a what-if), dated ahead

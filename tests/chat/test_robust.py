@@ -3791,3 +3791,13 @@ def test_a_what_if_that_changes_one_part_keeps_the_others() -> None:
     _, reply = turn(state, "如果诊察费是40呢，其他不变", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "220.00"
     assert reply.result["visits"][-1]["fund_pays"] == "110.50"  # (220 − 50 self-pay) × 65%
+
+
+def test_a_whole_bill_beside_an_unknown_balance_is_settled() -> None:
+    _, (reply,) = talk("平凉灵活就业，我个人账户里应该有几百块吧，今天一级医院看病400，今年起付线过了")
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "0.00"
+
+
+def test_a_follow_up_after_discharge_is_dated_today_not_at_the_discharge() -> None:
+    _, (reply,) = talk("平凉在职，今年第一次，二级医院，花了九百，上个月刚出院，这次是出院后门诊复查")
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
