@@ -76,7 +76,7 @@ _GREETING = re.compile(
 )
 _FILLER = re.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈的了们小助手请问]+")
 _CORRECTION = re.compile(
-    r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|(?:哦|噢|啊|哎)不是[,，]?(?:是)?|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|应该是|其实是|改一下|改成|改为"
+    r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|(?:哦|噢|啊|哎)不是[,，]?(?:是)?|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|(?<!觉得)(?<!认为)应该是|其实是|改一下|改成|改为"
     r"|我想起来了[,，]?(?:是|应该是)|(?:哦|噢)不[,，]"
 )
 _INPATIENT = re.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|出院(?:结算|报销)")
@@ -113,6 +113,9 @@ _ADD_VISIT = re.compile(
     r"|(?:还要|还得|还需要|要再|得再|准备再|打算再)(?:去|来|看|复查|复诊|拿|买|开)"
     r"|(?:下周|下个?月|下个?礼拜|下个?星期|过几天|过两天|明天|后天|下次)[^,，。]{0,6}?(?:(?:去|来)?(?:复查|复诊)|再(?:去|来|看|拿|买))"
     r"|another visit|went again|again at"
+    # (after a visit told) And today I bought medicine at a pharmacy for 200 / I also went to…
+    r"|^(?:and|also)[, ]+(?:today|yesterday|then|later)?,? ?i (?:also )?(?:bought|went|paid|spent|visited|got)"
+    r"|\bi also (?:bought|went|paid|spent|visited)|\b(?:later|afterwards),? i (?:bought|went|visited)"
     # 她还有个 药店 买的 300: another purchase at a named place (还有一项自费的耗材60 stays a part of this bill)
     r"|还有(?:个|一个|一笔|一张|一次|一回)?[\s,，]*(?:在|去)?[\s,，]*(?:药店|药房|诊所|医院|卫生院|社区|卫生室)[\s,，]*[^,，。]{0,4}?(?:买|拿|看|开)"
 )

@@ -158,6 +158,7 @@ def _space(match: re.Match[str]) -> str:
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
+_XIE_QI = re.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
 _ID_WORD_END = re.compile(r"(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
@@ -191,4 +192,6 @@ def normalise(text: str) -> str:
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
+    if "写起" in out:
+        out = _XIE_QI.sub("写着", out)  # 单子上写起 380 (西南官话 写起 = 写着), not 写起付线
     return _KUAI_TYPO.sub("块", out) if "快" in out else out

@@ -475,8 +475,8 @@ _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
 _UNKNOWN = re.compile(
-    r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记|不详|没问|说不上来|"
-    r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了|忘记了|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
+    r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记(?!说|讲|告诉|提)|不详|没问|说不上来|"
+    r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了(?!说|讲|告诉|提)|忘记了(?!说|讲|告诉|提)|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     # 好像是二级吧？也可能三级: not known — each level named, side by side (等我问问: asked, as pinned)
     r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)|搞混了?|弄混了?|记混了?"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
@@ -531,7 +531,9 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
                                r"(?:去|在)(?:了|的是|的)?[^,，。]{0,8}?(?:医院|诊所)"
                                r"|不是(?:我|俺)?(?:自己)?签(?:了)?约的|非签约|没签约的(?:那家|卫生院|社区)"
                                # 我没在这个卫生院签约: the visit's place is not the signed one
-                               r"|(?:没|没有|未)(?:在)?(?:这个|这家|那个|那家)?(?:卫生院|卫生室|社区|诊所|医院|卫生服务中心)?签(?:过)?约")
+                               r"|(?:没|没有|未)(?:在)?(?:这个|这家|那个|那家)?(?:卫生院|卫生室|社区|诊所|医院|卫生服务中心)?签(?:过)?约"
+                               # 签约在社区…，今天没去社区，直接去南大一附院: the visit went past the signed one
+                               r"|签(?:了)?约[^。]{0,20}?(?:没去|没在|没到)(?:社区|卫生院|卫生室|签约)[^。]{0,12}?(?:直接|去了|跑去|在)")
 _VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)|(两|二|三|2|3)(?:回|次|趟)(?:看病|看门诊|门诊)(?:一共|总共|合计|加起来)")
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
@@ -752,6 +754,30 @@ def _unquantified(text: str, chosen: dict[str, Amount]) -> bool:
     return False
 
 
+def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Fees whose kind is said beside them: 检查费300（乙类检查） is a class-B part, 药费200（甲类） an
+    in-scope one; 西药和检查共300 beside 中成药200 is the in-scope rest, not the whole bill."""
+    out = []
+    items = any(a.role in _ITEM_FIELDS for a in amounts)
+    for a in amounts:
+        m = _CLASS_IN_BRACKET.match(text, a.end) if a.role in (None, "total") else None
+        if m is not None:
+            if m.group("cls") == "甲类":
+                a = msgspec.structs.replace(a, role="rest", explicit=True)
+            else:
+                drug = (m.group("what") or "").startswith("药") or (not m.group("what") and "药" in (a.cue or ""))
+                a = msgspec.structs.replace(a, role="class_b_drug" if drug else "class_b_service")
+        elif items and a.role in (None, "total") and (a.cue or "") in ("共", "一共", "共计", "合计") \
+                and _FEES_JOINED.search(text, max(0, a.start - 16), a.start - len(a.cue or "")):
+            a = msgspec.structs.replace(a, role="rest", explicit=True)
+        out.append(a)
+    return out
+
+
+_CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
+_FEES_JOINED = re.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西药费|输液)(?:和|跟|加|、)(?:西药|检查|化验|治疗|药费|检查费|西药费|输液)(?:费)?$")
+
+
 def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
     """Said of the slip: 结算单上起付线扣了200, or a clause that only names the slip just before
     (400块 结算单 起付线扣了150 统筹162.50)."""
@@ -765,6 +791,12 @@ def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
 
 
 _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
+_TERM_NOT_KNOWN = re.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
+_PART_OF_MORE = re.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
+_FLAG_UNSURE = re.compile(r"不太确定|不大确定")
+_BARE_UNSURE = re.compile(r"(?:我|俺)?(?:也)?(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)(?:了|哦|啊)?|记不清(?:了)?|说不准|不好说|not sure")
+_UNKNOWN_OR_ASK = re.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
+_PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
 _STAY_ENDED = re.compile(r"出院|住院|住了院|住过院")
 _VISIT_NOW = re.compile(r"这次|今天|这回|本次")
 _INVOICE_READ = re.compile(r"发票|收据|票据|单子")
@@ -930,6 +962,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
     amounts = extract_amounts(text, normalised=True)
+    if "(" in text or "和" in text or "跟" in text:  # (every match below holds one)
+        amounts = _classed_fees(text, amounts)
 
     account_mentioned = mentions_account(text)
     use_hits = find_account_uses(text) if account_mentioned else []
@@ -1164,6 +1198,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="other")
                if a.role == "deductible_used" and _on_slip(text, bounds, a.start) else a
                for a in amounts]
+    # 花了1000，自付450: after this bill's total, what the person paid of it — the slip's personal share
+    # (checked, or asked about), never dropped as a word of the rules
+    amounts = [msgspec.structs.replace(a, role="slip_personal")
+               if a.role == "other" and (a.cue or "") in _PAID_MYSELF_CUES and not a.approximate
+               and any(b.role in (None, "total") and b.end <= a.start and b.value > a.value for b in amounts)
+               else a for a in amounts]
     fund_figures = [a for a in amounts if a.role == "fund_paid"]
     pay_figures = [a for a in amounts if a.role in ("slip_cash", "slip_personal", "slip_account")]
     # 医保卡里扣了300 alone is no check (what the card paid depends on a balance not said): it is asked
@@ -1501,7 +1541,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
             and not _INSIDE.search(text):
         parts_only = True
-        if len(parts) == 1 or not any(p.role in ("self_pay", "class_b_drug", "class_b_service") for p in parts):
+        if (len(parts) == 1 and not (parts[0].role in ("self_pay", "class_b_drug", "class_b_service")
+                                      and _PART_OF_MORE.search(parts[0].cue or ""))) \
+                or not any(p.role in ("self_pay", "class_b_drug", "class_b_service") for p in parts):
+            # (自费的有120: there is more to the bill than that part — the bill is asked)
             values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
         # 自费200 乙类300 and nothing else: a breakdown whose in-scope part is not said; the total is asked
     if values.get("amount") is None and values.get("slip_fund") is not None and (
@@ -1565,10 +1608,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     unknown: list[str] = []
     options: tuple[int | str, ...] = ()
     unknown_at = _UNKNOWN.search(text)
-    for flag_at in _UNKNOWN.finditer(text):
+    for flag_at in [*_UNKNOWN.finditer(text), *_FLAG_UNSURE.finditer(text)]:
+        # (好像也签了家庭医生，不太确定: for a yes/no fact, 不太确定 says it is not known either)
         flo, fhi = _clause_of(bounds, flag_at.start())
         if flo > 0 and not any(words.search(text, flo, fhi) for _, words in _UNKNOWN_FLAGS) \
-                and _STILL_SO.search(text, flo, fhi):
+                and (_STILL_SO.search(text, flo, fhi) or _BARE_UNSURE.fullmatch(text[flo:fhi].strip(",，。!！?？ ~"))):
+            # (好像也签了家庭医生，不太确定: the doubt alone in its clause is of the clause before)
             # 我家去年还是贫困户，今年不知道还算不算: the clause before names what is not known
             flo = _clause_of(bounds, flo - 1)[0]
         for slot, words in _UNKNOWN_FLAGS:
@@ -1588,6 +1633,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if "retired_on" not in unknown:
             unknown.append("retired_on")
     other = values.get("other_city")
+    if other and values.get("city") and re.search(r"还是", text) and _UNKNOWN_OR_ASK.search(text):
+        # 我爸的医保是南充的还是成都的我要问问他: which city insures him is not known — asked, never one picked
+        values["city"] = values["policy"] = values["other_city"] = None
     if other and values.get("city") and values.get("offsite") is None \
             and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
@@ -1691,6 +1739,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         for at in _UNKNOWN.finditer(text):
             if _FIGURE_ASKED_BEFORE.search(text, max(0, at.start() - 14), at.start()):
                 continue  # 医保到底能报多少我到现在都没搞清楚: what is not understood is the figure, not the year
+            if _TERM_NOT_KNOWN.match(text, at.start()):
+                continue  # 我也不懂啥叫起付线: the word is not understood — the year's position is still asked
             lo, hi = _clause_of(bounds, at.start())
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
@@ -2011,7 +2061,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if account_mentioned else []
     use_values = [h for h in use_hits if not h.negated]
     evidence = Evidence(
-        has_facts=any(v is not None for k, v in values.items() if k not in ("days_ago", "months_ago")),
+        # (她家庭医生好像签了又好像没签，我不清楚: a fact not known is a fact of the visit too)
+        has_facts=any(v is not None for k, v in values.items() if k not in ("days_ago", "months_ago")) or any(
+            f in unknown for f in ("family_doctor", "poverty_registered", "signed", "referral")),
         has_amount=any(f in chosen for f in ("amount", "self_pay", "class_b_drug")),
         approximate_amount=rough is not None and "amount" not in chosen,
         has_place_or_person=any(values.get(k) is not None for k in ("city", "scheme", "category", "other_city")),

@@ -3801,3 +3801,51 @@ def test_a_whole_bill_beside_an_unknown_balance_is_settled() -> None:
 def test_a_follow_up_after_discharge_is_dated_today_not_at_the_discharge() -> None:
     _, (reply,) = talk("平凉在职，今年第一次，二级医院，花了九百，上个月刚出院，这次是出院后门诊复查")
     assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
+
+
+# -- K70–K72 (scored blind first at 6a56e6a) ----------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("平凉退休，二级医院，今年第一次，花了800，自付300", "amount_role"),  # what was paid of it, unchecked
+    ("我妈的医保是南昌的还是上海的我得问问她，她在南昌住，二级医院花了500，退休，今年第一次", "city"),
+    ("南充在职，三级医院，今年第一次，自费的有200", "amount"),  # a part — the bill is more
+    ("平凉在职，一级医院，700，起付线？我不懂啥叫起付线", "year_start"),
+    ("平凉在职 今年第一次看门诊 二级医院 单子上写起 420", "amount_role"),  # 写起 = 写着
+])
+def test_k70_k72_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_a_family_doctor_not_sure_of_gives_both() -> None:
+    _, (reply,) = talk("南昌居民，签约的社区看病花了200，好像签了家庭医生，不太确定")
+    assert len(reply.alternatives) == 2
+
+
+def test_past_the_signed_clinic_to_a_hospital_is_outside_it() -> None:
+    _, (reply,) = talk("南昌居民医保，签约在乡卫生院，今天没去卫生院，直接去了省人民医院，花了500")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_the_persons_own_expectation_is_no_figure_of_the_bill() -> None:
+    _, (reply,) = talk("平凉在职，二级医院花了1000，今年第一次，结算单统筹支付600，我觉得应该是520啊")
+    assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "1000.00"
+
+
+def test_fees_with_their_kind_said_beside_them() -> None:
+    _, (bracketed,) = talk("平凉在职 二级医院 检查费400（乙类检查）药费300（甲类）今年第一次")
+    _, (plain,) = talk("平凉在职 二级医院 乙类检查400 其他300 今年第一次")
+    assert bracketed.result is not None and plain.result is not None
+    assert bracketed.result["visits"][-1]["fund_pays"] == plain.result["visits"][-1]["fund_pays"]
+    assert bracketed.result["visits"][-1]["total"] == "700.00"
+
+
+def test_two_fees_together_beside_the_chinese_medicine_are_the_rest() -> None:
+    _, (reply,) = talk("南昌居民 转诊到县中医院 西药和检查共200 中药饮片300")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_an_english_purchase_told_after_a_visit_is_another_visit() -> None:
+    state, _ = talk("Nanchong retiree, level 2 hospital, 600 yuan, first visit this year")
+    _, reply = turn(state, "And today I bought medicine at a designated pharmacy for 200.", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
