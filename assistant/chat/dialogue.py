@@ -286,6 +286,10 @@ def _another_visit(before: Known, facts: Facts, text: str = "") -> Known:
     """The next visit of the same person's year: what the message says of it, at the same place as the
     visit before unless the message names a place (同一家医院 / the same hospital: that place)."""
     person = {n: getattr(before, n) for n in PERSON_FIELDS}
+    if facts.first_visit_this_year is False:
+        # 后来上个月又在三级医院看了一次: not the year's first — which the visit before it already says
+        # (the year's position is that of its first visit, told before)
+        facts = msgspec.structs.replace(facts, first_visit_this_year=None)
     if _SAME_PLACE.search(text) and facts.provider_level is None and facts.signed is None and facts.referral is None:
         facts = msgspec.structs.replace(facts, provider_kind=None)
     if not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "signed", "referral")):
@@ -1131,7 +1135,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS})
     if facts.new_place and (state.asking in ("provider_grade", "provider_level") or _SAME_ONE.match(u.text)):
         facts = msgspec.structs.replace(facts, new_place=None)  # 就是平凉市人民医院: the place told, named
-    if state.asking_retired and facts.month is not None and facts.retired_month is None:
+    if (state.asking_retired or (state.unknown == "category" and _PAPERS_WORD.search(u.text))) \
+            and facts.month is not None and facts.retired_month is None:
+        # (手续不知道办完没 → 10月20号就办完了: the date the papers were done, not a visit's)
         facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
                                         retired_day=facts.day, year=None, month=None, day=None)
     state.asking_retired = False
@@ -1495,6 +1501,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             said = _dated(facts, today)
             retired_on = dt.date(said.year or today.year, said.month or today.month, said.day or 1)
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
+        elif retired_on is None and u.facts.months_ago == -1 and u.facts.month is None and _RETIREMENT_STARTS.search(u.text):
+            # 如果我下个月才开始享受退休待遇呢: the retirement starts next month — this visit stays today's
+            nxt = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            retired_on = nxt
+            facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
         changed = [n for n in ITEM_FIELDS if getattr(facts, n) is not None]
         if u.parts_only and facts.amount is not None and base.amount is not None and changed \
                 and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text):
@@ -1551,8 +1562,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply.intent = "what_if"
         return state, reply
     if u.parts_only and state.known.amount is not None and facts.amount is not None and _FORGOT_EXTRA.search(u.text):
-        # 哦还有自费的50块没说: a part left out of the bill told — the bill is both (what was said, added)
-        facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount)
+        # 哦还有自费的50块没说: a part left out of the bill told — the bill is both (what was said, added),
+        # and a part of a kind told before adds to it (中药饮片400 → 还做了个针灸…80，是同一次: 480 of TCM)
+        facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, **{
+            n: getattr(facts, n) + getattr(state.known, n) for n in ITEM_FIELDS
+            if getattr(facts, n) is not None and getattr(state.known, n) is not None})
     elif u.parts_only and state.known.amount is not None:
         facts = msgspec.structs.replace(facts, amount=None)  # 里面有乙类药300: a part of the bill already told
     if facts.amount is not None and state.known.amount is not None and facts.amount in (
@@ -1877,6 +1891,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _position_alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
+    if state.unknown == "category" and state.known.retired_on is not None \
+            and (u.facts.retired_month is not None or u.facts.retired_day is not None):
+        # 手续不知道办完没 → 刚打电话问了，10月20号就办完了: the date told settles which rules apply (the
+        # calculator's reading of when retiree rules start), nothing is left unknown
+        state.unknown, state.unknown_options = None, []
+        state.known = msgspec.structs.replace(state.known, category="retiree")
     if state.unknown == "category" and state.unknown_options and state.known.category is None:
         policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
         if policy:
@@ -2001,7 +2021,9 @@ _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
-_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里")
+_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
+                           # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit
+                           r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")
 _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")
 _EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
 _CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
@@ -2106,6 +2128,8 @@ _HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
+_PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
+_RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
 _OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
 _NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查")

@@ -3849,3 +3849,30 @@ def test_an_english_purchase_told_after_a_visit_is_another_visit() -> None:
     state, _ = talk("Nanchong retiree, level 2 hospital, 600 yuan, first visit this year")
     _, reply = turn(state, "And today I bought medicine at a designated pharmacy for 200.", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_one_more_part_of_the_same_visit_adds_to_its_kind() -> None:
+    state, _ = talk("南昌居民医保，南昌县的，卫生院让我转到县中医院，开中药饮片花了三百")
+    _, reply = turn(state, "还做了个推拿，甲类中医诊疗项目，100块，是同一次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "400.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "160.00"  # all 400 of Chinese medicine, 40%
+
+
+def test_retiree_rules_starting_next_month_leave_todays_visit_an_employees() -> None:
+    state, (first,) = talk("南充职工，这个月开始领退休金，今天二级医院看病花了500，起付线早用完了")
+    _, reply = turn(state, "如果我下个月才开始享受退休待遇呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
+    assert first.result is not None and reply.result["visits"][-1]["fund_pays"] != first.result["visits"][-1]["fund_pays"]
+
+
+def test_the_date_the_papers_were_done_settles_the_category_not_known() -> None:
+    state, _ = talk("我爸南昌职工医保，9月退休的，手续不知道办完没")
+    state, _ = turn(state, "问了，9月15号就办完了", today=TODAY)
+    _, reply = turn(state, "今天在三级医院看的，花了1000，今年第一次", today=TODAY)
+    assert reply.result is not None and not reply.alternatives
+
+
+def test_a_visit_added_after_the_years_first_needs_no_year_question() -> None:
+    state, _ = talk("平凉在职，4月在一级医院花了100，今年第一次")
+    _, reply = turn(state, "后来上个月又在二级医院看了一次，花了600", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
