@@ -99,7 +99,7 @@ class Amount(msgspec.Struct, frozen=True, kw_only=True):
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_DIGIT_UNITS = re.compile(r"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?)")
+_DIGIT_UNITS = re.compile(r"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?|百\d十)")  # (1百2十: 一百二十)
 _TO_CN_DIGITS = str.maketrans("0123456789", "零一二三四五六七八九")
 _ARABIC_UNIT = re.compile(rf"(\d+(?:\.\d+)?)([十百千万])({_D})?")
 _ADJACENT_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
@@ -158,7 +158,7 @@ _TOKEN = re.compile(
     # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
     # 1千2百 / 2万3千: a digit, a unit, a digit and the next unit down — one number
-    rf"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?)(?![0-9{_CN_DIGITS}十百千万])"
+    rf"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?|百\d十)(?![0-9{_CN_DIGITS}十百千万])"
     # 1千零50 / 2万零500: a digit, a unit, 零 and the digits below it
     rf"|\d[千万]零\d{{1,3}}(?![0-9{_CN_DIGITS}十百千万])"
     rf"|\d[\d,.]*(?:k\d?(?![0-9a-z])|w(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"

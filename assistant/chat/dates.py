@@ -66,6 +66,10 @@ _DATE_EN = re.compile(
 _DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
 
 
+#: 9/18办完的退休 / 11/3看的: month and day with a slash (never 1/3的钱 or 300/400: a date word or a break after)
+_SLASHED = re.compile(r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?=号|日|办|看|去|那|在|买|拿|,|，|\s|$)")
+
+
 _YEARS_AGO = re.compile(r"(去年|上一年|上年|前年|明年|下一年|下年)(?:的)?$")
 _YEARS_BACK = {"去年": 1, "上一年": 1, "上年": 1, "前年": 2, "明年": -1, "下一年": -1, "下年": -1}  # (明年: one forward)
 
@@ -87,6 +91,10 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     for m in _DOTTED.finditer(text) if "." in text else ():
         out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=int(m.group("m")),
                                day=int(m.group("d"))))
+    for m in _SLASHED.finditer(text) if "/" in text else ():
+        if not any(d.start <= m.start() < d.end for d in out):
+            out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=int(m.group("m")),
+                                   day=int(m.group("d"))))
     for m in _DATE_EN.finditer(text) if _LATIN.search(text) else ():  # (an English month's name)
         month = _MONTHS_EN.index((m.group("m1") or m.group("m2"))[:3]) + 1
         day = int(m.group("d1") or m.group("d2"))

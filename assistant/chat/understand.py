@@ -50,6 +50,7 @@ from .dates import DateMention, anchor_dates, find_dates
 from .gazetteer import Hit, _first_chars, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
 from .intents import Evidence, classify, is_correction, mentions_account
 from .normalise import normalise
+from .state import schemes_of
 
 __all__ = ["POLICIES", "Facts", "Span", "Understanding", "policy_for", "understand"]
 
@@ -790,6 +791,7 @@ def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
     return _SLIP_HEADER.fullmatch(text[plo:phi].strip(" ,，:：")) is not None
 
 
+_RESIDENT_SAID = re.compile(r"居民医保|城乡居民|居民保险|签约(?:的)?(?:社区|卫生院|卫生室|机构)")
 _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
 _TERM_NOT_KNOWN = re.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
 _PART_OF_MORE = re.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
@@ -986,9 +988,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if weak and (other_city_named or (strong_cities and hit.sets["city"] not in strong_cities)):
             spans += _spans_for_hit(hit, "weak")
             continue
-        if weak and not strong_cities:
+        if weak and not strong_cities and not (_RESIDENT_SAID.search(text)
+                                               and "resident" in schemes_of(hit.sets["city"])):
             # 西湖区 alone: 南昌 has one, and so has 杭州 — a name other cities share does not say the
-            # city; the city is asked (the district is kept for the question)
+            # city; the city is asked (the district is kept for the question) — unless the scheme said
+            # is one only that city's documents have (西湖区居民医保，签约的社区: 南昌)
             spans += _spans_for_hit(hit, "weak")
             weak_place = weak_place or hit.text
             continue
@@ -1138,6 +1142,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and not _CHECK_QUESTION.search(text)
                # (统筹报了五百了: the trailing 了 — what the year has reached, not this bill's share)
                and not _STILL_AFTER.match(text, a.end)
+               # (乡镇卫生院 两百五 … 统筹报了六百: more than this bill — the year's, never this bill's share)
+               and not (any(b.role in (None, "total") and not b.approximate for b in amounts)
+                        and all(b.value <= a.value for b in amounts if b.role in (None, "total") and not b.approximate))
                # (对了上个月门诊报了两百多: said of an earlier month — the year's, not this bill's)
                and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
                else a for a in amounts]
@@ -1532,7 +1539,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         extra = [*extra, *(p for p in parts if p not in extra)]  # 药费120，自费的检查60: two costs, side by side
     if extra and total is not None:
         # 两千，另外自费200: a part said as on top of the bill — the bill is both
-        values["amount"] = total.value + sum(p.value for p in extra)
+        # (检查费280（乙类检查），药费420，另外有60块自费: the fee before is a part too — all three)
+        before = [p for p in parts if p.start < total.start and p not in extra] \
+            if not (total.cue and _WHOLE_CUE.search(total.cue)) else []
+        values["amount"] = total.value + sum(p.value for p in extra) + sum(p.value for p in before)
     elif total is not None and parts and all(p.start < total.start for p in parts) \
             and not (total.cue and _WHOLE_CUE.search(total.cue)) \
             and not (_INSIDE_AFTER.match(text, total.end) and not _NOT_INSIDE_BEFORE.search(text, 0, total.start)):

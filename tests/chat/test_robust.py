@@ -3876,3 +3876,20 @@ def test_a_visit_added_after_the_years_first_needs_no_year_question() -> None:
     state, _ = talk("平凉在职，4月在一级医院花了100，今年第一次")
     _, reply = turn(state, "后来上个月又在二级医院看了一次，花了600", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    ("南充在职，二级医院：检查费200（乙类检查），药费300，另外有50块自费，今年起付线已经扣过了", "550.00"),
+    ("南昌的 居民医保 在签约的社区 看病花了 1百5十", "150.00"),
+    ("西湖区的居民医保，签约的社区卫生服务中心看病一百八", "180.00"),  # only 南昌 has that scheme
+    ("我爸72岁，没有退休金，交的城乡居民医保，南昌县签约卫生院看病90", "90.00"),
+    ("平凉在职 乡镇卫生院 三百 起付线过了 统筹报了八百", "300.00"),  # 800 > this bill: the year's
+])
+def test_k70_k72_bills_read_whole(message: str, total: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == total
+
+
+def test_a_date_with_a_slash_is_a_date() -> None:
+    _, (reply,) = talk("我爸9/10办完的退休，南昌，昨天在社区花了300，今年之前一分钱门诊都没花过")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "300.00"
