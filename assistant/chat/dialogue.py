@@ -1281,7 +1281,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             quick_replies=["我是南昌退休职工，三级医院花了一千二", "平凉在职，三甲医院1200元"])
     if facts.stated_ratio is None and u.ratio_said is not None and state.known.stated_ratio is not None:
         # 二级的话比例是60%: another figure off the same slip
-        facts = msgspec.structs.replace(facts, stated_ratio=u.ratio_said[0], stated_ratio_level=u.ratio_said[1])
+        # (And if it had been a level 3 hospital at 65%?: the level said with it is the ratio's)
+        facts = msgspec.structs.replace(facts, stated_ratio=u.ratio_said[0],
+                                        stated_ratio_level=u.ratio_said[1] or facts.provider_level)
     if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope"):
         intent = "calculate"  # figures read off the slip: settle with them
     if _REMAINING.search(u.text) and state.known.amount is not None and _missing(state.known) is None \
@@ -1481,6 +1483,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 年度 起付线 一个自然年度"),
                                    locale)
+    if state.what_if_base is not None and _BACK_TO_REAL.search(u.text):
+        # Back to the tertiary visit: the slip shows… / 还是按原来那次: the what-if is over — what follows
+        # is of the visit told, as it was
+        state.what_if_base = None
+        facts = msgspec.structs.replace(facts, **{n: None for n in ("provider_kind", "provider_level", "provider_grade")
+                                                  if getattr(facts, n) == getattr(state.known, n)})
+        u = msgspec.structs.replace(u, facts=facts)
     if state.what_if_base is not None and intent in ("inform", "correct", "calculate") and has_facts \
             and facts.city is None and facts.policy is None and not u.conflict and not u.unplaced \
             and (facts.amount is None or u.parts_only) and not _RESET_FIRST.search(u.text):
@@ -2128,6 +2137,7 @@ _HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
+_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)")
 _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")

@@ -799,6 +799,7 @@ _FLAG_UNSURE = re.compile(r"不太确定|不大确定")
 _BARE_UNSURE = re.compile(r"(?:我|俺)?(?:也)?(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)(?:了|哦|啊)?|记不清(?:了)?|说不准|不好说|not sure")
 _UNKNOWN_OR_ASK = re.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
 _PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
+_BACK_TO_THAT = re.compile(r"(?:的)?那(?:一)?(?:次|回)(?:的)?(?:为准|算)?[,，。]")
 _STAY_ENDED = re.compile(r"出院|住院|住了院|住过院")
 _VISIT_NOW = re.compile(r"这次|今天|这回|本次")
 _INVOICE_READ = re.compile(r"发票|收据|票据|单子")
@@ -1409,6 +1410,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # a date in a clause about retiring is the retirement date; the others date the visit
     # 今年12月退休？不是，我是去年退休的: a date taken back at once is not said
     dates = [d for d in dates if not _DENIED_AFTER.match(text, _clause_of(bounds, d.start)[1])]
+    # 好的，还是按10月25号那次，后来今天又去了一次: the date names the visit told before, not this one
+    dates = [d for d in dates if not _BACK_TO_THAT.match(text, d.end)]
     # 上个月刚出院，这次是出院后门诊复查: when the stay ended is not when this visit was
     dates = [d for d in dates if not (_STAY_ENDED.search(text, *_clause_of(bounds, d.start)) and _VISIT_NOW.search(text))]
     # (near the date: a long clause with no stop — 我是南昌的退休职工…上个月10号去…看门诊 — is not about retiring)
@@ -1602,6 +1605,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lvl = m.group("lvl") or m.group("lvl2")
             if lvl:
                 values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
+    if values.get("stated_ratio") is not None and values.get("stated_ratio_level") is None \
+            and values.get("provider_level") is not None and values.get("provider_kind") != "pharmacy":
+        # a community health centre with a 70% ratio: the ratio said is that visit's level's
+        values["stated_ratio_level"] = values["provider_level"]
     if values.get("stated_ratio") is not None and _RATIO_EITHER.search(text):
         # 比例那栏看不清（要么55%要么60%）: one of two figures, not known which — never one picked
         values["stated_ratio"] = values["stated_ratio_level"] = None

@@ -3893,3 +3893,20 @@ def test_k70_k72_bills_read_whole(message: str, total: str) -> None:
 def test_a_date_with_a_slash_is_a_date() -> None:
     _, (reply,) = talk("我爸9/10办完的退休，南昌，昨天在社区花了300，今年之前一分钱门诊都没花过")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "300.00"
+
+
+def test_back_to_that_visit_then_another_today() -> None:
+    state, _ = talk("南昌的，我是退休教师，今年10月20号办完退休手续")
+    state, _ = turn(state, "10月25号在二级医院看了门诊，花了1500，今年第一次", today=TODAY)
+    state, _ = turn(state, "那如果是11月5号看的呢", today=TODAY)
+    _, reply = turn(state, "好的，还是按10月25号那次，后来今天又去了一次三级医院花了800", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["total"] == "800.00" and reply.result["visits"][0]["total"] == "1500.00"
+
+
+def test_back_to_the_visit_told_after_a_what_if_checks_its_slip() -> None:
+    state, _ = talk("西安在职，三级医院门诊1000，今年第一次")
+    state, _ = turn(state, "结算单上写：起付线800，三级医院50%，年度限额2000", today=TODAY)
+    state, _ = turn(state, "What if it had been a community health centre with a 70% ratio? Same 1000.", today=TODAY)
+    _, reply = turn(state, "Back to the tertiary visit: the slip shows the fund paid 100. Does that match?", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
