@@ -485,7 +485,7 @@ _UNKNOWN = re.compile(
 )
 #: resident yes/no facts the person may not know, and the words that name them
 _UNKNOWN_FLAGS = (
-    ("family_doctor", re.compile(r"家庭医生|family doctor")),
+    ("family_doctor", re.compile(r"家庭医生|family[- ]doctor")),
     ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
     ("signed", re.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),

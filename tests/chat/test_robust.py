@@ -3910,3 +3910,24 @@ def test_back_to_the_visit_told_after_a_what_if_checks_its_slip() -> None:
     state, _ = turn(state, "What if it had been a community health centre with a 70% ratio? Same 1000.", today=TODAY)
     _, reply = turn(state, "Back to the tertiary visit: the slip shows the fund paid 100. Does that match?", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+# -- K73 (scored blind first at bbf98fe) ----------------------------------------------------------------
+
+def test_not_registered_poor_in_english_is_not_poor() -> None:
+    _, (said_no,) = talk("Nanchang resident, my signed township health centre, no family doctor, not registered poor, 100 yuan")
+    _, (plain,) = talk("Nanchang resident, my signed township health centre, no family doctor, 100 yuan")
+    assert said_no.result is not None and plain.result is not None
+    assert said_no.result["visits"][-1]["fund_pays"] == plain.result["visits"][-1]["fund_pays"]
+
+
+def test_a_hyphenated_family_doctor_not_known_gives_both() -> None:
+    _, (reply,) = talk("Nanchang resident, signed clinic, 180 yuan, not sure if I have a family-doctor contract")
+    assert len(reply.alternatives) == 2
+
+
+def test_a_spaced_label_keeps_its_figure() -> None:
+    _, (reply,) = talk("平凉在职 二级医院 明细：甲类 300 元、自费材料 50 元，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "350.00"
+    _, (whole,) = talk("平凉在职 二级医院 300 今年第一次")
+    assert reply.result["visits"][-1]["fund_pays"] == whole.result["visits"][-1]["fund_pays"]  # the 50 is self-pay
