@@ -985,9 +985,10 @@ _CHECK_AGAIN = re.compile(r"对不对|对吗|对么|对不|是不是对的|没�
 _HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
                      "stated_ratio", "stated_ratio_level")
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
-_OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！])?(?:那|那么|还有|另外|再问一下)?(?:我|俺|帮我)?(?:家)?"
+_OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            r"(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
+_OWN_YEAR_SAID = re.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
 _RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
@@ -1163,9 +1164,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # the document's own article answers it (the figure would be nothing, whatever else is said)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
-    if state.known.amount is not None and facts.category is not None and state.known.category is not None \
-            and facts.category != state.known.category and _OTHER_PERSON.search(u.text) \
-            and not _WHAT_IF_CLAUSE.search(u.text):
+    if state.known.amount is not None and _OTHER_PERSON.search(u.text) and not _WHAT_IF_CLAUSE.search(u.text) \
+            and ((facts.category is not None and state.known.category is not None and facts.category != state.known.category)
+                 # 我老伴也是南充退休的，今年统筹报了1150了，今天去社区花了200: the same kind of insured,
+                 # another person — their own bill and their own year
+                 or (facts.amount is not None and (facts.category is not None or facts.city is not None
+                                                   or _OWN_YEAR_SAID.search(u.text)))):
         # 晓得了。那我老伴在职，同样二级五百: another person — the first one's category, retirement date,
         # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
         # off a slip stay, the rest is what this message says
@@ -1581,6 +1585,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if facts.amount is not None and state.known.amount is not None and facts.amount in (
             state.known.slip_fund, state.known.slip_cash, state.known.slip_personal) and not _WHOLE_WORD.search(u.text):
         facts = msgspec.structs.replace(facts, amount=None)  # 那480对了吧: the slip's figure again, not a new bill
+    if facts.slip_fund is not None and facts.amount is not None and state.known.amount is not None \
+            and facts.slip_personal is None and facts.amount + facts.slip_fund == state.known.amount:
+        # The slip shows the fund paid 877.50 and I paid 622.50: the two add up to the bill told — the
+        # second is the slip's personal share, not a new bill
+        facts = msgspec.structs.replace(facts, slip_personal=facts.amount, amount=None)
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(

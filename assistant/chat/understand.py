@@ -466,7 +466,7 @@ _CHECK_QUESTION = re.compile(
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|办的手续|手续")
+_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
@@ -776,7 +776,8 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
-_FEES_JOINED = re.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西药费|输液)(?:和|跟|加|、)(?:西药|检查|化验|治疗|药费|检查费|西药费|输液)(?:费)?$")
+_FEES_JOINED = re.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:和|跟|加|、|及|以及)(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:费)?$"
+                          r"|甲类[^,，。;；]{0,8}$")  # 甲类药品及检查共600 beside 乙类药品200: the in-scope part
 
 
 def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
@@ -799,6 +800,7 @@ _FLAG_UNSURE = re.compile(r"不太确定|不大确定")
 _BARE_UNSURE = re.compile(r"(?:我|俺)?(?:也)?(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)(?:了|哦|啊)?|记不清(?:了)?|说不准|不好说|not sure")
 _UNKNOWN_OR_ASK = re.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
 _PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
+_TODAY_NO_BILL = re.compile(r"(?:今天|今日|这次|这回|刚才)(?:又|再)?(?:去|在|到)(?:了)?[^,，。\d]{0,16}?(?:看了|看病|看门诊|拿了?药|买了?药|开了?药|看的)(?:[^\d]{0,6})$")
 _BACK_TO_THAT = re.compile(r"(?:的)?那(?:一)?(?:次|回)(?:的)?(?:为准|算)?[,，。]")
 _STAY_ENDED = re.compile(r"出院|住院|住了院|住过院")
 _VISIT_NOW = re.compile(r"这次|今天|这回|本次")
@@ -965,8 +967,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
     amounts = extract_amounts(text, normalised=True)
-    if "(" in text or "和" in text or "跟" in text:  # (every match below holds one)
+    if any(c in text for c in "(和跟及、加") or "甲类" in text:  # (every match below holds one)
         amounts = _classed_fees(text, amounts)
+    # 医院只给报了367.44……哦不对，她念错了，是376.44: the figure said after a correction, with no words of
+    # its own, replaces the one before it in the same role
+    for i in range(1, len(amounts)):
+        first_said, resaid = amounts[i - 1], amounts[i]
+        if resaid.role is None and first_said.role not in (None, "total", "other") and not first_said.negated \
+                and correction_between(text, first_said.end, resaid.start) and resaid.start - first_said.end <= 16:
+            amounts[i] = msgspec.structs.replace(resaid, role=first_said.role, cue=first_said.cue)
+            amounts[i - 1] = msgspec.structs.replace(first_said, negated=True)
 
     account_mentioned = mentions_account(text)
     use_hits = find_account_uses(text) if account_mentioned else []
@@ -2202,6 +2212,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     conflict_slot = "year_start"
                 if intent in ("add_visit", "what_if", "compare"):
                     intent = "calculate"
+    if earlier and (today_told := _TODAY_NO_BILL.search(text)) is not None \
+            and all(a.end <= today_told.start() for a in amounts) and values.get("amount") is not None:
+        # 3月…花了300，6月又…花了500，都报过了。今天又去嘉陵区人民医院看了: every figure is of an earlier
+        # visit — today's bill is not told; it is asked (the last figure is never taken as today's)
+        last = Facts(**{k: values.get(k) for k in _VISIT_FACTS if values.get(k) is not None})
+        earlier = (*earlier, last)
+        for k in _VISIT_FACTS:
+            values[k] = None
+        values["days_ago"] = 0
 
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
     split_total = not earlier and len(bills) == 1 and bool(

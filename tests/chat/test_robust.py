@@ -3931,3 +3931,45 @@ def test_a_spaced_label_keeps_its_figure() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "350.00"
     _, (whole,) = talk("平凉在职 二级医院 300 今年第一次")
     assert reply.result["visits"][-1]["fund_pays"] == whole.result["visits"][-1]["fund_pays"]  # the 50 is self-pay
+
+
+# -- K74, K75 (scored blind first at 7e4b745) ----------------------------------------------------------
+
+@pytest.mark.parametrize("follow_up", ["我老伴也是南充退休的，今年统筹报了1100了，今天去社区花了300",
+                                       "再加一个：我女儿是南充在职，同一天也在社区，花了300，今年也是第一次"])
+def test_another_member_of_the_household_has_their_own_year(follow_up: str) -> None:
+    state, _ = talk("南充退休 二级医院 900 今年第一次")
+    _, reply = turn(state, follow_up, today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1  # not a second visit of the first person
+
+
+def test_a_retirement_finished_on_a_day_is_not_the_visits_day() -> None:
+    _, (reply,) = talk("我妈7月在南昌办的退休，7月15号办结的。今天她在三级医院看病花了800，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
+
+
+def test_todays_visit_told_without_its_bill_after_earlier_ones_is_asked() -> None:
+    _, (reply,) = talk("平凉退休，今年4月看过一回花了200（一级），7月又看过一回花了600（二级），今天又去县医院看了")
+    assert reply.result is None and reply.asking == "amount"
+
+
+@pytest.mark.parametrize("message", [
+    "平凉在职，二级医院，费用清单：甲类药品及检查共500元，乙类药品100元，自费项目50元。今年第一次",
+])
+def test_the_in_scope_part_said_with_jia_lei_is_one_part(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "650.00"
+
+
+def test_a_slip_figure_corrected_in_the_same_breath() -> None:
+    state, _ = talk("平凉在职 二级医院 812.40 今年第一次")
+    _, reply = turn(state, "医院只给报了367.44……哦不对，念错了，是376.44", today=TODAY)
+    assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "812.40"
+
+
+def test_the_slip_split_in_english_after_the_bill() -> None:
+    state, (first,) = talk("Nanchong retiree, level-2 hospital, 1,500 yuan, first visit this year.")
+    assert first.result is not None
+    fund, mine = first.result["visits"][-1]["fund_pays"], first.result["visits"][-1]["personal_pays"]
+    _, reply = turn(state, f"The hospital's slip shows the fund paid {fund} and I paid {mine}.", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
