@@ -1487,7 +1487,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = None
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 年度 起付线 一个自然年度"),
                                    locale)
-    if state.what_if_base is not None and _BACK_TO_REAL.search(u.text):
+    if state.what_if_base is not None and (_BACK_TO_REAL.search(u.text) or (any(
+            getattr(facts, n) is not None for n in _SLIP_FIELDS) and not _WHAT_IF_CLAUSE.search(u.text))):
+        # (算了，反正已经看完了。医院给我的单子上统筹支付是330: a slip is only ever of the visit told)
         # Back to the tertiary visit: the slip shows… / 还是按原来那次: the what-if is over — what follows
         # is of the visit told, as it was
         state.what_if_base = None
@@ -2146,7 +2148,8 @@ _HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
-_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)")
+_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
+                           r"|^算了|已经看完了")
 _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
@@ -2160,6 +2163,11 @@ _RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封�
 
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
+    if state.known.amount is not None and u.intent == "what_if" and _WHAT_IF_CLAUSE.search(u.text) \
+            and any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "amount", "category")):
+        # 怎么才报这么点？…要是我也去二级医院能报多少: the what-if is what to settle — in its own scenario,
+        # never written over the visit told (a slip checked next is that visit's)
+        return False
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted

@@ -3973,3 +3973,12 @@ def test_the_slip_split_in_english_after_the_bill() -> None:
     fund, mine = first.result["visits"][-1]["fund_pays"], first.result["visits"][-1]["personal_pays"]
     _, reply = turn(state, f"The hospital's slip shows the fund paid {fund} and I paid {mine}.", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+def test_a_why_with_a_what_if_leaves_the_visit_told_and_its_slip() -> None:
+    state, (first,) = talk("南昌退休 三级医院 一千二 今年第一次")
+    assert first.result is not None
+    state, what_if = turn(state, "怎么才报这么点？要是我去二级医院能报多少", today=TODAY)
+    assert what_if.result is not None and what_if.result["visits"][-1]["fund_pays"] != first.result["visits"][-1]["fund_pays"]
+    _, reply = turn(state, f"算了，已经看完了。单子上统筹支付是{first.result['visits'][-1]['fund_pays']}，对吧", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
