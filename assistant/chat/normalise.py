@@ -162,6 +162,7 @@ def _space(match: re.Match[str]) -> str:
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
+_JOB_SHORTHAND = re.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!职)")
 _XIE_QI = re.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
 _ID_WORD_END = re.compile(r"(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)[:：]?$")
@@ -170,7 +171,7 @@ _FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
 _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
-_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品筹账金剂针类写料目疗验")
+_CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品筹账金剂针类写料目疗验片")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK")
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
@@ -196,6 +197,8 @@ def normalise(text: str) -> str:
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
+    if "职退" in out or "职在" in out:
+        out = _JOB_SHORTHAND.sub(lambda m: "职工退休" if m.group(0) == "职退" else "职工在职", out)  # 职退 平凉 三乙
     if "写起" in out:
         out = _XIE_QI.sub("写着", out)  # 单子上写起 380 (西南官话 写起 = 写着), not 写起付线
     return _KUAI_TYPO.sub("块", out) if "快" in out else out

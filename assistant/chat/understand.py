@@ -761,6 +761,19 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
     out = []
     items = any(a.role in _ITEM_FIELDS for a in amounts)
     for a in amounts:
+        before = _CLASS_BEFORE.search(text, max(0, a.start - 14), a.start) if a.role in (None, "total", "class_b_drug") else None
+        if before is not None:
+            # 医用耗材（乙类）500元 / 针灸（甲类中医项目）150: the class in brackets just before the figure
+            what = before.group("what") or ""
+            if before.group("cls") == "甲类" and "中医" in what:
+                a = msgspec.structs.replace(a, role="tcm")
+            elif before.group("cls") == "甲类":
+                a = msgspec.structs.replace(a, role="rest", explicit=True)
+            else:
+                drug = "药" in (before.group("label") or "") or what.startswith("药")
+                a = msgspec.structs.replace(a, role="class_b_drug" if drug else "class_b_service")
+            out.append(a)
+            continue
         m = _CLASS_IN_BRACKET.match(text, a.end) if a.role in (None, "total") else None
         if m is not None:
             if m.group("cls") == "甲类":
@@ -771,11 +784,22 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
         elif items and a.role in (None, "total") and (a.cue or "") in ("共", "一共", "共计", "合计") \
                 and _FEES_JOINED.search(text, max(0, a.start - 16), a.start - len(a.cue or "")):
             a = msgspec.structs.replace(a, role="rest", explicit=True)
+        elif a.role in (None, "total") and a.cue and a.cue in ("费用", "费", "药品", "项目", "部分") \
+                and text[max(0, a.start - len(a.cue) - 2):a.start - len(a.cue)] == "甲类":
+            a = msgspec.structs.replace(a, role="rest", explicit=True)  # 甲类费用260元，医用耗材（乙类）500元
         out.append(a)
+    tcm = [a for a in out if a.role == "tcm" and not a.negated]
+    if len(tcm) >= 2 and not any(a.role in (None, "total") for a in out):
+        # 针灸（甲类中医项目）150，还拿了中药饮片 90: the Chinese-medicine parts together
+        first = msgspec.structs.replace(tcm[0], value=sum((a.value for a in tcm), Decimal(0)))
+        out = [first if a is tcm[0] else a for a in out if a is tcm[0] or a not in tcm]
     return out
 
 
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
+_NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
+                            r"(?:clinic|health (?:centre|center|station)|centre|center|station)")
+_CLASS_BEFORE = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,6})[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>[^)）]{0,8})[)）](?:费用|金额)?(?:是|为|共)?$")
 _FEES_JOINED = re.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:和|跟|加|、|及|以及)(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:费)?$"
                           r"|甲类[^,，。;；]{0,8}$")  # 甲类药品及检查共600 beside 乙类药品200: the in-scope part
 
@@ -1016,6 +1040,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    not_my_clinic = _NOT_MY_CLINIC.search(text) if "not " in text else None
+    if not_my_clinic is not None:
+        # went to a big provincial hospital (tier 3), not my signed community clinic: the clinic named is
+        # where the visit was not — its words set nothing (outside the signed institution, below)
+        hits = [h for h in hits if not (not_my_clinic.start() <= h.start < not_my_clinic.end())]
     # 我开始以为是二级，后来看了墙上牌子是三级的: what was believed at first gives way to what was seen
     hits = [h for h in hits if not ("provider_level" in h.sets and _BELIEVED_BEFORE.search(text, max(0, h.start - 5), h.start)
                                     and any("provider_level" in o.sets and o.start > h.end and not o.negated for o in hits))]
@@ -1677,6 +1706,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 签约卫生院给我转到县人民医院: not the signed clinic, and no referral the document pays (only to the
         # county TCM hospital) — settled as a visit outside the signed institution
         values["signed"] = False
+    if not_my_clinic is not None:
+        values["signed"] = False
     away = _REFERRED_AWAY.search(text)
     if away and "中医" not in text and values.get("referral") is None \
             and any(sp.slot == "provider_kind" and not (away.start() <= sp.start < away.end()) for sp in spans):
@@ -2081,6 +2112,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["offsite"] = True
 
     alternatives = {slot: tuple(slots.seen[slot]) for slot in _ALTERNATIVE_SLOTS if len(slots.seen.get(slot, ())) >= 2}
+    if set(alternatives.get("category", ())) == {"employee", "retiree"} and "category" not in unknown \
+            and (not conflict or conflict_slot == "category") and (_UNKNOWN.search(text) or _FLAG_UNSURE.search(text)) \
+            and values.get("retired_month") is None and re.search(r"在职还是退休|退休还是在职|退没退", text) \
+            and not re.search(r"办(?:了|完|好)(?:了)?(?:退休)?手续|手续(?:已经)?办(?:完|好)", text):
+        # (刚办了手续: the papers are done — when decides it; that is asked, as pinned for K4-0422)
+        # 在职还是退休不确定 手续刚办 / 说不清自己现在算在职还是退休（手续还在办）: not known which — both
+        # cases side by side (the dialogue shows both, or says they agree)
+        unknown.append("category")
+        options = ("employee", "retiree")
+        values["category"] = None
+        conflict, conflict_slot = [], ""
     cities = len(slots.seen.get("city", ()))
 
     # (我女儿陪我去: the daughter went along — the visit and the account are the person's own)

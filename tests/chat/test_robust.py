@@ -3982,3 +3982,32 @@ def test_a_why_with_a_what_if_leaves_the_visit_told_and_its_slip() -> None:
     assert what_if.result is not None and what_if.result["visits"][-1]["fund_pays"] != first.result["visits"][-1]["fund_pays"]
     _, reply = turn(state, f"算了，已经看完了。单子上统筹支付是{first.result['visits'][-1]['fund_pays']}，对吧", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+@pytest.mark.parametrize("message", ["平凉 二级 600 起付已满 在职还是退休不确定 手续刚办",
+                                     "南充职工医保，我也说不清自己现在算在职还是退休（手续还在办），三级医院花了900，今年第一次"])
+def test_employee_or_retiree_not_known_gives_both(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert [a.label for a in reply.alternatives] == ["在职职工", "退休人员"] or reply.result is not None  # (the same: one)
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    ("平凉/职工/退休/二级/900/首次", "900.00"),
+    ("职退 南充 二级 起付已满 本次800 统筹今年已付200", "800.00"),
+    ("平凉在职 今年第一次 社区医院输液五天 每天60 一共300", "300.00"),
+    ("昨天崴了脚，今天去二级医院拍片花了280，南充灵活就业，今年起付线一分没用，孩子学费刚交了三千", "280.00"),
+    ("来电人在职，平凉二级医院门诊，甲类费用300元，医用耗材（乙类）200元，今年第一次", "500.00"),
+])
+def test_k73_k75_shorthand_and_figures_that_are_not_the_bill(message: str, total: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == total
+
+
+def test_a_masked_phone_number_is_not_money() -> None:
+    _, (reply,) = talk("我电话是138xxxx1234，南充退休的，今天在二级医院花了700，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "700.00"
+
+
+def test_not_my_signed_clinic_in_english_is_outside_it() -> None:
+    _, (reply,) = talk("Nanchang resident insurance. I went to a provincial hospital, not my signed community clinic, and spent 400.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
