@@ -1537,6 +1537,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 and base.referral is not None:
             # 那要是就在卫生院看呢 after a referral to the county TCM hospital: another place, no referral
             base = msgspec.structs.replace(base, referral=None, signed=None)
+        now_in_scope = _PART_IN_SCOPE_IF.search(u.text)
+        if now_in_scope is not None and base.amount is not None:
+            # 那要是这300都是甲类的呢: that part in scope — the bill stays, the part's kind goes
+            said_value = Decimal(now_in_scope.group(1))
+            facts = msgspec.structs.replace(facts, amount=None, **{n: None for n in ITEM_FIELDS})
+            base = msgspec.structs.replace(base, **{n: None for n in ITEM_FIELDS if getattr(base, n) == said_value})
         hypo_known = _place_words(_merge(base, facts), facts, u)  # (那我回社区看呢: the new place's words)
         if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
             # 那另外还有诊察费20块呢: a part added to the bill of the scenario, not a new bill of 20
@@ -1597,6 +1603,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
                 u.text[max(0, sp.start - 4):sp.start]) for sp in u.spans):
         facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
+    if state.known.amount is not None and facts.amount is None and u.approximate_amount is None \
+            and _EARLIER_VISIT_TOLD.search(u.text) and not u.correction \
+            and (facts.provider_kind is not None or facts.provider_level is not None):
+        # 她上个月在三级医院看过一次，统筹那次报了220，今天这次报多少: the place is the earlier visit's —
+        # this visit stays where it was told (what the fund paid then is the year's position)
+        facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS if n != "amount"
+                                                  and n in Facts.__struct_fields__})
+        u = msgspec.structs.replace(u, facts=facts)
+    changed_kind = [n for n in ITEM_FIELDS if getattr(facts, n) is not None]
+    if u.correction and len(changed_kind) == 1 and facts.amount is None:
+        # 150是自费的 → 不对，150是乙类药: the figure moves from one kind to the other, never counted twice
+        value = getattr(facts, changed_kind[0])
+        stale = {n: None for n in ITEM_FIELDS if n != changed_kind[0] and getattr(state.known, n) == value}
+        if stale:
+            state.known = msgspec.structs.replace(state.known, **stale)
     if state.checked and (facts.amount is not None or facts.city is not None):
         # a new bill: the slip checked before was the old bill's
         state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
@@ -2038,6 +2059,8 @@ _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductib
 _WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
+_PART_IN_SCOPE_IF = re.compile(r"这(\d+(?:\.\d+)?)(?:块|元)?(?:都|全|全部)?(?:是|算|按)(?:甲类|医保范围内|医保内)")
+_EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)(?:一次|一回)")
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")

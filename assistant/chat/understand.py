@@ -650,6 +650,8 @@ _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|�
 _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
 _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
+_ONE_OF_TWO_UNSAID = re.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,4}\d+(?:\.\d+)?(?:块|元)?[,，]?(?:一个|一次|一项|另一个|另一科)[^\d]{0,6}$")
+_NEVER_SEEN = re.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
@@ -2242,6 +2244,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
                 elif values.get("first_visit_this_year") is False:
                     values["first_visit_this_year"] = None
+                never = _NEVER_SEEN.search(text)
+                if not conflict and never is not None and (earlier_told := _EARLIER_TIME.search(
+                        text, _clause_of(bounds, never.start())[1], segments[-2][1])) is not None:
+                    # 今年还没看过病，上个月在社区医院花了800，今天…: no visit this year, and a visit last
+                    # month — which holds is asked (never the earlier visit settled as if it were so)
+                    conflict = [never.group(0), _quote(text, bounds, earlier_told.start())]
+                    conflict_slot = "year_start"
                 if values.get("first_visit_this_year") is True and not conflict \
                         and (said_first := _YEAR_FIRST_SAID.search(text)) is not None \
                         and not _AMOUNT_IN.search(text, *_clause_of(bounds, said_first.start())) \
@@ -2288,6 +2297,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _HEDGED_NOT_FIRST.search(text, max(_clause_of(bounds, h.start)[0], h.start - 8), h.end + 3)
             for h in hits):
         values["first_visit_this_year"] = False  # 今年之前来过两次了，起付线过没过不知道: not the first, the rest asked
+    if values.get("amount") is not None and _ONE_OF_TWO_UNSAID.search(text):
+        # 看了两个科 一个380一个: the second figure is not said — the bill is asked, never the first taken
+        values["amount"] = None
+        for field in _ITEM_FIELDS:
+            values[field] = None
+    if pharmacy and "provider_level" in unknown and "prescribed_at_level" not in unknown:
+        # 在药店买的药…是县医院开的，县医院几级不清楚: at a pharmacy the level not known is the prescription's
+        # (a level said before a correction is not kept)
+        unknown[unknown.index("provider_level")] = "prescribed_at_level"
+        values["prescribed_at_level"] = values["prescribed_at_grade"] = None
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -4011,3 +4011,43 @@ def test_a_masked_phone_number_is_not_money() -> None:
 def test_not_my_signed_clinic_in_english_is_outside_it() -> None:
     _, (reply,) = talk("Nanchang resident insurance. I went to a provincial hospital, not my signed community clinic, and spent 400.")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+# -- K76–K78 (the last blind measure, scored first at e9d4fac) -----------------------------------------
+
+def test_a_prescribers_level_not_known_after_a_correction_gives_every_level() -> None:
+    _, (reply,) = talk("南昌在职，今年第一次，在药房买的药，社区开的方子？不对，是县医院开的，几级不清楚，药花了1500")
+    assert reply.result is None and len(reply.alternatives) >= 2
+
+
+def test_no_visit_this_year_beside_one_last_month_is_a_conflict() -> None:
+    _, (reply,) = talk("平凉在职，今年还没看过病，上个月在社区医院花了300，今天二级医院900")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_the_second_figure_of_two_unsaid_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年第一次 看了两个科 一个260一个")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_part_moved_from_one_kind_to_another_is_not_counted_twice() -> None:
+    state, _ = talk("平凉在职 二级 今年第一次 1000 其中自费200")
+    _, moved = turn(state, "不对，200是乙类药", today=TODAY)
+    _, (direct,) = talk("平凉在职 二级 今年第一次 1000 其中乙类药200")
+    assert moved.result is not None and direct.result is not None
+    assert moved.result["visits"][-1]["fund_pays"] == direct.result["visits"][-1]["fund_pays"]
+
+
+def test_a_part_in_scope_in_a_what_if_keeps_the_bill() -> None:
+    state, _ = talk("平凉 在职 二级 今年第一次 乙类药200 其他600")
+    _, reply = turn(state, "那要是这200都是甲类的呢", today=TODAY)
+    _, (plain,) = talk("平凉 在职 二级 今年第一次 800")
+    assert reply.result is not None and plain.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == plain.result["visits"][-1]["fund_pays"]
+
+
+def test_an_earlier_visits_place_leaves_this_visits_place() -> None:
+    state, (first,) = talk("南昌退休，社区医院，600，今年起付线过了")
+    _, reply = turn(state, "她上个月在三级医院看过一次，统筹那次报了100，今天这次报多少", today=TODAY)
+    assert reply.result is not None and first.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == first.result["visits"][-1]["fund_pays"]
