@@ -409,7 +409,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
                       {"provider_level": 3, "provider_grade": grade.upper()}, 2))
     for level, word in ((1, "1"), (2, "2"), (3, "3")):
         rules.append((f"(?:level|lvl|lv|tier|grade|class)[- .]?{word}(?![0-9])", {"provider_level": level}, 2))
-    for level, word in ((1, "1st"), (2, "2nd"), (3, "3rd")):
+    for level, word in ((1, "1st"), (2, "2nd"), (3, "3rd"), (1, "first"), (2, "second"), (3, "third")):
         rules.append((f"{word}[- ]level|{word}[- ]tier", {"provider_level": level}, 2))
     rules += [
         ("tertiary", {"provider_level": 3}, 2),

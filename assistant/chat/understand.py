@@ -786,6 +786,9 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
         elif items and a.role in (None, "total") and (a.cue or "") in ("共", "一共", "共计", "合计") \
                 and _FEES_JOINED.search(text, max(0, a.start - 16), a.start - len(a.cue or "")):
             a = msgspec.structs.replace(a, role="rest", explicit=True)
+        elif items and a.role in (None, "total") and re.search(r"(?:别的|其他|其余|其它)[^,，。\d]{0,6}$",
+                                                                 text[max(0, a.start - 12):a.start - len(a.cue or "")]):
+            a = msgspec.structs.replace(a, role="rest", explicit=True)  # 中药饮片花了360，别的西药检查又花了240
         elif a.role in (None, "total") and a.cue and a.cue in ("费用", "费", "药品", "项目", "部分") \
                 and text[max(0, a.start - len(a.cue) - 2):a.start - len(a.cue)] == "甲类":
             a = msgspec.structs.replace(a, role="rest", explicit=True)  # 甲类费用260元，医用耗材（乙类）500元
@@ -799,6 +802,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
+_STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
                             r"(?:clinic|health (?:centre|center|station)|centre|center|station)")
 _CLASS_BEFORE = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,6})[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>[^)）]{0,8})[)）](?:费用|金额)?(?:是|为|共)?$")
@@ -993,8 +997,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
     amounts = extract_amounts(text, normalised=True)
-    if any(c in text for c in "(和跟及、加") or "甲类" in text:  # (every match below holds one)
+    if any(c in text for c in "(和跟及、加别其") or "甲类" in text:  # (every match below holds one)
         amounts = _classed_fees(text, amounts)
+    # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
+    amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")
+               if a.role is None and _STILL_LEFT_BEFORE.search(text, max(0, a.start - 4), a.start)
+               and "起付" in text[max(0, a.start - 16):a.start] else a for a in amounts]
     # 医院只给报了367.44……哦不对，她念错了，是376.44: the figure said after a correction, with no words of
     # its own, replaces the one before it in the same role
     for i in range(1, len(amounts)):
@@ -2312,7 +2320,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier
     # (a what-if or a correction about the visit already described)
     loose_item = (values.get("amount") is not None or intent in ("what_if", "correct")) \
-        and _loose_item_word(text, bounds, amounts)
+        and _loose_item_word(text, bounds, amounts) \
+        and not any(values.get(f) is not None and values.get(f) == values.get("amount") for f in _ITEM_FIELDS)
+    # (只开了中药饮片，一共一百八: the whole bill is that part — nothing left unsaid)
     if len(conflict) >= 2 and (conflict[0] == conflict[1] or (
             min(len(conflict[0]), len(conflict[1])) >= 4 and not _AMOUNT_IN.fullmatch(conflict[0])
             and (conflict[0] in conflict[1] or conflict[1] in conflict[0]))):

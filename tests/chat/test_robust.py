@@ -4051,3 +4051,15 @@ def test_an_earlier_visits_place_leaves_this_visits_place() -> None:
     _, reply = turn(state, "她上个月在三级医院看过一次，统筹那次报了100，今天这次报多少", today=TODAY)
     assert reply.result is not None and first.result is not None
     assert reply.result["visits"][-1]["fund_pays"] == first.result["visits"][-1]["fund_pays"]
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    ("平凉在职，今年起付线用了100，还差100，今天一级医院花了400", "400.00"),  # 还差100: the deductible left
+    ("南昌居民医保，进贤的，签约卫生院转诊到县中医院，只开了中成药，一共两百四", "240.00"),
+    ("南昌居民医保，签约卫生院转诊到县中医院，中药饮片花了200，别的西药检查又花了100", "300.00"),
+    ("工单 NO.20261126-0088：南充退休，二级医院门诊300元，今年第一次", "300.00"),
+    ("RMB 500 at a third-level hospital in Pingliang, grade A, I'm retired, first outpatient bill this year.", "500.00"),
+])
+def test_k76_k78_bills_read_whole(message: str, total: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == total
