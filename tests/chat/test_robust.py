@@ -4063,3 +4063,10 @@ def test_an_earlier_visits_place_leaves_this_visits_place() -> None:
 def test_k76_k78_bills_read_whole(message: str, total: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == total
+
+
+def test_the_deductible_corrected_from_last_year_to_this_year() -> None:
+    _, (reply,) = talk("平凉在职 二级医院 900 起付线去年就…不对 是今年已经扣完了")
+    assert reply.result is not None
+    _, (met,) = talk("平凉在职 二级医院 900 今年起付线已经扣完了")
+    assert reply.result["visits"][-1]["fund_pays"] == met.result["visits"][-1]["fund_pays"]
