@@ -229,6 +229,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:单子|结算单|收费单|发票)(?:上)?(?:的)?(?:有)?一个数(?:字)?(?:是|为|写着)?"),
     # 医院给了张单子，上面有个450: a slip's number with no field named — asked
     ("slip_unknown", r"上面(?:有个|有一个|写着|写的|印着)(?:数字|数)?(?:是)?"),
+    # 单子上写着 60% 还有一个 90: another figure of the slip, its field not named — asked
+    ("slip_unknown", r"还有(?:一个|个)(?:数字|数)(?:是)?"),
     # 医保给了我一个数字165: a number the fund's office gave, its field not named — asked
     ("slip_unknown", r"(?:医保|医院|统筹|系统|窗口|收费处)?(?:给了?|告诉了?|报了?)(?:我)?(?:一个|个)(?:数字|数)(?:是|为)?"),
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个|的)?(?:是)?"),
@@ -249,6 +251,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年|只|才)?(?:累计|扣除|扣|使用|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    # 自助机打印：本年累计起付线 200.00: the year's deductible reached so far, a kiosk's field
+    ("deductible_used", r"(?:本年|今年|年度)?累计起付(?:线|标准)(?:金额)?[:：]?|起付(?:线|标准)累计[:：]?"),
     # 起付线还剩200没扣完（之前扣了400）: what went before, in the deductible's own clause
     ("deductible_used", r"(?<=[(（])(?:之前|此前|前面|已经|已)扣(?:了|掉|过)"),
     ("deductible_used", r"(?:起付线|起付)(?:今年)?(?:那会儿?|那时候|那次|当时)(?:已经|已|都)?(?:扣|用|交|付)(?:了|掉|过)"),
@@ -275,7 +279,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?(?: only| just)?"),
     ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
-    ("account_balance", r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
+    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
                         r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),

@@ -2142,7 +2142,7 @@ _ANOTHER_BILL = re.compile(r"^那(?:我|他|她)?[^,，。]{0,6}(?:看病|看)?�
 _PART_WORD = re.compile(r"乙类检查|乙类耗材|乙类材料|检查费?|化验费?|诊察费|挂号费|自费|乙类药|乙类|中成药|中药饮片|中药|甲类西药|甲类药|西药|甲类|药费")
 _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "consultation"), ("自费", "self_pay"), ("乙类药|乙类", "class_b_drug"),
                ("中成药|中药饮片|中药", "tcm"), ("甲类|西药|药费", "rest"), ("检查|化验", "rest"))
-_INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)")
+_INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)|单子上有\d+(?:块|元)?是")
 _VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
 _GREETING_ASKED = re.compile(r"^(?:在吗|在不在|在么|你好|您好|hi|hello|hey)[,，!！?？~ ]*", re.IGNORECASE)
 _NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
@@ -2647,7 +2647,8 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
         elif ("报过" in message or "has paid" in message.lower() or "claimed" in message.lower()) \
                 and facts.fund_paid is None and not facts.first_visit_this_year and not facts.deductible_met:
             known = msgspec.structs.replace(known, claimed_before=True)
-    if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown:
+    if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown \
+            and not any(sp.note == "doubted" for sp in u.spans):  # (好像是三级乙等吧？不太确定: a doubt, not an answer)
         for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):
             if word in message:
                 known = msgspec.structs.replace(known, **{asking: grade})

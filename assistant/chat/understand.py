@@ -427,7 +427,7 @@ _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _RATIO_EITHER = re.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
-_PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。]{0,5}(?:一部分|部分|一些|一点|一半)"
+_PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
 _UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)"
@@ -802,6 +802,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
+_FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
                             r"(?:clinic|health (?:centre|center|station)|centre|center|station)")
@@ -999,6 +1000,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = extract_amounts(text, normalised=True)
     if any(c in text for c in "(和跟及、加别其") or "甲类" in text:  # (every match below holds one)
         amounts = _classed_fees(text, amounts)
+    # 单子上写着 60% 还有一个 90: another figure, its field not said — asked about, never the bill
+    amounts = [msgspec.structs.replace(a, role="slip_unknown", cue="还有一个")
+               if a.role is None and re.search(r"还有(?:一个|个)[,，\s]*$", text[max(0, a.start - 6):a.start])
+               and _SLIP_WORD.search(text) else a
+               for a in amounts]
     # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
     amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")
                if a.role is None and _STILL_LEFT_BEFORE.search(text, max(0, a.start - 4), a.start)
@@ -1471,9 +1477,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     earlier_dates = [d for d in dates if d not in retirement
                      and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
     # 起付线6月份就扣完了 / 本年度起付线已于三月扣足: when the deductible went, not when this visit was
+    # (今年2月看门诊已经把起付线用完了…今天在一级医院花了600: with today's visit told, February's is
+    # the earlier one that used the deductible)
+    today_told = _RECENT_WORD.search(text) is not None
     position_dates = [d for d in dates if d not in retirement and d not in earlier_dates
                       and _POSITION_CLAUSE.search(text, *_clause_of(bounds, d.start))
-                      and not _VISIT_BESIDE_DATE.match(text, d.end)]
+                      and (not _VISIT_BESIDE_DATE.match(text, d.end) or today_told)]
     visit_dates = [d for d in dates if d not in retirement and d not in earlier_dates and d not in position_dates]
     year, month, day = _merge_dates(visit_dates)
     retired = _merge_dates(retirement) if retirement else (None, None, None)
@@ -1920,6 +1929,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet
     if _PARTIAL_DEDUCTIBLE.search(text):
         values["deductible_met"] = None  # 起付线扣了一部分: how much is the question
+        values["first_visit_this_year"] = None  # (今年是第一次…其实之前起付线好像已经被扣过一点: not the first)
     visit_last_year = today is not None and values.get("year") == today.year - 1
     def of_last_year(h: Hit) -> bool:
         return _LAST_YEAR.search(text, *_clause_of(bounds, h.start)) is not None and not visit_last_year \
@@ -1973,6 +1983,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             elif _FLAG_DOUBT_AFTER.match(window) or _FLAG_DOUBT_AFTER.search(window):
                 conflict = [h.text, window.split("，")[1] if "，" in window else window]
                 conflict_slot = next(k for k in h.sets if k in ("family_doctor", "poverty_registered"))
+        elif h.negated and any(k in ("family_doctor", "poverty_registered") for k in h.sets) \
+                and _FLAG_AFFIRMED_AFTER.match(text, h.end):
+            # 没签家庭医生。说错了，签了的，去年签的: the denial taken back — the fact holds
+            for k in h.sets:
+                if k in ("family_doctor", "poverty_registered"):
+                    values[k] = True
     if clash:
         conflict = [clash[0].text, clash[1].text]
         conflict_slot = _ROLE_FIELD.get(clash[0].role, "amount")
@@ -2125,6 +2141,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if set(alternatives.get("category", ())) == {"employee", "retiree"} and "category" not in unknown \
             and (not conflict or conflict_slot == "category") and (_UNKNOWN.search(text) or _FLAG_UNSURE.search(text)) \
             and values.get("retired_month") is None and re.search(r"在职还是退休|退休还是在职|退没退", text) \
+            and not re.search(r"内退", text) \
             and not re.search(r"办(?:了|完|好)(?:了)?(?:退休)?手续|手续(?:已经)?办(?:完|好)", text):
         # (刚办了手续: the papers are done — when decides it; that is asked, as pinned for K4-0422)
         # 在职还是退休不确定 手续刚办 / 说不清自己现在算在职还是退休（手续还在办）: not known which — both
@@ -2271,8 +2288,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     conflict_slot = "year_start"
                 if intent in ("add_visit", "what_if", "compare"):
                     intent = "calculate"
-    if earlier and (today_told := _TODAY_NO_BILL.search(text)) is not None \
-            and all(a.end <= today_told.start() for a in amounts) and values.get("amount") is not None:
+    if earlier and (today_no_bill := _TODAY_NO_BILL.search(text)) is not None \
+            and all(a.end <= today_no_bill.start() for a in amounts) and values.get("amount") is not None:
         # 3月…花了300，6月又…花了500，都报过了。今天又去嘉陵区人民医院看了: every figure is of an earlier
         # visit — today's bill is not told; it is asked (the last figure is never taken as today's)
         last = Facts(**{k: values.get(k) for k in _VISIT_FACTS if values.get(k) is not None})
@@ -2310,6 +2327,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["amount"] = None
         for field in _ITEM_FIELDS:
             values[field] = None
+    if "category" in unknown and "内退" in text:
+        # 我是单位内退的: which rules apply is the question, not one of two to show side by side
+        unknown = [x for x in unknown if x != "category"]
+        options = ()
+        values["category"] = None
     if pharmacy and "provider_level" in unknown and "prescribed_at_level" not in unknown:
         # 在药店买的药…是县医院开的，县医院几级不清楚: at a pharmacy the level not known is the prescription's
         # (a level said before a correction is not kept)

@@ -4070,3 +4070,42 @@ def test_the_deductible_corrected_from_last_year_to_this_year() -> None:
     assert reply.result is not None
     _, (met,) = talk("平凉在职 二级医院 900 今年起付线已经扣完了")
     assert reply.result["visits"][-1]["fund_pays"] == met.result["visits"][-1]["fund_pays"]
+
+
+# -- K79–K81 (the last blind measure, scored first at 5d1fb7a) -----------------------------------------
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("南昌居民 签约卫生院 单子上写着 60% 还有一个 120", "amount_role"),
+    ("平凉在职，今年统筹已支付800元，本次二级医院门诊500元，另外今年是首诊。", "conflict"),
+    ("我爸平凉退休的，他说今年起付线已经过了，可他今年就看过这一次，二级医院，花了400", "conflict"),
+    ("平凉在职，三级甲等，今年是第一次看门诊，花了1200，其实之前起付线好像已经被扣过一点", "year_start"),
+    ("南充的，在职还是退休我说不清楚，我是单位内退的，二级医院花了700，今年第一次", "category"),
+])
+def test_k79_k81_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+
+
+def test_a_kiosk_printout_of_the_years_deductible() -> None:
+    _, (printed,) = talk("自助机打印：参保地 平凉；人员类别 在职；医疗机构等级 二级；本次费用 1,000.00；本年累计起付线 200.00；本年统筹累计支付 0.00")
+    _, (said,) = talk("平凉在职 二级医院 1000 今年起付线已经扣满了，统筹今年还没报过")
+    assert printed.result is not None and said.result is not None
+    assert printed.result["visits"][-1]["fund_pays"] == said.result["visits"][-1]["fund_pays"]
+
+
+def test_a_balance_said_later_is_the_accounts() -> None:
+    state, _ = talk("南充退休 二级医院 400 今年第一次")
+    _, reply = turn(state, "那我那个账户里还有两百五，能扣好多", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "400.00"
+
+
+def test_a_family_doctor_denied_then_affirmed() -> None:
+    _, (reply,) = talk("南昌居民医保，签约社区，今天在签约社区看病花了200，没签家庭医生。说错了，签了的")
+    _, (signed,) = talk("南昌居民医保，签约社区，今天在签约社区看病花了200，签了家庭医生")
+    assert reply.result is not None and signed.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == signed.result["visits"][-1]["fund_pays"]
+
+
+def test_an_earlier_months_visit_that_used_the_deductible_leaves_today_today() -> None:
+    _, (reply,) = talk("我今年6月退的休，平凉医保，今年3月看门诊已经把起付线用完了，统筹报了200。今天在一级医院花了500")
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
