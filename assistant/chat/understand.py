@@ -1003,7 +1003,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 单子上写着 60% 还有一个 90: another figure, its field not said — asked about, never the bill
     amounts = [msgspec.structs.replace(a, role="slip_unknown", cue="还有一个")
                if a.role is None and re.search(r"还有(?:一个|个)[,，\s]*$", text[max(0, a.start - 6):a.start])
-               and _SLIP_WORD.search(text) else a
+               and _SLIP_WORD.search(text) and not any(b.role in (None, "total") and b is not a for b in amounts) else a
                for a in amounts]
     # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
     amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")

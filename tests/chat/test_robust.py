@@ -4109,3 +4109,8 @@ def test_a_family_doctor_denied_then_affirmed() -> None:
 def test_an_earlier_months_visit_that_used_the_deductible_leaves_today_today() -> None:
     _, (reply,) = talk("我今年6月退的休，平凉医保，今年3月看门诊已经把起付线用完了，统筹报了200。今天在一级医院花了500")
     assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
+
+
+def test_another_figure_beside_a_slips_total_is_asked_about() -> None:
+    _, (reply,) = talk("南充 在职 二级 起付线过了 单子 合计 900 还有个 540")
+    assert reply.result is None and reply.asking == "amount_role"
