@@ -466,6 +466,8 @@ _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{
                     r"|(?<![\d.])(?:12393|12345|12333|12320)(?![\d.元块])"
                     # 我电话是139xxxx6721: a telephone number written with its middle hidden
                     r"|(?<!\d)1[3-9]\d[x*×]{4}\d{4}(?!\d)|(?<!\d)\d{3,4}[x*×]{3,4}\d{3,4}(?!\d)"
+                    # 医保卡号51130219xxxx: a card or ID number with its end hidden
+                    r"|(?<!\d)\d{4,}[x*×]{2,}\d*(?!\d)"
                     # 工单 2026-1125-88 / 工单20261125-017: a ticket's number, never money
                     r"|(?<!\d)(?<!\d\.)(?:\d{2,}(?:-\d{2,}){2,}|\d{6,}-\d{2,})(?![\d.])"
                     # 今天（11月25）: the day of the month, said without 日 or 号

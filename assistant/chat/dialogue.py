@@ -1966,7 +1966,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _flag_alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
-    if missing is None and _in_future(state.known, today) and not _PLANNED.search(u.text):
+    if missing is None and _in_future(state.known, today) and not _PLANNED.search(u.text) \
+            and not (u.facts.month is None and u.facts.days_ago is None and not u.facts.months_ago):
+        # (下周三我再去一次…估计还要花500 → 就按500算吧: the visit planned before keeps its day)
         # 12月3号 said on 11月25日: a visit that has not happened yet — which day was it?
         state.known = msgspec.structs.replace(state.known, year=None, month=None, day=None)
         state.asking = "date"

@@ -1902,7 +1902,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             continue
         # a hedge opening the next clause is about the position only when that clause names nothing
         # else (今年第一次，应该吧 — not 今年头一回，好像是一级的)
-        other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated)
+        other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated) \
+            or any(nxt[0] <= a.start < nxt[1] for a in amounts)  # (…起付线已经满了，大概花三百: the hedge is the figure's)
         # (起付线已经扣完了应该报多少: 应该 asks the figure, it is no hedge of the position)
         hedged = any(not (m.group(0) == "应该" and _SHOULD_PAY.match(text, m.start()))
                      for m in _HEDGED_POSITION.finditer(text, lo, hi))

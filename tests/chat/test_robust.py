@@ -4114,3 +4114,23 @@ def test_an_earlier_months_visit_that_used_the_deductible_leaves_today_today() -
 def test_another_figure_beside_a_slips_total_is_asked_about() -> None:
     _, (reply,) = talk("南充 在职 二级 起付线过了 单子 合计 900 还有个 540")
     assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_an_estimate_confirmed_for_a_planned_visit_settles_it() -> None:
+    state, _ = talk("平凉在职，今年第一次，二级医院，800")
+    state, asked = turn(state, "那下周三我再去一次那家二级医院，估计还要花400，到时候能报多少", today=TODAY)
+    assert asked.asking == "amount"
+    _, reply = turn(state, "就按400算吧", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_a_hedge_on_the_figure_leaves_the_deductible_said_before_it() -> None:
+    state, asked = talk("平凉退休，三级甲等，今年门诊起付线已经满了，大概花三百")
+    assert asked[-1].asking == "amount"
+    _, reply = turn(state, "就按300", today=TODAY)
+    assert reply.result is not None
+
+
+def test_a_card_number_with_its_end_hidden_is_not_a_balance() -> None:
+    _, (reply,) = talk("南充退休，医保卡号51130219xxxx，今天在社区卫生服务中心花了500，起付线今年满了，统筹报过三百")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
