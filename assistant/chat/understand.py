@@ -803,6 +803,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
 _FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
+_LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
                             r"(?:clinic|health (?:centre|center|station)|centre|center|station)")
@@ -1056,6 +1057,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    # 单子上写一级70%、二级65%、三级60%: a slip's ratio for each level — those level words are the list's,
+    # not the visit's; the visit's ratio is the one for its own level, said elsewhere (or asked)
+    ratio_list = {int("一二三123".index(m.group(1)) % 3 + 1): Decimal(m.group(2)) for m in _LEVEL_RATIO.finditer(text)} \
+        if "%" in text else {}
+    if len(ratio_list) >= 2:
+        ratio_spans = [(m.start(), m.end()) for m in _LEVEL_RATIO.finditer(text)]
+        hits = [h for h in hits if not ("provider_level" in h.sets and any(lo <= h.start < hi for lo, hi in ratio_spans))]
     not_my_clinic = _NOT_MY_CLINIC.search(text) if "not " in text else None
     if not_my_clinic is not None:
         # went to a big provincial hospital (tier 3), not my signed community clinic: the clinic named is
@@ -1663,6 +1671,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lvl = m.group("lvl") or m.group("lvl2")
             if lvl:
                 values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
+    if len(ratio_list) >= 2:
+        level_now = values.get("provider_level")
+        if level_now in ratio_list and (stated_ok or _SLIP_WORD.search(text)):
+            values["stated_ratio"] = (ratio_list[level_now] / 100).quantize(Decimal("0.0001"))
+            values["stated_ratio_level"] = level_now
+        else:
+            values["stated_ratio"] = values["stated_ratio_level"] = None  # which of them is this visit's: asked
     if values.get("stated_ratio") is not None and values.get("stated_ratio_level") is None \
             and values.get("provider_level") is not None and values.get("provider_kind") != "pharmacy":
         # a community health centre with a 70% ratio: the ratio said is that visit's level's

@@ -4134,3 +4134,11 @@ def test_a_hedge_on_the_figure_leaves_the_deductible_said_before_it() -> None:
 def test_a_card_number_with_its_end_hidden_is_not_a_balance() -> None:
     _, (reply,) = talk("南充退休，医保卡号51130219xxxx，今天在社区卫生服务中心花了500，起付线今年满了，统筹报过三百")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_a_slips_ratio_for_each_level_gives_the_visits_own() -> None:
+    _, (reply,) = talk("西安在职，单子上写一级70%、二级60%、三级50%，起付线600，限额2000，今天在二级医院花了1000，今年第一次")
+    _, (one,) = talk("西安在职，单子上写二级60%，起付线600，限额2000，今天在二级医院花了1000，今年第一次")
+    assert reply.result is not None and one.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == one.result["visits"][-1]["fund_pays"]
+    assert reply.asking != "conflict"
