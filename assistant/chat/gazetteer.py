@@ -372,7 +372,7 @@ _INSURED = _Family(
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
-        ("not (?:yet )?retired|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
+        ("not (?:yet )?retired|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work(?: full[- ]time| part[- ]time)? (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),

@@ -4142,3 +4142,12 @@ def test_a_slips_ratio_for_each_level_gives_the_visits_own() -> None:
     assert reply.result is not None and one.result is not None
     assert reply.result["visits"][-1]["fund_pays"] == one.result["visits"][-1]["fund_pays"]
     assert reply.asking != "conflict"
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    ("Pingliang retiree (my neighbour, 70), level-1 clinic, 500 yuan, deductible already used up this year.", "500.00"),
+    ("I work full-time at a factory in Nanchong (employee insurance), level 2 hospital, 800 yuan, first visit this year.", "800.00"),
+])
+def test_an_age_beside_a_person_and_work_said_in_english(message: str, total: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == total
