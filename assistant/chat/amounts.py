@@ -404,6 +404,7 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
             return "slip_unknown", label  # 结算单上写着 统筹 325: a fund figure, this bill's or the year's? asked
         if last is not None and last.end() == len(label) \
                 and _PRE_CUE_ROLE[last.lastgroup or ""] not in ("total", "other", "age") \
+                and not (_PRE_CUE_ROLE[last.lastgroup or ""].startswith("deductible") and re.search(r"[扣过满完]$", label)) \
                 and not (_PRE_CUE_ROLE[last.lastgroup or ""] == "account_balance"
                          and not re.search(r"余额|有|剩|还|账户|个账", last.group(0))) \
                 and last.group(0) not in ("医保", "统筹", "基金", "统筹基金") \

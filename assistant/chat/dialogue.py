@@ -972,6 +972,7 @@ _GENERAL_HOW = re.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎�
                           r"|(?:^|[,，。 ])(?:看病|看门诊|门诊)(?:能|可以)报(?:销)?(?:不|吗|么)[?？]?$"  # only who, then this
                           # 那南充呢 我妈在南充退休 (after another city): the same question, for a covered city
                           r"|^那(?:么)?(?:[^,，。]{0,3})?(?:南充|南昌|平凉|西安)(?:呢|的话呢)"
+                          r"|(?:can|could) you (?:estimate|calculate|work out|tell me)[^?]{0,40}(?:reimburs\w*|refund|coverage)\??$"
                           r"|how (?:does|do|is|are|will|would) [^?]{0,40}(?:reimburs\w*|work|get paid|covered)"
                           r"(?: for (?:me|us|him|her|them|my \w+))?\??$")
 OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医保账单：统筹报多少、自己付多少、个人账户怎么用。"

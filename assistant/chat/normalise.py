@@ -91,6 +91,9 @@ _TYPOS = (
     ("没退休工资", "没有养老收入"),
     ("没有退休金", "没有养老收入"),
     ("没退休金", "没有养老收入"),
+    ("晓不得", "不晓得"),  # 晓不得几级哦 (西南官话)
+    ("未单列", "无单列"),  # 诊察费未单列: not listed apart — no part of that kind said
+    ("没单列", "无单列"),
     ("零活就业", "灵活就业"),  # 零活/灵活: the same sound
     ("二集医院", "二级医院"),  # 级/集: the same sound
     ("三集医院", "三级医院"),
@@ -162,6 +165,8 @@ def _space(match: re.Match[str]) -> str:
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
+_URL_LIKE = re.compile(r"https?:|www\.")
+_SLASH_FIELD = re.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
 _JOB_SHORTHAND = re.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!职)")
 _XIE_QI = re.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
@@ -197,6 +202,8 @@ def normalise(text: str) -> str:
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
+    if out.count("/") >= 3 and not _URL_LIKE.search(out):
+        out = _SLASH_FIELD.sub("，", out)  # 南充/退休/三级/起付线已扣/1100: a form's fields, one by one
     if "职退" in out or "职在" in out:
         out = _JOB_SHORTHAND.sub(lambda m: "职工退休" if m.group(0) == "职退" else "职工在职", out)  # 职退 平凉 三乙
     if "写起" in out:

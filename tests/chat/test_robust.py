@@ -4151,3 +4151,19 @@ def test_a_slips_ratio_for_each_level_gives_the_visits_own() -> None:
 def test_an_age_beside_a_person_and_work_said_in_english(message: str, total: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == total
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("平凉/在职/二级/起付线已扣/900", None),  # a form's fields, one by one
+    ("南昌在职职工，本年首次门诊，二级医院，医疗费用总额1,500元，诊察费未单列。", None),
+    ("Hi, I'm a Pingliang employee. Could you estimate my outpatient reimbursement?", "amount"),
+])
+def test_k80_k81_forms_and_openers(message: str, asking: str | None) -> None:
+    _, (reply,) = talk(message)
+    assert reply.asking == asking and (asking is not None or reply.result is not None)
+
+
+def test_xiao_bu_de_is_not_knowing() -> None:
+    state, _ = talk("南充 在职 900 今年第一次")
+    _, reply = turn(state, "晓不得几级哦", today=TODAY)
+    assert reply.alternatives or reply.result is not None
