@@ -803,6 +803,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
 _FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
+_REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报了)[。.!！~]*$")
 _LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
@@ -1368,6 +1369,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="fund_paid") if a.role == "slip_fund" and a.approximate else a
                    for a in amounts]
     chosen, unplaced, clash = _pick_amounts(text, amounts)
+    tail = _REPORTED_AT_END.search(text)
+    if tail is not None and "amount" in chosen and chosen["amount"].end <= tail.start() + 1 \
+            and chosen["amount"].end >= tail.start() - 1:
+        # 看病 600 报了: the bill, or what was paid of it? The words after the figure leave it open — asked
+        unplaced.append(chosen.pop("amount"))
     if "amount" in chosen and _ROLE_NOT_KNOWN.search(text):
         # “这次420”，不清楚是总费用还是自付: what the number is, the person does not know — asked, quoted
         unplaced.append(chosen.pop("amount"))
@@ -2037,7 +2043,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # perhaps used — how much is the question (not the year's first bill)
             values["first_visit_this_year"] = None
         elif used is not None:
-            conflict = [first.text, _quote(text, bounds, used.start)]
+            said_used = _quote(text, bounds, used.start)
+            if first.text in said_used and used.start > first.end:
+                # first visit this year but the fund already paid 500: one clause, two statements — quote each
+                said_used = text[first.end:used.end].strip(" ,，.。") or said_used
+                said_used = re.sub(r"^(?:this year|today)?[ ,]*(?:but|and|yet)\s+", "", said_used)
+            conflict = [first.text, said_used]
         elif remaining is not None:
             conflict = [first.text, _quote(text, bounds, remaining.start)]
         elif claimed is not None:

@@ -4167,3 +4167,14 @@ def test_xiao_bu_de_is_not_knowing() -> None:
     state, _ = talk("南充 在职 900 今年第一次")
     _, reply = turn(state, "晓不得几级哦", today=TODAY)
     assert reply.alternatives or reply.result is not None
+
+
+# -- K82 (scored blind first at 3bc23c1) ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("平凉在职 二级 今年第一次 看病 700 报了", "amount_role"),  # the bill, or what was paid of it?
+    ("Nanchong retiree, first visit this year but the fund already paid 300 this year. Level 2 hospital, 500 yuan.", "conflict"),
+])
+def test_k82_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
