@@ -4178,3 +4178,14 @@ def test_xiao_bu_de_is_not_knowing() -> None:
 def test_k82_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking == asking
+
+
+# -- K83, K84 (scored blind first at acb79cd) -----------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("平凉 在职 二级 统筹今年报了200 第一次来看门诊 这次600", "conflict"),
+    ("平凉 退休 二级 花了八百好几 今年头回", "amount"),
+])
+def test_k83_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
