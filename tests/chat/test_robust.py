@@ -4189,3 +4189,10 @@ def test_k82_questions_instead_of_wrong_figures(message: str, asking: str) -> No
 def test_k83_questions_instead_of_wrong_figures(message: str, asking: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is None and reply.asking == asking
+
+
+@pytest.mark.parametrize("message", ["南充腿休职工，在一集医院看病花了五百，今年第一次",
+                                     "平凉在职，今年3月份以来第一次门诊，二级医院600"])
+def test_k84_voice_slips_and_a_first_visit_since_a_month(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None
