@@ -650,6 +650,7 @@ _NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|�
 _RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
 _RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
 _PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
+_TWO_SLIPS_ONE_VISIT = re.compile(r"一次[^,，。]{0,6}(?:开了|拿了|有)两张(?:处方|单子|发票|票)[,，]?一张(\d+(?:\.\d+)?)(?:块|元)?[,，]?(?:另)?一张(\d+(?:\.\d+)?)")
 _ONE_OF_TWO_UNSAID = re.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,4}\d+(?:\.\d+)?(?:块|元)?[,，]?(?:一个|一次|一项|另一个|另一科)[^\d]{0,6}$")
 _NEVER_SEEN = re.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
@@ -2349,7 +2350,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _HEDGED_NOT_FIRST.search(text, max(_clause_of(bounds, h.start)[0], h.start - 8), h.end + 3)
             for h in hits):
         values["first_visit_this_year"] = False  # 今年之前来过两次了，起付线过没过不知道: not the first, the rest asked
-    if values.get("amount") is not None and _ONE_OF_TWO_UNSAID.search(text):
+    both_of_one = _TWO_SLIPS_ONE_VISIT.search(text)
+    if both_of_one is not None and values.get("amount") is not None:
+        # 一次看病开了两张处方，一张380一张220: two slips of one visit — the bill is both
+        values["amount"] = Decimal(both_of_one.group(1)) + Decimal(both_of_one.group(2))
+        unplaced = [a for a in unplaced if a.value not in (Decimal(both_of_one.group(1)), Decimal(both_of_one.group(2)))]
+    elif values.get("amount") is not None and _ONE_OF_TWO_UNSAID.search(text):
         # 看了两个科 一个380一个: the second figure is not said — the bill is asked, never the first taken
         values["amount"] = None
         for field in _ITEM_FIELDS:

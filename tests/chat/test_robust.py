@@ -4196,3 +4196,13 @@ def test_k83_questions_instead_of_wrong_figures(message: str, asking: str) -> No
 def test_k84_voice_slips_and_a_first_visit_since_a_month(message: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None
+
+
+def test_a_stay_after_surgery_is_inpatient() -> None:
+    _, (reply,) = talk("南充 我妈做了个手术住了五天，花了八千，能报多少")
+    assert reply.result is None and reply.asking is None and "住院" in reply.text
+
+
+def test_two_slips_of_one_visit_are_one_bill() -> None:
+    _, (reply,) = talk("平凉退休，二级医院，今年第一次，一次看病开了两张处方，一张300一张200")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
