@@ -36,7 +36,7 @@ import msgspec
 
 from .dates import find_dates
 from .gazetteer import _first_chars
-from .normalise import normalise
+from .normalise import ID_WORDS, normalise
 
 __all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "parse_amount", "parse_number"]
 
@@ -196,7 +196,7 @@ _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|�
 _AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
                                # 尾号 0791 / 工单 2026-1125-88 / 单号：1125017: identifiers, never money
-                               r"|(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号(?:码)?|票号|受理号)[ \u3000]*[:：]?[ \u3000]*$"
+                               r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
                                r"|(?:编号|号码|手机号|卡号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")

@@ -1464,15 +1464,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 那明年1月再去看 600 呢: a visit in the next year — its own year, nothing of this one carried over
         # (the deductible and the cap start again); the day, when not said, is the month's first, and said
         month, day = facts.month or 1, facts.day or 1
+        fresh_year: dict[str, Any] = {n: None for n in (*_YEAR_POSITION, *_SLIP_FIELDS, "account_balance",
+                                                        "balance_at_least")}
+        fresh_year["first_visit_this_year"] = True
         hypo_known = msgspec.structs.replace(
             _merge(state.known, msgspec.structs.replace(facts, month=None, day=None, year=None,
                                                          first_visit_this_year=None)),
-            year=today.year + 1, month=month, day=day,
-            first_visit_this_year=True, deductible_met=None, deductible_used=None, deductible_remaining=None,
-            fund_paid=None, claimed_before=None, prior_unreimbursed=None, prior_at_least=None, fund_at_least=None,
-            fund_around=None,
-            cap_share=None, account_balance=None, balance_at_least=None, slip_fund=None, slip_personal=None,
-            slip_cash=None, slip_account=None, slip_first_self_pay=None)
+            year=today.year + 1, month=month, day=day, **fresh_year)
         still = _missing(hypo_known)
         if still is None:
             state.asking = None

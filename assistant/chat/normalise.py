@@ -171,7 +171,9 @@ _SLASH_FIELD = re.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
 _JOB_SHORTHAND = re.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!职)")
 _XIE_QI = re.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
-_ID_WORD_END = re.compile(r"(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)[:：]?$")
+#: the words that name an identifier (尾号, 工单, 发票号码…): a number after them is never money
+ID_WORDS = r"(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)"
+_ID_WORD_END = re.compile(ID_WORDS + r"[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
 _FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
