@@ -1931,6 +1931,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _position_alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
+    elif bare_unknown and state.asking == "amount" and state.known.amount is None and facts.amount is None:
+        # 这次花了多少？→ 不清楚，单子找不到了: the bill cannot be shown both ways — say where to find it,
+        # then ask again (never a figure on a guess, never the same words as if nothing was heard)
+        return state, _ask(state, "amount", locale, known=state.known, prefix=_t(
+            locale, "没有总金额就算不出来。单子找不到的话，医保App（或国家医保服务平台）的结算记录、医院收费处都能查到这次的总费用。\n",
+            "Without the bill's total there is nothing to settle. If the slip is lost, the insurance app's settlement "
+            "record or the hospital's cashier can tell you the total.\n"))
     if state.unknown == "category" and state.known.retired_on is not None \
             and (u.facts.retired_month is not None or u.facts.retired_day is not None):
         # 手续不知道办完没 → 刚打电话问了，10月20号就办完了: the date told settles which rules apply (the

@@ -4206,3 +4206,9 @@ def test_a_stay_after_surgery_is_inpatient() -> None:
 def test_two_slips_of_one_visit_are_one_bill() -> None:
     _, (reply,) = talk("平凉退休，二级医院，今年第一次，一次看病开了两张处方，一张300一张200")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_a_bill_not_known_says_where_to_find_it_and_asks_again() -> None:
+    state, _ = talk("平凉退休，二级医院看病，今年第一次")
+    _, reply = turn(state, "不清楚，单子找不到了", today=TODAY)
+    assert reply.result is None and reply.asking == "amount" and "收费处" in reply.text
