@@ -329,7 +329,7 @@ _PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _
 _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:的|是|为|都是|属于|算|算是|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
+_POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it

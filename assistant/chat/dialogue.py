@@ -1115,6 +1115,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     intent = u.intent
     facts = _dated(u.facts, today)
     known_before, visits_before = state.known, len(state.ledger)
+    # a number asked about (“what is the 150?”) and not answered yet: no figure leaves it out
+    unplaced_before = state.pending_amount if state.asking == "amount_role" else None
     if _RETRACTED.search(u.text) and _POSITION_WORDS.search(u.text) and not any(
             getattr(facts, n) is not None for n in _YEAR_POSITION) and any(
             getattr(state.known, n) is not None for n in _YEAR_POSITION):
@@ -1338,10 +1340,29 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         elif _OVER_CAP_FUND.search(u.text):
             state.over_cap_confirmed = True
             state.asking, intent = None, "inform"
+    if unplaced_before is not None and _LEAVE_OUT.search(u.text):
+        # 那个80不用管 / 不算这笔: the number asked about is not part of this bill, as the person says
+        state.pending_amount, state.pending_part, state.asking = None, False, None
+        left = tuple(a for a in u.unplaced if a != unplaced_before)
+        again = {sp.slot for sp in u.spans if sp.text == unplaced_before and sp.slot in Facts.__struct_fields__}
+        if again:  # (80不用管: the 80 said again is the one left out, not a bill of 80)
+            facts = msgspec.structs.replace(facts, **{n: None for n in again})
+            u = msgspec.structs.replace(u, facts=msgspec.structs.replace(u.facts, **{n: None for n in again}))
+        u = msgspec.structs.replace(u, unplaced=left, unplaced_quote=u.unplaced_quote if left else None,
+                                    unplaced_part=u.unplaced_part if left else None)
+        if intent in ("out_of_scope", "policy_fact") or (not left and intent != "calculate"):
+            intent = "inform"
     # an answer to “what is this number?”: the number, with the role the answer names
     own_amount = any(isinstance(v, Decimal) for v in u.facts.said().values())
-    if state.asking == "amount_role" and state.pending_amount and not u.unplaced and not own_amount:
-        u2 = understand(message.rstrip("。.!！") + state.pending_amount)
+    pointed = _POINTS_BACK.match(message.strip()) if state.asking == "amount_role" and state.pending_amount else None
+    if pointed and state.pending_amount:
+        # (这是统筹报的，总共花了500: “this” is the number asked about, said in its place — if that places it)
+        u2 = understand(state.pending_amount + message.strip()[pointed.end():])
+        if state.pending_amount in u2.unplaced or not u2.facts.said():
+            pointed = None
+    if state.asking == "amount_role" and state.pending_amount and not u.unplaced and (not own_amount or pointed):
+        if not pointed:
+            u2 = understand(message.rstrip("。.!！") + state.pending_amount)
         placed = {k: v for k, v in u2.facts.said().items() if isinstance(v, Decimal)}
         if _RULE_FIGURE.search(u.text) and not placed.keys() - {"amount"}:
             # 600是起付线: the number was a rule's figure, not money of this bill — nothing to place
@@ -2040,6 +2061,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     "what this one pays."),
                             asking="provider_level", intent="calculate",
                             quick_replies=_t_list(locale, ["一级及以下", "二级", "三级"], ["Level 1 or below", "Level 2", "Level 3"]))
+    if unplaced_before is not None and state.pending_amount == unplaced_before:
+        if (any(sp.text == unplaced_before and sp.slot not in ("date", "slip_unknown") and sp.note is None
+               for sp in u.spans) and unplaced_before not in u.unplaced) or _held_in(state.known, unplaced_before):
+            # 900是总费用，150是里面自费的 / 这是统筹报的: placed now (or by an earlier answer)
+            state.pending_amount, state.pending_part = None, False
+        elif _LEAVE_OUT.search(u.text):
+            state.pending_amount, state.pending_part = None, False  # 那个150不用管: left out, as the person says
+        else:
+            return state, _ask_unplaced_again(state, unplaced_before, locale)
+    if unplaced_before is not None and state.pending_amount is None and state.asking == "amount_role":
+        state.asking = None
     if any(getattr(state.known, n) is not None for n in ("slip_fund", "slip_cash", "slip_personal", "slip_account",
                                                          "slip_first_self_pay")):
         if facts.slip_fund is not None:
@@ -2569,6 +2601,39 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
               "Earlier settlement slips, the hospital cashier or the 12393 hotline can tell you.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
+#: 这是统筹报的 / 那个是自费的: the answer to “what is the 150?” naming it by a pointing word
+_POINTS_BACK = re.compile(r"(?P<this>这|那|它)(?:个|笔|一笔|个数)?(?=是|为|算)")
+
+#: 那个150不用管 / 不算这笔: a number asked about, which the person says is not part of this bill
+_LEAVE_OUT = re.compile(r"不用(?:管|算|理)|不要算|别算|别管|不算(?:这笔|那笔|它|进去|在内)|忽略|无关|没关系|不相干"
+                        r"|leave (?:it|that) out|ignore (?:it|that)|not part of|doesn't matter|does not matter")
+
+
+def _held_in(known: Known, figure: str) -> bool:
+    """Whether a field of ``known`` other than the bill's total holds the number ``figure`` said."""
+    from .amounts import extract_amounts
+
+    values = {a.value for a in extract_amounts(figure)}
+    return any(isinstance(v := getattr(known, k), Decimal) and v in values
+               for k in known.__struct_fields__ if k != "amount")
+
+
+def _ask_unplaced_again(state: SessionState, figure: str, locale: str) -> Reply:
+    """The number asked about before is still not placed: asked once more, in other words, with a
+    way out — a figure that silently left it out could be wrong."""
+    state.asking = "amount_role"
+    return Reply(
+        text=_t(locale, f"算之前还要先弄清您前面说的“{figure}”：它是这次的总费用、其中自费或乙类的部分、今年统筹已报销的钱，"
+                        "还是结算单上的数？如果它和这次的账无关，请点“不算这笔”。",
+                f"Before working it out: the “{figure}” you mentioned — is it this bill's total, a self-pay or "
+                "class-B part, what the fund paid earlier this year, or a figure on the slip? If it has nothing to "
+                "do with this bill, tap “Leave it out”."),
+        asking="amount_role", intent="calculate",
+        quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付", "不算这笔"],
+                              ["Total of this bill", "Self-pay part", "Class-B drugs part", "Fund already paid this year",
+                               "Fund figure on the slip", "Leave it out"]))
 
 
 def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | None = None) -> Reply:

@@ -4212,3 +4212,32 @@ def test_a_bill_not_known_says_where_to_find_it_and_asks_again() -> None:
     state, _ = talk("平凉退休，二级医院看病，今年第一次")
     _, reply = turn(state, "不清楚，单子找不到了", today=TODAY)
     assert reply.result is None and reply.asking == "amount" and "收费处" in reply.text
+
+
+# -- a number asked about is never left out of a figure (K81) -----------------------------------
+
+def test_a_number_asked_about_is_not_dropped_by_a_slip_said_next() -> None:
+    _, replies = talk("西安以外的不算，平凉退休 二级 今年头一回 1000 80", "医院报了两百对不对")
+    assert replies[0].asking == "amount_role"
+    # the slip figure came, the 80 is still unplaced: asked again in other words, with a way out
+    assert replies[1].result is None and replies[1].bill_check is None and replies[1].asking == "amount_role"
+    assert "80" in replies[1].text and replies[1].text != replies[0].text and "不算这笔" in replies[1].quick_replies
+
+
+def test_a_number_asked_about_can_be_left_out() -> None:
+    for leave_out in ("80那个不用管", "不算这笔"):
+        _, replies = talk("平凉退休 二级 今年头一回 1000 80", leave_out)
+        assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "1000.00"
+
+
+def test_a_number_asked_about_placed_with_the_bill_restated() -> None:
+    _, replies = talk("南充在职 一级 今年第一次 700 120", "700是全部的，120是里面自费的")
+    assert replies[1].result is not None
+    assert replies[1].result["visits"][-1]["total"] == "700.00"
+    assert understand("700是全部的，120是里面自费的").facts.self_pay == Decimal("120.00")
+
+
+def test_a_pointing_word_answers_what_the_number_was() -> None:
+    _, replies = talk("南昌在职 一级 今年第一次 单子上有个 66", "这个是统筹给的，一共看了400")
+    assert replies[1].bill_check is not None
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "400.00"
