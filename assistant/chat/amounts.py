@@ -199,6 +199,8 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
                                r"|(?:编号|号码|手机号|卡号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
+_BANKNOTES = frozenset(Decimal(v) for v in (1, 5, 10, 20, 50, 100))
+_NOTES_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(?:的)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
 _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|(?<!觉得)(?<!认为)应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
@@ -263,7 +265,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:算进|算入|计入|进了|记入)(?:了)?(?:起付线|起付标准|起付)(?:的)?(?:有|是|为|了)?"),
     ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
     # 今年已在一级医院门诊累计自付起付线400元: what the year's bills have paid toward the deductible
-    ("deductible_used", r"(?:累计|已经|已)(?:自付|付|自己付|负担)(?:了|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有|共)?"),
+    ("deductible_used", r"(?:累计|已经|已|之前|以前|前面|此前)(?:门诊|看病)?(?:已经|已|都)?(?:自付|付|自己付|自己交|负担)(?:了|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有|共)?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_fund", r"(?:slip|receipt|statement) (?:shows|says|lists|has)(?: a| the)? (?:fund|insurance)(?: (?:paid|pays|payment|share|portion))?(?: of| as| at|:)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
@@ -271,7 +273,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"medfee_sumamt"),
     # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
     ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
@@ -329,7 +331,7 @@ _PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _
 _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
+_POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
@@ -455,6 +457,10 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
 _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花过|花费(?:了)?|发生(?:了)?)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
+#: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
+#: say it was this year's, nor that it was the only one: the year's position is asked)
+_LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花费(?:了)?)$")
+_ONE_EARLIER_THIS_YEAR = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 _PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
 _PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
@@ -545,6 +551,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                     end = q.end()
         pos = max(pos, end)
         prefix = _clause_before(masked, start)
+        if value in _BANKNOTES and _NOTES_BEFORE.search(prefix):
+            continue  # 给了五张一百的: a banknote's face value, not the sum paid (the sum is asked)
         if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None \
                 and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
                 and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus|which)$", prefix)):
@@ -582,7 +590,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "诊察费": "consultation", "中成药": "tcm",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other", "额度": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other", "总共": "total", "总的": "total",
-                          "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total"}[word], post.group(0)
+                          "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
+                          "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
+                          "目录内": "rest"}[word], post.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():
@@ -636,7 +646,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         elif role is None and _UNREIMBURSED_LIST_BEFORE.search(masked, max(0, start - 28), start):
             role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
         elif role in (None, "total", "rest") and (_PRIOR_SPENT_BEFORE.search(prefix) or _PRIOR_SPENT_THIS_YEAR.search(prefix)
-                                                  or _PRIOR_SPENT_WINDOW.search(masked, max(0, start - 32), start)):
+                                                  or _PRIOR_SPENT_WINDOW.search(masked, max(0, start - 32), start)
+                                                  or (_LAST_TIME_SPENT.search(prefix) and _ONE_EARLIER_THIS_YEAR.search(masked))):
             # 今年之前门诊花了四百 / 此前门诊政策内费用已累计400元: spent earlier this year — toward the
             # deductible (the dialogue asks when it may have passed it)
             role, cue = "prior_unreimbursed", "累计"

@@ -1316,6 +1316,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "policy_fact" and (_HOW_MUCH.search(u.text) or _GENERAL_HOW.search(u.text)) \
             and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
+    if intent == "policy_fact" and facts.amount is not None and u.approximate_amount is None \
+            and _SPENT.search(u.text) and _CAN_CLAIM.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
+        intent = "calculate"  # 开中药饮片花了300，也能报吗: a bill said with its question — its figure answers it
     if u.split_total and state.asking != "amount":
         state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
         state.asking = "amount"
@@ -1608,8 +1611,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, **{
             n: getattr(facts, n) + getattr(state.known, n) for n in ITEM_FIELDS
             if getattr(facts, n) is not None and getattr(state.known, n) is not None})
-    elif u.parts_only and state.known.amount is not None:
-        facts = msgspec.structs.replace(facts, amount=None)  # 里面有乙类药300: a part of the bill already told
+    elif u.parts_only and state.known.amount is not None and not (_SPENT.search(u.text) and (
+            (facts.referral is not None and facts.referral != state.known.referral)
+            or (facts.provider_level is not None and facts.provider_level != state.known.provider_level))):
+        # 里面有乙类药300: a part of the bill already told (转诊到县中医院，开中药饮片花了300: another visit's)
+        facts = msgspec.structs.replace(facts, amount=None)
     if facts.amount is not None and state.known.amount is not None and facts.amount in (
             state.known.slip_fund, state.known.slip_cash, state.known.slip_personal) and not _WHOLE_WORD.search(u.text):
         facts = msgspec.structs.replace(facts, amount=None)  # 那480对了吧: the slip's figure again, not a new bill
@@ -2035,12 +2041,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if missing:
         prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
             if missing == "city" and u.weak_place else ""
+        if missing in ("category", "scheme", "city") and u.for_child:
+            prefix = _t(locale, f"您说这次是“{u.for_child}”：按孩子自己的医保算，", "You said the visit was the child's: it is "
+                        "settled by the child's own insurance. ")
         if missing == "amount" and locale != "en" and state.known.amount is None and _RULE_ASKED.search(u.text) \
                 and _policy(state.known) is not None:
             # 南昌居民在县中医院看门诊能报多少: the document's figures first (quoted from the pack), then
             # the bill's amount is asked to work out the figure of this bill
             prefix = _policy_fact(state.known, locale).text + "\n要算出这次具体报多少，"
-        return state, _ask(state, missing, locale, prefix=prefix, known=state.known)
+        asked = _ask(state, missing, locale, prefix=prefix, known=state.known)
+        if missing in ("category", "scheme", "city") and u.for_child and locale != "en":
+            asked.text = asked.text.replace("您参加的", "孩子参加的", 1).replace("您是", "孩子是", 1)
+        return state, asked
     if (state.known.slip_first_self_pay or 0) > 0 and state.known.class_b_drug is None \
             and state.known.class_b_service is None:
         # 结算单：先行自付40 — a class-B part was on this bill; without its amount the slip cannot be checked
@@ -2115,7 +2127,7 @@ _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 _SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
 _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
-_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
@@ -2602,6 +2614,9 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 
+
+#: 也能报吗 / 能不能报 / 可以报销不: whether a bill is paid at all
+_CAN_CLAIM = re.compile(r"(?:能|可以|可|给)(?:不能|不可以)?报(?:销)?(?:吗|么|嘛|不|没)|能不能报|可不可以报|报不报|给不给报")
 
 #: 这是统筹报的 / 那个是自费的: the answer to “what is the 150?” naming it by a pointing word
 _POINTS_BACK = re.compile(r"(?P<this>这|那|它)(?:个|笔|一笔|个数)?(?=是|为|算)")

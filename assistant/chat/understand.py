@@ -205,6 +205,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     parts_only: bool = False
     #: a place name several cities share (西湖区), said with no city: the city is asked
     weak_place: str | None = None
+    #: 给孩子看病 said with a category of the person writing: the child's scheme is asked (the words quoted)
+    for_child: str | None = None
     #: digits grouped by a full-width comma as written (200，300): one number or two — asked
     grouped: str | None = None
     #: one total for two visits or two places (一共2000, 两家医院): each visit's amount is asked
@@ -739,6 +741,10 @@ def intent_hint_not_compare(text: str) -> bool:
 
 _RELATIVE = (r"(?:我|俺)(?:家)?(?:爸爸?|妈妈?|老伴|老婆|老公|爱人|媳妇|儿子|女儿|父亲|母亲|奶奶|爷爷|外婆|姥姥|外公|姥爷"
              r"|公公|婆婆|岳父|岳母|丈夫|妻子|老人|老头|老太|孩子)|孩子|老人家?")
+#: 给孩子看病 / 给女儿拿药: the visit is a child's
+_CHILD_WORDS = ("孩子", "小孩", "娃", "儿子", "女儿", "宝宝", "闺女", "孙子", "孙女")
+_FOR_CHILD = re.compile(rf"给(?:{'|'.join(_CHILD_WORDS)})(?:子)?(?:看病|看|瞧病|瞧|拿药|开药|挂号)")
+_OWN_VISIT = re.compile(r"不是[^,，。]{0,4}(?:我|俺)自己|(?:我|俺)自己(?:看|去|的)|是(?:我|俺)(?:看|去)的")
 _HOLDER = re.compile(rf"{_RELATIVE}|我自己|本人|我|俺|他|她")
 _ASKED_FOR = re.compile(rf"(?:问的是|算的是|问|算|说的是)({_RELATIVE}|我自己|本人|我|他|她)(?:的|自己)?"
                         rf"|(?:帮|替|给)({_RELATIVE}|他|她|我)(?:问|算|查|看)")
@@ -2162,6 +2168,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             else:
                 conflict = [_quote(text, bounds, a.start), _quote(text, bounds, b.start)]
                 conflict_slot = "category"
+    child = _FOR_CHILD.search(text) if "给" in text else None
+    for_child = None
+    if child and not conflict and values.get("category") in ("employee", "retiree", "flexible") \
+            and not _OWN_VISIT.search(text, child.end()):
+        # 南昌在职，给孩子看病花了400: the employee is the parent, the visit the child's, whose scheme
+        # (often the residents') is not said — the child's is asked, never settled as the parent's
+        cat_hits = [h for h in hits if "category" in h.sets and not h.negated]
+        if cat_hits and not any((holder := _holder_of(text, h.start)) and holder[0] in _CHILD_WORDS for h in cat_hits):
+            for_child = child.group(0)
+            values["category"] = values["scheme"] = values["policy"] = None
     if values.get("offsite_filed") is not None and values.get("offsite") is None:
         values["offsite"] = True
 
@@ -2409,6 +2425,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         parts_only=parts_only,
         met_with_visits=met_with_visits,
         weak_place=weak_place,
+        for_child=for_child,
         grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message)) else None,
         ratio_said=ratio_said,
         items_unquantified=loose_item or _unquantified(text, chosen) or any(

@@ -4241,3 +4241,50 @@ def test_a_pointing_word_answers_what_the_number_was() -> None:
     _, replies = talk("南昌在职 一级 今年第一次 单子上有个 66", "这个是统筹给的，一共看了400")
     assert replies[1].bill_check is not None
     assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "400.00"
+
+
+# -- K85: a child's visit, a banknote's face value, parts named after their number ------------------
+
+def test_a_childs_visit_asks_the_childs_scheme_not_the_parents() -> None:
+    _, (reply,) = talk("平凉在职 今天给儿子看病 县医院二级 花了260 今年第一次")
+    assert reply.result is None and reply.asking == "category" and "孩子" in reply.text
+    _, (own,) = talk("平凉在职 给儿子看病？不是，我自己看的 县医院二级 花了260 今年第一次")
+    assert own.result is not None
+
+
+def test_a_banknotes_face_value_is_not_the_bill() -> None:
+    _, (reply,) = talk("南充在职 社区医院 今年第一次 付了三张一百的")
+    assert reply.result is None and reply.asking == "amount"
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    ("南昌在职 二级 1500是总的，1100是医保范围内的", "rest", "1100.00"),
+    ("南昌在职 二级 总的1500，400是里头自费的", "self_pay", "400.00"),
+])
+def test_a_part_named_after_its_number(message: str, field: str, value: str) -> None:
+    assert [s.value for s in understand(message).spans if s.slot == field] == [value]
+
+
+def test_in_scope_words_are_not_what_the_fund_paid() -> None:
+    assert understand("南昌在职 二级 总共1500，医保范围内1100，自费400").facts.fund_paid is None
+
+
+def test_a_deductible_paid_before_is_what_was_used_of_it() -> None:
+    f = understand("南昌在职 二级 花了900，之前看病付过起付线两百").facts
+    assert f.deductible_used == Decimal("200.00")
+
+
+def test_the_one_earlier_visit_of_this_year_and_its_cost() -> None:
+    assert understand("平凉退休 二级 花了800 今年看过一次 上次花了120").facts.prior_unreimbursed == Decimal("120.00")
+    # 上次 alone: not said to be this year's, nor the only one — not placed on the year
+    assert understand("平凉退休 二级 花了800，上次花了120").facts.prior_unreimbursed is None
+
+
+def test_the_same_visit_again_is_another_visit() -> None:
+    _, replies = talk("南充退休 二级 今年第一次 花了900", "下个月再去同样看一次呢，还是900")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+
+
+def test_a_new_place_with_a_part_spent_is_another_bill() -> None:
+    _, replies = talk("南昌城乡居民，签约的是镇卫生院", "今天看病花了90", "后来卫生院让我转诊到县中医院，开中药饮片花了200，能报吗")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["total"] == "200.00"
