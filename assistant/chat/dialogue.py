@@ -726,11 +726,14 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             f"You said the account holds over {known.account_balance:.0f}; this bill would use it all, so the exact "
             "balance decides the account's share. What exactly is the balance?"),
             asking="amount", intent="calculate")
-    over = _over_cap(result, at_cap=state.fund_unnamed) \
+    # (统筹报了一千多 where the cap is 1000: the figure said runs past the cap — the same question)
+    over = _over_cap(result, at_cap=state.fund_unnamed or bool(known.fund_at_least)) \
         if known.fund_paid is not None and not state.over_cap_confirmed else None
     if over is not None:
         # 之前报过两千 where the document caps the fund at 1200 a year: the fund's figure, or the year's spending?
         paid, cap, cited = over
+        if known.fund_at_least:
+            paid = f"{known.fund_paid:.0f}多"
         state.asking, state.pending_over_cap = "amount_role", True
         return Reply(text=prefix + _t(
             locale,
@@ -1515,7 +1518,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (算了，反正已经看完了。医院给我的单子上统筹支付是330: a slip is only ever of the visit told)
         # Back to the tertiary visit: the slip shows… / 还是按原来那次: the what-if is over — what follows
         # is of the visit told, as it was
-        state.what_if_base = None
+        state.what_if_base = state.what_if_ledger = None
         facts = msgspec.structs.replace(facts, **{n: None for n in ("provider_kind", "provider_level", "provider_grade")
                                                   if getattr(facts, n) == getattr(state.known, n)})
         u = msgspec.structs.replace(u, facts=facts)
@@ -1529,10 +1532,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text):
             u = msgspec.structs.replace(u, text=u.text + " 另外")
     if intent != "what_if":
-        state.what_if_base = None  # a what-if builds on the one just before it, never on an older one
+        state.what_if_base = state.what_if_ledger = None  # a what-if builds on the one just before it, never on an older one
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and not u.unplaced:
         # 那要是起付线之前用过了呢 … 如果是三甲呢: a what-if right after another builds on it
         base = state.what_if_base or state.known
+        base_ledger = state.what_if_ledger if state.what_if_base is not None and state.what_if_ledger is not None \
+            else state.ledger
         if retired_on is None and base.retired_on is not None and facts.month is not None \
                 and _PAPERS_DONE.search(u.text):
             # 那我要是这个月3号办的呢 (asked about the retirement): the date is the retirement's
@@ -1580,19 +1585,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if facts.amount is not None:
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
-        hypo_ledger = state.ledger
+        hypo_ledger = base_ledger
         later = facts.month is not None and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known)
         if (_ANOTHER_VISIT.search(u.text) or later) and facts.amount is not None:
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
             hypo_known = _another_visit(state.known, _dated(facts, today), u.text)
+            state.what_if_base, state.what_if_ledger = hypo_known, hypo_ledger
         else:
-            state.what_if_base = hypo_known
+            state.what_if_base, state.what_if_ledger = hypo_known, base_ledger
         hypo = SessionState(known=hypo_known, ledger=hypo_ledger)
         still = _missing(hypo_known)
         if still is not None:
             # what if it had been a community clinic? — before anything is settled, what is still missing
-            state.what_if_base = None
+            state.what_if_base = state.what_if_ledger = None
             return state, _ask(state, still, locale, known=state.known)
         if state.checked and any(getattr(hypo_known, n) is not None for n in _SLIP_FIELDS):
             # 那要是起付线之前已经扣了100呢, right after a slip was checked: the same slip checked again
@@ -2116,7 +2122,7 @@ _EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前�
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
-_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
+_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit
                            r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")
 _BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")

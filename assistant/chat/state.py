@@ -186,6 +186,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     balance_now: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
     what_if_base: Known | None = None
+    #: the earlier visits of that scenario, when it was one more visit (下个月再看一次呢 → 要是三级呢:
+    #: the visit of the scenario changed, the visit told still before it); None: the year's ledger
+    what_if_ledger: list[Known] | None = None
     #: what the last conflict question was about (year_start, provider_level, category, person…)
     conflict_slot: str = ""
     #: the yes/no fact last shown both ways (family_doctor, poverty_registered, signed…): a bare 签了 / 没有

@@ -4288,3 +4288,35 @@ def test_the_same_visit_again_is_another_visit() -> None:
 def test_a_new_place_with_a_part_spent_is_another_bill() -> None:
     _, replies = talk("南昌城乡居民，签约的是镇卫生院", "今天看病花了90", "后来卫生院让我转诊到县中医院，开中药饮片花了200，能报吗")
     assert replies[2].result is not None and replies[2].result["visits"][-1]["total"] == "200.00"
+
+
+# -- K86/K87: a what-if on a what-if visit, last year's first visit, a fund floor past the cap --------
+
+def test_a_what_if_on_the_visit_of_a_what_if_keeps_the_visit_told_before_it() -> None:
+    _, replies = talk("南充退休 二级医院 今年第一次 花了1500", "那下个月再去看一次，还是1500呢", "要是下个月那次去的是三级医院呢")
+    assert len(replies[1].result["visits"]) == 2 and len(replies[2].result["visits"]) == 2
+    assert replies[2].result["visits"][-1]["provider_level"] == 3
+    assert replies[2].result["visits"][0]["total"] == "1500.00"
+
+
+def test_the_first_visit_of_last_year_for_a_visit_of_last_year() -> None:
+    f = understand("平凉在职 去年11月在二级医院花了900，是去年头一回看病，想算算当时该报多少", today=dt.date(2026, 11, 25)).facts
+    assert f.first_visit_this_year is True and f.year == 2025
+    # said of a visit this year, 去年第一次 says nothing of this year
+    assert understand("平凉在职 二级 今天花了900 去年第一次来这看", today=dt.date(2026, 11, 25)).facts.first_visit_this_year is None
+
+
+def test_this_hospital_is_no_family_doctor() -> None:
+    assert understand("南昌居民 去了那家医院 花了200").facts.family_doctor is None
+    assert understand("南昌居民 签了家医 社区 花了80").facts.family_doctor is True
+
+
+def test_a_fund_floor_at_the_cap_asks_what_it_counts() -> None:
+    # (南充's cap for those in work is 1000: “一千多” runs past it — it may count other benefits)
+    _, (reply,) = talk("南充 在职的 统筹今年给我报过一千多块了，今天社区花了260")
+    assert reply.result is None and reply.asking == "amount_role" and "多" in reply.text
+
+
+def test_a_part_not_counted_in_is_added_to_the_bill() -> None:
+    _, replies = talk("南充在职 二级 今年第一次 900", "还有自费的80没算进去")
+    assert replies[1].result["visits"][-1]["total"] == "980.00"
