@@ -183,7 +183,7 @@ _APPROX_BEFORE = re.compile(
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|spend|spending|another|additional|extra|charged|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
-    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
@@ -204,7 +204,9 @@ _NOTES_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
 _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|(?<!觉得)(?<!认为)应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
-                         r"|(?:啊|哦|噢|呃|额)不是[,，。 ]|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)")
+                         r"|(?:啊|哦|噢|呃|额)不是[,，。 ]|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)"
+                         # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150
+                         r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b")
 
 # Money words before an amount; the nearest one in the clause gives the role.
 _PRE_CUES: tuple[tuple[str, str], ...] = (
@@ -358,6 +360,8 @@ _RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票�
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
+#: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
+_DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
                              # 一千九百多……不对，我查了下是1,920: the rough figure looked up
                              r"|(?:查了(?:一)?下|查过了|查到了|看了(?:一)?下单子|翻了(?:一)?下单子|问了(?:一)?下)(?:是|应该是|准确是|一共是)?$"
@@ -454,12 +458,12 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
-_PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
+_PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花过|花费(?:了)?|发生(?:了)?)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
 #: say it was this year's, nor that it was the only one: the year's position is asked)
-_LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花费(?:了)?)$")
+_LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花费(?:了)?)$")
 _ONE_EARLIER_THIS_YEAR = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 _PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
@@ -612,8 +616,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
         if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) and _SERVICE_BEFORE.search(prefix):
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
-        if role == "stated_deductible" and _DEDUCTED_AFTER.match(masked, end):
-            role = "deductible_used"  # 起付线200已经扣了: the deductible, used up — not a rule asked about
+        if role == "stated_deductible" and (deducted := _DEDUCTED_AFTER.match(masked, end)) \
+                and not _NUMERAL_AHEAD.match(masked, deducted.end()):
+            # 起付线200已经扣了: the deductible, used up — not a rule asked about (起付线200已经扣了100:
+            # the deductible's figure, and what of it was used)
+            role = "deductible_used"
         if role in (None, "total") and _CHECKUP_NEAR.search(prefix[-8:] if len(prefix) > 8 else prefix):
             role, cue = "other", None  # 1月份做过体检花了400: a health check, not an outpatient visit
         if role in (None, "total", "fund_paid") and _RECEIPTS_AFTER.match(masked, end):
@@ -630,7 +637,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and not re.search(r"花|看病|门诊|医院|药", prefix):
             role, cue = "deductible_used", prefix  # 起付线还没过完，之前用了400: what of the deductible went
         if role in (None, "total") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了")) \
-                and _DEDUCTIBLE_AFTER.match(masked, end):
+                and _DEDUCTIBLE_AFTER.match(masked, end) \
+                and not (prefix.endswith("花了") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end)):
             role = "deductible_used"  # 只扣了100起付
         inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
         if inside:

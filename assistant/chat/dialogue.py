@@ -1436,12 +1436,23 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 我也不清楚 先算报销吧: a whole bill told beside a balance not known — the bill is settled (the
         # account, with no balance said, is not used; the calculator says if this category has none)
         intent = "calculate"
+    if intent == "account_use" and facts.amount is None and facts.account_balance is not None \
+            and state.known.amount is not None and _HOW_MUCH_PAID.search(u.text) \
+            and facts.beneficiary in (None, "self"):
+        # 那按你算我自己该付多少，账户里有300 (after a bill): the same bill, settled with the balance said
+        intent = "inform"
     if intent in ("account_use", "account_credit") and facts.amount is None and _INHERITANCE.search(u.text):
         # 个人账户的钱我走了以后能留给孩子吗: who inherits the account — the document's article, quoted
         # (not what the account may pay for)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 继承"), locale)
+    if intent in ("account_use", "account_credit") and facts.amount is None and _TOP_UP.search(u.text) \
+            and _policy(_merge(state.known, facts, PERSON_FIELDS)) is not None:
+        # 一次性补缴医保费，个人账户会划钱吗: what the document says of a top-up — its article, quoted
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
     if intent in ("account_use", "account_credit"):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         reply = _account_answer(state, u, locale, today)
@@ -2620,6 +2631,12 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 
+
+#: 一次性补缴 / 补缴保费: a lump-sum back payment of contributions
+_TOP_UP = re.compile(r"补缴|补交|一次性缴|一次性交|back[- ]?pay")
+
+#: 我自己该付多少 / 现金要付多少 / 要掏多少: the person's share of the bill asked
+_HOW_MUCH_PAID = re.compile(r"(?:该|要|得|需要|还要|还得)?(?:付|掏|出|交|给)(?:多少|几多|好多)|自己(?:付|掏|出)多少|how much (?:do|will|would) i pay")
 
 #: 也能报吗 / 能不能报 / 可以报销不: whether a bill is paid at all
 _CAN_CLAIM = re.compile(r"(?:能|可以|可|给)(?:不能|不可以)?报(?:销)?(?:吗|么|嘛|不|没)|能不能报|可不可以报|报不报|给不给报")

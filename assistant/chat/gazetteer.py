@@ -260,7 +260,9 @@ class _Family:
             _, sets, priority = self.rules[index]
             boolean = self.boolean[index]
             negated = is_negated(text, pos, boolean=boolean) or (
-                boolean and _POST_NEGATION.match(text, m.end()) is not None)
+                boolean and _POST_NEGATION.match(text, m.end()) is not None) or (
+                # 灵活就业那种不是，单位交的: denied right after it, the clause ending there
+                _POST_DENIAL.match(text, m.end()) is not None)
             if _POSITION_SLOTS.isdisjoint(sets) is False and (_POST_QUESTION.match(text, m.end())
                                                               or _PRE_QUESTION.search(text, max(0, pos - 3), pos)
                                                               or _QUESTION_INSIDE.search(m.group(0))
@@ -288,6 +290,7 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
 _TO_LAST_CLAUSE_END = re.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
+_POST_DENIAL = re.compile(r"(?:那种|这种|那个|这个|的)?(?:我|俺|他|她)?(?:可)?(?:都)?不是(?:的)?(?=$|[,，。!！?？;；])")
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:我|他|她|俺|咱|你)?(?:的)?$"
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a |my |our |his |her |at my |at the )?(?:own |usual |signed )?$")
 _WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到)?(?:过)?(?:我|他|她|俺|咱|你)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")

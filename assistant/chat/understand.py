@@ -689,7 +689,7 @@ _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
 #: the fund's words whose figure is first left unsaid, then given after a correction (…不对，是412.6)
 _FUND_CUE_RETAKEN = re.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
-                               r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?)[^\d]{0,14}?(?:是|为|有)\s*$")
+                               r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?|(?:我)?(?:查|看|翻)了(?:一?下)?)[^\d]{0,14}?(?:是|为|有)\s*$")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
 #: 今年第一次，花了1200，统筹报了680: the fund's words with no word of the year in them — told after this
 #: bill's amount, beside the year's first bill, what the fund paid of this bill (36 of 38 blind entries);
@@ -1301,9 +1301,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         any(a.role == "slip_account" for a in amounts) and any(a.role == "account_balance" for a in amounts))
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
+        # (统筹已报300，单子上统筹支付480: beside the slip's own fund line, a fund figure said with a
+        # word of the year is the year's)
+        slip_named = any(a.role == "slip_fund" for a in amounts)
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
+                   and not (slip_named and a.cue and _YEAR_IN_CUE.search(a.cue))
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
                                                                     text[max(0, a.start - 6):a.start])

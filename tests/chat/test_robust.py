@@ -4320,3 +4320,55 @@ def test_a_fund_floor_at_the_cap_asks_what_it_counts() -> None:
 def test_a_part_not_counted_in_is_added_to_the_bill() -> None:
     _, replies = talk("南充在职 二级 今年第一次 900", "还有自费的80没算进去")
     assert replies[1].result["visits"][-1]["total"] == "980.00"
+
+
+# -- K86/K87 (after the first fixes): the year's figure beside the slip's, denial after a word ------------
+
+def test_the_years_fund_figure_beside_the_slips_own_line() -> None:
+    f = understand("南充退休 二级 门诊900 起付线过了 统筹累计报了200，结算单上统筹支付540").facts
+    assert f.fund_paid == Decimal("200.00") and f.slip_fund == Decimal("540.00")
+
+
+def test_the_deductibles_figure_then_what_was_used_of_it() -> None:
+    f = understand("南充在职 三级 700 起付线今年的800已经扣了350").facts
+    assert f.deductible_used == Decimal("350.00")
+
+
+def test_a_word_denied_right_after_it_is_not_said() -> None:
+    u = understand("平凉的 退休那种不是，还在上班 二级 500 今年第一次")
+    assert u.facts.category == "employee" and not u.conflict
+
+
+def test_voice_typos_of_the_deductible() -> None:
+    assert understand("平凉退休 二级 起夫线过了 花了300").facts.deductible_met is True
+
+
+def test_that_one_earlier_visit_and_what_it_cost() -> None:
+    f = understand("南充在职 今天社区花了90，今年以前看过一次，那次花了60，没到起付线").facts
+    assert f.amount == Decimal("90.00") and f.prior_unreimbursed == Decimal("60.00")
+    f = understand("南昌退休 二级 花了1800，今年前面已经在别的医院花了三百，都没报").facts
+    assert f.amount == Decimal("1800.00") and f.prior_unreimbursed == Decimal("300.00")
+
+
+def test_an_english_correction_of_the_amount() -> None:
+    assert understand("Pingliang retiree, level 2, first visit this year, 2k? sorry I meant 200").facts.amount == Decimal("200.00")
+
+
+def test_a_balance_said_with_the_share_asked_settles_the_bill() -> None:
+    _, replies = talk("南充在职 一级 今年第一次 花了400", "那我自己要付多少，卡里有100")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["account_pays"] == "100.00"
+
+
+def test_a_top_up_question_quotes_its_article() -> None:
+    _, (reply,) = talk("南昌职工 补缴了几年的医保，个人账户会不会划钱进来")
+    assert reply.result is None and "补缴" in reply.text
+
+
+def test_a_bill_then_the_deductible_asked_without_a_comma() -> None:
+    f = understand("南昌退休 三级医院 花了一千五起付线用没用完我也说不准").facts
+    assert f.amount == Decimal("1500.00") and f.deductible_used is None
+
+
+def test_a_figure_looked_up_after_a_hedge_is_the_funds() -> None:
+    f = understand("南充退休 起付线早过了 统筹今年报了差不多……我翻了一下单子，是六百二，今天二级医院花了300").facts
+    assert f.fund_paid == Decimal("620.00") and f.amount == Decimal("300.00")
