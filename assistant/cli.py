@@ -13,6 +13,7 @@ Invalid input exits 2 with ``{"error": {"code", "message", "path", …}}`` on st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -58,6 +59,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    os.environ.setdefault("MINGBAI_NO_WARMUP", "1")  # one turn, then exit: no warm-up first
     from assistant.chat.dialogue import ask_once
 
     _print_json(ask_once(args.message, locale=args.locale))
