@@ -71,6 +71,16 @@ def fund_paid_share(pack: Pack, category: str, share: Decimal) -> Decimal | None
     return round_fen(cited.value * share)
 
 
+def fund_paid_from_cap_left(pack: Pack, category: str, left: Decimal) -> Decimal | None:
+    """What the fund has paid this year when the person says what is left of the year's cap
+    (统筹还差100就封顶了: ``left`` 100): the cap of ``category`` less ``left``. None where the
+    document sets no cap or ``left`` is more than the cap (the chat then asks the figure)."""
+    cited = pack.cap.get(pack.settled_category(category))
+    if cited is None or not ZERO <= left <= cited.value:
+        return None
+    return cited.value - left
+
+
 def most_fund_paid(pack: Pack, category: str, spent: Decimal) -> Decimal | None:
     """The most the fund can have paid this year of ``spent`` in-scope spending of ``category``: the
     part past the year's deductible at the document's highest ratio for the category, to the fen,

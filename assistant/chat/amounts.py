@@ -43,6 +43,7 @@ __all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "p
 AMOUNT_ROLES = (
     "account_balance",
     "age",
+    "cap_left",
     "class_b_drug",
     "class_b_service",
     "consultation",
@@ -199,6 +200,15 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
                                r"|(?:编号|号码|手机号|卡号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
+_STILL_SHORT_BEFORE = re.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
+_TO_CAP_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:就|便)?(?:封顶|到顶|顶格|报满|满额|到限额|达到限额|用完|用满)")
+_CAP_LEFT_BEFORE = re.compile(r"(?:额度|限额|封顶线|最高支付限额)(?:今年)?(?:还|只)?(?:剩下?|剩余|还有|就剩)(?:了)?$")
+_ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "consultation", "dual_channel", "prenatal"})
+_KIND_DOUBTED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
+                                 r"[^,，。0-9]{0,4}(?:我也|也)?(?:不清楚|不知道|不晓得|不确定|搞不清))")
+_EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$")
+_SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
+_PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
 _BANKNOTES = frozenset(Decimal(v) for v in (1, 5, 10, 20, 50, 100))
 _NOTES_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(?:的)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
@@ -297,6 +307,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?<![共计])(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?"),
     # 医院收了我240: what the counter took — the bill, or the share after the fund? Asked
     ("slip_unknown", r"(?:医院|药店|诊所|卫生院|他们|收费处)?收了(?:我|俺)?"),
+    # 医院说我要交340 / 让我付了200: what the counter asked the person to pay — the bill, or the share
+    # after the fund? Asked
+    ("slip_unknown", r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)(?:了)?"),
     # 找了我三十: the change given back — not money of the bill
     ("other", r"找(?:了|回|给)?(?:我|俺)(?:零钱)?|找(?:了|回)(?:零钱)?"),
     # 说是只能报480: the figure the hospital told for this bill — a slip figure to check
@@ -611,16 +624,27 @@ def _scan(text: str, masked: str) -> list[Amount]:
                     continue
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
+            # 700还是750来着: the second of two figures offered for one — neither is sure
+            or (out and out[-1].approximate and _EITHER_BEFORE.search(prefix))
         )
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
         if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) and _SERVICE_BEFORE.search(prefix):
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
+        if role == "rest" and cue and _SUMMED_COSTS.search(cue) and not any(a.role is not None and a.role != "total" for a in out) \
+                and _PARTS_FOLLOW.match(masked, end):
+            role = "total"  # 检查加药一共2,468元，其中乙类检查600: with no part before it and its parts after, the bill
         if role == "stated_deductible" and (deducted := _DEDUCTED_AFTER.match(masked, end)) \
                 and not _NUMERAL_AHEAD.match(masked, deducted.end()):
             # 起付线200已经扣了: the deductible, used up — not a rule asked about (起付线200已经扣了100:
             # the deductible's figure, and what of it was used)
             role = "deductible_used"
+        if (role in (None, "fund_paid", "deductible_remaining", "other")
+                and _STILL_SHORT_BEFORE.search(prefix) and _TO_CAP_AFTER.match(masked, end)) \
+                or (role in (None, "fund_paid", "account_balance", "other") and _CAP_LEFT_BEFORE.search(prefix)):
+            role, cue = "cap_left", prefix[-6:]  # 统筹今年还差100就封顶了 / 额度还剩300: what is left of the cap
+        if role in _ITEM_ROLES and _KIND_DOUBTED_AFTER.match(masked, end):
+            role, cue = "part", None  # 三百是自费的还是啥我也不清楚: a part whose kind the person doubts — asked
         if role in (None, "total") and _CHECKUP_NEAR.search(prefix[-8:] if len(prefix) > 8 else prefix):
             role, cue = "other", None  # 1月份做过体检花了400: a health check, not an outpatient visit
         if role in (None, "total", "fund_paid") and _RECEIPTS_AFTER.match(masked, end):

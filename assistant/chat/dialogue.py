@@ -49,6 +49,7 @@ from calculator import (
     deductible_for,
     deductible_used,
     default_registry,
+    fund_paid_from_cap_left,
     fund_paid_share,
     get_pack,
     load_packs,
@@ -277,7 +278,8 @@ _BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
-                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "fund_around", "cap_share")
+                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "fund_around", "cap_share",
+                  "cap_left")
 #: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
 _PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade", "primary_care",
                  "signed", "referral")
@@ -555,6 +557,8 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
         fund_paid = known.fund_paid
         if fund_paid is None and known.cap_share is not None:
             fund_paid = fund_paid_share(pack, known.category or "employee", known.cap_share)  # 额度用了一半
+        if fund_paid is None and known.cap_left is not None:
+            fund_paid = fund_paid_from_cap_left(pack, known.category or "employee", known.cap_left)  # 还差100就封顶
         if fund_paid is not None:
             year_start["fund_paid"] = str(fund_paid)
     if pack.supplied is not None and known.stated_ratio is not None:
@@ -604,6 +608,10 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         out.append(_t(locale, "今年统筹已支付的钱按年度最高支付限额乘以您说的比例计算（您说额度用了"
                               + ("一半" if known.cap_share == Decimal(1) / 2 else f"{known.cap_share:.2%}") + "）。",
                       "What the fund has paid this year is taken as that share of the annual cap, as you said."))
+    if known.cap_left is not None and known.fund_paid is None:
+        out.append(_t(locale, f"今年统筹已支付的钱按年度最高支付限额减去您说的“还差{known.cap_left:.2f}”计算。",
+                      f"What the fund has paid this year is taken as the annual cap less the {known.cap_left:.2f} "
+                      "you said is left."))
     if known.fund_around and known.fund_paid is not None:
         out.append(_t(locale, f"今年统筹已支付的钱按您说的“大约{known.fund_paid:.0f}”计算；"
                               "在这个数上下，这次的结果都一样。",
@@ -673,6 +681,16 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             ledger = []
         if known.prior_at_least:  # (花过一千多 said before the city): resolved, or the position asked
             known = state.known = _spent_before(known, ledger, today)
+        if known.cap_left is not None and known.fund_paid is None and (policy := _policy(known)) is not None \
+                and fund_paid_from_cap_left(get_pack(policy), known.category or "employee", known.cap_left) is None:
+            # 额度还剩3000 where the cap is lower (or the document sets none): the year's fund figure is asked
+            state.known = msgspec.structs.replace(known, cap_left=None, deductible_met=None)
+            state.asking = "year_start"
+            return Reply(text=prefix + _t(
+                locale, f"您说额度还剩{known.cap_left:.0f}，这比这份文件的年度最高支付限额还多（或文件没有定限额）。"
+                        "今年统筹已经给您报了多少钱？（看以往的结算单）",
+                f"You said {known.cap_left:.0f} of the cap is left; that is more than the document's annual cap "
+                "(or it sets none). How much has the fund paid this year?"), asking="year_start", intent="calculate")
         req_dict = _request(known, ledger, today)
         pack = get_pack(req_dict["policy"])
         req = convert_request(req_dict)
@@ -1999,7 +2017,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
                 state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
-    if missing == "year_start" and state.unknown == "year_start":
+    if missing == "year_start" and state.unknown == "year_start" and not _SMALL_BEFORE.search(u.text):
+        # (上一次如果有的话也是小钱: the deductible cannot be met — “deductible met” is no case to show;
+        # how much the earlier visit cost is asked)
         alt = _position_alternatives(state, locale, today, facts)  # 不知道今年起付线扣没扣过
         if alt is not None:
             state.unknown = None
@@ -2632,6 +2652,9 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 
+
+#: 上一次也是小钱 / 之前花得不多: earlier spending said to be small
+_SMALL_BEFORE = re.compile(r"小钱|没多少|没几个钱|不多|几十块|一点点|没花多少|花得不多|花的不多")
 
 #: 一次性补缴 / 补缴保费: a lump-sum back payment of contributions
 _TOP_UP = re.compile(r"补缴|补交|一次性缴|一次性交|back[- ]?pay")

@@ -103,6 +103,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     prior_at_least: bool | None = None
     #: the share of the year's cap already used, as said (额度用了一半: ½); the figure is the calculator's
     cap_share: Decimal | None = None
+    #: what is left of the year's cap, as said (统筹还差100就封顶了); the fund's figure is the calculator's
+    cap_left: Decimal | None = None
     #: an earlier visit's level was not said and is taken as the next visit's (checked not to matter)
     provider_assumed: bool | None = None
     #: a place named anew with no level of its own (在县医院花咧六百): a level said before is not this one's
@@ -258,6 +260,7 @@ _ROLE_FIELD = {
     "slip_first_self_pay": "slip_first_self_pay",
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
+    "cap_left": "cap_left",
     "rest": "rest",
     "part": "part",
     "slip_unknown": "slip_unknown",
@@ -356,8 +359,12 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
         elif amount.explicit and not current.explicit:
             unplaced.append(current)  # 1500 … 花了1200: the bare 1500 is not the bill
             chosen[field] = amount
-        elif amount.value == current.value or field == "age":
-            continue  # (我老伴72，我70: two people's ages, not one figure said two ways)
+        elif (amount.value == current.value and not (amount.role is None and not amount.explicit
+                                                      and not text[current.end:amount.start].strip(" ，,元块"))) \
+                or field == "age":
+            # (我老伴72，我70: two people's ages, not one figure said two ways; 花了400 400, the same bare
+            # number twice in a row, may be two figures — asked)
+            continue
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
         elif field == "amount" and current.cue and amount.cue and _COST_NOUN.fullmatch(current.cue) \
@@ -813,7 +820,10 @@ _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>�
 _FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
 _REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报了)[。.!！~]*$")
 _LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
+#: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
+_ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
+_MET_BEFORE = re.compile(r"起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|都)?(?:过了|过|满了|满|够了|够|扣完|用完|交完)")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
                             r"(?:clinic|health (?:centre|center|station)|centre|center|station)")
 _CLASS_BEFORE = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,6})[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>[^)）]{0,8})[)）](?:费用|金额)?(?:是|为|共)?$")
@@ -1018,7 +1028,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
     amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")
                if a.role is None and _STILL_LEFT_BEFORE.search(text, max(0, a.start - 4), a.start)
-               and "起付" in text[max(0, a.start - 16):a.start] else a for a in amounts]
+               and "起付" in text[max(0, a.start - 16):a.start]
+               # (起付线过了 150 还有 62.5: the deductible met — the 还有 is another figure, asked)
+               and not _MET_BEFORE.search(text, max(0, a.start - 16), a.start) else a for a in amounts]
     # 医院只给报了367.44……哦不对，她念错了，是376.44: the figure said after a correction, with no words of
     # its own, replaces the one before it in the same role
     for i in range(1, len(amounts)):
@@ -1568,6 +1580,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["cap_share"] = Decimal(1) / 2 if share.group("half") else \
             Decimal("一二三四五六七八九".index(share.group("num")) + 1) / Decimal("一二三四五六七八九十".index(share.group("den")) + 1)
         values["deductible_met"] = True  # the fund pays only above the deductible
+    if values.get("cap_left") is not None:
+        values["deductible_met"] = True  # 还差100就封顶: the fund has paid, so the deductible was met
     if values.get("provider_level") is None and values.get("provider_grade") is None \
             and values.get("provider_kind") == "hospital" and _NAMED_PLACE.search(text):
         values["new_place"] = True
@@ -2358,7 +2372,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
     split_total = not earlier and len(bills) == 1 and bool(
-        _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) and bool(
+        _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) \
+        and not _ITEMS_SUMMED.search(text, max(0, bills[0].start - 24), bills[0].start) and bool(
         _TWO_PLACES.search(text) or (len(_VISIT_MARKER.findall(text)) >= 2 and _MULTI_VISIT.search(text))
         or _TWO_VISITS_TOGETHER.search(text)) and not any(
         # …一共花了六百三十，今年三月份看过一回，那次统筹报了一百来块: the earlier visit's own figure is told —

@@ -4372,3 +4372,64 @@ def test_a_bill_then_the_deductible_asked_without_a_comma() -> None:
 def test_a_figure_looked_up_after_a_hedge_is_the_funds() -> None:
     f = understand("南充退休 起付线早过了 统筹今年报了差不多……我翻了一下单子，是六百二，今天二级医院花了300").facts
     assert f.fund_paid == Decimal("620.00") and f.amount == Decimal("300.00")
+
+
+# -- K88–K90: two figures offered for one, doubted kinds, what is left of the cap ---------------------
+
+def test_two_figures_offered_for_the_bill_are_asked() -> None:
+    _, (reply,) = talk("平凉退休 一级 今年第一次 大概是300或者350吧")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_part_whose_kind_is_doubted_is_asked() -> None:
+    _, (reply,) = talk("南充在职 二级 今年第一次 花了900 其中200是乙类的还是什么不清楚")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_what_the_counter_asked_me_to_pay_is_asked_about() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年第一次 收费处让我交了280")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_the_same_bare_number_twice_is_asked() -> None:
+    _, (reply,) = talk("平凉退休 二级 今年第一次 花了500 500")
+    assert reply.result is None and reply.asking == "amount_role"
+    _, (same,) = talk("平凉退休 二级 今年第一次 花了500，就是500块")
+    assert same.result is not None
+
+
+def test_a_figure_after_the_deductible_met_is_not_what_is_left_of_it() -> None:
+    u = understand("南充退休 一级 起付线早过了 220 还有 40")
+    assert u.facts.deductible_remaining is None and u.unplaced == ("40",)
+
+
+def test_a_summed_cost_before_its_parts_is_the_bill() -> None:
+    f = understand("平凉在职 二级 今年第一次 化验和药一共1,300元，其中乙类药300").facts
+    assert f.amount == Decimal("1300.00") and f.class_b_drug == Decimal("300.00")
+
+
+def test_what_is_left_of_the_cap_sets_what_the_fund_paid() -> None:
+    _, (reply,) = talk("南充在职 一级 花了500 起付线过了 统筹还差80就到顶了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "80.00"
+    _, (over,) = talk("南充在职 一级 花了500 今年额度还剩5000")
+    assert over.result is None and over.asking == "year_start"
+
+
+def test_no_claim_this_year_is_the_first_bill() -> None:
+    assert understand("南昌在职 今年之前都没刷过医保卡 三级 900").facts.first_visit_this_year is True
+    assert understand("平凉退休 今年2月在社区看的第一次门诊 花了90").facts.first_visit_this_year is True
+
+
+def test_the_deductible_done_in_office_words() -> None:
+    assert understand("平凉在职 二级 300 今年起付标准已扣除完毕").facts.deductible_met is True
+    assert understand("平凉在职 二级 300 起付线已够").facts.deductible_met is True
+
+
+def test_small_earlier_spending_shows_no_deductible_met_case() -> None:
+    _, (reply,) = talk("平凉在职 二级 300 不知道是不是今年第一次 之前就算看过也没花多少")
+    assert reply.alternatives is None and reply.asking == "year_start"
+
+
+def test_items_summed_are_one_visit_not_two() -> None:
+    u = understand("南充在职 三级 今天检查、拿药一共花了640，之前在社区看过两回，起付线早扣完了")
+    assert not u.split_total and u.facts.amount == Decimal("640.00")
