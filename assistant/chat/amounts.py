@@ -226,7 +226,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     # 单子上统筹基金支付那栏我这写的是450: the slip's fund column, what it shows
     ("slip_fund", r"(?:统筹|统筹基金|基金)(?:支付)?(?:那一?栏|那一?项|栏|一栏)(?:我这|我这里|上面|里)?(?:写的是|写着|是|为|印着|显示)?"),
-    ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
+    # (单子上统筹才报200 / 只给了: an adverb between the fund and its verb)
+    ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:才|只|就|只给|一共|总共)?(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
     ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
@@ -478,6 +479,9 @@ _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今
 #: say it was this year's, nor that it was the only one: the year's position is asked)
 _LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花费(?:了)?)$")
 _ONE_EARLIER_THIS_YEAR = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
+#: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
+_ONCE_SPENT_BEFORE = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
+                                r"(?:医保|门诊|药)?[,，]?(?:那次)?(?:花了|花过|花费了?)$")
 _PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
 _PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
@@ -679,7 +683,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "prior_unreimbursed", "没报"  # 之前看过两次都没报，一次60一次40: each went to the deductible
         elif role in (None, "total", "rest") and (_PRIOR_SPENT_BEFORE.search(prefix) or _PRIOR_SPENT_THIS_YEAR.search(prefix)
                                                   or _PRIOR_SPENT_WINDOW.search(masked, max(0, start - 32), start)
-                                                  or (_LAST_TIME_SPENT.search(prefix) and _ONE_EARLIER_THIS_YEAR.search(masked))):
+                                                  or (_LAST_TIME_SPENT.search(prefix) and _ONE_EARLIER_THIS_YEAR.search(masked))
+                                                  or _ONCE_SPENT_BEFORE.search(text, max(0, start - 28), start)):
             # 今年之前门诊花了四百 / 此前门诊政策内费用已累计400元: spent earlier this year — toward the
             # deductible (the dialogue asks when it may have passed it)
             role, cue = "prior_unreimbursed", "累计"

@@ -4433,3 +4433,16 @@ def test_small_earlier_spending_shows_no_deductible_met_case() -> None:
 def test_items_summed_are_one_visit_not_two() -> None:
     u = understand("南充在职 三级 今天检查、拿药一共花了640，之前在社区看过两回，起付线早扣完了")
     assert not u.split_total and u.facts.amount == Decimal("640.00")
+
+
+def test_an_adverb_between_the_slips_fund_and_its_verb() -> None:
+    f = understand("平凉退休 今年统筹已经报了600 今天二级医院900 单子上统筹只给了300 是不是少了").facts
+    assert f.fund_paid == Decimal("600.00") and f.slip_fund == Decimal("300.00")
+
+
+def test_the_one_earlier_visit_this_year_said_with_its_cost() -> None:
+    f = understand("平凉在职 二级 今年之前在社区刷过一次医保，花了60，今天花了500").facts
+    assert f.amount == Decimal("500.00") and f.prior_unreimbursed == Decimal("60.00")
+    # a dated earlier visit is a visit of its own (settled in the year's order), not spending before
+    u = understand("平凉在职 今年4月看过一回花了60（一级），今天二级医院花了500")
+    assert u.facts.prior_unreimbursed is None
