@@ -375,6 +375,7 @@ _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
+_SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
 _DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
                              # 一千九百多……不对，我查了下是1,920: the rough figure looked up
@@ -597,6 +598,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
         post = _POST_CUE.match(masked, end)
         if post and post.group("w") in ("起付线", "起付标准") and re.search(r"(?:扣|用|交|付|花|攒|垫)(?:了|掉|过)$", prefix):
             post = None  # 扣了200起付线: the deductible used, not a figure of the rule
+        elif post and post.group("w") in ("起付线", "起付标准") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end) \
+                and _SPENDING_END.search(prefix):
+            post = None  # 开药两百七起付线早没了: the bill, then a clause of its own about the deductible
         if post and (not _NUMERAL_AHEAD.match(masked, post.end())
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")

@@ -4446,3 +4446,8 @@ def test_the_one_earlier_visit_this_year_said_with_its_cost() -> None:
     # a dated earlier visit is a visit of its own (settled in the year's order), not spending before
     u = understand("平凉在职 今年4月看过一回花了60（一级），今天二级医院花了500")
     assert u.facts.prior_unreimbursed is None
+
+
+def test_a_bill_run_into_a_clause_about_the_deductible() -> None:
+    f = understand("平凉在职今天卫生院拿药一百六起付线早过了统筹今年报过两百").facts
+    assert f.amount == Decimal("160.00") and f.deductible_met is True
