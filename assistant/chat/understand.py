@@ -558,6 +558,7 @@ _COST_NOUN = re.compile(r"药费|药钱|检查费|治疗费|化验费|挂号费|
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
 _CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)")
+_NO_CLAIM = re.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
 _THAT_VISITS_SLIP = re.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
 _CLAIMED_DOUBTED = re.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)"
@@ -1969,6 +1970,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None
+    if "year_start" in unknown and any(h.sets.get("first_visit_this_year") is True and not h.negated
+                                       and _NO_CLAIM.search(h.text) for h in hits):
+        # 不清楚算不算今年第一次：今年之前…没刷过医保: the doubt, then the fact that settles it — no claim
+        # this year, so nothing has gone toward the deductible
+        unknown.remove("year_start")
+        values["first_visit_this_year"] = True
     if values.get("first_visit_this_year") is None and any(
             h.sets.get("first_visit_this_year") is False and not h.negated
             and not _UNKNOWN.search(text, *_clause_of(bounds, h.start))

@@ -4451,3 +4451,11 @@ def test_the_one_earlier_visit_this_year_said_with_its_cost() -> None:
 def test_a_bill_run_into_a_clause_about_the_deductible() -> None:
     f = understand("平凉在职今天卫生院拿药一百六起付线早过了统筹今年报过两百").facts
     assert f.amount == Decimal("160.00") and f.deductible_met is True
+
+
+def test_a_doubt_about_the_first_bill_settled_by_no_claim_this_year() -> None:
+    _, (reply,) = talk("平凉退休 二级 500 说不准算不算头一回，今年之前都是自己掏钱，从没刷过医保")
+    assert reply.result is not None and not reply.alternatives
+    # whether it was used is what is not known: both cases
+    assert understand("平凉退休 二级 500 今年有没有用过医保我忘了").facts.first_visit_this_year is None
+    assert understand("平凉退休 二级 500 说不准算不算头一回，今年之前都是自己掏钱，从没刷过医保").facts.first_visit_this_year is True
