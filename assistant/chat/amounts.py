@@ -209,6 +209,7 @@ _KIND_DOUBTED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]
 _EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$")
 _SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
 _PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
+_ACCOUNT_JUST_BEFORE = re.compile(r"(?:个人账户|账户|个账|医保卡|社保卡)[^,，。0-9]{0,4}[,，]?$")
 _BANKNOTES = frozenset(Decimal(v) for v in (1, 5, 10, 20, 50, 100))
 _NOTES_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(?:的)?$")
 _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
@@ -301,7 +302,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
                         r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),
-    ("account_balance", r"(?:(?:my|his|her|the) )?(?:personal )?account (?:has|holds)(?: still)?"),
+    ("account_balance", r"(?:(?:my|his|her|the) )?(?:personal )?(?:medical )?account (?:has|holds|had|held|contains|contained)(?: still| only| about)?"),
     ("self_pay", r"自费(?:的)?(?:部分|药品|药|项目|耗材|医用耗材|材料|检查|针剂|CT|ct)?(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_drug", r"(?:乙类(?:药品|药)?|乙药)(?:的)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     # 交了240 / 我付了350: what was paid at the counter — the bill, or the share after the fund? Asked
@@ -673,7 +674,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and not (prefix.endswith("花了") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end)):
             role = "deductible_used"  # 只扣了100起付
         inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
-        if inside:
+        if inside and _ACCOUNT_JUST_BEFORE.search(masked, max(0, start - 16), start - len(prefix)):
+            role, cue = "account_balance", inside.group(0)  # 还有个账户，里面有一百二十块: what the account holds
+        elif inside:
             role, cue = "part", inside.group(0)  # 1200 里面有200是自己掏的: a part of this bill
         elif (unreimbursed := _UNREIMBURSED_AFTER.match(masked, end)) and role in (None, "total"):
             role = "prior_unreimbursed"  # 之前看过一次花了300没报: it went to the deductible

@@ -1455,8 +1455,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 我也不清楚 先算报销吧: a whole bill told beside a balance not known — the bill is settled (the
         # account, with no balance said, is not used; the calculator says if this category has none)
         intent = "calculate"
+    if intent == "account_use" and facts.amount is not None and facts.account_balance is not None \
+            and state.known.amount is not None and facts.amount < state.known.amount and _REST_OF_BILL.search(u.text):
+        facts = msgspec.structs.replace(facts, amount=None, amount_of_parts=None)  # 剩下的1270: the share, not a bill
+        u = msgspec.structs.replace(u, facts=facts)
     if intent == "account_use" and facts.amount is None and facts.account_balance is not None \
-            and state.known.amount is not None and _HOW_MUCH_PAID.search(u.text) \
+            and state.known.amount is not None and (_HOW_MUCH_PAID.search(u.text) or _REST_OF_BILL.search(u.text)) \
             and facts.beneficiary in (None, "self"):
         # 那按你算我自己该付多少，账户里有300 (after a bill): the same bill, settled with the balance said
         intent = "inform"
@@ -1496,6 +1500,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
     if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
         intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
+    if intent in ("policy_fact", "compare") and _SWITCH_MONTH.search(u.text) and facts.amount is None \
+            and (facts.policy or facts.city or _policy(state.known)):
+        # 在职转退休，从哪个月开始按退休比例报: the article on when a retiree's rules start, quoted
+        state.known = _merge(state.known, msgspec.structs.replace(facts, category=None), ("city", "policy", "scheme"))
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and (_CARRY_OVER.search(u.text) or _BEYOND_RATES.search(u.text)) \
             and (facts.amount is None or _RULE_ABOUT.search(u.text)):
         # 限额今年用不完明年还能接着用不: what becomes of the cap at the year's end — the article, quoted
@@ -1875,7 +1885,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, category="resident", scheme="resident")
     # a number no word places: ask what it is, quoting it (never dropped, never guessed)
     if _BARE_CORRECTION_END.search(u.text) and not ((_CORRECTION_FIRST.match(u.text) or _EARLIER_WRONG.search(u.text)
-                                                     or sum(isinstance(v, Decimal) for v in u.facts.said().values()) >= 2) and has_facts):
+                                                     or sum(isinstance(v, Decimal) for v in u.facts.said().values()) >= 2
+                                                     # (统筹今年其实已经报过两百了，我说错了: 其实 names the right fact)
+                                                     or re.search(r"其实|实际上|实际是", u.text)) and has_facts):
         # (乙类药是400，其他600，说错了: the right figures, said in full, then that the earlier ones were wrong)
         # (不对不对 是二级 说错了 / 在签约社区卫生服务中心，之前说错了: the right fact is in the message)
         # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
@@ -2656,6 +2668,13 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
 #: 上一次也是小钱 / 之前花得不多: earlier spending said to be small
 _SMALL_BEFORE = re.compile(r"小钱|没多少|没几个钱|不多|几十块|一点点|没花多少|花得不多|花的不多")
 
+#: 在职转退休，从哪个月开始按退休比例报: when the retiree's rules start — the article that says it
+_SWITCH_MONTH = re.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14}(?:从哪个?月|哪个月|几月份?|什么时候|何时|从什么时候|从哪天|哪一天)"
+                           r"(?:开始|起)?|(?:from|in) which month|when does (?:the )?retir")
+
+#: 剩下的1270能用个人账户吗: the person's share of the bill just worked out
+_REST_OF_BILL = re.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
+
 #: 一次性补缴 / 补缴保费: a lump-sum back payment of contributions
 _TOP_UP = re.compile(r"补缴|补交|一次性缴|一次性交|back[- ]?pay")
 
@@ -2734,7 +2753,10 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
                              "What does the slip show the fund paid? I will check it."),
                      asking="amount", intent="bill_check")
     inferred, state.slip_inferred = state.slip_inferred, None
-    if inferred and body.get("verdict") != "matches" and set(slip) == {"fund_pays"}:
+    pack = get_pack(req.policy)
+    # (南昌居民 签约卫生院500，报了300: no deductible, no cap — a fund figure can mean no year's position)
+    year_matters = bool(pack.cap or pack.deductible) or not re.search(r"报|统筹|医保|基金", inferred or "")
+    if inferred and year_matters and body.get("verdict") != "matches" and set(slip) == {"fund_pays"}:
         # 两千五 起付线扣了 统筹报了三百: read as this bill's slip figure from its place alone, and the
         # document does not give it — it may as well be what the fund paid earlier this year (one blind
         # writer in six read it so). Which one is asked; a check that disagrees is never given on a guess.
@@ -2804,7 +2826,9 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
     return state
 
 
-_BARE_MET = re.compile(r"^(?:确定|肯定|是的?|对|嗯|已经)?[,， ]*(?:已经)?扣(?:过|完|满)(?:了)?(?![^,， ]{0,3}(?:吗|没|\?))")
+#: (过了 / 早过了 alone, in answer to that question: the deductible, passed)
+_BARE_MET = re.compile(r"^(?:确定|肯定|是的?|对|嗯|已经)?[,， ]*(?:已经|早就|早)?(?:扣(?:过|完|满)(?:了)?(?![^,， ]{0,3}(?:吗|没|\?))"
+                       r"|(?:过|够|满)了[。.!！~ ]*$)")
 
 
 def _compare(state: SessionState, u, locale: str) -> Reply:

@@ -575,6 +575,9 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              # 不知道她办退休了没有 / not sure if his retirement has been processed
                              r"|(?:办(?:了|完|好)?退休(?:手续)?|退休(?:手续)?办(?:了|完|好)?)(?:了)?没(?:有)?(?!几|多久|多长|多少)"
                              r"|办没办(?:退休|手续)|退休(?:手续)?办没办"
+                             # 我是不是已经享受退休待遇了还不确定: whether retiree benefits have begun
+                             r"|是不是(?:已经)?(?:享受|拿|领|开始享受|开始领)(?:了)?退休(?:待遇|金|工资)"
+                             r"|退休待遇(?:开始|享受|领)?(?:了)?没(?:有)?"
                              r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
@@ -823,6 +826,8 @@ _REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报�
 _LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 #: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
 _ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
+_NEAR_AFTER = re.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
+_NEAR_BEFORE = re.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
 _MET_BEFORE = re.compile(r"起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|都)?(?:过了|过|满了|满|够了|够|扣完|用完|交完)")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
@@ -1050,6 +1055,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # places ------------------------------------------------------------------------------
     place_hits = find_places(text)
+    if len(place_hits) > 1 and any("other_city" in h.sets for h in place_hits):
+        # 绵阳的，南充旁边 / 庆阳的，挨着平凉: a city named as a landmark beside another, not where one is insured
+        place_hits = [h for h in place_hits if "other_city" in h.sets or not (
+            _NEAR_AFTER.match(text, h.end) or _NEAR_BEFORE.search(text, max(0, h.start - 4), h.start))]
     strong = [h for h in place_hits if h.priority >= 1 and not h.negated]
     strong_cities = {h.sets["city"] for h in strong if "city" in h.sets}
     other_city_named = any("other_city" in h.sets for h in strong)
@@ -1129,7 +1138,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
     # (不对，前几个月在社区已经看过了，起付线扣完了: no bill in the message — the place is the earlier visit's)
     bill_said = any(a.role in (None, "total") and not a.negated for a in amounts)
-    if now_levels or (not bill_said and _CORRECTION_FIRST_WORD.match(text)):
+    # (想起来了，今年八月份在卫生院报过一回，统筹给了六十: no bill, and what the fund paid then — the place
+    # is that earlier visit's)
+    if now_levels or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(a.role == "fund_paid" for a in amounts))):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met

@@ -4459,3 +4459,53 @@ def test_a_doubt_about_the_first_bill_settled_by_no_claim_this_year() -> None:
     # whether it was used is what is not known: both cases
     assert understand("平凉退休 二级 500 今年有没有用过医保我忘了").facts.first_visit_this_year is None
     assert understand("平凉退休 二级 500 说不准算不算头一回，今年之前都是自己掏钱，从没刷过医保").facts.first_visit_this_year is True
+
+
+# -- K91–K93: an earlier visit's place, the account in English, landmarks, short answers ------------------
+
+def test_the_place_of_an_earlier_visit_with_its_fund_figure_is_not_this_ones() -> None:
+    _, replies = talk("南充退休 药店买药 二百四", "不晓得今年报没报过", "记起来了，今年五月在社区报过一次，统筹给了四十")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["provider_kind"] == "pharmacy"
+
+
+def test_an_english_what_if_of_the_account_balance() -> None:
+    assert understand("and if my medical account had 300 yuan?").facts.account_balance == Decimal("300.00")
+
+
+def test_whether_retiree_benefits_have_begun_is_not_known() -> None:
+    _, (reply,) = talk("南充 二级 600 今年第一次 不知道是不是已经领退休金了")
+    assert reply.result is None and (reply.asking == "category" or reply.alternatives)
+
+
+def test_a_resident_schemes_fund_figure_is_this_bills() -> None:
+    _, (reply,) = talk("南昌居民 签约社区 花了400 报了200")
+    assert reply.bill_check is not None
+
+
+def test_passed_alone_answers_the_deductible_question() -> None:
+    _, replies = talk("南充在职 一级 300", "早过了")
+    assert replies[0].asking == "year_start" and replies[1].result is not None
+
+
+def test_the_rest_of_the_bill_from_the_account() -> None:
+    _, replies = talk("南充在职 三级 今年第一次 花了1000", "剩下的那些能从账户里扣吗，账户有两千多")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "1000.00"
+
+
+def test_a_city_named_as_a_landmark_is_not_the_insured_city() -> None:
+    u = understand("达州的，离南充不远，在职，门诊花了三百")
+    assert u.facts.city is None and any(sp.slot == "other_city" for sp in u.spans)
+
+
+def test_an_account_said_in_the_clause_before_what_it_holds() -> None:
+    assert understand("另外我有个人账户，里面还有八十块").facts.account_balance == Decimal("80.00")
+
+
+def test_actually_names_the_right_fact_before_i_said_it_wrong() -> None:
+    _, replies = talk("平凉退休 一级 今年第一次 花了300", "其实今年统筹已经报过一百了，刚说错了")
+    assert replies[1].result is not None
+
+
+def test_when_retiree_rules_start_is_the_articles() -> None:
+    _, (reply,) = talk("平凉在职转退休以后，门诊从哪个月开始按退休的报")
+    assert reply.result is None and "〔" in reply.text
