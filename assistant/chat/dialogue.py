@@ -1007,6 +1007,11 @@ _CHECK_AGAIN = re.compile(r"对不对|对吗|对么|对不|是不是对的|没�
 #: what another member of the household shares with the person asked about before
 _HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
                      "stated_ratio", "stated_ratio_level")
+#: 同样情况 / 情况一样: another person's visit told as the same as the one just worked out
+_SAME_CASE = re.compile(r"同样(?:的)?情况|一样的情况|情况(?:也)?一样|情况相同|也是这样|同样的账|一模一样|same (?:situation|case|bill)")
+_SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS, *_YEAR_POSITION, "year", "month", "day",
+                                      "account_balance", "balance_at_least")
+                          if n in Known.__struct_fields__)
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
 _OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
@@ -1200,7 +1205,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # off a slip stay, the rest is what this message says
         fresh = new_state()
         fresh.turns, fresh.english = state.turns, state.english
-        fresh.known = Known(**{n: getattr(state.known, n) for n in _HOUSEHOLD_FIELDS})
+        kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
+        # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
+        fresh.known = Known(**{n: getattr(state.known, n) for n in kept})
         state = fresh
     retired_on = _retired_on(facts, today)
     if retired_on is not None and intent not in ("what_if",) and not _WHAT_IF_CLAUSE.search(u.text):

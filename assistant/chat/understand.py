@@ -404,6 +404,7 @@ _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|�
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
+_PAST_BEFORE = re.compile(r"(?:以前|原来|原先|过去|早年|之前)(?:是|在|一直)?[^,，。;；]{0,5}$")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
@@ -826,6 +827,8 @@ _REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报�
 _LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 #: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
 _ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
+_IN_CITY_PLACE_AFTER = re.compile(r"(?:市)?(?:第[一二三四五六七八九十]|中心|人民|中医|妇幼|儿童|大学附属|医学院附属)?[^,，。;；]{0,6}?"
+                                  r"(?:医院|卫生院|卫生服务中心|诊所|药店|大药房|药房)")
 _NEAR_AFTER = re.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
 _NEAR_BEFORE = re.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
@@ -1147,6 +1150,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _on_slip(text, bounds, h.start))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
+    # 以前在外头打工，现在回来了自己交的灵活就业医保: the category of before, beside the one of now
+    past = [h for h in hits if "category" in h.sets and _PAST_BEFORE.search(text, max(0, h.start - 8), h.start)]
+    if past and any("category" in h.sets and h not in past and not h.negated for h in hits):
+        hits = [h for h in hits if h not in past]
     # 是不是按在职给我算了: how the slip settled it, asked — not the person's category
     hits = [h for h in hits if not (("category" in h.sets or "provider_level" in h.sets)
                                     and _SETTLED_AS_BEFORE.search(text, max(0, h.start - 8), h.start))]
@@ -1780,6 +1787,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if other and values.get("city") and values.get("offsite") is None \
             and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
+    if not other and values.get("city") and values.get("offsite") is None and any(
+            h.sets.get("city") == values["city"] and _IN_CITY_PLACE_AFTER.match(text, h.end) for h in place_hits):
+        values["offsite"] = False  # 南充市中心医院三甲，花了900: a place of the city itself — the visit was in it
     if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
     if _SIGNED_ELSEWHERE.search(text):

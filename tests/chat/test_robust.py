@@ -4509,3 +4509,19 @@ def test_actually_names_the_right_fact_before_i_said_it_wrong() -> None:
 def test_when_retiree_rules_start_is_the_articles() -> None:
     _, (reply,) = talk("平凉在职转退休以后，门诊从哪个月开始按退休的报")
     assert reply.result is None and "〔" in reply.text
+
+
+def test_a_place_of_the_insured_city_is_not_out_of_town() -> None:
+    _, replies = talk("我在兰州上班，医保是平凉交的，退休了", "平凉市人民医院三甲，花了700，起付线过了")
+    assert replies[1].result is not None
+
+
+def test_the_category_of_before_beside_the_one_of_now() -> None:
+    f = understand("平凉的，原来在厂里上班，现在自己交灵活就业的医保，二级 300 今年第一次").facts
+    assert f.category == "flexible"
+
+
+def test_another_person_in_the_same_case_keeps_the_bill() -> None:
+    _, replies = talk("南充退休 二级 今年第一次 花了700", "那我老公在职的，同样情况呢")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "700.00"
+    assert replies[1].result["category"] == "employee"
