@@ -1007,6 +1007,10 @@ _CHECK_AGAIN = re.compile(r"对不对|对吗|对么|对不|是不是对的|没�
 #: what another member of the household shares with the person asked about before
 _HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
                      "stated_ratio", "stated_ratio_level")
+#: after a city's name, a place of that city: 南充市中心医院 / 平凉市第二人民医院 / 南昌县人民医院
+_IN_CITY_PLACE = (r"(?:市|县)?(?:第[一二三四五六七八九十]|中心|人民|中医|妇幼保健|妇幼|儿童|大学附属|医学院附属)*"
+                  r"(?:医院|卫生院|诊所)")
+
 #: 同样情况 / 情况一样: another person's visit told as the same as the one just worked out
 _SAME_CASE = re.compile(r"同样(?:的)?情况|一样的情况|情况(?:也)?一样|情况相同|也是这样|同样的账|一模一样|same (?:situation|case|bill)")
 _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS, *_YEAR_POSITION, "year", "month", "day",
@@ -1209,6 +1213,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
         fresh.known = Known(**{n: getattr(state.known, n) for n in kept})
         state = fresh
+    if state.known.offsite and facts.offsite is None and state.known.city and facts.other_city is None \
+            and re.search(rf"{re.escape(state.known.city)}{_IN_CITY_PLACE}", u.text):
+        # 南充市中心医院三甲，花了900 (after 我在成都上班，医保是在南充交的): a place of the insured city itself
+        # — the visit was in it, not out of town
+        state.known = msgspec.structs.replace(state.known, offsite=None, offsite_filed=None)
     retired_on = _retired_on(facts, today)
     if retired_on is not None and intent not in ("what_if",) and not _WHAT_IF_CLAUSE.search(u.text):
         # 今年8月办的退休，问门诊报销比例变没变: kept even when the turn is a question of the rules

@@ -827,8 +827,6 @@ _REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报�
 _LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 #: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
 _ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
-_IN_CITY_PLACE_AFTER = re.compile(r"(?:市)?(?:第[一二三四五六七八九十]|中心|人民|中医|妇幼|儿童|大学附属|医学院附属)?[^,，。;；]{0,6}?"
-                                  r"(?:医院|卫生院|卫生服务中心|诊所|药店|大药房|药房)")
 _NEAR_AFTER = re.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
 _NEAR_BEFORE = re.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
@@ -1787,9 +1785,6 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if other and values.get("city") and values.get("offsite") is None \
             and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
-    if not other and values.get("city") and values.get("offsite") is None and any(
-            h.sets.get("city") == values["city"] and _IN_CITY_PLACE_AFTER.match(text, h.end) for h in place_hits):
-        values["offsite"] = False  # 南充市中心医院三甲，花了900: a place of the city itself — the visit was in it
     if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
     if _SIGNED_ELSEWHERE.search(text):
