@@ -1019,7 +1019,8 @@ _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS,
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
 _OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
-                           r"(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
+                           # (我爱人南充在职: the person's city said between)
+                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
 _OWN_YEAR_SAID = re.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
 _RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
@@ -1148,6 +1149,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     known_before, visits_before = state.known, len(state.ledger)
     # a number asked about (“what is the 150?”) and not answered yet: no figure leaves it out
     unplaced_before = state.pending_amount if state.asking == "amount_role" else None
+    if facts.amount is not None and state.known.amount is not None and facts.amount in (
+            state.known.prior_unreimbursed, state.known.fund_paid, state.known.deductible_used) \
+            and re.search(r"那(?:个|笔)?\s*[0-9]", u.text) and not _WHOLE_WORD.search(u.text.split("那", 1)[0]):
+        # 那之前那400要是在另一家医院花的，也算吗: the earlier spending named again, not a new bill
+        facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if _RETRACTED.search(u.text) and _POSITION_WORDS.search(u.text) and not any(
             getattr(facts, n) is not None for n in _YEAR_POSITION) and any(
             getattr(state.known, n) is not None for n in _YEAR_POSITION):
@@ -1647,6 +1654,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
             hypo_known = _another_visit(state.known, _dated(facts, today), u.text)
+            # (the slip checked was the first visit's: the visit of the what-if has none)
+            hypo_known = msgspec.structs.replace(hypo_known, **{n: None for n in _SLIP_FIELDS})
             state.what_if_base, state.what_if_ledger = hypo_known, hypo_ledger
         else:
             state.what_if_base, state.what_if_ledger = hypo_known, base_ledger
@@ -2193,7 +2202,7 @@ _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 _SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
 _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
-_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去看|再去[^,，。]{1,6}?(?:买|拿|开|看)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told

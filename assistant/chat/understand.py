@@ -579,6 +579,8 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              # 我是不是已经享受退休待遇了还不确定: whether retiree benefits have begun
                              r"|是不是(?:已经)?(?:享受|拿|领|开始享受|开始领)(?:了)?退休(?:待遇|金|工资)"
                              r"|退休待遇(?:开始|享受|领)?(?:了)?没(?:有)?"
+                             # 不知道医保那边转没转成退休待遇: whether the switch to retiree is made
+                             r"|转没转(?:成)?退休|转(?:成)?退休(?:待遇)?(?:了)?没(?:有)?|有没有转(?:成)?退休"
                              r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
@@ -827,6 +829,7 @@ _REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报�
 _LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 #: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
 _ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
+_TOTAL_NOT_KNOWN = re.compile(r"(?:总共|一共|总数|总的|合计|总金额|总费用)(?:是)?(?:多少|几多)?(?:钱)?(?:我)?(?:不记得|忘了|记不清|不清楚|不知道|想不起来)")
 _NEAR_AFTER = re.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
 _NEAR_BEFORE = re.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
 _STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
@@ -1674,7 +1677,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
-            and not _INSIDE.search(text):
+            and not _INSIDE.search(text) and not _TOTAL_NOT_KNOWN.search(text):
+        # (自费的300，总共多少不记得了: the bill is more than its parts and not known — asked)
         parts_only = True
         if (len(parts) == 1 and not (parts[0].role in ("self_pay", "class_b_drug", "class_b_service")
                                       and _PART_OF_MORE.search(parts[0].cue or ""))) \

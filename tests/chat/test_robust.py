@@ -4525,3 +4525,48 @@ def test_another_person_in_the_same_case_keeps_the_bill() -> None:
     _, replies = talk("南充退休 二级 今年第一次 花了700", "那我老公在职的，同样情况呢")
     assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "700.00"
     assert replies[1].result["category"] == "employee"
+
+
+# -- K94–K96: outside the signed clinic, a total not remembered, English slips, another visit's what-if --------
+
+def test_outside_the_signed_institution_is_not_signed() -> None:
+    assert understand("南昌居民 在签约卫生院以外的诊所拿药 花了90").facts.signed is False
+
+
+def test_a_part_with_the_total_not_remembered_asks_the_total() -> None:
+    _, (reply,) = talk("南充在职 一级 今年第一次 乙类药200，一共多少我忘了")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_whether_the_switch_to_retiree_was_made_is_not_known() -> None:
+    _, (reply,) = talk("平凉的 二级 500 今年第一次 刚到退休年龄 不清楚有没有转成退休")
+    assert reply.result is None
+
+
+def test_another_person_named_with_their_city() -> None:
+    _, replies = talk("南充，今年6月开始享受退休待遇，今天二级医院600，今年第一次", "我老伴南充在职，三级，500，头回")
+    assert replies[1].result is not None and replies[1].result["category"] == "employee"
+
+
+def test_a_what_if_of_another_visit_after_a_slip_check_is_no_slip_check() -> None:
+    _, replies = talk("南充退休 二级 今年第一次 总金额1000", "结算单上统筹支付是487.50对吧", "要是我下个月再去药店买300块的药呢")
+    assert replies[2].bill_check is None and replies[2].result is not None
+    assert len(replies[2].result["visits"]) == 2
+
+
+def test_earlier_spending_named_again_is_no_new_bill() -> None:
+    _, replies = talk("南昌在职 二级 今年之前在门诊花过300（没报） 这次花了900", "那之前那300要是在药店花的呢")
+    assert replies[1].result is None or replies[1].result["visits"][-1]["total"] == "900.00"
+
+
+def test_the_years_cap_checked_is_no_bill() -> None:
+    u = understand("那我一年最多能报多少？一年2000对吧")
+    assert u.facts.amount is None
+
+
+def test_an_english_slip_listed_line_by_line() -> None:
+    f = understand("Nanchong employee, level 1, first visit this year. Slip: total 500, fund 180, cash 320. Right?").facts
+    assert f.amount == Decimal("500.00") and f.slip_fund == Decimal("180.00") and f.slip_cash == Decimal("320.00")
+    # a fund figure with its own words keeps them
+    assert understand("Nanchong employee, level 1, 500 yuan, the fund has already paid 300 this year").facts.fund_paid \
+        == Decimal("300.00")
