@@ -200,6 +200,7 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
                                r"|(?:编号|号码|手机号|卡号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
+_TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)")
 _PER_YEAR_BEFORE = re.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
 _CHECKED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|嘛|[?？]|是不是|对不对|没错吧)")
 _STILL_SHORT_BEFORE = re.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
@@ -229,6 +230,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     # 单子上统筹基金支付那栏我这写的是450: the slip's fund column, what it shows
     ("slip_fund", r"(?:统筹|统筹基金|基金)(?:支付)?(?:那一?栏|那一?项|栏|一栏)(?:我这|我这里|上面|里)?(?:写的是|写着|是|为|印着|显示)?"),
+    # 医保只返了400，咋回事: what the fund gave back on this bill (not an account credit)
+    ("fund_paid", r"(?:医保|统筹)(?:只|就|才|一共)?(?:返了|返还了|返给我|退了|退给我)"),
     # (单子上统筹才报200 / 只给了: an adverb between the fund and its verb)
     ("slip_fund", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:统筹(?:基金)?|医保|基金)(?:才|只|就|只给|一共|总共)?(?:支付|报销|报了|报|付了|付|给了|给)?(?:了)?"),
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
@@ -236,7 +239,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
                   r"(?:报了|报销了|给报了|报|给了|支付了|付了)(?:我)?"),
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
-    ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:是|为|:)?"),
+    ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
     # 收据上大写壹仟贰佰元整 / 发票合计1,200: a receipt's amount, in words or its sum, is the bill
     ("total", r"(?:收据|发票|票据)(?:上)?(?:的)?(?:大写|小写|合计|总计|总金额|金额合计)(?:金额)?(?:是|为|:)?"),
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
@@ -481,7 +484,8 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
-_PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
+_PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
+                                 r"|前两次|前几次|前面几次|前面两次|前两回|前几回|之前几次|之前两次)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
@@ -659,6 +663,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _STILL_SHORT_BEFORE.search(prefix) and _TO_CAP_AFTER.match(masked, end)) \
                 or (role in (None, "fund_paid", "account_balance", "other") and _CAP_LEFT_BEFORE.search(prefix)):
             role, cue = "cap_left", prefix[-6:]  # 统筹今年还差100就封顶了 / 额度还剩300: what is left of the cap
+        if role == "slip_unknown" and cue and _TO_PAY_CUE.search(cue) and _PARTS_FOLLOW.match(masked, end):
+            role = "total"  # 医生说要交1200，其中乙类检查400: with its parts after it, the bill
         if role in (None, "total") and _PER_YEAR_BEFORE.search(prefix) and _CHECKED_AFTER.match(masked, end):
             role, cue = "stated_cap", prefix[-2:]  # 一年1000是吧: the year's cap asked about, not a bill
         if role in _ITEM_ROLES and _KIND_DOUBTED_AFTER.match(masked, end):

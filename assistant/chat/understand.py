@@ -512,6 +512,7 @@ _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不�
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
+_OTHER_FLAG_NEXT = re.compile(r"[^,，。]{0,3}(?:贫困|建档立卡|家庭医生|签约|低保)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
 _UNKNOWN_GRADE = re.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a-z])|甲等|乙等|丙等|等次|几甲|甲还是乙|[一二三123]?[甲乙丙]等?还是[一二三123]?[甲乙丙](?![类级])|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
@@ -1330,6 +1331,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (我账户里原来有五百，单子上个人账户扣了一百三十五: with the balance said, the card's line is checked)
     checking = check_question or any(
         a.role in ("slip_fund", "slip_cash") for a in amounts) or bool(fund_figures and pay_figures) or (
+        # 总金额1000，其中乙类检查400，单子上先行自付写的40: the slip's own line, read off it — checked
+        any(a.role == "slip_unknown" and a.cue and _FIRST_SELF_PAY_CUE.search(a.cue) for a in amounts)
+        and _SLIP_WORD.search(text) is not None and any(a.role in (None, "total") for a in amounts)) or (
         any(a.role == "slip_account" for a in amounts) and any(a.role == "account_balance" for a in amounts))
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
@@ -2064,7 +2068,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if _FLAG_AFTER.search(window):
                 for k, v in h.sets.items():
                     values[k] = not v  # 我是贫困户，哦不对，不是
-            elif _FLAG_DOUBT_AFTER.match(window) or _FLAG_DOUBT_AFTER.search(window):
+            elif (doubt_at := _FLAG_DOUBT_AFTER.search(window)) \
+                    and not _OTHER_FLAG_NEXT.match(window, doubt_at.end()):
+                # (家庭医生没签，也不是贫困户: the 也不是 is of the next fact, not a doubt of this one)
                 conflict = [h.text, window.split("，")[1] if "，" in window else window]
                 conflict_slot = next(k for k in h.sets if k in ("family_doctor", "poverty_registered"))
         elif h.negated and any(k in ("family_doctor", "poverty_registered") for k in h.sets) \

@@ -4570,3 +4570,28 @@ def test_an_english_slip_listed_line_by_line() -> None:
     # a fund figure with its own words keeps them
     assert understand("Nanchong employee, level 1, 500 yuan, the fund has already paid 300 this year").facts.fund_paid \
         == Decimal("300.00")
+
+
+def test_the_earlier_visits_said_as_the_first_two_then_this_one() -> None:
+    f = understand("平凉在职 二级 今年看了三回，前两回一共花了150，这回420").facts
+    assert f.amount == Decimal("420.00") and f.prior_unreimbursed == Decimal("150.00")
+
+
+def test_no_family_doctor_and_not_poor_is_no_doubt() -> None:
+    u = understand("南昌居民 签约卫生院 花了260 家庭医生没签，也不是建档立卡户")
+    assert not u.conflict and u.facts.family_doctor is False
+
+
+def test_the_slips_first_self_pay_read_off_it_is_checked() -> None:
+    _, (reply,) = talk("南充在职 二级 今年第一次 总金额800 其中乙类药200 结算单上先行自付写的是20")
+    assert reply.bill_check is not None
+
+
+def test_what_the_fund_gave_back_is_what_it_paid() -> None:
+    _, (reply,) = talk("平凉在职 一级 今年第一次 花了600 统筹只返了300 咋回事")
+    assert reply.bill_check is not None
+
+
+def test_what_the_doctor_said_to_pay_with_its_parts_is_the_bill() -> None:
+    f = understand("南充在职 二级 今年第一次 收费处说要交900，其中自费100").facts
+    assert f.amount == Decimal("900.00") and f.self_pay == Decimal("100.00")
