@@ -59,6 +59,9 @@ _EN_MONTH = r"(?P<{0}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_EN = re.compile(
     r"(?<![0-9])(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? ?(?:of )?" + _EN_MONTH.format("m1")
     + r"|(?<![a-z])" + _EN_MONTH.format("m2") + r" ?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
+    # in March / back in June / early October: a month named in full, no day
+    + r"|(?<![a-z])(?:in|since|during|early|late|mid-?|back in|around) (?P<m3>january|february|march|april|june|july"
+      r"|august|september|october|november|december|may)(?![a-z])(?:,? ?(?P<y3>20[0-9]{2})(?![0-9]))?"
 )
 
 
@@ -96,9 +99,11 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=int(m.group("m")),
                                    day=int(m.group("d"))))
     for m in _DATE_EN.finditer(text) if _LATIN.search(text) else ():  # (an English month's name)
-        month = _MONTHS_EN.index((m.group("m1") or m.group("m2"))[:3]) + 1
-        day = int(m.group("d1") or m.group("d2"))
-        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=month, day=day))
+        month = _MONTHS_EN.index((m.group("m1") or m.group("m2") or m.group("m3"))[:3]) + 1
+        said_day = m.group("d1") or m.group("d2")
+        out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), month=month,
+                               day=int(said_day) if said_day else None,
+                               year=int(m.group("y3")) if m.group("y3") else None))
     for m in _DATE.finditer(text) if _DATE_CHARS.search(text) else ():
         if m.group("iy"):
             year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))

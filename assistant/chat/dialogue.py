@@ -2027,6 +2027,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
                                            "prescribed_at_grade"):
         state.unknown, state.unknown_options = state.asking, []
+    elif bare_unknown and state.asking == _DEDUCTIBLE_USED_Q:
+        # 统筹还没报过 → 起付线扣了多少？→ 不知道: both ends side by side
+        alt = _position_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     elif bare_unknown and state.asking == "year_start" and _missing(state.known) == "year_start":
         alt = _position_alternatives(state, locale, today, facts)
         if alt is not None:
@@ -2113,6 +2118,37 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.asking = "provider_kind"
         return state, Reply(text=_t(locale, zh, en), asking="provider_kind", intent="calculate",
                             quick_replies=[_t(locale, *label) for label in _FLAG_LABELS[flag]])
+    if missing in (None, "year_start") and facts.fund_paid == 0 and _NOTHING_CLAIMED.search(u.text) \
+            and state.known.fund_paid == 0 and state.known.deductible_met is None \
+            and state.known.deductible_used is None and state.known.first_visit_this_year is None \
+            and state.known.prior_unreimbursed is None and state.known.deductible_remaining is None \
+            and state.known.amount is not None and not state.ledger and _policy(state.known) is not None \
+            and get_pack(str(_policy(state.known))).deductible:
+        # 统筹今年还没报过: nothing paid by the fund, the deductible used anywhere from none to all of it —
+        # settled when both ends give this bill the same figure, else how much of it went is asked
+        ends = []
+        for change in ({"first_visit_this_year": True}, {"deductible_met": True}):
+            try:
+                ends.append(calculate(convert_request(_request(msgspec.structs.replace(state.known, **change),
+                                                               state.ledger, today))).visits[-1])
+            except CalculatorError:
+                ends = []
+                break
+        if len(ends) == 2 and (ends[0].fund_pays, ends[0].personal_pays) == (ends[1].fund_pays, ends[1].personal_pays):
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=True, fund_paid=None)
+            return state, _settle(state, locale, today, prefix=_t(
+                locale, "统筹今年还没报过：起付线之前用了多少，这次的结果都一样。\n",
+                "The fund has paid nothing yet this year: however much of the deductible was used, this bill's "
+                "figure is the same.\n"), message_facts=facts)
+        state.asking = _DEDUCTIBLE_USED_Q  # (a bare number in answer is what of the deductible was used)
+        return state, Reply(text=_t(locale, "统筹今年还没报过，说明之前的门诊费用都在起付线以内。今年起付线已经扣了多少？"
+                                            "（之前几次在起付线以内自己付的钱一共多少；没看过就说“没有”）",
+                                    "The fund has paid nothing yet this year, so earlier bills stayed within the "
+                                    "deductible. How much of the deductible is used? (Say “none” if there were no "
+                                    "earlier bills.)"),
+                            asking="year_start", intent="calculate",
+                            quick_replies=_t_list(locale, ["没有，今年第一次", "起付线已经扣完了"],
+                                                  ["None, first bill this year", "Deductible already met"]))
     if missing:
         prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
             if missing == "city" and u.weak_place else ""
@@ -2549,9 +2585,11 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         keys = [k for k in keys if k[:1] == str(level) and len(k) == 2]
     options = [str(o) for o in state.unknown_options]
     if options and slot in ("provider_level", "prescribed_at_level"):
-        # (an option with its grade, 3B, is that key alone; a bare level, every key of it)
-        keys = [k for k in keys if k in options or (k[:1] in options and not any(o[:1] == k[:1] and len(o) == 2
-                                                                               for o in options))]
+        # (an option with its grade, 3B, is that key alone — or the level's one key where the document sets
+        # no grades, as 南昌 does; a bare level, every key of it)
+        wanted = {o for o in options if o in keys} | {o[:1] for o in options if len(o) == 2 and o not in keys and o[:1] in keys}
+        keys = [k for k in keys if k in wanted or (k[:1] in options and not any(o[:1] == k[:1] and len(o) == 2
+                                                                              for o in options))]
     if options and slot in ("provider_grade", "prescribed_at_grade"):
         keys = [k for k in keys if k[1:] in options]
     if not keys:
@@ -2700,6 +2738,10 @@ _SWITCH_MONTH = re.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14
 #: 剩下的1270能用个人账户吗: the person's share of the bill just worked out
 _REST_OF_BILL = re.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
 
+_NOTHING_CLAIMED = re.compile(r"没(?:有)?报|未报|尚未报")
+#: the question after 统筹还没报过: how much of the deductible is used (a bare number answers it)
+_DEDUCTIBLE_USED_Q = "deductible_used"
+
 #: 一次性补缴 / 补缴保费: a lump-sum back payment of contributions
 _TOP_UP = re.compile(r"补缴|补交|一次性缴|一次性交|back[- ]?pay")
 
@@ -2813,6 +2855,14 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
         # (今年第一次, 统筹今年报了…) is not that year's; asked again, never carried across
         known = msgspec.structs.replace(known, **{n: None for n in _YEAR_POSITION})
     asking = state.asking
+    if asking == _DEDUCTIBLE_USED_Q and facts.amount is not None and not any(
+            getattr(facts, n) is not None for n in _YEAR_POSITION):
+        # 统筹还没报过 → 起付线扣了多少？→ 150: what of the deductible was used; the bill stays the bill
+        known = msgspec.structs.replace(known, amount=state.known.amount, deductible_used=facts.amount,
+                                        first_visit_this_year=False)
+        asking = "year_start"
+    elif asking == _DEDUCTIBLE_USED_Q:
+        asking = "year_start"
     if asking == "year_start":
         if facts.fund_paid is None and facts.deductible_used is None and not facts.first_visit_this_year \
                 and not facts.deductible_met and facts.amount is not None:

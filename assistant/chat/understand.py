@@ -512,6 +512,7 @@ _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不�
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
+_FUND_JUST_BEFORE = re.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:都|也)?$")
 _OTHER_FLAG_NEXT = re.compile(r"[^,，。]{0,3}(?:贫困|建档立卡|家庭医生|签约|低保)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
@@ -1090,6 +1091,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # scheme, category, provider, yes/no facts ------------------------------------------------
     hits = find_slots(text)
+    # 统筹今年还没报过: the fund has paid nothing yet — some of the deductible may be used (the bills so far
+    # below it): not the year's first bill; the year's position is asked (two blind writers in two)
+    fund_none_yet = [h for h in hits if h.sets.get("first_visit_this_year") is True and "报" in h.text
+                     and _FUND_JUST_BEFORE.search(text, max(0, h.start - 4), h.start)]
+    hits = [h for h in hits if h not in fund_none_yet]
     if any(h.text.startswith(("去年", "当年", "那年")) and "first_visit_this_year" in h.sets for h in hits):
         # 去年12月…那是去年第一次看门诊: the first of its own year — only of a visit dated last year
         last_year = (today or dt.date.today()).year - 1
@@ -1606,6 +1612,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["deductible_met"] = True  # the fund pays only above the deductible
     if values.get("cap_left") is not None:
         values["deductible_met"] = True  # 还差100就封顶: the fund has paid, so the deductible was met
+    if fund_none_yet and not any(values.get(n) is not None for n in ("fund_paid", "deductible_used", "deductible_met",
+                                                                     "first_visit_this_year", "deductible_remaining")):
+        values["fund_paid"] = Decimal(0)  # 统筹今年还没报过: the fund has paid nothing (how much of the deductible went: open)
     if values.get("provider_level") is None and values.get("provider_grade") is None \
             and values.get("provider_kind") == "hospital" and _NAMED_PLACE.search(text):
         values["new_place"] = True

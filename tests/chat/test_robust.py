@@ -4595,3 +4595,28 @@ def test_what_the_fund_gave_back_is_what_it_paid() -> None:
 def test_what_the_doctor_said_to_pay_with_its_parts_is_the_bill() -> None:
     f = understand("南充在职 二级 今年第一次 收费处说要交900，其中自费100").facts
     assert f.amount == Decimal("900.00") and f.self_pay == Decimal("100.00")
+
+
+# -- K99: the fund has paid nothing yet, months in English, graded levels where a document sets none -------
+
+def test_the_fund_has_paid_nothing_yet_asks_how_much_of_the_deductible_went() -> None:
+    _, replies = talk("南充在职 二级 花了600 医保今年还没报过", "80")
+    assert replies[0].result is None and replies[0].asking == "year_start"
+    assert replies[1].result is not None  # 80 of the deductible used, the bill still 600
+    assert replies[1].result["visits"][-1]["total"] == "600.00"
+
+
+def test_the_fund_has_paid_nothing_yet_and_it_cannot_matter() -> None:
+    # a bill far above the cap: however much of the deductible went, the fund pays its cap
+    _, (reply,) = talk("南充在职 二级 花了三万 统筹今年还没报过")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "1000.00"
+
+
+def test_a_month_named_in_english() -> None:
+    u = understand("Nanchang employee, in April I spent 900 at a level 2 hospital", today=dt.date(2026, 11, 25))
+    assert u.facts.month == 4
+
+
+def test_a_grade_doubted_where_the_document_sets_none() -> None:
+    _, (reply,) = talk("南昌退休 今年第一次 二甲还是三乙记不清 花了1500")
+    assert reply.alternatives is not None and len({a.fund_pays for a in reply.alternatives}) == 2
