@@ -198,7 +198,7 @@ _AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
                                # 尾号 0791 / 工单 2026-1125-88 / 单号：1125017: identifiers, never money
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
-                               r"|(?:编号|号码|手机号|卡号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
+                               r"|(?:编号|号码|手机号|卡号|尾号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
 _TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)")
 _PER_YEAR_BEFORE = re.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
@@ -297,7 +297,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"medfee_sumamt"),
     # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
     ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
@@ -308,7 +308,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?(?: only| just)?"),
     ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
-    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
+    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
                         r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),

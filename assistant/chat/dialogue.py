@@ -1628,6 +1628,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 and base.referral is not None:
             # 那要是就在卫生院看呢 after a referral to the county TCM hospital: another place, no referral
             base = msgspec.structs.replace(base, referral=None, signed=None)
+        if u.parts_only and facts.amount is not None and base.amount is not None and facts.amount < base.amount:
+            retyped = [n for n in ITEM_FIELDS if getattr(base, n) == facts.amount and getattr(facts, n) is None]
+            if retyped:
+                # 如果120是乙类药呢 (the 120 was the self-pay part): that part's kind changes, the bill stays
+                base = msgspec.structs.replace(base, **{n: None for n in retyped})
+                facts = msgspec.structs.replace(facts, amount=None)
         now_in_scope = _PART_IN_SCOPE_IF.search(u.text)
         if now_in_scope is not None and base.amount is not None:
             # 那要是这300都是甲类的呢: that part in scope — the bill stays, the part's kind goes

@@ -512,6 +512,7 @@ _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不�
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
+_COMPLAINT_BEFORE = re.compile(r"(?:怎么|咋|为啥|为什么|凭啥|咋个)[^,，。]{0,6}(?:才|只|就)[^,，。]{0,6}$")
 _FUND_JUST_BEFORE = re.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:都|也)?$")
 _OTHER_FLAG_NEXT = re.compile(r"[^,，。]{0,3}(?:贫困|建档立卡|家庭医生|签约|低保)")
 _PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
@@ -1243,6 +1244,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and a.cue is not None and not _YEAR_IN_CUE.search(a.cue)
                and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)
                else a for a in amounts]
+    # 花了1000，怎么统筹才付了480: a complaint about this bill's fund figure — the slip's, checked
+    amounts = [msgspec.structs.replace(a, role="slip_fund")
+               if a.role == "fund_paid" and has_bill and _COMPLAINT_BEFORE.search(text, _clause_of(bounds, a.start)[0], a.start)
+               and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)
+               else a for a in amounts]
     # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
                if a.role == "fund_paid" and has_bill and ((a.cue in ("报了", "报销了", "报", "报销") and any(
@@ -1800,7 +1806,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 我爸的医保是南充的还是成都的我要问问他: which city insures him is not known — asked, never one picked
         values["city"] = values["policy"] = values["other_city"] = None
     if other and values.get("city") and values.get("offsite") is None \
-            and re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text):
+            and (went := re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text)) \
+            and not _EARLIER_DONE.search(text, *_clause_of(bounds, went.start())):
+        # (以前在北京301医院看过病: an earlier visit's place, not this one's)
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
     if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
@@ -2078,7 +2086,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 for k, v in h.sets.items():
                     values[k] = not v  # 我是贫困户，哦不对，不是
             elif (doubt_at := _FLAG_DOUBT_AFTER.search(window)) \
-                    and not _OTHER_FLAG_NEXT.match(window, doubt_at.end()):
+                    and not _OTHER_FLAG_NEXT.match(window, doubt_at.end()) \
+                    and not _OTHER_FLAG_NEXT.search(window, 0, doubt_at.start()):
                 # (家庭医生没签，也不是贫困户: the 也不是 is of the next fact, not a doubt of this one)
                 conflict = [h.text, window.split("，")[1] if "，" in window else window]
                 conflict_slot = next(k for k in h.sets if k in ("family_doctor", "poverty_registered"))

@@ -4620,3 +4620,34 @@ def test_a_month_named_in_english() -> None:
 def test_a_grade_doubted_where_the_document_sets_none() -> None:
     _, (reply,) = talk("南昌退休 今年第一次 二甲还是三乙记不清 花了1500")
     assert reply.alternatives is not None and len({a.fund_pays for a in reply.alternatives}) == 2
+
+
+# -- K97/K98: a part's kind what-if, a bare card figure, a complaint about this bill, no cost yet --------------
+
+def test_a_what_if_of_a_parts_kind_keeps_the_bill() -> None:
+    _, replies = talk("平凉在职 二级 今年第一次 总共600，其中自费100", "如果100是乙类药呢")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "600.00"
+
+
+def test_a_bare_card_figure_is_asked() -> None:
+    _, (reply,) = talk("南充退休 一级 今年第一次 900 社保卡200")
+    assert reply.result is None and reply.asking == "amount_role"
+    assert understand("南充退休 一级 今年第一次 900 社保卡里还有200").facts.account_balance == Decimal("200.00")
+
+
+def test_a_complaint_about_this_bills_fund_figure_is_checked() -> None:
+    _, (reply,) = talk("南充在职 二级 起付线过了 花了800 为啥统筹只给了300")
+    assert reply.bill_check is not None
+
+
+def test_retired_at_the_end_of_last_year() -> None:
+    assert understand("平凉 去年底退的休 二级 500 今年第一次").facts.category == "retiree"
+
+
+def test_no_outpatient_cost_yet_this_year_is_the_first_bill() -> None:
+    assert understand("南昌在职 三级 1500 本年度此前未发生门诊费用").facts.first_visit_this_year is True
+
+
+def test_an_earlier_visit_elsewhere_is_not_this_visits_place() -> None:
+    u = understand("南昌居民 签约社区 花了200 以前在上海看过病")
+    assert u.facts.offsite is None
