@@ -2205,6 +2205,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                                          "slip_first_self_pay")):
         if facts.slip_fund is not None:
             state.slip_inferred = u.slip_inferred  # the slip's fund figure said now: read from its words or its place
+        earlier_slip = _EARLIER_SLIP.search(u.text) if state.ledger else None
+        if earlier_slip is not None:
+            # 第一次那个单子统筹报了97块5对吗: the slip of an earlier visit of the year — checked against that
+            # visit (with the visits before it), the year told so far left as it is
+            index = 0 if earlier_slip.group(0).startswith(("第一", "头一")) else len(state.ledger) - 1
+            slip = {n: getattr(state.known, n) for n in _SLIP_FIELDS}
+            earlier = msgspec.structs.replace(state.ledger[index], **slip)
+            state.known = msgspec.structs.replace(state.known, **{n: None for n in _SLIP_FIELDS})
+            return state, _bill_check(SessionState(known=earlier, ledger=state.ledger[:index]), locale, today, facts)
         return state, _bill_check(state, locale, today, facts)
     if state.known == known_before and len(state.ledger) == visits_before and known_before.amount is not None \
             and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not _HOW_MUCH.search(u.text):
@@ -2340,7 +2349,7 @@ _HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
-_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
+_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了")
 _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
@@ -2745,6 +2754,8 @@ _SWITCH_MONTH = re.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14
 _REST_OF_BILL = re.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
 
 _NOTHING_CLAIMED = re.compile(r"没(?:有)?报|未报|尚未报")
+#: 第一次那个单子 / 上次的结算单: the slip of an earlier visit of the year
+_EARLIER_SLIP = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|上回)(?:看病)?(?:那个|那张|的|那次的)?(?:单子|结算单|发票|票)")
 #: the question after 统筹还没报过: how much of the deductible is used (a bare number answers it)
 _DEDUCTIBLE_USED_Q = "deductible_used"
 

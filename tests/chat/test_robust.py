@@ -4651,3 +4651,13 @@ def test_no_outpatient_cost_yet_this_year_is_the_first_bill() -> None:
 def test_an_earlier_visit_elsewhere_is_not_this_visits_place() -> None:
     u = understand("南昌居民 签约社区 花了200 以前在上海看过病")
     assert u.facts.offsite is None
+
+
+def test_back_to_the_real_visit_after_what_ifs() -> None:
+    _, replies = talk("南充在职 二级 今年第一次 花了900", "那要是去三级呢", "还是回到二级那次，里面自费有100")
+    assert replies[2].result["visits"][-1]["provider_level"] == 2 and replies[2].result["visits"][-1]["total"] == "900.00"
+
+
+def test_the_slip_of_the_first_visit_is_checked_against_it() -> None:
+    _, replies = talk("南充在职 5月在一级医院花了300 今年第一次", "今天又在二级医院看了 800", "第一次那张单子统筹报了60，对吗")
+    assert replies[2].bill_check is not None and replies[2].result["visits"][-1]["total"] == "300.00"
