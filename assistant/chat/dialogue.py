@@ -1523,7 +1523,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
     if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
         intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
-    if intent in ("policy_fact", "compare") and _SWITCH_MONTH.search(u.text) and facts.amount is None \
+    if intent in ("policy_fact", "compare", "what_if") and _SWITCH_MONTH.search(u.text) and facts.amount is None \
             and (facts.policy or facts.city or _policy(state.known)):
         # 在职转退休，从哪个月开始按退休比例报: the article on when a retiree's rules start, quoted
         state.known = _merge(state.known, msgspec.structs.replace(facts, category=None), ("city", "policy", "scheme"))
@@ -2747,7 +2747,7 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
 _SMALL_BEFORE = re.compile(r"小钱|没多少|没几个钱|不多|几十块|一点点|没花多少|花得不多|花的不多")
 
 #: 在职转退休，从哪个月开始按退休比例报: when the retiree's rules start — the article that says it
-_SWITCH_MONTH = re.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14}(?:从哪个?月|哪个月|几月份?|什么时候|何时|从什么时候|从哪天|哪一天)"
+_SWITCH_MONTH = re.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14}(?:从哪个?月|哪个月|几月份?|什么时候|啥时候|何时|从什么时候|从哪天|哪一天)"
                            r"(?:开始|起)?|(?:from|in) which month|when does (?:the )?retir")
 
 #: 剩下的1270能用个人账户吗: the person's share of the bill just worked out

@@ -631,7 +631,9 @@ _SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
 _ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
 _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
-_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)")
+_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)"
+                         # 一级医院和药店都去了: two places, one total
+                         r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)都(?:去|看|跑)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次|是否首次|是否第一次|是否为首次"
                               r"|首次[^,，。]{0,4}未说明|未说明是否")

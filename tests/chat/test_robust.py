@@ -4661,3 +4661,19 @@ def test_back_to_the_real_visit_after_what_ifs() -> None:
 def test_the_slip_of_the_first_visit_is_checked_against_it() -> None:
     _, replies = talk("南充在职 5月在一级医院花了300 今年第一次", "今天又在二级医院看了 800", "第一次那张单子统筹报了60，对吗")
     assert replies[2].bill_check is not None and replies[2].result["visits"][-1]["total"] == "300.00"
+
+
+# -- K102: not through the signed clinic, two places one total, when the retiree's rates start ------------
+
+def test_not_through_the_signed_clinic_is_not_signed() -> None:
+    assert understand("南昌居民 没通过签约卫生院 直接去了市医院 花了300").facts.signed is False
+
+
+def test_two_places_visited_with_one_total_asks_each() -> None:
+    _, (reply,) = talk("平凉退休 今年第一次 卫生院和药店都去了 一共花了500")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_when_the_retiree_rates_start_asked_as_a_what_if() -> None:
+    _, replies = talk("南昌在职 二级 今年第一次 花了900", "要是我下个月退休了，报销比例啥时候变")
+    assert replies[1].result is None and "第十八条" in replies[1].text
