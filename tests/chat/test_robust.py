@@ -4677,3 +4677,12 @@ def test_two_places_visited_with_one_total_asks_each() -> None:
 def test_when_the_retiree_rates_start_asked_as_a_what_if() -> None:
     _, replies = talk("南昌在职 二级 今年第一次 花了900", "要是我下个月退休了，报销比例啥时候变")
     assert replies[1].result is None and "第十八条" in replies[1].text
+
+
+def test_not_at_the_signed_clinic_but_another_one() -> None:
+    assert understand("南昌居民 没在我签约的卫生院 去了另一个社区 花了120").facts.signed is False
+
+
+def test_one_more_trip_is_another_visit() -> None:
+    _, replies = talk("南充在职 二级 今年第一次 花了900", "如果之后再去一趟社区花200呢")
+    assert len(replies[1].result["visits"]) == 2
