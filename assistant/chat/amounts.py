@@ -663,6 +663,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _STILL_SHORT_BEFORE.search(prefix) and _TO_CAP_AFTER.match(masked, end)) \
                 or (role in (None, "fund_paid", "account_balance", "other") and _CAP_LEFT_BEFORE.search(prefix)):
             role, cue = "cap_left", prefix[-6:]  # 统筹今年还差100就封顶了 / 额度还剩300: what is left of the cap
+        if role == "slip_unknown" and cue and re.search(r"发票|收据", cue) and masked.startswith("整", end):
+            role = "total"  # 发票上写壹仟贰佰元整: the invoice's total, in the capital figures of a total
         if role == "slip_unknown" and cue and _TO_PAY_CUE.search(cue) and _PARTS_FOLLOW.match(masked, end):
             role = "total"  # 医生说要交1200，其中乙类检查400: with its parts after it, the bill
         if role in (None, "total") and _PER_YEAR_BEFORE.search(prefix) and _CHECKED_AFTER.match(masked, end):

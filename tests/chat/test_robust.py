@@ -4686,3 +4686,12 @@ def test_not_at_the_signed_clinic_but_another_one() -> None:
 def test_one_more_trip_is_another_visit() -> None:
     _, replies = talk("南充在职 二级 今年第一次 花了900", "如果之后再去一趟社区花200呢")
     assert len(replies[1].result["visits"]) == 2
+
+
+def test_an_invoices_capital_figure_is_the_bill() -> None:
+    assert understand("南充在职 定点药店 发票上写伍佰元整 今年第一次").facts.amount == Decimal("500.00")
+
+
+def test_office_words_for_the_first_claim() -> None:
+    assert understand("平凉退休 二级 800 本年度系首次报销").facts.first_visit_this_year is True
+    assert understand("平凉退休 二级 800 第一次报").facts.first_visit_this_year is True
