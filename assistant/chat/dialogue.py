@@ -681,6 +681,9 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             ledger = []
         if known.prior_at_least:  # (花过一千多 said before the city): resolved, or the position asked
             known = state.known = _spent_before(known, ledger, today)
+            if known.claimed_before and all(getattr(known, n) is None for n in (
+                    "fund_paid", "deductible_used", "deductible_met", "first_visit_this_year", "cap_share", "cap_left")):
+                return _ask(state, "fund_paid", locale, prefix, known=known)  # never settled on no position
         if known.cap_left is not None and known.fund_paid is None and (policy := _policy(known)) is not None \
                 and fund_paid_from_cap_left(get_pack(policy), known.category or "employee", known.cap_left) is None:
             # 额度还剩3000 where the cap is lower (or the document sets none): the year's fund figure is asked

@@ -4695,3 +4695,20 @@ def test_an_invoices_capital_figure_is_the_bill() -> None:
 def test_office_words_for_the_first_claim() -> None:
     assert understand("平凉退休 二级 800 本年度系首次报销").facts.first_visit_this_year is True
     assert understand("平凉退休 二级 800 第一次报").facts.first_visit_this_year is True
+
+
+# -- K104: no family doctor is not no signing; spending floors never settle without a position ------------
+
+def test_no_family_doctor_contract_is_not_an_unsigned_clinic() -> None:
+    f = understand("南昌居民 没签约家庭医生 在签约的社区看的 花了80").facts
+    assert f.signed is True and f.family_doctor is False
+
+
+def test_a_spending_floor_never_settles_without_the_years_position() -> None:
+    _, (reply,) = talk("南昌在职 二级 今年门诊花过两千多了 起付线早过了 统筹还没报满 这次400")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_an_earlier_visit_last_month_against_the_first_this_year() -> None:
+    _, (reply,) = talk("平凉退休 今年第一次 前几天也看过一回社区 今天二级医院600")
+    assert reply.result is None and reply.asking == "conflict"
