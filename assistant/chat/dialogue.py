@@ -2256,7 +2256,7 @@ _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 _SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
 _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
-_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,6}?(?:买|拿|开|看)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told

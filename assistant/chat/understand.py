@@ -556,7 +556,9 @@ _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七�
 _SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
 _SLIP_CONTEXT = re.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
-_EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra")
+_EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra"
+                         # 花了700，还有诊察费30: the consultation fee, charged beside the bill
+                         r"|还有(?=诊察费|挂号费|诊查费)")
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
 _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
 _COST_NOUN = re.compile(r"药费|药钱|检查费|治疗费|化验费|挂号费|西药费?")
@@ -632,7 +634,7 @@ _SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
 _ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
 _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
-_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)"
+_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)|各(?:看|去)了一(?:次|回|趟)"
                          # 一级医院和药店都去了: two places, one total
                          r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)都(?:去|看|跑)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")

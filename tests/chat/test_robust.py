@@ -4712,3 +4712,34 @@ def test_a_spending_floor_never_settles_without_the_years_position() -> None:
 def test_an_earlier_visit_last_month_against_the_first_this_year() -> None:
     _, (reply,) = talk("平凉退休 今年第一次 前几天也看过一回社区 今天二级医院600")
     assert reply.result is None and reply.asking == "conflict"
+
+
+# -- K103/K105: a doubted earlier claim, two places each once, a consultation fee beside the bill ------------
+
+def test_a_claim_last_month_said_with_the_first_bill_is_asked() -> None:
+    _, (reply,) = talk("平凉退休 二级 800 今年第一次 不过上个月可能在卫生院看过一次")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_two_places_each_visited_once_with_one_total() -> None:
+    _, (reply,) = talk("南充在职 今年第一次 社区和药店各去了一次 一共花了400")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_consultation_fee_said_after_the_bill_is_beside_it() -> None:
+    assert understand("南昌在职 三级 起付线过了 花了500，还有诊察费20").facts.amount == Decimal("520.00")
+
+
+def test_a_monthly_cost_is_not_the_bill() -> None:
+    _, (reply,) = talk("南充退休 社区 拿降压药 每个月要200 今年第一次")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_the_same_place_again_with_its_cost_is_another_visit() -> None:
+    _, replies = talk("平凉在职 二级 今年第一次 花了500", "那下次再去同一家医院花300呢")
+    assert len(replies[1].result["visits"]) == 2
+
+
+def test_he_also_bought_at_the_pharmacy_is_another_bill() -> None:
+    _, replies = talk("南充退休 二级 今年第一次 花了800", "他还在药店买了60块的药，也是今天")
+    assert len(replies[1].result["visits"]) == 2
