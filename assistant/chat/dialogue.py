@@ -1672,8 +1672,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         still = _missing(hypo_known)
         if still is not None:
             # what if it had been a community clinic? — before anything is settled, what is still missing
-            state.what_if_base = state.what_if_ledger = None
-            return state, _ask(state, still, locale, known=state.known)
+            # (要是三级医院呢 → 甲等还是乙等？→ 甲等: the answer goes on in the scenario, kept meanwhile)
+            state.what_if_base, state.what_if_ledger = hypo_known, hypo_ledger
+            return state, _ask(state, still, locale, known=hypo_known)
         if state.checked and any(getattr(hypo_known, n) is not None for n in _SLIP_FIELDS):
             # 那要是起付线之前已经扣了100呢, right after a slip was checked: the same slip checked again
             # in that scenario (does the slip agree if that were so?)

@@ -1157,7 +1157,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     bill_said = any(a.role in (None, "total") and not a.negated for a in amounts)
     # (想起来了，今年八月份在卫生院报过一回，统筹给了六十: no bill, and what the fund paid then — the place
     # is that earlier visit's)
-    if now_levels or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(a.role == "fund_paid" for a in amounts))):
+    # (年初在社区看过一次，起付线那时候就扣完了: the earlier visit told for the deductible it used)
+    if now_levels or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(a.role == "fund_paid" for a in amounts)
+                                         or "起付" in text)):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met

@@ -4743,3 +4743,14 @@ def test_the_same_place_again_with_its_cost_is_another_visit() -> None:
 def test_he_also_bought_at_the_pharmacy_is_another_bill() -> None:
     _, replies = talk("南充退休 二级 今年第一次 花了800", "他还在药店买了60块的药，也是今天")
     assert len(replies[1].result["visits"]) == 2
+
+
+def test_a_what_if_waiting_for_a_grade_goes_on_when_it_is_given() -> None:
+    _, replies = talk("平凉退休 一级 今年第一次 花了400", "要是三级医院呢", "乙等")
+    assert replies[1].asking == "provider_grade"
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["provider_level"] == 3
+
+
+def test_an_earlier_visit_told_for_its_deductible_keeps_this_visits_place() -> None:
+    _, replies = talk("南充在职 三级医院 花了1000 今年第一次", "哦不对，年初在卫生院看过一次，起付线那时候就扣完了")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["provider_level"] == 3
