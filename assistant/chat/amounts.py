@@ -189,7 +189,7 @@ _EN_CUE_END = re.compile(
     r"|have|has|had|got|still|left|balance|over|under|with"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
 )
-_AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满"
+_AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚"
                          r"|老伴|老伴儿|老公|老婆|爱人|老头|老头子|老太太|老爷子|奶奶|爷爷|外婆|外公|婆婆|公公|父亲|母亲)$"
                          # (my landlord, 66) / my mother, 72: a person named, then a small bare number — an age
                          r"|(?:landlord|mother|father|mom|mum|dad|wife|husband|grandma|grandpa|grandmother|grandfather"
@@ -288,6 +288,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_fund", r"(?:slip|receipt|statement) (?:shows|says|lists|has)(?: a| the)? (?:fund|insurance)(?: (?:paid|pays|payment|share|portion))?(?: of| as| at|:)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
+    # medfee_sumamt 650，hifp_pay 显示 325: the settlement record's own field names
+    ("slip_fund", r"hifp_pay(?:[ :：=]|显示|是)*"),
+    ("total", r"medfee_sumamt(?:[ :：=]|显示|是)*"),
     # Slip: total 1,000, fund 650, cash 350 — a slip's lines in English, the word right before its figure
     # (anchored at the figure: “fund has already paid 500” keeps its own, longer cue)
     ("fund_paid", r"(?<![a-z])fund(?: share| part| portion)?[:：]? ?$"),

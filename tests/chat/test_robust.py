@@ -4754,3 +4754,14 @@ def test_a_what_if_waiting_for_a_grade_goes_on_when_it_is_given() -> None:
 def test_an_earlier_visit_told_for_its_deductible_keeps_this_visits_place() -> None:
     _, replies = talk("南充在职 三级医院 花了1000 今年第一次", "哦不对，年初在卫生院看过一次，起付线那时候就扣完了")
     assert replies[1].result is not None and replies[1].result["visits"][-1]["provider_level"] == 3
+
+
+def test_the_deductible_paid_said_in_other_words() -> None:
+    for m in ("平凉在职 二级 500 起付线今年已经交了", "平凉在职 二级 500 今年已经花过门诊起付线了", "平凉在职 二级 500 本年度已付起付线：是"):
+        assert understand(m).facts.deductible_met is True, m
+    assert understand("平凉在职 二级 500 起付线已经交了100").facts.deductible_met is not True
+
+
+def test_this_year_just_sixty_is_an_age() -> None:
+    u = understand("南昌职工 二级 1600 今年第一次 他今年刚好60")
+    assert u.facts.amount == Decimal("1600.00") and not u.unplaced
