@@ -1458,6 +1458,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                     return state, _ask(state, missing, locale, known=state.known,
                                        prefix=_policy_fact(state.known, locale).text + "\n要算出这次具体报多少，")
     state.pending = {}
+    if intent == "inform" and re.search(r"个人账户|账户|个账|account", u.text) and _QUESTION.search(u.text) \
+            and not any(isinstance(v, Decimal) for v in facts.said().values()) \
+            and not any(getattr(facts, n) is not None for n in _YEAR_POSITION):
+        # 灵活就业是不是没有个人账户 (asked mid-way): a question about the account — answered, not taken as
+        # the answer to the question asked before
+        intent = "account_use"
     if intent in ("account_use", "account_credit") and facts.amount is not None and (
             facts.slip_fund is not None or facts.slip_cash is not None):
         intent = "calculate"  # 结算单：…个人账户支付500…卡里原来有500，对不对: a slip to check, not a rule

@@ -4765,3 +4765,8 @@ def test_the_deductible_paid_said_in_other_words() -> None:
 def test_this_year_just_sixty_is_an_age() -> None:
     u = understand("南昌职工 二级 1600 今年第一次 他今年刚好60")
     assert u.facts.amount == Decimal("1600.00") and not u.unplaced
+
+
+def test_a_question_about_the_account_mid_way_is_answered() -> None:
+    _, replies = talk("平凉灵活就业 二级 花了400", "灵活就业有没有个人账户啊")
+    assert replies[1].result is None and "第九条" in replies[1].text
