@@ -184,7 +184,7 @@ _APPROX_BEFORE = re.compile(
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|spend|spending|another|additional|extra|charged|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
-    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
@@ -209,6 +209,9 @@ _CAP_LEFT_BEFORE = re.compile(r"(?:额度|限额|封顶线|最高支付限额)(?
 _ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "consultation", "dual_channel", "prenatal"})
 _KIND_DOUBTED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
                                  r"[^,，。0-9]{0,4}(?:我也|也)?(?:不清楚|不知道|不晓得|不确定|搞不清))")
+_EITHER_AFTER = re.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[^,，。]{{0,4}}?"
+                           r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧)")
+_NOT_REMEMBERED_AFTER = re.compile(r"(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着)")
 _EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$")
 _SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
 _PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
@@ -246,7 +249,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:有个|有一个|有)(?:数字|数)(?:是|为|写着)?"
                      r"|(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)(?:面)?(?:有个|有一个)"),
     # 发票上有个数字是385, 单子最下面写着286: a slip's number with no field named — asked
-    ("slip_unknown", r"(?:单子|结算单|收费单|缴费单|费用单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|最底下|最底部|底部|下面|底下|最后|上面|右下角)?"
+    ("slip_unknown", r"(?:单子|结算单|收费单|收费条|缴费单|缴费条|费用单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:最下面|最下边|最底下|最底部|底部|下面|底下|最后|上面|右下角)?"
                      r"(?:的)?(?:一行|那行|那一行|一栏|那栏|那一栏)?"
                      r"(?:有个|有一个)?(?:数字|数)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?|是)(?:个|的)?(?:是)?"),
     # 结算单一个数字是660: one number of the slip, its field not named — asked
@@ -649,7 +652,15 @@ def _scan(text: str, masked: str) -> list[Amount]:
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)
             # 700还是750来着: the second of two figures offered for one — neither is sure
             or (out and out[-1].approximate and _EITHER_BEFORE.search(prefix))
+            # 花了五十还是六十记不住了: the first of two figures offered, which is not remembered
+            or _EITHER_AFTER.match(masked, end)
         )
+        if not approximate and out and out[-1].role in (None, "total") and role in (None, "total") \
+                and _EITHER_BEFORE.search(prefix) and out[-1].end >= start - len(prefix) - 1 \
+                and _NOT_REMEMBERED_AFTER.match(masked, end):
+            # 花了五十还是六十记不住了: two figures offered for one, and not remembered which — both unsure
+            approximate = True
+            out[-1] = msgspec.structs.replace(out[-1], approximate=True)
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
         if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) and _SERVICE_BEFORE.search(prefix):

@@ -2891,8 +2891,12 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
     elif asking == _DEDUCTIBLE_USED_Q:
         asking = "year_start"
     if asking == "year_start":
+        # (结算单显示统筹支付162.50，个人现金687.50 — the slip's lines, adding up to the bill: no figure of
+        # the year; the bill said again is the bill)
+        slip_said = any(getattr(facts, n) is not None for n in _SLIP_FIELDS)
         if facts.fund_paid is None and facts.deductible_used is None and not facts.first_visit_this_year \
-                and not facts.deductible_met and facts.amount is not None:
+                and not facts.deductible_met and facts.amount is not None and not slip_said \
+                and facts.amount != state.known.amount:
             if _SPENT.search(message) and not _FUND_WORD.search(message):
                 # 看过，花了400: what the earlier visits cost, not what the fund paid (as 之前花了400 is)
                 known = msgspec.structs.replace(known, amount=state.known.amount, prior_unreimbursed=facts.amount,

@@ -404,7 +404,7 @@ _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|�
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
-_PAST_BEFORE = re.compile(r"(?:以前|原来|原先|过去|早年|之前)(?:是|在|一直)?[^,，。;；]{0,5}$")
+_PAST_BEFORE = re.compile(r"(?:以前|原来|原先|过去|早年|之前|退休前|退休之前|没退休的时候|没退的时候)(?:是|在|一直)?[^,，。;；]{0,8}$")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
@@ -587,6 +587,7 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              r"|退休待遇(?:开始|享受|领)?(?:了)?没(?:有)?"
                              # 不知道医保那边转没转成退休待遇: whether the switch to retiree is made
                              r"|转没转(?:成)?退休|转(?:成)?退休(?:待遇)?(?:了)?没(?:有)?|有没有转(?:成)?退休"
+                             r"|是不是(?:已经)?(?:办了|办完|办好|办)(?:了)?退休"
                              r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
@@ -1167,7 +1168,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 以前在外头打工，现在回来了自己交的灵活就业医保: the category of before, beside the one of now
-    past = [h for h in hits if "category" in h.sets and _PAST_BEFORE.search(text, max(0, h.start - 8), h.start)]
+    past = [h for h in hits if "category" in h.sets and _PAST_BEFORE.search(text, max(0, h.start - 14), h.start)]
     if past and any("category" in h.sets and h not in past and not h.negated for h in hits):
         hits = [h for h in hits if h not in past]
     # 是不是按在职给我算了: how the slip settled it, asked — not the person's category

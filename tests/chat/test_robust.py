@@ -4770,3 +4770,31 @@ def test_this_year_just_sixty_is_an_age() -> None:
 def test_a_question_about_the_account_mid_way_is_answered() -> None:
     _, replies = talk("平凉灵活就业 二级 花了400", "灵活就业有没有个人账户啊")
     assert replies[1].result is None and "第九条" in replies[1].text
+
+
+# -- K106–K108: before retirement, two figures one forgotten, a slip adding up to the bill while asking ---------
+
+def test_the_work_before_retirement_is_not_todays_category() -> None:
+    u = understand("平凉 退休前在县里粮食局上班，现在是退休职工，二级 500 今年第一次，账户多少不记得")
+    assert u.facts.category == "retiree" and "category" not in u.unknown
+
+
+def test_two_figures_one_of_them_the_bill_not_remembered() -> None:
+    _, (reply,) = talk("南充在职 社区 今年第一次 花了八十还是九十记不住了")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_slip_adding_up_to_the_bill_is_no_answer_to_the_years_question() -> None:
+    _, replies = talk("南充退休 社区 900", "结算单显示统筹支付300元，个人现金600元")
+    assert replies[0].asking == "year_start"
+    assert replies[1].result is None and replies[1].asking == "year_start"
+
+
+def test_a_receipt_strip_figure_is_asked() -> None:
+    _, (reply,) = talk("南昌居民 签约卫生院 收费条上有个数字是75")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_whether_retirement_was_done_is_not_known() -> None:
+    _, (reply,) = talk("我爸平凉的，是不是已经办了退休我也不晓得，二级500，今年第一次")
+    assert reply.result is None
