@@ -4798,3 +4798,8 @@ def test_a_receipt_strip_figure_is_asked() -> None:
 def test_whether_retirement_was_done_is_not_known() -> None:
     _, (reply,) = talk("我爸平凉的，是不是已经办了退休我也不晓得，二级500，今年第一次")
     assert reply.result is None
+
+
+def test_what_the_caller_expected_is_not_a_figure_of_the_bill() -> None:
+    _, (reply,) = talk("来电人：平凉在职，二级，今年第一次，费用600，统筹支付260，来电人认为应为300")
+    assert reply.bill_check is not None
