@@ -4803,3 +4803,8 @@ def test_whether_retirement_was_done_is_not_known() -> None:
 def test_what_the_caller_expected_is_not_a_figure_of_the_bill() -> None:
     _, (reply,) = talk("来电人：平凉在职，二级，今年第一次，费用600，统筹支付260，来电人认为应为300")
     assert reply.bill_check is not None
+
+
+def test_a_level_by_hearsay_is_doubted() -> None:
+    _, (reply,) = talk("平凉在职 县医院 今年第一次 花了900 应该是二级，不过听说升三级了")
+    assert reply.result is None and reply.asking in ("provider_level", "provider_grade") or reply.alternatives
