@@ -4807,4 +4807,4 @@ def test_what_the_caller_expected_is_not_a_figure_of_the_bill() -> None:
 
 def test_a_level_by_hearsay_is_doubted() -> None:
     _, (reply,) = talk("平凉在职 县医院 今年第一次 花了900 应该是二级，不过听说升三级了")
-    assert reply.result is None and reply.asking in ("provider_level", "provider_grade") or reply.alternatives
+    assert (reply.result is None and reply.asking in ("provider_level", "provider_grade")) or reply.alternatives
