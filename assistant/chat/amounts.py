@@ -184,7 +184,7 @@ _APPROX_BEFORE = re.compile(
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|spend|spending|another|additional|extra|charged|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
-    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and|shows|show|says|reads|states|lists"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
@@ -291,6 +291,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     ("slip_fund", r"(?:slip|receipt|statement) (?:shows|says|lists|has)(?: a| the)? (?:fund|insurance)(?: (?:paid|pays|payment|share|portion))?(?: of| as| at|:)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
+    # The slip shows 330 / the receipt says 860: a slip's figure with no field named — asked
+    ("slip_unknown", r"(?:slip|receipt|invoice|statement)s? ?(?:shows?|says|reads|lists|states)(?: that)?(?: a)? ?"),
     # medfee_sumamt 650，hifp_pay 显示 325: the settlement record's own field names
     ("slip_fund", r"hifp_pay(?:[ :：=]|显示|是)*"),
     ("total", r"medfee_sumamt(?:[ :：=]|显示|是)*"),

@@ -4808,3 +4808,10 @@ def test_what_the_caller_expected_is_not_a_figure_of_the_bill() -> None:
 def test_a_level_by_hearsay_is_doubted() -> None:
     _, (reply,) = talk("平凉在职 县医院 今年第一次 花了900 应该是二级，不过听说升三级了")
     assert (reply.result is None and reply.asking in ("provider_level", "provider_grade")) or reply.alternatives
+
+
+def test_english_figures_read_off_a_receipt_are_asked() -> None:
+    for m in ("Pingliang retiree, level 1, first visit. The receipt shows 300 and 120.",
+              "Nanchong employee, level 2, first visit this year. The slip shows 410."):
+        _, (reply,) = talk(m)
+        assert reply.result is None and reply.asking == "amount_role", m
