@@ -305,12 +305,12 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"medfee_sumamt"),
     # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
     ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出|用|用掉)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
     ("other", r"(?:少|多|差)(?:报|给|算|付|扣)?(?:了)(?:我)?|(?:少|多)(?:报|给|算)(?:了)?(?:我)?|相差|差额(?:是|为)?|差距(?:是|为)?"),
-    ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销)(?:有)?"),
+    ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销|报的)(?:有)?"),
     # 今年已经报满1000了: the fund has paid that much (the cap, as the person says)
     ("fund_paid", r"(?:已经|已|今年|都)?报(?:销)?满(?:了)?"),
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
@@ -352,7 +352,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 打针三天 每天80 一共240: a price per day or per item, not the bill; 孩子学费刚交了四千五: not medical
     ("other", r"每天|每次|每回|一天|每盒|每瓶|每支|单价|(?:一个月|每个月|每月)(?:大概|差不多)?(?:要|得)|学费(?:刚)?(?:交了|花了)?|房租(?:交了)?|生活费|车费|路费|饭钱|彩礼|礼金"),
     # 结算单统筹支付520，我觉得应该是480啊: the person's own expectation — neither bill nor slip figure
-    ("other", r"(?:我|俺)(?:觉得|认为|算着|算下来|算了一下|估摸着)(?:应该|该|大概)?(?:是|报|有|给)?"
+    ("other", r"(?:我|俺)(?:觉得|认为|算着|算下来|算了一下|估摸着|以为|还以为|寻思)(?:应该|该|大概)?(?:是|报|有|给)?"
               # 来电人认为应为400元: what the caller expected, not a figure of the bill
               r"|(?:来电人|患者|参保人|他|她|老人)(?:觉得|认为|算着)(?:应该|应|该)?(?:为|是|报|给)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
@@ -702,7 +702,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role == "other" and cue in ("缴费", "交费") and re.search(r"(?:门诊|医院|看病|挂号|药店)(?:缴费|交费)$", prefix):
             role = "total"  # 今日于二级医院门诊缴费1,100元: paid at the outpatient desk — the bill
         if role in (None, "total") and "起付" in masked and re.search(r"(?:之前|已经|已|今年|都)?(?:用了|用掉了?|扣了|扣掉了?)$", prefix) \
-                and not re.search(r"花|看病|门诊|医院|药", prefix):
+                and not re.search(r"花|看病|门诊|医院|药|统筹|基金|额度|限额", prefix):
             role, cue = "deductible_used", prefix  # 起付线还没过完，之前用了400: what of the deductible went
         if role in (None, "total") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了")) \
                 and _DEDUCTIBLE_AFTER.match(masked, end) \

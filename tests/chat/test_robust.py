@@ -4815,3 +4815,29 @@ def test_english_figures_read_off_a_receipt_are_asked() -> None:
               "Nanchong employee, level 2, first visit this year. The slip shows 410."):
         _, (reply,) = talk(m)
         assert reply.result is None and reply.asking == "amount_role", m
+
+
+# -- K111: the fund's figure said with 用了, a guess of one's own, 不算第一次, an earlier pharmacy claim ----------
+
+def test_what_the_fund_used_this_year_is_what_it_paid() -> None:
+    f = understand("南昌退休 社区 药300 起付线满了 今年统筹已经用了1950").facts
+    assert f.fund_paid == Decimal("1950.00") and f.deductible_used is None
+
+
+def test_what_i_thought_it_would_be_is_not_a_figure_of_the_bill() -> None:
+    f = understand("平凉在职 二级 乙类药400 今年第一次 统筹只报了120？我以为是150").facts
+    assert f.amount == Decimal("400.00")
+
+
+def test_not_counted_as_the_first_is_not_the_first() -> None:
+    assert understand("那今天不算第一次").facts.first_visit_this_year is False
+
+
+def test_an_earlier_claim_at_a_pharmacy_keeps_this_visits_place() -> None:
+    _, replies = talk("南充在职 三级医院 花了800", "哦之前在药店买药报的100，今天不算第一次")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["provider_kind"] == "hospital"
+
+
+def test_spent_last_week_too_against_the_first_this_year() -> None:
+    _, (reply,) = talk("平凉退休 二级 今年第一次 今天花了400 上周也花了200")
+    assert reply.result is None and reply.asking == "conflict"
