@@ -201,6 +201,7 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|(?:编号|号码|手机号|卡号|尾号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
 _TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)")
+_PAID_INTO_DEDUCTIBLE = re.compile(r"(?:付掉|付了|交了|交掉|花掉)(?:了)?(?:起付线|起付标准|起付)(?:里|里面|里头)?的$")
 _PER_YEAR_BEFORE = re.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
 _CHECKED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|嘛|[?？]|是不是|对不对|没错吧)")
 _STILL_SHORT_BEFORE = re.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
@@ -515,7 +516,7 @@ _FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩�
                           r"|我?(?:看|查|问)(?:了)?(?:一)?下|我?(?:看|查)过了?|[ \u3000])+")
 
 #: telephone numbers (0817-2223344, 13812345678): never money
-_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|12320)|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
                     # 12393转述 / 打12345问的: the insurance and citizens' hotlines, never money
                     r"|(?<![\d.])(?:12393|12345|12333|12320)(?![\d.元块])"
                     # 我电话是139xxxx6721: a telephone number written with its middle hidden
@@ -685,6 +686,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role = "total"  # 发票上写壹仟贰佰元整: the invoice's total, in the capital figures of a total
         if role == "slip_unknown" and cue and _TO_PAY_CUE.search(cue) and _PARTS_FOLLOW.match(masked, end):
             role = "total"  # 医生说要交1200，其中乙类检查400: with its parts after it, the bill
+        if role in (None, "total") and _PAID_INTO_DEDUCTIBLE.search(prefix):
+            role, cue = "deductible_used", prefix[-8:]  # 已经自己付掉起付线里的400了: what of the deductible was paid
         if role in (None, "total") and _PER_YEAR_BEFORE.search(prefix) and _CHECKED_AFTER.match(masked, end):
             role, cue = "stated_cap", prefix[-2:]  # 一年1000是吧: the year's cap asked about, not a bill
         if role in _ITEM_ROLES and _KIND_DOUBTED_AFTER.match(masked, end):

@@ -4841,3 +4841,17 @@ def test_an_earlier_claim_at_a_pharmacy_keeps_this_visits_place() -> None:
 def test_spent_last_week_too_against_the_first_this_year() -> None:
     _, (reply,) = talk("平凉退休 二级 今年第一次 今天花了400 上周也花了200")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_what_was_paid_into_the_deductible_is_what_was_used_of_it() -> None:
+    f = understand("平凉在职，今年之前已经自己交掉起付线里的120了，今天二级医院500").facts
+    assert f.deductible_used == Decimal("120.00") and f.amount == Decimal("500.00")
+
+
+def test_a_hotline_number_with_its_area_code_is_no_figure() -> None:
+    u = understand("打0938-12393没人接，平凉退休，一级医院，花了200，起付线满了")
+    assert u.facts.amount == Decimal("200.00") and not u.unplaced
+
+
+def test_voice_typo_for_in_work() -> None:
+    assert understand("南昌在织 二级 800 起付线满了").facts.category == "employee"
