@@ -843,7 +843,7 @@ _ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|�
 _TOTAL_NOT_KNOWN = re.compile(r"(?:总共|一共|总数|总的|合计|总金额|总费用)(?:是)?(?:多少|几多)?(?:钱)?(?:我)?(?:不记得|忘了|记不清|不清楚|不知道|想不起来)")
 _NEAR_AFTER = re.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
 _NEAR_BEFORE = re.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
-_STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有)$")
+_STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有|尚余|尚差|剩余|还余)$")
 _MET_BEFORE = re.compile(r"起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|都)?(?:过了|过|满了|满|够了|够|扣完|用完|交完)")
 _NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
                             r"(?:clinic|health (?:centre|center|station)|centre|center|station)")

@@ -4855,3 +4855,8 @@ def test_a_hotline_number_with_its_area_code_is_no_figure() -> None:
 
 def test_voice_typo_for_in_work() -> None:
     assert understand("南昌在织 二级 800 起付线满了").facts.category == "employee"
+
+
+def test_what_is_left_of_the_deductible_in_office_words() -> None:
+    f = understand("来电：平凉在职，今年起付线已用120元（尚余80元），本次二级医院300元").facts
+    assert f.amount == Decimal("300.00") and f.deductible_remaining == Decimal("80.00")
