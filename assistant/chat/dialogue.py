@@ -2241,7 +2241,10 @@ _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!�
                         # stayed 3 nights in the township hospital ward / two nights on the ward
                         r"|(?:stayed|stay|staying|spent) (?:\w+ ){0,2}nights?\b|nights? (?:in|on) (?:the |a )?[\w ]{0,30}ward"
                         r"|(?:was|were|got|been|is) admitted"
-                        r"|discharged|stayed in (?:the )?hospital")
+                        r"|discharged|stayed in (?:the )?hospital"
+                        # stayed in a Pingliang hospital for two weeks / in the county hospital for 5 days
+                        r"|(?:stayed|staying|spent [\w ]{0,15}) in (?:a |the |my )?(?:[\w'-]+ ){0,3}hospital\b(?! for (?:an? )?(?:outpatient|check))"
+                        r"|in (?:a |the )?(?:[\w'-]+ ){0,3}hospital for (?:\w+ ){0,2}(?:days?|weeks?|nights?|months?)\b")
 
 _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")
 _WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
@@ -2510,7 +2513,7 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
     if len(alts) < 2:
         return None
     state.asking, state.unknown = None, None
-    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按每种身份分别算给您（我不替您选）：\n",
               "No problem: here is the figure for each category (I won't pick one):\n")
@@ -2651,7 +2654,7 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         if reply.result is not None:
             reply.alternatives = alts  # the possibilities stay side by side: none was picked
         return reply
-    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不知道也没关系，按每种可能分别算给您（结果取决于医疗机构等级，我不替您选）：\n",
               "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
@@ -2715,7 +2718,7 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
     flags = list(flags)
     state.unknown_flags = []
     state.shown_flag = flags[0] if len(flags) == 1 else ""
-    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按每种情况分别算给您（我不替您选）：\n",
               "No problem: here is the figure for each case (I won't pick one):\n")
@@ -2743,7 +2746,7 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
         alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
                                 personal_pays=f"{visit.personal_pays:.2f}"))
     state.asking = None
-    lines = [f"· {a.label}：" + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按两种情况分别算给您（起付线今年扣了多少，决定这次先扣多少）：\n",
               "No problem: here are both cases (how much of the deductible is used decides this visit):\n")

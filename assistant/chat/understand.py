@@ -643,6 +643,24 @@ _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|pl
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次|是否首次|是否第一次|是否为首次"
                               r"|首次[^,，。]{0,4}未说明|未说明是否")
+
+
+def _hedged_anywhere(text: str, bounds: list[tuple[int, int]], hits: list[Hit]) -> bool:
+    """A doubt about the year's position said anywhere (又好像之前来过) — not a 又好像 whose clause
+    names another fact (好像是退休了又好像还在做灵活就业: the category is in doubt, not the year)."""
+    m = _HEDGED_ANYWHERE.search(text)
+    if m is None:
+        return False
+    if m.group(0) != "又好像":
+        return True
+    hi = _clause_of(bounds, m.start())[1]
+    # (又好像是今年 after 去年退休了: when the retirement was is in doubt — the year position is dropped)
+    return _TIME_MARKERS.search(text, m.end(), hi) is not None or "年" in text[m.end():hi] \
+        or not any(m.end() <= o.start < hi and "category" in o.sets for o in hits)
+
+
+_THIS_VISIT = re.compile(r"这次|这回|这一次|这一回|本次")
+_LAST_VISIT = re.compile(r"上次|上一次|上回|上一回")
 _POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
 _QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
 #: yes/no facts and the words that name them, for statements that doubt them
@@ -823,8 +841,9 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
                                                                  text[max(0, a.start - 12):a.start - len(a.cue or "")]):
             a = msgspec.structs.replace(a, role="rest", explicit=True)  # 中药饮片花了360，别的西药检查又花了240
         elif a.role in (None, "total") and a.cue and a.cue in ("费用", "费", "药品", "项目", "部分") \
-                and text[max(0, a.start - len(a.cue) - 2):a.start - len(a.cue)] == "甲类":
-            a = msgspec.structs.replace(a, role="rest", explicit=True)  # 甲类费用260元，医用耗材（乙类）500元
+                and _CLASS_A_BEFORE_CUE.search(text, max(0, a.start - len(a.cue) - 3), a.start - len(a.cue)):
+            # 甲类费用260元，医用耗材（乙类）500元 / 单子上甲类的费用520，乙类药300: the in-scope part
+            a = msgspec.structs.replace(a, role="rest", explicit=True)
         out.append(a)
     tcm = [a for a in out if a.role == "tcm" and not a.negated]
     if len(tcm) >= 2 and not any(a.role in (None, "total") for a in out):
@@ -834,6 +853,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+_CLASS_A_BEFORE_CUE = re.compile(r"甲类(?:的)?$")
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
 _FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
 _REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报了)[。.!！~]*$")
@@ -865,6 +885,10 @@ def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
 
 
 _RESIDENT_SAID = re.compile(r"居民医保|城乡居民|居民保险|签约(?:的)?(?:社区|卫生院|卫生室|机构)")
+#: tier 3 or lower / 三级或者以下 / 二级还是更低: that level or one below it
+_LEVEL_OR_LOWER = re.compile(r"(?:level|lvl|tier|grade)[- ]?(?P<lvl>[123]) ?or (?:lower|below|less|under)"
+                             r"|(?P<lvl2>[一二三123])级(?:医院)?(?:还是|或者?|或是)(?:更低|以下|更小|低一点|小一点|再低)")
+_LEVEL_DIGIT = {"一": "1", "二": "2", "三": "3"}
 _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
 _TERM_NOT_KNOWN = re.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
 _PART_OF_MORE = re.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
@@ -1899,7 +1923,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             unknown.append("prescribed_at_grade")  # 方子三级医院开的，等级不清
             values["prescribed_at_grade"] = None
         elif (_UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("provider_level") == 3
-              and len(slots.seen.get("provider_level", ())) == 1 and not re.search(r"是不是|还是", text)):
+              and len(slots.seen.get("provider_level", ())) == 1 and not re.search(r"是不是|还是", text)
+              and not _LEVEL_OR_LOWER.search(text)):
             unknown.append("provider_grade")  # 三级医院，等级不清楚: the grade is what is not known
             values["provider_grade"] = None
         elif _UNKNOWN_LEVEL.search(text, ulo, uhi) or len(slots.seen.get("provider_level", ())) >= 2:
@@ -1910,6 +1935,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             level_either = _EN_LEVEL_EITHER.search(text)
             if level_either and len(seen) < 2:
                 seen = [int(level_either.group(1)), int(level_either.group(2))]  # not sure if level 2 or 3: those two
+            or_lower = _LEVEL_OR_LOWER.search(text)
+            if or_lower and len(seen) < 2:
+                # not sure whether tier 3 or lower / 三级或者以下: that level and each below it
+                said = or_lower.group("lvl") or or_lower.group("lvl2")
+                top = int(_LEVEL_DIGIT.get(said, said))
+                seen = list(range(1, top + 1))
             ruled_out = {int(sp.value) for sp in spans if sp.slot == "provider_level" and sp.note == "negated"
                          and sp.value is not None}
             if ruled_out and len(seen) < 2:
@@ -2017,7 +2048,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                      for m in _HEDGED_POSITION.finditer(text, lo, hi))
         unknown_here = any(not _FIGURE_ASKED_BEFORE.search(text, max(0, m.start() - 14), m.start())
                            for m in _UNKNOWN.finditer(text, lo, hi))
-        if hedged or _HEDGED_ANYWHERE.search(text) or unknown_here \
+        if hedged or _hedged_anywhere(text, bounds, hits) or unknown_here \
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None
@@ -2374,7 +2405,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                                   provider_assumed=True if subs[1].provider_level else None)
             if all(f.amount is not None for f in subs) and all(
                     _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
-                    and (_WHEN_OR_WHERE.search(text, lo, hi) is not None)
+                    and (_WHEN_OR_WHERE.search(text, lo, hi) is not None
+                         # 上次花了七百，这次花了650: this visit set against the last one said before it
+                         or (_THIS_VISIT.search(text, lo, hi) is not None and _LAST_VISIT.search(text, 0, lo) is not None))
                     for lo, hi in marked):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})

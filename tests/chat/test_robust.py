@@ -4860,3 +4860,36 @@ def test_voice_typo_for_in_work() -> None:
 def test_what_is_left_of_the_deductible_in_office_words() -> None:
     f = understand("来电：平凉在职，今年起付线已用120元（尚余80元），本次二级医院300元").facts
     assert f.amount == Decimal("300.00") and f.deductible_remaining == Decimal("80.00")
+
+
+# -- K112: a class-A part with 的, "tier 3 or lower", a doubt about the category, 上次…这次 ------------------
+
+def test_the_class_a_part_said_with_de_is_a_part_not_the_bill() -> None:
+    f = understand("平凉泾川，在职，二级医院，单子上甲类的费用520，乙类药300，还有自费的60，今年还没报过").facts
+    assert f.amount == Decimal("880.00") and f.class_b_drug == Decimal("300.00") and f.self_pay == Decimal("60.00")
+
+
+def test_a_level_or_lower_is_each_level_up_to_it() -> None:
+    u = understand("Nanchong retiree, 700 yuan, first visit this year, not sure whether the hospital is tier 3 or lower")
+    assert u.facts.provider_level is None and u.unknown_options == (1, 2, 3)
+    _, (reply,) = talk("Nanchong retiree, 700 yuan, first visit this year, not sure whether the hospital is tier 3 or lower")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 3
+    assert "：" not in reply.text  # an English answer, English punctuation
+    assert understand("南充退休，700，今年第一次，二级还是更低记不清").unknown_options == (1, 2)
+
+
+def test_a_doubt_about_the_category_keeps_the_year_position() -> None:
+    f = understand("南充的，今年第一次看病，二级医院花了900，他好像是退休了又好像还在做灵活就业，我也说不清").facts
+    assert f.first_visit_this_year is True
+    # (a doubt about the year itself still drops it)
+    assert understand("南充退休，二级医院900，今年第一次，又好像之前来过").facts.first_visit_this_year is None
+
+
+def test_the_last_visit_and_this_one_are_two_visits() -> None:
+    u = understand("南昌退休职工，今年看了两次门诊都在青山湖区的社区医院，上次花了七百，这次花了650")
+    assert u.facts.amount == Decimal("650.00") and [v.amount for v in u.visits] == [Decimal("700.00")]
+
+
+def test_a_stay_in_a_named_hospital_is_inpatient() -> None:
+    _, (reply,) = talk("My grandma stayed in a Pingliang hospital for two weeks; total 15,000. How much is reimbursed?")
+    assert reply.result is None and reply.intent == "out_of_scope" and "Inpatient" in reply.text
