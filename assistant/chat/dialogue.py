@@ -854,6 +854,8 @@ def _over_cap(result: Any, *, at_cap: bool = False) -> tuple[str, str, Any] | No
 #: words that name the fund (or its cap) beside a year's figure: 统筹已经报满1800 is the fund's own figure
 _FUND_NAMED = re.compile(r"统筹|基金|医保|报满|满了|到顶|封顶|顶了|额度|限额|fund")
 _OVER_CAP_FUND = re.compile(r"统筹|报销|报的|报了|fund")
+_FUND_NOT_KNOWN = re.compile(r"(?:统筹|医保|基金)?(?:报销|报|给|付)(?:了|过)?(?:多少|几多|好多)(?:钱)?(?:我|也)?"
+                             r"(?:不清楚|不知道|不晓得|不记得|记不清|忘了|搞不清)")
 _OVER_CAP_SPENT = re.compile(r"花|一共|总共|费用|spent|in all|total")
 
 
@@ -1384,11 +1386,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, _xian(get_pack(xian), locale)
     if state.pending_over_cap and state.asking == "amount_role":
         state.pending_over_cap = False
-        if _OVER_CAP_SPENT.search(u.text) and not _OVER_CAP_FUND.search(u.text.replace("报销的钱", "")):
+        # (一共花了两千，统筹报了多少不清楚: the fund's figure named as not known is no claim of it)
+        fund_words = _FUND_NOT_KNOWN.sub("", u.text.replace("报销的钱", ""))
+        if _OVER_CAP_SPENT.search(u.text) and not _OVER_CAP_FUND.search(fund_words):
             # the year's spending, not the fund's figure: this year's position is asked again
             state.known = msgspec.structs.replace(state.known, fund_paid=None, deductible_met=None, claimed_before=None)
             state.asking, intent = None, "inform"
-        elif _OVER_CAP_FUND.search(u.text):
+        elif _OVER_CAP_FUND.search(fund_words):
             state.over_cap_confirmed = True
             state.asking, intent = None, "inform"
     if unplaced_before is not None and _LEAVE_OUT.search(u.text):
@@ -1438,6 +1442,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
     if intent == "out_of_scope" and state.known.amount is not None and _HOW_MUCH.search(u.text) and "住院" not in u.text:
         intent = "calculate"  # 那这次看完个人负担多少、账户扣了多少: the bill told, its figures asked again
+    if intent == "out_of_scope" and u.unplaced and "住院" not in u.text and u.facts.inpatient is None:
+        intent = "inform"  # 那次单子上有个数是60，不知道是啥: a number is asked about, never dropped
     bare_unknown = _BARE_UNKNOWN.search(u.text) is not None
     if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
@@ -1849,6 +1855,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
+          # 上周三还去了一次社区，花了120，忘了说: one more visit, dated before this one
+          or (_ANOTHER_TRIP.search(u.text) and ((facts.days_ago or 0) > 0 or facts.months_ago)
+              and not u.correction and facts.amount is not None and facts.amount != state.known.amount)
           or ((_REMEMBERED.search(u.text) or (u.correction and _EARLIER_CLAIM.search(u.text)))
               and facts.month is not None and (_SPENT.search(u.text) or _MONEY_SAID.search(u.text))
               and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
@@ -2251,7 +2260,9 @@ _WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
 _PART_IN_SCOPE_IF = re.compile(r"这(\d+(?:\.\d+)?)(?:块|元)?(?:都|全|全部)?(?:是|算|按)(?:甲类|医保范围内|医保内)")
-_EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)(?:一次|一回)")
+_EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)"
+                                 # (之前在社区看过 — said alone, in answer: the place is that visit's)
+                                 r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
@@ -2345,6 +2356,7 @@ _RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|�
 _MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
+_ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:在[^,，。]{1,10})?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                          "signed", "referral", "year", "month", "day", "days_ago", "months_ago", "new_place")

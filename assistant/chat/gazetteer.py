@@ -293,7 +293,8 @@ _TO_LAST_CLAUSE_END = re.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
 _POST_DENIAL = re.compile(r"(?:那种|这种|那个|这个|的)?(?:我|俺|他|她)?(?:可)?(?:都)?不是(?:的)?(?=$|[,，。!！?？;；])")
 _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:我|他|她|俺|咱|你)?(?:的)?$"
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a |my |our |his |her |at my |at the )?(?:own |usual |signed )?$")
-_WEAK_NEGATION = re.compile(r"(?<!是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到|算)?(?:过)?(?:我|他|她|俺|咱|你)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
+# (要是没签家庭医生呢: 要是 is “if” — the 没 after it still denies, unlike the 不 of 是不是)
+_WEAK_NEGATION = re.compile(r"(?<!(?<![要若还可但])是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签|在|是|到|算)?(?:过)?(?:我|他|她|俺|咱|你)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
 
 
 _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})

@@ -659,6 +659,9 @@ def _hedged_anywhere(text: str, bounds: list[tuple[int, int]], hits: list[Hit]) 
         or not any(m.end() <= o.start < hi and "category" in o.sets for o in hits)
 
 
+_FUND_TOPIC_BEFORE = re.compile(r"(?:^|[,，。])(?:今年)?(?:统筹|统筹基金)(?:那边|那块|的话|这边)?(?:我)?(?:查了一下|查了|问了一下|问了|看了一下|核实了)?[,，]$")
+_THAT_FIGURE_BEFORE = re.compile(r"(?<![不没])在(?:另外|其余|剩下|剩余|其他|其它)?(?:的)?(?:那|这)(?:个|笔)?$")
+_INSIDE_AFTER = re.compile(r"(?:块钱|块|元)?(?:里面|里头|里边|里|之中|当中|中间)")
 _THIS_VISIT = re.compile(r"这次|这回|这一次|这一回|本次")
 _LAST_VISIT = re.compile(r"上次|上一次|上回|上一回")
 _POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
@@ -814,11 +817,15 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
     out = []
     items = any(a.role in _ITEM_FIELDS for a in amounts)
     for a in amounts:
-        before = _CLASS_BEFORE.search(text, max(0, a.start - 14), a.start) if a.role in (None, "total", "class_b_drug") else None
+        before = _CLASS_BEFORE.search(text, max(0, a.start - 14), a.start) if a.role in (None, "total", "class_b_drug", "rest") else None
+        if before is not None and a.role == "rest" and not (before.group("cls") == "甲类" and (
+                "中医" in (before.group("what") or "") or _TCM_LABEL.search(before.group("label") or ""))):
+            before = None  # (a part already read as the in-scope rest stays so, unless it is a Chinese-medicine item)
         if before is not None:
             # 医用耗材（乙类）500元 / 针灸（甲类中医项目）150: the class in brackets just before the figure
             what = before.group("what") or ""
-            if before.group("cls") == "甲类" and "中医" in what:
+            if before.group("cls") == "甲类" and ("中医" in what or _TCM_LABEL.search(before.group("label") or "")):
+                # (中医理疗（甲类）100 / 针灸（甲类）80: a class-A Chinese-medicine item by its name)
                 a = msgspec.structs.replace(a, role="tcm")
             elif before.group("cls") == "甲类":
                 a = msgspec.structs.replace(a, role="rest", explicit=True)
@@ -853,6 +860,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+_TCM_LABEL = re.compile(r"中医|针灸|推拿|拔罐|艾灸|刮痧|中药")
 _CLASS_A_BEFORE_CUE = re.compile(r"甲类(?:的)?$")
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
 _FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
@@ -1359,6 +1367,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="other")
                    if a.role in (None, "total") and _SO_FAR.search(text, *_clause_of(bounds, a.start))
                    and not _THIS_VISIT.search(text, *_clause_of(bounds, a.start)) else a for a in amounts]
+    # 还有50块是自费的，在另外那600里面: “that 600” points at a figure already told (or the rest of the bill),
+    # it is no bill of its own — placed, never settled as a new bill
+    amounts = [msgspec.structs.replace(a, role="other")
+               if a.role in (None, "total") and _THAT_FIGURE_BEFORE.search(text, max(0, a.start - 8), a.start)
+               and _INSIDE_AFTER.match(text, a.end) else a for a in amounts]
+    # 统筹查了一下，付了900: the fund named as the topic of the clause before, the bare 付了 is its figure
+    amounts = [msgspec.structs.replace(a, role="fund_paid")
+               if a.role == "slip_unknown" and a.cue in ("付了", "支付了", "给了")
+               and _FUND_TOPIC_BEFORE.search(text, max(0, a.start - 16), a.start - len(a.cue)) else a for a in amounts]
     # 结算单上起付线扣了200: the slip's line for this bill's deductible — what this bill put toward it,
     # not the year's position before it (the document's own settlement shows it; nothing to check it by)
     amounts = [msgspec.structs.replace(a, role="other")

@@ -4893,3 +4893,49 @@ def test_the_last_visit_and_this_one_are_two_visits() -> None:
 def test_a_stay_in_a_named_hospital_is_inpatient() -> None:
     _, (reply,) = talk("My grandma stayed in a Pingliang hospital for two weeks; total 15,000. How much is reimbursed?")
     assert reply.result is None and reply.intent == "out_of_scope" and "Inpatient" in reply.text
+
+
+# -- K113–K114: one more visit dated before this one, 要是没签, 在那600里面, the fund as the topic, 之前在社区看过 ---
+
+def test_one_more_visit_dated_before_this_one_joins_the_year() -> None:
+    _, replies = talk("南充退休，二级甲等，花了700，起付线过了", "上周三还去了一次社区，花了120，忘了说")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+    assert replies[1].result["visits"][-1]["fund_pays"] == "455.00"
+
+
+def test_if_not_signed_is_a_denial() -> None:
+    assert understand("那我妈要是没签家庭医生呢？").facts.family_doctor is False
+    assert understand("是不是签了家庭医生").facts.family_doctor is None
+
+
+def test_a_part_inside_that_figure_keeps_the_bill() -> None:
+    _, replies = talk("平凉在职，二级医院，今年第一次，花了1000", "其实里面有乙类药400", "还有50块是自费的，在另外那600里面")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "426.00"
+    # (不在那1200里面 is on top of it: not a reference inside it)
+    assert understand("还有自费100 不在那1200里面").facts.self_pay == Decimal("100.00")
+
+
+def test_the_fund_as_the_topic_of_the_clause_before() -> None:
+    assert understand("统筹查了一下，付了900").facts.fund_paid == Decimal("900.00")
+    assert understand("结算单上，付了900").facts.fund_paid is None
+
+
+def test_the_fund_said_not_known_is_no_claim_of_the_figure_over_the_cap() -> None:
+    _, replies = talk("南充在职，今天三级医院花了600，之前报过两千",
+                      "我是说今年之前看病一共花了两千，统筹报了多少不清楚，反正起付线肯定过了")
+    assert replies[1].result is None and replies[1].asking == "year_start"
+
+
+def test_the_place_of_an_earlier_visit_said_in_answer_is_that_visits() -> None:
+    _, replies = talk("南昌在职，二级医院门诊花了1500", "之前在社区看过", "社区那次花了200，就那一次")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "605.00"
+
+
+def test_a_class_a_chinese_medicine_item_by_its_name() -> None:
+    f = understand("南昌居民医保，签约机构同意转诊到进贤县中医院，开了中成药260、中医理疗（甲类）100").facts
+    assert f.tcm == Decimal("360.00")
+
+
+def test_a_number_asked_about_after_an_answer_is_asked_back() -> None:
+    _, replies = talk("南昌退休 一级 今年第一次 1000", "还有，那次单子上有个数是60，不知道是啥")
+    assert replies[1].asking == "amount_role" and "60" in replies[1].text
