@@ -1160,6 +1160,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 那之前那400要是在另一家医院花的，也算吗: the earlier spending named again, not a new bill
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
+    if state.known.amount is None and state.asking is None and u.parts_only and facts.consultation is not None \
+            and facts.amount == facts.consultation and not _ONLY_OR_SPENT.search(u.text):
+        # 今年第一次，二级医院，诊察费50 — a new bill of which only the consultation fee is said: a visit
+        # seldom costs only that, so the whole bill is asked (只有诊察费40 / 诊察费花了40 is the bill)
+        facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=msgspec.structs.replace(u.facts, amount=None))
     if _RETRACTED.search(u.text) and _POSITION_WORDS.search(u.text) and not any(
             getattr(facts, n) is not None for n in _YEAR_POSITION) and any(
             getattr(state.known, n) is not None for n in _YEAR_POSITION):
@@ -2356,6 +2362,7 @@ _RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|�
 _MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
+_ONLY_OR_SPENT = re.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
 _ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:在[^,，。]{1,10})?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",

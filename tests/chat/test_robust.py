@@ -4939,3 +4939,10 @@ def test_a_class_a_chinese_medicine_item_by_its_name() -> None:
 def test_a_number_asked_about_after_an_answer_is_asked_back() -> None:
     _, replies = talk("南昌退休 一级 今年第一次 1000", "还有，那次单子上有个数是60，不知道是啥")
     assert replies[1].asking == "amount_role" and "60" in replies[1].text
+
+
+def test_a_new_bill_of_only_its_consultation_fee_asks_the_bill() -> None:
+    _, (reply,) = talk("南昌在职的，今年第一次，二级医院，诊察费50")
+    assert reply.result is None and reply.asking == "amount"
+    _, (reply,) = talk("南昌在职的，今年第一次，二级医院，只有诊察费50")
+    assert reply.result is not None
