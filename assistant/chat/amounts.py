@@ -428,6 +428,8 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
     return prefix
 
 
+_SPENT_ONLY = frozenset({"花了", "花", "共花了", "一共花了", "花费", "花掉"})
+_ITEM_ACTION = re.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
 _LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
                 "rest", "stated_deductible", "stated_cap")
 
@@ -609,6 +611,15 @@ def _scan(text: str, masked: str) -> list[Amount]:
             if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
                 continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
         role, cue = _role_before(prefix)
+        if role == "total" and prefix in _SPENT_ONLY and start - len(prefix) >= 2 \
+                and masked[start - len(prefix) - 1] in _BOUNDARY:
+            # 一级医院开了双通道谈判药，花了2000 / 做了产前检查 花了400: the visit's one item, named in the
+            # clause before a bare “spent”, is what the money went on (as without the comma)
+            before = _clause_before(masked, start - len(prefix) - 1)
+            if _ITEM_ACTION.search(before) and not re.search(r"[0-9]", before):
+                item_role, item_cue = _role_before(before + prefix)
+                if item_role in ("prenatal", "dual_channel", "tcm"):
+                    role, cue = item_role, item_cue
         if role is None and not prefix.strip():
             role, cue = _label_beside(masked, start, end)
         if not (has_unit or has_cur) and value <= 110 and "." not in num and role is None and not prefix.strip() \

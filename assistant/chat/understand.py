@@ -356,6 +356,8 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             continue  # 统筹支付只有400 … 怎么才400: the same figure said again, not another number
         if current is None or correction_between(text, current.end, amount.start):
             chosen[field] = amount
+        elif amount.explicit and not current.explicit and amount.value == current.value:
+            chosen[field] = amount  # 1000 … 单子上：医疗费总额1000.00: the same figure, said again with its name
         elif amount.explicit and not current.explicit:
             unplaced.append(current)  # 1500 … 花了1200: the bare 1500 is not the bill
             chosen[field] = amount
@@ -626,6 +628,7 @@ _TODAY_WORD = re.compile(r"今天|今日|这次|这回|本次")
 _WHEN_OR_WHERE = re.compile(
     r"第[一二三1-3](?:次|回)|之前|以前|前面|此前|先前|今天|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
     r"|(?<!今年)头一回|这回|\d{1,2}号那次"
+    r"|后来|隔(?:了)?[一两二三几1-9]?(?:个)?(?:周|天|月|礼拜|星期)"  # (先看了300，后来隔一周又去了一次)
 )
 _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
@@ -686,6 +689,8 @@ _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,�
 _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
                               # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
                               r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])")
+#: ２，３００元: one digit, a comma, three digits and the unit — 2 and 300 yuan would not be written so
+_THOUSANDS_WITH_UNIT = re.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆)")
 _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
 #: right after a level: it is taken back (一级医院 哦也不对 / 三级，也不是)
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
@@ -860,6 +865,9 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+_RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_CATEGORY_AS_TOPIC = re.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
+_QUESTION_END = re.compile(r"[?？]|吗|么|呢")
 _TCM_LABEL = re.compile(r"中医|针灸|推拿|拔罐|艾灸|刮痧|中药")
 _CLASS_A_BEFORE_CUE = re.compile(r"甲类(?:的)?$")
 _CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
@@ -1132,6 +1140,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # scheme, category, provider, yes/no facts ------------------------------------------------
     hits = find_slots(text)
+    # 平凉在职…顺便问下，灵活就业的是不是没有个人账户？: a category named as the topic of a question about
+    # the rules is not the person's — when the person's own category is said elsewhere
+    if sum("category" in h.sets for h in hits) >= 2:
+        asked_of = [h for h in hits if "category" in h.sets and _CATEGORY_AS_TOPIC.match(text, h.end)
+                    and _QUESTION_END.search(text, h.end, _clause_of(bounds, h.end)[1] + 1)]
+        if asked_of and len(asked_of) < sum("category" in h.sets for h in hits):
+            hits = [h for h in hits if h not in asked_of]
     # 统筹今年还没报过: the fund has paid nothing yet — some of the deductible may be used (the bills so far
     # below it): not the year's first bill; the year's position is asked (two blind writers in two)
     fund_none_yet = [h for h in hits if h.sets.get("first_visit_this_year") is True and "报" in h.text
@@ -2004,6 +2019,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                           if k in h.sets]
             if h.negated or not level_keys:
                 continue
+            if _RATIO_TOPIC_AFTER.match(text, h.end):
+                continue  # 听说三级报销比例是50%？: a question about the rule for a level, no doubt of this one's
             if _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end):
                 if any(o.start > h.end and not o.negated and (all(o.sets.get(k) == h.sets.get(k) for k in level_keys)
                                                               or (any(k in o.sets for k in level_keys)
@@ -2566,7 +2583,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         met_with_visits=met_with_visits,
         weak_place=weak_place,
         for_child=for_child,
-        grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message)) else None,
+        grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message))
+        and not _THOUSANDS_WITH_UNIT.match(message, grouped.start()) else None,
         ratio_said=ratio_said,
         items_unquantified=loose_item or _unquantified(text, chosen) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),

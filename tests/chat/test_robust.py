@@ -4946,3 +4946,45 @@ def test_a_new_bill_of_only_its_consultation_fee_asks_the_bill() -> None:
     assert reply.result is None and reply.asking == "amount"
     _, (reply,) = talk("南昌在职的，今年第一次，二级医院，只有诊察费50")
     assert reply.result is not None
+
+
+# -- K113–K114 (not wrong figures, but questions where the message said enough) ---------------------------
+
+def test_never_seen_a_doctor_this_year_before_is_the_first() -> None:
+    assert understand("南充在职，今年之前从来没看过门诊，二级医院500").facts.first_visit_this_year is True
+
+
+def test_not_at_the_signed_clinic_but_a_tertiary_hospital() -> None:
+    f = understand("南昌居民医保，没去签约的卫生院，直接去三甲医院看的，花了500").facts
+    assert f.provider_level == 3 and f.signed is False
+
+
+def test_a_category_named_in_a_question_about_the_rules_is_not_the_persons() -> None:
+    u = understand("平凉在职，二级医院，花了1000，今年第一次。顺便问下，灵活就业的是不是没有个人账户？")
+    assert u.facts.category == "employee" and not u.conflict
+
+
+def test_a_question_about_a_levels_ratio_is_no_doubt_of_the_level() -> None:
+    assert understand("南充在职，三级医院，1000，今年第一次。听说三级报销比例是50%？").facts.provider_level == 3
+
+
+def test_the_bill_said_again_on_the_slip_is_one_figure() -> None:
+    _, (reply,) = talk("平凉退休二级医院1000，今年第一次，单子上：医疗费总额1000.00，统筹基金支付520.00，个人账户支付0，现金480。对吗？")
+    assert reply.bill_check is not None
+
+
+def test_one_digit_a_fullwidth_comma_and_three_with_the_unit_is_one_number() -> None:
+    u = understand("南充退休职工，在县医院（二级）门诊，费用２，３００元，本年度首次就诊")
+    assert u.facts.amount == Decimal("2300.00") and u.grouped is None
+    assert understand("一级，200，300元").grouped == "200，300"  # (two numbers or one: still asked)
+
+
+def test_the_one_item_named_before_a_bare_spent_is_what_it_went_on() -> None:
+    assert understand("平凉在职，起付线过了，一级医院开了双通道谈判药，花了2000").facts.dual_channel == Decimal("2000.00")
+    assert understand("平凉在职 在市妇幼保健院做了产前检查 花了400").facts.prenatal == Decimal("400.00")
+    assert understand("平凉在职，二级医院，看了感冒，花了300").facts.amount == Decimal("300.00")
+
+
+def test_later_a_week_on_is_a_visit_of_its_own() -> None:
+    u = understand("南昌在职，今年是第一次看门诊，县医院（二级）先看了300，后来隔一周又去了一次花了500，问第二次能报多少")
+    assert u.facts.amount == Decimal("500.00") and [v.amount for v in u.visits] == [Decimal("300.00")]
