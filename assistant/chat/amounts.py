@@ -428,6 +428,7 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
     return prefix
 
 
+_MET_JUST_BEFORE = re.compile(r"(?:扣|用|交|付|过)(?:完|满|够|光)(?:了|啦)$")
 _SPENT_ONLY = frozenset({"花了", "花", "共花了", "一共花了", "花费", "花掉"})
 _ITEM_ACTION = re.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
 _LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
@@ -449,7 +450,7 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
             return "slip_unknown", label  # 结算单上写着 统筹 325: a fund figure, this bill's or the year's? asked
         if last is not None and last.end() == len(label) \
                 and _PRE_CUE_ROLE[last.lastgroup or ""] not in ("total", "other", "age") \
-                and not (_PRE_CUE_ROLE[last.lastgroup or ""].startswith("deductible") and re.search(r"[扣过满完]$", label)) \
+                and not (_PRE_CUE_ROLE[last.lastgroup or ""].startswith("deductible") and re.search(r"[扣过满完](?:了|啦)?$", label)) \
                 and not (_PRE_CUE_ROLE[last.lastgroup or ""] == "account_balance"
                          and not re.search(r"余额|有|剩|还|账户|个账", last.group(0))) \
                 and last.group(0) not in ("医保", "统筹", "基金", "统筹基金") \
@@ -611,6 +612,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
                 continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
         role, cue = _role_before(prefix)
+        if role is not None and role.startswith("deductible") and _MET_JUST_BEFORE.search(prefix):
+            role, cue = None, None  # 起付线扣完了 八十八块: the deductible met, then the bill (not 88 of it used)
         if role == "total" and prefix in _SPENT_ONLY and start - len(prefix) >= 2 \
                 and masked[start - len(prefix) - 1] in _BOUNDARY:
             # 一级医院开了双通道谈判药，花了2000 / 做了产前检查 花了400: the visit's one item, named in the

@@ -1778,6 +1778,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if personal is None:
             personal = values["slip_cash"] + (values.get("slip_account") or 0)
         values["amount"] = values["slip_fund"] + personal
+    if values.get("amount") is not None and values.get("slip_fund") is not None and (
+            values.get("slip_personal") is not None or values.get("slip_cash") is not None):
+        # 今天二级医院交了700，单子上统筹420、个人280: the figure paid that the slip's two shares add up
+        # to is the bill itself — placed, not asked about
+        unplaced = [a for a in unplaced if not (a.role == "slip_unknown" and a.value == values["amount"])]
     if values.get("slip_fund") is None and values.get("amount") is not None and _NOTHING_PAID.search(text) \
             and (_CHECK_QUESTION.search(text) or re.search(r"[?？]", text)) and not _EARLIER_TIME.search(text) \
             and not any(a.role in ("fund_paid", "prior_unreimbursed") for a in amounts):

@@ -4988,3 +4988,22 @@ def test_the_one_item_named_before_a_bare_spent_is_what_it_went_on() -> None:
 def test_later_a_week_on_is_a_visit_of_its_own() -> None:
     u = understand("南昌在职，今年是第一次看门诊，县医院（二级）先看了300，后来隔一周又去了一次花了500，问第二次能报多少")
     assert u.facts.amount == Decimal("500.00") and [v.amount for v in u.visits] == [Decimal("300.00")]
+
+
+# -- K115: a signed family doctor in English, a figure paid that the slip adds up to, 扣完了 then the bill ------
+
+def test_a_signed_family_doctor_in_english_is_the_family_doctor() -> None:
+    f = understand("I live in Nanchang's Qingshanhu district, resident insurance, signed family doctor at my "
+                   "community health centre, bill 90 yuan.").facts
+    assert f.family_doctor is True
+
+
+def test_what_was_paid_that_the_slips_shares_add_up_to_is_the_bill() -> None:
+    u = understand("南充在职，这个月第二次看，起付线第一次已经扣了，今天二级医院交了700，单子上统筹420、个人280，麻烦核对")
+    assert u.facts.amount == Decimal("700.00") and not u.unplaced
+
+
+def test_the_deductible_used_up_then_a_figure_is_the_bill() -> None:
+    f = understand("南充在职 乡镇卫生院 起付线扣完了 八十八块").facts
+    assert f.amount == Decimal("88.00") and f.deductible_used is None and f.deductible_met is True
+    assert understand("今年起付线已经扣满600了").facts.deductible_used == Decimal("600.00")
