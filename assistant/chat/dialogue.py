@@ -1681,6 +1681,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
             hypo_known = _another_visit(state.known, _dated(facts, today), u.text)
+            if retired_on is not None:  # 手续11月20号已经办完了 12月10号再去二级看2000呢: retired in between
+                hypo_known = msgspec.structs.replace(hypo_known, retired_on=retired_on, category="retiree",
+                                                     scheme="employee")
             # (the slip checked was the first visit's: the visit of the what-if has none)
             hypo_known = msgspec.structs.replace(hypo_known, **{n: None for n in _SLIP_FIELDS})
             state.what_if_base, state.what_if_ledger = hypo_known, hypo_ledger

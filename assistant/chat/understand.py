@@ -398,7 +398,7 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
-_RETIREMENT_EVENT = re.compile(r"(?<![没未])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
+_RETIREMENT_EVENT = re.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
@@ -866,6 +866,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_RETIRED_IN_MONTH = re.compile(r"月份?(?:底|初|中)?(?:刚|才|就)?退(?:休|的|了|(?=$|[,，。]))")
 _CATEGORY_AS_TOPIC = re.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
 _QUESTION_END = re.compile(r"[?？]|吗|么|呢")
 _TCM_LABEL = re.compile(r"中医|针灸|推拿|拔罐|艾灸|刮痧|中药")
@@ -1838,6 +1839,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         ratio_said = None
     if month is not None and days_ago == 0 and _AGE_MONTH.search(text):
         year = month = day = None  # 我今年5月满的60岁 … 今天看门诊: the birthday's month, the visit is today's
+    if month is not None and days_ago == 0 and retired[1] == month and _RETIRED_IN_MONTH.search(text):
+        year = month = day = None  # 今年十月份刚退 … 今天在一级医院看了900: the retirement's month, the visit is today's
     values.update({"year": year, "month": month, "day": day})
     values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
                    "days_ago": days_ago, "months_ago": months_ago})

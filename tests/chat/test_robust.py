@@ -5007,3 +5007,39 @@ def test_the_deductible_used_up_then_a_figure_is_the_bill() -> None:
     f = understand("南充在职 乡镇卫生院 起付线扣完了 八十八块").facts
     assert f.amount == Decimal("88.00") and f.deductible_used is None and f.deductible_met is True
     assert understand("今年起付线已经扣满600了").facts.deductible_used == Decimal("600.00")
+
+
+# -- K116–K117: retiring this month, 在办退休, the retirement's month, a retirement between two visits, 追加 ------
+
+def test_retiring_this_month_is_still_in_work() -> None:
+    assert understand("南昌 在职 二级 2000 今年第一次 不过这个月要退休了").facts.category == "employee"
+    assert understand("南充在职，在办退休手续但还没办完，这次三甲花了900，起付线过了").facts.category == "employee"
+    assert understand("南昌，上个月刚办了退休，二级 800").facts.category == "retiree"
+
+
+def test_the_month_one_retired_in_does_not_date_todays_visit() -> None:
+    f = understand("南昌退休 今年十月份刚退 退休手续10月8号办完的 今天在一级医院看了900 今年门诊还是头一回").facts
+    assert f.month is None and f.retired_month == 10 and f.retired_day == 8
+
+
+def test_a_retirement_between_this_visit_and_a_later_one_in_a_what_if() -> None:
+    _, replies = talk("南昌 在职 二级 花了2千", "今年第一次 不过这个月要退休了",
+                      "手续11月20号已经办完了 12月10号再去二级看2000呢")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["fund_pays"] == "770.00"
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "1200.00"
+
+
+def test_an_addition_on_the_same_day_is_one_more_visit() -> None:
+    _, replies = talk("参保地南昌 类别退休 机构二级", "金额 1,300.00", "本年统筹已支付 1,200.00",
+                      "追加：同日又在药房配药 200 处方二级医院开")
+    assert replies[3].result is not None and len(replies[3].result["visits"]) == 2
+    assert replies[3].result["visits"][-1]["fund_pays"] == "20.00"
+
+
+def test_one_figure_or_maybe_another_is_asked() -> None:
+    _, (reply,) = talk("南充 退休 诊所 今年第一次 好像是一百八 也可能两百")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_the_deductible_with_its_figure_not_used_up_yet() -> None:
+    assert understand("但是起付线150还没用完").facts.deductible_met is False
