@@ -608,7 +608,10 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         out.append(_t(locale, "今年统筹已支付的钱按年度最高支付限额乘以您说的比例计算（您说额度用了"
                               + ("一半" if known.cap_share == Decimal(1) / 2 else f"{known.cap_share:.2%}") + "）。",
                       "What the fund has paid this year is taken as that share of the annual cap, as you said."))
-    if known.cap_left is not None and known.fund_paid is None:
+    if known.cap_left is not None and known.fund_paid is None and known.cap_left == 0:
+        out.append(_t(locale, "今年统筹已支付的钱按年度最高支付限额计算（您说今年的额度已经用完）。",
+                      "What the fund has paid this year is taken as the whole annual cap, as you said it is used up."))
+    elif known.cap_left is not None and known.fund_paid is None:
         out.append(_t(locale, f"今年统筹已支付的钱按年度最高支付限额减去您说的“还差{known.cap_left:.2f}”计算。",
                       f"What the fund has paid this year is taken as the annual cap less the {known.cap_left:.2f} "
                       "you said is left."))

@@ -712,7 +712,8 @@ _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|�
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已)?(?:报过|报了|看过)))[^,，。；;]{0,14}"
                            r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报的|报销过|看病|看的病)"
-                           r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)")  # (之前在社区拿了几次降压药)
+                           r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)"  # (之前在社区拿了几次降压药)
+                           r"|今年(?:还|也|另外)(?:去|看)过(?:一|两|几)(?:次|回|趟)")  # (今年还去过一次社区医院)
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
@@ -866,6 +867,9 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_CAP_USED_UP = re.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
+                          r"(?:(?:用完|用光|花完|报满|用满|到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
+_CAP_USED_UP_DOUBTED = re.compile(r"没|未|不|是否|是不是|快|要|好像|可能")
 _RETIRED_IN_MONTH = re.compile(r"月份?(?:底|初|中)?(?:刚|才|就)?退(?:休|的|了|(?=$|[,，。]))")
 _CATEGORY_AS_TOPIC = re.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
 _QUESTION_END = re.compile(r"[?？]|吗|么|呢")
@@ -1683,6 +1687,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["cap_share"] = Decimal(1) / 2 if share.group("half") else \
             Decimal("一二三四五六七八九".index(share.group("num")) + 1) / Decimal("一二三四五六七八九十".index(share.group("den")) + 1)
         values["deductible_met"] = True  # the fund pays only above the deductible
+    used_up = _CAP_USED_UP.search(text)
+    if used_up is not None and values.get("cap_left") is None and values.get("fund_paid") is None \
+            and not _CAP_USED_UP_DOUBTED.search(text, max(0, used_up.start() - 4), used_up.start()) \
+            and not _QUESTION_END.match(text, used_up.end()):
+        # 今年统筹报满了 / 年度限额已经用完了: nothing of the cap is left — the fund has paid all of it
+        values["cap_left"] = Decimal("0.00")
     if values.get("cap_left") is not None:
         values["deductible_met"] = True  # 还差100就封顶: the fund has paid, so the deductible was met
     if fund_none_yet and not any(values.get(n) is not None for n in ("fund_paid", "deductible_used", "deductible_met",

@@ -5043,3 +5043,29 @@ def test_one_figure_or_maybe_another_is_asked() -> None:
 
 def test_the_deductible_with_its_figure_not_used_up_yet() -> None:
     assert understand("但是起付线150还没用完").facts.deductible_met is False
+
+
+# -- K116: a form's 年内:首次, 今年刚开始看病, 本年累计起付0, the cap used up, an earlier visit's place ---------------
+
+def test_the_years_first_said_on_a_form_or_in_plain_words() -> None:
+    assert understand("参保地:南昌 类别:在职 机构:二级 金额:1k2 年内:首次门诊").facts.first_visit_this_year is True
+    assert understand("平凉静宁县 乡镇卫生院 灵活就业 400元 今年刚开始看病").facts.first_visit_this_year is True
+    assert understand("自助机查询：参保地平凉；费用合计280.00；本年累计起付0").facts.deductible_used == Decimal("0.00")
+
+
+def test_the_cap_used_up_is_nothing_left_of_it() -> None:
+    assert understand("南充 退休 二级 今年统筹报满了 又看了500").facts.cap_left == Decimal("0.00")
+    assert understand("南充退休 二级 500 限额快用完了").facts.cap_left is None
+    assert understand("南充的门诊统筹封顶线在职多少退休多少").facts.cap_left is None
+    _, (reply,) = talk("南充 退休 二级 今年统筹报满了 又看了500")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_place_of_an_earlier_visit_this_year_is_not_this_ones() -> None:
+    u = understand("南昌在职 三级医院 上周三 花了1280 今年还去过一次社区医院")
+    assert u.facts.provider_level == 3 and not u.conflict
+
+
+def test_a_class_a_chinese_physiotherapy_item_is_chinese_medicine() -> None:
+    f = understand("南昌 居民 签约卫生院推荐转到县中医院 开了中药饮片180 做了个甲类中医理疗60 还有西药检查120").facts
+    assert f.tcm == Decimal("240.00") and f.amount == Decimal("360.00")
