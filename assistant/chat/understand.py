@@ -666,7 +666,7 @@ _FUND_TOPIC_BEFORE = re.compile(r"(?:^|[,，。])(?:今年)?(?:统筹|统筹基�
 _THAT_FIGURE_BEFORE = re.compile(r"(?<![不没])在(?:另外|其余|剩下|剩余|其他|其它)?(?:的)?(?:那|这)(?:个|笔)?$")
 _INSIDE_AFTER = re.compile(r"(?:块钱|块|元)?(?:里面|里头|里边|里|之中|当中|中间)")
 _THIS_VISIT = re.compile(r"这次|这回|这一次|这一回|本次")
-_LAST_VISIT = re.compile(r"上次|上一次|上回|上一回")
+_LAST_VISIT = re.compile(r"上次|上一次|上回|上一回|(?<!今年)(?<!今年的)(?:第一次|第一回|头一次|头一回)|前一次|那次|那回")
 _POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
 _QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
 #: yes/no facts and the words that name them, for statements that doubt them
@@ -867,6 +867,8 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_YEAR_FUND_WORDS = re.compile(r"统筹|今年|本年|之前|以前|此前|累计|已经|已|一共|总共|前面|上次|上个?月"
+                              r"|this year|already|so far|earlier|before|previous|fund")
 _CAP_USED_UP = re.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
                           r"(?:(?:用完|用光|花完|报满|用满|到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
 _CAP_USED_UP_DOUBTED = re.compile(r"没|未|不|是否|是不是|快|要|好像|可能")
@@ -2221,6 +2223,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # 起付线今年还没满，之前门诊统筹一分没报过: nothing paid by the fund yet, some of the deductible
             # perhaps used — how much is the question (not the year's first bill)
             values["first_visit_this_year"] = None
+        elif used is not None and used.role == "fund_paid" and not used.approximate \
+                and not any(a.role in (None, "total") and a is not used for a in amounts) \
+                and values.get("amount") is None and not _YEAR_FUND_WORDS.search(_quote(text, bounds, used.start)):
+            # 南充在职二级医院，今年第一次，报了180: the year's first and no bill said — the 180 is this bill's
+            # fund figure (a slip to check), and the bill is asked; never the year's fund against the first
+            values["slip_fund"], values["fund_paid"] = used.value, None
         elif used is not None:
             said_used = _quote(text, bounds, used.start)
             if first.text in said_used and used.start > first.end:

@@ -5069,3 +5069,19 @@ def test_a_place_of_an_earlier_visit_this_year_is_not_this_ones() -> None:
 def test_a_class_a_chinese_physiotherapy_item_is_chinese_medicine() -> None:
     f = understand("南昌 居民 签约卫生院推荐转到县中医院 开了中药饮片180 做了个甲类中医理疗60 还有西药检查120").facts
     assert f.tcm == Decimal("240.00") and f.amount == Decimal("360.00")
+
+
+# -- K117: 第一次…这次 as two visits, the year's first with only a fund figure ------------------------------------
+
+def test_the_first_visit_and_this_one_are_two_visits() -> None:
+    u = understand("南昌退休，在二级医院看的，今年第二次门诊，第一次在同一家医院花了450，这次花了550")
+    assert u.facts.amount == Decimal("550.00") and [v.amount for v in u.visits] == [Decimal("450.00")]
+
+
+def test_the_years_first_with_only_a_fund_figure_is_a_slip_to_check() -> None:
+    f = understand("南充在职二级医院，今年第一次，报了180").facts
+    assert f.slip_fund == Decimal("180.00") and f.fund_paid is None and f.amount is None
+    _, replies = talk("南充在职二级医院，今年第一次，报了180", "花了600")
+    assert replies[0].asking == "amount" and replies[1].bill_check is not None
+    # (the year's fund said as such still disagrees with the year's first)
+    assert understand("南充在职二级医院，今年第一次，统筹今年已经报了180，这次600").conflict
