@@ -811,9 +811,9 @@ _SLIP_OFFER_EN = ("The plan fixes only this: 四（三） the ratio is at least 
 #: internal: the self-pay part was asked (the reply's ``asking`` says "amount")
 _SELF_PAY_PART = "self_pay_part"
 #: a part of the bill named by a word of its own (产前检查, 诊察费, 中成药…) with no number beside it
-_PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "诊察费": "consultation", "中成药": "tcm", "中药饮片": "tcm",
+_PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "孕检": "prenatal", "孕期检查": "prenatal", "诊察费": "consultation", "中成药": "tcm", "中药饮片": "tcm",
                "饮片": "tcm", "双通道": "dual_channel", "谈判药": "dual_channel"}
-_NAMED_PART = re.compile(r"产前检查|产检|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
+_NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
@@ -1636,6 +1636,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             nxt = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             retired_on = nxt
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
+        if facts.referral is None and state.known.referral is not None and _REFERRAL_AGAIN.search(u.text) \
+                and not _NO_REFERRAL_SAID.search(u.text):
+            # (如果没有转诊直接去的呢 →) 若为建档立卡贫困人口且有转诊呢: the referral told at first, back in the scenario
+            facts = msgspec.structs.replace(facts, referral=state.known.referral)
         changed = [n for n in ITEM_FIELDS if getattr(facts, n) is not None]
         if u.parts_only and facts.amount is not None and base.amount is not None and changed \
                 and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text):
@@ -1710,7 +1714,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
-    if u.parts_only and state.known.amount is not None and facts.amount is not None and _FORGOT_EXTRA.search(u.text):
+    if facts.amount is not None and facts.amount_of_parts and not u.parts_only and state.known.amount is not None \
+            and intent != "add_visit" and _ALSO_PRESCRIBED.match(u.text) and not u.visits \
+            and all(getattr(facts, n) is None for n in ("provider_kind", "provider_level", "month", "day", "days_ago",
+                                                          "city", "category")):
+        # 还开了一点西药 90 (after 开了中药饮片 280): one more part of the same visit — the bill is both
+        facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, amount_of_parts=None)
+    elif u.parts_only and state.known.amount is not None and facts.amount is not None and _FORGOT_EXTRA.search(u.text):
         # 哦还有自费的50块没说: a part left out of the bill told — the bill is both (what was said, added),
         # and a part of a kind told before adds to it (中药饮片400 → 还做了个针灸…80，是同一次: 480 of TCM)
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, **{
@@ -2278,6 +2288,8 @@ _EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前�
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
+#: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
+_ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit
                            r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")
@@ -2288,7 +2300,7 @@ _NEXT_YEAR = re.compile(r"明年|下一年|下年|next year")
 #: 拖到明年1月10号再去呢 / 同样的病: this bill again, in another month (那明年一月看呢 alone asks the rule)
 _SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
 _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
-_PRENATAL_ASKED = re.compile(r"产检|产前检查|产前门诊|prenatal")
+_PRENATAL_ASKED = re.compile(r"产检|产前检查|孕检|孕期检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
@@ -2369,6 +2381,8 @@ _MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|�
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
 _ONLY_OR_SPENT = re.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
+_REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
+_NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
 _ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:在[^,，。]{1,10})?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
@@ -2393,7 +2407,7 @@ _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批�
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
 _OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
-_NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查")
+_NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查|孕检|孕期检查")
 _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
 _YES_SAID = re.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
 _NO_SAID = re.compile(r"没签|没有|没|不是|不算|未|no\b|not")

@@ -751,7 +751,7 @@ _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
 _YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
-_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|西药")
+_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|孕检|孕期检查|西药")
 _ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|[?？]+[,，]?(?:不是|不对)")
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
@@ -867,6 +867,9 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_WHAT_IS_IT = re.compile(r"(?:这|那|这个|那个)?(?:是)?(?:啥|什么)意思|是(?:啥|什么)(?:钱|费用?|数)|what (?:is|does) (?:this|that|it)")
+_EITHER_SCHEME = re.compile(r"可能是[^,，。]{0,6}也可能是|不是[^,，。]{0,6}就是|还是")
+_COMPARE_WORDS = re.compile(r"比较|对比|区别|哪个(?:好|划算|多)|有什么不同|差别|compare")
 _YEAR_FUND_WORDS = re.compile(r"统筹|今年|本年|之前|以前|此前|累计|已经|已|一共|总共|前面|上次|上个?月"
                               r"|this year|already|so far|earlier|before|previous|fund")
 _CAP_USED_UP = re.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
@@ -1394,6 +1397,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="other")
                if a.role in (None, "total") and _THAT_FIGURE_BEFORE.search(text, max(0, a.start - 8), a.start)
                and _INSIDE_AFTER.match(text, a.end) else a for a in amounts]
+    # 手机上显示260 这啥意思: a figure the person shows and asks the meaning of — what it is, is asked
+    amounts = [msgspec.structs.replace(a, role="slip_unknown")
+               if a.role in (None, "total") and not a.explicit and _WHAT_IS_IT.search(text, a.end, a.end + 8)
+               else a for a in amounts]
     # 统筹查了一下，付了900: the fund named as the topic of the clause before, the bare 付了 is its figure
     amounts = [msgspec.structs.replace(a, role="fund_paid")
                if a.role == "slip_unknown" and a.cue in ("付了", "支付了", "给了")
@@ -2374,6 +2381,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         options = ("employee", "retiree")
         values["category"] = None
         conflict, conflict_slot = [], ""
+    if set(alternatives.get("scheme", ())) == {"employee", "resident"} and (
+            _UNKNOWN.search(text) or _EITHER_SCHEME.search(text)) and not _COMPARE_WORDS.search(text):
+        # 他那个医保是啥我也搞不清，可能是职工的也可能是居民的: which scheme is not known — asked, never one picked
+        values["scheme"] = values["category"] = None
     cities = len(slots.seen.get("city", ()))
 
     # (我女儿陪我去: the daughter went along — the visit and the account are the person's own)

@@ -5085,3 +5085,36 @@ def test_the_years_first_with_only_a_fund_figure_is_a_slip_to_check() -> None:
     assert replies[0].asking == "amount" and replies[1].bill_check is not None
     # (the year's fund said as such still disagrees with the year's first)
     assert understand("南充在职二级医院，今年第一次，统筹今年已经报了180，这次600").conflict
+
+
+# -- K118–K119: 未签订家庭医生, 孕检, 这啥意思, an unsure scheme, 有转诊 back in a what-if, 还开了 ---------------------
+
+def test_a_family_doctor_agreement_not_signed() -> None:
+    f = understand("南昌市青云谱区城乡居民，签约机构为辖区社区卫生服务中心，本次门诊费用为RMB 88.50，未签订家庭医生服务协议。").facts
+    assert f.family_doctor is False
+
+
+def test_a_pregnancy_check_is_prenatal_care() -> None:
+    _, (reply,) = talk("我老婆在平凉，职工医保在职，孕检在二级医院花了600，今年第一次看门诊，这个门诊统筹能报吗")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_figure_shown_and_asked_about_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 二级 第一次 刚看完病 手机上显示260 这啥意思 能报多少")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_scheme_that_may_be_either_is_asked() -> None:
+    f = understand("他那个医保是啥我也搞不清，可能是职工的也可能是居民的，南昌，二级，560，今年第一次").facts
+    assert f.scheme is None and f.category is None
+
+
+def test_a_referral_back_in_a_what_if() -> None:
+    _, replies = talk("南昌市城乡居民参保，经签约机构同意转诊至县级中医医院门诊，费用600元，其中中药饮片400元，西药200元。",
+                      "如果没有转诊直接去的呢", "若为建档立卡贫困人口且有转诊呢")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "260.00"
+
+
+def test_more_prescribed_at_the_same_visit_adds_to_the_bill() -> None:
+    _, replies = talk("南昌进贤，居民医保", "签约卫生院让我转诊去县中医院看了，开了中药饮片 280", "还开了一点西药 90")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["total"] == "370.00"
