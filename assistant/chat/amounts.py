@@ -344,7 +344,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      # 诊察费30元，检查和药一共400元: the 一共 sums the costs it names, not the whole bill
      r"|(?:检查|化验|药|西药|治疗|挂号)(?:费)?(?:和|及|与|、|加|跟)(?:检查|化验|药|药品|西药|治疗|挂号)(?:费)?(?:一共|总共|共|合计|加起来)(?:是|为|花了)?"
      # 自费药品150元，政策范围内费用850元: the in-scope part, named as the document names it
-     r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"
+     r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内|医保内|报销范围内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"
      # class-A drugs 300: the class-A part, in scope (never the bill)
      r"|class[- ]a (?:drugs?|medicines?|medications?|items?)(?: were| was| is| are| of| cost)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:每年|一年|全年|年度)?(?:要|得|就|都)?(?:扣|是|为|写的是|写着|:)?|deductible(?: of| is|:)?"
@@ -428,6 +428,7 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
     return prefix
 
 
+_SELF_PAY_NAMED = re.compile(r"自费(?:的)?[\u4e00-\u9fff]{0,6}$")
 _MET_JUST_BEFORE = re.compile(r"(?:扣|用|交|付|过)(?:完|满|够|光)(?:了|啦)$")
 _SPENT_ONLY = frozenset({"花了", "花", "共花了", "一共花了", "花费", "花掉"})
 _ITEM_ACTION = re.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
@@ -612,6 +613,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
                 continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
         role, cue = _role_before(prefix)
+        if role in ("class_b_service", "class_b_drug") and _SELF_PAY_NAMED.search(prefix) and "乙类" not in prefix:
+            role, cue = "self_pay", "自费"  # 自费的进口耗材500: the supplies named as self-pay, not class B
         if role is not None and role.startswith("deductible") and _MET_JUST_BEFORE.search(prefix):
             role, cue = None, None  # 起付线扣完了 八十八块: the deductible met, then the bill (not 88 of it used)
         if role == "total" and prefix in _SPENT_ONLY and start - len(prefix) >= 2 \

@@ -1028,7 +1028,7 @@ _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS,
 _OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            # (我爱人南充在职: the person's city said between)
-                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
+                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
 _OWN_YEAR_SAID = re.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
 _RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
@@ -1683,7 +1683,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
         hypo_ledger = base_ledger
-        later = facts.month is not None and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known)
+        later = facts.month is not None and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
+            and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
         if (_ANOTHER_VISIT.search(u.text) or later) and facts.amount is not None:
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
@@ -2281,7 +2282,8 @@ _RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductib
 _WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
 _IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
-_PART_IN_SCOPE_IF = re.compile(r"这(\d+(?:\.\d+)?)(?:块|元)?(?:都|全|全部)?(?:是|算|按)(?:甲类|医保范围内|医保内)")
+_PART_IN_SCOPE_IF = re.compile(r"[这那](\d+(?:\.\d+)?)(?:块|元)?(?:的)?(?:[^,，。\d]{0,6}?)(?:都|全|全部)?"
+                               r"(?:是|算|按|换成|变成|改成|换为)(?:甲类|医保范围内|医保内|政策内|政策范围内)")
 _EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)"
                                  # (之前在社区看过 — said alone, in answer: the place is that visit's)
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
@@ -2381,6 +2383,7 @@ _MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|�
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
 _ONLY_OR_SPENT = re.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
+_THIS_VISIT_REDATED = re.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
 _REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
 _NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
 _ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:在[^,，。]{1,10})?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")

@@ -337,8 +337,11 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
         if amount.approximate and amount.role not in ("part", "slip_unknown", "other"):
             field = _ROLE_FIELD.get(amount.role)
             current = chosen.get(field) if field else None
-            if field and current is not None and correction_between(text, current.end, amount.start):
-                del chosen[field]  # 花了800 不对 好像是1800: the 800 is taken back, the new figure is not sure
+            if field and current is not None and (correction_between(text, current.end, amount.start)
+                                                  or _SELF_DOUBT_BETWEEN.search(text, current.end, amount.start)):
+                # 花了800 不对 好像是1800 / 不对是600，哦好像是500: the figure before is taken back or doubted,
+                # the new one is not sure
+                del chosen[field]
         if amount.approximate and amount.role == "slip_unknown" and not amount.negated \
                 and amount.cue and re.search(r"报|统筹|医保|基金", amount.cue):
             unplaced.append(amount)  # 1200 报了两百多: this bill's share or the year's, and not exact — asked
@@ -718,7 +721,9 @@ _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
-_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago")
+_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago"
+                         # 那次是夏天看的: a season, not a month — where the month decides, it is asked
+                         r"|(?:夏天|春天|秋天|冬天)(?:的时候)?(?:看的|去的|看病的|来的)")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
 _THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
 _KIND_EITHER = re.compile(r"(?:药店|药房)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:医院|诊所|卫生院)"
@@ -867,6 +872,13 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
+_FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
+                            r"(?:忘了|不记得|记不清|不知道|想不起来|没记住)(?:是|花了)?(?:多少)?")
+_SELF_DOUBT_BETWEEN = re.compile(r"[哦噢呃诶嗯](?:[,，\s]*)(?:好像|可能|也许|应该)")
+_SIGNED_IS = re.compile(r"签约(?:的)?(?:机构|单位|地方)?(?:是|在)")
+_THIS_TIME_TO = re.compile(r"(?:这次|这回|本次|今天)(?:是)?(?:去|到|跑到|跑去)(?:了)?")
+_SAME_PLACE_AFTER = re.compile(r"那里|那儿|那边|那家|那个|这家|签约|同一|也是|还是|原来")
 _WHAT_IS_IT = re.compile(r"(?:这|那|这个|那个)?(?:是)?(?:啥|什么)意思|是(?:啥|什么)(?:钱|费用?|数)|what (?:is|does) (?:this|that|it)")
 _EITHER_SCHEME = re.compile(r"可能是[^,，。]{0,6}也可能是|不是[^,，。]{0,6}就是|还是")
 _COMPARE_WORDS = re.compile(r"比较|对比|区别|哪个(?:好|划算|多)|有什么不同|差别|compare")
@@ -1397,6 +1409,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="other")
                if a.role in (None, "total") and _THAT_FIGURE_BEFORE.search(text, max(0, a.start - 8), a.start)
                and _INSIDE_AFTER.match(text, a.end) else a for a in amounts]
+    # 统筹只给了100，为啥 / 统筹才报了80: “only” said of the fund's figure — this bill's, read off its slip
+    # (the year's fund figure is never said so), a slip to check
+    amounts = [msgspec.structs.replace(a, role="slip_fund")
+               if a.role == "fund_paid" and not a.approximate and _FUND_ONLY_BEFORE.search(text, max(0, a.start - 10), a.start)
+               and not _YEAR_FUND_WORDS.search(_quote(text, bounds, a.start).replace("统筹", "")) else a for a in amounts]
     # 手机上显示260 这啥意思: a figure the person shows and asks the meaning of — what it is, is asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
                if a.role in (None, "total") and not a.explicit and _WHAT_IS_IT.search(text, a.end, a.end + 8)
@@ -1765,6 +1782,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 values["amount"] = None
                 total = None
                 break
+    fee_unknown = _FEE_NOT_KNOWN.search(text)
+    if fee_unknown is not None and not any(fee_unknown.start() <= a.start < fee_unknown.end() + 4 for a in amounts):
+        # 药费600和检查费，检查费忘了多少: a fee of this bill whose amount is not known — the bill is not known
+        # (never settled without it)
+        values["amount"] = None
+        total = None
     extra = [p for p in parts if total is not None and p.start > total.end
              and _EXTRA_PART.search(text, total.end, p.start)]
     if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and parts \
@@ -1925,6 +1948,19 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["signed"] = False
         if all(away.start() <= sp.start < away.end() for sp in spans if sp.slot == "provider_level"):
             values["provider_level"] = None
+    signed_is = _SIGNED_IS.search(text)
+    elsewhere_now = _THIS_TIME_TO.search(text, signed_is.end()) if signed_is is not None else None
+    if elsewhere_now is not None and values.get("signed") \
+            and not _SAME_PLACE_AFTER.search(text, elsewhere_now.end(), _clause_of(bounds, elsewhere_now.start())[1]) \
+            and any(sp.slot == "provider_kind" and sp.start >= elsewhere_now.end() for sp in spans):
+        # 签约的是莲塘镇卫生院，这次去南昌大学一附院看门诊: the signed clinic is named, the visit was elsewhere —
+        # not at the signed institution; the level is the place visited's (the clinic's is not this visit's)
+        values["signed"] = False
+        later_levels = [int(sp.value) for sp in spans if sp.slot == "provider_level" and sp.start >= elsewhere_now.end()
+                        and sp.value is not None and sp.note is None]
+        values["provider_level"] = later_levels[0] if later_levels else None
+        if not later_levels:
+            values["provider_grade"] = None
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False

@@ -5118,3 +5118,58 @@ def test_a_referral_back_in_a_what_if() -> None:
 def test_more_prescribed_at_the_same_visit_adds_to_the_bill() -> None:
     _, replies = talk("南昌进贤，居民医保", "签约卫生院让我转诊去县中医院看了，开了中药饮片 280", "还开了一点西药 90")
     assert replies[2].result is not None and replies[2].result["visits"][-1]["total"] == "370.00"
+
+
+# -- K120: 哦好像是500, a fee not known, a season, 医保内的, 自费的耗材, the signed clinic named and the visit
+# elsewhere, 统筹只给了, 那150换成医保内, this visit on another date, 那我老伴，也是 -------------------------------------
+
+def test_a_figure_doubted_after_a_correction_is_asked() -> None:
+    _, (reply,) = talk("南充在职，二级医院，今年第一次，花了500，不对是600，哦好像是500")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_fee_whose_amount_is_forgotten_leaves_the_bill_unknown() -> None:
+    _, (reply,) = talk("南昌在职，二级医院，今年第一次，药费600和检查费，检查费忘了多少")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_season_is_no_month_where_the_month_decides() -> None:
+    _, (reply,) = talk("南昌的，退休手续是今年6月办的，在三级医院看门诊花了1000，今年第一次，那次是夏天看的")
+    assert reply.result is None and reply.asking == "date"
+
+
+def test_the_in_scope_part_and_a_self_paid_item_make_the_bill() -> None:
+    f = understand("南充退休，在定点药店买药，医保内的300，还有自费保健品100，起付线过了").facts
+    assert f.amount == Decimal("400.00") and f.self_pay == Decimal("100.00")
+    f = understand("南昌在职，三级医院，起付线过了，单子上：西药甲类400，乙类药300，自费的进口耗材500，诊察费20").facts
+    assert f.self_pay == Decimal("500.00") and f.class_b_service is None
+
+
+def test_the_signed_clinic_named_and_the_visit_elsewhere() -> None:
+    f = understand("南昌居民，签约的是莲塘镇卫生院，这次去南昌大学一附院看门诊花了600，能报多少").facts
+    assert f.signed is False
+    assert understand("南昌居民医保，我签约的是村卫生室，这次去的也是签约的那个村卫生室，花了45").facts.signed is True
+
+
+def test_only_so_much_from_the_fund_is_this_bills_slip() -> None:
+    assert understand("统筹只给了100，为啥").facts.slip_fund == Decimal("100.00")
+    assert understand("今年统筹只报了100").facts.fund_paid == Decimal("100.00")
+
+
+def test_a_self_paid_part_turned_in_scope_in_a_what_if() -> None:
+    _, replies = talk("南充在职，三级医院，今年第一次，结算单上：医保内药费600，乙类药品300，自费药150",
+                      "要是那150的自费药换成医保内的药呢")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["fund_pays"] == "425.00"
+
+
+def test_this_visit_on_another_date_in_a_what_if_is_not_a_second_visit() -> None:
+    _, replies = talk("我今年8月份刚办完退休手续，南昌职工医保", "8月20号在三级医院看的门诊，花了1600，那是今年第一次",
+                      "那如果是10月份去看的呢？同样三级1600")
+    assert replies[2].result is not None and len(replies[2].result["visits"]) == 1
+    assert replies[2].result["visits"][-1]["fund_pays"] == "550.00"
+
+
+def test_another_household_member_with_a_comma() -> None:
+    _, replies = talk("平凉退休，崆峒区社区卫生服务中心，花了两百八，今年第一次",
+                      "那我老伴，也是退休，同一天也在那看了，花了一百二")
+    assert replies[1].result is None and replies[1].asking == "year_start"
