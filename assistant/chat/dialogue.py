@@ -312,7 +312,10 @@ def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.
         return False
     dated = _dated(facts, today)
     if dated.month is None:
-        return False
+        # 今年3月…花费500 → 本次在中医医院门诊花费800: “this time”, with a place of its own, after a visit
+        # dated months before — today's visit, one more of the year
+        return bool(_THIS_TIME_SAID.search(u.text)) and (state.known.year or today.year) == today.year \
+            and state.known.month < today.month
     return _by_date(today)(dated) > _by_date(today)(state.known)
 
 
@@ -2383,6 +2386,7 @@ _MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|�
 _ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
 _ONLY_OR_SPENT = re.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
+_THIS_TIME_SAID = re.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
 _THIS_VISIT_REDATED = re.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
 _REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
 _NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")

@@ -5173,3 +5173,12 @@ def test_another_household_member_with_a_comma() -> None:
     _, replies = talk("平凉退休，崆峒区社区卫生服务中心，花了两百八，今年第一次",
                       "那我老伴，也是退休，同一天也在那看了，花了一百二")
     assert replies[1].result is None and replies[1].asking == "year_start"
+
+
+def test_the_years_first_visit_in_march_then_this_one() -> None:
+    f = understand("接线员：南充阆中市参保退休人员，今年3月在阆中市人民医院（二级）首次门诊，花费500").facts
+    assert f.first_visit_this_year is True and f.month == 3
+    _, replies = talk("接线员：南充阆中市参保退休人员，今年3月在阆中市人民医院（二级）首次门诊，花费500",
+                      "本次在阆中市中医医院（二级）门诊花费800，个人账户余额200")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+    assert replies[1].result["visits"][-1]["fund_pays"] == "520.00"
