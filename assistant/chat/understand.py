@@ -526,6 +526,9 @@ _UNKNOWN_GRADE = re.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a
 _UNKNOWN_LEVEL = re.compile(r"几级|好多级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
+#: 搞不懂啥子起付线 / 不知道什么叫起付线: the word is not understood (not the year's position unknown)
+_TERM_NOT_UNDERSTOOD = re.compile(r"(?:搞不懂|不懂|看不懂|不明白|不晓得|不知道)(?:啥子|什么|啥|哪样)(?:叫|是)?(?:起付线|起付标准|起付)"
+                                  r"|(?:啥子|什么|啥)(?:叫|是)?(?:起付线|起付标准)(?:哦|嘛|哟|啊|呀)?[,，]?(?:我)?(?:搞不懂|不懂|看不懂|不明白|不晓得)")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:visit|time|claim|bill)|claimed")
@@ -872,6 +875,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
 _FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
 _FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
                             r"(?:忘了|不记得|记不清|不知道|想不起来|没记住)(?:是|花了)?(?:多少)?")
@@ -1414,6 +1418,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="slip_fund")
                if a.role == "fund_paid" and not a.approximate and _FUND_ONLY_BEFORE.search(text, max(0, a.start - 10), a.start)
                and not _YEAR_FUND_WORDS.search(_quote(text, bounds, a.start).replace("统筹", "")) else a for a in amounts]
+    # receipt says fund paid 260 and I paid 340: the person's share beside the fund's, on the same slip
+    amounts = [msgspec.structs.replace(a, role="slip_personal")
+               if a.role == "total" and (a.cue or "").endswith("paid") and _I_PAID_BEFORE.search(text, max(0, a.start - 12), a.start)
+               and any(b.role == "slip_fund" and b.end <= a.start and a.start - b.end <= 20 for b in amounts) else a
+               for a in amounts]
     # 手机上显示260 这啥意思: a figure the person shows and asks the meaning of — what it is, is asked
     amounts = [msgspec.structs.replace(a, role="slip_unknown")
                if a.role in (None, "total") and not a.explicit and _WHAT_IS_IT.search(text, a.end, a.end + 8)
@@ -2063,6 +2072,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 plo = next((b_lo for b_lo, b_hi in reversed(bounds) if b_hi <= lo and text[b_lo:b_hi].strip()), lo)
             said_elsewhere = any(h.sets.get("first_visit_this_year") is True and not h.negated
                                  and not plo <= h.start < hi for h in hits)
+            if said_elsewhere and _TERM_NOT_UNDERSTOOD.search(text, plo, hi):
+                continue  # 搞不懂啥子起付线，我今年…看了第一次门诊: the word is not understood, the year's position is said
             if _CLAIMED_PLAINLY.search(text) and not _CLAIMED_DOUBTED.search(text):
                 break  # 今年在医院报过但不记得报了多少: claimed — how much is asked (claimed_before), never 今年第一次
             if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \
@@ -2307,7 +2318,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     stated = [h for h in levels if h.priority > 0]
     if implied and stated and intent_hint_not_compare(text) and not unknown \
             and any(h.sets["provider_level"] != stated[-1].sets["provider_level"] for h in implied) \
-            and "prescribed_at_level" not in values:
+            and "prescribed_at_level" not in values \
+            and not (elsewhere_now is not None and values.get("signed") is False
+                     and all(h.start < elsewhere_now.start() for h in implied)
+                     and all(h.start >= elsewhere_now.end() for h in stated)):
+        # (签约的是莲塘镇卫生院，这次去了二附院（三甲）: the clinic's level is not this visit's — no conflict)
         conflict = [implied[0].text, stated[-1].text]
         conflict_slot = "provider_level"
     not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)

@@ -5182,3 +5182,40 @@ def test_the_years_first_visit_in_march_then_this_one() -> None:
                       "本次在阆中市中医医院（二级）门诊花费800，个人账户余额200")
     assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
     assert replies[1].result["visits"][-1]["fund_pays"] == "520.00"
+
+
+def test_a_blood_pressure_reading_is_not_money() -> None:
+    u = understand("我今年62，西安退休，上周三在二级医院拿了降压药，花了180块，想问报多少。我血压160/100。")
+    assert u.facts.amount == Decimal("180.00") and not u.unplaced
+
+
+def test_the_personal_figure_on_a_slip_is_not_an_unknown_number() -> None:
+    u = understand("平凉在职，一级，今年头一回，花了500，结算单显示个人支付230，对吗")
+    assert u.facts.slip_personal == Decimal("230.00") and u.facts.amount == Decimal("500.00")
+
+
+def test_i_paid_beside_the_fund_on_an_english_receipt() -> None:
+    u = understand("Nanchong retiree, level 2 hospital, first visit this year, 800 yuan; "
+                   "the slip says fund paid 300 and I paid 500. Is that right?")
+    assert u.facts.amount == Decimal("800.00") and u.facts.slip_personal == Decimal("500.00")
+
+
+def test_dual_channel_drug_fees_are_an_item() -> None:
+    f = understand("平凉在职，起付线已过，三甲医院，双通道谈判药品费用2000元，另有检查费100元").facts
+    assert f.dual_channel == Decimal("2000.00")
+
+
+def test_the_years_first_visit_said_with_the_place_between() -> None:
+    f = understand("啥子起付线嘛，我今年在南充市嘉陵区人民医院（二级）看了第一次门诊，花了贰佰元，退休的").facts
+    assert f.first_visit_this_year is True
+
+
+def test_the_signed_clinic_level_is_not_the_visits() -> None:
+    u = understand("南昌居民，签约的是蒋巷镇卫生院，这次去了省人民医院（三甲）看门诊，花了700，能报多少")
+    assert u.facts.signed is False and u.facts.provider_level == 3 and not u.conflict
+
+
+def test_a_word_not_understood_is_not_the_year_unknown() -> None:
+    f = understand("搞不懂啥子起付线，我今年在南部县人民医院（二级）看了第一次门诊，花了贰佰元，退休的").facts
+    assert f.first_visit_this_year is True
+    assert understand("南充退休，二级医院200，起付线用没用过不知道").facts.first_visit_this_year is None
