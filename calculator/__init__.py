@@ -38,6 +38,7 @@ from .bill import (
     fund_paid_from_cap_left,
     fund_paid_share,
     most_fund_paid,
+    settled_as_in_scope,
     split_items,
 )
 from .billcheck import BillCheck, BillCheckRequest, Cause, Difference, Inconsistency, ItemChange, decode_bill_check
@@ -129,6 +130,7 @@ __all__ = [
     "deductible_for",
     "deductible_used",
     "fund_paid_from_cap_left",
+    "settled_as_in_scope",
     "fund_paid_share",
     "most_fund_paid",
     "default_registry",

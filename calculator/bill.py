@@ -54,6 +54,22 @@ def split_items(total: Decimal, items: Mapping[str, Decimal]) -> list[dict[str, 
     return out
 
 
+def settled_as_in_scope(pack: Pack, item: str) -> bool:
+    """Whether a bill item of ``item`` category is settled exactly like any in-scope cost under
+    ``pack`` — so a bill's share of it cannot change a figure and need not be asked. Only the
+    consultation fee (where the pack keeps no ``[consultation]`` rule of its own: 南昌职工 第二十三条
+    keeps it beside the cap) and class-B items (where the pack sets no first self-pay: only 平凉
+    第六条 does) can be so, and never in a pack with a referral rule (南昌居民 第十二条: on a referral
+    only Chinese-medicine items are in scope) or one that excludes the item."""
+    if item == "in_scope":
+        return True
+    if pack.referral or any(e.category == item for e in pack.excluded):
+        return False
+    if item == "consultation":
+        return pack.consultation is None
+    return item in ("class_b_drug", "class_b_service") and item not in pack.first_self_pay
+
+
 def deductible_for(pack: Pack, category: str) -> Decimal | None:
     """The year's deductible of ``category`` in ``pack`` (None where the document sets none)."""
     settled = pack.settled_category(category)

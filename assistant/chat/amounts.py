@@ -223,6 +223,8 @@ _NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:�
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
 _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|(?<!觉得)(?<!认为)应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
                          r"|(?:啊|哦|噢|呃|额)不是[,，。 ]|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)"
+                         # 花了600 不是600是650: the figure said again, then the right one
+                         r"|(?<![是])不是[0-9０-９][0-9０-９.,，]*(?:元|块)?(?:钱)?[,，]?(?:而)?是"
                          # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150
                          r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b")
 
@@ -264,6 +266,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据)(?:上|里)(?:面)?(?:写(?:的|着|了)?|印(?:的|着)|显示(?:的)?)?(?:个(?!人)|的)?(?:是)?"),
     # 医保卡里扣了300: what the card (the account) paid of this bill — a slip figure, not a balance
     ("slip_account", r"(?:医保卡|个人账户|账户|个账|卡)(?:里|上)?(?:面)?(?:扣了|扣掉了?|划了|划走了?|刷了|付了|支付了?)"),
+    # 刷了医保卡 扣了180: what the card paid of this bill, said after the swipe
+    ("slip_account", r"(?:刷了?|用了?)(?:医保卡|社保卡|卡)[,，]?(?:卡里|里面|上面)?(?:扣了|扣掉了?|划了|划走了?)"),
     # 统筹那栏 65 / 医保支付那一栏写的200: the slip's fund column
     ("slip_fund", r"(?:统筹|医保|基金|统筹支付|医保支付|基金支付)(?:那|这)?(?:一)?(?:栏|项|行|格)(?:里|上)?(?:是|写的|写着|显示)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
@@ -306,7 +310,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"medfee_sumamt"),
     # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
     ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:付|支付|报|报销|给|出|支出|用|用掉)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:给我报销|给我报|给报销|给报|付|支付|报|报销|给|出|支出|用|用掉)?(?:了)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
@@ -345,6 +349,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      r"|(?:检查|化验|药|西药|治疗|挂号)(?:费)?(?:和|及|与|、|加|跟)(?:检查|化验|药|药品|西药|治疗|挂号)(?:费)?(?:一共|总共|共|合计|加起来)(?:是|为|花了)?"
      # 自费药品150元，政策范围内费用850元: the in-scope part, named as the document names it
      r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内|医保内|报销范围内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"
+     # 有自费的30块，能报的药150: the part that can be claimed, named as the person sees it
+     r"|(?:能报的|可以报的|能报销的|可报的|可以报销的)(?:药|药品|部分|费用|项目|检查)(?:费)?(?:是|为|有|共)?"
      # class-A drugs 300: the class-A part, in scope (never the bill)
      r"|class[- ]a (?:drugs?|medicines?|medications?|items?)(?: were| was| is| are| of| cost)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:每年|一年|全年|年度)?(?:要|得|就|都)?(?:扣|是|为|写的是|写着|:)?|deductible(?: of| is|:)?"
@@ -357,6 +363,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
               # 来电人认为应为400元: what the caller expected, not a figure of the bill
               r"|(?:来电人|患者|参保人|他|她|老人)(?:觉得|认为|算着)(?:应该|应|该)?(?:为|是|报|给)?"),
     ("other", r"起付(?:线|标准)?(?:的|是|为)|自己付了|自己掏了|自己出了|个人付了|自付|起付线|起付标准|限额|封顶|最高|比例|能报|报|每月|每个月|划|返|工资|收入|基数|养老金|退休金|缴费|交费|交了?保险"),
+    # 自费的包含在856.7里面: the item is inside that figure — the figure is the bill's total
+    ("total", r"(?:包含在|包括在|含在|算在)(?:了)?(?:那个|这个|总共的?|总的)?(?=$|[0-9０-９一二三四五六七八九两壹贰叁肆伍陆柒捌玖¥￥])"),
     ("total", r"(?:总数|总额|总金额|总共|一共|合计)(?:还是|仍然是|仍是|还)"  # 总数还是860: the total, unchanged
      r"|花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|费用|医药费|药费|检查费|治疗费|挂号费"
      r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了|刷卡|用了"
@@ -396,6 +404,7 @@ _RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票�
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
+_COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
 _SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
 _DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
@@ -733,6 +742,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _DEDUCTIBLE_AFTER.match(masked, end) \
                 and not (prefix.endswith("花了") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end)):
             role = "deductible_used"  # 只扣了100起付
+        if role in (None, "total") and _COUNTED_TO_DEDUCTIBLE_AFTER.match(masked, end):
+            role = "deductible_used"  # 今年之前看病已经有300算进起付线了: what went toward the deductible
         inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
         if inside and _ACCOUNT_JUST_BEFORE.search(masked, max(0, start - 16), start - len(prefix)):
             role, cue = "account_balance", inside.group(0)  # 还有个账户，里面有一百二十块: what the account holds

@@ -55,6 +55,7 @@ from calculator import (
     load_packs,
     missing_facts,
     most_fund_paid,
+    settled_as_in_scope,
     split_items,
     vocabulary,
 )
@@ -816,6 +817,9 @@ _SELF_PAY_PART = "self_pay_part"
 #: a part of the bill named by a word of its own (产前检查, 诊察费, 中成药…) with no number beside it
 _PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "孕检": "prenatal", "孕期检查": "prenatal", "诊察费": "consultation", "中成药": "tcm", "中药饮片": "tcm",
                "饮片": "tcm", "双通道": "dual_channel", "谈判药": "dual_channel"}
+#: 自费的不包含在856.7里面 / 是另外的: the item said lies outside the figure said
+_ITEM_OUTSIDE = re.compile(r"(?:不包含|不包括|不含|不算|没(?:有)?(?:包含|包括|算)|不在)(?:在)?[^,，。]{0,8}?(?:里|内|中)"
+                           r"|另外(?:的|算|付|交|收)|额外|not (?:included|part of)|on top of")
 _NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
@@ -1359,8 +1363,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and facts.amount is None:
         # 这次完了以后今年还剩多少额度: the same settlement; its year_end says what is left
         # (with what this message adds: 在职的时候统筹报了1800了，现在还能报多少)
-        state.known = _merge(state.known, facts)
-        reply = _settle(state, locale, today, message_facts=facts)
+        if state.what_if_base is not None and _SO_SETTLED.search(u.text) and not facts.said():
+            # (如果我已经退休了呢 →) 那这样算限额还剩多少: what is left in the what-if just answered
+            scenario = SessionState(known=state.what_if_base, ledger=list(state.what_if_ledger or []))
+            reply = _settle(scenario, locale, today)
+            reply.intent = "what_if"
+        else:
+            state.known = _merge(state.known, facts)
+            reply = _settle(state, locale, today, message_facts=facts)
         if reply.result is not None:
             end = reply.result.get("year_end") or {}
             if end.get("cap_remaining") is not None:
@@ -1621,6 +1631,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "what_if"
         if u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text):
             u = msgspec.structs.replace(u, text=u.text + " 另外")
+    if intent == "what_if" and state.what_if_base is None and state.known.amount is not None and facts.amount is not None \
+            and _ALSO_HAD.match(u.text) and not u.visits and all(getattr(facts, n) is None for n in (
+                "provider_kind", "provider_level", "month", "day", "days_ago", "city", "category")):
+        # 还有西药 100 呢 (after the visit was settled): one more cost of the same visit, not a new bill asked about
+        intent = "inform"
+        facts = msgspec.structs.replace(facts, amount_of_parts=True)
+        u = msgspec.structs.replace(u, facts=facts)
     if intent != "what_if":
         state.what_if_base = state.what_if_ledger = None  # a what-if builds on the one just before it, never on an older one
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and not u.unplaced:
@@ -1718,6 +1735,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
+    if u.correction and facts.amount is not None and state.known.deductible_used is not None \
+            and facts.deductible_used is None and _USED_SAID_AGAIN.search(u.text):
+        # (起付线今年用了400了 →) 不对，是用了500: the deductible used, set right — not a new bill
+        facts = msgspec.structs.replace(facts, deductible_used=facts.amount, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if facts.amount is not None and facts.amount_of_parts and not u.parts_only and state.known.amount is not None \
             and intent != "add_visit" and _ALSO_PRESCRIBED.match(u.text) and not u.visits \
             and all(getattr(facts, n) is None for n in ("provider_kind", "provider_level", "month", "day", "days_ago",
@@ -1866,7 +1888,22 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
-    if u.visits:
+    if u.visits and state.known.amount is not None and facts.amount is not None and facts.month is not None \
+            and not facts.days_ago and not _THIS_TIME_SAID.search(u.text) and not u.correction \
+            and (state.known.month is None or state.known.month > max(facts.month, *(v.month or 0 for v in u.visits))) \
+            and all(v.month is not None and v.amount is not None for v in u.visits) \
+            and max(facts.month, *(v.month or 0 for v in u.visits)) < today.month:
+        # (今天在三级医院花了1000 →) 今年还在1月份在诊所看过一次，花了90，4月在二级医院花了300: the visits
+        # told are all of earlier months — the year's ledger before this one; this visit stays as told
+        said_of_person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
+        told_visits = [*(_merge(Known(**said_of_person), _dated(v, today)) for v in u.visits),
+                       _merge(Known(**said_of_person), _dated(facts, today))]
+        state.ledger = sorted([*state.ledger, *told_visits], key=_by_date(today))
+        # the visits told in answer to the year's question (or said to be all) are the year's before this
+        # one: nothing was used before the first of them
+        state.known = msgspec.structs.replace(state.known, first_visit_this_year=True if (
+            _ONLY_THESE.search(u.text) or state.asking == "year_start") else None)
+    elif u.visits:
         # several visits in one message: the earlier ones go to the year's ledger, in date order
         state = _fill(state, facts, u, message, today)
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
@@ -2014,8 +2051,25 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                            "结算单上个人负担"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip", "My share on the slip"]))
-    tcm_only = not _NON_TCM_ITEM.search(u.text) and state.known.scheme == "employee"
-    if u.items_unquantified and not tcm_only:
+    nothing_to_ask = not _NON_TCM_ITEM.search(u.text) and state.known.scheme == "employee"
+    named_parts = {m.group(0) for m in _NAMED_PART.finditer(u.text)}
+    loose_fields = {_PART_FIELD.get(w) for w in named_parts} | (
+        {"class_b_drug"} if re.search(r"乙类(?!检查|项目|耗材|诊疗)", u.text) else set()) | (
+        {"class_b_service"} if re.search(r"乙类(?:的)?(?:检查|项目|耗材|诊疗)", u.text) else set())
+    if u.items_unquantified and loose_fields and "自费" not in u.text \
+            and (policy := _policy(state.known)) is not None \
+            and all(f is not None and settled_as_in_scope(get_pack(policy), f) for f in loose_fields):
+        # 诊察费加药费共计780 / 好像有乙类药，不知道多少 in 南充: settled like any in-scope cost there (the
+        # calculator says so) — its share cannot change the figure, so it is not asked
+        nothing_to_ask = True
+    if u.items_unquantified and not named_parts and state.known.self_pay is not None \
+            and "自费" in u.text and not re.search(r"乙类|class[- ]b", u.text, re.IGNORECASE):
+        nothing_to_ask = True  # 自费的包含在856.7里面: the self-pay part told before, said of again — not asked anew
+        if facts.amount is not None and _ITEM_OUTSIDE.search(u.text):
+            # 自费的不包含在856.7里面: the figure said is the rest of the bill — the bill is it and the
+            # self-pay part together
+            state.known = msgspec.structs.replace(state.known, amount=facts.amount + state.known.self_pay)
+    if u.items_unquantified and not nothing_to_ask:
         # (拿了点中药，一共二百六 for an employee: Chinese medicine is settled like any in-scope cost there)
         state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
         named = _NAMED_PART.search(u.text)
@@ -2261,11 +2315,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             return state, _bill_check(SessionState(known=earlier, ledger=state.ledger[:index]), locale, today, facts)
         return state, _bill_check(state, locale, today, facts)
     if state.known == known_before and len(state.ledger) == visits_before and known_before.amount is not None \
-            and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not _HOW_MUCH.search(u.text):
+            and (_QUESTION.search(u.text) or _PAID_QUESTION.search(u.text)) and not _HOW_MUCH.search(u.text) \
+            and not _ALL_MINE_ASKED.search(u.text):  # (那我这次的1000全部自己出了？: the figure asked back)
         # 我单位同事说三级是60%？/ 那我应该去哪看才能报: a question that changes nothing of the bill just
         # answered — the document answers it; the same figure told again would answer nothing
         return state, _fact_answer(state.known, u, locale)
-    return state, _settle(state, locale, today, message_facts=facts)
+    reply = _settle(state, locale, today, message_facts=facts)
+    if facts.account_balance is not None and _ACCOUNT_USABLE_ASKED.search(u.text) and reply.result is not None \
+            and locale != "en":
+        # 我卡里个人账户还有500能用吗: the account's step answers it first — its own words and article
+        step = next((st for st in reversed(reply.result["visits"][-1].get("steps") or []) if st.get("kind") == "account"), None)
+        if step is not None and step.get("available") is False:
+            cited = "、".join(c["article"] for c in step.get("citations") or [])
+            reply.text = f"个人账户：{step['text']}〔{cited}〕\n\n" + reply.text
+    return state, reply
 
 
 _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
@@ -2294,7 +2357,11 @@ _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那�
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
-_ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)")
+_ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
+                              r"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?=西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)")
+#: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
+_ALSO_HAD = re.compile(r"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)"
+                       r"(?:费)?[^,，。]{0,3}?[0-9零一二两三四五六七八九十百千]")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit
                            r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")
@@ -2307,6 +2374,8 @@ _SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是�
 _SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = re.compile(r"产检|产前检查|孕检|孕期检查|产前门诊|prenatal")
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+                            # 那今天我又在二级医院花了300呢: one more visit, today, after the one told
+                            r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
@@ -2315,7 +2384,9 @@ _SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
 _SETTLE_FIRST = re.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
 _OWN_ACCOUNT = re.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
 _FUND_WORD = re.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
-_ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)")
+_ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)"
+                              # 今年3月份在社区医院看过一次，花了120，别的没有了: that one, and no other
+                              r"|(?:一次|一回)[^。]{0,16}?(?:别的|其他|其它|另外)(?:的)?(?:都)?(?:没有|没)(?:了|看过|去过)?")
 
 
 def _one_before(text: str) -> bool:
@@ -2323,6 +2394,8 @@ def _one_before(text: str) -> bool:
     return ("一次" in text or "一回" in text) and _ONLY_ONE_BEFORE.search(text) is not None
 
 
+_USED_SAID_AGAIN = re.compile(r"(?:是|应该是|其实是)?(?:用了|用掉了?|扣了|扣掉了?|交了|攒了)(?:有)?[0-9零一二两三四五六七八九十百千]")
+_ONLY_THESE = re.compile(r"就(?:这|那)?(?:两|几|三)(?:次|回)|只有(?:这|那)?(?:两|几|三)(?:次|回)|别的(?:都)?没|其他(?:都)?没|没有别的")
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
 _FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
@@ -2455,6 +2528,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False  # 帮我看看单子对不对: a slip to check — its figures are asked, it is not a rule question
     if state.asking is not None and u.intent in ("inform", "correct"):
         return False
+    if state.known.amount is not None and _ALL_MINE_ASKED.search(u.text) and not _WHY.search(u.text):
+        return False  # 那我这次的1000全部自己出了？: the figure given, asked back — it is said again, with its steps
+    if facts.city and _THAT_CITY_THEN.match(u.text) and not _RULE_WORD.search(u.text) and not _WHY.search(u.text):
+        return False  # (绵阳…能报多少 →) 那南充的呢，我社保在南充交的，退休: the person's own case, to work out
     if state.asking == "amount_role" and state.pending_amount:
         return False  # 600是起付线，我就想问统筹能报多少: the answer to what the number was
     if not _QUESTION.search(u.text) or not (_DOMAIN.search(u.text) or facts.city or facts.policy):
@@ -2470,6 +2547,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 
+_ACCOUNT_USABLE_ASKED = re.compile(r"(?:能|可以|可不可以|能不能)(?:用|刷|付|抵|支付)(?:吗|么|嘛|不|[?？])|能用上")
+_SO_SETTLED = re.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
+_ALL_MINE_ASKED = re.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")
+_THAT_CITY_THEN = re.compile(r"(?:那|那么)(?:要是|如果)?(?:在)?[\u4e00-\u9fff]{2,4}?(?:的|这边|那边)?(?:呢|咋样|怎么样)")
 _INHERITANCE = re.compile(r"继承|遗产|(?:人|我|他|她|老人)(?:要是|如果)?(?:走了|没了|不在了|去世|过世|死了)|(?:走|去世|过世|死)(?:了)?(?:以后|之后|后)"
                           r"|身故|死后|留给(?:孩子|子女|儿子|女儿|家里人|家人|老伴)|inherit|passes away|after (?:i|he|she) die")
 _ACCOUNT_ASKED = re.compile(r"账户|个账|卡里|卡上|余额|account")
@@ -2957,7 +3038,9 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
             # 确定扣过了: the answer to the year's-position question names the deductible by its verb only
             known = msgspec.structs.replace(known, deductible_met=True)
         elif ("报过" in message or "has paid" in message.lower() or "claimed" in message.lower()) \
+                and "year_start" not in u.unknown and not re.search(r"报(?:销)?(?:没|过没)|有没有报|是否报", message) \
                 and facts.fund_paid is None and not facts.first_visit_this_year and not facts.deductible_met:
+            # (报没报过不清楚: whether it was claimed is what is not known — never taken as claimed)
             known = msgspec.structs.replace(known, claimed_before=True)
     if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown \
             and not any(sp.note == "doubted" for sp in u.spans):  # (好像是三级乙等吧？不太确定: a doubt, not an answer)

@@ -426,7 +426,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),
         ("hospital", {"provider_kind": "hospital"}, 1),
         # 医院里的药房: the hospital's own dispensary is the hospital, not a retail pharmacy
-        ("医院(?:里|里面|内|自己)?的?(?:药房|药局)", {"provider_kind": "hospital"}, 2),
+        ("医院(?:里|里面|内|自己)?的?(?:[,，]?(?:[0-9一二三四五六七八九]楼|门诊楼|门诊部))?(?:的)?(?:西药房|中药房|药房|药局)", {"provider_kind": "hospital"}, 2),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
         ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|转县中医(?:院)?|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
@@ -503,7 +503,8 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:起付线|起付标准|门槛费|deductible[ ，,]?)(?:今年|本年度|本年|年内|的钱)?(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣满|扣足|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|用掉了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
+            "(?:起付线|起付标准|门槛费|deductible[ ，,]?)(?:今年|本年度|本年|年内|的钱)?(?:[,，]?[0-9]{2,4}(?:元|块)?[,，]?(?=已|早|都|也|就|肯定|确|过了|扣完|扣过|扣满|满了|用完))?"
+            "(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣过了|扣满|扣足|够了|满了|过了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|用掉了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
             "|(?:已经)?(?<!不)(?:过|超过|达到|够|超)了?起付线|起付线以上|(?:已经)?报过(?:了)?起付线"
             "|(?:already )?met (?:this year'?s |the |my |his |her )?(?:annual )?deductible|deductible (?:is |was |has been )?(?:already )?(?:met|used up|reached)",
             {"deductible_met": True},

@@ -124,6 +124,9 @@ def _space(match: re.Match[str]) -> str:
         return " "
     if before == "," and after.isdigit() and match.start() >= 2 and text[match.start() - 2].isdigit():
         return "，"  # “level 1, 300 yuan”: a comma and a space end a clause, never group thousands
+    if before in ")）" and after and after not in _SEPARATORS and not after.isascii() and after not in "¥￥" \
+            and after not in _NUMERAL:
+        return "，"  # “（那次报了180） 今天又去…”: a note in brackets, then the next clause
     if not before or not after or before in _SEPARATORS or after in _SEPARATORS:
         return ""
     if before == "." and after.isdigit() and match.start() >= 2 and text[match.start() - 2].isdigit():
@@ -142,18 +145,20 @@ def _space(match: re.Match[str]) -> str:
         return ""  # 一千 五百 is one number
     if before in _NUMERAL and after in "次回趟" and not (match.end() + 1 < len(text) and text[match.end() + 1].isdigit()):
         return ""  # “今年 1 次都没看过”: a count and its measure word are one
-    if before in _NUMERAL and after == "多" and text[match.end():match.end() + 2] in ("多一", "多点", "多块", "多元", "多些"):
-        return ""  # “500 多一点”: the hedge belongs to the figure
+    if (before in _NUMERAL or before in "kK") and after == "多" and (match.end() + 1 >= len(text) or text[match.end() + 1] in _AFTER_MORE):
+        return ""  # “500 多一点”, “花了 800 多”: the hedge belongs to the figure
     if before in _NUMERAL and after in "里是" and text[match.end():match.end() + 2] not in ("是不", "是否"):
         return ""  # “350 里有 50 是自费的”: the figure and what is said of it are one clause
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
         if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
             return " "  # “10 march”, “20 + medicine”: English keeps its spaces
-        if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
+        if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or _BORN_AFTER.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
                                     and _LONE_DIGIT.search(text, 0, match.start())):
             return ""
         return "，"
+    if after in "扣划" and before in "卡户账":
+        return ""  # “刷了医保卡 扣了180”: the card and what it paid are one statement
     if after in _DEDUCTIBLE_VERB and _DEDUCTIBLE_END.search(text, 0, match.start()):
         return ""  # “起付线 扣完”: the deductible and what happened to it are one statement
     if after in _NUMERAL and text[max(0, match.start() - 2):match.start()] in ("不是", "没有", "不用"):
@@ -175,7 +180,7 @@ _JOB_SHORTHAND = re.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!�
 _XIE_QI = re.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
 #: the words that name an identifier (尾号, 工单, 发票号码…): a number after them is never money
-ID_WORDS = r"(?:编号|号码|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)"
+ID_WORDS = r"(?:编号|号码|电话(?:号码?)?|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)"
 _ID_WORD_END = re.compile(ID_WORDS + r"[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
 _FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
@@ -184,7 +189,11 @@ _UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
 _CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品筹账金剂针类写料目疗验片")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
-_UNIT_AFTER = frozenset("元块毛角分kK")
+#: what stays with a figure across a space: money units, 万/千 (1.2 万), an age (72 岁), a month or a day (5 月份)
+_UNIT_AFTER = frozenset("元块毛角分kK万千岁月号日楼")
+#: what may follow the 多 of a hedged figure (800 多 / 100 多一次 / 500 多点 / 200 多块), never 多退少补 or 多少
+_AFTER_MORE = frozenset(",，。;；!！?？ 一点块元些的吧呢啊了钱")
+_BORN_AFTER = re.compile(r"年(?:出)?生")  # 1965 年生的: a year of birth
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
 _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 

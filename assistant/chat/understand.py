@@ -461,15 +461,18 @@ _PERCENT = re.compile(
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
-_RETIRED_THIS_YEAR = re.compile(r"今年[^,，。]{0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
+_RETIRED_THIS_YEAR = re.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
                                 r"|(?<!已经)(?:刚|才)在[^,，。]{1,6}?办(?:的|了|完)?退休(?!.*(?:去年|前年))"
                                 r"|(?:年中|年初|上半年|下半年|前几个月|前阵子)(?:的时候)?(?:办(?:的|了|完)?|刚)?退(?:的)?休|this year.{0,10}retire|retired this year|just retired")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
-_ALL_ITEM_VERB = re.compile(r"(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
+_ALL_ITEM_VERB = re.compile(r"(?<![没未不])(?<!没有)(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
 #: 门诊费用全部为西药和检查: the whole bill of in-scope kinds that are no item of their own
-_ALL_IN_SCOPE = re.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|检查|化验|甲类)(?:费)?(?:(?:和|跟|加|、)(?:西药|检查|化验|甲类)(?:费)?)*(?![^,，。]{0,3}(?:自费|乙类))")
+_ALL_IN_SCOPE = re.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|检查|化验|甲类)(?:费)?(?:(?:和|跟|加|、)(?:西药|检查|化验|甲类)(?:费)?)*(?![^,，。]{0,3}(?:自费|乙类))"
+                           # 做了个CT 300 没开中药: no Chinese medicine at all in the bill
+                           r"|(?:(?:没|没有|未)(?:开|拿|用|买|抓)(?:过)?(?:任何)?(?:中药|中成药|中药饮片|饮片)"
+                           r"|(?:中药|中成药|饮片)(?:都|也)?(?:没|没有)(?:开|拿|用)(?:过)?)(?!.*(?:中药|中成药|饮片|针灸|推拿))")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
 _CHECK_QUESTION = re.compile(
@@ -567,9 +570,11 @@ _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra"
                          # 花了700，还有诊察费30: the consultation fee, charged beside the bill
                          r"|还有(?=诊察费|挂号费|诊查费)")
+#: 1500，诊察费30另算: a part said after the bill, charged beside it
+_EXTRA_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算))")
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
 _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
-_COST_NOUN = re.compile(r"药费|药钱|检查费|治疗费|化验费|挂号费|西药费?")
+_COST_NOUN = re.compile(r"药费|药钱|检查费?|治疗费|化验费?|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
 _CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)")
@@ -760,8 +765,8 @@ _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 _YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
 _FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
 _ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|孕检|孕期检查|西药")
-_ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非)[^,，。]{0,2}$")
-_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|[?？]+[,，]?(?:不是|不对)")
+_ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非|除了|除去|除)[^,，。]{0,2}$")
+_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|(?:费)?外(?=的|[,，。]|$)|[?？]+[,，]?(?:不是|不对)")
 _GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
 _INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
@@ -875,6 +880,13 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
+_COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
+_DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
+_ROLE_EITHER = re.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
+                          r"[0-9.]+(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:搞不清|不清楚|不知道|记不清|分不清|不晓得|搞不懂)")
+_CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报")
+_CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)")
 _I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
 _FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
 _FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
@@ -1418,6 +1430,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role="slip_fund")
                if a.role == "fund_paid" and not a.approximate and _FUND_ONLY_BEFORE.search(text, max(0, a.start - 10), a.start)
                and not _YEAR_FUND_WORDS.search(_quote(text, bounds, a.start).replace("统筹", "")) else a for a in amounts]
+    # 报了150还是自己掏了150我也搞不清: the same figure, and which of two it was is not known — asked
+    role_either = _ROLE_EITHER.search(text)
+    if role_either is not None:
+        same = [a for a in amounts if role_either.start() <= a.start < role_either.end()]
+        if len(same) >= 2 and len({a.value for a in same}) == 1:
+            amounts = [msgspec.structs.replace(a, role="slip_unknown", cue=None)
+                       if a.value == same[0].value and not a.negated else a for a in amounts]
     # receipt says fund paid 260 and I paid 340: the person's share beside the fund's, on the same slip
     amounts = [msgspec.structs.replace(a, role="slip_personal")
                if a.role == "total" and (a.cue or "").endswith("paid") and _I_PAID_BEFORE.search(text, max(0, a.start - 12), a.start)
@@ -1462,6 +1481,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    and not (slip_named and a.cue and _YEAR_IN_CUE.search(a.cue))
+                   and not (_CLAIMED_BEFORE_CUE.search(text, max(0, a.start - 3), a.start) and _CONFIRMED_AFTER.match(text, a.end))
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
                                                                     text[max(0, a.start - 6):a.start])
@@ -1492,9 +1512,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    else a for a in amounts]
     if check_question:
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
+        # (不是第一次，统筹报过500是对的: 报过 is what the year's bills were paid — the year's, confirmed)
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
+                   and not (_CLAIMED_BEFORE_CUE.search(text, max(0, a.start - 3), a.start) and _CONFIRMED_AFTER.match(text, a.end))
                    else a for a in amounts]
     # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
     # the person supplies; a figure alone (起付线是600吗) is a question about the rule
@@ -1749,6 +1771,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not re.search(r"其中|里面|里头|含|包括", text):
         # 检查费乙类200，药费300，自费50: a fee named beside the parts is one more part, not the bill's total
         rest = total
+    elif rest is None and total is not None and total.cue is None and parts \
+            and not any(a.cue and _WHOLE_CUE.search(a.cue) for a in amounts) \
+            and any(p.start < total.start for p in parts) and any(p.start > total.end for p in parts) \
+            and _COST_LABEL.fullmatch(text, _clause_of(bounds, total.start)[0], total.start) \
+            and not re.search(r"其中|里面|里头|含|包括", text):
+        # 乙类药300，检查200，自费药100: a cost named among the parts, one more part of them — the bill is all
+        rest = total
     if rest is not None and total is not None and total.cue and _WHOLE_CUE.search(total.cue):
         if total.value != rest.value + sum(p.value for p in parts):
             clash = [total, rest]  # 乙类400，其他300，一共800: the parts do not add up
@@ -1797,10 +1826,20 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (never settled without it)
         values["amount"] = None
         total = None
+    bare_before = [a for a in unplaced if total is not None and a.end <= total.start and a.role in (None, "total")
+                   and not a.explicit]
+    if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and _EXTRA_AFTER.match(text, total.end) \
+            and len(bare_before) == 1 and len(unplaced) == 1:
+        # 1200，挂号费 20 另算: a fee charged beside the bill said first — the bill is both
+        values["amount"] = bare_before[0].value + total.value
+        unplaced.remove(bare_before[0])
+        total = msgspec.structs.replace(total, value=values["amount"], start=bare_before[0].start)
     extra = [p for p in parts if total is not None and p.start > total.end
-             and _EXTRA_PART.search(text, total.end, p.start)]
+             and (_EXTRA_PART.search(text, total.end, p.start) or _EXTRA_AFTER.match(text, p.end))]
     if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and parts \
-            and all(p.start > total.end for p in parts) and not _INSIDE.search(text, total.end):
+            and any(p.start > total.end for p in parts) and not _INSIDE.search(text, total.end) \
+            and not any(a.cue and _WHOLE_CUE.search(a.cue) for a in amounts):
+        # (乙类药300，检查200，自费药100: costs listed side by side, none of them the whole)
         extra = [*extra, *(p for p in parts if p not in extra)]  # 药费120，自费的检查60: two costs, side by side
     if extra and total is not None:
         # 两千，另外自费200: a part said as on top of the bill — the bill is both
@@ -1970,6 +2009,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["provider_level"] = later_levels[0] if later_levels else None
         if not later_levels:
             values["provider_grade"] = None
+    if _SAME_PLACE_REF.search(text) and values.get("provider_level") is None and values.get("provider_grade") is None \
+            and values.get("provider_kind") == "hospital" \
+            and sum(1 for sp in spans if sp.slot == "provider_kind") == 1:
+        # 下周再去那家医院花500: the place told before, named back — its kind and level carry over, none asked anew
+        values["provider_kind"] = None
+        values.pop("new_place", None)
+    if _DEPENDANT.search(text) and values.get("scheme") == "employee":
+        # 我老公是退休职工，我是他家属: the employee scheme is the spouse's — the speaker's own insurance
+        # (the resident scheme, or an employee one of their own) is asked, never the spouse's taken
+        for key in ("category", "scheme", "policy"):
+            values[key] = None
     if _NO_REFERRAL.search(text):
         values["referral"] = None
         values["signed"] = False

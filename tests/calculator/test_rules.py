@@ -41,3 +41,16 @@ def test_most_fund_paid_is_the_spending_past_the_deductible_at_the_highest_ratio
     assert most_fund_paid(pack, "employee", Decimal("2000")) == Decimal("840.00")
     assert most_fund_paid(pack, "employee", Decimal("500")) == Decimal("0.00")
     assert most_fund_paid(pack, "employee", Decimal("9000")) == Decimal("1800.00")  # never past the cap
+
+
+def test_which_items_are_settled_like_any_in_scope_cost() -> None:
+    # 南充 sets no first self-pay and no consultation rule: class-B and the consultation fee are plain
+    # in-scope costs; 平凉 第六条 takes a first self-pay of class B; 南昌职工 第二十三条 keeps the
+    # consultation fee beside the cap; 南昌居民 第十二条 limits a referral to Chinese medicine
+    from calculator import get_pack, settled_as_in_scope
+    nanchong, pingliang = get_pack("nanchong-employee"), get_pack("pingliang-employee")
+    assert settled_as_in_scope(nanchong, "class_b_drug") and settled_as_in_scope(nanchong, "consultation")
+    assert not settled_as_in_scope(pingliang, "class_b_drug") and settled_as_in_scope(pingliang, "consultation")
+    assert not settled_as_in_scope(get_pack("nanchang-employee"), "consultation")
+    assert not any(settled_as_in_scope(get_pack("nanchang-resident"), c) for c in ("consultation", "class_b_drug"))
+    assert not settled_as_in_scope(nanchong, "self_pay")

@@ -5219,3 +5219,179 @@ def test_a_word_not_understood_is_not_the_year_unknown() -> None:
     f = understand("搞不懂啥子起付线，我今年在南部县人民医院（二级）看了第一次门诊，花了贰佰元，退休的").facts
     assert f.first_visit_this_year is True
     assert understand("南充退休，二级医院200，起付线用没用过不知道").facts.first_visit_this_year is None
+
+
+def _last(reply):  # the last visit's (fund, personal), or None
+    if reply.result is None:
+        return None
+    v = reply.result["visits"][-1]
+    return v["fund_pays"], v["personal_pays"]
+
+
+def test_an_item_said_to_be_inside_or_outside_the_figure() -> None:
+    assert understand("自费的包含在920里面").facts.amount == Decimal("920.00")
+    _, replies = talk("南昌 退休 一级 今年第一次 花了920", "单子上还有一项自费的 50块", "自费的不包含在920里面")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["total"] == "970.00"
+
+
+def test_a_part_settled_like_any_cost_is_not_asked_where_the_document_says_so() -> None:
+    _, (nanchong,) = talk("南充在职 二级 今年第一次 诊察费加药费一共900")
+    assert nanchong.result is not None
+    _, (nanchang,) = talk("南昌在职 二级 今年第一次 诊察费加药费一共900")
+    assert nanchang.result is None and nanchang.asking == "amount"
+    _, (class_b,) = talk("西充县 南充退休 二级医院 今年头一回 1500 里面好像有乙类药 多少不清楚")
+    assert class_b.result is not None
+    _, (pingliang,) = talk("平凉退休 二级医院 今年头一回 1500 里面好像有乙类药 多少不清楚")
+    assert pingliang.result is None
+
+
+def test_a_figure_denied_and_replaced_in_one_breath() -> None:
+    assert understand("南充在职 二级 花了800 不是800是850 今年第一次").facts.amount == Decimal("850.00")
+
+
+def test_what_the_card_paid_after_a_swipe_is_asked() -> None:
+    _, (reply,) = talk("南充 退休 二级 今年第一次 刷了社保卡 扣了95")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_no_chinese_medicine_on_a_referral_leaves_nothing_in_scope() -> None:
+    _, (reply,) = talk("南昌县居民 签约卫生院转诊到县中医院 拍了个片子 260 一点中药都没开")
+    assert _last(reply) == ("0.00", "260.00")
+
+
+def test_a_visit_other_than_prenatal_is_not_a_prenatal_part() -> None:
+    u = understand("平凉在职 妇幼保健院 二级 产检外的门诊费 300 今年第一次")
+    assert u.facts.prenatal is None and u.facts.amount == Decimal("300.00") and not u.items_unquantified
+
+
+def test_a_bracketed_note_then_today_is_a_second_visit() -> None:
+    _, (reply,) = talk("南充 在职 4月2号在二级医院看过一次花了六百（那次报了240） 今天又去三级医院看 900")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    ("平凉退休 妈妈 80 岁 二级 600 今年第一次", "amount", Decimal("600.00")),
+    ("南充在职 在医院看病 2.5 万 今年第一次", "amount", Decimal("25000.00")),
+    ("南昌在职 二级 今年第一次 我 1968 年生的 花了 700", "amount", Decimal("700.00")),
+    ("南充退休 二级 今年第一次 电话 138 我儿子的 花了 300", "amount", Decimal("300.00")),
+])
+def test_a_space_between_a_number_and_its_word(message: str, field: str, value: Decimal) -> None:
+    u = understand(message)
+    assert getattr(u.facts, field) == value and not u.unplaced
+
+
+def test_a_hedge_after_a_space_is_still_a_hedge() -> None:
+    for message in ("平凉在职，二级医院，今年第一次，花了 900 多", "平凉在职，二级医院，今年第一次，花了 1k 多点"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "amount"
+    assert understand("南昌在职 三级医院 今年第一次 1000 医院只报了150 多退少补吗").facts.slip_fund == Decimal("150.00")
+
+
+def test_what_the_fund_paid_confirmed_is_the_years() -> None:
+    f = understand("不是第一次，统筹报过 300 是对的").facts
+    assert f.fund_paid == Decimal("300.00") and f.slip_fund is None
+
+
+def test_a_fee_charged_beside_the_bill() -> None:
+    assert understand("南充退休 二级 今年第一次 1200，挂号费 20 另算").facts.amount == Decimal("1220.00")
+
+
+def test_the_part_that_can_be_claimed_named_as_the_person_sees_it() -> None:
+    f = understand("南昌居民 签约卫生院 有自费的 20 块，能报的药 130").facts
+    assert f.amount == Decimal("150.00") and f.self_pay == Decimal("20.00")
+
+
+def test_the_hospitals_own_pharmacy_on_a_floor() -> None:
+    assert understand("南充退休 今年第一次 医院 3 楼药房拿的药 400").facts.provider_kind == "hospital"
+
+
+def test_the_fund_only_gave_so_much_is_a_slip_to_check() -> None:
+    _, (reply,) = talk("南昌在职，三级医院门诊 2000，起付线已经过了，医保只给报 800，是不是少了")
+    assert reply.bill_check is not None
+
+
+def test_retired_last_year_and_settled_as_retired_this_year() -> None:
+    _, (reply,) = talk("平凉的，去年年底办的退休，今年都按退休算吧，三级乙等 700，起付线过了")
+    assert reply.result is not None
+
+
+def test_whether_it_was_claimed_not_known_in_answer_gives_both() -> None:
+    _, replies = talk("南充，灵活就业，一千五", "药店", "报没报过不清楚")
+    assert replies[2].alternatives
+
+
+def test_that_city_then_starts_the_persons_own_case() -> None:
+    _, replies = talk("我在德阳，职工医保门诊能报多少", "那南充的呢，我其实在南充交的社保，在职")
+    assert replies[1].asking == "amount"
+
+
+def test_one_more_cost_of_the_visit_just_settled() -> None:
+    _, replies = talk("南充退休 二级 今年第一次 400", "还有化验费80呢")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "480.00"
+    assert len(replies[1].result["visits"]) == 1
+
+
+def test_the_one_earlier_visit_and_no_other() -> None:
+    _, replies = talk("我妈南充退休的，今天在二级医院看病花了700", "她今年5月份在社区看过一次，花了100，别的没有了")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+
+
+def test_earlier_visits_listed_in_answer_to_the_years_question() -> None:
+    _, replies = talk("南充在职，今天在三级医院花了800", "今年2月份在诊所看过一次，花了60，6月在二级医院花了250")
+    r = replies[1].result
+    assert r is not None and len(r["visits"]) == 3 and r["visits"][-1]["total"] == "800.00"
+
+
+def test_the_figure_asked_back_is_answered_with_the_settlement() -> None:
+    _, replies = talk("南充在职，今天在三级医院花了600，今年已经报满了1000", "那我这次的600都要自己出吗？")
+    assert replies[1].result is not None
+
+
+def test_another_visit_today_after_the_one_told() -> None:
+    _, replies = talk("平凉退休 一级医院 今年第一次 500", "那今天我又在二级医院花了200呢")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+
+
+def test_the_deductible_used_set_right() -> None:
+    _, replies = talk("南昌在职，起付线今年用了300了，今天二级医院花了800", "不对，是用了450")
+    r = replies[1].result
+    assert r is not None and r["visits"][-1]["total"] == "800.00"
+    assert r["visits"][-1]["deductible_applied"] == "150.00"
+
+
+def test_what_was_counted_toward_the_deductible() -> None:
+    f = understand("南昌在职 今年之前看病已经有200算进起付线了，今天二级医院花了900").facts
+    assert f.deductible_used == Decimal("200.00") and f.amount == Decimal("900.00")
+
+
+def test_which_of_two_a_figure_was_not_known() -> None:
+    _, (reply,) = talk("南充退休 二级 今年第一次 报了120还是自己掏了120我分不清")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_family_member_of_an_employee_is_asked_their_own_insurance() -> None:
+    _, (reply,) = talk("我在南充二级医院看病花了400，今年第一次，我老伴是退休职工，我是她家属")
+    assert reply.result is None and reply.asking in ("category", "scheme")
+
+
+def test_costs_listed_side_by_side_add_up() -> None:
+    assert understand("南充在职 今天在高坪区人民医院（二级）看病，乙类药200，检查150，自费药50").facts.amount == Decimal("400.00")
+
+
+def test_what_is_left_of_the_cap_in_the_what_if() -> None:
+    _, replies = talk("南昌在职，统筹今年报了八百，这次三级医院花了1200", "如果我已经退休了呢", "那这样算限额还剩多少")
+    assert _last(replies[2]) == _last(replies[1])
+
+
+def test_no_account_for_a_flexible_worker_is_said_first() -> None:
+    _, replies = talk("平凉灵活就业 三级乙等 今年第一次 1500", "我卡里个人账户还有500能用吗")
+    assert replies[1].text.startswith("个人账户：")
+
+
+def test_that_hospital_again_is_the_same_place() -> None:
+    _, replies = talk("南充退休 今年第一次 二级医院 400", "下周再去那家医院花300还能报吗")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["provider_level"] == 2
+
+
+def test_the_deductible_with_its_figure_then_met() -> None:
+    assert understand("西安退休 起付线 500 已经扣过了 二级医院 800").facts.deductible_met is True
