@@ -1188,7 +1188,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (我个人账户里原来有300: the balance before the year's visits, not today's)
         # (今年1月…3月…今天…他账户里现在还剩135: the earlier visits told in the same message — a balance
         # said as now is today's too)
-        state.balance_now = (bool(state.ledger) or (bool(u.visits) and re.search(r"现在|目前|还剩|剩下", u.text) is not None)) \
+        # (今年3月…首次门诊 → 本次…门诊花费800，个人账户余额200: said with the next visit — its balance)
+        state.balance_now = (bool(state.ledger) or (bool(u.visits) and re.search(r"现在|目前|还剩|剩下", u.text) is not None)
+                             or (state.known.amount is not None and facts.amount is not None
+                                 and facts.amount != state.known.amount and _NEXT_VISIT_SAID.search(u.text) is not None)) \
             and not _BOTH_FROM_ACCOUNT.search(u.text) and not re.search(r"原来|本来|原先|年初|一开始", u.text)
     if state.known.amount is not None and facts.amount is None and facts.month is not None and u.approximate_amount is None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
@@ -2548,6 +2551,7 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
 
 
 _ACCOUNT_USABLE_ASKED = re.compile(r"(?:能|可以|可不可以|能不能)(?:用|刷|付|抵|支付)(?:吗|么|嘛|不|[?？])|能用上")
+_NEXT_VISIT_SAID = re.compile(r"本次|这次|这回|今天又|又去|再去")
 _SO_SETTLED = re.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
 _ALL_MINE_ASKED = re.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")
 _THAT_CITY_THEN = re.compile(r"(?:那|那么)(?:要是|如果)?(?:在)?[\u4e00-\u9fff]{2,4}?(?:的|这边|那边)?(?:呢|咋样|怎么样)")

@@ -5395,3 +5395,9 @@ def test_that_hospital_again_is_the_same_place() -> None:
 
 def test_the_deductible_with_its_figure_then_met() -> None:
     assert understand("西安退休 起付线 500 已经扣过了 二级医院 800").facts.deductible_met is True
+
+
+def test_a_balance_said_with_the_next_visit_is_that_visits() -> None:
+    _, replies = talk("南充退休，今年4月在二级医院首次门诊，花费400", "本次在三级医院门诊花费700，个人账户余额150")
+    v = replies[1].result["visits"][-1]
+    assert v["account_pays"] == "150.00"
