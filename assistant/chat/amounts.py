@@ -280,7 +280,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:费用|费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检|孕检|孕期检查)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年|只|才)?(?:累计|扣除|扣|使用|用|交|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?"),
+    ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年|只|才)?(?:累计|扣除|扣|使用|用|交|支付|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?[:：]?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
     # 自助机打印：本年累计起付线 200.00: the year's deductible reached so far, a kiosk's field
@@ -738,7 +738,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role in (None, "total") and "起付" in masked and re.search(r"(?:之前|已经|已|今年|都)?(?:用了|用掉了?|扣了|扣掉了?)$", prefix) \
                 and not re.search(r"花|看病|门诊|医院|药|统筹|基金|额度|限额", prefix):
             role, cue = "deductible_used", prefix  # 起付线还没过完，之前用了400: what of the deductible went
-        if role in (None, "total") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了")) \
+        if role in (None, "total", "slip_unknown", "slip_personal") and prefix.endswith(("扣了", "扣掉", "扣过", "垫了", "交了", "付了", "花了", "掏了")) \
                 and _DEDUCTIBLE_AFTER.match(masked, end) \
                 and not (prefix.endswith("花了") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end)):
             role = "deductible_used"  # 只扣了100起付

@@ -529,13 +529,14 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done)"
+            "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done|satisfied|cleared|exceeded)"
             "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:(?:the|my|her|his) ?[0-9]+(?: ?yuan)? |the |my |her |his |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},
             2,
         ),
         (
-            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital |pharmacy )?(?:visit|time|claim|bill|one|purchase)|first (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
+            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital |pharmacy )?(?:visit|time|claim|bill|one|purchase)|first (?:this|of the) year"
+            "|(?:first|1st) outpatient(?: (?:visit|bill|claim))? (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
             "|no claims?(?: yet)?|not claimed anything|never claimed",
             {"first_visit_this_year": True},
             1,
@@ -571,7 +572,7 @@ _FLAGS = _Family(
             "|deductible (?:has |is )?not (?:yet )?(?:been )?(?:used|met|touched)(?: yet)?"
             "|(?:今年)?(?:此前|之前|以前)(?:没有|没)(?:任何|过)?(?:门诊)?(?:费用|看过病|看过|就诊|就医|花费)"
             "|(?:起付线|起付)(?:今年)?还没(?:有)?开始(?:用|扣|算)"
-            "|(?:has|have)n'?t seen a doctor (?:at all )?this year|(?:has|have) not seen a doctor (?:at all )?this year"
+            "|(?:has|have)n'?t seen a doctor (?:at all |yet )?this year|(?:has|have) not seen a doctor (?:at all |yet )?this year"
             "|no (?:other |earlier )?(?:visits?|doctor'?s? visits?) (?:yet )?this year"
             # 今年首诊; 今年在三级医院第一次门诊 (the place between: not 今年在这家医院第一次看, first here);
             # 统筹今年还没用过, 去年看过病今年还没 (not 账户今年还没用过: the account, not the fund)

@@ -200,6 +200,7 @@ _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 _SPACED_CHARS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
+_MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*×]{4}(?![\dxX*×])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
@@ -210,6 +211,8 @@ def normalise(text: str) -> str:
     out = unicodedata.normalize("NFKC", text)
     if " " in out or "-" in out:  # (every match of _SPACED_PHONE holds one)
         out = _SPACED_PHONE.sub(r"\1\2\3", out)  # 181 0933 2265: one telephone number, never three amounts
+    if "x" in out or "X" in out or "*" in out or "×" in out:
+        out = _MASKED_PHONE.sub("手机号", out)  # 我电话139 8017 xxxx: a telephone number, partly hidden — no amount
     out = out.translate(_T2S).lower()
     if " " in out:
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word

@@ -880,6 +880,8 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
+                               r"(?:检查|化验|药|针|片子|CT|ct|B超|b超|心电图|血常规|彩超)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
 _COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
@@ -1834,6 +1836,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["amount"] = bare_before[0].value + total.value
         unplaced.remove(bare_before[0])
         total = msgspec.structs.replace(total, value=values["amount"], start=bare_before[0].start)
+    also_after = [a for a in unplaced if total is not None and a.start > total.end and a.role in (None, "total")
+                  and (_ALSO_COST_BEFORE.fullmatch(text, _clause_of(bounds, a.start)[0], a.start)
+                       or (_clause_of(bounds, a.start)[0] == a.start and a.start > 0  # (又做了个B超 150: the label's clause)
+                           and _ALSO_COST_BEFORE.fullmatch(text, _clause_of(bounds, a.start - 1)[0], a.start - 1)))]
+    if total is not None and len(also_after) == 1 and len(unplaced) == 1 and not (total.cue and _WHOLE_CUE.search(total.cue)) \
+            and not _INSIDE.search(text, total.end):
+        # 开了点药 300块，又做了个检查 500块: one more cost of the visit, said after — the bill is both
+        values["amount"] = total.value + also_after[0].value
+        unplaced.remove(also_after[0])
+        total = msgspec.structs.replace(total, value=values["amount"])
     extra = [p for p in parts if total is not None and p.start > total.end
              and (_EXTRA_PART.search(text, total.end, p.start) or _EXTRA_AFTER.match(text, p.end))]
     if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and parts \

@@ -5403,3 +5403,34 @@ def test_a_balance_said_with_the_next_visit_is_that_visits() -> None:
     _, replies = talk("南充退休，今年4月在二级医院首次门诊，花费400", "本次在三级医院门诊花费700，个人账户余额150")
     v = replies[1].result["visits"][-1]
     assert v["account_pays"] == "150.00"
+
+
+@pytest.mark.parametrize("message", [
+    "Nanchong retiree, level 2 hospital, first outpatient this year, 700 yuan.",
+    "My mum (retired, Nanchong) spent 700 at a level 2 hospital. She hasn't seen a doctor yet this year.",
+])
+def test_the_years_first_said_in_other_english_words(message: str) -> None:
+    assert understand(message).facts.first_visit_this_year is True
+
+
+def test_a_deductible_satisfied_in_english() -> None:
+    assert understand("Nanchong employee, clinic 300 yuan, deductible already satisfied this year").facts.deductible_met is True
+
+
+@pytest.mark.parametrize("message", [
+    "【自助机】参保地：南昌市 人员类别：在职 医疗机构等级：二级 本次费用：800.00 本年度起付线已支付：300.00",
+    "南昌 在职 二级医院 这次花了 800 元 之前看门诊自己掏了三百起付",
+    "南昌在职，今年起付线没交满，之前交了300的起付，今天二级医院花了800",
+])
+def test_what_went_toward_the_deductible_in_other_words(message: str) -> None:
+    f = understand(message).facts
+    assert f.deductible_used == Decimal("300.00") and f.amount == Decimal("800.00")
+
+
+def test_one_more_cost_said_after_the_first_in_one_message() -> None:
+    assert understand("南充在职，二级医院，今年第一次，拿了点药 200块，又做了个B超 150块").facts.amount == Decimal("350.00")
+
+
+def test_a_partly_hidden_telephone_number_is_no_amount() -> None:
+    u = understand("我电话138 0933 xxxx，南充退休，二级医院看门诊花了300，今年第一次")
+    assert u.facts.amount == Decimal("300.00") and not u.unplaced
