@@ -175,7 +175,7 @@ _JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
 _TRAILING_QIAN = re.compile(r"钱")
 _NOT_MONEY_AFTER = re.compile(
     r"[级年月日号岁次天个周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]"
-    r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路"
+    r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路|诊室|室|房间|病房|床"
 )
 _APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b")
 _APPROX_BEFORE = re.compile(
@@ -200,6 +200,7 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
                                r"|(?:编号|号码|手机号|卡号|尾号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$")
+_PAID_AT_COUNTER = re.compile(r"(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?")
 _TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)")
 _PAID_INTO_DEDUCTIBLE = re.compile(r"(?:付掉|付了|交了|交掉|花掉)(?:了)?(?:起付线|起付标准|起付)(?:里|里面|里头)?的$")
 _PER_YEAR_BEFORE = re.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
@@ -211,7 +212,7 @@ _ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "
 _KIND_DOUBTED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
                                  r"[^,，。0-9]{0,4}(?:我也|也)?(?:不清楚|不知道|不晓得|不确定|搞不清))")
 _EITHER_AFTER = re.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[^,，。]{{0,4}}?"
-                           r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧)")
+                           r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧|看不清|[?？])")
 _NOT_REMEMBERED_AFTER = re.compile(r"(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着)")
 _EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$")
 _SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
@@ -274,8 +275,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_personal", r"个人(?:支付|自付|负担|付|掏|出)?(?:了)?|自己(?:要|得|需要|还要|还得)?(?:付|掏|出|给)(?:了|的)?(?:钱)?(?:是)?"),
     ("deductible_remaining", r"(?:起付线|起付标准|起付)(?:还|今年还)?(?:差|剩下?|有|余)(?:个)?"),
     ("fund_paid", r"(?:统筹|门诊统筹|报销)?(?:额度|限额)(?:已经|已|都)?(?:用掉?了?|花掉?了?|用去了?)"),
-    ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("tcm", r"(?:其中|里面|含|包括)?(?:的)?(?:中成药|中药饮片|中药|饮片|甲类中医诊疗(?:项目)?|中医诊疗(?:项目)?|中医治疗|(?:甲类)?中医理疗"
+    ("consultation", r"(?:其中|里面|里头|含|包含|包括|包括了|有个?|加上|另有)?(?:的)?诊察费(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?"
+                     r"(?:另外|额外)?(?:还)?(?:有|是|为|占|花了|共|了|收了)?"),
+    ("tcm", r"(?:其中|里面|含|包括)?(?:的)?(?:中成药|中药饮片|中药|饮片|甲类中医诊疗(?:项目)?|甲类中医项目|中医诊疗(?:项目)?|中医治疗|(?:甲类)?中医理疗"
             r"|(?:中医)?(?:针灸|推拿|拔罐|艾灸)(?:[(（]甲类[)）])?)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:费用|费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检|孕检|孕期检查)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
@@ -357,7 +359,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
                           r"|(?:为啥|为什么|咋|怎么)(?:要|得)?先扣"),
     ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     # 打针三天 每天80 一共240: a price per day or per item, not the bill; 孩子学费刚交了四千五: not medical
-    ("other", r"每天|每次|每回|一天|每盒|每瓶|每支|单价|(?:一个月|每个月|每月)(?:大概|差不多)?(?:要|得)|学费(?:刚)?(?:交了|花了)?|房租(?:交了)?|生活费|车费|路费|饭钱|彩礼|礼金"),
+    ("other", r"每天|每次|每回|一天|每盒|每瓶|每支|单价|(?:一个月|每个月|每月)(?:大概|差不多)?(?:要|得)|学费(?:刚)?(?:交了|花了)?|房租(?:交了)?|生活费|(?:车费|路费|打车|停车费?|饭钱)(?:还|也|又)?(?:花了|花|用了|是|要)?|彩礼|礼金"),
     # 结算单统筹支付520，我觉得应该是480啊: the person's own expectation — neither bill nor slip figure
     ("other", r"(?:我|俺)(?:觉得|认为|算着|算下来|算了一下|估摸着|以为|还以为|寻思)(?:应该|该|大概)?(?:是|报|有|给)?"
               # 来电人认为应为400元: what the caller expected, not a figure of the bill
@@ -715,8 +717,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "cap_left", prefix[-6:]  # 统筹今年还差100就封顶了 / 额度还剩300: what is left of the cap
         if role == "slip_unknown" and cue and re.search(r"发票|收据", cue) and masked.startswith("整", end):
             role = "total"  # 发票上写壹仟贰佰元整: the invoice's total, in the capital figures of a total
-        if role == "slip_unknown" and cue and _TO_PAY_CUE.search(cue) and _PARTS_FOLLOW.match(masked, end):
-            role = "total"  # 医生说要交1200，其中乙类检查400: with its parts after it, the bill
+        if role == "slip_unknown" and cue and (_TO_PAY_CUE.search(cue) or _PAID_AT_COUNTER.fullmatch(cue)) \
+                and _PARTS_FOLLOW.match(masked, end):
+            # 医生说要交1200，其中乙类检查400 / 门诊交了八百八 其中自费药180: with its parts after it, the bill
+            # (what is left after the fund has no parts of its own)
+            role = "total"
         if role in (None, "total") and _PAID_INTO_DEDUCTIBLE.search(prefix):
             role, cue = "deductible_used", prefix[-8:]  # 已经自己付掉起付线里的400了: what of the deductible was paid
         if role in (None, "total") and _PER_YEAR_BEFORE.search(prefix) and _CHECKED_AFTER.match(masked, end):

@@ -61,6 +61,7 @@ from calculator import (
 )
 
 from .account import answer_account
+from .amounts import parse_amount
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import PAST_STAY as _PAST_STAY
 from .state import (
@@ -1041,6 +1042,11 @@ _RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
+#: 另外还做了个CT 300: one more test of the same visit, said after it was settled
+_ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
+                            r"(?:ct|检查|化验|b超|片子|心电图|血常规|彩超|核磁|胃镜)")
+_SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
+_NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
                   "市级、省级大医院多为三级，“三甲”就是三级甲等。医院等级一般写在挂号单或医院门口的牌子上。")
 _LEVEL_HINT_EN = ("Usually community and township health centres and clinics are level 1; county hospitals are often "
@@ -1340,8 +1346,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, _inpatient(state.known, locale, u.text)
     if facts.other_city and facts.city is None and facts.policy is None:
         state.asking = None
+        # (我在绵阳，职工医保，二级医院花了600 → 哦不对，我是南充参保的: the visit told stays, for the city
+        # set right; the city itself is never carried)
+        state.known = _merge(state.known, msgspec.structs.replace(facts, other_city=None, offsite=None))
         return state, _other_city(facts.other_city, locale)
-    if u.text.strip() == "有自费项目" and state.known.amount is not None:
+    if (u.text.strip() == "有自费项目" or _SELF_PAY_SAID_BARE.fullmatch(u.text.strip(" ，,。.!！"))) \
+            and state.known.amount is not None and state.known.self_pay is None:
+        # (the chip, or 有自费的 typed after an answer: how much is asked)
         u = msgspec.structs.replace(u, items_unquantified=True, intent="inform")  # the chip: ask how much
         intent = "inform"
     if u.text.strip() == _SLIP_CHIP:
@@ -1469,7 +1480,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "calculate"  # 那这次看完个人负担多少、账户扣了多少: the bill told, its figures asked again
     if intent == "out_of_scope" and u.unplaced and "住院" not in u.text and u.facts.inpatient is None:
         intent = "inform"  # 那次单子上有个数是60，不知道是啥: a number is asked about, never dropped
-    bare_unknown = _BARE_UNKNOWN.search(u.text) is not None
+    bare_unknown = _BARE_UNKNOWN.search(u.text) is not None or (
+        # (您是在哪一级…？→) 好像是二级吧，我也不太确定: the level asked, doubted and said not known — as 不知道
+        # (never the same question again)
+        state.asking in ("provider_level", "prescribed_at_level") and _NOT_SURE_SAID.search(u.text) is not None
+        and any(sp.note == "doubted" and sp.slot in ("provider_level", "prescribed_at_level") for sp in u.spans))
     if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])
@@ -1743,7 +1758,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (起付线今年用了400了 →) 不对，是用了500: the deductible used, set right — not a new bill
         facts = msgspec.structs.replace(facts, deductible_used=facts.amount, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
-    if facts.amount is not None and facts.amount_of_parts and not u.parts_only and state.known.amount is not None \
+    if facts.amount is not None and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text)) and not u.parts_only \
+            and state.known.amount is not None \
             and intent != "add_visit" and _ALSO_PRESCRIBED.match(u.text) and not u.visits \
             and all(getattr(facts, n) is None for n in ("provider_kind", "provider_level", "month", "day", "days_ago",
                                                           "city", "category")):
@@ -1768,6 +1784,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # The slip shows the fund paid 877.50 and I paid 622.50: the two add up to the bill told — the
         # second is the slip's personal share, not a new bill
         facts = msgspec.structs.replace(facts, slip_personal=facts.amount, amount=None)
+    slip_known = [n for n in ("slip_fund", "slip_personal", "slip_cash", "slip_account") if getattr(state.known, n) is not None]
+    if state.checked and u.correction and facts.amount is None and len(u.unplaced) == 1 and len(slip_known) == 1 \
+            and _SLIP_SAID.search(u.text) and (value := parse_amount(u.unplaced[0])) is not None:
+        # (医院只给我报了300，对吗 →) 哦我看错了，单子上是330: the slip's figure checked, set right
+        facts = msgspec.structs.replace(facts, **{slip_known[0]: value})
+        u = msgspec.structs.replace(u, unplaced=(), unplaced_quote=None, facts=facts)
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
@@ -2079,7 +2101,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         word = named.group(0) if named and not re.search(r"自费|乙类", u.text) else ""
         field = _PART_FIELD.get(word)
         if word and field and facts.amount is not None and getattr(state.known, field, None) is None \
-                and re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,10}}(?:花了|一共|共花|总共)", u.text) \
+                and (re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,10}}(?:花了|一共|共花|总共)", u.text)
+                     or re.match(rf"{word}(?:费)?[,，]", u.text)) \
                 and not re.search(r"其中|里面|里头|含|包括|另外|还有|西药|(?<!产前)检查|化验|治疗", u.text) \
                 and not re.search(rf"{word}(?:和|跟|加|及|、)", u.text):
             # 产前检查在二级医院花了600: the bill is that part, all of it — settled as such, not asked
@@ -2363,6 +2386,7 @@ _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退
 _ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
                               r"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?=西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)")
 #: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
+_SELF_PAY_SAID_BARE = re.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")
 _ALSO_HAD = re.compile(r"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)"
                        r"(?:费)?[^,，。]{0,3}?[0-9零一二两三四五六七八九十百千]")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"

@@ -361,7 +361,7 @@ _RES = {"scheme": "resident", "category": "resident"}
 
 _INSURED = _Family(
     [
-        ("(?:还没有退休|还没退休|没有退休|没退休|未退休)(?!工资|金|费|待遇|证)|快要退休|快退休|还不到退休|下个?月(?:就)?(?:要)?退休|明年(?:就)?(?:要)?退休"
+        ("(?:还没有退休|还没退休|没有退休|没退休|未退休)(?!工资|金|费|待遇|证)|快要退休|快退休|还不到退休|下个?月(?:就)?(?:要)?退休|明年(?:就)?(?:要)?退(?:休)?(?![^,，。]{0,2}了)"
          "|(?:还)?(?:没有|没|未)(?:办|办理)(?:完)?(?:退休)?(?:手续)?(?=[^,，。]{0,2}退休|[,，。]|$)(?:退休)?(?:手续)?"
          "|即将退休|马上(?:就)?(?:要)?退休"
          # 这个月要退休了 / 在办退休手续但还没办完: not retired yet
@@ -464,7 +464,7 @@ _FLAGS = _Family(
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|卫生站|服务站|服务中心|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?!(?:up )?(?:with )?(?:a |my )?family doctor)(?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"
-         "|签约(?=$|[,，。])|签约过|签过约|签(?:了)?约(?:了)?的(?=$|[,，。])"
+         "|签约(?=$|[,，。0-9])|签约过|签过约|签(?:了)?约(?:了)?的(?=$|[,，。])"
          "|(?:卫生院|卫生室|社区|诊所|服务中心|服务站)签(?:了)?约(?:了)?(?!的)", {"signed": True}, 1),
         ("(?:not|never|isn'?t|aren'?t|am not|is not) (?:a |an )?(?:registered poor|poverty[- ]registered|poor household|registered as poor)"
          "|not (?:on the )?poverty regist(?:er|ry)", {"poverty_registered": False}, 2),
@@ -530,7 +530,7 @@ _FLAGS = _Family(
         ),
         (
             "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done|satisfied|cleared|exceeded)"
-            "|(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:(?:the|my|her|his) ?[0-9]+(?: ?yuan)? |the |my |her |his |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
+            "|(?<!n't )(?<!not )(?<!never )(?<!yet )(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:(?:the|my|her|his) ?[0-9]+(?: ?yuan)? |the |my |her |his |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},
             2,
         ),
@@ -570,6 +570,7 @@ _FLAGS = _Family(
             "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"
             "|(?<![^,，。如果要是假])(?:还)?没(?:有)?扣过(?=$|呢|的话|[,，。?])"
             "|deductible (?:has |is )?not (?:yet )?(?:been )?(?:used|met|touched)(?: yet)?"
+            "|(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) (?:yet )?(?:used|touched|met|reached|paid) (?:any of )?(?:the|my|her|his|this year'?s) deductible"
             "|(?:今年)?(?:此前|之前|以前)(?:没有|没)(?:任何|过)?(?:门诊)?(?:费用|看过病|看过|就诊|就医|花费)"
             "|(?:起付线|起付)(?:今年)?还没(?:有)?开始(?:用|扣|算)"
             "|(?:has|have)n'?t seen a doctor (?:at all |yet )?this year|(?:has|have) not seen a doctor (?:at all |yet )?this year"

@@ -200,6 +200,7 @@ _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 _SPACED_CHARS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
+_DIGITS_OR_DIGITS = re.compile(r"(\d{2})\s+or\s+(\d{2})")
 _MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*×]{4}(?![\dxX*×])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
@@ -218,6 +219,8 @@ def normalise(text: str) -> str:
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
         out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
+    if " or " in out:
+        out = _DIGITS_OR_DIGITS.sub(r"\1还是\2", out)  # 300 or 3000??: one figure of two, as 300还是3000
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
     if out.count("/") >= 3 and not _URL_LIKE.search(out):

@@ -504,7 +504,7 @@ _UNKNOWN = re.compile(
 #: resident yes/no facts the person may not know, and the words that name them
 _UNKNOWN_FLAGS = (
     ("family_doctor", re.compile(r"家庭医生|family[- ]doctor")),
-    ("poverty_registered", re.compile(r"贫困|建档立卡|poor")),
+    ("poverty_registered", re.compile(r"贫困|建档立卡|poor|poverty")),
     ("signed", re.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", re.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
@@ -534,7 +534,7 @@ _TERM_NOT_UNDERSTOOD = re.compile(r"(?:搞不懂|不懂|看不懂|不明白|不�
                                   r"|(?:啥子|什么|啥)(?:叫|是)?(?:起付线|起付标准)(?:哦|嘛|哟|啊|呀)?[,，]?(?:我)?(?:搞不懂|不懂|看不懂|不明白|不晓得)")
 _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
-                             r"|deductible|first (?:visit|time|claim|bill)|claimed")
+                             r"|deductible|first (?:outpatient )?(?:visit|time|claim|bill)|claimed")
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
@@ -880,6 +880,7 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_NOT_YET_RETIRED = re.compile(r"明年(?:就)?(?:要)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?|下个?月(?:就)?(?:要)?退休")
 _ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
                                r"(?:检查|化验|药|针|片子|CT|ct|B超|b超|心电图|血常规|彩超)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
@@ -1473,7 +1474,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 总金额1000，其中乙类检查400，单子上先行自付写的40: the slip's own line, read off it — checked
         any(a.role == "slip_unknown" and a.cue and _FIRST_SELF_PAY_CUE.search(a.cue) for a in amounts)
         and _SLIP_WORD.search(text) is not None and any(a.role in (None, "total") for a in amounts)) or (
-        any(a.role == "slip_account" for a in amounts) and any(a.role == "account_balance" for a in amounts))
+        any(a.role == "slip_account" for a in amounts) and any(a.role == "account_balance" for a in amounts)) or (
+        # 1000 结算单 个人支付 550: the slip's personal line, named as the slip's, beside the bill — checked
+        any(a.role == "slip_personal" and a.cue and re.search(r"个人(?:支付|负担|承担)", a.cue)
+            and _SLIP_WORD.search(text, max(0, a.start - 12), a.start) for a in amounts)
+        and any(a.role in (None, "total") and not a.approximate for a in amounts))
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
         # (统筹已报300，单子上统筹支付480: beside the slip's own fund line, a fund figure said with a
@@ -1513,6 +1518,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="slip_unknown") if a.role in ("slip_cash", "slip_personal", "slip_account")
                    else a for a in amounts]
     if check_question:
+        # 1,000，第一次，报400对吗？: 报 alone at the figure — what this bill was paid, to check
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role == "other" and a.cue in ("报", "报了", "报销", "报销了", "给报了", "只报了", "才报了")
+                   and (a.start - len(a.cue) == 0 or text[a.start - len(a.cue) - 1] in ",，。 ")
+                   and any(b.role in (None, "total") and b.end <= a.start for b in amounts) else a for a in amounts]
         # 医院给我报了300，对吗: a figure of this bill's slip to check, not the year's position
         # (不是第一次，统筹报过500是对的: 报过 is what the year's bills were paid — the year's, confirmed)
         amounts = [msgspec.structs.replace(a, role="slip_fund")
@@ -2329,7 +2339,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         claimed = None if checking else re.search(
             r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|(?<![没未])报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
-        if claimed is not None and (re.match(r"没有|没(?!报)|与否|多少|几|吗", text[claimed.end():])
+        if claimed is not None and (re.match(r"没有|没(?!报)|与否|多少|几|吗|[,，]?(?:0|零)(?:\.0+)?(?:元|块)", text[claimed.end():])
                                     or _LAST_YEAR.search(text, *_clause_of(bounds, claimed.start()))):
             claimed = None  # 单位以前报过没有我记不得了: whether it was claimed, asked — not a claim
         not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)
@@ -2397,7 +2407,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 起付线还剩50没扣完，统筹今年报了600: the fund pays only past the deductible — which holds is asked
         conflict = [_quote(text, bounds, left.start), _quote(text, bounds, paid.start)]
         conflict_slot = "year_start"
-    told = [h for h in hits if "first_visit_this_year" in h.sets and not h.negated and h.priority >= 2]
+    zero_claims = [h for h in hits if h.sets.get("first_visit_this_year") is False and any(
+        a.role == "fund_paid" and a.value == 0 and h.start <= a.start <= h.end + 3 for a in amounts)]
+    if zero_claims and values.get("first_visit_this_year") is False and any(
+            h.sets.get("first_visit_this_year") is True and not h.negated for h in hits) and all(
+            h in zero_claims for h in hits if h.sets.get("first_visit_this_year") is False and not h.negated):
+        values["first_visit_this_year"] = True  # 今年第一次 … 统筹已经报过 0 元: nothing paid — the year's first holds
+    told = [h for h in hits if "first_visit_this_year" in h.sets and not h.negated and h.priority >= 2
+            and h not in zero_claims]  # (统筹已经报过 0 元: nothing paid — no claim that doubts the year's first)
     enumerated_visits = times_word and len({_ordinal_rank(m.group(0)) for m in _ORDINAL_RANK.finditer(text)}) >= 2
     if conflict_slot in ("", "provider_level", "amount") and not is_correction(text) and not enumerated_visits \
             and len({h.sets["first_visit_this_year"] for h in told}) == 2 \
@@ -2443,6 +2460,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = "category"
         values["category"] = None
         values["retired_year"] = values["retired_month"] = values["retired_day"] = None
+    if len(categories) >= 2 and set(categories) <= {"employee", "retiree"} and _NOT_YET_RETIRED.search(text) \
+            and not event and not _WHAT_IF_WORD.search(text):
+        # 我在职还是退休呢 明年退: not retired yet — in work (the question settles itself)
+        values["category"], values["scheme"] = "employee", "employee"
+        categories = []
     if len(categories) >= 2 and _UNKNOWN.search(text) and not _RETIRING_NOW.search(text):
         # 在职还是灵活就业我搞不清 (刚办了手续 aside: retiring now, the date decides — asked)
         unknown.append("category")
@@ -2482,6 +2504,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["offsite"] = True
 
     alternatives = {slot: tuple(slots.seen[slot]) for slot in _ALTERNATIVE_SLOTS if len(slots.seen.get(slot, ())) >= 2}
+    if values.get("category") == "employee" and set(alternatives.get("category", ())) == {"employee", "retiree"} \
+            and _NOT_YET_RETIRED.search(text) and not _RETIREMENT_EVENT.search(text) and not _WHAT_IF_WORD.search(text):
+        del alternatives["category"]  # (我在职还是退休呢 明年退: settled — not retired yet)
     if set(alternatives.get("category", ())) == {"employee", "retiree"} and "category" not in unknown \
             and (not conflict or conflict_slot == "category") and (_UNKNOWN.search(text) or _FLAG_UNSURE.search(text)) \
             and values.get("retired_month") is None and re.search(r"在职还是退休|退休还是在职|退没退", text) \

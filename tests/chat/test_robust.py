@@ -5434,3 +5434,101 @@ def test_one_more_cost_said_after_the_first_in_one_message() -> None:
 def test_a_partly_hidden_telephone_number_is_no_amount() -> None:
     u = understand("我电话138 0933 xxxx，南充退休，二级医院看门诊花了300，今年第一次")
     assert u.facts.amount == Decimal("300.00") and not u.unplaced
+
+
+def test_not_having_used_the_deductible_in_english_is_the_years_first() -> None:
+    f = understand("a retiree in nanchong, township clinic, 300 rmb, haven't used the deductible yet").facts
+    assert f.first_visit_this_year is True and f.deductible_met is None
+
+
+def test_two_figures_offered_in_english_are_asked() -> None:
+    _, (reply,) = talk("南充 退休 二级 今年第一次 400 or 4000?? 单子看不清")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_not_sure_of_the_poverty_register_in_english_gives_both() -> None:
+    _, (reply,) = talk("Nanchang resident, not sure whether I'm on the poverty register, 150 at my signed clinic")
+    assert reply.alternatives
+
+
+def test_class_a_tcm_items_said_short_on_a_referral() -> None:
+    f = understand("南昌居民 签约卫生院同意 转到县中医院 甲类中医项目 120 中药饮片 60").facts
+    assert f.tcm == Decimal("180.00") and f.amount == Decimal("180.00")
+
+
+def test_a_fare_is_no_second_bill() -> None:
+    u = understand("南充在职 上个月在县人民医院（二级）看病一共花了 五百 块，今年头一回，打车还花了20块")
+    assert u.facts.amount == Decimal("500.00") and not u.conflict
+
+
+def test_nothing_paid_by_the_fund_agrees_with_the_years_first() -> None:
+    _, (reply,) = talk("南充 退休 二级 今年第一次 400 统筹已经报过 0 元")
+    assert reply.result is not None
+
+
+def test_what_was_paid_at_the_counter_with_its_parts_is_the_bill() -> None:
+    assert understand("南充在职 二级医院 门诊交了九百 其中自费药100 今年没看过病").facts.amount == Decimal("900.00")
+
+
+def test_a_stay_in_intensive_care_is_inpatient() -> None:
+    _, (reply,) = talk("ICU住了五天 南充职工 门诊统筹能用吗")
+    assert reply.result is None and "住院" in reply.text
+
+
+def test_retiring_next_year_is_in_work_now() -> None:
+    assert understand("南充 我算在职还是退休 明年退 二级 700 今年第一次").facts.category == "employee"
+    assert understand("下个月就退休了，要是已经退休是多少").facts.category != "employee"
+
+
+def test_a_visit_that_is_all_of_one_part_said_first() -> None:
+    _, (reply,) = talk("产检 平凉 在职 三甲 600 今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_signed_said_alone_before_the_figure() -> None:
+    assert understand("南昌居民 签约 200 报了 120 现金 80").facts.signed is True
+
+
+def test_the_slips_personal_line_beside_the_bill_is_checked() -> None:
+    _, (reply,) = talk("南昌 在职 二级 今年第一次 1200 结算单 个人支付 800")
+    assert reply.bill_check is not None
+
+
+def test_the_visit_told_with_a_city_not_covered_stays_for_the_city_set_right() -> None:
+    _, replies = talk("我在德阳，职工医保，二级医院花了500", "哦不对，我是南充参保的，在南充看的，在职，今年第一次")
+    assert replies[1].result is not None
+
+
+def test_some_self_pay_said_after_the_answer_is_asked() -> None:
+    _, replies = talk("南昌退休，二级医院，今年第一次，花了1500", "有自费的")
+    assert replies[1].asking == "amount"
+
+
+def test_a_level_doubted_and_not_known_is_never_asked_again() -> None:
+    _, replies = talk("南充在职，在县人民医院看病花了700", "好像是二级吧，我也不太确定", "今年第一次")
+    assert replies[1].asking != "provider_level" and replies[2].alternatives
+
+
+def test_reimbursed_so_much_right_is_checked() -> None:
+    _, (reply,) = talk("南充在职，三甲，1,200，第一次，报500对吗？")
+    assert reply.bill_check is not None
+
+
+def test_a_room_number_is_no_amount() -> None:
+    u = understand("南充在职，二级医院2楼205诊室看的，花了400，今年第一次")
+    assert u.facts.amount == Decimal("400.00") and not u.unplaced
+
+
+def test_the_consultation_fee_said_as_extra() -> None:
+    assert understand("平凉在职 一级 今年第一次 四百 诊察费另外还有20").facts.amount == Decimal("420.00")
+
+
+def test_the_slip_figure_set_right_after_a_check() -> None:
+    _, replies = talk("南昌在职，二级医院，1000，今年第一次", "可是医院只给我报了200，对吗", "哦我看错了，单子上是220")
+    assert replies[2].bill_check is not None
+
+
+def test_one_more_test_of_the_visit_after_it_was_settled() -> None:
+    _, replies = talk("南昌居民，签约卫生院同意转到县中医院，开了中药饮片300块", "另外还做了个CT 200，也能报吗")
+    v = replies[1].result["visits"][-1]
+    assert v["total"] == "500.00" and v["fund_pays"] == replies[0].result["visits"][-1]["fund_pays"]
