@@ -82,7 +82,7 @@ from .state import (
 )
 from .state import policy_of as _policy
 from .state import t as _t
-from .understand import Facts, Understanding, clause_at, understand
+from .understand import TEST_WORDS, Facts, Understanding, clause_at, understand
 
 _log = logging.getLogger("mingbai.chat")
 
@@ -1044,7 +1044,7 @@ _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|�
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
 #: 另外还做了个CT 300: one more test of the same visit, said after it was settled
 _ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
-                            r"(?:ct|检查|化验|b超|片子|心电图|血常规|彩超|核磁|胃镜)")
+                            rf"(?:{TEST_WORDS})")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
@@ -2385,9 +2385,10 @@ _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
 _ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
                               r"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?=西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)")
-#: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
+#: 有自费的 (after an answer): some self-pay, how much not said
 _SELF_PAY_SAID_BARE = re.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")
-_ALSO_HAD = re.compile(r"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)"
+#: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
+_ALSO_HAD = re.compile(rf"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:{TEST_WORDS}|西药|挂号|药费|治疗费|诊察费|输液|打针|针剂)"
                        r"(?:费)?[^,，。]{0,3}?[0-9零一二两三四五六七八九十百千]")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit

@@ -881,8 +881,11 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
 _NOT_YET_RETIRED = re.compile(r"明年(?:就)?(?:要)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?|下个?月(?:就)?(?:要)?退休")
+#: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
+#: 另外还做了个CT 300, 还有化验费80呢)
+TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|胃镜"
 _ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
-                               r"(?:检查|化验|药|针|片子|CT|ct|B超|b超|心电图|血常规|彩超)(?:费)?(?:花了|共|是)?")
+                               rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
 _COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
