@@ -195,6 +195,7 @@ _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|�
                          r"|(?:landlord|mother|father|mom|mum|dad|wife|husband|grandma|grandpa|grandmother|grandfather"
                          r"|aunt|uncle|neighbou?r|friend|retiree|pensioner)[,， ]*$")
 _AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
+_AGE_END = re.compile(r"(?:了|岁|周岁)(?:啦|哦|呀)?(?![0-9零两百千万块元多])")
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
                                # 尾号 0791 / 工单 2026-1125-88 / 单号：1125017: identifiers, never money
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
@@ -512,7 +513,7 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
 
 _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
                                  r"|前两次|前几次|前面几次|前面两次|前两回|前几回|之前几次|之前两次)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
-                                 r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?)"
+                                 r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?|刷过|刷了)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
 #: say it was this year's, nor that it was the only one: the year's position is asked)
@@ -648,7 +649,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _PERSON_BEFORE.search(masked, 0, start):
             role, cue = "slip_unknown", None  # 南充 退休 68: an age or a small bill? asked, never guessed
         if not (has_unit or has_cur) and value <= 110 and "." not in num and role not in _MONEY_ROLES and (
-                _AGE_BEFORE.search(prefix) or (_AGE_AFTER.match(masked, end) and role is None)
+                _AGE_BEFORE.search(prefix)
+                # (南昌退休 68了: 了 right after a small bare number beside a person's words — an age)
+                or (_AGE_AFTER.match(masked, end) and (role is None or (role == "slip_unknown" and cue is None and not prefix.strip()
+                                                                        and _AGE_END.match(masked, end))))
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)

@@ -5532,3 +5532,13 @@ def test_one_more_test_of_the_visit_after_it_was_settled() -> None:
     _, replies = talk("南昌居民，签约卫生院同意转到县中医院，开了中药饮片300块", "另外还做了个CT 200，也能报吗")
     v = replies[1].result["visits"][-1]
     assert v["total"] == "500.00" and v["fund_pays"] == replies[0].result["visits"][-1]["fund_pays"]
+
+
+def test_an_age_said_with_le_beside_the_category() -> None:
+    u = understand("南充退休 72了 二级医院 今年第一次 这次460")
+    assert u.facts.amount == Decimal("460.00") and not u.unplaced
+
+
+def test_what_was_swiped_before_and_not_claimed() -> None:
+    f = understand("南充退休，今年之前在药店刷过80块的医保药（没报），这次二级医院400").facts
+    assert f.prior_unreimbursed == Decimal("80.00") and f.amount == Decimal("400.00")
