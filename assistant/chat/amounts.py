@@ -245,7 +245,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_personal", r"(?:单子|结算单|清单|发票|小票|收据|票据)(?:上|里)?(?:面)?(?:写(?:的|着)?)?(?:个人(?:支付|自付|负担)|自付|现金(?:支付)?)(?:了)?"),
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
     ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
-                  r"(?:报了|报销了|给报了|报|给了|支付了|付了)(?:我)?"),
+                  r"(?:报了|报销了|给报了|报(?!过)|给了|支付了|付了)(?:我)?"),  # (在别的医院统筹报过200: 报过, the year's)
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
     # 收据上大写壹仟贰佰元整 / 发票合计1,200: a receipt's amount, in words or its sum, is the bill
@@ -313,7 +313,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"medfee_sumamt"),
     # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
     ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
-    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|累计|才|只|就)?(?:一共|总共|累计)?(?:给我报销|给我报|给报销|给报|付|支付|报|报销|给|出|支出|用|用掉)?(?:了)?"),
+    ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|共|累计|才|只|就)?(?:一共|总共|共|累计)?(?:给我报销|给我报|给报销|给报|付|支付|报|报销|给|出|支出|用|用掉)?(?:了)?(?:我)?"),
     # 为啥不是720: the figure the person expected, not one of the bill's
     ("other", r"为啥不是|为什么不是|怎么不是|咋不是|不应该是|不是应该(?:是|报)?"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
@@ -385,6 +385,8 @@ _POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
                        r"|(?:单子上|结算单上|发票上)?(?:统筹|医保|医院)(?:基金)?(?:给|报|支付|付|给报|报销)(?:了)?的"
+                       # 200是这次单子上写的报销: the slip's reimbursement line, named after the figure
+                       r"|(?:这次)?(?:单子|结算单|发票|小票)上(?:写的|印的)?(?:统筹)?(?:报销|报的|支付)(?:的)?(?:钱|数)?"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
@@ -669,7 +671,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(
                 "account") else word
             word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith("统筹") or (
-                re.search(r"统筹|医保|医院", word) and word.endswith("的")) else word
+                re.search(r"统筹|医保|医院", word) and word.endswith("的")) or re.search(r"(?:单子|结算单|发票|小票)上", word) else word
             role, cue = {"余额": "account_balance", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug",
                           "乙类检查": "class_b_service", "乙类的检查": "class_b_service", "乙类的化验": "class_b_service", "乙类耗材": "class_b_service", "乙类材料": "class_b_service",
                           "诊察费": "consultation", "中成药": "tcm",

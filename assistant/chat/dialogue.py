@@ -1578,6 +1578,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "policy_fact"  # 南充的门诊统筹一年最多报多少？退休的呢: the rule, for each category asked
     if intent == "policy_fact" and u.approximate_amount is not None and has_facts:
         intent = "calculate"  # 起付线用了，800还是900记不清了: a bill whose amount is not sure, not a rule question
+    if intent == "policy_fact" and has_facts and _BILL_NOT_REMEMBERED.search(u.text):
+        # 南充在职 今天看病 二级 起付线已过 不记得花了多少: a bill whose amount is not at hand — it is asked
+        # (the slip's total), not a rule
+        intent = "calculate"
+        u = msgspec.structs.replace(u, intent="calculate")
     if intent in ("policy_fact", "compare", "what_if") and _SWITCH_MONTH.search(u.text) and facts.amount is None \
             and (facts.policy or facts.city or _policy(state.known)):
         # 在职转退休，从哪个月开始按退休比例报: the article on when a retiree's rules start, quoted
@@ -1761,8 +1766,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if facts.amount is not None and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text)) and not u.parts_only \
             and state.known.amount is not None \
             and intent != "add_visit" and _ALSO_PRESCRIBED.match(u.text) and not u.visits \
-            and all(getattr(facts, n) is None for n in ("provider_kind", "provider_level", "month", "day", "days_ago",
-                                                          "city", "category")):
+            and all(getattr(facts, n) is None for n in ("month", "day", "days_ago", "city", "category")) \
+            and all(getattr(facts, n) is None or getattr(facts, n) == getattr(state.known, n)
+                    for n in ("provider_kind", "provider_level", "referral")):  # (也是那次在县中医院开的: the same place)
         # 还开了一点西药 90 (after 开了中药饮片 280): one more part of the same visit — the bill is both
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, amount_of_parts=None)
     elif u.parts_only and state.known.amount is not None and facts.amount is not None and _FORGOT_EXTRA.search(u.text):
@@ -2025,7 +2031,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if _BARE_CORRECTION_END.search(u.text) and not ((_CORRECTION_FIRST.match(u.text) or _EARLIER_WRONG.search(u.text)
                                                      or sum(isinstance(v, Decimal) for v in u.facts.said().values()) >= 2
                                                      # (统筹今年其实已经报过两百了，我说错了: 其实 names the right fact)
-                                                     or re.search(r"其实|实际上|实际是", u.text)) and has_facts):
+                                                     or re.search(r"其实|实际上|实际是", u.text)
+                                                     # (我是灵活就业不是退休，说错了: the right one named beside the wrong)
+                                                     or re.search(r"是[^,，。]{1,10}?不是|不是[^,，。]{1,10}?是", u.text))
+                                                    and has_facts):
         # (乙类药是400，其他600，说错了: the right figures, said in full, then that the earlier ones were wrong)
         # (不对不对 是二级 说错了 / 在签约社区卫生服务中心，之前说错了: the right fact is in the message)
         # 1200，哦不对 — and nothing after: something said is wrong, but not what; ask, never settle
@@ -2575,6 +2584,7 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 
+_BILL_NOT_REMEMBERED = re.compile(r"(?:不记得|记不清|忘了|不知道|想不起来)(?:了)?(?:一共|总共)?(?:花了|花的|花)多少|(?:花了|花的)多少(?:钱)?(?:不记得|记不清|忘了|不知道|想不起来)")
 _ACCOUNT_USABLE_ASKED = re.compile(r"(?:能|可以|可不可以|能不能)(?:用|刷|付|抵|支付)(?:吗|么|嘛|不|[?？])|能用上")
 _NEXT_VISIT_SAID = re.compile(r"本次|这次|这回|今天又|又去|再去")
 _SO_SETTLED = re.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")

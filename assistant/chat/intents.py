@@ -88,7 +88,7 @@ PAST_STAY = re.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个�
                        r"|住院(?:之|以)?前(?=[^,，。]{0,12}门诊)")  # 住院前上周三在门诊做的检查: before the stay
 _INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
 _CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
-_ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
+_ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡(?!号)|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
 _CREDIT = re.compile(
     r"划入|划拨|划账|划多少|划到|怎么划|划的|计入|注入|入账|返还|返多少|打多少|进多少|入多少|存多少|到账"
     r"|(?:每个?月|一个月|按月).{0,6}(?:进|打|返|入|给|存|到|拿|有).{0,3}(?:多少|好多)"

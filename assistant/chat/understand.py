@@ -888,6 +888,11 @@ _ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做
                                rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
 _COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
+#: 那是去年第一次 / 当年第一次 / 2025年第一次 / 去年唯一一次: whose year's first is said
+_FIRST_OF_THAT_YEAR = re.compile(r"(?:去年|那年|当年|那一年|[0-9]{4}年)(?:的)?(?:第一|头一?|唯一一|首)(?:次|回)?|(?:唯一|只有|就)(?:的)?一次|(?:那时候?|当时)(?:是|算)?(?:第一|头一?)(?:次|回)")
+_GRADES_NOT_SAID = re.compile(r"(?:没(?:有)?(?:说|写|讲|标|告诉)|不知道|不清楚|搞不清|分不清|不晓得)[^,，。]{0,4}?(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)"
+                              r"|(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)[^,，。]{0,4}?(?:没(?:有)?(?:说|写|讲|标)|不知道|不清楚|搞不清|分不清|不晓得)")
+_FIRST_THEN_DOUBT = re.compile(r"(?:第一次|头一次|头一回|第一回)[^。]{0,6}?(?:但|可是|不过)[^。]{0,12}?(?:好像|可能|也许|似乎)[^。,，]{0,10}?(?:报过|看过|去过|刷过)")
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
 _ROLE_EITHER = re.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
                           r"[0-9.]+(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:搞不清|不清楚|不知道|记不清|分不清|不晓得|搞不懂)")
@@ -1823,6 +1828,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     count = _VISIT_COUNT.search(text) if times_word else None
     if (len(listed) >= 2 and any(not _NUMERAL_NEAR.match(text, m.end()) for m in listed)) or (
             _split and count and listed and len(listed) < int(_COUNT_VALUE.get(count.group(1), count.group(1)))
+            # (看过两回了，第一回就把起付线扣完了: the visit named by what it did, not by a figure — no list of bills)
+            and any(_NUMERAL_NEAR.match(text, m.end()) for m in listed)
             and len([a for a in amounts if a.role in (None, "total", "prior_unreimbursed")]) < 2):
         values["amount"] = None
         total = None
@@ -2040,6 +2047,29 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 下周再去那家医院花500: the place told before, named back — its kind and level carry over, none asked anew
         values["provider_kind"] = None
         values.pop("new_place", None)
+    if values.get("provider_grade") is not None and _GRADES_NOT_SAID.search(text):
+        # 医院也没说甲等乙等: both grades named, neither said to be it — not known, never the last one taken
+        values["provider_grade"] = None
+        if "provider_grade" not in unknown:
+            unknown.append("provider_grade")
+    last_years = [d for d in dates if d.year is not None and d.year < (today or dt.date.today()).year]
+    if last_years and len(last_years) == len(dates) and values.get("first_visit_this_year") \
+            and not any("今年" in h.text or "本年" in h.text for h in hits if h.sets.get("first_visit_this_year") is True) \
+            and not _FIRST_OF_THAT_YEAR.search(text):
+        # 1200 去年12月第一次看的: first of what — the illness, last December, or this bill, this year? asked
+        values["first_visit_this_year"] = None
+    first_doubted = _FIRST_THEN_DOUBT.search(text)
+    if first_doubted is not None and values.get("first_visit_this_year"):
+        # 今年第一次，但我上个月好像在社区报过一点: the year's first, then a doubt of it — asked
+        values["first_visit_this_year"] = None
+    said_paid = next((a for a in amounts if a.role == "fund_paid" and not a.negated), None)
+    first_hit = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
+    if said_paid is not None and first_hit is not None and said_paid.end < first_hit.start \
+            and correction_between(text, said_paid.end, first_hit.start) and values.get("fund_paid") is not None:
+        # 今年统筹报了三百 哦不对 是今年第一次: the fund's figure taken back — the year's first holds
+        values["fund_paid"] = None
+        values["deductible_met"] = None
+        values["first_visit_this_year"] = True
     if _DEPENDANT.search(text) and values.get("scheme") == "employee":
         # 我老公是退休职工，我是他家属: the employee scheme is the spouse's — the speaker's own insurance
         # (the resident scheme, or an employee one of their own) is asked, never the spouse's taken

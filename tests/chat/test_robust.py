@@ -5542,3 +5542,60 @@ def test_an_age_said_with_le_beside_the_category() -> None:
 def test_what_was_swiped_before_and_not_claimed() -> None:
     f = understand("南充退休，今年之前在药店刷过80块的医保药（没报），这次二级医院400").facts
     assert f.prior_unreimbursed == Decimal("80.00") and f.amount == Decimal("400.00")
+
+
+def test_the_right_category_named_beside_the_wrong_one() -> None:
+    _, replies = talk("南充退休，二级医院800，今年第一次", "我是在职不是退休，说错了")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["category"] == "employee"
+
+
+def test_what_the_fund_gave_in_all_this_year() -> None:
+    assert understand("平凉在职，今年已经报过了，统筹共给了我400，今天一级医院又花了300").facts.fund_paid == Decimal("400.00")
+
+
+def test_a_card_number_is_no_question_about_the_account() -> None:
+    u = understand("我在南充看病，医保卡号是5113开头的，花了600，能报多少")
+    assert u.intent != "account_use"
+
+
+def test_the_first_of_the_visits_told_is_not_this_one() -> None:
+    _, (reply,) = talk("南充退休，二级医院，九百，今年看过两回了，第一回就把起付线扣完了")
+    assert reply.result is not None and reply.result["visits"][-1]["deductible_applied"] == "0.00"
+
+
+def test_a_bill_not_remembered_is_asked() -> None:
+    _, (reply,) = talk("南昌在职 今天看病 二级 起付线已过 花了多少不记得了")
+    assert reply.asking == "amount"
+
+
+def test_one_more_drug_of_the_same_visit_at_the_same_place() -> None:
+    _, replies = talk("南昌居民，签约卫生院让我转到县中医院看，开了中药花了300", "还有西药100块，也是那次在县中医院开的")
+    assert replies[1].result["visits"][-1]["total"] == "400.00"
+
+
+def test_claimed_before_elsewhere_is_the_years_fund() -> None:
+    f = understand("之前在别的医院统筹报过150").facts
+    assert f.fund_paid == Decimal("150.00") and f.slip_fund is None
+
+
+def test_the_slips_reimbursement_named_after_the_figure() -> None:
+    assert understand("300是这次单子上写的报销，对不对").facts.slip_fund == Decimal("300.00")
+
+
+def test_both_grades_named_and_neither_said() -> None:
+    f = understand("平凉在职，三级医院，单子上没写甲等乙等，花了900，今年第一次").facts
+    assert f.provider_grade is None
+
+
+def test_the_fund_figure_taken_back_for_the_years_first() -> None:
+    f = understand("南充 退休 二级 900 今年统筹报了两百 哦不对 是今年第一次").facts
+    assert f.fund_paid is None and f.first_visit_this_year is True
+
+
+def test_the_years_first_then_doubted_is_asked() -> None:
+    assert understand("南充在职，二级医院800，今年第一次，不过我上个月好像在药店刷过一次").facts.first_visit_this_year is None
+
+
+def test_first_said_of_a_visit_last_year_without_its_year_is_asked() -> None:
+    assert understand("南充在职 二级医院 900 去年11月第一次看的", today=TODAY).facts.first_visit_this_year is None
+    assert understand("南充在职 去年11月 二级医院 900 那是去年第一次看门诊", today=TODAY).facts.first_visit_this_year is True
