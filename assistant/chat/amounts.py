@@ -189,7 +189,7 @@ _EN_CUE_END = re.compile(
     r"|have|has|had|got|still|left|balance|over|under|with"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
 )
-_AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚"
+_AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚|现在|如今"
                          r"|老伴|老伴儿|老公|老婆|爱人|老头|老头子|老太太|老爷子|奶奶|爷爷|外婆|外公|婆婆|公公|父亲|母亲)$"
                          # (my landlord, 66) / my mother, 72: a person named, then a small bare number — an age
                          r"|(?:landlord|mother|father|mom|mum|dad|wife|husband|grandma|grandpa|grandmother|grandfather"
@@ -380,7 +380,7 @@ _PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _
 _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产检|限额|额度|封顶线|起付线|起付标准"
+_POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
@@ -413,6 +413,7 @@ _COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|�
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
 _SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
 _DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
+_FUND_CLAIMED_BEFORE = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,8}?(?:报过|报了|报销过|报销了|给了|付了|支付了)[^,，。0-9]{0,6}$")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
                              # 一千九百多……不对，我查了下是1,920: the rough figure looked up
                              r"|(?:查了(?:一)?下|查过了|查到了|看了(?:一)?下单子|翻了(?:一)?下单子|问了(?:一)?下)(?:是|应该是|准确是|一共是)?$"
@@ -519,7 +520,9 @@ _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
 #: say it was this year's, nor that it was the only one: the year's position is asked)
-_LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花费(?:了)?)$")
+_LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花的|花费(?:了)?)$")
+_CLAIMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早就|都)?(?:报过|报了|报销过|报销了|结算过|结过)")
+_THIS_TIME_END = re.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
 _ONE_EARLIER_THIS_YEAR = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
 _ONCE_SPENT_BEFORE = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
@@ -675,7 +678,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = {"余额": "account_balance", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug",
                           "乙类检查": "class_b_service", "乙类的检查": "class_b_service", "乙类的化验": "class_b_service", "乙类耗材": "class_b_service", "乙类材料": "class_b_service",
                           "诊察费": "consultation", "中成药": "tcm",
-                          "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "限额": "other", "额度": "other",
+                          "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "产前检查": "prenatal", "孕检": "prenatal",
+                          "限额": "other", "额度": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other", "总共": "total", "总的": "total",
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
@@ -777,9 +781,16 @@ def _scan(text: str, masked: str) -> list[Amount]:
             # 今年之前门诊花了四百 / 此前门诊政策内费用已累计400元: spent earlier this year — toward the
             # deductible (the dialogue asks when it may have passed it)
             role, cue = "prior_unreimbursed", "累计"
+        elif role in (None, "total") and _LAST_TIME_SPENT.search(prefix) and _CLAIMED_AFTER.match(masked, end) \
+                and out and out[-1].role == "total" and _THIS_TIME_END.search(masked, max(0, out[-1].start - 6), out[-1].start):
+            # 这次花了125，上次花的110已经报过了: the last visit's bill, claimed then — not this one, and not the
+            # year's whole position (how much went before is asked where it matters)
+            role, cue = "other", "上次"
         if role is None and out and out[-1].role in ("stated_deductible", "stated_cap", "other") \
                 and re.search(r"(?:还是|或者|或是)$", prefix) and not re.match(r"[^,，。]{0,3}来着", masked[end:]):
             role, cue = out[-1].role, out[-1].cue  # 起付线是150还是200？: both figures of the rule asked about
+        if role == "total" and cue in ("一共", "总共", "共", "合计", "累计", "共计") and _FUND_CLAIMED_BEFORE.search(prefix):
+            role = "fund_paid"  # 今年之前在统筹报过两回一共八百多块钱: what the fund paid in all, not a bill
         if role in (None, "slip_unknown") and out and out[-1].approximate and _PRECISE_BEFORE.search(prefix):
             role, cue = out[-1].role, None  # 一千多……准确是1035 / 大概八百吧 哦单子是812: the exact figure of the same thing
         total = _quantize(value + Decimal(jiao) / 10 + Decimal(fen) / 100)

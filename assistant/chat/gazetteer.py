@@ -529,7 +529,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:deductible|threshold)(?: for (?:this|the) year| this year| for 20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done|satisfied|cleared|exceeded)"
+            "(?:deductible|threshold)(?: for (?:this|the) year| this year| ?for ?20[0-9]{2})?(?:'s| is| was| has)? (?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done|satisfied|cleared|exceeded)"
             "|(?<!n't )(?<!not )(?<!never )(?<!yet )(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:(?:the|my|her|his) ?[0-9]+(?: ?yuan)? |the |my |her |his |up the )?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},
             2,

@@ -577,7 +577,9 @@ _INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|�
 _COST_NOUN = re.compile(r"药费|药钱|检查费?|治疗费|化验费?|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
-_CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)")
+_CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)"
+                              # 今年统筹报过，数额不详: claimed — how much is not at hand (asked, never the year's first)
+                              r"|(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])[^。]{0,3}?(?:数额|金额|具体金额|具体数)(?:不详|不清楚|不知道|不记得|记不清)")
 _NO_CLAIM = re.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
 _THAT_VISITS_SLIP = re.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
 _CLAIMED_DOUBTED = re.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
@@ -689,7 +691,9 @@ _DOUBTABLE = (
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
 _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上"
-                             r"|(?:多|高|加)[0-9一二三四五六七八九十百分之.]+%?(?:的)?(?:吗|么|嘛|[?？])")  # 家庭医生不是多5%吗
+                             r"|(?:多|高|加)[0-9一二三四五六七八九十百分之.]+%?(?:的)?(?:吗|么|嘛|[?？])"  # 家庭医生不是多5%吗
+                             # 不是说有家庭医生能多5个点吗: a question of the rule's extra points, not a doubt of the fact
+                             r"|(?:能|可以|会)?(?:多|高|加)(?:报)?[0-9一二三四五六七八九十]+(?:个)?(?:点|个百分点|%)(?:的)?(?:吗|么|嘛|[?？])?")
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 #: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
 _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)"
@@ -1263,6 +1267,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met
     hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _on_slip(text, bounds, h.start))]
+    # 今年第一次。我记得去年年底起付线好像扣过了: last year's deductible — each year has its own
+    hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _LAST_YEAR.search(text, *_clause_of(bounds, h.start))
+                                    and any(o.sets.get("first_visit_this_year") is True and not o.negated for o in hits))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
     # 以前在外头打工，现在回来了自己交的灵活就业医保: the category of before, beside the one of now
@@ -1813,7 +1820,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["amount"] = rest.value + sum(p.value for p in parts) + (
             total.value if total is not None and total.start > rest.start else 0)
         values["amount_of_parts"] = True if total is None else None
-        if total is not None and total.start < rest.start:
+        if total is not None and total.start < rest.start \
+                and total.value != rest.value + sum(p.value for p in parts):  # (门诊1000 … 乙类药400 甲类600: the sum)
             unplaced.append(total)  # 中药饮片260，…，40，西药100: a number of no named part — asked, never dropped
         total = None
         parts = []
@@ -1848,6 +1856,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (never settled without it)
         values["amount"] = None
         total = None
+    labelled = [a for a in unplaced if a.role is None and _COST_LABEL.fullmatch(text, _clause_of(bounds, a.start)[0], a.start)]
+    if total is not None and total.cue and _WHOLE_CUE.search(total.cue) and len(labelled) == 1 and len(unplaced) == 1 \
+            and parts and labelled[0].start < total.start and total.value == sum(p.value for p in parts) + labelled[0].value:
+        unplaced.remove(labelled[0])  # 诊察费10块，药190，总共两百: the rest of the bill, adding up to its total
     bare_before = [a for a in unplaced if total is not None and a.end <= total.start and a.role in (None, "total")
                    and not a.explicit]
     if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and _EXTRA_AFTER.match(text, total.end) \
@@ -2493,6 +2505,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = "category"
         values["category"] = None
         values["retired_year"] = values["retired_month"] = values["retired_day"] = None
+    if set(categories) == {"employee", "flexible"} and not is_correction(text) and not _PAST_BEFORE.search(text) \
+            and not re.search(r"以前|原来|原先|之前|后来|现在是|改成|转成|换成|在职(?:还是|或者|或)|(?:还是|或者|或)在职", text):
+        # 平凉在职，我是灵活就业的: a flexible worker is insured as an employee of no employer — the
+        # narrower word says which (never a contradiction)
+        values["category"], values["scheme"] = "flexible", "employee"
+        categories = []
     if len(categories) >= 2 and set(categories) <= {"employee", "retiree"} and _NOT_YET_RETIRED.search(text) \
             and not event and not _WHAT_IF_WORD.search(text):
         # 我在职还是退休呢 明年退: not retired yet — in work (the question settles itself)
@@ -2537,6 +2555,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["offsite"] = True
 
     alternatives = {slot: tuple(slots.seen[slot]) for slot in _ALTERNATIVE_SLOTS if len(slots.seen.get(slot, ())) >= 2}
+    if values.get("category") == "flexible" and set(alternatives.get("category", ())) == {"employee", "flexible"} \
+            and not conflict:
+        del alternatives["category"]  # (平凉在职，我是灵活就业的: settled above — the narrower word)
     if values.get("category") == "employee" and set(alternatives.get("category", ())) == {"employee", "retiree"} \
             and _NOT_YET_RETIRED.search(text) and not _RETIREMENT_EVENT.search(text) and not _WHAT_IF_WORD.search(text):
         del alternatives["category"]  # (我在职还是退休呢 明年退: settled — not retired yet)

@@ -5599,3 +5599,54 @@ def test_the_years_first_then_doubted_is_asked() -> None:
 def test_first_said_of_a_visit_last_year_without_its_year_is_asked() -> None:
     assert understand("南充在职 二级医院 900 去年11月第一次看的", today=TODAY).facts.first_visit_this_year is None
     assert understand("南充在职 去年11月 二级医院 900 那是去年第一次看门诊", today=TODAY).facts.first_visit_this_year is True
+
+
+def test_the_deductible_for_a_year_said_in_english() -> None:
+    assert understand("Nanchong retiree, clinic, 300 yuan, deductible for 2026 already met").facts.deductible_met is True
+
+
+def test_a_total_that_is_its_parts_is_no_extra_number() -> None:
+    u = understand("平凉 在职 三甲 门诊800 今年第一次 乙类药300 甲类500 统筹报了300 对吗")
+    assert u.facts.amount == Decimal("800.00") and not u.unplaced
+
+
+def test_what_the_fund_paid_in_all_then_the_exact_figure() -> None:
+    f = understand("南充退休，二级医院花了900，今年之前在统筹报过两回一共三百多块钱……具体三百四吧").facts
+    assert f.fund_paid == Decimal("340.00") and f.amount == Decimal("900.00")
+
+
+def test_claimed_with_the_amount_not_known_is_asked_not_shown_as_the_years_first() -> None:
+    _, replies = talk("南昌在职，二级，一千", "今年统筹报过，数额不详")
+    assert replies[1].alternatives is None and replies[1].asking == "year_start"
+
+
+def test_consultation_fee_written_with_cha() -> None:
+    f = understand("南昌居民 签约社区卫生服务中心 诊查费10块，药140，总共一百五").facts
+    assert f.consultation == Decimal("10.00") and f.amount == Decimal("150.00")
+
+
+def test_an_age_said_now() -> None:
+    assert not understand("南充退休的，58岁就退了现在62，三甲看门诊花了两千，今年第一次").unplaced
+
+
+def test_a_part_said_after_its_figure_as_prenatal() -> None:
+    assert understand("平凉在职，二级医院花了800，其中有300是产前检查，今年第一次").facts.prenatal == Decimal("300.00")
+
+
+def test_the_last_visits_bill_claimed_then_is_not_this_one() -> None:
+    u = understand("南昌居民，签约社区卫生服务中心，这次花了150，上次花的90已经报过了")
+    assert u.facts.amount == Decimal("150.00") and not u.conflict
+
+
+def test_in_work_and_flexible_is_flexible() -> None:
+    assert understand("平凉在职，我是灵活就业的，一级卫生院花了400，今年第一次").facts.category == "flexible"
+    assert understand("我也不确定我是在职还是灵活就业，南昌，三级，900，今年第一次").facts.category is None
+
+
+def test_a_question_of_the_family_doctors_extra_points_is_no_doubt() -> None:
+    u = understand("南昌居民，签了家庭医生，签约社区看病200，统筹只报了120，不是说有家庭医生能多5个点吗")
+    assert u.facts.family_doctor is True and not u.conflict
+
+
+def test_last_years_deductible_beside_this_years_first() -> None:
+    assert understand("南昌在职，二级医院1000，今年第一次。我记得去年年底起付线好像扣过了？").facts.first_visit_this_year is True
