@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 __all__ = ["normalise"]
 
@@ -201,6 +202,15 @@ _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 _SPACED_CHARS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
+_SUM_SAID = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _sum_said(match: re.Match[str]) -> str:
+    """600+200=800 that adds up: the total said, its parts dropped (they name no kind); otherwise as said."""
+    a, b, c = (Decimal(match.group(i)) for i in (1, 2, 3))
+    return f"一共{match.group(3)}" if a + b == c else match.group(0)
+
+
 _DIGITS_OR_DIGITS = re.compile(r"(\d{2})\s+or\s+(\d{2})")
 _MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*×]{4}(?![\dxX*×])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
@@ -220,6 +230,8 @@ def normalise(text: str) -> str:
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
         out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
+    if "=" in out and "+" in out:
+        out = _SUM_SAID.sub(_sum_said, out)  # 600+200=800: the person's own sum — its total is the bill
     if " or " in out:
         out = _DIGITS_OR_DIGITS.sub(r"\1还是\2", out)  # 300 or 3000??: one figure of two, as 300还是3000
     out = _SPACE.sub(_space, out).strip()

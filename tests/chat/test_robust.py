@@ -5650,3 +5650,18 @@ def test_a_question_of_the_family_doctors_extra_points_is_no_doubt() -> None:
 
 def test_last_years_deductible_beside_this_years_first() -> None:
     assert understand("南昌在职，二级医院1000，今年第一次。我记得去年年底起付线好像扣过了？").facts.first_visit_this_year is True
+
+
+def test_the_persons_own_sum_is_the_bill() -> None:
+    assert understand("南充退休，社区医院，300+150=450，今年第一次").facts.amount == Decimal("450.00")
+    assert understand("南充退休，社区医院，300+150=500，今年第一次").facts.amount != Decimal("500.00") or \
+        understand("南充退休，社区医院，300+150=500，今年第一次").unplaced
+
+
+def test_the_deductible_long_exceeded() -> None:
+    assert understand("南充退休 乡卫生院 九十八块 起付线今年早超了").facts.deductible_met is True
+
+
+def test_the_slips_lines_one_after_the_other() -> None:
+    f = understand("小票上统筹支付180个人120").facts
+    assert f.slip_fund == Decimal("180.00") and f.slip_personal == Decimal("120.00")
