@@ -441,7 +441,7 @@ _REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,�
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _RATIO_EITHER = re.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
-_WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
+_WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
 _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
@@ -891,6 +891,9 @@ TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|�
 _ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
                                rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
+_USED_UP_SAID = re.compile(r"[0-9]{2,4}(?:元|块)?[,，]?(?:已经|已|早就|早)(?:扣完|扣满|用完|过了|满了)")
+_FUND_CLAIM_UNKNOWN = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报|有没有报|报过没|报了多少|报过多少)[^,，。]{0,6}?(?:不清楚|不知道|不晓得|记不清|不记得)")
+_SURELY_BEFORE = re.compile(r"肯定|确定|绝对|早就|早|确实|一定")
 _COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
 #: 那是去年第一次 / 当年第一次 / 2025年第一次 / 去年唯一一次: whose year's first is said
 _FIRST_OF_THAT_YEAR = re.compile(r"(?:去年|那年|当年|那一年|[0-9]{4}年)(?:的)?(?:第一|头一?|唯一一|首)(?:次|回)?|(?:唯一|只有|就)(?:的)?一次|(?:那时候?|当时)(?:是|算)?(?:第一|头一?)(?:次|回)")
@@ -900,7 +903,7 @@ _FIRST_THEN_DOUBT = re.compile(r"(?:第一次|头一次|头一回|第一回)[^�
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
 _ROLE_EITHER = re.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
                           r"[0-9.]+(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:搞不清|不清楚|不知道|记不清|分不清|不晓得|搞不懂)")
-_CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报")
+_CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报|(?<=[统筹医保])报了")  # (不是第一次 统筹报了400是对的: the year's, confirmed)
 _CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)")
 _I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
 _FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
@@ -1266,7 +1269,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met
-    hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _on_slip(text, bounds, h.start))]
+    # (单子上写起付线800已经扣完了: the deductible named with its figure and said used up — the year's, met)
+    hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _on_slip(text, bounds, h.start)
+                                    and not _USED_UP_SAID.search(h.text))]
     # 今年第一次。我记得去年年底起付线好像扣过了: last year's deductible — each year has its own
     hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _LAST_YEAR.search(text, *_clause_of(bounds, h.start))
                                     and any(o.sets.get("first_visit_this_year") is True and not o.negated for o in hits))]
@@ -1470,9 +1475,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and _FUND_TOPIC_BEFORE.search(text, max(0, a.start - 16), a.start - len(a.cue)) else a for a in amounts]
     # 结算单上起付线扣了200: the slip's line for this bill's deductible — what this bill put toward it,
     # not the year's position before it (the document's own settlement shows it; nothing to check it by)
+    # (单子上写起付线800已经扣完了: the deductible's own figure, said used up — kept, read below)
     amounts = [msgspec.structs.replace(a, role="other")
-               if a.role == "deductible_used" and _on_slip(text, bounds, a.start) else a
-               for a in amounts]
+               if a.role == "deductible_used" and _on_slip(text, bounds, a.start) and not _USED_UP_SAID.match(text, a.start)
+               else a for a in amounts]
     # 花了1000，自付450: after this bill's total, what the person paid of it — the slip's personal share
     # (checked, or asked about), never dropped as a word of the rules
     amounts = [msgspec.structs.replace(a, role="slip_personal")
@@ -2277,6 +2283,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None
+    if "year_start" in unknown and _FUND_CLAIM_UNKNOWN.search(text) and any(
+            h.sets.get("deductible_met") is True and not h.negated and _SURELY_BEFORE.search(text, max(0, h.start - 8), h.end)
+            for h in hits):
+        # 统筹今年报没报过我也不清楚 起付线肯定过了: the deductible is surely met; what the fund has paid is
+        # what is not known — asked (it may reach the cap), never shown as if this could be the year's first
+        unknown.remove("year_start")
+        values["deductible_met"], values["claimed_before"] = True, True
     if "year_start" in unknown and any(h.sets.get("first_visit_this_year") is True and not h.negated
                                        and _NO_CLAIM.search(h.text) for h in hits):
         # 不清楚算不算今年第一次：今年之前…没刷过医保: the doubt, then the fact that settles it — no claim
@@ -2452,6 +2465,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 起付线还剩50没扣完，统筹今年报了600: the fund pays only past the deductible — which holds is asked
         conflict = [_quote(text, bounds, left.start), _quote(text, bounds, paid.start)]
         conflict_slot = "year_start"
+    paid_after_none = next((a for a in amounts if a.role == "fund_paid" and not a.negated and a.value > 0), None) \
+        if fund_none_yet else None
+    if paid_after_none is not None and not conflict and not is_correction(text):
+        # 统筹还没报过一分钱 但是之前又报了300: nothing paid, and 300 paid — which holds is asked, each quoted
+        conflict = [fund_none_yet[0].text, _quote(text, bounds, paid_after_none.start)]
+        conflict_slot = "year_start"
+        values["fund_paid"] = values["deductible_met"] = None
     zero_claims = [h for h in hits if h.sets.get("first_visit_this_year") is False and any(
         a.role == "fund_paid" and a.value == 0 and h.start <= a.start <= h.end + 3 for a in amounts)]
     if zero_claims and values.get("first_visit_this_year") is False and any(
@@ -2554,6 +2574,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if values.get("offsite_filed") is not None and values.get("offsite") is None:
         values["offsite"] = True
 
+    slip_deductible_used_up = next((a for a in amounts if a.role == "deductible_used" and (a.cue or "").startswith("起付")
+                                    and _USED_UP_SAID.match(text, a.start)), None)
+    if values.get("city") == "西安" and slip_deductible_used_up is not None and values.get("stated_deductible") is None:
+        # 西安 单子上写起付线800已经扣完了: the slip's deductible, said used up — the figure the person supplies
+        # for the document's missing one, and met
+        values["stated_deductible"], values["deductible_used"] = slip_deductible_used_up.value, None
+        values["deductible_met"] = True
     alternatives = {slot: tuple(slots.seen[slot]) for slot in _ALTERNATIVE_SLOTS if len(slots.seen.get(slot, ())) >= 2}
     if values.get("category") == "flexible" and set(alternatives.get("category", ())) == {"employee", "flexible"} \
             and not conflict:

@@ -5665,3 +5665,50 @@ def test_the_deductible_long_exceeded() -> None:
 def test_the_slips_lines_one_after_the_other() -> None:
     f = understand("小票上统筹支付180个人120").facts
     assert f.slip_fund == Decimal("180.00") and f.slip_personal == Decimal("120.00")
+
+
+def test_never_mind_next_year_is_this_year_again() -> None:
+    _, replies = talk("南充 退休 一级 今年统筹已经报了一千一 这回花了五百", "那要是明年一月份再看同样花五百呢",
+                      "不说明年了 今年这回要是只花了一百呢")
+    assert replies[2].result["visits"][-1]["date"].startswith("2026")
+
+
+def test_nothing_paid_and_a_figure_paid_disagree() -> None:
+    _, (reply,) = talk("南充 退休 二级 900 起付线过了 统筹还没报过一分钱 但是之前又报了200")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_the_whole_said_after_its_parts_is_not_added_again() -> None:
+    assert understand("南充退休 二级 今年第一回 乙类药100 甲类300 总的400 统筹报了200").facts.amount == Decimal("400.00")
+
+
+def test_the_deductible_surely_met_and_the_funds_figure_not_known_is_asked() -> None:
+    _, (reply,) = talk("南充 在职 三甲 一千 统筹今年报没报过我也不清楚 起付线肯定过了")
+    assert reply.alternatives is None and reply.asking == "year_start"
+
+
+@pytest.mark.parametrize("message", [
+    "我爸住在南充市中心医院 8楼 21床 这几天的费用能走职工医保吗",
+    "俺妈在县医院住院部 住了十来天 花了八千 咋报",
+])
+def test_a_stay_said_by_its_bed_or_its_ward(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and "住院" in reply.text
+
+
+def test_the_deductible_spent_before() -> None:
+    assert understand("南昌退休职工 社区看病 八百 起付线之前已经花完了").facts.deductible_met is True
+
+
+def test_the_years_fund_figure_confirmed_in_a_correction() -> None:
+    f = understand("哦 我说错了 不是第一次 统筹报了300是对的").facts
+    assert f.fund_paid == Decimal("300.00") and f.slip_fund is None
+
+
+def test_this_years_deductible_used_up_in_english() -> None:
+    assert understand("My mother, retired in Nanchong, paid 300 at a clinic. She has already used up this year's deductible.").facts.deductible_met is True
+
+
+def test_xian_slip_deductible_with_its_figure_used_up() -> None:
+    _, (reply,) = talk("西安在职，社区医院，单子上写起付线600已经扣完了，一级报70%，限额2000，这次花了400")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "280.00"
