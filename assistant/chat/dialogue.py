@@ -1045,6 +1045,9 @@ _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|�
 #: 另外还做了个CT 300: one more test of the same visit, said after it was settled
 _ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
                             rf"(?:{TEST_WORDS})")
+#: 第一次那150能报吗 / 上次那个报多少: what an earlier visit of the year gets, asked after the year was told
+_EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次)(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
+                                  r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
@@ -1167,6 +1170,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
+            and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
+        # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
+        intent = "inform"
+        u = msgspec.structs.replace(u, intent="inform")
     known_before, visits_before = state.known, len(state.ledger)
     # a number asked about (“what is the 150?”) and not answered yet: no figure leaves it out
     unplaced_before = state.pending_amount if state.asking == "amount_role" else None
@@ -1919,6 +1927,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
+    asked_of = _EARLIER_VISIT_ASKED.search(u.text) if state.ledger and state.known.amount is not None else None
+    if asked_of is not None and not u.correction and not u.visits:
+        # (第一次150，第二次今天600 →) 第一次那150能报吗: the figure of an earlier visit of the year — that visit
+        # settled with the visits before it, the year told left as it is (never this visit changed to 150)
+        index = 0 if _FIRST_VISIT_OF_LEDGER.match(asked_of.group(0)) else len(state.ledger) - 1
+        target = state.ledger[index]
+        if facts.amount is None or facts.amount == target.amount:
+            reply = _settle(SessionState(known=target, ledger=state.ledger[:index]), locale, today)
+            reply.intent = "calculate"
+            return state, reply
     if u.visits and state.known.amount is not None and facts.amount is not None and facts.month is not None \
             and not facts.days_ago and not _THIS_TIME_SAID.search(u.text) and not u.correction \
             and (state.known.month is None or state.known.month > max(facts.month, *(v.month or 0 for v in u.visits))) \

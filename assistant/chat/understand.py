@@ -2279,6 +2279,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                      for m in _HEDGED_POSITION.finditer(text, lo, hi))
         unknown_here = any(not _FIGURE_ASKED_BEFORE.search(text, max(0, m.start() - 14), m.start())
                            for m in _UNKNOWN.finditer(text, lo, hi))
+        if unknown_here and not hedged and h.sets.get("first_visit_this_year") is False \
+                and all(m.start() >= h.end for m in _UNKNOWN.finditer(text, lo, hi)):
+            # 今年看过一次不知道起付线扣没扣完: the visit before is said; what is not known comes after it — of
+            # the deductible, not of whether this is the year's first
+            values["deductible_met"] = None
+            continue
         if hedged or _hedged_anywhere(text, bounds, hits) or unknown_here \
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)

@@ -5712,3 +5712,15 @@ def test_this_years_deductible_used_up_in_english() -> None:
 def test_xian_slip_deductible_with_its_figure_used_up() -> None:
     _, (reply,) = talk("西安在职，社区医院，单子上写起付线600已经扣完了，一级报70%，限额2000，这次花了400")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "280.00"
+
+
+def test_a_visit_before_this_one_with_the_deductible_not_known_asks_that_visit() -> None:
+    _, (reply,) = talk("南充退休，三级医院，八百，今年看过一次不知道起付线扣没扣完")
+    assert reply.alternatives is None and reply.asking == "year_start"
+
+
+def test_what_an_earlier_visit_of_the_year_gets() -> None:
+    _, replies = talk("南充在职，这个月看了两次门诊", "第一次是11月5号社区花了120，第二次今天二级医院700，今年就这两次",
+                      "第一次那120能报吗", "单子上第二次统筹报了300")
+    assert replies[2].result["visits"][-1]["total"] == "120.00" and len(replies[2].result["visits"]) == 1
+    assert replies[3].bill_check is not None
