@@ -615,6 +615,8 @@ _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
 _TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
 _AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
+_YEAR_SCOPE = re.compile(r"今年|本年|年内|这一年|this year|就这|只有这|就看了|只看了|一共|总共|就两|就三|过一(?:次|回)"
+                         r"|第一(?:次|回)是|(?:今天|这次|这回|这是)(?:是)?第二")
 _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一(?:次|回)")
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一1](?:次|回)(?!看病|门诊)|第[二三2-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
@@ -2719,7 +2721,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 if not (conflict_slot == "year_start" and _YEAR_FIRST_SAID.search(text)):
                     conflict, conflict_slot = [], ""  # (今年头一回看病，之前看过一次: still a conflict)
                 unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
-                enumerated = bool(_ALL_VISITS.search(text))
+                # (看了两回病 第一回三百 第二回五百, no year said: the visits before the first are not said — asked)
+                enumerated = bool(_ALL_VISITS.search(text)) and (_YEAR_SCOPE.search(text) is not None
+                                                                 or any(f.month is not None for f in earlier))
                 if enumerated:
                     met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
                     if met is not None and values.get("deductible_met") is True:

@@ -5724,3 +5724,10 @@ def test_what_an_earlier_visit_of_the_year_gets() -> None:
                       "第一次那120能报吗", "单子上第二次统筹报了300")
     assert replies[2].result["visits"][-1]["total"] == "120.00" and len(replies[2].result["visits"]) == 1
     assert replies[3].bill_check is not None
+
+
+def test_two_visits_listed_with_no_year_said_ask_the_year() -> None:
+    _, (reply,) = talk("南充 在职 社区 看了两回病 第一回两百 第二回四百")
+    assert reply.result is None and reply.asking == "year_start"
+    _, (reply,) = talk("南充 在职 社区 今年看了两回病 第一回两百 第二回四百")
+    assert reply.result is not None
