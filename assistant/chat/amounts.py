@@ -415,6 +415,7 @@ _COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|�
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
 _SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
 _DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
+_RULE_FIGURE_ASKED_BEFORE = re.compile(r"(?:起付线|起付标准|限额|封顶线?)(?:是|有)?(?:多少|几多|好多)(?:来着|啊|呀)?$")
 _FUND_CLAIMED_BEFORE = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,8}?(?:报过|报了|报销过|报销了|给了|付了|支付了)[^,，。0-9]{0,6}$")
 _PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
                              # 一千九百多……不对，我查了下是1,920: the rough figure looked up
@@ -738,6 +739,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "deductible_used", prefix[-8:]  # 已经自己付掉起付线里的400了: what of the deductible was paid
         if role in (None, "total") and _PER_YEAR_BEFORE.search(prefix) and _CHECKED_AFTER.match(masked, end):
             role, cue = "stated_cap", prefix[-2:]  # 一年1000是吧: the year's cap asked about, not a bill
+        if role is None and not prefix.strip() and _CHECKED_AFTER.match(masked, end) \
+                and (asked := _RULE_FIGURE_ASKED_BEFORE.search(_clause_before(masked, max(0, start - 1)))) is not None:
+            # 起付线是多少来着，150吗: the rule's figure the person half-remembers — asked of, not a bill
+            role, cue = ("stated_deductible" if "起付" in asked.group(0) else "stated_cap"), None
         if role in _ITEM_ROLES and _KIND_DOUBTED_AFTER.match(masked, end):
             role, cue = "part", None  # 三百是自费的还是啥我也不清楚: a part whose kind the person doubts — asked
         if role in (None, "total") and _CHECKUP_NEAR.search(prefix[-8:] if len(prefix) > 8 else prefix):

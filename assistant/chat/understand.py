@@ -902,6 +902,10 @@ _FIRST_OF_THAT_YEAR = re.compile(r"(?:去年|那年|当年|那一年|[0-9]{4}年
 _GRADES_NOT_SAID = re.compile(r"(?:没(?:有)?(?:说|写|讲|标|告诉)|不知道|不清楚|搞不清|分不清|不晓得)[^,，。]{0,4}?(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)"
                               r"|(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)[^,，。]{0,4}?(?:没(?:有)?(?:说|写|讲|标)|不知道|不清楚|搞不清|分不清|不晓得)")
 _FIRST_THEN_DOUBT = re.compile(r"(?:第一次|头一次|头一回|第一回)[^。]{0,6}?(?:但|可是|不过)[^。]{0,12}?(?:好像|可能|也许|似乎)[^。,，]{0,10}?(?:报过|看过|去过|刷过)")
+_WITH_LAST_TOTAL = re.compile(r"(?:加上|连上|和|跟|加)(?:上次|上一次|上回|之前那次|前一次|前面那次)(?:的)?[^,，。]{0,4}?(?:一共|总共|加起来|合计|共)")
+_SPOUSE_CATEGORY_END = re.compile(r"[,，。]\s*(?:我|俺)?(?:老伴|老公|老婆|爱人|丈夫|妻子|对象)(?:已经|是)?(?:退休|在职|灵活就业)(?:了)?(?:的)?[。.!！]?$")
+_EMPLOYER_CITY = re.compile(r"(?:我们|我的|我)?(?:单位|公司|工作单位)(?:是|在)(?P<c>西安|南充|南昌|平凉)")
+_SIGNED_HEDGED_BACK = re.compile(r"(?:好像|可能|也许|似乎)(?:签|是签)[^,，。]{0,6}?(?:这家|这个|就是)")
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
 _ROLE_EITHER = re.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
                           r"[0-9.]+(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:搞不清|不清楚|不知道|记不清|分不清|不晓得|搞不懂)")
@@ -1858,6 +1862,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 values["amount"] = None
                 total = None
                 break
+    with_earlier = _WITH_LAST_TOTAL.search(text)
+    if with_earlier is not None and total is not None and with_earlier.start() <= total.start <= with_earlier.end() + 8:
+        # 这次看病加上上次一共花了2000: two visits' bills together — this one's is not said (asked), never the sum
+        values["amount"] = None
+        total = None
     fee_unknown = _FEE_NOT_KNOWN.search(text)
     if fee_unknown is not None and not any(fee_unknown.start() <= a.start < fee_unknown.end() + 4 for a in amounts):
         # 药费600和检查费，检查费忘了多少: a fee of this bill whose amount is not known — the bill is not known
@@ -2090,6 +2099,18 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["fund_paid"] = None
         values["deductible_met"] = None
         values["first_visit_this_year"] = True
+    if _SPOUSE_CATEGORY_END.search(text) and len({h.sets.get("category") for h in hits if "category" in h.sets and not h.negated}) == 1:
+        # 南昌职工，三级医院，800，今年第一次，我老伴退休了: the spouse's category, said after the visit — the
+        # visit's person's own is not said (asked), never the spouse's taken for it
+        values["category"] = None
+    employer_city = _EMPLOYER_CITY.search(text)
+    if employer_city is not None and values.get("city") not in (None, employer_city.group("c")):
+        # 我们单位在西安，但我人在南充看病: insured where the employer is, treated elsewhere — which city's
+        # insurance is asked, never the place of the visit taken for it
+        values["city"] = values["policy"] = None
+    if values.get("signed") is False and is_correction(text) and _SIGNED_HEDGED_BACK.search(text):
+        # 不在签约机构…不对，我好像签的就是这家: the denial taken back, and the new word doubted — asked
+        values["signed"] = None
     if _DEPENDANT.search(text) and values.get("scheme") == "employee":
         # 我老公是退休职工，我是他家属: the employee scheme is the spouse's — the speaker's own insurance
         # (the resident scheme, or an employee one of their own) is asked, never the spouse's taken

@@ -5731,3 +5731,27 @@ def test_two_visits_listed_with_no_year_said_ask_the_year() -> None:
     assert reply.result is None and reply.asking == "year_start"
     _, (reply,) = talk("南充 在职 社区 今年看了两回病 第一回两百 第二回四百")
     assert reply.result is not None
+
+
+def test_the_spouses_category_said_after_the_visit_is_not_the_visits() -> None:
+    _, (reply,) = talk("南昌职工，二级医院，900，今年第一次，我老伴退休了")
+    assert reply.result is None and reply.asking == "category"
+
+
+def test_insured_where_the_employer_is_treated_elsewhere() -> None:
+    _, (reply,) = talk("我们单位在南昌，但我人在南充看病，在职，二级，700，今年第一次")
+    assert reply.result is None and reply.asking == "city"
+
+
+def test_not_the_signed_institution_taken_back_with_a_doubt() -> None:
+    assert understand("南昌居民，不在签约机构，在三甲医院看的门诊，800，不对，我好像签的就是这家").facts.signed is None
+
+
+def test_this_visit_and_the_last_together_is_no_bill() -> None:
+    _, (reply,) = talk("南昌在职，三级医院，今年第一次，这次看病加上上次一共花了1800")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_the_rules_figure_half_remembered_is_no_bill() -> None:
+    _, replies = talk("南充退休，二级医院，今年第一次，花了700", "起付线是多少来着，150吗，那如果起付线已经过了呢")
+    assert replies[1].result["visits"][-1]["total"] == "700.00"
