@@ -177,10 +177,12 @@ _NOT_MONEY_AFTER = re.compile(
     r"[级年月日号岁次天周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]|个(?!人)"
     r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路|诊室|室|房间|病房|床"
 )
-_APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b")
+_APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b"
+                           r"|(?:块|元)?(?:到|至|~|～)[0-9零一二两三四五六七八九十百千万]+(?:块|元)?(?:之间|左右)?")  # (the bottom of a range)
 _APPROX_BEFORE = re.compile(
     r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|好像|可能是|(?:也|或者|还|又)可能|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$|几$"
+    r"|[0-9零一二两三四五六七八九十百千万](?:块|元)?(?:到|至|~|～)$"  # 五百到六百之间: the top of a range said
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|spend|spending|another|additional|extra|charged|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"

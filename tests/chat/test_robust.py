@@ -5755,3 +5755,13 @@ def test_this_visit_and_the_last_together_is_no_bill() -> None:
 def test_the_rules_figure_half_remembered_is_no_bill() -> None:
     _, replies = talk("南充退休，二级医院，今年第一次，花了700", "起付线是多少来着，150吗，那如果起付线已经过了呢")
     assert replies[1].result["visits"][-1]["total"] == "700.00"
+
+
+def test_a_range_of_amounts_is_asked() -> None:
+    _, (reply,) = talk("南充在职 一级医院 花了三百到四百之间 今年第一次")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_stay_told_with_the_ward_and_its_length() -> None:
+    _, (reply,) = talk("南充市中心医院住院部，三甲，我退休的，住了八天花了1.2万")
+    assert reply.result is None and "住院" in reply.text
