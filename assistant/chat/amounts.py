@@ -306,7 +306,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # The slip shows 330 / the receipt says 860: a slip's figure with no field named — asked
     ("slip_unknown", r"(?:slip|receipt|invoice|statement)s? ?(?:shows?|says|reads|lists|states)(?: that)?(?: a)? ?"),
     # medfee_sumamt 650，hifp_pay 显示 325: the settlement record's own field names
-    ("slip_fund", r"hifp_pay(?:[ :：=]|显示|是)*"),
+    ("slip_fund", r"hifp(?:_pay)?(?:[ :：=]|显示|是)*"),
     ("total", r"medfee_sumamt(?:[ :：=]|显示|是)*"),
     # Slip: total 1,000, fund 650, cash 350 — a slip's lines in English, the word right before its figure
     # (anchored at the figure: “fund has already paid 500” keeps its own, longer cue)

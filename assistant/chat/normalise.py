@@ -211,6 +211,7 @@ def _sum_said(match: re.Match[str]) -> str:
     return f"一共{match.group(3)}" if a + b == c else match.group(0)
 
 
+_LEVEL_HYPHEN = re.compile(r"\b(level|tier)-([123])\b")
 _DIGITS_OR_DIGITS = re.compile(r"(\d{2})\s+or\s+(\d{2})")
 _MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*×]{4}(?![\dxX*×])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
@@ -232,6 +233,8 @@ def normalise(text: str) -> str:
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
     if "=" in out and "+" in out:
         out = _SUM_SAID.sub(_sum_said, out)  # 600+200=800: the person's own sum — its total is the bill
+    if "level-" in out or "tier-" in out:
+        out = _LEVEL_HYPHEN.sub(r"\1 \2", out)  # a level-2 hospital: level 2
     if " or " in out:
         out = _DIGITS_OR_DIGITS.sub(r"\1还是\2", out)  # 300 or 3000??: one figure of two, as 300还是3000
     out = _SPACE.sub(_space, out).strip()

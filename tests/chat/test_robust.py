@@ -5765,3 +5765,12 @@ def test_a_range_of_amounts_is_asked() -> None:
 def test_a_stay_told_with_the_ward_and_its_length() -> None:
     _, (reply,) = talk("南充市中心医院住院部，三甲，我退休的，住了八天花了1.2万")
     assert reply.result is None and "住院" in reply.text
+
+
+def test_a_hyphenated_level_in_english() -> None:
+    assert understand("Pingliang retiree, 600 yuan at a level-2 hospital, first visit this year").facts.provider_level == 2
+
+
+def test_the_national_slips_fund_field_said_short() -> None:
+    _, (reply,) = talk("南充 灵活就业 一级 500 第一次 hifp 180 对不对")
+    assert reply.bill_check is not None
