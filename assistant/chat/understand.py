@@ -430,7 +430,9 @@ _RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}�
                                     r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
 _REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?:开|办)(?:了)?转诊|给(?:我|他|她)?(?:开)?转诊|同意(?:了)?转诊")
 _SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
-_CAP_USED_UNKNOWN = re.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)")
+_CAP_USED_UNKNOWN = re.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)"
+                               # 封顶线还剩多少我也不知道: what is left of the cap not known — what the fund paid is asked
+                               r"|(?:限额|额度|封顶线?)(?:还)?(?:剩|剩下|还剩|有)(?:多少|几多|好多)[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)")
 _ON_SLIP = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)")
 _AGE_MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
 _ANOTHER_SLIP = re.compile(r"(?:还有|另外|另)(?:一|1)?张(?:单子|单据|发票|票据?|收据|小票|结算单)")
@@ -898,6 +900,7 @@ _FUND_CLAIM_UNKNOWN = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报
 _SURELY_BEFORE = re.compile(r"肯定|确定|绝对|早就|早|确实|一定")
 _COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
 #: 那是去年第一次 / 当年第一次 / 2025年第一次 / 去年唯一一次: whose year's first is said
+_NONE_THIS_YEAR = re.compile(r"今年(?:都|也|还)?(?:还)?(?:没|没有|未)")
 _FIRST_OF_THAT_YEAR = re.compile(r"(?:去年|那年|当年|那一年|[0-9]{4}年)(?:的)?(?:第一|头一?|唯一一|首)(?:次|回)?|(?:唯一|只有|就)(?:的)?一次|(?:那时候?|当时)(?:是|算)?(?:第一|头一?)(?:次|回)")
 _GRADES_NOT_SAID = re.compile(r"(?:没(?:有)?(?:说|写|讲|标|告诉)|不知道|不清楚|搞不清|分不清|不晓得)[^,，。]{0,4}?(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)"
                               r"|(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)[^,，。]{0,4}?(?:没(?:有)?(?:说|写|讲|标)|不知道|不清楚|搞不清|分不清|不晓得)")
@@ -2083,8 +2086,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             unknown.append("provider_grade")
     last_years = [d for d in dates if d.year is not None and d.year < (today or dt.date.today()).year]
     if last_years and len(last_years) == len(dates) and values.get("first_visit_this_year") \
-            and not any("今年" in h.text or "本年" in h.text for h in hits if h.sets.get("first_visit_this_year") is True) \
+            and not _TODAY_WORD.search(text) and not values.get("days_ago") \
+            and not any(("今年" in h.text or "本年" in h.text) and not _NONE_THIS_YEAR.search(h.text)
+                        for h in hits if h.sets.get("first_visit_this_year") is True) \
             and not _FIRST_OF_THAT_YEAR.search(text):
+        # (去年12月看的 今年还没看过: no visit this year says nothing of that visit's own year — asked)
         # 1200 去年12月第一次看的: first of what — the illness, last December, or this bill, this year? asked
         values["first_visit_this_year"] = None
     first_doubted = _FIRST_THEN_DOUBT.search(text)

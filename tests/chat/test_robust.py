@@ -5774,3 +5774,15 @@ def test_a_hyphenated_level_in_english() -> None:
 def test_the_national_slips_fund_field_said_short() -> None:
     _, (reply,) = talk("南充 灵活就业 一级 500 第一次 hifp 180 对不对")
     assert reply.bill_check is not None
+
+
+def test_what_is_left_of_the_cap_not_known_asks_the_funds_figure() -> None:
+    _, (reply,) = talk("南昌在职 三级 1000 起付线过了 封顶线还剩多少我也不知道")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_a_visit_last_year_and_none_this_year_asks_that_years_position() -> None:
+    _, (reply,) = talk("南充 退休 乡镇卫生院 400 去年12月看的 今年还没看过")
+    assert reply.result is None and reply.asking == "year_start"
+    _, (reply,) = talk("我在平凉上班，在职，去年12月看过，今年还没看过，今天一级医院花了400")
+    assert reply.result is not None
