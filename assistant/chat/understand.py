@@ -538,7 +538,9 @@ _POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|�
                              r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:outpatient )?(?:visit|time|claim|bill)|claimed")
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
-_UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}")
+_UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}"
+                            # not sure if I've used the deductible: the doubt names its own subject
+                            r"|(?:not sure|don'?t know|no idea|unsure)\b[^,.]{0,12}?\b(?:if|whether)\b[^,.]{3,}")
 _ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
 _BELIEVED_BEFORE = re.compile(r"(?:以为|还当|当成|当作|还想着)(?:是|它是|那是|那家是)?$")
 _RULE_HOW_MUCH = re.compile(r"报(?:销)?(?:好多|多少|几成|百分之几)|比例")

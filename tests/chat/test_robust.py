@@ -5786,3 +5786,8 @@ def test_a_visit_last_year_and_none_this_year_asks_that_years_position() -> None
     assert reply.result is None and reply.asking == "year_start"
     _, (reply,) = talk("我在平凉上班，在职，去年12月看过，今年还没看过，今天一级医院花了400")
     assert reply.result is not None
+
+
+def test_an_english_doubt_names_its_own_subject() -> None:
+    u = understand("I'm retired in Nanchong, 500 yuan at a level-2 hospital, not sure if I've used the deductible this year")
+    assert u.facts.provider_level == 2 and "year_start" in u.unknown
