@@ -416,6 +416,8 @@ _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 _COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
 _SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
+_PLACE_END = re.compile(r"(?:[一二三123]级|三甲|二甲|三乙|二乙|医院|诊所|卫生院|社区|药店|药房)$")
+_DEDUCTIBLE_MET_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|也|都)?(?:满|过了|扣完|扣满|用完)")
 _DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
 _RULE_FIGURE_ASKED_BEFORE = re.compile(r"(?:起付线|起付标准|限额|封顶线?)(?:是|有)?(?:多少|几多|好多)(?:来着|啊|呀)?$")
 _FUND_CLAIMED_BEFORE = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,8}?(?:报过|报了|报销过|报销了|给了|付了|支付了)[^,，。0-9]{0,6}$")
@@ -668,9 +670,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
         post = _POST_CUE.match(masked, end)
         if post and post.group("w") in ("起付线", "起付标准") and re.search(r"(?:扣|用|交|付|花|攒|垫)(?:了|掉|过)$", prefix):
             post = None  # 扣了200起付线: the deductible used, not a figure of the rule
-        elif post and post.group("w") in ("起付线", "起付标准") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end) \
-                and _SPENDING_END.search(prefix):
-            post = None  # 开药两百七起付线早没了: the bill, then a clause of its own about the deductible
+        elif post and post.group("w") in ("起付线", "起付标准") and (
+                (_DEDUCTIBLE_TOPIC_AFTER.match(masked, end) and _SPENDING_END.search(prefix))
+                or (_DEDUCTIBLE_MET_AFTER.match(masked, end) and _PLACE_END.search(prefix))):
+            # 开药两百七起付线早没了 / 平凉在职二级1800起付线满: the bill, then a clause of its own about the deductible
+            post = None
         if post and (not _NUMERAL_AHEAD.match(masked, post.end())
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")

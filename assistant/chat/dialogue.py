@@ -2128,7 +2128,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         word = named.group(0) if named and not re.search(r"自费|乙类", u.text) else ""
         field = _PART_FIELD.get(word)
         if word and field and facts.amount is not None and getattr(state.known, field, None) is None \
-                and (re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,10}}(?:花了|一共|共花|总共)", u.text)
+                and (re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,16}}(?:花了|一共|共花|总共)", u.text)
                      or re.match(rf"{word}(?:费)?[,，]", u.text)) \
                 and not re.search(r"其中|里面|里头|含|包括|另外|还有|西药|(?<!产前)检查|化验|治疗", u.text) \
                 and not re.search(rf"{word}(?:和|跟|加|及|、)", u.text):

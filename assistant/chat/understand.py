@@ -897,6 +897,8 @@ TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|�
 _ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
                                rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
+_ACTUALLY_PLACE = re.compile(r"(?:其实|实际上|实际)(?:是|在)[^,，。]{0,8}?(?P<w>社区卫生服务中心|诊所|卫生院|卫生室|社区|医院)(?!门口)")
+_CAPPED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:已经|就|都)?(?:封顶|到顶|报满|顶格|满额)(?:了)?")
 _USED_UP_SAID = re.compile(r"[0-9]{2,4}(?:元|块)?[,，]?(?:已经|已|早就|早)(?:扣完|扣满|用完|过了|满了)")
 _FUND_CLAIM_UNKNOWN = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报|有没有报|报过没|报了多少|报过多少)[^,，。]{0,6}?(?:不清楚|不知道|不晓得|记不清|不记得)")
 _SURELY_BEFORE = re.compile(r"肯定|确定|绝对|早就|早|确实|一定")
@@ -1562,6 +1564,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    and not (_CLAIMED_BEFORE_CUE.search(text, max(0, a.start - 3), a.start) and _CONFIRMED_AFTER.match(text, a.end))
                    else a for a in amounts]
+    # 统筹报了1800封顶了: what the fund has paid this year, up to its cap — the year's, never this bill's slip
+    amounts = [msgspec.structs.replace(a, role="fund_paid")
+               if a.role == "slip_fund" and _CAPPED_AFTER.match(text, a.end) else a for a in amounts]
     # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
     # the person supplies; a figure alone (起付线是600吗) is a question about the rule
     stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text))
@@ -2119,6 +2124,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if values.get("signed") is False and is_correction(text) and _SIGNED_HEDGED_BACK.search(text):
         # 不在签约机构…不对，我好像签的就是这家: the denial taken back, and the new word doubted — asked
         values["signed"] = None
+    actually_place = _ACTUALLY_PLACE.search(text)
+    if actually_place is not None and values.get("provider_kind") == "pharmacy" and any(
+            h.sets.get("provider_kind") == "pharmacy" and h.end <= actually_place.start() for h in hits):
+        # 药店 买药 …其实是医院门口的诊所: the place set right within the message — a clinic, not the pharmacy
+        values["provider_kind"] = "hospital"
+        values["provider_level"] = 1 if actually_place.group("w") in ("诊所", "卫生院", "社区", "卫生室", "社区卫生服务中心") else None
+        values["prescribed_at_level"] = values["prescribed_at_grade"] = None
     if _DEPENDANT.search(text) and values.get("scheme") == "employee":
         # 我老公是退休职工，我是他家属: the employee scheme is the spouse's — the speaker's own insurance
         # (the resident scheme, or an employee one of their own) is asked, never the spouse's taken

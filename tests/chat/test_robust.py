@@ -5791,3 +5791,23 @@ def test_a_visit_last_year_and_none_this_year_asks_that_years_position() -> None
 def test_an_english_doubt_names_its_own_subject() -> None:
     u = understand("I'm retired in Nanchong, 500 yuan at a level-2 hospital, not sure if I've used the deductible this year")
     assert u.facts.provider_level == 2 and "year_start" in u.unknown
+
+
+def test_a_bill_glued_to_the_deductible_met() -> None:
+    assert understand("平凉在职二级1500起付线满").facts.amount == Decimal("1500.00")
+    assert understand("南昌在职，二级医院门诊，九百，今年之前在门诊已经把600起付线扣完了").facts.amount == Decimal("900.00")
+
+
+def test_a_prenatal_visit_named_with_its_place_between() -> None:
+    _, (reply,) = talk("平凉庄浪县在职职工，产前检查在县妇幼保健院（二级）花了300，起付线已过，能报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_the_fund_paid_up_to_its_cap_disagrees_with_the_years_first() -> None:
+    _, (reply,) = talk("南昌灵活就业，一级医院，900，今年第一回，统筹报了1800封顶了")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_the_place_set_right_within_the_message() -> None:
+    f = understand("南充退休 起付线已经过了 药店买药 其实是医院门口的诊所 花了80").facts
+    assert f.provider_kind == "hospital" and f.provider_level == 1
