@@ -2103,6 +2103,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                            "结算单上个人负担"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip", "My share on the slip"]))
+    # (拿了点中药，一共二百六 for an employee: Chinese medicine is settled like any in-scope cost there)
     nothing_to_ask = not _NON_TCM_ITEM.search(u.text) and state.known.scheme == "employee"
     named_parts = {m.group(0) for m in _NAMED_PART.finditer(u.text)}
     loose_fields = {_PART_FIELD.get(w) for w in named_parts} | (
@@ -2122,7 +2123,6 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # self-pay part together
             state.known = msgspec.structs.replace(state.known, amount=facts.amount + state.known.self_pay)
     if u.items_unquantified and not nothing_to_ask:
-        # (拿了点中药，一共二百六 for an employee: Chinese medicine is settled like any in-scope cost there)
         state.asking = _SELF_PAY_PART  # a bare number in answer is this part, never the bill's total
         named = _NAMED_PART.search(u.text)
         word = named.group(0) if named and not re.search(r"自费|乙类", u.text) else ""
