@@ -2773,7 +2773,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                         met_with_visits = (_quote(text, bounds, met.start), _quote(text, bounds, segments[0][1] - 1))
                     for k in ("fund_paid", "deductible_met", "deductible_used", "deductible_remaining"):
                         values[k] = None
-                    values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
+                    if "year_start" not in unknown:  # (这两次之前今年有没有报过我也不知道: not known — asked)
+                        values["first_visit_this_year"] = True  # 今年就这两次: the first one opened the year
                 elif values.get("first_visit_this_year") is False:
                     values["first_visit_this_year"] = None
                 never = _NEVER_SEEN.search(text)

@@ -5811,3 +5811,8 @@ def test_the_fund_paid_up_to_its_cap_disagrees_with_the_years_first() -> None:
 def test_the_place_set_right_within_the_message() -> None:
     f = understand("南充退休 起付线已经过了 药店买药 其实是医院门口的诊所 花了80").facts
     assert f.provider_kind == "hospital" and f.provider_level == 1
+
+
+def test_visits_listed_with_the_years_start_not_known_ask_it() -> None:
+    _, (reply,) = talk("南昌在职，这个月二级医院看了两次，3号一次400，今天又一次600，这两次之前今年有没有报过门诊我也不知道")
+    assert reply.result is None and reply.asking == "year_start"
