@@ -911,6 +911,8 @@ _GRADES_NOT_SAID = re.compile(r"(?:没(?:有)?(?:说|写|讲|标|告诉)|不知�
 _FIRST_THEN_DOUBT = re.compile(r"(?:第一次|头一次|头一回|第一回)[^。]{0,6}?(?:但|可是|不过)[^。]{0,12}?(?:好像|可能|也许|似乎)[^。,，]{0,10}?(?:报过|看过|去过|刷过)")
 _WITH_LAST_TOTAL = re.compile(r"(?:加上|连上|和|跟|加)(?:上次|上一次|上回|之前那次|前一次|前面那次)(?:的)?[^,，。]{0,4}?(?:一共|总共|加起来|合计|共)")
 _SPOUSE_CATEGORY_END = re.compile(r"[,，。]\s*(?:我|俺)?(?:老伴|老公|老婆|爱人|丈夫|妻子|对象)(?:已经|是)?(?:退休|在职|灵活就业)(?:了)?(?:的)?[。.!！]?$")
+_LIVES_HOME_ELSEWHERE = re.compile(r"(?:在|住在)(?:西安|南充|南昌|平凉)(?:住|生活|定居)?[^。]{0,6}?老家(?:是|在)(?:西安|南充|南昌|平凉)"
+                                   r"|老家(?:是|在)(?:西安|南充|南昌|平凉)[^。]{0,6}?(?:现在)?(?:在|住在)(?:西安|南充|南昌|平凉)(?:住|生活|定居)")
 _EMPLOYER_CITY = re.compile(r"(?:我们|我的|我)?(?:单位|公司|工作单位)(?:是|在)(?P<c>西安|南充|南昌|平凉)")
 _SIGNED_HEDGED_BACK = re.compile(r"(?:好像|可能|也许|似乎)(?:签|是签)[^,，。]{0,6}?(?:这家|这个|就是)")
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
@@ -2116,6 +2118,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 南昌职工，三级医院，800，今年第一次，我老伴退休了: the spouse's category, said after the visit — the
         # visit's person's own is not said (asked), never the spouse's taken for it
         values["category"] = None
+    if _LIVES_HOME_ELSEWHERE.search(text) and values.get("city") is not None:
+        # 我在平凉住，老家是南充的: where the person lives and where they come from — neither says where they
+        # are insured; asked
+        values["city"] = values["policy"] = values["district"] = None
     employer_city = _EMPLOYER_CITY.search(text)
     if employer_city is not None and values.get("city") not in (None, employer_city.group("c")):
         # 我们单位在西安，但我人在南充看病: insured where the employer is, treated elsewhere — which city's

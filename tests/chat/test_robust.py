@@ -5816,3 +5816,13 @@ def test_the_place_set_right_within_the_message() -> None:
 def test_visits_listed_with_the_years_start_not_known_ask_it() -> None:
     _, (reply,) = talk("南昌在职，这个月二级医院看了两次，3号一次400，今天又一次600，这两次之前今年有没有报过门诊我也不知道")
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_the_first_of_the_month_is_not_the_years_first() -> None:
+    _, (reply,) = talk("南昌 退休 三级医院 门诊 900 这个月第一次")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_where_one_lives_and_comes_from_does_not_say_where_one_is_insured() -> None:
+    _, (reply,) = talk("我在南昌住，老家是平凉的，退休，二级医院 700，今年第一次")
+    assert reply.result is None and reply.asking == "city"
