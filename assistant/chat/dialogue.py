@@ -2410,12 +2410,14 @@ _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那�
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
+#: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)
+_MORE_COST_WORDS = r"西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂"
 _ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
-                              r"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?=西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂)")
+                              rf"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?={_MORE_COST_WORDS})")
 #: 有自费的 (after an answer): some self-pay, how much not said
 _SELF_PAY_SAID_BARE = re.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")
 #: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
-_ALSO_HAD = re.compile(rf"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:{TEST_WORDS}|西药|挂号|药费|治疗费|诊察费|输液|打针|针剂)"
+_ALSO_HAD = re.compile(rf"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:{TEST_WORDS}|{_MORE_COST_WORDS})"
                        r"(?:费)?[^,，。]{0,3}?[0-9零一二两三四五六七八九十百千]")
 _FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit

@@ -918,6 +918,12 @@ _SIGNED_HEDGED_BACK = re.compile(r"(?:好像|可能|也许|似乎)(?:签|是签)
 _DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
 _ROLE_EITHER = re.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
                           r"[0-9.]+(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:搞不清|不清楚|不知道|记不清|分不清|不晓得|搞不懂)")
+def _claim_confirmed(text: str, a: Amount) -> bool:
+    """统筹报过500是对的: a fund figure said as claimed before and confirmed — the year's, not a slip to check."""
+    return _CLAIMED_BEFORE_CUE.search(text, max(0, a.start - 3), a.start) is not None \
+        and _CONFIRMED_AFTER.match(text, a.end) is not None
+
+
 _CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报|(?<=[统筹医保])报了")  # (不是第一次 统筹报了400是对的: the year's, confirmed)
 _CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)")
 _I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
@@ -1469,7 +1475,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                if a.role == "fund_paid" and not a.approximate and _FUND_ONLY_BEFORE.search(text, max(0, a.start - 10), a.start)
                and not _YEAR_FUND_WORDS.search(_quote(text, bounds, a.start).replace("统筹", "")) else a for a in amounts]
     # 报了150还是自己掏了150我也搞不清: the same figure, and which of two it was is not known — asked
-    role_either = _ROLE_EITHER.search(text)
+    role_either = _ROLE_EITHER.search(text) if "还是" in text else None  # (every match holds 还是)
     if role_either is not None:
         same = [a for a in amounts if role_either.start() <= a.start < role_either.end()]
         if len(same) >= 2 and len({a.value for a in same}) == 1:
@@ -1524,7 +1530,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    and not (slip_named and a.cue and _YEAR_IN_CUE.search(a.cue))
-                   and not (_CLAIMED_BEFORE_CUE.search(text, max(0, a.start - 3), a.start) and _CONFIRMED_AFTER.match(text, a.end))
+                   and not _claim_confirmed(text, a)
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
                                                                     text[max(0, a.start - 6):a.start])
@@ -1564,7 +1570,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
-                   and not (_CLAIMED_BEFORE_CUE.search(text, max(0, a.start - 3), a.start) and _CONFIRMED_AFTER.match(text, a.end))
+                   and not _claim_confirmed(text, a)
                    else a for a in amounts]
     # 统筹报了1800封顶了: what the fund has paid this year, up to its cap — the year's, never this bill's slip
     amounts = [msgspec.structs.replace(a, role="fund_paid")
@@ -1874,7 +1880,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 values["amount"] = None
                 total = None
                 break
-    with_earlier = _WITH_LAST_TOTAL.search(text)
+    with_earlier = _WITH_LAST_TOTAL.search(text) if "次" in text or "回" in text else None  # (each match holds 次 or 回)
     if with_earlier is not None and total is not None and with_earlier.start() <= total.start <= with_earlier.end() + 8:
         # 这次看病加上上次一共花了2000: two visits' bills together — this one's is not said (asked), never the sum
         values["amount"] = None
@@ -2102,8 +2108,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (去年12月看的 今年还没看过: no visit this year says nothing of that visit's own year — asked)
         # 1200 去年12月第一次看的: first of what — the illness, last December, or this bill, this year? asked
         values["first_visit_this_year"] = None
-    first_doubted = _FIRST_THEN_DOUBT.search(text)
-    if first_doubted is not None and values.get("first_visit_this_year"):
+    if values.get("first_visit_this_year") and _FIRST_THEN_DOUBT.search(text):
         # 今年第一次，但我上个月好像在社区报过一点: the year's first, then a doubt of it — asked
         values["first_visit_this_year"] = None
     said_paid = next((a for a in amounts if a.role == "fund_paid" and not a.negated), None)
@@ -2114,30 +2119,30 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["fund_paid"] = None
         values["deductible_met"] = None
         values["first_visit_this_year"] = True
-    if _SPOUSE_CATEGORY_END.search(text) and len({h.sets.get("category") for h in hits if "category" in h.sets and not h.negated}) == 1:
+    if values.get("category") is not None and _SPOUSE_CATEGORY_END.search(text) \
+            and len({h.sets.get("category") for h in hits if "category" in h.sets and not h.negated}) == 1:
         # 南昌职工，三级医院，800，今年第一次，我老伴退休了: the spouse's category, said after the visit — the
         # visit's person's own is not said (asked), never the spouse's taken for it
         values["category"] = None
-    if _LIVES_HOME_ELSEWHERE.search(text) and values.get("city") is not None:
+    if values.get("city") is not None and "老家" in text and _LIVES_HOME_ELSEWHERE.search(text):
         # 我在平凉住，老家是南充的: where the person lives and where they come from — neither says where they
         # are insured; asked
         values["city"] = values["policy"] = values["district"] = None
-    employer_city = _EMPLOYER_CITY.search(text)
-    if employer_city is not None and values.get("city") not in (None, employer_city.group("c")):
+    if values.get("city") is not None and (employer_city := _EMPLOYER_CITY.search(text)) is not None \
+            and values["city"] != employer_city.group("c"):
         # 我们单位在西安，但我人在南充看病: insured where the employer is, treated elsewhere — which city's
         # insurance is asked, never the place of the visit taken for it
         values["city"] = values["policy"] = None
     if values.get("signed") is False and is_correction(text) and _SIGNED_HEDGED_BACK.search(text):
         # 不在签约机构…不对，我好像签的就是这家: the denial taken back, and the new word doubted — asked
         values["signed"] = None
-    actually_place = _ACTUALLY_PLACE.search(text)
-    if actually_place is not None and values.get("provider_kind") == "pharmacy" and any(
+    if values.get("provider_kind") == "pharmacy" and (actually_place := _ACTUALLY_PLACE.search(text)) is not None and any(
             h.sets.get("provider_kind") == "pharmacy" and h.end <= actually_place.start() for h in hits):
         # 药店 买药 …其实是医院门口的诊所: the place set right within the message — a clinic, not the pharmacy
         values["provider_kind"] = "hospital"
         values["provider_level"] = 1 if actually_place.group("w") in ("诊所", "卫生院", "社区", "卫生室", "社区卫生服务中心") else None
         values["prescribed_at_level"] = values["prescribed_at_grade"] = None
-    if _DEPENDANT.search(text) and values.get("scheme") == "employee":
+    if values.get("scheme") == "employee" and _DEPENDANT.search(text):
         # 我老公是退休职工，我是他家属: the employee scheme is the spouse's — the speaker's own insurance
         # (the resident scheme, or an employee one of their own) is asked, never the spouse's taken
         for key in ("category", "scheme", "policy"):
