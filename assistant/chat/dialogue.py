@@ -644,6 +644,19 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
     return out
 
 
+def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
+    """A visit dated by its month alone (三月份看过一次) is entered on the 1st: said as a reading, so
+    that the working's “3月1日” is never taken for a day the person named."""
+    out = []
+    for visit in [*ledger, known]:
+        if visit.month and not visit.day:
+            this = visit is known
+            out.append(_t(locale, f"{'这次' if this else '之前'}{visit.month}月那次没说是哪一天，按{visit.month}月1日记",
+                          f"The {'' if this else 'earlier '}visit in month {visit.month} had no day said; "
+                          f"it is entered on the 1st"))
+    return out
+
+
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
 _ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount"}
 #: questions that quote the rule making the fact matter (the calculator's citation of it)
@@ -780,6 +793,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     except Exception:  # noqa: BLE001 - the text answer stands even if the rich view fails  # pragma: no cover
         text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
+    notes += _days_not_said(state.ledger, known, locale)
     if any(v.provider_assumed for v in state.ledger):
         notes.append(_t(locale, "之前那次您没说医院等级，按和这次同一等级计算；这次的结果不受那次等级的影响，"
                                 "今年合计里那次的数字以那次的结算单为准。",

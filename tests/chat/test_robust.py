@@ -5826,3 +5826,13 @@ def test_the_first_of_the_month_is_not_the_years_first() -> None:
 def test_where_one_lives_and_comes_from_does_not_say_where_one_is_insured() -> None:
     _, (reply,) = talk("我在南昌住，老家是平凉的，退休，二级医院 700，今年第一次")
     assert reply.result is None and reply.asking == "city"
+
+
+def test_a_month_without_its_day_is_entered_on_the_first_and_says_so() -> None:
+    # 三月份看过一次: the working dates that visit 3月1日 — a day never said, so the answer says it is
+    # a reading, not a date the person gave
+    _, (reply,) = talk("我是南昌退休职工，三级医院花了1200，三月份在社区看过一次，花了两百八，就那一次")
+    assert reply.result is not None and reply.result["visits"][0]["date"] == "2026-03-01"
+    assert "之前3月那次没说是哪一天，按3月1日记" in reply.text
+    _, (reply,) = talk("南充退休，3月10号在二级医院花了500，今年第一次")
+    assert reply.result is not None and "没说是哪一天" not in reply.text
