@@ -15,19 +15,25 @@ __all__ = ["headline"]
 
 
 def headline(result: Any, locale: str = "zh-CN") -> str:
-    """统筹基金报¥330.00，您自己付¥870.00（个人账户¥0.00，现金¥870.00）。 — for one visit, or the year's
-    totals when the result holds several."""
+    """统筹基金报¥330.00，您自己付¥870.00（个人账户¥0.00，现金¥870.00）。 — for the last visit; when the
+    result holds several, marked 这次 and followed by the year's totals (今年2次门诊合计：…)."""
     many = len(result.visits) > 1
-    t = result.totals if many else result.visits[-1]
+    this, year = result.visits[-1], result.totals
     tag = "en" if locale.startswith("en") else "zh-CN"
 
     def money(value: Any) -> str:
         return money_in(value, tag)
 
+    # this visit first (what the person asked about); with earlier visits, the year's totals after it
     if locale.startswith("en"):
-        lead = f"All {len(result.visits)} visits this year: the fund pays" if many else "The fund pays"
-        return (f"{lead} {money(t.fund_pays)}, you pay {money(t.personal_pays)} "
-                f"(account {money(t.account_pays)}, cash {money(t.cash_pays)}).")
-    lead = f"今年{len(result.visits)}次门诊合计：" if many else ""
-    return (f"{lead}统筹基金报{money(t.fund_pays)}，您自己付{money(t.personal_pays)}"
-            f"（个人账户{money(t.account_pays)}，现金{money(t.cash_pays)}）。")
+        out = (f"{'This visit: the fund pays' if many else 'The fund pays'} {money(this.fund_pays)}, "
+               f"you pay {money(this.personal_pays)} (account {money(this.account_pays)}, cash {money(this.cash_pays)}).")
+        if many:
+            out += (f" All {len(result.visits)} visits this year: the fund pays {money(year.fund_pays)}, "
+                    f"you pay {money(year.personal_pays)}.")
+        return out
+    out = (f"{'这次：' if many else ''}统筹基金报{money(this.fund_pays)}，您自己付{money(this.personal_pays)}"
+           f"（个人账户{money(this.account_pays)}，现金{money(this.cash_pays)}）。")
+    if many:
+        out += f"今年{len(result.visits)}次门诊合计：统筹基金报{money(year.fund_pays)}，您自己付{money(year.personal_pays)}。"
+    return out

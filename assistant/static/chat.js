@@ -43,7 +43,7 @@
       fixSuffix: "，是", calcLead: "按文件算：", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
       account: "账户", cash: "现金", sep: "，", open: "（", close: "）", end: "",
       visits: function (n) { return "今年" + n + "次门诊合计："; },
-      thisOne: "其中这次统筹基金报", unchanged: "这样改，结果不变：",
+      thisVisit: "这次：", unchanged: "这样改，结果不变：",
       matches: "和结算单一致", differs: "和结算单不一致", slip: "单上", calc: "算出", diff: "相差",
       read: "朗读", stop: "停止朗读", copy: "复制文字", copied: "已复制",
       cleared: "已清除刚才的对话，可以重新开始了", elder: "长辈版", standard: "标准版",
@@ -66,7 +66,7 @@
       youCol: "You pay ",
       account: "account ", cash: "cash ", sep: "; ", open: " (", close: ")", end: ".",
       visits: function (n) { return n + " visits this year in all: "; },
-      thisOne: "Of which this visit: the fund pays ", unchanged: "That changes nothing: ",
+      thisVisit: "This visit: ", unchanged: "That changes nothing: ",
       matches: "Matches the slip", differs: "Differs from the slip", slip: "slip ", calc: "calculated ",
       diff: "difference ", read: "Read aloud", stop: "Stop reading", copy: "Copy text", copied: "Copied",
       cleared: "The conversation was cleared; you can start again", elder: "Large text", standard: "Standard",
@@ -354,13 +354,15 @@
     if (!result || !Array.isArray(result.visits) || !result.visits.length) { return null; }
     var visits = result.visits, last = visits[visits.length - 1];
     var whole = visits.length > 1 && result.totals ? result.totals : last;
-    return { n: visits.length, fund: whole.fund_pays, personal: whole.personal_pays,
-             account: whole.account_pays, cash: whole.cash_pays, thisFund: last.fund_pays };
+    // this visit first (what the person asked about), the year's totals after it
+    return { n: visits.length, fund: last.fund_pays, personal: last.personal_pays,
+             account: last.account_pays, cash: last.cash_pays,
+             yearFund: whole.fund_pays, yearPersonal: whole.personal_pays };
   }
 
   function sameFigures(a, b) {
     if (!a || !b) { return false; }
-    return ["n", "fund", "personal", "account", "cash", "thisFund"].every(function (k) { return a[k] === b[k]; });
+    return ["n", "fund", "personal", "account", "cash", "yearFund", "yearPersonal"].every(function (k) { return a[k] === b[k]; });
   }
 
   function figure(className, value) { return el("b", "fig " + className, yuan(value)); }
@@ -369,7 +371,7 @@
   function answerLine(sum, prefix) {
     var p = el("p", "answer-head");
     if (prefix) { p.appendChild(el("span", "answer-if", prefix)); }
-    if (sum.n > 1) { p.appendChild(document.createTextNode(T.visits(sum.n))); }
+    if (sum.n > 1) { p.appendChild(document.createTextNode(T.thisVisit)); }
     p.appendChild(document.createTextNode(T.fund));
     p.appendChild(figure("fig-fund", sum.fund));
     p.appendChild(document.createTextNode(T.sep + T.you));
@@ -383,8 +385,11 @@
     }
     p.appendChild(document.createTextNode(T.end));
     if (sum.n > 1) {
-      var also = el("span", "answer-this", T.thisOne);
-      also.appendChild(el("b", "fig-this", yuan(sum.thisFund)));
+      var also = el("span", "answer-this", T.visits(sum.n) + T.fund);
+      also.appendChild(el("b", "fig-year", yuan(sum.yearFund)));
+      also.appendChild(document.createTextNode(T.sep + T.you));
+      also.appendChild(el("b", "fig-year", yuan(sum.yearPersonal)));
+      also.appendChild(document.createTextNode(T.end));
       p.appendChild(document.createTextNode(" "));
       p.appendChild(also);
     }
@@ -530,7 +535,7 @@
         var key = squash(cut >= 6 ? bare.slice(0, cut) : unmark(bare));
         if (!key || shown.indexOf(key) !== -1) { seen = true; return; }
         // the text reply's own opening sentence (统筹基金报…，您自己付…) is the headline shown above
-        if (sum && /^(统筹基金支付|统筹基金报|今年\d+次门诊合计|个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays|All \d+ visits this year)/.test(plain)) {
+        if (sum && /^(统筹基金支付|统筹基金报|这次：统筹基金报|今年\d+次门诊合计|This visit: |个人负担|其中个人账户|其中现金|Paid by|Of which|Fund pays|The fund pays|All \d+ visits this year)/.test(plain)) {
           seen = true; return;
         }
         (seen ? notes : lead).push(plain);

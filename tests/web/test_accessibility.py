@@ -247,9 +247,9 @@ def test_another_visit_this_year_says_the_year_and_this_visit(pw, app):
     page.goto(app + "/")
     ask(page, "平凉在职，三甲医院1200元，今年第一次", 1)
     both = ask(page, "又看了一次，一级医院300", 2)
-    expect(both.locator(".answer-head")).to_contain_text(
-        "今年2次门诊合计：统筹基金报¥745.00，您自己付¥755.00（账户¥0.00，现金¥755.00）")
-    expect(both.locator(".answer-this")).to_have_text("其中这次统筹基金报¥195.00")
+    # this visit first (what was just asked about), then the year's totals
+    expect(both.locator(".answer-head")).to_contain_text("这次：统筹基金报¥195.00，您自己付¥105.00（账户¥0.00，现金¥105.00）")
+    expect(both.locator(".answer-this")).to_have_text("今年2次门诊合计：统筹基金报¥745.00，您自己付¥755.00")
     page.wait_for_timeout(300)
     _first_screen(page, both)
     shot(page, "phone-two-visits")
