@@ -248,7 +248,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 小票上统筹支付240个人160: the slip's lines one after the other — 个人 right after the fund's figure
     ("slip_personal", r"(?<=[0-9])(?:元|块)?[,，]?个人(?:的|部分)?(?=$|[0-9])"),
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
-    ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
+    ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结算(?=统筹|医保)|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
                   r"(?:报了|报销了|给报了|报(?!过)|给了|支付了|付了)(?:我)?"),  # (在别的医院统筹报过200: 报过, the year's)
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
@@ -413,6 +413,9 @@ _RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票�
 _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
+#: 200是今年已经扣过的起付线: the deductible used, named after the figure
+_USED_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
+                                    r"(?:起付线|起付标准|起付)")
 _COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
 _SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
@@ -693,6 +696,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
                           "目录内": "rest"}[word], post.group(0)
+        if role is None and _USED_DEDUCTIBLE_AFTER.match(masked, end):
+            role, cue = "deductible_used", _USED_DEDUCTIBLE_AFTER.match(masked, end).group(0)  # type: ignore[union-attr]
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():

@@ -651,7 +651,8 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
     for visit in [*ledger, known]:
         if visit.month and not visit.day:
             this = visit is known
-            out.append(_t(locale, f"{'这次' if this else '之前'}{visit.month}月那次没说是哪一天，按{visit.month}月1日记",
+            out.append(_t(locale, f"这次就诊只说了{visit.month}月，按{visit.month}月1日记" if this
+                          else f"之前{visit.month}月那次没说是哪一天，按{visit.month}月1日记",
                           f"The {'' if this else 'earlier '}visit in month {visit.month} had no day said; "
                           f"it is entered on the 1st"))
     return out
@@ -794,6 +795,11 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
     notes += _days_not_said(state.ledger, known, locale)
+    for year, month in state.other_year:
+        when = f"{year}年{month}月" if month else f"{year}年"
+        this_year = known.year or today.year
+        notes.append(_t(locale, f"{when}那次不算在{this_year}年里：起付线和年度限额都按自然年度计算",
+                        f"The visit of {when} is not counted in {this_year}: the deductible and cap run by calendar year"))
     if any(v.provider_assumed for v in state.ledger):
         notes.append(_t(locale, "之前那次您没说医院等级，按和这次同一等级计算；这次的结果不受那次等级的影响，"
                                 "今年合计里那次的数字以那次的结算单为准。",
@@ -1899,6 +1905,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and not _NOT_FIRST.search(u.text) and not (u.correction and (_REMEMBERED.search(u.text)
                                                                         or _CORRECTION_FIRST.match(u.text))):
         # (哦不对，我想起来了，三月份报过一回: the person takes the first bill back — no conflict, the new position holds)
+        # (他起付线其实已经过了 / 其实今年统筹已经报过300了: writers split — one took it as set right, one
+        # asked; asking is the safe side, so 其实 alone is no correction here)
         later = u.text.strip("，,。.!！?？ ")[:40]  # the person's own words, as said
         u = msgspec.structs.replace(u, conflict=(_t(locale, "今年第一次", "first bill this year"), later))
         state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
@@ -1978,6 +1986,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         visits.sort(key=lambda k: latest if k is not state.known and k.month is None and k.day is None
                     and k.year is None else _by_date(today)(k))
         state.ledger, state.known = visits[:-1], visits[-1]
+        year = state.known.year or today.year
+        if any((k.year or today.year) != year for k in state.ledger):
+            # 去年12月在三级医院看过…今年3月又…: a visit of another year counts toward nothing of this
+            # one (the deductible and cap are a calendar year's) — set aside, and said
+            state.other_year = [*state.other_year, *((k.year or today.year, k.month) for k in state.ledger
+                                                     if (k.year or today.year) != year)]
+            state.ledger = [k for k in state.ledger if (k.year or today.year) == year]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)

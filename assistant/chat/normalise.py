@@ -217,11 +217,20 @@ _MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*�
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
+_TWO_FIGURES = re.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
+
+
 def normalise(text: str) -> str:
     """The message in the form every pattern of the chat package expects."""
     if "\u20e3" in text:
         text = text.replace("\ufe0f", "").replace("\u20e3", "")  # 2️⃣0️⃣0️⃣块: keycap digits are digits
+    if "，" in text:
+        # 一共花了650，180是起付线: a full-width comma after three digits ends a clause (an input method's
+        # comma; 1，200 — one or two digits before it — still groups thousands, as 1,200 does)
+        text = _TWO_FIGURES.sub("\\1\ue000", text)
     out = unicodedata.normalize("NFKC", text)
+    if "\ue000" in out:
+        out = out.replace("\ue000", "，")
     if " " in out or "-" in out:  # (every match of _SPACED_PHONE holds one)
         out = _SPACED_PHONE.sub(r"\1\2\3", out)  # 181 0933 2265: one telephone number, never three amounts
     if "x" in out or "X" in out or "*" in out or "×" in out:

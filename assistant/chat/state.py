@@ -190,6 +190,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: the earlier visits of that scenario, when it was one more visit (下个月再看一次呢 → 要是三级呢:
     #: the visit of the scenario changed, the visit told still before it); None: the year's ledger
     what_if_ledger: list[Known] | None = None
+    #: visits told of another year than this visit's (去年12月那次): set aside, never in this year's
+    #: settlement; each as its year and month, for the answer to say so
+    other_year: list[tuple[int, int | None]] = []
     #: what the last conflict question was about (year_start, provider_level, category, person…)
     conflict_slot: str = ""
     #: the yes/no fact last shown both ways (family_doctor, poverty_registered, signed…): a bare 签了 / 没有

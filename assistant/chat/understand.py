@@ -410,6 +410,10 @@ _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|�
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _PAST_BEFORE = re.compile(r"(?:以前|原来|原先|过去|早年|之前|退休前|退休之前|没退休的时候|没退的时候)(?:是|在|一直)?[^,，。;；]{0,8}$")
+#: 娃儿都在外头打工 / 儿子在上班: the children are the clause's subject (their work, not the person's
+#: category; a spouse's category beside the person's is asked whose visit it is, elsewhere)
+_OTHERS_SUBJECT = re.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子女|小孩|闺女|女婿|儿媳)(?:们|几个|俩)?"
+                             r"(?:都|也|还|现在|如今)?(?:在)?[^,，。;；我俺说讲]{0,4}$")
 _CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
@@ -456,6 +460,8 @@ _UNQUANTIFIED_ITEM = re.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
 )
+#: 收费员说… / 窗口让我…: what the counter told the person (the slip's figure, said aloud)
+_COUNTER_SAID = re.compile(r"(?:收费员|收费处|收费的|窗口|结算窗口|医院|护士|医生|大夫)(?:的人)?(?:跟我)?(?:说|讲|告诉我|让我|叫我)")
 _SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|医院说|窗口说|收费处说|医院给的|slip|receipt")
 _PERCENT = re.compile(
     r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
@@ -1298,6 +1304,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                     and any(o.sets.get("first_visit_this_year") is True and not o.negated for o in hits))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
     hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
+    # 退休好多年了，娃儿都在外头打工: the children's work, beside the person's own category
+    others = [h for h in hits if "category" in h.sets and _OTHERS_SUBJECT.search(text, _clause_of(bounds, h.start)[0], h.start)]
+    if others and any("category" in h.sets and h not in others and not h.negated for h in hits):
+        hits = [h for h in hits if h not in others]
     # 以前在外头打工，现在回来了自己交的灵活就业医保: the category of before, beside the one of now
     past = [h for h in hits if "category" in h.sets and _PAST_BEFORE.search(text, max(0, h.start - 14), h.start)]
     if past and any("category" in h.sets and h not in past and not h.negated for h in hits):
@@ -1318,6 +1328,20 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                     and (_LANDMARK_AFTER.match(text, h.end)
                                          # 药店那次统筹报了50: the place of that (earlier) visit, not this one's
                                          or _THAT_VISIT_AFTER.match(text, h.end)))]
+    if any(h.sets.get("provider_kind") == "pharmacy" for h in hits):
+        # 药店买药和在二级医院看病的钱合在一起我不清楚，就说这次，二级医院900: the bill is said in a clause
+        # of the hospital (no pharmacy, no prescription there) — the pharmacy of a clause without a
+        # figure is not where this bill was paid
+        bills = [a for a in amounts if a.role in (None, "total") and not a.negated]
+        if len(bills) == 1:
+            lo, hi = _clause_of(bounds, bills[0].start)
+            in_clause = [h for h in hits if lo <= h.start < hi]
+            if any(h.sets.get("provider_kind") == "hospital" for h in in_clause) \
+                    and any("provider_level" in h.sets for h in in_clause) \
+                    and not any(h.sets.get("provider_kind") == "pharmacy" for h in in_clause) \
+                    and _PRESCRIPTION.search(text, lo, hi) is None:
+                hits = [h for h in hits if not (h.sets.get("provider_kind") == "pharmacy"
+                                                and not any(a.start in range(*_clause_of(bounds, h.start)) for a in amounts))]
     pharmacy = any(h.sets.get("provider_kind") == "pharmacy" and not h.negated for h in hits)
     explicit = [h for h in hits if h.priority > 0 and not h.negated]
     for hit in hits:
@@ -1518,9 +1542,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         and _SLIP_WORD.search(text) is not None and any(a.role in (None, "total") for a in amounts)) or (
         any(a.role == "slip_account" for a in amounts) and any(a.role == "account_balance" for a in amounts)) or (
         # 1000 结算单 个人支付 550: the slip's personal line, named as the slip's, beside the bill — checked
-        any(a.role == "slip_personal" and a.cue and re.search(r"个人(?:支付|负担|承担)", a.cue)
+        # (单子个人自付550 beside a bill with no self-pay part said: the same line; 单子上个人支付300 with
+        # no bill said: the slip's line, and the bill is asked — never the 300 asked about)
+        any(a.role == "slip_personal" and a.cue and re.search(r"个人(?:支付|负担|承担|自付)", a.cue)
+            and ("自付" not in a.cue or not any(b.role == "self_pay" for b in amounts))
             and _SLIP_WORD.search(text, max(0, a.start - 12), a.start) for a in amounts)
-        and any(a.role in (None, "total") and not a.approximate for a in amounts))
+        and (any(a.role in (None, "total") and not a.approximate for a in amounts)
+             or all(a.role not in (None, "total") for a in amounts))) or (
+        # 收费员说我自己要付600: what the counter asked of the person — the slip's personal share, checked
+        # (一共1000，我自己付了670 with no word of the slip: asked — three blind writers in three)
+        any(a.role == "slip_personal" and _COUNTER_SAID.search(text, _clause_of(bounds, a.start)[0], a.start)
+            for a in amounts))
     if checking:
         # 统筹560，个人账户300，现金140，这样对吗: what the slip split, not balances or positions
         # (统筹已报300，单子上统筹支付480: beside the slip's own fund line, a fund figure said with a

@@ -5836,3 +5836,52 @@ def test_a_month_without_its_day_is_entered_on_the_first_and_says_so() -> None:
     assert "之前3月那次没说是哪一天，按3月1日记" in reply.text
     _, (reply,) = talk("南充退休，3月10号在二级医院花了500，今年第一次")
     assert reply.result is not None and "没说是哪一天" not in reply.text
+
+
+def test_the_deductible_used_named_after_its_figure() -> None:
+    f = understand("一共花了650，180是今年已经扣过的起付线").facts
+    assert f.amount == Decimal("650") and f.deductible_used == Decimal("180")
+
+
+@pytest.mark.parametrize(("message", "amount"), [
+    ("南充退休 二级 花了1，200", Decimal("1200")), ("南充退休 二级 花了１２，５００", Decimal("12500")),
+    ("南充退休 二级 一共650，180是起付线", Decimal("650"))])
+def test_a_full_width_comma_after_three_digits_ends_a_clause(message: str, amount: Decimal) -> None:
+    assert understand(message).facts.amount == amount
+
+
+def test_the_childrens_work_is_not_the_persons_category() -> None:
+    u = understand("我南昌的，退休好些年了，孩子们都在外头打工，今天社区医院拿药花了120，今年头一回")
+    assert u.facts.category == "retiree" and "category" not in (u.alternatives or {})
+    _, (reply,) = talk("我是南充高坪的，今年七十了，退休好多年了，娃儿都在外头打工，今天去了高坪区人民医院，"
+                       "医生说是二级医院，一共花了356块，今年还是头一回，帮我算哈")
+    assert reply.result is not None and reply.result["visits"][0]["category"] == "retiree"
+
+
+def test_a_visit_of_last_year_is_set_aside_and_said() -> None:
+    _, (reply,) = talk("平凉在职，去年11月在二级医院花过1500，今年5月在一级医院又花了400，5月那次是今年第一次")
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][0]["date"].startswith("2026-05")
+    assert "2025年11月那次不算在2026年里" in reply.text
+
+
+def test_the_fund_line_of_the_settlement_is_the_slips() -> None:
+    _, (reply,) = talk("南充在职，起付线今年扣了100，二级医院花了700，结算统筹报了200，怎么这么少")
+    assert reply.bill_check is not None
+
+
+def test_the_slips_personal_line_with_no_bill_asks_the_bill() -> None:
+    _, (reply,) = talk("平凉退休，今年第一次，一级医院，单子上个人支付180")
+    assert reply.result is None and reply.asking == "amount"
+    _, (reply,) = talk("南昌在职，今年第一次，二级医院，花了900，结算单个人自付600")
+    assert reply.bill_check is not None
+
+
+def test_what_the_counter_said_to_pay_is_checked() -> None:
+    _, replies = talk("平凉退休", "三级甲等医院 1500 今年第一次", "窗口的人跟我说我自己要付700")
+    assert replies[1].result is not None and replies[2].bill_check is not None
+
+
+def test_a_pharmacy_named_without_a_figure_is_not_where_the_bill_was_paid() -> None:
+    f = understand("药店的和医院的我分不清，这一笔是三级医院花了800").facts
+    assert f.provider_kind == "hospital" and f.provider_level == 3 and f.amount == Decimal("800")
