@@ -177,6 +177,7 @@ _NOT_MONEY_AFTER = re.compile(
     r"[级年月日号岁次天周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]|个(?!人)"
     r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路|诊室|室|房间|病房|床"
 )
+_GENERATION_AFTER = re.compile(r"后(?![面边头来续])")
 _APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b"
                            r"|(?:块|元)?(?:到|至|~|～)[0-9零一二两三四五六七八九十百千万]+(?:块|元)?(?:之间|左右)?")  # (the bottom of a range)
 _APPROX_BEFORE = re.compile(
@@ -199,6 +200,8 @@ _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|�
 _AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
 _AGE_END = re.compile(r"(?:了|岁|周岁)(?:啦|哦|呀)?(?![0-9零两百千万块元多])")
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
+                               # 小区5栋302 / 3单元201: an address, never money
+                               r"|[0-9一二三四五六七八九十]+(?:栋|幢|单元|号楼)$"
                                # 尾号 0791 / 工单 2026-1125-88 / 单号：1125017: identifiers, never money
                                r"|" + ID_WORDS + r"[ \u3000]*[:：]?[ \u3000]*$"
                                r"|(?:编号|号码|手机号|卡号|尾号|身份证号?|工号|学号|社保号|医保号|病历号)(?:是|为|:|：)$"
@@ -254,6 +257,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
     # 收据上大写壹仟贰佰元整 / 发票合计1,200: a receipt's amount, in words or its sum, is the bill
     ("total", r"(?:收据|发票|票据)(?:上)?(?:的)?(?:大写|小写|合计|总计|总金额|金额合计)(?:金额)?(?:是|为|:)?"),
+    # 发票上写的1260: an invoice's one figure said with no line named is its amount — the bill
+    ("total", r"发票(?:上)?(?:写(?:的|着)|印(?:的|着)|开(?:的|了))(?:是)?(?=$|[0-9０-９一二三四五六七八九两壹贰叁肆伍陆柒捌玖¥￥])"),
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:有个|有一个|有)(?:数字|数)(?:是|为|写着)?"
                      r"|(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)(?:面)?(?:有个|有一个)"),
@@ -640,6 +645,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             continue
         if not (has_unit or has_cur) and 1990 <= value <= 2035 and "." not in num and _YEAR_WORD_BEFORE.search(prefix):
             continue  # my first bill in 2026: a year, not money
+        if not (has_unit or has_cur) and len(num) == 2 and num.isdigit() and _GENERATION_AFTER.match(masked, end):
+            continue  # 95后 / 80后: a generation, not money
         if not (has_unit or has_cur):
             after = _NOT_MONEY_AFTER.match(masked, end)
             if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):

@@ -361,19 +361,22 @@ _RES = {"scheme": "resident", "category": "resident"}
 
 _INSURED = _Family(
     [
-        ("(?:还没有退休|还没退休|没有退休|没退休|未退休)(?!工资|金|费|待遇|证)|快要退休|快退休|还不到退休|下个?月(?:就)?(?:要)?退休|明年(?:就)?(?:要)?退(?:休)?(?![^,，。]{0,2}了)"
+        ("(?:还没有退休|还没退休|没有退休|没退休|未退休)(?!工资|金|费|待遇|证)|快要退休|快退休|还不到退休|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休|明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)"
          "|(?:还)?(?:没有|没|未)(?:办|办理)(?:完)?(?:退休)?(?:手续)?(?=[^,，。]{0,2}退休|[,，。]|$)(?:退休)?(?:手续)?"
          "|即将退休|马上(?:就)?(?:要)?退休"
          # 这个月要退休了 / 在办退休手续但还没办完: not retired yet
          "|(?:这个?月|本月|月底|年底|今年底)(?:就)?要退休|(?:正在|还在|在)办(?:理)?(?:着)?退休", _EMP, 2),
         ("退休职工|退休人员|退休老人|已经退休|已退休|(?<!要)退休了|刚退休|退下来了|退了休|退休(?!手续(?:但|可|却)?(?:还|都|也)?(?:没|未))"
          "|(?:去年|前年|早就|早|已经)(?:底|年底|初|年初|中)?退的|(?<![没未])退的休|退下来的|(?:去年|前年|前几年|几年前|前两年|早几年|好几年前|早就|早)(?:就)?退(?:了|下来了)(?![^,，。]{0,3}(?:没|未|还))", _RET, 2),
-        ("在职职工|在职人员|在职(?!工)|还在上班|在上班|还在干活|还在工作|还在交|还在缴|还在交社保"
+        ("在职职工|在职人员|在职(?!工)|还在上班|在上班|还在(?:单位|厂里|公司|厂子)(?:里)?上班|交着(?:职工)?(?:医保|社保)|还在干活|还在工作|还在交|还在缴|还在交社保"
          "|单位(?:给我?)?(?:交|缴)(?:的)?(?:职工)?(?:医保|社保)|单位(?:上)?(?:给)?(?:交|缴)的"
          "|(?:through|via) my (?:company|employer)|my (?:company|employer)(?: in [a-z]+)? pays", _EMP, 2),
         # 上班/打工 say the person works, not how they are insured: alone they are the working
         # category, beside 灵活就业 or 退休 (在青山湖区上班，灵活就业) the word that names the category wins
         ("上班族|上班|打工", _EMP, 1),
+        # (the company pays employee insurance / through the school / my first job: the person works)
+        ("(?:through|via) (?:the|my|our) (?:school|university|work|job|factory|hospital|firm)|(?:the|my|our) (?:company|employer|school|boss|firm) pays"
+         "|(?:my|first|new) job\\b|i'?m a (?:teacher|nurse|engineer|driver|worker)", _EMP, 1),
         # (自己交的社保 alone is not read: in 南昌 a resident pays their own too — the category is asked)
         ("灵活就业人员|灵活就业|灵活(?!性)|自己交的职工医保|自己缴(?:的)?职工医保|自己交职工医保"
          "|自由职业", _FLEX, 2),

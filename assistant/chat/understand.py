@@ -896,7 +896,8 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
-_NOT_YET_RETIRED = re.compile(r"明年(?:就)?(?:要)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?|下个?月(?:就)?(?:要)?退休")
+_NOT_YET_RETIRED = re.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
+                              r"|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休")
 #: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
 #: 另外还做了个CT 300, 还有化验费80呢)
 TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|胃镜"
@@ -1813,6 +1814,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if months_ago is None and month is None and days_ago is None:
         # 如果她下个月再去看呢 / 过两天去复查再花两百呢: a visit still to come (a what-if), dated ahead
         ahead = _AHEAD.search(text)
+        if ahead is not None and "退" in text and (soon := _NOT_YET_RETIRED.search(text)) is not None \
+                and soon.start() <= ahead.start() < soon.end():
+            ahead = None  # 我下个月才办退休: when the retirement comes, not a visit to come
         if ahead is not None:
             if ahead.group(0) in ("下个月", "下月"):
                 months_ago = -1
@@ -2067,6 +2071,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if (date_either or _VAGUE_WHEN.search(text)) and values.get("month") is None and "date" not in unknown:
         unknown.append("date")  # 前阵子看了个门诊: when is not said — asked where it decides (retiring this year)
     this_year_retired = _RETIRED_THIS_YEAR.search(text)
+    not_yet = _NOT_YET_RETIRED.search(text) if "退" in text else None
+    if this_year_retired and not_yet and not_yet.start() <= this_year_retired.start() < not_yet.end():
+        this_year_retired = None  # 下个月才办退休: not retired yet — no retirement month to ask
     if this_year_retired and _DENIED_AFTER.match(text, _clause_of(bounds, this_year_retired.start())[1]):
         this_year_retired = None  # 今年12月退休？不是，我是去年退休的
     if (this_year_retired or (today is not None and retired[0] == today.year)) and retired[1] is None:
@@ -2606,6 +2613,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = "provider_level"
     categories = slots.seen.get("category", [])
     event = _RETIREMENT_EVENT.search(text)
+    if event and not_yet and not_yet.start() <= event.start() < not_yet.end():
+        event = None  # 下个月才办退休，现在还是在职: a retirement to come is no event of the year
     in_work = _BARE_IN_WORK.search(text)
     if event and values.get("category") in ("employee", "retiree") and not in_work:
         values["category"] = "retiree"  # 在职时报了1800，上个月办了退休: retired now

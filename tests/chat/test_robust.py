@@ -5885,3 +5885,34 @@ def test_what_the_counter_said_to_pay_is_checked() -> None:
 def test_a_pharmacy_named_without_a_figure_is_not_where_the_bill_was_paid() -> None:
     f = understand("药店的和医院的我分不清，这一笔是三级医院花了800").facts
     assert f.provider_kind == "hospital" and f.provider_level == 3 and f.amount == Decimal("800")
+
+
+def test_a_retirement_still_to_come_is_no_retirement_and_no_visit_date() -> None:
+    _, (reply,) = talk("平凉，明年才办退休，现在在职，一级医院，今年头一次看病，花了三百")
+    assert reply.result is not None
+    visit = reply.result["visits"][0]
+    assert visit["category"] == "employee" and visit["date"] == TODAY.isoformat()
+
+
+@pytest.mark.parametrize("message", [
+    "90后，南昌在职，今天社区卫生服务中心花了86，今年第一回",
+    "我住在平凉崆峒区某小区3栋501，在职，今天一级医院花了260，今年第一次",
+])
+def test_a_generation_or_an_address_is_no_amount(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.asking is None
+
+
+def test_an_invoices_one_figure_is_the_bill() -> None:
+    f = understand("平凉退休，一级医院，发票上印的880，今年第一次").facts
+    assert f.amount == Decimal("880")
+
+
+def test_english_work_words_say_the_working_category() -> None:
+    f = understand("New job in Pingliang, employee insurance through the firm. Level 2 hospital, 420 yuan, first visit this year.").facts
+    assert f.category == "employee"
+
+
+def test_retired_but_still_paying_as_a_worker_is_asked() -> None:
+    _, (reply,) = talk("南昌退休了，不过还在厂里上班交着职工医保，二级医院花了700，今年第一次")
+    assert reply.result is None and reply.asking in ("conflict", "category")
