@@ -737,6 +737,7 @@ _NEVER_SEEN = re.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去�
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
+                           r"|(?:这个?月|本月|这周|上周|这礼拜)(?:已经|已)(?=在)"  # (这个月已经在卫生院报过一次了)
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已)?(?:报过|报了|看过)))[^,，。；;]{0,14}"
                            r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报的|报销过|看病|看的病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)"  # (之前在社区拿了几次降压药)
@@ -896,6 +897,12 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+#: 之前看了3次都是自费没走医保 / 以前看病都没走医保: the visits before this one, none through the insurance
+_EARLIER_ALL_SELF = re.compile(r"(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都是|全是|全都是|全部是|都|全)(?:自费|自己(?:掏钱|出钱|付钱|付的|掏的|出的))(?:的)?"
+                               r"(?:[,，]?(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡))?"
+                               r"|(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都|全)(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡)")
+#: 起付线一分没用 / 起付线还没扣过: nothing of the deductible used
+_UNTOUCHED = re.compile(r"一分(?:钱)?(?:都|也)?没|没(?:有)?(?:用|扣|动)过|还没(?:有)?(?:用|扣|动)")
 _NOT_YET_RETIRED = re.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
                               r"|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休")
 #: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
@@ -1233,6 +1240,19 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             hits = [h for h in hits if h not in asked_of]
     # 统筹今年还没报过: the fund has paid nothing yet — some of the deductible may be used (the bills so far
     # below it): not the year's first bill; the year's position is asked (two blind writers in two)
+    # 今年之前看过几次，但都是自费（没走医保）/ …起付线一分没用: visits before this one, none settled by the
+    # insurance — nothing of the deductible or the cap is used (two blind writers in two); not a conflict
+    # between 之前看过 and 起付线一分没用, and the 自费 is of those visits, not of this bill
+    earlier_self = _EARLIER_ALL_SELF.search(text) if "之前" in text or "以前" in text or "前面" in text or "此前" in text else None
+    nothing_used = False
+    if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
+        untouched = [h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated
+                     and "起付" in h.text and _UNTOUCHED.search(h.text)]
+        if earlier_self or (untouched and "报" not in text
+                            and not any(a.role in ("fund_paid", "slip_fund", "deductible_used") for a in amounts)):
+            # (起付线一分没用 beside 之前报过两千: two statements that disagree — left to the conflict below)
+            nothing_used = True
+            hits = [h for h in hits if h not in untouched]
     fund_none_yet = [h for h in hits if h.sets.get("first_visit_this_year") is True and "报" in h.text
                      and _FUND_JUST_BEFORE.search(text, max(0, h.start - 4), h.start)]
     hits = [h for h in hits if h not in fund_none_yet]
@@ -1269,6 +1289,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                          or not _AMOUNT_IN.search(text)))]
     # 我签约的是社区卫生服务中心，但这次去了一家二级医院: the signed institution named is not where this
     # visit was when another place is named for it (the person says the two differ)
+    # 没经过签约社区 / 不是签约的卫生院: the clinic named inside the denial is not where the visit was
+    signed_denials = [h for h in hits if h.sets.get("signed") is False and not h.negated and "签约" in h.text]
+    if signed_denials:
+        hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets) and "signed" not in h.sets
+                                        and any(d.start <= h.start < d.end for d in signed_denials))]
     signed_named = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets or "signed" in h.sets)
                     and _SIGNED_PLACE_BEFORE.search(text, _clause_of(bounds, h.start)[0], h.end)]
     visit_places = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets) and h not in signed_named]
@@ -1831,6 +1856,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    if nothing_used and all(values.get(k) is None for k in ("deductible_used", "fund_paid", "deductible_met")) \
+            and not any(a.role in ("fund_paid", "deductible_used", "prior_unreimbursed") for a in amounts):
+        values["deductible_used"] = values["fund_paid"] = Decimal("0.00")
     share = _CAP_SHARE.search(text)
     if share is not None and values.get("fund_paid") is None:
         # 报销额度今年用了一半了: what the fund paid is half the year's cap — the calculator's figure
@@ -1997,6 +2025,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
         values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
     whole = _ALL_ITEM.search(text)
+    if whole is not None and earlier_self is not None and earlier_self.start() <= whole.start() < earlier_self.end():
+        whole = None  # 之前看了3次都是自费: those visits' items, not this bill's
     if whole is None and values.get("amount") is not None and _REFERRAL_CONTEXT.search(text) \
             and not any(a.role in (*_ITEM_FIELDS, "rest") for a in amounts):
         whole = _ALL_ITEM_VERB.search(text)  # 转诊去县中医院开中药，也是260: the bill is the Chinese medicine
@@ -2405,8 +2435,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # 统筹今年报了1500左右: the year's fund figure said roughly — how much is asked (the cap may bind)
             or (any(a.approximate and a.role == "fund_paid" and not a.negated for a in amounts)
                 and not values.get("first_visit_this_year"))) \
-            and values.get("fund_paid") is None:
+            and values.get("fund_paid") is None \
+            and not ("year_start" in unknown and _CLAIMED_DOUBTED.search(text)):
         # (年度限额1000用完了吗我也不知道: how much the fund has paid is what is not known — asked)
+        # (报没报过我不知道，统筹报过多少也不清楚: whether anything was claimed is not known either — the
+        # year's position is what is not known, shown both ways, never asked again)
         values["claimed_before"] = True  # 今年统筹报了不少了: how much is asked (the cap may matter)
     if values.get("deductible_remaining") is not None:
         values["deductible_met"] = None  # 起付线还差200就满了: not met yet

@@ -5916,3 +5916,44 @@ def test_english_work_words_say_the_working_category() -> None:
 def test_retired_but_still_paying_as_a_worker_is_asked() -> None:
     _, (reply,) = talk("南昌退休了，不过还在厂里上班交着职工医保，二级医院花了700，今年第一次")
     assert reply.result is None and reply.asking in ("conflict", "category")
+
+
+@pytest.mark.parametrize("message", [
+    "南充在职，二级医院花了500，今年之前去过两次但都是自费，没走医保",
+    "平凉退休，一级医院300，今年以前看了几回病都没走医保",
+])
+def test_earlier_visits_none_through_the_insurance_used_nothing(message: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.asking is None and len(reply.result["visits"]) == 1
+    f = understand(message).facts
+    assert f.deductible_used == Decimal("0") and f.fund_paid == Decimal("0") and f.self_pay is None
+
+
+def test_the_deductible_untouched_beside_a_claim_still_disagrees() -> None:
+    _, (reply,) = talk("南充退休 二级 起付线一分都没用 之前报过三百 这次600")
+    assert reply.result is None and reply.asking is not None
+
+
+def test_the_earlier_visit_of_this_month_is_not_this_ones_place() -> None:
+    _, (reply,) = talk("南充退休，这个月已经在卫生院报过一回了，今天又去二级医院花了300")
+    assert reply.asking == "year_start"
+
+
+def test_the_clinic_inside_a_denied_signing_is_not_the_visits_place() -> None:
+    _, (reply,) = talk("南昌城乡居民，没经过签约卫生院，直接去了三级医院看门诊，花了600")
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
+
+
+def test_a_follow_up_some_days_after_discharge_is_outpatient() -> None:
+    _, (reply,) = talk("南昌退休，出院十天后去门诊复查，二级医院，花了380，今年第一次")
+    assert reply.intent != "out_of_scope" and reply.result is not None
+
+
+def test_the_deductible_paid_named_after_the_figure() -> None:
+    f = understand("平凉在职，今年已经交过200的起付线了，这回二级医院600").facts
+    assert f.deductible_used == Decimal("200") and f.amount == Decimal("600")
+
+
+def test_whether_anything_was_claimed_not_known_shows_both_not_asks_the_fund() -> None:
+    _, (reply,) = talk("平凉在职，二级医院800，今年报没报过我不晓得，统筹报了多少也不清楚")
+    assert reply.alternatives and reply.asking is None
