@@ -246,6 +246,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["prior_at_least"] = None  # an exact spending said after a hedged one replaces it
     if "fund_paid" in changes and "fund_at_least" not in changes:
         changes["fund_at_least"] = None  # an exact fund figure said after a hedged one replaces it
+    if "fund_paid" in changes and "fund_up_to" not in changes:
+        changes["fund_up_to"] = None
     if "fund_paid" in changes and "fund_around" not in changes:
         changes["fund_around"] = None
     if changes.get("provider_level") is not None and "provider_kind" not in changes:
@@ -280,7 +282,7 @@ _BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
-                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "fund_around", "cap_share",
+                  "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "fund_up_to", "fund_around", "cap_share",
                   "cap_left")
 #: where a visit was: carried to another visit told without a place of its own (又去了一次，150)
 _PLACE_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade", "primary_care",
@@ -363,12 +365,12 @@ def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: An
     said = known.fund_paid or Decimal(0)
     digits = said.normalize().as_tuple()
     place = Decimal(1).scaleb(max(int(digits.exponent), 0))  # 80 → 10, 400 → 100, 1000 → 1000
-    ends = [said + place - Decimal("0.01")]
+    ends = [known.fund_up_to if known.fund_up_to is not None else said + place - Decimal("0.01")]
     if known.fund_around:  # 大概400: below it as well as above
         ends.append(max(said - place, Decimal(0)))
     a = result.visits[-1]
     for end in ends:
-        other_known = msgspec.structs.replace(known, fund_paid=end, fund_at_least=None, fund_around=None)
+        other_known = msgspec.structs.replace(known, fund_paid=end, fund_at_least=None, fund_around=None, fund_up_to=None)
         try:
             other = calculate(convert_request(_request(other_known, ledger, today)))
         except CalculatorError:
@@ -625,6 +627,11 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
                               "在这个数上下，这次的结果都一样。",
                       f"The fund's payments this year are taken as about {known.fund_paid:.0f}, as you said; "
                       "a little above or below, this bill's figure is the same."))
+    elif known.fund_at_least and known.fund_paid is not None and known.fund_up_to is not None:
+        out.append(_t(locale, f"今年统筹已支付的钱按您说的“几百”里的{known.fund_paid:.0f}元计算；"
+                              f"从{known.fund_paid:.0f}到{known.fund_up_to:.2f}，这次的结果都一样。",
+                      f"The fund's payments this year are taken as {known.fund_paid:.0f} (you said some hundreds); "
+                      "anywhere in that range this bill's figure is the same."))
     elif known.fund_at_least and known.fund_paid is not None:
         out.append(_t(locale, f"今年统筹已支付的钱按您说的“{known.fund_paid:.0f}多”里的{known.fund_paid:.0f}元计算；"
                               "在这个范围内，这次的结果都一样。",
@@ -699,7 +706,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             known = msgspec.structs.replace(known, deductible_used=before.year_end.deductible_used,
                                             fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
                                             deductible_met=None, deductible_remaining=None, prior_unreimbursed=None,
-                                            cap_share=None, fund_at_least=None, fund_around=None, claimed_before=None)
+                                            cap_share=None, fund_at_least=None, fund_around=None, fund_up_to=None,
+                                            claimed_before=None)
             ledger = []
         if known.prior_at_least:  # (花过一千多 said before the city): resolved, or the position asked
             known = state.known = _spent_before(known, ledger, today)
@@ -753,7 +761,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             and _hedge_matters(known, state.ledger, today, result):
         # 统筹报了八十多 / 1500左右 near the cap: where in that range it is changes this bill's figure — asked
         state.asking = "year_start"
-        said_as = f"大约{known.fund_paid:.0f}" if known.fund_around else f"{known.fund_paid:.0f}多"
+        said_as = f"大约{known.fund_paid:.0f}" if known.fund_around else "几百" if known.fund_up_to is not None \
+            else f"{known.fund_paid:.0f}多"
         return Reply(text=prefix + _t(
             locale, f"您说今年统筹已经报了“{said_as}”，这个数离年度限额很近，准确数会改变这次的结果。"
                     "今年统筹准确报了多少钱？（看以往的结算单）",
@@ -1066,8 +1075,10 @@ _BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|�
 _ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
                             rf"(?:{TEST_WORDS})")
 #: 第一次那150能报吗 / 上次那个报多少: what an earlier visit of the year gets, asked after the year was told
-_EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次)(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
-                                  r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些)")
+_EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+                                  r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
+                                  r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
+                                  r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
@@ -1950,11 +1961,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
     asked_of = _EARLIER_VISIT_ASKED.search(u.text) if state.ledger and state.known.amount is not None else None
+    target: Known | None = None
+    index = -1
     if asked_of is not None and not u.correction and not u.visits:
         # (第一次150，第二次今天600 →) 第一次那150能报吗: the figure of an earlier visit of the year — that visit
         # settled with the visits before it, the year told left as it is (never this visit changed to 150)
         index = 0 if _FIRST_VISIT_OF_LEDGER.match(asked_of.group(0)) else len(state.ledger) - 1
-        target = state.ledger[index]
+        if asked_of.group("month"):
+            # 那3月那次当时报了多少: the visit of that month, when the year's ledger holds exactly one
+            month_said: str = asked_of.group("month")
+            month_n = int(month_said) if month_said.isdigit() \
+                else "一二三四五六七八九十".index(month_said[-1]) + 1 + (10 if len(month_said) == 2 else 0)
+            of_month = [i for i, v in enumerate(state.ledger) if v.month == month_n]
+            index = of_month[0] if len(of_month) == 1 else -1
+        target = state.ledger[index] if index >= 0 else None
+    if target is not None:
         if facts.amount is None or facts.amount == target.amount:
             reply = _settle(SessionState(known=target, ledger=state.ledger[:index]), locale, today)
             reply.intent = "calculate"

@@ -105,7 +105,8 @@ _BILL_HOW_MUCH = re.compile(r"报销多少|能报多少|报多少|给多少|给�
                             r"|how much")
 _WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))"
                       r"|what if|(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about")
-_ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$")
+#: …呢 at the end — or before a clause saying the bill stays the same (那社区呢，花一样多)
+_ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|花的钱)?(?:也|都|还是)?(?:花)?(?:得|的)?(?:一样多|一样|同样多|那么多)[\s?？!！。.~]*$")
 _ADD_VISIT = re.compile(
     r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
     r"|再去(?:看|拿|买|开)?(?:了)?(?:一次|一趟|一回)|再去看|再去医院|go again|another visit"

@@ -97,6 +97,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     balance_at_least: bool | None = None
     #: the fund figure said is a floor (统筹报了八十多: 80 up to below 90)
     fund_at_least: bool | None = None
+    #: …and the top of its span, when said as a span of its own (统筹报了几百: 100 up to 999.99)
+    fund_up_to: Decimal | None = None
     #: the year's fund figure said roughly both ways (大概400, 1500左右): settled where the range cannot matter
     fund_around: bool | None = None
     #: the spending before this visit was said as a floor (今年门诊花过一千多: 1000 up to below 2000)
@@ -593,6 +595,8 @@ _CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没
 _NO_CLAIM = re.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
 _THAT_VISITS_SLIP = re.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
 _CLAIMED_DOUBTED = re.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
+#: 统筹已经报了好几百 / 医保报过几百了: the year's fund figure said as some hundreds
+_FUND_SOME_HUNDREDS = re.compile(r"(?:统筹|医保|基金)[^,，。0-9]{0,6}?报(?:销)?(?:了|过)(?:了)?(?:大概|差不多|大约|约)?(?:好|小)?(?:几百|百把)(?:块|元)?(?!万)")
 _CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)"
                               # 统筹基金今年报了多少我记不清 / 今年报了多少记不得，反正不多，几百块: how much is asked
                               r"|(?:今年|统筹|基金)(?:基金)?(?:今年)?(?:一共|总共|已经)?报(?:销)?(?:了|过)?多少(?:钱)?[^,，。]{0,3}?"
@@ -1716,6 +1720,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # the same across that range (the dialogue settles both ends with the calculator), asked otherwise
         chosen["fund_paid"] = msgspec.structs.replace(rough_fund, approximate=False)
         fund_around = True
+    some_hundreds = _FUND_SOME_HUNDREDS.search(text) if "几" in text or "百把" in text else None
+    fund_up_to: Decimal | None = None
+    if some_hundreds is not None and fund_floor is None and "fund_paid" not in chosen \
+            and not any(a.role in ("fund_paid", "slip_fund") for a in amounts):
+        # 今年统筹已经报了好几百 / 统筹报过几百了: at least 100 and below 1000 — settled only if the figure is
+        # the same across that span (the dialogue settles its top with the calculator), asked otherwise
+        fund_at_least, fund_up_to = True, Decimal("999.99")
     if fund_floor is not None and "fund_paid" not in chosen:
         # 今年统筹报了八十多: at least 80 and below 90 — settled only if the figure is the same across
         # that range (the dialogue settles both ends with the calculator), asked otherwise
@@ -1881,6 +1892,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["new_place"] = True
     values["balance_at_least"] = balance_at_least
     values["fund_at_least"] = fund_at_least
+    if fund_up_to is not None and values.get("fund_paid") is None and values.get("deductible_met"):
+        values["fund_paid"], values["fund_up_to"] = Decimal("100.00"), fund_up_to
+    elif fund_up_to is not None:
+        # (之前统筹报了几百, the deductible not said: how much is asked — three blind writers in four)
+        values["fund_at_least"], fund_at_least = None, None
+        values["claimed_before"] = True
     values["fund_around"] = fund_around
     values["prior_at_least"] = prior_at_least
     total = chosen.get("amount")

@@ -5957,3 +5957,28 @@ def test_the_deductible_paid_named_after_the_figure() -> None:
 def test_whether_anything_was_claimed_not_known_shows_both_not_asks_the_fund() -> None:
     _, (reply,) = talk("平凉在职，二级医院800，今年报没报过我不晓得，统筹报了多少也不清楚")
     assert reply.alternatives and reply.asking is None
+
+
+def test_the_visit_of_a_month_asked_after_the_answer_is_that_visit() -> None:
+    state, replies = talk("平凉在职", "今年5月在二级医院看过一次花了800，今天一级医院又花了300，今年就这两回")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+    _, reply = turn(state, "那5月那次报了多少", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][0]["total"] == "800.00"
+
+
+def test_the_same_bill_somewhere_else_is_a_what_if() -> None:
+    state, replies = talk("南昌城乡居民医保", "在省人民医院看的门诊，没转诊，花了400")
+    assert replies[1].result is not None and replies[1].result["visits"][0]["fund_pays"] == "0.00"
+    _, reply = turn(state, "那在签约的卫生院呢，钱一样多", today=TODAY)
+    assert reply.result is not None and reply.intent == "what_if" and reply.result["visits"][0]["fund_pays"] != "0.00"
+
+
+def test_the_fund_said_as_some_hundreds_is_settled_where_the_span_cannot_matter() -> None:
+    _, (reply,) = talk("平凉在职，今年医保已经报了好几百，起付线早过了，今天一级医院又花了200")
+    assert reply.result is not None and "“几百”" in reply.text
+    _, (reply,) = talk("南充退休，起付线过了，今年统筹报过几百了，今天三级医院花了1500")  # near 南充's cap: asked
+    assert reply.result is None and reply.asking == "year_start" and "几百" in reply.text
+    # (the deductible not said: how much the fund paid is asked, in those words — three writers in four)
+    _, (reply,) = talk("平凉在职，今年医保已经报了好几百，今天一级医院又花了200")
+    assert reply.result is None and reply.asking == "year_start" and "报了多少" in reply.text
