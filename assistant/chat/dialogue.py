@@ -39,6 +39,7 @@ import msgspec
 from calculator import (
     BillError,
     CalculatorError,
+    InvalidRequest,
     ItemNotNamed,
     MissingFact,
     MissingParameter,
@@ -754,6 +755,22 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         return Reply(text=prefix + exc.message + _t(locale, "这次看病一共花了多少钱？（结算单上的总金额）",
                                                     " How much was the bill in total?"),
                      asking="amount", intent="calculate")
+    except InvalidRequest as exc:
+        if exc.errors and all(e.code == "parameter_out_of_range" and e.path.startswith("parameters.ratio")
+                              for e in exc.errors) and known.stated_ratio is not None:
+            # 单子上写支付比例45% where the document sets a floor of 50%: the slip's figure and the document
+            # disagree — the calculator's words (its field path left out), and the ratio asked again
+            state.known = msgspec.structs.replace(state.known, stated_ratio=None, stated_ratio_level=None)
+            state.asking = "conflict"
+            said = re.sub(r"（parameters\.[^）]*）", "", exc.errors[0].message)
+            return Reply(text=prefix + _t(
+                locale, f"您说的{said}请再看一下结算单上的支付比例是多少；如果单子上确实是这个比例，"
+                        "建议拨打12393医保服务热线核实。",
+                f"The ratio you gave is below the floor the document sets ({exc.errors[0].message}). Please check "
+                "the ratio on the slip again; if it really says so, call the 12393 hotline."),
+                asking="conflict", intent="calculate")
+        state.asking = None
+        return Reply(text=prefix + exc.message, intent="calculate")
     except CalculatorError as exc:
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")

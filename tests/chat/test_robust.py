@@ -5982,3 +5982,11 @@ def test_the_fund_said_as_some_hundreds_is_settled_where_the_span_cannot_matter(
     # (the deductible not said: how much the fund paid is asked, in those words — three writers in four)
     _, (reply,) = talk("平凉在职，今年医保已经报了好几百，今天一级医院又花了200")
     assert reply.result is None and reply.asking == "year_start" and "报了多少" in reply.text
+
+
+def test_a_slip_ratio_below_the_documents_floor_is_asked_again_in_words() -> None:
+    state, (reply,) = talk("西安退休，二级医院900，今年第一次，单子上起付线400，限额2000，比例写的40%")
+    assert reply.result is None and reply.asking == "conflict"
+    assert "parameters" not in reply.text and "不低于50%" in reply.text
+    _, reply = turn(state, "看错了，比例是60%", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "300.00"
