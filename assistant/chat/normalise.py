@@ -151,6 +151,9 @@ def _space(match: re.Match[str]) -> str:
         return ""  # “500 多一点”, “花了 800 多”: the hedge belongs to the figure
     if before in _NUMERAL and after in "里是" and text[match.end():match.end() + 2] not in ("是不", "是否"):
         return ""  # “350 里有 50 是自费的”: the figure and what is said of it are one clause
+    if before in "123一二三" and after == "级" and not text.startswith("级别", match.end()) \
+            and (match.start() < 2 or not text[match.start() - 2].isdigit()):
+        return ""  # “2 级”: a level and its digit are one (not “1600 级别不清楚”)
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
         if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
@@ -169,6 +172,8 @@ def _space(match: re.Match[str]) -> str:
         return "，"  # “建档立卡不是 壹佰捌拾元”: the denial ends there; the amount is not denied
     if after.isdigit() and _ID_WORD_END.search(text, 0, match.start()):
         return ""  # “尾号 0791”, “工单 2026-1125-88”: an identifier and its number are one
+    if before == "第" and after in _NUMERAL:
+        return ""  # “第 1 次”: an ordinal and its number are one
     if (after in _NUMERAL or (after in "¥￥" and before in _CUE_END)) and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”, “合计 ¥505.00”: the money word stays with its amount
     if (before == "_" or (before.isalnum() and before.isascii())) and after in "是为=:" and _FIELD_NAME_END.search(text, 0, match.start()):
@@ -182,7 +187,7 @@ _JOB_SHORTHAND = re.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!�
 _XIE_QI = re.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
 #: the words that name an identifier (尾号, 工单, 发票号码…): a number after them is never money
-ID_WORDS = r"(?:编号|号码|电话(?:号码?)?|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|受理号)"
+ID_WORDS = r"(?:编号|号码|电话(?:号码?)?|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|票据号码?|收据号码?|受理号|no\.?|№)"
 _ID_WORD_END = re.compile(ID_WORDS + r"[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
 _FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
@@ -217,6 +222,9 @@ _MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*�
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
+_QUOTED_WORD = re.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
+_CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
+_CITY_RETIRED = re.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
 _TWO_FIGURES = re.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
 
 
@@ -246,6 +254,12 @@ def normalise(text: str) -> str:
         out = _LEVEL_HYPHEN.sub(r"\1 \2", out)  # a level-2 hospital: level 2
     if " or " in out:
         out = _DIGITS_OR_DIGITS.sub(r"\1还是\2", out)  # 300 or 3000??: one figure of two, as 300还是3000
+    if "“" in out or "「" in out or "『" in out or '"' in out:
+        out = _QUOTED_WORD.sub(r"\1", out)  # 结算单上“统筹支付”那里写的是330: a field's name, quoted — the name
+    if ":" in out:
+        out = _CLOCK.sub("", out)  # 打印时间 2026-11-21 09:32: a time of day is no amount
+    if "退" in out:
+        out = _CITY_RETIRED.sub(r"\1退休", out)  # 南充退 三乙 1k2: the city, and retired
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
     if out.count("/") >= 3 and not _URL_LIKE.search(out):

@@ -5990,3 +5990,30 @@ def test_a_slip_ratio_below_the_documents_floor_is_asked_again_in_words() -> Non
     assert "parameters" not in reply.text and "不低于50%" in reply.text
     _, reply = turn(state, "看错了，比例是60%", today=TODAY)
     assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "300.00"
+
+
+@pytest.mark.parametrize(("message", "category"), [("平凉退 一级 260 头回", "retiree"), ("南昌退 二级 九百 今年头一回", "retiree")])
+def test_a_city_then_tui_is_retired(message: str, category: str) -> None:
+    assert understand(message).facts.category == category
+
+
+def test_a_spaced_level_and_thousand_are_read() -> None:
+    f = understand("平凉 在职 3 级 甲等 2 千 今年第一次").facts
+    assert f.provider_level == 3 and f.amount == Decimal("2000")
+    assert understand("南充在职 一级 1600 级别记不清").facts.amount == Decimal("1600")
+
+
+def test_a_quoted_slip_field_is_the_field() -> None:
+    f = understand("平凉退休，一级医院，单子上“统筹支付”那里写的是 150，总共花了多少忘了").facts
+    assert f.slip_fund == Decimal("150") and f.amount is None
+
+
+def test_a_time_of_day_and_a_receipt_number_are_no_amounts() -> None:
+    _, (reply,) = talk("南昌退休职工，今年第一次，二级医院。结算单：医疗费总额 900.00；统筹支付 165.00；个人现金 735.00；"
+                       "收据号No.2026118; 打印 14:05")
+    assert reply.bill_check is not None and reply.asking is None
+
+
+def test_a_kiosks_year_first_is_the_first() -> None:
+    f = understand("自助机显示：平凉 退休 二级 金额 480.00 年度首次").facts
+    assert f.first_visit_this_year is True
