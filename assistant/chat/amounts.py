@@ -420,6 +420,9 @@ _LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:
 _SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
 _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 #: 200是今年已经扣过的起付线: the deductible used, named after the figure
+#: 今年第一次 1200 自付 (a bare label after the figure, ending its clause): what the person paid
+_PAID_BY_ME_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:自付|自己付的|自己付|个人付的|个人自付|自掏|自己掏的)(?:的)?(?=$|[,，。;；!！?？])")
+_LEFT_ASIDE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:不用管|不用算|别管|不要管|不要算|不算在内|不用理|不管它|先不管|不用考虑)")
 _OF_THE_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
 _USED_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
                                     r"(?:起付线|起付标准|起付)")
@@ -705,7 +708,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
                           "目录内": "rest"}[word], post.group(0)
-        if _OF_THE_DEDUCTIBLE_AFTER.match(masked, end) and re.search(r"(?:付|交|扣|花|垫)(?:过|了|掉)$", prefix):
+        if role is None and _PAID_BY_ME_AFTER.match(masked, end):
+            role, cue = "slip_unknown", "自付"  # 1200 自付: what the person paid, or the bill? asked, never the bill
+        elif _LEFT_ASIDE_AFTER.match(masked, end):
+            role, cue = "other", "不用管"  # 我上周花了300不用管: a figure the person sets aside — placed, not a bill
+        elif _OF_THE_DEDUCTIBLE_AFTER.match(masked, end) and re.search(r"(?:付|交|扣|花|垫)(?:过|了|掉)$", prefix):
             role, cue = "deductible_used", prefix[-4:]  # 已经自己付过300的起付线了: the deductible used
         elif role is None and _USED_DEDUCTIBLE_AFTER.match(masked, end):
             role, cue = "deductible_used", _USED_DEDUCTIBLE_AFTER.match(masked, end).group(0)  # type: ignore[union-attr]

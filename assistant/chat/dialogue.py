@@ -1046,7 +1046,10 @@ HELP_ZH = ("我是明白账，帮您把门诊医保账单算明白：统筹基�
 HELP_EN = ("I am 明白账: I work out what the pooled fund pays on an outpatient bill, what you pay and what your "
            "personal account covers, citing the policy text at every step. Supported: 南充, 西安, 南昌 (employees "
            "and residents), 平凉. Try: “我是南昌退休职工，三级医院花了一千二，今年第一次”.")
-_WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报")
+_WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报"
+                                # 帮我爸问下 / 替我妈问问: asking for someone — their bill is what to gather
+                                r"|(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸爸?|妈妈?|老爸|老妈|老伴|老公|老婆|爱人|父亲|母亲|爷爷|奶奶|外婆|外公|姥姥|姥爷|婆婆|公公|岳父|岳母|丈母娘|老人|家里人|亲戚)"
+                                r"(?:问|咨询|看|查)(?:一)?(?:下|问|看|查)?")
 #: a question about what the document pays (能报多少, 怎么报, 报几成), asked before any amount is told
 _RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
 #: how is an outpatient bill reimbursed / 门诊咋个报: how it works in general, asked with nothing more

@@ -6017,3 +6017,34 @@ def test_a_time_of_day_and_a_receipt_number_are_no_amounts() -> None:
 def test_a_kiosks_year_first_is_the_first() -> None:
     f = understand("自助机显示：平凉 退休 二级 金额 480.00 年度首次").facts
     assert f.first_visit_this_year is True
+
+
+def test_a_figure_set_aside_is_not_a_visit() -> None:
+    _, (reply,) = talk("我妈和我都是平凉的，她退休我在职。她今天一级医院花了500，今年第一次；我前天花的200不用管，算她的")
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][0]["total"] == "500.00"
+
+
+def test_a_bare_figure_labelled_as_paid_by_me_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 一级 今年头回 800 自付")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_asking_for_a_parent_starts_the_questions() -> None:
+    _, (reply,) = talk("帮我妈问一下")
+    assert reply.asking == "city"
+
+
+def test_nothing_claimed_and_no_visit_before_is_the_years_first() -> None:
+    f = understand("平凉退休，一级医院500，今年之前一分钱没报过，也没看过").facts
+    assert f.first_visit_this_year is True
+
+
+def test_now_after_an_earlier_month_is_this_visit() -> None:
+    _, (reply,) = talk("南充在职 二级 今年就五月份看过一次 花了300 现在又花了500")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_only_these_several_visits_are_the_years() -> None:
+    _, (reply,) = talk("南昌退休，2月一级医院300，6月二级医院500，今天三级医院1000，今年就这几次")
+    assert reply.result is not None and len(reply.result["visits"]) == 3
