@@ -666,6 +666,9 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
     return out
 
 
+_IF_WORDS = re.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
+#: the person a message is about, said first (她今年第一次 / 我老伴…)
+_SUBJECT_START = re.compile(r"我老伴|我老公|我老婆|我爱人|我爸|我妈|老伴|她|他|我")
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
 _ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount"}
 #: questions that quote the rule making the fact matter (the calculator's citation of it)
@@ -1221,6 +1224,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if state.conflict_options and state.conflict_slot == "person" and facts.category is None \
+            and (state.asking == "conflict" or intent == "what_if") \
+            and (subject := _SUBJECT_START.match(_IF_WORDS.sub("", u.text))) is not None:
+        # (… 那我要是花一样的钱呢: the what-if is the other person's — their category)
+        # (我退休，她在职。她今天…560 → 这次看病是谁的？) 她今年第一次: the visit is hers — the category said of
+        # her is the one settled (the quick reply that starts with the same person)
+        mine = [o for o in state.conflict_options if o.startswith(subject.group(0))]
+        if len(mine) == 1:
+            facts = msgspec.structs.replace(facts, category=understand(mine[0], today=today).facts.category)
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
             and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
@@ -1972,7 +1984,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         drop = {f: None for f in fields if f in Facts.__struct_fields__}
         state = _fill(state, msgspec.structs.replace(facts, **drop), u, message, today)
         a, b = u.conflict[0], u.conflict[1]
-        state.asking, state.conflict_slot = "conflict", slot
+        state.asking, state.conflict_slot, state.conflict_options = "conflict", slot, [a, b]
         if slot == "person":  # 我在职她退休了: two people — whose visit is it?
             return state, Reply(text=_t(locale, f"您说了“{a}”，也说了“{b}”。这次看病是谁的？按那个人的身份算。",
                                         f"You said “{a}” and “{b}”. Whose visit is this? It is settled by that person's category."),

@@ -197,6 +197,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     other_year: list[tuple[int, int | None]] = []
     #: what the last conflict question was about (year_start, provider_level, category, person…)
     conflict_slot: str = ""
+    #: the two statements quoted by a conflict question (its quick replies)
+    conflict_options: list[str] = []
     #: the yes/no fact last shown both ways (family_doctor, poverty_registered, signed…): a bare 签了 / 没有
     #: in answer settles it
     shown_flag: str = ""

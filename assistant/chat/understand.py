@@ -1500,6 +1500,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         before_inferred = amounts
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role in ("fund_paid", "slip_unknown") and a.cue and not _YEAR_IN_CUE.search(a.cue)
+                   and not _FIRST_SELF_PAY_CUE.search(a.cue)  # (乙类先行自付40: that line, not the fund's)
                    # (below this bill: 900 … 统筹报了1790 is the year's, no bill's fund share exceeds it)
                    and any(b.role in (None, "total") and b.end <= a.start and b.value > a.value for b in amounts)
                    and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)

@@ -6048,3 +6048,17 @@ def test_now_after_an_earlier_month_is_this_visit() -> None:
 def test_only_these_several_visits_are_the_years() -> None:
     _, (reply,) = talk("南昌退休，2月一级医院300，6月二级医院500，今天三级医院1000，今年就这几次")
     assert reply.result is not None and len(reply.result["visits"]) == 3
+
+
+def test_the_slips_first_self_pay_line_is_no_second_fund_figure() -> None:
+    _, (reply,) = talk("平凉在职，二级，起付线过了。单子：总额 800，乙类药 200，乙类先行自付 20，统筹 468，现金 332")
+    assert reply.bill_check is not None and reply.asking is None
+
+
+def test_whose_visit_answered_by_naming_the_person() -> None:
+    state, (reply,) = talk("我和我老伴都是平凉的，我在职，他退休。他今天在一级医院花了400")
+    assert reply.asking == "conflict"
+    state, reply = turn(state, "他今年第一次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["category"] == "retiree"
+    _, reply = turn(state, "那我要是也花这么多呢，我今年也是头一回", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["category"] == "employee"
