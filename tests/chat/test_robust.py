@@ -6062,3 +6062,10 @@ def test_whose_visit_answered_by_naming_the_person() -> None:
     assert reply.result is not None and reply.result["visits"][0]["category"] == "retiree"
     _, reply = turn(state, "那我要是也花这么多呢，我今年也是头一回", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["category"] == "employee"
+
+
+def test_what_the_fund_actually_paid_after_an_answer_is_checked() -> None:
+    state, replies = talk("平凉退休，一级医院，今年第一次，花了600")
+    assert replies[0].result is not None
+    _, reply = turn(state, "统筹实际报了300 怎么跟你算的不一样", today=TODAY)
+    assert reply.bill_check is not None
