@@ -667,6 +667,9 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
 
 
 _IF_WORDS = re.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
+#: 那能用来买健身卡吗 / 那给我妈买药呢: a short follow-up question with no subject of its own
+_FOLLOW_UP_QUESTION = re.compile(r"^(?:那|那么)(?P<rest>(?:还)?(?:能|可以|可不可以|能不能|能否|给)[^。]{1,20}?(?:吗|么|呢|不)?[?？]?)$")
+_ACCOUNT_OR_FIGURE = re.compile(r"账户|个账|医保卡|account|统筹|报|[0-9０-９]|[一二两三四五六七八九十百千]+[块元]")
 #: the person a message is about, said first (她今年第一次 / 我老伴…)
 _SUBJECT_START = re.compile(r"我老伴|我老公|我老婆|我爱人|我爸|我妈|老伴|她|他|我")
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
@@ -1145,6 +1148,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     tapped = _tapped(message)
     if tapped is not None:
         message = tapped  # one of our English quick replies: read as the Chinese words it labels
+    if state.last_account and _FOLLOW_UP_QUESTION.match(message.strip()) and not _ACCOUNT_OR_FIGURE.search(message):
+        # (个人账户能给我爸看病用吗 → …) 那能用来买健身卡吗: the same account, asked of something else
+        message = "个人账户" + _FOLLOW_UP_QUESTION.match(message.strip()).group("rest")  # type: ignore[union-attr]
     if state.asking == _SLIP_FUND_FIGURE and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
@@ -1183,6 +1189,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                             "Sorry, I could not handle that message. Everything you told me before is kept; "
                             "please say it another way, or start over."),
                     intent="error", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
+    state.last_account = out.intent in ("account_use", "account_credit") and out.asking is None
     if out.asking is not None:
         out = _not_twice(state, out, locale)
         state.asked = [*state.asked, out.text][-20:]

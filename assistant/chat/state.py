@@ -199,6 +199,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     conflict_slot: str = ""
     #: the two statements quoted by a conflict question (its quick replies)
     conflict_options: list[str] = []
+    #: the last answer was about the personal account (那能用来买健身卡吗 next is about it too)
+    last_account: bool = False
     #: the yes/no fact last shown both ways (family_doctor, poverty_registered, signed…): a bare 签了 / 没有
     #: in answer settles it
     shown_flag: str = ""

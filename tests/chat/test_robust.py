@@ -6069,3 +6069,10 @@ def test_what_the_fund_actually_paid_after_an_answer_is_checked() -> None:
     assert replies[0].result is not None
     _, reply = turn(state, "统筹实际报了300 怎么跟你算的不一样", today=TODAY)
     assert reply.bill_check is not None
+
+
+def test_a_follow_up_after_an_account_answer_is_about_the_account() -> None:
+    state, (reply,) = talk("平凉在职，个人账户能给我老婆买药吗")
+    assert reply.intent == "account_use"
+    _, reply = turn(state, "那能用来交健身房的钱吗", today=TODAY)
+    assert reply.intent == "account_use" and "健身" in reply.text
