@@ -295,7 +295,7 @@ _STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不
                               r"(?:签约|签)?(?:的)?$"  # (没去签约的卫生院: the signed clinic is where the visit was not)
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a |my |our |his |her |at my |at the )?(?:own |usual |signed )?$")
 # (要是没签家庭医生呢: 要是 is “if” — the 没 after it still denies, unlike the 不 of 是不是)
-_WEAK_NEGATION = re.compile(r"(?<!(?<![要若还可但])是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签订|签约|签|在|是|到|算)?(?:过)?(?:我|他|她|俺|咱|你)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
+_WEAK_NEGATION = re.compile(r"(?<!(?<![要若还可但])是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签订|签约|签|在|是|到|算)?(?:过)?(?:(?:我|他|她|俺|咱|你)(?:们)?(?:家)?)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
 
 
 _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})

@@ -1294,7 +1294,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 我签约的是社区卫生服务中心，但这次去了一家二级医院: the signed institution named is not where this
     # visit was when another place is named for it (the person says the two differ)
     # 没经过签约社区 / 不是签约的卫生院: the clinic named inside the denial is not where the visit was
-    signed_denials = [h for h in hits if h.sets.get("signed") is False and not h.negated and "签约" in h.text]
+    signed_denials = [h for h in hits if "签约" in h.text and (
+        (h.sets.get("signed") is False and not h.negated) or (h.sets.get("signed") is True and h.negated))]
     if signed_denials:
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets) and "signed" not in h.sets
                                         and any(d.start <= h.start < d.end for d in signed_denials))]

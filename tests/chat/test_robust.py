@@ -6076,3 +6076,8 @@ def test_a_follow_up_after_an_account_answer_is_about_the_account() -> None:
     assert reply.intent == "account_use"
     _, reply = turn(state, "那能用来交健身房的钱吗", today=TODAY)
     assert reply.intent == "account_use" and "健身" in reply.text
+
+
+def test_not_our_signed_place_denies_the_signing() -> None:
+    _, (reply,) = talk("南昌城乡居民，我在县人民医院看的门诊，花了400，那不是我们家签约的卫生院")
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
