@@ -174,7 +174,7 @@ _AFTER_YUAN = re.compile(
 _JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
 _TRAILING_QIAN = re.compile(r"钱")
 _NOT_MONEY_AFTER = re.compile(
-    r"[级年月日号岁次天周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页]|个(?!人)"
+    r"[级年月日号岁次天周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页栋幢]|个(?!人)|单元"
     r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路|诊室|室|房间|病房|床"
 )
 _GENERATION_AFTER = re.compile(r"后(?![面边头来续])")
@@ -399,6 +399,8 @@ _POST_CUE = re.compile(r" ?(?:(?:的|是|为|都是|属于|算|算是)(?:里面|
                        r"|(?:单子上|结算单上|发票上)?(?:统筹|医保|医院)(?:基金)?(?:给|报|支付|付|给报|报销)(?:了)?的"
                        # 200是这次单子上写的报销: the slip's reimbursement line, named after the figure
                        r"|(?:这次)?(?:单子|结算单|发票|小票)上(?:写的|印的)?(?:统筹)?(?:报销|报的|支付)(?:的)?(?:钱|数)?"
+                       # 120是总共花的，72是报的: what was reimbursed of this bill
+                       r"|(?:给)?报(?:销)?(?:了)?的(?=$|[,，。;；!！?？])"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
@@ -424,7 +426,12 @@ _DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
 #: 200是今年已经扣过的起付线: the deductible used, named after the figure
 #: 今年第一次 1200 自付 (a bare label after the figure, ending its clause): what the person paid
 _PAID_BY_ME_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:自付|自己付的|自己付|个人付的|个人自付|自掏|自己掏的)(?:的)?(?=$|[,，。;；!！?？])")
-_LEFT_ASIDE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:不用管|不用算|别管|不要管|不要算|不算在内|不用理|不管它|先不管|不用考虑)")
+_LEFT_ASIDE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:不用管|不用算|别管|不要管|不要算|不算在内|不用理|不管它|先不管|不用考虑"
+                               # 300是别人的: someone else's figure
+                               r"|是别人的|是别人家的|不是我的|不是我们的|是(?:我)?(?:老伴|爱人|老公|老婆|家里人|别人|孩子)的)")
+#: 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it with a word of the year
+_YEAR_FUND_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年|之前|以前|前面)(?:已经|已)?(?:门诊)?(?:统筹|医保|基金)(?:基金)?(?:已经|已)?"
+                              r"(?:给我|给|帮我)?(?:报|报销|支付|付)(?:了|过)?的")
 _OF_THE_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
 _USED_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
                                     r"(?:起付线|起付标准|起付)")
@@ -699,7 +706,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = "乙类" if word.startswith("class") else word
             word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(
                 "account") else word
-            word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith("统筹") or (
+            word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith(("统筹", "报", "给报")) or (
                 re.search(r"统筹|医保|医院", word) and word.endswith("的")) or re.search(r"(?:单子|结算单|发票|小票)上", word) else word
             role, cue = {"余额": "account_balance", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug",
                           "乙类检查": "class_b_service", "乙类的检查": "class_b_service", "乙类的化验": "class_b_service", "乙类耗材": "class_b_service", "乙类材料": "class_b_service",
@@ -710,7 +717,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
                           "目录内": "rest"}[word], post.group(0)
-        if role is None and _PAID_BY_ME_AFTER.match(masked, end):
+        if role is None and _YEAR_FUND_AFTER.match(masked, end):
+            role, cue = "fund_paid", "统筹报的"  # 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it
+        elif role is None and _PAID_BY_ME_AFTER.match(masked, end):
             role, cue = "slip_unknown", "自付"  # 1200 自付: what the person paid, or the bill? asked, never the bill
         elif _LEFT_ASIDE_AFTER.match(masked, end):
             role, cue = "other", "不用管"  # 我上周花了300不用管: a figure the person sets aside — placed, not a bill

@@ -666,6 +666,7 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
     return out
 
 
+_NTH_VISIT = re.compile(r"^(?:那|还有|然后|接着)?(?:今年)?第([二三四五六七八九])(?:次|回|趟)")
 _IF_WORDS = re.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
 #: 那能用来买健身卡吗 / 那给我妈买药呢: a short follow-up question with no subject of its own
 _FOLLOW_UP_QUESTION = re.compile(r"^(?:那|那么)(?P<rest>(?:还)?(?:能|可以|可不可以|能不能|能否|给)[^。]{1,20}?(?:吗|么|呢|不)?[?？]?)$")
@@ -874,6 +875,11 @@ _PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "孕检": "pren
 _ITEM_OUTSIDE = re.compile(r"(?:不包含|不包括|不含|不算|没(?:有)?(?:包含|包括|算)|不在)(?:在)?[^,，。]{0,8}?(?:里|内|中)"
                            r"|另外(?:的|算|付|交|收)|额外|not (?:included|part of)|on top of")
 _NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
+#: internal: a cost named with no figure was asked (药费650，还有个检查费): a bare number answers it
+_MORE_COST_PART = "more_cost_part"
+#: 还有个检查费 (at the clause's end, no figure): a cost of the same visit, its amount not said
+_COST_UNSAID = re.compile(r"(?:另外)?还有(?:个|一个|一项|一笔|点|些)?(?P<w>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|药费|检查|化验|ct|b超|彩超|心电图)"
+                          r"(?:费)?(?:没算|没加|没说|不知道多少|忘了多少|记不清)?(?=$|[,，。;；!！?？])")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
@@ -1155,6 +1161,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
+    if state.asking == _MORE_COST_PART and _BARE_AMOUNT.fullmatch(message.strip()):
+        message = "另外还有" + (state.part_word or "检查费") + message.strip()  # the cost asked for: added
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         # the answer to “how much was self-pay (产前检查…)?”: that part, not the total
         message = "其中" + (state.part_word or "自费") + message.strip()
@@ -1240,6 +1248,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         mine = [o for o in state.conflict_options if o.startswith(subject.group(0))]
         if len(mine) == 1:
             facts = msgspec.structs.replace(facts, category=understand(mine[0], today=today).facts.category)
+    if intent != "add_visit" and state.known.amount is not None and facts.amount is not None \
+            and facts.amount != state.known.amount and (nth := _NTH_VISIT.match(u.text)) is not None \
+            and "一二三四五六七八九".index(nth.group(1)) + 1 == len(state.ledger) + 2:
+        # (100 → 后来又去三级医院花了500 →) 第三回是去药店买药，200: the next visit, counted — one more
+        intent = "add_visit"
+        u = msgspec.structs.replace(u, intent="add_visit")
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
             and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
@@ -1841,7 +1855,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (起付线今年用了400了 →) 不对，是用了500: the deductible used, set right — not a new bill
         facts = msgspec.structs.replace(facts, deductible_used=facts.amount, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
-    if facts.amount is not None and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text)) and not u.parts_only \
+    if facts.amount is not None and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text) or (
+            # 还有检查费150 (one figure, nothing said of the bill it is in): one more cost of the same visit
+            _ALSO_HAD.match(u.text) and not re.search(r"里面|里头|总共|一共|合计|包括|包含|在内|其中", u.text)
+            and sum(1 for sp in u.spans if sp.slot == "amount" or sp.slot in ITEM_FIELDS) == 1)) \
+            and not u.parts_only \
             and state.known.amount is not None \
             and intent != "add_visit" and _ALSO_PRESCRIBED.match(u.text) and not u.visits \
             and all(getattr(facts, n) is None for n in ("month", "day", "days_ago", "city", "category")) \
@@ -2237,6 +2255,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     "How much of the bill was self-pay (or class B)? It changes the figure."),
                             asking="amount", intent="calculate",
                             quick_replies=_t_list(locale, ["没有自费", "自费100"], ["No self-pay", "Self-pay 100"]))
+    if facts.amount is not None and known_before.amount is None and state.asking is None \
+            and (unsaid := _COST_UNSAID.search(u.text)) is not None and not _WHOLE_WORD.search(u.text) \
+            and sum(1 for sp in u.spans if sp.slot == "amount") == 1:
+        # 药费650，还有个检查费: one more cost named with no figure — the bill is not the 650 alone; how much
+        # that cost was is asked (a bare number in answer is added to the same visit, never the bill)
+        word = unsaid.group("w")
+        state = _fill(state, facts, u, message, today)
+        state.asking, state.part_word = _MORE_COST_PART, word
+        return state, Reply(text=_t(locale, f"您说还有{word}：{word}是多少钱？（或者告诉我这次一共花了多少）",
+                                    f"You said there was also {word}: how much was it? (Or tell me the bill's total.)"),
+                            asking="amount", intent="calculate")
     # a hedged amount (大概一千, 一千多): confirm it, never settle on it
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
         span = next((sp for sp in u.spans if sp.note == "approximate"), None)

@@ -2120,9 +2120,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if (date_either or _VAGUE_WHEN.search(text)) and values.get("month") is None and "date" not in unknown:
         unknown.append("date")  # 前阵子看了个门诊: when is not said — asked where it decides (retiring this year)
     this_year_retired = _RETIRED_THIS_YEAR.search(text)
-    not_yet = _NOT_YET_RETIRED.search(text) if "退" in text else None
-    if this_year_retired and not_yet and not_yet.start() <= this_year_retired.start() < not_yet.end():
-        this_year_retired = None  # 下个月才办退休: not retired yet — no retirement month to ask
+    not_yet_spans = [(m.start(), m.end()) for m in _NOT_YET_RETIRED.finditer(text)] if "退" in text else []
+    if this_year_retired and any(lo <= this_year_retired.start() < hi for lo, hi in not_yet_spans):
+        this_year_retired = None  # 下个月才办退休 / 我还没退休 明年才退: not retired yet — no month to ask
     if this_year_retired and _DENIED_AFTER.match(text, _clause_of(bounds, this_year_retired.start())[1]):
         this_year_retired = None  # 今年12月退休？不是，我是去年退休的
     if (this_year_retired or (today is not None and retired[0] == today.year)) and retired[1] is None:
@@ -2665,7 +2665,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = "provider_level"
     categories = slots.seen.get("category", [])
     event = _RETIREMENT_EVENT.search(text)
-    if event and not_yet and not_yet.start() <= event.start() < not_yet.end():
+    if event and any(lo <= event.start() < hi for lo, hi in not_yet_spans):
         event = None  # 下个月才办退休，现在还是在职: a retirement to come is no event of the year
     in_work = _BARE_IN_WORK.search(text)
     if event and values.get("category") in ("employee", "retiree") and not in_work:

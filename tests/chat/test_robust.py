@@ -6081,3 +6081,54 @@ def test_a_follow_up_after_an_account_answer_is_about_the_account() -> None:
 def test_not_our_signed_place_denies_the_signing() -> None:
     _, (reply,) = talk("南昌城乡居民，我在县人民医院看的门诊，花了400，那不是我们家签约的卫生院")
     assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
+
+
+def test_the_next_visit_counted_is_one_more() -> None:
+    state, replies = talk("南充在职 一级 200 今年第一次", "后来又去二级医院花了600")
+    _, reply = turn(state, "第三回是去药店拿药，120", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 3
+
+
+def test_someone_elses_figure_is_set_aside() -> None:
+    state, (reply,) = talk("南充退休 三级 900 今年第一次 统筹已经报了200")
+    assert reply.asking == "conflict"
+    _, reply = turn(state, "哦弄错了，今年是第一次，那200是我老伴的", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["total"] == "900.00"
+
+
+def test_the_years_fund_named_after_the_figure_answers_the_over_cap_question() -> None:
+    state, (reply,) = talk("我以前报过三千，南充在职，二级医院，这次500")
+    assert reply.asking == "amount_role"
+    _, reply = turn(state, "三千是今年统筹给我报的钱", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["fund_pays"] == "0.00"
+    assert reply.result["visits"][0]["total"] == "500.00"
+
+
+def test_retiring_next_year_is_not_retired() -> None:
+    state, _ = talk("平凉 退休 一级 500 今年第一次")
+    _, reply = turn(state, "说错了 我还没退休 明年才退", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["category"] == "employee"
+
+
+def test_at_post_is_at_work_and_a_building_number_is_no_amount() -> None:
+    f = understand("我住南充顺庆区102栋，在岗职工，二级医院看病花了500，今年第一次").facts
+    assert f.category == "employee" and f.amount == Decimal("500")
+
+
+def test_the_reimbursed_part_named_after_its_figure_is_checked() -> None:
+    _, (reply,) = talk("平凉退休 一级 今年第一次 500是总共花的，160是报的")
+    assert reply.bill_check is not None
+
+
+def test_a_cost_named_without_its_figure_is_asked_and_added() -> None:
+    state, (reply,) = talk("平凉退休，二级医院，今年第一次，药费480，还有个化验费")
+    assert reply.result is None and reply.asking == "amount" and "化验费" in reply.text
+    _, reply = turn(state, "120", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][0]["total"] == "600.00"
+
+
+def test_one_more_cost_after_an_answer_adds_to_the_visit() -> None:
+    state, _ = talk("南昌在职，二级医院，今年第一次，花了900")
+    _, reply = turn(state, "还有化验费100", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][0]["total"] == "1000.00"
