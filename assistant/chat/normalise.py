@@ -222,6 +222,22 @@ _MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*�
 _SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
+_CN_DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2"}
+#: a Chinese numeral with a decimal point before 万 or 千 (一点二万, 零点零八万, 十二点五万, 三点五千)
+_CN_DECIMAL = re.compile(r"(?<![零一二两三四五六七八九十百千万])(十?[零一二两三四五六七八九]?)点([零一二三四五六七八九]{1,3})(?=[万千wk])")
+
+
+def _cn_decimal(match: re.Match[str]) -> str:
+    whole, frac = match.group(1), match.group(2)
+    if not whole:
+        return match.group(0)
+    if whole.startswith("十"):
+        whole_digits = "1" + (_CN_DIGIT_OF[whole[1]] if len(whole) > 1 else "0")
+    else:
+        whole_digits = _CN_DIGIT_OF[whole]
+    return whole_digits + "." + "".join(_CN_DIGIT_OF[c] for c in frac)
+
+
 _QUOTED_WORD = re.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
 _CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
 _CITY_RETIRED = re.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
@@ -258,6 +274,8 @@ def normalise(text: str) -> str:
         out = _QUOTED_WORD.sub(r"\1", out)  # 结算单上“统筹支付”那里写的是330: a field's name, quoted — the name
     if ":" in out:
         out = _CLOCK.sub("", out)  # 打印时间 2026-11-21 09:32: a time of day is no amount
+    if "点" in out:
+        out = _CN_DECIMAL.sub(_cn_decimal, out)  # 一点二万 / 零点零八万: 1.2万 / 0.08万 (never 2万 or nothing)
     if "退" in out:
         out = _CITY_RETIRED.sub(r"\1退休", out)  # 南充退 三乙 1k2: the city, and retired
     out = _SPACE.sub(_space, out).strip()

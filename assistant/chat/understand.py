@@ -907,8 +907,12 @@ _EARLIER_ALL_SELF = re.compile(r"(?:之前|以前|前面|此前)[^,，。;；]{0
                                r"|(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都|全)(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡)")
 #: 起付线一分没用 / 起付线还没扣过: nothing of the deductible used
 _UNTOUCHED = re.compile(r"一分(?:钱)?(?:都|也)?没|没(?:有)?(?:用|扣|动)过|还没(?:有)?(?:用|扣|动)")
+#: 25不知道是啥: what the figure is, not known — asked about, never placed
+_WHAT_IT_IS_NOT_KNOWN = re.compile(r"(?:元|块)?(?:钱)?[,，]?[^,，。0-9]{0,2}?(?:也)?(?:不知道|不晓得|不清楚|搞不清|看不懂)(?:是|这个是|这是)?(?:啥|什么|哪个|哪笔|干嘛的)")
 _NOT_YET_RETIRED = re.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
-                              r"|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休")
+                              r"|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休"
+                              # 还没办完退休手续: the papers not done — not retired yet
+                              r"|(?:还)?(?:没有|没|未)(?:办|办理)(?:完|好)?退休(?:手续)?")
 #: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
 #: 另外还做了个CT 300, 还有化验费80呢)
 TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|胃镜"
@@ -1502,6 +1506,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role in ("fund_paid", "slip_unknown") and a.cue and not _YEAR_IN_CUE.search(a.cue)
                    and not _FIRST_SELF_PAY_CUE.search(a.cue)  # (乙类先行自付40: that line, not the fund's)
+                   and not _WHAT_IT_IS_NOT_KNOWN.match(text, a.end)  # (还有个数25不知道是啥: asked)
                    # (below this bill: 900 … 统筹报了1790 is the year's, no bill's fund share exceeds it)
                    and any(b.role in (None, "total") and b.end <= a.start and b.value > a.value for b in amounts)
                    and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)

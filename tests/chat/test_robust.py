@@ -6132,3 +6132,21 @@ def test_one_more_cost_after_an_answer_adds_to_the_visit() -> None:
     _, reply = turn(state, "还有化验费100", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 1
     assert reply.result["visits"][0]["total"] == "1000.00"
+
+
+@pytest.mark.parametrize(("said", "amount"), [("一点二万", Decimal("12000")), ("零点零八万", Decimal("800")),
+                                              ("三点五千", Decimal("3500"))])
+def test_a_chinese_decimal_before_wan_or_qian(said: str, amount: Decimal) -> None:
+    assert understand(f"南充退休 二级 门诊花了{said} 今年第一次").facts.amount == amount
+
+
+def test_papers_not_done_in_a_what_if_is_in_work() -> None:
+    state, replies = talk("南昌的，9月20号办完退休", "今天二级医院 800，今年之前门诊统筹报过300")
+    assert replies[1].result is not None and replies[1].result["visits"][0]["category"] == "retiree"
+    _, reply = turn(state, "那假如我还没办完退休手续，按在职算的话呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["category"] == "employee"
+
+
+def test_a_figure_whose_meaning_is_not_known_is_asked() -> None:
+    _, (reply,) = talk("平凉退休 一级 600 起付线过了 比例是70%对吧 还有个数40不知道是啥")
+    assert reply.bill_check is None and reply.asking == "amount_role"
