@@ -1758,6 +1758,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and not u.unplaced:
         # 那要是起付线之前用过了呢 … 如果是三甲呢: a what-if right after another builds on it
         base = state.what_if_base or state.known
+        if any(getattr(base, n) is not None for n in _SLIP_FIELDS) and any(
+                getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "provider_grade", "amount")):
+            # (…医院只报了467.5，对吗 →) 那如果在二级医院看呢: another visit's figures — the slip checked before is
+            # that visit's, not the scenario's (那要是起付线之前已经扣了100呢 checks the same slip again)
+            base = msgspec.structs.replace(base, **{n: None for n in _SLIP_FIELDS})
         base_ledger = state.what_if_ledger if state.what_if_base is not None and state.what_if_ledger is not None \
             else state.ledger
         if retired_on is None and base.retired_on is not None and facts.month is not None \

@@ -110,6 +110,7 @@ _ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|�
 _ADD_VISIT = re.compile(
     r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
     r"|再去(?:看|拿|买|开)?(?:了)?(?:一次|一趟|一回)|再去看|再去医院|go again|another visit"
+    r"|(?:a |the )?(?:second|third|next) visit|one more visit|went (?:back|again)|visited again|another (?:trip|bill)"
     # 追加：同日又在药房配药 200: one more visit, told as an addition
     r"|又在[^,，。0-9]{1,8}?(?:看|拿|买|开|配)|^追加"
     # 再去同样看一次 / 再照样看一回: the same visit again

@@ -907,6 +907,8 @@ _EARLIER_ALL_SELF = re.compile(r"(?:之前|以前|前面|此前)[^,，。;；]{0
                                r"|(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都|全)(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡)")
 #: 起付线一分没用 / 起付线还没扣过: nothing of the deductible used
 _UNTOUCHED = re.compile(r"一分(?:钱)?(?:都|也)?没|没(?:有)?(?:用|扣|动)过|还没(?:有)?(?:用|扣|动)")
+#: 我以为…/ 还以为…: a belief the person now knows was wrong
+_THOUGHT_BEFORE = re.compile(r"(?<!不)(?:我|俺)?(?:还|原来|本来)?以为(?:是)?[^,，。]{0,3}$")
 #: 25不知道是啥: what the figure is, not known — asked about, never placed
 _WHAT_IT_IS_NOT_KNOWN = re.compile(r"(?:元|块)?(?:钱)?[,，]?[^,，。0-9]{0,2}?(?:也)?(?:不知道|不晓得|不清楚|搞不清|看不懂)(?:是|这个是|这是)?(?:啥|什么|哪个|哪笔|干嘛的)")
 _NOT_YET_RETIRED = re.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
@@ -1008,7 +1010,7 @@ _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?
 _TERM_NOT_KNOWN = re.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
 _PART_OF_MORE = re.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
 _FLAG_UNSURE = re.compile(r"不太确定|不大确定")
-_BARE_UNSURE = re.compile(r"(?:我|俺)?(?:也)?(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)(?:了|哦|啊)?|记不清(?:了)?|说不准|不好说|not sure")
+_BARE_UNSURE = re.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)(?:了|哦|啊)?|记不清(?:了)?|说不准|不好说|not sure")
 _UNKNOWN_OR_ASK = re.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
 _PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
 _TODAY_NO_BILL = re.compile(r"(?:今天|今日|这次|这回|刚才)(?:又|再)?(?:去|在|到)(?:了)?[^,，。\d]{0,16}?(?:看了|看病|看门诊|拿了?药|买了?药|开了?药|看的)(?:[^\d]{0,6})$")
@@ -1287,6 +1289,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 我开始以为是二级，后来看了墙上牌子是三级的: what was believed at first gives way to what was seen
     hits = [h for h in hits if not ("provider_level" in h.sets and _BELIEVED_BEFORE.search(text, max(0, h.start - 5), h.start)
                                     and any("provider_level" in o.sets and o.start > h.end and not o.negated for o in hits))]
+    # 哦，今年第一次，我以为起付线过了: what the person had thought, and was wrong about — not said
+    # (我以为今年第一次，单子上统筹却只报了150: the premise of a slip asked about — kept)
+    hits = [h for h in hits if not ("deductible_met" in h.sets and _THOUGHT_BEFORE.search(text, _clause_of(bounds, h.start)[0], h.start)
+                                    and any(o.sets.get("first_visit_this_year") is True and not o.negated for o in hits))]
     # 不是社区就是二级: either — the first is a possibility, not denied
     hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
             for h in hits]

@@ -6150,3 +6150,34 @@ def test_papers_not_done_in_a_what_if_is_in_work() -> None:
 def test_a_figure_whose_meaning_is_not_known_is_asked() -> None:
     _, (reply,) = talk("平凉退休 一级 600 起付线过了 比例是70%对吧 还有个数40不知道是啥")
     assert reply.bill_check is None and reply.asking == "amount_role"
+
+
+def test_a_second_visit_said_in_english_is_one_more() -> None:
+    state, _ = talk("Pingliang employee, level 2 hospital, 600 yuan, first visit this year.")
+    _, reply = turn(state, "Then a second visit the next day, 200 yuan, same hospital.", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_a_flag_said_with_but_not_sure_is_shown_both_ways() -> None:
+    state, _ = talk("南昌城乡居民，签约的卫生院，看病花了300")
+    _, reply = turn(state, "我应该签了家庭医生，不过不确定", today=TODAY)
+    assert reply.alternatives and reply.result is None
+
+
+def test_what_i_had_thought_is_taken_back() -> None:
+    state, (reply,) = talk("平凉退休，二级医院800，起付线过了，单子上统筹报了420，对吗")
+    assert reply.bill_check is not None
+    state, reply = turn(state, "哦，今年第一次，我原来以为起付线过了", today=TODAY)
+    assert reply.bill_check is not None and reply.asking is None
+
+
+def test_a_what_if_at_another_level_after_a_check_gives_its_figures() -> None:
+    state, (reply,) = talk("南昌在职，三级医院900，今年第一次，单子上统筹报了150，对吗")
+    assert reply.bill_check is not None
+    _, reply = turn(state, "那如果去一级医院看呢", today=TODAY)
+    assert reply.result is not None and reply.bill_check is None
+
+
+def test_a_flat_number_is_no_amount() -> None:
+    _, (reply,) = talk("我是502房的刘大爷，平凉退休，社区医院花了300，今年第一次")
+    assert reply.result is not None and reply.asking is None
