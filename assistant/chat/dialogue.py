@@ -1862,7 +1862,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         u = msgspec.structs.replace(u, facts=facts)
     if facts.amount is not None and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text) or (
             # 还有检查费150 (one figure, nothing said of the bill it is in): one more cost of the same visit
-            _ALSO_HAD.match(u.text) and not re.search(r"里面|里头|总共|一共|合计|包括|包含|在内|其中", u.text)
+            (_ALSO_HAD.match(u.text) or _ALSO_PRESCRIBED.match(u.text))
+            and not re.search(r"里面|里头|总共|一共|合计|包括|包含|在内|其中", u.text)
             and sum(1 for sp in u.spans if sp.slot == "amount" or sp.slot in ITEM_FIELDS) == 1)) \
             and not u.parts_only \
             and state.known.amount is not None \
@@ -2535,7 +2536,7 @@ _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
 #: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)
 _MORE_COST_WORDS = r"西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂"
-_ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
+_ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:同一天|当天|同一次|那天|那次)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
                               rf"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?={_MORE_COST_WORDS})")
 #: 有自费的 (after an answer): some self-pay, how much not said
 _SELF_PAY_SAID_BARE = re.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")

@@ -6181,3 +6181,10 @@ def test_a_what_if_at_another_level_after_a_check_gives_its_figures() -> None:
 def test_a_flat_number_is_no_amount() -> None:
     _, (reply,) = talk("我是502房的刘大爷，平凉退休，社区医院花了300，今年第一次")
     assert reply.result is not None and reply.asking is None
+
+
+def test_more_prescribed_the_same_day_adds_to_the_visit() -> None:
+    state, _ = talk("南充在职，二级医院看病花了500，今年第一次")
+    _, reply = turn(state, "另外当天还开了点药200", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][0]["total"] == "700.00"
