@@ -1268,8 +1268,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 那之前那400要是在另一家医院花的，也算吗: the earlier spending named again, not a new bill
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
-    if state.known.amount is None and state.asking is None and u.parts_only and facts.consultation is not None \
-            and facts.amount == facts.consultation and not _ONLY_OR_SPENT.search(u.text):
+    if state.known.amount is None and state.asking is None and u.parts_only and (
+            (facts.consultation is not None and facts.amount == facts.consultation)
+            # (今年起付线已过，自费300，能报多少: only the self-pay part said — the bill is asked, as above)
+            or (facts.self_pay is not None and facts.amount == facts.self_pay
+                and not re.search(r"全|都是|都算|只有|就是", u.text))) and not _ONLY_OR_SPENT.search(u.text):
         # 今年第一次，二级医院，诊察费50 — a new bill of which only the consultation fee is said: a visit
         # seldom costs only that, so the whole bill is asked (只有诊察费40 / 诊察费花了40 is the bill)
         facts = msgspec.structs.replace(facts, amount=None)

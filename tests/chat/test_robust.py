@@ -6188,3 +6188,10 @@ def test_more_prescribed_the_same_day_adds_to_the_visit() -> None:
     _, reply = turn(state, "另外当天还开了点药200", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 1
     assert reply.result["visits"][0]["total"] == "700.00"
+
+
+def test_only_the_self_pay_part_said_asks_the_bill() -> None:
+    _, (reply,) = talk("平凉退休，二级医院，起付线早过了，自费150，报多少")
+    assert reply.result is None and reply.asking == "amount"
+    _, (reply,) = talk("平凉退休，二级医院，起付线早过了，花的150全是自费")
+    assert reply.result is not None
