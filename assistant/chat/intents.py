@@ -104,7 +104,8 @@ _COMPARE = re.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|
 _BILL_HOW_MUCH = re.compile(r"报销多少|能报多少|报多少|给多少|给报多少|咋个算|怎么算|统筹报多少|自己要掏多少|扣多少|能用多少|付多少"
                             r"|how much")
 _WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))"
-                      r"|what if|(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about")
+                      r"|what if|(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about"
+                      r"|what would (?:it|i|she|he|they) (?:be|get|pay)|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 #: …呢 at the end — or before a clause saying the bill stays the same (那社区呢，花一样多)
 _ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|花的钱)?(?:也|都|还是)?(?:花)?(?:得|的)?(?:一样多|一样|同样多|那么多)[\s?？!！。.~]*$")
 _ADD_VISIT = re.compile(

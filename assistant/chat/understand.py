@@ -560,7 +560,8 @@ _ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|�
 #: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
 _USED_OR_NOT = re.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
 _WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
-                           r"|if (?:he|she|i|we|they) had (?:gone|been)|instead")
+                           r"|if (?:he|she|i|we|they) had (?:gone|been)|instead|what would (?:it|i|she|he|they) (?:be|get|pay)"
+                           r"|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 _WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
 _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里)"
@@ -907,6 +908,7 @@ _EARLIER_ALL_SELF = re.compile(r"(?:之前|以前|前面|此前)[^,，。;；]{0
                                r"|(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都|全)(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡)")
 #: 起付线一分没用 / 起付线还没扣过: nothing of the deductible used
 _UNTOUCHED = re.compile(r"一分(?:钱)?(?:都|也)?没|没(?:有)?(?:用|扣|动)过|还没(?:有)?(?:用|扣|动)")
+_HEDGE_BEFORE_DENIAL = re.compile(r"(?:好像|可能|也许|应该)(?:又)?(?:不是|没)")
 #: 我以为…/ 还以为…: a belief the person now knows was wrong
 _THOUGHT_BEFORE = re.compile(r"(?<!不)(?:我|俺)?(?:还|原来|本来)?以为(?:是)?[^,，。]{0,3}$")
 #: 25不知道是啥: what the figure is, not known — asked about, never placed
@@ -964,7 +966,7 @@ _COMPARE_WORDS = re.compile(r"比较|对比|区别|哪个(?:好|划算|多)|有�
 _YEAR_FUND_WORDS = re.compile(r"统筹|今年|本年|之前|以前|此前|累计|已经|已|一共|总共|前面|上次|上个?月"
                               r"|this year|already|so far|earlier|before|previous|fund")
 _CAP_USED_UP = re.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
-                          r"(?:(?:用完|用光|花完|报满|用满|到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
+                          r"(?:(?:用完|用光|花完|报满|用满|到顶|到头|报到头|报到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
 _CAP_USED_UP_DOUBTED = re.compile(r"没|未|不|是否|是不是|快|要|好像|可能")
 _RETIRED_IN_MONTH = re.compile(r"月份?(?:底|初|中)?(?:刚|才|就)?退(?:休|的|了|(?=$|[,，。]))")
 _CATEGORY_AS_TOPIC = re.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
@@ -1293,6 +1295,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (我以为今年第一次，单子上统筹却只报了150: the premise of a slip asked about — kept)
     hits = [h for h in hits if not ("deductible_met" in h.sets and _THOUGHT_BEFORE.search(text, _clause_of(bounds, h.start)[0], h.start)
                                     and any(o.sets.get("first_visit_this_year") is True and not o.negated for o in hits))]
+    # 今年头一次 不对好像不是头一次: the first said, then taken back — the later word holds (a doubt: asked)
+    firsts = [h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated]
+    denied_after = [h for h in hits if h.sets.get("first_visit_this_year") is True and h.negated
+                    and any(p.end <= h.start and correction_between(text, p.end, h.start) for p in firsts)]
+    if denied_after:
+        hits = [h for h in hits if h not in firsts
+                and not (h in denied_after and _HEDGE_BEFORE_DENIAL.search(text, max(0, h.start - 6), h.start))]
     # 不是社区就是二级: either — the first is a possibility, not denied
     hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
             for h in hits]
@@ -1890,11 +1899,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             Decimal("一二三四五六七八九".index(share.group("num")) + 1) / Decimal("一二三四五六七八九十".index(share.group("den")) + 1)
         values["deductible_met"] = True  # the fund pays only above the deductible
     used_up = _CAP_USED_UP.search(text)
+    cap_said_used: str | None = None
     if used_up is not None and values.get("cap_left") is None and values.get("fund_paid") is None \
             and not _CAP_USED_UP_DOUBTED.search(text, max(0, used_up.start() - 4), used_up.start()) \
             and not _QUESTION_END.match(text, used_up.end()):
         # 今年统筹报满了 / 年度限额已经用完了: nothing of the cap is left — the fund has paid all of it
         values["cap_left"] = Decimal("0.00")
+        cap_said_used = used_up.group(0)
     if values.get("cap_left") is not None:
         values["deductible_met"] = True  # 还差100就封顶: the fund has paid, so the deductible was met
     if fund_none_yet and not any(values.get(n) is not None for n in ("fund_paid", "deductible_used", "deductible_met",
@@ -2594,6 +2605,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values["fund_paid"] = Decimal("0.00")
         elif met is not None and values.get("deductible_met"):
             conflict = [first.text, met.text]
+        elif cap_said_used is not None and values.get("cap_left") == 0:
+            conflict = [first.text, cap_said_used]  # 今年第一次 … 统筹已经报到头了: which holds is asked
         if conflict and not conflict_slot:
             conflict_slot = "year_start"
     if first is not None and not conflict and visit_dates and values.get("year") is not None \

@@ -6195,3 +6195,19 @@ def test_only_the_self_pay_part_said_asks_the_bill() -> None:
     assert reply.result is None and reply.asking == "amount"
     _, (reply,) = talk("平凉退休，二级医院，起付线早过了，花的150全是自费")
     assert reply.result is not None
+
+
+def test_the_first_taken_back_with_a_doubt_is_asked() -> None:
+    _, (reply,) = talk("平凉 退休 二级医院 900 今年第一次 哦不对好像不是第一次")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_the_fund_said_to_be_at_its_end_disagrees_with_the_first() -> None:
+    _, (reply,) = talk("平凉 在职 一级 400 今年第一次 统筹今年已经报到头了")
+    assert reply.result is None and reply.asking == "conflict"
+
+
+def test_what_would_it_be_is_a_what_if_with_its_level() -> None:
+    state, _ = talk("Pingliang retiree, level 3 grade A hospital, 1,000 yuan, first visit this year.")
+    _, reply = turn(state, "What would it be at a level-2 hospital?", today=TODAY)
+    assert reply.intent == "what_if" and reply.result is not None and reply.result["visits"][-1]["provider_level"] == 2
