@@ -545,7 +545,7 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
 
 _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
                                  r"|前两次|前几次|前面几次|前面两次|前两回|前几回|之前几次|之前两次)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
-                                 r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?|刷过|刷了)"
+                                 r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?|刷过|刷了|加起来)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
 #: say it was this year's, nor that it was the only one: the year's position is asked)

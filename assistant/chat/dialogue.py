@@ -875,6 +875,11 @@ _PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "孕检": "pren
 _ITEM_OUTSIDE = re.compile(r"(?:不包含|不包括|不含|不算|没(?:有)?(?:包含|包括|算)|不在)(?:在)?[^,，。]{0,8}?(?:里|内|中)"
                            r"|另外(?:的|算|付|交|收)|额外|not (?:included|part of)|on top of")
 _NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
+#: internal: the spending before this visit, said roughly, was asked to be confirmed
+_PRIOR_CONFIRM = "prior_confirm"
+_PRIOR_SAID = re.compile(r"(?:之前|以前|前面|前)(?:的)?(?:两|几|三|一)?(?:次|回)?[^,，。]{0,4}?(?:加起来|一共|总共|合计|花了|花的)")
+_FIGURE_IN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_CONFIRMED = re.compile(r"^(?:是的|是|对|对的|对头|没错|确定|嗯|嗯嗯|yes)[。!！.，,~]*$|确定就是|就是这个数", re.IGNORECASE)
 #: internal: a cost named with no figure was asked (药费650，还有个检查费): a bare number answers it
 _MORE_COST_PART = "more_cost_part"
 #: 还有个检查费 (at the clause's end, no figure): a cost of the same visit, its amount not said
@@ -1161,6 +1166,12 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
+    if state.asking == _PRIOR_CONFIRM and state.pending_prior:
+        figure = _FIGURE_IN.search(message)
+        if figure is not None or _CONFIRMED.search(message.strip()):
+            # the spending before, confirmed (确定是150 / 对): said as the year's question asked it
+            message = "之前几次一共花了" + (figure.group(0) if figure is not None else state.pending_prior)
+        state.pending_prior = None
     if state.asking == _MORE_COST_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "另外还有" + (state.part_word or "检查费") + message.strip()  # the cost asked for: added
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
@@ -2275,6 +2286,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说还有{word}：{word}是多少钱？（或者告诉我这次一共花了多少）",
                                     f"You said there was also {word}: how much was it? (Or tell me the bill's total.)"),
                             asking="amount", intent="calculate")
+    if state.asking == "year_start" and u.approximate_amount is not None and facts.amount is None \
+            and facts.prior_unreimbursed is None and _PRIOR_SAID.search(u.text):
+        # (之前几次一共花了多少？→) 前两次加起来好像150块吧: the spending before, said roughly — the figure is
+        # confirmed (a bare 是150 / 对 next is that spending), never the question asked again
+        rough = f"{u.approximate_amount:.0f}"
+        state.asking, state.pending_prior = _PRIOR_CONFIRM, rough
+        return state, Reply(text=_t(locale, f"您说之前几次加起来大约{rough}元。准确是多少？（看以往的结算单；就是{rough}的话，回复“是{rough}”）",
+                                    f"You said the earlier visits came to about {rough}. Exactly how much? "
+                                    f"(If it is {rough}, reply “{rough}”.)"),
+                            asking="year_start", intent="calculate", quick_replies=[f"是{rough}"])
     # a hedged amount (大概一千, 一千多): confirm it, never settle on it
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
         span = next((sp for sp in u.spans if sp.note == "approximate"), None)

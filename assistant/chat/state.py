@@ -201,6 +201,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     conflict_options: list[str] = []
     #: the last answer was about the personal account (那能用来买健身卡吗 next is about it too)
     last_account: bool = False
+    #: the spending before this visit, said roughly in answer to the year's question (好像150块): to confirm
+    pending_prior: str | None = None
     #: the yes/no fact last shown both ways (family_doctor, poverty_registered, signed…): a bare 签了 / 没有
     #: in answer settles it
     shown_flag: str = ""

@@ -6211,3 +6211,18 @@ def test_what_would_it_be_is_a_what_if_with_its_level() -> None:
     state, _ = talk("Pingliang retiree, level 3 grade A hospital, 1,000 yuan, first visit this year.")
     _, reply = turn(state, "What would it be at a level-2 hospital?", today=TODAY)
     assert reply.intent == "what_if" and reply.result is not None and reply.result["visits"][-1]["provider_level"] == 2
+
+
+def test_the_earlier_visits_summed_answer_the_years_question() -> None:
+    state, (reply,) = talk("南充退休 一级医院 这次花了300 今年看了三回")
+    assert reply.asking == "year_start"
+    _, reply = turn(state, "前两回加起来100", today=TODAY)
+    assert reply.result is not None and reply.asking is None
+
+
+def test_the_earlier_spending_said_roughly_is_confirmed_not_asked_again() -> None:
+    state, _ = talk("南充退休 一级医院 这次花了300 今年看了三回")
+    state, reply = turn(state, "前两回加起来大概100块吧", today=TODAY)
+    assert reply.asking == "year_start" and "100" in reply.text and "起付线已经扣完了吗" not in reply.text
+    _, reply = turn(state, "对", today=TODAY)
+    assert reply.result is not None
