@@ -1532,6 +1532,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fund_words = _FUND_NOT_KNOWN.sub("", u.text.replace("报销的钱", ""))
         if _OVER_CAP_SPENT.search(u.text) and not _OVER_CAP_FUND.search(fund_words):
             # the year's spending, not the fund's figure: this year's position is asked again
+            # (是看病一共花了两千: the figure said again is that spending, never this visit's bill)
+            if facts.amount is not None and facts.amount == state.known.fund_paid:
+                facts = msgspec.structs.replace(facts, amount=None)
+                u = msgspec.structs.replace(u, facts=msgspec.structs.replace(u.facts, amount=None))
             state.known = msgspec.structs.replace(state.known, fund_paid=None, deductible_met=None, claimed_before=None)
             state.asking, intent = None, "inform"
         elif _OVER_CAP_FUND.search(fund_words):

@@ -6226,3 +6226,10 @@ def test_the_earlier_spending_said_roughly_is_confirmed_not_asked_again() -> Non
     assert reply.asking == "year_start" and "100" in reply.text and "起付线已经扣完了吗" not in reply.text
     _, reply = turn(state, "对", today=TODAY)
     assert reply.result is not None
+
+
+def test_the_years_spending_said_again_is_not_this_bill() -> None:
+    state, (reply,) = talk("平凉在职，二级医院，之前报过三千，这次花500")
+    assert reply.asking == "amount_role"
+    _, reply = turn(state, "是一共花了三千，报了多少不记得，起付线早扣完了", today=TODAY)
+    assert reply.result is None and reply.asking == "year_start"
