@@ -608,6 +608,7 @@ _CLAIMED_SOME = re.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|�
                            r"|年度内已享受(?:门诊)?(?:统筹)?(?:报销|待遇)")
 _CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
+                             r"|办没办(?:完)?(?:退休)?(?:手续)?"
                              r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没"
                              # 不知道她办退休了没有 / not sure if his retirement has been processed
                              r"|(?:办(?:了|完|好)?退休(?:手续)?|退休(?:手续)?办(?:了|完|好)?)(?:了)?没(?:有)?(?!几|多久|多长|多少)"
@@ -916,7 +917,7 @@ _WHAT_IT_IS_NOT_KNOWN = re.compile(r"(?:元|块)?(?:钱)?[,，]?[^,，。0-9]{0,
 _NOT_YET_RETIRED = re.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
                               r"|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休"
                               # 还没办完退休手续: the papers not done — not retired yet
-                              r"|(?:还)?(?:没有|没|未)(?:办|办理)(?:完|好)?退休(?:手续)?")
+                              r"|(?<!办)(?:还)?(?:没有|没|未)(?:办|办理)(?:完|好)?退休(?:手续)?")  # (办没办完: whether, asked)
 #: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
 #: 另外还做了个CT 300, 还有化验费80呢)
 TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|胃镜"
@@ -2689,7 +2690,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict_slot = "provider_level"
     categories = slots.seen.get("category", [])
     event = _RETIREMENT_EVENT.search(text)
-    if event and any(lo <= event.start() < hi for lo, hi in not_yet_spans):
+    if event and (any(lo <= event.start() < hi for lo, hi in not_yet_spans) or _RETIRED_OR_NOT.search(text)):
         event = None  # 下个月才办退休，现在还是在职: a retirement to come is no event of the year
     in_work = _BARE_IN_WORK.search(text)
     if event and values.get("category") in ("employee", "retiree") and not in_work:

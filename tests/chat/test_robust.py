@@ -6233,3 +6233,13 @@ def test_the_years_spending_said_again_is_not_this_bill() -> None:
     assert reply.asking == "amount_role"
     _, reply = turn(state, "是一共花了三千，报了多少不记得，起付线早扣完了", today=TODAY)
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_whether_the_papers_are_done_not_known_is_asked() -> None:
+    _, (reply,) = talk("我妈平凉职工医保，她办没办完退休手续我也不清楚，二级医院花了800，今年起付线过了")
+    assert reply.result is None and reply.asking == "category"
+
+
+def test_the_fund_paid_said_formally() -> None:
+    f = understand("平凉在职，今年已经享受门诊统筹报销共计2400元，今天二级医院花了500").facts
+    assert f.fund_paid == Decimal("2400") and f.amount == Decimal("500")
