@@ -727,8 +727,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "other", "不用管"  # 我上周花了300不用管: a figure the person sets aside — placed, not a bill
         elif _OF_THE_DEDUCTIBLE_AFTER.match(masked, end) and re.search(r"(?:付|交|扣|花|垫)(?:过|了|掉)$", prefix):
             role, cue = "deductible_used", prefix[-4:]  # 已经自己付过300的起付线了: the deductible used
-        elif role is None and _USED_DEDUCTIBLE_AFTER.match(masked, end):
-            role, cue = "deductible_used", _USED_DEDUCTIBLE_AFTER.match(masked, end).group(0)  # type: ignore[union-attr]
+        elif role is None and (used_after := _USED_DEDUCTIBLE_AFTER.match(masked, end)) is not None:
+            role, cue = "deductible_used", used_after.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():

@@ -62,7 +62,7 @@ from calculator import (
 )
 
 from .account import answer_account
-from .amounts import parse_amount
+from .amounts import parse_amount, parse_number
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import PAST_STAY as _PAST_STAY
 from .state import (
@@ -828,9 +828,9 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         text, html = explain(result, format="text", locale=locale), None
     notes = _dialogue_assumptions(known, pack, locale)
     notes += _days_not_said(state.ledger, known, locale)
+    this_year = known.year or today.year
     for year, month in state.other_year:
         when = f"{year}年{month}月" if month else f"{year}年"
-        this_year = known.year or today.year
         notes.append(_t(locale, f"{when}那次不算在{this_year}年里：起付线和年度限额都按自然年度计算",
                         f"The visit of {when} is not counted in {this_year}: the deductible and cap run by calendar year"))
     if any(v.provider_assumed for v in state.ledger):
@@ -878,7 +878,6 @@ _NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中
 #: internal: the spending before this visit, said roughly, was asked to be confirmed
 _PRIOR_CONFIRM = "prior_confirm"
 _PRIOR_SAID = re.compile(r"(?:之前|以前|前面|前)(?:的)?(?:两|几|三|一)?(?:次|回)?[^,，。]{0,4}?(?:加起来|一共|总共|合计|花了|花的)")
-_FIGURE_IN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CONFIRMED = re.compile(r"^(?:是的|是|对|对的|对头|没错|确定|嗯|嗯嗯|yes)[。!！.，,~]*$|确定就是|就是这个数", re.IGNORECASE)
 #: internal: a cost named with no figure was asked (药费650，还有个检查费): a bare number answers it
 _MORE_COST_PART = "more_cost_part"
@@ -1159,18 +1158,19 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     tapped = _tapped(message)
     if tapped is not None:
         message = tapped  # one of our English quick replies: read as the Chinese words it labels
-    if state.last_account and _FOLLOW_UP_QUESTION.match(message.strip()) and not _ACCOUNT_OR_FIGURE.search(message):
+    if state.last_account and (follow_up := _FOLLOW_UP_QUESTION.match(message.strip())) is not None \
+            and not _ACCOUNT_OR_FIGURE.search(message):
         # (个人账户能给我爸看病用吗 → …) 那能用来买健身卡吗: the same account, asked of something else
-        message = "个人账户" + _FOLLOW_UP_QUESTION.match(message.strip()).group("rest")  # type: ignore[union-attr]
+        message = "个人账户" + follow_up.group("rest")
     if state.asking == _SLIP_FUND_FIGURE and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
     if state.asking == _PRIOR_CONFIRM and state.pending_prior:
-        figure = _FIGURE_IN.search(message)
+        figure = parse_amount(message)
         if figure is not None or _CONFIRMED.search(message.strip()):
             # the spending before, confirmed (确定是150 / 对): said as the year's question asked it
-            message = "之前几次一共花了" + (figure.group(0) if figure is not None else state.pending_prior)
+            message = "之前几次一共花了" + (f"{figure}" if figure is not None else state.pending_prior)
         state.pending_prior = None
     if state.asking == _MORE_COST_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "另外还有" + (state.part_word or "检查费") + message.strip()  # the cost asked for: added
@@ -2050,10 +2050,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         index = 0 if _FIRST_VISIT_OF_LEDGER.match(asked_of.group(0)) else len(state.ledger) - 1
         if asked_of.group("month"):
             # 那3月那次当时报了多少: the visit of that month, when the year's ledger holds exactly one
-            month_said: str = asked_of.group("month")
-            month_n = int(month_said) if month_said.isdigit() \
-                else "一二三四五六七八九十".index(month_said[-1]) + 1 + (10 if len(month_said) == 2 else 0)
-            of_month = [i for i, v in enumerate(state.ledger) if v.month == month_n]
+            month_n = parse_number(asked_of.group("month"))
+            of_month = [i for i, v in enumerate(state.ledger) if month_n is not None and v.month == month_n]
             index = of_month[0] if len(of_month) == 1 else -1
         target = state.ledger[index] if index >= 0 else None
     if target is not None:

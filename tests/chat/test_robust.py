@@ -6243,3 +6243,10 @@ def test_whether_the_papers_are_done_not_known_is_asked() -> None:
 def test_the_fund_paid_said_formally() -> None:
     f = understand("平凉在职，今年已经享受门诊统筹报销共计2400元，今天二级医院花了500").facts
     assert f.fund_paid == Decimal("2400") and f.amount == Decimal("500")
+
+
+def test_the_earlier_spending_confirmed_in_chinese_numerals() -> None:
+    state, _ = talk("南充退休 一级医院 这次花了300 今年看了三回")
+    state, _ = turn(state, "前两回加起来大概100块吧", today=TODAY)
+    _, reply = turn(state, "不对，是一百二", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "175.50"
