@@ -877,7 +877,9 @@ _ITEM_OUTSIDE = re.compile(r"(?:不包含|不包括|不含|不算|没(?:有)?(?:
 _NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
 #: internal: the spending before this visit, said roughly, was asked to be confirmed
 _PRIOR_CONFIRM = "prior_confirm"
-_PRIOR_SAID = re.compile(r"(?:之前|以前|前面|前)(?:的)?(?:两|几|三|一)?(?:次|回)?[^,，。]{0,4}?(?:加起来|一共|总共|合计|花了|花的)")
+_PRIOR_SAID = re.compile(r"(?:之前|以前|前面|前)(?:的)?(?:两|几|三|一)?(?:次|回)?[^,，。]{0,4}?(?:加起来|一共|总共|合计|花了|花的)"
+                         # (头一回是五月份在乡卫生院，花了两百出头: the one earlier visit, what it cost)
+                         r"|(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次)[^。]{0,16}?(?:花了|花的|一共)")
 _CONFIRMED = re.compile(r"^(?:是的|是|对|对的|对头|没错|确定|嗯|嗯嗯|yes)[。!！.，,~]*$|确定就是|就是这个数", re.IGNORECASE)
 #: internal: a cost named with no figure was asked (药费650，还有个检查费): a bare number answers it
 _MORE_COST_PART = "more_cost_part"
@@ -1310,6 +1312,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and not _THIS_ONE_WHEN.search(u.text):
         # 哦不对，三月份在社区报过一回，统筹给了我五十几块: of an earlier visit — its place and date are not
         # this visit's; what it says of the year (the fund's figure) is kept
+        facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS})
+    elif state.known.amount is not None and facts.amount is None and state.asking != "date" \
+            and _EARLIER_ONE_TOLD.search(u.text) \
+            and any(getattr(facts, n) is not None for n in _EARLIER_VISIT_FIELDS):
+        # (…一千一百八十 → 今年第几次？) 今年是第二回了，头一回是五月份在乡卫生院，花了两百出头: the place and
+        # the date are the first visit's, never this one's (第一次是上个月5号, answering which day that visit
+        # was, is that visit's date: asked for it)
         facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS})
     if facts.new_place and (state.asking in ("provider_grade", "provider_level") or _SAME_ONE.match(u.text)):
         facts = msgspec.structs.replace(facts, new_place=None)  # 就是平凉市人民医院: the place told, named
@@ -2672,6 +2681,9 @@ _REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)
 _NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
 _ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:在[^,，。]{1,10})?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
+#: 头一回是五月份在乡卫生院 / 上次是在社区: an earlier visit told by its order, with its place or date
+_EARLIER_ONE_TOLD = re.compile(r"(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次|前一次|前一回)(?:是|呢|那次|的时候)?(?:在|去的|去了)?"
+                               r"[^,，。]{0,8}?(?:月|号|卫生院|社区|诊所|医院|药店|药房)")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                          "signed", "referral", "year", "month", "day", "days_ago", "months_ago", "new_place")
 _SAME_ONE = re.compile(r"(?:就是|是在|就在|那家是|那个是)")

@@ -6250,3 +6250,13 @@ def test_the_earlier_spending_confirmed_in_chinese_numerals() -> None:
     state, _ = turn(state, "前两回加起来大概100块吧", today=TODAY)
     _, reply = turn(state, "不对，是一百二", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "175.50"
+
+
+def test_the_first_visits_place_and_date_told_later_are_not_this_visits() -> None:
+    state, (reply,) = talk("我爸平凉退休，上周在县医院看病花了900，医院几级我不清楚")
+    assert reply.asking == "year_start"
+    state, reply = turn(state, "今年是第二次了，第一次是四月份在村卫生室，花了一百多", today=TODAY)
+    assert reply.result is None and "100" in reply.text
+    assert state.known.month != 4 and state.known.provider_level is None
+    _, reply = turn(state, "一百三", today=TODAY)
+    assert reply.result is None or reply.result["visits"][-1]["total"] == "900.00"
