@@ -666,6 +666,7 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
     return out
 
 
+_NONE_OTHER = re.compile(r"^(?:没有|没了|没|无|没看过|没有了|没有别的|就这些|no|none)[。.!！,，]*$", re.IGNORECASE)
 _NTH_VISIT = re.compile(r"^(?:那|还有|然后|接着)?(?:今年)?第([二三四五六七八九])(?:次|回|趟)")
 _IF_WORDS = re.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
 #: 那能用来买健身卡吗 / 那给我妈买药呢: a short follow-up question with no subject of its own
@@ -690,6 +691,17 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
                   "Not the first bill this year: is the deductible already met? If not, how much did the "
                   "earlier visits cost, and how much did the fund pay?")
         qr_zh, qr_en = ["起付线已经扣完了", "统筹已经报过一些"], ["Deductible already met", "The fund has paid some"]
+    if fact == "year_start" and state.ledger and all(v.month is not None for v in state.ledger) \
+            and (known is None or known.first_visit_this_year is not False):
+        # (…哦对了今年三月份在社区还看过一次，花了三百二): the earlier visit told is kept — the question is
+        # whether there was any before it, in those words (not as if nothing had been said)
+        told = "、".join(f"{v.month}月" for v in state.ledger)
+        n = len(state.ledger) + 1
+        count = "两" if n == 2 else "三" if n == 3 else str(n)
+        zh, en = (f"除了{told}那次，今年还看过别的门诊吗？如果没有，回复“就这{count}次”。",
+                  "Apart from the visit you told me about, were there other outpatient visits this year? "
+                  f"If not, reply “just these {n}”.")
+        qr_zh, qr_en = [f"就这{count}次", "之前还看过"], [f"Just these {n}", "There were others"]
     state.asking = _ASKING.get(fact, fact)
     cited = _cited(state.known, fact) if fact in _QUOTED_QUESTIONS else ""
     if fact == "referral_part":
@@ -1261,6 +1273,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         mine = [o for o in state.conflict_options if o.startswith(subject.group(0))]
         if len(mine) == 1:
             facts = msgspec.structs.replace(facts, category=understand(mine[0], today=today).facts.category)
+    if state.asking == "year_start" and state.ledger and facts.first_visit_this_year is None \
+            and (_ONLY_THESE.search(u.text) or _NONE_OTHER.match(u.text.strip())):
+        # (除了3月那次，今年还看过别的门诊吗？) 就这两次 / 没有: the visits told are the year's — nothing before them
+        facts = msgspec.structs.replace(facts, first_visit_this_year=True)
     if intent != "add_visit" and state.known.amount is not None and facts.amount is not None \
             and facts.amount != state.known.amount and (nth := _NTH_VISIT.match(u.text)) is not None \
             and "一二三四五六七八九".index(nth.group(1)) + 1 == len(state.ledger) + 2:

@@ -6260,3 +6260,11 @@ def test_the_first_visits_place_and_date_told_later_are_not_this_visits() -> Non
     assert state.known.month != 4 and state.known.provider_level is None
     _, reply = turn(state, "一百三", today=TODAY)
     assert reply.result is None or reply.result["visits"][-1]["total"] == "900.00"
+
+
+def test_the_years_question_after_an_earlier_visit_told_names_it() -> None:
+    state, _ = talk("南充在职，今天在二级医院花了700")
+    state, reply = turn(state, "对了今年五月份在社区还看过一次，那次花了一百五", today=TODAY)
+    assert reply.asking == "year_start" and "5月" in reply.text and "报销过吗" not in reply.text
+    _, reply = turn(state, "没有", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
