@@ -864,7 +864,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
     text = headline(result, locale) + "\n\n" + text
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
-                 intent="calculate", understood=_understood(known, message_facts, locale))
+                 intent="calculate", understood=_understood(known, message_facts, locale, len(ledger)))
 
 
 _BOTH_WAYS_EN = {"in_scope": "If the item is settled as in scope",
@@ -946,8 +946,9 @@ _FUND_NOT_KNOWN = re.compile(r"(?:统筹|医保|基金)?(?:报销|报|给|付)(?
 _OVER_CAP_SPENT = re.compile(r"花|一共|总共|费用|spent|in all|total")
 
 
-def _understood(known: Known, said: Facts | None, locale: str) -> list[Understood]:
-    """Every fact the answer rests on, in the person's terms: said now, said earlier, or assumed."""
+def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: int = 0) -> list[Understood]:
+    """Every fact the answer rests on, in the person's terms: said now, said earlier, or assumed.
+    ``earlier_visits``: the visits of the year settled before this one (this one is not the year's first)."""
     out: list[Understood] = []
 
     def add(slot: str, value: Any, zh: str, en: str, *fields: str) -> None:
@@ -982,7 +983,12 @@ def _understood(known: Known, said: Facts | None, locale: str) -> list[Understoo
         if value:
             items = True
             add(name, f"{value:.2f}", f"其中{zh}{value:.2f}元", f"of which {en} ¥{value:.2f}")
-    if known.first_visit_this_year:
+    if known.first_visit_this_year and earlier_visits:
+        # (又看了一次 after the year's first: nothing before the visits told — this one is the year's n-th)
+        n = earlier_visits + 1
+        add("year_start", "first_visit", f"今年第{n}次门诊（之前的都已算进来）",
+            f"visit {n} this year (the earlier ones counted)", "first_visit_this_year")
+    elif known.first_visit_this_year:
         add("year_start", "first_visit", "今年第一次", "first bill this year", "first_visit_this_year")
     if known.deductible_met:
         add("year_start", "deductible_met", "起付线已扣完", "deductible already met", "deductible_met")

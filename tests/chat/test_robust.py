@@ -6268,3 +6268,10 @@ def test_the_years_question_after_an_earlier_visit_told_names_it() -> None:
     assert reply.asking == "year_start" and "5月" in reply.text and "报销过吗" not in reply.text
     _, reply = turn(state, "没有", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_the_read_back_of_a_second_visit_does_not_say_the_years_first() -> None:
+    state, _ = talk("南充在职，二级医院500，今年第一次")
+    _, reply = turn(state, "又看了一次，一级医院200", today=TODAY)
+    texts = [u.text for u in reply.understood or []]
+    assert "今年第一次" not in texts and any(t.startswith("今年第2次") for t in texts)
