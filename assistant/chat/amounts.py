@@ -432,7 +432,7 @@ _LEFT_ASIDE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:�
                                # 300是别人的: someone else's figure
                                r"|是别人的|是别人家的|不是我的|不是我们的|是(?:我)?(?:老伴|爱人|老公|老婆|家里人|别人|孩子)的)")
 #: 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it with a word of the year
-_YEAR_FUND_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年|之前|以前|前面)(?:已经|已)?(?:门诊)?(?:统筹|医保|基金)(?:基金)?(?:已经|已)?"
+_YEAR_FUND_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年(?:之前|以前)?|之前|以前|前面)(?:已经|已)?(?:门诊)?(?:统筹|医保|基金)(?:基金)?(?:已经|已)?"
                               r"(?:给我|给|帮我)?(?:报|报销|支付|付)(?:了|过)?的")
 _OF_THE_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
 _USED_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
@@ -719,8 +719,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
                           "目录内": "rest"}[word], post.group(0)
-        if role is None and _YEAR_FUND_AFTER.match(masked, end):
-            role, cue = "fund_paid", "统筹报的"  # 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it
+        if role is None and (year_fund := _YEAR_FUND_AFTER.match(masked, end)) is not None:
+            # 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it — the cue keeps its word
+            # of the year (300是今年统筹已经报了的 is never this bill's share, asked about)
+            role, cue = "fund_paid", ("今年" if "今年" in year_fund.group(0) else "之前") + "统筹报的"
         elif role is None and _PAID_BY_ME_AFTER.match(masked, end):
             role, cue = "slip_unknown", "自付"  # 1200 自付: what the person paid, or the bill? asked, never the bill
         elif _LEFT_ASIDE_AFTER.match(masked, end):

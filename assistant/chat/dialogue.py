@@ -1522,12 +1522,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         else:
             state.known = _merge(state.known, facts)
             reply = _settle(state, locale, today, message_facts=facts)
-        if reply.result is not None:
-            end = reply.result.get("year_end") or {}
-            if end.get("cap_remaining") is not None:
-                reply.text = _t(locale, f"这次结算后，今年统筹基金还能支付¥{end['cap_remaining']}（年度限额¥{end['cap']}）。\n",
-                                f"After this visit the fund can still pay ¥{end['cap_remaining']} this year "
-                                f"(cap ¥{end['cap']}).\n") + reply.text
+        if reply.result is not None and (line := _remaining_line(reply.result, locale)) is not None:
+            reply.text = line + "\n" + reply.text  # the figure asked for first, the settlement it comes from below
         return state, reply
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
@@ -2710,6 +2706,25 @@ _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "p
                          "signed", "referral", "year", "month", "day", "days_ago", "months_ago", "new_place")
 _SAME_ONE = re.compile(r"(?:就是|是在|就在|那家是|那个是)")
 _CARRY_OVER = re.compile(r"明年|下一年|下年|结转|接着用|带过去|带到|用不完|没用完|清零|作废|carry|next year")
+def _remaining_line(result: dict[str, Any], locale: str) -> str | None:
+    """What the fund can still pay this year after the visits settled in ``result`` (its
+    ``year_end``), with the article of the year's cap quoted from the trace; None when the
+    document sets no cap (the settlement below says so)."""
+    from explanations import formatting
+
+    end = result.get("year_end") or {}
+    if end.get("cap_remaining") is None or not result.get("visits"):
+        return None
+    cited = next((c for st in result["visits"][-1].get("steps", []) if st.get("kind") == "cap"
+                  for c in st.get("citations", []) if c.get("quote")), None)
+    quote = f"〔{cited['article']}〕“{cited['quote']}”" if cited is not None else ""
+    tag = "en" if locale == "en" else "zh-CN"
+    paid, cap, left = (formatting.money_in(Decimal(end[k]), tag) for k in ("fund_paid", "cap", "cap_remaining"))
+    return _t(locale, f"今年统筹基金已支付{paid}，年度最高支付限额{cap}，这次结算后今年还能支付{left}。{quote}",
+              f"The fund has paid {paid} this year against a cap of {cap}; after this visit it can still pay "
+              f"{left} this year. {quote}")
+
+
 _REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"
                         r"|(?:额度|限额)还(?:剩|有)多少|how much (?:is )?left")
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b")

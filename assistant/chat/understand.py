@@ -782,6 +782,9 @@ _YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前
 #: 今年第一次，花了1200，统筹报了680: the fund's words with no word of the year in them — told after this
 #: bill's amount, beside the year's first bill, what the fund paid of this bill (36 of 38 blind entries);
 #: 统筹已报300 / 统筹今年报了300 stay the year's, a conflict (issue 9)
+#: why the fund paid nothing of a bill (怎么一分没报 / 为什么没给报 / 没报销是咋回事)
+_WHY_UNPAID = re.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,，。]{0,6}?(?:没|不)(?:有)?(?:给)?报"
+                         r"|(?:没|不)(?:给)?报(?:销)?[^,，。]{0,4}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1332,6 +1335,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 今年5月份在省中医院（三级）看过一次花了400没报，今天在社区又花了600: the level of the earlier
     # visit is not this one's (its unreimbursed 400 still counts toward the deductible)
     # 此前已在三级医院门诊花费900元: the place of what was spent before this visit is not this visit's
+    unpaid = [a for a in amounts if a.role == "prior_unreimbursed" and not a.negated]
+    if len(unpaid) == 1 and _WHY_UNPAID.search(text) and not unpaid[0].approximate \
+            and not any(a.role in (None, "total") and not a.negated for a in amounts):
+        # 上个月在县人民医院看的600怎么一分没报: the one figure, asked why the fund paid none of it — that
+        # visit's bill, settled to show why (never an earlier figure beside a bill not told)
+        amounts = [msgspec.structs.replace(a, role="total") if a is unpaid[0] else a for a in amounts]
     prior_clauses = {_clause_of(bounds, a.start) for a in amounts if a.role == "prior_unreimbursed"}
     if prior_clauses and not re.search(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|same (?:hospital|clinic|place)", text):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
@@ -1869,6 +1878,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         relative_month = None  # 上个月报销了一次: when an earlier bill was claimed, not this visit's date
     if relative_month and _STAY_ENDED.search(text, *_clause_of(bounds, relative_month.start())) and _VISIT_NOW.search(text):
         relative_month = None  # 上个月刚出院，这次是出院后门诊复查: when the stay ended, not this visit's date
+    if relative_month and _clause_of(bounds, relative_month.start()) in prior_clauses:
+        relative_month = None  # 上个月在县人民医院看的600怎么一分没报: the earlier bill's month, not this visit's
     months_ago = 1 if relative_month and month is None else None
     if months_ago is None and month is None and days_ago is None:
         # 如果她下个月再去看呢 / 过两天去复查再花两百呢: a visit still to come (a what-if), dated ahead

@@ -6275,3 +6275,25 @@ def test_the_read_back_of_a_second_visit_does_not_say_the_years_first() -> None:
     _, reply = turn(state, "又看了一次，一级医院200", today=TODAY)
     texts = [u.text for u in reply.understood or []]
     assert "今年第一次" not in texts and any(t.startswith("今年第2次") for t in texts)
+
+
+def test_the_years_fund_figure_named_after_it_in_an_answer_is_placed() -> None:
+    state, (reply,) = talk("平凉退休 一级 900 250")
+    assert reply.asking == "amount_role"
+    _, reply = turn(state, "900是这回看病的钱，250是今年之前统筹已经给报了的", today=TODAY)
+    assert reply.asking != "amount_role"
+    assert understand("900是这回看病的钱，250是今年统筹已经报了的", today=TODAY).facts.fund_paid == Decimal("250")
+
+
+def test_a_bill_asked_why_it_got_nothing_is_settled_on_its_own_date() -> None:
+    state, _ = talk("南昌居民医保，签约的社区卫生服务中心，280，统筹给了168，对吗")
+    _, reply = turn(state, "那我上个月在省人民医院看的450怎么一分没报", today=TODAY)
+    assert reply.result is not None and reply.bill_check is None
+    assert reply.result["visits"][-1]["total"] == "450.00" and reply.result["visits"][-1]["date"] != TODAY.isoformat()
+
+
+def test_what_is_left_this_year_quotes_the_cap_article() -> None:
+    state, _ = talk("平凉在职 二级 900 今年第一次")
+    _, reply = turn(state, "这次以后额度还有多少", today=TODAY)
+    assert reply.text.startswith("今年统筹基金已支付") and "还能支付" in reply.text
+    assert "〔第" in reply.text.split("\n")[0]
