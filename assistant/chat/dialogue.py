@@ -1125,7 +1125,8 @@ _OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:�
 _OWN_YEAR_SAID = re.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
 _RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
-_BARE_UNKNOWN = re.compile(r"^(?:我)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂)"
+_BARE_UNKNOWN = re.compile(r"^(?:我|俺)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂"
+                           r"|(?:咋|哪|哪个|哪里|哪儿)(?:晓得|知道)[吗嘛呢啊？?!！。]*$)"
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
 #: 另外还做了个CT 300: one more test of the same visit, said after it was settled
 _ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
@@ -2124,10 +2125,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
           # 上周三还去了一次社区，花了120，忘了说: one more visit, dated before this one
-          or (_ANOTHER_TRIP.search(u.text) and ((facts.days_ago or 0) > 0 or facts.months_ago)
+          or (_ANOTHER_TRIP.search(u.text) and ((facts.days_ago or 0) > 0 or facts.months_ago
+                                                or (facts.month is not None and facts.year is None
+                                                    and facts.month < (state.known.month or today.month)))
               and not u.correction and facts.amount is not None and facts.amount != state.known.amount)
           or ((_REMEMBERED.search(u.text) or (u.correction and _EARLIER_CLAIM.search(u.text)))
-              and facts.month is not None and (_SPENT.search(u.text) or _MONEY_SAID.search(u.text))
+              and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0)
+              and (_SPENT.search(u.text) or _MONEY_SAID.search(u.text))
               and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
             and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text) or (_MONEY_SAID.search(u.text) and facts.month is not None)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
@@ -2697,7 +2701,7 @@ _THIS_TIME_SAID = re.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
 _THIS_VISIT_REDATED = re.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
 _REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
 _NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
-_ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:在[^,，。]{1,10})?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
+_ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 #: 头一回是五月份在乡卫生院 / 上次是在社区: an earlier visit told by its order, with its place or date
 _EARLIER_ONE_TOLD = re.compile(r"(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次|前一次|前一回)(?:是|呢|那次|的时候)?(?:在|去的|去了)?"
@@ -3302,10 +3306,9 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
             known = msgspec.structs.replace(known, claimed_before=True)
     if asking in ("provider_grade", "prescribed_at_grade") and getattr(facts, asking) is None and not u.unknown \
             and not any(sp.note == "doubted" for sp in u.spans):  # (好像是三级乙等吧？不太确定: a doubt, not an answer)
-        for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")):
-            if word in message:
-                known = msgspec.structs.replace(known, **{asking: grade})
-                break
+        named = [grade for word, grade in (("甲", "A"), ("乙", "B"), ("丙", "C")) if word in message]
+        if len(named) == 1:  # (三级还分甲乙？: two grades named — a question back, not an answer)
+            known = msgspec.structs.replace(known, **{asking: named[0]})
     if (asking == "prescribed_at_level" or (state.known.provider_kind == "pharmacy" and facts.provider_kind is None
                                             and re.search(r"处方|方子|prescri", message))) \
             and facts.prescribed_at_level is None and facts.provider_level:

@@ -373,6 +373,8 @@ _INSURED = _Family(
          "|(?:through|via) my (?:company|employer)|my (?:company|employer)(?: in [a-z]+)? pays", _EMP, 2),
         # 上班/打工 say the person works, not how they are insured: alone they are the working
         # category, beside 灵活就业 or 退休 (在青山湖区上班，灵活就业) the word that names the category wins
+        # 年纪大了，不上班了: no longer working says neither retired nor working — the category is asked
+        ("(?:已经)?不(?:去)?上班了|(?:已经)?没(?:有)?(?:在)?上班了|不(?:在)?工作了|没(?:有)?工作了|不干活了", {}, 2),
         ("上班族|上班|打工", _EMP, 1),
         # (the company pays employee insurance / through the school / my first job: the person works)
         ("(?:through|via) (?:the|my|our) (?:school|university|work|job|factory|hospital|firm)|(?:the|my|our) (?:company|employer|school|boss|firm) pays"
@@ -386,9 +388,9 @@ _INSURED = _Family(
         ("retired|retiree|pensioner|retirement", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
-        ("employee(?:s)?(?: scheme| insurance| medical insurance| basic medical insurance)|staff insurance", {"scheme": "employee"}, 1),
+        ("employee(?:s)?(?:[- ]scheme|[- ]insurance| medical insurance| basic medical insurance)|staff insurance", {"scheme": "employee"}, 1),
         # in English “employee” alone is the working category; “retired” (priority 2) still wins
-        ("(?<!retired )(?<!retiree )employee(?:s)?(?! scheme| insurance| medical| basic)", _EMP, 1),
+        ("(?<!retired )(?<!retiree )employee(?:s)?(?![- ]scheme|[- ]insurance| medical| basic)", _EMP, 1),
         ("职工医保|职工医疗保险|城镇职工|职工", {"scheme": "employee"}, 1),
         ("单位交的|单位交|单位缴|单位给交|单位买的", {"scheme": "employee"}, 1),
     ]

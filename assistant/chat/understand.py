@@ -508,6 +508,8 @@ _UNKNOWN = re.compile(
     r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了(?!说|讲|告诉|提)|忘记了(?!说|讲|告诉|提)|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     # 好像是二级吧？也可能三级: not known — each level named, side by side (等我问问: asked, as pinned)
     r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)|搞混了?|弄混了?|记混了?"
+    # 我咋晓得 / 哪个晓得: asked back — not known
+    r"|(?:我|俺)?(?:咋|哪|哪个|哪里|哪儿|怎么)(?:晓得|知道)(?![是几多哪])"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
@@ -2636,10 +2638,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if implied and stated and intent_hint_not_compare(text) and not unknown \
             and any(h.sets["provider_level"] != stated[-1].sets["provider_level"] for h in implied) \
             and "prescribed_at_level" not in values \
+            and not correction_between(text, max(h.end for h in implied), stated[-1].start) \
             and not (elsewhere_now is not None and values.get("signed") is False
                      and all(h.start < elsewhere_now.start() for h in implied)
                      and all(h.start >= elsewhere_now.end() for h in stated)):
-        # (签约的是莲塘镇卫生院，这次去了二附院（三甲）: the clinic's level is not this visit's — no conflict)
+        # (签约的是莲塘镇卫生院，这次去了二附院（三甲）: the clinic's level is not this visit's — no conflict;
+        # 社区医院，二千……不对，说错了，是二级医院: the place's level taken back, the level said after it wins)
         conflict = [implied[0].text, stated[-1].text]
         conflict_slot = "provider_level"
     not_met = next((h for h in hits if h.sets.get("deductible_met") is False and not h.negated), None)

@@ -6297,3 +6297,40 @@ def test_what_is_left_this_year_quotes_the_cap_article() -> None:
     _, reply = turn(state, "这次以后额度还有多少", today=TODAY)
     assert reply.text.startswith("今年统筹基金已支付") and "还能支付" in reply.text
     assert "〔第" in reply.text.split("\n")[0]
+
+
+def test_an_earlier_trip_told_after_the_answer_goes_before_this_visit() -> None:
+    state, _ = talk("平凉在职，今天二级医院花了900，今年头一回")
+    _, reply = turn(state, "哦对了，上周我其实还去村卫生室看过一次，花了80", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["total"] == "900.00"
+
+
+def test_no_longer_working_is_not_the_working_category() -> None:
+    _, (reply,) = talk("我爸南充职工医保，早就不上班了，二级医院看病600，今年第一次")
+    assert reply.result is None and reply.asking == "category"
+
+
+def test_two_grades_named_back_are_no_answer_to_the_grade() -> None:
+    state, (reply,) = talk("平凉在职，三级医院，今年第一次，900")
+    assert reply.asking == "provider_grade"
+    _, reply = turn(state, "还有甲等乙等之分？哪个晓得", today=TODAY)
+    assert reply.result is None and reply.alternatives
+
+
+def test_asked_back_how_would_i_know_is_not_known() -> None:
+    state, _ = talk("平凉退休，三级医院，今年第一次，700")
+    _, reply = turn(state, "俺哪晓得", today=TODAY)
+    assert reply.result is None and reply.alternatives
+
+
+def test_english_hyphenated_scheme_and_charged_me() -> None:
+    f = understand("my mum is a Pingliang employee-scheme retiree", today=TODAY).facts
+    assert f.category == "retiree"
+    assert understand("the clinic in Nanchong charged me 350, I'm still working", today=TODAY).facts.amount == Decimal("350")
+
+
+def test_a_places_level_corrected_by_a_stated_level_is_no_conflict() -> None:
+    _, (reply,) = talk("平凉在职，卫生院，一千二，今年第一次。不对，说错了，是二级医院")
+    assert reply.result is not None and reply.result["visits"][-1]["steps"] and reply.asking is None
+    assert understand("平凉在职，卫生院，一千二，今年第一次。不对，说错了，是二级医院", today=TODAY).facts.provider_level == 2
