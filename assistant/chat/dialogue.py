@@ -1136,6 +1136,8 @@ _EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|�
                                   r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
                                   r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
                                   r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
+#: a slip's own line named by its label (统筹支付 / 基金支付 / 个人支付 / 个人负担 / 个人自付)
+_SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
@@ -1944,6 +1946,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (医院只给我报了300，对吗 →) 哦我看错了，单子上是330: the slip's figure checked, set right
         facts = msgspec.structs.replace(facts, **{slip_known[0]: value})
         u = msgspec.structs.replace(u, unplaced=(), unplaced_quote=None, facts=facts)
+    slip_line = _SLIP_LINE_SAID.search(u.text)
+    said_lines = [sp for sp in u.spans if sp.slot in ("slip_fund", "slip_personal", "slip_cash", "fund_paid", "slip_unknown")
+                  and sp.note is None]
+    if state.checked and u.correction and facts.amount is None and slip_line is not None and len(said_lines) == 1 \
+            and (value := parse_amount(said_lines[0].text)) is not None:
+        # (540是我自己出的钱，对不对 →) 哦我看错了，个人支付是760 / 统筹支付是240: a line of the slip
+        # checked, named by its own label and set right — checked again, never a year's figure
+        line = "slip_fund" if slip_line.group("fund") else "slip_personal"
+        facts = msgspec.structs.replace(facts, **{line: value, "fund_paid": None})
+        u = msgspec.structs.replace(u, unplaced=(), unplaced_quote=None, facts=facts)
+        state.known = msgspec.structs.replace(state.known, **{n: None for n in slip_known})
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
@@ -2388,7 +2401,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # calculator's reading of when retiree rules start), nothing is left unknown
         state.unknown, state.unknown_options = None, []
         state.known = msgspec.structs.replace(state.known, category="retiree")
-    if state.unknown == "category" and state.unknown_options and state.known.category is None:
+    if state.unknown == "category" and state.unknown_options and state.known.category is None \
+            and not str(state.unknown_options[0]).startswith(_RETIRED_OPTION):
         policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
         if policy:
             pack = get_pack(policy)
@@ -2885,27 +2899,53 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
                  quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
 
 
+#: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
+_RETIRED_OPTION = "retired:"
+
+
 def _category_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
-    """在职还是退休我搞不清: the figure for each category the person names, side by side (none picked)."""
+    """在职还是退休我搞不清: the figure for each category the person names, side by side (none picked);
+    9月还是10月办的退休记不清了: the figure for each retirement month — one answer when the calculator
+    settles both alike (the month then decides nothing this visit)."""
     alts: list[Alternative] = []
+    trials: list[Known] = []
     for option in state.unknown_options:
-        trial = msgspec.structs.replace(state.known, category=str(option))
+        if str(option).startswith(_RETIRED_OPTION):
+            retired_on = dt.date.fromisoformat(str(option)[len(_RETIRED_OPTION):])
+            trial = msgspec.structs.replace(state.known, category="retiree", scheme="employee", retired_on=retired_on)
+            zh, en = f"{retired_on.month}月办完退休", f"Retired in {retired_on:%B}"
+        else:
+            trial = msgspec.structs.replace(state.known, category=str(option))
+            zh, en = _CATEGORY_TEXT.get(str(option), (str(option), str(option)))
         if _missing(trial) is not None:
             return None  # other facts are missing too: ask them first
         try:
             visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
         except CalculatorError:
             return None
-        zh, en = _CATEGORY_TEXT.get(str(option), (str(option), str(option)))
+        trials.append(trial)
         alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
                                 personal_pays=f"{visit.personal_pays:.2f}"))
     if len(alts) < 2:
         return None
     state.asking, state.unknown = None, None
+    if all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options) \
+            and len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
+        # either month gives this visit the same figure: answered, and why the month did not matter
+        state.unknown_options = []
+        reply = _settle(SessionState(known=trials[0], ledger=state.ledger), locale, today, prefix=_t(
+            locale, f"{'、'.join(a.label for a in alts)}，这次结果相同，不影响计算：\n",
+            f"{', '.join(a.label for a in alts)} give this visit the same figure:\n"))
+        if reply.result is not None:
+            reply.alternatives = alts  # the possibilities stay side by side: none was picked
+        return reply
     lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
                                     f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
-    head = _t(locale, "不清楚也没关系，按每种身份分别算给您（我不替您选）：\n",
-              "No problem: here is the figure for each category (I won't pick one):\n")
+    by_month = all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options)
+    head = _t(locale, "不清楚也没关系，按每个月份分别算给您（我不替您选）：\n",
+              "No problem: here is the figure for each month (I won't pick one):\n") if by_month else _t(
+        locale, "不清楚也没关系，按每种身份分别算给您（我不替您选）：\n",
+        "No problem: here is the figure for each category (I won't pick one):\n")
     hint = _t(locale, "按在职还是退休结算，看社保登记的退休手续是否办完；单位人事或社保窗口可以查到。",
               "Whether you are settled as a retiree depends on whether the retirement was registered; your "
               "employer or the social-security office can tell you.")

@@ -374,7 +374,9 @@ _INSURED = _Family(
         # 上班/打工 say the person works, not how they are insured: alone they are the working
         # category, beside 灵活就业 or 退休 (在青山湖区上班，灵活就业) the word that names the category wins
         # 年纪大了，不上班了: no longer working says neither retired nor working — the category is asked
-        ("(?:已经)?不(?:去)?上班了|(?:已经)?没(?:有)?(?:在)?上班了|不(?:在)?工作了|没(?:有)?工作了|不干活了", {}, 2),
+        ("(?:已经)?不(?:去)?上班了|(?:已经)?没(?:有)?(?:在)?上班了|不(?:在)?工作了|没(?:有)?工作了|不干活了"
+         # 以前在厂头上班: worked once — how they are insured now is not said
+         "|(?:以前|原来|过去|早先|从前|年轻时(?:候)?)(?:是)?(?:在[^,，。]{1,6}?)?(?:上班|工作|打工)(?:的)?", {}, 2),
         ("上班族|上班|打工", _EMP, 1),
         # (the company pays employee insurance / through the school / my first job: the person works)
         ("(?:through|via) (?:the|my|our) (?:school|university|work|job|factory|hospital|firm)|(?:the|my|our) (?:company|employer|school|boss|firm) pays"

@@ -787,6 +787,10 @@ _YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前
 #: why the fund paid nothing of a bill (怎么一分没报 / 为什么没给报 / 没报销是咋回事)
 _WHY_UNPAID = re.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,，。]{0,6}?(?:没|不)(?:有)?(?:给)?报"
                          r"|(?:没|不)(?:给)?报(?:销)?[^,，。]{0,4}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)")
+#: a relative said just before a place: where they are (老伴在西安 / 儿子在成都上班 / 女儿去了深圳)
+_RELATIVE_AT = re.compile(r"(?:老伴|老伴儿|儿子|女儿|儿媳|女婿|孙子|孙女|闺女|媳妇|娃儿?|孩子|姑娘|老公|老婆|爱人|兄弟|姐姐|妹妹|哥哥|弟弟|亲戚)"
+                          r"(?:现在|一直|常年|都)?(?:在|去了|到了|跑)$")
+_PAPERS_UNKNOWN = re.compile(r"办没办完|办完没|办完了没|有没有办完|是否办完|办没办好|办好没")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1223,6 +1227,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 绵阳的，南充旁边 / 庆阳的，挨着平凉: a city named as a landmark beside another, not where one is insured
         place_hits = [h for h in place_hits if "other_city" in h.sets or not (
             _NEAR_AFTER.match(text, h.end) or _NEAR_BEFORE.search(text, max(0, h.start - 4), h.start))]
+    if len(place_hits) > 1:
+        # 我是平凉崇信的……我老伴在西安儿子那儿带孙子 / 我儿子在成都上班: where a relative is, not where the
+        # person is insured or was seen — set aside when another place is said
+        relatives_places = [h for h in place_hits if _RELATIVE_AT.search(text, max(0, h.start - 8), h.start)]
+        if relatives_places and any(h not in relatives_places and ("city" in h.sets or "other_city" in h.sets)
+                                    for h in place_hits):
+            spans += [sp for h in relatives_places for sp in _spans_for_hit(h, "ignored")]
+            place_hits = [h for h in place_hits if h not in relatives_places]
     strong = [h for h in place_hits if h.priority >= 1 and not h.negated]
     strong_cities = {h.sets["city"] for h in strong if "city" in h.sets}
     other_city_named = any("other_city" in h.sets for h in strong)
@@ -2966,9 +2978,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _SAME_PARAMETERS.search(text):
         values["stated_same"] = True
     if retired_either and _UNKNOWN.search(text) and values.get("category") in ("retiree", None) and not unknown:
-        # the retirement month not known and it decides the category this month: both side by side
+        # the retirement month not known and it may decide the category this month: both side by side —
+        # each month said, as a retirement date (9月还是10月办的退休记不清了), the calculator saying
+        # whether it changes anything; else the two categories
         unknown.append("category")
-        options = ("employee", "retiree")
+        months = sorted({(d.year or (today or dt.date.today()).year, d.month) for d in retirement
+                         if d.month is not None and retired_either.start() <= d.start < retired_either.end()})
+        # (6月还是7月办的退休，手续办没办完也不清楚: whether retired at all is not known — the categories)
+        options = tuple(f"retired:{y:04d}-{m:02d}-01" for y, m in months) \
+            if len(months) == 2 and not _PAPERS_UNKNOWN.search(text) else ("employee", "retiree")
         values["category"] = None
     if "year_start" in unknown and values.get("first_visit_this_year") is None and any(
             h.sets.get("first_visit_this_year") is False and not h.negated

@@ -6334,3 +6334,38 @@ def test_a_places_level_corrected_by_a_stated_level_is_no_conflict() -> None:
     _, (reply,) = talk("平凉在职，卫生院，一千二，今年第一次。不对，说错了，是二级医院")
     assert reply.result is not None and reply.result["visits"][-1]["steps"] and reply.asking is None
     assert understand("平凉在职，卫生院，一千二，今年第一次。不对，说错了，是二级医院", today=TODAY).facts.provider_level == 2
+
+
+def test_a_relatives_city_is_not_the_persons() -> None:
+    f = understand("我是南充蓬安的，退休了，闺女在深圳打工，我今天在县医院看病，二级的，花了500，今年头一回", today=TODAY).facts
+    assert f.city == "南充" and f.other_city is None and not f.offsite
+    f = understand("我平凉泾川的，在职，我老伴在西安带孙子，今天一级卫生院花了300，今年第一次", today=TODAY).facts
+    assert f.policy == "pingliang-employee"
+
+
+def test_having_worked_once_names_no_category() -> None:
+    _, (reply,) = talk("平凉的，我爸原来在水泥厂上班，今年头一回看门诊，二级医院700")
+    assert reply.result is None and reply.asking == "category"
+
+
+def test_card_digits_are_not_money() -> None:
+    _, (reply,) = talk("南昌在职，社保卡末四位1203，一级医院看病400，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "400.00"
+
+
+def test_a_stay_set_aside_in_so_many_words_is_not_this_bill() -> None:
+    _, (reply,) = talk("平凉退休的，我妹妹前阵子住院花了两万多那个不用管，我今天在二级医院门诊花了600，今年头一回")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "600.00"
+
+
+def test_either_retirement_month_with_one_figure_is_answered() -> None:
+    _, (reply,) = talk("南充职工，我是8月还是9月办的退休记不清了，今年第一次，二级医院花了700")
+    assert reply.result is not None and reply.alternatives and len(reply.alternatives) == 2
+    assert "结果相同" in reply.text
+
+
+def test_a_slip_line_corrected_by_its_label_after_a_check() -> None:
+    state, (reply,) = talk("平凉在职，一级医院，今年第一次，一共800，单子上个人负担是500，对吗")
+    assert reply.bill_check is not None
+    _, reply = turn(state, "不对不对，我看错行了，个人负担是" + reply.result["visits"][-1]["personal_pays"], today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
