@@ -1133,6 +1133,8 @@ _ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:
                             rf"(?:{TEST_WORDS})")
 #: 第一次那150能报吗 / 上次那个报多少: what an earlier visit of the year gets, asked after the year was told
 _EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+                                  # 那上周那次报了多少: the latest earlier visit, named by when it was
+                                  r"|(?:上周|上礼拜|上个?星期|上个月|昨天|前天|前几天)(?:的)?(?:那|那一)(?:次|回)"
                                   r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
                                   r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
                                   r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
@@ -2629,6 +2631,9 @@ _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一�
                             # 那今天我又在二级医院花了300呢: one more visit, today, after the one told
                             r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
+#: (这不是今年第一次：……之前几次一共花了多少？→) 第一回是130块: what the year's first visit cost
+_FIRST_ONE_COST = re.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"
+                             r"[0-9０-９一二两三四五六七八九十百]")
 _EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
                           r"|(?:今年)?(?:之前|此前|以前|前面)(?:有过|看过|去过|还看过|也看过)(?:一次|一回)")
@@ -3329,8 +3334,9 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
         if facts.fund_paid is None and facts.deductible_used is None and not facts.first_visit_this_year \
                 and not facts.deductible_met and facts.amount is not None and not slip_said \
                 and facts.amount != state.known.amount:
-            if _SPENT.search(message) and not _FUND_WORD.search(message):
-                # 看过，花了400: what the earlier visits cost, not what the fund paid (as 之前花了400 is)
+            if (_SPENT.search(message) or _FIRST_ONE_COST.match(message.strip())) and not _FUND_WORD.search(message):
+                # 看过，花了400: what the earlier visits cost, not what the fund paid (as 之前花了400 is);
+                # 第一回是130块: what the year's first visit cost
                 known = msgspec.structs.replace(known, amount=state.known.amount, prior_unreimbursed=facts.amount,
                                                 first_visit_this_year=False)
             else:

@@ -409,6 +409,9 @@ _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
 _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
+#: 这是今年第二回……第一回是三月份看的牙: the first visit's month, told by its order (its figure, when said
+#: in the same clause, makes it a visit of its own: 第一次是三月份在社区花了300)
+_FIRST_VISIT_DATED = re.compile(r"(?<!今年)(?<!本年)(?:第一回|第一次|头一回|头一次|头回)(?:是|在|呢)?(?=[^,，。]{0,6}月)")
 _AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
 _LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
 _PAST_BEFORE = re.compile(r"(?:以前|原来|原先|过去|早年|之前|退休前|退休之前|没退休的时候|没退的时候)(?:是|在|一直)?[^,，。;；]{0,8}$")
@@ -791,6 +794,12 @@ _WHY_UNPAID = re.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,�
 _RELATIVE_AT = re.compile(r"(?:老伴|老伴儿|儿子|女儿|儿媳|女婿|孙子|孙女|闺女|媳妇|娃儿?|孩子|姑娘|老公|老婆|爱人|兄弟|姐姐|妹妹|哥哥|弟弟|亲戚)"
                           r"(?:现在|一直|常年|都)?(?:在|去了|到了|跑)$")
 _PAPERS_UNKNOWN = re.compile(r"办没办完|办完没|办完了没|有没有办完|是否办完|办没办好|办好没")
+#: an English doubt whose clause ends before its subject (don't know if it's，甲等: the Chinese word after)
+_DANGLING_IF = re.compile(r"\b(?:if|whether)(?: (?:it|he|she|that|this)(?:'s| is| was))?$")
+#: this visit at another place than the last (这次换了一家 / 换了家医院 / 这回不是那家)
+_PLACE_CHANGED = re.compile(r"换了(?:一|个)?(?:家|个地方|个医院|地方)|(?:这次|这回)不是(?:那家|同一家|一家)|不是同一(?:家|个)")
+#: a clause that starts with the last visit (上次是在 / 上回去的)
+_LAST_TIME_AT = re.compile(r"(?:上次|上回|上一次|上一回)(?:是|都是|也是)?(?:在|去的|去了)?[^,，。]{0,8}$")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1356,6 +1365,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # visit's bill, settled to show why (never an earlier figure beside a bill not told)
         amounts = [msgspec.structs.replace(a, role="total") if a is unpaid[0] else a for a in amounts]
     prior_clauses = {_clause_of(bounds, a.start) for a in amounts if a.role == "prior_unreimbursed"}
+    if _PLACE_CHANGED.search(text):
+        # 上次是在二级医院，这次换了一家: the level said is the last visit's — this one's is not said
+        hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
+                                        and _LAST_TIME_AT.search(text, _clause_of(bounds, h.start)[0], h.start))]
     if prior_clauses and not re.search(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|same (?:hospital|clinic|place)", text):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _clause_of(bounds, h.start) in prior_clauses)]
@@ -1856,7 +1869,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                   and not _VISIT_BESIDE_DATE.match(text, d.end)]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
-                     and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))]
+                     and (_EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))
+                          or (_FIRST_VISIT_DATED.search(text, *_clause_of(bounds, d.start)) and amounts
+                              and not any(_clause_of(bounds, a.start) == _clause_of(bounds, d.start) for a in amounts)))]
     # 起付线6月份就扣完了 / 本年度起付线已于三月扣足: when the deductible went, not when this visit was
     # (今年2月看门诊已经把起付线用完了…今天在一级医院花了600: with today's visit told, February's is
     # the earlier one that used the deductible)
@@ -2305,6 +2320,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             wlo, whi = _clause_of(bounds, m.start())
             if not _UNKNOWN_ABOUT.search(text, wlo, whi):
                 wlo = _clause_of(bounds, max(0, wlo - 1))[0]
+            if _DANGLING_IF.search(text, wlo, whi) and whi < len(text):
+                whi = _clause_of(bounds, min(len(text) - 1, whi + 1))[1]  # don't know if it's，甲等: what follows
             windows.append((wlo, whi))
         ulo, uhi = next(((a, b) for a, b in windows if _UNKNOWN_LEVEL.search(text, a, b) or _UNKNOWN_GRADE.search(text, a, b)
                          or _UNKNOWN_PRESCRIPTION.search(text, a, b)), windows[0])

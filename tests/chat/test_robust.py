@@ -6369,3 +6369,35 @@ def test_a_slip_line_corrected_by_its_label_after_a_check() -> None:
     assert reply.bill_check is not None
     _, reply = turn(state, "不对不对，我看错行了，个人负担是" + reply.result["visits"][-1]["personal_pays"], today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+def test_the_last_visits_place_is_not_this_ones_when_it_changed() -> None:
+    _, (reply,) = talk("南充在职，今天花了700，上回是在三级医院，这回换了家医院，起付线过了")
+    assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_an_english_doubt_ending_before_a_chinese_grade() -> None:
+    _, (reply,) = talk("Pingliang employee, 三级 hospital, 800, first visit this year, not sure whether it's 乙等")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) >= 2
+
+
+def test_the_earlier_visit_asked_of_by_when_it_was() -> None:
+    state, _ = talk("平凉在职，今天二级医院花了900，今年头一回")
+    state, reply = turn(state, "对了，前天还去村卫生室看过一次，花了60", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    _, reply = turn(state, "那前天那次报了多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "60.00"
+
+
+def test_the_first_visits_cost_told_by_its_order_is_spending() -> None:
+    state, (reply,) = talk("南充退休，昨天在二级医院花了500，这是今年第二回了，第一回是五月份拿的药，花了几十块")
+    assert reply.asking == "year_start" and "5" not in str(state.known.month or "")
+    _, reply = turn(state, "第一回是80块", today=TODAY)
+    assert reply.result is not None
+    year = reply.result["year_end"]
+    assert year["fund_paid"] == reply.result["visits"][-1]["fund_pays"]  # nothing paid before: 80 went to the deductible
+
+
+def test_the_visits_of_the_year_counted_are_not_the_first() -> None:
+    f = understand("平凉在职，一级卫生院，今年三次门诊，前两次花了多少忘了，这次花了300", today=TODAY).facts
+    assert f.first_visit_this_year is False
