@@ -1139,6 +1139,8 @@ _EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|�
                                   r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
                                   r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
 #: a slip's own line named by its label (统筹支付 / 基金支付 / 个人支付 / 个人负担 / 个人自付)
+#: the retiree's benefits said to have begun (开始享受退休待遇了 / 退休待遇已经算上了)
+_BENEFITS_BEGUN = re.compile(r"(?:开始|已经|已)?享受(?:上)?(?:了)?退休待遇|退休待遇(?:已经|已)?(?:开始|算上|生效|批下来|下来)(?:了)?")
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
@@ -1350,7 +1352,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if facts.new_place and (state.asking in ("provider_grade", "provider_level") or _SAME_ONE.match(u.text)):
         facts = msgspec.structs.replace(facts, new_place=None)  # 就是平凉市人民医院: the place told, named
     if (state.asking_retired or (state.unknown == "category" and _PAPERS_WORD.search(u.text))) \
-            and facts.month is not None and facts.retired_month is None:
+            and facts.month is not None and facts.retired_month is None \
+            and not (facts.amount is not None and facts.month == today.month
+                     and (facts.day == today.day or facts.days_ago == 0)):
+        # (三级医院，今天看的，800 in answer: the visit told, dated today — not the papers' date)
         # (手续不知道办完没 → 10月20号就办完了: the date the papers were done, not a visit's)
         facts = msgspec.structs.replace(facts, retired_year=facts.year, retired_month=facts.month,
                                         retired_day=facts.day, year=None, month=None, day=None)
@@ -2361,13 +2366,37 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"目前只支持南昌的城乡居民医保普通门诊；{state.known.city}支持的是职工医保。",
                                     "Only 南昌's resident scheme is supported."), intent="calculate")
     # “不知道” about the fact just asked, or said in the message: show each possibility
+    if state.known.retired_on is not None or state.known.category not in ("retiree", None) or u.unknown \
+            or _BENEFITS_BEGUN.search(u.text):
+        # (这个月开始享受退休待遇了: the benefits said to have begun — settled as a retiree's, no month asked)
+        state.retired_month_open = False
     if "retired_on" in u.unknown and state.known.retired_on is None and _policy(state.known) != "xian-employee":
         state.asking = "date"
-        state.asking_retired = True
+        state.asking_retired = state.retired_month_open = True
         return state, Reply(text=_t(locale, "您今年办的退休：退休手续是几月几号办完的？从哪个月起按退休人员结算，要看这个日期。",
                                     "You retired this year: on what date was the retirement completed? It decides "
                                     "from which month you are settled as a retiree."),
                             asking="date", intent="calculate")
+    if state.retired_month_open and bare_unknown and state.known.retired_on is None:
+        # (还差退休手续办完的月份 → 记不清): this month or an earlier one is what can change the figure — the
+        # calculator settles each (the month before stands for every earlier one: the switch is behind it)
+        state.retired_month_open = False
+        before = dt.date(today.year, today.month - 1, 1) if today.month > 1 else None
+        state.unknown = "category"
+        state.unknown_options = [*([f"{_RETIRED_OPTION}{before.isoformat()}:before"] if before else []),
+                                 f"{_RETIRED_OPTION}{dt.date(today.year, today.month, 1).isoformat()}"]
+        alt = _alternatives(state, locale, today, facts) if _missing(state.known) is None else None
+        if alt is not None:
+            return state, alt
+    if state.retired_month_open and state.known.retired_on is None and _missing(state.known) is None:
+        # (您今年办的退休：……几月几号办完的？→) 三级医院，今天看的，800: the visit told, the month still not —
+        # asked again in other words (never settled as a retiree of the whole year on a guess)
+        state.asking = "date"
+        state.asking_retired = True
+        return state, Reply(text=_t(locale, "还差退休手续办完的月份：是几月办完的？记不清的话，回复“记不清”，我按可能的月份分别算。",
+                                    "One more thing: in which month was the retirement completed? If you don't "
+                                    "remember, reply “not sure” and I will show each month."),
+                            asking="date", intent="calculate", quick_replies=_t_list(locale, ["记不清"], ["Not sure"]))
     if "date" in u.unknown and state.known.retired_on is not None and facts.month is None:
         state.asking = "date"
         return state, Reply(text=_t(locale, "今年办了退休，看病的日期会决定按在职还是退休结算。大概是几月几号看的？",
@@ -2414,6 +2443,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
                 state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
+    if state.unknown == "category" and state.unknown_options and missing is None \
+            and all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options):
+        # (几月办完的？→) 好像是上个月办完的，也可能是这个月初: the retiree known, the month not — each month
+        alt = _alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     if missing == "year_start" and state.unknown == "year_start" and not _SMALL_BEFORE.search(u.text):
         # (上一次如果有的话也是小钱: the deductible cannot be met — “deductible met” is no case to show;
         # how much the earlier visit cost is asked)
@@ -2916,9 +2951,12 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
     trials: list[Known] = []
     for option in state.unknown_options:
         if str(option).startswith(_RETIRED_OPTION):
-            retired_on = dt.date.fromisoformat(str(option)[len(_RETIRED_OPTION):])
+            date_said, _, before = str(option)[len(_RETIRED_OPTION):].partition(":")
+            retired_on = dt.date.fromisoformat(date_said)
             trial = msgspec.structs.replace(state.known, category="retiree", scheme="employee", retired_on=retired_on)
             zh, en = f"{retired_on.month}月办完退休", f"Retired in {retired_on:%B}"
+            if before:  # (a month not remembered: any month before this one is settled alike — the last of them)
+                zh, en = f"{today.month}月之前办完退休", f"Retired before {today:%B}"
         else:
             trial = msgspec.structs.replace(state.known, category=str(option))
             zh, en = _CATEGORY_TEXT.get(str(option), (str(option), str(option)))
@@ -2936,8 +2974,16 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
     state.asking, state.unknown = None, None
     if all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options) \
             and len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
-        # either month gives this visit the same figure: answered, and why the month did not matter
+        # either month gives this visit the same figure: answered, and why the month did not matter (as a
+        # retiree with no date of its own, when that too is the same figure: no day is shown as said)
         state.unknown_options = []
+        undated = msgspec.structs.replace(trials[0], retired_on=None)
+        try:
+            plain = calculate(convert_request(_request(undated, state.ledger, today))).visits[-1]
+            if (f"{plain.fund_pays:.2f}", f"{plain.personal_pays:.2f}") == (alts[0].fund_pays, alts[0].personal_pays):
+                trials[0] = undated
+        except CalculatorError:
+            pass
         reply = _settle(SessionState(known=trials[0], ledger=state.ledger), locale, today, prefix=_t(
             locale, f"{'、'.join(a.label for a in alts)}，这次结果相同，不影响计算：\n",
             f"{', '.join(a.label for a in alts)} give this visit the same figure:\n"))
@@ -2951,9 +2997,12 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
               "No problem: here is the figure for each month (I won't pick one):\n") if by_month else _t(
         locale, "不清楚也没关系，按每种身份分别算给您（我不替您选）：\n",
         "No problem: here is the figure for each category (I won't pick one):\n")
-    hint = _t(locale, "按在职还是退休结算，看社保登记的退休手续是否办完；单位人事或社保窗口可以查到。",
-              "Whether you are settled as a retiree depends on whether the retirement was registered; your "
-              "employer or the social-security office can tell you.")
+    hint = _t(locale, "从哪个月起按退休人员结算，看退休手续是哪个月办完的；单位人事或社保窗口可以查到。",
+              "The month the retirement was registered decides from when you are settled as a retiree; your "
+              "employer or the social-security office can tell you.") if by_month else _t(
+        locale, "按在职还是退休结算，看社保登记的退休手续是否办完；单位人事或社保窗口可以查到。",
+        "Whether you are settled as a retiree depends on whether the retirement was registered; your "
+        "employer or the social-security office can tell you.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
 

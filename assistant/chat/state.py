@@ -179,6 +179,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     unknown_flags: list[str] = []
     #: the question asked was the retirement date (the next date said is that, not the visit's)
     asking_retired: bool = False
+    #: the retirement was said to be this year and its month is still not told (asked until it is,
+    #: or said not to be known)
+    retired_month_open: bool = False
     #: the last answer was a bill check (a corrected bare figure is the slip's)
     checked: bool = False
     #: the slip's fund figure was read as this bill's from its place alone (Understanding.slip_inferred)

@@ -391,6 +391,27 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     return chosen, unplaced, clash
 
 
+_MONTH_SAID = re.compile(r"(?P<rel>上个?月|这个?月|本月)|(?P<n>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
+
+
+def _months_said(text: str, today: dt.date) -> list[tuple[int, int]]:
+    """The (year, month) of each month a short text names (上个月, 这个月, 9月), in order, once each; a
+    month after today's is last year's."""
+    out: list[tuple[int, int]] = []
+    for m in _MONTH_SAID.finditer(text):
+        if m.group("rel"):
+            back = 1 if m.group("rel").startswith("上") else 0
+            year, month = (today.year, today.month - back) if today.month > back else (today.year - 1, 12)
+        else:
+            n = parse_number(m.group("n"))
+            if n is None or not 1 <= n <= 12:
+                continue
+            year, month = (today.year if int(n) <= today.month else today.year - 1), int(n)
+        if (year, month) not in out:
+            out.append((year, month))
+    return sorted(out)
+
+
 def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int | None]:
     year = month = day = None
     for d in dates:
@@ -476,7 +497,9 @@ _PERCENT = re.compile(
 _ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
 _RETIRED_THIS_YEAR = re.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
                                 r"|(?<!已经)(?:刚|才)在[^,，。]{1,6}?办(?:的|了|完)?退休(?!.*(?:去年|前年))"
-                                r"|(?:年中|年初|上半年|下半年|前几个月|前阵子)(?:的时候)?(?:办(?:的|了|完)?|刚)?退(?:的)?休|this year.{0,10}retire|retired this year|just retired")
+                                r"|(?:年中|年初|上半年|下半年|前几个月|前阵子)(?:的时候)?(?:办(?:的|了|完)?|刚)?退(?:的)?休|this year.{0,10}retire|retired this year|just retired"
+                                # 退休手续今年办的 / 退休是今年办的: the year said after the papers
+                                r"|退休(?:手续)?(?:是|也是)?今年(?:才|刚)?(?:办的|办了|办完的|办好的|批的|批下来的)")
 _ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
@@ -655,7 +678,12 @@ _POSITION_CLAUSE = re.compile(r"起付线|起付标准|统筹(?:已经|已)?(?:�
 _RULE_QUESTION_BEFORE = re.compile(r"是不是|是否|难道|不是说")
 _FUND_FIGURE_UNREAD = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,4}报了多少|报了多少|看不懂")
 _RETIRED_EITHER = re.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份)?(?:还是|或者)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
-                             r"(?:份)?[^,，。]{0,4}(?:办|退)")
+                             r"(?:份)?[^,，。]{0,4}(?:办|退)"
+                             # 退休手续是这个月办完的还是上个月 / 好像是上个月办完的，也可能是这个月初
+                             r"|(?:退休|手续)[^。？?]{0,6}?(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份|初|底)?"
+                             r"(?:办完|办好|办下来|退)的?[,，]?(?:还是|也可能是|或者是?)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
+                             r"|(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份|初|底)?(?:办完|办好|办下来)的?[,，]?"
+                             r"(?:也可能是|还是|或者是?)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)")
 #: 南充 在职 3月份退的休: in work said as the person's state now, beside a retirement — which holds is asked
 _BARE_IN_WORK = re.compile(r"(?:^|[,，。 ]|自称|称|说是)在职(?:职工|人员)?(?=$|[,，。 ])")
 _HEDGED_NOT_FIRST = re.compile(r"好像|可能|也许|大概|还是|来着|不记得|不知道|不晓得")
@@ -793,6 +821,14 @@ _WHY_UNPAID = re.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,�
 #: a relative said just before a place: where they are (老伴在西安 / 儿子在成都上班 / 女儿去了深圳)
 _RELATIVE_AT = re.compile(r"(?:老伴|老伴儿|儿子|女儿|儿媳|女婿|孙子|孙女|闺女|媳妇|娃儿?|孩子|姑娘|老公|老婆|爱人|兄弟|姐姐|妹妹|哥哥|弟弟|亲戚)"
                           r"(?:现在|一直|常年|都)?(?:在|去了|到了|跑)$")
+#: whether the retirement papers are through is not known (手续不知道办完没有 / 办没办完我不清楚 / 批下来没)
+_PAPERS_NOT_KNOWN = re.compile(
+    r"(?:手续|退休|待遇)[^。？?]{0,8}?(?:不知道|不晓得|不清楚|不确定|搞不清|说不好|记不清)[^。？?]{0,8}?"
+    r"(?:办完|办下来|批下来|办好|完了|开始没|生效|办没办|有没有办)"
+    r"|(?:办没办完|办完没|办完了没|办下来没|批下来没|办好没|办没办好|办没办|完了没|开始没有)[^。？?]{0,10}?"
+    r"(?:不知道|不晓得|不清楚|不确定|搞不清|说不好|记不清|都搞不清)"
+    r"|(?:不知道|不晓得|不清楚|不确定|搞不清)[^。？?]{0,6}?(?:手续|退休)[^。？?]{0,4}?"
+    r"(?:办完|办下来|批下来|办好|完了|到底办没办|办没办)(?:了)?(?:没|没有|与否)")
 _PAPERS_UNKNOWN = re.compile(r"办没办完|办完没|办完了没|有没有办完|是否办完|办没办好|办好没")
 #: an English doubt whose clause ends before its subject (don't know if it's，甲等: the Chinese word after)
 _DANGLING_IF = re.compile(r"\b(?:if|whether)(?: (?:it|he|she|that|this)(?:'s| is| was))?$")
@@ -1901,6 +1937,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if days_ago is None and _RELATIVE_WEEK.search(text):
         days_ago = 7
     relative_month = _RELATIVE_MONTH.search(text)
+    if relative_month and retired_either and retired_either.start() <= relative_month.start() < retired_either.end():
+        relative_month = None  # 退休手续是这个月办完的还是上个月: a retirement month in doubt, not the visit's
     if relative_month and any(d.start <= relative_month.start() < d.end for d in retirement):
         relative_month = None  # 上个月刚办完退休: the retirement's month, not the visit's
     if relative_month and re.search(r"报(?:销)?(?:了|过)", text[relative_month.end():_clause_of(bounds, relative_month.start())[1]]):
@@ -2556,6 +2594,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if "category" not in unknown:
                 unknown.append("category")
                 options = options or ("employee", "retiree")
+    if _PAPERS_NOT_KNOWN.search(text) and values.get("category") in ("retiree", None) \
+            and "category" not in unknown and not values.get("stated_ratio"):
+        # 我爸退休手续不知道办完没有 / 退休待遇办下来没有不清楚: retired or not is what is not known — the
+        # figure as a working employee and as a retiree, side by side (23 blind writers in 25); the month
+        # of a retirement not known to be done is no question to ask first
+        values["category"] = None
+        values["retired_year"] = values["retired_month"] = values["retired_day"] = None
+        unknown[:] = [u for u in unknown if u != "retired_on"]
+        unknown.append("category")
+        options = ("employee", "retiree")
 
     # statements that disagree (and the slot they disagree about)
     conflict: list[str] = []
@@ -2999,8 +3047,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # each month said, as a retirement date (9月还是10月办的退休记不清了), the calculator saying
         # whether it changes anything; else the two categories
         unknown.append("category")
-        months = sorted({(d.year or (today or dt.date.today()).year, d.month) for d in retirement
-                         if d.month is not None and retired_either.start() <= d.start < retired_either.end()})
+        months = _months_said(retired_either.group(0), today or dt.date.today())
         # (6月还是7月办的退休，手续办没办完也不清楚: whether retired at all is not known — the categories)
         options = tuple(f"retired:{y:04d}-{m:02d}-01" for y, m in months) \
             if len(months) == 2 and not _PAPERS_UNKNOWN.search(text) else ("employee", "retiree")

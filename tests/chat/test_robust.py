@@ -6235,9 +6235,12 @@ def test_the_years_spending_said_again_is_not_this_bill() -> None:
     assert reply.result is None and reply.asking == "year_start"
 
 
-def test_whether_the_papers_are_done_not_known_is_asked() -> None:
+def test_whether_the_papers_are_done_not_known_shows_both_categories() -> None:
+    # never settled as a retiree on a guess; both figures side by side (23 blind writers in 25)
     _, (reply,) = talk("我妈平凉职工医保，她办没办完退休手续我也不清楚，二级医院花了800，今年起付线过了")
-    assert reply.result is None and reply.asking == "category"
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
+    _, (reply,) = talk("南昌的，我爸退休手续不知道办完没有，今天在一级医院花了700，今年第一次")
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
 
 
 def test_the_fund_paid_said_formally() -> None:
@@ -6401,3 +6404,19 @@ def test_the_first_visits_cost_told_by_its_order_is_spending() -> None:
 def test_the_visits_of_the_year_counted_are_not_the_first() -> None:
     f = understand("平凉在职，一级卫生院，今年三次门诊，前两次花了多少忘了，这次花了300", today=TODAY).facts
     assert f.first_visit_this_year is False
+
+
+def test_either_retirement_month_in_other_words_shows_each_month() -> None:
+    _, (reply,) = talk("平凉退休 三级甲等 900 起付线过了 退休手续是上个月办好的还是这个月我记不清")
+    assert reply.result is None or "结果相同" in reply.text
+    assert reply.alternatives and len(reply.alternatives) == 2
+    assert understand("南昌退休 二级 900 起付线过了 退休手续是这个月办完的还是上个月记不清", today=TODAY).facts.months_ago is None
+
+
+def test_the_retirement_month_is_asked_again_and_not_known_gives_both() -> None:
+    state, (reply,) = talk("南昌职工，退休手续是今年办的")
+    assert reply.asking == "date"
+    state, reply = turn(state, "今天在二级医院看的，花了1100，今年第一次", today=TODAY)
+    assert reply.result is None and reply.asking == "date" and state.known.retired_on is None
+    _, reply = turn(state, "记不清", today=TODAY)
+    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
