@@ -1141,6 +1141,14 @@ _EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|�
 #: a slip's own line named by its label (统筹支付 / 基金支付 / 个人支付 / 个人负担 / 个人自付)
 #: the retiree's benefits said to have begun (开始享受退休待遇了 / 退休待遇已经算上了)
 _BENEFITS_BEGUN = re.compile(r"(?:开始|已经|已)?享受(?:上)?(?:了)?退休待遇|退休待遇(?:已经|已)?(?:开始|算上|生效|批下来|下来)(?:了)?")
+#: 那我8月10号看的那次呢 / 那次能报多少: the figure of the visit just told is asked
+_THAT_ONE_ASKED = re.compile(r"那次(?:呢|能报多少|报多少|报了多少|怎么算|算多少)|那次[^,，。]{0,12}?(?:能报多少|报多少|呢)[?？]?$")
+#: 那今天这次呢 / 那这次呢: this visit's figure asked again (after another visit's was given)
+_THIS_ONE_AGAIN = re.compile(r"^(?:那|那么)?(?:今天(?:这次|这回|的)?|这次|这回|今天看的这次)(?:呢|报多少|能报多少)[?？。]?$")
+#: 第一次是在社区… / 头一回在卫生院…: the year's first visit told by its order, with its place
+_FIRST_ONE_TOLD = re.compile(r"(?:第一次|第一回|头一次|头一回|头回)(?:是|呢)?(?:在|去的|去了)")
+#: 他又改口说 / 更正一下: what was said before is taken back in so many words
+_CHANGED_STORY = re.compile(r"改口|更正|纠正")
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
@@ -1520,6 +1528,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                         stated_ratio_level=u.ratio_said[1] or facts.provider_level)
     if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope"):
         intent = "calculate"  # figures read off the slip: settle with them
+    if _THIS_ONE_AGAIN.match(u.text.strip()) and state.known.amount is not None and _missing(state.known) is None:
+        # (an earlier visit's figure just given →) 那今天这次呢: this visit again, with the year as now known
+        state.asking = None
+        return state, _settle(state, locale, today)
     if _REMAINING.search(u.text) and state.known.amount is not None and _missing(state.known) is None \
             and facts.amount is None:
         # 这次完了以后今年还剩多少额度: the same settlement; its year_end says what is left
@@ -1969,9 +1981,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
                 u.text[max(0, sp.start - 4):sp.start]) for sp in u.spans):
         facts = msgspec.structs.replace(facts, slip_fund=facts.amount, amount=None)
-    if state.known.amount is not None and facts.amount is None and u.approximate_amount is None \
-            and _EARLIER_VISIT_TOLD.search(u.text) and not u.correction \
+    if state.known.amount is not None and u.approximate_amount is None \
+            and ((facts.amount is None and _EARLIER_VISIT_TOLD.search(u.text))
+                 or (state.asking == "year_start" and _FIRST_ONE_TOLD.search(u.text))) and not u.correction \
             and (facts.provider_kind is not None or facts.provider_level is not None):
+        # (今年之前报过吗？→) 今年第二次，第一次是在社区花了400: the figure is the earlier spending, the
+        # place the first visit's
         # 她上个月在三级医院看过一次，统筹那次报了220，今天这次报多少: the place is the earlier visit's —
         # this visit stays where it was told (what the fund paid then is the year's position)
         facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS if n != "amount"
@@ -2043,7 +2058,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and intent != "what_if" and not _WHAT_IF_CLAUSE.search(u.text) and not re.search(r"^(?:and |so )?if ", u.text) \
             and not u.conflict and state.asking != "conflict" and facts.city is None and facts.amount is None \
             and not _NOT_FIRST.search(u.text) and not (u.correction and (_REMEMBERED.search(u.text)
-                                                                        or _CORRECTION_FIRST.match(u.text))):
+                                                                        or _CORRECTION_FIRST.match(u.text)
+                                                                        or _CHANGED_STORY.search(u.text))):
         # (哦不对，我想起来了，三月份报过一回: the person takes the first bill back — no conflict, the new position holds)
         # (他起付线其实已经过了 / 其实今年统筹已经报过300了: writers split — one took it as set right, one
         # asked; asking is the safe side, so 其实 alone is no correction here)
@@ -2174,6 +2190,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # (今年第一次 → 不对，3月份在社区看过一次，花了320: that one was the year's first)
             # the one visit said to come before is the year's first: nothing was used before it
             state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
+        if state.ledger[0] is earlier and facts.first_visit_this_year:
+            # (起付线早过了 for today →) 8月10号看的那次…那是今年第一次看门诊: the year starts at that visit —
+            # what was said of today's position (起付线过了) is what that visit used, not a start of its own
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=True, **{
+                n: None for n in ("deductible_met", "deductible_used", "deductible_remaining", "fund_paid",
+                                  "claimed_before", "prior_unreimbursed")})
+        if _THAT_ONE_ASKED.search(u.text):
+            # 那我8月10号看的那次呢: the figure asked is that visit's, settled with the visits before it
+            index = state.ledger.index(earlier)
+            reply = _settle(SessionState(known=msgspec.structs.replace(
+                earlier, **{n: getattr(state.known, n) for n in _YEAR_POSITION if n in Known.__struct_fields__})
+                if index == 0 else earlier, ledger=state.ledger[:index]), locale, today)
+            reply.intent = "calculate"
+            return state, reply
     elif state.known.amount is not None and facts.amount is None and u.approximate_amount is not None \
             and (facts.month is not None or facts.months_ago) and _EARLIER_CLAIM.search(u.text) \
             and (u.correction or _REMEMBERED.search(u.text)) and _SPENT.search(u.text):
@@ -2755,7 +2785,7 @@ _THIS_TIME_SAID = re.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
 _THIS_VISIT_REDATED = re.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
 _REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
 _NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
-_ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟)")
+_ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟|(?=[,，]?(?:花|拿|开|买)))")
 _EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
 #: 头一回是五月份在乡卫生院 / 上次是在社区: an earlier visit told by its order, with its place or date
 _EARLIER_ONE_TOLD = re.compile(r"(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次|前一次|前一回)(?:是|呢|那次|的时候)?(?:在|去的|去了)?"

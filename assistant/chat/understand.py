@@ -614,7 +614,6 @@ _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还�
 #: 1500，诊察费30另算: a part said after the bill, charged beside it
 _EXTRA_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算))")
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
-_INSIDE_AFTER = re.compile(r"(?:块|元)?(?:里面|里头|之内|当中|以内|里)")
 _COST_NOUN = re.compile(r"药费|药钱|检查费?|治疗费|化验费?|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
@@ -729,7 +728,6 @@ def _hedged_anywhere(text: str, bounds: list[tuple[int, int]], hits: list[Hit]) 
 _FUND_TOPIC_BEFORE = re.compile(r"(?:^|[,，。])(?:今年)?(?:统筹|统筹基金)(?:那边|那块|的话|这边)?(?:我)?(?:查了一下|查了|问了一下|问了|看了一下|核实了)?[,，]$")
 _THAT_FIGURE_BEFORE = re.compile(r"(?<![不没])在(?:另外|其余|剩下|剩余|其他|其它)?(?:的)?(?:那|这)(?:个|笔)?$")
 _INSIDE_AFTER = re.compile(r"(?:块钱|块|元)?(?:里面|里头|里边|里|之中|当中|中间)")
-_THIS_VISIT = re.compile(r"这次|这回|这一次|这一回|本次")
 _LAST_VISIT = re.compile(r"上次|上一次|上回|上一回|(?<!今年)(?<!今年的)(?:第一次|第一回|头一次|头一回)|前一次|那次|那回")
 _POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
 _QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
@@ -836,6 +834,9 @@ _DANGLING_IF = re.compile(r"\b(?:if|whether)(?: (?:it|he|she|that|this)(?:'s| is
 _PLACE_CHANGED = re.compile(r"换了(?:一|个)?(?:家|个地方|个医院|地方)|(?:这次|这回)不是(?:那家|同一家|一家)|不是同一(?:家|个)")
 #: a clause that starts with the last visit (上次是在 / 上回去的)
 _LAST_TIME_AT = re.compile(r"(?:上次|上回|上一次|上一回)(?:是|都是|也是)?(?:在|去的|去了)?[^,，。]{0,8}$")
+#: 先按第一次算吧 / 就按起付线扣完了算: the case the person picks to settle, their position not known
+_SETTLE_AS = re.compile(r"(?:先|就|那就|那|还是)?按(?:照)?(?:今年)?(?:(?P<first>第一次|头一次|头一回|第一回|没扣过|还没扣)"
+                        r"|起付线(?:已经)?(?:扣完|扣满|过了|已过))(?:了)?(?:的|来)?(?:情况)?算")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -2453,6 +2454,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
                     values["first_visit_this_year"] = False  # 今年第二回，第一回花了多少忘了: not the first
                 break
+    if "year_start" in unknown and (settle_as := _SETTLE_AS.search(text)) is not None:
+        # 记不清了，先按第一次算吧 / 就按起付线扣完了算: the person picks the case to settle — settled so
+        unknown.remove("year_start")
+        if settle_as.group("first"):
+            values["first_visit_this_year"], values["deductible_met"] = True, None
+        else:
+            values["deductible_met"], values["first_visit_this_year"] = True, None
     # 好像是三级吧？/ 可能是二级: a level the person doubts is not a fact to settle on — it is asked
     # (应该是二级 alone is said with confidence; 应该是二级吧 is not)
     if not unknown and not _WHAT_IF_WORD.search(text):  # 如果是三级呢？ / what if level 1?: a what-if, not a doubt

@@ -6420,3 +6420,49 @@ def test_the_retirement_month_is_asked_again_and_not_known_gives_both() -> None:
     assert reply.result is None and reply.asking == "date" and state.known.retired_on is None
     _, reply = turn(state, "记不清", today=TODAY)
     assert reply.result is None and reply.alternatives and len(reply.alternatives) == 2
+
+
+def test_an_earlier_trip_told_without_its_count() -> None:
+    state, _ = talk("南昌居民医保，签约的社区，260")
+    _, reply = turn(state, "前天也在那看了，花了70", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["total"] == "260.00"
+
+
+def test_a_part_moved_from_one_kind_to_another_in_a_what_if() -> None:
+    f = understand("那如果这200不是自费是乙类药呢", today=TODAY).facts
+    assert f.class_b_drug == Decimal("200") and f.self_pay is None
+
+
+def test_the_years_first_visit_told_later_and_asked_of() -> None:
+    state, _ = talk("平凉的，今年7月1号办完的退休")
+    state, _ = turn(state, "今天三级甲等医院，2000，起付线早过了", today=TODAY)
+    state, reply = turn(state, "那我6月份在职时看的那次呢：二级医院，800，那是今年第一次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "800.00"
+    assert reply.result["visits"][-1]["date"].startswith("2026-06")
+    _, reply = turn(state, "那今天这次呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "2000.00"
+    assert len(reply.result["visits"]) == 2
+
+
+def test_the_first_visits_place_in_answer_to_the_years_question() -> None:
+    state, (reply,) = talk("南充退休，二级医院，花了700")
+    assert reply.asking == "year_start"
+    _, reply = turn(state, "今年第二回了，头一回是在卫生院花了100", today=TODAY)
+    assert reply.result is not None and "二级" in reply.text.split("\n")[2]
+
+
+def test_the_slips_fund_named_with_both_words() -> None:
+    f = understand("400是医保统筹报的，我觉得少了", today=TODAY).facts
+    assert f.slip_fund == Decimal("400") and f.amount is None
+
+
+def test_a_changed_story_replaces_the_first_visit() -> None:
+    state, _ = talk("平凉退休，二级，900，今年第一次，医院报了585，对吗")
+    _, reply = turn(state, "他又改口说，今年起付线早就扣完了", today=TODAY)
+    assert reply.bill_check is not None and reply.asking != "conflict"
+
+
+def test_settle_as_the_first_when_the_person_picks_it() -> None:
+    f = understand("是不是第一次我也记不清，先按第一次算吧", today=TODAY).facts
+    assert f.first_visit_this_year is True
