@@ -837,6 +837,18 @@ _LAST_TIME_AT = re.compile(r"(?:上次|上回|上一次|上一回)(?:是|都是|
 #: 先按第一次算吧 / 就按起付线扣完了算: the case the person picks to settle, their position not known
 _SETTLE_AS = re.compile(r"(?:先|就|那就|那|还是)?按(?:照)?(?:今年)?(?:(?P<first>第一次|头一次|头一回|第一回|没扣过|还没扣)"
                         r"|起付线(?:已经)?(?:扣完|扣满|过了|已过))(?:了)?(?:的|来)?(?:情况)?算")
+#: 今年好像看过一次 / 好像看过一两回: a visit before this one, believed (said with a hedge)
+_SEEN_BELIEVED = re.compile(r"(?:今年|之前|以前|前面)?(?:好像|应该|可能)(?:今年|之前)?(?:也)?(?:看过|去过)(?:一次|一回|一两回|一两次|两三次|几次|门诊)")
+#: 之前门诊报过一次不晓得报了好多: a claim made, how much it paid not known
+_CLAIM_AMOUNT_UNKNOWN = re.compile(r"(?<!好像)(?<!可能)报过(?:一次|一回|两次|几次)[^。？?]{0,8}?(?:不晓得|不知道|不记得|记不清|忘了)[^。？?]{0,4}?"
+                                   r"(?:报了|报的)?(?:好多|多少|几多)")
+#: whether there was a visit, or the deductible's state, doubted in so many words
+_FIRST_DOUBTED = re.compile(r"是不是(?:今年)?(?:第一|头一|头)|第一次[?？]|第二次来着|起付线[^,，。]{0,8}(?:不知道|不清楚|不晓得|没数|扣没扣|过没过|用没用)"
+                            r"|(?:又|也)(?:好像|可能)(?:没|没有)|好像没(?:有)?[,，。]|看没看过|去没去过|有没有看过")
+#: 今年第一次看病 / 第一次看门诊: the first visit (not the first claim: 第一次报销)
+_VISIT_FIRST_WORD = re.compile(r"看病|看门诊|门诊|就诊|看医生|去医院")
+#: a spending said not to have been claimed (没报 / 自己出的 / 没走医保)
+_UNREIMBURSED_SAID = re.compile(r"没报|未报|没走(?:医保|统筹)|自己(?:全)?(?:出|付|掏)|自费|没刷")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1916,7 +1928,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     position_dates = [d for d in dates if d not in retirement and d not in earlier_dates
                       and _POSITION_CLAUSE.search(text, *_clause_of(bounds, d.start))
                       and (not _VISIT_BESIDE_DATE.match(text, d.end) or today_told)]
-    visit_dates = [d for d in dates if d not in retirement and d not in earlier_dates and d not in position_dates]
+    # (之前在职的时候5月在二级医院看病花了700，今天…600: the date of what was spent before, not this visit's)
+    visit_dates = [d for d in dates if d not in retirement and d not in earlier_dates and d not in position_dates
+                   and not (_clause_of(bounds, d.start) in prior_clauses and len(amounts) > 1)]
     year, month, day = _merge_dates(visit_dates)
     retired = _merge_dates(retirement) if retirement else (None, None, None)
     retired_either = _RETIRED_EITHER.search(text)
@@ -2706,6 +2720,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             conflict = [first.text, met.text]
         elif cap_said_used is not None and values.get("cap_left") == 0:
             conflict = [first.text, cap_said_used]  # 今年第一次 … 统筹已经报到头了: which holds is asked
+        elif (spent := next((a for a in amounts if a.role == "prior_unreimbursed" and not a.negated and a.value > 0
+                             and a.start > first.end), None)) is not None \
+                and "报" not in text[first.start:first.end + 4] and _VISIT_FIRST_WORD.search(text, first.start, first.end + 4) \
+                and not _LAST_YEAR.search(text, *_clause_of(bounds, spent.start)) \
+                and not _UNREIMBURSED_SAID.search(text, *_clause_of(bounds, spent.start)):
+            # 今天是今年第一次看病，之前在三级医院花了800: the year's first visit, and a visit before it —
+            # which holds is asked (今年第一次报销，之前看过一次300没报 stays: the first claim)
+            conflict = [first.text, _quote(text, bounds, spent.start)]
         if conflict and not conflict_slot:
             conflict_slot = "year_start"
     if first is not None and not conflict and visit_dates and values.get("year") is not None \
@@ -3065,6 +3087,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not _HEDGED_NOT_FIRST.search(text, max(_clause_of(bounds, h.start)[0], h.start - 8), h.end + 3)
             for h in hits):
         values["first_visit_this_year"] = False  # 今年之前来过两次了，起付线过没过不知道: not the first, the rest asked
+    elif "year_start" in unknown and values.get("first_visit_this_year") is None \
+            and (_SEEN_BELIEVED.search(text) or _CLAIM_AMOUNT_UNKNOWN.search(text)) and not _FIRST_DOUBTED.search(text):
+        # 今年好像看过一次门诊，不记得报没报 / 好像看过一两回，记不清了: the person believes there was a visit —
+        # not the first; what it used is asked (never shown as if it may be the first: blind writers ask)
+        values["first_visit_this_year"] = False
     both_of_one = _TWO_SLIPS_ONE_VISIT.search(text)
     if both_of_one is not None and values.get("amount") is not None:
         # 一次看病开了两张处方，一张380一张220: two slips of one visit — the bill is both

@@ -6466,3 +6466,26 @@ def test_a_changed_story_replaces_the_first_visit() -> None:
 def test_settle_as_the_first_when_the_person_picks_it() -> None:
     f = understand("是不是第一次我也记不清，先按第一次算吧", today=TODAY).facts
     assert f.first_visit_this_year is True
+
+
+def test_a_visit_believed_before_is_not_the_first() -> None:
+    _, (reply,) = talk("平凉退休，三级乙等，900，今年好像去过一次医院，报没报记不清了")
+    assert reply.result is None and not reply.alternatives and reply.asking == "year_start"
+    _, (reply,) = talk("平凉退休，三级乙等，900，今年好像去过一次又好像没有")
+    assert reply.result is None
+
+
+def test_a_claim_of_unknown_amount_is_not_the_first() -> None:
+    _, (reply,) = talk("平凉退休二级医院花了900之前门诊报过一次不晓得报了好多")
+    assert reply.result is None and not reply.alternatives and reply.asking == "year_start"
+
+
+def test_the_date_of_what_was_spent_before_is_not_this_visits() -> None:
+    f = understand("平凉的，今年7月开始领退休待遇，之前在职的时候4月在一级医院看病花了300，今天在二级医院花了500，今年就这两次",
+                   today=TODAY).facts
+    assert f.month is None and f.amount == Decimal("500")
+
+
+def test_the_years_first_visit_and_a_visit_before_it_disagree() -> None:
+    _, (reply,) = talk("平凉在职，今天是今年第一次看门诊，之前在县医院花了400，今天一级医院300")
+    assert reply.result is None and reply.asking == "conflict"
