@@ -2159,6 +2159,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.ledger = [k for k in state.ledger if (k.year or today.year) == year]
         if state.ledger:
             state.known = msgspec.structs.replace(state.known, **{n: getattr(person_known, n) for n in PERSON_FIELDS})
+        if state.ledger and _ONLY_THESE.search(u.text) and state.known.first_visit_this_year is None \
+                and not any(getattr(state.known, n) for n in ("deductible_met", "fund_paid", "deductible_used")):
+            # 2月…150，5月…400，9月…600，今天…200。今年就这些: the visits listed are the year's — nothing
+            # was used before the first of them
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
           # 上周三还去了一次社区，花了120，忘了说: one more visit, dated before this one
           or (_ANOTHER_TRIP.search(u.text) and ((facts.days_ago or 0) > 0 or facts.months_ago
@@ -2717,7 +2722,8 @@ def _one_before(text: str) -> bool:
 
 
 _USED_SAID_AGAIN = re.compile(r"(?:是|应该是|其实是)?(?:用了|用掉了?|扣了|扣掉了?|交了|攒了)(?:有)?[0-9零一二两三四五六七八九十百千]")
-_ONLY_THESE = re.compile(r"就(?:这|那)?(?:两|几|三)(?:次|回)|只有(?:这|那)?(?:两|几|三)(?:次|回)|别的(?:都)?没|其他(?:都)?没|没有别的")
+_ONLY_THESE = re.compile(r"就(?:这|那)?(?:两|几|三|四|五|六|[2-6])(?:次|回)|只有(?:这|那)?(?:两|几|三|四|五|[2-5])(?:次|回)|别的(?:都)?没|其他(?:都)?没"
+                         r"|没有别的|(?:今年)?就这些(?:了)?(?=$|[,，。!！?？]|今天|这次)|只有这些|就这么几次")
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
 _FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")

@@ -6489,3 +6489,9 @@ def test_the_date_of_what_was_spent_before_is_not_this_visits() -> None:
 def test_the_years_first_visit_and_a_visit_before_it_disagree() -> None:
     _, (reply,) = talk("平凉在职，今天是今年第一次看门诊，之前在县医院花了400，今天一级医院300")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_list_of_the_years_visits_said_to_be_all() -> None:
+    _, (reply,) = talk("平凉在职：3月社区卫生服务中心花了120，7月二级医院500，今天三级甲等医院900，今年就这些")
+    assert reply.result is not None and len(reply.result["visits"]) == 3
+    assert reply.result["visits"][-1]["total"] == "900.00"
