@@ -262,6 +262,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
                   r"(?:报了|报销了|给报了|报(?!过)|给了|支付了|付了)(?:我)?"),  # (在别的医院统筹报过200: 报过, the year's)
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
+    # 结算单上写着自付段 360: a band of the slip (what fell below the deductible, or the person's band) —
+    # which figure it is, is asked; never the bill
+    ("slip_unknown", r"(?:个人)?(?:自付段|起付段|自负段|统筹段)(?:金额)?(?:写的是|写的|写着|是|为|:)?[,，]?"),
     # 收据上大写壹仟贰佰元整 / 发票合计1,200: a receipt's amount, in words or its sum, is the bill
     ("total", r"(?:收据|发票|票据)(?:上)?(?:的)?(?:大写|小写|合计|总计|总金额|金额合计)(?:金额)?(?:是|为|:)?"),
     # 发票上写的1260: an invoice's one figure said with no line named is its amount — the bill

@@ -1886,7 +1886,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if retired_on is not None:  # 如果我是这个月才办完的退休呢: the retirement date of the what-if
             hypo_known = msgspec.structs.replace(hypo_known, retired_on=retired_on, category="retiree",
                                                  scheme="employee")
-        if facts.amount is not None:
+        if facts.amount is not None and any(getattr(facts, n) == 0 for n in ITEM_FIELDS):
+            # 要是没有自费那100呢，就800: the same bill with that part gone — the other parts stay
+            hypo_known = msgspec.structs.replace(hypo_known, **{
+                n: getattr(facts, n) if getattr(facts, n) is not None else getattr(base, n) for n in ITEM_FIELDS})
+        elif facts.amount is not None:
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
         hypo_ledger = base_ledger

@@ -849,6 +849,10 @@ _FIRST_DOUBTED = re.compile(r"是不是(?:今年)?(?:第一|头一|头)|第一�
 _VISIT_FIRST_WORD = re.compile(r"看病|看门诊|门诊|就诊|看医生|去医院")
 #: a spending said not to have been claimed (没报 / 自己出的 / 没走医保)
 _UNREIMBURSED_SAID = re.compile(r"没报|未报|没走(?:医保|统筹)|自己(?:全)?(?:出|付|掏)|自费|没刷")
+#: 如果没有那300自费呢 / 要是没有自费的300: a part of the bill supposed away
+_ITEM_GONE = re.compile(r"(?:没有|没)(?:那|这)?(?:个|笔)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:的)?(?P<w>自费|乙类药|乙类)"
+                        r"(?:的)?(?:那|这)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:呢|的话|会)")
+_ITEM_WORD_FIELD = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug"}
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1019,7 +1023,7 @@ def _claim_confirmed(text: str, a: Amount) -> bool:
 
 
 _CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报|(?<=[统筹医保])报了")  # (不是第一次 统筹报了400是对的: the year's, confirmed)
-_CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)")
+_CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)(?![吧吗么嘛]|[?？])")
 _I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
 _FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
 _FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
@@ -2090,6 +2094,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (never settled without it)
         values["amount"] = None
         total = None
+    if _WHAT_IF_WORD.search(text) and (gone_part := _ITEM_GONE.search(text)) is not None:
+        # (要是没有自费那100呢，就800: the part supposed away is no part of the new bill)
+        parts = [p for p in parts if not gone_part.start() <= p.start < gone_part.end()]
     labelled = [a for a in unplaced if a.role is None and _COST_LABEL.fullmatch(text, _clause_of(bounds, a.start)[0], a.start)]
     if total is not None and total.cue and _WHOLE_CUE.search(total.cue) and len(labelled) == 1 and len(unplaced) == 1 \
             and parts and labelled[0].start < total.start and total.value == sum(p.value for p in parts) + labelled[0].value:
@@ -3112,6 +3119,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (a level said before a correction is not kept)
         unknown[unknown.index("provider_level")] = "prescribed_at_level"
         values["prescribed_at_level"] = values["prescribed_at_grade"] = None
+    gone = _ITEM_GONE.search(text) if _WHAT_IF_WORD.search(text) else None
+    if gone is not None:
+        # 如果没有那300自费呢: the part gone — the same bill with none of it (unless a new total is said:
+        # 要是没有自费那100呢，就800)
+        field = _ITEM_WORD_FIELD[gone.group("w")]
+        if values.get(field) is not None and values.get("amount") == values.get(field):
+            values["amount"] = None
+        values[field] = Decimal("0")
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -6495,3 +6495,27 @@ def test_a_list_of_the_years_visits_said_to_be_all() -> None:
     _, (reply,) = talk("平凉在职：3月社区卫生服务中心花了120，7月二级医院500，今天三级甲等医院900，今年就这些")
     assert reply.result is not None and len(reply.result["visits"]) == 3
     assert reply.result["visits"][-1]["total"] == "900.00"
+
+
+def test_the_answers_figure_asked_back_as_a_check() -> None:
+    state, (reply,) = talk("平凉退休，二级医院，1000，起付线早扣完了")
+    fund = reply.result["visits"][-1]["fund_pays"]
+    _, reply = turn(state, f"统筹报了{fund.removesuffix('.00')}，没错吧", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+def test_a_part_supposed_away_in_a_what_if() -> None:
+    state, _ = talk("平凉在职，二级医院，一共1000，其中自费200，今年起付线过了")
+    _, reply = turn(state, "如果没有那200自费呢", today=TODAY)
+    _, (plain,) = talk("平凉在职，二级医院，一共1000，今年起付线过了")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1000.00"
+    assert reply.result["visits"][-1]["fund_pays"] == plain.result["visits"][-1]["fund_pays"]
+
+
+def test_a_part_supposed_away_with_a_new_total_keeps_the_other_parts() -> None:
+    state, _ = talk("平凉退休，二级医院，今年起付线过了，花了1000，其中乙类药400，还有100是自费的")
+    _, with_b = turn(state, "要是没有自费那100呢，就900", today=TODAY)
+    state2, _ = talk("平凉退休，二级医院，今年起付线过了，花了900，其中乙类药400")
+    _, plain = turn(state2, "那这次报多少", today=TODAY)
+    assert with_b.result is not None
+    assert with_b.result["visits"][-1]["fund_pays"] == plain.result["visits"][-1]["fund_pays"]
