@@ -1149,6 +1149,8 @@ _THIS_ONE_AGAIN = re.compile(r"^(?:那|那么)?(?:今天(?:这次|这回|的)?|�
 _FIRST_ONE_TOLD = re.compile(r"(?:第一次|第一回|头一次|头一回|头回)(?:是|呢)?(?:在|去的|去了)")
 #: 他又改口说 / 更正一下: what was said before is taken back in so many words
 _CHANGED_STORY = re.compile(r"改口|更正|纠正")
+#: 我在西安和南昌都交过医保 / 两边都有医保: insured in more than one place
+_INSURED_IN_BOTH = re.compile(r"都(?:交|缴|参|买|办)(?:过|了)?(?:职工|居民)?(?:医保|保险|社保)|两边都有(?:医保|社保)|都有(?:医保|社保)")
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
@@ -2091,6 +2093,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if deductible is not None and spent_before < deductible:
             # 起付线已经扣完了 … 前面就看过一次花了300 (a deductible of 600): which holds is asked
             u = msgspec.structs.replace(u, conflict=u.met_with_visits, conflict_slot="year_start", visits=())
+    two_cities = [c for c in cities() if c in u.alternatives.get("city", ())]
+    if len(two_cities) >= 2 and facts.amount is not None and _INSURED_IN_BOTH.search(u.text) \
+            and not re.search(r"(?:现在|目前|如今)[^,，。]{0,4}?(?:" + "|".join(two_cities) + ")", u.text):
+        # (… 现在在南昌上班交的职工医保: the city insured in now is said — that one)
+        # 我在西安和南昌都交过医保…花了1300: insured in two covered cities — which one settles this bill
+        # is asked (never the last one named taken)
+        state = _fill(state, msgspec.structs.replace(facts, city=None, policy=None, scheme=None), u, message, today)
+        state.known = msgspec.structs.replace(state.known, city=None, policy=None)
+        state.asking = "city"
+        both_named = "和".join(two_cities)
+        return state, Reply(text=_t(locale, f"您说在{both_named}都交过医保：这次看病是用哪个城市的医保结算的？",
+                                    f"You said you were insured in {' and '.join(two_cities)}: which city's insurance "
+                                    "settled this visit?"),
+                            asking="city", intent="calculate", quick_replies=two_cities)
     # two statements that disagree: ask which holds, quoting both; keep everything else spoken
     if u.conflict:
         slot = u.conflict_slot or "year_start"

@@ -428,7 +428,7 @@ _RETIREMENT_EVENT = re.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
-_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
+_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月|年初|开年)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 #: 这是今年第二回……第一回是三月份看的牙: the first visit's month, told by its order (its figure, when said
 #: in the same clause, makes it a visit of its own: 第一次是三月份在社区花了300)
@@ -853,6 +853,8 @@ _UNREIMBURSED_SAID = re.compile(r"没报|未报|没走(?:医保|统筹)|自己(?
 _ITEM_GONE = re.compile(r"(?:没有|没)(?:那|这)?(?:个|笔)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:的)?(?P<w>自费|乙类药|乙类)"
                         r"(?:的)?(?:那|这)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:呢|的话|会)")
 _ITEM_WORD_FIELD = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug"}
+#: a retirement said as done (办完了 / 退的休 / 退了)
+_RETIREMENT_DONE = re.compile(r"办完|办好|退的休|退了|已经退|退下来|去年")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1937,6 +1939,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and not (_clause_of(bounds, d.start) in prior_clauses and len(amounts) > 1)]
     year, month, day = _merge_dates(visit_dates)
     retired = _merge_dates(retirement) if retirement else (None, None, None)
+    if retired[0] is None and retired[1] is not None and retired[1] > (today or dt.date.today()).month \
+            and _RETIREMENT_DONE.search(text) and not _WHAT_IF_WORD.search(text) and "才" not in text:
+        # 去年年底退的休，手续12月就办完了 (said in November): a retirement done is in the past — last year's
+        retired = ((today or dt.date.today()).year - 1, retired[1], retired[2])
     retired_either = _RETIRED_EITHER.search(text)
     if retired_either and _UNKNOWN.search(text):
         retired = (None, None, None)  # 退休手续是上个月还是这个月办完的我记不清了: the month decides — asked

@@ -6519,3 +6519,22 @@ def test_a_part_supposed_away_with_a_new_total_keeps_the_other_parts() -> None:
     _, plain = turn(state2, "那这次报多少", today=TODAY)
     assert with_b.result is not None
     assert with_b.result["visits"][-1]["fund_pays"] == plain.result["visits"][-1]["fund_pays"]
+
+
+def test_a_retirement_done_in_a_later_month_is_last_years() -> None:
+    f = understand("我去年底退的休，手续是12月办完的，今天二级医院花了900，起付线过了", today=TODAY).facts
+    assert (f.retired_year, f.retired_month) == (TODAY.year - 1, 12)
+    f = understand("那要是我12月才办完退休呢", today=TODAY).facts
+    assert f.retired_year != TODAY.year - 1
+
+
+def test_an_earlier_visit_at_the_start_of_the_year_is_not_this_visits_date() -> None:
+    f = understand("平凉在职，年初3月份在卫生院看过一次，那次花了两百多，今天在二级医院花了800", today=TODAY).facts
+    assert f.month is None and f.amount == Decimal("800")
+
+
+def test_insured_in_two_covered_cities_is_asked_which() -> None:
+    _, (reply,) = talk("我在平凉和南充都交过职工医保，在职，二级医院花了900，今年第一次")
+    assert reply.result is None and reply.asking == "city" and set(reply.quick_replies) == {"平凉", "南充"}
+    _, (reply,) = talk("我在平凉和南充都交过职工医保，现在在平凉交，在职，二级医院花了900，今年第一次")
+    assert reply.result is not None
