@@ -209,7 +209,7 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                # 医保卡后四位0825 / 社保卡末四位: digits of a card, never money
                                r"|(?:卡|证|号)(?:的)?(?:后|末|前|最后)[三四六几1-9一二五]位(?:数|数字|号码)?(?:是|为|:|：)?$")
 _PAID_AT_COUNTER = re.compile(r"(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?")
-_TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)")
+_TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)|(?:说)?(?:要|让|叫)(?:我|俺)(?:再)?(?:交|付|缴|掏)")
 _PAID_INTO_DEDUCTIBLE = re.compile(r"(?:付掉|付了|交了|交掉|花掉)(?:了)?(?:起付线|起付标准|起付)(?:里|里面|里头)?的$")
 _PER_YEAR_BEFORE = re.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
 _CHECKED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|嘛|[?？]|是不是|对不对|没错吧)")
@@ -356,7 +356,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_unknown", r"(?:医院|药店|诊所|卫生院|他们|收费处)?收了(?:我|俺)?"),
     # 医院说我要交340 / 让我付了200: what the counter asked the person to pay — the bill, or the share
     # after the fund? Asked
-    ("slip_unknown", r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)(?:了)?"),
+    ("slip_unknown", r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)(?:了)?"
+                     r"|(?:说)?(?:要|让|叫)(?:我|俺)(?:再)?(?:交|付|缴|掏)(?:了)?"),
     # 找了我三十: the change given back — not money of the bill
     ("other", r"找(?:了|回|给)?(?:我|俺)(?:零钱)?|找(?:了|回)(?:零钱)?"),
     # 说是只能报480: the figure the hospital told for this bill — a slip figure to check

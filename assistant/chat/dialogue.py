@@ -1151,6 +1151,10 @@ _FIRST_ONE_TOLD = re.compile(r"(?:第一次|第一回|头一次|头一回|头回
 _CHANGED_STORY = re.compile(r"改口|更正|纠正")
 #: 我在西安和南昌都交过医保 / 两边都有医保: insured in more than one place
 _INSURED_IN_BOTH = re.compile(r"都(?:交|缴|参|买|办)(?:过|了)?(?:职工|居民)?(?:医保|保险|社保)|两边都有(?:医保|社保)|都有(?:医保|社保)")
+#: 6月那次 / 3月份的那回: an earlier visit named by its month
+_MONTH_VISIT_NAMED = re.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:的)?(?:那|那一)(?:次|回|趟)")
+#: 只有诊察费20 / 光是药费300: the part named is all of the bill
+_ONLY_THAT_PART = re.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)(?:一个|一项|一笔)?(?=诊察费|挂号费|药费|检查|化验|乙类|自费|中成药|中药|治疗)")
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
@@ -1851,7 +1855,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts = msgspec.structs.replace(facts, referral=state.known.referral)
         changed = [n for n in ITEM_FIELDS if getattr(facts, n) is not None]
         if u.parts_only and facts.amount is not None and base.amount is not None and changed \
-                and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text):
+                and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text) \
+                and not _ONLY_THAT_PART.search(u.text):  # (只有诊察费20呢: that part is the whole bill)
             # 如果诊察费是40呢，药费不变: a part of the scenario's bill said again with another figure — the
             # bill changes by the difference, the other parts stay
             facts = msgspec.structs.replace(facts, amount=base.amount + sum(
@@ -2125,6 +2130,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
+    that_month = _MONTH_VISIT_NAMED.search(u.text) if state.ledger and facts.month is not None else None
+    if that_month is not None and facts.amount is None \
+            and any(v.month == parse_number(that_month.group("m")) for v in state.ledger):
+        # 6月那次是今年第一次: that visit named by its month — the month is not this visit's new date
+        facts = msgspec.structs.replace(facts, year=None, month=None, day=None)
+        u = msgspec.structs.replace(u, facts=facts)
     asked_of = _EARLIER_VISIT_ASKED.search(u.text) if state.ledger and state.known.amount is not None else None
     target: Known | None = None
     index = -1
@@ -2720,6 +2731,8 @@ _PRENATAL_ASKED = re.compile(r"产检|产前检查|孕检|孕期检查|产前门
 _ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             # 那今天我又在二级医院花了300呢: one more visit, today, after the one told
                             r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
+                            # 再加一次三级1000呢 / 再多看一回: one more visit supposed
+                            r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 #: (这不是今年第一次：……之前几次一共花了多少？→) 第一回是130块: what the year's first visit cost
 _FIRST_ONE_COST = re.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"

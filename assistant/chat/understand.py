@@ -855,6 +855,8 @@ _ITEM_GONE = re.compile(r"(?:没有|没)(?:那|这)?(?:个|笔)?(?:[0-9]+(?:\.[0
 _ITEM_WORD_FIELD = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug"}
 #: a retirement said as done (办完了 / 退的休 / 退了)
 _RETIREMENT_DONE = re.compile(r"办完|办好|退的休|退了|已经退|退下来|去年")
+#: the day of the week after 下周 / 下个星期 (下周一, 下礼拜三, 下个星期天)
+_DAY_OF_WEEK = re.compile(r"(?:的)?([一二三四五六日天])")
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1985,6 +1987,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             else:
                 days_ago = -{"明天": 1, "后天": 2, "过两天": 2, "过几天": 3, "过三天": 3, "下周": 7, "下礼拜": 7, "下星期": 7,
                              "下个礼拜": 7, "下个星期": 7}[ahead.group(0)]
+                day_named = _DAY_OF_WEEK.match(text, ahead.end())
+                if day_named is not None and days_ago == -7:
+                    # 下周一: that day of next week, counted from today (not a week from today)
+                    target = "一二三四五六日天".index(day_named.group(1)) % 7 if day_named.group(1) != "天" else 6
+                    days_ago = -(7 - (today or dt.date.today()).weekday() + target)
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen

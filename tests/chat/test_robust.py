@@ -6538,3 +6538,33 @@ def test_insured_in_two_covered_cities_is_asked_which() -> None:
     assert reply.result is None and reply.asking == "city" and set(reply.quick_replies) == {"平凉", "南充"}
     _, (reply,) = talk("我在平凉和南充都交过职工医保，现在在平凉交，在职，二级医院花了900，今年第一次")
     assert reply.result is not None
+
+
+def test_an_earlier_visit_named_by_its_month_keeps_this_visits_date() -> None:
+    state, _ = talk("平凉的，我今年8月开始领退休待遇", "5月份在职时在一级卫生院看过一次花了300，这次11月在二级医院又花了900")
+    _, reply = turn(state, "5月那次是今年第一次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["date"].startswith("2026-11")
+
+
+def test_next_weeks_day_is_counted_from_today() -> None:
+    f = understand("那下周三去二级医院花200呢", today=TODAY).facts  # TODAY is a Wednesday
+    assert f.days_ago == -7
+    f = understand("那下周一去二级医院花200呢", today=TODAY).facts
+    assert f.days_ago == -5
+
+
+def test_only_that_part_is_the_whole_bill_of_the_next_visit() -> None:
+    state, _ = talk("平凉退休，今年统筹已经报了2500，这次一级医院花了400，其中诊察费40")
+    _, reply = turn(state, "那下周一在一级医院只有诊察费30呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "30.00"
+
+
+def test_one_more_visit_added_in_a_what_if() -> None:
+    state, _ = talk("平凉 在职 一级 800", "统筹报过300")
+    _, reply = turn(state, "再加一次二级1000呢", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_what_the_hospital_asks_me_to_pay_is_not_the_bill() -> None:
+    _, (reply,) = talk("平凉在职 二级 起付线过了 医院说要我交240")
+    assert reply.result is None and reply.asking == "amount_role"
