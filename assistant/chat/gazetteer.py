@@ -513,7 +513,9 @@ _FLAGS = _Family(
             "(?:起付线|起付标准|门槛费|deductible[ ，,]?)(?:今年|本年度|本年|年内|的钱)?(?:之前|以前|前面)?(?:[,，]?[0-9]{2,4}(?:元|块)?[,，]?(?=已|早|都|也|就|肯定|确|过了|扣完|扣过|扣满|满了|用完))?"
             "(?:已经|已|早就|早|都|也|就|肯定|确定|确实|绝对)*(?:扣完|扣过了|扣满|扣足|够了|满了|过了|超了|超过了|超出了|花完了|花光了|达到了|已达到|达到(?=$|[,，。;；!！~])|达标了|用完了|用掉了|交够了|交完了|付完了|走完了|没得了|莫得了|没有了|扣光了|用光了)"
             "|(?:已经)?(?<!不)(?:过|超过|达到|够|超)了?起付线|起付线以上|(?:已经)?报过(?:了)?起付线"
-            "|(?:already )?met (?:this year'?s |the |my |his |her )?(?:annual )?deductible|deductible (?:is |was |has been )?(?:already )?(?:met|used up|reached)",
+            "|(?:already )?met (?:this year'?s |the |my |his |her )?(?:annual )?deductible|deductible (?:is |was |has been )?(?:already )?(?:met|used up|reached)"
+            # (deductible 已经 used up / 起付线 done already: the two languages mixed)
+            "|(?:deductible|起付线)[，,]?(?:已经|已)?[，,]?(?:already )?(?:used up|done|met|reached|covered|paid)(?: already)?",
             {"deductible_met": True},
             2,
         ),

@@ -159,7 +159,9 @@ def _space(match: re.Match[str]) -> str:
         if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
             return " "  # “10 march”, “20 + medicine”: English keeps its spaces
         if after in _UNIT_AFTER or _UNIT_WORD.match(text, match.end()) or _BORN_AFTER.match(text, match.end()) or (before.isdigit() and _THOUSANDS_GAP.match(text, match.end())
-                                    and _LONE_DIGIT.search(text, 0, match.start())):
+                                    and _LONE_DIGIT.search(text, 0, match.start())
+                                    # (“level 1 300块”: the level's digit, then the amount — no thousands gap)
+                                    and not _LEVEL_DIGIT_END.search(text, 0, match.start())):
             return ""
         return "，"
     if after in "扣划" and before in "卡户账":
@@ -202,6 +204,7 @@ _UNIT_AFTER = frozenset("元块毛角分kK万千岁月号日楼")
 _AFTER_MORE = frozenset(",，。;；!！?？ 一点块元些的吧呢啊了钱")
 _BORN_AFTER = re.compile(r"年(?:出)?生")  # 1965 年生的: a year of birth
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
+_LEVEL_DIGIT_END = re.compile(r"(?:level|tier|grade|class|第)\s?[0-9]$", re.IGNORECASE)
 _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 
 

@@ -6568,3 +6568,13 @@ def test_one_more_visit_added_in_a_what_if() -> None:
 def test_what_the_hospital_asks_me_to_pay_is_not_the_bill() -> None:
     _, (reply,) = talk("平凉在职 二级 起付线过了 医院说要我交240")
     assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_levels_digit_is_no_thousands_gap() -> None:
+    f = understand("nanchong employee 在职 level 2 500块 first visit this year", today=TODAY).facts
+    assert f.amount == Decimal("500") and f.provider_level == 2
+
+
+def test_the_deductible_met_in_mixed_languages() -> None:
+    assert understand("平凉 retiree 二级 800 deductible 已经 used up", today=TODAY).facts.deductible_met is True
+    assert understand("平凉 retiree 二级 800 起付线 done already", today=TODAY).facts.deductible_met is True
