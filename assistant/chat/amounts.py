@@ -189,7 +189,7 @@ _EN_CUE_END = re.compile(
     r"(?:spent|spend|spending|another|additional|extra|(?:charged|billed|cost) (?:me|us|him|her)|charged|billed|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
     r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and|shows|show|says|reads|states|lists"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
-    r"|have|has|had|got|still|left|balance|over|under|with"
+    r"|have|has|had|got|still|left|balance|over|under|with|or"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚|现在|如今"
@@ -221,8 +221,9 @@ _KIND_DOUBTED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]
                                  r"[^,，。0-9]{0,4}(?:我也|也)?(?:不清楚|不知道|不晓得|不确定|搞不清))")
 _EITHER_AFTER = re.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[^,，。]{{0,4}}?"
                            r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧|看不清|[?？])")
-_NOT_REMEMBERED_AFTER = re.compile(r"(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着)")
-_EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$")
+_NOT_REMEMBERED_AFTER = re.compile(r"(?:块|元)?(?:钱)?[,，]?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着|看不清|看不太清)"
+                                   r"|(?: ?yuan)?[,，]? ?[^,，。.]{0,10}?(?:not sure|unsure|can'?t remember|doesn'?t remember|don'?t remember)")
+_EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$|[0-9] ?or ?$")
 _SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
 _PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
 _ACCOUNT_JUST_BEFORE = re.compile(r"(?:个人账户|账户|个账|医保卡|社保卡)[^,，。0-9]{0,4}[,，]?$")
@@ -763,6 +764,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
             # 花了五十还是六十记不住了: two figures offered for one, and not remembered which — both unsure
             approximate = True
             out[-1] = msgspec.structs.replace(out[-1], approximate=True)
+        if approximate and _EITHER_BEFORE.search(prefix) and out and out[-1].approximate:
+            # 想问120块报多少 是120还是1200我看不清: the figure said first, then put in doubt — unsure too
+            out[:-1] = [msgspec.structs.replace(a, approximate=True) if a.value == out[-1].value and a.role in (None, "total")
+                        and not a.approximate else a for a in out[:-1]]
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
         if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) and _SERVICE_BEFORE.search(prefix):

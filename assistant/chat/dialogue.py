@@ -65,6 +65,7 @@ from .account import answer_account
 from .amounts import parse_amount, parse_number
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import PAST_STAY as _PAST_STAY
+from .intents import without_relatives_stay
 from .state import (
     CITIES,
     ITEM_FIELDS,
@@ -896,8 +897,11 @@ _CONFIRMED = re.compile(r"^(?:是的|是|对|对的|对头|没错|确定|嗯|嗯
 #: internal: a cost named with no figure was asked (药费650，还有个检查费): a bare number answers it
 _MORE_COST_PART = "more_cost_part"
 #: 还有个检查费 (at the clause's end, no figure): a cost of the same visit, its amount not said
-_COST_UNSAID = re.compile(r"(?:另外)?还有(?:个|一个|一项|一笔|点|些)?(?P<w>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|药费|检查|化验|ct|b超|彩超|心电图)"
-                          r"(?:费)?(?:没算|没加|没说|不知道多少|忘了多少|记不清)?(?=$|[,，。;；!！?？])")
+_COST_UNSAID = re.compile(r"(?:(?:另外)?还有(?:个|一个|一项|一笔|点|些)?(?P<w>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|药费|检查|化验|ct|b超|彩超|心电图)"
+                          r"(?:费)?(?:没算|没加|没说|不知道多少|忘了多少|记不清)?"
+                          # 药费800，检查费也有，好像两三百: a cost named, its figure not said exactly
+                          r"|(?P<w2>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|检查|化验)(?:也有|也花了|另外有)(?:[,，]?(?:好像|大概|可能|估计)?[^,，。;；!！?？]{0,4})?)"
+                          r"(?=$|[,，。;；!！?？])")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
@@ -1499,8 +1503,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
         return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
                                                              "Let me check that bill with you. "))
-    stay_said = _PAST_STAY.sub("", u.text) if facts.amount is not None and (
-        facts.provider_kind is not None or facts.provider_level is not None) else u.text
+    stay_said = without_relatives_stay(_PAST_STAY.sub("", u.text) if facts.amount is not None and (
+        facts.provider_kind is not None or facts.provider_level is not None) else u.text)
     if u.topic == "inpatient_bill" or (_INPATIENT.search(_NOT_INPATIENT.sub("", stay_said)) and not _AFTER_DISCHARGE.search(u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
@@ -2399,7 +2403,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and sum(1 for sp in u.spans if sp.slot == "amount") == 1:
         # 药费650，还有个检查费: one more cost named with no figure — the bill is not the 650 alone; how much
         # that cost was is asked (a bare number in answer is added to the same visit, never the bill)
-        word = unsaid.group("w")
+        word = unsaid.group("w") or unsaid.group("w2")
         state = _fill(state, facts, u, message, today)
         state.asking, state.part_word = _MORE_COST_PART, word
         return state, Reply(text=_t(locale, f"您说还有{word}：{word}是多少钱？（或者告诉我这次一共花了多少）",

@@ -90,6 +90,12 @@ PAST_STAY = re.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个�
                        r"|住院(?:之|以)?前(?=[^,，。]{0,12}门诊)"  # 住院前上周三在门诊做的检查: before the stay
                        # 她上个月住院花了一万多那个先不管: a stay set aside in so many words
                        r"|住(?:过|了)?院[^,，。?？]{0,12}?(?:那个|那笔|那次|的)?(?:先不管|不用管|不管它|先不说|不用算|不算|先放一边)")
+#: a relative's stay in hospital (我老头子上个月住了一回院 / 我妈前段时间住院)
+_RELATIVES_STAY = re.compile(r"(?:老头子?|老伴儿?|老公|老婆|爱人|我妈|我爸|婆婆|公公|儿子|女儿|孙子|孙女)[^。？?]{0,40}?住(?:了|过)?(?:一回|一次|一趟|几天)?院")
+#: the person's own visit said beside another's (今天我自己去社区拿药)
+_OWN_VISIT = re.compile(r"我自己(?:去|看|拿|在)|(?:今天|这次)我(?:自己)?(?:去|在)[^,，。]{0,10}?(?:看病|看门诊|看了|拿药)")
+#: a visit made for the relative (今天我去门诊给她拿了点药): theirs, not the person's own
+_FOR_THEM = re.compile(r"(?:给|帮|替)(?:她|他|我妈|我爸|老伴|老头|老公|老婆|孩子)")
 _INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
 _CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
 _ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡(?!号)|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
@@ -168,6 +174,12 @@ def is_correction(text: str) -> bool:
     return _CORRECTION.search(text) is not None
 
 
+def without_relatives_stay(text: str) -> str:
+    """``text`` without a relative's stay in hospital said beside the person's own visit (我老头子上个月
+    住了一回院…今天我自己去社区拿药: the stay is not this bill)."""
+    return _RELATIVES_STAY.sub("", text) if _OWN_VISIT.search(text) and not _FOR_THEM.search(text) else text
+
+
 def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
     """The intent of a normalised message and its topic (or None)."""
     if not _FILLER.sub("", text):
@@ -180,7 +192,7 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "greeting", None
     # every match of _INPATIENT holds 住 or 出院, and every one of _INPATIENT_IN_SCOPE holds 住: a text
     # with neither is left as it is by the sub and holds no inpatient word
-    said = PAST_STAY.sub("", text) if evidence.has_amount and evidence.has_provider else text
+    said = without_relatives_stay(PAST_STAY.sub("", text) if evidence.has_amount and evidence.has_provider else text)
     # (社区医院 九百 今年头回 上次住院报过: an earlier stay beside today's outpatient bill is not this bill)
     inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", said)) if "住" in said or "出院" in said else []
     if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned \

@@ -151,6 +151,10 @@ def _space(match: re.Match[str]) -> str:
         return ""  # “500 多一点”, “花了 800 多”: the hedge belongs to the figure
     if before in _NUMERAL and after in "里是" and text[match.end():match.end() + 2] not in ("是不", "是否"):
         return ""  # “350 里有 50 是自费的”: the figure and what is said of it are one clause
+    if before.isdigit() and after in "月号日" and text[max(0, match.start() - 3):match.start()].strip().isdigit():
+        return ""  # “11 月 5 号”: a date typed with spaces is one date
+    if before == "月" and after.isdigit() and _DAY_AFTER.match(text, match.end()):
+        return ""  # (the day after the month)
     if before in "123一二三" and after == "级" and not text.startswith("级别", match.end()) \
             and (match.start() < 2 or not text[match.start() - 2].isdigit()):
         return ""  # “2 级”: a level and its digit are one (not “1600 级别不清楚”)
@@ -204,6 +208,7 @@ _UNIT_AFTER = frozenset("元块毛角分kK万千岁月号日楼")
 _AFTER_MORE = frozenset(",，。;；!！?？ 一点块元些的吧呢啊了钱")
 _BORN_AFTER = re.compile(r"年(?:出)?生")  # 1965 年生的: a year of birth
 _THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
+_DAY_AFTER = re.compile(r"[0-9]{1,2} ?[号日]")
 _LEVEL_DIGIT_END = re.compile(r"(?:level|tier|grade|class|第)\s?[0-9]$", re.IGNORECASE)
 _LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
 

@@ -608,7 +608,7 @@ _NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七�
 _SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
 _SLIP_CONTEXT = re.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
 _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
-_EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra"
+_EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra|\bplus\b|再加(?:上)?|加上"
                          # 花了700，还有诊察费30: the consultation fee, charged beside the bill
                          r"|还有(?=诊察费|挂号费|诊查费)")
 #: 1500，诊察费30另算: a part said after the bill, charged beside it
@@ -3030,8 +3030,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                                                if getattr(f, k) is None and values.get(k) is not None})
                                 for f in earlier)
                 unplaced = []
-                if not (conflict_slot == "year_start" and _YEAR_FIRST_SAID.search(text)):
-                    conflict, conflict_slot = [], ""  # (今年头一回看病，之前看过一次: still a conflict)
+                if not (conflict_slot == "year_start" and _YEAR_FIRST_SAID.search(text)) and conflict_slot != "person":
+                    # (今年头一回看病，之前看过一次: still a conflict; 她是居民医保，我是职工…我妈昨天…我上周三:
+                    # two people's visits — whose is asked, never one year of both)
+                    conflict, conflict_slot = [], ""
                 unknown = [u for u in unknown if u not in ("provider_level", "provider_grade")]
                 # (看了两回病 第一回三百 第二回五百, no year said: the visits before the first are not said — asked)
                 enumerated = bool(_ALL_VISITS.search(text)) and (_YEAR_SCOPE.search(text) is not None

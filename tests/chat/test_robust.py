@@ -6578,3 +6578,37 @@ def test_a_levels_digit_is_no_thousands_gap() -> None:
 def test_the_deductible_met_in_mixed_languages() -> None:
     assert understand("平凉 retiree 二级 800 deductible 已经 used up", today=TODAY).facts.deductible_met is True
     assert understand("平凉 retiree 二级 800 起付线 done already", today=TODAY).facts.deductible_met is True
+
+
+def test_a_cost_named_with_a_vague_figure_is_asked() -> None:
+    _, (reply,) = talk("平凉退休，今年第一次，二级医院，药费 600，化验费也有，好像一两百")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_figure_then_put_in_doubt_is_not_settled() -> None:
+    _, (reply,) = talk("平凉在职 二级 第一次 想问 150 块报多少 是 150 还是 1500 我看不清")
+    assert reply.result is None and reply.asking == "amount"
+    _, (reply,) = talk("Pingliang, employee, level 2, amount 1,500 or 1,800, he's not sure. First visit.")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_plus_a_fee_adds_to_the_bill() -> None:
+    f = understand("Pingliang employee, level 2 hospital, 一千 plus 诊察费 20, deductible met", today=TODAY).facts
+    assert f.amount == Decimal("1020") and f.consultation == Decimal("20")
+
+
+def test_a_date_typed_with_spaces() -> None:
+    f = understand("我 10 月 8 号办完的退休手续，今天在二级医院看病 900", today=TODAY).facts
+    assert (f.retired_month, f.retired_day) == (10, 8) and f.month is None
+
+
+def test_a_relatives_stay_beside_the_persons_own_visit() -> None:
+    _, (reply,) = talk("我老伴前段时间在平凉市人民医院住了几天院，今天我自己去卫生院拿药，我是平凉退休的")
+    assert "住院费用不在这里算" not in reply.text and reply.asking == "amount"
+    _, (reply,) = talk("我妈这周在平凉市人民医院住院，今天我去门诊给她拿了点药花了200")
+    assert "住院" in reply.text and reply.result is None
+
+
+def test_two_peoples_visits_in_one_message_ask_whose() -> None:
+    _, (reply,) = talk("我爸是南昌居民医保，我是南昌职工在职。我爸昨天在社区看病花了200，我上周在二级医院花了900，今年第一次")
+    assert reply.result is None and reply.asking == "conflict"
