@@ -1253,6 +1253,20 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                             "Sorry, I could not handle that message. Everything you told me before is kept; "
                             "please say it another way, or start over."),
                     intent="error", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
+    if state.pending_what_if and out.asking is None and out.result is not None and out.intent != "what_if" \
+            and state.pending_amount is None:
+        # the figure asked about is placed and the bill settled: now the what-if held for it
+        held, state.pending_what_if = state.pending_what_if, None
+        try:
+            state, replayed = _turn(state, understand(held, today=today), held, locale, today)
+        except Exception as exc:  # noqa: BLE001 - as above: the settlement given stands
+            _log.error("chat turn failed: %s", type(exc).__name__)
+        else:
+            if replayed.result is not None:
+                out = msgspec.structs.replace(replayed, text=_t(locale, f"您前面问的“{held}”：\n",
+                                                                f"Your earlier question, “{held}”:\n") + replayed.text)
+    elif state.pending_what_if and out.asking != "amount_role":
+        state.pending_what_if = None  # the conversation moved on: the held what-if is not answered unasked
     state.last_account = out.intent in ("account_use", "account_credit") and out.asking is None
     if out.asking is not None:
         out = _not_twice(state, out, locale)
@@ -1832,6 +1846,22 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         u = msgspec.structs.replace(u, facts=facts)
     if intent != "what_if":
         state.what_if_base = state.what_if_ledger = None  # a what-if builds on the one just before it, never on an older one
+    if intent == "what_if" and unplaced_before is not None and state.pending_amount == unplaced_before \
+            and facts.amount is None and not any(sp.text == unplaced_before and sp.slot not in ("date", "slip_unknown") and sp.note is None
+                        for sp in u.spans):
+        # (您前面说的“120”是哪一笔钱？→) 如果其中诊察费有20呢: the figure asked about still holds every figure,
+        # a what-if's too — never dropped to answer the what-if; the what-if is answered once it is placed
+        state.asking = "amount_role"
+        state.pending_what_if = message
+        return state, Reply(
+            text=_t(locale, f"先要弄清您前面说的“{unplaced_before}”是哪一笔钱，才能按您说的情况算：它是这次的总费用、"
+                            "其中自费或乙类的部分、今年统筹已报销的钱，还是结算单上的数？和这次的账无关的话，请点“不算这笔”。",
+                    f"First, the “{unplaced_before}” you mentioned: which figure is it? Then I can work out your "
+                    "what-if. If it has nothing to do with this bill, tap “Leave it out”."),
+            asking="amount_role", intent="calculate",
+            quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付", "不算这笔"],
+                                  ["Total of this bill", "Self-pay part", "Class-B drugs part",
+                                   "Fund already paid this year", "Fund figure on the slip", "Leave it out"]))
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and not u.unplaced:
         # 那要是起付线之前用过了呢 … 如果是三甲呢: a what-if right after another builds on it
         base = state.what_if_base or state.known

@@ -182,6 +182,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: the retirement was said to be this year and its month is still not told (asked until it is,
     #: or said not to be known)
     retired_month_open: bool = False
+    #: a what-if held while a figure asked about was placed (answered once it is)
+    pending_what_if: str | None = None
     #: the last answer was a bill check (a corrected bare figure is the slip's)
     checked: bool = False
     #: the slip's fund figure was read as this bill's from its place alone (Understanding.slip_inferred)

@@ -6612,3 +6612,14 @@ def test_a_relatives_stay_beside_the_persons_own_visit() -> None:
 def test_two_peoples_visits_in_one_message_ask_whose() -> None:
     _, (reply,) = talk("我爸是南昌居民医保，我是南昌职工在职。我爸昨天在社区看病花了200，我上周在二级医院花了900，今年第一次")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_what_if_waits_for_the_figure_asked_about_and_is_answered_after() -> None:
+    state, (reply,) = talk("平凉退休 卫生院 起付线过了 单子上自费90")
+    assert reply.asking == "amount_role"
+    state, reply = turn(state, "总共花了500", today=TODAY)
+    state, reply = turn(state, "如果在二级医院看呢", today=TODAY)
+    assert reply.result is None and reply.asking == "amount_role" and "90" in reply.text
+    _, reply = turn(state, "其中自费", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
+    assert "如果在二级医院看呢" in reply.text.split("\n")[0]
