@@ -6623,3 +6623,8 @@ def test_a_what_if_waits_for_the_figure_asked_about_and_is_answered_after() -> N
     _, reply = turn(state, "其中自费", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
     assert "如果在二级医院看呢" in reply.text.split("\n")[0]
+
+
+def test_a_slip_band_before_a_spaced_figure_is_no_bill() -> None:
+    _, (reply,) = talk("平凉在职，结算单上写着自付段 280，一级医院，今年第一次")
+    assert reply.result is None and reply.asking == "amount_role"
