@@ -149,6 +149,8 @@ def _space(match: re.Match[str]) -> str:
         return ""  # “今年 1 次都没看过”: a count and its measure word are one
     if (before in _NUMERAL or before in "kK") and after == "多" and (match.end() + 1 >= len(text) or text[match.end() + 1] in _AFTER_MORE):
         return ""  # “500 多一点”, “花了 800 多”: the hedge belongs to the figure
+    if before in _NUMERAL and text.startswith(("出头", "左右", "上下", "来块"), match.end()):
+        return ""  # “2000 出头”: the hedge belongs to the figure
     if before in _NUMERAL and after in "里是" and text[match.end():match.end() + 2] not in ("是不", "是否"):
         return ""  # “350 里有 50 是自费的”: the figure and what is said of it are one clause
     if before.isdigit() and after in "月号日" and text[max(0, match.start() - 3):match.start()].strip().isdigit():

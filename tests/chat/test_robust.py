@@ -6628,3 +6628,8 @@ def test_a_what_if_waits_for_the_figure_asked_about_and_is_answered_after() -> N
 def test_a_slip_band_before_a_spaced_figure_is_no_bill() -> None:
     _, (reply,) = talk("平凉在职，结算单上写着自付段 280，一级医院，今年第一次")
     assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_a_hedge_after_a_space_stays_with_its_figure() -> None:
+    _, (reply,) = talk("平凉退休，今年第一次，二级医院花了 900 元，个人账户里还有 1000 出头，具体是 1,016.4")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
