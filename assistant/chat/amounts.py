@@ -245,7 +245,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("class_b_drug", r"class[- ]b drugs?"),
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     # 单子上统筹基金支付那栏我这写的是450: the slip's fund column, what it shows
-    ("slip_fund", r"(?:统筹|统筹基金|基金)(?:支付)?(?:那一?栏|那一?项|栏|一栏|那里|那儿|那行)(?:我这|我这里|上面|里)?(?:写的是|写着|是|为|印着|显示)?"),
+    ("slip_fund", r"(?:统筹|统筹基金|基金)(?:支付)?(?:那一?栏|那一?项|栏|一栏|那里|那儿|那行|那部分|的部分|那一?块|报的那部分)(?:我这|我这里|上面|里)?(?:写的是|写着|是|为|印着|显示|应该是)?"),
     # 医保只返了400，咋回事: what the fund gave back on this bill (not an account credit)
     ("fund_paid", r"(?:医保|统筹)(?:只|就|才|一共)?(?:返了|返还了|返给我|退了|退给我)"),
     # 今年已经享受门诊统筹报销共计950元: what the fund has paid this year, said formally

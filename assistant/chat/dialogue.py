@@ -731,6 +731,21 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
                                             claimed_before=None)
             ledger = []
         if known.prior_at_least:  # (花过一千多 said before the city): resolved, or the position asked
+            floor = known.prior_unreimbursed
+            policy_now = _policy(known)
+            below = deductible_for(get_pack(policy_now), known.category or "employee") if policy_now else None
+            if floor is not None and below is not None and floor < below:
+                # 之前在诊所花过100多块没报 (a deductible of 200): how much of the deductible went decides this
+                # bill — the exact figure is asked, never the floor taken (nor the spending dropped)
+                state.known = msgspec.structs.replace(known, prior_unreimbursed=None, prior_at_least=None,
+                                                      first_visit_this_year=None, deductible_met=None)
+                state.asking, state.pending_prior = _PRIOR_CONFIRM, f"{floor:.0f}"  # (a bare figure: that spending)
+                said_floor = f"{floor:.0f}多"
+                return Reply(text=prefix + _t(
+                    locale, f"您说之前还花过{said_floor}没报，准确是多少？（看那次的结算单）那笔钱算进起付线，决定这次先扣多少。",
+                    f"You said you spent over {floor:.0f} before, unclaimed. Exactly how much? (See that slip.) "
+                    "It counts toward the deductible, which decides this visit."),
+                    asking="year_start", intent="calculate")
             known = state.known = _spent_before(known, ledger, today)
             if known.claimed_before and all(getattr(known, n) is None for n in (
                     "fund_paid", "deductible_used", "deductible_met", "first_visit_this_year", "cap_share", "cap_left")):
@@ -1159,6 +1174,8 @@ _INSURED_IN_BOTH = re.compile(r"都(?:交|缴|参|买|办)(?:过|了)?(?:职工|
 _MONTH_VISIT_NAMED = re.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:的)?(?:那|那一)(?:次|回|趟)")
 #: 只有诊察费20 / 光是药费300: the part named is all of the bill
 _ONLY_THAT_PART = re.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)(?:一个|一项|一笔)?(?=诊察费|挂号费|药费|检查|化验|乙类|自费|中成药|中药|治疗)")
+#: 是我自己掏的 / 我自己付的: what the person paid
+_PAID_BY_ME_SAID = re.compile(r"(?:是)?(?:我|俺)?自己(?:掏|付|出|交)的|我(?:付|掏|交)的")
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
@@ -2013,14 +2030,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     slip_line = _SLIP_LINE_SAID.search(u.text)
     said_lines = [sp for sp in u.spans if sp.slot in ("slip_fund", "slip_personal", "slip_cash", "fund_paid", "slip_unknown")
                   and sp.note is None]
-    if state.checked and u.correction and facts.amount is None and slip_line is not None and len(said_lines) == 1 \
+    if state.checked and facts.amount is None and slip_line is not None and len(said_lines) == 1 \
+            and (u.correction or said_lines[0].slot == "slip_unknown") \
             and (value := parse_amount(said_lines[0].text)) is not None:
+        # (那个人支付呢？单子上写480 after a check: the slip's other line, named — checked with the first)
         # (540是我自己出的钱，对不对 →) 哦我看错了，个人支付是760 / 统筹支付是240: a line of the slip
         # checked, named by its own label and set right — checked again, never a year's figure
         line = "slip_fund" if slip_line.group("fund") else "slip_personal"
         facts = msgspec.structs.replace(facts, **{line: value, "fund_paid": None})
         u = msgspec.structs.replace(u, unplaced=(), unplaced_quote=None, facts=facts)
-        state.known = msgspec.structs.replace(state.known, **{n: None for n in slip_known})
+        if u.correction:  # (看错了: the line read before is set right, not kept beside the new one)
+            state.known = msgspec.structs.replace(state.known, **{n: None for n in slip_known})
     # after a bill check, “看错了，是720” corrects the slip figure
     if state.checked and u.correction and facts.amount is not None and facts.slip_fund is None \
             and not any(sp.slot == "amount" and sp.note is None and sp.text and _WHOLE_WORD.search(
@@ -2355,6 +2375,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     f"Is “{u.grouped}” one number or two? What was the total of this bill?"),
                             asking="amount", intent="calculate")
     slip_said = [sp for sp in u.spans if sp.slot == "slip_unknown" and sp.note is None]
+    if state.asking == "amount_role" and state.pending_amount and len(u.unplaced) == 1 \
+            and u.unplaced[0] == state.pending_amount and _PAID_BY_ME_SAID.search(u.text) \
+            and (value := parse_amount(state.pending_amount)) is not None:
+        # (您提到的“260”是哪一笔钱？→) 260是我自己掏的，总共花了400: what the person paid of the bill —
+        # the slip's personal share, checked against the bill told
+        facts = msgspec.structs.replace(facts, slip_personal=value)
+        state.known = _merge(state.known, facts)
+        state.pending_amount, state.pending_part, state.asking = None, False, None
+        u = msgspec.structs.replace(u, unplaced=(), unplaced_quote=None, facts=facts)
     if state.asking == "amount" and facts.amount is None and len(u.unplaced) == 1 and len(slip_said) == 1 \
             and state.known.slip_fund is None and not _QUESTION.search(u.text):
         # 总金额准确是多少？→ 单子上是896.4: the bill asked for, read off the slip

@@ -6633,3 +6633,31 @@ def test_a_slip_band_before_a_spaced_figure_is_no_bill() -> None:
 def test_a_hedge_after_a_space_stays_with_its_figure() -> None:
     _, (reply,) = talk("平凉退休，今年第一次，二级医院花了 900 元，个人账户里还有 1000 出头，具体是 1,016.4")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
+
+
+def test_unclaimed_spending_said_roughly_below_the_deductible_is_asked() -> None:
+    state, (reply,) = talk("平凉在职，二级医院花了900，今年统筹还没报过，之前在卫生院花过100多块没报")
+    assert reply.result is None and reply.asking == "year_start" and "100" in reply.text
+    _, reply = turn(state, "是150", today=TODAY)
+    assert reply.result is not None
+    _, (exact,) = talk("平凉在职，二级医院花了900，今年统筹还没报过，之前在卫生院花过150没报")
+    assert reply.result["visits"][-1]["fund_pays"] == exact.result["visits"][-1]["fund_pays"]
+
+
+def test_the_slips_fund_part_named_back_after_a_check() -> None:
+    state, _ = talk("平凉退休 今年第一次 一级医院 500 账户余额80", "单子上写个人账户支付80，现金支付117.5，对吗")
+    _, reply = turn(state, "统筹那部分是302.5吧", today=TODAY)
+    assert reply.bill_check is not None
+
+
+def test_the_slips_other_line_asked_of_after_a_check() -> None:
+    state, _ = talk("平凉在职，今年第一次，二级医院，花了800，医院给我报了360，对吗")
+    _, reply = turn(state, "那个人支付呢？单子上写440", today=TODAY)
+    assert reply.bill_check is not None
+
+
+def test_the_figure_asked_about_said_to_be_what_i_paid() -> None:
+    state, (reply,) = talk("平凉在职 一级医院 今年第一次 单子上写着300")
+    assert reply.asking == "amount_role"
+    _, reply = turn(state, "300是我自己掏的，总共花了500", today=TODAY)
+    assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "500.00"
