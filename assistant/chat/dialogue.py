@@ -84,7 +84,7 @@ from .state import (
 )
 from .state import policy_of as _policy
 from .state import t as _t
-from .understand import TEST_WORDS, Facts, Understanding, clause_at, understand
+from .understand import PARTIAL_DEDUCTIBLE, TEST_WORDS, Facts, Understanding, clause_at, understand
 
 _log = logging.getLogger("mingbai.chat")
 
@@ -1176,6 +1176,8 @@ _MONTH_VISIT_NAMED = re.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五
 _ONLY_THAT_PART = re.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)(?:一个|一项|一笔)?(?=诊察费|挂号费|药费|检查|化验|乙类|自费|中成药|中药|治疗)")
 #: 是我自己掏的 / 我自己付的: what the person paid
 _PAID_BY_ME_SAID = re.compile(r"(?:是)?(?:我|俺)?自己(?:掏|付|出|交)的|我(?:付|掏|交)的")
+#: 这次花了九百 / 不对，这次一共花了900: this visit's bill said (again)
+_THIS_BILL_SAID = re.compile(r"(?:^|[,，。])(?:那|那么)?(?:本次|这次|这回|今天)(?:看病|看门诊)?(?:一共|总共)?花(?:了)?")
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
@@ -2668,6 +2670,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="year_start", intent="calculate",
                             quick_replies=_t_list(locale, ["没有，今年第一次", "起付线已经扣完了"],
                                                   ["None, first bill this year", "Deductible already met"]))
+    if missing in ("amount", "year_start") and PARTIAL_DEDUCTIBLE.search(u.text) and state.known.deductible_used is None \
+            and state.known.fund_paid is None and not u.approximate_amount:
+        # 今年起付线用了一部分 (with or without the bill): how much of it went is asked first — the next bare
+        # figure is that, never taken as the bill
+        state.asking = _DEDUCTIBLE_USED_Q
+        return state, Reply(text=_t(locale, "您说今年起付线已经用了一部分：用了多少钱？（之前在起付线以内自己付的钱一共多少）",
+                                    "You said part of this year's deductible is used: how much? (What you paid within "
+                                    "the deductible before.)"),
+                            asking="year_start", intent="calculate")
     if missing:
         prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
             if missing == "city" and u.weak_place else ""
@@ -3515,7 +3526,10 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
         if facts.fund_paid is None and facts.deductible_used is None and not facts.first_visit_this_year \
                 and not facts.deductible_met and facts.amount is not None and not slip_said \
                 and facts.amount != state.known.amount:
-            if (_SPENT.search(message) or _FIRST_ONE_COST.match(message.strip())) and not _FUND_WORD.search(message):
+            if _THIS_BILL_SAID.search(message.strip()) and not _FUND_WORD.search(message):
+                # (今年报销过吗？→) 这次花了二百五: this bill said again (set right) — not the spending before it
+                known = msgspec.structs.replace(known, amount=facts.amount)
+            elif (_SPENT.search(message) or _FIRST_ONE_COST.match(message.strip())) and not _FUND_WORD.search(message):
                 # 看过，花了400: what the earlier visits cost, not what the fund paid (as 之前花了400 is);
                 # 第一回是130块: what the year's first visit cost
                 known = msgspec.structs.replace(known, amount=state.known.amount, prior_unreimbursed=facts.amount,

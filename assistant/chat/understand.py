@@ -474,7 +474,7 @@ _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _RATIO_EITHER = re.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
 _WHOLE_CUE = re.compile(r"花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
-_PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
+PARTIAL_DEDUCTIBLE = _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
 _LAST_YEAR = re.compile(r"去年|上一年|last year")
 _UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)"
@@ -2938,8 +2938,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         approximate_amount=rough is not None and "amount" not in chosen,
         has_place_or_person=any(values.get(k) is not None for k in ("city", "scheme", "category", "other_city")),
         has_provider=any(values.get(k) is not None for k in ("provider_kind", "provider_level", "prescribed_at_level")),
+        # (今年起付线用了一部分: a position told, how much not yet — the person's year, not the rule asked)
         has_year_position=any(values.get(k) is not None
-                              for k in ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid")),
+                              for k in ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid"))
+        or _PARTIAL_DEDUCTIBLE.search(text) is not None,
         cities=cities,
         alternative_slots=tuple(alternatives),
         account_mentioned=account_mentioned,

@@ -6661,3 +6661,19 @@ def test_the_figure_asked_about_said_to_be_what_i_paid() -> None:
     assert reply.asking == "amount_role"
     _, reply = turn(state, "300是我自己掏的，总共花了500", today=TODAY)
     assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_part_of_the_deductible_used_asks_how_much_first() -> None:
+    state, (reply,) = talk("平凉退休，崆峒区卫生院，今年起付线用了一部分")
+    assert reply.asking == "year_start" and "起付线" in reply.text
+    state, reply = turn(state, "用了 80", today=TODAY)
+    assert reply.asking == "amount"
+    _, reply = turn(state, "这次花了 三百", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "300.00"
+
+
+def test_this_bill_said_again_in_answer_to_the_years_question() -> None:
+    state, (reply,) = talk("平凉退休，二级医院，花了700")
+    assert reply.asking == "year_start"
+    state, reply = turn(state, "不对，这次花了 九百", today=TODAY)
+    assert state.known.amount == Decimal("900") and state.known.prior_unreimbursed is None
