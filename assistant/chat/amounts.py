@@ -223,7 +223,9 @@ _EITHER_AFTER = re.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_
                            r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧|看不清|[?？])")
 _NOT_REMEMBERED_AFTER = re.compile(r"(?:块|元)?(?:钱)?[,，]?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着|看不清|看不太清)"
                                    r"|(?: ?yuan)?[,，]? ?[^,，。.]{0,10}?(?:not sure|unsure|can'?t remember|doesn'?t remember|don'?t remember)")
-_EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$|[0-9] ?or ?$")
+_EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$|[0-9] ?or ?$"
+                            # 花了1200，又好像是1300: a second figure offered for the same bill
+                            r"|[0-9一二两三四五六七八九十百千万块元][,，]?(?:又|也)(?:好像|可能|像)是?$")
 _SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
 _PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
 _ACCOUNT_JUST_BEFORE = re.compile(r"(?:个人账户|账户|个账|医保卡|社保卡)[^,，。0-9]{0,4}[,，]?$")
@@ -763,6 +765,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _NOT_REMEMBERED_AFTER.match(masked, end):
             # 花了五十还是六十记不住了: two figures offered for one, and not remembered which — both unsure
             approximate = True
+            out[-1] = msgspec.structs.replace(out[-1], approximate=True)
+        if approximate and out and not out[-1].approximate and out[-1].role in (None, "total") \
+                and _EITHER_BEFORE.search(masked, out[-1].end - 1, start) and start - out[-1].end <= 8:
+            # 花了1200，又好像是1300: the first figure, then another offered for it — neither is sure
             out[-1] = msgspec.structs.replace(out[-1], approximate=True)
         if approximate and _EITHER_BEFORE.search(prefix) and out and out[-1].approximate:
             # 想问120块报多少 是120还是1200我看不清: the figure said first, then put in doubt — unsure too

@@ -3096,7 +3096,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     if _SAME_PARAMETERS.search(text):
         values["stated_same"] = True
-    if retired_either and _UNKNOWN.search(text) and values.get("category") in ("retiree", None) and not unknown:
+    if retired_either and _UNKNOWN.search(text) and values.get("category") in ("retiree", None) \
+            and (not unknown or unknown == ["retired_on"]):
+        unknown[:] = []  # (今年退休，手续是9月还是10月办完的记不清了: the months said, not asked again)
         # the retirement month not known and it may decide the category this month: both side by side —
         # each month said, as a retirement date (9月还是10月办的退休记不清了), the calculator saying
         # whether it changes anything; else the two categories

@@ -6677,3 +6677,13 @@ def test_this_bill_said_again_in_answer_to_the_years_question() -> None:
     assert reply.asking == "year_start"
     state, reply = turn(state, "不对，这次花了 九百", today=TODAY)
     assert state.known.amount == Decimal("900") and state.known.prior_unreimbursed is None
+
+
+def test_this_years_retirement_with_either_month_said_shows_the_months() -> None:
+    _, (reply,) = talk("平凉的，今年退休，手续是8月还是9月办完的记不清了，今天在二级医院看病花了700，起付线早过了")
+    assert reply.asking != "date" and (reply.alternatives or reply.result is not None)
+
+
+def test_a_bill_then_another_figure_offered_for_it_is_asked() -> None:
+    _, (reply,) = talk("南充退休，二级医院，今年第一次，花了800，又好像是900，记不清了")
+    assert reply.result is None and reply.asking == "amount"
