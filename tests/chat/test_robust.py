@@ -6687,3 +6687,10 @@ def test_this_years_retirement_with_either_month_said_shows_the_months() -> None
 def test_a_bill_then_another_figure_offered_for_it_is_asked() -> None:
     _, (reply,) = talk("南充退休，二级医院，今年第一次，花了800，又好像是900，记不清了")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_this_year_of_the_first_visit_is_not_the_retirements() -> None:
+    f = understand("I spent 500 yuan at a level-2 hospital in Pingliang, first visit this year, I'm retired.", today=TODAY).facts
+    assert f.category == "retiree" and f.retired_month is None
+    _, (reply,) = talk("I spent 500 yuan at a level-2 hospital in Pingliang, first visit this year, I'm retired.")
+    assert reply.asking != "date"
