@@ -1157,7 +1157,6 @@ _EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|�
                                   r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
                                   r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
                                   r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
-#: a slip's own line named by its label (统筹支付 / 基金支付 / 个人支付 / 个人负担 / 个人自付)
 #: the retiree's benefits said to have begun (开始享受退休待遇了 / 退休待遇已经算上了)
 _BENEFITS_BEGUN = re.compile(r"(?:开始|已经|已)?享受(?:上)?(?:了)?退休待遇|退休待遇(?:已经|已)?(?:开始|算上|生效|批下来|下来)(?:了)?")
 #: 那我8月10号看的那次呢 / 那次能报多少: the figure of the visit just told is asked
@@ -1178,6 +1177,7 @@ _ONLY_THAT_PART = re.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)
 _PAID_BY_ME_SAID = re.compile(r"(?:是)?(?:我|俺)?自己(?:掏|付|出|交)的|我(?:付|掏|交)的")
 #: 这次花了九百 / 不对，这次一共花了900: this visit's bill said (again)
 _THIS_BILL_SAID = re.compile(r"(?:^|[,，。])(?:那|那么)?(?:本次|这次|这回|今天)(?:看病|看门诊)?(?:一共|总共)?花(?:了)?")
+#: a slip's own line named by its label (统筹支付 / 基金支付 / 个人支付 / 个人负担 / 个人自付)
 _SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
 _SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
 _NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")

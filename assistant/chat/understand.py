@@ -525,7 +525,7 @@ _RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的�
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
-_WEEKDAY_SAID = re.compile(r"(上|这|本)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
+_WEEKDAY_SAID = re.compile(r"(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
 _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
@@ -810,9 +810,6 @@ _OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
 _FUND_CUE_RETAKEN = re.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
                                r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?|(?:我)?(?:查|看|翻)了(?:一?下)?)[^\d]{0,14}?(?:是|为|有)\s*$")
 _YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
-#: 今年第一次，花了1200，统筹报了680: the fund's words with no word of the year in them — told after this
-#: bill's amount, beside the year's first bill, what the fund paid of this bill (36 of 38 blind entries);
-#: 统筹已报300 / 统筹今年报了300 stay the year's, a conflict (issue 9)
 #: why the fund paid nothing of a bill (怎么一分没报 / 为什么没给报 / 没报销是咋回事)
 _WHY_UNPAID = re.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,，。]{0,6}?(?:没|不)(?:有)?(?:给)?报"
                          r"|(?:没|不)(?:给)?报(?:销)?[^,，。]{0,4}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)")
@@ -827,6 +824,7 @@ _PAPERS_NOT_KNOWN = re.compile(
     r"(?:不知道|不晓得|不清楚|不确定|搞不清|说不好|记不清|都搞不清)"
     r"|(?:不知道|不晓得|不清楚|不确定|搞不清)[^。？?]{0,6}?(?:手续|退休)[^。？?]{0,4}?"
     r"(?:办完|办下来|批下来|办好|完了|到底办没办|办没办)(?:了)?(?:没|没有|与否)")
+#: 办没办完 / 是否办完: whether the papers are through, asked of (said beside a retirement month in doubt)
 _PAPERS_UNKNOWN = re.compile(r"办没办完|办完没|办完了没|有没有办完|是否办完|办没办好|办好没")
 #: an English doubt whose clause ends before its subject (don't know if it's，甲等: the Chinese word after)
 _DANGLING_IF = re.compile(r"\b(?:if|whether)(?: (?:it|he|she|that|this)(?:'s| is| was))?$")
@@ -855,8 +853,9 @@ _ITEM_GONE = re.compile(r"(?:没有|没)(?:那|这)?(?:个|笔)?(?:[0-9]+(?:\.[0
 _ITEM_WORD_FIELD = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug"}
 #: a retirement said as done (办完了 / 退的休 / 退了)
 _RETIREMENT_DONE = re.compile(r"办完|办好|退的休|退了|已经退|退下来|去年")
-#: the day of the week after 下周 / 下个星期 (下周一, 下礼拜三, 下个星期天)
-_DAY_OF_WEEK = re.compile(r"(?:的)?([一二三四五六日天])")
+#: 今年第一次，花了1200，统筹报了680: the fund's words with no word of the year in them — told after this
+#: bill's amount, beside the year's first bill, what the fund paid of this bill (36 of 38 blind entries);
+#: 统筹已报300 / 统筹今年报了300 stay the year's, a conflict (issue 9)
 _FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
 _YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
@@ -1956,11 +1955,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     days_ago = next((n for word, n in _RELATIVE_DAYS if word in text), None)
     weekday = _WEEKDAY_SAID.search(text)
     if days_ago is None and weekday is not None:
-        # 上周三 / 这周一: the day of that week, counted back from today (a day still to come is not said)
+        # 上周三 / 这周一: the day of that week, counted back from today (a day of this week still to come is
+        # not said); 下周一: that day of next week, ahead of today (a what-if's date)
         back = (today or dt.date.today()).weekday() - "一二三四五六日".index(
             {"天": "日", "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "日"}.get(
-                weekday.group(2), weekday.group(2))) + (7 if weekday.group(1) == "上" else 0)
-        days_ago = back if back >= 0 else None
+                weekday.group(2), weekday.group(2))) + {"上": 7, "下": -7}.get(weekday.group(1), 0)
+        days_ago = back if back >= 0 or weekday.group(1) == "下" else None
     if days_ago is None and _RELATIVE_WEEK.search(text):
         days_ago = 7
     relative_month = _RELATIVE_MONTH.search(text)
@@ -1987,11 +1987,6 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             else:
                 days_ago = -{"明天": 1, "后天": 2, "过两天": 2, "过几天": 3, "过三天": 3, "下周": 7, "下礼拜": 7, "下星期": 7,
                              "下个礼拜": 7, "下个星期": 7}[ahead.group(0)]
-                day_named = _DAY_OF_WEEK.match(text, ahead.end())
-                if day_named is not None and days_ago == -7:
-                    # 下周一: that day of next week, counted from today (not a week from today)
-                    target = "一二三四五六日天".index(day_named.group(1)) % 7 if day_named.group(1) != "天" else 6
-                    days_ago = -(7 - (today or dt.date.today()).weekday() + target)
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     # a weak district's city must agree with the city chosen
