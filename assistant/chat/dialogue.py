@@ -824,7 +824,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     if known.balance_at_least and known.account_balance is not None \
             and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance:
         # 账户有1000多 and the account would pay all 1000: the exact balance decides how much more — asked
-        state.asking = "amount"
+        # (the answer is the balance: 就是三百二 is never taken as the bill)
+        state.asking = _BALANCE_FIGURE
         return Reply(text=prefix + _t(
             locale, f"个人账户余额说的是“{known.account_balance:.0f}多”，这次个人负担会把账户用完，余额的准确数会改变"
                     "账户付多少、现金付多少。账户里准确还有多少钱？",
@@ -921,6 +922,10 @@ _COST_UNSAID = re.compile(r"(?:(?:另外)?还有(?:个|一个|一项|一笔|点|
 _SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
 _REFERRAL_PART = "referral_part"
+#: internal: the account's exact balance was asked (the reply's ``asking`` says "amount")
+_BALANCE_FIGURE = "balance_figure"
+#: words that make a figure another one than the balance asked for (这次花了900 / 统筹报了300)
+_OTHER_FIGURE_WORD = re.compile(r"花|费|报|统筹|一共|总共|合计|自费|乙类")
 _BARE_AMOUNT = re.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
 _SLIP_CHIP = "按我结算单上的数字算"
 _SLIP_ASK_ZH = ("请照着结算单告诉我这三个数：支付比例（百分之几）、起付线（多少元）、年度最高支付限额（多少元），"
@@ -1230,6 +1235,10 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
+    if state.asking == _BALANCE_FIGURE and (balance := parse_amount(message)) is not None \
+            and not _OTHER_FIGURE_WORD.search(message):
+        # the answer to “exactly how much is in the account?” (320 / 就是三百二): the balance, never the bill
+        message = f"个人账户余额{balance}"
     if state.asking == _PRIOR_CONFIRM and state.pending_prior:
         figure = parse_amount(message)
         if figure is not None or _CONFIRMED.search(message.strip()):

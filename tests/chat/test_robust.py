@@ -6694,3 +6694,12 @@ def test_this_year_of_the_first_visit_is_not_the_retirements() -> None:
     assert f.category == "retiree" and f.retired_month is None
     _, (reply,) = talk("I spent 500 yuan at a level-2 hospital in Pingliang, first visit this year, I'm retired.")
     assert reply.asking != "date"
+
+
+def test_the_exact_balance_asked_for_is_never_the_bill() -> None:
+    for answer in ("250", "就是二百五"):
+        state, (reply,) = talk("南充退休，二级医院，花了900，今年第一次，医保卡里还有两百多")
+        assert reply.asking == "amount" and reply.result is None
+        _, reply = turn(state, answer, today=TODAY)
+        assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
+        assert reply.result["visits"][-1]["account_pays"] == "250.00"
