@@ -3480,7 +3480,7 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
     except CalculatorError as exc:
         return Reply(text=exc.message, intent="bill_check")
     except (ValueError, KeyError):  # pragma: no cover - a slip the check cannot read
-        state.asking = "amount"
+        state.asking = _SLIP_FUND_FIGURE  # (the figure in answer is the slip's fund line, never the bill)
         return Reply(text=_t(locale, "请告诉我结算单上“统筹基金支付”是多少钱，我来核对。",
                              "What does the slip show the fund paid? I will check it."),
                      asking="amount", intent="bill_check")
