@@ -2546,10 +2546,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if flags:
         state.unknown_flags = flags
     if u.unknown and u.unknown[0] not in _FLAG_LABELS:
+        if state.unknown == "year_start" and u.unknown[0] in _LEVEL_SLOTS:
+            state.position_unknown = True  # (不知道今年是不是第一次 → 几级？→ 也不知道: both open)
         state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
     elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
                                            "prescribed_at_grade"):
+        if state.unknown == "year_start":
+            state.position_unknown = True  # (不知道今年是不是第一次 → 几级？→ 不知道: both open)
         state.unknown, state.unknown_options = state.asking, []
+    elif bare_unknown and state.asking == "year_start" and state.unknown in _LEVEL_SLOTS \
+            and _missing(_filled_for_trial(state.known, state.unknown)) == "year_start":
+        # (不知道几级 → 今年报过吗？→ 不知道: neither known — every level, both ways; never asked again)
+        state.position_unknown = True
+        alt = _level_position_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
     elif bare_unknown and state.asking == _DEDUCTIBLE_USED_Q:
         # 统筹还没报过 → 起付线扣了多少？→ 不知道: both ends side by side
         alt = _position_alternatives(state, locale, today, facts)
@@ -2583,6 +2594,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
                 state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
+    if state.position_unknown and state.unknown in _LEVEL_SLOTS and getattr(state.known, state.unknown) is None \
+            and missing in (*_LEVEL_SLOTS, "year_start") \
+            and _missing(_filled_for_trial(state.known, state.unknown)) == "year_start" \
+            and _missing(msgspec.structs.replace(_filled_for_trial(state.known, state.unknown),
+                                                 first_visit_this_year=True)) is None:
+        alt = _level_position_alternatives(state, locale, today, facts)
+        if alt is not None:
+            return state, alt
+    if state.position_unknown and missing == "year_start":
+        # (…两样都不知道 → 三级: the level told, the position still not known: both ways, not asked again)
+        alt = _position_alternatives(state, locale, today, facts)
+        if alt is not None:
+            state.unknown = None
+            return state, alt
     if state.unknown == "category" and state.unknown_options and missing is None \
             and all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options):
         # (几月办完的？→) 好像是上个月办完的，也可能是这个月初: the retiree known, the month not — each month
@@ -3389,6 +3414,40 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
               "Earlier settlement slips, the hospital cashier or the 12393 hotline can tell you.")
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+
+
+_LEVEL_SLOTS = ("provider_level", "prescribed_at_level")
+
+
+def _level_position_alternatives(state: SessionState, locale: str, today: dt.date,
+                                 said: Facts | None) -> Reply | None:
+    """Neither the level nor this year's position known: each level, as the year's first bill and
+    with the deductible met, side by side (the calculator settles each; none is picked)."""
+    if state.known.first_visit_this_year is False or state.known.claimed_before:
+        return None
+    cases = [(("今年第一次", "first bill this year"), {"first_visit_this_year": True}),
+             (("起付线已扣满", "deductible already met"), {"deductible_met": True})]
+    alts: list[Alternative] = []
+    for (zh, en), change in cases:
+        trial = msgspec.structs.replace(state, known=msgspec.structs.replace(state.known, **change), asking=None)
+        reply = _alternatives(trial, locale, today, said)
+        if reply is None or not reply.alternatives:
+            return None
+        alts += [Alternative(label=_t(locale, f"{a.label}，{zh}", f"{a.label}, {en}"), fund_pays=a.fund_pays,
+                             personal_pays=a.personal_pays) for a in reply.alternatives]
+    state.asking = None
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    head = _t(locale, "医院等级和今年起付线的情况都不清楚也没关系，按每种可能分别算给您（我不替您选）：\n",
+              "No problem: here is each possibility, by level and by how much of the deductible is used "
+              "(I won't pick one):\n")
+    hint = _t(locale, _LEVEL_HINT_ZH + "今年之前的门诊结算单上有“起付标准累计”，或问医院收费处、拨打12393可以查到。",
+              _LEVEL_HINT_EN + " Earlier slips, the cashier or the 12393 hotline can tell you the deductible used.")
+    levels = list(dict.fromkeys(a.label.split(_t(locale, "，", ", "))[0] for a in alts))
+    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
+                 quick_replies=levels + _t_list(locale, ["今年第一次", "起付线已扣满"],
+                                                ["First bill this year", "Deductible already met"]),
+                 understood=_understood(state.known, said, locale))
 
 
 #: 上一次也是小钱 / 之前花得不多: earlier spending said to be small

@@ -107,6 +107,8 @@ _CREDIT = re.compile(
     r"|credit(?:s|ed)? (?:to|into)|(?:each|every|per) month|monthly"
 )
 _QUESTION = re.compile(r"吗|么|\?|？|几个点|多几(?:成|个)|能不能|可不可以|可以不|能否|用不(?:了)?$|用不[?？。]|行不$|能用不|可用不|报不(?:了)?$|可否|是否|行不行|行吗|允许|多少|几|什么|怎么|如何|咋|哪")
+#: 之前几次都没用医保卡 / 没刷卡: the card said not used — a statement, not a question about the account
+_CARD_NOT_USED = re.compile(r"(?:没|没有|未|不曾)(?:用|刷|带|拿|使用)(?:过)?(?:医保卡|社保卡|卡|个人账户|账户)")
 _USE_VERB = re.compile(r"能|可以|可否|允许|用|给|付|交|缴|买|支付|报|刷|\b(?:can|could|may|use|pay|buy)\b")
 _COMPARE = re.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|相比|比一比|比起|区别|差别|差多少|差几|不一样|一样吗|不同|还是|vs|和.{0,8}比|跟.{0,8}比|与.{0,8}比|比.{0,8}(?:多|少|高|低|好)")
 _BILL_HOW_MUCH = re.compile(r"报销多少|能报多少|报多少|给多少|给报多少|咋个算|怎么算|统筹报多少|自己要掏多少|扣多少|能用多少|付多少"
@@ -207,7 +209,10 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "account_credit", None
     bill_question = evidence.has_amount and evidence.has_provider and _BILL_HOW_MUCH.search(text) is not None
     if account and (evidence.account_use_target or evidence.beneficiary) and _QUESTION.search(text) and _USE_VERB.search(text) \
-            and not bill_question:  # 卡里还有50，报销多少: a bill with a balance, not a question about the account
+            and not bill_question \
+            and not (evidence.has_amount and evidence.has_provider and _CARD_NOT_USED.search(text)):
+        # 卡里还有50，报销多少: a bill with a balance, not a question about the account (nor 三级医院花了800，
+        # 之前几次都没用医保卡: a bill, and earlier visits said not to have used the card)
         return "account_use", None
     if evidence.cities >= 2 and not evidence.has_amount:
         return "compare", _topic(text)

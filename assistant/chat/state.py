@@ -177,6 +177,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     english: bool = False
     #: yes/no facts the person does not know (family_doctor, poverty_registered, signed)
     unknown_flags: list[str] = []
+    #: this year's position (first bill or not) was said not to be known, while another unknown fact
+    #: (the level) was still open: never asked again — each case is shown once the rest is known
+    position_unknown: bool = False
     #: the question asked was the retirement date (the next date said is that, not the visit's)
     asking_retired: bool = False
     #: the retirement was said to be this year and its month is still not told (asked until it is,

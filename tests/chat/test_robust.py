@@ -6703,3 +6703,34 @@ def test_the_exact_balance_asked_for_is_never_the_bill() -> None:
         _, reply = turn(state, answer, today=TODAY)
         assert reply.result is not None and reply.result["visits"][-1]["total"] == "900.00"
         assert reply.result["visits"][-1]["account_pays"] == "250.00"
+
+
+def test_level_and_year_both_not_known_show_every_case_once() -> None:
+    # (不知道几级 → 今年报过吗？→ 不知道) and (不知道今年是不是第一次 → 几级？→ 不知道): every level, both ways
+    for first, then in (("平凉退休的，花了800，不知道在哪一级医院看的", "不知道"),
+                        ("平凉退休的，花了800，不清楚今年是不是第一次", "不清楚")):
+        state, (reply,) = talk(first)
+        assert reply.asking in ("year_start", "provider_level")
+        state, reply = turn(state, then, today=TODAY)
+        assert reply.asking is None and reply.result is None and reply.alternatives
+        labels = [a.label for a in reply.alternatives]
+        assert any("今年第一次" in x for x in labels) and any("起付线已扣满" in x for x in labels)
+        assert len({x.split("，")[0] for x in labels}) >= 3
+        # the level told next: both ways for that level; then the year told: the figure
+        state, reply = turn(state, "二级", today=TODAY)
+        assert reply.result is None and [a.label for a in reply.alternatives or []] == ["今年第一次", "起付线已扣满"]
+        _, reply = turn(state, "今年第一次", today=TODAY)
+        assert reply.result is not None and reply.result["visits"][-1]["total"] == "800.00"
+
+
+def test_the_year_told_after_both_unknown_shows_the_levels() -> None:
+    state, _ = talk("南昌退休的，花了800，不知道几级医院")
+    state, reply = turn(state, "不知道", today=TODAY)
+    assert len(reply.alternatives or []) == 6
+    _, reply = turn(state, "起付线已扣满", today=TODAY)
+    assert reply.result is None and [a.fund_pays for a in reply.alternatives or []] == ["520.00", "480.00", "440.00"]
+
+
+def test_earlier_visits_without_the_card_are_not_an_account_question() -> None:
+    _, (reply,) = talk("南充退休，二级医院花了600，之前几次都没用医保卡")
+    assert reply.asking == "year_start" and "个人账户" not in reply.text
