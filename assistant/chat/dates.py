@@ -60,7 +60,7 @@ _DATE_EN = re.compile(
     r"(?<![0-9])(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? ?(?:of )?" + _EN_MONTH.format("m1")
     + r"|(?<![a-z])" + _EN_MONTH.format("m2") + r" ?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
     # in March / back in June / early October: a month named in full, no day
-    + r"|(?<![a-z])(?:in|since|during|early|late|mid-?|back in|around) (?P<m3>january|february|march|april|june|july"
+    + r"|(?:(?<![a-z])(?:in|since|during|early|late|mid-?|back in|around) |(?<=\())(?P<m3>january|february|march|april|june|july"
       r"|august|september|october|november|december|may)(?![a-z])(?:,? ?(?P<y3>20[0-9]{2})(?![0-9]))?"
 )
 
@@ -127,9 +127,11 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
 _LATIN = re.compile(r"[a-z]")
 #: every match of _DATE holds 月 or 年, or a 20xx year followed by - / or .
 _DATE_CHARS = re.compile(r"[月年\-/.]")
-_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:初|底|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退)")
+_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:初|底|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退)"
+                                     # (retired this month / retired last month: the English order)
+                                     r"|(?<=retired )(this month|last month)")
 _MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月|下个月|下月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
-_THIS_MONTH = ("这个月", "本月", "这月")
+_THIS_MONTH = ("这个月", "本月", "这月", "this month")
 _NEXT_MONTH = ("下个月", "下月")
 
 
@@ -144,10 +146,13 @@ def _month_start(word: str, today: dt.date) -> dt.date:
 def anchor_dates(text: str, dates: list[DateMention], today: dt.date) -> list[DateMention]:
     """``dates`` (from :func:`find_dates`) with the ones said relative to ``today`` placed, in order."""
     out = list(dates)
-    for m in _MONTH_RETIRED_RELATIVE.finditer(text):
+    for m in _MONTH_RETIRED_RELATIVE.finditer(text) if "月" in text or "retired " in text else ():
+        word = m.group(1) or m.group(2)
         if not any(d.start < m.end() and m.start() < d.end for d in out):
-            start = _month_start(m.group(1), today)
-            out.append(DateMention(start=m.start(), end=m.start() + len(m.group(1)), text=m.group(1),
+            start = _month_start(word, today)
+            # (retired this month (November): the month named beside it is the same one, said once)
+            out = [d for d in out if not (d.month == start.month and d.day is None and 0 <= d.start - m.end() <= 2)]
+            out.append(DateMention(start=m.start(), end=m.start() + len(word), text=word,
                                    year=start.year, month=start.month))
     for m in _MONTH_DAY_RELATIVE.finditer(text):
         try:

@@ -521,6 +521,10 @@ _CHECK_QUESTION = re.compile(
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续")
+#: 10月办结 / 10月份办完了: a month said done, nothing else named (the procedure named before it)
+_DONE_AFTER_MONTH = re.compile(r"(?:份)?(?:初|底|中旬|上旬|下旬)?(?:就|已经|已)?办(?:结|完|好)(?:了|的)?(?=$|[,，。;；])")
+#: 在职转退休，… / 办退休，…: retiring said in the clause before a month said done
+_RETIRING_BEFORE = re.compile(r"转退休|办退休|退休手续|退休了?[,，]\s?$")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
 _VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
@@ -611,6 +615,8 @@ _EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|
 _EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra|\bplus\b|再加(?:上)?|加上"
                          # 花了700，还有诊察费30: the consultation fee, charged beside the bill
                          r"|还有(?=诊察费|挂号费|诊查费)")
+#: 450+诊察费10: a plus sign between the bill and the next part (nothing else between)
+_PLUS_NEXT = re.compile(r"\s?(?:元|块)?\s?[+＋]\s?(?:[\u4e00-\u9fff]{1,6})?$")
 #: 1500，诊察费30另算: a part said after the bill, charged beside it
 _EXTRA_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算))")
 _NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
@@ -1920,8 +1926,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 上个月刚出院，这次是出院后门诊复查: when the stay ended is not when this visit was
     dates = [d for d in dates if not (_STAY_ENDED.search(text, *_clause_of(bounds, d.start)) and _VISIT_NOW.search(text))]
     # (near the date: a long clause with no stop — 我是南昌的退休职工…上个月10号去…看门诊 — is not about retiring)
-    retirement = [d for d in dates if _RETIREMENT_CLAUSE.search(text, max(_clause_of(bounds, d.start)[0], d.start - 10),
-                                                                min(_clause_of(bounds, d.start)[1], d.end + 10))
+    retirement = [d for d in dates if (_RETIREMENT_CLAUSE.search(text, max(_clause_of(bounds, d.start)[0], d.start - 10),
+                                                                 min(_clause_of(bounds, d.start)[1], d.end + 10))
+                                       # 在职转退休，10月办结: the month the retirement said just before was done
+                                       or (_DONE_AFTER_MONTH.match(text, d.end) and d.day is None
+                                           and _RETIRING_BEFORE.search(text, max(0, _clause_of(bounds, d.start)[0] - 12),
+                                                                       d.start)))
                   and not _VISIT_BESIDE_DATE.match(text, d.end)]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
@@ -2128,7 +2138,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         unplaced.remove(also_after[0])
         total = msgspec.structs.replace(total, value=values["amount"])
     extra = [p for p in parts if total is not None and p.start > total.end
-             and (_EXTRA_PART.search(text, total.end, p.start) or _EXTRA_AFTER.match(text, p.end))]
+             and (_EXTRA_PART.search(text, total.end, p.start) or _EXTRA_AFTER.match(text, p.end)
+                  # 450+诊察费10: the sign right after the bill, then the part — added to it
+                  or _PLUS_NEXT.match(text, total.end, p.start) is not None)]
     if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and parts \
             and any(p.start > total.end for p in parts) and not _INSIDE.search(text, total.end) \
             and not any(a.cue and _WHOLE_CUE.search(a.cue) for a in amounts):

@@ -6734,3 +6734,32 @@ def test_the_year_told_after_both_unknown_shows_the_levels() -> None:
 def test_earlier_visits_without_the_card_are_not_an_account_question() -> None:
     _, (reply,) = talk("南充退休，二级医院花了600，之前几次都没用医保卡")
     assert reply.asking == "year_start" and "个人账户" not in reply.text
+
+
+def test_the_documents_name_of_the_filing_denied_is_not_filed() -> None:
+    f = understand("南充退休，在成都住，没办异地安置备案，在成都三甲医院门诊花了800，今年第一次", today=TODAY).facts
+    assert f.offsite is True and f.offsite_filed is False
+
+
+def test_retired_this_month_in_english_with_the_month_beside_it() -> None:
+    for message in ("Nanchang employee, retired this month (November), level 3 hospital, 1000 yuan, deductible met",
+                    "Nanchang employee, retired this month, level 3 hospital, 1000 yuan, deductible met"):
+        _, (reply,) = talk(message)
+        assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "500.00"  # 在职 50%, 次月起
+
+
+def test_no_signed_institution_chosen_yet_is_not_signed() -> None:
+    f = understand("南昌居民医保，今年还没选签约机构，在卫生院看病花了100", today=TODAY).facts
+    assert f.signed is False
+
+
+def test_a_plus_sign_after_the_bill_adds_the_part() -> None:
+    f = understand("南昌在职，一级，300+诊察费20，今年第一次", today=TODAY).facts
+    assert f.amount == Decimal("320") and f.consultation == Decimal("20")
+
+
+def test_a_month_said_done_after_retiring_is_the_retirement() -> None:
+    for message in ("南充职工，在职转退休，9月办结，二级医院1000，起付已满",
+                    "南充职工，在职转退休，9月办完，本次11月20日二级医院1000，起付已满"):
+        f = understand(message, today=TODAY).facts
+        assert f.category == "retiree" and f.retired_month == 9
