@@ -1506,6 +1506,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and sum((getattr(state.known, n) or Decimal(0) for n in ITEM_FIELDS), Decimal(0)) > facts.amount:
         # 产检600 → 那我感冒看病呢？花了300: parts said of another bill cannot be inside this smaller one
         state.known = msgspec.structs.replace(state.known, **{n: None for n in ITEM_FIELDS})
+    if state.known.amount is not None and (moved := _reclassed(u.text, state.known, facts)) is not None:
+        # 那个营养药其实是乙类药，不是自费 / 那180不是自费，是乙类药: a part told before, put in another class —
+        # the same money moved, the bill unchanged (never the part asked again, nor settled as it was)
+        old_field, new_field = moved
+        part = getattr(state.known, old_field)
+        changes: dict[str, Any] = {old_field: None}
+        if new_field != "rest":
+            changes[new_field] = (getattr(state.known, new_field) or Decimal(0)) + part
+        state.known = msgspec.structs.replace(state.known, **changes)
+        facts = msgspec.structs.replace(facts, amount=None, **{f: None for f in ITEM_FIELDS})
+        intent = "correct"
+        u = msgspec.structs.replace(u, facts=facts, items_unquantified=False, intent="correct", correction=True)
     if state.known.amount is not None and facts.amount is not None and state.known.amount_of_parts:
         known_parts = {n: getattr(state.known, n) for n in ITEM_FIELDS if getattr(state.known, n)}
         rest = state.known.amount - sum(known_parts.values(), Decimal(0))
@@ -2382,6 +2394,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # never read either way (an input method types 1，200 for 1,200; a list types 200，300)
         state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
         state.asking = "amount"
+        if "." in u.grouped:  # (1.200: a decimal point, or a thousands dot)
+            small, large = u.grouped.rstrip("0").rstrip("."), u.grouped.replace(".", "")
+            return state, Reply(text=_t(locale, f"您写的“{u.grouped}”是{small}元，还是{large}元？这次看病一共花了多少钱？",
+                                        f"Is “{u.grouped}” {small} yuan or {large} yuan? What was the total of this bill?"),
+                                asking="amount", intent="calculate")
         return state, Reply(text=_t(locale, f"您写的“{u.grouped}”是一个数，还是两个数？这次看病一共花了多少钱？",
                                     f"Is “{u.grouped}” one number or two? What was the total of this bill?"),
                             asking="amount", intent="calculate")
@@ -2913,6 +2930,31 @@ _ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
 _ANOTHER_BILL = re.compile(r"^那(?:我|他|她)?[^,，。]{0,6}(?:看病|看)?呢|另外(?:一次|那次)|another (?:visit|bill)")
 #: a part of a bill named by its word, and the field that holds it (the in-scope rest has none)
 _PART_WORD = re.compile(r"乙类检查|乙类耗材|乙类材料|检查费?|化验费?|诊察费|挂号费|自费|乙类药|乙类|中成药|中药饮片|中药|甲类西药|甲类药|西药|甲类|药费")
+_CLASS_WORD = r"自费|乙类药品?|乙类检查|乙类耗材|乙类项目|乙类|甲类药品?|甲类|中成药|中药饮片|中药|诊察费"
+#: 不是自费，是乙类药 / 其实是乙类药，不是自费: a part of the bill put in another class
+_RECLASS = re.compile(rf"(?:不是|并非|不算|不属于)(?P<old>{_CLASS_WORD})(?:的|药|项目)?[,，]?\s?(?:其实|而|应该|实际上|实际)?(?:是|算|属于)(?P<new>{_CLASS_WORD})"
+                      rf"|(?:其实|应该|实际上|实际)?(?:是|算|属于)(?P<new2>{_CLASS_WORD})(?:的|药)?[,，]?\s?(?:不是|并非|不算|不属于)(?P<old2>{_CLASS_WORD})")
+_CLASS_FIELD = (("自费", "self_pay"), ("乙类检查|乙类耗材|乙类项目", "class_b_service"), ("乙类", "class_b_drug"),
+                ("甲类", "rest"), ("中成药|中药", "tcm"), ("诊察费", "consultation"))
+
+
+def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
+    """(the field a part of the bill was in, the field it is said to belong to), when the message
+    moves a part told before to another class and names no other figure (or that part's own)."""
+    m = _RECLASS.search(text)
+    if m is None:
+        return None
+    old_word, new_word = m.group("old") or m.group("old2"), m.group("new") or m.group("new2")
+    old = next(f for w, f in _CLASS_FIELD if re.match(w, old_word))
+    new = next(f for w, f in _CLASS_FIELD if re.match(w, new_word))
+    if old == new or old == "rest" or getattr(known, old) is None:
+        return None
+    said = {facts.amount, *(getattr(facts, n) for n in ITEM_FIELDS)} - {None}
+    if said and said != {getattr(known, old)}:
+        return None  # (不是自费，是乙类药，200: a figure of its own — read as said)
+    return old, new
+
+
 _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "consultation"), ("自费", "self_pay"), ("乙类药|乙类", "class_b_drug"),
                ("中成药|中药饮片|中药", "tcm"), ("甲类|西药|药费", "rest"), ("检查|化验", "rest"))
 _INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)|单子上有\d+(?:块|元)?是")

@@ -430,6 +430,8 @@ _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
 _EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月|年初|开年)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
+#: 10月看过一次 / 5月份去过一回: a visit of that month, said as one that has been (看过, not 看了)
+_SEEN_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在[^,，。]{1,8})?(?:看过|去过|刷过|买过|拿过)(?!病)")
 #: 这是今年第二回……第一回是三月份看的牙: the first visit's month, told by its order (its figure, when said
 #: in the same clause, makes it a visit of its own: 第一次是三月份在社区花了300)
 _FIRST_VISIT_DATED = re.compile(r"(?<!今年)(?<!本年)(?:第一回|第一次|头一回|头一次|头回)(?:是|在|呢)?(?=[^,，。]{0,6}月)")
@@ -758,7 +760,9 @@ _ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,�
 #: thousands mark, but a list of numbers is written the same way
 _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
                               # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
-                              r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])")
+                              r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])"
+                              # 花了 1.200: a dot before three digits — 1.2 yuan, or 1,200 written the European way? asked
+                              r"|(?<![\d.,０-９¥￥])[0-9]{1,3}\.[0-9]{3}(?![0-9０-９.,%％kK千万wW])")
 #: ２，３００元: one digit, a comma, three digits and the unit — 2 and 300 yuan would not be written so
 _THOUSANDS_WITH_UNIT = re.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆)")
 _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
@@ -1936,6 +1940,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
                      and (_EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))
+                          # 10月看过一次门诊不记得花了多少，今天二级医院700: a visit of that month, before today's
+                          or (_SEEN_AFTER_DATE.match(text, d.end) and _RECENT_WORD.search(text, d.end) is not None)
                           or (_FIRST_VISIT_DATED.search(text, *_clause_of(bounds, d.start)) and amounts
                               and not any(_clause_of(bounds, a.start) == _clause_of(bounds, d.start) for a in amounts)))]
     # 起付线6月份就扣完了 / 本年度起付线已于三月扣足: when the deductible went, not when this visit was

@@ -6763,3 +6763,35 @@ def test_a_month_said_done_after_retiring_is_the_retirement() -> None:
                     "南充职工，在职转退休，9月办完，本次11月20日二级医院1000，起付已满"):
         f = understand(message, today=TODAY).facts
         assert f.category == "retiree" and f.retired_month == 9
+
+
+def test_a_part_put_in_another_class_moves_its_money() -> None:
+    for fix in ("那个保健药其实是乙类药，不是自费", "那240不是自费，是乙类药", "保健药是乙类的，不是自费"):
+        state, (reply,) = talk("南充在职，今年第一次，二级医院：检查300，药费500，自费的保健药240")
+        assert reply.result is not None and reply.result["visits"][-1]["total"] == "1040.00"
+        state, reply = turn(state, fix, today=TODAY)
+        assert reply.result is not None, fix
+        assert reply.result["visits"][-1]["total"] == "1040.00" and reply.result["visits"][-1]["excluded"] == "0.00", fix
+        assert state.known.self_pay is None and state.known.class_b_drug == Decimal("240"), fix
+
+
+def test_a_dot_before_three_digits_is_asked() -> None:
+    state, (reply,) = talk("南充在职 二级医院 今年第一次 花了 2.400")
+    assert reply.result is None and reply.asking == "amount" and "2.4元" in reply.text and "2400元" in reply.text
+    _, reply = turn(state, "2400", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "2400.00"
+
+
+def test_an_english_hedge_before_the_bill_is_asked() -> None:
+    _, (reply,) = talk("Pingliang employee, level-1 clinic, a little over 300 yuan, first visit this year.")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_corrected_figure_doubted_at_once_is_asked() -> None:
+    _, (reply,) = talk("平凉退休，今年第一次，一级医院800，不对，880？记不清了")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_month_seen_before_today_dates_an_earlier_visit() -> None:
+    f = understand("南充在职，9月看过一次门诊不记得花了多少，今天二级医院 600", today=TODAY).facts
+    assert f.month is None and f.first_visit_this_year is False
