@@ -65,7 +65,7 @@ from .account import answer_account
 from .amounts import parse_amount, parse_number
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import PAST_STAY as _PAST_STAY
-from .intents import without_relatives_stay
+from .intents import topic_of, without_relatives_stay
 from .state import (
     CITIES,
     ITEM_FIELDS,
@@ -1812,6 +1812,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, msgspec.structs.replace(facts, category=None), ("city", "policy", "scheme"))
         state.asking = None
         return state, _fact_answer(state.known, u, locale)
+    if intent == "what_if" and facts.amount is None and _policy(state.known) is not None \
+            and _PARAMETER_ASKED.search(u.text) and (topic := topic_of(u.text)) is not None \
+            and not any(getattr(facts, n) is not None for n in _YEAR_POSITION):
+        # (after an answer) 我要是退休了，限额是多少: the figure the document sets for that case — the
+        # person's own facts untouched, no bill settled again
+        as_if = _merge(state.known, facts, PERSON_FIELDS)
+        state.asking = None
+        return state, _policy_fact(as_if, locale, msgspec.structs.replace(u, intent="policy_fact", topic=topic))
     if intent == "policy_fact" and (_CARRY_OVER.search(u.text) or _BEYOND_RATES.search(u.text)) \
             and (facts.amount is None or _RULE_ABOUT.search(u.text)):
         # 限额今年用不完明年还能接着用不: what becomes of the cap at the year's end — the article, quoted
@@ -3493,6 +3501,9 @@ def _level_position_alternatives(state: SessionState, locale: str, today: dt.dat
 
 
 #: 上一次也是小钱 / 之前花得不多: earlier spending said to be small
+#: 限额是多少 / 起付线多少 / 比例是几: one of the document's figures asked for
+_PARAMETER_ASKED = re.compile(r"(?:如果|要是|假如|假设|万一|若是)[^?？。]{0,16}?(?:限额|封顶线?|起付线|起付标准|门槛费?|报销比例|支付比例|比例)"
+                              r"(?:是|为|有|会是|变成|就是)?(?:多少|几|啥|什么)")
 _SMALL_BEFORE = re.compile(r"小钱|没多少|没几个钱|不多|几十块|一点点|没花多少|花得不多|花的不多")
 
 #: 在职转退休，从哪个月开始按退休比例报: when the retiree's rules start — the article that says it

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import msgspec
 
-__all__ = ["INTENTS", "TOPICS", "Evidence", "classify", "is_correction", "mentions_account"]
+__all__ = ["INTENTS", "TOPICS", "Evidence", "classify", "is_correction", "mentions_account", "topic_of"]
 
 INTENTS = (
     "account_credit",
@@ -163,6 +163,11 @@ def _topic(text: str) -> str | None:
     if _TOPIC_RATIO.search(text):
         return "ratio"
     return None
+
+
+def topic_of(text: str) -> str | None:
+    """Which of the document's figures a message asks about (cap, deductible, ratio), if one."""
+    return _topic(text)
 
 
 def mentions_account(text: str) -> bool:

@@ -1912,11 +1912,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             chosen.pop("amount")  # 一回80 这回一百多: this visit's bill is the hedged one — asked, not the 80
         part_rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total", "rest")
                            and _FEE_CUE.search(text, max(0, a.start - 3), a.start)), None)
-        if part_rough is not None and "amount" in chosen and chosen["amount"] is not part_rough \
-                and _FEE_CUE.search(text, max(0, chosen["amount"].start - 3), chosen["amount"].start):
-            # 检查600多，药两百: one part of the bill said roughly — the bill is not known; asked, never the 200
+        exact_key = "amount" if "amount" in chosen else "rest" if "rest" in chosen else None
+        if part_rough is not None and exact_key is not None and chosen[exact_key] is not part_rough \
+                and _FEE_CUE.search(text, max(0, chosen[exact_key].start - 3), chosen[exact_key].start):
+            # 检查600多，药两百 / 药费600多 检查费300: one part of the bill said roughly — the bill is not known;
+            # asked, never the exact part taken for it
             rough = part_rough
-            chosen.pop("amount")
+            chosen.pop(exact_key)
         separate = _SEPARATE_FEE.search(text)
         if separate and "amount" in chosen and not re.search(r"\d|[一二两三四五六七八九十百千]", text[slice(*_clause_of(bounds, separate.start()))]):
             # 药费800 检查费另算的: a part of the bill outside the figure said, its amount not said — the bill asked

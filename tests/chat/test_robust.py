@@ -6795,3 +6795,21 @@ def test_a_corrected_figure_doubted_at_once_is_asked() -> None:
 def test_a_month_seen_before_today_dates_an_earlier_visit() -> None:
     f = understand("南充在职，9月看过一次门诊不记得花了多少，今天二级医院 600", today=TODAY).facts
     assert f.month is None and f.first_visit_this_year is False
+
+
+def test_one_part_said_roughly_beside_an_exact_one_is_asked() -> None:
+    for message in ("南充在职 二级医院 药费500多 检查费200 今年第一次", "南充在职 二级医院 检查费200 药费500多 今年第一次"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "amount", message
+
+
+def test_the_year_said_first_then_corrected_to_the_second_visit() -> None:
+    _, (reply,) = talk("平凉在职，一级，400，今年第一次，不对是第二次了")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_a_what_if_asking_the_documents_figure_leaves_the_person_as_they_are() -> None:
+    state, _ = talk("平凉在职，二级医院，900，今年第一次")
+    state, reply = turn(state, "我要是退休了，限额是多少", today=TODAY)
+    assert reply.result is None and "退休人员" in reply.text and "限额" in reply.text
+    assert state.known.category == "employee"
