@@ -6813,3 +6813,8 @@ def test_a_what_if_asking_the_documents_figure_leaves_the_person_as_they_are() -
     state, reply = turn(state, "我要是退休了，限额是多少", today=TODAY)
     assert reply.result is None and "退休人员" in reply.text and "限额" in reply.text
     assert state.known.category == "employee"
+
+
+def test_a_part_said_to_be_inside_the_figure_after_it() -> None:
+    f = understand("200为自费药，含在900内", today=TODAY).facts
+    assert f.amount == Decimal("900") and f.self_pay == Decimal("200")
