@@ -177,6 +177,8 @@ _NOT_MONEY_AFTER = re.compile(
     r"[级年月日号岁次天周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页栋幢]|个(?!人)|单元"
     r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路|诊室|室|房间|病房|床|房(?!费|租)"
 )
+#: 检查六十 / 药八十 / 挂号五十: the name of a cost right before a bare figure
+_COST_WORD_END = re.compile(r"(?:检查|化验|挂号|拿药|开药|买药|西药|中药|中成药|药|治疗|理疗|针灸|拍片|B超|b超|CT|ct|抽血|输液|打针)(?:费)?$")
 _GENERATION_AFTER = re.compile(r"后(?![面边头来续])")
 _APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b"
                            # 不对，1030？记不清了: the figure itself doubted right after it
@@ -753,7 +755,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 alone = not prefix and (end == n or masked[end] in _BOUNDARY)
                 # 300，5: a lone digit right after a lone amount is a second number (asked), not noise
                 beside_bare = bool(out) and out[-1].role is None and masked[out[-1].end:start] in (",", "，")
-                if not (alone and (value >= 10 or beside_bare)):
+                # 西药一百五，检查六十 / 挂号五十: a cost named right before it, the figure in Chinese numerals
+                named_cost = value >= 10 and _COST_WORD_END.search(prefix) is not None
+                if not ((alone and (value >= 10 or beside_bare)) or named_cost):
                     continue
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)

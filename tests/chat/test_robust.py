@@ -6818,3 +6818,13 @@ def test_a_what_if_asking_the_documents_figure_leaves_the_person_as_they_are() -
 def test_a_part_said_to_be_inside_the_figure_after_it() -> None:
     f = understand("200为自费药，含在900内", today=TODAY).facts
     assert f.amount == Decimal("900") and f.self_pay == Decimal("200")
+
+
+def test_a_cost_named_before_a_bare_chinese_figure_is_money() -> None:
+    f = understand("南昌居民医保，签约卫生院看病，西药一百二，检查八十", today=TODAY).facts
+    assert f.amount == Decimal("200")
+
+
+def test_a_fee_paid_apart_with_no_figure_is_not_dropped() -> None:
+    _, (reply,) = talk("平凉在职 一级医院花了500 今年第一次 还有个化验费单独交的")
+    assert reply.result is None and reply.asking in ("amount", "amount_role")
