@@ -1366,9 +1366,25 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     unplaced_before = state.pending_amount if state.asking == "amount_role" else None
     if facts.amount is not None and state.known.amount is not None and facts.amount in (
             state.known.prior_unreimbursed, state.known.fund_paid, state.known.deductible_used) \
-            and re.search(r"那(?:个|笔)?\s*[0-9]", u.text) and not _WHOLE_WORD.search(u.text.split("那", 1)[0]):
+            and re.search(r"那(?:个|笔)?[\s，,]*[0-9]", u.text) and not _WHOLE_WORD.search(u.text.split("那", 1)[0]):
         # 那之前那400要是在另一家医院花的，也算吗: the earlier spending named again, not a new bill
+        inside = {n: getattr(facts, n) for n in ("self_pay",) if getattr(facts, n) is not None}
+        if facts.amount == state.known.prior_unreimbursed and inside and _INSIDE_WORD.search(u.text) \
+                and intent != "what_if" and sum(inside.values(), Decimal(0)) < facts.amount:
+            # 等下 之前那350里有50是自费: what did not count toward the deductible comes out of the earlier
+            # spending — never put into this bill
+            state.known = msgspec.structs.replace(
+                state.known, prior_unreimbursed=facts.amount - sum(inside.values(), Decimal(0)))
+            facts = msgspec.structs.replace(facts, **{n: None for n in inside})
         facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
+    if facts.amount is not None and state.known.amount is not None and not u.correction and not u.visits \
+            and _MISSED_LINE.search(u.text) and not _ANOTHER_VISIT_WORD.search(u.text) \
+            and not any(getattr(facts, n) is not None for n in ITEM_FIELDS) \
+            and sum(1 for sp in u.spans if sp.slot in ("amount", "rest", *ITEM_FIELDS) and sp.value) == 1:
+        # (西药费356.40、检查费280、治疗费64 →) 还漏了一行 材料费45.5: one more line of this bill — added to
+        # it, never a bill of its own
+        facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, amount_of_parts=None)
         u = msgspec.structs.replace(u, facts=facts)
     if state.known.amount is None and state.asking is None and u.parts_only and (
             (facts.consultation is not None and facts.amount == facts.consultation)
@@ -1539,6 +1555,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 检查那300里头有100是乙类的检查: the 300 is a part part_figures before — what is inside it is placed,
             # the bill stays the bill (part_figures again, so the part is not added on top of it)
             facts = msgspec.structs.replace(facts, amount=state.known.amount)
+            u = msgspec.structs.replace(u, facts=facts)
+    elif state.known.amount is not None and facts.amount is not None and facts.amount != state.known.amount \
+            and _INSIDE_WORD.search(u.text) and _REST_NAMED.search(u.text):
+        # (1300 → 药费里有500是乙类药 →) 那剩下的800里面有60是乙类耗材: the rest of the bill named by its
+        # figure — what is inside it is placed, the bill stays the bill
+        known_parts = {n: getattr(state.known, n) for n in ITEM_FIELDS if getattr(state.known, n)}
+        if facts.amount == state.known.amount - sum(known_parts.values(), Decimal(0)):
+            facts = msgspec.structs.replace(facts, amount=state.known.amount, amount_of_parts=None)
             u = msgspec.structs.replace(u, facts=facts)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if not has_facts and state.known.city is None and state.known.policy is None and state.asking is None \
@@ -2963,8 +2987,14 @@ def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
     return old, new
 
 
+#: 还漏了一行 / 漏掉一项 / 少算了一笔: a line of the bill told late
+_MISSED_LINE = re.compile(r"漏(?:了|掉|写|说|算)(?:了)?(?:一(?:行|项|笔|个))?|少(?:算|说|写)了(?:一(?:行|项|笔|个))?|还有一(?:行|项)")
+#: 又去 / 再去 / 另外一次 / 第二次: another visit, not a line of this one
+_ANOTHER_VISIT_WORD = re.compile(r"又(?:去|看|买|拿|开)|再(?:去|看)|另外一次|另一次|第[二三四2-4](?:次|回)|下次|上次|之前")
 _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "consultation"), ("自费", "self_pay"), ("乙类药|乙类", "class_b_drug"),
                ("中成药|中药饮片|中药", "tcm"), ("甲类|西药|药费", "rest"), ("检查|化验", "rest"))
+#: 剩下的800 / 其余的 / 另外那800: the rest of the bill, named
+_REST_NAMED = re.compile(r"剩下|剩余|其余|其他|其它|余下")
 _INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)|单子上有\d+(?:块|元)?是")
 _VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
 _GREETING_ASKED = re.compile(r"^(?:在吗|在不在|在么|你好|您好|hi|hello|hey)[,，!！?？~ ]*", re.IGNORECASE)

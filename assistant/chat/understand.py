@@ -770,6 +770,9 @@ _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _TOTAL_SAID = re.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
+#: 西药和检查花了 / 药费检查费一共 / 药和检查是: two costs named together right before their figure
+_NAMED_COSTS_BEFORE = re.compile(r"(?:西药|中药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?(?:西药|中药|药费?|检查费?|化验费?|治疗费?)"
+                                 r"(?:费用|的钱|的)?(?:一共|总共|共|合计|加起来)?(?:花了|花|是|为|交了|付了)?\s?$")
 _SEPARATE_FEE = re.compile(r"(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:另算|另外算|单独算|另付|另交|另收|没算(?:在)?(?:里面|进去|里头))"
                            # 还有个检查费单独交的 / 检查费是另外交的: a fee paid apart, its amount not said
                            r"|(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:单独|另外|分开)(?:交|付|缴|收)(?:的|了)?")
@@ -2151,19 +2154,23 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
              and (_EXTRA_PART.search(text, total.end, p.start) or _EXTRA_AFTER.match(text, p.end)
                   # 450+诊察费10: the sign right after the bill, then the part — added to it
                   or _PLUS_NEXT.match(text, total.end, p.start) is not None)]
-    if total is not None and total.cue and _COST_NOUN.fullmatch(total.cue) and parts \
+    # 西药和检查花了200，中药饮片150 / 诊察费二十 药费检查费一共三百: the figure is what those named costs
+    # came to, not the whole bill — the other parts said beside it add to it
+    named_total = total is not None and bool(parts) and not _INSIDE.search(text) \
+        and _NAMED_COSTS_BEFORE.search(text, _clause_of(bounds, total.start)[0], total.start) is not None
+    if total is not None and total.cue and (_COST_NOUN.fullmatch(total.cue) or named_total) and parts \
             and any(p.start > total.end for p in parts) and not _INSIDE.search(text, total.end) \
-            and not any(a.cue and _WHOLE_CUE.search(a.cue) for a in amounts):
+            and not any(a.cue and _WHOLE_CUE.search(a.cue) and a is not total for a in amounts):
         # (乙类药300，检查200，自费药100: costs listed side by side, none of them the whole)
         extra = [*extra, *(p for p in parts if p not in extra)]  # 药费120，自费的检查60: two costs, side by side
     if extra and total is not None:
         # 两千，另外自费200: a part said as on top of the bill — the bill is both
         # (检查费280（乙类检查），药费420，另外有60块自费: the fee before is a part too — all three)
         before = [p for p in parts if p.start < total.start and p not in extra] \
-            if not (total.cue and _WHOLE_CUE.search(total.cue)) else []
+            if named_total or not (total.cue and _WHOLE_CUE.search(total.cue)) else []
         values["amount"] = total.value + sum(p.value for p in extra) + sum(p.value for p in before)
     elif total is not None and parts and all(p.start < total.start for p in parts) \
-            and not (total.cue and _WHOLE_CUE.search(total.cue)) \
+            and (named_total or not (total.cue and _WHOLE_CUE.search(total.cue))) \
             and not (_INSIDE_AFTER.match(text, total.end) and not _NOT_INSIDE_BEFORE.search(text, 0, total.start)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)

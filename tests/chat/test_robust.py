@@ -6828,3 +6828,31 @@ def test_a_cost_named_before_a_bare_chinese_figure_is_money() -> None:
 def test_a_fee_paid_apart_with_no_figure_is_not_dropped() -> None:
     _, (reply,) = talk("平凉在职 一级医院花了500 今年第一次 还有个化验费单独交的")
     assert reply.result is None and reply.asking in ("amount", "amount_role")
+
+
+def test_two_costs_named_before_their_figure_are_a_part_of_the_bill() -> None:
+    f = understand("南充在职，二级医院，今年第一次，西药和检查花了300，中药饮片120", today=TODAY).facts
+    assert f.amount == Decimal("420") and f.tcm == Decimal("120")
+    f = understand("南充在职，二级医院，今年第一次，诊察费十五 药费检查费一共四百", today=TODAY).facts
+    assert f.amount == Decimal("415")
+
+
+def test_a_line_of_the_bill_told_late_is_added_to_it() -> None:
+    state, (reply,) = talk("南充在职，今年第一次，二级医院，单子上：西药费 300、检查费 200")
+    state, reply = turn(state, "还漏了一行 材料费 40", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "540.00"
+
+
+def test_the_rest_of_the_bill_named_by_its_figure_keeps_the_bill() -> None:
+    state, _ = talk("平凉退休，三级甲等，今天1000，今年第一次")
+    state, reply = turn(state, "药费里有 400 是乙类药", today=TODAY)
+    state, reply = turn(state, "那剩下的 600 里面有 50 是乙类耗材", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1000.00"
+    assert state.known.class_b_drug == Decimal("400") and state.known.class_b_service == Decimal("50")
+
+
+def test_self_pay_inside_the_earlier_spending_leaves_this_bill_alone() -> None:
+    state, _ = talk("南昌灵活就业 今年之前门诊花了 300 都是医保内的", "今天一级社区 700")
+    state, reply = turn(state, "等下 之前那 300 里有 100 是自费", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "700.00"
+    assert state.known.prior_unreimbursed == Decimal("200") and state.known.self_pay is None
