@@ -523,6 +523,10 @@ _CHECK_QUESTION = re.compile(
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续")
+#: 我也糊涂了 / 搞不清: the person says they are confused
+_CONFUSED = re.compile(r"糊涂|搞不清|弄不清|闹不清|搞混|说不准|拿不准")
+#: 甲等 / 乙等 / 三级 / 二甲: a grade or a level named
+_GRADE_OR_LEVEL_WORD = re.compile(r"[甲乙丙]等|[一二三123]级|[二三][甲乙丙]")
 #: 10月办结 / 10月份办完了: a month said done, nothing else named (the procedure named before it)
 _DONE_AFTER_MONTH = re.compile(r"(?:份)?(?:初|底|中旬|上旬|下旬)?(?:就|已经|已)?办(?:结|完|好)(?:了|的)?(?=$|[,，。;；])")
 #: 在职转退休，… / 办退休，…: retiring said in the clause before a month said done
@@ -2416,6 +2420,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         for m in _UNKNOWN.finditer(text):
             wlo, whi = _clause_of(bounds, m.start())
             if not _UNKNOWN_ABOUT.search(text, wlo, whi):
+                if whi < len(text) and not _UNKNOWN.sub("", text[wlo:whi]).strip(",，。 ") \
+                        and _GRADE_OR_LEVEL_WORD.search(text, *_clause_of(bounds, whi + 1)):
+                    whi = _clause_of(bounds, whi + 1)[1]  # 不晓得 甲等乙等: the bare doubt, then what it is about
                 wlo = _clause_of(bounds, max(0, wlo - 1))[0]
             if _DANGLING_IF.search(text, wlo, whi) and whi < len(text):
                 whi = _clause_of(bounds, min(len(text) - 1, whi + 1))[1]  # don't know if it's，甲等: what follows
@@ -3170,6 +3177,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if values.get(field) is not None and values.get("amount") == values.get(field):
             values["amount"] = None
         values[field] = Decimal("0")
+    first_spans = [sp for sp in spans if sp.slot == "first_visit_this_year"]
+    if values.get("first_visit_this_year") is True and any(sp.note == "negated" for sp in first_spans) \
+            and (confused := _CONFUSED.search(text)) is not None and confused.start() > max(sp.end for sp in first_spans):
+        # 今年第一次 又说不是第一次 我也糊涂了: both said, and the person unsure — the year's position asked
+        values["first_visit_this_year"] = None
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -6856,3 +6856,15 @@ def test_self_pay_inside_the_earlier_spending_leaves_this_bill_alone() -> None:
     state, reply = turn(state, "等下 之前那 300 里有 100 是自费", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "700.00"
     assert state.known.prior_unreimbursed == Decimal("200") and state.known.self_pay is None
+
+
+def test_a_bare_doubt_before_the_grades_it_is_about() -> None:
+    state, (reply,) = talk("平凉退休 三级医院 看门诊八百 今年第一次")
+    assert reply.asking == "provider_grade"
+    _, reply = turn(state, "不晓得 甲等乙等 就是市里那个大医院", today=TODAY)
+    assert reply.result is None and len(reply.alternatives or []) == 2
+
+
+def test_first_and_not_first_said_then_confusion_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 社区 三百 今年第一次 又说不是第一次 我也糊涂了")
+    assert reply.result is None and reply.asking == "year_start"
