@@ -2421,6 +2421,30 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, "结算单上“统筹支付”那一栏是多少钱？告诉我，我来核对。",
                                     "What does the slip's fund line (统筹支付) say? Tell me and I will check it."),
                             asking="amount", intent="bill_check")
+    if u.placement is not None and facts.amount is not None:
+        # 一千二百 … 还有二百是自费的: inside the bill or on top of it? Asked, the rest of the message kept
+        part_text, part_field, bill_text, part_value = u.placement
+        state = _fill(state, facts, u, message, today)
+        state.asking, state.pending_placement = "amount_role", (part_field, part_value)
+        kind_zh, kind_en = {"self_pay": ("自费", "self-pay"), "consultation": ("诊察费", "consultation fee")}[part_field]
+        return state, Reply(text=_t(locale, f"您说的{kind_zh}“{part_text}”，是包含在“{bill_text}”里面，还是在“{bill_text}”之外另交的？"
+                                            "两种算法结果不同。",
+                                    f"Is the {kind_en} of “{part_text}” included in the “{bill_text}”, or paid on top of it? "
+                                    "The two give different figures."),
+                            asking="amount_role", intent="calculate",
+                            quick_replies=_t_list(locale, [f"包含在{bill_text}里面", "另外交的"], ["Included", "On top of it"]))
+    if state.pending_placement is not None:
+        part_field, part_value = state.pending_placement
+        state.pending_placement = None
+        said_inside = _PLACED_INSIDE.search(u.text) is not None or u.text.strip() in ("Included", "included")
+        on_top = _PLACED_ON_TOP.search(u.text) is not None or u.text.strip().lower() in ("on top of it", "on top")
+        if state.asking == "amount_role" and state.known.amount is not None and said_inside != on_top:
+            # (…是包含在里面，还是另外交的？) 包含在里面 / 另外交的: the part placed as said
+            bill = state.known.amount + (part_value if on_top else Decimal(0))
+            state.known = msgspec.structs.replace(state.known, amount=bill, **{part_field: part_value})
+            state.asking = None
+            facts = msgspec.structs.replace(facts, amount=None)
+            u = msgspec.structs.replace(u, facts=facts)
     if u.grouped is not None and facts.amount is not None:
         # 一级，200，300 — a full-width comma between digit groups: one number (200300) or two? Asked,
         # never read either way (an input method types 1，200 for 1,200; a list types 200，300)
@@ -2987,6 +3011,10 @@ def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
     return old, new
 
 
+#: (inside the bill, or on top?) 包含在里面 / 算在里面 / 在1200里: inside
+_PLACED_INSIDE = re.compile(r"包含|包括|含在|算在|在[^,，。]{0,6}里|里面的|里头的|之内|是其中")
+#: 另外交的 / 额外 / 不包括 / 加上: on top of the bill
+_PLACED_ON_TOP = re.compile(r"另外|另交|另付|额外|单独|外加|不包括|不包含|不含|不在[^,，。]{0,6}里|之外|加上|on top")
 #: 还漏了一行 / 漏掉一项 / 少算了一笔: a line of the bill told late
 _MISSED_LINE = re.compile(r"漏(?:了|掉|写|说|算)(?:了)?(?:一(?:行|项|笔|个))?|少(?:算|说|写)了(?:一(?:行|项|笔|个))?|还有一(?:行|项)")
 #: 又去 / 再去 / 另外一次 / 第二次: another visit, not a line of this one

@@ -180,6 +180,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: this year's position (first bill or not) was said not to be known, while another unknown fact
     #: (the level) was still open: never asked again — each case is shown once the rest is known
     position_unknown: bool = False
+    #: a part asked about: inside the bill or on top of it (its field, its value)
+    pending_placement: tuple[str, Decimal] | None = None
     #: the question asked was the retirement date (the next date said is that, not the visit's)
     asking_retired: bool = False
     #: the retirement was said to be this year and its month is still not told (asked until it is,

@@ -213,6 +213,9 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     for_child: str | None = None
     #: digits grouped by a full-width comma as written (200，300): one number or two — asked
     grouped: str | None = None
+    #: 一千二百 … 还有二百是自费的: a part said after the bill, inside it or on top not said —
+    #: (the part as written, its field, the bill as written, the part's value); asked
+    placement: tuple[str, str, str, Decimal] | None = None
     #: one total for two visits or two places (一共2000, 两家医院): each visit's amount is asked
     split_total: bool = False
     #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
@@ -523,6 +526,14 @@ _CHECK_QUESTION = re.compile(
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续")
+#: 还有二百是自费的 / 还有个诊察费: one more figure said after the bill, inside it or not unsaid
+_STILL_MORE_BEFORE = re.compile(r"还有(?:个|一个|一笔)?(?:[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:是|为)?)?[^,，。0-9]{0,4}$")
+#: 自费的 / 自费药: self-pay with nothing else named (自费的检查 is a cost beside the drugs)
+_BARE_SELF_PAY_CUE = re.compile(r"自费(?:的|药|药品|部分)?(?:有|是|为)?")
+#: 药费一千一: the bill named as its drugs (a self-pay part after it may be of them or beside them)
+_DRUG_COST_CUE = re.compile(r"药费|药钱|西药费?")
+#: 总共 / 一共 / 合计 / 总费用: the whole bill said in so many words
+_WHOLE_WORD_SAID = re.compile(r"总共|一共|合计|总计|共计|总费用|总金额|总额|全部")
 #: 我也糊涂了 / 搞不清: the person says they are confused
 _CONFUSED = re.compile(r"糊涂|搞不清|弄不清|闹不清|搞混|说不准|拿不准")
 #: 甲等 / 乙等 / 三级 / 二甲: a grade or a level named
@@ -1283,6 +1294,21 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                if a.role is None and re.search(r"还有(?:一个|个)[,，\s]*$", text[max(0, a.start - 6):a.start])
                and _SLIP_WORD.search(text) and not any(b.role in (None, "total") and b is not a for b in amounts) else a
                for a in amounts]
+    # 一千二百 今年第一次 还有二百是自费的 / 药费一千一，自费的二百: a part said after the bill with no word
+    # of whether it is inside it or on top — the two readings differ, so the part is asked about
+    placement: tuple[str, str, str, Decimal] | None = None
+    money = [a for a in amounts if a.role not in ("age", "slip_unknown", "other") and not a.negated]
+    if len(money) == 2 and not _INSIDE.search(text) and not _EXTRA_PART.search(text) and not _WHOLE_WORD_SAID.search(text):
+        bill = next((a for a in amounts if a.role in (None, "total") and not a.negated and not a.approximate), None)
+        part = next((a for a in amounts
+                     if bill is not None and a.start > bill.end and a.role in ("self_pay", "consultation") and not a.negated
+                     and not a.approximate and sum(1 for b in amounts if b.role in (None, "total")) == 1
+                     and (_STILL_MORE_BEFORE.search(text, max(0, a.start - 10), a.start)
+                          or (bill.cue is not None and _DRUG_COST_CUE.fullmatch(bill.cue) and a.role == "self_pay"
+                              and a.cue is not None and _BARE_SELF_PAY_CUE.fullmatch(a.cue)))), None)
+        if part is not None and bill is not None and part.role is not None:
+            placement = (part.text, part.role, bill.text, part.value)
+            amounts = [msgspec.structs.replace(a, role="other", cue="inside_or_not") if a is part else a for a in amounts]
     # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
     amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")
                if a.role is None and _STILL_LEFT_BEFORE.search(text, max(0, a.start - 4), a.start)
@@ -3222,6 +3248,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         met_with_visits=met_with_visits,
         weak_place=weak_place,
         for_child=for_child,
+        placement=placement,
         grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message))
         and not _THOUSANDS_WITH_UNIT.match(message, grouped.start()) else None,
         ratio_said=ratio_said,

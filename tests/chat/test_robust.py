@@ -6868,3 +6868,16 @@ def test_a_bare_doubt_before_the_grades_it_is_about() -> None:
 def test_first_and_not_first_said_then_confusion_is_asked() -> None:
     _, (reply,) = talk("平凉在职 社区 三百 今年第一次 又说不是第一次 我也糊涂了")
     assert reply.result is None and reply.asking == "year_start"
+
+
+@pytest.mark.parametrize(("message", "inside", "outside"), [
+    ("平凉在职 二级 八百 今年第一次 还有一百是自费的", "800.00", "900.00"),
+    ("平凉在职，二级医院药费九百，自费的一百，今年第一次", "900.00", "1000.00"),
+])
+def test_a_part_after_the_bill_inside_or_on_top_is_asked_then_placed(message: str, inside: str, outside: str) -> None:
+    for answer, total in (("包含在里面", inside), ("另外交的", outside)):
+        state, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "amount_role" and "包含在" in reply.text
+        _, reply = turn(state, answer, today=TODAY)
+        assert reply.result is not None and reply.result["visits"][-1]["total"] == total, answer
+        assert reply.result["visits"][-1]["excluded"] == "100.00", answer
