@@ -1356,6 +1356,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (100 → 后来又去三级医院花了500 →) 第三回是去药店买药，200: the next visit, counted — one more
         intent = "add_visit"
         u = msgspec.structs.replace(u, intent="add_visit")
+    if intent == "calculate" and state.known.amount is not None and state.known.provider_kind == "hospital" \
+            and facts.provider_kind == "pharmacy" and facts.amount is not None and not u.correction \
+            and _BOUGHT_AFTER_VISIT.search(u.text):
+        # (复查 二级医院 350 →) 复查开的药在定点药店买的 200: the prescription of that visit bought at a
+        # pharmacy — one more purchase of the year, never that visit replaced
+        intent = "add_visit"
+        if facts.prescribed_at_level is None and state.known.provider_level is not None:
+            # (the prescription is that visit's: its level is the prescribing level, where a document asks it)
+            facts = msgspec.structs.replace(facts, prescribed_at_level=state.known.provider_level,
+                                            prescribed_at_grade=state.known.provider_grade)
+        u = msgspec.structs.replace(u, intent="add_visit", facts=facts)
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
             and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
@@ -3015,6 +3026,9 @@ def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
 _PLACED_INSIDE = re.compile(r"包含|包括|含在|算在|在[^,，。]{0,6}里|里面的|里头的|之内|是其中")
 #: 另外交的 / 额外 / 不包括 / 加上: on top of the bill
 _PLACED_ON_TOP = re.compile(r"另外|另交|另付|额外|单独|外加|不包括|不包含|不含|不在[^,，。]{0,6}里|之外|加上|on top")
+#: 开的药在药店买的 / 拿处方去药房拿的药: the prescription of a visit, bought at a pharmacy
+_BOUGHT_AFTER_VISIT = re.compile(r"(?:开的药|开的处方|开的方子|处方|方子)[^,，。]{0,10}?(?:在|去|到)[^,，。]{0,6}?(?:药店|药房)"
+                                 r"[^,，。]{0,2}(?:买|拿|购|配|抓)")
 #: 还漏了一行 / 漏掉一项 / 少算了一笔: a line of the bill told late
 _MISSED_LINE = re.compile(r"漏(?:了|掉|写|说|算)(?:了)?(?:一(?:行|项|笔|个))?|少(?:算|说|写)了(?:一(?:行|项|笔|个))?|还有一(?:行|项)")
 #: 又去 / 再去 / 另外一次 / 第二次: another visit, not a line of this one

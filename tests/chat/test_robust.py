@@ -6881,3 +6881,10 @@ def test_a_part_after_the_bill_inside_or_on_top_is_asked_then_placed(message: st
         _, reply = turn(state, answer, today=TODAY)
         assert reply.result is not None and reply.result["visits"][-1]["total"] == total, answer
         assert reply.result["visits"][-1]["excluded"] == "100.00", answer
+
+
+def test_the_prescription_bought_at_a_pharmacy_after_a_visit_is_one_more() -> None:
+    state, _ = talk("平凉退休 二级医院 看门诊 400 今年第一次")
+    state, reply = turn(state, "医生开的处方去定点药店买的药 150", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][0]["total"] == "400.00" and reply.result["visits"][-1]["total"] == "150.00"
