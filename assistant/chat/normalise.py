@@ -114,6 +114,11 @@ _TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
 _TYPO_MAP = dict(_TYPOS)
 # "1200快" is "1200块" typed with the wrong character.
 _KUAI_TYPO = re.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
+#: the end of a slip line's label: 检查, 挂号, 药, 营养液, 输液器, 血常规 …
+_COST_LABEL_END = re.compile(r"(?:检查|化验|挂号|诊察|诊查|药|药品|液|针|剂|片|丸|膏|胶囊|颗粒|耗材|材料|器|常规|CT|ct|B超|b超|彩超|拍片"
+                             r"|理疗|针灸|推拿|输液|治疗)$")
+#: 自费 / 乙类 alone after a figure (then a break): the class of that line
+_CLASS_ALONE_AFTER = re.compile(r"(?:自费|乙类|甲类)(?:的)?(?=$|[/,，。;；)）]|\s+(?![0-9０-９零一二两三四五六七八九十百千¥￥]))")
 _SPACE = re.compile(r"\s+")
 _SEPARATORS = frozenset(",，。、;；:：!！?？()（）[]【】")
 
@@ -160,6 +165,8 @@ def _space(match: re.Match[str]) -> str:
     if before in "123一二三" and after == "级" and not text.startswith("级别", match.end()) \
             and (match.start() < 2 or not text[match.start() - 2].isdigit()):
         return ""  # “2 级”: a level and its digit are one (not “1600 级别不清楚”)
+    if before in _NUMERAL and _CLASS_ALONE_AFTER.match(text, match.end()):
+        return ""  # “某进口药 260 自费 / …”: the class said after the figure, alone, is that line's
     if before in _NUMERAL:
         # “1 200” (a thousands gap) is one number; “1500 300” two; “800 元” one amount
         if after.isascii() and after.isalpha() and not _UNIT_WORD.match(text, match.end()) and after not in "kK":
@@ -184,6 +191,8 @@ def _space(match: re.Match[str]) -> str:
         return ""  # “第 1 次”: an ordinal and its number are one
     if (after in _NUMERAL or (after in "¥￥" and before in _CUE_END)) and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”, “合计 ¥505.00”: the money word stays with its amount
+    if after in _NUMERAL and _COST_LABEL_END.search(text, max(0, match.start() - 6), match.start()):
+        return ""  # “挂号 15 药费 420 检查 165”, “自费营养液 66”: a line of a slip, its label and its figure
     if (before == "_" or (before.isalnum() and before.isascii())) and after in "是为=:" and _FIELD_NAME_END.search(text, 0, match.start()):
         return ""  # “hifp_pay 是 495”: a slip's field name and what it is are one
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)

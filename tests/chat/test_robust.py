@@ -6888,3 +6888,14 @@ def test_the_prescription_bought_at_a_pharmacy_after_a_visit_is_one_more() -> No
     state, reply = turn(state, "医生开的处方去定点药店买的药 150", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
     assert reply.result["visits"][0]["total"] == "400.00" and reply.result["visits"][-1]["total"] == "150.00"
+
+
+def test_a_slip_typed_as_label_space_figure_keeps_each_lines_class() -> None:
+    f = understand("南充在职 二级 今年第一次：挂号 10 / 血常规 30 / 头孢（乙类） 60 / 某进口药 200 自费", today=TODAY).facts
+    assert f.amount == Decimal("300") and f.self_pay == Decimal("200")
+    f = understand("平凉在职，三级甲等，今年第一次，药费清单：阿莫西林（甲类）40，一次性输液器（乙类耗材）20，自费营养液 50",
+                   today=TODAY).facts
+    assert f.amount == Decimal("110") and f.self_pay == Decimal("50")
+    # (a figure, then 自费的 and another figure: the class is of the figure after it, never of the bill)
+    f = understand("平凉在职 三级乙等医院 看门诊 800 自费的 40 在里面 今年第一次", today=TODAY).facts
+    assert f.amount == Decimal("800") and f.self_pay == Decimal("40")
