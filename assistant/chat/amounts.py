@@ -185,13 +185,14 @@ _APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头
                            r"|(?:块|元)?[?？]\s?(?:我)?(?:也)?(?:记不清|记不太清|不确定|不太确定|不记得|拿不准)"
                            r"|(?:块|元)?(?:到|至|~|～)[0-9零一二两三四五六七八九十百千万]+(?:块|元)?(?:之间|左右)?")  # (the bottom of a range)
 _APPROX_BEFORE = re.compile(
-    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|(?<![a-z])(?:a (?:bit|little) |just |slightly |a touch |somewhat )?(?:over|more than|under|less than|above|below) ?|(?<![a-z])(?:almost|nearly|at least|at most|up to) ?|好像|可能是|(?:也|或者|还|又)可能|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|(?<![a-z])(?:a (?:bit|little) |just |slightly |a touch |somewhat )?(?:over|more than|under|less than|above|below) ?|(?<![a-z])(?:almost|nearly|at least|at most|up to|like|roughly like|something like) ?|好像|可能是|(?:也|或者|还|又)可能|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$|几$"
     r"|[0-9零一二两三四五六七八九十百千万](?:块|元)?(?:到|至|~|～)$"  # 五百到六百之间: the top of a range said
 )
 _EN_CUE_END = re.compile(
     r"(?:spent|spend|spending|another|additional|extra|(?:charged|billed|cost) (?:me|us|him|her)|charged|billed|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
     r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and|shows|show|says|reads|states|lists"
+    r"|of which|which|like|also a|also an|another one|on the receipt"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"
     r"|ct|mri|pet|dr|x光|b超|彩超)$"
@@ -350,7 +351,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?(?: only| just)?"),
     ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
-    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
+    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前|一开始|开始|起初|最开始|年初)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
                         r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),
@@ -418,7 +419,7 @@ _POST_CUE = re.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        # 120是总共花的，72是报的: what was reimbursed of this bill
                        r"|(?:给)?报(?:销)?(?:了)?的(?=$|[,，。;；!！?？])"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
-                       r"|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
+                       r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
@@ -718,7 +719,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if post and (not _NUMERAL_AHEAD.match(masked, post.end())
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")
-            word = {"self-pay": "自费", "self pay": "自费", "consultation": "诊察费"}.get(word, word)
+            word = {"self-pay": "自费", "self pay": "自费", "self-paid": "自费", "self paid": "自费",
+                    "consultation": "诊察费"}.get(word, word)
             word = "乙类" if word.startswith("class") else word
             word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(
                 "account") else word

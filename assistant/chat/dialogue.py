@@ -2461,8 +2461,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # never read either way (an input method types 1，200 for 1,200; a list types 200，300)
         state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
         state.asking = "amount"
-        if "." in u.grouped:  # (1.200: a decimal point, or a thousands dot)
-            small, large = u.grouped.rstrip("0").rstrip("."), u.grouped.replace(".", "")
+        if "." in u.grouped:  # (1.200: a decimal point, or a thousands dot; 1.2: yuan, or thousands)
+            figure = u.grouped.strip()
+            small = figure.rstrip("0").rstrip(".")
+            large = figure.replace(".", "") if len(figure.split(".")[1]) == 3 else f"{Decimal(figure) * 1000:.0f}"
+            u = msgspec.structs.replace(u, grouped=figure)
             return state, Reply(text=_t(locale, f"您写的“{u.grouped}”是{small}元，还是{large}元？这次看病一共花了多少钱？",
                                         f"Is “{u.grouped}” {small} yuan or {large} yuan? What was the total of this bill?"),
                                 asking="amount", intent="calculate")

@@ -485,6 +485,9 @@ _FLAGS = _Family(
          "|not signed (?:up )?(?:with )?(?:a )?family doctor", {"family_doctor": False}, 2),
         ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|(?:have|has|with) a family doctor|family doctor signed", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
+        # a private clinic that turned out to be non-designated / not a designated pharmacy
+        ("non-?designated|not (?:a |an )?designated|undesignated|(?:isn'?t|wasn'?t|is not|was not) (?:a |an )?designated",
+         {"designated": False}, 2),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         # 没办异地备案: out of the city, not filed — the negation is the filing's, not the place's
         # (没办异地安置备案 / 没办异地就医转诊备案: the document's own name of the filing, 第二十五条)
@@ -495,6 +498,13 @@ _FLAGS = _Family(
         ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),
         ("本地|本市", {"offsite": False}, 1),
         ("备案", {"offsite_filed": True}, 1),
+        # without filing any transfer or resettlement / didn't file / not registered for out-of-area care
+        ("without (?:filing|registering|registration|a filing|any filing|the filing)|(?:didn'?t|did not|haven'?t|have not|never) "
+         "(?:file|filed|register|registered)|not (?:filed|registered)|no (?:filing|registration)|unfiled",
+         {"offsite": True, "offsite_filed": False}, 3),
+        ("(?<!not )(?<!never )(?:filed|registered) (?:for |a |an |the |my |his |her )?(?:transfer|resettlement|out-of-area|offsite|remote|"
+         "relocation)|with (?:a |the )?(?:filing|registration) (?:for|of) (?:transfer|resettlement|out-of-area)",
+         {"offsite": True, "offsite_filed": True}, 3),
         # the deductible said untouched this year (起付线今年未用过, 起付线今年没动过, 门槛费一分都没扣):
         # nothing has gone toward it, so this is the year's first bill — before "not met yet",
         # which leaves how much has gone toward it open
@@ -580,7 +590,7 @@ _FLAGS = _Family(
             # 今年之前门诊一分没报过，也没看过: nothing claimed and no visit — the year's first
             "|(?:今年)?(?:之前|以前|前面)(?:门诊)?(?:一分(?:钱)?)?(?:都|也)?没(?:有)?报(?:销)?过[,，]?(?:门诊)?(?:也|都)没(?:有)?(?:看|去)过"
             # 年度首次 (a kiosk's or a slip's words)
-            "|(?:本)?年度首次|年内首次|本年首次(?!需|待)"
+            "|(?:本)?年度首次(?![=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]))|年内首次|本年首次(?!需|待|[=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]))"
             # 今年1月份以来第一次门诊 (统筹一分没报过 is left asked: some of the deductible may be used)
             "|今年[0-9一二三四五六七八九十]{1,2}月(?:份)?以来第一次"
             # 今年3月在乡镇卫生院看的第一次门诊: the first of the year, in March (an earlier visit told)
@@ -592,7 +602,7 @@ _FLAGS = _Family(
             # 今年之前看病都没用过统筹 / 今年之前一次门诊都莫得看过 / 今年之前一分钱门诊都没花过
             "|(?<!账户)(?<!个账)(?<!卡里)(?<!卡上)(?:今年之前|今年以前|今年)[^,，。;；账卡]{0,8}?(?:都|也|还)(?:没有|没|未)(?:看过|去过|花过|用过|报过)(?!账|卡)"
             "|(?:起付线|起付)(?:还|也|今年|之前|以前)*(?:一分|一点|一次)?(?:都|也|还)*没(?:有)?(?:扣|用|交|付)(?:过|(?=$|[,，。]))"
-            "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次|年内首次"
+            "|(?:今年)?(?:还)?没(?:有)?(?:扣|用)过起付线|年首次(?![=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]))|年内首次"
             "|(?<![^,，。如果要是假])(?:还)?没(?:有)?扣过(?=$|呢|的话|[,，。?])"
             "|deductible (?:has |is )?not (?:yet )?(?:been )?(?:used|met|touched)(?: yet)?"
             "|(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) (?:yet )?(?:used|touched|met|reached|paid) (?:any of )?(?:the|my|her|his|this year'?s) deductible"
@@ -607,7 +617,7 @@ _FLAGS = _Family(
             "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|还|也|一直)?没(?:有)?(?:看|去|报|用)(?:销)?过(?=$|[,，。!！?？~ ])"
             "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|也)?还没(?=$|[,，。!！?？~])"
             "|今年(?:的)?(?:第一|头一?)张(?:门诊)?(?:单子|单|票|发票|结算单)"
-            "|(?:本年度|本年|年度内|年内)(?:的|为|是|系)?(?:第一次|头一次|头一回|首次)|年度[:：] ?首次"
+            "|(?:本年度|本年|年度内|年内)(?:的|为|是|系)?(?:第一次|头一次|头一回|首次)(?![=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]))|年度[:：] ?首次"
             # 看牙花了三百 第一次报: the first claim (of the year)
             "|第一次报(?=$|[,，。!！?？ ]|了)"
             # 今年还没在门诊报过钱 / 今年都没用医保报过: the claim's channel said between
@@ -639,7 +649,7 @@ _FLAGS = _Family(
             "(?<![^|,，。 /])首次(?=$|[|,，。 /])|今年(?:的)?第[一1](?:次|趟)|今年首次|今年头一回|今年头一次|今年头一趟|今年头一盘|今年头一遍|(?:去年|当年|那年)(?:的)?(?:第[一1](?:次|回|趟)|头一回|头一次)|第一次(?:来)?(?:看病|看门诊|就医|就诊|报销|去医院|买药|看|去)"
             # (这个月第一次 / 这周头一回: the first of a month or a week, not of the year)
             "|(?<!这个月)(?<!本月)(?<!这月)(?<!这周)(?<!上个月)(?<!这礼拜)第一次(?=$|[,，。!！?？~])"
-            "|(?<!这个月)(?<!本月)(?<!这月)(?<!这周)头一回|(?<!这个月)(?<!本月)(?<!这月)(?<!这周)头一次|首次就医|首次就诊|本年度首次|本年首次|年度内首次|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
+            "|(?<!这个月)(?<!本月)(?<!这月)(?<!这周)头一回|(?<!这个月)(?<!本月)(?<!这月)(?<!这周)头一次|首次就医|首次就诊|本年度首次(?![=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]))|本年首次(?![=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]))|年度内首次|还没(?:有)?报(?:销)?过|今年(?:还)?没(?:有)?(?:看|报)(?:销)?过",
             {"first_visit_this_year": True},
             1,
         ),

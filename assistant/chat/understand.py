@@ -538,6 +538,9 @@ _WHOLE_WORD_SAID = re.compile(r"总共|一共|合计|总计|共计|总费用|总
 _CONFUSED = re.compile(r"糊涂|搞不清|弄不清|闹不清|搞混|说不准|拿不准")
 #: 甲等 / 乙等 / 三级 / 二甲: a grade or a level named
 _GRADE_OR_LEVEL_WORD = re.compile(r"[甲乙丙]等|[一二三123]级|[二三][甲乙丙]")
+#: (retired …) procedure completed / paperwork done on: the date after it is the papers'
+_PAPERS_DONE_BEFORE = re.compile(r"(?:procedure|procedures|paperwork|papers|formalities|process)[^,.;，。]{0,12}"
+                                 r"(?:completed|done|finished|approved)(?: on)? ?$")
 #: 10月办结 / 10月份办完了: a month said done, nothing else named (the procedure named before it)
 _DONE_AFTER_MONTH = re.compile(r"(?:份)?(?:初|底|中旬|上旬|下旬)?(?:就|已经|已)?办(?:结|完|好)(?:了|的)?(?=$|[,，。;；])")
 #: 在职转退休，… / 办退休，…: retiring said in the clause before a month said done
@@ -728,7 +731,10 @@ _ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
 _TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
 _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)|各(?:看|去)了一(?:次|回|趟)"
                          # 一级医院和药店都去了: two places, one total
-                         r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)都(?:去|看|跑)")
+                         r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)都(?:去|看|跑)"
+                         # 在三级医院和药店各花了一些 / 在药店和医院都花了一些: two places, their spending together
+                         r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)"
+                         r"(?:各|都|分别)(?:花|买|拿|开)")
 _ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
 _HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次|是否首次|是否第一次|是否为首次"
                               r"|首次[^,，。]{0,4}未说明|未说明是否")
@@ -777,7 +783,9 @@ _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9�
                               # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
                               r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])"
                               # 花了 1.200: a dot before three digits — 1.2 yuan, or 1,200 written the European way? asked
-                              r"|(?<![\d.,０-９¥￥])[0-9]{1,3}\.[0-9]{3}(?![0-9０-９.,%％kK千万wW])")
+                              r"|(?<![\d.,０-９¥￥])[0-9]{1,3}\.[0-9]{3}(?![0-9０-９.,%％kK千万wW])"
+                              # 花了1.2: a whole bill under ten yuan with one decimal — 1.2 yuan, or 1.2 thousand? asked
+                              r"|(?<=花了|花费|一共|总共|合计|共计)\s?[1-9]\.[0-9](?![0-9０-９.,%％kK千万wW元块毛角])")
 #: ２，３００元: one digit, a comma, three digits and the unit — 2 and 300 yuan would not be written so
 _THOUSANDS_WITH_UNIT = re.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆)")
 _EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
@@ -1972,7 +1980,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                        # 在职转退休，10月办结: the month the retirement said just before was done
                                        or (_DONE_AFTER_MONTH.match(text, d.end) and d.day is None
                                            and _RETIRING_BEFORE.search(text, max(0, _clause_of(bounds, d.start)[0] - 12),
-                                                                       d.start)))
+                                                                       d.start))
+                                       # retired in october (procedure completed oct 15): the papers' date
+                                       or (_PAPERS_DONE_BEFORE.search(text, max(0, d.start - 30), d.start) is not None
+                                           and "retire" in text))
                   and not _VISIT_BESIDE_DATE.match(text, d.end)]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's
     earlier_dates = [d for d in dates if d not in retirement
@@ -2326,8 +2337,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if other and values.get("city") and re.search(r"还是", text) and _UNKNOWN_OR_ASK.search(text):
         # 我爸的医保是南充的还是成都的我要问问他: which city insures him is not known — asked, never one picked
         values["city"] = values["policy"] = values["other_city"] = None
+    other_names = "|".join(re.escape(n) for n in dict.fromkeys(
+        [other or "", *(sp.text for sp in spans if sp.slot == "other_city")]) if n)
     if other and values.get("city") and values.get("offsite") is None \
-            and (went := re.search(rf"(?:在|去|到|跑)(?:了)?{re.escape(other)}", text)) \
+            and (went := re.search(rf"(?:在|去|到|跑)(?:了)?(?:{other_names})|(?<![a-z])(?:in|to|at|visited|visiting) "
+                                   rf"(?:{other_names})", text)) \
             and not _EARLIER_DONE.search(text, *_clause_of(bounds, went.start())):
         # (以前在北京301医院看过病: an earlier visit's place, not this one's)
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
@@ -2525,7 +2539,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
                 and not re.search(r"\d", text[lo:hi]) else lo  # (800还是900记不清了: the amount is what is not known)
-            bare_doubt = len(_UNKNOWN.sub("", re.sub(r"是不是|是否|对不对|对不|我也|俺也|我|俺|也|啊|呀|哦|的", "", text[lo:hi]))) == 0
+            bare_doubt = len(_UNKNOWN.sub("", re.sub(r"是不是|是否|对不对|对不|我也|俺也|我|俺|也|啊|呀|哦|的"
+                                                     # (他本人记不清了: whose memory it is)
+                                                     r"|本人|自己|老人家|老人|他|她|了|。", "", text[lo:hi]))) == 0
             if plo == lo and (_USED_OR_NOT.search(text, lo, hi) or bare_doubt) and not _POSITION_TOPIC.search(text, lo, hi):
                 # 但是起付线……哎我也不确定用没用: whether it was used, of the thing named in the clause before
                 # (the empty clauses of an ellipsis skipped)

@@ -6899,3 +6899,42 @@ def test_a_slip_typed_as_label_space_figure_keeps_each_lines_class() -> None:
     # (a figure, then 自费的 and another figure: the class is of the figure after it, never of the bill)
     f = understand("平凉在职 三级乙等医院 看门诊 800 自费的 40 在里面 今年第一次", today=TODAY).facts
     assert f.amount == Decimal("800") and f.self_pay == Decimal("40")
+
+
+@pytest.mark.parametrize("message", [
+    "Pingliang employee, level-2 hospital, total 800 of which 100 were self-paid items, first visit this year",
+    "南充在职，二级医院，今年第一次，花了1.5",  # 1.5 yuan, or 1.5 thousand
+    "家父平凉退休职工，今日在二级医院门诊800元；今年是否已扣过起付线，他本人记不清了。",
+    "南充退休，今年第一次，在社区医院和药店各花了一些，一共600",
+    "My dad is on Nanchong employee insurance, retired. He saw the doctor at a level 2 hospital and paid like 60 or 70 yuan",
+    "Nanchong, employee, level 1, first visit this year, paid 300, and there's also a 25 on the receipt",
+    "来电：参保地=南充；类别=在职；就诊=二级；金额=900；本年首次=未问",
+])
+def test_english_and_form_figures_never_dropped_or_guessed(message: str) -> None:
+    _, (reply,) = talk(message)
+    if "self-paid" in message:
+        assert reply.result is not None and reply.result["visits"][-1]["excluded"] == "100.00"
+    elif "记不清" in message:
+        assert reply.result is None and reply.alternatives
+    else:
+        assert reply.result is None and reply.asking is not None, message
+
+
+def test_english_offsite_without_filing_and_a_city_visited() -> None:
+    _, (reply,) = talk("I'm a Nanchong employee but I saw a doctor in Chengdu without filing any transfer. "
+                       "Level 3 hospital, 1000 yuan, first outpatient bill this year.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    _, (reply,) = talk("I'm a Nanchong employee but I saw a doctor in Chengdu, level 3 hospital, 1000 yuan, first bill this year.")
+    assert reply.result is None and reply.asking == "offsite_filed"
+
+
+def test_english_non_designated_and_the_papers_date() -> None:
+    _, (reply,) = talk("Visited a private clinic in Nanchong that turned out to be non-designated. Employee, 300 yuan, deductible already met.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    f = understand("Just retired in September (procedure completed Sep 20) in Nanchang. Today went to a level 3 hospital, 1000 yuan.",
+                   today=TODAY).facts
+    assert f.retired_month == 9 and f.month is None
+
+
+def test_a_balance_said_as_at_the_start_in_a_what_if() -> None:
+    assert understand("那如果账户里一开始只有100呢", today=TODAY).facts.account_balance == Decimal("100")
