@@ -525,7 +525,9 @@ _CHECK_QUESTION = re.compile(
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续")
+_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
+                                # (是这个月5号才办完: the papers done that day, said after the retirement)
+                                r"|(?<=[号日])(?:才|就|已经|刚)办(?:完|结|好)")
 #: 还有二百是自费的 / 还有个诊察费: one more figure said after the bill, inside it or not unsaid
 _STILL_MORE_BEFORE = re.compile(r"还有(?:个|一个|一笔)?(?:[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:是|为)?)?[^,，。0-9]{0,4}$")
 #: 自费的 / 自费药: self-pay with nothing else named (自费的检查 is a cost beside the drugs)
@@ -2198,7 +2200,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 西药和检查花了200，中药饮片150 / 诊察费二十 药费检查费一共三百: the figure is what those named costs
     # came to, not the whole bill — the other parts said beside it add to it
     named_total = total is not None and bool(parts) and not _INSIDE.search(text) \
-        and _NAMED_COSTS_BEFORE.search(text, _clause_of(bounds, total.start)[0], total.start) is not None
+        and (_NAMED_COSTS_BEFORE.search(text, _clause_of(bounds, total.start)[0], total.start) is not None
+             # 产检是400，看病500: the visit's other part named beside the one before it
+             or (total.cue in ("看病", "看病是", "看病的") and any(p.start < total.start for p in parts)
+                 and _clause_of(bounds, total.start)[0] == total.start - len(total.cue)))
     if total is not None and total.cue and (_COST_NOUN.fullmatch(total.cue) or named_total) and parts \
             and any(p.start > total.end for p in parts) and not _INSIDE.search(text, total.end) \
             and not any(a.cue and _WHOLE_CUE.search(a.cue) and a is not total for a in amounts):

@@ -6938,3 +6938,16 @@ def test_english_non_designated_and_the_papers_date() -> None:
 
 def test_a_balance_said_as_at_the_start_in_a_what_if() -> None:
     assert understand("那如果账户里一开始只有100呢", today=TODAY).facts.account_balance == Decimal("100")
+
+
+def test_the_retirement_date_corrected_is_not_the_visits() -> None:
+    state, _ = talk("我今年刚退休，南昌职工医保，今天二级医院1000，起付线之前已经扣完", "手续是9月份办完的")
+    state, reply = turn(state, "哦不对，是这个月3号才办完", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == "2026-11-25"
+    assert reply.result["visits"][-1]["fund_pays"] == "550.00"  # 在职 55% this month (次月起)
+
+
+def test_the_visits_other_part_named_beside_the_first() -> None:
+    state, _ = talk("平凉在职，二级医院产检加看病一共800，今年第一次")
+    _, reply = turn(state, "产检是300，看病500", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "800.00"
