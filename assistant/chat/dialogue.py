@@ -460,7 +460,9 @@ _FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医
 _BIG_HOSPITAL = re.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院"
                            # 县人民医院, 市第一医院: hospitals, never a resident's signed institution (第十七条:
                            # 乡镇卫生院 or 社区卫生服务机构)
-                           r"|人民医院|县医院|市医院|区医院|中心医院|第[一二三四五六七八九十]+(?:人民)?医院|[市县区][一二三四五六七八九]院")
+                           r"|人民医院|县医院|市医院|区医院|中心医院|第[一二三四五六七八九十]+(?:人民)?医院|[市县区][一二三四五六七八九]院"
+                           # a level-3 hospital / tertiary / county hospital (English)
+                           r"|level[- ]?[23]|tier[- ]?[23]|tertiary|secondary hospital|grade[- ]?[23]|county hospital|provincial hospital")
 _SIGNING_DOUBT = re.compile(r"算不算|是不是|是否|不知道|不清楚|不记得|记不得|记不清|签没签|有没有签|[吗么][?？]?$|[吗么][,，。?？]"
                             r"|不是(?:签约|那家|这家|他们)|没签|未签|not sure|whether|\?")
 _REFERRAL_WORDS = re.compile(r"中医|转诊|转到|转去|转过|referr")

@@ -6951,3 +6951,9 @@ def test_the_visits_other_part_named_beside_the_first() -> None:
     state, _ = talk("平凉在职，二级医院产检加看病一共800，今年第一次")
     _, reply = turn(state, "产检是300，看病500", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "800.00"
+
+
+def test_a_residents_what_if_of_a_level_3_hospital_in_english_is_not_the_signed_clinic() -> None:
+    state, _ = talk("南昌居民，签约的乡卫生院看病花了200，今年第一次")
+    _, reply = turn(state, "And what if I had gone to a level-3 hospital instead?", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
