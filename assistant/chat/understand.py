@@ -528,6 +528,8 @@ _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|�
 _RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
                                 # (是这个月5号才办完: the papers done that day, said after the retirement)
                                 r"|(?<=[号日])(?:才|就|已经|刚)办(?:完|结|好)")
+#: 买了保健品 / 营养品 / 化妆品: a purchase that is not medical care
+_NOT_MEDICAL_BOUGHT = re.compile(r"(?:买|购)(?:了)?(?:些|点|一些)?(?:保健品|营养品|化妆品|生活用品|日用品|保健食品)")
 #: 还有二百是自费的 / 还有个诊察费: one more figure said after the bill, inside it or not unsaid
 _STILL_MORE_BEFORE = re.compile(r"还有(?:个|一个|一笔)?(?:[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:是|为)?)?[^,，。0-9]{0,4}$")
 #: 自费的 / 自费药: self-pay with nothing else named (自费的检查 is a cost beside the drugs)
@@ -1306,6 +1308,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                for a in amounts]
     # 一千二百 今年第一次 还有二百是自费的 / 药费一千一，自费的二百: a part said after the bill with no word
     # of whether it is inside it or on top — the two readings differ, so the part is asked about
+    # 另外在药店自己买了保健品150，没刷医保: a purchase that is no medical bill — placed, never the bill
+    if len(amounts) >= 2 and _NOT_MEDICAL_BOUGHT.search(text):
+        clauses = _clause_bounds(text)
+        amounts = [msgspec.structs.replace(a, role="other", cue="not_medical")
+                   if a.role in (None, "total") and _NOT_MEDICAL_BOUGHT.search(text, *_clause_of(clauses, a.start))
+                   and any(b is not a and b.role in (None, "total") for b in amounts) else a for a in amounts]
     placement: tuple[str, str, str, Decimal] | None = None
     money = [a for a in amounts if a.role not in ("age", "slip_unknown", "other") and not a.negated]
     if len(money) == 2 and not _INSIDE.search(text) and not _EXTRA_PART.search(text) and not _WHOLE_WORD_SAID.search(text):
@@ -1381,6 +1389,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # scheme, category, provider, yes/no facts ------------------------------------------------
     hits = find_slots(text)
+    if any(a.cue == "not_medical" for a in amounts):
+        # (二级医院看病420，另外在医院旁边药店自己买了保健品150: where the non-medical purchase was made
+        # is not where this visit was)
+        hits = [h for h in hits if not (h.sets.get("provider_kind") == "pharmacy"
+                                        and _NOT_MEDICAL_BOUGHT.search(text, *_clause_of(bounds, h.start)))]
     # 平凉在职…顺便问下，灵活就业的是不是没有个人账户？: a category named as the topic of a question about
     # the rules is not the person's — when the person's own category is said elsewhere
     if sum("category" in h.sets for h in hits) >= 2:

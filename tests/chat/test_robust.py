@@ -6957,3 +6957,10 @@ def test_a_residents_what_if_of_a_level_3_hospital_in_english_is_not_the_signed_
     state, _ = talk("南昌居民，签约的乡卫生院看病花了200，今年第一次")
     _, reply = turn(state, "And what if I had gone to a level-3 hospital instead?", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_non_medical_purchase_beside_the_visit_is_neither_the_bill_nor_its_place() -> None:
+    _, (reply,) = talk("平凉在职，今年第一次，二级医院看病500，另外在医院旁边药店自己买了保健品100，没刷医保")
+    assert reply.result is not None
+    visit = reply.result["visits"][-1]
+    assert visit["total"] == "500.00" and visit["provider_kind"] == "hospital"
