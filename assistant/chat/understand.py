@@ -456,7 +456,7 @@ _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|�
 #: 统筹报了1800了: a figure the year has reached (the trailing 了), not this bill's
 _STILL_AFTER = re.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
-_INSIDE_REST = re.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括)")
+_INSIDE_REST = re.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
 _BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
 #: a hospital named by kind or by name, whose level the words do not give
 _NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
@@ -2132,7 +2132,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together —
         # except a part said inside the rest (西药费980元（其中自费120元）: the 120 is of the 980)
         # (each in-scope figure said, not only the first: 化验180，西药600其中乙类药200 — the 200 is of the 600)
-        inside = [p for p in parts if any(r.role == "rest" and p.start >= r.end and _INSIDE_REST.match(text, r.end)
+        inside = [p for p in parts if any((r.role == "rest" or r is rest) and p.start >= r.end and _INSIDE_REST.match(text, r.end)
                                           and p.start - r.end <= 12 and not _BOUNDARY_BETWEEN.search(text, r.end, p.start)
                                           for r in (rest, *amounts))]
         if inside:

@@ -6964,3 +6964,8 @@ def test_a_non_medical_purchase_beside_the_visit_is_neither_the_bill_nor_its_pla
     assert reply.result is not None
     visit = reply.result["visits"][-1]
     assert visit["total"] == "500.00" and visit["provider_kind"] == "hospital"
+
+
+def test_a_part_in_brackets_after_a_cost_named_among_parts_is_inside_it() -> None:
+    f = understand("平凉在职 今年起付线已经扣完 二级医院 药费500(有乙类药100) 还有自费的80", today=TODAY).facts
+    assert f.amount == Decimal("580") and f.class_b_drug == Decimal("100") and f.self_pay == Decimal("80")
