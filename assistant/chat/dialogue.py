@@ -1857,7 +1857,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         as_if = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _policy_fact(as_if, locale, msgspec.structs.replace(u, intent="policy_fact", topic=topic))
-    if intent == "policy_fact" and (_CARRY_OVER.search(u.text) or _BEYOND_RATES.search(u.text)) \
+    if intent == "policy_fact" and (_CARRY_OVER.search(u.text) or _BEYOND_RATES.search(u.text)
+                                    # 药店和医院的起付线是分开算还是一起算: how the rule counts, not a bill
+                                    or _HOW_COUNTED.search(u.text)) \
             and (facts.amount is None or _RULE_ABOUT.search(u.text)):
         # 限额今年用不完明年还能接着用不: what becomes of the cap at the year's end — the article, quoted
         state.known = _merge(state.known, facts, PERSON_FIELDS)
@@ -3578,6 +3580,8 @@ def _level_position_alternatives(state: SessionState, locale: str, today: dt.dat
 
 
 #: 上一次也是小钱 / 之前花得不多: earlier spending said to be small
+#: 分开算还是一起算 / 合并计算吗 / 单独算: how a rule counts two things
+_HOW_COUNTED = re.compile(r"分开算|一起算|合并(?:计算|算)|单独(?:算|计算)|分别(?:算|计算)|共用|各算各的")
 #: 限额是多少 / 起付线多少 / 比例是几: one of the document's figures asked for
 _PARAMETER_ASKED = re.compile(r"(?:如果|要是|假如|假设|万一|若是)[^?？。]{0,16}?(?:限额|封顶线?|起付线|起付标准|门槛费?|报销比例|支付比例|比例)"
                               r"(?:是|为|有|会是|变成|就是)?(?:多少|几|啥|什么)")

@@ -6969,3 +6969,9 @@ def test_a_non_medical_purchase_beside_the_visit_is_neither_the_bill_nor_its_pla
 def test_a_part_in_brackets_after_a_cost_named_among_parts_is_inside_it() -> None:
     f = understand("平凉在职 今年起付线已经扣完 二级医院 药费500(有乙类药100) 还有自费的80", today=TODAY).facts
     assert f.amount == Decimal("580") and f.class_b_drug == Decimal("100") and f.self_pay == Decimal("80")
+
+
+def test_how_a_rule_counts_asked_after_an_answer_is_a_question_of_fact() -> None:
+    state, _ = talk("南充在职，今年第一次，在镇卫生院还是县医院来着，反正不是三级，花了600", "那要是在药店买药呢")
+    _, reply = turn(state, "药店和医院的起付线是分开算还是一起算", today=TODAY)
+    assert reply.result is None and "起付" in reply.text and "〔" in reply.text
