@@ -503,7 +503,10 @@ _FLAGS = _Family(
          "(?:file|filed|register|registered)|not (?:filed|registered)|no (?:filing|registration)|unfiled",
          {"offsite": True, "offsite_filed": False}, 3),
         ("(?<!not )(?<!never )(?:filed|registered) (?:for |a |an |the |my |his |her )?(?:transfer|resettlement|out-of-area|offsite|remote|"
-         "relocation)|with (?:a |the )?(?:filing|registration) (?:for|of) (?:transfer|resettlement|out-of-area)",
+         "relocation)|with (?:a |the )?(?:filing|registration) (?:for|of) (?:transfer|resettlement|out-of-area)"
+         # (relocation filed / transfer already registered: the filing said noun first)
+         "|(?:relocation|transfer|resettlement|out-of-area|offsite|remote)(?: care| medical care| registration)?"
+         " (?:is |was |has been |had been |already |all )*(?:filed|registered|done)",
          {"offsite": True, "offsite_filed": True}, 3),
         # the deductible said untouched this year (起付线今年未用过, 起付线今年没动过, 门槛费一分都没扣):
         # nothing has gone toward it, so this is the year's first bill — before "not met yet",

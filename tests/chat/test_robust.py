@@ -6975,3 +6975,9 @@ def test_how_a_rule_counts_asked_after_an_answer_is_a_question_of_fact() -> None
     state, _ = talk("南充在职，今年第一次，在镇卫生院还是县医院来着，反正不是三级，花了600", "那要是在药店买药呢")
     _, reply = turn(state, "药店和医院的起付线是分开算还是一起算", today=TODAY)
     assert reply.result is None and "起付" in reply.text and "〔" in reply.text
+
+
+def test_a_filing_said_noun_first_in_english() -> None:
+    _, (reply,) = talk("I live in Chengdu but my insurance is from Pingliang (employee, relocation filed). "
+                       "Level 2 hospital in Chengdu, 600 yuan, first time this year")
+    assert reply.result is not None and reply.asking is None
