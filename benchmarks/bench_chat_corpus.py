@@ -1,6 +1,8 @@
-"""Score the chat against a blind corpus (``/work/corpus/FORMAT.md``), in-process, and print figures.
+"""Score the chat against a blind corpus (``tests/chat/blind/FORMAT.md``), in-process, and print figures.
 
     python benchmarks/bench_chat_corpus.py [DIR_OR_FILES ...] [--show N] [--kind answer]
+
+With no path, every set under ``tests/chat/corpora/`` (K184 on) is scored together.
 
 Every message entry is one fresh session; every conversation entry runs its turns on one session.
 "Today" is fixed to 2026-11-25 (the corpus's day) through ``turn(..., today=...)``. Messages are
@@ -223,7 +225,7 @@ def _entries(paths: list[Path]) -> list[tuple[str, list[dict[str, Any]]]]:
     out: list[tuple[str, list[dict[str, Any]]]] = []
     files: list[Path] = []
     for p in paths:
-        files += sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
+        files += sorted(p.glob("**/*.jsonl")) if p.is_dir() else [p]  # (a folder of sets: every set in it)
     for f in files:
         if f.name.startswith("slips-"):
             continue
@@ -288,7 +290,8 @@ def _pct(values: list[float], p: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("paths", nargs="*", type=Path, default=[Path("/work/corpus")])
+    # (default: the blind sets kept in the repository since K184; K1–K7 are tests/chat/blind*)
+    ap.add_argument("paths", nargs="*", type=Path, default=[ROOT / "tests" / "chat" / "corpora"])
     ap.add_argument("--show", type=int, default=0, help="print the first N failures")
     ap.add_argument("--kind", action="append", help="only score turns expecting this kind")
     ap.add_argument("--wrong", action="store_true", help="show only wrong-figure failures")
