@@ -333,6 +333,10 @@ def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
     return False
 
 
+#: 一共 / 总共 / 合计: the whole said in so many words
+_SUM_CUE = re.compile(r"一共|总共|合计|共计|总计|总共花了|一共花了|总费用|总额")
+
+
 def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
     """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
@@ -381,6 +385,15 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
                 and _COST_NOUN.fullmatch(amount.cue) and current.cue != amount.cue and not _TOGETHER.search(text):
             # 检查费400，药费300: two costs of one bill, named by what they paid for — the bill is both
             chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value, cue=None)
+        elif field == "amount" and current.cue and _COST_NOUN.fullmatch(current.cue) and amount.cue \
+                and _SUM_CUE.fullmatch(amount.cue) and amount.start > current.end \
+                and amount.value == current.value + sum(
+                    (a.value for a in amounts if a.start < current.start and not a.negated and not a.approximate
+                     and (a.role in _ITEM_FIELDS or (a.role is None and a in unplaced))), Decimal(0)):
+            # 挂号10块 药费146 一共156 / 诊察费10 药费146 合计156: the costs listed add up to the whole said
+            # after them — the whole is the bill, each cost a part of it (never a clash)
+            unplaced[:] = [a for a in unplaced if not (a.role is None and a.start < current.start)]
+            chosen[field] = amount
         elif field in _ITEM_FIELDS or field == "rest" or field == "prior_unreimbursed":
             # 甲类中医诊疗项目200，中成药150: two parts of one category add up (as do two earlier
             # visits the fund paid nothing on: 之前看过两次都没报，一次60一次40)

@@ -6981,3 +6981,12 @@ def test_a_filing_said_noun_first_in_english() -> None:
     _, (reply,) = talk("I live in Chengdu but my insurance is from Pingliang (employee, relocation filed). "
                        "Level 2 hospital in Chengdu, 600 yuan, first time this year")
     assert reply.result is not None and reply.asking is None
+
+
+def test_costs_listed_then_their_sum_is_the_bill_not_a_clash() -> None:
+    for message, total in (("平凉在职 社区卫生院 今年第一次 挂号5块 药费95 一共100", "100.00"),
+                           ("平凉在职 社区卫生院 今年第一次 诊察费5块 药费95 合计100", "100.00")):
+        _, (reply,) = talk(message)
+        assert reply.result is not None and reply.result["visits"][-1]["total"] == total, message
+    _, (reply,) = talk("平凉在职 社区卫生院 今年第一次 诊察费5块 药费95 一共120")  # (not their sum: asked)
+    assert reply.result is None and reply.asking == "conflict"
