@@ -2245,6 +2245,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                   "category": ("category",), "person": ("category",)}.get(slot, (slot,))
         drop = {f: None for f in fields if f in Facts.__struct_fields__}
         state = _fill(state, msgspec.structs.replace(facts, **drop), u, message, today)
+        if slot == "amount" and state.known.amount is not None:
+            # (合计1100 → 打错了，检查费是240，合计920: which bill holds is asked — the bill told before is no
+            # longer one to settle on while the question is open)
+            state.known = msgspec.structs.replace(state.known, amount=None, amount_of_parts=None)
         a, b = u.conflict[0], u.conflict[1]
         state.asking, state.conflict_slot, state.conflict_options = "conflict", slot, [a, b]
         if slot == "person":  # 我在职她退休了: two people — whose visit is it?

@@ -6990,3 +6990,12 @@ def test_costs_listed_then_their_sum_is_the_bill_not_a_clash() -> None:
         assert reply.result is not None and reply.result["visits"][-1]["total"] == total, message
     _, (reply,) = talk("平凉在职 社区卫生院 今年第一次 诊察费5块 药费95 一共120")  # (not their sum: asked)
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_bill_in_question_is_never_settled_on_while_the_question_is_open() -> None:
+    state, (reply,) = talk("平凉在职 二级 今年第一次 单子：\n药品费 500.00\n检查费 300.00\n合计 800.00")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "800.00"
+    state, reply = turn(state, "打错了，检查费是200，合计750", today=TODAY)
+    assert reply.result is None and reply.asking == "conflict"
+    _, reply = turn(state, "药品里面有一个是自费药50", today=TODAY)
+    assert reply.result is None  # (800 is no longer the bill; which one is, is still open)
