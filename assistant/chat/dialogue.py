@@ -1949,6 +1949,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             quick_replies=_t_list(locale, ["本次总费用", "其中自费", "其中乙类药", "今年统筹已报销", "结算单上统筹支付", "不算这笔"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip", "Leave it out"]))
+    if intent == "what_if" and facts.amount is not None and state.known.amount is not None \
+            and state.known.prior_unreimbursed is not None and not state.ledger and _THAT_EARLIER_VISIT.search(u.text) \
+            and not _THIS_TIME_SAID.search(u.text):
+        # (…3月份在社区看过一次，花了50没报 →) 那假如3月那次在社区花的是250呢: the earlier spending changed in the
+        # what-if, this visit as it was — never this visit redated to March with a bill of 250
+        facts = msgspec.structs.replace(facts, prior_unreimbursed=facts.amount, amount=None,
+                                        **{n: None for n in _EARLIER_VISIT_FIELDS})
+        u = msgspec.structs.replace(u, facts=facts)
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and not u.unplaced:
         # 那要是起付线之前用过了呢 … 如果是三甲呢: a what-if right after another builds on it
         base = state.what_if_base or state.known
@@ -3040,6 +3048,8 @@ _PLACED_ON_TOP = re.compile(r"另外|另交|另付|额外|单独|外加|不包�
 #: 开的药在药店买的 / 拿处方去药房拿的药: the prescription of a visit, bought at a pharmacy
 _BOUGHT_AFTER_VISIT = re.compile(r"(?:开的药|开的处方|开的方子|处方|方子)[^,，。]{0,10}?(?:在|去|到)[^,，。]{0,6}?(?:药店|药房)"
                                  r"[^,，。]{0,2}(?:买|拿|购|配|抓)")
+#: 3月那次 / 上次 / 之前那回: the earlier visit named
+_THAT_EARLIER_VISIT = re.compile(r"那次|那回|上次|上回|之前那|前面那")
 #: 还漏了一行 / 漏掉一项 / 少算了一笔: a line of the bill told late
 _MISSED_LINE = re.compile(r"漏(?:了|掉|写|说|算)(?:了)?(?:一(?:行|项|笔|个))?|少(?:算|说|写)了(?:一(?:行|项|笔|个))?|还有一(?:行|项)")
 #: 又去 / 再去 / 另外一次 / 第二次: another visit, not a line of this one

@@ -6999,3 +6999,11 @@ def test_a_bill_in_question_is_never_settled_on_while_the_question_is_open() -> 
     assert reply.result is None and reply.asking == "conflict"
     _, reply = turn(state, "药品里面有一个是自费药50", today=TODAY)
     assert reply.result is None  # (800 is no longer the bill; which one is, is still open)
+
+
+def test_a_what_if_of_the_earlier_visits_figure_keeps_this_visit() -> None:
+    state, _ = talk("平凉在职 二级 1000 今年第一次", "哦 我忘了 今年4月份在社区看过一次 花了50块 没报")
+    state, reply = turn(state, "那假如4月那次在社区花的是300呢 这次该报多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1000.00"
+    assert reply.result["visits"][-1]["date"] == "2026-11-25" and reply.result["visits"][-1]["deductible_applied"] == "0.00"
+    assert state.known.prior_unreimbursed == Decimal("50")  # (a what-if: the person's own figure stays)
