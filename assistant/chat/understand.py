@@ -689,7 +689,8 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              # 不知道医保那边转没转成退休待遇: whether the switch to retiree is made
                              r"|转没转(?:成)?退休|转(?:成)?退休(?:待遇)?(?:了)?没(?:有)?|有没有转(?:成)?退休"
                              r"|是不是(?:已经)?(?:办了|办完|办好|办)(?:了)?退休"
-                             r"|(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
+                             # (not 'what if I was retired?': a what-if, not a doubt)
+                             r"|(?<!what )(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
 _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$"

@@ -7007,3 +7007,9 @@ def test_a_what_if_of_the_earlier_visits_figure_keeps_this_visit() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "1000.00"
     assert reply.result["visits"][-1]["date"] == "2026-11-25" and reply.result["visits"][-1]["deductible_applied"] == "0.00"
     assert state.known.prior_unreimbursed == Decimal("50")  # (a what-if: the person's own figure stays)
+
+
+def test_what_if_i_was_retired_is_a_what_if_not_a_doubt() -> None:
+    state, _ = talk("Pingliang employee, level 2 hospital, 800 yuan, first visit this year")
+    _, reply = turn(state, "ok and what if I was retired?", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["category"] == "retiree"
