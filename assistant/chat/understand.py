@@ -2369,9 +2369,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if other and values.get("city") and re.search(r"还是", text) and _UNKNOWN_OR_ASK.search(text):
         # 我爸的医保是南充的还是成都的我要问问他: which city insures him is not known — asked, never one picked
         values["city"] = values["policy"] = values["other_city"] = None
-    other_names = "|".join(re.escape(n) for n in dict.fromkeys(
-        [other or "", *(sp.text for sp in spans if sp.slot == "other_city")]) if n)
     if other and values.get("city") and values.get("offsite") is None \
+            and (other_names := "|".join(re.escape(n) for n in dict.fromkeys(
+                [other, *(sp.text for sp in spans if sp.slot == "other_city")]) if n)) \
             and (went := re.search(rf"(?:在|去|到|跑)(?:了)?(?:{other_names})|(?<![a-z])(?:in|to|at|visited|visiting) "
                                    rf"(?:{other_names})", text)) \
             and not _EARLIER_DONE.search(text, *_clause_of(bounds, went.start())):
@@ -3251,11 +3251,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if values.get(field) is not None and values.get("amount") == values.get(field):
             values["amount"] = None
         values[field] = Decimal("0")
-    first_spans = [sp for sp in spans if sp.slot == "first_visit_this_year"]
-    if values.get("first_visit_this_year") is True and any(sp.note == "negated" for sp in first_spans) \
-            and (confused := _CONFUSED.search(text)) is not None and confused.start() > max(sp.end for sp in first_spans):
-        # 今年第一次 又说不是第一次 我也糊涂了: both said, and the person unsure — the year's position asked
-        values["first_visit_this_year"] = None
+    if values.get("first_visit_this_year") is True and (confused := _CONFUSED.search(text)) is not None:
+        first_spans = [sp for sp in spans if sp.slot == "first_visit_this_year"]
+        if any(sp.note == "negated" for sp in first_spans) and confused.start() > max(sp.end for sp in first_spans):
+            # 今年第一次 又说不是第一次 我也糊涂了: both said, and the person unsure — the year's position asked
+            values["first_visit_this_year"] = None
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier
