@@ -38,7 +38,8 @@ from .dates import find_dates
 from .gazetteer import _first_chars
 from .normalise import ID_WORDS, normalise
 
-__all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "parse_amount", "parse_number"]
+__all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "parse_amount", "parse_number",
+           "role_of_word"]
 
 AMOUNT_ROLES = (
     "account_balance",
@@ -536,6 +537,12 @@ _NOTE_AT_END = re.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人
 
 
 @lru_cache(maxsize=1024)  # a pure function of the clause before an amount (花了, 一共…: they repeat)
+def role_of_word(word: str) -> str | None:
+    """The role a money word gives the figure after it (乙类耗材 → class_b_service, 甲类 → rest), if any:
+    the one vocabulary of the bill's parts, for words said without a figure."""
+    return _role_before(word)[0]
+
+
 def _role_before(prefix: str) -> tuple[str | None, str | None]:
     prefix = _NOTE_AT_END.sub("", prefix)  # 甲类中医诊疗项目（针灸）八十: the note in brackets is not between
     last = None

@@ -62,7 +62,7 @@ from calculator import (
 )
 
 from .account import answer_account
-from .amounts import parse_amount, parse_number
+from .amounts import parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import PAST_STAY as _PAST_STAY
 from .intents import topic_of, without_relatives_stay
@@ -3020,8 +3020,6 @@ _CLASS_WORD = r"自费|乙类药品?|乙类检查|乙类耗材|乙类项目|乙�
 #: 不是自费，是乙类药 / 其实是乙类药，不是自费: a part of the bill put in another class
 _RECLASS = re.compile(rf"(?:不是|并非|不算|不属于)(?P<old>{_CLASS_WORD})(?:的|药|项目)?[,，]?\s?(?:其实|而|应该|实际上|实际)?(?:是|算|属于)(?P<new>{_CLASS_WORD})"
                       rf"|(?:其实|应该|实际上|实际)?(?:是|算|属于)(?P<new2>{_CLASS_WORD})(?:的|药)?[,，]?\s?(?:不是|并非|不算|不属于)(?P<old2>{_CLASS_WORD})")
-_CLASS_FIELD = (("自费", "self_pay"), ("乙类检查|乙类耗材|乙类项目", "class_b_service"), ("乙类", "class_b_drug"),
-                ("甲类", "rest"), ("中成药|中药", "tcm"), ("诊察费", "consultation"))
 
 
 def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
@@ -3031,9 +3029,8 @@ def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
     if m is None:
         return None
     old_word, new_word = m.group("old") or m.group("old2"), m.group("new") or m.group("new2")
-    old = next(f for w, f in _CLASS_FIELD if re.match(w, old_word))
-    new = next(f for w, f in _CLASS_FIELD if re.match(w, new_word))
-    if old == new or old == "rest" or getattr(known, old) is None:
+    old, new = role_of_word(old_word), role_of_word(new_word)  # (the amounts' own vocabulary of parts)
+    if old is None or new is None or old == new or old == "rest" or getattr(known, old) is None:
         return None
     said = {facts.amount, *(getattr(facts, n) for n in ITEM_FIELDS)} - {None}
     if said and said != {getattr(known, old)}:
@@ -3310,8 +3307,6 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
         if reply.result is not None:
             reply.alternatives = alts  # the possibilities stay side by side: none was picked
         return reply
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
-                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     by_month = all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options)
     head = _t(locale, "不清楚也没关系，按每个月份分别算给您（我不替您选）：\n",
               "No problem: here is the figure for each month (I won't pick one):\n") if by_month else _t(
@@ -3323,8 +3318,18 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
         locale, "按在职还是退休结算，看社保登记的退休手续是否办完；单位人事或社保窗口可以查到。",
         "Whether you are settled as a retiree depends on whether the retirement was registered; your "
         "employer or the social-security office can tell you.")
+    return _side_by_side(state, alts, head, hint, locale, said)
+
+
+def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint: str, locale: str,
+                  said: Facts | None, quick: list[str] | None = None) -> Reply:
+    """The figures of each possibility, one line each, between a head and a hint of what decides it
+    (the possibilities are the quick replies unless others are given)."""
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
+                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+                 quick_replies=quick if quick is not None else [a.label for a in alts],
+                 understood=_understood(state.known, said, locale))
 
 
 def _filled_for_trial(known: Known, slot: str) -> Known:
@@ -3457,13 +3462,10 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
         if reply.result is not None:
             reply.alternatives = alts  # the possibilities stay side by side: none was picked
         return reply
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
-                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不知道也没关系，按每种可能分别算给您（结果取决于医疗机构等级，我不替您选）：\n",
               "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
     hint = _t(locale, _LEVEL_HINT_ZH, _LEVEL_HINT_EN)
-    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+    return _side_by_side(state, alts, head, hint, locale, said)
 
 
 _FLAG_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -3521,16 +3523,13 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
     flags = list(flags)
     state.unknown_flags = []
     state.shown_flag = flags[0] if len(flags) == 1 else ""
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
-                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按每种情况分别算给您（我不替您选）：\n",
               "No problem: here is the figure for each case (I won't pick one):\n")
     hint = _t(locale, *_FLAG_HINTS[flags[0]]) if flags and flags[0] in _FLAG_HINTS else _t(
         locale, "家庭医生签约和建档立卡身份可以问签约的卫生院（社区）或村委会；签约机构写在签约协议上。",
         "Your signed clinic or village committee can tell you about the family-doctor contract and poverty "
         "registration.")
-    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+    return _side_by_side(state, alts, head, hint, locale, said)
 
 
 def _position_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
@@ -3549,14 +3548,11 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
         alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
                                 personal_pays=f"{visit.personal_pays:.2f}"))
     state.asking = None
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
-                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "不清楚也没关系，按两种情况分别算给您（起付线今年扣了多少，决定这次先扣多少）：\n",
               "No problem: here are both cases (how much of the deductible is used decides this visit):\n")
     hint = _t(locale, "今年之前的门诊结算单上有“起付标准累计”，或问医院收费处、拨打12393可以查到。",
               "Earlier settlement slips, the hospital cashier or the 12393 hotline can tell you.")
-    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=[a.label for a in alts], understood=_understood(state.known, said, locale))
+    return _side_by_side(state, alts, head, hint, locale, said)
 
 
 _LEVEL_SLOTS = ("provider_level", "prescribed_at_level")
@@ -3579,18 +3575,15 @@ def _level_position_alternatives(state: SessionState, locale: str, today: dt.dat
         alts += [Alternative(label=_t(locale, f"{a.label}，{zh}", f"{a.label}, {en}"), fund_pays=a.fund_pays,
                              personal_pays=a.personal_pays) for a in reply.alternatives]
     state.asking = None
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
-                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
     head = _t(locale, "医院等级和今年起付线的情况都不清楚也没关系，按每种可能分别算给您（我不替您选）：\n",
               "No problem: here is each possibility, by level and by how much of the deductible is used "
               "(I won't pick one):\n")
     hint = _t(locale, _LEVEL_HINT_ZH + "今年之前的门诊结算单上有“起付标准累计”，或问医院收费处、拨打12393可以查到。",
               _LEVEL_HINT_EN + " Earlier slips, the cashier or the 12393 hotline can tell you the deductible used.")
     levels = list(dict.fromkeys(a.label.split(_t(locale, "，", ", "))[0] for a in alts))
-    return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=levels + _t_list(locale, ["今年第一次", "起付线已扣满"],
-                                                ["First bill this year", "Deductible already met"]),
-                 understood=_understood(state.known, said, locale))
+    return _side_by_side(state, alts, head, hint, locale, said,
+                         quick=levels + _t_list(locale, ["今年第一次", "起付线已扣满"],
+                                                ["First bill this year", "Deductible already met"]))
 
 
 #: 上一次也是小钱 / 之前花得不多: earlier spending said to be small
