@@ -7013,3 +7013,18 @@ def test_what_if_i_was_retired_is_a_what_if_not_a_doubt() -> None:
     state, _ = talk("Pingliang employee, level 2 hospital, 800 yuan, first visit this year")
     _, reply = turn(state, "ok and what if I was retired?", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["category"] == "retiree"
+
+
+def test_the_deductible_said_met_verb_first() -> None:
+    # 已扣满起付线 / 已付满起付线: the verb before the word, as 起付线已扣满 after it
+    for message in ("平凉退休 二级医院 今年已扣满起付线 看病花了700", "平凉退休 二级医院 今年已经付满起付线了 看病花了700"):
+        _, (reply,) = talk(message)
+        assert reply.result is not None and reply.result["visits"][-1]["deductible_applied"] == "0.00", message
+    for message in ("平凉退休 二级医院 今年还没扣满起付线 看病花了700", "平凉退休 二级医院 没有扣满起付线 看病花了700"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "year_start", message
+
+
+def test_no_outpatient_bill_yet_this_year_in_a_forms_words() -> None:
+    _, (reply,) = talk("来电人：平凉在职，年初至今未发生门诊费用，今天在二级医院花了300元")
+    assert reply.result is not None and reply.result["visits"][-1]["deductible_applied"] != "0.00"
