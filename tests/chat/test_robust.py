@@ -7028,3 +7028,20 @@ def test_the_deductible_said_met_verb_first() -> None:
 def test_no_outpatient_bill_yet_this_year_in_a_forms_words() -> None:
     _, (reply,) = talk("来电人：平凉在职，年初至今未发生门诊费用，今天在二级医院花了300元")
     assert reply.result is not None and reply.result["visits"][-1]["deductible_applied"] != "0.00"
+
+
+def test_a_forms_year_field_left_blank_is_asked() -> None:
+    for message in ("参保地：平凉；类别：在职；医院：二级；金额：800；本年首次：",
+                    "参保地：平凉；类别：在职；医院：二级；金额：800；本年首次：；备注：无"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "year_start", message
+    _, (reply,) = talk("参保地：平凉；类别：在职；医院：二级；金额：800；本年首次：是")
+    assert reply.result is not None
+
+
+def test_the_hospitals_fund_figure_named_after_the_figure_is_the_slips() -> None:
+    # 300是医院统筹报的: the slip's fund figure (医院 before 统筹), not a bill of 300 at a hospital
+    state, (reply,) = talk("平凉在职 二级 1000 300 今年第一次")
+    assert reply.asking == "amount_role"
+    _, reply = turn(state, "300是医院统筹报的", today=TODAY)
+    assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "1000.00"
