@@ -196,7 +196,9 @@ _EN_CUE_END = re.compile(
     r"|of which|which|like|also a|also an|another one|on the receipt"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"
-    r"|ct|mri|pet|dr|x光|b超|彩超)$"
+    r"|ct|mri|pet|dr|x光|b超|彩超"
+    # in-scope items 900, an X-ray 150, lab tests 80: a bill's line named in English
+    r"|worth|items?|in-scope|stuff|fees|charges?|tests?|exams?|x-ray|xray|scans?|services?|consultation|registration|supplies|materials?|meds|medications?|drug|injections?|treatments?|herbs)$"
 )
 _AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚|现在|如今"
                          r"|老伴|老伴儿|老公|老婆|爱人|老头|老头子|老太太|老爷子|奶奶|爷爷|外婆|外公|婆婆|公公|父亲|母亲)$"
@@ -384,7 +386,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      # 有自费的30块，能报的药150: the part that can be claimed, named as the person sees it
      r"|(?:能报的|可以报的|能报销的|可报的|可以报销的)(?:药|药品|部分|费用|项目|检查)(?:费)?(?:是|为|有|共)?"
      # class-A drugs 300: the class-A part, in scope (never the bill)
-     r"|class[- ]a (?:drugs?|medicines?|medications?|items?)(?: were| was| is| are| of| cost)?"),
+     r"|class[- ]a (?:drugs?|medicines?|medications?|items?|stuff|things)(?: were| was| is| are| of| cost| worth)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:每年|一年|全年|年度)?(?:要|得|就|都)?(?:扣|是|为|写的是|写着|:)?|deductible(?: of| is|:)?"
                           r"|(?:为啥|为什么|咋|怎么)(?:要|得)?先扣"),
     ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),

@@ -7045,3 +7045,12 @@ def test_the_hospitals_fund_figure_named_after_the_figure_is_the_slips() -> None
     assert reply.asking == "amount_role"
     _, reply = turn(state, "300是医院统筹报的", today=TODAY)
     assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "1000.00"
+
+
+def test_english_bill_lines_named_by_their_items_are_kept() -> None:
+    # in-scope items 900 plus class B drugs 300: the 900 was dropped ('items900'), settling 300 alone
+    _, (reply,) = talk("Pingliang retiree, level-2 hospital, in-scope items 900 plus class B drugs 300, "
+                       "deductible already met this year. Fund share?")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1200.00"
+    _, (reply,) = talk("Pingliang retiree, level-2 hospital, deductible met. An X-ray 150 and medicine 300.")
+    assert reply.result is None or reply.result["visits"][-1]["total"] == "450.00"
