@@ -476,7 +476,7 @@ _NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中
 _PAID_BY_ME = re.compile(r"paid|i paid|付了|交了|我付了|我交了")
 _RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[^,，。]{0,8}(?:退休|退的)[^,，。]{0,2}还是[0-9一二三四五六七八九十]{1,2}月"
                                     r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
-_REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?:开|办)(?:了)?转诊|给(?:我|他|她)?(?:开)?转诊|同意(?:了)?转诊")
+_REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?<![没不])(?:开|办)(?:了)?转诊|(?<![没不])给(?:我|他|她)?(?:开)?转诊|(?<![没不])同意(?:了)?转诊")
 _SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
 _CAP_USED_UNKNOWN = re.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)"
                                # 封顶线还剩多少我也不知道: what is left of the cap not known — what the fund paid is asked
@@ -488,6 +488,8 @@ _ANOTHER_SLIP = re.compile(r"(?:还有|另外|另)(?:一|1)?张(?:单子|单据|
 _REFERRED_AWAY = re.compile(r"签约(?:的)?(?:卫生院|社区|卫生服务中心|机构|医生|村医)[^,，。]{0,6}?(?:让|叫|给|帮|建议|要)(?:我|他|她|俺)?"
                             r"(?:开(?:了)?(?:转诊单?)?)?转(?:诊)?(?:过去|过来|走|出去|了)")
 _REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
+_OUTPATIENT_IN_HIT = re.compile(r"门诊|看病|就诊")
+_LEVEL_PLACE = re.compile(r"(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)")
 _FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _RATIO_EITHER = re.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
@@ -571,7 +573,8 @@ _RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = re.compile(r"上个?月|last month")
 _AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
 _UNKNOWN = re.compile(
-    r"不清楚|不知道|不知(?!道)|不晓得|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记(?!说|讲|告诉|提)|不详|没问|说不上来|"
+    # (不知道能不能报 / 不清楚报多少: the question asked, not a fact not known)
+    r"(?:不清楚|不知道|不晓得)(?!能不能|可不可以|能否|能报|可以报|报多少|能报多少|怎么报|报不报|咋报)|不知(?!道)|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记(?!说|讲|告诉|提)|不详|没问|说不上来|"
     r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了(?!说|讲|告诉|提)|忘记了(?!说|讲|告诉|提)|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
     # 好像是二级吧？也可能三级: not known — each level named, side by side (等我问问: asked, as pinned)
     r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)|搞混了?|弄混了?|记混了?"
@@ -595,7 +598,9 @@ _UNKNOWN_FLAGS = (
 _STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
                           # 没经过卫生院同意 / 未经签约机构同意: the referral is the signed institution's consent
-                          r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|(?:没(?:有)?|未|不)(?:开|办)(?:过)?转诊")
+                          r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|(?:没(?:有)?|未|不)(?:开|办)(?:过)?转诊"
+                          # 卫生院没同意转诊 / 不给开转诊: the signed institution did not consent
+                          r"|(?:没(?:有)?|不)同意(?:我|他|她)?(?:的)?转诊|(?:没|不)给(?:我|他|她)?(?:开|办)?转诊")
 _FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
@@ -1543,8 +1548,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (是不是给我算成二级了: how the slip settled it, asked — not the visit's level)
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
     # first outpatient bill — the year's position is still asked
+    # (今年门诊第一次去一级医院: the year's first outpatient visit said as such, its level after it)
     hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and (
-        _FIRST_HERE.match(text, h.end) or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
+        ((here := _FIRST_HERE.match(text, h.end)) and not (_OUTPATIENT_IN_HIT.search(text, h.start, h.end)
+                                                           and _LEVEL_PLACE.match(here.group(0))))
+        or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     hits = [h for h in hits if not (h.sets.get("offsite") is True and (
         _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]

@@ -7054,3 +7054,23 @@ def test_english_bill_lines_named_by_their_items_are_kept() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "1200.00"
     _, (reply,) = talk("Pingliang retiree, level-2 hospital, deductible met. An X-ray 150 and medicine 300.")
     assert reply.result is None or reply.result["visits"][-1]["total"] == "450.00"
+
+
+def test_the_years_first_outpatient_visit_with_its_level_after_it() -> None:
+    # 今年门诊第一次去一级医院: the year's first outpatient visit (not 'first time at a level-1 hospital')
+    _, (reply,) = talk("平凉退休的今年门诊第一次去一级医院花了五百块钱")
+    assert reply.result is not None and reply.alternatives is None
+    _, (reply,) = talk("南昌退休 今年是第一次去三级医院 花了800")  # (first at that level: the year is still asked)
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_not_knowing_whether_it_is_paid_is_the_question_not_a_doubt() -> None:
+    _, (reply,) = talk("平凉退休的在二级医院今年第一次看门诊花了六百块钱不知道能不能报")
+    assert reply.result is not None and reply.alternatives is None
+
+
+def test_a_referral_the_signed_clinic_refused_is_no_referral() -> None:
+    _, (reply,) = talk("南昌居民医保，卫生院没同意转诊，我自己跑去县中医院看的，中成药 200")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    _, (reply,) = talk("南昌居民医保，卫生院同意转诊，我去县中医院看的，中成药 200")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] != "0.00"
