@@ -1550,8 +1550,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # first outpatient bill — the year's position is still asked
     # (今年门诊第一次去一级医院: the year's first outpatient visit said as such, its level after it)
     hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and (
-        ((here := _FIRST_HERE.match(text, h.end)) and not (_OUTPATIENT_IN_HIT.search(text, h.start, h.end)
-                                                           and _LEVEL_PLACE.match(here.group(0))))
+        ((first_here_at := _FIRST_HERE.match(text, h.end)) and not (_OUTPATIENT_IN_HIT.search(text, h.start, h.end)
+                                                           and _LEVEL_PLACE.match(first_here_at.group(0))))
         or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     hits = [h for h in hits if not (h.sets.get("offsite") is True and (
