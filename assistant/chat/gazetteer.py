@@ -388,6 +388,8 @@ _INSURED = _Family(
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
         ("not (?:yet )?retired|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work(?: full[- ]time| part[- ]time)? (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
+        # 平凉 退 二级 / 南昌退 三级: a terse note's 退 standing alone (never 退费, 退钱, 退了药)
+        ("(?<![^，,])退(?=[，,。]|$)|(?<=南昌|南充|平凉|西安)退(?=[，,。]|$)", _RET, 2),
         ("flexible(?:ly)? employ(?:ment|ed)|flexible worker|self[- ]employed|gig worker|freelancer", _FLEX, 2),
         ("urban[- ]rural resident|resident scheme|resident insurance|resident", _RES, 2),
         ("employee(?:s)?(?:[- ]scheme|[- ]insurance| medical insurance| basic medical insurance)|staff insurance", {"scheme": "employee"}, 1),
@@ -457,7 +459,9 @@ _FLAGS = _Family(
     [
         # family doctor first, so that 家庭医生签约 is not the signed institution
         ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
-        ("(?:签约了|签了|签约|签过|有)?家庭医生(?:签约)?|(?<![这那哪一每两几某同别本])家医(?!院)", {"family_doctor": True}, 1),
+        ("(?:签约了|签了|签约|签过|有)?家庭医[生声师](?:签约)?|(?<![这那哪一每两几某同别本])家医(?!院)"
+         # 有家签 / 做了家签: the family-doctor contract, said short
+         "|(?:有|签了|做了|办了|签过)家签", {"family_doctor": True}, 1),
         ("(?:别的|其他|另一家|另外一家|另一个|另外一个|另外的|非签约)(?:的)?(?:社区|卫生院|医院|诊所|卫生室|机构)|没(?:有)?转诊"
          # 没在自己签约的那家卫生院: not at the signed one
          "|(?:没|没有|不)在(?:自己|我|俺)?签(?:了)?约的"
@@ -624,6 +628,8 @@ _FLAGS = _Family(
             "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|还|也|一直)?没(?:有)?(?:看|去|报|用)(?:销)?过(?=$|[,，。!！?？~ ])"
             "|(?<!账户)(?<!个账)(?<!卡里)今年(?:都|也)?还没(?=$|[,，。!！?？~])"
             "|今年(?:的)?(?:第一|头一?)张(?:门诊)?(?:单子|单|票|发票|结算单)"
+            # 两千五 首 / 甲类620.5 自费79.5 首诊: a terse note's 首 standing alone (the year's first)
+            "|(?<![^，,])首(?:次|诊)?(?=[，,。]|$)"
             "|(?:本年度|本年|年度内|年内)(?:的|为|是|系)?(?:第一次|头一次|头一回|首次)(?![=:：]\\s?(?:未问|未知|不详|不清楚|待|[?？]|$|[;；,，。\n]))|年度[:：] ?首次"
             # 看牙花了三百 第一次报: the first claim (of the year)
             "|第一次报(?=$|[,，。!！?？ ]|了)"

@@ -1090,7 +1090,9 @@ _CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报|(?<=[统筹医保])�
 _CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)(?![吧吗么嘛]|[?？])")
 _I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
 _FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
-_FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
+_FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验"
+                            # 还有些甲类的忘了多少: a class of this bill whose amount is not known
+                            r"|(?:还有(?:些|一些|点|一点)?)(?:甲类|乙类|自费)(?:的|药|药品|项目)?)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
                             r"(?:忘了|不记得|记不清|不知道|想不起来|没记住)(?:是|花了)?(?:多少)?")
 _SELF_DOUBT_BETWEEN = re.compile(r"[哦噢呃诶嗯](?:[,，\s]*)(?:好像|可能|也许|应该)")
 _SIGNED_IS = re.compile(r"签约(?:的)?(?:机构|单位|地方)?(?:是|在)")
@@ -2256,7 +2258,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
-            and not _INSIDE.search(text) and not _TOTAL_NOT_KNOWN.search(text):
+            and not _INSIDE.search(text) and not _TOTAL_NOT_KNOWN.search(text) \
+            and (fee_unknown is None or any(fee_unknown.start() <= a.start < fee_unknown.end() + 4 for a in amounts)):
         # (自费的300，总共多少不记得了: the bill is more than its parts and not known — asked)
         parts_only = True
         if (len(parts) == 1 and not (parts[0].role in ("self_pay", "class_b_drug", "class_b_service")

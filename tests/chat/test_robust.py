@@ -7074,3 +7074,23 @@ def test_a_referral_the_signed_clinic_refused_is_no_referral() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
     _, (reply,) = talk("南昌居民医保，卫生院同意转诊，我去县中医院看的，中成药 200")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] != "0.00"
+
+
+def test_a_terse_notes_short_words() -> None:
+    # 退 (retired), 首 / 首诊 (the year's first), 甲800 / 乙300 (class-A and class-B lines), 有家签
+    _, (reply,) = talk("平凉退 二级 甲800 乙药300 自费120 首诊")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1220.00"
+    assert reply.result["visits"][-1]["category"] == "retiree"
+    _, (reply,) = talk("平凉 退 二级 1500 首")
+    assert reply.result is not None and reply.result["visits"][-1]["category"] == "retiree"
+    _, (reply,) = talk("平凉退休 三甲800 今年第一次")  # (三甲: the hospital, not a class-A line)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "800.00"
+    _, (famdoc,) = talk("居民 南昌 签约社区 花了200 有家签")
+    _, (plain,) = talk("居民 南昌 签约社区 花了200")
+    assert famdoc.result is not None and plain.result is not None
+    assert Decimal(famdoc.result["visits"][-1]["fund_pays"]) > Decimal(plain.result["visits"][-1]["fund_pays"])
+
+
+def test_a_class_whose_amount_is_forgotten_is_asked() -> None:
+    _, (reply,) = talk("平凉在职 三级甲等 首次 乙类药300 还有些甲类的忘了多少")
+    assert reply.result is None and reply.asking == "amount"
