@@ -114,6 +114,8 @@ _COMPARE = re.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|
 _BILL_HOW_MUCH = re.compile(r"报销多少|能报多少|报多少|给多少|给报多少|咋个算|怎么算|统筹报多少|自己要掏多少|扣多少|能用多少|付多少"
                             r"|how much")
 _WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))"
+                      # 按在职算是多少 / 按二级算能报多少: the last visit settled another way
+                      r"|按(?:照)?(?:在职|退休|灵活就业|居民|[一二三]级|三甲|二甲|三乙|一级及以下|社区|药店)(?:人员|职工|医院|的)?算(?:的话)?(?:是|会是|能报|报|该报|应该报|要报)(?:多少|几多)"
                       r"|what if|(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about"
                       r"|what would (?:it|i|she|he|they) (?:be|get|pay)|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 #: …呢 at the end — or before a clause saying the bill stays the same (那社区呢，花一样多)

@@ -1060,6 +1060,7 @@ _ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做
                                rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
 _ACTUALLY_PLACE = re.compile(r"(?:其实|实际上|实际)(?:是|在)[^,，。]{0,8}?(?P<w>社区卫生服务中心|诊所|卫生院|卫生室|社区|医院)(?!门口)")
+_YEAR_CLAIMS_BEFORE = re.compile(r"今年[^。]{0,8}?(?:报过|报了|报销过|报销了)")
 _CAPPED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:已经|就|都)?(?:封顶|到顶|报满|顶格|满额)(?:了)?")
 _USED_UP_SAID = re.compile(r"[0-9]{2,4}(?:元|块)?[,，]?(?:已经|已|早就|早)(?:扣完|扣满|用完|过了|满了)")
 _FUND_CLAIM_UNKNOWN = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报|有没有报|报过没|报了多少|报过多少)[^,，。]{0,6}?(?:不清楚|不知道|不晓得|记不清|不记得)")
@@ -1093,7 +1094,10 @@ _FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|�
 _FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验"
                             # 还有些甲类的忘了多少: a class of this bill whose amount is not known
                             r"|(?:还有(?:些|一些|点|一点)?)(?:甲类|乙类|自费)(?:的|药|药品|项目)?)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
-                            r"(?:忘了|不记得|记不清|不知道|想不起来|没记住)(?:是|花了)?(?:多少)?")
+                            r"(?:忘了|不记得|记不清|不知道|想不起来|没记住)(?:是|花了)?(?:多少)?"
+                            # 1200，另外还有一张单子找不到了: another slip of this visit, its figure not known
+                            r"|(?:还有|另外|另)(?:一|1)?张(?:单子|单据|发票|票据?|收据|小票|结算单)(?:也)?"
+                            r"(?:找不到|丢了|不见了|没找到|弄丢了|忘了|不记得|记不清)")
 _SELF_DOUBT_BETWEEN = re.compile(r"[哦噢呃诶嗯](?:[,，\s]*)(?:好像|可能|也许|应该)")
 _SIGNED_IS = re.compile(r"签约(?:的)?(?:机构|单位|地方)?(?:是|在)")
 _THIS_TIME_TO = re.compile(r"(?:这次|这回|本次|今天)(?:是)?(?:去|到|跑到|跑去)(?:了)?")
@@ -1843,7 +1847,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    else a for a in amounts]
     # 统筹报了1800封顶了: what the fund has paid this year, up to its cap — the year's, never this bill's slip
     amounts = [msgspec.structs.replace(a, role="fund_paid")
-               if a.role == "slip_fund" and _CAPPED_AFTER.match(text, a.end) else a for a in amounts]
+               if (a.role == "slip_fund" or (a.role is None and not a.approximate))  # (那要是2000都报满了呢)
+               and _CAPPED_AFTER.match(text, a.end) else a for a in amounts]
+    # 要是我今年没报过那么多呢 比如才报了500: a what-if of what the fund has paid this year, not a slip's figure
+    amounts = [msgspec.structs.replace(a, role="fund_paid")
+               if a.role == "slip_fund" and _WHAT_IF_WORD.search(text) and _YEAR_CLAIMS_BEFORE.search(text, 0, a.start)
+               and not _SLIP_WORD.search(text) else a for a in amounts]
     # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
     # the person supplies; a figure alone (起付线是600吗) is a question about the rule
     stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text))

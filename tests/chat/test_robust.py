@@ -7094,3 +7094,28 @@ def test_a_terse_notes_short_words() -> None:
 def test_a_class_whose_amount_is_forgotten_is_asked() -> None:
     _, (reply,) = talk("平凉在职 三级甲等 首次 乙类药300 还有些甲类的忘了多少")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_another_slip_not_found_leaves_the_bill_asked() -> None:
+    _, (reply,) = talk("平凉在职，今年第一次，二级医院，1200，另外还有一张单子找不到了")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_settled_as_another_category_is_a_what_if() -> None:
+    # 按在职算是多少 after a retirement this month: the employee's figure (the retirement date dropped)
+    state, (first,) = talk("南充 我这个月办的退休 手续11月5号办完的 今天去二级医院 花了900 今年之前在职的时候看过 起付线200已经扣了 统筹报了300")
+    assert first.result is not None and first.result["visits"][-1]["category"] == "retiree"
+    state, reply = turn(state, "按在职算是多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["category"] == "employee"
+    assert reply.result["visits"][-1]["fund_pays"] != first.result["visits"][-1]["fund_pays"]
+    assert state.known.category == "retiree"  # (a what-if: the person stays retired)
+
+
+def test_what_ifs_of_what_the_fund_has_paid_this_year() -> None:
+    state, (reply,) = talk("平凉退休 一级 300 起付线早就够了 统筹报了1000")
+    assert reply.result is not None
+    _, capped = turn(state, "那要是2500都报满了呢", today=TODAY)  # (the fund's figure, not a bill of 2500)
+    assert capped.result is not None and capped.result["visits"][-1]["total"] == "300.00"
+    assert capped.result["visits"][-1]["fund_pays"] == "0.00"
+    _, less = turn(state, "要是我今年没报过那么多呢 比如才报了500", today=TODAY)  # (not 'nothing claimed this year')
+    assert less.result is not None and less.result["visits"][-1]["total"] == "300.00" and less.bill_check is None
