@@ -354,7 +354,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?(?: only| just)?"),
     ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
-    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前|一开始|开始|起初|最开始|年初)?(?:应该|大概|估计|好像)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
+    ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?(?:的钱)?(?:原来|本来|原先|之前|看病前|一开始|开始|起初|最开始|年初|今天早上|今天上午|今早|早上|今天)?(?:应该|大概|估计|好像)?"
+     # (我个人账户今天早上一共就30块: the balance, said with 一共 — not a bill)
+     r"(?:一共|总共)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
                         r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),

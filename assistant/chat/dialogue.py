@@ -200,7 +200,7 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         value = getattr(facts, name, None)
         if value is not None:
             changes[name] = value
-    if facts.provider_kind == "pharmacy" and facts.provider_level is None:
+    if facts.provider_kind == "pharmacy" and facts.provider_level is None and (fields is None or "provider_kind" in fields):
         changes.setdefault("provider_level", None)
     if "amount" in changes and "amount_of_parts" not in changes:
         changes["amount_of_parts"] = None  # a bill said as a whole
@@ -1649,14 +1649,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             reply.text = line + "\n" + reply.text  # the figure asked for first, the settlement it comes from below
         return state, reply
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
-        # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
-        state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
-        _note_place(state, facts, u)
+        # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit;
+        # not once a bill is settled: 拿医院的处方在外面药店买药能报吗 after it asks, it does not move it)
+        settled = state.known.amount is not None
+        state.known = _merge(state.known, facts, PERSON_FIELDS + (() if settled else _PLACE_FIELDS))
+        if not settled:
+            _note_place(state, facts, u)
         state.asking = None
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and (_HOW_MUCH.search(u.text) or _GENERAL_HOW.search(u.text)) \
-            and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
+            and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and u.topic != "cap":  # (今年一共能报多少: the cap)
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if intent == "policy_fact" and facts.amount is not None and u.approximate_amount is None \
             and _SPENT.search(u.text) and _CAN_CLAIM.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):

@@ -7119,3 +7119,29 @@ def test_what_ifs_of_what_the_fund_has_paid_this_year() -> None:
     assert capped.result["visits"][-1]["fund_pays"] == "0.00"
     _, less = turn(state, "要是我今年没报过那么多呢 比如才报了500", today=TODAY)  # (not 'nothing claimed this year')
     assert less.result is not None and less.result["visits"][-1]["total"] == "300.00" and less.bill_check is None
+
+
+def test_i_mis_said_is_a_correction_not_a_check() -> None:
+    # 算错了 是报过1100: the person corrects what the fund has paid this year — not a slip figure to check
+    state, _ = talk("南充", "退休", "药店 360", "今年之前报过200了")
+    _, reply = turn(state, "算错了 是报过1100", today=TODAY)
+    assert reply.bill_check is None and reply.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == "100.00"
+
+
+def test_the_years_whole_asked_after_an_answer_is_the_cap() -> None:
+    state, _ = talk("南充退休 社区 今年第一次 花了300")
+    _, reply = turn(state, "我们退休的今年统筹一共能报多少来着", today=TODAY)
+    assert reply.result is None and "限额" in reply.text
+
+
+def test_the_balance_said_with_yigong() -> None:
+    _, (reply,) = talk("平凉在职 二级 今年第一次 花了500 我个人账户今天早上一共就30块")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_a_fact_question_naming_a_pharmacy_keeps_the_settled_visits_place() -> None:
+    state, _ = talk("南昌 退休 今年第一次 二级医院 900", "拿医院的处方在外面药店买药能报吗")
+    _, reply = turn(state, "那我今天在定点药店又买了300的药 处方是这家二级医院开的", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
+    assert len(reply.result["visits"]) == 2
