@@ -1651,9 +1651,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit;
         # not once a bill is settled: 拿医院的处方在外面药店买药能报吗 after it asks, it does not move it)
-        settled = state.known.amount is not None
-        state.known = _merge(state.known, facts, PERSON_FIELDS + (() if settled else _PLACE_FIELDS))
-        if not settled:
+        bill_settled = state.known.amount is not None
+        state.known = _merge(state.known, facts, PERSON_FIELDS + (() if bill_settled else _PLACE_FIELDS))
+        if not bill_settled:
             _note_place(state, facts, u)
         state.asking = None
         why = _why_answer(state, u, locale, today)
