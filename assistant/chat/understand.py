@@ -337,11 +337,45 @@ def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
 _SUM_CUE = re.compile(r"一共|总共|合计|共计|总计|总共花了|一共花了|总费用|总额")
 
 
+#: the words of a slip's figure that adds its lines up (合计, 总金额, 医疗费总额 …)
+_SLIP_SUM_CUE = re.compile(r"一共|总共|合计|共计|总计|总费用|总额|总金额|小计")
+#: the roles a slip's line may have: a cost of the bill (in scope unless its label says otherwise)
+_IN_SCOPE_LINE = (None, "total", "rest", "part")
+_LINE_ROLES = frozenset({*_IN_SCOPE_LINE, "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm"})
+_LABEL_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def _slip_sum(text: str, amounts: list[Amount]) -> tuple[Amount, list[Amount]] | None:
+    """A slip's lines and the figure that adds them all up (挂号费15 西药320 检查180 合计515, or
+    总金额1680 其中：西药910、检查520、材料110、自费140): the whole, and its lines. Each line must be
+    named (a word right before its figure), there must be two or more, and they must add up exactly."""
+    usable = [a for a in amounts if not a.negated and not a.approximate]
+    for whole in usable:
+        if whole.role != "total" or not whole.cue or not _SLIP_SUM_CUE.search(whole.cue):
+            continue
+        for side in ([a for a in usable if a.end <= whole.start], [a for a in usable if a.start >= whole.end]):
+            lines = [a for a in side if a.role in _LINE_ROLES]
+            if len(lines) < 2 or len(lines) != len([a for a in side if a.role not in ("other",)]) \
+                    or sum((a.value for a in lines), Decimal(0)) != whole.value:
+                continue
+            ends = [whole.end if side and side[0].start >= whole.end else 0] + [a.end for a in lines[:-1]]
+            if all(_LABEL_CHAR.search(text, lo, a.start) for lo, a in zip(ends, lines, strict=True)):
+                return whole, lines
+    return None
+
+
 def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
     """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
     unplaced: list[Amount] = []
     clash: list[Amount] = []
+    summed = _slip_sum(text, amounts) if len(amounts) >= 3 else None
+    if summed is not None:
+        # a slip's lines that add up to its total: the total is the bill, the lines named as items are
+        # items of it, the others costs inside it (never a clash between the lines and their sum)
+        whole, lines = summed
+        amounts = [a for a in amounts if not (a in lines and a.role in _IN_SCOPE_LINE)]
+        amounts = [msgspec.structs.replace(a, explicit=True) if a is whole else a for a in amounts]
     for amount in amounts:
         if amount.approximate and amount.role not in ("part", "slip_unknown", "other"):
             field = _ROLE_FIELD.get(amount.role)

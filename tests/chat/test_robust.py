@@ -7145,3 +7145,16 @@ def test_a_fact_question_naming_a_pharmacy_keeps_the_settled_visits_place() -> N
     _, reply = turn(state, "那我今天在定点药店又买了300的药 处方是这家二级医院开的", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
     assert len(reply.result["visits"]) == 2
+
+
+def test_a_slips_lines_that_add_up_to_its_total() -> None:
+    # lines named by bare labels, an item among them, then (or before them) the figure adding them up
+    for message, total, fund in (("平凉在职 二级 今年第一次 单子上 西药 520 检查 180 合计 700", "700.00", "300.00"),
+                                 ("平凉在职 二级 今年第一次 挂号费15 药费420 检查费235 自费30 合计700", "700.00", "282.00"),
+                                 ("平凉在职 二级 今年第一次 总金额 700.00 其中：西药 400.00、检查 200.00、自费 100.00",
+                                  "700.00", "240.00")):
+        _, (reply,) = talk(message)
+        assert reply.result is not None, message
+        assert (reply.result["visits"][-1]["total"], reply.result["visits"][-1]["fund_pays"]) == (total, fund), message
+    _, (reply,) = talk("平凉在职 二级 今年第一次 单子上 西药 520 检查 180 合计 750")  # (not their sum: asked)
+    assert reply.result is None
