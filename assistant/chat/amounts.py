@@ -416,7 +416,9 @@ _PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
                          + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
-                       r"|(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of )?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
+                       r"|(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of "
+                       # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
+                       r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        r"|(?:个人)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
@@ -426,7 +428,8 @@ _POST_CUE = re.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        # 120是总共花的，72是报的: what was reimbursed of this bill
                        r"|(?:给)?报(?:销)?(?:了)?的(?=$|[,，。;；!！?？])"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
-                       r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation)")
+                       r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation"
+                       r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
 _UNREIMBURSED_AFTER = re.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
@@ -734,7 +737,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "self-paid": "自费", "self paid": "自费",
                     "consultation": "诊察费"}.get(word, word)
-            word = "乙类" if word.startswith("class") else word
+            word = ("政策范围内" if word.startswith(("class-a", "class a")) else "乙类") if word.startswith("class") else word
             word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(
                 "account") else word
             word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith(("统筹", "报", "给报")) or (

@@ -593,7 +593,10 @@ _CONFUSED = re.compile(r"糊涂|搞不清|弄不清|闹不清|搞混|说不准|�
 _GRADE_OR_LEVEL_WORD = re.compile(r"[甲乙丙]等|[一二三123]级|[二三][甲乙丙]")
 #: (retired …) procedure completed / paperwork done on: the date after it is the papers'
 _PAPERS_DONE_BEFORE = re.compile(r"(?:procedure|procedures|paperwork|papers|formalities|process)[^,.;，。]{0,12}"
-                                 r"(?:completed|done|finished|approved)(?: on)? ?$")
+                                 r"(?:completed|done|finished|approved)(?: on)? ?$"
+                                 # (completed the retirement procedure on 3 November: the verb first)
+                                 r"|(?:completed|finished|did|filed) (?:the |my |his |her )?retirement"
+                                 r"(?: procedures?| paperwork| papers| formalities| process)?(?: on)? ?$")
 #: 10月办结 / 10月份办完了: a month said done, nothing else named (the procedure named before it)
 _DONE_AFTER_MONTH = re.compile(r"(?:份)?(?:初|底|中旬|上旬|下旬)?(?:就|已经|已)?办(?:结|完|好)(?:了|的)?(?=$|[,，。;；])")
 #: 在职转退休，… / 办退休，…: retiring said in the clause before a month said done
@@ -2064,7 +2067,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                            and _RETIRING_BEFORE.search(text, max(0, _clause_of(bounds, d.start)[0] - 12),
                                                                        d.start))
                                        # retired in october (procedure completed oct 15): the papers' date
-                                       or (_PAPERS_DONE_BEFORE.search(text, max(0, d.start - 30), d.start) is not None
+                                       or (_PAPERS_DONE_BEFORE.search(text, max(0, d.start - 45), d.start) is not None
                                            and "retire" in text))
                   and not _VISIT_BESIDE_DATE.match(text, d.end)]
     # 今年之前7月份看过一次: the date of an earlier visit, not this one's

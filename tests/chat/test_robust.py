@@ -7158,3 +7158,15 @@ def test_a_slips_lines_that_add_up_to_its_total() -> None:
         assert (reply.result["visits"][-1]["total"], reply.result["visits"][-1]["fund_pays"]) == (total, fund), message
     _, (reply,) = talk("平凉在职 二级 今年第一次 单子上 西药 520 检查 180 合计 750")  # (not their sum: asked)
     assert reply.result is None
+
+
+def test_english_lines_named_after_their_figures() -> None:
+    _, (reply,) = talk("Pingliang retiree, tier-1 hospital. Bill: 300 yuan class-A drugs and 200 yuan class-B drugs. "
+                       "First outpatient visit this year.")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_english_retirement_completed_verb_first_is_not_the_visits_date() -> None:
+    _, (reply,) = talk("Nanchang employee insurance. I completed the retirement procedure on 3 November. "
+                       "Today's bill at a tier-3 hospital was 1,600 yuan, first outpatient visit of the year.")
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == "2026-11-25"
