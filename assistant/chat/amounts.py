@@ -239,10 +239,11 @@ _PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里
 _ACCOUNT_JUST_BEFORE = re.compile(r"(?:个人账户|账户|个账|医保卡|社保卡)[^,，。0-9]{0,4}[,，]?$")
 _BANKNOTES = frozenset(Decimal(v) for v in (1, 5, 10, 20, 50, 100))
 _NOTES_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(?:的)?$")
-_NEGATED_BEFORE = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
+#: (两百八哦不是两百六: 哦不是 takes back the figure before — a correction, not a denial of the one after)
+_NEGATED_BEFORE = re.compile(r"(?<!是)(?<![啊哦噢呃额])(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
 _TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
 _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|(?<!觉得)(?<!认为)应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
-                         r"|(?:啊|哦|噢|呃|额)不是[,，。 ]|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)"
+                         r"|(?:啊|哦|噢|呃|额)不是(?:[,，。 ]|$|(?=[0-9零一二两三四五六七八九十]))|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)"
                          # 花了600 不是600是650: the figure said again, then the right one
                          r"|(?<![是])不是[0-9０-９][0-9０-９.,，]*(?:元|块)?(?:钱)?[,，]?(?:而)?是"
                          # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150

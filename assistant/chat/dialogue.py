@@ -200,6 +200,10 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         value = getattr(facts, name, None)
         if value is not None:
             changes[name] = value
+    if "provider_grade" in changes and facts.provider_kind is None and facts.provider_level is None \
+            and known.provider_kind == "pharmacy" and known.prescribed_at_level == 3 and facts.prescribed_at_grade is None:
+        # 是甲等 about a pharmacy's purchase on a level-3 prescription: the prescribing hospital's grade
+        changes["prescribed_at_grade"] = changes.pop("provider_grade")
     if facts.provider_kind == "pharmacy" and facts.provider_level is None and (fields is None or "provider_kind" in fields):
         changes.setdefault("provider_level", None)
     if "amount" in changes and "amount_of_parts" not in changes:

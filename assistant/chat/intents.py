@@ -135,6 +135,8 @@ _ADD_VISIT = re.compile(
     r"|(?:他|她|我|俺)还(?:在|去)[^,，。]{1,6}?(?:拿|买|看|开)了"
     # 下周三还要去复查 / 过两天还得去医院: a visit still to come is another visit, never this one's bill
     r"|(?:还要|还得|还需要|要再|得再|准备再|打算再)(?:去|来|看|复查|复诊|拿|买|开)"
+    # 那再去还能报不 再花五百的话: one more visit, spending that much again
+    r"|再去[^,，。]{0,6}?再花|再花(?:了)?(?=[0-9一二两三四五六七八九十百千])"
     r"|(?:下周|下个?月|下个?礼拜|下个?星期|过几天|过两天|明天|后天|下次)[^,，。]{0,6}?(?:(?:去|来)?(?:复查|复诊)|再(?:去|来|看|拿|买))"
     r"|another visit|went again|again at"
     # (after a visit told) And today I bought medicine at a pharmacy for 200 / I also went to…

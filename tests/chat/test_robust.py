@@ -7170,3 +7170,23 @@ def test_english_retirement_completed_verb_first_is_not_the_visits_date() -> Non
     _, (reply,) = talk("Nanchang employee insurance. I completed the retirement procedure on 3 November. "
                        "Today's bill at a tier-3 hospital was 1,600 yuan, first outpatient visit of the year.")
     assert reply.result is not None and reply.result["visits"][-1]["date"] == "2026-11-25"
+
+
+def test_spending_again_is_another_visit() -> None:
+    state, _ = talk("南充在职 三级 两千 今年第一次", "过了两个礼拜又去了 又花了八百")
+    _, reply = turn(state, "那再去还能报不 再花五百的话", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 3
+    assert reply.result["visits"][-1]["total"] == "500.00"
+
+
+def test_oh_no_takes_back_the_figure_before() -> None:
+    # 两百八哦不是两百六: 260, the figure after the correction (not 'not 260')
+    _, (reply,) = talk("平凉退休 社区医院 今年第一次 拿药花了两百八哦不是两百六")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "260.00"
+
+
+def test_the_grade_said_for_a_pharmacys_level_3_prescription() -> None:
+    state, _ = talk("平凉退休 药店买药 五百 今年第一次 处方是市医院开的", "三级", "不晓得甲等乙等")
+    _, reply = turn(state, "我查了 是甲等", today=TODAY)
+    assert reply.result is not None and reply.alternatives is None
+    assert reply.result["visits"][-1]["fund_pays"] == "180.00"
