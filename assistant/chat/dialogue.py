@@ -206,6 +206,11 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes["prescribed_at_grade"] = changes.pop("provider_grade")
     if facts.provider_kind == "pharmacy" and facts.provider_level is None and (fields is None or "provider_kind" in fields):
         changes.setdefault("provider_level", None)
+    if changes.get("fund_paid") and "deductible_used" not in changes and known.deductible_used is not None \
+            and (fields is None or "deductible_used" in fields):
+        # 起付线扣了300 → 说错了，是统筹已经报了300: the fund pays only once the deductible is used up —
+        # the part of it said before no longer holds
+        changes["deductible_used"] = None
     if "amount" in changes and "amount_of_parts" not in changes:
         changes["amount_of_parts"] = None  # a bill said as a whole
     elif "amount" not in changes and known.amount_of_parts and known.amount is not None and not facts.all_item:

@@ -7190,3 +7190,21 @@ def test_the_grade_said_for_a_pharmacys_level_3_prescription() -> None:
     _, reply = turn(state, "我查了 是甲等", today=TODAY)
     assert reply.result is not None and reply.alternatives is None
     assert reply.result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_the_account_named_after_the_figure_answers_which_money() -> None:
+    # 200是医保卡里的余额 / 200是个人账户里扣的 answering 'which money is 200': never a bill of 200
+    state, (reply,) = talk("平凉退休 二级医院 800 200 今年第一次")
+    assert reply.asking == "amount_role"
+    _, balance = turn(state, "200是医保卡里的余额", today=TODAY)
+    assert balance.result is not None and balance.result["visits"][-1]["total"] == "800.00"
+    assert balance.result["visits"][-1]["account_pays"] == "200.00"
+    state, (reply,) = talk("平凉在职 三级甲等 今年第一次 花了1500 医保卡扣了200")
+    _, paid = turn(state, "200是个人账户里扣的，账户本来就只有200", today=TODAY)
+    assert paid.result is not None and paid.result["visits"][-1]["total"] == "1500.00"
+
+
+def test_the_fund_paid_said_after_a_part_of_the_deductible_replaces_it() -> None:
+    state, _ = talk("南昌灵活就业 二级医院 两千零五十", "起付线扣了300")
+    _, reply = turn(state, "说错了，是统筹已经报了300", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["deductible_applied"] == "0.00"
