@@ -313,7 +313,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
             r"|(?:中医)?(?:针灸|推拿|拔罐|艾灸)(?:[(（]甲类[)）])?)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:费用|费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检|孕检|孕期检查)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
-    ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|治疗项目|治疗|化验|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年|只|才)?(?:累计|扣除|扣|使用|用|交|支付|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?[:：]?"),
     ("deductible_used", r"(?:只|才|一共|总共|已经)?扣(?:了|掉|过)(?=[0-9一二两三四五六七八九十百千]+(?:元|块)?(?:的)?起付)"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
@@ -465,6 +465,8 @@ _YEAR_FUND_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年(?:�
 _OF_THE_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
 _USED_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
                                     r"(?:起付线|起付标准|起付)")
+_ASKED_AFTER = re.compile(r"(?:里|里面|里头)?(?:了)?(?:吗|么|没有?|不)")
+_THIS_BEFORE = re.compile(r"(?:这|那)(?:个|笔)?$")
 _COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
 _SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
@@ -855,8 +857,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _DEDUCTIBLE_AFTER.match(masked, end) \
                 and not (prefix.endswith("花了") and _DEDUCTIBLE_TOPIC_AFTER.match(masked, end)):
             role = "deductible_used"  # 只扣了100起付
-        if role in (None, "total") and _COUNTED_TO_DEDUCTIBLE_AFTER.match(masked, end):
-            role = "deductible_used"  # 今年之前看病已经有300算进起付线了: what went toward the deductible
+        if role in (None, "total") and (counted := _COUNTED_TO_DEDUCTIBLE_AFTER.match(masked, end)):
+            # 今年之前看病已经有300算进起付线了: what went toward the deductible (那这400算进起付线了吗,
+            # the bill told asked back about: a question of how it was settled, no figure of the year)
+            role = "other" if _ASKED_AFTER.match(masked, counted.end()) and _THIS_BEFORE.search(prefix) else "deductible_used"
         inside = _INSIDE_BEFORE.search(prefix) if role in (None, "total") and not post else None
         if inside and _ACCOUNT_JUST_BEFORE.search(masked, max(0, start - 16), start - len(prefix)):
             role, cue = "account_balance", inside.group(0)  # 还有个账户，里面有一百二十块: what the account holds

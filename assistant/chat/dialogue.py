@@ -3005,7 +3005,7 @@ def _xian(pack: Any, locale: str) -> Reply:
 
 
 _QUESTION = re.compile(
-    r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
+    r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪种|哪类|哪几种|哪几类|什么样|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
     r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
     r"|(?:^|[.?!,;:]\s*)(?:does|do|is|are|can|could|will|would|should)\s|\b(?:what|how|when|why|which|who)\b"
@@ -3114,8 +3114,12 @@ def _remaining_line(result: dict[str, Any], locale: str) -> str | None:
 
 _REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"
                         r"|(?:额度|限额)还(?:剩|有)多少|how much (?:is )?left")
-_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b")
+_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b"
+                  # 那这400算进起付线了吗: how the bill told went toward the deductible — its steps answer
+                  r"|算(?:进|在|到)(?:了)?(?:今年的?)?起付(?:线|标准)(?:里|里面|里头)?(?:了)?(?:吗|么|没有?)|计入(?:了)?起付(?:线|标准)(?:了)?(?:吗|么|没有?)")
 #: a year position said (起付线扣完了): not a question about the deductible rule
+_WHICH_KINDS = re.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
+_THIS_FIGURE = re.compile(r"(?:这|那)(?:个|笔)?[0-9]")
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
 _ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办|垫付|当场|先交|先付|流程|手续|怎么办理|去哪")
@@ -3147,7 +3151,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
-    said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal)]
+    said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal)
+                  # (那这400算进起付线了吗: the bill told, quoted back in a why-question — no new figure)
+                  and not (_WHY.search(u.text) and v == state.known.amount and _THIS_FIGURE.search(u.text))]
     if (said_money and not (_WHY.search(u.text) and all(k.startswith("stated_") for k in said_money))) \
             or u.approximate_amount is not None:
         return False  # (为啥要先扣600啊: the rule's figure in a why-question is no bill)
@@ -3169,8 +3175,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False  # 能报门诊吗？我今天在乡镇卫生院拿药了: a visit of today's — its bill is what to work out
     if _CHECK_MY_SLIP.search(u.text) and state.known.amount is None:
         return False  # 帮我看看单子对不对: a slip to check — its figures are asked, it is not a rule question
-    if state.asking is not None and u.intent in ("inform", "correct"):
-        return False
+    if state.asking is not None and u.intent in ("inform", "correct") and not _WHICH_KINDS.search(u.text):
+        return False  # (签约机构都是哪种医院: a question back, not the answer to ours)
     if state.known.amount is not None and _ALL_MINE_ASKED.search(u.text) and not _WHY.search(u.text):
         return False  # 那我这次的1000全部自己出了？: the figure given, asked back — it is said again, with its steps
     if facts.city and _THAT_CITY_THEN.match(u.text) and not _RULE_WORD.search(u.text) and not _WHY.search(u.text):

@@ -7208,3 +7208,29 @@ def test_the_fund_paid_said_after_a_part_of_the_deductible_replaces_it() -> None
     state, _ = talk("南昌灵活就业 二级医院 两千零五十", "起付线扣了300")
     _, reply = turn(state, "说错了，是统筹已经报了300", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["deductible_applied"] == "0.00"
+
+
+def test_a_class_b_treatment_item_is_a_class_b_service() -> None:
+    _, (reply,) = talk("平凉退休 二级 今年第一次 处方单：乙类药 220 甲类药 180 乙类治疗项目 100 报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "170.95"
+
+
+def test_was_this_bill_counted_toward_the_deductible_is_a_question() -> None:
+    # 那这400算进起付线了吗: the steps of the bill told, not a new year position of 400
+    state, (first,) = talk("南昌退休 社区医院看病 400 今年第一次")
+    _, reply = turn(state, "那这400算进起付线了吗", today=TODAY)
+    assert reply.result is None and "起付" in reply.text
+    assert state.known.deductible_used is None
+
+
+def test_which_kinds_is_a_question_back_even_while_we_ask() -> None:
+    state, _ = talk("南昌居民医保 在药店买药 80 能报吗", "那在签约卫生院买同样的药呢")
+    _, reply = turn(state, "签约机构都是哪种医院", today=TODAY)
+    assert reply.result is None and "〔" in reply.text
+
+
+def test_a_visit_after_the_stay_is_another_visit() -> None:
+    state, _ = talk("南昌在职 住院前在门诊做了检查 三级医院 800 今年第一次", "后来就住院了，住院花了两万")
+    _, reply = turn(state, "出院后去社区拿药 300", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "180.00"
