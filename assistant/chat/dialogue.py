@@ -2242,6 +2242,29 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if deductible is not None and spent_before < deductible:
             # 起付线已经扣完了 … 前面就看过一次花了300 (a deductible of 600): which holds is asked
             u = msgspec.structs.replace(u, conflict=u.met_with_visits, conflict_slot="year_start", visits=())
+    if facts.deductible_used is not None and not u.conflict and facts.stated_deductible is None \
+            and state.known.stated_deductible is None \
+            and (pack_id := facts.policy or _policy(_merge(state.known, facts, PERSON_FIELDS))):
+        # (the largest of the document's deductibles: one used as an employee may pass a retiree's)
+        deductibles = [d for c in ("employee", "retiree", "flexible", "resident")
+                       if (d := deductible_for(get_pack(pack_id), c)) is not None]
+        deductible = max(deductibles) if deductibles else None
+        if deductible is not None and facts.deductible_used > deductible:
+            # 起付线扣了七百 (a deductible of 600, the calculator's): more than the document's whole
+            # deductible — what the person means is asked, quoting both, never settled as 'met'
+            from explanations import formatting
+
+            used_said, whole_doc = (formatting.money_in(facts.deductible_used, locale), formatting.money_in(deductible, locale))
+            state = _fill(state, msgspec.structs.replace(facts, deductible_used=None, deductible_met=None), u, message, today)
+            state.asking = "year_start"
+            return state, Reply(
+                text=_t(locale, f"您说起付线扣了{used_said}，但文件规定一年的起付线是{whole_doc}，扣不到{used_said}。"
+                                "是起付线已经扣完、统筹还报过一些吗？今年统筹一共报了多少？",
+                        f"You said {used_said} of the deductible was used, but the document's deductible is {whole_doc} a year. "
+                        "Is the deductible used up, with the fund having paid some too? How much has the fund paid this year?"),
+                asking="year_start", intent="calculate",
+                quick_replies=_t_list(locale, ["今年第一次", "起付线已经扣完了", "统筹已经报过一些"],
+                                      ["First bill this year", "Deductible already met", "The fund has paid some"]))
     two_cities = [c for c in cities() if c in u.alternatives.get("city", ())]
     if len(two_cities) >= 2 and facts.amount is not None and _INSURED_IN_BOTH.search(u.text) \
             and not re.search(r"(?:现在|目前|如今)[^,，。]{0,4}?(?:" + "|".join(two_cities) + ")", u.text):

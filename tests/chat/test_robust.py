@@ -7234,3 +7234,11 @@ def test_a_visit_after_the_stay_is_another_visit() -> None:
     _, reply = turn(state, "出院后去社区拿药 300", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
     assert reply.result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_more_of_the_deductible_used_than_the_document_sets_is_asked() -> None:
+    # 起付线扣了七百 where the deductible is 600: never settled as met — what is meant is asked
+    _, (reply,) = talk("南昌在职 二级 一千二 起付线扣了七百")
+    assert reply.result is None and reply.asking == "year_start" and "600" in reply.text
+    _, (reply,) = talk("南充的，10月份开始领退休待遇了，今天在二级医院花了500，今年起付线已经扣了200扣满了")
+    assert reply.result is not None  # (200 as an employee passes a retiree's 150: no doubt)
