@@ -2571,9 +2571,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # 甲等还是乙等我也说不清，也可能只是二级: the level itself is open — each level named, side by side
             # (二甲还是三乙: a level-3 possibility keeps its grade — 3B, not every grade of level 3)
             unknown.append("provider_level")
+            # (反正不是甲等: a grade ruled out is no bare grade left open)
             pairs = [(h.sets["provider_level"], h.sets.get("provider_grade")) for h in hits
                      if "provider_level" in h.sets and not h.negated] \
-                if not _BARE_GRADE.search(text) else []
+                if not _BARE_GRADE.search(text) or all(h.negated for h in hits
+                                                        if "provider_grade" in h.sets and "provider_level" not in h.sets) else []
             options = tuple(dict.fromkeys(f"{lvl}{grd}" if grd and lvl == 3 else lvl for lvl, grd in pairs)) \
                 or tuple(slots.seen["provider_level"])
             values["provider_level"] = values["provider_grade"] = None
@@ -2992,6 +2994,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not pharmacy and (bill_said or not _RULE_HOW_MUCH.search(text)):  # (三级报好多 二级报好多: the rule, asked of both)
         conflict = [stated[0].text, stated_levels[0].text]  # 一级医院1000，三级医院
         conflict_slot = "provider_level"
+    grades_said = [h for h in hits if h.sets.get("provider_grade") and not h.negated]
+    if not conflict and not unknown and len({h.sets["provider_grade"] for h in grades_said}) >= 2 \
+            and intent_hint_not_compare(text) and not is_correction(text) and not _LEVEL_HEDGE.search(text) \
+            and not _WHAT_IF_WORD.search(text) and not _WILL_CHECK.search(text) and "还是" not in text:
+        # 她说是甲等 我看牌子是乙等: two grades said as facts — which holds is asked, quoting both
+        other_grade = next(h for h in grades_said if h.sets["provider_grade"] != grades_said[0].sets["provider_grade"])
+        conflict, conflict_slot = [grades_said[0].text, other_grade.text], "provider_level"
     categories = slots.seen.get("category", [])
     event = _RETIREMENT_EVENT.search(text)
     if event and (any(lo <= event.start() < hi for lo, hi in not_yet_spans) or _RETIRED_OR_NOT.search(text)):

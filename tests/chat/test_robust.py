@@ -7242,3 +7242,15 @@ def test_more_of_the_deductible_used_than_the_document_sets_is_asked() -> None:
     assert reply.result is None and reply.asking == "year_start" and "600" in reply.text
     _, (reply,) = talk("南充的，10月份开始领退休待遇了，今天在二级医院花了500，今年起付线已经扣了200扣满了")
     assert reply.result is not None  # (200 as an employee passes a retiree's 150: no doubt)
+
+
+def test_a_level_3_possibility_named_with_its_grade_and_a_grade_ruled_out() -> None:
+    # 二级还是三级乙等记不清了 反正不是甲等: 二级 and 三级乙等 only (the same figure in 平凉: answered)
+    _, (reply,) = talk("平凉 退休 二级还是三级乙等记不清了 反正不是甲等 八百 今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "390.00"
+    assert reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+def test_two_grades_said_as_facts_are_asked() -> None:
+    _, (reply,) = talk("平凉的 我妈 退休 三级医院 一千 今年第一次 她说是甲等 我看牌子是乙等")
+    assert reply.result is None and reply.asking == "conflict"
