@@ -2168,6 +2168,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 provider_grade=facts.provider_grade, provider_assumed=None)
         facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
         state.asking = None
+    if state.ledger and state.ledger_level_index is None and facts.amount is None and u.intent != "what_if" \
+            and (facts.provider_level is not None or facts.provider_kind is not None) \
+            and not _WHAT_IF_CLAUSE.search(u.text) and _THAT_EARLIER_AT.search(u.text):
+        # 前天那次是在三级医院: the place of the visit told before this one (never this visit's)
+        index = len(state.ledger) - 1
+        state.ledger[index] = msgspec.structs.replace(
+            state.ledger[index], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
+            provider_grade=facts.provider_grade, provider_assumed=None)
+        facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if state.ledger_amount_index is not None and state.asking == "year_start" and facts.amount is not None \
             and state.ledger_amount_index < len(state.ledger):
         # 3月份看过一次花了300多 → 查到了，那次是320，在社区卫生服务中心: the earlier visit's amount (and place)
@@ -2687,6 +2697,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.unknown == "year_start" and u.unknown[0] in _LEVEL_SLOTS:
             state.position_unknown = True  # (不知道今年是不是第一次 → 几级？→ 也不知道: both open)
         state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
+        if state.unknown in _LEVEL_SLOTS and getattr(facts, state.unknown, None) is None \
+                and getattr(state.known, state.unknown, None) is not None:
+            # 等下 我也不确定是二级还是三级 (after an answer at 二级): the level told before is in doubt now —
+            # each possibility side by side, never the old one kept
+            cleared = {"provider_level": ("provider_level", "provider_grade"),
+                       "prescribed_at_level": ("prescribed_at_level", "prescribed_at_grade")}.get(state.unknown, (state.unknown,))
+            state.known = msgspec.structs.replace(state.known, **{n: None for n in cleared})
     elif bare_unknown and state.asking in ("provider_level", "prescribed_at_level", "provider_grade",
                                            "prescribed_at_grade"):
         if state.unknown == "year_start":
@@ -2952,6 +2969,9 @@ _EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前�
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
+#: 前天那次是在三级医院 / 上次是在社区: where the visit told before this one was
+_THAT_EARLIER_AT = re.compile(r"(?:前天|昨天|大前天|上次|上回|之前|前一次|头一次|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9一二三四五六七八九十]{1,2}号)"
+                              r"(?:那次|那回|那一次|那趟)(?:是|也是)?(?:在|去的)|^(?:那次|那回|那一次|上次|上回)(?:是|也是)?(?:在|去的)")
 _SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
 #: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)

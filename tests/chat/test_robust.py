@@ -7254,3 +7254,17 @@ def test_a_level_3_possibility_named_with_its_grade_and_a_grade_ruled_out() -> N
 def test_two_grades_said_as_facts_are_asked() -> None:
     _, (reply,) = talk("平凉的 我妈 退休 三级医院 一千 今年第一次 她说是甲等 我看牌子是乙等")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_the_earlier_visits_place_told_after_it() -> None:
+    # 前天那次是在三级医院: the earlier visit's level — today's visit stays at the community clinic
+    state, _ = talk("我今年72了，南昌退休，社区医院，今年第一次，花了780", "哦不对，前天也去过一次社区，花了200")
+    _, reply = turn(state, "前天那次是在三级医院", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["provider_level"] == 1
+    assert reply.result["visits"][0]["provider_level"] == 3
+
+
+def test_a_level_doubted_after_an_answer_shows_each_possibility() -> None:
+    state, _ = talk("南昌在职 二级医院 一千五 今年第一次")
+    _, reply = turn(state, "等下 我也不确定是二级还是三级 单子上没写", today=TODAY)
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
