@@ -7268,3 +7268,8 @@ def test_a_level_doubted_after_an_answer_shows_each_possibility() -> None:
     state, _ = talk("南昌在职 二级医院 一千五 今年第一次")
     _, reply = turn(state, "等下 我也不确定是二级还是三级 单子上没写", today=TODAY)
     assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2
+
+
+def test_no_other_visit_said_with_the_visits_told() -> None:
+    _, (reply,) = talk("南昌退休，今年3月在社区医院看了一次花了400，今天又在二级医院花了700，前面那次没别的了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
