@@ -1980,7 +1980,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         base_ledger = state.what_if_ledger if state.what_if_base is not None and state.what_if_ledger is not None \
             else state.ledger
         if retired_on is None and base.retired_on is not None and facts.month is not None \
-                and _PAPERS_DONE.search(u.text):
+                and (_PAPERS_DONE.search(u.text) or _STARTS_DRAWING.search(u.text)):
+            # (要是我12月才开始领呢, after a retirement whose benefits began in August: the month is when
+            # the benefits begin in the what-if, not the visit's)
             # 那我要是这个月3号办的呢 (asked about the retirement): the date is the retirement's
             said = _dated(facts, today)
             retired_on = dt.date(said.year or today.year, said.month or today.month, said.day or 1)
@@ -3178,6 +3180,7 @@ _BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:还是)?(?:back to|goi
 _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 _PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
+_STARTS_DRAWING = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:开始领|才领|再领|开始享受|开始拿)")
 _OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
 _NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查|孕检|孕期检查")
 _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")

@@ -632,6 +632,7 @@ _UNKNOWN_FLAGS = (
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
+_BOTH_DOUBTED = re.compile(r"(?:这|那)(?:两|二|2)(?:样|个|项|件)|两(?:样|个|项)都|都(?:不知道|不清楚|搞不清|不晓得)")
 _STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
                           # 没经过卫生院同意 / 未经签约机构同意: the referral is the signed institution's consent
@@ -2403,6 +2404,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # (好像也签了家庭医生，不太确定: the doubt alone in its clause is of the clause before)
             # 我家去年还是贫困户，今年不知道还算不算: the clause before names what is not known
             flo = _clause_of(bounds, flo - 1)[0]
+        if flo > 0 and _BOTH_DOUBTED.search(text, flo, fhi) \
+                and not any(words.search(text, *_clause_of(bounds, flag_at.start())) for _, words in _UNKNOWN_FLAGS):
+            # 我爸是不是贫困户 签没签家庭医生 这两样我都搞不清楚: the doubt is of both clauses before it
+            flo = _clause_of(bounds, flo - 1)[0]
+            flo = _clause_of(bounds, flo - 1)[0] if flo > 0 else flo
         for slot, words in _UNKNOWN_FLAGS:
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)

@@ -7273,3 +7273,16 @@ def test_a_level_doubted_after_an_answer_shows_each_possibility() -> None:
 def test_no_other_visit_said_with_the_visits_told() -> None:
     _, (reply,) = talk("南昌退休，今年3月在社区医院看了一次花了400，今天又在二级医院花了700，前面那次没别的了")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
+
+
+def test_when_the_benefits_begin_in_a_what_if() -> None:
+    # 要是我12月才开始领呢: the month the retiree benefits begin in the what-if — not the visit's month
+    state, _ = talk("南充 今年8月开始领退休待遇 今天三级医院花了800 今年起付线扣完了")
+    _, reply = turn(state, "要是我12月才开始领呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == "2026-11-25"
+    assert reply.result["visits"][-1]["fund_pays"] == "400.00"
+
+
+def test_two_resident_facts_doubted_together() -> None:
+    _, (reply,) = talk("南昌居民医保 签约社区 五百 我爸是不是贫困户 签没签家庭医生 这两样我都搞不清楚")
+    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 4
