@@ -1883,6 +1883,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    and not _claim_confirmed(text, a)
                    else a for a in amounts]
+    # 今年统筹已报1150 这次600 统筹给了50: the year's fund figure, this bill, then what the fund gave of
+    # this bill — the second fund figure is the slip's (no word of the year with it), never a clash
+    year_funds = [a for a in amounts if a.role == "fund_paid" and not a.negated and not a.approximate]
+    if len(year_funds) >= 2:
+        amounts = [msgspec.structs.replace(a, role="slip_fund")
+                   if a.role == "fund_paid" and a is not year_funds[0] and not a.negated and not a.approximate
+                   and any(b.role in (None, "total") and not b.negated and year_funds[0].end <= b.start < a.start
+                           for b in amounts)
+                   and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
+                   else a for a in amounts]
     # 统筹报了1800封顶了: what the fund has paid this year, up to its cap — the year's, never this bill's slip
     amounts = [msgspec.structs.replace(a, role="fund_paid")
                if (a.role == "slip_fund" or (a.role is None and not a.approximate))  # (那要是2000都报满了呢)

@@ -7286,3 +7286,9 @@ def test_when_the_benefits_begin_in_a_what_if() -> None:
 def test_two_resident_facts_doubted_together() -> None:
     _, (reply,) = talk("南昌居民医保 签约社区 五百 我爸是不是贫困户 签没签家庭医生 这两样我都搞不清楚")
     assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 4
+
+
+def test_the_years_fund_then_this_bills_fund_is_a_check() -> None:
+    # 今年统筹已报1150 这次600 统筹给了50: the year's figure, this bill, what the fund gave of it
+    _, (reply,) = talk("南充退休 二级医院 今年统筹已报1150 这次600 统筹给了50")
+    assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "600.00"
