@@ -632,6 +632,7 @@ _UNKNOWN_FLAGS = (
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
+_DOUBT_OF_LEVEL = re.compile(r"(?:是|在)?(?:[一二三123]级|[甲乙丙]等|三甲|二甲|三乙|二乙)(?:的|医院)?(?:还是|或者|或是)")
 _BOTH_DOUBTED = re.compile(r"(?:这|那)(?:两|二|2)(?:样|个|项|件)|两(?:样|个|项)都|都(?:不知道|不清楚|搞不清|不晓得)")
 _STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
 _NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
@@ -2742,9 +2743,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated) \
             or any(nxt[0] <= a.start < nxt[1] for a in amounts)  # (…起付线已经满了，大概花三百: the hedge is the figure's)
         # (起付线已经扣完了应该报多少: 应该 asks the figure, it is no hedge of the position)
-        hedged = any(not (m.group(0) == "应该" and _SHOULD_PAY.match(text, m.start()))
+        hedged = any(not (m.group(0) == "应该" and _SHOULD_PAY.match(text, m.start())) and not _DOUBT_OF_LEVEL.match(text, m.end())
                      for m in _HEDGED_POSITION.finditer(text, lo, hi))
+        # (今年第一次看门诊…不记得是二级还是三级: the doubt is of the level it names, not of the year)
         unknown_here = any(not _FIGURE_ASKED_BEFORE.search(text, max(0, m.start() - 14), m.start())
+                           and not _DOUBT_OF_LEVEL.match(text, m.end())
                            for m in _UNKNOWN.finditer(text, lo, hi))
         if unknown_here and not hedged and h.sets.get("first_visit_this_year") is False \
                 and all(m.start() >= h.end for m in _UNKNOWN.finditer(text, lo, hi)):

@@ -7292,3 +7292,14 @@ def test_the_years_fund_then_this_bills_fund_is_a_check() -> None:
     # 今年统筹已报1150 这次600 统筹给了50: the year's figure, this bill, what the fund gave of it
     _, (reply,) = talk("南充退休 二级医院 今年统筹已报1150 这次600 统筹给了50")
     assert reply.bill_check is not None and reply.result["visits"][-1]["total"] == "600.00"
+
+
+def test_a_doubt_of_the_level_is_not_a_doubt_of_the_year() -> None:
+    # 今年第一次看门诊…不记得是二级还是三级: the levels side by side, the year's first kept
+    _, (reply,) = talk("我是平凉在职的今年第一次看门诊在医院花了一千六不记得是二级还是三级")
+    assert reply.asking != "year_start" and reply.alternatives is not None
+
+
+def test_the_years_fund_reached() -> None:
+    _, (reply,) = talk("南充退休，今年门诊统筹报销已经到1200了，今天社区医院300还能报吗")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "300.00"
