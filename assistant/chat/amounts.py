@@ -247,7 +247,9 @@ _CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄
                          # 花了600 不是600是650: the figure said again, then the right one
                          r"|(?<![是])不是[0-9０-９][0-9０-９.,，]*(?:元|块)?(?:钱)?[,，]?(?:而)?是"
                          # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150
-                         r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b")
+                         r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b"
+                         # 1,200 — sorry, 1,250: 'sorry' right before the figure that replaces the one before
+                         r"|\bsorry[,，]? ?$")
 
 # Money words before an amount; the nearest one in the clause gives the role.
 _PRE_CUES: tuple[tuple[str, str], ...] = (

@@ -7303,3 +7303,8 @@ def test_a_doubt_of_the_level_is_not_a_doubt_of_the_year() -> None:
 def test_the_years_fund_reached() -> None:
     _, (reply,) = talk("南充退休，今年门诊统筹报销已经到1200了，今天社区医院300还能报吗")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "300.00"
+
+
+def test_sorry_before_a_figure_corrects_the_one_before() -> None:
+    _, (reply,) = talk("Pingliang employee, level 2, RMB 1,200 — sorry, 1,250. First visit this year.")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1250.00"
