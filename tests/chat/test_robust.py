@@ -7308,3 +7308,8 @@ def test_the_years_fund_reached() -> None:
 def test_sorry_before_a_figure_corrects_the_one_before() -> None:
     _, (reply,) = talk("Pingliang employee, level 2, RMB 1,200 — sorry, 1,250. First visit this year.")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "1250.00"
+
+
+def test_discharged_then_the_follow_up_visit_is_outpatient() -> None:
+    _, (reply,) = talk("我爸上个月住院 出院了 这礼拜回市医院门诊复查 三级的 花了五百六 南昌退休 今年门诊起付线已经扣完了")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "560.00"
