@@ -680,9 +680,9 @@ def find_slots(text: str) -> list[Hit]:
 # ----------------------------------------------------------------------- account-use questions
 _BENEFICIARY = _Family(
     [
-        ("我妈妈|我妈|我爸爸|我爸|妈妈|爸爸|父母|爸妈|母亲|父亲|老妈|老爸|双亲|parents?|mother|father|mum|mom|dad", {"beneficiary": "parent"}, 1),
-        ("老婆|老公|爱人|配偶|媳妇|妻子|丈夫|老伴儿|老伴|wife|husband|spouse", {"beneficiary": "spouse"}, 1),
-        ("孩子|儿子|女儿|小孩|子女|娃|children|child|kids?|son|daughter", {"beneficiary": "child"}, 1),
+        ("我妈妈|我妈|我爸爸|我爸|妈妈|爸爸|父母|爸妈|母亲|父亲|老妈|老爸|双亲|(?<![a-z])(?:parents?|mother|father|mum|mom|dad)(?![a-z])", {"beneficiary": "parent"}, 1),
+        ("老婆|老公|爱人|配偶|媳妇|妻子|丈夫|老伴儿|老伴|(?<![a-z])(?:wife|husband|spouse)(?![a-z])", {"beneficiary": "spouse"}, 1),
+        ("孩子|儿子|女儿|小孩|子女|娃|(?<![a-z])(?:children|child|kids?|son|daughter)(?![a-z])", {"beneficiary": "child"}, 1),
         ("家里人|家人|家属|亲属|亲人", {"beneficiary": "family"}, 1),
         (
             "爷爷|奶奶|外公|外婆|姥姥|姥爷|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹|孙子|孙女|岳父|岳母|公公|婆婆|朋友|同事|亲戚",

@@ -7313,3 +7313,12 @@ def test_sorry_before_a_figure_corrects_the_one_before() -> None:
 def test_discharged_then_the_follow_up_visit_is_outpatient() -> None:
     _, (reply,) = talk("我爸上个月住院 出院了 这礼拜回市医院门诊复查 三级的 花了五百六 南昌退休 今年门诊起付线已经扣完了")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "560.00"
+
+
+def test_english_family_words_are_whole_words() -> None:
+    # 'personal' holds 'son', 'maximum' holds 'mum': never a child's or a parent's account question
+    state, _ = talk("Pingliang employee, level 2 hospital, 800 yuan, first visit this year")
+    _, reply = turn(state, "I have 100 yuan in my personal account, can it pay?", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] != "0.00"
+    _, (fact,) = talk("Can I use my Nanchang employee personal account to buy medicine at a pharmacy?")
+    assert "children" not in fact.text.lower()
