@@ -7322,3 +7322,12 @@ def test_english_family_words_are_whole_words() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["account_pays"] != "0.00"
     _, (fact,) = talk("Can I use my Nanchang employee personal account to buy medicine at a pharmacy?")
     assert "children" not in fact.text.lower()
+
+
+def test_the_bill_said_right_before_the_deductible_and_the_cap_reached_with_a_gap() -> None:
+    # 看病五百四起付线之前已经扣了三百: 540 is the bill, then the deductible's clause (was 'a rule figure')
+    _, (reply,) = talk("平凉退休 社区医院看病五百四起付线之前已经扣了一百")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "540.00"
+    # 统筹今年已经报满 1800 了: the year's fund figure, the space no clause break
+    _, (reply,) = talk("南昌在职，统筹今年已经报满 1800 了，今天三级医院看的，诊察费 25，药 300")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "12.50"
