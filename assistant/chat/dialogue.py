@@ -1378,6 +1378,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts = msgspec.structs.replace(facts, prescribed_at_level=state.known.provider_level,
                                             prescribed_at_grade=state.known.provider_grade)
         u = msgspec.structs.replace(u, intent="add_visit", facts=facts)
+    if facts.provider_kind == "pharmacy" and facts.prescribed_at_level is None and state.known.amount is not None \
+            and _SAME_PRESCRIPTION.search(u.text):
+        # 又拿那家医院的处方去药店买了300的药 / 后来又拿同一张方子去药店: the prescription of the visit told
+        # before — its prescribing level is that visit's (or that purchase's prescribing level)
+        level, grade = ((state.known.provider_level, state.known.provider_grade) if state.known.provider_kind == "hospital"
+                        else (state.known.prescribed_at_level, state.known.prescribed_at_grade))
+        if level is not None:
+            facts = msgspec.structs.replace(facts, prescribed_at_level=level, prescribed_at_grade=grade)
+            u = msgspec.structs.replace(u, facts=facts)
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
             and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
@@ -2970,6 +2979,8 @@ _EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前�
                                  # (之前在社区看过 — said alone, in answer: the place is that visit's)
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
 _EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
+_SAME_PRESCRIPTION = re.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开)?(?:的)?(?:处方|方子)|同一(?:张|个)(?:处方|方子)"
+                                r"|(?:原来|上次|刚才|那次)(?:的|那张|那个)(?:处方|方子)|same prescription")
 _THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 #: 前天那次是在三级医院 / 上次是在社区: where the visit told before this one was
 _THAT_EARLIER_AT = re.compile(r"(?:前天|昨天|大前天|上次|上回|之前|前一次|头一次|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9一二三四五六七八九十]{1,2}号)"

@@ -831,6 +831,8 @@ _DOUBTABLE = (
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
 _DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
 _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上"
+                             # 那我回签约的社区卫生服务中心看能报吗: whether it is paid, asked — not a doubt of the place
+                             r"|能报(?:销)?(?:吗|么|嘛|不)|能不能报|可以报(?:销)?(?:吗|么|嘛)|报多少"
                              r"|(?:多|高|加)[0-9一二三四五六七八九十百分之.]+%?(?:的)?(?:吗|么|嘛|[?？])"  # 家庭医生不是多5%吗
                              # 不是说有家庭医生能多5个点吗: a question of the rule's extra points, not a doubt of the fact
                              r"|(?:能|可以|会)?(?:多|高|加)(?:报)?[0-9一二三四五六七八九十]+(?:个)?(?:点|个百分点|%)(?:的)?(?:吗|么|嘛|[?？])?")

@@ -7331,3 +7331,16 @@ def test_the_bill_said_right_before_the_deductible_and_the_cap_reached_with_a_ga
     # 统筹今年已经报满 1800 了: the year's fund figure, the space no clause break
     _, (reply,) = talk("南昌在职，统筹今年已经报满 1800 了，今天三级医院看的，诊察费 25，药 300")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "12.50"
+
+
+def test_a_prescription_of_the_visit_told_before() -> None:
+    # 又拿那家医院的处方去药店买了300的药: that hospital's level is the prescribing level (not asked)
+    state, _ = talk("平凉在职 今年第一次 在市里一家三级医院看的 花了800", "乙等")
+    _, reply = turn(state, "又拿那家医院的处方去药店买了300的药", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_whether_it_is_paid_is_no_doubt_of_the_place() -> None:
+    state, _ = talk("南昌居民，在省儿童医院给孩子看病花了600，没转诊")
+    _, reply = turn(state, "那我回签约的社区卫生服务中心看能报吗？花300", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
