@@ -572,6 +572,8 @@ _CHECK_QUESTION = re.compile(
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
+    # 结算单上个人账户支付了100？: a slip's figure said with a question mark — to check
+    r"|(?:结算单|单子|发票)上[^。;；]{0,16}?[0-9]+(?:\\.[0-9]+)?(?:元|块)?[?？]"
 )
 _YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
 _RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
@@ -875,9 +877,10 @@ _ONE_OF_TWO_UNSAID = re.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,
 _NEVER_SEEN = re.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
 _YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
+_EARLIER_ALSO = re.compile(r"今年[^,，。；;]{0,10}?(?:也|还)(?:买|拿|看|去)过")
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|(?:这个?月|本月|这周|上周|这礼拜)(?:已经|已)(?=在)"  # (这个月已经在卫生院报过一次了)
-                           r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已)?(?:报过|报了|看过)))[^,，。；;]{0,14}"
+                           r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已|也|还)?(?:报过|报了|看过|买过|拿过)))[^,，。；;]{0,14}"
                            r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报的|报销过|看病|看的病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)"  # (之前在社区拿了几次降压药)
                            r"|今年(?:还|也|另外)(?:去|看)过(?:一|两|几)(?:次|回|趟)")  # (今年还去过一次社区医院)
@@ -1562,6 +1565,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if prior_clauses and not re.search(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|same (?:hospital|clinic|place)", text):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _clause_of(bounds, h.start) in prior_clauses)]
+    # 今年在外面药店也买过药 (no figure with it): where earlier bills were, not this visit's place
+    hits = [h for h in hits if not ("provider_kind" in h.sets and "provider_level" not in h.sets
+                                    and _EARLIER_ALSO.search(text, *_clause_of(bounds, h.start))
+                                    and not any(_clause_of(bounds, a.start) == _clause_of(bounds, h.start) for a in amounts))]
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
     # (不对，前几个月在社区已经看过了，起付线扣完了: no bill in the message — the place is the earlier visit's)
     bill_said = any(a.role in (None, "total") and not a.negated for a in amounts)

@@ -7344,3 +7344,14 @@ def test_whether_it_is_paid_is_no_doubt_of_the_place() -> None:
     state, _ = talk("南昌居民，在省儿童医院给孩子看病花了600，没转诊")
     _, reply = turn(state, "那我回签约的社区卫生服务中心看能报吗？花300", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_a_slip_figure_with_a_question_mark_is_checked() -> None:
+    _, (reply,) = talk("平凉灵活就业，二级医院，今年第一次，花了600，结算单上个人账户支付了100？")
+    assert reply.bill_check is not None and reply.result["visits"][-1]["account_pays"] == "0.00"
+
+
+def test_earlier_pharmacy_purchases_this_year_are_not_this_visits_place() -> None:
+    state, _ = talk("南昌 我老汉儿 七十好几了 在二级医院看了病", "职工医保 退休的 花了 九百七十八块五")
+    state, reply = turn(state, "今年在外面药店也买过药 买了好多回", today=TODAY)
+    assert reply.asking == "year_start" and state.known.provider_kind == "hospital"
