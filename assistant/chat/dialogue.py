@@ -1388,6 +1388,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts = msgspec.structs.replace(facts, prescribed_at_level=level, prescribed_at_grade=grade)
             u = msgspec.structs.replace(u, facts=facts)
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
+            and (nth_now := _NTH_VISIT.match(u.text)) is not None and nth_now.group(1) in "一二三四五六七八九" \
+            and "一二三四五六七八九".index(nth_now.group(1)) + 1 == len(state.ledger) + 1 \
+            and any(getattr(facts, n) is not None for n in ITEM_FIELDS):
+        # (…今天又去了二级医院花了500 →) 第二次里面有100是自费的: a part of the visit told last (the second),
+        # never one more visit
+        intent = "inform"
+        u = msgspec.structs.replace(u, intent="inform")
+    if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
             and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
         intent = "inform"

@@ -7355,3 +7355,10 @@ def test_earlier_pharmacy_purchases_this_year_are_not_this_visits_place() -> Non
     state, _ = talk("南昌 我老汉儿 七十好几了 在二级医院看了病", "职工医保 退休的 花了 九百七十八块五")
     state, reply = turn(state, "今年在外面药店也买过药 买了好多回", today=TODAY)
     assert reply.asking == "year_start" and state.known.provider_kind == "hospital"
+
+
+def test_a_part_of_the_visit_told_last_named_by_its_ordinal() -> None:
+    state, _ = talk("南充在职，11月10号在一级医院看门诊花了300，今年第一次", "今天又去了二级医院花了500")
+    _, reply = turn(state, "第二次里面有100是自费的", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "240.00"
