@@ -434,6 +434,15 @@ def _missing(known: Known) -> str | None:
             return "fund_paid"  # 今年统筹报了不少了: how much the fund paid decides what the cap leaves
         return None
     fact = still[0].fact
+    if fact == "year_start" and known.stated_deductible is None and known.stated_cap is None:
+        pack = get_pack(policy)
+        settled = pack.settled_category(known.category or "employee")
+        if pack.deductible.get(settled) is None and pack.cap.get(settled) is None:
+            # the year's position decides only what is left of the deductible and the cap: where the
+            # document sets neither (西安, its bureau's figures not supplied) it is not asked — the
+            # figures the answer lacks are what is said
+            rest = [f.fact for f in still[1:] if f.fact != "year_start"]
+            return rest[0] if rest else None
     if fact == "year_start" and known.claimed_before:
         return "fund_paid"
     return fact

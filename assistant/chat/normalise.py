@@ -65,6 +65,8 @@ _TYPOS = (
     ("帐户", "账户"),
     ("尚未", "还没"),  # 今年尚未看过门诊: the written form of 还没
     ("南冲", "南充"),  # voice input: the city said right, written with its homophone
+    ("西按", "西安"),
+    ("希安", "西安"),
     ("平良", "平凉"),
     ("莫看过", "没看过"),  # 今年还莫看过 (西南官话 莫 = 没)
     ("莫报过", "没报过"),

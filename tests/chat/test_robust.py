@@ -7362,3 +7362,13 @@ def test_a_part_of_the_visit_told_last_named_by_its_ordinal() -> None:
     _, reply = turn(state, "第二次里面有100是自费的", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
     assert reply.result["visits"][-1]["fund_pays"] == "240.00"
+
+
+def test_xian_is_not_asked_the_year_before_its_missing_figures() -> None:
+    # the year's position decides only the deductible and cap left: 西安 sets neither — not asked
+    for message in ("西安的 退休 三级医院 一千 报销比例是不是百分之五十 帮我算下", "西按 在职 社区 三百块 报多少"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking != "year_start", message
+        assert "四（三）" in reply.text and "五（二）" in reply.text, message
+    _, (reply,) = talk("西安在职 三级医院 1000 我的结算单上 起付线300 比例55% 限额2500")
+    assert reply.asking == "year_start"  # (figures supplied: the year decides what is left of them)
