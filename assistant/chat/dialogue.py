@@ -3191,7 +3191,9 @@ _REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能�
                         r"|(?:额度|限额)还(?:剩|有)多少|how much (?:is )?left")
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b"
                   # 那这400算进起付线了吗: how the bill told went toward the deductible — its steps answer
-                  r"|算(?:进|在|到)(?:了)?(?:今年的?)?起付(?:线|标准)(?:里|里面|里头)?(?:了)?(?:吗|么|没有?)|计入(?:了)?起付(?:线|标准)(?:了)?(?:吗|么|没有?)")
+                  r"|算(?:进|在|到)(?:了)?(?:今年的?)?起付(?:线|标准)(?:里|里面|里头)?(?:了)?(?:吗|么|没有?)|计入(?:了)?起付(?:线|标准)(?:了)?(?:吗|么|没有?)"
+                  # 那自费那150到底报不报 (after an answer): whether a part told was paid — the steps answer
+                  r"|(?:自费|乙类)[^,，。]{0,8}?(?:到底|究竟)(?:报不报|能不能报|能报吗|给不给报|报了没)")
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _WHICH_KINDS = re.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
 _THIS_FIGURE = re.compile(r"(?:这|那)(?:个|笔)?[0-9]")
@@ -3229,7 +3231,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
     said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal)
                   # (那这400算进起付线了吗: the bill told, quoted back in a why-question — no new figure)
-                  and not (_WHY.search(u.text) and v == state.known.amount and _THIS_FIGURE.search(u.text))]
+                  and not (_WHY.search(u.text) and _THIS_FIGURE.search(u.text) and v in (
+                      state.known.amount, *(getattr(state.known, n) for n in ITEM_FIELDS)))]
     if (said_money and not (_WHY.search(u.text) and all(k.startswith("stated_") for k in said_money))) \
             or u.approximate_amount is not None:
         return False  # (为啥要先扣600啊: the rule's figure in a why-question is no bill)

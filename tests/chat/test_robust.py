@@ -7372,3 +7372,10 @@ def test_xian_is_not_asked_the_year_before_its_missing_figures() -> None:
         assert "四（三）" in reply.text and "五（二）" in reply.text, message
     _, (reply,) = talk("西安在职 三级医院 1000 我的结算单上 起付线300 比例55% 限额2500")
     assert reply.asking == "year_start"  # (figures supplied: the year decides what is left of them)
+
+
+def test_whether_a_part_told_was_paid_is_answered_from_the_steps() -> None:
+    # 那自费那150到底报不报 after a check: the scope step and its article — no figure settled anew
+    state, _ = talk("平凉在职 二级 今年第一次 总额 900 其中自费 150 结算单统筹支付 420 对吗")
+    _, reply = turn(state, "那自费那150到底报不报", today=TODAY)
+    assert reply.result is None and reply.bill_check is None and "〔第" in reply.text and "150" in reply.text
