@@ -414,6 +414,16 @@ def _note_place(state: SessionState, facts: Facts, u: Understanding) -> None:
     state.known = _place_words(state.known, facts, u)
 
 
+def _place_earlier_visit(state: SessionState, index: int, facts: Facts) -> Facts:
+    """The place ``facts`` tell set on the earlier visit ``index`` of the ledger; the facts without it
+    (it is not this visit's)."""
+    if index < len(state.ledger):
+        state.ledger[index] = msgspec.structs.replace(
+            state.ledger[index], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
+            provider_grade=facts.provider_grade, provider_assumed=None)
+    return msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
+
+
 def _by_date(today: dt.date) -> Any:
     """Sort key: a visit's date, today's where the message left a part of it out."""
     return lambda k: (k.year or today.year, k.month or today.month, k.day or today.day)
@@ -436,8 +446,8 @@ def _missing(known: Known) -> str | None:
     fact = still[0].fact
     if fact == "year_start" and known.stated_deductible is None and known.stated_cap is None:
         pack = get_pack(policy)
-        settled = pack.settled_category(known.category or "employee")
-        if pack.deductible.get(settled) is None and pack.cap.get(settled) is None:
+        category = known.category or "employee"
+        if deductible_for(pack, category) is None and pack.cap.get(pack.settled_category(category)) is None:
             # the year's position decides only what is left of the deductible and the cap: where the
             # document sets neither (西安, its bureau's figures not supplied) it is not asked — the
             # figures the answer lacks are what is said
@@ -689,6 +699,12 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
 
 _NONE_OTHER = re.compile(r"^(?:没有|没了|没|无|没看过|没有了|没有别的|就这些|no|none)[。.!！,，]*$", re.IGNORECASE)
 _NTH_VISIT = re.compile(r"^(?:那|还有|然后|接着)?(?:今年)?第([二三四五六七八九])(?:次|回|趟)")
+
+
+def _nth_visit(text: str) -> int | None:
+    """The visit's place in the year a message opens with (第三回是… → 3), if it does."""
+    nth = _NTH_VISIT.match(text)
+    return "一二三四五六七八九".index(nth.group(1)) + 1 if nth is not None else None
 _IF_WORDS = re.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
 #: 那能用来买健身卡吗 / 那给我妈买药呢: a short follow-up question with no subject of its own
 _FOLLOW_UP_QUESTION = re.compile(r"^(?:那|那么)(?P<rest>(?:还)?(?:能|可以|可不可以|能不能|能否|给)[^。]{1,20}?(?:吗|么|呢|不)?[?？]?)$")
@@ -1371,8 +1387,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (除了3月那次，今年还看过别的门诊吗？) 就这两次 / 没有: the visits told are the year's — nothing before them
         facts = msgspec.structs.replace(facts, first_visit_this_year=True)
     if intent != "add_visit" and state.known.amount is not None and facts.amount is not None \
-            and facts.amount != state.known.amount and (nth := _NTH_VISIT.match(u.text)) is not None \
-            and "一二三四五六七八九".index(nth.group(1)) + 1 == len(state.ledger) + 2:
+            and facts.amount != state.known.amount and _nth_visit(u.text) == len(state.ledger) + 2:
         # (100 → 后来又去三级医院花了500 →) 第三回是去药店买药，200: the next visit, counted — one more
         intent = "add_visit"
         u = msgspec.structs.replace(u, intent="add_visit")
@@ -1397,9 +1412,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts = msgspec.structs.replace(facts, prescribed_at_level=level, prescribed_at_grade=grade)
             u = msgspec.structs.replace(u, facts=facts)
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
-            and (nth_now := _NTH_VISIT.match(u.text)) is not None and nth_now.group(1) in "一二三四五六七八九" \
-            and "一二三四五六七八九".index(nth_now.group(1)) + 1 == len(state.ledger) + 1 \
-            and any(getattr(facts, n) is not None for n in ITEM_FIELDS):
+            and _nth_visit(u.text) == len(state.ledger) + 1 and any(getattr(facts, n) is not None for n in ITEM_FIELDS):
         # (…今天又去了二级医院花了500 →) 第二次里面有100是自费的: a part of the visit told last (the second),
         # never one more visit
         intent = "inform"
@@ -2006,7 +2019,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         base_ledger = state.what_if_ledger if state.what_if_base is not None and state.what_if_ledger is not None \
             else state.ledger
         if retired_on is None and base.retired_on is not None and facts.month is not None \
-                and (_PAPERS_DONE.search(u.text) or _STARTS_DRAWING.search(u.text)):
+                and _PAPERS_DONE.search(u.text):
             # (要是我12月才开始领呢, after a retirement whose benefits began in August: the month is when
             # the benefits begin in the what-if, not the visit's)
             # 那我要是这个月3号办的呢 (asked about the retirement): the date is the retirement's
@@ -2190,21 +2203,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
         # the level asked for is the earlier visit's (3月份那次是社区): not this one's
         index, state.ledger_level_index = state.ledger_level_index, None
-        if index < len(state.ledger):
-            state.ledger[index] = msgspec.structs.replace(
-                state.ledger[index], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
-                provider_grade=facts.provider_grade, provider_assumed=None)
-        facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
+        facts = _place_earlier_visit(state, index, facts)
         state.asking = None
-    if state.ledger and state.ledger_level_index is None and facts.amount is None and u.intent != "what_if" \
+    elif state.ledger and state.ledger_level_index is None and facts.amount is None and u.intent != "what_if" \
             and (facts.provider_level is not None or facts.provider_kind is not None) \
             and not _WHAT_IF_CLAUSE.search(u.text) and _THAT_EARLIER_AT.search(u.text):
         # 前天那次是在三级医院: the place of the visit told before this one (never this visit's)
-        index = len(state.ledger) - 1
-        state.ledger[index] = msgspec.structs.replace(
-            state.ledger[index], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
-            provider_grade=facts.provider_grade, provider_assumed=None)
-        facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
+        facts = _place_earlier_visit(state, len(state.ledger) - 1, facts)
         u = msgspec.structs.replace(u, facts=facts)
     if state.ledger_amount_index is not None and state.asking == "year_start" and facts.amount is not None \
             and state.ledger_amount_index < len(state.ledger):
@@ -2284,8 +2289,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and state.known.stated_deductible is None \
             and (pack_id := facts.policy or _policy(_merge(state.known, facts, PERSON_FIELDS))):
         # (the largest of the document's deductibles: one used as an employee may pass a retiree's)
+        pack = get_pack(pack_id)
         deductibles = [d for c in ("employee", "retiree", "flexible", "resident")
-                       if (d := deductible_for(get_pack(pack_id), c)) is not None]
+                       if (d := deductible_for(pack, c)) is not None]
         deductible = max(deductibles) if deductibles else None
         if deductible is not None and facts.deductible_used > deductible:
             # 起付线扣了七百 (a deductible of 600, the calculator's): more than the document's whole
@@ -3209,8 +3215,8 @@ _BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:还是)?(?:back to|goi
                            r"|^算了|已经看完了")
 _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
-_PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续)")
-_STARTS_DRAWING = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:开始领|才领|再领|开始享受|开始拿)")
+#: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it
+_PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
 _OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
 _NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查|孕检|孕期检查")
 _COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
