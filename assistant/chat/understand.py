@@ -358,7 +358,7 @@ def _slip_sum(text: str, amounts: list[Amount]) -> tuple[Amount, list[Amount]] |
             if len(lines) < 2 or len(lines) != len([a for a in side if a.role not in ("other",)]) \
                     or sum((a.value for a in lines), Decimal(0)) != whole.value:
                 continue
-            ends = [whole.end if side and side[0].start >= whole.end else 0] + [a.end for a in lines[:-1]]
+            ends = [whole.end if lines[0].start >= whole.end else 0] + [a.end for a in lines[:-1]]
             if all(_LABEL_CHAR.search(text, lo, a.start) for lo, a in zip(ends, lines, strict=True)):
                 return whole, lines
     return None
@@ -1898,7 +1898,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     year_funds = [a for a in amounts if a.role == "fund_paid" and not a.negated and not a.approximate]
     if len(year_funds) >= 2:
         amounts = [msgspec.structs.replace(a, role="slip_fund")
-                   if a.role == "fund_paid" and a is not year_funds[0] and not a.negated and not a.approximate
+                   if a in year_funds[1:]
                    and any(b.role in (None, "total") and not b.negated and year_funds[0].end <= b.start < a.start
                            for b in amounts)
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
