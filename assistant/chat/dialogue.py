@@ -2756,7 +2756,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if alt is not None:
             return state, alt
     elif bare_unknown and state.asking == "year_start" and _missing(state.known) == "year_start":
-        alt = _position_alternatives(state, locale, today, facts)
+        alt = _position_alternatives(state, locale, today, facts, asked_again=True)
         if alt is not None:
             return state, alt
     elif bare_unknown and state.asking == "amount" and state.known.amount is None and facts.amount is None:
@@ -3635,11 +3635,21 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
     return _side_by_side(state, alts, head, hint, locale, said)
 
 
-def _position_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:
-    """This year's position not known: the figure if it is the first bill and if the deductible is met."""
-    if state.known.first_visit_this_year is False or state.known.claimed_before:
+def _position_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None,
+                           asked_again: bool = False) -> Reply | None:
+    """This year's position not known: the figure if it is the first bill and if the deductible is met.
+
+    ``asked_again``: the person, told it is not the year's first bill, was asked how much of the
+    deductible went and does not know — both ends then (none of it yet, all of it), never the same
+    question again."""
+    known = state.known
+    if known.claimed_before or (known.first_visit_this_year is False and not (
+            asked_again and not state.ledger and known.deductible_met is None and known.fund_paid is None
+            and known.deductible_used is None and known.prior_unreimbursed is None)):
         return None  # 今年第二回，第一回花了多少忘了: not the first — what is left of the deductible is asked
-    cases = [(("今年第一次", "First bill this year"), {"first_visit_this_year": True}),
+    lowest = (("起付线还一点没扣", "None of the deductible used yet") if known.first_visit_this_year is False
+              else ("今年第一次", "First bill this year"))
+    cases = [(lowest, {"first_visit_this_year": True}),
              (("起付线已扣满", "Deductible already met"), {"deductible_met": True})]
     alts: list[Alternative] = []
     for (zh, en), change in cases:

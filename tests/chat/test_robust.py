@@ -7379,3 +7379,12 @@ def test_whether_a_part_told_was_paid_is_answered_from_the_steps() -> None:
     state, _ = talk("平凉在职 二级 今年第一次 总额 900 其中自费 150 结算单统筹支付 420 对吗")
     _, reply = turn(state, "那自费那150到底报不报", today=TODAY)
     assert reply.result is None and reply.bill_check is None and "〔第" in reply.text and "150" in reply.text
+
+
+def test_not_the_first_bill_and_the_deductible_not_known_twice_shows_both_ends() -> None:
+    # asked once how much of the deductible went; 不知道 → both ends, never the same question again
+    state, (first,) = talk("我妈平凉退休的，前两天在社区拿药花了三百二，今年看过几次了 起付线扣没扣完我也不清楚")
+    assert first.asking == "year_start"
+    _, reply = turn(state, "不知道", today=TODAY)
+    assert reply.asking is None and reply.alternatives is not None and len(reply.alternatives) == 2
+    assert "今年第一次" not in [a.label for a in reply.alternatives]
