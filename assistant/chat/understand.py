@@ -3055,6 +3055,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 我在职还是退休呢 明年退: not retired yet — in work (the question settles itself)
         values["category"], values["scheme"] = "employee", "employee"
         categories = []
+    # 居民还是职工我也搞不清，单位给交的医保，在职: who pays, said plainly, settles the scheme — only the
+    # employee scheme has an employer's contribution (a blind writer; the question asked three times
+    # over was a loop)
+    employer_pays = next((h for h in hits if h.sets.get("scheme") == "employee" and "单位" in h.text and not h.negated
+                          and not _DOUBT.search(text, *_clause_of(bounds, h.start))), None)
+    if len(categories) >= 2 and set(categories) == {"resident", "employee"} and employer_pays is not None:
+        values["category"], values["scheme"] = "employee", "employee"
+        categories = []
     if len(categories) >= 2 and _UNKNOWN.search(text) and not _RETIRING_NOW.search(text):
         # 在职还是灵活就业我搞不清 (刚办了手续 aside: retiring now, the date decides — asked)
         unknown.append("category")
@@ -3120,9 +3128,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["category"] = None
         conflict, conflict_slot = [], ""
     if set(alternatives.get("scheme", ())) == {"employee", "resident"} and (
-            _UNKNOWN.search(text) or _EITHER_SCHEME.search(text)) and not _COMPARE_WORDS.search(text):
+            _UNKNOWN.search(text) or _EITHER_SCHEME.search(text)) and not _COMPARE_WORDS.search(text) \
+            and employer_pays is None:
         # 他那个医保是啥我也搞不清，可能是职工的也可能是居民的: which scheme is not known — asked, never one picked
         values["scheme"] = values["category"] = None
+    elif employer_pays is not None and set(alternatives.get("scheme", ())) == {"employee", "resident"} \
+            and not _COMPARE_WORDS.search(text) and not _WHAT_IF_WORD.search(text):
+        del alternatives["scheme"]  # (居民还是职工搞不清，单位给交的: settled above — who pays)
+        if set(alternatives.get("category", ())) <= {"employee", "resident"}:
+            alternatives.pop("category", None)
     cities = len(slots.seen.get("city", ()))
 
     # (我女儿陪我去: the daughter went along — the visit and the account are the person's own)

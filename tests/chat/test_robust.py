@@ -7388,3 +7388,14 @@ def test_not_the_first_bill_and_the_deductible_not_known_twice_shows_both_ends()
     _, reply = turn(state, "不知道", today=TODAY)
     assert reply.asking is None and reply.alternatives is not None and len(reply.alternatives) == 2
     assert "今年第一次" not in [a.label for a in reply.alternatives]
+
+
+def test_who_pays_settles_the_scheme_the_person_doubts() -> None:
+    # 居民还是职工搞不清，单位给交的: only the employee scheme has an employer's share — settled, not
+    # asked again and again; doubted or denied, who pays settles nothing
+    _, (reply,) = talk("南昌，居民还是职工搞不清，单位给交的，三级医院1300，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "350.00"
+    for message in ("南昌，居民还是职工搞不清，也不知道是不是单位交的，三级医院1300，今年第一次",
+                    "南昌，居民还是职工搞不清，单位没给交，三级医院1300，今年第一次"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "category", message
