@@ -743,6 +743,7 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_LEVEL_CHOSEN_BEFORE = re.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
@@ -2695,12 +2696,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 continue
             if _RATIO_TOPIC_AFTER.match(text, h.end):
                 continue  # 听说三级报销比例是50%？: a question about the rule for a level, no doubt of this one's
-            if _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end):
+            if (_LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end)) \
+                    and not _LEVEL_CHOSEN_BEFORE.search(text, max(0, h.start - 5), h.start):
+                # (那就按二级吧 / 先按三级算吧: the person picks the level to settle by — no doubt, a choice)
                 if any(o.start > h.end and not o.negated and (all(o.sets.get(k) == h.sets.get(k) for k in level_keys)
                                                               or (any(k in o.sets for k in level_keys)
                                                                   and correction_between(text, h.end, o.start)))
-                       and not (_LEVEL_DOUBT_BEFORE.search(text, max(0, o.start - 5), o.start)
-                                or _LEVEL_DOUBT_AFTER.match(text, o.end)) for o in hits):
+                       and (not (_LEVEL_DOUBT_BEFORE.search(text, max(0, o.start - 5), o.start)
+                              or _LEVEL_DOUBT_AFTER.match(text, o.end))
+                         or _LEVEL_CHOSEN_BEFORE.search(text, max(0, o.start - 5), o.start)) for o in hits):
                     continue  # 是二级的吧……是二级，我确认过: the doubt is settled by the person later on
                 for key in level_keys:
                     values[key] = None
@@ -3115,6 +3119,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if values.get("category") == "employee" and set(alternatives.get("category", ())) == {"employee", "retiree"} \
             and _NOT_YET_RETIRED.search(text) and not _RETIREMENT_EVENT.search(text) and not _WHAT_IF_WORD.search(text):
         del alternatives["category"]  # (我在职还是退休呢 明年退: settled — not retired yet)
+    chosen_level = next((h for h in reversed(hits) if "provider_level" in h.sets and not h.negated
+                         and _LEVEL_CHOSEN_BEFORE.search(text, max(0, h.start - 5), h.start)), None)
+    if chosen_level is not None and "provider_level" in alternatives and not _WHAT_IF_WORD.search(text) \
+            and chosen_level.start >= max(h.start for h in hits if "provider_level" in h.sets):
+        # 社区中心可能是按二级医院算的，那就按二级吧: the level the person picks last is the one settled by
+        del alternatives["provider_level"]
+        values["provider_level"] = chosen_level.sets["provider_level"]
     if set(alternatives.get("category", ())) == {"employee", "retiree"} and "category" not in unknown \
             and (not conflict or conflict_slot == "category") and (_UNKNOWN.search(text) or _FLAG_UNSURE.search(text)) \
             and values.get("retired_month") is None and re.search(r"在职还是退休|退休还是在职|退没退", text) \

@@ -7399,3 +7399,15 @@ def test_who_pays_settles_the_scheme_the_person_doubts() -> None:
                     "南昌，居民还是职工搞不清，单位没给交，三级医院1300，今年第一次"):
         _, (reply,) = talk(message)
         assert reply.result is None and reply.asking == "category", message
+
+
+def test_a_level_the_person_picks_is_settled_by() -> None:
+    # 那就按二级吧 / 先按三级算吧: a choice, not a doubt — after a check too; 二级吧 alone is still asked
+    state, _ = talk("您好，南昌退休，在社区卫生服务中心看病，发票总额800元，今年第一次门诊。",
+                    "可是结算单上统筹只支付了一百二十元，这是怎么回事？")
+    _, reply = turn(state, "哦，那个社区中心可能是按二级医院算的，那就按二级吧", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "120.00"
+    _, (reply,) = talk("南昌退休 800 今年第一次 先按三级算吧")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "110.00"
+    _, (reply,) = talk("南昌退休 800 今年第一次 二级吧")
+    assert reply.result is None and reply.asking == "provider_level"
