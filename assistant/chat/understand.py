@@ -743,6 +743,9 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_COUNTED_VISIT_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在)?[^,，。\s\d]{0,8}?(?:看过|去过|刷过)(?:一|两|几|1|2)(?:次|回|趟)")
+_POINTED_BACK_BEFORE = re.compile(r"(?:^|[,，\s])(?:那|那个|就那|这)$")
+_ASKED_RIGHT_AFTER = re.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不对吧|不对吗|不对|对不对|对吗|对不|对么|有问题|没问题吧)")
 _LEVEL_CHOSEN_BEFORE = re.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
 _HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
@@ -1572,7 +1575,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                     and not any(_clause_of(bounds, a.start) == _clause_of(bounds, h.start) for a in amounts))]
     now_levels = [h for h in hits if "provider_level" in h.sets and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
     # (不对，前几个月在社区已经看过了，起付线扣完了: no bill in the message — the place is the earlier visit's)
-    bill_said = any(a.role in (None, "total") and not a.negated for a in amounts)
+    # (…社区看过一次 起付线扣完了 那七百还是不对吧: the figure said before, pointed back at and asked about
+    # again, is no bill of this message — the place is the earlier visit's; a blind writer)
+    bill_said = any(a.role in (None, "total") and not a.negated
+                    and not (_POINTED_BACK_BEFORE.search(text, max(0, a.start - 3), a.start)
+                             and _ASKED_RIGHT_AFTER.match(text, a.end)) for a in amounts)
     # (想起来了，今年八月份在卫生院报过一回，统筹给了六十: no bill, and what the fund paid then — the place
     # is that earlier visit's)
     # (年初在社区看过一次，起付线那时候就扣完了: the earlier visit told for the deductible it used)
@@ -2097,6 +2104,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                      and (_EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))
                           # 10月看过一次门诊不记得花了多少，今天二级医院700: a visit of that month, before today's
                           or (_SEEN_AFTER_DATE.match(text, d.end) and _RECENT_WORD.search(text, d.end) is not None)
+                          # 今年八月社区看过一次 起付线扣完了 (no bill in the message): the month of a visit counted
+                          # as one that has been, told for the year's position — not this visit's date
+                          or (not bill_said and _COUNTED_VISIT_AFTER_DATE.match(text, d.end) is not None)
                           or (_FIRST_VISIT_DATED.search(text, *_clause_of(bounds, d.start)) and amounts
                               and not any(_clause_of(bounds, a.start) == _clause_of(bounds, d.start) for a in amounts)))]
     # 起付线6月份就扣完了 / 本年度起付线已于三月扣足: when the deductible went, not when this visit was

@@ -7411,3 +7411,12 @@ def test_a_level_the_person_picks_is_settled_by() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "110.00"
     _, (reply,) = talk("南昌退休 800 今年第一次 二级吧")
     assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_an_earlier_visit_told_after_a_check_keeps_this_visits_place_and_date() -> None:
+    # 今年八月社区看过一次 起付线扣完了 那七百还是不对吧: August's visit at the community centre used the
+    # deductible; this visit stays 三甲 and today — the 七百 pointed back at is the slip's, no new bill
+    state, _ = talk("平凉退休 三甲医院 一千五 今年第一次 统筹给我报了七百 对不")
+    _, reply = turn(state, "哦对 今年八月社区看过一次 起付线扣完了 那七百还是不对吧", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "900.00"
+    assert reply.result["visits"][-1]["date"].endswith("-11-25")
