@@ -743,6 +743,8 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_SAME_PLACE_AGAIN = re.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|(?:还|也|又)(?:是)?(?:在|去)(?:的)?(?:那|这)(?:家|里|儿|个)"
+                               r"|same (?:hospital|clinic|place)")
 _COUNTED_VISIT_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在)?[^,，。\s\d]{0,8}?(?:看过|去过|刷过)(?:一|两|几|1|2)(?:次|回|趟)")
 _POINTED_BACK_BEFORE = re.compile(r"(?:^|[,，\s])(?:那|那个|就那|这)$")
 _ASKED_RIGHT_AFTER = re.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不对吧|不对吗|不对|对不对|对吗|对不|对么|有问题|没问题吧)")
@@ -1583,10 +1585,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (想起来了，今年八月份在卫生院报过一回，统筹给了六十: no bill, and what the fund paid then — the place
     # is that earlier visit's)
     # (年初在社区看过一次，起付线那时候就扣完了: the earlier visit told for the deductible it used)
-    if now_levels or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(a.role == "fund_paid" for a in amounts)
-                                         or "起付" in text)):
+    # (上个月在社区看过一次，这次花了800: the bill told in a clause of this visit's own — the place is the
+    # earlier visit's, and this one's is asked)
+    this_visit_clauses = {_clause_of(bounds, a.start) for a in amounts if a.role in (None, "total") and not a.negated
+                          and _RECENT_WORD.search(text, *_clause_of(bounds, a.start))} \
+        if not _SAME_PLACE_AGAIN.search(text) else set()
+    if now_levels or this_visit_clauses or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(a.role == "fund_paid" for a in amounts)
+                                                               or "起付" in text)):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
-                                        and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start)))]
+                                        and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))
+                                        and _clause_of(bounds, h.start) not in this_visit_clauses)]
     # 结算单上起付线扣了200: the slip's line for this bill, not the year's deductible already met
     # (单子上写起付线800已经扣完了: the deductible named with its figure and said used up — the year's, met)
     hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _on_slip(text, bounds, h.start)

@@ -7420,3 +7420,13 @@ def test_an_earlier_visit_told_after_a_check_keeps_this_visits_place_and_date() 
     _, reply = turn(state, "哦对 今年八月社区看过一次 起付线扣完了 那七百还是不对吧", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "900.00"
     assert reply.result["visits"][-1]["date"].endswith("-11-25")
+
+
+def test_an_earlier_visits_place_is_not_this_visits_when_this_bill_has_its_own_clause() -> None:
+    # 上个月在社区看过一次，这次花了800: the community centre was last month's — this visit's level is asked
+    for message in ("南昌退休，上个月在社区看过一次，这次花了800，起付线扣完了",
+                    "南昌退休，今年八月社区看过一次，起付线扣完了，这次花了800"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "provider_level", message
+    _, (reply,) = talk("南昌退休，上个月在社区看过一次，这次还在那家花了800，起付线扣完了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "520.00"
