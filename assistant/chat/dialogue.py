@@ -3200,6 +3200,15 @@ _WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才
                   r"|算(?:进|在|到)(?:了)?(?:今年的?)?起付(?:线|标准)(?:里|里面|里头)?(?:了)?(?:吗|么|没有?)|计入(?:了)?起付(?:线|标准)(?:了)?(?:吗|么|没有?)"
                   # 那自费那150到底报不报 (after an answer): whether a part told was paid — the steps answer
                   r"|(?:自费|乙类)[^,，。]{0,8}?(?:到底|究竟)(?:报不报|能不能报|能报吗|给不给报|报了没)")
+#: 这个70%是哪条规定的 / 依据是哪一条 / 出处在哪: which article a figure or step comes from
+_SOURCE_ASKED = re.compile(r"哪(?:一)?条|哪个条款|哪(?:里|儿)(?:规定|写)|(?:什么|啥)(?:规定|文件)|依据(?:是|在)?(?:哪|什么|啥)|出处|出自"
+                           r"|根据(?:是)?(?:什么|哪|啥)|哪(?:个|份|一个)文件|(?:which|what) (?:article|rule|document)|where does it say")
+#: the step a source question is about, by its words (none: every step that decided the figure)
+_SOURCE_TOPICS = (("ratio", re.compile(r"%|％|比例|几成|百分之|贫困|家庭医生|签约|转诊|ratio|percent")),
+                  ("deductible", re.compile(r"起付|deductible")),
+                  ("cap", re.compile(r"限额|封顶|最高|上限|\bcap\b")),
+                  ("account", re.compile(r"账户|个账|卡里|余额|account")),
+                  ("scope", re.compile(r"自费|乙类|范围|目录")))
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _WHICH_KINDS = re.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
 _THIS_FIGURE = re.compile(r"(?:这|那)(?:个|笔)?[0-9]")
@@ -3239,11 +3248,12 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
                   # (那这400算进起付线了吗: the bill told, quoted back in a why-question — no new figure)
                   and not (_WHY.search(u.text) and _THIS_FIGURE.search(u.text) and v in (
                       state.known.amount, *(getattr(state.known, n) for n in ITEM_FIELDS)))]
-    if (said_money and not (_WHY.search(u.text) and all(k.startswith("stated_") for k in said_money))) \
+    source_asked = state.known.amount is not None and _SOURCE_ASKED.search(u.text) is not None
+    if (said_money and not ((_WHY.search(u.text) or source_asked) and all(k.startswith("stated_") for k in said_money))) \
             or u.approximate_amount is not None:
         return False  # (为啥要先扣600啊: the rule's figure in a why-question is no bill)
-    if _WHY.search(u.text):
-        return True  # 双通道的为什么不算: a question about the rule, never a new bill
+    if _WHY.search(u.text) or source_asked:
+        return True  # 双通道的为什么不算 / 这个70%是哪条规定的: a question about the rule, never a new bill
     if _THAT_VISIT.search(u.text) and _SETTLED_AS.search(u.text) and _QUESTION.search(u.text):
         return True  # 那7月那次是按在职算的吧？: how an earlier visit was settled — the rule, quoted
     if u.intent == "what_if" and _NOT_MEDICAL.search(u.text) and facts.amount is None:
@@ -3295,7 +3305,9 @@ _ACCOUNT_ASKED = re.compile(r"账户|个账|卡里|卡上|余额|account")
 def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
     """为啥只报这么多？ after an answer: the steps that made the figure, each in the trace's own words with
     its article quoted (the calculator's trace, nothing computed here)."""
-    if not _WHY.search(u.text) or locale == "en" or state.known.amount is None or _missing(state.known) is not None:
+    source = _SOURCE_ASKED.search(u.text) is not None and _WHY.search(u.text) is None
+    if not (_WHY.search(u.text) or source) or locale == "en" or state.known.amount is None \
+            or _missing(state.known) is not None:
         return None
     try:
         result = calculate(convert_request(_request(state.known, state.ledger, today)))
@@ -3304,6 +3316,23 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
     visit = result.visits[-1]
     lines = []
     about_account = _ACCOUNT_ASKED.search(u.text) is not None  # 为什么账户没扣钱: the account's step answers
+    if source:
+        # 这个70%是哪条规定的: the step the question names (every step that decided the figure when it names
+        # none), each with every article it cites, quoted — the trace's words, nothing computed here
+        kinds = {k for k, words in _SOURCE_TOPICS if words.search(u.text)} or {
+            "eligibility", "scope", "first_self_pay", "deductible", "ratio", "cap", "account"}
+        if "deductible" in kinds:
+            kinds.add("first_self_pay")
+        for step in visit.steps:
+            if getattr(step, "kind", "") in kinds and step.citations:
+                lines.append(f"· {step.text}" + "".join(f"〔{c.article}〕“{c.quote}”" for c in step.citations))
+        if not lines:
+            return None
+        from explanations import headline
+
+        return Reply(text=headline(result, locale) + f"\n依据的条文（《{result.policy.title}》，{result.policy.document_number}）：\n"
+                     + "\n".join(lines), intent="policy_fact",
+                     quick_replies=["重新开始"])
     for step in visit.steps:
         kind = getattr(step, "kind", "")
         if about_account:

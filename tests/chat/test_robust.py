@@ -7430,3 +7430,18 @@ def test_an_earlier_visits_place_is_not_this_visits_when_this_bill_has_its_own_c
         assert reply.result is None and reply.asking == "provider_level", message
     _, (reply,) = talk("南昌退休，上个月在社区看过一次，这次还在那家花了800，起付线扣完了")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "520.00"
+
+
+def test_which_article_a_figure_comes_from_is_quoted_not_settled_again() -> None:
+    # 这个70%是哪条规定的 / 贫困户65%是哪里规定的: the step the figure is in, with the document and the
+    # article's own words; a question naming no step quotes every step that decided the figure
+    state, _ = talk("平凉退休 一级医院 500 今年第一次")
+    _, reply = turn(state, "这个70%是哪条规定的", today=TODAY)
+    assert reply.result is None and reply.intent == "policy_fact"
+    assert "〔第七条〕“在一级定点医疗机构就诊的，在职职工65%、退休人员70%" in reply.text and "起付标准200元" not in reply.text
+    assert "平政办发〔2022〕112号" in reply.text
+    _, reply = turn(state, "依据是哪一条", today=TODAY)
+    assert reply.result is None and "〔第四条〕" in reply.text and "〔第七条〕" in reply.text
+    state, _ = talk("南昌居民医保 签约社区 看病350 我是建档立卡贫困户")
+    _, reply = turn(state, "贫困户65%是哪里规定的", today=TODAY)
+    assert reply.result is None and "〔第十四条〕“建档立卡贫困人口" in reply.text
