@@ -64,8 +64,8 @@ from calculator import (
 from .account import answer_account
 from .amounts import parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
+from .intents import FIGURE_WAS_A_STAY, topic_of, without_relatives_stay
 from .intents import PAST_STAY as _PAST_STAY
-from .intents import topic_of, without_relatives_stay
 from .state import (
     CITIES,
     ITEM_FIELDS,
@@ -1642,8 +1642,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
         return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
                                                              "Let me check that bill with you. "))
-    stay_said = without_relatives_stay(_PAST_STAY.sub("", u.text) if facts.amount is not None and (
-        facts.provider_kind is not None or facts.provider_level is not None) else u.text)
+    stay_said = without_relatives_stay(_PAST_STAY.sub("", u.text) if (facts.amount is not None and (
+        facts.provider_kind is not None or facts.provider_level is not None)) or FIGURE_WAS_A_STAY.search(u.text) else u.text)
     if u.topic == "inpatient_bill" or (_INPATIENT.search(_NOT_INPATIENT.sub("", stay_said)) and not _AFTER_DISCHARGE.search(u.text)):
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None

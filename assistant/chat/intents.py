@@ -83,6 +83,7 @@ _INPATIENT = re.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|
                         # 在县医院住院部 住了半个月 / 住在一附院12楼38床: a stay, by its length or its bed
                         r"|住院部[^。]{0,16}?住(?:了|过)|(?:住在|住进)[^。]{0,20}?[0-9一二三四五六七八九十]+(?:号)?床"
                         r"|(?:手术|开刀)[^。]{0,6}住了(?:[一两三四五六七八九十几]|\d+)(?:周|天|个星期|个礼拜|晚)")
+FIGURE_WAS_A_STAY = re.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])(?:元|块)?(?:钱)?(?:是|那是|都是)住院(?:的|报的|报销的|那次的|时候的)?(?=[^。?？]{0,20}门诊)")
 AFTER_DISCHARGE = re.compile(r"出院(?:[一两三四五六七八九十几半\d]+(?:天|周|个星期|个礼拜|个月|个多月))?(?:以后|之后|后)[^。?？]{0,24}(?:门诊|复查|复诊)[^。?？]{0,14}(?:花|[0-9一二两三四五六七八九十百千])"
                              # 花了一千五，上个月刚出院，这次是出院后门诊复查: the visit is the follow-up
                              r"|(?:这次|今天|这回)(?:是)?出院(?:以后|之后|后)(?:的)?(?:门诊)?(?:复查|复诊|随访)"
@@ -91,7 +92,10 @@ AFTER_DISCHARGE = re.compile(r"出院(?:[一两三四五六七八九十几半\d]
 PAST_STAY = re.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个月|上个月|前段时间|年初)(?:的|那次)?住(?:过|了)?院(?:[^,，。?？]{0,4}?(?:报过|报了|结算过|结过|已经报了))?(?=$|[,，。])"
                        r"|住院(?:之|以)?前(?=[^,，。]{0,12}门诊)"  # 住院前上周三在门诊做的检查: before the stay
                        # 她上个月住院花了一万多那个先不管: a stay set aside in so many words
-                       r"|住(?:过|了)?院[^,，。?？]{0,12}?(?:那个|那笔|那次|的)?(?:先不管|不用管|不管它|先不说|不用算|不算|先放一边)")
+                       r"|住(?:过|了)?院[^,，。?？]{0,12}?(?:那个|那笔|那次|的)?(?:先不管|不用管|不管它|先不说|不用算|不算|先放一边)"
+                       # 前面报的200是住院的，门诊今年是第一次: a figure said before, now told to be a stay's —
+                       # with the outpatient year said beside it (the stay is no outpatient bill)
+                       r"|" + FIGURE_WAS_A_STAY.pattern)
 #: a relative's stay in hospital (我老头子上个月住了一回院 / 我妈前段时间住院)
 _RELATIVES_STAY = re.compile(r"(?:老头子?|老伴儿?|老公|老婆|爱人|我妈|我爸|婆婆|公公|儿子|女儿|孙子|孙女)[^。？?]{0,40}?住(?:了|过)?(?:一回|一次|一趟|几天)?院")
 #: the person's own visit said beside another's (今天我自己去社区拿药)
@@ -209,7 +213,8 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "greeting", None
     # every match of _INPATIENT holds 住 or 出院, and every one of _INPATIENT_IN_SCOPE holds 住: a text
     # with neither is left as it is by the sub and holds no inpatient word
-    said = without_relatives_stay(PAST_STAY.sub("", text) if evidence.has_amount and evidence.has_provider else text)
+    said = without_relatives_stay(PAST_STAY.sub("", text) if (evidence.has_amount and evidence.has_provider)
+                                  or FIGURE_WAS_A_STAY.search(text) else text)
     # (社区医院 九百 今年头回 上次住院报过: an earlier stay beside today's outpatient bill is not this bill)
     inpatient_words = _INPATIENT.findall(_INPATIENT_IN_SCOPE.sub("", said)) if "住" in said or "出院" in said else []
     if inpatient_words and not re.search(r"(?:不是|没有|没|不)住院", text) and not evidence.account_mentioned \

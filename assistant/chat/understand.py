@@ -48,7 +48,7 @@ import msgspec
 from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, anchor_dates, find_dates
 from .gazetteer import Hit, _first_chars, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
-from .intents import Evidence, classify, is_correction, mentions_account
+from .intents import FIGURE_WAS_A_STAY, Evidence, classify, is_correction, mentions_account
 from .normalise import normalise
 from .state import schemes_of
 
@@ -1389,6 +1389,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="other", cue="not_medical")
                    if a.role in (None, "total") and _NOT_MEDICAL_BOUGHT.search(text, *_clause_of(clauses, a.start))
                    and any(b is not a and b.role in (None, "total") for b in amounts) else a for a in amounts]
+    # 前面报的200是住院的，门诊今年是第一次: a figure told to be a stay's — no outpatient bill nor what the
+    # outpatient fund paid (placed, never settled)
+    amounts = [msgspec.structs.replace(a, role="other", cue="住院") if FIGURE_WAS_A_STAY.match(text, a.end) else a
+               for a in amounts]
     placement: tuple[str, str, str, Decimal] | None = None
     money = [a for a in amounts if a.role not in ("age", "slip_unknown", "other") and not a.negated]
     if len(money) == 2 and not _INSIDE.search(text) and not _EXTRA_PART.search(text) and not _WHOLE_WORD_SAID.search(text):

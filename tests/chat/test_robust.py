@@ -7445,3 +7445,14 @@ def test_which_article_a_figure_comes_from_is_quoted_not_settled_again() -> None
     state, _ = talk("南昌居民医保 签约社区 看病350 我是建档立卡贫困户")
     _, reply = turn(state, "贫困户65%是哪里规定的", today=TODAY)
     assert reply.result is None and "〔第十四条〕“建档立卡贫困人口" in reply.text
+
+
+def test_a_figure_told_to_be_a_stays_is_no_outpatient_figure() -> None:
+    # 前面报的200是住院的，门诊今年是第一次: the clash answered — the 200 was the stay's, the outpatient
+    # year starts here; no inpatient refusal, no 200 of the outpatient fund
+    state, (first,) = talk("平凉退休 二级医院 800 今年第一次看病 统筹已经报了200")
+    assert first.asking == "conflict"
+    _, reply = turn(state, "哦，前面报的200是住院的，门诊今年是第一次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "390.00"
+    _, (reply,) = talk("前面那200是住院的")
+    assert reply.result is None and "住院费用不在这里算" in reply.text
