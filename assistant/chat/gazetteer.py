@@ -495,7 +495,8 @@ _FLAGS = _Family(
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         # 没办异地备案: out of the city, not filed — the negation is the filing's, not the place's
         # (没办异地安置备案 / 没办异地就医转诊备案: the document's own name of the filing, 第二十五条)
-        ("(?:没|没有|未|还没)(?:办|做|办理|去办)?(?:过|了)?(?:异地)?(?:就医)?(?:安置)?(?:及|和)?(?:转诊)?(?:的)?备案"
+        # (没办过任何异地备案 / 没做过什么备案: the words between still leave the filing denied)
+        ("(?:没|没有|未|还没|从没|从来没)(?:办|做|办理|去办)?(?:过|了)?(?:任何|什么|啥)?(?:的)?(?:异地)?(?:就医)?(?:安置)?(?:及|和)?(?:转诊)?(?:的)?备案"
          "|没备案|未备案|不用备案", {"offsite": True, "offsite_filed": False}, 3),
         ("(?:办了|办过|已经办了?|已办|做了|有)(?:异地)?(?:就医)?(?:安置)?(?:及|和)?(?:转诊)?备案|已备案|备过案",
          {"offsite": True, "offsite_filed": True}, 3),

@@ -745,6 +745,7 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
 _SAME_PLACE_AGAIN = re.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|(?:还|也|又)(?:是)?(?:在|去)(?:的)?(?:那|这)(?:家|里|儿|个)"
                                r"|same (?:hospital|clinic|place)")
+_NOW_VISIT_BEFORE = re.compile(r"现在(?:去|在|到)|今天|今日|刚才|刚刚|这次|本次|这回")
 _COUNTED_VISIT_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在)?[^,，。\s\d]{0,8}?(?:看过|去过|刷过)(?:一|两|几|1|2)(?:次|回|趟)")
 _POINTED_BACK_BEFORE = re.compile(r"(?:^|[,，\s])(?:那|那个|就那|这)$")
 _ASKED_RIGHT_AFTER = re.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不对吧|不对吗|不对|对不对|对吗|对不|对么|有问题|没问题吧)")
@@ -2116,6 +2117,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                      and (_EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, d.start))
                           # 10月看过一次门诊不记得花了多少，今天二级医院700: a visit of that month, before today's
                           or (_SEEN_AFTER_DATE.match(text, d.end) and _RECENT_WORD.search(text, d.end) is not None)
+                          # 现在去三级医院看病花了1500，今年7月还在职的时候看过门诊: this visit told first, as now
+                          or (_SEEN_AFTER_DATE.match(text, d.end) and _NOW_VISIT_BEFORE.search(text, 0, _clause_of(bounds, d.start)[0]))
                           # 今年八月社区看过一次 起付线扣完了 (no bill in the message): the month of a visit counted
                           # as one that has been, told for the year's position — not this visit's date
                           or (not bill_said and _COUNTED_VISIT_AFTER_DATE.match(text, d.end) is not None)

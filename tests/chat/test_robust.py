@@ -7456,3 +7456,18 @@ def test_a_figure_told_to_be_a_stays_is_no_outpatient_figure() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "390.00"
     _, (reply,) = talk("前面那200是住院的")
     assert reply.result is None and "住院费用不在这里算" in reply.text
+
+
+def test_a_filing_denied_with_words_between_is_still_denied() -> None:
+    # 没办过任何异地备案: out of the city and not filed — never read as 异地 denied and 备案 said
+    for message in ("南昌在职职工，在杭州一家三甲医院看了门诊1600，没办过任何异地备案，今年第一次",
+                    "南昌在职，在杭州三甲医院1600，从来没办过什么备案，今年第一次"):
+        _, (reply,) = talk(message)
+        assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00", message
+
+
+def test_an_earlier_visits_month_told_after_this_visit_of_now_is_not_this_ones() -> None:
+    # 现在去三级医院看病花了1500，今年7月还在职的时候看过门诊: July is the earlier visit's — this visit is now,
+    # after the retirement in August (55%, the deductible met by the 200 the fund paid)
+    _, (reply,) = talk("南昌的，今年8月份办完的退休手续，现在去三级医院看病花了1500，今年7月还在职的时候看过门诊，统筹报了200")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "825.00"
