@@ -147,6 +147,8 @@ _ADD_VISIT = re.compile(
     r"|再去[^,，。]{0,6}?再花|再花(?:了)?(?=[0-9一二两三四五六七八九十百千])"
     r"|(?:下周|下个?月|下个?礼拜|下个?星期|过几天|过两天|明天|后天|下次)[^,，。]{0,6}?(?:(?:去|来)?(?:复查|复诊)|再(?:去|来|看|拿|买))"
     r"|another visit|went again|again at"
+    # 还有一张单子，同一天在药店拿的药…: another slip is another settlement (the year's deductible runs on)
+    r"|(?:还有|另外(?:还有)?|另有|再有)(?:一)?张(?:单子|票|发票|收据|结算单|小票|处方单)"
     # (after a visit told) And today I bought medicine at a pharmacy for 200 / I also went to…
     r"|^(?:and|also)[, ]+(?:today|yesterday|then|later)?,? ?i (?:also )?(?:bought|went|paid|spent|visited|got)"
     r"|\bi also (?:bought|went|paid|spent|visited)|\b(?:later|afterwards),? i (?:bought|went|visited)"

@@ -7471,3 +7471,11 @@ def test_an_earlier_visits_month_told_after_this_visit_of_now_is_not_this_ones()
     # after the retirement in August (55%, the deductible met by the 200 the fund paid)
     _, (reply,) = talk("南昌的，今年8月份办完的退休手续，现在去三级医院看病花了1500，今年7月还在职的时候看过门诊，统筹报了200")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "825.00"
+
+
+def test_another_slip_is_another_settlement() -> None:
+    # 还有一张单子，同一天在药店拿的药…: a second settlement — the deductible the first one used stays used
+    state, _ = talk("南昌在职，二级医院，1千2，今年第一次")
+    _, reply = turn(state, "还有一张单子，同一天在药店拿的药，二级医院开的处方，一百零三块五毛", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "56.93"
