@@ -315,6 +315,7 @@ def _another_visit(before: Known, facts: Facts, text: str = "") -> Known:
     return _merge(Known(**person), facts)
 
 
+_SAME_BILL_AGAIN = re.compile(r"(?:一样|同样|照样|原样)的(?:病|费用|钱|单子|药|情况)?(?=$|[,，。?？!！\s]|报|呢|能|的话|要)|一样多|同样多|(?:同样|一样)(?:的)?(?:费用|花费|钱)")
 _SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|同一(?:医院|诊所|药店)|还是那家|还是那个(?:医院|诊所|药店)|还是这家|原来那家"
                          r"|same (?:hospital|clinic|pharmacy|place)")
 
@@ -2085,6 +2086,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         hypo_ledger = base_ledger
         later = facts.month is not None and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
             and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
+        if _ANOTHER_VISIT.search(u.text) and facts.amount is None and _SAME_BILL_AGAIN.search(u.text) \
+                and state.known.amount is not None:
+            # 要是12月再看一次一样的: one more visit with the same bill as the one told (its parts too)
+            facts = msgspec.structs.replace(facts, amount=state.known.amount,
+                                            **{n: getattr(state.known, n) for n in ITEM_FIELDS})
         if (_ANOTHER_VISIT.search(u.text) or later) and facts.amount is not None:
             # 下个月再看一次500呢: one more visit this year, after the one told — not this one changed
             hypo_ledger = [*state.ledger, state.known]
@@ -3221,7 +3227,9 @@ _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
 _BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
-                           r"|^算了|已经看完了")
+                           r"|^算了|已经看完了"
+                           # 今天这次能用个人账户吗 (after a what-if): the visit told, named as today's
+                           r"|^(?:那|那么|哦)?[,，]?(?:今天|刚才|实际)(?:的)?(?:这|那)(?:一)?(?:次|趟|回)(?!如果|要是|假如)")
 _PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
 _RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 #: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it

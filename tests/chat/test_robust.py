@@ -7479,3 +7479,15 @@ def test_another_slip_is_another_settlement() -> None:
     _, reply = turn(state, "还有一张单子，同一天在药店拿的药，二级医院开的处方，一百零三块五毛", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
     assert reply.result["visits"][-1]["fund_pays"] == "56.93"
+
+
+def test_one_more_visit_with_the_same_bill_supposed_then_today_again() -> None:
+    # 要是退休后12月再看一次一样的: one more visit of the same 700 in December (the deductible met by
+    # today's) — then 今天这次… is the visit told, not the scenario
+    state, _ = talk("南充在职 一级医院 700 今年第一次")
+    state, reply = turn(state, "我下个月退休，要是退休后12月再看一次一样的，报多少", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "455.00"
+    _, reply = turn(state, "今天这次能用个人账户吗，余额500", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][-1]["fund_pays"] == "300.00" and reply.result["visits"][-1]["account_pays"] == "400.00"
