@@ -1204,8 +1204,10 @@ _LEVEL_DIGIT = {"一": "1", "二": "2", "三": "3"}
 _EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
 _TERM_NOT_KNOWN = re.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
 _PART_OF_MORE = re.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
+_FLAG_HEDGED_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许)(?:是|也|还)?(?:签了|签过|签的|签过约|签约了|办了|算|是)?(?:个|的)?$")
 _FLAG_UNSURE = re.compile(r"不太确定|不大确定")
-_BARE_UNSURE = re.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)(?:了|哦|啊)?|记不清(?:了)?|说不准|不好说|not sure")
+_BARE_UNSURE = re.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)|记不(?:太|大)?清(?:楚)?|记不得)(?:了|哦|啊)?"
+                          r"|说不准|不好说|not sure")
 _UNKNOWN_OR_ASK = re.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
 _PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
 _TODAY_NO_BILL = re.compile(r"(?:今天|今日|这次|这回|刚才)(?:又|再)?(?:去|在|到)(?:了)?[^,，。\d]{0,16}?(?:看了|看病|看门诊|拿了?药|买了?药|开了?药|看的)(?:[^\d]{0,6})$")
@@ -2459,6 +2461,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if words.search(text, flo, fhi) and slot not in unknown:
                 unknown.append(slot)
                 values[slot] = None
+    for h in hits:
+        # 好像签了家庭医生 / 可能是贫困户: a yes/no fact the person only half remembers — not known, both cases
+        # side by side (as a level doubted is asked; a blind writer)
+        flag = next((k for k in ("family_doctor", "poverty_registered") if h.sets.get(k) is True), None)
+        if flag is not None and not h.negated and flag not in unknown \
+                and _FLAG_HEDGED_BEFORE.search(text, max(0, h.start - 6), h.start) and not _WHAT_IF_WORD.search(text):
+            unknown.append(flag)
+            values[flag] = None
     if (date_either or _VAGUE_WHEN.search(text)) and values.get("month") is None and "date" not in unknown:
         unknown.append("date")  # 前阵子看了个门诊: when is not said — asked where it decides (retiring this year)
     this_year_retired = _RETIRED_THIS_YEAR.search(text)

@@ -7491,3 +7491,13 @@ def test_one_more_visit_with_the_same_bill_supposed_then_today_again() -> None:
     _, reply = turn(state, "今天这次能用个人账户吗，余额500", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 1
     assert reply.result["visits"][-1]["fund_pays"] == "300.00" and reply.result["visits"][-1]["account_pays"] == "400.00"
+
+
+def test_a_family_doctor_half_remembered_shows_both_cases() -> None:
+    # 我好像签了家庭医生的，记不太清 / 好像签了家庭医生: not known — both cases side by side, never +5% taken
+    for message in ("我好像签了家庭医生的，记不太清", "好像签了家庭医生"):
+        state, _ = talk("南昌居民医保，签约卫生院看病花了260")
+        _, reply = turn(state, message, today=TODAY)
+        assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2, message
+    _, (reply,) = talk("南昌居民医保，签约卫生院看病花了260，签了家庭医生")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "169.00"
