@@ -2351,6 +2351,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
+    corrected_of = _EARLIER_VISIT_CORRECTED.search(u.text) \
+        if state.ledger and u.correction and facts.amount is not None and not u.visits else None
+    if corrected_of is not None:
+        # (3月份社区300，今天二级医院600 →) 不对，3月份那次是500 / 不对，第一次是500: the earlier visit's figure
+        # corrected — that visit changes, this one stays (never a third visit, never this one's bill)
+        index = 0 if _FIRST_VISIT_OF_LEDGER.match(corrected_of.group(0)) else len(state.ledger) - 1
+        if corrected_of.group("month"):
+            month_n = parse_number(corrected_of.group("month"))
+            of_month = [i for i, v in enumerate(state.ledger) if month_n is not None and v.month == month_n]
+            index = of_month[0] if len(of_month) == 1 else -1
+        if index >= 0 and facts.amount is not None:
+            state.ledger[index] = msgspec.structs.replace(state.ledger[index], amount=facts.amount,
+                                                          **{n: None for n in ITEM_FIELDS})
+            facts = msgspec.structs.replace(facts, amount=None, year=None, month=None, day=None)
+            u = msgspec.structs.replace(u, facts=facts)
     that_month = _MONTH_VISIT_NAMED.search(u.text) if state.ledger and facts.month is not None else None
     if that_month is not None and facts.amount is None \
             and any(v.month == parse_number(that_month.group("m")) for v in state.ledger):
@@ -3068,6 +3083,9 @@ _ONLY_THESE = re.compile(r"就(?:这|那)?(?:两|几|三|四|五|六|[2-6])(?:�
                          # 前面那次没别的了 / 再没看过别的: nothing else this year
                          r"|没(?:有)?(?:别的|其他|其它)(?:的)?(?:了|门诊)|再(?:也)?没(?:有)?看过(?:别的|其他)")
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
+_EARLIER_VISIT_CORRECTED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+                                      r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
+                                      r"(?:的|那个)?(?:其实|应该|实际)?(?:是|花了|花的是|花的|才是)")
 _FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
 

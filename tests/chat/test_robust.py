@@ -7501,3 +7501,13 @@ def test_a_family_doctor_half_remembered_shows_both_cases() -> None:
         assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 2, message
     _, (reply,) = talk("南昌居民医保，签约卫生院看病花了260，签了家庭医生")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "169.00"
+
+
+def test_an_earlier_visits_figure_corrected_changes_that_visit() -> None:
+    # 不对，3月份那次是500 / 不对，第一次是500: March's visit is 500 — today's stays 600, no third visit
+    for correction in ("不对，3月份那次是500", "不对，第一次是500"):
+        state, _ = talk("平凉在职，今年就看了两次：3月份社区300，今天二级医院600")
+        state, reply = turn(state, correction, today=TODAY)
+        assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["195.00", "360.00"]
+        _, reply = turn(state, "那3月那次当时应该报多少", today=TODAY)
+        assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "195.00"
