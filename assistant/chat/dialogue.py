@@ -2037,7 +2037,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # (如果没有转诊直接去的呢 →) 若为建档立卡贫困人口且有转诊呢: the referral told at first, back in the scenario
             facts = msgspec.structs.replace(facts, referral=state.known.referral)
         changed = [n for n in ITEM_FIELDS if getattr(facts, n) is not None]
-        if u.parts_only and facts.amount is not None and base.amount is not None and changed \
+        # 那下个月要是只看个门诊，诊察费20呢: a visit still to come, or one more supposed — its parts are its
+        # own bill, never the told bill's parts said again
+        to_come = _ANOTHER_VISIT.search(u.text) is not None or (facts.months_ago is not None and facts.months_ago < 0)
+        if u.parts_only and facts.amount is not None and base.amount is not None and changed and not to_come \
                 and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text) \
                 and not _ONLY_THAT_PART.search(u.text):  # (只有诊察费20呢: that part is the whole bill)
             # 如果诊察费是40呢，药费不变: a part of the scenario's bill said again with another figure — the

@@ -7511,3 +7511,12 @@ def test_an_earlier_visits_figure_corrected_changes_that_visit() -> None:
         assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["195.00", "360.00"]
         _, reply = turn(state, "那3月那次当时应该报多少", today=TODAY)
         assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "195.00"
+
+
+def test_a_visit_to_come_has_its_own_parts() -> None:
+    # 那下个月要是只看个门诊，诊察费20呢: next month's visit is the 20 alone — not this bill with its
+    # consultation fee changed (the cap is reached; the consultation fee is paid outside it)
+    state, _ = talk("南昌在职 三级医院 今年统筹已报1700 这次诊察费30 药费800")
+    _, reply = turn(state, "那下个月要是只看个门诊，诊察费20呢", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "10.00" and reply.result["visits"][-1]["personal_pays"] == "10.00"
