@@ -7520,3 +7520,13 @@ def test_a_visit_to_come_has_its_own_parts() -> None:
     _, reply = turn(state, "那下个月要是只看个门诊，诊察费20呢", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 2
     assert reply.result["visits"][-1]["fund_pays"] == "10.00" and reply.result["visits"][-1]["personal_pays"] == "10.00"
+
+
+def test_a_place_of_visits_that_have_been_is_not_this_visits_named_one() -> None:
+    # 在川北医学院附属医院门诊就诊…今年已在社区就诊过两次: the community centre was the earlier visits';
+    # this hospital's level is not said — asked (今年第一次在南昌二级医院看病 is this visit)
+    _, (reply,) = talk("来电人：女，退休，参保地南充市嘉陵区。诉求：在川北医学院附属医院门诊就诊，费用合计1,350.00元，"
+                       "今年已在社区就诊过两次，起付线已扣满。请核算统筹支付金额。")
+    assert reply.result is None and reply.asking == "provider_level"
+    _, (reply,) = talk("今年第一次在南昌二级医院看病，我是在职的，总额1,200")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "330.00"
