@@ -35,7 +35,7 @@ import cn2an
 import msgspec
 
 from .dates import find_dates
-from .gazetteer import _first_chars
+from .gazetteer import Alternation
 from .normalise import ID_WORDS, normalise
 
 __all__ = ["AMOUNT_ROLES", "Amount", "correction_between", "extract_amounts", "parse_amount", "parse_number",
@@ -413,12 +413,10 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了|刷卡|用了"
      r"|spent|paid|bill of|bill|cost|costs|purchase|for|today|drugs|medicine|medicines"),
 )
-# The lookahead lets a position where no cue can start fail at once, instead of trying all the
-# alternatives there: its class holds every character a cue can start with (computed from the
-# sources, and ``_first_chars`` raises on a form it cannot read), so the matches are the same.
-_PRE_CUE_STARTS = "".join(sorted(set().union(*(_first_chars(src) for _, src in _PRE_CUES))))
-_PRE_CUE_RE = re.compile(f"(?=[{re.escape(_PRE_CUE_STARTS)}])(?:"
-                         + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(_PRE_CUES)) + ")")
+# Scanned as one alternation that, at each position, tries only the cues that can start with its
+# character (``_first_chars`` reads each source, and raises on a form it cannot read): the same
+# matches as ``finditer`` over all of them, without trying all 84 at every position.
+_PRE_CUE_RE = Alternation((f"c{i}", src) for i, (_, src) in enumerate(_PRE_CUES))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = re.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
                        r"|(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of "
@@ -695,7 +693,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
         prefix = _clause_before(masked, start)
         if value in _BANKNOTES and _NOTES_BEFORE.search(prefix):
             continue  # 给了五张一百的: a banknote's face value, not the sum paid (the sum is asked)
-        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) and _role_before(prefix)[0] is None \
+        said_before: tuple[str | None, str | None] | None = None  # the cue before it, read once
+        if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) \
+                and (said_before := _role_before(prefix))[0] is None \
                 and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
                 and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus|which)$", prefix)):
             continue
@@ -707,7 +707,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             after = _NOT_MONEY_AFTER.match(masked, end)
             if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
                 continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
-        role, cue = _role_before(prefix)
+        role, cue = said_before if said_before is not None else _role_before(prefix)
         if role in ("class_b_service", "class_b_drug") and _SELF_PAY_NAMED.search(prefix) and "乙类" not in prefix:
             role, cue = "self_pay", "自费"  # 自费的进口耗材500: the supplies named as self-pay, not class B
         if role is not None and role.startswith("deductible") and _MET_JUST_BEFORE.search(prefix):

@@ -16,7 +16,7 @@ mentioned. Provinces (江西, 陕西…) are consumed so that 江西安义 is �
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import msgspec
@@ -222,40 +222,57 @@ def _first_of_sequence(src: str) -> set[str]:
     raise ValueError(f"a rule must not match the empty string: {src!r}")
 
 
-class _Family:
-    """An alternation of rules; each rule: (regex source, slots it sets, priority).
+class Alternation:
+    """``(?:(?P<name0>src0)|(?P<name1>src1)|…)`` scanned as ``finditer`` and ``fullmatch`` scan it
+    (leftmost, the first listed alternative that matches wins, no overlaps) — but trying, at each
+    position, only the alternatives that can start with its character (:func:`_first_chars`;
+    none may match the empty string). The matches, their spans and ``lastgroup`` are the same;
+    a position no alternative can start at costs one character-class search, not every
+    alternative."""
 
-    Scanning is leftmost, first-listed-alternative-wins, like ``finditer`` over the whole
-    alternation; it only tries, at each position, the rules that can start with its character.
-    """
-
-    def __init__(self, rules: Iterable[tuple[str, Mapping[str, Any], int]]) -> None:
-        self.rules = list(rules)
-        by_char: dict[str, list[int]] = {}
-        for index, (src, _, _) in enumerate(self.rules):
+    def __init__(self, named: Iterable[tuple[str, str]]) -> None:
+        by_char: dict[str, list[tuple[str, str]]] = {}
+        for name, src in named:
             for char in _first_chars(src):
-                by_char.setdefault(char, []).append(index)
-        self.by_char = {
-            char: re.compile("|".join(f"(?P<r{i}>{self.rules[i][0]})" for i in indices))
-            for char, indices in by_char.items()
-        }
-        # the next position whose character some rule can start with: the positions skipped
-        # are the ones where ``by_char`` has no regex, so no rule could match there
+                by_char.setdefault(char, []).append((name, src))
+        self.by_char = {char: re.compile("|".join(f"(?P<{name}>{src})" for name, src in alternatives))
+                        for char, alternatives in by_char.items()}
+        # the next position whose character some alternative can start with: the positions skipped
+        # are the ones where ``by_char`` has no regex, so none could match there
         self.starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
-        self.boolean = [_is_boolean(sets) for _, sets, _ in self.rules]  # per rule, not per hit
 
-    def scan(self, text: str) -> list[Hit]:
-        out = []
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pos, n, by_char, starts = 0, len(text), self.by_char, self.starts.search
         while pos < n:
             s = starts(text, pos)
             if s is None:
-                break
+                return
             pos = s.start()
             m = by_char[text[pos]].match(text, pos)
             if m is None or m.end() == pos:
                 pos += 1
                 continue
+            yield m
+            pos = m.end()
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        pattern = self.by_char.get(text[:1])
+        return pattern.fullmatch(text) if pattern is not None else None
+
+
+class _Family:
+    """An alternation of rules; each rule: (regex source, slots it sets, priority), scanned as an
+    :class:`Alternation` of them."""
+
+    def __init__(self, rules: Iterable[tuple[str, Mapping[str, Any], int]]) -> None:
+        self.rules = list(rules)
+        self.alternation = Alternation((f"r{i}", src) for i, (src, _, _) in enumerate(self.rules))
+        self.boolean = [_is_boolean(sets) for _, sets, _ in self.rules]  # per rule, not per hit
+
+    def scan(self, text: str) -> list[Hit]:
+        out = []
+        for m in self.alternation.finditer(text):
+            pos = m.start()
             index = int((m.lastgroup or "r0")[1:])
             _, sets, priority = self.rules[index]
             boolean = self.boolean[index]
@@ -267,14 +284,11 @@ class _Family:
                                                               or _PRE_QUESTION.search(text, max(0, pos - 3), pos)
                                                               or _QUESTION_INSIDE.search(m.group(0))
                                                               or _EMPTY_FIELD.match(text, m.end())):
-                # 起付线过了吗 / 今年第一次吗: the year's position asked about, not said
-                pos = m.end()
-                continue
+                continue  # 起付线过了吗 / 今年第一次吗: the year's position asked about, not said
             out.append(
                 Hit(sets=dict(sets), start=pos, end=m.end(), text=m.group(0), priority=priority,
                     negated=negated)
             )
-            pos = m.end()
         return out
 
 

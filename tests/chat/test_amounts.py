@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.chat import amounts as amounts_module
 from assistant.chat import extract_amounts, parse_amount, parse_number, understand
 
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
@@ -216,3 +218,25 @@ def test_numeral_soup_never_raises_or_warns(text: str) -> None:
             assert amount.value >= 0
             assert amount.value.as_tuple().exponent == -2
         understand(text)
+
+
+_CUE_REFERENCE = re.compile("(?:" + "|".join(f"(?P<c{i}>{src})" for i, (_, src) in enumerate(amounts_module._PRE_CUES)) + ")")
+#: the words the cues are made of (literal runs of their sources): texts built of them meet many cues
+_CUE_WORDS = sorted({w for _, src in amounts_module._PRE_CUES for w in re.findall(r"[\u4e00-\u9fffa-z ]{1,6}", src)})
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*_CUE_WORDS, "，", "0", "12", "了", "的"]), max_size=12).map("".join))
+def test_the_cue_alternation_scans_as_the_whole_pattern_would(text: str) -> None:
+    # trying only the cues that can start with a position's character changes no match, no span,
+    # no group (the reference: finditer and fullmatch of the whole alternation)
+    expected = [(m.span(), m.lastgroup) for m in _CUE_REFERENCE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in amounts_module._PRE_CUE_RE.finditer(text)] == expected
+    whole, fast = _CUE_REFERENCE.fullmatch(text), amounts_module._PRE_CUE_RE.fullmatch(text)
+    assert (whole and (whole.span(), whole.lastgroup)) == (fast and (fast.span(), fast.lastgroup))
+
+
+def test_the_cue_alternation_finds_cues_in_real_clauses() -> None:
+    found = [(m.group(0), m.lastgroup) for m in amounts_module._PRE_CUE_RE.finditer("我是南昌退休职工,三级医院花了")]
+    assert found == [(m.group(0), m.lastgroup) for m in _CUE_REFERENCE.finditer("我是南昌退休职工,三级医院花了")]
+    assert found and found[-1][0] == "花了"
