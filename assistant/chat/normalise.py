@@ -262,6 +262,7 @@ def _cn_decimal(match: re.Match[str]) -> str:
 _QUOTED_WORD = re.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
 _CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
 _CITY_RETIRED = re.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
+_DAYPART_AFTER_FIGURE = re.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
 _TWO_FIGURES = re.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
 
 
@@ -305,6 +306,8 @@ def normalise(text: str) -> str:
         out = _SLASH_FIELD.sub("，", out)  # 南充/退休/三级/起付线已扣/1100: a form's fields, one by one
     if "职退" in out or "职在" in out:
         out = _JOB_SHORTHAND.sub(lambda m: "职工退休" if m.group(0) == "职退" else "职工在职", out)  # 职退 平凉 三乙
+    if "午" in out or "晚上" in out:
+        out = _DAYPART_AFTER_FIGURE.sub(r"\1，\2", out)  # 上午120下午80: the afternoon's visit is a clause of its own
     if "写起" in out:
         out = _XIE_QI.sub("写着", out)  # 单子上写起 380 (西南官话 写起 = 写着), not 写起付线
     return _KUAI_TYPO.sub("块", out) if "快" in out else out

@@ -761,6 +761,8 @@ _ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2
 _VISIT_MARKER = re.compile(
     r"(?<!今年)(?<!今年的)第[一1](?:次|回)(?!看病|门诊)|第[二三2-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
     r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次"
+    # 今天看了两次，上午社区200，下午三甲医院500: the day's visits, each by its part of the day
+    r"|上午|下午|中午|晚上|傍晚"
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
@@ -795,6 +797,8 @@ _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_a
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
 _TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
+_DAYPART = re.compile(r"上午|下午|中午|晚上|傍晚")
+_DAYPARTS_COUNTED = re.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
 _VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
 _SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
@@ -3283,11 +3287,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                                   provider_level=subs[1].provider_level,
                                                   provider_grade=subs[1].provider_grade,
                                                   provider_assumed=True if subs[1].provider_level else None)
+            # (今天看了两次病，上午120，下午80: the day's visits counted, each clause by its part of the day)
+            dayparts = _DAYPARTS_COUNTED.search(text) is not None
             if all(f.amount is not None for f in subs) and all(
-                    _VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
+                    (dayparts and _DAYPART.match(text, lo) is not None)
+                    or (_VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
                     and (_WHEN_OR_WHERE.search(text, lo, hi) is not None
                          # 上次花了七百，这次花了650: this visit set against the last one said before it
-                         or (_THIS_VISIT.search(text, lo, hi) is not None and _LAST_VISIT.search(text, 0, lo) is not None))
+                         or (_THIS_VISIT.search(text, lo, hi) is not None and _LAST_VISIT.search(text, 0, lo) is not None)))
                     for lo, hi in marked):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})

@@ -7530,3 +7530,16 @@ def test_a_place_of_visits_that_have_been_is_not_this_visits_named_one() -> None
     assert reply.result is None and reply.asking == "provider_level"
     _, (reply,) = talk("今年第一次在南昌二级医院看病，我是在职的，总额1,200")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "330.00"
+
+
+def test_the_days_visits_told_by_morning_and_afternoon() -> None:
+    # 今天看了两次，上午社区200，下午三甲医院500: two visits, never a clash of two places; 上午120下午80
+    # likewise; a balance 早上看病之前 is before the morning's visit, which uses it up
+    state, (first,) = talk("平凉退休，今天看了两次，上午社区200，下午三甲医院500")
+    assert first.asking == "year_start"
+    state, reply = turn(state, "今年之前没看过", today=TODAY)
+    assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["0.00", "300.00"]
+    _, reply = turn(state, "早上看病之前个人账户里有150", today=TODAY)
+    assert reply.result is not None and [v["account_pays"] for v in reply.result["visits"]] == ["150.00", "0.00"]
+    _, (reply,) = talk("南昌居民医保，签约卫生院，今天看了两次病，上午120下午80")
+    assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["72.00", "48.00"]
