@@ -473,7 +473,8 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 
 
 _LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
-_INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including")
+_INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including"
+                     r"|(?<=[0-9])(?:块|元)?里(?:还|也)?有")  # 那800里还有100是自费药: inside the 800
 _RETIREMENT_EVENT = re.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
@@ -747,6 +748,7 @@ _SAME_PLACE_AGAIN = re.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地�
                                r"|same (?:hospital|clinic|place)")
 _NOW_VISIT_BEFORE = re.compile(r"现在(?:去|在|到)|今天|今日|刚才|刚刚|这次|本次|这回")
 _COUNTED_VISIT_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在)?[^,，。\s\d]{0,8}?(?:看过|去过|刷过)(?:一|两|几|1|2)(?:次|回|趟)")
+_DENIED_BETWEEN = re.compile(r"(?:元|块)?[,，\s]?(?:而)?不是")
 _POINTED_BACK_BEFORE = re.compile(r"(?:^|[,，\s])(?:那|那个|就那|这)$")
 _ASKED_RIGHT_AFTER = re.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不对吧|不对吗|不对|对不对|对吗|对不|对么|有问题|没问题吧)")
 _LEVEL_CHOSEN_BEFORE = re.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
@@ -1413,6 +1415,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if part is not None and bill is not None and part.role is not None:
             placement = (part.text, part.role, bill.text, part.value)
             amounts = [msgspec.structs.replace(a, role="other", cue="inside_or_not") if a is part else a for a in amounts]
+    # 单子上是1020不是1200: the slip's figure set against a bill said before, and denied — the bill corrected
+    amounts = [msgspec.structs.replace(a, role=None, cue=None) if a.role == "slip_unknown" and i + 1 < len(amounts)
+               and amounts[i + 1].negated and amounts[i + 1].role is None and (a.cue or "").endswith("是")
+               and _DENIED_BETWEEN.fullmatch(text, a.end, amounts[i + 1].start) else a for i, a in enumerate(amounts)]
     # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
     amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")
                if a.role is None and _STILL_LEFT_BEFORE.search(text, max(0, a.start - 4), a.start)

@@ -7543,3 +7543,15 @@ def test_the_days_visits_told_by_morning_and_afternoon() -> None:
     assert reply.result is not None and [v["account_pays"] for v in reply.result["visits"]] == ["150.00", "0.00"]
     _, (reply,) = talk("南昌居民医保，签约卫生院，今天看了两次病，上午120下午80")
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["72.00", "48.00"]
+
+
+def test_the_slips_figure_set_against_the_bill_and_a_part_inside_it() -> None:
+    # 单子上是1020不是1200: the bill corrected (never asked what 1020 is); 那800里还有100是自费药: inside
+    state, _ = talk("南充退休 三级医院 1200 今年第一次")
+    state, reply = turn(state, "等一下，单子上是1020不是1200", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "478.50"
+    _, reply = turn(state, "其中有100是自费的", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "423.50"
+    state, _ = talk("南昌退休 三级医院 出院后复查门诊花了800，今年第一次看门诊")
+    _, reply = turn(state, "复查那800里还有100是自费药", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "55.00"
