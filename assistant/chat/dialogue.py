@@ -3333,6 +3333,11 @@ _INHERITANCE = re.compile(r"继承|遗产|(?:人|我|他|她|老人)(?:要是|�
 _ACCOUNT_ASKED = re.compile(r"账户|个账|卡里|卡上|余额|account")
 
 
+def _quoted(citations: Any) -> str:
+    """Each article a step cites with its words, once each (a step may cite one passage twice)."""
+    return "".join(f"〔{article}〕“{quote}”" for article, quote in dict.fromkeys((c.article, c.quote) for c in citations))
+
+
 def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
     """为啥只报这么多？ after an answer: the steps that made the figure, each in the trace's own words with
     its article quoted (the calculator's trace, nothing computed here)."""
@@ -3356,7 +3361,7 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
             kinds.add("first_self_pay")
         for step in visit.steps:
             if getattr(step, "kind", "") in kinds and step.citations:
-                lines.append(f"· {step.text}" + "".join(f"〔{c.article}〕“{c.quote}”" for c in step.citations))
+                lines.append(f"· {step.text}" + _quoted(step.citations))
         if not lines:
             return None
         from explanations import headline
@@ -3368,8 +3373,7 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
         kind = getattr(step, "kind", "")
         if about_account:
             if kind == "account" and step.citations:
-                cited = step.citations[0]
-                lines.append(f"· {step.text}〔{cited.article}〕“{cited.quote}”")
+                lines.append(f"· {step.text}" + _quoted(step.citations))
             continue
         deciding = (kind == "eligibility" and not getattr(step, "eligible", True)) \
             or (kind == "category" and _ABOUT_CATEGORY.search(u.text) is not None) \
@@ -3377,8 +3381,9 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
             or (kind in ("first_self_pay", "deductible") and step.amount) \
             or (kind == "cap" and getattr(step, "reduced", 0)) or kind == "ratio"
         if deciding and step.citations:
-            cited = step.citations[0]
-            lines.append(f"· {step.text}〔{cited.article}〕“{cited.quote}”")
+            # (诊察费为什么还能按比例报，不是到限额了吗: the cap step cites the article that pays the
+            # consultation fee outside the cap too — every article a step cites, each quoted once)
+            lines.append(f"· {step.text}" + _quoted(step.citations))
         if kind == "eligibility" and not getattr(step, "eligible", True):
             break  # nothing after it is paid
     if not lines:

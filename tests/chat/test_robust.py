@@ -7555,3 +7555,12 @@ def test_the_slips_figure_set_against_the_bill_and_a_part_inside_it() -> None:
     state, _ = talk("南昌退休 三级医院 出院后复查门诊花了800，今年第一次看门诊")
     _, reply = turn(state, "复查那800里还有100是自费药", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "55.00"
+
+
+def test_a_why_answer_quotes_every_article_a_deciding_step_cites() -> None:
+    # 诊察费为什么还能按比例报，不是到限额了吗: the cap step cites the article that pays the consultation
+    # fee outside the cap (第二十三条) — quoted, each passage once
+    state, _ = talk("南昌在职 三级医院 今年统筹已报1700 这次诊察费30 药费800")
+    _, reply = turn(state, "诊察费为什么还能按比例报，不是到限额了吗", today=TODAY)
+    assert reply.result is None and "〔第二十三条〕“门诊诊察费不计入普通门诊统筹年度最高支付限额”" in reply.text
+    assert reply.text.count("“一级及以下60%、二级55%、三级50%；最高支付限额1800元”") == 1
