@@ -3239,6 +3239,8 @@ _SOURCE_TOPICS = (("ratio", re.compile(r"%|％|比例|几成|百分之|贫困|�
                   ("scope", re.compile(r"自费|乙类|范围|目录")))
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _WHICH_KINDS = re.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
+_NEW_BILL_WORD = re.compile(r"花|费用|总共|一共|合计|看病|买药|拿药|开药|药费|检查|诊察|挂号|自费|乙类|如果|要是|假如|假设|万一"
+                            r"|spent|cost|bill|paid (?:for|at)|\bif\b")
 _THIS_FIGURE = re.compile(r"(?:这|那)(?:个|笔)?[0-9]")
 _POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
 _UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
@@ -3274,7 +3276,11 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
-    said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal)
+    # 为什么只给100 / 为啥是70 / 为什么起付线也变成150了 (after an answer): a figure of the answer quoted
+    # back in a why-question, with no word of a bill — never a new bill of 100 settled
+    quoted_back = _WHY.search(u.text) is not None and state.known.amount is not None \
+        and _NEW_BILL_WORD.search(u.text) is None and u.intent != "what_if"
+    said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal) and not quoted_back
                   # (那这400算进起付线了吗: the bill told, quoted back in a why-question — no new figure)
                   and not (_WHY.search(u.text) and _THIS_FIGURE.search(u.text) and v in (
                       state.known.amount, *(getattr(state.known, n) for n in ITEM_FIELDS)))]

@@ -7564,3 +7564,12 @@ def test_a_why_answer_quotes_every_article_a_deciding_step_cites() -> None:
     _, reply = turn(state, "诊察费为什么还能按比例报，不是到限额了吗", today=TODAY)
     assert reply.result is None and "〔第二十三条〕“门诊诊察费不计入普通门诊统筹年度最高支付限额”" in reply.text
     assert reply.text.count("“一级及以下60%、二级55%、三级50%；最高支付限额1800元”") == 1
+
+
+def test_a_figure_of_the_answer_quoted_in_a_why_question_is_no_new_bill() -> None:
+    # 为什么只给100 / 为啥是70 / 为什么起付线也变成150了: the answer's own figures asked about — the steps
+    # that made them, never a bill of 100 settled anew
+    for question in ("为什么只给100", "为啥是70", "为什么起付线也变成150了"):
+        state, _ = talk("南充退休 今年已经报了1100了 今天二级医院又花了600")
+        _, reply = turn(state, question, today=TODAY)
+        assert reply.result is None and "〔第七条〕" in reply.text and "统筹基金报¥100.00" in reply.text, question
