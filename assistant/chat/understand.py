@@ -894,7 +894,7 @@ _EARLIER_ALSO = re.compile(r"今年[^,，。；;]{0,10}?(?:也|还)(?:买|拿|�
 _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|(?:这个?月|本月|这周|上周|这礼拜)(?:已经|已)(?=在)"  # (这个月已经在卫生院报过一次了)
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已|也|还)?(?:报过|报了|看过|买过|拿过)))[^,，。；;]{0,14}"
-                           r"(?:看过|去过|拿过|买过|花了|花过|累计|自付|报过|报了|报的|报销过|看病|看的病|就诊过|就医过|看过病)"
+                           r"(?:看过|去过|拿过|买过|刷过|花了|花过|累计|自付|报过|报了|报的|报销过|看病|看的病|就诊过|就医过|看过病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)"  # (之前在社区拿了几次降压药)
                            r"|今年(?:还|也|另外)(?:去|看)过(?:一|两|几)(?:次|回|趟)")  # (今年还去过一次社区医院)
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
@@ -1616,7 +1616,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets) and h not in now_named
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))
                                         and "过" in text[slice(*_clause_of(bounds, h.start))])]
-    if now_levels or this_visit_clauses or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(a.role == "fund_paid" for a in amounts)
+    # (今年之前在药店刷过一次，买药花了120: no bill of this visit, the spending of an earlier one — its place)
+    if now_levels or this_visit_clauses or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(
+            a.role in ("fund_paid", "prior_unreimbursed") for a in amounts)
                                                                or "起付" in text)):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))

@@ -7573,3 +7573,12 @@ def test_a_figure_of_the_answer_quoted_in_a_why_question_is_no_new_bill() -> Non
         state, _ = talk("南充退休 今年已经报了1100了 今天二级医院又花了600")
         _, reply = turn(state, question, today=TODAY)
         assert reply.result is None and "〔第七条〕" in reply.text and "统筹基金报¥100.00" in reply.text, question
+
+
+def test_an_earlier_pharmacy_purchase_told_as_the_years_position_keeps_this_visits_place() -> None:
+    # 今年之前在药店刷过一次，买药花了120 (answering the year's question): the pharmacy and its 120 are
+    # the earlier purchase's — toward the deductible; this visit stays at the level 2 hospital
+    state, (first,) = talk("南充退休的，今天二级医院花了680")
+    assert first.asking == "year_start"
+    _, reply = turn(state, "今年之前在药店刷过一次，买药花了120", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "422.50"
