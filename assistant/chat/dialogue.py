@@ -2356,8 +2356,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
     corrected_of = _EARLIER_VISIT_CORRECTED.search(u.text) \
-        if state.ledger and u.correction and facts.amount is not None and not u.visits else None
-    if corrected_of is not None:
+        if (state.ledger or state.known.prior_unreimbursed is not None) and u.correction and facts.amount is not None \
+        and not u.visits else None
+    if corrected_of is not None and not state.ledger and corrected_of.group("place"):
+        # (…今年之前在社区看过一次花了180 →) 不对，社区那次是280: the earlier spending told, corrected
+        state.known = msgspec.structs.replace(state.known, prior_unreimbursed=facts.amount)
+        facts = msgspec.structs.replace(facts, amount=None, provider_kind=None, provider_level=None, provider_grade=None,
+                                        year=None, month=None, day=None, **{n: None for n in ITEM_FIELDS})
+        u = msgspec.structs.replace(u, facts=facts)
+        corrected_of = None
+    if corrected_of is not None and state.ledger:
         # (3月份社区300，今天二级医院600 →) 不对，3月份那次是500 / 不对，第一次是500: the earlier visit's figure
         # corrected — that visit changes, this one stays (never a third visit, never this one's bill)
         index = 0 if _FIRST_VISIT_OF_LEDGER.match(corrected_of.group(0)) else len(state.ledger) - 1
@@ -2365,6 +2373,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             month_n = parse_number(corrected_of.group("month"))
             of_month = [i for i, v in enumerate(state.ledger) if month_n is not None and v.month == month_n]
             index = of_month[0] if len(of_month) == 1 else -1
+        elif corrected_of.group("place") in ("药店", "药房"):
+            at = [i for i, v in enumerate(state.ledger) if v.provider_kind == "pharmacy"]
+            index = at[0] if len(at) == 1 else -1
+        elif corrected_of.group("place") in ("社区", "诊所", "卫生院", "卫生室"):
+            at = [i for i, v in enumerate(state.ledger) if v.provider_kind == "hospital" and v.provider_level == 1]
+            index = at[0] if len(at) == 1 else -1
         if index >= 0 and facts.amount is not None:
             state.ledger[index] = msgspec.structs.replace(state.ledger[index], amount=facts.amount,
                                                           **{n: None for n in ITEM_FIELDS})
@@ -3088,7 +3102,8 @@ _ONLY_THESE = re.compile(r"就(?:这|那)?(?:两|几|三|四|五|六|[2-6])(?:�
                          r"|没(?:有)?(?:别的|其他|其它)(?:的)?(?:了|门诊)|再(?:也)?没(?:有)?看过(?:别的|其他)")
 _SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
 _EARLIER_VISIT_CORRECTED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
-                                      r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
+                                      r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回)"
+                                      r"|(?P<place>社区|药店|药房|诊所|卫生院|卫生室|之前|以前)(?:的|看的|买药的)?(?:那|那一)(?:次|回))"
                                       r"(?:的|那个)?(?:其实|应该|实际)?(?:是|花了|花的是|花的|才是)")
 _FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
