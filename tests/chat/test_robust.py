@@ -7589,7 +7589,7 @@ def test_an_earlier_visit_corrected_by_its_place() -> None:
     state, _ = talk("平凉在职，今天三甲医院花了1300，今年之前在社区看过一次花了180")
     _, reply = turn(state, "不对，社区那次是280", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "715.00"
-    assert reply.result["visits"][-1]["amount"] == "1300.00"
+    assert reply.result["visits"][-1]["total"] == "1300.00"
     state, _ = talk("平凉在职，今年就看了两次：3月份社区300，今天二级医院600")
     _, reply = turn(state, "不对，社区那次是500", today=TODAY)
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["195.00", "360.00"]
