@@ -7593,3 +7593,14 @@ def test_an_earlier_visit_corrected_by_its_place() -> None:
     state, _ = talk("平凉在职，今年就看了两次：3月份社区300，今天二级医院600")
     _, reply = turn(state, "不对，社区那次是500", today=TODAY)
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["195.00", "360.00"]
+
+
+def test_a_visit_at_another_institution_than_the_signed_one() -> None:
+    # 我签约的社区在青山湖区，今天在红谷滩的一个社区 / 签约的是莲塘镇卫生院，今天在旁边的社区…: not the
+    # signed institution — the fund pays nothing (第十七条); at the signed one it pays
+    for message in ("南昌居民，我签约的社区在青山湖区，今天在红谷滩的一个社区看病花了200",
+                    "南昌城乡居民，我签约的是莲塘镇卫生院，今天在旁边的社区卫生服务中心看了个病花了90"):
+        _, (reply,) = talk(message)
+        assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00", message
+    _, (reply,) = talk("南昌城乡居民，我签约的是莲塘镇卫生院，今天在卫生院看病花了90")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "54.00"
