@@ -2088,7 +2088,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
         hypo_ledger = base_ledger
-        later = facts.month is not None and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
+        # (下周还要去市中心医院做个CT，要460，那次能报多少: a visit still to come, after the one told)
+        ahead = (facts.days_ago is not None and facts.days_ago < 0) or (facts.months_ago is not None and facts.months_ago < 0)
+        later = (facts.month is not None or ahead) and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
             and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
         if _ANOTHER_VISIT.search(u.text) and facts.amount is None and _SAME_BILL_AGAIN.search(u.text) \
                 and state.known.amount is not None:
@@ -2463,7 +2465,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
                  or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
                      and facts.fund_paid is None)) \
-            and state.known.amount is not None and facts.amount != state.known.amount:
+            and state.known.amount is not None and facts.amount != state.known.amount \
+            and not ((facts.days_ago or 0) < 0 or (facts.months_ago or 0) < 0):
+        # (下周还要去…做个CT，要460，那次能报多少: a visit still to come is never an earlier one)
         # asked about the year, the person describes the earlier visit (药店那次上个月 花了300 / 上一回花了
         # 一百 就这两回): it is a visit of the year before this one, not this bill and not a fund figure
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}

@@ -7604,3 +7604,13 @@ def test_a_visit_at_another_institution_than_the_signed_one() -> None:
         assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00", message
     _, (reply,) = talk("南昌城乡居民，我签约的是莲塘镇卫生院，今天在卫生院看病花了90")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "54.00"
+
+
+def test_a_visit_still_to_come_is_added_after_todays() -> None:
+    # 下周还要去市中心医院（三甲）做个CT，要460，那次能报多少: next week's visit, after today's (the
+    # deductible met by it) — never an earlier visit, never today's redated
+    state, _ = talk("南充在职，今天二级医院花了300，今年第一次")
+    state, reply = turn(state, "下周还要去市中心医院（三甲）做个CT，要460，那次能报多少", today=TODAY)
+    assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["60.00", "230.00"]
+    _, reply = turn(state, "要是CT改在社区医院做呢，也是460", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "276.00"
