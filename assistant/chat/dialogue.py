@@ -323,8 +323,12 @@ _SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|�
 def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.date) -> bool:
     """3月份又去二级医院花了500 → 今天在三级医院花了1000: a new bill dated after the visit told, with a
     place of its own, is one more visit of the year (not this one changed) — unless it corrects."""
-    if facts.amount is None or u.correction or state.known.month is None \
-            or (facts.provider_kind is None and facts.provider_level is None):
+    if facts.amount is None or u.correction or (facts.provider_kind is None and facts.provider_level is None):
+        return False
+    if (facts.days_ago or 0) < 0 or (facts.months_ago or 0) < 0:
+        # 那下周我去社区医院开药花300 (after today's bill): a visit still to come — one more of the year
+        return state.known.year is None or state.known.year == today.year
+    if state.known.month is None:
         return False
     dated = _dated(facts, today)
     if dated.month is None:

@@ -746,6 +746,8 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_TO_COME_BEFORE = re.compile(r"(?:下个?月|下周|下礼拜|下星期|过几天|过两天|明天|后天|以后|改天|回头)[^,，。]{0,4}?"
+                             r"(?:打算|准备|还要|还得|要|得|想|计划)(?:再)?(?:去|到|上)")
 _SAME_PLACE_AGAIN = re.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|(?:还|也|又)(?:是)?(?:在|去)(?:的)?(?:那|这)(?:家|里|儿|个)"
                                r"|same (?:hospital|clinic|place)")
 _NOW_VISIT_BEFORE = re.compile(r"现在(?:去|在|到)|今天|今日|刚才|刚刚|这次|本次|这回")
@@ -1604,6 +1606,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (想起来了，今年八月份在卫生院报过一回，统筹给了六十: no bill, and what the fund paid then — the place
     # is that earlier visit's)
     # (年初在社区看过一次，起付线那时候就扣完了: the earlier visit told for the deductible it used)
+    # 今天二级医院花了700，下个月打算去三甲医院做胃镜: the place of a visit still to come, beside this one's —
+    # never this visit's (a blind writer: the ratio of the tertiary hospital was taken)
+    to_come = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets)
+               and _TO_COME_BEFORE.search(text, _clause_of(bounds, h.start)[0], h.start)]
+    if to_come and any(("provider_level" in h.sets or "provider_kind" in h.sets) and h not in to_come for h in hits):
+        hits = [h for h in hits if h not in to_come]
     # (上个月在社区看过一次，这次花了800: the bill told in a clause of this visit's own — the place is the
     # earlier visit's, and this one's is asked)
     this_visit_clauses = {_clause_of(bounds, a.start) for a in amounts if a.role in (None, "total") and not a.negated

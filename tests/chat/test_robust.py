@@ -7614,3 +7614,13 @@ def test_a_visit_still_to_come_is_added_after_todays() -> None:
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["60.00", "230.00"]
     _, reply = turn(state, "要是CT改在社区医院做呢，也是460", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "276.00"
+
+
+def test_a_visit_to_come_keeps_its_place_and_is_added() -> None:
+    # 下个月打算去三甲医院做胃镜 beside 今天二级医院花了700: the tertiary hospital is next month's — today's
+    # ratio stays level 2's; 那下周我去社区医院开药花300 (after today's bill): one more visit of the year
+    _, (reply,) = talk("南充在职，8月在社区医院看过一次花了150，今天二级医院花了700，下个月打算去三甲医院做胃镜大概要八百，今天这个能报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "390.00"
+    state, _ = talk("南充 在职 今年第一次 药店买了 400块的药")
+    state, reply = turn(state, "那下周我去社区医院开药花300", today=TODAY)
+    assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["100.00", "180.00"]
