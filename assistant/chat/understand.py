@@ -630,6 +630,8 @@ _UNKNOWN_FLAGS = (
     ("signed", re.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", re.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
+                            # 忘了是在社区医院药房拿的还是在外面定点药店拿的: the hospital's own or a pharmacy
+                            r"|(?:医院|卫生院|诊所|社区)(?:的)?药房[^,，。]{0,6}?还是[^,，。]{0,8}?药店"
                             r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
     ("designated", re.compile(r"是不是(?:医保)?定点|是否(?:医保)?定点|定不定点|有没有定点|定点不定点|算不算(?:医保)?定点|is it designated|designated or not")),
     ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
@@ -905,7 +907,7 @@ _EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前
 _TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
-_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago"
+_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|这阵子|这一阵|这段时间|这些日子|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago"
                          # 那次是夏天看的: a season, not a month — where the month decides, it is asked
                          r"|(?:夏天|春天|秋天|冬天)(?:的时候)?(?:看的|去的|看病的|来的)")
 _SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")

@@ -7624,3 +7624,13 @@ def test_a_visit_to_come_keeps_its_place_and_is_added() -> None:
     state, _ = talk("南充 在职 今年第一次 药店买了 400块的药")
     state, reply = turn(state, "那下周我去社区医院开药花300", today=TODAY)
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["100.00", "180.00"]
+
+
+def test_a_vague_when_beside_a_retirement_and_a_pharmacy_or_the_hospitals_own() -> None:
+    # 10月中旬刚办完退休，这阵子…: October (in work) or November (retired) — the date is asked;
+    # 忘了是在社区医院药房拿的还是在外面定点药店拿的: the hospital's 60% and the pharmacy's 50% side by side
+    _, (reply,) = talk("南昌职工，10月中旬刚办完退休，这阵子在二级医院看门诊花了900，起付线已经扣完，统筹今年报了300")
+    assert reply.result is None and reply.asking == "date"
+    _, (reply,) = talk("南充在职，今年起付线已过，今天买药花了420，方子是社区医院开的，但我忘了是在社区医院药房拿的还是在外面定点药店拿的")
+    assert reply.result is None and reply.alternatives is not None
+    assert sorted(a.fund_pays for a in reply.alternatives) == ["210.00", "252.00"]
