@@ -1699,7 +1699,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         else:
             state.known = _merge(state.known, facts)
             reply = _settle(state, locale, today, message_facts=facts)
-        if reply.result is not None and (line := _remaining_line(reply.result, locale)) is not None:
+        if "起付" in u.text or _ACCOUNT_ASKED.search(u.text):
+            # 那起付线还剩多少 / 那付完账户还剩多少: what is left of the deductible or in the account — the
+            # explanation's own line of the year's position (本年度情况…), not the cap's
+            line = next((ln for ln in reply.text.splitlines() if ln.startswith(("本年度情况", "Your year so far"))), None)
+        else:
+            line = _remaining_line(reply.result, locale) if reply.result is not None else None
+        if line is not None:
             reply.text = line + "\n" + reply.text  # the figure asked for first, the settlement it comes from below
         return state, reply
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):

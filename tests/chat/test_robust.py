@@ -7634,3 +7634,16 @@ def test_a_vague_when_beside_a_retirement_and_a_pharmacy_or_the_hospitals_own() 
     _, (reply,) = talk("南充在职，今年起付线已过，今天买药花了420，方子是社区医院开的，但我忘了是在社区医院药房拿的还是在外面定点药店拿的")
     assert reply.result is None and reply.alternatives is not None
     assert sorted(a.fund_pays for a in reply.alternatives) == ["210.00", "252.00"]
+
+
+def test_what_is_left_of_the_deductible_or_the_account_is_not_the_caps() -> None:
+    # 那起付线还剩多少 / 那我卡里还剩多少: the year's position line (deductible, cap, balance) first — the
+    # cap's line answers only what is left of the cap
+    for question in ("那起付线还剩多少", "那我卡里还剩多少"):
+        state, _ = talk("南昌在职 二级医院 今年第一次 400，卡里余额1200")
+        _, reply = turn(state, question, today=TODAY)
+        first = reply.text.split("\n")[0]
+        assert first.startswith("本年度情况") and "还差¥200.00" in first and "个人账户余额¥800.00" in first, question
+    state, _ = talk("南昌在职 二级医院 今年第一次 400，卡里余额1200")
+    _, reply = turn(state, "那我今年最多还能报多少", today=TODAY)
+    assert reply.text.startswith("今年统筹基金已支付¥0.00") and "还能支付¥1,800.00" in reply.text.split("\n")[0]
