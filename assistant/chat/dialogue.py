@@ -3262,12 +3262,13 @@ _SOURCE_ASKED = re.compile(r"哪(?:一)?条|哪个条款|哪(?:里|儿)(?:规定
                            r"|根据(?:是)?(?:什么|哪|啥)|哪(?:个|份|一个)文件|(?:which|what) (?:article|rule|document)|where does it say")
 #: the step a source question is about, by its words (none: every step that decided the figure)
 _SOURCE_TOPICS = (("ratio", re.compile(r"%|％|比例|几成|百分之|贫困|家庭医生|签约|转诊|ratio|percent")),
-                  ("deductible", re.compile(r"起付|deductible")),
+                  ("deductible", re.compile(r"起付|扣|deductible")),
                   ("cap", re.compile(r"限额|封顶|最高|上限|\bcap\b")),
                   ("account", re.compile(r"账户|个账|卡里|余额|account")),
                   ("scope", re.compile(r"自费|乙类|范围|目录")))
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _WHICH_KINDS = re.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
+_RULE_DOUBTED = re.compile(r"(?:不是|难道不是|不是说)(?:每次|每回|每一次|每年|一年)?[^,，。]{0,6}?(?:都|就)?(?:要|得|会)?扣")
 _NEW_BILL_WORD = re.compile(r"花|费用|总共|一共|合计|看病|买药|拿药|开药|药费|检查|诊察|挂号|自费|乙类|如果|要是|假如|假设|万一"
                             r"|spent|cost|bill|paid (?:for|at)|\bif\b")
 _THIS_FIGURE = re.compile(r"(?:这|那)(?:个|笔)?[0-9]")
@@ -3309,6 +3310,11 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     # back in a why-question, with no word of a bill — never a new bill of 100 settled
     quoted_back = _WHY.search(u.text) is not None and state.known.amount is not None \
         and _NEW_BILL_WORD.search(u.text) is None and u.intent != "what_if"
+    if not quoted_back and state.known.amount is not None and facts.amount is not None and _QUESTION.search(u.text) \
+            and _RULE_DOUBTED.search(u.text) and (policy := _policy(state.known)) is not None:
+        # 不是每次看病都要扣600吗 (after an answer): the document's deductible, asked about as a rule — never a
+        # new bill of 600 (the figure is the deductible the document sets for this person)
+        quoted_back = facts.amount == deductible_for(get_pack(policy), state.known.category or "employee")
     said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal) and not quoted_back
                   # (那这400算进起付线了吗: the bill told, quoted back in a why-question — no new figure)
                   and not (_WHY.search(u.text) and _THIS_FIGURE.search(u.text) and v in (
@@ -3376,7 +3382,9 @@ def _quoted(citations: Any) -> str:
 def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
     """为啥只报这么多？ after an answer: the steps that made the figure, each in the trace's own words with
     its article quoted (the calculator's trace, nothing computed here)."""
-    source = _SOURCE_ASKED.search(u.text) is not None and _WHY.search(u.text) is None
+    # (不是每次看病都要扣600吗: the rule doubted — the step that applies it, with its article, answers)
+    source = (_SOURCE_ASKED.search(u.text) is not None or _RULE_DOUBTED.search(u.text) is not None) \
+        and _WHY.search(u.text) is None
     if not (_WHY.search(u.text) or source) or locale == "en" or state.known.amount is None \
             or _missing(state.known) is not None:
         return None

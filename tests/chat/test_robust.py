@@ -7647,3 +7647,12 @@ def test_what_is_left_of_the_deductible_or_the_account_is_not_the_caps() -> None
     state, _ = talk("南昌在职 二级医院 今年第一次 400，卡里余额1200")
     _, reply = turn(state, "那我今年最多还能报多少", today=TODAY)
     assert reply.text.startswith("今年统筹基金已支付¥0.00") and "还能支付¥1,800.00" in reply.text.split("\n")[0]
+
+
+def test_the_rule_doubted_after_an_answer_is_answered_by_its_step() -> None:
+    # 不是每次看病都要扣600吗: the document's deductible, doubted as a rule — its step and article (一个自然
+    # 年度内…600元), never a new bill of 600 settled
+    for question in ("不是每次看病都要扣600吗", "不是每次都要扣起付线吗"):
+        state, _ = talk("南昌在职 二级医院 1200 今年第一次")
+        _, reply = turn(state, question, today=TODAY)
+        assert reply.result is None and "〔第十七条〕“一个自然年度内，普通门诊统筹的起付线为600元”" in reply.text, question
