@@ -7656,3 +7656,10 @@ def test_the_rule_doubted_after_an_answer_is_answered_by_its_step() -> None:
         state, _ = talk("南昌在职 二级医院 1200 今年第一次")
         _, reply = turn(state, question, today=TODAY)
         assert reply.result is None and "〔第十七条〕“一个自然年度内，普通门诊统筹的起付线为600元”" in reply.text, question
+
+
+def test_a_hospital_and_a_pharmacy_summed_are_asked_apart() -> None:
+    # 今天在社区医院和药店一共花了500: two settlements at two ratios — each one's figure is asked, never
+    # the sum settled at the community centre's ratio
+    _, (reply,) = talk("我是南昌退休的，今天在社区医院和药店一共花了500，起付线扣完了")
+    assert reply.result is None and reply.asking == "amount"
