@@ -583,6 +583,7 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
+_USED_OF_IT_BETWEEN = re.compile(r"(?:元|块)?[,，]?(?:今年)?(?:已经|已|都|早就)?(?:用掉|用了|扣了|扣掉|扣除|抵了|交了|付了)(?:了)?")
 _PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
                                  r"|前两次|前几次|前面几次|前面两次|前两回|前几回|之前几次|之前两次)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?|刷过|刷了|加起来)"
@@ -832,6 +833,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             # 医生说要交1200，其中乙类检查400 / 门诊交了八百八 其中自费药180: with its parts after it, the bill
             # (what is left after the fund has no parts of its own)
             role = "total"
+        if role in (None, "total") and out and out[-1].role == "stated_deductible" \
+                and _USED_OF_IT_BETWEEN.fullmatch(masked, out[-1].end, start):
+            role, cue = "deductible_used", masked[out[-1].end:start]  # 起付线600已经用掉了450: what of it went
         if role in (None, "total") and _PAID_INTO_DEDUCTIBLE.search(prefix):
             role, cue = "deductible_used", prefix[-8:]  # 已经自己付掉起付线里的400了: what of the deductible was paid
         if role in (None, "total") and _PER_YEAR_BEFORE.search(prefix) and _CHECKED_AFTER.match(masked, end):

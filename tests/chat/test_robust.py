@@ -7663,3 +7663,9 @@ def test_a_hospital_and_a_pharmacy_summed_are_asked_apart() -> None:
     # the sum settled at the community centre's ratio
     _, (reply,) = talk("我是南昌退休的，今天在社区医院和药店一共花了500，起付线扣完了")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_what_of_the_deductible_went_said_after_its_figure() -> None:
+    # 起付线600已经用掉了450: 450 of the 600 used — 150 left for today's 550 (never asked what 450 is)
+    _, (reply,) = talk("南昌在职，今年门诊的起付线600已经用掉了450，今天在二级医院看病花了550")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "220.00"
