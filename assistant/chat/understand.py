@@ -748,6 +748,7 @@ _LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_SEEN_COUNTED = re.compile(r"(?:看|去|买|拿|刷|开)过(?:药)?(?:一|两|几|1|2)(?:次|回|趟)")
 _TO_COME_BEFORE = re.compile(r"(?:下个?月|下周|下礼拜|下星期|过几天|过两天|明天|后天|以后|改天|回头)[^,，。]{0,4}?"
                              r"(?:打算|准备|还要|还得|要|得|想|计划)(?:再)?(?:去|到|上)")
 _SAME_PLACE_AGAIN = re.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|(?:还|也|又)(?:是)?(?:在|去)(?:的)?(?:那|这)(?:家|里|儿|个)"
@@ -1631,6 +1632,23 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets) and h not in now_named
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))
                                         and "过" in text[slice(*_clause_of(bounds, h.start))])]
+    # 今年在社区看过一次，在二级医院看过一次，今天三级医院花了1400: places of visits counted as ones that have
+    # been (看过一次), beside a place of today's — theirs, never a clash with today's (a blind writer)
+    # (a figure in its clause or the next is that visit's own: the visits are then listed, and split below)
+    counted = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets)
+               and _SEEN_COUNTED.search(text, *_clause_of(bounds, h.start))
+               and not _RECENT_WORD.search(text, *_clause_of(bounds, h.start))
+               and not any(_clause_of(bounds, a.start) == _clause_of(bounds, h.start)
+                           or (_clause_of(bounds, a.start)[0] == _clause_of(bounds, h.start)[1] + 1
+                               and not _RECENT_WORD.search(text, *_clause_of(bounds, a.start))) for a in amounts)]
+    unpriced_visit = False
+    if counted and any(("provider_level" in h.sets or "provider_kind" in h.sets) and h not in counted
+                       and _RECENT_WORD.search(text, *_clause_of(bounds, h.start)) for h in hits):
+        # (…在社区也看过一次，今天…: that visit's bill not told — what the fund has paid this year is asked,
+        # never the year settled as if it cost nothing)
+        hits = [h for h in hits if h not in counted]
+        # (with a spending of the year said beside it, that figure is not the whole year)
+        unpriced_visit = any(a.role in ("prior_unreimbursed", "deductible_used") for a in amounts)
     # (今年之前在药店刷过一次，买药花了120: no bill of this visit, the spending of an earlier one — its place)
     if now_levels or this_visit_clauses or (not bill_said and (_CORRECTION_FIRST_WORD.match(text) or any(
             a.role in ("fund_paid", "prior_unreimbursed") for a in amounts)
@@ -2223,6 +2241,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                              "下个礼拜": 7, "下个星期": 7}[ahead.group(0)]
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
+    if unpriced_visit:
+        values["claimed_before"], values["first_visit_this_year"] = True, None
     # a weak district's city must agree with the city chosen
     if values.get("district") is not None:
         district_city = next((h.sets["city"] for h in place_hits if h.sets.get("district") == values["district"]), None)

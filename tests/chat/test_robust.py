@@ -7669,3 +7669,12 @@ def test_what_of_the_deductible_went_said_after_its_figure() -> None:
     # 起付线600已经用掉了450: 450 of the 600 used — 150 left for today's 550 (never asked what 450 is)
     _, (reply,) = talk("南昌在职，今年门诊的起付线600已经用掉了450，今天在二级医院看病花了550")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "220.00"
+
+
+def test_places_of_visits_counted_as_past_are_no_clash_with_todays() -> None:
+    # 今年在社区看过一次，在二级医院看过一次，今天三级医院花了1400: the earlier visits' places — never a clash
+    # with today's; their bills not told, the year's position is asked (with 380 said of one of them, too)
+    for message in ("南昌退休，今年在社区看过一次，在二级医院看过一次，今天三级医院花了1400",
+                    "南昌退休，今年之前在药店买过药花了380，在社区也看过一次，今天二级医院花了700"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "year_start", message
