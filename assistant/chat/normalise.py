@@ -262,6 +262,8 @@ def _cn_decimal(match: re.Match[str]) -> str:
 _QUOTED_WORD = re.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
 _CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
 _CITY_RETIRED = re.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
+_EACH_AFTER_FIGURE = re.compile(r"(?<=一(?:个|次|回))([零一二两三四五六七八九十百千万]*[零二两三四五六七八九十百千万])(一(?:个|次|回))"
+                                r"(?=[零一二两三四五六七八九十百千万0-9])")
 _DAYPART_AFTER_FIGURE = re.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
 _TWO_FIGURES = re.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
 
@@ -306,6 +308,9 @@ def normalise(text: str) -> str:
         out = _SLASH_FIELD.sub("，", out)  # 南充/退休/三级/起付线已扣/1100: a form's fields, one by one
     if "职退" in out or "职在" in out:
         out = _JOB_SHORTHAND.sub(lambda m: "职工退休" if m.group(0) == "职退" else "职工在职", out)  # 职退 平凉 三乙
+    if "一个" in out or "一次" in out or "一回" in out:
+        # 一个三百一个四百五: two figures, each after its 一个 — never 三百一 (310) and a lost 300
+        out = _EACH_AFTER_FIGURE.sub(r"\1，\2", out)
     if "午" in out or "晚上" in out:
         out = _DAYPART_AFTER_FIGURE.sub(r"\1，\2", out)  # 上午120下午80: the afternoon's visit is a clause of its own
     if "写起" in out:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.chat import understand
+from assistant.chat import extract_amounts, understand
 from assistant.chat.dialogue import new_state, turn
 
 TODAY = dt.date(2026, 11, 25)
@@ -7678,3 +7678,11 @@ def test_places_of_visits_counted_as_past_are_no_clash_with_todays() -> None:
                     "南昌退休，今年之前在药店买过药花了380，在社区也看过一次，今天二级医院花了700"):
         _, (reply,) = talk(message)
         assert reply.result is None and reply.asking == "year_start", message
+
+
+def test_two_figures_each_after_its_yige_are_two() -> None:
+    # 一个三百一个四百五: 300 and 450 — never 三百一 (310) read and 300 lost; two people's bills are asked
+    # about, never one of them settled as the person's
+    assert [a.value for a in extract_amounts("今天都在社区看了病，一个三百一个四百五")] == [Decimal("300"), Decimal("450")]
+    _, (reply,) = talk("南充的，我和我老伴都是退休职工，今天都在社区看了病，一个三百一个四百五，今年都是第一次，能报多少")
+    assert reply.result is None and reply.asking is not None
