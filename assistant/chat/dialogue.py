@@ -3309,7 +3309,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     # 为什么只给100 / 为啥是70 / 为什么起付线也变成150了 (after an answer): a figure of the answer quoted
     # back in a why-question, with no word of a bill — never a new bill of 100 settled
     quoted_back = _WHY.search(u.text) is not None and state.known.amount is not None \
-        and _NEW_BILL_WORD.search(u.text) is None and u.intent != "what_if"
+        and _NEW_BILL_WORD.search(u.text) is None and u.intent != "what_if" \
+        and not any(getattr(facts, n) is not None for n in _SLIP_FIELDS)  # (统筹实际报了300 怎么…不一样: a slip, checked)
     if not quoted_back and state.known.amount is not None and facts.amount is not None and _QUESTION.search(u.text) \
             and _RULE_DOUBTED.search(u.text) and (policy := _policy(state.known)) is not None:
         # 不是每次看病都要扣600吗 (after an answer): the document's deductible, asked about as a rule — never a
