@@ -1478,7 +1478,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                              or (state.known.amount is not None and facts.amount is not None
                                  and facts.amount != state.known.amount and _NEXT_VISIT_SAID.search(u.text) is not None)) \
             and not _BOTH_FROM_ACCOUNT.search(u.text) and not re.search(r"原来|本来|原先|年初|一开始", u.text) \
-            and not _BEFORE_THE_DAYS_VISITS.search(u.text)  # (早上看病之前…有150: before the day's first visit)
+            and not (_BEFORE_THE_DAYS_VISITS.search(u.text)  # (早上看病之前…有150: before the day's first visit)
+                     and all(v.month is None or (v.year in (None, today.year) and v.month == today.month
+                                                 and v.day in (None, today.day)) for v in state.ledger))
     if state.known.amount is not None and facts.amount is None and facts.month is not None and u.approximate_amount is None \
             and _EARLIER_CLAIM.search(u.text) and _by_date(today)(_dated(facts, today)) < _by_date(today)(state.known) \
             and not _THIS_ONE_WHEN.search(u.text):
@@ -3365,7 +3367,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
 
 _BILL_NOT_REMEMBERED = re.compile(r"(?:不记得|记不清|忘了|不知道|想不起来)(?:了)?(?:一共|总共)?(?:花了|花的|花)多少|(?:花了|花的)多少(?:钱)?(?:不记得|记不清|忘了|不知道|想不起来)")
 _ACCOUNT_USABLE_ASKED = re.compile(r"(?:能|可以|可不可以|能不能)(?:用|刷|付|抵|支付)(?:吗|么|嘛|不|[?？])|能用上")
-_BEFORE_THE_DAYS_VISITS = re.compile(r"(?:早上|上午|第一次)(?:去)?(?:看病|看|就诊|去医院|去社区)?(?:之前|以前|前)")
+_BEFORE_THE_DAYS_VISITS = re.compile(r"(?:早上|上午|第一次)(?:去)?(?:看病|看|就诊|去医院|去社区)?(?:之前|以前|前)"
+                                     # 我个人账户今天早上一共就30块: the balance as the day began
+                                     r"|(?:今天早上|今早|今天早晨|早上起来|一早)")
 _NEXT_VISIT_SAID = re.compile(r"本次|这次|这回|今天又|又去|再去")
 _SO_SETTLED = re.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
 _ALL_MINE_ASKED = re.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")

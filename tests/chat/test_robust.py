@@ -7686,3 +7686,12 @@ def test_two_figures_each_after_its_yige_are_two() -> None:
     assert [a.value for a in extract_amounts("今天都在社区看了病，一个三百一个四百五")] == [Decimal("300"), Decimal("450")]
     _, (reply,) = talk("南充的，我和我老伴都是退休职工，今天都在社区看了病，一个三百一个四百五，今年都是第一次，能报多少")
     assert reply.result is None and reply.asking is not None
+
+
+def test_a_balance_as_the_day_began_is_before_todays_first_visit() -> None:
+    # 我个人账户今天早上一共就30块 (two visits today): the morning's balance — the first visit uses it up,
+    # the pharmacy's gets nothing from the account
+    state, _ = talk("南充　退休　社区医院　今年第一次　２３６块５毛")
+    state, _ = turn(state, "今天还在定点药店买了４５块的药", today=TODAY)
+    _, reply = turn(state, "我个人账户今天早上一共就３０块", today=TODAY)
+    assert reply.result is not None and [v["account_pays"] for v in reply.result["visits"]] == ["30.00", "0.00"]
