@@ -3282,7 +3282,7 @@ _HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多
 _WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
-_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，]?)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
+_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了"
                            # 今天这次能用个人账户吗 (after a what-if): the visit told, named as today's
                            r"|^(?:那|那么|哦)?[,，]?(?:今天|刚才|实际)(?:的)?(?:这|那)(?:一)?(?:次|趟|回)(?!如果|要是|假如)")

@@ -7695,3 +7695,12 @@ def test_a_balance_as_the_day_began_is_before_todays_first_visit() -> None:
     state, _ = turn(state, "今天还在定点药店买了４５块的药", today=TODAY)
     _, reply = turn(state, "我个人账户今天早上一共就３０块", today=TODAY)
     assert reply.result is not None and [v["account_pays"] for v in reply.result["visits"]] == ["30.00", "0.00"]
+
+
+def test_back_to_the_visit_told_after_a_what_if_with_a_part_added() -> None:
+    # 好 那回到刚才三甲那个 另外还有乙类药300: the what-if (a township clinic) is over — the 三甲 visit told,
+    # with 300 of class-B drugs added to it
+    state, _ = talk("平凉退休，今年第一次，三级医院，花了1500", "甲等")
+    state, _ = turn(state, "如果是在乡镇卫生院看呢", today=TODAY)
+    _, reply = turn(state, "好 那回到刚才三甲那个 另外还有乙类药300", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "942.00"
