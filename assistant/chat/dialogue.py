@@ -320,12 +320,34 @@ _SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|�
                          r"|same (?:hospital|clinic|pharmacy|place)")
 
 
+def _ahead(facts: Facts) -> bool:
+    """下周 / 下个月: the visit is dated after today (a visit still to come)."""
+    return (facts.days_ago or 0) < 0 or (facts.months_ago or 0) < 0
+
+
+def _ledger_index(named: re.Match[str], ledger: list[Known]) -> int:
+    """The visit of the year's ledger an earlier visit named stands for (第一次 / 上次 / 3月那次 /
+    社区那次: its ``month`` or ``place`` group), or -1 when the ledger holds no single one."""
+    index = 0 if _FIRST_VISIT_OF_LEDGER.match(named.group(0)) else len(ledger) - 1
+    month, place = named.groupdict().get("month"), named.groupdict().get("place")
+    if month:
+        month_n = parse_number(month)
+        at = [i for i, v in enumerate(ledger) if month_n is not None and v.month == month_n]
+    elif place in ("药店", "药房"):
+        at = [i for i, v in enumerate(ledger) if v.provider_kind == "pharmacy"]
+    elif place in ("社区", "诊所", "卫生院", "卫生室"):
+        at = [i for i, v in enumerate(ledger) if v.provider_kind == "hospital" and v.provider_level == 1]
+    else:
+        return index
+    return at[0] if len(at) == 1 else -1
+
+
 def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.date) -> bool:
     """3月份又去二级医院花了500 → 今天在三级医院花了1000: a new bill dated after the visit told, with a
     place of its own, is one more visit of the year (not this one changed) — unless it corrects."""
     if facts.amount is None or u.correction or (facts.provider_kind is None and facts.provider_level is None):
         return False
-    if (facts.days_ago or 0) < 0 or (facts.months_ago or 0) < 0:
+    if _ahead(facts):
         # 那下周我去社区医院开药花300 (after today's bill): a visit still to come — one more of the year
         return state.known.year is None or state.known.year == today.year
     if state.known.month is None:
@@ -2101,8 +2123,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
         hypo_ledger = base_ledger
         # (下周还要去市中心医院做个CT，要460，那次能报多少: a visit still to come, after the one told)
-        ahead = (facts.days_ago is not None and facts.days_ago < 0) or (facts.months_ago is not None and facts.months_ago < 0)
-        later = (facts.month is not None or ahead) and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
+        later = (facts.month is not None or _ahead(facts)) and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
             and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
         if _ANOTHER_VISIT.search(u.text) and facts.amount is None and _SAME_BILL_AGAIN.search(u.text) \
                 and state.known.amount is not None:
@@ -2382,17 +2403,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if corrected_of is not None and state.ledger:
         # (3月份社区300，今天二级医院600 →) 不对，3月份那次是500 / 不对，第一次是500: the earlier visit's figure
         # corrected — that visit changes, this one stays (never a third visit, never this one's bill)
-        index = 0 if _FIRST_VISIT_OF_LEDGER.match(corrected_of.group(0)) else len(state.ledger) - 1
-        if corrected_of.group("month"):
-            month_n = parse_number(corrected_of.group("month"))
-            of_month = [i for i, v in enumerate(state.ledger) if month_n is not None and v.month == month_n]
-            index = of_month[0] if len(of_month) == 1 else -1
-        elif corrected_of.group("place") in ("药店", "药房"):
-            at = [i for i, v in enumerate(state.ledger) if v.provider_kind == "pharmacy"]
-            index = at[0] if len(at) == 1 else -1
-        elif corrected_of.group("place") in ("社区", "诊所", "卫生院", "卫生室"):
-            at = [i for i, v in enumerate(state.ledger) if v.provider_kind == "hospital" and v.provider_level == 1]
-            index = at[0] if len(at) == 1 else -1
+        index = _ledger_index(corrected_of, state.ledger)
         if index >= 0 and facts.amount is not None:
             state.ledger[index] = msgspec.structs.replace(state.ledger[index], amount=facts.amount,
                                                           **{n: None for n in ITEM_FIELDS})
@@ -2410,12 +2421,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if asked_of is not None and not u.correction and not u.visits:
         # (第一次150，第二次今天600 →) 第一次那150能报吗: the figure of an earlier visit of the year — that visit
         # settled with the visits before it, the year told left as it is (never this visit changed to 150)
-        index = 0 if _FIRST_VISIT_OF_LEDGER.match(asked_of.group(0)) else len(state.ledger) - 1
-        if asked_of.group("month"):
-            # 那3月那次当时报了多少: the visit of that month, when the year's ledger holds exactly one
-            month_n = parse_number(asked_of.group("month"))
-            of_month = [i for i, v in enumerate(state.ledger) if month_n is not None and v.month == month_n]
-            index = of_month[0] if len(of_month) == 1 else -1
+        # (那3月那次当时报了多少: the visit of that month, when the year's ledger holds exactly one)
+        index = _ledger_index(asked_of, state.ledger)
         target = state.ledger[index] if index >= 0 else None
     if target is not None:
         if facts.amount is None or facts.amount == target.amount:
@@ -2478,7 +2485,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                  or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
                      and facts.fund_paid is None)) \
             and state.known.amount is not None and facts.amount != state.known.amount \
-            and not ((facts.days_ago or 0) < 0 or (facts.months_ago or 0) < 0):
+            and not _ahead(facts):
         # (下周还要去…做个CT，要460，那次能报多少: a visit still to come is never an earlier one)
         # asked about the year, the person describes the earlier visit (药店那次上个月 花了300 / 上一回花了
         # 一百 就这两回): it is a visit of the year before this one, not this bill and not a fund figure
