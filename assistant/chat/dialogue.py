@@ -534,7 +534,8 @@ def _signed_assumed(known: Known) -> bool:
     """A resident seen at a primary-care centre, with nothing said of signing: read as the signed
     institution (the request's default), stated in the answer with a way to correct it."""
     return bool(known.primary_care) and known.signed is None and known.referral is None \
-        and known.provider_kind in (None, "hospital") and known.provider_level in (None, 1)
+        and known.provider_kind in (None, "hospital") and known.provider_level in (None, 1) \
+        and (policy := _policy(known)) is not None and get_pack(policy).meta.scheme == "resident"
 
 
 def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:

@@ -7704,3 +7704,13 @@ def test_back_to_the_visit_told_after_a_what_if_with_a_part_added() -> None:
     state, _ = turn(state, "如果是在乡镇卫生院看呢", today=TODAY)
     _, reply = turn(state, "好 那回到刚才三甲那个 另外还有乙类药300", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "942.00"
+
+
+def test_a_signed_institution_is_assumed_for_residents_only() -> None:
+    # an employee at a community centre: the employee schemes have no signed institution — no
+    # "不是签约机构" chip, no such assumption shown; a resident there still gets both
+    _, (reply,) = talk("南充退休 社区医院 280 今年第一次")
+    assert reply.result is not None and "不是签约机构" not in reply.quick_replies
+    assert all(x.slot != "signed" for x in reply.understood or [])
+    _, (reply,) = talk("南昌居民医保 社区卫生服务中心 280")
+    assert reply.quick_replies[0] == "不是签约机构" and any(x.slot == "signed" for x in reply.understood or [])
