@@ -34,6 +34,7 @@ from functools import lru_cache
 import cn2an
 import msgspec
 
+from . import rx
 from .dates import find_dates
 from .gazetteer import Alternation
 from .normalise import ID_WORDS, normalise
@@ -99,12 +100,12 @@ class Amount(msgspec.Struct, frozen=True, kw_only=True):
     cue: str | None = None
 
 
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_DIGIT_UNITS = re.compile(r"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?|百\d十)")  # (1百2十: 一百二十)
+_ARABIC = rx.compile(r"\d+(?:\.\d+)?")
+_GROUPED = rx.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DIGIT_UNITS = rx.compile(r"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?|百\d十)")  # (1百2十: 一百二十)
 _TO_CN_DIGITS = str.maketrans("0123456789", "零一二三四五六七八九")
-_ARABIC_UNIT = re.compile(rf"(\d+(?:\.\d+)?)([十百千万])({_D})?")
-_ADJACENT_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
+_ARABIC_UNIT = rx.compile(rf"(\d+(?:\.\d+)?)([十百千万])({_D})?")
+_ADJACENT_DIGITS = rx.compile(r"[一二两三四五六七八九]{2}")
 
 
 @lru_cache(maxsize=4096)
@@ -155,7 +156,7 @@ def parse_number(num: str) -> Decimal | None:
 
 
 # A numeral span: starts with a digit or a Chinese digit / 十, never with 百千万.
-_TOKEN = re.compile(
+_TOKEN = rx.compile(
     rf"(?P<cur>¥ ?|rmb ?|cny ?|人民币)?(?P<num>"
     # arabic digits, then at most a unit and one digit (1.2万, 1千8, 2.3k): never glued on to a
     # Chinese numeral that starts the next word (¥450三甲 is 450 at a 三甲 hospital)
@@ -166,31 +167,31 @@ _TOKEN = re.compile(
     rf"|\d[\d,.]*(?:k\d?(?![0-9a-z])|w(?![0-9a-z])|[十百千万](?:[0-9一二两三四五六七八九](?![0-9{_CN_DIGITS}十百千万]))?)?"
     rf"|[{_CN_DIGITS}十][{_CN_DIGITS}十百千万]*)"
 )
-_YUAN = re.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
-_AFTER_YUAN = re.compile(
+_YUAN = rx.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
+_AFTER_YUAN = rx.compile(
     rf"零?(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"  # (一百块零五毛 is 100.50: 零 before the 毛)
     rf"|零(?P<f0>{_D_NZ})分?"
     rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分甲乙丙院医等类附])"
 )
-_JIAO_ONLY = re.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
-_TRAILING_QIAN = re.compile(r"钱")
-_NOT_MONEY_AFTER = re.compile(
+_JIAO_ONLY = rx.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
+_TRAILING_QIAN = rx.compile(r"钱")
+_NOT_MONEY_AFTER = rx.compile(
     r"[级年月日号岁次天周%倍人家名位点条项秒楼层期届批成折斤克米度路本张盒片粒支瓶袋种只遍回趟页栋幢]|个(?!人)|单元"
     r"|分钟|小时|公里|以上|以下|以内|甲(?!类)|乙(?!类)|丙|医|路|诊室|室|房间|病房|床|房(?!费|租)"
 )
 #: 检查六十 / 药八十 / 挂号五十: the name of a cost right before a bare figure
-_COST_WORD_END = re.compile(r"(?:检查|化验|挂号|拿药|开药|买药|西药|中药|中成药|药|治疗|理疗|针灸|拍片|B超|b超|CT|ct|抽血|输液|打针)(?:费)?$")
-_GENERATION_AFTER = re.compile(r"后(?![面边头来续])")
-_APPROX_AFTER = re.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b"
+_COST_WORD_END = rx.compile(r"(?:检查|化验|挂号|拿药|开药|买药|西药|中药|中成药|药|治疗|理疗|针灸|拍片|B超|b超|CT|ct|抽血|输液|打针)(?:费)?$")
+_GENERATION_AFTER = rx.compile(r"后(?![面边头来续])")
+_APPROX_AFTER = rx.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b"
                            # 不对，1030？记不清了: the figure itself doubted right after it
                            r"|(?:块|元)?[?？]\s?(?:我)?(?:也)?(?:记不清|记不太清|不确定|不太确定|不记得|拿不准)"
                            r"|(?:块|元)?(?:到|至|~|～)[0-9零一二两三四五六七八九十百千万]+(?:块|元)?(?:之间|左右)?")  # (the bottom of a range)
-_APPROX_BEFORE = re.compile(
+_APPROX_BEFORE = rx.compile(
     r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|(?<![a-z])(?:a (?:bit|little) |just |slightly |a touch |somewhat )?(?:over|more than|under|less than|above|below) ?|(?<![a-z])(?:almost|nearly|at least|at most|up to|like|roughly like|something like) ?|好像|可能是|(?:也|或者|还|又)可能|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
     r"[^,，。;；!！?？]{0,4}$|几$"
     r"|[0-9零一二两三四五六七八九十百千万](?:块|元)?(?:到|至|~|～)$"  # 五百到六百之间: the top of a range said
 )
-_EN_CUE_END = re.compile(
+_EN_CUE_END = rx.compile(
     r"(?:spent|spend|spending|another|additional|extra|(?:charged|billed|cost) (?:me|us|him|her)|charged|billed|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
     r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and|shows|show|says|reads|states|lists"
     r"|of which|which|like|also a|also an|another one|on the receipt"
@@ -200,14 +201,14 @@ _EN_CUE_END = re.compile(
     # in-scope items 900, an X-ray 150, lab tests 80: a bill's line named in English
     r"|worth|items?|in-scope|stuff|fees|charges?|tests?|exams?|x-ray|xray|scans?|services?|consultation|registration|supplies|materials?|meds|medications?|drug|injections?|treatments?|herbs)$"
 )
-_AGE_BEFORE = re.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚|现在|如今"
+_AGE_BEFORE = rx.compile(r"(?:我|他|她|我妈|我爸|老人|男|女|年龄|岁数|今年|已经|满|年满|刚满|快满|已满|今年刚好|今年正好|今年刚|现在|如今"
                          r"|老伴|老伴儿|老公|老婆|爱人|老头|老头子|老太太|老爷子|奶奶|爷爷|外婆|外公|婆婆|公公|父亲|母亲)$"
                          # (my landlord, 66) / my mother, 72: a person named, then a small bare number — an age
                          r"|(?:landlord|mother|father|mom|mum|dad|wife|husband|grandma|grandpa|grandmother|grandfather"
                          r"|aunt|uncle|neighbou?r|friend|retiree|pensioner)[,， ]*$")
-_AGE_AFTER = re.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
-_AGE_END = re.compile(r"(?:了|岁|周岁)(?:啦|哦|呀)?(?![0-9零两百千万块元多])")
-_NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
+_AGE_AFTER = rx.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
+_AGE_END = rx.compile(r"(?:了|岁|周岁)(?:啦|哦|呀)?(?![0-9零两百千万块元多])")
+_NOT_MONEY_BEFORE = rx.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
                                # 小区5栋302 / 3单元201: an address, never money
                                r"|[0-9一二三四五六七八九十]+(?:栋|幢|单元|号楼)$"
                                # 尾号 0791 / 工单 2026-1125-88 / 单号：1125017: identifiers, never money
@@ -216,33 +217,33 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电�
                                r"|(?:卡号|号码|尾号|手机|电话|身份证)[^,，。]{0,3}(?:后|末|前)[三四六几]位(?:是|为)?$"
                                # 医保卡后四位0825 / 社保卡末四位: digits of a card, never money
                                r"|(?:卡|证|号)(?:的)?(?:后|末|前|最后)[三四六几1-9一二五]位(?:数|数字|号码)?(?:是|为|:|：)?$")
-_PAID_AT_COUNTER = re.compile(r"(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?")
-_TO_PAY_CUE = re.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)|(?:说)?(?:要|让|叫)(?:我|俺)(?:再)?(?:交|付|缴|掏)")
-_PAID_INTO_DEDUCTIBLE = re.compile(r"(?:付掉|付了|交了|交掉|花掉)(?:了)?(?:起付线|起付标准|起付)(?:里|里面|里头)?的$")
-_PER_YEAR_BEFORE = re.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
-_CHECKED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|嘛|[?？]|是不是|对不对|没错吧)")
-_STILL_SHORT_BEFORE = re.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
-_TO_CAP_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:就|便)?(?:封顶|到顶|顶格|报满|满额|到限额|达到限额|用完|用满)")
-_CAP_LEFT_BEFORE = re.compile(r"(?:额度|限额|封顶线|最高支付限额)(?:今年)?(?:还|只)?(?:剩下?|剩余|还有|就剩)(?:了)?$")
+_PAID_AT_COUNTER = rx.compile(r"(?:我|俺|就|只)?(?:交了|付了|缴了|交的|付的)(?:钱)?")
+_TO_PAY_CUE = rx.compile(r"(?:说|让|叫|要求)(?:我|俺)?(?:要|得|需要|还要)?(?:交|付|缴|掏)|(?:说)?(?:要|让|叫)(?:我|俺)(?:再)?(?:交|付|缴|掏)")
+_PAID_INTO_DEDUCTIBLE = rx.compile(r"(?:付掉|付了|交了|交掉|花掉)(?:了)?(?:起付线|起付标准|起付)(?:里|里面|里头)?的$")
+_PER_YEAR_BEFORE = rx.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|封顶)?(?:就|是|才)?$")
+_CHECKED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|嘛|[?？]|是不是|对不对|没错吧)")
+_STILL_SHORT_BEFORE = rx.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
+_TO_CAP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:就|便)?(?:封顶|到顶|顶格|报满|满额|到限额|达到限额|用完|用满)")
+_CAP_LEFT_BEFORE = rx.compile(r"(?:额度|限额|封顶线|最高支付限额)(?:今年)?(?:还|只)?(?:剩下?|剩余|还有|就剩)(?:了)?$")
 _ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "consultation", "dual_channel", "prenatal"})
-_KIND_DOUBTED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
+_KIND_DOUBTED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
                                  r"[^,，。0-9]{0,4}(?:我也|也)?(?:不清楚|不知道|不晓得|不确定|搞不清))")
-_EITHER_AFTER = re.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[^,，。]{{0,4}}?"
+_EITHER_AFTER = rx.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[^,，。]{{0,4}}?"
                            r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧|看不清|[?？])")
-_NOT_REMEMBERED_AFTER = re.compile(r"(?:块|元)?(?:钱)?[,，]?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着|看不清|看不太清)"
+_NOT_REMEMBERED_AFTER = rx.compile(r"(?:块|元)?(?:钱)?[,，]?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着|看不清|看不太清)"
                                    r"|(?: ?yuan)?[,，]? ?[^,，。.]{0,10}?(?:not sure|unsure|can'?t remember|doesn'?t remember|don'?t remember)")
-_EITHER_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$|[0-9] ?or ?$"
+_EITHER_BEFORE = rx.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$|[0-9] ?or ?$"
                             # 花了1200，又好像是1300: a second figure offered for the same bill
                             r"|[0-9一二两三四五六七八九十百千万块元][,，]?(?:又|也)(?:好像|可能|像)是?$")
-_SUMMED_COSTS = re.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
-_PARTS_FOLLOW = re.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
-_ACCOUNT_JUST_BEFORE = re.compile(r"(?:个人账户|账户|个账|医保卡|社保卡)[^,，。0-9]{0,4}[,，]?$")
+_SUMMED_COSTS = rx.compile(r"(?:一共|总共|共|合计|加起来)(?:是|为|花了)?$")
+_PARTS_FOLLOW = rx.compile(r"(?:元|块)?(?:钱)?[,，。 ]*(?:其中|里面|里头|这里面|包括|含)")
+_ACCOUNT_JUST_BEFORE = rx.compile(r"(?:个人账户|账户|个账|医保卡|社保卡)[^,，。0-9]{0,4}[,，]?$")
 _BANKNOTES = frozenset(Decimal(v) for v in (1, 5, 10, 20, 50, 100))
-_NOTES_BEFORE = re.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(?:的)?$")
+_NOTES_BEFORE = rx.compile(r"(?:[0-9一二两三四五六七八九十]+|几)张(?:的)?$")
 #: (两百八哦不是两百六: 哦不是 takes back the figure before — a correction, not a denial of the one after)
-_NEGATED_BEFORE = re.compile(r"(?<!是)(?<![啊哦噢呃额])(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
-_TOGETHER_AFTER = re.compile(r"[去儿来看走吃住玩做办]")
-_CORRECTION = re.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|(?<!觉得)(?<!认为)应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
+_NEGATED_BEFORE = rx.compile(r"(?<!是)(?<![啊哦噢呃额])(?:不是|并非|并不是|而不是)(?:花了|花|一共|共)?$")
+_TOGETHER_AFTER = rx.compile(r"[去儿来看走吃住玩做办]")
+_CORRECTION = rx.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄错|错了|(?<!觉得)(?<!认为)应该是|其实是|改成|改为|更正|[?？,，。 ]不是[,，。 ]"
                          r"|(?:啊|哦|噢|呃|额)不是(?:[,，。 ]|$|(?=[0-9零一二两三四五六七八九十]))|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)"
                          # 花了600 不是600是650: the figure said again, then the right one
                          r"|(?<![是])不是[0-9０-９][0-9０-９.,，]*(?:元|块)?(?:钱)?[,，]?(?:而)?是"
@@ -418,7 +419,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 # matches as ``finditer`` over all of them, without trying all 84 at every position.
 _PRE_CUE_RE = Alternation((f"c{i}", src) for i, (_, src) in enumerate(_PRE_CUES))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
-_POST_CUE = re.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
+_POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
                        r"|(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of "
                        # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
                        r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
@@ -435,53 +436,53 @@ _POST_CUE = re.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation"
                        r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
-_UNREIMBURSED_AFTER = re.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
+_UNREIMBURSED_AFTER = rx.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
-_PERSON_BEFORE = re.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
+_PERSON_BEFORE = rx.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
 #: 之前看过两次都没报，一次60一次40: the earlier unreimbursed visits listed one by one after the words
-_UNREIMBURSED_LIST_BEFORE = re.compile(r"(?:两|二|2|三|3|几)(?:次|回)[^,，。;；]{0,4}?(?:都|也)?没(?:有)?(?:给)?报(?:销)?(?:过)?"
+_UNREIMBURSED_LIST_BEFORE = rx.compile(r"(?:两|二|2|三|3|几)(?:次|回)[^,，。;；]{0,4}?(?:都|也)?没(?:有)?(?:给)?报(?:销)?(?:过)?"
                                        r"[,，:：]?[^,，。;；]{0,12}?(?:一次|一回|另一次|第[一二三]次)(?:花了|是)?$")
 #: words of an earlier visit (之前, 上次, 上个月, 3月份…): what was paid then is an earlier bill's
-_EARLIER_BEFORE = re.compile(r"之前|以前|此前|上次|上回|那次|前几天|前阵子|上个月|上月|上周|去年|月份|[0-9一二三四五六七八九十]{1,2}月|看过|去过")
-_HAVE_ONLY = re.compile(r"(?:里头|里面|里边)?(?:其实|应该)?(?:还|大概)?(?:有|剩|剩下|还剩|是)")
-_ACCOUNT_CLAUSE_BEFORE = re.compile(r"(?:账户|个账|卡里|卡上|余额)[^。;；]{0,14}?[?？,，。]\s*(?:里头|里面|里边)?(?:其实|应该)?(?:还|大概)?(?:有|剩|剩下|还剩|是)$")
+_EARLIER_BEFORE = rx.compile(r"之前|以前|此前|上次|上回|那次|前几天|前阵子|上个月|上月|上周|去年|月份|[0-9一二三四五六七八九十]{1,2}月|看过|去过")
+_HAVE_ONLY = rx.compile(r"(?:里头|里面|里边)?(?:其实|应该)?(?:还|大概)?(?:有|剩|剩下|还剩|是)")
+_ACCOUNT_CLAUSE_BEFORE = rx.compile(r"(?:账户|个账|卡里|卡上|余额)[^。;；]{0,14}?[?？,，。]\s*(?:里头|里面|里边)?(?:其实|应该)?(?:还|大概)?(?:有|剩|剩下|还剩|是)$")
 #: roles a money word gave (统筹给了我五十几块: the fund's figure, never an age however small)
 _MONEY_ROLES = frozenset({"fund_paid", "slip_fund", "slip_personal", "slip_cash", "slip_account", "account_balance"})
-_INSIDE_BEFORE = re.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
-_DEDUCTED_AFTER = re.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
-_CHECKUP_NEAR = re.compile(r"体检|健康检查|查体")
-_CHANGE_AFTER = re.compile(r"(?:块|元)?(?:钱)?[,，]?(?:他们|收费员|医院)?(?:找|退)(?:了|回|给)?")
-_RECEIPTS_AFTER = re.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票据|收据)")
-_LAST_YEARS_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
-_SERVICE_BEFORE = re.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
-_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:的)?起付")
+_INSIDE_BEFORE = rx.compile(r"(?:其中|里面|里头|这里面)(?:有|是)?$")
+_DEDUCTED_AFTER = rx.compile(r"(?:元|块)?(?:今年)?(?:已经|已|都|早就|早)?(?:扣|用|交|付|走)(?:了|完|过|满)")
+_CHECKUP_NEAR = rx.compile(r"体检|健康检查|查体")
+_CHANGE_AFTER = rx.compile(r"(?:块|元)?(?:钱)?[,，]?(?:他们|收费员|医院)?(?:找|退)(?:了|回|给)?")
+_RECEIPTS_AFTER = rx.compile(r"(?:元|块)?(?:钱)?的(?:票|发票|单子|票据|收据)")
+_LAST_YEARS_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:那|这)?(?:个|笔)?(?:是|都是|算|属于)(?:在)?(?:去年|上一年|前年)")
+_SERVICE_BEFORE = rx.compile(r"(?:检查|化验|治疗|耗材|材料|诊疗|项目)费?(?:是|为|的|里|中)?[(（]?(?:乙类|乙)(?:的)?[)）]?(?:是|为|:)?$")
+_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:的)?起付")
 #: 200是今年已经扣过的起付线: the deductible used, named after the figure
 #: 今年第一次 1200 自付 (a bare label after the figure, ending its clause): what the person paid
-_PAID_BY_ME_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:自付|自己付的|自己付|个人付的|个人自付|自掏|自己掏的)(?:的)?(?=$|[,，。;；!！?？])")
-_LEFT_ASIDE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:不用管|不用算|别管|不要管|不要算|不算在内|不用理|不管它|先不管|不用考虑"
+_PAID_BY_ME_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:自付|自己付的|自己付|个人付的|个人自付|自掏|自己掏的)(?:的)?(?=$|[,，。;；!！?？])")
+_LEFT_ASIDE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:不用管|不用算|别管|不要管|不要算|不算在内|不用理|不管它|先不管|不用考虑"
                                # 300是别人的: someone else's figure
                                r"|是别人的|是别人家的|不是我的|不是我们的|是(?:我)?(?:老伴|爱人|老公|老婆|家里人|别人|孩子)的)")
 #: 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it with a word of the year
-_YEAR_FUND_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年(?:之前|以前)?|之前|以前|前面)(?:已经|已)?(?:门诊)?(?:统筹|医保|基金)(?:基金)?(?:已经|已)?"
+_YEAR_FUND_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年(?:之前|以前)?|之前|以前|前面)(?:已经|已)?(?:门诊)?(?:统筹|医保|基金)(?:基金)?(?:已经|已)?"
                               r"(?:给我|给|帮我)?(?:报|报销|支付|付)(?:了|过)?的")
-_OF_THE_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
-_USED_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
+_OF_THE_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
+_USED_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
                                     r"(?:起付线|起付标准|起付)")
-_ASKED_AFTER = re.compile(r"(?:里|里面|里头)?(?:了)?(?:吗|么|没有?|不)")
-_THIS_BEFORE = re.compile(r"(?:这|那)(?:个|笔)?$")
-_COUNTED_TO_DEDUCTIBLE_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
+_ASKED_AFTER = rx.compile(r"(?:里|里面|里头)?(?:了)?(?:吗|么|没有?|不)")
+_THIS_BEFORE = rx.compile(r"(?:这|那)(?:个|笔)?$")
+_COUNTED_TO_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
 #: 花了两千起付线扣没扣完: the bill, then a new clause about the deductible (no punctuation between)
-_SPENDING_END = re.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
-_PLACE_END = re.compile(r"(?:[一二三123]级|三甲|二甲|三乙|二乙|医院|诊所|卫生院|社区|药店|药房)$")
-_DEDUCTIBLE_MET_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|也|都)?(?:满|过了|扣完|扣满|用完)")
-_DEDUCTIBLE_TOPIC_AFTER = re.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年|之前|以前|前面)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
-_RULE_FIGURE_ASKED_BEFORE = re.compile(r"(?:起付线|起付标准|限额|封顶线?)(?:是|有)?(?:多少|几多|好多)(?:来着|啊|呀)?$")
-_FUND_CLAIMED_BEFORE = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,8}?(?:报过|报了|报销过|报销了|给了|付了|支付了)[^,，。0-9]{0,6}$")
-_PRECISE_BEFORE = re.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
+_SPENDING_END = rx.compile(r"(?:花了|花费|开药|拿药|买药|看病|打针|输液|检查|化验|交了|付了|刷了)$")
+_PLACE_END = rx.compile(r"(?:[一二三123]级|三甲|二甲|三乙|二乙|医院|诊所|卫生院|社区|药店|药房)$")
+_DEDUCTIBLE_MET_AFTER = rx.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|也|都)?(?:满|过了|扣完|扣满|用完)")
+_DEDUCTIBLE_TOPIC_AFTER = rx.compile(r"(?:元|块)?起付(?:线|标准)?(?:今年|之前|以前|前面)?(?:扣|用|过|还|没|有|是|到|早|已|都|也)")
+_RULE_FIGURE_ASKED_BEFORE = rx.compile(r"(?:起付线|起付标准|限额|封顶线?)(?:是|有)?(?:多少|几多|好多)(?:来着|啊|呀)?$")
+_FUND_CLAIMED_BEFORE = rx.compile(r"(?:统筹|医保|基金)[^,，。]{0,8}?(?:报过|报了|报销过|报销了|给了|付了|支付了)[^,，。0-9]{0,6}$")
+_PRECISE_BEFORE = rx.compile(r"(?:具体|准确|确切|精确|实际|其实|单子上写(?:的|着)?|单子上(?:是|印着)|单子(?:是|写的|写着)|票据上是|发票上是)(?:地说|来说|点说|点|的|说)?(?:是|为|数|数字是)?$"
                              # 一千九百多……不对，我查了下是1,920: the rough figure looked up
                              r"|(?:查了(?:一)?下|查过了|查到了|看了(?:一)?下单子|翻了(?:一)?下单子|问了(?:一)?下)(?:是|应该是|准确是|一共是)?$"
                              r"|(?:查的|查到的|查出来的?|查了)(?:是|为)$")
-_NUMERAL_AHEAD = re.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
+_NUMERAL_AHEAD = rx.compile(rf"[^,，。;；!！?？]{{0,4}}?[0-9¥{_CN_DIGITS}十]")
 
 
 def _looks_like_money(num: str, value: Decimal) -> bool:
@@ -506,10 +507,10 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
     return prefix
 
 
-_SELF_PAY_NAMED = re.compile(r"自费(?:的)?[\u4e00-\u9fff]{0,6}$")
-_MET_JUST_BEFORE = re.compile(r"(?:扣|用|交|付|过)(?:完|满|够|光)(?:了|啦)$")
+_SELF_PAY_NAMED = rx.compile(r"自费(?:的)?[\u4e00-\u9fff]{0,6}$")
+_MET_JUST_BEFORE = rx.compile(r"(?:扣|用|交|付|过)(?:完|满|够|光)(?:了|啦)$")
 _SPENT_ONLY = frozenset({"花了", "花", "共花了", "一共花了", "花费", "花掉"})
-_ITEM_ACTION = re.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
+_ITEM_ACTION = rx.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
 _LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
                 "rest", "stated_deductible", "stated_cap")
 
@@ -548,8 +549,8 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
 
 
 #: 起付线同样800 / 限额也是3500: the rule's figure, said again the same
-_SAME_FIGURE = re.compile(r"(?:同样|也是|还是|仍然|仍是|依旧|照样|一样|也)(?:是|为|按)?")
-_NOTE_AT_END = re.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
+_SAME_FIGURE = rx.compile(r"(?:同样|也是|还是|仍然|仍是|依旧|照样|一样|也)(?:是|为|按)?")
+_NOTE_AT_END = rx.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
 
 
 @lru_cache(maxsize=1024)  # a pure function of the clause before an amount (花了, 一共…: they repeat)
@@ -583,31 +584,31 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     return _PRE_CUE_ROLE[last.lastgroup or ""], last.group(0)
 
 
-_USED_OF_IT_BETWEEN = re.compile(r"(?:元|块)?[,，]?(?:今年)?(?:已经|已|都|早就)?(?:用掉|用了|扣了|扣掉|扣除|抵了|交了|付了)(?:了)?")
-_PRIOR_SPENT_BEFORE = re.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
+_USED_OF_IT_BETWEEN = rx.compile(r"(?:元|块)?[,，]?(?:今年)?(?:已经|已|都|早就)?(?:用掉|用了|扣了|扣掉|扣除|抵了|交了|付了)(?:了)?")
+_PRIOR_SPENT_BEFORE = rx.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
                                  r"|前两次|前几次|前面几次|前面两次|前两回|前几回|之前几次|之前两次)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?|刷过|刷了|加起来)"
                                  r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
 #: say it was this year's, nor that it was the only one: the year's position is asked)
-_LAST_TIME_SPENT = re.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花的|花费(?:了)?)$")
-_CLAIMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早就|都)?(?:报过|报了|报销过|报销了|结算过|结过)")
-_THIS_TIME_END = re.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
-_ONE_EARLIER_THIS_YEAR = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
+_LAST_TIME_SPENT = rx.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花的|花费(?:了)?)$")
+_CLAIMED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早就|都)?(?:报过|报了|报销过|报销了|结算过|结过)")
+_THIS_TIME_END = rx.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
+_ONE_EARLIER_THIS_YEAR = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
-_ONCE_SPENT_BEFORE = re.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
+_ONCE_SPENT_BEFORE = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
                                 r"(?:医保|门诊|药)?[,，]?(?:那次)?(?:买药|拿药|开药|看病|买了药)?(?:花了|花过|花费了?)$")
-_PRIOR_SPENT_THIS_YEAR = re.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
+_PRIOR_SPENT_THIS_YEAR = rx.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
-_PRIOR_SPENT_WINDOW = re.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
-_YEAR_WORD_BEFORE = re.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")
-_FILLER_ONLY = re.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
+_PRIOR_SPENT_WINDOW = rx.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
+_YEAR_WORD_BEFORE = rx.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")
+_FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示|原来|本来|原先"
                           # 余额我看了下只有 150: the person looked — the figure is still the balance
                           r"|我?(?:看|查|问)(?:了)?(?:一)?下|我?(?:看|查)过了?|[ \u3000])+")
 
 #: telephone numbers (0817-2223344, 13812345678): never money
-_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|12320)|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
+_PHONE = rx.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|12320)|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
                     # 12393转述 / 打12345问的: the insurance and citizens' hotlines, never money
                     r"|(?<![\d.])(?:12393|12345|12333|12320)(?![\d.元块])"
                     # 我电话是139xxxx6721: a telephone number written with its middle hidden
@@ -620,7 +621,7 @@ _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|1
                     r"|(?<=\d月)(?:[12]\d|3[01]|0?[1-9])(?=[)）])")
 
 
-_READING = re.compile(r"(?:血压|高压|低压|blood pressure|bp)[^,，。\d]{0,4}(?P<r>\d{2,3}/\d{2,3})")
+_READING = rx.compile(r"(?:血压|高压|低压|blood pressure|bp)[^,，。\d]{0,4}(?P<r>\d{2,3}/\d{2,3})")
 
 
 def _mask_dates(text: str) -> str:

@@ -11,11 +11,12 @@ today): 去年12月 (the year counted back), 这个月8号 and 上个月5号 (a 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 
 import cn2an
 import msgspec
+
+from . import rx
 
 __all__ = ["DateMention", "anchor_dates", "find_dates"]
 
@@ -37,7 +38,7 @@ _CN = "零一二两三四五六七八九十"
 _YEAR = rf"(?P<y>20\d{{2}}|二[零〇][{_CN}]{{2}})年"
 _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
 _DAY = r"(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号)"
-_DATE = re.compile(
+_DATE = rx.compile(
     rf"(?P<iy>20\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
     rf"|(?:{_YEAR})?(?<![0-9{_CN}个]){_MONTH}(?:{_DAY})?"
     rf"|(?<!\d)(?P<yo>20\d{{2}})年"
@@ -56,7 +57,7 @@ def _number(text: str) -> int:
 
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = r"(?P<{0}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_EN = re.compile(
+_DATE_EN = rx.compile(
     r"(?<![0-9])(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? ?(?:of )?" + _EN_MONTH.format("m1")
     + r"|(?<![a-z])" + _EN_MONTH.format("m2") + r" ?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
     # in March / back in June / early October: a month named in full, no day
@@ -66,14 +67,14 @@ _DATE_EN = re.compile(
 
 
 #: 11.18: month and day with a dot and a two-digit day, no unit after (¥11.18 or 11.18元 is money)
-_DOTTED = re.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
+_DOTTED = rx.compile(r"(?<![\d.¥])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d.元块万千百kK]|\s?(?:yuan|rmb))")
 
 
 #: 9/18办完的退休 / 11/3看的: month and day with a slash (never 1/3的钱 or 300/400: a date word or a break after)
-_SLASHED = re.compile(r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?=号|日|办|看|去|那|在|买|拿|,|，|\s|$)")
+_SLASHED = rx.compile(r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?=号|日|办|看|去|那|在|买|拿|,|，|\s|$)")
 
 
-_YEARS_AGO = re.compile(r"(去年|上一年|上年|前年|明年|下一年|下年)(?:的)?$")
+_YEARS_AGO = rx.compile(r"(去年|上一年|上年|前年|明年|下一年|下年)(?:的)?$")
 _YEARS_BACK = {"去年": 1, "上一年": 1, "上年": 1, "前年": 2, "明年": -1, "下一年": -1, "下年": -1}  # (明年: one forward)
 
 
@@ -124,13 +125,13 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
-_LATIN = re.compile(r"[a-z]")
+_LATIN = rx.compile(r"[a-z]")
 #: every match of _DATE holds 月 or 年, or a 20xx year followed by - / or .
-_DATE_CHARS = re.compile(r"[月年\-/.]")
-_MONTH_RETIRED_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月)(?:初|底|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退)"
+_DATE_CHARS = rx.compile(r"[月年\-/.]")
+_MONTH_RETIRED_RELATIVE = rx.compile(r"(这个月|本月|这月|上个月|上月)(?:初|底|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退)"
                                      # (retired this month / retired last month: the English order)
                                      r"|(?<=retired )(this month|last month)")
-_MONTH_DAY_RELATIVE = re.compile(r"(这个月|本月|这月|上个月|上月|下个月|下月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
+_MONTH_DAY_RELATIVE = rx.compile(r"(这个月|本月|这月|上个月|上月|下个月|下月)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)")
 _THIS_MONTH = ("这个月", "本月", "这月", "this month")
 _NEXT_MONTH = ("下个月", "下月")
 

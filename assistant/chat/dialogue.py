@@ -61,6 +61,7 @@ from calculator import (
     vocabulary,
 )
 
+from . import rx
 from .account import answer_account
 from .amounts import parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
@@ -278,18 +279,18 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
     return msgspec.structs.replace(known, **changes) if changes else known
 
 
-_YES_ANSWER = re.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|signed", re.IGNORECASE)
-_NO_ANSWER = re.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
+_YES_ANSWER = rx.compile(r"签了|签过|签的|是的|是|有的|有|对|yes|signed", re.IGNORECASE)
+_NO_ANSWER = rx.compile(r"没签|没有|不是|没|未签|否|\bno\b|not", re.IGNORECASE)
 #: 这是去年12月看的: the date said of this visit itself (not of an earlier claim told beside it)
-_THIS_ONE_WHEN = re.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
+_THIS_ONE_WHEN = rx.compile(r"这(?:是|次|回|个|张|单)[^,，。]{0,8}?(?:看的|去的|拿的|买的|开的|就诊的)")
 #: 帮我看看单子对不对 with no figure yet: a slip to check, its figures asked
-_CHECK_MY_SLIP = re.compile(r"(?:单子|结算单|发票|票据|报销单|报的)[^,，。]{0,8}(?:对不对|对吗|对不|有没有问题|算错)|(?:帮我|帮忙)(?:看看|看下|核对|核一下|查查)")
-_UNCLAIMED_SAID = re.compile(r"没报|未报|没有报|统筹未支付|统筹没(?:有)?(?:支付|付|给)|没走统筹|起付线(?:里|内|以内)|未达起付|没(?:过|到|达到)起付")
-_PAID_QUESTION = re.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for"
+_CHECK_MY_SLIP = rx.compile(r"(?:单子|结算单|发票|票据|报销单|报的)[^,，。]{0,8}(?:对不对|对吗|对不|有没有问题|算错)|(?:帮我|帮忙)(?:看看|看下|核对|核一下|查查)")
+_UNCLAIMED_SAID = rx.compile(r"没报|未报|没有报|统筹未支付|统筹没(?:有)?(?:支付|付|给)|没走统筹|起付线(?:里|内|以内)|未达起付|没(?:过|到|达到)起付")
+_PAID_QUESTION = rx.compile(r"报不|给报|能报|报吗|报销吗|报销不|管不管|给不给|covered|pay for"
                             r"|(?<=[用行能可])不[?？。!！]*$")  # 明年能接着用不: a question ending in 不
-_RETRACTED = re.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
-_POSITION_WORDS = re.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
-_BOTH_FROM_ACCOUNT = re.compile(r"两次都|都刷|两次一起|一起算|都用账户|都从账户|全年|总共")
+_RETRACTED = rx.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
+_POSITION_WORDS = rx.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
+_BOTH_FROM_ACCOUNT = rx.compile(r"两次都|都刷|两次一起|一起算|都用账户|都从账户|全年|总共")
 _SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
 #: what a person says of the year's position (each of the year the visit falls in)
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
@@ -315,8 +316,8 @@ def _another_visit(before: Known, facts: Facts, text: str = "") -> Known:
     return _merge(Known(**person), facts)
 
 
-_SAME_BILL_AGAIN = re.compile(r"(?:一样|同样|照样|原样)的(?:病|费用|钱|单子|药|情况)?(?=$|[,，。?？!！\s]|报|呢|能|的话|要)|一样多|同样多|(?:同样|一样)(?:的)?(?:费用|花费|钱)")
-_SAME_PLACE = re.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|同一(?:医院|诊所|药店)|还是那家|还是那个(?:医院|诊所|药店)|还是这家|原来那家"
+_SAME_BILL_AGAIN = rx.compile(r"(?:一样|同样|照样|原样)的(?:病|费用|钱|单子|药|情况)?(?=$|[,，。?？!！\s]|报|呢|能|的话|要)|一样多|同样多|(?:同样|一样)(?:的)?(?:费用|花费|钱)")
+_SAME_PLACE = rx.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|同一(?:医院|诊所|药店)|还是那家|还是那个(?:医院|诊所|药店)|还是这家|原来那家"
                          r"|same (?:hospital|clinic|pharmacy|place)")
 
 
@@ -505,22 +506,22 @@ def _partial(known: Known, policy: str) -> Partial:
 
 
 #: a primary-care centre's words: for a resident, the place a signed institution is (DOMAIN: 签约机构)
-_PRIMARY_CARE = re.compile(r"卫生院|卫生室|卫生所|卫生服务中心|卫生服务站|社区医院|社区(?!医保)|村医|村里|乡里的?诊|township|community|village")
+_PRIMARY_CARE = rx.compile(r"卫生院|卫生室|卫生所|卫生服务中心|卫生服务站|社区医院|社区(?!医保)|村医|村里|乡里的?诊|township|community|village")
 
 
-_SIGNING = re.compile(r"签|sign")
-_FAMILY_DOCTOR_SIGNED = re.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|家庭医生(?:也)?签(?:了|过)|signed (?:up )?(?:with )?(?:a )?family doctor")
+_SIGNING = rx.compile(r"签|sign")
+_FAMILY_DOCTOR_SIGNED = rx.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|家庭医生(?:也)?签(?:了|过)|signed (?:up )?(?:with )?(?:a )?family doctor")
 
 
-_BIG_HOSPITAL = re.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院"
+_BIG_HOSPITAL = rx.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院"
                            # 县人民医院, 市第一医院: hospitals, never a resident's signed institution (第十七条:
                            # 乡镇卫生院 or 社区卫生服务机构)
                            r"|人民医院|县医院|市医院|区医院|中心医院|第[一二三四五六七八九十]+(?:人民)?医院|[市县区][一二三四五六七八九]院"
                            # a level-3 hospital / tertiary / county hospital (English)
                            r"|level[- ]?[23]|tier[- ]?[23]|tertiary|secondary hospital|grade[- ]?[23]|county hospital|provincial hospital")
-_SIGNING_DOUBT = re.compile(r"算不算|是不是|是否|不知道|不清楚|不记得|记不得|记不清|签没签|有没有签|[吗么][?？]?$|[吗么][,，。?？]"
+_SIGNING_DOUBT = rx.compile(r"算不算|是不是|是否|不知道|不清楚|不记得|记不得|记不清|签没签|有没有签|[吗么][?？]?$|[吗么][,，。?？]"
                             r"|不是(?:签约|那家|这家|他们)|没签|未签|not sure|whether|\?")
-_REFERRAL_WORDS = re.compile(r"中医|转诊|转到|转去|转过|referr")
+_REFERRAL_WORDS = rx.compile(r"中医|转诊|转到|转去|转过|referr")
 
 
 def _not_signed_assumed(known: Known) -> bool:
@@ -725,20 +726,20 @@ def _days_not_said(ledger: list[Known], known: Known, locale: str) -> list[str]:
     return out
 
 
-_NONE_OTHER = re.compile(r"^(?:没有|没了|没|无|没看过|没有了|没有别的|就这些|no|none)[。.!！,，]*$", re.IGNORECASE)
-_NTH_VISIT = re.compile(r"^(?:那|还有|然后|接着)?(?:今年)?第([二三四五六七八九])(?:次|回|趟)")
+_NONE_OTHER = rx.compile(r"^(?:没有|没了|没|无|没看过|没有了|没有别的|就这些|no|none)[。.!！,，]*$", re.IGNORECASE)
+_NTH_VISIT = rx.compile(r"^(?:那|还有|然后|接着)?(?:今年)?第([二三四五六七八九])(?:次|回|趟)")
 
 
 def _nth_visit(text: str) -> int | None:
     """The visit's place in the year a message opens with (第三回是… → 3), if it does."""
     nth = _NTH_VISIT.match(text)
     return "一二三四五六七八九".index(nth.group(1)) + 1 if nth is not None else None
-_IF_WORDS = re.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
+_IF_WORDS = rx.compile(r"^(?:那么|那|要是|如果|假如|换成)+")
 #: 那能用来买健身卡吗 / 那给我妈买药呢: a short follow-up question with no subject of its own
-_FOLLOW_UP_QUESTION = re.compile(r"^(?:那|那么)(?P<rest>(?:还)?(?:能|可以|可不可以|能不能|能否|给)[^。]{1,20}?(?:吗|么|呢|不)?[?？]?)$")
-_ACCOUNT_OR_FIGURE = re.compile(r"账户|个账|医保卡|account|统筹|报|[0-9０-９]|[一二两三四五六七八九十百千]+[块元]")
+_FOLLOW_UP_QUESTION = rx.compile(r"^(?:那|那么)(?P<rest>(?:还)?(?:能|可以|可不可以|能不能|能否|给)[^。]{1,20}?(?:吗|么|呢|不)?[?？]?)$")
+_ACCOUNT_OR_FIGURE = rx.compile(r"账户|个账|医保卡|account|统筹|报|[0-9０-９]|[一二两三四五六七八九十百千]+[块元]")
 #: the person a message is about, said first (她今年第一次 / 我老伴…)
-_SUBJECT_START = re.compile(r"我老伴|我老公|我老婆|我爱人|我爸|我妈|老伴|她|他|我")
+_SUBJECT_START = rx.compile(r"我老伴|我老公|我老婆|我爱人|我爸|我妈|老伴|她|他|我")
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
 _ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount"}
 #: questions that quote the rule making the fact matter (the calculator's citation of it)
@@ -965,19 +966,19 @@ _SELF_PAY_PART = "self_pay_part"
 _PART_FIELD = {"产前检查": "prenatal", "产检": "prenatal", "孕检": "prenatal", "孕期检查": "prenatal", "诊察费": "consultation", "中成药": "tcm", "中药饮片": "tcm",
                "饮片": "tcm", "双通道": "dual_channel", "谈判药": "dual_channel"}
 #: 自费的不包含在856.7里面 / 是另外的: the item said lies outside the figure said
-_ITEM_OUTSIDE = re.compile(r"(?:不包含|不包括|不含|不算|没(?:有)?(?:包含|包括|算)|不在)(?:在)?[^,，。]{0,8}?(?:里|内|中)"
+_ITEM_OUTSIDE = rx.compile(r"(?:不包含|不包括|不含|不算|没(?:有)?(?:包含|包括|算)|不在)(?:在)?[^,，。]{0,8}?(?:里|内|中)"
                            r"|另外(?:的|算|付|交|收)|额外|not (?:included|part of)|on top of")
-_NAMED_PART = re.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
+_NAMED_PART = rx.compile(r"产前检查|产检|孕检|孕期检查|诊察费|中成药|中药饮片|饮片|双通道|谈判药|耗材|甲类中医诊疗(?:项目)?")
 #: internal: the spending before this visit, said roughly, was asked to be confirmed
 _PRIOR_CONFIRM = "prior_confirm"
-_PRIOR_SAID = re.compile(r"(?:之前|以前|前面|前)(?:的)?(?:两|几|三|一)?(?:次|回)?[^,，。]{0,4}?(?:加起来|一共|总共|合计|花了|花的)"
+_PRIOR_SAID = rx.compile(r"(?:之前|以前|前面|前)(?:的)?(?:两|几|三|一)?(?:次|回)?[^,，。]{0,4}?(?:加起来|一共|总共|合计|花了|花的)"
                          # (头一回是五月份在乡卫生院，花了两百出头: the one earlier visit, what it cost)
                          r"|(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次)[^。]{0,16}?(?:花了|花的|一共)")
-_CONFIRMED = re.compile(r"^(?:是的|是|对|对的|对头|没错|确定|嗯|嗯嗯|yes)[。!！.，,~]*$|确定就是|就是这个数", re.IGNORECASE)
+_CONFIRMED = rx.compile(r"^(?:是的|是|对|对的|对头|没错|确定|嗯|嗯嗯|yes)[。!！.，,~]*$|确定就是|就是这个数", re.IGNORECASE)
 #: internal: a cost named with no figure was asked (药费650，还有个检查费): a bare number answers it
 _MORE_COST_PART = "more_cost_part"
 #: 还有个检查费 (at the clause's end, no figure): a cost of the same visit, its amount not said
-_COST_UNSAID = re.compile(r"(?:(?:另外)?还有(?:个|一个|一项|一笔|点|些)?(?P<w>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|药费|检查|化验|ct|b超|彩超|心电图)"
+_COST_UNSAID = rx.compile(r"(?:(?:另外)?还有(?:个|一个|一项|一笔|点|些)?(?P<w>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|药费|检查|化验|ct|b超|彩超|心电图)"
                           r"(?:费)?(?:没算|没加|没说|不知道多少|忘了多少|记不清)?"
                           # 药费800，检查费也有，好像两三百: a cost named, its figure not said exactly
                           r"|(?P<w2>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|检查|化验)(?:也有|也花了|另外有)(?:[,，]?(?:好像|大概|可能|估计)?[^,，。;；!！?？]{0,4})?)"
@@ -989,8 +990,8 @@ _REFERRAL_PART = "referral_part"
 #: internal: the account's exact balance was asked (the reply's ``asking`` says "amount")
 _BALANCE_FIGURE = "balance_figure"
 #: words that make a figure another one than the balance asked for (这次花了900 / 统筹报了300)
-_OTHER_FIGURE_WORD = re.compile(r"花|费|报|统筹|一共|总共|合计|自费|乙类")
-_BARE_AMOUNT = re.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
+_OTHER_FIGURE_WORD = rx.compile(r"花|费|报|统筹|一共|总共|合计|自费|乙类")
+_BARE_AMOUNT = rx.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
 _SLIP_CHIP = "按我结算单上的数字算"
 _SLIP_ASK_ZH = ("请照着结算单告诉我这三个数：支付比例（百分之几）、起付线（多少元）、年度最高支付限额（多少元），"
                 "写成“比例…%，起付线…元，限额…元”就行。我按您提供的数字计算，并注明这些数字来自您的结算单。")
@@ -1027,11 +1028,11 @@ def _over_cap(result: Any, *, at_cap: bool = False) -> tuple[str, str, Any] | No
 
 
 #: words that name the fund (or its cap) beside a year's figure: 统筹已经报满1800 is the fund's own figure
-_FUND_NAMED = re.compile(r"统筹|基金|医保|报满|满了|到顶|封顶|顶了|额度|限额|fund")
-_OVER_CAP_FUND = re.compile(r"统筹|报销|报的|报了|fund")
-_FUND_NOT_KNOWN = re.compile(r"(?:统筹|医保|基金)?(?:报销|报|给|付)(?:了|过)?(?:多少|几多|好多)(?:钱)?(?:我|也)?"
+_FUND_NAMED = rx.compile(r"统筹|基金|医保|报满|满了|到顶|封顶|顶了|额度|限额|fund")
+_OVER_CAP_FUND = rx.compile(r"统筹|报销|报的|报了|fund")
+_FUND_NOT_KNOWN = rx.compile(r"(?:统筹|医保|基金)?(?:报销|报|给|付)(?:了|过)?(?:多少|几多|好多)(?:钱)?(?:我|也)?"
                              r"(?:不清楚|不知道|不晓得|不记得|记不清|忘了|搞不清)")
-_OVER_CAP_SPENT = re.compile(r"花|一共|总共|费用|spent|in all|total")
+_OVER_CAP_SPENT = rx.compile(r"花|一共|总共|费用|spent|in all|total")
 
 
 def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: int = 0) -> list[Understood]:
@@ -1170,15 +1171,15 @@ HELP_ZH = ("我是明白账，帮您把门诊医保账单算明白：统筹基�
 HELP_EN = ("I am 明白账: I work out what the pooled fund pays on an outpatient bill, what you pay and what your "
            "personal account covers, citing the policy text at every step. Supported: 南充, 西安, 南昌 (employees "
            "and residents), 平凉. Try: “我是南昌退休职工，三级医院花了一千二，今年第一次”.")
-_WANTS_CALCULATION = re.compile(r"算|报销|报多少|能报"
+_WANTS_CALCULATION = rx.compile(r"算|报销|报多少|能报"
                                 # 帮我爸问下 / 替我妈问问: asking for someone — their bill is what to gather
                                 r"|(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸爸?|妈妈?|老爸|老妈|老伴|老公|老婆|爱人|父亲|母亲|爷爷|奶奶|外婆|外公|姥姥|姥爷|婆婆|公公|岳父|岳母|丈母娘|老人|家里人|亲戚)"
                                 r"(?:问|咨询|看|查)(?:一)?(?:下|问|看|查)?")
 #: a question about what the document pays (能报多少, 怎么报, 报几成), asked before any amount is told
-_RULE_ASKED = re.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
+_RULE_ASKED = rx.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
 #: how is an outpatient bill reimbursed / 门诊咋个报: how it works in general, asked with nothing more
 #: specific — the document's figures, then what this bill needs (the dialogue asks it)
-_GENERAL_HOW = re.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎么报(?:销)?|如何报销|怎样报销)(?:的|呢|啊|哦)?(?:[?？。,，]|$)"
+_GENERAL_HOW = rx.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎么报(?:销)?|如何报销|怎样报销)(?:的|呢|啊|哦)?(?:[?？。,，]|$)"
                           r"|门诊[,，]?报(?:销)?[,，]?(?:多少|几成)[?？]?$"
                           r"|(?:^|[,，。 ])(?:看病|看门诊|门诊)(?:能|可以)报(?:销)?(?:不|吗|么)[?？]?$"  # only who, then this
                           # 那南充呢 我妈在南充退休 (after another city): the same question, for a covered city
@@ -1190,9 +1191,9 @@ OUT_OF_SCOPE_ZH = "这个问题我还答不了。明白账只讲普通门诊医�
 OUT_OF_SCOPE_EN = "I can't answer that. 明白账 explains ordinary outpatient insurance bills only."
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
 #: 那四百七十五对不对: a figure asked about again
-_CHECK_AGAIN = re.compile(r"对不对|对吗|对么|对不|是不是对的|没错吧|right\?|correct\?")
+_CHECK_AGAIN = rx.compile(r"对不对|对吗|对么|对不|是不是对的|没错吧|right\?|correct\?")
 #: what another member of the household shares with the person asked about before
 _HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
                      "stated_ratio", "stated_ratio_level")
@@ -1201,55 +1202,55 @@ _IN_CITY_PLACE = (r"(?:市|县)?(?:第[一二三四五六七八九十]|中心|�
                   r"(?:医院|卫生院|诊所)")
 
 #: 同样情况 / 情况一样: another person's visit told as the same as the one just worked out
-_SAME_CASE = re.compile(r"同样(?:的)?情况|一样的情况|情况(?:也)?一样|情况相同|也是这样|同样的账|一模一样|same (?:situation|case|bill)")
+_SAME_CASE = rx.compile(r"同样(?:的)?情况|一样的情况|情况(?:也)?一样|情况相同|也是这样|同样的账|一模一样|same (?:situation|case|bill)")
 _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS, *_YEAR_POSITION, "year", "month", "day",
                                       "account_balance", "balance_at_least")
                           if n in Known.__struct_fields__)
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
-_OTHER_PERSON = re.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
+_OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            # (我爱人南充在职: the person's city said between)
                            r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
-_OWN_YEAR_SAID = re.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
-_RESET_FIRST = re.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
-_WHOLE_WORD = re.compile(r"花|一共|总共|合计|费用")
-_BARE_UNKNOWN = re.compile(r"^(?:我|俺)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂"
+_OWN_YEAR_SAID = rx.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
+_RESET_FIRST = rx.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
+_WHOLE_WORD = rx.compile(r"花|一共|总共|合计|费用")
+_BARE_UNKNOWN = rx.compile(r"^(?:我|俺)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂"
                            r"|(?:咋|哪|哪个|哪里|哪儿)(?:晓得|知道)[吗嘛呢啊？?!！。]*$)"
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
 #: 另外还做了个CT 300: one more test of the same visit, said after it was settled
-_ALSO_DID_TEST = re.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
+_ALSO_DID_TEST = rx.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"
                             rf"(?:{TEST_WORDS})")
 #: 第一次那150能报吗 / 上次那个报多少: what an earlier visit of the year gets, asked after the year was told
-_EARLIER_VISIT_ASKED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+_EARLIER_VISIT_ASKED = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
                                   # 那上周那次报了多少: the latest earlier visit, named by when it was
                                   r"|(?:上周|上礼拜|上个?星期|上个月|昨天|前天|前几天)(?:的)?(?:那|那一)(?:次|回)"
                                   r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
                                   r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
                                   r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
 #: the retiree's benefits said to have begun (开始享受退休待遇了 / 退休待遇已经算上了)
-_BENEFITS_BEGUN = re.compile(r"(?:开始|已经|已)?享受(?:上)?(?:了)?退休待遇|退休待遇(?:已经|已)?(?:开始|算上|生效|批下来|下来)(?:了)?")
+_BENEFITS_BEGUN = rx.compile(r"(?:开始|已经|已)?享受(?:上)?(?:了)?退休待遇|退休待遇(?:已经|已)?(?:开始|算上|生效|批下来|下来)(?:了)?")
 #: 那我8月10号看的那次呢 / 那次能报多少: the figure of the visit just told is asked
-_THAT_ONE_ASKED = re.compile(r"那次(?:呢|能报多少|报多少|报了多少|怎么算|算多少)|那次[^,，。]{0,12}?(?:能报多少|报多少|呢)[?？]?$")
+_THAT_ONE_ASKED = rx.compile(r"那次(?:呢|能报多少|报多少|报了多少|怎么算|算多少)|那次[^,，。]{0,12}?(?:能报多少|报多少|呢)[?？]?$")
 #: 那今天这次呢 / 那这次呢: this visit's figure asked again (after another visit's was given)
-_THIS_ONE_AGAIN = re.compile(r"^(?:那|那么)?(?:今天(?:这次|这回|的)?|这次|这回|今天看的这次)(?:呢|报多少|能报多少)[?？。]?$")
+_THIS_ONE_AGAIN = rx.compile(r"^(?:那|那么)?(?:今天(?:这次|这回|的)?|这次|这回|今天看的这次)(?:呢|报多少|能报多少)[?？。]?$")
 #: 第一次是在社区… / 头一回在卫生院…: the year's first visit told by its order, with its place
-_FIRST_ONE_TOLD = re.compile(r"(?:第一次|第一回|头一次|头一回|头回)(?:是|呢)?(?:在|去的|去了)")
+_FIRST_ONE_TOLD = rx.compile(r"(?:第一次|第一回|头一次|头一回|头回)(?:是|呢)?(?:在|去的|去了)")
 #: 他又改口说 / 更正一下: what was said before is taken back in so many words
-_CHANGED_STORY = re.compile(r"改口|更正|纠正")
+_CHANGED_STORY = rx.compile(r"改口|更正|纠正")
 #: 我在西安和南昌都交过医保 / 两边都有医保: insured in more than one place
-_INSURED_IN_BOTH = re.compile(r"都(?:交|缴|参|买|办)(?:过|了)?(?:职工|居民)?(?:医保|保险|社保)|两边都有(?:医保|社保)|都有(?:医保|社保)")
+_INSURED_IN_BOTH = rx.compile(r"都(?:交|缴|参|买|办)(?:过|了)?(?:职工|居民)?(?:医保|保险|社保)|两边都有(?:医保|社保)|都有(?:医保|社保)")
 #: 6月那次 / 3月份的那回: an earlier visit named by its month
-_MONTH_VISIT_NAMED = re.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:的)?(?:那|那一)(?:次|回|趟)")
+_MONTH_VISIT_NAMED = rx.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:的)?(?:那|那一)(?:次|回|趟)")
 #: 只有诊察费20 / 光是药费300: the part named is all of the bill
-_ONLY_THAT_PART = re.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)(?:一个|一项|一笔)?(?=诊察费|挂号费|药费|检查|化验|乙类|自费|中成药|中药|治疗)")
+_ONLY_THAT_PART = rx.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)(?:一个|一项|一笔)?(?=诊察费|挂号费|药费|检查|化验|乙类|自费|中成药|中药|治疗)")
 #: 是我自己掏的 / 我自己付的: what the person paid
-_PAID_BY_ME_SAID = re.compile(r"(?:是)?(?:我|俺)?自己(?:掏|付|出|交)的|我(?:付|掏|交)的")
+_PAID_BY_ME_SAID = rx.compile(r"(?:是)?(?:我|俺)?自己(?:掏|付|出|交)的|我(?:付|掏|交)的")
 #: 这次花了九百 / 不对，这次一共花了900: this visit's bill said (again)
-_THIS_BILL_SAID = re.compile(r"(?:^|[,，。])(?:那|那么)?(?:本次|这次|这回|今天)(?:看病|看门诊)?(?:一共|总共)?花(?:了)?")
+_THIS_BILL_SAID = rx.compile(r"(?:^|[,，。])(?:那|那么)?(?:本次|这次|这回|今天)(?:看病|看门诊)?(?:一共|总共)?花(?:了)?")
 #: a slip's own line named by its label (统筹支付 / 基金支付 / 个人支付 / 个人负担 / 个人自付)
-_SLIP_LINE_SAID = re.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
-_SLIP_SAID = re.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
-_NOT_SURE_SAID = re.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
+_SLIP_LINE_SAID = rx.compile(r"(?P<fund>统筹(?:基金)?支付|基金支付|医保支付)|个人(?:支付|负担|承担|自付)")
+_SLIP_SAID = rx.compile(r"单子|结算单|发票|小票|收据|票据|单据|slip|receipt")
+_NOT_SURE_SAID = rx.compile(r"不太确定|不确定|不清楚|不知道|不晓得|记不清|拿不准|说不准|not sure|don'?t know")
 _LEVEL_HINT_ZH = ("通常：社区卫生服务中心、乡镇卫生院、诊所是一级及以下；县医院、县人民医院多为二级；"
                   "市级、省级大医院多为三级，“三甲”就是三级甲等。医院等级一般写在挂号单或医院门口的牌子上。")
 _LEVEL_HINT_EN = ("Usually community and township health centres and clinics are level 1; county hospitals are often "
@@ -2739,7 +2740,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         span = next((sp for sp in u.spans if sp.note == "approximate"), None)
         rough = str(u.approximate_amount)
         if span is not None:  # quote the hedge with it: “一千多”, “大概一千”
-            m = re.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
+            m = rx.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
                            + r"(?:多块|多元|多|左右|来块|出头|上下|(?:还是|或者)[0-9一二两三四五六七八九十百千万]+(?:块|元)?(?:来着)?)?").search(u.text)
             rough = m.group(0) if m else span.text
         state.asking = "amount"
@@ -3042,7 +3043,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     return state, reply
 
 
-_INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
+_INPATIENT = rx.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!以后|之后|后)|日间病房|日间手术|hospitali[sz]|inpatient|admitted to|hospital stay"
                         r"|day surgery|(?:stayed|stay|staying|night|nights) (?:overnight )?in (?:the |a )?ward"
                         # is in hospital right now, 6 days so far / admitted last week
                         r"|(?:is|are|was|been|still|'s) in (?:the )?hospital\b(?! for (?:an? )?(?:outpatient|check))"
@@ -3055,61 +3056,61 @@ _INPATIENT = re.compile(r"住院(?!号|部)|住了.{0,4}院|住着院|出院(?!�
                         r"|(?:stayed|staying|spent [\w ]{0,15}) in (?:a |the |my )?(?:[\w'-]+ ){0,3}hospital\b(?! for (?:an? )?(?:outpatient|check))"
                         r"|in (?:a |the )?(?:[\w'-]+ ){0,3}hospital for (?:\w+ ){0,2}(?:days?|weeks?|nights?|months?)\b")
 
-_RULE_FIGURE = re.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")
-_WHOLE_BILL_SAID = re.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
-_IN_SCOPE_PART = re.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
+_RULE_FIGURE = rx.compile(r"起付线|起付标准|比例|限额|封顶|deductible|ratio|cap")
+_WHOLE_BILL_SAID = rx.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
+_IN_SCOPE_PART = rx.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
-_PART_IN_SCOPE_IF = re.compile(r"[这那](\d+(?:\.\d+)?)(?:块|元)?(?:的)?(?:[^,，。\d]{0,6}?)(?:都|全|全部)?"
+_PART_IN_SCOPE_IF = rx.compile(r"[这那](\d+(?:\.\d+)?)(?:块|元)?(?:的)?(?:[^,，。\d]{0,6}?)(?:都|全|全部)?"
                                r"(?:是|算|按|换成|变成|改成|换为)(?:甲类|医保范围内|医保内|政策内|政策范围内)")
-_EARLIER_VISIT_TOLD = re.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)"
+_EARLIER_VISIT_TOLD = rx.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)"
                                  # (之前在社区看过 — said alone, in answer: the place is that visit's)
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
-_EARLIER_VISIT = re.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
-_SAME_PRESCRIPTION = re.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开)?(?:的)?(?:处方|方子)|同一(?:张|个)(?:处方|方子)"
+_EARLIER_VISIT = rx.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
+_SAME_PRESCRIPTION = rx.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开)?(?:的)?(?:处方|方子)|同一(?:张|个)(?:处方|方子)"
                                 r"|(?:原来|上次|刚才|那次)(?:的|那张|那个)(?:处方|方子)|same prescription")
-_THAT_VISIT = re.compile(r"那次|那一次|上次|那回|前一次|之前那次")
+_THAT_VISIT = rx.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 #: 前天那次是在三级医院 / 上次是在社区: where the visit told before this one was
-_THAT_EARLIER_AT = re.compile(r"(?:前天|昨天|大前天|上次|上回|之前|前一次|头一次|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9一二三四五六七八九十]{1,2}号)"
+_THAT_EARLIER_AT = rx.compile(r"(?:前天|昨天|大前天|上次|上回|之前|前一次|头一次|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9一二三四五六七八九十]{1,2}号)"
                               r"(?:那次|那回|那一次|那趟)(?:是|也是)?(?:在|去的)|^(?:那次|那回|那一次|上次|上回)(?:是|也是)?(?:在|去的)")
-_SETTLED_AS = re.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
+_SETTLED_AS = rx.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
 #: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)
 _MORE_COST_WORDS = r"西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂"
-_ALSO_PRESCRIBED = re.compile(r"(?:另外|而且|然后)?(?:同一天|当天|同一次|那天|那次)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
+_ALSO_PRESCRIBED = rx.compile(r"(?:另外|而且|然后)?(?:同一天|当天|同一次|那天|那次)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
                               rf"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?={_MORE_COST_WORDS})")
 #: 有自费的 (after an answer): some self-pay, how much not said
-_SELF_PAY_SAID_BARE = re.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")
+_SELF_PAY_SAID_BARE = rx.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")
 #: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
-_ALSO_HAD = re.compile(rf"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:{TEST_WORDS}|{_MORE_COST_WORDS})"
+_ALSO_HAD = rx.compile(rf"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:{TEST_WORDS}|{_MORE_COST_WORDS})"
                        r"(?:费)?[^,，。]{0,3}?[0-9零一二两三四五六七八九十百千]")
-_FORGOT_EXTRA = re.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
+_FORGOT_EXTRA = rx.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit
                            r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")
-_BARE_CORRECTION_END = re.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")
-_EARLIER_WRONG = re.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
-_CORRECTION_FIRST = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
-_NEXT_YEAR = re.compile(r"(?<!不说)(?<!不提)(?<!不管)(?<!不算)明年|下一年|下年|next year")
+_BARE_CORRECTION_END = rx.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")
+_EARLIER_WRONG = rx.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
+_CORRECTION_FIRST = rx.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
+_NEXT_YEAR = rx.compile(r"(?<!不说)(?<!不提)(?<!不管)(?<!不算)明年|下一年|下年|next year")
 #: 拖到明年1月10号再去呢 / 同样的病: this bill again, in another month (那明年一月看呢 alone asks the rule)
-_SAME_BILL_AGAIN = re.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
-_SIGN_CHANGE = re.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
-_PRENATAL_ASKED = re.compile(r"产检|产前检查|孕检|孕期检查|产前门诊|prenatal")
-_ANOTHER_VISIT = re.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+_SAME_BILL_AGAIN = rx.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
+_SIGN_CHANGE = rx.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
+_PRENATAL_ASKED = rx.compile(r"产检|产前检查|孕检|孕期检查|产前门诊|prenatal")
+_ANOTHER_VISIT = rx.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             # 那今天我又在二级医院花了300呢: one more visit, today, after the one told
                             r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
                             # 再加一次三级1000呢 / 再多看一回: one more visit supposed
                             r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 #: (这不是今年第一次：……之前几次一共花了多少？→) 第一回是130块: what the year's first visit cost
-_FIRST_ONE_COST = re.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"
+_FIRST_ONE_COST = rx.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"
                              r"[0-9０-９一二两三四五六七八九十百]")
-_EARLIER_ONE = re.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
+_EARLIER_ONE = rx.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
                           r"|(?:今年)?(?:之前|此前|以前|前面)(?:有过|看过|去过|还看过|也看过)(?:一次|一回)")
-_SPENT = re.compile(r"花了|花费|花|买了|拿了|spent")
-_SETTLE_FIRST = re.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
-_OWN_ACCOUNT = re.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
-_FUND_WORD = re.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
-_ONLY_ONE_BEFORE = re.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)"
+_SPENT = rx.compile(r"花了|花费|花|买了|拿了|spent")
+_SETTLE_FIRST = rx.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
+_OWN_ACCOUNT = rx.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
+_FUND_WORD = rx.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
+_ONLY_ONE_BEFORE = rx.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)"
                               # 今年3月份在社区医院看过一次，花了120，别的没有了: that one, and no other
                               r"|(?:一次|一回)[^。]{0,16}?(?:别的|其他|其它|另外)(?:的)?(?:都)?(?:没有|没)(?:了|看过|去过)?")
 
@@ -3119,21 +3120,21 @@ def _one_before(text: str) -> bool:
     return ("一次" in text or "一回" in text) and _ONLY_ONE_BEFORE.search(text) is not None
 
 
-_USED_SAID_AGAIN = re.compile(r"(?:是|应该是|其实是)?(?:用了|用掉了?|扣了|扣掉了?|交了|攒了)(?:有)?[0-9零一二两三四五六七八九十百千]")
-_ONLY_THESE = re.compile(r"就(?:这|那)?(?:两|几|三|四|五|六|[2-6])(?:次|回)|只有(?:这|那)?(?:两|几|三|四|五|[2-5])(?:次|回)|别的(?:都)?没|其他(?:都)?没"
+_USED_SAID_AGAIN = rx.compile(r"(?:是|应该是|其实是)?(?:用了|用掉了?|扣了|扣掉了?|交了|攒了)(?:有)?[0-9零一二两三四五六七八九十百千]")
+_ONLY_THESE = rx.compile(r"就(?:这|那)?(?:两|几|三|四|五|六|[2-6])(?:次|回)|只有(?:这|那)?(?:两|几|三|四|五|[2-5])(?:次|回)|别的(?:都)?没|其他(?:都)?没"
                          r"|没有别的|(?:今年)?就这些(?:了)?(?=$|[,，。!！?？]|今天|这次)|只有这些|就这么几次"
                          # 前面那次没别的了 / 再没看过别的: nothing else this year
                          r"|没(?:有)?(?:别的|其他|其它)(?:的)?(?:了|门诊)|再(?:也)?没(?:有)?看过(?:别的|其他)")
-_SET_RIGHT = re.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
-_EARLIER_VISIT_CORRECTED = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+_SET_RIGHT = rx.compile(r"其实|记错|说错|搞错|弄错|不对|不是[0-9一二两三四五六七八九]")
+_EARLIER_VISIT_CORRECTED = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
                                       r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回)"
                                       r"|(?P<place>社区|药店|药房|诊所|卫生院|卫生室|之前|以前)(?:的|看的|买药的)?(?:那|那一)(?:次|回))"
                                       r"(?:的|那个)?(?:其实|应该|实际)?(?:是|花了|花的是|花的|才是)")
-_FIRST_VISIT_OF_LEDGER = re.compile(r"第一次|头一次|第一回|头一回")
-_DURING_STAY = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
+_FIRST_VISIT_OF_LEDGER = rx.compile(r"第一次|头一次|第一回|头一回")
+_DURING_STAY = rx.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
 
 # “不是住院，是门诊”, “没住院”: a denial, not a stay
-_NOT_INPATIENT = re.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)")
+_NOT_INPATIENT = rx.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)")
 
 
 def _xian(pack: Any, locale: str) -> Reply:
@@ -3152,7 +3153,7 @@ def _xian(pack: Any, locale: str) -> Reply:
                               ["Use the figures on my slip", "Start over"]))
 
 
-_QUESTION = re.compile(
+_QUESTION = rx.compile(
     r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪种|哪类|哪几种|哪几类|什么样|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
     r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
@@ -3160,25 +3161,25 @@ _QUESTION = re.compile(
 )
 
 
-_DOMAIN = re.compile(
+_DOMAIN = rx.compile(
     r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地|细则|办法|政策|文件|有效期|实行|执行|施行"
     r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病|额度|(?:具体|这些|那些|这个|那个)?数字|标准|谁定|谁来定|谁规定|谁说了算|哪个部门"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
     r"|numbers|figures|who (?:decides|sets|fixes|determines)|rules?\b"
 )
 #: the person revises the first-visit statement in so many words (今天不是第一次, 之前还看过一次)
-_NOT_FIRST = re.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是|不是)(?:今年)?(?:的)?(?:首次|头一次|头一回|第一回)|还看过|之前(?:还)?看过|看过一次|已经看过(?:了)?|早就看过"
+_NOT_FIRST = rx.compile(r"不是(?:今年)?(?:的)?第一次|(?:并非|并不是|不是)(?:今年)?(?:的)?(?:首次|头一次|头一回|第一回)|还看过|之前(?:还)?看过|看过一次|已经看过(?:了)?|早就看过"
                         r"|not (?:my |the )?first")
 #: 为啥按退休算了，我才退几个月: the category's step (and its switch month) answers why
-_ABOUT_CATEGORY = re.compile(r"退休|在职|灵活就业|retire")
+_ABOUT_CATEGORY = rx.compile(r"退休|在职|灵活就业|retire")
 #: a rules question about something beyond the rates (诊察费也算进限额吗): the articles, quoted
 #: 那我感冒看病呢 / 另外一次: a bill of another visit or illness, not this one's total corrected
-_ANOTHER_BILL = re.compile(r"^那(?:我|他|她)?[^,，。]{0,6}(?:看病|看)?呢|另外(?:一次|那次)|another (?:visit|bill)")
+_ANOTHER_BILL = rx.compile(r"^那(?:我|他|她)?[^,，。]{0,6}(?:看病|看)?呢|另外(?:一次|那次)|another (?:visit|bill)")
 #: a part of a bill named by its word, and the field that holds it (the in-scope rest has none)
-_PART_WORD = re.compile(r"乙类检查|乙类耗材|乙类材料|检查费?|化验费?|诊察费|挂号费|自费|乙类药|乙类|中成药|中药饮片|中药|甲类西药|甲类药|西药|甲类|药费")
+_PART_WORD = rx.compile(r"乙类检查|乙类耗材|乙类材料|检查费?|化验费?|诊察费|挂号费|自费|乙类药|乙类|中成药|中药饮片|中药|甲类西药|甲类药|西药|甲类|药费")
 _CLASS_WORD = r"自费|乙类药品?|乙类检查|乙类耗材|乙类项目|乙类|甲类药品?|甲类|中成药|中药饮片|中药|诊察费"
 #: 不是自费，是乙类药 / 其实是乙类药，不是自费: a part of the bill put in another class
-_RECLASS = re.compile(rf"(?:不是|并非|不算|不属于)(?P<old>{_CLASS_WORD})(?:的|药|项目)?[,，]?\s?(?:其实|而|应该|实际上|实际)?(?:是|算|属于)(?P<new>{_CLASS_WORD})"
+_RECLASS = rx.compile(rf"(?:不是|并非|不算|不属于)(?P<old>{_CLASS_WORD})(?:的|药|项目)?[,，]?\s?(?:其实|而|应该|实际上|实际)?(?:是|算|属于)(?P<new>{_CLASS_WORD})"
                       rf"|(?:其实|应该|实际上|实际)?(?:是|算|属于)(?P<new2>{_CLASS_WORD})(?:的|药)?[,，]?\s?(?:不是|并非|不算|不属于)(?P<old2>{_CLASS_WORD})")
 
 
@@ -3199,48 +3200,48 @@ def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
 
 
 #: (inside the bill, or on top?) 包含在里面 / 算在里面 / 在1200里: inside
-_PLACED_INSIDE = re.compile(r"包含|包括|含在|算在|在[^,，。]{0,6}里|里面的|里头的|之内|是其中")
+_PLACED_INSIDE = rx.compile(r"包含|包括|含在|算在|在[^,，。]{0,6}里|里面的|里头的|之内|是其中")
 #: 另外交的 / 额外 / 不包括 / 加上: on top of the bill
-_PLACED_ON_TOP = re.compile(r"另外|另交|另付|额外|单独|外加|不包括|不包含|不含|不在[^,，。]{0,6}里|之外|加上|on top")
+_PLACED_ON_TOP = rx.compile(r"另外|另交|另付|额外|单独|外加|不包括|不包含|不含|不在[^,，。]{0,6}里|之外|加上|on top")
 #: 开的药在药店买的 / 拿处方去药房拿的药: the prescription of a visit, bought at a pharmacy
-_BOUGHT_AFTER_VISIT = re.compile(r"(?:开的药|开的处方|开的方子|处方|方子)[^,，。]{0,10}?(?:在|去|到)[^,，。]{0,6}?(?:药店|药房)"
+_BOUGHT_AFTER_VISIT = rx.compile(r"(?:开的药|开的处方|开的方子|处方|方子)[^,，。]{0,10}?(?:在|去|到)[^,，。]{0,6}?(?:药店|药房)"
                                  r"[^,，。]{0,2}(?:买|拿|购|配|抓)")
 #: 3月那次 / 上次 / 之前那回: the earlier visit named
-_THAT_EARLIER_VISIT = re.compile(r"那次|那回|上次|上回|之前那|前面那")
+_THAT_EARLIER_VISIT = rx.compile(r"那次|那回|上次|上回|之前那|前面那")
 #: 还漏了一行 / 漏掉一项 / 少算了一笔: a line of the bill told late
-_MISSED_LINE = re.compile(r"漏(?:了|掉|写|说|算)(?:了)?(?:一(?:行|项|笔|个))?|少(?:算|说|写)了(?:一(?:行|项|笔|个))?|还有一(?:行|项)")
+_MISSED_LINE = rx.compile(r"漏(?:了|掉|写|说|算)(?:了)?(?:一(?:行|项|笔|个))?|少(?:算|说|写)了(?:一(?:行|项|笔|个))?|还有一(?:行|项)")
 #: 又去 / 再去 / 另外一次 / 第二次: another visit, not a line of this one
-_ANOTHER_VISIT_WORD = re.compile(r"又(?:去|看|买|拿|开)|再(?:去|看)|另外一次|另一次|第[二三四2-4](?:次|回)|下次|上次|之前")
+_ANOTHER_VISIT_WORD = rx.compile(r"又(?:去|看|买|拿|开)|再(?:去|看)|另外一次|另一次|第[二三四2-4](?:次|回)|下次|上次|之前")
 _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "consultation"), ("自费", "self_pay"), ("乙类药|乙类", "class_b_drug"),
                ("中成药|中药饮片|中药", "tcm"), ("甲类|西药|药费", "rest"), ("检查|化验", "rest"))
 #: 剩下的800 / 其余的 / 另外那800: the rest of the bill, named
-_REST_NAMED = re.compile(r"剩下|剩余|其余|其他|其它|余下")
-_INSIDE_WORD = re.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)|单子上有\d+(?:块|元)?是")
-_VISIT_TOLD = re.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
-_GREETING_ASKED = re.compile(r"^(?:在吗|在不在|在么|你好|您好|hi|hello|hey)[,，!！?？~ ]*", re.IGNORECASE)
-_NO_EMPLOYER = re.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
-_NOT_MEDICAL = re.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
-_ACCOUNT_Q = re.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
+_REST_NAMED = rx.compile(r"剩下|剩余|其余|其他|其它|余下")
+_INSIDE_WORD = rx.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)|单子上有\d+(?:块|元)?是")
+_VISIT_TOLD = rx.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
+_GREETING_ASKED = rx.compile(r"^(?:在吗|在不在|在么|你好|您好|hi|hello|hey)[,，!！?？~ ]*", re.IGNORECASE)
+_NO_EMPLOYER = rx.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
+_NOT_MEDICAL = rx.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
+_ACCOUNT_Q = rx.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
-_BEYOND_RATES = re.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
-_RULE_ABOUT = re.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
-_MONEY_SAID = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
-_ONE_SEEN = re.compile(r"(?:看|去|报)过一(?:次|回|趟)")
-_REMEMBERED = re.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
-_ONLY_OR_SPENT = re.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
-_THIS_TIME_SAID = re.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
-_THIS_VISIT_REDATED = re.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
-_REFERRAL_AGAIN = re.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
-_NO_REFERRAL_SAID = re.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
-_ANOTHER_TRIP = re.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟|(?=[,，]?(?:花|拿|开|买)))")
-_EARLIER_CLAIM = re.compile(r"报过|看过|去过|报销过")
+_BEYOND_RATES = rx.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
+_RULE_ABOUT = rx.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
+_MONEY_SAID = rx.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
+_ONE_SEEN = rx.compile(r"(?:看|去|报)过一(?:次|回|趟)")
+_REMEMBERED = rx.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
+_ONLY_OR_SPENT = rx.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
+_THIS_TIME_SAID = rx.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
+_THIS_VISIT_REDATED = rx.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
+_REFERRAL_AGAIN = rx.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
+_NO_REFERRAL_SAID = rx.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
+_ANOTHER_TRIP = rx.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟|(?=[,，]?(?:花|拿|开|买)))")
+_EARLIER_CLAIM = rx.compile(r"报过|看过|去过|报销过")
 #: 头一回是五月份在乡卫生院 / 上次是在社区: an earlier visit told by its order, with its place or date
-_EARLIER_ONE_TOLD = re.compile(r"(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次|前一次|前一回)(?:是|呢|那次|的时候)?(?:在|去的|去了)?"
+_EARLIER_ONE_TOLD = rx.compile(r"(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次|前一次|前一回)(?:是|呢|那次|的时候)?(?:在|去的|去了)?"
                                r"[^,，。]{0,8}?(?:月|号|卫生院|社区|诊所|医院|药店|药房)")
 _EARLIER_VISIT_FIELDS = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade",
                          "signed", "referral", "year", "month", "day", "days_ago", "months_ago", "new_place")
-_SAME_ONE = re.compile(r"(?:就是|是在|就在|那家是|那个是)")
-_CARRY_OVER = re.compile(r"明年|下一年|下年|结转|接着用|带过去|带到|用不完|没用完|清零|作废|carry|next year")
+_SAME_ONE = rx.compile(r"(?:就是|是在|就在|那家是|那个是)")
+_CARRY_OVER = rx.compile(r"明年|下一年|下年|结转|接着用|带过去|带到|用不完|没用完|清零|作废|carry|next year")
 def _remaining_line(result: dict[str, Any], locale: str) -> str | None:
     """What the fund can still pay this year after the visits settled in ``result`` (its
     ``year_end``), with the article of the year's cap quoted from the trace; None when the
@@ -3260,51 +3261,51 @@ def _remaining_line(result: dict[str, Any], locale: str) -> str | None:
               f"{left} this year. {quote}")
 
 
-_REMAINING = re.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"
+_REMAINING = rx.compile(r"还剩多少(?:额度|限额)?|剩多少额度|还能报多少|剩下多少额度|剩下的(?:额度|限额)(?:是|有|还有)?多少"
                         r"|(?:额度|限额)还(?:剩|有)多少|how much (?:is )?left")
-_WHY = re.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b"
+_WHY = rx.compile(r"为什么|为啥|凭什么|怎么不|咋不|咋才|怎么才|咋就|怎么就|才报这么|只报这么|(?:咋个|怎么|咋)[^,，。]{0,12}不一样|\bwhy\b"
                   # 那这400算进起付线了吗: how the bill told went toward the deductible — its steps answer
                   r"|算(?:进|在|到)(?:了)?(?:今年的?)?起付(?:线|标准)(?:里|里面|里头)?(?:了)?(?:吗|么|没有?)|计入(?:了)?起付(?:线|标准)(?:了)?(?:吗|么|没有?)"
                   # 那自费那150到底报不报 (after an answer): whether a part told was paid — the steps answer
                   r"|(?:自费|乙类)[^,，。]{0,8}?(?:到底|究竟)(?:报不报|能不能报|能报吗|给不给报|报了没)")
 #: 这个70%是哪条规定的 / 依据是哪一条 / 出处在哪: which article a figure or step comes from
-_SOURCE_ASKED = re.compile(r"哪(?:一)?条|哪个条款|哪(?:里|儿)(?:规定|写)|(?:什么|啥)(?:规定|文件)|依据(?:是|在)?(?:哪|什么|啥)|出处|出自"
+_SOURCE_ASKED = rx.compile(r"哪(?:一)?条|哪个条款|哪(?:里|儿)(?:规定|写)|(?:什么|啥)(?:规定|文件)|依据(?:是|在)?(?:哪|什么|啥)|出处|出自"
                            r"|根据(?:是)?(?:什么|哪|啥)|哪(?:个|份|一个)文件|(?:which|what) (?:article|rule|document)|where does it say")
 #: the step a source question is about, by its words (none: every step that decided the figure)
-_SOURCE_TOPICS = (("ratio", re.compile(r"%|％|比例|几成|百分之|贫困|家庭医生|签约|转诊|ratio|percent")),
-                  ("deductible", re.compile(r"起付|扣|deductible")),
-                  ("cap", re.compile(r"限额|封顶|最高|上限|\bcap\b")),
-                  ("account", re.compile(r"账户|个账|卡里|余额|account")),
-                  ("scope", re.compile(r"自费|乙类|范围|目录")))
+_SOURCE_TOPICS = (("ratio", rx.compile(r"%|％|比例|几成|百分之|贫困|家庭医生|签约|转诊|ratio|percent")),
+                  ("deductible", rx.compile(r"起付|扣|deductible")),
+                  ("cap", rx.compile(r"限额|封顶|最高|上限|\bcap\b")),
+                  ("account", rx.compile(r"账户|个账|卡里|余额|account")),
+                  ("scope", rx.compile(r"自费|乙类|范围|目录")))
 #: a year position said (起付线扣完了): not a question about the deductible rule
-_WHICH_KINDS = re.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
-_RULE_DOUBTED = re.compile(r"(?:不是|难道不是|不是说)(?:每次|每回|每一次|每年|一年)?[^,，。]{0,6}?(?:都|就)?(?:要|得|会)?扣")
-_NEW_BILL_WORD = re.compile(r"花|费用|总共|一共|合计|看病|买药|拿药|开药|药费|检查|诊察|挂号|自费|乙类|如果|要是|假如|假设|万一"
+_WHICH_KINDS = rx.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
+_RULE_DOUBTED = rx.compile(r"(?:不是|难道不是|不是说)(?:每次|每回|每一次|每年|一年)?[^,，。]{0,6}?(?:都|就)?(?:要|得|会)?扣")
+_NEW_BILL_WORD = rx.compile(r"花|费用|总共|一共|合计|看病|买药|拿药|开药|药费|检查|诊察|挂号|自费|乙类|如果|要是|假如|假设|万一"
                             r"|spent|cost|bill|paid (?:for|at)|\bif\b")
-_THIS_FIGURE = re.compile(r"(?:这|那)(?:个|笔)?[0-9]")
-_POSITION_SAID = re.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
-_UNKNOWN_SAID = re.compile(r"不清楚|不知道|不晓得|不记得|忘了")
-_ASKS_A_RULE = re.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办|垫付|当场|先交|先付|流程|手续|怎么办理|去哪")
-_HOW_MUCH = re.compile(r"报多少|能报多少|负担多少|扣了多少|扣多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算|报好多|能报好多"
+_THIS_FIGURE = rx.compile(r"(?:这|那)(?:个|笔)?[0-9]")
+_POSITION_SAID = rx.compile(r"(?:起付线|起付标准|起付)[^,，。?？]{0,6}?(?:扣完|扣满|满了|已满|过了|早过|已过|够了|扣了|扣过|没扣|还差|还剩)")
+_UNKNOWN_SAID = rx.compile(r"不清楚|不知道|不晓得|不记得|忘了")
+_ASKS_A_RULE = rx.compile(r"能不能|可不可以|可以不|吗|么|哪些|哪个|什么|是否|有没有|几次|多久|为什么|为啥|咋办|垫付|当场|先交|先付|流程|手续|怎么办理|去哪")
+_HOW_MUCH = rx.compile(r"报多少|能报多少|负担多少|扣了多少|扣多少|报销多少|给报多少|怎么报|怎么算|报了多少|掏多少|付多少|出多少|给多少|咋个算|咋算|报好多|能报好多"
                        r"|how much|what will i get")
-_WHAT_IF_CLAUSE = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
+_WHAT_IF_CLAUSE = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
-_PLANNED = re.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
-_BACK_TO_REAL = re.compile(r"^(?:ok,? |好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
+_PLANNED = rx.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
+_BACK_TO_REAL = rx.compile(r"^(?:ok,? |好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了"
                            # 今天这次能用个人账户吗 (after a what-if): the visit told, named as today's
                            r"|^(?:那|那么|哦)?[,，]?(?:今天|刚才|实际)(?:的)?(?:这|那)(?:一)?(?:次|趟|回)(?!如果|要是|假如)")
-_PAPERS_WORD = re.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
-_RETIREMENT_STARTS = re.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
+_PAPERS_WORD = rx.compile(r"办完|办好|办下来|办的|手续|批下来|批了")
+_RETIREMENT_STARTS = rx.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|办|按)[^,，。]{0,4}退休|退休(?:待遇|金)?[^,，。]{0,4}(?:才|再)(?:开始|生效|算)")
 #: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it
-_PAPERS_DONE = re.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
-_OUTPATIENT_WORDS = re.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
-_NON_TCM_ITEM = re.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查|孕检|孕期检查")
-_COMPLAINT = re.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
-_YES_SAID = re.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
-_NO_SAID = re.compile(r"没签|没有|没|不是|不算|未|no\b|not")
-_EXTRA_PART = re.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
-_RULE_WORD = re.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum")
+_PAPERS_DONE = rx.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
+_OUTPATIENT_WORDS = rx.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
+_NON_TCM_ITEM = rx.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查|孕检|孕期检查")
+_COMPLAINT = rx.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
+_YES_SAID = rx.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
+_NO_SAID = rx.compile(r"没签|没有|没|不是|不算|未|no\b|not")
+_EXTRA_PART = rx.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
+_RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum")
 
 
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
@@ -3373,18 +3374,18 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     return u.intent in ("policy_fact", "out_of_scope", "inform", "calculate")
 
 
-_BILL_NOT_REMEMBERED = re.compile(r"(?:不记得|记不清|忘了|不知道|想不起来)(?:了)?(?:一共|总共)?(?:花了|花的|花)多少|(?:花了|花的)多少(?:钱)?(?:不记得|记不清|忘了|不知道|想不起来)")
-_ACCOUNT_USABLE_ASKED = re.compile(r"(?:能|可以|可不可以|能不能)(?:用|刷|付|抵|支付)(?:吗|么|嘛|不|[?？])|能用上")
-_BEFORE_THE_DAYS_VISITS = re.compile(r"(?:早上|上午|第一次)(?:去)?(?:看病|看|就诊|去医院|去社区)?(?:之前|以前|前)"
+_BILL_NOT_REMEMBERED = rx.compile(r"(?:不记得|记不清|忘了|不知道|想不起来)(?:了)?(?:一共|总共)?(?:花了|花的|花)多少|(?:花了|花的)多少(?:钱)?(?:不记得|记不清|忘了|不知道|想不起来)")
+_ACCOUNT_USABLE_ASKED = rx.compile(r"(?:能|可以|可不可以|能不能)(?:用|刷|付|抵|支付)(?:吗|么|嘛|不|[?？])|能用上")
+_BEFORE_THE_DAYS_VISITS = rx.compile(r"(?:早上|上午|第一次)(?:去)?(?:看病|看|就诊|去医院|去社区)?(?:之前|以前|前)"
                                      # 我个人账户今天早上一共就30块: the balance as the day began
                                      r"|(?:今天早上|今早|今天早晨|早上起来|一早)")
-_NEXT_VISIT_SAID = re.compile(r"本次|这次|这回|今天又|又去|再去")
-_SO_SETTLED = re.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
-_ALL_MINE_ASKED = re.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")
-_THAT_CITY_THEN = re.compile(r"(?:那|那么)(?:要是|如果)?(?:在)?[\u4e00-\u9fff]{2,4}?(?:的|这边|那边)?(?:呢|咋样|怎么样)")
-_INHERITANCE = re.compile(r"继承|遗产|(?:人|我|他|她|老人)(?:要是|如果)?(?:走了|没了|不在了|去世|过世|死了)|(?:走|去世|过世|死)(?:了)?(?:以后|之后|后)"
+_NEXT_VISIT_SAID = rx.compile(r"本次|这次|这回|今天又|又去|再去")
+_SO_SETTLED = rx.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
+_ALL_MINE_ASKED = rx.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")
+_THAT_CITY_THEN = rx.compile(r"(?:那|那么)(?:要是|如果)?(?:在)?[\u4e00-\u9fff]{2,4}?(?:的|这边|那边)?(?:呢|咋样|怎么样)")
+_INHERITANCE = rx.compile(r"继承|遗产|(?:人|我|他|她|老人)(?:要是|如果)?(?:走了|没了|不在了|去世|过世|死了)|(?:走|去世|过世|死)(?:了)?(?:以后|之后|后)"
                           r"|身故|死后|留给(?:孩子|子女|儿子|女儿|家里人|家人|老伴)|inherit|passes away|after (?:i|he|she) die")
-_ACCOUNT_ASKED = re.compile(r"账户|个账|卡里|卡上|余额|account")
+_ACCOUNT_ASKED = rx.compile(r"账户|个账|卡里|卡上|余额|account")
 
 
 def _quoted(citations: Any) -> str:
@@ -3822,39 +3823,39 @@ def _level_position_alternatives(state: SessionState, locale: str, today: dt.dat
 
 #: 上一次也是小钱 / 之前花得不多: earlier spending said to be small
 #: 分开算还是一起算 / 合并计算吗 / 单独算: how a rule counts two things
-_HOW_COUNTED = re.compile(r"分开算|一起算|合并(?:计算|算)|单独(?:算|计算)|分别(?:算|计算)|共用|各算各的")
+_HOW_COUNTED = rx.compile(r"分开算|一起算|合并(?:计算|算)|单独(?:算|计算)|分别(?:算|计算)|共用|各算各的")
 #: 限额是多少 / 起付线多少 / 比例是几: one of the document's figures asked for
-_PARAMETER_ASKED = re.compile(r"(?:如果|要是|假如|假设|万一|若是)[^?？。]{0,16}?(?:限额|封顶线?|起付线|起付标准|门槛费?|报销比例|支付比例|比例)"
+_PARAMETER_ASKED = rx.compile(r"(?:如果|要是|假如|假设|万一|若是)[^?？。]{0,16}?(?:限额|封顶线?|起付线|起付标准|门槛费?|报销比例|支付比例|比例)"
                               r"(?:是|为|有|会是|变成|就是)?(?:多少|几|啥|什么)")
-_SMALL_BEFORE = re.compile(r"小钱|没多少|没几个钱|不多|几十块|一点点|没花多少|花得不多|花的不多")
+_SMALL_BEFORE = rx.compile(r"小钱|没多少|没几个钱|不多|几十块|一点点|没花多少|花得不多|花的不多")
 
 #: 在职转退休，从哪个月开始按退休比例报: when the retiree's rules start — the article that says it
-_SWITCH_MONTH = re.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14}(?:从哪个?月|哪个月|几月份?|什么时候|啥时候|何时|从什么时候|从哪天|哪一天)"
+_SWITCH_MONTH = rx.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14}(?:从哪个?月|哪个月|几月份?|什么时候|啥时候|何时|从什么时候|从哪天|哪一天)"
                            r"(?:开始|起)?|(?:from|in) which month|when does (?:the )?retir")
 
 #: 剩下的1270能用个人账户吗: the person's share of the bill just worked out
-_REST_OF_BILL = re.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
+_REST_OF_BILL = rx.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
 
-_NOTHING_CLAIMED = re.compile(r"没(?:有)?报|未报|尚未报")
+_NOTHING_CLAIMED = rx.compile(r"没(?:有)?报|未报|尚未报")
 #: 第一次那个单子 / 上次的结算单: the slip of an earlier visit of the year
-_EARLIER_SLIP = re.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|上回)(?:看病)?(?:那个|那张|的|那次的)?(?:单子|结算单|发票|票)")
+_EARLIER_SLIP = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|上回)(?:看病)?(?:那个|那张|的|那次的)?(?:单子|结算单|发票|票)")
 #: the question after 统筹还没报过: how much of the deductible is used (a bare number answers it)
 _DEDUCTIBLE_USED_Q = "deductible_used"
 
 #: 一次性补缴 / 补缴保费: a lump-sum back payment of contributions
-_TOP_UP = re.compile(r"补缴|补交|一次性缴|一次性交|back[- ]?pay")
+_TOP_UP = rx.compile(r"补缴|补交|一次性缴|一次性交|back[- ]?pay")
 
 #: 我自己该付多少 / 现金要付多少 / 要掏多少: the person's share of the bill asked
-_HOW_MUCH_PAID = re.compile(r"(?:该|要|得|需要|还要|还得)?(?:付|掏|出|交|给)(?:多少|几多|好多)|自己(?:付|掏|出)多少|how much (?:do|will|would) i pay")
+_HOW_MUCH_PAID = rx.compile(r"(?:该|要|得|需要|还要|还得)?(?:付|掏|出|交|给)(?:多少|几多|好多)|自己(?:付|掏|出)多少|how much (?:do|will|would) i pay")
 
 #: 也能报吗 / 能不能报 / 可以报销不: whether a bill is paid at all
-_CAN_CLAIM = re.compile(r"(?:能|可以|可|给)(?:不能|不可以)?报(?:销)?(?:吗|么|嘛|不|没)|能不能报|可不可以报|报不报|给不给报")
+_CAN_CLAIM = rx.compile(r"(?:能|可以|可|给)(?:不能|不可以)?报(?:销)?(?:吗|么|嘛|不|没)|能不能报|可不可以报|报不报|给不给报")
 
 #: 这是统筹报的 / 那个是自费的: the answer to “what is the 150?” naming it by a pointing word
-_POINTS_BACK = re.compile(r"(?P<this>这|那|它)(?:个|笔|一笔|个数)?(?=是|为|算)")
+_POINTS_BACK = rx.compile(r"(?P<this>这|那|它)(?:个|笔|一笔|个数)?(?=是|为|算)")
 
 #: 那个150不用管 / 不算这笔: a number asked about, which the person says is not part of this bill
-_LEAVE_OUT = re.compile(r"不用(?:管|算|理)|不要算|别算|别管|不算(?:这笔|那笔|它|进去|在内)|忽略|无关|没关系|不相干"
+_LEAVE_OUT = rx.compile(r"不用(?:管|算|理)|不要算|别算|别管|不算(?:这笔|那笔|它|进去|在内)|忽略|无关|没关系|不相干"
                         r"|leave (?:it|that) out|ignore (?:it|that)|not part of|doesn't matter|does not matter")
 
 
@@ -4010,7 +4011,7 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
 
 
 #: (过了 / 早过了 alone, in answer to that question: the deductible, passed)
-_BARE_MET = re.compile(r"^(?:确定|肯定|是的?|对|嗯|已经)?[,， ]*(?:已经|早就|早)?(?:扣(?:过|完|满)(?:了)?(?![^,， ]{0,3}(?:吗|没|\?))"
+_BARE_MET = rx.compile(r"^(?:确定|肯定|是的?|对|嗯|已经)?[,， ]*(?:已经|早就|早)?(?:扣(?:过|完|满)(?:了)?(?![^,， ]{0,3}(?:吗|没|\?))"
                        r"|(?:过|够|满)了[。.!！~ ]*$)")
 
 

@@ -21,6 +21,8 @@ from typing import Any
 
 import msgspec
 
+from . import rx
+
 __all__ = [
     "CITIES",
     "DISTRICTS",
@@ -235,11 +237,11 @@ class Alternation:
         for name, src in named:
             for char in _first_chars(src):
                 by_char.setdefault(char, []).append((name, src))
-        self.by_char = {char: re.compile("|".join(f"(?P<{name}>{src})" for name, src in alternatives))
+        self.by_char = {char: rx.compile("|".join(f"(?P<{name}>{src})" for name, src in alternatives))
                         for char, alternatives in by_char.items()}
         # the next position whose character some alternative can start with: the positions skipped
         # are the ones where ``by_char`` has no regex, so none could match there
-        self.starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
+        self.starts = rx.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pos, n, by_char, starts = 0, len(text), self.by_char, self.starts.search
@@ -302,29 +304,29 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
     return bool(sets) and all(k in _BOOLEAN_SLOTS for k in sets)
 
 
-_CLAUSE_END = re.compile(r"[,，。;；!！?？\n]")
-_TO_LAST_CLAUSE_END = re.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
-_POST_DENIAL = re.compile(r"(?:那种|这种|那个|这个|的)?(?:我|俺|他|她)?(?:可)?(?:都)?不是(?:的)?(?=$|[,，。!！?？;；])")
-_STRONG_NEGATION = re.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:我|他|她|俺|咱|你)?"
+_CLAUSE_END = rx.compile(r"[,，。;；!！?？\n]")
+_TO_LAST_CLAUSE_END = rx.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
+_POST_DENIAL = rx.compile(r"(?:那种|这种|那个|这个|的)?(?:我|俺|他|她)?(?:可)?(?:都)?不是(?:的)?(?=$|[,，。!！?？;；])")
+_STRONG_NEGATION = rx.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:我|他|她|俺|咱|你)?"
                               r"(?:签约|签)?(?:的)?$"  # (没去签约的卫生院: the signed clinic is where the visit was not)
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a |my |our |his |her |at my |at the )?(?:own |usual |signed )?$")
 # (要是没签家庭医生呢: 要是 is “if” — the 没 after it still denies, unlike the 不 of 是不是)
-_WEAK_NEGATION = re.compile(r"(?<!(?<![要若还可但])是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签订|签约|签|在|是|到|算)?(?:过)?(?:(?:我|他|她|俺|咱|你)(?:们)?(?:家)?)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
+_WEAK_NEGATION = rx.compile(r"(?<!(?<![要若还可但])是)(?:不是|并非|而不是|没有|没|未|非|不(?!过[,， ]?$)|无)(?:办|做|去|进行|签订|签约|签|在|是|到|算)?(?:过)?(?:(?:我|他|她|俺|咱|你)(?:们)?(?:家)?)?(?:的)?(?:什么|啥|任何)?(?:医保)?$")
 
 
 _POSITION_SLOTS = frozenset({"first_visit_this_year", "deductible_met"})
 #: 是否本年首次需核实 / 是不是今年第一次: whether — the position asked about, not said
-_PRE_QUESTION = re.compile(r"(?:是否|是不是|有没有)$")
+_PRE_QUESTION = rx.compile(r"(?:是否|是不是|有没有)$")
 #: 本年度首次：— on a kiosk form: the field left blank — nothing said
-_EMPTY_FIELD = re.compile(r"\s*[:：]\s*(?:—|–|-|－|/|／|无|空|未填|未知|不详)")
+_EMPTY_FIELD = rx.compile(r"\s*[:：]\s*(?:—|–|-|－|/|／|无|空|未填|未知|不详)")
 #: 起付线啥时候能扣完 / 起付线怎么才能满: the position asked about inside the words that would say it
-_QUESTION_INSIDE = re.compile(r"啥时候|什么时候|何时|多久|怎么|咋|能不能|会不会|是否|是不是|多少|要多少")
+_QUESTION_INSIDE = rx.compile(r"啥时候|什么时候|何时|多久|怎么|咋|能不能|会不会|是否|是不是|多少|要多少")
 #: a year position turned into a question right after it (起付线过了吗, 满了没有, 第一次吗) — a bare
 #: question mark is not enough: 起付线已经满了？ is how many people say what they believe
-_POST_QUESTION = re.compile(r"(?:了)?(?:(?:没有|没)(?=$|[?？,，。!！])|(?:吗|么))")
+_POST_QUESTION = rx.compile(r"(?:了)?(?:(?:没有|没)(?=$|[?？,，。!！])|(?:吗|么))")
 
 #: a yes/no fact denied right after it is named (贫困户不是, 家庭医生没签)
-_POST_NEGATION = re.compile(r"(?:[=:：] ?)?(?:我)?(?:也|倒|倒也|可)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))"
+_POST_NEGATION = rx.compile(r"(?:[=:：] ?)?(?:我)?(?:也|倒|倒也|可)?(?:不是|没有|没签|没|不算|否)(?![^,，。;；!！?？]{0,3}(?:扣|过|报|看))"
                             # 家庭医生不是多5%吗: a question about the rule, not the fact denied
                             r"(?![^,，。;；!！?？]{0,8}(?:吗|么|嘛))")
 

@@ -30,6 +30,8 @@ from functools import lru_cache
 
 import msgspec
 
+from . import rx
+
 __all__ = ["INTENTS", "TOPICS", "Evidence", "classify", "is_correction", "mentions_account", "topic_of"]
 
 INTENTS = (
@@ -66,30 +68,30 @@ class Evidence(msgspec.Struct, frozen=True, kw_only=True):
     beneficiary: bool = False
 
 
-_RESET = re.compile(r"重新开始|重新来|重新算|重来|清除|清空|从头(?:开始|来)|重置|再来一遍|换个问题|reset|restart")
-_HELP = re.compile(
+_RESET = rx.compile(r"重新开始|重新来|重新算|重来|清除|清空|从头(?:开始|来)|重置|再来一遍|换个问题|reset|restart")
+_HELP = rx.compile(
     r"怎么用|如何使用|怎么使用|你能做什么|你会什么|你能干什么|能干什么|能干嘛|能做啥|你是谁|帮助|使用说明|help|怎么问"
     r"|有什么功能|可以做什么|能做什么|可以问什么|能问什么|你是干什么的|你是做什么的"
 )
-_GREETING = re.compile(
+_GREETING = rx.compile(
     r"你好|您好|hello|(?<![a-z])hi(?![a-z])|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|喂|谢谢|多谢|感谢|再见|拜拜|好的|知道了|明白了|ok"
 )
-_FILLER = re.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈的了们小助手请问]+")
-_CORRECTION = re.compile(
+_FILLER = rx.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈的了们小助手请问]+")
+_CORRECTION = rx.compile(
     r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|(?:哦|噢|啊|哎)不是[,，]?(?:是)?|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|(?<!觉得)(?<!认为)应该是|其实是|改一下|改成|改为"
     r"|我想起来了[,，]?(?:是|应该是)|(?:哦|噢)不[,，]|改口"
 )
-_INPATIENT = re.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|出院(?:结算|报销)|(?:icu|重症监护室?|监护室)(?:里)?住(?:了|过)"
+_INPATIENT = rx.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|出院(?:结算|报销)|(?:icu|重症监护室?|监护室)(?:里)?住(?:了|过)"
                         # 在县医院住院部 住了半个月 / 住在一附院12楼38床: a stay, by its length or its bed
                         r"|住院部[^。]{0,16}?住(?:了|过)|(?:住在|住进)[^。]{0,20}?[0-9一二三四五六七八九十]+(?:号)?床"
                         r"|(?:手术|开刀)[^。]{0,6}住了(?:[一两三四五六七八九十几]|\d+)(?:周|天|个星期|个礼拜|晚)")
-FIGURE_WAS_A_STAY = re.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])(?:元|块)?(?:钱)?(?:是|那是|都是)住院(?:的|报的|报销的|那次的|时候的)?(?=[^。?？]{0,20}门诊)")
-AFTER_DISCHARGE = re.compile(r"出院(?:[一两三四五六七八九十几半\d]+(?:天|周|个星期|个礼拜|个月|个多月))?(?:以后|之后|后)[^。?？]{0,24}(?:门诊|复查|复诊)[^。?？]{0,14}(?:花|[0-9一二两三四五六七八九十百千])"
+FIGURE_WAS_A_STAY = rx.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])(?:元|块)?(?:钱)?(?:是|那是|都是)住院(?:的|报的|报销的|那次的|时候的)?(?=[^。?？]{0,20}门诊)")
+AFTER_DISCHARGE = rx.compile(r"出院(?:[一两三四五六七八九十几半\d]+(?:天|周|个星期|个礼拜|个月|个多月))?(?:以后|之后|后)[^。?？]{0,24}(?:门诊|复查|复诊)[^。?？]{0,14}(?:花|[0-9一二两三四五六七八九十百千])"
                              # 花了一千五，上个月刚出院，这次是出院后门诊复查: the visit is the follow-up
                              r"|(?:这次|今天|这回)(?:是)?出院(?:以后|之后|后)(?:的)?(?:门诊)?(?:复查|复诊|随访)"
                              # 上个月住院 出院了 这礼拜回…门诊复查: discharged, then the follow-up visit
                              r"|出(?:了)?院了[^。?？]{0,24}(?:门诊)(?:复查|复诊|随访|看)")
-PAST_STAY = re.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个月|上个月|前段时间|年初)(?:的|那次)?住(?:过|了)?院(?:[^,，。?？]{0,4}?(?:报过|报了|结算过|结过|已经报了))?(?=$|[,，。])"
+PAST_STAY = rx.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个月|上个月|前段时间|年初)(?:的|那次)?住(?:过|了)?院(?:[^,，。?？]{0,4}?(?:报过|报了|结算过|结过|已经报了))?(?=$|[,，。])"
                        r"|住院(?:之|以)?前(?=[^,，。]{0,12}门诊)"  # 住院前上周三在门诊做的检查: before the stay
                        # 她上个月住院花了一万多那个先不管: a stay set aside in so many words
                        r"|住(?:过|了)?院[^,，。?？]{0,12}?(?:那个|那笔|那次|的)?(?:先不管|不用管|不管它|先不说|不用算|不算|先放一边)"
@@ -97,36 +99,36 @@ PAST_STAY = re.compile(r"(?:上次|上回|之前|以前|去年|前年|前几个�
                        # with the outpatient year said beside it (the stay is no outpatient bill)
                        r"|" + FIGURE_WAS_A_STAY.pattern)
 #: a relative's stay in hospital (我老头子上个月住了一回院 / 我妈前段时间住院)
-_RELATIVES_STAY = re.compile(r"(?:老头子?|老伴儿?|老公|老婆|爱人|我妈|我爸|婆婆|公公|儿子|女儿|孙子|孙女)[^。？?]{0,40}?住(?:了|过)?(?:一回|一次|一趟|几天)?院")
+_RELATIVES_STAY = rx.compile(r"(?:老头子?|老伴儿?|老公|老婆|爱人|我妈|我爸|婆婆|公公|儿子|女儿|孙子|孙女)[^。？?]{0,40}?住(?:了|过)?(?:一回|一次|一趟|几天)?院")
 #: the person's own visit said beside another's (今天我自己去社区拿药)
-_OWN_VISIT = re.compile(r"我自己(?:去|看|拿|在)|(?:今天|这次)我(?:自己)?(?:去|在)[^,，。]{0,10}?(?:看病|看门诊|看了|拿药)")
+_OWN_VISIT = rx.compile(r"我自己(?:去|看|拿|在)|(?:今天|这次)我(?:自己)?(?:去|在)[^,，。]{0,10}?(?:看病|看门诊|看了|拿药)")
 #: a visit made for the relative (今天我去门诊给她拿了点药): theirs, not the person's own
-_FOR_THEM = re.compile(r"(?:给|帮|替)(?:她|他|我妈|我爸|老伴|老头|老公|老婆|孩子)")
-_INPATIENT_IN_SCOPE = re.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
-_CHRONIC = re.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
-_ACCOUNT = re.compile(r"个人账户|医保账户|账户|医保卡(?!号)|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
-_CREDIT = re.compile(
+_FOR_THEM = rx.compile(r"(?:给|帮|替)(?:她|他|我妈|我爸|老伴|老头|老公|老婆|孩子)")
+_INPATIENT_IN_SCOPE = rx.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
+_CHRONIC = rx.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
+_ACCOUNT = rx.compile(r"个人账户|医保账户|账户|医保卡(?!号)|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
+_CREDIT = rx.compile(
     r"划入|划拨|划账|划多少|划到|怎么划|划的|计入|注入|入账|返还|返多少|打多少|进多少|入多少|存多少|到账"
     r"|(?:每个?月|一个月|按月).{0,6}(?:进|打|返|入|给|存|到|拿|有).{0,3}(?:多少|好多)"
     r"|(?:账户|个账)(?:里)?(?:每个?月|一个月|按月)(?:能有|有|是)?多少"
     r"|(?:多少|好多)钱?(?:一个月|每个?月)|(?:每个?月|一个月)(?:好多|多少)钱?"
     r"|credit(?:s|ed)? (?:to|into)|(?:each|every|per) month|monthly"
 )
-_QUESTION = re.compile(r"吗|么|\?|？|几个点|多几(?:成|个)|能不能|可不可以|可以不|能否|用不(?:了)?$|用不[?？。]|行不$|能用不|可用不|报不(?:了)?$|可否|是否|行不行|行吗|允许|多少|几|什么|怎么|如何|咋|哪")
+_QUESTION = rx.compile(r"吗|么|\?|？|几个点|多几(?:成|个)|能不能|可不可以|可以不|能否|用不(?:了)?$|用不[?？。]|行不$|能用不|可用不|报不(?:了)?$|可否|是否|行不行|行吗|允许|多少|几|什么|怎么|如何|咋|哪")
 #: 之前几次都没用医保卡 / 没刷卡: the card said not used — a statement, not a question about the account
-_CARD_NOT_USED = re.compile(r"(?:没|没有|未|不曾)(?:用|刷|带|拿|使用)(?:过)?(?:医保卡|社保卡|卡|个人账户|账户)")
-_USE_VERB = re.compile(r"能|可以|可否|允许|用|给|付|交|缴|买|支付|报|刷|\b(?:can|could|may|use|pay|buy)\b")
-_COMPARE = re.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|相比|比一比|比起|区别|差别|差多少|差几|不一样|一样吗|不同|还是|vs|和.{0,8}比|跟.{0,8}比|与.{0,8}比|比.{0,8}(?:多|少|高|低|好)")
-_BILL_HOW_MUCH = re.compile(r"报销多少|能报多少|报多少|给多少|给报多少|咋个算|怎么算|统筹报多少|自己要掏多少|扣多少|能用多少|付多少"
+_CARD_NOT_USED = rx.compile(r"(?:没|没有|未|不曾)(?:用|刷|带|拿|使用)(?:过)?(?:医保卡|社保卡|卡|个人账户|账户)")
+_USE_VERB = rx.compile(r"能|可以|可否|允许|用|给|付|交|缴|买|支付|报|刷|\b(?:can|could|may|use|pay|buy)\b")
+_COMPARE = rx.compile(r"哪个|哪边|哪里|哪儿|哪家|哪种|比较|对比|相比|比一比|比起|区别|差别|差多少|差几|不一样|一样吗|不同|还是|vs|和.{0,8}比|跟.{0,8}比|与.{0,8}比|比.{0,8}(?:多|少|高|低|好)")
+_BILL_HOW_MUCH = rx.compile(r"报销多少|能报多少|报多少|给多少|给报多少|咋个算|怎么算|统筹报多少|自己要掏多少|扣多少|能用多少|付多少"
                             r"|how much")
-_WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))"
+_WHAT_IF = rx.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))"
                       # 按在职算是多少 / 按二级算能报多少: the last visit settled another way
                       r"|按(?:照)?(?:在职|退休|灵活就业|居民|[一二三]级|三甲|二甲|三乙|一级及以下|社区|药店)(?:人员|职工|医院|的)?算(?:的话)?(?:是|会是|能报|报|该报|应该报|要报)(?:多少|几多)"
                       r"|what if|(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about"
                       r"|what would (?:it|i|she|he|they) (?:be|get|pay)|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 #: …呢 at the end — or before a clause saying the bill stays the same (那社区呢，花一样多)
-_ENDS_WITH_NE = re.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|花的钱)?(?:也|都|还是)?(?:花)?(?:得|的)?(?:一样多|一样|同样多|那么多)[\s?？!！。.~]*$")
-_ADD_VISIT = re.compile(
+_ENDS_WITH_NE = rx.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|花的钱)?(?:也|都|还是)?(?:花)?(?:得|的)?(?:一样多|一样|同样多|那么多)[\s?？!！。.~]*$")
+_ADD_VISIT = rx.compile(
     r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
     r"|再去(?:看|拿|买|开)?(?:了)?(?:一次|一趟|一回)|再去看|再去医院|go again|another visit"
     r"|(?:a |the )?(?:second|third|next) visit|one more visit|went (?:back|again)|visited again|another (?:trip|bill)"
@@ -155,14 +157,14 @@ _ADD_VISIT = re.compile(
     # 她还有个 药店 买的 300: another purchase at a named place (还有一项自费的耗材60 stays a part of this bill)
     r"|还有(?:个|一个|一笔|一张|一次|一回)?[\s,，]*(?:在|去)?[\s,，]*(?:药店|药房|诊所|医院|卫生院|社区|卫生室)[\s,，]*[^,，。]{0,4}?(?:买|拿|看|开)"
 )
-_TOPIC_CAP = re.compile(r"最高支付限额|限额|封顶|最多(?:能|可以)?报|最高(?:能|可以)?报|上限|最多报销|最高报销|年度最高"
+_TOPIC_CAP = rx.compile(r"最高支付限额|限额|封顶|最多(?:能|可以)?报|最高(?:能|可以)?报|上限|最多报销|最高报销|年度最高"
                         # 今年统筹一共能报多少 / 一年总共能报多少: the year's whole, the cap
                         r"|(?:今年|一年|全年|每年|年度)[^,，。0-9]{0,6}?(?:一共|总共|顶多|总的)(?:能|可以)?报(?:销)?多少")
-_TOPIC_DEDUCTIBLE = re.compile(r"起付线|起付标准|起付|门槛")
-_TOPIC_RATIO = re.compile(
+_TOPIC_DEDUCTIBLE = rx.compile(r"起付线|起付标准|起付|门槛")
+_TOPIC_RATIO = rx.compile(
     r"报销比例|支付比例|比例|报几成|几成|百分之|多少个点|能报多少|报多少|报销多少|怎么报|能报吗|给报吗|能不能报|报不报|可以报|能报销|报销吗|报得(?:多|少)|报的(?:多|少)"
 )
-_VISIT = re.compile(r"看病|看了|看门诊|(?<!异地)就医|就诊|买药|开药|拿药|花了|花费|一共|总共|检查|挂号|开了|输液|打针")
+_VISIT = rx.compile(r"看病|看了|看门诊|(?<!异地)就医|就诊|买药|开药|拿药|花了|花费|一共|总共|检查|挂号|开了|输液|打针")
 
 
 def _only(pattern: re.Pattern[str], text: str) -> bool:

@@ -23,6 +23,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from . import rx
+
 __all__ = ["normalise"]
 
 # Pairs: traditional (or variant) character, then its simplified form.
@@ -112,16 +114,16 @@ _TYPOS = (
     ("问个yb", "问个医保"),
     ("yb报", "医保报"),
 )
-_TYPO_RE = re.compile("|".join(re.escape(a) for a, _ in _TYPOS))
+_TYPO_RE = rx.compile("|".join(re.escape(a) for a, _ in _TYPOS))
 _TYPO_MAP = dict(_TYPOS)
 # "1200快" is "1200块" typed with the wrong character.
-_KUAI_TYPO = re.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
+_KUAI_TYPO = rx.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
 #: the end of a slip line's label: 检查, 挂号, 药, 营养液, 输液器, 血常规 …
-_COST_LABEL_END = re.compile(r"(?:检查|化验|挂号|诊察|诊查|药|药品|液|针|剂|片|丸|膏|胶囊|颗粒|耗材|材料|器|常规|CT|ct|B超|b超|彩超|拍片"
+_COST_LABEL_END = rx.compile(r"(?:检查|化验|挂号|诊察|诊查|药|药品|液|针|剂|片|丸|膏|胶囊|颗粒|耗材|材料|器|常规|CT|ct|B超|b超|彩超|拍片"
                              r"|理疗|针灸|推拿|输液|治疗)$")
 #: 自费 / 乙类 alone after a figure (then a break): the class of that line
-_CLASS_ALONE_AFTER = re.compile(r"(?:自费|乙类|甲类)(?:的)?(?=$|[/,，。;；)）]|\s+(?![0-9０-９零一二两三四五六七八九十百千¥￥]))")
-_SPACE = re.compile(r"\s+")
+_CLASS_ALONE_AFTER = rx.compile(r"(?:自费|乙类|甲类)(?:的)?(?=$|[/,，。;；)）]|\s+(?![0-9０-９零一二两三四五六七八九十百千¥￥]))")
+_SPACE = rx.compile(r"\s+")
 _SEPARATORS = frozenset(",，。、;；:：!！?？()（）[]【】")
 
 
@@ -200,18 +202,18 @@ def _space(match: re.Match[str]) -> str:
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
-_URL_LIKE = re.compile(r"https?:|www\.")
-_SLASH_FIELD = re.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
-_JOB_SHORTHAND = re.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!职)")
-_XIE_QI = re.compile(r"写起(?!付)")
-_DEDUCTIBLE_END = re.compile(r"(?:起付线|起付标准|起付)$")
+_URL_LIKE = rx.compile(r"https?:|www\.")
+_SLASH_FIELD = rx.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
+_JOB_SHORTHAND = rx.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!职)")
+_XIE_QI = rx.compile(r"写起(?!付)")
+_DEDUCTIBLE_END = rx.compile(r"(?:起付线|起付标准|起付)$")
 #: the words that name an identifier (尾号, 工单, 发票号码…): a number after them is never money
 ID_WORDS = r"(?:编号|号码|电话(?:号码?)?|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|票据号码?|收据号码?|受理号|no\.?|№)"
-_ID_WORD_END = re.compile(ID_WORDS + r"[:：]?$")
+_ID_WORD_END = rx.compile(ID_WORDS + r"[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
-_FIELD_NAME_END = re.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
+_FIELD_NAME_END = rx.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)
 _DEDUCTIBLE_VERB = frozenset("扣过满够已用没还都交达早今也")
-_UNIT_WORD = re.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
+_UNIT_WORD = rx.compile(r"(?:yuan|rmb|cny)(?![a-z])", re.IGNORECASE)
 #: the last characters of the money words that may stand before an amount (花了, 一共, 还差, 大概…)
 _CUE_END = frozenset("了花费共计额有剩差报付是为约概到用交给元块近少多过年药查材品筹账金剂针类写料目疗验片段担满")
 _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
@@ -219,16 +221,16 @@ _NUMERAL = frozenset("0123456789零一二两三四五六七八九十百千万")
 _UNIT_AFTER = frozenset("元块毛角分kK万千岁月号日楼")
 #: what may follow the 多 of a hedged figure (800 多 / 100 多一次 / 500 多点 / 200 多块), never 多退少补 or 多少
 _AFTER_MORE = frozenset(",，。;；!！?？ 一点块元些的吧呢啊了钱")
-_BORN_AFTER = re.compile(r"年(?:出)?生")  # 1965 年生的: a year of birth
-_THOUSANDS_GAP = re.compile(r"\d{3}(?!\d)")
-_DAY_AFTER = re.compile(r"[0-9]{1,2} ?[号日]")
-_LEVEL_DIGIT_END = re.compile(r"(?:level|tier|grade|class|第)\s?[0-9]$", re.IGNORECASE)
-_LONE_DIGIT = re.compile(r"(?:^|[^\d.])[1-9]$")
+_BORN_AFTER = rx.compile(r"年(?:出)?生")  # 1965 年生的: a year of birth
+_THOUSANDS_GAP = rx.compile(r"\d{3}(?!\d)")
+_DAY_AFTER = rx.compile(r"[0-9]{1,2} ?[号日]")
+_LEVEL_DIGIT_END = rx.compile(r"(?:level|tier|grade|class|第)\s?[0-9]$", re.IGNORECASE)
+_LONE_DIGIT = rx.compile(r"(?:^|[^\d.])[1-9]$")
 
 
-_SPACED_CHARS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
-_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
-_SUM_SAID = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)(?![\d.])")
+_SPACED_CHARS = rx.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+_SPACED_DIGITS = rx.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
+_SUM_SAID = rx.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)(?![\d.])")
 
 
 def _sum_said(match: re.Match[str]) -> str:
@@ -237,15 +239,15 @@ def _sum_said(match: re.Match[str]) -> str:
     return f"一共{match.group(3)}" if a + b == c else match.group(0)
 
 
-_LEVEL_HYPHEN = re.compile(r"\b(level|tier)-([123])\b")
-_DIGITS_OR_DIGITS = re.compile(r"(\d{2})\s+or\s+(\d{2})")
-_MASKED_PHONE = re.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*×]{4}(?![\dxX*×])")
-_SPACED_PHONE = re.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
+_LEVEL_HYPHEN = rx.compile(r"\b(level|tier)-([123])\b")
+_DIGITS_OR_DIGITS = rx.compile(r"(\d{2})\s+or\s+(\d{2})")
+_MASKED_PHONE = rx.compile(r"(?<![\d.])1\d{2}[ -]?(?:\d{4}|[xX*×]{4})[ -]?[xX*×]{4}(?![\dxX*×])")
+_SPACED_PHONE = rx.compile(r"(?<!\d)(1\d{2})[ -](\d{4})[ -](\d{4})(?!\d)")
 
 
 _CN_DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2"}
 #: a Chinese numeral with a decimal point before 万 or 千 (一点二万, 零点零八万, 十二点五万, 三点五千)
-_CN_DECIMAL = re.compile(r"(?<![零一二两三四五六七八九十百千万])(十?[零一二两三四五六七八九]?)点([零一二三四五六七八九]{1,3})(?=[万千wk])")
+_CN_DECIMAL = rx.compile(r"(?<![零一二两三四五六七八九十百千万])(十?[零一二两三四五六七八九]?)点([零一二三四五六七八九]{1,3})(?=[万千wk])")
 
 
 def _cn_decimal(match: re.Match[str]) -> str:
@@ -259,13 +261,13 @@ def _cn_decimal(match: re.Match[str]) -> str:
     return whole_digits + "." + "".join(_CN_DIGIT_OF[c] for c in frac)
 
 
-_QUOTED_WORD = re.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
-_CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
-_CITY_RETIRED = re.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
-_EACH_AFTER_FIGURE = re.compile(r"(?<=一(?:个|次|回))([零一二两三四五六七八九十百千万]*[零二两三四五六七八九十百千万])(一(?:个|次|回))"
+_QUOTED_WORD = rx.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
+_CLOCK = rx.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
+_CITY_RETIRED = rx.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
+_EACH_AFTER_FIGURE = rx.compile(r"(?<=一(?:个|次|回))([零一二两三四五六七八九十百千万]*[零二两三四五六七八九十百千万])(一(?:个|次|回))"
                                 r"(?=[零一二两三四五六七八九十百千万0-9])")
-_DAYPART_AFTER_FIGURE = re.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
-_TWO_FIGURES = re.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
+_DAYPART_AFTER_FIGURE = rx.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
+_TWO_FIGURES = rx.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
 
 
 def normalise(text: str) -> str:

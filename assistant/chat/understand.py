@@ -45,6 +45,7 @@ from typing import Any
 
 import msgspec
 
+from . import rx
 from .amounts import Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, anchor_dates, find_dates
 from .gazetteer import Hit, _first_chars, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
@@ -240,8 +241,8 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
     return None if prefix is None else f"{prefix}-employee"
 
 
-_CLAUSE = re.compile(r"[,，。;；!！?？\n]|\.(?![0-9])|(?<![0-9])~(?![0-9])")  # (看门诊～不过: a pause; 800~900 a range)
-_PRESCRIPTION = re.compile(r"处方|方子|药方|(?:开的|开了|开)单子|单子(?:是|由)[^,，。]{0,8}开|prescri")  # (单子写二级: the slip, not a prescription)
+_CLAUSE = rx.compile(r"[,，。;；!！?？\n]|\.(?![0-9])|(?<![0-9])~(?![0-9])")  # (看门诊～不过: a pause; 800~900 a range)
+_PRESCRIPTION = rx.compile(r"处方|方子|药方|(?:开的|开了|开)单子|单子(?:是|由)[^,，。]{0,8}开|prescri")  # (单子写二级: the slip, not a prescription)
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 _ROLE_FIELD = {
     None: "amount",
@@ -317,7 +318,7 @@ def _spans_for_hit(hit: Hit, note: str | None) -> list[Span]:
     ] or [Span(start=hit.start, end=hit.end, text=hit.text, slot="place", value="", note="ignored")]
 
 
-_JOINER = re.compile(r"[和跟与或还比,，、;；]")
+_JOINER = rx.compile(r"[和跟与或还比,，、;；]")
 
 
 def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
@@ -334,15 +335,15 @@ def _qualified(text: str, hit: Hit, slot: str, explicit: list[Hit]) -> bool:
 
 
 #: 一共 / 总共 / 合计: the whole said in so many words
-_SUM_CUE = re.compile(r"一共|总共|合计|共计|总计|总共花了|一共花了|总费用|总额")
+_SUM_CUE = rx.compile(r"一共|总共|合计|共计|总计|总共花了|一共花了|总费用|总额")
 
 
 #: the words of a slip's figure that adds its lines up (合计, 总金额, 医疗费总额 …)
-_SLIP_SUM_CUE = re.compile(r"一共|总共|合计|共计|总计|总费用|总额|总金额|小计")
+_SLIP_SUM_CUE = rx.compile(r"一共|总共|合计|共计|总计|总费用|总额|总金额|小计")
 #: the roles a slip's line may have: a cost of the bill (in scope unless its label says otherwise)
 _IN_SCOPE_LINE = (None, "total", "rest", "part")
 _LINE_ROLES = frozenset({*_IN_SCOPE_LINE, "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm"})
-_LABEL_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_LABEL_CHAR = rx.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _slip_sum(text: str, amounts: list[Amount]) -> tuple[Amount, list[Amount]] | None:
@@ -441,7 +442,7 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     return chosen, unplaced, clash
 
 
-_MONTH_SAID = re.compile(r"(?P<rel>上个?月|这个?月|本月)|(?P<n>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
+_MONTH_SAID = rx.compile(r"(?P<rel>上个?月|这个?月|本月)|(?P<n>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
 
 
 def _months_said(text: str, today: dt.date) -> list[tuple[int, int]]:
@@ -472,29 +473,29 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
     return year, month, day
 
 
-_LEVEL_HEDGE = re.compile(r"也可能|或者|好像|可能是|还是")
-_INSIDE = re.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including"
+_LEVEL_HEDGE = rx.compile(r"也可能|或者|好像|可能是|还是")
+_INSIDE = rx.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including"
                      r"|(?<=[0-9])(?:块|元)?里(?:还|也)?有")  # 那800里还有100是自费药: inside the 800
-_RETIREMENT_EVENT = re.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
+_RETIREMENT_EVENT = rx.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
                                r"|月初(?:刚)?退(?:休)?")
-_DENIED_AFTER = re.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
-_EITHER_AFTER = re.compile(r"(?:医院|机构|的)?就是")
-_EARLIER_VISIT_CLAUSE = re.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月|年初|开年)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
+_DENIED_AFTER = rx.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
+_EITHER_AFTER = rx.compile(r"(?:医院|机构|的)?就是")
+_EARLIER_VISIT_CLAUSE = rx.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月|年初|开年)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 #: 10月看过一次 / 5月份去过一回: a visit of that month, said as one that has been (看过, not 看了)
-_SEEN_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在[^,，。]{1,8})?(?:看过|去过|刷过|买过|拿过)(?!病)")
+_SEEN_AFTER_DATE = rx.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在[^,，。]{1,8})?(?:看过|去过|刷过|买过|拿过)(?!病)")
 #: 这是今年第二回……第一回是三月份看的牙: the first visit's month, told by its order (its figure, when said
 #: in the same clause, makes it a visit of its own: 第一次是三月份在社区花了300)
-_FIRST_VISIT_DATED = re.compile(r"(?<!今年)(?<!本年)(?:第一回|第一次|头一回|头一次|头回)(?:是|在|呢)?(?=[^,，。]{0,6}月)")
-_AMOUNT_IN = re.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
-_LEVEL_ONE_FACILITY = re.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
-_PAST_BEFORE = re.compile(r"(?:以前|原来|原先|过去|早年|之前|退休前|退休之前|没退休的时候|没退的时候)(?:是|在|一直)?[^,，。;；]{0,8}$")
+_FIRST_VISIT_DATED = rx.compile(r"(?<!今年)(?<!本年)(?:第一回|第一次|头一回|头一次|头回)(?:是|在|呢)?(?=[^,，。]{0,6}月)")
+_AMOUNT_IN = rx.compile(r"\d|[一二两三四五六七八九十百千万]{2,}")
+_LEVEL_ONE_FACILITY = rx.compile(r"卫生院|社区|诊所|卫生室|卫生服务中心")
+_PAST_BEFORE = rx.compile(r"(?:以前|原来|原先|过去|早年|之前|退休前|退休之前|没退休的时候|没退的时候)(?:是|在|一直)?[^,，。;；]{0,8}$")
 #: 娃儿都在外头打工 / 儿子在上班: the children are the clause's subject (their work, not the person's
 #: category; a spouse's category beside the person's is asked whose visit it is, elsewhere)
-_OTHERS_SUBJECT = re.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子女|小孩|闺女|女婿|儿媳)(?:们|几个|俩)?"
+_OTHERS_SUBJECT = rx.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子女|小孩|闺女|女婿|儿媳)(?:们|几个|俩)?"
                              r"(?:都|也|还|现在|如今)?(?:在)?[^,，。;；我俺说讲]{0,4}$")
-_CATEGORY_THEN = re.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
-_FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
+_CATEGORY_THEN = rx.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
+_FIRST_HERE = rx.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
                          # (今年第一次去三级医院看门诊: the year's first visit, told with its place)
                          r"|(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)(?:的)?(?:医院|医疗机构|定点医院)(?!看|就诊|门诊)"
@@ -502,71 +503,71 @@ _FIRST_HERE = re.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|�
 #: 今年在这家医院第一次看病: the place said just before — first here, not the year's first bill
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
 #: 统筹报了1800了: a figure the year has reached (the trailing 了), not this bill's
-_STILL_AFTER = re.compile(r"(?:元|块)?了")
+_STILL_AFTER = rx.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
-_INSIDE_REST = re.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
-_BOUNDARY_BETWEEN = re.compile(r"[)）,，。;；]")
+_INSIDE_REST = rx.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
+_BOUNDARY_BETWEEN = rx.compile(r"[)）,，。;；]")
 #: a hospital named by kind or by name, whose level the words do not give
-_NAMED_PLACE = re.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
-_PAID_BY_ME = re.compile(r"paid|i paid|付了|交了|我付了|我交了")
-_RETIRED_MONTH_DOUBTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[^,，。]{0,8}(?:退休|退的)[^,，。]{0,2}还是[0-9一二三四五六七八九十]{1,2}月"
+_NAMED_PLACE = rx.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
+_PAID_BY_ME = rx.compile(r"paid|i paid|付了|交了|我付了|我交了")
+_RETIRED_MONTH_DOUBTED = rx.compile(r"[0-9一二三四五六七八九十]{1,2}月[^,，。]{0,8}(?:退休|退的)[^,，。]{0,2}还是[0-9一二三四五六七八九十]{1,2}月"
                                     r"|(?:退休|退的)[^,，。]{0,6}[0-9一二三四五六七八九十]{1,2}月还是[0-9一二三四五六七八九十]{1,2}月")
-_REFERRAL_SLIP = re.compile(r"转诊单|转诊证明|转诊手续|(?<![没不])(?:开|办)(?:了)?转诊|(?<![没不])给(?:我|他|她)?(?:开)?转诊|(?<![没不])同意(?:了)?转诊")
-_SO_FAR = re.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
-_CAP_USED_UNKNOWN = re.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)"
+_REFERRAL_SLIP = rx.compile(r"转诊单|转诊证明|转诊手续|(?<![没不])(?:开|办)(?:了)?转诊|(?<![没不])给(?:我|他|她)?(?:开)?转诊|(?<![没不])同意(?:了)?转诊")
+_SO_FAR = rx.compile(r"至今|今年以来|以来|累计|(?:今年|之前)[^,，。]{0,6}(?:一共|总共|共)")
+_CAP_USED_UNKNOWN = rx.compile(r"(?:限额|额度|封顶)[^,，。]{0,8}(?:用完|用光|到顶|报满|用满)(?:了)?(?:吗|没有|没)?[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)"
                                # 封顶线还剩多少我也不知道: what is left of the cap not known — what the fund paid is asked
                                r"|(?:限额|额度|封顶线?)(?:还)?(?:剩|剩下|还剩|有)(?:多少|几多|好多)[^,，。]{0,3}(?:我|也)?(?:也)?(?:不知道|不清楚|不晓得|记不清)")
-_ON_SLIP = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)")
-_AGE_MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
-_ANOTHER_SLIP = re.compile(r"(?:还有|另外|另)(?:一|1)?张(?:单子|单据|发票|票据?|收据|小票|结算单)")
+_ON_SLIP = rx.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)")
+_AGE_MONTH = rx.compile(r"[0-9一二三四五六七八九十]{1,2}月(?:份)?(?:就)?满(?:的|了)?[0-9一二三四五六七八九十]{2,3}(?:岁|周岁)")
+_ANOTHER_SLIP = rx.compile(r"(?:还有|另外|另)(?:一|1)?张(?:单子|单据|发票|票据?|收据|小票|结算单)")
 #: 签约卫生院让我转过去的: the signed clinic sent the person on (where to is said elsewhere)
-_REFERRED_AWAY = re.compile(r"签约(?:的)?(?:卫生院|社区|卫生服务中心|机构|医生|村医)[^,，。]{0,6}?(?:让|叫|给|帮|建议|要)(?:我|他|她|俺)?"
+_REFERRED_AWAY = rx.compile(r"签约(?:的)?(?:卫生院|社区|卫生服务中心|机构|医生|村医)[^,，。]{0,6}?(?:让|叫|给|帮|建议|要)(?:我|他|她|俺)?"
                             r"(?:开(?:了)?(?:转诊单?)?)?转(?:诊)?(?:过去|过来|走|出去|了)")
-_REFERRED_ELSEWHERE = re.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
-_OUTPATIENT_IN_HIT = re.compile(r"门诊|看病|就诊")
-_LEVEL_PLACE = re.compile(r"(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)")
-_FIRST_HERE_BEFORE = re.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
+_REFERRED_ELSEWHERE = rx.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
+_OUTPATIENT_IN_HIT = rx.compile(r"门诊|看病|就诊")
+_LEVEL_PLACE = rx.compile(r"(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)")
+_FIRST_HERE_BEFORE = rx.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
-_RATIO_EITHER = re.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
-_WHOLE_CUE = re.compile(r"(?:包)?含在|包括在|算在|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
-PARTIAL_DEDUCTIBLE = _PARTIAL_DEDUCTIBLE = re.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
+_RATIO_EITHER = rx.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
+_WHOLE_CUE = rx.compile(r"(?:包)?含在|包括在|算在|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
+PARTIAL_DEDUCTIBLE = _PARTIAL_DEDUCTIBLE = rx.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
-_LAST_YEAR = re.compile(r"去年|上一年|last year")
-_UNSURE_CATEGORY = re.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)"
+_LAST_YEAR = rx.compile(r"去年|上一年|last year")
+_UNSURE_CATEGORY = rx.compile(r"返聘|(?<![没未])退休后(?:又)?(?:上班|工作)|(?<![没未])退休了?(?:还|又)在(?:上班|工作)"
                               # 不确定本人退休待遇是否已开始 / 不知道退休生效没有: whether retiree rules apply yet
                               r"|(?:不确定|不知道|不清楚|搞不清|记不清)[^,，。]{0,6}退休(?:待遇)?(?:是否|有没有|生效|开始|算不算)"
                               # 退休手续还在办，不知道办完没有: whether the papers are done decides the category
                               r"|(?:退休)?手续(?:还|正)?在办[^。]{0,10}?(?:不知道|不晓得|不清楚|不确定|搞不清)|(?:不知道|不清楚|不确定)(?:退休手续)?办完(?:了)?没(?:有)?")
-_UNQUANTIFIED_ITEM = re.compile(
+_UNQUANTIFIED_ITEM = rx.compile(
     r"(?:有些|有一些|一部分|部分|有的)(?:是|属于)?(?:自费|乙类)|(?:自费|乙类)(?:药|的)?(?:部分)?(?:有一些|有些|占一部分|占一半|占大半|占小半|不知道|不清楚|忘了)"
     r"|(?:中成药|中药|自费药|乙类药)(?:和|跟|加|还有)(?:西药|其他|别的)"
 )
 #: 收费员说… / 窗口让我…: what the counter told the person (the slip's figure, said aloud)
-_COUNTER_SAID = re.compile(r"(?:收费员|收费处|收费的|窗口|结算窗口|医院|护士|医生|大夫)(?:的人)?(?:跟我)?(?:说|讲|告诉我|让我|叫我)")
-_SLIP_WORD = re.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|医院说|窗口说|收费处说|医院给的|slip|receipt")
-_PERCENT = re.compile(
+_COUNTER_SAID = rx.compile(r"(?:收费员|收费处|收费的|窗口|结算窗口|医院|护士|医生|大夫)(?:的人)?(?:跟我)?(?:说|讲|告诉我|让我|叫我)")
+_SLIP_WORD = rx.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|医院说|窗口说|收费处说|医院给的|slip|receipt")
+_PERCENT = rx.compile(
     r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
-_ROUGH_ITEM = re.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
-_RETIRED_THIS_YEAR = re.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
+_ROUGH_ITEM = rx.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
+_RETIRED_THIS_YEAR = rx.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
                                 r"|(?<!已经)(?:刚|才)在[^,，。]{1,6}?办(?:的|了|完)?退休(?!.*(?:去年|前年))"
                                 r"|(?:年中|年初|上半年|下半年|前几个月|前阵子)(?:的时候)?(?:办(?:的|了|完)?|刚)?退(?:的)?休|this year[^,.;，。]{0,10}retire|retired this year|just retired"
                                 # 退休手续今年办的 / 退休是今年办的: the year said after the papers
                                 r"|退休(?:手续)?(?:是|也是)?今年(?:才|刚)?(?:办的|办了|办完的|办好的|批的|批下来的)")
-_ALL_ITEM = re.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
+_ALL_ITEM = rx.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
-_REFERRAL_CONTEXT = re.compile(r"转诊|县中医院|县级中医|中医院")
-_ALL_ITEM_VERB = re.compile(r"(?<![没未不])(?<!没有)(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
+_REFERRAL_CONTEXT = rx.compile(r"转诊|县中医院|县级中医|中医院")
+_ALL_ITEM_VERB = rx.compile(r"(?<![没未不])(?<!没有)(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
 #: 门诊费用全部为西药和检查: the whole bill of in-scope kinds that are no item of their own
-_ALL_IN_SCOPE = re.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|检查|化验|甲类)(?:费)?(?:(?:和|跟|加|、)(?:西药|检查|化验|甲类)(?:费)?)*(?![^,，。]{0,3}(?:自费|乙类))"
+_ALL_IN_SCOPE = rx.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|检查|化验|甲类)(?:费)?(?:(?:和|跟|加|、)(?:西药|检查|化验|甲类)(?:费)?)*(?![^,，。]{0,3}(?:自费|乙类))"
                            # 做了个CT 300 没开中药: no Chinese medicine at all in the bill
                            r"|(?:(?:没|没有|未)(?:开|拿|用|买|抓)(?:过)?(?:任何)?(?:中药|中成药|中药饮片|饮片)"
                            r"|(?:中药|中成药|饮片)(?:都|也)?(?:没|没有)(?:开|拿|用)(?:过)?)(?!.*(?:中药|中成药|饮片|针灸|推拿))")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
                    "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
-_CHECK_QUESTION = re.compile(
+_CHECK_QUESTION = rx.compile(
     r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错(?!了?[,，]?(?:是|应该是))|(?<![很好太挺蛮])少了|(?<![很好太挺蛮])多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|(?:我|俺)觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
     r"|(?:我)?(?:算着|算得|看着|感觉|觉着|总觉得)(?:有点)?(?:不对|不太对|少了|多了)"
@@ -576,43 +577,43 @@ _CHECK_QUESTION = re.compile(
     # 结算单上个人账户支付了100？: a slip's figure said with a question mark — to check
     r"|(?:结算单|单子|发票)上[^。;；]{0,16}?[0-9]+(?:\\.[0-9]+)?(?:元|块)?[?？]"
 )
-_YEAR_POSITION_BEFORE = re.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = re.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
+_YEAR_POSITION_BEFORE = rx.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
+_RETIREMENT_CLAUSE = rx.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
                                 # (是这个月5号才办完: the papers done that day, said after the retirement)
                                 r"|(?<=[号日])(?:才|就|已经|刚)办(?:完|结|好)")
 #: 买了保健品 / 营养品 / 化妆品: a purchase that is not medical care
-_NOT_MEDICAL_BOUGHT = re.compile(r"(?:买|购)(?:了)?(?:些|点|一些)?(?:保健品|营养品|化妆品|生活用品|日用品|保健食品)")
+_NOT_MEDICAL_BOUGHT = rx.compile(r"(?:买|购)(?:了)?(?:些|点|一些)?(?:保健品|营养品|化妆品|生活用品|日用品|保健食品)")
 #: 还有二百是自费的 / 还有个诊察费: one more figure said after the bill, inside it or not unsaid
-_STILL_MORE_BEFORE = re.compile(r"还有(?:个|一个|一笔)?(?:[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:是|为)?)?[^,，。0-9]{0,4}$")
+_STILL_MORE_BEFORE = rx.compile(r"还有(?:个|一个|一笔)?(?:[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:是|为)?)?[^,，。0-9]{0,4}$")
 #: 自费的 / 自费药: self-pay with nothing else named (自费的检查 is a cost beside the drugs)
-_BARE_SELF_PAY_CUE = re.compile(r"自费(?:的|药|药品|部分)?(?:有|是|为)?")
+_BARE_SELF_PAY_CUE = rx.compile(r"自费(?:的|药|药品|部分)?(?:有|是|为)?")
 #: 药费一千一: the bill named as its drugs (a self-pay part after it may be of them or beside them)
-_DRUG_COST_CUE = re.compile(r"药费|药钱|西药费?")
+_DRUG_COST_CUE = rx.compile(r"药费|药钱|西药费?")
 #: 总共 / 一共 / 合计 / 总费用: the whole bill said in so many words
-_WHOLE_WORD_SAID = re.compile(r"总共|一共|合计|总计|共计|总费用|总金额|总额|全部")
+_WHOLE_WORD_SAID = rx.compile(r"总共|一共|合计|总计|共计|总费用|总金额|总额|全部")
 #: 我也糊涂了 / 搞不清: the person says they are confused
-_CONFUSED = re.compile(r"糊涂|搞不清|弄不清|闹不清|搞混|说不准|拿不准")
+_CONFUSED = rx.compile(r"糊涂|搞不清|弄不清|闹不清|搞混|说不准|拿不准")
 #: 甲等 / 乙等 / 三级 / 二甲: a grade or a level named
-_GRADE_OR_LEVEL_WORD = re.compile(r"[甲乙丙]等|[一二三123]级|[二三][甲乙丙]")
+_GRADE_OR_LEVEL_WORD = rx.compile(r"[甲乙丙]等|[一二三123]级|[二三][甲乙丙]")
 #: (retired …) procedure completed / paperwork done on: the date after it is the papers'
-_PAPERS_DONE_BEFORE = re.compile(r"(?:procedure|procedures|paperwork|papers|formalities|process)[^,.;，。]{0,12}"
+_PAPERS_DONE_BEFORE = rx.compile(r"(?:procedure|procedures|paperwork|papers|formalities|process)[^,.;，。]{0,12}"
                                  r"(?:completed|done|finished|approved)(?: on)? ?$"
                                  # (completed the retirement procedure on 3 November: the verb first)
                                  r"|(?:completed|finished|did|filed) (?:the |my |his |her )?retirement"
                                  r"(?: procedures?| paperwork| papers| formalities| process)?(?: on)? ?$")
 #: 10月办结 / 10月份办完了: a month said done, nothing else named (the procedure named before it)
-_DONE_AFTER_MONTH = re.compile(r"(?:份)?(?:初|底|中旬|上旬|下旬)?(?:就|已经|已)?办(?:结|完|好)(?:了|的)?(?=$|[,，。;；])")
+_DONE_AFTER_MONTH = rx.compile(r"(?:份)?(?:初|底|中旬|上旬|下旬)?(?:就|已经|已)?办(?:结|完|好)(?:了|的)?(?=$|[,，。;；])")
 #: 在职转退休，… / 办退休，…: retiring said in the clause before a month said done
-_RETIRING_BEFORE = re.compile(r"转退休|办退休|退休手续|退休了?[,，]\s?$")
+_RETIRING_BEFORE = rx.compile(r"转退休|办退休|退休手续|退休了?[,，]\s?$")
 #: a date followed by a visit (12月看病就按退休算了吧): the visit's date, even in a clause about retiring
-_VISIT_BESIDE_DATE = re.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
+_VISIT_BESIDE_DATE = rx.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
-_WEEKDAY_SAID = re.compile(r"(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
-_RELATIVE_WEEK = re.compile(r"上周|上个?星期|上个?礼拜|last week")
-_RELATIVE_MONTH = re.compile(r"上个?月|last month")
-_AHEAD = re.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
-_UNKNOWN = re.compile(
+_WEEKDAY_SAID = rx.compile(r"(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
+_RELATIVE_WEEK = rx.compile(r"上周|上个?星期|上个?礼拜|last week")
+_RELATIVE_MONTH = rx.compile(r"上个?月|last month")
+_AHEAD = rx.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
+_UNKNOWN = rx.compile(
     # (不知道能不能报 / 不清楚报多少: the question asked, not a fact not known)
     r"(?:不清楚|不知道|不晓得)(?!能不能|可不可以|能否|能报|可以报|报多少|能报多少|怎么报|报不报|咋报)|不知(?!道)|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记(?!说|讲|告诉|提)|不详|没问|说不上来|"
     r"需核实|待核实|有待核实|要核实|需要核实|还要核实|搞不懂|看不懂|不懂|记不太清|记不大清|不太记得|没印象|没有印象|莫得印象|没得印象|搞不清|闹不清|说不清|忘了(?!说|讲|告诉|提)|忘记了(?!说|讲|告诉|提)|不了解|没注意|说不好|说不准|拿不准|吃不准|不敢说|不敢肯定"
@@ -625,63 +626,63 @@ _UNKNOWN = re.compile(
 )
 #: resident yes/no facts the person may not know, and the words that name them
 _UNKNOWN_FLAGS = (
-    ("family_doctor", re.compile(r"家庭医生|family[- ]doctor")),
-    ("poverty_registered", re.compile(r"贫困|建档立卡|poor|poverty")),
-    ("signed", re.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
-    ("referral", re.compile(r"转(?:过去|诊|过来)|referr")),
-    ("pharmacy", re.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
+    ("family_doctor", rx.compile(r"家庭医生|family[- ]doctor")),
+    ("poverty_registered", rx.compile(r"贫困|建档立卡|poor|poverty")),
+    ("signed", rx.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
+    ("referral", rx.compile(r"转(?:过去|诊|过来)|referr")),
+    ("pharmacy", rx.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
                             # 忘了是在社区医院药房拿的还是在外面定点药店拿的: the hospital's own or a pharmacy
                             r"|(?:医院|卫生院|诊所|社区)(?:的)?药房[^,，。]{0,6}?还是[^,，。]{0,8}?药店"
                             r"|pharmacy or (?:a )?(?:hospital|clinic)|(?:hospital|clinic) or (?:a )?pharmacy")),
-    ("designated", re.compile(r"是不是(?:医保)?定点|是否(?:医保)?定点|定不定点|有没有定点|定点不定点|算不算(?:医保)?定点|is it designated|designated or not")),
-    ("date", re.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
+    ("designated", rx.compile(r"是不是(?:医保)?定点|是否(?:医保)?定点|定不定点|有没有定点|定点不定点|算不算(?:医保)?定点|is it designated|designated or not")),
+    ("date", rx.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
-_DOUBT_OF_LEVEL = re.compile(r"(?:是|在)?(?:[一二三123]级|[甲乙丙]等|三甲|二甲|三乙|二乙)(?:的|医院)?(?:还是|或者|或是)")
-_BOTH_DOUBTED = re.compile(r"(?:这|那)(?:两|二|2)(?:样|个|项|件)|两(?:样|个|项)都|都(?:不知道|不清楚|搞不清|不晓得)")
-_STILL_SO = re.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
-_NO_REFERRAL = re.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
+_DOUBT_OF_LEVEL = rx.compile(r"(?:是|在)?(?:[一二三123]级|[甲乙丙]等|三甲|二甲|三乙|二乙)(?:的|医院)?(?:还是|或者|或是)")
+_BOTH_DOUBTED = rx.compile(r"(?:这|那)(?:两|二|2)(?:样|个|项|件)|两(?:样|个|项)都|都(?:不知道|不清楚|搞不清|不晓得)")
+_STILL_SO = rx.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
+_NO_REFERRAL = rx.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
                           # 没经过卫生院同意 / 未经签约机构同意: the referral is the signed institution's consent
                           r"|(?:没(?:有)?经过?|未经过?)[^,，。]{0,8}?同意|(?:没(?:有)?|未|不)(?:开|办)(?:过)?转诊"
                           # 卫生院没同意转诊 / 不给开转诊: the signed institution did not consent
                           r"|(?:没(?:有)?|不)同意(?:我|他|她)?(?:的)?转诊|(?:没|不)给(?:我|他|她)?(?:开|办)?转诊")
-_FLAG_AFTER = re.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
-_FLAG_DOUBT_AFTER = re.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
+_FLAG_AFTER = rx.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
+_FLAG_DOUBT_AFTER = rx.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
-_COMPLAINT_BEFORE = re.compile(r"(?:怎么|咋|为啥|为什么|凭啥|咋个)[^,，。]{0,6}(?:才|只|就)[^,，。]{0,6}$")
-_FUND_JUST_BEFORE = re.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:都|也)?$")
-_OTHER_FLAG_NEXT = re.compile(r"[^,，。]{0,3}(?:贫困|建档立卡|家庭医生|签约|低保)")
-_PRESCRIPTION_WORD = re.compile(r"处方|方子|开方|prescri")
-_UNKNOWN_PRESCRIPTION = re.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
-_UNKNOWN_GRADE = re.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a-z])|甲等|乙等|丙等|等次|几甲|甲还是乙|[一二三123]?[甲乙丙]等?还是[一二三123]?[甲乙丙](?![类级])|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
-_UNKNOWN_LEVEL = re.compile(r"几级|好多级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
+_COMPLAINT_BEFORE = rx.compile(r"(?:怎么|咋|为啥|为什么|凭啥|咋个)[^,，。]{0,6}(?:才|只|就)[^,，。]{0,6}$")
+_FUND_JUST_BEFORE = rx.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:都|也)?$")
+_OTHER_FLAG_NEXT = rx.compile(r"[^,，。]{0,3}(?:贫困|建档立卡|家庭医生|签约|低保)")
+_PRESCRIPTION_WORD = rx.compile(r"处方|方子|开方|prescri")
+_UNKNOWN_PRESCRIPTION = rx.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
+_UNKNOWN_GRADE = rx.compile(r"(?:3|(?<![a-z])iii)[abc] ?or ?(?:3|iii)?[abc](?![a-z])|甲等|乙等|丙等|等次|几甲|甲还是乙|[一二三123]?[甲乙丙]等?还是[一二三123]?[甲乙丙](?![类级])|甲乙|甲等乙等|乙等甲等|什么等|几等|是不是三甲|grade [abc]|which grade")
+_UNKNOWN_LEVEL = rx.compile(r"几级|好多级|等级|级别|哪一级|哪级|什么级|二级还是三级|一级还是二级|一级还是三级|级还是|是不是[一二三123]级"
                             r"|啥医院|什么医院|哪个医院|哪家医院|哪的医院|level|tier"
                             r"|(?:卫生院|社区|诊所|卫生室|医院)还是[^,，。]{0,4}(?:卫生院|社区|诊所|卫生室|医院)")
 #: 搞不懂啥子起付线 / 不知道什么叫起付线: the word is not understood (not the year's position unknown)
-_TERM_NOT_UNDERSTOOD = re.compile(r"(?:搞不懂|不懂|看不懂|不明白|不晓得|不知道)(?:啥子|什么|啥|哪样)(?:叫|是)?(?:起付线|起付标准|起付)"
+_TERM_NOT_UNDERSTOOD = rx.compile(r"(?:搞不懂|不懂|看不懂|不明白|不晓得|不知道)(?:啥子|什么|啥|哪样)(?:叫|是)?(?:起付线|起付标准|起付)"
                                   r"|(?:啥子|什么|啥)(?:叫|是)?(?:起付线|起付标准)(?:哦|嘛|哟|啊|呀)?[,，]?(?:我)?(?:搞不懂|不懂|看不懂|不明白|不晓得)")
-_POSITION_TOPIC = re.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
+_POSITION_TOPIC = rx.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:outpatient )?(?:visit|time|claim|bill)|claimed")
 _UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
-_UNKNOWN_ABOUT = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}"
+_UNKNOWN_ABOUT = rx.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}"
                             # not sure if I've used the deductible: the doubt names its own subject
                             r"|(?:not sure|don'?t know|no idea|unsure)\b[^,.]{0,12}?\b(?:if|whether)\b[^,.]{3,}")
-_ACCOUNT_WORD = re.compile(r"账户|个账|余额|account|balance")
-_BELIEVED_BEFORE = re.compile(r"(?:以为|还当|当成|当作|还想着)(?:是|它是|那是|那家是)?$")
-_RULE_HOW_MUCH = re.compile(r"报(?:销)?(?:好多|多少|几成|百分之几)|比例")
-_CORRECTION_FIRST_WORD = re.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|更正)")
+_ACCOUNT_WORD = rx.compile(r"账户|个账|余额|account|balance")
+_BELIEVED_BEFORE = rx.compile(r"(?:以为|还当|当成|当作|还想着)(?:是|它是|那是|那家是)?$")
+_RULE_HOW_MUCH = rx.compile(r"报(?:销)?(?:好多|多少|几成|百分之几)|比例")
+_CORRECTION_FIRST_WORD = rx.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|更正)")
 #: 女儿陪我去 / 儿子带我来 / 老伴帮我问: someone who went along or asks for the person, not whose bill it is
-_ALONG_WITH = re.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|替)(?:着)?(?:我|俺)"
+_ALONG_WITH = rx.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|替)(?:着)?(?:我|俺)"
                          # 我老伴也是南昌的退休职工: the person whose bill it is, named with their category
                          r"|(?:也|今年)?是[^,，。]{0,6}?(?:职工|退休|在职|居民|灵活就业)")
 #: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
-_USED_OR_NOT = re.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
-_WHAT_IF_WORD = re.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
+_USED_OR_NOT = rx.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
+_WHAT_IF_WORD = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
                            r"|if (?:he|she|i|we|they) had (?:gone|been)|instead|what would (?:it|i|she|he|they) (?:be|get|pay)"
                            r"|how much would (?:it|i|she|he|they) (?:be|get|pay)")
-_WILL_CHECK = re.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
-_SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
+_WILL_CHECK = rx.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
+_SIGNED_ELSEWHERE = rx.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里"
                                # 我签约的是莲塘镇卫生院，今天在旁边的社区… / …在红谷滩的一个社区: another one
                                r"|旁边的|附近的|边上的|[^,，。]{1,6}?的一(?:个|家))"
@@ -693,42 +694,42 @@ _SIGNED_ELSEWHERE = re.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]
                                r"|(?:没|没有|未)(?:在)?(?:这个|这家|那个|那家)?(?:卫生院|卫生室|社区|诊所|医院|卫生服务中心)?签(?:过)?约(?!(?:的)?(?:家庭医生|家医))"
                                # 签约在社区…，今天没去社区，直接去南大一附院: the visit went past the signed one
                                r"|签(?:了)?约[^。]{0,20}?(?:没去|没在|没到)(?:社区|卫生院|卫生室|签约)[^。]{0,12}?(?:直接|去了|跑去|在)")
-_VISIT_COUNT = re.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)|(两|二|三|2|3)(?:回|次|趟)(?:看病|看门诊|门诊)(?:一共|总共|合计|加起来)")
+_VISIT_COUNT = rx.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)|(两|二|三|2|3)(?:回|次|趟)(?:看病|看门诊|门诊)(?:一共|总共|合计|加起来)")
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
-_VISIT_ENUM = re.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
-_NUMERAL_NEAR = re.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
-_SLIP_FIELD_EMPTY = re.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
-_SLIP_CONTEXT = re.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
-_EXTRA_FEE = re.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
-_EXTRA_PART = re.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra|\bplus\b|再加(?:上)?|加上"
+_VISIT_ENUM = rx.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
+_NUMERAL_NEAR = rx.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
+_SLIP_FIELD_EMPTY = rx.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
+_SLIP_CONTEXT = rx.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
+_EXTRA_FEE = rx.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
+_EXTRA_PART = rx.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra|\bplus\b|再加(?:上)?|加上"
                          # 花了700，还有诊察费30: the consultation fee, charged beside the bill
                          r"|还有(?=诊察费|挂号费|诊查费)")
 #: 450+诊察费10: a plus sign between the bill and the next part (nothing else between)
-_PLUS_NEXT = re.compile(r"\s?(?:元|块)?\s?[+＋]\s?(?:[\u4e00-\u9fff]{1,6})?$")
+_PLUS_NEXT = rx.compile(r"\s?(?:元|块)?\s?[+＋]\s?(?:[\u4e00-\u9fff]{1,6})?$")
 #: 1500，诊察费30另算: a part said after the bill, charged beside it
-_EXTRA_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算))")
-_NOT_INSIDE_BEFORE = re.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
-_COST_NOUN = re.compile(r"药费|药钱|检查费?|治疗费|化验费?|挂号费|西药费?")
-_UNKNOWN_EARLIER_VISITS = re.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
+_EXTRA_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算))")
+_NOT_INSIDE_BEFORE = rx.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
+_COST_NOUN = rx.compile(r"药费|药钱|检查费?|治疗费|化验费?|挂号费|西药费?")
+_UNKNOWN_EARLIER_VISITS = rx.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
-_CLAIMED_PLAINLY = re.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)"
+_CLAIMED_PLAINLY = rx.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])(?:[^,，。]{0,6})?(?:但|可|不过)[^,，。]{0,4}(?:不记得|忘了|记不清|不清楚|不知道)"
                               # 今年统筹报过，数额不详: claimed — how much is not at hand (asked, never the year's first)
                               r"|(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])[^。]{0,3}?(?:数额|金额|具体金额|具体数)(?:不详|不清楚|不知道|不记得|记不清)")
-_NO_CLAIM = re.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
-_THAT_VISITS_SLIP = re.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
-_CLAIMED_DOUBTED = re.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
+_NO_CLAIM = rx.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
+_THAT_VISITS_SLIP = rx.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
+_CLAIMED_DOUBTED = rx.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
 #: 统筹已经报了好几百 / 医保报过几百了: the year's fund figure said as some hundreds
-_FUND_SOME_HUNDREDS = re.compile(r"(?:统筹|医保|基金)[^,，。0-9]{0,6}?报(?:销)?(?:了|过)(?:了)?(?:大概|差不多|大约|约)?(?:好|小)?(?:几百|百把)(?:块|元)?(?!万)")
-_CLAIMED_VAGUELY = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)"
+_FUND_SOME_HUNDREDS = rx.compile(r"(?:统筹|医保|基金)[^,，。0-9]{0,6}?报(?:销)?(?:了|过)(?:了)?(?:大概|差不多|大约|约)?(?:好|小)?(?:几百|百把)(?:块|元)?(?!万)")
+_CLAIMED_VAGUELY = rx.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:了|过)(?:不少|很多|一些|好多|挺多|一部分)"
                               # 统筹基金今年报了多少我记不清 / 今年报了多少记不得，反正不多，几百块: how much is asked
                               r"|(?:(?:今年|统筹|基金)(?:基金)?(?:今年)?(?:一共|总共|已经)?|(?<=[,，]))报(?:销)?(?:了|过)?多少(?:钱)?[^,，。]{0,3}?"
                               r"(?:记不清|记不得|不记得|忘了|不知道|不清楚|搞不清)")
 #: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
 #: 起付线过了 beside it, the deductible met is the position said, as the dialogue policy takes it)
-_CLAIMED_SOME = re.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
+_CLAIMED_SOME = rx.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
                            r"|年度内已享受(?:门诊)?(?:统筹)?(?:报销|待遇)")
-_CATEGORY_DOUBT_AFTER = re.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
-_RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
+_CATEGORY_DOUBT_AFTER = rx.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
+_RETIRED_OR_NOT = rx.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
                              r"|办没办(?:完)?(?:退休)?(?:手续)?"
                              r"|退休又好像没|好像(?:办了)?退休(?:了)?又好像没|好像退了又好像没"
                              # 不知道她办退休了没有 / not sure if his retirement has been processed
@@ -744,30 +745,30 @@ _RETIRED_OR_NOT = re.compile(r"退没退|退了没|退休没退休|是不是退�
                              r"|(?<!what )(?:if|whether) (?:he|she|i|they)(?:'s| is| has| have| was)? (?:already |actually )?retired"
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
-_LEVEL_DOUBT_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$"
+_LEVEL_DOUBT_BEFORE = rx.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$"
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
-_LEVEL_DOUBT_AFTER = re.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
-_SEEN_COUNTED = re.compile(r"(?:看|去|买|拿|刷|开)过(?:药)?(?:一|两|几|1|2)(?:次|回|趟)")
-_TO_COME_BEFORE = re.compile(r"(?:下个?月|下周|下礼拜|下星期|过几天|过两天|明天|后天|以后|改天|回头)[^,，。]{0,4}?"
+_LEVEL_DOUBT_AFTER = rx.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
+_SEEN_COUNTED = rx.compile(r"(?:看|去|买|拿|刷|开)过(?:药)?(?:一|两|几|1|2)(?:次|回|趟)")
+_TO_COME_BEFORE = rx.compile(r"(?:下个?月|下周|下礼拜|下星期|过几天|过两天|明天|后天|以后|改天|回头)[^,，。]{0,4}?"
                              r"(?:打算|准备|还要|还得|要|得|想|计划)(?:再)?(?:去|到|上)")
-_SAME_PLACE_AGAIN = re.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|(?:还|也|又)(?:是)?(?:在|去)(?:的)?(?:那|这)(?:家|里|儿|个)"
+_SAME_PLACE_AGAIN = rx.compile(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|(?:还|也|又)(?:是)?(?:在|去)(?:的)?(?:那|这)(?:家|里|儿|个)"
                                r"|same (?:hospital|clinic|place)")
-_NOW_VISIT_BEFORE = re.compile(r"现在(?:去|在|到)|今天|今日|刚才|刚刚|这次|本次|这回")
-_COUNTED_VISIT_AFTER_DATE = re.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在)?[^,，。\s\d]{0,8}?(?:看过|去过|刷过)(?:一|两|几|1|2)(?:次|回|趟)")
-_DENIED_BETWEEN = re.compile(r"(?:元|块)?[,，\s]?(?:而)?不是")
-_POINTED_BACK_BEFORE = re.compile(r"(?:^|[,，\s])(?:那|那个|就那|这)$")
-_ASKED_RIGHT_AFTER = re.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不对吧|不对吗|不对|对不对|对吗|对不|对么|有问题|没问题吧)")
-_LEVEL_CHOSEN_BEFORE = re.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
-_HEDGED_POSITION = re.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
-_SHOULD_PAY = re.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
-_MULTI_VISIT = re.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
-_TIME_MARKERS = re.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
-_AMOUNT_OR = re.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
-_YEAR_SCOPE = re.compile(r"今年|本年|年内|这一年|this year|就这|只有这|就看了|只看了|一共|总共|就两|就三|过一(?:次|回)"
+_NOW_VISIT_BEFORE = rx.compile(r"现在(?:去|在|到)|今天|今日|刚才|刚刚|这次|本次|这回")
+_COUNTED_VISIT_AFTER_DATE = rx.compile(r"(?:份)?(?:的时候)?(?:也|还)?(?:在)?[^,，。\s\d]{0,8}?(?:看过|去过|刷过)(?:一|两|几|1|2)(?:次|回|趟)")
+_DENIED_BETWEEN = rx.compile(r"(?:元|块)?[,，\s]?(?:而)?不是")
+_POINTED_BACK_BEFORE = rx.compile(r"(?:^|[,，\s])(?:那|那个|就那|这)$")
+_ASKED_RIGHT_AFTER = rx.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不对吧|不对吗|不对|对不对|对吗|对不|对么|有问题|没问题吧)")
+_LEVEL_CHOSEN_BEFORE = rx.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
+_HEDGED_POSITION = rx.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
+_SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
+_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
+_TIME_MARKERS = rx.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
+_AMOUNT_OR = rx.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
+_YEAR_SCOPE = rx.compile(r"今年|本年|年内|这一年|this year|就这|只有这|就看了|只看了|一共|总共|就两|就三|过一(?:次|回)"
                          r"|第一(?:次|回)是|(?:今天|这次|这回|这是)(?:是)?第二")
-_ALL_VISITS = re.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三几]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一(?:次|回)")
-_VISIT_MARKER = re.compile(
+_ALL_VISITS = rx.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三几]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一(?:次|回)")
+_VISIT_MARKER = rx.compile(
     r"(?<!今年)(?<!今年的)第[一1](?:次|回)(?!看病|门诊)|第[二三2-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
     r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次"
     # 今天看了两次，上午社区200，下午三甲医院500: the day's visits, each by its part of the day
@@ -775,16 +776,16 @@ _VISIT_MARKER = re.compile(
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
-_SAID_EARLIER = re.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;没未不]{0,8}?(?:看过|去过|花过|花了)|上次|上一次|上回|上一回"
+_SAID_EARLIER = rx.compile(r"(?:之前|以前|前面|此前|先前)[^,，。；;没未不]{0,8}?(?:看过|去过|花过|花了)|上次|上一次|上回|上一回"
                            r"|前(?:两|二|几|三|2|3)(?:次|回|趟)"  # 前两次一共花了两百二
                            r"|[0-9一二三四五六七八九十]{1,2}月(?:份)?[^,，。；;没未不]{0,6}?(?:看过|去过)")  # 今年2月份看过一回
-_RECENT_WORD = re.compile(r"今天|今日|刚才|刚刚|昨天|昨日|前天|这次|本次|这回")
+_RECENT_WORD = rx.compile(r"今天|今日|刚才|刚刚|昨天|昨日|前天|这次|本次|这回")
 #: 今天门诊八百，今年之前在社区看过一次花了三百: today's visit told first is still the later one
-_POSITION_CLAUSE = re.compile(r"起付线|起付标准|统筹(?:已经|已)?(?:报|付|支付)|报过|报销过")
+_POSITION_CLAUSE = rx.compile(r"起付线|起付标准|统筹(?:已经|已)?(?:报|付|支付)|报过|报销过")
 #: 是不是报销比例55%啊: the ratio asked about, before it
-_RULE_QUESTION_BEFORE = re.compile(r"是不是|是否|难道|不是说")
-_FUND_FIGURE_UNREAD = re.compile(r"(?:统筹|医保|基金)[^,，。]{0,4}报了多少|报了多少|看不懂")
-_RETIRED_EITHER = re.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份)?(?:还是|或者)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
+_RULE_QUESTION_BEFORE = rx.compile(r"是不是|是否|难道|不是说")
+_FUND_FIGURE_UNREAD = rx.compile(r"(?:统筹|医保|基金)[^,，。]{0,4}报了多少|报了多少|看不懂")
+_RETIRED_EITHER = rx.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份)?(?:还是|或者)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)"
                              r"(?:份)?[^,，。]{0,4}(?:办|退)"
                              # 退休手续是这个月办完的还是上个月 / 好像是上个月办完的，也可能是这个月初
                              r"|(?:退休|手续)[^。？?]{0,6}?(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份|初|底)?"
@@ -792,11 +793,11 @@ _RETIRED_EITHER = re.compile(r"(?:上个?月|这个?月|本月|[0-9一二三四�
                              r"|(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)(?:份|初|底)?(?:办完|办好|办下来)的?[,，]?"
                              r"(?:也可能是|还是|或者是?)(?:上个?月|这个?月|本月|[0-9一二三四五六七八九十]{1,2}月)")
 #: 南充 在职 3月份退的休: in work said as the person's state now, beside a retirement — which holds is asked
-_BARE_IN_WORK = re.compile(r"(?:^|[,，。 ]|自称|称|说是)在职(?:职工|人员)?(?=$|[,，。 ])")
-_HEDGED_NOT_FIRST = re.compile(r"好像|可能|也许|大概|还是|来着|不记得|不知道|不晓得")
-_TODAY_WORD = re.compile(r"今天|今日|这次|这回|本次")
+_BARE_IN_WORK = rx.compile(r"(?:^|[,，。 ]|自称|称|说是)在职(?:职工|人员)?(?=$|[,，。 ])")
+_HEDGED_NOT_FIRST = rx.compile(r"好像|可能|也许|大概|还是|来着|不记得|不知道|不晓得")
+_TODAY_WORD = rx.compile(r"今天|今日|这次|这回|本次")
 #: a later visit needs a when or a where of its own: 又花了80 alone may be part of the same bill
-_WHEN_OR_WHERE = re.compile(
+_WHEN_OR_WHERE = rx.compile(
     r"第[一二三1-3](?:次|回)|之前|以前|前面|此前|先前|今天|现在|刚才|刚刚|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
     r"|(?<!今年)头一回|这回|\d{1,2}号那次"
     r"|后来|隔(?:了)?[一两二三几1-9]?(?:个)?(?:周|天|月|礼拜|星期)"  # (先看了300，后来隔一周又去了一次)
@@ -805,15 +806,15 @@ _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
-_TAKEN_BACK = re.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
-_DAYPART = re.compile(r"上午|下午|中午|晚上|傍晚")
-_DAYPARTS_COUNTED = re.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
-_VISIT_WORD = re.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
-_SAID_BEFORE = re.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
-_COUNTY_HOSPITAL = re.compile(r"县医院|县人民医院|县级医院")
-_ORDINAL = re.compile(r"第[二三四2-4](?:次|回)")
-_TOGETHER = re.compile(r"一共|总共|合计|共计|加起来|together|in total")
-_TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)|各(?:看|去)了一(?:次|回|趟)"
+_TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
+_DAYPART = rx.compile(r"上午|下午|中午|晚上|傍晚")
+_DAYPARTS_COUNTED = rx.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
+_VISIT_WORD = rx.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
+_SAID_BEFORE = rx.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
+_COUNTY_HOSPITAL = rx.compile(r"县医院|县人民医院|县级医院")
+_ORDINAL = rx.compile(r"第[二三四2-4](?:次|回)")
+_TOGETHER = rx.compile(r"一共|总共|合计|共计|加起来|together|in total")
+_TWO_PLACES = rx.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|places)|各(?:看|去)了一(?:次|回|趟)"
                          # 一级医院和药店都去了: two places, one total
                          r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)都(?:去|看|跑)"
                          # 在三级医院和药店各花了一些 / 在药店和医院都花了一些: two places, their spending together
@@ -822,8 +823,8 @@ _TWO_PLACES = re.compile(r"两家|一家.{0,8}一家|two (?:hospitals|clinics|pl
                          # 今天在社区医院和药店一共花了500: two places, one sum (each settles at its own ratio)
                          r"|(?:医院|卫生院|社区|诊所|药店|药房)(?:和|跟|与|、|还有|加上)[^,，。]{0,6}(?:医院|卫生院|社区|诊所|药店|药房)"
                          r"[^,，。]{0,3}(?:一共|总共|合计|共计|加起来)")
-_ACCEPTED = re.compile(r"就当|当作|就算|就按|let'?s say|assume")
-_HEDGED_ANYWHERE = re.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次|是否首次|是否第一次|是否为首次"
+_ACCEPTED = rx.compile(r"就当|当作|就算|就按|let'?s say|assume")
+_HEDGED_ANYWHERE = rx.compile(r"又好像|还是第[二三2-3]次|第一次还是|是不是第一次|不知道是不是第一次|是否首次|是否第一次|是否为首次"
                               r"|首次[^,，。]{0,4}未说明|未说明是否")
 
 
@@ -841,21 +842,21 @@ def _hedged_anywhere(text: str, bounds: list[tuple[int, int]], hits: list[Hit]) 
         or not any(m.end() <= o.start < hi and "category" in o.sets for o in hits)
 
 
-_FUND_TOPIC_BEFORE = re.compile(r"(?:^|[,，。])(?:今年)?(?:统筹|统筹基金)(?:那边|那块|的话|这边)?(?:我)?(?:查了一下|查了|问了一下|问了|看了一下|核实了)?[,，]$")
-_THAT_FIGURE_BEFORE = re.compile(r"(?<![不没])在(?:另外|其余|剩下|剩余|其他|其它)?(?:的)?(?:那|这)(?:个|笔)?$")
-_INSIDE_AFTER = re.compile(r"(?:块钱|块|元)?(?:里面|里头|里边|里|之中|当中|中间)")
-_LAST_VISIT = re.compile(r"上次|上一次|上回|上一回|(?<!今年)(?<!今年的)(?:第一次|第一回|头一次|头一回)|前一次|那次|那回")
+_FUND_TOPIC_BEFORE = rx.compile(r"(?:^|[,，。])(?:今年)?(?:统筹|统筹基金)(?:那边|那块|的话|这边)?(?:我)?(?:查了一下|查了|问了一下|问了|看了一下|核实了)?[,，]$")
+_THAT_FIGURE_BEFORE = rx.compile(r"(?<![不没])在(?:另外|其余|剩下|剩余|其他|其它)?(?:的)?(?:那|这)(?:个|笔)?$")
+_INSIDE_AFTER = rx.compile(r"(?:块钱|块|元)?(?:里面|里头|里边|里|之中|当中|中间)")
+_LAST_VISIT = rx.compile(r"上次|上一次|上回|上一回|(?<!今年)(?<!今年的)(?:第一次|第一回|头一次|头一回)|前一次|那次|那回")
 _POSITION_FIELDS = ("fund_paid", "deductible_used", "deductible_remaining", "account_balance", "prior_unreimbursed")
-_QUESTIONED_AFTER = re.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
+_QUESTIONED_AFTER = rx.compile(r" ?(?:元|块)?(?:吗|么|吧|呢|啊)?\?")
 #: yes/no facts and the words that name them, for statements that doubt them
 _DOUBTABLE = (
-    ("signed", re.compile(r"签约|签了约|签过约")),
-    ("poverty_registered", re.compile(r"贫困|建档立卡")),
-    ("family_doctor", re.compile(r"家庭医生|家医")),
+    ("signed", rx.compile(r"签约|签了约|签过约")),
+    ("poverty_registered", rx.compile(r"贫困|建档立卡")),
+    ("family_doctor", rx.compile(r"家庭医生|家医")),
 )
 #: a clause that questions a fact (是不是签约机构？) or reports it denied (可是卫生院说我没签约) or changed
-_DOUBT = re.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
-_ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上"
+_DOUBT = rx.compile(r"是不是|算不算|是否|有没有|吗|\?|(?:可是|但是|不过|但)[^,，。]{0,8}说|说我(?:没|不)|换了|换过|改了")
+_ABOUT_SETTLING = rx.compile(r"没算|没给算|算没算|没加|少算|漏算|漏了|少了|没按|按没按|算进去|算上"
                              # 那我回签约的社区卫生服务中心看能报吗: whether it is paid, asked — not a doubt of the place
                              r"|能报(?:销)?(?:吗|么|嘛|不)|能不能报|可以报(?:销)?(?:吗|么|嘛)|报多少"
                              r"|(?:多|高|加)[0-9一二三四五六七八九十百分之.]+%?(?:的)?(?:吗|么|嘛|[?？])"  # 家庭医生不是多5%吗
@@ -863,12 +864,12 @@ _ABOUT_SETTLING = re.compile(r"没算|没给算|算没算|没加|少算|漏算|�
                              r"|(?:能|可以|会)?(?:多|高|加)(?:报)?[0-9一二三四五六七八九十]+(?:个)?(?:点|个百分点|%)(?:的)?(?:吗|么|嘛|[?？])?")
 #: words naming a part of the bill: each must be bound to a number, or the bill is not known well enough
 #: after a part's amount: its kind asked (200是自费吗？ / 200算不算乙类)
-_ITEM_QUESTIONED = re.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)"
+_ITEM_QUESTIONED = rx.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,，。]{0,6}?(?:吗|么|嘛|\?|？)|(?:元|块)?(?:是不是|算不算)"
                               # 还有200是自费的吧好像: a part whose kind the person is not sure of
                               r"|(?:元|块)?(?:是|算)?[^,，。]{0,6}?(?:的)?(?:吧[\s,，]*(?:好像|可能|我记得|应该)|好像吧|可能吧|大概吧)")
 #: digits on both sides of a full-width comma, three after it (1，200 / 200，300): NFKC makes it a
 #: thousands mark, but a list of numbers is written the same way
-_FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
+_FULLWIDTH_GROUP = rx.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
                               # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
                               r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])"
                               # 花了 1.200: a dot before three digits — 1.2 yuan, or 1,200 written the European way? asked
@@ -876,76 +877,76 @@ _FULLWIDTH_GROUP = re.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9�
                               # 花了1.2: a whole bill under ten yuan with one decimal — 1.2 yuan, or 1.2 thousand? asked
                               r"|(?<=花了|花费|一共|总共|合计|共计)\s?[1-9]\.[0-9](?![0-9０-９.,%％kK千万wW元块毛角])")
 #: ２，３００元: one digit, a comma, three digits and the unit — 2 and 300 yuan would not be written so
-_THOUSANDS_WITH_UNIT = re.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆)")
-_EARLIER_TIME = re.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
+_THOUSANDS_WITH_UNIT = rx.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆)")
+_EARLIER_TIME = rx.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
 #: right after a level: it is taken back (一级医院 哦也不对 / 三级，也不是)
-_TAKEN_BACK_AFTER = re.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
-_TOTAL_SAID = re.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
+_TAKEN_BACK_AFTER = rx.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
+_TOTAL_SAID = rx.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
 #: 西药和检查花了 / 药费检查费一共 / 药和检查是: two costs named together right before their figure
-_NAMED_COSTS_BEFORE = re.compile(r"(?:西药|中药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?(?:西药|中药|药费?|检查费?|化验费?|治疗费?)"
+_NAMED_COSTS_BEFORE = rx.compile(r"(?:西药|中药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?(?:西药|中药|药费?|检查费?|化验费?|治疗费?)"
                                  r"(?:费用|的钱|的)?(?:一共|总共|共|合计|加起来)?(?:花了|花|是|为|交了|付了)?\s?$")
-_SEPARATE_FEE = re.compile(r"(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:另算|另外算|单独算|另付|另交|另收|没算(?:在)?(?:里面|进去|里头))"
+_SEPARATE_FEE = rx.compile(r"(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:另算|另外算|单独算|另付|另交|另收|没算(?:在)?(?:里面|进去|里头))"
                            # 还有个检查费单独交的 / 检查费是另外交的: a fee paid apart, its amount not said
                            r"|(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:单独|另外|分开)(?:交|付|缴|收)(?:的|了)?")
-_FEE_CUE = re.compile(r"检查|化验|药|治疗|挂号|诊察")
-_AT_LEAST_AFTER = re.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)|来(?:块|元)")
+_FEE_CUE = rx.compile(r"检查|化验|药|治疗|挂号|诊察")
+_AT_LEAST_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)|来(?:块|元)")
 #: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
-_NOTHING_PAID = re.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
-_RULE_QUESTION_AFTER = re.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
-_RETIRING_NOW = re.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
-_PLAIN_FEE_BEFORE = re.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
-_TWO_SLIPS_ONE_VISIT = re.compile(r"一次[^,，。]{0,6}(?:开了|拿了|有)两张(?:处方|单子|发票|票)[,，]?一张(\d+(?:\.\d+)?)(?:块|元)?[,，]?(?:另)?一张(\d+(?:\.\d+)?)")
-_ONE_OF_TWO_UNSAID = re.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,4}\d+(?:\.\d+)?(?:块|元)?[,，]?(?:一个|一次|一项|另一个|另一科)[^\d]{0,6}$")
-_NEVER_SEEN = re.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
-_YEAR_FIRST_SAID = re.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
+_NOTHING_PAID = rx.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
+_RULE_QUESTION_AFTER = rx.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
+_RETIRING_NOW = rx.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
+_PLAIN_FEE_BEFORE = rx.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
+_TWO_SLIPS_ONE_VISIT = rx.compile(r"一次[^,，。]{0,6}(?:开了|拿了|有)两张(?:处方|单子|发票|票)[,，]?一张(\d+(?:\.\d+)?)(?:块|元)?[,，]?(?:另)?一张(\d+(?:\.\d+)?)")
+_ONE_OF_TWO_UNSAID = rx.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,4}\d+(?:\.\d+)?(?:块|元)?[,，]?(?:一个|一次|一项|另一个|另一科)[^\d]{0,6}$")
+_NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
+_YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
-_EARLIER_ALSO = re.compile(r"今年[^,，。；;]{0,10}?(?:也|还)(?:买|拿|看|去)过")
-_EARLIER_DONE = re.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
+_EARLIER_ALSO = rx.compile(r"今年[^,，。；;]{0,10}?(?:也|还)(?:买|拿|看|去)过")
+_EARLIER_DONE = rx.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|(?:这个?月|本月|这周|上周|这礼拜)(?:已经|已)(?=在)"  # (这个月已经在卫生院报过一次了)
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已|也|还)?(?:报过|报了|看过|买过|拿过)))[^,，。；;]{0,14}"
                            r"(?:看过|去过|拿过|买过|刷过|花了|花过|累计|自付|报过|报了|报的|报销过|看病|看的病|就诊过|就医过|看过病)"
                            r"|(?:之前|以前|此前)[^,，。；;]{0,14}(?:拿了|买了|开了)"  # (之前在社区拿了几次降压药)
                            r"|今年(?:还|也|另外)(?:去|看)过(?:一|两|几)(?:次|回|趟)")  # (今年还去过一次社区医院)
 #: 两次看病一共1800: the sum of two visits (each is settled on its own — asked)
-_TWO_VISITS_TOGETHER = re.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
+_TWO_VISITS_TOGETHER = rx.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
-_HOW_IT_WORKS = re.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
-_VAGUE_WHEN = re.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|这阵子|这一阵|这段时间|这些日子|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago"
+_HOW_IT_WORKS = rx.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
+_VAGUE_WHEN = rx.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|这阵子|这一阵|这段时间|这些日子|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago"
                          # 那次是夏天看的: a season, not a month — where the month decides, it is asked
                          r"|(?:夏天|春天|秋天|冬天)(?:的时候)?(?:看的|去的|看病的|来的)")
-_SETTLED_AS_BEFORE = re.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
-_THIS_VISIT = re.compile(r"这回|这次|今天|这趟|本次|今儿")
-_KIND_EITHER = re.compile(r"(?:药店|药房)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:医院|诊所|卫生院)"
+_SETTLED_AS_BEFORE = rx.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")
+_THIS_VISIT = rx.compile(r"这回|这次|今天|这趟|本次|今儿")
+_KIND_EITHER = rx.compile(r"(?:药店|药房)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:医院|诊所|卫生院)"
                           r"|(?:医院|诊所|卫生院|社区)[,，]?[^,，。]{0,2}(?:还是|或者|或是)[^,，。]{0,2}(?:药店|药房)")
-_SIGNED_DENIED = re.compile(r"签约的?(?:机构|医院|卫生院|社区)?(?:不是|并不是)(?:他们|咱|我们)?(?:这|那|该)(?:家|个|里)?")
-_SAME_PARAMETERS = re.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)?(?:都|也)?(?:一样|相同|不变|照旧)"
+_SIGNED_DENIED = rx.compile(r"签约的?(?:机构|医院|卫生院|社区)?(?:不是|并不是)(?:他们|咱|我们)?(?:这|那|该)(?:家|个|里)?")
+_SAME_PARAMETERS = rx.compile(r"(?:其他|其余|其它|别的|剩下的)(?:的)?(?:都|也)?(?:一样|相同|不变|照旧)"
                               r"|(?:起付线|起付标准|限额|比例|封顶)[^,，。]{0,8}?(?:一样|相同|不变|照旧|也是)")
 #: an earlier visit said against what was said before it (但是上个月已经看过一次), not listed after it
-_CONTRAST = re.compile(r"但|可是|不过|其实|已经")
-_BARE_ACCOUNT_CLAUSE = re.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|个账|医保卡|卡里)(?:里)?(?=$|[,，。!！?？])"
+_CONTRAST = rx.compile(r"但|可是|不过|其实|已经")
+_BARE_ACCOUNT_CLAUSE = rx.compile(r"(?:元|块)?[,，]\s*(?:个人账户|账户|个账|医保卡|卡里)(?:里)?(?=$|[,，。!！?？])"
                                   # 1580 个人付了: the figure is the person's share, or the bill they paid — asked
                                   r"|(?:元|块)?[,，]\s*(?:个人|自己|我)(?:付了|支付了?|掏了|出了|自付)(?=$|[,，。!！?？])")
-_NOT_PAID_YET = re.compile(r"报|支付|结算|claim|paid")
-_FIRST_WORD = re.compile(r"第一|第1|头|首|first|1st")
-_SIGNED_PLACE_BEFORE = re.compile(r"签(?:约|的)(?:的)?(?:机构|医院|卫生院|社区|单位)?(?:是|在)")
+_NOT_PAID_YET = rx.compile(r"报|支付|结算|claim|paid")
+_FIRST_WORD = rx.compile(r"第一|第1|头|首|first|1st")
+_SIGNED_PLACE_BEFORE = rx.compile(r"签(?:约|的)(?:的)?(?:机构|医院|卫生院|社区|单位)?(?:是|在)")
 #: the visit said to be somewhere else than the signed institution (但这次去了…, 自己跑去…, 别的…)
-_OTHER_PLACE = re.compile(r"(?:但|可|不过|结果|却)(?:是)?(?:我|他|她)?(?:这次|这回|今天|签约的是|签的是|去了|去的是|跑去了?)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
-_CAP_SHARE = re.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
-_OR_BETWEEN = re.compile(r"(?:元|块)?(?:还是|或者|或是)")
+_OTHER_PLACE = rx.compile(r"(?:但|可|不过|结果|却)(?:是)?(?:我|他|她)?(?:这次|这回|今天|签约的是|签的是|去了|去的是|跑去了?)|自己(?:跑|去)|另(?:一|外)|别的|不是(?:在)?(?:签约|那)")
+_CAP_SHARE = rx.compile(r"(?:额度|限额|封顶)[^,，。]{0,6}?(?:用了|用掉|花了|报了|用去)(?:了)?(?:(?P<half>一半)|(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九]))(?![多左])")
+_OR_BETWEEN = rx.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: a fund cue that speaks of the year, not of this bill (今年报了, 已经报了, 之前统筹给了, 累计报销)
 #: the fund's words whose figure is first left unsaid, then given after a correction (…不对，是412.6)
-_FUND_CUE_RETAKEN = re.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
+_FUND_CUE_RETAKEN = rx.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
                                r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?|(?:我)?(?:查|看|翻)了(?:一?下)?)[^\d]{0,14}?(?:是|为|有)\s*$")
-_YEAR_IN_CUE = re.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
+_YEAR_IN_CUE = rx.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
 #: why the fund paid nothing of a bill (怎么一分没报 / 为什么没给报 / 没报销是咋回事)
-_WHY_UNPAID = re.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,，。]{0,6}?(?:没|不)(?:有)?(?:给)?报"
+_WHY_UNPAID = rx.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,，。]{0,6}?(?:没|不)(?:有)?(?:给)?报"
                          r"|(?:没|不)(?:给)?报(?:销)?[^,，。]{0,4}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)")
 #: a relative said just before a place: where they are (老伴在西安 / 儿子在成都上班 / 女儿去了深圳)
-_RELATIVE_AT = re.compile(r"(?:老伴|老伴儿|儿子|女儿|儿媳|女婿|孙子|孙女|闺女|媳妇|娃儿?|孩子|姑娘|老公|老婆|爱人|兄弟|姐姐|妹妹|哥哥|弟弟|亲戚)"
+_RELATIVE_AT = rx.compile(r"(?:老伴|老伴儿|儿子|女儿|儿媳|女婿|孙子|孙女|闺女|媳妇|娃儿?|孩子|姑娘|老公|老婆|爱人|兄弟|姐姐|妹妹|哥哥|弟弟|亲戚)"
                           r"(?:现在|一直|常年|都)?(?:在|去了|到了|跑)$")
 #: whether the retirement papers are through is not known (手续不知道办完没有 / 办没办完我不清楚 / 批下来没)
-_PAPERS_NOT_KNOWN = re.compile(
+_PAPERS_NOT_KNOWN = rx.compile(
     r"(?:手续|退休|待遇)[^。？?]{0,8}?(?:不知道|不晓得|不清楚|不确定|搞不清|说不好|记不清)[^。？?]{0,8}?"
     r"(?:办完|办下来|批下来|办好|完了|开始没|生效|办没办|有没有办)"
     r"|(?:办没办完|办完没|办完了没|办下来没|批下来没|办好没|办没办好|办没办|完了没|开始没有)[^。？?]{0,10}?"
@@ -953,72 +954,72 @@ _PAPERS_NOT_KNOWN = re.compile(
     r"|(?:不知道|不晓得|不清楚|不确定|搞不清)[^。？?]{0,6}?(?:手续|退休)[^。？?]{0,4}?"
     r"(?:办完|办下来|批下来|办好|完了|到底办没办|办没办)(?:了)?(?:没|没有|与否)")
 #: 办没办完 / 是否办完: whether the papers are through, asked of (said beside a retirement month in doubt)
-_PAPERS_UNKNOWN = re.compile(r"办没办完|办完没|办完了没|有没有办完|是否办完|办没办好|办好没")
+_PAPERS_UNKNOWN = rx.compile(r"办没办完|办完没|办完了没|有没有办完|是否办完|办没办好|办好没")
 #: an English doubt whose clause ends before its subject (don't know if it's，甲等: the Chinese word after)
-_DANGLING_IF = re.compile(r"\b(?:if|whether)(?: (?:it|he|she|that|this)(?:'s| is| was))?$")
+_DANGLING_IF = rx.compile(r"\b(?:if|whether)(?: (?:it|he|she|that|this)(?:'s| is| was))?$")
 #: this visit at another place than the last (这次换了一家 / 换了家医院 / 这回不是那家)
-_PLACE_CHANGED = re.compile(r"换了(?:一|个)?(?:家|个地方|个医院|地方)|(?:这次|这回)不是(?:那家|同一家|一家)|不是同一(?:家|个)")
+_PLACE_CHANGED = rx.compile(r"换了(?:一|个)?(?:家|个地方|个医院|地方)|(?:这次|这回)不是(?:那家|同一家|一家)|不是同一(?:家|个)")
 #: a clause that starts with the last visit (上次是在 / 上回去的)
-_LAST_TIME_AT = re.compile(r"(?:上次|上回|上一次|上一回)(?:是|都是|也是)?(?:在|去的|去了)?[^,，。]{0,8}$")
+_LAST_TIME_AT = rx.compile(r"(?:上次|上回|上一次|上一回)(?:是|都是|也是)?(?:在|去的|去了)?[^,，。]{0,8}$")
 #: 先按第一次算吧 / 就按起付线扣完了算: the case the person picks to settle, their position not known
-_SETTLE_AS = re.compile(r"(?:先|就|那就|那|还是)?按(?:照)?(?:今年)?(?:(?P<first>第一次|头一次|头一回|第一回|没扣过|还没扣)"
+_SETTLE_AS = rx.compile(r"(?:先|就|那就|那|还是)?按(?:照)?(?:今年)?(?:(?P<first>第一次|头一次|头一回|第一回|没扣过|还没扣)"
                         r"|起付线(?:已经)?(?:扣完|扣满|过了|已过))(?:了)?(?:的|来)?(?:情况)?算")
 #: 今年好像看过一次 / 好像看过一两回: a visit before this one, believed (said with a hedge)
-_SEEN_BELIEVED = re.compile(r"(?:今年|之前|以前|前面)?(?:好像|应该|可能)(?:今年|之前)?(?:也)?(?:看过|去过)(?:一次|一回|一两回|一两次|两三次|几次|门诊)")
+_SEEN_BELIEVED = rx.compile(r"(?:今年|之前|以前|前面)?(?:好像|应该|可能)(?:今年|之前)?(?:也)?(?:看过|去过)(?:一次|一回|一两回|一两次|两三次|几次|门诊)")
 #: 之前门诊报过一次不晓得报了好多: a claim made, how much it paid not known
-_CLAIM_AMOUNT_UNKNOWN = re.compile(r"(?<!好像)(?<!可能)报过(?:一次|一回|两次|几次)[^。？?]{0,8}?(?:不晓得|不知道|不记得|记不清|忘了)[^。？?]{0,4}?"
+_CLAIM_AMOUNT_UNKNOWN = rx.compile(r"(?<!好像)(?<!可能)报过(?:一次|一回|两次|几次)[^。？?]{0,8}?(?:不晓得|不知道|不记得|记不清|忘了)[^。？?]{0,4}?"
                                    r"(?:报了|报的)?(?:好多|多少|几多)")
 #: whether there was a visit, or the deductible's state, doubted in so many words
-_FIRST_DOUBTED = re.compile(r"是不是(?:今年)?(?:第一|头一|头)|第一次[?？]|第二次来着|起付线[^,，。]{0,8}(?:不知道|不清楚|不晓得|没数|扣没扣|过没过|用没用)"
+_FIRST_DOUBTED = rx.compile(r"是不是(?:今年)?(?:第一|头一|头)|第一次[?？]|第二次来着|起付线[^,，。]{0,8}(?:不知道|不清楚|不晓得|没数|扣没扣|过没过|用没用)"
                             r"|(?:又|也)(?:好像|可能)(?:没|没有)|好像没(?:有)?[,，。]|看没看过|去没去过|有没有看过")
 #: 今年第一次看病 / 第一次看门诊: the first visit (not the first claim: 第一次报销)
-_VISIT_FIRST_WORD = re.compile(r"看病|看门诊|门诊|就诊|看医生|去医院")
+_VISIT_FIRST_WORD = rx.compile(r"看病|看门诊|门诊|就诊|看医生|去医院")
 #: a spending said not to have been claimed (没报 / 自己出的 / 没走医保)
-_UNREIMBURSED_SAID = re.compile(r"没报|未报|没走(?:医保|统筹)|自己(?:全)?(?:出|付|掏)|自费|没刷")
+_UNREIMBURSED_SAID = rx.compile(r"没报|未报|没走(?:医保|统筹)|自己(?:全)?(?:出|付|掏)|自费|没刷")
 #: 如果没有那300自费呢 / 要是没有自费的300: a part of the bill supposed away
-_ITEM_GONE = re.compile(r"(?:没有|没)(?:那|这)?(?:个|笔)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:的)?(?P<w>自费|乙类药|乙类)"
+_ITEM_GONE = rx.compile(r"(?:没有|没)(?:那|这)?(?:个|笔)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:的)?(?P<w>自费|乙类药|乙类)"
                         r"(?:的)?(?:那|这)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?(?:呢|的话|会)")
 _ITEM_WORD_FIELD = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug"}
 #: a retirement said as done (办完了 / 退的休 / 退了)
-_RETIREMENT_DONE = re.compile(r"办完|办好|退的休|退了|已经退|退下来|去年")
+_RETIREMENT_DONE = rx.compile(r"办完|办好|退的休|退了|已经退|退下来|去年")
 #: 今年第一次，花了1200，统筹报了680: the fund's words with no word of the year in them — told after this
 #: bill's amount, beside the year's first bill, what the fund paid of this bill (36 of 38 blind entries);
 #: 统筹已报300 / 统筹今年报了300 stay the year's, a conflict (issue 9)
-_FUND_PAID_THIS = re.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
-_YEAR_SAID = re.compile(r"今年|本年|年内|报过|this year|so far")
+_FUND_PAID_THIS = rx.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就)?(?:给我?|帮我)?(?:报了|报销了|给了|支付了|付了|给报了)(?:我)?")
+_YEAR_SAID = rx.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
-_YEAR_AFTER = re.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
-_FIRST_SELF_PAY_CUE = re.compile(r"先行自付|先自付|乙类自付")
-_ITEM_WORD = re.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|孕检|孕期检查|西药")
-_ITEM_NEGATED = re.compile(r"(?:没有|没|无|不含|不包括|不是|非|除了|除去|除)[^,，。]{0,2}$")
-_ITEM_NONE_AFTER = re.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|(?:费)?外(?=的|[,，。]|$)|[?？]+[,，]?(?:不是|不对)")
-_GIVEN_FOR_BILL = re.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
+_YEAR_AFTER = rx.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
+_FIRST_SELF_PAY_CUE = rx.compile(r"先行自付|先自付|乙类自付")
+_ITEM_WORD = rx.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|孕检|孕期检查|西药")
+_ITEM_NEGATED = rx.compile(r"(?:没有|没|无|不含|不包括|不是|非|除了|除去|除)[^,，。]{0,2}$")
+_ITEM_NONE_AFTER = rx.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|(?:费)?外(?=的|[,，。]|$)|[?？]+[,，]?(?:不是|不对)")
+_GIVEN_FOR_BILL = rx.compile(r"给(?:我|咱|你|他|她|俺)?(?:们)?报(?:销)?(?:了)?$|(?:只|才|就|这次|这回)(?:给)?(?:我)?报(?:销)?(?:了)?$|(?:统筹|基金|医保)(?:基金)?支付[:：]? ?$")
 #: English: the insurance's city named before it (covered by Beijing employee insurance)
-_INSURED_THERE_EN = re.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
-_FIGURE_ASKED_BEFORE = re.compile(r"(?:能报多少|报多少|报好多|怎么算|咋算|怎么报|咋个报)[^,，。?？]{0,10}$")
-_ROLE_NOT_KNOWN = re.compile(r"(?:不清楚|不知道|不晓得|搞不清|记不清|分不清)(?:是)?(?:总费用|总的|总数|总额|一共花的|花的)(?:钱)?还是(?:自付|自己付|自费|报销|报的|统筹|个人)")
+_INSURED_THERE_EN = rx.compile(r"(?:covered by|insured (?:in|by|with)|insurance (?:is )?(?:from|in)|my insurance is)(?: the)? ?$")
+_FIGURE_ASKED_BEFORE = rx.compile(r"(?:能报多少|报多少|报好多|怎么算|咋算|怎么报|咋个报)[^,，。?？]{0,10}$")
+_ROLE_NOT_KNOWN = rx.compile(r"(?:不清楚|不知道|不晓得|搞不清|记不清|分不清)(?:是)?(?:总费用|总的|总数|总额|一共花的|花的)(?:钱)?还是(?:自付|自己付|自费|报销|报的|统筹|个人)")
 #: 甲等还是乙等 / 是甲等: a grade said without its level (the grade itself hesitated over)
-_BARE_GRADE = re.compile(r"(?<![一二三123级])[甲乙丙]等")
-_PRIMARY_CARE = re.compile(r"社区|卫生院|卫生室|诊所|卫生服务|村医")
-_THAT_VISIT_AFTER = re.compile(r"(?:的)?那(?:一)?(?:次|回|趟)")
+_BARE_GRADE = rx.compile(r"(?<![一二三123级])[甲乙丙]等")
+_PRIMARY_CARE = rx.compile(r"社区|卫生院|卫生室|诊所|卫生服务|村医")
+_THAT_VISIT_AFTER = rx.compile(r"(?:的)?那(?:一)?(?:次|回|趟)")
 #: 社区旁边的药店 / 医院对面的药房: a place named to say where another one is
-_LANDMARK_AFTER = re.compile(r"(?:卫生服务站|服务站|服务中心|医院|诊所)?(?:的)?(?:旁边|附近|对面|隔壁|楼下|门口|边上)(?:的|那家|一家|有家)")
+_LANDMARK_AFTER = rx.compile(r"(?:卫生服务站|服务站|服务中心|医院|诊所)?(?:的)?(?:旁边|附近|对面|隔壁|楼下|门口|边上)(?:的|那家|一家|有家)")
 #: a covered city named only as a landmark (我是庆阳的，平凉旁边): the person's is the other one
-_LANDMARK_CITY = re.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)|(?:和|跟|与)(?:南充|南昌|西安|平凉)(?:挨着|相邻|交界|接壤|搭界)")
-_FROM_THERE = re.compile(r"我是$|我在$|我们$|俺是$")
+_LANDMARK_CITY = rx.compile(r"(?:南充|南昌|西安|平凉)(?:的)?(?:旁边|附近|隔壁|边上|那边的|邻近)|(?:和|跟|与)(?:南充|南昌|西安|平凉)(?:挨着|相邻|交界|接壤|搭界)")
+_FROM_THERE = rx.compile(r"我是$|我在$|我们$|俺是$")
 #: 参保地为西宁 / 现在交的赣州灵活就业: the insuring city named after the words that say so
-_INSURED_THERE_BEFORE = re.compile(r"(?:参保地(?:为|是|在)?|参保在|医保在|交的(?:是)?|缴的(?:是)?|买的(?:是)?|参加的(?:是)?)"
+_INSURED_THERE_BEFORE = rx.compile(r"(?:参保地(?:为|是|在)?|参保在|医保在|交的(?:是)?|缴的(?:是)?|买的(?:是)?|参加的(?:是)?)"
                                    r"(?:陕西|甘肃|江西|四川|湖南|湖北|广东|浙江|江苏|河南|河北|山东|山西|安徽|福建|云南|贵州|青海|宁夏)?(?:省)?$")
-_INSURED_THERE = re.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)"
+_INSURED_THERE = rx.compile(r"(?:市)?(?:上班|工作|打工)?[^,，。]{0,3}?(?:交的|缴的|交了|参保|参的保|买的|的医保|医保|职工医保|居民医保)"
                             # 咸阳灵活就业的 / 抚州退休职工: a category said with the city is insurance there
                             r"|(?:市|县)?(?:的)?(?:灵活就业|退休|在职|城乡居民)(?:人员|职工)?|(?:市|县)?(?:的)?职工(?!看|去|在)")
 #: 我是抚州的，居民医保，在南昌看病: where the person is from, beside a visit said to be in a covered city
-_VISIT_IN_CITY = re.compile(r"(?:在|来|到|去)(?:南充|南昌|西安|平凉)[^,，。]{0,8}?(?:看病|看门诊|就医|就诊|看|拿药|买药|住院)")
-_PERCENT_SAID = re.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
-_ORIGIN_AFTER = re.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
-_ORIGIN_BEFORE = re.compile(r"(?:从|来自|老家|原来是|是)$")
-_ENGLISH_LETTER = re.compile(r"[a-z]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_VISIT_IN_CITY = rx.compile(r"(?:在|来|到|去)(?:南充|南昌|西安|平凉)[^,，。]{0,8}?(?:看病|看门诊|就医|就诊|看|拿药|买药|住院)")
+_PERCENT_SAID = rx.compile(r"\d{1,3}(?:\.\d+)? ?%|百分之[一二三四五六七八九十]+")
+_ORIGIN_AFTER = rx.compile(r"(?:的)?(?:人|户口|户籍|口音|老乡|嫁|来|过来|娶|媳妇|姑娘|小伙)")
+_ORIGIN_BEFORE = rx.compile(r"(?:从|来自|老家|原来是|是)$")
+_ENGLISH_LETTER = rx.compile(r"[a-z]")
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
 
 
 def _english(text: str) -> bool:
@@ -1034,14 +1035,14 @@ _RELATIVE = (r"(?:我|俺)(?:家)?(?:爸爸?|妈妈?|老伴|老婆|老公|爱人
              r"|公公|婆婆|岳父|岳母|丈夫|妻子|老人|老头|老太|孩子)|孩子|老人家?")
 #: 给孩子看病 / 给女儿拿药: the visit is a child's
 _CHILD_WORDS = ("孩子", "小孩", "娃", "儿子", "女儿", "宝宝", "闺女", "孙子", "孙女")
-_FOR_CHILD = re.compile(rf"给(?:{'|'.join(_CHILD_WORDS)})(?:子)?(?:看病|看|瞧病|瞧|拿药|开药|挂号)")
-_OWN_VISIT = re.compile(r"不是[^,，。]{0,4}(?:我|俺)自己|(?:我|俺)自己(?:看|去|的)|是(?:我|俺)(?:看|去)的")
-_HOLDER = re.compile(rf"{_RELATIVE}|我自己|本人|我|俺|他|她")
-_ASKED_FOR = re.compile(rf"(?:问的是|算的是|问|算|说的是)({_RELATIVE}|我自己|本人|我|他|她)(?:的|自己)?"
+_FOR_CHILD = rx.compile(rf"给(?:{'|'.join(_CHILD_WORDS)})(?:子)?(?:看病|看|瞧病|瞧|拿药|开药|挂号)")
+_OWN_VISIT = rx.compile(r"不是[^,，。]{0,4}(?:我|俺)自己|(?:我|俺)自己(?:看|去|的)|是(?:我|俺)(?:看|去)的")
+_HOLDER = rx.compile(rf"{_RELATIVE}|我自己|本人|我|俺|他|她")
+_ASKED_FOR = rx.compile(rf"(?:问的是|算的是|问|算|说的是)({_RELATIVE}|我自己|本人|我|他|她)(?:的|自己)?"
                         rf"|(?:帮|替|给)({_RELATIVE}|他|她|我)(?:问|算|查|看)")
 
 
-_VISIT_SUBJECT = re.compile(rf"({_RELATIVE}|他|她|我)(?:今天|这次|这回|昨天|刚才|也)?(?:去)?(?:看病|看的病|看了|花了|去了?[^,，。]{{0,6}}?(?:医院|社区|卫生院|诊所|药店))")
+_VISIT_SUBJECT = rx.compile(rf"({_RELATIVE}|他|她|我)(?:今天|这次|这回|昨天|刚才|也)?(?:去)?(?:看病|看的病|看了|花了|去了?[^,，。]{{0,6}}?(?:医院|社区|卫生院|诊所|药店))")
 
 
 def _unquantified(text: str, chosen: dict[str, Amount]) -> bool:
@@ -1104,49 +1105,49 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
-_RATIO_TOPIC_AFTER = re.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
+_RATIO_TOPIC_AFTER = rx.compile(r"(?:医院|医疗机构)?(?:的)?(?:报销|支付)?比例|(?:医院|医疗机构)?(?:的)?(?:能|可以)?报(?:销)?(?:多少|几成|百分之)")
 #: 之前看了3次都是自费没走医保 / 以前看病都没走医保: the visits before this one, none through the insurance
-_EARLIER_ALL_SELF = re.compile(r"(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都是|全是|全都是|全部是|都|全)(?:自费|自己(?:掏钱|出钱|付钱|付的|掏的|出的))(?:的)?"
+_EARLIER_ALL_SELF = rx.compile(r"(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都是|全是|全都是|全部是|都|全)(?:自费|自己(?:掏钱|出钱|付钱|付的|掏的|出的))(?:的)?"
                                r"(?:[,，]?(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡))?"
                                r"|(?:之前|以前|前面|此前)[^,，。;；]{0,12}?(?:都|全)(?:没|没有)(?:走|用|刷)(?:医保|统筹|医保卡)")
 #: 起付线一分没用 / 起付线还没扣过: nothing of the deductible used
-_UNTOUCHED = re.compile(r"一分(?:钱)?(?:都|也)?没|没(?:有)?(?:用|扣|动)过|还没(?:有)?(?:用|扣|动)")
-_HEDGE_BEFORE_DENIAL = re.compile(r"(?:好像|可能|也许|应该)(?:又)?(?:不是|没)")
+_UNTOUCHED = rx.compile(r"一分(?:钱)?(?:都|也)?没|没(?:有)?(?:用|扣|动)过|还没(?:有)?(?:用|扣|动)")
+_HEDGE_BEFORE_DENIAL = rx.compile(r"(?:好像|可能|也许|应该)(?:又)?(?:不是|没)")
 #: 我以为…/ 还以为…: a belief the person now knows was wrong
-_THOUGHT_BEFORE = re.compile(r"(?<!不)(?:我|俺)?(?:还|原来|本来)?以为(?:是)?[^,，。]{0,3}$")
+_THOUGHT_BEFORE = rx.compile(r"(?<!不)(?:我|俺)?(?:还|原来|本来)?以为(?:是)?[^,，。]{0,3}$")
 #: 25不知道是啥: what the figure is, not known — asked about, never placed
-_WHAT_IT_IS_NOT_KNOWN = re.compile(r"(?:元|块)?(?:钱)?[,，]?[^,，。0-9]{0,2}?(?:也)?(?:不知道|不晓得|不清楚|搞不清|看不懂)(?:是|这个是|这是)?(?:啥|什么|哪个|哪笔|干嘛的)")
-_NOT_YET_RETIRED = re.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
+_WHAT_IT_IS_NOT_KNOWN = rx.compile(r"(?:元|块)?(?:钱)?[,，]?[^,，。0-9]{0,2}?(?:也)?(?:不知道|不晓得|不清楚|搞不清|看不懂)(?:是|这个是|这是)?(?:啥|什么|哪个|哪笔|干嘛的)")
+_NOT_YET_RETIRED = rx.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:休)?(?![^,，。]{0,2}了)|还没(?:有)?退休|还不到退休|快(?:要)?退休了?"
                               r"|下个?月(?:才|就)?(?:要)?(?:办(?:理)?)?退休"
                               # 还没办完退休手续: the papers not done — not retired yet
                               r"|(?<!办)(?:还)?(?:没有|没|未)(?:办|办理)(?:完|好)?退休(?:手续)?")  # (办没办完: whether, asked)
 #: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
 #: 另外还做了个CT 300, 还有化验费80呢)
 TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|胃镜"
-_ALSO_COST_BEFORE = re.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
+_ALSO_COST_BEFORE = rx.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
                                rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
-_SAME_PLACE_REF = re.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
-_ACTUALLY_PLACE = re.compile(r"(?:其实|实际上|实际)(?:是|在)[^,，。]{0,8}?(?P<w>社区卫生服务中心|诊所|卫生院|卫生室|社区|医院)(?!门口)")
-_YEAR_CLAIMS_BEFORE = re.compile(r"今年[^。]{0,8}?(?:报过|报了|报销过|报销了)")
-_CAPPED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:已经|就|都)?(?:封顶|到顶|报满|顶格|满额)(?:了)?")
-_USED_UP_SAID = re.compile(r"[0-9]{2,4}(?:元|块)?[,，]?(?:已经|已|早就|早)(?:扣完|扣满|用完|过了|满了)")
-_FUND_CLAIM_UNKNOWN = re.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报|有没有报|报过没|报了多少|报过多少)[^,，。]{0,6}?(?:不清楚|不知道|不晓得|记不清|不记得)")
-_SURELY_BEFORE = re.compile(r"肯定|确定|绝对|早就|早|确实|一定")
-_COST_LABEL = re.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
+_SAME_PLACE_REF = rx.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
+_ACTUALLY_PLACE = rx.compile(r"(?:其实|实际上|实际)(?:是|在)[^,，。]{0,8}?(?P<w>社区卫生服务中心|诊所|卫生院|卫生室|社区|医院)(?!门口)")
+_YEAR_CLAIMS_BEFORE = rx.compile(r"今年[^。]{0,8}?(?:报过|报了|报销过|报销了)")
+_CAPPED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，]?(?:已经|就|都)?(?:封顶|到顶|报满|顶格|满额)(?:了)?")
+_USED_UP_SAID = rx.compile(r"[0-9]{2,4}(?:元|块)?[,，]?(?:已经|已|早就|早)(?:扣完|扣满|用完|过了|满了)")
+_FUND_CLAIM_UNKNOWN = rx.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报|有没有报|报过没|报了多少|报过多少)[^,，。]{0,6}?(?:不清楚|不知道|不晓得|记不清|不记得)")
+_SURELY_BEFORE = rx.compile(r"肯定|确定|绝对|早就|早|确实|一定")
+_COST_LABEL = rx.compile(r"(?:检查|化验|治疗|西药|药品?|甲类药品?|甲类)(?:费)?")
 #: 那是去年第一次 / 当年第一次 / 2025年第一次 / 去年唯一一次: whose year's first is said
-_NONE_THIS_YEAR = re.compile(r"今年(?:都|也|还)?(?:还)?(?:没|没有|未)")
-_FIRST_OF_THAT_YEAR = re.compile(r"(?:去年|那年|当年|那一年|[0-9]{4}年)(?:的)?(?:第一|头一?|唯一一|首)(?:次|回)?|(?:唯一|只有|就)(?:的)?一次|(?:那时候?|当时)(?:是|算)?(?:第一|头一?)(?:次|回)")
-_GRADES_NOT_SAID = re.compile(r"(?:没(?:有)?(?:说|写|讲|标|告诉)|不知道|不清楚|搞不清|分不清|不晓得)[^,，。]{0,4}?(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)"
+_NONE_THIS_YEAR = rx.compile(r"今年(?:都|也|还)?(?:还)?(?:没|没有|未)")
+_FIRST_OF_THAT_YEAR = rx.compile(r"(?:去年|那年|当年|那一年|[0-9]{4}年)(?:的)?(?:第一|头一?|唯一一|首)(?:次|回)?|(?:唯一|只有|就)(?:的)?一次|(?:那时候?|当时)(?:是|算)?(?:第一|头一?)(?:次|回)")
+_GRADES_NOT_SAID = rx.compile(r"(?:没(?:有)?(?:说|写|讲|标|告诉)|不知道|不清楚|搞不清|分不清|不晓得)[^,，。]{0,4}?(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)"
                               r"|(?:甲等|甲)(?:还是|和|或)?(?:乙等|乙)[^,，。]{0,4}?(?:没(?:有)?(?:说|写|讲|标)|不知道|不清楚|搞不清|分不清|不晓得)")
-_FIRST_THEN_DOUBT = re.compile(r"(?:第一次|头一次|头一回|第一回)[^。]{0,6}?(?:但|可是|不过)[^。]{0,12}?(?:好像|可能|也许|似乎)[^。,，]{0,10}?(?:报过|看过|去过|刷过)")
-_WITH_LAST_TOTAL = re.compile(r"(?:加上|连上|和|跟|加)(?:上次|上一次|上回|之前那次|前一次|前面那次)(?:的)?[^,，。]{0,4}?(?:一共|总共|加起来|合计|共)")
-_SPOUSE_CATEGORY_END = re.compile(r"[,，。]\s*(?:我|俺)?(?:老伴|老公|老婆|爱人|丈夫|妻子|对象)(?:已经|是)?(?:退休|在职|灵活就业)(?:了)?(?:的)?[。.!！]?$")
-_LIVES_HOME_ELSEWHERE = re.compile(r"(?:在|住在)(?:西安|南充|南昌|平凉)(?:住|生活|定居)?[^。]{0,6}?老家(?:是|在)(?:西安|南充|南昌|平凉)"
+_FIRST_THEN_DOUBT = rx.compile(r"(?:第一次|头一次|头一回|第一回)[^。]{0,6}?(?:但|可是|不过)[^。]{0,12}?(?:好像|可能|也许|似乎)[^。,，]{0,10}?(?:报过|看过|去过|刷过)")
+_WITH_LAST_TOTAL = rx.compile(r"(?:加上|连上|和|跟|加)(?:上次|上一次|上回|之前那次|前一次|前面那次)(?:的)?[^,，。]{0,4}?(?:一共|总共|加起来|合计|共)")
+_SPOUSE_CATEGORY_END = rx.compile(r"[,，。]\s*(?:我|俺)?(?:老伴|老公|老婆|爱人|丈夫|妻子|对象)(?:已经|是)?(?:退休|在职|灵活就业)(?:了)?(?:的)?[。.!！]?$")
+_LIVES_HOME_ELSEWHERE = rx.compile(r"(?:在|住在)(?:西安|南充|南昌|平凉)(?:住|生活|定居)?[^。]{0,6}?老家(?:是|在)(?:西安|南充|南昌|平凉)"
                                    r"|老家(?:是|在)(?:西安|南充|南昌|平凉)[^。]{0,6}?(?:现在)?(?:在|住在)(?:西安|南充|南昌|平凉)(?:住|生活|定居)")
-_EMPLOYER_CITY = re.compile(r"(?:我们|我的|我)?(?:单位|公司|工作单位)(?:是|在)(?P<c>西安|南充|南昌|平凉)")
-_SIGNED_HEDGED_BACK = re.compile(r"(?:好像|可能|也许|似乎)(?:签|是签)[^,，。]{0,6}?(?:这家|这个|就是)")
-_DEPENDANT = re.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
-_ROLE_EITHER = re.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
+_EMPLOYER_CITY = rx.compile(r"(?:我们|我的|我)?(?:单位|公司|工作单位)(?:是|在)(?P<c>西安|南充|南昌|平凉)")
+_SIGNED_HEDGED_BACK = rx.compile(r"(?:好像|可能|也许|似乎)(?:签|是签)[^,，。]{0,6}?(?:这家|这个|就是)")
+_DEPENDANT = rx.compile(r"我是(?:他|她)(?:的)?家属|我(?:只)?是家属|(?:我|俺)(?:是)?(?:随|跟着?)(?:他|她|老公|老伴|丈夫|爱人)(?:的)?(?:医保|参保)|family member of|his dependant|her dependant")
+_ROLE_EITHER = rx.compile(r"(?:报了|给了|付了|扣了|花了|交了|掏了)[0-9.]+(?:块|元)?(?:钱)?还是(?:我)?(?:自己)?(?:掏了|付了|交了|出了|报了|给了|花了|扣了)"
                           r"[0-9.]+(?:块|元)?(?:钱)?[^,，。]{0,4}?(?:搞不清|不清楚|不知道|记不清|分不清|不晓得|搞不懂)")
 def _claim_confirmed(text: str, a: Amount) -> bool:
     """统筹报过500是对的: a fund figure said as claimed before and confirmed — the year's, not a slip to check."""
@@ -1154,49 +1155,49 @@ def _claim_confirmed(text: str, a: Amount) -> bool:
         and _CONFIRMED_AFTER.match(text, a.end) is not None
 
 
-_CLAIMED_BEFORE_CUE = re.compile(r"报过|报销过|已报|(?<=[统筹医保])报了")  # (不是第一次 统筹报了400是对的: the year's, confirmed)
-_CONFIRMED_AFTER = re.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)(?![吧吗么嘛]|[?？])")
-_I_PAID_BEFORE = re.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
-_FUND_ONLY_BEFORE = re.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
-_FEE_NOT_KNOWN = re.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验"
+_CLAIMED_BEFORE_CUE = rx.compile(r"报过|报销过|已报|(?<=[统筹医保])报了")  # (不是第一次 统筹报了400是对的: the year's, confirmed)
+_CONFIRMED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，]?(?:这个)?(?:是对的|没错|是真的|是准的)(?![吧吗么嘛]|[?？])")
+_I_PAID_BEFORE = rx.compile(r"(?:and |while |but )?(?:i|we|she|he) (?:paid|pay)(?: the rest| myself)? ?$")
+_FUND_ONLY_BEFORE = rx.compile(r"(?:统筹|医保|基金)(?:基金)?(?:只|才|就|仅)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
+_FEE_NOT_KNOWN = rx.compile(r"(?:检查费|药费|挂号费|诊察费|化验费|治疗费|材料费|耗材费?|检查|化验"
                             # 还有些甲类的忘了多少: a class of this bill whose amount is not known
                             r"|(?:还有(?:些|一些|点|一点)?)(?:甲类|乙类|自费)(?:的|药|药品|项目)?)(?:是|有|花了)?(?:多少)?(?:钱)?(?:我)?"
                             r"(?:忘了|不记得|记不清|不知道|想不起来|没记住)(?:是|花了)?(?:多少)?"
                             # 1200，另外还有一张单子找不到了: another slip of this visit, its figure not known
                             r"|(?:还有|另外|另)(?:一|1)?张(?:单子|单据|发票|票据?|收据|小票|结算单)(?:也)?"
                             r"(?:找不到|丢了|不见了|没找到|弄丢了|忘了|不记得|记不清)")
-_SELF_DOUBT_BETWEEN = re.compile(r"[哦噢呃诶嗯](?:[,，\s]*)(?:好像|可能|也许|应该)")
-_SIGNED_IS = re.compile(r"签约(?:的)?(?:机构|单位|地方)?(?:是|在)")
-_THIS_TIME_TO = re.compile(r"(?:这次|这回|本次|今天)(?:是)?(?:去|到|跑到|跑去)(?:了)?")
-_SAME_PLACE_AFTER = re.compile(r"那里|那儿|那边|那家|那个|这家|签约|同一|也是|还是|原来")
-_WHAT_IS_IT = re.compile(r"(?:这|那|这个|那个)?(?:是)?(?:啥|什么)意思|是(?:啥|什么)(?:钱|费用?|数)|what (?:is|does) (?:this|that|it)")
-_EITHER_SCHEME = re.compile(r"可能是[^,，。]{0,6}也可能是|不是[^,，。]{0,6}就是|还是")
-_COMPARE_WORDS = re.compile(r"比较|对比|区别|哪个(?:好|划算|多)|有什么不同|差别|compare")
-_YEAR_FUND_WORDS = re.compile(r"统筹|今年|本年|之前|以前|此前|累计|已经|已|一共|总共|前面|上次|上个?月"
+_SELF_DOUBT_BETWEEN = rx.compile(r"[哦噢呃诶嗯](?:[,，\s]*)(?:好像|可能|也许|应该)")
+_SIGNED_IS = rx.compile(r"签约(?:的)?(?:机构|单位|地方)?(?:是|在)")
+_THIS_TIME_TO = rx.compile(r"(?:这次|这回|本次|今天)(?:是)?(?:去|到|跑到|跑去)(?:了)?")
+_SAME_PLACE_AFTER = rx.compile(r"那里|那儿|那边|那家|那个|这家|签约|同一|也是|还是|原来")
+_WHAT_IS_IT = rx.compile(r"(?:这|那|这个|那个)?(?:是)?(?:啥|什么)意思|是(?:啥|什么)(?:钱|费用?|数)|what (?:is|does) (?:this|that|it)")
+_EITHER_SCHEME = rx.compile(r"可能是[^,，。]{0,6}也可能是|不是[^,，。]{0,6}就是|还是")
+_COMPARE_WORDS = rx.compile(r"比较|对比|区别|哪个(?:好|划算|多)|有什么不同|差别|compare")
+_YEAR_FUND_WORDS = rx.compile(r"统筹|今年|本年|之前|以前|此前|累计|已经|已|一共|总共|前面|上次|上个?月"
                               r"|this year|already|so far|earlier|before|previous|fund")
-_CAP_USED_UP = re.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
+_CAP_USED_UP = rx.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
                           r"(?:(?:用完|用光|花完|报满|用满|到顶|到头|报到头|报到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
-_CAP_USED_UP_DOUBTED = re.compile(r"没|未|不|是否|是不是|快|要|好像|可能")
-_RETIRED_IN_MONTH = re.compile(r"月份?(?:底|初|中)?(?:刚|才|就)?退(?:休|的|了|(?=$|[,，。]))")
-_CATEGORY_AS_TOPIC = re.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
-_QUESTION_END = re.compile(r"[?？]|吗|么|呢")
-_TCM_LABEL = re.compile(r"中医|针灸|推拿|拔罐|艾灸|刮痧|中药")
-_CLASS_A_BEFORE_CUE = re.compile(r"甲类(?:的)?$")
-_CLASS_IN_BRACKET = re.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
-_FLAG_AFFIRMED_AFTER = re.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
-_REPORTED_AT_END = re.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报了)[。.!！~]*$")
-_LEVEL_RATIO = re.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
+_CAP_USED_UP_DOUBTED = rx.compile(r"没|未|不|是否|是不是|快|要|好像|可能")
+_RETIRED_IN_MONTH = rx.compile(r"月份?(?:底|初|中)?(?:刚|才|就)?退(?:休|的|了|(?=$|[,，。]))")
+_CATEGORY_AS_TOPIC = rx.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
+_QUESTION_END = rx.compile(r"[?？]|吗|么|呢")
+_TCM_LABEL = rx.compile(r"中医|针灸|推拿|拔罐|艾灸|刮痧|中药")
+_CLASS_A_BEFORE_CUE = rx.compile(r"甲类(?:的)?$")
+_CLASS_IN_BRACKET = rx.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
+_FLAG_AFFIRMED_AFTER = rx.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
+_REPORTED_AT_END = rx.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报了)[。.!！~]*$")
+_LEVEL_RATIO = rx.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 #: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
-_ITEMS_SUMMED = re.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
-_TOTAL_NOT_KNOWN = re.compile(r"(?:总共|一共|总数|总的|合计|总金额|总费用)(?:是)?(?:多少|几多)?(?:钱)?(?:我)?(?:不记得|忘了|记不清|不清楚|不知道|想不起来)")
-_NEAR_AFTER = re.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
-_NEAR_BEFORE = re.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
-_STILL_LEFT_BEFORE = re.compile(r"(?:还差|还剩下?|还有|尚余|尚差|剩余|还余)$")
-_MET_BEFORE = re.compile(r"起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|都)?(?:过了|过|满了|满|够了|够|扣完|用完|交完)")
-_NOT_MY_CLINIC = re.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
+_ITEMS_SUMMED = rx.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
+_TOTAL_NOT_KNOWN = rx.compile(r"(?:总共|一共|总数|总的|合计|总金额|总费用)(?:是)?(?:多少|几多)?(?:钱)?(?:我)?(?:不记得|忘了|记不清|不清楚|不知道|想不起来)")
+_NEAR_AFTER = rx.compile(r"(?:市)?(?:的)?(?:旁边|附近|边上|隔壁|周边|那边的邻居)")
+_NEAR_BEFORE = rx.compile(r"(?:挨着|靠近|靠着|紧挨|邻近|离)$")
+_STILL_LEFT_BEFORE = rx.compile(r"(?:还差|还剩下?|还有|尚余|尚差|剩余|还余)$")
+_MET_BEFORE = rx.compile(r"起付(?:线|标准)?(?:今年)?(?:已经|已|早就|早|都)?(?:过了|过|满了|满|够了|够|扣完|用完|交完)")
+_NOT_MY_CLINIC = rx.compile(r"\bnot (?:at |to )?(?:my|our|his|her|the) (?:own |usual )?(?:signed )?(?:community |township |village )?"
                             r"(?:clinic|health (?:centre|center|station)|centre|center|station)")
-_CLASS_BEFORE = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,6})[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>[^)）]{0,8})[)）](?:费用|金额)?(?:是|为|共)?$")
-_FEES_JOINED = re.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:和|跟|加|、|及|以及)(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:费)?$"
+_CLASS_BEFORE = rx.compile(r"(?P<label>[\u4e00-\u9fff]{0,6})[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>[^)）]{0,8})[)）](?:费用|金额)?(?:是|为|共)?$")
+_FEES_JOINED = rx.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:和|跟|加|、|及|以及)(?:西药|检查|化验|治疗|药费|检查费|西药费|输液|药品)(?:费)?$"
                           r"|甲类[^,，。;；]{0,8}$")  # 甲类药品及检查共600 beside 乙类药品200: the in-scope part
 
 
@@ -1212,26 +1213,26 @@ def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
     return _SLIP_HEADER.fullmatch(text[plo:phi].strip(" ,，:：")) is not None
 
 
-_RESIDENT_SAID = re.compile(r"居民医保|城乡居民|居民保险|签约(?:的)?(?:社区|卫生院|卫生室|机构)")
+_RESIDENT_SAID = rx.compile(r"居民医保|城乡居民|居民保险|签约(?:的)?(?:社区|卫生院|卫生室|机构)")
 #: tier 3 or lower / 三级或者以下 / 二级还是更低: that level or one below it
-_LEVEL_OR_LOWER = re.compile(r"(?:level|lvl|tier|grade)[- ]?(?P<lvl>[123]) ?or (?:lower|below|less|under)"
+_LEVEL_OR_LOWER = rx.compile(r"(?:level|lvl|tier|grade)[- ]?(?P<lvl>[123]) ?or (?:lower|below|less|under)"
                              r"|(?P<lvl2>[一二三123])级(?:医院)?(?:还是|或者?|或是)(?:更低|以下|更小|低一点|小一点|再低)")
 _LEVEL_DIGIT = {"一": "1", "二": "2", "三": "3"}
-_EN_LEVEL_EITHER = re.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
-_TERM_NOT_KNOWN = re.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
-_PART_OF_MORE = re.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
-_FLAG_HEDGED_BEFORE = re.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许)(?:是|也|还)?(?:签了|签过|签的|签过约|签约了|办了|算|是)?(?:个|的)?$")
-_FLAG_UNSURE = re.compile(r"不太确定|不大确定")
-_BARE_UNSURE = re.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)|记不(?:太|大)?清(?:楚)?|记不得)(?:了|哦|啊)?"
+_EN_LEVEL_EITHER = rx.compile(r"(?:level|lvl|tier|grade)[- ]?([123]) ?(?:or|/) ?(?:level|lvl|tier|grade)?[- ]?([123])(?![0-9])")
+_TERM_NOT_KNOWN = rx.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚)(?:啥|什么|哪样)(?:叫|是)?(?:起付线|起付标准|统筹|限额|门槛)")
+_PART_OF_MORE = rx.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
+_FLAG_HEDGED_BEFORE = rx.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许)(?:是|也|还)?(?:签了|签过|签的|签过约|签约了|办了|算|是)?(?:个|的)?$")
+_FLAG_UNSURE = rx.compile(r"不太确定|不大确定")
+_BARE_UNSURE = rx.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)|记不(?:太|大)?清(?:楚)?|记不得)(?:了|哦|啊)?"
                           r"|说不准|不好说|not sure")
-_UNKNOWN_OR_ASK = re.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
+_UNKNOWN_OR_ASK = rx.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
 _PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
-_TODAY_NO_BILL = re.compile(r"(?:今天|今日|这次|这回|刚才)(?:又|再)?(?:去|在|到)(?:了)?[^,，。\d]{0,16}?(?:看了|看病|看门诊|拿了?药|买了?药|开了?药|看的)(?:[^\d]{0,6})$")
-_BACK_TO_THAT = re.compile(r"(?:的)?那(?:一)?(?:次|回)(?:的)?(?:为准|算)?[,，。]")
-_STAY_ENDED = re.compile(r"出院|住院|住了院|住过院")
-_VISIT_NOW = re.compile(r"这次|今天|这回|本次")
-_INVOICE_READ = re.compile(r"发票|收据|票据|单子")
-_SLIP_HEADER = re.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)?(?:写着|写的|显示|印着)?")
+_TODAY_NO_BILL = rx.compile(r"(?:今天|今日|这次|这回|刚才)(?:又|再)?(?:去|在|到)(?:了)?[^,，。\d]{0,16}?(?:看了|看病|看门诊|拿了?药|买了?药|开了?药|看的)(?:[^\d]{0,6})$")
+_BACK_TO_THAT = rx.compile(r"(?:的)?那(?:一)?(?:次|回)(?:的)?(?:为准|算)?[,，。]")
+_STAY_ENDED = rx.compile(r"出院|住院|住了院|住过院")
+_VISIT_NOW = rx.compile(r"这次|今天|这回|本次")
+_INVOICE_READ = rx.compile(r"发票|收据|票据|单子")
+_SLIP_HEADER = rx.compile(r"(?:结算单|单子|单据|发票|票据|小票)(?:上|里)?(?:写着|写的|显示|印着)?")
 
 
 def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
@@ -1245,7 +1246,7 @@ def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
     return after is None or bool(set(after.sets) & set(hit.sets))
 
 
-_FIGURE_NEXT = re.compile(r"[,，]?(?:是|应该是|改成|其实是)?\s*[0-9一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:块|元)?(?=$|[,，。!！])")
+_FIGURE_NEXT = rx.compile(r"[,，]?(?:是|应该是|改成|其实是)?\s*[0-9一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:块|元)?(?=$|[,，。!！])")
 
 
 def _holder_of(text: str, pos: int) -> tuple[str, int] | None:
@@ -1285,7 +1286,7 @@ def clause_at(text: str, pos: int) -> str:
     return _quote(text, _clause_bounds(text), pos)
 
 
-_ORDINAL_RANK = re.compile(r"第([一二三四五12345])(?:次|回|趟)|(头)(?:一)?(?:次|回|趟)")
+_ORDINAL_RANK = rx.compile(r"第([一二三四五12345])(?:次|回|趟)|(头)(?:一)?(?:次|回|趟)")
 
 
 def _by_ordinal(text: str, bounds: list[tuple[int, int]], amounts: list[Amount],
@@ -1374,7 +1375,7 @@ def _starting(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a lookahead on the characters its matches can start with: the same matches
     (zero-width, and ``_first_chars`` raises on a form it cannot read), but a search fails at once where
     no match can start instead of trying every alternative there."""
-    return re.compile(f"(?=[{re.escape(''.join(sorted(_first_chars(pattern.pattern))))}])(?:{pattern.pattern})",
+    return rx.compile(f"(?=[{re.escape(''.join(sorted(_first_chars(pattern.pattern))))}])(?:{pattern.pattern})",
                       pattern.flags)
 
 
