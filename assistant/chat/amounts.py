@@ -61,6 +61,7 @@ AMOUNT_ROLES = (
     "self_pay",
     "slip_account",
     "slip_cash",
+    "slip_excluded",
     "slip_first_self_pay",
     "slip_fund",
     "stated_cap",
@@ -275,6 +276,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_fund", r"(?:统筹|医保)(?:基金)?实际(?:上)?(?:只|才|就)?(?:给我?)?(?:报了|报销了|支付了|付了|给了|报)"),
     ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结算(?=统筹|医保)|实际(?:上)?(?=统筹|医保|只|才|给|报)|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
                   r"(?:报了|报销了|给报了|报(?!过)|给了|支付了|付了)(?:我)?"),  # (在别的医院统筹报过200: 报过, the year's)
+    # 结算单：不予支付2000.00: the slip's line of what the fund does not pay at all (the national record's
+    # 全自费 band) — checked against the calculator's excluded figure, never a part of the bill
+    ("slip_excluded", r"(?:统筹|基金|医保)?(?:基金)?不予(?:支付|报销)(?:的)?(?:金额|部分|费用)?(?:是|为|:)?"),
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
     ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
     # 结算单上写着自付段 360: a band of the slip (what fell below the deductible, or the person's band) —
@@ -608,6 +612,8 @@ _FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩�
                           r"|我?(?:看|查|问)(?:了)?(?:一)?下|我?(?:看|查)过了?|[ \u3000])+")
 
 #: telephone numbers (0817-2223344, 13812345678): never money
+#: 总金额 1?00.00: a figure with a digit that cannot be read (masked: never read as money)
+ILLEGIBLE_FIGURE = rx.compile(r"(?<![\d.])\d[\d,.]*[?？□■]+\d(?:[\d,.?？□■]*[\d?？□■])?")
 _PHONE = rx.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|12320)|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
                     # 12393转述 / 打12345问的: the insurance and citizens' hotlines, never money
                     r"|(?<![\d.])(?:12393|12345|12333|12320)(?![\d.元块])"
@@ -618,7 +624,10 @@ _PHONE = rx.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|1
                     # 工单 2026-1125-88 / 工单20261125-017: a ticket's number, never money
                     r"|(?<!\d)(?<!\d\.)(?:\d{2,}(?:-\d{2,}){2,}|\d{6,}-\d{2,})(?![\d.])"
                     # 今天（11月25）: the day of the month, said without 日 or 号
-                    r"|(?<=\d月)(?:[12]\d|3[01]|0?[1-9])(?=[)）])")
+                    r"|(?<=\d月)(?:[12]\d|3[01]|0?[1-9])(?=[)）])"
+                    # 总金额 1?00.00: a figure with a digit that cannot be read — never money the chat reads
+                    # (so never 1 taken for the bill): the bill is asked
+                    r"|" + ILLEGIBLE_FIGURE.pattern)
 
 
 _READING = rx.compile(r"(?:血压|高压|低压|blood pressure|bp)[^,，。\d]{0,4}(?P<r>\d{2,3}/\d{2,3})")

@@ -63,7 +63,7 @@ from calculator import (
 
 from . import rx
 from .account import answer_account
-from .amounts import parse_amount, parse_number, role_of_word
+from .amounts import ILLEGIBLE_FIGURE, parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import FIGURE_WAS_A_STAY, topic_of, without_relatives_stay
 from .intents import PAST_STAY as _PAST_STAY
@@ -85,7 +85,7 @@ from .state import (
 )
 from .state import policy_of as _policy
 from .state import t as _t
-from .understand import PARTIAL_DEDUCTIBLE, TEST_WORDS, Facts, Understanding, clause_at, understand
+from .understand import NEVER_LEVEL_ONE, PARTIAL_DEDUCTIBLE, TEST_WORDS, Facts, Understanding, clause_at, understand
 
 _log = logging.getLogger("mingbai.chat")
 
@@ -291,8 +291,13 @@ _PAID_QUESTION = rx.compile(r"报不|给报|能报|报吗|报销吗|报销不|�
 _RETRACTED = rx.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
 _POSITION_WORDS = rx.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
 _BOTH_FROM_ACCOUNT = rx.compile(r"两次都|都刷|两次一起|一起算|都用账户|都从账户|全年|总共")
-_SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay")
+_SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay", "slip_excluded")
 #: what a person says of the year's position (each of the year the visit falls in)
+#: 限额用完了个人账户还能付吗 / 起付线满了以后医保卡还能刷吗: a position of the year said as the condition of a
+#: question about the account (no figure), not as a fact of this year
+_IF_USED_UP_THEN_ACCOUNT = rx.compile(
+    r"(?:限额|封顶线|额度|起付线|统筹)[^,，。0-9]{0,4}?(?:用完|用光|花完|报完|到顶|封顶|满|扣完|够)了?(?:以后|之后|的话|后)?[,， ]*"
+    r"(?:那|那么)?(?:个人账户|账户|个账|医保卡|卡里的钱)[^,，。0-9]{0,4}?(?:还)?(?:能|可以|可不可以|能不能)(?:再)?(?:付|用|刷|支付|报)")
 _YEAR_POSITION = ("first_visit_this_year", "deductible_met", "deductible_used", "fund_paid", "deductible_remaining",
                   "prior_unreimbursed", "prior_at_least", "claimed_before", "fund_at_least", "fund_up_to", "fund_around", "cap_share",
                   "cap_left")
@@ -1498,7 +1503,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (今年1月…3月…今天…他账户里现在还剩135: the earlier visits told in the same message — a balance
         # said as now is today's too)
         # (今年3月…首次门诊 → 本次…门诊花费800，个人账户余额200: said with the next visit — its balance)
+        # (下次再买420，账户就剩90了: said with a visit added — that visit's balance, even for the same amount)
         state.balance_now = (bool(state.ledger) or (bool(u.visits) and re.search(r"现在|目前|还剩|剩下", u.text) is not None)
+                             or (u.intent == "add_visit" and state.known.amount is not None and facts.amount is not None)
                              or (state.known.amount is not None and facts.amount is not None
                                  and facts.amount != state.known.amount and _NEXT_VISIT_SAID.search(u.text) is not None)) \
             and not _BOTH_FROM_ACCOUNT.search(u.text) and not re.search(r"原来|本来|原先|年初|一开始", u.text) \
@@ -1738,6 +1745,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit;
         # not once a bill is settled: 拿医院的处方在外面药店买药能报吗 after it asks, it does not move it)
         bill_settled = state.known.amount is not None
+        if bill_settled:
+            # (起付线扣200是哪条规定的: a figure of the answer or the document quoted back — not a fact of
+            # the year to keep; a figure the person reads off the bureau's notice, stated_*, is kept)
+            facts = msgspec.structs.replace(facts, **{k: None for k, v in facts.said().items()
+                                                      if isinstance(v, Decimal) and not k.startswith("stated_")})
         state.known = _merge(state.known, facts, PERSON_FIELDS + (() if bill_settled else _PLACE_FIELDS))
         if not bill_settled:
             _note_place(state, facts, u)
@@ -1854,10 +1866,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                        prefix=_policy_fact(state.known, locale).text + "\n要算出这次具体报多少，")
     state.pending = {}
     if intent == "inform" and re.search(r"个人账户|账户|个账|account", u.text) and _QUESTION.search(u.text) \
-            and not any(isinstance(v, Decimal) for v in facts.said().values()) \
-            and not any(getattr(facts, n) is not None for n in _YEAR_POSITION):
+            and ((_IF_USED_UP_THEN_ACCOUNT.search(u.text) and facts.amount is None)
+                 or (not any(isinstance(v, Decimal) for v in facts.said().values())
+                 and not any(getattr(facts, n) is not None for n in _YEAR_POSITION))):
         # 灵活就业是不是没有个人账户 (asked mid-way): a question about the account — answered, not taken as
-        # the answer to the question asked before
+        # the answer to the question asked before (限额用完了个人账户还能付吗: the cap used up is the
+        # question's condition, not the year's position)
         intent = "account_use"
     if intent in ("account_use", "account_credit") and facts.amount is not None and (
             facts.slip_fund is not None or facts.slip_cash is not None):
@@ -2245,7 +2259,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.checked and (facts.amount is not None or facts.city is not None):
         # a new bill: the slip checked before was the old bill's
         state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
-                                              slip_account=None, slip_first_self_pay=None)
+                                              slip_account=None, slip_first_self_pay=None, slip_excluded=None)
         state.checked = False
     if state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
         # the level asked for is the earlier visit's (3月份那次是社区): not this one's
@@ -2977,6 +2991,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 南昌居民在县中医院看门诊能报多少: the document's figures first (quoted from the pack), then
             # the bill's amount is asked to work out the figure of this bill
             prefix = _policy_fact(state.known, locale).text + "\n要算出这次具体报多少，"
+        illegible = ILLEGIBLE_FIGURE.search(u.text) if missing == "amount" else None
+        if illegible is not None:
+            # 总金额 1?00.00: the figure is not guessed — said, then asked
+            prefix = _t(locale, f"“{illegible.group(0)}”有数字看不清，我不猜。", f"“{illegible.group(0)}” has a digit that cannot be read. ")
+        never_one = NEVER_LEVEL_ONE.search(u.text) if missing == "provider_level" else None
+        if never_one is not None and any(sp.slot == "provider_level" and sp.note == "not_level_one" for sp in u.spans):
+            # 在一级医院看的，就是平凉市人民医院: the two words disagree — said, then asked
+            prefix = _t(locale, f"您说是一级，可“{never_one.group(0)}”一般不是一级医院，所以再确认一下：",
+                        f"You said level 1, but a “{never_one.group(0)}” is usually not a level-1 hospital. ")
         asked = _ask(state, missing, locale, prefix=prefix, known=state.known)
         if missing in ("category", "scheme", "city") and u.for_child and locale != "en":
             asked.text = asked.text.replace("您参加的", "孩子参加的", 1).replace("您是", "孩子是", 1)
@@ -3099,6 +3122,8 @@ _ANOTHER_VISIT = rx.compile(r"再看一次|再去一次|再去一趟|再去一�
                             r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
                             # 再加一次三级1000呢 / 再多看一回: one more visit supposed
                             r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)"
+                            # 下次去二级医院花500呢 / 下次再去，药费100诊察费20呢: the next visit, after the one told
+                            r"|下次|下一次|下回|下一回|next time"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
 #: (这不是今年第一次：……之前几次一共花了多少？→) 第一回是130块: what the year's first visit cost
 _FIRST_ONE_COST = rx.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"
@@ -3327,6 +3352,16 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # 不是每次看病都要扣600吗 (after an answer): the document's deductible, asked about as a rule — never a
         # new bill of 600 (the figure is the deductible the document sets for this person)
         quoted_back = facts.amount == deductible_for(get_pack(policy), state.known.category or "employee")
+    if not quoted_back and state.known.amount is not None and facts.amount is None and _SOURCE_ASKED.search(u.text) \
+            and (policy := _policy(state.known)) is not None:
+        # 起付线扣200是哪条规定的 (after an answer): the document's figure, asked where it is written — never
+        # the year's position changed to 200 used (the figure is one the document sets for this person)
+        pack = get_pack(policy)
+        rule_figures = {deductible_for(pack, state.known.category or "employee")}
+        if (cap := pack.cap.get(pack.settled_category(state.known.category or "employee"))) is not None:
+            rule_figures.add(cap.value)
+        said = [v for v in facts.said().values() if isinstance(v, Decimal)]
+        quoted_back = bool(said) and all(v in rule_figures for v in said)
     said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal) and not quoted_back
                   # (那这400算进起付线了吗: the bill told, quoted back in a why-question — no new figure)
                   and not (_WHY.search(u.text) and _THIS_FIGURE.search(u.text) and v in (
@@ -3898,9 +3933,11 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         slip["account_pays"] = known.slip_account
     if known.slip_first_self_pay is not None:
         slip["first_self_pay"] = known.slip_first_self_pay
+    if known.slip_excluded is not None and slip:
+        slip["excluded"] = known.slip_excluded  # (with a line of what was paid: alone, it checks nothing the person asked)
     try:
         current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None,
-                                              slip_first_self_pay=None)
+                                              slip_first_self_pay=None, slip_excluded=None)
         if known.account_balance is None and known.slip_account:
             # 个人账户扣了200 with no balance said: the account held at least what it paid — checked so
             current = msgspec.structs.replace(current, account_balance=known.slip_account)

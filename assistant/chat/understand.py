@@ -131,6 +131,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     slip_account: Decimal | None = None
     #: the slip's 乙类先行自付 line (the class-B share paid first), checked against the calculator's
     slip_first_self_pay: Decimal | None = None
+    #: the slip's 不予支付 line (what the fund pays none of), checked against the calculator's excluded
+    slip_excluded: Decimal | None = None
     #: figures the person reads off their own slip for a document that leaves them to the bureau (西安)
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
@@ -165,7 +167,7 @@ class Span(msgspec.Struct, frozen=True, kw_only=True):
     text: str
     slot: str
     value: str
-    note: str | None = None  # negated | approximate | weak | prescription | ignored
+    note: str | None = None  # negated | approximate | weak | prescription | ignored | doubted | not_level_one
 
 
 class Understanding(msgspec.Struct, frozen=True, kw_only=True):
@@ -264,6 +266,7 @@ _ROLE_FIELD = {
     "slip_cash": "slip_cash",
     "slip_account": "slip_account",
     "slip_first_self_pay": "slip_first_self_pay",
+    "slip_excluded": "slip_excluded",
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
     "cap_left": "cap_left",
@@ -507,6 +510,10 @@ _STILL_AFTER = rx.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
 _INSIDE_REST = rx.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
 _BOUNDARY_BETWEEN = rx.compile(r"[)）,，。;；]")
+#: hospitals no city ranks 一级 (a people's hospital of a city, county or province, a central or a
+#: university hospital): 一级 said beside one of them is doubted
+_LEVEL_ONE_SAID = rx.compile(r"一级|1级")
+NEVER_LEVEL_ONE = rx.compile(r"[市省县区]人民医院|中心医院(?!.{0,2}卫生)|附属医院|[一二三四]附院|医学院.{0,4}医院|大学.{0,6}医院")
 #: a hospital named by kind or by name, whose level the words do not give
 _NAMED_PLACE = rx.compile(r"县医院|县人民医院|人民医院|中医院|中医医院|中心医院|妇幼保健院|附属医院|[一二三四]附院|第[一二三四五六七八九]医院|[市省区]医院")
 _PAID_BY_ME = rx.compile(r"paid|i paid|付了|交了|我付了|我交了")
@@ -529,7 +536,7 @@ _LEVEL_PLACE = rx.compile(r"(?:来|去|到)(?:[一二三123]级|三甲|二甲|�
 _FIRST_HERE_BEFORE = rx.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _RATIO_EITHER = rx.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
-_WHOLE_CUE = rx.compile(r"(?:包)?含在|包括在|算在|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算|金额|消费|刷|看病|spent|bill|total|cost")
+_WHOLE_CUE = rx.compile(r"(?:包)?含在|包括在|算在|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算(?!单|的时候|时)|金额|消费|刷|看病|spent|bill|total|cost")
 PARTIAL_DEDUCTIBLE = _PARTIAL_DEDUCTIBLE = rx.compile(r"(?:起付线|起付)[^,，。没未]{0,8}(?:一部分|部分|一些|一点|一半)(?![^,，。]{0,2}(?:没|未|不))"
                                  r"|(?:扣|用|交)(?:过|了)(?:一部分|部分|一些|一点|一半)(?:的)?(?:起付线|起付)")
 _LAST_YEAR = rx.compile(r"去年|上一年|last year")
@@ -1201,6 +1208,19 @@ _FEES_JOINED = rx.compile(r"(?:西药|检查|化验|治疗|药费|检查费|西�
                           r"|甲类[^,，。;；]{0,8}$")  # 甲类药品及检查共600 beside 乙类药品200: the in-scope part
 
 
+#: a slip's lines opened: 结算单：… / 小票上写着: … (the lines run on to the sentence's end)
+_SLIP_LIST_OPEN = rx.compile(r"(?:结算单|单子|单据|小票|票据|收据|发票)(?:上|里)?(?:写着|写的|显示|印着|打印的)?[:：]")
+_SENTENCE_END = rx.compile(r"[。？?！!]")
+_CLAIMED_BEFORE_FIGURE = rx.compile(r"(?:报|付|给|支付|报销)过了?$")
+
+
+def _in_slip_list(text: str, pos: int) -> bool:
+    """Among a slip's lines read out after its opener (结算单：不予支付2000.00，统筹220.00 — the 220 is the
+    slip's fund line, however many lines came before it in that sentence)."""
+    openers = list(_SLIP_LIST_OPEN.finditer(text, 0, pos))
+    return bool(openers) and not _SENTENCE_END.search(text, openers[-1].end(), pos)
+
+
 def _on_slip(text: str, bounds: list[tuple[int, int]], pos: int) -> bool:
     """Said of the slip: 结算单上起付线扣了200, or a clause that only names the slip just before
     (400块 结算单 起付线扣了150 统筹162.50)."""
@@ -1758,7 +1778,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(text, max(0, a.start - 8), a.start)
                # (又说统筹报过150: 报过 is what was claimed before — the year's, whoever said it)
                and not re.search(r"(?:报|付|给)过", a.cue or "")
-               and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start)
+               and (_SLIP_WORD.search(text, max(0, a.start - 16), a.start) or _in_slip_list(text, a.start)
                     or (has_bill and _GIVEN_FOR_BILL.search(text, max(0, a.start - 6), a.start)
                         # (今年之前…统筹给报了800；今天…花了1000: told before this bill, of the year)
                         and not ((_EARLIER_TIME.search(text, 0, a.start) or _YEAR_SAID.search(text, 0, a.start))
@@ -1929,6 +1949,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    and not (slip_named and a.cue and _YEAR_IN_CUE.search(a.cue))
+                   # (统筹报过300。…结算单：…统筹220.00: 报过, before the slip's own line — the year's)
+                   and not (slip_named and _CLAIMED_BEFORE_FIGURE.search(text, max(0, a.start - 3), a.start))
                    and not _claim_confirmed(text, a)
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
@@ -2308,8 +2330,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 乙类检查400，其他300: the rest is the in-scope part; the bill is all the parts together —
         # except a part said inside the rest (西药费980元（其中自费120元）: the 120 is of the 980)
         # (each in-scope figure said, not only the first: 化验180，西药600其中乙类药200 — the 200 is of the 600)
-        inside = [p for p in parts if any((r.role == "rest" or r is rest) and p.start >= r.end and _INSIDE_REST.match(text, r.end)
-                                          and p.start - r.end <= 12 and not _BOUNDARY_BETWEEN.search(text, r.end, p.start)
+        # (西药费260，其中有个自费药45: the comma before 其中 opens the inside, it does not close the rest)
+        inside = [p for p in parts if any((r.role == "rest" or r is rest) and p.start >= r.end
+                                          and (opened := _INSIDE_REST.match(text, r.end)) is not None
+                                          and p.start - r.end <= 12 and not _BOUNDARY_BETWEEN.search(text, opened.end(), p.start)
                                           for r in (rest, *amounts))]
         if inside:
             rest = msgspec.structs.replace(rest, value=rest.value - sum(p.value for p in inside))
@@ -2805,6 +2829,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 spans = [msgspec.structs.replace(sp, note="doubted") if sp.start == h.start and sp.slot in level_keys
                          else sp for sp in spans]
     level_hits = [h for h in hits if "provider_level" in h.sets and not h.negated]
+    if values.get("provider_level") == 1 and any(
+            h.sets.get("provider_level") == 1 and _LEVEL_ONE_SAID.search(text, h.start, h.end)
+            and (big := NEVER_LEVEL_ONE.search(text, max(0, h.start - 16), h.end + 16)) is not None
+            and not correction_between(text, min(h.end, big.end()), max(h.start, big.start())) for h in level_hits):
+        # 在一级医院看的，就是平凉市人民医院: a city's or a county's people's hospital, a central or a
+        # university hospital is not 一级 — the two words disagree, so the level is asked, not taken
+        values["provider_level"] = values["provider_grade"] = None
+        spans = [msgspec.structs.replace(sp, note="not_level_one") if sp.slot == "provider_level" else sp for sp in spans]
     if level_hits and _TAKEN_BACK_AFTER.match(text, level_hits[-1].end):
         # 二级医院 不对 一级医院 哦也不对 反正是个医院: the last level said is taken back too — asked
         for key in ("provider_level", "provider_grade"):

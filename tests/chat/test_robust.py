@@ -7714,3 +7714,80 @@ def test_a_signed_institution_is_assumed_for_residents_only() -> None:
     assert all(x.slot != "signed" for x in reply.understood or [])
     _, (reply,) = talk("南昌居民医保 社区卫生服务中心 280")
     assert reply.quick_replies[0] == "不是签约机构" and any(x.slot == "signed" for x in reply.understood or [])
+
+
+def test_a_cap_used_up_said_as_a_question_s_condition_is_not_this_year_s_position() -> None:
+    # 限额用完了个人账户还能付吗 (after an answer): what the account may pay, quoted — never the bill
+    # settled again with the cap taken as used up, nor a clash with 今年第一次
+    state, _ = talk("来电人：南充仪陇县在职职工，门诊费用1,080元，就诊于乡镇卫生院", "来电人说本年度统筹已支付920元")
+    _, reply = turn(state, "来电人问：限额用完了个人账户还能付吗", today=TODAY)
+    assert reply.result is None and reply.asking is None and "第十八条" in reply.text
+    _, (_, reply) = talk("南充在职，乡镇卫生院花了1080，今年第一次", "限额用完了个人账户还能付吗")
+    assert reply.asking != "conflict" and "第十八条" in reply.text
+
+
+def test_a_part_said_inside_the_last_fee_after_a_comma_is_of_that_fee() -> None:
+    # 西药费260，其中有个自费药45块: the 45 is of the 260 — the bill is 660, not 705
+    _, (reply,) = talk("南充在职，三级医院看门诊，挂号20，检查费380，西药费260，其中有个自费药45块，今年第一次")
+    assert reply.result is not None
+    assert (reply.result["visits"][-1]["fund_pays"], reply.result["visits"][-1]["personal_pays"]) == ("207.50", "452.50")
+
+
+def test_level_one_beside_a_city_people_s_hospital_is_asked() -> None:
+    # 在一级医院看的，就是平凉市人民医院: a city's people's hospital is not 一级 — the level is asked,
+    # saying why; 社区 beside a hospital corrected away keeps its level 1
+    _, (reply,) = talk("平凉退休，在一级医院看的，就是平凉市人民医院，花了600，今年第一次")
+    assert reply.result is None and reply.asking == "provider_level" and "市人民医院" in reply.text
+    _, (reply,) = talk("南充退休的，今年头一回看门诊，在市中心医院…不对我说错了，是在社区卫生服务中心看的，花了三百二十块")
+    assert reply.result is not None
+
+
+def test_a_slip_read_out_after_its_opener_keeps_its_lines_apart_from_the_bill() -> None:
+    # 结算单：不予支付2000.00 统筹220.00: the excluded line is the slip's (never added to the bill), the
+    # fund line is the slip's (not the year's: 统筹报过300 is) — checked, and it matches
+    _, (reply,) = talk("平凉在职，起付线今年扣完了，统筹报过300。这次三甲医院开了一个双通道的谈判药2000，还有别的400。"
+                       "结算单：不予支付2000.00 统筹220.00，双通道药为啥不报？")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "220.00"
+    assert reply.result["totals"]["total"] == "2400.00" and "一致" in reply.text and "全自费" in reply.text
+
+
+def test_a_balance_said_with_the_next_visit_is_that_visit_s() -> None:
+    # 下次再买420，账户就剩90了: after a slip showing the account paid 210 of 300 — the 90 pays the next
+    # visit, the first keeps its 210
+    state, _ = talk("南充在职，药店买药420，起付线扣完了统筹报过100，账户原来有300，小票：统筹210.00 账户210.00 现金0.00")
+    _, reply = turn(state, "下次再买420，账户就剩90了，现金要掏多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "90.00"
+    assert reply.result["visits"][-1]["cash_pays"] == "120.00"
+
+
+def test_a_figure_with_a_digit_unreadable_is_asked_never_guessed() -> None:
+    # 总金额 1?00.00: not a bill of 1.00 — the figure is said unreadable and the bill asked
+    _, (reply,) = talk("单子上看不太清：总金额 1?00.00，统筹 500.00，南充在职，三级，今年第一次")
+    assert reply.result is None and reply.asking == "amount" and "1?00.00" in reply.text
+    assert [a.value for a in extract_amounts("总金额 1?00.00")] == []
+
+
+def test_two_fees_beside_a_slip_word_are_the_bill_s_parts() -> None:
+    # 药费200诊察费20，结算单统筹30.00: the bill is 220 (结算单 is no word of a whole bill)
+    _, (reply,) = talk("南昌在职，起付线满了，统筹今年报了1780。三级医院药费200诊察费20，结算单统筹30.00")
+    assert reply.result is not None and reply.result["totals"]["total"] == "220.00"
+    assert reply.result["visits"][-1]["personal_pays"] == "190.00"
+
+
+def test_the_next_visit_supposed_is_one_more_visit() -> None:
+    # 下次去二级医院花500呢 (after today's bill): a later visit, the deductible already met by today's —
+    # not today's visit changed
+    state, _ = talk("平凉在职，今年第一次，三级医院1500，三甲")
+    _, reply = turn(state, "下次去二级医院花500呢", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "300.00"
+
+
+def test_where_the_document_s_deductible_is_written_changes_no_fact() -> None:
+    # 起付线扣200是哪条规定的 (after a slip checked): the article, and the year is still the first visit —
+    # the what-if after it keeps the deductible to pay
+    state, _ = talk("帮我看看这张单子：总金额 1,200.00 统筹支付 500.00 现金 700.00", "南充在职，市中心医院三甲，今年第一次")
+    state, reply = turn(state, "起付线扣200是哪条规定的", today=TODAY)
+    assert "第七条" in reply.text and "少报" not in reply.text and state.known.deductible_used is None
+    _, reply = turn(state, "要是去二级医院呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "600.00"
