@@ -751,6 +751,16 @@ _ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "am
 _QUOTED_QUESTIONS = ("offsite_filed", "referral_part")
 
 
+def _rough_said(u: Understanding) -> str:
+    """A hedged amount in the person's words with its hedge (“一千多”, “大概一千”), to quote back."""
+    span = next((sp for sp in u.spans if sp.note == "approximate"), None)
+    if span is None:
+        return str(u.approximate_amount)
+    m = re.search(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
+                  + r"(?:多块|多元|多|左右|来块|出头|上下|(?:还是|或者)[0-9一二两三四五六七八九十百千万]+(?:块|元)?(?:来着)?)?", u.text)
+    return m.group(0) if m else span.text
+
+
 def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: Known | None = None) -> Reply:
     # 南昌 has two schemes: its category question also asks which scheme
     question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 \
@@ -1865,6 +1875,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                     return state, _ask(state, missing, locale, known=state.known,
                                        prefix=_policy_fact(state.known, locale).text + "\n要算出这次具体报多少，")
     state.pending = {}
+    if u.correction and u.approximate_amount is not None and facts.amount is None and state.known.amount is not None \
+            and _WHOLE_BILL_SAID.search(u.text) and locale != "en":
+        # 哦 总费用应该是六百多 我记错了: the bill told is taken back and the new one is rough — the exact
+        # figure is asked (the bill settled before is not kept, nor the rough one settled)
+        state.known = msgspec.structs.replace(state.known, amount=None, amount_of_parts=None)
+        state.checked = False
+        state.asking = "amount"
+        return state, Reply(text=f"您说总费用是“{_rough_said(u)}”，这是大概的数。结算单上的总金额准确是多少？",
+                            asking="amount", intent="calculate")
     if intent == "inform" and re.search(r"个人账户|账户|个账|account", u.text) and _QUESTION.search(u.text) \
             and ((_IF_USED_UP_THEN_ACCOUNT.search(u.text) and facts.amount is None)
                  or (not any(isinstance(v, Decimal) for v in facts.said().values())
@@ -2751,12 +2770,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="year_start", intent="calculate", quick_replies=[f"是{rough}"])
     # a hedged amount (大概一千, 一千多): confirm it, never settle on it
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
-        span = next((sp for sp in u.spans if sp.note == "approximate"), None)
-        rough = str(u.approximate_amount)
-        if span is not None:  # quote the hedge with it: “一千多”, “大概一千”
-            m = rx.compile(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
-                           + r"(?:多块|多元|多|左右|来块|出头|上下|(?:还是|或者)[0-9一二两三四五六七八九十百千万]+(?:块|元)?(?:来着)?)?").search(u.text)
-            rough = m.group(0) if m else span.text
+        rough = _rough_said(u)
         state.asking = "amount"
         return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
                                     f"“{rough}” is approximate. What exactly is the total on the bill?"),

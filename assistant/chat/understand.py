@@ -246,6 +246,8 @@ def policy_for(city: str | None, scheme: str | None, category: str | None = None
 _CLAUSE = rx.compile(r"[,，。;；!！?？\n]|\.(?![0-9])|(?<![0-9])~(?![0-9])")  # (看门诊～不过: a pause; 800~900 a range)
 _PRESCRIPTION = rx.compile(r"处方|方子|药方|(?:开的|开了|开)单子|单子(?:是|由)[^,，。]{0,8}开|prescri")  # (单子写二级: the slip, not a prescription)
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
+#: the roles of a slip's own lines (what this bill's settlement paid: checked, never the bill)
+_SLIP_ROLES = frozenset({"slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded"})
 _ROLE_FIELD = {
     None: "amount",
     "total": "amount",
@@ -770,14 +772,16 @@ _LEVEL_CHOSEN_BEFORE = rx.compile(r"(?:就|那就|那|先|那先|还是|干脆)�
 _HEDGED_POSITION = rx.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
-_TIME_MARKERS = rx.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)")
+#: 12号三级医院花400…今天二级医院500: a day of this month said bare, at a clause's start, dates a visit
+_DAY_OF_MONTH = r"(?:(?<=^)|(?<=[,，。;；]))[0-3]?\d(?:号|日)(?![\d楼床室])"
+_TIME_MARKERS = rx.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
 _AMOUNT_OR = rx.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
 _YEAR_SCOPE = rx.compile(r"今年|本年|年内|这一年|this year|就这|只有这|就看了|只看了|一共|总共|就两|就三|过一(?:次|回)"
                          r"|第一(?:次|回)是|(?:今天|这次|这回|这是)(?:是)?第二")
 _ALL_VISITS = rx.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2-3](?:次|回|笔|趟)|就这[两二三几]?(?:次|回)|第[一1](?:次|回)|(?:看|去)过一(?:次|回)")
 _VISIT_MARKER = rx.compile(
     r"(?<!今年)(?<!今年的)第[一1](?:次|回)(?!看病|门诊)|第[二三2-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
-    r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次"
+    r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次|" + _DAY_OF_MONTH +
     # 今天看了两次，上午社区200，下午三甲医院500: the day's visits, each by its part of the day
     r"|上午|下午|中午|晚上|傍晚"
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
@@ -3339,8 +3343,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # so far is asked; the visits told are not settled as if they were the whole year
         values["claimed_before"] = True
         values["first_visit_this_year"] = None
-    # (every match of _TIME_MARKERS holds 天, 月 or 周)
-    time_word = "天" in text or "月" in text or "周" in text
+    # (every match of _TIME_MARKERS holds 天, 月, 周, 号 or 日)
+    time_word = "天" in text or "月" in text or "周" in text or "号" in text or "日" in text
     if _split and not unknown_visits and (_MULTI_VISIT.search(text)
                                           or (time_word and len(set(_TIME_MARKERS.findall(text))) >= 2)):
         segments = _by_ordinal(text, bounds, amounts, _visit_segments(text, bounds, amounts))
@@ -3382,6 +3386,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 earlier = tuple(msgspec.structs.replace(f, **{k: values[k] for k in _WHERE_FACTS
                                                                if getattr(f, k) is None and values.get(k) is not None})
                                 for f in earlier)
+                for slip_line in amounts:
+                    if slip_line.role in _SLIP_ROLES and slip_line.start < segments[-1][0] and values.get(_ROLE_FIELD[slip_line.role]) == slip_line.value:
+                        # 12号三级医院花400，结算单统筹是0。今天二级医院500: the slip slip_line is the earlier
+                        # visit's (settled again from its bill) — never checked against today's
+                        values[_ROLE_FIELD[slip_line.role]] = None
                 unplaced = []
                 if not (conflict_slot == "year_start" and _YEAR_FIRST_SAID.search(text)) and conflict_slot != "person":
                     # (今年头一回看病，之前看过一次: still a conflict; 她是居民医保，我是职工…我妈昨天…我上周三:

@@ -7791,3 +7791,29 @@ def test_where_the_document_s_deductible_is_written_changes_no_fact() -> None:
     assert "第七条" in reply.text and "少报" not in reply.text and state.known.deductible_used is None
     _, reply = turn(state, "要是去二级医院呢", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "600.00"
+
+
+def test_a_day_of_the_month_dates_an_earlier_visit_and_its_slip_stays_with_it() -> None:
+    # 12号三级医院花400…结算单统筹是0。今天二级医院500: two visits; the slip is the 12th's — today's is
+    # settled, never "the hospital underpaid" by comparing today's figure with the earlier slip
+    _, (reply,) = talk("南昌在职，12号三级医院花400，今年第一次，结算单统筹是0（全扣起付线了）。今天二级医院500，统筹报多少")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "165.00" and "少报" not in reply.text
+    _, (reply,) = talk("南充在职，上周（18号）三级医院看了1200，结算单统筹报了500，那是今年第一次。今天又去同一家医院花800，这次能报多少？")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "400.00" and "多报" not in reply.text
+
+
+def test_the_second_visit_s_slip_is_that_visit_s_not_one_more() -> None:
+    # 第二次单子上报了275 个人425 对: the slip of the second visit told — checked against it
+    state, _ = talk("南昌在职 今年第一次 社区医院花了400", "后来又去了一次二级医院 花了700")
+    _, reply = turn(state, "第二次单子上报了275 个人425 对", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "275.00" and "一致" in reply.text
+
+
+def test_a_total_corrected_to_a_rough_figure_is_asked_exactly() -> None:
+    # 哦 总费用应该是六百多 我记错了: the 400 told is withdrawn; 六百多 is asked, never the 400 kept
+    state, _ = talk("南昌在职 今年第一次 社区医院花了400")
+    state, reply = turn(state, "哦 总费用应该是六百多 我记错了", today=TODAY)
+    assert reply.result is None and reply.asking == "amount" and "六百多" in reply.text
+    _, reply = turn(state, "650", today=TODAY)
+    assert reply.result is not None and reply.result["totals"]["total"] == "650.00"
