@@ -1225,7 +1225,8 @@ _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS,
 _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            # (我爱人南充在职: the person's city said between)
-                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:呢|的话|也|她|他|是|在职|退休|还在|已经)")
+                           # (那我老伴的呢，她也是南充的 / 我爸的呢？他退休了: theirs asked after the person's own)
+                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:的呢|的话|呢|也|她|他|是|在职|退休|还在|已经|在(?=[^,，。]{0,6}签约))")
 _OWN_YEAR_SAID = rx.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
 _RESET_FIRST = rx.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = rx.compile(r"花|一共|总共|合计|费用")
@@ -1573,7 +1574,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                  # 我老伴也是南充退休的，今年统筹报了1150了，今天去社区花了200: the same kind of insured,
                  # another person — their own bill and their own year
                  or (facts.amount is not None and (facts.category is not None or facts.city is not None
-                                                   or _OWN_YEAR_SAID.search(u.text)))):
+                                                   or _OWN_YEAR_SAID.search(u.text)))
+                 # 我妈在她签约的社区中心看病花了200 (after an employee's own bill): a signed institution is
+                 # the resident scheme's — another person's visit, never settled on the employee's year or account
+                 or (facts.amount is not None and facts.signed is True and state.known.scheme == "employee")):
         # 晓得了。那我老伴在职，同样二级五百: another person — the first one's category, retirement date,
         # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
         # off a slip stay, the rest is what this message says
@@ -1734,7 +1738,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and facts.amount is None:
         # 这次完了以后今年还剩多少额度: the same settlement; its year_end says what is left
         # (with what this message adds: 在职的时候统筹报了1800了，现在还能报多少)
-        if state.what_if_base is not None and _SO_SETTLED.search(u.text) and not facts.said():
+        if state.what_if_base is not None and (_SO_SETTLED.search(u.text) or _AT_THAT_TIME.search(u.text)) \
+                and not facts.said():
+            # (下个月再去看一次…呢 →) 那到时候起付线还剩多少: at the time of the what-if's visit
             # (如果我已经退休了呢 →) 那这样算限额还剩多少: what is left in the what-if just answered
             scenario = SessionState(known=state.what_if_base, ledger=list(state.what_if_ledger or []))
             reply = _settle(scenario, locale, today)
@@ -2425,6 +2431,26 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
+    redated = _VISIT_REDATED.search(u.text) if state.ledger and facts.amount is None and state.known.amount is not None else None
+    if redated is not None:
+        # (3月份在一级医院看了600，今天又在二级医院看了800 →) 搞错了，一级医院那次是5月不是3月: the earlier
+        # visit's month set right — that visit moves, this one stays (never this visit redated or moved)
+        old_month = parse_number(redated.group("old") or redated.group("old2") or "")
+        new_month = parse_number(redated.group("new"))
+        level = {"一": 1, "1": 1, "二": 2, "2": 2, "三": 3, "3": 3}.get((redated.group("place") or "")[:1])
+        at = [i for i, v in enumerate(state.ledger)
+              if (old_month is None or v.month == old_month)
+              and (level is None or (v.provider_kind == "hospital" and v.provider_level == level))
+              and (redated.group("place") not in ("社区", "诊所", "卫生院", "卫生室")
+                   or (v.provider_kind == "hospital" and v.provider_level == 1))
+              and (redated.group("place") not in ("药店", "药房") or v.provider_kind == "pharmacy")]
+        this_month = state.known.month if state.known.month is not None else today.month
+        if len(at) == 1 and new_month is not None and 1 <= new_month <= this_month \
+                and all(v.month is None or v.month <= new_month for v in state.ledger[:at[0]]) \
+                and all(v.month is None or v.month >= new_month for v in state.ledger[at[0] + 1:]):
+            state.ledger[at[0]] = msgspec.structs.replace(state.ledger[at[0]], month=int(new_month), day=None)
+            state.asking = None
+            return state, _settle(state, locale, today)
     corrected_of = _EARLIER_VISIT_CORRECTED.search(u.text) \
         if (state.ledger or state.known.prior_unreimbursed is not None) and u.correction and facts.amount is not None \
         and not u.visits else None
@@ -3169,6 +3195,11 @@ _EARLIER_VISIT_CORRECTED = rx.compile(r"(?:第一次|头一次|第一回|头一�
                                       r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回)"
                                       r"|(?P<place>社区|药店|药房|诊所|卫生院|卫生室|之前|以前)(?:的|看的|买药的)?(?:那|那一)(?:次|回))"
                                       r"(?:的|那个)?(?:其实|应该|实际)?(?:是|花了|花的是|花的|才是)")
+#: 一级医院那次是5月不是3月 / 3月那次其实是5月: an earlier visit, named by its place or its month, redated
+_VISIT_REDATED = rx.compile(r"(?:(?P<place>[一二三123]级(?:医院)?|社区|药店|药房|诊所|卫生院|卫生室)(?:的|看的|买药的)?那(?:一)?(?:次|回)"
+                            r"|(?P<old>[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
+                            r"(?:其实|应该|实际)?是(?P<new>[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:的)?"
+                            r"(?:[,，]?(?:不是|而不是)(?P<old2>[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月)?")
 _FIRST_VISIT_OF_LEDGER = rx.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = rx.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
 
@@ -3429,6 +3460,7 @@ _BEFORE_THE_DAYS_VISITS = rx.compile(r"(?:早上|上午|第一次)(?:去)?(?:看
                                      # 我个人账户今天早上一共就30块: the balance as the day began
                                      r"|(?:今天早上|今早|今天早晨|早上起来|一早)")
 _NEXT_VISIT_SAID = rx.compile(r"本次|这次|这回|今天又|又去|再去")
+_AT_THAT_TIME = rx.compile(r"到时候|到那时|那时候|那个时候|到那会儿|by then|at that point")
 _SO_SETTLED = rx.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
 _ALL_MINE_ASKED = rx.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")
 _THAT_CITY_THEN = rx.compile(r"(?:那|那么)(?:要是|如果)?(?:在)?[\u4e00-\u9fff]{2,4}?(?:的|这边|那边)?(?:呢|咋样|怎么样)")

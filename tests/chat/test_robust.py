@@ -7817,3 +7817,41 @@ def test_a_total_corrected_to_a_rough_figure_is_asked_exactly() -> None:
     assert reply.result is None and reply.asking == "amount" and "六百多" in reply.text
     _, reply = turn(state, "650", today=TODAY)
     assert reply.result is not None and reply.result["totals"]["total"] == "650.00"
+
+
+@pytest.mark.parametrize(("first", "then", "category"), [
+    (("南充退休，今年第一次，社区医院花了两百八",), "那我老伴的呢，她也是南充的，还在上班，今天在三级医院花了600", "employee"),
+    (("静宁县在职，二级医院1200，今年第一次",), "我爸的呢？他退休了，也在这家医院看了1200", "retiree"),
+])
+def test_another_person_s_bill_after_the_person_s_own_asks_their_own_year(first: tuple[str, ...], then: str,
+                                                                           category: str) -> None:
+    # 那我老伴的呢… / 我爸的呢？…: another person — their year is theirs, asked; never the first person's
+    state, _ = talk(*first)
+    state, reply = turn(state, then, today=TODAY)
+    assert reply.result is None and reply.asking == "year_start" and state.known.category == category
+
+
+def test_a_parent_s_visit_at_a_signed_clinic_is_not_the_employee_s_own() -> None:
+    # 我妈在她签约的社区中心看病花了200 (after the person's own employee bill with an account of 300):
+    # never settled on the person's scheme and account — whose scheme it is, is asked
+    state, _ = talk("南昌在职，个账余额300，三级医院看病1000，今年第一次")
+    _, reply = turn(state, "我妈在她签约的社区中心看病花了200，能报多少", today=TODAY)
+    assert reply.result is None and reply.asking in ("category", "scheme")
+
+
+def test_what_is_left_at_the_time_of_a_what_if_visit_is_the_what_if_s() -> None:
+    # (要是下个月再去看一次…花300呢 →) 那到时候起付线还剩多少？统筹额度还剩多少: the year after that visit
+    state, _ = talk("南充在职 二级医院 800 今年第一次", "要是下个月再去看一次，还是二级，花300呢")
+    _, reply = turn(state, "那到时候起付线还剩多少？统筹额度还剩多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
+    assert "还剩¥460.00" in reply.text
+
+
+def test_an_earlier_visit_redated_by_its_place_moves_that_visit_only() -> None:
+    # 搞错了，一级医院那次是5月不是3月: the level-1 visit moves to May; today's level-2 visit stays
+    state, _ = talk("平凉退休，3月份在一级医院看了600，今天又在二级医院看了800，今年就这两次")
+    state, reply = turn(state, "搞错了，一级医院那次是5月不是3月", today=TODAY)
+    assert reply.result is not None and [v["date"][:7] for v in reply.result["visits"]] == ["2026-05", "2026-11"]
+    assert reply.result["visits"][-1]["fund_pays"] == "520.00"
+    _, reply = turn(state, "那5月那次报了多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "280.00"
