@@ -61,6 +61,7 @@ AMOUNT_ROLES = (
     "self_pay",
     "slip_account",
     "slip_cash",
+    "slip_deductible",
     "slip_excluded",
     "slip_first_self_pay",
     "slip_fund",

@@ -291,7 +291,7 @@ _PAID_QUESTION = rx.compile(r"报不|给报|能报|报吗|报销吗|报销不|�
 _RETRACTED = rx.compile(r"(?:可能|也许|好像|怕是)(?:是)?(?:记错|说错|搞错|弄错)|不一定(?:对|准)|记不准")
 _POSITION_WORDS = rx.compile(r"起付|报销过|报过|第一次|头一回|统筹(?:付|报)")
 _BOTH_FROM_ACCOUNT = rx.compile(r"两次都|都刷|两次一起|一起算|都用账户|都从账户|全年|总共")
-_SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay", "slip_excluded")
+_SLIP_FIELDS = ("slip_fund", "slip_cash", "slip_personal", "slip_account", "slip_first_self_pay", "slip_excluded", "slip_deductible")
 #: what a person says of the year's position (each of the year the visit falls in)
 #: 限额用完了个人账户还能付吗 / 起付线满了以后医保卡还能刷吗: a position of the year said as the condition of a
 #: question about the account (no figure), not as a fact of this year
@@ -2284,7 +2284,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.checked and (facts.amount is not None or facts.city is not None):
         # a new bill: the slip checked before was the old bill's
         state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
-                                              slip_account=None, slip_first_self_pay=None, slip_excluded=None)
+                                              slip_account=None, slip_first_self_pay=None, slip_excluded=None, slip_deductible=None)
         state.checked = False
     if state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
         # the level asked for is the earlier visit's (3月份那次是社区): not this one's
@@ -3979,11 +3979,13 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
         slip["account_pays"] = known.slip_account
     if known.slip_first_self_pay is not None:
         slip["first_self_pay"] = known.slip_first_self_pay
+    if known.slip_deductible is not None and slip:
+        slip["deductible_applied"] = known.slip_deductible
     if known.slip_excluded is not None and slip:
         slip["excluded"] = known.slip_excluded  # (with a line of what was paid: alone, it checks nothing the person asked)
     try:
         current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None,
-                                              slip_first_self_pay=None, slip_excluded=None)
+                                              slip_first_self_pay=None, slip_excluded=None, slip_deductible=None)
         if known.account_balance is None and known.slip_account:
             # 个人账户扣了200 with no balance said: the account held at least what it paid — checked so
             current = msgspec.structs.replace(current, account_balance=known.slip_account)

@@ -75,7 +75,7 @@ PERSON_FIELDS: tuple[str, ...] = ("city", "scheme", "category", "policy", "famil
 VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_grade", "prescribed_at_level",
                 "prescribed_at_grade", "signed", "referral", "designated", "inpatient", "offsite",
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
-                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded", "provider_assumed", "year", "month", "day",
+                "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded", "slip_deductible", "provider_assumed", "year", "month", "day",
                 "amount_of_parts")
 PERSON_FIELDS += ("fund_at_least", "fund_up_to", "fund_around", "prior_at_least", "balance_at_least", "cap_share", "cap_left", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level")
@@ -143,6 +143,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     slip_account: Decimal | None = None
     slip_first_self_pay: Decimal | None = None
     slip_excluded: Decimal | None = None
+    slip_deductible: Decimal | None = None
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
     stated_ratio: Decimal | None = None

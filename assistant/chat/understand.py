@@ -133,6 +133,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     slip_first_self_pay: Decimal | None = None
     #: the slip's 不予支付 line (what the fund pays none of), checked against the calculator's excluded
     slip_excluded: Decimal | None = None
+    #: the slip's 起付线 line (what this bill paid towards the deductible), checked against the calculator's
+    slip_deductible: Decimal | None = None
     #: figures the person reads off their own slip for a document that leaves them to the bureau (西安)
     stated_deductible: Decimal | None = None
     stated_cap: Decimal | None = None
@@ -247,7 +249,8 @@ _CLAUSE = rx.compile(r"[,，。;；!！?？\n]|\.(?![0-9])|(?<![0-9])~(?![0-9])"
 _PRESCRIPTION = rx.compile(r"处方|方子|药方|(?:开的|开了|开)单子|单子(?:是|由)[^,，。]{0,8}开|prescri")  # (单子写二级: the slip, not a prescription)
 _ALTERNATIVE_SLOTS = ("city", "scheme", "category", "provider_kind", "provider_level", "provider_grade")
 #: the roles of a slip's own lines (what this bill's settlement paid: checked, never the bill)
-_SLIP_ROLES = frozenset({"slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded"})
+_SLIP_ROLES = frozenset({"slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded",
+                         "slip_deductible"})
 _ROLE_FIELD = {
     None: "amount",
     "total": "amount",
@@ -269,6 +272,7 @@ _ROLE_FIELD = {
     "slip_account": "slip_account",
     "slip_first_self_pay": "slip_first_self_pay",
     "slip_excluded": "slip_excluded",
+    "slip_deductible": "slip_deductible",
     "stated_deductible": "stated_deductible",
     "stated_cap": "stated_cap",
     "cap_left": "cap_left",
@@ -903,7 +907,10 @@ _SEPARATE_FEE = rx.compile(r"(?:检查|化验|治疗|挂号|诊察|材料)(?:费
 _FEE_CUE = rx.compile(r"检查|化验|药|治疗|挂号|诊察")
 _AT_LEAST_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:多|余(?!额)|出头|以上|好几)|几(?:块|元)|来(?:块|元)")
 #: the fund paid nothing of this bill, said as a complaint (一分钱都没报？？？ / 统筹一分没给)
-_NOTHING_PAID = rx.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)")
+_NOTHING_PAID = rx.compile(r"一分(?:钱)?(?:都|也)?没(?:有)?(?:报|给)|统筹(?:一分)?(?:都|也)?没(?:有)?(?:报|给)|全是(?:我)?自己(?:付|掏|出)的?|nothing (?:was )?(?:paid|covered)"
+                           r"|怎么(?:还是|又是|是)0(?![0-9.])")
+#: 医保一分没报 / 统筹没给报 (said of this bill, no question): the fund's line is 0 by the person's own word
+_FUND_PAID_NOTHING = rx.compile(r"(?<![还都])(?:医保|统筹)(?:基金)?(?:一分(?:钱)?)?(?:都|也)?没(?:有)?(?:给(?:我)?)?报(?!过|销过|的|吗|么)")
 _RULE_QUESTION_AFTER = rx.compile(r"[^,，。]{0,3}?(?:吗|么|嘛|吧|[?？]|对不对|是不是)")
 _RETIRING_NOW = rx.compile(r"刚办|才办|刚退|今年(?:刚)?(?:办|退)|手续")
 _PLAIN_FEE_BEFORE = rx.compile(r"(?<![其里含括])(?:检查|化验|西药|药品|药|治疗|挂号|材料)(?:费)?(?:是|为|:)?$")
@@ -1836,6 +1843,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                             and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)))
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 8), a.start)
                    else a for a in amounts]
+    if has_bill and any(a.role in _SLIP_ROLES for a in amounts) \
+            and any(h.sets.get("first_visit_this_year") is True and not h.negated for h in hits):
+        # 今年第一次 花了1000 起付线扣了200 统筹支付420 个人580: beside the slip's lines and the year's first
+        # bill, the deductible taken is this bill's line of the slip (checked) — not the year's position
+        bill_total = max((b.value for b in amounts if b.role in (None, "total")), default=None)
+        amounts = [msgspec.structs.replace(a, role="slip_deductible")
+                   if a.role == "deductible_used" and bill_total is not None and a.value <= bill_total
+                   and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
+                   else a for a in amounts]
     # 统筹目前报了大概……不对，我查了APP，是412.6: the fund's words, their figure taken back unsaid and
     # then given — the figure is the fund's, with the words it was said with
     amounts = [msgspec.structs.replace(a, role="fund_paid", cue=m.group("cue"))
@@ -2276,6 +2292,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    if values.get("slip_deductible") is not None and values.get("first_visit_this_year") is True:
+        # (起付线扣了200 on this bill's slip: the deductible met is the slip's, not the year's before it)
+        values["deductible_met"] = values["deductible_used"] = None
     if nothing_used and all(values.get(k) is None for k in ("deductible_used", "fund_paid", "deductible_met")) \
             and not any(a.role in ("fund_paid", "deductible_used", "prior_unreimbursed") for a in amounts):
         values["deductible_used"] = values["fund_paid"] = Decimal("0.00")
@@ -2461,7 +2480,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # to is the bill itself — placed, not asked about
         unplaced = [a for a in unplaced if not (a.role == "slip_unknown" and a.value == values["amount"])]
     if values.get("slip_fund") is None and values.get("amount") is not None and _NOTHING_PAID.search(text) \
-            and (_CHECK_QUESTION.search(text) or re.search(r"[?？]", text)) and not _EARLIER_TIME.search(text) \
+            and (_CHECK_QUESTION.search(text) or re.search(r"[?？]", text) or _FUND_PAID_NOTHING.search(text)) \
+            and not _EARLIER_TIME.search(text) \
             and not any(a.role in ("fund_paid", "prior_unreimbursed") for a in amounts):
         values["slip_fund"] = Decimal("0.00")  # 800块 今年第一次看病 一分钱都没报？？？: the slip's fund line is 0
     if _SLIP_FIELD_EMPTY.search(text) and _SLIP_CONTEXT.search(text) \

@@ -7855,3 +7855,19 @@ def test_an_earlier_visit_redated_by_its_place_moves_that_visit_only() -> None:
     assert reply.result["visits"][-1]["fund_pays"] == "520.00"
     _, reply = turn(state, "那5月那次报了多少", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "280.00"
+
+
+def test_the_deductible_taken_on_the_year_s_first_slip_is_the_slip_s_line() -> None:
+    # 今年第一次 … 起付线扣了600 统筹240: the slip's deductible line, checked — never a clash with 今年第一次
+    _, (reply,) = talk("南昌退休 今年第一次 二级医院 1000 起付线扣了600 统筹240")
+    assert reply.result is not None and reply.asking is None and "一致" in reply.text and "本次扣起付线" in reply.text
+    _, (reply,) = talk("南充在职 三级 今年第一次 1000 单子上起付标准怎么只扣了100？统筹450")
+    assert reply.result is not None and "按文件应为¥200.00" in reply.text
+
+
+def test_the_fund_said_to_have_paid_nothing_is_checked() -> None:
+    # 医保一分没报 (of this bill, no question mark): the slip's fund line is 0 — checked against the document
+    _, (reply,) = talk("平凉在职 产前检查 600 在二级医院 医保一分没报 今年第一次")
+    assert reply.result is not None and "一致" in reply.text
+    _, (reply,) = talk("南昌退休 三级医院 800 今年第一次 医保还没报 能报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "110.00" and "一致" not in reply.text
