@@ -199,6 +199,7 @@ _EN_CUE_END = rx.compile(
     r"|of which|which|like|also a|also an|another one|on the receipt"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"
+    r"|been|be|were|are|instead"  # what if it had been 1,300 / if it were 1,300 / 1,300 instead
     r"|ct|mri|pet|dr|x光|b超|彩超"
     # in-scope items 900, an X-ray 150, lab tests 80: a bill's line named in English
     r"|worth|items?|in-scope|stuff|fees|charges?|tests?|exams?|x-ray|xray|scans?|services?|consultation|registration|supplies|materials?|meds|medications?|drug|injections?|treatments?|herbs)$"

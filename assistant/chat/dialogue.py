@@ -235,7 +235,7 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
             and not facts.stated_same:
         # 如果是退休人员呢 after figures read off an employee's slip: the slip's parameters were that
         # category's — never carried to another (the document sets each category's own)
-        for name in ("stated_deductible", "stated_cap", "stated_ratio", "stated_ratio_level"):
+        for name in ("stated_deductible", "stated_cap", "stated_ratio", "stated_ratio_level", "stated_ratios"):
             if getattr(known, name, None) is not None:
                 changes.setdefault(name, None)
     if "policy" not in changes and known.policy is not None and (
@@ -634,6 +634,12 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
             fund_paid = fund_paid_from_cap_left(pack, known.category or "employee", known.cap_left)  # 还差100就封顶
         if fund_paid is not None:
             year_start["fund_paid"] = str(fund_paid)
+    if pack.supplied is not None and known.stated_ratio is None and known.stated_ratios \
+            and not (known.provider_kind == "pharmacy" and (pack.pharmacy is None or pack.pharmacy.rule == "tier")):
+        # 一级60%，二级55%，三级50% said before, a visit at one of them now: that level's line
+        level_now = known.prescribed_at_level if known.provider_kind == "pharmacy" else known.provider_level
+        if level_now in known.stated_ratios:
+            known = msgspec.structs.replace(known, stated_ratio=known.stated_ratios[level_now], stated_ratio_level=level_now)
     if pack.supplied is not None and known.stated_ratio is not None:
         # figures read off the person's own slip: cited as supplied by the person, checked by the calculator
         settled = pack.settled_category(known.category or "employee")
@@ -643,7 +649,8 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
                                          else known.provider_level))
         params: dict[str, Any] = {"source": "您本人结算单上的数字（由您提供，非文件规定）"}
         if level is not None:
-            params["ratio"] = {settled: {str(level): str(known.stated_ratio)}}
+            params["ratio"] = {settled: {**{str(lvl): str(r) for lvl, r in (known.stated_ratios or {}).items()},
+                                         str(level): str(known.stated_ratio)}}
         if known.stated_deductible is not None:
             params["deductible"] = {settled: str(known.stated_deductible)}
         if known.stated_cap is not None:
@@ -1211,7 +1218,7 @@ _CJK = rx.compile(r"[\u4e00-\u9fff]")
 _CHECK_AGAIN = rx.compile(r"对不对|对吗|对么|对不|是不是对的|没错吧|right\?|correct\?")
 #: what another member of the household shares with the person asked about before
 _HOUSEHOLD_FIELDS = ("city", *_PLACE_FIELDS, "designated", "offsite", "offsite_filed", "stated_deductible", "stated_cap",
-                     "stated_ratio", "stated_ratio_level")
+                     "stated_ratio", "stated_ratio_level", "stated_ratios")
 #: after a city's name, a place of that city: 南充市中心医院 / 平凉市第二人民医院 / 南昌县人民医院
 _IN_CITY_PLACE = (r"(?:市|县)?(?:第[一二三四五六七八九十]|中心|人民|中医|妇幼保健|妇幼|儿童|大学附属|医学院附属)*"
                   r"(?:医院|卫生院|诊所)")
@@ -2108,6 +2115,24 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             nxt = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             retired_on = nxt
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
+        earlier_named = _EARLIER_IN_WHAT_IF.search(u.text) if base_ledger and facts.amount is None \
+            and facts.provider_level is not None else None
+        if earlier_named is not None:
+            # (第一次一级700，第二次今天三级1000 →) 要是第一次是二级呢: the earlier visit supposed otherwise —
+            # that visit changes in the scenario, this one stays as told
+            month_named = parse_number(earlier_named.group("month")) if earlier_named.group("month") else None
+            at = [i for i, v in enumerate(base_ledger) if v.month == month_named] if month_named is not None \
+                else [0] if _FIRST_VISIT_OF_LEDGER.match(earlier_named.group(0)) else [len(base_ledger) - 1]
+            if len(at) == 1:
+                hypo_ledger = list(base_ledger)
+                hypo_ledger[at[0]] = msgspec.structs.replace(hypo_ledger[at[0]], provider_kind="hospital",
+                                                             provider_level=facts.provider_level,
+                                                             provider_grade=facts.provider_grade, provider_assumed=None)
+                state.what_if_base, state.what_if_ledger = base, hypo_ledger
+                reply = _settle(SessionState(known=base, ledger=hypo_ledger), locale, today,
+                                prefix=_t(locale, "如果这样：\n", "If so:\n"))
+                reply.intent = "what_if"
+                return state, reply
         if facts.referral is None and state.known.referral is not None and _REFERRAL_AGAIN.search(u.text) \
                 and not _NO_REFERRAL_SAID.search(u.text):
             # (如果没有转诊直接去的呢 →) 若为建档立卡贫困人口且有转诊呢: the referral told at first, back in the scenario
@@ -2431,6 +2456,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, f"您说了“{a}”，又说了“{b}”，这两句对不上。以哪一句为准？",
                                     f"You said “{a}” and also “{b}”; they disagree. Which one holds?"),
                             asking="conflict", quick_replies=[a, b], intent="calculate")
+    relevelled = _EARLIER_LEVEL_SET.search(u.text) \
+        if state.ledger and facts.amount is None and facts.provider_level is not None and state.known.amount is not None else None
+    if relevelled is not None:
+        # (…今年第一次…一级医院花了700…第二次今天在三级医院… →) 第一次不是一级，是二级: the earlier visit's
+        # level set right — that visit changes, this one stays (never this visit's level changed)
+        month_named = parse_number(relevelled.group("month")) if relevelled.group("month") else None
+        at = [i for i, v in enumerate(state.ledger) if v.month == month_named] if month_named is not None \
+            else [0] if _FIRST_VISIT_OF_LEDGER.match(relevelled.group("which")) else [len(state.ledger) - 1]
+        index = at[0] if len(at) == 1 else -1
+        if index >= 0:
+            state.ledger[index] = msgspec.structs.replace(state.ledger[index], provider_kind="hospital",
+                                                          provider_level=facts.provider_level,
+                                                          provider_grade=facts.provider_grade, provider_assumed=None)
+            state.asking = None
+            return state, _settle(state, locale, today)
     redated = _VISIT_REDATED.search(u.text) if state.ledger and facts.amount is None and state.known.amount is not None else None
     if redated is not None:
         # (3月份在一级医院看了600，今天又在二级医院看了800 →) 搞错了，一级医院那次是5月不是3月: the earlier
@@ -3195,6 +3235,14 @@ _EARLIER_VISIT_CORRECTED = rx.compile(r"(?:第一次|头一次|第一回|头一�
                                       r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回)"
                                       r"|(?P<place>社区|药店|药房|诊所|卫生院|卫生室|之前|以前)(?:的|看的|买药的)?(?:那|那一)(?:次|回))"
                                       r"(?:的|那个)?(?:其实|应该|实际)?(?:是|花了|花的是|花的|才是)")
+#: 要是第一次是二级呢 / 如果3月那次在三级医院呢: an earlier visit of the year named in a what-if
+_EARLIER_IN_WHAT_IF = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+                                 r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
+                                 r"(?:的|那次|那家)?(?:也)?(?:是|在|去)")
+#: 第一次不是一级，是二级 / 3月那次其实是三级: an earlier visit, named by its order or its month, given another level
+_EARLIER_LEVEL_SET = rx.compile(r"^(?:不对|搞错了|说错了|记错了|哦|噢|啊)?[,，。!！\s]*"
+                                r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
+                                r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是[一二三123]级")
 #: 一级医院那次是5月不是3月 / 3月那次其实是5月: an earlier visit, named by its place or its month, redated
 _VISIT_REDATED = rx.compile(r"(?:(?P<place>[一二三123]级(?:医院)?|社区|药店|药房|诊所|卫生院|卫生室)(?:的|看的|买药的)?那(?:一)?(?:次|回)"
                             r"|(?P<old>[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:的)?那(?:一)?(?:次|回))"

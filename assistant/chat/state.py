@@ -78,7 +78,7 @@ VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_gr
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded", "slip_deductible", "provider_assumed", "year", "month", "day",
                 "amount_of_parts")
 PERSON_FIELDS += ("fund_at_least", "fund_up_to", "fund_around", "prior_at_least", "balance_at_least", "cap_share", "cap_left", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
-                  "stated_ratio_level")
+                  "stated_ratio_level", "stated_ratios")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
 
@@ -148,6 +148,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     stated_cap: Decimal | None = None
     stated_ratio: Decimal | None = None
     stated_ratio_level: int | None = None
+    stated_ratios: dict[int, Decimal] | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None

@@ -140,6 +140,9 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     stated_cap: Decimal | None = None
     stated_ratio: Decimal | None = None
     stated_ratio_level: int | None = None
+    #: every level's ratio read off the slip or notice (一级60%，二级55%，三级50%): a later visit at another
+    #: level is settled on its own line, never asked again
+    stated_ratios: dict[int, Decimal] | None = None
     #: 其他一样 / 起付线和限额一样: the figures read off the slip before hold for this case too
     stated_same: bool | None = None
     retired_year: int | None = None
@@ -1360,6 +1363,10 @@ def _ordinal_rank(segment: str) -> int | None:
     return 1 if m.group(2) else "一二三四五".find(m.group(1)) + 1 if m.group(1) in "一二三四五" else int(m.group(1))
 
 
+_DATE_ONLY_CLAUSE = rx.compile(r"(?:是|那是|那次是|时间是)(?:[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:[0-9]{1,2}(?:号|日))?(?:的(?:时候)?|看的|去的)?"
+                               r"|(?:[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:[0-9]{1,2}(?:号|日))?(?:的时候|看的|去的)")
+
+
 def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amount]) -> list[tuple[int, int]]:
     """Clause runs that each describe one visit: a new visit starts at a clause with a time or an
     ordinal (第二次, 今天, 3月, 上个月, 又) once the current one has its bill amount."""
@@ -1367,7 +1374,8 @@ def _visit_segments(text: str, bounds: list[tuple[int, int]], amounts: list[Amou
     segments: list[list[int]] = []
     has_amount = False
     for lo, hi in bounds:
-        marker = _VISIT_MARKER.search(text, lo, hi) is not None
+        # (一级医院花了700，是4月份，第二次今天…: a clause that only dates the visit before it starts none)
+        marker = _VISIT_MARKER.search(text, lo, hi) is not None and not _DATE_ONLY_CLAUSE.fullmatch(text, lo, hi)
         if not segments or (marker and has_amount):
             segments.append([lo, hi])
             has_amount = False
@@ -2522,6 +2530,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
     if len(ratio_list) >= 2:
         level_now = values.get("provider_level")
+        if stated_ok or _SLIP_WORD.search(text):
+            values["stated_ratios"] = {lvl: (pct / 100).quantize(Decimal("0.0001")) for lvl, pct in ratio_list.items()}
         if level_now in ratio_list and (stated_ok or _SLIP_WORD.search(text)):
             values["stated_ratio"] = (ratio_list[level_now] / 100).quantize(Decimal("0.0001"))
             values["stated_ratio_level"] = level_now

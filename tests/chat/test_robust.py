@@ -7871,3 +7871,35 @@ def test_the_fund_said_to_have_paid_nothing_is_checked() -> None:
     assert reply.result is not None and "一致" in reply.text
     _, (reply,) = talk("南昌退休 三级医院 800 今年第一次 医保还没报 能报多少")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "110.00" and "一致" not in reply.text
+
+
+def test_every_level_s_ratio_read_off_a_notice_serves_a_later_visit() -> None:
+    # 西安 一级60%，二级55%，三级50% read off the slip, then 今天又去三级医院: the 三级 line — never asked again
+    state, _ = talk("西安在职，单子上写的起付线800，一级60%，二级55%，三级50%，限额2000。今年第一次看病在二级医院花了600")
+    _, reply = turn(state, "今天又去三级医院花了1000", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "400.00"
+
+
+def test_a_clause_that_only_dates_the_visit_before_starts_none() -> None:
+    # 一级医院花了700，是4月份，第二次今天在三级医院花了1000: April is the 700's month — two visits, no date asked
+    _, (reply,) = talk("南昌灵活就业，今年第一次看门诊在一级医院花了700，是4月份，第二次今天在三级医院花了1000")
+    assert reply.result is not None and [v["date"][:7] for v in reply.result["visits"]] == ["2026-04", "2026-11"]
+    assert reply.result["visits"][-1]["fund_pays"] == "500.00"
+
+
+def test_an_earlier_visit_s_level_set_right_or_supposed_changes_that_visit() -> None:
+    # 第一次不是一级，是二级 / 要是第一次是二级呢: the first visit's level — today's stays 三级 (500, not 550)
+    first = "南昌灵活就业，今年第一次看门诊在一级医院花了700，是4月份，第二次今天在三级医院花了1000"
+    for then in ("第一次不是一级，是二级", "要是第一次是二级呢"):
+        _, (_, reply) = talk(first, then)
+        assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "500.00", then
+        assert reply.result["visits"][-1]["provider_level"] == 3 and reply.result["visits"][0]["provider_level"] == 2
+
+
+def test_an_english_what_if_with_had_been_reads_the_figure() -> None:
+    # What if it had been 1,300? — never "I can't answer that"
+    assert [a.value for a in extract_amounts("what if it had been 1,300?")] == [Decimal("1300.00")]
+    state, _ = talk("Xi'an employee, community clinic, 300 yuan, what do I get?",
+                    "My slip says deductible 800, ratio 60% for level 1, annual cap 2000. This is my first visit this year.")
+    _, reply = turn(state, "What if it had been 1,300?", "en", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
