@@ -1233,8 +1233,13 @@ _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:�
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            # (我爱人南充在职: the person's city said between)
                            # (那我老伴的呢，她也是南充的 / 我爸的呢？他退休了: theirs asked after the person's own)
-                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:的呢|的话|呢|也|她|他|是|在职|退休|还在|已经|在(?=[^,，。]{0,6}签约))")
-_OWN_YEAR_SAID = rx.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)")
+                           r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:今天|昨天|前天|上周|这周|刚才|刚刚)?"
+                           r"(?:的呢|的话|呢|也|她|他|是|在职|退休|还在|已经|在(?=[^,，。]{0,6}签约))"
+                           # Mum went to a level-2 hospital today… / My wife also…: the same, in English
+                           r"|^(?:and |now |what about |ok,? )?(?:my )?(?:mum|mom|mother|dad|father|wife|husband|son|daughter)"
+                           r"(?: also| too| then| today| yesterday)? (?:went|saw|visited|paid|spent|had|is|was|also|too)\b")
+_OWN_YEAR_SAID = rx.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)"
+                            r"|\b(?:her|his) (?:deductible|first visit|first bill)|\b(?:she|he) (?:had|has) (?:already )?(?:used|met|paid)")
 _RESET_FIRST = rx.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
 _WHOLE_WORD = rx.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = rx.compile(r"^(?:我|俺)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂"
@@ -1899,8 +1904,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="amount", intent="calculate")
     if intent == "inform" and re.search(r"个人账户|账户|个账|account", u.text) and _QUESTION.search(u.text) \
             and ((_IF_USED_UP_THEN_ACCOUNT.search(u.text) and facts.amount is None)
+                 # 我个人账户能帮她付剩下那60吗 (after her bill): the rest of that bill, asked of the account — no new bill
+                 or (facts.amount is not None and state.known.amount is not None and facts.amount < state.known.amount
+                     and _REST_OF_BILL.search(u.text) is not None and _ACCOUNT_PAY_ASKED.search(u.text) is not None)
                  or (not any(isinstance(v, Decimal) for v in facts.said().values())
-                 and not any(getattr(facts, n) is not None for n in _YEAR_POSITION))):
+                     and not any(getattr(facts, n) is not None for n in _YEAR_POSITION))):
         # 灵活就业是不是没有个人账户 (asked mid-way): a question about the account — answered, not taken as
         # the answer to the question asked before (限额用完了个人账户还能付吗: the cap used up is the
         # question's condition, not the year's position)
@@ -2577,6 +2585,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                                 or (facts.month is not None and facts.year is None
                                                     and facts.month < (state.known.month or today.month)))
               and not u.correction and facts.amount is not None and facts.amount != state.known.amount)
+          # (after an answer) 哦对了，我3月份看过一次病，花了250 / I did see a doctor in March and paid 250: a visit
+          # of a month before this one's, told now — one more of the year, before it (never this visit redated)
+          or (_SEEN_THEN.search(u.text) and facts.month is not None and facts.year is None
+              and facts.month < (state.known.month or today.month)
+              and not u.correction and facts.amount is not None and facts.amount != state.known.amount)
           or ((_REMEMBERED.search(u.text) or (u.correction and _EARLIER_CLAIM.search(u.text)))
               and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0)
               and (_SPENT.search(u.text) or _MONEY_SAID.search(u.text))
@@ -3211,7 +3224,7 @@ _FIRST_ONE_COST = rx.compile(r"(?:那)?(?:第一回|第一次|头一回|头一�
 _EARLIER_ONE = rx.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
                           r"|(?:今年)?(?:之前|此前|以前|前面)(?:有过|看过|去过|还看过|也看过)(?:一次|一回)")
-_SPENT = rx.compile(r"花了|花费|花|买了|拿了|spent")
+_SPENT = rx.compile(r"花了|花费|花|买了|拿了|spent|paid|cost")
 _SETTLE_FIRST = rx.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
 _OWN_ACCOUNT = rx.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
 _FUND_WORD = rx.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
@@ -3353,6 +3366,9 @@ _REFERRAL_AGAIN = rx.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)
 _NO_REFERRAL_SAID = rx.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
 _ANOTHER_TRIP = rx.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟|(?=[,，]?(?:花|拿|开|买)))")
 _EARLIER_CLAIM = rx.compile(r"报过|看过|去过|报销过")
+_SEEN_THEN = rx.compile(r"(?:[0-9一二三四五六七八九十]{1,2}月|上个月|上月)(?:份)?[^,，。]{0,8}?(?:看过|去过)"
+                        r"|\b(?:did|also) (?:see|visit|go to)\b|\b(?:saw|visited) (?:a|the) (?:doctor|clinic|hospital)"
+                        r"|\bwent to (?:a|the) (?:doctor|clinic|hospital)")
 #: 头一回是五月份在乡卫生院 / 上次是在社区: an earlier visit told by its order, with its place or date
 _EARLIER_ONE_TOLD = rx.compile(r"(?:头一回|头一次|第一回|第一次|上一回|上一次|上回|上次|前一次|前一回)(?:是|呢|那次|的时候)?(?:在|去的|去了)?"
                                r"[^,，。]{0,8}?(?:月|号|卫生院|社区|诊所|医院|药店|药房)")
@@ -3963,6 +3979,7 @@ _SWITCH_MONTH = rx.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14
                            r"(?:开始|起)?|(?:from|in) which month|when does (?:the )?retir")
 
 #: 剩下的1270能用个人账户吗: the person's share of the bill just worked out
+_ACCOUNT_PAY_ASKED = rx.compile(r"(?:个人账户|账户|个账|医保卡)[^,，。0-9]{0,6}?(?:能|可以|可不可以|能不能)(?:帮|给|替)?[^,，。0-9]{0,3}?(?:付|支付|刷|用)")
 _REST_OF_BILL = rx.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
 
 _NOTHING_CLAIMED = rx.compile(r"没(?:有)?报|未报|尚未报")

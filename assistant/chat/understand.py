@@ -1422,6 +1422,11 @@ def _starting(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _CHECK_QUESTION = _starting(_CHECK_QUESTION)
 
 
+_HOUSEHOLD = r"(?:我|俺)?(?:家)?(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|妈妈|妈|爸爸|爸|母亲|父亲|儿子|女儿|闺女|孩子|家里人)"
+_SOMEONE_ELSES = rx.compile(r"(?:块|元)?(?:的|那个|那笔)(?:是|都是)" + _HOUSEHOLD + r"(?:的)?(?=$|[,，。!！?？;；])"
+                            r"|(?:块|元)?(?:是|都是)" + _HOUSEHOLD + r"的(?=$|[,，。!！?？;；])")
+
+
 def understand(message: str, _split: bool = True, today: dt.date | None = None) -> Understanding:
     """Classify one chat message and extract the facts it states."""
     text = normalise(message)
@@ -1433,6 +1438,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
     amounts = extract_amounts(text, normalised=True)
+    if "是" in text:  # (every match of _SOMEONE_ELSES holds one)
+        # 报了300的是我老伴: a figure said to be another person's — none of this person's facts
+        # (450是我爸的，先算他的: a bill of theirs to work out stays — only what the fund paid is disowned)
+        amounts = [a for a in amounts if not (a.role in ("fund_paid", "slip_fund", "deductible_used")
+                                              and _SOMEONE_ELSES.match(text, a.end))]
     if any(c in text for c in "(和跟及、加别其") or "甲类" in text:  # (every match below holds one)
         amounts = _classed_fees(text, amounts)
     # 单子上写着 60% 还有一个 90: another figure, its field not said — asked about, never the bill

@@ -7903,3 +7903,47 @@ def test_an_english_what_if_with_had_been_reads_the_figure() -> None:
                     "My slip says deductible 800, ratio 60% for level 1, annual cap 2000. This is my first visit this year.")
     _, reply = turn(state, "What if it had been 1,300?", "en", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
+
+
+@pytest.mark.parametrize(("first", "locale", "told"), [
+    (("平凉在职，一级诊所今天900，今年起付线还没用过", "单子上统筹报了585，为什么不一样"), "zh-CN", "哦对了，我3月份看过一次病，花了250"),
+    (("Pingliang, I'm a working employee. Level-1 clinic today, 900 yuan, deductible not used yet this year.",
+      "The receipt says the fund paid 585. Why the difference?"), "en", "Oh, I did see a doctor in March and paid 250 then."),
+])
+def test_a_visit_of_an_earlier_month_told_after_the_answer_comes_before_it(first: tuple[str, ...], locale: str,
+                                                                          told: str) -> None:
+    # the March visit is one more of the year, before today's — never today's visit redated to March
+    state = new_state()
+    for m in first:
+        state, _ = turn(state, m, locale, today=TODAY)
+    _, reply = turn(state, told, locale, today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "585.00" and reply.result["visits"][-1]["date"] == "2026-11-25"
+
+
+def test_the_rest_of_a_bill_asked_of_the_account_is_no_new_bill() -> None:
+    # 我个人账户能帮她付剩下那60吗: about the account — never a bill of 60 settled
+    state, _ = talk("南昌在职，二级医院1200，起付线已经扣完", "我女儿是南昌城乡居民医保，签约的社区医院看病花了150")
+    _, reply = turn(state, "我个人账户能帮她付剩下那60吗", today=TODAY)
+    assert reply.result is None and "个人账户" in reply.text
+
+
+def test_a_fund_figure_said_to_be_another_person_s_is_not_this_person_s_year() -> None:
+    # 哦，报了300的是我老伴，我今年是第一次: the 300 is the spouse's — the person's first visit settled
+    state, _ = talk("平凉退休，今年第一次看门诊，统筹已经报了300，今天二级医院花了600")
+    state, reply = turn(state, "哦，报了300的是我老伴，我今年是第一次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "260.00" and "医院报了" not in reply.text
+    # 我老伴今天也去了一级医院花了500，她也退休了: her visit, her year — asked, never the person's year used
+    _, reply = turn(state, "我老伴今天也去了一级医院花了500，她也退休了", today=TODAY)
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_an_english_parent_s_visit_after_the_other_parent_s_is_theirs() -> None:
+    # Mum went … paid 450; she had already used up her deductible (after Dad's bill): not Dad's second visit
+    state = new_state()
+    for m in ("My parents live in Nanchong. Dad is retired, Mum still works. Both have employee insurance.",
+              "Dad went to a level-3 hospital yesterday and paid 1,000; his first visit this year."):
+        state, _ = turn(state, m, "en", today=TODAY)
+    _, reply = turn(state, "Mum went to a level-2 hospital today and paid 450; she had already used up her deductible.",
+                    "en", today=TODAY)
+    assert reply.result is None or len(reply.result["visits"]) == 1
