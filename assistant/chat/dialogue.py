@@ -2043,6 +2043,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                       "and the cap start again.\n")
             reply = _settle(SessionState(known=hypo_known, ledger=[]), locale, today, prefix=next_year_said)
             reply.intent = "what_if"
+            # (→ 要是在社区医院呢: the next what-if builds on this one — next year's visit, at another place)
+            state.what_if_base, state.what_if_ledger = hypo_known, []
             return state, reply
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and _NEXT_YEAR.search(u.text):
         # 那明年一月看呢: another year starts afresh — what the document says of its year, quoted

@@ -152,6 +152,8 @@ _ADD_VISIT = rx.compile(
     r"|another visit|went again|again at"
     # 还有一张单子，同一天在药店拿的药…: another slip is another settlement (the year's deductible runs on)
     r"|(?:还有|另外(?:还有)?|另有|再有)(?:一)?张(?:单子|票|发票|收据|结算单|小票|处方单)"
+    # 同一天还有一张 药房 一级卫生院开的处方 86块4角: another slip, its place said after it
+    r"|(?:还有|另外(?:还有)?|另有|再有)(?:一)?张[,，\s]*(?=药房|药店|诊所|医院|卫生院|社区)"
     # (after a visit told) And today I bought medicine at a pharmacy for 200 / I also went to…
     r"|^(?:and|also)[, ]+(?:today|yesterday|then|later)?,? ?i (?:also )?(?:bought|went|paid|spent|visited|got)"
     r"|\bi also (?:bought|went|paid|spent|visited)|\b(?:later|afterwards),? i (?:bought|went|visited)"

@@ -3056,6 +3056,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         conflict = [_quote(text, bounds, signed_said.start), _quote(text, bounds, denied.start())]
         conflict_slot = "signed"
         values["signed"] = None
+    poor_yes = next((h for h in hits if h.sets.get("poverty_registered") is True and not h.negated), None)
+    poor_no = next((h for h in hits if "poverty_registered" in h.sets and (h.negated or h.sets["poverty_registered"] is False)), None)
+    if poor_yes is not None and poor_no is not None and not conflict and not is_correction(text):
+        # 我是建档立卡的 也不是贫困户: 建档立卡 is the registration of the poor — the two words disagree, asked
+        conflict = [_quote(text, bounds, poor_yes.start), _quote(text, bounds, poor_no.start)]
+        conflict_slot = "poverty_registered"
+        values["poverty_registered"] = None
     first = next((h for h in hits if h.sets.get("first_visit_this_year") is True and not h.negated), None)
     if first is not None and not is_correction(text):
         # a hedged figure (统筹已经给我报了四百多) disagrees with 今年第一次 as much as an exact one

@@ -7947,3 +7947,26 @@ def test_an_english_parent_s_visit_after_the_other_parent_s_is_theirs() -> None:
     _, reply = turn(state, "Mum went to a level-2 hospital today and paid 450; she had already used up her deductible.",
                     "en", today=TODAY)
     assert reply.result is None or len(reply.result["visits"]) == 1
+
+
+def test_another_slip_the_same_day_with_its_place_after_it_is_one_more_visit() -> None:
+    # 同一天还有一张 药房 一级卫生院开的处方 86块4角: a second visit — the first used 200 of the deductible
+    state, _ = talk("平凉退休 一级 今年首次 花了 三百二十块五毛")
+    _, reply = turn(state, "同一天还有一张 药房 一级卫生院开的处方 86块4角", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "60.48"
+
+
+def test_a_what_if_after_a_next_year_what_if_builds_on_it() -> None:
+    # (那明年1月份再去看同样600呢 →) 要是在社区医院呢: next year's visit at a community clinic — not this year's
+    state, _ = talk("南充在职 统筹今年已经报了900 这次三级医院 600", "那明年1月份再去看同样600呢")
+    _, reply = turn(state, "要是在社区医院呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "240.00"
+
+
+def test_registered_poor_and_not_poor_said_together_are_asked() -> None:
+    # 我是建档立卡的 也不是贫困户: the two disagree — asked, quoting both; either answer settles
+    state, reply = turn(new_state(), "南昌居民医保 我是建档立卡的 也不是贫困户 签约卫生院 150", today=TODAY)
+    assert reply.result is None and reply.asking == "conflict" and "建档立卡" in reply.text
+    _, reply = turn(state, "是建档立卡的", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "97.50"
