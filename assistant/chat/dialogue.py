@@ -2046,6 +2046,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # (→ 要是在社区医院呢: the next what-if builds on this one — next year's visit, at another place)
             state.what_if_base, state.what_if_ledger = hypo_known, []
             return state, reply
+    if state.what_if_base is not None and state.what_if_base.year == today.year + 1 and _THIS_YEAR_AGAIN.search(u.text):
+        # (那要是明年一月份再看…呢 →) 不说明年了 今年这回要是只花了一百呢: this year again — next year's scenario is over
+        state.what_if_base = state.what_if_ledger = None
     if intent == "what_if" and _policy(state.known) and state.known.amount is not None and _NEXT_YEAR.search(u.text):
         # 那明年一月看呢: another year starts afresh — what the document says of its year, quoted
         state.asking = None
@@ -3526,6 +3529,7 @@ _BEFORE_THE_DAYS_VISITS = rx.compile(r"(?:早上|上午|第一次)(?:去)?(?:看
                                      # 我个人账户今天早上一共就30块: the balance as the day began
                                      r"|(?:今天早上|今早|今天早晨|早上起来|一早)")
 _NEXT_VISIT_SAID = rx.compile(r"本次|这次|这回|今天又|又去|再去")
+_THIS_YEAR_AGAIN = rx.compile(r"今年|不说明年|这回|这次|this year|this visit")
 _AT_THAT_TIME = rx.compile(r"到时候|到那时|那时候|那个时候|到那会儿|by then|at that point")
 _SO_SETTLED = rx.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
 _ALL_MINE_ASKED = rx.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")

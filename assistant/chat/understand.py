@@ -1310,9 +1310,13 @@ def _whose_visit(text: str, hits: list[tuple[Hit, tuple[str, int]]]) -> str | No
     return picked.pop() if len(picked) == 1 else None
 
 
+#: where normalising glued a word to a figure (fund paid 495 → fund paid495): the space a quote gives back
+_GLUED = rx.compile(r"(?<=[A-Za-z])(?=[0-9¥])|(?<=[0-9])(?=[A-Za-z]{2})")
+
+
 def _quote(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
     lo, hi = _clause_of(bounds, pos)
-    return text[lo:hi].strip(" ,")
+    return _GLUED.sub(" ", text[lo:hi].strip(" ,"))
 
 
 def clause_at(text: str, pos: int) -> str:
@@ -3587,7 +3591,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         text=text,
         unplaced=tuple(a.text for a in unplaced),
         unplaced_part=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "part" else None,
-        unplaced_quote=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "slip_unknown" else None,
+        unplaced_quote=_GLUED.sub(" ", (unplaced[0].cue or "") + unplaced[0].text)
+        if unplaced and unplaced[0].role == "slip_unknown" else None,
         slip_inferred=slip_inferred,
         conflict=tuple(conflict) if intent != "compare" else (),
         conflict_slot=conflict_slot if intent != "compare" else "",

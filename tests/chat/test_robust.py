@@ -7970,3 +7970,9 @@ def test_registered_poor_and_not_poor_said_together_are_asked() -> None:
     assert reply.result is None and reply.asking == "conflict" and "建档立卡" in reply.text
     _, reply = turn(state, "是建档立卡的", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "97.50"
+
+
+def test_a_quote_gives_back_the_space_normalising_took() -> None:
+    # What is the “fund paid 495” you mentioned? — never “fund paid495”
+    _, (reply,) = talk("Can you check my receipt? Total 1,500, fund paid 495.")
+    assert reply.asking == "amount_role" and "fund paid 495" in reply.text and "paid495" not in reply.text
