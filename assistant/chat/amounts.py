@@ -399,6 +399,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      r"|(?:检查|化验|药|西药|治疗|挂号)(?:费)?(?:和|及|与|、|加|跟)(?:检查|化验|药|药品|西药|治疗|挂号)(?:费)?(?:一共|总共|共|合计|加起来)(?:是|为|花了)?"
      # 自费药品150元，政策范围内费用850元: the in-scope part, named as the document names it
      r"|(?:政策范围内|政策内|医保范围内|医保目录内|目录内|医保内|报销范围内)(?:的)?(?:费用|部分|金额)?(?:是|为|有|共)?"
+     # in-scope 300, consultation fee 10: the in-scope part, in the document's English
+     r"|(?<![a-z])(?:in-scope|in scope|within scope|policy-scope)(?: part| items?| costs?| amount| portion)?(?: was| is| of)?[:：]? ?(?=$)"
      # 有自费的30块，能报的药150: the part that can be claimed, named as the person sees it
      r"|(?:能报的|可以报的|能报销的|可报的|可以报销的)(?:药|药品|部分|费用|项目|检查)(?:费)?(?:是|为|有|共)?"
      # class-A drugs 300: the class-A part, in scope (never the bill)

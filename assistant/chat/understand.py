@@ -3076,7 +3076,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
         # 统筹已经报过 / 统筹是不是给报了一部分了: said or asked, it puts the first bill in doubt
         claimed = None if checking else re.search(
-            r"统筹(?:已经|已|也|是不是|是否|好像|可能)?(?:给我?)?报(?:了|过)|(?<![没未])报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
+            r"统筹(?:已经|已|也|是不是|是否|好像|可能){0,2}(?:给我?)?报(?:了|过)|(?<![没未])报销过|(?:时候|那会儿?|之前|以前)(?:也|都)?报过"
             r"|(?:上个?月|之前|以前|前面|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,4}报(?:销)?(?:了|过)(?:一次|两次|一回|几次)", text)
         if claimed is not None and (re.match(r"没有|没(?!报)|与否|多少|几|吗|[,，]?(?:0|零)(?:\.0+)?(?:元|块)", text[claimed.end():])
                                     or _LAST_YEAR.search(text, *_clause_of(bounds, claimed.start()))):

@@ -7976,3 +7976,16 @@ def test_a_quote_gives_back_the_space_normalising_took() -> None:
     # What is the “fund paid 495” you mentioned? — never “fund paid495”
     _, (reply,) = talk("Can you check my receipt? Total 1,500, fund paid 495.")
     assert reply.asking == "amount_role" and "fund paid 495" in reply.text and "paid495" not in reply.text
+
+
+def test_an_english_in_scope_part_beside_the_consultation_fee_is_a_part() -> None:
+    # in-scope 300, consultation fee 10: the bill is 310 — never 300 with the fee inside it
+    _, (reply,) = talk("I'm a retired nurse in Nanchang. Level 1 community centre, in-scope 300, consultation fee 10, "
+                       "deductible met, fund paid 0 so far.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "201.50"
+
+
+def test_a_doubtful_earlier_claim_beside_the_year_s_first_is_asked() -> None:
+    # 今年第一次…不过上个月统筹好像已经给我报过一次: the two disagree — asked, never the first visit settled
+    _, (reply,) = talk("南充退休 今年第一次看门诊 三级医院600 不过上个月统筹好像已经给我报过一次")
+    assert reply.result is None and reply.asking == "conflict"
