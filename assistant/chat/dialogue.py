@@ -218,8 +218,13 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         # 乙类药品三百 甲类两百 还有点自费的 → 自费的50: a part named after a bill added up from parts is one
         # more part of it — the bill grows by it (never counted inside parts it cannot belong to)
         added = [n for n in ITEM_FIELDS if n in changes and getattr(known, n) is None]
-        if added:
-            changes["amount"] = known.amount + sum((changes[n] for n in added), Decimal(0))
+        grown = sum((changes[n] for n in added if changes[n] is not None), Decimal(0))
+        # (乙类药400，乙类药300 → 不对，乙类药是200，还有100是自费的: a part split in two — what one part loses
+        # the new one holds, and the bill stays what it was)
+        shrunk = sum((getattr(known, n) - changes[n] for n in ITEM_FIELDS if n in changes and n not in added
+                      and changes[n] is not None and getattr(known, n) is not None), Decimal(0))
+        if added and shrunk != grown:
+            changes["amount"] = known.amount + grown
     if facts.new_place and (fields is None or "provider_level" in fields):
         # 在县医院花咧六百 after a 乡镇卫生院: another place, its level not said — asked, not carried over
         changes.setdefault("provider_level", None)
@@ -2128,19 +2133,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             nxt = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             retired_on = nxt
             facts = msgspec.structs.replace(facts, year=None, month=None, day=None, days_ago=None, months_ago=None)
-        earlier_named = _EARLIER_IN_WHAT_IF.search(u.text) if base_ledger and facts.amount is None \
-            and facts.provider_level is not None else None
+        earlier_named = _EARLIER_IN_WHAT_IF.search(u.text) if base_ledger \
+            and (facts.provider_level is not None or facts.provider_kind is not None) else None
         if earlier_named is not None:
             # (第一次一级700，第二次今天三级1000 →) 要是第一次是二级呢: the earlier visit supposed otherwise —
             # that visit changes in the scenario, this one stays as told
             month_named = parse_number(earlier_named.group("month")) if earlier_named.group("month") else None
             at = [i for i, v in enumerate(base_ledger) if v.month == month_named] if month_named is not None \
                 else [0] if _FIRST_VISIT_OF_LEDGER.match(earlier_named.group(0)) else [len(base_ledger) - 1]
-            if len(at) == 1:
+            if len(at) == 1 and (facts.amount is None or facts.amount == base_ledger[at[0]].amount):
+                # (如果1月那次是在定点药店买的药呢，也是200: the same bill, at another kind of place)
                 hypo_ledger = list(base_ledger)
-                hypo_ledger[at[0]] = msgspec.structs.replace(hypo_ledger[at[0]], provider_kind="hospital",
-                                                             provider_level=facts.provider_level,
-                                                             provider_grade=facts.provider_grade, provider_assumed=None)
+                hypo_ledger[at[0]] = msgspec.structs.replace(
+                    hypo_ledger[at[0]], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
+                    provider_grade=facts.provider_grade, prescribed_at_level=facts.prescribed_at_level,
+                    prescribed_at_grade=facts.prescribed_at_grade, provider_assumed=None)
                 state.what_if_base, state.what_if_ledger = base, hypo_ledger
                 reply = _settle(SessionState(known=base, ledger=hypo_ledger), locale, today,
                                 prefix=_t(locale, "如果这样：\n", "If so:\n"))

@@ -508,6 +508,9 @@ _FLAGS = _Family(
         # a private clinic that turned out to be non-designated / not a designated pharmacy
         ("non-?designated|not (?:a |an )?designated|undesignated|(?:isn'?t|wasn'?t|is not|was not) (?:a |an )?designated",
          {"designated": False}, 2),
+        # 一家不能刷医保的药店: a place that takes no insurance card is not a designated one
+        ("不能刷医保(?:卡)?|刷不了医保(?:卡)?|不能用医保(?:卡)?|不给刷医保(?:卡)?|医保(?:卡)?刷不了|不支持医保(?:卡)?(?:结算)?",
+         {"designated": False}, 2),
         ("住院期间|住院的时候|住院时|住着院|住院那几天", {"inpatient": True}, 1),
         # 没办异地备案: out of the city, not filed — the negation is the filing's, not the place's
         # (没办异地安置备案 / 没办异地就医转诊备案: the document's own name of the filing, 第二十五条)

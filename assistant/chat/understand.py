@@ -519,6 +519,8 @@ _STILL_AFTER = rx.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
 _INSIDE_REST = rx.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
 _BOUNDARY_BETWEEN = rx.compile(r"[)）,，。;；]")
+#: a visit that took no insurance bill: 只是问了问没收钱 / 那次没刷医保卡是自己给的钱
+_NO_CHARGE = rx.compile(r"没收钱|没要钱|没花钱|不要钱|没收费|只是问了?问|没刷(?:医保)?卡|没用医保|自己给的钱")
 #: hospitals no city ranks 一级 (a people's hospital of a city, county or province, a central or a
 #: university hospital): 一级 said beside one of them is doubted
 _LEVEL_ONE_SAID = rx.compile(r"一级|1级")
@@ -698,7 +700,7 @@ _WHAT_IF_WORD = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|�
                            r"|if (?:he|she|i|we|they) had (?:gone|been)|instead|what would (?:it|i|she|he|they) (?:be|get|pay)"
                            r"|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 _WILL_CHECK = rx.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
-_SIGNED_ELSEWHERE = rx.compile(r"签(?:了)?约[^,，。]{0,10}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
+_SIGNED_ELSEWHERE = rx.compile(r"签(?:了)?约[^,，。]{0,16}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"
                                r"(?:在|去)(?:了)?(?:隔壁|别的|另外|另一|其他|外面|外地|镇上|县里|城里|市里"
                                # 我签约的是莲塘镇卫生院，今天在旁边的社区… / …在红谷滩的一个社区: another one
                                r"|旁边的|附近的|边上的|[^,，。]{1,6}?的一(?:个|家))"
@@ -2339,6 +2341,19 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if fund_none_yet and not any(values.get(n) is not None for n in ("fund_paid", "deductible_used", "deductible_met",
                                                                      "first_visit_this_year", "deductible_remaining")):
         values["fund_paid"] = Decimal(0)  # 统筹今年还没报过: the fund has paid nothing (how much of the deductible went: open)
+    free = _NO_CHARGE.search(text) if values.get("provider_level") == 1 else None
+    if free is not None:
+        # 先去社区…那次只是问了问没收钱。然后去了南大二附院…一共860 / 先在小诊所开了点药，那次没刷医保卡:
+        # the first place took no insurance bill — the bill is the named hospital's after it, whose level is
+        # then asked (never the first place's level 1 given to it)
+        first_place = next((h for h in hits if h.sets.get("provider_level") == 1 and not h.negated
+                            and h.start < free.start() and free.start() - h.end <= 40), None)
+        later = _NAMED_PLACE.search(text, free.end())
+        if first_place is not None and later is not None \
+                and any(a.start > later.start() and a.role in (None, "total") for a in amounts):
+            values["provider_level"] = values["provider_grade"] = None
+            values["provider_kind"] = "hospital"
+            spans = [sp for sp in spans if not (sp.start == first_place.start and sp.slot in ("provider_level", "provider_kind"))]
     if values.get("provider_level") is None and values.get("provider_grade") is None \
             and values.get("provider_kind") == "hospital" and _NAMED_PLACE.search(text):
         values["new_place"] = True

@@ -7989,3 +7989,33 @@ def test_a_doubtful_earlier_claim_beside_the_year_s_first_is_asked() -> None:
     # 今年第一次…不过上个月统筹好像已经给我报过一次: the two disagree — asked, never the first visit settled
     _, (reply,) = talk("南充退休 今年第一次看门诊 三级医院600 不过上个月统筹好像已经给我报过一次")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_part_split_in_two_keeps_the_bill() -> None:
+    # 甲类药400，乙类药300 → 不对，乙类药是200，还有100是自费的: the 300 split — the bill stays 700
+    _, (_, reply) = talk("平凉在职，二级医院，甲类药400，乙类药300，今年第一次", "不对，乙类药是200，还有100是自费的")
+    assert reply.result is not None and reply.result["totals"]["total"] == "700.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "228.00"
+
+
+@pytest.mark.parametrize("message", ["南充退休，在一家不能刷医保的药店买了200块钱的药，今年第一次买药",
+                                     "我签约的是家门口那个社区卫生服务中心，今天图方便去了隔壁街道的社区医院看的，花了100，南昌居民医保"])
+def test_a_place_the_fund_does_not_pay_at_pays_nothing(message: str) -> None:
+    # a pharmacy that takes no insurance card; a resident at a neighbouring community clinic, not the signed one
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_what_if_of_an_earlier_visit_at_another_kind_of_place_changes_that_visit() -> None:
+    # 如果1月那次是在定点药店买的药呢，也是200: January's visit at a pharmacy — today's stays as told
+    state, _ = talk("南充退休，今年1月在社区花了200，今年就这一次，当时报了多少", "今天又去三级医院花了900")
+    _, reply = turn(state, "如果1月那次是在定点药店买的药呢，也是200", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "495.00"
+    assert reply.result["visits"][0]["provider_kind"] == "pharmacy"
+
+
+def test_a_first_place_that_took_no_insurance_bill_is_not_the_bill_s_place() -> None:
+    # 先去社区…没收钱。然后…南大二附院…一共860: the bill is the named hospital's — its level asked, never level 1
+    _, (reply,) = talk("帮我妈问一下。她是南昌的退休职工。先去小区旁边的社区卫生服务中心，那次只是问了问没收钱。"
+                       "然后她就去了南大二附院呼吸科，拍CT、验血加开药，单子上一共860元。今年之前她一次门诊都没看过")
+    assert reply.result is None and reply.asking == "provider_level"
