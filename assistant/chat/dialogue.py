@@ -3422,7 +3422,9 @@ _SOURCE_TOPICS = (("ratio", rx.compile(r"%|％|比例|几成|百分之|贫困|�
                   ("deductible", rx.compile(r"起付|扣|deductible")),
                   ("cap", rx.compile(r"限额|封顶|最高|上限|\bcap\b")),
                   ("account", rx.compile(r"账户|个账|卡里|余额|account")),
-                  ("scope", rx.compile(r"自费|乙类|范围|目录")))
+                  ("scope", rx.compile(r"自费|乙类|范围|目录")),
+                  # 为何按退休比例？依据哪一条: the category the bill was settled as (a retirement's month, 第十四条)
+                  ("category", rx.compile(r"退休|在职|灵活就业|职工|retire|employee")))
 #: a year position said (起付线扣完了): not a question about the deductible rule
 _WHICH_KINDS = rx.compile(r"哪种|哪类|哪几种|哪几类|什么样的|有哪些|都是哪|都包括哪|包括哪些")
 _RULE_DOUBTED = rx.compile(r"(?:不是|难道不是|不是说)(?:每次|每回|每一次|每年|一年)?[^,，。]{0,6}?(?:都|就)?(?:要|得|会)?扣")
@@ -3547,8 +3549,11 @@ _ACCOUNT_ASKED = rx.compile(r"账户|个账|卡里|卡上|余额|account")
 
 
 def _quoted(citations: Any) -> str:
-    """Each article a step cites with its words, once each (a step may cite one passage twice)."""
-    return "".join(f"〔{article}〕“{quote}”" for article, quote in dict.fromkeys((c.article, c.quote) for c in citations))
+    """Each article a step cites with its words, once each (a step may cite one passage twice, or a
+    passage and a part of it: the part is left out)."""
+    pairs = list(dict.fromkeys((c.article, c.quote) for c in citations))
+    return "".join(f"〔{article}〕“{quote}”" for article, quote in pairs
+                   if not any(a == article and q != quote and quote in q for a, q in pairs))
 
 
 def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
@@ -3571,12 +3576,18 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
         # 这个70%是哪条规定的: the step the question names (every step that decided the figure when it names
         # none), each with every article it cites, quoted — the trace's words, nothing computed here
         kinds = {k for k, words in _SOURCE_TOPICS if words.search(u.text)} or {
-            "eligibility", "scope", "first_self_pay", "deductible", "ratio", "cap", "account"}
+            "eligibility", "category", "scope", "first_self_pay", "deductible", "ratio", "cap", "account"}
         if "deductible" in kinds:
             kinds.add("first_self_pay")
+        if "category" in kinds:
+            kinds.add("ratio")  # (在职和退休差几个点: what the category changes is the ratio — its article too)
+        readings = {a.id: a.text for a in result.assumptions if a.kind == "reading"}
         for step in visit.steps:
             if getattr(step, "kind", "") in kinds and step.citations:
-                lines.append(f"· {step.text}" + _quoted(step.citations))
+                # a step resting on a reading of the document says so, in the reading's words (never as a quote)
+                read = [readings[r] for r in getattr(step, "readings", ()) or () if r in readings]
+                lines.append(f"· {step.text}" + _quoted(step.citations)
+                             + (f"（这一步是本计算的理解：{'；'.join(read)}）" if read else ""))
         if not lines:
             return None
         from explanations import headline

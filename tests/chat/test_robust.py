@@ -8019,3 +8019,13 @@ def test_a_first_place_that_took_no_insurance_bill_is_not_the_bill_s_place() -> 
     _, (reply,) = talk("帮我妈问一下。她是南昌的退休职工。先去小区旁边的社区卫生服务中心，那次只是问了问没收钱。"
                        "然后她就去了南大二附院呼吸科，拍CT、验血加开药，单子上一共860元。今年之前她一次门诊都没看过")
     assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_why_the_retiree_ratio_quotes_the_category_step_and_its_reading() -> None:
+    # 为何按退休比例？依据哪一条: the category step (第十四条), marked as the calculation's reading, and the
+    # ratio it gives (第七条) — each article's passage once (a part of a passage quoted is left out)
+    state, _ = talk("南充退休教师。请问：今年六月起我开始享受医保退休待遇，退休前统筹已经支付了四百元，今天门诊怎么算？",
+                    "今天在南充市中心医院（三级）门诊，费用八百元。")
+    _, reply = turn(state, "为何按退休比例？依据哪一条？", today=TODAY)
+    assert reply.result is None and "〔第十四条〕" in reply.text and "〔第七条〕" in reply.text
+    assert "这一步是本计算的理解" in reply.text and reply.text.count("〔第十四条〕") == 1
