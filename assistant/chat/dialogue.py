@@ -1603,7 +1603,19 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
         fresh.known = Known(**{n: getattr(state.known, n) for n in kept})
+        fresh.owner = state.owner or state.known
+        named = _OTHER_PERSON.search(u.text)
+        person_word = named.group(0) if named is not None else ""
+        fresh.owner_relation = "parent" if re.search(r"妈|爸|母亲|父亲|mum|mom|mother|dad|father", person_word) else \
+            "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|wife|husband", person_word) else "child"
         state = fresh
+    if state.owner is not None and _MY_ACCOUNT.search(u.text) and _QUESTION.search(u.text) \
+            and (intent == "account_use" or ((facts.amount is None or _REST_OF_BILL.search(u.text)) and _USE_FOR_THEM.search(u.text))):
+        # (我女儿是南昌城乡居民医保…150 →) 我个人账户能帮她付剩下那60吗: the person's own account, for the
+        # person named since — the owner's document answers, for that relation
+        asked_for = msgspec.structs.replace(u, facts=msgspec.structs.replace(
+            facts, beneficiary=facts.beneficiary if facts.beneficiary not in (None, "self") else state.owner_relation))
+        return state, _account_answer(SessionState(known=state.owner), asked_for, locale, today)
     if state.known.offsite and facts.offsite is None and state.known.city and facts.other_city is None \
             and re.search(rf"{re.escape(state.known.city)}{_IN_CITY_PLACE}", u.text):
         # 南充市中心医院三甲，花了900 (after 我在成都上班，医保是在南充交的): a place of the insured city itself
@@ -4003,6 +4015,8 @@ _SWITCH_MONTH = rx.compile(r"(?:转|办|办了|办完|刚)?退休[^。？?]{0,14
                            r"(?:开始|起)?|(?:from|in) which month|when does (?:the )?retir")
 
 #: 剩下的1270能用个人账户吗: the person's share of the bill just worked out
+_USE_FOR_THEM = rx.compile(r"(?:给|帮|替)(?:她|他|我妈|我爸|孩子|老伴|老婆|老公)|\bfor (?:her|him|them)\b")
+_MY_ACCOUNT = rx.compile(r"我(?:的)?(?:个人)?账户|我(?:的)?个账|我(?:的)?(?:医保)?卡里|我(?:的)?医保卡|\bmy (?:personal )?account")
 _ACCOUNT_PAY_ASKED = rx.compile(r"(?:个人账户|账户|个账|医保卡)[^,，。0-9]{0,6}?(?:能|可以|可不可以|能不能)(?:帮|给|替)?[^,，。0-9]{0,3}?(?:付|支付|刷|用)")
 _REST_OF_BILL = rx.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)的(?:部分|钱)?|个人(?:负担|自付)的(?:部分|钱)?|the rest|remaining")
 

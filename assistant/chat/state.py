@@ -159,6 +159,10 @@ class SessionState(msgspec.Struct, kw_only=True):
     known: Known = msgspec.field(default_factory=Known)
     ledger: list[Known] = []  # earlier visits this year, settled together with the current one
     asking: str | None = None
+    #: after 那我老伴的呢 / 我女儿是…: the person's own facts (their scheme and account), and who the other
+    #: person is to them (spouse, parent, child) — 我账户的钱能给她付吗 is asked of the person's own account
+    owner: Known | None = None
+    owner_relation: str | None = None
     turns: int = 0
     #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
     pending: dict[str, str] = {}

@@ -8029,3 +8029,15 @@ def test_why_the_retiree_ratio_quotes_the_category_step_and_its_reading() -> Non
     _, reply = turn(state, "为何按退休比例？依据哪一条？", today=TODAY)
     assert reply.result is None and "〔第十四条〕" in reply.text and "〔第七条〕" in reply.text
     assert "这一步是本计算的理解" in reply.text and reply.text.count("〔第十四条〕") == 1
+
+
+@pytest.mark.parametrize(("first", "ask", "relation"), [
+    (("南昌在职，二级医院1200，起付线已经扣完", "我女儿是南昌城乡居民医保，签约的社区医院看病花了150"), "我个人账户能帮她付剩下那60吗", "子女"),
+    (("南昌灵活就业 今年第一次 三级医院 花了2000", "我老婆也是南昌灵活就业的 她在二级医院花了800 也是今年第一次"), "我账户的钱能给她付吗", "配偶"),
+])
+def test_my_account_for_the_person_named_since_is_the_owner_s(first: tuple[str, ...], ask: str, relation: str) -> None:
+    # after another person's bill, 我(个人)账户…给她: the person's own document answers, for that relation —
+    # never "城乡居民医保不设个人账户" (the other person's scheme), never a bill of 60
+    state, _ = talk(*first)
+    _, reply = turn(state, ask, today=TODAY)
+    assert reply.result is None and "南昌职工门诊共济" in reply.text and relation in reply.text
