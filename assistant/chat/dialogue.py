@@ -3112,6 +3112,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if illegible is not None:
             # 总金额 1?00.00: the figure is not guessed — said, then asked
             prefix = _t(locale, f"“{illegible.group(0)}”有数字看不清，我不猜。", f"“{illegible.group(0)}” has a digit that cannot be read. ")
+        named_at = _HOSPITAL_NAMED.search(u.text) if missing == "provider_level" and not prefix and locale != "en" else None
+        if named_at is not None and not re.search(r"[一二三123]级|[一二三]甲|[二三]乙", u.text):
+            # 然后她就去了南大二附院…一共860: the hospital said by name — named back, its level asked, not guessed
+            prefix = f"“{named_at.group('name')}”是几级医院，我不按名字猜。"
         never_one = NEVER_LEVEL_ONE.search(u.text) if missing == "provider_level" else None
         if never_one is not None and any(sp.slot == "provider_level" and sp.note == "not_level_one" for sp in u.spans):
             # 在一级医院看的，就是平凉市人民医院: the two words disagree — said, then asked
@@ -3551,6 +3555,8 @@ _BEFORE_THE_DAYS_VISITS = rx.compile(r"(?:早上|上午|第一次)(?:去)?(?:看
                                      r"|(?:今天早上|今早|今天早晨|早上起来|一早)")
 _NEXT_VISIT_SAID = rx.compile(r"本次|这次|这回|今天又|又去|再去")
 _THIS_YEAR_AGAIN = rx.compile(r"今年|不说明年|这回|这次|this year|this visit")
+#: 去了南大二附院 / 在川北医学院附属医院: a hospital said by its name, after the verb that takes the person there
+_HOSPITAL_NAMED = rx.compile(r"(?:(?<=^)|(?<=[,，。;；\s])|去了?|在|到|是)(?P<name>[\u4e00-\u9fff]{2,10}?(?:医院|附院))")
 _AT_THAT_TIME = rx.compile(r"到时候|到那时|那时候|那个时候|到那会儿|by then|at that point")
 _SO_SETTLED = rx.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
 _ALL_MINE_ASKED = rx.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")

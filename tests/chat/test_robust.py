@@ -8041,3 +8041,13 @@ def test_my_account_for_the_person_named_since_is_the_owner_s(first: tuple[str, 
     state, _ = talk(*first)
     _, reply = turn(state, ask, today=TODAY)
     assert reply.result is None and "南昌职工门诊共济" in reply.text and relation in reply.text
+
+
+@pytest.mark.parametrize(("message", "name"), [
+    ("南昌退休职工，江西省人民医院看门诊花了一千二，今年第一次", "江西省人民医院"),
+    ("南充在职 今年第一次 在县人民医院花了500", "县人民医院"),
+])
+def test_a_hospital_said_by_name_is_named_back_when_its_level_is_asked(message: str, name: str) -> None:
+    # the level question names the hospital the person named, and says the name is not guessed from
+    _, (reply,) = talk(message)
+    assert reply.asking == "provider_level" and f"“{name}”是几级医院" in reply.text
