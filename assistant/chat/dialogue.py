@@ -3556,7 +3556,7 @@ _BEFORE_THE_DAYS_VISITS = rx.compile(r"(?:早上|上午|第一次)(?:去)?(?:看
 _NEXT_VISIT_SAID = rx.compile(r"本次|这次|这回|今天又|又去|再去")
 _THIS_YEAR_AGAIN = rx.compile(r"今年|不说明年|这回|这次|this year|this visit")
 #: 去了南大二附院 / 在川北医学院附属医院: a hospital said by its name, after the verb that takes the person there
-_HOSPITAL_NAMED = rx.compile(r"(?:(?<=^)|(?<=[,，。;；\s])|去了?|在|到|是)(?P<name>[\u4e00-\u9fff]{2,10}?(?:医院|附院))")
+_HOSPITAL_NAMED = rx.compile(r"(?:(?<=^)|(?<=[,，。;；\s])|去了?|在|到|是)(?P<name>(?![去在到是了])[\u4e00-\u9fff]{2,10}?(?:医院|附院))")
 _AT_THAT_TIME = rx.compile(r"到时候|到那时|那时候|那个时候|到那会儿|by then|at that point")
 _SO_SETTLED = rx.compile(r"这样(?:算|的话|子)|那样(?:算|的话)|按(?:这个|这样|那样|刚才那样)(?:算)?|照这样")
 _ALL_MINE_ASKED = rx.compile(r"(?:全部|全都|都|全)(?:要|得)?(?:我)?(?:自己|个人)(?:出|付|掏|承担|负担)(?:了|啊|呀)?(?:吗|么|嘛|[?？])")
