@@ -338,8 +338,9 @@ def _ahead(facts: Facts) -> bool:
 
 def _ledger_index(named: re.Match[str], ledger: list[Known]) -> int:
     """The visit of the year's ledger an earlier visit named stands for (第一次 / 上次 / 3月那次 /
-    社区那次: its ``month`` or ``place`` group), or -1 when the ledger holds no single one."""
-    index = 0 if _FIRST_VISIT_OF_LEDGER.match(named.group(0)) else len(ledger) - 1
+    社区那次: its ``month`` or ``place`` group; its ``which`` group, when the pattern has one, is the words
+    naming the visit), or -1 when the ledger holds no single one."""
+    index = 0 if _FIRST_VISIT_OF_LEDGER.match(named.groupdict().get("which") or named.group(0)) else len(ledger) - 1
     month, place = named.groupdict().get("month"), named.groupdict().get("place")
     if month:
         month_n = parse_number(month)
@@ -2150,14 +2151,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if earlier_named is not None:
             # (第一次一级700，第二次今天三级1000 →) 要是第一次是二级呢: the earlier visit supposed otherwise —
             # that visit changes in the scenario, this one stays as told
-            month_named = parse_number(earlier_named.group("month")) if earlier_named.group("month") else None
-            at = [i for i, v in enumerate(base_ledger) if v.month == month_named] if month_named is not None \
-                else [0] if _FIRST_VISIT_OF_LEDGER.match(earlier_named.group(0)) else [len(base_ledger) - 1]
-            if len(at) == 1 and (facts.amount is None or facts.amount == base_ledger[at[0]].amount):
+            named_index = _ledger_index(earlier_named, base_ledger)
+            if named_index >= 0 and (facts.amount is None or facts.amount == base_ledger[named_index].amount):
                 # (如果1月那次是在定点药店买的药呢，也是200: the same bill, at another kind of place)
                 hypo_ledger = list(base_ledger)
-                hypo_ledger[at[0]] = msgspec.structs.replace(
-                    hypo_ledger[at[0]], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
+                hypo_ledger[named_index] = msgspec.structs.replace(
+                    hypo_ledger[named_index], provider_kind=facts.provider_kind or "hospital", provider_level=facts.provider_level,
                     provider_grade=facts.provider_grade, prescribed_at_level=facts.prescribed_at_level,
                     prescribed_at_grade=facts.prescribed_at_grade, provider_assumed=None)
                 state.what_if_base, state.what_if_ledger = base, hypo_ledger
@@ -2340,8 +2339,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             state.known = msgspec.structs.replace(state.known, **stale)
     if state.checked and (facts.amount is not None or facts.city is not None):
         # a new bill: the slip checked before was the old bill's
-        state.known = msgspec.structs.replace(state.known, slip_fund=None, slip_personal=None, slip_cash=None,
-                                              slip_account=None, slip_first_self_pay=None, slip_excluded=None, slip_deductible=None)
+        state.known = msgspec.structs.replace(state.known, **{n: None for n in _SLIP_FIELDS})
         state.checked = False
     if state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
         # the level asked for is the earlier visit's (3月份那次是社区): not this one's
@@ -2493,10 +2491,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if relevelled is not None:
         # (…今年第一次…一级医院花了700…第二次今天在三级医院… →) 第一次不是一级，是二级: the earlier visit's
         # level set right — that visit changes, this one stays (never this visit's level changed)
-        month_named = parse_number(relevelled.group("month")) if relevelled.group("month") else None
-        at = [i for i, v in enumerate(state.ledger) if v.month == month_named] if month_named is not None \
-            else [0] if _FIRST_VISIT_OF_LEDGER.match(relevelled.group("which")) else [len(state.ledger) - 1]
-        index = at[0] if len(at) == 1 else -1
+        index = _ledger_index(relevelled, state.ledger)
         if index >= 0:
             state.ledger[index] = msgspec.structs.replace(state.ledger[index], provider_kind="hospital",
                                                           provider_level=facts.provider_level,
@@ -4093,8 +4088,7 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
     if known.slip_excluded is not None and slip:
         slip["excluded"] = known.slip_excluded  # (with a line of what was paid: alone, it checks nothing the person asked)
     try:
-        current = msgspec.structs.replace(known, slip_fund=None, slip_personal=None, slip_cash=None, slip_account=None,
-                                              slip_first_self_pay=None, slip_excluded=None, slip_deductible=None)
+        current = msgspec.structs.replace(known, **{n: None for n in _SLIP_FIELDS})
         if known.account_balance is None and known.slip_account:
             # 个人账户扣了200 with no balance said: the account held at least what it paid — checked so
             current = msgspec.structs.replace(current, account_balance=known.slip_account)
