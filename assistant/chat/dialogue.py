@@ -1911,6 +1911,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                     return state, _ask(state, missing, locale, known=state.known,
                                        prefix=_policy_fact(state.known, locale).text + "\n要算出这次具体报多少，")
     state.pending = {}
+    if state.pending_amount is not None and facts.amount is not None and state.known.amount is not None \
+            and parse_amount(state.pending_amount) == facts.amount \
+            and re.search(rf"(?:那|这)(?:个|笔)?{re.escape(state.pending_amount)}", u.text):
+        # (…一共花了六百八，其中挂号15 → 15是哪一笔？) 那个15块挂号费能报不: the number asked about, pointed
+        # back to — not a new bill of 15 (the 680 told stays; what the 15 is, is still asked)
+        facts = msgspec.structs.replace(facts, amount=None, amount_of_parts=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if u.correction and u.approximate_amount is not None and facts.amount is None and state.known.amount is not None \
             and _WHOLE_BILL_SAID.search(u.text) and locale != "en":
         # 哦 总费用应该是六百多 我记错了: the bill told is taken back and the new one is rough — the exact

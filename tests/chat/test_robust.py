@@ -8051,3 +8051,13 @@ def test_a_hospital_said_by_name_is_named_back_when_its_level_is_asked(message: 
     # the level question names the hospital the person named, and says the name is not guessed from
     _, (reply,) = talk(message)
     assert reply.asking == "provider_level" and f"“{name}”是几级医院" in reply.text
+
+
+def test_the_number_asked_about_pointed_back_to_is_not_a_new_bill() -> None:
+    # (一共花了六百八，其中挂号15 → 15是哪一笔？→ 不清楚是几级) 那个15块挂号费能报不: the 15 asked about —
+    # never a bill of 15 (then "分项金额合计680.00元，超过了总费用15.00元"); the 680 is settled after
+    state, _ = talk("我是南充的，退休了，上周在顺庆区那个中医院开了中药，一共花了六百八，其中挂号15，今年头一回", "不清楚是几级")
+    state, reply = turn(state, "那个15块挂号费能报不", today=TODAY)
+    assert reply.result is None and state.known.amount == Decimal("680.00")
+    _, reply = turn(state, "好 那就按二级算吧", today=TODAY)
+    assert reply.result is not None and reply.result["totals"]["total"] == "680.00"
