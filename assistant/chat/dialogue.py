@@ -3137,7 +3137,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     "class-B items. How much were they?"),
                             asking="amount", intent="bill_check")
     assumed = next((i for i, v in enumerate(state.ledger) if v.provider_assumed), None)
-    if assumed is not None and _level_matters(state, assumed, today):
+    matters = assumed is not None and _level_matters(state, assumed, today)
+    if assumed is not None and not matters and state.ledger[assumed].provider_level is None \
+            and state.known.provider_level is not None:
+        # (…省中医院…665；这个月20号复诊又花了410 → 三级: the level of the visit before, not said, does
+        # not change this one's figure — taken as this one's, and the answer says so)
+        state.ledger[assumed] = msgspec.structs.replace(
+            state.ledger[assumed], provider_kind=state.known.provider_kind, provider_level=state.known.provider_level,
+            provider_grade=state.known.provider_grade)
+    if matters and assumed is not None:
         # 3月份看过一次花了400: that visit's level changes this one's figure — asked, never assumed
         state.asking, state.ledger_level_index = "provider_level", assumed
         earlier = state.ledger[assumed]

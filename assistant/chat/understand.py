@@ -904,7 +904,8 @@ _TAKEN_BACK_AFTER = rx.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,�
 _TOTAL_SAID = rx.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
 #: 西药和检查花了 / 药费检查费一共 / 药和检查是: two costs named together right before their figure
-_NAMED_COSTS_BEFORE = rx.compile(r"(?:西药|中药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?(?:西药|中药|药费?|检查费?|化验费?|治疗费?)"
+_NAMED_COSTS_BEFORE = rx.compile(r"(?:西药|中药(?:饮片)?|中成药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?"
+                                 r"(?:西药|中药(?:饮片)?|中成药|药费?|检查费?|化验费?|治疗费?)"
                                  r"(?:费用|的钱|的)?(?:一共|总共|共|合计|加起来)?(?:花了|花|是|为|交了|付了)?\s?$")
 _SEPARATE_FEE = rx.compile(r"(?:检查|化验|治疗|挂号|诊察|材料)(?:费)?(?:是|要|还)?(?:另算|另外算|单独算|另付|另交|另收|没算(?:在)?(?:里面|进去|里头))"
                            # 还有个检查费单独交的 / 检查费是另外交的: a fee paid apart, its amount not said
@@ -1431,6 +1432,19 @@ _CHECK_QUESTION = _starting(_CHECK_QUESTION)
 _HOUSEHOLD = r"(?:我|俺)?(?:家)?(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|妈妈|妈|爸爸|爸|母亲|父亲|儿子|女儿|闺女|孩子|家里人)"
 _SOMEONE_ELSES = rx.compile(r"(?:块|元)?(?:的|那个|那笔)(?:是|都是)" + _HOUSEHOLD + r"(?:的)?(?=$|[,，。!！?？;；])"
                             r"|(?:块|元)?(?:是|都是)" + _HOUSEHOLD + r"的(?=$|[,，。!！?？;；])")
+
+
+def _place_filled(visit: Facts, values: dict[str, Any]) -> Facts:
+    """An earlier visit of a message with the place facts it does not say taken from the message's
+    (签约卫生院，看了两次: the place said once for both). A level so taken for a visit that names its
+    own place without one (3月在省中医院花了400，今天二级医院500) is marked assumed: the dialogue uses
+    it only where it cannot change the figure."""
+    filled = {k: values[k] for k in _WHERE_FACTS if getattr(visit, k) is None and values.get(k) is not None}
+    if visit.provider_kind == "hospital" and visit.provider_level is None:
+        # (…10月26号去了省中医院…665；这个月20号复诊…: the level of the hospital it names is not said —
+        # the dialogue asks it when it changes the figure)
+        filled["provider_assumed"] = True
+    return msgspec.structs.replace(visit, **filled) if filled else visit
 
 
 def understand(message: str, _split: bool = True, today: dt.date | None = None) -> Understanding:
@@ -3446,12 +3460,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})
                                 for f in subs[:-1])
                 for k in visit_fields:
-                    if k in _WHERE_FACTS and getattr(subs[-1], k) is None:
+                    if k in _WHERE_FACTS and getattr(subs[-1], k) is None \
+                            and (subs[-1].provider_kind is None or k not in ("provider_level", "provider_grade")):
                         continue  # 签约卫生院，看了两次：the place said once for both
+                    # (…社区做理疗花了320；…去了省中医院…665；这个月20号复诊又花了410: the last visit's place
+                    # is the hospital named, its level not said — never the first visit's 社区)
                     values[k] = getattr(subs[-1], k)
-                earlier = tuple(msgspec.structs.replace(f, **{k: values[k] for k in _WHERE_FACTS
-                                                               if getattr(f, k) is None and values.get(k) is not None})
-                                for f in earlier)
+                earlier = tuple(_place_filled(f, values) for f in earlier)
                 for slip_line in amounts:
                     if slip_line.role in _SLIP_ROLES and slip_line.start < segments[-1][0] and values.get(_ROLE_FIELD[slip_line.role]) == slip_line.value:
                         # 12号三级医院花400，结算单统筹是0。今天二级医院500: the slip slip_line is the earlier

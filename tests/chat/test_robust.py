@@ -8061,3 +8061,17 @@ def test_the_number_asked_about_pointed_back_to_is_not_a_new_bill() -> None:
     assert reply.result is None and state.known.amount == Decimal("680.00")
     _, reply = turn(state, "好 那就按二级算吧", today=TODAY)
     assert reply.result is not None and reply.result["totals"]["total"] == "680.00"
+
+
+def test_a_later_visit_at_a_named_hospital_never_takes_the_first_visit_s_level() -> None:
+    # 社区…320；…去了省中医院…665；这个月20号复诊…410: the last visit's place is the hospital named, whose
+    # level is asked — never the 社区's level one (a figure of ¥246.00 was told); once answered, the level of
+    # the 省中医院 visit before it, not said, is taken as this one's where it cannot change the figure
+    state, (reply,) = talk("我是江西一家国企的在职员工，参保在南昌。10月12号先在单位附近的社区卫生服务中心做理疗花了320，"
+                           "10月26号去了省中医院看专家，诊察费35，中药饮片和检查一共665；这个月20号复诊又花了410，"
+                           "单子上都没看到自费的。今年这几次之前没看过门诊。最后一次能报多少")
+    assert reply.result is None and reply.asking == "provider_level" and "省中医院" in reply.text
+    state, reply = turn(state, "三级", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "205.00"
+    # the 35 is beside the 665 that 中药饮片和检查 came to: the second visit's bill is 700
+    assert reply.result["totals"]["total"] == "1430.00" and "按和这次同一等级计算" in reply.text
