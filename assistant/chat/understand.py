@@ -2261,6 +2261,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                           or (not bill_said and _COUNTED_VISIT_AFTER_DATE.match(text, d.end) is not None)
                           or (_FIRST_VISIT_DATED.search(text, *_clause_of(bounds, d.start)) and amounts
                               and not any(_clause_of(bounds, a.start) == _clause_of(bounds, d.start) for a in amounts)))]
+    if earlier_dates and bill_said and not _RECENT_WORD.search(text) and not _THIS_VISIT.search(text) \
+            and all(d in earlier_dates or d in retirement for d in dates) \
+            and all(a.start > earlier_dates[0].start for a in amounts if a.role in (None, "total")):
+        # (asked about the year) 之前3月份在社区看过一次 400 今年就这两次: the only visit told is that
+        # earlier one, its bill after its date — the date is the bill's (one more visit of the year,
+        # before the one told), never dropped to make the 400 this visit's
+        earlier_dates = []
     # 起付线6月份就扣完了 / 本年度起付线已于三月扣足: when the deductible went, not when this visit was
     # (今年2月看门诊已经把起付线用完了…今天在一级医院花了600: with today's visit told, February's is
     # the earlier one that used the deductible)

@@ -8075,3 +8075,14 @@ def test_a_later_visit_at_a_named_hospital_never_takes_the_first_visit_s_level()
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "205.00"
     # the 35 is beside the 665 that 中药饮片和检查 came to: the second visit's bill is 700
     assert reply.result["totals"]["total"] == "1430.00" and "按和这次同一等级计算" in reply.text
+
+
+def test_an_earlier_month_s_visit_told_in_answer_to_the_year_is_one_more_visit() -> None:
+    # (上周三二级医院七百 → the year asked) 之前3月份在社区看过一次 400 今年就这两次: March's visit at the
+    # 社区, before this one — never this visit moved to the 社区 with the 400 taken as deductible used
+    state, _ = talk("南昌 灵活就业 上周三去了二级医院 花了七百")
+    state, reply = turn(state, "之前3月份在社区看过一次 400 今年就这两次", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert (reply.result["visits"][-1]["fund_pays"], reply.result["visits"][-1]["personal_pays"]) == ("275.00", "425.00")
+    _, reply = turn(state, "要是当时去的三级医院呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "250.00"
