@@ -261,6 +261,20 @@ def _cn_decimal(match: re.Match[str]) -> str:
     return whole_digits + "." + "".join(_CN_DIGIT_OF[c] for c in frac)
 
 
+#: 85O.OO / l,lOO.OO / 1O5O.OO (lower-cased by then): a slip's figure retyped or read by OCR, the
+#: letter o for a zero and l or i for a one — a figure with its two decimals, whole
+_OCR_FIGURE = rx.compile(r"(?<![a-z0-9.])[0-9oli]{1,3}(?:,[0-9oli]{3})+\.[0-9oi]{2}(?![a-z0-9])"
+                         r"|(?<![a-z0-9.])[0-9oli]+\.[0-9oi]{2}(?![a-z0-9])")
+_OCR_DIGIT = str.maketrans("oli", "011")
+
+
+def _ocr_figure(m: re.Match[str]) -> str:
+    figure = m.group(0)
+    if not any(c.isdigit() for c in figure) and "," not in figure:
+        return figure  # (li.io, lol.oo…: a word, not a figure)
+    return figure.translate(_OCR_DIGIT)
+
+
 _QUOTED_WORD = rx.compile(r"[“「『\"]([^“”「」『』\"\d]{1,10})[”」』\"]")
 _CLOCK = rx.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])")
 _CITY_RETIRED = rx.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
@@ -286,6 +300,10 @@ def normalise(text: str) -> str:
     if "x" in out or "X" in out or "*" in out or "×" in out:
         out = _MASKED_PHONE.sub("手机号", out)  # 我电话139 8017 xxxx: a telephone number, partly hidden — no amount
     out = out.translate(_T2S).lower()
+    if "." in out and ("o" in out or "l" in out or "i" in out):
+        out = _OCR_FIGURE.sub(_ocr_figure, out)  # 统筹基金支付 39O.OO: a slip's 390.00, read by OCR
+    if "支忖" in out:
+        out = out.replace("支忖", "支付")  # 统筹基金支忖: a slip's 付 misread by OCR
     if " " in out:
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
         out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)

@@ -8086,3 +8086,16 @@ def test_an_earlier_month_s_visit_told_in_answer_to_the_year_is_one_more_visit()
     assert (reply.result["visits"][-1]["fund_pays"], reply.result["visits"][-1]["personal_pays"]) == ("275.00", "425.00")
     _, reply = turn(state, "要是当时去的三级医院呢", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "250.00"
+
+
+@pytest.mark.parametrize(("message", "fund", "personal"), [
+    ("南充 在职 二级医院 今年第一次\n医疗费总额 l,lOO.OO\n统筹基金支付 54O.OO\n个人现金支付 56O.OO", "540.00", "560.00"),
+    ("结算单拍糊了 只看得清这两行：\n医疗费总额 2,OOO.OO\n统筹基金支忖 7OO.OO\n南昌在职，三级医院。今年之前看过一次，那次扣了300起付线。",
+     "850.00", "1150.00"),
+])
+def test_a_slip_read_by_ocr_has_its_letters_for_digits_read_as_digits(message: str, fund: str, personal: str) -> None:
+    # 85O.OO / l,lOO.OO (the letter O for 0, l for 1) and 支忖 for 支付: a slip photographed and read by OCR —
+    # never a bill of 85 or 1 (the figure cut at the first letter)
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.result is not None
+    assert (reply.result["visits"][-1]["fund_pays"], reply.result["visits"][-1]["personal_pays"]) == (fund, personal)
