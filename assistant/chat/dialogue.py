@@ -550,6 +550,14 @@ def _signed_assumed(known: Known) -> bool:
         and (policy := _policy(known)) is not None and get_pack(policy).meta.scheme == "resident"
 
 
+def _first_self_pay_rule(known: Known) -> bool:
+    """Whether the person's document has class-B items paid first (平凉 第六条): only then does a slip's
+    first self-pay line need the class-B amount to be checked (南充 sets none — the line is checked as
+    it stands, against none)."""
+    policy = _policy(known)
+    return policy is None or bool(get_pack(policy).first_self_pay)
+
+
 def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:
     """Whether the earlier visit's level (taken as the next one's) changes the last visit's figure."""
     figures = set()
@@ -3128,7 +3136,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             asked.text = asked.text.replace("您参加的", "孩子参加的", 1).replace("您是", "孩子是", 1)
         return state, asked
     if (state.known.slip_first_self_pay or 0) > 0 and state.known.class_b_drug is None \
-            and state.known.class_b_service is None:
+            and state.known.class_b_service is None and _first_self_pay_rule(state.known):
         # 结算单：先行自付40 — a class-B part was on this bill; without its amount the slip cannot be checked
         state.asking, state.part_word = _SELF_PAY_PART, "乙类药"
         return state, Reply(text=_t(locale, f"结算单上有先行自付{state.known.slip_first_self_pay}元，说明这次有乙类药品或乙类检查。"

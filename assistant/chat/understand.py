@@ -1013,7 +1013,7 @@ _FUND_PAID_THIS = rx.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就
 _YEAR_SAID = rx.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
 _YEAR_AFTER = rx.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
-_FIRST_SELF_PAY_CUE = rx.compile(r"先行自付|先自付|乙类自付")
+_FIRST_SELF_PAY_CUE = rx.compile(r"先行自付|先自付|乙类自付|乙类自理")
 _ITEM_WORD = rx.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|孕检|孕期检查|西药")
 _ITEM_NEGATED = rx.compile(r"(?:没有|没|无|不含|不包括|不是|非|除了|除去|除)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = rx.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|(?:费)?外(?=的|[,，。]|$)|[?？]+[,，]?(?:不是|不对)")
@@ -2033,6 +2033,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 单子：乙类先行自付30.00 … 对不对: the slip's first-self-pay line, checked like the others
         amounts = [msgspec.structs.replace(a, role="slip_first_self_pay")
                    if a.role == "slip_unknown" and a.cue and _FIRST_SELF_PAY_CUE.search(a.cue) else a for a in amounts]
+        first_paid = {a.value for a in amounts if a.role == "slip_first_self_pay"}
+        if first_paid:
+            # 单子上写乙类自理10块…为啥还要我先自己掏10块: the first self-pay line asked about again — the
+            # same figure, never the slip's personal share
+            amounts = [a for a in amounts if not (a.role in ("slip_personal", "slip_cash") and a.value in first_paid
+                                                  and "先" in text[max(0, a.start - 8):a.start])]
     if not checking:
         # 个人自付200 with no question about the slip: a slip figure, a self-pay part or the
         # person's share? Asked about, quoting it — never dropped

@@ -8099,3 +8099,19 @@ def test_a_slip_read_by_ocr_has_its_letters_for_digits_read_as_digits(message: s
     _, (reply,) = talk(message)
     assert reply.bill_check is not None and reply.result is not None
     assert (reply.result["visits"][-1]["fund_pays"], reply.result["visits"][-1]["personal_pays"]) == (fund, personal)
+
+
+@pytest.mark.parametrize(("message", "fund", "verdict"), [
+    # 平凉 第六条: the class-B drugs' 10% is the slip's 乙类自理 line — never 40 more of class-B drugs
+    ("平凉退休 二级医院 今年第一次 总额1000 里面乙类药400 单子 乙类自理40 统筹494.00 对吗", "494.00", "matches"),
+    # the line asked about again (为啥还要我先自己掏10块) is the same figure, not the slip's personal share
+    ("平凉退休 乡镇卫生院 起付线今年扣完了 看病300 其中乙类药100。单子上写乙类自理10块，统筹203.00，为啥还要我先自己掏10块",
+     "203.00", "matches"),
+    # 南充 sets no first self-pay: the line is checked against none, the class-B amount never asked
+    ("南充在职，三级医院，起付线已经过了。单子：医疗费总额 1,000.00；乙类自理 50.00；统筹基金支付 475.00；个人现金支付 525.00。"
+     "这个乙类自理是啥，南充也要先自付吗？", "500.00", "differs"),
+])
+def test_a_slip_s_class_b_line_is_its_first_self_pay(message: str, fund: str, verdict: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == fund and reply.bill_check["verdict"] == verdict
