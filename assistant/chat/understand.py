@@ -1668,7 +1668,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if prior_clauses and not re.search(r"同一(?:家|个)?(?:医院|诊所|药店|地方)?|还是那家|就是那家|same (?:hospital|clinic|place)", text):
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                         and _clause_of(bounds, h.start) in prior_clauses)]
-    # 今年在外面药店也买过药 (no figure with it): where earlier bills were, not this visit's place
+    # 社区 看了五百 今年之前在药店买药扣过100起付线: the place in the clause of what an earlier bill used of
+    # the year is that bill's — this visit's is the one said outside it
+    position_clauses = {_clause_of(bounds, a.start) for a in amounts if a.role in ("deductible_used", "fund_paid")}
+    if position_clauses:
+        placed = [h for h in hits if "provider_level" in h.sets or "provider_kind" in h.sets]
+        of_before = [h for h in placed if _clause_of(bounds, h.start) in position_clauses]
+        if of_before and len(of_before) < len(placed):
+            hits = [h for h in hits if h not in of_before]
     hits = [h for h in hits if not ("provider_kind" in h.sets and "provider_level" not in h.sets
                                     and _EARLIER_ALSO.search(text, *_clause_of(bounds, h.start))
                                     and not any(_clause_of(bounds, a.start) == _clause_of(bounds, h.start) for a in amounts))]

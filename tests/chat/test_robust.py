@@ -8115,3 +8115,15 @@ def test_a_slip_s_class_b_line_is_its_first_self_pay(message: str, fund: str, ve
     _, (reply,) = talk(message)
     assert reply.bill_check is not None and reply.result is not None
     assert reply.result["visits"][-1]["fund_pays"] == fund and reply.bill_check["verdict"] == verdict
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南充退休 社区 看了五百 今年之前在药店买药扣过100起付线", "292.50"),
+    ("平凉的，原来在职，今年5月办完退休了，那之后在二级医院看过一次报了130，今天又在一级医院花了400", "280.00"),
+])
+def test_the_place_of_what_an_earlier_bill_used_is_not_this_visit_s(message: str, fund: str) -> None:
+    # the place in the clause of what an earlier bill used of the year (在药店买药扣过100起付线 / 在二级医院看过
+    # 一次报了130) is that bill's: this visit is at the 社区 / 一级医院 — never settled as a pharmacy purchase,
+    # never a clash of two levels
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
