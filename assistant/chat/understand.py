@@ -926,6 +926,9 @@ _NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去�
 _YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_ALSO = rx.compile(r"今年[^,，。；;]{0,10}?(?:也|还)(?:买|拿|看|去)过")
+#: 上个月好像在药店刷过一次医保: a bill of the year with the insurance card, told as done before
+_SWIPED_BEFORE = rx.compile(r"(?:上个?月|之前|以前|前几天|前阵子|上周|[0-9一二三四五六七八九十]{1,2}月份?)[^,，。]{0,8}"
+                            r"(?:刷过|用过)(?:一次|一回|几次|两次)?(?:医保|医保卡|社保卡)")
 _EARLIER_DONE = rx.compile(r"(?:之前|以前|上次|上一次|上回|前面|前几天|前两次|前几次|前一次|头两次|前几个月|前两个月|前阵子|前段时间|年初|第一次(?=在)|头一次(?=在)|\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|上个月|上月"
                            r"|(?:这个?月|本月|这周|上周|这礼拜)(?:已经|已)(?=在)"  # (这个月已经在卫生院报过一次了)
                            r"|今年已(?:经)?(?=在)|今年(?=在[^,，。；;]{1,10}(?:已经|已|也|还)?(?:报过|报了|看过|买过|拿过)))[^,，。；;]{0,14}"
@@ -2325,6 +2328,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         relative_month = None  # 上个月报销了一次: when an earlier bill was claimed, not this visit's date
     if relative_month and _STAY_ENDED.search(text, *_clause_of(bounds, relative_month.start())) and _VISIT_NOW.search(text):
         relative_month = None  # 上个月刚出院，这次是出院后门诊复查: when the stay ended, not this visit's date
+    if relative_month and _EARLIER_VISIT_CLAUSE.match(text, relative_month.start()) \
+            and not any(a.start > relative_month.start() for a in amounts if a.role in (None, "total")):
+        # 900…不过我上个月好像在药店刷过一次医保: an earlier visit's month, not this one's (上个月在社区看过一次
+        # 花了150 stays: the bill after it is that visit's)
+        relative_month = None
     if relative_month and _clause_of(bounds, relative_month.start()) in prior_clauses:
         relative_month = None  # 上个月在县人民医院看的600怎么一分没报: the earlier bill's month, not this visit's
     months_ago = 1 if relative_month and month is None else None
@@ -3152,6 +3160,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             conflict = [first.text, said_used]
         elif remaining is not None:
             conflict = [first.text, _quote(text, bounds, remaining.start)]
+        elif (swiped := _SWIPED_BEFORE.search(text, first.end)) is not None \
+                and not _LAST_YEAR.search(text, *_clause_of(bounds, swiped.start())):
+            # 今年第一次…不过我上个月好像在药店刷过一次医保: a bill of the year before this one, told after —
+            # which holds is asked (what it used of the deductible changes this figure)
+            conflict = [first.text, _quote(text, bounds, swiped.start())]
         elif claimed is not None:
             conflict = [first.text, _quote(text, bounds, claimed.start())]
         elif met is not None and values.get("deductible_met") and _NOT_PAID_YET.search(first.text) \

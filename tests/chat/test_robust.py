@@ -8127,3 +8127,13 @@ def test_the_place_of_what_an_earlier_bill_used_is_not_this_visit_s(message: str
     # never a clash of two levels
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_an_insured_purchase_told_after_the_year_s_first_is_asked_and_dates_nothing() -> None:
+    # 今年第一次 … 900 单子统筹165 不过我上个月好像在药店刷过一次医保: which holds is asked (what that purchase
+    # used of the deductible changes the check) — never "一致" for a visit moved to last month
+    _, (reply,) = talk("南昌在职 今年第一次 二级医院 900 单子统筹165 不过我上个月好像在药店刷过一次医保")
+    assert reply.result is None and reply.asking == "conflict" and "刷过一次医保" in reply.text
+    # (上个月已经看过一次了 with this visit's bill before it: today's visit, the earlier one last month)
+    _, (reply,) = talk("平凉在职，二级医院花了1000，今年第一次，哦不对，上个月已经看过一次了，起付线那次就扣完了")
+    assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
