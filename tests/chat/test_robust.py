@@ -8137,3 +8137,10 @@ def test_an_insured_purchase_told_after_the_year_s_first_is_asked_and_dates_noth
     # (上个月已经看过一次了 with this visit's bill before it: today's visit, the earlier one last month)
     _, (reply,) = talk("平凉在职，二级医院花了1000，今年第一次，哦不对，上个月已经看过一次了，起付线那次就扣完了")
     assert reply.result is not None and reply.result["visits"][-1]["date"] == TODAY.isoformat()
+
+
+def test_the_last_visit_s_fund_figure_beside_a_slip_s_line_is_the_year_s() -> None:
+    # 今年第一次…单子上…统筹500。上次看病统筹好像也报了两百: the 200 is the last visit's (the year's), which
+    # clashes with 今年第一次 — asked, never checked as a second slip line (then "医院报了¥500，按文件应报¥200")
+    _, (reply,) = talk("南昌在职，今年第一次看病，三级医院1000，单子上起付标准是0，统筹500。上次看病统筹好像也报了两百")
+    assert reply.result is None and reply.asking == "conflict" and "上次看病统筹好像也报了两百" in reply.quick_replies
