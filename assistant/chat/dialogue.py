@@ -2977,6 +2977,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # calculator's reading of when retiree rules start), nothing is left unknown
         state.unknown, state.unknown_options = None, []
         state.known = msgspec.structs.replace(state.known, category="retiree")
+    if state.known.category is None and state.unknown_options and "retiree" in state.unknown_options \
+            and _NOT_RETIRED_SAID.search(u.text):
+        # (灵活就业还是退休不清楚 → the figures side by side →) 他55岁，还没退休，自己交的社保: the one category
+        # left of those shown
+        others = [str(o) for o in state.unknown_options if o != "retiree"]
+        if len(others) == 1 and not others[0].startswith(_RETIRED_OPTION):
+            state.known = msgspec.structs.replace(state.known, category=others[0])
     if state.unknown == "category" and state.unknown_options and state.known.category is None \
             and not str(state.unknown_options[0]).startswith(_RETIRED_OPTION):
         policy = _policy(msgspec.structs.replace(state.known, category=str(state.unknown_options[0])))
@@ -3688,6 +3695,7 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"
+_NOT_RETIRED_SAID = rx.compile(r"(?<!退)(?:还)?没(?:有)?退(?:休)?(?!没)|未退休|不是退休|还不到退休|还在上班|not (?:yet )?retired")
 
 
 def _category_alternatives(state: SessionState, locale: str, today: dt.date, said: Facts | None) -> Reply | None:

@@ -965,6 +965,8 @@ _OR_BETWEEN = rx.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: the fund's words whose figure is first left unsaid, then given after a correction (…不对，是412.6)
 _FUND_CUE_RETAKEN = rx.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
                                r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?|(?:我)?(?:查|看|翻)了(?:一?下)?)[^\d]{0,14}?(?:是|为|有)\s*$")
+_SELF_PAID_INSURANCE = rx.compile(r"自己(?:交|缴|买)(?:的)?(?:社保|医保|保险)|个人(?:交|缴)(?:的)?(?:社保|医保)")
+_AT_WORK = rx.compile(r"在职|上班|单位|公司|工作|打工|厂里|职工医保(?!.{0,3}自己)")
 _LAST_VISIT_BEFORE = rx.compile(r"上次|上一次|上回|上一回|前一次|之前那次|前面那次")
 _YEAR_IN_CUE = rx.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
 #: why the fund paid nothing of a bill (怎么一分没报 / 为什么没给报 / 没报销是咋回事)
@@ -3628,6 +3630,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if any(sp.note == "negated" for sp in first_spans) and confused.start() > max(sp.end for sp in first_spans):
             # 今年第一次 又说不是第一次 我也糊涂了: both said, and the person unsure — the year's position asked
             values["first_visit_this_year"] = None
+    if values.get("category") == "employee" and _SELF_PAID_INSURANCE.search(text) and not _AT_WORK.search(text):
+        # 他55岁，还没退休，自己交的社保: not retired, and paying the insurance oneself — flexible employment as
+        # likely as a job (and 平凉's flexible workers have no account): the category is asked, never taken
+        values["category"] = None
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -8144,3 +8144,20 @@ def test_the_last_visit_s_fund_figure_beside_a_slip_s_line_is_the_year_s() -> No
     # clashes with 今年第一次 — asked, never checked as a second slip line (then "医院报了¥500，按文件应报¥200")
     _, (reply,) = talk("南昌在职，今年第一次看病，三级医院1000，单子上起付标准是0，统筹500。上次看病统筹好像也报了两百")
     assert reply.result is None and reply.asking == "conflict" and "上次看病统筹好像也报了两百" in reply.quick_replies
+
+
+def test_not_retired_after_flexible_or_retired_side_by_side_is_the_flexible_worker() -> None:
+    # (灵活就业还是退休不清楚 → both figures →) 他55岁，还没退休，自己交的社保: the one category left —
+    # 平凉's flexible workers have no account (第九条): never the employee's account paying 200 of it
+    state, _ = talk("帮我舅舅问，平凉的，他是灵活就业还是退休我也不清楚，二级医院花了900，今年第一次",
+                    "他55岁，还没退休，自己交的社保")
+    assert state.known.category == "flexible"
+    _, reply = turn(state, "他手机上显示个人账户余额200，能用吗", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "0.00"
+    # (退没退休我不晓得 is not “not retired”)
+    state, _ = talk("帮我舅舅问，平凉的，他是灵活就业还是退休我也不清楚，二级医院花了900，今年第一次")
+    state, _ = turn(state, "退没退休我真不晓得", today=TODAY)
+    assert state.known.category is None
+    # 还没退休，自己交的社保 alone: paying oneself may be flexible employment — asked, not taken as employed
+    _, (reply,) = talk("平凉的，还没退休，自己交的社保，二级医院花了900，今年第一次")
+    assert reply.asking == "category"
