@@ -558,6 +558,16 @@ def _first_self_pay_rule(known: Known) -> bool:
     return policy is None or bool(get_pack(policy).first_self_pay)
 
 
+def _exact_of_rough(figure: Decimal, rough: Decimal) -> bool:
+    """Whether ``figure`` is one that “``rough``多” can mean: as many digits, the same leading digits
+    down to the last non-zero one (1000多: 1,001–1,999; 四百多: 401–499; 1200多: 1,201–1,299)."""
+    whole, said = int(figure), int(rough)
+    if whole <= said or len(str(whole)) != len(str(said)):
+        return False
+    head = str(said).rstrip("0")
+    return str(whole).startswith(head)
+
+
 def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:
     """Whether the earlier visit's level (taken as the next one's) changes the last visit's figure."""
     figures = set()
@@ -1453,6 +1463,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         mine = [o for o in state.conflict_options if o.startswith(subject.group(0))]
         if len(mine) == 1:
             facts = msgspec.structs.replace(facts, category=understand(mine[0], today=today).facts.category)
+    if state.known.fund_at_least and state.known.fund_paid is not None and facts.fund_paid is None \
+            and len(u.visits) == 1 and u.visits[0].month is None and u.visits[0].amount is not None \
+            and _exact_of_rough(u.visits[0].amount, state.known.fund_paid) and _BARE_FIGURE_FIRST.match(u.text):
+        # (今年门诊统筹已经报了1000多了 → the bill asked) 1080，今天又在二级医院花了500: the figure said first,
+        # bare, is the exact one of the 1000多 — what the fund has paid, never a visit of 1,080
+        facts = msgspec.structs.replace(facts, fund_paid=u.visits[0].amount)
+        u = msgspec.structs.replace(u, visits=())
     if state.asking == "year_start" and state.ledger and facts.first_visit_this_year is None \
             and (_ONLY_THESE.search(u.text) or _NONE_OTHER.match(u.text.strip())):
         # (除了3月那次，今年还看过别的门诊吗？) 就这两次 / 没有: the visits told are the year's — nothing before them
@@ -3695,6 +3712,7 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"
+_BARE_FIGURE_FIRST = rx.compile(r"\s*(?:大概|大约|应该是|是)?\s*[0-9][0-9,.]*(?:元|块)?\s*(?:[,，。;；]|$)")
 _NOT_RETIRED_SAID = rx.compile(r"(?<!退)(?:还)?没(?:有)?退(?:休)?(?!没)|未退休|不是退休|还不到退休|还在上班|not (?:yet )?retired")
 
 

@@ -8161,3 +8161,22 @@ def test_not_retired_after_flexible_or_retired_side_by_side_is_the_flexible_work
     # 还没退休，自己交的社保 alone: paying oneself may be flexible employment — asked, not taken as employed
     _, (reply,) = talk("平凉的，还没退休，自己交的社保，二级医院花了900，今年第一次")
     assert reply.asking == "category"
+
+
+def test_the_exact_figure_of_a_rough_fund_said_first_is_the_fund_s() -> None:
+    # (今年门诊统筹已经报了1000多了 → the bill asked) 1080，今天又在二级医院花了500: 1,080 is the 1000多 said
+    # exactly — the cap of 1,200 leaves 120; never an earlier visit of 1,080 (then ¥0.00)
+    state, _ = talk("南充退休，今年门诊统筹已经报了1000多了")
+    _, reply = turn(state, "1080，今天又在二级医院花了500", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][-1]["fund_pays"] == "120.00"
+
+
+@pytest.mark.parametrize(("figure", "rough", "means"), [
+    ("1080", "1000", True), ("1999", "1000", True), ("2000", "1000", False), ("999", "1000", False),
+    ("450", "400", True), ("500", "400", False), ("1250", "1200", True), ("1300", "1200", False), ("1000", "1000", False),
+])
+def test_what_a_rough_figure_can_mean(figure: str, rough: str, means: bool) -> None:
+    from assistant.chat.dialogue import _exact_of_rough
+
+    assert _exact_of_rough(Decimal(figure), Decimal(rough)) is means
