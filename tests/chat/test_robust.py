@@ -8180,3 +8180,11 @@ def test_what_a_rough_figure_can_mean(figure: str, rough: str, means: bool) -> N
     from assistant.chat.dialogue import _exact_of_rough
 
     assert _exact_of_rough(Decimal(figure), Decimal(rough)) is means
+
+
+def test_a_hospital_s_outpatient_dispensary_is_the_hospital() -> None:
+    # (药店买药花了450 →) 如果我是在二级医院的门诊药房拿的呢: the hospital's own dispensary — a level-2 visit,
+    # never the retail pharmacy's figure again
+    state, _ = talk("南充在职，药店买药花了450，今年第一次")
+    _, reply = turn(state, "如果我是在二级医院的门诊药房拿的呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "150.00"
