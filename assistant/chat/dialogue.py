@@ -2286,6 +2286,22 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 reply.text = _t(locale, "如果这样：\n", "If so:\n") + reply.text
                 reply.intent = "what_if"
                 return state, reply
+        visit_asked = _VISIT_ASKED_IN_WHAT_IF.search(u.text) if hypo_ledger is base_ledger and hypo_ledger \
+            and facts.amount is None else None
+        asked_index = _ledger_index(visit_asked, hypo_ledger) if visit_asked is not None else -1
+        if asked_index >= 0:
+            # (…昨天社区208.5，今天儿童医院460 →) 那我们要是签了家庭医生，昨天社区那次能报多少: the figure asked
+            # is that visit's, in the scenario — settled with the visits before it (never today's told again)
+            person = {n: getattr(facts, n) for n in PERSON_FIELDS if getattr(facts, n, None) is not None}
+            asked_visit = msgspec.structs.replace(hypo_ledger[asked_index], **person)
+            if asked_index == 0:
+                asked_visit = msgspec.structs.replace(asked_visit, **{n: getattr(hypo_known, n) for n in _YEAR_POSITION
+                                                            if n in Known.__struct_fields__})
+            ledger_before = [msgspec.structs.replace(v, **person) for v in hypo_ledger[:asked_index]]
+            reply = _settle(SessionState(known=asked_visit, ledger=ledger_before), locale, today,
+                            prefix=_t(locale, "如果这样：\n", "If so:\n"))
+            reply.intent = "what_if"
+            return state, reply
         reply = _settle(hypo, locale, today, prefix=_t(locale, "如果这样：\n", "If so:\n"))
         reply.intent = "what_if"
         return state, reply
@@ -3712,6 +3728,11 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"
+#: (in a what-if) 昨天社区那次能报多少 / 第一次那次报多少: the figure asked is an earlier visit's of the year
+_VISIT_ASKED_IN_WHAT_IF = rx.compile(r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|上回"
+                                     r"|(?:上周|上礼拜|上个月|昨天|前天|前几天)(?:在)?(?P<place>社区|诊所|卫生院|卫生室|药店|药房)?"
+                                     r"(?:医院|中心)?(?:的)?(?:那|那一)(?:次|回))(?:那次)?[^,，。]{0,4}?"
+                                     r"(?:能报吗|能报多少|报多少|能报些|能不能报|怎么算|算多少)")
 _BARE_FIGURE_FIRST = rx.compile(r"\s*(?:大概|大约|应该是|是)?\s*[0-9][0-9,.]*(?:元|块)?\s*(?:[,，。;；]|$)")
 _NOT_RETIRED_SAID = rx.compile(r"(?<!退)(?:还)?没(?:有)?退(?:休)?(?!没)|未退休|不是退休|还不到退休|还在上班|not (?:yet )?retired")
 

@@ -8188,3 +8188,13 @@ def test_a_hospital_s_outpatient_dispensary_is_the_hospital() -> None:
     state, _ = talk("南充在职，药店买药花了450，今年第一次")
     _, reply = turn(state, "如果我是在二级医院的门诊药房拿的呢", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "150.00"
+
+
+def test_a_what_if_that_asks_an_earlier_visit_s_figure_answers_that_visit() -> None:
+    # (昨天签约社区208.5，今天儿童医院460 →) 那我们要是签了家庭医生，昨天社区那次能报多少: yesterday's visit
+    # in the scenario (135.53, with the family doctor's share) — never today's ¥0.00 told again
+    state, _ = talk("我女儿6岁，南昌居民医保，昨天在签约的社区卫生服务中心看病", "花了两百出头", "208.5",
+                    "今天又去了江西省儿童医院，花了460，这个能报吗")
+    _, reply = turn(state, "那我们要是签了家庭医生，昨天社区那次能报多少", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 1
+    assert reply.result["visits"][-1]["fund_pays"] == "135.53"
