@@ -3059,7 +3059,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         other = _missing(_filled_for_trial(state.known, missing))
         if other and other != missing:
             return state, _ask(state, other, locale, known=state.known)  # ask what else is missing first
-        alt = _alternatives(state, locale, today, facts)
+        # (几级医院我不晓得 → the levels side by side →) 是在高坪区人民医院: the hospital named now — its
+        # level is asked naming it (the name says no level), never the same figures shown again
+        named_now = missing == "provider_level" and facts.provider_level is None and not u.unknown \
+            and facts.amount is None and (named := _HOSPITAL_NAMED.search(u.text)) is not None \
+            and not _NOT_A_NAME.search(named.group("name"))
+        alt = None if named_now else _alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
     if state.unknown_flags and (missing is None or (missing == "provider_kind" and (
@@ -3728,6 +3733,8 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"
+#: 今天在医院 / 这家医院 / 大医院: words before 医院 that name no hospital
+_NOT_A_NAME = rx.compile(r"[在去到了的看花不几那这个哪啥]|今天|昨天|前天|大医院|小医院")
 #: (in a what-if) 昨天社区那次能报多少 / 第一次那次报多少: the figure asked is an earlier visit's of the year
 _VISIT_ASKED_IN_WHAT_IF = rx.compile(r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|上回"
                                      r"|(?:上周|上礼拜|上个月|昨天|前天|前几天)(?:在)?(?P<place>社区|诊所|卫生院|卫生室|药店|药房)?"

@@ -8198,3 +8198,14 @@ def test_a_what_if_that_asks_an_earlier_visit_s_figure_answers_that_visit() -> N
     _, reply = turn(state, "那我们要是签了家庭医生，昨天社区那次能报多少", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 1
     assert reply.result["visits"][-1]["fund_pays"] == "135.53"
+
+
+def test_a_hospital_named_after_the_levels_side_by_side_is_asked_about_by_name() -> None:
+    # (是几级医院我不晓得 → the levels side by side →) 是在高坪区人民医院: the name says no level — asked naming
+    # it, never the same figures shown again
+    state, (first,) = talk("我爸南充退休，今天在医院花了1100，今年第一次看门诊，是几级医院我不晓得")
+    assert first.alternatives
+    state, reply = turn(state, "是在高坪区人民医院", today=TODAY)
+    assert reply.asking == "provider_level" and not reply.alternatives and "“高坪区人民医院”" in reply.text
+    _, reply = turn(state, "墙上挂的牌子是二级甲等", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "617.50"
