@@ -965,6 +965,9 @@ _OR_BETWEEN = rx.compile(r"(?:元|块)?(?:还是|或者|或是)")
 #: the fund's words whose figure is first left unsaid, then given after a correction (…不对，是412.6)
 _FUND_CUE_RETAKEN = rx.compile(r"(?P<cue>(?:统筹|医保|基金)[^,，。\d]{0,6}?(?:报了|给了|付了|支付了|报销了|已报|报销))"
                                r"[^\d,，。]{0,6}?[.…。]*[,，\s]*(?:不对|不是|说错了?|记错了?|(?:我)?(?:查|看|翻)了(?:一?下)?)[^\d]{0,14}?(?:是|为|有)\s*$")
+#: 买了两盒药 一盒68 / 三瓶，每瓶45: how many, then the price of each — up to the figure
+_EACH_PRICED = rx.compile(r"(?P<n>[两二三四五六七八九十2-9])(?P<u>盒|瓶|支|袋|包|板|贴)(?:药)?[,，\s]?(?:[^,，。0-9]{0,4}[,，\s]?)?"
+                          r"(?:一|每)(?P=u)(?:药)?(?:是|要|卖|花了)?")
 _SELF_PAID_INSURANCE = rx.compile(r"自己(?:交|缴|买)(?:的)?(?:社保|医保|保险)|个人(?:交|缴)(?:的)?(?:社保|医保)")
 _AT_WORK = rx.compile(r"在职|上班|单位|公司|工作|打工|厂里|职工医保(?!.{0,3}自己)")
 _LAST_VISIT_BEFORE = rx.compile(r"上次|上一次|上回|上一回|前一次|之前那次|前面那次")
@@ -3630,6 +3633,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if any(sp.note == "negated" for sp in first_spans) and confused.start() > max(sp.end for sp in first_spans):
             # 今年第一次 又说不是第一次 我也糊涂了: both said, and the person unsure — the year's position asked
             values["first_visit_this_year"] = None
+    each = _EACH_PRICED.search(text) if values.get("amount") is not None and not parts else None
+    if each is not None and (boxes := parse_number(each.group("n"))) is not None and boxes > 1 \
+            and any(a.start == each.end() and a.value == values["amount"] for a in amounts):
+        # 买了两盒药 一盒68: the price of one box said, the boxes counted — the bill is both boxes
+        values["amount"] = (values["amount"] * boxes).quantize(Decimal("0.01"))
     if values.get("category") == "employee" and _SELF_PAID_INSURANCE.search(text) and not _AT_WORK.search(text):
         # 他55岁，还没退休，自己交的社保: not retired, and paying the insurance oneself — flexible employment as
         # likely as a job (and 平凉's flexible workers have no account): the category is asked, never taken

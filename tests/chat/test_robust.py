@@ -8209,3 +8209,10 @@ def test_a_hospital_named_after_the_levels_side_by_side_is_asked_about_by_name()
     assert reply.asking == "provider_level" and not reply.alternatives and "“高坪区人民医院”" in reply.text
     _, reply = turn(state, "墙上挂的牌子是二级甲等", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "617.50"
+
+
+def test_boxes_counted_and_the_price_of_one_make_the_bill() -> None:
+    # 买了两盒药 一盒68: the bill is both boxes (136, read back as the total) — never 68
+    _, (reply,) = talk("南充 在职 定点药店 买了两盒药 一盒68 今年起付线过了")
+    assert reply.result is not None and reply.result["totals"]["total"] == "136.00"
+    assert any(x.slot == "amount" and x.value == "136.00" for x in reply.understood or [])
