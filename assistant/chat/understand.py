@@ -897,7 +897,7 @@ _FULLWIDTH_GROUP = rx.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9�
                               # 花了1.2: a whole bill under ten yuan with one decimal — 1.2 yuan, or 1.2 thousand? asked
                               r"|(?<=花了|花费|一共|总共|合计|共计)\s?[1-9]\.[0-9](?![0-9０-９.,%％kK千万wW元块毛角])")
 #: ２，３００元: one digit, a comma, three digits and the unit — 2 and 300 yuan would not be written so
-_THOUSANDS_WITH_UNIT = rx.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆)")
+_THOUSANDS_WITH_UNIT = rx.compile(r"[0-9０-９][，﹐][0-9０-９]{3}(?:元|块|圆|[.．][0-9０-９]{2}(?![0-9０-９]))")
 _EARLIER_TIME = rx.compile(r"上次|上回|那次|之前|以前|前面|去年|上个月|上月")
 #: right after a level: it is taken back (一级医院 哦也不对 / 三级，也不是)
 _TAKEN_BACK_AFTER = rx.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
@@ -974,7 +974,9 @@ _LAST_VISIT_BEFORE = rx.compile(r"上次|上一次|上回|上一回|前一次|�
 _YEAR_IN_CUE = rx.compile(r"已|累计|今年|本年|年内|之前|以前|此前|共|总|前面|上次|过|already|so far|this year|has paid")
 #: why the fund paid nothing of a bill (怎么一分没报 / 为什么没给报 / 没报销是咋回事)
 _WHY_UNPAID = rx.compile(r"(?:怎么|为什么|为啥|咋|咋个|凭什么)[^,，。]{0,6}?(?:没|不)(?:有)?(?:给)?报"
-                         r"|(?:没|不)(?:给)?报(?:销)?[^,，。]{0,4}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)")
+                         r"|(?:没|不)(?:给)?报(?:销)?[^,，。]{0,4}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)"
+                         # 医保一分没报，统筹0，为什么？: the why asked at the end, after the slip's nought
+                         r"|一分(?:钱)?(?:都)?没(?:给)?报(?:销)?[^。]{0,10}?(?:为什么|为啥|咋回事|怎么回事|咋个回事)")
 #: a relative said just before a place: where they are (老伴在西安 / 儿子在成都上班 / 女儿去了深圳)
 _RELATIVE_AT = rx.compile(r"(?:老伴|老伴儿|儿子|女儿|儿媳|女婿|孙子|孙女|闺女|媳妇|娃儿?|孩子|姑娘|老公|老婆|爱人|兄弟|姐姐|妹妹|哥哥|弟弟|亲戚)"
                           r"(?:现在|一直|常年|都)?(?:在|去了|到了|跑)$")

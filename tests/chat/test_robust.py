@@ -8216,3 +8216,16 @@ def test_boxes_counted_and_the_price_of_one_make_the_bill() -> None:
     _, (reply,) = talk("南充 在职 定点药店 买了两盒药 一盒68 今年起付线过了")
     assert reply.result is not None and reply.result["totals"]["total"] == "136.00"
     assert any(x.slot == "amount" and x.value == "136.00" for x in reply.understood or [])
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # full-width figures with their decimals: １，６００．００ is one number, never asked "one or two?"
+    ("南昌，退休，二级医院，今年第一次看门诊。单子：医疗费总额　１，６００．００　统筹基金支付　６００．００　个人现金支付　１，０００．００",
+     "600.00"),
+    # 花了600，医保一分没报，统筹0，为什么？: the why asked at the end — this bill's, checked, never asked again
+    ("南昌城乡居民医保，在南昌大学一附院看门诊花了600，医保一分没报，统筹0，为什么？", "0.00"),
+])
+def test_slips_said_in_full_width_or_asked_why_at_the_end_are_checked(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == fund
