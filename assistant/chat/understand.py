@@ -2031,8 +2031,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and not (slip_named and _CLAIMED_BEFORE_FIGURE.search(text, max(0, a.start - 3), a.start))
                    and not _claim_confirmed(text, a)
                    else msgspec.structs.replace(a, role="slip_account")
-                   if a.role == "account_balance" and not re.search(r"有|剩|余|原来|balance",
-                                                                    text[max(0, a.start - 6):a.start])
+                   if a.role == "account_balance" and not re.search(r"有|剩|余|原来|(?:看病|就诊|结算|刷卡)前|balance",
+                                                                    text[max(0, a.start - 8):a.start])
                    else a for a in amounts]
     # an amount in a clause about last year is not this year's (报了300那是去年) — unless the visit
     # itself is last year's (去年12月28号看的…统筹去年一共报了1,500: that visit's year)

@@ -8229,3 +8229,12 @@ def test_slips_said_in_full_width_or_asked_why_at_the_end_are_checked(message: s
     _, (reply,) = talk(message)
     assert reply.bill_check is not None and reply.result is not None
     assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_the_account_before_the_visit_beside_a_slip_is_the_balance() -> None:
+    # 看病前个人账户 1,234.56 … 单子：…个人账户支付 892.50: the balance before the visit, and the slip's account
+    # line — never two account lines that clash
+    _, (reply,) = talk("南充退休 三级医院 今年第一次 1800\n看病前个人账户 1,234.56\n"
+                       "单子：统筹基金支付 907.50 个人账户支付 892.50 个人现金支付 0.00")
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "892.50"
