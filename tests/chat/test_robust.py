@@ -8238,3 +8238,12 @@ def test_the_account_before_the_visit_beside_a_slip_is_the_balance() -> None:
                        "单子：统筹基金支付 907.50 个人账户支付 892.50 个人现金支付 0.00")
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
     assert reply.result is not None and reply.result["visits"][-1]["account_pays"] == "892.50"
+
+
+def test_another_person_introduced_with_their_age_is_a_new_person() -> None:
+    # (a 南充 employee's own bill, 今年第一次 →) 我女儿6岁，南昌居民医保…208.5: the daughter's own facts — the
+    # read-back never shows the parent's 今年第一次 as hers (found using the widget from a fresh clone)
+    state, _ = talk("南充 在职 二级医院 850 今年第一次")
+    _, reply = turn(state, "我女儿6岁，南昌居民医保，昨天在签约的社区卫生服务中心看病，花了208.5", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "125.10"
+    assert not any(x.slot == "year_start" for x in reply.understood or [])
