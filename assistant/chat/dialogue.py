@@ -568,6 +568,17 @@ def _exact_of_rough(figure: Decimal, rough: Decimal) -> bool:
     return str(whole).startswith(head)
 
 
+def _hospital_name(text: str) -> str | None:
+    """The name of a hospital the message says (去了南大二附院 / 是在高坪区人民医院 / 今天在南充市中心医院 →
+    南充市中心医院), or None: what a match holds before the name (今天在, 我爸在) is cut off, and the
+    words before 医院 in 今天在医院, 那医院 or 几级医院 name no hospital."""
+    for m in _HOSPITAL_NAMED.finditer(text):
+        name = _BEFORE_THE_NAME.sub("", m.group("name"))
+        if len(name) > 2 and not _NOT_A_NAME.search(name):
+            return name
+    return None
+
+
 def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:
     """Whether the earlier visit's level (taken as the next one's) changes the last visit's figure."""
     figures = set()
@@ -3064,8 +3075,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (几级医院我不晓得 → the levels side by side →) 是在高坪区人民医院: the hospital named now — its
         # level is asked naming it (the name says no level), never the same figures shown again
         named_now = missing == "provider_level" and facts.provider_level is None and not u.unknown \
-            and facts.amount is None and (named := _HOSPITAL_NAMED.search(u.text)) is not None \
-            and not _NOT_A_NAME.search(named.group("name"))
+            and facts.amount is None and _hospital_name(u.text) is not None
         alt = None if named_now else _alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
@@ -3169,10 +3179,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if illegible is not None:
             # 总金额 1?00.00: the figure is not guessed — said, then asked
             prefix = _t(locale, f"“{illegible.group(0)}”有数字看不清，我不猜。", f"“{illegible.group(0)}” has a digit that cannot be read. ")
-        named_at = _HOSPITAL_NAMED.search(u.text) if missing == "provider_level" and not prefix and locale != "en" else None
+        named_at = _hospital_name(u.text) if missing == "provider_level" and not prefix and locale != "en" else None
         if named_at is not None and not re.search(r"[一二三123]级|[一二三]甲|[二三]乙", u.text):
             # 然后她就去了南大二附院…一共860: the hospital said by name — named back, its level asked, not guessed
-            prefix = f"“{named_at.group('name')}”是几级医院，我不按名字猜。"
+            prefix = f"“{named_at}”是几级医院，我不按名字猜。"
         never_one = NEVER_LEVEL_ONE.search(u.text) if missing == "provider_level" else None
         if never_one is not None and any(sp.slot == "provider_level" and sp.note == "not_level_one" for sp in u.spans):
             # 在一级医院看的，就是平凉市人民医院: the two words disagree — said, then asked
@@ -3735,8 +3745,10 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"
-#: 今天在医院 / 这家医院 / 大医院: words before 医院 that name no hospital
-_NOT_A_NAME = rx.compile(r"[在去到了的看花不几那这个哪啥]|今天|昨天|前天|大医院|小医院")
+#: 今天在医院 / 这家医院 / 大医院 / 药店和医院 / 我们医院: words before 医院 that name no hospital
+#: 今天在 / 我爸在 / 上周三去了 / 今天 before a hospital's name: the words up to the verb, or a time word
+_BEFORE_THE_NAME = rx.compile(r"^(?:.*(?:在职|退休|转诊|[在去到是]|拿着?))?(?:了|的)?(?:今天|昨天|前天|今日|今儿个?|上午|下午|这次|这回|本次)?")
+_NOT_A_NAME = rx.compile(r"[在去到了的看花不几那这个哪啥和没趟么换能]|今天|昨天|前天|大医院|小医院|处方|同一|[一两三几]家|我们|就诊|单子")
 #: (in a what-if) 昨天社区那次能报多少 / 第一次那次报多少: the figure asked is an earlier visit's of the year
 _VISIT_ASKED_IN_WHAT_IF = rx.compile(r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|上回"
                                      r"|(?:上周|上礼拜|上个月|昨天|前天|前几天)(?:在)?(?P<place>社区|诊所|卫生院|卫生室|药店|药房)?"

@@ -8247,3 +8247,20 @@ def test_another_person_introduced_with_their_age_is_a_new_person() -> None:
     _, reply = turn(state, "我女儿6岁，南昌居民医保，昨天在签约的社区卫生服务中心看病，花了208.5", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "125.10"
     assert not any(x.slot == "year_start" for x in reply.understood or [])
+
+
+@pytest.mark.parametrize(("message", "named"), [
+    ("南充退休，今天在南充市中心医院花了600，今年第一次", "“南充市中心医院”是几级医院"),
+    ("南充退休，今天市中心医院花了600，今年第一次", "“市中心医院”是几级医院"),
+    ("南昌在职，今天去了南大一附院看门诊，1500，今年第一次", "“南大一附院”是几级医院"),
+    ("我爸南充退休，今天在医院花了1100，今年第一次看门诊", None),
+    ("南昌退休 今年第一次 去我们医院花了800", None),
+])
+def test_the_hospital_named_back_is_its_name_alone(message: str, named: str | None) -> None:
+    # the level question names the hospital by its name only — never “今天在南充市中心医院” or “今天在医院”
+    _, (reply,) = talk(message)
+    assert reply.asking == "provider_level"
+    if named is None:
+        assert "我不按名字猜" not in reply.text
+    else:
+        assert named in reply.text
