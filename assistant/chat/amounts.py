@@ -444,6 +444,8 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation"
                        r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
+#: 有个CT / 做了个核磁 / B超: an examination named right before its figure
+_CHECK_BEFORE = rx.compile(r"(?:ct|mri|核磁(?:共振)?|磁共振|b超|彩超|x光|拍片|胃镜|肠镜|检查|化验)(?:费)?(?:是|花了|要)?$")
 _UNREIMBURSED_AFTER = rx.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = rx.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
@@ -777,6 +779,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
                           "目录内": "rest"}[word], post.group(0)
+            if role == "class_b_drug" and _CHECK_BEFORE.search(prefix):
+                role = "class_b_service"  # 里面有个CT 420是乙类的: a class-B examination, not a drug
         if role is None and (year_fund := _YEAR_FUND_AFTER.match(masked, end)) is not None:
             # 两千是今年门诊统筹给我报的钱: the year's fund figure, named after it — the cue keeps its word
             # of the year (300是今年统筹已经报了的 is never this bill's share, asked about)

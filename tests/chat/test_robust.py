@@ -8264,3 +8264,10 @@ def test_the_hospital_named_back_is_its_name_alone(message: str, named: str | No
         assert "我不按名字猜" not in reply.text
     else:
         assert named in reply.text
+
+
+def test_an_examination_said_to_be_class_b_is_a_class_b_service() -> None:
+    # (using the widget as a user) 里面有个CT 420是乙类的: a class-B examination — 平凉's 15% first (第六条),
+    # never the drugs' 10% (then ¥802.80 where the document gives ¥790.20)
+    _, (reply,) = talk("平凉在职，前两天在二级医院看了腰，一共交了1,380块，里面有个CT 420是乙类的，起付线今年扣完了")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "790.20"
