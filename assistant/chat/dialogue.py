@@ -1476,13 +1476,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         mine = [o for o in state.conflict_options if o.startswith(subject.group(0))]
         if len(mine) == 1:
             facts = msgspec.structs.replace(facts, category=understand(mine[0], today=today).facts.category)
-    if state.known.fund_at_least and state.known.fund_paid is not None and facts.fund_paid is None \
-            and len(u.visits) == 1 and u.visits[0].month is None and u.visits[0].amount is not None \
-            and _exact_of_rough(u.visits[0].amount, state.known.fund_paid) and _BARE_FIGURE_FIRST.match(u.text):
-        # (今年门诊统筹已经报了1000多了 → the bill asked) 1080，今天又在二级医院花了500: the figure said first,
-        # bare, is the exact one of the 1000多 — what the fund has paid, never a visit of 1,080
-        facts = msgspec.structs.replace(facts, fund_paid=u.visits[0].amount)
-        u = msgspec.structs.replace(u, visits=())
+    if state.known.fund_at_least and state.known.fund_paid is not None and facts.fund_paid is None:
+        if len(u.visits) == 1 and u.visits[0].month is None and u.visits[0].amount is not None \
+                and _exact_of_rough(u.visits[0].amount, state.known.fund_paid) and _BARE_FIGURE_FIRST.match(u.text):
+            # (今年门诊统筹已经报了1000多了 → the bill asked) 1080，今天又在二级医院花了500: the figure said
+            # first, bare, is the exact one of the 1000多 — what the fund has paid, never a visit of 1,080
+            facts = msgspec.structs.replace(facts, fund_paid=u.visits[0].amount)
+            u = msgspec.structs.replace(u, visits=())
+        elif not u.visits and facts.amount is not None and state.known.amount is not None \
+                and _exact_of_rough(facts.amount, state.known.fund_paid) and _BARE_FIGURE_ONLY.fullmatch(u.text.strip()):
+            # (…医保报了大概一百多 → answered) 就是一百二: the figure alone, one the 一百多 can mean — the fund's,
+            # never a bill of 120
+            facts = msgspec.structs.replace(facts, fund_paid=facts.amount, amount=None)
     if state.asking == "year_start" and state.ledger and facts.first_visit_this_year is None \
             and (_ONLY_THESE.search(u.text) or _NONE_OTHER.match(u.text.strip())):
         # (除了3月那次，今年还看过别的门诊吗？) 就这两次 / 没有: the visits told are the year's — nothing before them
@@ -3754,6 +3759,8 @@ _VISIT_ASKED_IN_WHAT_IF = rx.compile(r"(?P<which>第一次|头一次|第一回|�
                                      r"|(?:上周|上礼拜|上个月|昨天|前天|前几天)(?:在)?(?P<place>社区|诊所|卫生院|卫生室|药店|药房)?"
                                      r"(?:医院|中心)?(?:的)?(?:那|那一)(?:次|回))(?:那次)?[^,，。]{0,4}?"
                                      r"(?:能报吗|能报多少|报多少|能报些|能不能报|怎么算|算多少)")
+_BARE_FIGURE_ONLY = rx.compile(r"(?:就是|是|应该是|准确是|具体是|其实是)?[0-9一二两三四五六七八九十百千万.,]+(?:元|块)?(?:钱)?"
+                               r"(?:吧|啊|呀|的)?[。.!！]?")
 _BARE_FIGURE_FIRST = rx.compile(r"\s*(?:大概|大约|应该是|是)?\s*[0-9][0-9,.]*(?:元|块)?\s*(?:[,，。;；]|$)")
 _NOT_RETIRED_SAID = rx.compile(r"(?<!退)(?:还)?没(?:有)?退(?:休)?(?!没)|未退休|不是退休|还不到退休|还在上班|not (?:yet )?retired")
 

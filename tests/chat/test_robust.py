@@ -8271,3 +8271,11 @@ def test_an_examination_said_to_be_class_b_is_a_class_b_service() -> None:
     # never the drugs' 10% (then ¥802.80 where the document gives ¥790.20)
     _, (reply,) = talk("平凉在职，前两天在二级医院看了腰，一共交了1,380块，里面有个CT 420是乙类的，起付线今年扣完了")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "790.20"
+
+
+def test_the_exact_figure_of_a_rough_fund_said_alone_is_the_fund_s() -> None:
+    # (…医保报了大概一百多 → settled) 就是一百二: the 一百多 said exactly — what the fund paid, never a bill
+    # of 120 (then "分项金额合计420.00元，超过了总费用120.00元")
+    state, _ = talk("平凉在职，前两天在二级医院看了腰，一共交了1,380块，里面有个CT 420是乙类的，今年之前看过一回，医保报了大概一百多")
+    state, reply = turn(state, "就是一百二", today=TODAY)
+    assert reply.result is not None and state.known.fund_paid == Decimal("120") and state.known.amount == Decimal("1380.00")
