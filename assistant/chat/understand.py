@@ -44,6 +44,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from msgspec.structs import astuple
 
 from . import rx
 from .amounts import Amount, correction_between, extract_amounts, parse_number
@@ -161,7 +162,7 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
     def said(self) -> dict[str, Any]:
         """The facts the message states, as a dict (fields that are None left out)."""
-        return {f: v for f in self.__struct_fields__ if (v := getattr(self, f)) is not None}
+        return {f: v for f, v in zip(self.__struct_fields__, astuple(self), strict=True) if v is not None}
 
 
 class Span(msgspec.Struct, frozen=True, kw_only=True):
