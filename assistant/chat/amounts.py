@@ -707,6 +707,12 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 if q:
                     end = q.end()
         pos = max(pos, end)
+        if not (has_unit or has_cur):
+            # (first of the filters below, all of which only drop a token: the cheapest, and the one
+            # that drops 三级, 第一次, 两盒 — most numerals of a message that are not money)
+            after = _NOT_MONEY_AFTER.match(masked, end)
+            if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
+                continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
         prefix = _clause_before(masked, start)
         if value in _BANKNOTES and _NOTES_BEFORE.search(prefix):
             continue  # 给了五张一百的: a banknote's face value, not the sum paid (the sum is asked)
@@ -720,10 +726,6 @@ def _scan(text: str, masked: str) -> list[Amount]:
             continue  # my first bill in 2026: a year, not money
         if not (has_unit or has_cur) and len(num) == 2 and num.isdigit() and _GENERATION_AFTER.match(masked, end):
             continue  # 95后 / 80后: a generation, not money
-        if not (has_unit or has_cur):
-            after = _NOT_MONEY_AFTER.match(masked, end)
-            if after and not (after.group(0) == "医" and len(num) > 1 and masked[end:end + 2] not in _HOSPITAL_NAME_AFTER):
-                continue  # 二医院, 301医院 are hospitals' names; 二千医保给多少, 1200医保给多少 are money
         role, cue = said_before if said_before is not None else _role_before(prefix)
         if role in ("class_b_service", "class_b_drug") and _SELF_PAY_NAMED.search(prefix) and "乙类" not in prefix:
             role, cue = "self_pay", "自费"  # 自费的进口耗材500: the supplies named as self-pay, not class B
