@@ -32,6 +32,7 @@ import logging
 import os
 import re
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any, cast
 
 import msgspec
@@ -63,10 +64,11 @@ from calculator import (
 
 from . import rx
 from .account import answer_account
-from .amounts import ILLEGIBLE_FIGURE, parse_amount, parse_number, role_of_word
+from .amounts import ILLEGIBLE_FIGURE, extract_amounts, parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import FIGURE_WAS_A_STAY, topic_of, without_relatives_stay
 from .intents import PAST_STAY as _PAST_STAY
+from .normalise import normalise
 from .state import (
     CITIES,
     ITEM_FIELDS,
@@ -1380,6 +1382,10 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         # the answer to “how much was self-pay (产前检查…)?”: that part, not the total
         message = "其中" + (state.part_word or "自费") + message.strip()
+    if state.each_visit_asked:
+        state.each_visit_asked = False
+        if state.asking == "amount":
+            message = _each_visit(message)
     try:
         u = understand(message, today=today)
     except Exception as exc:  # noqa: BLE001 - as in the turn below: nothing lost, never a 5xx
@@ -1436,6 +1442,40 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
             out = msgspec.structs.replace(out, quick_replies=[_ZH_CHIP.get(q.casefold(), q)
                                                               for q in out.quick_replies])
     return state, out
+
+
+#: a word of a place of care: the clause it is in tells one visit (in answer to “each visit's cost?”)
+_PLACE_WORD = rx.compile(r"医院|卫生院|社区|诊所|门诊部|药店|药房|[一二三1-3]级|三甲|二甲|hospital|clinic|pharmacy")
+#: a visit already set apart by the person's own words (又 / 第二次 / 然后…): the answer is read as said
+_VISITS_APART = rx.compile(r"又|第[二三2-3](?:次|回)|然后|后来|another|then")
+
+
+def _each_visit(message: str) -> str:
+    """The answer to “how much was each visit?” (asked of one total of two places), with each
+    figure after the first set apart as a visit of its own (药店300，医院600 → 药店300，又在医院600):
+    read so, its figures are the visits, in the order said — never two figures for one bill that
+    disagree. An answer that sets its visits apart itself, or that names no second place, is
+    read as it is."""
+    text = normalise(message)
+    if _VISITS_APART.search(text):
+        return message
+    figures = [a for a in extract_amounts(text, normalised=True) if a.role in (None, "total") and not a.negated]
+    if len(figures) < 2:
+        return message
+    cuts = []
+    for before, after in pairwise(figures):
+        lo = before.end
+        while lo < after.start and text[lo] in ",，、;； ":
+            lo += 1
+        # the words between the two figures name the second visit's place (医院600 / 在药店花了200)
+        if lo >= after.start and not _PLACE_WORD.search(text, after.end, after.end + 4):
+            return message
+        if not _PLACE_WORD.search(text, lo, after.start) and not _PLACE_WORD.search(text, after.end, after.end + 4):
+            return message
+        cuts.append(lo)
+    for at in reversed(cuts):
+        text = text[:at] + ("又" if text.startswith(("在", "去"), at) else "又在") + text[at:]
+    return text
 
 
 def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:
@@ -1854,6 +1894,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.split_total and state.asking != "amount":
         state = _fill(state, msgspec.structs.replace(facts, amount=None), u, message, today)
         state.asking = "amount"
+        state.each_visit_asked = True
         return state, Reply(text=_t(locale, "您说的是两次（两家）的合计。每一次分别花了多少钱？报销按每次就诊分别结算。",
                                     "That is the total of two visits. How much was each? Each visit is settled on its own."),
                             asking="amount", intent="calculate")

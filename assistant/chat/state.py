@@ -231,6 +231,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     ledger_date_index: int | None = None
     #: the amount asked for is that of the earlier visit at this index of the ledger (said roughly)
     ledger_amount_index: int | None = None
+    #: the last question asked what each of two visits (two places) cost, told as one total: the
+    #: answer's figures are those visits, in the order said (药店300 医院600)
+    each_visit_asked: bool = False
 
 
 class Understood(msgspec.Struct, kw_only=True):

@@ -8279,3 +8279,21 @@ def test_the_exact_figure_of_a_rough_fund_said_alone_is_the_fund_s() -> None:
     state, _ = talk("平凉在职，前两天在二级医院看了腰，一共交了1,380块，里面有个CT 420是乙类的，今年之前看过一回，医保报了大概一百多")
     state, reply = turn(state, "就是一百二", today=TODAY)
     assert reply.result is not None and state.known.fund_paid == Decimal("120") and state.known.amount == Decimal("1380.00")
+
+
+def test_two_places_side_by_side_with_one_total_asks_each() -> None:
+    # 药店 医院 都去了 一共花了900 (spaces between the places): a pharmacy and a hospital settle at their own
+    # ratios — what each cost is asked, never the whole 900 settled as the pharmacy's (K218-0193)
+    _, (reply,) = talk("南充 在职 今年第一次 药店 医院 都去了 一共花了900 能报多少")
+    assert reply.asking == "amount" and reply.result is None
+
+
+@pytest.mark.parametrize("answer", ["社区医院花了300，药店花了200", "社区300 药店200", "社区 300，药店 200"])
+def test_each_visit_s_cost_told_in_answer_is_two_visits(answer: str) -> None:
+    # (…在社区医院和药店一共花了500 → 每一次分别花了多少钱？) 社区300 药店200: the two visits, in the order
+    # said — never “您说了300，又说了200，这两句对不上” (a question the person just answered)
+    state, _ = talk("南充在职 今年第一次 今天在社区医院和药店一共花了500")
+    state, reply = turn(state, answer, today=TODAY)
+    assert reply.asking is None and reply.result is not None
+    assert [v["total"] for v in reply.result["visits"]] == ["300.00", "200.00"]
+    assert reply.result["visits"][-1]["fund_pays"] == "100.00"
