@@ -364,9 +364,12 @@ def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.
     if _ahead(facts):
         # 那下周我去社区医院开药花300 (after today's bill): a visit still to come — one more of the year
         return state.known.year is None or state.known.year == today.year
-    if state.known.month is None:
-        return False
     dated = _dated(facts, today)
+    if state.known.month is None:
+        # (南昌退休 三级医院 1200 → 12月3日计划去二级医院复查 800: the visit told is today's; a visit dated
+        # after today, with a place of its own, is one more of the year still to come)
+        return dated.month is not None and (state.known.year or today.year) == today.year \
+            and (dated.year or today.year) == today.year and _by_date(today)(dated) > (today.year, today.month, today.day)
     if dated.month is None:
         # 今年3月…花费500 → 本次在中医医院门诊花费800: “this time”, with a place of its own, after a visit
         # dated months before — today's visit, one more of the year
@@ -3575,7 +3578,8 @@ _HOW_MUCH = rx.compile(r"报多少|能报多少|负担多少|扣了多少|扣多
                        r"|how much|what will i get")
 _WHAT_IF_CLAUSE = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))|what if|suppose")
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
-_PLANNED = rx.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|next (?:month|week)|tomorrow")
+_PLANNED = rx.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|计划|预计|预约|约了|届时|到时候?|将要"
+                      r"|next (?:month|week)|tomorrow|plan|going to|will|scheduled|booked")
 _BACK_TO_REAL = rx.compile(r"^(?:ok,? |好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了"
                            # 今天这次能用个人账户吗 (after a what-if): the visit told, named as today's

@@ -8297,3 +8297,15 @@ def test_each_visit_s_cost_told_in_answer_is_two_visits(answer: str) -> None:
     assert reply.asking is None and reply.result is not None
     assert [v["total"] for v in reply.result["visits"]] == ["300.00", "200.00"]
     assert reply.result["visits"][-1]["fund_pays"] == "100.00"
+
+
+def test_a_visit_planned_after_today_is_one_more_of_the_year() -> None:
+    # (南昌退休 三级医院 1200, 今年第一次 → settled) 12月3日计划去二级医院复查，预计800: a visit still to come,
+    # after today's — never “您说的日期还没到” (asked of a plan said as one), nor today's visit moved to
+    # December (then ¥120.00: the deductible counted again); 如果12月那次改去社区 changes that visit only
+    state, _ = talk("南昌职工退休，三级医院，1,200.00元。", "本年度首次。")
+    state, reply = turn(state, "12月3日计划去二级医院复查，预计费用800元，届时统筹付多少？", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "480.00"
+    assert len(reply.result["visits"]) == 2
+    _, reply = turn(state, "如果12月那次改去社区卫生服务中心呢？", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "520.00"
