@@ -1275,6 +1275,10 @@ _TERM_NOT_KNOWN = rx.compile(r"(?:不懂|不知道|不晓得|不明白|不清楚
 _PART_OF_MORE = rx.compile(r"(?:的|部分)(?:有|是|占)$|其中|里面|里头")
 _FLAG_HEDGED_BEFORE = rx.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许)(?:是|也|还)?(?:签了|签过|签的|签过约|签约了|办了|算|是)?(?:个|的)?$")
 _FLAG_UNSURE = rx.compile(r"不太确定|不大确定")
+#: after a fact half remembered: the person checked it and it holds (我打电话问了下 是签了的 / 确认过了，签了)
+_HEDGE_CHECKED = rx.compile(r"(?:问了|问过|确认|核实|查了|查过)(?![^。?？]{0,8}?[不没])[^。?？]{0,8}?(?:是|确实|确定|有|签了|签过)"
+                            r"(?![^,，。]{0,4}(?:吗|么|没|不))"
+                            r"|(?:checked|confirmed)[^.?]{0,12}(?:yes|is|did|has|signed)")
 _BARE_UNSURE = rx.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:(?:不太|不大|不)(?:确定|清楚|记得|敢肯定)|记不(?:太|大)?清(?:楚)?|记不得)(?:了|哦|啊)?"
                           r"|说不准|不好说|not sure")
 _UNKNOWN_OR_ASK = rx.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
@@ -2666,7 +2670,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # side by side (as a level doubted is asked; a blind writer)
         flag = next((k for k in ("family_doctor", "poverty_registered") if h.sets.get(k) is True), None)
         if flag is not None and not h.negated and flag not in unknown \
-                and _FLAG_HEDGED_BEFORE.search(text, max(0, h.start - 6), h.start) and not _WHAT_IF_WORD.search(text):
+                and _FLAG_HEDGED_BEFORE.search(text, max(0, h.start - 6), h.start) and not _WHAT_IF_WORD.search(text) \
+                and not _HEDGE_CHECKED.search(text, h.end):  # (好像签了…我打电话问了下 是签了的: checked, so)
             unknown.append(flag)
             values[flag] = None
     if (date_either or _VAGUE_WHEN.search(text)) and values.get("month") is None and "date" not in unknown:
