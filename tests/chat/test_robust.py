@@ -8309,3 +8309,23 @@ def test_a_visit_planned_after_today_is_one_more_of_the_year() -> None:
     assert len(reply.result["visits"]) == 2
     _, reply = turn(state, "如果12月那次改去社区卫生服务中心呢？", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "520.00"
+
+
+def test_a_flag_half_remembered_then_checked_holds() -> None:
+    # (南昌居民, 签约村卫生室 78 → settled) 他好像签了家庭医生 我打电话问了下 是签了的: checked, so the family
+    # doctor's extra points apply (第十四条) — not both cases shown as if still not known
+    state, _ = talk("帮爷爷问下 他是南昌的", "城乡居民医保", "在他签约的村卫生室看的 七十八块")
+    _, reply = turn(state, "他好像签了家庭医生 我打电话问了下 是签了的", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "50.70"
+    # (问了下 说不是: the check denies it — never taken as signed)
+    _, reply = turn(state, "他好像签了家庭医生 问了下 说不是", today=TODAY)
+    assert reply.result is None or reply.result["visits"][-1]["fund_pays"] != "50.70"
+
+
+def test_another_slip_of_another_place_is_another_visit() -> None:
+    # (南充退休 三级 1000 今年首次, slip checked) 另外一张：同日定点药店购药300元，结算单统筹支付165.00: the
+    # second slip is a visit of its own after the first (its deductible used) — the slip agrees (¥165.00),
+    # never “多报¥82.50” from the deductible taken again
+    state, _ = talk("南充退休，三级医院，今年首次，1,000元，医院给报了467.50")
+    _, reply = turn(state, "另外一张：同日定点药店购药300元，结算单统筹支付165.00", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
