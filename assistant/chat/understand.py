@@ -487,7 +487,9 @@ def _merge_dates(dates: list[DateMention]) -> tuple[int | None, int | None, int 
 
 
 _LEVEL_HEDGE = rx.compile(r"也可能|或者|好像|可能是|还是")
-_INSIDE = rx.compile(r"里面|里头|其中|含|包括|包含|这里面|of which|including"
+_INSIDE = rx.compile(r"(?<!不在)(?<!没在)(?<!不算在)(?<!没算在)(?<!不包括在)(?<!不包含在)(?<!没包括在)(?<!没包含在)(?:这)?(?:里面|里头)"
+                     # (一百五不在里面 / 不包括在内 / 没含: outside the bill, never inside it)
+                     r"|其中|(?<![不没包])(?<!没有)含|(?<![不没])(?<!没有)(?:包括|包含)|of which|including"
                      r"|(?<=[0-9])(?:块|元)?里(?:还|也)?有")  # 那800里还有100是自费药: inside the 800
 _RETIREMENT_EVENT = rx.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
                                r"|月初(?:刚)?退(?:休)?")
@@ -726,8 +728,11 @@ _EXTRA_PART = rx.compile(r"另外|外加|额外|此外|另有|另付|另交|还�
 #: 450+诊察费10: a plus sign between the bill and the next part (nothing else between)
 _PLUS_NEXT = rx.compile(r"\s?(?:元|块)?\s?[+＋]\s?(?:[\u4e00-\u9fff]{1,6})?$")
 #: 1500，诊察费30另算: a part said after the bill, charged beside it
-_EXTRA_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算))")
-_NOT_INSIDE_BEFORE = rx.compile(r"不(?:在|包括|包含|含)(?:那|这)?$")
+_EXTRA_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，]?(?:是)?(?:另算|另外算|另收|另外收|另付|另外付|另交|另外交|单独算|单独收|单独付|额外(?:收|付|交|算)"
+                          # 自费200不在里面 / 没包括在内 / 没算在1000里: left out of the bill said
+                          r"|(?:不|没有?)(?:算|包括|包含|含)?在[^,，。]{0,6}?(?:里|内)|(?:不|没有?)(?:包括|包含|含|算)(?:进去|在内)"
+                          r"| ?(?:yuan )?(?:is |was )?not included)")
+_NOT_INSIDE_BEFORE = rx.compile(r"(?:不|没)(?:有)?(?:算|包括|包含|含)?(?:在)?(?:那|这)?$")
 _COST_NOUN = rx.compile(r"药费|药钱|检查费?|治疗费|化验费?|挂号费|西药费?")
 _UNKNOWN_EARLIER_VISITS = rx.compile(r"(?:看过|去过|又看了|又去了|还看过)(?:两|三|几|好几|2|3)(?:次|回|趟)[^,，。]{0,6}?(?:不记得|忘了|记不清|不清楚|不知道)"
                                      r"|又(?:去|看)了(?:一)?(?:次|回|趟)[,，]?[^。]{0,6}?(?:花了)?多少(?:钱)?(?:忘了|不记得|记不清|不清楚|不知道)")
@@ -2549,7 +2554,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if named_total or not (total.cue and _WHOLE_CUE.search(total.cue)) else []
         values["amount"] = total.value + sum(p.value for p in extra) + sum(p.value for p in before)
     elif total is not None and parts and all(p.start < total.start for p in parts) \
-            and (named_total or not (total.cue and _WHOLE_CUE.search(total.cue))) \
+            and (named_total or not (total.cue and _WHOLE_CUE.search(total.cue))
+                 # (另有自费检查150，不包括在1.2k里面: the parts said before are outside the bill named)
+                 or _NOT_INSIDE_BEFORE.search(text, 0, total.start) is not None) \
             and not (_INSIDE_AFTER.match(text, total.end) and not _NOT_INSIDE_BEFORE.search(text, 0, total.start)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)

@@ -8329,3 +8329,28 @@ def test_another_slip_of_another_place_is_another_visit() -> None:
     state, _ = talk("南充退休，三级医院，今年首次，1,000元，医院给报了467.50")
     _, reply = turn(state, "另外一张：同日定点药店购药300元，结算单统筹支付165.00", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+@pytest.mark.parametrize("extra", ["还有个自费的检查一百五不在里面", "还有个自费的检查150没算在里头", "另有自费检查150，不包括在1.2k里面"])
+def test_a_part_said_not_inside_the_bill_is_on_top_of_it(extra: str) -> None:
+    # (南昌在职 二级 1.2k, settled) 还有个自费的检查一百五不在里面: outside the bill — the bill is 1,350 with 150
+    # self-pay, the fund's ¥330.00 unchanged; never the 150 taken as inside the 1,200 (then ¥247.50)
+    state, _ = talk("南昌 在职 今天二级医院 1.2k 起付线没用过")
+    _, reply = turn(state, extra, today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1350.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "330.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    ("南昌在职 二级 1000 今年第一次 自费200不在里面", "220.00"),
+    ("南昌在职 二级 1000 今年第一次 自费200没包括在内", "220.00"),
+    ("南昌在职 二级 1000 今年第一次 自费200没算在1000里", "220.00"),
+    ("Nanchang employee, level 2, 1000, first visit this year, self-pay 200 not included", "220.00"),
+    ("南昌在职 二级 1000 今年第一次 里面有自费200", "110.00"),
+    ("南昌在职 二级 1000 今年第一次 其中自费200", "110.00"),
+])
+def test_a_part_left_out_of_the_bill_in_one_message(message: str, fund: str) -> None:
+    # 自费200不在里面: the 1,000 is all in scope and the 200 on top (¥220.00) — never the 200 taken from
+    # inside the 1,000 (¥110.00), which 里面有 / 其中 say
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
