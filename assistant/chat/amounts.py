@@ -559,7 +559,9 @@ def _label_beside(masked: str, start: int, end: int) -> tuple[str | None, str | 
 
 
 #: 起付线同样800 / 限额也是3500: the rule's figure, said again the same
-_SAME_FIGURE = rx.compile(r"(?:同样|也是|还是|仍然|仍是|依旧|照样|一样|也)(?:是|为|按)?")
+_SAME_FIGURE = rx.compile(r"(?:同样|也是|还是|仍然|仍是|依旧|照样|一样|也)(?:是|为|按)?"
+                          # 起付线要按退休标准150 (重新扣吗): the rule's figure for a category, named by it
+                          r"|(?:要|得|是|就)?(?:按|按照)(?:退休|在职|职工|居民|灵活就业)(?:人员)?(?:的)?(?:标准|的)(?:是|为)?")
 _NOTE_AT_END = rx.compile(r"[(（](?![^()（）]*(?:乙|甲|自费|统筹|个人|现金|账户))[^()（）]{1,8}[)）]$")
 
 
@@ -582,6 +584,9 @@ def _role_before(prefix: str) -> tuple[str | None, str | None]:
     gap = len(prefix) - last.end()
     if gap > 3 and _FILLER_ONLY.fullmatch(prefix, last.end()):
         gap = 0  # 余额现在还有300 / 账户余额目前是300: only words of time and being between
+    elif gap > 3 and _PRE_CUE_ROLE[last.lastgroup or ""] in ("stated_deductible", "stated_cap") \
+            and _SAME_FIGURE.fullmatch(prefix, last.end()):
+        gap = 0  # 起付线要按退休标准150: the rule's figure, named by the category it is of
     if gap > 3 and not (gap <= 6 and _PRE_CUE_ROLE[last.lastgroup or ""] in ("self_pay", "class_b_drug", "class_b_service")
                         and re.fullmatch(r"[\u4e00-\u9fff]+", prefix[last.end():])
                         and not re.search(r"花|共|总|报|付|交|账户|统筹|栏|写|单|印|显示|是", prefix[last.end():])):

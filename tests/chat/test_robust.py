@@ -8354,3 +8354,12 @@ def test_a_part_left_out_of_the_bill_in_one_message(message: str, fund: str) -> 
     # inside the 1,000 (¥110.00), which 里面有 / 其中 say
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_the_deductible_of_a_category_named_in_a_question_is_no_bill() -> None:
+    # (南充, retired in October, settled) 起付线要按退休标准150重新扣吗？文件怎么说？: the retirees' deductible
+    # asked about — answered from the document, never a bill of ¥150 settled
+    state, _ = talk("南充职工，本人今年10月开始享受退休待遇。今年在职期间起付线200元已扣足，统筹累计支付560.00元。",
+                    "今日在二级医院门诊，费用700.00元。")
+    _, reply = turn(state, "起付线要按退休标准150重新扣吗？文件怎么说？", today=TODAY)
+    assert reply.result is None and "第七条" in reply.text
