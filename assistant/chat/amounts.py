@@ -173,7 +173,8 @@ _YUAN = rx.compile(r"元钱?|块钱?| ?rmb| ?yuan| ?cny|人民币")
 _AFTER_YUAN = rx.compile(
     rf"零?(?P<j>{_D})[角毛](?:(?P<f>{_D_NZ})分?)?"  # (一百块零五毛 is 100.50: 零 before the 毛)
     rf"|零(?P<f0>{_D_NZ})分?"
-    rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分甲乙丙院医等类附])"
+    # (300元一起结算的 / 两百块一共: 一 begins a word of its own — never 300.10)
+    rf"|(?P<jb>{_D_NZ})(?![0-9{_CN_DIGITS}十百千万级年月日号岁次天个周%倍人家名位点条分甲乙丙院医等类附起共下样些直定般并齐同道张盒趟遍])"
 )
 _JIAO_ONLY = rx.compile(rf"[角毛](?:(?P<f>{_D_NZ})分?)?")
 _TRAILING_QIAN = rx.compile(r"钱")
