@@ -1411,7 +1411,11 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if _one_before(u.text):
         state.one_visit_before = True  # what the person had told us, kept if this turn fails
     try:
-        state, out = _turn(state, u, message, locale, today)
+        answered = _bill_then_what_if(state, message, locale, today)
+        if answered is not None:
+            state, out = answered
+        else:
+            state, out = _turn(state, u, message, locale, today)
     except Exception as exc:  # noqa: BLE001 - a turn that fails must lose nothing and never be a 5xx
         # the exception's type only: never the message, amounts or identifiers (PIPL)
         _log.error("chat turn failed: %s", type(exc).__name__)
@@ -1479,6 +1483,36 @@ def _each_visit(message: str) -> str:
     for at in reversed(cuts):
         text = text[:at] + ("又" if text.startswith(("在", "去"), at) else "又在") + text[at:]
     return text
+
+
+#: 南昌居民 签约社区 看病花了150，如果我签了家庭医生能多报多少: a bill told, then a what-if asked of it
+_BILL_THEN_WHAT_IF = rx.compile(r"^(?P<head>.+?)[，,。；;！!\s]+(?P<tail>(?:那|那么)?(?:如果|要是|假如|假设)[^。]*?"
+                                r"(?:呢|多少|会怎样|怎么样|怎么算|\?|？)[。？?！!]*)$")
+
+
+def _bill_then_what_if(state: SessionState, message: str, locale: str,
+                       today: dt.date) -> tuple[SessionState, Reply] | None:
+    """A bill told in full and a what-if asked of it in one message (…看病花了150，如果我签了家庭医生能多报
+    多少): the bill as it is first (the what-if's fact is not the person's: 如果我签了 says they have not),
+    then the what-if on it, both in one answer whose figures are the bill's. None when the message is
+    not so, or when the bill alone does not settle (the message is then read whole, as before)."""
+    # (a bill told before: 我下个月退休，要是12月再看一次呢 is a what-if of that bill, read whole as before)
+    split = _BILL_THEN_WHAT_IF.match(message) \
+        if state.asking is None and not state.pending_what_if and state.known.amount is None and not state.ledger else None
+    if split is None:
+        return None
+    head, tail = split.group("head"), split.group("tail")
+    told_head = understand(head, today=today)
+    if told_head.facts.amount is None:
+        return None
+    trial = msgspec.msgpack.decode(msgspec.msgpack.encode(state), type=SessionState)  # (the state untouched unless it is so)
+    told, first = _turn(trial, told_head, head, locale, today)
+    if first.result is not None and first.asking is None and first.bill_check is None and first.intent != "what_if":
+        after, then = _turn(told, understand(tail, today=today), tail, locale, today)
+        if then.result is not None and then.intent == "what_if":
+            text = first.text + "\n\n" + _t(locale, f"您问的“{tail}”：\n", f"Your question, “{tail}”:\n") + then.text
+            return after, msgspec.structs.replace(first, text=text)
+    return None
 
 
 def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:

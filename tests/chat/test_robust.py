@@ -8363,3 +8363,23 @@ def test_the_deductible_of_a_category_named_in_a_question_is_no_bill() -> None:
                     "今日在二级医院门诊，费用700.00元。")
     _, reply = turn(state, "起付线要按退休标准150重新扣吗？文件怎么说？", today=TODAY)
     assert reply.result is None and "第七条" in reply.text
+
+
+def test_yi_starting_a_word_after_yuan_is_no_jiao() -> None:
+    # 和产检费300元一起结算的: 一起 (together) — never ¥300.10 (a 一 read as one jiao); 三百块五 stays 300.50
+    _, (reply,) = talk("平凉在职，怀孕期间感冒，在社区卫生服务中心，药费85元，和产检费300元一起结算的，起付线今年已扣完")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "385.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "55.25"
+    _, (reply,) = talk("南昌在职 二级 三百块五 今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "300.50"
+
+
+def test_a_bill_told_with_a_what_if_of_it_answers_both() -> None:
+    # 南昌居民 签约社区 看病花了150 如果我签了家庭医生能多报多少: the bill as it is (¥90.00 — 如果我签了 says
+    # the person has not), then the what-if on it (¥97.50); never the what-if's fact taken as the person's
+    _, (reply,) = talk("南昌居民 签约社区 看病花了150 如果我签了家庭医生能多报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "90.00"
+    assert "您问的“如果我签了家庭医生能多报多少”" in reply.text and "¥97.50" in reply.text
+    # (the what-if that supplies what the bill lacks is read whole, as before)
+    _, (reply,) = talk("南昌居民医保 如果我签了家庭医生 在签约卫生院看200的病能报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "130.00"
