@@ -338,7 +338,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 今年已在一级医院门诊累计自付起付线400元: what the year's bills have paid toward the deductible
     ("deductible_used", r"(?:累计|已经|已|之前|以前|前面|此前)(?:门诊|看病)?(?:已经|已|都)?(?:自付|付|自己付|自己交|负担)(?:了|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有|共)?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
-    ("slip_fund", r"(?:slip|receipt|statement) (?:shows|says|lists|has)(?: a| the)? (?:fund|insurance)(?: (?:paid|pays|payment|share|portion))?(?: of| as| at|:)?"),
+    # (our system says the fund pays 100: the hospital's own figure for this bill, to check)
+    ("slip_fund", r"(?:slip|receipt|statement|system|hospital|counter|cashier|invoice) (?:shows|says|lists|has|gives)(?: that)?(?: a| the)? (?:fund|insurance)"
+                  r"(?: (?:paid|pays|payment|share|portion|will pay|covers|covered))?(?: of| as| at|:)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     # The slip shows 330 / the receipt says 860: a slip's figure with no field named — asked
     ("slip_unknown", r"(?:slip|receipt|invoice|statement)s? ?(?:shows?|says|reads|lists|states)(?: that)?(?: a)? ?"),

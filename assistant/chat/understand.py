@@ -2088,6 +2088,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role == "fund_paid" and not _YEAR_POSITION_BEFORE.search(  # (今年门诊统筹已支付300: the year's)
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
+                   and not _YEAR_AFTER.match(text, a.end)
                    and not _claim_confirmed(text, a)
                    else a for a in amounts]
     # 今年统筹已报1150 这次600 统筹给了50: the year's fund figure, this bill, then what the fund gave of

@@ -8383,3 +8383,14 @@ def test_a_bill_told_with_a_what_if_of_it_answers_both() -> None:
     # (the what-if that supplies what the bill lacks is read whole, as before)
     _, (reply,) = talk("南昌居民医保 如果我签了家庭医生 在签约卫生院看200的病能报多少")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "130.00"
+
+
+def test_the_hospital_s_figure_said_in_english_is_the_slip_s_and_so_far_is_the_year_s() -> None:
+    # (a cashier) …the fund has paid 1,700 yuan so far. Our system says the fund pays 100. Is that right?: the
+    # 1,700 is the year's position (so far), the 100 the figure to check — it agrees with the documents (the
+    # cap of 1,800 leaves 100); never “You said 1,700 and also 100” nor 1,700 checked as this bill's
+    _, (reply,) = talk("I work at a hospital cashier desk in Nanchang. Patient is a Nanchang employee (still working), our "
+                       "hospital is level 3, bill 2,000 yuan, deductible already met this year, and the fund has paid 1,700 "
+                       "yuan so far. Our system says the fund pays 100. Is that right?")
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "100.00"
