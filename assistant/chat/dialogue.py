@@ -356,6 +356,18 @@ def _ledger_index(named: re.Match[str], ledger: list[Known]) -> int:
     return at[0] if len(at) == 1 else -1
 
 
+#: (单子报了100 对吧 为什么这么少: the slip named, or its figure put to check — a bill check, the steps in it)
+_SLIP_OR_CHECK = rx.compile(r"单子|结算单|发票|小票|收据|票据|对吗|对吧|对不对|对么|对不|没错吧|算错|slip|receipt|right\?")
+
+
+def _fund_of(state: SessionState, today: dt.date) -> Decimal | None:
+    """What the fund pays of the visit told, as the calculator settles it (None when it cannot)."""
+    try:
+        return calculate(convert_request(_request(state.known, state.ledger, today))).visits[-1].fund_pays
+    except CalculatorError:
+        return None
+
+
 def _later_visit(state: SessionState, facts: Facts, u: Understanding, today: dt.date) -> bool:
     """3月份又去二级医院花了500 → 今天在三级医院花了1000: a new bill dated after the visit told, with a
     place of its own, is one more visit of the year (not this one changed) — unless it corrects."""
@@ -1773,6 +1785,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 为啥只有200 after an answer: a question about the figure just given, not a new bill of 200
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
+    if facts.slip_fund is not None and facts.amount is None and state.known.amount is not None and _WHY.search(u.text) \
+            and state.known.slip_fund is None and not _SLIP_OR_CHECK.search(u.text) and _missing(state.known) is None \
+            and _fund_of(state, today) == facts.slip_fund:
+        # (…700 → 统筹基金报¥50.00) 为啥只报了50: why the figure just given is so — its steps answer,
+        # never a slip checked against itself (“一致”)
+        facts = msgspec.structs.replace(facts, slip_fund=None)
+        u = msgspec.structs.replace(u, facts=facts)
     slip_figures = {v for v in (state.known.slip_fund, state.known.slip_cash, state.known.slip_personal) if v is not None}
     if facts.amount is not None and slip_figures and state.known.amount is not None and facts.amount != state.known.amount \
             and any(sp.slot == "amount" and sp.value is not None and Decimal(sp.value) in slip_figures for sp in u.spans) \
@@ -2812,6 +2831,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     f"You said the earlier visit cost over {u.approximate_amount:.0f}. Exactly how much? "
                                     "It changes what this visit pays."),
                             asking="year_start", intent="calculate")
+    elif not state.ledger and state.known.prior_unreimbursed is not None and state.known.amount is not None \
+            and facts.amount is not None and facts.amount != state.known.amount and (u.correction or _SET_RIGHT.search(u.text)) \
+            and _THAT_VISIT.search(u.text) and not _THIS_BILL_SAID.search(u.text) \
+            and all(getattr(facts, n) is None for n in ("provider_kind", "provider_level", "month", "days_ago", "city")):
+        # (今年之前看过一次 那次花了300 统筹没报 →) 我又想起来 那次其实是400: the spending before this visit set
+        # right — this bill stays what it was (never a bill of 400)
+        state.known = msgspec.structs.replace(state.known, prior_unreimbursed=facts.amount)
     elif state.ledger and (u.correction or _SET_RIGHT.search(u.text)) and _EARLIER_VISIT.search(u.text):
         # 第一次那个社区其实花的是600: a correction of a visit told before, not of this one
         index = 0 if _FIRST_VISIT_OF_LEDGER.search(u.text) else len(state.ledger) - 1

@@ -672,6 +672,10 @@ _FLAG_DOUBT_AFTER = rx.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:�
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
 _COMPLAINT_BEFORE = rx.compile(r"(?:怎么|咋|为啥|为什么|凭啥|咋个)[^,，。]{0,6}(?:才|只|就)[^,，。]{0,6}$")
 _FUND_JUST_BEFORE = rx.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:都|也)?$")
+#: 统筹一分没报过 / 医保今年一分钱都没给报: the fund has paid nothing this year
+#: (医保一分没报 为啥, no word of the year: this bill's — the slip's figure, not this)
+_FUND_NOT_A_FEN = rx.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:一分(?:钱)?|分文|一毛(?:钱)?)(?:都|也|还)?(?:没有?|未)(?:给我?)?(?:报|付|支付|给)(?:销)?过"
+                             r"|今年(?:统筹|基金|医保)(?:基金)?(?:一分(?:钱)?|分文|一毛(?:钱)?)(?:都|也|还)?(?:没有?|未)(?:给我?)?(?:报|付|支付|给)")
 _OTHER_FLAG_NEXT = rx.compile(r"[^,，。]{0,3}(?:贫困|建档立卡|家庭医生|签约|低保)")
 _PRESCRIPTION_WORD = rx.compile(r"处方|方子|开方|prescri")
 _UNKNOWN_PRESCRIPTION = rx.compile(r"处方|方子|开方|开药的医院|开单的医院|prescri|哪家医院开|哪个医院开|哪级开|几级开|医院开的")
@@ -2407,6 +2411,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if fund_none_yet and not any(values.get(n) is not None for n in ("fund_paid", "deductible_used", "deductible_met",
                                                                      "first_visit_this_year", "deductible_remaining")):
         values["fund_paid"] = Decimal(0)  # 统筹今年还没报过: the fund has paid nothing (how much of the deductible went: open)
+    elif values.get("fund_paid") is None and values.get("deductible_met") is not False and _FUND_NOT_A_FEN.search(text) \
+            and not any(values.get(n) is not None for n in ("deductible_used", "first_visit_this_year", "deductible_remaining")):
+        # 要是今年统筹一分没报过呢 起付线也早扣完了: the fund has paid nothing this year — said beside the
+        # deductible met too (the deductible used up, nothing past it yet)
+        values["fund_paid"] = Decimal(0)
     free = _NO_CHARGE.search(text) if values.get("provider_level") == 1 else None
     if free is not None:
         # 先去社区…那次只是问了问没收钱。然后去了南大二附院…一共860 / 先在小诊所开了点药，那次没刷医保卡:

@@ -8394,3 +8394,43 @@ def test_the_hospital_s_figure_said_in_english_is_the_slip_s_and_so_far_is_the_y
                        "yuan so far. Our system says the fund pays 100. Is that right?")
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "100.00"
+
+
+def test_an_appointment_made_is_one_more_visit() -> None:
+    # (平凉在职, the fund at 2000 of 2500, 一级 600 settled) 下个月还约了一次 同一家 收费是固定的600: one more visit
+    # after it — the cap leaves ¥110.00; never today's visit moved to next month (¥390.00 again)
+    state, _ = talk("平凉在职 今年统筹已经报了2000了 这次一级医院花了600")
+    _, reply = turn(state, "下个月还约了一次 同一家 收费是固定的600", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "110.00"
+
+
+def test_the_earlier_visit_s_cost_set_right_is_not_this_bill() -> None:
+    # (西安, slip's figures, 社区 900 → 今年之前看过一次 那次花了300 统筹没报 → settled) 我又想起来 那次其实是400:
+    # the spending before set right (¥560.00) — never a bill of 400 (¥140.00)
+    state, _ = talk("西安 在职 单子上起付线500 一级70% 限额2000 社区医院花了900", "今年之前看过一次 那次花了300 统筹没报")
+    _, reply = turn(state, "我又想起来 那次其实是400", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "560.00"
+    assert reply.result["visits"][-1]["total"] == "900.00"
+
+
+def test_not_a_fen_paid_this_year_is_a_fund_of_nothing() -> None:
+    # (西安退休, slip's figures, the fund at 2900 → settled) 要是今年统筹一分没报过呢 起付线也早扣完了: the
+    # what-if of a fund that has paid nothing (¥450.00) — never the 2,900 kept (¥100.00)
+    state, _ = talk("西安的 退休 社区医院看病 六百", "单子上写 起付线200 一级75% 限额3000", "起付线今年早扣完了 统筹报了2900了")
+    _, reply = turn(state, "要是今年统筹一分没报过呢 起付线也早扣完了", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "450.00"
+    # (医保一分没报 为啥, no word of the year: this bill's figure, checked as before)
+    _, (reply,) = talk("我南昌职工医保 在职 人在广州打工 没办异地备案 在那边社区医院看病花了600 医保一分没报 为啥")
+    assert reply.bill_check is not None
+
+
+def test_why_only_the_figure_just_given_asks_its_steps() -> None:
+    # (南昌在职 三级 700, 今年之前没看过门诊 → ¥50.00) 为啥只报了50: why the figure just given is so — its steps,
+    # never the 50 checked as a slip against itself (“一致”); 单子报了100 对吧 stays a check
+    state, _ = talk("南昌在职 我上个月住院了 花了一万", "出院后门诊复查 三级医院 700 今年之前没看过门诊")
+    _, reply = turn(state, "为啥只报了50", today=TODAY)
+    assert reply.bill_check is None and "是这样算出来的" in reply.text
+    state, _ = talk("南充退休 今年门诊统筹已经报了1100", "这次二级医院 600")
+    _, reply = turn(state, "单子报了100 对吧 为什么这么少", today=TODAY)
+    assert reply.bill_check is not None
