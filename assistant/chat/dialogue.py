@@ -1958,7 +1958,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     xian = _policy(merged)
     if xian and get_pack(xian).supplied is not None and not default_registry().supplements(xian) \
             and intent not in ("account_use", "account_credit") \
-            and (has_facts or intent in ("calculate", "policy_fact")) and merged.stated_ratio is None:
+            and (has_facts or intent in ("calculate", "policy_fact")) and merged.stated_ratio is None and not merged.stated_ratios:
         # 西安: the plan leaves the figures to the bureau; say what it fixes, offer the slip's figures
         state.known = _merge(state.known, facts)
         state.asking = None
@@ -4028,6 +4028,9 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
     pharmacy = known.provider_kind == "pharmacy"
     settled = pack.settled_category(known.category or "employee")
     keys = [k for k in pack.ratio.get(settled, {}) if k not in ("pharmacy",)]
+    if not keys and pack.supplied is not None and known.stated_ratios and slot in ("provider_level", "prescribed_at_level"):
+        # 西安, the slip's 一级70% 二级60% 三级55% and the level not known: each level the slip gives a ratio for
+        keys = [str(level) for level in sorted(known.stated_ratios)]
     if slot in ("provider_grade", "prescribed_at_grade"):
         level = known.prescribed_at_level if pharmacy else known.provider_level
         keys = [k for k in keys if k[:1] == str(level) and len(k) == 2]

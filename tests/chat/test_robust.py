@@ -8434,3 +8434,19 @@ def test_why_only_the_figure_just_given_asks_its_steps() -> None:
     state, _ = talk("南充退休 今年门诊统筹已经报了1100", "这次二级医院 600")
     _, reply = turn(state, "单子报了100 对吧 为什么这么少", today=TODAY)
     assert reply.bill_check is not None
+
+
+def test_xian_slip_ratios_of_each_level_ask_the_level_then_settle_or_show_each() -> None:
+    # 西安在职 单子上写起付线800 一级70% 二级60% 三级55% 限额3000 今年第一次 花了1500: the slip's figures are
+    # the person's, and which ratio is this visit's depends on the level — asked (never “the document has no
+    # figures”, the slip's own set aside); 二级 settles at 60%; 不知道 shows each level side by side (never the
+    # same question again)
+    opening = "西安在职 单子上写起付线800 一级70% 二级60% 三级55% 限额3000 今年第一次 花了1500"
+    state, (reply,) = talk(opening)
+    assert reply.asking == "provider_level"
+    _, reply = turn(state, "二级", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "420.00"
+    _, replies = talk(opening, "不知道")
+    assert replies[-1].alternatives is not None
+    assert [(a.label, a.fund_pays) for a in replies[-1].alternatives] == [
+        ("一级及以下", "490.00"), ("二级", "420.00"), ("三级", "385.00")]
