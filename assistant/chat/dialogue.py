@@ -3937,8 +3937,14 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
                   said: Facts | None, quick: list[str] | None = None) -> Reply:
     """The figures of each possibility, one line each, between a head and a hint of what decides it
     (the possibilities are the quick replies unless others are given)."""
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(locale, f"统筹基金支付¥{a.fund_pays}，个人负担¥{a.personal_pays}",
-                                    f"fund pays ¥{a.fund_pays}, you pay ¥{a.personal_pays}") for a in alts]
+    from explanations import formatting
+
+    tag = "en" if locale == "en" else "zh-CN"
+    # (each amount as the answers write money: ¥1,010.00, never ¥1010.00 beside them)
+    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(
+        locale, f"统筹基金支付{formatting.money_in(Decimal(a.fund_pays), tag)}，个人负担{formatting.money_in(Decimal(a.personal_pays), tag)}",
+        f"fund pays {formatting.money_in(Decimal(a.fund_pays), tag)}, you pay {formatting.money_in(Decimal(a.personal_pays), tag)}")
+        for a in alts]
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=quick if quick is not None else [a.label for a in alts],
                  understood=_understood(state.known, said, locale))
