@@ -433,7 +433,7 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
                        r"|(?:的|是|为|都是|属于|算|算是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of "
                        # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
-                       r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
+                       r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)
                        r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:面)?(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的"
                        r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
@@ -782,7 +782,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 re.search(r"统筹|医保|医院", word) and word.endswith("的")) or re.search(r"(?:单子|结算单|发票|小票)上", word) else word
             role, cue = {"余额": "account_balance", "账户付": "slip_account", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug",
                           "乙类检查": "class_b_service", "乙类的检查": "class_b_service", "乙类的化验": "class_b_service", "乙类耗材": "class_b_service", "乙类材料": "class_b_service",
-                          "诊察费": "consultation", "中成药": "tcm",
+                          "诊察费": "consultation", "中成药": "tcm", "西药": "rest", "西药费": "rest",
                           "中药": "tcm", "双通道": "dual_channel", "产检": "prenatal", "产前检查": "prenatal", "孕检": "prenatal",
                           "限额": "other", "额度": "other",
                           "封顶线": "other", "起付线": "other", "起付标准": "other", "总共": "total", "总的": "total",

@@ -3330,9 +3330,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="provider_level", intent="calculate",
                             quick_replies=_t_list(locale, ["一级及以下", "二级", "三级"], ["Level 1 or below", "Level 2", "Level 3"]))
     if unplaced_before is not None and state.pending_amount == unplaced_before:
-        if (any(sp.text == unplaced_before and sp.slot not in ("date", "slip_unknown") and sp.note is None
+        pending_value = parse_amount(unplaced_before)
+        if (any((sp.text == unplaced_before or (u.visits and sp.slot == "amount" and pending_value is not None
+                                                 and sp.value == f"{pending_value:.2f}"))
+                and sp.slot not in ("date", "slip_unknown") and sp.note is None
                for sp in u.spans) and unplaced_before not in u.unplaced) or _held_in(state.known, unplaced_before):
             # 900是总费用，150是里面自费的 / 这是统筹报的: placed now (or by an earlier answer)
+            # (一百五 → 第一次去花了120 后来复诊又花了150: the figure written another way, placed as a visit's bill)
             state.pending_amount, state.pending_part = None, False
         elif _LEAVE_OUT.search(u.text):
             state.pending_amount, state.pending_part = None, False  # 那个150不用管: left out, as the person says
@@ -3659,6 +3663,10 @@ _EXTRA_PART = rx.compile(r"另外|还有|加上|再加|外加|多了|also|plus|e
 _RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum")
 
 
+#: 不太记得 / 不清楚 / 搞不清: the person does not know it (not a question of the rule)
+_NOT_REMEMBERED = rx.compile(r"不(?:太|大)?(?:记得|清楚|确定|知道)|记不(?:太|大)?清|忘了|搞不清|not sure|don'?t (?:remember|know)")
+
+
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
     if state.known.amount is not None and u.intent == "what_if" and _WHAT_IF_CLAUSE.search(u.text) \
             and any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "amount", "category")):
@@ -3666,6 +3674,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # never written over the visit told (a slip checked next is that visit's)
         return False
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if state.known.amount is not None and any(slot in _FLAG_LABELS for slot in u.unknown) and _NOT_REMEMBERED.search(u.text):
+        # 我不太记得有没有签家庭医生 (after an answer): a fact of the person not known — both cases shown,
+        # never the article on family doctors quoted as if asked about
+        return False
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
     # 为什么只给100 / 为啥是70 / 为什么起付线也变成150了 (after an answer): a figure of the answer quoted

@@ -8450,3 +8450,30 @@ def test_xian_slip_ratios_of_each_level_ask_the_level_then_settle_or_show_each()
     assert replies[-1].alternatives is not None
     assert [(a.label, a.fund_pays) for a in replies[-1].alternatives] == [
         ("一级及以下", "490.00"), ("二级", "420.00"), ("三级", "385.00")]
+
+
+def test_a_flag_not_remembered_after_an_answer_shows_both_cases() -> None:
+    # (南昌居民, 签约社区 190 → settled) 我不太记得有没有签家庭医生: both cases side by side — never the article
+    # on family doctors quoted as if the rule were asked; 查了 签了 then settles it
+    state, _ = talk("南昌城乡居民 在签约的社区卫生服务中心看了妇科 一百九十")
+    state, reply = turn(state, "我不太记得有没有签家庭医生", today=TODAY)
+    assert reply.alternatives is not None and [a.fund_pays for a in reply.alternatives] == ["114.00", "123.50"]
+    _, reply = turn(state, "查了 签了", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "123.50"
+
+
+def test_the_figure_asked_about_told_as_a_visit_s_bill_is_placed() -> None:
+    # (…孩子感冒看病 一百二 一百五 → “一百五”是哪一笔钱？) 第一次去花了120 后来复诊又花了150 都是这个月: two
+    # visits, the 150 (written in digits now) the second's bill — never the same question again
+    state, _ = talk("南昌居民医保 签约卫生院 孩子感冒看病 一百二 一百五")
+    _, reply = turn(state, "第一次去花了120 后来复诊又花了150 都是这个月", today=TODAY)
+    assert reply.result is not None and [v["total"] for v in reply.result["visits"]] == ["120.00", "150.00"]
+
+
+def test_western_medicine_named_after_its_figure_is_a_part() -> None:
+    # (南昌居民 referred to the county TCM hospital, 中药 400 → settled) 另外还开了80块西药: a part of the visit
+    # named after its figure, as 西药80块 is — not an unnamed figure asking what is self-pay
+    state, _ = talk("南昌居民 签约卫生院让我转到县中医院看 开了中药 四百")
+    _, reply = turn(state, "另外还开了80块西药", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "480.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "160.00"
