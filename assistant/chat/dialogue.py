@@ -2781,8 +2781,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                  or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
                      and facts.fund_paid is None)) \
             and state.known.amount is not None and facts.amount != state.known.amount \
-            and not _ahead(facts):
+            and not _ahead(facts) \
+            and not (state.known.month is not None and facts.month is not None
+                     and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known)):
         # (下周还要去…做个CT，要460，那次能报多少: a visit still to come is never an earlier one)
+        # (…5月二级医院500 → 今日三级医院960元: dated after the visit told — a later one, never an earlier)
         # asked about the year, the person describes the earlier visit (药店那次上个月 花了300 / 上一回花了
         # 一百 就这两回): it is a visit of the year before this one, not this bill and not a fund figure
         person = {n: getattr(state.known, n) for n in PERSON_FIELDS}
@@ -2845,7 +2848,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger = [_merge(v, msgspec.structs.replace(Facts(), **visit_facts)) if i == index else v
                         for i, v in enumerate(state.ledger)]
     elif (intent == "add_visit" or _later_visit(state, facts, u, today)) \
-            and state.known.amount is not None and _missing(state.known) is None:
+            and state.known.amount is not None and (_missing(state.known) is None or (
+                # (2月…350，5月…500 → 除了2月那次…？→ 今日三级医院960元: a later visit told while the year's
+                # start is still asked — one more visit; the question of the year's start stays open)
+                _missing(state.known) == "year_start" and state.known.month is not None
+                and (state.known.year or today.year) == (_dated(facts, today).year or today.year)
+                and _later_visit(state, facts, u, today))):
         state.ledger = [*state.ledger, state.known]
         state.known = _another_visit(state.ledger[-1], facts, u.text)
     else:

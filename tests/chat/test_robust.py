@@ -8477,3 +8477,14 @@ def test_western_medicine_named_after_its_figure_is_a_part() -> None:
     _, reply = turn(state, "另外还开了80块西药", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "480.00"
     assert reply.result["visits"][-1]["fund_pays"] == "160.00"
+
+
+def test_a_later_visit_told_while_the_year_is_asked_is_this_visit() -> None:
+    # (2月一级医院350元，5月二级医院500元 → 除了2月那次…？) 今日三级医院960元: today's visit, after May's — the
+    # question names the two told before it (never “除了2月、11月那次”, today's taken for an earlier one)
+    state, _ = talk("南昌职工在职。今年门诊记录：2月一级医院350元，5月二级医院500元。")
+    state, reply = turn(state, "今日三级医院960元，请算统筹支付。", today=TODAY)
+    assert reply.asking == "year_start" and "除了2月、5月那次" in reply.text
+    _, reply = turn(state, "就这三次", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "960.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "480.00"
