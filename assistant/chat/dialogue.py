@@ -227,6 +227,13 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
                       and changes[n] is not None and getattr(known, n) is not None), Decimal(0))
         if added and shrunk != grown:
             changes["amount"] = known.amount + grown
+    if changes.get("stated_ratio") is not None and changes.get("stated_ratio_level") is not None \
+            and known.stated_ratio is not None and known.stated_ratio_level is not None \
+            and known.stated_ratio_level != changes["stated_ratio_level"] and "stated_ratios" not in changes:
+        # (西安, 二级55% told → 下个月还要去三级医院…三级是50%): the slip's line of another level — both kept,
+        # each visit at its own level's ratio (never the first visit left without one)
+        changes["stated_ratios"] = {**(known.stated_ratios or {}), known.stated_ratio_level: known.stated_ratio,
+                                    changes["stated_ratio_level"]: changes["stated_ratio"]}
     if facts.new_place and (fields is None or "provider_level" in fields):
         # 在县医院花咧六百 after a 乡镇卫生院: another place, its level not said — asked, not carried over
         changes.setdefault("provider_level", None)

@@ -8488,3 +8488,12 @@ def test_a_later_visit_told_while_the_year_is_asked_is_this_visit() -> None:
     _, reply = turn(state, "就这三次", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "960.00"
     assert reply.result["visits"][-1]["fund_pays"] == "480.00"
+
+
+def test_xian_slip_ratio_of_another_level_keeps_the_first() -> None:
+    # (西安, 二级 800 with the slip's 起付线500 二级55% 限额2000 → settled) 下个月还要去三级医院做个检查 1000
+    # 三级是50%: one more visit at its own level's ratio, the first keeping its 55% — never “missing the
+    # bureau's level-2 ratio”
+    state, _ = talk("西安 未央区 在职 今年第一次看门诊 二级医院 800 单子上起付线500 二级55% 限额2000")
+    _, reply = turn(state, "下个月还要去三级医院做个检查 1000 三级是50%", today=TODAY)
+    assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["165.00", "500.00"]
