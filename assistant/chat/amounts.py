@@ -422,7 +422,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"(?:包含在|包括在|含在|算在)(?:了)?(?:那个|这个|总共的?|总的)?(?=$|[0-9０-９一二三四五六七八九两壹贰叁肆伍陆柒捌玖¥￥])"),
     ("total", r"(?:总数|总额|总金额|总共|一共|合计)(?:还是|仍然是|仍是|还)"  # 总数还是860: the total, unchanged
      r"|花了|花费了?|花掉|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|费用|医药费|药费|检查费|治疗费|挂号费"
-     r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了|刷卡|用了"
+     # 买药刷了统筹 三百六: what was paid by swiping the insurance — the bill (never what the fund paid)
+     r"|看病|开药|买药|拿药|买了|(?<=[共计])付了|(?<=[共计])交了|结算|账单|金额|消费|刷了?(?:统筹|医保卡|医保|社保卡)(?:花了|付了)?|刷了|刷卡|用了"
      r"|spent|paid|bill of|bill|cost|costs|purchase|for|today|drugs|medicine|medicines"),
 )
 # Scanned as one alternation that, at each position, tries only the cues that can start with its

@@ -8497,3 +8497,13 @@ def test_xian_slip_ratio_of_another_level_keeps_the_first() -> None:
     state, _ = talk("西安 未央区 在职 今年第一次看门诊 二级医院 800 单子上起付线500 二级55% 限额2000")
     _, reply = turn(state, "下个月还要去三级医院做个检查 1000 三级是50%", today=TODAY)
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["165.00", "500.00"]
+
+
+@pytest.mark.parametrize("message", ["南充高坪区 在职 今天去药店买药刷了统筹 三百六 今年起付线满了",
+                                     "南充在职 药店买药刷医保卡花了360 今年起付线满了"])
+def test_what_was_paid_by_swiping_the_insurance_is_the_bill(message: str) -> None:
+    # 买药刷了统筹 三百六: the purchase paid by swiping the insurance — the bill (¥180.00 at 50%), never what
+    # the fund paid (then the bill was asked)
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "360.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "180.00"
