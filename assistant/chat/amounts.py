@@ -815,7 +815,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 # 300，5: a lone digit right after a lone amount is a second number (asked), not noise
                 beside_bare = bool(out) and out[-1].role is None and masked[out[-1].end:start] in (",", "，")
                 # 西药一百五，检查六十 / 挂号五十: a cost named right before it, the figure in Chinese numerals
-                named_cost = value >= 10 and _COST_WORD_END.search(prefix) is not None
+                # (挂号5，还有自费的30: a small fee named, the figure ending its clause — money too)
+                named_cost = (value >= 10 or end == n or masked[end] in _BOUNDARY) and _COST_WORD_END.search(prefix) is not None
                 if not ((alone and (value >= 10 or beside_bare)) or named_cost):
                     continue
         approximate = bool(

@@ -8507,3 +8507,11 @@ def test_what_was_paid_by_swiping_the_insurance_is_the_bill(message: str) -> Non
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "360.00"
     assert reply.result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_a_small_fee_named_and_ending_its_clause_is_money() -> None:
+    # 药180 检查120 挂号5 还有自费的30: the 5 of 挂号 is a fee of the bill (335 in all, ¥63.00 at 60% past the
+    # deductible) — never dropped as a stray digit (then 330 and ¥60.00)
+    _, (reply,) = talk("南充 灵活就业 一级 今年第一次 药180 检查120 挂号5 还有自费的30")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "335.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "63.00"
