@@ -1619,6 +1619,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # never one more visit
         intent = "inform"
         u = msgspec.structs.replace(u, intent="inform")
+    if intent == "what_if" and facts.amount is None and u.approximate_amount is not None and state.known.amount is not None \
+            and _ANOTHER_VISIT.search(u.text) and not any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
+        # 要是再去第三次 再花个一千多呢: one more visit supposed, its bill said roughly — as 再去一次 花个一千多: its
+        # exact figure is asked (never the last visit's bill taken for it)
+        intent = "add_visit"
+        facts = msgspec.structs.replace(facts, first_visit_this_year=None if facts.first_visit_this_year is False
+                                        else facts.first_visit_this_year)
+        u = msgspec.structs.replace(u, intent="add_visit", facts=facts)
     if intent == "add_visit" and facts.amount is None and state.known.amount is not None \
             and any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
@@ -2377,7 +2385,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         later = (facts.month is not None or _ahead(facts)) and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
             and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
         if _ANOTHER_VISIT.search(u.text) and facts.amount is None and _SAME_BILL_AGAIN.search(u.text) \
-                and state.known.amount is not None:
+                and state.known.amount is not None and u.approximate_amount is None:  # (再花个一千多: its own, roughly)
             # 要是12月再看一次一样的: one more visit with the same bill as the one told (its parts too)
             facts = msgspec.structs.replace(facts, amount=state.known.amount,
                                             **{n: getattr(state.known, n) for n in ITEM_FIELDS})

@@ -8515,3 +8515,15 @@ def test_a_small_fee_named_and_ending_its_clause_is_money() -> None:
     _, (reply,) = talk("南充 灵活就业 一级 今年第一次 药180 检查120 挂号5 还有自费的30")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "335.00"
     assert reply.result["visits"][-1]["fund_pays"] == "63.00"
+
+
+def test_one_more_visit_supposed_with_a_rough_bill_asks_its_figure() -> None:
+    # (南充, 10月 600 and today 400 settled) 要是再去第三次 再花个一千多呢: one more visit supposed, its bill said
+    # roughly — asked (never today's 400 taken for it: ¥200.00); 就算一千二吧 还是二级医院 then settles the third
+    # visit at the cap (¥560.00)
+    state, _ = talk("南充 灵活就业 上个月在二级医院看的 600", "那是今年第一次", "今天又去了一次 三级医院 400")
+    state, reply = turn(state, "要是再去第三次 再花个一千多呢", today=TODAY)
+    assert reply.result is None and reply.asking == "amount"
+    _, reply = turn(state, "就算一千二吧 还是二级医院", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 3
+    assert reply.result["visits"][-1]["fund_pays"] == "560.00"
