@@ -671,6 +671,10 @@ _FLAG_AFTER = rx.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:�
 _FLAG_DOUBT_AFTER = rx.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
 _COMPLAINT_BEFORE = rx.compile(r"(?:怎么|咋|为啥|为什么|凭啥|咋个)[^,，。]{0,6}(?:才|只|就)[^,，。]{0,6}$")
+#: 通知上写的 / 医保局说 / 我问了社区: figures of a rule told by someone, not this visit's slip
+_NOTICE_SOURCE = rx.compile(r"通知|文件|政策|规定|医保局|社保局|医保中心|听说|问了|告诉我|notice")
+#: the visit's own slip named (its lines are this visit's)
+_SLIP_NOUN = rx.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|slip|receipt")
 _FUND_JUST_BEFORE = rx.compile(r"(?:统筹|基金|医保)(?:基金)?(?:今年)?(?:都|也)?$")
 #: 统筹一分没报过 / 医保今年一分钱都没给报: the fund has paid nothing this year
 #: (医保一分没报 为啥, no word of the year: this bill's — the slip's figure, not this)
@@ -2634,6 +2638,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lvl = m.group("lvl") or m.group("lvl2")
             if lvl:
                 values["stated_ratio_level"] = "一二三123".index(lvl[0]) % 3 + 1
+                if values.get("provider_level") == values["stated_ratio_level"] and _NOTICE_SOURCE.search(text) \
+                        and not _SLIP_NOUN.search(text) and not any(
+                            "provider_level" in h.sets and not (m.start() <= h.start < m.end()) for h in hits):
+                    # 通知上写的…三级55%…花了一千: a rule's line for level 3, read off a notice — not this visit's
+                    # level (a slip's own line is); where the visit was is asked
+                    values["provider_level"] = None
     if len(ratio_list) >= 2:
         level_now = values.get("provider_level")
         if stated_ok or _SLIP_WORD.search(text):

@@ -8527,3 +8527,15 @@ def test_one_more_visit_supposed_with_a_rough_bill_asks_its_figure() -> None:
     _, reply = turn(state, "就算一千二吧 还是二级医院", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 3
     assert reply.result["visits"][-1]["fund_pays"] == "560.00"
+
+
+def test_a_level_s_ratio_read_off_a_notice_is_not_this_visit_s_level() -> None:
+    # 西安在职…通知上写的起付线200、三级55%、限额2000，我看病花了一千: a rule's line for level 3, from a notice —
+    # where the visit was is asked (never settled as a level-3 visit, ¥440.00); 三级 then settles it. A slip's
+    # own line (单子上写的…三级55%) is this visit's.
+    state, (reply,) = talk("西安在职，今年第一次，通知上写的起付线200、三级55%、限额2000，我看病花了一千")
+    assert reply.result is None and reply.asking == "provider_level"
+    _, reply = turn(state, "三级", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "440.00"
+    _, (reply,) = talk("西安在职，今年第一次，单子上写的起付线200、三级55%、限额2000，我看病花了一千")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "440.00"
