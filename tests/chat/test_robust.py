@@ -8539,3 +8539,11 @@ def test_a_level_s_ratio_read_off_a_notice_is_not_this_visit_s_level() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "440.00"
     _, (reply,) = talk("西安在职，今年第一次，单子上写的起付线200、三级55%、限额2000，我看病花了一千")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "440.00"
+
+
+def test_the_slip_s_cash_line_is_cash_not_the_whole_personal_share() -> None:
+    # (南充灵活就业 二级 500 今年第一次 卡上有100 → the account pays 100, cash 220) 单子上现金付了220 对的吧: the
+    # slip's cash line — it agrees; never asked what 220 is, nor checked as the personal share (320)
+    state, _ = talk("那我灵活就业 南充 二级医院 今年第一次 五百 卡上有100")
+    _, reply = turn(state, "单子上现金付了220 对的吧", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
