@@ -90,3 +90,9 @@ def test_compare_keeps_alternatives_out_of_facts() -> None:
     assert u.facts.city is None and u.facts.policy is None
 
 
+
+
+def test_er_ji_typed_as_er_by_pinyin_is_level_two() -> None:
+    # 南昌再职 儿级医院 (pinyin input: 儿级 for 二级, 再职 for 在职): the level and the category said
+    facts = understand("南昌再职 儿级医院 今年第一次 1000").facts
+    assert facts.provider_level == 2 and facts.category == "employee"
