@@ -1757,6 +1757,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fresh.owner_relation = "parent" if re.search(r"妈|爸|母亲|父亲|mum|mom|mother|dad|father", person_word) else \
             "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|wife|husband", person_word) else "child"
         state = fresh
+    elif state.known.amount is not None and facts.city is not None and state.known.city is not None \
+            and facts.city != state.known.city and facts.amount is not None and not u.correction \
+            and intent not in ("what_if", "correct") and not _WHAT_IF_CLAUSE.search(u.text) \
+            and (facts.category is not None or facts.scheme is not None):
+        # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
+        # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
+        fresh = new_state()
+        fresh.turns, fresh.english = state.turns, state.english
+        state = fresh
     if state.owner is not None and _MY_ACCOUNT.search(u.text) and _QUESTION.search(u.text) \
             and (intent == "account_use" or ((facts.amount is None or _REST_OF_BILL.search(u.text)) and _USE_FOR_THEM.search(u.text))):
         # (我女儿是南昌城乡居民医保…150 →) 我个人账户能帮她付剩下那60吗: the person's own account, for the

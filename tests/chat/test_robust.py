@@ -8547,3 +8547,16 @@ def test_the_slip_s_cash_line_is_cash_not_the_whole_personal_share() -> None:
     state, _ = talk("那我灵活就业 南充 二级医院 今年第一次 五百 卡上有100")
     _, reply = turn(state, "单子上现金付了220 对的吧", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("我是南昌居民，在签约的社区看了病，花了150", "西安在职 单子上写起付线800 一级70% 二级60% 三级55% 限额3000 今年第一次 花了1500"),
+    ("南充退休 三级医院 今年第一次 花了1500", "南昌在职 今年第一次 花了800"),
+])
+def test_a_new_bill_told_in_full_in_another_city_starts_afresh(first: str, second: str) -> None:
+    # (found using the widget on a phone) after a 南昌 resident's 社区 bill, 西安在职 … 花了1500 was settled as a
+    # level-1 visit (¥490.00): the place of the bill before carried to a new bill in another city. Where the new
+    # visit was is asked.
+    state, _ = talk(first)
+    _, reply = turn(state, second, today=TODAY)
+    assert reply.result is None and reply.asking == "provider_level"
