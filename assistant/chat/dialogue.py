@@ -1509,6 +1509,10 @@ _BILL_THEN_WHAT_IF = rx.compile(r"^(?P<head>.+?)[，,。；;！!\s]+(?P<tail>(?:
                                 r"(?:呢|多少|会怎样|怎么样|怎么算|\?|？)[。？?！!]*)$")
 
 
+#: (如果我签了家庭医生)能多报多少 / 呢 / 报多少？: the question's own ending, off the case it asks about
+_WHAT_IF_ASKED_END = rx.compile(r"(?:的话)?(?:能|可以|会|又)?(?:多报|报|给|付|省)?(?:多少(?:钱)?|几成|怎么样|会怎样|怎么算)?(?:呢|吗|啊)?[。？?！!]*$")
+
+
 def _bill_then_what_if(state: SessionState, message: str, locale: str,
                        today: dt.date) -> tuple[SessionState, Reply] | None:
     """A bill told in full and a what-if asked of it in one message (…看病花了150，如果我签了家庭医生能多报
@@ -1530,7 +1534,15 @@ def _bill_then_what_if(state: SessionState, message: str, locale: str,
         after, then = _turn(told, understand(tail, today=today), tail, locale, today)
         if then.result is not None and then.intent == "what_if":
             text = first.text + "\n\n" + _t(locale, f"您问的“{tail}”：\n", f"Your question, “{tail}”:\n") + then.text
-            return after, msgspec.structs.replace(first, text=text)
+            # both figures side by side under the answer, so the what-if asked is answered where it is seen
+            # (the steps are folded away on a phone): the bill as told, then the case asked about
+            case = _WHAT_IF_ASKED_END.sub("", tail).strip(" ，,")
+            label = case if 0 < len(case) <= 14 else _t(locale, "如果那样", "If so")
+            both = [Alternative(label=_t(locale, "按您说的", "As you told it"), fund_pays=f"{first.result['visits'][-1]['fund_pays']}",
+                                personal_pays=f"{first.result['visits'][-1]['personal_pays']}"),
+                    Alternative(label=label, fund_pays=f"{then.result['visits'][-1]['fund_pays']}",
+                                personal_pays=f"{then.result['visits'][-1]['personal_pays']}")]
+            return after, msgspec.structs.replace(first, text=text, alternatives=both)
     return None
 
 

@@ -8380,6 +8380,9 @@ def test_a_bill_told_with_a_what_if_of_it_answers_both() -> None:
     _, (reply,) = talk("南昌居民 签约社区 看病花了150 如果我签了家庭医生能多报多少")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "90.00"
     assert "您问的“如果我签了家庭医生能多报多少”" in reply.text and "¥97.50" in reply.text
+    # (both side by side under the answer: the steps, where the what-if's text is, fold away on a phone)
+    assert reply.alternatives is not None
+    assert [(a.label, a.fund_pays) for a in reply.alternatives] == [("按您说的", "90.00"), ("如果我签了家庭医生", "97.50")]
     # (the what-if that supplies what the bill lacks is read whole, as before)
     _, (reply,) = talk("南昌居民医保 如果我签了家庭医生 在签约卫生院看200的病能报多少")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "130.00"
