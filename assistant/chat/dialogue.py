@@ -1470,6 +1470,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     return state, out
 
 
+#: 也在我们医院 / 同一家 / 在这看: the place told before, named back (it carries to the new bill)
+_PLACE_BACK = rx.compile(r"也在|也去|同样在|同一家|同一个医院|这家|那家|我们医院|我们这|在这|一样的医院|same (?:hospital|place|clinic)")
 #: a word of a place of care: the clause it is in tells one visit (in answer to “each visit's cost?”)
 _PLACE_WORD = rx.compile(r"医院|卫生院|社区|诊所|门诊部|药店|药房|[一二三1-3]级|三甲|二甲|hospital|clinic|pharmacy")
 #: a visit already set apart by the person's own words (又 / 第二次 / 然后…): the answer is read as said
@@ -1770,9 +1772,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|wife|husband", person_word) else "child"
         state = fresh
     elif state.known.amount is not None and facts.city is not None and state.known.city is not None \
-            and facts.city != state.known.city and facts.amount is not None and not u.correction \
+            and (facts.city != state.known.city
+                 # (南昌居民…社区 150 → 南昌在职 今年第一次 花了800: the same city, another scheme or category)
+                 or (facts.scheme is not None and state.known.scheme is not None and facts.scheme != state.known.scheme)
+                 or (facts.category is not None and state.known.category is not None and facts.category != state.known.category)) \
+            and facts.amount is not None and facts.amount != state.known.amount and not u.correction \
             and intent not in ("what_if", "correct") and not _WHAT_IF_CLAUSE.search(u.text) \
-            and (facts.category is not None or facts.scheme is not None):
+            and (facts.category is not None or facts.scheme is not None) and not _PLACE_BACK.search(u.text):
         # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
         # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
         fresh = new_state()

@@ -8555,6 +8555,9 @@ def test_the_slip_s_cash_line_is_cash_not_the_whole_personal_share() -> None:
 @pytest.mark.parametrize(("first", "second"), [
     ("我是南昌居民，在签约的社区看了病，花了150", "西安在职 单子上写起付线800 一级70% 二级60% 三级55% 限额3000 今年第一次 花了1500"),
     ("南充退休 三级医院 今年第一次 花了1500", "南昌在职 今年第一次 花了800"),
+    # (the same city, another scheme or category: a new case too)
+    ("南昌居民 签约社区 花了150", "南昌在职 今年第一次 花了800"),
+    ("南充退休 三级医院 今年第一次 花了1500", "南充在职 今年第一次 花了800"),
 ])
 def test_a_new_bill_told_in_full_in_another_city_starts_afresh(first: str, second: str) -> None:
     # (found using the widget on a phone) after a 南昌 resident's 社区 bill, 西安在职 … 花了1500 was settled as a
@@ -8563,3 +8566,11 @@ def test_a_new_bill_told_in_full_in_another_city_starts_afresh(first: str, secon
     state, _ = talk(first)
     _, reply = turn(state, second, today=TODAY)
     assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_a_new_case_that_names_the_place_back_keeps_it() -> None:
+    # (a volunteer: 平凉退休…我们医院（三级甲等）1500 → answered) 还有一位阿姨，平凉在职，也在我们医院花了400: the
+    # place named back (也在我们医院) carries to the new case
+    state, _ = talk("我是平凉市人民医院的志愿者，帮一位大爷问：平凉退休职工，今天在我们医院（三级甲等）门诊花了1500，今年第一次看门诊")
+    _, reply = turn(state, "还有一位阿姨，平凉在职，也在我们医院花了400，起付线早就扣完了", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "220.00"
