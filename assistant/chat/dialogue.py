@@ -3479,8 +3479,8 @@ _PRENATAL_ASKED = rx.compile(r"产检|产前检查|孕检|孕期检查|产前门
 _ANOTHER_VISIT = rx.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             # 那今天我又在二级医院花了300呢: one more visit, today, after the one told
                             r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
-                            # 再加一次三级1000呢 / 再多看一回: one more visit supposed
-                            r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)"
+                            # 再加一次三级1000呢 / 再多看一回 / 要是再去第三次 二级 花1200呢: one more visit supposed
+                            r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)|再(?:去|看)(?:了)?第[二三四五六七八九十2-9](?:次|回|趟)"
                             # 下次去二级医院花500呢 / 下次再去，药费100诊察费20呢: the next visit, after the one told
                             r"|下次|下一次|下回|下一回|next time"
                             r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")

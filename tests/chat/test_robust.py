@@ -8574,3 +8574,12 @@ def test_a_new_case_that_names_the_place_back_keeps_it() -> None:
     state, _ = talk("我是平凉市人民医院的志愿者，帮一位大爷问：平凉退休职工，今天在我们医院（三级甲等）门诊花了1500，今年第一次看门诊")
     _, reply = turn(state, "还有一位阿姨，平凉在职，也在我们医院花了400，起付线早就扣完了", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "220.00"
+
+
+def test_a_supposed_nth_visit_with_its_bill_is_settled_after_those_told() -> None:
+    # (南充, 10月 600 and today 400 settled) 要是再去第三次 二级 花1200呢: one more visit supposed, after the two
+    # told — settled at the cap (¥560.00), never the year's start asked again (第三次 read as 'not the first')
+    state, _ = talk("南充 灵活就业 上个月在二级医院看的 600", "那是今年第一次", "今天又去了一次 三级医院 400")
+    _, reply = turn(state, "要是再去第三次 二级 花1200呢", today=TODAY)
+    assert reply.result is not None and len(reply.result["visits"]) == 3
+    assert reply.result["visits"][-1]["fund_pays"] == "560.00"
