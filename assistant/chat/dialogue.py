@@ -1540,12 +1540,19 @@ def _bill_then_what_if(state: SessionState, message: str, locale: str,
             # (the steps are folded away on a phone): the bill as told, then the case asked about
             case = _WHAT_IF_ASKED_END.sub("", tail).strip(" ，,")
             label = case if 0 < len(case) <= 14 else _t(locale, "如果那样", "If so")
-            both = [Alternative(label=_t(locale, "按您说的", "As you told it"), fund_pays=f"{first.result['visits'][-1]['fund_pays']}",
-                                personal_pays=f"{first.result['visits'][-1]['personal_pays']}"),
-                    Alternative(label=label, fund_pays=f"{then.result['visits'][-1]['fund_pays']}",
-                                personal_pays=f"{then.result['visits'][-1]['personal_pays']}")]
+            told_visit, asked_visit = first.result["visits"][-1], then.result["visits"][-1]
+            both = [Alternative(label=_t(locale, "按您说的", "As you told it"), fund_pays=told_visit["fund_pays"],
+                                personal_pays=told_visit["personal_pays"]),
+                    Alternative(label=label, fund_pays=asked_visit["fund_pays"], personal_pays=asked_visit["personal_pays"])]
             return after, msgspec.structs.replace(first, text=text, alternatives=both)
     return None
+
+
+def _afresh(state: SessionState) -> SessionState:
+    """A session started over: nothing told is kept but the count of turns and the language spoken."""
+    fresh = new_state()
+    fresh.turns, fresh.english = state.turns, state.english
+    return fresh
 
 
 def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:
@@ -1760,8 +1767,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 晓得了。那我老伴在职，同样二级五百: another person — the first one's category, retirement date,
         # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
         # off a slip stay, the rest is what this message says
-        fresh = new_state()
-        fresh.turns, fresh.english = state.turns, state.english
+        fresh = _afresh(state)
         kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
         fresh.known = Known(**{n: getattr(state.known, n) for n in kept})
@@ -1781,9 +1787,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and (facts.category is not None or facts.scheme is not None) and not _PLACE_BACK.search(u.text):
         # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
         # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
-        fresh = new_state()
-        fresh.turns, fresh.english = state.turns, state.english
-        state = fresh
+        state = _afresh(state)
     if state.owner is not None and _MY_ACCOUNT.search(u.text) and _QUESTION.search(u.text) \
             and (intent == "account_use" or ((facts.amount is None or _REST_OF_BILL.search(u.text)) and _USE_FOR_THEM.search(u.text))):
         # (我女儿是南昌城乡居民医保…150 →) 我个人账户能帮她付剩下那60吗: the person's own account, for the
@@ -1802,13 +1806,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree", scheme="employee")
     if intent != "reset" and _RESET_FIRST.match(u.text):
         # 重新开始，帮我妈算……: start again, then read the rest
-        fresh = new_state()
-        fresh.turns, fresh.english = state.turns, state.english
-        state = fresh
+        state = _afresh(state)
     if intent == "reset":
-        fresh = new_state()
-        fresh.turns = state.turns
-        fresh.english = state.english
+        fresh = _afresh(state)
         fresh.asking = "city"
         return fresh, Reply(text=_t(locale, "好的，已清除，我们重新开始。", "Cleared. Let's start again.") + "\n"
                             + _t(locale, HELP_ZH, HELP_EN) + "\n" + _t(locale, QUESTIONS["city"][0], QUESTIONS["city"][1]),
@@ -2890,10 +2890,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.ledger = [_merge(v, msgspec.structs.replace(Facts(), **visit_facts)) if i == index else v
                         for i, v in enumerate(state.ledger)]
     elif (intent == "add_visit" or _later_visit(state, facts, u, today)) \
-            and state.known.amount is not None and (_missing(state.known) is None or (
+            and state.known.amount is not None and ((known_missing := _missing(state.known)) is None or (
                 # (2月…350，5月…500 → 除了2月那次…？→ 今日三级医院960元: a later visit told while the year's
                 # start is still asked — one more visit; the question of the year's start stays open)
-                _missing(state.known) == "year_start" and state.known.month is not None
+                known_missing == "year_start" and state.known.month is not None
                 and (state.known.year or today.year) == (_dated(facts, today).year or today.year)
                 and _later_visit(state, facts, u, today))):
         state.ledger = [*state.ledger, state.known]
@@ -4001,12 +4001,11 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
     (the possibilities are the quick replies unless others are given)."""
     from explanations import formatting
 
-    tag = "en" if locale == "en" else "zh-CN"
     # (each amount as the answers write money: ¥1,010.00, never ¥1010.00 beside them)
-    lines = [f"· {a.label}" + _t(locale, "：", ": ") + _t(
-        locale, f"统筹基金支付{formatting.money_in(Decimal(a.fund_pays), tag)}，个人负担{formatting.money_in(Decimal(a.personal_pays), tag)}",
-        f"fund pays {formatting.money_in(Decimal(a.fund_pays), tag)}, you pay {formatting.money_in(Decimal(a.personal_pays), tag)}")
-        for a in alts]
+    lines = []
+    for a in alts:
+        fund, paid = formatting.money_in(Decimal(a.fund_pays), locale), formatting.money_in(Decimal(a.personal_pays), locale)
+        lines.append(f"· {a.label}" + _t(locale, f"：统筹基金支付{fund}，个人负担{paid}", f": fund pays {fund}, you pay {paid}"))
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=quick if quick is not None else [a.label for a in alts],
                  understood=_understood(state.known, said, locale))
