@@ -1427,6 +1427,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     state.english = english_messages
     state.turns += 1
     before = msgspec.msgpack.encode(state)
+    amount_before = state.known.amount
     if _one_before(u.text):
         state.one_visit_before = True  # what the person had told us, kept if this turn fails
     try:
@@ -1457,6 +1458,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                                                                 f"Your earlier question, “{held}”:\n") + replayed.text)
     elif state.pending_what_if and out.asking != "amount_role":
         state.pending_what_if = None  # the conversation moved on: the held what-if is not answered unasked
+    if state.known.amount != amount_before:
+        # the bill changed: its named parts are this message's (挂号5 检查120), or none are known
+        state.bill_parts = _named_parts(u) if state.known.amount is not None else []
     state.last_account = out.intent in ("account_use", "account_credit") and out.asking is None
     if out.asking is not None:
         out = _not_twice(state, out, locale)
@@ -1468,6 +1472,24 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
             out = msgspec.structs.replace(out, quick_replies=[_ZH_CHIP.get(q.casefold(), q)
                                                               for q in out.quick_replies])
     return state, out
+
+
+#: the words naming an in-scope part of a bill (挂号5 / 检查费120 / 药180), just before its figure
+_PART_NAME = r"挂号|检查|化验|西药|中成药|药|治疗|输液|打针|针剂|材料|ct|b超|心电图|血常规|彩超|核磁|胃镜|拍片|片子"
+_PART_NAMED_BEFORE = rx.compile(rf"(?P<word>{_PART_NAME})(?:费)?(?:是|花了|共|一共)?$")
+#: 哦挂号费医院说不报 算自费的 / 检查费不能报: a part told before, now said to be outside the fund's scope
+_PART_NOT_COVERED = rx.compile(rf"(?P<word>{_PART_NAME})(?:费)?[^,，。0-9]{{0,8}}?"
+                               r"(?:不报|不能报|不给报|报不了|不让报|不在报销|不在医保|算自费|是自费|属于自费|要自费|自费的)")
+
+
+def _named_parts(u: Understanding) -> list[tuple[str, Decimal]]:
+    """The parts of the bill a message names with their figures (药180 检查120 挂号5), in-scope as told."""
+    out = []
+    for sp in u.spans:
+        if sp.slot == "amount" and sp.note is None and sp.value \
+                and (m := _PART_NAMED_BEFORE.search(u.text, max(0, sp.start - 5), sp.start)) is not None:
+            out.append((m.group("word"), Decimal(sp.value)))
+    return out if len(out) >= 2 else []
 
 
 #: 也在我们医院 / 同一家 / 在这看: the place told before, named back (it carries to the new bill)
@@ -2486,6 +2508,24 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, **{
             n: getattr(facts, n) + getattr(state.known, n) for n in ITEM_FIELDS
             if getattr(facts, n) is not None and getattr(state.known, n) is not None})
+    elif facts.amount is None and state.bill_parts and state.known.amount is not None and not u.unplaced \
+            and not any(getattr(facts, n) is not None for n in ITEM_FIELDS) and intent != "what_if" \
+            and (moved_part := _PART_NOT_COVERED.search(u.text)) is not None \
+            and (part := next((p for p in state.bill_parts if p[0] == moved_part.group("word")), None)) is not None:
+        # (药180 检查120 挂号5 …) 哦挂号费医院说不报 算自费的: that part, with its own figure, is self-pay now
+        state.bill_parts = [p for p in state.bill_parts if p is not part]
+        facts = msgspec.structs.replace(facts, self_pay=(state.known.self_pay or Decimal(0)) + part[1])
+        u = msgspec.structs.replace(u, facts=facts)
+    elif u.parts_only and state.known.amount is not None and not u.correction and intent != "what_if" \
+            and not _WHAT_IF_CLAUSE.search(u.text) \
+            and (kinds := [n for n in ITEM_FIELDS if getattr(facts, n) is not None and getattr(state.known, n) is not None]) \
+            and (_PART_ALSO_SAID.search(u.text) or (_NAMED_PART_SELF_PAY.match(u.text) and kinds == ["self_pay"]
+                                                     and facts.self_pay != state.known.self_pay)) \
+            and all(getattr(facts, n) + getattr(state.known, n) <= state.known.amount for n in kinds):
+        # 还有50是自费的 / 挂号5块也是自费的 (after 其中自费30): one more part of the bill of a kind told
+        # before — the kind adds up (30 + 50) and the bill stands; never the 30 silently replaced
+        facts = msgspec.structs.replace(facts, amount=None, **{
+            n: getattr(facts, n) + getattr(state.known, n) for n in kinds})
     elif u.parts_only and state.known.amount is not None and not (_SPENT.search(u.text) and (
             (facts.referral is not None and facts.referral != state.known.referral)
             or (facts.provider_level is not None and facts.provider_level != state.known.provider_level))):
@@ -3465,6 +3505,12 @@ _SELF_PAY_SAID_BARE = rx.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面
 #: 还有西药 100 呢 / 还有检查费100呢: one more cost of the visit just settled
 _ALSO_HAD = rx.compile(rf"(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?:{TEST_WORDS}|{_MORE_COST_WORDS})"
                        r"(?:费)?[^,，。]{0,3}?[0-9零一二两三四五六七八九十百千]")
+#: 还有50是自费的 / 另外自费的还有50 / 挂号费5块也是自费的: one more part of a kind already told (added to it)
+_PART_ALSO_SAID = rx.compile(r"^(?:哦|噢|对了|那|还有|另外)?[,，]?(?:还有|另外|另有|也有|再有)[^,，。]{0,6}?[0-9零一二两三四五六七八九十百千]"
+                             r"[^,，。]{0,4}?(?:是|算|属于)|(?:自费|乙类)[^,，。]{0,3}还有|也(?:是|算|属于)(?:个人)?自费")
+#: 挂号5块是自费 (after 其中自费30): a part of the bill named by its cost, moved to self-pay — another part
+_NAMED_PART_SELF_PAY = rx.compile(rf"(?:哦|噢|对了|那)?[,，]?(?:{_MORE_COST_WORDS}|{TEST_WORDS})(?:费)?[^,，。]{{0,3}}?"
+                                  r"[0-9零一二两三四五六七八九十百千][^,，。]{0,4}?(?:也|都)?(?:是|算|属于)(?:个人)?自费")
 _FORGOT_EXTRA = rx.compile(r"没说|忘了说|忘记说|漏了|漏说|没(?:有)?(?:算|加|包括|包含)(?:进去|进来|上|在里面|在里头|在里边|在内)|另外还有|还另外|另外(?:还)?(?:开了|拿了|买了|加了|做了|收了)|还要收|另收|不在[^,，。]{0,4}里"
                            # 还做了个针灸，甲类中医诊疗项目，80块，是同一次: one more part of the same visit
                            r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")

@@ -189,6 +189,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     position_unknown: bool = False
     #: a part asked about: inside the bill or on top of it (its field, its value)
     pending_placement: tuple[str, Decimal] | None = None
+    #: the named in-scope parts of the bill being settled, as told (挂号 5, 检查 120): a part said
+    #: later to be self-pay (挂号费医院说不报) moves with its own figure
+    bill_parts: list[tuple[str, Decimal]] = []
     #: the question asked was the retirement date (the next date said is that, not the visit's)
     asking_retired: bool = False
     #: the retirement was said to be this year and its month is still not told (asked until it is,

@@ -8583,3 +8583,28 @@ def test_a_supposed_nth_visit_with_its_bill_is_settled_after_those_told() -> Non
     _, reply = turn(state, "要是再去第三次 二级 花1200呢", today=TODAY)
     assert reply.result is not None and len(reply.result["visits"]) == 3
     assert reply.result["visits"][-1]["fund_pays"] == "560.00"
+
+
+@pytest.mark.parametrize(("said", "fund"), [
+    ("还有50是自费的", "33.00"),  # 30 + 50 self-pay of the 335: (255 − 200) × 60%
+    ("另外自费的还有50", "33.00"),
+    ("挂号费5块也是自费的", "60.00"),  # 30 + 5: (300 − 200) × 60%
+    ("挂号5块是自费", "60.00"),  # a part named by its cost: another part than the 30
+    ("其实自费是50", "51.00"),  # a correction: the 30 set right
+])
+def test_a_second_self_pay_part_adds_to_the_first(said: str, fund: str) -> None:
+    # (南充在职 一级 … 花了335 其中自费30) 还有50是自费的: one more self-pay part — 80 in all. The 50 used to
+    # replace the 30 (¥51.00 told for ¥33.00), the 30 dropped silently
+    state, _ = talk("南充在职 一级 今年第一次 花了335 其中自费30")
+    _, reply = turn(state, said, today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_named_part_said_later_to_be_self_pay_moves_with_its_figure() -> None:
+    # (K223-C024) 药180 检查120 挂号5 还有自费的30 → 哦挂号费医院说不报 算自费的: the 5 of 挂号 is self-pay now
+    # ((300 − 200) × 60% = ¥60.00); the answer stayed ¥63.00 as if nothing was said
+    state, _ = talk("南充 灵活就业 一级 今年第一次 药180 检查120 挂号5 还有自费的30")
+    state, reply = turn(state, "哦挂号费医院说不报 算自费的", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "60.00"
+    _, reply = turn(state, "要是我起付线早满了呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
