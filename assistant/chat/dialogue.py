@@ -562,6 +562,9 @@ _REFERRAL_WORDS = rx.compile(r"中医|转诊|转到|转去|转过|referr")
 def _not_signed_assumed(known: Known) -> bool:
     """A resident seen at a large hospital, nothing said of signing or a referral: not the signed
     institution (signed institutions are primary-care centres) — said so in the answer, correctable."""
+    if known.provider_kind == "pharmacy" and known.signed is None and known.referral is None \
+            and (policy := _policy(known)) is not None and get_pack(policy).meta.scheme == "resident":
+        return True  # 南昌居民 在药店买药: a pharmacy is neither a signed institution nor the referral's hospital
     return bool(known.big_hospital) and not known.primary_care and known.signed is None \
         and known.referral is None and known.provider_kind in (None, "hospital")
 
@@ -735,7 +738,7 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
         if _signed_assumed(known):
             out.append(_t(locale, "按在您签约的门诊统筹机构就诊计算（不是签约机构的话，统筹不支付，请告诉我）。",
                           "Taken as your signed institution (if it was not, the fund pays nothing — tell me)."))
-        if _not_signed_assumed(known):
+        if _not_signed_assumed(known) and known.provider_kind != "pharmacy":  # (a pharmacy's step says why)
             out.append(_t(locale, "这家医院按不是您的门诊统筹签约机构计算（签约机构是社区卫生服务中心、乡镇卫生院等；"
                                   "经签约机构转诊到县级中医医院的，请告诉我）。",
                           "This hospital is taken as not your signed institution (those are community and township "
@@ -1021,7 +1024,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     if _signed_assumed(known):
         quick.insert(0, _t(locale, "不是签约机构", "Not my signed institution"))
-    if _not_signed_assumed(known) and pack.meta.scheme == "resident":
+    if _not_signed_assumed(known) and pack.meta.scheme == "resident" and known.provider_kind != "pharmacy":
         quick.insert(0, _t(locale, "是签约机构转诊的", "I was referred by my signed institution"))
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
@@ -2006,7 +2009,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and (_HOW_MUCH.search(u.text) or _GENERAL_HOW.search(u.text)) \
-            and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and u.topic != "cap":  # (今年一共能报多少: the cap)
+            and not _BEYOND_RATES.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and u.topic != "cap":  # (今年一共能报多少: the cap)
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if intent == "policy_fact" and facts.amount is not None and u.approximate_amount is None \
             and _SPENT.search(u.text) and _CAN_CLAIM.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
@@ -3668,7 +3671,7 @@ _NO_EMPLOYER = rx.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单�
 _NOT_MEDICAL = rx.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
 _ACCOUNT_Q = rx.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
-_BEYOND_RATES = rx.compile(r"诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
+_BEYOND_RATES = rx.compile(r"异地安置|安置地|诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = rx.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
 _MONEY_SAID = rx.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
 _ONE_SEEN = rx.compile(r"(?:看|去|报)过一(?:次|回|趟)")

@@ -571,6 +571,8 @@ _PERCENT = rx.compile(
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
+#: 乙类先自付10% / 提高5%: a share paid first or a rise of the ratio, never the fund's ratio itself
+_NOT_RATIO_BEFORE = rx.compile(r"(?:先行自付|先自付|个人自付|自付|先付|提高|增加|加了|多报|上浮|降低|少报)(?:了|的是|是)?$")
 _ROUGH_ITEM = rx.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
 _RETIRED_THIS_YEAR = rx.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
                                 r"|(?<!已经)(?:刚|才)在[^,，。]{1,6}?办(?:的|了|完)?退休(?!.*(?:去年|前年))"
@@ -1791,7 +1793,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # (今年门诊第一次去一级医院: the year's first outpatient visit said as such, its level after it)
     hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and (
         ((first_here_at := _FIRST_HERE.match(text, h.end)) and not (_OUTPATIENT_IN_HIT.search(text, h.start, h.end)
-                                                           and _LEVEL_PLACE.match(first_here_at.group(0))))
+                                                           and _LEVEL_PLACE.match(first_here_at.group(0)))
+         # (今年第一次刷卡: the year's first use of the card is the year's first bill)
+         and not (first_here_at.group(0).endswith("卡") and "今年" in text[h.start:h.end]))
         or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     hits = [h for h in hits if not (h.sets.get("offsite") is True and (
@@ -2624,14 +2628,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     for m in _PERCENT.finditer(text) if percent_word else ():
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
-        if value is not None and 0 < value <= 100:
+        if value is not None and 0 < value <= 100 and not _NOT_RATIO_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             lvl = m.group("lvl") or m.group("lvl2")
             ratio_said = ((value / 100).quantize(Decimal("0.0001")), "一二三123".index(lvl[0]) % 3 + 1 if lvl else None)
     for m in _PERCENT.finditer(text) if stated_ok and percent_word else ():
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
-        if value is not None and 0 < value <= 100 and not (
-                (_RULE_QUESTION_AFTER.match(text, m.end()) or _RULE_QUESTION_BEFORE.search(text, max(0, m.start() - 10), m.start()))
+        if value is not None and 0 < value <= 100 and not _NOT_RATIO_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+                and not ((_RULE_QUESTION_AFTER.match(text, m.end()) or _RULE_QUESTION_BEFORE.search(text, max(0, m.start() - 10), m.start()))
                 and not _SLIP_WORD.search(text)):
             # (报销比例是60%吗: a question about the rule, not a figure read off a slip)
             values["stated_ratio"] = (value / 100).quantize(Decimal("0.0001"))

@@ -8608,3 +8608,38 @@ def test_a_named_part_said_later_to_be_self_pay_moves_with_its_figure() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "60.00"
     _, reply = turn(state, "要是我起付线早满了呢", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_the_year_s_first_swipe_of_the_card_is_the_year_s_first_visit() -> None:
+    # (K224-0002) …开了点降压药156块5 我灵活就业参的职工医保 今年第一次刷卡: the year's first use of the card —
+    # the year's position is said (头一次用医保卡, without 今年, is still first with the card only)
+    _, (reply,) = talk("顺庆区的社区卫生服务中心 开了点降压药156块5 我灵活就业参的职工医保 今年第一次刷卡")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    # (K224-0111) a first self-pay share is no ratio of the fund: the question is about the rule
+    ("平凉的乙类先自付10%那部分，算不算进起付线？文件怎么说的？", "第六条"),
+    # (K224-0184) a rise of the ratio is no ratio: the one resident document answers
+    ("居民签了家庭医生，报销比例是提高5%还是提高5个百分点？", "第十四条"),
+    # (K224-0237) a topic beyond the rates, asked with 怎么报: the article on it, not a bill asked for
+    ("南昌城乡居民办了异地安置，门诊统筹怎么报？", "第三十一条"),
+    # (K224-0023, 0238) everyday words for the document's own
+    ("南充职工医保个人账户的钱 能给我老娘交城乡居民医保不", "第十八条"),
+    ("居民医保的门诊统筹签约机构必须是什么样的医疗机构？", "第十七条"),
+])
+def test_questions_of_fact_quote_the_article_they_ask_about(message: str, article: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None and f"{article}〕" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "南昌居民医保 在药店买药80",
+    "我是南昌一家定点药店的，居民医保的老人来刷卡买药，药费60，门诊统筹能报吗？",
+])
+def test_a_resident_at_a_pharmacy_is_answered_not_asked_where(message: str) -> None:
+    # (K224-0183, K220-0130 and four more) a pharmacy is neither the signed institution nor the referral's county
+    # TCM hospital: the resident scheme pays nothing there (第十三条) — never asked whether it was the signed one
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    assert "这家医院按不是" not in reply.text
