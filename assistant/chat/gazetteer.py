@@ -453,6 +453,8 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         # 医院里的药房: the hospital's own dispensary is the hospital, not a retail pharmacy
         ("医院(?:里|里面|内|自己)?的?(?:[,，]?(?:[0-9一二三四五六七八九]楼|门诊楼|门诊部|门诊))?(?:的)?(?:西药房|中药房|药房|药局)", {"provider_kind": "hospital"}, 2),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
+        # 拿外配处方来买药: a prescription taken out of the hospital to be filled — at a pharmacy
+        ("外配处方|外购处方|处方外配", {"provider_kind": "pharmacy"}, 1),
         ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|转县中医(?:院)?|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         # 是签约卫生院转过去的: sent on by the signed institution (the one referral these documents know)

@@ -579,7 +579,10 @@ _RETIRED_THIS_YEAR = rx.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了
                                 r"|(?:年中|年初|上半年|下半年|前几个月|前阵子)(?:的时候)?(?:办(?:的|了|完)?|刚)?退(?:的)?休|this year[^,.;，。]{0,10}retire|retired this year|just retired"
                                 # 退休手续今年办的 / 退休是今年办的: the year said after the papers
                                 r"|退休(?:手续)?(?:是|也是)?今年(?:才|刚)?(?:办的|办了|办完的|办好的|批的|批下来的)")
-_ALL_ITEM = rx.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为)(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道)")
+_ALL_ITEM = rx.compile(r"(?:(?:饮片|中成药|中药)(?:\+|和|加|跟)(?=饮片|中成药|中药)|全是|都是|全部是|全部都是|全都是|全为"
+                       # (…on referral, all herbal medicine?: the whole bill of that kind)
+                       r"|(?<![a-z])all (?:of it )?(?:was |is |being )?)"
+                       r"(?P<w>自费|中成药|中药饮片|中药|乙类药|乙类|产检|双通道|herbal medicines?|chinese medicines?|tcm(?! hospital))")
 #: 那次是转诊到县中医院开的中药: what the visit bought is the item (the whole bill), no number said
 _REFERRAL_CONTEXT = rx.compile(r"转诊|县中医院|县级中医|中医院")
 _ALL_ITEM_VERB = rx.compile(r"(?<![没未不])(?<!没有)(?:开|拿|买|抓)(?:的|了)?(?:点|些|一些|几副)?(?P<w>中药饮片|中成药|中药)(?![店房铺])(?!.*(?:西药|检查|化验|治疗))")
@@ -589,7 +592,8 @@ _ALL_IN_SCOPE = rx.compile(r"(?:全部|全都|全)(?:都)?(?:为|是)(?:西药|�
                            r"|(?:(?:没|没有|未)(?:开|拿|用|买|抓)(?:过)?(?:任何)?(?:中药|中成药|中药饮片|饮片)"
                            r"|(?:中药|中成药|饮片)(?:都|也)?(?:没|没有)(?:开|拿|用)(?:过)?)(?!.*(?:中药|中成药|饮片|针灸|推拿))")
 _ALL_ITEM_FIELD = {"自费": "self_pay", "中成药": "tcm", "中药饮片": "tcm", "中药": "tcm", "乙类药": "class_b_drug",
-                   "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel"}
+                   "乙类": "class_b_drug", "产检": "prenatal", "双通道": "dual_channel",
+                   **dict.fromkeys(("herbal medicine", "herbal medicines", "chinese medicine", "chinese medicines", "tcm"), "tcm")}
 _CHECK_QUESTION = rx.compile(
     r"对吗|(?<!不)对不对|(?<!不)对不(?!起)|对吧|对么|对的吗|是不是对|是对的|这样对|单子对|算的对|算对了|是不是(?:少|多|算错|错|不对)|有没有(?:算错|错|少)|没错吧|没算错吧|正确吗|准吗|准不准|算错(?!了?[,，]?(?:是|应该是))|(?<![很好太挺蛮])少了|(?<![很好太挺蛮])多了|合理吗"
     r"|核一下|核对|核算一下|帮我核|帮忙核|对不$|对头不|对头吗|咋回事|怎么回事|(?:我|俺)觉得不对|不对吧|是不是到顶|是不是按|正常吗|正常不|正不正常"
@@ -651,7 +655,7 @@ _UNKNOWN = rx.compile(
 _UNKNOWN_FLAGS = (
     ("family_doctor", rx.compile(r"家庭医生|family[- ]doctor")),
     ("poverty_registered", rx.compile(r"贫困|建档立卡|poor|poverty")),
-    ("signed", rx.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
+    ("signed", rx.compile(r"签没签约|有没有签约|签约了没|签约没有|签约的是哪|签约的是不是|签的是不是|签的(?:是)?哪家|签在哪|签约(?:的)?(?:那家|机构|卫生院|社区|医院)|是不是签约|signed (?:clinic|institution|centre|center)|which clinic")),
     ("referral", rx.compile(r"转(?:过去|诊|过来)|referr")),
     ("pharmacy", rx.compile(r"(?:药店|药房)还是(?:算)?(?:医院|卫生院|诊所|社区)|(?:医院|卫生院|诊所|社区)还是(?:算)?(?:药店|药房)"
                             # 忘了是在社区医院药房拿的还是在外面定点药店拿的: the hospital's own or a pharmacy

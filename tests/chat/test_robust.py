@@ -8643,3 +8643,30 @@ def test_a_resident_at_a_pharmacy_is_answered_not_asked_where(message: str) -> N
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
     assert "这家医院按不是" not in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "顾客拿外配处方来买药，平凉在职，今年起付线扣过了，390元，处方单上是某某县医院开的",
+    "南昌在职顾客拿南昌大学第二附属医院的外配处方来配药，今年第一次，药费1,080",
+])
+def test_a_prescription_filled_outside_is_a_pharmacy_purchase(message: str) -> None:
+    # (K224-0109, 0153, a pharmacist writing) 外配处方: the prescription is filled at a pharmacy — the level
+    # that decides is the prescribing hospital's, asked as such (never "which level was the visit")
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == "prescribed_at_level"
+
+
+def test_not_remembering_whether_it_was_the_signed_one_shows_both() -> None:
+    # (K224-0236) 她不记得签约的是不是这一家: not known — both figures side by side, never asked again
+    _, (reply,) = talk("帮邻居问：南昌城乡居民，在一个社区卫生服务中心看病花了110，她不记得签约的是不是这一家")
+    assert reply.alternatives and {a.fund_pays for a in reply.alternatives} == {"0.00", "66.00"}
+
+
+def test_an_english_what_if_of_all_herbal_medicine_is_the_whole_bill() -> None:
+    # (K224-C028) …what if she had gone to the county TCM hospital on referral, all herbal medicine?: the
+    # 140 is all decoction pieces (65% for the registered poor) — it asked how much was Chinese medicine
+    state, _ = talk("My grandma is on Nanchang resident insurance. She paid 140 yuan at her signed township health centre.",
+                    "She's registered as poor (建档立卡).")
+    _, reply = turn(state, "And what if she had gone to the county TCM hospital on referral, all herbal medicine?",
+                    today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "91.00"
