@@ -100,6 +100,9 @@ PROBLEM_TYPES: dict[str, tuple[int, str, str]] = {
     "server-error": (500, "服务器内部错误", "服务器出现了意外错误，已记录。这不是您的请求造成的，请稍后再试。"),
 }
 
+#: the detail of the exception Litestar raises when the client disconnects while its body is read
+_CLIENT_GONE = "client disconnected prematurely"
+
 _STATUS_SLUG = {404: "not-found", 405: "method-not-allowed", 413: "body-too-large",
                 415: "unsupported-media-type", 429: "rate-limited", 503: "overloaded"}
 
@@ -182,6 +185,12 @@ def problem_for(exc: Exception, request: Request) -> tuple[Problem, dict[str, st
             headers.setdefault("Retry-After", "1")
             detail = exc.detail if _is_chinese(exc.detail) else None
             return _problem("overloaded", detail=detail, request=request), headers
+        if status == 500 and exc.detail == _CLIENT_GONE:
+            # Litestar's word for a body the client stopped sending (it closed the connection): no fault
+            # of the server and no one to answer — logged as what it is, never as a server error
+            log.info("client disconnected before its request was read")
+            return _problem("http-error", detail="客户端在请求发送完之前断开了连接，请求没有被处理。",
+                            request=request, code="client_disconnected"), {}
         if status >= 500:
             log.error("server error: %s", type(exc).__name__)
             return _problem("server-error", request=request), {}

@@ -346,3 +346,33 @@ def test_access_lines_of_one_turn_of_the_loop_go_to_the_log_at_the_next():
     finally:
         access.removeHandler(keep)
         access.setLevel(level)
+
+
+def test_a_client_gone_before_its_body_is_read_is_no_server_error(caplog):
+    """A client that closes the connection half-way through its body (a load test's client dying, a
+    phone losing signal) made Litestar raise its 500 exception, logged as a server error: it is a
+    request not received — 400, logged at INFO, no ERROR line."""
+    import anyio
+
+    app = create_app(Settings(rate_limit=0), session_store="memory")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+             "scheme": "http", "path": "/api/v1/chat", "raw_path": b"/api/v1/chat", "query_string": b"",
+             "root_path": "", "headers": [(b"host", b"t"), (b"content-type", b"application/json"),
+                                          (b"content-length", b"100")],
+             "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {}}
+    events = iter([{"type": "http.request", "body": b'{"message": "\xe5\x8d', "more_body": True},
+                   {"type": "http.disconnect"}])
+
+    async def receive() -> dict:
+        return next(events, {"type": "http.disconnect"})
+
+    statuses: list[int] = []
+
+    async def send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+
+    with caplog.at_level(logging.INFO):
+        anyio.run(lambda: app(scope, receive, send))  # type: ignore[arg-type]
+    assert statuses == [400]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
