@@ -27,6 +27,7 @@
   var KEEP = 40;                       // transcript entries kept for a reload
   var TIMEOUT_MS = 20000;
   var MIN_TYPING_MS = 350;             // the dots show long enough to be seen
+  var BUSY_RETRIES = 3;                // a 503 (busy, message not taken) is sent again up to 3 times
 
   var scroller = document.getElementById("scroller");
   var log = document.getElementById("log");
@@ -705,7 +706,8 @@
     }).then(function (response) {
       if (timer) { clearTimeout(timer); }
       return response.json().catch(function () { return null; }).then(function (data) {
-        return { status: response.status, ok: response.ok, data: data };
+        return { status: response.status, ok: response.ok, data: data,
+                 retryAfter: Number(response.headers.get("Retry-After")) || 1 };
       });
     }, function (error) {
       if (timer) { clearTimeout(timer); }
@@ -741,20 +743,26 @@
     setBusy(true);
     var started = Date.now();
 
-    function attempt(retried) {
+    function attempt(retried, busyTries) {
       var payload = { message: text };
       if (state.sid) { payload.session_id = state.sid; }
       return post(payload).then(function (res) {
         if (!res.ok && !retried && res.status === 422 && res.data && Array.isArray(res.data.errors) &&
             res.data.errors.some(function (e) { return e && e.path === "session_id"; })) {
           state.sid = null;                  // a stale or damaged id: start a fresh session once
-          return attempt(true);
+          return attempt(true, busyTries);
+        }
+        if (res.status === 503 && busyTries < BUSY_RETRIES) {
+          // the server was busy and did not take the message (it says so): sent again after the
+          // wait it asks for, a little spread so that many waiting phones do not come back at once
+          var wait = Math.min(Math.max(res.retryAfter, 1), 5) * 1000 + Math.floor(Math.random() * 400);
+          return delay(wait).then(function () { return attempt(retried, busyTries + 1); });
         }
         return res;
       });
     }
 
-    attempt(false).then(function (res) {
+    attempt(false, 0).then(function (res) {
       return delay(Math.max(0, MIN_TYPING_MS - (Date.now() - started))).then(function () { return res; });
     }).then(function (res) {
       setBusy(false);

@@ -307,6 +307,31 @@ def test_errors_keep_the_message(server, phone):
     assert page.mingbai_dialogs == []
 
 
+def test_a_busy_server_s_503_is_sent_again_after_its_wait(server, phone):
+    # the server answers 503 (Retry-After) when it is busy and did not take the message: the widget
+    # sends it again after the wait, so the person sees the answer, not an error to retry by hand
+    page = phone
+    page.goto(server + "/")
+    seen = []
+    busy = ('{"type":"/problems/overloaded","title":"服务器正忙","status":503,"detail":"服务器正忙",'
+            '"code":"overloaded","instance":"/api/v1/chat"}')
+
+    def once_busy(route):
+        seen.append(1)
+        if len(seen) == 1:
+            route.fulfill(status=503, body=busy, headers={"Retry-After": "1"},
+                          content_type="application/problem+json")
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/chat", once_busy)
+    page.locator("#message").fill("平凉在职，三甲医院1200元")
+    page.locator("#message").press("Enter")
+    sync_api.expect(wait_for_reply(page, 1)).to_contain_text("今年您的门诊费用报销过吗")
+    sync_api.expect(page.locator("#log > .sys-error")).to_have_count(0)
+    assert len(seen) == 2
+
+
 def test_without_javascript_points_to_the_console(server, browser):
     ctx = _context(browser, java_script_enabled=False)
     page = ctx.new_page()
