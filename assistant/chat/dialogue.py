@@ -3671,6 +3671,8 @@ _NO_EMPLOYER = rx.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单�
 _NOT_MEDICAL = rx.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
 _ACCOUNT_Q = rx.compile(r"账户|个账|account|乙类|甲类|自费|先自付|先行|药店|药房|家庭医生|签约|转诊|异地|中医|中药|诊察|慢|两病|贫困|产检|双通道|谈判"
                         r"|体检|class[- ]?[ab]|pharmac|family doctor|referr|self[- ]pay")
+#: 能多报吗 / 也能加5%吗 / 会报得多点吗: whether a fact just told pays more
+_MORE_PAID_ASKED = rx.compile(r"多报|多给|报得多|报多点|多点|加5|加百分之五|提高|能加|也加|也能加|更多|more")
 _BEYOND_RATES = rx.compile(r"异地安置|安置地|诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = rx.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
 _MONEY_SAID = rx.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
@@ -3776,6 +3778,14 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     if state.known.amount is not None and any(slot in _FLAG_LABELS for slot in u.unknown) and _NOT_REMEMBERED.search(u.text):
         # 我不太记得有没有签家庭医生 (after an answer): a fact of the person not known — both cases shown,
         # never the article on family doctors quoted as if asked about
+        return False
+    if state.known.amount is not None and u.intent != "what_if" and not _WHAT_IF_CLAUSE.search(u.text) \
+            and not _WHY.search(u.text) and _MORE_PAID_ASKED.search(u.text) \
+            and any(getattr(facts, f) is True and getattr(state.known, f) is not True
+                for f in ("family_doctor", "poverty_registered")):
+        # 我也签了家庭医生，能多报吗 (after an answer): a fact of the person's, told with the question
+        # whether it pays more — the bill settled again with it answers (¥65.00 for ¥60.00), not an
+        # article on family doctors quoted
         return False
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted

@@ -8670,3 +8670,16 @@ def test_an_english_what_if_of_all_herbal_medicine_is_the_whole_bill() -> None:
     _, reply = turn(state, "And what if she had gone to the county TCM hospital on referral, all herbal medicine?",
                     today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "91.00"
+
+
+@pytest.mark.parametrize(("first", "said", "fund"), [
+    ("南昌居民 签约社区 看病花了100", "我也签了家庭医生，能多报吗", "65.00"),
+    # (K224-C020) at the referral's hospital the family doctor adds nothing: the figure says so
+    ("南昌居民 签约卫生院转诊到县中医院 中药饮片100", "他也签了家庭医生，转诊的也能加5%吗", "40.00"),
+])
+def test_a_fact_told_with_whether_it_pays_more_is_settled_with(first: str, said: str, fund: str) -> None:
+    # 我也签了家庭医生，能多报吗 (after an answer) quoted articles on 两病 and family doctors, no figure: the
+    # person's own fact, told with the question whether it pays more — settled again with it
+    state, _ = talk(first)
+    _, reply = turn(state, said, today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
