@@ -77,7 +77,9 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        "我爸": "配偶 父母 子女", "爸妈": "配偶 父母 子女", "老伴": "配偶 父母 子女", "孩子": "配偶 父母 子女",
        "交城乡居民": "参加城乡居民基本医疗保险 个人缴费", "交居民医保": "参加城乡居民基本医疗保险 个人缴费",
        "交医保": "参加城乡居民基本医疗保险 个人缴费", "缴医保": "参加城乡居民基本医疗保险 个人缴费",
-       "交保险": "社会保险的个人缴费", "交保费": "社会保险的个人缴费", "缴费": "个人缴费"}
+       "交保险": "社会保险的个人缴费", "交保费": "社会保险的个人缴费", "缴费": "个人缴费",
+       # what a family doctor's contract pays (签了家庭医生有什么好处 / 能多报吗): the ratio's article
+       "好处": "报销比例 提高", "多报": "报销比例 提高 比例"}
 #: 两病 (hypertension, diabetes) asked how they are paid: the article on their ratio and cap when seen at the
 #: signed institution, not only the one adding the institution
 _TWO_DISEASES = re.compile(r"高血压|糖尿病|两病")

@@ -8683,3 +8683,11 @@ def test_a_fact_told_with_whether_it_pays_more_is_settled_with(first: str, said:
     state, _ = talk(first)
     _, reply = turn(state, said, today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize("question", ["南昌居民医保 签了家庭医生有什么好处", "南昌居民医保 签家庭医生能多报吗"])
+def test_what_a_family_doctor_pays_is_answered_from_the_ratio_s_article_first(question: str) -> None:
+    # the articles on 两病 prescriptions (第四十条、第四十一条) name 家庭医生 most often and came first; what
+    # the contract pays is the ratio's article, 第十四条 (提高5%)
+    _, (reply,) = talk(question)
+    assert reply.result is None and "〔南昌居民普通门诊统筹 第十四条〕" in reply.text.split("\n")[1]
