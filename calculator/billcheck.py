@@ -879,13 +879,18 @@ def _difference(name: str, slip: Decimal, calculated: Decimal) -> Difference:
                       direction="more" if diff > 0 else "less", size=abs(diff))
 
 
-def check(request: CalculationRequest, slip: Mapping[str, Decimal]) -> BillCheck:
+def check(request: CalculationRequest, slip: Mapping[str, Decimal], *,
+          held: frozenset[str] = frozenset()) -> BillCheck:
     """Check a settlement slip against the documents (``CONTRACT.md``, "Bill check").
 
     ``slip`` holds any of the result's names (:data:`SLIP_FIELDS`) or the national record's
     (:data:`NATIONAL_NAMES`); it is for the request's last visit. Raises :class:`InvalidRequest`
     (paths ``slip.<name>``) for a bad slip, and the calculator's error when the request itself
     cannot be settled (a missing fact is asked for before any comparison).
+
+    ``held``: cause kinds not to try, because the fact each changes is known for certain (the chat
+    holds the year's position of a person who said this is the year's first visit: a cause "had the
+    fund paid 800 earlier this year" would contradict them). Held kinds are neither tried nor listed.
     """
     figures = normalise_slip(slip)
     errors = validate(request)
@@ -905,13 +910,15 @@ def check(request: CalculationRequest, slip: Mapping[str, Decimal]) -> BillCheck
         return BillCheck(verdict="differs", differences=differences, causes=[], unexplained=True,
                          inconsistencies=inconsistent, result=result, slip=ordered, visit_index=index)
     search = _Search(request, ordered, result)
-    search.positions()
+    if not {"deductible_position", "fund_paid_position"} <= held:
+        search.positions()
     search.categories()
     search.retirement()
     search.levels()
     search.scope()
     search.first_self_pay()
     search.rounding(differences)
-    return BillCheck(verdict="differs", differences=differences, causes=search.causes,
-                     unexplained=not search.causes, tried=search.tried, result=result, slip=ordered,
-                     visit_index=index)
+    causes = [c for c in search.causes if c.kind not in held]
+    return BillCheck(verdict="differs", differences=differences, causes=causes,
+                     unexplained=not causes, tried=[k for k in search.tried if k not in held], result=result,
+                     slip=ordered, visit_index=index)

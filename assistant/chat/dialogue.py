@@ -1609,6 +1609,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if facts.slip_deductible is not None and facts.stated_deductible is None and facts.city is None \
+            and (policy := _policy(state.known)) is not None and get_pack(policy).supplied is not None:
+        # (西安 … → 结算单上写着起付线800，三级报销55%): where the document leaves the figures to the bureau,
+        # a slip's 起付线 line is how the person supplies the bureau's deductible (as in one message)
+        facts = msgspec.structs.replace(facts, stated_deductible=facts.slip_deductible, slip_deductible=None)
     if state.conflict_options and state.conflict_slot == "person" and facts.category is None \
             and (state.asking == "conflict" or intent == "what_if") \
             and (subject := _SUBJECT_START.match(_IF_WORDS.sub("", u.text))) is not None:
@@ -2433,6 +2438,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 要是甲类药呢，同样600: a new bill in the what-if — the parts said before do not carry over
             hypo_known = msgspec.structs.replace(hypo_known, **{n: getattr(facts, n) for n in ITEM_FIELDS})
         hypo_ledger = base_ledger
+        if facts.first_visit_this_year is True and base_ledger:
+            # 要是今年第一次呢 / 要是之前那次没看 (after the visits before this one were told): those visits
+            # supposed away — this visit settled as the year's first, never the same figures again
+            hypo_ledger = []
         # (下周还要去市中心医院做个CT，要460，那次能报多少: a visit still to come, after the one told)
         later = (facts.month is not None or _ahead(facts)) and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
             and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
@@ -4433,7 +4442,11 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
                                               fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
                                               deductible_met=None, deductible_remaining=None, prior_unreimbursed=None)
         req = convert_request(_request(current, [], today))
-        body, text = check_slip(req, slip, locale)
+        # 今年第一次 said: the year's position is the person's own — a cause "had the fund paid 800
+        # earlier this year" would contradict them, and is not offered
+        held = frozenset(("deductible_position", "fund_paid_position")) \
+            if known.first_visit_this_year is True and not state.ledger else frozenset()
+        body, text = check_slip(req, slip, locale, held)
     except CalculatorError as exc:
         return Reply(text=exc.message, intent="bill_check")
     except (ValueError, KeyError):  # pragma: no cover - a slip the check cannot read

@@ -16,10 +16,11 @@ __all__ = ["check_slip"]
 
 
 def check_slip(request: CalculationRequest, slip: Mapping[str, Decimal],
-               locale: str = "zh-CN") -> tuple[dict[str, Any], str]:
-    """The CONTRACT bill-check response for one visit and a slip, and its explanation text."""
+               locale: str = "zh-CN", held: frozenset[str] = frozenset()) -> tuple[dict[str, Any], str]:
+    """The CONTRACT bill-check response for one visit and a slip, and its explanation text
+    (``held``: cause kinds the person's own words rule out, see :func:`calculator.check_bill`)."""
     from explanations import bill_check_payload
 
-    result = check_bill(request, slip)
+    result = check_bill(request, slip, held=held)
     body = bill_check_payload(result, locale=locale, request=request)
     return body, str(body.get("text", ""))

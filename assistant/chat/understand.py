@@ -571,6 +571,15 @@ _PERCENT = rx.compile(
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
+#: 单子起付线50 / 结算单上起付线一栏写的50: a slip's line of the deductible, named with the slip
+_SLIP_DEDUCTIBLE_BEFORE = rx.compile(r"(?:单子|结算单|发票|小票|收费单|清单)(?:上|里)?(?:面)?(?:的|写的|写着|显示的?|印的)?"
+                                     r"(?:起付线|起付标准|起付)(?:那一?栏|那一?项|那一?行)?(?:写的|写着)?(?:是|为|扣了|扣|:)?$")
+_WHY_ASKED = rx.compile(r"怎么|为什么|为啥|咋|凭什么|为何|why|how come")
+#: 怎么按200扣的 / 为啥按200扣: a figure quoted back as what was deducted, in a question
+_DEDUCTED_BY_BEFORE = rx.compile(r"(?:怎么|咋|为啥|为什么|凭什么|为何|why)[^,，。0-9]{0,3}按(?:照)?$")
+_DEDUCTED_BY_ASKED = rx.compile(r"(?:元|块)?(?:来)?扣")
+#: 总共花了 / 一共是: the words just before a figure that make it the whole bill
+_TOTAL_JUST_BEFORE = rx.compile(r"(?:总共|一共|合计|总计|总费用|总额|总金额|加起来)(?:花了|花|是|交了|一共)?(?:大概|大约|差不多)?$")
 #: 乙类先自付10% / 提高5%: a share paid first or a rise of the ratio, never the fund's ratio itself
 _NOT_RATIO_BEFORE = rx.compile(r"(?:先行自付|先自付|个人自付|自付|先付|提高|增加|加了|多报|上浮|降低|少报)(?:了|的是|是)?$")
 _ROUGH_ITEM = rx.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
@@ -1501,6 +1510,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (450是我爸的，先算他的: a bill of theirs to work out stays — only what the fund paid is disowned)
         amounts = [a for a in amounts if not (a.role in ("fund_paid", "slip_fund", "deductible_used")
                                               and _SOMEONE_ELSES.match(text, a.end))]
+    if "按" in text and "扣" in text:  # (every match of _DEDUCTED_BY_ASKED holds both)
+        # 怎么按200扣的 (after a slip's lines): the slip's deduction quoted back in a question — no bill
+        amounts = [msgspec.structs.replace(a, role="other", cue="按…扣")
+                   if a.role in (None, "total") and _DEDUCTED_BY_ASKED.match(text, a.end)
+                   and _DEDUCTED_BY_BEFORE.search(text, max(0, a.start - 8), a.start) else a for a in amounts]
     if any(c in text for c in "(和跟及、加别其") or "甲类" in text:  # (every match below holds one)
         amounts = _classed_fees(text, amounts)
     # 单子上写着 60% 还有一个 90: another figure, its field not said — asked about, never the bill
@@ -1937,6 +1951,19 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "deductible_used" and bill_total is not None and a.value <= bill_total
                    and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
                    else a for a in amounts]
+    if any(a.role in ("stated_deductible", "deductible_used") for a in amounts) \
+            and not any(h.sets.get("city") == "西安" for h in place_hits):
+        # 单子起付线50，统筹136.50: the slip's own line of the deductible — what this bill was charged
+        # toward it (checked), never the document's deductible (西安's slips give the bureau's, kept)
+        # nor what earlier visits used; the same figure asked about after it (怎么起付线才扣50) is that line
+        on_slip = [a for a in amounts if a.role in ("stated_deductible", "deductible_used")
+                   and _SLIP_DEDUCTIBLE_BEFORE.search(text, max(0, a.start - 12), a.start)]
+        if on_slip:
+            line = on_slip[0]
+            amounts = [msgspec.structs.replace(a, role="slip_deductible") if a is line
+                       else msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "deductible_used")
+                       and a.value == line.value and a.start > line.start and _WHY_ASKED.search(text, *_clause_of(bounds, a.start))
+                       else a for a in amounts]
     # 统筹目前报了大概……不对，我查了APP，是412.6: the fund's words, their figure taken back unsaid and
     # then given — the figure is the fund's, with the words it was said with
     amounts = [msgspec.structs.replace(a, role="fund_paid", cue=m.group("cue"))
@@ -2273,6 +2300,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if rough is not None and "amount" in chosen and rough.start > chosen["amount"].start \
                 and _THIS_VISIT.search(text, *_clause_of(bounds, rough.start)):
             chosen.pop("amount")  # 一回80 这回一百多: this visit's bill is the hedged one — asked, not the 80
+        elif rough is not None and "amount" in chosen and rough.start > chosen["amount"].start \
+                and _TOTAL_JUST_BEFORE.search(text, max(0, rough.start - 8), rough.start):
+            chosen.pop("amount")  # 挂号12块，总共花了480还是492: the total is the hedged one — asked, never the 12
         part_rough = next((a for a in amounts if a.approximate and not a.negated and a.role in (None, "total", "rest")
                            and _FEE_CUE.search(text, max(0, a.start - 3), a.start)), None)
         exact_key = "amount" if "amount" in chosen else "rest" if "rest" in chosen else None

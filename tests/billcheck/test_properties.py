@@ -199,3 +199,20 @@ def test_any_body_is_a_check_or_a_chinese_error_with_a_path(req: Any, slip: Any)
     except CalculatorError as error:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in error.message)
         assert error.path == "" or error.path.startswith(("request", "slip"))
+
+
+def test_held_kinds_are_neither_tried_nor_listed() -> None:
+    # 南充退休, 三级, 1000, first visit; the slip was settled as 在职 (fund 400): the category reproduces it, and so
+    # does "the fund had paid 800 earlier this year". Holding the year's position (the person said it is the
+    # year's first visit) leaves the category alone, and the position kinds are not said to be tried.
+    request = convert_request({
+        "policy": "nanchong-employee", "insured": {"category": "retiree"},
+        "year_start": {"deductible_used": "0", "fund_paid": "0"},
+        "visits": [{"date": "2026-11-20", "provider": {"kind": "hospital", "level": 3}, "amount": "1000"}]})
+    slip = {"fund_pays": Decimal("400.00"), "cash_pays": Decimal("600.00")}
+    free = check(request, slip)
+    held = check(request, slip, held=frozenset({"deductible_position", "fund_paid_position"}))
+    assert {c.kind for c in free.causes} >= {"fund_paid_position", "category"}
+    assert [c.kind for c in held.causes] == ["category"]
+    assert not {"deductible_position", "fund_paid_position"} & set(held.tried)
+    assert held.result == free.result and held.differences == free.differences

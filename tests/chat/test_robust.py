@@ -8691,3 +8691,40 @@ def test_what_a_family_doctor_pays_is_answered_from_the_ratio_s_article_first(qu
     # the contract pays is the ratio's article, 第十四条 (提高5%)
     _, (reply,) = talk(question)
     assert reply.result is None and "〔南昌居民普通门诊统筹 第十四条〕" in reply.text.split("\n")[1]
+
+
+def test_a_total_said_as_one_of_two_figures_is_asked_never_a_fee_taken_for_it() -> None:
+    # (K226-0012) 挂号12块，总共花了480还是492我记不清: the total is not known — asked; it settled a bill of ¥12.00
+    _, (reply,) = talk("平凉的医保，在职，二级医院，今年第一次，挂号12块，总共花了480还是492我记不清")
+    assert reply.result is None and reply.asking == "amount" and "480" in reply.text
+
+
+def test_a_slip_s_deduction_quoted_back_in_a_question_is_no_bill_and_no_cause_contradicts_the_person() -> None:
+    # (K226-0017) …花了1000整。单子上 起付线200.00 统筹基金支付400.00 个人现金支付600.00…怎么按200扣的: the bill is
+    # 1000 (it checked a bill of ¥200.00); and with 今年第一次 said, "had the fund paid ¥800 earlier this year"
+    # is no cause to offer — only the category (the slip was settled as 在职)
+    _, (reply,) = talk("我2023年就办了退休，南充的。今年第一次看门诊在市中心医院三级医院花了1000整。单子上 起付线200.00 "
+                       "统筹基金支付400.00 个人现金支付600.00。我算着不对啊，退休的不是起付线150、三级报55%吗？怎么按200扣的")
+    assert reply.bill_check is not None and reply.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == "467.50"
+    assert [c["kind"] for c in reply.bill_check["causes"]] == ["category"]
+
+
+def test_a_slip_s_deductible_line_is_this_bill_s_and_a_first_visit_what_if_drops_the_earlier_visit() -> None:
+    # (K226-C034) 单子起付线50，统筹136.50，怎么起付线才扣50: the slip's line — the year's position is asked (it was
+    # read as the document's deductible and 50 used before); then 那次扣了100 checks it (matches), and
+    # 要是之前那次没看 settles this visit as the year's first (¥71.50), never the same figures again
+    state, (reply,) = talk("南充退休，社区医院260，单子起付线50，统筹136.50，怎么起付线才扣50")
+    assert reply.result is None and reply.asking == "year_start"
+    state, reply = turn(state, "哦，之前10月份看过一次，那次扣了100", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    _, reply = turn(state, "要是之前那次没看，这次要报多少", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "71.50"
+
+
+def test_a_first_visit_what_if_after_visits_told_supposes_them_away() -> None:
+    # 南充退休 10月份在社区看过一次花了100 今天…260 → 要是今年第一次呢: it answered ¥136.50 again (the earlier
+    # visit kept); supposed the year's first, this visit is ¥71.50
+    state, _ = talk("南充退休 10月份在社区看过一次花了100 今天社区医院又花了260")
+    _, reply = turn(state, "要是今年第一次呢", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "71.50"
