@@ -571,9 +571,14 @@ _PERCENT = rx.compile(
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
     r"(?:[^,，。]{0,4}?(?:at )?(?:tier|level)[- ]?(?P<lvl2>[123]))?"
 )
+#: 第二次 / 第二张 / 又去: a later visit told after the year's first slip
+_SECOND_AFTER = rx.compile(r"第(?:二|2)(?:次|张|回|趟)|又(?:去|看|来|到)")
+#: 跟二级一样 / 和二级医院相同: a level named as what another is like
+_LIKE_BEFORE = rx.compile(r"(?:跟|和|同|与|像)$")
+_LIKE_AFTER = rx.compile(r"(?:医院|的)?(?:一样|相同|同等|一个样|差不多)")
 #: 单子起付线50 / 结算单上起付线一栏写的50: a slip's line of the deductible, named with the slip
 _SLIP_DEDUCTIBLE_BEFORE = rx.compile(r"(?:单子|结算单|发票|小票|收费单|清单)(?:上|里)?(?:面)?(?:的|写的|写着|显示的?|印的)?"
-                                     r"(?:起付线|起付标准|起付)(?:那一?栏|那一?项|那一?行)?(?:写的|写着)?(?:是|为|扣了|扣|:)?$")
+                                     r"(?:起付线|起付标准|起付)(?:那一?栏|那一?项|那一?行)?(?:写的|写着)?(?:又|也|还)?(?:是|为|扣了|扣|:)?$")
 _WHY_ASKED = rx.compile(r"怎么|为什么|为啥|咋|凭什么|为何|why|how come")
 #: 怎么按200扣的 / 为啥按200扣: a figure quoted back as what was deducted, in a question
 _DEDUCTED_BY_BEFORE = rx.compile(r"(?:怎么|咋|为啥|为什么|凭什么|为何|why)[^,，。0-9]{0,3}按(?:照)?$")
@@ -1805,6 +1810,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # 是不是按在职给我算了: how the slip settled it, asked — not the person's category
     hits = [h for h in hits if not (("category" in h.sets or "provider_level" in h.sets)
                                     and _SETTLED_AS_BEFORE.search(text, max(0, h.start - 8), h.start))]
+    # 今年第一张门诊单子已经扣了起付线300，今天第二次…: the year's first slip is an earlier visit's — this one
+    # is the second, never the year's first
+    hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and "张" in h.text
+                                    and _SECOND_AFTER.search(text, h.end))]
+    # 三乙不是跟二级一样按65%吗: a level the visit's is compared with (a rule asked), not where it was
+    hits = [h for h in hits if not ("provider_level" in h.sets and "provider_grade" not in h.sets
+                                    and _LIKE_BEFORE.search(text, max(0, h.start - 2), h.start)
+                                    and _LIKE_AFTER.match(text, h.end))]
     # (是不是给我算成二级了: how the slip settled it, asked — not the visit's level)
     # 今年第一次来这家医院 / 头一次用医保卡: first at this place or with the card, not this year's
     # first outpatient bill — the year's position is still asked
@@ -1951,13 +1964,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "deductible_used" and bill_total is not None and a.value <= bill_total
                    and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
                    else a for a in amounts]
-    if any(a.role in ("stated_deductible", "deductible_used") for a in amounts) \
-            and not any(h.sets.get("city") == "西安" for h in place_hits):
+    if any(a.role in ("stated_deductible", "deductible_used") for a in amounts):
         # 单子起付线50，统筹136.50: the slip's own line of the deductible — what this bill was charged
-        # toward it (checked), never the document's deductible (西安's slips give the bureau's, kept)
-        # nor what earlier visits used; the same figure asked about after it (怎么起付线才扣50) is that line
+        # toward it (checked), never the document's deductible nor what earlier visits used; the same
+        # figure asked about after it (怎么起付线才扣50) is that line. 西安's slips give the bureau's
+        # deductible (kept), unless the bureau's is given apart and the slip's line says what it deducted
+        # (起付标准800 … 单子上起付线又扣了800.00)
         on_slip = [a for a in amounts if a.role in ("stated_deductible", "deductible_used")
-                   and _SLIP_DEDUCTIBLE_BEFORE.search(text, max(0, a.start - 12), a.start)]
+                   and (m := _SLIP_DEDUCTIBLE_BEFORE.search(text, max(0, a.start - 12), a.start)) is not None
+                   and (not any(h.sets.get("city") == "西安" for h in place_hits)
+                        or ("扣" in m.group(0) and any(b.role == "stated_deductible" and b.start < m.start()
+                                                      for b in amounts)))]
         if on_slip:
             line = on_slip[0]
             amounts = [msgspec.structs.replace(a, role="slip_deductible") if a is line

@@ -8728,3 +8728,22 @@ def test_a_first_visit_what_if_after_visits_told_supposes_them_away() -> None:
     state, _ = talk("南充退休 10月份在社区看过一次花了100 今天社区医院又花了260")
     _, reply = turn(state, "要是今年第一次呢", today=TODAY)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "71.50"
+
+
+@pytest.mark.parametrize(("message", "fund", "verdict"), [
+    # (K226-0168) …个人账户支付 150.00 … 个账结算前150: the account's balance before the bill, not a second bill
+    ("南充退休护士，又来核单子了：\n医疗费总额 655.50\n政策范围内费用 610.00\n自费 45.50\n统筹基金支付 396.50\n"
+     "个人账户支付 150.00\n个人现金支付 109.00\n二级医院，起付线今年早就扣完了，个账结算前150。", "396.50", "matches"),
+    # (K226-0073) 三乙不是跟二级一样按65%吗: the level compared with is no second level of the visit
+    ("我在华亭的一家三乙医院看的，平凉退休，起付线扣完了，600块，单子统筹360.00。三乙不是跟二级一样按65%吗", "390.00",
+     "differs"),
+    # (K226-0132) 今年第一张门诊单子已经扣了起付线300，今天第二次…单子上起付线又扣了800.00: the first slip is an
+    # earlier visit (300 of the deductible used), this slip's line deducted 800 — checked, never a conflict
+    ("西安在职，参数：起付标准800，三级50%，限额3000（医保局公布）。今年第一张门诊单子已经扣了起付线300，今天第二次三级医院1200，"
+     "单子上起付线又扣了800.00，统筹基金支付200.00。起付线是不是重复扣了？", "350.00", "differs"),
+])
+def test_slips_with_a_balance_a_level_compared_or_an_earlier_slip_are_checked(message: str, fund: str,
+                                                                                 verdict: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == verdict
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
