@@ -231,6 +231,12 @@ _LONE_DIGIT = rx.compile(r"(?:^|[^\d.])[1-9]$")
 
 _SPACED_CHARS = rx.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_DIGITS = rx.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
+#: a slip's labels as OCR or a hurried hand splits them (统筹基金 支付 / 个人现 金支付 / 现金支 付): one word
+_SLIP_LABELS = ("统筹基金支付", "个人现金支付", "个人账户支付", "医疗费总额", "政策范围内费用", "起付标准", "个人自付",
+                "个人负担", "自费费用", "个人自费", "现金支付", "账户支付", "基金支付", "统筹支付",
+                # 人员类别 在 职: a field's value, spaced as the label is
+                "人员类别", "在职", "退休", "灵活就业")
+_SPLIT_LABEL = rx.compile("|".join(" ?".join(label) for label in sorted(_SLIP_LABELS, key=len, reverse=True)))
 _SUM_SAID = rx.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)(?![\d.])")
 
 
@@ -306,6 +312,7 @@ def normalise(text: str) -> str:
     if "支忖" in out:
         out = out.replace("支忖", "支付")  # 统筹基金支忖: a slip's 付 misread by OCR
     if " " in out:
+        out = _SPLIT_LABEL.sub(lambda m: m.group(0).replace(" ", ""), out)  # 统筹基金 支付 872.80: one label
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
         out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number

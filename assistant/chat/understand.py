@@ -577,7 +577,7 @@ _SECOND_AFTER = rx.compile(r"第(?:二|2)(?:次|张|回|趟)|又(?:去|看|来|�
 _LIKE_BEFORE = rx.compile(r"(?:跟|和|同|与|像)$")
 _LIKE_AFTER = rx.compile(r"(?:医院|的)?(?:一样|相同|同等|一个样|差不多)")
 #: 单子起付线50 / 结算单上起付线一栏写的50: a slip's line of the deductible, named with the slip
-_SLIP_DEDUCTIBLE_BEFORE = rx.compile(r"(?:单子|结算单|发票|小票|收费单|清单)(?:上|里)?(?:面)?(?:的|写的|写着|显示的?|印的)?"
+_SLIP_DEDUCTIBLE_BEFORE = rx.compile(r"(?:单子|结算单|发票|小票|收费单|清单)(?:上|里)?(?:面)?(?:的|写的|写着|显示的?|印的)?[,，:：]?"
                                      r"(?:起付线|起付标准|起付)(?:那一?栏|那一?项|那一?行)?(?:写的|写着)?(?:又|也|还)?(?:是|为|扣了|扣|:)?$")
 _WHY_ASKED = rx.compile(r"怎么|为什么|为啥|咋|凭什么|为何|why|how come")
 #: 怎么按200扣的 / 为啥按200扣: a figure quoted back as what was deducted, in a question
@@ -690,6 +690,9 @@ _NO_REFERRAL = rx.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不�
 _FLAG_AFTER = rx.compile(r"(?:哦|噢)?(?:不对|说错了|搞错了)[,，]?(?:我)?(?:不是|没有|没)")
 _FLAG_DOUBT_AFTER = rx.compile(r"[,，]?(?:但是|不过|可是)?(?:也|又)(?:好像)?(?:不是|不算|没)|脱贫了"
                                r"|(?:又|但|可)?好像[^,，。]{0,6}?(?:没|不是|不算)")
+#: 只报了 / 才给了: a fund figure said to be little; with a complaint after it (怎么…少), this bill's
+_ONLY_PAID_BEFORE = rx.compile(r"(?:只|才|就)(?:给|报|付|支付|报销)(?:了)?(?:我)?$")
+_COMPLAINT_AFTER = rx.compile(r"(?:元|块)?[,，]?(?:怎么|咋|为啥|为什么|凭啥)[^,，。]{0,10}?(?:少|低|这么点|不到)")
 _COMPLAINT_BEFORE = rx.compile(r"(?:怎么|咋|为啥|为什么|凭啥|咋个)[^,，。]{0,6}(?:才|只|就)[^,，。]{0,6}$")
 #: 通知上写的 / 医保局说 / 我问了社区: figures of a rule told by someone, not this visit's slip
 _NOTICE_SOURCE = rx.compile(r"通知|文件|政策|规定|医保局|社保局|医保中心|听说|问了|告诉我|notice")
@@ -1916,8 +1919,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)
                else a for a in amounts]
     # 花了1000，怎么统筹才付了480: a complaint about this bill's fund figure — the slip's, checked
+    # (…200，统筹只报了80.00，怎么比上次少这么多: the complaint after it)
     amounts = [msgspec.structs.replace(a, role="slip_fund")
-               if a.role == "fund_paid" and has_bill and _COMPLAINT_BEFORE.search(text, _clause_of(bounds, a.start)[0], a.start)
+               if a.role == "fund_paid" and has_bill and (
+                   _COMPLAINT_BEFORE.search(text, _clause_of(bounds, a.start)[0], a.start)
+                   or (_ONLY_PAID_BEFORE.search(text, max(0, a.start - 6), a.start)
+                       and _COMPLAINT_AFTER.match(text, a.end)))
                and any(b.role in (None, "total", *_ITEM_FIELDS) and b.end <= a.start for b in amounts)
                else a for a in amounts]
     # 600 报了200 — this bill's fund share or the year's so far? With no word of the year, asked
@@ -1978,7 +1985,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if on_slip:
             line = on_slip[0]
             amounts = [msgspec.structs.replace(a, role="slip_deductible") if a is line
-                       else msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "deductible_used")
+                       else msgspec.structs.replace(a, role="other")
+                       if a.role in ("stated_deductible", "deductible_used", None, "total")
                        and a.value == line.value and a.start > line.start and _WHY_ASKED.search(text, *_clause_of(bounds, a.start))
                        else a for a in amounts]
     # 统筹目前报了大概……不对，我查了APP，是412.6: the fund's words, their figure taken back unsaid and
@@ -2686,6 +2694,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         pct = m.group("pct") or m.group("cnpct")
         value = parse_number(pct) if pct else None
         if value is not None and 0 < value <= 100 and not _NOT_RATIO_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+                and not (_EARLIER_TIME.search(text, _clause_of(bounds, m.start())[0], m.start()) and not _SLIP_WORD.search(text)) \
                 and not ((_RULE_QUESTION_AFTER.match(text, m.end()) or _RULE_QUESTION_BEFORE.search(text, max(0, m.start() - 10), m.start()))
                 and not _SLIP_WORD.search(text)):
             # (报销比例是60%吗: a question about the rule, not a figure read off a slip)

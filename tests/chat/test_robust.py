@@ -8747,3 +8747,25 @@ def test_slips_with_a_balance_a_level_compared_or_an_earlier_slip_are_checked(me
     _, (reply,) = talk(message)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == verdict
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # (K226-0046) 单子 起付线600.00 … 起付线为啥要扣600这么多: the slip's line, and the same figure asked about
+    ("南昌退休，今年第一次看门诊，社区医院880。单子 起付线600.00 统筹基金支付182.00 个人现金支付698.00。起付线为啥要扣600这么多？",
+     "182.00"),
+    # (K226-0144, 0194) labels split by OCR (个人现金支 付, 统筹基金 支付, 人员类别 在 职) are the labels
+    ("识别结果：\n平凉市 职工基本医疗保险 门诊结算\n静宁县人民医院 二级\n人员类别 在 职\n医疗费总额 1,236.80\n起付线 200.00\n"
+     "统筹基金支付 622.08\n个人现金支 付 614.72\n(今年第一次)", "622.08"),
+    ("OCR出来的:\n南昌大学第一附属医院门诊收费票据\n医保类型:职工 在职\n医疗费总额 2 345.60\n起付标准 600.00\n统筹基金 支付 872.80\n"
+     "个人现 金支付 1472.80\n(三级医院,今年头一次门诊) 对吗", "872.80"),
+    # (K226-0197) 按55%不该是275吗: the person's own sum, no figure of the bill
+    ("南充退休的护士，今年统筹已经给我报了1100了。今天三级医院又花了500，单子上统筹基金支付只有100.00，个人现金支付400.00。"
+     "按55%不该是275吗，怎么只报了这么点", "100.00"),
+    # (K226-0209) 上次…报了60% is the last visit's ratio (no figure off a slip); 统筹只报了80.00，怎么比上次少: this slip's
+    ("我妈上次在签约卫生院看病报了60%，这次签约卫生院转诊到县中医院开中药饮片200，统筹只报了80.00，怎么比上次少这么多？南昌居民",
+     "80.00"),
+])
+def test_slips_as_brought_are_checked_and_agree(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
