@@ -107,6 +107,8 @@ _GROUPED = rx.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DIGIT_UNITS = rx.compile(r"\d(?:千\d百(?:\d十?)?|万\d千(?:\d百)?|百\d十)")  # (1百2十: 一百二十)
 _TO_CN_DIGITS = str.maketrans("0123456789", "零一二三四五六七八九")
 _ARABIC_UNIT = rx.compile(rf"(\d+(?:\.\d+)?)([十百千万])({_D})?")
+#: 七八百 / 三四十 / 一千二三: a span said as two neighbouring digits (the second named)
+_RANGE_SAID = re.compile(r"(?:[一二两三四五六七八九][十百千万])*[一二两三四五六七八九](?P<second>[二两三四五六七八九])[十百千万]?")
 _ADJACENT_DIGITS = rx.compile(r"[一二两三四五六七八九]{2}")
 
 
@@ -685,6 +687,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
             end = num_start + len(num)
         pos = max(end, start + 1)
         value = parse_number(num)
+        if value is None and (r := _RANGE_SAID.fullmatch(num)) is not None and any(u in num for u in "十百千万") \
+                and _DIGIT_VALUE[r.group("second")] == _DIGIT_VALUE[num[r.start("second") - 1]] + 1:
+            # 七八百 / 一两千 / 一千二三: two neighbouring digits, a span — its lower end, marked approximate
+            # below (asked, never a fact)
+            value = parse_number(num[:r.start("second")] + num[r.end("second"):])
         if value is None or value >= _TOO_LARGE:
             continue
         has_cur = bool(m.group("cur"))

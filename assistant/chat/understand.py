@@ -573,6 +573,8 @@ _PERCENT = rx.compile(
 )
 #: 第二次 / 第二张 / 又去: a later visit told after the year's first slip
 _SECOND_AFTER = rx.compile(r"第(?:二|2)(?:次|张|回|趟)|又(?:去|看|来|到)")
+#: 两三百 / 七八百: a span of two neighbouring digits
+_TWO_DIGITS_SPAN = rx.compile(r"[一二两三四五六七八九]{2}[十百千万]")
 #: 跟二级一样 / 和二级医院相同: a level named as what another is like
 _LIKE_BEFORE = rx.compile(r"(?:跟|和|同|与|像)$")
 _LIKE_AFTER = rx.compile(r"(?:医院|的)?(?:一样|相同|同等|一个样|差不多)")
@@ -2254,7 +2256,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if first_after is not None:
         fund_floor = None  # 之前报过两百多——说错了，今年还没报过: the figure taken back with the year's first said
     fund_around: bool | None = None
-    rough_fund = next((a for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated), None)
+    # (报过两三百: a span said as two neighbouring digits is left asked — only 大概400 / 400左右 is settled so)
+    rough_fund = next((a for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated
+                       and not _TWO_DIGITS_SPAN.search(a.text)), None)
     if fund_floor is None and first_after is None and rough_fund is not None and "fund_paid" not in chosen:
         # 统筹报了大概400 / 1500左右: the year's fund figure said roughly — settled only if the figure is
         # the same across that range (the dialogue settles both ends with the calculator), asked otherwise

@@ -8769,3 +8769,18 @@ def test_slips_as_brought_are_checked_and_agree(message: str, fund: str) -> None
     _, (reply,) = talk(message)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+@pytest.mark.parametrize(("message", "asking", "quoted"), [
+    # (K226-0099) 七八百吧: a bill said as a span of two neighbouring digits — asked, quoting it (it was not read
+    # at all, and the rates were recited)
+    ("平凉在职 二级 起付线满了 七八百吧", "amount", "七八百"),
+    ("南昌退休 三级医院 今年第一次 花了一千二三", "amount", "一千二三"),
+    # a fund figure so said is asked too (never settled as if 200 were said)
+    ("南充退休，在二级医院花了800，我今年大概报过两三百吧", "year_start", None),
+])
+def test_a_figure_said_as_a_span_of_two_digits_is_asked(message: str, asking: str, quoted: str | None) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking == asking
+    if quoted:
+        assert quoted in reply.text
