@@ -547,7 +547,9 @@ _REFERRED_AWAY = rx.compile(r"签约(?:的)?(?:卫生院|社区|卫生服务中�
 _REFERRED_ELSEWHERE = rx.compile(r"转(?:诊)?(?:到|去|至)(?:了)?(?P<to>[^,，。]{0,10}?(?:医院|卫生院))")
 _OUTPATIENT_IN_HIT = rx.compile(r"门诊|看病|就诊")
 _LEVEL_PLACE = rx.compile(r"(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)")
-_FIRST_HERE_BEFORE = rx.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$")
+_FIRST_HERE_BEFORE = rx.compile(r"(?:来|去|在|到)(?:这家|这个|那家|那个|该|这所)(?:医院|诊所|药店|药房|卫生院|社区)(?:里|这)?$"
+                                # 换了新单位之后第一次看病 / 出院以后头一次: the first since something, not the year's
+                                r"|(?:之后|以后|后来|过后)(?:的)?$")
 _ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 _RATIO_EITHER = rx.compile(r"\d{1,3}(?:\.\d+)?%[^,，。;；]{0,3}?(?:还是|或者|或是|或|要么|/|or)[^,，。;；]{0,3}?\d{1,3}(?:\.\d+)?%")
 _WHOLE_CUE = rx.compile(r"(?:包)?含在|包括在|算在|花|一共|总共|总计|合计|共计|共|总额|总数|总金额|总费用|总的|^费用|账单|结算(?!单|的时候|时)|金额|消费|刷|看病|spent|bill|total|cost")
@@ -931,6 +933,8 @@ _ITEM_QUESTIONED = rx.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,�
                               r"|(?:元|块)?(?:是|算)?[^,，。]{0,6}?(?:的)?(?:吧[\s,，]*(?:好像|可能|我记得|应该)|好像吧|可能吧|大概吧)")
 #: digits on both sides of a full-width comma, three after it (1，200 / 200，300): NFKC makes it a
 #: thousands mark, but a list of numbers is written the same way
+#: a figure to the fen (57.38): the message writes decimals as decimals
+_TO_THE_FEN = rx.compile(r"(?<![\d.,])\d+\.\d{2}(?![\d.])")
 _FULLWIDTH_GROUP = rx.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
                               # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
                               r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])"
@@ -3791,7 +3795,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         for_child=for_child,
         placement=placement,
         grouped=grouped.group(0) if (grouped := _FULLWIDTH_GROUP.search(message))
-        and not _THOUSANDS_WITH_UNIT.match(message, grouped.start()) else None,
+        and not _THOUSANDS_WITH_UNIT.match(message, grouped.start())
+        # (57.38 … 我算65%是37.297: beside figures to the fen, three decimals are a share worked out)
+        and not ("." in grouped.group(0) and _TO_THE_FEN.search(message)) else None,
         ratio_said=ratio_said,
         items_unquantified=loose_item or _unquantified(text, chosen) or any(
             a.approximate and a.role in _ITEM_FIELDS for a in amounts) or bool(_ROUGH_ITEM.search(text)),

@@ -8784,3 +8784,25 @@ def test_a_figure_said_as_a_span_of_two_digits_is_asked(message: str, asking: st
     assert reply.result is None and reply.asking == asking
     if quoted:
         assert quoted in reply.text
+
+
+@pytest.mark.parametrize(("message", "fund", "verdict"), [
+    # (K226-0210) 卡里（个人账户）结算前540: the account named again in brackets — its balance, not the bill
+    ("平凉退休，卡里（个人账户）结算前540，起付线满了，社区卫生服务中心300。单子：统筹基金支付210.00 个人账户支付90.00 "
+     "个人现金支付0.00", "210.00", "matches"),
+    # (K226-0226) 按55%应该495吧: the person's own sum
+    ("南昌在职，二级医院一共900，起付线今年满了。单子统筹只给了385.00，按55%应该495吧？", "495.00", "differs"),
+    # (K226-0234) 我算65%是37.297，四舍五入应该37.30吧: the person's sums; beside 57.38, 37.297 is a decimal
+    ("南昌居民医保，我妈签了家庭医生，签约机构看病57.38，统筹支付37.29，我算65%是37.297，四舍五入应该37.30吧？", "37.30", "differs"),
+])
+def test_the_person_s_own_sums_beside_a_slip_are_no_figures_of_it(message: str, fund: str, verdict: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == verdict
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_the_first_visit_since_something_is_not_the_year_s_first() -> None:
+    # (K226-0109) 换了新单位之后第一次看病，老单位那边今年的起付线600已经扣满了: the first since the new employer;
+    # the deductible was met this year — never read as the year's first visit (a conflict with 600 followed)
+    u = understand("南昌在职 换了新单位之后第一次看病，老单位那边今年的起付线600已经扣满了。二级医院800块")
+    assert u.facts.first_visit_this_year is None and u.facts.deductible_met is True
