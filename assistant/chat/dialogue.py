@@ -1434,7 +1434,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if _one_before(u.text):
         state.one_visit_before = True  # what the person had told us, kept if this turn fails
     try:
-        answered = _bill_then_what_if(state, message, locale, today)
+        answered = _bill_then_what_if(state, message, locale, today) or _that_visit_then_another(state, message, locale, today)
         if answered is not None:
             state, out = answered
         else:
@@ -1529,6 +1529,36 @@ def _each_visit(message: str) -> str:
     for at in reversed(cuts):
         text = text[:at] + ("又" if text.startswith(("在", "去"), at) else "又在") + text[at:]
     return text
+
+
+#: 其实那次就是在二级医院，11月10号。今天又去那个二级医院花了300: the visit told before set right, then
+#: another visit — two messages in one
+_THAT_VISIT_THEN_ANOTHER = rx.compile(r"^(?P<head>(?:其实|不对|哦|对了|噢)?[,，]?(?:那次|上次|那一次|前面那次|之前那次)[^。；;]*?)"
+                                      r"[。；;，,]\s*(?P<tail>(?:今天|这次|这回|后来|然后|昨天)?[^。；;，,]{0,4}?又(?:去|在|看|到)[^。]*)$")
+
+
+def _that_visit_then_another(state: SessionState, message: str, locale: str,
+                             today: dt.date) -> tuple[SessionState, Reply] | None:
+    """The visit told before set right and another visit told, in one message (其实那次就是在二级医院，11月10号。
+    今天又去那个二级医院花了300): the first part read as a message of its own (that visit's place and date),
+    then the second (one more visit) — never the date and place of the one given to the other. None when
+    the message is not so, or when the first part does not read as said of that visit."""
+    split = _THAT_VISIT_THEN_ANOTHER.match(normalise(message)) \
+        if state.known.amount is not None and state.asking is None and not state.ledger else None
+    if split is None:
+        return None
+    head, tail = split.group("head"), split.group("tail")
+    told_head, told_tail = understand(head, today=today), understand(tail, today=today)
+    said_of_that = (told_head.facts.provider_level, told_head.facts.provider_kind, told_head.facts.month)
+    if told_head.facts.amount is not None or told_tail.facts.amount is None or all(v is None for v in said_of_that):
+        return None
+    trial = msgspec.msgpack.decode(msgspec.msgpack.encode(state), type=SessionState)  # (the state untouched unless it is so)
+    # (after 那要是在二级医院呢: 那次 names the visit told, not the what-if's — what is said of it is so)
+    trial.what_if_base = trial.what_if_ledger = None
+    told, first = _turn(trial, told_head, head, locale, today)
+    if first.asking is not None or first.result is None:
+        return None
+    return _turn(told, told_tail, tail, locale, today)
 
 
 #: 南昌居民 签约社区 看病花了150，如果我签了家庭医生能多报多少: a bill told, then a what-if asked of it

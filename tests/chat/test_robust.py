@@ -8806,3 +8806,12 @@ def test_the_first_visit_since_something_is_not_the_year_s_first() -> None:
     # the deductible was met this year — never read as the year's first visit (a conflict with 600 followed)
     u = understand("南昌在职 换了新单位之后第一次看病，老单位那边今年的起付线600已经扣满了。二级医院800块")
     assert u.facts.first_visit_this_year is None and u.facts.deductible_met is True
+
+
+def test_the_visit_told_set_right_then_another_visit_in_one_message() -> None:
+    # (K226-C002) after a what-if of 二级, 其实那次就是在二级医院，11月10号。今天又去那个二级医院花了300: the visit told
+    # was at level 2 on 11-10, and today's 300 is one more — ¥195.00 (the deductible met by the first); it gave
+    # the date and place to the new visit and settled the 900 as this one (¥495.00)
+    state, _ = talk("南充在职，三级医院花了900，今年第一次", "说错了，我是退休的", "那要是在二级医院呢")
+    _, reply = turn(state, "其实那次就是在二级医院，11月10号。今天又去那个二级医院花了300", today=TODAY)
+    assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["487.50", "195.00"]
