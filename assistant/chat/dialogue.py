@@ -1999,8 +1999,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (And if it had been a level 3 hospital at 65%?: the level said with it is the ratio's)
         facts = msgspec.structs.replace(facts, stated_ratio=u.ratio_said[0],
                                         stated_ratio_level=u.ratio_said[1] or facts.provider_level)
-    if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope"):
+    if facts.stated_ratio is not None and intent in ("policy_fact", "inform", "out_of_scope") \
+            and not (facts.amount is None and _COMPLIANT_ASKED.search(u.text)):
         intent = "calculate"  # figures read off the slip: settle with them
+    elif facts.stated_ratio is not None and facts.amount is None and _COMPLIANT_ASKED.search(u.text) \
+            and state.known.amount is None:
+        # 我西安单子上统筹支付比例写的45%，这合规吗: whether the figure may be so — the document's article on it
+        state.known = _merge(state.known, facts, ("city", "policy", "scheme", "category"))
+        state.asking = None
+        return state, _fact_answer(state.known, u, locale)
     if _THIS_ONE_AGAIN.match(u.text.strip()) and state.known.amount is not None and _missing(state.known) is None:
         # (an earlier visit's figure just given →) 那今天这次呢: this visit again, with the year as now known
         state.asking = None
@@ -3987,11 +3994,12 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
 
 def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     """Quote the articles that best answer the question; the document's words, no figure of ours."""
-    from .retrieve import best_articles
+    from .retrieve import best_articles, excerpt
 
     policy = _policy(known) or schemes_of(known.city).get("employee")
     policies = [policy] if policy else sorted(load_packs())
-    if policy is None and (known.scheme == "resident" or known.category == "resident"):
+    if policy is None and (known.scheme == "resident" or known.category == "resident"
+                           or _RESIDENT_ONLY_WORD.search(u.text) or _SIGNED_RESIDENT_EN.search(u.text)):
         # 居民门诊统筹有起付线吗 (no city): the resident schemes' documents only
         policies = [p for p in policies if get_pack(p).meta.scheme == "resident"]
         if len(policies) == 1:
@@ -4007,14 +4015,18 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     lines = []
     for pid, aid, text, _score in found:
         pack = get_pack(pid)
-        quote = text if len(text) <= 120 else text[:120] + "……"
-        lines.append(f"〔{pack.meta.name} {aid}〕“{quote}”")
+        lines.append(f"〔{pack.meta.name} {aid}〕“{excerpt(text, u.text)}”")
     intro = _t(locale, "文件原文是这样写的：\n", "The document says (quoted in the original):\n")
     tail = _t(locale, "\n以上是原文；文件没有写到的地方，我不替它回答。", "\nWhere the document is silent, I do not answer for it.")
     return Reply(text=head + intro + "\n".join(lines) + tail, intent="policy_fact",
                  quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
 
 
+#: 这合规吗 / 符合规定吗 / 合法吗: whether a figure is allowed — a question of the rule
+_COMPLIANT_ASKED = rx.compile(r"合规|符合规定|符合政策|合法|违规|允许|能这样|可以这样|is (?:this|that|it) (?:allowed|legal|compliant)")
+#: words only the resident scheme's document uses (签约卫生院, 门诊统筹预算): a question of it, no city said
+_RESIDENT_ONLY_WORD = rx.compile(r"签约(?:的)?(?:卫生院|机构|社区|卫生室)|门诊统筹预算|统筹预算|建档立卡|家庭医生")
+_SIGNED_RESIDENT_EN = rx.compile(r"signed (?:clinic|institution|centre|center|township)|resident (?:outpatient )?insurance")
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"
 #: 今天在医院 / 这家医院 / 大医院 / 药店和医院 / 我们医院: words before 医院 that name no hospital

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from calculator import get_pack
 
-__all__ = ["best_articles"]
+__all__ = ["best_articles", "excerpt"]
 
 _K1, _B = 1.5, 0.75
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z]+")
@@ -119,15 +119,37 @@ def _index(policy: str) -> tuple[list[tuple[str, str]], list[Counter[str]], dict
     return docs, bags, idf, avg
 
 
-def best_articles(policy: str, question: str, k: int = 2) -> list[tuple[str, str, float]]:
-    """The ``k`` articles of ``policy`` that best match ``question``: (article id, text, score)."""
+def _query(question: str) -> list[str]:
+    """The question's tokens, with the document's words for its everyday and English ones."""
     words = " ".join(_EN.get(w, w) for w in re.findall(r"[a-z]+", question.lower()))
     extra = " ".join(v for w, v in _ZH.items() if w in question)
     if _TWO_DISEASES.search(question) and _HOW_PAID.search(question):
         extra += " 就医时 报销比例 年度最高支付限额 执行 门诊特殊慢性病政策"
     if _IN_FORCE.search(question) and _OF_DOCUMENT.search(question) and not _OF_PERSON.search(question):
         extra += " 起施行 自 起实施 有效期"
-    query = _tokens(_DROP.sub(" ", question)) + _tokens(words) + _tokens(extra)
+    return _tokens(_DROP.sub(" ", question)) + _tokens(words) + _tokens(extra)
+
+
+def excerpt(text: str, question: str, width: int = 120) -> str:
+    """An article's words to quote for ``question``: the whole text when short, else the sentence that
+    shares most words with the question (verbatim, marked ``……`` where it is cut) — the sentence
+    that answers (不低于50%) is never cut off after the first 120 characters."""
+    if len(text) <= width:
+        return text
+    sentences = [x for x in re.split(r"(?<=[。；;])", text) if x.strip()]
+    asked = set(_query(question))
+    best = max(range(len(sentences)), key=lambda i: (len(asked & set(_tokens(sentences[i]))), -i))
+    if best == 0 or not asked & set(_tokens(sentences[best])):
+        return text[:width] + "……"
+    chosen = sentences[best].strip()
+    if len(chosen) > width + 40:
+        chosen = chosen[: width + 40]
+    return "……" + chosen + ("……" if not text.rstrip().endswith(chosen) else "")
+
+
+def best_articles(policy: str, question: str, k: int = 2) -> list[tuple[str, str, float]]:
+    """The ``k`` articles of ``policy`` that best match ``question``: (article id, text, score)."""
+    query = _query(question)
     docs, bags, idf, avg = _index(policy)
     scored = []
     for (aid, text), bag in zip(docs, bags, strict=True):

@@ -8815,3 +8815,26 @@ def test_the_visit_told_set_right_then_another_visit_in_one_message() -> None:
     state, _ = talk("南充在职，三级医院花了900，今年第一次", "说错了，我是退休的", "那要是在二级医院呢")
     _, reply = turn(state, "其实那次就是在二级医院，11月10号。今天又去那个二级医院花了300", today=TODAY)
     assert reply.result is not None and [v["fund_pays"] for v in reply.result["visits"]] == ["487.50", "195.00"]
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    # (K226-0048) a long article quoted for the sentence that answers, not its first 120 characters
+    ("我西安单子上统筹支付比例写的45%，这合规吗？", "支付比例不低于50%"),
+    ("南充职工医保个人账户的钱 能给我老娘交城乡居民医保不", "参加城乡居民基本医疗保险"),
+    # (K226-0004) 签约卫生院 … 门诊统筹预算, no city: the resident scheme's document (its budget article)
+    ("我妈今年72岁，签约卫生院每年给她算多少门诊统筹预算", "〔南昌居民普通门诊统筹 第二十三条〕"),
+])
+def test_a_question_of_fact_quotes_the_words_that_answer_it(message: str, said: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is None and reply.asking is None
+    assert said in "\n".join(reply.text.split("\n")[:4])
+
+
+def test_an_excerpt_is_the_article_s_own_words() -> None:
+    from assistant.chat.retrieve import excerpt
+    from calculator import get_pack
+
+    text = next(a.text for a in get_pack("xian-employee").articles if a.id == "四（三）")
+    quoted = excerpt(text, "统筹支付比例45%合规吗")
+    assert quoted.startswith("……") and quoted.strip("…") in text and "不低于50%" in quoted
+    assert excerpt("短的条文。", "随便") == "短的条文。"
