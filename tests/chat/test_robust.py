@@ -8838,3 +8838,22 @@ def test_an_excerpt_is_the_article_s_own_words() -> None:
     quoted = excerpt(text, "统筹支付比例45%合规吗")
     assert quoted.startswith("……") and quoted.strip("…") in text and "不低于50%" in quoted
     assert excerpt("短的条文。", "随便") == "短的条文。"
+
+
+def test_a_spouse_s_bill_with_its_fund_line_only_is_checked_not_a_conflict() -> None:
+    # (K226-C031) …她退休，也是今年第一次，420，统筹只有143: this bill's fund line (只有: said to be little) —
+    # checked (¥154.00 due), never "今年第一次 and 统筹只有143 disagree"
+    state, _ = talk("平凉在职，一级卫生院，今年第一次，花了460，单子统筹169")
+    _, reply = turn(state, "我老伴也在那看的，她退休，也是今年第一次，420，统筹只有143", today=TODAY)
+    assert reply.bill_check is not None and reply.result is not None
+    assert reply.result["visits"][-1]["fund_pays"] == "154.00"
+
+
+def test_slips_told_sheet_by_sheet_are_checked_each() -> None:
+    # (K226-C033) 第一张：…起付线600，统筹55 / 第二张：…起付线0，统筹250: each sheet's lines are its own slip's (the
+    # second's fund line was asked about), the second checked after the first
+    state, _ = talk("南昌在职，今年换过单位，帮我核两张单子",
+                    "第一张：3月在老单位时，二级医院，医疗费总额700，起付线600，统筹55，那是今年第一次看病")
+    _, reply = turn(state, "第二张：9月到了新单位，三级医院，医疗费总额500，起付线0，统筹250", today=TODAY)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "250.00"
