@@ -446,7 +446,7 @@ _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
                        r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是)(?:里面|里头|其中)?(?:的)?|of (?:it|that|this|the bill|them) (?:was|were|is|are) |(?:was|were|is|are) |of "
                        # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
-                       r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
+                       r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult|herbal|chinese med|tcm))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)
                        r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:面)?(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的"
                        r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
@@ -459,6 +459,8 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|(?:给)?报(?:销)?(?:了)?的(?=$|[,，。;；!！?？])"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation"
+                       # 250 yuan of herbal medicine: the Chinese-medicine part (a referral pays only it)
+                       r"|herbal medicines?|herbs|chinese medicines?|tcm(?! hospital)"
                        r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
 #: 有个CT / 做了个核磁 / B超: an examination named right before its figure
 _CHECK_BEFORE = rx.compile(r"(?:ct|mri|核磁(?:共振)?|磁共振|b超|彩超|x光|拍片|胃镜|肠镜|检查|化验)(?:费)?(?:是|花了|要)?$")
@@ -791,6 +793,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "self-paid": "自费", "self paid": "自费",
                     "consultation": "诊察费"}.get(word, word)
+            word = "中药" if word.startswith(("herbal", "herbs", "chinese med", "tcm")) else word
             word = ("政策范围内" if word.startswith(("class-a", "class a")) else "乙类") if word.startswith("class") else word
             word = "账户付" if re.search(r"(?:账户|个账|卡)", word) and re.search(r"(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的$", word) \
                 else word

@@ -541,11 +541,13 @@ def _partial(known: Known, policy: str) -> Partial:
 
 
 #: a primary-care centre's words: for a resident, the place a signed institution is (DOMAIN: 签约机构)
-_PRIMARY_CARE = rx.compile(r"卫生院|卫生室|卫生所|卫生服务中心|卫生服务站|社区医院|社区(?!医保)|村医|村里|乡里的?诊|township|community|village")
+_PRIMARY_CARE = rx.compile(r"卫生院|卫生室|卫生所|卫生服务中心|卫生服务站|社区医院|社区(?!医保)|村医|村里|乡里的?诊|township|community|village"
+                           # 养老院里的医务室: a care home's own clinic may be one (第十七条)
+                           r"|(?:养老院|养老机构|敬老院|福利院)[^,，。]{0,4}(?:医务室|诊所|卫生室|医疗室)")
 
 
 _SIGNING = rx.compile(r"签|sign")
-_FAMILY_DOCTOR_SIGNED = rx.compile(r"签(?:了|过|约了?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|家庭医生(?:也)?签(?:了|过)|signed (?:up )?(?:with )?(?:a )?family doctor")
+_FAMILY_DOCTOR_SIGNED = rx.compile(r"签(?:了|过|约了?|没签(?:约)?)?(?:的)?(?:家庭医生|家医)|家庭医生签约|家庭医生(?:也)?签(?:了|过)|signed (?:up )?(?:with )?(?:a )?family doctor")
 
 
 _BIG_HOSPITAL = rx.compile(r"三甲|三级|二甲|二级|省[^,，。]{0,6}医院|附属|附一|一附院|二附院|儿童医院|大医院"

@@ -394,6 +394,9 @@ _INSURED = _Family(
          # 以前在厂头上班: worked once — how they are insured now is not said
          "|(?:以前|原来|过去|早先|从前|年轻时(?:候)?)(?:是)?(?:在[^,，。]{1,6}?)?(?:上班|工作|打工)(?:的)?", {}, 2),
         ("上班族|上班|打工", _EMP, 1),
+        # 我是南昌的小学老师 / 我是公务员: a job one has is work — the employee scheme (a retired one says 退休)
+        ("我(?:是|是一名|是一个|是个|在[^,，。]{1,8}?当)[^,，。退]{0,8}?(?:老师|教师|护士|职员|会计|文员|员工)"
+         "(?![^,，。]{0,3}退)", _EMP, 1),
         # (the company pays employee insurance / through the school / my first job: the person works)
         ("(?:through|via) (?:the|my|our) (?:school|university|work|job|factory|hospital|firm)|(?:the|my|our) (?:company|employer|school|boss|firm) pays"
          "|(?:my|first|new) job\\b|i'?m a (?:teacher|nurse|engineer|driver|worker)", _EMP, 1),
@@ -402,6 +405,8 @@ _INSURED = _Family(
          "|自由职业", _FLEX, 2),
         ("城乡居民医保|城乡居民|城镇居民|居民医保|居民|农村医保|新农合|农合", _RES, 2),
         ("新型农村合作医疗|农村合作医疗|新农合|农合", _RES, 2),
+        # 就是农村交的那个医保 / 村里交的医保: the resident scheme, said as where it is paid
+        ("(?:农村|村里|村上|乡里|镇上)(?:交|缴|买|办)的(?:那个|那种)?(?:医保|合作医疗|保险)", _RES, 2),
         ("not (?:yet )?retired|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work(?: full[- ]time| part[- ]time)? (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         # 平凉 退 二级 / 南昌退 三级: a terse note's 退 standing alone (never 退费, 退钱, 退了药)
@@ -510,6 +515,8 @@ _FLAGS = _Family(
         # a private clinic that turned out to be non-designated / not a designated pharmacy
         ("non-?designated|not (?:a |an )?designated|undesignated|(?:isn'?t|wasn'?t|is not|was not) (?:a |an )?designated",
          {"designated": False}, 2),
+        # 非医保定点的诊所 / 不是医保定点的: not designated, the insurance named between
+        ("(?:非|不是|不属于|并非)(?:医保|社保)?(?:的)?定点(?![^,，。]{0,4}[吗么嘛])", {"designated": False}, 2),
         # 一家不能刷医保的药店: a place that takes no insurance card is not a designated one
         ("不能刷医保(?:卡)?|刷不了医保(?:卡)?|不能用医保(?:卡)?|不给刷医保(?:卡)?|医保(?:卡)?刷不了|不支持医保(?:卡)?(?:结算)?",
          {"designated": False}, 2),

@@ -8857,3 +8857,32 @@ def test_slips_told_sheet_by_sheet_are_checked_each() -> None:
     _, reply = turn(state, "第二张：9月到了新单位，三级医院，医疗费总额500，起付线0，统筹250", today=TODAY)
     assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "250.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # (K225-0126, a wrong figure) 非医保定点的诊所 / 非定点的: not designated — the fund pays nothing (it paid ¥72.00)
+    ("南充在职，去的是非医保定点的诊所，花了120，今年起付线扣过了", "0.00"),
+    ("南充在职，去的是非定点的诊所，花了120，今年起付线扣过了", "0.00"),
+    # (K225-0053) 就是农村交的那个医保: the resident scheme; 村卫生室 its signed institution (60%)
+    ("我没有退休金的，就是农村交的那个医保，南昌安义县，在村卫生室看感冒花了三十五块钱", "21.00"),
+    # (K225-0066) 养老院里面的医务室: a care home's clinic may be the signed institution (第十七条)
+    ("我八十二了，南昌居民医保，在养老院里面的医务室看的病，花了四十", "24.00"),
+    # (K225-0072) …on referral…, 250 yuan of herbal medicine: the Chinese-medicine part, 40%
+    ("Nanchang resident insurance, I went to the county TCM hospital on referral from my township clinic, "
+     "250 yuan of herbal medicine", "100.00"),
+])
+def test_more_places_and_schemes_as_people_name_them(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_teacher_is_an_employee_and_a_family_doctor_not_remembered_shows_both() -> None:
+    # (K225-C001) 我是南昌的小学老师: at work — the employee scheme (the scheme was asked three times); 我是签了家庭
+    # 医生的 is no job; 公务员 stays asked (their own arrangements)
+    assert understand("你好，我是南昌的小学老师，想问下门诊报销").facts.category == "employee"
+    assert understand("我是退休老师 南昌").facts.category == "retiree"
+    assert understand("哦对了，我是签了家庭医生的").facts.category is None
+    # (K225-0060) 我记不清签没签家庭医生了 at a 卫生院: the family doctor not known — both figures, not asked
+    # whether the 卫生院 was the signed institution
+    _, (reply,) = talk("南昌居民医保，在卫生院花了100，我记不清签没签家庭医生了")
+    assert reply.alternatives and {a.fund_pays for a in reply.alternatives} == {"60.00", "65.00"}
