@@ -8886,3 +8886,16 @@ def test_a_teacher_is_an_employee_and_a_family_doctor_not_remembered_shows_both(
     # whether the 卫生院 was the signed institution
     _, (reply,) = talk("南昌居民医保，在卫生院花了100，我记不清签没签家庭医生了")
     assert reply.alternatives and {a.fund_pays for a in reply.alternatives} == {"60.00", "65.00"}
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # (K225-0157, 0172) 西安: 单子上写起付线650今年已经扣过了 — the bureau's deductible, said used up (扣过了 as
+    # 扣完了); the year's position was asked
+    ("西安退休，社区卫生服务中心，花了300，结算单上写的起付线650今年已经扣过了，一级医疗机构退休人员比例70%，年度限额2500",
+     "210.00"),
+    ("西安在职，社区医院，单子上写起付线800今年已经扣完了，一级机构报60%，年度限额2000，今年统筹已经报了1950，今天又花了200",
+     "50.00"),
+])
+def test_a_xian_slip_s_deductible_said_used_up_is_the_bureau_s_and_met(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
