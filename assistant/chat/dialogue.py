@@ -1151,13 +1151,26 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
         gz, ge = _GRADE_TEXT.get(known.provider_grade or "", ("", ""))
         add("provider_level", known.provider_level, f"{zh}{gz}医疗机构", f"{en}{ge} provider", "provider_level")
     if known.amount is not None:
-        add("amount", f"{known.amount:.2f}", f"总费用{known.amount:.2f}元", f"bill total ¥{known.amount:.2f}")
+        add("amount", f"{known.amount:.2f}", f"总费用{known.amount:,.2f}元", f"bill total ¥{known.amount:,.2f}")
     items = False
     for name, (zh, en) in _ITEM_TEXT.items():
         value = getattr(known, name)
         if value:
             items = True
-            add(name, f"{value:.2f}", f"其中{zh}{value:.2f}元", f"of which {en} ¥{value:.2f}")
+            add(name, f"{value:.2f}", f"其中{zh}{value:,.2f}元", f"of which {en} ¥{value:,.2f}")
+    # a resident's standing and status: what sets the ratio (签约机构 60%, 转诊 40%, +5 / 65%)
+    if known.referral == "county_tcm":
+        add("referral", "county_tcm", "签约机构转诊到县级中医医院", "referred to the county TCM hospital", "referral")
+    elif known.signed is True or known.provider_kind == "signed":
+        add("signed", True, "在签约的门诊统筹机构看的", "at your signed institution", "signed", "provider_kind")
+    elif known.signed is False:
+        add("signed", False, "不是签约的门诊统筹机构", "not your signed institution", "signed")
+    if known.family_doctor is not None:
+        add("family_doctor", known.family_doctor, "签了家庭医生" if known.family_doctor else "没签家庭医生",
+            "family-doctor contract" if known.family_doctor else "no family-doctor contract", "family_doctor")
+    if known.poverty_registered is not None:
+        add("poverty_registered", known.poverty_registered, "建档立卡贫困人口" if known.poverty_registered else "不是建档立卡",
+            "registered poor" if known.poverty_registered else "not registered poor", "poverty_registered")
     if known.first_visit_this_year and earlier_visits:
         # (又看了一次 after the year's first: nothing before the visits told — this one is the year's n-th)
         n = earlier_visits + 1
@@ -1174,11 +1187,11 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
         add("year_start", f"{known.prior_unreimbursed:.2f}", f"之前花了{known.prior_unreimbursed:.2f}元没报",
             f"an earlier bill of ¥{known.prior_unreimbursed:.2f} not reimbursed", "prior_unreimbursed")
     if known.fund_paid is not None:
-        add("fund_paid", f"{known.fund_paid:.2f}", f"今年统筹已支付{known.fund_paid:.2f}元",
-            f"fund paid ¥{known.fund_paid:.2f} this year", "fund_paid")
+        add("fund_paid", f"{known.fund_paid:.2f}", f"今年统筹已支付{known.fund_paid:,.2f}元",
+            f"fund paid ¥{known.fund_paid:,.2f} this year", "fund_paid")
     if known.account_balance is not None:
-        add("account_balance", f"{known.account_balance:.2f}", f"个人账户余额{known.account_balance:.2f}元",
-            f"account balance ¥{known.account_balance:.2f}", "account_balance")
+        add("account_balance", f"{known.account_balance:.2f}", f"个人账户余额{known.account_balance:,.2f}元",
+            f"account balance ¥{known.account_balance:,.2f}", "account_balance")
     if known.month:
         add("date", f"{known.year or ''}-{known.month}-{known.day or ''}", f"{known.month}月{known.day or ''}"
             + ("日" if known.day else ""), f"visit {known.month}/{known.day or ''}", "month", "days_ago", "months_ago")
@@ -1189,6 +1202,10 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
         ("inpatient", False, "不在住院期间", "not during an inpatient stay", "在住院期间") if not known.inpatient else None,
         ("signed", True, "在签约的门诊统筹机构看的", "at your signed institution", "不是签约机构")
         if _signed_assumed(known) else None,
+        # (a resident, neither status said: the answer's note says so — here with its correction)
+        ("family_doctor", False, "未签家庭医生、非建档立卡", "no family-doctor contract, not registered poor", "签了家庭医生")
+        if known.category == "resident" and known.family_doctor is None and known.poverty_registered is None
+        and known.referral is None and known.provider_kind != "pharmacy" and known.signed is not False else None,
     ]
     for entry in assumed:
         if entry is not None:
@@ -1197,7 +1214,8 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
                                   correct=_t(locale, fix, {"日期不是今天": "Not today", "有自费项目": "Some self-pay items",
                                                            "不是定点机构": "Not designated",
                                                            "在住院期间": "During an inpatient stay",
-                                                           "不是签约机构": "Not my signed institution"}[fix])))
+                                                           "不是签约机构": "Not my signed institution",
+                                                           "签了家庭医生": "I have a family-doctor contract"}[fix])))
     return out
 
 

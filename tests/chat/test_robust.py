@@ -8899,3 +8899,21 @@ def test_a_teacher_is_an_employee_and_a_family_doctor_not_remembered_shows_both(
 def test_a_xian_slip_s_deductible_said_used_up_is_the_bureau_s_and_met(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_resident_s_standing_and_status_are_read_back() -> None:
+    # (found using the widget on a phone) 在签约的社区 … 她也签了家庭医生 settled at 65%, but the read-back showed
+    # neither the signed institution nor the family doctor: the facts the ratio rests on are shown, and
+    # with neither status said, the assumption is shown with the tap that corrects it
+    state, (reply,) = talk("我妈是南昌居民医保，在签约的社区看病花了100")
+    texts = {u.text: u for u in reply.understood}
+    assert texts["在签约的门诊统筹机构看的"].source == "message"
+    assert texts["未签家庭医生、非建档立卡"].source == "assumed" and texts["未签家庭医生、非建档立卡"].correct == "签了家庭医生"
+    _, reply = turn(state, "她也签了家庭医生，能多报吗", today=TODAY)
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "65.00"
+    assert any(u.text == "签了家庭医生" and u.source == "message" for u in reply.understood)
+
+
+def test_figures_in_the_read_back_group_thousands_as_the_answer_does() -> None:
+    _, (reply,) = talk("南昌在职 三级医院 今年第一次 花了2345.6")
+    assert any(u.text == "总费用2,345.60元" for u in reply.understood)
