@@ -862,6 +862,18 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
                  quick_replies=qr_en if locale == "en" else qr_zh)
 
 
+def _fund_pays_nothing_anyway(known: Known, today: dt.date) -> bool:
+    """Whether the fund pays nothing for this bill even in the year's most favourable position (the
+    deductible met, nothing paid toward the cap): then no position pays anything, and the calculator's
+    figure does not depend on the one fact still missing."""
+    best = msgspec.structs.replace(known, deductible_met=True, fund_paid=Decimal(0), first_visit_this_year=None,
+                                   deductible_used=None, deductible_remaining=None, prior_unreimbursed=None)
+    try:
+        return calculate(convert_request(_request(best, [], today))).visits[-1].fund_pays == 0
+    except CalculatorError:
+        return False
+
+
 def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             message_facts: Facts | None = None) -> Reply:
     from explanations import explain, explain_error, explain_formats, headline
@@ -3432,6 +3444,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                     "You said part of this year's deductible is used: how much? (What you paid within "
                                     "the deductible before.)"),
                             asking="year_start", intent="calculate")
+    if missing == "year_start" and not state.ledger and state.known.amount is not None \
+            and _fund_pays_nothing_anyway(state.known, today):
+        # 媳妇也是灵活就业…做产检花了300 (平凉): even with the deductible met and the cap untouched the fund pays
+        # nothing for this bill — the year's position changes nothing, so it is not asked (said so)
+        scenario = SessionState(known=msgspec.structs.replace(state.known, first_visit_this_year=True))
+        reply = _settle(scenario, locale, today, prefix=_t(
+            locale, "今年之前报没报过都不影响：这次统筹基金都不支付。\n",
+            "Whatever was claimed earlier this year, the fund pays nothing for this bill.\n"), message_facts=facts)
+        # (the year's first visit is how it was settled, not a fact the person told: not read back as one)
+        reply.understood = [x for x in reply.understood or [] if x.slot != "year_start"]
+        state.asking = None
+        return state, reply
     if missing:
         prefix = _t(locale, f"“{u.weak_place}”不止一个城市有。", f"More than one city has a “{u.weak_place}”. ") \
             if missing == "city" and u.weak_place else ""

@@ -8917,3 +8917,15 @@ def test_a_resident_s_standing_and_status_are_read_back() -> None:
 def test_figures_in_the_read_back_group_thousands_as_the_answer_does() -> None:
     _, (reply,) = talk("南昌在职 三级医院 今年第一次 花了2345.6")
     assert any(u.text == "总费用2,345.60元" for u in reply.understood)
+
+
+def test_a_bill_the_fund_pays_nothing_for_in_any_position_is_not_asked_the_year() -> None:
+    # (K225-C040) 平凉 灵活就业 … 做产检花了300: flexible workers have no prenatal benefit (第九条) — whatever was
+    # claimed earlier this year the fund pays nothing, so the year's position is not asked; the answer says so
+    # and does not read back a first visit the person never told
+    _, (reply,) = talk("平凉 灵活就业 在二级医院做产检花了300")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    assert reply.text.startswith("今年之前报没报过都不影响") and not any(u.slot == "year_start" for u in reply.understood)
+    # a bill the fund may pay for depending on the year is still asked
+    _, (reply,) = talk("平凉 灵活就业 在二级医院花了150")
+    assert reply.result is None and reply.asking == "year_start"
