@@ -4059,7 +4059,9 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     lines = []
     for pid, aid, text, _score in found:
         pack = get_pack(pid)
-        lines.append(f"〔{pack.meta.name} {aid}〕“{excerpt(text, u.text)}”")
+        # (in English, the document named in English; its article numbers and words are its own)
+        where = f"({pack.meta.name_en}, {aid}) " if locale == "en" and pack.meta.name_en else f"〔{pack.meta.name} {aid}〕"
+        lines.append(f"{where}“{excerpt(text, u.text)}”")
     intro = _t(locale, "文件原文是这样写的：\n", "The document says (quoted in the original):\n")
     tail = _t(locale, "\n以上是原文；文件没有写到的地方，我不替它回答。", "\nWhere the document is silent, I do not answer for it.")
     return Reply(text=head + intro + "\n".join(lines) + tail, intent="policy_fact",

@@ -8929,3 +8929,11 @@ def test_a_bill_the_fund_pays_nothing_for_in_any_position_is_not_asked_the_year(
     # a bill the fund may pay for depending on the year is still asked
     _, (reply,) = talk("平凉 灵活就业 在二级医院花了150")
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_an_english_question_of_fact_names_the_document_in_english() -> None:
+    # (K225-0110 and ten older English turns) the quotes are the document's words, but the answer around them was
+    # mostly Chinese (〔平凉职工门诊共济 第七条〕 on each line): the document is named in English
+    _, (reply,) = talk("What's the annual cap for ordinary outpatient care in Pingliang?")
+    assert reply.result is None and "(Pingliang employee outpatient mutual aid, 第七条)" in reply.text
+    assert "〔" not in reply.text
