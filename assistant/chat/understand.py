@@ -577,6 +577,8 @@ _PERCENT = rx.compile(
 _SECOND_AFTER = rx.compile(r"第(?:二|2)(?:次|张|回|趟)|又(?:去|看|来|到)")
 #: 两三百 / 七八百: a span of two neighbouring digits
 _TWO_DIGITS_SPAN = rx.compile(r"[一二两三四五六七八九]{2}[十百千万]")
+#: 在兰州打工 / 在深圳上班: where someone works or lives, not where a visit was
+_LIVES_THERE = rx.compile(r"(?:市|的)?(?:打工|上班|工作|务工|住|生活|做生意|带孙子|带娃)")
 #: 跟二级一样 / 和二级医院相同: a level named as what another is like
 _LIKE_BEFORE = rx.compile(r"(?:跟|和|同|与|像)$")
 _LIKE_AFTER = rx.compile(r"(?:医院|的)?(?:一样|相同|同等|一个样|差不多)")
@@ -2807,8 +2809,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 [other, *(sp.text for sp in spans if sp.slot == "other_city")]) if n)) \
             and (went := re.search(rf"(?:在|去|到|跑)(?:了)?(?:{other_names})|(?<![a-z])(?:in|to|at|visited|visiting) "
                                    rf"(?:{other_names})", text)) \
-            and not _EARLIER_DONE.search(text, *_clause_of(bounds, went.start())):
+            and not _EARLIER_DONE.search(text, *_clause_of(bounds, went.start())) \
+            and not (_LIVES_THERE.match(text, went.end())
+                     and re.search(rf"回(?:到|了)?(?:{re.escape(values['city'])})", text)):
         # (以前在北京301医院看过病: an earlier visit's place, not this one's)
+        # (在兰州打工…今天回平凉在二级医院: where the person works; the visit was at home)
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
     if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution

@@ -8937,3 +8937,12 @@ def test_an_english_question_of_fact_names_the_document_in_english() -> None:
     _, (reply,) = talk("What's the annual cap for ordinary outpatient care in Pingliang?")
     assert reply.result is None and "(Pingliang employee outpatient mutual aid, 第七条)" in reply.text
     assert "〔" not in reply.text
+
+
+def test_where_someone_works_is_not_where_the_visit_was() -> None:
+    # (K225-C025) 我是在兰州打工，医保是在平凉交的。今天回平凉在二级医院花了600: the visit was at home (回平凉) —
+    # never asked whether an out-of-city visit was filed
+    u = understand("哦不对，我是在兰州打工，医保是在平凉交的。今天回平凉在二级医院花了600，今年第一次")
+    assert u.facts.offsite is None and u.facts.city == "平凉"
+    # a visit told in the other city is still out of it
+    assert understand("南昌在职，在北京301医院看门诊花了800").facts.offsite is True
