@@ -1563,6 +1563,11 @@ def _each_visit(message: str) -> str:
     return text
 
 
+def _trial_copy(state: SessionState) -> SessionState:
+    """A deep copy of the session to run turns on, kept only if they read the message as hoped."""
+    return msgspec.msgpack.decode(msgspec.msgpack.encode(state), type=SessionState)
+
+
 #: 其实那次就是在二级医院，11月10号。今天又去那个二级医院花了300: the visit told before set right, then
 #: another visit — two messages in one
 _THAT_VISIT_THEN_ANOTHER = rx.compile(r"^(?P<head>(?:其实|不对|哦|对了|噢)?[,，]?(?:那次|上次|那一次|前面那次|之前那次)[^。；;]*?)"
@@ -1584,7 +1589,7 @@ def _that_visit_then_another(state: SessionState, message: str, locale: str,
     said_of_that = (told_head.facts.provider_level, told_head.facts.provider_kind, told_head.facts.month)
     if told_head.facts.amount is not None or told_tail.facts.amount is None or all(v is None for v in said_of_that):
         return None
-    trial = msgspec.msgpack.decode(msgspec.msgpack.encode(state), type=SessionState)  # (the state untouched unless it is so)
+    trial = _trial_copy(state)  # (the state untouched unless it is so)
     # (after 那要是在二级医院呢: 那次 names the visit told, not the what-if's — what is said of it is so)
     trial.what_if_base = trial.what_if_ledger = None
     told, first = _turn(trial, told_head, head, locale, today)
@@ -1617,7 +1622,7 @@ def _bill_then_what_if(state: SessionState, message: str, locale: str,
     told_head = understand(head, today=today)
     if told_head.facts.amount is None:
         return None
-    trial = msgspec.msgpack.decode(msgspec.msgpack.encode(state), type=SessionState)  # (the state untouched unless it is so)
+    trial = _trial_copy(state)  # (the state untouched unless it is so)
     told, first = _turn(trial, told_head, head, locale, today)
     if first.result is not None and first.asking is None and first.bill_check is None and first.intent != "what_if":
         after, then = _turn(told, understand(tail, today=today), tail, locale, today)

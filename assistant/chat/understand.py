@@ -582,6 +582,8 @@ _LIVES_THERE = rx.compile(r"(?:市|的)?(?:打工|上班|工作|务工|住|生�
 #: 跟二级一样 / 和二级医院相同: a level named as what another is like
 _LIKE_BEFORE = rx.compile(r"(?:跟|和|同|与|像)$")
 _LIKE_AFTER = rx.compile(r"(?:医院|的)?(?:一样|相同|同等|一个样|差不多)")
+#: the fund named bare as a slip's line (统筹420 / 医保支付420): the cues both slip readings start from
+_FUND_LINE_CUES = ("统筹", "医保", "基金", "统筹支付", "医保支付")
 #: 第二张：… / 另一张单子: a message that is a slip's lines (the sheet named first)
 _SLIP_SHEET = rx.compile(r"^(?:第[一二三四五1-5]张|另一张|另外一张|这张|那张)(?:单子|结算单|票|发票)?[:：,，]")
 #: 单子起付线50 / 结算单上起付线一栏写的50: a slip's line of the deductible, named with the slip
@@ -1965,7 +1967,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # statement of the year that disagrees with 今年第一次 (issue 9: a conflict)
         amounts = [msgspec.structs.replace(a, role="slip_fund")
                    if a.role in ("fund_paid", "slip_unknown") and a.cue
-                   and (a.cue in ("统筹", "医保", "基金", "统筹支付", "医保支付", "统筹只", "统筹才", "医保只", "医保才")
+                   and (a.cue in (*_FUND_LINE_CUES, "统筹只", "统筹才", "医保只", "医保才")
                         or _QUESTIONED_AFTER.match(text, a.end)
                         # 今年第一次 … 1200 报了600: a fund figure told after this bill's amount is this bill's
                         or ((a.cue in ("报了", "报销了", "报销", "报") or _FUND_PAID_THIS.fullmatch(a.cue)) and any(
@@ -1982,13 +1984,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    if a.role == "deductible_used" and bill_total is not None and a.value <= bill_total
                    and not _EARLIER_TIME.search(text, _clause_of(bounds, a.start)[0], a.start)
                    else a for a in amounts]
+    sheet = _SLIP_SHEET.match(text)
     if any(a.role in ("stated_deductible", "deductible_used") for a in amounts):
         # 单子起付线50，统筹136.50: the slip's own line of the deductible — what this bill was charged
         # toward it (checked), never the document's deductible nor what earlier visits used; the same
         # figure asked about after it (怎么起付线才扣50) is that line. 西安's slips give the bureau's
         # deductible (kept), unless the bureau's is given apart and the slip's line says what it deducted
         # (起付标准800 … 单子上起付线又扣了800.00)
-        sheet = _SLIP_SHEET.match(text)
         on_slip = [a for a in amounts if a.role in ("stated_deductible", "deductible_used")
                    and (m := _SLIP_DEDUCTIBLE_BEFORE.search(text, max(0, a.start - 12), a.start)
                         or (sheet if sheet is not None and a.role == "stated_deductible" else None)) is not None
@@ -2002,10 +2004,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                        if a.role in ("stated_deductible", "deductible_used", None, "total")
                        and a.value == line.value and a.start > line.start and _WHY_ASKED.search(text, *_clause_of(bounds, a.start))
                        else a for a in amounts]
-    if _SLIP_SHEET.match(text):
+    if sheet is not None:
         # 第二张：…医疗费总额500，起付线0，统筹250: a slip's lines, one by one — its fund line is this slip's
         amounts = [msgspec.structs.replace(a, role="slip_fund") if a.role in ("slip_unknown", "fund_paid")
-                   and a.cue in ("统筹", "医保", "基金", "统筹支付", "医保支付", "统筹基金支付", "基金支付") else a
+                   and a.cue in (*_FUND_LINE_CUES, "统筹基金支付", "基金支付") else a
                    for a in amounts]
     # 统筹目前报了大概……不对，我查了APP，是412.6: the fund's words, their figure taken back unsaid and
     # then given — the figure is the fund's, with the words it was said with
