@@ -38,7 +38,9 @@ from typing import Any, cast
 import msgspec
 
 from calculator import (
+    AccountStep,
     BillError,
+    CalculationResult,
     CalculatorError,
     InvalidRequest,
     ItemNotNamed,
@@ -1012,6 +1014,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             f"({cited.article}). Is {paid} what the fund paid, or what you spent this year in all?"),
             asking="amount_role", intent="calculate",
             quick_replies=_t_list(locale, ["是统筹报销的钱", "是一共花的钱"], ["What the fund paid", "What I spent in all"]))
+    account_untold = _account_untold(result)
     state.asking = None
     try:  # one rendering pass: the text as always without the request, the HTML with it (and the chart)
         both = explain_formats(result, ("text", "html"), locale=locale, request=req, request_for={"text": None})
@@ -1035,6 +1038,14 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             text += "\nAlso assumed: " + " ".join(n.rstrip("。；") for n in notes)
         else:
             text += "\n另外：" + "；".join(n.rstrip("。；") for n in notes) + "。"
+    if state.balance_untold and account_untold:
+        # 个人账户有余额 with no figure: the figures stand (the fund's share does not depend on it), the
+        # share counted as cash; the balance is asked once, a bare figure next is it (不记得 → as it is)
+        state.asking, state.balance_untold = _BALANCE_FIGURE, False
+        text += _t(locale, "\n\n您说个人账户里有钱，但没说余额，上面个人负担先全部按现金计。告诉我账户现在的余额，"
+                           "我再算账户付多少、现金付多少。",
+                   "\n\nYou said your account holds money but not how much, so your share is counted as cash above. "
+                   "Tell me the balance and I will split it between the account and cash.")
     quick = [_t(locale, "有自费项目", "Some items were self-pay")] if known.self_pay is None else []
     if _signed_assumed(known):
         quick.insert(0, _t(locale, "不是签约机构", "Not my signed institution"))
@@ -1044,7 +1055,16 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
     text = headline(result, locale) + "\n\n" + text
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
-                 intent="calculate", understood=_understood(known, message_facts, locale, len(ledger)))
+                 intent="calculate", understood=_understood(known, message_facts, locale, len(ledger),
+                                                            account_untold=account_untold))
+
+
+def _account_untold(result: CalculationResult) -> bool:
+    """Whether the last visit's personal share could come from an account whose balance was not
+    given (the account step: available, no balance): the answer counts it as cash and says so."""
+    this = result.visits[-1]
+    return this.personal_pays > 0 and any(
+        isinstance(s, AccountStep) and s.available and s.balance_before is None for s in this.steps)
 
 
 _BOTH_WAYS_EN = {"in_scope": "If the item is settled as in scope",
@@ -1087,6 +1107,17 @@ _SLIP_FUND_FIGURE = "slip_fund_figure"
 _REFERRAL_PART = "referral_part"
 #: internal: the account's exact balance was asked (the reply's ``asking`` says "amount")
 _BALANCE_FIGURE = "balance_figure"
+#: the account said empty, or said to hold money, in words with no figure (no digit, no numeral)
+_ACCOUNT_WORD = r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱|的余额)?"
+_ACCOUNT_EMPTY = rx.compile(_ACCOUNT_WORD + r"(?:没钱|没有钱|没得钱|没余额|没有余额|余额为零|余额是零|空了|(?:的钱)?(?:已经)?用完|(?:的钱)?用光)"
+                            r"(?:了|啦)?|(?:no|nothing) (?:money )?(?:left )?(?:in|on) (?:my|the) (?:personal )?account"
+                            r"|(?:my|the) (?:personal )?account is empty")
+_ACCOUNT_HAS_MONEY = rx.compile(_ACCOUNT_WORD + r"(?:还|也)?(?:有|剩|剩下|剩了)(?:点|些|一些|一点|不少)?(?:余额|钱|余钱)(?![吗么？?])"
+                                r"|(?:some )?money (?:left )?(?:in|on) (?:my|the) (?:personal )?account"
+                                r"|(?:my|the) (?:personal )?account has (?:some )?money")
+_NOT_KNOWN_AFTER = rx.compile(r"[，,、 ]?(?:但|但是|可是)?(?:具体)?(?:不知道|不清楚|不晓得|不记得|记不清|忘了|多少不知道|don't know|not sure)")
+_ASKED_AFTER = rx.compile(r"怎么|咋|能不能|还能|能否|可以|可不可以|会不会|吗|么|[？?]|what|can ")  # (没钱了怎么办: a question)
+_ONLY_LEFT = rx.compile(r"[，,、 ]?(?:(?:只|就|还|仅)?剩下?了?|(?:只|就|仅)有)")  # (账户没钱了，只剩20: not nothing)
 #: words that make a figure another one than the balance asked for (这次花了900 / 统筹报了300)
 _OTHER_FIGURE_WORD = rx.compile(r"花|费|报|统筹|一共|总共|合计|自费|乙类")
 _BARE_AMOUNT = rx.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
@@ -1133,9 +1164,11 @@ _FUND_NOT_KNOWN = rx.compile(r"(?:统筹|医保|基金)?(?:报销|报|给|付)(?
 _OVER_CAP_SPENT = rx.compile(r"花|一共|总共|费用|spent|in all|total")
 
 
-def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: int = 0) -> list[Understood]:
+def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: int = 0, *,
+                account_untold: bool = False) -> list[Understood]:
     """Every fact the answer rests on, in the person's terms: said now, said earlier, or assumed.
-    ``earlier_visits``: the visits of the year settled before this one (this one is not the year's first)."""
+    ``earlier_visits``: the visits of the year settled before this one (this one is not the year's first);
+    ``account_untold``: the personal share was counted as cash for want of the account's balance."""
     out: list[Understood] = []
 
     def add(slot: str, value: Any, zh: str, en: str, *fields: str) -> None:
@@ -1218,6 +1251,8 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
         ("family_doctor", False, "未签家庭医生、非建档立卡", "no family-doctor contract, not registered poor", "签了家庭医生")
         if known.category == "resident" and known.family_doctor is None and known.poverty_registered is None
         and known.referral is None and known.provider_kind != "pharmacy" and known.signed is not False else None,
+        ("account_balance", None, "没说个人账户余额，个人负担按现金计", "no account balance given: your share counted as cash",
+         "个人账户有余额") if account_untold else None,
     ]
     for entry in assumed:
         if entry is not None:
@@ -1227,7 +1262,8 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
                                                            "不是定点机构": "Not designated",
                                                            "在住院期间": "During an inpatient stay",
                                                            "不是签约机构": "Not my signed institution",
-                                                           "签了家庭医生": "I have a family-doctor contract"}[fix])))
+                                                           "签了家庭医生": "I have a family-doctor contract",
+                                                           "个人账户有余额": "My account holds money"}[fix])))
     return out
 
 
@@ -1414,6 +1450,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
     tapped = _tapped(message)
+    typed = message  # (the words as typed: the rewrites below add Chinese words to a bare answer)
     if tapped is not None:
         message = tapped  # one of our English quick replies: read as the Chinese words it labels
     if state.last_account and (follow_up := _FOLLOW_UP_QUESTION.match(message.strip())) is not None \
@@ -1428,6 +1465,16 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
             and not _OTHER_FIGURE_WORD.search(message):
         # the answer to “exactly how much is in the account?” (320 / 就是三百二): the balance, never the bill
         message = f"个人账户余额{balance}"
+    elif state.asking == _BALANCE_FIGURE:
+        state.balance_untold = False  # (不记得了) asked once: the answer stands with the bill in cash
+    if (empty := _ACCOUNT_EMPTY.search(message)) is not None and not _ASKED_AFTER.search(message, empty.end()):
+        # 个人账户没钱了 / 账户里的钱用完了: a balance of nothing, said in words (a fact, never out of scope);
+        # 没钱了，只剩20: what is left is the balance (never a new bill)
+        left = _ONLY_LEFT.match(message, empty.end())
+        message = message[:empty.start()] + ("个人账户只剩" + message[left.end():] if left is not None
+                                             else "个人账户余额0" + message[empty.end():])
+    elif (has := _ACCOUNT_HAS_MONEY.search(message)) is not None and not _NOT_KNOWN_AFTER.match(message, has.end()):
+        state.balance_untold = True  # 个人账户有余额: how much is asked (if no figure is said) before cash is assumed
     if state.asking == _PRIOR_CONFIRM and state.pending_prior:
         figure = parse_amount(message)
         if figure is not None or _CONFIRMED.search(message.strip()):
@@ -1456,7 +1503,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     # English text and the dialogue's Chinese quick replies, which the widget labels in English
     # (assistant/static/chat.js QR_EN).
     english_messages = tapped is not None or u.english or (
-        (state.english or locale == "en") and not _CJK.search(message))
+        (state.english or locale == "en") and not _CJK.search(typed))
     if english_messages:
         locale = "en"
     state.english = english_messages
@@ -2171,6 +2218,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         intent = "calculate"  # “帮我算一笔”, “我想算一下门诊报销”: start gathering the facts
     if intent == "out_of_scope" and state.known.amount is not None and _HOW_MUCH.search(u.text) and "住院" not in u.text:
         intent = "calculate"  # 那这次看完个人负担多少、账户扣了多少: the bill told, its figures asked again
+    if intent == "out_of_scope" and state.balance_untold and _ACCOUNT_HAS_MONEY.search(u.text):
+        if state.known.amount is not None and state.known.account_balance is None:
+            # (the answer given →) 个人账户有余额, and nothing else: how much, asked once
+            state.asking, state.balance_untold = _BALANCE_FIGURE, False
+            return state, Reply(text=_t(
+                locale, "个人账户里现在还有多少钱？告诉我余额，我算出这次账户付多少、现金付多少。",
+                "How much is in your personal account now? With the balance I can split your share between the "
+                "account and cash."), asking="amount", intent="inform",
+                quick_replies=_t_list(locale, ["不记得了"], ["I don't remember"]))
+        intent = "inform"  # 个人账户有余额: a fact of the bill (its figure is asked when the answer needs it)
     if intent == "out_of_scope" and u.unplaced and "住院" not in u.text and u.facts.inpatient is None:
         intent = "inform"  # 那次单子上有个数是60，不知道是啥: a number is asked about, never dropped
     bare_unknown = _BARE_UNKNOWN.search(u.text) is not None or (

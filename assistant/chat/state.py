@@ -207,6 +207,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     fund_unnamed: bool = False
     #: the account balance was said after earlier visits were told (现在还有300): it is this visit's
     balance_now: bool = False
+    #: the account was said to hold money with no figure (个人账户有余额): its balance is asked once
+    balance_untold: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
     what_if_base: Known | None = None
     #: the earlier visits of that scenario, when it was one more visit (下个月再看一次呢 → 要是三级呢:

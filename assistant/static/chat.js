@@ -43,6 +43,7 @@
       facts: "我理解的情况", fix: "点一下可更正", assumed: "按常见情况假设", fixPrefix: "不对，不是",
       fixSuffix: "，是", calcLead: "按文件算：", alts: "几种可能，并排对比", fund: "统筹基金报", you: "您自己付", youCol: "您自己付",
       account: "账户", cash: "现金", sep: "，", open: "（", close: "）", end: "",
+      noBalance: "没有提供个人账户余额，全部按现金计",
       visits: function (n) { return "今年" + n + "次门诊合计："; },
       thisVisit: "这次：", unchanged: "这样改，结果不变：",
       matches: "和结算单一致", differs: "和结算单不一致", slip: "单上", calc: "算出", diff: "相差",
@@ -66,6 +67,7 @@
       fixSuffix: ", but ", calcLead: "By the document: ", alts: "The possibilities side by side", fund: "The fund pays ", you: "you pay ",
       youCol: "You pay ",
       account: "account ", cash: "cash ", sep: "; ", open: " (", close: ")", end: ".",
+      noBalance: "no account balance given, all counted as cash",
       visits: function (n) { return n + " visits this year in all: "; },
       thisVisit: "This visit: ", unchanged: "That changes nothing: ",
       matches: "Matches the slip", differs: "Differs from the slip", slip: "slip ", calc: "calculated ",
@@ -356,14 +358,18 @@
     var visits = result.visits, last = visits[visits.length - 1];
     var whole = visits.length > 1 && result.totals ? result.totals : last;
     // this visit first (what the person asked about), the year's totals after it
-    return { n: visits.length, fund: last.fund_pays, personal: last.personal_pays,
+    // no balance given: the account's share is not known (the account step says so), not ¥0.00
+    var noBalance = Number(last.personal_pays) > 0 && (last.steps || []).some(function (s) {
+      return s && s.kind === "account" && s.available && s.balance_before === null;
+    });
+    return { n: visits.length, fund: last.fund_pays, personal: last.personal_pays, noBalance: noBalance,
              account: last.account_pays, cash: last.cash_pays,
              yearFund: whole.fund_pays, yearPersonal: whole.personal_pays };
   }
 
   function sameFigures(a, b) {
     if (!a || !b) { return false; }
-    return ["n", "fund", "personal", "account", "cash", "yearFund", "yearPersonal"].every(function (k) { return a[k] === b[k]; });
+    return ["n", "fund", "personal", "noBalance", "account", "cash", "yearFund", "yearPersonal"].every(function (k) { return a[k] === b[k]; });
   }
 
   function figure(className, value) { return el("b", "fig " + className, yuan(value)); }
@@ -377,7 +383,9 @@
     p.appendChild(figure("fig-fund", sum.fund));
     p.appendChild(document.createTextNode(T.sep + T.you));
     p.appendChild(figure("fig-personal", sum.personal));
-    if (sum.account !== undefined && sum.account !== null && sum.cash !== undefined && sum.cash !== null) {
+    if (sum.noBalance) {
+      p.appendChild(document.createTextNode(T.open + T.noBalance + T.close));
+    } else if (sum.account !== undefined && sum.account !== null && sum.cash !== undefined && sum.cash !== null) {
       p.appendChild(document.createTextNode(T.open + T.account));
       p.appendChild(el("span", "fig-account", yuan(sum.account)));
       p.appendChild(document.createTextNode(T.sep + T.cash));

@@ -8946,3 +8946,48 @@ def test_where_someone_works_is_not_where_the_visit_was() -> None:
     assert u.facts.offsite is None and u.facts.city == "平凉"
     # a visit told in the other city is still out of it
     assert understand("南昌在职，在北京301医院看门诊花了800").facts.offsite is True
+
+
+def test_an_answer_without_the_balance_says_so_and_asks_it_when_told_the_account_holds_money() -> None:
+    # (found using the app) 平凉退休 … 500 with no balance: the one-line answer said 个人账户¥0.00 as if the account
+    # paid nothing, and 个人账户有余额 next was "这个问题我还答不了" — a dead end
+    bill = "平凉退休，二级医院花了500，今年第一次"
+    _, (reply,) = talk(bill)
+    assert reply.text.startswith("统筹基金报¥195.00，您自己付¥305.00（没有提供个人账户余额，全部按现金计）。")
+    assert any(u.slot == "account_balance" and u.source == "assumed" and u.correct == "个人账户有余额"
+               for u in reply.understood)
+    # the tap (or the words) asks how much, once; the figure next is the balance, 不记得了 keeps the answer
+    _, (_, asked, told) = talk(bill, "个人账户有余额", "800")
+    assert asked.result is None and asked.asking == "amount" and "还有多少钱" in asked.text
+    assert told.result is not None and told.result["visits"][-1]["account_pays"] == "305.00"
+    _, (_, _, not_known) = talk(bill, "卡里还有点钱", "不记得了")
+    assert not_known.result is not None and not_known.result["visits"][-1]["fund_pays"] == "195.00"
+    # said with the bill, the figures stand and the balance is asked after them; 不知道多少 is not asked
+    _, (reply,) = talk("南充 在职 二级 今年第一次 花了1200 医保卡里还有钱")
+    assert reply.result is not None and reply.text.endswith("告诉我账户现在的余额，我再算账户付多少、现金付多少。")
+    _, (reply,) = talk("平凉 退休 三甲 一千二 今年头一次 个人账户有钱 不知道多少")
+    assert reply.result is not None and "告诉我账户现在的余额" not in reply.text
+    # a balance known (even nothing) is the account's figure, as before
+    _, (reply,) = talk(bill + "，个人账户里还有1200")
+    assert reply.text.startswith("统筹基金报¥195.00，您自己付¥305.00（个人账户¥305.00，现金¥0.00）。")
+
+
+def test_an_empty_account_said_in_words_is_a_balance_of_nothing() -> None:
+    # 个人账户没钱了 after an answer was out of scope; 账户没钱了，只剩20 settled a new bill of ¥20.00
+    bill = "平凉退休，二级医院花了500，今年第一次"
+    _, (_, empty) = talk(bill, "个人账户没钱了")
+    assert empty.result is not None and empty.text.startswith("统筹基金报¥195.00，您自己付¥305.00（个人账户¥0.00，现金¥305.00）。")
+    _, (_, left) = talk(bill, "账户没钱了，只剩20")
+    assert left.result is not None and left.result["visits"][-1]["total"] == "500.00"
+    assert left.result["visits"][-1]["account_pays"] == "20.00"
+    # a question about an empty account stays a question
+    _, (reply,) = talk("账户没钱了怎么办")
+    assert reply.result is None and reply.asking is None
+
+
+def test_a_bare_figure_answering_in_english_is_answered_in_english() -> None:
+    # the answer to "how much is in the account?" is rewritten to Chinese words for understanding; the reply
+    # followed the rewritten words into Chinese
+    _, (_, _, told) = talk("Pingliang retiree, level 2 hospital, spent 500, first visit this year",
+                           "I have some money in my account", "800")
+    assert told.text.startswith("The fund pays CN¥195.00, you pay CN¥305.00 (account CN¥305.00, cash CN¥0.00).")

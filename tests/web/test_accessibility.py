@@ -248,7 +248,7 @@ def test_another_visit_this_year_says_the_year_and_this_visit(pw, app):
     ask(page, "平凉在职，三甲医院1200元，今年第一次", 1)
     both = ask(page, "又看了一次，一级医院300", 2)
     # this visit first (what was just asked about), then the year's totals
-    expect(both.locator(".answer-head")).to_contain_text("这次：统筹基金报¥195.00，您自己付¥105.00（账户¥0.00，现金¥105.00）")
+    expect(both.locator(".answer-head")).to_contain_text("这次：统筹基金报¥195.00，您自己付¥105.00（没有提供个人账户余额，全部按现金计）")
     expect(both.locator(".answer-this")).to_have_text("今年2次门诊合计：统筹基金报¥745.00，您自己付¥755.00")
     page.wait_for_timeout(300)
     _first_screen(page, both)
@@ -341,7 +341,7 @@ def test_elder_mode_measures(pw, app):
     spoken = page.evaluate("window.__spoken")
     assert spoken and spoken[0]["lang"] == "zh-CN", spoken
     # said as a person would: amounts in 元, the sentence as on screen
-    assert spoken[0]["text"] == "统筹基金报330元，您自己付870元（账户0元，现金870元）", spoken
+    assert spoken[0]["text"] == "统筹基金报330元，您自己付870元（没有提供个人账户余额，全部按现金计）", spoken
 
     # the working on tap, as large: its text, citation chips and toggles too
     open_working(answer)

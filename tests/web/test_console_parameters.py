@@ -35,7 +35,8 @@ def test_figures_read_off_a_slip_are_used_and_cited_as_supplied(client):
     assert 'data-testid="fund">¥240.00' in r.text.replace("\n", "")  or "¥240.00" in r.text
     answer = _answer(r.text)
     # the verdict first, in one sentence that reads aloud
-    assert answer.startswith("统筹基金报¥240.00，您自己付¥960.00（个人账户¥0.00，现金¥960.00）。\n"), answer[:80]
+    # (no balance on the form: the share is counted as cash, and the sentence says so, not 个人账户¥0.00)
+    assert answer.startswith("统筹基金报¥240.00，您自己付¥960.00（没有提供个人账户余额，全部按现金计）。\n"), answer[:80]
     assert "(1,200.00 − 800.00) × 60% = 240.00" in answer
     assert "（经办机构参数：来电人的结算单）" in answer                # cited as supplied, with the source
     # a decimal ratio works the same

@@ -211,7 +211,7 @@ def test_conversation_typing_and_tapping(server, phone):
     answer = wait_for_reply(page, 2)
     # the answer first, in one sentence; the working folded under 看计算过程
     sync_api.expect(answer.locator(".answer-head")).to_have_text(
-        "统筹基金报¥330.00，您自己付¥870.00（账户¥0.00，现金¥870.00）")
+        "统筹基金报¥330.00，您自己付¥870.00（没有提供个人账户余额，全部按现金计）")
     sync_api.expect(answer.locator(".fig-fund")).to_have_text("¥330.00")
     sync_api.expect(answer.locator(".mb-steps")).to_be_hidden()
     assert answer.locator(".mb-totals").count() == 0          # the headline says the totals once
