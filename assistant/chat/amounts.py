@@ -203,6 +203,7 @@ _EN_CUE_END = rx.compile(
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"
     r"|been|be|were|are|instead"  # what if it had been 1,300 / if it were 1,300 / 1,300 instead
+    r"|then|later|again|yesterday|afterwards|after that|before that|earlier"  # …800 at a clinic, then 200 at a pharmacy
     r"|ct|mri|pet|dr|x光|b超|彩超"
     # in-scope items 900, an X-ray 150, lab tests 80: a bill's line named in English
     r"|worth|items?|in-scope|stuff|fees|charges?|tests?|exams?|x-ray|xray|scans?|services?|consultation|registration|supplies|materials?|meds|medications?|drug|injections?|treatments?|herbs)$"
@@ -370,7 +371,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 按55%应该495吧 / 我算65%是37.297 / 四舍五入应该37.30: the person's own sum, no figure of the bill
     ("other", r"按 ?\d{1,3}(?:\.\d+)?%(?:算)?(?:的话)?(?:应该|应|该|就|得)?(?:是|报|给|能报|有)?"
               r"|(?:我|俺)(?:自己)?算(?:的|出来|下来|了一下)?(?:按)? ?\d{1,3}(?:\.\d+)?%(?:是|为|得|应该是)?"
-              r"|四舍五入(?:以后|后|之后)?(?:应该|应|该|就)?(?:是|为)?"),
+              r"|四舍五入(?:以后|后|之后)?(?:应该|应|该|就)?(?:是|为)?"
+              # 1000乘60%应该是600 / 800×55%=440: the person's multiplication, its product
+              r"|(?:乘以|乘|×) ?\d{1,3}(?:\.\d+)? ?%(?:的话)?(?:应该|应|该|就|得)?(?:是|等于|为|=)"),
     # 少了60块 / 多报了40 / 差了60: the difference the person sees, not a bill or a payment
     ("other", r"(?:少|多|差)(?:报|给|算|付|扣)?(?:了)(?:我)?|(?:少|多)(?:报|给|算)(?:了)?(?:我)?|相差|差额(?:是|为)?|差距(?:是|为)?"),
     ("fund_paid", r"(?:已经|已|今年|之前|前面|上次|累计)?(?:报了|报销了|报销过|报过|已报|报销掉|报销|报的)(?:有)?"),

@@ -1358,6 +1358,14 @@ _SAME_CASE = rx.compile(r"同样(?:的)?情况|一样的情况|情况(?:也)?一
 _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS, *_YEAR_POSITION, "year", "month", "day",
                                       "account_balance", "balance_at_least")
                           if n in Known.__struct_fields__)
+#: 第二个是李阿姨 / 另一位刘大姐 / 下一个病人 / the next patient: someone else than the person just worked out,
+#: not of the household (a hospital social worker or cashier asking for several patients)
+_NEXT_PATIENT = (r"^(?:[^,，。!！?？]{0,8}[。.,，!！:：])?(?:那|还有|另外)?(?:第[二三四五六七八九十2-9]|另|另外|下|再)(?:一)?[个位]"
+                 r"(?:是)?(?:个|位)?[^,，。!！?？]{0,3}?"
+                 r"(?:病人|患者|病友|老人|老太太|老太|老爷子|老头|阿姨|大爷|大妈|大姐|大哥|叔叔|奶奶|爷爷|师傅|小伙子|小伙"
+                 r"|姑娘|先生|女士|同事|邻居)"
+                 r"|^(?:and |now |ok,? )?(?:the )?(?:next|another|second|third|fourth) (?:patient|person|one|client)\b")
+_NEXT_PATIENT_RX = rx.compile(_NEXT_PATIENT)
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
 _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
@@ -1369,7 +1377,9 @@ _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:�
                            r"|[0-9一二三四五六七八九十]{1,3}岁(?:了|多)?(?=[,，\s]))"
                            # Mum went to a level-2 hospital today… / My wife also…: the same, in English
                            r"|^(?:and |now |what about |ok,? )?(?:my )?(?:mum|mom|mother|dad|father|wife|husband|son|daughter)"
-                           r"(?: also| too| then| today| yesterday)? (?:went|saw|visited|paid|spent|had|is|was|also|too)\b")
+                           r"(?: also| too| then| today| yesterday)? (?:went|saw|visited|paid|spent|had|is|was|also|too)\b"
+                           # (a social worker, a cashier asking for several) 第二个是李阿姨 / 另一位刘大姐 / 第三个是个小伙子
+                           r"|" + _NEXT_PATIENT)
 _OWN_YEAR_SAID = rx.compile(r"今年(?:也|还)?(?:是)?(?:第一次|头一回|头回)|今年统筹|他今年|她今年|统筹(?:已经)?报(?:过|了)"
                             r"|\b(?:her|his) (?:deductible|first visit|first bill)|\b(?:she|he) (?:had|has) (?:already )?(?:used|met|paid)")
 _RESET_FIRST = rx.compile(r"(?:重新开始|重新算|重来|从头开始|换个人|再算一个|start over|reset)")
@@ -1915,11 +1925,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
         fresh.known = Known(**{n: getattr(state.known, n) for n in kept})
-        fresh.owner = state.owner or state.known
         named = _OTHER_PERSON.search(u.text)
         person_word = named.group(0) if named is not None else ""
-        fresh.owner_relation = "parent" if re.search(r"妈|爸|母亲|父亲|mum|mom|mother|dad|father", person_word) else \
-            "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|wife|husband", person_word) else "child"
+        if _NEXT_PATIENT_RX.search(u.text) is None:
+            fresh.owner = state.owner or state.known
+            fresh.owner_relation = "parent" if re.search(r"妈|爸|母亲|父亲|mum|mom|mother|dad|father", person_word) else \
+                "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|wife|husband", person_word) else "child"
+        # (another patient: no one's own account is theirs to use — no owner)
         state = fresh
     elif state.known.amount is not None and facts.city is not None and state.known.city is not None \
             and (facts.city != state.known.city
@@ -3644,7 +3656,10 @@ _EARLIER_VISIT_TOLD = rx.compile(r"(?:上个月|上月|上周|上次|之前|前�
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
 _EARLIER_VISIT = rx.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
 _SAME_PRESCRIPTION = rx.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开)?(?:的)?(?:处方|方子)|同一(?:张|个)(?:处方|方子)"
-                                r"|(?:原来|上次|刚才|那次)(?:的|那张|那个)(?:处方|方子)|same prescription")
+                                r"|(?:原来|上次|刚才|那次)(?:的|那张|那个)(?:处方|方子)|same prescription"
+                                # (a hospital's social worker) 在我们这开的处方 / 本院开的方子: the hospital talked about
+                                r"|(?:我们|咱们|俺们)(?:这|这里|这儿|医院|院)(?:里)?开(?:的)?(?:处方|方子)"
+                                r"|本院(?:开)?(?:的)?(?:处方|方子)|在这(?:里|儿)?开(?:的)?(?:处方|方子)")
 _THAT_VISIT = rx.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 #: 前天那次是在三级医院 / 上次是在社区: where the visit told before this one was
 _THAT_EARLIER_AT = rx.compile(r"(?:前天|昨天|大前天|上次|上回|之前|前一次|头一次|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9一二三四五六七八九十]{1,2}号)"
@@ -3684,7 +3699,8 @@ _ANOTHER_VISIT = rx.compile(r"再看一次|再去一次|再去一趟|再去一�
                             r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)|再(?:去|看)(?:了)?第[二三四五六七八九十2-9](?:次|回|趟)"
                             # 下次去二级医院花500呢 / 下次再去，药费100诊察费20呢: the next visit, after the one told
                             r"|下次|下一次|下回|下一回|next time"
-                            r"|another visit|go back|went back|come back|go again|spend another|another \d|one more visit")
+                            r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|go back|went back|come back|go again|went again|spend another|another \d"
+                            r"|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit")
 #: (这不是今年第一次：……之前几次一共花了多少？→) 第一回是130块: what the year's first visit cost
 _FIRST_ONE_COST = rx.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"
                              r"[0-9０-９一二两三四五六七八九十百]")
@@ -4041,8 +4057,8 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
     source = (_SOURCE_ASKED.search(u.text) is not None or _RULE_DOUBTED.search(u.text) is not None) \
         and _WHY.search(u.text) is None
     if not (_WHY.search(u.text) or source) or locale == "en" or state.known.amount is None \
-            or _missing(state.known) is not None:
-        return None
+            or _missing(state.known) is not None or (u.intent == "compare" and not source):
+        return None  # (起付线为什么退休是150，在职是200: the two categories' rule, not this bill's steps)
     try:
         result = calculate(convert_request(_request(state.known, state.ledger, today)))
     except CalculatorError:

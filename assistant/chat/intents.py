@@ -128,10 +128,14 @@ _WHAT_IF = rx.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|
                       r"|what would (?:it|i|she|he|they) (?:be|get|pay)|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 #: …呢 at the end — or before a clause saying the bill stays the same (那社区呢，花一样多)
 _ENDS_WITH_NE = rx.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|花的钱)?(?:也|都|还是)?(?:花)?(?:得|的)?(?:一样多|一样|同样多|那么多)[\s?？!！。.~]*$")
+_WHY_RULE = rx.compile(r"为什么|为啥|凭什么|为何|怎么会|\bwhy\b")
+_RULE_WORD = rx.compile(r"起付线|起付标准|门槛|比例|报销比|限额|封顶|最高支付|deductible|ratio|cap\b")
 _ADD_VISIT = rx.compile(
     r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
-    r"|再去(?:看|拿|买|开)?(?:了)?(?:一次|一趟|一回)|再去看|再去医院|go again|another visit"
-    r"|(?:a |the )?(?:second|third|next) visit|one more visit|went (?:back|again)|visited again|another (?:trip|bill)"
+    r"|再去(?:看|拿|买|开)?(?:了)?(?:一次|一趟|一回)|再去看|再去医院|go again"
+    # another 社区 visit later today / one more pharmacy visit: the place said between
+    r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit"
+    r"|(?:a |the )?(?:second|third|next) visit|went (?:back|again)|visited again|another (?:trip|bill)"
     # 追加：同日又在药房配药 200: one more visit, told as an addition
     r"|又在[^,，。0-9]{1,8}?(?:看|拿|买|开|配)|^追加"
     # 再去同样看一次 / 再照样看一回: the same visit again
@@ -247,7 +251,9 @@ def classify(text: str, evidence: Evidence) -> tuple[str, str | None]:
         return "account_use", None
     if evidence.cities >= 2 and not evidence.has_amount:
         return "compare", _topic(text)
-    if evidence.alternative_slots and _COMPARE.search(text):
+    if evidence.alternative_slots and (_COMPARE.search(text) or (_WHY_RULE.search(text) and _RULE_WORD.search(text)
+                                                                 and not evidence.has_provider)):
+        # (起付线为什么退休是150，在职是200 / 比例为啥退休的高: two categories' rule, asked why — never a change)
         return "compare", _topic(text)
     what_if = _WHAT_IF.search(text) is not None
     ends_ne = _ENDS_WITH_NE.search(text) is not None

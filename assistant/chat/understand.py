@@ -522,6 +522,16 @@ _STILL_AFTER = rx.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
 _INSIDE_REST = rx.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
 _BOUNDARY_BETWEEN = rx.compile(r"[)）,，。;；]")
+_INSIDE_WORDS = rx.compile(r"其中|里面|里头|含|包括")
+
+
+def _inside_of_bill(text: str, amounts: list[Amount]) -> bool:
+    """Whether 其中/里面/含 names a part of the whole bill — not only of a fee said just before it
+    (诊察费20，检查费480，药费300其中有100是自费药: the 100 is of the 药费, the fees are the bill's parts)."""
+    return any(not any(a.end <= m.start() and _INSIDE_REST.match(text, a.end) is not None
+                       and _INSIDE_REST.match(text, a.end).end() >= m.end()  # type: ignore[union-attr]
+                       for a in amounts)
+               for m in _INSIDE_WORDS.finditer(text))
 #: a visit that took no insurance bill: 只是问了问没收钱 / 那次没刷医保卡是自己给的钱
 _NO_CHARGE = rx.compile(r"没收钱|没要钱|没花钱|不要钱|没收费|只是问了?问|没刷(?:医保)?卡|没用医保|自己给的钱")
 #: hospitals no city ranks 一级 (a people's hospital of a city, county or province, a central or a
@@ -975,6 +985,7 @@ _PLAIN_FEE_BEFORE = rx.compile(r"(?<![其里含括])(?:检查|化验|西药|药�
 _TWO_SLIPS_ONE_VISIT = rx.compile(r"一次[^,，。]{0,6}(?:开了|拿了|有)两张(?:处方|单子|发票|票)[,，]?一张(\d+(?:\.\d+)?)(?:块|元)?[,，]?(?:另)?一张(\d+(?:\.\d+)?)")
 _ONE_OF_TWO_UNSAID = rx.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,4}\d+(?:\.\d+)?(?:块|元)?[,，]?(?:一个|一次|一项|另一个|另一科)[^\d]{0,6}$")
 _NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
+_YEAR_SPENT_IN_ALL = rx.compile(r"今年[^,，。]{0,8}?(?:总共|一共|合计|累计|总计|加起来)")
 _YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
 _EARLIER_ALSO = rx.compile(r"今年[^,，。；;]{0,10}?(?:也|还)(?:买|拿|看|去)过")
@@ -1331,6 +1342,12 @@ _BARE_UNSURE = rx.compile(r"(?:但|但是|不过|可)?(?:我|俺)?(?:也)?(?:(?:
                           r"|说不准|不好说|not sure")
 _UNKNOWN_OR_ASK = rx.compile(r"问问|问一下|不清楚|不知道|不确定|搞不清|记不清|not sure")
 _PAID_MYSELF_CUES = frozenset({"自付", "自己付了", "自己掏了", "个人付了", "自己出了"})
+#: 5月2号又去了同一家医院 / went again on 2026-05-02: one more visit told after the first one, at the
+#: start of its clause (its bill, when no figure follows, is not told)
+_WENT_AGAIN = rx.compile(r"(?:^|(?<=[。.，,；;!！?？]))(?:后来|然后|之后|隔了[^,，。]{1,4})?(?:[0-9]{1,2}月(?:[0-9]{1,2}(?:号|日))?)?"
+                         r"(?:又|再)(?:去|到|看|跑)了?|went (?:back|again)|(?:visited|saw) (?:it |them |there )?again"
+                         r"|(?:the |a )?second (?:visit|time) (?:was|i|she|he|on)")
+_FIRST_TOLD = rx.compile(r"第一次|头一次|头一回|第一回|头回|first (?:visit|bill|time)")
 _TODAY_NO_BILL = rx.compile(r"(?:今天|今日|这次|这回|刚才)(?:又|再)?(?:去|在|到)(?:了)?[^,，。\d]{0,16}?(?:看了|看病|看门诊|拿了?药|买了?药|开了?药|看的)(?:[^\d]{0,6})$")
 _BACK_TO_THAT = rx.compile(r"(?:的)?那(?:一)?(?:次|回)(?:的)?(?:为准|算)?[,，。]")
 _STAY_ENDED = rx.compile(r"出院|住院|住了院|住过院")
@@ -2537,14 +2554,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     rest = chosen.get("rest")
     values.pop("rest", None)
     if rest is None and total is not None and parts and total.cue in _FEE_PARTS and not _WHOLE_CUE.search(text) \
-            and not re.search(r"其中|里面|里头|含|包括", text):
+            and not _inside_of_bill(text, amounts):
         # 检查费乙类200，药费300，自费50: a fee named beside the parts is one more part, not the bill's total
         rest = total
     elif rest is None and total is not None and total.cue is None and parts \
             and not any(a.cue and _WHOLE_CUE.search(a.cue) for a in amounts) \
             and any(p.start < total.start for p in parts) and any(p.start > total.end for p in parts) \
             and _COST_LABEL.fullmatch(text, _clause_of(bounds, total.start)[0], total.start) \
-            and not re.search(r"其中|里面|里头|含|包括", text):
+            and not _inside_of_bill(text, amounts):
         # 乙类药300，检查200，自费药100: a cost named among the parts, one more part of them — the bill is all
         rest = total
     if rest is not None and total is not None and total.cue and _WHOLE_CUE.search(total.cue):
@@ -2555,7 +2572,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # except a part said inside the rest (西药费980元（其中自费120元）: the 120 is of the 980)
         # (each in-scope figure said, not only the first: 化验180，西药600其中乙类药200 — the 200 is of the 600)
         # (西药费260，其中有个自费药45: the comma before 其中 opens the inside, it does not close the rest)
-        inside = [p for p in parts if any((r.role == "rest" or r is rest) and p.start >= r.end
+        # (检查费480，药费300其中有100是自费药: the costs were added up into one — the 100 is of the 300)
+        inside = [p for p in parts if any((r.role == "rest" or r is rest
+                                           or (r.role == "total" and rest.cue is None and r.start >= rest.start))
+                                          and p.start >= r.end
                                           and (opened := _INSIDE_REST.match(text, r.end)) is not None
                                           and p.start - r.end <= 12 and not _BOUNDARY_BETWEEN.search(text, opened.end(), p.start)
                                           for r in (rest, *amounts))]
@@ -3320,6 +3340,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # 今天是今年第一次看病，之前在三级医院花了800: the year's first visit, and a visit before it —
             # which holds is asked (今年第一次报销，之前看过一次300没报 stays: the first claim)
             conflict = [first.text, _quote(text, bounds, spent.start)]
+        elif (spent := next((a for a in amounts if a.role == "prior_unreimbursed" and not a.negated and a.value > 0
+                             and a.start > first.end), None)) is not None \
+                and (total := chosen.get("amount")) is not None and spent.value > total.value \
+                and _YEAR_SPENT_IN_ALL.search(text, _clause_of(bounds, spent.start)[0], spent.start):
+            # 今年第一次，我今年看病总共花了1500，这次花了600: the year's spending is more than this bill, so this
+            # is not the year's first — which holds is asked, each quoted
+            conflict = [first.text, _quote(text, bounds, spent.start)]
         if conflict and not conflict_slot:
             conflict_slot = "year_start"
     if first is not None and not conflict and visit_dates and values.get("year") is not None \
@@ -3564,6 +3591,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if intent == "compare":
         for slot in alternatives:
             values[slot] = None
+        if topic in ("deductible", "ratio", "cap") and _WHY_ASKED.search(text) and ("category" in alternatives or "scheme" in alternatives):
+            # 起付线为什么退休是150，在职是200: each category's figure of the rule, quoted back — no bill
+            values["amount"] = None
+            unplaced = []
         if "scheme" in alternatives:
             values["category"] = None  # a category implies a scheme: it cannot hold for both
         if "city" in alternatives:
@@ -3690,6 +3721,23 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values[k] = None
         values["days_ago"] = 0
 
+    if _split and not earlier and values.get("amount") is not None and (again := _WENT_AGAIN.search(text)) is not None \
+            and all(a.end <= again.start() for a in amounts) and _FIRST_TOLD.search(text, 0, again.start()) \
+            and not _WENT_AGAIN.search(text, 0, again.start()):
+        # 今年第一次是3月15号在二级医院，花了1200。5月2号又去了同一家医院，第二次统筹报了多少: the figure is the
+        # first visit's; the visit asked about came after it and its bill is not told — asked (never the
+        # first visit's bill answered for it)
+        first_part = understand(text[:again.start()], _split=False, today=today).facts
+        later_part = understand(text[again.start():], _split=False, today=today).facts
+        earlier = (Facts(**{k: getattr(first_part, k) for k in _VISIT_FACTS if getattr(first_part, k) is not None}),)
+        for k in _VISIT_FACTS:
+            values[k] = getattr(later_part, k)
+        if values.get("provider_kind") is None and values.get("provider_level") is None:
+            for k in ("provider_kind", "provider_level", "provider_grade"):  # (同一家医院 / the same hospital)
+                values[k] = getattr(first_part, k)
+        if values.get("first_visit_this_year") is True or first_part.first_visit_this_year:
+            values["first_visit_this_year"] = True  # the first one first_part the year
+        unplaced = []
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
     split_total = not earlier and len(bills) == 1 and bool(
         _TOGETHER.search(text, _clause_of(bounds, bills[0].start)[0], bills[0].start)) \

@@ -8991,3 +8991,78 @@ def test_a_bare_figure_answering_in_english_is_answered_in_english() -> None:
     _, (_, _, told) = talk("Pingliang retiree, level 2 hospital, spent 500, first visit this year",
                            "I have some money in my account", "800")
     assert told.text.startswith("The fund pays CN¥195.00, you pay CN¥305.00 (account CN¥305.00, cash CN¥0.00).")
+
+
+def test_another_visit_in_english_with_its_place_between_is_one_more_visit() -> None:
+    # (K228-C008) and another 社区 visit later today, 900? after a 西安 visit of 200 settled with the slip's figures:
+    # it replaced the first visit (¥210.00 for ¥350.00)
+    _, (*_, reply) = talk("Xi'an, in-service. outpatient: 社区 200, first this year",
+                          "slip says 起付线 600, 一级 70%, cap 3000", "and another 社区 visit later today, 900?")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "350.00"
+
+
+def test_the_next_patient_of_a_social_worker_is_someone_else() -> None:
+    # (K228-C017, C018) 第二个是李阿姨，也是退休职工…花了680 after 王大爷's first visit was settled: 李阿姨's bill was settled
+    # on 王大爷's year (¥44.00); 另一位刘大姐 likewise. Another patient's year is asked; the place stays
+    _, (_, reply) = talk("我是南昌一家三甲医院的社工。第一个是王大爷，南昌职工医保退休的，今天在我们医院门诊花了2,100，今年第一次",
+                         "第二个是李阿姨，也是退休职工，也在我们医院看的门诊，花了680")
+    assert reply.result is None and reply.asking == "year_start"
+    _, (*_, reply) = talk("平凉市人民医院社工站（医院是三甲）。帮一位在职的张师傅问：今年第一次门诊，1,260元",
+                          "另一位刘大姐是退休的，在我们这门诊花了400，她说今年是第4次来了")
+    assert reply.result is None and reply.asking == "year_start"
+    # a prescription written "here" is the hospital talked about: its level is the prescribing level
+    _, (*_, reply) = talk("我是南昌一家三甲医院的社工。第一个是王大爷，南昌职工医保退休的，今天在我们医院门诊花了2,100，今年第一次",
+                          "第三个是个小伙子，灵活就业参的职工医保，起付线也扣完了，在我们这开的处方，去外面定点药店买了药300")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "150.00"
+
+
+def test_why_two_categories_have_their_figures_is_a_question_not_a_change_of_category() -> None:
+    # (K228-C022) 起付线为什么退休是150，在职是200 after a retiree's bill: settled the bill as 在职 (and the next visit
+    # on it); alone it asked which one held
+    _, (_, _, why, then) = talk("南充退休的，上个月在二级医院看病花了800，统筹只报了420", "那是今年第一次",
+                                "起付线为什么退休是150，在职是200", "那我今天再去三甲医院花300，你说说报多少")
+    assert why.result is None and why.asking is None and "第七条" in why.text
+    assert then.result is not None and then.result["visits"][-1]["fund_pays"] == "165.00"
+    _, (reply,) = talk("南充的起付线为什么退休是150，在职是200")
+    assert reply.result is None and reply.asking is None and "起付标准150.00元" in reply.text
+
+
+def test_fees_listed_with_a_part_inside_the_last_are_all_of_the_bill() -> None:
+    # (K228-0009) 诊察费20，检查费480，药费300其中有100是自费药: the bill was 780 (诊察费 left out of it)
+    u = understand("南充在职，今年第一次，在三级医院看的：诊察费20，检查费480，药费300其中有100是自费药")
+    assert u.facts.amount == Decimal("800.00") and u.facts.self_pay == Decimal("100.00")
+    assert u.facts.consultation == Decimal("20.00")
+
+
+def test_the_persons_own_multiplication_is_not_the_bill() -> None:
+    # (K228-0076) …二级医院花了1000，医院报了240…1000乘60%应该是600，凭什么只给240: the 600 became the bill
+    _, (reply,) = talk("南昌退休，今年第一次，二级医院花了1000，医院报了240，你们说退休报60%，1000乘60%应该是600，凭什么只给240？")
+    assert reply.text.startswith("医院报了¥240.00，按文件应报¥240.00，一致。")
+
+
+def test_a_figure_after_then_in_english_is_never_dropped() -> None:
+    # (K228-0070) …800 at our community health centre, then 200 at a pharmacy…: "then200" (normalised) was not read
+    # as money, and the 800 was settled as the whole
+    _, (reply,) = talk("I'm retired, on the Nanchang employee scheme. First bills this year, both today: 800 at our "
+                       "community health centre, then 200 at a pharmacy with the centre's prescription. What does the "
+                       "fund pay for the pharmacy part?")
+    assert reply.result is None and reply.asking is not None
+
+
+def test_a_visit_told_after_the_first_without_its_bill_is_asked() -> None:
+    # (K228-0157) 第一次…花了1200。5月2号又去了同一家医院，第二次统筹报了多少: the first visit's bill was answered
+    for message in ("平凉退休。今年第一次是3月15号在二级医院，花了1200。5月2号又去了同一家医院，第二次统筹报了多少？",
+                    "Pingliang retiree. First visit this year was 2026-03-15 at a level-2 hospital, 1200 yuan. Went again "
+                    "on 2026-05-02 to the same hospital. How much did the fund pay the second time?"):
+        _, (reply,) = talk(message)
+        assert reply.result is None and reply.asking == "amount"
+    _, (_, reply) = talk("平凉退休。今年第一次是3月15号在二级医院，花了1200。5月2号又去了同一家医院，第二次统筹报了多少？", "300")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["fund_pays"] == "195.00"
+
+
+def test_the_years_spending_beyond_the_bill_disagrees_with_the_years_first() -> None:
+    # (K228-0211) 今年第一次，我今年看病总共花了1500，这次花了600: settled with the deductible met by the 1500
+    _, (reply,) = talk("平凉退休，三甲，今年第一次，我今年看病总共花了1500，这次花了600")
+    assert reply.result is None and reply.asking == "conflict"
