@@ -1824,6 +1824,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             facts = msgspec.structs.replace(facts, **{n: None for n in inside})
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
+    line_added = False  # (a line of this bill told, added once: never again below as one more cost)
     if facts.amount is not None and state.known.amount is not None and not u.correction and not u.visits \
             and _MISSED_LINE.search(u.text) and not _ANOTHER_VISIT_WORD.search(u.text) \
             and not any(getattr(facts, n) is not None for n in ITEM_FIELDS) \
@@ -1832,6 +1833,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # it, never a bill of its own
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, amount_of_parts=None)
         u = msgspec.structs.replace(u, facts=facts)
+        line_added = True
     if state.known.amount is None and state.asking is None and u.parts_only and (
             (facts.consultation is not None and facts.amount == facts.consultation)
             # (今年起付线已过，自费300，能报多少: only the self-pay part said — the bill is asked, as above)
@@ -2644,7 +2646,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (起付线今年用了400了 →) 不对，是用了500: the deductible used, set right — not a new bill
         facts = msgspec.structs.replace(facts, deductible_used=facts.amount, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
-    if facts.amount is not None and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text) or (
+    if facts.amount is not None and not line_added and (facts.amount_of_parts or _ALSO_DID_TEST.match(u.text) or (
             # 还有检查费150 (one figure, nothing said of the bill it is in): one more cost of the same visit
             (_ALSO_HAD.match(u.text) or _ALSO_PRESCRIBED.match(u.text))
             and not re.search(r"里面|里头|总共|一共|合计|包括|包含|在内|其中", u.text)
@@ -3667,7 +3669,7 @@ _THAT_EARLIER_AT = rx.compile(r"(?:前天|昨天|大前天|上次|上回|之前|
 _SETTLED_AS = rx.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
 #: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)
-_MORE_COST_WORDS = r"西药|检查|化验|挂号|药费|治疗费|诊察费|输液|打针|针剂"
+_MORE_COST_WORDS = r"西药|挂号|药费|治疗费|诊察费|输液|打针|针剂|" + TEST_WORDS  # (还有个血常规30块: one more cost)
 _ALSO_PRESCRIBED = rx.compile(r"(?:另外|而且|然后)?(?:同一天|当天|同一次|那天|那次)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
                               rf"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?={_MORE_COST_WORDS})")
 #: 有自费的 (after an answer): some self-pay, how much not said

@@ -9066,3 +9066,16 @@ def test_the_years_spending_beyond_the_bill_disagrees_with_the_years_first() -> 
     # (K228-0211) 今年第一次，我今年看病总共花了1500，这次花了600: settled with the deductible met by the 1500
     _, (reply,) = talk("平凉退休，三甲，今年第一次，我今年看病总共花了1500，这次花了600")
     assert reply.result is None and reply.asking == "conflict"
+
+
+def test_a_named_part_inside_the_bill_is_asked_not_taken_for_the_bill() -> None:
+    # (K228-C014) 里面还有个血常规30块 after a bill: settled a bill of ¥30.00 — the part is inside the bill told, its
+    # kind asked (a test may be in scope, 乙类 or self-pay)
+    for said in ("里面还有个血常规30块", "里面还有个检查费30块"):
+        _, (_, reply) = talk("南昌退休，三级医院花了1200，今年第一次", said)
+        assert reply.result is None and reply.asking == "amount_role" and said in reply.text
+    # said as one more cost (还有个血常规30块), it is added to the bill — once, with 也要算进去 too
+    _, (_, reply) = talk("南昌退休，三级医院花了1200，今年第一次", "还有个血常规30块")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "1230.00"
+    _, (*_, reply) = talk("病人南昌居民医保，签约乡卫生院同意转诊到县中医院", "中药饮片220，中成药80", "还有一项CT检查180也要算进去")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "480.00"
