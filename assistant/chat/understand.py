@@ -985,6 +985,8 @@ _PLAIN_FEE_BEFORE = rx.compile(r"(?<![其里含括])(?:检查|化验|西药|药�
 _TWO_SLIPS_ONE_VISIT = rx.compile(r"一次[^,，。]{0,6}(?:开了|拿了|有)两张(?:处方|单子|发票|票)[,，]?一张(\d+(?:\.\d+)?)(?:块|元)?[,，]?(?:另)?一张(\d+(?:\.\d+)?)")
 _ONE_OF_TWO_UNSAID = rx.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,4}\d+(?:\.\d+)?(?:块|元)?[,，]?(?:一个|一次|一项|另一个|另一科)[^\d]{0,6}$")
 _NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
+#: 三甲不是三级吗 / 这家不是定点吗 / 社区医院不是一级吗: a question put back, its own clause
+_ASKED_BACK = rx.compile(r"[^,，。;；？?!！]{0,8}不是[^,，。;；？?!！]{1,8}(?:吗|么|嘛|吧)(?:[？?]|$|(?=[,，。]))")
 _YEAR_SPENT_IN_ALL = rx.compile(r"今年[^,，。]{0,8}?(?:总共|一共|合计|累计|总计|加起来)")
 _YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
@@ -1688,6 +1690,17 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    if "不是" in text:
+        # a question put back to us (A不是B吗): 三甲不是三级吗 asks whether two words are one — neither is a fact
+        # said; 那不是三级医院吗 / 诊所不是定点吗 says what the person holds (三级, 定点: never 非定点)
+        for put_back in _ASKED_BACK.finditer(text):
+            not_at = put_back.start() + put_back.group(0).index("不是")
+            asked_of = [h for h in hits if put_back.start() <= h.start < not_at]
+            held = [h for h in hits if not_at <= h.start < put_back.end()]
+            if asked_of and held:
+                hits = [h for h in hits if h not in asked_of and h not in held]
+            elif held:
+                hits = [msgspec.structs.replace(h, negated=False) if h in held else h for h in hits]
     # 单子上写一级70%、二级65%、三级60%: a slip's ratio for each level — those level words are the list's,
     # not the visit's; the visit's ratio is the one for its own level, said elsewhere (or asked)
     ratio_list = {int("一二三123".index(m.group(1)) % 3 + 1): Decimal(m.group(2)) for m in _LEVEL_RATIO.finditer(text)} \

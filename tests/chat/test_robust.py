@@ -9079,3 +9079,15 @@ def test_a_named_part_inside_the_bill_is_asked_not_taken_for_the_bill() -> None:
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "1230.00"
     _, (*_, reply) = talk("病人南昌居民医保，签约乡卫生院同意转诊到县中医院", "中药饮片220，中成药80", "还有一项CT检查180也要算进去")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "480.00"
+
+
+def test_a_question_put_back_is_not_a_fact_denied() -> None:
+    # 诊所不是定点吗？ was read as "not designated" (¥0.00); 三甲不是三级吗？区医院应该不是三甲，是二级 (K228-C004) asked
+    # whether 三甲 or 二级 held
+    u = understand("不是定点吗")
+    assert u.facts.designated is True
+    u = understand("南昌退休，XX诊所看病花了200，今年第一次，诊所不是定点吗？")
+    assert u.facts.designated is not False
+    _, (_, reply) = talk("南充的，我妈退休了，也是职工医保，她今年第一次看门诊，在嘉陵区人民医院花了1,100",
+                         "三甲不是三级吗？区医院应该不是三甲，是二级")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "617.50"
