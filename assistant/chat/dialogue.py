@@ -599,6 +599,24 @@ def _exact_of_rough(figure: Decimal, rough: Decimal) -> bool:
     return str(whole).startswith(head)
 
 
+def _named_place_levels(state: SessionState, message: str) -> str:
+    """Hospitals named with their level are kept (矿医院（一级）, 华亭市医院是二级); a name kept, said again
+    with no level in the message (那我明天再去矿医院看一回), has its level put back beside it — the
+    person's own words of before, never a level guessed from a name."""
+    if "医院" not in message and "卫生院" not in message and "诊所" not in message:
+        return message
+    for m in _PLACE_WITH_LEVEL.finditer(message):
+        name = _BEFORE_THE_NAME.sub("", m.group("name"))
+        if len(name) >= 3 and not _NOT_A_NAME.search(name):
+            state.place_levels = {**state.place_levels, name: m.group("level")}
+    if state.place_levels and not _LEVEL_SAID.search(message):
+        for name, level in state.place_levels.items():
+            at = message.find(name)
+            if at >= 0:
+                return message[:at + len(name)] + f"（{level}）" + message[at + len(name):]
+    return message
+
+
 def _hospital_name(text: str) -> str | None:
     """The name of a hospital the message says (去了南大二附院 / 是在高坪区人民医院 / 今天在南充市中心医院 →
     南充市中心医院), or None: what a match holds before the name (今天在, 我爸在) is cut off, and the
@@ -1117,6 +1135,8 @@ _ACCOUNT_HAS_MONEY = rx.compile(_ACCOUNT_WORD + r"(?:还|也)?(?:有|剩|剩下|
                                 r"|(?:my|the) (?:personal )?account has (?:some )?money")
 _NOT_KNOWN_AFTER = rx.compile(r"[，,、 ]?(?:但|但是|可是)?(?:具体)?(?:不知道|不清楚|不晓得|不记得|记不清|忘了|多少不知道|don't know|not sure)")
 _ASKED_AFTER = rx.compile(r"怎么|咋|能不能|还能|能否|可以|可不可以|会不会|吗|么|[？?]|what|can ")  # (没钱了怎么办: a question)
+_EARLIER_VISIT_NAMED = rx.compile(r"(?P<first>第一次|第一回|头一次|头一回|头回)|上次|上回|上一次|那次|那回|前一次|前一回")
+_TWO_LATIN_WORDS = rx.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")
 _ONLY_LEFT = rx.compile(r"[，,、 ]?(?:(?:只|就|还|仅)?剩下?了?|(?:只|就|仅)有)")  # (账户没钱了，只剩20: not nothing)
 #: words that make a figure another one than the balance asked for (这次花了900 / 统筹报了300)
 _OTHER_FIGURE_WORD = rx.compile(r"花|费|报|统筹|一共|总共|合计|自费|乙类")
@@ -1467,6 +1487,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
             and not _ACCOUNT_OR_FIGURE.search(message):
         # (个人账户能给我爸看病用吗 → …) 那能用来买健身卡吗: the same account, asked of something else
         message = "个人账户" + follow_up.group("rest")
+    message = _named_place_levels(state, message)
     if state.asking == _SLIP_FUND_FIGURE and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
@@ -1513,7 +1534,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     # English text and the dialogue's Chinese quick replies, which the widget labels in English
     # (assistant/static/chat.js QR_EN).
     english_messages = tapped is not None or u.english or (
-        (state.english or locale == "en") and not _CJK.search(typed))
+        # (an English conversation goes on in English when a message mixes in Chinese words: ok 结算单上写
+        # 起付线 1000, 三级 50%, cap 2400)
+        (state.english or locale == "en") and (not _CJK.search(typed) or _TWO_LATIN_WORDS.search(typed) is not None))
     if english_messages:
         locale = "en"
     state.english = english_messages
@@ -4065,7 +4088,13 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
         result = calculate(convert_request(_request(state.known, state.ledger, today)))
     except CalculatorError:
         return None
-    visit = result.visits[-1]
+    # (为啥2月份那回一分没报 / 上次为什么没报: an earlier visit of the year, named — its own steps answer)
+    index = len(result.visits) - 1
+    if index and u.facts.month is not None:
+        index = next((i for i, v in enumerate(result.visits[:-1]) if v.date.month == u.facts.month), index)
+    elif index and (earlier := _EARLIER_VISIT_NAMED.search(u.text)) is not None:
+        index = 0 if earlier.group("first") else index - 1
+    visit = result.visits[index]
     lines = []
     about_account = _ACCOUNT_ASKED.search(u.text) is not None  # 为什么账户没扣钱: the account's step answers
     if source:
@@ -4111,8 +4140,12 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
     if not lines:
         return None
     from explanations import headline
+    from explanations.formatting import money_in
 
-    return Reply(text=headline(result, locale) + "\n是这样算出来的：\n" + "\n".join(lines), intent="policy_fact",
+    head = headline(result, locale) if index == len(result.visits) - 1 else (
+        f"今年第{index + 1}次门诊（{visit.date.month}月那次）：统筹基金报{money_in(visit.fund_pays, 'zh-CN')}，"
+        f"您自己付{money_in(visit.personal_pays, 'zh-CN')}。")
+    return Reply(text=head + "\n是这样算出来的：\n" + "\n".join(lines), intent="policy_fact",
                  quick_replies=["重新开始"])  # (no result: the figure stands as given; this answers why)
 
 
@@ -4157,6 +4190,9 @@ _SIGNED_RESIDENT_EN = rx.compile(r"signed (?:clinic|institution|centre|center|to
 _RETIRED_OPTION = "retired:"
 #: 今天在医院 / 这家医院 / 大医院 / 药店和医院 / 我们医院: words before 医院 that name no hospital
 #: 今天在 / 我爸在 / 上周三去了 / 今天 before a hospital's name: the words up to the verb, or a time word
+_PLACE_WITH_LEVEL = rx.compile(r"(?P<name>[\u4e00-\u9fff]{1,14}?(?:医院|卫生院|诊所|附院))"
+                               r"(?:[（(](?:是)?|是|就是|属于)(?P<level>[一二三123]级(?:[甲乙丙]等)?|[二三][甲乙丙])(?:医院)?[)）]?")
+_LEVEL_SAID = rx.compile(r"[一二三123]级|[二三][甲乙丙]|社区|卫生院|诊所|卫生室|药店|药房")
 _BEFORE_THE_NAME = rx.compile(r"^(?:.*(?:在职|退休|转诊|[在去到是]|拿着?))?(?:了|的)?(?:今天|昨天|前天|今日|今儿个?|上午|下午|这次|这回|本次)?")
 _NOT_A_NAME = rx.compile(r"[在去到了的看花不几那这个哪啥和没趟么换能]|今天|昨天|前天|大医院|小医院|处方|同一|[一两三几]家|我们|就诊|单子")
 #: (in a what-if) 昨天社区那次能报多少 / 第一次那次报多少: the figure asked is an earlier visit's of the year

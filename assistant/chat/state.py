@@ -207,6 +207,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     fund_unnamed: bool = False
     #: the account balance was said after earlier visits were told (现在还有300): it is this visit's
     balance_now: bool = False
+    #: hospitals named with their level (矿医院（一级） / 县医院是二级): name → the level's words, so that the
+    #: same name said again later (明天再去矿医院) is at that level, not asked
+    place_levels: dict[str, str] = {}
     #: the account was said to hold money with no figure (个人账户有余额): its balance is asked once
     balance_untold: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn

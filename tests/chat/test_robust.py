@@ -9091,3 +9091,30 @@ def test_a_question_put_back_is_not_a_fact_denied() -> None:
     _, (_, reply) = talk("南充的，我妈退休了，也是职工医保，她今年第一次看门诊，在嘉陵区人民医院花了1,100",
                          "三甲不是三级吗？区医院应该不是三甲，是二级")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "617.50"
+
+
+def test_an_english_conversation_stays_english_when_a_message_mixes_in_chinese() -> None:
+    # (K228-C005, C008) ok 结算单上写 起付线 1000, 三级 50%, cap 2400 after an English turn was answered in Chinese
+    _, (_, reply) = talk("xian, 在职, 3A hospital, 1.8k, first visit this year. how much covered",
+                         "ok 结算单上写 起付线 1000, 三级 50%, cap 2400")
+    assert reply.text.startswith("The fund pays CN¥400.00")
+    # a Chinese conversation with one Latin word (做了个CT) stays Chinese
+    _, (_, reply) = talk("南昌退休，三级医院花了1200，今年第一次", "还做了个CT 200")
+    assert reply.text.startswith("统筹基金报")
+
+
+def test_why_an_earlier_visit_got_nothing_is_answered_from_that_visits_steps() -> None:
+    # (K228-C009) 为啥2月份那回一分没报 after three visits: the steps of today's visit answered
+    _, (_, reply) = talk("平凉退休。今年看了两次：2月份在一级医院花了150，今天在三甲医院花了1300", "为啥2月份那回一分没报？")
+    assert reply.text.startswith("今年第1次门诊（2月那次）：统筹基金报¥0.00，您自己付¥150.00。")
+    assert "起付" in reply.text and "第七条" in reply.text
+
+
+def test_a_hospital_named_with_its_level_keeps_it_when_named_again() -> None:
+    # (K228-C009) 矿医院（一级） told with the year's visits; 那我明天再去矿医院看一回花300 asked the level again
+    _, (_, reply) = talk("平凉退休。今年看了两次：2月份在矿医院（一级）花了150，今天在平凉市人民医院（三甲）花了1300",
+                         "那我明天再去矿医院看一回花300能报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "210.00"
+    # a hospital never named with a level is still asked
+    _, (_, reply) = talk("平凉退休，今天在平凉市人民医院（三甲）花了1300，今年第一次", "那我明天再去矿医院看一回花300能报多少")
+    assert reply.result is None and reply.asking == "provider_level"
