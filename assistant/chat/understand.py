@@ -837,7 +837,7 @@ _ASKED_RIGHT_AFTER = rx.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不�
 _LEVEL_CHOSEN_BEFORE = rx.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
 _HEDGED_POSITION = rx.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
-_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次")
+_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次")
 #: 12号三级医院花400…今天二级医院500: a day of this month said bare, at a clause's start, dates a visit
 _DAY_OF_MONTH = r"(?:(?<=^)|(?<=[,，。;；]))[0-3]?\d(?:号|日)(?![\d楼床室])"
 _TIME_MARKERS = rx.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
@@ -848,6 +848,8 @@ _ALL_VISITS = rx.compile(r"(?:就|只|一共|总共)?(?:看|去)?了?[两二三2
 _VISIT_MARKER = rx.compile(
     r"(?<!今年)(?<!今年的)第[一1](?:次|回)(?!看病|门诊)|第[二三2-3](?:次|回)(?!看病|门诊)|今天|昨天|前天|上个?月|上周|这次|后来|然后|又|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
     r"|(?<!今年)(?<!今年的)头一回(?=花|看|在|去)|这回(?=花|看|在|去)|\d{1,2}号那次|" + _DAY_OF_MONTH +
+    # 这次花了150，上次花了200: the last visit, set against this one
+    r"|(?:上次|上一次|上回|上一回)(?=花|看|去|买|拿)" +
     # 今天看了两次，上午社区200，下午三甲医院500: the day's visits, each by its part of the day
     r"|上午|下午|中午|晚上|傍晚"
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
@@ -3666,7 +3668,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                     or (_VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
                     and (_WHEN_OR_WHERE.search(text, lo, hi) is not None
                          # 上次花了七百，这次花了650: this visit set against the last one said before it
-                         or (_THIS_VISIT.search(text, lo, hi) is not None and _LAST_VISIT.search(text, 0, lo) is not None)))
+                         or (_THIS_VISIT.search(text, lo, hi) is not None and _LAST_VISIT.search(text, 0, lo) is not None)
+                         # 这次花了150，上次花了200: the last one said after this one (put first above)
+                         or (_LAST_VISIT.search(text, lo, hi) is not None and _THIS_VISIT.search(text, 0, lo) is not None)))
                     for lo, hi in marked):
                 visit_fields = _VISIT_FACTS
                 earlier = tuple(Facts(**{k: getattr(f, k) for k in visit_fields if getattr(f, k) is not None})

@@ -9118,3 +9118,11 @@ def test_a_hospital_named_with_its_level_keeps_it_when_named_again() -> None:
     # a hospital never named with a level is still asked
     _, (_, reply) = talk("平凉退休，今天在平凉市人民医院（三甲）花了1300，今年第一次", "那我明天再去矿医院看一回花300能报多少")
     assert reply.result is None and reply.asking == "provider_level"
+
+
+def test_this_visit_then_the_last_one_is_two_visits() -> None:
+    # (K228-C015) 这次花了150，上次花了200: asked which of 150 and 200 held; 上次…，这次… asked too
+    for said in ("这次花了150，上次花了200", "上次花了200，这次花了150"):
+        u = understand(said)
+        assert u.facts.amount == Decimal("150.00") and [v.amount for v in u.visits] == [Decimal("200.00")]
+        assert not u.conflict
