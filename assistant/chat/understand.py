@@ -3665,7 +3665,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             dayparts = _DAYPARTS_COUNTED.search(text) is not None
             if all(f.amount is not None for f in subs) and all(
                     (dayparts and _DAYPART.match(text, lo) is not None)
-                    or (_VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi))
+                    or (_VISIT_MARKER.search(text, lo, hi) and (_VISIT_WORD.search(text, lo, hi) or _ORDINAL.search(text, lo, hi)
+                                                                # (第一次80，这次120: this one, set against the first)
+                                                                or _THIS_VISIT.match(text, lo) is not None)
                     and (_WHEN_OR_WHERE.search(text, lo, hi) is not None
                          # 上次花了七百，这次花了650: this visit set against the last one said before it
                          or (_THIS_VISIT.search(text, lo, hi) is not None and _LAST_VISIT.search(text, 0, lo) is not None)

@@ -9126,3 +9126,10 @@ def test_this_visit_then_the_last_one_is_two_visits() -> None:
         u = understand(said)
         assert u.facts.amount == Decimal("150.00") and [v.amount for v in u.visits] == [Decimal("200.00")]
         assert not u.conflict
+
+
+def test_the_first_visits_figure_then_this_ones_are_two_visits() -> None:
+    # (K228-0113) 今年看了两次，第一次80，这次120，这次报多少: asked which one the 120 was
+    _, (reply,) = talk("南昌居民医保，孩子在签约社区今年看了两次，第一次80，这次120，这次报多少")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
+    assert reply.result["visits"][-1]["total"] == "120.00"
