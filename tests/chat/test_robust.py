@@ -9133,3 +9133,9 @@ def test_the_first_visits_figure_then_this_ones_are_two_visits() -> None:
     _, (reply,) = talk("南昌居民医保，孩子在签约社区今年看了两次，第一次80，这次120，这次报多少")
     assert reply.result is not None and len(reply.result["visits"]) == 2
     assert reply.result["visits"][-1]["total"] == "120.00"
+
+
+def test_a_rule_figure_named_with_that_word_is_not_a_bill() -> None:
+    # (K228-0093) 诊察费算不算进1800的那个限额: the 1800 became a bill whose 诊察费 part was asked
+    _, (reply,) = talk("南昌职工医保，诊察费算不算进1800的那个限额")
+    assert reply.result is None and reply.asking is None and "〔南昌职工门诊共济 第二十三条〕" in reply.text
