@@ -3852,6 +3852,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if conflict_slot in ("category", "person"):
             facts = msgspec.structs.replace(facts, category=None)
         conflict, conflict_slot = [], ""
+    if conflict_slot in ("family_doctor", "poverty_registered") and conflict_slot in unknown:
+        # 家庭医生好像签了又好像没签，我不清楚: both said as a doubt, then not known — shown both ways, not asked
+        conflict, conflict_slot = [], ""
     return Understanding(
         split_total=split_total,
         visits=earlier,

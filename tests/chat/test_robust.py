@@ -9139,3 +9139,10 @@ def test_a_rule_figure_named_with_that_word_is_not_a_bill() -> None:
     # (K228-0093) 诊察费算不算进1800的那个限额: the 1800 became a bill whose 诊察费 part was asked
     _, (reply,) = talk("南昌职工医保，诊察费算不算进1800的那个限额")
     assert reply.result is None and reply.asking is None and "〔南昌职工门诊共济 第二十三条〕" in reply.text
+
+
+def test_a_status_doubted_both_ways_then_not_known_is_shown_both_ways() -> None:
+    # (K228-0119) 家庭医生好像签了又好像没签，我不清楚: asked which one held, as if two statements disagreed
+    _, (reply,) = talk("南昌居民医保，孩子在签约的社区看病花了200，家庭医生好像签了又好像没签，我不清楚")
+    assert reply.asking is None and reply.alternatives
+    assert sorted(a.fund_pays for a in reply.alternatives) == ["120.00", "130.00"]
