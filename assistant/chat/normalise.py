@@ -209,7 +209,8 @@ _JOB_SHORTHAND = rx.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!�
 _XIE_QI = rx.compile(r"写起(?!付)")
 _DEDUCTIBLE_END = rx.compile(r"(?:起付线|起付标准|起付)$")
 #: the words that name an identifier (尾号, 工单, 发票号码…): a number after them is never money
-ID_WORDS = r"(?:编号|号码|电话(?:号码?)?|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|票据号码?|收据号码?|受理号|no\.?|№)"
+ID_WORDS = (r"(?:编号|号码|电话(?:号码?)?|手机号?|尾号|卡号|工号|工单号?|单号|流水号|订单号|发票号码?|票号|票据号码?|收据号码?|受理号"
+            r"|病案号|病历号|住院号|门诊号|就诊号|挂号单号|医保号|社保号|身份证号?|no\.?|№)")
 _ID_WORD_END = rx.compile(ID_WORDS + r"[:：]?$")
 #: a national settlement slip's field name (hifp_pay, psn_cash_pay, acct_pay, medfee_sumamt, …) just before
 _FIELD_NAME_END = rx.compile(r"[a-z]+_[a-z_]+$", re.IGNORECASE)

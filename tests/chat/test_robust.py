@@ -9146,3 +9146,10 @@ def test_a_status_doubted_both_ways_then_not_known_is_shown_both_ways() -> None:
     _, (reply,) = talk("南昌居民医保，孩子在签约的社区看病花了200，家庭医生好像签了又好像没签，我不清楚")
     assert reply.asking is None and reply.alternatives
     assert sorted(a.fund_pays for a in reply.alternatives) == ["120.00", "130.00"]
+
+
+def test_a_case_number_is_never_money() -> None:
+    # (K228-0027) …花了1,800元，病人今年42岁，病案号2023158: asked what the 2023158 was
+    _, (reply,) = talk("我是医院社工，帮病人问一下：南充在职，今年第一次门诊，在川北医学院附属医院（三甲）花了1,800元，"
+                       "病人今年42岁，病案号2023158")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "800.00"
