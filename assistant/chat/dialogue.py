@@ -2271,7 +2271,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (您是在哪一级…？→) 好像是二级吧，我也不太确定: the level asked, doubted and said not known — as 不知道
         # (never the same question again)
         state.asking in ("provider_level", "prescribed_at_level") and _NOT_SURE_SAID.search(u.text) is not None
-        and any(sp.note == "doubted" and sp.slot in ("provider_level", "prescribed_at_level") for sp in u.spans))
+        and any(sp.note == "doubted" and sp.slot in ("provider_level", "prescribed_at_level") for sp in u.spans)) or (
+        # (县医院好像是二级吧，我也说不准。花了560 → 几级？→) 今年起付线早扣完了…: the doubted level asked once
+        # and passed over — not known: each level side by side, never the question again
+        state.asking == "provider_level" and state.level_doubted and has_facts
+        and facts.provider_level is None and facts.provider_kind is None and facts.provider_grade is None)
+    state.level_doubted = facts.provider_level is None and (state.level_doubted or (
+        _NOT_SURE_SAID.search(u.text) is not None
+        and any(sp.note == "doubted" and sp.slot == "provider_level" for sp in u.spans)))
     if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])

@@ -210,6 +210,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: hospitals named with their level (矿医院（一级） / 县医院是二级): name → the level's words, so that the
     #: same name said again later (明天再去矿医院) is at that level, not asked
     place_levels: dict[str, str] = {}
+    #: the level was said with a doubt (县医院好像是二级吧，我也说不准) and is still not known: asked once, a
+    #: reply that passes over it shows each level side by side (never the same question again)
+    level_doubted: bool = False
     #: the account was said to hold money with no figure (个人账户有余额): its balance is asked once
     balance_untold: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn

@@ -9153,3 +9153,14 @@ def test_a_case_number_is_never_money() -> None:
     _, (reply,) = talk("我是医院社工，帮病人问一下：南充在职，今年第一次门诊，在川北医学院附属医院（三甲）花了1,800元，"
                        "病人今年42岁，病案号2023158")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "800.00"
+
+
+def test_a_doubted_level_asked_once_and_passed_over_is_shown_each_way() -> None:
+    # (K228-C003) 县医院好像是二级吧，我也说不准。花了560 → 几级？→ 今年起付线早扣完了…: the level was asked again
+    _, (_, asked, passed) = talk("我在蓬安县教书，在职的，今天在县医院看了病", "县医院好像是二级吧，我也说不准。花了560",
+                                 "今年起付线早扣完了，个人账户里还有200")
+    assert asked.asking == "provider_level"
+    assert passed.asking is None and passed.alternatives
+    # a level not doubted, asked and passed over, is asked again (the person never said it was not known)
+    _, (_, reply) = talk("我在蓬安县教书，在职的，今天在县医院看了病，花了560", "今年起付线早扣完了")
+    assert reply.asking == "provider_level"
