@@ -989,6 +989,7 @@ _ONE_OF_TWO_UNSAID = rx.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,
 _NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
 #: 三甲不是三级吗 / 这家不是定点吗 / 社区医院不是一级吗: a question put back, its own clause
 _ASKED_BACK = rx.compile(r"[^,，。;；？?!！]{0,8}不是[^,，。;；？?!！]{1,8}(?:吗|么|嘛|吧)(?:[？?]|$|(?=[,，。]))")
+_BREAK_BETWEEN = rx.compile(r"[,，。;；!！?？]")
 _YEAR_SPENT_IN_ALL = rx.compile(r"今年[^,，。]{0,8}?(?:总共|一共|合计|累计|总计|加起来)")
 _YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
 #: a clause about an earlier visit this year, done and paid (…看过一次，花了400没报)
@@ -1542,6 +1543,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
 
     # dates first: they are masked before amounts are looked for
     dates = anchor_dates(text, find_dates(text), today or dt.date.today())
+    if "住" in text and dates and (stay := FIGURE_WAS_A_STAY.search(text)) is not None:
+        # 上个月那次是住院报的 门诊这是今年第一次: the month is the stay's, never this visit's date
+        dates = [d for d in dates if not (d.end <= stay.start() and not _BREAK_BETWEEN.search(text, d.end, stay.start()))]
     for d in dates:
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))

@@ -9164,3 +9164,15 @@ def test_a_doubted_level_asked_once_and_passed_over_is_shown_each_way() -> None:
     # a level not doubted, asked and passed over, is asked again (the person never said it was not known)
     _, (_, reply) = talk("我在蓬安县教书，在职的，今天在县医院看了病，花了560", "今年起付线早扣完了")
     assert reply.asking == "provider_level"
+
+
+def test_k229_typos_a_forgotten_part_a_stay_set_aside_and_why_nothing() -> None:
+    # (K229-C004, C006) 二机医院 (机/级) asked the level by name; 还有个诊查费10块 刚才没算 was taken as inside the bill;
+    # 上个月那次是住院报的 门诊这是今年第一次 was answered as an inpatient stay; 那我这回一分钱没报？ found no article
+    assert understand("南昌 退修 二机医院 看病 花了6百 报消多少").facts.provider_level == 2
+    _, (_, reply) = talk("南昌退休，社区医院花了150，起付线满了", "还有个诊查费10块 刚才没算")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "160.00"
+    _, (*_, stay, why) = talk("南昌 退修 二机医院 看病 花了6百 报消多少", "今年第一次看 不过上个月统筹报过一回",
+                              "哦 上个月那次是住院报的 门诊这是今年第一次", "那我这回一分钱没报？")
+    assert stay.result is not None and stay.result["visits"][-1]["fund_pays"] == "0.00"
+    assert why.text.startswith("统筹基金报¥0.00") and "是这样算出来的" in why.text and "起付" in why.text
