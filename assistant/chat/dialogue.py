@@ -1720,6 +1720,20 @@ def _bill_then_what_if(state: SessionState, message: str, locale: str,
     return None
 
 
+_PERSON_AT_START = rx.compile(r"^(?:那|那么|还有|另外|再问一下|顺便问一下|顺便)?[,，]?(?:帮)?(?:我|俺)(?:家)?(?:的)?"
+                              r"(?P<who>老伴儿?|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|老妈|老爸|妈|爸|儿子|女儿|闺女"
+                              r"|奶奶|爷爷|外婆|姥姥|外公|姥爷|婆婆|公公)(?!妈|爸)")
+_PERSON_KEY = {"妈妈": "妈", "老妈": "妈", "母亲": "妈", "爸爸": "爸", "老爸": "爸", "父亲": "爸", "老伴儿": "老伴",
+               "媳妇": "老婆", "妻子": "老婆", "丈夫": "老公", "闺女": "女儿", "姥姥": "外婆", "姥爷": "外公"}
+
+
+def _person_named(text: str) -> str | None:
+    """The household member a message opens with (我爸…, 那我妈…, 帮我老伴…), one word for each (妈妈 = 妈),
+    or None (the person, or no one, named)."""
+    m = _PERSON_AT_START.search(text)
+    return None if m is None else _PERSON_KEY.get(m.group("who"), m.group("who"))
+
+
 def _afresh(state: SessionState) -> SessionState:
     """A session started over: nothing told is kept but the count of turns and the language spoken."""
     fresh = new_state()
@@ -1934,7 +1948,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # the document's own article answers it (the figure would be nothing, whatever else is said)
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
-    if state.known.amount is not None and _OTHER_PERSON.search(u.text) and not _WHAT_IF_CLAUSE.search(u.text) \
+    named_person = _person_named(u.text)
+    if state.known.amount is not None and named_person is not None and state.person is not None \
+            and named_person != state.person \
+            and facts.amount is not None and not _WHAT_IF_CLAUSE.search(u.text):
+        # (我爸…花了1,100 →) 我妈在社区医院拿药260 / 那我妈今年统筹报了900，也是三级医院400: another person of the
+        # household with a bill of their own — as below, whatever else is said with it
+        fresh = _afresh(state)
+        fresh.known = Known(**{n: getattr(state.known, n) for n in _HOUSEHOLD_FIELDS})
+        state = fresh
+    elif state.known.amount is not None and _OTHER_PERSON.search(u.text) and not _WHAT_IF_CLAUSE.search(u.text) \
             and ((facts.category is not None and state.known.category is not None and facts.category != state.known.category)
                  # 我老伴也是南充退休的，今年统筹报了1150了，今天去社区花了200: the same kind of insured,
                  # another person — their own bill and their own year
@@ -1969,6 +1992,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
         # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
         state = _afresh(state)
+    if named_person is not None and (facts.amount is not None or state.known.amount is None):
+        state.person = named_person  # whose bill this is, named
     if state.owner is not None and _MY_ACCOUNT.search(u.text) and _QUESTION.search(u.text) \
             and (intent == "account_use" or ((facts.amount is None or _REST_OF_BILL.search(u.text)) and _USE_FOR_THEM.search(u.text))):
         # (我女儿是南昌城乡居民医保…150 →) 我个人账户能帮她付剩下那60吗: the person's own account, for the

@@ -163,6 +163,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: person is to them (spouse, parent, child) — 我账户的钱能给她付吗 is asked of the person's own account
     owner: Known | None = None
     owner_relation: str | None = None
+    #: whose bill is known, when a message named them (我爸…花了1100 → "爸"): another one named with a
+    #: bill of their own (我妈在社区医院拿药260) is another person, never settled on this one's facts
+    person: str | None = None
     turns: int = 0
     #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
     pending: dict[str, str] = {}

@@ -9176,3 +9176,17 @@ def test_k229_typos_a_forgotten_part_a_stay_set_aside_and_why_nothing() -> None:
                               "哦 上个月那次是住院报的 门诊这是今年第一次", "那我这回一分钱没报？")
     assert stay.result is not None and stay.result["visits"][-1]["fund_pays"] == "0.00"
     assert why.text.startswith("统筹基金报¥0.00") and "是这样算出来的" in why.text and "起付" in why.text
+
+
+def test_another_household_member_with_a_bill_is_another_person() -> None:
+    # (K229-C022, C024) 我爸…花了1,100 → 我妈在社区医院拿药260 was settled as 我爸 (退休, his year); 那我妈今年统筹报了900，
+    # 也是三级医院400 likewise (¥220.00 for a category not said)
+    _, (_, reply) = talk("我爸南充退休 今年统筹报了1100了 这次三级医院400", "那我妈今年统筹报了900，也是三级医院400")
+    assert reply.result is None and reply.asking == "category"
+    _, (_, _, reply) = talk("我爸南充退休 今年统筹报了1100了 这次三级医院400", "那我妈今年统筹报了900，也是三级医院400", "在职")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "100.00"
+    _, (_, reply) = talk("我爸南充退休，今天三级医院400，今年第一次", "我妈在社区医院拿药260")
+    assert reply.result is None
+    # the same person named again keeps their facts
+    _, (_, reply) = talk("我爸南充退休，今天三级医院400，今年第一次", "我爸又去社区医院拿药260")
+    assert reply.result is not None and len(reply.result["visits"]) == 2
