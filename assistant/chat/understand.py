@@ -989,6 +989,8 @@ _ONE_OF_TWO_UNSAID = rx.compile(r"(?:一个|一次|一项|一科)[^,，。\d]{0,
 _NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去过|看)(?:病|门诊|医生)?")
 #: 三甲不是三级吗 / 这家不是定点吗 / 社区医院不是一级吗: a question put back, its own clause
 _ASKED_BACK = rx.compile(r"[^,，。;；？?!！]{0,8}不是[^,，。;；？?!！]{1,8}(?:吗|么|嘛|吧)(?:[？?]|$|(?=[,，。]))")
+_MET_AFTER_ITS_FIGURE = rx.compile(r"起付(?:线|标准)(?:是|为)?[0-9]+(?:\.[0-9]+)?(?:元|块)?[,，]\s*(?:今年)?(?:已经|已|早就|早|都|也)?"
+                                   r"(?:扣满|扣完|用完|用满)(?!了?[吗么没])")
 _BREAK_BETWEEN = rx.compile(r"[,，。;；!！?？]")
 _YEAR_SPENT_IN_ALL = rx.compile(r"今年[^,，。]{0,8}?(?:总共|一共|合计|累计|总计|加起来)")
 _YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
@@ -2514,6 +2516,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if values.get("slip_deductible") is not None and values.get("first_visit_this_year") is True:
         # (起付线扣了200 on this bill's slip: the deductible met is the slip's, not the year's before it)
         values["deductible_met"] = values["deductible_used"] = None
+    if values.get("deductible_met") is None and values.get("first_visit_this_year") is None \
+            and values.get("deductible_used") is None and _MET_AFTER_ITS_FIGURE.search(text):
+        # 起付标准1000，今年已经扣满了: the deductible named with its figure, then said met in the next clause
+        values["deductible_met"] = True
     if nothing_used and all(values.get(k) is None for k in ("deductible_used", "fund_paid", "deductible_met")) \
             and not any(a.role in ("fund_paid", "deductible_used", "prior_unreimbursed") for a in amounts):
         values["deductible_used"] = values["fund_paid"] = Decimal("0.00")

@@ -9190,3 +9190,11 @@ def test_another_household_member_with_a_bill_is_another_person() -> None:
     # the same person named again keeps their facts
     _, (_, reply) = talk("我爸南充退休，今天三级医院400，今年第一次", "我爸又去社区医院拿药260")
     assert reply.result is not None and len(reply.result["visits"]) == 2
+
+
+def test_the_deductible_named_with_its_figure_then_said_met_is_met() -> None:
+    # (K229-C010) 二级医院。起付标准1000，今年已经扣满了；支付比例60%，年度限额4000: the year's position was asked
+    u = understand("二级医院。起付标准1000，今年已经扣满了；支付比例60%，年度限额4000")
+    assert u.facts.deductible_met is True and u.facts.stated_deductible == Decimal("1000.00")
+    # asked, it is not said
+    assert understand("起付标准1000，今年已经扣满了吗").facts.deductible_met is None
