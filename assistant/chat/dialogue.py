@@ -1576,6 +1576,7 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if state.known.amount != amount_before:
         # the bill changed: its named parts are this message's (挂号5 检查120), or none are known
         state.bill_parts = _named_parts(u) if state.known.amount is not None else []
+        state.parts_listed = state.known.amount is not None and _lines_add_up(u, state.known.amount)
     state.last_account = out.intent in ("account_use", "account_credit") and out.asking is None
     if out.asking is not None:
         out = _not_twice(state, out, locale)
@@ -1595,6 +1596,14 @@ _PART_NAMED_BEFORE = rx.compile(rf"(?P<word>{_PART_NAME})(?:费)?(?:是|花了|�
 #: 哦挂号费医院说不报 算自费的 / 检查费不能报: a part told before, now said to be outside the fund's scope
 _PART_NOT_COVERED = rx.compile(rf"(?P<word>{_PART_NAME})(?:费)?[^,，。0-9]{{0,8}}?"
                                r"(?:不报|不能报|不给报|报不了|不让报|不在报销|不在医保|算自费|是自费|属于自费|要自费|自费的)")
+
+
+def _lines_add_up(u: Understanding, total: Decimal) -> bool:
+    """Whether the message listed two or more figures of the bill and then its total, the lines adding
+    up to it exactly (a slip read out line by line)."""
+    said = [Decimal(sp.value) for sp in u.spans
+            if sp.slot in ("amount", "rest", *ITEM_FIELDS) and sp.value and sp.note is None]
+    return len(said) >= 3 and said[-1] == total and sum(said[:-1], Decimal(0)) == total
 
 
 def _named_parts(u: Understanding) -> list[tuple[str, Decimal]]:
@@ -1844,6 +1853,24 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
         intent = "inform"
         u = msgspec.structs.replace(u, intent="inform")
+    changed_line = next((n for n in ITEM_FIELDS if getattr(facts, n) is not None and getattr(state.known, n) is not None
+                         and getattr(facts, n) != getattr(state.known, n)), None)
+    if u.correction and state.parts_listed and changed_line is not None and state.known.amount is not None \
+            and not _WHOLE_BILL_SAID.search(u.text):
+        # (西药费320.50，检查费180，自费45，合计545.50 →) 不对，自费是54不是45: the lines told added up to the
+        # total; with one corrected they do not — which total holds is asked, never one of them kept silently
+        old, new = getattr(state.known, changed_line), getattr(facts, changed_line)
+        lines_now = state.known.amount - old + new
+        state.known = msgspec.structs.replace(state.known, **{changed_line: new})
+        state.parts_listed = False
+        state.asking = "amount"
+        return state, Reply(text=_t(
+            locale, f"改成{new:,.2f}以后，各项加起来是{lines_now:,.2f}元，和您说的合计{state.known.amount:,.2f}元对不上。"
+                    "这次看病一共花了多少钱？（看单子上的合计）",
+            f"With {new:,.2f} the lines add up to {lines_now:,.2f}, not the total of {state.known.amount:,.2f} you "
+            "gave. What is the bill's total? (the slip's total line)"),
+            asking="amount", intent="correct",
+            quick_replies=[f"{lines_now:.2f}", f"{state.known.amount:.2f}"])
     known_before, visits_before = state.known, len(state.ledger)
     # a number asked about (“what is the 150?”) and not answered yet: no figure leaves it out
     unplaced_before = state.pending_amount if state.asking == "amount_role" else None

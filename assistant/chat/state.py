@@ -216,6 +216,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: the level was said with a doubt (县医院好像是二级吧，我也说不准) and is still not known: asked once, a
     #: reply that passes over it shows each level side by side (never the same question again)
     level_doubted: bool = False
+    #: the bill was told as lines that add up to the total said with them (西药费320.50，检查费180，自费45，
+    #: 合计545.50): a line corrected after (自费是54不是45) no longer adds up — the total is asked
+    parts_listed: bool = False
     #: the account was said to hold money with no figure (个人账户有余额): its balance is asked once
     balance_untold: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn

@@ -9198,3 +9198,13 @@ def test_the_deductible_named_with_its_figure_then_said_met_is_met() -> None:
     assert u.facts.deductible_met is True and u.facts.stated_deductible == Decimal("1000.00")
     # asked, it is not said
     assert understand("起付标准1000，今年已经扣满了吗").facts.deductible_met is None
+
+
+def test_a_line_corrected_after_lines_that_added_up_asks_the_total() -> None:
+    # (K229-C010) 西药费320.50，检查费180，自费45，合计545.50 → 不对，自费是54不是45: the total was kept and the
+    # in-scope part shrunk by 9 (a wrong figure); the lines now add up to 554.50 — which total holds is asked
+    slip = "南昌退休，二级医院，今年第一次，单子：西药费 320.50，检查费 180，自费项目 45，合计 545.50"
+    _, (_, asked, told) = talk(slip, "不对，我念错了，自费是54不是45", "554.50")
+    assert asked.result is None and asked.asking == "amount" and "554.50" in asked.text and "545.50" in asked.text
+    assert told.result is not None and told.result["visits"][-1]["total"] == "554.50"
+    assert told.result["visits"][-1]["excluded"] == "54.00"
