@@ -1136,6 +1136,7 @@ _ACCOUNT_HAS_MONEY = rx.compile(_ACCOUNT_WORD + r"(?:还|也)?(?:有|剩|剩下|
 _NOT_KNOWN_AFTER = rx.compile(r"[，,、 ]?(?:但|但是|可是)?(?:具体)?(?:不知道|不清楚|不晓得|不记得|记不清|忘了|多少不知道|don't know|not sure)")
 _ASKED_AFTER = rx.compile(r"怎么|咋|能不能|还能|能否|可以|可不可以|会不会|吗|么|[？?]|what|can ")  # (没钱了怎么办: a question)
 _EARLIER_VISIT_NAMED = rx.compile(r"(?P<first>第一次|第一回|头一次|头一回|头回)|上次|上回|上一次|那次|那回|前一次|前一回")
+_EARLIER_ONE_EN = rx.compile(r"the first (?:one|visit|time|bill) (?:was|cost)|(?:an |the )?earlier (?:one|visit|bill) (?:was|cost)")
 _TWO_LATIN_WORDS = rx.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")
 _ONLY_LEFT = rx.compile(r"[，,、 ]?(?:(?:只|就|还|仅)?剩下?了?|(?:只|就|仅)有)")  # (账户没钱了，只剩20: not nothing)
 #: words that make a figure another one than the balance asked for (这次花了900 / 统筹报了300)
@@ -1853,6 +1854,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 单子上第二次统筹报了360: a slip of a visit already told (第二次 names it), not one more visit
         intent = "inform"
         u = msgspec.structs.replace(u, intent="inform")
+    if state.known.amount is not None and facts.amount is not None and _EARLIER_ONE_EN.search(u.text) \
+            and (earlier_cost := next((sp.text for sp in u.spans if sp.slot == "amount" and sp.value), None)) is not None:
+        # (a bill told →) it's his second visit; the first one was 120 yuan at a level 3 hospital in March: the
+        # figure is an earlier visit's, not this bill's — asked about, never settled as the bill (nor its place
+        # and month given to this visit)
+        facts = msgspec.structs.replace(facts, amount=None, provider_kind=None, provider_level=None,
+                                        provider_grade=None, month=None, day=None)
+        u = msgspec.structs.replace(u, facts=facts, unplaced=(earlier_cost,))
     changed_line = next((n for n in ITEM_FIELDS if getattr(facts, n) is not None and getattr(state.known, n) is not None
                          and getattr(facts, n) != getattr(state.known, n)), None)
     if u.correction and state.parts_listed and changed_line is not None and state.known.amount is not None \

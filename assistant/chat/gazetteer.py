@@ -399,7 +399,9 @@ _INSURED = _Family(
          "(?![^,，。]{0,3}退)", _EMP, 1),
         # (the company pays employee insurance / through the school / my first job: the person works)
         ("(?:through|via) (?:the|my|our) (?:school|university|work|job|factory|hospital|firm)|(?:the|my|our) (?:company|employer|school|boss|firm) pays"
-         "|(?:my|first|new) job\\b|i'?m a (?:teacher|nurse|engineer|driver|worker)", _EMP, 1),
+         "|(?:my|first|new) job\\b|i'?m a (?:teacher|nurse|engineer|driver|worker)"
+         # my husband works in Nanchong / she works at a school: someone who works
+         "|works (?:in|at|for|as|full[- ]time|part[- ]time) ", _EMP, 1),
         # (自己交的社保 alone is not read: in 南昌 a resident pays their own too — the category is asked)
         ("灵活就业人员|灵活就业|灵活(?!性)|自己交的职工医保|自己缴(?:的)?职工医保|自己交职工医保"
          "|自由职业", _FLEX, 2),

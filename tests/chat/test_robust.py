@@ -9208,3 +9208,13 @@ def test_a_line_corrected_after_lines_that_added_up_asks_the_total() -> None:
     assert asked.result is None and asked.asking == "amount" and "554.50" in asked.text and "545.50" in asked.text
     assert told.result is not None and told.result["visits"][-1]["total"] == "554.50"
     assert told.result["visits"][-1]["excluded"] == "54.00"
+
+
+def test_someone_who_works_is_in_service_and_an_earlier_visits_cost_is_not_the_bill() -> None:
+    # (K229-C036, C038, C039, K219-C029) my husband works in Nanchong and has employee insurance: the category
+    # was asked; told so, "the first one was 120 yuan at a level 3 hospital in March" became the bill (¥0.00)
+    u = understand("Hi, my husband works in Nanchong and has employee insurance")
+    assert u.facts.category == "employee"
+    _, (_, reply) = talk("Nanchong employee, level 2 hospital, 450 yuan",
+                         "It's his second visit; the first one was 120 yuan at a level 3 hospital in March.")
+    assert reply.result is None and reply.asking == "amount_role" and "120" in reply.text
