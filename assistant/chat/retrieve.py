@@ -20,7 +20,7 @@ __all__ = ["best_articles", "excerpt"]
 _K1, _B = 1.5, 0.75
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z]+")
 #: English words a question may use → the document's own words
-_EN = {"cap": "最高支付限额", "limit": "最高支付限额", "carry": "结转 下一年度 累计", "over": "", "deductible": "起付标准",
+_EN = {"minimum": "不低于 支付比例", "least": "不低于", "floor": "不低于 支付比例", "cap": "最高支付限额", "limit": "最高支付限额", "carry": "结转 下一年度 累计", "over": "", "deductible": "起付标准",
        "ratio": "支付比例", "rate": "支付比例", "pharmacy": "药店", "account": "个人账户", "retire": "退休",
        "retired": "退休", "retiree": "退休", "consultation": "诊察费", "flexible": "灵活就业", "offsite": "异地就医",
        "inherit": "继承", "family": "家庭", "doctor": "医生", "prescription": "处方", "year": "年度",

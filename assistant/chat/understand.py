@@ -765,7 +765,9 @@ _SIGNED_ELSEWHERE = rx.compile(r"签(?:了)?约[^,，。]{0,16}[,，]?[^,，。]
                                # (没签约家庭医生: the family doctor, not the institution)
                                r"|(?:没|没有|未)(?:在)?(?:这个|这家|那个|那家)?(?:卫生院|卫生室|社区|诊所|医院|卫生服务中心)?签(?:过)?约(?!(?:的)?(?:家庭医生|家医))"
                                # 签约在社区…，今天没去社区，直接去南大一附院: the visit went past the signed one
-                               r"|签(?:了)?约[^。]{0,20}?(?:没去|没在|没到)(?:社区|卫生院|卫生室|签约)[^。]{0,12}?(?:直接|去了|跑去|在)")
+                               r"|签(?:了)?约[^。]{0,20}?(?:没去|没在|没到)(?:社区|卫生院|卫生室|签约)[^。]{0,12}?(?:直接|去了|跑去|在)"
+                               # 在镇上卫生院看病…不过俺签约的是隔壁乡的卫生院: the signed one named after, another one
+                               r"|(?:不过|但是|可是|但|可)[,，]?(?:我|俺)?(?:们)?签(?:了)?约(?:的)?(?:是|在)(?:隔壁|别的|另外|另一|其他|邻|旁边|外)")
 _VISIT_COUNT = rx.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:回|次|趟)|(两|二|三|2|3)(?:回|次|趟)(?:看病|看门诊|门诊)(?:一共|总共|合计|加起来)")
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = rx.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
@@ -991,6 +993,10 @@ _NEVER_SEEN = rx.compile(r"今年(?:还|都|一直)?(?:没有|没)(?:看过|去�
 _ASKED_BACK = rx.compile(r"[^,，。;；？?!！]{0,8}不是[^,，。;；？?!！]{1,8}(?:吗|么|嘛|吧)(?:[？?]|$|(?=[,，。]))")
 _MET_AFTER_ITS_FIGURE = rx.compile(r"起付(?:线|标准)(?:是|为)?[0-9]+(?:\.[0-9]+)?(?:元|块)?[,，]\s*(?:今年)?(?:已经|已|早就|早|都|也)?"
                                    r"(?:扣满|扣完|用完|用满)(?!了?[吗么没])")
+_DOCUMENT_ASKED_EN = rx.compile(r"(?:written|stated|set|laid down|mentioned) "
+                                r"(?:in|by) (?:the |their |his |her )?[^?]{0,20}?(?:document|plan|policy|rules?)[^?]{0,10}\?"
+                                r"|(?:does|did) the (?:[^?]{1,20} )?(?:document|plan|policy) (?:say|state|set)[^?]{0,40}\?")
+_SLIP_EN = rx.compile(r"slip|receipt|my bill|the bill shows|invoice")
 _BREAK_BETWEEN = rx.compile(r"[,，。;；!！?？]")
 _YEAR_SPENT_IN_ALL = rx.compile(r"今年[^,，。]{0,8}?(?:总共|一共|合计|累计|总计|加起来)")
 _YEAR_FIRST_SAID = rx.compile(r"今年(?:的)?(?:头一回|头一次|第一次|第一回|首次)")
@@ -3613,6 +3619,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             use = (preferred or use_values)[0]
             values["account_use"] = use.sets["account_use"]
             spans += _spans_for_hit(use, None)
+    if _DOCUMENT_ASKED_EN.search(text) and not _SLIP_EN.search(text):
+        # Is that 50% minimum written in the Xi'an document?: the document asked about — a figure quoted in the
+        # question is the rule's, not one to settle with
+        for slot in ("stated_ratio", "stated_ratio_level", "stated_deductible", "stated_cap", "amount"):
+            values[slot] = None
+        intent, unplaced, ratio_said = "policy_fact", [], None
     if intent == "compare":
         for slot in alternatives:
             values[slot] = None

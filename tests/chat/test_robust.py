@@ -9218,3 +9218,17 @@ def test_someone_who_works_is_in_service_and_an_earlier_visits_cost_is_not_the_b
     _, (_, reply) = talk("Nanchong employee, level 2 hospital, 450 yuan",
                          "It's his second visit; the first one was 120 yuan at a level 3 hospital in March.")
     assert reply.result is None and reply.asking == "amount_role" and "120" in reply.text
+
+
+def test_k227_next_time_a_neighbouring_signed_clinic_and_a_question_about_the_document() -> None:
+    # (K227-C004) 那我下回去药店买药200块咋报 after the year's first visit: settled as the year's first (¥0.00)
+    _, (_, reply) = talk("南充灵活就业，二级医院720，今年第一次", "那我下回去药店买药200块咋报")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "100.00"
+    # (K227-C017) 在镇上卫生院看病…不过俺签约咯系隔壁乡咯卫生院: settled as the signed institution (¥144.00)
+    _, (reply,) = talk("俺在镇上卫生院看病花了二百四 南昌县居民医保 不过俺签约咯系隔壁乡咯卫生院")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    # (K227-C026) Is that 50% minimum written in the Xi'an document?: the 50% became the ratio, and a bill settled
+    _, (*_, reply) = talk("My husband is a flexible worker insured in Xi'an. He spent 500 at a level-2 hospital.",
+                          "His receipt shows deductible 200, level-2 ratio 60%, annual cap 2,000. It's his first visit "
+                          "this year.", "Is that 50% minimum written in the Xi'an document?")
+    assert reply.result is None and "不低于50%" in reply.text
