@@ -1389,7 +1389,7 @@ _NEXT_PATIENT = (r"^(?:[^,，。!！?？]{0,8}[。.,，!！:：])?(?:那|还有|
 _NEXT_PATIENT_RX = rx.compile(_NEXT_PATIENT)
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
 _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
-                           r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
+                           r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老婆子|老头子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            # (我爱人南充在职: the person's city said between)
                            # (那我老伴的呢，她也是南充的 / 我爸的呢？他退休了: theirs asked after the person's own)
                            r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:今天|昨天|前天|上周|这周|刚才|刚刚)?"
@@ -1731,10 +1731,10 @@ def _bill_then_what_if(state: SessionState, message: str, locale: str,
 
 
 _PERSON_AT_START = rx.compile(r"^(?:那|那么|还有|另外|再问一下|顺便问一下|顺便)?[,，]?(?:帮)?(?:我|俺)(?:家)?(?:的)?"
-                              r"(?P<who>老伴儿?|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|老妈|老爸|妈|爸|儿子|女儿|闺女"
+                              r"(?P<who>老伴儿?|老婆子|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老头子|母亲|父亲|妈妈|爸爸|老妈|老爸|妈|爸|儿子|女儿|闺女"
                               r"|奶奶|爷爷|外婆|姥姥|外公|姥爷|婆婆|公公)(?!妈|爸)")
 _PERSON_KEY = {"妈妈": "妈", "老妈": "妈", "母亲": "妈", "爸爸": "爸", "老爸": "爸", "父亲": "爸", "老伴儿": "老伴",
-               "媳妇": "老婆", "妻子": "老婆", "丈夫": "老公", "闺女": "女儿", "姥姥": "外婆", "姥爷": "外公"}
+               "媳妇": "老婆", "妻子": "老婆", "婆娘": "老婆", "堂客": "老婆", "婆姨": "老婆", "老婆子": "老伴", "老头子": "老伴", "丈夫": "老公", "闺女": "女儿", "姥姥": "外婆", "姥爷": "外公"}
 
 
 def _person_named(text: str) -> str | None:
@@ -2014,7 +2014,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if _NEXT_PATIENT_RX.search(u.text) is None:
             fresh.owner = state.owner or state.known
             fresh.owner_relation = "parent" if re.search(r"妈|爸|母亲|父亲|mum|mom|mother|dad|father", person_word) else \
-                "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|wife|husband", person_word) else "child"
+                "spouse" if re.search(r"老伴|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老头子|wife|husband", person_word) else "child"
         # (another patient: no one's own account is theirs to use — no owner)
         state = fresh
     elif state.known.amount is not None and facts.city is not None and state.known.city is not None \

@@ -9232,3 +9232,10 @@ def test_k227_next_time_a_neighbouring_signed_clinic_and_a_question_about_the_do
                           "His receipt shows deductible 200, level-2 ratio 60%, annual cap 2,000. It's his first visit "
                           "this year.", "Is that 50% minimum written in the Xi'an document?")
     assert reply.result is None and "不低于50%" in reply.text
+
+
+def test_a_wife_named_in_dialect_is_another_person() -> None:
+    # (K227-C016) 我婆娘也有一张单子…她是退休的 after the person's own slip with 起付过了: checked on his year
+    _, (_, reply) = talk("南充灵活就业 社区医院 起付过了 单子上 合计 3l2.5O 医保 l87.5O",
+                         "我婆娘也有一张单子，合计312.50，医保187.50，她是退休的，也是社区医院")
+    assert reply.result is None and reply.asking == "year_start"
