@@ -9239,3 +9239,13 @@ def test_a_wife_named_in_dialect_is_another_person() -> None:
     _, (_, reply) = talk("南充灵活就业 社区医院 起付过了 单子上 合计 3l2.5O 医保 l87.5O",
                          "我婆娘也有一张单子，合计312.50，医保187.50，她是退休的，也是社区医院")
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_a_nurses_shorthand_for_the_community_centre_and_pooling() -> None:
+    # (K227-C027) 南昌退休，今年首次门统，社卫看诊开方200 asked the level (社卫 = 社区卫生服务中心); the pharmacy's
+    # what-if after it then lost the first visit (¥27.50 for ¥137.50)
+    _, (first, second, what_if) = talk("南昌退休，今年首次门统，社卫看诊开方200", "然后拿社卫的处方去药店配药，650",
+                                       "药店那笔要是三甲的处方呢")
+    assert first.result is not None and first.result["visits"][-1]["fund_pays"] == "0.00"
+    assert second.result is not None and second.result["visits"][-1]["fund_pays"] == "162.50"
+    assert what_if.result is not None and what_if.result["visits"][-1]["fund_pays"] == "137.50"
