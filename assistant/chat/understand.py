@@ -495,6 +495,7 @@ _RETIREMENT_EVENT = rx.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = rx.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
 _EITHER_AFTER = rx.compile(r"(?:医院|机构|的)?就是")
+_ONCE_BEFORE = rx.compile(r"(?:刷过|去过|买过|拿过|看过)(?:一)(?:回|次|趟)")
 _EARLIER_VISIT_CLAUSE = rx.compile(r"(?:之前|以前|上次|前面|前几天|上个月|上月|上周|前几个月|年初|开年)[^,，。]{0,8}(?:刷过|去过|买过|拿过|看过)(?!病)"
                                    r"|曾(?:经)?[^,，。]{0,6}?(?:门诊|就诊|就医|刷过|去过|买过|拿过|看过)")
 #: 10月看过一次 / 5月份去过一回: a visit of that month, said as one that has been (看过, not 看了)
@@ -1745,10 +1746,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = [msgspec.structs.replace(h, negated=False) if h.negated and _EITHER_AFTER.match(text, h.end) else h
             for h in hits]
     # 之前在药店刷过 beside 三级医院: a pharmacy of an earlier visit is not where this one was
+    # (哦不对，上个月我在药店刷过一回，买了两百多的药: an earlier visit, its cost hedged — not this bill's place)
+    only_hedged = _ONCE_BEFORE.search(text) is not None and all(
+        a.approximate for a in amounts if a.role in (None, "total") and not a.negated)
     hits = [h for h in hits if not (h.sets.get("provider_kind") == "pharmacy"
                                     and _EARLIER_VISIT_CLAUSE.search(text, *_clause_of(bounds, h.start))
                                     and (any("provider_level" in o.sets and o.priority > 0 for o in hits)
-                                         or not _AMOUNT_IN.search(text)))]
+                                         or not _AMOUNT_IN.search(text) or only_hedged))]
     # 我签约的是社区卫生服务中心，但这次去了一家二级医院: the signed institution named is not where this
     # visit was when another place is named for it (the person says the two differ)
     # 没经过签约社区 / 不是签约的卫生院: the clinic named inside the denial is not where the visit was
@@ -2341,6 +2345,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     prior_floor = next((a for a in amounts if a.approximate and a.role == "prior_unreimbursed" and not a.negated
                         and _AT_LEAST_AFTER.match(text, a.end)), None)
     prior_at_least: bool | None = None
+    hedged_prior_told = False
+    if prior_floor is None and only_hedged and "amount" not in chosen and "prior_unreimbursed" not in chosen \
+            and _EARLIER_VISIT_CLAUSE.search(text):
+        # 上个月我在药店刷过一回，买了两百多的药: what an earlier visit cost, at least — spent before this bill
+        prior_floor = next((a for a in amounts if a.approximate and a.role in (None, "total") and not a.negated
+                            and _AT_LEAST_AFTER.match(text, a.end)), None)
+        hedged_prior_told = prior_floor is not None
     if prior_floor is not None and "prior_unreimbursed" not in chosen:
         # 今年门诊花过一千多了: at least 1000 and below 2000 spent before — settled only if this bill's
         # figure is the same across what the fund may have paid of it (the dialogue, with the calculator)
@@ -2490,7 +2501,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if relative_month and _STAY_ENDED.search(text, *_clause_of(bounds, relative_month.start())) and _VISIT_NOW.search(text):
         relative_month = None  # 上个月刚出院，这次是出院后门诊复查: when the stay ended, not this visit's date
     if relative_month and _EARLIER_VISIT_CLAUSE.match(text, relative_month.start()) \
-            and not any(a.start > relative_month.start() for a in amounts if a.role in (None, "total")):
+            and not any(a.start > relative_month.start() and not (only_hedged and a.approximate)
+                        for a in amounts if a.role in (None, "total")):
         # 900…不过我上个月好像在药店刷过一次医保: an earlier visit's month, not this one's (上个月在社区看过一次
         # 花了150 stays: the bill after it is that visit's)
         relative_month = None
@@ -2519,6 +2531,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         if district_city != values.get("city"):
             values["district"] = None
     values.update({field: a.value for field, a in chosen.items()})
+    if hedged_prior_told:
+        values["first_visit_this_year"] = False  # (上个月…刷过一回，买了两百多: not the year's first)
     if values.get("slip_deductible") is not None and values.get("first_visit_this_year") is True:
         # (起付线扣了200 on this bill's slip: the deductible met is the slip's, not the year's before it)
         values["deductible_met"] = values["deductible_used"] = None

@@ -9249,3 +9249,12 @@ def test_a_nurses_shorthand_for_the_community_centre_and_pooling() -> None:
     assert first.result is not None and first.result["visits"][-1]["fund_pays"] == "0.00"
     assert second.result is not None and second.result["visits"][-1]["fund_pays"] == "162.50"
     assert what_if.result is not None and what_if.result["visits"][-1]["fund_pays"] == "137.50"
+
+
+def test_an_earlier_visit_with_a_hedged_cost_is_not_this_bills_place_or_date() -> None:
+    # (K227-C010) a slip of a 二级 visit, 今年第一次 → 哦不对，上个月我在药店刷过一回，买了两百多的药: the slip's visit
+    # became a pharmacy purchase of last month (¥150.00 checked against the slip)
+    u = understand("哦不对，上个月我在药店刷过一回，买了两百多的药")
+    assert u.facts.provider_kind is None and u.facts.months_ago is None
+    assert u.facts.first_visit_this_year is False and u.facts.prior_unreimbursed == Decimal("200.00")
+    assert u.facts.prior_at_least is True
