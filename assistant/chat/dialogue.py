@@ -4209,12 +4209,11 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
             break  # nothing after it is paid
     if not lines:
         return None
-    from explanations import headline
-    from explanations.formatting import money_in
+    from explanations import formatting, headline
 
     head = headline(result, locale) if index == len(result.visits) - 1 else (
-        f"今年第{index + 1}次门诊（{visit.date.month}月那次）：统筹基金报{money_in(visit.fund_pays, 'zh-CN')}，"
-        f"您自己付{money_in(visit.personal_pays, 'zh-CN')}。")
+        f"今年第{index + 1}次门诊（{visit.date.month}月那次）：统筹基金报{formatting.money_in(visit.fund_pays, 'zh-CN')}，"
+        f"您自己付{formatting.money_in(visit.personal_pays, 'zh-CN')}。")
     return Reply(text=head + "\n是这样算出来的：\n" + "\n".join(lines), intent="policy_fact",
                  quick_replies=["重新开始"])  # (no result: the figure stands as given; this answers why)
 
