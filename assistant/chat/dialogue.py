@@ -874,6 +874,9 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
                   "Apart from the visit you told me about, were there other outpatient visits this year? "
                   f"If not, reply “just these {n}”.")
         qr_zh, qr_en = [f"就这{count}次", "之前还看过"], [f"Just these {n}", "There were others"]
+    if state.person is not None and fact in ("category", "scheme", "year_start") and "您" in zh:
+        # (我爸…花了1,100 → 我妈在社区医院拿药260) the question is about the one whose bill it is: 您妈是…？
+        zh = zh.replace("您", "您" + _PERSON_ADDRESSED.get(state.person, state.person), 1)
     state.asking = _ASKING.get(fact, fact)
     cited = _cited(state.known, fact) if fact in _QUOTED_QUESTIONS else ""
     if fact == "referral_part":
@@ -1735,6 +1738,10 @@ _PERSON_AT_START = rx.compile(r"^(?:那|那么|还有|另外|再问一下|顺便
                               r"|奶奶|爷爷|外婆|姥姥|外公|姥爷|婆婆|公公)(?!妈|爸)")
 _PERSON_KEY = {"妈妈": "妈", "老妈": "妈", "母亲": "妈", "爸爸": "爸", "老爸": "爸", "父亲": "爸", "老伴儿": "老伴",
                "媳妇": "老婆", "妻子": "老婆", "婆娘": "老婆", "堂客": "老婆", "婆姨": "老婆", "老婆子": "老伴", "老头子": "老伴", "丈夫": "老公", "闺女": "女儿", "姥姥": "外婆", "姥爷": "外公"}
+
+
+#: how a household member is named back to the person (您妈, 您爱人)
+_PERSON_ADDRESSED = {"老婆": "爱人", "老公": "爱人"}
 
 
 def _person_named(text: str) -> str | None:

@@ -9258,3 +9258,15 @@ def test_an_earlier_visit_with_a_hedged_cost_is_not_this_bills_place_or_date() -
     assert u.facts.provider_kind is None and u.facts.months_ago is None
     assert u.facts.first_visit_this_year is False and u.facts.prior_unreimbursed == Decimal("200.00")
     assert u.facts.prior_at_least is True
+
+
+def test_a_question_about_a_household_members_bill_names_them() -> None:
+    # (found using the app) 那我妈今年统筹报了900… after 我爸's bill asked 您是在职职工…？ — about the mother, worded to
+    # the person
+    _, (_, reply) = talk("我爸南充退休，今年统筹报了1100了，这次三级医院400", "那我妈今年统筹报了900，也是三级医院400")
+    assert reply.text.startswith("您妈是在职职工、退休人员，还是灵活就业人员？")
+    _, (reply,) = talk("我妈南昌退休，三级医院1200")
+    assert reply.text.startswith("今年您妈的门诊费用报销过吗？")
+    # the person's own bill is asked as before
+    _, (reply,) = talk("南昌退休，三级医院1200")
+    assert reply.text.startswith("今年您的门诊费用报销过吗？")
