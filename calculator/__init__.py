@@ -66,21 +66,11 @@ from .missing import Missing, Partial, missing_facts
 from .packs import Beneficiary, Pack, Purpose
 from .registry import Registry, default_registry, get_pack, load_packs, use_registry
 from .request import CalculationRequest, Visit, convert_request, decode_request, from_msgspec
-from .result import (
-    STEP_KINDS,
-    AccountStep,
-    CalculationResult,
-    CapStep,
-    CitationOut,
-    DeductibleStep,
-    RatioStep,
-    VisitResult,
-)
+from .result import STEP_KINDS, CalculationResult, CapStep, CitationOut, DeductibleStep, RatioStep, VisitResult
 from .usage import UsageRequest, UsageResult, UseRow, account_usage, decode_usage_request
 from .usage import run_json as usage_run_json
 
 __all__ = [
-    "AccountStep",
     "Beneficiary",
     "BillCheck",
     "BillCheckRequest",

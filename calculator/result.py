@@ -188,6 +188,13 @@ class VisitResult(Out, kw_only=True):
     cash_pays: Decimal
     steps: list[Step]
 
+    @property
+    def balance_untold(self) -> bool:
+        """Whether this visit's personal share could have come from the account but no balance was
+        given, so all of it is counted as cash (the account step: available, no balance before it)."""
+        return self.personal_pays > 0 and any(
+            isinstance(s, AccountStep) and s.available and s.balance_before is None for s in self.steps)
+
 
 class PolicyRef(Out, kw_only=True):
     id: str

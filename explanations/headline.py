@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from calculator import AccountStep
-
 from .formatting import money_in
 
 __all__ = ["headline"]
@@ -28,8 +26,7 @@ def headline(result: Any, locale: str = "zh-CN") -> str:
         return money_in(value, tag)
 
     # no balance given: the account's share is not known, not ¥0.00 (the step says so; so does this)
-    unknown = this.personal_pays > 0 and any(
-        isinstance(s, AccountStep) and s.available and s.balance_before is None for s in this.steps)
+    unknown = this.balance_untold
     # this visit first (what the person asked about); with earlier visits, the year's totals after it
     if locale.startswith("en"):
         split = ("no account balance given, all counted as cash" if unknown

@@ -38,9 +38,7 @@ from typing import Any, cast
 import msgspec
 
 from calculator import (
-    AccountStep,
     BillError,
-    CalculationResult,
     CalculatorError,
     InvalidRequest,
     ItemNotNamed,
@@ -1035,7 +1033,7 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             f"({cited.article}). Is {paid} what the fund paid, or what you spent this year in all?"),
             asking="amount_role", intent="calculate",
             quick_replies=_t_list(locale, ["是统筹报销的钱", "是一共花的钱"], ["What the fund paid", "What I spent in all"]))
-    account_untold = _account_untold(result)
+    account_untold = result.visits[-1].balance_untold  # (the share counted as cash for want of a balance)
     state.asking = None
     try:  # one rendering pass: the text as always without the request, the HTML with it (and the chart)
         both = explain_formats(result, ("text", "html"), locale=locale, request=req, request_for={"text": None})
@@ -1078,14 +1076,6 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
                  intent="calculate", understood=_understood(known, message_facts, locale, len(ledger),
                                                             account_untold=account_untold))
-
-
-def _account_untold(result: CalculationResult) -> bool:
-    """Whether the last visit's personal share could come from an account whose balance was not
-    given (the account step: available, no balance): the answer counts it as cash and says so."""
-    this = result.visits[-1]
-    return this.personal_pays > 0 and any(
-        isinstance(s, AccountStep) and s.available and s.balance_before is None for s in this.steps)
 
 
 _BOTH_WAYS_EN = {"in_scope": "If the item is settled as in scope",
