@@ -529,9 +529,8 @@ _INSIDE_WORDS = rx.compile(r"其中|里面|里头|含|包括")
 def _inside_of_bill(text: str, amounts: list[Amount]) -> bool:
     """Whether 其中/里面/含 names a part of the whole bill — not only of a fee said just before it
     (诊察费20，检查费480，药费300其中有100是自费药: the 100 is of the 药费, the fees are the bill's parts)."""
-    return any(not any(a.end <= m.start() and _INSIDE_REST.match(text, a.end) is not None
-                       and _INSIDE_REST.match(text, a.end).end() >= m.end()  # type: ignore[union-attr]
-                       for a in amounts)
+    return any(not any(a.end <= m.start() and (opened := _INSIDE_REST.match(text, a.end)) is not None
+                       and opened.end() >= m.end() for a in amounts)
                for m in _INSIDE_WORDS.finditer(text))
 #: a visit that took no insurance bill: 只是问了问没收钱 / 那次没刷医保卡是自己给的钱
 _NO_CHARGE = rx.compile(r"没收钱|没要钱|没花钱|不要钱|没收费|只是问了?问|没刷(?:医保)?卡|没用医保|自己给的钱")
@@ -3791,7 +3790,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             for k in ("provider_kind", "provider_level", "provider_grade"):  # (同一家医院 / the same hospital)
                 values[k] = getattr(first_part, k)
         if values.get("first_visit_this_year") is True or first_part.first_visit_this_year:
-            values["first_visit_this_year"] = True  # the first one first_part the year
+            values["first_visit_this_year"] = True  # the first one opened the year
         unplaced = []
     bills = [a for a in amounts if a.role in (None, "total") and not a.approximate and not a.negated]
     split_total = not earlier and len(bills) == 1 and bool(
