@@ -4047,6 +4047,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # whether it pays more — the bill settled again with it answers (¥65.00 for ¥60.00), not an
         # article on family doctors quoted
         return False
+    if any(getattr(facts, k, None) is not None and getattr(state.known, k, None) not in (None, getattr(facts, k))
+           for k in u.held_back if k in ("category", "provider_level", "provider_kind", "designated", "signed")):
+        return False  # 在职… → 我不是已经退休了吗: the person's own fact put back as a question — it is set right
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
     # 为什么只给100 / 为啥是70 / 为什么起付线也变成150了 (after an answer): a figure of the answer quoted

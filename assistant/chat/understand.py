@@ -229,6 +229,8 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     split_total: bool = False
     #: a percentage said (二级的话比例是60%): the ratio and the level it is for, if said
     ratio_said: tuple[Decimal, int | None] | None = None
+    #: the facts a question put back holds (我不是退休吗: category) — the person's own, restated
+    held_back: tuple[str, ...] = ()
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -1704,6 +1706,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    held_back: list[Hit] = []  # what a question put back holds (我不是退休吗: 退休, its 吗 no doubt)
     if "不是" in text:
         # a question put back to us (A不是B吗): 三甲不是三级吗 asks whether two words are one — neither is a fact
         # said; 那不是三级医院吗 / 诊所不是定点吗 says what the person holds (三级, 定点: never 非定点)
@@ -1715,6 +1718,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 hits = [h for h in hits if h not in asked_of and h not in held]
             elif held:
                 hits = [msgspec.structs.replace(h, negated=False) if h in held else h for h in hits]
+                held_back += [h for h in hits if not_at <= h.start < put_back.end()
+                              # (我不是已经退休了吗，怎么还按在职算: the premise of a why beside another
+                              # word of the same kind — the why is asked, not a fact set)
+                              and not any(o.start >= put_back.end() and o.sets.keys() & h.sets.keys() for o in hits)]
     # 单子上写一级70%、二级65%、三级60%: a slip's ratio for each level — those level words are the list's,
     # not the visit's; the visit's ratio is the one for its own level, said elsewhere (or asked)
     ratio_list = {int("一二三123".index(m.group(1)) % 3 + 1): Decimal(m.group(2)) for m in _LEVEL_RATIO.finditer(text)} \
@@ -3154,7 +3161,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["provider_level"] = 1
     # 好像是在职吧，我也搞不清我退没退: a category the person doubts is asked
     for h in hits:
-        if "category" in h.sets and not h.negated and (
+        if "category" in h.sets and not h.negated and h not in held_back and (
                 _LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _CATEGORY_DOUBT_AFTER.match(text, h.end)):
             values["category"] = None
     if _RETIRED_OR_NOT.search(text):
@@ -3896,6 +3903,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         intent=intent,
         facts=facts,
         correction=intent == "correct" or is_correction(text),
+        held_back=tuple(dict.fromkeys(k for h in held_back for k in h.sets)),
         topic=topic,
         approximate_amount=rough.value if rough is not None and "amount" not in chosen else None,
         alternatives=alternatives,

@@ -9270,3 +9270,17 @@ def test_a_question_about_a_household_members_bill_names_them() -> None:
     # the person's own bill is asked as before
     _, (reply,) = talk("南昌退休，三级医院1200")
     assert reply.text.startswith("今年您的门诊费用报销过吗？")
+
+
+def test_the_persons_own_category_put_back_as_a_question_is_set_right() -> None:
+    # (noted last session) asked 您是在职职工…？, the answer 我不是退休吗 was read as a doubt (its 吗) and asked
+    # again; after an answer as 在职, 我不是已经退休了吗 quoted articles on retirees instead of settling again
+    _, (asked, reply) = talk("南昌职工，三级医院花了800，今年第一次", "我不是退休吗")
+    assert asked.asking == "category"
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "110.00"
+    _, (first, reply) = talk("南昌在职，三级医院花了800，今年第一次", "我不是已经退休了吗")
+    assert first.result is not None and first.result["visits"][-1]["fund_pays"] == "100.00"
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "110.00"
+    # the premise of a why, beside the category it was settled as, stays a question about the rule
+    u = understand("我不是已经退休了吗，怎么还按在职算")
+    assert u.held_back == ()
