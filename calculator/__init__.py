@@ -38,6 +38,7 @@ from .bill import (
     fund_paid_from_cap_left,
     fund_paid_share,
     most_fund_paid,
+    settled_alike,
     settled_as_in_scope,
     split_items,
 )
@@ -130,6 +131,7 @@ __all__ = [
     "deductible_for",
     "deductible_used",
     "fund_paid_from_cap_left",
+    "settled_alike",
     "settled_as_in_scope",
     "fund_paid_share",
     "most_fund_paid",

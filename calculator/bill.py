@@ -70,6 +70,17 @@ def settled_as_in_scope(pack: Pack, item: str) -> bool:
     return item in ("class_b_drug", "class_b_service") and item not in pack.first_self_pay
 
 
+def settled_alike(pack: Pack, item: str, other: str) -> bool:
+    """Whether bill items of the ``item`` and ``other`` categories are settled alike under ``pack``
+    (the same first self-pay, both in scope or both excluded) — so a bill that does not say which
+    of the two a part is has one figure. 乙类 not said to be a drug or a service: only 平凉 第六条
+    sets them apart (10% and 15%)."""
+    first = pack.first_self_pay.get(item), pack.first_self_pay.get(other)
+    excluded = {e.category for e in pack.excluded}
+    return ((first[0].value if first[0] else None) == (first[1].value if first[1] else None)
+            and (item in excluded) == (other in excluded))
+
+
 def deductible_for(pack: Pack, category: str) -> Decimal | None:
     """The year's deductible of ``category`` in ``pack`` (None where the document sets none)."""
     settled = pack.settled_category(category)

@@ -57,6 +57,7 @@ from calculator import (
     load_packs,
     missing_facts,
     most_fund_paid,
+    settled_alike,
     settled_as_in_scope,
     split_items,
     vocabulary,
@@ -87,7 +88,17 @@ from .state import (
 )
 from .state import policy_of as _policy
 from .state import t as _t
-from .understand import NEVER_LEVEL_ONE, PARTIAL_DEDUCTIBLE, TEST_WORDS, Facts, Understanding, clause_at, understand
+from .understand import (
+    CLASS_B_DRUG_WORDS,
+    CLASS_B_SERVICE_WORDS,
+    NEVER_LEVEL_ONE,
+    PARTIAL_DEDUCTIBLE,
+    TEST_WORDS,
+    Facts,
+    Understanding,
+    clause_at,
+    understand,
+)
 
 _log = logging.getLogger("mingbai.chat")
 
@@ -948,6 +959,10 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         pack = get_pack(req_dict["policy"])
         req = convert_request(req_dict)
         result = calculate(req)
+        if state.class_b_open is not None and known.class_b_drug is not None \
+                and parse_amount(state.class_b_open) == known.class_b_drug \
+                and not settled_alike(pack, "class_b_drug", "class_b_service"):
+            return _class_b_kind(state, known, ledger, result, locale, today, prefix, message_facts)
     except MissingFact as exc:
         if exc.fact in QUESTIONS:
             return _ask(state, exc.fact, locale, prefix)
@@ -1118,6 +1133,10 @@ _SLIP_FUND_FIGURE = "slip_fund_figure"
 _REFERRAL_PART = "referral_part"
 #: internal: the account's exact balance was asked (the reply's ``asking`` says "amount")
 _BALANCE_FIGURE = "balance_figure"
+#: 其中120是乙类 where the document sets class-B drugs and services apart: which of the two it is
+_CLASS_B_KIND = "class_b_kind"
+_CLASS_B_DRUG_SAID = rx.compile(CLASS_B_DRUG_WORDS, re.IGNORECASE)
+_CLASS_B_SERVICE_SAID = rx.compile(CLASS_B_SERVICE_WORDS, re.IGNORECASE)
 #: the account said empty, or said to hold money, in words with no figure (no digit, no numeral)
 _ACCOUNT_WORD = r"(?:个人账户|医保账户|个账|账户|医保卡|卡)(?:里|上|中)?(?:面)?(?:的钱|的余额)?"
 _ACCOUNT_EMPTY = rx.compile(_ACCOUNT_WORD + r"(?:没钱|没有钱|没得钱|没余额|没有余额|余额为零|余额是零|空了|(?:的钱)?(?:已经)?用完|(?:的钱)?用光)"
@@ -1500,6 +1519,19 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                                              else "个人账户余额0" + message[empty.end():])
     elif (has := _ACCOUNT_HAS_MONEY.search(message)) is not None and not _NOT_KNOWN_AFTER.match(message, has.end()):
         state.balance_untold = True  # 个人账户有余额: how much is asked (if no figure is said) before cash is assumed
+    if state.asking == _CLASS_B_KIND and state.class_b_open:
+        # (这120元乙类是药品，还是检查、治疗项目或耗材？) 是药 / 检查 / 不知道: that part, said with its kind
+        drug, service = _CLASS_B_DRUG_SAID.search(message), _CLASS_B_SERVICE_SAID.search(message)
+        state.asking = None
+        if len(message.strip()) <= 40 and parse_amount(message) is None:
+            if service and not drug:
+                state.known = msgspec.structs.replace(state.known, class_b_drug=None)
+                message = f"其中乙类检查{state.class_b_open}"
+            elif drug and not service:
+                message = f"其中乙类药{state.class_b_open}"
+            else:  # 不知道 / 都有 / 说不清: each kind, side by side
+                state.class_b_unknown = True
+                message = f"其中乙类{state.class_b_open}"
     if state.asking == _PRIOR_CONFIRM and state.pending_prior:
         figure = parse_amount(message)
         if figure is not None or _CONFIRMED.search(message.strip()):
@@ -1527,6 +1559,11 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     # English quick replies. A page in English (Accept-Language) whose person writes Chinese gets
     # English text and the dialogue's Chinese quick replies, which the widget labels in English
     # (assistant/static/chat.js QR_EN).
+    if u.class_b_kind_open is not None:
+        if u.class_b_kind_open != state.class_b_open:
+            state.class_b_open, state.class_b_unknown = u.class_b_kind_open, False
+    elif u.facts.class_b_drug is not None or u.facts.class_b_service is not None:
+        state.class_b_open, state.class_b_unknown = None, False  # its kind said (乙类药300)
     english_messages = tapped is not None or u.english or (
         # (an English conversation goes on in English when a message mixes in Chinese words: ok 结算单上写
         # 起付线 1000, 三级 50%, cap 2400)
@@ -4350,6 +4387,36 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=quick if quick is not None else [a.label for a in alts],
                  understood=_understood(state.known, said, locale))
+
+
+def _class_b_kind(state: SessionState, known: Known, ledger: list[Known], result: Any, locale: str,
+                  today: dt.date, prefix: str, said: Facts | None) -> Reply:
+    """A class-B part told without its kind (其中120是乙类) where the document sets drugs and services
+    apart (平凉 第六条: 10% and 15% first self-pay): asked, quoting the article; when the person does not
+    know, the figure for each kind side by side (never a drug assumed)."""
+    pack = get_pack(result.policy.id)
+    figure = f"{known.class_b_drug:.2f}"
+    drug, service = pack.first_self_pay["class_b_drug"], pack.first_self_pay["class_b_service"]
+    said_rule = (f"〔{drug.article}〕“{drug.quote}”" if drug.quote == service.quote
+                 else f"〔{drug.article}〕“{drug.quote}”；〔{service.article}〕“{service.quote}”")
+    labels = [_t(locale, "乙类药品", "Class-B drugs"), _t(locale, "乙类检查、治疗项目或耗材", "Class-B tests, services or supplies")]
+    state.asking = _CLASS_B_KIND  # (a tapped kind, even after both are shown, settles it)
+    if not state.class_b_unknown:
+        return Reply(text=prefix + _t(
+            locale, f"这{figure}元乙类，是乙类药品，还是乙类检查、治疗项目或耗材？文件规定两者个人先自付的比例不同：{said_rule}",
+            f"Is the {figure} of class B for drugs, or for tests, services or supplies? The document sets a "
+            f"different first self-pay for each: {said_rule}"),
+            asking="amount_role", intent="calculate", quick_replies=[*labels, _t(locale, "不知道", "I don't know")])
+    other = msgspec.structs.replace(known, class_b_drug=None, class_b_service=known.class_b_drug)
+    service_visit = calculate(convert_request(_request(other, ledger, today))).visits[-1]
+    drug_visit = result.visits[-1]
+    alts = [Alternative(label=label, fund_pays=f"{v.fund_pays:.2f}", personal_pays=f"{v.personal_pays:.2f}")
+            for label, v in zip(labels, (drug_visit, service_visit), strict=True)]
+    head = prefix + _t(locale, f"不知道也没关系，这{figure}元乙类按两种情况分别算给您（我不替您选）：\n",
+                       f"No problem: here is the figure for the {figure} of class B either way (I won't pick one):\n")
+    hint = _t(locale, f"结算单或收费明细上每一项写着是药品还是诊疗项目、耗材。{said_rule}",
+              f"The slip or itemised receipt says whether each item is a drug, a service or a supply. {said_rule}")
+    return _side_by_side(state, alts, head, hint, locale, said)
 
 
 def _filled_for_trial(known: Known, slot: str) -> Known:

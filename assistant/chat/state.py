@@ -221,6 +221,11 @@ class SessionState(msgspec.Struct, kw_only=True):
     parts_listed: bool = False
     #: the account was said to hold money with no figure (个人账户有余额): its balance is asked once
     balance_untold: bool = False
+    #: a class-B part told without whether it is a drug or a test, service or supply (其中120是乙类): its
+    #: figure as written, asked where the document sets the two apart; ``class_b_unknown``: the person
+    #: does not know — both are shown side by side
+    class_b_open: str | None = None
+    class_b_unknown: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
     what_if_base: Known | None = None
     #: the earlier visits of that scenario, when it was one more visit (下个月再看一次呢 → 要是三级呢:

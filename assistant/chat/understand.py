@@ -231,6 +231,9 @@ class Understanding(msgspec.Struct, frozen=True, kw_only=True):
     ratio_said: tuple[Decimal, int | None] | None = None
     #: the facts a question put back holds (我不是退休吗: category) — the person's own, restated
     held_back: tuple[str, ...] = ()
+    #: a class-B part said without whether it is a drug or a test, service or supply (其中120是乙类, and no
+    #: word of medicine in the message): its figure as written — the dialogue asks where the two differ
+    class_b_kind_open: str | None = None
 
 
 def policy_for(city: str | None, scheme: str | None, category: str | None = None) -> str | None:
@@ -1237,6 +1240,11 @@ _NOT_YET_RETIRED = rx.compile(r"明年(?:才|就)?(?:要)?(?:办(?:理)?)?退(?:
 #: the tests and costs of a visit a person names one by one (one vocabulary for the chat: 又做了个B超 150,
 #: 另外还做了个CT 300, 还有化验费80呢)
 TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|胃镜"
+#: the words that say a class-B part is a drug, or a test, service or supply (平凉 第六条 sets them apart)
+CLASS_B_DRUG_WORDS = r"药|drug|medicine"
+CLASS_B_SERVICE_WORDS = TEST_WORDS + r"|项目|耗材|材料|治疗|诊疗|拍片|test|service|suppl"
+#: a word that says what a class-B part is, anywhere in the message
+_CLASS_B_KIND_WORD = rx.compile(CLASS_B_DRUG_WORDS + "|" + CLASS_B_SERVICE_WORDS, re.IGNORECASE)
 _ALSO_COST_BEFORE = rx.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
                                rf"(?:{TEST_WORDS}|药|针)(?:费)?(?:花了|共|是)?")
 _SAME_PLACE_REF = rx.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
@@ -3904,6 +3912,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         facts=facts,
         correction=intent == "correct" or is_correction(text),
         held_back=tuple(dict.fromkeys(k for h in held_back for k in h.sets)),
+        class_b_kind_open=class_b.text if (class_b := chosen.get("class_b_drug")) is not None
+        and "药" not in (class_b.cue or "") and not _CLASS_B_KIND_WORD.search(text) and facts.class_b_drug is not None
+        else None,
         topic=topic,
         approximate_amount=rough.value if rough is not None and "amount" not in chosen else None,
         alternatives=alternatives,

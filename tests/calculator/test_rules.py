@@ -54,3 +54,14 @@ def test_which_items_are_settled_like_any_in_scope_cost() -> None:
     assert not settled_as_in_scope(get_pack("nanchang-employee"), "consultation")
     assert not any(settled_as_in_scope(get_pack("nanchang-resident"), c) for c in ("consultation", "class_b_drug"))
     assert not settled_as_in_scope(nanchong, "self_pay")
+
+
+def test_class_b_drugs_and_services_settled_alike_except_where_a_document_sets_them_apart() -> None:
+    # 平凉 第六条: 乙类药品先由个人自付10% … 乙类项目、耗材先由个人自付15% — the only document that does
+    from calculator import default_registry, get_pack, settled_alike
+    packs = default_registry().packs()
+    apart = sorted(p for p, pack in packs.items() if not settled_alike(pack, "class_b_drug", "class_b_service"))
+    assert apart == ["pingliang-employee"]
+    assert settled_alike(get_pack("pingliang-employee"), "class_b_drug", "class_b_drug")
+    # where no document sets a first self-pay, both kinds are plain in-scope costs
+    assert settled_alike(get_pack("nanchong-employee"), "class_b_drug", "class_b_service")

@@ -9284,3 +9284,22 @@ def test_the_persons_own_category_put_back_as_a_question_is_set_right() -> None:
     # the premise of a why, beside the category it was settled as, stays a question about the rule
     u = understand("我不是已经退休了吗，怎么还按在职算")
     assert u.held_back == ()
+
+
+def test_a_class_b_part_without_its_kind_is_asked_where_the_document_sets_them_apart() -> None:
+    # (noted last session) 平凉 其中120是乙类 was settled as a drug (10% first self-pay, ¥172.80) with confidence;
+    # 平凉 第六条 sets 15% for tests, services and supplies (¥169.20)
+    _, (asked, drug) = talk("平凉在职，二级医院花了500，其中120是乙类，今年第一次", "是药")
+    assert asked.asking == "amount_role" and asked.result is None and "第六条" in asked.text
+    assert drug.result is not None and drug.result["visits"][-1]["fund_pays"] == "172.80"
+    _, (_, service) = talk("平凉在职，二级医院花了500，其中120是乙类，今年第一次", "乙类检查、治疗项目或耗材")
+    assert service.result is not None and service.result["visits"][-1]["fund_pays"] == "169.20"
+    _, (_, both, tapped) = talk("平凉在职，二级医院花了500，其中120是乙类，今年第一次", "不知道", "乙类药品")
+    assert both.result is None and [(a.label, a.fund_pays) for a in both.alternatives or []] == [
+        ("乙类药品", "172.80"), ("乙类检查、治疗项目或耗材", "169.20")]
+    assert tapped.result is not None and tapped.result["visits"][-1]["fund_pays"] == "172.80"
+    # said with its kind, or where the document settles both alike (南充), nothing is asked
+    _, (reply,) = talk("平凉在职，二级医院花了500，其中乙类药120，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "172.80"
+    _, (reply,) = talk("南充在职，二级医院花了500，其中120是乙类，今年第一次")
+    assert reply.result is not None and reply.asking is None
