@@ -334,6 +334,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # (第一张单子)已经扣了起付线300: what went toward the deductible, the figure after its name
     ("deductible_used", r"(?:已经|已|都|就|先)扣(?:了|掉|过)(?:了)?(?:起付线|起付标准|起付)(?:的)?"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
+    # (起付线扣了200 →) 那如果我那次扣的是100呢: what an earlier visit took, said of that visit — its deductible
+    ("deductible_used", r"(?:那次|那回|上次|上回)(?:已经|已|就|只|才)?扣(?:了|掉|过)?(?:的)?(?:是|有)?"),
     # 自助机打印：本年累计起付线 200.00: the year's deductible reached so far, a kiosk's field
     ("deductible_used", r"(?:本年|今年|年度)?累计起付(?:线|标准)?(?:金额)?[:：]?|起付(?:线|标准)累计[:：]?"),
     # 起付线还剩200没扣完（之前扣了400）: what went before, in the deductible's own clause

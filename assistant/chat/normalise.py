@@ -118,6 +118,10 @@ _TYPOS = (
     ("三机医院", "三级医院"),
     ("一机医院", "一级医院"),
     ("一集医院", "一级医院"),
+    ("县中一院", "县中医院"),
+    ("家庭一生", "家庭医生"),  # voice input: 医生 heard as 一生, 医保 as 一保 (K230-0172)
+    ("居民一保", "居民医保"),
+    ("职工一保", "职工医保"),  # voice input: 中医 heard as 中一 (K230-C022, a referral to the county TCM hospital)
     ("在职，灵活就业", "灵活就业"),  # 南昌在职 灵活就业那种 (spaced): one category
     ("在职,灵活就业", "灵活就业"),
     ("yb的", "医保的"),  # 问个yb的事: 医保 typed as its pinyin initials

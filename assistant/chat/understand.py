@@ -756,7 +756,7 @@ _ALONG_WITH = rx.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|�
 #: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
 _USED_OR_NOT = rx.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
 _WHAT_IF_WORD = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
-                           r"|if (?:he|she|i|we|they) had (?:gone|been)|instead|what would (?:it|i|she|he|they) (?:be|get|pay)"
+                           r"|if (?:he|she|i|we|they) had (?:gone|been)|if (?:the same|this|that) (?:bill|visit|amount) (?:was|were|had been)|instead|what would (?:it|i|she|he|they) (?:be|get|pay)"
                            r"|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 _WILL_CHECK = rx.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
 _SIGNED_ELSEWHERE = rx.compile(r"签(?:了)?约[^,，。]{0,16}[,，]?[^,，。]{0,3}?(?:这次|这回|今天|但是|可是|但|可)[^,，。]{0,3}?"

@@ -9303,3 +9303,29 @@ def test_a_class_b_part_without_its_kind_is_asked_where_the_document_sets_them_a
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "172.80"
     _, (reply,) = talk("南充在职，二级医院花了500，其中120是乙类，今年第一次")
     assert reply.result is not None and reply.asking is None
+
+
+def test_voice_input_homophones_of_tcm_hospital_family_doctor_and_insurance() -> None:
+    # (K230-C022, K230-0172) 县中一院 (中医 heard as 中一) was no place, so a referral to the county TCM
+    # hospital was settled as a visit at the signed clinic (¥180.00 for ¥72.00); 居民一保 / 家庭一生 lost the
+    # family doctor's 5 points (¥34.80 for ¥37.70)
+    _, (_, reply) = talk("南昌线 居民医保 我妈经卫生院转诊去县中一院了 开了中药", "中药饮片一百八 还做了个检查一百二")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "72.00"
+    _, (reply,) = talk("我妈居民一保南昌的在村卫生室拿了药五十八块钱签了家庭一生的")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "37.70"
+
+
+def test_what_an_earlier_visit_took_said_of_that_visit_is_its_deductible() -> None:
+    # (K230-C011) 起付线扣了200 → 那如果我那次扣的是100呢 settled a new bill of ¥100.00
+    _, (_, _, what_if) = talk("南昌在职 二级医院 总额880 统筹支付264", "今年之前在别的医院看过一次，起付线扣了200",
+                              "那如果我那次扣的是100呢")
+    assert what_if.result is not None and what_if.result["visits"][-1]["fund_pays"] == "209.00"
+
+
+def test_an_english_what_if_of_the_same_bill_elsewhere_is_not_a_doubt() -> None:
+    # (K230-C021) "And if the same bill had been at a township health centre?" — its ? read as a doubt of
+    # the level, the what-if kept level 3 (¥300.00 for ¥350.00)
+    _, replies = talk("My wife is a retired teacher in Pingliang. She paid 700 yuan at a level-3 hospital today.",
+                      "It's grade A. And it's her first outpatient bill this year.",
+                      "And if the same bill had been at a township health centre?")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "350.00"
