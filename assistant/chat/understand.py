@@ -612,7 +612,7 @@ _DEDUCTED_BY_ASKED = rx.compile(r"(?:元|块)?(?:来)?扣")
 _TOTAL_JUST_BEFORE = rx.compile(r"(?:总共|一共|合计|总计|总费用|总额|总金额|加起来)(?:花了|花|是|交了|一共)?(?:大概|大约|差不多)?$")
 #: 乙类先自付10% / 提高5%: a share paid first or a rise of the ratio, never the fund's ratio itself
 _NOT_RATIO_BEFORE = rx.compile(r"(?:先行自付|先自付|个人自付|自付|先付|提高|增加|加了|多报|上浮|降低|少报)(?:了|的是|是)?$")
-_ROUGH_ITEM = rx.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|大概|大约|差不多|估计)")
+_ROUGH_ITEM = rx.compile(r"(?:自费|乙类|诊察费|中成药|中药)[^,，。]{0,5}?(?:[一二两三四五六七八九]{2}[十百千万]|好?几[十百千万]|大概|大约|差不多|估计)")
 _RETIRED_THIS_YEAR = rx.compile(r"今年(?:(?!按|算)[^,，。]){0,4}?(?:办了|办的|办完|刚)?退休|今年退的(?:休)?|(?<!已经)(?:刚|才)(?:办完?了?)?退(?:休)?(?!.*(?:去年|前年))"
                                 r"|(?<!已经)(?:刚|才)在[^,，。]{1,6}?办(?:的|了|完)?退休(?!.*(?:去年|前年))"
                                 r"|(?:年中|年初|上半年|下半年|前几个月|前阵子)(?:的时候)?(?:办(?:的|了|完)?|刚)?退(?:的)?休|this year[^,.;，。]{0,10}retire|retired this year|just retired"
@@ -808,7 +808,7 @@ _CLAIMED_VAGUELY = rx.compile(r"(?:统筹|医保)[^,，。]{0,4}?报(?:销)?(?:�
                               r"(?:记不清|记不得|不记得|忘了|不知道|不清楚|搞不清)")
 #: 今年报销过了的 / 今年报过两次了 / 年度内已享受门诊统筹报销: the fund has paid, how much unsaid (with
 #: 起付线过了 beside it, the deductible met is the position said, as the dialogue policy takes it)
-_CLAIMED_SOME = rx.compile(r"今年(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
+_CLAIMED_SOME = rx.compile(r"今年(?:其实|实际上|确实)?(?:门诊)?(?:统筹|医保)?(?:已经|已|都)?报(?:销)?过(?:了|的|钱|好几回|好几次|几次|几回|两次|两回|一次|一回)"
                            r"|年度内已享受(?:门诊)?(?:统筹)?(?:报销|待遇)")
 _CATEGORY_DOUBT_AFTER = rx.compile(r"(?:的)?(?:职工|人员)?(?:吧|吗)")
 _RETIRED_OR_NOT = rx.compile(r"退没退|退了没|退休没退休|是不是退休|算不算退休|算退休还是|在职还是退休|退休还是在职"
@@ -892,7 +892,7 @@ _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
-_TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:no|not|不是|不对)[,，]")
+_TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:哦|噢|呃|额)?(?:no|not|不是|不对)[,，]")
 _DAYPART = rx.compile(r"上午|下午|中午|晚上|傍晚")
 _DAYPARTS_COUNTED = rx.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
 _VISIT_WORD = rx.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
@@ -1387,7 +1387,15 @@ def _taken_back(text: str, hit: Hit, hits: list[Hit]) -> bool:
     after = next((o for o in hits if o.start >= m.end()), None)
     if _FIGURE_NEXT.match(text, m.end()) and (after is None or after.start > m.end() + 12):
         return False  # 1300 今年第一次 不对 是1030: the figure is corrected, not the word before 不对
-    return after is None or bool(set(after.sets) & set(hit.sets))
+    return after is None or bool(_kinds(after) & _kinds(hit))
+
+
+#: facts of one kind for a word taken back (我是贫困户，哦不是，我是签了家庭医生: one status for another)
+_SAME_KIND = {"poverty_registered": "status", "family_doctor": "status"}
+
+
+def _kinds(hit: Hit) -> set[str]:
+    return {_SAME_KIND.get(k, k) for k in hit.sets}
 
 
 _FIGURE_NEXT = rx.compile(r"[,，]?(?:是|应该是|改成|其实是)?\s*[0-9一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:块|元)?(?=$|[,，。!！])")
@@ -3295,7 +3303,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             continue
         mentions = [(m.start(), _clause_of(bounds, m.start())) for m in words.finditer(text)]
         # 是不是没算家庭医生那5%: a question about the settlement, not a doubt about the fact
-        doubted = [(pos, c) for pos, c in mentions if _DOUBT.search(text, *c) and not _ABOUT_SETTLING.search(text, *c)]
+        # (我不是签了家庭医生吗: the person's own fact put back as a question — no doubt)
+        doubted = [(pos, c) for pos, c in mentions if _DOUBT.search(text, *c) and not _ABOUT_SETTLING.search(text, *c)
+                   and not any(h.start <= pos < h.end for h in held_back)]
         if not doubted:
             continue
         values[slot] = None  # never settle on a fact the person doubts: ask it

@@ -9329,3 +9329,27 @@ def test_an_english_what_if_of_the_same_bill_elsewhere_is_not_a_doubt() -> None:
                       "It's grade A. And it's her first outpatient bill this year.",
                       "And if the same bill had been at a township health centre?")
     assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "350.00"
+
+
+def test_a_part_of_a_few_hundred_is_asked_not_dropped() -> None:
+    # (K231-0202) 乙类药花了几百，甲类300 settled a bill of ¥300.00, the 几百 of class-B drugs dropped
+    _, (reply,) = talk("平凉在职，今年第一次，三甲，乙类药花了几百，甲类300")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_one_status_taken_back_for_another() -> None:
+    # (K231-0207) 我是贫困户，哦不是，我是签了家庭医生 kept both (70% for 65%)
+    _, (reply,) = talk("南昌居民医保，签约卫生院，我是贫困户，哦不是，我是签了家庭医生，花了100")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "65.00"
+
+
+def test_a_family_doctor_put_back_as_a_question_is_the_persons_own() -> None:
+    # (K232-0084) 只给我报了60，我不是签了家庭医生吗 — the contract doubted for its 吗, the slip checked as right
+    _, (reply,) = talk("南昌居民医保，签约社区医院花了100，只给我报了60，我不是签了家庭医生吗，应该多报吧")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "65.00"
+
+
+def test_first_visit_then_actually_claimed_before_asks_the_position() -> None:
+    # (K232-0241) 今年第一次…不过我又查了下今年其实报过一次了 was settled as the year's first bill
+    _, (reply,) = talk("南充在职，今年第一次，二级医院花了800，不过我又查了下今年其实报过一次了")
+    assert reply.result is None and reply.asking == "year_start"
