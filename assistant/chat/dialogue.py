@@ -1875,6 +1875,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # never one more visit
         intent = "inform"
         u = msgspec.structs.replace(u, intent="inform")
+    if intent == "what_if" and facts.amount is not None and state.known.amount is not None \
+            and _ALSO_PRESCRIBED.match(u.text) and not u.visits:
+        # (产检420 →) 那同一次还看了感冒，甲类药费130呢: one more cost of the visit told, asked with 呢 — added to
+        # that bill (below), never a bill of its own in a scenario
+        intent = "inform"
+        u = msgspec.structs.replace(u, intent="inform")
     if intent == "what_if" and facts.amount is None and u.approximate_amount is not None and state.known.amount is not None \
             and _ANOTHER_VISIT.search(u.text) and not any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 要是再去第三次 再花个一千多呢: one more visit supposed, its bill said roughly — as 再去一次 花个一千多: its
@@ -3796,6 +3802,8 @@ _SETTLED_AS = rx.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退
 #: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)
 _MORE_COST_WORDS = r"西药|挂号|药费|治疗费|诊察费|输液|打针|针剂|" + TEST_WORDS  # (还有个血常规30块: one more cost)
 _ALSO_PRESCRIBED = rx.compile(r"(?:另外|而且|然后)?(?:同一天|当天|同一次|那天|那次)?(?:还|也)(?:给我)?(?:开了|拿了|配了|做了|买了)"
+                              # (产检420 →) 那同一次还看了感冒，甲类药费130呢: one more cost of that visit
+                              r"|(?:那|哦|对了)?[,，]?(?:同一天|当天|同一次)(?:还|也)(?:顺便)?看了"
                               rf"|(?:那|哦|对了)?[,，]?(?:另外)?还有(?:个|一个|一项|一笔|点)?(?={_MORE_COST_WORDS})")
 #: 有自费的 (after an answer): some self-pay, how much not said
 _SELF_PAY_SAID_BARE = rx.compile(r"(?:哦|对了|其实|另外)?[,，]?(?:里面|这里面|单子上)?(?:也|还)?有(?:一些|些|点|一点)?自费(?:的|项目|药|的药|部分)?(?:呢|啊|哦)?")
@@ -4044,7 +4052,7 @@ _WHAT_IF_CLAUSE = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = rx.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|计划|预计|预约|约了|届时|到时候?|将要"
                       r"|next (?:month|week)|tomorrow|plan|going to|will|scheduled|booked")
-_BACK_TO_REAL = rx.compile(r"^(?:ok,? |好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
+_BACK_TO_REAL = rx.compile(r"^(?:ok[.,，!！。]*\s*|好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了"
                            # 今天这次能用个人账户吗 (after a what-if): the visit told, named as today's
                            r"|^(?:那|那么|哦)?[,，]?(?:今天|刚才|实际)(?:的)?(?:这|那)(?:一)?(?:次|趟|回)(?!如果|要是|假如)")
@@ -4099,6 +4107,15 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # 不是每次看病都要扣600吗 (after an answer): the document's deductible, asked about as a rule — never a
         # new bill of 600 (the figure is the deductible the document sets for this person)
         quoted_back = facts.amount == deductible_for(get_pack(policy), state.known.category or "employee")
+    if not quoted_back and state.known.amount is not None and facts.amount is not None \
+            and facts.amount != state.known.amount and _QUESTION.search(u.text) and _THIS_FIGURE.search(u.text) \
+            and (policy := _policy(state.known)) is not None:
+        # 那门诊慢特病的费用会占这个2500吗 (after an answer): the document's cap (or deductible), pointed at —
+        # never a new bill of 2,500
+        pack = get_pack(policy)
+        cap = pack.cap.get(pack.settled_category(state.known.category or "employee"))
+        quoted_back = facts.amount in {deductible_for(pack, state.known.category or "employee"),
+                                       cap.value if cap is not None else None}
     if not quoted_back and state.known.amount is not None and facts.amount is None and _SOURCE_ASKED.search(u.text) \
             and (policy := _policy(state.known)) is not None:
         # 起付线扣200是哪条规定的 (after an answer): the document's figure, asked where it is written — never

@@ -515,7 +515,10 @@ _PAST_BEFORE = rx.compile(r"(?:以前|原来|原先|过去|早年|之前|退休�
 #: category; a spouse's category beside the person's is asked whose visit it is, elsewhere)
 _OTHERS_SUBJECT = rx.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子女|小孩|闺女|女婿|儿媳)(?:们|几个|俩)?"
                              r"(?:都|也|还|现在|如今)?(?:在)?[^,，。;；我俺说讲]{0,4}$")
+_IT_HOLDS_BEFORE = rx.compile(r"(?<![a-z])it (?:has|holds|contains)(?: still| only| about)? ?$")
 _CATEGORY_THEN = rx.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
+#: 同样花2300报多少 / 一样的钱能报多少: the bill told, supposed again, and what it gets asked
+_SAME_BILL_ASKED = rx.compile(r"(?:同样|一样|同一笔|这笔|这些)[^,，。]{0,8}?(?:报多少|能报多少|报几|报销多少|怎么报|报得了多少)")
 _FIRST_HERE = rx.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
                          # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
                          # (今年第一次去三级医院看门诊: the year's first visit, told with its place)
@@ -1576,6 +1579,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
     amounts = extract_amounts(text, normalised=True)
+    if "account" in text:
+        # …from my personal account? It has 1,200 yuan: the account just named holds it (K232-C036)
+        amounts = [msgspec.structs.replace(a, role="account_balance", cue="it has", explicit=True)
+                   if a.role is None and _IT_HOLDS_BEFORE.search(text, max(0, a.start - 14), a.start)
+                   and "account" in text[max(0, a.start - 40):a.start] else a for a in amounts]
     if "是" in text:  # (every match of _SOMEONE_ELSES holds one)
         # 报了300的是我老伴: a figure said to be another person's — none of this person's facts
         # (450是我爸的，先算他的: a bill of theirs to work out stays — only what the fund paid is disowned)
@@ -1883,7 +1891,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     hits = [h for h in hits if not (h.sets.get("deductible_met") is True and _LAST_YEAR.search(text, *_clause_of(bounds, h.start))
                                     and any(o.sets.get("first_visit_this_year") is True and not o.negated for o in hits))]
     # 在职的时候统筹报了1800: when the person was working — a time, not today's category
-    hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end))]
+    # (…退休，2300 →) 我在职的时候同样花2300报多少？: the same bill supposed in that other time — a what-if of
+    # that category
+    supposed_then = [h for h in hits if "category" in h.sets and _CATEGORY_THEN.match(text, h.end)
+                     and _SAME_BILL_ASKED.search(text, h.end)]
+    hits = [h for h in hits if not ("category" in h.sets and _CATEGORY_THEN.match(text, h.end)) or h in supposed_then]
     # 退休好多年了，娃儿都在外头打工: the children's work, beside the person's own category
     others = [h for h in hits if "category" in h.sets and _OTHERS_SUBJECT.search(text, _clause_of(bounds, h.start)[0], h.start)]
     if others and any("category" in h.sets and h not in others and not h.negated for h in hits):
@@ -3645,6 +3657,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         beneficiary=bool(ben_hits),
     )
     intent, topic = classify(text, evidence)
+    if supposed_then and intent not in ("account_use", "account_credit"):
+        intent = "what_if"
     if not evidence.has_facts:
         values["days_ago"] = values["months_ago"] = None  # 今天天气怎么样: no visit to date
 

@@ -9353,3 +9353,33 @@ def test_first_visit_then_actually_claimed_before_asks_the_position() -> None:
     # (K232-0241) 今年第一次…不过我又查了下今年其实报过一次了 was settled as the year's first bill
     _, (reply,) = talk("南充在职，今年第一次，二级医院花了800，不过我又查了下今年其实报过一次了")
     assert reply.result is None and reply.asking == "year_start"
+
+
+def test_one_more_cost_of_the_same_visit_asked_with_ne_is_added() -> None:
+    # (K232-C016) 产检420 → 那同一次还看了感冒，甲类药费130呢 settled a scenario bill of ¥130.00 (¥550.00 in all)
+    _, (_, reply) = talk("平凉在职，怀孕了在二级医院产检花了420，今年第一次门诊，能报多少", "那同一次还看了感冒，甲类药费130呢")
+    assert reply.result is not None and reply.result["visits"][-1]["personal_pays"] == "550.00"
+
+
+def test_the_cap_pointed_at_in_a_question_is_no_bill() -> None:
+    # (K232-C019) 那门诊慢特病的费用会占这个2500吗 (平凉's cap) settled a bill of ¥2,500.00; it is 第八条's question
+    _, (_, reply) = talk("平凉在职，今年统筹已报2350，今天一级医院看病花了400", "那门诊慢特病的费用会占这个2500吗")
+    assert reply.result is None and "不相互挤占年度报销限额" in reply.text
+
+
+def test_the_same_bill_supposed_when_the_person_was_in_work() -> None:
+    # (K232-C035) 南昌退休 … 我在职的时候同样花2300报多少？ answered as a retiree again (¥935.00 for ¥850.00)
+    _, (_, reply) = talk("南昌退休职工，今天江西省人民医院（三甲）看门诊，花了2300，今年第一次", "我在职的时候同样花2300报多少？")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "850.00"
+
+
+def test_back_to_the_real_visit_with_the_account_it_has() -> None:
+    # (K232-C036) after a what-if, "OK. Back to the community centre visit: … my personal account? It has 1,200
+    # yuan." settled a bill of ¥1,200.00 in the what-if's level
+    _, replies = talk("I work in Nanchang, employee medical insurance.",
+                      "I went to a community health centre today, bill was 750 yuan. First time this year.",
+                      "What if I had gone to a level 3 hospital instead?",
+                      "OK. Back to the community centre visit: can I pay my part from my personal account? "
+                      "It has 1,200 yuan.")
+    last = replies[-1].result
+    assert last is not None and (last["visits"][-1]["fund_pays"], last["visits"][-1]["account_pays"]) == ("90.00", "660.00")
