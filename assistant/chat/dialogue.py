@@ -4205,13 +4205,23 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
     # (不是每次看病都要扣600吗: the rule doubted — the step that applies it, with its article, answers)
     source = (_SOURCE_ASKED.search(u.text) is not None or _RULE_DOUBTED.search(u.text) is not None) \
         and _WHY.search(u.text) is None
-    if not (_WHY.search(u.text) or source) or locale == "en" or state.known.amount is None \
+    if not (_WHY.search(u.text) or source) or state.known.amount is None \
             or _missing(state.known) is not None or (u.intent == "compare" and not source):
         return None  # (起付线为什么退休是150，在职是200: the two categories' rule, not this bill's steps)
     try:
         result = calculate(convert_request(_request(state.known, state.ledger, today)))
     except CalculatorError:
         return None
+    if locale == "en":
+        if source or _ACCOUNT_ASKED.search(u.text) is not None:
+            return None
+        # Why only 100? (after an answer): the steps that made it, in English — the whole explanation, each
+        # step with its article (the trace's step texts are Chinese)
+        from explanations import explain, headline
+
+        return Reply(text=headline(result, locale) + "\nHow it was worked out:\n"
+                     + explain(result, format="text", locale=locale), intent="policy_fact",
+                     quick_replies=["Start over"])
     # (为啥2月份那回一分没报 / 上次为什么没报: an earlier visit of the year, named — its own steps answer)
     index = len(result.visits) - 1
     if index and u.facts.month is not None:

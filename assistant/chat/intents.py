@@ -160,6 +160,8 @@ _ADD_VISIT = rx.compile(
     r"|再去[^,，。]{0,6}?再花|再花(?:了)?(?=[0-9一二两三四五六七八九十百千])"
     r"|(?:下周|下个?月|下个?礼拜|下个?星期|过几天|过两天|明天|后天|下次)[^,，。]{0,6}?(?:(?:去|来)?(?:复查|复诊)|再(?:去|来|看|拿|买))"
     r"|another visit|went again|again at"
+    # next Wednesday I'll buy another 500 yuan with the same prescription: one more purchase of the year
+    r"|(?:buy|spend|pay|get|fill)(?: it)? another ?[0-9]|another (?:purchase|prescription|pharmacy)"
     # 还有一张单子，同一天在药店拿的药…: another slip is another settlement (the year's deductible runs on)
     r"|(?:还有|另外(?:还有)?|另有|再有)(?:一)?张(?:单子|票|发票|收据|结算单|小票|处方单)"
     # 同一天还有一张 药房 一级卫生院开的处方 86块4角: another slip, its place said after it

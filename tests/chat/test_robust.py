@@ -9383,3 +9383,29 @@ def test_back_to_the_real_visit_with_the_account_it_has() -> None:
                       "It has 1,200 yuan.")
     last = replies[-1].result
     assert last is not None and (last["visits"][-1]["fund_pays"], last["visits"][-1]["account_pays"]) == ("90.00", "660.00")
+
+
+_EN_CAP = "I'm working in Nanchang on employee insurance. The fund already paid 1,700 this year. Today's bill at a level 2 hospital: 600 yuan."
+
+
+def test_english_n_of_the_bill_and_of_the_deductible() -> None:
+    # (K232-C040, K232-C048) "30 of the 600 was consultation fee" settled a bill of ¥30.00; "320 of the
+    # deductible already used this year" a bill of ¥320.00
+    _, (_, reply) = talk(_EN_CAP, "Does the consultation fee count? 30 of the 600 was consultation fee")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "116.50"
+    u = understand("Found it in the app: 320 of the deductible already used this year, nothing paid by the fund yet")
+    assert u.facts.deductible_used == Decimal("320.00") and u.facts.amount is None
+
+
+def test_english_why_of_the_answer_gives_its_steps() -> None:
+    # (K232-C040) "Why only 100?" was "The document does not say"
+    _, (_, reply) = talk(_EN_CAP, "Why only 100?")
+    assert reply.result is None and "How it was worked out" in reply.text and "1,800" in reply.text
+
+
+def test_english_another_purchase_next_week_is_one_more_of_the_year() -> None:
+    # (K232-C042) "next Wednesday I'll buy another 500 yuan with the same prescription" replaced the 260 purchase
+    _, replies = talk("I'm insured in Nanchang as a flexible worker (freelancer). Pharmacy purchase of 260 yuan today, "
+                      "first one this year.", "The prescription was from a community health centre",
+                      "And next Wednesday I'll buy another 500 yuan with the same prescription, what then?")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "96.00"
