@@ -128,7 +128,14 @@ def _english(text: str) -> bool:
 
 def _article_forms(article: str) -> list[str]:
     plain = article.replace("（", "(").replace("）", ")")
-    return [article, plain, plain.replace("(", "（").replace(")", "）")]
+    forms = [article, plain, plain.replace("(", "（").replace(")", "）")]
+    if (m := re.fullmatch(r"第(.+?)条", article)) is not None:
+        # an English answer names 第十七条 as the English explanations do: 〔Art. 17〕 / 〔Arts. 17, 18〕
+        from explanations.formatting import cn_number
+
+        n = cn_number(m.group(1))
+        forms += [f"Art. {n}〕", f"Arts. {n},", f", {n}〕", f", {n},"]
+    return forms
 
 
 def judge(entry: dict[str, Any], reply: Reply) -> tuple[bool, bool, str]:
