@@ -2535,7 +2535,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, _compare(state, u, locale)
     if intent in ("what_if", "calculate", "add_visit", "inform") and _policy(state.known) and state.known.amount is not None \
             and _NEXT_YEAR.search(u.text) and facts.city is None and facts.policy is None \
-            and (facts.amount is not None or (facts.month is not None and _SAME_BILL_AGAIN.search(u.text))) \
+            and (facts.amount is not None or (facts.month is not None and _SAME_BILL_AGAIN.search(u.text)
+                                              # (那明年1月再看还有额度不: the year's rule asked — quoted below)
+                                              and not (_QUESTION.search(u.text) and re.search(r"额度|限额|起付|封顶", u.text)))) \
             and not u.unplaced:
         # 那明年1月再去看 600 呢: a visit in the next year — its own year, nothing of this one carried over
         # (the deductible and the cap start again); the day, when not said, is the month's first, and said
@@ -2562,8 +2564,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if state.what_if_base is not None and state.what_if_base.year == today.year + 1 and _THIS_YEAR_AGAIN.search(u.text):
         # (那要是明年一月份再看…呢 →) 不说明年了 今年这回要是只花了一百呢: this year again — next year's scenario is over
         state.what_if_base = state.what_if_ledger = None
-    if intent == "what_if" and _policy(state.known) and state.known.amount is not None and _NEXT_YEAR.search(u.text):
-        # 那明年一月看呢: another year starts afresh — what the document says of its year, quoted
+    if (intent == "what_if" or (intent == "add_visit" and facts.amount is None and _QUESTION.search(u.text))) \
+            and _policy(state.known) and state.known.amount is not None and _NEXT_YEAR.search(u.text):
+        # 那明年一月看呢 / 那明年1月再看还有额度不: another year starts afresh — what the document says of its
+        # year, quoted (never this bill settled again in January, a figure no one told)
         state.asking = None
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 年度 起付线 一个自然年度"),
                                    locale)
@@ -3905,7 +3909,7 @@ def _xian(pack: Any, locale: str) -> Reply:
 _QUESTION = rx.compile(
     r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪种|哪类|哪几种|哪几类|什么样|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
-    r"|(?:能|可以|可|会|算|给)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
+    r"|(?:能|可以|可|会|算|给|有|要)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
     r"|(?:^|[.?!,;:]\s*)(?:does|do|is|are|can|could|will|would|should)\s|\b(?:what|how|when|why|which|who)\b"
 )
 

@@ -9409,3 +9409,9 @@ def test_english_another_purchase_next_week_is_one_more_of_the_year() -> None:
                       "first one this year.", "The prescription was from a community health centre",
                       "And next Wednesday I'll buy another 500 yuan with the same prescription, what then?")
     assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "96.00"
+
+
+def test_next_years_cap_asked_in_dialect_is_the_documents_rule() -> None:
+    # (K231-C031) 那明年1月再看还有额度不 (还有…不: a yes-or-no) settled this bill again on 1 January (¥180.00)
+    _, (_, reply) = talk("南充灵活就业，今天在诊所花了500，统筹今年报了836", "那明年1月再看还有额度不")
+    assert reply.result is None and "年度支付限额不结转" in reply.text
