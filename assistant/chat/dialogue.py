@@ -630,11 +630,12 @@ def _hospital_name(text: str) -> str | None:
     """The name of a hospital the message says (去了南大二附院 / 是在高坪区人民医院 / 今天在南充市中心医院 →
     南充市中心医院), or None: what a match holds before the name (今天在, 我爸在) is cut off, and the
     words before 医院 in 今天在医院, 那医院 or 几级医院 name no hospital."""
+    found = None
     for m in _HOSPITAL_NAMED.finditer(text):
         name = _BEFORE_THE_NAME.sub("", m.group("name"))
         if len(name) > 2 and not _NOT_A_NAME.search(name):
-            return name
-    return None
+            found = name  # (去过社区医院两次…今天又去一附院: the last one named is this visit's)
+    return found
 
 
 def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:
@@ -4330,8 +4331,9 @@ _RETIRED_OPTION = "retired:"
 _PLACE_WITH_LEVEL = rx.compile(r"(?P<name>[\u4e00-\u9fff]{1,14}?(?:医院|卫生院|诊所|附院))"
                                r"(?:[（(](?:是)?|是|就是|属于)(?P<level>[一二三123]级(?:[甲乙丙]等)?|[二三][甲乙丙])(?:医院)?[)）]?")
 _LEVEL_SAID = rx.compile(r"[一二三123]级|[二三][甲乙丙]|社区|卫生院|诊所|卫生室|药店|药房")
-_BEFORE_THE_NAME = rx.compile(r"^(?:.*(?:在职|退休|转诊|[在去到是]|拿着?))?(?:了|的)?(?:今天|昨天|前天|今日|今儿个?|上午|下午|这次|这回|本次)?")
-_NOT_A_NAME = rx.compile(r"[在去到了的看花不几那这个哪啥和没趟么换能]|今天|昨天|前天|大医院|小医院|处方|同一|[一两三几]家|我们|就诊|单子")
+_BEFORE_THE_NAME = rx.compile(r"^(?:.*(?:在职|退休|转诊|[在去到是]|拿着?))?(?:了|的|过)?(?:今天|昨天|前天|今日|今儿个?|上午|下午|这次|这回|本次)?")
+_NOT_A_NAME = rx.compile(r"[在去到了的看花不几那这个哪啥和没趟么换能过]|今天|昨天|前天|大医院|小医院|处方|同一|[一两三几]家|我们|就诊|单子"
+                         r"|^社区医院$")
 #: (in a what-if) 昨天社区那次能报多少 / 第一次那次报多少: the figure asked is an earlier visit's of the year
 _VISIT_ASKED_IN_WHAT_IF = rx.compile(r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|上回"
                                      r"|(?:上周|上礼拜|上个月|昨天|前天|前几天)(?:在)?(?P<place>社区|诊所|卫生院|卫生室|药店|药房)?"

@@ -301,6 +301,7 @@ _CLOCK = rx.compile(r"(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.])
 _CITY_RETIRED = rx.compile(r"(南充|南昌|平凉|西安)退(?![休了的款钱费还回到出])")
 _EACH_AFTER_FIGURE = rx.compile(r"(?<=一(?:个|次|回))([零一二两三四五六七八九十百千万]*[零二两三四五六七八九十百千万])(一(?:个|次|回))"
                                 r"(?=[零一二两三四五六七八九十百千万0-9])")
+_TWO_LISTED = rx.compile(r"([两2])(次|回)([,，]?)一(?:\2)([0-9零一二两三四五六七八九十百千万.]+(?:元|块)?)[,，]?一\2(?=[0-9零一二两三四五六七八九十百千万])")
 _DAYPART_AFTER_FIGURE = rx.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
 _TWO_FIGURES = rx.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
 
@@ -353,6 +354,8 @@ def normalise(text: str) -> str:
     if "一个" in out or "一次" in out or "一回" in out:
         # 一个三百一个四百五: two figures, each after its 一个 — never 三百一 (310) and a lost 300
         out = _EACH_AFTER_FIGURE.sub(r"\1，\2", out)
+        # 去过社区医院两次，一次280，一次350: the two visits counted, each with its bill — the first and the second
+        out = _TWO_LISTED.sub(r"\1\2\3第一\2\4，第二\2", out)
     if "午" in out or "晚上" in out:
         out = _DAYPART_AFTER_FIGURE.sub(r"\1，\2", out)  # 上午120下午80: the afternoon's visit is a clause of its own
     if "写起" in out:

@@ -9415,3 +9415,14 @@ def test_next_years_cap_asked_in_dialect_is_the_documents_rule() -> None:
     # (K231-C031) 那明年1月再看还有额度不 (还有…不: a yes-or-no) settled this bill again on 1 January (¥180.00)
     _, (_, reply) = talk("南充灵活就业，今天在诊所花了500，统筹今年报了836", "那明年1月再看还有额度不")
     assert reply.result is None and "年度支付限额不结转" in reply.text
+
+
+def test_two_earlier_visits_listed_one_and_one_keep_their_place_and_bills() -> None:
+    # (K231-C032) 今年去过社区医院两次，一次280一次350，今天又去一附院花了1,100: the 350 was asked about and the
+    # 280 lost; the community clinic's level became today's (¥216.00 at level 1 for the 一附院 visit)
+    u = understand("南昌在职，今年去过社区医院两次，一次280一次350，今天又去一附院花了1,100，帮我算今天这次")
+    assert [(v.amount, v.provider_level) for v in u.visits] == [(Decimal("280.00"), 1), (Decimal("350.00"), 1)]
+    assert u.facts.amount == Decimal("1100.00") and u.facts.provider_level is None
+    _, (asked, reply) = talk("南昌在职，今年去过社区医院两次，一次280一次350，今天又去一附院花了1,100，帮我算今天这次", "三级")
+    assert asked.asking == "provider_level" and "“一附院”" in asked.text
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "550.00"
