@@ -244,6 +244,10 @@ _LONE_DIGIT = rx.compile(r"(?:^|[^\d.])[1-9]$")
 
 
 _SPACED_CHARS = rx.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+#: a numeral's groups spaced apart, each group after the first of a lower unit (一百 二十 五 / 两千 三百 / 三十 五)
+_N = "[一二两三四五六七八九]"
+_SPACED_NUMERAL = rx.compile(rf"(?:{_N}千(?: +{_N}百)(?: +{_N}十)?(?: +{_N})?|{_N}千(?: +{_N}十)(?: +{_N})?"
+                             rf"|{_N}百(?: +{_N}十)(?: +{_N})?|{_N}?十(?: +{_N}))(?= |块|元|$)")
 _SPACED_DIGITS = rx.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
 #: a slip's labels as OCR or a hurried hand splits them (统筹基金 支付 / 个人现 金支付 / 现金支 付): one word
 _SLIP_LABELS = ("统筹基金支付", "个人现金支付", "个人账户支付", "医疗费总额", "政策范围内费用", "起付标准", "个人自付",
@@ -331,6 +335,8 @@ def normalise(text: str) -> str:
         # “今 年 第 一 次”: one character at a time, spaced by the input method — one word
         out = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), out)
         out = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), out)  # 花了 1 2 0 0: one number
+        # 一共 一百 二十 五 块 (voice input breaking a figure at its units): one number
+        out = _SPACED_NUMERAL.sub(lambda m: m.group(0).replace(" ", ""), out)
     if "=" in out and "+" in out:
         out = _SUM_SAID.sub(_sum_said, out)  # 600+200=800: the person's own sum — its total is the bill
     if "level-" in out or "tier-" in out:

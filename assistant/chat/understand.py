@@ -515,6 +515,9 @@ _PAST_BEFORE = rx.compile(r"(?:以前|原来|原先|过去|早年|之前|退休�
 #: category; a spouse's category beside the person's is asked whose visit it is, elsewhere)
 _OTHERS_SUBJECT = rx.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子女|小孩|闺女|女婿|儿媳)(?:们|几个|俩)?"
                              r"(?:都|也|还|现在|如今)?(?:在)?[^,，。;；我俺说讲]{0,4}$")
+_ONE_MORE_LINE_BEFORE = rx.compile(r"[,，](?:另外)?还(?:有|做了|查了|拍了|开了)(?:个|一个|一项|一次|点)?"
+                                   r"(?:检查|化验|ct|b超|片子|心电图|血常规|尿常规|彩超|核磁|胃镜|挂号|诊察费|治疗|输液|打针|药)"
+                                   r"(?:费)?(?:是|花了|共)?$")
 _IT_HOLDS_BEFORE = rx.compile(r"(?<![a-z])it (?:has|holds|contains)(?: still| only| about)? ?$")
 _CATEGORY_THEN = rx.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 #: 同样花2300报多少 / 一样的钱能报多少: the bill told, supposed again, and what it gets asked
@@ -850,7 +853,7 @@ _SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次")
 #: 12号三级医院花400…今天二级医院500: a day of this month said bare, at a clause's start, dates a visit
 _DAY_OF_MONTH = r"(?:(?<=^)|(?<=[,，。;；]))[0-3]?\d(?:号|日)(?![\d楼床室])"
-_TIME_MARKERS = rx.compile(r"今天|昨天|前天|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
+_TIME_MARKERS = rx.compile(r"今天|昨天|前天|去年|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
 _AMOUNT_OR = rx.compile(r"^(?:还是|或者|或|or|到|~|-|—|至)$")
 _YEAR_SCOPE = rx.compile(r"今年|本年|年内|这一年|this year|就这|只有这|就看了|只看了|一共|总共|就两|就三|过一(?:次|回)"
                          r"|第一(?:次|回)是|(?:今天|这次|这回|这是)(?:是)?第二")
@@ -2674,6 +2677,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and any(p.role in ("tcm", "consultation") for p in parts) and not re.search(r"其中|里面|里头|含|包括", text):
         # 中成药260，检查费（乙类）180，自费40: every part named, one of them in scope — the bill is their sum
         values["amount"] = sum((p.value for p in parts), Decimal(0))
+    if total is not None and not parts and rest is None and len(unplaced) == 1 and unplaced[0].start > total.end \
+            and unplaced[0].role is None and "还" in text \
+            and _ONE_MORE_LINE_BEFORE.search(text, max(0, unplaced[0].start - 12), unplaced[0].start) \
+            and not _WHOLE_CUE.search(text):
+        # 感冒药二十八块八，还有个血常规十五块: one more line of the same bill, said after it — the bill is both
+        values["amount"] = total.value + unplaced[0].value
+        values["amount_of_parts"] = True
+        unplaced = []
     # 一回800，一回… : a visit listed with its amount left off — the bill is not known
     # every match of _VISIT_ENUM, _VISIT_COUNT and _ORDINAL_RANK holds 次, 回 or 趟
     times_word = "次" in text or "回" in text or "趟" in text
@@ -3724,6 +3735,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             segments = [segments[1], segments[0]]  # 花了1000，今年之前看过一次花了300: the 300 came first
         if len(segments) >= 2:
             subs = [understand(text[lo:hi], _split=False, today=today).facts for lo, hi in segments]
+            # 去年在二附院花了2000，今天…1500: a visit of last year, its month not said — of that year all the same
+            subs = [msgspec.structs.replace(f, year=(today or dt.date.today()).year - 1)
+                    if f.year is None and "去年" in text[lo:hi] else f for f, (lo, hi) in zip(subs, segments, strict=True)]
             for i in range(1, len(subs)):
                 if subs[i].provider_kind is None and subs[i].provider_level is None:
                     prev = subs[i - 1]  # 今天花了90，前天花了150: the same place

@@ -9426,3 +9426,24 @@ def test_two_earlier_visits_listed_one_and_one_keep_their_place_and_bills() -> N
     _, (asked, reply) = talk("南昌在职，今年去过社区医院两次，一次280一次350，今天又去一附院花了1,100，帮我算今天这次", "三级")
     assert asked.asking == "provider_level" and "“一附院”" in asked.text
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "550.00"
+
+
+def test_one_more_line_said_after_the_bill_in_the_same_message() -> None:
+    # (K231-0230) 感冒药二十八块八，还有个血常规十五块 asked what the 十五块 was; it is the bill's second line
+    _, (reply,) = talk("南昌西湖区居民医保，签约社区，感冒药二十八块八，还有个血常规十五块")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "26.28"
+
+
+def test_a_figure_spaced_at_its_units_by_voice_input() -> None:
+    # (K231-0232) 一共 一百 二十 五 块 asked what the 二十 was; two figures spaced apart stay two
+    _, (reply,) = talk("南昌居民医保 签约卫生院 今天拿药 一共 一百 二十 五 块")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "75.00"
+    _, (reply,) = talk("南充 退休 三级 八百 三百")
+    assert reply.result is None and reply.asking == "amount_role"
+
+
+def test_last_years_visit_with_no_month_is_set_aside() -> None:
+    # (K231-0206) 今年第一次，去年在三级医院看门诊花了2000，今天…1500 asked which of 2000 and 1500 held
+    _, (reply,) = talk("南昌在职，今年第一次，去年在三级医院看门诊花了2000，今天在三级医院花了1500")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "450.00"
+    assert len(reply.result["visits"]) == 1
