@@ -1401,6 +1401,9 @@ _NEXT_PATIENT = (r"^(?:[^,，。!！?？]{0,8}[。.,，!！:：])?(?:那|还有|
                  r"|^(?:and |now |ok,? )?(?:the )?(?:next|another|second|third|fourth) (?:patient|person|one|client)\b")
 _NEXT_PATIENT_RX = rx.compile(_NEXT_PATIENT)
 #: 那我老伴在职 / 我老婆呢，退休的: another member of the household, named at the start of a message
+#: 帮我爸妈问 / 我父母都是…: both parents named together, a fact said of them both
+_BOTH_PARENTS = rx.compile(r"(?:爸妈|父母|我爸我妈|我妈我爸|爸爸妈妈|老两口)[^。]{0,12}?都")
+_PARENT_WORD = rx.compile(r"妈|爸|母亲|父亲")
 _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
                            r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老婆子|老头子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
                            # (我爱人南充在职: the person's city said between)
@@ -2047,11 +2050,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
         # off a slip stay, the rest is what this message says
         fresh = _afresh(state)
+        fresh.parents_category = state.parents_category
         kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
         fresh.known = Known(**{n: getattr(state.known, n) for n in kept})
         named = _OTHER_PERSON.search(u.text)
         person_word = named.group(0) if named is not None else ""
+        if state.parents_category is not None and facts.category is None and _PARENT_WORD.search(person_word) \
+                and _NEXT_PATIENT_RX.search(u.text) is None:
+            # (帮我爸妈问一下，都是南充退休职工 … 我妈也是今天去的…320): the category said of both is hers too
+            fresh.known = msgspec.structs.replace(fresh.known, category=state.parents_category,
+                                                  scheme="resident" if state.parents_category == "resident" else "employee")
         if _NEXT_PATIENT_RX.search(u.text) is None:
             fresh.owner = state.owner or state.known
             fresh.owner_relation = "parent" if re.search(r"妈|爸|母亲|父亲|mum|mom|mother|dad|father", person_word) else \
@@ -2069,6 +2078,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
         # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
         state = _afresh(state)
+    if facts.category is not None and _BOTH_PARENTS.search(u.text):
+        state.parents_category = facts.category
     if named_person is not None and (facts.amount is not None or state.known.amount is None):
         state.person = named_person  # whose bill this is, named
     if state.owner is not None and _MY_ACCOUNT.search(u.text) and _QUESTION.search(u.text) \

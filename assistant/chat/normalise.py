@@ -120,6 +120,9 @@ _TYPOS = (
     ("一集医院", "一级医院"),
     ("县中一院", "县中医院"),
     ("家庭一生", "家庭医生"),  # voice input: 医生 heard as 一生, 医保 as 一保 (K230-0172)
+    ("卫生员看", "卫生院看"),  # voice input: 院 heard as 员, 签约 as 前约 — a place, where one sees a doctor (K230-0117)
+    ("卫生员拿", "卫生院拿"),
+    ("前约的", "签约的"),
     ("居民一保", "居民医保"),
     ("职工一保", "职工医保"),  # voice input: 中医 heard as 中一 (K230-C022, a referral to the county TCM hospital)
     ("在职，灵活就业", "灵活就业"),  # 南昌在职 灵活就业那种 (spaced): one category

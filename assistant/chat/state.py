@@ -166,6 +166,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: whose bill is known, when a message named them (我爸…花了1100 → "爸"): another one named with a
     #: bill of their own (我妈在社区医院拿药260) is another person, never settled on this one's facts
     person: str | None = None
+    #: 帮我爸妈问一下，都是南充退休职工: the category said of both parents at once — each one's bill keeps it
+    parents_category: str | None = None
     turns: int = 0
     #: an account question waiting for the fact we asked for: intent, account_use, beneficiary
     pending: dict[str, str] = {}

@@ -9447,3 +9447,26 @@ def test_last_years_visit_with_no_month_is_set_aside() -> None:
     _, (reply,) = talk("南昌在职，今年第一次，去年在三级医院看门诊花了2000，今天在三级医院花了1500")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "450.00"
     assert len(reply.result["visits"]) == 1
+
+
+def test_voice_homophones_of_signed_and_health_centre() -> None:
+    # (K230-0117) 我妈在前约的卫生员看病 (签约的卫生院 by voice) asked whether it was the signed institution
+    _, (reply,) = talk("我妈在前约的卫生员看病花了一百一十块南昌居民保险她没签家庭医生")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "66.00"
+
+
+def test_the_years_fund_figure_said_with_you_already_has() -> None:
+    # (K232-C009) 我妈今年统筹报销已经有1000了 asked what the 1000 was
+    _, (reply,) = talk("南充退休，我妈今年统筹报销已经有1000了，今天二级医院花了600")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "200.00"
+
+
+def test_a_category_said_of_both_parents_is_each_ones() -> None:
+    # (K232-C008) 帮我爸妈问一下，都是南充退休职工 … 我妈也是今天去的…320 asked her category again
+    _, (_, _, mum) = talk("帮我爸妈问一下，都是南充退休职工。我爸今天在市中心医院（三甲）看病花了960", "他今年第一次",
+                          "我妈也是今天去的，在社区卫生服务中心花了320，她今年之前看过一次花了100没报")
+    assert mum.result is not None and mum.result["visits"][-1]["fund_pays"] == "175.50"
+    # a parent's category said of one alone is not the other's
+    _, (_, _, mum) = talk("我爸是南充退休职工，今天在三级医院看病花了960", "他今年第一次",
+                          "我妈也是今天去的，在社区卫生服务中心花了320，她今年之前看过一次花了100没报")
+    assert mum.asking == "category"
