@@ -1362,7 +1362,7 @@ _WANTS_CALCULATION = rx.compile(r"算|报销|报多少|能报"
                                 r"|(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸爸?|妈妈?|老爸|老妈|老伴|老公|老婆|爱人|父亲|母亲|爷爷|奶奶|外婆|外公|姥姥|姥爷|婆婆|公公|岳父|岳母|丈母娘|老人|家里人|亲戚)"
                                 r"(?:问|咨询|看|查)(?:一)?(?:下|问|看|查)?")
 #: a question about what the document pays (能报多少, 怎么报, 报几成), asked before any amount is told
-_RULE_ASKED = rx.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能不能报")
+_RULE_ASKED = rx.compile(r"(?:能|可以|可)?报(?:销)?[,，]?(?:多少|好多|几成|百分之几|几个点)|怎么报|咋报|咋个报|如何报销|报销比例|能报吗|能报不|能不能报|可以报不|报得了不|报不报")
 #: how is an outpatient bill reimbursed / 门诊咋个报: how it works in general, asked with nothing more
 #: specific — the document's figures, then what this bill needs (the dialogue asks it)
 _GENERAL_HOW = rx.compile(r"(?:门诊|看门诊|看病)?(?:咋个报|咋报|怎么报(?:销)?|如何报销|怎样报销)(?:的|呢|啊|哦)?(?:[?？。,，]|$)"
@@ -3984,7 +3984,8 @@ _PART_CORRECTED = (("检查|化验", "class_b_service"), ("诊察|挂号", "cons
 #: 剩下的800 / 其余的 / 另外那800: the rest of the bill, named
 _REST_NAMED = rx.compile(r"剩下|剩余|其余|其他|其它|余下")
 _INSIDE_WORD = rx.compile(r"里(?:面|头)?(?:有|是)|其中|当中|包含|包括|of (?:it|which|that|the bill)|单子上有\d+(?:块|元)?是")
-_VISIT_TOLD = rx.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)")
+_VISIT_TOLD = rx.compile(r"(?:今天|今日|刚才|刚刚|昨天|上午|下午)[^,，。?？]{0,10}?(?:看了|看病|拿药了|开药了|买药了|拿了药|开了药|买了药|看的病|去看了)"
+                         r"|(?:去|到)(?:医院|卫生院|社区|诊所)看了(?:下|一下|看)")
 _GREETING_ASKED = rx.compile(r"^(?:在吗|在不在|在么|你好|您好|hi|hello|hey)[,，!！?？~ ]*", re.IGNORECASE)
 _NO_EMPLOYER = rx.compile(r"(?:没有|没|冇得|冇|莫得|无)(?:得)?(?:单位|工作单位)|种地|务农|农民|农村户口")
 _NOT_MEDICAL = rx.compile(r"保健品|营养品|化妆品|生活用品|日用品|健身|美容|health (?:products?|supplements?)|supplements|cosmetics")
@@ -4111,6 +4112,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
     if any(getattr(facts, k, None) is not None and getattr(state.known, k, None) not in (None, getattr(facts, k))
            for k in u.held_back if k in ("category", "provider_level", "provider_kind", "designated", "signed")):
         return False  # 在职… → 我不是已经退休了吗: the person's own fact put back as a question — it is set right
+    if facts.city is None and facts.policy is None and state.known.city is None and state.known.policy is None \
+            and _RULE_ASKED.search(u.text) and not _BEYOND_RATES.search(u.text) and not _ACCOUNT_Q.search(u.text):
+        return False  # 我卖猪肉的，看门诊能报不: no city — the city is asked, never one document's articles quoted
     if _GREETING_ASKED.match(u.text) and not _QUESTION.search(_GREETING_ASKED.sub("", u.text)):
         return False  # 在吗 我爸看病的事: a greeting and a topic — the bill is started, not an article quoted
     # 为什么只给100 / 为啥是70 / 为什么起付线也变成150了 (after an answer): a figure of the answer quoted

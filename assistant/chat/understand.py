@@ -966,7 +966,7 @@ _ITEM_QUESTIONED = rx.compile(r"(?:元|块)?(?:是不是|算不算|是|算)[^,�
 #: thousands mark, but a list of numbers is written the same way
 #: a figure to the fen (57.38): the message writes decimals as decimals
 _TO_THE_FEN = rx.compile(r"(?<![\d.,])\d+\.\d{2}(?![\d.])")
-_FULLWIDTH_GROUP = rx.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９])"
+_FULLWIDTH_GROUP = rx.compile(r"(?<![\d.０-９])[0-9０-９]{1,3}[，﹐][0-9０-９]{3}(?![0-9０-９]|[.．][0-9０-９])"
                               # 1,0000 / 12,00: a comma that groups no thousands — 1000 or 10000? asked
                               r"|(?<![\d.０-９])[0-9０-９]{1,3}(?:,[0-9０-９]{3})*,(?:[0-9０-９]{1,2}|[0-9０-９]{4,})(?![0-9０-９.kK千万wW])"
                               # 花了 1.200: a dot before three digits — 1.2 yuan, or 1,200 written the European way? asked

@@ -9470,3 +9470,17 @@ def test_a_category_said_of_both_parents_is_each_ones() -> None:
     _, (_, _, mum) = talk("我爸是南充退休职工，今天在三级医院看病花了960", "他今年第一次",
                           "我妈也是今天去的，在社区卫生服务中心花了320，她今年之前看过一次花了100没报")
     assert mum.asking == "category"
+
+
+def test_a_grouped_fullwidth_figure_with_decimals_is_one_number() -> None:
+    # (K231-C006) 找到单子了，１，０８６.５ asked whether it was one number or two
+    _, (_, reply) = talk("南充退休的，今天在三级医院开了药，一千多块", "找到单子了，１，０８６.５")
+    assert reply.asking == "year_start"
+    _, (_, _, reply) = talk("南充退休的，今天在三级医院开了药，一千多块", "找到单子了，１，０８６.５", "今年第一回看门诊")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "515.08"
+
+
+def test_can_it_be_reimbursed_asked_with_no_city_asks_the_city() -> None:
+    # (K231-C001) 我卖猪肉的，看门诊能报不 quoted an article of 平凉's document to a person of no known city
+    _, (reply,) = talk("我卖猪肉的，看门诊能报不")
+    assert reply.asking == "city"
