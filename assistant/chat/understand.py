@@ -518,6 +518,8 @@ _OTHERS_SUBJECT = rx.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子�
 _ONE_MORE_LINE_BEFORE = rx.compile(r"[,，](?:另外)?还(?:有|做了|查了|拍了|开了)(?:个|一个|一项|一次|点)?"
                                    r"(?:检查|化验|ct|b超|片子|心电图|血常规|尿常规|彩超|核磁|胃镜|挂号|诊察费|治疗|输液|打针|药)"
                                    r"(?:费)?(?:是|花了|共)?$")
+#: 我爸的个人账户 / 用我妈的账户: the account named as a parent's own
+_PARENTS_ACCOUNT = rx.compile(r"(?:我)?(?:爸爸|妈妈|爸|妈|父亲|母亲)(?:的)?(?:个人)?(?:医保)?(?:账户|个账)")
 _IT_HOLDS_BEFORE = rx.compile(r"(?<![a-z])it (?:has|holds|contains)(?: still| only| about)? ?$")
 _CATEGORY_THEN = rx.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 #: 同样花2300报多少 / 一样的钱能报多少: the bill told, supposed again, and what it gets asked
@@ -3676,6 +3678,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["days_ago"] = values["months_ago"] = None  # 今天天气怎么样: no visit to date
 
     if intent in ("account_use", "account_credit"):
+        owner = _PARENTS_ACCOUNT.search(text) if len(ben_hits) >= 2 else None
+        if owner is not None:
+            # 我妈的能用我爸的个人账户付吗: the account is a parent's, and the one it would pay for is the
+            # other parent — that parent's spouse (never "parents", the person's own relation to them)
+            others = [h for h in ben_hits if not (owner.start() <= h.start < owner.end())]
+            if others and all(h.sets.get("beneficiary") == "parent" for h in others):
+                ben_hits = [msgspec.structs.replace(others[-1], sets={**others[-1].sets, "beneficiary": "spouse"})]
         if ben_hits:
             values["beneficiary"] = ben_hits[-1].sets["beneficiary"]
             spans += _spans_for_hit(ben_hits[-1], None)

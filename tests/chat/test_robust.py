@@ -9484,3 +9484,11 @@ def test_can_it_be_reimbursed_asked_with_no_city_asks_the_city() -> None:
     # (K231-C001) 我卖猪肉的，看门诊能报不 quoted an article of 平凉's document to a person of no known city
     _, (reply,) = talk("我卖猪肉的，看门诊能报不")
     assert reply.asking == "city"
+
+
+def test_one_parents_account_for_the_other_is_a_spouses() -> None:
+    # (noted last session, K232-C008) 我妈的能用我爸的个人账户付吗 was answered for 父母 (the person's own
+    # relation to the mother), not for the father's spouse
+    assert understand("我妈的能用我爸的个人账户付吗").facts.beneficiary == "spouse"
+    assert understand("我爸的账户给我妈付行不").facts.beneficiary == "spouse"
+    assert understand("我的个人账户能给我妈用吗").facts.beneficiary == "parent"
