@@ -884,7 +884,8 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
                   "Apart from the visit you told me about, were there other outpatient visits this year? "
                   f"If not, reply “just these {n}”.")
         qr_zh, qr_en = [f"就这{count}次", "之前还看过"], [f"Just these {n}", "There were others"]
-    if state.person is not None and fact in ("category", "scheme", "year_start") and "您" in zh:
+    if state.person is not None and fact in ("category", "scheme", "year_start", "provider_level", "prescribed_at_level") \
+            and "您" in zh:
         # (我爸…花了1,100 → 我妈在社区医院拿药260) the question is about the one whose bill it is: 您妈是…？
         zh = zh.replace("您", "您" + _PERSON_ADDRESSED.get(state.person, state.person), 1)
     state.asking = _ASKING.get(fact, fact)

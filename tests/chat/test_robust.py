@@ -9492,3 +9492,15 @@ def test_one_parents_account_for_the_other_is_a_spouses() -> None:
     assert understand("我妈的能用我爸的个人账户付吗").facts.beneficiary == "spouse"
     assert understand("我爸的账户给我妈付行不").facts.beneficiary == "spouse"
     assert understand("我的个人账户能给我妈用吗").facts.beneficiary == "parent"
+
+
+def test_qianr_and_zuor_are_days_before_today() -> None:
+    # (noted last session) 前儿 / 昨儿个 (北方话) were no dates
+    assert understand("西安在职，前儿在三级医院花了800", today=TODAY).facts.days_ago == 2
+    assert understand("昨儿个去社区拿药150", today=TODAY).facts.days_ago == 1
+
+
+def test_the_level_question_names_whose_bill_it_is() -> None:
+    # (noted last session) 我老伴…县医院看病花了500 asked 您是在哪一级医疗机构看的？ of the person
+    _, (reply,) = talk("我老伴南昌退休，县医院看病花了500，今年第一次")
+    assert reply.text.startswith("您老伴是在哪一级医疗机构看的？")
