@@ -282,6 +282,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
     # 统筹实际报了231.84: what the fund actually paid of this bill — its slip
     ("slip_fund", r"(?:统筹|医保)(?:基金)?实际(?:上)?(?:只|才|就)?(?:给我?)?(?:报了|报销了|支付了|付了|给了|报)"),
+    # 统筹单上给的是364 (a slip called by its fund line): what the slip says the fund paid
+    ("slip_fund", r"(?:统筹|医保|报销)单(?:子)?(?:上|里)(?:面)?(?:给的|写的|报的|印的)?(?:是|为)?"),
     ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结算(?=统筹|医保)|实际(?:上)?(?=统筹|医保|只|才|给|报)|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
                   r"(?:报了|报销了|给报了|报(?!过)|给了|支付了|付了)(?:我)?"),  # (在别的医院统筹报过200: 报过, the year's)
     # 结算单：不予支付2000.00: the slip's line of what the fund does not pay at all (the national record's
@@ -630,7 +632,8 @@ _USED_OF_IT_BETWEEN = rx.compile(r"(?:元|块)?[,，]?(?:今年)?(?:已经|已|�
 _PRIOR_SPENT_BEFORE = rx.compile(r"(?:今年之前|今年前面|今年以前|今年此前|本年度此前|本年度已|本年已|年内已|今年已经?|此前|之前"
                                  r"|前两次|前几次|前面几次|前面两次|前两回|前几回|之前几次|之前两次)(?:已经?)?(?:在[^,，。;；]{1,10}?)?"
                                  r"(?:门诊|看病|就诊)?[^,，。;；0-9]{0,8}?(?:累计|合计|共计|花了|花的|花过|花费(?:了)?|发生(?:了)?|刷过|刷了|加起来)"
-                                 r"(?:门诊)?(?:政策内)?(?:费用)?(?:共计|合计|累计|已累计)?$")
+                                 # (本年度此前已发生政策范围内门诊费用350元: the slip-like wording)
+                                 r"(?:的)?(?:政策范围内|政策内)?(?:门诊)?(?:政策范围内|政策内)?(?:医疗)?(?:费用)?(?:共计|合计|累计|已累计|为|是)?$")
 #: 今年看过一次 上次花了150: the one earlier visit of this year, and what it cost (上次花了200 alone does not
 #: say it was this year's, nor that it was the only one: the year's position is asked)
 _LAST_TIME_SPENT = rx.compile(r"(?:上次|上一次|上回|前一次|那次|那回|那一次)(?:在[^,，。;；]{1,10}?)?(?:门诊|看病|就诊)?(?:花了|花过|花的|花费(?:了)?)$")
@@ -790,6 +793,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 or (not prefix and _AGE_BEFORE.search(_clause_before(masked, max(0, start - 1))))):
             role, cue = "age", None  # 我68, 男，72: an age, placed and not money
         post = _POST_CUE.match(masked, end)
+        if post and masked.startswith(("还是", "或是", "或者"), post.end()):
+            post = None  # 开的药300 是中成药还是西药我看不懂: one kind or the other — neither said
         if post and post.group("w") in ("起付线", "起付标准") and re.search(r"(?:扣|用|交|付|花|攒|垫)(?:了|掉|过)$", prefix):
             post = None  # 扣了200起付线: the deductible used, not a figure of the rule
         elif post and post.group("w") in ("起付线", "起付标准") and (

@@ -138,6 +138,10 @@ QUESTIONS: dict[str, tuple[str, str, list[str], list[str]]] = {
                             ["三级甲等开的处方", "三级乙等开的处方", "三级丙等开的处方"],
                             ["Prescribed at level 3 grade A", "Prescribed at level 3 grade B",
                              "Prescribed at level 3 grade C"]),
+    "where_bought": ("处方是医院开的：这次是拿着处方在药店买的药，还是就在开处方的医院看病拿的药？两种报销方式不同。",
+                     "The prescription came from a hospital: were the drugs bought at a pharmacy with it, or at the "
+                     "hospital that wrote it? They are settled differently.",
+                     ["在药店买的", "在开处方的医院拿的"], ["At a pharmacy", "At the hospital that wrote it"]),
     "provider_kind": ("您是在签约的门诊统筹机构（社区卫生服务中心、乡镇卫生院）看的吗？",
                       "Was the visit at your signed institution (community or township health centre)?",
                       ["在签约机构看的", "转诊到县中医院", "在别的医院看的"],
@@ -518,6 +522,8 @@ def _missing(known: Known) -> str | None:
             return "fund_paid"  # 今年统筹报了不少了: how much the fund paid decides what the cap leaves
         return None
     fact = still[0].fact
+    if fact in ("provider_level", "provider_kind") and known.provider_kind is None and known.prescribed_at_level is not None:
+        return "where_bought"  # 处方二级医院开的，药费480: a pharmacy's purchase, or that hospital's own? asked
     if fact == "year_start" and known.stated_deductible is None and known.stated_cap is None:
         pack = get_pack(policy)
         category = known.category or "employee"
@@ -847,7 +853,7 @@ _ACCOUNT_OR_FIGURE = rx.compile(r"账户|个账|医保卡|account|统筹|报|[0-
 #: the person a message is about, said first (她今年第一次 / 我老伴…)
 _SUBJECT_START = rx.compile(r"我老伴|我老公|我老婆|我爱人|我爸|我妈|老伴|她|他|我")
 #: questions whose fact has another name in the contract's ``asking`` vocabulary
-_ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount"}
+_ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "amount", "where_bought": "provider_kind"}
 #: questions that quote the rule making the fact matter (the calculator's citation of it)
 _QUOTED_QUESTIONS = ("offsite_filed", "referral_part")
 
@@ -892,6 +898,8 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
     cited = _cited(state.known, fact) if fact in _QUOTED_QUESTIONS else ""
     if fact == "referral_part":
         state.asking = _REFERRAL_PART  # a bare number in answer is that part, never the bill's total
+    if fact == "where_bought":
+        state.asking = _WHERE_BOUGHT  # 药店 / 医院: where the prescription was filled
     return Reply(text=prefix + cited + _t(locale, zh, en), asking=_ASKING.get(fact, fact),
                  quick_replies=qr_en if locale == "en" else qr_zh)
 
@@ -1137,6 +1145,10 @@ _REFERRAL_PART = "referral_part"
 _BALANCE_FIGURE = "balance_figure"
 #: 其中120是乙类 where the document sets class-B drugs and services apart: which of the two it is
 _CLASS_B_KIND = "class_b_kind"
+#: 处方二级医院开的 with no place of purchase: at a pharmacy, or at that hospital
+_WHERE_BOUGHT = "where_bought"
+_AT_PHARMACY_SAID = rx.compile(r"药店|药房|店里|店买|pharmacy|drugstore")
+_AT_HOSPITAL_SAID = rx.compile(r"医院|卫生院|诊所|社区|看病|就诊|hospital|clinic")
 _CLASS_B_DRUG_SAID = rx.compile(CLASS_B_DRUG_WORDS, re.IGNORECASE)
 _CLASS_B_SERVICE_SAID = rx.compile(CLASS_B_SERVICE_WORDS, re.IGNORECASE)
 #: the account said empty, or said to hold money, in words with no figure (no digit, no numeral)
@@ -1524,6 +1536,17 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                                              else "个人账户余额0" + message[empty.end():])
     elif (has := _ACCOUNT_HAS_MONEY.search(message)) is not None and not _NOT_KNOWN_AFTER.match(message, has.end()):
         state.balance_untold = True  # 个人账户有余额: how much is asked (if no figure is said) before cash is assumed
+    if state.asking == _WHERE_BOUGHT and state.known.prescribed_at_level is not None and state.known.provider_kind is None:
+        # (这次是拿着处方在药店买的药，还是就在开处方的医院…？) 在药店买的 / 就在医院拿的
+        pharmacy, hospital = _AT_PHARMACY_SAID.search(message), _AT_HOSPITAL_SAID.search(message)
+        if pharmacy and not hospital:
+            state.known = msgspec.structs.replace(state.known, provider_kind="pharmacy")
+        elif hospital and not pharmacy:
+            # at the hospital that wrote it: the visit's level is the prescription's
+            state.known = msgspec.structs.replace(
+                state.known, provider_kind="hospital", provider_level=state.known.prescribed_at_level,
+                provider_grade=state.known.prescribed_at_grade, prescribed_at_level=None, prescribed_at_grade=None)
+        state.asking = None
     if state.asking == _CLASS_B_KIND and state.class_b_open:
         # (这120元乙类是药品，还是检查、治疗项目或耗材？) 是药 / 检查 / 不知道: that part, said with its kind
         drug, service = _CLASS_B_DRUG_SAID.search(message), _CLASS_B_SERVICE_SAID.search(message)
@@ -1545,6 +1568,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         state.pending_prior = None
     if state.asking == _MORE_COST_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "另外还有" + (state.part_word or "检查费") + message.strip()  # the cost asked for: added
+    if state.asking == _SELF_PAY_PART and _BARE_UNKNOWN.search(message.strip()) and state.part_word in (None, "自费"):
+        state.part_unknown = True  # 不知道 (how much was self-pay): the answer is the most the fund can pay
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         # the answer to “how much was self-pay (产前检查…)?”: that part, not the total
         message = "其中" + (state.part_word or "自费") + message.strip()
@@ -1595,6 +1620,17 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                             "Sorry, I could not handle that message. Everything you told me before is kept; "
                             "please say it another way, or start over."),
                     intent="error", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
+    if state.part_unknown and out.result is not None:
+        # (有些是自费的 → 其中自费的部分是多少钱？→ 不知道): the figure with no self-pay part is the most the
+        # fund can pay — said so first, never as the answer
+        state.part_unknown = False
+        out = msgspec.structs.replace(out, text=_t(
+            locale, "自费（或乙类）的部分不清楚：下面是按没有这部分算的，也就是统筹最多能报的数；有自费或要先自付的乙类"
+                    "费用的话，统筹报得更少、自己付得更多，以结算单为准。\n\n",
+            "The self-pay (or class-B) part is not known: below is the figure with none, the most the fund can pay; "
+            "with self-pay items (or class-B items paid first in part) the fund pays less — the slip is what counts.\n\n") + out.text)
+    elif out.asking is None:
+        state.part_unknown = False
     if state.pending_what_if and out.asking is None and out.result is not None and out.intent != "what_if" \
             and state.pending_amount is None:
         # the figure asked about is placed and the bill settled: now the what-if held for it
@@ -3923,6 +3959,8 @@ _QUESTION = rx.compile(
     r"(?<!不)([\u4e00-\u9fff])[不没]\1|啥时候|啥|吗|么|能不能|可不可以|可以不|算不算|有没有|是不是|什么时候|怎么|为什么|为啥|多少|是否|谁|哪个部门|几成|(?<!好)几次|(?<!好)几回|多久|哪些|哪种|哪类|哪几种|哪几类|什么样|哪年|哪天|哪一年|哪个月|(?<!好)几年(?!了)|还是[^,，。]{1,8}[?？]|呢|\?"
     # 能报不 / 能走普通门诊报销不 / 能否报销: yes-or-no asked in the dialects' and the hotline's words
     r"|(?:能|可以|可|会|算|给|有|要)[^,，。]{0,10}?不(?=[?？。,，]|$)|能否|可否"
+    # 那一年最多给我报好多 (西南官话: 好多 = 多少), asked at the end
+    r"|(?:报|给|付|出|掏|要)好多(?:钱)?(?=[?？。]|$)"
     r"|(?:^|[.?!,;:]\s*)(?:does|do|is|are|can|could|will|would|should)\s|\b(?:what|how|when|why|which|who)\b"
 )
 
@@ -4320,6 +4358,11 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     head = ""
     if u.topic in ("deductible", "ratio", "cap") and policy and _RULE_WORD.search(u.text):
         head = _policy_fact(known, locale).text + "\n"
+    if not found and head:
+        # 那一年最多给我报好多: the document's figures for this person answer it, each with its article —
+        # never followed by "the document does not say"
+        return Reply(text=head.rstrip("\n"), intent="policy_fact",
+                     quick_replies=_t_list(locale, ["帮我算一笔", "重新开始"], ["Calculate a bill", "Start over"]))
     if not found:
         return Reply(text=head + _t(locale, "文件里没有找到回答这个问题的条文：文件没有规定这一点。",
                                     "The document does not say: no article answers this."), intent="policy_fact")

@@ -460,8 +460,12 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         # 医院里的药房: the hospital's own dispensary is the hospital, not a retail pharmacy
         ("医院(?:里|里面|内|自己)?的?(?:[,，]?(?:[0-9一二三四五六七八九]楼|门诊楼|门诊部|门诊))?(?:的)?(?:西药房|中药房|药房|药局)", {"provider_kind": "hospital"}, 2),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
+        # 在我们店买药 (a pharmacy's assistant, for a customer): the shop is the pharmacy
+        ("(?:我们|咱们|我|本)店(?:里)?(?=买|拿|配|购)", {"provider_kind": "pharmacy"}, 1),
         # 拿外配处方来买药: a prescription taken out of the hospital to be filled — at a pharmacy
         ("外配处方|外购处方|处方外配", {"provider_kind": "pharmacy"}, 1),
+        # 拿静宁县人民医院的处方买药: a hospital's prescription, filled at a pharmacy
+        ("处方(?:去|来|到店)?(?:买药|拿药|配药|购药|买的药)", {"provider_kind": "pharmacy"}, 1),
         ("转诊(?:到|去)?(?:县)?(?:级)?中医院|县级中医院|县中医院|转县中医(?:院)?|county tcm(?: hospital)?|county (?:chinese medicine|traditional chinese medicine) hospital",
          {"provider_kind": "hospital", "referral": "county_tcm"}, 1),
         # 是签约卫生院转过去的: sent on by the signed institution (the one referral these documents know)

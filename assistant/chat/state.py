@@ -226,6 +226,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: a class-B part told without whether it is a drug or a test, service or supply (其中120是乙类): its
     #: figure as written, asked where the document sets the two apart; ``class_b_unknown``: the person
     #: does not know — both are shown side by side
+    #: the self-pay (or class-B) part was asked and not known: the answer is the most the fund can pay
+    part_unknown: bool = False
     class_b_open: str | None = None
     class_b_unknown: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn

@@ -9504,3 +9504,41 @@ def test_the_level_question_names_whose_bill_it_is() -> None:
     # (noted last session) 我老伴…县医院看病花了500 asked 您是在哪一级医疗机构看的？ of the person
     _, (reply,) = talk("我老伴南昌退休，县医院看病花了500，今年第一次")
     assert reply.text.startswith("您老伴是在哪一级医疗机构看的？")
+
+
+def test_spending_of_the_year_in_slip_words_goes_to_the_deductible() -> None:
+    # (K233-C009) 本年度此前已发生政策范围内门诊费用350元，统筹尚未支付 was no figure of the year (¥600.00 for ¥475.00)
+    _, (_, reply) = talk("南昌职工，在职，三级医院，政策范围内1,200", "本年度此前已发生政策范围内门诊费用350元，统筹尚未支付")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "475.00"
+
+
+def test_a_prescription_without_a_place_asks_where_it_was_filled() -> None:
+    # (K233-C034) 顾客平凉在职，处方二级医院开的，药费480 asked 您是在哪一级医疗机构看的？, twice; 在我们店买药 was no pharmacy
+    _, (asked, reply) = talk("顾客平凉在职，处方二级医院开的，药费480，起付线扣过了", "在药店买的")
+    assert asked.asking == "provider_kind" and "药店" in asked.text
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "288.00"
+    assert understand("平凉退休，在我们店买药，今年第一次，药费260").facts.provider_kind == "pharmacy"
+    assert understand("顾客平凉退休，拿静宁县人民医院的处方买药 760").facts.provider_kind == "pharmacy"
+
+
+def test_the_fund_line_of_a_slip_called_its_fund_slip() -> None:
+    # (K233-C029) 统筹单上给的是364 settled a bill of ¥364.00
+    assert understand("统筹单上给的是364").facts.slip_fund == Decimal("364.00")
+
+
+def test_one_kind_or_the_other_names_neither() -> None:
+    # (K233-0219) 开的药300 是中成药还是西药我看不懂 on a referral settled the 300 as Chinese medicine (¥120.00)
+    u = understand("爷爷转诊去了县中医院（卫生院开了转诊单）南昌居民 开的药300 是中成药还是西药我看不懂")
+    assert u.facts.tcm is None and u.facts.amount == Decimal("300.00")
+
+
+def test_a_self_pay_part_not_known_gives_the_most_the_fund_pays() -> None:
+    # (found while fixing K233) 有些是自费的 → 不知道 settled as if nothing were self-pay, with no word of it
+    _, (_, reply) = talk("平凉在职，二级医院花了500，有些是自费的，今年第一次", "不知道")
+    assert reply.result is not None and reply.text.startswith("自费（或乙类）的部分不清楚") and "最多" in reply.text
+
+
+def test_how_much_a_year_in_dialect_is_the_documents_cap() -> None:
+    # (K233-C002) 那一年最多给我报好多 (好多 = 多少) settled the bill again
+    _, (_, reply) = talk("南充灵活就业，三级医院，八百五，今年第一次", "那一年最多给我报好多")
+    assert reply.result is None and "年度最高支付限额1000.00元" in reply.text and "没有找到" not in reply.text
