@@ -45,7 +45,7 @@ from assistant.chat.dialogue import Reply, new_state, turn  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NOT_SAID = re.compile(r"没有(?:规定|写|说|明确)|未(?:规定|明确|写)|并未|没有具体|不涉及|does not say|doesn't say|not say|silent")
+_NOT_SAID = re.compile(r"没有(?:规定|写|说|明确|设)|未(?:规定|明确|写|设)|不设|并未|没有具体|不涉及|does not say|doesn't say|not say|silent")
 
 
 @dataclass
