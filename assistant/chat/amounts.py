@@ -235,9 +235,9 @@ _CAP_LEFT_BEFORE = rx.compile(r"(?:额度|限额|封顶线|最高支付限额)(?
 _ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "consultation", "dual_channel", "prenatal"})
 _KIND_DOUBTED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
                                  r"[^,，。0-9]{0,4}(?:我也|也)?(?:不清楚|不知道|不晓得|不确定|搞不清))")
-_EITHER_AFTER = rx.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[^,，。]{{0,4}}?"
-                           r"(?:记不住|记不清|不记得|忘了|搞不清|来着|吧|看不清|[?？])")
-_NOT_REMEMBERED_AFTER = rx.compile(r"(?:块|元)?(?:钱)?[,，]?[^,，。]{0,4}?(?:记不住|记不清|不记得|忘了|搞不清|来着|看不清|看不太清)"
+_EITHER_AFTER = rx.compile(rf"(?:块|元)?(?:钱)?(?:还是|或者|或是)[0-9{_CN_DIGITS}十百千万]+(?:块|元)?(?:钱)?[,，]?[^,，。]{{0,4}}?"
+                           r"(?:记不住|记不清|不记得|记不得|忘了|搞不清|来着|吧|看不清|[?？])")
+_NOT_REMEMBERED_AFTER = rx.compile(r"(?:块|元)?(?:钱)?[,，]?[^,，。]{0,4}?(?:记不住|记不清|不记得|记不得|忘了|搞不清|来着|看不清|看不太清)"
                                    r"|(?: ?yuan)?[,，]? ?[^,，。.]{0,10}?(?:not sure|unsure|can'?t remember|doesn'?t remember|don'?t remember)")
 _EITHER_BEFORE = rx.compile(r"[0-9一二两三四五六七八九十百千万块元](?:还是|或者|或是)$|[0-9] ?or ?$"
                             # 花了1200，又好像是1300: a second figure offered for the same bill

@@ -900,7 +900,7 @@ _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
-_TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:哦|噢|呃|额)?(?:no|not|不是|不对)[,，]")
+_TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:哦|噢|呃|额)?[,，]?(?:no|not|不是|不对|没签|没有签)[,，]")
 _DAYPART = rx.compile(r"上午|下午|中午|晚上|傍晚")
 _DAYPARTS_COUNTED = rx.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
 _VISIT_WORD = rx.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
@@ -1481,10 +1481,18 @@ def _by_ordinal(text: str, bounds: list[tuple[int, int]], amounts: list[Amount],
             merged[-1] = (merged[-1][0], hi)  # 今年是第二次看门诊: said of the visit before it
         else:
             merged.append((lo, hi))
-    ranks = [_ordinal_rank(text[lo:hi]) for lo, hi in merged]
+    ranks = [_piece_rank(text, lo, hi) for lo, hi in merged]
     if len(merged) < 2 or None in ranks or len(set(ranks)) != len(ranks):
         return segments
     return [seg for _, seg in sorted(zip(ranks, merged, strict=True))]
+
+
+def _piece_rank(text: str, lo: int, hi: int) -> int | None:
+    """A segment's rank; where it takes its ordinal back (今年第一次 哦不对是第二次), the one said last."""
+    said = list(_ORDINAL_RANK.finditer(text, lo, hi))
+    if len(said) >= 2 and correction_between(text, said[0].end(), said[-1].start()):
+        return _ordinal_rank(said[-1].group(0))
+    return _ordinal_rank(text[lo:hi])
 
 
 def _ordinal_rank(segment: str) -> int | None:

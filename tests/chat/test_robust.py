@@ -9542,3 +9542,24 @@ def test_how_much_a_year_in_dialect_is_the_documents_cap() -> None:
     # (K233-C002) 那一年最多给我报好多 (好多 = 多少) settled the bill again
     _, (_, reply) = talk("南充灵活就业，三级医院，八百五，今年第一次", "那一年最多给我报好多")
     assert reply.result is None and "年度最高支付限额1000.00元" in reply.text and "没有找到" not in reply.text
+
+
+def test_dialect_words_for_this_and_not_signed() -> None:
+    # (K234-0025) 冇在箇个卫生院签约 在隔壁镇卫生院看的 (箇个 = 这个) was settled as the signed institution (¥36.00 for ¥0.00)
+    _, (reply,) = talk("南昌居民医保 冇在箇个卫生院签约 在隔壁镇卫生院看的 花了60")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    # (K234-0101) 签了家庭医生 哦 冇签 是我老公签个: taken back (¥78.00 for ¥72.00)
+    _, (reply,) = talk("南昌居民医保 在签约卫生院 看病花了一百二 签了家庭医生 哦 冇签 是我老公签个")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "72.00"
+
+
+def test_two_figures_offered_in_chinese_numerals_not_remembered() -> None:
+    # (K234-0159) 花了五十还是六十 记不得了 settled a bill of ¥50.00
+    _, (reply,) = talk("南昌 种田个 居民医保 签约卫生院 看病 花了五十还是六十 记不得了")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_an_ordinal_taken_back_orders_the_visits() -> None:
+    # (K234-0044) …看了三百…今年第一次 哦不对是第二次 第一次在社区花了150: the 150 became today's bill (¥105.00)
+    _, (reply,) = talk("西安在职 社区 看了三百 通知上写起付200 一级70% 限额2000 今年第一次 哦不对是第二次 第一次在社区花了150")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "175.00"
