@@ -299,6 +299,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 发票上写的1260: an invoice's one figure said with no line named is its amount — the bill
     ("total", r"发票(?:上)?(?:写(?:的|着)|印(?:的|着)|开(?:的|了))(?:是)?(?=$|[0-9０-９一二三四五六七八九两壹贰叁肆伍陆柒捌玖¥￥])"),
     # 单子上300, 结算单上写了个330: a slip's figure with no field named — total? fund? cash? asked
+    # 单子上统仇支付显示250 (a label the reading does not know): a line of the slip, never the bill — asked
+    ("slip_unknown", r"(?:单子|结算单|小票|发票)上(?![^,，。0-9]{0,6}?(?:起付|统筹|基金|个人|现金|账户|自费|乙类|总|合计|医疗费|政策|限额|比例|报销))"
+                     r"[^,，。0-9]{1,6}?(?:显示|写着|写的是|印着)(?:的是|是)?"),
     ("slip_unknown", r"(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)?(?:面)?(?:有个|有一个|有)(?:数字|数)(?:是|为|写着)?"
                      r"|(?:单子|结算单|清单|小票|收据|票据|单据|发票)(?:上|里)(?:面)?(?:有个|有一个)"),
     # 发票上有个数字是385, 单子最下面写着286: a slip's number with no field named — asked

@@ -9563,3 +9563,15 @@ def test_an_ordinal_taken_back_orders_the_visits() -> None:
     # (K234-0044) …看了三百…今年第一次 哦不对是第二次 第一次在社区花了150: the 150 became today's bill (¥105.00)
     _, (reply,) = talk("西安在职 社区 看了三百 通知上写起付200 一级70% 限额2000 今年第一次 哦不对是第二次 第一次在社区花了150")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "175.00"
+
+
+def test_pinyin_slips_and_came_again() -> None:
+    # (K234-C016) 今年第一刺 / 单子上统愁支付显示250 (次, 筹 mistyped): the 250 became the year's fund figure
+    # (¥550.00); an unknown label on a slip is asked, never the year's or the bill's
+    _, (_, reply) = talk("南昌在职 二级医院 1000 今年第一刺", "单子上统愁支付显示250")
+    assert reply.bill_check is not None and reply.result["visits"][-1]["fund_pays"] == "220.00"
+    _, (_, reply) = talk("南昌在职 二级医院 1000 今年第一次", "单子上统仇支付显示250")
+    assert reply.result is None and reply.asking == "amount_role"
+    # (K234-C039) 上个月…100 → 今天又来了 花了300 replaced the first visit (¥70.00 for ¥140.00)
+    _, replies = talk("那我们村上一个平凉退休老师 上个月在卫生室看病 100", "今年头一次", "今天又来了 花了300")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "140.00"
