@@ -3276,8 +3276,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 # start is still asked — one more visit; the question of the year's start stays open)
                 known_missing == "year_start" and state.known.month is not None
                 and (state.known.year or today.year) == (_dated(facts, today).year or today.year)
-                and _later_visit(state, facts, u, today))):
-        state.ledger = [*state.ledger, state.known]
+                and _later_visit(state, facts, u, today)) or (
+                # (上个月在县医院花了八百 → 它是几级？→) 今天又去了三级医院 1000: one more visit, its place said —
+                # the one before keeps its bill; its level, not said, is asked only where it changes a figure
+                known_missing in ("provider_level", "provider_kind") and intent == "add_visit"
+                and facts.amount is not None and (facts.provider_level is not None or facts.provider_kind is not None)
+                and not u.correction)):
+        told_before = state.known if state.known.provider_level is not None or state.known.provider_kind == "pharmacy" \
+            else msgspec.structs.replace(state.known, provider_assumed=True)
+        state.ledger = [*state.ledger, told_before]
         state.known = _another_visit(state.ledger[-1], facts, u.text)
     else:
         state = _fill(state, facts, u, message, today)

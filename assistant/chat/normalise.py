@@ -121,7 +121,16 @@ _TYPOS = (
     ("县中一院", "县中医院"),
     ("箇个", "这个"),
     ("第一刺", "第一次"),  # pinyin input: ci / chou typed as their homophones (K234-C016)
-    ("统愁", "统筹"),  # 赣语: 箇个 = 这个 (K234-0025)
+    ("统愁", "统筹"),
+    ("推修", "退休"),  # pinyin input choosing the wrong characters (K234-0103): tuixiu, jinnian, menzhen, hua le
+    ("金年", "今年"),
+    ("们诊", "门诊"),
+    ("三集一院", "三级医院"),
+    ("二集一院", "二级医院"),
+    ("华了", "花了"),
+    ("在设区", "在社区"),
+    ("还么看", "还没看"),  # 陇东话: 么 = 没 (今年还么看过, K234-0131)
+    ("还么报", "还没报"),  # 赣语: 箇个 = 这个 (K234-0025)
     ("前儿个", "前天"),  # 北方话: 前儿(个) / 昨儿(个) / 今儿个 are 前天 / 昨天 / 今天
     ("昨儿个", "昨天"),
     ("今儿个", "今天"),
@@ -140,6 +149,14 @@ _TYPOS = (
     ("yb报", "医保报"),
 )
 _TYPO_RE = rx.compile("|".join(re.escape(a) for a, _ in _TYPOS))
+_QIAN_AS_MONEY = rx.compile(r"(?<=[一二两三四五六七八九])钱(?=[一二两三四五六七八九](?:百)?(?:块|元|$|[,，。\s]))")
+#: a word typed in pinyin and sent before the input method turned it into characters (南昌 zaizhi 二级)
+_PINYIN = {"zaizhi": "在职", "tuixiu": "退休", "yiyuan": "医院", "erji": "二级", "sanji": "三级", "yiji": "一级",
+           "guole": "过了", "jinnian": "今年", "diyici": "第一次", "kuai": "块", "qifuxian": "起付线",
+           "shequ": "社区", "weishengyuan": "卫生院", "yaodian": "药店", "nanchang": "南昌", "nanchong": "南充",
+           "pingliang": "平凉", "tongchou": "统筹", "menzhen": "门诊", "jumin": "居民", "zhigong": "职工"}
+_PINYIN_CITIES = frozenset({"nanchang", "nanchong", "pingliang"})  # (Nanchong, working: English, a city named)
+_PINYIN_RE = rx.compile(r"(?<![a-z])(?:" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![a-z])")
 _TYPO_MAP = dict(_TYPOS)
 # "1200快" is "1200块" typed with the wrong character.
 _KUAI_TYPO = rx.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
@@ -364,6 +381,10 @@ def normalise(text: str) -> str:
         out = _CITY_RETIRED.sub(r"\1退休", out)  # 南充退 三乙 1k2: the city, and retired
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
+    if (said := _PINYIN_RE.findall(out)) and any(w not in _PINYIN_CITIES for w in said):
+        out = _PINYIN_RE.sub(lambda m: _PINYIN[m.group(0)], out)
+    if "钱" in out:
+        out = _QIAN_AS_MONEY.sub("千", out)  # 花了一钱二: qian typed as 钱 — 一千二
     if out.count("/") >= 3 and not _URL_LIKE.search(out):
         out = _SLASH_FIELD.sub("，", out)  # 南充/退休/三级/起付线已扣/1100: a form's fields, one by one
     if "职退" in out or "职在" in out:

@@ -9575,3 +9575,21 @@ def test_pinyin_slips_and_came_again() -> None:
     # (K234-C039) 上个月…100 → 今天又来了 花了300 replaced the first visit (¥70.00 for ¥140.00)
     _, replies = talk("那我们村上一个平凉退休老师 上个月在卫生室看病 100", "今年头一次", "今天又来了 花了300")
     assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "140.00"
+
+
+def test_pinyin_input_words_and_wrong_characters() -> None:
+    # (K234-0103, 0203, 0027) 推修 / 金年第一刺 / 们诊 / 三集一院 / 华了一钱二, and words left in pinyin
+    _, (reply,) = talk("我是南昌推修职工 金年第一刺看们诊 在三集一院华了一钱二")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "330.00"
+    _, (reply,) = talk("nanchang tuixiu, erji yiyuan, 1500 kuai, jinnian diyici")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "540.00"
+    # a city alone in Latin letters is English, not pinyin to rewrite
+    assert understand("Nanchong, working").english
+
+
+def test_an_earlier_visit_whose_level_is_asked_is_kept_when_another_is_told() -> None:
+    # (K234-C038) 上个月在县医院花了八百 (its level asked) → 今天又去了三级医院 1000 dropped the 800 and settled
+    # today's as the year's first (¥220.00 for ¥550.00)
+    _, replies = talk("南昌退休职工", "上个月在县医院花了八百，今年第一次", "今天又去了三级医院 1000")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "550.00"
+    assert len(replies[-1].result["visits"]) == 2
