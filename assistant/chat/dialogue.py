@@ -2570,6 +2570,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _fact_answer(state.known, u, locale)
+    if intent == "policy_fact" and not _QUESTION.search(u.text) and facts.amount is None and any(
+            getattr(facts, n) is not None for n in ("stated_deductible", "stated_cap", "stated_ratios", "stated_ratio")):
+        # 西安退休的，通知上写着退休人员：起付线700…年度限额2500: the bureau's figures supplied, no question — a
+        # bill to work out with them (its amount is asked), never the document's silence quoted back
+        intent = "inform"
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
         state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)

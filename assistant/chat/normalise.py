@@ -118,8 +118,15 @@ _TYPOS = (
     ("三机医院", "三级医院"),
     ("一机医院", "一级医院"),
     ("一集医院", "一级医院"),
-    ("县中一院", "县中医院"),
-    ("箇个", "这个"),
+    ("县中一院", "县中医院"),  # voice input: 中医 heard as 中一 (K230-C022, a referral to the county TCM hospital)
+    ("家庭一生", "家庭医生"),  # voice input: 医生 heard as 一生, 医保 as 一保 (K230-0172)
+    ("居民一保", "居民医保"),
+    ("职工一保", "职工医保"),
+    ("卫生员看", "卫生院看"),  # voice input: 院 heard as 员, 签约 as 前约 — a place, where one sees a doctor (K230-0117)
+    ("卫生员拿", "卫生院拿"),
+    ("前约的", "签约的"),
+    ("箇个", "这个"),  # 赣语: 箇个 = 这个, 箇次 = 这次 (K234-0025, K234-0075)
+    ("箇次", "这次"),
     ("第一刺", "第一次"),  # pinyin input: ci / chou typed as their homophones (K234-C016)
     ("统愁", "统筹"),
     ("推修", "退休"),  # pinyin input choosing the wrong characters (K234-0103): tuixiu, jinnian, menzhen, hua le
@@ -130,18 +137,12 @@ _TYPOS = (
     ("华了", "花了"),
     ("在设区", "在社区"),
     ("还么看", "还没看"),  # 陇东话: 么 = 没 (今年还么看过, K234-0131)
-    ("还么报", "还没报"),  # 赣语: 箇个 = 这个 (K234-0025)
+    ("还么报", "还没报"),
     ("前儿个", "前天"),  # 北方话: 前儿(个) / 昨儿(个) / 今儿个 are 前天 / 昨天 / 今天
     ("昨儿个", "昨天"),
     ("今儿个", "今天"),
     ("前儿", "前天"),
     ("昨儿", "昨天"),
-    ("家庭一生", "家庭医生"),  # voice input: 医生 heard as 一生, 医保 as 一保 (K230-0172)
-    ("卫生员看", "卫生院看"),  # voice input: 院 heard as 员, 签约 as 前约 — a place, where one sees a doctor (K230-0117)
-    ("卫生员拿", "卫生院拿"),
-    ("前约的", "签约的"),
-    ("居民一保", "居民医保"),
-    ("职工一保", "职工医保"),  # voice input: 中医 heard as 中一 (K230-C022, a referral to the county TCM hospital)
     ("在职，灵活就业", "灵活就业"),  # 南昌在职 灵活就业那种 (spaced): one category
     ("在职,灵活就业", "灵活就业"),
     ("yb的", "医保的"),  # 问个yb的事: 医保 typed as its pinyin initials

@@ -1260,6 +1260,11 @@ _ALSO_COST_BEFORE = rx.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做
 _SAME_PLACE_REF = rx.compile(r"(?:那家|这家|同一家|同一个|同样的|那个|原来那家|上次那家|上回那家|刚才那家)(?:医院|卫生院|社区)")
 _ACTUALLY_PLACE = rx.compile(r"(?:其实|实际上|实际)(?:是|在)[^,，。]{0,8}?(?P<w>社区卫生服务中心|诊所|卫生院|卫生室|社区|医院)(?!门口)")
 _YEAR_CLAIMS_BEFORE = rx.compile(r"今年[^。]{0,8}?(?:报过|报了|报销过|报销了)")
+_CAP_RULE_BEFORE = rx.compile(r"(?:年度|每年|一年|全年)(?:最高)?(?:支付)?(?:限额)?$")
+#: 社区贴的通知 / 社区公告: where a notice hangs is no place the visit was
+_NOTICE_AFTER = rx.compile(r"(?:里|上|门口)?(?:贴的|贴了|发的|张贴的|公告|通知|告示|宣传栏|墙上)")
+#: 我是村医帮问的: the village doctor is who asks, no place
+_HELPER_PLACE = frozenset({"村医", "村医生", "乡医", "乡村医生"})
 _CAPPED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?[,，]?(?:已经|就|都)?(?:封顶|到顶|报满|顶格|满额)(?:了)?")
 _USED_UP_SAID = rx.compile(r"[0-9]{2,4}(?:元|块)?[,，]?(?:今年)?(?:已经|已|早就|早)(?:扣完|扣满|用完|过了|满了|扣过了|扣过|扣掉了)")
 _FUND_CLAIM_UNKNOWN = rx.compile(r"(?:统筹|医保)[^,，。]{0,4}?(?:报没报|有没有报|报过没|报了多少|报过多少)[^,，。]{0,6}?(?:不清楚|不知道|不晓得|记不清|不记得)")
@@ -1745,6 +1750,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
+                                    and (_NOTICE_AFTER.match(text, h.end) is not None
+                                         or (h.text in _HELPER_PLACE and (text.endswith("我是", 0, h.start)
+                                                                          or text.startswith(("帮", "替", "代"), h.end)))))]
     held_back: list[Hit] = []  # what a question put back holds (我不是退休吗: 退休, its 吗 no doubt)
     if "不是" in text:
         # a question put back to us (A不是B吗): 三甲不是三级吗 asks whether two words are one — neither is a fact
@@ -2287,7 +2296,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and not _YEAR_POSITION_BEFORE.search(text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    else a for a in amounts]
     # 统筹报了1800封顶了: what the fund has paid this year, up to its cap — the year's, never this bill's slip
-    amounts = [msgspec.structs.replace(a, role="fund_paid")
+    # (年度2000封顶, on a notice: the cap's own figure, the rule — never what the fund has paid)
+    amounts = [(msgspec.structs.replace(a, role="stated_cap", cue="封顶")
+                if _CAP_RULE_BEFORE.search(text, max(0, a.start - 6), a.start) else
+                msgspec.structs.replace(a, role="fund_paid"))
                if (a.role == "slip_fund" or (a.role is None and not a.approximate))  # (那要是2000都报满了呢)
                and _CAPPED_AFTER.match(text, a.end) else a for a in amounts]
     # 要是我今年没报过那么多呢 比如才报了500: a what-if of what the fund has paid this year, not a slip's figure

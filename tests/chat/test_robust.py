@@ -9593,3 +9593,24 @@ def test_an_earlier_visit_whose_level_is_asked_is_kept_when_another_is_told() ->
     _, replies = talk("南昌退休职工", "上个月在县医院花了八百，今年第一次", "今天又去了三级医院 1000")
     assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "550.00"
     assert len(replies[-1].result["visits"]) == 2
+
+
+def test_a_notice_the_village_doctor_and_a_cap_figure_are_no_facts_of_the_visit() -> None:
+    # (K234-0070) 社区贴的通知上写 起付线300…: 社区 (where the notice hangs) clashed with 三级
+    _, (reply,) = talk("西安 在职 三级医院 1500 今年第一次 社区贴的通知上写 起付线300 三级报50% 一年最多报2000")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "600.00"
+    # (K234-0158) 我是村医帮问的 — a person, not a 村卫生室 clashing with 二级
+    _, (reply,) = talk("平凉退休 我是村医帮问的 二级医院 六百 他今年门诊统筹已经报过520")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "390.00"
+    # (K234-0003) 年度2000封顶: the cap's figure, not the fund's this year (it clashed with 今年第一次)
+    u = understand("西安在职，社区公告：起付线200，一级70%、二级60%、三级50%，年度2000封顶。今天看病花了800，今年第一次")
+    assert u.facts.stated_cap == Decimal("2000.00") and u.facts.fund_paid is None and not u.conflict
+    # (K234-0075) 箇次花了45 上次花了70 (赣语 箇次 = 这次): two visits, not a clash
+    _, (reply,) = talk("南昌居民 签约卫生院 箇次花了45 上次花了70")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "27.00"
+
+
+def test_figures_read_off_a_notice_with_no_question_set_up_a_bill() -> None:
+    # (K233-C027) 西安退休的，通知上写着…起付线700…年度限额2500 quoted the document's silence instead of asking the bill
+    _, (reply,) = talk("西安退休的，通知上写着退休人员：起付线700，一级70%，二级65%，三级60%，年度限额2500")
+    assert reply.asking == "amount"
