@@ -872,6 +872,8 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
     # 南昌 has two schemes: its category question also asks which scheme
     question = "scheme" if fact == "category" and known is not None and len(schemes_of(known.city)) > 1 \
         and known.scheme is None else fact
+    if fact == "where_bought":
+        state.where_asks += 1  # (asked once and passed over: each place side by side, in turn())
     zh, en, qr_zh, qr_en = QUESTIONS[question]
     if fact == "year_start" and known is not None and known.first_visit_this_year is False:
         # 今年第二回看了: not the first — how far the year has gone is what decides the deductible
@@ -1539,6 +1541,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if state.asking == _WHERE_BOUGHT and state.known.prescribed_at_level is not None and state.known.provider_kind is None:
         # (这次是拿着处方在药店买的药，还是就在开处方的医院…？) 在药店买的 / 就在医院拿的
         pharmacy, hospital = _AT_PHARMACY_SAID.search(message), _AT_HOSPITAL_SAID.search(message)
+        if len(message.strip()) > 16 or parse_amount(message) is not None or "处方" in message:
+            pharmacy = hospital = None  # (他老伴也来了…处方二级医院开的 药210: no answer — a message of its own)
         if pharmacy and not hospital:
             state.known = msgspec.structs.replace(state.known, provider_kind="pharmacy")
         elif hospital and not pharmacy:
@@ -1620,6 +1624,9 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
                             "Sorry, I could not handle that message. Everything you told me before is kept; "
                             "please say it another way, or start over."),
                     intent="error", quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
+    if out.asking == "provider_kind" and state.asking == _WHERE_BOUGHT and state.where_asks >= 2 \
+            and (both := _where_alternatives(state, locale, today)) is not None:
+        out = both  # (处方…开的 asked once and passed over: never the same question again)
     if state.part_unknown and out.result is not None:
         # (有些是自费的 → 其中自费的部分是多少钱？→ 不知道): the figure with no self-pay part is the most the
         # fund can pay — said so first, never as the answer
@@ -4521,6 +4528,41 @@ def _class_b_kind(state: SessionState, known: Known, ledger: list[Known], result
     hint = _t(locale, f"结算单或收费明细上每一项写着是药品还是诊疗项目、耗材。{said_rule}",
               f"The slip or itemised receipt says whether each item is a drug, a service or a supply. {said_rule}")
     return _side_by_side(state, alts, head, hint, locale, said)
+
+
+def _where_alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
+    """A prescription's purchase not said to be at a pharmacy or at the hospital that wrote it, asked once
+    and passed over: both settled by the calculator, side by side (one answer when they agree)."""
+    known = state.known
+    trials = [(_t(locale, "在药店凭处方买的", "At a pharmacy, with the prescription"),
+               msgspec.structs.replace(known, provider_kind="pharmacy")),
+              (_t(locale, "在开处方的医院拿的", "At the hospital that wrote it"),
+               msgspec.structs.replace(known, provider_kind="hospital", provider_level=known.prescribed_at_level,
+                                       provider_grade=known.prescribed_at_grade, prescribed_at_level=None,
+                                       prescribed_at_grade=None))]
+    alts = []
+    for label, trial in trials:
+        if _missing(trial) is not None:
+            return None
+        try:
+            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+        except CalculatorError:
+            return None
+        alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
+    if len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
+        # both places give the same figure: answered (as a pharmacy's purchase), saying it did not matter
+        reply = _settle(SessionState(known=trials[0][1], ledger=state.ledger), locale, today, prefix=_t(
+            locale, "在药店凭处方买还是在开处方的医院拿，结果相同：\n", "A pharmacy or the hospital that wrote it give the same figure:\n"))
+        if reply.result is not None:
+            reply.alternatives = alts
+            state.known = trials[0][1]  # (what follows — a slip to check — is of this purchase)
+        state.asking = None
+        return reply
+    state.asking = _WHERE_BOUGHT  # (a tapped place settles it)
+    head = _t(locale, "在哪里拿的药没说清楚，两种情况分别算给您（我不替您选）：\n",
+                       "Where the drugs were bought was not said: here is the figure either way (I won't pick one):\n")
+    hint = _t(locale, "发票或结算单上写着是药店还是医院。", "The receipt or slip says whether it was a pharmacy or a hospital.")
+    return _side_by_side(state, alts, head, hint, locale, None)
 
 
 def _filled_for_trial(known: Known, slot: str) -> Known:

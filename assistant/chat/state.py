@@ -226,6 +226,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: a class-B part told without whether it is a drug or a test, service or supply (其中120是乙类): its
     #: figure as written, asked where the document sets the two apart; ``class_b_unknown``: the person
     #: does not know — both are shown side by side
+    #: 处方…开的 with no place of purchase: asked once — after that, a pharmacy and that hospital side by side
+    where_asks: int = 0
     #: the self-pay (or class-B) part was asked and not known: the answer is the most the fund can pay
     part_unknown: bool = False
     class_b_open: str | None = None

@@ -9614,3 +9614,17 @@ def test_figures_read_off_a_notice_with_no_question_set_up_a_bill() -> None:
     # (K233-C027) 西安退休的，通知上写着…起付线700…年度限额2500 quoted the document's silence instead of asking the bill
     _, (reply,) = talk("西安退休的，通知上写着退休人员：起付线700，一级70%，二级65%，三级60%，年度限额2500")
     assert reply.asking == "amount"
+
+
+def test_where_a_prescription_was_filled_is_asked_once() -> None:
+    # (K233-C036) the question of where the prescription was filled came back on every turn, and a long message
+    # with 医院 in it was taken as its answer (the next customer's level-2 prescription settled at level 1)
+    _, replies = talk("今天第三个顾客了 平凉在职 处方一级医院开的 药 320", "他说今年统筹已经报了两千三了",
+                      "他老伴也来了 退休的 处方二级医院开的 药210 今年第一次", "老伴这210里面有乙类药60",
+                      "她单子上统筹写的2.6 对吧")
+    assert replies[0].asking == "provider_kind"
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:4]] == ["200.00", "6.50", "2.60"]
+    assert replies[-1].bill_check is not None
+    # where the two places give different figures (南充: a pharmacy 50%, a level-2 hospital 60%), both are shown
+    _, (_, both) = talk("南充在职，处方二级医院开的，药480，今年第一次", "今年第一次")
+    assert both.result is None and {a.label for a in both.alternatives or []} == {"在药店凭处方买的", "在开处方的医院拿的"}
