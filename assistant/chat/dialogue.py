@@ -4530,6 +4530,18 @@ def _class_b_kind(state: SessionState, known: Known, ledger: list[Known], result
     return _side_by_side(state, alts, head, hint, locale, said)
 
 
+def _settled_as(state: SessionState, trial: Known, label: str, today: dt.date) -> Alternative | None:
+    """One possibility of a fact not known, settled by the calculator with the year's earlier visits;
+    None when it still lacks a fact or cannot be settled."""
+    if _missing(trial) is not None:
+        return None
+    try:
+        visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
+    except CalculatorError:
+        return None
+    return Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}")
+
+
 def _where_alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
     """A prescription's purchase not said to be at a pharmacy or at the hospital that wrote it, asked once
     and passed over: both settled by the calculator, side by side (one answer when they agree)."""
@@ -4542,13 +4554,10 @@ def _where_alternatives(state: SessionState, locale: str, today: dt.date) -> Rep
                                        prescribed_at_grade=None))]
     alts = []
     for label, trial in trials:
-        if _missing(trial) is not None:
+        alt = _settled_as(state, trial, label, today)
+        if alt is None:
             return None
-        try:
-            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
-        except CalculatorError:
-            return None
-        alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
+        alts.append(alt)
     if len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
         # both places give the same figure: answered (as a pharmacy's purchase), saying it did not matter
         reply = _settle(SessionState(known=trials[0][1], ledger=state.ledger), locale, today, prefix=_t(
@@ -4747,14 +4756,10 @@ def _flag_alternatives(state: SessionState, locale: str, today: dt.date, said: F
             change.update(provider_kind="pharmacy" if change.pop("pharmacy") else "hospital")
         if change.get("signed") is False and "referral" not in flags:
             change["referral"] = None
-        trial = msgspec.structs.replace(state.known, **change)
-        if _missing(trial) is not None:
+        alt = _settled_as(state, msgspec.structs.replace(state.known, **change), label, today)
+        if alt is None:
             return None
-        try:
-            visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
-        except CalculatorError:
-            return None
-        alts.append(Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}"))
+        alts.append(alt)
     state.asking = None
     flags = list(flags)
     state.unknown_flags = []
