@@ -1214,10 +1214,11 @@ _OVER_CAP_SPENT = rx.compile(r"花|一共|总共|费用|spent|in all|total")
 
 
 def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: int = 0, *,
-                account_untold: bool = False) -> list[Understood]:
+                account_untold: bool = False, class_b_open: bool = False) -> list[Understood]:
     """Every fact the answer rests on, in the person's terms: said now, said earlier, or assumed.
     ``earlier_visits``: the visits of the year settled before this one (this one is not the year's first);
-    ``account_untold``: the personal share was counted as cash for want of the account's balance."""
+    ``account_untold``: the personal share was counted as cash for want of the account's balance;
+    ``class_b_open``: the class-B part's kind (a drug, or a test or supply) is not known — said so."""
     out: list[Understood] = []
 
     def add(slot: str, value: Any, zh: str, en: str, *fields: str) -> None:
@@ -1251,6 +1252,10 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
         value = getattr(known, name)
         if value:
             items = True
+            if name == "class_b_drug" and class_b_open:  # (其中120是乙类, 不知道是药还是检查: shown both ways)
+                add(name, f"{value:.2f}", f"其中乙类{value:,.2f}元（药品还是项目、耗材不清楚）",
+                    f"of which class B ¥{value:,.2f} (drugs or tests/supplies: not known)")
+                continue
             add(name, f"{value:.2f}", f"其中{zh}{value:,.2f}元", f"of which {en} ¥{value:,.2f}")
     # a resident's standing and status: what sets the ratio (签约机构 60%, 转诊 40%, +5 / 65%)
     if known.referral == "county_tcm":
@@ -4497,7 +4502,8 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
         lines.append(f"· {a.label}" + _t(locale, f"：统筹基金支付{fund}，个人负担{paid}", f": fund pays {fund}, you pay {paid}"))
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=quick if quick is not None else [a.label for a in alts],
-                 understood=_understood(state.known, said, locale))
+                 understood=_understood(state.known, said, locale,
+                                        class_b_open=state.class_b_open is not None and state.class_b_unknown))
 
 
 def _class_b_kind(state: SessionState, known: Known, ledger: list[Known], result: Any, locale: str,

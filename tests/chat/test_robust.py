@@ -9297,6 +9297,8 @@ def test_a_class_b_part_without_its_kind_is_asked_where_the_document_sets_them_a
     _, (_, both, tapped) = talk("平凉在职，二级医院花了500，其中120是乙类，今年第一次", "不知道", "乙类药品")
     assert both.result is None and [(a.label, a.fund_pays) for a in both.alternatives or []] == [
         ("乙类药品", "172.80"), ("乙类检查、治疗项目或耗材", "169.20")]
+    # (found on the phone) the read-back of both cases does not say the part is a drug
+    assert "其中乙类120.00元（药品还是项目、耗材不清楚）" in [u.text for u in both.understood or []]
     assert tapped.result is not None and tapped.result["visits"][-1]["fund_pays"] == "172.80"
     # said with its kind, or where the document settles both alike (南充), nothing is asked
     _, (reply,) = talk("平凉在职，二级医院花了500，其中乙类药120，今年第一次")
