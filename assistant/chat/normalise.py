@@ -138,6 +138,8 @@ _TYPOS = (
     ("在设区", "在社区"),
     ("还么看", "还没看"),  # 陇东话: 么 = 没 (今年还么看过, K234-0131)
     ("还么报", "还没报"),
+    ("起付线，过了", "起付线过了"),  # 起付线 过了 (spaced): one clause, the deductible met (K234-0050)
+    ("起付，过了", "起付过了"),
     ("前儿个", "前天"),  # 北方话: 前儿(个) / 昨儿(个) / 今儿个 are 前天 / 昨天 / 今天
     ("昨儿个", "昨天"),
     ("今儿个", "今天"),
@@ -380,10 +382,11 @@ def normalise(text: str) -> str:
         out = _CN_DECIMAL.sub(_cn_decimal, out)  # 一点二万 / 零点零八万: 1.2万 / 0.08万 (never 2万 or nothing)
     if "退" in out:
         out = _CITY_RETIRED.sub(r"\1退休", out)  # 南充退 三乙 1k2: the city, and retired
+    if (said := _PINYIN_RE.findall(out)) and any(w not in _PINYIN_CITIES for w in said):
+        # (before the spaces are read: the words it gives are Chinese, spaced as Chinese is)
+        out = _PINYIN_RE.sub(lambda m: _PINYIN[m.group(0)], out)
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
-    if (said := _PINYIN_RE.findall(out)) and any(w not in _PINYIN_CITIES for w in said):
-        out = _PINYIN_RE.sub(lambda m: _PINYIN[m.group(0)], out)
     if "钱" in out:
         out = _QIAN_AS_MONEY.sub("千", out)  # 花了一钱二: qian typed as 钱 — 一千二
     if out.count("/") >= 3 and not _URL_LIKE.search(out):

@@ -9630,3 +9630,10 @@ def test_where_a_prescription_was_filled_is_asked_once() -> None:
     # where the two places give different figures (南充: a pharmacy 50%, a level-2 hospital 60%), both are shown
     _, (_, both) = talk("南充在职，处方二级医院开的，药480，今年第一次", "今年第一次")
     assert both.result is None and {a.label for a in both.alternatives or []} == {"在药店凭处方买的", "在开处方的医院拿的"}
+
+
+def test_pinyin_words_spaced_as_chinese_and_the_deductible_met_spaced() -> None:
+    # (K234-0050) 南昌 zaizhi 二级 yiyuan 一千 起付线 guole: the pinyin turned into words after the spaces were
+    # read, and 起付线 过了 spaced apart was no deductible met
+    _, (reply,) = talk("南昌 zaizhi 二级 yiyuan 一千 起付线 guole")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "550.00"
