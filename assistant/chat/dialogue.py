@@ -4153,6 +4153,16 @@ _RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封�
 _NOT_REMEMBERED = rx.compile(r"不(?:太|大)?(?:记得|清楚|确定|知道)|记不(?:太|大)?清|忘了|搞不清|not sure|don'?t (?:remember|know)")
 
 
+def _rule_figures(known: Known, policy: str) -> set[Decimal | None]:
+    """The deductible and the cap the document sets for this person (a figure of theirs quoted back in a
+    question is the rule's, never a bill or a position); None where it sets no deductible."""
+    pack = get_pack(policy)
+    figures: set[Decimal | None] = {deductible_for(pack, known.category or "employee")}
+    if (cap := pack.cap.get(pack.settled_category(known.category or "employee"))) is not None:
+        figures.add(cap.value)
+    return figures
+
+
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
     if state.known.amount is not None and u.intent == "what_if" and _WHAT_IF_CLAUSE.search(u.text) \
             and any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "amount", "category")):
@@ -4195,18 +4205,12 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
             and (policy := _policy(state.known)) is not None:
         # 那门诊慢特病的费用会占这个2500吗 (after an answer): the document's cap (or deductible), pointed at —
         # never a new bill of 2,500
-        pack = get_pack(policy)
-        cap = pack.cap.get(pack.settled_category(state.known.category or "employee"))
-        quoted_back = facts.amount in {deductible_for(pack, state.known.category or "employee"),
-                                       cap.value if cap is not None else None}
+        quoted_back = facts.amount in _rule_figures(state.known, policy)
     if not quoted_back and state.known.amount is not None and facts.amount is None and _SOURCE_ASKED.search(u.text) \
             and (policy := _policy(state.known)) is not None:
         # 起付线扣200是哪条规定的 (after an answer): the document's figure, asked where it is written — never
         # the year's position changed to 200 used (the figure is one the document sets for this person)
-        pack = get_pack(policy)
-        rule_figures = {deductible_for(pack, state.known.category or "employee")}
-        if (cap := pack.cap.get(pack.settled_category(state.known.category or "employee"))) is not None:
-            rule_figures.add(cap.value)
+        rule_figures = _rule_figures(state.known, policy)
         said = [v for v in facts.said().values() if isinstance(v, Decimal)]
         quoted_back = bool(said) and all(v in rule_figures for v in said)
     said_money = [k for k, v in facts.said().items() if isinstance(v, Decimal) and not quoted_back

@@ -515,9 +515,6 @@ _PAST_BEFORE = rx.compile(r"(?:以前|原来|原先|过去|早年|之前|退休�
 #: category; a spouse's category beside the person's is asked whose visit it is, elsewhere)
 _OTHERS_SUBJECT = rx.compile(r"(?:娃儿|娃娃|孩子|儿子|女儿|儿女|子女|小孩|闺女|女婿|儿媳)(?:们|几个|俩)?"
                              r"(?:都|也|还|现在|如今)?(?:在)?[^,，。;；我俺说讲]{0,4}$")
-_ONE_MORE_LINE_BEFORE = rx.compile(r"[,，](?:另外)?还(?:有|做了|查了|拍了|开了)(?:个|一个|一项|一次|点)?"
-                                   r"(?:检查|化验|ct|b超|片子|心电图|血常规|尿常规|彩超|核磁|胃镜|挂号|诊察费|治疗|输液|打针|药)"
-                                   r"(?:费)?(?:是|花了|共)?$")
 #: 我爸的个人账户 / 用我妈的账户: the account named as a parent's own
 _PARENTS_ACCOUNT = rx.compile(r"(?:我)?(?:爸爸|妈妈|爸|妈|父亲|母亲)(?:的)?(?:个人)?(?:医保)?(?:账户|个账)")
 _IT_HOLDS_BEFORE = rx.compile(r"(?<![a-z])it (?:has|holds|contains)(?: still| only| about)? ?$")
@@ -1253,6 +1250,9 @@ TEST_WORDS = r"检查|化验|ct|b超|片子|心电图|血常规|彩超|核磁|�
 #: the words that say a class-B part is a drug, or a test, service or supply (平凉 第六条 sets them apart)
 CLASS_B_DRUG_WORDS = r"药|drug|medicine"
 CLASS_B_SERVICE_WORDS = TEST_WORDS + r"|项目|耗材|材料|治疗|诊疗|拍片|test|service|suppl"
+#: 感冒药二十八块八，还有个血常规十五块: one more line of the bill said after it (a test, a fee, a drug)
+_ONE_MORE_LINE_BEFORE = rx.compile(r"[,，](?:另外)?还(?:有|做了|查了|拍了|开了)(?:个|一个|一项|一次|点)?"
+                                   rf"(?:{TEST_WORDS}|尿常规|挂号|诊察费|治疗|输液|打针|药)(?:费)?(?:是|花了|共)?$")
 #: a word that says what a class-B part is, anywhere in the message
 _CLASS_B_KIND_WORD = rx.compile(CLASS_B_DRUG_WORDS + "|" + CLASS_B_SERVICE_WORDS, re.IGNORECASE)
 _ALSO_COST_BEFORE = rx.compile(r"(?:然后|另外|还|又|再)(?:又|还)?(?:做了|开了|拿了|查了|打了|拍了|照了|买了)(?:个|一个|点|些|一些|一次)?"
