@@ -1632,17 +1632,19 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if out.asking == "provider_kind" and state.asking == _WHERE_BOUGHT and state.where_asks >= 2 \
             and (both := _where_alternatives(state, locale, today)) is not None:
         out = both  # (处方…开的 asked once and passed over: never the same question again)
-    if state.part_unknown and out.result is not None:
+    if state.part_unknown and (state.known.amount != amount_before or any(getattr(state.known, f) for f in _ITEM_TEXT)):
+        state.part_unknown = False  # a new bill, or its parts told after all
+    if state.part_unknown and (out.result is not None or out.alternatives):
         # (有些是自费的 → 其中自费的部分是多少钱？→ 不知道): the figure with no self-pay part is the most the
-        # fund can pay — said so first, never as the answer
-        state.part_unknown = False
-        out = msgspec.structs.replace(out, text=_t(
+        # fund can pay — said so first on every answer about this bill (and on its read-back), never as the answer
+        understood = [msgspec.structs.replace(f, text=_t(locale, "自费部分不清楚，按没有算（统筹最多能报的数）",
+                                                         "self-pay part not known: counted as none (the most the fund pays)"))
+                      if f.slot == "items" and f.source == "assumed" else f for f in out.understood]
+        out = msgspec.structs.replace(out, understood=understood, text=_t(
             locale, "自费（或乙类）的部分不清楚：下面是按没有这部分算的，也就是统筹最多能报的数；有自费或要先自付的乙类"
                     "费用的话，统筹报得更少、自己付得更多，以结算单为准。\n\n",
             "The self-pay (or class-B) part is not known: below is the figure with none, the most the fund can pay; "
             "with self-pay items (or class-B items paid first in part) the fund pays less — the slip is what counts.\n\n") + out.text)
-    elif out.asking is None:
-        state.part_unknown = False
     if state.pending_what_if and out.asking is None and out.result is not None and out.intent != "what_if" \
             and state.pending_amount is None:
         # the figure asked about is placed and the bill settled: now the what-if held for it
@@ -4456,8 +4458,7 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
         except CalculatorError:
             return None
         trials.append(trial)
-        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
-                                personal_pays=f"{visit.personal_pays:.2f}"))
+        alts.append(_alt_of(_t(locale, zh, en), visit))
     if len(alts) < 2:
         return None
     state.asking, state.unknown = None, None
@@ -4493,6 +4494,14 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
     return _side_by_side(state, alts, head, hint, locale, said)
 
 
+def _alt_of(label: str, visit: Any) -> Alternative:
+    """One possibility's figures from its settled visit (with the account's part where it pays one)."""
+    account = visit.account_pays > 0
+    return Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}",
+                       account_pays=f"{visit.account_pays:.2f}" if account else None,
+                       cash_pays=f"{visit.cash_pays:.2f}" if account else None)
+
+
 def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint: str, locale: str,
                   said: Facts | None, quick: list[str] | None = None) -> Reply:
     """The figures of each possibility, one line each, between a head and a hint of what decides it
@@ -4503,7 +4512,11 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
     lines = []
     for a in alts:
         fund, paid = formatting.money_in(Decimal(a.fund_pays), locale), formatting.money_in(Decimal(a.personal_pays), locale)
-        lines.append(f"· {a.label}" + _t(locale, f"：统筹基金支付{fund}，个人负担{paid}", f": fund pays {fund}, you pay {paid}"))
+        line = f"· {a.label}" + _t(locale, f"：统筹基金支付{fund}，个人负担{paid}", f": fund pays {fund}, you pay {paid}")
+        if a.account_pays is not None and a.cash_pays is not None:
+            account, cash = formatting.money_in(Decimal(a.account_pays), locale), formatting.money_in(Decimal(a.cash_pays), locale)
+            line += _t(locale, f"（个人账户付{account}，现金{cash}）", f" ({account} from your account, {cash} in cash)")
+        lines.append(line)
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
                  quick_replies=quick if quick is not None else [a.label for a in alts],
                  understood=_understood(state.known, said, locale,
@@ -4531,7 +4544,7 @@ def _class_b_kind(state: SessionState, known: Known, ledger: list[Known], result
     other = msgspec.structs.replace(known, class_b_drug=None, class_b_service=known.class_b_drug)
     service_visit = calculate(convert_request(_request(other, ledger, today))).visits[-1]
     drug_visit = result.visits[-1]
-    alts = [Alternative(label=label, fund_pays=f"{v.fund_pays:.2f}", personal_pays=f"{v.personal_pays:.2f}")
+    alts = [_alt_of(label, v)
             for label, v in zip(labels, (drug_visit, service_visit), strict=True)]
     head = prefix + _t(locale, f"不知道也没关系，这{figure}元乙类按两种情况分别算给您（我不替您选）：\n",
                        f"No problem: here is the figure for the {figure} of class B either way (I won't pick one):\n")
@@ -4549,7 +4562,7 @@ def _settled_as(state: SessionState, trial: Known, label: str, today: dt.date) -
         visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
     except CalculatorError:
         return None
-    return Alternative(label=label, fund_pays=f"{visit.fund_pays:.2f}", personal_pays=f"{visit.personal_pays:.2f}")
+    return _alt_of(label, visit)
 
 
 def _where_alternatives(state: SessionState, locale: str, today: dt.date) -> Reply | None:
@@ -4702,8 +4715,7 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
             return None
         visit = result.visits[-1]
         zh, en = labels.get(key, (key, key))
-        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
-                                personal_pays=f"{visit.personal_pays:.2f}"))
+        alts.append(_alt_of(_t(locale, zh, en), visit))
     state.asking = None
     if len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
         # every possibility gives the same figure: answer it, and say why the level did not matter
@@ -4806,8 +4818,7 @@ def _position_alternatives(state: SessionState, locale: str, today: dt.date, sai
             visit = calculate(convert_request(_request(trial, state.ledger, today))).visits[-1]
         except CalculatorError:
             return None
-        alts.append(Alternative(label=_t(locale, zh, en), fund_pays=f"{visit.fund_pays:.2f}",
-                                personal_pays=f"{visit.personal_pays:.2f}"))
+        alts.append(_alt_of(_t(locale, zh, en), visit))
     state.asking = None
     head = _t(locale, "不清楚也没关系，按两种情况分别算给您（起付线今年扣了多少，决定这次先扣多少）：\n",
               "No problem: here are both cases (how much of the deductible is used decides this visit):\n")
@@ -4833,8 +4844,8 @@ def _level_position_alternatives(state: SessionState, locale: str, today: dt.dat
         reply = _alternatives(trial, locale, today, said)
         if reply is None or not reply.alternatives:
             return None
-        alts += [Alternative(label=_t(locale, f"{a.label}，{zh}", f"{a.label}, {en}"), fund_pays=a.fund_pays,
-                             personal_pays=a.personal_pays) for a in reply.alternatives]
+        alts += [msgspec.structs.replace(a, label=_t(locale, f"{a.label}，{zh}", f"{a.label}, {en}"))
+                 for a in reply.alternatives]
     state.asking = None
     head = _t(locale, "医院等级和今年起付线的情况都不清楚也没关系，按每种可能分别算给您（我不替您选）：\n",
               "No problem: here is each possibility, by level and by how much of the deductible is used "

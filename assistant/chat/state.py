@@ -281,6 +281,9 @@ class Alternative(msgspec.Struct, kw_only=True):
     label: str
     fund_pays: str
     personal_pays: str
+    #: of the personal share, what the personal account pays and what is paid in cash (a balance told)
+    account_pays: str | None = None
+    cash_pays: str | None = None
 
 
 class Reply(msgspec.Struct, kw_only=True):

@@ -9637,3 +9637,22 @@ def test_pinyin_words_spaced_as_chinese_and_the_deductible_met_spaced() -> None:
     # read, and 起付线 过了 spaced apart was no deductible met
     _, (reply,) = talk("南昌 zaizhi 二级 yiyuan 一千 起付线 guole")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "550.00"
+
+
+def test_a_self_pay_part_not_known_stays_said_on_every_answer_about_the_bill() -> None:
+    # (found using the app) 其中自费的好像有一百多 → 不知道 → 县医院几级不清楚: the levels were shown side by side as
+    # if nothing were self-pay, the read-back saying 全部为政策范围内费用; then the account's balance repeated the
+    # same block with no account share
+    _, replies = talk("我爸南充退休，今年第一次，在县医院看的花了800，其中自费的好像有一百多", "不知道",
+                      "县医院几级不清楚", "他账户里还有三百", "如果是三级呢")
+    for reply in replies[2:]:
+        assert reply.text.startswith("自费（或乙类）的部分不清楚")
+        assert "全部为政策范围内费用" not in [f.text for f in reply.understood]
+        assert "自费部分不清楚，按没有算（统筹最多能报的数）" in [f.text for f in reply.understood]
+    by_level = {a.label: (a.fund_pays, a.account_pays, a.cash_pays) for a in replies[3].alternatives or []}
+    assert by_level["三级"] == ("357.50", "300.00", "142.50")
+    assert replies[2].alternatives is not None and replies[2].alternatives[0].account_pays is None
+    # a new bill is a new question: the unknown part belonged to the last one
+    _, replies = talk("南充退休，今年第一次，二级医院花了800，有些是自费的", "不知道", "又去了一次三级医院，花了500")
+    assert replies[1].text.startswith("自费（或乙类）的部分不清楚")
+    assert not replies[2].text.startswith("自费（或乙类）的部分不清楚")
