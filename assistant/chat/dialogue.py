@@ -350,7 +350,6 @@ def _another_visit(before: Known, facts: Facts, text: str = "") -> Known:
     return _merge(Known(**person), facts)
 
 
-_SAME_BILL_AGAIN = rx.compile(r"(?:一样|同样|照样|原样)的(?:病|费用|钱|单子|药|情况)?(?=$|[,，。?？!！\s]|报|呢|能|的话|要)|一样多|同样多|(?:同样|一样)(?:的)?(?:费用|花费|钱)")
 _SAME_PLACE = rx.compile(r"同一家|同一个(?:医院|地方|诊所|药店)|同一(?:医院|诊所|药店)|还是那家|还是那个(?:医院|诊所|药店)|还是这家|原来那家"
                          r"|same (?:hospital|clinic|pharmacy|place)")
 
@@ -490,6 +489,18 @@ def _place_words(known: Known, facts: Facts, u: Understanding) -> Known:
 def _note_place(state: SessionState, facts: Facts, u: Understanding) -> None:
     """:func:`_place_words` of this turn, kept in the state."""
     state.known = _place_words(state.known, facts, u)
+
+
+def _where_unknown(visit: Known) -> bool:
+    """A prescription's visit not said to be filled at a pharmacy or at the hospital that wrote it."""
+    return visit.provider_kind is None and visit.provider_level is None and visit.prescribed_at_level is not None
+
+
+def _filled_at_hospital(visit: Known) -> Known:
+    """A prescription filled at the hospital that wrote it: that hospital's visit, at its level."""
+    return msgspec.structs.replace(visit, provider_kind="hospital", provider_level=visit.prescribed_at_level,
+                                   provider_grade=visit.prescribed_at_grade, prescribed_at_level=None,
+                                   prescribed_at_grade=None)
 
 
 def _place_earlier_visit(state: SessionState, index: int, facts: Facts) -> Facts:
@@ -645,11 +656,15 @@ def _hospital_name(text: str) -> str | None:
 
 
 def _level_matters(state: SessionState, index: int, today: dt.date) -> bool:
-    """Whether the earlier visit's level (taken as the next one's) changes the last visit's figure."""
+    """Whether the earlier visit's level (taken as the next one's) changes the last visit's figure — or,
+    for a prescription not said to be filled at a pharmacy or at the hospital that wrote it, its place."""
     figures = set()
-    for level in (1, 2, 3):
-        trial = msgspec.structs.replace(state.ledger[index], provider_kind="hospital", provider_level=level,
-                                        provider_grade=None if level < 3 else "A")
+    earlier = state.ledger[index]
+    trials = ([msgspec.structs.replace(earlier, provider_kind="pharmacy"), _filled_at_hospital(earlier)]
+              if _where_unknown(earlier) else
+              [msgspec.structs.replace(earlier, provider_kind="hospital", provider_level=level,
+                                       provider_grade=None if level < 3 else "A") for level in (1, 2, 3)])
+    for trial in trials:
         ledger = [trial if i == index else v for i, v in enumerate(state.ledger)]
         try:
             visit = calculate(convert_request(_request(state.known, ledger, today))).visits[-1]
@@ -1074,7 +1089,12 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         when = f"{year}年{month}月" if month else f"{year}年"
         notes.append(_t(locale, f"{when}那次不算在{this_year}年里：起付线和年度限额都按自然年度计算",
                         f"The visit of {when} is not counted in {this_year}: the deductible and cap run by calendar year"))
-    if any(v.provider_assumed for v in state.ledger):
+    if any(v.provider_assumed and v.provider_kind == "pharmacy" and v.prescribed_at_level for v in state.ledger):
+        notes.append(_t(locale, "之前那次您没说是在药店买的还是在开处方的医院拿的，按在药店买的计算；这次的结果不受影响，"
+                                "今年合计里那次的数字以那次的结算单为准。",
+                        "Where the earlier prescription was filled was not said; it is taken as a pharmacy. This "
+                        "visit's figure does not depend on it; for the earlier purchase's own figure, its slip is what counts."))
+    elif any(v.provider_assumed for v in state.ledger):
         notes.append(_t(locale, "之前那次您没说医院等级，按和这次同一等级计算；这次的结果不受那次等级的影响，"
                                 "今年合计里那次的数字以那次的结算单为准。",
                         "The earlier visit's level was not said; it is taken as this one's. This visit's figure does "
@@ -1149,6 +1169,8 @@ _BALANCE_FIGURE = "balance_figure"
 _CLASS_B_KIND = "class_b_kind"
 #: 处方二级医院开的 with no place of purchase: at a pharmacy, or at that hospital
 _WHERE_BOUGHT = "where_bought"
+#: (internal) the place an earlier visit's prescription was filled, asked where it changes this visit's figure
+_EARLIER_WHERE = "earlier_where"
 _AT_PHARMACY_SAID = rx.compile(r"药店|药房|店里|店买|pharmacy|drugstore")
 _AT_HOSPITAL_SAID = rx.compile(r"医院|卫生院|诊所|社区|看病|就诊|hospital|clinic")
 _CLASS_B_DRUG_SAID = rx.compile(CLASS_B_DRUG_WORDS, re.IGNORECASE)
@@ -1632,6 +1654,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     if out.asking == "provider_kind" and state.asking == _WHERE_BOUGHT and state.where_asks >= 2 \
             and (both := _where_alternatives(state, locale, today)) is not None:
         out = both  # (处方…开的 asked once and passed over: never the same question again)
+    if out.asking != "provider_kind":
+        state.where_asks = 0  # (the question left behind: a later prescription is asked about afresh)
     if state.part_unknown and (state.known.amount != amount_before or any(getattr(state.known, f) for f in _ITEM_TEXT)):
         state.part_unknown = False  # a new bill, or its parts told after all
     if state.part_unknown and (out.result is not None or out.alternatives):
@@ -2946,7 +2970,18 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # a new bill: the slip checked before was the old bill's
         state.known = msgspec.structs.replace(state.known, **{n: None for n in _SLIP_FIELDS})
         state.checked = False
-    if state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
+    if state.ledger_level_index is not None and state.asking == _EARLIER_WHERE \
+            and state.ledger_level_index < len(state.ledger) \
+            and bool(_AT_PHARMACY_SAID.search(u.text)) != bool(_AT_HOSPITAL_SAID.search(u.text)):
+        # (您之前那次…是在药店买的，还是在开处方的医院拿的？) 在药店买的: the earlier purchase's place
+        index, state.ledger_level_index, state.asking = state.ledger_level_index, None, None
+        earlier = state.ledger[index]
+        state.ledger[index] = msgspec.structs.replace(
+            msgspec.structs.replace(earlier, provider_kind="pharmacy") if _AT_PHARMACY_SAID.search(u.text)
+            else _filled_at_hospital(earlier), provider_assumed=None)
+        facts = msgspec.structs.replace(facts, provider_kind=None, provider_level=None, provider_grade=None)
+        u = msgspec.structs.replace(u, facts=facts)
+    elif state.ledger_level_index is not None and state.asking == "provider_level" and facts.provider_level is not None:
         # the level asked for is the earlier visit's (3月份那次是社区): not this one's
         index, state.ledger_level_index = state.ledger_level_index, None
         facts = _place_earlier_visit(state, index, facts)
@@ -3298,11 +3333,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 and _later_visit(state, facts, u, today)) or (
                 # (上个月在县医院花了八百 → 它是几级？→) 今天又去了三级医院 1000: one more visit, its place said —
                 # the one before keeps its bill; its level, not said, is asked only where it changes a figure
-                known_missing in ("provider_level", "provider_kind") and intent == "add_visit"
-                and facts.amount is not None and (facts.provider_level is not None or facts.provider_kind is not None)
+                known_missing in ("provider_level", "provider_kind", "where_bought") and intent == "add_visit"
+                and facts.amount is not None and (facts.provider_level is not None or facts.provider_kind is not None
+                                                  or facts.prescribed_at_level is not None)
                 and not u.correction)):
+        # (处方二级医院开的 药480, where it was filled not said → 后来又…买了药 200: that purchase is kept, its
+        # place asked only where it changes this figure)
         told_before = state.known if state.known.provider_level is not None or state.known.provider_kind == "pharmacy" \
             else msgspec.structs.replace(state.known, provider_assumed=True)
+        state.where_asks = 0
         state.ledger = [*state.ledger, told_before]
         state.known = _another_visit(state.ledger[-1], facts, u.text)
     else:
@@ -3781,13 +3820,27 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             asking="amount", intent="bill_check")
     assumed = next((i for i, v in enumerate(state.ledger) if v.provider_assumed), None)
     matters = assumed is not None and _level_matters(state, assumed, today)
-    if assumed is not None and not matters and state.ledger[assumed].provider_level is None \
+    if assumed is not None and not matters and _where_unknown(state.ledger[assumed]):
+        # (the place a prescription was filled does not change this visit's figure: taken as a pharmacy, said so)
+        state.ledger[assumed] = msgspec.structs.replace(state.ledger[assumed], provider_kind="pharmacy")
+    elif assumed is not None and not matters and state.ledger[assumed].provider_level is None \
             and state.known.provider_level is not None:
         # (…省中医院…665；这个月20号复诊又花了410 → 三级: the level of the visit before, not said, does
         # not change this one's figure — taken as this one's, and the answer says so)
         state.ledger[assumed] = msgspec.structs.replace(
             state.ledger[assumed], provider_kind=state.known.provider_kind, provider_level=state.known.provider_level,
             provider_grade=state.known.provider_grade)
+    if matters and assumed is not None and _where_unknown(state.ledger[assumed]):
+        # 处方…药480 (where filled not said) → 后来又…200: that purchase's place changes this one's figure — asked
+        state.asking, state.ledger_level_index = _EARLIER_WHERE, assumed
+        earlier = state.ledger[assumed]
+        return state, Reply(text=_t(locale, f"您之前那次（{earlier.amount}元）是拿着处方在药店买的药，还是就在开处方的医院拿的药？"
+                                            "那次报了多少，会影响这次能报多少。",
+                                    f"Was the earlier purchase ({earlier.amount}) made at a pharmacy with the prescription, or "
+                                    "at the hospital that wrote it? It changes what this one pays."),
+                            asking="provider_kind", intent="calculate",
+                            quick_replies=_t_list(locale, ["在药店买的", "在开处方的医院拿的"],
+                                                  ["At a pharmacy", "At the hospital that wrote it"]))
     if matters and assumed is not None:
         # 3月份看过一次花了400: that visit's level changes this one's figure — asked, never assumed
         state.asking, state.ledger_level_index = "provider_level", assumed

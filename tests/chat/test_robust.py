@@ -9656,3 +9656,19 @@ def test_a_self_pay_part_not_known_stays_said_on_every_answer_about_the_bill() -
     _, replies = talk("南充退休，今年第一次，二级医院花了800，有些是自费的", "不知道", "又去了一次三级医院，花了500")
     assert replies[1].text.startswith("自费（或乙类）的部分不清楚")
     assert not replies[2].text.startswith("自费（或乙类）的部分不清楚")
+
+
+def test_a_later_visit_after_a_prescription_filled_somewhere_unsaid_keeps_that_purchase() -> None:
+    # (found using the app) 处方二级医院开的 药480 (where filled not said, both shown) → 后来又…买了药 200: the 480 was
+    # dropped and the 200 settled as the year's first bill (¥0.00 where ¥100.00 is right)
+    _, replies = talk("南充在职，处方二级医院开的，药480，今年第一次", "今年第一次",
+                      "后来又拿三级医院开的处方买了药，花了200", "在药店买的")
+    assert replies[-1].result is not None and len(replies[-1].result["visits"]) == 2
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "100.00"
+    assert "按在药店买的计算" in replies[-1].text
+    # where the earlier purchase's place changes this figure (the cap reached or not), it is asked
+    _, replies = talk("南充在职，处方二级医院开的，药2000，今年第一次", "今年第一次", "后来又在三级医院看了，花了300",
+                      "在开处方的医院拿的")
+    assert replies[2].asking == "provider_kind" and "之前那次（2000.00元）" in replies[2].text
+    assert replies[3].result is not None and replies[3].result["visits"][-1]["fund_pays"] == "0.00"
+    assert replies[3].result["visits"][0]["fund_pays"] == "1000.00"
