@@ -198,7 +198,7 @@ _APPROX_BEFORE = rx.compile(
 )
 _EN_CUE_END = rx.compile(
     r"(?:spent|spend|spending|another|additional|extra|(?:charged|billed|cost) (?:me|us|him|her)|charged|billed|costing|paid|of|bill|cost|costs|for|purchase|reimbursed|rmb|cny|yuan|around|about|roughly|approximately"
-    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|plus|mean|meant|fund|cash|pre-self-pay|and|shows|show|says|reads|states|lists"
+    r"|is|was|just|only|out|total|totalled|totaled|came to|today|drugs|medicine|medicines|fee|including|includes|include|included|containing|contains|plus|mean|meant|fund|cash|pre-self-pay|and|shows|show|says|reads|states|lists"
     r"|of which|which|like|also a|also an|another one|on the receipt"
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"

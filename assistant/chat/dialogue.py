@@ -3973,19 +3973,25 @@ _FIRST_ONE_COST = rx.compile(r"(?:那)?(?:第一回|第一次|头一回|头一�
                              r"[0-9０-９一二两三四五六七八九十百]")
 _EARLIER_ONE = rx.compile(r"上次|上一次|前一次|之前那次|前面那次|上回|上一回|前一回|那一次|那次(?!看|去)|那回"
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
-                          r"|(?:今年)?(?:之前|此前|以前|前面)[^,，。]{0,10}?(?:有过|看过|去过)(?:一次|一回)")
+                          r"|(?:今年)?(?:之前|此前|以前|前面)[^,，。]{0,10}?(?:有过|看过|去过)(?:一次|一回)"
+                          # I only went once before / one earlier visit: in English
+                          r"|(?:went|been|gone|visited)(?: there)? (?:once|one time) (?:before|earlier)|(?:an?|one) (?:earlier|previous) visit")
 _SPENT = rx.compile(r"花了|花费|花|买了|拿了|spent|paid|cost")
 _SETTLE_FIRST = rx.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
 _OWN_ACCOUNT = rx.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
 _FUND_WORD = rx.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
 _ONLY_ONE_BEFORE = rx.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)"
                               # 今年3月份在社区医院看过一次，花了120，别的没有了: that one, and no other
-                              r"|(?:一次|一回)[^。]{0,16}?(?:别的|其他|其它|另外)(?:的)?(?:都)?(?:没有|没)(?:了|看过|去过)?")
+                              r"|(?:一次|一回)[^。]{0,16}?(?:别的|其他|其它|另外)(?:的)?(?:都)?(?:没有|没)(?:了|看过|去过)?"
+                              # I only went once before / only one other visit: in English
+                              r"|only (?:went|been|gone|visited)(?: there| to (?:the |a )?(?:doctor|hospital|clinic))? once"
+                              r"|only (?:one|once) (?:earlier |other |previous )?(?:visit|time|bill)")
 
 
 def _one_before(text: str) -> bool:
-    """_ONLY_ONE_BEFORE found in ``text``; every match of it holds 一次 or 一回, so only then searched."""
-    return ("一次" in text or "一回" in text) and _ONLY_ONE_BEFORE.search(text) is not None
+    """_ONLY_ONE_BEFORE found in ``text``; every match of it holds 一次, 一回, once or only one, so only then searched."""
+    return ("一次" in text or "一回" in text or "once" in text or "only one" in text) \
+        and _ONLY_ONE_BEFORE.search(text) is not None
 
 
 _USED_SAID_AGAIN = rx.compile(r"(?:是|应该是|其实是)?(?:用了|用掉了?|扣了|扣掉了?|交了|攒了)(?:有)?[0-9零一二两三四五六七八九十百千]")
@@ -4113,7 +4119,7 @@ _ACCOUNT_Q = rx.compile(r"账户|个账|account|乙类|甲类|自费|先自付|�
 _MORE_PAID_ASKED = rx.compile(r"多报|多给|报得多|报多点|多点|加5|加百分之五|提高|能加|也加|也能加|更多|more")
 _BEYOND_RATES = rx.compile(r"异地安置|安置地|诊察费|双通道|谈判药|产检|产前|体检|健身|保健品|营养品|化妆品|生活用品|日用品|继承|每次都扣|一年扣一次|扣几次|按次|按年")
 _RULE_ABOUT = rx.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
-_MONEY_SAID = rx.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)")
+_MONEY_SAID = rx.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)|[0-9] ?(?:yuan|rmb)")
 _ONE_SEEN = rx.compile(r"(?:看|去|报)过一(?:次|回|趟)")
 _REMEMBERED = rx.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
 _ONLY_OR_SPENT = rx.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")

@@ -608,6 +608,16 @@ _FLAGS = _Family(
             2,
         ),
         (
+            # I only went once before / I've been twice already / an earlier visit / not my first visit: in English
+            "(?:went|been|gone|visited)(?: (?:to (?:the |a )?(?:doctor|hospital|clinic|pharmacy)|there))?"
+            " (?:once|twice|one time|two times|a few times|several times) (?:before|already|earlier)"
+            "|(?:an?|one) (?:earlier|previous|prior) (?:visit|bill|claim)"
+            "|not (?:my|the|his|her|our) first (?:outpatient )?(?:visit|time|bill|claim)"
+            "|(?:second|2nd|third|3rd) (?:outpatient )?(?:visit|time|bill|claim) (?:this year|of the year)",
+            {"first_visit_this_year": False},
+            2,
+        ),
+        (
             "(?:deductible|threshold)(?: for (?:this|the) year| this year| ?for ?20[0-9]{2})?(?: ?[0-9]{2,4}(?: ?yuan)?[,，]?)?(?:'s| is| was| has)? ?(?:already )?(?:been )?(?:fully |completely |entirely )?(?:already )?(?:met|used up|used|reached|paid|covered|done|satisfied|cleared|exceeded)"
             "|(?<!n't )(?<!not )(?<!never )(?<!yet )(?:already )?(?:met|reached|passed|used up|used|past|hit|cleared|paid) (?:(?:the|my|her|his) ?[0-9]+(?: ?yuan)? |the |my |her |his |up the |this year'?s |(?:his|her|my) (?:annual )?)?(?:full |whole |entire )?(?:annual |yearly )?deductible",
             {"deductible_met": True},

@@ -126,7 +126,9 @@ _BILL_HOW_MUCH = rx.compile(r"报销多少|能报多少|报多少|给多少|给�
 _WHAT_IF = rx.compile(r"如果|要是|假如|假设|万一|换成|改到|换到|换去|换个|若是|倘若|再算|(?:^|(?<=[，,：:。\s]))若(?=[^,，。]{1,16}(?:呢|[?？]))"
                       # 按在职算是多少 / 按二级算能报多少: the last visit settled another way
                       r"|按(?:照)?(?:在职|退休|灵活就业|居民|[一二三]级|三甲|二甲|三乙|一级及以下|社区|药店)(?:人员|职工|医院|的)?算(?:的话)?(?:是|会是|能报|报|该报|应该报|要报)(?:多少|几多)"
-                      r"|what if|(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about"
+                      r"|what if|(?<!know)(?<!sure)(?<!wonder)(?<!remember)(?<!recall)(?<!check)(?<!tell)(?<!see)(?<!ask)"
+                      # (I don't know if I've used the deductible / not sure if it was level 2: a doubt, not a what-if)
+                      r"(?:^|[,，. ])(?:and |so |ok,? ?and )?if (?:i|it|the|we|my|she|he)\b|suppose|instead|and at a|and in a|what about"
                       r"|what would (?:it|i|she|he|they) (?:be|get|pay)|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 #: …呢 at the end — or before a clause saying the bill stays the same (那社区呢，花一样多)
 _ENDS_WITH_NE = rx.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|花的钱)?(?:也|都|还是)?(?:花)?(?:得|的)?(?:一样多|一样|同样多|那么多)[\s?？!！。.~]*$")

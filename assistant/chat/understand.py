@@ -696,6 +696,8 @@ _UNKNOWN = rx.compile(
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
 #: resident yes/no facts the person may not know, and the words that name them
+#: places that are level 1 by what they are (a township or community health centre, a village clinic)
+_LEVEL_ONE_PLACES = frozenset({"卫生院", "乡镇卫生院", "镇卫生院", "卫生室", "村卫生室", "社区卫生服务中心", "社区卫生服务站"})
 _UNKNOWN_FLAGS = (
     ("family_doctor", rx.compile(r"家庭医生|family[- ]doctor")),
     ("poverty_registered", rx.compile(r"贫困|建档立卡|poor|poverty")),
@@ -746,7 +748,7 @@ _TERM_NOT_UNDERSTOOD = rx.compile(r"(?:搞不懂|不懂|看不懂|不明白|不�
 _POSITION_TOPIC = rx.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:outpatient )?(?:visit|time|claim|bill)|claimed")
-_UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不确定|没印象|莫得印象)"
+_UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不懂|不确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = rx.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}"
                             # not sure if I've used the deductible: the doubt names its own subject
                             r"|(?:not sure|don'?t know|no idea|unsure)\b[^,.]{0,12}?\b(?:if|whether)\b[^,.]{3,}")
@@ -3113,6 +3115,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
               and not _LEVEL_OR_LOWER.search(text)):
             unknown.append("provider_grade")  # 三级医院，等级不清楚: the grade is what is not known
             values["provider_grade"] = None
+        elif _UNKNOWN_LEVEL.search(text, ulo, uhi) and values.get("provider_level") == 1 \
+                and tuple(slots.seen.get("provider_level", ())) == (1,) \
+                and any(sp.slot == "provider_level" and sp.start >= uhi and sp.text in _LEVEL_ONE_PLACES for sp in spans):
+            pass  # 医院是个啥级别我也不懂 就是个镇上的卫生院: the level word not known, the place told after it is level 1
         elif _UNKNOWN_LEVEL.search(text, ulo, uhi) or len(slots.seen.get("provider_level", ())) >= 2:
             unknown.append("provider_level")
             seen = list(slots.seen.get("provider_level", ()))

@@ -9672,3 +9672,26 @@ def test_a_later_visit_after_a_prescription_filled_somewhere_unsaid_keeps_that_p
     assert replies[2].asking == "provider_kind" and "之前那次（2000.00元）" in replies[2].text
     assert replies[3].result is not None and replies[3].result["visits"][-1]["fund_pays"] == "0.00"
     assert replies[3].result["visits"][0]["fund_pays"] == "1000.00"
+
+
+def test_english_doubt_of_the_deductible_and_one_visit_before_are_read() -> None:
+    # (K236-C022) "I don't know if I've used the deductible" was a what-if (its level 2 dropped); then "I only went
+    # once before, in March: 300 yuan at a community health centre" settled this bill as March's at a clinic
+    _, replies = talk("How much will I get back? Nanchang, employee, 2000 yuan",
+                      "It was a level 2 hospital. I don't know if I've used the deductible",
+                      "Oh, I only went once before, in March: 300 yuan at a community health centre")
+    assert {a.fund_pays for a in replies[1].alternatives or []} == {"770.00", "1100.00"}
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "935.00"
+
+
+def test_a_part_glued_to_includes_is_read() -> None:
+    # (K236-0112) "1000 yuan, includes 200 of class B drugs": the 200 (includes200 once spaces go) was dropped
+    _, (reply,) = talk("Pingliang employee, level 3 grade A hospital, deductible already met, 1000 yuan, "
+                       "includes 200 of class B drugs")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "539.00"
+
+
+def test_a_township_health_centre_told_after_not_knowing_the_level_word() -> None:
+    # (K236-0109) 医院是个啥级别我也不懂 就是个镇上的卫生院: a 卫生院 is level 1; the levels were shown side by side
+    _, (reply,) = talk("花了六百 平凉 退休 今年第一次 医院是个啥级别我也不懂 就是个镇上的卫生院")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "280.00"
