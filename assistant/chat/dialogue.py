@@ -1169,6 +1169,8 @@ _BALANCE_FIGURE = "balance_figure"
 _CLASS_B_KIND = "class_b_kind"
 #: 处方二级医院开的 with no place of purchase: at a pharmacy, or at that hospital
 _WHERE_BOUGHT = "where_bought"
+#: 要是那200不是自费 / 那200也能报呢: a self-pay part told, supposed in scope
+_SELF_PAY_COVERED_INSTEAD = rx.compile(r"不是自费|不算自费|不用自费|也能报|也可以报|都能报|也给报|也报销|也在报销范围|算(?:进)?(?:政策)?范围内")
 #: (internal) the place an earlier visit's prescription was filled, asked where it changes this visit's figure
 _EARLIER_WHERE = "earlier_where"
 _AT_PHARMACY_SAID = rx.compile(r"药店|药房|店里|店买|pharmacy|drugstore")
@@ -1960,6 +1962,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # that bill (below), never a bill of its own in a scenario
         intent = "inform"
         u = msgspec.structs.replace(u, intent="inform")
+    if intent == "what_if" and facts.amount is not None and state.known.amount is not None and not u.visits \
+            and state.known.self_pay == facts.amount and facts.amount != state.known.amount \
+            and _SELF_PAY_COVERED_INSTEAD.search(u.text) \
+            and all(getattr(facts, n) is None for n in ("provider_kind", "provider_level", "month", "days_ago", "city")):
+        # (1300，其中200是自费 →) 要是那200不是自费 也能报呢: that part supposed in scope — the bill stays 1300
+        # (never a bill of 200)
+        facts = msgspec.structs.replace(facts, amount=None, self_pay=Decimal(0))
+        u = msgspec.structs.replace(u, facts=facts, spans=[sp for sp in u.spans if sp.slot != "amount"])
     if intent == "what_if" and facts.amount is None and u.approximate_amount is not None and state.known.amount is not None \
             and _ANOTHER_VISIT.search(u.text) and not any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 要是再去第三次 再花个一千多呢: one more visit supposed, its bill said roughly — as 再去一次 花个一千多: its
@@ -3959,7 +3969,7 @@ _NEXT_YEAR = rx.compile(r"(?<!不说)(?<!不提)(?<!不管)(?<!不算)明年|下
 _SAME_BILL_AGAIN = rx.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
 _SIGN_CHANGE = rx.compile(r"(?:换|变更|改签|改)[^,，。]{0,6}签约|签约[^,，。]{0,6}(?:换|变更|改)|换(?:个|一家|家)?(?:签约)?(?:卫生院|社区|机构)签")
 _PRENATAL_ASKED = rx.compile(r"产检|产前检查|孕检|孕期检查|产前门诊|prenatal")
-_ANOTHER_VISIT = rx.compile(r"再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
+_ANOTHER_VISIT = rx.compile(r"再去[^,，。]{0,6}?(?:社区|医院|药店|卫生院|诊所|卫生室)(?=$|[,，。 ]|看|买|拿|开|花)|再看一次|再去一次|再去一趟|再去一回|再跑一趟|再来一趟|再去看|再去[^,，。]{1,8}?(?:买|拿|开|看|花)|再(?:去|来)?(?:同样|一样|照样|原样)(?:地|的)?(?:看|去)(?:了)?一(?:次|趟|回)|又看一次|又去一次|再来一次|再看一回|再花|再买|再拿|再开|去复查|复查时|复诊"
                             # 那今天我又在二级医院花了300呢: one more visit, today, after the one told
                             r"|又(?:在|去|到|跑)[^,，。]{1,10}?(?:看|花|买|拿|开)|又(?:看|花|买|拿|开)了"
                             # 再加一次三级1000呢 / 再多看一回 / 要是再去第三次 二级 花1200呢: one more visit supposed

@@ -504,6 +504,11 @@ _FLAGS = _Family(
          # 没在哪里签过约 / 哪儿都没签: not signed anywhere (so no visit is at a signed institution)
          "|(?:没|没有|未)(?:在)?(?:哪里|哪儿|哪|任何地方|任何机构)(?:都)?签(?:过)?(?:约)?|(?:哪里|哪儿|哪)(?:都|也)(?:没|没有|未)签(?:过)?(?:约)?",
          {"signed": False}, 2),
+        # a different clinic she isn't signed with / not her signed centre: in English
+        ("(?:isn'?t|is not|wasn'?t|was not|aren'?t|are not|am not|never|not) signed (?:up )?(?:with|at|to|there)"
+         "(?! (?:a |any |her |his |my )?family doctor)"
+         "|not (?:at )?(?:her|his|my|their|the) signed (?:clinic|centre|center|hospital|institution|one)"
+         "|unsigned (?:clinic|centre|center|hospital|institution)", {"signed": False}, 2),
         ("签(?:了)?约(?:的|那个|那家|了的)?[^,，。]{0,4}?(?:机构|卫生院|医院|社区|诊所|卫生室|卫生站|服务站|服务中心|医生|村医|医疗机构|单位|地方|点|那)"
          "|signed (?!(?:up )?(?:with )?(?:a |my )?family doctor)(?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"

@@ -9695,3 +9695,19 @@ def test_a_township_health_centre_told_after_not_knowing_the_level_word() -> Non
     # (K236-0109) 医院是个啥级别我也不懂 就是个镇上的卫生院: a 卫生院 is level 1; the levels were shown side by side
     _, (reply,) = talk("花了六百 平凉 退休 今年第一次 医院是个啥级别我也不懂 就是个镇上的卫生院")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "280.00"
+
+
+def test_what_ifs_of_a_self_pay_part_covered_another_visit_and_an_unsigned_clinic() -> None:
+    # (K235-C012) 要是那200不是自费 也能报呢 was a bill of ¥200; the 1300 stays the bill, its 200 in scope
+    _, replies = talk("南充退休 三级医院 今年第一次 1300 还有200", "200是自费药 包含在1300里面", "要是那200不是自费 也能报呢")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "632.50"
+    # (K235-C015) 月底再去社区 比如30号花300呢 replaced the last visit instead of adding one
+    _, replies = talk("南昌退休 11月5号在一级医院看了 花了400 今年第一次", "后来今天又去三级医院看了一次 花了900",
+                      "月底再去社区 比如30号花300呢")
+    assert replies[2].result is not None and len(replies[2].result["visits"]) == 3
+    assert replies[2].result["visits"][-1]["fund_pays"] == "195.00"
+    # (K235-C020) "what if she went to a different clinic she isn't signed with?" kept the signed centre
+    _, replies = talk("My grandmother is on Nanchang resident insurance. She paid 180 yuan at her signed township "
+                      "health centre.", "She also has a family doctor contract there.",
+                      "And what if she went to a different clinic she isn't signed with?")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "0.00"
