@@ -1169,6 +1169,10 @@ _BALANCE_FIGURE = "balance_figure"
 _CLASS_B_KIND = "class_b_kind"
 #: 处方二级医院开的 with no place of purchase: at a pharmacy, or at that hospital
 _WHERE_BOUGHT = "where_bought"
+#: 县医院一般是几级啊 / 卫生院算几级: what level such a place usually is, asked
+_LEVEL_OF_PLACE_ASKED = rx.compile(r"(?:医院|卫生院|诊所|社区|卫生室|中心)[^,，。0-9]{0,4}?(?:一般|通常|大概|一般来说|大多)?(?:是|算|属于)"
+                                   r"(?:几级|哪一级|什么级别|啥级别)(?:医院)?(?:啊|呀|呢|吗|哦|嘛)?[?？]?$"
+                                   r"|(?:what|which) level (?:is|are) (?:a |the )?(?:county|township|community)")
 #: 要是那200不是自费 / 那200也能报呢: a self-pay part told, supposed in scope
 _SELF_PAY_COVERED_INSTEAD = rx.compile(r"不是自费|不算自费|不用自费|也能报|也可以报|都能报|也给报|也报销|也在报销范围|算(?:进)?(?:政策)?范围内")
 #: (internal) the place an earlier visit's prescription was filled, asked where it changes this visit's figure
@@ -1895,6 +1899,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if facts.amount is None and facts.provider_level is None and _LEVEL_OF_PLACE_ASKED.search(u.text):
+        # 县医院一般是几级啊: what level a kind of place usually is — no document says; the usual answer and
+        # where the level is written, and the conversation stays where it was (never figures again)
+        return state, Reply(text=_t(locale, "这几份文件都没有写哪家医院是几级。", "None of these documents says which hospital is "
+                                                                           "which level. ") + _t(locale, _LEVEL_HINT_ZH, _LEVEL_HINT_EN),
+                            intent="fact", quick_replies=_t_list(locale, ["一级及以下", "二级", "三级"],
+                                                                 ["Level 1 or below", "Level 2", "Level 3"])
+                            if state.asking in ("provider_level", None) and state.known.amount is not None else [])
     if facts.slip_deductible is not None and facts.stated_deductible is None and facts.city is None \
             and (policy := _policy(state.known)) is not None and get_pack(policy).supplied is not None:
         # (西安 … → 结算单上写着起付线800，三级报销55%): where the document leaves the figures to the bureau,

@@ -9711,3 +9711,14 @@ def test_what_ifs_of_a_self_pay_part_covered_another_visit_and_an_unsigned_clini
                       "health centre.", "She also has a family doctor contract there.",
                       "And what if she went to a different clinic she isn't signed with?")
     assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_tcm_parts_named_together_the_rest_and_what_level_a_place_usually_is() -> None:
+    # (K236-C009) 中成药和饮片一共三百 其他一百是检查费: the 300 became the bill (its 一共 no cue) and 其他一百 an age
+    # of 100; then 要是在签约卫生院看呢 settled ¥300
+    _, replies = talk("南昌居民医保 签约卫生院让我转诊去了县中医院 花了四百", "中成药和饮片一共三百 其他一百是检查费",
+                      "要是在签约卫生院看呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["120.00", "240.00"]
+    # (K236-C039) 县医院一般是几级啊 after the levels side by side: the same figures again; now what usually holds
+    _, replies = talk("平凉退休 今年第一次 看病", "在医院 花了一千", "不知道几级 就是县医院", "县医院一般是几级啊")
+    assert replies[3].result is None and not replies[3].alternatives and "县医院、县人民医院多为二级" in replies[3].text
