@@ -447,6 +447,16 @@ def _spent_before(known: Known, ledger: list[Known], today: dt.date) -> Known:
                                                     deductible_met=None, claimed_before=True)
 
 
+def _fund_span_said(known: Known) -> str | None:
+    """A fund figure said as two neighbouring digits (三四百: 300 up to below 500), as “300到400多”; None for
+    any other figure (几百 is said as such)."""
+    if not known.fund_at_least or known.fund_paid is None or known.fund_up_to is None \
+            or (known.fund_paid, known.fund_up_to) == (Decimal("100.00"), Decimal("999.99")):
+        return None
+    place = Decimal(1).scaleb(max(int(known.fund_paid.normalize().as_tuple().exponent), 0))
+    return f"{known.fund_paid:.0f}到{known.fund_up_to + Decimal('0.01') - place:.0f}多"
+
+
 def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
     """Whether a fund figure said as a floor (八十多: 80 up to below 90) changes this bill: the request
     settled again by the calculator at the top of the range, the last visit's figures compared."""
@@ -815,6 +825,12 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
                               "在这个数上下，这次的结果都一样。",
                       f"The fund's payments this year are taken as about {known.fund_paid:.0f}, as you said; "
                       "a little above or below, this bill's figure is the same."))
+    elif known.fund_at_least and known.fund_paid is not None and known.fund_up_to is not None \
+            and (known.fund_paid, known.fund_up_to) != (Decimal("100.00"), Decimal("999.99")):  # (几百: below)
+        out.append(_t(locale, f"今年统筹已支付的钱按您说的范围里最少的{known.fund_paid:.0f}元计算；"
+                              f"从{known.fund_paid:.0f}到{known.fund_up_to:.2f}，这次的结果都一样。",
+                      f"The fund's payments this year are taken as {known.fund_paid:.0f}, the low end of what you said; "
+                      "anywhere in that range this bill's figure is the same."))
     elif known.fund_at_least and known.fund_paid is not None and known.fund_up_to is not None:
         out.append(_t(locale, f"今年统筹已支付的钱按您说的“几百”里的{known.fund_paid:.0f}元计算；"
                               f"从{known.fund_paid:.0f}到{known.fund_up_to:.2f}，这次的结果都一样。",
@@ -1039,7 +1055,8 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             and _hedge_matters(known, state.ledger, today, result):
         # 统筹报了八十多 / 1500左右 near the cap: where in that range it is changes this bill's figure — asked
         state.asking = "year_start"
-        said_as = f"大约{known.fund_paid:.0f}" if known.fund_around else "几百" if known.fund_up_to is not None \
+        said_as = f"大约{known.fund_paid:.0f}" if known.fund_around else "几百" if (known.fund_paid, known.fund_up_to) == (Decimal("100.00"), Decimal("999.99")) \
+            else _fund_span_said(known) if known.fund_up_to is not None \
             else f"{known.fund_paid:.0f}多"
         return Reply(text=prefix + _t(
             locale, f"您说今年统筹已经报了“{said_as}”，这个数离年度限额很近，准确数会改变这次的结果。"
@@ -1313,7 +1330,10 @@ def _understood(known: Known, said: Facts | None, locale: str, earlier_visits: i
     if known.prior_unreimbursed is not None:
         add("year_start", f"{known.prior_unreimbursed:.2f}", f"之前花了{known.prior_unreimbursed:.2f}元没报",
             f"an earlier bill of ¥{known.prior_unreimbursed:.2f} not reimbursed", "prior_unreimbursed")
-    if known.fund_paid is not None:
+    if known.fund_paid is not None and (span := _fund_span_said(known)) is not None:
+        add("fund_paid", f"{known.fund_paid:.2f}", f"今年统筹已支付{span}元（结果在这个范围里都一样）",
+            f"fund paid {span} this year (the same figure anywhere in that range)", "fund_paid")
+    elif known.fund_paid is not None:
         add("fund_paid", f"{known.fund_paid:.2f}", f"今年统筹已支付{known.fund_paid:,.2f}元",
             f"fund paid ¥{known.fund_paid:,.2f} this year", "fund_paid")
     if known.account_balance is not None:

@@ -597,6 +597,8 @@ _PERCENT = rx.compile(
 _SECOND_AFTER = rx.compile(r"第(?:二|2)(?:次|张|回|趟)|又(?:去|看|来|到)")
 #: 两三百 / 七八百: a span of two neighbouring digits
 _TWO_DIGITS_SPAN = rx.compile(r"[一二两三四五六七八九]{2}[十百千万]")
+_SPAN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SPAN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 #: 在兰州打工 / 在深圳上班: where someone works or lives, not where a visit was
 _LIVES_THERE = rx.compile(r"(?:市|的)?(?:打工|上班|工作|务工|住|生活|做生意|带孙子|带娃)")
 #: 跟二级一样 / 和二级医院相同: a level named as what another is like
@@ -2648,6 +2650,16 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["new_place"] = True
     values["balance_at_least"] = balance_at_least
     values["fund_at_least"] = fund_at_least
+    two_digits = next((m for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated
+                       and (m := _TWO_DIGITS_SPAN.search(a.text)) is not None), None)
+    if two_digits is not None and fund_up_to is None and values.get("fund_paid") is None and values.get("deductible_met"):
+        # 起付线扣完了 统筹今年报了大概三四百: from 300 up to below 500 — settled only if the figure is the same
+        # across that span (the dialogue settles both ends with the calculator), asked otherwise
+        unit = Decimal(_SPAN_UNIT[two_digits.group(0)[2]])
+        low, high = (Decimal(_SPAN_DIGIT[d]) for d in two_digits.group(0)[:2])
+        if high == low + 1:
+            values["fund_paid"], values["fund_up_to"] = low * unit, (high + 1) * unit - Decimal("0.01")
+            values["fund_at_least"], fund_at_least, values["claimed_before"] = True, True, None
     if fund_up_to is not None and values.get("fund_paid") is None and values.get("deductible_met"):
         values["fund_paid"], values["fund_up_to"] = Decimal("100.00"), fund_up_to
     elif fund_up_to is not None:

@@ -9722,3 +9722,13 @@ def test_tcm_parts_named_together_the_rest_and_what_level_a_place_usually_is() -
     # (K236-C039) 县医院一般是几级啊 after the levels side by side: the same figures again; now what usually holds
     _, replies = talk("平凉退休 今年第一次 看病", "在医院 花了一千", "不知道几级 就是县医院", "县医院一般是几级啊")
     assert replies[3].result is None and not replies[3].alternatives and "县医院、县人民医院多为二级" in replies[3].text
+
+
+def test_a_fund_figure_said_as_two_neighbouring_digits_is_settled_when_its_range_agrees() -> None:
+    # (K236-C040) 起付线扣完了 统筹今年报了大概三四百: asked again, though anywhere from 300 to below 500 gives one figure
+    _, (reply,) = talk("南充在职 二级医院 花了800 起付线扣完了 统筹今年报了大概三四百")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "480.00"
+    assert "今年统筹已支付300到400多元（结果在这个范围里都一样）" in [f.text for f in reply.understood]
+    # near the cap the range changes the figure: asked, quoting the range
+    _, (reply,) = talk("南充在职 二级医院 花了800 起付线扣完了 统筹今年报了大概八九百")
+    assert reply.asking == "year_start" and "“800到900多”" in reply.text
