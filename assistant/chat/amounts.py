@@ -322,6 +322,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("slip_account", r"(?:医保卡|个人账户|账户|个账|卡)(?:里|上)?(?:面)?(?:扣了|扣掉了?|划了|划走了?|刷了|付了|支付了?)"),
     # 刷了医保卡 扣了180: what the card paid of this bill, said after the swipe
     ("slip_account", r"(?:刷了?|用了?)(?:医保卡|社保卡|卡)[,，]?(?:卡里|里面|上面)?(?:扣了|扣掉了?|划了|划走了?)"),
+    # 这次扣了账户100 / 扣了我个人账户80: what the account paid of a bill, the verb before the account
+    ("slip_account", r"(?:扣了|扣掉了?|划了|划走了?|刷了|用了)(?:我|他|她)?(?:的)?(?:医保卡|个人账户|账户|个账)(?:里|上)?(?:的)?(?:钱)?"),
     # 统筹那栏 65 / 医保支付那一栏写的200: the slip's fund column
     ("slip_fund", r"(?:统筹|医保|基金|统筹支付|医保支付|基金支付)(?:那|这)?(?:一)?(?:栏|项|行|格)(?:里|上)?(?:是|写的|写着|显示)?"),
     ("slip_cash", r"(?:个人)?现金(?:支付|付了|付)?(?:了)?"),
@@ -343,7 +345,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:已经|已|都|就|先)扣(?:了|掉|过)(?:了)?(?:起付线|起付标准|起付)(?:的)?"),
     ("deductible_used", r"(?:已经|已)扣(?:了|掉|过)"),
     # (起付线扣了200 →) 那如果我那次扣的是100呢: what an earlier visit took, said of that visit — its deductible
-    ("deductible_used", r"(?:那次|那回|上次|上回)(?:已经|已|就|只|才)?扣(?:了|掉|过)?(?:的)?(?:是|有)?"),
+    # (上次扣了账户100: what the account paid, not the deductible)
+    ("deductible_used", r"(?:那次|那回|上次|上回)(?:已经|已|就|只|才)?扣(?![了掉过]?(?:的)?(?:我|他|她)?(?:的)?(?:医保卡|个人账户|账户|个账|卡))"
+                        r"(?:了|掉|过)?(?:的)?(?:是|有)?"),
     # 自助机打印：本年累计起付线 200.00: the year's deductible reached so far, a kiosk's field
     ("deductible_used", r"(?:本年|今年|年度)?累计起付(?:线|标准)?(?:金额)?[:：]?|起付(?:线|标准)累计[:：]?"),
     # 起付线还剩200没扣完（之前扣了400）: what went before, in the deductible's own clause

@@ -9732,3 +9732,12 @@ def test_a_fund_figure_said_as_two_neighbouring_digits_is_settled_when_its_range
     # near the cap the range changes the figure: asked, quoting the range
     _, (reply,) = talk("南充在职 二级医院 花了800 起付线扣完了 统筹今年报了大概八九百")
     assert reply.asking == "year_start" and "“800到900多”" in reply.text
+
+
+def test_what_the_account_paid_last_time_is_no_balance() -> None:
+    # (found in an earlier session, left open) 上次扣了账户100 was read as the account's balance (¥100 from the
+    # account, ¥220 cash); 上次扣了 took the 扣了 as the deductible's verb and left 账户 as a balance cue
+    _, (_, reply) = talk("南充在职 二级医院 花了500 今年第一次", "上次扣了账户100")
+    assert reply.result is None and reply.asking == "amount_role"
+    assert [(a.role, a.cue) for a in extract_amounts("这次扣了账户100")] == [("slip_account", "扣了账户")]
+    assert [a.role for a in extract_amounts("那次扣了200")] == ["deductible_used"]
