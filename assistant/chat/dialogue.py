@@ -1186,6 +1186,8 @@ _BALANCE_FIGURE = "balance_figure"
 _CLASS_B_KIND = "class_b_kind"
 #: 处方二级医院开的 with no place of purchase: at a pharmacy, or at that hospital
 _WHERE_BOUGHT = "where_bought"
+#: 如果年度限额是4000元呢: a rule's figure supposed (not read off a slip: 单子上还有一行 起付标准:200)
+_SUPPOSED = rx.compile(r"如果|要是|假如|假设|万一|若是|倘若|what if|suppose")
 #: 县医院一般是几级啊 / 卫生院算几级: what level such a place usually is, asked
 _LEVEL_OF_PLACE_ASKED = rx.compile(r"(?:医院|卫生院|诊所|社区|卫生室|中心)[^,，。0-9]{0,4}?(?:一般|通常|大概|一般来说|大多)?(?:是|算|属于)"
                                    r"(?:几级|哪一级|什么级别|啥级别)(?:医院)?(?:啊|呀|呢|吗|哦|嘛)?[?？]?$"
@@ -1927,6 +1929,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             intent="fact", quick_replies=_t_list(locale, ["一级及以下", "二级", "三级"],
                                                                  ["Level 1 or below", "Level 2", "Level 3"])
                             if state.asking in ("provider_level", None) and state.known.amount is not None else [])
+    if any(getattr(facts, n) is not None for n in ("stated_deductible", "stated_cap")) and facts.amount is None \
+            and facts.city is None and (policy := _policy(state.known)) is not None and get_pack(policy).supplied is None \
+            and intent in ("policy_fact", "what_if") and _SUPPOSED.search(u.text) and not _SLIP_SAID.search(u.text):
+        # (南充 …) 如果年度限额是4000元呢: the document sets its own figure — quoted, never a scenario settled as if
+        # the figure supposed were taken (where the document leaves it to the bureau, 西安, it is a scenario)
+        supposed_topic = "cap" if facts.stated_cap is not None else "deductible"
+        facts = msgspec.structs.replace(facts, stated_deductible=None, stated_cap=None)
+        intent = "policy_fact"
+        u = msgspec.structs.replace(u, intent="policy_fact", facts=facts, topic=u.topic or supposed_topic,
+                                    spans=[sp for sp in u.spans if sp.slot not in ("stated_deductible", "stated_cap")])
     if facts.slip_deductible is not None and facts.stated_deductible is None and facts.city is None \
             and (policy := _policy(state.known)) is not None and get_pack(policy).supplied is not None:
         # (西安 … → 结算单上写着起付线800，三级报销55%): where the document leaves the figures to the bureau,

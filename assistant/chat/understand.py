@@ -2312,7 +2312,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and not _SLIP_WORD.search(text) else a for a in amounts]
     # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
     # the person supplies; a figure alone (起付线是600吗) is a question about the rule
-    stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text))
+    # (如果年度限额是4000元呢: a figure supposed — for a document that leaves it to the bureau, a scenario)
+    supposed = _WHAT_IF_WORD.search(text)
+    stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text)) or (supposed is not None and any(
+        a.role in ("stated_deductible", "stated_cap") and a.start > supposed.start() for a in amounts))
     if not stated_ok:
         # 起付线是600吗: a question about the rule, not figures read off a slip
         amounts = [msgspec.structs.replace(a, role="other") if a.role in ("stated_deductible", "stated_cap") else a

@@ -9741,3 +9741,16 @@ def test_what_the_account_paid_last_time_is_no_balance() -> None:
     assert reply.result is None and reply.asking == "amount_role"
     assert [(a.role, a.cue) for a in extract_amounts("这次扣了账户100")] == [("slip_account", "扣了账户")]
     assert [a.role for a in extract_amounts("那次扣了200")] == ["deductible_used"]
+
+
+def test_a_rule_figure_supposed_is_a_scenario_only_where_the_bureau_sets_it() -> None:
+    # (K231-C022) 西安 (the bureau's figures from the slip) → 如果年度限额是4000元呢 quoted the document's silence
+    _, replies = talk("按我结算单：起付标准200元，二级医院退休65%，年度限额3000元，本年度已报销2,950元，今日二级医院门诊花费320元",
+                      "如果年度限额是4000元呢")
+    assert replies[0].result is None or replies[0].result["visits"][-1]["fund_pays"] == "50.00"
+    _, replies = talk("西安退休", "按我结算单：起付标准200元，二级医院退休65%，年度限额3000元，本年度已报销2,950元，"
+                      "今日二级医院门诊花费320元", "如果年度限额是4000元呢")
+    assert replies[2].result is not None and replies[2].result["visits"][-1]["fund_pays"] == "208.00"
+    # where the document sets its own cap (南充), the supposition is answered with the document's figure, never settled
+    _, (_, reply) = talk("南充退休 二级医院 花了800 今年第一次", "如果年度限额是4000元呢")
+    assert reply.result is None and "年度最高支付限额1200.00元" in reply.text
