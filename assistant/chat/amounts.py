@@ -337,6 +337,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
             # (中成药和饮片一共三百: the two named together, their sum)
             r"(?:一共|总共|合计|加起来|共|有|是|为|占|花了|了)?"),
     ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:费用|费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    # (prenatal check at a level-3 hospital, 800 yuan: in English — the figure after it, a few words between)
+    ("prenatal", r"(?:prenatal|antenatal|pregnancy) (?:check(?:-?up)?s?|exams?|visits?|care)(?: (?:at|in) [a-z0-9 -]{0,40}?(?:hospital|clinic|centre|center))?[,，:]? ?(?:cost |was |of |for )?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检|孕检|孕期检查)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("class_b_service", r"(?:其中|里面|含|包括)?(?:的)?(?:乙类(?:的)?(?:检查|诊疗项目|诊疗|治疗项目|治疗|化验|项目|耗材|医用耗材|材料)|医用耗材|耗材)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
     ("deductible_used", r"(?:起付线|起付标准|起付)(?:今年)?(?:之前|前面|此前|以前|先前)?(?:已经|已|都|也|今年|只|才)?(?:累计|扣除|扣|使用|用|交|支付|付|花|算|走|达到|攒)(?:了|掉|过)?(?:有|的)?[:：]?"),
@@ -560,6 +562,8 @@ _SELF_PAY_NAMED = rx.compile(r"自费(?:的)?[\u4e00-\u9fff]{0,6}$")
 _MET_JUST_BEFORE = rx.compile(r"(?:扣|用|交|付|过)(?:完|满|够|光)(?:了|啦)$")
 _SPENT_ONLY = frozenset({"花了", "花", "共花了", "一共花了", "花费", "花掉"})
 _ITEM_ACTION = rx.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
+#: a clause that opens by naming the visit's one item (prenatal check at …, 产检在…)
+_ITEM_OPENS = rx.compile(r"(?:prenatal|antenatal|pregnancy) (?:check|exam|visit|care)|(?:产前检查|产检|孕检)(?:在|是在|去)")
 _LABEL_ROLES = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal",
                 "rest", "stated_deductible", "stated_cap")
 
@@ -657,7 +661,7 @@ _PRIOR_SPENT_THIS_YEAR = rx.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
 _PRIOR_SPENT_WINDOW = rx.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
 _YEAR_WORD_BEFORE = rx.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")
-_FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|还|只|就|剩下|剩|有|是|为|了|的|都|也"
+_FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|其实|实际上|实际|真的|确实|还|只|就|剩下|剩|有|是|为|了|的|都|也"
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示|原来|本来|原先"
                           # 余额我看了下只有 150: the person looked — the figure is still the balance
                           r"|我?(?:看|查|问)(?:了)?(?:一)?下|我?(?:看|查)过了?|[ \u3000])+")
@@ -789,6 +793,14 @@ def _scan(text: str, masked: str) -> list[Amount]:
             if _ITEM_ACTION.search(before) and not re.search(r"[0-9]", before):
                 item_role, item_cue = _role_before(before + prefix)
                 if item_role in ("prenatal", "dual_channel", "tcm"):
+                    role, cue = item_role, item_cue
+        if role is None and not prefix.strip() and start >= 2 and masked[start - 1] in _BOUNDARY:
+            # Prenatal check at a level-3 grade-A hospital, 800 yuan: the clause before names the visit's one
+            # item (and where it was), the figure follows on its own — the item's
+            before = masked[max(masked.rfind(c, 0, start - 1) for c in _BOUNDARY) + 1:start - 1]
+            if _ITEM_OPENS.match(before.strip()) and not re.search(r"(?<!level)[0-9]", before):
+                item_role, item_cue = _role_before(before)
+                if item_role in ("prenatal", "dual_channel"):
                     role, cue = item_role, item_cue
         if role is None and not prefix.strip():
             role, cue = _label_beside(masked, start, end)

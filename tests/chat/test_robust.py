@@ -9754,3 +9754,18 @@ def test_a_rule_figure_supposed_is_a_scenario_only_where_the_bureau_sets_it() ->
     # where the document sets its own cap (南充), the supposition is answered with the document's figure, never settled
     _, (_, reply) = talk("南充退休 二级医院 花了800 今年第一次", "如果年度限额是4000元呢")
     assert reply.result is None and "年度最高支付限额1200.00元" in reply.text
+
+
+def test_a_balance_said_with_其实_a_purchase_added_and_an_english_prenatal_check() -> None:
+    # (K237-C019) 她账户里其实还有100 刚才没说 was a bill of ¥100 (其实 broke the balance's cue)
+    _, replies = talk("我妈南充退休 今年起付线扣完了 三级医院六百", "她账户里其实还有100 刚才没说")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["fund_pays"] == "330.00"
+    assert replies[1].result["visits"][-1]["account_pays"] == "100.00"
+    # (K237-C021) 再加上今天出来在定点药店买的200呢 replaced the hospital's bill instead of adding the purchase
+    _, replies = talk("南充在职 三级医院 今年第一次 花了1180", "再加上今天出来在定点药店买的200呢")
+    assert replies[1].result is not None and len(replies[1].result["visits"]) == 2
+    assert replies[1].result["visits"][-1]["fund_pays"] == "100.00"
+    # (K237-0014) "Prenatal check at a level-3 grade-A hospital, 800 yuan": settled as an ordinary bill (¥330 for ¥0)
+    _, (reply,) = talk("My wife is an employee in Pingliang. Prenatal check at a level-3 grade-A hospital, 800 yuan, "
+                       "her first outpatient bill this year.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
