@@ -79,6 +79,7 @@ from .state import (
     Alternative,
     ChatReply,
     Known,
+    Person,
     Reply,
     SessionState,
     Understood,
@@ -1878,11 +1879,31 @@ _PERSON_KEY = {"妈妈": "妈", "老妈": "妈", "母亲": "妈", "爸爸": "爸
 _PERSON_ADDRESSED = {"老婆": "爱人", "老公": "爱人"}
 
 
+_PERSON_ANYWHERE = rx.compile(_PERSON_AT_START.pattern.replace("^", "", 1))
+
+
 def _person_named(text: str) -> str | None:
     """The household member a message opens with (我爸…, 那我妈…, 帮我老伴…), one word for each (妈妈 = 妈),
     or None (the person, or no one, named)."""
     m = _PERSON_AT_START.search(text)
     return None if m is None else _PERSON_KEY.get(m.group("who"), m.group("who"))
+
+
+#: 我自己是… / 我的… at a message's start: the person writing, after someone else's bill
+_SELF_AT_START = rx.compile(r"^(?:那|那么|好|好的|行)?[,，。 ]*(?:我|俺)(?:自己|本人)")
+#: 回到我 / 说回我自己 / 再回到我自己 / 回到我这边 / back to me: the person writing, picked up again
+_BACK_TO_SELF = rx.compile(r"^(?:好|好的|行|嗯|ok|okay)?[,，。 ]*(?:那|再)?(?:说回|回到|回来说|再说)(?:我|俺)(?:自己|这边|本人|这儿)?"
+                           r"|^(?:ok|okay)?[,，. ]*(?:back to|now back to) (?:me|myself)\b")
+_BACK_TO_OTHER_EN = rx.compile(r"^(?:ok|okay)?[,，. ]*(?:back to|now back to) my (?P<who>dad|father|mum|mom|mother|wife|husband)\b")
+_EN_PERSON_KEY = {"dad": "爸", "father": "爸", "mum": "妈", "mom": "妈", "mother": "妈", "wife": "老婆", "husband": "老公"}
+
+
+def _person_back(text: str) -> str | None:
+    """The person a message returns to (回到我 → "我", back to my dad → "爸"), or None."""
+    if _BACK_TO_SELF.match(text):
+        return "我"
+    m = _BACK_TO_OTHER_EN.match(text)
+    return _EN_PERSON_KEY[m.group("who")] if m is not None else None
 
 
 def _afresh(state: SessionState) -> SessionState:
@@ -2158,12 +2179,29 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
     named_person = _person_named(u.text)
-    if state.known.amount is not None and named_person is not None and state.person is not None \
+    back_to = _person_back(u.text)
+    if back_to is None and named_person is not None and named_person in state.people:
+        back_to = named_person
+    switched = False
+    if back_to is not None and back_to in state.people and back_to != (state.person or "我") \
+            and state.known.amount is not None and not u.correction:
+        # (我妈…210 → 我自己…1000 →) 那我妈下个月再去签约卫生院看一次 花三百 / 说回我自己 年初我账户里有两千: the
+        # person told before, picked up again as they were left — never the one talked about last
+        saved, here = state.people[back_to], state.person or "我"
+        fresh = _afresh(state)
+        fresh.people = {**{k: v for k, v in state.people.items() if k != back_to},
+                        here: Person(known=state.known, ledger=state.ledger)}
+        fresh.known, fresh.ledger, fresh.person = saved.known, saved.ledger, None if back_to == "我" else back_to
+        state, switched = fresh, True
+    if switched:
+        pass
+    elif state.known.amount is not None and named_person is not None and state.person is not None \
             and named_person != state.person \
             and facts.amount is not None and not _WHAT_IF_CLAUSE.search(u.text):
         # (我爸…花了1,100 →) 我妈在社区医院拿药260 / 那我妈今年统筹报了900，也是三级医院400: another person of the
         # household with a bill of their own — as below, whatever else is said with it
         fresh = _afresh(state)
+        fresh.people = {**state.people, state.person: Person(known=state.known, ledger=state.ledger)}
         fresh.known = Known(**{n: getattr(state.known, n) for n in _HOUSEHOLD_FIELDS})
         state = fresh
     elif state.known.amount is not None and _OTHER_PERSON.search(u.text) and not _WHAT_IF_CLAUSE.search(u.text) \
@@ -2179,6 +2217,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
         # off a slip stay, the rest is what this message says
         fresh = _afresh(state)
+        fresh.people = {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)}
         fresh.parents_category = state.parents_category
         kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
@@ -2206,7 +2245,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and (facts.category is not None or facts.scheme is not None) and not _PLACE_BACK.search(u.text):
         # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
         # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
+        people = {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)} \
+            if (state.person is not None and _SELF_AT_START.match(u.text)) or named_person is not None else {}
         state = _afresh(state)
+        state.people = people  # (我妈… → 我自己是南昌职工…: the mother's bill kept, to come back to)
     if facts.category is not None and _BOTH_PARENTS.search(u.text):
         state.parents_category = facts.category
     if named_person is not None and (facts.amount is not None or state.known.amount is None):
@@ -2228,8 +2270,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 今年8月办的退休，问门诊报销比例变没变: kept even when the turn is a question of the rules
         state.known = msgspec.structs.replace(state.known, retired_on=retired_on, category="retiree", scheme="employee")
     if intent != "reset" and _RESET_FIRST.match(u.text):
-        # 重新开始，帮我妈算……: start again, then read the rest
+        # 重新开始，帮我妈算……: start again, then read the rest (换个人问 帮我女儿问…: the one asked about before is
+        # kept, to come back to: 再回到我自己)
+        member = _PERSON_ANYWHERE.search(u.text) if state.known.amount is not None else None
+        people = {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)} \
+            if member is not None else {}
         state = _afresh(state)
+        if member is not None:
+            state.people, state.person = people, _PERSON_KEY.get(member.group("who"), member.group("who"))
     if intent == "reset":
         fresh = _afresh(state)
         fresh.asking = "city"

@@ -154,6 +154,13 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     day: int | None = None
 
 
+class Person(msgspec.Struct, kw_only=True):
+    """What was told of one member of the household while the conversation was about another."""
+
+    known: Known
+    ledger: list[Known] = []
+
+
 class SessionState(msgspec.Struct, kw_only=True):
     version: int = STATE_VERSION
     known: Known = msgspec.field(default_factory=Known)
@@ -166,6 +173,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: whose bill is known, when a message named them (我爸…花了1100 → "爸"): another one named with a
     #: bill of their own (我妈在社区医院拿药260) is another person, never settled on this one's facts
     person: str | None = None
+    #: the other people of this conversation, each as told when the talk moved on from them ("我" for the
+    #: person writing, else the household word: 妈, 爸, 老伴…): 回到我 / 那我妈下个月… picks them up again
+    people: dict[str, Person] = {}
     #: 帮我爸妈问一下，都是南充退休职工: the category said of both parents at once — each one's bill keeps it
     parents_category: str | None = None
     turns: int = 0

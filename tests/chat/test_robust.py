@@ -9769,3 +9769,19 @@ def test_a_balance_said_with_其实_a_purchase_added_and_an_english_prenatal_che
     _, (reply,) = talk("My wife is an employee in Pingliang. Prenatal check at a level-3 grade-A hospital, 800 yuan, "
                        "her first outpatient bill this year.")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_a_household_member_told_before_is_picked_up_again() -> None:
+    # (K238-C004) 我妈…210 → 我自己是南昌职工…1000 → 那我妈下个月再去签约卫生院看一次 花三百: the mother's visit was
+    # settled on the person's own employee year (¥180 for ¥195)
+    _, replies = talk("我妈南昌城乡居民医保 在签约卫生院看了二百一", "她签了家庭医生的", "我自己是南昌职工 在职 今天二级医院看了一千",
+                      "今年第一次", "我账户余额1200", "那我妈下个月再去签约卫生院看一次 花三百 能报多少")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "195.00"
+    # (K238-C043) 回到我这边 我账户余额四百 took the wife's bill; then the slip and the correction were hers too
+    _, replies = talk("平凉 在职 今天二级医院 六百 起付线之前扣了一百", "我老婆 平凉退休 今天三级医院 一千 今年第一次", "甲等",
+                      "回到我这边 我账户余额四百")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "300.00"
+    # (K238-C028) 换个人问 帮我女儿问… → 好 再回到我自己 我的账户余额三千: the person's own bill again
+    _, replies = talk("南充 在职 今年第一次 三级医院 一千", "换个人问 帮我女儿问 她也是南充职工医保 刚工作 在职 今天社区医院看了三百",
+                      "她今年第一次看", "好 再回到我自己 我的账户余额三千")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "400.00"
