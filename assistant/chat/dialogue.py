@@ -1868,7 +1868,7 @@ def _bill_then_what_if(state: SessionState, message: str, locale: str,
     return None
 
 
-_PERSON_AT_START = rx.compile(r"^(?:那|那么|还有|另外|再问一下|顺便问一下|顺便)?[,，]?(?:帮)?(?:我|俺)(?:家)?(?:的)?"
+_PERSON_AT_START = rx.compile(r"^(?:(?:南充|西安|南昌|平凉)(?:的)?[,， ]*)?(?:那|那么|还有|另外|再问一下|顺便问一下|顺便)?[,，]?(?:帮)?(?:我|俺)(?:家)?(?:的)?"
                               r"(?P<who>老伴儿?|老婆子|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老头子|母亲|父亲|妈妈|爸爸|老妈|老爸|妈|爸|儿子|女儿|闺女"
                               r"|奶奶|爷爷|外婆|姥姥|外公|姥爷|婆婆|公公)(?!妈|爸)")
 _PERSON_KEY = {"妈妈": "妈", "老妈": "妈", "母亲": "妈", "爸爸": "爸", "老爸": "爸", "父亲": "爸", "老伴儿": "老伴",
@@ -1879,7 +1879,7 @@ _PERSON_KEY = {"妈妈": "妈", "老妈": "妈", "母亲": "妈", "爸爸": "爸
 _PERSON_ADDRESSED = {"老婆": "爱人", "老公": "爱人"}
 
 
-_PERSON_ANYWHERE = rx.compile(_PERSON_AT_START.pattern.replace("^", "", 1))
+_PERSON_ANYWHERE = rx.compile(_PERSON_AT_START.pattern.replace("^(?:(?:南充|西安|南昌|平凉)(?:的)?[,， ]*)?", "", 1))
 
 
 def _person_named(text: str) -> str | None:
@@ -1942,6 +1942,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
     facts = _dated(u.facts, today)
+    if state.known.amount is not None and facts.amount is not None and facts.slip_fund is not None \
+            and (facts.slip_personal is not None or facts.slip_cash is not None) \
+            and not any(sp.slot == "amount" for sp in u.spans) \
+            and facts.amount == facts.slip_fund + (facts.slip_personal if facts.slip_personal is not None
+                                                   else (facts.slip_cash or 0) + (facts.slip_account or 0)):
+        # (花了1450，账户余额120 →) 单子上统筹写的750 现金580 对吗: the slip's lines of the bill told, checked —
+        # their sum is no bill of its own (the account's 120 is the rest of it), never 1330 put for the 1450
+        facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if facts.amount is None and facts.provider_level is None and _LEVEL_OF_PLACE_ASKED.search(u.text):
         # 县医院一般是几级啊: what level a kind of place usually is — no document says; the usual answer and
         # where the level is written, and the conversation stays where it was (never figures again)
@@ -2195,6 +2204,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state, switched = fresh, True
     if switched:
         pass
+    elif state.known.amount is not None and state.person is not None and _SELF_AT_START.match(u.text) \
+            and facts.amount is not None and not _WHAT_IF_CLAUSE.search(u.text) and not u.correction:
+        # (我爸…1080 →) 我自己在职 上个月在仪陇县人民医院看的 九百: the person writing, with a bill of their own —
+        # the father's is kept to come back to, never overwritten (only the city carries over)
+        fresh = _afresh(state)
+        fresh.people = {**state.people, state.person: Person(known=state.known, ledger=state.ledger)}
+        fresh.known = Known(city=state.known.city)
+        state = fresh
     elif state.known.amount is not None and named_person is not None and state.person is not None \
             and named_person != state.person \
             and facts.amount is not None and not _WHAT_IF_CLAUSE.search(u.text):

@@ -9785,3 +9785,17 @@ def test_a_household_member_told_before_is_picked_up_again() -> None:
     _, replies = talk("南充 在职 今年第一次 三级医院 一千", "换个人问 帮我女儿问 她也是南充职工医保 刚工作 在职 今天社区医院看了三百",
                       "她今年第一次看", "好 再回到我自己 我的账户余额三千")
     assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "400.00"
+
+
+def test_a_slips_lines_are_no_bill_and_the_person_writing_keeps_the_fathers_bill() -> None:
+    # (K238-C017) 花了1450 账户余额120 → 单子上统筹写的750 现金580 对吗: the slip's lines (750 + 580) became a bill of
+    # 1,330 and the slip was judged wrong; the account's 120 is the rest of the 1,450
+    _, replies = talk("我爸平凉退休职工 今天在三甲医院看病", "花了一千四百五十块 今年头一次", "他账户余额一百二",
+                      "单子上统筹写的750 现金580 对吗")
+    assert replies[-1].bill_check is not None and replies[-1].result["visits"][-1]["total"] == "1450.00"
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "750.00"
+    # (K238-C036) 南充 我爸…1080 → 我自己在职…九百 overwrote the father's bill; his slip was checked against the son's
+    _, replies = talk("南充 我爸退休了 今天在南充市中心医院看病花了一千零八十", "三甲 今年第一次来看",
+                      "我自己在职 上个月在仪陇县人民医院看的 九百 今年第一次", "二级医院", "我爸的单子上写统筹报了511.5")
+    assert replies[3].result["visits"][-1]["fund_pays"] == "420.00"
+    assert replies[4].bill_check is not None and replies[4].result["visits"][-1]["fund_pays"] == "511.50"
