@@ -1951,6 +1951,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # their sum is no bill of its own (the account's 120 is the rest of it), never 1330 put for the 1450
         facts = msgspec.structs.replace(facts, amount=None)
         u = msgspec.structs.replace(u, facts=facts)
+    slip_of = _slip_visit_named(state, u.text, facts, today)
+    if slip_of is not None:
+        # 九月那次医院报了150 对不对 / 社区那次单子上写统筹报了65: the slip of an earlier visit named by its month or
+        # place — that month or place names the visit, it is no new fact of this one
+        facts = msgspec.structs.replace(facts, **{n: None for n in ("year", "month", "day", "days_ago", "months_ago",
+                                                                     "provider_kind", "provider_level", "provider_grade")})
+        u = msgspec.structs.replace(u, facts=facts)
     if facts.amount is None and facts.provider_level is None and _LEVEL_OF_PLACE_ASKED.search(u.text):
         # 县医院一般是几级啊: what level a kind of place usually is — no document says; the usual answer and
         # where the level is written, and the conversation stays where it was (never figures again)
@@ -3990,12 +3997,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if facts.slip_fund is not None:
             state.slip_inferred = u.slip_inferred  # the slip's fund figure said now: read from its words or its place
         earlier_slip = _EARLIER_SLIP.search(u.text) if state.ledger else None
-        if earlier_slip is not None:
+        if earlier_slip is not None or slip_of is not None:
             # 第一次那个单子统筹报了97块5对吗: the slip of an earlier visit of the year — checked against that
             # visit (with the visits before it), the year told so far left as it is
-            index = 0 if earlier_slip.group(0).startswith(("第一", "头一")) else len(state.ledger) - 1
+            index = slip_of if slip_of is not None else 0 if earlier_slip is not None \
+                and earlier_slip.group(0).startswith(("第一", "头一")) else len(state.ledger) - 1
             slip = {n: getattr(state.known, n) for n in _SLIP_FIELDS}
-            earlier = msgspec.structs.replace(state.ledger[index], **slip)
+            # (the person's facts as they stand now: 我是退休的 said since is that visit's person too)
+            person = {n: getattr(state.known, n) for n in ("city", "scheme", "category", "policy", "family_doctor",
+                                                             "poverty_registered", "retired_on")
+                      if getattr(state.known, n) is not None}
+            earlier = msgspec.structs.replace(state.ledger[index], **person, **slip)
             state.known = msgspec.structs.replace(state.known, **{n: None for n in _SLIP_FIELDS})
             return state, _bill_check(SessionState(known=earlier, ledger=state.ledger[:index]), locale, today, facts)
         return state, _bill_check(state, locale, today, facts)
@@ -5058,6 +5070,45 @@ _REST_OF_BILL = rx.compile(r"剩下|其余|余下|剩余|自己(?:掏|付|出)�
 
 _NOTHING_CLAIMED = rx.compile(r"没(?:有)?报|未报|尚未报")
 #: 第一次那个单子 / 上次的结算单: the slip of an earlier visit of the year
+#: 九月那次 / 三月份那次 / 上个月那次 / 社区那次 / 三级医院那次 / 药店那次 / 第二次的单子: an earlier visit named
+_VISIT_NAMED = rx.compile(r"(?:(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月份?|(?P<rel>这个月|本月|上个月|上月)"
+                          r"|(?P<place>社区|卫生院|卫生室|诊所|药店|药房|[一二三]级医院|三甲|二甲))(?:的)?(?:那次|那回|那一次)"
+                          r"|第(?P<nth>[一二三四1-4])(?:次|回)(?:的|那次的|那张|那个)?(?:单子|结算单|发票)")
+_MONTH_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                 "十一": 11, "十二": 12}
+
+
+def _slip_visit_named(state: SessionState, text: str, facts: Facts, today: dt.date) -> int | None:
+    """The index in the ledger of the earlier visit a slip figure of this message is said of (九月那次医院报了150,
+    社区那次单子…65, 第二次的单子): exactly one visit of the ledger fits its month, place or place in order; None
+    when the message names none, or the visit it names is this one, or more than one fits."""
+    if not state.ledger or not any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
+        return None
+    m = _VISIT_NAMED.search(text)
+    if m is None:
+        return None
+    if m.group("nth"):
+        n = _MONTH_NUMBER.get(m.group("nth")) or int(m.group("nth"))
+        return n - 1 if n - 1 < len(state.ledger) else None
+    if m.group("month") or m.group("rel"):
+        word = m.group("month")
+        month = (int(word) if word and word.isdigit() else _MONTH_NUMBER.get(word or "")) if word else \
+            today.month if m.group("rel") in ("这个月", "本月") else (today.month - 2) % 12 + 1
+        fits = [i for i, v in enumerate(state.ledger) if (v.month or today.month) == month]  # (no month: today's)
+        if (state.known.month or today.month) == month:
+            return None  # this visit is of that month too (or it is this one): checked as this one's, as before
+    else:
+        place = m.group("place")
+        level = 1 if place in ("社区", "卫生院", "卫生室", "诊所") else int("一二三".index(place[0]) + 1) \
+            if place[0] in "一二三" else 3 if place == "三甲" else 2 if place == "二甲" else None
+        pharmacy = place in ("药店", "药房")
+        fits = [i for i, v in enumerate(state.ledger)
+                if (v.provider_kind == "pharmacy") == pharmacy and (pharmacy or v.provider_level == level)]
+        if (state.known.provider_kind == "pharmacy") == pharmacy and (pharmacy or state.known.provider_level == level):
+            return None  # this visit is of that place too: which one is not said (checked as this one's, as before)
+    return fits[0] if len(fits) == 1 else None
+
+
 _EARLIER_SLIP = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|上回)(?:看病)?(?:那个|那张|的|那次的)?(?:单子|结算单|发票|票)")
 #: the question after 统筹还没报过: how much of the deductible is used (a bare number answers it)
 _DEDUCTIBLE_USED_Q = "deductible_used"

@@ -9799,3 +9799,16 @@ def test_a_slips_lines_are_no_bill_and_the_person_writing_keeps_the_fathers_bill
                       "我自己在职 上个月在仪陇县人民医院看的 九百 今年第一次", "二级医院", "我爸的单子上写统筹报了511.5")
     assert replies[3].result["visits"][-1]["fund_pays"] == "420.00"
     assert replies[4].bill_check is not None and replies[4].result["visits"][-1]["fund_pays"] == "511.50"
+
+
+def test_the_slip_of_an_earlier_visit_named_by_its_month() -> None:
+    # (K238-C005) 九月份…花了五百 那次才是今年第一次 → 九月那次医院报了150 对不对: checked against today's visit (and
+    # 九月 redated it); the September visit's own figure is ¥150.00 — the slip matches
+    _, replies = talk("南充在职 今天在社区医院看病花了三百二 今年第一次",
+                      "等下 我想起来九月份在三甲医院看过一次 花了五百 那次才是今年第一次", "九月那次医院报了150 对不对")
+    assert replies[2].bill_check is not None and replies[2].result["visits"][-1]["fund_pays"] == "150.00"
+    # (K238-C002) 这个月那次单子上写统筹支付540 after a visit next month was added and the category set right: this
+    # month's visit, checked for the retiree the person said they are
+    _, replies = talk("南昌职工医保 在职 今年第一次 二级医院 1500", "好 还是按二级。下个月我还要去同一个医院复查 估计要八百",
+                      "就按八百算吧", "啊不对 我开头说错了 我是退休的 去年就退了", "这个月那次单子上写统筹支付540，对吧")
+    assert replies[-1].bill_check is not None and replies[-1].result["visits"][-1]["fund_pays"] == "540.00"
