@@ -140,6 +140,9 @@ _ADD_VISIT = rx.compile(
     # another 社区 visit later today / one more pharmacy visit: the place said between
     r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit"
     r"|(?:a |the )?(?:second|third|next) visit|went (?:back|again)|visited again|another (?:trip|bill)"
+    # Next month I'll also buy medicine at a pharmacy, 300 / I'm going again next week: one more visit, in English
+    r"|(?:i'll|i will|i'm going to|i am going to|we'll|she'll|he'll) (?:also |then )?(?:buy|go|see|visit|get|spend)"
+    r"|(?:i|she|he|we) also (?:bought|went|saw|visited|got|spent)"
     # 追加：同日又在药房配药 200: one more visit, told as an addition
     r"|又在[^,，。0-9]{1,8}?(?:看|拿|买|开|配)|^追加"
     # 再去同样看一次 / 再照样看一回: the same visit again

@@ -9812,3 +9812,13 @@ def test_the_slip_of_an_earlier_visit_named_by_its_month() -> None:
     _, replies = talk("南昌职工医保 在职 今年第一次 二级医院 1500", "好 还是按二级。下个月我还要去同一个医院复查 估计要八百",
                       "就按八百算吧", "啊不对 我开头说错了 我是退休的 去年就退了", "这个月那次单子上写统筹支付540，对吧")
     assert replies[-1].bill_check is not None and replies[-1].result["visits"][-1]["fund_pays"] == "540.00"
+
+
+def test_an_english_visit_still_to_come_is_one_more_visit() -> None:
+    # (K238-C013) "Next month I'll also buy medicine at a designated pharmacy, 300 yuan." replaced the visit told
+    # (¥50 on a deductible not met, where ¥150 is right)
+    _, replies = talk("Hi, I'm insured in Nanchong, still working.", "Saw a doctor at a level-2 hospital today, 540 yuan.",
+                      "It's my first outpatient bill this year.",
+                      "OK, it was level 2. Next month I'll also buy medicine at a designated pharmacy, 300 yuan.")
+    assert replies[-1].result is not None and len(replies[-1].result["visits"]) == 2
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "150.00"
