@@ -4108,8 +4108,10 @@ _EARLIER_ONE = rx.compile(r"上次|上一次|前一次|之前那次|前面那次
                           # 今年之前有过一次门诊 … 花了400: one visit before this one, told
                           r"|(?:今年)?(?:之前|此前|以前|前面)[^,，。]{0,10}?(?:有过|看过|去过)(?:一次|一回)"
                           # I only went once before / one earlier visit: in English
-                          r"|(?:went|been|gone|visited)(?: there)? (?:once|one time) (?:before|earlier)|(?:an?|one) (?:earlier|previous) visit")
-_SPENT = rx.compile(r"花了|花费|花|买了|拿了|spent|paid|cost")
+                          r"|(?:went|been|gone|visited)(?: there)? (?:once|one time) (?:before|earlier)|(?:an?|one) (?:earlier|previous) visit"
+                          # 还有上个月在社区医院看病花了五百 那才是第一次: a visit before this one, told as the year's first
+                          r"|那(?:次|回)?才是(?:今年)?(?:的)?(?:第一次|头一次|第一回|头一回)")
+_SPENT = rx.compile(r"花了|花费|花|买了|拿了|买过|拿过|配过|spent|paid|cost")
 _SETTLE_FIRST = rx.compile(r"先算|先帮我算|先说报销|先看报销|先算报销")
 _OWN_ACCOUNT = rx.compile(r"(?:他|她)(?:的)?(?:卡里|卡上|账户|个人账户|医保卡)")
 _FUND_WORD = rx.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|paid by")
@@ -4260,7 +4262,9 @@ _THIS_TIME_SAID = rx.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
 _THIS_VISIT_REDATED = rx.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
 _REFERRAL_AGAIN = rx.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
 _NO_REFERRAL_SAID = rx.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")
-_ANOTHER_TRIP = rx.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟|(?=[,，]?(?:花|拿|开|买)))")
+_ANOTHER_TRIP = rx.compile(r"(?:还|也|另外)(?:(?:在|去)[^,，。]{1,10}?)?(?:去|看|跑)(?:了|过)(?:一次|一回|一趟|(?=[,，]?(?:花|拿|开|买)))"
+                           # 上周还拿一张三甲医院的方子买过一次 两百: one more purchase, with a prescription, before
+                           r"|(?:还|也|另外)(?:拿|用|凭)[^,，。]{0,12}?(?:方子|处方)[^,，。]{0,4}?(?:买|拿|配)(?:过|了)(?:一次|一回)")
 _EARLIER_CLAIM = rx.compile(r"报过|看过|去过|报销过")
 _SEEN_THEN = rx.compile(r"(?:[0-9一二三四五六七八九十]{1,2}月|上个月|上月)(?:份)?[^,，。]{0,8}?(?:看过|去过)"
                         r"|\b(?:did|also) (?:see|visit|go to)\b|\b(?:saw|visited) (?:a|the) (?:doctor|clinic|hospital)"

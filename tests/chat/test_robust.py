@@ -9822,3 +9822,14 @@ def test_an_english_visit_still_to_come_is_one_more_visit() -> None:
                       "OK, it was level 2. Next month I'll also buy medicine at a designated pharmacy, 300 yuan.")
     assert replies[-1].result is not None and len(replies[-1].result["visits"]) == 2
     assert replies[-1].result["visits"][-1]["fund_pays"] == "150.00"
+
+
+def test_an_earlier_visit_told_as_the_years_first_or_a_purchase_before_is_kept_before_this_one() -> None:
+    # (K238-C023) 还有上个月在社区医院看病花了五百 那才是第一次: the 500 replaced today's pharmacy bill
+    _, replies = talk("南昌灵活就业人员 药店买药", "三百八 今年第一次 处方是社区医院开的", "还有上个月在社区医院看病花了五百 那才是第一次")
+    assert replies[-1].result is not None and len(replies[-1].result["visits"]) == 2
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "168.00"
+    # (K238-C026) 上周还拿一张三甲医院的方子买过一次 两百: the purchase before replaced today's
+    _, replies = talk("平凉 退休 今年起付线扣完了 拿处方去药店买药三百", "二级医院开的", "上周还拿一张三甲医院的方子买过一次 两百")
+    assert replies[-1].result is not None and len(replies[-1].result["visits"]) == 2
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "195.00"
