@@ -1628,6 +1628,11 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
         state.pending_prior = None
     if state.asking == _MORE_COST_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "另外还有" + (state.part_word or "检查费") + message.strip()  # the cost asked for: added
+    if state.what_if_base is not None and (still := _STILL_AS_TOLD.match(message)) is not None \
+            and message[still.end():].strip(" ,，。"):
+        # (如果我是十一月才办完手续呢 →) 还是按十月的。下个月再去…: the supposition dropped (as any other message
+        # drops it) — 十月 there names the case, never the date of what follows
+        message = message[still.end():].lstrip(" ,，。")
     if state.asking == _SELF_PAY_PART and _BARE_UNKNOWN.search(message.strip()) and state.part_word in (None, "自费"):
         state.part_unknown = True  # 不知道 (how much was self-pay): the answer is the most the fund can pay
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
@@ -4051,7 +4056,7 @@ _EARLIER_VISIT_TOLD = rx.compile(r"(?:上个月|上月|上周|上次|之前|前�
                                  # (之前在社区看过 — said alone, in answer: the place is that visit's)
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")
 _EARLIER_VISIT = rx.compile(r"(?:第一次|头一次|第一回|头一回)(?:那个|那次|那回|的那|那家|去的那)|上一次|上次那|前一次|前面那次|之前那次")
-_SAME_PRESCRIPTION = rx.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开)?(?:的)?(?:处方|方子)|同一(?:张|个)(?:处方|方子)"
+_SAME_PRESCRIPTION = rx.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开)?(?:的)?(?:处方|方子)|那边(?:医院)?(?:开)?(?:的)?(?:处方|方子)|同一(?:张|个)(?:处方|方子)"
                                 r"|(?:原来|上次|刚才|那次)(?:的|那张|那个)(?:处方|方子)|same prescription"
                                 # (a hospital's social worker) 在我们这开的处方 / 本院开的方子: the hospital talked about
                                 r"|(?:我们|咱们|俺们)(?:这|这里|这儿|医院|院)(?:里)?开(?:的)?(?:处方|方子)"
@@ -4330,8 +4335,13 @@ _WHAT_IF_CLAUSE = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|
 #: a visit still to come, said as one (下个月15号再去看一次): settled as planned, not asked again
 _PLANNED = rx.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后天|再去|打算|准备|要去|计划|预计|预约|约了|届时|到时候?|将要"
                       r"|next (?:month|week)|tomorrow|plan|going to|will|scheduled|booked")
+#: (after a what-if) 还是按十月的 / 好 还是按原来的: the case as told, said before what follows
+_STILL_AS_TOLD = rx.compile(r"^(?:好|好的|行|嗯)?[,，。 ]*还是按[^,，。;；]{1,8}?的(?=[,，。;； ])")
 _BACK_TO_REAL = rx.compile(r"^(?:ok[.,，!！。]*\s*|好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了"
+                           # (如果药店那次的处方是社区开的呢 →) 不是 就是九院开的: the supposition denied, the visit as told
+                           r"|^(?:不是|不|没有)[,，。 ]*(?:就是|还是|确实是|其实就是|真的是)"
+
                            # 今天这次能用个人账户吗 (after a what-if): the visit told, named as today's
                            r"|^(?:那|那么|哦)?[,，]?(?:今天|刚才|实际)(?:的)?(?:这|那)(?:一)?(?:次|趟|回)(?!如果|要是|假如)")
 _PAPERS_WORD = rx.compile(r"办完|办好|办下来|办的|手续|批下来|批了")

@@ -698,6 +698,8 @@ _UNKNOWN = rx.compile(
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
 #: resident yes/no facts the person may not know, and the words that name them
+#: 那次是今年第一次 / 那才是第一次: the visit just told (before this one) was the year's first
+_THAT_ONE_WAS_FIRST = rx.compile(r"那(?:次|回)?(?:才|就)?是(?:今年)?(?:的)?(?:第一次|头一次|第一回|头一回)")
 #: places that are level 1 by what they are (a township or community health centre, a village clinic)
 _LEVEL_ONE_PLACES = frozenset({"卫生院", "乡镇卫生院", "镇卫生院", "卫生室", "村卫生室", "社区卫生服务中心", "社区卫生服务站"})
 _UNKNOWN_FLAGS = (
@@ -1754,6 +1756,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]
+    if _THAT_ONE_WAS_FIRST.search(text):
+        # 九月份还在一级医院看过一次 七百 那次是今年第一次: a visit before this one, which was the year's first —
+        # 还…看过一次 is that visit, not a second statement of the year to weigh against it
+        hits = [h for h in hits if h.sets.get("first_visit_this_year") is not False or h.negated]
     hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
                                     and (_NOTICE_AFTER.match(text, h.end) is not None
                                          or (h.text in _HELPER_PLACE and (text.endswith("我是", 0, h.start)

@@ -9833,3 +9833,18 @@ def test_an_earlier_visit_told_as_the_years_first_or_a_purchase_before_is_kept_b
     _, replies = talk("平凉 退休 今年起付线扣完了 拿处方去药店买药三百", "二级医院开的", "上周还拿一张三甲医院的方子买过一次 两百")
     assert replies[-1].result is not None and len(replies[-1].result["visits"]) == 2
     assert replies[-1].result["visits"][-1]["fund_pays"] == "195.00"
+
+
+def test_a_supposition_denied_that_side_prescription_and_the_visit_told_as_the_first() -> None:
+    # (K238-C035) 今天又拿那边的处方去药店买了四百的药 asked the prescribing level (那边 = the hospital just told), and
+    # after 如果…处方是社区开的呢, 不是 就是九院开的 kept the supposition (¥240 for ¥200)
+    _, replies = talk("我南昌职工 在职 上礼拜在南昌市第九医院看了八百 今年第一次", "三级", "今天又拿那边的处方去药店买了四百的药",
+                      "如果药店那次的处方是社区开的呢", "不是 就是九院开的。年初账户有一千")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[2:]] == ["200.00", "240.00", "200.00"]
+    # (K238-C030) 九月份还在一级医院看过一次 七百 那次是今年第一次 was a conflict; 还是按十月的。下个月再去… dated the
+    # next visit October
+    _, replies = talk("南昌职工 我十月份办完的退休手续 今天在二级医院看病 一千 今年第一次",
+                      "九月份还在一级医院看过一次 七百 那次是今年第一次", "如果我是十一月才办完手续呢",
+                      "还是按十月的。下个月再去江西省人民医院 一千二", "三级")
+    assert [r.result["visits"][-1]["fund_pays"] if r.result else r.asking for r in replies[1:]] == \
+        ["600.00", "550.00", "provider_level", "660.00"]
