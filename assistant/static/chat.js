@@ -437,6 +437,11 @@
       y.appendChild(figure("fig-personal", alt.personal_pays));
       col.appendChild(f);
       col.appendChild(y);
+      if (typeof alt.account_pays === "string" && typeof alt.cash_pays === "string") {
+        // (a balance told: of the personal share, what the account pays and what is cash)
+        col.appendChild(el("div", "alt-split", T.account + " " + yuan(alt.account_pays)));
+        col.appendChild(el("div", "alt-split", T.cash + " " + yuan(alt.cash_pays)));
+      }
       box.appendChild(col);
     });
     return box;
@@ -566,10 +571,14 @@
     if (!sum && !reply.bill_check && !holder && hasAlts) {
       // the columns say each possibility's figures: its text lines (“· 二级：……”) are not printed again,
       // and the columns come right after the first sentence, the hint under them
-      var said = String(reply.text || "").split("\n").filter(function (l) { return !/^\s*·/.test(l); });
-      answer.appendChild(el("p", "answer-text", said.shift() || ""));
+      // (every line before the first “·” line leads — a note said first, then the head — the rest is the hint)
+      var lines = String(reply.text || "").split("\n");
+      var firstDot = lines.findIndex(function (l) { return /^\s*·/.test(l); });
+      var before = (firstDot < 0 ? lines.slice(0, 1) : lines.slice(0, firstDot)).filter(function (l) { return l.trim(); });
+      var after = (firstDot < 0 ? lines.slice(1) : lines.slice(firstDot)).filter(function (l) { return !/^\s*·/.test(l) && l.trim(); });
+      answer.appendChild(el("p", "answer-text", before.join("\n")));
       answer.appendChild(alternativesBox(reply.alternatives));
-      if (said.length) { answer.appendChild(el("p", "answer-text answer-hint", said.join("\n"))); }
+      if (after.length) { answer.appendChild(el("p", "answer-text answer-hint", after.join("\n"))); }
     } else {
       if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
       if (hasAlts) { answer.appendChild(alternativesBox(reply.alternatives)); }

@@ -19,6 +19,7 @@ import os
 import re
 import urllib.request
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -470,6 +471,21 @@ def test_understood_alternatives_and_bill_check_render(pw, app):
     shot(page, "fixture-alternatives")
     assert axe(page) == []
 
+    # a balance told: each column shows the account's part and the cash; every line before the first “·” line
+    # (a note said first, then the head) leads, the rest is the hint under the columns
+    page.unroute("**/api/v1/chat")
+    split = [{**a, "account_pays": "300.00", "cash_pays": str(Decimal(a["personal_pays"]) - 300)} for a in alternatives]
+    page.route("**/api/v1/chat", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=_fixture_reply(text="自费的部分不清楚：下面是统筹最多能报的数。\n不知道也没关系，按每种可能分别算给您：\n"
+                                 "· 一级及以下：…\n· 二级：…\n· 三级：…\n通常：县医院多为二级。", alternatives=split)))
+    alts = ask(page, "他账户里还有三百", 3)
+    expect(alts.locator(".alts .alt").nth(2).locator(".alt-split")).to_have_text(["账户 ¥300.00", "现金 ¥570.00"])
+    expect(alts.locator(".answer-text").first).to_have_text(
+        "自费的部分不清楚：下面是统筹最多能报的数。\n不知道也没关系，按每种可能分别算给您：")
+    expect(alts.locator(".answer-hint")).to_have_text("通常：县医院多为二级。")
+    assert axe(page) == []
+
     page.unroute("**/api/v1/chat")
     check = {"verdict": "differs",
              "differences": [{"field": "fund_pays", "slip": "300.00", "calculated": "330.00", "difference": "-30.00"}],
@@ -480,7 +496,7 @@ def test_understood_alternatives_and_bill_check_render(pw, app):
     page.route("**/api/v1/chat", lambda route: route.fulfill(
         status=200, content_type="application/json",
         body=_fixture_reply(text="结算单和计算不一致……", result=RESULT, bill_check=check)))
-    checked = ask(page, "医院给我报了300，对吗？", 3)
+    checked = ask(page, "医院给我报了300，对吗？", 4)
     expect(checked.locator(".check-verdict")).to_have_text("和结算单不一致")
     expect(checked.locator(".check-diffs")).to_contain_text("统筹基金：单上¥300.00，算出¥330.00，相差−¥30.00")
     expect(checked.locator(".check-cause")).to_contain_text("请对照之前的结算单核对")
