@@ -3730,6 +3730,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.unknown == "year_start":
             state.position_unknown = True  # (不知道今年是不是第一次 → 几级？→ 不知道: both open)
         state.unknown, state.unknown_options = state.asking, []
+    elif bare_unknown and state.asking == "category" and state.known.scheme == "employee" and state.known.category is None:
+        # (您是在职职工、退休人员，还是灵活就业人员？) 不知道: in work and retired side by side — never the same
+        # question again (a flexible worker knows they pay their own contributions)
+        state.unknown, state.unknown_options = "category", ["employee", "retiree"]
     elif bare_unknown and state.asking == "year_start" and state.unknown in _LEVEL_SLOTS \
             and _missing(_filled_for_trial(state.known, state.unknown)) == "year_start":
         # (不知道几级 → 今年报过吗？→ 不知道: neither known — every level, both ways; never asked again)
@@ -4657,6 +4661,7 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
         else:
             trial = msgspec.structs.replace(state.known, category=str(option))
             zh, en = _CATEGORY_TEXT.get(str(option), (str(option), str(option)))
+            en = en[:1].upper() + en[1:]  # (a label of its own: Employee, Retiree)
         if _missing(trial) is not None:
             return None  # other facts are missing too: ask them first
         try:

@@ -9848,3 +9848,12 @@ def test_a_supposition_denied_that_side_prescription_and_the_visit_told_as_the_f
                       "还是按十月的。下个月再去江西省人民医院 一千二", "三级")
     assert [r.result["visits"][-1]["fund_pays"] if r.result else r.asking for r in replies[1:]] == \
         ["600.00", "550.00", "provider_level", "660.00"]
+
+
+def test_not_knowing_the_category_shows_in_work_and_retired_side_by_side() -> None:
+    # (K239-C005) the category passed over was asked on every turn, (check 2), (check 3)…; 不知道 asked it again
+    _, (_, reply) = talk("南昌职工医保 三级医院 1800 今年第一次", "不知道")
+    assert reply.asking is None and [(a.label, a.fund_pays) for a in reply.alternatives or []] == \
+        [("在职职工", "600.00"), ("退休人员", "660.00")]
+    _, (_, reply) = talk("Nanchang employee insurance, level 3 hospital, 1800 yuan, first bill this year", "don't know")
+    assert [a.label for a in reply.alternatives or []] == ["Employee", "Retiree"]
