@@ -479,6 +479,8 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|(?:给)?报(?:销)?(?:了)?的(?=$|[,，。;；!！?？])"
                        r"|(?:yuan )?(?:left |remaining )?in (?:my|the|his|her) (?:personal )?(?:medical )?account"
                        r"|self[- ]paid|self[- ]pay|class[- ]b drugs?|class[- ]b|consultation"
+                       # 600 in-scope + 80 self-pay: the in-scope part, named after its figure
+                       r"|in[- ]scope|within scope"
                        # 250 yuan of herbal medicine: the Chinese-medicine part (a referral pays only it)
                        r"|herbal medicines?|herbs|chinese medicines?|tcm(?! hospital)"
                        r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
@@ -831,6 +833,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                     "consultation": "诊察费"}.get(word, word)
             word = "中药" if word.startswith(("herbal", "herbs", "chinese med", "tcm")) else word
             word = ("政策范围内" if word.startswith(("class-a", "class a")) else "乙类") if word.startswith("class") else word
+            word = "政策范围内" if word in ("in-scope", "in scope", "within scope") else word
             word = "账户付" if re.search(r"(?:账户|个账|卡)", word) and re.search(r"(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的$", word) \
                 else word
             word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(

@@ -524,7 +524,9 @@ _FLAGS = _Family(
         ("family[- ]doctor (?:contract|signed|agreement)|signed (?:up )?(?:with )?(?:a )?family doctor|(?:have|has|with) a family doctor|family doctor signed", {"family_doctor": True}, 1),
         ("定点", {"designated": True}, 1),
         # a private clinic that turned out to be non-designated / not a designated pharmacy
-        ("non-?designated|not (?:a |an )?designated|undesignated|(?:isn'?t|wasn'?t|is not|was not) (?:a |an )?designated",
+        ("non-?designated|not (?:a |an )?designated|undesignated|(?:isn'?t|wasn'?t|is not|was not) (?:a |an )?designated"
+         # a private clinic that is NOT 定点: the English negation before the Chinese word (a comma may come between)
+         "|(?:not|isn'?t|wasn'?t|non)[-，, ]*(?:a |an )?(?:医保)?定点",
          {"designated": False}, 2),
         # 非医保定点的诊所 / 不是医保定点的: not designated, the insurance named between
         ("(?:非|不是|不属于|并非)(?:医保|社保)?(?:的)?定点(?![^,，。]{0,4}[吗么嘛])", {"designated": False}, 2),

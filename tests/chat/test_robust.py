@@ -9857,3 +9857,13 @@ def test_not_knowing_the_category_shows_in_work_and_retired_side_by_side() -> No
         [("在职职工", "600.00"), ("退休人员", "660.00")]
     _, (_, reply) = talk("Nanchang employee insurance, level 3 hospital, 1800 yuan, first bill this year", "don't know")
     assert [a.label for a in reply.alternatives or []] == ["Employee", "Retiree"]
+
+
+def test_english_not_before_定点_and_a_part_named_after_its_figure() -> None:
+    # (K240-0009) "a private clinic that is NOT 定点, spent 300": 定点 read as designated (¥97.50 for ¥0)
+    _, (reply,) = talk("My mom (Nanchong, retired) went to a private clinic that is NOT 定点, spent 300. first time this year.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    # (K240-0008) "600 in-scope + 80 self-pay (自费)": a bill of 600 with 80 of it self-pay (¥192 for ¥240)
+    _, (reply,) = talk("Nanchong employee, lvl 2 hospital, 1st visit this yr: 600 in-scope + 80 self-pay (自费)")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "680.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "240.00"
