@@ -203,7 +203,7 @@ _EN_CUE_END = rx.compile(
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"
     r"|been|be|were|are|instead"  # what if it had been 1,300 / if it were 1,300 / 1,300 instead
-    r"|then|later|again|yesterday|afterwards|after that|before that|earlier"  # …800 at a clinic, then 200 at a pharmacy
+    r"|then|later|again|yesterday|afterwards|after that|before that|earlier|actually|basically|anyway|so|but|well"  # …800 at a clinic, then 200 at a pharmacy
     r"|ct|mri|pet|dr|x光|b超|彩超"
     # in-scope items 900, an X-ray 150, lab tests 80: a bill's line named in English
     r"|worth|items?|in-scope|stuff|fees|charges?|tests?|exams?|x-ray|xray|scans?|services?|consultation|registration|supplies|materials?|meds|medications?|drug|injections?|treatments?|herbs)$"
@@ -663,7 +663,7 @@ _PRIOR_SPENT_THIS_YEAR = rx.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
 _PRIOR_SPENT_WINDOW = rx.compile(r"(?:本年度已|今年已经?|年内已|本年已)[^。;；]{0,20}?[,，](?:合计|累计|共计)(?:门诊)?(?:政策内)?(?:费用)?$")
 _YEAR_WORD_BEFORE = rx.compile(r"(?:\bin|since|during|year|\bfor|\bof|\bfrom|\buntil|\bby)\s?$")
-_FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|其实|实际上|实际|真的|确实|还|只|就|剩下|剩|有|是|为|了|的|都|也"
+_FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|当时|那时候?|那会儿?|其实|实际上|实际|真的|确实|还|只|就|剩下|剩|有|是|为|了|的|都|也"
                           r"|那一?栏|一栏|栏|那一?项|我这里|我这|上面|写的是|写着|印着|显示|原来|本来|原先"
                           # 余额我看了下只有 150: the person looked — the figure is still the balance
                           r"|我?(?:看|查|问)(?:了)?(?:一)?下|我?(?:看|查)过了?|[ \u3000])+")

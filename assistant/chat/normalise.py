@@ -172,12 +172,23 @@ _SPACE = rx.compile(r"\s+")
 _SEPARATORS = frozenset(",，。、;；:：!！?？()（）[]【】")
 
 
+#: a Chinese word of the bill's parts (乙类, 自费, 定点…) that an English word follows, or that ends a clause
+_CJK_WORD_THEN_ENGLISH = rx.compile(r"(?:乙类|甲类|自费|定点|诊察费|中成药|双通道|产检)(?:$| [a-zA-Z]|[,.;:!?，。])")
+#: an English word, a space, then such a Chinese word, just before
+_ENGLISH_THEN_CJK_WORD = rx.compile(r"[a-zA-Z]{2} (?:乙类|甲类|自费|定点|诊察费|中成药|双通道|产检)$")
+
+
 def _space(match: re.Match[str]) -> str:
     text = match.string
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return " "
+    if before.isascii() and before.isalpha() and match.start() >= 2 and text[match.start() - 2].isalpha() \
+            and _CJK_WORD_THEN_ENGLISH.match(text, match.end()):
+        return " "  # “500 of that was 乙类 drugs”, “NOT 定点”: a Chinese word inside an English sentence
+    if after.isascii() and after.isalpha() and _ENGLISH_THEN_CJK_WORD.search(text, 0, match.start()):
+        return " "  # (the space after that word: “乙类 drugs”)
     if before == "," and after.isdigit() and match.start() >= 2 and text[match.start() - 2].isdigit():
         return "，"  # “level 1, 300 yuan”: a comma and a space end a clause, never group thousands
     if before in ")）" and after and after not in _SEPARATORS and not after.isascii() and after not in "¥￥" \

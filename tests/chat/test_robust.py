@@ -9867,3 +9867,15 @@ def test_english_not_before_定点_and_a_part_named_after_its_figure() -> None:
     _, (reply,) = talk("Nanchong employee, lvl 2 hospital, 1st visit this yr: 600 in-scope + 80 self-pay (自费)")
     assert reply.result is not None and reply.result["visits"][-1]["total"] == "680.00"
     assert reply.result["visits"][-1]["fund_pays"] == "240.00"
+
+
+def test_a_chinese_part_word_inside_an_english_sentence_and_a_balance_said_with_当时() -> None:
+    # (K240-C014) "actually 500 of that was 乙类 drugs and 100 was 自费": spaces around the Chinese words became
+    # clause breaks and "actually500" was no amount — the 500 dropped, the part asked; then "account balance 300"
+    # settled a bill of ¥100
+    _, replies = talk("Pingliang retiree, 三甲, 1st bill this yr, total 1,500",
+                      "actually 500 of that was 乙类 drugs and 100 was 自费", "account balance 300")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies] == ["780.00", "690.00", "690.00"]
+    # (K240-C025) 她账户里当时还有三百 was a bill of ¥300 (当时 broke the balance's cue)
+    _, replies = talk("那门诊呢 她上个月10号在二级医院看门诊八百 今年第一次 南昌职工退休", "她账户里当时还有三百")
+    assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "800.00"
