@@ -1204,7 +1204,9 @@ def _classed_fees(text: str, amounts: list[Amount]) -> list[Amount]:
             elif before.group("cls") == "甲类":
                 a = msgspec.structs.replace(a, role="rest", explicit=True)
             else:
-                drug = "药" in (before.group("label") or "") or what.startswith("药")
+                drug = "药" in (before.group("label") or "") or what.startswith("药") \
+                    or bool(re.search(r"(?:drugs?|medicines?|meds)$", text[max(0, before.start() - 12):before.start("cls") - 1]))
+                # (class B drugs (乙类) 200: the English name before the bracket says drugs)
                 a = msgspec.structs.replace(a, role="class_b_drug" if drug else "class_b_service")
             out.append(a)
             continue

@@ -9879,3 +9879,10 @@ def test_a_chinese_part_word_inside_an_english_sentence_and_a_balance_said_with_
     # (K240-C025) 她账户里当时还有三百 was a bill of ¥300 (当时 broke the balance's cue)
     _, replies = talk("那门诊呢 她上个月10号在二级医院看门诊八百 今年第一次 南昌职工退休", "她账户里当时还有三百")
     assert replies[1].result is not None and replies[1].result["visits"][-1]["total"] == "800.00"
+
+
+def test_class_b_drugs_named_in_english_before_the_bracket() -> None:
+    # (K240-0067) "class B drugs (乙类) 200" in 平凉 was settled as class-B services (15 % first, ¥462 for ¥468)
+    _, (reply,) = talk("my father is retired in Pingliang. 3rd-level grade A hospital today: in-scope 800, class B drugs "
+                       "(乙类) 200, self-pay 50. 1st visit this year")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "468.00"
