@@ -1187,6 +1187,8 @@ _BALANCE_FIGURE = "balance_figure"
 _CLASS_B_KIND = "class_b_kind"
 #: 处方二级医院开的 with no place of purchase: at a pharmacy, or at that hospital
 _WHERE_BOUGHT = "where_bought"
+#: 那一百 / 那个300: a figure told before, pointed back at
+_THAT_FIGURE_BEFORE = rx.compile(r"(?:那|这)(?:个|笔)?[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:钱)?(?:没|不|也没|要是没)")
 #: 如果年度限额是4000元呢: a rule's figure supposed (not read off a slip: 单子上还有一行 起付标准:200)
 _SUPPOSED = rx.compile(r"如果|要是|假如|假设|万一|若是|倘若|what if|suppose")
 #: 县医院一般是几级啊 / 卫生院算几级: what level such a place usually is, asked
@@ -2056,6 +2058,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (never a bill of 200)
         facts = msgspec.structs.replace(facts, amount=None, self_pay=Decimal(0))
         u = msgspec.structs.replace(u, facts=facts, spans=[sp for sp in u.spans if sp.slot != "amount"])
+    if intent == "what_if" and facts.prior_unreimbursed is not None and facts.prior_unreimbursed == state.known.fund_paid \
+            and facts.first_visit_this_year and _THAT_FIGURE_BEFORE.search(u.text):
+        # (统筹报过一百 →) 如果那一百没报过 就是今年第一次呢: that fund figure supposed away — the year's first, never
+        # 100 spent and not reimbursed on top
+        facts = msgspec.structs.replace(facts, prior_unreimbursed=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if intent == "what_if" and facts.amount is None and u.approximate_amount is not None and state.known.amount is not None \
             and _ANOTHER_VISIT.search(u.text) and not any(getattr(facts, n) is not None for n in _SLIP_FIELDS):
         # 要是再去第三次 再花个一千多呢: one more visit supposed, its bill said roughly — as 再去一次 花个一千多: its

@@ -9886,3 +9886,11 @@ def test_class_b_drugs_named_in_english_before_the_bracket() -> None:
     _, (reply,) = talk("my father is retired in Pingliang. 3rd-level grade A hospital today: in-scope 800, class B drugs "
                        "(乙类) 200, self-pay 50. 1st visit this year")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "468.00"
+
+
+def test_a_fund_figure_supposed_away_is_the_years_first() -> None:
+    # (K239-C014) (统筹报过一百) 如果那一百没报过 就是今年第一次呢: the 100 became spending not reimbursed on top of
+    # the year's first bill (¥180 for ¥120)
+    _, replies = talk("南昌在职 今年第一次门诊 统筹已经报了一百 今天一级医院八百", "哦 说错了 统筹报过一百是对的 今年不是第一次",
+                      "如果那一百没报过 就是今年第一次呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["480.00", "120.00"]
