@@ -3649,7 +3649,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
                                     "How much of the bill was self-pay (or class B)? It changes the figure."),
                             asking="amount", intent="calculate",
-                            quick_replies=_t_list(locale, ["没有自费", "自费100"], ["No self-pay", "Self-pay 100"]))
+                            # (never a figure the person did not say offered to tap: 不知道 gives the most the
+                            # fund can pay, said as such)
+                            quick_replies=_t_list(locale, ["没有自费", "不知道"], ["No self-pay", "I don't know"]))
     if facts.amount is not None and known_before.amount is None and state.asking is None \
             and (unsaid := _COST_UNSAID.search(u.text)) is not None and not _WHOLE_WORD.search(u.text) \
             and sum(1 for sp in u.spans if sp.slot == "amount") == 1:

@@ -9894,3 +9894,11 @@ def test_a_fund_figure_supposed_away_is_the_years_first() -> None:
     _, replies = talk("南昌在职 今年第一次门诊 统筹已经报了一百 今天一级医院八百", "哦 说错了 统筹报过一百是对的 今年不是第一次",
                       "如果那一百没报过 就是今年第一次呢")
     assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["480.00", "120.00"]
+
+
+def test_the_self_pay_question_offers_no_figure_to_tap() -> None:
+    # (found using the app) the question of the self-pay part offered 自费100 to tap — a figure no one said; 不知道
+    # is offered instead, and gives the most the fund can pay, said as such
+    _, (asked, reply) = talk("南充退休 二级医院 花了800 今年第一次 有些是自费的", "不知道")
+    assert asked.quick_replies == ["没有自费", "不知道"]
+    assert reply.text.startswith("自费（或乙类）的部分不清楚") and reply.result["visits"][-1]["fund_pays"] == "422.50"
