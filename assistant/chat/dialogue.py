@@ -95,6 +95,7 @@ from .understand import (
     NEVER_LEVEL_ONE,
     PARTIAL_DEDUCTIBLE,
     TEST_WORDS,
+    WHAT_IF_WORD,
     Facts,
     Understanding,
     clause_at,
@@ -1189,8 +1190,6 @@ _CLASS_B_KIND = "class_b_kind"
 _WHERE_BOUGHT = "where_bought"
 #: 那一百 / 那个300: a figure told before, pointed back at
 _THAT_FIGURE_BEFORE = rx.compile(r"(?:那|这)(?:个|笔)?[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:钱)?(?:没|不|也没|要是没)")
-#: 如果年度限额是4000元呢: a rule's figure supposed (not read off a slip: 单子上还有一行 起付标准:200)
-_SUPPOSED = rx.compile(r"如果|要是|假如|假设|万一|若是|倘若|what if|suppose")
 #: 县医院一般是几级啊 / 卫生院算几级: what level such a place usually is, asked
 _LEVEL_OF_PLACE_ASKED = rx.compile(r"(?:医院|卫生院|诊所|社区|卫生室|中心)[^,，。0-9]{0,4}?(?:一般|通常|大概|一般来说|大多)?(?:是|算|属于)"
                                    r"(?:几级|哪一级|什么级别|啥级别)(?:医院)?(?:啊|呀|呢|吗|哦|嘛)?[?？]?$"
@@ -1975,9 +1974,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             if state.asking in ("provider_level", None) and state.known.amount is not None else [])
     if any(getattr(facts, n) is not None for n in ("stated_deductible", "stated_cap")) and facts.amount is None \
             and facts.city is None and (policy := _policy(state.known)) is not None and get_pack(policy).supplied is None \
-            and intent in ("policy_fact", "what_if") and _SUPPOSED.search(u.text) and not _SLIP_SAID.search(u.text):
-        # (南充 …) 如果年度限额是4000元呢: the document sets its own figure — quoted, never a scenario settled as if
-        # the figure supposed were taken (where the document leaves it to the bureau, 西安, it is a scenario)
+            and intent in ("policy_fact", "what_if") and WHAT_IF_WORD.search(u.text) and not _SLIP_SAID.search(u.text):
+        # (南充 …) 如果年度限额是4000元呢 / 换成限额4000呢: the document sets its own figure — quoted, never a scenario
+        # settled as if the figure supposed were taken (where the document leaves it to the bureau, 西安, it is a
+        # scenario); the words of a supposition are understanding's own, which made the figure a stated one
+        # (not read off a slip: 单子上还有一行 起付标准:200)
         supposed_topic = "cap" if facts.stated_cap is not None else "deductible"
         facts = msgspec.structs.replace(facts, stated_deductible=None, stated_cap=None)
         intent = "policy_fact"
@@ -5103,8 +5104,6 @@ _NOTHING_CLAIMED = rx.compile(r"没(?:有)?报|未报|尚未报")
 _VISIT_NAMED = rx.compile(r"(?:(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月份?|(?P<rel>这个月|本月|上个月|上月)"
                           r"|(?P<place>社区|卫生院|卫生室|诊所|药店|药房|[一二三]级医院|三甲|二甲))(?:的)?(?:那次|那回|那一次)"
                           r"|第(?P<nth>[一二三四1-4])(?:次|回)(?:的|那次的|那张|那个)?(?:单子|结算单|发票)")
-_MONTH_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-                 "十一": 11, "十二": 12}
 
 
 def _slip_visit_named(state: SessionState, text: str, facts: Facts, today: dt.date) -> int | None:
@@ -5117,11 +5116,11 @@ def _slip_visit_named(state: SessionState, text: str, facts: Facts, today: dt.da
     if m is None:
         return None
     if m.group("nth"):
-        n = _MONTH_NUMBER.get(m.group("nth")) or int(m.group("nth"))
-        return n - 1 if n - 1 < len(state.ledger) else None
+        n = int(parse_number(m.group("nth")) or 0)
+        return n - 1 if 0 < n <= len(state.ledger) else None
     if m.group("month") or m.group("rel"):
         word = m.group("month")
-        month = (int(word) if word and word.isdigit() else _MONTH_NUMBER.get(word or "")) if word else \
+        month = int(parse_number(word) or 0) if word else \
             today.month if m.group("rel") in ("这个月", "本月") else (today.month - 2) % 12 + 1
         fits = [i for i, v in enumerate(state.ledger) if (v.month or today.month) == month]  # (no month: today's)
         if (state.known.month or today.month) == month:

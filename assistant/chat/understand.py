@@ -597,8 +597,6 @@ _PERCENT = rx.compile(
 _SECOND_AFTER = rx.compile(r"第(?:二|2)(?:次|张|回|趟)|又(?:去|看|来|到)")
 #: 两三百 / 七八百: a span of two neighbouring digits
 _TWO_DIGITS_SPAN = rx.compile(r"[一二两三四五六七八九]{2}[十百千万]")
-_SPAN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SPAN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 #: 在兰州打工 / 在深圳上班: where someone works or lives, not where a visit was
 _LIVES_THERE = rx.compile(r"(?:市|的)?(?:打工|上班|工作|务工|住|生活|做生意|带孙子|带娃)")
 #: 跟二级一样 / 和二级医院相同: a level named as what another is like
@@ -766,7 +764,7 @@ _ALONG_WITH = rx.compile(r"(?:今天|那天|也|一起)?(?:陪|带|送|扶|帮|�
                          r"|(?:也|今年)?是[^,，。]{0,6}?(?:职工|退休|在职|居民|灵活就业)")
 #: 用没用 / 扣没扣 / 过没过: whether a thing named before was used — the thing is in the clause before
 _USED_OR_NOT = rx.compile(r"(用|扣|过|满|到)(?:没|没有|了没|了没有)\1")
-_WHAT_IF_WORD = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
+WHAT_IF_WORD = rx.compile(r"如果|要是|假如|假设|万一|换成|若是|倘若|what if|suppose|if it (?:was|were|had been|'d been)|had it been"
                            r"|if (?:he|she|i|we|they) had (?:gone|been)|if (?:the same|this|that) (?:bill|visit|amount) (?:was|were|had been)|instead|what would (?:it|i|she|he|they) (?:be|get|pay)"
                            r"|how much would (?:it|i|she|he|they) (?:be|get|pay)")
 _WILL_CHECK = rx.compile(r"再问问|我问问|去问问|问一下再|回头问|再确认|再看看单子|查一下再|let me check|i'?ll check")
@@ -2316,12 +2314,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                and _CAPPED_AFTER.match(text, a.end) else a for a in amounts]
     # 要是我今年没报过那么多呢 比如才报了500: a what-if of what the fund has paid this year, not a slip's figure
     amounts = [msgspec.structs.replace(a, role="fund_paid")
-               if a.role == "slip_fund" and _WHAT_IF_WORD.search(text) and _YEAR_CLAIMS_BEFORE.search(text, 0, a.start)
+               if a.role == "slip_fund" and WHAT_IF_WORD.search(text) and _YEAR_CLAIMS_BEFORE.search(text, 0, a.start)
                and not _SLIP_WORD.search(text) else a for a in amounts]
     # figures read off a slip, or a ratio given with them (经办窗口说…55%，起付线200): parameters
     # the person supplies; a figure alone (起付线是600吗) is a question about the rule
     # (如果年度限额是4000元呢: a figure supposed — for a document that leaves it to the bureau, a scenario)
-    supposed = _WHAT_IF_WORD.search(text)
+    supposed = WHAT_IF_WORD.search(text)
     stated_ok = bool(_SLIP_WORD.search(text) or _PERCENT_SAID.search(text)) or (supposed is not None and any(
         a.role in ("stated_deductible", "stated_cap") and a.start > supposed.start() for a in amounts))
     if not stated_ok:
@@ -2545,7 +2543,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     year, month, day = _merge_dates(visit_dates)
     retired = _merge_dates(retirement) if retirement else (None, None, None)
     if retired[0] is None and retired[1] is not None and retired[1] > (today or dt.date.today()).month \
-            and _RETIREMENT_DONE.search(text) and not _WHAT_IF_WORD.search(text) and "才" not in text:
+            and _RETIREMENT_DONE.search(text) and not WHAT_IF_WORD.search(text) and "才" not in text:
         # 去年年底退的休，手续12月就办完了 (said in November): a retirement done is in the past — last year's
         retired = ((today or dt.date.today()).year - 1, retired[1], retired[2])
     retired_either = _RETIRED_EITHER.search(text)
@@ -2666,10 +2664,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if two_digits is not None and fund_up_to is None and values.get("fund_paid") is None and values.get("deductible_met"):
         # 起付线扣完了 统筹今年报了大概三四百: from 300 up to below 500 — settled only if the figure is the same
         # across that span (the dialogue settles both ends with the calculator), asked otherwise
-        unit = Decimal(_SPAN_UNIT[two_digits.group(0)[2]])
-        low, high = (Decimal(_SPAN_DIGIT[d]) for d in two_digits.group(0)[:2])
-        if high == low + 1:
-            values["fund_paid"], values["fund_up_to"] = low * unit, (high + 1) * unit - Decimal("0.01")
+        span = two_digits.group(0)  # 三四百: the two digits, then their unit
+        low, high, unit = parse_number(span[0] + span[2]), parse_number(span[1] + span[2]), parse_number("一" + span[2])
+        if low is not None and high is not None and unit is not None and high == low + unit:
+            values["fund_paid"], values["fund_up_to"] = low, high + unit - Decimal("0.01")
             values["fund_at_least"], fund_at_least, values["claimed_before"] = True, True, None
     if fund_up_to is not None and values.get("fund_paid") is None and values.get("deductible_met"):
         values["fund_paid"], values["fund_up_to"] = Decimal("100.00"), fund_up_to
@@ -2764,7 +2762,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (never settled without it)
         values["amount"] = None
         total = None
-    if _WHAT_IF_WORD.search(text) and (gone_part := _ITEM_GONE.search(text)) is not None:
+    if WHAT_IF_WORD.search(text) and (gone_part := _ITEM_GONE.search(text)) is not None:
         # (要是没有自费那100呢，就800: the part supposed away is no part of the new bill)
         parts = [p for p in parts if not gone_part.start() <= p.start < gone_part.end()]
     labelled = [a for a in unplaced if a.role is None and _COST_LABEL.fullmatch(text, _clause_of(bounds, a.start)[0], a.start)]
@@ -2942,7 +2940,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # side by side (as a level doubted is asked; a blind writer)
         flag = next((k for k in ("family_doctor", "poverty_registered") if h.sets.get(k) is True), None)
         if flag is not None and not h.negated and flag not in unknown \
-                and _FLAG_HEDGED_BEFORE.search(text, max(0, h.start - 6), h.start) and not _WHAT_IF_WORD.search(text) \
+                and _FLAG_HEDGED_BEFORE.search(text, max(0, h.start - 6), h.start) and not WHAT_IF_WORD.search(text) \
                 and not _HEDGE_CHECKED.search(text, h.end):  # (好像签了…我打电话问了下 是签了的: checked, so)
             unknown.append(flag)
             values[flag] = None
@@ -3207,7 +3205,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values["deductible_met"], values["first_visit_this_year"] = True, None
     # 好像是三级吧？/ 可能是二级: a level the person doubts is not a fact to settle on — it is asked
     # (应该是二级 alone is said with confidence; 应该是二级吧 is not)
-    if not unknown and not _WHAT_IF_WORD.search(text):  # 如果是三级呢？ / what if level 1?: a what-if, not a doubt
+    if not unknown and not WHAT_IF_WORD.search(text):  # 如果是三级呢？ / what if level 1?: a what-if, not a doubt
         for h in hits:
             level_keys: list[str] = [k for k in ("provider_level", "provider_grade", "prescribed_at_level", "prescribed_at_grade")
                           if k in h.sets]
@@ -3577,7 +3575,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     grades_said = [h for h in hits if h.sets.get("provider_grade") and not h.negated]
     if not conflict and not unknown and len({h.sets["provider_grade"] for h in grades_said}) >= 2 \
             and intent_hint_not_compare(text) and not is_correction(text) and not _LEVEL_HEDGE.search(text) \
-            and not _WHAT_IF_WORD.search(text) and not _WILL_CHECK.search(text) and "还是" not in text:
+            and not WHAT_IF_WORD.search(text) and not _WILL_CHECK.search(text) and "还是" not in text:
         # 她说是甲等 我看牌子是乙等: two grades said as facts — which holds is asked, quoting both
         other_grade = next(h for h in grades_said if h.sets["provider_grade"] != grades_said[0].sets["provider_grade"])
         conflict, conflict_slot = [grades_said[0].text, other_grade.text], "provider_level"
@@ -3603,7 +3601,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         values["category"], values["scheme"] = "flexible", "employee"
         categories = []
     if len(categories) >= 2 and set(categories) <= {"employee", "retiree"} and _NOT_YET_RETIRED.search(text) \
-            and not event and not _WHAT_IF_WORD.search(text):
+            and not event and not WHAT_IF_WORD.search(text):
         # 我在职还是退休呢 明年退: not retired yet — in work (the question settles itself)
         values["category"], values["scheme"] = "employee", "employee"
         categories = []
@@ -3665,11 +3663,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not conflict:
         del alternatives["category"]  # (平凉在职，我是灵活就业的: settled above — the narrower word)
     if values.get("category") == "employee" and set(alternatives.get("category", ())) == {"employee", "retiree"} \
-            and _NOT_YET_RETIRED.search(text) and not _RETIREMENT_EVENT.search(text) and not _WHAT_IF_WORD.search(text):
+            and _NOT_YET_RETIRED.search(text) and not _RETIREMENT_EVENT.search(text) and not WHAT_IF_WORD.search(text):
         del alternatives["category"]  # (我在职还是退休呢 明年退: settled — not retired yet)
     chosen_level = next((h for h in reversed(hits) if "provider_level" in h.sets and not h.negated
                          and _LEVEL_CHOSEN_BEFORE.search(text, max(0, h.start - 5), h.start)), None)
-    if chosen_level is not None and "provider_level" in alternatives and not _WHAT_IF_WORD.search(text) \
+    if chosen_level is not None and "provider_level" in alternatives and not WHAT_IF_WORD.search(text) \
             and chosen_level.start >= max(h.start for h in hits if "provider_level" in h.sets):
         # 社区中心可能是按二级医院算的，那就按二级吧: the level the person picks last is the one settled by
         del alternatives["provider_level"]
@@ -3692,7 +3690,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 他那个医保是啥我也搞不清，可能是职工的也可能是居民的: which scheme is not known — asked, never one picked
         values["scheme"] = values["category"] = None
     elif employer_pays is not None and set(alternatives.get("scheme", ())) == {"employee", "resident"} \
-            and not _COMPARE_WORDS.search(text) and not _WHAT_IF_WORD.search(text):
+            and not _COMPARE_WORDS.search(text) and not WHAT_IF_WORD.search(text):
         del alternatives["scheme"]  # (居民还是职工搞不清，单位给交的: settled above — who pays)
         if set(alternatives.get("category", ())) <= {"employee", "resident"}:
             alternatives.pop("category", None)
@@ -3962,7 +3960,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (a level said before a correction is not kept)
         unknown[unknown.index("provider_level")] = "prescribed_at_level"
         values["prescribed_at_level"] = values["prescribed_at_grade"] = None
-    gone = _ITEM_GONE.search(text) if _WHAT_IF_WORD.search(text) else None
+    gone = _ITEM_GONE.search(text) if WHAT_IF_WORD.search(text) else None
     if gone is not None:
         # 如果没有那300自费呢: the part gone — the same bill with none of it (unless a new total is said:
         # 要是没有自费那100呢，就800)

@@ -9754,6 +9754,9 @@ def test_a_rule_figure_supposed_is_a_scenario_only_where_the_bureau_sets_it() ->
     # where the document sets its own cap (南充), the supposition is answered with the document's figure, never settled
     _, (_, reply) = talk("南充退休 二级医院 花了800 今年第一次", "如果年度限额是4000元呢")
     assert reply.result is None and "年度最高支付限额1200.00元" in reply.text
+    # (换成限额4000呢: a supposition in understanding's other words — the same answer, never “如果这样” and 422.50)
+    _, (_, reply) = talk("南充退休 二级医院 花了800 今年第一次", "换成限额4000呢")
+    assert reply.result is None and "年度最高支付限额1200.00元" in reply.text
 
 
 def test_a_balance_said_with_其实_a_purchase_added_and_an_english_prenatal_check() -> None:
