@@ -1904,6 +1904,12 @@ _BACK_TO_OTHER_EN = rx.compile(r"^(?:ok|okay)?[,，. ]*(?:back to|now back to) m
 _EN_PERSON_KEY = {"dad": "爸", "father": "爸", "mum": "妈", "mom": "妈", "mother": "妈", "wife": "老婆", "husband": "老公"}
 
 
+def _people_kept(state: SessionState) -> dict[str, Person]:
+    """The people of the conversation with the one talked about now kept too, as told so far (under their
+    household word, "我" for the person writing) — before the talk moves to someone else."""
+    return {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)}
+
+
 def _person_back(text: str) -> str | None:
     """The person a message returns to (回到我 → "我", back to my dad → "爸"), or None."""
     if _BACK_TO_SELF.match(text):
@@ -2217,10 +2223,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and state.known.amount is not None and not u.correction:
         # (我妈…210 → 我自己…1000 →) 那我妈下个月再去签约卫生院看一次 花三百 / 说回我自己 年初我账户里有两千: the
         # person told before, picked up again as they were left — never the one talked about last
-        saved, here = state.people[back_to], state.person or "我"
+        saved = state.people[back_to]
         fresh = _afresh(state)
-        fresh.people = {**{k: v for k, v in state.people.items() if k != back_to},
-                        here: Person(known=state.known, ledger=state.ledger)}
+        fresh.people = {k: v for k, v in _people_kept(state).items() if k != back_to}
         fresh.known, fresh.ledger, fresh.person = saved.known, saved.ledger, None if back_to == "我" else back_to
         state, switched = fresh, True
     if switched:
@@ -2230,7 +2235,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (我爸…1080 →) 我自己在职 上个月在仪陇县人民医院看的 九百: the person writing, with a bill of their own —
         # the father's is kept to come back to, never overwritten (only the city carries over)
         fresh = _afresh(state)
-        fresh.people = {**state.people, state.person: Person(known=state.known, ledger=state.ledger)}
+        fresh.people = _people_kept(state)
         fresh.known = Known(city=state.known.city)
         state = fresh
     elif state.known.amount is not None and named_person is not None and state.person is not None \
@@ -2239,7 +2244,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (我爸…花了1,100 →) 我妈在社区医院拿药260 / 那我妈今年统筹报了900，也是三级医院400: another person of the
         # household with a bill of their own — as below, whatever else is said with it
         fresh = _afresh(state)
-        fresh.people = {**state.people, state.person: Person(known=state.known, ledger=state.ledger)}
+        fresh.people = _people_kept(state)
         fresh.known = Known(**{n: getattr(state.known, n) for n in _HOUSEHOLD_FIELDS})
         state = fresh
     elif state.known.amount is not None and _OTHER_PERSON.search(u.text) and not _WHAT_IF_CLAUSE.search(u.text) \
@@ -2255,7 +2260,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # year and bill are not theirs; the city, the place (我爸也去看了 / 同样在这看) and the figures read
         # off a slip stay, the rest is what this message says
         fresh = _afresh(state)
-        fresh.people = {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)}
+        fresh.people = _people_kept(state)
         fresh.parents_category = state.parents_category
         kept = _HOUSEHOLD_FIELDS + (_SAME_BILL_FIELDS if _SAME_CASE.search(u.text) and facts.amount is None else ())
         # (那我老婆是在职的，同样情况呢: the same bill, place and year — only the person differs)
@@ -2283,7 +2288,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and (facts.category is not None or facts.scheme is not None) and not _PLACE_BACK.search(u.text):
         # (南昌居民…签约社区…150 → answered) 西安在职 … 花了1500: a new bill told in full, in another city —
         # nothing of the bill before (its place, its year) is this one's; never the 社区 carried to 西安
-        people = {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)} \
+        people = _people_kept(state) \
             if (state.person is not None and _SELF_AT_START.match(u.text)) or named_person is not None else {}
         state = _afresh(state)
         state.people = people  # (我妈… → 我自己是南昌职工…: the mother's bill kept, to come back to)
@@ -2311,7 +2316,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 重新开始，帮我妈算……: start again, then read the rest (换个人问 帮我女儿问…: the one asked about before is
         # kept, to come back to: 再回到我自己)
         member = _PERSON_ANYWHERE.search(u.text) if state.known.amount is not None else None
-        people = {**state.people, state.person or "我": Person(known=state.known, ledger=state.ledger)} \
+        people = _people_kept(state) \
             if member is not None else {}
         state = _afresh(state)
         if member is not None:
