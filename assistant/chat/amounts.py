@@ -216,6 +216,8 @@ _AGE_BEFORE = rx.compile(r"(?:我|(?<!其)他|她|我妈|我爸|老人|男|女|�
                          r"|aunt|uncle|neighbou?r|friend|retiree|pensioner)[,， ]*$")
 _AGE_AFTER = rx.compile(r"了|岁|周岁| ?(?:years?|yrs?)(?: old|-old)| ?y/o")
 _AGE_END = rx.compile(r"(?:了|岁|周岁)(?:啦|哦|呀)?(?![0-9零两百千万块元多])")
+#: 上周180 / 上个星期200块: a figure after the week named (a weekday is one digit, 周3, said alone)
+_WEEK_END = rx.compile(r"(?:周|星期|礼拜)$")
 _NOT_MONEY_BEFORE = rx.compile(r"(?:第|之|星期|礼拜|周|编号|号码|电话|手机|手机号|尾号|卡号|身份证|工号|学号|社保号|医保号|病历号|门牌|[a-z]|\*)$"
                                # 小区5栋302 / 3单元201: an address, never money
                                r"|[0-9一二三四五六七八九十]+(?:栋|幢|单元|号楼)$"
@@ -774,6 +776,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             continue  # 给了五张一百的: a banknote's face value, not the sum paid (the sum is asked)
         said_before: tuple[str | None, str | None] | None = None  # the cue before it, read once
         if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) \
+                and not (prefix[-1:] in "周期拜" and (len(num) > 1 or has_unit or has_cur)
+                         and _WEEK_END.search(prefix)) \
                 and (said_before := _role_before(prefix))[0] is None \
                 and not ((has_unit or has_cur) and prefix[-1:].isalpha() and prefix[-1:].isascii()) \
                 and not (_POST_CUE.match(masked, end) and re.search(r"(?:including|and|with|plus|which)$", prefix)):

@@ -4124,7 +4124,7 @@ _ANOTHER_VISIT = rx.compile(r"再去[^,，。]{0,6}?(?:社区|医院|药店|卫�
                             r"|再加一(?:次|回|趟)|再多(?:看|去)?一(?:次|回|趟)|再(?:去|看)(?:了)?第[二三四五六七八九十2-9](?:次|回|趟)"
                             # 下次去二级医院花500呢 / 下次再去，药费100诊察费20呢: the next visit, after the one told
                             r"|下次|下一次|下回|下一回|next time"
-                            r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|go back|went back|come back|go again|went again|spend another|another \d"
+                            r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|go back|went back|come back|go again|went again|spend another|another ?\d"
                             r"|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit")
 #: (这不是今年第一次：……之前几次一共花了多少？→) 第一回是130块: what the year's first visit cost
 _FIRST_ONE_COST = rx.compile(r"(?:那)?(?:第一回|第一次|头一回|头一次|头回)(?:是|花了|花的|花|那次|的时候)(?:花了|花的)?"
@@ -5312,6 +5312,12 @@ def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | N
         known = msgspec.structs.replace(known, prescribed_at_level=facts.provider_level,
                                         prescribed_at_grade=facts.provider_grade, provider_level=None,
                                         provider_kind="pharmacy", provider_grade=None)
+    if asking in ("prescribed_at_level", "prescribed_at_grade") and state.known.provider_kind == "pharmacy" \
+            and facts.provider_kind == "hospital" and facts.provider_level is None and not u.unknown:
+        # (处方是三级的 → 开处方的是甲等还是乙等？ → 甲等的 平凉市人民医院: the hospital named is the
+        # prescription's — the visit is still the pharmacy's, and the name sets no level of its own)
+        known = msgspec.structs.replace(known, provider_kind="pharmacy", provider_grade=None, big_hospital=None,
+                                        prescribed_at_grade=known.prescribed_at_grade or facts.provider_grade)
     if asking == "provider_kind" and facts.signed is None and facts.referral is None:
         if "别的" in message or "其他" in message or "another" in message.lower():
             known = msgspec.structs.replace(known, signed=False)

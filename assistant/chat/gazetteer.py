@@ -410,6 +410,8 @@ _INSURED = _Family(
         # 就是农村交的那个医保 / 村里交的医保: the resident scheme, said as where it is paid
         ("(?:农村|村里|村上|乡里|镇上)(?:交|缴|买|办)的(?:那个|那种)?(?:医保|合作医疗|保险)", _RES, 2),
         ("not (?:yet )?retired|retiring (?:next|soon|this)|about to retire|still working|still employed|currently working|in work|working|employed(?! insurance)|(?<!retired )(?<!retiree )worker(?!s? insurance)|i work(?: full[- ]time| part[- ]time)? (?:in|at|for)|in[- ]service|on the job", _EMP, 2),
+        # a retired railway worker / retired factory employee: the job one had, retired from
+        ("retired (?:(?!or |and |nor |not |still |vs |versus |to |from )[a-z-]+ ){1,2}(?:worker|employee|staff)", _RET, 2),
         ("retired|retiree|pensioner|retirement", _RET, 2),
         # 平凉 退 二级 / 南昌退 三级: a terse note's 退 standing alone (never 退费, 退钱, 退了药)
         ("(?<![^，,])退(?=[，,。]|$)|(?<=南昌|南充|平凉|西安)退(?=[，,。]|$)", _RET, 2),

@@ -140,6 +140,9 @@ _ADD_VISIT = rx.compile(
     # another 社区 visit later today / one more pharmacy visit: the place said between
     r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit"
     r"|(?:a |the )?(?:second|third|next) visit|went (?:back|again)|visited again|another (?:trip|bill)"
+    # and today another 250 there / spent another 300: one more bill, its figure said
+    # (never another 100 was self-pay: a part of the bill told)
+    r"|another ?(?:¥|cny ?|rmb ?)?[0-9][0-9.,]*+(?! ?(?:yuan |rmb |kuai )?(?:was|is|were|of|for|in self|self|on self))"
     # Next month I'll also buy medicine at a pharmacy, 300 / I'm going again next week: one more visit, in English
     r"|(?:i'll|i will|i'm going to|i am going to|we'll|she'll|he'll) (?:also |then )?(?:buy|go|see|visit|get|spend)"
     r"|(?:i|she|he|we) also (?:bought|went|saw|visited|got|spent)"

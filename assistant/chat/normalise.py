@@ -150,6 +150,18 @@ _TYPOS = (
     ("yb的", "医保的"),  # 问个yb的事: 医保 typed as its pinyin initials
     ("问个yb", "问个医保"),
     ("yb报", "医保报"),
+    ("三剂医院", "三级医院"),  # voice input: 级 heard as 剂 (K242-0139) — only before 医院 / 甲等: 三剂药 is three doses
+    ("二剂医院", "二级医院"),
+    ("一剂医院", "一级医院"),
+    ("三剂甲等", "三级甲等"),
+    ("二剂甲等", "二级甲等"),
+    ("级假等", "级甲等"),  # voice input: 甲 heard as 假 (三级假等医院, K242-0028; never 放假等)
+    ("三假医院", "三甲医院"),
+    ("住咯院", "住了院"),  # 赣语: 我娘住咯院 (K242-0143)
+    ("住嘞院", "住了院"),
+    ("么住院", "没住院"),  # 陇东话: 急诊 么住院 (K242-0087)
+    ("么住过院", "没住过院"),
+    ("么有住院", "没有住院"),
 )
 _TYPO_RE = rx.compile("|".join(re.escape(a) for a, _ in _TYPOS))
 _QIAN_AS_MONEY = rx.compile(r"(?<=[一二两三四五六七八九])钱(?=[一二两三四五六七八九](?:百)?(?:块|元|$|[,，。\s]))")
@@ -157,7 +169,10 @@ _QIAN_AS_MONEY = rx.compile(r"(?<=[一二两三四五六七八九])钱(?=[一二
 _PINYIN = {"zaizhi": "在职", "tuixiu": "退休", "yiyuan": "医院", "erji": "二级", "sanji": "三级", "yiji": "一级",
            "guole": "过了", "jinnian": "今年", "diyici": "第一次", "kuai": "块", "qifuxian": "起付线",
            "shequ": "社区", "weishengyuan": "卫生院", "yaodian": "药店", "nanchang": "南昌", "nanchong": "南充",
-           "pingliang": "平凉", "tongchou": "统筹", "menzhen": "门诊", "jumin": "居民", "zhigong": "职工"}
+           "pingliang": "平凉", "tongchou": "统筹", "menzhen": "门诊", "jumin": "居民", "zhigong": "职工",
+           # initials typed for speed (xa 在职 三甲 2k 首次 mz统筹): only those one word has — nc is both
+           # 南充 and 南昌, and is left for the city question
+           "xa": "西安", "qfx": "起付线", "mz": "门诊", "mztc": "门诊统筹"}
 _PINYIN_CITIES = frozenset({"nanchang", "nanchong", "pingliang"})  # (Nanchong, working: English, a city named)
 _PINYIN_RE = rx.compile(r"(?<![a-z])(?:" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![a-z])")
 _TYPO_MAP = dict(_TYPOS)

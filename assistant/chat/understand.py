@@ -680,9 +680,11 @@ _RETIRING_BEFORE = rx.compile(r"转退休|办退休|退休手续|退休了?[,，
 _VISIT_BESIDE_DATE = rx.compile(r"(?:份|的时候|那次|再)?(?:去|来|到)?(?:看病|看门诊|看的|看了|就诊|就医|拿药|买药|开药|复查|花)|再看|再去")
 _RELATIVE_DAYS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("今天", 0), ("今日", 0),
                   ("yesterday", 1), ("today", 0))
-_WEEKDAY_SAID = rx.compile(r"(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
+_WEEKDAY_SAID = rx.compile(r"(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天]|[1-7](?![0-9.]))")
 _RELATIVE_WEEK = rx.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = rx.compile(r"上个?月|last month")
+#: 要是这个月看的呢: a what-if moving the visit into this month
+_THIS_MONTH_VISIT = rx.compile(r"(?:这个月|本月|这月)(?:份)?(?:才|再)?(?:去)?(?:看|就诊|买|拿)")
 _AHEAD = rx.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
 _UNKNOWN = rx.compile(
     # (不知道能不能报 / 不清楚报多少: the question asked, not a fact not known)
@@ -713,7 +715,9 @@ _UNKNOWN_FLAGS = (
     ("date", rx.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
-_DOUBT_OF_LEVEL = rx.compile(r"(?:是|在)?(?:[一二三123]级|[甲乙丙]等|三甲|二甲|三乙|二乙)(?:的|医院)?(?:还是|或者|或是)")
+_DOUBT_OF_LEVEL = rx.compile(r"(?:是|在)?(?:[一二三123]级|[甲乙丙]等|三甲|二甲|三乙|二乙)(?:的|医院)?(?:还是|或者|或是)"
+                             # …今年第一次不晓得医院几级 (no stop said): what is not known is the level
+                             r"|(?:这|那)?(?:家|个)?(?:医院|医疗机构|卫生院)?(?:是)?(?:几级|哪一?级|什么级别|啥级别|什么等级)")
 _BOTH_DOUBTED = rx.compile(r"(?:这|那)(?:两|二|2)(?:样|个|项|件)|两(?:样|个|项)都|都(?:不知道|不清楚|搞不清|不晓得)")
 _STILL_SO = rx.compile(r"算不算|还算|是不是|还是不是|有没有|还有没有|还在不在|还有效")
 _NO_REFERRAL = rx.compile(r"没(?:有)?(?:经过)?转诊|未(?:经)?转诊|不是转诊|自己去的|直接去的|without (?:a )?referral|not referred"
@@ -2583,6 +2587,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if relative_month and _clause_of(bounds, relative_month.start()) in prior_clauses:
         relative_month = None  # 上个月在县人民医院看的600怎么一分没报: the earlier bill's month, not this visit's
     months_ago = 1 if relative_month and month is None else None
+    if month is None and days_ago is None and months_ago is None and not retirement \
+            and (this_month := _THIS_MONTH_VISIT.search(text)) is not None \
+            and WHAT_IF_WORD.search(text, 0, this_month.start()) is not None:
+        # 要是这个月看的呢 (the visit told was last month's): this month's date, for the what-if
+        year, month = (today or dt.date.today()).year, (today or dt.date.today()).month
     if months_ago is None and month is None and days_ago is None:
         # 如果她下个月再去看呢 / 过两天去复查再花两百呢: a visit still to come (a what-if), dated ahead
         ahead = _AHEAD.search(text)

@@ -9905,3 +9905,62 @@ def test_the_self_pay_question_offers_no_figure_to_tap() -> None:
     _, (asked, reply) = talk("南充退休 二级医院 花了800 今年第一次 有些是自费的", "不知道")
     assert asked.quick_replies == ["没有自费", "不知道"]
     assert reply.text.startswith("自费（或乙类）的部分不清楚") and reply.result["visits"][-1]["fund_pays"] == "422.50"
+
+
+def test_a_pension_begun_this_month_dates_the_retirement() -> None:
+    # (K242-C029) 这个月开始领退休待遇了: no retirement date was read — last month's visit was settled as a
+    # retiree's (¥227.50 for ¥180); then 要是这个月看的呢 was out of scope
+    _, replies = talk("南充的 这个月开始领退休待遇了 之前是在职", "上个月二十号在二级医院看了五百 今年就这一次", "要是这个月看的呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["180.00", "227.50"]
+
+
+def test_spoken_level_and_inpatient_words() -> None:
+    # (K242-0139, K242-0028, K242-0143, K242-0087) voice input and local speech: 三剂医院 (三级), 三级假等 (甲等),
+    # 住咯院 (住了院), 么住院 (没住院)
+    _, (reply,) = talk("南充退休的在三剂医院看门诊花了八百块钱今年第一回能报多少")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "357.50"
+    _, (reply,) = talk("我们这搭平凉的 三级假等医院 八百 退休 今年头一回")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "360.00"
+    _, (reply,) = talk("南昌居民医保 我娘住咯院 花了六千 能报几多")
+    assert reply.result is None and reply.text.startswith("住院费用不在这里算")
+    _, (reply,) = talk("平凉在职 急诊 么住院 二级医院 九百 今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "420.00"
+    # 三剂 alone (three doses) is no level
+    assert understand("中药开了三剂，花了300").facts.provider_level is None
+
+
+def test_not_knowing_the_level_right_after_the_years_first() -> None:
+    # (K242-0150) 今年第一次不晓得医院几级 (no stop between): the doubt was taken as of the year's position
+    _, (reply,) = talk("南昌退休在医院看门诊花了八百今年第一次不晓得医院几级")
+    assert reply.asking is None and [a.fund_pays for a in reply.alternatives][:1] == ["130.00"]
+
+
+def test_the_prescribing_hospital_named_with_its_grade() -> None:
+    # (K242-C017) 甲等的 平凉市人民医院, in answer to the prescription's grade: the pharmacy visit became a hospital
+    # visit of no known level, and the level was asked
+    _, replies = talk("平凉退休 药店买药 七百 今年起付线扣完了", "方子是三级医院开的", "甲等的 平凉市人民医院")
+    assert replies[-1].result is not None and replies[-1].result["visits"][-1]["fund_pays"] == "420.00"
+
+
+def test_english_retired_with_a_trade_and_another_bill() -> None:
+    # (K241-C025) "retired railway worker": retired and worker cancelled out and the category was asked; then "And
+    # today another 250 there" replaced the first bill instead of adding a visit (¥35 for ¥161)
+    _, replies = talk("Pingliang, retired railway worker, went to a township health centre",
+                      "180 yuan last week, it was my first visit this year", "And today another 250 there")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["0.00", "161.00"]
+    assert understand("another 100 yuan was self pay").intent != "add_visit"
+    # (K199-0200) "retired or still employee" stays a doubt
+    assert understand("not sure if my dad counts as retired or still employee status").facts.category is None
+
+
+def test_a_figure_after_last_week_is_money() -> None:
+    # 上周180: the 180 was read as weekday 1 and no bill
+    assert [a.value for a in extract_amounts("上周180，今年第一次")] == [Decimal("180.00")]
+    assert understand("上周180，今年第一次").facts.days_ago == 7
+    assert extract_amounts("周3去的") == []
+
+
+def test_initials_typed_for_speed() -> None:
+    # (K241-0094) xa 在职 三甲 2k 首次 mz统筹报多少: xa is 西安 (nc, both 南充 and 南昌, is asked)
+    assert understand("xa 在职 三甲 2k 首次 mz统筹报多少").facts.city == "西安"
+    assert understand("nc 在职 三甲 1k2 首次").facts.city is None
