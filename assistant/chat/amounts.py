@@ -203,7 +203,7 @@ _EN_CUE_END = rx.compile(
     r"|pharmacy|hospital|clinic|centre|center|visit|exactly|precisely|amount|amounts|yes|ok|okay|sum"
     r"|have|has|had|got|still|left|balance|over|under|with|or"
     r"|been|be|were|are|instead"  # what if it had been 1,300 / if it were 1,300 / 1,300 instead
-    r"|then|later|again|yesterday|afterwards|after that|before that|earlier|actually|basically|anyway|so|but|well"  # …800 at a clinic, then 200 at a pharmacy
+    r"|then|later|again|yesterday|afterwards|after that|before that|earlier|actually|basically|anyway|so|but|well|used|used up|took|counted"  # …800 at a clinic, then 200 at a pharmacy
     r"|ct|mri|pet|dr|x光|b超|彩超"
     # in-scope items 900, an X-ray 150, lab tests 80: a bill's line named in English
     r"|worth|items?|in-scope|stuff|fees|charges?|tests?|exams?|x-ray|xray|scans?|services?|consultation|registration|supplies|materials?|meds|medications?|drug|injections?|treatments?|herbs)$"
@@ -523,6 +523,13 @@ _USED_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今�
                                     # 320 of the deductible already used this year (English)
                                     r"|(?: ?yuan)? of (?:the|my|his|her) deductible (?:(?:is|was|has been|have been) )?(?:already )?"
                                     r"(?:used|spent|met|deducted|gone|paid)")
+#: 还有 / 另外 opening the clause of a cost: one more part of the bill
+_ALSO_BEFORE = rx.compile(r"^(?:还有|另外|另外还有|再加上|加上|以及)")
+_COST_WORD_CUE = rx.compile(r"费用|费|药钱|医药费")
+_PART_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "dual_channel", "tcm", "consultation", "prenatal"})
+#: (the first one) used 100 of his deductible: what went toward it, in English
+_USED_BEFORE_EN = rx.compile(r"(?:used|took|ate|counted|went)(?: up)? ?$")
+_OF_DEDUCTIBLE_EN = rx.compile(r"(?: ?yuan| ?rmb)? (?:of|toward|towards|to) (?:the|my|his|her|their) deductible")
 _ASKED_AFTER = rx.compile(r"(?:里|里面|里头)?(?:了)?(?:吗|么|没有?|不)")
 _THIS_BEFORE = rx.compile(r"(?:这|那)(?:个|笔)?$")
 _COUNTED_TO_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|都|已)?(?:算进|算到|计入|算入|攒进|扣进)(?:了)?(?:今年的?)?(?:起付线|起付标准|起付)")
@@ -867,6 +874,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "deductible_used", prefix[-4:]  # 已经自己付过300的起付线了: the deductible used
         elif role is None and (used_after := _USED_DEDUCTIBLE_AFTER.match(masked, end)) is not None:
             role, cue = "deductible_used", used_after.group(0)
+        elif role is None and _USED_BEFORE_EN.search(prefix) and (of_it := _OF_DEDUCTIBLE_EN.match(masked, end)):
+            role, cue = "deductible_used", of_it.group(0)  # the first one used 100 of his deductible
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():
@@ -910,6 +919,11 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if role == "rest" and cue and _SUMMED_COSTS.search(cue) and not any(a.role is not None and a.role != "total" for a in out) \
                 and _PARTS_FOLLOW.match(masked, end):
             role = "total"  # 检查加药一共2,468元，其中乙类检查600: with no part before it and its parts after, the bill
+        if role == "total" and cue and _COST_WORD_CUE.search(cue) and _ALSO_BEFORE.search(prefix) \
+                and any(a.role in _PART_ROLES for a in out) and not any(a.role == "total" for a in out):
+            # 双通道的谈判药花了2000，还有普通门诊费用500 / 自费药300，还有检查费500: a part told, then the
+            # rest of the bill beside it — never the bill, smaller than its part
+            role = "rest"
         if role == "stated_deductible" and (deducted := _DEDUCTED_AFTER.match(masked, end)) \
                 and not _NUMERAL_AHEAD.match(masked, deducted.end()):
             # 起付线200已经扣了: the deductible, used up — not a rule asked about (起付线200已经扣了100:

@@ -174,6 +174,16 @@ _PINYIN = {"zaizhi": "在职", "tuixiu": "退休", "yiyuan": "医院", "erji": "
            # 南充 and 南昌, and is left for the city question
            "xa": "西安", "qfx": "起付线", "mz": "门诊", "mztc": "门诊统筹"}
 _PINYIN_CITIES = frozenset({"nanchang", "nanchong", "pingliang"})  # (Nanchong, working: English, a city named)
+#: the same words inside an English sentence (First menzhen visit this year, level-3 hospital (sanji)):
+#: English words, so the sentence stays one the English reading understands
+_PINYIN_EN = {"zaizhi": "employee", "tuixiu": "retired", "yiyuan": "hospital", "erji": "level 2", "sanji": "level 3",
+              "yiji": "level 1", "guole": "met", "jinnian": "this year", "diyici": "first visit", "kuai": "yuan",
+              "qifuxian": "deductible", "shequ": "community", "weishengyuan": "township health centre",
+              "yaodian": "pharmacy", "nanchang": "nanchang", "nanchong": "nanchong", "pingliang": "pingliang",
+              "tongchou": "pooling fund", "menzhen": "outpatient", "jumin": "resident", "zhigong": "employee",
+              "xa": "xi'an", "qfx": "deductible", "mz": "outpatient", "mztc": "outpatient pooling"}
+#: an English word that is no pinyin of ours: three of them make the sentence English
+_LATIN_WORD = rx.compile(r"[a-z]{2,}")
 _PINYIN_RE = rx.compile(r"(?<![a-z])(?:" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![a-z])")
 _TYPO_MAP = dict(_TYPOS)
 # "1200快" is "1200块" typed with the wrong character.
@@ -410,7 +420,8 @@ def normalise(text: str) -> str:
         out = _CITY_RETIRED.sub(r"\1退休", out)  # 南充退 三乙 1k2: the city, and retired
     if (said := _PINYIN_RE.findall(out)) and any(w not in _PINYIN_CITIES for w in said):
         # (before the spaces are read: the words it gives are Chinese, spaced as Chinese is)
-        out = _PINYIN_RE.sub(lambda m: _PINYIN[m.group(0)], out)
+        words = _PINYIN_EN if sum(w not in _PINYIN for w in _LATIN_WORD.findall(out)) >= 3 else _PINYIN
+        out = _PINYIN_RE.sub(lambda m: words[m.group(0)], out)
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
     if "钱" in out:

@@ -649,7 +649,8 @@ _CHECK_QUESTION = rx.compile(
     r"|(?:结算单|单子|发票)上[^。;；]{0,16}?[0-9]+(?:\\.[0-9]+)?(?:元|块)?[?？]"
 )
 _YEAR_POSITION_BEFORE = rx.compile(r"今年|本年|年内|已经|之前|以前|前面|累计|总共|一共|额度|到现在|至今|截至目前|目前为止|前两次|前几次|前面几次|加起来|this year|so far|already")
-_RETIREMENT_CLAUSE = rx.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
+_RETIREMENT_CLAUSE = rx.compile(r"退休(?!职工|人员|老人|工人)|退的休|退的(?!钱)|退了(?!钱|费)|retire|办完的|"
+                                r"开始享受(?![^,，。]{0,4}(?:门诊|统筹|医保|报销|住院))(?:待遇)?|(?<=[号日])办的|(?<=[号日])办结|(?<=[号日])办完|办的手续|手续"
                                 # (是这个月5号才办完: the papers done that day, said after the retirement)
                                 r"|(?<=[号日])(?:才|就|已经|刚)办(?:完|结|好)")
 #: 买了保健品 / 营养品 / 化妆品: a purchase that is not medical care
@@ -715,6 +716,11 @@ _UNKNOWN_FLAGS = (
     ("date", rx.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
+#: 头一回 / the first one, standing for a visit (not 今年第一次)
+_THE_FIRST_ONE = rx.compile(r"头一回|头一次|头回|第一回|第一次|first one|first visit|first time|the first")
+#: …起付线扣了一百 / …花了三百 / …used 100: what that visit did, told right after it
+_WHAT_IT_DID = rx.compile(r"(?:那次|那回|的时候|时)?[,，]?(?:起付线|起付)?(?:就|已经|只)?(?:扣了|扣过|花了|花的|报了|用了|看了|付了)"
+                          r"| ?(?:one |visit )?(?:used|cost|spent|took|paid)")
 _DOUBT_OF_LEVEL = rx.compile(r"(?:是|在)?(?:[一二三123]级|[甲乙丙]等|三甲|二甲|三乙|二乙)(?:的|医院)?(?:还是|或者|或是)"
                              # …今年第一次不晓得医院几级 (no stop said): what is not known is the level
                              r"|(?:这|那)?(?:家|个)?(?:医院|医疗机构|卫生院)?(?:是)?(?:几级|哪一?级|什么级别|啥级别|什么等级)")
@@ -790,7 +796,8 @@ _VISIT_COUNT = rx.compile(r"(?:看了|去了|跑了|看过)(两|二|三|2|3)(?:�
 _COUNT_VALUE = {"两": "2", "二": "2", "三": "3"}
 _VISIT_ENUM = rx.compile(r"(?:^|(?<=[,，。;；\s]))(?:一|另一|第[一二三四1-4])(?:回|次|趟)(?:是|花了?|花费|看病|拿药|买药)?")
 _NUMERAL_NEAR = rx.compile(r"[^,，。]{0,4}?[0-9¥零一二两三四五六七八九十百千万]")
-_SLIP_FIELD_EMPTY = rx.compile(r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
+_SLIP_FIELD_EMPTY = rx.compile(r"(?<!计算)(?<!算一下)(?<!算算)(?<!帮我算)(?<!请算)(?<!求)(?<!算出)(?<!问)"
+                               r"(?:统筹基金支付|统筹支付|医保支付|基金支付)(?:金额)?[:：是为]?\s*(?:[,，。;；]|$)(?![^,，。;；]*\d)")
 _SLIP_CONTEXT = rx.compile(r"结算单|单子|小票|发票|票据|清单|收据|医疗费总额|总额|写的是|写着")
 _EXTRA_FEE = rx.compile(r"(?:另外|外加|额外|此外|另|还)(?:还)?(?:交|付|花|给)(?:了)?(?:个|点|些|一笔)?[\u4e00-\u9fff]{0,4}?费")
 _EXTRA_PART = rx.compile(r"另外|外加|额外|此外|另有|另付|另交|还另|单独(?:付|交|算)|on top|in addition|extra|\bplus\b|再加(?:上)?|加上"
@@ -1749,6 +1756,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # (起付线一分没用 beside 之前报过两千: two statements that disagree — left to the conflict below)
             nothing_used = True
             hits = [h for h in hits if h not in untouched]
+    if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
+        # 今年是第二回看，头一回起付线扣了一百 / second visit this year; the first one used 100 of his
+        # deductible: the first one is the earlier visit, what it did told — not this visit's position
+        hits = [h for h in hits if not (h.sets.get("first_visit_this_year") is True and not h.negated
+                                        and _THE_FIRST_ONE.fullmatch(h.text) is not None
+                                        and _WHAT_IT_DID.match(text, h.end) is not None
+                                        and any(o.sets.get("first_visit_this_year") is False and not o.negated
+                                                and o.end <= h.start for o in hits))]
     fund_none_yet = [h for h in hits if h.sets.get("first_visit_this_year") is True and "报" in h.text
                      and _FUND_JUST_BEFORE.search(text, max(0, h.start - 4), h.start)]
     hits = [h for h in hits if h not in fund_none_yet]

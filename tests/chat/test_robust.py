@@ -9964,3 +9964,48 @@ def test_initials_typed_for_speed() -> None:
     # (K241-0094) xa 在职 三甲 2k 首次 mz统筹报多少: xa is 西安 (nc, both 南充 and 南昌, is asked)
     assert understand("xa 在职 三甲 2k 首次 mz统筹报多少").facts.city == "西安"
     assert understand("nc 在职 三甲 1k2 首次").facts.city is None
+
+
+def test_pinyin_inside_an_english_sentence_stays_english() -> None:
+    # (K241-0199) "First menzhen visit this year, level-3 hospital (sanji)": the pinyin became Chinese words between
+    # commas, and "first … visit this year" was no longer read — the year's position was asked
+    _, (reply,) = talk("I work in Nanchong, employee (not retired). First menzhen visit this year, level-3 hospital "
+                       "(sanji), bill 2,000 RMB. How much does yibao pay?")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "900.00"
+    assert reply.text.isascii() or reply.text.startswith("The fund pays")
+
+
+def test_the_first_one_after_the_second_is_the_earlier_visit() -> None:
+    # (K241-0100, K241-0071) 今年是第二回看，头一回起付线扣了一百 / "second visit this year; the first one used 100 of
+    # his deductible": the first one is the earlier visit — no conflict with the second
+    _, (reply,) = talk("额平凉在职，在县医院（二级）看病花了一千三，今年是第二回看，头一回起付线扣了一百")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "720.00"
+    _, (reply,) = talk("My dad is a Nanchong retiree. This is his second visit this year; the first one used 100 of his "
+                       "deductible and the fund paid nothing. Today: level-2 hospital, 400 yuan.")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "227.50"
+    # 今年第一次 beside 看过一次 is still two statements to weigh
+    assert talk("南昌在职 今年第一次 之前看过一次 三级医院800")[1][0].asking in ("conflict", "year_start")
+
+
+def test_a_pension_that_starts_later_corrected() -> None:
+    # (K241-C028) 我搞错了 是12月才开始享受 (the retirement's month, after 退休待遇是9月开始享受的): 12月 was taken for
+    # the visit's date, a date still to come, and the date asked
+    _, replies = talk("南充 今年退休的 三级医院 800 今年第一次看门诊", "退休待遇是9月开始享受的", "我搞错了 是12月才开始享受")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["357.50", "300.00"]
+
+
+def test_the_rest_of_the_bill_beside_a_part() -> None:
+    # (K241-0035) 双通道的谈判药花了2000，还有普通门诊费用500: the 500 was taken for the bill, smaller than its part
+    _, (reply,) = talk("平凉在职，三级甲等医院，双通道的谈判药花了2000，还有普通门诊费用500，今年第一次")
+    assert reply.result is not None and reply.result["visits"][-1]["total"] == "2500.00"
+    assert reply.result["visits"][-1]["fund_pays"] == "165.00"
+    assert [a.role for a in extract_amounts("三级医院，自费药花了300，还有检查费500")] == ["self_pay", "rest"]
+    assert [a.role for a in extract_amounts("自费300，总费用500")] == ["self_pay", "total"]
+
+
+def test_asking_to_work_out_the_fund_share_is_no_empty_slip_line() -> None:
+    # (K241-0171) 西安, the rule's figures off a slip, then 请计算统筹支付。: read as the slip's fund line left empty, and
+    # that figure asked
+    _, (reply,) = talk("西安在职。结算单上写的：门诊统筹起付标准1000元，三级医院支付比例50%，年度最高支付限额3000元。"
+                       "今年首次门诊，三级医院费用1600.00元，请计算统筹支付。")
+    assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
