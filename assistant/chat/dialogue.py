@@ -1537,6 +1537,16 @@ _LEVEL_HINT_EN = ("Usually community and township health centres and clinics are
                   "the registration slip or the hospital's sign.")
 
 
+def _same_day(a: Known, b: Known, today: dt.date) -> bool:
+    """Whether two visits told are of one day (a visit with no date said is today's; a month without its day
+    is no day)."""
+    def day(k: Known) -> tuple[int, int, int] | None:
+        if k.month is None:
+            return (today.year, today.month, today.day) if k.day is None else None
+        return None if k.day is None else (k.year or today.year, k.month, k.day)
+    return day(a) is not None and day(a) == day(b)
+
+
 def _dated(facts: Facts, today: dt.date) -> Facts:
     """Relative dates (昨天, 上周, 上个月) and a retirement date as the calendar dates they mean."""
     changes: dict[str, Any] = {}
@@ -3489,6 +3499,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.where_asks = 0
         state.ledger = [*state.ledger, told_before]
         state.known = _another_visit(state.ledger[-1], facts, u.text)
+        if _MORNING_BEFORE.search(u.text) and not _LATER_IN_DAY.search(u.text) \
+                and _same_day(state.known, told_before, today):
+            # (药店买药350 …) 我上午还在卫生院看病 花了一百二: a visit earlier the same day, told after — it comes
+            # first in the year, and the visit told first is still the one answered
+            state.ledger, state.known = [*state.ledger[:-1], state.known], told_before
     else:
         state = _fill(state, facts, u, message, today)
     _note_place(state, facts, u)
@@ -4072,6 +4087,9 @@ _IN_SCOPE_PART = rx.compile(r"范围内|甲类|都能报|正常报|医保内|目
 
 _PART_IN_SCOPE_IF = rx.compile(r"[这那](\d+(?:\.\d+)?)(?:块|元)?(?:的)?(?:[^,，。\d]{0,6}?)(?:都|全|全部)?"
                                r"(?:是|算|按|换成|变成|改成|换为)(?:甲类|医保范围内|医保内|政策内|政策范围内)")
+#: 我上午还在卫生院看病: a visit of the morning, told after one of the same day
+_MORNING_BEFORE = rx.compile(r"(?:上午|早上|早晨|一早)(?:还|先|也)?(?:在|去|到)")
+_LATER_IN_DAY = rx.compile(r"下午|晚上|傍晚|中午|后来|然后|之后")
 _EARLIER_VISIT_TOLD = rx.compile(r"(?:上个月|上月|上周|上次|之前|前几天|前几个月|[0-9一二三四五六七八九十]{1,2}月)[^,，。]{0,10}(?:看过|去过)"
                                  # (之前在社区看过 — said alone, in answer: the place is that visit's)
                                  r"(?:一次|一回|(?:病|了)?(?=$|[,，。!！?？]))")

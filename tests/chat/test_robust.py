@@ -10009,3 +10009,13 @@ def test_asking_to_work_out_the_fund_share_is_no_empty_slip_line() -> None:
     _, (reply,) = talk("西安在职。结算单上写的：门诊统筹起付标准1000元，三级医院支付比例50%，年度最高支付限额3000元。"
                        "今年首次门诊，三级医院费用1600.00元，请计算统筹支付。")
     assert reply.result is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
+
+
+def test_a_morning_visit_told_after_the_days_pharmacy_purchase() -> None:
+    # (K238-C040) (药店买药350, prescribed at the 乡卫生院) 我上午还在卫生院看病 花了一百二: the morning's visit replaced
+    # the purchase (¥0 for ¥120 of a ¥350 bill); it is one more visit, earlier that day — the purchase answered
+    # with the morning's ¥120 toward the deductible before it
+    _, replies = talk("平凉退休 今年第一次 花了三百五 能报多少", "在药店", "医生在乡卫生院开的方子",
+                      "我上午还在卫生院看病 花了一百二 今天这两次就是今年头两次")
+    visits = replies[-1].result["visits"]
+    assert [v["total"] for v in visits] == ["120.00", "350.00"] and visits[-1]["fund_pays"] == "189.00"
