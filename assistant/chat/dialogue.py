@@ -4377,6 +4377,9 @@ _PLANNED = rx.compile(r"下个月|下月|下周|下星期|下礼拜|明天|后�
 _STILL_AS_TOLD = rx.compile(r"^(?:好|好的|行|嗯)?[,，。 ]*还是按[^,，。;；]{1,8}?的(?=[,，。;； ])")
 _BACK_TO_REAL = rx.compile(r"^(?:ok[.,，!！。]*\s*|好的?[,，\s]?)?(?:那|那么)?(?:还是)?(?:back to|going back to|回到|说回|回头说|还是说)(?: the)?|还是按(?:原来|之前|刚才|最开始)"
                            r"|^算了|已经看完了"
+                           # OK, the real one was the township centre: the what-if over, the visit as it was
+                           r"|^(?:ok|okay|right|fine)?[.,，!！。 ]*(?:but |so )?(?:the real one|the actual one|the actual visit|"
+                           r"in reality|in real life|really,? it) (?:was|is|it was)\b"
                            # (如果药店那次的处方是社区开的呢 →) 不是 就是九院开的: the supposition denied, the visit as told
                            r"|^(?:不是|不|没有)[,，。 ]*(?:就是|还是|确实是|其实就是|真的是)"
 

@@ -765,7 +765,7 @@ _ACCOUNT_USE = _Family(
         ("保健品|保健|养生|美容|按摩|足疗|营养品|化妆品|supplements?|cosmetics|beauty|massage", {"account_use": "wellness"}, 1),
         ("体检|健康检查|查体|check-?up|physical exam", {"account_use": "checkup"}, 1),
         ("买药|开药|拿药|配药|药店|药房|买点药|药品|medicines?|pharmacy|drugs", {"account_use": "medicine"}, 1),
-        ("看病|看门诊|门诊|挂号|住院|就医|医院|看牙|治病", {"account_use": "hospital"}, 1),
+        ("看病|看门诊|门诊|挂号|住院|就医|医院|看牙|治病|outpatient|hospital|clinic|(?:medical|doctor|doctor's) (?:bills?|visits?)", {"account_use": "hospital"}, 1),
         ("日用品|生活用品|超市|买东西|买米|买油|买菜", {"account_use": "daily_goods"}, 1),
     ]
 )

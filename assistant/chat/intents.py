@@ -108,7 +108,7 @@ _OWN_VISIT = rx.compile(r"我自己(?:去|看|拿|在)|(?:今天|这次)我(?:�
 _FOR_THEM = rx.compile(r"(?:给|帮|替)(?:她|他|我妈|我爸|老伴|老头|老公|老婆|孩子)")
 _INPATIENT_IN_SCOPE = rx.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天")
 _CHRONIC = rx.compile(r"门诊慢特病|慢特病|门特|门慢|两病|慢性病门诊|特殊门诊|特殊病|特殊疾病")
-_ACCOUNT = rx.compile(r"个人账户|医保账户|账户|医保卡(?!号)|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account")
+_ACCOUNT = rx.compile(r"个人账户|医保账户|账户|医保卡(?!号)|卡里的钱|卡里|统筹账户|personal (?:medical )?account|medical account|insurance account|(?:my|his|her|their|our|the) account(?! number| no\b|s? id)")
 _CREDIT = rx.compile(
     r"划入|划拨|划账|划多少|划到|怎么划|划的|计入|注入|入账|返还|返多少|打多少|进多少|入多少|存多少|到账"
     r"|(?:每个?月|一个月|按月).{0,6}(?:进|打|返|入|给|存|到|拿|有).{0,3}(?:多少|好多)"

@@ -10019,3 +10019,15 @@ def test_a_morning_visit_told_after_the_days_pharmacy_purchase() -> None:
                       "我上午还在卫生院看病 花了一百二 今天这两次就是今年头两次")
     visits = replies[-1].result["visits"]
     assert [v["total"] for v in visits] == ["120.00", "350.00"] and visits[-1]["fund_pays"] == "189.00"
+
+
+def test_back_to_the_real_visit_in_english_and_my_account() -> None:
+    # (K238-C041) after a what-if of a level-3 hospital, "OK, the real one was the township centre. I also have 600 in
+    # my personal account." stayed in the what-if (¥160 for ¥192); then "Can my account pay for my daughter's
+    # outpatient bills?" was out of scope — "my account" is the personal account, outpatient a use of it
+    _, replies = talk("Nanchong flexible worker, went to a township health centre, 320 yuan, deductible already used up "
+                      "this year", "And if it was a level-3 hospital (still as a flexible worker)?",
+                      "OK, the real one was the township centre. I also have 600 in my personal account.",
+                      "Can my account pay for my daughter's outpatient bills?")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[:3]] == ["192.00", "160.00", "192.00"]
+    assert replies[3].intent == "account_use" and "第十八条" in replies[3].text
