@@ -293,7 +293,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 全自费 band) — checked against the calculator's excluded figure, never a part of the bill
     ("slip_excluded", r"(?:统筹|基金|医保)?(?:基金)?不予(?:支付|报销)(?:的)?(?:金额|部分|费用)?(?:是|为|:)?"),
     # 先行自付40 on a slip: the class-B share paid first — not a bill part the chat can place; asked
-    ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类自理|乙类先行自付)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
+    ("slip_unknown", r"(?:个人)?(?:先行自付|先自付|乙类自付|乙类自理|乙类先行自付|乙自付|乙自理|乙自)(?:金额|部分)?(?:写的是|写的|写着|是|为|:)?"),
     # 结算单上写着自付段 360: a band of the slip (what fell below the deductible, or the person's band) —
     # which figure it is, is asked; never the bill
     ("slip_unknown", r"(?:个人)?(?:自付段|起付段|自负段|统筹段)(?:金额)?(?:写的是|写的|写着|是|为|:)?[,，]?"),

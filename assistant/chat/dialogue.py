@@ -27,6 +27,7 @@ the person gives them, cited as supplied by the person.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -1578,6 +1579,38 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
          today: dt.date | None = None) -> tuple[SessionState, Reply]:
     """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
+    if state.asking is None and state.known.amount is None and not state.ledger \
+            and (cut := _SUPPOSED_AFTER_TOLD.search(message)) is not None and cut.start() >= 8:
+        # 小票：合计1100 统筹540 个人560。问下要是按退休人员算，同样这笔能报多少 / …过两天还要去复查 花400:
+        # the visit told (or its slip), then a what-if or a visit to come, in one message — the first
+        # answered as told, then the supposition on it (never the two read as facts that disagree)
+        told, supposed = message[:cut.start() + 1], message[cut.start() + 1:]
+        first_state, first = _one_turn(copy.deepcopy(state), told, locale, today) \
+            if not _HOW_MUCH_MORE.search(supposed) else (state, Reply(text=""))
+        if first.result is not None and first.asking is None:
+            if first_state.checked and _HOW_MUCH_ASKED.search(supposed) and not _CHECK_ASKED.search(supposed):
+                # (the slip checked, then 要是按退休人员算 同样这笔能报多少: a figure asked of another case — the
+                # slip is this visit's, never checked against the supposition)
+                first_state.known = msgspec.structs.replace(first_state.known, **{n: None for n in _SLIP_FIELDS})
+                first_state.checked = False
+            then_state, then = _one_turn(first_state, supposed, locale, today)
+            if then.result is not None and then.asking is None:
+                head = first.text.split("\n\n", 1)[0]
+                then.text = head + "\n\n" + then.text
+                return then_state, then
+    return _one_turn(state, message, locale, today)
+
+
+#: 能多报多少 / 差多少: the difference asked — answered as the visit told, the supposition beside it
+_HOW_MUCH_MORE = rx.compile(r"多报|少报|差多少|差几|多少差别|区别|差别")
+_HOW_MUCH_ASKED = rx.compile(r"(?:能|可以|会)?报(?:销)?(?:多少|几多|好多)|how much")
+_CHECK_ASKED = rx.compile(r"对吗|对不对|是不是|有没有算错|算错")
+#: 。问下要是… / ，如果去一级医院看… / 。过两天还要去复查 花400: a supposition or a visit to come, after the told
+_SUPPOSED_AFTER_TOLD = rx.compile(r"[。.!！;；,，\s](?=(?:问下|问一下|想问|想问下|请问|那|那么)?(?:要是|如果|假如|假设|若是)"
+                                  r"|(?:过两天|过几天|下周|下礼拜|下星期|下个月|下次)(?:还要|还得|要|再))")
+
+
+def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) -> tuple[SessionState, Reply]:
     tapped = _tapped(message)
     typed = message  # (the words as typed: the rewrites below add Chinese words to a bare answer)
     if tapped is not None:
@@ -3226,8 +3259,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and (pack_id := facts.policy or _policy(_merge(state.known, facts, PERSON_FIELDS))):
         # (the largest of the document's deductibles: one used as an employee may pass a retiree's)
         pack = get_pack(pack_id)
-        deductibles = [d for c in ("employee", "retiree", "flexible", "resident")
-                       if (d := deductible_for(pack, c)) is not None]
+        merged = _merge(state.known, facts, PERSON_FIELDS)
+        retired_this_year = (merged.retired_on is not None and merged.retired_on.year == today.year) \
+            or _retired_on(facts, today) is not None
+        # (a category told, no retirement this year: that category's own deductible — 南充退休 起付线扣了二百,
+        # where a retiree's is 150, is asked; one retired this year may have used more as an employee)
+        categories = (merged.category,) if merged.category is not None and not retired_this_year \
+            else ("employee", "retiree", "flexible", "resident")
+        deductibles = [d for c in categories if (d := deductible_for(pack, c)) is not None]
         deductible = max(deductibles) if deductibles else None
         if deductible is not None and facts.deductible_used > deductible:
             # 起付线扣了七百 (a deductible of 600, the calculator's): more than the document's whole

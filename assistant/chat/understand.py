@@ -605,6 +605,9 @@ _LIKE_AFTER = rx.compile(r"(?:医院|的)?(?:一样|相同|同等|一个样|差�
 #: the fund named bare as a slip's line (统筹420 / 医保支付420): the cues both slip readings start from
 _FUND_LINE_CUES = ("统筹", "医保", "基金", "统筹支付", "医保支付")
 #: 第二张：… / 另一张单子: a message that is a slip's lines (the sheet named first)
+#: 单子： / 结算单上： / 小票写着: the slip's lines begin
+_SLIP_LINES_START = rx.compile(r"(?:单子|结算单|小票|发票|收据)(?:上)?(?:写的|写着|显示|印的)?[:：]")
+_BARE_SELF_PAY_LINE = rx.compile(r"自费(?:金额|部分|费用)?")
 _SLIP_SHEET = rx.compile(r"^(?:第[一二三四五1-5]张|另一张|另外一张|这张|那张)(?:单子|结算单|票|发票)?[:：,，]")
 #: 单子起付线50 / 结算单上起付线一栏写的50: a slip's line of the deductible, named with the slip
 _SLIP_DEDUCTIBLE_BEFORE = rx.compile(r"(?:单子|结算单|发票|小票|收费单|清单)(?:上|里)?(?:面)?(?:的|写的|写着|显示的?|印的)?[,，:：]?"
@@ -716,6 +719,10 @@ _UNKNOWN_FLAGS = (
     ("date", rx.compile(r"哪天|几号|日期|什么时候看|哪一天|which day|the date")),
 )
 #: a bare doubt whose subject is in the clause before (…贫困户，今年不知道还算不算)
+#: 我爸也花了600，他能报多少: the bill asked about is another person's
+_ASKED_FOR_ANOTHER = rx.compile(r"(?:他|她|我爸|我妈|老伴|老爷子|老太太)(?:的)?(?:能|可以)?(?:报|报销)(?:多少|几多|好多)")
+#: 我今年第一次 / 我自己是头一回: said of the writer (never 我爸 / 我妈)
+_MY_OWN_BEFORE = rx.compile(r"(?<![爸妈])我(?:自己|本人)?(?:是)?[,，]?$")
 #: 头一回 / the first one, standing for a visit (not 今年第一次)
 _THE_FIRST_ONE = rx.compile(r"头一回|头一次|头回|第一回|第一次|first one|first visit|first time|the first")
 #: …起付线扣了一百 / …花了三百 / …used 100: what that visit did, told right after it
@@ -1127,7 +1134,7 @@ _FUND_PAID_THIS = rx.compile(r"(?:医保)?(?:统筹|医保|基金)(?:只|才|就
 _YEAR_SAID = rx.compile(r"今年|本年|年内|报过|this year|so far")
 #: right after a fund figure: it is the year's (统筹报了600了今年 / fund paid 1,900 so far this year)
 _YEAR_AFTER = rx.compile(r"(?:元|块)?(?:了)?(?:今年|这一年| ?(?:for me )?(?:so far|this year|already))")
-_FIRST_SELF_PAY_CUE = rx.compile(r"先行自付|先自付|乙类自付|乙类自理")
+_FIRST_SELF_PAY_CUE = rx.compile(r"先行自付|先自付|乙类自付|乙类自理|乙自")
 _ITEM_WORD = rx.compile(r"自费|乙类|甲类|双通道|谈判药|耗材|诊察费|中成药|中药(?!店|房|铺)|饮片|产检|产前检查|孕检|孕期检查|西药")
 _ITEM_NEGATED = rx.compile(r"(?:没有|没|无|不含|不包括|不是|非|除了|除去|除)[^,，。]{0,2}$")
 _ITEM_NONE_AFTER = rx.compile(r"[^,，。]{0,3}?(?:没有|都没有|没|无|为0|是0|0元)|(?:费)?(?:之外|以外|除外)|(?:费)?外(?=的|[,，。]|$)|[?？]+[,，]?(?:不是|不对)")
@@ -1764,6 +1771,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                         and _WHAT_IT_DID.match(text, h.end) is not None
                                         and any(o.sets.get("first_visit_this_year") is False and not o.negated
                                                 and o.end <= h.start for o in hits))]
+    if "我" in text and _ASKED_FOR_ANOTHER.search(text) is not None:
+        # 我俩今天都在三级医院看的，我今年第一次，花了600；我爸也花了600，他能报多少: the year's position said
+        # of the writer is not the one asked about's — it is asked for them, never lent
+        hits = [h for h in hits if not (("first_visit_this_year" in h.sets or "deductible_met" in h.sets)
+                                        and _MY_OWN_BEFORE.search(text, max(0, h.start - 3), h.start) is not None)]
     fund_none_yet = [h for h in hits if h.sets.get("first_visit_this_year") is True and "报" in h.text
                      and _FUND_JUST_BEFORE.search(text, max(0, h.start - 4), h.start)]
     hits = [h for h in hits if h not in fund_none_yet]
@@ -2139,6 +2151,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                        if a.role in ("stated_deductible", "deductible_used", None, "total")
                        and a.value == line.value and a.start > line.start and _WHY_ASKED.search(text, *_clause_of(bounds, a.start))
                        else a for a in amounts]
+    if (slip_mark := _SLIP_LINES_START.search(text)) is not None and any(
+            a.role in ("total", "rest", *_ITEM_FIELDS) and a.end <= slip_mark.start() for a in amounts):
+        # 双通道药600 其他400 单子：自费600.00 统筹130.00: the bill and its parts told, then the slip's lines —
+        # its 自费 line is what the slip left to the person, never one more part of the bill
+        amounts = [msgspec.structs.replace(a, role="slip_excluded")
+                   if a.role == "self_pay" and a.start > slip_mark.start() and a.cue and _BARE_SELF_PAY_LINE.fullmatch(a.cue)
+                   else a for a in amounts]
     if sheet is not None:
         # 第二张：…医疗费总额500，起付线0，统筹250: a slip's lines, one by one — its fund line is this slip's
         amounts = [msgspec.structs.replace(a, role="slip_fund") if a.role in ("slip_unknown", "fund_paid")

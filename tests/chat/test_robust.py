@@ -10031,3 +10031,42 @@ def test_back_to_the_real_visit_in_english_and_my_account() -> None:
                       "Can my account pay for my daughter's outpatient bills?")
     assert [r.result["visits"][-1]["fund_pays"] for r in replies[:3]] == ["192.00", "160.00", "192.00"]
     assert replies[3].intent == "account_use" and "第十八条" in replies[3].text
+
+
+def test_a_slips_self_pay_line_after_the_bill_and_its_parts() -> None:
+    # (K244-0078) 双通道药600 其他400 单子：自费600.00 统筹130.00: the slip's 自费 line was taken for one more part of the
+    # bill (¥1,600); (K244-0099) 乙自40.00, a slip's class-B first self-pay abbreviated, was added to the bill
+    _, (reply,) = talk("平凉在职 一级医院 今年第一次 双通道药600 其他400 单子：自费600.00 统筹130.00 为啥双通道的没报")
+    assert reply.result["visits"][-1]["total"] == "1000.00" and reply.bill_check is not None
+    _, (reply,) = talk("平凉在职 二级 今年第一次 甲类600 乙类药400 单子 统筹456.00 乙自40.00 现金544.00")
+    assert reply.result["visits"][-1]["total"] == "1000.00" and reply.result["visits"][-1]["fund_pays"] == "456.00"
+
+
+def test_more_of_the_deductible_than_the_categorys_own() -> None:
+    # (K243-0111) 南充退休 … 今年起付线扣了二百 (a retiree's deductible is 150): settled as met — what is meant is asked
+    _, (reply,) = talk("南充 退休 一级医院 一千 今年起付线扣了二百")
+    assert reply.result is None and reply.asking == "year_start" and "¥150.00" in reply.text
+    # one retired this year may have used an employee's 200
+    _, (reply,) = talk("南充 今年3月办的退休 一级医院 一千 今年起付线扣了二百")
+    assert reply.result is not None
+
+
+def test_the_writers_own_position_is_not_lent_to_the_father() -> None:
+    # (K244-0116) 我俩今天都在三级医院看的，我今年第一次，花了600；我爸也花了600，他能报多少: the father's bill was
+    # settled as his year's first
+    _, (reply,) = talk("我在职，我爸南充退休。我俩今天都在三级医院看的，我今年第一次，花了600；我爸也花了600，他能报多少")
+    assert reply.result is None and reply.asking == "year_start"
+
+
+def test_a_slip_then_a_supposition_in_one_message() -> None:
+    # (K244-0006, -0028, -0084) a slip told, then 要是按退休人员算 / 如果去一级医院看 / 过两天还要去…花400 in the same
+    # message: the two levels or categories were read as statements that disagree, and asked
+    _, (reply,) = talk("平凉在职 二级医院 今年第一次 小票：合计1100.00 统筹540.00 个人560.00。问下要是按退休人员算，同样这笔能报多少")
+    assert reply.result["visits"][-1]["fund_pays"] == "585.00" and reply.text.startswith("医院报了¥540.00")
+    assert "少报" not in reply.text  # the slip is the visit's, never checked against the supposition
+    _, (reply,) = talk("南昌退休 二级医院 单子 总额900.00 起付线600.00 统筹180.00（今年第一次看）。过两天还要去同一家医院复查 花400 能报多少")
+    assert [v["total"] for v in reply.result["visits"]] == ["900.00", "400.00"]
+    assert reply.result["visits"][-1]["fund_pays"] == "240.00"
+    _, (reply,) = talk("平凉在职 三甲医院 今年头一回 单子上 合计1000.00 统筹423.50 乙类自付30.00 现金576.50，单子上乙类药是300，"
+                       "如果去一级医院看能报多少")
+    assert reply.result["visits"][-1]["fund_pays"] == "500.50"
