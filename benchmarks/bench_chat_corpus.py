@@ -117,7 +117,7 @@ def _label(text: str) -> str:
     return re.sub(r"[\s/、及以下医院医疗机构]", "", text.lower())
 
 
-_QUOTED = re.compile(r"“[^”]*”|〔[^〕]*〕|《[^》]*》|（[^）]*）")
+_QUOTED = re.compile(r"“(?:[^“”]|“[^“”]*”)*”|〔[^〕]*〕|《[^》]*》|（[^）]*）")
 
 
 def _english(text: str) -> bool:

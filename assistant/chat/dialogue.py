@@ -2532,6 +2532,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if line is not None:
             reply.text = line + "\n" + reply.text  # the figure asked for first, the settlement it comes from below
         return state, reply
+    if _RELATIVE_ON_MINE.search(u.text) and state.asking is None and intent not in ("account_use", "account_credit"):
+        # 娃娃生病在二级医院花了300 能走我的医保报吗: a family member's bill on the writer's insurance — the
+        # document's words on whose benefits the pooling pays and what the account may pay for family
+        state.known = _merge(state.known, facts, PERSON_FIELDS)
+        return state, _fact_answer(state.known, msgspec.structs.replace(
+            u, text=u.text + " 待遇仅限参保人员本人享受 配偶 父母 子女 个人负担"), locale)
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit;
         # not once a bill is settled: 拿医院的处方在外面药店买药能报吗 after it asks, it does not move it)
@@ -4661,10 +4667,13 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     """Quote the articles that best answer the question; the document's words, no figure of ours."""
     from .retrieve import best_articles, excerpt
 
-    policy = _policy(known) or schemes_of(known.city).get("employee")
+    resident_said = known.scheme == "resident" or known.category == "resident" \
+        or bool(_RESIDENT_ONLY_WORD.search(u.text) or _SIGNED_RESIDENT_EN.search(u.text))
+    city_schemes = schemes_of(known.city) if known.city else {}
+    policy = _policy(known) or (resident_said and known.scheme is None and city_schemes.get("resident")) \
+        or city_schemes.get("employee")
     policies = [policy] if policy else sorted(load_packs())
-    if policy is None and (known.scheme == "resident" or known.category == "resident"
-                           or _RESIDENT_ONLY_WORD.search(u.text) or _SIGNED_RESIDENT_EN.search(u.text)):
+    if policy is None and resident_said:
         # 居民门诊统筹有起付线吗 (no city): the resident schemes' documents only
         policies = [p for p in policies if get_pack(p).meta.scheme == "resident"]
         if len(policies) == 1:
@@ -4697,7 +4706,10 @@ def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
 #: 这合规吗 / 符合规定吗 / 合法吗: whether a figure is allowed — a question of the rule
 _COMPLIANT_ASKED = rx.compile(r"合规|符合规定|符合政策|合法|违规|允许|能这样|可以这样|is (?:this|that|it) (?:allowed|legal|compliant)")
 #: words only the resident scheme's document uses (签约卫生院, 门诊统筹预算): a question of it, no city said
-_RESIDENT_ONLY_WORD = rx.compile(r"签约(?:的)?(?:卫生院|机构|社区|卫生室)|门诊统筹预算|统筹预算|建档立卡|家庭医生")
+#: 娃娃…能走我的医保报吗 / 我妈看病能用我的医保卡报销吗: a family member's bill on the writer's insurance
+_RELATIVE_ON_MINE = rx.compile(r"(?:娃娃|孩子|小孩|儿子|女儿|我妈|我爸|老妈|老爸|老伴|爱人|老婆|老公|父母|爸妈)[^。？?]{0,24}?"
+                               r"(?:走|用|报|刷|拿)(?:我的?|俺的?)(?:职工)?(?:医保|医保卡|卡|保险)(?:卡)?(?:报|来报|报销|给报)?(?:吗|不|没|么|嘛)")
+_RESIDENT_ONLY_WORD = rx.compile(r"签约(?:的)?(?:卫生院|机构|社区|卫生室)|签约的是|门诊统筹预算|统筹预算|建档立卡|家庭医生|村(?:里的)?卫生室")
 _SIGNED_RESIDENT_EN = rx.compile(r"signed (?:clinic|institution|centre|center|township)|resident (?:outpatient )?insurance")
 #: an option of the category question that is a retirement date (9月还是10月办的退休记不清了)
 _RETIRED_OPTION = "retired:"

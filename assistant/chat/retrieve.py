@@ -32,7 +32,9 @@ _EN = {"minimum": "不低于 支付比例", "least": "不低于", "floor": "不�
        "figures": "起付标准 支付比例 最高支付限额", "fix": "不低于 支付比例", "fixes": "不低于 支付比例",
        "prenatal": "产前检查 产前门诊检查 生育", "pregnancy": "产前检查 生育", "maternity": "产前检查 生育",
        "start": "起付标准 起付线 以上", "starts": "起付标准 起付线 以上", "threshold": "起付标准 起付线",
-       "paying": "支付", "gym": "体育健身 不得", "fitness": "体育健身 不得"}
+       "paying": "支付", "gym": "体育健身 不得", "fitness": "体育健身 不得",
+       # who the document covers (I'm a university student: does it cover me?)
+       "student": "大学生 适用于", "students": "大学生 适用于", "university": "大学生", "college": "大学生"}
 #: everyday words → the document's words (appended to the query)
 _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医 备案 转外就医", "外省": "异地就医 备案",
        "转到": "结转", "药店": "定点零售药店", "继承": "继承", "家里人": "家庭成员", "到期": "施行 有效期 起施行",
@@ -79,7 +81,9 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        "交医保": "参加城乡居民基本医疗保险 个人缴费", "缴医保": "参加城乡居民基本医疗保险 个人缴费",
        "交保险": "社会保险的个人缴费", "交保费": "社会保险的个人缴费", "缴费": "个人缴费",
        # what a family doctor's contract pays (签了家庭医生有什么好处 / 能多报吗): the ratio's article
-       "好处": "报销比例 提高", "多报": "报销比例 提高 比例"}
+       "好处": "报销比例 提高", "多报": "报销比例 提高 比例",
+       # students, and the village clinic run with the township centre (村里的卫生室能不能看门诊统筹)
+       "学生": "大学生 适用于", "卫生室": "村卫生室 一体化管理 服务网点"}
 #: 两病 (hypertension, diabetes) asked how they are paid: the article on their ratio and cap when seen at the
 #: signed institution, not only the one adding the institution
 _TWO_DISEASES = re.compile(r"高血压|糖尿病|两病")

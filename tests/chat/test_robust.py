@@ -10070,3 +10070,16 @@ def test_a_slip_then_a_supposition_in_one_message() -> None:
     _, (reply,) = talk("平凉在职 三甲医院 今年头一回 单子上 合计1000.00 统筹423.50 乙类自付30.00 现金576.50，单子上乙类药是300，"
                        "如果去一级医院看能报多少")
     assert reply.result["visits"][-1]["fund_pays"] == "500.50"
+
+
+def test_questions_of_who_the_document_covers_and_a_childs_bill_on_mine() -> None:
+    # (K243-0068) a university student asking in English: 第四条 (大学生除外) was not found
+    _, (reply,) = talk("I'm a university student in Nanchang with resident insurance. Does the city's resident "
+                       "ordinary outpatient pooling cover me?")
+    assert "第四条" in reply.text and "大学生" in reply.text
+    # (K243-0054) 南昌农村的 签约的是乡镇卫生院 那村里的卫生室能不能看门诊统筹: answered from the employees' document
+    _, (reply,) = talk("南昌农村的 签约的是乡镇卫生院 那村里的卫生室能不能看门诊统筹")
+    assert "南昌居民普通门诊统筹 第十七条" in reply.text
+    # (K243-C027) 娃娃生病在二级医院花了300 能走我的医保报吗: the child's bill was settled on the parent's pooling
+    _, (reply,) = talk("南充在职 娃娃生病在二级医院花了300 能走我的医保报吗")
+    assert reply.result is None and "第十二条" in reply.text and "第十八条" in reply.text
