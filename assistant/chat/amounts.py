@@ -518,7 +518,8 @@ _LEFT_ASIDE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的|那笔|那次)?(?:�
 _YEAR_FUND_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年(?:之前|以前)?|之前|以前|前面)(?:已经|已)?(?:门诊)?(?:统筹|医保|基金)(?:基金)?(?:已经|已)?"
                               r"(?:给我|给|帮我)?(?:报|报销|支付|付)(?:了|过)?的")
 _OF_THE_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?的起付(?:线|标准)?")
-_USED_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面)?(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
+_USED_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今年)?(?:之前|前面|以前)?(?:看病|看门诊|门诊|就医)?(?:时|的时候)?"
+                                    r"(?:已经|已)?(?:扣|用|交|付|自付)(?:过|了|掉)(?:的)?"
                                     r"(?:起付线|起付标准|起付)"
                                     # 320 of the deductible already used this year (English)
                                     r"|(?: ?yuan)? of (?:the|my|his|her) deductible (?:(?:is|was|has been|have been) )?(?:already )?"

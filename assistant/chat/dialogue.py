@@ -68,7 +68,7 @@ from . import rx
 from .account import answer_account
 from .amounts import ILLEGIBLE_FIGURE, extract_amounts, parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
-from .intents import FIGURE_WAS_A_STAY, topic_of, without_relatives_stay
+from .intents import FIGURE_WAS_A_STAY, mentions_account, topic_of, without_relatives_stay
 from .intents import PAST_STAY as _PAST_STAY
 from .normalise import normalise
 from .state import (
@@ -1607,7 +1607,9 @@ _HOW_MUCH_ASKED = rx.compile(r"(?:能|可以|会)?报(?:销)?(?:多少|几多|�
 _CHECK_ASKED = rx.compile(r"对吗|对不对|是不是|有没有算错|算错")
 #: 。问下要是… / ，如果去一级医院看… / 。过两天还要去复查 花400: a supposition or a visit to come, after the told
 _SUPPOSED_AFTER_TOLD = rx.compile(r"[。.!！;；,，\s](?=(?:问下|问一下|想问|想问下|请问|那|那么)?(?:要是|如果|假如|假设|若是)"
-                                  r"|(?:过两天|过几天|下周|下礼拜|下星期|下个月|下次)(?:还要|还得|要|再))")
+                                  r"|(?:过两天|过几天|下周|下礼拜|下星期|下个月|下次)(?:还要|还得|要|再|去|还去)"
+                                  # Receipt: …(first visit this year). If I go to a township centre next week…
+                                  r"|\s?(?i:(?:and |so |but )?(?:what if|if (?:i|she|he|we|they|my [a-z]+) (?:go|went|visit|see|saw|get|spend))\b))")
 
 
 def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) -> tuple[SessionState, Reply]:
@@ -4172,7 +4174,9 @@ _FORGOT_EXTRA = rx.compile(r"没说|忘了说|忘记说|漏了|漏说|(?:刚才|
                            r"|还(?:做了|开了|拿了|加了)[^,，。]{0,8}[^。]{0,20}?(?:是)?同一次|同一次(?:的|看的|开的)")
 _BARE_CORRECTION_END = rx.compile(r"(?<!觉得)(?<!感觉)(?<!好像)(?<!是不是)(?<!对)(?:哦|噢|啊)?(?:不对|说错了|搞错了)(?:[,， ]?(?:我)?(?:说错了|搞错了|写错了|打错了))?[。.!！?？ ]*$")
 _EARLIER_WRONG = rx.compile(r"(?:之前|刚才|刚刚|前面|上面|先前)(?:我)?(?:说|写|讲)错了")
-_CORRECTION_FIRST = rx.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)")
+_CORRECTION_FIRST = rx.compile(r"(?:哦|噢|啊|哎)?(?:不对|说错了|搞错了|错了|更正)"
+                               # Oh wait, I had already met the deductible: the English 哦不对
+                               r"|(?:oh,? )?(?:no,? )?wait[,.!，]|sorry,? (?:i|my) (?:was wrong|mistake|misspoke)|my mistake")
 _NEXT_YEAR = rx.compile(r"(?<!不说)(?<!不提)(?<!不管)(?<!不算)明年|下一年|下年|next year")
 #: 拖到明年1月10号再去呢 / 同样的病: this bill again, in another month (那明年一月看呢 alone asks the rule)
 _SAME_BILL_AGAIN = rx.compile(r"再(?:去|看|买|拿|开)|同样|一样|还是那|same|again")
@@ -4344,7 +4348,8 @@ _BEYOND_RATES = rx.compile(r"异地安置|安置地|诊察费|双通道|谈判�
 _RULE_ABOUT = rx.compile(r"算进|计入|算不算|算在|占不占|受不受|影响限额|包括在")
 _MONEY_SAID = rx.compile(r"[0-9一二两三四五六七八九十百千]+(?:块|元)|[0-9] ?(?:yuan|rmb)")
 _ONE_SEEN = rx.compile(r"(?:看|去|报)过一(?:次|回|趟)")
-_REMEMBERED = rx.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$")
+_REMEMBERED = rx.compile(r"想起来|记起来|记错了|说错了|搞错了|忘了说|给忘了|忘记说了?|忘了讲|漏说了?|我忘了$"
+                         r"|i forgot|i just remembered|now i remember|i misremembered|i was wrong")
 _ONLY_OR_SPENT = rx.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
 _THIS_TIME_SAID = rx.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
 _THIS_VISIT_REDATED = rx.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
@@ -4666,6 +4671,10 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
 def _fact_answer(known: Known, u: Understanding, locale: str) -> Reply:
     """Quote the articles that best answer the question; the document's words, no figure of ours."""
     from .retrieve import best_articles, excerpt
+
+    if known.category == "flexible" and mentions_account(u.text):
+        # (平凉 灵活就业 … 我个人账户能用吗: what the document says of a flexible worker's account first)
+        u = msgspec.structs.replace(u, text=u.text + " 灵活就业人员 个人账户 不划拨 不建立")
 
     resident_said = known.scheme == "resident" or known.category == "resident" \
         or bool(_RESIDENT_ONLY_WORD.search(u.text) or _SIGNED_RESIDENT_EN.search(u.text))

@@ -515,7 +515,10 @@ _FLAGS = _Family(
          "|signed (?!(?:up )?(?:with )?(?:a |my )?family doctor)(?:[a-z]+ ){0,4}(?:clinic|centre|center|hospital|institution|community|station)|my signed"
          "|(?:卫生院|卫生室|社区|诊所)(?:是|是我)?签(?:了)?约(?:了)?的|(?:卫生院|卫生室|社区|诊所|医院)[(（]签(?:了)?约(?:的)?[)）]"
          "|签约(?=$|[,，。0-9])|签约过|签过约|签(?:了)?约(?:了)?的(?=$|[,，。])"
-         "|(?:卫生院|卫生室|社区|诊所|服务中心|服务站)签(?:了)?约(?:了)?(?!的)", {"signed": True}, 1),
+         "|(?:卫生院|卫生室|社区|诊所|服务中心|服务站)签(?:了)?约(?:了)?(?!的)"
+         # the community clinic she signed with / the centre we're registered with: in English
+         "|(?:clinic|centre|center|hospital|institution|station) (?:that )?(?:she|he|i|we|they|my (?:mum|mom|dad|father|mother|grandma|grandpa))"
+         " (?:has |have |had |is |was |am |are )?(?:signed|signed up|registered) (?:with|at)", {"signed": True}, 1),
         ("(?:not|never|isn'?t|aren'?t|am not|is not) (?:a |an )?(?:registered poor|poverty[- ]registered|poor household|registered as poor)"
          "|not (?:on the )?poverty regist(?:er|ry)", {"poverty_registered": False}, 2),
         ("建档立卡(?:贫困户|贫困人口|户)?|贫困户|贫困人口|贫困(?!线|县|地区|山区|村)|registered poor(?: household)?|poor household|poverty[- ]registered"

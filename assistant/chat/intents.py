@@ -80,6 +80,8 @@ _FILLER = rx.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈�
 _CORRECTION = rx.compile(
     r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|(?:哦|噢|啊|哎)不是[,，]?(?:是)?|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|(?<!觉得)(?<!认为)应该是|其实是|改一下|改成|改为"
     r"|我想起来了[,，]?(?:是|应该是)|(?:哦|噢)不[,，]|改口"
+    # Oh wait, I had already met the deductible / wait, no: what was told before, taken back in English
+    r"|^(?:oh,? )?wait[,.!，]|^(?:oh,? )?no,? wait|i forgot to (?:say|mention)|correction:|let me correct"
 )
 _INPATIENT = rx.compile(r"住院(?!部)|住(?:完|了|过)院|(?:刚|才)出院|出院(?:结算|报销)|(?:icu|重症监护室?|监护室)(?:里)?住(?:了|过)"
                         # 在县医院住院部 住了半个月 / 住在一附院12楼38床: a stay, by its length or its bed

@@ -173,6 +173,8 @@ _PINYIN = {"zaizhi": "在职", "tuixiu": "退休", "yiyuan": "医院", "erji": "
            # initials typed for speed (xa 在职 三甲 2k 首次 mz统筹): only those one word has — nc is both
            # 南充 and 南昌, and is left for the city question
            "xa": "西安", "qfx": "起付线", "mz": "门诊", "mztc": "门诊统筹"}
+_EITHER_RECALLED = rx.compile(r"(还是(?:[一二三123]级|三甲|二甲|三乙|二乙|[甲乙丙]等)(?:医院|的)?)来着")
+_TAKEN_BACK = rx.compile(r"不对|说错|错了|搞错|弄错")
 _PINYIN_CITIES = frozenset({"nanchang", "nanchong", "pingliang"})  # (Nanchong, working: English, a city named)
 #: the same words inside an English sentence (First menzhen visit this year, level-3 hospital (sanji)):
 #: English words, so the sentence stays one the English reading understands
@@ -439,4 +441,7 @@ def normalise(text: str) -> str:
         out = _DAYPART_AFTER_FIGURE.sub(r"\1，\2", out)  # 上午120下午80: the afternoon's visit is a clause of its own
     if "写起" in out:
         out = _XIE_QI.sub("写着", out)  # 单子上写起 380 (西南官话 写起 = 写着), not 写起付线
+    if "来着" in out and not _TAKEN_BACK.search(out):
+        # 三级还是二级来着: which of the two is not remembered (after 哦不对 是二级, a correction in doubt: asked)
+        out = _EITHER_RECALLED.sub(r"\1，记不清了", out)
     return _KUAI_TYPO.sub("块", out) if "快" in out else out

@@ -383,6 +383,13 @@ def _slip_sum(text: str, amounts: list[Amount]) -> tuple[Amount, list[Amount]] |
     return None
 
 
+def _told_before_bill_beside_slip(a: Amount, amounts: list[Amount]) -> bool:
+    """起付线扣完了 统筹报了700了 今天三级医院1500 小票统筹300.00: a fund figure told before this bill, beside
+    the slip's own fund line after it — the year's, not a second line of the slip."""
+    return any(b.role in (None, "total") and not b.approximate and b.start > a.end for b in amounts) \
+        and any(c.role == "slip_fund" and c.start > a.end for c in amounts)
+
+
 def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
     """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
@@ -495,7 +502,9 @@ _LEVEL_HEDGE = rx.compile(r"也可能|或者|好像|可能是|还是")
 _INSIDE = rx.compile(r"(?<!不在)(?<!没在)(?<!不算在)(?<!没算在)(?<!不包括在)(?<!不包含在)(?<!没包括在)(?<!没包含在)(?:这)?(?:里面|里头)"
                      # (一百五不在里面 / 不包括在内 / 没含: outside the bill, never inside it)
                      r"|其中|(?<![不没包])(?<!没有)含|(?<![不没])(?<!没有)(?:包括|包含)|of which|including"
-                     r"|(?<=[0-9])(?:块|元)?里(?:还|也)?有")  # 那800里还有100是自费药: inside the 800
+                     r"|(?<=[0-9])(?:块|元)?里(?:还|也)?有"  # 那800里还有100是自费药: inside the 800
+                     # 药费230.5 有自费的20: the bill, then what it has (never 还有 / 另外有)
+                     r"|(?<=[0-9][,，])有(?=(?:些|一些|一部分|部分)?(?:是)?(?:自费|乙类))")
 _RETIREMENT_EVENT = rx.compile(r"(?<![没未在])(?<!没有)办(?:了|完|好)?(?:的)?退休|退休手续(?![^,，。]{0,4}(?:没|未))|退的休|刚退休|才退休"
                                r"|月初(?:刚)?退(?:休)?")
 _DENIED_AFTER = rx.compile(r"[?？]?[,，]?(?:不是|不对|说错了)")
@@ -531,7 +540,9 @@ _FIRST_HERE = rx.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|�
 #: 统筹报了1800了: a figure the year has reached (the trailing 了), not this bill's
 _STILL_AFTER = rx.compile(r"(?:元|块)?了")
 #: a bracket opening right after a cost that names what is inside it: 西药费980元（其中自费120元）
-_INSIDE_REST = rx.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)")
+_INSIDE_REST = rx.compile(r"(?:元|块)?(?:[(（]|[,，]?(?=其中|里面|里头))(?:其中|里面|里头|含|包括|有|包含)"
+                          # 药费230.5，有自费的20: what the cost has, right after it
+                          r"|(?:元|块)?[,，]有(?=(?:些|一些|一部分|部分)?(?:是)?(?:自费|乙类))")
 _BOUNDARY_BETWEEN = rx.compile(r"[)）,，。;；]")
 _INSIDE_WORDS = rx.compile(r"其中|里面|里头|含|包括")
 
@@ -587,7 +598,8 @@ _UNQUANTIFIED_ITEM = rx.compile(
 )
 #: 收费员说… / 窗口让我…: what the counter told the person (the slip's figure, said aloud)
 _COUNTER_SAID = rx.compile(r"(?:收费员|收费处|收费的|窗口|结算窗口|医院|护士|医生|大夫)(?:的人)?(?:跟我)?(?:说|讲|告诉我|让我|叫我)")
-_SLIP_WORD = rx.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|医院说|窗口说|收费处说|医院给的|slip|receipt")
+_SLIP_WORD = rx.compile(r"单子|结算单|清单|发票|小票|收据|票据|单据|单上|写着|印着|写的|医院说|窗口说|收费处说|医院给的|slip|receipt"
+                        r"|系统(?:结|算|显示|里)")
 _PERCENT = rx.compile(
     r"(?:(?P<lvl>[一二三123])级(?:医院|医疗机构)?(?:的)?)?(?:报销|统筹|支付|ratio)?(?:比例)?(?:是|为|:)? ?"
     r"(?:(?P<pct>\d{1,3}(?:\.\d+)?) ?%|百分之(?P<cnpct>[一二三四五六七八九十]+))"
@@ -648,6 +660,8 @@ _CHECK_QUESTION = rx.compile(
     r"|为啥只|为什么只|怎么只|为啥才|为什么才|怎么才|没问题吧|没毛病吧|算对了没|对了没|对没对|有没有问题|没错吧"
     r"|为啥不是|为什么不是|怎么不是|咋不是|不应该是|是不是少报|少报了|多报了|(?<![我俺])搞错了|(?<![我俺])弄错了|是不是错了|(?<![我俺])错了吧|有问题吧"
     r"|is (?:that|this|it) (?:right|correct)|correct\\?|right\\?"
+    # 系统结出来统筹支付600 差在哪: the difference asked — a check of that figure
+    r"|差在哪|差在什么地方|哪里不一样|为什么不一样|怎么不一样|为啥不一样|咋不一样"
     # 结算单上个人账户支付了100？: a slip's figure said with a question mark — to check
     r"|(?:结算单|单子|发票)上[^。;；]{0,16}?[0-9]+(?:\\.[0-9]+)?(?:元|块)?[?？]"
 )
@@ -689,7 +703,8 @@ _RELATIVE_WEEK = rx.compile(r"上周|上个?星期|上个?礼拜|last week")
 _RELATIVE_MONTH = rx.compile(r"上个?月|last month")
 #: 要是这个月看的呢: a what-if moving the visit into this month
 _THIS_MONTH_VISIT = rx.compile(r"(?:这个月|本月|这月)(?:份)?(?:才|再)?(?:去)?(?:看|就诊|买|拿)")
-_AHEAD = rx.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期")
+_AHEAD = rx.compile(r"下个月(?![0-9一二三四五六七八九十])|下月(?![0-9一二三四五六七八九十])|明天|后天|过两天|过几天|过三天|下周|下个?礼拜|下个?星期"
+                    r"|next month|next week|tomorrow|in a few days|in two days")
 _UNKNOWN = rx.compile(
     # (不知道能不能报 / 不清楚报多少: the question asked, not a fact not known)
     r"(?:不清楚|不知道|不晓得)(?!能不能|可不可以|能否|能报|可以报|报多少|能报多少|怎么报|报不报|咋报)|不知(?!道)|记不到|想不起来|没搞清|分不清|不清(?!楚)|搞不清楚|不太清楚|不确定|记不清|记不得|记不住|不记得|不太记得|忘记(?!说|讲|告诉|提)|不详|没问|说不上来|"
@@ -1346,7 +1361,7 @@ _CLASS_A_BEFORE_CUE = rx.compile(r"甲类(?:的)?$")
 _CLASS_IN_BRACKET = rx.compile(r"(?:元|块)?[(（](?:属于|是|算)?(?P<cls>乙类|甲类)(?P<what>药品?|检查|项目|诊疗项目|耗材|治疗)?[)）]")
 _FLAG_AFFIRMED_AFTER = rx.compile(r"[。.,，!！ ]*(?:哦|噢)?(?:说错了|不对|搞错了)[,，。 ]*(?:我|俺|她|他)?(?:是)?(?:签了|签过|有签|是的|有的|是|签的)")
 _REPORTED_AT_END = rx.compile(r"(?:块|元)?[,，\s]*(?:报了|报销了|给报了)[。.!！~]*$")
-_LEVEL_RATIO = rx.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
+_LEVEL_RATIO = rx.compile(r"([一二三123])级(?:医院|医疗机构)?(?:报销|报|支付)?(?:比例)?(?:是|为)?(\d{1,3})%")
 #: 挂号、拍片子、拿药一共花了780: the 一共 sums the costs of one visit, not two visits
 _ITEMS_SUMMED = rx.compile(r"(?:挂号|检查|化验|拍片子?|拿药|开药|药费?|打针|输液|治疗|ct|b超|彩超)[、和及跟加]")
 _TOTAL_NOT_KNOWN = rx.compile(r"(?:总共|一共|总数|总的|合计|总金额|总费用)(?:是)?(?:多少|几多)?(?:钱)?(?:我)?(?:不记得|忘了|记不清|不清楚|不知道|想不起来)")
@@ -2284,6 +2299,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and not (slip_named and _LAST_VISIT_BEFORE.search(text, _clause_of(bounds, a.start)[0], a.start))
                    # (统筹报过300。…结算单：…统筹220.00: 报过, before the slip's own line — the year's)
                    and not (slip_named and _CLAIMED_BEFORE_FIGURE.search(text, max(0, a.start - 3), a.start))
+                   # (起付线扣完了 统筹报了700了 今天三级医院1500 小票统筹300.00: told before this bill, beside the
+                   # slip's own line — the year's)
+                   and not _told_before_bill_beside_slip(a, amounts)
                    and not _claim_confirmed(text, a)
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|(?:看病|就诊|结算|刷卡)前|balance",
@@ -2332,6 +2350,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                        text, max(_clause_of(bounds, a.start)[0], a.start - 12), a.start)
                    and not _YEAR_AFTER.match(text, a.end)
                    and not _claim_confirmed(text, a)
+                   and not _told_before_bill_beside_slip(a, amounts)
                    else a for a in amounts]
     # 今年统筹已报1150 这次600 统筹给了50: the year's fund figure, this bill, then what the fund gave of
     # this bill — the second fund figure is the slip's (no word of the year with it), never a clash
@@ -2633,11 +2652,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 and soon.start() <= ahead.start() < soon.end():
             ahead = None  # 我下个月才办退休: when the retirement comes, not a visit to come
         if ahead is not None:
-            if ahead.group(0) in ("下个月", "下月"):
+            if ahead.group(0) in ("下个月", "下月", "next month"):
                 months_ago = -1
             else:
                 days_ago = -{"明天": 1, "后天": 2, "过两天": 2, "过几天": 3, "过三天": 3, "下周": 7, "下礼拜": 7, "下星期": 7,
-                             "下个礼拜": 7, "下个星期": 7}[ahead.group(0)]
+                             "下个礼拜": 7, "下个星期": 7, "next week": 7, "tomorrow": 1, "in a few days": 3,
+                             "in two days": 2}[ahead.group(0)]
 
     values: dict[str, Any] = {slot: slots.get(slot) for slot in slots.best}
     if unpriced_visit:
@@ -2890,6 +2910,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _SLIP_FIELD_EMPTY.search(text) and _SLIP_CONTEXT.search(text) \
             and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
         values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
+    if values.get("fund_at_least") and values.get("amount") is not None and _CHECK_QUESTION.search(text) \
+            and any(a.role == "fund_paid" and a.approximate and a.cue in ("统筹支付", "医保支付", "基金支付", "统筹基金支付")
+                    for a in amounts):
+        # 统筹支付大概三百多 总共一千 今年第一次 对吗: the slip's fund line, said roughly, to check — its exact
+        # figure is asked (never taken for what the year's bills were paid, nor checked as 300)
+        values["fund_paid"] = values["fund_at_least"] = None
+        values["slip_field_empty"] = True
     whole = _ALL_ITEM.search(text)
     if whole is not None and earlier_self is not None and earlier_self.start() <= whole.start() < earlier_self.end():
         whole = None  # 之前看了3次都是自费: those visits' items, not this bill's
@@ -3469,7 +3496,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if first is not None and not is_correction(text):
         # a hedged figure (统筹已经给我报了四百多) disagrees with 今年第一次 as much as an exact one
         used = next((a for a in amounts if a.role in ("fund_paid", "deductible_used") and not a.negated
-                     and a.value > 0), None)
+                     and a.value > 0 and not (a.approximate and values.get("slip_field_empty"))), None)
         met = next((h for h in hits if h.sets.get("deductible_met") is True and not h.negated), None)
         remaining = next((a for a in amounts if a.role == "deductible_remaining" and not a.approximate), None)
         # 统筹已经报过 / 统筹是不是给报了一部分了: said or asked, it puts the first bill in doubt

@@ -10083,3 +10083,50 @@ def test_questions_of_who_the_document_covers_and_a_childs_bill_on_mine() -> Non
     # (K243-C027) 娃娃生病在二级医院花了300 能走我的医保报吗: the child's bill was settled on the parent's pooling
     _, (reply,) = talk("南充在职 娃娃生病在二级医院花了300 能走我的医保报吗")
     assert reply.result is None and "第十二条" in reply.text and "第十八条" in reply.text
+
+
+def test_a_batch_of_k243_and_k244_readings() -> None:
+    # (K243-C018) 150是今年之前看病已经扣掉的起付线: what earlier visits used of the deductible
+    _, replies = talk("南充在职 二级医院 600 还有150", "150是今年之前看病已经扣掉的起付线 其它没报过")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "330.00"
+    # (K243-C034) "Oh wait, I had already met the deductible earlier this year": the English 哦不对, no conflict
+    _, replies = talk("Nanchang, employee insurance (working), level 3 hospital, 1,400 yuan, first outpatient visit this year.",
+                      "Oh wait, I had already met the deductible earlier this year, nothing else was paid by the fund.")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "700.00"
+    # (K243-C010) a 平凉 flexible worker asking about the account: 第九条 (不划拨个人账户) first
+    _, replies = talk("平凉 灵活就业 跑外卖的 三级医院 1500 今年第一次", "甲等", "我个人账户能用吗")
+    assert "第九条" in replies[-1].text.split("\n")[1]
+    # (K243-C038) a cashier: 系统结出来统筹支付600 差在哪 is a check of the 600, not a conflict with the year's first
+    _, replies = talk("我是南充一家二级医院的收费员 病人在职 今年第一次门诊 费用1200 其中自费药200", "系统结出来统筹支付600 差在哪")
+    assert replies[-1].bill_check is not None
+    # (K243-0070) "the community clinic she signed with": signed
+    _, (reply,) = talk("My grandma in Nanchang has resident insurance. She saw the doctor at the community clinic she "
+                       "signed with, 180 yuan. How much is reimbursed?")
+    assert reply.result["visits"][-1]["fund_pays"] == "108.00"
+    # (K243-0146, K200-0211) 三级还是二级来着: both side by side; after 哦不对 是二级, the doubted correction is asked
+    _, (reply,) = talk("南昌 退休 今年第一次 一千五 三级还是二级来着")
+    assert [a.fund_pays for a in reply.alternatives] == ["540.00", "495.00"]
+    _, (reply,) = talk("南充 退休 三级 两千 今年第一次 哦不对 是二级 还是三级来着")
+    assert reply.asking == "provider_level"
+
+
+def test_a_batch_of_k244_slip_readings() -> None:
+    # (K244-0009) 统筹报了700了 before this bill, beside the slip's own 统筹300.00 after it: the year's, no conflict
+    _, (reply,) = talk("南充在职 今年起付线扣完了 统筹报了700了 今天三级医院1500 小票统筹300.00 对吗")
+    assert reply.bill_check is not None and reply.result["visits"][-1]["fund_pays"] == "300.00"
+    # (K244-0080) 药费230.5 有自费的20: the 20 is of the 230.5
+    _, (reply,) = talk("南昌居民医保 签约社区 药费230.5 有自费的20")
+    assert reply.result["visits"][-1]["total"] == "230.50"
+    # (K244-0185, K244-0240) the slip, then a visit to come (下个月去 / "If I go … next week")
+    _, (reply,) = talk("南充在职 今年第一次 二级医院 结算单 总额700.00 统筹300.00，下个月去定点药店买药300能报多少")
+    assert reply.result["visits"][-1]["fund_pays"] == "150.00"
+    _, (reply,) = talk("Pingliang retiree. Receipt from a grade-A tertiary hospital: total 800.00, fund 360.00, cash 440.00 "
+                       "(first visit this year). If I go to a township health centre next week and spend 300, how much "
+                       "will be covered?")
+    assert reply.result["visits"][-1]["fund_pays"] == "210.00"
+    # (K244-C003) 西安, a slip's lines for each level (三级医院报50% 二级60%): no two levels that disagree
+    _, replies = talk("西安在职 三级医院 1000 今年第一次 报多少", "我结算单上写着起付线200 三级医院报50% 二级60% 年度限额2000")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "400.00"
+    # (K244-0044) 统筹支付大概三百多 … 对吗: the slip's fund line said roughly — its figure is asked
+    _, (reply,) = talk("平凉 在职 三甲 统筹支付大概三百多 总共一千 今年第一次 对吗")
+    assert reply.asking == "amount" and reply.result is None
