@@ -285,6 +285,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # 医院报了200, 这次给报了200, 结算的时候统筹报了200: what this visit's settlement paid — the slip's fund line
     # 统筹实际报了231.84: what the fund actually paid of this bill — its slip
     ("slip_fund", r"(?:统筹|医保)(?:基金)?实际(?:上)?(?:只|才|就)?(?:给我?)?(?:报了|报销了|支付了|付了|给了|报)"),
+    # 系统给了196 / 系统结算出来报了182 (a cashier reading the settlement system): this bill's fund line
+    ("slip_fund", r"系统(?:上|里)?(?:结算|算)?(?:出来)?(?:的)?(?:统筹|医保)?(?:只|才|就)?(?:给了|给报了|报了|结了|算了|给|是)"),
     # 统筹单上给的是364 (a slip called by its fund line): what the slip says the fund paid
     ("slip_fund", r"(?:统筹|医保|报销)单(?:子)?(?:上|里)(?:面)?(?:给的|写的|报的|印的)?(?:是|为)?"),
     ("slip_fund", r"(?<![家个所])(?<!上次)(?<!那次)(?<!之前)(?<!以前)(?<!去年)(?<!上回)(?:医院|社区|卫生院|诊所|药店|结算时|结算的时候|结算(?=统筹|医保)|实际(?:上)?(?=统筹|医保|只|才|给|报)|结账时|结账的时候|窗口|收费处|这次|这回|本次)(?:统筹|医保)?(?:只|才|就|一共|总共)?(?:给我|给|帮我)?"
@@ -338,7 +340,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
             r"|(?:中医)?(?:针灸|推拿|拔罐|艾灸)(?:[(（]甲类[)）])?)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?"
             # (中成药和饮片一共三百: the two named together, their sum)
             r"(?:一共|总共|合计|加起来|共|有|是|为|占|花了|了)?"),
-    ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:费用|费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
+    ("dual_channel", r"(?:其中|里面|含|包括)?(?:的)?(?:双通道(?:管理)?(?:的)?(?:谈判)?(?:药品|药)?|谈判药(?:品)?)(?:费用|费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|买了|开了|拿了|共|了)?"),
     # (prenatal check at a level-3 hospital, 800 yuan: in English — the figure after it, a few words between)
     ("prenatal", r"(?:prenatal|antenatal|pregnancy) (?:check(?:-?up)?s?|exams?|visits?|care)(?: (?:at|in) [a-z0-9 -]{0,40}?(?:hospital|clinic|centre|center))?[,，:]? ?(?:cost |was |of |for )?"),
     ("prenatal", r"(?:其中|里面|含|包括)?(?:的)?(?:产前检查|产检|孕检|孕期检查)(?:费)?(?:包含在里面|包括在里面|包含在内|包括在内|也在里面|算在里面|在里面)?(?:的)?(?:有|是|为|占|花了|共|了)?"),
@@ -400,6 +402,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("fund_paid", r"fund (?:has |had )?(?:already )?(?:paid|covered|reimbursed)(?: out)?|(?:already )?reimbursed|fund paid"
                   r"|(?:the )?(?:hospital|insurance|medical insurance|scheme) (?:only )?(?:paid|covered|reimbursed)(?: me)?(?: only| just)?"),
     ("slip_fund", r"(?:the )?(?:hospital'?s?|slip'?s?|receipt'?s?) fund (?:payment|paid|figure)(?: was| is| of| says| shows)?"),
+    # the fund payment on my slip says 220: the slip's fund line, named before where it is read
+    ("slip_fund", r"(?:the )?fund (?:payment|paid|share|portion|line)(?: on| in| from) (?:my|the|his|her) (?:slip|receipt|statement|invoice)"
+                  r"(?: says| shows| reads| is| was| lists)?(?: only)? ?"),
     ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?"
      # 卡里（个人账户）结算前540: the account named again in brackets
      r"(?:[(（](?:个人账户|个账|医保账户|账户)[)）])?(?:的钱)?(?:原来|本来|原先|之前|看病前|结算前|结账前|付款前|交费前|缴费前|一开始|开始|起初|最开始|年初|今天早上|今天上午|今早|早上|今天)?(?:应该|大概|估计|好像)?"
@@ -466,7 +471,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 _PRE_CUE_RE = Alternation((f"c{i}", src) for i, (_, src) in enumerate(_PRE_CUES))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
-                       r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是)(?:里面|里头|其中)?(?:的)?(?:那个|这个)?|of (?:it|that|this|the bill|them|the ?[0-9]+(?:\.[0-9]+)?(?: ?yuan)?) (?:was|were|is|are) |(?:was|were|is|are) |of "
+                       r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是|才是|才算|就是)(?:里面|里头|其中)?(?:的)?(?:那个|这个)?|of (?:it|that|this|the bill|them|the ?[0-9]+(?:\.[0-9]+)?(?: ?yuan)?) (?:was|were|is|are) |(?:was|were|is|are) |of "
                        # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
                        r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult|herbal|chinese med|tcm))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)

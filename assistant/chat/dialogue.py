@@ -2448,6 +2448,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if facts.amount == state.known.amount - sum(known_parts.values(), Decimal(0)):
             facts = msgspec.structs.replace(facts, amount=state.known.amount, amount_of_parts=None)
             u = msgspec.structs.replace(u, facts=facts)
+    elif state.known.amount is not None and facts.amount is not None and facts.amount != state.known.amount \
+            and _POINTED_PART.search(u.text) and any(getattr(state.known, n) == facts.amount for n in ITEM_FIELDS) \
+            and any(getattr(facts, n) is not None for n in ITEM_FIELDS):
+        # (1500是总共花的 500是里面自费的 →) 哦不对 那500里有200是乙类药 真正自费的是300: the part told before,
+        # pointed back to and split — the bill stays the bill, never a new bill of 500
+        facts = msgspec.structs.replace(facts, amount=None)
+        u = msgspec.structs.replace(u, facts=facts)
     has_facts = any(getattr(facts, n, None) is not None for n in PERSON_FIELDS + VISIT_FIELDS)
     if not has_facts and state.known.city is None and state.known.policy is None and state.asking is None \
             and intent in ("policy_fact", "out_of_scope") and u.topic not in ("inpatient_bill", "chronic_disease") \
@@ -2471,6 +2478,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         state.asking = None
         return state, _inpatient(state.known, locale, u.text)
+    if facts.other_city and facts.city is None and facts.policy is None and state.known.offsite \
+            and state.known.city is not None and any(getattr(facts, n) is not None for n in (
+                "amount", "provider_level", "provider_kind")):
+        # (南充退休 办了异地安置备案 住在成都 →) 他在成都的二级医院看的 700: where the visit away from home was,
+        # not where one is insured — the visit is settled under the home city's document
+        facts = msgspec.structs.replace(facts, other_city=None)
+        u = msgspec.structs.replace(u, facts=facts)
     if facts.other_city and facts.city is None and facts.policy is None:
         state.asking = None
         # (我在绵阳，职工医保，二级医院花了600 → 哦不对，我是南充参保的: the visit told stays, for the city
@@ -2556,7 +2570,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         why = _why_answer(state, u, locale, today)
         return state, why if why is not None else _fact_answer(state.known, u, locale)
     if intent == "policy_fact" and (_HOW_MUCH.search(u.text) or _GENERAL_HOW.search(u.text)) \
-            and not _BEYOND_RATES.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and u.topic != "cap":  # (今年一共能报多少: the cap)
+            and not _BEYOND_RATES.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and u.topic != "cap" \
+            and not (facts.amount is None and _WHERE_USABLE.search(u.text)):  # (今年一共能报多少: the cap)
         intent = "calculate"  # 南昌居民医保，看门诊能报多少: a bill to work out; ask what it needs
     if intent == "policy_fact" and facts.amount is not None and u.approximate_amount is None \
             and _SPENT.search(u.text) and _CAN_CLAIM.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)):
@@ -2809,11 +2824,22 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 西安退休的，通知上写着退休人员：起付线700…年度限额2500: the bureau's figures supplied, no question — a
         # bill to work out with them (its amount is asked), never the document's silence quoted back
         intent = "inform"
+    if intent == "policy_fact" and not _QUESTION.search(u.text) and facts.amount is None and state.known.amount is not None \
+            and facts.city is not None and facts.city != state.known.city:
+        # (西安 … 500 →) 单子上看不到比例 算了 我医保关系其实已经转到南昌了 南昌退休: the bill told, now in another
+        # city's scheme — settled there, never that city's rules quoted instead
+        intent = "inform"
     if intent == "policy_fact" and not (state.asking and (has_facts or u.unknown or bare_unknown)):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit)
         state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
         _note_place(state, facts, u)
         if _policy(state.known) is None and state.known.city is not None:
+            only = list(schemes_of(state.known.city).values())
+            if len(only) == 1 and (_RULE_WORD.search(u.text) or re.search(r"报多少|报几|能报|how much", u.text)) \
+                    and _QUESTION.search(u.text):
+                # 南充门诊统筹能不能在药店用 药店报多少: a rule asked of the city's one document — its lines for
+                # each category, side by side (the document named), never the category asked first
+                return state, _policy_fact(msgspec.structs.replace(state.known, policy=only[0]), locale, u)
             # 我是进贤的，门诊可以报销么: the city is known, its scheme is not — ask that, not the city again
             return state, _ask(state, "category", locale, known=state.known)
         return state, _policy_fact(state.known, locale, u)
@@ -3699,7 +3725,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         field = _PART_FIELD.get(word)
         if word and field and facts.amount is not None and getattr(state.known, field, None) is None \
                 and (re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,16}}(?:花了|一共|共花|总共)", u.text)
-                     or re.match(rf"{word}(?:费)?[,，]", u.text)) \
+                     or re.match(rf"{word}(?:费)?[,，]", u.text)
+                     # 怀孕了在二级医院做产检，门诊花了600 / 双通道的谈判药在三甲医院门诊开的，3000块: the visit was
+                     # for that part, its one bill all of it
+                     or re.search(rf"(?:做|去做|来做)(?:了)?{word}|{word}(?:的)?(?:谈判药|药品|药)?[^,，。]{{0,12}}(?:开的|买的|拿的)",
+                                  u.text)) \
                 and not re.search(r"其中|里面|里头|含|包括|另外|还有|西药|(?<!产前)检查|化验|治疗", u.text) \
                 and not re.search(rf"{word}(?:和|跟|加|及|、)", u.text):
             # 产前检查在二级医院花了600: the bill is that part, all of it — settled as such, not asked
@@ -4248,7 +4278,10 @@ _FIRST_VISIT_OF_LEDGER = rx.compile(r"第一次|头一次|第一回|头一回")
 _DURING_STAY = rx.compile(r"住院期间|住院的时候|住院时|住着院|住院那几天|在住院|during (?:an? |the |my )?(?:inpatient|hospital) stay")
 
 # “不是住院，是门诊”, “没住院”: a denial, not a stay
-_NOT_INPATIENT = rx.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)")
+_NOT_INPATIENT = rx.compile(r"(?:不是|没有|没|不|并非|非)(?:在)?住(?:过|了)?院|not (?:an? )?(?:inpatient|hospital stay)"
+                            # 门诊是住院之前看的 不是住院期间: outside the stay, said so
+                            r"|(?:不是|不在|并非|没在)住院(?:期间|的时候|时)|住院(?:之前|以前|前)(?:看|去|开|拿)|出院(?:之后|以后|后)(?:看|去|开|拿)"
+                            r"|not during (?:an? |the |my )?(?:inpatient|hospital) stay|before (?:the|my|her|his) (?:hospital )?stay")
 
 
 def _xian(pack: Any, locale: str) -> Reply:
@@ -4445,7 +4478,12 @@ _COMPLAINT = rx.compile(r"算错|报少|少报|才报|只报|报这么少|报得
 _YES_SAID = rx.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
 _NO_SAID = rx.compile(r"没签|没有|没|不是|不算|未|no\b|not")
 _EXTRA_PART = rx.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
-_RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum")
+#: 那500里 / 这300当中: a figure said before, pointed back to
+_POINTED_PART = rx.compile(r"(?:那|这)(?:个)?[0-9]+(?:\.[0-9]+)?(?:块|元)?(?:钱)?(?:里|里面|里头|当中|中间)")
+#: 门诊统筹能不能在药店用 药店报多少: where the pooling may be used, asked as a rule (no bill)
+_WHERE_USABLE = rx.compile(r"(?:能不能|能否|可不可以|可以)在[^,，。]{1,6}?(?:用|报|刷|使用)")
+_RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum"
+                        r"|pay (?:myself |it )?(?:first|before)|self-pay first|pre-self-pay")
 
 
 #: 不太记得 / 不清楚 / 搞不清: the person does not know it (not a question of the rule)

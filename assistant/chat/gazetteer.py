@@ -394,14 +394,17 @@ _INSURED = _Family(
          # 以前在厂头上班: worked once — how they are insured now is not said
          "|(?:以前|原来|过去|早先|从前|年轻时(?:候)?)(?:是)?(?:在[^,，。]{1,6}?)?(?:上班|工作|打工)(?:的)?", {}, 2),
         ("上班族|上班|打工", _EMP, 1),
+        # 我刚工作 / 刚参加工作 / 新入职: a first job — the employee scheme
+        ("(?:刚|才|新)(?:参加)?工作|刚入职|新入职|才入职", _EMP, 1),
         # 我是南昌的小学老师 / 我是公务员: a job one has is work — the employee scheme (a retired one says 退休)
         ("我(?:是|是一名|是一个|是个|在[^,，。]{1,8}?当)[^,，。退]{0,8}?(?:老师|教师|护士|职员|会计|文员|员工)"
          "(?![^,，。]{0,3}退)", _EMP, 1),
         # (the company pays employee insurance / through the school / my first job: the person works)
         ("(?:through|via) (?:the|my|our) (?:school|university|work|job|factory|hospital|firm)|(?:the|my|our) (?:company|employer|school|boss|firm) pays"
-         "|(?:my|first|new) job\\b|i'?m a (?:teacher|nurse|engineer|driver|worker)"
+         "|(?:my|first|new) job\\b|i'?m an? (?!retired|former|ex-)(?:[a-z]+ ){0,2}(?:teacher|nurse|engineer|driver|worker|clerk|accountant"
+         "|programmer|cashier|lecturer|officer|manager|doctor|cook|chef|salesman|saleswoman)\\b"
          # my husband works in Nanchong / she works at a school: someone who works
-         "|works (?:in|at|for|as|full[- ]time|part[- ]time) ", _EMP, 1),
+         "|works (?:in|at|for|as|full[- ]time|part[- ]time) |i teach |i work as ", _EMP, 1),
         # (自己交的社保 alone is not read: in 南昌 a resident pays their own too — the category is asked)
         ("灵活就业人员|灵活就业|灵活(?!性)|自己交的职工医保|自己缴(?:的)?职工医保|自己交职工医保"
          "|自由职业", _FLEX, 2),
@@ -455,7 +458,9 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
     rules += [
         ("tertiary", {"provider_level": 3}, 2),
         ("secondary", {"provider_level": 2}, 2),
-        ("community health (?:service )?(?:centre|center|station)|township health (?:centre|center)|clinic|primary care",
+        # (a level-3 hospital outpatient clinic / the hospital's clinic: the hospital's department, no place of its own)
+        ("community health (?:service )?(?:centre|center|station)|township health (?:centre|center)"
+         "|(?<!hospital outpatient )(?<!hospital's )(?<!outpatient )(?<!hospital )clinic|primary care",
          {"provider_kind": "hospital", "provider_level": 1}, 0),
         ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),
         ("hospital", {"provider_kind": "hospital"}, 1),

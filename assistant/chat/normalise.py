@@ -86,6 +86,7 @@ _TYPOS = (
     ("/在/", "/在职/"),
     ("年内首诊", "年内首次"),
     ("今年首诊", "今年首次"),
+    ("年度首诊", "今年首次"),  # 年度首诊: the year's first visit, written formally (K246-0034)
     ("在职灵活就业", "灵活就业"),  # 南昌在职灵活就业: working as a flexible worker — one category, not two
     ("莫扣过", "没扣过"),  # 起付线还莫扣过
     ("莫扣", "没扣"),

@@ -34,6 +34,8 @@ _EN = {"minimum": "不低于 支付比例", "least": "不低于", "floor": "不�
        "start": "起付标准 起付线 以上", "starts": "起付标准 起付线 以上", "threshold": "起付标准 起付线",
        "paying": "支付", "gym": "体育健身 不得", "fitness": "体育健身 不得",
        # who the document covers (I'm a university student: does it cover me?)
+       # how much of a class B drug do I pay myself before the reimbursement
+       "class": "乙类 乙类药品", "myself": "个人自付", "before": "先由 先行",
        "student": "大学生 适用于", "students": "大学生 适用于", "university": "大学生", "college": "大学生"}
 #: everyday words → the document's words (appended to the query)
 _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医 备案 转外就医", "外省": "异地就医 备案",
@@ -83,7 +85,10 @@ _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限
        # what a family doctor's contract pays (签了家庭医生有什么好处 / 能多报吗): the ratio's article
        "好处": "报销比例 提高", "多报": "报销比例 提高 比例",
        # students, and the village clinic run with the township centre (村里的卫生室能不能看门诊统筹)
-       "学生": "大学生 适用于", "卫生室": "村卫生室 一体化管理 服务网点"}
+       "学生": "大学生 适用于", "卫生室": "村卫生室 一体化管理 服务网点",
+       # a treatment the document does not name (种植牙能报吗): its articles on what the fund pays for
+       "种植牙": "政策范围内 普通门诊费用 支付范围 纳入", "镶牙": "政策范围内 普通门诊费用 支付范围 纳入",
+       "牙": "政策范围内 普通门诊费用 支付范围"}
 #: 两病 (hypertension, diabetes) asked how they are paid: the article on their ratio and cap when seen at the
 #: signed institution, not only the one adding the institution
 _TWO_DISEASES = re.compile(r"高血压|糖尿病|两病")

@@ -10130,3 +10130,65 @@ def test_a_batch_of_k244_slip_readings() -> None:
     # (K244-0044) 统筹支付大概三百多 … 对吗: the slip's fund line said roughly — its figure is asked
     _, (reply,) = talk("平凉 在职 三甲 统筹支付大概三百多 总共一千 今年第一次 对吗")
     assert reply.asking == "amount" and reply.result is None
+
+
+def test_a_batch_of_k245_and_k246_readings() -> None:
+    # (K245-C017, K204-C016) 那500里有200是乙类药 真正自费的是300 / 剩下200才是自费: the self-pay part told before,
+    # split — the bill stays 1,500 (it was settled as a new bill of ¥500)
+    _, replies = talk("南昌在职 二级医院 今年第一次 1500 500", "1500是总共花的 500是里面自费的",
+                      "哦不对 那500里有200是乙类药 真正自费的是300")
+    assert replies[-1].result["visits"][-1]["total"] == "1500.00" and replies[-1].result["visits"][-1]["fund_pays"] == "330.00"
+    _, replies = talk("平凉在职 二级医院 1200 300 今年第一次", "1200是总共花的，300是里面自费的",
+                      "等一下，那300里面其实有100是乙类药，剩下200才是自费")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "474.00"
+    # (K228-C024) 那300里有诊察费20: the bill said again, with its part
+    _, replies = talk("南昌退休，今年门诊统筹已经报了1,950，今天在一级的社区医院花了300，起付线早扣完了", "诊察费不是不算限额吗？那300里有诊察费20")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "63.00"
+    # (K245-C012) 门诊是住院之前看的 不是住院期间: outside the stay
+    _, replies = talk("南昌退休 住院花了一万 能报多少", "那门诊呢 三级医院 门诊八百 今年第一次", "门诊是住院之前看的 不是住院期间")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "110.00"
+    # (K245-C022) the 西安 bill, then 我医保关系其实已经转到南昌了 南昌退休: settled in 南昌 (no rules quoted instead)
+    _, replies = talk("西安退休 一级医院 500 今年第一次", "单子上看不到比例 算了 我医保关系其实已经转到南昌了 南昌退休")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "0.00"
+    # (K245-C034) an offsite visit in 成都 after 异地安置备案: settled under 南充's document
+    _, replies = talk("我爸南充退休的 办了异地安置备案 住在成都", "他在成都的二级医院看的 700 今年第一次")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "357.50"
+    # (K245-C007) 系统给了196: the settlement system's fund line, checked
+    _, replies = talk("前台问一下，病人平凉在职，我们一级诊所，费用480，今年第一次", "另一个病人是退休的，也是今年第一次，一样480，系统给了196")
+    assert replies[-1].bill_check is not None
+    # (K245-0127) 双通道的药买了两千: the dual-channel part
+    _, (reply,) = talk("平凉在职 双通道的药买了两千 还有门诊检查二百八 二级医院 今年第一次")
+    assert reply.result["visits"][-1]["fund_pays"] == "48.00"
+
+
+def test_a_batch_of_k246_readings() -> None:
+    # (K246-C007, K245-C008) "I'm an English teacher" / 我刚工作: working — no category question
+    assert understand("Hi, I'm an English teacher in Nanchang with employee medical insurance.").facts.category == "employee"
+    assert understand("I teach English in Nanchang").facts.category == "employee"
+    assert understand("我刚工作 南昌职工医保 看病能报吗").facts.category == "employee"
+    assert understand("I'm a retired teacher in Nanchang").facts.category == "retiree"
+    # (K246-0028) "a level-3 hospital outpatient clinic": the hospital's clinic, no level 1 against level 3
+    _, (reply,) = talk("Hi, I teach English in Nanchang and I'm on the employee medical insurance. Today I spent 1,500 "
+                       "yuan at a level-3 hospital outpatient clinic. It's my first outpatient visit this year.")
+    assert reply.result["visits"][-1]["fund_pays"] == "450.00"
+    # (K246-0034) 年度首诊
+    _, (reply,) = talk("南昌职工医保退休人员，二级医院，金额七百元，年度首诊。")
+    assert reply.result["visits"][-1]["fund_pays"] == "60.00"
+    # (K246-0074, K246-0083) the visit was for that part: 做产检 … 花了600 / 双通道的谈判药…开的，3000块
+    _, (reply,) = talk("我平凉职工医保在职，怀孕了在二级医院做产检，门诊花了600，今年第一次看门诊")
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+    _, (reply,) = talk("平凉在职，双通道的谈判药在三甲医院门诊开的，3000块，今年起付线已满")
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+    # (K246-0191) "The fund payment on my slip says 220": the slip's fund line
+    _, (reply,) = talk("Nanchang employee, level 2 hospital, 1,000 yuan, first outpatient visit this year. The fund "
+                       "payment on my slip says 220. Is that right?")
+    assert reply.bill_check is not None
+
+
+def test_rule_questions_of_a_city_with_one_document() -> None:
+    # (K245-0087) 南充门诊统筹能不能在药店用 药店报多少: the category was asked; the document's lines for each category
+    _, (reply,) = talk("南充门诊统筹能不能在药店用 药店报多少")
+    assert reply.asking is None and "定点零售药店50%" in reply.text and "定点零售药店55%" in reply.text
+    # (K245-0029) "how much of a class B drug do I pay myself before the reimbursement?" (平凉): 第六条
+    _, (reply,) = talk("In Pingliang, how much of a class B drug do I pay myself before the reimbursement?")
+    assert "第六条" in reply.text
