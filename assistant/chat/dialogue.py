@@ -2548,6 +2548,22 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if line is not None:
             reply.text = line + "\n" + reply.text  # the figure asked for first, the settlement it comes from below
         return state, reply
+    if state.asking is None and state.known.amount is not None and facts.amount is not None and intent != "what_if" \
+            and state.known.first_visit_this_year is not True and not u.correction and not u.unplaced \
+            and _EARLIER_ALSO_SEEN.search(u.text) and _THAT_VISIT_ASKED.search(u.text) and _policy(state.known) \
+            and ((facts.days_ago or 0) > 0 or (facts.months_ago or 0) > 0 or facts.month is not None):
+        # (王奶奶今天在签约卫生院花了260 →) 她上周还经签约卫生院同意转诊到县中医院，开了中药饮片180，那次报多少:
+        # one more visit, before the one told — it goes first in the year, and that visit is the one answered
+        earlier = _another_visit(state.known, _dated(facts, today), u.text)
+        if _by_date(today)(earlier) < _by_date(today)(state.known):
+            ahead_of_it = [v for v in state.ledger if _by_date(today)(v) <= _by_date(today)(earlier)]
+            state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
+            state.asking = None
+            if (still := _missing(earlier)) is not None:
+                return state, _ask(state, still, locale, known=earlier)
+            reply = _settle(SessionState(known=earlier, ledger=ahead_of_it), locale, today,
+                            prefix=_t(locale, "那一次：\n", "That visit:\n"))
+            return state, reply
     if _RELATIVE_ON_MINE.search(u.text) and state.asking is None and intent not in ("account_use", "account_credit"):
         # 娃娃生病在二级医院花了300 能走我的医保报吗: a family member's bill on the writer's insurance — the
         # document's words on whose benefits the pooling pays and what the account may pay for family
@@ -4478,6 +4494,10 @@ _COMPLAINT = rx.compile(r"算错|报少|少报|才报|只报|报这么少|报得
 _YES_SAID = rx.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
 _NO_SAID = rx.compile(r"没签|没有|没|不是|不算|未|no\b|not")
 _EXTRA_PART = rx.compile(r"另外|还有|加上|再加|外加|多了|also|plus|extra")
+#: 她上周还…看了 / 前天还去…拿了药: one more visit, before the one told
+_EARLIER_ALSO_SEEN = rx.compile(r"(?:上周|上个?礼拜|上个?星期|前几天|前天|昨天|上个?月)[^,，。]{0,3}还")
+#: 那次报多少 / 那回能报多少: the visit just told is the one asked about
+_THAT_VISIT_ASKED = rx.compile(r"(?:那次|那回|那一次|那趟)(?:能|可以)?(?:报|报销)(?:多少|几多|好多)")
 #: 那500里 / 这300当中: a figure said before, pointed back to
 _POINTED_PART = rx.compile(r"(?:那|这)(?:个)?[0-9]+(?:\.[0-9]+)?(?:块|元)?(?:钱)?(?:里|里面|里头|当中|中间)")
 #: 门诊统筹能不能在药店用 药店报多少: where the pooling may be used, asked as a rule (no bill)

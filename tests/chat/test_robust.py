@@ -10192,3 +10192,14 @@ def test_rule_questions_of_a_city_with_one_document() -> None:
     # (K245-0029) "how much of a class B drug do I pay myself before the reimbursement?" (平凉): 第六条
     _, (reply,) = talk("In Pingliang, how much of a class B drug do I pay myself before the reimbursement?")
     assert "第六条" in reply.text
+
+
+def test_an_earlier_visit_told_after_and_asked_about() -> None:
+    # (K245-C006) (王奶奶在签约卫生院花了260 …) 她上周还经签约卫生院同意转诊到县中医院，开了中药饮片180，那次报多少:
+    # merged into the visit told (a bill of ¥260 with ¥180 of it Chinese medicine, ¥143 to pay where that visit's
+    # is ¥63); it is one more visit, before — the one answered
+    _, replies = talk("帮社区的王奶奶问，南昌城乡居民医保，在签约卫生院看病花了260，没签家庭医生", "哦她是建档立卡贫困户，刚想起来",
+                      "她上周还经签约卫生院同意转诊到县中医院，开了中药饮片180，那次报多少")
+    visits = replies[-1].result["visits"]
+    assert [v["total"] for v in visits] == ["180.00"] and visits[-1]["fund_pays"] == "117.00"
+    assert replies[-1].text.startswith("那一次")
