@@ -409,7 +409,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      # 卡里（个人账户）结算前540: the account named again in brackets
      r"(?:[(（](?:个人账户|个账|医保账户|账户)[)）])?(?:的钱)?(?:原来|本来|原先|之前|看病前|结算前|结账前|付款前|交费前|缴费前|一开始|开始|起初|最开始|年初|今天早上|今天上午|今早|早上|今天)?(?:应该|大概|估计|好像)?"
      # (我个人账户今天早上一共就30块: the balance, said with 一共 — not a bill)
-     r"(?:一共|总共)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
+     r"(?:明明|其实|确实|分明)?(?:一共|总共)?(?:还|目前|现在|只|就)?(?:有|剩|剩下|余|余额)?了?(?:有|是|为)?"),
     ("account_balance", r"余额(?:还|只)?(?:有|是|为)?|还剩(?:下)?"),
     ("account_balance", r"balance (?:in|of) (?:my |the |his |her )?(?:personal )?(?:medical )?account(?: is| of|:)?"
                         r"|(?:account )?balance(?: is| of)?|in (?:my|the) account"),

@@ -142,6 +142,8 @@ _ADD_VISIT = rx.compile(
     # another 社区 visit later today / one more pharmacy visit: the place said between
     r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit"
     r"|(?:a |the )?(?:second|third|next) visit|went (?:back|again)|visited again|another (?:trip|bill)"
+    # 11月30日预计再于三级医院就诊: one more visit, written formally
+    r"|再(?:于|到|在|去)[^,，。]{1,10}?(?:就诊|就医|看|买|拿|开)"
     # (药店买药350 →) 我上午还在卫生院看病 花了一百二: one more visit of that day, told after
     r"|(?:上午|早上|早晨|中午|下午|晚上)(?:还|也)(?:在|去|到)[^,，。]{1,10}?(?:看|拿|买|开)"
     # and today another 250 there / spent another 300: one more bill, its figure said

@@ -10203,3 +10203,18 @@ def test_an_earlier_visit_told_after_and_asked_about() -> None:
     visits = replies[-1].result["visits"]
     assert [v["total"] for v in visits] == ["180.00"] and visits[-1]["fund_pays"] == "117.00"
     assert replies[-1].text.startswith("那一次")
+
+
+def test_a_batch_of_k247_readings() -> None:
+    # (K247-C026) 我账户里明明还有500: the balance (it was a new bill of ¥500)
+    _, replies = talk("平凉灵活就业 二级医院 一千 今年第一次 个人账户能扣吗", "我账户里明明还有500")
+    assert replies[-1].result["visits"][-1]["total"] == "1000.00"
+    # (K247-C029) 11月30日预计再于三级医院就诊，费用约800元: one more visit, its rough figure asked (it replaced the
+    # visit told, with its bill, ¥650); then 按800元整计算 settles it after the first (¥220)
+    _, replies = talk("南充在职，今年首次门诊，二级医院费用1,500元", "11月30日预计再于三级医院就诊，费用约800元，届时统筹支付多少？",
+                      "按800元整计算")
+    assert replies[1].result is None and replies[1].asking == "amount"
+    assert [v["total"] for v in replies[2].result["visits"]] == ["1500.00", "800.00"]
+    assert replies[2].result["visits"][-1]["fund_pays"] == "220.00"
+    # (K247-C020) 我想起来今年3月看过一次门诊，报过了: not the year's first (it was out of scope)
+    assert understand("我想起来今年3月看过一次门诊，报过了").facts.first_visit_this_year is False
