@@ -4529,6 +4529,10 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # never written over the visit told (a slip checked next is that visit's)
         return False
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if state.asking is not None and state.asking in u.unknown:
+        # (Which level wrote the prescription? →) He doesn't remember what level the prescribing hospital was:
+        # the answer to the question asked (not known) — never a question of the rules
+        return False
     if state.known.amount is not None and any(slot in _FLAG_LABELS for slot in u.unknown) and _NOT_REMEMBERED.search(u.text):
         # 我不太记得有没有签家庭医生 (after an answer): a fact of the person not known — both cases shown,
         # never the article on family doctors quoted as if asked about

@@ -495,6 +495,9 @@ _FLAGS = _Family(
     [
         # family doctor first, so that 家庭医生签约 is not the signed institution
         ("家庭医生(?:还)?(?:没有|没|未)签(?:约)?", {"family_doctor": False}, 2),
+        # 娃他妈签过家庭医生但娃没签: another member of the family signed, the patient did not
+        ("(?:签约了|签了|签约|签过|有)?家庭医生[^。]{0,10}?(?:但|可是|不过|就)(?:娃|孩子|小孩|宝宝|他|她|老人)(?:自己)?(?:没有|没|未)签(?:约)?(?:过)?",
+         {"family_doctor": False}, 3),
         ("(?:签约了|签了|签约|签过|有)?家庭医[生声师](?:签约)?|(?<![这那哪一每两几某同别本])家医(?!院)"
          # 有家签 / 做了家签: the family-doctor contract, said short
          "|(?:有|签了|做了|办了|签过)家签", {"family_doctor": True}, 1),

@@ -10218,3 +10218,18 @@ def test_a_batch_of_k247_readings() -> None:
     assert replies[2].result["visits"][-1]["fund_pays"] == "220.00"
     # (K247-C020) 我想起来今年3月看过一次门诊，报过了: not the year's first (it was out of scope)
     assert understand("我想起来今年3月看过一次门诊，报过了").facts.first_visit_this_year is False
+
+
+def test_a_batch_of_k248_readings() -> None:
+    # (K248-0089) 娃他妈签过家庭医生但娃没签: the mother signed, not the child who was seen (¥78 for ¥72)
+    _, (reply,) = talk("娃发烧在签约的乡镇卫生院看的，南昌居民医保，输液加药一共一百二十元，娃他妈签过家庭医生但娃没签")
+    assert reply.result["visits"][-1]["fund_pays"] == "72.00"
+    # (K248-C034) "He doesn't remember what level the prescribing hospital was." in answer to that question: each
+    # level side by side (it was answered as a question of the rules)
+    _, replies = talk("My dad is a Nanchang retiree. He bought medicine at a designated pharmacy with a prescription, 400 "
+                      "yuan; the deductible was already met this year.", "He doesn't remember what level the prescribing "
+                      "hospital was.")
+    assert [a.fund_pays for a in replies[-1].alternatives] == ["260.00", "240.00", "220.00"]
+    # (K248-0123) 统筹额度今年已经用满2000了: what the fund has paid this year (never a bill of 2,000)
+    _, (reply,) = talk("南昌退休 统筹额度今年已经用满2000了 今天在社区看病 诊察费二十 药一百")
+    assert reply.result["visits"][-1]["fund_pays"] == "13.00"
