@@ -128,7 +128,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
 _LATIN = rx.compile(r"[a-z]")
 #: every match of _DATE holds 月 or 年, or a 20xx year followed by - / or .
 _DATE_CHARS = rx.compile(r"[月年\-/.]")
-_MONTH_RETIRED_RELATIVE = rx.compile(r"(这个月|本月|这月|上个月|上月)(?:初|底|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退"
+_MONTH_RETIRED_RELATIVE = rx.compile(r"(这个月|本月|这月|上个月|上月)(?:月?初|月?底|月?中|中旬|上旬|下旬)?(?:刚|才|已经|刚刚)?(?:办|退"
                                      # (这个月开始领退休待遇了 / 上个月起拿退休金: the month the pension began)
                                      r"|(?:开始|起)(?:领|拿|享受|按)(?:了|的)?退休)"
                                      # (retired this month / retired last month: the English order)

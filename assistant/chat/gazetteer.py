@@ -468,7 +468,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         ("医院(?:里|里面|内|自己)?的?(?:[,，]?(?:[0-9一二三四五六七八九]楼|门诊楼|门诊部|门诊))?(?:的)?(?:西药房|中药房|药房|药局)", {"provider_kind": "hospital"}, 2),
         ("零售药店|定点药店|大药房|药店|药房|药铺", {"provider_kind": "pharmacy"}, 1),
         # 在我们店买药 (a pharmacy's assistant, for a customer): the shop is the pharmacy
-        ("(?:我们|咱们|我|本)店(?:里)?(?=买|拿|配|购)", {"provider_kind": "pharmacy"}, 1),
+        ("(?:我们|咱们|我|本)店(?:里)?(?=买|拿|配|购)|(?<=来|到)店里(?=买|拿|配|购)", {"provider_kind": "pharmacy"}, 1),
         # 拿外配处方来买药: a prescription taken out of the hospital to be filled — at a pharmacy
         ("外配处方|外购处方|处方外配", {"provider_kind": "pharmacy"}, 1),
         # 拿静宁县人民医院的处方买药: a hospital's prescription, filled at a pharmacy
@@ -647,7 +647,7 @@ _FLAGS = _Family(
             2,
         ),
         (
-            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital |pharmacy )?(?:visit|time|claim|bill|one|purchase)|first (?:this|of the) year"
+            "(?:first|1st) (?:outpatient |doctor'?s? |clinic |hospital |pharmacy )?(?:visit|time|claim|bill|one|purchase|spend|spending|expense)|first (?:this|of the) year"
             "|(?:first|1st) outpatient(?: (?:visit|bill|claim))? (?:this|of the) year|今年1st|1st(?= |$|[,，。])|haven'?t claimed|have not claimed|nothing claimed"
             "|no claims?(?: yet)?|not claimed anything|never claimed",
             {"first_visit_this_year": True},

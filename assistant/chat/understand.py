@@ -886,7 +886,7 @@ _ASKED_RIGHT_AFTER = rx.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不�
 _LEVEL_CHOSEN_BEFORE = rx.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
 _HEDGED_POSITION = rx.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
-_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次")
+_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回|笔)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次")
 #: 12号三级医院花400…今天二级医院500: a day of this month said bare, at a clause's start, dates a visit
 _DAY_OF_MONTH = r"(?:(?<=^)|(?<=[,，。;；]))[0-3]?\d(?:号|日)(?![\d楼床室])"
 _TIME_MARKERS = rx.compile(r"今天|昨天|前天|去年|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
@@ -1797,8 +1797,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if any(h.text.startswith(("去年", "当年", "那年")) and "first_visit_this_year" in h.sets for h in hits):
         # 去年12月…那是去年第一次看门诊: the first of its own year — only of a visit dated last year
         last_year = (today or dt.date.today()).year - 1
+        # (2026年3月5日…是当年第一次门诊: 当年 of a visit dated this year is this year)
         hits = [h for h in hits if not (h.text.startswith(("去年", "当年", "那年")) and "first_visit_this_year" in h.sets)
-                or any(d.year == last_year for d in dates)]
+                or any(d.year == last_year for d in dates)
+                or (h.text.startswith("当年") and dates and all(d.year == last_year + 1 for d in dates))]
     # “pharmacy? no, hospital”: a word taken back at once is not said
     # (unless what follows corrects something else: 今年第一次 不对 是二级 — the level was wrong)
     hits = [h for h in hits if not _taken_back(text, h, hits)]

@@ -10233,3 +10233,24 @@ def test_a_batch_of_k248_readings() -> None:
     # (K248-0123) 统筹额度今年已经用满2000了: what the fund has paid this year (never a bill of 2,000)
     _, (reply,) = talk("南昌退休 统筹额度今年已经用满2000了 今天在社区看病 诊察费二十 药一百")
     assert reply.result["visits"][-1]["fund_pays"] == "13.00"
+
+
+def test_a_batch_of_k247_readings_two() -> None:
+    # (K247-0112) 这个月月初刚办完退休 (南昌: the switch is next month): the month was not read and the date asked
+    _, (reply,) = talk("南昌的，这个月月初刚办完退休，今天二级医院看病花了700，今年第一次看门诊")
+    assert reply.result["visits"][-1]["fund_pays"] == "55.00"
+    # (K247-0009) 2026年3月5日…是当年第一次门诊: 当年 of a visit dated this year is this year
+    _, (reply,) = talk("南充在职职工，2026年3月5日在二级医院看门诊花了260元，是当年第一次门诊。")
+    assert reply.result["visits"][-1]["fund_pays"] == "36.00"
+    # (K247-0064, K247-0136) a pharmacist: 来店里买药 / 来店里配药 is the pharmacy
+    _, (reply,) = talk("南充退休老人来店里买药 186.6 他今年早就过了起付线")
+    assert reply.result["visits"][-1]["fund_pays"] == "102.63"
+    _, (reply,) = talk("平凉退休 一级卫生院开的处方来店里配药 二百四十五 今年起付线已经够了")
+    assert reply.result["visits"][-1]["fund_pays"] == "171.50"
+    # (K247-0140) two dated visits, the second asked (第二笔): two visits, not two figures that disagree
+    _, (reply,) = talk("南昌在职职工，11月3日二级医院费用450元（本年首笔），11月25日二级医院费用620元。请告知第二笔统筹支付。")
+    assert [v["total"] for v in reply.result["visits"]] == ["450.00", "620.00"]
+    # (K247-0166) "first outpatient spend this year"
+    _, (reply,) = talk("My father-in-law, Nanchong retiree, bought medicine at a designated pharmacy for 340 yuan, first "
+                       "outpatient spend this year.")
+    assert reply.result["visits"][-1]["fund_pays"] == "104.50"
