@@ -1484,7 +1484,9 @@ _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:�
                            r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:今天|昨天|前天|上周|这周|刚才|刚刚)?"
                            r"(?:的呢|的话|呢|也|她|他|是|在职|退休|还在|已经|在(?=[^,，。]{0,6}签约)"
                            # 我女儿6岁，南昌居民医保: their age said first
-                           r"|[0-9一二三四五六七八九十]{1,3}岁(?:了|多)?(?=[,，\s]))"
+                           r"|[0-9一二三四五六七八九十]{1,3}岁(?:了|多)?(?=[,，\s])"
+                           # (南充在职…300 →) 我妈住院了 南充退休: their own stay, their own category
+                           r"|住(?:了|着)?院)"
                            # Mum went to a level-2 hospital today… / My wife also…: the same, in English
                            r"|^(?:and |now |what about |ok,? )?(?:my )?(?:mum|mom|mother|dad|father|wife|husband|son|daughter)"
                            r"(?: also| too| then| today| yesterday)? (?:went|saw|visited|paid|spent|had|is|was|also|too)\b"

@@ -10254,3 +10254,14 @@ def test_a_batch_of_k247_readings_two() -> None:
     _, (reply,) = talk("My father-in-law, Nanchong retiree, bought medicine at a designated pharmacy for 340 yuan, first "
                        "outpatient spend this year.")
     assert reply.result["visits"][-1]["fund_pays"] == "104.50"
+
+
+def test_a_mothers_stay_then_her_visit_and_a_return_visit() -> None:
+    # (K249-C035) (南充在职…300 今年已报过500 →) 我妈住院了 南充退休 → 那她出院后在社区看门诊 200 今年第一次: the
+    # mother's category was written over the writer's, and her visit added to the writer's year (¥130 for ¥32.50)
+    _, replies = talk("南充在职 二级医院 门诊 300 今年已报过500", "我妈住院了 南充退休 住院能报多少", "那她出院后在社区看门诊 200 今年第一次")
+    assert [v["total"] for v in replies[-1].result["visits"]] == ["200.00"]
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "32.50"
+    # (K249-C005) 同一个人下午又来复诊 甲类300: one more visit the same day (¥39 for ¥180)
+    _, replies = talk("平凉职工在职 本院二级 今年首次 甲类500 乙类药200 乙类耗材100", "同一个人下午又来复诊 甲类300")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "180.00"
