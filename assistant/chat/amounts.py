@@ -530,6 +530,8 @@ _USED_DEDUCTIBLE_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|为|算)(?:今�
                                     # 320 of the deductible already used this year (English)
                                     r"|(?: ?yuan)? of (?:the|my|his|her) deductible (?:(?:is|was|has been|have been) )?(?:already )?"
                                     r"(?:used|spent|met|deducted|gone|paid)")
+#: 报销多少 / 能报多少 right before a figure: the question, then the bill
+_SHARE_ASKED_BEFORE = rx.compile(r"(?:能|可以|可)?报(?:销)?(?:多少|几多|好多)(?:钱)?[,，\s]*$")
 #: 还有 / 另外 opening the clause of a cost: one more part of the bill
 _ALSO_BEFORE = rx.compile(r"^(?:还有|另外|另外还有|再加上|加上|以及)")
 _COST_WORD_CUE = rx.compile(r"费用|费|药钱|医药费")
@@ -931,6 +933,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
             # 双通道的谈判药花了2000，还有普通门诊费用500 / 自费药300，还有检查费500: a part told, then the
             # rest of the bill beside it — never the bill, smaller than its part
             role = "rest"
+        if role in ("fund_paid", "other") and _SHARE_ASKED_BEFORE.search(prefix):
+            role, cue = None, None  # 报销多少 1500: the share asked, then the bill — never 1500 already paid
         if role == "stated_deductible" and (deducted := _DEDUCTED_AFTER.match(masked, end)) \
                 and not _NUMERAL_AHEAD.match(masked, deducted.end()):
             # 起付线200已经扣了: the deductible, used up — not a rule asked about (起付线200已经扣了100:

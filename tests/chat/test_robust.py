@@ -10265,3 +10265,15 @@ def test_a_mothers_stay_then_her_visit_and_a_return_visit() -> None:
     # (K249-C005) 同一个人下午又来复诊 甲类300: one more visit the same day (¥39 for ¥180)
     _, replies = talk("平凉职工在职 本院二级 今年首次 甲类500 乙类药200 乙类耗材100", "同一个人下午又来复诊 甲类300")
     assert replies[-1].result["visits"][-1]["fund_pays"] == "180.00"
+
+
+def test_formal_position_words_and_a_figure_after_the_question() -> None:
+    # (K249-0204) 今年此前未有门诊费用: the year's first
+    _, (reply,) = talk("您好，我是南昌市一所小学的校长，在职职工医保。本月在省人民医院（三级甲等）门诊就诊，费用合计1,450元，"
+                       "今年此前未有门诊费用。请问统筹能支付多少？")
+    assert reply.result["visits"][-1]["fund_pays"] == "425.00"
+    # (K249-0032) 今年的起付线已全部扣除: the deductible met
+    assert understand("南昌在职职工，二级医院门诊，诊察费20元，药费及检查980元，今年的起付线已全部扣除。").facts.deductible_met is True
+    # (K249-0108) 报消多少 1500: the question, then the bill — never ¥1,500 the fund already paid
+    u = understand("南充在职 三级医院 报消多少 1500 今年起付限已经扣过了")
+    assert u.facts.amount == Decimal("1500.00") and u.facts.fund_paid is None
