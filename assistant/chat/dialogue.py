@@ -3793,6 +3793,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
         rough = _rough_said(u)
         state.asking = "amount"
+        if _ahead(facts) or _STILL_TO_COME.search(u.text) or (
+                facts.month is not None and _by_date(today)(_dated(facts, today)) > (today.year, today.month, today.day)):
+            # 11月30日预计再于三级医院就诊，费用约800元: a visit still to come has no slip yet — the figure to
+            # work it out with is asked
+            return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。按多少元算？给一个准确的金额，我就按它算。",
+                                        f"“{rough}” is approximate. What amount should I work it out with?"),
+                                asking="amount", intent="calculate")
         return state, Reply(text=_t(locale, f"您说的“{rough}”是大概的数。结算单上的总金额准确是多少？",
                                     f"“{rough}” is approximate. What exactly is the total on the bill?"),
                             asking="amount", intent="calculate")
@@ -4502,6 +4509,8 @@ _EXTRA_PART = rx.compile(r"另外|还有|加上|再加|外加|多了|also|plus|e
 _EARLIER_ALSO_SEEN = rx.compile(r"(?:上周|上个?礼拜|上个?星期|前几天|前天|昨天|上个?月)[^,，。]{0,3}还")
 #: 那次报多少 / 那回能报多少: the visit just told is the one asked about
 _THAT_VISIT_ASKED = rx.compile(r"(?:那次|那回|那一次|那趟)(?:能|可以)?(?:报|报销)(?:多少|几多|好多)")
+#: 预计 / 到时候 / 打算: a visit still to come
+_STILL_TO_COME = rx.compile(r"预计|到时候|届时|打算|准备去|要去|will |going to ")
 #: 那500里 / 这300当中: a figure said before, pointed back to
 _POINTED_PART = rx.compile(r"(?:那|这)(?:个)?[0-9]+(?:\.[0-9]+)?(?:块|元)?(?:钱)?(?:里|里面|里头|当中|中间)")
 #: 门诊统筹能不能在药店用 药店报多少: where the pooling may be used, asked as a rule (no bill)
