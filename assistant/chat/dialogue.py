@@ -91,6 +91,7 @@ from .state import (
 from .state import policy_of as _policy
 from .state import t as _t
 from .understand import (
+    CHECK_QUESTION,
     CLASS_B_DRUG_WORDS,
     CLASS_B_SERVICE_WORDS,
     NEVER_LEVEL_ONE,
@@ -1582,15 +1583,15 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     """One chat turn: understand, merge, ask or answer. ``today`` is injectable (tests, benchmarks)."""
     today = today or dt.date.today()
     if state.asking is None and state.known.amount is None and not state.ledger \
-            and (cut := _SUPPOSED_AFTER_TOLD.search(message)) is not None and cut.start() >= 8:
+            and (cut := _SUPPOSED_AFTER_TOLD.search(message)) is not None and cut.start() >= 8 \
+            and not _HOW_MUCH_MORE.search(message, cut.start() + 1):
         # 小票：合计1100 统筹540 个人560。问下要是按退休人员算，同样这笔能报多少 / …过两天还要去复查 花400:
         # the visit told (or its slip), then a what-if or a visit to come, in one message — the first
         # answered as told, then the supposition on it (never the two read as facts that disagree)
         told, supposed = message[:cut.start() + 1], message[cut.start() + 1:]
-        first_state, first = _one_turn(copy.deepcopy(state), told, locale, today) \
-            if not _HOW_MUCH_MORE.search(supposed) else (state, Reply(text=""))
+        first_state, first = _one_turn(copy.deepcopy(state), told, locale, today)
         if first.result is not None and first.asking is None:
-            if first_state.checked and _HOW_MUCH_ASKED.search(supposed) and not _CHECK_ASKED.search(supposed):
+            if first_state.checked and _HOW_MUCH.search(supposed) and not CHECK_QUESTION.search(supposed):
                 # (the slip checked, then 要是按退休人员算 同样这笔能报多少: a figure asked of another case — the
                 # slip is this visit's, never checked against the supposition)
                 first_state.known = msgspec.structs.replace(first_state.known, **{n: None for n in _SLIP_FIELDS})
@@ -1605,8 +1606,6 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
 
 #: 能多报多少 / 差多少: the difference asked — answered as the visit told, the supposition beside it
 _HOW_MUCH_MORE = rx.compile(r"多报|少报|差多少|差几|多少差别|区别|差别")
-_HOW_MUCH_ASKED = rx.compile(r"(?:能|可以|会)?报(?:销)?(?:多少|几多|好多)|how much")
-_CHECK_ASKED = rx.compile(r"对吗|对不对|是不是|有没有算错|算错")
 #: 。问下要是… / ，如果去一级医院看… / 。过两天还要去复查 花400: a supposition or a visit to come, after the told
 _SUPPOSED_AFTER_TOLD = rx.compile(r"[。.!！;；,，\s](?=(?:问下|问一下|想问|想问下|请问|那|那么)?(?:要是|如果|假如|假设|若是)"
                                   r"|(?:过两天|过几天|下周|下礼拜|下星期|下个月|下次)(?:还要|还得|要|再|去|还去)"
@@ -3793,7 +3792,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
         rough = _rough_said(u)
         state.asking = "amount"
-        if _ahead(facts) or _STILL_TO_COME.search(u.text) or (
+        if _ahead(facts) or _PLANNED.search(u.text) or (
                 facts.month is not None and _by_date(today)(_dated(facts, today)) > (today.year, today.month, today.day)):
             # 11月30日预计再于三级医院就诊，费用约800元: a visit still to come has no slip yet — the figure to
             # work it out with is asked
@@ -4509,8 +4508,6 @@ _EXTRA_PART = rx.compile(r"另外|还有|加上|再加|外加|多了|also|plus|e
 _EARLIER_ALSO_SEEN = rx.compile(r"(?:上周|上个?礼拜|上个?星期|前几天|前天|昨天|上个?月)[^,，。]{0,3}还")
 #: 那次报多少 / 那回能报多少: the visit just told is the one asked about
 _THAT_VISIT_ASKED = rx.compile(r"(?:那次|那回|那一次|那趟)(?:能|可以)?(?:报|报销)(?:多少|几多|好多)")
-#: 预计 / 到时候 / 打算: a visit still to come
-_STILL_TO_COME = rx.compile(r"预计|到时候|届时|打算|准备去|要去|will |going to ")
 #: 那500里 / 这300当中: a figure said before, pointed back to
 _POINTED_PART = rx.compile(r"(?:那|这)(?:个)?[0-9]+(?:\.[0-9]+)?(?:块|元)?(?:钱)?(?:里|里面|里头|当中|中间)")
 #: 门诊统筹能不能在药店用 药店报多少: where the pooling may be used, asked as a rule (no bill)

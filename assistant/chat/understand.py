@@ -1604,6 +1604,8 @@ def _starting(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 # searched on the whole text of most messages: ~2.6 µs a search on a short message, ~0.5 µs behind the lookahead
 _CHECK_QUESTION = _starting(_CHECK_QUESTION)
+#: a question whether a slip's figure is right (对吗, 是不是少了, 差在哪…): the dialogue's word for it too
+CHECK_QUESTION = _CHECK_QUESTION
 
 
 _HOUSEHOLD = r"(?:我|俺)?(?:家)?(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|妈妈|妈|爸爸|爸|母亲|父亲|儿子|女儿|闺女|孩子|家里人)"
@@ -2912,7 +2914,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if _SLIP_FIELD_EMPTY.search(text) and _SLIP_CONTEXT.search(text) \
             and not any(a.role in ("slip_fund", "fund_paid") for a in amounts):
         values["slip_field_empty"] = True  # 医疗费总额860 … 统筹支付 (and nothing after): which figure?
-    if values.get("fund_at_least") and values.get("amount") is not None and _CHECK_QUESTION.search(text) \
+    if values.get("fund_at_least") and values.get("amount") is not None and check_question \
             and any(a.role == "fund_paid" and a.approximate and a.cue in ("统筹支付", "医保支付", "基金支付", "统筹基金支付")
                     for a in amounts):
         # 统筹支付大概三百多 总共一千 今年第一次 对吗: the slip's fund line, said roughly, to check — its exact
