@@ -893,9 +893,10 @@ _ASKING = {"scheme": "category", "fund_paid": "year_start", "referral_part": "am
 _QUOTED_QUESTIONS = ("offsite_filed", "referral_part")
 
 
-def _rough_said(u: Understanding) -> str:
-    """A hedged amount in the person's words with its hedge (“一千多”, “大概一千”), to quote back."""
-    span = next((sp for sp in u.spans if sp.note == "approximate"), None)
+def _rough_said(u: Understanding, slot: str | None = None) -> str:
+    """A hedged amount in the person's words with its hedge (“一千多”, “大概一千”), to quote back; ``slot``: the
+    first hedged amount in that role (``part``: 两百多 of 其中有两百多是自费的)."""
+    span = next((sp for sp in u.spans if sp.note == "approximate" and slot in (None, sp.slot)), None)
     if span is None:
         return str(u.approximate_amount)
     m = re.search(r"(?:大概|大约|约|差不多|将近|小|around |about |maybe )?(?:[一二两三四五六七八九]?[百千万]?几)?" + re.escape(span.text)
@@ -1706,6 +1707,12 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
             state.class_b_open, state.class_b_unknown = u.class_b_kind_open, False
     elif u.facts.class_b_drug is not None or u.facts.class_b_service is not None:
         state.class_b_open, state.class_b_unknown = None, False  # its kind said (乙类药300)
+    if state.asking == _SELF_PAY_PART and state.part_word in (None, "自费") and u.facts.said() \
+            and u.facts.amount is None and not u.unplaced and not _NO_PART_SAID.search(u.text) \
+            and not any(getattr(u.facts, f) is not None for f in ITEM_FIELDS):
+        # (…其中自费的部分是多少钱？→ 三级): the part asked and passed over for another fact — as not known: the
+        # figure is the most the fund can pay, said so, never the bill settled as all in scope without a word
+        state.part_unknown = True
     english_messages = tapped is not None or u.english or (
         # (an English conversation goes on in English when a message mixes in Chinese words: ok 结算单上写
         # 起付线 1000, 三级 50%, cap 2400)
@@ -3708,6 +3715,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.unplaced:
         state.pending_amount, state.pending_part = u.unplaced[0], False
         state.asking = "amount_role"
+        _keep_beside_unplaced(state, u)
         return state, Reply(
             text=_t(locale, f"您提到的“{u.unplaced_quote or u.unplaced[0]}”是哪一笔钱？",
                     f"What is the “{u.unplaced_quote or u.unplaced[0]}” you mentioned?"),
@@ -3716,8 +3724,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                            "结算单上个人负担"],
                                   ["Total of this bill", "Self-pay part", "Class-B drugs part",
                                    "Fund already paid this year", "Fund figure on the slip", "My share on the slip"]))
+    carried_part = None
+    if state.part_untold is not None and state.known.amount is not None:
+        # (单子上写着一千零八十，其中有两百多是自费的 → 是哪一笔钱？→ 本次总费用): the part said beside the number,
+        # asked now the bill is placed — never the whole bill settled as in scope
+        carried_part, state.part_untold = state.part_untold, None
+        if any(getattr(state.known, f) is not None for f in ITEM_FIELDS) or state.part_unknown:
+            carried_part = None
+        else:
+            u = msgspec.structs.replace(u, items_unquantified=True)
     # (拿了点中药，一共二百六 for an employee: Chinese medicine is settled like any in-scope cost there)
-    nothing_to_ask = not _NON_TCM_ITEM.search(u.text) and state.known.scheme == "employee"
+    nothing_to_ask = not _NON_TCM_ITEM.search(u.text) and state.known.scheme == "employee" and carried_part is None
     named_parts = {m.group(0) for m in _NAMED_PART.finditer(u.text)}
     loose_fields = {_PART_FIELD.get(w) for w in named_parts} | (
         {"class_b_drug"} if re.search(r"乙类(?!检查|项目|耗材|诊疗)", u.text) else set()) | (
@@ -3761,8 +3778,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                         f"How much of the bill was “{word}”? (If all of it, reply with the total.) "
                                         "It is settled differently and changes the figure."),
                                 asking="amount", intent="calculate")
-        return state, Reply(text=_t(locale, "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
-                                    "How much of the bill was self-pay (or class B)? It changes the figure."),
+        rough = carried_part or (_rough_said(u, "part") if any(sp.slot == "part" and sp.note == "approximate"
+                                                               for sp in u.spans) else "")
+        return state, Reply(text=_t(locale, (f"您说的“{rough}”是大概的数。" if rough else "")
+                                    + "其中自费（或乙类）的部分是多少钱？这部分统筹不报或先自付，会改变结果。",
+                                    (f"“{rough}” is approximate. " if rough else "")
+                                    + "How much of the bill was self-pay (or class B)? It changes the figure."),
                             asking="amount", intent="calculate",
                             # (never a figure the person did not say offered to tap: 不知道 gives the most the
                             # fund can pay, said as such)
@@ -4499,6 +4520,9 @@ _RETIREMENT_STARTS = rx.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|�
 #: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it
 _PAPERS_DONE = rx.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
 _OUTPATIENT_WORDS = rx.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
+#: 没有自费 / 都在医保范围内: no self-pay (or class-B) part, said
+_NO_PART_SAID = rx.compile(r"没有?(?:什么)?(?:自费|乙类)|无自费|不是自费|都能报|都(?:是|在)?(?:医保)?(?:报销)?范围(?:内|里)"
+                           r"|no self|none")
 _NON_TCM_ITEM = rx.compile(r"自费|乙类|双通道|谈判药|耗材|诊察费|产检|产前检查|孕检|孕期检查")
 _COMPLAINT = rx.compile(r"算错|报少|少报|才报|只报|报这么少|报得这么少|报这么点|不对吧|有问题|搞错|wrong|too little")
 _YES_SAID = rx.compile(r"(?<![没不未])(?:签了|签过|签约了|是的|是(?!不)|有(?!没)|对|算|yes|signed)")
@@ -5408,6 +5432,19 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
     return Reply(text=text, bill_check=body, intent="bill_check", result=body.get("result"),
                  understood=_understood(known, said, locale),
                  quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
+
+
+def _keep_beside_unplaced(state: SessionState, u: Understanding) -> None:
+    """What a message says beside a number it leaves unplaced, kept while that number is asked about: the year's
+    position (or a flag) said not known, and a self-pay part said without a sure figure — never lost to the
+    question (单子上写着一千零八十，其中有两百多是自费的，今年是不是第一次我也不清楚)."""
+    if u.unknown and u.unknown[0] not in _FLAG_LABELS and state.unknown is None:
+        state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
+    if flags := [f for f in u.unknown if f in _FLAG_LABELS]:
+        state.unknown_flags = flags
+    rough_part = any(sp.slot == "part" and sp.note == "approximate" for sp in u.spans)
+    if (rough_part or u.items_unquantified) and not any(getattr(u.facts, f) is not None for f in ITEM_FIELDS):
+        state.part_untold = _rough_said(u, "part") if rough_part else ""
 
 
 def _fill(state: SessionState, facts: Facts, u, message: str, today: dt.date | None = None) -> SessionState:

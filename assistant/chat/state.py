@@ -240,6 +240,9 @@ class SessionState(msgspec.Struct, kw_only=True):
     where_asks: int = 0
     #: the self-pay (or class-B) part was asked and not known: the answer is the most the fund can pay
     part_unknown: bool = False
+    #: a self-pay (or class-B) part said beside a number asked about (单子上写着一千零八十，其中有两百多是自费的 /
+    #: 有些是自费的): its words ("" when no figure was said), asked once that number is placed as the bill
+    part_untold: str | None = None
     class_b_open: str | None = None
     class_b_unknown: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn

@@ -10278,3 +10278,22 @@ def test_formal_position_words_and_a_figure_after_the_question() -> None:
     # (K249-0108) 报消多少 1500: the question, then the bill — never ¥1,500 the fund already paid
     u = understand("南充在职 三级医院 报消多少 1500 今年起付限已经扣过了")
     assert u.facts.amount == Decimal("1500.00") and u.facts.fund_paid is None
+
+
+def test_what_is_said_beside_a_number_asked_about_is_kept() -> None:
+    # (found using it) 单子上写着一千零八十 is asked about; the hedged self-pay part and the year's position said
+    # not known beside it were lost once it was placed: the whole bill settled as in scope, the year asked again
+    said = "我爸在南昌退休了，前天去洪都中医院看了个门诊，单子上写着一千零八十，其中有两百多是自费的，今年是不是第一次我也不清楚"
+    state, replies = talk(said, "本次总费用")
+    assert replies[0].asking == "amount_role"
+    assert replies[1].asking == "amount" and "两百多" in replies[1].text  # the part asked, its words quoted
+    _, replies = talk(said, "本次总费用", "三级")
+    # the part passed over: the most the fund can pay, said so; the year shown both ways (never asked again)
+    assert replies[-1].asking is None and replies[-1].text.startswith("自费（或乙类）的部分不清楚")
+    assert [a.fund_pays for a in replies[-1].alternatives] == ["264.00", "594.00"]
+    _, replies = talk(said, "本次总费用", "200", "三级")
+    assert [a.fund_pays for a in replies[-1].alternatives] == ["154.00", "484.00"]
+    # 有些是自费的 beside the number: asked once it is the bill, never ¥594 as if all were in scope
+    _, replies = talk("我爸在南昌退休了，前天去洪都中医院看了个门诊，单子上写着一千零八十，有些是自费的，今年起付线已经扣完了",
+                      "本次总费用")
+    assert replies[-1].asking == "amount" and "自费" in replies[-1].text
