@@ -908,7 +908,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             or _EITHER_AFTER.match(masked, end)
         )
         if not approximate and out and out[-1].role in (None, "total") and role in (None, "total") \
-                and _EITHER_BEFORE.search(prefix) and out[-1].end >= start - len(prefix) - 1 \
+                and ((_EITHER_BEFORE.search(prefix) and out[-1].end >= start - len(prefix) - 1)
+                     # 花了 两百 三百 记不清: two bare figures side by side, then not remembered
+                     or (out[-1].end == start - 1 and masked[start - 1] in ",，")) \
                 and _NOT_REMEMBERED_AFTER.match(masked, end):
             # 花了五十还是六十记不住了: two figures offered for one, and not remembered which — both unsure
             approximate = True

@@ -798,7 +798,11 @@ def _request(known: Known, ledger: list[Known], today: dt.date) -> dict[str, Any
 
 def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
     out = []  # the whole-bill-in-scope default is stated by the calculator's own input assumption
-    if known.designated is None:
+    if known.designated is None and known.offsite:
+        # (深圳社区医院 … 办了异地安置备案: out of the city, said — only the rest is assumed)
+        out.append(_t(locale, "按定点医药机构就诊、不在住院期间计算。",
+                      "The provider is taken as designated, not during an inpatient stay."))
+    elif known.designated is None:
         out.append(_t(locale, "按在本市定点医药机构就诊、不在住院期间计算。",
                       "The provider is taken as designated and in the city, not during an inpatient stay."))
     if pack.meta.scheme == "resident":
@@ -1401,6 +1405,8 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
             f"({s.article}). It only fixes a floor: {s.min_ratio.quote if s.min_ratio else ''}."),
             intent="policy_fact")
     cats = [known.category] if known.category in pack.categories else list(pack.categories)
+    if locale.startswith("en"):
+        return _policy_fact_en(pack, cats)
     lines = []
     for cat in cats:
         settled = pack.settled_category(cat)
@@ -1424,6 +1430,34 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
     head = f"{pack.meta.name}（{pack.meta.document_number}）：\n"
     return Reply(text=head + "\n".join(lines), intent="policy_fact",
                  quick_replies=["帮我算一笔", "重新开始"])
+
+
+def _policy_fact_en(pack: Any, cats: list[str]) -> Reply:
+    """The document's figures for each category, in English (In Nanchong, what percentage does a retiree get
+    back at a level 3 hospital?): the same figures and articles as the Chinese answer, the labels from the
+    explanations' English catalog."""
+    from explanations.i18n import translations
+
+    en = translations("en").gettext
+    lines = []
+    for cat in cats:
+        settled = pack.settled_category(cat)
+        parts = []
+        if settled in pack.deductible:
+            d = pack.deductible[settled]
+            parts.append(f"deductible {d.value} yuan ({d.article})")
+        ratios = pack.ratio.get(settled, {})
+        if ratios:
+            parts.append("ratio " + ", ".join(
+                f"{en(vocabulary.label(vocabulary.TIERS, k))}{' (registered poor)' if k.endswith('_poor') else ''} "
+                f"{(c.value * 100).normalize():f}%" for k, c in ratios.items())
+                + f" ({next(iter(ratios.values())).article})")
+        if settled in pack.cap:
+            c = pack.cap[settled]
+            parts.append(f"annual cap {c.value} yuan ({c.article})")
+        lines.append(f"{pack.categories[cat].label_en.capitalize()}: " + "; ".join(parts) + ".")
+    head = f"{pack.meta.name_en or pack.meta.name} ({pack.meta.document_number}):\n"
+    return Reply(text=head + "\n".join(lines), intent="policy_fact", quick_replies=["帮我算一笔", "重新开始"])
 
 
 HELP_ZH = ("我是明白账，帮您把门诊医保账单算明白：统筹基金报多少、自己付多少、个人账户付多少，每一步都引用政策原文。"
@@ -2228,8 +2262,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # this visit's; what it says of the year (the fund's figure) is kept
         facts = msgspec.structs.replace(facts, **{n: None for n in _EARLIER_VISIT_FIELDS})
     elif state.known.amount is not None and facts.amount is None and state.asking != "date" \
-            and _EARLIER_ONE_TOLD.search(u.text) \
+            and _EARLIER_ONE_TOLD.search(u.text) and not (state.ledger and _EARLIER_LEVEL_SET.search(u.text)) \
             and any(getattr(facts, n) is not None for n in _EARLIER_VISIT_FIELDS):
+        # (第一次是在三级医院 with that visit in the year's ledger: its level set right, below)
         # (…一千一百八十 → 今年第几次？) 今年是第二回了，头一回是五月份在乡卫生院，花了两百出头: the place and
         # the date are the first visit's, never this one's (第一次是上个月5号, answering which day that visit
         # was, is that visit's date: asked for it)
@@ -3037,6 +3072,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             said_value = Decimal(now_in_scope.group(1))
             facts = msgspec.structs.replace(facts, amount=None, **{n: None for n in ITEM_FIELDS})
             base = msgspec.structs.replace(base, **{n: None for n in ITEM_FIELDS if getattr(base, n) == said_value})
+        if any(getattr(facts, n) is not None for n in _YEAR_POSITION):
+            # (…起付线扣了两百 →) 如果起付线已经扣完了 统筹还没报过呢: the year's position supposed anew — none of
+            # the told one's stays beside it (the 200 used would still be counted)
+            base = msgspec.structs.replace(base, **{n: None for n in _YEAR_POSITION})
         hypo_known = _place_words(_merge(base, facts), facts, u)  # (那我回社区看呢: the new place's words)
         if u.parts_only and facts.amount is not None and _EXTRA_PART.search(u.text) and base.amount is not None:
             # 那另外还有诊察费20块呢: a part added to the bill of the scenario, not a new bill of 20
@@ -3610,7 +3649,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if any(sp.slot in ("provider_level", "provider_grade") and sp.note == "doubted" for sp in u.spans) \
             and (u.correction or re.search(r"记错|说错|搞错|弄错|不是", u.text)):
         # 哦 我可能记错了 那家好像是三甲: the level told before is withdrawn, the new one doubted — asked
-        state.known = msgspec.structs.replace(state.known, provider_level=None, provider_grade=None)
+        # (三级医院…应该是甲等吧不太确定: the level said plainly in the message stays; only the grade is asked)
+        level_kept = facts.provider_level is not None and not any(
+            sp.slot == "provider_level" and sp.note == "doubted" for sp in u.spans)
+        state.known = msgspec.structs.replace(state.known, provider_grade=None,
+                                              provider_level=state.known.provider_level if level_kept else None)
         state.checked = False
     if state.known.scheme == "employee" and state.known.referral is not None:
         # 县中医院 for an employee: a referral is the resident scheme's (南昌居民 第十二条), not this one's
@@ -3760,6 +3803,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if word and field and facts.amount is not None and getattr(state.known, field, None) is None \
                 and (re.search(rf"{word}(?:的)?(?:费用?)?[^,，。]{{0,16}}(?:花了|一共|共花|总共)", u.text)
                      or re.match(rf"{word}(?:费)?[,，]", u.text)
+                     # 平凉 在职 产检 二级医院 600: the word a clause of its own beside one figure names what the
+                     # visit was for
+                     or (re.search(rf"[,，]{word}[,，]", u.text)
+                         and sum(1 for sp in u.spans if sp.slot in ("amount", "part", "rest", *ITEM_FIELDS)) == 1)
                      # 怀孕了在二级医院做产检，门诊花了600 / 双通道的谈判药在三甲医院门诊开的，3000块: the visit was
                      # for that part, its one bill all of it
                      or re.search(rf"(?:做|去做|来做)(?:了)?{word}|{word}(?:的)?(?:谈判药|药品|药)?[^,，。]{{0,12}}(?:开的|买的|拿的)",
@@ -3954,6 +4001,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         alt = _alternatives(state, locale, today, facts)
         if alt is not None:
             return state, alt
+    if missing == "year_start" and state.unknown == "year_start" and "year_start" in u.unknown \
+            and _WILL_FIND_OUT.search(u.text) and locale != "en":
+        # 不知道今年是不是第一次 是我老公的卡 我问问他: the person goes to find out — the question left open for the
+        # answer (in other words: never the same question twice); 不知道 again shows each case
+        state.asking = "year_start"
+        return state, Reply(text="好的，问清楚了告诉我：今年门诊统筹报销过没有，起付线扣了多少。问不到的话，回复“不知道”，"
+                                 "我按今年第一次和起付线已扣满两种情况分别算给您。",
+                            asking="year_start", intent="calculate",
+                            quick_replies=["今年第一次", "起付线已经扣完了", "统筹已经报过一些", "不知道"])
     if missing == "year_start" and state.unknown == "year_start" and not _SMALL_BEFORE.search(u.text):
         # (上一次如果有的话也是小钱: the deductible cannot be met — “deductible met” is no case to show;
         # how much the earlier visit cost is asked)
@@ -4313,9 +4369,9 @@ _EARLIER_IN_WHAT_IF = rx.compile(r"(?:第一次|头一次|第一回|头一回|�
                                  r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                  r"(?:的|那次|那家)?(?:也)?(?:是|在|去)")
 #: 第一次不是一级，是二级 / 3月那次其实是三级: an earlier visit, named by its order or its month, given another level
-_EARLIER_LEVEL_SET = rx.compile(r"^(?:不对|搞错了|说错了|记错了|哦|噢|啊)?[,，。!！\s]*"
+_EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞错了|说错了|记错了|弄错了)(?:了)?|哦|噢|啊)?[,，。!！\s]*"
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
-                                r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是[一二三123]级")
+                                r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?[一二三123]级")
 #: 一级医院那次是5月不是3月 / 3月那次其实是5月: an earlier visit, named by its place or its month, redated
 _VISIT_REDATED = rx.compile(r"(?:(?P<place>[一二三123]级(?:医院)?|社区|药店|药房|诊所|卫生院|卫生室)(?:的|看的|买药的)?那(?:一)?(?:次|回)"
                             r"|(?P<old>[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
@@ -4520,6 +4576,9 @@ _RETIREMENT_STARTS = rx.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|�
 #: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it
 _PAPERS_DONE = rx.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
 _OUTPATIENT_WORDS = rx.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
+#: 我问问他 / 我去查一下 / 回头问问: the person goes to find out what was asked
+_WILL_FIND_OUT = rx.compile(r"(?:我|等我|回头|待会|等会|晚点)(?:再)?(?:去|先)?(?:问问|问一下|问下|查查|查一下|查下|看看单子|找找单子)"
+                            r"|(?:问问|问一下)(?:他|她|我(?:老公|老婆|爸|妈|儿子|女儿|家里))")
 #: 没有自费 / 都在医保范围内: no self-pay (or class-B) part, said
 _NO_PART_SAID = rx.compile(r"没有?(?:什么)?(?:自费|乙类)|无自费|不是自费|都能报|都(?:是|在)?(?:医保)?(?:报销)?范围(?:内|里)"
                            r"|no self|none")
@@ -4536,7 +4595,7 @@ _THAT_VISIT_ASKED = rx.compile(r"(?:那次|那回|那一次|那趟)(?:能|可以
 _POINTED_PART = rx.compile(r"(?:那|这)(?:个)?[0-9]+(?:\.[0-9]+)?(?:块|元)?(?:钱)?(?:里|里面|里头|当中|中间)")
 #: 门诊统筹能不能在药店用 药店报多少: where the pooling may be used, asked as a rule (no bill)
 _WHERE_USABLE = rx.compile(r"(?:能不能|能否|可不可以|可以)在[^,，。]{1,6}?(?:用|报|刷|使用)")
-_RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|cap|deductible|limit|extra|maximum"
+_RULE_WORD = rx.compile(r"乙类|先自|先行|比例|限额|起付|最高|封顶|几成|百分之|上限|最多|多报|额外|一年|几个点|多几|ratio|percentage|percent|reimbursement rate|cap|deductible|limit|extra|maximum"
                         r"|pay (?:myself |it )?(?:first|before)|self-pay first|pre-self-pay")
 
 

@@ -192,6 +192,8 @@ _TOPIC_CAP = rx.compile(r"最高支付限额|限额|封顶|最多(?:能|可以)?
 _TOPIC_DEDUCTIBLE = rx.compile(r"起付线|起付标准|起付|门槛")
 _TOPIC_RATIO = rx.compile(
     r"报销比例|支付比例|比例|报几成|几成|百分之|多少个点|能报多少|报多少|报好多|报销多少|怎么报|能报吗|给报吗|能不能报|报不报|可以报|能报销|报销吗|报得(?:多|少)|报的(?:多|少)"
+    # In Nanchong, what percentage does a retiree get back at a level 3 hospital?
+    r"|percentage|\bpercent\b|reimbursement rate|\bratio\b|\brate\b"
 )
 _VISIT = rx.compile(r"看病|看了|看门诊|(?<!异地)就医|就诊|买药|开药|拿药|花了|花费|一共|总共|检查|挂号|开了|输液|打针")
 

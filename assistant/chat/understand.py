@@ -713,6 +713,8 @@ _UNKNOWN = rx.compile(
     r"|也(?:有)?可能是?(?=[一二三123]级|三甲|二甲|三乙|二乙)|搞混了?|弄混了?|记混了?"
     # 我咋晓得 / 哪个晓得: asked back — not known
     r"|(?:我|俺)?(?:咋|哪|哪个|哪里|哪儿|怎么)(?:晓得|知道)(?![是几多哪])"
+    # 二级还是三级我得问问我妈 你先算算: to be found out, and figures wanted now — not known
+    r"|(?:得|要|去|再)问问[^,，。]{0,6}(?=[,，\s]*(?:你|您)?(?:先|就)(?:帮我|给我)?算)"
     r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
@@ -2010,7 +2012,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
          and not (first_here_at.group(0).endswith("卡") and "今年" in text[h.start:h.end]))
         or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
-    hits = [h for h in hits if not (h.sets.get("offsite") is True and (
+    # (要是没备案呢: a filing, never where one comes from)
+    hits = [h for h in hits if not (h.sets.get("offsite") is True and "offsite_filed" not in h.sets and (
         _ORIGIN_AFTER.match(text, h.end) or _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)))]
     # 社区卫生服务站旁边的定点药店: a place named as a landmark is not where the money was spent
     hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets)
@@ -2355,6 +2358,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    and not _YEAR_AFTER.match(text, a.end)
                    and not _claim_confirmed(text, a)
                    and not _told_before_bill_beside_slip(a, amounts)
+                   # (统筹报过300 这次医保报了770对吗: this bill's figure said as such — the other is the year's)
+                   and not any(b.role == "slip_fund" and b.start > a.start and b.cue and "这次" in text[
+                       max(_clause_of(bounds, b.start)[0], b.start - 12):b.start] for b in amounts)
                    else a for a in amounts]
     # 今年统筹已报1150 这次600 统筹给了50: the year's fund figure, this bill, then what the fund gave of
     # this bill — the second fund figure is the slip's (no word of the year with it), never a clash
@@ -3156,6 +3162,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values["provider_level"], values["prescribed_at_level"] = values["prescribed_at_level"], None
     if unknown:
         unknown_at = None
+    grade_doubted = False  # (the doubt is of the grade leaned on — no other fact's)
     if unknown_at:
         # the clause of each “不知道” (with the clause before when it is bare: 医院等级，不晓得); the
         # first that names a level, a grade or a prescription says what is not known
@@ -3193,6 +3200,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             options = tuple(dict.fromkeys(f"{lvl}{grd}" if grd and lvl == 3 else lvl for lvl, grd in pairs)) \
                 or tuple(slots.seen["provider_level"])
             values["provider_level"] = values["provider_grade"] = None
+        elif _UNKNOWN_GRADE.search(text, ulo, uhi) and values.get("provider_level") == 3 \
+                and len(slots.seen.get("provider_grade", ())) == 1 and any(
+                    "provider_grade" in h.sets and not h.negated
+                    and (_LEVEL_DOUBT_BEFORE.search(text, max(0, h.start - 5), h.start) or _LEVEL_DOUBT_AFTER.match(text, h.end))
+                    for h in hits):
+            # 三级医院…应该是甲等吧不太确定: one grade leaned on and doubted — asked, as a doubted level is (the
+            # person may look it up); not known after that, each grade side by side
+            values["provider_grade"] = None
+            grade_doubted = True
         elif _UNKNOWN_GRADE.search(text, ulo, uhi):
             unknown.append("prescribed_at_grade" if values.get("prescribed_at_level") else "provider_grade")
             grades = tuple(dict.fromkeys(slots.seen.get("provider_grade", ())))
@@ -3236,7 +3252,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             values["provider_level"] = values["provider_grade"] = None
     # 不知道今年起付线扣没扣过 / 今年是不是第一次报销我记不到了: the year's position is what is not
     # known — both cases side by side (not when it is how much was used: 扣了一部分，不知道多少)
-    if not unknown:
+    if not unknown and not grade_doubted:
         for at in _UNKNOWN.finditer(text):
             if _FIGURE_ASKED_BEFORE.search(text, max(0, at.start() - 14), at.start()):
                 continue  # 医保到底能报多少我到现在都没搞清楚: what is not understood is the figure, not the year

@@ -10297,3 +10297,43 @@ def test_what_is_said_beside_a_number_asked_about_is_kept() -> None:
     _, replies = talk("我爸在南昌退休了，前天去洪都中医院看了个门诊，单子上写着一千零八十，有些是自费的，今年起付线已经扣完了",
                       "本次总费用")
     assert replies[-1].asking == "amount" and "自费" in replies[-1].text
+
+
+def test_k251_hedges_relatives_and_corrections() -> None:
+    # (K251-C006) 不知道…我问问他: the person goes to find out — the question stays open (in other words), not
+    # both cases shown; the answer brought back settles it
+    _, replies = talk("南充在职 二级医院 800", "不知道今年是不是第一次 是我老公的卡 我问问他", "他说今年起付线已经扣完了 统筹报过400")
+    assert replies[1].asking == "year_start" and not replies[1].alternatives and replies[1].text != replies[0].text
+    assert replies[2].result["visits"][-1]["fund_pays"] == "480.00"
+    # (K251-C025) a what-if of the year's position replaces the position told (the 200 used is not kept)
+    _, replies = talk("我老伴看病 南昌职工 退休 二级医院 1530 今年之前看过一次 起付线扣了两百", "如果起付线已经扣完了 统筹还没报过呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies] == ["678.00", "918.00"]
+    # (K251-C030) 我说错了 第一次是在三级医院: the earlier visit's level set right
+    _, replies = talk("南充退休 11月10号二级医院 800 今年第一次 卡里有100", "今天又去了一次 三级 1500", "我说错了 第一次是在三级医院")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "825.00"
+    # (K251-0138) a grade leaned on and doubted: the grade is asked — never the level said plainly
+    _, (reply,) = talk("平凉 在职 三级医院 1200 今年第一次 应该是甲等吧不太确定")
+    assert reply.asking == "provider_grade"
+    # (K251-0152) two bare figures, then not remembered: the bill is asked
+    _, (reply,) = talk("我妈南充 退休 在家附近的诊所 花了 两百 三百 记不清")
+    assert reply.asking == "amount" and reply.result is None
+    # (K251-0176) 二级还是三级我得问问我妈 你先算算: the two levels side by side
+    _, (reply,) = talk("南昌 退休 今年第一次 八百 医院是二级还是三级我得问问我妈 你先算算")
+    assert [(a.label, a.fund_pays) for a in reply.alternatives] == [("二级", "120.00"), ("三级", "110.00")]
+    # (K251-0204) 统筹报过300 这次医保报了770对吗: the year's fund figure, then this bill's slip — checked
+    _, (reply,) = talk("南昌在职 二级医院 2000 起付线今年已经扣完 统筹报过300 这次医保报了770对吗")
+    assert reply.intent == "bill_check" and reply.result["visits"][-1]["fund_pays"] == "1100.00"
+    # (K251-0229) a ratio asked in English: the document's figures, in English, with the article
+    _, (reply,) = talk("In Nanchong, what percentage does a retiree get back at a level 3 hospital?")
+    assert "level-III designated medical institution 55%" in reply.text and "(第七条)" in reply.text
+
+
+def test_k250_a_filing_supposed_away_and_a_prenatal_visit() -> None:
+    # (K250-C027) 要是没备案呢 after a filed visit away: the same visit, not filed — the fund pays nothing
+    # (要是 is no "where one comes from")
+    _, replies = talk("我在深圳住 是南昌退休的 办了异地安置备案 在深圳社区医院看病 700", "今年第一次", "要是没备案呢")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "0.00"
+    assert "本市" not in replies[-1].text  # out of the city was said: never "taken as in the city"
+    # (K250-0049) 产检 a clause of its own beside one figure: the visit was for it
+    _, (reply,) = talk("平凉 在职 产检 二级医院 600 今年第一次")
+    assert reply.result["visits"][-1]["fund_pays"] == "0.00"
