@@ -493,7 +493,7 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|herbal medicines?|herbs|chinese medicines?|tcm(?! hospital)"
                        r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
 #: 有个CT / 做了个核磁 / B超: an examination named right before its figure
-_CHECK_BEFORE = rx.compile(r"(?:ct|mri|核磁(?:共振)?|磁共振|b超|彩超|x光|拍片|胃镜|肠镜|检查|化验)(?:费)?(?:是|花了|要)?$")
+_CHECK_BEFORE = rx.compile(r"(?:ct|mri|核磁(?:共振)?|磁共振|b超|彩超|x光|拍片|胃镜|肠镜|检查|化验|耗材|材料|治疗)(?:费)?(?:是|花了|要)?$")
 _UNREIMBURSED_AFTER = rx.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
 _HOSPITAL_NAME_AFTER = ("医院", "医科", "医大", "医附", "医学")
 _PERSON_BEFORE = rx.compile(r"(?:退休|在职|职工|老人|老爷子|老太太|居民|灵活就业|男|女)[,，。 ]?$")
@@ -675,7 +675,10 @@ _CLAIMED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早�
 _THIS_TIME_END = rx.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
 _ONE_EARLIER_THIS_YEAR = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
-_ONCE_SPENT_BEFORE = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
+#: 一次三百 一次两百: each visit of a list, its figure
+_EACH_VISIT_BEFORE = rx.compile(r"(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?$")
+_EACH_VISIT_GAP = rx.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?")
+_ONCE_SPENT_BEFORE = rx.compile(r"(?:今年(?:之前|以前|前面)?|(?:今年)?(?:年初|开年|年头|上半年))(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
                                 r"(?:医保|门诊|药)?[,，]?(?:那次)?(?:买药|拿药|开药|看病|买了药)?(?:花了|花过|花费了?)$")
 _PRIOR_SPENT_THIS_YEAR = rx.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"
                                     r"|今年(?:的)?(?:门诊|看病|看门诊)?花过(?:了)?(?:有)?$")
@@ -1037,6 +1040,16 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 negated=negated,
             )
         )
+    if len(out) >= 2 and out[-1].role == "prior_unreimbursed" and "次" in masked:
+        # 之前看过两次 一次三百 一次两百 都是自己掏的: the words after the list are of each visit in it
+        for i in range(len(out) - 2, -1, -1):
+            one, next_one = out[i], out[i + 1]
+            if not (one.role in (None, "total") and next_one.role == "prior_unreimbursed" and not one.negated
+                    and _EACH_VISIT_BEFORE.search(masked, max(0, one.start - 3), one.start)
+                    and _EACH_VISIT_BEFORE.search(masked, max(0, next_one.start - 4), next_one.start)
+                    and _EACH_VISIT_GAP.fullmatch(masked, one.end, next_one.start)):
+                break
+            out[i] = msgspec.structs.replace(one, role="prior_unreimbursed", cue=next_one.cue, explicit=next_one.explicit)
     return out
 
 

@@ -3911,6 +3911,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, Reply(text=_t(locale, "今年办了退休，看病的日期会决定按在职还是退休结算。大概是几月几号看的？",
                                     "You retired this year, so the visit date decides the category. When was the visit?"),
                             asking="date", intent="calculate")
+    if state.unknown == "provider_level" and facts.provider_level is not None and not u.unknown:
+        # (不知道医院几级 → each level →) 问了下 是三级的: the level is known now — what is still open (平凉's
+        # grade) is asked, never every level shown again
+        state.unknown, state.unknown_options = None, []
     flags = [f for f in u.unknown if f in _FLAG_LABELS]
     if flags:
         state.unknown_flags = flags

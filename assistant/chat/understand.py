@@ -467,6 +467,8 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     return chosen, unplaced, clash
 
 
+#: 应该是第一次吧: the year's first visit leaned on, not said outright
+_POSITION_LEANED = rx.compile(r"(?:应该|好像|可能|大概|估计|似乎|貌似)(?:是)?(?:今年)?(?:的)?(?:第一次|头一次|头一回|第一回)(?:吧|吧?[?？])")
 _MONTH_SAID = rx.compile(r"(?P<rel>上个?月|这个?月|本月)|(?P<n>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
 
 
@@ -3286,6 +3288,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
                     values["first_visit_this_year"] = False  # 今年第二回，第一回花了多少忘了: not the first
                 break
+    if "year_start" in unknown and _POSITION_LEANED.search(text):
+        # 今年应该是第一次吧？记不太清了: one case leaned on, then doubted — asked (as a doubted level is),
+        # each case side by side only once the person says they do not know
+        unknown.remove("year_start")
     if "year_start" in unknown and (settle_as := _SETTLE_AS.search(text)) is not None:
         # 记不清了，先按第一次算吧 / 就按起付线扣完了算: the person picks the case to settle — settled so
         unknown.remove("year_start")

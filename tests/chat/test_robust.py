@@ -10337,3 +10337,25 @@ def test_k250_a_filing_supposed_away_and_a_prenatal_visit() -> None:
     # (K250-0049) 产检 a clause of its own beside one figure: the visit was for it
     _, (reply,) = talk("平凉 在职 产检 二级医院 600 今年第一次")
     assert reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_k252_k253_earlier_visits_levels_and_leaned_positions() -> None:
+    # (K252-0003) 医用耗材300都是乙类: a class-B supply (a service), never a drug
+    _, (reply,) = talk("平凉退休，今年第一次，三级丙等医院，医用耗材300都是乙类，其他甲类的700")
+    assert reply.result["visits"][-1]["fund_pays"] == "490.75"
+    # (K252-C015) 年初在社区医院看过一次，花了100 after a bill and its slip: an earlier visit this year, its
+    # spending toward the deductible — never a new bill of 100 answered
+    _, replies = talk("南昌在职，今年第一次看门诊，二级医院花了1000", "可是医院单子上统筹报了275，是不是报多了？",
+                      "哦我想起来了，年初在社区医院看过一次，花了100")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "275.00"
+    # (K253-C022) 一次三百 一次两百 都是自己掏的: both visits' spending, 500, went to the deductible
+    assert understand("之前看过两次 一次三百 一次两百 都是自己掏的").facts.prior_unreimbursed == Decimal("500.00")
+    _, replies = talk("南昌在职 三级医院 2000", "之前看过两次 一次三百 一次两百 都是自己掏的", "那二级医院呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["950.00", "1045.00"]
+    # (K253-C013) 不知道几级 → each level → 问了下 是三级的: the grade asked (平凉), never every level again
+    _, replies = talk("平凉在职 今年第一次 1000 不知道医院几级", "问了下 是三级的", "甲等乙等不清楚")
+    assert replies[1].asking == "provider_grade" and not replies[1].alternatives
+    assert [a.label for a in replies[2].alternatives] == ["三级乙等", "三级丙等", "三级甲等"]
+    # (K253-0205) 今年应该是第一次吧？记不太清了: one case leaned on, then doubted — asked first
+    _, replies = talk("南充退休 三级 800 今年应该是第一次吧？记不太清了", "不知道")
+    assert replies[0].asking == "year_start" and replies[1].alternatives
