@@ -491,7 +491,9 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|in[- ]scope|within scope"
                        # 250 yuan of herbal medicine: the Chinese-medicine part (a referral pays only it)
                        r"|herbal medicines?|herbs|chinese medicines?|tcm(?! hospital)"
-                       r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a)")
+                       r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a"
+                       # (slip shows … a 2,500 annual cap: the rule's figure read off a slip, named after it)
+                       r"|annual cap|yearly cap)")
 #: 有个CT / 做了个核磁 / B超: an examination named right before its figure
 _CHECK_BEFORE = rx.compile(r"(?:ct|mri|核磁(?:共振)?|磁共振|b超|彩超|x光|拍片|胃镜|肠镜|检查|化验|耗材|材料|治疗)(?:费)?(?:是|花了|要)?$")
 _UNREIMBURSED_AFTER = rx.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
@@ -871,7 +873,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                           "封顶线": "other", "起付线": "other", "起付标准": "other", "总共": "total", "总的": "total",
                           "总数": "total", "一共": "total", "合计": "total", "总费用": "total", "总额": "total",
                           "政策范围内": "rest", "医保范围内": "rest", "医保目录内": "rest", "政策内": "rest",
-                          "目录内": "rest"}[word], post.group(0)
+                          "目录内": "rest", "annual cap": "stated_cap", "yearly cap": "stated_cap"}[word], post.group(0)
             if role == "class_b_drug" and _CHECK_BEFORE.search(prefix):
                 role = "class_b_service"  # 里面有个CT 420是乙类的: a class-B examination, not a drug
         if role is None and (year_fund := _YEAR_FUND_AFTER.match(masked, end)) is not None:

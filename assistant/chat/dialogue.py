@@ -2613,6 +2613,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(
             u, text=u.text + " 待遇仅限参保人员本人享受 配偶 父母 子女 个人负担"), locale)
+    if _OUTPATIENT_THEN.match(u.text) and state.known.amount is None and facts.amount is None and locale != "en" \
+            and _policy(_merge(state.known, facts, PERSON_FIELDS)) is not None:
+        # (南充 退休 住院报销比例多少 → not settled here →) 那门诊呢 二级医院: the document's outpatient figures,
+        # then what this bill needs (never articles picked for the words 那门诊呢)
+        state.known = _merge(state.known, facts, PERSON_FIELDS + _PLACE_FIELDS)
+        _note_place(state, facts, u)
+        head = _policy_fact(state.known, locale).text
+        missing = _missing(state.known)
+        if missing is not None:
+            return state, _ask(state, missing, locale, known=state.known, prefix=head + "\n要算出这次具体报多少，")
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit;
         # not once a bill is settled: 拿医院的处方在外面药店买药能报吗 after it asks, it does not move it)
@@ -4580,6 +4590,8 @@ _RETIREMENT_STARTS = rx.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|�
 #: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it
 _PAPERS_DONE = rx.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
 _OUTPATIENT_WORDS = rx.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
+#: 那门诊呢 / 门诊怎么报 (after an inpatient question): the outpatient rule asked, nothing more
+_OUTPATIENT_THEN = rx.compile(r"(?:那|那么)?(?:普通)?门诊(?:的话)?(?:呢|怎么算|怎么报|咋报|报多少|能报多少)")
 #: 我问问他 / 我去查一下 / 回头问问: the person goes to find out what was asked
 _WILL_FIND_OUT = rx.compile(r"(?:我|等我|回头|待会|等会|晚点)(?:再)?(?:去|先)?(?:问问|问一下|问下|查查|查一下|查下|看看单子|找找单子)"
                             r"|(?:问问|问一下)(?:他|她|我(?:老公|老婆|爸|妈|儿子|女儿|家里))")

@@ -355,7 +355,9 @@ def _place_rules() -> list[tuple[str, Mapping[str, Any], int]]:
     for province in _PROVINCES:
         rules.append((province, {}, 0))
     for other in _OTHER_CITIES:
-        rules.append((f"{other}(?:市)?", {"other_city": other}, 2))
+        # (如果这家不是医保定点呢: 保定 inside 医保定点 is no city)
+        form = {"保定": "(?<!医)保定(?!点)"}.get(other, other)
+        rules.append((f"{form}(?:市)?", {"other_city": other}, 2))
     for other, english in OTHER_CITIES_EN.items():
         rules.append((f"(?<![a-z]){english}(?![a-z])", {"other_city": other}, 2))
     # longest written form first, so that 南昌县 wins over 南昌 and 红谷滩新区 over 红谷滩

@@ -67,6 +67,16 @@ _TYPOS = (
     ("帐户", "账户"),
     ("尚未", "还没"),  # 今年尚未看过门诊: the written form of 还没
     ("南冲", "南充"),  # voice input: the city said right, written with its homophone
+    ("难昌", "南昌"),  # (K252: a pinyin input's first candidate for nanchang)
+    ("平梁", "平凉"),
+    ("弟一次", "第一次"),
+    ("金年", "今年"),
+    ("一及医院", "一级医院"),
+    ("二及医院", "二级医院"),
+    ("三及医院", "三级医院"),
+    ("自废", "自费"),
+    ("门珍", "门诊"),
+    ("体捡", "体检"),
     ("西按", "西安"),
     ("希安", "西安"),
     ("平良", "平凉"),
@@ -277,6 +287,8 @@ def _space(match: re.Match[str]) -> str:
         return ""  # “尾号 0791”, “工单 2026-1125-88”: an identifier and its number are one
     if before == "第" and after in _NUMERAL:
         return ""  # “第 1 次”: an ordinal and its number are one
+    if after in _NUMERAL and _ARTICLE_END.search(text, max(0, match.start() - 3), match.start()):
+        return " "  # “a 2,500 annual cap”: an article before a figure is no money word glued to it
     if (after in _NUMERAL or (after in "¥￥" and before in _CUE_END)) and (before in _CUE_END or before.isascii()):
         return ""  # “花了 1200”, “统筹报了 300”, “合计 ¥505.00”: the money word stays with its amount
     if after in _NUMERAL and _COST_LABEL_END.search(text, max(0, match.start() - 6), match.start()):
@@ -286,6 +298,7 @@ def _space(match: re.Match[str]) -> str:
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
+_ARTICLE_END = rx.compile(r"(?:^|[^a-z])(?:a|an)$")
 _URL_LIKE = rx.compile(r"https?:|www\.")
 _SLASH_FIELD = rx.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
 _JOB_SHORTHAND = rx.compile(r"(?<![在任就])职退|(?<![在任就])职在(?!职)")

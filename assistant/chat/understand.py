@@ -467,6 +467,8 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     return chosen, unplaced, clash
 
 
+#: 是不是算错了？/ 报错了吗: whether something is wrong, asked (not a correction of what was said)
+_WRONG_ASKED = rx.compile(r"(?:是不是|是否|有没有)(?:给我|给)?(?:算|搞|弄|报|扣)?错|(?:算|搞|弄|报|扣)错了?(?:吗|没|么|[?？])")
 #: 应该是第一次吧: the year's first visit leaned on, not said outright
 _POSITION_LEANED = rx.compile(r"(?:应该|好像|可能|大概|估计|似乎|貌似)(?:是)?(?:今年)?(?:的)?(?:第一次|头一次|头一回|第一回)(?:吧|吧?[?？])")
 _MONTH_SAID = rx.compile(r"(?P<rel>上个?月|这个?月|本月)|(?P<n>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月")
@@ -890,7 +892,8 @@ _ASKED_RIGHT_AFTER = rx.compile(r"(?:元|块)?(?:钱)?\s?(?:还是|也)?(?:不�
 _LEVEL_CHOSEN_BEFORE = rx.compile(r"(?:就|那就|那|先|那先|还是|干脆)按(?:照)?$")
 _HEDGED_POSITION = rx.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
-_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回|笔)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次")
+_MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回|笔)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次"
+                          r"|另外(?:还)?(?:在|去|到)?(?:定点)?(?:药店|药房)")  # (医院花了八百，另外药店买药三百)
 #: 12号三级医院花400…今天二级医院500: a day of this month said bare, at a clause's start, dates a visit
 _DAY_OF_MONTH = r"(?:(?<=^)|(?<=[,，。;；]))[0-3]?\d(?:号|日)(?![\d楼床室])"
 _TIME_MARKERS = rx.compile(r"今天|昨天|前天|去年|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
@@ -905,6 +908,8 @@ _VISIT_MARKER = rx.compile(
     r"|(?:上次|上一次|上回|上一回)(?=花|看|去|买|拿)" +
     # 今天看了两次，上午社区200，下午三甲医院500: the day's visits, each by its part of the day
     r"|上午|下午|中午|晚上|傍晚"
+    # 医院花了八百，另外药店买药三百: a purchase at another place, a visit of its own
+    r"|另外(?:还)?(?:在|去|到)?(?:定点)?(?=药店|药房)"
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
@@ -1706,7 +1711,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     for i in range(1, len(amounts)):
         first_said, resaid = amounts[i - 1], amounts[i]
         if resaid.role is None and first_said.role not in (None, "total", "other") and not first_said.negated \
-                and correction_between(text, first_said.end, resaid.start) and resaid.start - first_said.end <= 16:
+                and correction_between(text, first_said.end, resaid.start) and resaid.start - first_said.end <= 16 \
+                and not _WRONG_ASKED.search(text, first_said.end, resaid.start):
+            # (结算单统筹支付260，是不是算错了？一级医院1000: whether the slip is wrong, asked — no correction)
             amounts[i] = msgspec.structs.replace(resaid, role=first_said.role, cue=first_said.cue)
             amounts[i - 1] = msgspec.structs.replace(first_said, negated=True)
 

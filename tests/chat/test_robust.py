@@ -10359,3 +10359,31 @@ def test_k252_k253_earlier_visits_levels_and_leaned_positions() -> None:
     # (K253-0205) 今年应该是第一次吧？记不太清了: one case leaned on, then doubted — asked first
     _, replies = talk("南充退休 三级 800 今年应该是第一次吧？记不太清了", "不知道")
     assert replies[0].asking == "year_start" and replies[1].alternatives
+
+
+def test_k252_typos_places_and_slips_read_right() -> None:
+    # (K252) a pinyin input's first candidates: 难昌, 平梁, 弟一次, 金年, 一及医院, 自废, 体捡
+    for said, fund in (("难昌 在职 二级医院 看病花了1100 今年第一次哦", "275.00"),
+                       ("南昌在职，个人账户余额500，今年弟一次，一级医院1000", "240.00"),
+                       ("平凉退休，金年第一次，一及医院花了500", "210.00"),
+                       ("南充在职，今年第一次，二级医院一共花了1000，其中自废药120", "408.00"),
+                       ("平梁 退修 二级医院 八百 今年第一次", "390.00")):
+        _, (reply,) = talk(said)
+        assert reply.result["visits"][-1]["fund_pays"] == fund, said
+    # (K252-0107) 医院花了八百，另外药店买药三百: two places, two visits — never one figure against the other
+    _, (reply,) = talk("南昌在职，今年第一次看病，医院花了八百，另外药店买药三百")
+    assert reply.asking in ("provider_level", "prescribed_at_level")
+    # (K252-0219) 结算单统筹支付260，是不是算错了？一级医院1000: asked whether wrong — the slip checked
+    _, (reply,) = talk("结算单统筹支付260，是不是算错了？一级医院1000，南昌退休，今年第一次")
+    assert reply.intent == "bill_check" and reply.result["visits"][-1]["fund_pays"] == "260.00"
+    # (K252-0004) a 2,500 annual cap read off a 西安 slip, in English
+    _, (reply,) = talk("I'm an employee in Xi'an. My settlement slip shows a deductible of 300, a 60% ratio for level-2 "
+                       "hospitals and a 2,500 annual cap. First visit this year, 1,100 yuan at a level-2 hospital.")
+    assert reply.result["visits"][-1]["fund_pays"] == "480.00"
+    # (K252-C030) 如果这家不是医保定点呢: 保定 inside 医保定点 is no city
+    _, replies = talk("南充在职，今年第一次，在一家民营医院看的，花了1000，不知道它几级", "问了前台，说是二级", "如果这家不是医保定点呢")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "0.00"
+    # (K252-C026) 那门诊呢 二级医院 after an inpatient question: the outpatient figures, then the bill asked
+    _, replies = talk("南充 退休 住院报销比例多少", "那门诊呢 二级医院", "花了四百二 今年第一次")
+    assert replies[1].asking == "amount" and "支付比例" in replies[1].text
+    assert replies[2].result["visits"][-1]["fund_pays"] == "175.50"
