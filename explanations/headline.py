@@ -14,10 +14,11 @@ from .formatting import money_in
 __all__ = ["headline"]
 
 
-def headline(result: Any, locale: str = "zh-CN") -> str:
+def headline(result: Any, locale: str = "zh-CN", payer: str = "您") -> str:
     """统筹基金报¥330.00，您自己付¥870.00（个人账户¥0.00，现金¥870.00）。 — for the last visit; when the
     result holds several, marked 这次 and followed by the year's totals (今年2次门诊合计：…). When the
-    visit's account step had no balance to use, the split says so instead of 个人账户¥0.00."""
+    visit's account step had no balance to use, the split says so instead of 个人账户¥0.00. ``payer``: who
+    pays the personal share, as the person is addressed (您妈 when the visit is their mother's)."""
     many = len(result.visits) > 1
     this, year = result.visits[-1], result.totals
     tag = "en" if locale.startswith("en") else "zh-CN"
@@ -39,7 +40,7 @@ def headline(result: Any, locale: str = "zh-CN") -> str:
         return out
     split = ("没有提供个人账户余额，全部按现金计" if unknown
              else f"个人账户{money(this.account_pays)}，现金{money(this.cash_pays)}")
-    out = (f"{'这次：' if many else ''}统筹基金报{money(this.fund_pays)}，您自己付{money(this.personal_pays)}（{split}）。")
+    out = (f"{'这次：' if many else ''}统筹基金报{money(this.fund_pays)}，{payer}自己付{money(this.personal_pays)}（{split}）。")
     if many:
-        out += f"今年{len(result.visits)}次门诊合计：统筹基金报{money(year.fund_pays)}，您自己付{money(year.personal_pays)}。"
+        out += f"今年{len(result.visits)}次门诊合计：统筹基金报{money(year.fund_pays)}，{payer}自己付{money(year.personal_pays)}。"
     return out

@@ -472,7 +472,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 _PRE_CUE_RE = Alternation((f"c{i}", src) for i, (_, src) in enumerate(_PRE_CUES))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
-                       r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是|才是|才算|就是)(?:里面|里头|其中)?(?:的)?(?:那个|这个)?|of (?:it|that|this|the bill|them|the ?[0-9]+(?:\.[0-9]+)?(?: ?yuan)?) (?:was|were|is|are) |(?:was|were|is|are) |of "
+                       r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是|才是|才算|就是|其实是|实际是|实际上是)(?:里面|里头|其中)?(?:的)?(?:那个|这个)?|of (?:it|that|this|the bill|them|the ?[0-9]+(?:\.[0-9]+)?(?: ?yuan)?) (?:was|were|is|are) |(?:was|were|is|are) |of "
                        # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
                        r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult|herbal|chinese med|tcm))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)
@@ -677,6 +677,11 @@ _CLAIMED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早�
 _THIS_TIME_END = rx.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
 _ONE_EARLIER_THIS_YEAR = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
+#: (五百)乙类药换成自费的 / 是自费改成乙类: a part's kind changed, the new one last
+_KIND_SWAPPED_AFTER = rx.compile(r"(?:块|元)?(?:的)?(?:乙类药|乙类|自费|甲类)?(?:的)?(?:药)?(?:换成|改成|变成|算成|算作|改为|换为)(?:了)?"
+                                 r"(?P<w>自费|乙类药|乙类检查|乙类|甲类)")
+_SWAPPED_ROLE = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug", "乙类检查": "class_b_service",
+                 "甲类": "rest"}
 #: 一次三百 一次两百: each visit of a list, its figure
 _EACH_VISIT_BEFORE = rx.compile(r"(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?$")
 _EACH_VISIT_GAP = rx.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?")
@@ -930,6 +935,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                         and not a.approximate else a for a in out[:-1]]
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
+        if (swap := _KIND_SWAPPED_AFTER.match(masked, end)) is not None:
+            # 那如果那五百乙类药换成自费的呢: the figure's kind as supposed now, not the kind it was named by
+            role, cue = _SWAPPED_ROLE[swap.group("w")], swap.group(0)
         if role == "class_b_drug" and cue and not cue.endswith(("药", "药品")) and _SERVICE_BEFORE.search(prefix):
             role = "class_b_service"  # 检查费乙类200: a class-B test or service, not a drug
         if role == "rest" and cue and _SUMMED_COSTS.search(cue) and not any(a.role is not None and a.role != "total" for a in out) \

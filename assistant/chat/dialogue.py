@@ -1145,7 +1145,9 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
         quick.insert(0, _t(locale, "是签约机构转诊的", "I was referred by my signed institution"))
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
-    text = headline(result, locale) + "\n\n" + text
+    # (the visit of someone else in the household: 您妈自己付…, never 您自己付 of the person writing)
+    payer = "您" + _PERSON_ADDRESSED.get(state.person, state.person) if state.person and state.person != "我" else "您"
+    text = headline(result, locale, payer) + "\n\n" + text
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
                  intent="calculate", understood=_understood(known, message_facts, locale, len(ledger),
                                                             account_untold=account_untold))
@@ -1436,9 +1438,8 @@ def _policy_fact_en(pack: Any, cats: list[str]) -> Reply:
     """The document's figures for each category, in English (In Nanchong, what percentage does a retiree get
     back at a level 3 hospital?): the same figures and articles as the Chinese answer, the labels from the
     explanations' English catalog."""
-    from explanations.i18n import translations
+    from explanations import activated, labels
 
-    en = translations("en").gettext
     lines = []
     for cat in cats:
         settled = pack.settled_category(cat)
@@ -1448,9 +1449,11 @@ def _policy_fact_en(pack: Any, cats: list[str]) -> Reply:
             parts.append(f"deductible {d.value} yuan ({d.article})")
         ratios = pack.ratio.get(settled, {})
         if ratios:
+            with activated("en"):  # (the tiers' names from the explanations' English catalog)
+                tiers = [labels.tier(k) for k in ratios]
             parts.append("ratio " + ", ".join(
-                f"{en(vocabulary.label(vocabulary.TIERS, k))}{' (registered poor)' if k.endswith('_poor') else ''} "
-                f"{(c.value * 100).normalize():f}%" for k, c in ratios.items())
+                f"{name}{' (registered poor)' if k.endswith('_poor') else ''} {(c.value * 100).normalize():f}%"
+                for name, (k, c) in zip(tiers, ratios.items(), strict=True))
                 + f" ({next(iter(ratios.values())).article})")
         if settled in pack.cap:
             c = pack.cap[settled]
@@ -1519,6 +1522,8 @@ _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:�
                            # (那我老伴的呢，她也是南充的 / 我爸的呢？他退休了: theirs asked after the person's own)
                            r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:今天|昨天|前天|上周|这周|刚才|刚刚)?"
                            r"(?:的呢|的话|呢|也|她|他|是|在职|退休|还在|已经|在(?=[^,，。]{0,6}签约)"
+                           # (…双通道 →) 我老婆灵活就业 在一级医院做产检四百: her own category, her own visit
+                           r"|灵活就业|城乡居民|居民医保"
                            # 我女儿6岁，南昌居民医保: their age said first
                            r"|[0-9一二三四五六七八九十]{1,3}岁(?:了|多)?(?=[,，\s])"
                            # (南充在职…300 →) 我妈住院了 南充退休: their own stay, their own category
@@ -2511,7 +2516,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         return state, _ask(state, "city", locale, prefix=_t(locale, "每个城市的文件规定不一样。",
                                                              "Each city's document sets its own figures. "))
     if not has_facts and state.known.city is None and state.known.amount is None and state.asking is None \
-            and _COMPLAINT.search(u.text):
+            and (_COMPLAINT.search(u.text) or _SLIP_SHOWN.search(u.text)):
+        # (还有个问题 帮我看看这张单子: a slip to look at, nothing of it told yet — the same start)
         # 为啥才报这么点，是不是算错了 — and nothing told yet: the check starts by asking what is needed
         return state, _ask(state, "city", locale, prefix=_t(locale, "我来帮您核对这次的报销。",
                                                              "Let me check that bill with you. "))
@@ -3056,7 +3062,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         to_come = _ANOTHER_VISIT.search(u.text) is not None or (facts.months_ago is not None and facts.months_ago < 0)
         if u.parts_only and facts.amount is not None and base.amount is not None and changed and not to_come \
                 and all(getattr(base, n) is not None for n in changed) and not _EXTRA_PART.search(u.text) \
-                and not _ONLY_THAT_PART.search(u.text):  # (只有诊察费20呢: that part is the whole bill)
+                and not _ONLY_THAT_PART.search(u.text) \
+                and not _KIND_SWAPPED.search(u.text):  # (只有诊察费20呢: that part is the whole bill)
             # 如果诊察费是40呢，药费不变: a part of the scenario's bill said again with another figure — the
             # bill changes by the difference, the other parts stay
             facts = msgspec.structs.replace(facts, amount=base.amount + sum(
@@ -3074,8 +3081,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             retyped = [n for n in ITEM_FIELDS if getattr(base, n) == facts.amount and getattr(facts, n) is None]
             if retyped:
                 # 如果120是乙类药呢 (the 120 was the self-pay part): that part's kind changes, the bill stays
+                # (五百乙类药换成自费的 beside a self-pay part of 300: the self-pay part is both, 800)
+                joined = {n: getattr(base, n) + getattr(facts, n) for n in ITEM_FIELDS
+                          if n not in retyped and getattr(facts, n) is not None and getattr(base, n) is not None}
                 base = msgspec.structs.replace(base, **{n: None for n in retyped})
-                facts = msgspec.structs.replace(facts, amount=None)
+                facts = msgspec.structs.replace(facts, amount=None, **joined)
         now_in_scope = _PART_IN_SCOPE_IF.search(u.text)
         if now_in_scope is not None and base.amount is not None:
             # 那要是这300都是甲类的呢: that part in scope — the bill stays, the part's kind goes
@@ -4590,6 +4600,11 @@ _RETIREMENT_STARTS = rx.compile(r"(?:才|再)(?:开始)?(?:享受|领|拿|算|�
 #: 那我要是这个月3号办的呢 / 要是我12月才开始领呢: a month of the retirement's papers or benefits, no visit in it
 _PAPERS_DONE = rx.compile(r"^(?!.*(?:看|花|买药|拿药)).*(?:办|手续|开始领|才领|再领|开始享受|开始拿)")
 _OUTPATIENT_WORDS = rx.compile(r"门诊|报销|医保|统筹|outpatient|insurance|reimburse")
+#: 帮我看看这张单子 / 看下我这个结算单: a slip brought to be looked at
+_SLIP_SHOWN = rx.compile(r"(?:帮我|帮忙|麻烦|请)?(?:看看|看下|看一下|瞧瞧|核对一下|核一下|对一下)(?:我)?(?:这|这张|这个|我的|我这)?(?:张)?"
+                         r"(?:单子|结算单|发票|票据|报销单|收费单)")
+#: 五百乙类药换成自费的: a part of the bill given another kind (the bill stays)
+_KIND_SWAPPED = rx.compile(r"换成|改成|变成|算成|算作|改为|换为")
 #: 那门诊呢 / 门诊怎么报 (after an inpatient question): the outpatient rule asked, nothing more
 _OUTPATIENT_THEN = rx.compile(r"(?:那|那么)?(?:普通)?门诊(?:的话)?(?:呢|怎么算|怎么报|咋报|报多少|能报多少)")
 #: 我问问他 / 我去查一下 / 回头问问: the person goes to find out what was asked

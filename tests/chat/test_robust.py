@@ -10387,3 +10387,22 @@ def test_k252_typos_places_and_slips_read_right() -> None:
     _, replies = talk("南充 退休 住院报销比例多少", "那门诊呢 二级医院", "花了四百二 今年第一次")
     assert replies[1].asking == "amount" and "支付比例" in replies[1].text
     assert replies[2].result["visits"][-1]["fund_pays"] == "175.50"
+
+
+def test_k254_kinds_swapped_a_wife_and_two_places() -> None:
+    # (K254-C019) 如果那五百其实是乙类药呢 (the 500 was self-pay): its kind supposed otherwise, the bill stays
+    _, replies = talk("南昌退休 二级医院 今年第一次 一千五 五百", "一千五是总共花的 五百是自费药", "如果那五百其实是乙类药呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["240.00", "540.00"]
+    # (K254-C027) 那如果那五百乙类药换成自费的呢: self-pay becomes 300 + 500, the bill stays 2,200
+    _, replies = talk("南昌 在职 三级医院 一共两千二 自费三百 乙类药五百 今年门诊统筹已经报了二百", "那如果那五百乙类药换成自费的呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies] == ["950.00", "700.00"]
+    # (K254-C026) 我老婆灵活就业 在一级医院做产检四百: her visit, her bill — named as hers
+    _, replies = talk("平凉在职 二级医院", "今年第一次 总共三千 里面双通道药两千五", "我老婆灵活就业 在一级医院做产检四百 今年第一次")
+    assert replies[-1].result["visits"][-1]["total"] == "400.00"
+    assert replies[-1].text.startswith("统筹基金报¥0.00，您爱人自己付¥400.00")
+    # (K254-0148) 二级医院看病加上去药店拿药 一共花了六百: two places, one total — each asked
+    _, (reply,) = talk("南充 退休 今年第一次 二级医院看病加上去药店拿药 一共花了六百")
+    assert reply.result is None and reply.asking == "amount"
+    # (K254-C027) 帮我看看这张单子: the check starts by asking what it needs
+    _, (reply,) = talk("还有个问题 帮我看看这张单子")
+    assert reply.asking == "city"
