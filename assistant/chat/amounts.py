@@ -677,6 +677,8 @@ _CLAIMED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早�
 _THIS_TIME_END = rx.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
 _ONE_EARLIER_THIS_YEAR = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
+#: (五十)的单子 / 块钱的发票: the figure of a slip named after it
+_OF_A_SLIP_AFTER = rx.compile(r"(?:块|元)?(?:钱)?的(?:单子|发票|票据|票|收据|小票|结算单)")
 #: (五百)乙类药换成自费的 / 是自费改成乙类: a part's kind changed, the new one last
 _KIND_SWAPPED_AFTER = rx.compile(r"(?:块|元)?(?:的)?(?:乙类药|乙类|自费|甲类)?(?:的)?(?:药)?(?:换成|改成|变成|算成|算作|改为|换为)(?:了)?"
                                  r"(?P<w>自费|乙类药|乙类检查|乙类|甲类)")
@@ -887,6 +889,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "fund_paid", ("今年" if "今年" in year_fund.group(0) else "之前") + "统筹报的"
         elif role is None and _PAID_BY_ME_AFTER.match(masked, end):
             role, cue = "slip_unknown", "自付"  # 1200 自付: what the person paid, or the bill? asked, never the bill
+        elif role in (None, "other") and (of_slip := _OF_A_SLIP_AFTER.match(masked, end)) is not None:
+            # 另外还有张五十的单子: another slip's figure — what it is (another visit, a part) is asked
+            role, cue = "slip_unknown", of_slip.group(0)
         elif _LEFT_ASIDE_AFTER.match(masked, end):
             role, cue = "other", "不用管"  # 我上周花了300不用管: a figure the person sets aside — placed, not a bill
         elif _OF_THE_DEDUCTIBLE_AFTER.match(masked, end) and re.search(r"(?:付|交|扣|花|垫)(?:过|了|掉)$", prefix):

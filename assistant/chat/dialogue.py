@@ -2257,6 +2257,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                              or (state.known.amount is not None and facts.amount is not None
                                  and facts.amount != state.known.amount and _NEXT_VISIT_SAID.search(u.text) is not None)) \
             and not _BOTH_FROM_ACCOUNT.search(u.text) and not re.search(r"原来|本来|原先|年初|一开始", u.text) \
+            and not (len(state.ledger) == 1 and _BEFORE_THE_EARLIER_VISIT.search(u.text)) \
             and not (_BEFORE_THE_DAYS_VISITS.search(u.text)  # (早上看病之前…有150: before the day's first visit)
                      and all(v.month is None or (v.year in (None, today.year) and v.month == today.month
                                                  and v.day in (None, today.day)) for v in state.ledger))
@@ -3077,6 +3078,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 and base.referral is not None:
             # 那要是就在卫生院看呢 after a referral to the county TCM hospital: another place, no referral
             base = msgspec.structs.replace(base, referral=None, signed=None)
+        if (facts.provider_kind is not None or facts.provider_level is not None) and facts.designated is None \
+                and base.designated is False:
+            # (那个诊所不是医保定点的 →) 那我要是去卫生院看呢 一样四百: another place — not the one said not designated
+            base = msgspec.structs.replace(base, designated=None)
         if u.parts_only and facts.amount is not None and base.amount is not None and facts.amount < base.amount:
             retyped = [n for n in ITEM_FIELDS if getattr(base, n) == facts.amount and getattr(facts, n) is None]
             if retyped:
@@ -4603,6 +4608,9 @@ _OUTPATIENT_WORDS = rx.compile(r"门诊|报销|医保|统筹|outpatient|insuranc
 #: 帮我看看这张单子 / 看下我这个结算单: a slip brought to be looked at
 _SLIP_SHOWN = rx.compile(r"(?:帮我|帮忙|麻烦|请)?(?:看看|看下|看一下|瞧瞧|核对一下|核一下|对一下)(?:我)?(?:这|这张|这个|我的|我这)?(?:张)?"
                          r"(?:单子|结算单|发票|票据|报销单|收费单)")
+#: 上周看病之前 (我个人账户里有一千): the balance before the earlier visit — both visits paid from it
+_BEFORE_THE_EARLIER_VISIT = rx.compile(r"(?:上周|上个?月|第一次|头一次|上次|上回|前一次|[0-9]{1,2}号|[0-9一二三四五六七八九十]{1,2}月(?:份)?)"
+                                       r"[^,，。]{0,4}(?:看病|看门诊|就诊|去医院)?(?:之前|以前)")
 #: 五百乙类药换成自费的: a part of the bill given another kind (the bill stays)
 _KIND_SWAPPED = rx.compile(r"换成|改成|变成|算成|算作|改为|换为")
 #: 那门诊呢 / 门诊怎么报 (after an inpatient question): the outpatient rule asked, nothing more

@@ -298,6 +298,8 @@ def _space(match: re.Match[str]) -> str:
     return "，"  # a space between words separates as a comma does (full-width: never a thousands mark)
 
 
+_NUMERAL_UNIT_DIGIT = rx.compile(r"(?<![0-9一二两三四五六七八九十百千万])([一二两三四五六七八九])([千万][1-9])(?![0-9])")
+_CN_DIGIT_OF = dict(zip("一二两三四五六七八九", "1223456789", strict=True))
 _ARTICLE_END = rx.compile(r"(?:^|[^a-z])(?:a|an)$")
 _URL_LIKE = rx.compile(r"https?:|www\.")
 _SLASH_FIELD = rx.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
@@ -442,6 +444,9 @@ def normalise(text: str) -> str:
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
     if "钱" in out:
         out = _QIAN_AS_MONEY.sub("千", out)  # 花了一钱二: qian typed as 钱 — 一千二
+    if "千" in out or "万" in out:
+        # 一千2 / 两千5: a numeral, its unit, then a digit typed — 1千2 (1,200), as typed in digits
+        out = _NUMERAL_UNIT_DIGIT.sub(lambda m: _CN_DIGIT_OF[m.group(1)] + m.group(2), out)
     if out.count("/") >= 3 and not _URL_LIKE.search(out):
         out = _SLASH_FIELD.sub("，", out)  # 南充/退休/三级/起付线已扣/1100: a form's fields, one by one
     if "职退" in out or "职在" in out:

@@ -467,6 +467,9 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
     return chosen, unplaced, clash
 
 
+#: 上周看病之前 (账户里有一千): a time before a visit, said of the balance
+_BALANCE_BEFORE_THEN = rx.compile(r"(?:上周|上个?月|昨天|前天|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9]{1,2}号)[^,，。]{0,6}"
+                                  r"(?:看病|看门诊|就诊|去医院|看)?(?:之前|以前)")
 #: 是不是算错了？/ 报错了吗: whether something is wrong, asked (not a correction of what was said)
 _WRONG_ASKED = rx.compile(r"(?:是不是|是否|有没有)(?:给我|给)?(?:算|搞|弄|报|扣)?错|(?:算|搞|弄|报|扣)错了?(?:吗|没|么|[?？])")
 #: 应该是第一次吧: the year's first visit leaned on, not said outright
@@ -3000,6 +3003,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         year = month = day = None  # 我今年5月满的60岁 … 今天看门诊: the birthday's month, the visit is today's
     if month is not None and days_ago == 0 and retired[1] == month and _RETIRED_IN_MONTH.search(text):
         year = month = day = None  # 今年十月份刚退 … 今天在一级医院看了900: the retirement's month, the visit is today's
+    if values.get("account_balance") is not None and values.get("amount") is None and _BALANCE_BEFORE_THEN.search(text):
+        # 忘了说，上周看病之前我个人账户里有一千: when the balance stood, not when a visit was
+        year = month = day = days_ago = months_ago = None
     values.update({"year": year, "month": month, "day": day})
     values.update({"retired_year": retired[0], "retired_month": retired[1], "retired_day": retired[2],
                    "days_ago": days_ago, "months_ago": months_ago})
@@ -4124,7 +4130,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         text=text,
         unplaced=tuple(a.text for a in unplaced),
         unplaced_part=((unplaced[0].cue or "") + unplaced[0].text) if unplaced and unplaced[0].role == "part" else None,
-        unplaced_quote=_GLUED.sub(" ", (unplaced[0].cue or "") + unplaced[0].text)
+        # (a cue said after the figure — 五十的单子 — is quoted after it)
+        unplaced_quote=_GLUED.sub(" ", unplaced[0].text + unplaced[0].cue if unplaced[0].cue and unplaced[0].cue.startswith(
+            ("的", "块", "元")) and text.startswith(unplaced[0].cue, unplaced[0].end)
+            else (unplaced[0].cue or "") + unplaced[0].text)
         if unplaced and unplaced[0].role == "slip_unknown" else None,
         slip_inferred=slip_inferred,
         conflict=tuple(conflict) if intent != "compare" else (),

@@ -10406,3 +10406,21 @@ def test_k254_kinds_swapped_a_wife_and_two_places() -> None:
     # (K254-C027) 帮我看看这张单子: the check starts by asking what it needs
     _, (reply,) = talk("还有个问题 帮我看看这张单子")
     assert reply.asking == "city"
+
+
+def test_k255_balances_before_a_visit_places_and_slips() -> None:
+    # (K255-C012) 忘了说，上周看病之前我个人账户里有一千: the balance before the earlier visit — both visits paid
+    # from it (¥735 then ¥265), and 上周 never redates this visit
+    _, replies = talk("南昌在职 上周二级医院看病九百 今年第一次", "今天又去了三级医院 花了七百", "忘了说，上周看病之前我个人账户里有一千")
+    first, this = replies[-1].result["visits"]
+    assert (first["account_pays"], this["account_pays"], this["cash_pays"]) == ("735.00", "265.00", "85.00")
+    assert this["date"] == "2026-11-25"
+    # (K255-C026) (那个诊所不是医保定点的 →) 那我要是去卫生院看呢 一样四百: another place, not the undesignated one
+    _, replies = talk("平凉退休 在一家诊所看病 四百 今年第一次", "那个诊所不是医保定点的", "那我要是去卫生院看呢 一样四百")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies] == ["140.00", "0.00", "140.00"]
+    # (K255-0009) 一千2: 1,200
+    _, (reply,) = talk("南昌在职 三级医阮 一千2 今年第一次")
+    assert reply.result["visits"][-1]["total"] == "1200.00"
+    # (K255-0230) 另外还有张五十的单子: another slip's figure — asked about, never dropped
+    _, (reply,) = talk("平凉在职 二级医院 今年第一次 一千块 另外还有张五十的单子")
+    assert reply.asking == "amount_role" and "五十的单子" in reply.text
