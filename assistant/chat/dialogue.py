@@ -3053,6 +3053,19 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                 prefix=_t(locale, "如果这样：\n", "If so:\n"))
                 reply.intent = "what_if"
                 return state, reply
+        spent_named = _EARLIER_SPENT_IN_WHAT_IF.search(u.text) if base_ledger and facts.amount is not None \
+            and facts.provider_level is None and facts.provider_kind is None and not u.parts_only else None
+        if spent_named is not None and (named_index := _ledger_index(spent_named, base_ledger)) >= 0:
+            # (3月8号在一级医院看过一次门诊，花了800 …) 如果三月那次只花了300呢: the earlier visit's bill supposed
+            # otherwise — that visit changes in the scenario (its date kept), this one stays as told
+            hypo_ledger = list(base_ledger)
+            hypo_ledger[named_index] = msgspec.structs.replace(hypo_ledger[named_index], amount=facts.amount,
+                                                               **{n: None for n in ITEM_FIELDS})
+            state.what_if_base, state.what_if_ledger = base, hypo_ledger
+            reply = _settle(SessionState(known=base, ledger=hypo_ledger), locale, today,
+                            prefix=_t(locale, "如果这样：\n", "If so:\n"))
+            reply.intent = "what_if"
+            return state, reply
         if facts.referral is None and state.known.referral is not None and _REFERRAL_AGAIN.search(u.text) \
                 and not _NO_REFERRAL_SAID.search(u.text):
             # (如果没有转诊直接去的呢 →) 若为建档立卡贫困人口且有转诊呢: the referral told at first, back in the scenario
@@ -4292,8 +4305,8 @@ _RULE_FIGURE = rx.compile(r"起付线|起付标准|比例|限额|封顶|deductib
 _WHOLE_BILL_SAID = rx.compile(r"总费用|一共|总共|合计|总额|这次花|本次|total|the bill")
 _IN_SCOPE_PART = rx.compile(r"范围内|甲类|都能报|正常报|医保内|目录内|可以报|能报|within scope|in scope")
 
-_PART_IN_SCOPE_IF = rx.compile(r"[这那](\d+(?:\.\d+)?)(?:块|元)?(?:的)?(?:[^,，。\d]{0,6}?)(?:都|全|全部)?"
-                               r"(?:是|算|按|换成|变成|改成|换为)(?:甲类|医保范围内|医保内|政策内|政策范围内)")
+_PART_IN_SCOPE_IF = rx.compile(r"[这那](\d+(?:\.\d+)?)(?:块|元)?(?:的)?(?:[^,，。\d]{0,6}?)(?:也|都|全|全部)?(?:都)?"
+                               r"(?:是|算|按|换成|变成|改成|换为|在|属于)(?:甲类|医保范围内|医保内|政策内|政策范围内|报销范围内|医保报销范围内)")
 #: 我上午还在卫生院看病: a visit of the morning, told after one of the same day
 _MORNING_BEFORE = rx.compile(r"(?:上午|早上|早晨|一早)(?:还|先|也)?(?:在|去|到)")
 _LATER_IN_DAY = rx.compile(r"下午|晚上|傍晚|中午|后来|然后|之后")
@@ -4397,6 +4410,10 @@ _EARLIER_VISIT_CORRECTED = rx.compile(r"(?:第一次|头一次|第一回|头一�
 _EARLIER_IN_WHAT_IF = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
                                  r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                  r"(?:的|那次|那家)?(?:也)?(?:是|在|去)")
+#: 如果三月那次只花了300呢 / 要是第一次花的是500: an earlier visit named, given another bill
+_EARLIER_SPENT_IN_WHAT_IF = rx.compile(r"(?:第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次"
+                                       r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
+                                       r"(?:看病|门诊)?(?:只|才|就)?(?:花了|花的是|花的|是)")
 #: 第一次不是一级，是二级 / 3月那次其实是三级: an earlier visit, named by its order or its month, given another level
 _EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞错了|说错了|记错了|弄错了)(?:了)?|哦|噢|啊)?[,，。!！\s]*"
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"

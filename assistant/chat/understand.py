@@ -470,6 +470,8 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
 #: 上周看病之前 (账户里有一千): a time before a visit, said of the balance
 _BALANCE_BEFORE_THEN = rx.compile(r"(?:上周|上个?月|昨天|前天|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9]{1,2}号)[^,，。]{0,6}"
                                   r"(?:看病|看门诊|就诊|去医院|看)?(?:之前|以前)")
+#: 医院说 / 单子上 (起付线扣了): what this bill's settlement said
+_SLIP_SAID_BEFORE = rx.compile(r"(?:医院|收费处|收费的|窗口|单子上|结算单上|发票上)(?:那边|的人)?(?:说|讲|写着?|显示)(?:的是)?$")
 #: 是不是算错了？/ 报错了吗: whether something is wrong, asked (not a correction of what was said)
 _WRONG_ASKED = rx.compile(r"(?:是不是|是否|有没有)(?:给我|给)?(?:算|搞|弄|报|扣)?错|(?:算|搞|弄|报|扣)错了?(?:吗|没|么|[?？])")
 #: 应该是第一次吧: the year's first visit leaned on, not said outright
@@ -2026,6 +2028,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
          # (今年第一次刷卡: the year's first use of the card is the year's first bill)
          and not (first_here_at.group(0).endswith("卡") and "今年" in text[h.start:h.end]))
         or _FIRST_HERE_BEFORE.search(text, max(0, h.start - 8), h.start)))]
+    # 医院说起付线扣了: the deductible taken on this bill, as the hospital said — not the year's position before
+    # it (how much of it this bill took is asked)
+    hits = [h for h in hits if not (h.sets.get("deductible_met") is True and not h.negated
+                                    and _SLIP_SAID_BEFORE.search(text, max(0, h.start - 8), h.start)
+                                    and not _YEAR_POSITION_BEFORE.search(text, max(0, h.start - 8), h.end))]
     # 外省人 / 从外地来的 / 外省嫁过来的: where the person comes from, not where the visit was
     # (要是没备案呢: a filing, never where one comes from)
     hits = [h for h in hits if not (h.sets.get("offsite") is True and "offsite_filed" not in h.sets and (
@@ -3725,8 +3732,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if len(categories) >= 2 and set(categories) == {"resident", "employee"} and employer_pays is not None:
         values["category"], values["scheme"] = "employee", "employee"
         categories = []
-    if len(categories) >= 2 and _UNKNOWN.search(text) and not _RETIRING_NOW.search(text):
+    if len(categories) >= 2 and _UNKNOWN.search(text) and not _RETIRING_NOW.search(text) and not all(
+            _UNKNOWN_LEVEL.search(text, *_clause_of(bounds, m.start())) for m in _UNKNOWN.finditer(text)):
         # 在职还是灵活就业我搞不清 (刚办了手续 aside: retiring now, the date decides — asked)
+        # (Nanchang employee, retired, … I don't know the hospital level: the doubt is the level's)
         unknown.append("category")
         options = tuple(categories)
         values["category"] = None

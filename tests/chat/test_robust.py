@@ -10424,3 +10424,19 @@ def test_k255_balances_before_a_visit_places_and_slips() -> None:
     # (K255-0230) 另外还有张五十的单子: another slip's figure — asked about, never dropped
     _, (reply,) = talk("平凉在职 二级医院 今年第一次 一千块 另外还有张五十的单子")
     assert reply.asking == "amount_role" and "五十的单子" in reply.text
+
+
+def test_k256_scenarios_of_an_earlier_visit_and_the_hospital_said() -> None:
+    # (K256-C012) 那如果那400也在医保范围内呢: that part in scope, the bill stays 2,000
+    _, replies = talk("南昌在职 三级医院 今年第一次 2000 400", "2000是总共花的，400是自费的", "那如果那400也在医保范围内呢")
+    assert [r.result["visits"][-1]["fund_pays"] for r in replies[1:]] == ["500.00", "700.00"]
+    # (K256-0173) 医院说起付线扣了: the deductible taken on this bill — how far the year had gone is asked
+    _, (reply,) = talk("南充在职，今天三级医院1000，医院说起付线扣了")
+    assert reply.asking == "year_start" and reply.result is None
+    # (K256-C023) 如果三月那次只花了300呢: the earlier visit's bill supposed otherwise (an error before)
+    _, replies = talk("南昌在职 二级医院 1200 今年第一次", "等等，我3月8号在一级医院看过一次门诊，花了800，那次才是今年第一次",
+                      "如果三月那次只花了300呢")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "495.00"
+    # (K256-0186) employee, retired … I don't know the hospital level: the level is what is not known
+    _, (reply,) = talk("Nanchang employee, retired, first outpatient bill this year, 1,000 yuan, I don't know the hospital level")
+    assert [a.fund_pays for a in reply.alternatives] == ["260.00", "240.00", "220.00"]
