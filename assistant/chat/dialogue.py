@@ -101,6 +101,7 @@ from .understand import (
     Facts,
     Understanding,
     clause_at,
+    own_visit_after,
     understand,
 )
 
@@ -1984,6 +1985,8 @@ def _person_named(text: str) -> str | None:
     """The household member a message opens with (我爸…, 那我妈…, 帮我老伴…), one word for each (妈妈 = 妈),
     or None (the person, or no one, named)."""
     m = _PERSON_AT_START.search(text)
+    if m is not None and own_visit_after(text, m.end()):
+        return None  # 南昌的，我老公在职，我在家没工作，我看病花了300: the writer's own visit, after the husband's category
     return None if m is None else _PERSON_KEY.get(m.group("who"), m.group("who"))
 
 

@@ -383,6 +383,14 @@ def _slip_sum(text: str, amounts: list[Amount]) -> tuple[Amount, list[Amount]] |
     return None
 
 
+def _fund_before_bill_then_another(a: Amount, amounts: list[Amount]) -> bool:
+    """统筹报过1800 今天看病1000 统筹给了200 对不对: a fund figure, the bill, then another fund figure —
+    the first is the year's, the one after the bill is this slip's (never two slip figures that clash)."""
+    return a.role == "fund_paid" and any(
+        b.role in (None, "total") and not b.negated and a.end <= b.start
+        and any(c.role in ("fund_paid", "slip_fund") and c.start > b.end for c in amounts) for b in amounts)
+
+
 def _told_before_bill_beside_slip(a: Amount, amounts: list[Amount]) -> bool:
     """起付线扣完了 统筹报了700了 今天三级医院1500 小票统筹300.00: a fund figure told before this bill, beside
     the slip's own fund line after it — the year's, not a second line of the slip."""
@@ -472,6 +480,13 @@ _BALANCE_BEFORE_THEN = rx.compile(r"(?:上周|上个?月|昨天|前天|[0-9一�
                                   r"(?:看病|看门诊|就诊|去医院|看)?(?:之前|以前)")
 #: 医院说 / 单子上 (起付线扣了): what this bill's settlement said
 _SLIP_SAID_BEFORE = rx.compile(r"(?:医院|收费处|收费的|窗口|单子上|结算单上|发票上)(?:那边|的人)?(?:说|讲|写着?|显示)(?:的是)?$")
+#: 我老公在职 / 我妈是南昌退休的: a household member's category, said of them
+_RELATIVE_CATEGORY = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:家)?(?:老伴|老公|老婆|爱人|丈夫|妻子|对象|爸|妈|父亲|母亲|儿子|女儿)"
+                                r"(?:是)?(?:南充|南昌|平凉|西安)?(?:的)?(?:在职|退休|灵活就业)(?:职工|人员)?(?:的)?")
+#: 我看病花了300 / 我在家没工作: the writer's own visit (or own state), after someone else's was said
+_OWN_VISIT_AFTER = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:自己|本人)?(?:在[^,，。]{0,8})?(?:看病|看门诊|去看|花了|拿药|买药|在家|没工作|没上班)")
+#: 给她买药 / 陪我妈去看: done for someone else
+_FOR_SOMEONE = rx.compile(r"(?:帮|给|替|陪|带)(?:她|他|我妈|我爸|老人|老伴|孩子|娃)")
 #: 是不是算错了？/ 报错了吗: whether something is wrong, asked (not a correction of what was said)
 _WRONG_ASKED = rx.compile(r"(?:是不是|是否|有没有)(?:给我|给)?(?:算|搞|弄|报|扣)?错|(?:算|搞|弄|报|扣)错了?(?:吗|没|么|[?？])")
 #: 应该是第一次吧: the year's first visit leaned on, not said outright
@@ -1625,6 +1640,12 @@ _CHECK_QUESTION = _starting(_CHECK_QUESTION)
 CHECK_QUESTION = _CHECK_QUESTION
 
 
+def own_visit_after(text: str, pos: int) -> bool:
+    """True when, after ``pos``, a normalised message tells the writer's own visit (我看病花了300 after 我老公在职),
+    not one made for someone else (我花了200给她买药, 我陪她去看的)."""
+    return _OWN_VISIT_AFTER.search(text, pos) is not None and _FOR_SOMEONE.search(text, pos) is None
+
+
 _HOUSEHOLD = r"(?:我|俺)?(?:家)?(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|妈妈|妈|爸爸|爸|母亲|父亲|儿子|女儿|闺女|孩子|家里人)"
 _SOMEONE_ELSES = rx.compile(r"(?:块|元)?(?:的|那个|那笔)(?:是|都是)" + _HOUSEHOLD + r"(?:的)?(?=$|[,，。!！?？;；])"
                             r"|(?:块|元)?(?:是|都是)" + _HOUSEHOLD + r"的(?=$|[,，。!！?？;；])")
@@ -2331,6 +2352,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    # (起付线扣完了 统筹报了700了 今天三级医院1500 小票统筹300.00: told before this bill, beside the
                    # slip's own line — the year's)
                    and not _told_before_bill_beside_slip(a, amounts)
+                   and not _fund_before_bill_then_another(a, amounts)
                    and not _claim_confirmed(text, a)
                    else msgspec.structs.replace(a, role="slip_account")
                    if a.role == "account_balance" and not re.search(r"有|剩|余|原来|(?:看病|就诊|结算|刷卡)前|balance",
@@ -2383,6 +2405,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                    # (统筹报过300 这次医保报了770对吗: this bill's figure said as such — the other is the year's)
                    and not any(b.role == "slip_fund" and b.start > a.start and b.cue and "这次" in text[
                        max(_clause_of(bounds, b.start)[0], b.start - 12):b.start] for b in amounts)
+                   and not _fund_before_bill_then_another(a, amounts)
                    else a for a in amounts]
     # 今年统筹已报1150 这次600 统筹给了50: the year's fund figure, this bill, then what the fund gave of
     # this bill — the second fund figure is the slip's (no word of the year with it), never a clash
@@ -3171,6 +3194,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if values.get("scheme") == "employee" and _DEPENDANT.search(text):
         # 我老公是退休职工，我是他家属: the employee scheme is the spouse's — the speaker's own insurance
         # (the resident scheme, or an employee one of their own) is asked, never the spouse's taken
+        for key in ("category", "scheme", "policy"):
+            values[key] = None
+    if values.get("category") is not None and (relative_said := _RELATIVE_CATEGORY.search(text)) is not None \
+            and own_visit_after(text, relative_said.end()) \
+            and all(relative_said.start() <= h.start < relative_said.end()
+                    for h in hits if "category" in h.sets and not h.negated):
+        # 南昌的，我老公在职，我在家没工作，我看病花了300在社区: the husband's category, then the writer's own
+        # visit — the writer's insurance is asked, never the husband's lent to her
         for key in ("category", "scheme", "policy"):
             values[key] = None
     if _NO_REFERRAL.search(text):

@@ -10440,3 +10440,15 @@ def test_k256_scenarios_of_an_earlier_visit_and_the_hospital_said() -> None:
     # (K256-0186) employee, retired … I don't know the hospital level: the level is what is not known
     _, (reply,) = talk("Nanchang employee, retired, first outpatient bill this year, 1,000 yuan, I don't know the hospital level")
     assert [a.fund_pays for a in reply.alternatives] == ["260.00", "240.00", "220.00"]
+
+
+def test_k255_whose_visit_and_which_fund_figure() -> None:
+    # (K255-0212) 我老公在职，我在家没工作，我看病花了300: the writer's own visit — her insurance is asked, never
+    # the husband's category lent to her, nor the question put to him
+    _, (reply,) = talk("南昌的，我老公在职，我在家没工作，我看病花了300在社区")
+    assert reply.asking == "category" and reply.text.startswith("您参加的")
+    _, (reply,) = talk("我妈南昌退休，我花了200给她买药 社区")  # (bought for her: still her visit)
+    assert "您妈" in reply.text
+    # (K255-0049) 统筹报过1800 今天看病1000 统筹给了200 对不对: the year's figure, the bill, then the slip's
+    _, (reply,) = talk("南昌退休 二级医院 起付线今年已经扣满 统筹报过1800 今天看病1000 统筹给了200 对不对")
+    assert reply.intent == "bill_check" and reply.result["visits"][-1]["fund_pays"] == "200.00"
