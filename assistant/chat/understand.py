@@ -485,6 +485,10 @@ _RELATIVE_CATEGORY = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:家)?(?:老伴|
                                 r"(?:是)?(?:南充|南昌|平凉|西安)?(?:的)?(?:在职|退休|灵活就业)(?:职工|人员)?(?:的)?")
 #: 我看病花了300 / 我在家没工作: the writer's own visit (or own state), after someone else's was said
 _OWN_VISIT_AFTER = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:自己|本人)?(?:在[^,，。]{0,8})?(?:看病|看门诊|去看|花了|拿药|买药|在家|没工作|没上班)")
+#: 医院是几级的(我不太清楚): the level asked about, right before a doubt
+_LEVEL_ASKED_BEFORE = rx.compile(r"(?:几级|什么级别|哪一级|啥级别|几甲|等级)(?:的)?(?:医院)?(?:我|俺)?(?:也)?$")
+#: (大概)一千五 / (估计)800: a hedge of the figure right after it
+_FIGURE_HEDGED_AFTER = rx.compile(r"(?:是|有|花了)?[0-9一二两三四五六七八九十百千万]")
 #: 给她买药 / 陪我妈去看: done for someone else
 _FOR_SOMEONE = rx.compile(r"(?:帮|给|替|陪|带)(?:她|他|我妈|我爸|老人|老伴|孩子|娃)")
 #: 是不是算错了？/ 报错了吗: whether something is wrong, asked (not a correction of what was said)
@@ -3431,11 +3435,15 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         other_fact = any(nxt[0] <= o.start < nxt[1] for o in hits if o is not h and not o.negated) \
             or any(nxt[0] <= a.start < nxt[1] for a in amounts)  # (…起付线已经满了，大概花三百: the hedge is the figure's)
         # (起付线已经扣完了应该报多少: 应该 asks the figure, it is no hedge of the position)
+        # (今年第一次花了大概一千五左右: 大概 is the figure's hedge — a numeral follows it)
         hedged = any(not (m.group(0) == "应该" and _SHOULD_PAY.match(text, m.start())) and not _DOUBT_OF_LEVEL.match(text, m.end())
+                     and not (m.start() > h.end and _FIGURE_HEDGED_AFTER.match(text, m.end()))
                      for m in _HEDGED_POSITION.finditer(text, lo, hi))
         # (今年第一次看门诊…不记得是二级还是三级: the doubt is of the level it names, not of the year)
+        # (…今年第一次看门诊花了八百块医院是几级的我不太清楚: the doubt is of the level asked right before it)
         unknown_here = any(not _FIGURE_ASKED_BEFORE.search(text, max(0, m.start() - 14), m.start())
                            and not _DOUBT_OF_LEVEL.match(text, m.end())
+                           and not (m.start() > h.end and _LEVEL_ASKED_BEFORE.search(text, max(h.end, m.start() - 10), m.start()))
                            for m in _UNKNOWN.finditer(text, lo, hi))
         if unknown_here and not hedged and h.sets.get("first_visit_this_year") is False \
                 and all(m.start() >= h.end for m in _UNKNOWN.finditer(text, lo, hi)):

@@ -10452,3 +10452,12 @@ def test_k255_whose_visit_and_which_fund_figure() -> None:
     # (K255-0049) 统筹报过1800 今天看病1000 统筹给了200 对不对: the year's figure, the bill, then the slip's
     _, (reply,) = talk("南昌退休 二级医院 起付线今年已经扣满 统筹报过1800 今天看病1000 统筹给了200 对不对")
     assert reply.intent == "bill_check" and reply.result["visits"][-1]["fund_pays"] == "200.00"
+
+
+def test_k258_a_hedge_of_the_figure_or_of_the_level_is_not_of_the_year() -> None:
+    # (K258-C021) 今年第一次花了大概一千五左右 → 1528: 大概 hedged the figure — the year's first still holds
+    _, replies = talk("南昌在职的那个三级医院今年第一次花了大概一千五左右", "1528")
+    assert replies[0].asking == "amount" and replies[1].result["visits"][-1]["fund_pays"] == "464.00"
+    # (K258-0177) …今年第一次看门诊花了八百块医院是几级的我不太清楚: the doubt is of the level — each level shown
+    _, (reply,) = talk("我婆婆是平凉退休的今年第一次看门诊花了八百块医院是几级的我不太清楚")
+    assert [a.fund_pays for a in reply.alternatives][:2] == ["420.00", "390.00"]
