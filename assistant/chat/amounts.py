@@ -677,6 +677,8 @@ _CLAIMED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:的)?[,，]?(?:已经|早�
 _THIS_TIME_END = rx.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|花)?$")
 _ONE_EARLIER_THIS_YEAR = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
+#: (限额1800)已经报满了: the year's cap used up
+_CAP_USED_UP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|早就|早都|都|也)?(?:报满|用完|用满|到顶|封顶|满了|报完)")
 #: (五十)的单子 / 块钱的发票: the figure of a slip named after it
 _OF_A_SLIP_AFTER = rx.compile(r"(?:块|元)?(?:钱)?的(?:单子|发票|票据|票|收据|小票|结算单)")
 #: (五百)乙类药换成自费的 / 是自费改成乙类: a part's kind changed, the new one last
@@ -940,6 +942,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
                         and not a.approximate else a for a in out[:-1]]
         if role == "stated_cap" and cue and "最多" in cue:
             approximate = bool(_APPROX_AFTER.match(masked, end))  # 每年最多2000: the cap, not a hedge
+        if role == "stated_cap" and _CAP_USED_UP_AFTER.match(masked, end):
+            # 今年门诊统筹限额1800已经报满了: the cap said, and used up — what the fund has paid this year
+            role, cue = "fund_paid", "报满"
         if (swap := _KIND_SWAPPED_AFTER.match(masked, end)) is not None:
             # 那如果那五百乙类药换成自费的呢: the figure's kind as supposed now, not the kind it was named by
             role, cue = _SWAPPED_ROLE[swap.group("w")], swap.group(0)

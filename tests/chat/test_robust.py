@@ -10461,3 +10461,10 @@ def test_k258_a_hedge_of_the_figure_or_of_the_level_is_not_of_the_year() -> None
     # (K258-0177) …今年第一次看门诊花了八百块医院是几级的我不太清楚: the doubt is of the level — each level shown
     _, (reply,) = talk("我婆婆是平凉退休的今年第一次看门诊花了八百块医院是几级的我不太清楚")
     assert [a.fund_pays for a in reply.alternatives][:2] == ["420.00", "390.00"]
+
+
+def test_a_cap_said_used_up_is_the_years_fund_figure() -> None:
+    # (K255-0223) 今年门诊统筹限额1800已经报满了，这次诊察费30、药和检查500: the cap reached — only the
+    # consultation fee (outside the cap in 南昌) is paid
+    _, (reply,) = talk("南昌在职，二级医院，今年门诊统筹限额1800已经报满了，这次诊察费30、药和检查500，还能报点吗")
+    assert reply.result["visits"][-1]["fund_pays"] == "16.50"
