@@ -678,7 +678,9 @@ _THIS_TIME_END = rx.compile(r"(?:这次|本次|这回|今天)(?:花了|花的|�
 _ONE_EARLIER_THIS_YEAR = rx.compile(r"今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过|看了)(?:一次|一回)")
 #: 今年之前在药店刷过一次医保，花了80 / 今年看过一次门诊花了150: the one earlier visit this year, and its cost
 #: (限额1800)已经报满了: the year's cap used up
-_CAP_USED_UP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|早就|早都|都|也)?(?:报满|用完|用满|到顶|封顶|满了|报完)")
+_CAP_USED_UP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|早就|早都|都|也)?(?:报满|用完|用满|到顶|封顶|满了|报完)"
+                                # (限额1000用完了吗我也不知道: asked, not said)
+                                r"(?!了?(?:吗|没|么|不|[?？]))")
 #: (五十)的单子 / 块钱的发票: the figure of a slip named after it
 _OF_A_SLIP_AFTER = rx.compile(r"(?:块|元)?(?:钱)?的(?:单子|发票|票据|票|收据|小票|结算单)")
 #: (五百)乙类药换成自费的 / 是自费改成乙类: a part's kind changed, the new one last

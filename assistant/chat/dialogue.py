@@ -3901,6 +3901,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     if u.approximate_amount is not None and facts.amount is None and state.known.amount is None:
         rough = _rough_said(u)
         state.asking = "amount"
+        # (平凉退休 今年第一次 医院不知道几级 一千多: the level said not known is kept for the exact figure)
+        _keep_unknown(state, u)
         if _ahead(facts) or _PLANNED.search(u.text) or (
                 facts.month is not None and _by_date(today)(_dated(facts, today)) > (today.year, today.month, today.day)):
             # 11月30日预计再于三级医院就诊，费用约800元: a visit still to come has no slip yet — the figure to
@@ -5552,14 +5554,19 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
                  quick_replies=_t_list(locale, ["重新开始"], ["Start over"]))
 
 
-def _keep_beside_unplaced(state: SessionState, u: Understanding) -> None:
-    """What a message says beside a number it leaves unplaced, kept while that number is asked about: the year's
-    position (or a flag) said not known, and a self-pay part said without a sure figure — never lost to the
-    question (单子上写着一千零八十，其中有两百多是自费的，今年是不是第一次我也不清楚)."""
+def _keep_unknown(state: SessionState, u: Understanding) -> None:
+    """A fact the message says is not known, kept in the state while another question is asked first."""
     if u.unknown and u.unknown[0] not in _FLAG_LABELS and state.unknown is None:
         state.unknown, state.unknown_options = u.unknown[0], list(u.unknown_options)
     if flags := [f for f in u.unknown if f in _FLAG_LABELS]:
         state.unknown_flags = flags
+
+
+def _keep_beside_unplaced(state: SessionState, u: Understanding) -> None:
+    """What a message says beside a number it leaves unplaced, kept while that number is asked about: the year's
+    position (or a flag) said not known, and a self-pay part said without a sure figure — never lost to the
+    question (单子上写着一千零八十，其中有两百多是自费的，今年是不是第一次我也不清楚)."""
+    _keep_unknown(state, u)
     rough_part = any(sp.slot == "part" and sp.note == "approximate" for sp in u.spans)
     if (rough_part or u.items_unquantified) and not any(getattr(u.facts, f) is not None for f in ITEM_FIELDS):
         state.part_untold = _rough_said(u, "part") if rough_part else ""

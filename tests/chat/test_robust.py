@@ -10468,3 +10468,11 @@ def test_a_cap_said_used_up_is_the_years_fund_figure() -> None:
     # consultation fee (outside the cap in 南昌) is paid
     _, (reply,) = talk("南昌在职，二级医院，今年门诊统筹限额1800已经报满了，这次诊察费30、药和检查500，还能报点吗")
     assert reply.result["visits"][-1]["fund_pays"] == "16.50"
+
+
+def test_a_level_not_known_survives_the_question_of_a_rough_figure() -> None:
+    # (K257-C025) 平凉退休 今年第一次 医院不知道几级 一千多 → 1050: the level said not known is kept while the
+    # rough figure is asked — each level shown, never the level asked as if nothing had been said
+    _, replies = talk("平凉退休 今年第一次 医院不知道几级 一千多", "1050")
+    assert replies[0].asking == "amount"
+    assert replies[1].alternatives[0].fund_pays == "595.00" and replies[1].asking is None
