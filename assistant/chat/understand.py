@@ -917,7 +917,8 @@ _LEVEL_CHOSEN_BEFORE = rx.compile(r"(?:就|那就|那|先|那先|还是|干脆)�
 _HEDGED_POSITION = rx.compile(r"应该|可能|好像|也许|大概|估计|不太确定|不确定|来着|不记得|记不清|吧[?？]?$|probably|maybe|i think")
 _SHOULD_PAY = rx.compile(r"应该(?:报|给|付|算|是多少|怎么|能)")
 _MULTI_VISIT = rx.compile(r"[两二三几2-3](?:次|回)|第[二三2-3](?:次|回|笔)|又|看过一(?:次|回)|这[两二三]次|还有一次|上次|上回|上一次"
-                          r"|另外(?:还)?(?:在|去|到)?(?:定点)?(?:药店|药房)")  # (医院花了八百，另外药店买药三百)
+                          r"|另外(?:还)?(?:在|去|到)?(?:定点)?(?:药店|药房)"  # (医院花了八百，另外药店买药三百)
+                          r"|(?<![a-z])again(?![a-z])")  # (…that was the first of the year; today lvl 2 again 500)
 #: 12号三级医院花400…今天二级医院500: a day of this month said bare, at a clause's start, dates a visit
 _DAY_OF_MONTH = r"(?:(?<=^)|(?<=[,，。;；]))[0-3]?\d(?:号|日)(?![\d楼床室])"
 _TIME_MARKERS = rx.compile(r"今天|昨天|前天|去年|上个?月|上周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|\d{1,2}号(?=那次|那回)|" + _DAY_OF_MONTH)
@@ -934,6 +935,8 @@ _VISIT_MARKER = rx.compile(
     r"|上午|下午|中午|晚上|傍晚"
     # 医院花了八百，另外药店买药三百: a purchase at another place, a visit of its own
     r"|另外(?:还)?(?:在|去|到)?(?:定点)?(?=药店|药房)"
+    # …that was the first of the year; today lvl 2 again 500: English names the day too
+    r"|(?<![a-z])(?:today|yesterday)(?![a-z])"
     r"|(?:之前|以前|前面|此前|先前)(?=[^,，。；;]{0,12}?花(?:了|过|费)?[0-9一二两三四五六七八九十百千万])"
 )
 #: a visit said to have come before (今年之前看过一次花了300), told after this one: it goes first
@@ -962,6 +965,7 @@ _WHEN_OR_WHERE = rx.compile(
     r"第[一二三1-3](?:次|回)|之前|以前|前面|此前|先前|今天|现在|刚才|刚刚|昨天|前天|上个?月|上周|这周|本周|\d{1,2}月|[一二三四五六七八九十]{1,2}月|医院|卫生院|社区|诊所|药店|药房|[一二三123]级"
     r"|(?<!今年)头一回|这回|\d{1,2}号那次"
     r"|后来|隔(?:了)?[一两二三几1-9]?(?:个)?(?:周|天|月|礼拜|星期)"  # (先看了300，后来隔一周又去了一次)
+    r"|(?<![a-z])(?:today|yesterday|level|lvl|hospital|clinic|pharmacy)"
 )
 _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "referral")
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
@@ -970,7 +974,7 @@ _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_a
 _TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:哦|噢|呃|额)?[,，]?(?:no|not|不是|不对|没签|没有签)[,，]")
 _DAYPART = rx.compile(r"上午|下午|中午|晚上|傍晚")
 _DAYPARTS_COUNTED = rx.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
-_VISIT_WORD = rx.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid")
+_VISIT_WORD = rx.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid|again|hospital|clinic|pharmacy|lvl|level")
 _SAID_BEFORE = rx.compile(r"(?:说的是|说是|写的是|讲的是|你说)$")
 _COUNTY_HOSPITAL = rx.compile(r"县医院|县人民医院|县级医院")
 _ORDINAL = rx.compile(r"第[二三四2-4](?:次|回)")

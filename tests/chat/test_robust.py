@@ -10476,3 +10476,11 @@ def test_a_level_not_known_survives_the_question_of_a_rough_figure() -> None:
     _, replies = talk("平凉退休 今年第一次 医院不知道几级 一千多", "1050")
     assert replies[0].asking == "amount"
     assert replies[1].alternatives[0].fund_pays == "595.00" and replies[1].asking is None
+
+
+def test_two_visits_told_in_english() -> None:
+    # (K240-0048) …visit on 2026-03-10 at lvl 2, 500, that was the first of the year; today lvl 2 again 500:
+    # two visits — today's is answered (¥0 for March's alone was answered before)
+    _, (reply,) = talk("Nanchang 在职, visit on 2026-03-10 at lvl 2, 500, that was the first of the year; today lvl 2 again 500")
+    assert [v["total"] for v in reply.result["visits"]] == ["500.00", "500.00"]
+    assert reply.result["visits"][-1]["fund_pays"] == "220.00"
