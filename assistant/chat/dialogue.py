@@ -1742,6 +1742,17 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
     # English quick replies. A page in English (Accept-Language) whose person writes Chinese gets
     # English text and the dialogue's Chinese quick replies, which the widget labels in English
     # (assistant/static/chat.js QR_EN).
+    if u.class_b_kind_open is not None and state.class_b_kind_said is not None:
+        # (平凉…有乙类药 还有甲类 → 一共多少？→) 乙类300 甲类500: the kind was said before the figure — a drug
+        # (or a test, service or supply) as said, never asked again
+        if state.class_b_kind_said == "service" and u.facts.class_b_drug is not None:
+            u = msgspec.structs.replace(u, facts=msgspec.structs.replace(
+                u.facts, class_b_service=u.facts.class_b_drug, class_b_drug=None))
+        u = msgspec.structs.replace(u, class_b_kind_open=None)
+        state.class_b_kind_said = None  # (used once: a later bill's class-B part is its own)
+    elif u.class_b_kind_open is None and u.facts.class_b_drug is None and u.facts.class_b_service is None \
+            and (kind_said := _CLASS_B_KIND_SAID.search(u.text)) is not None:
+        state.class_b_kind_said = "drug" if kind_said.group("w") in ("药", "药品") else "service"
     if u.class_b_kind_open is not None:
         if u.class_b_kind_open != state.class_b_open:
             state.class_b_open, state.class_b_unknown = u.class_b_kind_open, False
@@ -4637,6 +4648,8 @@ _BEFORE_THE_EARLIER_VISIT = rx.compile(r"(?:上周|上个?月|第一次|头一�
 _KIND_SWAPPED = rx.compile(r"换成|改成|变成|算成|算作|改为|换为")
 #: 那门诊呢 / 门诊怎么报 (after an inpatient question): the outpatient rule asked, nothing more
 _OUTPATIENT_THEN = rx.compile(r"(?:那|那么)?(?:普通)?门诊(?:的话)?(?:呢|怎么算|怎么报|咋报|报多少|能报多少)")
+#: 有乙类药 / 还做了乙类检查 (no figure yet): the class-B part's kind, said before its figure
+_CLASS_B_KIND_SAID = rx.compile(r"乙类(?:的)?(?P<w>药品|药|检查|治疗|项目|耗材|材料)")
 #: 我问问他 / 我去查一下 / 回头问问: the person goes to find out what was asked
 _WILL_FIND_OUT = rx.compile(r"(?:我|等我|回头|待会|等会|晚点)(?:再)?(?:去|先)?(?:问问|问一下|问下|查查|查一下|查下|看看单子|找找单子)"
                             r"|(?:问问|问一下)(?:他|她|我(?:老公|老婆|爸|妈|儿子|女儿|家里))")

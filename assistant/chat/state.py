@@ -244,6 +244,8 @@ class SessionState(msgspec.Struct, kw_only=True):
     #: 有些是自费的): its words ("" when no figure was said), asked once that number is placed as the bill
     part_untold: str | None = None
     class_b_open: str | None = None
+    #: the class-B part's kind said before its figure (有乙类药 → 乙类300): "drug" or "service"
+    class_b_kind_said: str | None = None
     class_b_unknown: bool = False
     #: the scenario of the last what-if (那要是三甲呢 right after builds on it); cleared by any other turn
     what_if_base: Known | None = None

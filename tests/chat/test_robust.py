@@ -10484,3 +10484,12 @@ def test_two_visits_told_in_english() -> None:
     _, (reply,) = talk("Nanchang 在职, visit on 2026-03-10 at lvl 2, 500, that was the first of the year; today lvl 2 again 500")
     assert [v["total"] for v in reply.result["visits"]] == ["500.00", "500.00"]
     assert reply.result["visits"][-1]["fund_pays"] == "220.00"
+
+
+def test_a_class_b_kind_said_before_its_figure() -> None:
+    # (K257-C030) 平凉…有乙类药 还有甲类 → 乙类300 甲类500: the kind was said first — a drug (10% first
+    # self-pay), never asked again; 乙类检查 said first: a service (15%)
+    _, replies = talk("平凉在职 二级 今年第一次 有乙类药 还有甲类", "乙类300 甲类500")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "342.00"
+    _, replies = talk("平凉在职 二级 今年第一次 还做了乙类检查", "乙类300 甲类500")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "333.00"
