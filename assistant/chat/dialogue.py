@@ -2768,6 +2768,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     state.level_doubted = facts.provider_level is None and (state.level_doubted or (
         _NOT_SURE_SAID.search(u.text) is not None
         and any(sp.note == "doubted" and sp.slot == "provider_level" for sp in u.spans)))
+    doubted_level = next((sp for sp in u.spans if sp.slot == "provider_level" and sp.note == "doubted"
+                          and sp.value is not None), None)
+    if doubted_level is not None and facts.provider_level is None and facts.amount is None \
+            and state.known.slip_fund is not None and state.known.amount is not None and not state.ledger \
+            and _NOT_SURE_SAID.search(u.text) is None:
+        # (…医院给我报了480，对吗 → 可能的原因：按二级… →) 哦那家可能是二级医院: the slip checked, the level the
+        # person now thinks it was — the check again at that level (never the same check repeated)
+        facts = msgspec.structs.replace(facts, provider_level=int(doubted_level.value), provider_kind="hospital")
+        u = msgspec.structs.replace(u, facts=facts)
+        has_facts = True
     if intent == "out_of_scope" and not has_facts and state.asking is None and not _is_fact_question(u, facts, state):
         return state, Reply(text=_t(locale, OUT_OF_SCOPE_ZH, OUT_OF_SCOPE_EN), intent=intent,
                             quick_replies=["你能做什么"])

@@ -10493,3 +10493,10 @@ def test_a_class_b_kind_said_before_its_figure() -> None:
     assert replies[-1].result["visits"][-1]["fund_pays"] == "342.00"
     _, replies = talk("平凉在职 二级 今年第一次 还做了乙类检查", "乙类300 甲类500")
     assert replies[-1].result["visits"][-1]["fund_pays"] == "333.00"
+
+
+def test_a_level_thought_of_after_a_bill_check() -> None:
+    # (K259-C012) (…医院给我报了480，对吗 → the causes: 二级 …) 哦那家可能是二级医院: checked again at that
+    # level — it matches — never the same check repeated at the level told before
+    _, replies = talk("平凉在职 一级医院 今年第一次 1000", "可是医院给我报了480，对吗", "哦那家可能是二级医院")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "480.00" and "一致" in replies[-1].text
