@@ -477,7 +477,7 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult|herbal|chinese med|tcm))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)
                        r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:面)?(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的"
-                       r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
+                       r"|(?:我的?|俺的?)?(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
                        r"|(?:单子上|结算单上|发票上)?(?:医院)?(?:医保)?(?:统筹|医保|医院)(?:基金)?(?:给|报|支付|付|给报|报销)(?:了)?的"
@@ -872,7 +872,9 @@ def _scan(text: str, masked: str) -> list[Amount]:
             word = "政策范围内" if word in ("in-scope", "in scope", "within scope") else word
             word = "账户付" if re.search(r"(?:账户|个账|卡)", word) and re.search(r"(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的$", word) \
                 else word
-            word = "余额" if (word.endswith(("余额", "钱")) and not word.startswith(("我", "自己"))) or word.endswith(
+            # (300是我卡里的余额: the person's own account, its balance)
+            word = "余额" if (word.endswith(("余额", "钱")) and (not word.startswith(("我", "自己"))
+                                                               or re.match(r"(?:我|俺)的?(?:个人|医保|社保)?(?:账户|个账|卡)", word))) or word.endswith(
                 "account") else word
             word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith(("统筹", "报", "给报")) or (
                 re.search(r"统筹|医保|医院", word) and word.endswith("的")) or re.search(r"(?:单子|结算单|发票|小票)上", word) else word

@@ -2768,6 +2768,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     state.level_doubted = facts.provider_level is None and (state.level_doubted or (
         _NOT_SURE_SAID.search(u.text) is not None
         and any(sp.note == "doubted" and sp.slot == "provider_level" for sp in u.spans)))
+    if (u.correction or intent == "correct") and _NO_SELF_PAY_NOW.search(u.text) and state.known.self_pay is not None \
+            and not any(getattr(facts, n) is not None for n in ITEM_FIELDS):
+        # (…300是自费的 →) 不对 300是我卡里的余额 没有自费: the self-pay part told before is taken back — the
+        # whole bill in scope again (never kept beside the balance the 300 now is)
+        state.known = msgspec.structs.replace(state.known, self_pay=None)
     doubted_level = next((sp for sp in u.spans if sp.slot == "provider_level" and sp.note == "doubted"
                           and sp.value is not None), None)
     if doubted_level is not None and facts.provider_level is None and facts.amount is None \
@@ -4658,6 +4663,8 @@ _BEFORE_THE_EARLIER_VISIT = rx.compile(r"(?:上周|上个?月|第一次|头一�
 _KIND_SWAPPED = rx.compile(r"换成|改成|变成|算成|算作|改为|换为")
 #: 那门诊呢 / 门诊怎么报 (after an inpatient question): the outpatient rule asked, nothing more
 _OUTPATIENT_THEN = rx.compile(r"(?:那|那么)?(?:普通)?门诊(?:的话)?(?:呢|怎么算|怎么报|咋报|报多少|能报多少)")
+#: 没有自费 (said as a correction): no self-pay part after all
+_NO_SELF_PAY_NOW = rx.compile(r"没有自费|没自费|无自费|没有自费的")
 #: 有乙类药 / 还做了乙类检查 (no figure yet): the class-B part's kind, said before its figure
 _CLASS_B_KIND_SAID = rx.compile(r"乙类(?:的)?(?P<w>药品|药|检查|治疗|项目|耗材|材料)")
 #: 我问问他 / 我去查一下 / 回头问问: the person goes to find out what was asked

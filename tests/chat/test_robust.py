@@ -10500,3 +10500,11 @@ def test_a_level_thought_of_after_a_bill_check() -> None:
     # level — it matches — never the same check repeated at the level told before
     _, replies = talk("平凉在职 一级医院 今年第一次 1000", "可是医院给我报了480，对吗", "哦那家可能是二级医院")
     assert replies[-1].result["visits"][-1]["fund_pays"] == "480.00" and "一致" in replies[-1].text
+
+
+def test_a_figure_moved_from_self_pay_to_the_balance() -> None:
+    # (K260-C013) (300是自费的 →) 不对 300是我卡里的余额 没有自费: the balance, and the self-pay part taken back —
+    # never a bill of 300 (¥0 was answered)
+    _, replies = talk("南昌在职 一级医院 今年第一次 1000 300", "300是自费的", "不对 300是我卡里的余额 没有自费")
+    visit = replies[-1].result["visits"][-1]
+    assert (visit["total"], visit["fund_pays"], visit["account_pays"]) == ("1000.00", "240.00", "300.00")
