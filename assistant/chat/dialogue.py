@@ -1408,59 +1408,45 @@ def _policy_fact(known: Known, locale: str, u: Understanding | None = None) -> R
             f"({s.article}). It only fixes a floor: {s.min_ratio.quote if s.min_ratio else ''}."),
             intent="policy_fact")
     cats = [known.category] if known.category in pack.categories else list(pack.categories)
-    if locale.startswith("en"):
-        return _policy_fact_en(pack, cats)
-    lines = []
-    for cat in cats:
-        settled = pack.settled_category(cat)
-        label = pack.categories[cat].label
-        parts = []
-        if settled in pack.deductible:
-            d = pack.deductible[settled]
-            parts.append(f"起付标准{d.value}元〔{d.article}〕")
-        ratios = pack.ratio.get(settled, {})
-        if ratios:
-            parts.append("支付比例" + "、".join(
-                f"{vocabulary.label(vocabulary.TIERS, k).replace('定点医疗机构', '')}"
-                f"{'（建档立卡贫困人口）' if k.endswith('_poor') else ''}{(c.value * 100).normalize():f}%"
-                for k, c in ratios.items()) + f"〔{next(iter(ratios.values())).article}〕")
-        if settled in pack.cap:
-            c = pack.cap[settled]
-            parts.append(f"年度最高支付限额{c.value}元〔{c.article}〕")
-        if pack.no_deductible:
-            parts.append(pack.reading(pack.no_deductible).text.rstrip("。"))
-        lines.append(f"{label}：" + "；".join(parts) + "。")
-    head = f"{pack.meta.name}（{pack.meta.document_number}）：\n"
-    return Reply(text=head + "\n".join(lines), intent="policy_fact",
-                 quick_replies=["帮我算一笔", "重新开始"])
+    return _policy_figures(pack, cats, locale)
 
 
-def _policy_fact_en(pack: Any, cats: list[str]) -> Reply:
-    """The document's figures for each category, in English (In Nanchong, what percentage does a retiree get
-    back at a level 3 hospital?): the same figures and articles as the Chinese answer, the labels from the
-    explanations' English catalog."""
+def _policy_figures(pack: Any, cats: list[str], locale: str) -> Reply:
+    """The document's figures for each category, each with its article — in Chinese, or in English (In
+    Nanchong, what percentage does a retiree get back at a level 3 hospital?) with the tiers' names from
+    the explanations' English catalog; the same figures and articles either way."""
     from explanations import activated, labels
 
+    en = locale.startswith("en")
     lines = []
     for cat in cats:
         settled = pack.settled_category(cat)
         parts = []
         if settled in pack.deductible:
             d = pack.deductible[settled]
-            parts.append(f"deductible {d.value} yuan ({d.article})")
+            parts.append(f"deductible {d.value} yuan ({d.article})" if en else f"起付标准{d.value}元〔{d.article}〕")
         ratios = pack.ratio.get(settled, {})
         if ratios:
-            with activated("en"):  # (the tiers' names from the explanations' English catalog)
-                tiers = [labels.tier(k) for k in ratios]
-            parts.append("ratio " + ", ".join(
-                f"{name}{' (registered poor)' if k.endswith('_poor') else ''} {(c.value * 100).normalize():f}%"
+            if en:
+                with activated("en"):  # (the tiers' names from the explanations' English catalog)
+                    tiers = [labels.tier(k) for k in ratios]
+            else:
+                tiers = [vocabulary.label(vocabulary.TIERS, k).replace("定点医疗机构", "") for k in ratios]
+            poor, pct = (" (registered poor)", " ") if en else ("（建档立卡贫困人口）", "")
+            article = next(iter(ratios.values())).article
+            shares = (", " if en else "、").join(
+                f"{name}{poor if k.endswith('_poor') else ''}{pct}{(c.value * 100).normalize():f}%"
                 for name, (k, c) in zip(tiers, ratios.items(), strict=True))
-                + f" ({next(iter(ratios.values())).article})")
+            parts.append(f"ratio {shares} ({article})" if en else f"支付比例{shares}〔{article}〕")
         if settled in pack.cap:
             c = pack.cap[settled]
-            parts.append(f"annual cap {c.value} yuan ({c.article})")
-        lines.append(f"{pack.categories[cat].label_en.capitalize()}: " + "; ".join(parts) + ".")
-    head = f"{pack.meta.name_en or pack.meta.name} ({pack.meta.document_number}):\n"
+            parts.append(f"annual cap {c.value} yuan ({c.article})" if en else f"年度最高支付限额{c.value}元〔{c.article}〕")
+        if pack.no_deductible and not en:
+            parts.append(pack.reading(pack.no_deductible).text.rstrip("。"))
+        label = pack.categories[cat].label_en.capitalize() if en else pack.categories[cat].label
+        lines.append(f"{label}: " + "; ".join(parts) + "." if en else f"{label}：" + "；".join(parts) + "。")
+    head = (f"{pack.meta.name_en or pack.meta.name} ({pack.meta.document_number}):\n" if en
+            else f"{pack.meta.name}（{pack.meta.document_number}）：\n")
     return Reply(text=head + "\n".join(lines), intent="policy_fact", quick_replies=["帮我算一笔", "重新开始"])
 
 
