@@ -3350,6 +3350,14 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 if any(h.sets.get("first_visit_this_year") is False and not h.negated for h in hits):
                     values["first_visit_this_year"] = False  # 今年第二回，第一回花了多少忘了: not the first
                 break
+    if not unknown and values.get("provider_level") == 3 and values.get("provider_grade") is None \
+            and values.get("prescribed_at_level") is None \
+            and any(h.negated and h.sets.get("provider_grade") == "A" and "provider_level" not in h.sets for h in hits) \
+            and not any(not h.negated and "provider_grade" in h.sets for h in hits):
+        # 平凉在职 三级医院 600 今年第一次 不过不是甲等: 乙等 or 丙等 — each side by side (where the document
+        # settles them alike, the dialogue says so and answers)
+        unknown.append("provider_grade")
+        options = ("B", "C")
     if "year_start" in unknown and _POSITION_LEANED.search(text):
         # 今年应该是第一次吧？记不太清了: one case leaned on, then doubted — asked (as a doubted level is),
         # each case side by side only once the person says they do not know

@@ -10508,3 +10508,10 @@ def test_a_figure_moved_from_self_pay_to_the_balance() -> None:
     _, replies = talk("南昌在职 一级医院 今年第一次 1000 300", "300是自费的", "不对 300是我卡里的余额 没有自费")
     visit = replies[-1].result["visits"][-1]
     assert (visit["total"], visit["fund_pays"], visit["account_pays"]) == ("1000.00", "240.00", "300.00")
+
+
+def test_not_grade_a_leaves_the_grades_that_settle_alike() -> None:
+    # (K260-0101) 平凉在职 三级医院 600 今年第一次 不过不是甲等: 乙等 or 丙等, settled alike in 平凉 — answered,
+    # never the grade asked as if nothing had been said
+    _, (reply,) = talk("平凉在职 三级医院 600 今年第一次 不过不是甲等")
+    assert reply.result["visits"][-1]["fund_pays"] == "240.00" and reply.asking is None
