@@ -683,14 +683,17 @@ _CAP_USED_UP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|早就|早都|�
                                 r"(?!了?(?:吗|没|么|不|[?？]))")
 #: (五十)的单子 / 块钱的发票: the figure of a slip named after it
 _OF_A_SLIP_AFTER = rx.compile(r"(?:块|元)?(?:钱)?的(?:单子|发票|票据|票|收据|小票|结算单)")
+#: 换成 / 改成 …: a part's kind changed (the dialogue's word for it too)
+KIND_SWAP_VERBS = r"换成|改成|变成|算成|算作|改为|换为"
 #: (五百)乙类药换成自费的 / 是自费改成乙类: a part's kind changed, the new one last
-_KIND_SWAPPED_AFTER = rx.compile(r"(?:块|元)?(?:的)?(?:乙类药|乙类|自费|甲类)?(?:的)?(?:药)?(?:换成|改成|变成|算成|算作|改为|换为)(?:了)?"
+_KIND_SWAPPED_AFTER = rx.compile(rf"(?:块|元)?(?:的)?(?:乙类药|乙类|自费|甲类)?(?:的)?(?:药)?(?:{KIND_SWAP_VERBS})(?:了)?"
                                  r"(?P<w>自费|乙类药|乙类检查|乙类|甲类)")
 _SWAPPED_ROLE = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug", "乙类检查": "class_b_service",
                  "甲类": "rest"}
-#: 一次三百 一次两百: each visit of a list, its figure
-_EACH_VISIT_BEFORE = rx.compile(r"(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?$")
-_EACH_VISIT_GAP = rx.compile(r"(?:元|块)?(?:钱)?[,，\s]*(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?")
+#: 一次三百 一次两百: each visit of a list, its figure (the words before each, and between two)
+_EACH_VISIT = r"(?:一|另一|头一|第[一二三四五])(?:次|回|趟)(?:花了|是)?[,，\s]?"
+_EACH_VISIT_BEFORE = rx.compile(_EACH_VISIT + "$")
+_EACH_VISIT_GAP = rx.compile(r"(?:元|块)?(?:钱)?[,，\s]*" + _EACH_VISIT)
 _ONCE_SPENT_BEFORE = rx.compile(r"(?:今年(?:之前|以前|前面)?|(?:今年)?(?:年初|开年|年头|上半年))(?:已经|只|就)?[^。;；,，月号日0-9一二三四五六七八九十]{0,8}?(?:看|去|刷|用|买|拿)过一(?:次|回|趟)"
                                 r"(?:医保|门诊|药)?[,，]?(?:那次)?(?:买药|拿药|开药|看病|买了药)?(?:花了|花过|花费了?)$")
 _PRIOR_SPENT_THIS_YEAR = rx.compile(r"今年(?:的)?(?:门诊|看病|看门诊)?(?:已经?|都|一共|总共|累计|前前后后){1,2}(?:花过|花了)(?:有)?$"

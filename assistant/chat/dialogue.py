@@ -66,7 +66,7 @@ from calculator import (
 
 from . import rx
 from .account import answer_account
-from .amounts import ILLEGIBLE_FIGURE, extract_amounts, parse_amount, parse_number, role_of_word
+from .amounts import ILLEGIBLE_FIGURE, KIND_SWAP_VERBS, extract_amounts, parse_amount, parse_number, role_of_word
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import FIGURE_WAS_A_STAY, mentions_account, topic_of, without_relatives_stay
 from .intents import PAST_STAY as _PAST_STAY
@@ -4646,7 +4646,7 @@ _SLIP_SHOWN = rx.compile(r"(?:帮我|帮忙|麻烦|请)?(?:看看|看下|看一�
 _BEFORE_THE_EARLIER_VISIT = rx.compile(r"(?:上周|上个?月|第一次|头一次|上次|上回|前一次|[0-9]{1,2}号|[0-9一二三四五六七八九十]{1,2}月(?:份)?)"
                                        r"[^,，。]{0,4}(?:看病|看门诊|就诊|去医院)?(?:之前|以前)")
 #: 五百乙类药换成自费的: a part of the bill given another kind (the bill stays)
-_KIND_SWAPPED = rx.compile(r"换成|改成|变成|算成|算作|改为|换为")
+_KIND_SWAPPED = rx.compile(KIND_SWAP_VERBS)
 #: 那门诊呢 / 门诊怎么报 (after an inpatient question): the outpatient rule asked, nothing more
 _OUTPATIENT_THEN = rx.compile(r"(?:那|那么)?(?:普通)?门诊(?:的话)?(?:呢|怎么算|怎么报|咋报|报多少|能报多少)")
 #: 没有自费 (said as a correction): no self-pay part after all

@@ -299,7 +299,6 @@ def _space(match: re.Match[str]) -> str:
 
 
 _NUMERAL_UNIT_DIGIT = rx.compile(r"(?<![0-9一二两三四五六七八九十百千万])([一二两三四五六七八九])([千万][1-9])(?![0-9])")
-_CN_DIGIT_OF = dict(zip("一二两三四五六七八九", "1223456789", strict=True))
 _ARTICLE_END = rx.compile(r"(?:^|[^a-z])(?:a|an)$")
 _URL_LIKE = rx.compile(r"https?:|www\.")
 _SLASH_FIELD = rx.compile(r"(?<=[\u4e00-\u9fff\d%])/(?=[\u4e00-\u9fff\d])")
