@@ -1147,11 +1147,19 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
     # (the visit of someone else in the household: 您妈自己付…, never 您自己付 of the person writing)
-    payer = "您" + _PERSON_ADDRESSED.get(state.person, state.person) if state.person and state.person != "我" else "您"
-    text = headline(result, locale, payer) + "\n\n" + text
+    text = headline(result, locale, _payer(state, locale) or "您") + "\n\n" + text
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
                  intent="calculate", understood=_understood(known, message_facts, locale, len(ledger),
-                                                            account_untold=account_untold))
+                                                            account_untold=account_untold),
+                 payer=_payer(state, locale))
+
+
+def _payer(state: SessionState, locale: str) -> str | None:
+    """Whose share the personal figures are when the visit is someone else's in the household (您妈:
+    您妈自己付…, never 您自己付 of the person writing); None for the writer's own (and in English)."""
+    if locale == "en" or not state.person or state.person == "我":
+        return None
+    return "您" + _PERSON_ADDRESSED.get(state.person, state.person)
 
 
 _BOTH_WAYS_EN = {"in_scope": "If the item is settled as in scope",
@@ -4818,6 +4826,7 @@ def _quoted(citations: Any) -> str:
 def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.date) -> Reply | None:
     """为啥只报这么多？ after an answer: the steps that made the figure, each in the trace's own words with
     its article quoted (the calculator's trace, nothing computed here)."""
+    payer = _payer(state, locale) or "您"  # (a relative's visit: 您妈自己付)
     # (不是每次看病都要扣600吗: the rule doubted — the step that applies it, with its article, answers)
     source = (_SOURCE_ASKED.search(u.text) is not None or _RULE_DOUBTED.search(u.text) is not None) \
         and _WHY.search(u.text) is None
@@ -4835,7 +4844,7 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
         # step with its article (the trace's step texts are Chinese)
         from explanations import explain, headline
 
-        return Reply(text=headline(result, locale) + "\nHow it was worked out:\n"
+        return Reply(text=headline(result, locale, payer) + "\nHow it was worked out:\n"
                      + explain(result, format="text", locale=locale), intent="policy_fact",
                      quick_replies=["Start over"])
     # (为啥2月份那回一分没报 / 上次为什么没报: an earlier visit of the year, named — its own steps answer)
@@ -4867,7 +4876,7 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
             return None
         from explanations import headline
 
-        return Reply(text=headline(result, locale) + f"\n依据的条文（《{result.policy.title}》，{result.policy.document_number}）：\n"
+        return Reply(text=headline(result, locale, payer) + f"\n依据的条文（《{result.policy.title}》，{result.policy.document_number}）：\n"
                      + "\n".join(lines), intent="policy_fact",
                      quick_replies=["重新开始"])
     for step in visit.steps:
@@ -4891,9 +4900,9 @@ def _why_answer(state: SessionState, u: Understanding, locale: str, today: dt.da
         return None
     from explanations import formatting, headline
 
-    head = headline(result, locale) if index == len(result.visits) - 1 else (
+    head = headline(result, locale, payer) if index == len(result.visits) - 1 else (
         f"今年第{index + 1}次门诊（{visit.date.month}月那次）：统筹基金报{formatting.money_in(visit.fund_pays, 'zh-CN')}，"
-        f"您自己付{formatting.money_in(visit.personal_pays, 'zh-CN')}。")
+        f"{payer}自己付{formatting.money_in(visit.personal_pays, 'zh-CN')}。")
     return Reply(text=head + "\n是这样算出来的：\n" + "\n".join(lines), intent="policy_fact",
                  quick_replies=["重新开始"])  # (no result: the figure stands as given; this answers why)
 
@@ -5046,6 +5055,8 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
     (the possibilities are the quick replies unless others are given)."""
     from explanations import formatting
 
+    quick = quick if quick is not None else [a.label for a in alts]
+    alts = _merged(alts, locale)
     # (each amount as the answers write money: ¥1,010.00, never ¥1010.00 beside them)
     lines = []
     for a in alts:
@@ -5056,9 +5067,38 @@ def _side_by_side(state: SessionState, alts: list[Alternative], head: str, hint:
             line += _t(locale, f"（个人账户付{account}，现金{cash}）", f" ({account} from your account, {cash} in cash)")
         lines.append(line)
     return Reply(text=head + "\n".join(lines) + "\n" + hint, alternatives=alts, intent="calculate",
-                 quick_replies=quick if quick is not None else [a.label for a in alts],
+                 quick_replies=quick, payer=_payer(state, locale),
                  understood=_understood(state.known, said, locale,
                                         class_b_open=state.class_b_open is not None and state.class_b_unknown))
+
+
+#: how a possibility's label joins its facts (二级，今年第一次) and how possibilities with the same
+#: figures are named together (二级、三级乙等，今年第一次)
+_LABEL_FACTS = ("，", ", ")
+_LABEL_JOINED = ("、", " / ")
+
+
+def _merged(alts: list[Alternative], locale: str) -> list[Alternative]:
+    """The possibilities whose figures are all the same and whose labels differ in one fact only,
+    as one, named together (平凉's 二级、三级乙等、三级丙等 settle alike: one card, not three, on a
+    phone). Every possibility stays named; none is dropped or picked."""
+    sep, join = _t(locale, *_LABEL_FACTS), _t(locale, *_LABEL_JOINED)
+    groups: list[tuple[list[list[str]], Alternative]] = []
+    for alt in alts:
+        facts = alt.label.split(sep)
+        figures = (alt.fund_pays, alt.personal_pays, alt.account_pays, alt.cash_pays)
+        for named, first in groups:
+            if (first.fund_pays, first.personal_pays, first.account_pays, first.cash_pays) != figures \
+                    or len(named) != len(facts):
+                continue
+            differ = [i for i, fact in enumerate(facts) if fact not in named[i]]
+            if len(differ) == 1 and all(len(named[i]) == 1 for i in range(len(facts)) if i != differ[0]):
+                named[differ[0]].append(facts[differ[0]])
+                break
+        else:
+            groups.append(([[fact] for fact in facts], alt))
+    return [msgspec.structs.replace(first, label=sep.join(join.join(said) for said in named))
+            if any(len(said) > 1 for said in named) else first for named, first in groups]
 
 
 def _class_b_kind(state: SessionState, known: Known, ledger: list[Known], result: Any, locale: str,
@@ -5390,7 +5430,8 @@ def _level_position_alternatives(state: SessionState, locale: str, today: dt.dat
               "(I won't pick one):\n")
     hint = _t(locale, _LEVEL_HINT_ZH + "今年之前的门诊结算单上有“起付标准累计”，或问医院收费处、拨打12393可以查到。",
               _LEVEL_HINT_EN + " Earlier slips, the cashier or the 12393 hotline can tell you the deductible used.")
-    levels = list(dict.fromkeys(a.label.split(_t(locale, "，", ", "))[0] for a in alts))
+    levels = list(dict.fromkeys(level for a in alts for level in a.label.split(_t(locale, *_LABEL_FACTS))[0]
+                                .split(_t(locale, *_LABEL_JOINED))))
     return _side_by_side(state, alts, head, hint, locale, said,
                          quick=levels + _t_list(locale, ["今年第一次", "起付线已扣满"],
                                                 ["First bill this year", "Deductible already met"]))

@@ -311,6 +311,9 @@ class Reply(msgspec.Struct, kw_only=True):
     understood: list[Understood] = []
     alternatives: list[Alternative] | None = None
     bill_check: Any = None
+    #: whose share the personal figures are, as the answer names them (您爱人 for a relative's visit:
+    #: 您爱人自己付); absent when they are the writer's own
+    payer: str | None = None
 
 
 class ChatReply(msgspec.Struct, kw_only=True):

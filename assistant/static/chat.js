@@ -377,13 +377,18 @@
   function figure(className, value) { return el("b", "fig " + className, yuan(value)); }
 
   // 统筹基金报¥330.00，您自己付¥870.00（账户¥0.00，现金¥870.00）
-  function answerLine(sum, prefix) {
+  // who pays the personal share, as the reply names them (您爱人自己付 for a relative's visit)
+  function youPay(reply) {
+    return reply && typeof reply.payer === "string" && reply.payer ? reply.payer + "自己付" : T.you;
+  }
+
+  function answerLine(sum, prefix, you) {
     var p = el("p", "answer-head");
     if (prefix) { p.appendChild(el("span", "answer-if", prefix)); }
     if (sum.n > 1) { p.appendChild(document.createTextNode(T.thisVisit)); }
     p.appendChild(document.createTextNode(T.fund));
     p.appendChild(figure("fig-fund", sum.fund));
-    p.appendChild(document.createTextNode(T.sep + T.you));
+    p.appendChild(document.createTextNode(T.sep + (you || T.you)));
     p.appendChild(figure("fig-personal", sum.personal));
     if (sum.noBalance) {
       p.appendChild(document.createTextNode(T.open + T.noBalance + T.close));
@@ -398,7 +403,7 @@
     if (sum.n > 1) {
       var also = el("span", "answer-this", T.visits(sum.n) + T.fund);
       also.appendChild(el("b", "fig-year", yuan(sum.yearFund)));
-      also.appendChild(document.createTextNode(T.sep + T.you));
+      also.appendChild(document.createTextNode(T.sep + (you || T.you)));
       also.appendChild(el("b", "fig-year", yuan(sum.yearPersonal)));
       also.appendChild(document.createTextNode(T.end));
       p.appendChild(document.createTextNode(" "));
@@ -423,7 +428,7 @@
     return list;
   }
 
-  function alternativesBox(alternatives) {
+  function alternativesBox(alternatives, you) {
     var box = el("div", "alts");
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", T.alts);
@@ -433,7 +438,7 @@
       col.appendChild(el("div", "alt-label", alt.label));
       var f = el("div", "alt-row", T.fund);
       f.appendChild(figure("fig-fund", alt.fund_pays));
-      var y = el("div", "alt-row", T.youCol);
+      var y = el("div", "alt-row", you || T.youCol);
       y.appendChild(figure("fig-personal", alt.personal_pays));
       col.appendChild(f);
       col.appendChild(y);
@@ -566,8 +571,8 @@
     var answer = el("div", "answer");
     var hasAlts = Array.isArray(reply.alternatives) && reply.alternatives.length > 0;
     if (reply.bill_check && typeof reply.bill_check === "object") {
-      answer.appendChild(checkBox(reply.bill_check, sum ? answerLine(sum, prefix || T.calcLead) : null));
-    } else if (sum) { answer.appendChild(answerLine(sum, prefix)); }
+      answer.appendChild(checkBox(reply.bill_check, sum ? answerLine(sum, prefix || T.calcLead, youPay(reply)) : null));
+    } else if (sum) { answer.appendChild(answerLine(sum, prefix, youPay(reply))); }
     if (!sum && !reply.bill_check && !holder && hasAlts) {
       // the columns say each possibility's figures: its text lines (“· 二级：……”) are not printed again,
       // and the columns come right after the first sentence, the hint under them
@@ -577,11 +582,11 @@
       var before = (firstDot < 0 ? lines.slice(0, 1) : lines.slice(0, firstDot)).filter(function (l) { return l.trim(); });
       var after = (firstDot < 0 ? lines.slice(1) : lines.slice(firstDot)).filter(function (l) { return !/^\s*·/.test(l) && l.trim(); });
       answer.appendChild(el("p", "answer-text", before.join("\n")));
-      answer.appendChild(alternativesBox(reply.alternatives));
+      answer.appendChild(alternativesBox(reply.alternatives, youPay(reply)));
       if (after.length) { answer.appendChild(el("p", "answer-text answer-hint", after.join("\n"))); }
     } else {
       if (!sum && !reply.bill_check && !holder) { answer.appendChild(el("p", "answer-text", reply.text || "")); }
-      if (hasAlts) { answer.appendChild(alternativesBox(reply.alternatives)); }
+      if (hasAlts) { answer.appendChild(alternativesBox(reply.alternatives, youPay(reply))); }
     }
     card.appendChild(answer);
 
@@ -635,7 +640,7 @@
       var line = el("div", "bubble bubble-text bubble-same", T.unchanged);
       line.appendChild(document.createTextNode(T.fund));
       line.appendChild(figure("fig-fund", reply.sum.fund));
-      line.appendChild(document.createTextNode(T.sep + T.you));
+      line.appendChild(document.createTextNode(T.sep + youPay(reply)));
       line.appendChild(figure("fig-personal", reply.sum.personal));
       line.appendChild(document.createTextNode(T.end));
       wrap.appendChild(line);
@@ -795,6 +800,7 @@
       var kept = { text: String(reply.text || ""), html: reply.html || null,
                    quick_replies: Array.isArray(reply.quick_replies) ? reply.quick_replies : [],
                    intent: reply.intent || null, sum: sum,
+                   payer: typeof reply.payer === "string" ? reply.payer : null,
                    understood: Array.isArray(reply.understood) ? reply.understood : [],
                    alternatives: Array.isArray(reply.alternatives) ? reply.alternatives : [],
                    bill_check: reply.bill_check && typeof reply.bill_check === "object" ? reply.bill_check : null };

@@ -1429,7 +1429,7 @@ def test_receipts_handed_in_are_not_the_funds_figure() -> None:
 
 def test_a_grade_unknown_and_another_level_possible_gives_each() -> None:
     _, (reply,) = talk("平凉退休，今年第一次，三级乙等…不对，是甲等还是乙等我也说不清，也可能只是二级，花了900")
-    assert reply.result is None and reply.alternatives and len(reply.alternatives) >= 3
+    assert reply.result is None and [a.label for a in reply.alternatives or []] == ["二级、三级乙等、三级丙等", "三级甲等"]
 
 
 def test_the_years_first_and_an_earlier_visit_told_together_are_a_conflict() -> None:
@@ -3028,7 +3028,8 @@ def test_k45_questions_instead_of_figures(message: str, asking: str) -> None:
 
 def test_how_many_levels_in_sichuan_words_shows_each_level() -> None:
     _, (reply,) = talk("我儿在南充上班 职工医保 今年第一次 在营山一个医院看的 不晓得好多级 花了五百五")
-    assert reply.result is None and reply.alternatives is not None and len(reply.alternatives) == 3
+    # (南充 settles levels 1 and 2 alike: one card names both)
+    assert reply.result is None and [a.label for a in reply.alternatives or []] == ["一级及以下、二级", "三级"]
 
 
 def test_another_person_of_the_household_starts_their_own_year() -> None:
@@ -4873,7 +4874,7 @@ def test_a_level_or_lower_is_each_level_up_to_it() -> None:
     u = understand("Nanchong retiree, 700 yuan, first visit this year, not sure whether the hospital is tier 3 or lower")
     assert u.facts.provider_level is None and u.unknown_options == (1, 2, 3)
     _, (reply,) = talk("Nanchong retiree, 700 yuan, first visit this year, not sure whether the hospital is tier 3 or lower")
-    assert reply.result is None and reply.alternatives and len(reply.alternatives) == 3
+    assert reply.result is None and [a.label for a in reply.alternatives or []] == ["Level 1 or below / Level 2", "Level 3"]
     assert "：" not in reply.text  # an English answer, English punctuation
     assert understand("南充退休，700，今年第一次，二级还是更低记不清").unknown_options == (1, 2)
 
@@ -10355,7 +10356,7 @@ def test_k252_k253_earlier_visits_levels_and_leaned_positions() -> None:
     # (K253-C013) 不知道几级 → each level → 问了下 是三级的: the grade asked (平凉), never every level again
     _, replies = talk("平凉在职 今年第一次 1000 不知道医院几级", "问了下 是三级的", "甲等乙等不清楚")
     assert replies[1].asking == "provider_grade" and not replies[1].alternatives
-    assert [a.label for a in replies[2].alternatives] == ["三级乙等", "三级丙等", "三级甲等"]
+    assert [a.label for a in replies[2].alternatives] == ["三级乙等、三级丙等", "三级甲等"]
     # (K253-0205) 今年应该是第一次吧？记不太清了: one case leaned on, then doubted — asked first
     _, replies = talk("南充退休 三级 800 今年应该是第一次吧？记不太清了", "不知道")
     assert replies[0].asking == "year_start" and replies[1].alternatives
@@ -10515,3 +10516,31 @@ def test_not_grade_a_leaves_the_grades_that_settle_alike() -> None:
     # never the grade asked as if nothing had been said
     _, (reply,) = talk("平凉在职 三级医院 600 今年第一次 不过不是甲等")
     assert reply.result["visits"][-1]["fund_pays"] == "240.00" and reply.asking is None
+
+
+def test_possibilities_that_settle_alike_are_one_card_named_together() -> None:
+    # 平凉 settles 二级, 三级乙等 and 三级丙等 alike: with the year's position not known either, ten cards
+    # ran down a phone screen; the alike ones are one, each possibility still named, each level still a
+    # quick reply (tapping one settles it)
+    state, replies = talk("平凉在职，不知道是几级医院，花了800，今年看过没有也不清楚", "不知道")
+    alts = replies[-1].alternatives
+    assert [(a.label, a.fund_pays) for a in alts] == [
+        ("一级及以下，今年第一次", "390.00"), ("二级、三级乙等、三级丙等，今年第一次", "360.00"),
+        ("三级甲等，今年第一次", "330.00"), ("一级及以下，起付线已扣满", "520.00"),
+        ("二级、三级乙等、三级丙等，起付线已扣满", "480.00"), ("三级甲等，起付线已扣满", "440.00")]
+    assert "· 二级、三级乙等、三级丙等，今年第一次：统筹基金支付¥360.00" in replies[-1].text
+    assert replies[-1].quick_replies[:5] == ["一级及以下", "二级", "三级乙等", "三级丙等", "三级甲等"]
+    _, (reply,) = talk("Pingliang employee, spent 800, not sure of the hospital level, first visit this year")
+    assert [a.label for a in reply.alternatives] == [
+        "Level 1 or below", "Level 2 / Level 3 grade B / Level 3 grade C", "Level 3 grade A"]
+
+
+def test_a_relatives_share_is_named_for_the_widget() -> None:
+    # the widget's answer line and cards said 您自己付 for a father's visit (the text said 您爸自己付):
+    # the reply names the payer, the writer's own visit names none
+    _, (reply,) = talk("我爸平凉退休 不知道几级医院 花了800 今年第一次")
+    assert reply.payer == "您爸" and reply.alternatives
+    _, (reply,) = talk("我老婆在南昌，退休的，三级医院花了1200，今年第一次")
+    assert reply.payer == "您爱人" and "您爱人自己付¥870.00" in reply.text
+    _, (reply,) = talk("南昌退休，三级医院花了1200，今年第一次")
+    assert reply.payer is None and "您自己付¥870.00" in reply.text

@@ -467,6 +467,7 @@ def test_understood_alternatives_and_bill_check_render(pw, app):
     tops = cols.evaluate_all("els => els.map(e => e.offsetTop)")
     assert len(set(tops)) == 1, tops
     expect(cols.nth(1)).to_contain_text("¥360.00")
+    expect(cols.nth(1).locator(".alt-row").nth(1)).to_contain_text("您自己付")
     expect(alts.locator(".answer-text")).to_have_text("不清楚几级也没关系：三种情况并排给您看。")
     shot(page, "fixture-alternatives")
     assert axe(page) == []
@@ -478,8 +479,11 @@ def test_understood_alternatives_and_bill_check_render(pw, app):
     page.route("**/api/v1/chat", lambda route: route.fulfill(
         status=200, content_type="application/json",
         body=_fixture_reply(text="自费的部分不清楚：下面是统筹最多能报的数。\n不知道也没关系，按每种可能分别算给您：\n"
-                                 "· 一级及以下：…\n· 二级：…\n· 三级：…\n通常：县医院多为二级。", alternatives=split)))
+                                 "· 一级及以下：…\n· 二级：…\n· 三级：…\n通常：县医院多为二级。", alternatives=split,
+                            payer="您爸")))
     alts = ask(page, "他账户里还有三百", 3)
+    # a relative's visit: each column names whose share it is, as the text reply does (您爸自己付)
+    expect(alts.locator(".alts .alt").nth(2).locator(".alt-row").nth(1)).to_contain_text("您爸自己付")
     expect(alts.locator(".alts .alt").nth(2).locator(".alt-split")).to_have_text(["账户 ¥300.00", "现金 ¥570.00"])
     expect(alts.locator(".answer-text").first).to_have_text(
         "自费的部分不清楚：下面是统筹最多能报的数。\n不知道也没关系，按每种可能分别算给您：")
