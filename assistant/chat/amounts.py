@@ -685,8 +685,8 @@ _CAP_USED_UP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:已经|早就|早都|�
 _OF_A_SLIP_AFTER = rx.compile(r"(?:块|元)?(?:钱)?的(?:单子|发票|票据|票|收据|小票|结算单)")
 #: 换成 / 改成 …: a part's kind changed (the dialogue's word for it too)
 KIND_SWAP_VERBS = r"换成|改成|变成|算成|算作|改为|换为"
-#: (五百)乙类药换成自费的 / 是自费改成乙类: a part's kind changed, the new one last
-_KIND_SWAPPED_AFTER = rx.compile(rf"(?:块|元)?(?:的)?(?:乙类药|乙类|自费|甲类)?(?:的)?(?:药)?(?:{KIND_SWAP_VERBS})(?:了)?"
+#: (五百)乙类药换成自费的 / 是自费改成乙类 / 那二百要是乙类药呢: a part's kind changed (or supposed), the new one last
+_KIND_SWAPPED_AFTER = rx.compile(rf"(?:块|元)?(?:的)?(?:乙类药|乙类|自费|甲类)?(?:的)?(?:药)?(?:{KIND_SWAP_VERBS}|要是|如果是|假如是|假设是|若是)(?:了)?"
                                  r"(?P<w>自费|乙类药|乙类检查|乙类|甲类)")
 _SWAPPED_ROLE = {"自费": "self_pay", "乙类药": "class_b_drug", "乙类": "class_b_drug", "乙类检查": "class_b_service",
                  "甲类": "rest"}

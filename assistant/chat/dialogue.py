@@ -1196,6 +1196,8 @@ _COST_UNSAID = rx.compile(r"(?:(?:另外)?还有(?:个|一个|一项|一笔|点|
                           # 药费800，检查费也有，好像两三百: a cost named, its figure not said exactly
                           r"|(?P<w2>检查费|化验费|挂号费|治疗费|诊察费|材料费|西药费|检查|化验)(?:也有|也花了|另外有)(?:[,，]?(?:好像|大概|可能|估计)?[^,，。;；!！?？]{0,4})?)"
                           r"(?=$|[,，。;；!！?？])")
+#: 单子上有两样 / 一共三项 / 先说诊察费: more costs than the one said are to come
+_MORE_TO_COME = rx.compile(r"先说|(?:有|共)(?:两|三|四|几|好几)(?:样|项|笔)(?:费用|钱)?(?!都|全)")
 #: internal: the slip's fund line was asked (the reply's ``asking`` says "amount")
 _SLIP_FUND_FIGURE = "slip_fund_figure"
 #: internal: a referral's covered part (Chinese medicine) was asked (the reply's ``asking`` says "amount")
@@ -1236,7 +1238,9 @@ _TWO_LATIN_WORDS = rx.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")
 _ONLY_LEFT = rx.compile(r"[，,、 ]?(?:(?:只|就|还|仅)?剩下?了?|(?:只|就|仅)有)")  # (账户没钱了，只剩20: not nothing)
 #: words that make a figure another one than the balance asked for (这次花了900 / 统筹报了300)
 _OTHER_FIGURE_WORD = rx.compile(r"花|费|报|统筹|一共|总共|合计|自费|乙类")
-_BARE_AMOUNT = rx.compile(r"[¥￥]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:元|块钱?|yuan|rmb)?", re.IGNORECASE)
+#: 200 / ¥200 / 两百 / 三百二十块五: a figure alone (the answer to a question about one part)
+_BARE_AMOUNT = rx.compile(r"[¥￥]?\s*(?:[0-9０-９][0-9０-９,，.．]*|[零一二两三四五六七八九十百千万]+(?:点[零一二三四五六七八九]+)?)"
+                          r"\s*(?:元|块钱?|yuan|rmb)?(?:[一二三四五六七八九]毛?)?", re.IGNORECASE)
 _SLIP_CHIP = "按我结算单上的数字算"
 _SLIP_ASK_ZH = ("请照着结算单告诉我这三个数：支付比例（百分之几）、起付线（多少元）、年度最高支付限额（多少元），"
                 "写成“比例…%，起付线…元，限额…元”就行。我按您提供的数字计算，并注明这些数字来自您的结算单。")
@@ -1710,6 +1714,10 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
         state.pending_prior = None
     if state.asking == _MORE_COST_PART and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "另外还有" + (state.part_word or "检查费") + message.strip()  # the cost asked for: added
+    elif state.asking == _MORE_COST_PART and len(message.strip()) <= 16 and parse_amount(message) is not None \
+            and not _WHOLE_BILL_SAID.search(message) and not _EXTRA_PART.match(message.strip()):
+        # (您说还有检查费：检查费是多少钱？) 检查费三百: that cost, added — never a bill of 300 alone
+        message = "另外还有" + message.strip()
     if state.what_if_base is not None and (still := _STILL_AS_TOLD.match(message)) is not None \
             and message[still.end():].strip(" ,，。"):
         # (如果我是十一月才办完手续呢 →) 还是按十月的。下个月再去…: the supposition dropped (as any other message
@@ -1718,8 +1726,10 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
     if state.asking == _SELF_PAY_PART and _BARE_UNKNOWN.search(message.strip()) and state.part_word in (None, "自费"):
         state.part_unknown = True  # 不知道 (how much was self-pay): the answer is the most the fund can pay
     if state.asking == _SELF_PAY_PART and _BARE_AMOUNT.fullmatch(message.strip()):
-        # the answer to “how much was self-pay (产前检查…)?”: that part, not the total
-        message = "其中" + (state.part_word or "自费") + message.strip()
+        # the answer to “how much was self-pay (产前检查…)?”: that part, not the total (no total told: 开了中药饮片
+        # 三百多 → 三百二十 — the part, the only cost said, stands for the bill as a part said alone does)
+        message = ("其中" if state.known.amount is not None or state.part_word in ("", "自费") else "") \
+            + (state.part_word or "自费") + message.strip()
     if state.each_visit_asked:
         state.each_visit_asked = False
         if state.asking == "amount":
@@ -3232,6 +3242,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                     for n in ("provider_kind", "provider_level", "referral")):  # (也是那次在县中医院开的: the same place)
         # 还开了一点西药 90 (after 开了中药饮片 280): one more part of the same visit — the bill is both
         facts = msgspec.structs.replace(facts, amount=state.known.amount + facts.amount, amount_of_parts=None)
+    elif facts.amount is not None and state.known.amount is None and not u.parts_only and intent != "what_if" \
+            and not line_added and not u.visits and _EXTRA_PART.search(u.text) and not _WHOLE_BILL_SAID.search(u.text) \
+            and not _INSIDE_WORD.search(u.text) \
+            and (told := sum((getattr(state.known, n) or Decimal(0) for n in ITEM_FIELDS), Decimal(0))) > 0 \
+            and all(getattr(facts, n) is None for n in ITEM_FIELDS) \
+            and sum(1 for sp in u.spans if sp.slot == "amount" or sp.slot in ITEM_FIELDS) == 1:
+        # (诊察费二十, the part alone standing for the bill →) 药费还有两百 / 另外还有药费两百: one more cost of
+        # the same visit — the bill is the part told and it (220), never 200 with the 20 inside it
+        facts = msgspec.structs.replace(facts, amount=told + facts.amount, amount_of_parts=True)
     elif u.parts_only and state.known.amount is not None and facts.amount is not None and _FORGOT_EXTRA.search(u.text):
         # 哦还有自费的50块没说: a part left out of the bill told — the bill is both (what was said, added),
         # and a part of a kind told before adds to it (中药饮片400 → 还做了个针灸…80，是同一次: 480 of TCM)
@@ -3896,6 +3915,16 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                             # (never a figure the person did not say offered to tap: 不知道 gives the most the
                             # fund can pay, said as such)
                             quick_replies=_t_list(locale, ["没有自费", "不知道"], ["No self-pay", "I don't know"]))
+    if facts.amount is not None and known_before.amount is None and state.asking in (None, "amount") \
+            and _MORE_TO_COME.search(u.text) and not _WHOLE_BILL_SAID.search(u.text) \
+            and sum(1 for sp in u.spans if sp.slot == "amount" or sp.slot in ITEM_FIELDS) == 1:
+        # 单子上有两样 先说诊察费二十: the first of the costs announced — the others are asked (a bare number in
+        # answer is added to the same visit), never a bill of the 20 alone
+        state = _fill(state, facts, u, message, today)
+        state.asking, state.part_word = _MORE_COST_PART, ""
+        return state, Reply(text=_t(locale, "您说还有别的费用：其他的是多少钱？（或者告诉我这次一共花了多少）",
+                                    "You said there were other costs: how much were they? (Or tell me the bill's total.)"),
+                            asking="amount", intent="calculate")
     if facts.amount is not None and known_before.amount is None and state.asking is None \
             and (unsaid := _COST_UNSAID.search(u.text)) is not None and not _WHOLE_WORD.search(u.text) \
             and sum(1 for sp in u.spans if sp.slot == "amount") == 1:

@@ -246,8 +246,8 @@ def _space(match: re.Match[str]) -> str:
     if before in "¥￥" and after.isdigit():
         return ""  # “¥ 88.00”: the currency sign and its amount are one
     nxt = text[match.end() + 1] if match.end() + 1 < len(text) else ""
-    if before in "千万" and after in "一二两三四五六七八九" and nxt in "百十":
-        return ""  # 一千 五百 is one number
+    if before in "千万" and after in "一二两三四五六七八九" and nxt in "百十" and _GROUP_THEN_UNIT.match(text, match.end()):
+        return ""  # 一千 五百元 is one number (一千 五百 bare: two figures, which is meant is asked)
     if before in _NUMERAL and after in "次回趟" and not (match.end() + 1 < len(text) and text[match.end() + 1].isdigit()):
         return ""  # “今年 1 次都没看过”: a count and its measure word are one
     if (before in _NUMERAL or before in "kK") and after == "多" and (match.end() + 1 >= len(text) or text[match.end() + 1] in _AFTER_MORE):
@@ -328,10 +328,16 @@ _LONE_DIGIT = rx.compile(r"(?:^|[^\d.])[1-9]$")
 
 
 _SPACED_CHARS = rx.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] +){2,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
-#: a numeral's groups spaced apart, each group after the first of a lower unit (一百 二十 五 / 两千 三百 / 三十 五)
+#: a numeral's groups spaced apart, each group after the first of a lower unit: three groups or more
+#: (一百 二十 五 / 两千 三百 五十), a tens group and its digit (三十 五), or two groups with the unit
+#: after them (一千 二百 元). Two bare groups that could each be a figure (一千 三百, 八百 三百) stay
+#: two: which is meant is asked, never 1,300 supposed.
 _N = "[一二两三四五六七八九]"
-_SPACED_NUMERAL = rx.compile(rf"(?:{_N}千(?: +{_N}百)(?: +{_N}十)?(?: +{_N})?|{_N}千(?: +{_N}十)(?: +{_N})?"
-                             rf"|{_N}百(?: +{_N}十)(?: +{_N})?|{_N}?十(?: +{_N}))(?= |块|元|$)")
+_SPACED_NUMERAL = rx.compile(rf"(?:{_N}千 +{_N}百 +(?:{_N}十(?: +{_N})?|{_N})|{_N}千 +{_N}十 +{_N}"
+                             rf"|{_N}百 +{_N}十 +{_N}|{_N}?十 +{_N})(?= |块|元|$)"
+                             rf"|(?:{_N}千 +{_N}[百十]|{_N}百 +{_N}十)(?= ?(?:块|元))")
+#: (after 一千 and a space) 五百元 / 二百 元: the next group, then the unit — one amount
+_GROUP_THEN_UNIT = rx.compile(r"[一二两三四五六七八九][百十] ?(?:块|元)")
 _SPACED_DIGITS = rx.compile(r"(?<![\d.,])\d(?: \d){2,}(?![\d.,])")
 #: a slip's labels as OCR or a hurried hand splits them (统筹基金 支付 / 个人现 金支付 / 现金支 付): one word
 _SLIP_LABELS = ("统筹基金支付", "个人现金支付", "个人账户支付", "医疗费总额", "政策范围内费用", "起付标准", "个人自付",

@@ -871,6 +871,9 @@ _CLAIMED_PLAINLY = rx.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没
                               r"|(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])[^。]{0,3}?(?:数额|金额|具体金额|具体数)(?:不详|不清楚|不知道|不记得|记不清)")
 _NO_CLAIM = rx.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
 _THAT_VISITS_SLIP = rx.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
+#: 老花眼看不清单子 / 单子上的字看不清: the slip cannot be read — no fact said is put in doubt by it
+_SLIP_UNREADABLE = rx.compile(r"看不(?:清楚?|太清|大清|见)(?:那张|上面的?)?(?:单子|字|小票|票据|发票|结算单|明细|数字)"
+                              r"|(?:单子|小票|票据|发票|结算单|明细)上?(?:面)?的?(?:字|数字)?(?:太小|小)?(?:我)?看不(?:清楚?|太清|大清|见)")
 _CLAIMED_DOUBTED = rx.compile(r"报(?:销)?过没|有没有报|报没报|是否报|是不是报")
 #: 统筹已经报了好几百 / 医保报过几百了: the year's fund figure said as some hundreds
 _FUND_SOME_HUNDREDS = rx.compile(r"(?:统筹|医保|基金)[^,，。0-9]{0,6}?报(?:销)?(?:了|过)(?:了)?(?:大概|差不多|大约|约)?(?:好|小)?(?:几百|百把)(?:块|元)?(?!万)")
@@ -3325,6 +3328,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             lo, hi = _clause_of(bounds, at.start())
             if _THAT_VISITS_SLIP.search(text, lo, hi):
                 continue  # 当时报了多少我没注意: what that visit's slip showed is not known, not the year's position
+            if _SLIP_UNREADABLE.search(text, lo, hi) and not _POSITION_TOPIC.search(text, lo, hi):
+                continue  # 今年第一回看病 老花眼看不清单子: the slip is unreadable, the year's position is said
             # the clause before counts only when this one is the bare “不清楚” (起付线扣没扣过，不清楚)
             plo = _clause_of(bounds, max(0, lo - 1))[0] if not _UNKNOWN_ABOUT.search(text, lo, hi) \
                 and not re.search(r"\d", text[lo:hi]) else lo  # (800还是900记不清了: the amount is what is not known)

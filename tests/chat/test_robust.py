@@ -10544,3 +10544,59 @@ def test_a_relatives_share_is_named_for_the_widget() -> None:
     assert reply.payer == "您爱人" and "您爱人自己付¥870.00" in reply.text
     _, (reply,) = talk("南昌退休，三级医院花了1200，今年第一次")
     assert reply.payer is None and "您自己付¥870.00" in reply.text
+
+
+def test_a_slip_too_small_to_read_puts_no_said_fact_in_doubt() -> None:
+    # (K261-0029) 今年第一回看病 老花眼看不清单子: the slip is unreadable — the year's position said stands
+    # (both cases were shown); a doubt about the year itself still shows both
+    _, (reply,) = talk("南充退休 一级医院 三百六十八块五 今年第一回看病 老花眼看不清单子 麻烦给算算")
+    assert reply.result["visits"][-1]["fund_pays"] == "142.03" and not reply.alternatives
+    _, (reply,) = talk("南充退休 一级医院 三百六十八块五 老花眼看不清单子 今年是不是第一回也记不清")
+    assert reply.result is None and [a.fund_pays for a in reply.alternatives] == ["142.03", "239.53"]
+
+
+def test_a_part_supposed_of_another_kind_with_yao_shi() -> None:
+    # (K262-C008) (二百是里头自费的药 →) 那二百要是乙类药不是自费呢: the 200 as a class-B drug (10% first
+    # self-pay, 平凉), the bill unchanged — never the 200 in scope (¥260), nor a new bill of 200
+    _, replies = talk("平凉在职 一级医院 今年第一次 六百 二百", "六百是总共花的 二百是里头自费的药", "那二百要是乙类药不是自费呢")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "247.00"
+    _, replies = talk("平凉在职 一级医院 今年第一次 六百 其中自费二百", "那二百要是乙类药呢")
+    assert (replies[-1].result["visits"][-1]["total"], replies[-1].result["visits"][-1]["fund_pays"]) == ("600.00", "247.00")
+
+
+def test_two_bare_numeral_groups_spaced_apart_are_two_figures() -> None:
+    # (K262-0162) 今年第一次 一千 三百: 1,000 and 300, or 1,300 — asked, never 1,300 supposed; with the unit
+    # after them (一千 二百 元, K239-0058) or three groups (一百 二十 五), one amount
+    _, (reply,) = talk("南充退休 三级医院 今年第一次 一千 三百")
+    assert reply.result is None and reply.asking == "amount_role"
+    _, (reply,) = talk("平凉 退休 。今年 第一次 。一级 医院 。一千 二百 元 。")
+    assert reply.result["visits"][-1]["total"] == "1200.00"
+    _, (reply,) = talk("南昌在职 二级医院 今年第一次 花了两千 三百 五十")
+    assert reply.result["visits"][-1]["total"] == "2350.00"
+
+
+def test_costs_announced_then_told_one_by_one_add_up() -> None:
+    # (K262-C039) 单子上有两样 先说诊察费二十 → 药费还有两百 就这两样: the other cost asked, then added — 220,
+    # never a bill of the 20 alone (a figure given) nor of the 200 with the 20 inside it
+    _, replies = talk("南昌在职 今年统筹报了一千七百八了 起付线早过了", "今天三级医院 单子上有两样 先说诊察费二十",
+                      "药费还有两百 就这两样")
+    assert replies[1].result is None and replies[1].asking == "amount"
+    assert (replies[2].result["visits"][-1]["total"], replies[2].result["visits"][-1]["fund_pays"]) == ("220.00", "30.00")
+    _, replies = talk("南昌在职 今年统筹报了一千七百八了 起付线早过了 今天三级医院 诊察费二十", "另外还有药费两百")
+    assert replies[-1].result["visits"][-1]["total"] == "220.00"
+
+
+@pytest.mark.parametrize(("first", "answer", "total", "fund"), [
+    # (其中自费的部分是多少钱？) 两百: that part — a Chinese numeral as a digit is (a bill of 200 was settled)
+    ("平凉在职 一级医院 花了1000 今年第一次 有自费的", "两百", "1000.00", "390.00"),
+    # (您说还有检查费：检查费是多少钱？) 三百 / 检查费三百: that cost, added to the 650 (a bill of 300 was settled)
+    ("南昌在职 三级医院 今年第一次 药费650，还有个检查费", "三百", "950.00", "175.00"),
+    ("南昌在职 三级医院 今年第一次 药费650，还有个检查费", "检查费三百", "950.00", "175.00"),
+    # (K235-C013: 开了中药饮片三百多 → 其中“中药饮片”的部分是多少钱？) 三百二十: the only cost said — the bill
+    ("南昌居民医保 签约卫生院同意了 转诊到县中医院看病了 开了中药饮片三百多", "三百二十", "320.00", "128.00"),
+])
+def test_a_part_asked_for_and_answered_in_chinese_numerals(first: str, answer: str, total: str, fund: str) -> None:
+    _, replies = talk(first, answer)
+    assert replies[0].asking == "amount"
+    visit = replies[1].result["visits"][-1]
+    assert (visit["total"], visit["fund_pays"]) == (total, fund)
