@@ -450,7 +450,7 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
      r"|class[- ]a (?:drugs?|medicines?|medications?|items?|stuff|things)(?: were| was| is| are| of| cost| worth)?"),
     ("stated_deductible", r"(?:起付线|起付标准|门槛费|起付)(?:每年|一年|全年|年度)?(?:要|得|就|都)?(?:扣|是|为|写的是|写着|:)?|deductible(?: of| is|:)?"
                           r"|(?:为啥|为什么|咋|怎么)(?:要|得)?先扣"),
-    ("stated_cap", r"(?:每年|一年|全年|年)最多(?:报|能报|支付)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
+    ("stated_cap", r"(?:每年|一年|全年|年)最(?:多|高)(?:报|能报|支付|报销)?|(?:年度)?(?:最高)?(?:支付)?限额(?:是|为)?|封顶(?:线)?(?:是|为)?|年度最高(?:支付)?(?:限额)?|最高(?:能报)?(?:限额)?|(?:annual )?cap(?: of| is)?"),
     # 打针三天 每天80 一共240: a price per day or per item, not the bill; 孩子学费刚交了四千五: not medical
     ("other", r"每天|每次|每回|一天|每盒|每瓶|每支|单价|(?:一个月|每个月|每月)(?:大概|差不多)?(?:要|得)|学费(?:刚)?(?:交了|花了)?|房租(?:交了)?|生活费|(?:车费|路费|打车|停车费?|饭钱)(?:还|也|又)?(?:花了|花|用了|是|要)?|彩礼|礼金"),
     # 结算单统筹支付520，我觉得应该是480啊: the person's own expectation — neither bill nor slip figure
@@ -810,6 +810,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if value in _BANKNOTES and _NOTES_BEFORE.search(prefix):
             continue  # 给了五张一百的: a banknote's face value, not the sum paid (the sum is asked)
         said_before: tuple[str | None, str | None] | None = None  # the cue before it, read once
+        if prefix.endswith("分之"):
+            continue  # 单子上二级写的是百分之五十五: a ratio, whatever cue came before it — never a figure
         if _NOT_MONEY_BEFORE.search(prefix) and not _EN_CUE_END.search(prefix) \
                 and not (prefix[-1:] in "周期拜" and (len(num) > 1 or has_unit or has_cur)
                          and _WEEK_END.search(prefix)) \

@@ -1643,6 +1643,8 @@ def turn(state: SessionState, message: str, locale: str = "zh-CN",
     return _one_turn(state, message, locale, today)
 
 
+#: 个体户 / 个体工商户: self-employed — a flexible worker where the scheme is the employees'
+_SELF_EMPLOYED = rx.compile(r"个体工商户|个体户|个体经营")
 #: 能多报多少 / 差多少: the difference asked — answered as the visit told, the supposition beside it
 _HOW_MUCH_MORE = rx.compile(r"多报|少报|差多少|差几|多少差别|区别|差别")
 #: 。问下要是… / ，如果去一级医院看… / 。过两天还要去复查 花400: a supposition or a visit to come, after the told
@@ -1662,6 +1664,12 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
         # (个人账户能给我爸看病用吗 → …) 那能用来买健身卡吗: the same account, asked of something else
         message = "个人账户" + follow_up.group("rest")
     message = _named_place_levels(state, message)
+    if (self_employed := _SELF_EMPLOYED.search(message)) is not None and "灵活" not in message \
+            and (state.known.scheme == "employee" or ((policy := _policy(state.known)) is not None
+                                                      and get_pack(policy).meta.scheme == "employee")):
+        # 我是个体户 自己交的, in the employee scheme: a flexible worker (in 南昌, where a self-employed person
+        # may be in either scheme, the scheme is asked first — never the employee scheme supposed)
+        message = message[:self_employed.start()] + "灵活就业" + message[self_employed.end():]
     if state.asking == _SLIP_FUND_FIGURE and _BARE_AMOUNT.fullmatch(message.strip()):
         message = "结算单上统筹支付" + message.strip() + "，对吗"  # the slip line asked for
     if state.asking == _REFERRAL_PART and _BARE_AMOUNT.fullmatch(message.strip()):
@@ -4072,9 +4080,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if policy:
             pack = get_pack(policy)
             settled = {pack.settled_category(str(c)) for c in state.unknown_options}
-            if len(settled) == 1:
-                # 在职还是灵活就业搞不清: both are settled alike in this document, so it does not matter
-                state.known = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
+            first = msgspec.structs.replace(state.known, category=str(state.unknown_options[0]))
+            if len(settled) == 1 and _missing(first) is not None:
+                # 在职还是灵活就业搞不清: both are settled alike in this document, so it does not matter (with
+                # nothing else missing, the answer names both: 在职、灵活就业，这次结果相同)
+                state.known = first
                 state.unknown, state.unknown_options = None, []
     missing = _missing(state.known)
     if state.position_unknown and state.unknown in _LEVEL_SLOTS and getattr(state.known, state.unknown) is None \
@@ -5038,8 +5048,7 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
     if len(alts) < 2:
         return None
     state.asking, state.unknown = None, None
-    if all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options) \
-            and len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
+    if len({(a.fund_pays, a.personal_pays) for a in alts}) == 1:
         # either month gives this visit the same figure: answered, and why the month did not matter (as a
         # retiree with no date of its own, when that too is the same figure: no day is shown as said)
         state.unknown_options = []
@@ -5054,7 +5063,7 @@ def _category_alternatives(state: SessionState, locale: str, today: dt.date, sai
             locale, f"{'、'.join(a.label for a in alts)}，这次结果相同，不影响计算：\n",
             f"{', '.join(a.label for a in alts)} give this visit the same figure:\n"))
         if reply.result is not None:
-            reply.alternatives = alts  # the possibilities stay side by side: none was picked
+            reply.alternatives = _merged(alts, locale)  # the possibilities stay named: none was picked
         return reply
     by_month = all(str(o).startswith(_RETIRED_OPTION) for o in state.unknown_options)
     head = _t(locale, "不清楚也没关系，按每个月份分别算给您（我不替您选）：\n",
@@ -5193,7 +5202,7 @@ def _where_alternatives(state: SessionState, locale: str, today: dt.date) -> Rep
         reply = _settle(SessionState(known=trials[0][1], ledger=state.ledger), locale, today, prefix=_t(
             locale, "在药店凭处方买还是在开处方的医院拿，结果相同：\n", "A pharmacy or the hospital that wrote it give the same figure:\n"))
         if reply.result is not None:
-            reply.alternatives = alts
+            reply.alternatives = _merged(alts, locale)
             state.known = trials[0][1]  # (what follows — a slip to check — is of this purchase)
         state.asking = None
         return reply
@@ -5334,7 +5343,7 @@ def _alternatives(state: SessionState, locale: str, today: dt.date, said: Facts 
             locale, f"{'、'.join(a.label for a in alts)}结果相同，不影响计算：\n",
             f"{', '.join(a.label for a in alts)} give the same figure:\n"))
         if reply.result is not None:
-            reply.alternatives = alts  # the possibilities stay side by side: none was picked
+            reply.alternatives = _merged(alts, locale)  # the possibilities stay named: none was picked
         return reply
     head = _t(locale, "不知道也没关系，按每种可能分别算给您（结果取决于医疗机构等级，我不替您选）：\n",
               "No problem: here is the figure for each possibility (it depends on the level; I won't pick one):\n")
