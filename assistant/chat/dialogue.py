@@ -1549,6 +1549,8 @@ _EARLIER_VISIT_ASKED = rx.compile(r"(?:第一次|头一次|第一回|头一回|�
                                   r"|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?(?:那|那一)(?:次|回))"
                                   r"(?:那|的)?(?:个|次)?(?:[0-9]+(?:\.[0-9]+)?(?:块|元)?)?"
                                   r"[^,，。]{0,4}?(?:能报吗|能报多少|报多少|能不能报|能报不|怎么算|算多少|能报些|报了多少|报了几多|报了好多|给报了多少)")
+#: 第二次呢 / 第三回报了多少: a visit of the year asked by its place in it
+_NTH_VISIT_ASKED = rx.compile(r"第(?P<n>[二三四五六七八九两2-9])(?:次|回)(?:的|那次|那回)?(?:呢|报了多少|能报多少|报多少|报了几多|怎么算)")
 #: the retiree's benefits said to have begun (开始享受退休待遇了 / 退休待遇已经算上了)
 _BENEFITS_BEGUN = rx.compile(r"(?:开始|已经|已)?享受(?:上)?(?:了)?退休待遇|退休待遇(?:已经|已)?(?:开始|算上|生效|批下来|下来)(?:了)?")
 #: 那我8月10号看的那次呢 / 那次能报多少: the figure of the visit just told is asked
@@ -3562,6 +3564,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 6月那次是今年第一次: that visit named by its month — the month is not this visit's new date
         facts = msgspec.structs.replace(facts, year=None, month=None, day=None)
         u = msgspec.structs.replace(u, facts=facts)
+    if state.ledger and state.known.amount is not None and not u.visits and not u.correction \
+            and (nth := _NTH_VISIT_ASKED.search(u.text)) is not None \
+            and parse_number(nth.group("n")) == len(state.ledger) + 1 \
+            and not any(getattr(facts, n, None) is not None for n in (*VISIT_FIELDS, *PERSON_FIELDS)):
+        # (上个月一级五百 → 今天三级一千 →) 那两次一共报了多少？第二次呢: the visit just told, asked by its
+        # place in the year — answered again (this visit and the year), never a new visit's bill asked for
+        reply = _settle(state, locale, today)
+        reply.intent = "calculate"
+        return state, reply
     asked_of = _EARLIER_VISIT_ASKED.search(u.text) if state.ledger and state.known.amount is not None else None
     target: Known | None = None
     index = -1

@@ -61,6 +61,8 @@ _TYPOS = (
     ("起附线", "起付线"),
     ("退修", "退休"),
     ("医阮", "医院"),
+    ("第一ci", "第一次"),  # (K261) a pinyin input's letters left in place of 次
+    ("第一茨", "第一次"),  # (K261) 茨 for its homophone 次
     ("职功", "职工"),
     ("平良", "平凉"),
     ("药点", "药店"),
@@ -397,6 +399,15 @@ _EACH_AFTER_FIGURE = rx.compile(r"(?<=一(?:个|次|回))([零一二两三四五
                                 r"(?=[零一二两三四五六七八九十百千万0-9])")
 _TWO_LISTED = rx.compile(r"([两2])(次|回)([,，]?)一(?:\2)([0-9零一二两三四五六七八九十百千万.]+(?:元|块)?)[,，]?一\2(?=[0-9零一二两三四五六七八九十百千万])")
 _DAYPART_AFTER_FIGURE = rx.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
+#: 开了三样药 / 做了两样检查: things counted, then each told with its figure (一样五十二块，一样九十)
+_THINGS_COUNTED = rx.compile(r"[两三四五六七八九几2-9]样(?P<thing>药|检查|化验)")
+_EACH_THING = rx.compile(r"(?<![这那同])一样(?=[0-9零一二两三四五六七八九十百千])")
+_FEE_OF_THING = {"药": "药费", "检查": "检查费", "化验": "化验费"}
+#: 之前在社区看过一回，那回花了一百二 / 去过一次 花了300: one earlier visit, then what it cost, in the next clause
+_ONE_VISIT_THEN_COST = rx.compile(r"((?:看|去)过一(?:回|次))[,，](?:那(?:一)?(?:回|次)|当时)?(?=花了|花的|花费|一共花)")
+#: 自费的算错了 是100 / 乙类药写错了，应该是300: a part named wrong, then its figure
+_PART_WRONG_THEN = rx.compile(r"(自费|乙类药|乙类检查|乙类|甲类|检查费|药费|诊察费|中成药|中药饮片)(?:的|那个|那部分|部分)?"
+                              r"(?:算|写|说|记|打|填)错了[,，]?(?:应该|其实|实际上?)?是(?=[0-9零一二两三四五六七八九十百千])")
 _TWO_FIGURES = rx.compile(r"(?<![\d.,，])(\d{3})，(?=\d{3}(?![\d.,，]))")
 
 
@@ -454,6 +465,15 @@ def normalise(text: str) -> str:
         out = _NUMERAL_UNIT_DIGIT.sub(lambda m: _CN_DIGIT_OF[m.group(1)] + m.group(2), out)
     if out.count("/") >= 3 and not _URL_LIKE.search(out):
         out = _SLASH_FIELD.sub("，", out)  # 南充/退休/三级/起付线已扣/1100: a form's fields, one by one
+    if "样" in out and (things := _THINGS_COUNTED.search(out)) is not None \
+            and len(_EACH_THING.findall(out, things.end())) >= 2:
+        # 开了三样药 一样五十二块 一样三十八块五 一样九十: each figure a cost of that kind (药费…), which add up
+        fee = _FEE_OF_THING[things.group("thing")]
+        out = out[:things.end()] + _EACH_THING.sub(fee, out[things.end():])
+    if "过一" in out:
+        out = _ONE_VISIT_THEN_COST.sub(r"\1", out)  # 之前在社区看过一回，那回花了一百二: that visit's cost, one clause
+    if "错" in out:
+        out = _PART_WRONG_THEN.sub(r"不对，\1是", out)  # 自费的算错了，是100: that part corrected — 不对，自费是100
     if "职退" in out or "职在" in out:
         out = _JOB_SHORTHAND.sub(lambda m: "职工退休" if m.group(0) == "职退" else "职工在职", out)  # 职退 平凉 三乙
     if "一个" in out or "一次" in out or "一回" in out:

@@ -10637,3 +10637,40 @@ def test_categories_settled_alike_are_named_with_the_answer() -> None:
     assert reply.result["visits"][-1]["fund_pays"] == "180.00"
     assert reply.text.startswith("在职职工、灵活就业人员，这次结果相同")
     assert [(a.label, a.fund_pays) for a in reply.alternatives] == [("在职职工、灵活就业人员", "180.00")]
+
+
+def test_first_visit_typed_with_pinyin_or_a_homophone() -> None:
+    # (K261-0021, -0106) 今年第一ci / 今年第一茨: the year's first (the year was asked)
+    _, (reply,) = talk("南充 在职 三级医阮 八百块 今年第一ci")
+    assert reply.result["visits"][-1]["fund_pays"] == "300.00"
+    _, (reply,) = talk("平凉退休 拿着一级医院开的外配处方去药店买药 三百五 今年第一茨")
+    assert reply.result["visits"][-1]["fund_pays"] == "105.00"
+
+
+def test_a_part_said_to_be_wrong_then_its_figure() -> None:
+    # (K261-C017) 自费的算错了 是100: the self-pay part corrected — the 100 was read as the bill (smaller than
+    # its parts: the total was asked)
+    for said in ("自费的算错了 是100", "自费写错了，应该是100"):
+        _, replies = talk("平凉在职 一级医院 今年第一次 500 200", "500是总共花的 200是自费的", said)
+        visit = replies[-1].result["visits"][-1]
+        assert (visit["total"], visit["fund_pays"]) == ("500.00", "130.00")
+
+
+def test_the_visit_just_told_asked_by_its_place_in_the_year() -> None:
+    # (K261-C004) (上个月一级五百 → 今天三级一千 →) 那两次一共报了多少？第二次呢: answered again — a new
+    # visit's bill was asked for
+    _, replies = talk("南昌在职 上个月在一级医院看了一次 五百 那是今年第一次", "今天又去三级医院花了一千", "那两次一共报了多少？第二次呢")
+    assert replies[-1].result["visits"][-1]["fund_pays"] == "450.00" and len(replies[-1].result["visits"]) == 2
+
+
+def test_an_earlier_visit_then_its_cost_in_the_next_clause() -> None:
+    # (K262-0009) 今天卫生院一百八 今年之前在社区看过一回 那回花了一百二: 120 spent before this visit, asked
+    # as a number of unclear role
+    _, (reply,) = talk("南充职工在职 今天卫生院一百八 今年之前在社区看过一回 那回花了一百二")
+    assert (reply.result["visits"][-1]["total"], reply.result["visits"][-1]["fund_pays"]) == ("180.00", "60.00")
+
+
+def test_things_counted_then_each_told_with_its_figure() -> None:
+    # (K262-0115) 医生开了三样药 一样五十二块 一样三十八块五 一样九十: three drug costs that add up (180.50)
+    _, (reply,) = talk("南充退休的 今年第一次 今天到社区医院 医生开了三样药 一样五十二块 一样三十八块五 一样九十 帮我算下能报多少")
+    assert (reply.result["visits"][-1]["total"], reply.result["visits"][-1]["fund_pays"]) == ("180.50", "19.83")
