@@ -384,6 +384,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"medfee_sumamt"),
     # the national settlement record's self-pay field (fulamt_ownpay_amt): the bill's self-pay part
     ("self_pay", r"fulamt_ownpay_amt(?: ?(?:显示|是|为|=|:))?"),
+    # 限额今年已经用了300: the cap used so far this year — what the fund has paid
+    ("fund_paid", r"(?:限额|额度|封顶线?)[,，]?(?:今年|本年|年内)(?:已经|已|都)?(?:用了|用掉了?|用去了?)"),
     # 今年门诊统筹报销已经到1200了: the year's fund figure reached
     ("fund_paid", r"(?:统筹|医保)(?:报销|报|支付)?(?:金额)?(?:已经|已|都)(?:到|达到|到了|有)(?:了)?"),
     ("fund_paid", r"(?:医保)?(?:统筹|基金|统筹基金|医保)(?!范围|目录|内|外|卡)(?:今年|本年度|本年|年内)?(?:此前|之前|以前|前面)?(?:实际|实际上|其实|最后|确实|的确|确确实实)?(?:已经|已|都|也|一共|总共|共|累计|才|只|就)?(?:一共|总共|共|累计)?(?:给我报销|给我报|给报销|给报|付|支付|报|报销|给|出|支出|用|用掉)?(?:了)?(?:我)?"),

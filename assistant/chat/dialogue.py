@@ -1050,11 +1050,16 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             state.known = msgspec.structs.replace(state.known, stated_ratio=None, stated_ratio_level=None)
             state.asking = "conflict"
             said = re.sub(r"（parameters\.[^）]*）", "", exc.errors[0].message)
+            # (where the document leaves the figures to the bureau, 西安 五（二）: who sets them, quoted)
+            sup = get_pack(policy_said).supplied if (policy_said := _policy(known)) is not None else None
+            who = _t(locale, f"\n谁定数字：〔{sup.article}〕“{sup.quote}”——由市医疗保障局确定。",
+                     f"\nWho sets the figures: 〔{sup.article}〕“{sup.quote}” — the municipal medical security bureau.") \
+                if sup is not None and sup.quote else ""
             return Reply(text=prefix + _t(
                 locale, f"您说的{said}请再看一下结算单上的支付比例是多少；如果单子上确实是这个比例，"
                         "建议拨打12393医保服务热线核实。",
                 f"The ratio you gave is below the floor the document sets ({exc.errors[0].message}). Please check "
-                "the ratio on the slip again; if it really says so, call the 12393 hotline."),
+                "the ratio on the slip again; if it really says so, call the 12393 hotline.") + who,
                 asking="conflict", intent="calculate")
         state.asking = None
         return Reply(text=prefix + exc.message, intent="calculate")

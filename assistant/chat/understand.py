@@ -871,6 +871,8 @@ _CLAIMED_PLAINLY = rx.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没
                               r"|(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])[^。]{0,3}?(?:数额|金额|具体金额|具体数)(?:不详|不清楚|不知道|不记得|记不清)")
 _NO_CLAIM = rx.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
 _THAT_VISITS_SLIP = rx.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
+#: (年度限额2000)今年已经用了(300): between the cap and the part of it used
+_CAP_USED_BETWEEN = rx.compile(r"(?:元|块)?[,，]?(?:今年|本年|年内)?(?:已经|已|都)?(?:用了|用掉了?|用去了?)")
 #: 老花眼看不清单子 / 单子上的字看不清: the slip cannot be read — no fact said is put in doubt by it
 _SLIP_UNREADABLE = rx.compile(r"看不(?:清楚?|太清|大清|见)(?:那张|上面的?)?(?:单子|字|小票|票据|发票|结算单|明细|数字)"
                               r"|(?:单子|小票|票据|发票|结算单|明细)上?(?:面)?的?(?:字|数字)?(?:太小|小)?(?:我)?看不(?:清楚?|太清|大清|见)")
@@ -1740,6 +1742,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     amounts = [msgspec.structs.replace(a, role=None, cue=None) if a.role == "slip_unknown" and i + 1 < len(amounts)
                and amounts[i + 1].negated and amounts[i + 1].role is None and (a.cue or "").endswith("是")
                and _DENIED_BETWEEN.fullmatch(text, a.end, amounts[i + 1].start) else a for i, a in enumerate(amounts)]
+    # 年度限额2000今年已经用了300: the cap, then how much of it is used — what the fund has paid this year
+    amounts = [msgspec.structs.replace(a, role="fund_paid", cue="限额用了") if a.role in (None, "total") and i > 0
+               and amounts[i - 1].role == "stated_cap" and _CAP_USED_BETWEEN.fullmatch(text, amounts[i - 1].end, a.start)
+               else a for i, a in enumerate(amounts)]
     # 起付线用了400，还差200: what is left of the deductible, said in the clause after it
     amounts = [msgspec.structs.replace(a, role="deductible_remaining", cue="还差")
                if a.role is None and _STILL_LEFT_BEFORE.search(text, max(0, a.start - 4), a.start)

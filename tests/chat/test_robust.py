@@ -10674,3 +10674,19 @@ def test_things_counted_then_each_told_with_its_figure() -> None:
     # (K262-0115) 医生开了三样药 一样五十二块 一样三十八块五 一样九十: three drug costs that add up (180.50)
     _, (reply,) = talk("南充退休的 今年第一次 今天到社区医院 医生开了三样药 一样五十二块 一样三十八块五 一样九十 帮我算下能报多少")
     assert (reply.result["visits"][-1]["total"], reply.result["visits"][-1]["fund_pays"]) == ("180.50", "19.83")
+
+
+def test_the_cap_then_how_much_of_it_is_used_is_the_funds_year() -> None:
+    # (K261-0154) 年度限额2000今年已经用了300 今天花了四百: 300 is what the fund paid this year — the two figures
+    # were asked as statements that disagree
+    _, (reply,) = talk("西安在职 一级医院 结算单上报销比例65% 起付线200已经扣过了 年度限额2000今年已经用了300 今天花了四百")
+    assert reply.result["visits"][-1]["fund_pays"] == "260.00"
+    _, (reply,) = talk("南昌在职 三级医院 起付线扣完了 限额今年已经用了300 今天花了四百")
+    assert (reply.result["visits"][-1]["total"], reply.result["visits"][-1]["fund_pays"]) == ("400.00", "200.00")
+
+
+def test_a_ratio_below_the_floor_says_who_sets_the_figures() -> None:
+    # (K261-0118) 西安 结算单上比例写的45%: below 四（三）'s floor — asked again, and 五（二） quoted: the bureau
+    # sets the figures
+    _, (reply,) = talk("西安退休 结算单上比例写的45% 起付线200 限额1500 二级医院 六百 今年第一次")
+    assert reply.asking == "conflict" and "四（三）" in reply.text and "〔五（二）〕“" in reply.text
