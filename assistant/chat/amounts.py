@@ -234,6 +234,8 @@ _PER_YEAR_BEFORE = rx.compile(r"(?:一年|每年|全年|年度)(?:最多|最高|
 _CHECKED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|嘛|[?？]|是不是|对不对|没错吧)")
 _STILL_SHORT_BEFORE = rx.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
 _TO_CAP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:就|便)?(?:封顶|到顶|顶格|报满|满额|到限额|达到限额|用完|用满)")
+#: 额度只剩100了 / 卡里还剩50了 / 余额80了: what is left of some money — never an age, whatever 了 follows
+_LEFT_OF_MONEY_BEFORE = rx.compile(r"(?:还|只|就)?(?:剩下?|剩余|余额|还有)(?:了)?$")
 _CAP_LEFT_BEFORE = rx.compile(r"(?:额度|限额|封顶线|最高支付限额)(?:今年)?(?:还|只)?(?:剩下?|剩余|还有|就剩)(?:了)?$")
 _ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "consultation", "dual_channel", "prenatal"})
 _KIND_DOUBTED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是|算)?[^,，。0-9]{0,6}?(?:还是啥|还是什么|还是别的|还是其他|"
@@ -408,6 +410,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # the fund payment on my slip says 220: the slip's fund line, named before where it is read
     ("slip_fund", r"(?:the )?fund (?:payment|paid|share|portion|line)(?: on| in| from) (?:my|the|his|her) (?:slip|receipt|statement|invoice)"
                   r"(?: says| shows| reads| is| was| lists)?(?: only)? ?"),
+    # 卡上显示120: what the card (or the machine it was swiped in) showed — the balance, or what the card paid?
+    # Asked (卡里还有120 / 卡上余额120 stay the balance)
+    ("slip_unknown", r"(?:医保卡|卡)(?:上|里)(?:面)?(?:显示|写着|写的|显示的|打出来)(?:的是|是)?"),
     ("account_balance", r"(?:个人账户|医保账户|个账(?!户)|账户|(?:医保卡|卡)(?=里|上|中|的钱|余|还|有|剩|原来|本来|目前|现在))(?:里|上|中)?(?:面)?"
      # 卡里（个人账户）结算前540: the account named again in brackets
      r"(?:[(（](?:个人账户|个账|医保账户|账户)[)）])?(?:的钱)?(?:原来|本来|原先|之前|看病前|结算前|结账前|付款前|交费前|缴费前|一开始|开始|起初|最开始|年初|今天早上|今天上午|今早|早上|今天)?(?:应该|大概|估计|好像)?"
@@ -852,7 +857,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         if not (has_unit or has_cur) and value <= 110 and "." not in num and role is None and not prefix.strip() \
                 and _PERSON_BEFORE.search(masked, 0, start):
             role, cue = "slip_unknown", None  # 南充 退休 68: an age or a small bill? asked, never guessed
-        if not (has_unit or has_cur) and value <= 110 and "." not in num and role not in _MONEY_ROLES and (
+        if not (has_unit or has_cur) and value <= 110 and "." not in num and role not in _MONEY_ROLES \
+                and not _CAP_LEFT_BEFORE.search(prefix) and not _LEFT_OF_MONEY_BEFORE.search(prefix) and (
                 _AGE_BEFORE.search(prefix)
                 # (南昌退休 68了: 了 right after a small bare number beside a person's words — an age)
                 or (_AGE_AFTER.match(masked, end) and (role is None or (role == "slip_unknown" and cue is None and not prefix.strip()

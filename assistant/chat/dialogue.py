@@ -2020,6 +2020,13 @@ def _person_named(text: str) -> str | None:
     return None if m is None else _PERSON_KEY.get(m.group("who"), m.group("who"))
 
 
+#: 我在职，我妈看病 / 我是退休的，帮我爸问: the writer's own category first, then a relative's visit
+_THEIR_VISIT_AFTER_MINE = rx.compile(r"^(?:我|俺)(?:自己|本人)?(?:是)?(?:在职|退休|灵活就业|上班)[^,，。 ]{0,6}[,，。 ]+(?:帮|给|替)?(?:我|俺)(?:家)?(?:的)?"
+                                     r"(?P<who>老伴儿?|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|老妈|老爸|妈|爸|儿子|女儿|闺女)"
+                                     r"(?!妈|爸)[^,，。]{0,6}?(?:看病|看门诊|去看|看了|住院|拿药|买药|花了)")
+#: 我女儿在南充上班 / 我儿子在西安读书: where a relative works or lives — their city, not the writer's
+_RELATIVE_LIVES_IN = rx.compile(r"(?:女儿|儿子|闺女|孩子|老公|老婆|爱人|妈|爸|哥|姐|弟|妹)(?:在|去了)(?P<place>[^,，。 ]{2,8}?)"
+                                r"(?:上班|工作|打工|读书|上学|定居|生活)")
 #: 我自己是… / 我的… at a message's start: the person writing, after someone else's bill
 _SELF_AT_START = rx.compile(r"^(?:那|那么|好|好的|行)?[,，。 ]*(?:我|俺)(?:自己|本人)")
 #: 回到我 / 说回我自己 / 再回到我自己 / 回到我这边 / back to me: the person writing, picked up again
@@ -2342,6 +2349,19 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS)
         return state, _fact_answer(state.known, msgspec.structs.replace(u, text=u.text + " 在非定点医药机构发生的医疗费用 统筹基金不予支付 医保基金不予支付"), locale)
     named_person = _person_named(u.text)
+    if named_person is None and (theirs := _THEIR_VISIT_AFTER_MINE.match(u.text)) is not None:
+        # 我在职，我妈看病，南昌二级医院，700: the writer's own category, then the mother's visit — hers is asked,
+        # never the writer's lent to her
+        named_person = _PERSON_KEY.get(theirs.group("who"), theirs.group("who"))
+        facts = msgspec.structs.replace(facts, category=None, scheme=None, policy=None)
+        u = msgspec.structs.replace(u, facts=facts, spans=[sp for sp in u.spans if sp.slot not in ("category", "scheme", "policy")])
+    if named_person is None and facts.city is not None \
+            and (lives := _RELATIVE_LIVES_IN.search(u.text)) is not None and facts.city in lives.group("place") \
+            and u.text.count(facts.city) == 1 and own_visit_after(u.text, lives.end()):
+        # 我女儿在南充上班 我自己是退休的 我今天去一级医院花了200: the daughter's city, the writer's own visit —
+        # whose insurance city it is is asked, never the daughter's taken as the writer's
+        facts = msgspec.structs.replace(facts, city=None, policy=None)
+        u = msgspec.structs.replace(u, facts=facts, spans=[sp for sp in u.spans if sp.slot not in ("city", "policy")])
     back_to = _person_back(u.text)
     if back_to is None and named_person is not None and named_person in state.people:
         back_to = named_person

@@ -484,7 +484,8 @@ _SLIP_SAID_BEFORE = rx.compile(r"(?:医院|收费处|收费的|窗口|单子上|
 _RELATIVE_CATEGORY = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:家)?(?:老伴|老公|老婆|爱人|丈夫|妻子|对象|爸|妈|父亲|母亲|儿子|女儿)"
                                 r"(?:是)?(?:南充|南昌|平凉|西安)?(?:的)?(?:在职|退休|灵活就业)(?:职工|人员)?(?:的)?")
 #: 我看病花了300 / 我在家没工作: the writer's own visit (or own state), after someone else's was said
-_OWN_VISIT_AFTER = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:自己|本人)?(?:在[^,，。]{0,8})?(?:看病|看门诊|去看|花了|拿药|买药|在家|没工作|没上班)")
+_OWN_VISIT_AFTER = rx.compile(r"(?:^|[,，。\s])(?:我|俺)(?:自己|本人)?(?:今天|昨天|前天|刚才|刚刚|这次)?"
+                              r"(?:在[^,，。]{0,8}|去[^,，。]{0,8}?)?(?:看病|看门诊|去看|花了|拿药|买药|在家|没工作|没上班)")
 #: 医院是几级的(我不太清楚): the level asked about, right before a doubt
 _LEVEL_ASKED_BEFORE = rx.compile(r"(?:几级|什么级别|哪一级|啥级别|几甲|等级)(?:的)?(?:医院)?(?:我|俺)?(?:也)?$")
 #: (大概)一千五 / (估计)800: a hedge of the figure right after it
@@ -3656,6 +3657,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             conflict = [first.text, met.text]
         elif cap_said_used is not None and values.get("cap_left") == 0:
             conflict = [first.text, cap_said_used]  # 今年第一次 … 统筹已经报到头了: which holds is asked
+        elif (cap_left := next((a for a in amounts if a.role == "cap_left" and not a.negated and a.start > first.end),
+                               None)) is not None:
+            # 今年第一次 … 统筹报销额度只剩100了: the year's first bill, yet most of the cap gone — which holds is
+            # asked (the figure was settled on the 100 left)
+            conflict = [first.text, _quote(text, bounds, cap_left.start)]
         elif (spent := next((a for a in amounts if a.role == "prior_unreimbursed" and not a.negated and a.value > 0
                              and a.start > first.end), None)) is not None \
                 and "报" not in text[first.start:first.end + 4] and _VISIT_FIRST_WORD.search(text, first.start, first.end + 4) \

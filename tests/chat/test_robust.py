@@ -10690,3 +10690,31 @@ def test_a_ratio_below_the_floor_says_who_sets_the_figures() -> None:
     # sets the figures
     _, (reply,) = talk("西安退休 结算单上比例写的45% 起付线200 限额1500 二级医院 六百 今年第一次")
     assert reply.asking == "conflict" and "四（三）" in reply.text and "〔五（二）〕“" in reply.text
+
+
+def test_a_relatives_city_or_category_is_not_the_writers() -> None:
+    # (K263-0173) 我女儿在南充上班 我自己是退休的 我今天去一级医院花了200: the daughter's city — the writer's
+    # own insurance city is asked (南充 was settled, as the daughter's visit)
+    _, replies = talk("我女儿在南充上班 我自己是退休的 我今天去一级医院花了200 今年第一次", "南充")
+    assert replies[0].result is None and replies[0].asking == "city"
+    assert replies[1].result["visits"][-1]["fund_pays"] == "32.50" and replies[1].payer is None
+    # (K263-0171) 我在职，我妈看病，南昌二级医院，700: the mother's visit — her category is asked (the writer's
+    # 在职 was lent to her)
+    _, replies = talk("我在职，我妈看病，南昌二级医院，700，今年第一次", "退休的")
+    assert replies[0].result is None and replies[0].asking == "category"
+    assert replies[1].result["visits"][-1]["fund_pays"] == "60.00" and replies[1].payer == "您妈"
+
+
+def test_the_first_bill_beside_a_cap_mostly_used_is_a_conflict() -> None:
+    # (K263-0169) 今年第一次 花了400 统筹报销额度只剩100了: which holds is asked — the 100 was read as an age
+    # (…了), then settled as the cap left on a first bill
+    _, (reply,) = talk("平凉退休 一级 今年第一次 花了400 统筹报销额度只剩100了")
+    assert reply.result is None and reply.asking == "conflict" and "额度只剩100了" in reply.text
+
+
+def test_what_the_card_showed_is_asked() -> None:
+    # (K263-0159) 卡上显示120: the balance, or what the card paid? asked (卡上余额120 stays the balance)
+    _, (reply,) = talk("平凉在职 一级 今年第一次 500 卡上显示120")
+    assert reply.result is None and reply.asking == "amount_role"
+    _, (reply,) = talk("平凉在职 一级 今年第一次 500 卡上余额120")
+    assert reply.result["visits"][-1]["account_pays"] == "120.00"
