@@ -2020,6 +2020,8 @@ def _person_named(text: str) -> str | None:
     return None if m is None else _PERSON_KEY.get(m.group("who"), m.group("who"))
 
 
+#: 挂号 / 诊察 / 检查 / 药费: a cost of a visit named (not the bill, not a part of a kind the documents set apart)
+_COST_NAMED = rx.compile(r"挂号|诊察|诊查|检查|化验|治疗|药费|材料|拍片|ct|b超|彩超|心电图")
 #: 我在职，我妈看病 / 我是退休的，帮我爸问: the writer's own category first, then a relative's visit
 _THEIR_VISIT_AFTER_MINE = rx.compile(r"^(?:我|俺)(?:自己|本人)?(?:是)?(?:在职|退休|灵活就业|上班)[^,，。 ]{0,6}[,，。 ]+(?:帮|给|替)?(?:我|俺)(?:家)?(?:的)?"
                                      r"(?P<who>老伴儿?|老婆|老公|爱人|媳妇|丈夫|妻子|母亲|父亲|妈妈|爸爸|老妈|老爸|妈|爸|儿子|女儿|闺女)"
@@ -2245,6 +2247,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     known_before, visits_before = state.known, len(state.ledger)
     # a number asked about (“what is the 150?”) and not answered yet: no figure leaves it out
     unplaced_before = state.pending_amount if state.asking == "amount_role" else None
+    if unplaced_before is not None and state.known.amount is not None and facts.amount is not None \
+            and parse_amount(unplaced_before) == facts.amount != state.known.amount \
+            and all(getattr(facts, n) is None for n in ITEM_FIELDS) and _COST_NAMED.search(u.text) \
+            and not _WHOLE_BILL_SAID.search(u.text) and not _INSIDE_WORD.search(u.text) and not _EXTRA_PART.search(u.text):
+        # (花了九百 还有个一百五 → “一百五”是哪一笔钱？) 一百五是挂号和诊察的: a cost of the same visit — inside the 900
+        # or paid beside it is asked (it was settled as a bill of 150 alone)
+        state.pending_amount, state.asking = None, "amount_role"
+        state.pending_placement = ("rest", facts.amount)
+        bill_said = f"{state.known.amount:.0f}"
+        return state, Reply(text=_t(locale, f"您说的“{unplaced_before}”，是包含在“{bill_said}”里面，还是在“{bill_said}”之外另交的？"
+                                            "两种算法结果不同。",
+                                    f"Is the {unplaced_before} included in the {bill_said}, or paid on top of it? "
+                                    "The two give different figures."),
+                            asking="amount_role", intent="calculate",
+                            quick_replies=_t_list(locale, ["包含在里面", "另外交的"], ["Included", "On top of it"]))
     if facts.amount is not None and state.known.amount is not None and facts.amount in (
             state.known.prior_unreimbursed, state.known.fund_paid, state.known.deductible_used) \
             and re.search(r"那(?:个|笔)?[\s，,]*[0-9]", u.text) and not _WHOLE_WORD.search(u.text.split("那", 1)[0]):
@@ -3832,7 +3849,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if state.asking == "amount_role" and state.known.amount is not None and said_inside != on_top:
             # (…是包含在里面，还是另外交的？) 包含在里面 / 另外交的: the part placed as said
             bill = state.known.amount + (part_value if on_top else Decimal(0))
-            state.known = msgspec.structs.replace(state.known, amount=bill, **{part_field: part_value})
+            # (a cost of no kind of its own, 挂号和诊察: in scope — only the bill changes)
+            state.known = msgspec.structs.replace(state.known, amount=bill,
+                                                  **({part_field: part_value} if part_field != "rest" else {}))
             state.asking = None
             facts = msgspec.structs.replace(facts, amount=None)
             u = msgspec.structs.replace(u, facts=facts)
@@ -4596,7 +4615,7 @@ def _reclassed(text: str, known: Known, facts: Facts) -> tuple[str, str] | None:
 
 
 #: (inside the bill, or on top?) 包含在里面 / 算在里面 / 在1200里: inside
-_PLACED_INSIDE = rx.compile(r"包含|包括|含在|算在|在[^,，。]{0,6}里|里面的|里头的|之内|是其中")
+_PLACED_INSIDE = rx.compile(r"(?<![不没])(?:包含|包括|含在|算在)|(?<![不没])在[^,，。]{0,6}里|里面的|里头的|之内|是其中")
 #: 另外交的 / 额外 / 不包括 / 加上: on top of the bill
 _PLACED_ON_TOP = rx.compile(r"另外|另交|另付|额外|单独|外加|不包括|不包含|不含|不在[^,，。]{0,6}里|之外|加上|on top"
                             # 150没算在里头 / 没包括在内 / 没有算进去: left out of the bill said

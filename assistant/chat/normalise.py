@@ -399,6 +399,10 @@ _EACH_AFTER_FIGURE = rx.compile(r"(?<=一(?:个|次|回))([零一二两三四五
                                 r"(?=[零一二两三四五六七八九十百千万0-9])")
 _TWO_LISTED = rx.compile(r"([两2])(次|回)([,，]?)一(?:\2)([0-9零一二两三四五六七八九十百千万.]+(?:元|块)?)[,，]?一\2(?=[0-9零一二两三四五六七八九十百千万])")
 _DAYPART_AFTER_FIGURE = rx.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
+#: i have 100 left on my personal account / she has 80 yuan left in her account: the balance, said after its figure
+_LEFT_ON_ACCOUNT = rx.compile(r"\b(?:i|she|he|we|they|my \w+)(?: still)? (?:have|has|had|got)(?: only| just| about)? "
+                              r"(?:¥|cny ?|rmb ?)?([0-9]+(?:\.[0-9]+)?)(?: ?(?:yuan|rmb|cny|kuai))? left (?:on|in) "
+                              r"(?:my|her|his|our|their|the) (?:personal |medical |insurance )*account\b")
 #: 开了三样药 / 做了两样检查: things counted, then each told with its figure (一样五十二块，一样九十)
 _THINGS_COUNTED = rx.compile(r"[两三四五六七八九几2-9]样(?P<thing>药|检查|化验)")
 _EACH_THING = rx.compile(r"(?<![这那同])一样(?=[0-9零一二两三四五六七八九十百千])")
@@ -442,6 +446,8 @@ def normalise(text: str) -> str:
         out = _SUM_SAID.sub(_sum_said, out)  # 600+200=800: the person's own sum — its total is the bill
     if "level-" in out or "tier-" in out:
         out = _LEVEL_HYPHEN.sub(r"\1 \2", out)  # a level-2 hospital: level 2
+    if " left " in out:
+        out = _LEFT_ON_ACCOUNT.sub(r"account balance \1", out)  # i have 100 left on my personal account
     if " or " in out:
         out = _DIGITS_OR_DIGITS.sub(r"\1还是\2", out)  # 300 or 3000??: one figure of two, as 300还是3000
     if "“" in out or "「" in out or "『" in out or '"' in out:

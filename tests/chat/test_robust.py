@@ -10718,3 +10718,20 @@ def test_what_the_card_showed_is_asked() -> None:
     assert reply.result is None and reply.asking == "amount_role"
     _, (reply,) = talk("平凉在职 一级 今年第一次 500 卡上余额120")
     assert reply.result["visits"][-1]["account_pays"] == "120.00"
+
+
+def test_a_pending_figure_said_to_be_a_cost_is_placed_inside_or_beside() -> None:
+    # (K264-C046) (花了九百 还有个一百五 → “一百五”是哪一笔钱？) 一百五是挂号和诊察的: inside the 900 or paid
+    # beside it is asked (a bill of 150 alone was settled); 是另外交的 不在九百里: beside — 1,050
+    _, replies = talk("南充 在职 二级医院 今年第一次 花了九百 还有个一百五", "一百五是挂号和诊察的", "是另外交的 不在九百里")
+    assert replies[1].result is None and replies[1].asking == "amount_role" and "900" in replies[1].text
+    visit = replies[2].result["visits"][-1]
+    assert (visit["total"], visit["fund_pays"]) == ("1050.00", "510.00")
+
+
+def test_a_balance_said_after_its_figure_in_english() -> None:
+    # (K264-C041) I have 100 left on my personal account.: the balance — it was settled as a new bill of 100
+    _, replies = talk("Nanchong, retired. Bought medicine at a designated pharmacy today.",
+                      "It was 480 yuan. Deductible is already done for this year.", "I have 100 left on my personal account.")
+    visit = replies[-1].result["visits"][-1]
+    assert (visit["total"], visit["fund_pays"], visit["account_pays"]) == ("480.00", "264.00", "100.00")
