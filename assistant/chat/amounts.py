@@ -485,6 +485,8 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)
                        r"|(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:面)?(?:扣|划|刷|支付|付)(?:掉)?(?:了)?的"
                        r"|(?:我的?|俺的?)?(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)?(?:的|面的)?(?:余额|钱)|余额"
+                       # 一百五是我账户里剩的: what the account holds, said after the figure
+                       r"|(?:我的?|俺的?)?(?:个人|医保|社保)?(?:账户|个账|卡)(?:里|上)(?:面)?(?:还)?(?:剩|剩下|剩余)的"
                        r"|(?:我)?自己(?:掏|付|出)的现金|统筹(?:基金)?支付(?:那一?栏|那一?项)?|统筹(?:报|付)的"
                        # 600是单子上统筹给的 / 420是医院报的: the slip's fund figure, said after it
                        r"|(?:单子上|结算单上|发票上)?(?:医院)?(?:医保)?(?:统筹|医保|医院)(?:基金)?(?:给|报|支付|付|给报|报销)(?:了)?的"
@@ -888,7 +890,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             # (300是我卡里的余额: the person's own account, its balance)
             word = "余额" if (word.endswith(("余额", "钱")) and (not word.startswith(("我", "自己"))
                                                                or re.match(r"(?:我|俺)的?(?:个人|医保|社保)?(?:账户|个账|卡)", word))) or word.endswith(
-                "account") else word
+                "account") or re.search(r"(?:账户|个账|卡)(?:里|上)(?:面)?(?:还)?(?:剩|剩下|剩余)的$", word) else word
             word = "自付" if word.startswith(("我", "自己")) else "统筹" if word.startswith(("统筹", "报", "给报")) or (
                 re.search(r"统筹|医保|医院", word) and word.endswith("的")) or re.search(r"(?:单子|结算单|发票|小票)上", word) else word
             role, cue = {"余额": "account_balance", "账户付": "slip_account", "自付": "slip_cash", "统筹": "slip_fund", "自费": "self_pay", "乙类": "class_b_drug",

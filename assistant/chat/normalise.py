@@ -62,6 +62,11 @@ _TYPOS = (
     ("退修", "退休"),
     ("医阮", "医院"),
     ("第一ci", "第一次"),  # (K261) a pinyin input's letters left in place of 次
+    ("起付县", "起付线"),  # (K264) homophones of an input method
+    ("在只", "在职"),
+    ("三及", "三级"),
+    ("二及", "二级"),
+    ("一及", "一级"),
     ("第一茨", "第一次"),  # (K261) 茨 for its homophone 次
     ("职功", "职工"),
     ("平良", "平凉"),

@@ -10735,3 +10735,18 @@ def test_a_balance_said_after_its_figure_in_english() -> None:
                       "It was 480 yuan. Deductible is already done for this year.", "I have 100 left on my personal account.")
     visit = replies[-1].result["visits"][-1]
     assert (visit["total"], visit["fund_pays"], visit["account_pays"]) == ("480.00", "264.00", "100.00")
+
+
+def test_typed_homophones_of_the_deductible_in_work_and_levels() -> None:
+    # (K264-0041, -0056) 起付县还没扣 / 南昌在只职工 三及医院: 起付线, 在职, 三级 (each was asked)
+    _, (reply,) = talk("南冲 退修 二级医院 七百 起付县还没扣")
+    assert reply.result["visits"][-1]["fund_pays"] == "357.50"
+    _, (reply,) = talk("南昌在只职工 三及医院 一千五百元 今年头一次看门诊")
+    assert reply.result["visits"][-1]["fund_pays"] == "450.00"
+
+
+def test_what_is_left_in_the_account_said_after_its_figure() -> None:
+    # (K264-C037) (“一百五”是哪一笔钱？) 六百是看病花的 一百五是我账户里剩的: the balance (asked again, three times)
+    _, replies = talk("南充在职 今天三级医院 今年第一次 六百 一百五", "六百是看病花的 一百五是我账户里剩的")
+    visit = replies[-1].result["visits"][-1]
+    assert (visit["fund_pays"], visit["account_pays"]) == ("200.00", "150.00")
