@@ -1110,7 +1110,7 @@ _EARLIER_DONE = rx.compile(r"(?:之前|以前|上次|上一次|上回|前面|前
 _TWO_VISITS_TOGETHER = rx.compile(r"(?:两|二|三|几|2|3)(?:次|回|趟)(?:看病|看门诊|门诊|加起来)?[^,，。]{0,3}(?:一共|总共|合计|加起来|共)")
 #: 不知道起付线怎么算: how the rule works is asked — not the person's year unknown
 _HOW_IT_WORKS = rx.compile(r"怎么算|怎么扣|如何|是什么|是多少|咋算|怎么回事")
-_VAGUE_WHEN = rx.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|这阵子|这一阵|这段时间|这些日子|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|a while ago|some time ago"
+_VAGUE_WHEN = rx.compile(r"前阵子|前一阵|前段时间|前些日子|前些天|这阵子|这一阵|这段时间|这些日子|之前有(?:一)?次|以前有(?:一)?次|有一次(?=在|去|看)|有一次(?=[^,，。]{1,10}?(?:看病|看门诊|看的|就诊))|a while ago|some time ago"
                          # 那次是夏天看的: a season, not a month — where the month decides, it is asked
                          r"|(?:夏天|春天|秋天|冬天)(?:的时候)?(?:看的|去的|看病的|来的)")
 _SETTLED_AS_BEFORE = rx.compile(r"(?:是不是|是否|有没有|不是|咋|怎么)(?:给我|给她|给他)?(?:按(?:照)?(?:给我)?|算成|当成|按成)$")

@@ -10750,3 +10750,10 @@ def test_what_is_left_in_the_account_said_after_its_figure() -> None:
     _, replies = talk("南充在职 今天三级医院 今年第一次 六百 一百五", "六百是看病花的 一百五是我账户里剩的")
     visit = replies[-1].result["visits"][-1]
     assert (visit["fund_pays"], visit["account_pays"]) == ("200.00", "150.00")
+
+
+def test_an_undated_earlier_visit_after_a_retirement_this_year_is_dated_first() -> None:
+    # (K264-0123) 今年8月办完退休手续 今年有一次二级医院看病900还没算: before or after August decides the
+    # category — the date is asked (the visit was settled as today's, a retiree's)
+    _, (reply,) = talk("南昌职工 今年8月办完退休手续 今年有一次二级医院看病900还没算 起付线早扣完了")
+    assert reply.result is None and reply.asking == "date"
