@@ -10757,3 +10757,13 @@ def test_an_undated_earlier_visit_after_a_retirement_this_year_is_dated_first() 
     # category — the date is asked (the visit was settled as today's, a retiree's)
     _, (reply,) = talk("南昌职工 今年8月办完退休手续 今年有一次二级医院看病900还没算 起付线早扣完了")
     assert reply.result is None and reply.asking == "date"
+
+
+def test_an_english_clinic_bill_is_an_outpatient_bill_and_of_which_places_a_part() -> None:
+    # (K264-0104) first clinic bill of the year … at a level-3 hospital, 200 of which is self-pay: the
+    # outpatient bill (never a clinic against level 3), and 200 of it self-pay (a clinic visit stays level 1)
+    _, (reply,) = talk("nanchang employee scheme, in service, first clinic bill of the year: 1,100 yuan at a "
+                       "level-3 hospital, 200 of which is self-pay stuff")
+    assert reply.result["visits"][-1]["fund_pays"] == "150.00"
+    _, (reply,) = talk("Retired, Nanchong insurance. Community clinic visit, 350 yuan, first time this year.")
+    assert reply.result["visits"][-1]["fund_pays"] == "130.00"
