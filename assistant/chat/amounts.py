@@ -186,6 +186,9 @@ _NOT_MONEY_AFTER = rx.compile(
 )
 #: 检查六十 / 药八十 / 挂号五十: the name of a cost right before a bare figure
 _COST_WORD_END = rx.compile(r"(?:检查|化验|挂号|拿药|开药|买药|西药|中药|中成药|药|治疗|理疗|针灸|拍片|B超|b超|CT|ct|抽血|输液|打针)(?:费)?$")
+#: 一张八十五 / 单据八十五 / 另一张票六十: a slip's figure, named by the slip it is on (money, never a count)
+_SLIP_PIECE_END = rx.compile(r"(?:一|另一|第[一二三四五六七八九]|这一?|那一?)张(?:单子|单据|票据|票|发票|收据|小票)?$"
+                             r"|(?:单据|单子|发票|收据|小票|票据)$")
 _GENERATION_AFTER = rx.compile(r"后(?![面边头来续])")
 _APPROX_AFTER = rx.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头|左右|上下|不到|以上|以下|-?ish\b| or so\b|-odd\b"
                            # 不对，1030？记不清了: the figure itself doubted right after it
@@ -933,7 +936,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 beside_bare = bool(out) and out[-1].role is None and masked[out[-1].end:start] in (",", "，")
                 # 西药一百五，检查六十 / 挂号五十: a cost named right before it, the figure in Chinese numerals
                 # (挂号5，还有自费的30: a small fee named, the figure ending its clause — money too)
-                named_cost = (value >= 10 or end == n or masked[end] in _BOUNDARY) and _COST_WORD_END.search(prefix) is not None
+                named_cost = (value >= 10 or end == n or masked[end] in _BOUNDARY) and (
+                    _COST_WORD_END.search(prefix) is not None or _SLIP_PIECE_END.search(prefix) is not None)
                 if not ((alone and (value >= 10 or beside_bare)) or named_cost):
                     continue
         approximate = bool(

@@ -2020,6 +2020,8 @@ def _person_named(text: str) -> str | None:
     return None if m is None else _PERSON_KEY.get(m.group("who"), m.group("who"))
 
 
+#: 还有上周…忘说了 / 漏说了: something of the year left out before, told now
+_EARLIER_FORGOTTEN = rx.compile(r"^(?:哦|噢|对了|另外)?[,， ]*还有|忘(?:了)?(?:说|讲|告诉)|漏(?:了|说|讲)")
 #: 挂号 / 诊察 / 检查 / 药费: a cost of a visit named (not the bill, not a part of a kind the documents set apart)
 _COST_NAMED = rx.compile(r"挂号|诊察|诊查|检查|化验|治疗|药费|材料|拍片|ct|b超|彩超|心电图")
 #: 我在职，我妈看病 / 我是退休的，帮我爸问: the writer's own category first, then a relative's visit
@@ -2668,6 +2670,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if line is not None:
             reply.text = line + "\n" + reply.text  # the figure asked for first, the settlement it comes from below
         return state, reply
+    if state.asking is None and state.known.amount is not None and facts.amount is not None \
+            and intent not in ("what_if", "correct") and not u.correction and not u.unplaced and not u.visits \
+            and state.ledger and _EARLIER_FORGOTTEN.search(u.text) and facts.provider_kind is not None \
+            and ((facts.days_ago or 0) > 0 or (facts.months_ago or 0) > 0 or facts.month is not None) \
+            and _policy(state.known):
+        # (三月一百 → 今天三甲七百 →) 还有上周在药店买了二百的药 忘说了: one more visit of the year, before the one
+        # told — it goes into the year by its date, and this visit is answered again (it was replaced by it)
+        earlier = _another_visit(state.known, _dated(facts, today), u.text)
+        if _by_date(today)(earlier) < _by_date(today)(state.known) and _missing(earlier) is None:
+            state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
+            return state, _settle(state, locale, today, message_facts=facts)
     if state.asking is None and state.known.amount is not None and facts.amount is not None and intent != "what_if" \
             and state.known.first_visit_this_year is not True and not u.correction and not u.unplaced \
             and _EARLIER_ALSO_SEEN.search(u.text) and _THAT_VISIT_ASKED.search(u.text) and _policy(state.known) \

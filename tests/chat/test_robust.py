@@ -10767,3 +10767,19 @@ def test_an_english_clinic_bill_is_an_outpatient_bill_and_of_which_places_a_part
     assert reply.result["visits"][-1]["fund_pays"] == "150.00"
     _, (reply,) = talk("Retired, Nanchong insurance. Community clinic visit, 350 yuan, first time this year.")
     assert reply.result["visits"][-1]["fund_pays"] == "130.00"
+
+
+def test_a_slips_figure_named_by_the_slip_is_never_dropped() -> None:
+    # (K265-0100) 单据两张 一张一百二 一张八十五: 八十五 after 一张 was dropped (a bill of 120 settled) — it is
+    # a figure, asked about
+    _, (reply,) = talk("帮外婆问 南昌居民 签约卫生院 单据两张 一张一百二 一张八十五 都是今天一起开的")
+    assert reply.result is None and reply.asking == "amount_role" and "八十五" in reply.text
+
+
+def test_an_earlier_visit_remembered_after_two_goes_into_the_year() -> None:
+    # (K265-C029) (三月一百 → 今天三甲七百 →) 还有上周在药店买了二百的药 忘说了: a third visit, before today's —
+    # today's was replaced by it (two visits, ¥82.50)
+    _, replies = talk("南充退休 今年三月 在二级医院看过一次 花了一百 这是今年第一次", "今天又在三甲医院花了七百",
+                      "还有上周在药店买了二百的药 忘说了")
+    result = replies[-1].result
+    assert len(result["visits"]) == 3 and result["visits"][-1]["fund_pays"] == "385.00"
