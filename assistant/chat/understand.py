@@ -3120,6 +3120,18 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # (以前在北京301医院看过病: an earlier visit's place, not this one's)
         # (在兰州打工…今天回平凉在二级医院: where the person works; the visit was at home)
         values["offsite"] = True  # 南昌在职，在北京301医院看门诊: the visit was out of the city
+    seen_cities = list(dict.fromkeys(slots.seen.get("city", ())))
+    if len(seen_cities) == 2 and values.get("offsite"):
+        # 平凉在职 在西安看的门诊 没备案: insured in one covered city, treated in the other — the insured city's
+        # document settles it (an out-of-city visit), never the city of the visit taken for the insurance
+        treated = [c for c in seen_cities if re.search(rf"(?:在|去|到)(?:了)?{re.escape(c)}(?:市)?[^,，。]{{0,6}}?"
+                                                       r"(?:看|就医|就诊|治|拿药|买药)", text)]
+        if len(treated) == 1:
+            insured = next(c for c in seen_cities if c != treated[0])
+            schemes = schemes_of(insured)
+            scheme = values.get("scheme")
+            values["city"] = insured
+            values["policy"] = next(iter(schemes.values())) if len(schemes) == 1 else schemes.get(scheme) if scheme else None
     if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
     if _SIGNED_ELSEWHERE.search(text):

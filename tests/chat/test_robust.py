@@ -10783,3 +10783,10 @@ def test_an_earlier_visit_remembered_after_two_goes_into_the_year() -> None:
                       "还有上周在药店买了二百的药 忘说了")
     result = replies[-1].result
     assert len(result["visits"]) == 3 and result["visits"][-1]["fund_pays"] == "385.00"
+
+
+def test_insured_in_one_covered_city_treated_in_the_other() -> None:
+    # (K266-0005) 平凉在职 在西安看的门诊 没备案: 平凉's document settles it, out of the city and not filed
+    # (¥0) — 西安's was taken for the insurance (no figures)
+    _, (reply,) = talk("平凉在职 在西安看的门诊 没备案 三甲 900 今年第一次")
+    assert reply.result["policy"]["id"] == "pingliang-employee" and reply.result["visits"][-1]["fund_pays"] == "0.00"
