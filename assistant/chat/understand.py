@@ -872,6 +872,9 @@ _CLAIMED_PLAINLY = rx.compile(r"(?<![没未不])(?<!没有)报(?:销)?过(?![没
                               r"|(?<![没未不])(?<!没有)报(?:销)?过(?![没吗么])[^。]{0,3}?(?:数额|金额|具体金额|具体数)(?:不详|不清楚|不知道|不记得|记不清)")
 _NO_CLAIM = rx.compile(r"(?<![有])(?:没有|没|未)(?:刷|用|走)过(?:医保|统筹)(?!没|吗|么)")
 _THAT_VISITS_SLIP = rx.compile(r"(?:当时|那次|那回|那时候?)[^,，。]{0,4}报(?:了|销了)多少")
+#: (我在成都)工作 / 上班 / 打工: where the writer works — said of the writer, not of the patient
+_WORKS_THERE = rx.compile(r"(?:市)?(?:工作|上班|打工)")
+_KIN = r"(?:我|俺)(?:家)?(?:爸爸|妈妈|爸|妈|老伴|老公|老婆|爱人|爷爷|奶奶|外公|外婆|父亲|母亲)"
 #: (年度限额2000)今年已经用了(300): between the cap and the part of it used
 _CAP_USED_BETWEEN = rx.compile(r"(?:元|块)?[,，]?(?:今年|本年|年内)?(?:已经|已|都)?(?:用了|用掉了?|用去了?)")
 #: 老花眼看不清单子 / 单子上的字看不清: the slip cannot be read — no fact said is put in doubt by it
@@ -3965,6 +3968,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                    or ((_LANDMARK_CITY.search(text) or _VISIT_IN_CITY.search(text))
                                        and _FROM_THERE.search(text, max(0, h.start - 3), h.start)))),
                              None)
+    if insured_elsewhere is not None and values.get("city") is not None \
+            and _WORKS_THERE.match(text, insured_elsewhere.end) \
+            and re.search(rf"{_KIN}(?:是|的医保是|在)?{re.escape(values['city'])}", text):
+        # 我在成都工作 我爸是南充退休职工 在南充的…看门诊: where the writer works — the father's visit, in his city
+        # (not out of it: 在成都 was the writer's work, never the visit's place)
+        insured_elsewhere = None
+        values["other_city"] = values["offsite"] = None
     if insured_elsewhere is not None and values.get("city") is not None:
         # 我在重庆交的医保，来南昌看病: the insurance is 重庆's; 南昌 is only where the visit was
         values["other_city"] = insured_elsewhere.sets["other_city"]

@@ -10790,3 +10790,13 @@ def test_insured_in_one_covered_city_treated_in_the_other() -> None:
     # (¥0) — 西安's was taken for the insurance (no figures)
     _, (reply,) = talk("平凉在职 在西安看的门诊 没备案 三甲 900 今年第一次")
     assert reply.result["policy"]["id"] == "pingliang-employee" and reply.result["visits"][-1]["fund_pays"] == "0.00"
+
+
+def test_where_the_writer_works_is_not_the_patients_insurance() -> None:
+    # (K265-0019) 我在成都工作 我爸是南充退休职工 在南充的二甲医院看门诊: the father's visit in 南充, settled by
+    # 南充's document — 成都 was answered as a city not covered
+    _, (reply,) = talk("我在成都工作 我爸是南充退休职工 在南充的二甲医院看门诊花了四百四 他今年第一次看")
+    assert reply.result["policy"]["id"] == "nanchong-employee" and reply.result["visits"][-1]["fund_pays"] == "188.50"
+    # (insured where one works, treated in a covered city: still 成都's — not covered)
+    _, (reply,) = talk("我在重庆交的医保，来南昌看病花了500")
+    assert reply.result is None
