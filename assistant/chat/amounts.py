@@ -238,6 +238,7 @@ _CHECKED_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:是吧|对吧|吧|吗|么|�
 _STILL_SHORT_BEFORE = rx.compile(r"(?:还差|只差|就差|还剩|离封顶还差|距离封顶还差|离限额还差)(?:个)?$")
 _TO_CAP_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:就|便)?(?:封顶|到顶|顶格|报满|满额|到限额|达到限额|用完|用满)")
 #: 额度只剩100了 / 卡里还剩50了 / 余额80了: what is left of some money — never an age, whatever 了 follows
+#: (every ending _CAP_LEFT_BEFORE reads is one of these)
 _LEFT_OF_MONEY_BEFORE = rx.compile(r"(?:还|只|就)?(?:剩下?|剩余|余额|还有)(?:了)?$")
 _CAP_LEFT_BEFORE = rx.compile(r"(?:额度|限额|封顶线|最高支付限额)(?:今年)?(?:还|只)?(?:剩下?|剩余|还有|就剩)(?:了)?$")
 _ITEM_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "tcm", "consultation", "dual_channel", "prenatal"})
@@ -863,7 +864,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 and _PERSON_BEFORE.search(masked, 0, start):
             role, cue = "slip_unknown", None  # 南充 退休 68: an age or a small bill? asked, never guessed
         if not (has_unit or has_cur) and value <= 110 and "." not in num and role not in _MONEY_ROLES \
-                and not _CAP_LEFT_BEFORE.search(prefix) and not _LEFT_OF_MONEY_BEFORE.search(prefix) and (
+                and not _LEFT_OF_MONEY_BEFORE.search(prefix) and (
                 _AGE_BEFORE.search(prefix)
                 # (南昌退休 68了: 了 right after a small bare number beside a person's words — an age)
                 or (_AGE_AFTER.match(masked, end) and (role is None or (role == "slip_unknown" and cue is None and not prefix.strip()

@@ -1152,11 +1152,31 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
     quick += [_t(locale, "又看了一次", "Another visit"), _t(locale, "重新开始", "Start over")]
     # the answer first, in one sentence (a text-only client shows the text alone), then the steps
     # (the visit of someone else in the household: 您妈自己付…, never 您自己付 of the person writing)
-    text = headline(result, locale, _payer(state, locale) or "您") + "\n\n" + text
+    payer = _payer(state, locale)
+    text = headline(result, locale, payer or "您") + "\n\n" + text
     return Reply(text=prefix + text, result=msgspec.to_builtins(result), html=html, quick_replies=quick,
                  intent="calculate", understood=_understood(known, message_facts, locale, len(ledger),
                                                             account_untold=account_untold),
-                 payer=_payer(state, locale))
+                 payer=payer)
+
+
+#: the kind a part asked inside-or-beside is named by (a cost of no kind of its own, "rest", by none)
+_PLACED_KIND: dict[str, tuple[str, str]] = {"self_pay": ("自费", "self-pay"), "consultation": ("诊察费", "consultation fee")}
+
+
+def _placement_asked(state: SessionState, part_field: str, part_value: Decimal, part_text: str, bill_text: str,
+                     locale: str) -> Reply:
+    """一千二百 … 还有二百是自费的 / (“一百五”是哪一笔钱？) 一百五是挂号和诊察的: is the part inside the bill or
+    paid on top of it? Asked, quoting both (the answer is read by ``pending_placement``)."""
+    state.asking, state.pending_placement = "amount_role", (part_field, part_value)
+    kind = _PLACED_KIND.get(part_field)
+    part_en, bill_en = (f"{kind[1]} of “{part_text}”", f"“{bill_text}”") if kind else (part_text, bill_text)
+    return Reply(text=_t(locale, f"您说的{kind[0] if kind else ''}“{part_text}”，是包含在“{bill_text}”里面，"
+                                 f"还是在“{bill_text}”之外另交的？两种算法结果不同。",
+                         f"Is the {part_en} included in the {bill_en}, or paid on top of it? The two give different figures."),
+                 asking="amount_role", intent="calculate",
+                 quick_replies=_t_list(locale, [f"包含在{bill_text}里面" if kind else "包含在里面", "另外交的"],
+                                       ["Included", "On top of it"]))
 
 
 def _payer(state: SessionState, locale: str) -> str | None:
@@ -2255,15 +2275,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and not _WHOLE_BILL_SAID.search(u.text) and not _INSIDE_WORD.search(u.text) and not _EXTRA_PART.search(u.text):
         # (花了九百 还有个一百五 → “一百五”是哪一笔钱？) 一百五是挂号和诊察的: a cost of the same visit — inside the 900
         # or paid beside it is asked (it was settled as a bill of 150 alone)
-        state.pending_amount, state.asking = None, "amount_role"
-        state.pending_placement = ("rest", facts.amount)
-        bill_said = f"{state.known.amount:.0f}"
-        return state, Reply(text=_t(locale, f"您说的“{unplaced_before}”，是包含在“{bill_said}”里面，还是在“{bill_said}”之外另交的？"
-                                            "两种算法结果不同。",
-                                    f"Is the {unplaced_before} included in the {bill_said}, or paid on top of it? "
-                                    "The two give different figures."),
-                            asking="amount_role", intent="calculate",
-                            quick_replies=_t_list(locale, ["包含在里面", "另外交的"], ["Included", "On top of it"]))
+        state.pending_amount = None
+        return state, _placement_asked(state, "rest", facts.amount, unplaced_before, f"{state.known.amount:.0f}", locale)
     if facts.amount is not None and state.known.amount is not None and facts.amount in (
             state.known.prior_unreimbursed, state.known.fund_paid, state.known.deductible_used) \
             and re.search(r"那(?:个|笔)?[\s，,]*[0-9]", u.text) and not _WHOLE_WORD.search(u.text.split("那", 1)[0]):
@@ -3846,14 +3859,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # 一千二百 … 还有二百是自费的: inside the bill or on top of it? Asked, the rest of the message kept
         part_text, part_field, bill_text, part_value = u.placement
         state = _fill(state, facts, u, message, today)
-        state.asking, state.pending_placement = "amount_role", (part_field, part_value)
-        kind_zh, kind_en = {"self_pay": ("自费", "self-pay"), "consultation": ("诊察费", "consultation fee")}[part_field]
-        return state, Reply(text=_t(locale, f"您说的{kind_zh}“{part_text}”，是包含在“{bill_text}”里面，还是在“{bill_text}”之外另交的？"
-                                            "两种算法结果不同。",
-                                    f"Is the {kind_en} of “{part_text}” included in the “{bill_text}”, or paid on top of it? "
-                                    "The two give different figures."),
-                            asking="amount_role", intent="calculate",
-                            quick_replies=_t_list(locale, [f"包含在{bill_text}里面", "另外交的"], ["Included", "On top of it"]))
+        return state, _placement_asked(state, part_field, part_value, part_text, bill_text, locale)
     if state.pending_placement is not None:
         part_field, part_value = state.pending_placement
         state.pending_placement = None

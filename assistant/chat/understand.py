@@ -3129,12 +3129,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # document settles it (an out-of-city visit), never the city of the visit taken for the insurance
         treated = [c for c in seen_cities if re.search(rf"(?:在|去|到)(?:了)?{re.escape(c)}(?:市)?[^,，。]{{0,6}}?"
                                                        r"(?:看|就医|就诊|治|拿药|买药)", text)]
-        if len(treated) == 1:
-            insured = next(c for c in seen_cities if c != treated[0])
-            schemes = schemes_of(insured)
-            scheme = values.get("scheme")
-            values["city"] = insured
-            values["policy"] = next(iter(schemes.values())) if len(schemes) == 1 else schemes.get(scheme) if scheme else None
+        if len(treated) == 1:  # (the policy follows from the city, below: policy_for)
+            values["city"] = next(c for c in seen_cities if c != treated[0])
     if values.get("signed") is None and "签约" in text and re.search(r"在那(?:里|儿|家|边)?(?:看|拿|开)", text):
         values["signed"] = True  # 签约的是…社区卫生服务中心，今天在那看病: at the signed institution
     if _SIGNED_ELSEWHERE.search(text):
