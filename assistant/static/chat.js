@@ -377,9 +377,10 @@
   function figure(className, value) { return el("b", "fig " + className, yuan(value)); }
 
   // 统筹基金报¥330.00，您自己付¥870.00（账户¥0.00，现金¥870.00）
-  // who pays the personal share, as the reply names them (您爱人自己付 for a relative's visit)
+  // who pays the personal share, as the reply names them (您爱人自己付 for a relative's visit); null for the
+  // writer's own, each place then keeping its own words (T.you in a sentence, T.youCol atop a column)
   function youPay(reply) {
-    return reply && typeof reply.payer === "string" && reply.payer ? reply.payer + "自己付" : T.you;
+    return reply && typeof reply.payer === "string" && reply.payer ? reply.payer + "自己付" : null;
   }
 
   function answerLine(sum, prefix, you) {
@@ -640,7 +641,7 @@
       var line = el("div", "bubble bubble-text bubble-same", T.unchanged);
       line.appendChild(document.createTextNode(T.fund));
       line.appendChild(figure("fig-fund", reply.sum.fund));
-      line.appendChild(document.createTextNode(T.sep + youPay(reply)));
+      line.appendChild(document.createTextNode(T.sep + (youPay(reply) || T.you)));
       line.appendChild(figure("fig-personal", reply.sum.personal));
       line.appendChild(document.createTextNode(T.end));
       wrap.appendChild(line);

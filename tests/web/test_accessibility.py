@@ -392,6 +392,9 @@ def test_english_page_and_quick_replies(pw, app):
     assert mine == ["Nanchang, retired employee, level-3 hospital, ¥1,200", "First claim this year"], mine
     page.wait_for_timeout(400)
     shot(page, "english-answer")
+    # the possibilities side by side: each column says who pays in English (the writer's own visit)
+    alts = ask(page, "Nanchong retiree, 700 yuan, first visit this year, not sure whether the hospital is tier 3 or lower", 3)
+    expect(alts.locator(".alts .alt").first.locator(".alt-row").nth(1)).to_contain_text("You pay")
     ctx.close()
 
 
