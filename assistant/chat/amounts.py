@@ -271,7 +271,7 @@ _CORRECTION = rx.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄
 # Money words before an amount; the nearest one in the clause gives the role.
 _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("consultation", r"consultation(?: fee)?"),
-    ("self_pay", r"self[- ]pay(?: part| items?)?"),
+    ("self_pay", r"self[- ]pa(?:y|id)(?: part| items?)?"),
     ("class_b_drug", r"class[- ]b drugs?"),
     ("tcm", r"(?:chinese )?(?:herbal|patent) medicines?|chinese medicines?|tcm (?:drugs|medicines?)"),
     # 单子上统筹基金支付那栏我这写的是450: the slip's fund column, what it shows
@@ -595,6 +595,12 @@ def _clause_before(text: str, start: int, width: int = 24) -> str:
 
 _SELF_PAY_NAMED = rx.compile(r"自费(?:的)?[\u4e00-\u9fff]{0,6}$")
 _MET_JUST_BEFORE = rx.compile(r"(?:扣|用|交|付|过)(?:完|满|够|光)(?:了|啦)$")
+#: (自费的)不在(1000)里 / 包括在(1000)内: the figure a part is said to be inside or outside of — the bill
+#: named again, never the part the cue before it names
+_CONTAINER = r"(?:(?:不|没有?)(?:算|包括|包含|含)?|算|包括|包含|含)在"
+_CONTAINER_BEFORE = rx.compile(_CONTAINER + "$")
+_CONTAINER_NEXT = rx.compile("(?:的)?" + _CONTAINER)
+_CONTAINER_AFTER = rx.compile(r"(?:元|块)?(?:钱)?(?:里面|里头|里|内|之内|当中|中)")
 _SPENT_ONLY = frozenset({"花了", "花", "共花了", "一共花了", "花费", "花掉"})
 _ITEM_ACTION = rx.compile(r"(?:开|做|拿|买|抓|配)(?:了|的)")
 #: a clause that opens by naming the visit's one item (prenatal check at …, 产检在…)
@@ -839,6 +845,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
         role, cue = said_before if said_before is not None else _role_before(prefix)
         if role in ("class_b_service", "class_b_drug") and _SELF_PAY_NAMED.search(prefix) and "乙类" not in prefix:
             role, cue = "self_pay", "自费"  # 自费的进口耗材500: the supplies named as self-pay, not class B
+        if role in _PART_ROLES and _CONTAINER_BEFORE.search(prefix) and _CONTAINER_AFTER.match(masked, end):
+            role, cue = None, None  # 另外50块是自费的不在1000里: the 1000 is the bill said again
         if role is not None and role.startswith("deductible") and _MET_JUST_BEFORE.search(prefix):
             role, cue = None, None  # 起付线扣完了 八十八块: the deductible met, then the bill (not 88 of it used)
         if role == "total" and prefix in _SPENT_ONLY and start - len(prefix) >= 2 \
@@ -881,7 +889,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 or (_DEDUCTIBLE_MET_AFTER.match(masked, end) and _PLACE_END.search(prefix))):
             # 开药两百七起付线早没了 / 平凉在职二级1800起付线满: the bill, then a clause of its own about the deductible
             post = None
-        if post and (not _NUMERAL_AHEAD.match(masked, post.end())
+        if post and (not _NUMERAL_AHEAD.match(masked, post.end()) or _CONTAINER_NEXT.match(masked, post.end())
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "self-paid": "自费", "self paid": "自费",
@@ -939,7 +947,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
                 # (挂号5，还有自费的30: a small fee named, the figure ending its clause — money too)
                 named_cost = (value >= 10 or end == n or masked[end] in _BOUNDARY) and (
                     _COST_WORD_END.search(prefix) is not None or _SLIP_PIECE_END.search(prefix) is not None)
-                if not ((alone and (value >= 10 or beside_bare)) or named_cost):
+                # 一百二、二百零五、六十: the last of figures listed with 、 after a figure
+                listed = value >= 10 and bool(out) and out[-1].role is None and masked[out[-1].end:start] == "、" \
+                    and (end == n or masked[end] in _BOUNDARY or masked[end] == "、")
+                if not ((alone and (value >= 10 or beside_bare)) or named_cost or listed):
                     continue
         approximate = bool(
             _APPROX_AFTER.match(masked, end) or _APPROX_BEFORE.search(prefix) or _ADJACENT_DIGITS.search(num)

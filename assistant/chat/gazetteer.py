@@ -461,7 +461,7 @@ def _provider_rules() -> list[tuple[str, Mapping[str, Any], int]]:
         ("tertiary", {"provider_level": 3}, 2),
         ("secondary", {"provider_level": 2}, 2),
         # (a level-3 hospital outpatient clinic / the hospital's clinic: the hospital's department, no place of its own)
-        ("community health (?:service )?(?:centre|center|station)|township health (?:centre|center)"
+        ("community health (?:service )?(?:centre|center|station)|township (?:health )?(?:centre|center|hospital)"
          "|(?<!hospital outpatient )(?<!hospital's )(?<!outpatient )(?<!hospital )clinic(?! (?:bill|fees?|costs?|spending|expenses?|receipt)s?\\b)|primary care",
          {"provider_kind": "hospital", "provider_level": 1}, 0),
         ("pharmacy|pharmacies|drugstore|drug store|chemist", {"provider_kind": "pharmacy"}, 1),

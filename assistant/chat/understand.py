@@ -398,6 +398,17 @@ def _told_before_bill_beside_slip(a: Amount, amounts: list[Amount]) -> bool:
         and any(c.role == "slip_fund" and c.start > a.end for c in amounts)
 
 
+#: 两张单子 … 都是今天一起开的 / 三张单子 … 都是这次的: slips said to be of one visit
+_SLIPS_OF_ONE_VISIT = rx.compile(r"(?:两|二|三|四|2|3|4)张(?:单子|单据|发票|票据|收据|小票)[^。]*?"
+                                 r"(?:都是(?=[今这同一])(?:今天)?(?:这次|这一次|同一次|同一天|一次)?(?:看病|开|交)?的|(?:今天|同一次|一次)?一起开的|同一次(?:看病|就诊)的)"
+                                 r"|(?:单子|单据|发票|票据|收据|小票)(?:两|二|三|四|2|3|4)张[^。]*?"
+                                 r"(?:都是(?=[今这同一])(?:今天)?(?:这次|这一次|同一次|同一天|一次)?(?:看病|开|交)?的|(?:今天|同一次|一次)?一起开的|同一次(?:看病|就诊)的)")
+#: (单子两张，)一张(一百二): the first slip's figure
+_EACH_SLIP_BEFORE = rx.compile(r"(?:一张|第一张|头一张)[,，:：]?$|(?:单子|单据|发票|票据|收据|小票)[,，:：]?$")
+#: (一百二)，一张(八十五) / 、(二百零五): the next slip's figure, nothing else between
+_NEXT_SLIP_BETWEEN = rx.compile(r"(?:元|块)?(?:钱)?[,，、\s]*(?:(?:另)?一张|第[二三四]张|还有一张)?[,，:：]?")
+
+
 def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
     """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
@@ -447,6 +458,13 @@ def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], 
             # (我老伴72，我70: two people's ages, not one figure said two ways; 花了400 400, the same bare
             # number twice in a row, may be two figures — asked)
             continue
+        elif field == "amount" and current.role is None and amount.role is None and not current.explicit \
+                and _SLIPS_OF_ONE_VISIT.search(text) and _EACH_SLIP_BEFORE.search(text, max(0, current.start - 4), current.start) \
+                and _NEXT_SLIP_BETWEEN.fullmatch(text, current.end, amount.start):
+            # 单据两张 一张一百二 一张八十五 都是今天一起开的: the slips of one visit, said to be so — the bill is
+            # their sum (without such words they may be two visits: the second figure is asked about)
+            chosen[field] = msgspec.structs.replace(current, value=current.value + amount.value, cue=None,
+                                                    end=amount.end, text=text[current.start:amount.end])
         elif not amount.explicit:
             unplaced.append(amount)  # a second bare number: never dropped, never merged
         elif field == "amount" and current.cue and amount.cue and _COST_NOUN.fullmatch(current.cue) \

@@ -10772,7 +10772,8 @@ def test_an_english_clinic_bill_is_an_outpatient_bill_and_of_which_places_a_part
 def test_a_slips_figure_named_by_the_slip_is_never_dropped() -> None:
     # (K265-0100) 单据两张 一张一百二 一张八十五: 八十五 after 一张 was dropped (a bill of 120 settled) — it is
     # a figure, asked about
-    _, (reply,) = talk("帮外婆问 南昌居民 签约卫生院 单据两张 一张一百二 一张八十五 都是今天一起开的")
+    # a figure, asked about (without words that make the slips one visit's, they may be two visits)
+    _, (reply,) = talk("帮外婆问 南昌居民 签约卫生院 单据两张 一张一百二 一张八十五")
     assert reply.result is None and reply.asking == "amount_role" and "八十五" in reply.text
 
 
@@ -10800,3 +10801,29 @@ def test_where_the_writer_works_is_not_the_patients_insurance() -> None:
     # (insured where one works, treated in a covered city: still 成都's — not covered)
     _, (reply,) = talk("我在重庆交的医保，来南昌看病花了500")
     assert reply.result is None
+
+
+@pytest.mark.parametrize(("message", "amount"), [
+    # (K265-0100) 单据两张 一张一百二 一张八十五 都是今天一起开的: the slips of one visit — the bill is their sum
+    ("帮外婆问 南昌居民 签约卫生院 单据两张 一张一百二 一张八十五 都是今天一起开的", "205.00"),
+    # (K265-0021) 三张单子一百二、二百零五、六十 都是今天这次的: the third figure after 、 was dropped, the second asked
+    ("南充的 退了休的 今天在二级医院 一共三张单子一百二、二百零五、六十 都是今天这次的 今年第一次", "385.00"),
+])
+def test_slips_said_to_be_of_one_visit_are_summed(message: str, amount: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["total"] == amount
+
+
+def test_a_figure_a_part_is_said_to_be_outside_of_is_the_bill() -> None:
+    # (K265-0116) 1000块 另外50块是自费的不在1000里: the second 1000 was read as self-pay 1000 (a bill of 2000,
+    # asked about) — it is the bill named again, the 50 beside it
+    _, (reply,) = talk("南充在职 今年第一次 二级医院 1000块 另外50块是自费的不在1000里")
+    assert reply.result["visits"][-1]["fund_pays"] == "480.00" and reply.result["visits"][-1]["personal_pays"] == "570.00"
+
+
+def test_english_self_paid_and_township_hospital() -> None:
+    # (K265-0115) total 960.00, of which self-paid 60.00 … township hospital: "self-paid" was no cue (the
+    # 960 asked about) and a township hospital no level (asked) — it is a township health centre, level 1
+    _, (reply,) = talk("Reading from my dad's receipt: total 960.00, of which self-paid 60.00. He's a Pingliang retiree, "
+                       "township hospital, first visit this year.")
+    assert reply.result["visits"][-1]["fund_pays"] == "490.00" and reply.result["visits"][-1]["personal_pays"] == "470.00"
