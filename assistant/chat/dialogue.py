@@ -922,6 +922,11 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
                   "Not the first bill this year: is the deductible already met? If not, how much did the "
                   "earlier visits cost, and how much did the fund pay?")
         qr_zh, qr_en = ["起付线已经扣完了", "统筹已经报过一些"], ["Deductible already met", "The fund has paid some"]
+        if state.one_visit_before and not state.ledger:
+            # 今年看过一次了: the one visit before is what decides the deductible — asked about by itself
+            zh, en = ("今年之前看过一次：那次在哪级医院（或药店）、花了多少？如果起付线已经扣完了，直接告诉我也行。",
+                      "One visit before this one this year: where was it (hospital level or pharmacy) and what did "
+                      "it cost? Or, if the deductible is already met, just say so.")
     if fact == "year_start" and state.ledger and all(v.month is not None for v in state.ledger) \
             and (known is None or known.first_visit_this_year is not False):
         # (…哦对了今年三月份在社区还看过一次，花了三百二): the earlier visit told is kept — the question is
@@ -4523,6 +4528,8 @@ _FUND_WORD = rx.compile(r"统筹|报|医保给|医保付|基金|fund|reimburs|pa
 _ONLY_ONE_BEFORE = rx.compile(r"那(?:次)?(?:是|才是)今年(?:的)?(?:第一次|第一回|头一次|头一回)|之前[^,，。]{0,8}?(?:一次|一回)|就那一次|就一次|就这两(?:次|回)|就两(?:次|回)|只有这两(?:次|回)|只看了两(?:次|回)"
                               # 今年3月份在社区医院看过一次，花了120，别的没有了: that one, and no other
                               r"|(?:一次|一回)[^。]{0,16}?(?:别的|其他|其它|另外)(?:的)?(?:都)?(?:没有|没)(?:了|看过|去过)?"
+                              # (asked about the year) 今年看过一次了: one visit before this one this year
+                              r"|今年(?:之前|以前|前面)?(?:已经|只|就|才)?(?:看过|去过)(?:一次|一回)(?![0-9一二三四五六七八九十]|了?(?:吗|没|么|以上|多))"
                               # I only went once before / only one other visit: in English
                               r"|only (?:went|been|gone|visited)(?: there| to (?:the |a )?(?:doctor|hospital|clinic))? once"
                               r"|only (?:one|once) (?:earlier |other |previous )?(?:visit|time|bill)")

@@ -10827,3 +10827,21 @@ def test_english_self_paid_and_township_hospital() -> None:
     _, (reply,) = talk("Reading from my dad's receipt: total 960.00, of which self-paid 60.00. He's a Pingliang retiree, "
                        "township hospital, first visit this year.")
     assert reply.result["visits"][-1]["fund_pays"] == "490.00" and reply.result["visits"][-1]["personal_pays"] == "470.00"
+
+
+def test_one_visit_before_said_then_told() -> None:
+    # (K264-C021) 三级医院 一千八 → 今年看过一次了 → 上次是在社区 花了四百: the one visit before was not taken
+    # as the year's first (the year's position asked a third time); now it is, and the question after
+    # 今年看过一次了 asks about that visit instead of repeating itself
+    _, replies = talk("南昌在职 三级医院 一千八", "今年看过一次了", "上次是在社区 花了四百")
+    assert replies[1].asking == "year_start" and "之前看过一次" in replies[1].text
+    assert replies[2].result["visits"][-1]["fund_pays"] == "800.00"
+
+
+@pytest.mark.parametrize("later", ["再后来三级医院花了2000", "后来在三级医院花了2000"])
+def test_a_later_visit_told_with_houlai_is_one_more(later: str) -> None:
+    # (K267-C014) 一级500 → 后来又去了一次 二级600 → 再后来三级医院花了2000: the third visit replaced the
+    # second (¥950, the 600 lost) — 后来 at a place is one more visit
+    _, replies = talk("南昌在职 一级医院 500 今年第一次", "后来又去了一次 二级医院 花了600", later)
+    visits = replies[-1].result["visits"]
+    assert [v["total"] for v in visits] == ["500.00", "600.00", "2000.00"] and visits[-1]["fund_pays"] == "1000.00"
