@@ -3256,6 +3256,21 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (下周还要去市中心医院做个CT，要460，那次能报多少: a visit still to come, after the one told)
         later = (facts.month is not None or _ahead(facts)) and _by_date(today)(_dated(facts, today)) > _by_date(today)(state.known) \
             and not _THIS_VISIT_REDATED.search(u.text)  # (那如果是10月份去看的呢？同样三级1600: this visit, another date)
+        if facts.amount is not None and not later and not _ANOTHER_VISIT.search(u.text) \
+                and (facts.month is not None or (facts.months_ago or 0) > 0 or (facts.days_ago or 0) > 0) \
+                and _SEEN_BEFORE_SUPPOSED.search(u.text) and not _THIS_VISIT_REDATED.search(u.text) \
+                and (base.first_visit_this_year is True or base_ledger) \
+                and not any(getattr(facts, n) is not None for n in _YEAR_POSITION) \
+                and _by_date(today)(_dated(facts, today)) < _by_date(today)(base):
+            # (今天三级1500 今年第一次 →) 那我要是8月份在二级医院看过一次花了700呢: a visit before this one
+            # supposed — one more of the year, before it; this visit stays as told (never redated to August)
+            earlier = _merge(Known(**{n: getattr(base, n) for n in PERSON_FIELDS}), _dated(facts, today))
+            hypo_ledger = sorted([*base_ledger, earlier], key=_by_date(today))
+            state.what_if_base, state.what_if_ledger = base, hypo_ledger
+            reply = _settle(SessionState(known=base, ledger=hypo_ledger), locale, today,
+                            prefix=_t(locale, "如果这样：\n", "If so:\n"))
+            reply.intent = "what_if"
+            return state, reply
         if _ANOTHER_VISIT.search(u.text) and facts.amount is None and _SAME_BILL_AGAIN.search(u.text) \
                 and state.known.amount is not None and u.approximate_amount is None:  # (再花个一千多: its own, roughly)
             # 要是12月再看一次一样的: one more visit with the same bill as the one told (its parts too)
@@ -4677,6 +4692,8 @@ _REMEMBERED = rx.compile(r"想起来|记起来|记错了|说错了|搞错了|忘
                          r"|i forgot|i just remembered|now i remember|i misremembered|i was wrong")
 _ONLY_OR_SPENT = rx.compile(r"只|就|光|仅|单单|花|交了|付了|一共|总共|合计|only|spent|paid")
 _THIS_TIME_SAID = rx.compile(r"^(?:那|那么)?(?:本次|这次|这回|今天)")
+#: (要是8月份在二级医院)看过一次(花了700呢): a visit supposed to have been, before this one
+_SEEN_BEFORE_SUPPOSED = rx.compile(r"(?:看|去|买|拿|刷|开)过(?:一次|一回|一趟|药)?")
 _THIS_VISIT_REDATED = rx.compile(r"(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}看的|(?:如果|要是|假如|若)(?:是)?[^,，。再又]{0,8}的话")
 _REFERRAL_AGAIN = rx.compile(r"有转诊|经(?:过)?转诊|转诊了|(?:办|开)了转诊|with (?:a )?referral|referred")
 _NO_REFERRAL_SAID = rx.compile(r"(?:没有|没|未|无|不)(?:经过?|办|开)?转诊|without (?:a )?referral|not referred")

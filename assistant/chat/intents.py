@@ -137,7 +137,7 @@ _ENDS_WITH_NE = rx.compile(r"呢[\s?？!！。.~]*$|呢[,，\s]*(?:钱|费用|�
 _WHY_RULE = rx.compile(r"为什么|为啥|凭什么|为何|怎么会|\bwhy\b")
 _RULE_WORD = rx.compile(r"起付线|起付标准|门槛|比例|报销比|限额|封顶|最高支付|deductible|ratio|cap\b")
 _ADD_VISIT = rx.compile(
-    r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|又来(?:了|看|拿|买|开|复诊|复查|就诊)|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
+    r"又看了|又去了|又花了|又买了|又开了|又拿了|又看|又去|又来(?:了|看|拿|买|开|复诊|复查|就诊)|又(?:复查|复诊|就诊)了?|再加一次|再加一笔|再加|再看了?一次|还有一次|另外一次|另一次|又一次"
     r"|再去(?:看|拿|买|开)?(?:了)?(?:一次|一趟|一回)|再去看|再去医院|go again"
     # another 社区 visit later today / one more pharmacy visit: the place said between
     r"|another(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit|one more(?:[ ，][^,.?!。？]{1,14}?)?[ ，]visit"

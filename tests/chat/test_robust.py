@@ -10845,3 +10845,22 @@ def test_a_later_visit_told_with_houlai_is_one_more(later: str) -> None:
     _, replies = talk("南昌在职 一级医院 500 今年第一次", "后来又去了一次 二级医院 花了600", later)
     visits = replies[-1].result["visits"]
     assert [v["total"] for v in visits] == ["500.00", "600.00", "2000.00"] and visits[-1]["fund_pays"] == "1000.00"
+
+
+def test_a_visit_before_this_one_supposed_in_a_what_if() -> None:
+    # (K267-C020) 9月退休 → 今天三级1500 今年第一次 → 那我要是8月份在二级医院看过一次花了700呢: today's visit
+    # was redated to August and settled alone (¥55, a wrong figure) — an August visit is supposed before
+    # today's, which stays as told (¥825)
+    _, replies = talk("南昌职工 我今年9月份办完退休手续了", "今天三级医院花了1500 今年第一次",
+                      "那我要是8月份在二级医院看过一次花了700呢")
+    visits = replies[-1].result["visits"]
+    assert replies[-1].intent == "what_if" and [v["total"] for v in visits] == ["700.00", "1500.00"]
+    assert visits[-1]["fund_pays"] == "825.00"
+
+
+def test_youfucha_is_one_more_visit() -> None:
+    # (K268-C044) 二级400 今年门诊第一次 → 今天又复查了一次 也是400: the visit was redated to today and settled
+    # as the year's first (¥0, a wrong figure) — 又复查 is one more visit
+    _, replies = talk("南昌职工在职 上周出院后在门诊复查了 二级医院 400 今年门诊第一次", "今天又复查了一次 也是400")
+    visits = replies[-1].result["visits"]
+    assert len(visits) == 2 and visits[-1]["fund_pays"] == "110.00"
