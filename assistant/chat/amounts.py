@@ -263,6 +263,8 @@ _CORRECTION = rx.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄
                          r"|(?:啊|哦|噢|呃|额)不是(?:[,，。 ]|$|(?=[0-9零一二两三四五六七八九十]))|(?:哦|噢)不[,，。 ]|我想起来了[,，。 ]?(?:是|应该是)"
                          # 花了600 不是600是650: the figure said again, then the right one
                          r"|(?<![是])不是[0-9０-９][0-9０-９.,，]*(?:元|块)?(?:钱)?[,，]?(?:而)?是"
+                         # 算了我再看一眼，是甲等 / 刚看了下发票是1100: looked again, and the right one said
+                         r"|(?:再|又|刚|仔细|重新)(?:看|瞅|瞧|查)了?(?:一眼|一下|下)[^,，。]{0,6}?[,，]?(?:是|写的是|写着|上面是)"
                          # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150
                          r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b"
                          # 1,200 — sorry, 1,250: 'sorry' right before the figure that replaces the one before

@@ -2743,9 +2743,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         state.known = _merge(state.known, facts, PERSON_FIELDS + (() if bill_settled else _PLACE_FIELDS))
         if not bill_settled:
             _note_place(state, facts, u)
+        asked_before = state.asking
         state.asking = None
         why = _why_answer(state, u, locale, today)
-        return state, why if why is not None else _fact_answer(state.known, u, locale)
+        fact_reply = why if why is not None else _fact_answer(state.known, u, locale)
+        slot_left = _missing(state.known) if asked_before is not None else None
+        if slot_left is not None and _ASKING.get(slot_left, slot_left) == asked_before and fact_reply.asking is None \
+                and fact_reply.result is None:
+            # (今年您的门诊费用报销过吗？→) 啥意思 什么叫今年的起付线用了多少 / 你先说比例是多少: a question of the
+            # rules asked back in the middle of a bill — answered, then the bill's question again, so the
+            # conversation goes on where it was (never left without a question)
+            re_asked = _ask(state, slot_left, locale, known=state.known)
+            fact_reply.text += _t(locale, "\n\n回到您这次的账：", "\n\nBack to your bill: ") + re_asked.text
+            fact_reply.asking, fact_reply.quick_replies = re_asked.asking, re_asked.quick_replies
+        return state, fact_reply
     if intent == "policy_fact" and (_HOW_MUCH.search(u.text) or _GENERAL_HOW.search(u.text)) \
             and not _BEYOND_RATES.search(u.text) and not _RULE_WORD.search(_POSITION_SAID.sub("", u.text)) and u.topic != "cap" \
             and not (facts.amount is None and _WHERE_USABLE.search(u.text)):  # (今年一共能报多少: the cap)

@@ -80,6 +80,8 @@ _FILLER = rx.compile(r"[\s,，。.!！?？~、:：;；啊呀呢吧哦噢嗯哈�
 _CORRECTION = rx.compile(
     r"(?<!对)(?<!觉得)(?<!感觉)(?<!觉着)不对|(?:哦|噢|啊|哎)不是[,，]?(?:是)?|actually|i mean|sorry,|看错了|看错|错了|说错了|说错|写错了|写错|打错了|打错|输错了|输错|搞错了|弄错了|记错了|我错了|更正|纠正|(?<!觉得)(?<!认为)应该是|其实是|改一下|改成|改为"
     r"|我想起来了[,，]?(?:是|应该是)|(?:哦|噢)不[,，]|改口"
+    # 算了我再看一眼，是甲等 / 刚看了下发票是1100: looked again, and the right one said
+    r"|(?:再|又|刚|仔细|重新)(?:看|瞅|瞧|查)了?(?:一眼|一下|下)[^,，。]{0,6}?[,，]?(?:是|写的是|写着|上面是)"
     # Oh wait, I had already met the deductible / wait, no: what was told before, taken back in English
     r"|^(?:oh,? )?wait[,.!，]|^(?:oh,? )?no,? wait|i forgot to (?:say|mention)|correction:|let me correct"
 )

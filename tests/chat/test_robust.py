@@ -10864,3 +10864,24 @@ def test_youfucha_is_one_more_visit() -> None:
     _, replies = talk("南昌职工在职 上周出院后在门诊复查了 二级医院 400 今年门诊第一次", "今天又复查了一次 也是400")
     visits = replies[-1].result["visits"]
     assert len(visits) == 2 and visits[-1]["fund_pays"] == "110.00"
+
+
+def test_a_rules_question_in_the_middle_of_a_bill_then_the_bills_question() -> None:
+    # (K268-C023, K268-C027) 今年您的门诊费用报销过吗？→ 啥意思 什么叫今年的起付线用了多少 / 你先说比例是多少:
+    # the rules were quoted and the question dropped (asking null) — answered, then the bill's question
+    _, replies = talk("南昌在职 二级医院 今天花了1300", "啥意思 什么叫今年的起付线用了多少")
+    assert "第十七条" in replies[1].text and replies[1].asking == "year_start"
+    assert replies[1].text.endswith(replies[0].text) and replies[1].text != replies[0].text
+    _, replies = talk("平凉 在职 看门诊能报多少", "你先说比例是多少")
+    assert "第七条" in replies[1].text and replies[1].asking == "amount"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # (K267-0104) 三级医院乙等，算了我再看一眼，是甲等: looked again — the grade said last holds (was a conflict)
+    ("平凉退休，三级医院乙等，算了我再看一眼，是甲等，600，今年第一次", "240.00"),
+    # (K267-0078) 今年地一次: 地 for its homophone 第 (the year's position was asked)
+    ("南充在职 二级医院 看病两百 今年地一次", "0.00"),
+])
+def test_looked_again_and_a_homophone(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
