@@ -1568,6 +1568,8 @@ _RESET_FIRST = rx.compile(r"(?:重新开始|重新算|重来|从头开始|换个
 _WHOLE_WORD = rx.compile(r"花|一共|总共|合计|费用")
 _BARE_UNKNOWN = rx.compile(r"^(?:我|俺)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|记不清了?|忘了|搞不清|说不清|不懂"
                            r"|(?:咋|哪|哪个|哪里|哪儿)(?:晓得|知道)[吗嘛呢啊？?!！。]*$)"
+                           # (您是在哪一级…？→) 二附院是几级？我也不知道: the level asked back, and not known
+                           r"|^[^,，。?？]{0,12}?是几级(?:的|啊|呀|呢)?[?？,，。\s]*(?:我|俺)?(?:也)?(?:不清楚|不知道|不晓得|不太清楚|不确定|搞不清|说不清)"
                            r"|^(?:i )?(?:don'?t know|not sure|no idea|unsure)")
 #: 另外还做了个CT 300: one more test of the same visit, said after it was settled
 _ALSO_DID_TEST = rx.compile(r"(?:哦|对了)?[,，]?(?:另外|而且|然后)?(?:还|也)(?:给我)?(?:做了|拍了|查了|照了)(?:个|一个|一次)?"

@@ -358,6 +358,7 @@ _SUM_CUE = rx.compile(r"一共|总共|合计|共计|总计|总共花了|一共�
 
 #: the words of a slip's figure that adds its lines up (合计, 总金额, 医疗费总额 …)
 _SLIP_SUM_CUE = rx.compile(r"一共|总共|合计|共计|总计|总费用|总额|总金额|小计")
+_SPENT_CUE = rx.compile(r"(?:这次|今天|看病)?(?:花了|花费了?|花)")
 #: the roles a slip's line may have: a cost of the bill (in scope unless its label says otherwise)
 _IN_SCOPE_LINE = (None, "total", "rest", "part")
 _LINE_ROLES = frozenset({*_IN_SCOPE_LINE, "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm"})
@@ -370,9 +371,13 @@ def _slip_sum(text: str, amounts: list[Amount]) -> tuple[Amount, list[Amount]] |
     named (a word right before its figure), there must be two or more, and they must add up exactly."""
     usable = [a for a in amounts if not a.negated and not a.approximate]
     for whole in usable:
-        if whole.role != "total" or not whole.cue or not _SLIP_SUM_CUE.search(whole.cue):
+        if whole.role != "total" or not whole.cue:
             continue
-        for side in ([a for a in usable if a.end <= whole.start], [a for a in usable if a.start >= whole.end]):
+        # 花了500，中药饮片300，检查费200: what was spent, then lines that add up to it exactly
+        spent = _SPENT_CUE.fullmatch(whole.cue) is not None
+        if not spent and not _SLIP_SUM_CUE.search(whole.cue):
+            continue
+        for side in ([] if spent else [a for a in usable if a.end <= whole.start], [a for a in usable if a.start >= whole.end]):
             lines = [a for a in side if a.role in _LINE_ROLES]
             if len(lines) < 2 or len(lines) != len([a for a in side if a.role not in ("other",)]) \
                     or sum((a.value for a in lines), Decimal(0)) != whole.value:

@@ -10885,3 +10885,21 @@ def test_a_rules_question_in_the_middle_of_a_bill_then_the_bills_question() -> N
 def test_looked_again_and_a_homophone(message: str, fund: str) -> None:
     _, (reply,) = talk(message)
     assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_spent_then_lines_that_add_up_to_it() -> None:
+    # (K268-C039) 转诊去县中医院 → 花了500 中药饮片300 检查费200: the 500 and the 200 were a conflict — lines
+    # said after what was spent, adding up to it exactly, are its lines (¥120; ¥195 for a registered poor)
+    _, replies = talk("南昌居民医保 签约卫生院开了转诊 去了县中医院", "花了500 中药饮片300 检查费200", "我是建档立卡户")
+    assert replies[1].result["visits"][-1]["fund_pays"] == "120.00"
+    assert replies[2].result["visits"][-1]["fund_pays"] == "195.00"
+    # (lines that do not add up to it stay asked about)
+    _, replies = talk("南昌居民医保 签约卫生院开了转诊 去了县中医院", "花了500 中药饮片300 检查费100")
+    assert replies[1].result is None
+
+
+def test_level_asked_back_and_not_known() -> None:
+    # (K268-C032) 您是在哪一级…？→ 二附院是几级？我也不知道: the level question again (the hospital's short name
+    # read as a new place) — not known, so each level side by side
+    _, replies = talk("南昌在职 今天在南昌大学第二附属医院看门诊 850 今年第一次", "二附院是几级？我也不知道")
+    assert [a.fund_pays for a in replies[1].alternatives or []] == ["150.00", "137.50", "125.00"]
