@@ -1551,6 +1551,9 @@ _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:�
                            # (那我老伴的呢，她也是南充的 / 我爸的呢？他退休了: theirs asked after the person's own)
                            r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:今天|昨天|前天|上周|这周|刚才|刚刚)?"
                            r"(?:的呢|的话|呢|也|她|他|是|在职|退休|还在|已经|在(?=[^,，。]{0,6}签约)"
+                           # (西安退休… →) 那我女儿在南昌上班 职工医保 二级医院 900: where they work and are insured
+                           # (not 我女儿在南充上班 我自己是退休的: the writer's own visit after it)
+                           r"|在(?:南充|南昌|平凉|西安)(?:市)?(?:上班|工作)(?![^。]{0,16}(?:我自己|我本人|我是))"
                            # (…双通道 →) 我老婆灵活就业 在一级医院做产检四百: her own category, her own visit
                            r"|灵活就业|城乡居民|居民医保"
                            # 我女儿6岁，南昌居民医保: their age said first
@@ -3442,8 +3445,11 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         stale = {n: None for n in ITEM_FIELDS if n != changed_kind[0] and getattr(state.known, n) == value}
         if stale:
             state.known = msgspec.structs.replace(state.known, **stale)
+    slip_cleared: dict[str, Any] | None = None
     if state.checked and (facts.amount is not None or facts.city is not None):
-        # a new bill: the slip checked before was the old bill's
+        # a new bill: the slip checked before was the old bill's (kept aside: an earlier visit told now
+        # leaves this bill and its slip as they were)
+        slip_cleared = {n: getattr(state.known, n) for n in _SLIP_FIELDS}
         state.known = msgspec.structs.replace(state.known, **{n: None for n in _SLIP_FIELDS})
         state.checked = False
     if state.ledger_level_index is not None and state.asking == _EARLIER_WHERE \
@@ -3765,6 +3771,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                               provider_grade=state.known.provider_grade,
                                               provider_assumed=True if state.known.provider_level else None)
         state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
+        if slip_cleared is not None and facts.city is None:
+            # (…统筹报了275 我算着应该是220 → checked →) 哦 我想起来了 今年3月份在社区看过一次 花了100: the
+            # slip is this bill's still — checked again with the visit before it
+            state.known = msgspec.structs.replace(state.known, **slip_cleared)
         if len(state.ledger) == 1 and (state.one_visit_before or _one_before(u.text) or (
                 u.correction and state.known.first_visit_this_year and _ONE_SEEN.search(u.text))):
             # (今年第一次 → 不对，3月份在社区看过一次，花了320: that one was the year's first)

@@ -2854,7 +2854,10 @@ def test_a_part_of_it_in_english_is_a_part() -> None:
 def test_an_earlier_visit_remembered_after_the_first_was_said_joins_the_year() -> None:
     state, _ = talk("南昌 在职 今年第一次 三级 花了 2k", "医院给报了700，对不")
     _, reply = turn(state, "诶 我想起来了 今年6月份在社区医院看过 花了400", today=TODAY)
-    assert len(reply.result["visits"]) == 2 and reply.result["visits"][-1]["fund_pays"] == "900.00"
+    # (the slip said before is this bill's: checked again with the June visit before it — the June visit
+    # gives the year's position, this one is settled after it)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] != "matches"
+    assert reply.result["visits"][-1]["fund_pays"] == "900.00" and reply.result["visits"][-1]["date"] == "2026-11-25"
 
 
 # -- K42 (the last blind measure: 92.3 % handled, 94.3 % asked, 4 wrong at e94a3e5) -----------------
@@ -7920,7 +7923,8 @@ def test_a_visit_of_an_earlier_month_told_after_the_answer_comes_before_it(first
     for m in first:
         state, _ = turn(state, m, locale, today=TODAY)
     _, reply = turn(state, told, locale, today=TODAY)
-    assert reply.result is not None and len(reply.result["visits"]) == 2
+    # (the slip said before is this bill's: checked again with the March visit before it — it matches now)
+    assert reply.bill_check is not None and reply.bill_check["verdict"] == "matches"
     assert reply.result["visits"][-1]["fund_pays"] == "585.00" and reply.result["visits"][-1]["date"] == "2026-11-25"
 
 
@@ -10903,3 +10907,22 @@ def test_level_asked_back_and_not_known() -> None:
     # read as a new place) — not known, so each level side by side
     _, replies = talk("南昌在职 今天在南昌大学第二附属医院看门诊 850 今年第一次", "二附院是几级？我也不知道")
     assert [a.fund_pays for a in replies[1].alternatives or []] == ["150.00", "137.50", "125.00"]
+
+
+def test_an_earlier_visit_remembered_after_a_slip_check_checks_it_again() -> None:
+    # (K268-C035) 1000 今年第一次 医院统筹报了275 我算着应该是220啊 → 哦 我想起来了 今年3月份在社区看过一次 花了100:
+    # the slip was dropped as the old bill's and the visit settled — the slip is this bill's, checked
+    # again with the visit before it (now it matches)
+    _, replies = talk("南昌在职 二级医院 1000 今年第一次 医院统筹报了275 我算着应该是220啊",
+                      "哦 我想起来了 今年3月份在社区看过一次 花了100")
+    assert replies[0].bill_check["verdict"] != "matches"
+    assert replies[1].bill_check is not None and replies[1].bill_check["verdict"] == "matches"
+
+
+def test_a_relative_who_works_in_a_covered_city_is_another_person() -> None:
+    # (K268-C033) 西安退休… → 那我女儿在南昌上班 职工医保 二级医院 900 今年第一次呢 → 她个人账户还有100: the
+    # daughter's bill was a what-if of the writer's, and the balance went back to 西安 (no figures)
+    _, replies = talk("西安退休 社区医院 500 今年第一次 能报多少", "那我女儿在南昌上班 职工医保 二级医院 900 今年第一次呢",
+                      "她个人账户还有100")
+    assert replies[1].result["policy"]["id"] == "nanchang-employee" and replies[1].payer == "您女儿"
+    assert replies[2].result["visits"][-1]["account_pays"] == "100.00"
