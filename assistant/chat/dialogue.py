@@ -1600,6 +1600,8 @@ _CHANGED_STORY = rx.compile(r"改口|更正|纠正")
 _INSURED_IN_BOTH = rx.compile(r"都(?:交|缴|参|买|办)(?:过|了)?(?:职工|居民)?(?:医保|保险|社保)|两边都有(?:医保|社保)|都有(?:医保|社保)")
 #: 6月那次 / 3月份的那回: an earlier visit named by its month
 _MONTH_VISIT_NAMED = rx.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:的)?(?:那|那一)(?:次|回|趟)")
+#: (9月那次)是按在职算的吗: the category a visit was settled under, asked
+_CATEGORY_OF_VISIT_ASKED = rx.compile(r"按(?:在职|退休|职工|居民)(?:人员|职工)?(?:的)?(?:标准|待遇)?算(?:的)?(?:吗|么|嘛|不|没|呢|[?？])")
 #: 只有诊察费20 / 光是药费300: the part named is all of the bill
 _ONLY_THAT_PART = rx.compile(r"(?:只有|只是|光是|就只有?|仅有|仅仅)(?:一个|一项|一笔)?(?=诊察费|挂号费|药费|检查|化验|乙类|自费|中成药|中药|治疗)")
 #: 是我自己掏的 / 我自己付的: what the person paid
@@ -2736,6 +2738,20 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         missing = _missing(state.known)
         if missing is not None:
             return state, _ask(state, missing, locale, known=state.known, prefix=head + "\n要算出这次具体报多少，")
+    month_named = _MONTH_VISIT_NAMED.search(u.text) if state.ledger and state.known.amount is not None \
+        and _CATEGORY_OF_VISIT_ASKED.search(u.text) else None
+    if month_named is not None and not u.visits and not u.correction and facts.amount is None \
+            and not any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "provider_grade")):
+        # (9月二级500，今天二级800，10月起退休 →) 那9月那次是按在职算的吗: the category that visit was settled
+        # under, read from the settlement itself (never a rule of the chat), then the figures again
+        reply = _settle(state, locale, today)
+        named_month = int(parse_number(month_named.group("m")) or 0)
+        labels = {v["category_label"] for v in (reply.result or {}).get("visits", [])
+                  if int(v["date"][5:7]) == named_month}
+        if len(labels) == 1 and locale != "en":
+            reply.text = f"{named_month}月那次按{labels.pop()}算。\n" + reply.text
+        reply.intent = "calculate"
+        return state, reply
     if _is_fact_question(u, facts, state) and intent not in ("account_use", "account_credit"):
         # (the place said with the question is kept too: 村卫生室看病能报几成 → 今天花了七十六 is that visit;
         # not once a bill is settled: 拿医院的处方在外面药店买药能报吗 after it asks, it does not move it)

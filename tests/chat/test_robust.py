@@ -10926,3 +10926,12 @@ def test_a_relative_who_works_in_a_covered_city_is_another_person() -> None:
                       "她个人账户还有100")
     assert replies[1].result["policy"]["id"] == "nanchang-employee" and replies[1].payer == "您女儿"
     assert replies[2].result["visits"][-1]["account_pays"] == "100.00"
+
+
+def test_the_category_an_earlier_visit_was_settled_under() -> None:
+    # (K268-C040) 10月起退休；9月二级500，今天二级800 → 那9月那次是按在职算的吗: "the document does not say" —
+    # the settlement says it (the September visit as in work), then the figures again
+    _, replies = talk("南充的 我10月份刚开始领退休待遇",
+                      "今年9月在二级医院看过一次门诊 花了500 今天又去了 也是二级 花了800 今年就这两次",
+                      "那9月那次是按在职算的吗")
+    assert replies[2].text.startswith("9月那次按在职职工算") and replies[2].result["visits"][-1]["fund_pays"] == "520.00"
