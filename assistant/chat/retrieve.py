@@ -36,6 +36,9 @@ _EN = {"minimum": "不低于 支付比例", "least": "不低于", "floor": "不�
        # who the document covers (I'm a university student: does it cover me?)
        # how much of a class B drug do I pay myself before the reimbursement
        "class": "乙类 乙类药品", "myself": "个人自付", "before": "先由 先行",
+       # is a grade-B level-3 hospital paid like level 2: the ratio by the hospital's level and grade
+       "level": "级 定点医疗机构 就诊 支付比例", "grade": "三级乙等 丙等 甲等", "tertiary": "三级", "secondary": "二级",
+       "hospital": "定点医疗机构", "hospitals": "定点医疗机构",
        "student": "大学生 适用于", "students": "大学生 适用于", "university": "大学生", "college": "大学生"}
 #: everyday words → the document's words (appended to the query)
 _ZH = {"明年": "结转 下一年度 累计 结余", "额度": "最高支付限额", "外地": "异地就医 备案 转外就医", "外省": "异地就医 备案",

@@ -10935,3 +10935,12 @@ def test_the_category_an_earlier_visit_was_settled_under() -> None:
                       "今年9月在二级医院看过一次门诊 花了500 今天又去了 也是二级 花了800 今年就这两次",
                       "那9月那次是按在职算的吗")
     assert replies[2].text.startswith("9月那次按在职职工算") and replies[2].result["visits"][-1]["fund_pays"] == "520.00"
+
+
+def test_sichuan_haoduo_for_the_accounts_credit_and_english_hospital_levels_retrieved() -> None:
+    # (K209-0014) 个人账户每个月划好多钱进来 (西南官话: 好多 = 多少): the account's credit, not a bill asked for
+    _, (reply,) = talk("南充退休人员个人账户每个月划好多钱进来")
+    assert reply.asking is None and "第十三条" in reply.text
+    # (K202-0126) does a grade-B level-3 hospital pay like level 2: "the document does not say" — 第七条 does
+    _, (reply,) = talk("In Pingliang, does a grade-B level-3 hospital pay like level 2?")
+    assert "第七条" in reply.text and "三级乙等" in reply.text
