@@ -508,7 +508,9 @@ _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类
                        r"|herbal medicines?|herbs|chinese medicines?|tcm(?! hospital)"
                        r"|class[- ]a (?:drugs?|medicines?|items?)|class[- ]a"
                        # (slip shows … a 2,500 annual cap: the rule's figure read off a slip, named after it)
-                       r"|annual cap|yearly cap)")
+                       r"|annual cap|yearly cap"
+                       # 1,200 is the total including them: the bill, named after its figure
+                       r"|the total(?: bill| amount)?(?= |$|[,，.;；])|the whole bill)")
 #: 有个CT / 做了个核磁 / B超: an examination named right before its figure
 _CHECK_BEFORE = rx.compile(r"(?:ct|mri|核磁(?:共振)?|磁共振|b超|彩超|x光|拍片|胃镜|肠镜|检查|化验|耗材|材料|治疗)(?:费)?(?:是|花了|要)?$")
 _UNREIMBURSED_AFTER = rx.compile(r"[,，]?(?!今年|本年|年内)[^,，。;；!！?？]{0,2}?(?:一分(?:钱)?(?:都)?没报|都没(?:有)?报|没(?:有)?报(?:销)?|未报(?:销)?|没走(?:统筹|医保)|没给报|自己(?:全)?(?:出|付|掏)的)")
@@ -729,6 +731,10 @@ _FILLER_ONLY = rx.compile(r"额?(?:现在|目前|眼下|当前|当时|那时候?
 #: telephone numbers (0817-2223344, 13812345678): never money
 #: 总金额 1?00.00: a figure with a digit that cannot be read (masked: never read as money)
 ILLEGIBLE_FIGURE = rx.compile(r"(?<![\d.])\d[\d,.]*[?？□■]+\d(?:[\d,.?？□■]*[\d?？□■])?")
+#: 检查费 这个字看不清楚 / 药费那行模糊了: a line of the slip whose figure cannot be read — the bill is not
+#: known from the lines that can (never the others summed as if it were)
+ILLEGIBLE_LINE = rx.compile(r"[\u4e00-\u9fff]{0,3}?(?:费|药|检查|化验|治疗|诊察|挂号|材料|耗材)(?:那一?行|那一?项|那里|后面)?(?:的)?[,，\s]?(?:这个|那个)?(?:字|数|数字|钱数)?"
+                            r"(?:我)?(?:看不清楚?|看不太清|看不大清|模糊了?|认不出(?:来)?|看不出(?:来)?|糊了|被涂了)")
 _PHONE = rx.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|0\d{2,3}-(?:12393|12345|12333|12320)|1[3-9]\d{9}|\d{3,4}-\d{3,4}-\d{4})(?!\d)"
                     # 12393转述 / 打12345问的: the insurance and citizens' hotlines, never money
                     r"|(?<![\d.])(?:12393|12345|12333|12320)(?![\d.元块])"
@@ -895,7 +901,8 @@ def _scan(text: str, masked: str) -> list[Amount]:
                      or (post.group(0).startswith(" ") and re.match(r" ?(?:and|,|plus)", masked[post.end():]))):
             word = post.group("w")
             word = {"self-pay": "自费", "self pay": "自费", "self-paid": "自费", "self paid": "自费",
-                    "consultation": "诊察费"}.get(word, word)
+                    "consultation": "诊察费", "the total": "总共", "the total bill": "总共", "the total amount": "总共",
+                    "the whole bill": "总共"}.get(word, word)
             word = "中药" if word.startswith(("herbal", "herbs", "chinese med", "tcm")) else word
             word = ("政策范围内" if word.startswith(("class-a", "class a")) else "乙类") if word.startswith("class") else word
             word = "政策范围内" if word in ("in-scope", "in scope", "within scope") else word

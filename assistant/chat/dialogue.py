@@ -66,7 +66,15 @@ from calculator import (
 
 from . import rx
 from .account import answer_account
-from .amounts import ILLEGIBLE_FIGURE, KIND_SWAP_VERBS, extract_amounts, parse_amount, parse_number, role_of_word
+from .amounts import (
+    ILLEGIBLE_FIGURE,
+    ILLEGIBLE_LINE,
+    KIND_SWAP_VERBS,
+    extract_amounts,
+    parse_amount,
+    parse_number,
+    role_of_word,
+)
 from .intents import AFTER_DISCHARGE as _AFTER_DISCHARGE
 from .intents import FIGURE_WAS_A_STAY, mentions_account, topic_of, without_relatives_stay
 from .intents import PAST_STAY as _PAST_STAY
@@ -3754,7 +3762,8 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
     elif (state.asking == "year_start" or _EARLIER_ONE.search(u.text)
           # 上周三还去了一次社区，花了120，忘了说: one more visit, dated before this one
           or (_ANOTHER_TRIP.search(u.text) and ((facts.days_ago or 0) > 0 or facts.months_ago
-                                                or (facts.month is not None and facts.year is None
+                                                # (上个月20号也在那看过: a month of this year, its year said by 上个月)
+                                                or (facts.month is not None and facts.year in (None, today.year)
                                                     and facts.month < (state.known.month or today.month)))
               and not u.correction and facts.amount is not None and facts.amount != state.known.amount)
           # (after an answer) 哦对了，我3月份看过一次病，花了250 / I did see a doctor in March and paid 250: a visit
@@ -4375,7 +4384,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             # 南昌居民在县中医院看门诊能报多少: the document's figures first (quoted from the pack), then
             # the bill's amount is asked to work out the figure of this bill
             prefix = _policy_fact(state.known, locale).text + "\n要算出这次具体报多少，"
-        illegible = ILLEGIBLE_FIGURE.search(u.text) if missing == "amount" else None
+        illegible = (ILLEGIBLE_FIGURE.search(u.text) or ILLEGIBLE_LINE.search(u.text)) if missing == "amount" else None
         if illegible is not None:
             # 总金额 1?00.00: the figure is not guessed — said, then asked
             prefix = _t(locale, f"“{illegible.group(0)}”有数字看不清，我不猜。", f"“{illegible.group(0)}” has a digit that cannot be read. ")
@@ -4519,7 +4528,10 @@ _SAME_PRESCRIPTION = rx.compile(r"(?:那|这|同一)(?:家|个)(?:医院)?(?:开
 _THAT_VISIT = rx.compile(r"那次|那一次|上次|那回|前一次|之前那次")
 #: 前天那次是在三级医院 / 上次是在社区: where the visit told before this one was
 _THAT_EARLIER_AT = rx.compile(r"(?:前天|昨天|大前天|上次|上回|之前|前一次|头一次|[0-9一二三四五六七八九十]{1,2}月(?:份)?|[0-9一二三四五六七八九十]{1,2}号)"
-                              r"(?:那次|那回|那一次|那趟)(?:是|也是)?(?:在|去的)|^(?:那次|那回|那一次|上次|上回)(?:是|也是)?(?:在|去的)")
+                              r"(?:那次|那回|那一次|那趟)(?:是|也是)?(?:在|去的)|^(?:那次|那回|那一次|上次|上回)(?:是|也是)?(?:在|去的)"
+                              # the first one in March was at a community clinic: in English
+                              r"|\bthe (?:first|earlier|previous|other|last|january|february|march|april|may|june|july|august"
+                              r"|september|october|november) (?:one|visit|time)(?: in [a-z]+)? (?:was|had been) (?:at|in)\b")
 _SETTLED_AS = rx.compile(r"按[^,，。]{0,6}算|算[^,，。]{0,3}(?:在职|退休)|按什么|怎么算的")
 #: 还开了一点西药 90 / 另外还拿了点药60: more of the same visit, said after it was settled
 #: the costs of a visit that 还有… names after it was settled (还有西药 / 还有检查费 / 还有诊察费)

@@ -47,7 +47,7 @@ import msgspec
 from msgspec.structs import astuple
 
 from . import rx
-from .amounts import Amount, correction_between, extract_amounts, parse_number
+from .amounts import ILLEGIBLE_LINE, Amount, correction_between, extract_amounts, parse_number
 from .dates import DateMention, anchor_dates, find_dates
 from .gazetteer import Hit, _first_chars, find_account_uses, find_beneficiaries, find_places, find_slots, pack_words
 from .intents import FIGURE_WAS_A_STAY, Evidence, classify, is_correction, mentions_account
@@ -2989,6 +2989,11 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             # (自费的有120: there is more to the bill than that part — the bill is asked)
             values["amount"] = sum(p.value for p in parts)  # 中成药400 / 只有诊察费40: the parts are the bill
         # 自费200 乙类300 and nothing else: a breakdown whose in-scope part is not said; the total is asked
+    if values.get("amount") is not None and ILLEGIBLE_LINE.search(text) \
+            and not any(a.cue and _SLIP_SUM_CUE.search(a.cue) for a in amounts):
+        # 西药费三百二 检查费 这个字看不清楚 治疗费八十: one line cannot be read and no total is said — the bill
+        # is not the lines that can be (asked, with the line quoted)
+        del values["amount"]
     if values.get("amount") is None and values.get("slip_fund") is not None and (
             values.get("slip_personal") is not None or values.get("slip_cash") is not None):
         # 统筹支付412.50 个人现金787.50: what the fund and the person paid add up to the bill

@@ -10944,3 +10944,44 @@ def test_sichuan_haoduo_for_the_accounts_credit_and_english_hospital_levels_retr
     # (K202-0126) does a grade-B level-3 hospital pay like level 2: "the document does not say" — 第七条 does
     _, (reply,) = talk("In Pingliang, does a grade-B level-3 hospital pay like level 2?")
     assert "第七条" in reply.text and "三级乙等" in reply.text
+
+
+def test_an_earlier_visit_there_last_month_joins_the_year() -> None:
+    # (K270-C030) 签约社区 200 → 上个月20号也在那看过 花了100: today's visit was redated to October 20 and
+    # settled at 100 (a wrong figure) — one more visit, before today's; today's stays
+    _, replies = talk("南昌居民 签约社区医院 花了200", "上个月20号也在那看过 花了100", "今天这次里有20块是自费药")
+    assert [v["total"] for v in replies[1].result["visits"]] == ["100.00", "200.00"]
+    assert replies[1].result["visits"][-1]["fund_pays"] == "120.00"
+    assert replies[2].result["visits"][-1]["fund_pays"] == "108.00"
+
+
+def test_the_earlier_visits_place_corrected_in_english() -> None:
+    # (K270-C021) …March, level 2, 300 → today level 3, 800 → Sorry, the first one in March was at a community
+    # clinic: today's visit was moved to level 1 (¥520, a wrong figure) — the March visit is
+    _, replies = talk("Nanchong retiree. In March I spent 300 at a level 2 hospital, that was my first visit of the year.",
+                      "Then today another 800 at a level 3 hospital.",
+                      "Sorry, the first one in March was at a community clinic, not level 2.")
+    visits = replies[2].result["visits"]
+    assert visits[0]["provider_level"] == 1 and visits[-1]["provider_level"] == 3 and visits[-1]["fund_pays"] == "440.00"
+
+
+def test_the_total_named_after_its_figure_in_english() -> None:
+    # (K270-C031) 1,200 and 150 (asked) → 150 of it were self-pay items; 1,200 is the total including them: the
+    # bill was 1,350 — "is the total" names the 1,200 the bill, the 150 inside it
+    _, replies = talk("Nanchong employee, level 3 hospital, first visit this year, 1,200 and 150",
+                      "150 of it were self-pay items; 1,200 is the total including them")
+    assert replies[1].result["visits"][-1]["total"] == "1200.00" and replies[1].result["visits"][-1]["fund_pays"] == "425.00"
+
+
+def test_a_slip_line_that_cannot_be_read_and_a_deductible_used_roughly() -> None:
+    # (K269-0145) 西药费三百二 检查费 这个字看不清楚 治疗费八十: settled on 400 (a wrong figure) — one line is
+    # unreadable and no total said: the bill is asked, the line quoted
+    _, (reply,) = talk("我把单子念给你 南充退休 三级医院 今年第一次 西药费三百二 检查费 这个字看不清楚 治疗费八十")
+    assert reply.result is None and reply.asking == "amount" and "检查费" in reply.text
+    # (K269-0172) 今年起付线扣了四百多: read as the deductible met (¥600, a wrong figure) — part of it used,
+    # roughly: asked
+    _, (reply,) = talk("南昌退休 二级医院 一千 今年起付线扣了四百多")
+    assert reply.result is None
+    # (起付线扣了400: that much used, not met; 起付线已经扣了 二级: met, the level after it)
+    _, (reply,) = talk("南昌退休 二级医院 一千 今年起付线扣了400")
+    assert reply.result["visits"][-1]["fund_pays"] == "480.00"
