@@ -583,6 +583,8 @@ _CATEGORY_THEN = rx.compile(r"(?:的)?(?:时候|那会儿?|期间|时(?!间))")
 #: 同样花2300报多少 / 一样的钱能报多少: the bill told, supposed again, and what it gets asked
 _SAME_BILL_ASKED = rx.compile(r"(?:同样|一样|同一笔|这笔|这些)[^,，。]{0,8}?(?:报多少|能报多少|报几|报销多少|怎么报|报得了多少)")
 _FIRST_HERE = rx.compile(r"(?:来|去|在|到)?(?:这家|这个|那家|那个|该|这所|这边的?)(?:医院|诊所|药店|药房|卫生院|社区|门诊)"
+                         # (今年头一回那个医院我也说不上来是几级的: a run-on — the hospital opens the next clause)
+                         r"(?![^,，。]{0,3}?(?:说不上来|说不清|不知道|不清楚|不晓得|搞不清|记不清|是几级|几级))"
                          # 今年是第一次去三级医院: first at that level of hospital, not the year's first bill
                          # (今年第一次去三级医院看门诊: the year's first visit, told with its place)
                          r"|(?:来|去|到)(?:[一二三123]级|三甲|二甲|三级甲等|二级甲等)(?:的)?(?:医院|医疗机构|定点医院)(?!看|就诊|门诊)"

@@ -10985,3 +10985,21 @@ def test_a_slip_line_that_cannot_be_read_and_a_deductible_used_roughly() -> None
     # (起付线扣了400: that much used, not met; 起付线已经扣了 二级: met, the level after it)
     _, (reply,) = talk("南昌退休 二级医院 一千 今年起付线扣了400")
     assert reply.result["visits"][-1]["fund_pays"] == "480.00"
+
+
+@pytest.mark.parametrize(("message", "fund"), [
+    # (K269-0053) 三季医院 … 能包销多少: voice input's homophones of 三级 and 报销
+    ("我是南昌上班的今年头一回看门诊在三季医院花了一千八能包销多少", "600.00"),
+    # (K269-0030) 今年就这两天看了病: the two visits told are the year's (the year's position was asked)
+    ("南充退休 昨天三级医院五百 今天二级医院三百 今年就这两天看了病", "195.00"),
+])
+def test_voice_homophones_and_only_these_days(message: str, fund: str) -> None:
+    _, (reply,) = talk(message)
+    assert reply.result["visits"][-1]["fund_pays"] == fund
+
+
+def test_a_run_on_whose_next_clause_opens_with_that_hospital() -> None:
+    # (K269-0186) …今年头一回那个医院我也说不上来是几级的: 头一回那个医院 was read as "first at that hospital"
+    # (the year's position asked); the hospital opens the next clause — the level is not known
+    _, (reply,) = talk("我妈是南充退休的今天在医院看病花了六百五十块今年头一回那个医院我也说不上来是几级的")
+    assert reply.alternatives and reply.alternatives[-1].fund_pays == "275.00"
