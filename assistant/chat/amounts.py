@@ -373,6 +373,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     ("deductible_used", r"(?:已经|已|今年|都)?(?:用|扣|花|交)(?:了|掉|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有)?"),
     # 今年已在一级医院门诊累计自付起付线400元: what the year's bills have paid toward the deductible
     ("deductible_used", r"(?:累计|已经|已|之前|以前|前面|此前)(?:门诊|看病)?(?:已经|已|都)?(?:自付|付|自己付|自己交|负担)(?:了|过)?(?:的)?(?:起付线|起付标准|起付)(?:了|有|共)?"),
+    # deductible already used 300 this year: the part of the deductible used, in English
+    ("deductible_used", r"(?:the )?deductible (?:has )?(?:already )?(?:used|paid|covered|spent)(?! ?up| ?in full| ?all) ?(?:so far )?"),
     ("slip_fund", r"(?:hifp_pay|fund_pays)(?: ?(?:显示|是|为|=|:))?"),
     # (our system says the fund pays 100: the hospital's own figure for this bill, to check)
     ("slip_fund", r"(?:slip|receipt|statement|system|hospital|counter|cashier|invoice) (?:shows|says|lists|has|gives)(?: that)?(?: a| the)? (?:fund|insurance)"

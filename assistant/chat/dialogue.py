@@ -3650,6 +3650,17 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                                           provider_grade=facts.provider_grade, provider_assumed=None)
             state.asking = None
             return state, _settle(state, locale, today)
+    nth_relevelled = _NTH_LEVEL_SET.search(u.text) if state.ledger and facts.amount is None \
+        and facts.provider_level is not None and state.known.amount is not None else None
+    if nth_relevelled is not None and parse_number(nth_relevelled.group("n")) == len(state.ledger) + 1:
+        # (一级600 那是今年第一次 → 今天又去了二级医院 900 →) 等等 第二次那个不是二级 是三级甲等: the visit named
+        # by its place in the year is this one — its level set right (never a third visit)
+        state.known = msgspec.structs.replace(state.known, provider_kind="hospital", provider_level=facts.provider_level,
+                                              provider_grade=facts.provider_grade, provider_assumed=None)
+        state.asking = None
+        if (slot_left := _missing(state.known)) is not None:
+            return state, _ask(state, slot_left, locale, known=state.known)
+        return state, _settle(state, locale, today)
     redated = _VISIT_REDATED.search(u.text) if state.ledger and facts.amount is None and state.known.amount is not None else None
     if redated is not None:
         # (3月份在一级医院看了600，今天又在二级医院看了800 →) 搞错了，一级医院那次是5月不是3月: the earlier
@@ -4627,6 +4638,10 @@ _EARLIER_SPENT_IN_WHAT_IF = rx.compile(_EARLIER_NAMED + r"(?:看病|门诊)?(?:�
 _EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞错了|说错了|记错了|弄错了)(?:了)?|哦|噢|啊)?[,，。!！\s]*"
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                 r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?[一二三123]级")
+#: 第二次那个不是二级 是三级甲等: a visit named by its place in the year, its level set right
+_NTH_LEVEL_SET = rx.compile(r"第(?P<n>[二三四五2-5])(?:次|回)(?:那个|那次|那回|那家|的)?(?:医院)?[,，\s]*"
+                            r"(?:不是(?:[一二三123]级|三甲|二甲)(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?"
+                            r"(?:[一二三123]级|三甲|二甲|三乙|二乙)")
 #: 一级医院那次是5月不是3月 / 3月那次其实是5月: an earlier visit, named by its place or its month, redated
 _VISIT_REDATED = rx.compile(r"(?:(?P<place>[一二三123]级(?:医院)?|社区|药店|药房|诊所|卫生院|卫生室)(?:的|看的|买药的)?那(?:一)?(?:次|回)"
                             r"|(?P<old>[0-9]{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:的)?那(?:一)?(?:次|回))"

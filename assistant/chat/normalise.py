@@ -63,7 +63,6 @@ _TYPOS = (
     ("医阮", "医院"),
     ("第一ci", "第一次"),  # (K261) a pinyin input's letters left in place of 次
     ("起付县", "起付线"),  # (K264) homophones of an input method
-    ("在只", "在职"),
     ("三及", "三级"),
     ("二及", "二级"),
     ("一及", "一级"),
@@ -211,6 +210,8 @@ _PINYIN_EN = {"zaizhi": "employee", "tuixiu": "retired", "yiyuan": "hospital", "
 _LATIN_WORD = rx.compile(r"[a-z]{2,}")
 _PINYIN_RE = rx.compile(r"(?<![a-z])(?:" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![a-z])")
 _TYPO_MAP = dict(_TYPOS)
+#: (K264) 南昌在只: 只 for its homophone 职 — never 现在只看过一次 / 还在只用账户 (在, then 只 before a verb)
+_ZAIZHI_TYPO = rx.compile(r"(?<![现正实存自所还都就])在只(?![看有是去用花能要剩报买拿开在占交付扣刷])")
 # "1200快" is "1200块" typed with the wrong character.
 _KUAI_TYPO = rx.compile(r"(?<=[0-9零一二两三四五六七八九十百千万])快(?=钱|$|[^乐速点要去来])")
 #: the end of a slip line's label: 检查, 挂号, 药, 营养液, 输液器, 血常规 …
@@ -474,6 +475,7 @@ def normalise(text: str) -> str:
         out = _PINYIN_RE.sub(lambda m: words[m.group(0)], out)
     out = _SPACE.sub(_space, out).strip()
     out = _TYPO_RE.sub(lambda m: _TYPO_MAP[m.group(0)], out)
+    out = _ZAIZHI_TYPO.sub("在职", out)
     if "钱" in out:
         out = _QIAN_AS_MONEY.sub("千", out)  # 花了一钱二: qian typed as 钱 — 一千二
     if "千" in out or "万" in out:

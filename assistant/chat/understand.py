@@ -1706,6 +1706,10 @@ def _place_filled(visit: Facts, values: dict[str, Any]) -> Facts:
     return msgspec.structs.replace(visit, **filled) if filled else visit
 
 
+#: (1月)到现在 / 至今 / 以来: a date that starts a span of time up to now
+_SPAN_FROM_AFTER = rx.compile(r"(?:份)?(?:初|底)?(?:一直)?(?:到现在|到今天|到目前|至今|以来|开始到现在|到如今)")
+
+
 def understand(message: str, _split: bool = True, today: dt.date | None = None) -> Understanding:
     """Classify one chat message and extract the facts it states."""
     text = normalise(message)
@@ -1716,6 +1720,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     if "住" in text and dates and (stay := FIGURE_WAS_A_STAY.search(text)) is not None:
         # 上个月那次是住院报的 门诊这是今年第一次: the month is the stay's, never this visit's date
         dates = [d for d in dates if not (d.end <= stay.start() and not _BREAK_BETWEEN.search(text, d.end, stay.start()))]
+    if dates and ("到" in text or "至今" in text or "以来" in text):
+        # 今年1月到现在只看过这一次: the start of a span of time, never this visit's date
+        dates = [d for d in dates if not _SPAN_FROM_AFTER.match(text, d.end)]
     for d in dates:
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
@@ -2024,7 +2031,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     # community centre is the earlier visits')
     now_named = [h for h in hits if ("provider_level" in h.sets or "provider_kind" in h.sets)
                  and not _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))]
-    if now_named and not now_levels:
+    # 今年在二级医院看过一次了…今天又去同一家医院花了500: today's place is named as the earlier one's
+    same_place_now = "同" in text and any(
+        ("provider_level" in h.sets or "provider_kind" in h.sets) and _RECENT_WORD.search(text, *_clause_of(bounds, h.start))
+        and _SAME_PLACE_REF.search(text, *_clause_of(bounds, h.start)) for h in hits) \
+        and len({h.sets["provider_level"] for h in hits if "provider_level" in h.sets}) == 1
+    if now_named and not now_levels and not same_place_now:
         # (a visit that has been — 就诊过, 看过 — is never this one; 今年第一次在南昌二级医院看病 is)
         hits = [h for h in hits if not (("provider_level" in h.sets or "provider_kind" in h.sets) and h not in now_named
                                         and _EARLIER_DONE.search(text, *_clause_of(bounds, h.start))
@@ -2039,6 +2051,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                            or (_clause_of(bounds, a.start)[0] == _clause_of(bounds, h.start)[1] + 1
                                and not _RECENT_WORD.search(text, *_clause_of(bounds, a.start))) for a in amounts)]
     unpriced_visit = False
+    if same_place_now:
+        counted = []  # (…同一家医院: today's place is the one counted — its level too)
     if counted and any(("provider_level" in h.sets or "provider_kind" in h.sets) and h not in counted
                        and _RECENT_WORD.search(text, *_clause_of(bounds, h.start)) for h in hits):
         # (…在社区也看过一次，今天…: that visit's bill not told — what the fund has paid this year is asked,

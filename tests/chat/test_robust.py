@@ -11003,3 +11003,35 @@ def test_a_run_on_whose_next_clause_opens_with_that_hospital() -> None:
     # (the year's position asked); the hospital opens the next clause — the level is not known
     _, (reply,) = talk("我妈是南充退休的今天在医院看病花了六百五十块今年头一回那个医院我也说不上来是几级的")
     assert reply.alternatives and reply.alternatives[-1].fund_pays == "275.00"
+
+
+def test_only_this_one_since_january_and_xianzai_zhi_is_no_typo() -> None:
+    # (K270-0112) 今年1月到现在只看过这一次门诊 就是今天: 现在只 was "corrected" to 现在职 (a conflict with 退休),
+    # and 1月 dated the visit — a span up to now, and this the only visit: the year's first, today
+    _, (reply,) = talk("南昌退休 今年1月到现在只看过这一次门诊 就是今天 社区医院 1100")
+    assert reply.result["visits"][-1]["fund_pays"] == "325.00" and reply.result["visits"][-1]["date"] == "2026-11-25"
+    # (南昌在只: still the typo for 在职)
+    _, (reply,) = talk("南昌在只 二级 600 今年第一次")
+    assert reply.result["visits"][-1]["category"] == "employee"
+
+
+def test_today_at_the_same_hospital_as_the_earlier_visit() -> None:
+    # (K270-0227) 今年在二级医院看过一次了 … 今天又去同一家医院花了500: the level was asked — the same hospital
+    _, (reply,) = talk("南充职工在职，今年在二级医院看过一次了，起付线200已经扣完，统筹报了180，今天又去同一家医院花了500")
+    assert reply.result["visits"][-1]["provider_level"] == 2 and reply.result["visits"][-1]["fund_pays"] == "300.00"
+
+
+def test_the_second_visit_named_is_this_one_and_its_level_set_right() -> None:
+    # (K270-C005) 一级600 那是今年第一次 → 今天又去了二级医院 900 → 等等 第二次那个不是二级 是三级甲等: read as a
+    # third visit (its amount asked) — the second is this one, its level set right
+    _, replies = talk("平凉退休 上个月10号在一级医院花了600 那是今年第一次看门诊", "今天又去了二级医院 花了900",
+                      "等等 第二次那个不是二级 是三级甲等")
+    visits = replies[2].result["visits"]
+    assert len(visits) == 2 and visits[-1]["fund_pays"] == "540.00"
+
+
+def test_deductible_already_used_a_figure_in_english() -> None:
+    # (K270-0025) deductible already used 300 this year, nothing paid by the fund yet: the 300 was asked about
+    _, (reply,) = talk("I'm a returnee working in Nanchang, employee insurance. Went to a township health centre, "
+                       "1,000 yuan, deductible already used 300 this year, nothing paid by the fund yet.")
+    assert reply.result["visits"][-1]["fund_pays"] == "420.00"
