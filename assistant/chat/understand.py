@@ -769,7 +769,7 @@ _UNKNOWN = rx.compile(
     r"|(?:我|俺)?(?:咋|哪|哪个|哪里|哪儿|怎么)(?:晓得|知道)(?![是几多哪])"
     # 二级还是三级我得问问我妈 你先算算: to be found out, and figures wanted now — not known
     r"|(?:得|要|去|再)问问[^,，。]{0,6}(?=[,，\s]*(?:你|您)?(?:先|就)(?:帮我|给我)?算)"
-    r"|not sure|don'?t know|do not know|no idea|unsure|can'?t remember|don'?t remember|not certain|unknown"
+    r"|not sure|don'?t know|do not know|no idea|no clue|not a clue|haven'?t a clue|unsure|can'?t remember|don'?t remember|not certain|unknown"
     r"|(?:is|are|was|am)n'?t sure|(?:does|did)n'?t know|does not know|can'?t recall|(?:does|did)n'?t remember|forgot"
 )
 #: resident yes/no facts the person may not know, and the words that name them

@@ -11035,3 +11035,11 @@ def test_deductible_already_used_a_figure_in_english() -> None:
     _, (reply,) = talk("I'm a returnee working in Nanchang, employee insurance. Went to a township health centre, "
                        "1,000 yuan, deductible already used 300 this year, nothing paid by the fund yet.")
     assert reply.result["visits"][-1]["fund_pays"] == "420.00"
+
+
+def test_no_clue_is_not_known() -> None:
+    # (K270-0067) pharmacy with a prescription … I have no clue what level the prescribing hospital is: the
+    # level was asked again — not known, so each prescribing level side by side
+    _, (reply,) = talk("Pingliang retiree, pharmacy with a prescription, 500 yuan, first time this year, but I have no "
+                       "clue what level the prescribing hospital is.")
+    assert [a.fund_pays for a in reply.alternatives or []] == ["210.00", "195.00", "180.00"]
