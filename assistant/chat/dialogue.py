@@ -3470,7 +3470,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         if stale:
             state.known = msgspec.structs.replace(state.known, **stale)
     slip_cleared: dict[str, Any] | None = None
-    if state.checked and (facts.amount is not None or facts.city is not None):
+    if state.checked and u.correction and facts.amount is not None and facts.city is None and not u.visits \
+            and any(sp.slot == "amount" and sp.note is None for sp in u.spans):
+        # (…医保给报了240 对吗 → checked →) 我看错了 单子上总费用是600 不是700: the same slip, its bill set right —
+        # checked again (never the slip dropped as an old bill's)
+        pass
+    elif state.checked and (facts.amount is not None or facts.city is not None):
         # a new bill: the slip checked before was the old bill's (kept aside: an earlier visit told now
         # leaves this bill and its slip as they were)
         slip_cleared = {n: getattr(state.known, n) for n in _SLIP_FIELDS}

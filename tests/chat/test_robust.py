@@ -11043,3 +11043,10 @@ def test_no_clue_is_not_known() -> None:
     _, (reply,) = talk("Pingliang retiree, pharmacy with a prescription, 500 yuan, first time this year, but I have no "
                        "clue what level the prescribing hospital is.")
     assert [a.fund_pays for a in reply.alternatives or []] == ["210.00", "195.00", "180.00"]
+
+
+def test_a_checked_slips_bill_corrected_checks_it_again() -> None:
+    # (K253-C030) 700 医保给报了240 对吗 → 我看错了 单子上总费用是600 不是700: the slip was dropped as an old bill's
+    # and the bill settled — the same slip, its bill set right, checked again (now it matches)
+    _, replies = talk("平凉在职 二级医院 700 今年第一次 医保给报了240 对吗", "我看错了 单子上总费用是600 不是700")
+    assert replies[1].bill_check is not None and replies[1].bill_check["verdict"] == "matches"
