@@ -195,7 +195,9 @@ _APPROX_AFTER = rx.compile(r"多(?!少)|余(?!额)|来[块元]|几|好几|出头
                            r"|(?:块|元)?[?？]\s?(?:我)?(?:也)?(?:记不清|记不太清|不确定|不太确定|不记得|拿不准)"
                            r"|(?:块|元)?(?:到|至|~|～)[0-9零一二两三四五六七八九十百千万]+(?:块|元)?(?:之间|左右)?")  # (the bottom of a range)
 _APPROX_BEFORE = rx.compile(
-    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|(?<![a-z])(?:a (?:bit|little) |just |slightly |a touch |somewhat )?(?:over|more than|under|less than|above|below) ?|(?<![a-z])(?:almost|nearly|at least|at most|up to|like|roughly like|something like) ?|好像|可能是|(?:也|或者|还|又)可能|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几)"
+    r"(?:around ?|about ?|roughly ?|approximately ?|approx\\. ?|maybe ?|i think ?|(?<![a-z])(?:a (?:bit|little) |just |slightly |a touch |somewhat )?(?:over|more than|under|less than|above|below) ?|(?<![a-z])(?:almost|nearly|at least|at most|up to|like|roughly like|something like) ?|好像|可能是|(?:也|或者|还|又)可能|也许是|似乎是|估摸|(?<!大)小(?=$)|大概|大约|约莫|约为|(?<![签预节合制])约|差不多|将近|接近|不到|不足|大致|估计|起码|至少|最多|最少|不超过|超过|高于|低于|少于|多于|好几"
+    # 快两千了: nearly (快 right before the figure, never a 块 after one)
+    r"|(?<![0-9零一二两三四五六七八九十百千万])快(?=$))"
     r"[^,，。;；!！?？]{0,4}$|几$"
     r"|[0-9零一二两三四五六七八九十百千万](?:块|元)?(?:到|至|~|～)$"  # 五百到六百之间: the top of a range said
 )

@@ -4173,6 +4173,14 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (不知道医院几级 → each level →) 问了下 是三级的: the level is known now — what is still open (平凉's
         # grade) is asked, never every level shown again
         state.unknown, state.unknown_options = None, []
+    wondered = next((sp for sp in u.spans if sp.slot == "provider_level" and sp.note == "doubted" and sp.value), None) \
+        if not u.unknown and facts.provider_level is None and state.known.provider_level is not None \
+        and state.known.provider_kind == "hospital" else None
+    if wondered is not None and int(wondered.value or 0) != state.known.provider_level and _NOT_SURE_SAID.search(u.text):
+        # (…二级医院…836 →) 不过医院会不会是三级我也拿不准: the level told, and another wondered about — both side
+        # by side, never the one told kept as if the doubt were not said
+        state.unknown, state.unknown_options = "provider_level", [str(state.known.provider_level), str(wondered.value)]
+        state.known = msgspec.structs.replace(state.known, provider_level=None, provider_grade=None)
     flags = [f for f in u.unknown if f in _FLAG_LABELS]
     if flags:
         state.unknown_flags = flags

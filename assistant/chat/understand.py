@@ -934,6 +934,8 @@ _RETIRED_OR_NOT = rx.compile(r"退没退|退了没|退休没退休|是不是退�
                              r"|(?:if|whether) (?:he|she|i|they) counts? as (?:a )?(?:retired|retiree)"
                              r"|(?:if|whether) (?:his|her|my|their) retirement (?:has|had|is|was) (?:been )?(?:processed|done|finali[sz]ed|approved|through)")
 _LEVEL_DOUBT_BEFORE = rx.compile(r"(?:好像|可能|也许|大概|估计|似乎|或许|大约)(?:是|算)?(?:个|家)?$"
+                                 # 医院会不会是三级我也拿不准: a level wondered about
+                                 r"|(?:会不会|该不会)(?:是)?(?:个|家)?$"
                                  # 不过也有人说升三级了: hearsay of a level
                                  r"|(?:有人说|听人说|听说|据说)(?:是|升|升了|升成|已经)?(?:个|家)?$")
 _LEVEL_DOUBT_AFTER = rx.compile(r"(?:医院)?(?:开的|看的|拿的)(?:吧|吗|么)|一院|(?:的)?(?:医院|医疗机构|的那种)?(?:吧|吗|么)|(?:的)?(?:医院)?[?？]|(?:的)?(?:医院)?(?:还是|或者|也可能)")
@@ -3406,6 +3408,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                                  and not plo <= h.start < hi for h in hits)
             if said_elsewhere and _TERM_NOT_UNDERSTOOD.search(text, plo, hi):
                 continue  # 搞不懂啥子起付线，我今年…看了第一次门诊: the word is not understood, the year's position is said
+            if any(h.sets.get("first_visit_this_year") is True and not h.negated
+                   and _ACCEPTED.search(text, *_clause_of(bounds, h.start)) for h in hits):
+                break  # 看没看过记不清，就当今年第一次吧: not known, and settled as the first by the person's choice
             if _CLAIMED_PLAINLY.search(text) and not _CLAIMED_DOUBTED.search(text):
                 break  # 今年在医院报过但不记得报了多少: claimed — how much is asked (claimed_before), never 今年第一次
             if _POSITION_TOPIC.search(text, plo, hi) and not _HOW_IT_WORKS.search(text, lo, hi) \

@@ -11050,3 +11050,18 @@ def test_a_checked_slips_bill_corrected_checks_it_again() -> None:
     # and the bill settled — the same slip, its bill set right, checked again (now it matches)
     _, replies = talk("平凉在职 二级医院 700 今年第一次 医保给报了240 对吗", "我看错了 单子上总费用是600 不是700")
     assert replies[1].bill_check is not None and replies[1].bill_check["verdict"] == "matches"
+
+
+def test_nearly_two_thousand_is_asked() -> None:
+    # (K271-0148) 快两千了: settled on 2,000 (a wrong figure) — nearly is not exact: asked
+    _, (reply,) = talk("南昌退休，二级医院，快两千了，今年第一次看")
+    assert reply.result is None and reply.asking == "amount"
+
+
+def test_settled_as_the_first_by_choice_and_another_level_wondered_about() -> None:
+    # (K271-C031) 二级 836 → 今年之前看没看过…记不清，就当今年第一次吧，不过医院会不会是三级我也拿不准: the year
+    # was shown both ways (the choice ignored) — the year as chosen, the two levels side by side
+    _, replies = talk("我婆婆在南昌，职工医保，看门诊花了八百多", "她退休好多年了，在二级医院，单子上是836",
+                      "今年之前看没看过她自己也记不清，就当今年第一次吧，不过医院会不会是三级我也拿不准", "问清楚了，是二级")
+    assert [(a.label, a.fund_pays) for a in replies[2].alternatives or []] == [("二级", "141.60"), ("三级", "129.80")]
+    assert replies[3].result["visits"][-1]["fund_pays"] == "141.60"
