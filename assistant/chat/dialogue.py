@@ -2074,7 +2074,9 @@ _RELATIVE_LIVES_IN = rx.compile(r"(?:女儿|儿子|闺女|孩子|老公|老婆|�
 #: 我自己是… / 我的… at a message's start: the person writing, after someone else's bill
 _SELF_AT_START = rx.compile(r"^(?:那|那么|好|好的|行)?[,，。 ]*(?:我|俺)(?:自己|本人)")
 #: 回到我 / 说回我自己 / 再回到我自己 / 回到我这边 / back to me: the person writing, picked up again
-_BACK_TO_SELF = rx.compile(r"^(?:好|好的|行|嗯|ok|okay)?[,，。 ]*(?:那|再)?(?:说回|回到|回来说|再说)(?:我|俺)(?:自己|这边|本人|这儿)?"
+_BACK_TO_SELF = rx.compile(r"(?:^|(?<=[,，。!！?？\s]))(?:好吧|好的|好|行|嗯|ok|okay)?[,，。 ]*(?:那|再|那再|那就)?(?:说回|回到|回来说|再说)"
+                           # (哦她还没到起付线啊，那再说回我自己 / 好吧，回到我: back to the writer, at a clause's start)
+                           r"(?:我|俺)(?:自己|这边|本人|这儿)?(?!也|都|就|又|不|没)"
                            r"|^(?:ok|okay)?[,，. ]*(?:back to|now back to) (?:me|myself)\b")
 _BACK_TO_OTHER_EN = rx.compile(r"^(?:ok|okay)?[,，. ]*(?:back to|now back to) my (?P<who>dad|father|mum|mom|mother|wife|husband)\b")
 _EN_PERSON_KEY = {"dad": "爸", "father": "爸", "mum": "妈", "mom": "妈", "mother": "妈", "wife": "老婆", "husband": "老公"}
@@ -2088,7 +2090,7 @@ def _people_kept(state: SessionState) -> dict[str, Person]:
 
 def _person_back(text: str) -> str | None:
     """The person a message returns to (回到我 → "我", back to my dad → "爸"), or None."""
-    if _BACK_TO_SELF.match(text):
+    if _BACK_TO_SELF.search(text):
         return "我"
     m = _BACK_TO_OTHER_EN.match(text)
     return _EN_PERSON_KEY[m.group("who")] if m is not None else None
@@ -2427,6 +2429,13 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         fresh.people = {k: v for k, v in _people_kept(state).items() if k != back_to}
         fresh.known, fresh.ledger, fresh.person = saved.known, saved.ledger, None if back_to == "我" else back_to
         state, switched = fresh, True
+        back = _BACK_TO_SELF.search(u.text) if back_to == "我" else None
+        if back is not None and back.start() > 0:
+            # 哦她还没到起付线啊，那再说回我自己，如果…: what was said before the turn back is of the one left —
+            # only what follows it is the writer's
+            u = understand(u.text[back.start():], today=today)
+            facts = u.facts
+            intent = u.intent
     if switched:
         pass
     elif state.known.amount is not None and state.person is not None and _SELF_AT_START.match(u.text) \
@@ -3791,7 +3800,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
               and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0)
               and (_SPENT.search(u.text) or _MONEY_SAID.search(u.text))
               and state.known.deductible_met is None and state.known.fund_paid is None)) and facts.amount is not None \
-            and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text) or (_MONEY_SAID.search(u.text) and facts.month is not None)) \
+            and (_SPENT.search(u.text) or _EARLIER_ONE.search(u.text) or (_MONEY_SAID.search(u.text) and facts.month is not None)
+                 # (今年之前已经报过两次 → asked →) 第一次3月三级医院1000: the earlier visits told one by one
+                 or (state.asking == "year_start" and _NTH_TOLD_START.match(u.text) is not None)) \
             and (facts.month is not None or facts.months_ago or (facts.days_ago or 0) > 0
                  or (state.asking == "year_start" and _EARLIER_ONE.search(u.text) and _SPENT.search(u.text)
                      and facts.fund_paid is None)) \
@@ -3812,6 +3823,15 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                               provider_grade=state.known.provider_grade,
                                               provider_assumed=True if state.known.provider_level else None)
         state.ledger = sorted([*state.ledger, earlier], key=_by_date(today))
+        if state.known.first_visit_this_year is False and state.asking == "year_start" \
+                and _NTH_TOLD_START.match(u.text) is not None:
+            # (今年之前已经报过两次 → 第一次3月…1000): "not the first" is what the visits told now show — the
+            # year is read from them (asked whether there were others, until 就这两次)
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=None)
+        if _ONLY_THESE.search(u.text) and state.known.first_visit_this_year is None \
+                and not any(getattr(state.known, n) for n in ("deductible_met", "fund_paid", "deductible_used")):
+            # 第二次7月二级医院1000 就这两次: the visits told are the year's — nothing was used before the first
+            state.known = msgspec.structs.replace(state.known, first_visit_this_year=True)
         if slip_cleared is not None and facts.city is None:
             # (…统筹报了275 我算着应该是220 → checked →) 哦 我想起来了 今年3月份在社区看过一次 花了100: the
             # slip is this bill's still — checked again with the visit before it
@@ -4651,6 +4671,8 @@ _EARLIER_SPENT_IN_WHAT_IF = rx.compile(_EARLIER_NAMED + r"(?:看病|门诊)?(?:�
 _EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞错了|说错了|记错了|弄错了)(?:了)?|哦|噢|啊)?[,，。!！\s]*"
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                 r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?[一二三123]级")
+#: 第一次3月三级医院1000 / 第二次7月…: an earlier visit told by its place in the year, at a message's start
+_NTH_TOLD_START = rx.compile(r"^(?:哦|嗯|好的?|那)?[,，\s]*第[一二三四五1-5](?:次|回)(?!是今天|就是今天|是这次|就是这次)")
 #: 第二次那个不是二级 是三级甲等: a visit named by its place in the year, its level set right
 _NTH_LEVEL_SET = rx.compile(r"第(?P<n>[二三四五2-5])(?:次|回)(?:那个|那次|那回|那家|的)?(?:医院)?[,，\s]*"
                             r"(?:不是(?:[一二三123]级|三甲|二甲)(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?"

@@ -11065,3 +11065,22 @@ def test_settled_as_the_first_by_choice_and_another_level_wondered_about() -> No
                       "今年之前看没看过她自己也记不清，就当今年第一次吧，不过医院会不会是三级我也拿不准", "问清楚了，是二级")
     assert [(a.label, a.fund_pays) for a in replies[2].alternatives or []] == [("二级", "141.60"), ("三级", "129.80")]
     assert replies[3].result["visits"][-1]["fund_pays"] == "141.60"
+
+
+def test_earlier_visits_told_one_by_one_after_not_the_first() -> None:
+    # (K272-C020) 今天社区300 今年之前已经报过两次 → 第一次3月三级医院1000 → 第二次7月二级医院1000 就这两次: today's
+    # visit was redated to March and settled alone (a wrong figure, twice) — each is an earlier visit of the
+    # year; after 就这两次 the year is read from them (the cap used up: ¥0)
+    _, replies = talk("南充在职 今天社区医院看病300 今年之前已经报过两次", "第一次3月三级医院1000", "第二次7月二级医院1000 就这两次")
+    assert replies[1].result is None and replies[1].asking == "year_start" and "3月" in replies[1].text
+    visits = replies[2].result["visits"]
+    assert [v["total"] for v in visits] == ["1000.00", "1000.00", "300.00"] and visits[-1]["fund_pays"] == "0.00"
+
+
+@pytest.mark.parametrize("back", ["哦她还没到起付线啊，那再说回我自己，如果我那次去的是二级医院呢", "好吧，回到我，如果我那次去的是二级医院呢"])
+def test_back_to_the_writer_mid_message(back: str) -> None:
+    # (K272-C004, K272-C017) after a relative's bill, 那再说回我自己 / 好吧，回到我 then a what-if: the what-if was
+    # the relative's — it is the writer's own bill again (三级1600 → 二级: ¥550)
+    _, replies = talk("南昌在职，今年第一次，三级医院1600", "我妈也想问一下，她是南昌退休的，上个礼拜在社区医院花了480，也是今年第一次看",
+                      back)
+    assert replies[2].result["visits"][-1]["fund_pays"] == "550.00" and replies[2].payer is None
