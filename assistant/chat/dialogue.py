@@ -1554,7 +1554,8 @@ _NEXT_PATIENT_RX = rx.compile(_NEXT_PATIENT)
 _BOTH_PARENTS = rx.compile(r"(?:爸妈|父母|我爸我妈|我妈我爸|爸爸妈妈|老两口)[^。]{0,12}?都")
 _PARENT_WORD = rx.compile(r"妈|爸|母亲|父亲")
 _OTHER_PERSON = rx.compile(r"^(?:[^,，。!！?？]{0,6}[。.,，!！:：])?(?:那|那么|还有|另外|再问一下|再加一个|再算一个|顺便问一下|顺便)?[,，:：]?(?:我|俺|帮我)?(?:家)?"
-                           r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老婆子|老头子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女)"
+                           r"(?:老伴|老婆|老公|爱人|媳妇|丈夫|妻子|婆娘|堂客|婆姨|老婆子|老头子|母亲|父亲|妈妈|爸爸|妈|爸|老妈|老爸|儿子|女儿|闺女"
+                           r"|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|岳母|岳父|丈母娘|孙子|孙女|外孙女|外孙)"
                            # (我爱人南充在职: the person's city said between)
                            # (那我老伴的呢，她也是南充的 / 我爸的呢？他退休了: theirs asked after the person's own)
                            r"(?:(?:南充|南昌|平凉|西安)(?:市|的)?)?[,，\s]?(?:今天|昨天|前天|上周|这周|刚才|刚刚)?"
@@ -4671,6 +4672,8 @@ _EARLIER_SPENT_IN_WHAT_IF = rx.compile(_EARLIER_NAMED + r"(?:看病|门诊)?(?:�
 _EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞错了|说错了|记错了|弄错了)(?:了)?|哦|噢|啊)?[,，。!！\s]*"
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                 r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?[一二三123]级")
+#: 能帮她算下吗 / 帮我算算: a bill to work out, asked for
+_WORK_IT_OUT_ASKED = rx.compile(r"帮(?:我|她|他|俺|我们|咱)?(?:妈|爸|奶奶|爷爷|外婆|外公)?(?:算|计算|核算)(?:下|一下|算|个|一算)")
 #: 第一次3月三级医院1000 / 第二次7月…: an earlier visit told by its place in the year, at a message's start
 _NTH_TOLD_START = rx.compile(r"^(?:哦|嗯|好的?|那)?[,，\s]*第[一二三四五1-5](?:次|回)(?!是今天|就是今天|是这次|就是这次)")
 #: 第二次那个不是二级 是三级甲等: a visit named by its place in the year, its level set right
@@ -4941,6 +4944,8 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # never written over the visit told (a slip checked next is that visit's)
         return False
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if _WORK_IT_OUT_ASKED.search(u.text) and not _WHY.search(u.text) and not _SOURCE_ASKED.search(u.text):
+        return False  # 我奶奶是南昌的居民医保，能帮她算下吗: a bill to work out — what it needs is asked
     if state.asking is not None and state.asking in u.unknown:
         # (Which level wrote the prescription? →) He doesn't remember what level the prescribing hospital was:
         # the answer to the question asked (not known) — never a question of the rules

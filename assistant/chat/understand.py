@@ -1708,6 +1708,9 @@ def _place_filled(visit: Facts, values: dict[str, Any]) -> Facts:
     return msgspec.structs.replace(visit, **filled) if filled else visit
 
 
+#: 起付线用了150还是200 / 统筹报了300还是400: the year's position given as one of two figures
+_POSITION_FIGURE_EITHER = rx.compile(r"(?:起付线?|起付标准|统筹|医保)[^,，。]{0,6}?(?:用了|扣了|报了|付了|交了)[^,，。0-9]{0,3}?"
+                                     r"[0-9一二两三四五六七八九十百千]+(?:块|元)?(?:还是|或者|或)[0-9一二两三四五六七八九十百千]+")
 #: (1月)到现在 / 至今 / 以来: a date that starts a span of time up to now
 _SPAN_FROM_AFTER = rx.compile(r"(?:份)?(?:初|底)?(?:一直)?(?:到现在|到今天|到目前|至今|以来|开始到现在|到如今)")
 
@@ -3539,6 +3542,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
                 or (_HEDGED_POSITION.match(text, nxt[0]) and not other_fact
                     and not _SHOULD_PAY.match(text, nxt[0])):  # (…没扣过呢，应该报多少: the question, no hedge)
             values["deductible_met"] = values["first_visit_this_year"] = None
+    if "year_start" in unknown and _POSITION_FIGURE_EITHER.search(text):
+        # 今年起付线用了150还是200忘了: how much of the year went is known to be one of two figures — neither the
+        # year's first nor the deductible met; the figure is asked, never those two shown side by side
+        unknown.remove("year_start")
     if "year_start" in unknown and _FUND_CLAIM_UNKNOWN.search(text) and any(
             h.sets.get("deductible_met") is True and not h.negated and _SURELY_BEFORE.search(text, max(0, h.start - 8), h.end)
             for h in hits):

@@ -11084,3 +11084,20 @@ def test_back_to_the_writer_mid_message(back: str) -> None:
     _, replies = talk("南昌在职，今年第一次，三级医院1600", "我妈也想问一下，她是南昌退休的，上个礼拜在社区医院花了480，也是今年第一次看",
                       back)
     assert replies[2].result["visits"][-1]["fund_pays"] == "550.00" and replies[2].payer is None
+
+
+def test_a_grandmother_named_with_her_scheme_is_another_person_and_back() -> None:
+    # (K272-C038) 南充在职 一级350 → 我奶奶是南昌的居民医保，能帮她算下吗 → 她在签约的卫生院花了90 → 回到我这 如果我是在
+    # 药店买的呢: a grandmother was no person (a document quoted, then the what-if was hers, ¥0) — her bill is
+    # asked for, and back to the writer the what-if is the writer's (¥75)
+    _, replies = talk("南充在职 今年第一次 一级医院 350", "我奶奶是南昌的居民医保，能帮她算下吗", "她在签约的卫生院花了90",
+                      "回到我这 如果我是在药店买的呢")
+    assert replies[1].asking == "amount" and replies[2].payer == "您奶奶"
+    assert replies[3].result["policy"]["id"] == "nanchong-employee" and replies[3].result["visits"][-1]["fund_pays"] == "75.00"
+
+
+def test_the_deductible_used_given_as_one_of_two_figures_is_asked() -> None:
+    # (K272-0118) 今年起付线用了150还是200忘了: shown as 今年第一次 / 起付线已扣满 side by side — neither was said;
+    # how much was used is asked
+    _, (reply,) = talk("平凉退休 二级医院 1000 今年起付线用了150还是200忘了")
+    assert reply.alternatives is None and reply.result is None and reply.asking == "year_start"
