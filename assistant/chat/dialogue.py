@@ -4722,7 +4722,7 @@ _QUESTION = rx.compile(
 
 
 _DOMAIN = rx.compile(
-    r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地|细则|办法|政策|文件|有效期|实行|执行|施行"
+    r"医保|报销|报|门诊|统筹|账户|起付|限额|比例|药|医院|看病|诊察|签约|贫困|家庭医生|退休|缴|交费|卫生院|社区|诊所|转诊|异地|备案|细则|办法|政策|文件|有效期|实行|执行|施行"
     r"|产检|双通道|自费|乙类|甲类|检查|慢特病|两病|额度|(?:具体|这些|那些|这个|那个)?数字|标准|谁定|谁来定|谁规定|谁说了算|哪个部门"
     r"|insurance|reimburs|claim|account|deductible|cap|ratio|pharmacy|hospital|outpatient|fund"
     r"|numbers|figures|who (?:decides|sets|fixes|determines)|rules?\b"

@@ -558,7 +558,9 @@ _FLAGS = _Family(
          {"offsite": True, "offsite_filed": True}, 3),
         ("异地就医|异地|外地|外省|省外|市外|外市", {"offsite": True}, 1),
         ("本地|本市", {"offsite": False}, 1),
-        ("备案", {"offsite_filed": True}, 1),
+        # (备案要怎么办，在哪办 / 备案需要什么手续: how to file, asked — no filing said)
+        ("备案(?!(?:手续)?(?:要怎么|怎么|咋|在哪|去哪|到哪|需要|要什么|要啥|流程|的流程|是什么|是啥|有什么用|管用吗|[?？吗么]))",
+         {"offsite_filed": True}, 1),
         # without filing any transfer or resettlement / didn't file / not registered for out-of-area care
         ("without (?:filing|registering|registration|a filing|any filing|the filing)|(?:didn'?t|did not|haven'?t|have not|never) "
          "(?:file|filed|register|registered)|not (?:filed|registered)|no (?:filing|registration)|unfiled",

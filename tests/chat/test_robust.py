@@ -11101,3 +11101,13 @@ def test_the_deductible_used_given_as_one_of_two_figures_is_asked() -> None:
     # how much was used is asked
     _, (reply,) = talk("平凉退休 二级医院 1000 今年起付线用了150还是200忘了")
     assert reply.alternatives is None and reply.result is None and reply.asking == "year_start"
+
+
+def test_how_to_file_is_a_question_of_the_document() -> None:
+    # (K272-C028) …办了异地就医备案 → 要是没备案呢 → 备案要怎么办，在哪办: read as "filed" (the what-if undone, a
+    # figure) — how to file is asked: the document's articles on filing, quoted
+    _, replies = talk("南昌退休 在外地儿子家那边三级医院看病 1000 今年第一次 办了异地就医备案的", "要是没备案呢", "备案要怎么办，在哪办")
+    assert replies[2].result is None and "第二十二条" in replies[2].text
+    # (备案手续都办好了: still the filing said)
+    _, (reply,) = talk("南充退休，异地安置在成都，备案手续办了的，今年第一次，在成都的二级医院看门诊花了500")
+    assert reply.result["visits"][-1]["fund_pays"] == "227.50"
