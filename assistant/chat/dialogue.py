@@ -2132,6 +2132,11 @@ def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:
 def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
+    if intent != "what_if" and state.known.amount is not None and _WHAT_IF_CLAUSE.search(u.text) \
+            and _ALL_IN_SCOPE_IF.search(u.text) and any(getattr(state.known, n) for n in ITEM_FIELDS):
+        # (乙类药1000 →) 那要是都是甲类药呢: a what-if of the bill told (never a question out of scope)
+        intent = "what_if"
+        u = msgspec.structs.replace(u, intent="what_if")
     facts = _dated(u.facts, today)
     if state.known.amount is not None and facts.amount is not None and facts.slip_fund is not None \
             and (facts.slip_personal is not None or facts.slip_cash is not None) \
@@ -3270,6 +3275,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                           if n not in retyped and getattr(facts, n) is not None and getattr(base, n) is not None}
                 base = msgspec.structs.replace(base, **{n: None for n in retyped})
                 facts = msgspec.structs.replace(facts, amount=None, **joined)
+        if facts.amount is None and _ALL_IN_SCOPE_IF.search(u.text) and any(getattr(base, n) for n in ITEM_FIELDS):
+            # (乙类药1000 →) 那要是都是甲类药呢: every part in scope — the bill stays, its parts' kinds go
+            base = msgspec.structs.replace(base, **{n: None for n in ITEM_FIELDS})
         now_in_scope = _PART_IN_SCOPE_IF.search(u.text)
         if now_in_scope is not None and base.amount is not None:
             # 那要是这300都是甲类的呢: that part in scope — the bill stays, the part's kind goes
@@ -4672,6 +4680,8 @@ _EARLIER_SPENT_IN_WHAT_IF = rx.compile(_EARLIER_NAMED + r"(?:看病|门诊)?(?:�
 _EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞错了|说错了|记错了|弄错了)(?:了)?|哦|噢|啊)?[,，。!！\s]*"
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                 r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?[一二三123]级")
+#: 要是都是甲类药呢 / 全部是政策范围内的呢: every part of the bill supposed in scope
+_ALL_IN_SCOPE_IF = rx.compile(r"(?:都|全|全部|全都)(?:是|算)?(?:甲类|政策范围内|医保范围内|医保目录内|能报的)(?:的)?(?:药|药品|项目)?(?:的话)?(?:呢|[?？])")
 #: 能帮她算下吗 / 帮我算算: a bill to work out, asked for
 _WORK_IT_OUT_ASKED = rx.compile(r"帮(?:我|她|他|俺|我们|咱)?(?:妈|爸|奶奶|爷爷|外婆|外公)?(?:算|计算|核算)(?:下|一下|算|个|一算)")
 #: 第一次3月三级医院1000 / 第二次7月…: an earlier visit told by its place in the year, at a message's start
@@ -4944,6 +4954,9 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # never written over the visit told (a slip checked next is that visit's)
         return False
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
+    if u.intent == "what_if" and state.known.amount is not None and _ALL_IN_SCOPE_IF.search(u.text) \
+            and any(getattr(state.known, n) for n in ITEM_FIELDS):
+        return False  # (乙类药1000 →) 那要是都是甲类药呢: the bill told, supposed all in scope — settled
     if _WORK_IT_OUT_ASKED.search(u.text) and not _WHY.search(u.text) and not _SOURCE_ASKED.search(u.text):
         return False  # 我奶奶是南昌的居民医保，能帮她算下吗: a bill to work out — what it needs is asked
     if state.asking is not None and state.asking in u.unknown:

@@ -11111,3 +11111,10 @@ def test_how_to_file_is_a_question_of_the_document() -> None:
     # (备案手续都办好了: still the filing said)
     _, (reply,) = talk("南充退休，异地安置在成都，备案手续办了的，今年第一次，在成都的二级医院看门诊花了500")
     assert reply.result["visits"][-1]["fund_pays"] == "227.50"
+
+
+def test_all_class_a_supposed_after_a_rules_question() -> None:
+    # (K272-C034) 平凉退休 一级 乙类药1000 → 乙类先行自付是啥意思 → 那要是都是甲类药呢: the article quoted again — the
+    # bill told, supposed all in scope (¥560)
+    _, replies = talk("平凉退休 一级医院 乙类药1000 今年第一次", "乙类先行自付是啥意思", "那要是都是甲类药呢")
+    assert replies[2].intent == "what_if" and replies[2].result["visits"][-1]["fund_pays"] == "560.00"
