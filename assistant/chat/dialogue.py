@@ -950,6 +950,9 @@ def _ask(state: SessionState, fact: str, locale: str, prefix: str = "", known: K
             and "您" in zh:
         # (我爸…花了1,100 → 我妈在社区医院拿药260) the question is about the one whose bill it is: 您妈是…？
         zh = zh.replace("您", "您" + _PERSON_ADDRESSED.get(state.person, state.person), 1)
+    elif state.person is not None and fact == "amount" and zh.startswith("这次看病") and not prefix:
+        # (我奶奶是南昌的居民医保，能帮她算下吗) 您奶奶这次看病一共花了多少钱？: whose bill is asked, named
+        zh = "您" + _PERSON_ADDRESSED.get(state.person, state.person) + zh
     state.asking = _ASKING.get(fact, fact)
     cited = _cited(state.known, fact) if fact in _QUOTED_QUESTIONS else ""
     if fact == "referral_part":

@@ -11118,3 +11118,9 @@ def test_all_class_a_supposed_after_a_rules_question() -> None:
     # bill told, supposed all in scope (¥560)
     _, replies = talk("平凉退休 一级医院 乙类药1000 今年第一次", "乙类先行自付是啥意思", "那要是都是甲类药呢")
     assert replies[2].intent == "what_if" and replies[2].result["visits"][-1]["fund_pays"] == "560.00"
+
+
+def test_the_amount_question_names_whose_bill_it_is() -> None:
+    # (seen from a fresh clone) 我奶奶是南昌的居民医保，能帮她算下吗 asked 这次看病一共花了多少钱？ — whose bill is named
+    _, replies = talk("南充在职 今年第一次 一级医院 350", "我奶奶是南昌的居民医保，能帮她算下吗")
+    assert replies[1].asking == "amount" and replies[1].text.startswith("您奶奶这次看病")
