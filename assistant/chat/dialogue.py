@@ -2135,8 +2135,7 @@ def _not_twice(state: SessionState, reply: Reply, locale: str) -> Reply:
 def _turn(state: SessionState, u: Understanding, message: str, locale: str,
           today: dt.date) -> tuple[SessionState, Reply]:
     intent = u.intent
-    if intent != "what_if" and state.known.amount is not None and _WHAT_IF_CLAUSE.search(u.text) \
-            and _ALL_IN_SCOPE_IF.search(u.text) and any(getattr(state.known, n) for n in ITEM_FIELDS):
+    if intent != "what_if" and _WHAT_IF_CLAUSE.search(u.text) and _all_in_scope_supposed(u, state.known):
         # (乙类药1000 →) 那要是都是甲类药呢: a what-if of the bill told (never a question out of scope)
         intent = "what_if"
         u = msgspec.structs.replace(u, intent="what_if")
@@ -4950,6 +4949,12 @@ def _rule_figures(known: Known, policy: str) -> set[Decimal | None]:
     return figures
 
 
+def _all_in_scope_supposed(u: Understanding, known: Known) -> bool:
+    """(乙类药1000 →) 那要是都是甲类药呢: every part of the bill told supposed in scope."""
+    return known.amount is not None and _ALL_IN_SCOPE_IF.search(u.text) is not None \
+        and any(getattr(known, n) for n in ITEM_FIELDS)
+
+
 def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bool:
     if state.known.amount is not None and u.intent == "what_if" and _WHAT_IF_CLAUSE.search(u.text) \
             and any(getattr(facts, n) is not None for n in ("provider_kind", "provider_level", "amount", "category")):
@@ -4957,8 +4962,7 @@ def _is_fact_question(u: Understanding, facts: Facts, state: SessionState) -> bo
         # never written over the visit told (a slip checked next is that visit's)
         return False
     """A question about the rules, not a bill: no amount in it, a question word, not an answer to ours."""
-    if u.intent == "what_if" and state.known.amount is not None and _ALL_IN_SCOPE_IF.search(u.text) \
-            and any(getattr(state.known, n) for n in ITEM_FIELDS):
+    if u.intent == "what_if" and _all_in_scope_supposed(u, state.known):
         return False  # (乙类药1000 →) 那要是都是甲类药呢: the bill told, supposed all in scope — settled
     if _WORK_IT_OUT_ASKED.search(u.text) and not _WHY.search(u.text) and not _SOURCE_ASKED.search(u.text):
         return False  # 我奶奶是南昌的居民医保，能帮她算下吗: a bill to work out — what it needs is asked

@@ -76,11 +76,11 @@ _TYPOS = (
     ("难昌", "南昌"),  # (K252: a pinyin input's first candidate for nanchang)
     ("平梁", "平凉"),
     ("弟一次", "第一次"),
-    ("年地一次", "年第一次"),
+    ("年地一次", "年第一次"),  # (K267) 今年地一次: 地 for its homophone 第
     ("一季医院", "一级医院"),  # (K269) voice input: 季 for its homophone 级
     ("二季医院", "二级医院"),
     ("三季医院", "三级医院"),
-    ("包销", "报销"),  # (K267) 今年地一次: 地 for its homophone 第
+    ("包销", "报销"),  # (K269) voice input: 包 for its homophone 报
     ("金年", "今年"),
     ("一及医院", "一级医院"),
     ("二及医院", "二级医院"),
