@@ -267,6 +267,9 @@ _CORRECTION = rx.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄
                          r"|(?<![是])不是[0-9０-９][0-9０-９.,，]*(?:元|块)?(?:钱)?[,，]?(?:而)?是"
                          # 算了我再看一眼，是甲等 / 刚看了下发票是1100: looked again, and the right one said
                          r"|(?:再|又|刚|仔细|重新)(?:看|瞅|瞧|查)了?(?:一眼|一下|下)[^,，。]{0,6}?[,，]?(?:是|写的是|写着|上面是)"
+                         # 刚开始收费处说900，后来退了一项检查，最后实际结算是760: the figure first quoted, then the one
+                         # settled in the end
+                         r"|(?:最后|最终)(?:实际(?:结算|结账|交|付|收)|结算|结账)(?:的|了)?(?:是|为|了)?$"
                          # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150
                          r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b"
                          # 1,200 — sorry, 1,250: 'sorry' right before the figure that replaces the one before

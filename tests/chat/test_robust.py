@@ -11124,3 +11124,12 @@ def test_the_amount_question_names_whose_bill_it_is() -> None:
     # (seen from a fresh clone) 我奶奶是南昌的居民医保，能帮她算下吗 asked 这次看病一共花了多少钱？ — whose bill is named
     _, replies = talk("南充在职 今年第一次 一级医院 350", "我奶奶是南昌的居民医保，能帮她算下吗")
     assert replies[1].asking == "amount" and replies[1].text.startswith("您奶奶这次看病")
+
+
+def test_the_figure_settled_in_the_end_replaces_the_one_first_quoted() -> None:
+    # (K270-0075) 刚开始收费处说900，后来退了一项检查，最后实际结算是760: 900 was asked about — the bill is 760
+    _, (reply,) = talk("南充在职，二级医院，刚开始收费处说900，后来退了一项检查，最后实际结算是760，今年第一次")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "336.00"
+    # (花了1000 医保报了800 最后交了200: the cash paid, not a replaced bill)
+    _, (reply,) = talk("南充在职，二级医院，花了1000，医保报了800，最后交了200，今年第一次")
+    assert reply.result is None or reply.result["visits"][-1]["amount"] != "200.00"
