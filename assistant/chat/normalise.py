@@ -410,6 +410,12 @@ _EACH_AFTER_FIGURE = rx.compile(r"(?<=一(?:个|次|回))([零一二两三四五
                                 r"(?=[零一二两三四五六七八九十百千万0-9])")
 _TWO_LISTED = rx.compile(r"([两2])(次|回)([,，]?)一(?:\2)([0-9零一二两三四五六七八九十百千万.]+(?:元|块)?)[,，]?一\2(?=[0-9零一二两三四五六七八九十百千万])")
 _DAYPART_AFTER_FIGURE = rx.compile(r"([0-9](?:元|块|块钱)?)(上午|下午|中午|晚上)")
+#: 第一次三月份社区花了两百第二次六月份二级医院花了三百五今天第三次…: visits listed by voice input with
+#: no punctuation — each visit begins a clause where a figure ends and the next visit (or the request) begins
+_RUN_ON_VISITS = rx.compile(r"第[一二三四五六七八九十两0-9]次")
+_RUN_ON_BREAK = rx.compile(r"(?<=[0-9一二三四五六七八九十百千万两零块元钱])"
+                           r"(?=第[一二三四五六七八九十两0-9]次|今天|昨天|前天|你帮|帮我|帮忙|请帮|能报|能给)")
+_PUNCTUATION = rx.compile(r"[,，。.；;!！?？、 :：]")
 #: i have 100 left on my personal account / she has 80 yuan left in her account: the balance, said after its figure
 _LEFT_ON_ACCOUNT = rx.compile(r"\b(?:i|she|he|we|they|my \w+)(?: still)? (?:have|has|had|got)(?: only| just| about)? "
                               r"(?:¥|cny ?|rmb ?)?([0-9]+(?:\.[0-9]+)?)(?: ?(?:yuan|rmb|cny|kuai))? left (?:on|in) "
@@ -499,6 +505,8 @@ def normalise(text: str) -> str:
         out = _EACH_AFTER_FIGURE.sub(r"\1，\2", out)
         # 去过社区医院两次，一次280，一次350: the two visits counted, each with its bill — the first and the second
         out = _TWO_LISTED.sub(r"\1\2\3第一\2\4，第二\2", out)
+    if "第" in out and len(out) >= 25 and len(_RUN_ON_VISITS.findall(out)) >= 2 and not _PUNCTUATION.search(out):
+        out = _RUN_ON_BREAK.sub("，", out)  # 花了两百第二次六月份…: a voice run-on, one clause per visit
     if "午" in out or "晚上" in out:
         out = _DAYPART_AFTER_FIGURE.sub(r"\1，\2", out)  # 上午120下午80: the afternoon's visit is a clause of its own
     if "写起" in out:

@@ -11133,3 +11133,12 @@ def test_the_figure_settled_in_the_end_replaces_the_one_first_quoted() -> None:
     # (花了1000 医保报了800 最后交了200: the cash paid, not a replaced bill)
     _, (reply,) = talk("南充在职，二级医院，花了1000，医保报了800，最后交了200，今年第一次")
     assert reply.result is None or reply.result["visits"][-1]["amount"] != "200.00"
+
+
+def test_visits_listed_by_voice_with_no_punctuation_are_each_a_visit() -> None:
+    # (K269-0044) …第一次三月份社区花了两百第二次六月份二级医院花了三百五今天第三次三级医院花了一千…: the levels
+    # of the three visits ran together into one clause (二级 and 三级 a conflict) — each is its visit's
+    _, (reply,) = talk("我爸南昌退休的今年看了三次门诊第一次三月份社区花了两百第二次六月份二级医院花了三百五"
+                       "今天第三次三级医院花了一千你帮我算下今天这次能报多少")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "522.50"
+    assert len(reply.result["visits"]) == 3
