@@ -5831,6 +5831,11 @@ def _bill_check(state: SessionState, locale: str, today: dt.date, said: Facts | 
             current = msgspec.structs.replace(current, deductible_used=before.year_end.deductible_used,
                                               fund_paid=before.year_end.fund_paid, first_visit_this_year=None,
                                               deductible_met=None, deductible_remaining=None, prior_unreimbursed=None)
+            if known.account_balance is not None and not state.balance_now and not known.balance_at_least \
+                    and before.year_end.account_balance is not None:
+                # 个人账户有五百 said with the year's first visit: what the earlier visits left of it is this
+                # visit's balance (calculator), as the answer settled it
+                current = msgspec.structs.replace(current, account_balance=before.year_end.account_balance)
         req = convert_request(_request(current, [], today))
         # 今年第一次 said: the year's position is the person's own — a cause "had the fund paid 800
         # earlier this year" would contradict them, and is not offered

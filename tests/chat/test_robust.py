@@ -11132,7 +11132,7 @@ def test_the_figure_settled_in_the_end_replaces_the_one_first_quoted() -> None:
     assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "336.00"
     # (花了1000 医保报了800 最后交了200: the cash paid, not a replaced bill)
     _, (reply,) = talk("南充在职，二级医院，花了1000，医保报了800，最后交了200，今年第一次")
-    assert reply.result is None or reply.result["visits"][-1]["amount"] != "200.00"
+    assert reply.result is None or reply.result["totals"]["total"] != "200.00"
 
 
 def test_visits_listed_by_voice_with_no_punctuation_are_each_a_visit() -> None:
@@ -11142,3 +11142,18 @@ def test_visits_listed_by_voice_with_no_punctuation_are_each_a_visit() -> None:
                        "今天第三次三级医院花了一千你帮我算下今天这次能报多少")
     assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "522.50"
     assert len(reply.result["visits"]) == 3
+
+
+def test_a_slip_after_earlier_visits_is_checked_with_what_they_left_in_the_account() -> None:
+    # (K274-C034) 平凉在职 个人账户有五百 … three visits → 单子上统筹支付440 账户支付25 现金335: checked against a
+    # balance of 500 (the year's first), so the slip's 25 was "short by 335" — the earlier visits left 25
+    _, replies = talk("平凉在职 个人账户有五百 今年第一次看病是三月份 一级医院三百", "后来六月又去二级医院 花了六百",
+                      "第三次就是今天 三甲医院 八百", "单子上统筹支付440 账户支付25 现金335")
+    assert replies[3].bill_check["verdict"] == "matches"
+
+
+def test_the_balance_said_as_before_today_is_the_balance() -> None:
+    # (K274-C012) 账户今天之前就剩一百 单子上账户支付一百 现金四百四: 一百 was read as the bill — the balance
+    _, replies = talk("南充退休 今年一月份第一次看门诊 一级医院 一百", "四月又去了二级医院 花了四百",
+                      "今天又在三级医院看了 一千二", "医院单子上统筹写的是660", "账户今天之前就剩一百 单子上账户支付一百 现金四百四")
+    assert replies[4].bill_check["verdict"] == "matches" and replies[4].result["totals"]["total"] == "1200.00"
