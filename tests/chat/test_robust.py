@@ -11157,3 +11157,11 @@ def test_the_balance_said_as_before_today_is_the_balance() -> None:
     _, replies = talk("南充退休 今年一月份第一次看门诊 一级医院 一百", "四月又去了二级医院 花了四百",
                       "今天又在三级医院看了 一千二", "医院单子上统筹写的是660", "账户今天之前就剩一百 单子上账户支付一百 现金四百四")
     assert replies[4].bill_check["verdict"] == "matches" and replies[4].result["totals"]["total"] == "1200.00"
+
+
+def test_the_exact_fund_figure_looked_up_after_a_rough_one() -> None:
+    # (K274-C011) …今年门诊统筹已经报了一百多 (answered: any figure from 101 to 199 gives the same) → 查了下
+    # 是一百二十六块五: the bill became 126.50 — it is the exact figure of the 一百多, the fund's
+    _, replies = talk("南昌退休 去药店买了点感冒药和胃药 三百八", "方子是二级医院开的", "今年门诊统筹已经报了一百多",
+                      "查了下 是一百二十六块五")
+    assert replies[3].result["totals"]["total"] == "380.00" and replies[3].result["visits"][-1]["fund_pays"] == "228.00"
