@@ -11165,3 +11165,13 @@ def test_the_exact_fund_figure_looked_up_after_a_rough_one() -> None:
     _, replies = talk("南昌退休 去药店买了点感冒药和胃药 三百八", "方子是二级医院开的", "今年门诊统筹已经报了一百多",
                       "查了下 是一百二十六块五")
     assert replies[3].result["totals"]["total"] == "380.00" and replies[3].result["visits"][-1]["fund_pays"] == "228.00"
+
+
+def test_an_earlier_visit_named_then_said_misremembered_gets_its_level() -> None:
+    # (K274-C027) 一月二级三百 五月三级一千 今天社区五百 → 五月那次记错了 是二级医院: today's visit became 二级 —
+    # the May visit's level is set right, today's stays
+    _, replies = talk("南昌退休 今年一月二级医院三百 五月三级医院一千 今天社区医院五百 就这三次 今天的报多少",
+                      "五月那次记错了 是二级医院")
+    visits = replies[1].result["visits"]
+    assert [v["fund_pays"] for v in visits][-1] == "325.00"
+    assert [v["provider_level"] for v in visits] == [2, 2, 1]
