@@ -3252,8 +3252,10 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                 and not _ONLY_THAT_PART.search(u.text) \
                 and not _KIND_SWAPPED.search(u.text):  # (只有诊察费20呢: that part is the whole bill)
             # 如果诊察费是40呢，药费不变: a part of the scenario's bill said again with another figure — the
-            # bill changes by the difference, the other parts stay
-            facts = msgspec.structs.replace(facts, amount=base.amount + sum(
+            # bill changes by the difference, the other parts stay (a bill told as a whole, its part inside it,
+            # and nothing said of the rest: the bill stays — 诊察费二十 包含在那一千里 → 如果诊察费是五十呢)
+            keep_bill = not base.amount_of_parts and not _REST_UNCHANGED.search(u.text)
+            facts = msgspec.structs.replace(facts, amount=base.amount if keep_bill else base.amount + sum(
                 (getattr(facts, n) - getattr(base, n) for n in changed), Decimal(0)),
                 **{n: getattr(base, n) for n in ITEM_FIELDS if n not in changed and getattr(base, n) is not None})
         elif u.parts_only and facts.amount is not None and not _EXTRA_PART.search(u.text) and base.amount is not None \
@@ -4683,6 +4685,8 @@ _EARLIER_LEVEL_SET = rx.compile(r"^(?:(?:我|刚才|刚刚|前面)*(?:不对|搞
                                 r"(?P<which>第一次|头一次|第一回|头一回|上次|上一次|前一次|前面那次|(?P<month>[0-9]{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?(?:的)?那(?:一)?(?:次|回))"
                                 r"(?:的|那次|那家)?(?:医院)?[,，\s]*(?:(?:我)?(?:记错了|说错了|搞错了|弄错了|不对|错了)[,，。\s]*)?"  # 五月那次记错了 是二级医院
                                 r"(?:不是[一二三123]级(?:的|医院)?[,，\s]*)?(?:其实|应该|实际)?是(?:在)?[一二三123]级")
+#: 药费不变 / 其他的一样: the rest of the bill stays as it was (a part supposed anew adds to the bill)
+_REST_UNCHANGED = rx.compile(r"(?:药费|检查费|其他|其余|其它|别的|剩下的|其他的)(?:的)?(?:都)?(?:不变|一样|照旧|还是那么多|没变)")
 #: 要是都是甲类药呢 / 全部是政策范围内的呢: every part of the bill supposed in scope
 _ALL_IN_SCOPE_IF = rx.compile(r"(?:都|全|全部|全都)(?:是|算)?(?:甲类|政策范围内|医保范围内|医保目录内|能报的)(?:的)?(?:药|药品|项目)?(?:的话)?(?:呢|[?？])")
 #: 能帮她算下吗 / 帮我算算: a bill to work out, asked for

@@ -2998,6 +2998,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and not (_INSIDE_AFTER.match(text, total.end) and not _NOT_INSIDE_BEFORE.search(text, 0, total.start)):
         # 诊察费20，其他药费480: parts listed one after another add up to the bill
         values["amount"] = total.value + sum(p.value for p in parts)
+        values["amount_of_parts"] = True
     elif total is None and parts and not any(a.approximate and a.role in (None, "total") for a in amounts) \
             and not _INSIDE.search(text) and not _TOTAL_NOT_KNOWN.search(text) \
             and (fee_unknown is None or any(fee_unknown.start() <= a.start < fee_unknown.end() + 4 for a in amounts)):

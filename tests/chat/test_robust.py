@@ -11175,3 +11175,13 @@ def test_an_earlier_visit_named_then_said_misremembered_gets_its_level() -> None
     visits = replies[1].result["visits"]
     assert [v["fund_pays"] for v in visits][-1] == "325.00"
     assert [v["provider_level"] for v in visits] == [2, 2, 1]
+
+
+def test_a_part_supposed_anew_inside_a_bill_told_whole_keeps_the_bill() -> None:
+    # (K274-C028) 今天三级医院 一千 → 诊察费有二十块 包含在那一千里 → 如果诊察费是五十呢: the bill became 1,030 — the
+    # bill was told whole and the fee inside it: the bill stays 1,000, the fee 50
+    _, replies = talk("南昌在职 今年统筹已报了一千六百五 今天三级医院看门诊 一千", "诊察费有二十块 包含在那一千里", "如果诊察费是五十呢")
+    assert replies[2].result["totals"]["total"] == "1000.00" and replies[2].result["visits"][-1]["fund_pays"] == "175.00"
+    # (诊察费二十五，药费三百 — a bill told as its parts: the other part stays, the bill grows by the difference)
+    _, replies = talk("南昌在职，今年统筹已经报到1800封顶了", "今天三级医院看病，诊察费二十五，药费三百", "那诊察费要是五十呢")
+    assert replies[2].result["totals"]["total"] == "350.00"
