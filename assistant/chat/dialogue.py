@@ -102,6 +102,7 @@ from .understand import (
     CHECK_QUESTION,
     CLASS_B_DRUG_WORDS,
     CLASS_B_SERVICE_WORDS,
+    FIRST_RETRACTED,
     NEVER_LEVEL_ONE,
     PARTIAL_DEDUCTIBLE,
     TEST_WORDS,
@@ -3957,7 +3958,9 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
                                                      # (统筹今年其实已经报过两百了，我说错了: 其实 names the right fact)
                                                      or re.search(r"其实|实际上|实际是", u.text)
                                                      # (我是灵活就业不是退休，说错了: the right one named beside the wrong)
-                                                     or re.search(r"是[^,，。]{1,10}?不是|不是[^,，。]{1,10}?是", u.text))
+                                                     or re.search(r"是[^,，。]{1,10}?不是|不是[^,，。]{1,10}?是", u.text)
+                                                     # (刚才说今年第一次说错了: what was wrong is named)
+                                                     or FIRST_RETRACTED.search(u.text))
                                                     and has_facts):
         # (乙类药是400，其他600，说错了: the right figures, said in full, then that the earlier ones were wrong)
         # (不对不对 是二级 说错了 / 在签约社区卫生服务中心，之前说错了: the right fact is in the message)

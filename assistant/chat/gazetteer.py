@@ -279,7 +279,8 @@ class _Family:
             _, sets, priority = self.rules[index]
             boolean = self.boolean[index]
             negated = is_negated(text, pos, boolean=boolean) or (
-                boolean and _POST_NEGATION.match(text, m.end()) is not None) or (
+                boolean and (_POST_NEGATION.match(text, m.end()) is not None
+                             or _POST_RETRACTED.match(text, m.end()) is not None)) or (
                 # 灵活就业那种不是，单位交的: denied right after it, the clause ending there
                 _POST_DENIAL.match(text, m.end()) is not None)
             if _POSITION_SLOTS.isdisjoint(sets) is False and (_POST_QUESTION.match(text, m.end())
@@ -307,6 +308,8 @@ def _is_boolean(sets: Mapping[str, Any]) -> bool:
 _CLAUSE_END = rx.compile(r"[,，。;；!！?？\n]")
 _TO_LAST_CLAUSE_END = rx.compile(r".*[,，。;；!！?？\n]", re.DOTALL)
 _POST_DENIAL = rx.compile(r"(?:那种|这种|那个|这个|的)?(?:我|俺|他|她)?(?:可)?(?:都)?不是(?:的)?(?=$|[,，。!！?？;；])")
+#: 刚才说今年第一次说错了 / 今年第一次是我说错了: a yes-or-no fact said before, taken back
+_POST_RETRACTED = rx.compile(r"(?:是|那个是|这个是)?(?:我|俺)?(?:说错了|搞错了|记错了|弄错了|说得不对|不对)(?=$|[,，。!！;；\s])")
 _STRONG_NEGATION = rx.compile(r"(?<!是)(?:不是|并非|并不是|而不是|不在|没在|没去|不去|没有在|不算)(?:在|去|到|是)?(?:我|他|她|俺|咱|你)?"
                               r"(?:签约|签)?(?:的)?$"  # (没去签约的卫生院: the signed clinic is where the visit was not)
                               r"|(?<![a-z])not (?:a |an |at a |at an |in a |my |our |his |her |at my |at the )?(?:own |usual |signed )?$")

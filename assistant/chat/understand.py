@@ -413,6 +413,11 @@ _EACH_SLIP_BEFORE = rx.compile(r"(?:一张|第一张|头一张)[,，:：]?$|(?:�
 _NEXT_SLIP_BETWEEN = rx.compile(r"(?:元|块)?(?:钱)?[,，、\s]*(?:(?:另)?一张|第[二三四]张|还有一张)?[,，:：]?")
 
 
+#: 刚才说今年第一次说错了 / 今年第一次是我说错了: the year's first, said before, taken back
+FIRST_RETRACTED = rx.compile(r"(?:刚才|前面|之前|刚刚)?(?:我)?(?:说的?|讲的?)?(?:今年第一次|今年头一次|今年头回|今年第一回)(?:那句)?"
+                              r"(?:是)?(?:我)?(?:说错了|搞错了|记错了|弄错了)")
+
+
 def _pick_amounts(text: str, amounts: list[Amount]) -> tuple[dict[str, Amount], list[Amount], list[Amount]]:
     """The amount chosen for each role, the amounts no word places, and pairs that disagree."""
     chosen: dict[str, Amount] = {}
@@ -3974,7 +3979,10 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         account_use_target=bool(use_values),
         beneficiary=bool(ben_hits),
     )
-    intent, topic = classify(text, evidence)
+    retracted = FIRST_RETRACTED.search(text) if evidence.has_amount and "错" in text else None
+    # 之前还有一次三甲的 九月份 花了一千二 刚才说今年第一次说错了: the year's first taken back beside an earlier
+    # visit told — the visit is what the message is (the taking back is read as the fact denied)
+    intent, topic = classify(text if retracted is None else text[:retracted.start()] + text[retracted.end():], evidence)
     if supposed_then and intent not in ("account_use", "account_credit"):
         intent = "what_if"
     if not evidence.has_facts:
@@ -4269,7 +4277,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         visits=earlier,
         intent=intent,
         facts=facts,
-        correction=intent == "correct" or is_correction(text),
+        correction=intent == "correct" or is_correction(text if retracted is None else text[:retracted.start()] + text[retracted.end():]),
         held_back=tuple(dict.fromkeys(k for h in held_back for k in h.sets)),
         class_b_kind_open=class_b.text if (class_b := chosen.get("class_b_drug")) is not None
         and "药" not in (class_b.cue or "") and not _CLASS_B_KIND_WORD.search(text) and facts.class_b_drug is not None

@@ -11185,3 +11185,12 @@ def test_a_part_supposed_anew_inside_a_bill_told_whole_keeps_the_bill() -> None:
     # (诊察费二十五，药费三百 — a bill told as its parts: the other part stays, the bill grows by the difference)
     _, replies = talk("南昌在职，今年统筹已经报到1800封顶了", "今天三级医院看病，诊察费二十五，药费三百", "那诊察费要是五十呢")
     assert replies[2].result["totals"]["total"] == "350.00"
+
+
+def test_an_earlier_visit_told_with_the_years_first_taken_back() -> None:
+    # (K274-C045) 社区 一级 五百 (今年第一次) → 之前还有一次三甲的 是九月份 花了一千二 刚才说今年第一次说错了: asked
+    # “是哪一项不对” (and 今年第一次 read as said) — the September visit joins the year before today's
+    _, replies = talk("平凉在职 今天在社区医院看的 一级的 五百 今年第一次",
+                      "之前还有一次三甲的 是九月份 花了一千二 刚才说今年第一次说错了", "九月那次单子上统筹报了五百五 对不对")
+    assert replies[1].result["visits"][-1]["fund_pays"] == "325.00" and len(replies[1].result["visits"]) == 2
+    assert replies[2].bill_check["verdict"] == "matches"
