@@ -1841,7 +1841,8 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
     if _one_before(u.text):
         state.one_visit_before = True  # what the person had told us, kept if this turn fails
     try:
-        answered = _bill_then_what_if(state, message, locale, today) or _that_visit_then_another(state, message, locale, today)
+        answered = _bill_then_what_if(state, message, locale, today) or _that_visit_then_another(state, message, locale, today) \
+            or _back_to_told_then(state, message, locale, today)
         if answered is not None:
             state, out = answered
         else:
@@ -1998,6 +1999,29 @@ def _that_visit_then_another(state: SessionState, message: str, locale: str,
     if first.asking is not None or first.result is None:
         return None
     return _turn(told, told_tail, tail, locale, today)
+
+
+#: (五百 → 那如果是一千呢 →) 算了 就按五百 下个月还要去三级医院复查…: back to the bill told, then something more
+_BACK_TO_TOLD_THEN = rx.compile(r"^(?P<head>(?:算了|好吧|行|那)?[,，\s]*(?:就|还是)按(?:原来的?|之前的?)?"
+                                r"(?P<fig>[0-9一二两三四五六七八九十百千万.]+)(?:元|块)?(?:的)?(?:来)?(?:算)?(?:吧)?)"
+                                r"[,，。；;！!\s]+(?P<tail>\S.*)$")
+
+
+def _back_to_told_then(state: SessionState, message: str, locale: str,
+                       today: dt.date) -> tuple[SessionState, Reply] | None:
+    """Back to the bill told after a what-if, and something more in the same message (算了 就按五百 下个月还要去
+    三级医院复查 大概一千): the way back read first, as a message of its own, then the rest — the figure of the
+    way back is never the next visit's. None when the message is not so, or the figure is not the bill told."""
+    split = _BACK_TO_TOLD_THEN.match(normalise(message)) \
+        if state.what_if_base is not None and state.known.amount is not None and state.asking is None else None
+    if split is None or parse_number(split.group("fig")) != state.known.amount:
+        return None
+    head, tail = split.group("head"), split.group("tail")
+    trial = _trial_copy(state)  # (the state untouched unless it is so)
+    told, first = _turn(trial, understand(head, today=today), head, locale, today)
+    if first.asking is not None or first.result is None:
+        return None
+    return _turn(told, understand(tail, today=today), tail, locale, today)
 
 
 #: 南昌居民 签约社区 看病花了150，如果我签了家庭医生能多报多少: a bill told, then a what-if asked of it

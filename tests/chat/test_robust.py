@@ -11194,3 +11194,12 @@ def test_an_earlier_visit_told_with_the_years_first_taken_back() -> None:
                       "之前还有一次三甲的 是九月份 花了一千二 刚才说今年第一次说错了", "九月那次单子上统筹报了五百五 对不对")
     assert replies[1].result["visits"][-1]["fund_pays"] == "325.00" and len(replies[1].result["visits"]) == 2
     assert replies[2].bill_check["verdict"] == "matches"
+
+
+def test_back_to_the_bill_told_then_a_visit_to_come() -> None:
+    # (K274-C039) 五百 → 那如果是一千呢 → 算了 就按五百 下个月还要去三级医院复查 大概一千: the 500 became the next
+    # visit's bill (大概一千 left out) — the way back is to the bill told; the visit to come's rough figure is asked
+    _, replies = talk("南昌在职 今年第一次看门诊 社区医院 五百", "那如果是一千呢", "算了 就按五百 下个月还要去三级医院复查 大概一千",
+                      "就按一千算吧")
+    assert replies[2].result is None and replies[2].asking == "amount"
+    assert replies[3].result["visits"][-1]["fund_pays"] == "450.00" and replies[3].result["totals"]["total"] == "1500.00"
