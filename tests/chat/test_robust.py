@@ -11203,3 +11203,10 @@ def test_back_to_the_bill_told_then_a_visit_to_come() -> None:
                       "就按一千算吧")
     assert replies[2].result is None and replies[2].asking == "amount"
     assert replies[3].result["visits"][-1]["fund_pays"] == "450.00" and replies[3].result["totals"]["total"] == "1500.00"
+
+
+def test_a_visit_at_the_years_start_whose_cost_is_forgotten_is_no_first_visit() -> None:
+    # (K274-0138) 年初看过一次 花了多少忘了: shown side by side with 今年第一次 as one case — it was not the year's first
+    # (as 10月看过一次门诊不记得花了多少): what the year used is asked
+    _, (reply,) = talk("南昌灵活就业 三级医院 1500 年初看过一次 花了多少忘了")
+    assert reply.alternatives is None and reply.asking == "year_start"
