@@ -11210,3 +11210,28 @@ def test_a_visit_at_the_years_start_whose_cost_is_forgotten_is_no_first_visit() 
     # (as 10月看过一次门诊不记得花了多少): what the year used is asked
     _, (reply,) = talk("南昌灵活就业 三级医院 1500 年初看过一次 花了多少忘了")
     assert reply.alternatives is None and reply.asking == "year_start"
+
+
+def test_words_of_the_years_position_in_other_forms() -> None:
+    # (K274-0080) 去年看过病今年还没有: seen last year, not this year — the year's first (was asked)
+    _, (reply,) = talk("平凉的 退休 乡卫生院 一百八 去年看过病今年还没有")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "0.00"
+    # (K274-0034) 今年1800的额度都报完了: the cap reached — only the consultation fee is paid (第二十三条)
+    _, (reply,) = talk("南昌在职，今年1800的额度都报完了，今天二级医院看病，诊察费25块，药费300，还能报点吗")
+    assert reply.result["visits"][-1]["fund_pays"] == "13.75"
+    # (统筹报完剩下的能从账户扣吗: what is left after the fund's share — no cap reached, no conflict)
+    _, (reply,) = talk("南充在职，个人账户里还有320，今天在三级医院花了900，今年第一次，统筹报完剩下的能从账户扣吗，各扣多少")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "350.00"
+    # (K274-0049, K273-0078) 第一此 / 头一会 / 职工医宝: homophones typed
+    _, (reply,) = talk("南昌再职 三级医院 八百 今年第一此看门珍")
+    assert reply.result["visits"][-1]["fund_pays"] == "100.00"
+    _, (reply,) = talk("南昌职工医宝在职 二级医院900 今年头一会")
+    assert reply.result["visits"][-1]["fund_pays"] == "165.00"
+
+
+def test_the_visits_told_closed_in_other_words() -> None:
+    # (K274-0104) 今年就这仨 / (K274-0105) 今年就上个月那一次和今天这次: the year's visits are those told (was asked)
+    _, (reply,) = talk("平凉退休 五月份三甲医院看了一千 然后十月份二级医院八百 今天卫生院又两百 今年就这仨 今天这回报多少")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "140.00"
+    _, (reply,) = talk("南昌退休的 上个月在二级医院看了九百 今天在三级医院又看了八百 今年就上个月那一次和今天这次 今天报多少 个人账户还剩三百")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "440.00"
