@@ -149,6 +149,10 @@ _TYPOS = (
     ("前约的", "签约的"),
     ("箇个", "这个"),  # 赣语: 箇个 = 这个, 箇次 = 这次 (K234-0025, K234-0075)
     ("箇次", "这次"),
+    ("第一此", "第一次"),  # (K274-0049) 此 for its homophone 次
+    ("头一会", "头一回"),  # (K273-0078) 会 for its homophone 回
+    ("职工医宝", "职工医保"),  # 宝 for 保, after the scheme's own word
+    ("居民医宝", "居民医保"),
     ("第一刺", "第一次"),  # pinyin input: ci / chou typed as their homophones (K234-C016)
     ("统愁", "统筹"),
     ("推修", "退休"),  # pinyin input choosing the wrong characters (K234-0103): tuixiu, jinnian, menzhen, hua le

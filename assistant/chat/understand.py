@@ -1431,7 +1431,8 @@ _COMPARE_WORDS = rx.compile(r"比较|对比|区别|哪个(?:好|划算|多)|有�
 _YEAR_FUND_WORDS = rx.compile(r"统筹|今年|本年|之前|以前|此前|累计|已经|已|一共|总共|前面|上次|上个?月"
                               r"|this year|already|so far|earlier|before|previous|fund")
 _CAP_USED_UP = rx.compile(r"(?:年度)?(?:最高支付)?(?:限额|额度|统筹|封顶线)(?:今年|本年)?(?:已经|已|早就|早|都|也)?"
-                          r"(?:(?:用完|用光|花完|报满|用满|到顶|到头|报到头|报到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
+                          # (今年1800的额度都报完了: the cap's figure said before it, the cap reported to its end)
+                          r"(?:(?:用完|用光|花完|报完(?![剩后之以的再])|报满|用满|到顶|到头|报到头|报到顶)(?:了)?|封顶了)|(?:已经|已|早就)封顶了")
 _CAP_USED_UP_DOUBTED = rx.compile(r"没|未|不|是否|是不是|快|要|好像|可能")
 _RETIRED_IN_MONTH = rx.compile(r"月份?(?:底|初|中)?(?:刚|才|就)?退(?:休|的|了|(?=$|[,，。]))")
 _CATEGORY_AS_TOPIC = rx.compile(r"(?:人员)?(?:的)?(?:人)?(?:是不是|是否|有没有|能不能|可不可以|可以|能|会不会|要不要|也有|都有|没有)")
