@@ -384,6 +384,8 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
     # (our system says the fund pays 100: the hospital's own figure for this bill, to check)
     ("slip_fund", r"(?:slip|receipt|statement|system|hospital|counter|cashier|invoice) (?:shows|says|lists|has|gives)(?: that)?(?: a| the)? (?:fund|insurance)"
                   r"(?: (?:paid|pays|payment|share|portion|will pay|covers|covered))?(?: of| as| at|:)?"),
+    # The hospital only gave me 200 from the fund: what the hospital settled of this bill, to check
+    ("slip_fund", r"(?:the )?(?:hospital|clinic|pharmacy)(?: only| just)? (?:gave|reimbursed|refunded)(?: me| him| her| us)?(?: back)?(?: only| just)?"),
     ("slip_cash", r"psn_cash_pay|cash_pays"),
     # The slip shows 330 / the receipt says 860: a slip's figure with no field named — asked
     ("slip_unknown", r"(?:slip|receipt|invoice|statement)s? ?(?:shows?|says|reads|lists|states)(?: that)?(?: a)? ?"),

@@ -11235,3 +11235,17 @@ def test_the_visits_told_closed_in_other_words() -> None:
     assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "140.00"
     _, (reply,) = talk("南昌退休的 上个月在二级医院看了九百 今天在三级医院又看了八百 今年就上个月那一次和今天这次 今天报多少 个人账户还剩三百")
     assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "440.00"
+
+
+def test_no_visit_since_the_years_start_is_the_years_first() -> None:
+    # (K274-C004) 南充 退休 二级医院 六百 → (asked) 年初到现在就没去过医院: asked the same question again
+    _, replies = talk("南充 退休 二级医院看了个门诊 六百", "年初到现在就没去过医院")
+    assert replies[1].asking is None and replies[1].result["visits"][-1]["fund_pays"] == "292.50"
+
+
+def test_the_hospital_gave_me_from_the_fund_is_a_slip_figure() -> None:
+    # (K273-C028) …1000 yuan (answered) → The hospital only gave me 200 from the fund, is that right?: quoted an
+    # article — the slip's fund figure, checked
+    _, replies = talk("Nanchang retiree, level 1 clinic, first visit this year, 1000 yuan",
+                      "The hospital only gave me 200 from the fund, is that right?")
+    assert replies[1].bill_check is not None and replies[1].bill_check["verdict"] == "differs"
