@@ -494,7 +494,9 @@ _PRE_CUES: tuple[tuple[str, str], ...] = (
 _PRE_CUE_RE = Alternation((f"c{i}", src) for i, (_, src) in enumerate(_PRE_CUES))
 _PRE_CUE_ROLE = {f"c{i}": role for i, (role, _) in enumerate(_PRE_CUES)}
 _POST_CUE = rx.compile(r" ?(?:(?:不是|并不是|不算)(?:自费|乙类|乙类药|诊察费|中成药|中药)(?:的)?[,，]?(?:而|应该|其实)?(?:是|算)"
-                       r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是|才是|才算|就是|其实是|实际是|实际上是)(?:里面|里头|其中)?(?:的)?(?:那个|这个)?|of (?:it|that|this|which|the bill|them|the ?[0-9]+(?:\.[0-9]+)?(?: ?yuan)?) (?:was|were|is|are) |(?:was|were|is|are) |of "
+                       r"|(?:的|是|为|都是|属于|算|算是|也是|也算|也属于|也都是|才是|才算|就是|其实是|实际是|实际上是)(?:里面|里头|其中)?(?:的)?(?:那个|这个)?"
+                       r"|(?:那个|这个)(?=限额|额度|封顶线|起付线|起付标准)"  # 诊察费算不算在1800那个限额里: the rule's own figure
+                       r"|of (?:it|that|this|which|the bill|them|the ?[0-9]+(?:\.[0-9]+)?(?: ?yuan)?) (?:was|were|is|are) |(?:was|were|is|are) |of "
                        # 300 yuan class-A drugs and 200 yuan of class-B drugs: English names the line after its figure
                        r"|(?:yuan|rmb|cny) (?:(?:worth )?of |in |for |on )?(?=class|self|consult|herbal|chinese med|tcm))?(?P<w>政策范围内|医保范围内|医保目录内|政策内|目录内|总共|总的|总数|一共|合计|总费用|总额|乙类的检查|乙类的化验|自费|乙类检查|乙类耗材|乙类材料|乙类|诊察费|中成药|中药|西药(?:费)?|双通道|产前检查|孕检|产检|限额|额度|封顶线|起付线|起付标准"
                        # 200是个人账户里扣的: what the account paid of this bill (a slip's line)
@@ -949,8 +951,10 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "deductible_used", prefix[-4:]  # 已经自己付过300的起付线了: the deductible used
         elif role is None and (used_after := _USED_DEDUCTIBLE_AFTER.match(masked, end)) is not None:
             role, cue = "deductible_used", used_after.group(0)
-        elif role is None and _USED_BEFORE_EN.search(prefix) and (of_it := _OF_DEDUCTIBLE_EN.match(masked, end)):
-            role, cue = "deductible_used", of_it.group(0)  # the first one used 100 of his deductible
+        elif ((role is None and _USED_BEFORE_EN.search(prefix)) or (role == "total" and re.search(r"\bpaid ?$", prefix))) \
+                and (of_it := _OF_DEDUCTIBLE_EN.match(masked, end)):
+            # the first one used 100 of his deductible / I've already paid 300 toward the deductible
+            role, cue = "deductible_used", of_it.group(0)
         if not (has_unit or has_cur):
             if role is not None:
                 if len(num) == 1 and not num.isdigit():

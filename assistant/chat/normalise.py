@@ -75,6 +75,8 @@ _TYPOS = (
     ("南冲", "南充"),  # voice input: the city said right, written with its homophone
     ("难昌", "南昌"),  # (K252: a pinyin input's first candidate for nanchang)
     ("平梁", "平凉"),
+    ("平谅", "平凉"),  # (K273-0075) 谅 for 凉, one stroke apart
+    ("西按", "西安"),
     ("弟一次", "第一次"),
     ("年地一次", "年第一次"),  # (K267) 今年地一次: 地 for its homophone 第
     ("一季医院", "一级医院"),  # (K269) voice input: 季 for its homophone 级

@@ -11249,3 +11249,26 @@ def test_the_hospital_gave_me_from_the_fund_is_a_slip_figure() -> None:
     _, replies = talk("Nanchang retiree, level 1 clinic, first visit this year, 1000 yuan",
                       "The hospital only gave me 200 from the fund, is that right?")
     assert replies[1].bill_check is not None and replies[1].bill_check["verdict"] == "differs"
+
+
+def test_last_years_visits_and_typed_cities() -> None:
+    # (K273-0089) 去年看过好几次，今年这是第一次: last year's visits are no conflict with the year's first
+    _, (reply,) = talk("南充在职，二级医院花了700，去年看过好几次，今年这是第一次")
+    assert reply.asking is None and reply.result["visits"][-1]["fund_pays"] == "300.00"
+    # (K273-0075) 平谅: 平凉, one stroke apart (the city was asked)
+    _, (reply,) = talk("平谅退休 一级医院 今年第一次 600")
+    assert reply.result["visits"][-1]["fund_pays"] == "280.00"
+
+
+def test_paid_toward_the_deductible_in_english() -> None:
+    # (K273-0175) I've already paid 300 toward the deductible this year: 300 became the bill, 2000 asked about
+    _, (reply,) = talk("Nanchang employee insurance, flexible worker. Level 2 hospital, 2000 yuan. I've already paid 300 "
+                       "toward the deductible this year and the fund hasn't paid anything yet.")
+    assert reply.result["visits"][-1]["fund_pays"] == "935.00"
+
+
+def test_the_rules_own_figure_named_in_a_question_of_fact() -> None:
+    # (K274-0193) 南昌职工门诊的诊察费算不算在1800那个限额里: 1800 was read as a bill (the consultation part asked) —
+    # the cap's figure, in a question answered from the document
+    _, (reply,) = talk("南昌职工门诊的诊察费算不算在1800那个限额里")
+    assert reply.result is None and reply.asking is None and "第二十三条" in reply.text
