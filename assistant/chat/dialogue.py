@@ -2231,6 +2231,12 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
             and (_ONLY_THESE.search(u.text) or _NONE_OTHER.match(u.text.strip())):
         # (除了3月那次，今年还看过别的门诊吗？) 就这两次 / 没有: the visits told are the year's — nothing before them
         facts = msgspec.structs.replace(facts, first_visit_this_year=True)
+    if intent == "add_visit" and state.ledger and state.known.amount is not None and facts.amount is None \
+            and not u.visits and _nth_visit(u.text) == len(state.ledger) + 1:
+        # (签约卫生院 400 → 后来又去了一次 150 →) 第二次其实没去签约那家，去的别的卫生院: the visit named by its place in
+        # the year is this one — what is said of it is said of this visit, never one more visit asked for
+        intent = "correct" if u.correction else "calculate"
+        u = msgspec.structs.replace(u, intent=intent)
     if intent != "add_visit" and state.known.amount is not None and facts.amount is not None \
             and facts.amount != state.known.amount and _nth_visit(u.text) == len(state.ledger) + 2:
         # (100 → 后来又去三级医院花了500 →) 第三回是去药店买药，200: the next visit, counted — one more

@@ -11272,3 +11272,10 @@ def test_the_rules_own_figure_named_in_a_question_of_fact() -> None:
     # the cap's figure, in a question answered from the document
     _, (reply,) = talk("南昌职工门诊的诊察费算不算在1800那个限额里")
     assert reply.result is None and reply.asking is None and "第二十三条" in reply.text
+
+
+def test_this_visit_named_by_its_place_in_the_year_is_set_right() -> None:
+    # (K273-C029) 签约卫生院 400 → 后来又去了一次 150 → 第二次其实没去签约那家，去的别的卫生院: asked for a new visit's
+    # bill — the second visit is this one, at an unsigned clinic (nothing from the fund)
+    _, replies = talk("南昌居民，签约卫生院，花了400", "后来又去了一次，花了150", "第二次其实没去签约那家，去的别的卫生院")
+    assert replies[2].result["visits"][-1]["fund_pays"] == "0.00" and len(replies[2].result["visits"]) == 2
