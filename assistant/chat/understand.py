@@ -842,7 +842,7 @@ _TERM_NOT_UNDERSTOOD = rx.compile(r"(?:搞不懂|不懂|看不懂|不明白|不�
 _POSITION_TOPIC = rx.compile(r"第一次|第一回|头一次|头一回|头回|首次|第几次|第几回|看过病没|起付|报没报|报过|报销过|看没看过|看过|扣没扣|扣过|过没过"
                              r"|用过医保|用没用过|用没用医保|报没报过|是否(?:已)?有(?:过)?(?:门诊)?(?:报销|结算)|是否(?:已经?)?(?:报销|结算|报)过|有没有(?:门诊)?(?:报销|结算)|报销记录|结算记录"
                              r"|deductible|first (?:outpatient )?(?:visit|time|claim|bill)|claimed")
-_UNKNOWN_WORDS = r"(?:不清楚|不知道|不晓得|记不清|不记得|忘了|记不到|搞不清|搞不懂|不懂|不确定|没印象|莫得印象)"
+_UNKNOWN_WORDS = r"(?:不清楚|不太清楚|不知道|不晓得|记不清|不记得|不太记得|忘了|记不到|搞不清|搞不懂|不懂|不确定|不太确定|没印象|莫得印象)"
 _UNKNOWN_ABOUT = rx.compile(rf"[\u4e00-\u9fff]{{2,}}{_UNKNOWN_WORDS}|{_UNKNOWN_WORDS}[\u4e00-\u9fff]{{2,}}"
                             # not sure if I've used the deductible: the doubt names its own subject
                             r"|(?:not sure|don'?t know|no idea|unsure)\b[^,.]{0,12}?\b(?:if|whether)\b[^,.]{3,}")
@@ -3399,6 +3399,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             if _TERM_NOT_KNOWN.match(text, at.start()):
                 continue  # 我也不懂啥叫起付线: the word is not understood — the year's position is still asked
             lo, hi = _clause_of(bounds, at.start())
+            if _RETIRED_OR_NOT.search(text, lo, hi):
+                continue  # 今年第一次，他退没退休我不太清楚: what is not known is the category, in its own clause
             if _THAT_VISITS_SLIP.search(text, lo, hi):
                 continue  # 当时报了多少我没注意: what that visit's slip showed is not known, not the year's position
             if _SLIP_UNREADABLE.search(text, lo, hi) and not _POSITION_TOPIC.search(text, lo, hi):

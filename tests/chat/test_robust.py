@@ -11279,3 +11279,11 @@ def test_this_visit_named_by_its_place_in_the_year_is_set_right() -> None:
     # bill — the second visit is this one, at an unsigned clinic (nothing from the fund)
     _, replies = talk("南昌居民，签约卫生院，花了400", "后来又去了一次，花了150", "第二次其实没去签约那家，去的别的卫生院")
     assert replies[2].result["visits"][-1]["fund_pays"] == "0.00" and len(replies[2].result["visits"]) == 2
+
+
+def test_a_category_not_known_leaves_the_year_said() -> None:
+    # (K275-C024) …今年第一次，他退没退休我不太清楚: 不太清楚 was read of the clause before (今年第一次 dropped, the
+    # category asked) — then 他退休了 showed the year's position side by side, though it was said
+    _, replies = talk("帮我爸问，南充的，二级医院花了700，今年第一次，他退没退休我不太清楚", "问过了 他退休了")
+    assert [a.label for a in replies[0].alternatives or []] == ["在职职工", "退休人员"]
+    assert replies[1].alternatives is None and replies[1].result["visits"][-1]["fund_pays"] == "357.50"
