@@ -422,6 +422,10 @@ _RUN_ON_VISITS = rx.compile(r"第[一二三四五六七八九十两0-9]次")
 _RUN_ON_BREAK = rx.compile(r"(?<=[0-9一二三四五六七八九十百千万两零块元钱])"
                            r"(?=第[一二三四五六七八九十两0-9]次|今天|昨天|前天|你帮|帮我|帮忙|请帮|能报|能给)")
 _PUNCTUATION = rx.compile(r"[,，。.；;!！?？、 :：]")
+#: 药费590，检查400 / 药费一百 检查五十: a slip's lines read aloud, one with its 费 left off right before its figure,
+#: beside a fee named in full — that line is a fee too (检查400 alone is no line)
+_BARE_FEE_LINE = rx.compile(r"(?<=[,，、;；])(检查|化验|治疗|药)(?=[0-9一二两三四五六七八九十百])")
+_FEE_NAMED = rx.compile(r"(?:药|检查|化验|治疗|挂号|诊察)费[0-9一二两三四五六七八九十百]")
 #: i have 100 left on my personal account / she has 80 yuan left in her account: the balance, said after its figure
 _LEFT_ON_ACCOUNT = rx.compile(r"\b(?:i|she|he|we|they|my \w+)(?: still)? (?:have|has|had|got)(?: only| just| about)? "
                               r"(?:¥|cny ?|rmb ?)?([0-9]+(?:\.[0-9]+)?)(?: ?(?:yuan|rmb|cny|kuai))? left (?:on|in) "
@@ -515,6 +519,8 @@ def normalise(text: str) -> str:
         out = _RUN_ON_BREAK.sub("，", out)  # 花了两百第二次六月份…: a voice run-on, one clause per visit
     if "午" in out or "晚上" in out:
         out = _DAYPART_AFTER_FIGURE.sub(r"\1，\2", out)  # 上午120下午80: the afternoon's visit is a clause of its own
+    if "费" in out and _FEE_NAMED.search(out) and _BARE_FEE_LINE.search(out):
+        out = _BARE_FEE_LINE.sub(r"\1费", out)  # 药费590，检查400: 检查费400, a line of the same slip
     if "写起" in out:
         out = _XIE_QI.sub("写着", out)  # 单子上写起 380 (西南官话 写起 = 写着), not 写起付线
     if "来着" in out and not _TAKEN_BACK.search(out):

@@ -1096,6 +1096,7 @@ _EARLIER_TIME = rx.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = rx.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _TOTAL_SAID = rx.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
+_ONE_MORE_UNKNOWN = rx.compile(r"还有(?:一|两|几)?(?:项|笔|样|个|行)[^,，。]{0,4}?(?:记不清|忘了|不记得|不知道|不清楚|看不清|想不起)")
 #: 西药和检查花了 / 药费检查费一共 / 药和检查是: two costs named together right before their figure
 _NAMED_COSTS_BEFORE = rx.compile(r"(?:西药|中药(?:饮片)?|中成药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?"
                                  r"(?:西药|中药(?:饮片)?|中成药|药费?|检查费?|化验费?|治疗费?)"
@@ -4256,6 +4257,9 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 他55岁，还没退休，自己交的社保: not retired, and paying the insurance oneself — flexible employment as
         # likely as a job (and 平凉's flexible workers have no account): the category is asked, never taken
         values["category"] = None
+    if values.get("amount_of_parts") and _ONE_MORE_UNKNOWN.search(text):
+        # 药费300，检查费200，还有一项记不清了: the lines told are not the whole bill — the bill is asked
+        values["amount"] = values["amount_of_parts"] = None
     facts = Facts(**{k: v for k, v in values.items() if v is not None and k in _FACT_FIELDS})
     spans.sort(key=lambda s: (s.start, s.end))
     # a part named with no number (…开的中药): asked when the bill is known — said now, or earlier

@@ -11287,3 +11287,15 @@ def test_a_category_not_known_leaves_the_year_said() -> None:
     _, replies = talk("帮我爸问，南充的，二级医院花了700，今年第一次，他退没退休我不太清楚", "问过了 他退休了")
     assert [a.label for a in replies[0].alternatives or []] == ["在职职工", "退休人员"]
     assert replies[1].alternatives is None and replies[1].result["visits"][-1]["fund_pays"] == "357.50"
+
+
+def test_a_slips_line_read_with_its_fee_left_off() -> None:
+    # (K275-0228) 诊察费10块 药费590 检查400 / (K269-0076) 药费一百 检查五十 自费的二十: a slip read line by line, 费
+    # left off one line — 590 (or 一百) was asked about; the lines are the bill
+    _, (reply,) = talk("南昌在职 一级医院 今年第一次 诊察费10块 药费590 检查400")
+    assert reply.result["totals"]["total"] == "1000.00" and reply.result["visits"][-1]["fund_pays"] == "240.00"
+    _, (reply,) = talk("南昌居民医保 签约卫生院 药费一百 检查五十 自费的二十")
+    assert reply.result["totals"]["total"] == "170.00" and reply.result["visits"][-1]["fund_pays"] == "90.00"
+    # (…还有一项记不清了: the lines told are not the whole bill — the bill is asked, never settled without it)
+    _, (reply,) = talk("南昌在职 二级医院 今年第一次 药费 300 检查 200 还有一项记不清了")
+    assert reply.result is None and reply.asking == "amount"
