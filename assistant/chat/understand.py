@@ -1096,6 +1096,7 @@ _EARLIER_TIME = rx.compile(r"上次|上回|那次|之前|以前|前面|去年|�
 _TAKEN_BACK_AFTER = rx.compile(r"(?:医院|的)?[,， ]*(?:哦|噢|呃|额)?[,， ]*(?:也不对|也不是|又不对|好像也不对)")
 _TOTAL_SAID = rx.compile(r"一共|总共|总计|合计|共计|总额|总费用|花了|花费|spent|total")
 _FEE_PARTS = ("药费", "检查费", "治疗费", "挂号费", "化验费")
+_EITHER_BETWEEN = rx.compile(r"(?:元|块)?(?:钱)?(?:多)?[,，\s]*(?:还是|或者|或是)[,，\s]*(?:是)?")
 _ONE_MORE_UNKNOWN = rx.compile(r"还有(?:一|两|几)?(?:项|笔|样|个|行)[^,，。]{0,4}?(?:记不清|忘了|不记得|不知道|不清楚|看不清|想不起)")
 #: 西药和检查花了 / 药费检查费一共 / 药和检查是: two costs named together right before their figure
 _NAMED_COSTS_BEFORE = rx.compile(r"(?:西药|中药(?:饮片)?|中成药|药费?|检查费?|化验费?|治疗费?)(?:和|跟|加|、|与|及)?"
@@ -1738,6 +1739,12 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         spans.append(Span(start=d.start, end=d.end, text=d.text, slot="date",
                           value=f"{d.year or '?'}-{d.month or '?'}-{d.day or '?'}"))
     amounts = extract_amounts(text, normalised=True)
+    if "还是" in text and any(a.approximate for a in amounts):
+        # 好像是八百多还是九百: one figure of two, the first not sure — the second is no surer (never settled on)
+        amounts = [msgspec.structs.replace(a, approximate=True)
+                   if i and amounts[i - 1].approximate and not a.approximate
+                   and _EITHER_BETWEEN.fullmatch(text, amounts[i - 1].end, a.start) else a
+                   for i, a in enumerate(amounts)]
     if "account" in text:
         # …from my personal account? It has 1,200 yuan: the account just named holds it (K232-C036)
         amounts = [msgspec.structs.replace(a, role="account_balance", cue="it has", explicit=True)

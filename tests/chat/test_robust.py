@@ -11299,3 +11299,9 @@ def test_a_slips_line_read_with_its_fee_left_off() -> None:
     # (…还有一项记不清了: the lines told are not the whole bill — the bill is asked, never settled without it)
     _, (reply,) = talk("南昌在职 二级医院 今年第一次 药费 300 检查 200 还有一项记不清了")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_rough_figure_or_another_is_asked() -> None:
+    # (K276-0086) 好像是八百多还是九百: settled on 900 (the rough 八百多 left aside) — one of two, neither sure: asked
+    _, (reply,) = talk("南昌在职 三级医院 今年第一次 好像是八百多还是九百")
+    assert reply.result is None and reply.asking == "amount"
