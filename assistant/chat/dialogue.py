@@ -297,6 +297,8 @@ def _merge(known: Known, facts: Facts, fields: tuple[str, ...] | None = None) ->
         changes[facts.all_item] = known.amount  # …开的中药: the bill already told is that item
     if "account_balance" in changes and "balance_at_least" not in changes:
         changes["balance_at_least"] = None  # an exact balance said after a hedged one replaces it
+    if "account_balance" in changes and "balance_around" not in changes:
+        changes["balance_around"] = None
     if "prior_unreimbursed" in changes and "prior_at_least" not in changes:
         changes["prior_at_least"] = None  # an exact spending said after a hedged one replaces it
     if "fund_paid" in changes and "fund_at_least" not in changes:
@@ -469,6 +471,11 @@ def _fund_span_said(known: Known) -> str | None:
         return None
     place = Decimal(1).scaleb(max(int(known.fund_paid.normalize().as_tuple().exponent), 0))
     return f"{known.fund_paid:.0f}到{known.fund_up_to + Decimal('0.01') - place:.0f}多"
+
+
+def _place_of(figure: Decimal) -> Decimal:
+    """The unit of a figure's last non-zero digit (800 → 100, 1200 → 100, 85 → 1): how far “about” it reaches."""
+    return Decimal(1).scaleb(max(int(figure.normalize().as_tuple().exponent), 0))
 
 
 def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
@@ -859,6 +866,11 @@ def _dialogue_assumptions(known: Known, pack, locale: str) -> list[str]:
                               "在这个范围内，这次的结果都一样。",
                       f"The fund's payments this year are taken as {known.fund_paid:.0f} (you said over that); "
                       "anywhere in that range this bill's figure is the same."))
+    if known.balance_around and known.account_balance is not None:
+        out.append(_t(locale, f"个人账户余额按您说的“大概{known.account_balance:.0f}”计算，够付个人负担，结果不受影响"
+                              "（账户还剩多少以实际余额为准）。",
+                      f"The account balance is taken as about {known.account_balance:.0f}, as you said; it covers "
+                      "the share, so the result stands (what is left depends on the exact balance)."))
     if known.balance_at_least and known.account_balance is not None:
         out.append(_t(locale, f"个人账户余额按您说的“{known.account_balance:.0f}多”里的{known.account_balance:.0f}元计算，"
                               "够付这次的个人负担，结果不受影响（账户还剩多少以实际余额为准）。",
@@ -1096,6 +1108,17 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             f"You said the fund has paid over {known.fund_paid:.0f} this year; that is close to the cap, so the exact "
             "figure changes this bill. Exactly how much has the fund paid this year?"),
             asking="year_start", intent="calculate")
+    if known.balance_around and known.account_balance is not None \
+            and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance - _place_of(known.account_balance):
+        # 账户年初大概有八百 and the account would pay about that much or more: the exact balance decides how much
+        # the account pays — asked (the answer is the balance: 年初是820 is never taken as the bill)
+        state.asking = _BALANCE_FIGURE
+        return Reply(text=prefix + _t(
+            locale, f"个人账户余额说的是“大概{known.account_balance:.0f}”，这个数会改变账户付多少、现金付多少。"
+                    "账户里准确有多少钱？（不知道就回复“不知道”）",
+            f"You said the account holds about {known.account_balance:.0f}; the exact balance decides the account's "
+            "share and the cash. What exactly is the balance? (Reply “don't know” if you don't.)"),
+            asking="amount", intent="calculate")
     if known.balance_at_least and known.account_balance is not None \
             and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance:
         # 账户有1000多 and the account would pay all 1000: the exact balance decides how much more — asked
@@ -1543,7 +1566,7 @@ _IN_CITY_PLACE = (r"(?:市|县)?(?:第[一二三四五六七八九十]|中心|�
 #: 同样情况 / 情况一样: another person's visit told as the same as the one just worked out
 _SAME_CASE = rx.compile(r"同样(?:的)?情况|一样的情况|情况(?:也)?一样|情况相同|也是这样|同样的账|一模一样|same (?:situation|case|bill)")
 _SAME_BILL_FIELDS = tuple(n for n in ("amount", "amount_of_parts", *ITEM_FIELDS, *_YEAR_POSITION, "year", "month", "day",
-                                      "account_balance", "balance_at_least")
+                                      "account_balance", "balance_at_least", "balance_around")
                           if n in Known.__struct_fields__)
 #: 第二个是李阿姨 / 另一位刘大姐 / 下一个病人 / the next patient: someone else than the person just worked out,
 #: not of the household (a hospital social worker or cashier asking for several patients)
@@ -1728,8 +1751,9 @@ def _one_turn(state: SessionState, message: str, locale: str, today: dt.date) ->
         message = "其中中成药" + message.strip()  # the answer to “how much was Chinese medicine?”
     if state.asking == _BALANCE_FIGURE and (balance := parse_amount(message)) is not None \
             and not _OTHER_FIGURE_WORD.search(message):
-        # the answer to “exactly how much is in the account?” (320 / 就是三百二): the balance, never the bill
-        message = f"个人账户余额{balance}"
+        # the answer to “exactly how much is in the account?” (320 / 就是三百二): the balance, never the bill — of
+        # the same time as the one asked about (年初大概有八百 → 年初是820: before the year's visits, not today's)
+        message = f"个人账户{'' if state.balance_now or not state.ledger else '原来'}余额{balance}"
     elif state.asking == _BALANCE_FIGURE:
         state.balance_untold = False  # (不记得了) asked once: the answer stands with the bill in cash
     if (empty := _ACCOUNT_EMPTY.search(message)) is not None and not _ASKED_AFTER.search(message, empty.end()):
@@ -3137,7 +3161,7 @@ def _turn(state: SessionState, u: Understanding, message: str, locale: str,
         # (the deductible and the cap start again); the day, when not said, is the month's first, and said
         month, day = facts.month or 1, facts.day or 1
         fresh_year: dict[str, Any] = {n: None for n in (*_YEAR_POSITION, *_SLIP_FIELDS, "account_balance",
-                                                        "balance_at_least")}
+                                                        "balance_at_least", "balance_around")}
         fresh_year["first_visit_this_year"] = True
         hypo_known = msgspec.structs.replace(
             _merge(state.known, msgspec.structs.replace(facts, month=None, day=None, year=None,

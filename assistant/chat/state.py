@@ -77,7 +77,7 @@ VISIT_FIELDS: tuple[str, ...] = ("provider_kind", "provider_level", "provider_gr
                 "offsite_filed", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "slip_fund", "slip_personal", "slip_cash", "slip_account", "slip_first_self_pay", "slip_excluded", "slip_deductible", "provider_assumed", "year", "month", "day",
                 "amount_of_parts")
-PERSON_FIELDS += ("fund_at_least", "fund_up_to", "fund_around", "prior_at_least", "balance_at_least", "cap_share", "cap_left", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
+PERSON_FIELDS += ("fund_at_least", "fund_up_to", "fund_around", "prior_at_least", "balance_at_least", "balance_around", "cap_share", "cap_left", "deductible_remaining", "prior_unreimbursed", "stated_deductible", "stated_cap", "stated_ratio",
                   "stated_ratio_level", "stated_ratios")
 ITEM_FIELDS = ("self_pay", "class_b_drug", "class_b_service", "consultation", "tcm", "dual_channel", "prenatal")
 
@@ -93,6 +93,7 @@ class Known(msgspec.Struct, kw_only=True, omit_defaults=True):
     poverty_registered: bool | None = None
     account_balance: Decimal | None = None
     balance_at_least: bool | None = None
+    balance_around: bool | None = None
     fund_at_least: bool | None = None
     #: the top of a fund figure said as a span (统筹报了几百: 100 up to 999.99), with fund_at_least
     fund_up_to: Decimal | None = None

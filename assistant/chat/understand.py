@@ -97,6 +97,8 @@ class Facts(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     account_balance: Decimal | None = None
     #: the balance was said as “at least” (卡里有1000多): settled on its floor only where that cannot matter
     balance_at_least: bool | None = None
+    #: the balance was said as about a figure (账户年初大概有八百): settled on it only where the exact one cannot matter
+    balance_around: bool | None = None
     #: the fund figure said is a floor (统筹报了八十多: 80 up to below 90)
     fund_at_least: bool | None = None
     #: …and the top of its span, when said as a span of its own (统筹报了几百: 100 up to 999.99)
@@ -2625,6 +2627,13 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         # 账户有1000多: at least 1000 — enough to settle on whenever the account is not exhausted
         chosen["account_balance"] = msgspec.structs.replace(floor, approximate=False)
         balance_at_least = True
+    balance_around: bool | None = None
+    rough_balance = next((a for a in amounts if a.approximate and a.role == "account_balance" and not a.negated), None)
+    if rough_balance is not None and "account_balance" not in chosen:
+        # 个人账户年初大概有八百: about 800 — settled on where the exact balance cannot change the figures, else
+        # asked (never left out, as if no balance had been said)
+        chosen["account_balance"] = msgspec.structs.replace(rough_balance, approximate=False)
+        balance_around = True
     for field in _ITEM_FIELDS:
         # 还有200是自费吗？我也不清楚: a part whose kind the person asks about is not a fact — asked
         if field in chosen and _ITEM_QUESTIONED.match(text, chosen[field].end):
@@ -2854,6 +2863,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
             and values.get("provider_kind") == "hospital" and _NAMED_PLACE.search(text):
         values["new_place"] = True
     values["balance_at_least"] = balance_at_least
+    values["balance_around"] = balance_around
     values["fund_at_least"] = fund_at_least
     two_digits = next((m for a in amounts if a.approximate and a.role == "fund_paid" and not a.negated
                        and (m := _TWO_DIGITS_SPAN.search(a.text)) is not None), None)

@@ -11305,3 +11305,16 @@ def test_a_rough_figure_or_another_is_asked() -> None:
     # (K276-0086) 好像是八百多还是九百: settled on 900 (the rough 八百多 left aside) — one of two, neither sure: asked
     _, (reply,) = talk("南昌在职 三级医院 今年第一次 好像是八百多还是九百")
     assert reply.result is None and reply.asking == "amount"
+
+
+def test_a_rough_balance_is_asked_where_it_decides_the_accounts_share() -> None:
+    # (K276-C036) …今年就这三次。他个人账户年初大概有八百 → 卡上查了，年初是820: the rough balance was left out (all
+    # in cash), then 820 became the bill — the exact balance is asked, and 年初是820 is it (the year's start)
+    _, replies = talk("我是替我爸问的。他是南昌的退休职工，今年5月在二级医院看了一次花了九百，8月又在社区医院看了一次花了五百，"
+                      "今天去三级医院花了一千六。今年就这三次。他个人账户年初大概有八百。", "卡上查了，年初是820")
+    assert replies[0].result is None and replies[0].asking == "amount"
+    assert replies[1].result["totals"]["total"] == "3000.00" and replies[1].result["visits"][-1]["fund_pays"] == "880.00"
+    assert replies[1].result["totals"]["account_pays"] == "820.00"
+    # (账户大概有两千 beside a share of 202.50: the exact balance cannot matter — settled on it, and said so)
+    _, (reply,) = talk("南充退休 二级医院 今年第一次 300 账户大概有两千")
+    assert reply.result["visits"][-1]["account_pays"] == "202.50" and "大概2000" in reply.text
