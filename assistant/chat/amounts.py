@@ -272,6 +272,8 @@ _CORRECTION = rx.compile(r"(?<!对)不对|说错|写错|打错|输错|搞错|弄
                          r"|(?:最后|最终)(?:实际(?:结算|结账|交|付|收)|结算|结账)(?:的|了)?(?:是|为|了)?$"
                          # 1.5k yuan? no sorry, 150 yuan / 1500, sorry I mean 150
                          r"|\bno[,，]? ?sorry\b|\bsorry[,，]? ?(?:i )?mean(?:t)?\b|\bi mean(?:t)?\b|\bcorrection\b|\bmy mistake\b"
+                         # Grade B I think. No wait, it's grade A: the one before taken back
+                         r"|\bno[,，]? ?wait\b|\bwait[,，]? ?no\b"
                          # 1,200 — sorry, 1,250: 'sorry' right before the figure that replaces the one before
                          r"|\bsorry[,，]? ?$")
 

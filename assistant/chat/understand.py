@@ -1013,7 +1013,8 @@ _WHERE_FACTS = ("provider_kind", "provider_level", "provider_grade", "signed", "
 _VISIT_FACTS = ("provider_kind", "provider_level", "provider_grade", "provider_assumed", "prescribed_at_level", "prescribed_at_grade",
                 "signed", "referral", "amount", "self_pay", "class_b_drug", "class_b_service", "consultation", "tcm",
                 "dual_channel", "prenatal", "year", "month", "day", "days_ago", "months_ago")
-_TAKEN_BACK = rx.compile(r"\?? ?[,，]? ?(?:哦|噢|呃|额)?[,，]?(?:no|not|不是|不对|没签|没有签)[,，]")
+_TAKEN_BACK = rx.compile(r"\?? ?(?:(?: ?(?:i think|i guess|maybe|probably))?[.。])?[,，]? ?(?:哦|噢|呃|额)?[,，]?"
+                         r"(?:no[,，]? ?wait|wait[,，]? ?no|no|not|不是|不对|没签|没有签)[,，]")  # (Grade B I think. No wait, …)
 _DAYPART = rx.compile(r"上午|下午|中午|晚上|傍晚")
 _DAYPARTS_COUNTED = rx.compile(r"(?:今天|今日|昨天|前天|当天|同一天|一天)[^,，。]{0,4}(?:看|去)了(?:两|二|2|三|3)(?:次|回|趟)")
 _VISIT_WORD = rx.compile(r"看|花|买|拿|去|开|门诊|医院|卫生院|社区|诊所|药店|级|visit|spent|paid|again|hospital|clinic|pharmacy|lvl|level")

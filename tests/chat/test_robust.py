@@ -11318,3 +11318,11 @@ def test_a_rough_balance_is_asked_where_it_decides_the_accounts_share() -> None:
     # (账户大概有两千 beside a share of 202.50: the exact balance cannot matter — settled on it, and said so)
     _, (reply,) = talk("南充退休 二级医院 今年第一次 300 账户大概有两千")
     assert reply.result["visits"][-1]["account_pays"] == "202.50" and "大概2000" in reply.text
+
+
+def test_no_wait_takes_back_what_was_said_before_it() -> None:
+    # (K276-C037) …Tertiary hospital, 1,200 yuan → Grade B I think. No wait, it's grade A, I checked.: the two grades
+    # were a conflict — 'no wait' takes back the one before it
+    _, replies = talk("Pingliang, retired.", "Tertiary hospital, 1,200 yuan", "Grade B I think. No wait, it's grade A, I checked.",
+                      "First time this year")
+    assert replies[2].asking == "year_start" and replies[3].result["visits"][-1]["fund_pays"] == "600.00"
