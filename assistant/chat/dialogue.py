@@ -1108,27 +1108,23 @@ def _settle(state: SessionState, locale: str, today: dt.date, prefix: str = "",
             f"You said the fund has paid over {known.fund_paid:.0f} this year; that is close to the cap, so the exact "
             "figure changes this bill. Exactly how much has the fund paid this year?"),
             asking="year_start", intent="calculate")
-    if known.balance_around and known.account_balance is not None \
-            and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance - _place_of(known.account_balance):
-        # 账户年初大概有八百 and the account would pay about that much or more: the exact balance decides how much
-        # the account pays — asked (the answer is the balance: 年初是820 is never taken as the bill)
+    if (known.balance_around or known.balance_at_least) and known.account_balance is not None \
+            and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance - (
+                _place_of(known.account_balance) if known.balance_around else 0):
+        # 账户有1000多 and the account would pay all 1000 / 账户年初大概有八百 and it would pay about that much: the
+        # exact balance decides how much the account pays — asked (the answer is the balance: 就是三百二 / 年初是820
+        # is never taken as the bill)
         state.asking = _BALANCE_FIGURE
-        return Reply(text=prefix + _t(
-            locale, f"个人账户余额说的是“大概{known.account_balance:.0f}”，这个数会改变账户付多少、现金付多少。"
+        balance = known.account_balance
+        return Reply(text=prefix + (_t(
+            locale, f"个人账户余额说的是“大概{balance:.0f}”，这个数会改变账户付多少、现金付多少。"
                     "账户里准确有多少钱？（不知道就回复“不知道”）",
-            f"You said the account holds about {known.account_balance:.0f}; the exact balance decides the account's "
-            "share and the cash. What exactly is the balance? (Reply “don't know” if you don't.)"),
-            asking="amount", intent="calculate")
-    if known.balance_at_least and known.account_balance is not None \
-            and sum((v.account_pays for v in result.visits), Decimal(0)) >= known.account_balance:
-        # 账户有1000多 and the account would pay all 1000: the exact balance decides how much more — asked
-        # (the answer is the balance: 就是三百二 is never taken as the bill)
-        state.asking = _BALANCE_FIGURE
-        return Reply(text=prefix + _t(
-            locale, f"个人账户余额说的是“{known.account_balance:.0f}多”，这次个人负担会把账户用完，余额的准确数会改变"
+            f"You said the account holds about {balance:.0f}; the exact balance decides the account's "
+            "share and the cash. What exactly is the balance? (Reply “don't know” if you don't.)") if known.balance_around else _t(
+            locale, f"个人账户余额说的是“{balance:.0f}多”，这次个人负担会把账户用完，余额的准确数会改变"
                     "账户付多少、现金付多少。账户里准确还有多少钱？",
-            f"You said the account holds over {known.account_balance:.0f}; this bill would use it all, so the exact "
-            "balance decides the account's share. What exactly is the balance?"),
+            f"You said the account holds over {balance:.0f}; this bill would use it all, so the exact "
+            "balance decides the account's share. What exactly is the balance?")),
             asking="amount", intent="calculate")
     # (统筹报了一千多 where the cap is 1000: the figure said runs past the cap — the same question)
     over = _over_cap(result, at_cap=state.fund_unnamed or bool(known.fund_at_least)) \
