@@ -11326,3 +11326,10 @@ def test_no_wait_takes_back_what_was_said_before_it() -> None:
     _, replies = talk("Pingliang, retired.", "Tertiary hospital, 1,200 yuan", "Grade B I think. No wait, it's grade A, I checked.",
                       "First time this year")
     assert replies[2].asking == "year_start" and replies[3].result["visits"][-1]["fund_pays"] == "600.00"
+
+
+def test_the_caps_line_of_a_slip_read_for_xian() -> None:
+    # (K275-C008) 西安在职，三级医院，今年第一次，900 → 我单子上写的起付线是200，三级医院报50%，年度限额写的4000: 4000 was
+    # read as the bill (and the bureau's cap asked) — the slip's cap line, with which 西安's figures are settled
+    _, replies = talk("西安在职，三级医院，今年第一次，900", "我单子上写的起付线是200，三级医院报50%，年度限额写的4000")
+    assert replies[1].result["totals"]["total"] == "900.00" and replies[1].result["visits"][-1]["fund_pays"] == "350.00"
