@@ -11333,3 +11333,10 @@ def test_the_caps_line_of_a_slip_read_for_xian() -> None:
     # read as the bill (and the bureau's cap asked) — the slip's cap line, with which 西安's figures are settled
     _, replies = talk("西安在职，三级医院，今年第一次，900", "我单子上写的起付线是200，三级医院报50%，年度限额写的4000")
     assert replies[1].result["totals"]["total"] == "900.00" and replies[1].result["visits"][-1]["fund_pays"] == "350.00"
+
+
+def test_the_years_first_taken_back_with_its_own_words() -> None:
+    # (K275-0149) 今年第一次 其实也不是第一次 上个月看过一回: asked which of the two holds — the person said it:
+    # not the first; the bill is asked, then what the year used
+    _, replies = talk("南充在职 一级 今年第一次 其实也不是第一次 上个月看过一回", "500")
+    assert replies[0].asking == "amount" and replies[1].asking == "year_start" and replies[1].result is None
