@@ -571,6 +571,8 @@ _COST_WORD_CUE = rx.compile(r"费用|费|药钱|医药费")
 _PART_ROLES = frozenset({"self_pay", "class_b_drug", "class_b_service", "dual_channel", "tcm", "consultation", "prenatal"})
 #: (the first one) used 100 of his deductible: what went toward it, in English
 _USED_BEFORE_EN = rx.compile(r"(?:used|took|ate|counted|went)(?: up)? ?$")
+#: I've already paid 300 toward the deductible: paid, read as the bill's cue until the deductible is named after
+_PAID_BEFORE_EN = rx.compile(r"\bpaid ?$")
 _OF_DEDUCTIBLE_EN = rx.compile(r"(?: ?yuan| ?rmb)? (?:of|toward|towards|to) (?:the|my|his|her|their) deductible")
 _ASKED_AFTER = rx.compile(r"(?:里|里面|里头)?(?:了)?(?:吗|么|没有?|不)")
 _THIS_BEFORE = rx.compile(r"(?:这|那)(?:个|笔)?$")
@@ -954,7 +956,7 @@ def _scan(text: str, masked: str) -> list[Amount]:
             role, cue = "deductible_used", prefix[-4:]  # 已经自己付过300的起付线了: the deductible used
         elif role is None and (used_after := _USED_DEDUCTIBLE_AFTER.match(masked, end)) is not None:
             role, cue = "deductible_used", used_after.group(0)
-        elif ((role is None and _USED_BEFORE_EN.search(prefix)) or (role == "total" and re.search(r"\bpaid ?$", prefix))) \
+        elif ((role is None and _USED_BEFORE_EN.search(prefix)) or (role == "total" and _PAID_BEFORE_EN.search(prefix))) \
                 and (of_it := _OF_DEDUCTIBLE_EN.match(masked, end)):
             # the first one used 100 of his deductible / I've already paid 300 toward the deductible
             role, cue = "deductible_used", of_it.group(0)

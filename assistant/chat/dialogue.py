@@ -463,27 +463,26 @@ def _spent_before(known: Known, ledger: list[Known], today: dt.date) -> Known:
                                                     deductible_met=None, claimed_before=True)
 
 
+def _place_of(figure: Decimal) -> Decimal:
+    """The unit of a figure's last non-zero digit (80 → 10, 1000 → 1000, 1200 → 100): how far “about” or “多” it
+    reaches."""
+    return Decimal(1).scaleb(max(int(figure.normalize().as_tuple().exponent), 0))
+
+
 def _fund_span_said(known: Known) -> str | None:
     """A fund figure said as two neighbouring digits (三四百: 300 up to below 500), as “300到400多”; None for
     any other figure (几百 is said as such)."""
     if not known.fund_at_least or known.fund_paid is None or known.fund_up_to is None \
             or (known.fund_paid, known.fund_up_to) == (Decimal("100.00"), Decimal("999.99")):
         return None
-    place = Decimal(1).scaleb(max(int(known.fund_paid.normalize().as_tuple().exponent), 0))
-    return f"{known.fund_paid:.0f}到{known.fund_up_to + Decimal('0.01') - place:.0f}多"
-
-
-def _place_of(figure: Decimal) -> Decimal:
-    """The unit of a figure's last non-zero digit (800 → 100, 1200 → 100, 85 → 1): how far “about” it reaches."""
-    return Decimal(1).scaleb(max(int(figure.normalize().as_tuple().exponent), 0))
+    return f"{known.fund_paid:.0f}到{known.fund_up_to + Decimal('0.01') - _place_of(known.fund_paid):.0f}多"
 
 
 def _hedge_matters(known: Known, ledger: list[Known], today: dt.date, result: Any) -> bool:
     """Whether a fund figure said as a floor (八十多: 80 up to below 90) changes this bill: the request
     settled again by the calculator at the top of the range, the last visit's figures compared."""
     said = known.fund_paid or Decimal(0)
-    digits = said.normalize().as_tuple()
-    place = Decimal(1).scaleb(max(int(digits.exponent), 0))  # 80 → 10, 400 → 100, 1000 → 1000
+    place = _place_of(said)  # 80 → 10, 400 → 100, 1000 → 1000
     ends = [known.fund_up_to if known.fund_up_to is not None else said + place - Decimal("0.01")]
     if known.fund_around:  # 大概400: below it as well as above
         ends.append(max(said - place, Decimal(0)))
@@ -2015,10 +2014,17 @@ def _that_visit_then_another(state: SessionState, message: str, locale: str,
     trial = _trial_copy(state)  # (the state untouched unless it is so)
     # (after 那要是在二级医院呢: 那次 names the visit told, not the what-if's — what is said of it is so)
     trial.what_if_base = trial.what_if_ledger = None
-    told, first = _turn(trial, told_head, head, locale, today)
+    return _head_then_tail(trial, (head, told_head), (tail, told_tail), locale, today)
+
+
+def _head_then_tail(trial: SessionState, head: tuple[str, Understanding], tail: tuple[str, Understanding],
+                    locale: str, today: dt.date) -> tuple[SessionState, Reply] | None:
+    """One message read as two in turn, on a trial copy of the state: the head first, then the tail on what the
+    head left — None (the message read whole instead) unless the head answers with figures and asks nothing."""
+    told, first = _turn(trial, head[1], head[0], locale, today)
     if first.asking is not None or first.result is None:
         return None
-    return _turn(told, told_tail, tail, locale, today)
+    return _turn(told, tail[1], tail[0], locale, today)
 
 
 #: (五百 → 那如果是一千呢 →) 算了 就按五百 下个月还要去三级医院复查…: back to the bill told, then something more
@@ -2038,10 +2044,8 @@ def _back_to_told_then(state: SessionState, message: str, locale: str,
         return None
     head, tail = split.group("head"), split.group("tail")
     trial = _trial_copy(state)  # (the state untouched unless it is so)
-    told, first = _turn(trial, understand(head, today=today), head, locale, today)
-    if first.asking is not None or first.result is None:
-        return None
-    return _turn(told, understand(tail, today=today), tail, locale, today)
+    return _head_then_tail(trial, (head, understand(head, today=today)), (tail, understand(tail, today=today)),
+                           locale, today)
 
 
 #: 南昌居民 签约社区 看病花了150，如果我签了家庭医生能多报多少: a bill told, then a what-if asked of it

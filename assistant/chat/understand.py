@@ -4004,7 +4004,8 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
     retracted = FIRST_RETRACTED.search(text) if evidence.has_amount and "错" in text else None
     # 之前还有一次三甲的 九月份 花了一千二 刚才说今年第一次说错了: the year's first taken back beside an earlier
     # visit told — the visit is what the message is (the taking back is read as the fact denied)
-    intent, topic = classify(text if retracted is None else text[:retracted.start()] + text[retracted.end():], evidence)
+    unretracted = text if retracted is None else text[:retracted.start()] + text[retracted.end():]
+    intent, topic = classify(unretracted, evidence)
     if supposed_then and intent not in ("account_use", "account_credit"):
         intent = "what_if"
     if not evidence.has_facts:
@@ -4302,7 +4303,7 @@ def understand(message: str, _split: bool = True, today: dt.date | None = None) 
         visits=earlier,
         intent=intent,
         facts=facts,
-        correction=intent == "correct" or is_correction(text if retracted is None else text[:retracted.start()] + text[retracted.end():]),
+        correction=intent == "correct" or is_correction(unretracted),
         held_back=tuple(dict.fromkeys(k for h in held_back for k in h.sets)),
         class_b_kind_open=class_b.text if (class_b := chosen.get("class_b_drug")) is not None
         and "药" not in (class_b.cue or "") and not _CLASS_B_KIND_WORD.search(text) and facts.class_b_drug is not None
